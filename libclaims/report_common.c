@@ -1,0 +1,201 @@
+/* report_common.c - the writer every report format shares: batching,
+ * numbers, escaping; and the public report entry points. */
+#include "internal.h"
+
+#include <string.h>
+
+enum { FLUSH_AT = 16 * 1024 };
+
+static void flush(claims__writer *w)
+{
+    if (w->buf.len && !w->failed) {
+        if (w->fn(w->ud, w->buf.data, w->buf.len) != 0)
+            w->failed = true;
+    }
+    w->buf.len = 0;
+}
+
+void claims__w_put(claims__writer *w, const char *s, size_t n)
+{
+    if (w->failed || w->buf.failed)
+        return;
+    claims__buf_put(&w->buf, s, n);
+    if (w->buf.len >= FLUSH_AT)
+        flush(w);
+}
+
+void claims__w_puts(claims__writer *w, const char *s)
+{
+    claims__w_put(w, s, strlen(s));
+}
+
+void claims__w_int(claims__writer *w, long long v)
+{
+    if (!w->failed)
+        claims__buf_put_int(&w->buf, v);
+}
+
+void claims__w_num(claims__writer *w, double v)
+{
+    if (!w->failed)
+        claims__buf_put_num(&w->buf, v);
+}
+
+void claims__w_json_str(claims__writer *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    claims__w_put(w, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20 || c == 0x7f) {
+            u[0] = '\\';
+            u[1] = 'u';
+            u[2] = '0';
+            u[3] = '0';
+            u[4] = hex[c >> 4];
+            u[5] = hex[c & 15];
+            u[6] = 0;
+            esc = u;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            /* U+2028/2029 break JavaScript string literals. */
+            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            claims__w_put(w, s + i - run, run);
+            run = 0;
+            claims__w_puts(w, esc);
+            i += 2;
+            continue;
+        }
+        if (esc) {
+            claims__w_put(w, s + i - run, run);
+            run = 0;
+            claims__w_puts(w, esc);
+        } else {
+            run++;
+        }
+    }
+    claims__w_put(w, s + n - run, run);
+    claims__w_put(w, "\"", 1);
+}
+
+void claims__w_xml_str(claims__writer *w, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = NULL;
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '&': esc = "&amp;"; break;
+        case '<': esc = "&lt;"; break;
+        case '>': esc = "&gt;"; break;
+        case '"': esc = "&quot;"; break;
+        case '\'': esc = "&#39;"; break;
+        default:
+            /* XML 1.0 forbids most control characters even escaped. */
+            if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
+                esc = " ";
+        }
+        if (esc) {
+            claims__w_put(w, s + i - run, run);
+            run = 0;
+            claims__w_puts(w, esc);
+        } else {
+            run++;
+        }
+    }
+    claims__w_put(w, s + n - run, run);
+}
+
+bool claims__finding_shown(const claims_story *s, const claims_finding *f)
+{
+    return f->confidence * 100.0 + 1e-9 >= (double)s->min_confidence;
+}
+
+bool claims__finding_fails(const claims_story *s, const claims_finding *f)
+{
+    if (!claims__finding_shown(s, f))
+        return false;
+    switch (s->fail_on) {
+    case CLAIMS_FAIL_ON_NONE:
+        return false;
+    case CLAIMS_FAIL_ON_CONTRADICTION:
+        return f->type == CLAIMS_FINDING_CONTRADICTION;
+    case CLAIMS_FAIL_ON_VARIANT:
+        return f->type == CLAIMS_FINDING_CONTRADICTION || f->type == CLAIMS_FINDING_VARIANT;
+    }
+    return false;
+}
+
+claims_status claims_story_write_report(const claims_story *s, claims_format format,
+                                        claims_write_fn write, void *user_data,
+                                        claims_error *err)
+{
+    claims_status st;
+    if (!s || !write || (unsigned)format > CLAIMS_FORMAT_JUNIT) {
+        st = CLAIMS_ERR_INVALID_ARGUMENT;
+    } else if (!s->checked) {
+        st = CLAIMS_ERR_STATE;
+    } else {
+        claims__writer w;
+        w.fn = write;
+        w.ud = user_data;
+        w.failed = false;
+        claims__buf_init(&w.buf, &s->alloc);
+        switch (format) {
+        case CLAIMS_FORMAT_TEXT: st = claims__report_text(s, &w); break;
+        case CLAIMS_FORMAT_JSON: st = claims__report_json(s, &w); break;
+        case CLAIMS_FORMAT_MARKDOWN: st = claims__report_markdown(s, &w); break;
+        case CLAIMS_FORMAT_HTML: st = claims__report_html(s, &w); break;
+        case CLAIMS_FORMAT_TAP: st = claims__report_tap(s, &w); break;
+        default: st = claims__report_junit(s, &w); break;
+        }
+        flush(&w);
+        if (st == CLAIMS_OK && w.buf.failed)
+            st = CLAIMS_ERR_NOMEM;
+        if (st == CLAIMS_OK && w.failed)
+            st = CLAIMS_ERR_IO;
+        claims__buf_free(&w.buf);
+    }
+    if (st != CLAIMS_OK && err) {
+        err->code = st;
+        err->message = claims_status_message(st);
+        err->article[0] = 0;
+        err->offset = 0;
+        err->has_offset = 0;
+    }
+    return st;
+}
+
+static int write_file(void *ud, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ud) == len ? 0 : 1;
+}
+
+claims_status claims_story_write_report_file(const claims_story *s, claims_format format,
+                                             FILE *fp, claims_error *err)
+{
+    if (!fp) {
+        if (err) {
+            err->code = CLAIMS_ERR_INVALID_ARGUMENT;
+            err->message = claims_status_message(err->code);
+            err->article[0] = 0;
+            err->offset = 0;
+            err->has_offset = 0;
+        }
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    }
+    return claims_story_write_report(s, format, write_file, fp, err);
+}

@@ -1,0 +1,712 @@
+/* story.c - the public API: story lifecycle, articles, the pipeline
+ * driver, and read-back of claims and findings. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef CLAIMS_BUILD_VERSION
+#define CLAIMS_BUILD_VERSION CLAIMS_VERSION_STRING
+#endif
+
+int claims_version(void)
+{
+    return CLAIMS_VERSION_MAJOR * 10000 + CLAIMS_VERSION_MINOR * 100 + CLAIMS_VERSION_PATCH;
+}
+
+const char *claims_version_string(void)
+{
+    return CLAIMS_BUILD_VERSION;
+}
+
+const char *claims_status_message(claims_status status)
+{
+    switch (status) {
+    case CLAIMS_OK: return "ok";
+    case CLAIMS_ERR_NOMEM: return "out of memory";
+    case CLAIMS_ERR_INVALID_ARGUMENT: return "invalid argument";
+    case CLAIMS_ERR_INVALID_UTF8: return "invalid UTF-8";
+    case CLAIMS_ERR_NUL_BYTE: return "NUL byte in text";
+    case CLAIMS_ERR_EMPTY_TEXT: return "empty text";
+    case CLAIMS_ERR_DUPLICATE_ID: return "duplicate article id";
+    case CLAIMS_ERR_BAD_DATE: return "published date is not YYYY-MM-DD";
+    case CLAIMS_ERR_IO: return "write or read failed";
+    case CLAIMS_ERR_LEXICON: return "bad lexicon line";
+    case CLAIMS_ERR_STATE: return "call not allowed in this state";
+    case CLAIMS_ERR_TOO_LARGE: return "text too large";
+    case CLAIMS_ERR_EMPTY_ID: return "empty article id";
+    case CLAIMS_ERR_INVALID_ID: return "invalid article id";
+    }
+    return "unknown status";
+}
+
+const char *claims_kind_name(claims_kind kind)
+{
+    static const char *const names[] = {"count", "money", "percent", "measure",
+                                        "year", "date", "quote", "paraphrase"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
+}
+
+const char *claims_finding_type_name(claims_finding_type type)
+{
+    static const char *const names[] = {"agreement", "contradiction", "variant",
+                                        "compatible"};
+    return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "unknown";
+}
+
+claims_status claims_format_from_name(const char *name, claims_format *out)
+{
+    static const char *const names[] = {"text", "json", "markdown", "html", "tap", "junit"};
+    if (!name || !out)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            *out = (claims_format)i;
+            return CLAIMS_OK;
+        }
+    }
+    return CLAIMS_ERR_INVALID_ARGUMENT;
+}
+
+static claims_status fail(claims_error *err, claims_status code, const char *article,
+                          int has_offset, size_t offset)
+{
+    if (err) {
+        err->code = code;
+        err->message = claims_status_message(code);
+        err->article[0] = 0;
+        if (article) {
+            size_t n = strlen(article);
+            if (n > sizeof err->article - 1)
+                n = sizeof err->article - 1;
+            /* Do not cut a UTF-8 sequence in half. */
+            while (n > 0 && ((unsigned char)article[n] & 0xC0) == 0x80)
+                n--;
+            memcpy(err->article, article, n);
+            err->article[n] = 0;
+        }
+        err->has_offset = has_offset;
+        err->offset = has_offset ? offset : 0;
+    }
+    return code;
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+static void *default_malloc(size_t n, void *ud)
+{
+    (void)ud;
+    return malloc(n);
+}
+
+static void *default_realloc(void *p, size_t n, void *ud)
+{
+    (void)ud;
+    return realloc(p, n);
+}
+
+static void default_free(void *p, void *ud)
+{
+    (void)ud;
+    free(p);
+}
+
+claims_status claims_story_new(const claims_allocator *allocator, claims_story **out)
+{
+    if (!out)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    *out = NULL;
+    claims_allocator a = {default_malloc, default_realloc, default_free, NULL};
+    if (allocator) {
+        if (!allocator->malloc_fn || !allocator->realloc_fn || !allocator->free_fn)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        a = *allocator;
+    }
+    claims_story *s = a.malloc_fn(sizeof *s, a.user_data);
+    if (!s)
+        return CLAIMS_ERR_NOMEM;
+    memset(s, 0, sizeof *s);
+    s->alloc = a;
+    claims__arena_init(&s->arena, &s->alloc);
+    s->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+    claims_status st = claims__lexicon_new(&s->alloc, &s->lex);
+    if (st == CLAIMS_OK) {
+        size_t bad = 0;
+        st = claims__lexicon_load(s->lex, claims__builtin_lexicon, claims__builtin_lexicon_len,
+                                  &bad);
+    }
+    if (st != CLAIMS_OK) {
+        claims_story_free(s);
+        return st == CLAIMS_ERR_NOMEM ? st : CLAIMS_ERR_LEXICON;
+    }
+    *out = s;
+    return CLAIMS_OK;
+}
+
+void claims_story_free(claims_story *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->narticles; i++)
+        claims__article_free(&s->alloc, &s->articles[i]);
+    claims__free(&s->alloc, s->articles);
+    for (size_t i = 0; i < s->nrejected; i++) {
+        claims__free(&s->alloc, s->rejected[i].id);
+        claims__free(&s->alloc, s->rejected[i].message);
+    }
+    claims__free(&s->alloc, s->rejected);
+    claims__free(&s->alloc, s->claims);
+    claims__free(&s->alloc, s->findings);
+    claims__lexicon_free(s->lex);
+    claims__arena_release(&s->arena);
+    claims_allocator a = s->alloc;
+    a.free_fn(s, a.user_data);
+}
+
+claims_status claims_story_set_option(claims_story *s, claims_option option, int value)
+{
+    if (!s)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    switch (option) {
+    case CLAIMS_OPT_FAIL_ON:
+        if (value < CLAIMS_FAIL_ON_NONE || value > CLAIMS_FAIL_ON_VARIANT)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->fail_on = (claims_fail_on)value;
+        return CLAIMS_OK;
+    case CLAIMS_OPT_MIN_CONFIDENCE:
+        if (value < 0 || value > 100)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->min_confidence = value;
+        return CLAIMS_OK;
+    case CLAIMS_OPT_COLOR:
+        if (value != 0 && value != 1)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->color = value == 1;
+        return CLAIMS_OK;
+    }
+    return CLAIMS_ERR_INVALID_ARGUMENT;
+}
+
+claims_status claims_story_add_lexicon(claims_story *s, const char *text, size_t len,
+                                       claims_error *err)
+{
+    if (!s || (!text && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, NULL, 0, 0);
+    if (s->checked)
+        return fail(err, CLAIMS_ERR_STATE, NULL, 0, 0);
+    /* Load into a scratch lexicon first so a bad line keeps nothing:
+     * validate, then load for real. */
+    claims__lexicon *probe = NULL;
+    claims_status st = claims__lexicon_new(&s->alloc, &probe);
+    if (st != CLAIMS_OK)
+        return fail(err, st, NULL, 0, 0);
+    size_t bad = 0;
+    st = claims__lexicon_load(probe, text ? text : "", len, &bad);
+    claims__lexicon_free(probe);
+    if (st != CLAIMS_OK)
+        return fail(err, st, NULL, st == CLAIMS_ERR_LEXICON, bad);
+    st = claims__lexicon_load(s->lex, text ? text : "", len, &bad);
+    if (st != CLAIMS_OK)
+        return fail(err, st, NULL, 0, 0);
+    return CLAIMS_OK;
+}
+
+/* ------------------------------------------------------------ articles */
+
+static char *dup_str(const claims_allocator *a, const char *p, size_t n)
+{
+    char *d = claims__malloc(a, n + 1);
+    if (d) {
+        if (n)
+            memcpy(d, p, n);
+        d[n] = 0;
+    }
+    return d;
+}
+
+static claims_status record_reject(claims_story *s, const char *id, claims_status code,
+                                   const char *message, long long offset)
+{
+    if (!claims__grow(&s->alloc, (void **)&s->rejected, &s->cap_rejected, s->nrejected + 1,
+                      sizeof *s->rejected))
+        return CLAIMS_ERR_NOMEM;
+    claims__rejected *r = &s->rejected[s->nrejected];
+    r->id = dup_str(&s->alloc, id, strlen(id));
+    r->message = dup_str(&s->alloc, message, strlen(message));
+    if (!r->id || !r->message) {
+        claims__free(&s->alloc, r->id);
+        claims__free(&s->alloc, r->message);
+        return CLAIMS_ERR_NOMEM;
+    }
+    r->code = code;
+    r->offset = offset;
+    s->nrejected++;
+    return CLAIMS_OK;
+}
+
+claims_status claims_story_reject(claims_story *s, const char *id, claims_status code,
+                                  const char *message, long long offset)
+{
+    if (!s || !id || !message)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    if (s->checked)
+        return CLAIMS_ERR_STATE;
+    size_t bad;
+    if (claims__utf8_validate(id, strlen(id), &bad) != CLAIMS_OK ||
+        claims__utf8_validate(message, strlen(message), &bad) != CLAIMS_OK)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    return record_reject(s, id, code, message, offset < 0 ? -1 : offset);
+}
+
+static bool parse_iso_date(const char *p, claims__date *d)
+{
+    if (strlen(p) != 10 || p[4] != '-' || p[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !claims__is_digit((unsigned char)p[i]))
+            return false;
+    int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    int m = (p[5] - '0') * 10 + (p[6] - '0');
+    int dd = (p[8] - '0') * 10 + (p[9] - '0');
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && dd == 29 && !leap)
+        return false;
+    d->year = y;
+    d->month = m;
+    d->day = dd;
+    return true;
+}
+
+/* Rejects an article: recorded in the story, reported to the caller. */
+static claims_status reject_article(claims_story *s, claims_error *err, const char *id,
+                                    claims_status code, int has_offset, size_t offset)
+{
+    claims_status st = record_reject(s, id, code, claims_status_message(code),
+                                     has_offset ? (long long)offset : -1);
+    if (st != CLAIMS_OK)
+        return fail(err, st, id, 0, 0);
+    return fail(err, code, id, has_offset, offset);
+}
+
+claims_status claims_story_add_article(claims_story *s, const char *id, const char *title,
+                                       const char *published, const char *text, size_t len,
+                                       claims_error *err)
+{
+    if (!s || !id || (!text && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
+    if (s->checked)
+        return fail(err, CLAIMS_ERR_STATE, id, 0, 0);
+    size_t idlen = strlen(id), bad = 0;
+    if (idlen == 0)
+        return reject_article(s, err, "", CLAIMS_ERR_EMPTY_ID, 0, 0);
+    if (idlen > 255 || claims__utf8_validate(id, idlen, &bad) != CLAIMS_OK)
+        return fail(err, CLAIMS_ERR_INVALID_ID, NULL, 0, 0);
+    for (size_t i = 0; i < s->narticles; i++)
+        if (strcmp(s->articles[i].id, id) == 0)
+            return reject_article(s, err, id, CLAIMS_ERR_DUPLICATE_ID, 0, 0);
+    if (len > UINT32_MAX - 1)
+        return reject_article(s, err, id, CLAIMS_ERR_TOO_LARGE, 0, 0);
+    claims_status st = claims__utf8_validate(text ? text : "", len, &bad);
+    if (st != CLAIMS_OK)
+        return reject_article(s, err, id, st, 1, bad);
+    bool blank = true;
+    for (size_t i = 0; i < len && blank; i++)
+        blank = claims__is_space((unsigned char)text[i]);
+    if (blank)
+        return reject_article(s, err, id, CLAIMS_ERR_EMPTY_TEXT, 1, 0);
+    claims__date date = {0, 0, 0};
+    if (published && !parse_iso_date(published, &date))
+        return reject_article(s, err, id, CLAIMS_ERR_BAD_DATE, 0, 0);
+    if (title && claims__utf8_validate(title, strlen(title), &bad) != CLAIMS_OK)
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
+
+    if (!claims__grow(&s->alloc, (void **)&s->articles, &s->cap_articles, s->narticles + 1,
+                      sizeof *s->articles))
+        return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
+    claims__article *art = &s->articles[s->narticles];
+    memset(art, 0, sizeof *art);
+    art->id = dup_str(&s->alloc, id, idlen);
+    art->title = title ? dup_str(&s->alloc, title, strlen(title)) : NULL;
+    art->text = dup_str(&s->alloc, text ? text : "", len);
+    if (!art->id || (title && !art->title) || !art->text) {
+        claims__article_free(&s->alloc, art);
+        return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
+    }
+    art->len = len;
+    if (published) {
+        art->published = date;
+        art->published_given = true;
+        memcpy(art->published_iso, published, 10);
+        art->published_iso[10] = 0;
+    }
+    s->narticles++;
+    return CLAIMS_OK;
+}
+
+/* ------------------------------------------------------------ claims */
+
+claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
+                                size_t end)
+{
+    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
+                      sizeof *s->claims))
+        return NULL;
+    claims_claim *c = claims__arena_alloc(&s->arena, sizeof *c);
+    if (!c)
+        return NULL;
+    const claims__article *art = &s->articles[ai];
+    c->article = (uint32_t)ai;
+    c->kind = kind;
+    c->start = (uint32_t)start;
+    c->end = (uint32_t)end;
+    c->text_base = art->text;
+    if (art->nsents) {
+        const claims__sentence *sn = &art->sents[claims__sentence_at(art, start)];
+        c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
+        c->sent_end = sn->end > end ? sn->end : (uint32_t)end;
+        if (sn->flags & CLAIMS__SF_TITLE)
+            c->flags |= CLAIMS__CF_TITLE;
+    } else {
+        c->sent_start = (uint32_t)start;
+        c->sent_end = (uint32_t)end;
+    }
+    s->claims[s->nclaims++] = c;
+    return c;
+}
+
+const char *claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+                        const char *p4)
+{
+    const char *parts[4] = {p1, p2, p3, p4};
+    size_t n = 0;
+    for (int i = 0; i < 4; i++)
+        if (parts[i])
+            n += strlen(parts[i]) + 1;
+    char *k = claims__arena_alloc(&s->arena, n + 1);
+    if (!k)
+        return NULL;
+    size_t at = 0;
+    for (int i = 0; i < 4; i++) {
+        if (!parts[i])
+            continue;
+        if (at)
+            k[at++] = '/';
+        size_t l = strlen(parts[i]);
+        memcpy(k + at, parts[i], l);
+        at += l;
+    }
+    k[at] = 0;
+    return k;
+}
+
+char *claims__story_strndup(claims_story *s, const char *p, size_t n)
+{
+    return claims__arena_strndup(&s->arena, p, n);
+}
+
+claims_finding *claims__finding_add(claims_story *s, claims_finding_type type,
+                                    const char *key, double confidence,
+                                    const uint32_t *claims, size_t nclaims)
+{
+    if (!claims__grow(&s->alloc, (void **)&s->findings, &s->cap_findings, s->nfindings + 1,
+                      sizeof *s->findings))
+        return NULL;
+    uint32_t *ids = claims__arena_alloc(&s->arena, (nclaims ? nclaims : 1) * sizeof *ids);
+    if (!ids)
+        return NULL;
+    if (nclaims)
+        memcpy(ids, claims, nclaims * sizeof *ids);
+    claims_finding *f = &s->findings[s->nfindings++];
+    memset(f, 0, sizeof *f);
+    f->type = type;
+    f->key = key;
+    f->confidence = confidence;
+    f->claims = ids;
+    f->nclaims = nclaims;
+    f->summary = "";
+    return f;
+}
+
+static int kind_order(const claims_claim *c)
+{
+    return (int)c->kind;
+}
+
+static int cmp_claims(const void *pa, const void *pb)
+{
+    const claims_claim *a = *(claims_claim *const *)pa, *b = *(claims_claim *const *)pb;
+    if (a->article != b->article)
+        return a->article < b->article ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    if (kind_order(a) != kind_order(b))
+        return kind_order(a) < kind_order(b) ? -1 : 1;
+    return 0;
+}
+
+static void write_id(char *buf, char prefix, size_t n)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    buf[0] = prefix;
+    memcpy(buf + 1, tmp + i, sizeof tmp - i);
+    buf[1 + sizeof tmp - i] = 0;
+}
+
+claims_status claims_story_check(claims_story *s, claims_error *err)
+{
+    if (!s)
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, NULL, 0, 0);
+    if (s->checked)
+        return fail(err, CLAIMS_ERR_STATE, NULL, 0, 0);
+    s->checked = true;
+    claims_status st = CLAIMS_OK;
+    for (size_t ai = 0; ai < s->narticles && st == CLAIMS_OK; ai++) {
+        claims__article *art = &s->articles[ai];
+        st = claims__segment(&s->alloc, s->lex, art);
+        if (st == CLAIMS_OK)
+            st = claims__extract_time(s, ai);
+        if (st == CLAIMS_OK)
+            st = claims__extract_quantities(s, ai);
+        if (st == CLAIMS_OK)
+            st = claims__extract_speech(s, ai);
+        if (st != CLAIMS_OK)
+            return fail(err, st, art->id, 0, 0);
+    }
+    st = claims__resolve_story(s);
+    if (st != CLAIMS_OK)
+        return fail(err, st, NULL, 0, 0);
+    /* Stable, deterministic numbering: by article, then position. */
+    qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
+    for (size_t i = 0; i < s->nclaims; i++) {
+        s->claims[i]->index = (uint32_t)i;
+        write_id(s->claims[i]->id, 'c', i + 1);
+    }
+    st = claims__compare(s);
+    if (st != CLAIMS_OK) {
+        s->nfindings = 0;
+        return fail(err, st, NULL, 0, 0);
+    }
+    for (size_t i = 0; i < s->nfindings; i++)
+        write_id(s->findings[i].id, 'f', i + 1);
+    return CLAIMS_OK;
+}
+
+/* ------------------------------------------------------------ read-back */
+
+size_t claims_story_article_count(const claims_story *s)
+{
+    return s ? s->narticles : 0;
+}
+
+const char *claims_story_article_id(const claims_story *s, size_t i)
+{
+    return s && i < s->narticles ? s->articles[i].id : NULL;
+}
+
+const char *claims_story_article_title(const claims_story *s, size_t i)
+{
+    return s && i < s->narticles ? s->articles[i].title : NULL;
+}
+
+const char *claims_story_article_published(const claims_story *s, size_t i)
+{
+    if (!s || i >= s->narticles || !s->articles[i].published_iso[0])
+        return NULL;
+    return s->articles[i].published_iso;
+}
+
+size_t claims_story_article_bytes(const claims_story *s, size_t i)
+{
+    return s && i < s->narticles ? s->articles[i].len : 0;
+}
+
+size_t claims_story_rejected_count(const claims_story *s)
+{
+    return s ? s->nrejected : 0;
+}
+
+const char *claims_story_rejected_id(const claims_story *s, size_t i)
+{
+    return s && i < s->nrejected ? s->rejected[i].id : NULL;
+}
+
+claims_status claims_story_rejected_code(const claims_story *s, size_t i)
+{
+    return s && i < s->nrejected ? s->rejected[i].code : CLAIMS_ERR_INVALID_ARGUMENT;
+}
+
+const char *claims_story_rejected_message(const claims_story *s, size_t i)
+{
+    return s && i < s->nrejected ? s->rejected[i].message : NULL;
+}
+
+long long claims_story_rejected_offset(const claims_story *s, size_t i)
+{
+    return s && i < s->nrejected ? s->rejected[i].offset : -1;
+}
+
+size_t claims_story_claim_count(const claims_story *s)
+{
+    return s && s->checked ? s->nclaims : 0;
+}
+
+const claims_claim *claims_story_claim(const claims_story *s, size_t i)
+{
+    return s && s->checked && i < s->nclaims ? s->claims[i] : NULL;
+}
+
+const char *claims_claim_id(const claims_claim *c)
+{
+    return c ? c->id : NULL;
+}
+
+size_t claims_claim_article(const claims_claim *c)
+{
+    return c ? c->article : 0;
+}
+
+claims_kind claims_claim_kind(const claims_claim *c)
+{
+    return c ? c->kind : CLAIMS_KIND_COUNT;
+}
+
+const char *claims_claim_key(const claims_claim *c)
+{
+    return c ? c->key : NULL;
+}
+
+int claims_claim_value(const claims_claim *c, double *value)
+{
+    if (!c || !c->has_value)
+        return 0;
+    if (value)
+        *value = c->value;
+    return 1;
+}
+
+int claims_claim_low(const claims_claim *c, double *low)
+{
+    if (!c || !c->has_low)
+        return 0;
+    if (low)
+        *low = c->low;
+    return 1;
+}
+
+int claims_claim_high(const claims_claim *c, double *high)
+{
+    if (!c || !c->has_high)
+        return 0;
+    if (high)
+        *high = c->high;
+    return 1;
+}
+
+const char *claims_claim_unit(const claims_claim *c)
+{
+    return c ? c->unit : NULL;
+}
+
+const char *claims_claim_string_value(const claims_claim *c)
+{
+    return c ? c->str_value : NULL;
+}
+
+const char *claims_claim_text(const claims_claim *c, size_t *len)
+{
+    if (!c) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = c->end - c->start;
+    return c->text_base + c->start;
+}
+
+void claims_claim_span(const claims_claim *c, size_t *start, size_t *end)
+{
+    if (start)
+        *start = c ? c->start : 0;
+    if (end)
+        *end = c ? c->end : 0;
+}
+
+void claims_claim_sentence_span(const claims_claim *c, size_t *start, size_t *end)
+{
+    if (start)
+        *start = c ? c->sent_start : 0;
+    if (end)
+        *end = c ? c->sent_end : 0;
+}
+
+const char *claims_claim_speaker(const claims_claim *c)
+{
+    return c ? c->speaker : NULL;
+}
+
+size_t claims_story_finding_count(const claims_story *s)
+{
+    return s && s->checked ? s->nfindings : 0;
+}
+
+const claims_finding *claims_story_finding(const claims_story *s, size_t i)
+{
+    return s && s->checked && i < s->nfindings ? &s->findings[i] : NULL;
+}
+
+const char *claims_finding_id(const claims_finding *f)
+{
+    return f ? f->id : NULL;
+}
+
+claims_finding_type claims_finding_type_of(const claims_finding *f)
+{
+    return f ? f->type : CLAIMS_FINDING_AGREEMENT;
+}
+
+const char *claims_finding_key(const claims_finding *f)
+{
+    return f ? f->key : NULL;
+}
+
+double claims_finding_confidence(const claims_finding *f)
+{
+    return f ? f->confidence : 0;
+}
+
+const char *claims_finding_summary(const claims_finding *f)
+{
+    return f ? f->summary : NULL;
+}
+
+size_t claims_finding_claim_count(const claims_finding *f)
+{
+    return f ? f->nclaims : 0;
+}
+
+size_t claims_finding_claim(const claims_finding *f, size_t j)
+{
+    return f && j < f->nclaims ? f->claims[j] : 0;
+}
+
+size_t claims_story_failure_count(const claims_story *s)
+{
+    size_t n = 0;
+    if (!s || !s->checked)
+        return 0;
+    for (size_t i = 0; i < s->nfindings; i++)
+        if (claims__finding_fails(s, &s->findings[i]))
+            n++;
+    return n;
+}
