@@ -1,1 +1,67 @@
-# concepts lexicon
+# Concepts lexicon (used by libclaims/numbers.c): what a count counts.
+# The value is the concept that goes into the slot key
+# count/<concept>/<action>; list singular and plural forms. A noun not
+# listed here falls back to a naive singular of itself.
+[concept]
+drone = drone, drones, uav, uavs, unmanned aerial vehicle, unmanned aerial vehicles
+drone = unmanned aircraft, unmanned aircrafts, pilotless aircraft, pilotless aircrafts
+drone = pilotless plane, pilotless planes, spy drone, spy drones, drone plane, drone planes
+drone = unmanned aerial system, unmanned aerial systems, uas, unmanned plane, unmanned planes
+drone = unmanned aerial aircraft, remotely piloted aircraft, surveillance drone
+drone = surveillance drones, attack drone, attack drones
+soldier = soldier, soldiers, serviceman, servicemen, servicewoman, servicewomen, troop, troops
+soldier = personnel, military personnel, service member, service members, servicemember
+soldier = servicemembers, army personnel, conscript, conscripts, infantryman, infantrymen
+sailor = sailor, sailors, seaman, seamen, navy sailor, navy sailors, crewman, crewmen
+pilot = pilot, pilots, aviator, aviators
+person = person, persons, people, individual, individuals, nobody, no one, none
+person = dead, deaths, death toll, killed, died, injured, wounded, hurt, injuries
+person = casualty, casualties, victim, victims, fatalities, fatality, arrested, detained
+person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor
+man = man, men
+woman = woman, women
+child = child, children, kid, kids, minor, minors
+civilian = civilian, civilians, noncombatant, noncombatants
+police officer = police officer, police officers, policeman, policemen, policewoman
+police officer = policewomen, officer, officers, cop, cops, police
+suspect = suspect, suspects
+worker = worker, workers, employee, employees, staff, staffer, staffers, job, jobs
+quake = quake, quakes, earthquake, earthquakes, tremor, tremors, temblor, temblors
+quake = aftershock, aftershocks
+weapon = weapon, weapons, arms, weaponry
+missile = missile, missiles
+rocket = rocket, rockets
+aircraft = aircraft, plane, planes, airplane, airplanes, jet, jets, warplane, warplanes
+aircraft = fighter jet, fighter jets, fighter, fighters
+helicopter = helicopter, helicopters, chopper, choppers
+tank = tank, tanks
+ship = ship, ships, vessel, vessels, warship, warships, boat, boats
+home = home, homes, house, houses, dwelling, dwellings
+building = building, buildings
+vehicle = vehicle, vehicles, car, cars
+refugee = refugee, refugees, asylum seeker, asylum seekers
+migrant = migrant, migrants
+prisoner = prisoner, prisoners, detainee, detainees, inmate, inmates, captive, captives
+hostage = hostage, hostages
+militant = militant, militants, fighter militant, insurgent, insurgents, gunman, gunmen
+protester = protester, protesters, protestor, protestors, demonstrator, demonstrators
+student = student, students, pupil, pupils
+minister = minister, ministers
+country = country, countries, nation, nations, state, states
+
+# Word classes around the counted noun (never a concept):
+#   _det     skipped between the amount and the noun ("12 of the drones")
+#   _stop    ends the noun phrase ("12 drones from Israel")
+#   _clause  starts a new clause: ends the noun phrase and the search
+#            backwards for the governing verb
+#   _pron    a person pronoun ("She was 61": an age)
+_det = of, the, these, those, its, their, his, her, our, your, my, such, a, an
+_stop = from, to, in, on, at, for, with, by, and, or, but, nor, into, onto, than, as, per
+_stop = via, over, under, after, before, during, since, until, against, across, near
+_stop = including, like, each, apiece, them, us, him, it, they, we, you, i, were, was, are
+_stop = is, be, been, being, have, has, had, will, would, could, can, may, might, must
+_stop = should, shall, did, do, does, not, also, more, all, both, this, then, now, ago
+_stop = out, up, down, off, there, here, later, earlier, so, too, very, only, just
+_clause = that, which, who, whom, whose, while, when, where, because, although, though
+_clause = if, unless, whereas
+_pron = he, she

@@ -1,1 +1,53 @@
-# quantities lexicon
+# Quantities lexicon (used by libclaims/numbers.c): units and currencies.
+
+# Units after a number ("300 km", "a 7.2-magnitude quake", "a 48-hour
+# strike", "a 34-year-old"). The value is "quantity:unit", the quantity
+# going into the slot key (measure/<quantity>/<thing>) and the unit into
+# the claim. A third part ":pre" lets the unit stand before the number
+# too ("magnitude 7.2", "aged 61"). The quantity `percent` makes a
+# percent claim; `clock` marks a time of day, which is never a quantity.
+[unit]
+distance:km = km, kms, kilometre, kilometres, kilometer, kilometers
+distance:mi = mile, miles
+distance:m = m, metre, metres, meter, meters
+distance:ft = ft, foot, feet
+distance:nmi = nautical mile, nautical miles
+area:km2 = square kilometre, square kilometres, square kilometer, square kilometers, sq km, km2
+area:ha = hectare, hectares
+area:acre = acre, acres
+mass:kg = kg, kilogram, kilograms, kilo, kilos
+mass:t = ton, tons, tonne, tonnes, metric ton, metric tons
+volume:l = litre, litres, liter, liters
+volume:bbl = barrel, barrels
+speed:km/h = km/h, kph, kmh, kilometres per hour, kilometers per hour
+speed:mph = mph, miles per hour
+temperature:C = degrees celsius, degrees centigrade
+temperature:F = degrees fahrenheit
+duration:seconds = second, seconds, secs
+duration:minutes = minute, minutes, mins
+duration:hours = hour, hours, hrs
+duration:days = day, days
+duration:weeks = week, weeks
+duration:months = month, months
+duration:years = year, years, yr, yrs
+age:years = year-old, years-old, years old, year old, -year-old
+age:years:pre = aged
+magnitude:magnitude:pre = magnitude
+magnitude:magnitude = on the richter scale, on the richter, richter
+percent:% = %, percent, per cent, pct
+clock:- = a.m, p.m, am, pm, o'clock, gmt, utc, hrs gmt
+
+# Currencies, before or after the amount ("$1.5 billion", "500,000
+# shekels", "NIS 500", "€20m"). The value is the ISO 4217 code.
+[currency]
+USD = dollars, dollar, $, us$, usd, us dollars, u.s. dollars, american dollars
+EUR = euros, euro, €, eur
+GBP = pounds sterling, pounds, pound, £, gbp, sterling
+ILS = shekels, shekel, nis, ils, new israeli shekels, new shekels, sheqels
+RUB = rubles, ruble, roubles, rouble, rub
+JPY = yen, ¥, jpy
+CNY = yuan, renminbi, cny, rmb
+INR = rupees, rupee, inr
+CHF = swiss francs, swiss franc, chf
+CAD = canadian dollars, c$, cad
+AUD = australian dollars, a$, aud

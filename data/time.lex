@@ -1,1 +1,79 @@
-# time lexicon
+# Time lexicon: month and weekday names, relative days, and the little
+# words around them that dates.c reads (see the markers at the end).
+
+[month]
+1 = january, jan
+2 = february, feb
+3 = march, mar
+4 = april, apr
+5 = may
+6 = june, jun
+7 = july, jul
+8 = august, aug
+9 = september, sept, sep
+10 = october, oct
+11 = november, nov
+12 = december, dec
+
+# The full name of each month, looked up by dates.c as "name of month N"
+# to forgive misspellings next to a day or a year ("Septmerber 6, 2010",
+# "Octobr 3"). Their value is a word, not a number, so these phrases never
+# date anything themselves.
+january = name of month 1
+february = name of month 2
+march = name of month 3
+april = name of month 4
+may = name of month 5
+june = name of month 6
+july = name of month 7
+august = name of month 8
+september = name of month 9
+october = name of month 10
+november = name of month 11
+december = name of month 12
+
+[weekday]
+1 = monday
+2 = tuesday
+3 = wednesday
+4 = thursday
+5 = friday
+6 = saturday
+7 = sunday
+
+[relative_day]
+# A number is days from the article's date (day precision). "week:N",
+# "month:N" and "year:N" name the week, month or year N away from the
+# article's (the claim gets the precision that week, month or year allows).
+0 = today, tonight, this morning, this afternoon, this evening, earlier today, later today
+-1 = yesterday, last night, yesterday morning, yesterday afternoon, yesterday evening
+-2 = the day before yesterday
+1 = tomorrow, tomorrow morning
+2 = the day after tomorrow
+week:0 = this week, earlier this week, later this week
+week:-1 = last week, a week ago
+week:1 = next week
+month:0 = this month, earlier this month, later this month
+month:-1 = last month, a month ago
+month:1 = next month
+year:0 = this year, earlier this year, later this year
+year:-1 = last year, a year ago
+year:1 = next year
+
+# Markers: words dates.c reads around dates. Their values are not numbers,
+# so they are never dates themselves.
+# prep: words that make a following four-digit number a year ("in 2009",
+#   "since 1991", "fiscal 2010") and a date adverbial ("on Monday").
+prep = in, on, since, by, until, till, from, during, of, before, after, through
+prep = between, around, circa, and, or, to, year, fiscal, early, late, mid
+prep = spring, summer, autumn, fall, winter
+# det: words that never start an event's name ("the Cold War").
+# (prep words never start one either.)
+det = the, a, an, its, their, his, her, our, this, that, these, those
+# last / next: a weekday strictly before or after the article's date
+# ("last Monday", "next Friday", "this coming Sunday").
+last = last, past
+next = next, coming
+# future: a weekday after one of these in its clause lies ahead ("will
+# meet Wednesday").
+future = will, shall, to be held, is due, are due, scheduled, set to

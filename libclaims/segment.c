@@ -212,8 +212,13 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
-    if (st == CLAIMS_OK && !nb.data && !claims__buf_putc(&nb, 0))
-        st = CLAIMS_ERR_NOMEM;
+    if (st == CLAIMS_OK && !nb.data) {
+        /* Always hand back a NUL-terminated buffer, even for no tokens. */
+        if (claims__buf_putc(&nb, 0))
+            nb.len = 0;
+        else
+            st = CLAIMS_ERR_NOMEM;
+    }
     if (st != CLAIMS_OK) {
         claims__free(a, tv.v);
         claims__buf_free(&nb);

@@ -7,6 +7,18 @@
 
 #include "internal.h"
 
+/* Private claim flags set by quotes.c on quote and paraphrase claims, read
+ * by people.c: what kind of speaker the claim has. Neither bit set means
+ * the speaker is unknown. High bits, clear of the CLAIMS__CF_* values. */
+enum {
+    CLAIMS__CF_SPK_PERSON = 1u << 24,  /* speaker is a person's name */
+    CLAIMS__CF_SPK_NOMINAL = 1u << 25  /* speaker is a description */
+};
+
+/* Appends s[0..n) normalized (claims__norm_append) with Latin accents
+ * folded to their base letters ("Péres" -> "peres"). False on OOM. */
+bool claims__fold_append(claims__buf *out, const char *s, size_t n);
+
 /* Word-level alignment of two normalized quote renderings. */
 typedef struct claims__align {
     size_t common;   /* words the two share, in order (LCS length) */

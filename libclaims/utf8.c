@@ -188,7 +188,7 @@ bool claims__norm_append(claims__buf *out, const char *s, size_t n)
             utf8proc_int32_t stackbuf[64];
             utf8proc_int32_t *buf = stackbuf;
             utf8proc_ssize_t cap = 64;
-            int opts = UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
+            int opts = UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE | UTF8PROC_COMPOSE;
             utf8proc_ssize_t got = utf8proc_decompose((const utf8proc_uint8_t *)s + start,
                                                       (utf8proc_ssize_t)(end - start), buf,
                                                       cap, opts);
@@ -204,7 +204,7 @@ bool claims__norm_append(claims__buf *out, const char *s, size_t n)
             }
             if (got >= 0) {
                 utf8proc_ssize_t len =
-                    utf8proc_reencode(buf, got, (utf8proc_option_t)(opts | UTF8PROC_COMPOSE));
+                    utf8proc_reencode(buf, got, (utf8proc_option_t)opts);
                 if (len >= 0)
                     claims__buf_put(out, (const char *)buf, (size_t)len);
             } else {

@@ -1,24 +1,298 @@
+/* The text layer: UTF-8 validation, normalization, tokens, sentences,
+ * paragraphs, furniture. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
 #include "testutil.h"
 
-static void test_placeholder_builds(void **state)
+/* A story holding one segmented article (not checked), for inspection. */
+typedef struct seg {
+    claims_story *s;
+    claims__article *a;
+} seg;
+
+static seg segment(const char *text, size_t len, const char *title)
+{
+    seg g = {NULL, NULL};
+    assert_int_equal(claims_story_new(NULL, &g.s), CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(g.s, "t", title, NULL, text, len, NULL), CLAIMS_OK);
+    g.a = &g.s->articles[0];
+    assert_int_equal(claims__segment(&g.s->alloc, g.s->lex, g.a), CLAIMS_OK);
+    return g;
+}
+
+static char *sentence(const seg *g, size_t i)
+{
+    static char buf[1024];
+    assert_true(i < g->a->nsents);
+    const claims__sentence *sn = &g->a->sents[i];
+    size_t n = sn->end - sn->start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, g->a->text + sn->start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static void test_utf8_accepts_valid_text(void **state)
 {
     (void)state;
-    claims_story *s = tu_story1("Nothing to see here.", NULL);
-    assert_non_null(s);
+    size_t off = 99;
+    const char *ok = "plain \xc3\xa9t\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80";
+    assert_int_equal(claims__utf8_validate(ok, strlen(ok), &off), CLAIMS_OK);
+    assert_int_equal(off, 99);
+}
+
+static void test_utf8_rejects_with_offset(void **state)
+{
+    (void)state;
+    size_t off = 0;
+    /* a stray continuation byte */
+    assert_int_equal(claims__utf8_validate("abc\x80zz", 6, &off), CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 3);
+    /* overlong encoding of '/' */
+    assert_int_equal(claims__utf8_validate("ab\xc0\xaf", 4, &off), CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 2);
+    /* overlong three-byte form */
+    assert_int_equal(claims__utf8_validate("\xe0\x80\xaf", 3, &off), CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 0);
+    /* a UTF-16 surrogate, U+D800 */
+    assert_int_equal(claims__utf8_validate("xx\xed\xa0\x80", 5, &off), CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 2);
+    /* truncated at the end */
+    assert_int_equal(claims__utf8_validate("long text here \xe2\x80", 17, &off),
+                     CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 15);
+    /* above U+10FFFF */
+    assert_int_equal(claims__utf8_validate("\xf4\x90\x80\x80", 4, &off), CLAIMS_ERR_INVALID_UTF8);
+    assert_int_equal(off, 0);
+    /* NUL, found even after a long ASCII run (the 8-byte fast path) */
+    char buf[40];
+    memset(buf, 'a', sizeof buf);
+    buf[21] = 0;
+    assert_int_equal(claims__utf8_validate(buf, sizeof buf, &off), CLAIMS_ERR_NUL_BYTE);
+    assert_int_equal(off, 21);
+}
+
+static void test_norm_folds_case_quotes_dashes(void **state)
+{
+    (void)state;
+    claims_allocator a = {0};
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    a = s->alloc;
+    claims__buf b;
+    claims__buf_init(&b, &a);
+    const char *in = "\xe2\x80\x9cMOSCOW\xe2\x80\x9d \xe2\x80\x94 Ma\xc3\x9f\xc2\xa0\xef\xbc\xa1";
+    assert_true(claims__norm_append(&b, in, strlen(in)));
+    /* curly quotes straight, em dash '-', sharp s folded, NBSP a space,
+     * fullwidth A to a */
+    assert_string_equal(b.data, "\"moscow\" - mass a");
+    claims__buf_free(&b);
+    claims_story_free(s);
+}
+
+static void test_tokens_keep_byte_spans(void **state)
+{
+    (void)state;
+    const char *text = "Caf\xc3\xa9 owners paid $1,200 (about 7.2%) for S-300 parts.";
+    seg g = segment(text, strlen(text), NULL);
+    const char *want[] = {"Caf\xc3\xa9", "owners", "paid", "$", "1,200", "(", "about", "7.2",
+                          "%", ")", "for", "S", "-", "300", "parts", "."};
+    assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        assert_int_equal(t->end - t->start, strlen(want[i]));
+        assert_memory_equal(text + t->start, want[i], strlen(want[i]));
+    }
+    assert_int_equal(g.a->toks[4].cls, CLAIMS__TOK_NUMBER);
+    assert_int_equal(g.a->toks[0].cls, CLAIMS__TOK_WORD);
+    assert_true(g.a->toks[0].flags & CLAIMS__TF_CAP);
+    assert_memory_equal(claims__tok_norm(g.a, 0), "caf\xc3\xa9", 5);
+    /* "S-300": no spaces inside the designator */
+    assert_false(g.a->toks[12].flags & CLAIMS__TF_SPACE_BEFORE);
+    assert_false(g.a->toks[13].flags & CLAIMS__TF_SPACE_BEFORE);
+    claims_story_free(g.s);
+}
+
+static void test_tokens_split_possessive_and_quotes(void **state)
+{
+    (void)state;
+    const char *text = "The mayor\xe2\x80\x99s aide said \xe2\x80\x9c" "don't panic\xe2\x80\x9d.";
+    seg g = segment(text, strlen(text), NULL);
+    /* The mayor ’s aide said “ don't panic ” . */
+    assert_int_equal(g.a->ntoks, 10);
+    assert_true(g.a->toks[2].flags & CLAIMS__TF_POSSESSIVE);
+    assert_memory_equal(claims__tok_norm(g.a, 2), "'s", 2);
+    assert_int_equal(g.a->toks[5].cls, CLAIMS__TOK_QUOTE);
+    assert_true(g.a->toks[5].flags & CLAIMS__TF_QUOTE_OPEN);
+    assert_memory_equal(claims__tok_norm(g.a, 6), "don't", 5);
+    assert_true(g.a->toks[8].flags & CLAIMS__TF_QUOTE_CLOSE);
+    claims_story_free(g.s);
+}
+
+static void test_sentences_respect_abbreviations(void **state)
+{
+    (void)state;
+    const char *text =
+        "Gen. Ana Ruiz met Dr. Lee at 9 a.m. on Sept. 3 in the U.N. building. "
+        "The No. 2 official, J. R. Smith, was there. Prices rose 3.5 percent! "
+        "\"Is it over?\" she asked. Yes.";
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->nsents, 5);
+    assert_string_equal(sentence(&g, 0),
+                        "Gen. Ana Ruiz met Dr. Lee at 9 a.m. on Sept. 3 in the U.N. building.");
+    assert_string_equal(sentence(&g, 1), "The No. 2 official, J. R. Smith, was there.");
+    assert_string_equal(sentence(&g, 2), "Prices rose 3.5 percent!");
+    assert_string_equal(sentence(&g, 3), "\"Is it over?\" she asked.");
+    assert_string_equal(sentence(&g, 4), "Yes.");
+    claims_story_free(g.s);
+}
+
+static void test_sentences_end_after_closing_quote(void **state)
+{
+    (void)state;
+    const char *text = "\xe2\x80\x9cWe will rebuild.\xe2\x80\x9d The work starts today.";
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->nsents, 2);
+    assert_string_equal(sentence(&g, 0), "\xe2\x80\x9cWe will rebuild.\xe2\x80\x9d");
+    claims_story_free(g.s);
+}
+
+static void test_paragraphs_and_wrapped_lines(void **state)
+{
+    (void)state;
+    const char *text =
+        "A short headline\n"
+        "The council voted late on Tuesday to close the old harbour bridge for good\n"
+        "after engineers found cracks.\n\n"
+        "A second paragraph starts here.\r\nAnd a third, after CRLF.";
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->nsents, 4);
+    assert_int_equal(g.a->sents[0].paragraph, 0);
+    assert_int_equal(g.a->sents[1].paragraph, 1);
+    /* the wrapped line joins its sentence */
+    assert_non_null(strstr(sentence(&g, 1), "for good\nafter engineers"));
+    assert_int_equal(g.a->sents[2].paragraph, 2);
+    assert_int_equal(g.a->sents[3].paragraph, 3);
+    assert_string_equal(sentence(&g, 3), "And a third, after CRLF.");
+    claims_story_free(g.s);
+}
+
+static void test_furniture_marked(void **state)
+{
+    (void)state;
+    const char *text =
+        "Flood waters rise\n"
+        "Mayor and rescuers 512 (photo credit: Reuters)\n"
+        "Mayor and rescuers 512\n"
+        "(photo credit: Reuters)\n"
+        "RELATED: Storm hits coast\n"
+        "By Maria Lopez\n"
+        "Rescuers pulled 14 people from the water on Friday. Photo by Reuters\n"
+        "Reuters contributed to this report.";
+    seg g = segment(text, strlen(text), "Flood waters rise");
+    size_t furniture = 0, content = 0;
+    for (size_t i = 0; i < g.a->nsents; i++) {
+        if (g.a->sents[i].flags & CLAIMS__SF_FURNITURE)
+            furniture++;
+        else if (!(g.a->sents[i].flags & CLAIMS__SF_TITLE))
+            content++;
+    }
+    assert_true(g.a->sents[0].flags & CLAIMS__SF_TITLE);
+    assert_int_equal(content, 1);
+    assert_int_equal(furniture, g.a->nsents - 2);
+    claims_story_free(g.s);
+}
+
+static void test_bom_is_skipped_but_offsets_kept(void **state)
+{
+    (void)state;
+    const char *text = "\xef\xbb\xbfHello there.";
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->toks[0].start, 3);
+    assert_int_equal(g.a->sents[0].start, 3);
+    claims_story_free(g.s);
+}
+
+static void test_offsets_round_trip(void **state)
+{
+    (void)state;
+    const char *text = "\xc2\xabNo,\xc2\xbb dit-il. Les 3\xe2\x80\xaf" "000 soldats \xe2\x80\x94 "
+                       "\xc3\xa9tonnant! Fin.";
+    seg g = segment(text, strlen(text), NULL);
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        assert_true(t->start < t->end);
+        assert_true(t->end <= g.a->len);
+        /* re-normalizing the token's original bytes gives its norm text */
+        claims__buf b;
+        claims__buf_init(&b, &g.s->alloc);
+        assert_true(claims__norm_append(&b, text + t->start, t->end - t->start));
+        assert_int_equal(b.len, t->norm_len);
+        assert_memory_equal(b.data, claims__tok_norm(g.a, i), b.len);
+        claims__buf_free(&b);
+    }
+    claims_story_free(g.s);
+}
+
+static void test_huge_single_line(void **state)
+{
+    (void)state;
+    size_t n = 10u * 1024 * 1024;
+    char *text = malloc(n);
+    assert_non_null(text);
+    const char *unit = "Officials counted 12 boats near the pier and no one was hurt ";
+    size_t ul = strlen(unit);
+    for (size_t i = 0; i < n; i++)
+        text[i] = unit[i % ul];
+    seg g = segment(text, n, NULL);
+    assert_true(g.a->ntoks > n / 8);
+    assert_int_equal(g.a->nsents, 1);
+    assert_int_equal(g.a->sents[0].start, 0);
+    claims_story_free(g.s);
+    free(text);
+}
+
+static void test_empty_and_space_only(void **state)
+{
+    (void)state;
+    claims__token *toks = NULL;
+    size_t ntoks = 9, nlen = 9;
+    char *norm = NULL;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_int_equal(claims__tokenize(&s->alloc, " \n\t ", 4, &toks, &ntoks, &norm, &nlen),
+                     CLAIMS_OK);
+    assert_int_equal(ntoks, 0);
+    assert_int_equal(nlen, 0);
+    claims__free(&s->alloc, toks);
+    claims__free(&s->alloc, norm);
     claims_story_free(s);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_placeholder_builds),
+        cmocka_unit_test(test_utf8_accepts_valid_text),
+        cmocka_unit_test(test_utf8_rejects_with_offset),
+        cmocka_unit_test(test_norm_folds_case_quotes_dashes),
+        cmocka_unit_test(test_tokens_keep_byte_spans),
+        cmocka_unit_test(test_tokens_split_possessive_and_quotes),
+        cmocka_unit_test(test_sentences_respect_abbreviations),
+        cmocka_unit_test(test_sentences_end_after_closing_quote),
+        cmocka_unit_test(test_paragraphs_and_wrapped_lines),
+        cmocka_unit_test(test_furniture_marked),
+        cmocka_unit_test(test_bom_is_skipped_but_offsets_kept),
+        cmocka_unit_test(test_offsets_round_trip),
+        cmocka_unit_test(test_huge_single_line),
+        cmocka_unit_test(test_empty_and_space_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
