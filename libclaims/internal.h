@@ -145,7 +145,7 @@ typedef struct claims__lex_entry {
 typedef struct claims__lexicon claims__lexicon;
 
 /* The built-in lexicon text (data/ lexicon files concatenated at build time). */
-extern const char claims__builtin_lexicon[];
+extern const char *const claims__builtin_lexicon;
 extern const size_t claims__builtin_lexicon_len;
 
 claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out);

@@ -69,10 +69,36 @@ static bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start,
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
     t->norm = (uint32_t)norm->len;
-    if (!claims__norm_append(norm, s + start, end - start))
-        return false;
+    /* ASCII fast path: lower-case and hash in one pass into the space
+     * claims__segment reserved; anything else goes through utf8proc. */
+    size_t n = end - start;
+    bool done = false;
+    if (norm->cap - norm->len > n) {
+        char *d = norm->data + norm->len;
+        uint32_t h = CLAIMS__HASH_INIT;
+        size_t k = 0;
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)s[start + k];
+            if (c >= 0x80)
+                break;
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            d[k] = (char)c;
+            h = (h ^ c) * 16777619u;
+        }
+        if (k == n) {
+            norm->len += n;
+            norm->data[norm->len] = 0;
+            t->hash = h;
+            done = true;
+        }
+    }
+    if (!done) {
+        if (!claims__norm_append(norm, s + start, end - start))
+            return false;
+        t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + t->norm, norm->len - t->norm);
+    }
     t->norm_len = (uint32_t)(norm->len - t->norm);
-    t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + t->norm, t->norm_len);
     t->cls = cls;
     t->flags = flags;
     t->sentence = 0;
@@ -128,6 +154,21 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             if (uppers)
                 flags |= CLAIMS__TF_CAP;
             size_t poss = 0; /* start of a split-off possessive */
+            /* ASCII fast path over plain letters and digits. */
+            while (i < n) {
+                unsigned char b = (unsigned char)s[i];
+                if (claims__is_lower(b)) {
+                    letters++;
+                } else if (claims__is_upper(b)) {
+                    letters++;
+                    uppers++;
+                } else if (claims__is_digit(b)) {
+                    flags |= CLAIMS__TF_HAS_DIGIT;
+                } else {
+                    break;
+                }
+                i++;
+            }
             while (i < n) {
                 size_t j = i;
                 int32_t d = claims__utf8_next(s, n, &j);

@@ -479,6 +479,15 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
             st = claims__extract_quantities(s, ai);
         if (st == CLAIMS_OK)
             st = claims__extract_speech(s, ai);
+        /* Tokens are only needed while extracting: free them now, so peak
+         * memory is the texts plus one article's tokens. */
+        claims__free(&s->alloc, art->toks);
+        claims__free(&s->alloc, art->sents);
+        claims__free(&s->alloc, art->norm);
+        art->toks = NULL;
+        art->sents = NULL;
+        art->norm = NULL;
+        art->ntoks = art->nsents = art->norm_len = 0;
         if (st != CLAIMS_OK)
             return fail(err, st, art->id, 0, 0);
     }
