@@ -4,13 +4,13 @@
 [action]
 buy = bought, buy, buys, buying, purchased, purchase, purchases, purchasing, acquired
 buy = acquire, acquires, acquiring, ordered, procured, procure, procures, procuring
+pay = paid, pay, pays, paying, spent, spend, spends, spending
 sell = sold, sell, sells, selling
 supply = supplied, supply, supplies, supplying, delivered, deliver, delivers, delivering
 supply = shipped, ship, ships, shipping, provided, provide, provides, providing
 supply = transferred, exported, export, exports, exporting
 train = trained, train, trains, training, drilled, instructed
 operate = operate, operates, operated, operating, fly, flies, flew, flown, flying
-operate = pilot, piloted, piloting, man, manned, crew, crewed
 kill = killed, kill, kills, killing, died, die, dies, dying, dead, deaths, death toll
 kill = perished, slain, slew, massacred, executed, drowned, lost their lives
 kill = killed in action, fatalities

@@ -18,12 +18,17 @@ person = person, persons, people, individual, individuals, nobody, no one, none
 person = dead, deaths, death toll, killed, died, injured, wounded, hurt, injuries
 person = casualty, casualties, victim, victims, fatalities, fatality, arrested, detained
 person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor
+# verbs whose object, when the noun is left out, is people ("the quake
+# killed 40", "40 killed")
+person = kill, kills, killing, die, dies, injure, injures, injuring, wound, wounds
+person = wounding, hurting, arrest, arresting, detain, detains, detaining, evacuate
+person = evacuates, evacuating, rescue, rescues, rescuing, slain, perished
 man = man, men
 woman = woman, women
 child = child, children, kid, kids, minor, minors
 civilian = civilian, civilians, noncombatant, noncombatants
 police officer = police officer, police officers, policeman, policemen, policewoman
-police officer = policewomen, officer, officers, cop, cops, police
+police officer = policewomen, cop, cops, police
 suspect = suspect, suspects
 worker = worker, workers, employee, employees, staff, staffer, staffers, job, jobs
 quake = quake, quakes, earthquake, earthquakes, tremor, tremors, temblor, temblors
@@ -32,7 +37,7 @@ weapon = weapon, weapons, arms, weaponry
 missile = missile, missiles
 rocket = rocket, rockets
 aircraft = aircraft, plane, planes, airplane, airplanes, jet, jets, warplane, warplanes
-aircraft = fighter jet, fighter jets, fighter, fighters
+aircraft = fighter jet, fighter jets
 helicopter = helicopter, helicopters, chopper, choppers
 tank = tank, tanks
 ship = ship, ships, vessel, vessels, warship, warships, boat, boats
@@ -43,11 +48,11 @@ refugee = refugee, refugees, asylum seeker, asylum seekers
 migrant = migrant, migrants
 prisoner = prisoner, prisoners, detainee, detainees, inmate, inmates, captive, captives
 hostage = hostage, hostages
-militant = militant, militants, fighter militant, insurgent, insurgents, gunman, gunmen
+militant = militant, militants, insurgent, insurgents, gunman, gunmen
 protester = protester, protesters, protestor, protestors, demonstrator, demonstrators
 student = student, students, pupil, pupils
 minister = minister, ministers
-country = country, countries, nation, nations, state, states
+country = country, countries, nation, nations
 
 # Word classes around the counted noun (never a concept):
 #   _det     skipped between the amount and the noun ("12 of the drones")

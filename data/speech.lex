@@ -17,7 +17,7 @@ say = continued, continues, remarked, remarks, replied, replies, responded, resp
 say = wrote, writes, argued, argues, conceded, concedes, recalled, recalls, predicted
 say = observed, commented, comments, cautioned, cautions, vowed, vows, promised, promises
 say = estimated, estimates, reported, reports, maintained, maintains, suggested, suggests
-tell = told, tells, assured, assures, reminded, reminds, informed, informs
+tell = told, tells
 describe = characterized, characterised, characterizes, characterises, described, describes
 describe = called, calls, termed, terms, dubbed
 saying = saying, adding, stating, declaring, announcing, insisting, stressing, noting
@@ -40,6 +40,8 @@ office = sen, senator, rep, representative, gov, governor, mayor, ambassador, en
 office = secretary, secretary of state, secretary-general, chancellor, king, queen, prince
 office = princess, pope, ceo, cfo, spokesman, spokeswoman, spokesperson, director, inspector
 office = superintendent, sheriff, detective, constable, officer, attorney general, prosecutor
+role = coach, head coach, manager, owner, founder, lawyer, attorney, doctor, nurse, teacher
+role = guard, neighbour, neighbor, economist, researcher, scientist, pilot, driver, farmer
 
 # Nominal speakers and the small words around them. The value is the
 # head's class, or one of these word classes:

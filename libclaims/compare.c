@@ -1,8 +1,1289 @@
-/* compare.c - claims grouped by slot into findings. (stub) */
-#include "internal.h"
+/* compare.c - claims grouped by slot into findings.
+ *
+ * Two passes, both near-linear in the number of claims:
+ *  - values (count, money, percent, measure, year, date): entries (one per
+ *    claim key, one more per weak key) are sorted by slot, then by value,
+ *    so that each slot is a run and each distinct value a sub-run (a
+ *    "class"). Classes of one slot are compared as intervals.
+ *  - speech (quote, paraphrase): claims with the same speaker and words
+ *    form a class; classes are paired only when they share a 3-word shingle
+ *    (an inverted index, sorted), and each pair is aligned word by word.
+ * Findings are sorted at the end (type, key, first claim) so that output
+ * never depends on the order of discovery. */
+#include "compare_private.h"
+#include "speech_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Confidence levels. Below 0.5 is "low". */
+#define CONF_STRONG 0.9
+#define CONF_COMPATIBLE 0.8
+#define CONF_INFERRED 0.7
+#define CONF_WILD_SPEAKER 0.6 /* also: a slot with an unknown part */
+#define CONF_WEAK 0.3
+
+/* A slot with more distinct values than this compares each value with the
+ * most common one only, so that a slot never costs a square. */
+enum { MAX_ALL_PAIRS = 16 };
+/* A shingle shared by more classes than this pairs neighbours only. */
+enum { MAX_POSTING_PAIRS = 8 };
+/* Largest LCS table (cells) aligned exactly. */
+enum { MAX_DP_CELLS = 1 << 18 };
+/* Claims named in a summary's article list before "+N more". */
+enum { MAX_SUMMARY_ARTICLES = 4 };
+
+/* ----------------------------------------------------------- values */
+
+enum { V_UNKNOWN = 0, V_RANGE = 1, V_YEARLESS = 2 };
+
+typedef struct val {
+    uint8_t type;
+    bool lo_inf, hi_inf, lo_ex, hi_ex;
+    double lo, hi;
+    int month, day;   /* V_YEARLESS ("XXXX-08"); day 0 when unknown */
+    const char *unit; /* money and measure compare only in one unit */
+} val;
+
+/* Day numbers that keep order; not a calendar. */
+static double day_no(int y, int m, int d)
+{
+    return (double)y * 400.0 + (double)m * 32.0 + (double)d;
+}
+
+static bool parse_int(const char *s, size_t n, int *out)
+{
+    int v = 0;
+    if (!n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!claims__is_digit((unsigned char)s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06". */
+static bool parse_iso(const char *s, val *v)
+{
+    size_t n = strlen(s);
+    int y = 0, m = 0, d = 0;
+    bool yearless = n >= 4 && (s[0] == 'X' || s[0] == 'x');
+    if (n < 4 || (!yearless && !parse_int(s, 4, &y)))
+        return false;
+    if (n >= 7 && (s[4] != '-' || !parse_int(s + 5, 2, &m) || m < 1 || m > 12))
+        return false;
+    if (n >= 10 && (s[7] != '-' || !parse_int(s + 8, 2, &d) || d < 1 || d > 31))
+        return false;
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    if (yearless) {
+        if (!m)
+            return false;
+        v->type = V_YEARLESS;
+        v->month = m;
+        v->day = d;
+        return true;
+    }
+    v->type = V_RANGE;
+    v->lo = day_no(y, m ? m : 1, d ? d : 1);
+    v->hi = day_no(y, m ? m : 12, d ? d : 31);
+    return true;
+}
+
+/* False when the claim takes no part in value comparison. */
+static bool claim_val(const claims_claim *c, val *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (c->kind) {
+    case CLAIMS_KIND_DATE:
+        return c->str_value && parse_iso(c->str_value, v);
+    case CLAIMS_KIND_YEAR:
+        if (!c->has_value)
+            return false;
+        v->type = V_RANGE;
+        v->lo = day_no((int)c->value, 1, 1);
+        v->hi = day_no((int)c->value, 12, 31);
+        return true;
+    case CLAIMS_KIND_COUNT:
+    case CLAIMS_KIND_MONEY:
+    case CLAIMS_KIND_PERCENT:
+    case CLAIMS_KIND_MEASURE:
+        if (c->kind == CLAIMS_KIND_MONEY || c->kind == CLAIMS_KIND_MEASURE)
+            v->unit = c->unit;
+        if (c->has_low || c->has_high) {
+            v->type = V_RANGE;
+            v->lo_inf = !c->has_low;
+            v->hi_inf = !c->has_high;
+            v->lo = c->has_low ? c->low : 0;
+            v->hi = c->has_high ? c->high : 0;
+            v->lo_ex = c->has_low && (c->flags & CLAIMS__CF_LOW_EXCL);
+            v->hi_ex = c->has_high && (c->flags & CLAIMS__CF_HIGH_EXCL);
+        } else if (c->has_value) {
+            v->type = V_RANGE;
+            v->lo = v->hi = c->value;
+        } else {
+            v->type = V_UNKNOWN;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int cmp_str0(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    return strcmp(a, b);
+}
+
+#define CMP(x, y)                                                                          \
+    do {                                                                                   \
+        if ((x) != (y))                                                                    \
+            return (x) < (y) ? -1 : 1;                                                     \
+    } while (0)
+
+static int val_cmp(const val *a, const val *b)
+{
+    CMP(a->type, b->type);
+    CMP(a->lo_inf, b->lo_inf);
+    if (!a->lo_inf)
+        CMP(a->lo, b->lo);
+    CMP(a->hi_inf, b->hi_inf);
+    if (!a->hi_inf)
+        CMP(a->hi, b->hi);
+    CMP(a->lo_ex, b->lo_ex);
+    CMP(a->hi_ex, b->hi_ex);
+    CMP(a->month, b->month);
+    CMP(a->day, b->day);
+    return cmp_str0(a->unit, b->unit);
+}
+
+enum { REL_NONE = -1 };
+
+static int month_of(double dn, int *y)
+{
+    int yy = (int)(dn / 400.0);
+    if (dn < 0)
+        yy--;
+    *y = yy;
+    return (int)((dn - (double)yy * 400.0) / 32.0);
+}
+
+/* The relation of two different values of one slot: contradiction,
+ * compatible, or REL_NONE (not comparable). */
+static int val_relation(const val *a, const val *b)
+{
+    if (cmp_str0(a->unit, b->unit) != 0)
+        return REL_NONE;
+    if (a->type == V_UNKNOWN || b->type == V_UNKNOWN)
+        return CLAIMS_FINDING_COMPATIBLE;
+    if (a->type == V_YEARLESS && b->type == V_YEARLESS) {
+        if (a->month != b->month || (a->day && b->day && a->day != b->day))
+            return CLAIMS_FINDING_CONTRADICTION;
+        return CLAIMS_FINDING_COMPATIBLE;
+    }
+    if (a->type == V_YEARLESS || b->type == V_YEARLESS) {
+        const val *yl = a->type == V_YEARLESS ? a : b;
+        const val *r = a->type == V_YEARLESS ? b : a;
+        int y1, y2;
+        int m1 = month_of(r->lo, &y1), m2 = month_of(r->hi, &y2);
+        if (y1 != y2 || m1 != m2)
+            return CLAIMS_FINDING_COMPATIBLE; /* a whole year: any month fits */
+        if (m1 != yl->month)
+            return CLAIMS_FINDING_CONTRADICTION;
+        if (yl->day && r->lo == r->hi) {
+            int d = (int)(r->lo - day_no(y1, m1, 0));
+            if (d != yl->day)
+                return CLAIMS_FINDING_CONTRADICTION;
+        }
+        return CLAIMS_FINDING_COMPATIBLE;
+    }
+    /* Two intervals: disjoint means they cannot both be true. */
+    const val *lo = a, *hi = b; /* lo starts first */
+    if (!a->lo_inf && (b->lo_inf || b->lo < a->lo)) {
+        lo = b;
+        hi = a;
+    }
+    if (lo->hi_inf || hi->lo_inf)
+        return CLAIMS_FINDING_COMPATIBLE;
+    if (lo->hi < hi->lo || (lo->hi == hi->lo && (lo->hi_ex || hi->lo_ex)))
+        return CLAIMS_FINDING_CONTRADICTION;
+    return CLAIMS_FINDING_COMPATIBLE;
+}
+
+/* ------------------------------------------------------------- context */
+
+typedef struct wspan {
+    const char *p;
+    uint32_t len, hash;
+} wspan;
+
+typedef struct scratch {
+    const claims_allocator *al;
+    uint16_t *dp;
+    size_t dpcap;
+    wspan *wa, *wb;
+    size_t wacap, wbcap;
+    uint8_t *ma, *mb;
+    size_t macap, mbcap;
+} scratch;
+
+typedef struct entry {
+    const char *key; /* the key this entry is filed under */
+    uint32_t ci;     /* claim index */
+    bool weak;
+    val v;
+} entry;
+
+typedef struct ctx {
+    claims_story *s;
+    claims__buf sum;    /* summary being built */
+    uint32_t *tmp;      /* claim indexes of a finding being built */
+    bool vague;         /* the slot being compared is underspecified */
+    size_t ntmp, captmp;
+    scratch sc;
+} ctx;
+
+static void scratch_free(scratch *sc)
+{
+    claims__free(sc->al, sc->dp);
+    claims__free(sc->al, sc->wa);
+    claims__free(sc->al, sc->wb);
+    claims__free(sc->al, sc->ma);
+    claims__free(sc->al, sc->mb);
+}
+
+/* Splits normalized words (separated by spaces) into *w. */
+static bool split_words(const claims_allocator *al, const char *s, wspan **w, size_t *cap,
+                        size_t *n)
+{
+    *n = 0;
+    size_t i = 0;
+    while (s[i]) {
+        while (s[i] == ' ')
+            i++;
+        if (!s[i])
+            break;
+        size_t j = i;
+        while (s[j] && s[j] != ' ')
+            j++;
+        if (!claims__grow(al, (void **)w, cap, *n + 1, sizeof **w))
+            return false;
+        (*w)[*n].p = s + i;
+        (*w)[*n].len = (uint32_t)(j - i);
+        (*w)[*n].hash = claims__hash(CLAIMS__HASH_INIT, s + i, j - i);
+        (*n)++;
+        i = j;
+    }
+    return true;
+}
+
+static bool w_eq(const wspan *a, const wspan *b)
+{
+    return a->hash == b->hash && a->len == b->len && memcmp(a->p, b->p, a->len) == 0;
+}
+
+/* LCS of wa[0..na) and wb[0..nb): marks (1 = not common) into ma/mb,
+ * returns the common length, or -1 on OOM. */
+static long lcs_marks(scratch *sc, const wspan *wa, size_t na, const wspan *wb, size_t nb,
+                      uint8_t *ma, uint8_t *mb)
+{
+    size_t p = 0, q = 0;
+    while (p < na && p < nb && w_eq(&wa[p], &wb[p]))
+        p++;
+    while (q < na - p && q < nb - p && w_eq(&wa[na - 1 - q], &wb[nb - 1 - q]))
+        q++;
+    memset(ma, 0, na);
+    memset(mb, 0, nb);
+    size_t n = na - p - q, m = nb - p - q;
+    long common = (long)(p + q);
+    if (!n || !m || (n + 1) * (m + 1) > MAX_DP_CELLS) {
+        memset(ma + p, 1, n);
+        memset(mb + p, 1, m);
+        return common;
+    }
+    if (!claims__grow(sc->al, (void **)&sc->dp, &sc->dpcap, (n + 1) * (m + 1),
+                      sizeof *sc->dp))
+        return -1;
+    uint16_t *L = sc->dp;
+    size_t W = m + 1;
+    const wspan *a = wa + p, *b = wb + p;
+    for (size_t j = 0; j <= m; j++)
+        L[n * W + j] = 0;
+    for (size_t i = n; i-- > 0;) {
+        L[i * W + m] = 0;
+        for (size_t j = m; j-- > 0;) {
+            if (w_eq(&a[i], &b[j]))
+                L[i * W + j] = (uint16_t)(L[(i + 1) * W + j + 1] + 1);
+            else {
+                uint16_t x = L[(i + 1) * W + j], y = L[i * W + j + 1];
+                L[i * W + j] = x >= y ? x : y;
+            }
+        }
+    }
+    size_t i = 0, j = 0;
+    while (i < n && j < m) {
+        if (w_eq(&a[i], &b[j])) {
+            i++;
+            j++;
+            common++;
+        } else if (L[(i + 1) * W + j] >= L[i * W + j + 1]) {
+            ma[p + i++] = 1;
+        } else {
+            mb[p + j++] = 1;
+        }
+    }
+    while (i < n)
+        ma[p + i++] = 1;
+    while (j < m)
+        mb[p + j++] = 1;
+    return common;
+}
+
+bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
+                        uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb)
+{
+    scratch sc;
+    memset(&sc, 0, sizeof sc);
+    sc.al = al;
+    *marks_a = *marks_b = NULL;
+    *na = *nb = 0;
+    bool ok = split_words(al, a, &sc.wa, &sc.wacap, na) &&
+              split_words(al, b, &sc.wb, &sc.wbcap, nb);
+    if (ok) {
+        *marks_a = *na ? claims__malloc(al, *na) : NULL;
+        *marks_b = *nb ? claims__malloc(al, *nb) : NULL;
+        ok = (!*na || *marks_a) && (!*nb || *marks_b);
+        if (ok && *na && *nb)
+            ok = lcs_marks(&sc, sc.wa, *na, sc.wb, *nb, *marks_a, *marks_b) >= 0;
+        else if (ok) {
+            if (*na)
+                memset(*marks_a, 1, *na);
+            if (*nb)
+                memset(*marks_b, 1, *nb);
+        }
+    }
+    if (!ok) {
+        claims__free(al, *marks_a);
+        claims__free(al, *marks_b);
+        *marks_a = *marks_b = NULL;
+    }
+    scratch_free(&sc);
+    return ok;
+}
+
+/* ------------------------------------------------------------ findings */
+
+static bool tmp_push(ctx *x, uint32_t ci)
+{
+    if (!claims__grow(&x->s->alloc, (void **)&x->tmp, &x->captmp, x->ntmp + 1,
+                      sizeof *x->tmp))
+        return false;
+    x->tmp[x->ntmp++] = ci;
+    return true;
+}
+
+static int cmp_u32(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static const claims_claim *claim_at(const ctx *x, uint32_t ci)
+{
+    return x->s->claims[ci];
+}
+
+/* Adds a finding over the claims in x->tmp (sorted and deduplicated here)
+ * with the summary in x->sum. */
+static claims_status emit(ctx *x, claims_finding_type type, const char *key, double conf,
+                          const char *diff)
+{
+    qsort(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
+    size_t n = 0;
+    for (size_t i = 0; i < x->ntmp; i++)
+        if (!n || x->tmp[n - 1] != x->tmp[i])
+            x->tmp[n++] = x->tmp[i];
+    x->ntmp = n;
+    if (x->sum.failed)
+        return CLAIMS_ERR_NOMEM;
+    char *summary = claims__story_strndup(x->s, x->sum.data ? x->sum.data : "", x->sum.len);
+    if (!summary)
+        return CLAIMS_ERR_NOMEM;
+    claims_finding *f = claims__finding_add(x->s, type, key, conf, x->tmp, x->ntmp);
+    if (!f)
+        return CLAIMS_ERR_NOMEM;
+    f->summary = summary;
+    f->diff = diff;
+    return CLAIMS_OK;
+}
+
+/* ------------------------------------------------------------ summaries */
+
+static void put_num(claims__buf *b, double v)
+{
+    claims__buf_put_num(b, v);
+}
+
+/* Up to `max` words of normalized quote text, in double quotes. */
+static void put_words(claims__buf *b, const char *s, size_t max)
+{
+    size_t words = 0, i = 0;
+    claims__buf_putc(b, '"');
+    while (s[i]) {
+        if (s[i] == ' ' && ++words == max) {
+            claims__buf_puts(b, "...");
+            break;
+        }
+        claims__buf_putc(b, s[i]);
+        i++;
+    }
+    claims__buf_putc(b, '"');
+}
+
+/* How a claim's value reads in a summary. */
+static void put_value(claims__buf *b, const claims_claim *c)
+{
+    switch (c->kind) {
+    case CLAIMS_KIND_QUOTE:
+    case CLAIMS_KIND_PARAPHRASE:
+        put_words(b, c->str_value ? c->str_value : "", 8);
+        return;
+    case CLAIMS_KIND_DATE:
+        claims__buf_puts(b, c->str_value ? c->str_value : "?");
+        return;
+    default:
+        break;
+    }
+    if (c->has_low || c->has_high) {
+        if (c->has_low && c->has_high) {
+            put_num(b, c->low);
+            claims__buf_puts(b, "..");
+            put_num(b, c->high);
+        } else if (c->has_low) {
+            claims__buf_puts(b, (c->flags & CLAIMS__CF_LOW_EXCL) ? ">" : ">=");
+            put_num(b, c->low);
+        } else {
+            claims__buf_puts(b, (c->flags & CLAIMS__CF_HIGH_EXCL) ? "<" : "<=");
+            put_num(b, c->high);
+        }
+    } else if (c->has_value) {
+        put_num(b, c->value);
+    } else {
+        /* No value: the words themselves ("an unspecified number"). */
+        claims__buf_putc(b, '"');
+        const char *t = c->text_base + c->start;
+        for (size_t i = 0; i < c->end - c->start && i < 60; i++)
+            claims__buf_putc(b, claims__is_space((unsigned char)t[i]) ? ' ' : t[i]);
+        claims__buf_putc(b, '"');
+        return;
+    }
+    if (c->kind == CLAIMS_KIND_PERCENT)
+        claims__buf_putc(b, '%');
+    else if (c->unit) {
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, c->unit);
+    }
+}
+
+/* True when the articles of the claims in x->tmp carry at least two
+ * different known publication dates. */
+static bool dates_differ(const ctx *x)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < x->ntmp; i++) {
+        const claims__article *a = &x->s->articles[claim_at(x, x->tmp[i])->article];
+        if (!a->published_iso[0])
+            continue;
+        if (!first)
+            first = a->published_iso;
+        else if (strcmp(first, a->published_iso) != 0)
+            return true;
+    }
+    return false;
+}
+
+/* "(a0, a1)" for the distinct articles of claims list[0..n), skipping the
+ * articles in `skip_article` when it is not UINT32_MAX. */
+static void put_articles(ctx *x, const uint32_t *list, size_t n, uint32_t skip_article,
+                         bool with_dates)
+{
+    claims__buf *b = &x->sum;
+    size_t shown = 0, more = 0;
+    uint32_t last = UINT32_MAX;
+    claims__buf_putc(b, '(');
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ai = claim_at(x, list[i])->article;
+        if (ai == last || ai == skip_article)
+            continue;
+        last = ai;
+        if (shown == MAX_SUMMARY_ARTICLES) {
+            more++;
+            continue;
+        }
+        const claims__article *a = &x->s->articles[ai];
+        if (shown++)
+            claims__buf_puts(b, "; ");
+        claims__buf_puts(b, a->id);
+        if (with_dates) {
+            claims__buf_puts(b, ", ");
+            claims__buf_puts(b, a->published_iso[0] ? a->published_iso : "undated");
+        }
+    }
+    if (more) {
+        claims__buf_puts(b, "; +");
+        claims__buf_put_int(b, (long long)more);
+        claims__buf_puts(b, " more");
+    }
+    claims__buf_putc(b, ')');
+}
+
+/* Writes "<A> (<arts>) <verb> <B> (<arts>)<tail>" into x->sum. For an
+ * agreement B is the same class as A, split by article. */
+static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size_t na,
+                        const char *verb, const claims_claim *cb, const uint32_t *lb,
+                        size_t nb, const char *key, bool weak, bool dates)
+{
+    claims__buf *b = &x->sum;
+    b->len = 0;
+    b->failed = false;
+    put_value(b, ca);
+    claims__buf_putc(b, ' ');
+    if (la == lb) {
+        /* agreement within one class: first article against the others */
+        uint32_t first = ca->article;
+        uint32_t one[1] = {la[0]};
+        put_articles(x, one, 1, UINT32_MAX, dates);
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, verb);
+        claims__buf_putc(b, ' ');
+        if (ca->kind == CLAIMS_KIND_QUOTE || ca->kind == CLAIMS_KIND_PARAPHRASE)
+            claims__buf_puts(b, "the same words");
+        else
+            put_value(b, ca);
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, first, dates);
+        claims__buf_puts(b, ": ");
+        claims__buf_puts(b, key);
+    } else {
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, verb);
+        claims__buf_putc(b, ' ');
+        put_value(b, cb);
+        claims__buf_putc(b, ' ');
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+        claims__buf_puts(b, " for ");
+        claims__buf_puts(b, key);
+    }
+    if (weak)
+        claims__buf_puts(b, " (weak link)");
+}
+
+/* ------------------------------------------------------------ value slots */
+
+/* The slot family: years and dates of one event meet ("year/war" and
+ * "date/war"). Both prefixes are 5 bytes, like "time/". */
+static bool time_family(const char *k)
+{
+    return (strncmp(k, "year/", 5) == 0 || strncmp(k, "date/", 5) == 0);
+}
+
+/* A key with an unknown part ("year/-", "count/drone/-"): the thing is
+ * known only in part. */
+static bool underspecified(const char *k)
+{
+    for (const char *p = strchr(k, '/'); p; p = strchr(p + 1, '/'))
+        if (p[1] == '-' && (p[2] == '/' || p[2] == 0))
+            return true;
+    return false;
+}
+
+static int slot_cmp(const char *a, const char *b)
+{
+    bool ta = time_family(a), tb = time_family(b);
+    for (size_t i = 0;; i++) {
+        unsigned char ca = (unsigned char)((ta && i < 5) ? "time/"[i] : a[i]);
+        unsigned char cb = (unsigned char)((tb && i < 5) ? "time/"[i] : b[i]);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        if (!ca)
+            return 0;
+    }
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    int c = slot_cmp(a->key, b->key);
+    if (c)
+        return c;
+    CMP(a->weak, b->weak);
+    c = val_cmp(&a->v, &b->v);
+    if (c)
+        return c;
+    CMP(a->ci, b->ci);
+    return 0;
+}
+
+typedef struct vclass {
+    size_t begin, end; /* entries */
+} vclass;
+
+static bool inferred_in(const ctx *x, const entry *e, const vclass *k)
+{
+    for (size_t i = k->begin; i < k->end; i++)
+        if (claim_at(x, e[i].ci)->flags & CLAIMS__CF_INFERRED)
+            return true;
+    return false;
+}
+
+/* Is the pair (w weak here in slot `slot`, y strong here) also met the
+ * other way round, y weakly in w's own slot? Then only one of the two
+ * slots reports it: the one that sorts last. */
+static bool mirrored(const claims_claim *w, const claims_claim *y, const char *slot)
+{
+    return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
+}
+
+static claims_status class_finding(ctx *x, const entry *e, const vclass *a, const vclass *b,
+                                   int type, bool weak, const char *slot)
+{
+    /* Members: a's and b's claims; for a weak pairing, leave out the
+     * strong claims that meet every weak one only as a mirror. */
+    x->ntmp = 0;
+    size_t a_n = 0;
+    for (size_t i = a->begin; i < a->end; i++) {
+        if (!tmp_push(x, e[i].ci))
+            return CLAIMS_ERR_NOMEM;
+        a_n++;
+    }
+    if (b) {
+        for (size_t j = b->begin; j < b->end; j++) {
+            bool keep = !(weak && (claim_at(x, e[j].ci)->flags & CLAIMS__CF_INFERRED));
+            if (keep && weak && (a->end - a->begin) * (b->end - b->begin) <= 4096) {
+                keep = false;
+                for (size_t i = a->begin; i < a->end && !keep; i++)
+                    if (!mirrored(claim_at(x, e[i].ci), claim_at(x, e[j].ci), slot))
+                        keep = true;
+            }
+            if (keep && !tmp_push(x, e[j].ci))
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (x->ntmp == a_n)
+            return CLAIMS_OK; /* reported in the other slot */
+    }
+    size_t b_n = x->ntmp - a_n;
+    if (type != CLAIMS_FINDING_CONTRADICTION) {
+        /* Agreement and compatibility need two sources. */
+        uint32_t first = claim_at(x, x->tmp[0])->article;
+        bool other = false;
+        for (size_t i = 1; i < x->ntmp && !other; i++)
+            other = claim_at(x, x->tmp[i])->article != first;
+        if (!other)
+            return CLAIMS_OK;
+    }
+    /* The side with the earlier claim is named first. */
+    uint32_t *la = x->tmp, *lb = x->tmp + a_n;
+    size_t na = a_n, nb = b_n;
+    qsort(la, na, sizeof *la, cmp_u32);
+    if (nb)
+        qsort(lb, nb, sizeof *lb, cmp_u32);
+    const char *key = claim_at(x, la[0])->key;
+    if (weak && nb) {
+        /* the strong side's key names the slot */
+        key = claim_at(x, lb[0])->key;
+    } else if (weak) {
+        key = slot;
+    }
+    if (nb && lb[0] < la[0]) {
+        uint32_t *t = la;
+        la = lb;
+        lb = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    bool dates = dates_differ(x);
+    double conf = weak ? CONF_WEAK
+                  : type == CLAIMS_FINDING_COMPATIBLE ? CONF_COMPATIBLE
+                                                      : CONF_STRONG;
+    if (!weak && (inferred_in(x, e, a) || (b && inferred_in(x, e, b))))
+        conf = CONF_INFERRED;
+    if (!weak && x->vague)
+        conf = CONF_WILD_SPEAKER;
+    const char *verb = type == CLAIMS_FINDING_AGREEMENT        ? "agrees with"
+                       : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
+                                                               : "is compatible with";
+    if (nb)
+        summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
+                    weak, dates);
+    else
+        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, weak, dates);
+    return emit(x, (claims_finding_type)type, key, conf, NULL);
+}
+
+static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
+                         const claims_allocator *al, bool *ok)
+{
+    size_t n = 0;
+    *ok = true;
+    for (size_t i = begin; i < end;) {
+        size_t j = i + 1;
+        while (j < end && val_cmp(&e[i].v, &e[j].v) == 0)
+            j++;
+        if (!claims__grow(al, (void **)out, cap, n + 1, sizeof **out)) {
+            *ok = false;
+            return 0;
+        }
+        (*out)[n].begin = i;
+        (*out)[n].end = j;
+        n++;
+        i = j;
+    }
+    return n;
+}
+
+static size_t largest(const vclass *k, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (k[i].end - k[i].begin > k[best].end - k[best].begin)
+            best = i;
+    return best;
+}
+
+static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t end,
+                                  vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
+{
+    const claims_allocator *al = &x->s->alloc;
+    const char *slot = e[begin].key;
+    /* A year or date of no known event dates nothing in particular; a
+     * quantity with an unknown part may count different things, so its
+     * differences are not contradictions. */
+    bool vague = underspecified(slot);
+    if (vague && time_family(slot))
+        return CLAIMS_OK;
+    x->vague = vague;
+    size_t mid = begin;
+    while (mid < end && !e[mid].weak)
+        mid++;
+    bool ok;
+    size_t ns = classes_of(e, begin, mid, sk, skcap, al, &ok);
+    if (!ok)
+        return CLAIMS_ERR_NOMEM;
+    size_t nw = classes_of(e, mid, end, wk, wkcap, al, &ok);
+    if (!ok)
+        return CLAIMS_ERR_NOMEM;
+    vclass *S = *sk, *Wc = *wk;
+    claims_status st = CLAIMS_OK;
+    /* Agreements: one value, two or more articles. */
+    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++)
+        if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN)
+            st = class_finding(x, e, &S[i], NULL, CLAIMS_FINDING_AGREEMENT, false, slot);
+    /* Distinct values against each other. */
+    size_t big = ns ? largest(S, ns) : 0;
+    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
+        for (size_t j = i + 1; j < ns && st == CLAIMS_OK; j++) {
+            if (ns > MAX_ALL_PAIRS && i != big && j != big)
+                continue;
+            int rel = val_relation(&e[S[i].begin].v, &e[S[j].begin].v);
+            if (rel != REL_NONE && !(vague && rel == CLAIMS_FINDING_CONTRADICTION))
+                st = class_finding(x, e, &S[i], &S[j], rel, false, slot);
+        }
+    }
+    /* Weak links: each weak value against the strong values. */
+    for (size_t w = 0; w < nw && st == CLAIMS_OK; w++) {
+        for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
+            if (nw * ns > MAX_ALL_PAIRS * MAX_ALL_PAIRS && i != big)
+                continue;
+            const val *wv = &e[Wc[w].begin].v, *sv = &e[S[i].begin].v;
+            int rel = val_cmp(wv, sv) == 0 ? (wv->type == V_UNKNOWN
+                                                  ? (int)CLAIMS_FINDING_COMPATIBLE
+                                                  : (int)CLAIMS_FINDING_AGREEMENT)
+                                           : val_relation(wv, sv);
+            if (rel != REL_NONE && !(vague && rel == CLAIMS_FINDING_CONTRADICTION))
+                st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
+        }
+    }
+    return st;
+}
+
+static claims_status compare_values(ctx *x)
+{
+    claims_story *s = x->s;
+    const claims_allocator *al = &s->alloc;
+    entry *e = NULL;
+    size_t ne = 0, cap = 0;
+    claims_status st = CLAIMS_OK;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const claims_claim *c = s->claims[i];
+        val v;
+        if (!c->key || !claim_val(c, &v))
+            continue;
+        if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
+            st = CLAIMS_ERR_NOMEM;
+            goto out;
+        }
+        e[ne].key = c->key;
+        e[ne].ci = (uint32_t)i;
+        e[ne].weak = false;
+        e[ne].v = v;
+        ne++;
+        /* A weak link on a date inferred from the article's own date is
+         * two guesses in a row: not compared. */
+        if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 &&
+            !(c->flags & CLAIMS__CF_INFERRED)) {
+            e[ne] = e[ne - 1];
+            e[ne].key = c->weak_key;
+            e[ne].weak = true;
+            ne++;
+        }
+    }
+    qsort(e, ne, sizeof *e, cmp_entry);
+    vclass *sk = NULL, *wk = NULL;
+    size_t skcap = 0, wkcap = 0;
+    for (size_t i = 0; i < ne && st == CLAIMS_OK;) {
+        size_t j = i + 1;
+        while (j < ne && slot_cmp(e[i].key, e[j].key) == 0)
+            j++;
+        if (j - i >= 2 && !e[i].weak) /* a slot needs a strong claim */
+            st = compare_slot(x, e, i, j, &sk, &skcap, &wk, &wkcap);
+        i = j;
+    }
+    claims__free(al, sk);
+    claims__free(al, wk);
+out:
+    claims__free(al, e);
+    return st;
+}
+
+/* ------------------------------------------------------------ speech */
+
+typedef struct qclass {
+    uint32_t first;   /* index into the sorted claim list */
+    uint32_t n;
+} qclass;
+
+/* The speaker part of a quote/paraphrase key ("ehud barak", "?"). */
+static const char *speaker_of(const claims_claim *c)
+{
+    const char *k = c->key ? strchr(c->key, '/') : NULL;
+    return k ? k + 1 : "?";
+}
+
+/* A speaker that may be anyone: unknown, or only described. */
+static bool wild_speaker(const claims_claim *c)
+{
+    const char *sp = speaker_of(c);
+    if (!sp[0] || strcmp(sp, "?") == 0 || !c->speaker)
+        return true;
+    return (c->flags & CLAIMS__CF_SPK_NOMINAL) && !(c->flags & CLAIMS__CF_SPK_PERSON);
+}
+
+static int cmp_speech_ptr(const void *pa, const void *pb)
+{
+    const claims_claim *a = *(claims_claim *const *)pa, *b = *(claims_claim *const *)pb;
+    CMP(a->kind, b->kind);
+    int c = strcmp(speaker_of(a), speaker_of(b));
+    if (c)
+        return c;
+    c = strcmp(a->str_value, b->str_value);
+    if (c)
+        return c;
+    CMP(a->index, b->index);
+    return 0;
+}
+
+typedef struct posting {
+    uint32_t hash, cls;
+} posting;
+
+static int cmp_posting(const void *pa, const void *pb)
+{
+    const posting *a = pa, *b = pb;
+    CMP(a->hash, b->hash);
+    CMP(a->cls, b->cls);
+    return 0;
+}
+
+typedef struct qpair {
+    uint32_t a, b;
+} qpair;
+
+static int cmp_qpair(const void *pa, const void *pb)
+{
+    const qpair *a = pa, *b = pb;
+    CMP(a->a, b->a);
+    CMP(a->b, b->b);
+    return 0;
+}
+
+/* True when the words of `in` are a contiguous run of the words of `out`. */
+static bool words_within(const char *in, const char *out)
+{
+    size_t n = strlen(in);
+    if (!n)
+        return false;
+    for (const char *p = strstr(out, in); p; p = strstr(p + 1, in)) {
+        bool left = p == out || p[-1] == ' ';
+        bool right = p[n] == 0 || p[n] == ' ';
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+/* The word difference of a variant, "have -> has; +word; -word", from
+ * LCS marks, into the story arena. */
+static const char *make_diff(ctx *x, const wspan *wa, size_t na, const uint8_t *ma,
+                             const wspan *wb, size_t nb, const uint8_t *mb)
+{
+    claims__buf d;
+    claims__buf_init(&d, &x->s->alloc);
+    size_t i = 0, j = 0, edits = 0;
+    while (i < na || j < nb) {
+        size_t i0 = i, j0 = j;
+        while (i < na && ma[i])
+            i++;
+        while (j < nb && mb[j])
+            j++;
+        /* words only one side has at the very start or end: a rendering
+         * cut short, not a change of words */
+        bool edge = (i0 == 0 && j0 == 0) || (i == na && j == nb);
+        bool one_sided = i == i0 || j == j0;
+        if ((i > i0 || j > j0) && !(edge && one_sided)) {
+            if (edits == 4) {
+                claims__buf_puts(&d, "; ...");
+                break;
+            }
+            if (edits++)
+                claims__buf_puts(&d, "; ");
+            if (i > i0 && j > j0) {
+                for (size_t k = i0; k < i; k++) {
+                    if (k > i0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wa[k].p, wa[k].len);
+                }
+                claims__buf_puts(&d, " -> ");
+                for (size_t k = j0; k < j; k++) {
+                    if (k > j0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wb[k].p, wb[k].len);
+                }
+            } else if (i > i0) {
+                claims__buf_putc(&d, '-');
+                for (size_t k = i0; k < i; k++) {
+                    if (k > i0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wa[k].p, wa[k].len);
+                }
+            } else {
+                claims__buf_putc(&d, '+');
+                for (size_t k = j0; k < j; k++) {
+                    if (k > j0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wb[k].p, wb[k].len);
+                }
+            }
+        }
+        /* skip the common word that ends this run */
+        if (i < na)
+            i++;
+        if (j < nb)
+            j++;
+    }
+    const char *out = NULL;
+    if (!d.failed)
+        out = claims__story_strndup(x->s, d.data ? d.data : "", d.len);
+    claims__buf_free(&d);
+    return out;
+}
+
+/* Emits a finding over two speech classes. */
+static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
+                                   const qclass *B, int type, double conf, const char *diff,
+                                   bool attribution)
+{
+    x->ntmp = 0;
+    for (uint32_t i = 0; i < A->n; i++)
+        if (!tmp_push(x, q[A->first + i]->index))
+            return CLAIMS_ERR_NOMEM;
+    size_t na = x->ntmp;
+    if (B)
+        for (uint32_t i = 0; i < B->n; i++)
+            if (!tmp_push(x, q[B->first + i]->index))
+                return CLAIMS_ERR_NOMEM;
+    if (type != CLAIMS_FINDING_CONTRADICTION && type != CLAIMS_FINDING_VARIANT) {
+        uint32_t first = claim_at(x, x->tmp[0])->article;
+        bool other = false;
+        for (size_t i = 1; i < x->ntmp && !other; i++)
+            other = claim_at(x, x->tmp[i])->article != first;
+        if (!other)
+            return CLAIMS_OK;
+    }
+    uint32_t *la = x->tmp, *lb = x->tmp + na;
+    size_t nb = x->ntmp - na;
+    qsort(la, na, sizeof *la, cmp_u32);
+    if (nb)
+        qsort(lb, nb, sizeof *lb, cmp_u32);
+    const claims_claim *ca = claim_at(x, la[0]);
+    const claims_claim *cb = nb ? claim_at(x, lb[0]) : NULL;
+    const char *key = ca->key;
+    if (cb && wild_speaker(ca) && !wild_speaker(cb))
+        key = cb->key;
+    bool dates = dates_differ(x);
+    claims__buf *b = &x->sum;
+    if (!B) {
+        summary_two(x, ca, la, na, "agrees with", NULL, la, na, key, false, dates);
+    } else if (attribution) {
+        b->len = 0;
+        b->failed = false;
+        put_value(b, ca);
+        claims__buf_puts(b, " is attributed to ");
+        claims__buf_puts(b, ca->speaker ? ca->speaker : "?");
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_puts(b, " and to ");
+        claims__buf_puts(b, cb->speaker ? cb->speaker : "?");
+        claims__buf_putc(b, ' ');
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+    } else if (type == CLAIMS_FINDING_VARIANT) {
+        b->len = 0;
+        b->failed = false;
+        put_value(b, ca);
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_puts(b, " is worded differently in ");
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+        claims__buf_puts(b, " for ");
+        claims__buf_puts(b, key);
+        claims__buf_puts(b, ": ");
+        claims__buf_puts(b, diff ? diff : "");
+    } else {
+        const char *verb = type == CLAIMS_FINDING_AGREEMENT ? "agrees with"
+                                                            : "is compatible with";
+        summary_two(x, ca, la, na, verb, cb, lb, nb, key, false, dates);
+    }
+    if (conf < 0.5)
+        claims__buf_puts(b, " (weak link)");
+    return emit(x, (claims_finding_type)type, key, conf, diff);
+}
+
+static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
+                                  const qclass *B)
+{
+    if (q[B->first]->index < q[A->first]->index) {
+        /* the class with the earlier claim is the reference */
+        const qclass *t = A;
+        A = B;
+        B = t;
+    }
+    const claims_claim *ca = q[A->first], *cb = q[B->first];
+    bool pa = ca->kind == CLAIMS_KIND_PARAPHRASE, pb = cb->kind == CLAIMS_KIND_PARAPHRASE;
+    if (pa && pb)
+        return CLAIMS_OK;
+    bool wa = wild_speaker(ca), wb = wild_speaker(cb);
+    bool same = !wa && !wb && strcmp(speaker_of(ca), speaker_of(cb)) == 0;
+    bool named_diff = !wa && !wb && !same;
+    if ((pa || pb) && !same)
+        return CLAIMS_OK;
+    size_t na, nb;
+    scratch *sc = &x->sc;
+    if (!split_words(sc->al, ca->str_value, &sc->wa, &sc->wacap, &na) ||
+        !split_words(sc->al, cb->str_value, &sc->wb, &sc->wbcap, &nb))
+        return CLAIMS_ERR_NOMEM;
+    if (!na || !nb)
+        return CLAIMS_OK;
+    if (!claims__grow(sc->al, (void **)&sc->ma, &sc->macap, na, 1) ||
+        !claims__grow(sc->al, (void **)&sc->mb, &sc->mbcap, nb, 1))
+        return CLAIMS_ERR_NOMEM;
+    long common = lcs_marks(sc, sc->wa, na, sc->wb, nb, sc->ma, sc->mb);
+    if (common < 0)
+        return CLAIMS_ERR_NOMEM;
+    size_t shorter = na < nb ? na : nb;
+    double overlap = (double)common / (double)shorter;
+    bool identical = strcmp(ca->str_value, cb->str_value) == 0;
+    bool contained = identical || words_within(ca->str_value, cb->str_value) ||
+                     words_within(cb->str_value, ca->str_value);
+    if (pa || pb) {
+        /* reported speech against the speaker's own words */
+        if (common >= 4 && overlap >= 0.6)
+            return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE, CONF_INFERRED,
+                                  NULL, false);
+        return CLAIMS_OK;
+    }
+    if (named_diff) {
+        if (common >= 4 && (contained || overlap >= 0.8))
+            return speech_finding(x, q, A, B, CLAIMS_FINDING_CONTRADICTION, CONF_COMPATIBLE,
+                                  NULL, true);
+        return CLAIMS_OK;
+    }
+    double conf = same ? CONF_STRONG : CONF_WILD_SPEAKER;
+    if (identical)
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
+    if (contained)
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE,
+                              same ? CONF_COMPATIBLE : CONF_WILD_SPEAKER, NULL, false);
+    if (common >= 3 && overlap >= 0.7) {
+        const char *diff = make_diff(x, sc->wa, na, sc->ma, sc->wb, nb, sc->mb);
+        if (!diff)
+            return CLAIMS_ERR_NOMEM;
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_VARIANT,
+                              same ? CONF_STRONG : CONF_WILD_SPEAKER, diff, false);
+    }
+    return CLAIMS_OK;
+}
+
+static claims_status compare_speech(ctx *x)
+{
+    claims_story *s = x->s;
+    const claims_allocator *al = &s->alloc;
+    claims_claim **q = NULL;
+    qclass *cls = NULL;
+    posting *post = NULL;
+    qpair *pairs = NULL;
+    size_t nq = 0, capq = 0, ncls = 0, capcls = 0, npost = 0, cappost = 0, npairs = 0,
+           cappairs = 0;
+    claims_status st = CLAIMS_ERR_NOMEM;
+
+    for (size_t i = 0; i < s->nclaims; i++) {
+        claims_claim *c = s->claims[i];
+        if ((c->kind != CLAIMS_KIND_QUOTE && c->kind != CLAIMS_KIND_PARAPHRASE) ||
+            !c->str_value || !c->str_value[0])
+            continue;
+        if (!claims__grow(al, (void **)&q, &capq, nq + 1, sizeof *q))
+            goto out;
+        q[nq++] = c;
+    }
+    qsort(q, nq, sizeof *q, cmp_speech_ptr);
+    for (size_t i = 0; i < nq;) {
+        size_t j = i + 1;
+        while (j < nq && q[j]->kind == q[i]->kind &&
+               strcmp(speaker_of(q[j]), speaker_of(q[i])) == 0 &&
+               strcmp(q[j]->str_value, q[i]->str_value) == 0)
+            j++;
+        if (!claims__grow(al, (void **)&cls, &capcls, ncls + 1, sizeof *cls))
+            goto out;
+        cls[ncls].first = (uint32_t)i;
+        cls[ncls].n = (uint32_t)(j - i);
+        ncls++;
+        i = j;
+    }
+    /* Agreements: the same speaker, the same words, two articles. */
+    for (size_t k = 0; k < ncls; k++) {
+        if (cls[k].n < 2)
+            continue;
+        double conf = wild_speaker(q[cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
+        st = speech_finding(x, q, &cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    /* Inverted index of 3-word shingles (the whole text when shorter). */
+    for (size_t k = 0; k < ncls; k++) {
+        size_t nw;
+        if (!split_words(al, q[cls[k].first]->str_value, &x->sc.wa, &x->sc.wacap, &nw))
+            goto out;
+        size_t shingles = nw >= 3 ? nw - 2 : 1;
+        if (!claims__grow(al, (void **)&post, &cappost, npost + shingles, sizeof *post))
+            goto out;
+        for (size_t i = 0; i < shingles; i++) {
+            uint32_t h = CLAIMS__HASH_INIT;
+            size_t upto = nw >= 3 ? i + 3 : nw;
+            for (size_t w = i; w < upto; w++) {
+                h = claims__hash(h, x->sc.wa[w].p, x->sc.wa[w].len);
+                h = claims__hash(h, " ", 1);
+            }
+            post[npost].hash = h;
+            post[npost].cls = (uint32_t)k;
+            npost++;
+        }
+    }
+    qsort(post, npost, sizeof *post, cmp_posting);
+    {
+        size_t w = 0;
+        for (size_t i = 0; i < npost; i++)
+            if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
+                post[w++] = post[i];
+        npost = w;
+    }
+    /* Pairs from each shingle's classes: all of them when few, else each
+     * with its neighbour, so that a common phrase never costs a square. */
+    for (size_t i = 0; i < npost;) {
+        size_t j = i + 1;
+        while (j < npost && post[j].hash == post[i].hash)
+            j++;
+        size_t d = j - i;
+        size_t need = d <= MAX_POSTING_PAIRS ? d * (d - 1) / 2 : d - 1;
+        if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
+            goto out;
+        for (size_t a = i; a < j; a++) {
+            if (d <= MAX_POSTING_PAIRS) {
+                for (size_t b = a + 1; b < j; b++) {
+                    pairs[npairs].a = post[a].cls;
+                    pairs[npairs].b = post[b].cls;
+                    npairs++;
+                }
+            } else if (a > i) {
+                pairs[npairs].a = post[a - 1].cls;
+                pairs[npairs].b = post[a].cls;
+                npairs++;
+            }
+        }
+        i = j;
+    }
+    qsort(pairs, npairs, sizeof *pairs, cmp_qpair);
+    for (size_t i = 0; i < npairs; i++) {
+        if (i && pairs[i].a == pairs[i - 1].a && pairs[i].b == pairs[i - 1].b)
+            continue;
+        st = compare_pair(x, q, &cls[pairs[i].a], &cls[pairs[i].b]);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    st = CLAIMS_OK;
+out:
+    claims__free(al, q);
+    claims__free(al, cls);
+    claims__free(al, post);
+    claims__free(al, pairs);
+    return st;
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+    const claims_finding *a = pa, *b = pb;
+    CMP(a->type, b->type);
+    int c = cmp_str0(a->key, b->key);
+    if (c)
+        return c;
+    size_t n = a->nclaims < b->nclaims ? a->nclaims : b->nclaims;
+    for (size_t i = 0; i < n; i++)
+        CMP(a->claims[i], b->claims[i]);
+    CMP(a->nclaims, b->nclaims);
+    CMP(a->confidence, b->confidence);
+    return cmp_str0(a->summary, b->summary);
+}
 
 claims_status claims__compare(claims_story *s)
 {
-    (void)s;
-    return CLAIMS_OK;
+    ctx x;
+    memset(&x, 0, sizeof x);
+    x.s = s;
+    x.sc.al = &s->alloc;
+    claims__buf_init(&x.sum, &s->alloc);
+    claims_status st = compare_values(&x);
+    if (st == CLAIMS_OK)
+        st = compare_speech(&x);
+    if (st == CLAIMS_OK && s->nfindings > 1)
+        qsort(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+    claims__buf_free(&x.sum);
+    claims__free(&s->alloc, x.tmp);
+    scratch_free(&x.sc);
+    return st;
 }

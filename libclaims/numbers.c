@@ -1,9 +1,1217 @@
-/* numbers.c - counts, money, percentages and measures. (stub) */
+/* numbers.c - counts, money, percentages and measures.
+ *
+ * One pass over each sentence's tokens. At a token that can start an
+ * amount (digits, a number word, a vague or unknown amount) the amount is
+ * parsed with its operator, currency and range; numbers that are not
+ * quantities (model names, ranks, times, dates, years, phone numbers,
+ * caption noise) are skipped; then a unit or currency makes it a measure,
+ * percent or money claim, and otherwise it is a count of the noun after
+ * it. The counted thing and the action it takes part in come from a small
+ * window of tokens around the amount, so the work per token is bounded and
+ * nothing is allocated per token. All vocabularies are lexicon sections
+ * (data/numbers.lex, quantities.lex, concepts.lex, actions.lex). */
 #include "internal.h"
+#include "numbers_private.h"
+
+#include <string.h>
+
+enum {
+    BACK_WINDOW = 8,    /* tokens searched backwards for a governing verb */
+    FWD_AUX = 4,        /* auxiliaries skipped before a participle */
+    NP_WORDS = 4,       /* words of a noun phrase after the amount */
+    PART_MAX = 64,      /* bytes of one key part built from text */
+    CAPTION_TOKENS = 10 /* a line this short without a verb can be a caption */
+};
+
+typedef struct qctx {
+    claims_story *s;
+    size_t ai;
+    const claims__article *art;
+    const claims__lexicon *lx;
+    size_t sb, se;   /* the sentence's tokens */
+    size_t floor;    /* tokens before this belong to an earlier claim */
+    uint16_t sflags; /* CLAIMS__SF_* */
+    bool terminal;   /* the sentence ends with . ! ? */
+    claims_claim *last_money;
+    size_t last_money_end; /* token after the last money claim */
+    char money_thing[PART_MAX], money_action[PART_MAX];
+} qctx;
+
+typedef enum op_kind { OP_NONE = 0, OP_GT, OP_GE, OP_LT, OP_LE, OP_ABOUT, OP_NEAR } op_kind;
+
+typedef struct amount {
+    size_t b, e;   /* the whole amount, operator and currency included */
+    size_t nb, ne; /* the number itself */
+    double v, lo, hi, scale;
+    bool has_lo, has_hi;
+    bool digits, word, zero, one, vague, unknown, range;
+    op_kind op;
+    bool between; /* "between" / "from" opened a range */
+    const char *cur;
+} amount;
+
+/* A noun phrase's head: a lexicon concept or a naive singular. */
+typedef struct np_head {
+    bool found, known;
+    size_t hb, he; /* head tokens */
+    const char *concept;
+    char naive[PART_MAX];
+} np_head;
+
+/* ------------------------------------------------------------ tokens */
+
+static const claims__token *tk(const qctx *c, size_t i) { return &c->art->toks[i]; }
+
+static bool glued(const qctx *c, size_t i) { return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE); }
+
+static bool is_cls(const qctx *c, size_t i, int cls) { return i < c->se && tk(c, i)->cls == cls; }
+
+static bool is_punct(const qctx *c, size_t i, char ch)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
+           tk(c, i)->norm_len == 1 && claims__tok_norm(c->art, i)[0] == ch;
+}
+
+static bool norm_is(const qctx *c, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return tk(c, i)->norm_len == n && memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
+}
+
+/* Copies token i's normalized text to out (NUL-terminated, truncated). */
+static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
+{
+    size_t n = tk(c, i)->norm_len;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, claims__tok_norm(c->art, i), n);
+    out[n] = '\0';
+}
+
+/* ----------------------------------------------------------- lexicon */
+
+static const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
+                                    size_t end, size_t *n)
+{
+    size_t dummy;
+    if (i < c->sb || i >= end)
+        return NULL;
+    return claims__lex_match(c->lx, sec, c->art, i, end, n ? n : &dummy);
+}
+
+/* A one-token entry of `sec` at i whose value is `val`. */
+static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, const char *val)
+{
+    const claims__lex_entry *e = lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL);
+    return e && strcmp(e->value, val) == 0;
+}
+
+static bool marker(const qctx *c, size_t i, const char *name)
+{
+    return i < c->se && lex_is(c, CLAIMS__LEX_CONCEPT, i, name);
+}
+
+/* A concept (not a word-class marker) starting at i, ending by `end`. */
+static const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
+    return e && e->value[0] != '_' ? e : NULL;
+}
+
+static const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
+    return e && e->value[0] != '_' ? e : NULL;
+}
+
+/* An operator phrase ending exactly at token `at` (not before c->floor). */
+static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+{
+    const claims__lex_entry *best = NULL;
+    for (size_t k = 1; k <= 4 && k <= at; k++) {
+        size_t j = at - k, n = 0;
+        if (j < c->sb || j < c->floor)
+            break;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_OPERATOR, j, at, &n);
+        if (e && n == k) {
+            best = e;
+            *start = j;
+        }
+    }
+    return best;
+}
+
+/* A currency phrase ending exactly at token `at`. */
+static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
+{
+    const claims__lex_entry *best = NULL;
+    for (size_t k = 1; k <= 3 && k <= at; k++) {
+        size_t j = at - k, n = 0;
+        if (j < c->sb || j < c->floor)
+            break;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_CURRENCY, j, at, &n);
+        if (e && n == k) {
+            best = e;
+            *start = j;
+        }
+    }
+    return best;
+}
+
+/* A "low..high" value. */
+static bool parse_bounds(const char *v, double *lo, double *hi)
+{
+    const char *dots = strstr(v, "..");
+    if (!dots)
+        return false;
+    return claims__parse_decimal(v, (size_t)(dots - v), lo) &&
+           claims__parse_decimal(dots + 2, strlen(dots + 2), hi);
+}
+
+/* Splits "quantity:unit[:pre]" into its parts (pointers into a static-
+ * lifetime lexicon string; lengths returned). */
+typedef struct unit_val {
+    const char *q, *u;
+    size_t qn, un;
+    bool pre;
+} unit_val;
+
+static bool unit_split(const char *v, unit_val *out)
+{
+    const char *c1 = strchr(v, ':');
+    if (!c1)
+        return false;
+    const char *c2 = strchr(c1 + 1, ':');
+    out->q = v;
+    out->qn = (size_t)(c1 - v);
+    out->u = c1 + 1;
+    out->un = c2 ? (size_t)(c2 - c1 - 1) : strlen(c1 + 1);
+    out->pre = c2 && strcmp(c2 + 1, "pre") == 0;
+    return true;
+}
+
+static bool unit_is(const unit_val *u, const char *q)
+{
+    return u->qn == strlen(q) && memcmp(u->q, q, u->qn) == 0;
+}
+
+/* ------------------------------------------------------------- words */
+
+size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t m = n;
+    const char *add = "";
+    if (n >= 5 && memcmp(w + n - 3, "ies", 3) == 0) {
+        m = n - 3;
+        add = "y";
+    } else if (n >= 5 && (memcmp(w + n - 4, "sses", 4) == 0 || memcmp(w + n - 4, "shes", 4) == 0 ||
+                          memcmp(w + n - 4, "ches", 4) == 0)) {
+        m = n - 2;
+    } else if (n >= 4 && (memcmp(w + n - 3, "xes", 3) == 0 || memcmp(w + n - 3, "zes", 3) == 0)) {
+        m = n - 2;
+    } else if (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+               w[n - 2] != 'i' && w[n - 2] != '\'') {
+        m = n - 1;
+    }
+    size_t al = strlen(add);
+    if (m + al >= cap) {
+        m = cap - 1 > al ? cap - 1 - al : 0;
+        if (m + al >= cap)
+            al = 0;
+    }
+    memcpy(out, w, m);
+    memcpy(out + m, add, al);
+    out[m + al] = '\0';
+    return m + al;
+}
+
+/* A word that looks like an English plural noun ("drones", "casualties"). */
+static bool looks_plural(const qctx *c, size_t i)
+{
+    if (!is_cls(c, i, CLAIMS__TOK_WORD))
+        return false;
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    if (n < 4 || w[n - 1] != 's')
+        return false;
+    return w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' && w[n - 2] != '\'';
+}
+
+/* A verb form or an adverb rather than a noun ("signed", "operating"). */
+static bool looks_verbal(const qctx *c, size_t i)
+{
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
+        return true;
+    if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
+        return true;
+    return n >= 5 && memcmp(w + n - 2, "ly", 2) == 0;
+}
+
+static bool is_stop(const qctx *c, size_t i)
+{
+    return marker(c, i, "_stop") || marker(c, i, "_clause");
+}
+
+/* The head of the noun phrase starting at k: the concept it names, or a
+ * naive singular of its head word. */
+static void np_scan(const qctx *c, size_t k, np_head *h)
+{
+    memset(h, 0, sizeof *h);
+    size_t j = k, last = (size_t)-1;
+    int words = 0;
+    while (j < c->se && words < NP_WORDS) {
+        if (!is_cls(c, j, CLAIMS__TOK_WORD)) {
+            /* "Israeli-made drones": a hyphen inside the phrase */
+            if (words > 0 && is_punct(c, j, '-') && glued(c, j) && j + 1 < c->se &&
+                glued(c, j + 1) && is_cls(c, j + 1, CLAIMS__TOK_WORD)) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (tk(c, j)->flags & CLAIMS__TF_POSSESSIVE)
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = concept_at(c, j, c->se, &n);
+        if (e) {
+            h->found = h->known = true;
+            h->concept = e->value;
+            h->hb = j;
+            h->he = j + n;
+            j += n;
+            words++;
+            /* "drone pilots": a later noun is the head */
+            if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
+                !action_at(c, j, c->se, NULL) &&
+                (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
+                continue;
+            return;
+        }
+        if (is_stop(c, j) || marker(c, j, "_det") || action_at(c, j, c->se, NULL))
+            break;
+        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) || lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+            break;
+        if (looks_plural(c, j)) {
+            h->found = true;
+            h->known = false;
+            h->concept = NULL;
+            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, h->naive,
+                                     sizeof h->naive);
+            h->hb = j;
+            h->he = j + 1;
+            return;
+        }
+        if (looks_verbal(c, j))
+            break;
+        last = j;
+        j++;
+        words++;
+    }
+    if (!h->found && last != (size_t)-1) {
+        h->found = true;
+        h->known = false;
+        h->concept = NULL;
+        copy_norm(c, last, h->naive, sizeof h->naive);
+        h->hb = last;
+        h->he = last + 1;
+    } else if (h->found && h->known) {
+        /* "drone pilots" continued past a concept but found no later head */
+    }
+}
+
+static const char *np_part(const np_head *h) { return h->known ? h->concept : h->naive; }
+
+/* Skips "of the" between an amount and its noun. */
+static size_t skip_det(const qctx *c, size_t k)
+{
+    for (int n = 0; n < 3 && k < c->se && marker(c, k, "_det"); n++)
+        k++;
+    return k;
+}
+
+/* The nearest known concept before token `from`, in the same clause. */
+static const char *concept_back(const qctx *c, size_t from)
+{
+    for (size_t d = 1; d <= BACK_WINDOW + 2 && d <= from; d++) {
+        size_t j = from - d;
+        if (j < c->sb)
+            break;
+        if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, "_clause") ||
+            (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
+            break;
+        const claims__lex_entry *e = concept_at(c, j, from, NULL);
+        if (e)
+            return e->value;
+    }
+    return NULL;
+}
+
+/* The governing verb before token `from`: the nearest action word within
+ * the clause. */
+static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
+{
+    for (size_t d = 1; d <= BACK_WINDOW && d <= from; d++) {
+        size_t j = from - d;
+        if (j < c->sb)
+            break;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE)
+            break;
+        if (t->cls == CLAIMS__TOK_PUNCT) {
+            if (is_punct(c, j, '-'))
+                continue;
+            break;
+        }
+        if (marker(c, j, "_clause") || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = action_at(c, j, from, &n);
+        if (e) {
+            *pos = j;
+            *len = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* A participle after the counted noun, maybe behind auxiliaries
+ * ("12 people were killed", "40 dead"). */
+static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_aux, size_t *pos,
+                                           size_t *len)
+{
+    *via_aux = false;
+    for (int n = 0; n < FWD_AUX && k < c->se; n++) {
+        if (lex_is(c, CLAIMS__LEX_ACTION, k, "_aux")) {
+            *via_aux = true;
+            k++;
+        } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
+                   !action_at(c, k, c->se, NULL) && tk(c, k)->norm_len >= 5 &&
+                   memcmp(claims__tok_norm(c->art, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
+            k++; /* an adverb */
+        } else {
+            break;
+        }
+    }
+    size_t n = 0;
+    const claims__lex_entry *e = action_at(c, k, c->se, &n);
+    if (e) {
+        *pos = k;
+        *len = n;
+    }
+    return e;
+}
+
+/* ----------------------------------------------------------- amounts */
+
+enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
+
+static bool currency_at(const qctx *c, size_t k)
+{
+    if (k < c->se && marker(c, k, "_det") && norm_is(c, k, "of"))
+        k++;
+    return lex(c, CLAIMS__LEX_CURRENCY, k, c->se, NULL) != NULL;
+}
+
+/* Digits or number words with scales from token i: "1,200", "1.5
+ * billion", "twenty-five", "two hundred and fifty", "three and a half". */
+static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
+{
+    double total = 0, cur = 0, scale = 1, lastw = 0;
+    int prev = P_NONE;
+    size_t j = i;
+    a->zero = a->one = a->digits = a->word = false;
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER)) {
+        if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &cur))
+            return false;
+        prev = P_DIGITS;
+        a->digits = true;
+        j = i + 1;
+    }
+    while (j < c->se) {
+        size_t n = 0;
+        const claims__lex_entry *e;
+        if (prev != P_NONE && !a->zero) {
+            e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+            if (e && e->has_num && cur != 0) {
+                bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
+                if (abbr && (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
+                    break;
+                if (e->num < 1000) {
+                    cur *= e->num;
+                } else {
+                    total += cur * e->num;
+                    cur = 0;
+                }
+                if (e->num > scale)
+                    scale = e->num;
+                prev = P_SCALE;
+                j += n;
+                continue;
+            }
+        }
+        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && is_punct(c, j, '-') && glued(c, j) &&
+            j + 1 < c->se && glued(c, j + 1)) {
+            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
+            if (e && e->has_num && e->num >= 1 && e->num <= 9) {
+                cur += e->num;
+                lastw = e->num;
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        e = lex(c, CLAIMS__LEX_NUMBER, j, c->se, &n);
+        if (!e && prev == P_SCALE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
+            /* "two hundred and fifty" */
+            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n);
+            if (!e || !e->has_num || e->num < 1 || e->num >= 100)
+                break;
+            j++;
+        }
+        if (!e || !e->has_num)
+            break;
+        if (prev == P_NONE) {
+            cur = e->num;
+            a->word = true;
+            a->zero = e->num == 0;
+            a->one = e->num == 1 && n == 1;
+            lastw = e->num;
+            prev = e->num >= 100 ? P_SCALE : P_WORD;
+            if (e->num >= 1000) {
+                total = e->num;
+                cur = 0;
+                scale = e->num;
+            }
+            j += n;
+            if (a->zero)
+                break;
+            continue;
+        }
+        if (a->zero)
+            break;
+        if (e->num > 0 && e->num < 1) {
+            /* "and a half" */
+            if (prev == P_FRAC || cur == 0)
+                break;
+            cur += e->num;
+            prev = P_FRAC;
+            a->one = false;
+            j += n;
+            continue;
+        }
+        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && e->num >= 1 && e->num <= 9 && n == 1) {
+            cur += e->num;
+            lastw = e->num;
+            j += n;
+            continue;
+        }
+        if (prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
+            cur += e->num;
+            lastw = e->num;
+            prev = P_WORD;
+            a->one = false;
+            j += n;
+            continue;
+        }
+        break;
+    }
+    if (prev == P_NONE)
+        return false;
+    if (j > i + 1)
+        a->one = false;
+    a->v = total + cur;
+    a->scale = scale;
+    a->nb = i;
+    a->ne = j;
+    return true;
+}
+
+/* ------------------------------------------------------------- noise */
+
+static bool is_month_or_day(const qctx *c, size_t i)
+{
+    return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL) || lex(c, CLAIMS__LEX_WEEKDAY, i, i + 1, NULL);
+}
+
+static bool is_month(const qctx *c, size_t i) { return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL); }
+
+/* A capitalized word before a number that makes it a model name or label:
+ * "Hermes 450", "Boeing 747", "Resolution 1701", "IAF 248". */
+static bool name_before(const qctx *c, size_t nb)
+{
+    if (nb <= c->sb)
+        return false;
+    size_t p = nb - 1;
+    const claims__token *t = tk(c, p);
+    if (t->cls != CLAIMS__TOK_WORD)
+        return false;
+    if (t->flags & CLAIMS__TF_HAS_DIGIT)
+        return true;
+    if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) || (t->flags & CLAIMS__TF_SENT_START) ||
+        p == c->sb)
+        return false;
+    if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
+        action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, "_det") || is_stop(c, p) ||
+        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        return false;
+    return true;
+}
+
+static bool year_like(const qctx *c, size_t i)
+{
+    if (!is_cls(c, i, CLAIMS__TOK_NUMBER) || tk(c, i)->norm_len != 4)
+        return false;
+    const char *w = claims__tok_norm(c->art, i);
+    for (int k = 0; k < 4; k++)
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+    int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+    return y >= 1000 && y <= 2100;
+}
+
+/* Returns the token to resume from when the digits at nb are not a
+ * quantity, or 0 when they may be one. */
+static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+{
+    const claims__token *t = tk(c, nb);
+    const char *w = claims__tok_norm(c->art, nb);
+    size_t skip = ne > nb + 1 ? ne : nb + 1;
+    bool has_prev = nb > c->sb;
+    /* "+972", "#1", leading zeros "02" */
+    if (has_prev && glued(c, nb) && (is_punct(c, nb - 1, '+') || is_punct(c, nb - 1, '#')))
+        return skip;
+    if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
+        return skip;
+    /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
+    if (nb >= c->sb + 2 && glued(c, nb) && is_punct(c, nb - 1, '-') && glued(c, nb - 1) &&
+        is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
+        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
+        unit_val uv;
+        if (!(u && unit_split(u->value, &uv) && uv.pre)) {
+            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+                skip = ne + 1;
+            return skip;
+        }
+    }
+    /* "No. 1", "page 12", "Sept. 1" */
+    if (has_prev) {
+        size_t p = nb - 1;
+        if (is_punct(c, p, '.') && p > c->sb)
+            p--;
+        if (lex_is(c, CLAIMS__LEX_ORDINAL, p, "label") || is_month(c, p))
+            return skip;
+        if (!cur_before && name_before(c, nb)) {
+            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+                skip = ne + 1;
+            return skip;
+        }
+    }
+    /* "2nd", "21st" */
+    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
+        return ne + 1;
+    /* times "9:15", ratios, "9/11", "24/7" */
+    if (ne + 1 < c->se && (is_punct(c, ne, ':') || is_punct(c, ne, '/')) && glued(c, ne) &&
+        glued(c, ne + 1) && is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
+        return ne + 2;
+    if (has_prev && nb >= c->sb + 2 && (is_punct(c, nb - 1, ':') || is_punct(c, nb - 1, '/')) &&
+        glued(c, nb) && glued(c, nb - 1) && is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
+        return skip;
+    /* "9 p.m.", "10 o'clock" */
+    {
+        size_t n = 0;
+        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, ne, c->se, &n);
+        unit_val uv;
+        if (u && unit_split(u->value, &uv) && unit_is(&uv, "clock"))
+            return ne + n;
+    }
+    /* "6 September" */
+    if (ne < c->se && is_month(c, ne))
+        return ne + 1;
+    /* "248 88": numbers side by side are codes, not amounts */
+    if (ne < c->se && is_cls(c, ne, CLAIMS__TOK_NUMBER)) {
+        size_t k = ne;
+        while (k < c->se && is_cls(c, k, CLAIMS__TOK_NUMBER))
+            k++;
+        return k;
+    }
+    if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER))
+        return skip;
+    /* "1-800-555", "555-1234" */
+    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+        is_cls(c, ne + 1, CLAIMS__TOK_NUMBER)) {
+        size_t k = ne + 2;
+        if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) && is_cls(c, k + 1, CLAIMS__TOK_NUMBER)) {
+            while (k + 1 < c->se && is_punct(c, k, '-') && is_cls(c, k + 1, CLAIMS__TOK_NUMBER))
+                k += 2;
+            return k;
+        }
+        if (t->norm_len == 3 && tk(c, ne + 1)->norm_len == 4)
+            return ne + 2;
+    }
+    /* a bare number closing a short line without a verb: caption noise */
+    if (!c->terminal && ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev) {
+        size_t p = nb - 1;
+        if (!is_stop(c, p) && !marker(c, p, "_det") && !action_at(c, p, p + 1, NULL) &&
+            !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
+            !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) && !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+            return skip;
+    }
+    return 0;
+}
+
+/* --------------------------------------------------------- emitting */
+
+static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const amount *a,
+                          const char *p1, const char *p2, const char *p3, const char *p4,
+                          const char *unit, size_t unit_len, claims_claim **out)
+{
+    claims_claim *cl =
+        claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
+    if (!cl)
+        return CLAIMS_ERR_NOMEM;
+    cl->key = claims__key(c->s, p1, p2, p3, p4);
+    if (!cl->key)
+        return CLAIMS_ERR_NOMEM;
+    if (unit) {
+        cl->unit = claims__story_strndup(c->s, unit, unit_len);
+        if (!cl->unit)
+            return CLAIMS_ERR_NOMEM;
+    }
+    if (c->sflags & CLAIMS__SF_TITLE)
+        cl->flags |= CLAIMS__CF_TITLE;
+    if (!a->unknown) {
+        if (a->vague || a->range) {
+            cl->low = a->lo;
+            cl->high = a->hi;
+            cl->has_low = cl->has_high = true;
+        } else {
+            double v = a->v;
+            switch (a->op) {
+            case OP_GT:
+                cl->low = v;
+                cl->has_low = true;
+                cl->flags |= CLAIMS__CF_LOW_EXCL;
+                break;
+            case OP_GE:
+                cl->low = v;
+                cl->has_low = true;
+                break;
+            case OP_LT:
+                cl->high = v;
+                cl->has_high = true;
+                cl->flags |= CLAIMS__CF_HIGH_EXCL;
+                break;
+            case OP_LE:
+                cl->high = v;
+                cl->has_high = true;
+                break;
+            case OP_ABOUT:
+                cl->low = v * 0.9;
+                cl->high = v * 1.1;
+                cl->has_low = cl->has_high = true;
+                break;
+            case OP_NEAR:
+                cl->low = v * 0.9;
+                cl->high = v;
+                cl->has_low = cl->has_high = true;
+                cl->flags |= CLAIMS__CF_HIGH_EXCL;
+                break;
+            default:
+                cl->value = v;
+                cl->has_value = true;
+                break;
+            }
+        }
+    }
+    if (out)
+        *out = cl;
+    return CLAIMS_OK;
+}
+
+static void set_part(char *dst, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= PART_MAX)
+        n = PART_MAX - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The action of a counted or priced thing: a participle after it through
+ * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
+ * else the governing verb before it, else a participle after it, else the
+ * noun itself ("deaths"). Sets *apos and *alen to the action's tokens. */
+static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t after,
+                                            const np_head *h, size_t *apos, size_t *alen)
+{
+    bool via_aux = false;
+    size_t fp = 0, fl = 0, bp = 0, bl = 0;
+    const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
+    const claims__lex_entry *back = action_back(c, from, &bp, &bl);
+    if (fwd && (via_aux || !h->found || back == NULL)) {
+        *apos = fp;
+        *alen = fl;
+        return fwd;
+    }
+    if (back) {
+        *apos = bp;
+        *alen = bl;
+        return back;
+    }
+    if (h->found) {
+        size_t n = 0;
+        const claims__lex_entry *e = action_at(c, h->hb, h->he, &n);
+        if (e) {
+            *apos = h->hb;
+            *alen = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* --------------------------------------------------------- one amount */
+
+/* Parses and records the quantity starting at token i. Returns the token
+ * to resume from (> i). */
+static size_t process(qctx *c, size_t i, claims_status *st)
+{
+    amount a;
+    memset(&a, 0, sizeof a);
+    size_t n = 0;
+    const claims__lex_entry *e;
+    const claims__lex_entry *cur_e = NULL;
+    size_t cur_start = i;
+
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER))
+        cur_e = currency_before(c, i, &cur_start);
+
+    if ((e = lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
+        a.unknown = true;
+        a.nb = i;
+        a.ne = i + n;
+    } else if ((e = lex(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
+               parse_bounds(e->value, &a.lo, &a.hi)) {
+        a.vague = true;
+        a.nb = i;
+        a.ne = i + n;
+    } else {
+        if (!is_cls(c, i, CLAIMS__TOK_NUMBER)) {
+            /* "no more than 10" is an operator, not a zero */
+            size_t on = 0;
+            if (lex(c, CLAIMS__LEX_OPERATOR, i, c->se, &on) && on > 1)
+                return i + 1;
+        }
+        if (!parse_number(c, i, cur_e != NULL, &a))
+            return i + 1;
+    }
+    a.b = a.nb;
+    a.e = a.ne;
+
+    if (a.digits) {
+        size_t skip = noise_end(c, a.nb, a.ne, cur_e != NULL);
+        if (skip) {
+            c->floor = skip;
+            return skip;
+        }
+    }
+
+    /* operator and currency before the number */
+    if (cur_e) {
+        a.cur = cur_e->value;
+        a.b = cur_start;
+    }
+    {
+        size_t os = a.b;
+        const claims__lex_entry *op = op_before(c, a.b, &os);
+        if (op) {
+            const char *v = op->value;
+            op_kind k = strcmp(v, "gt") == 0      ? OP_GT
+                        : strcmp(v, "ge") == 0    ? OP_GE
+                        : strcmp(v, "lt") == 0    ? OP_LT
+                        : strcmp(v, "le") == 0    ? OP_LE
+                        : strcmp(v, "about") == 0 ? OP_ABOUT
+                        : strcmp(v, "near") == 0  ? OP_NEAR
+                                                  : OP_NONE;
+            if (k != OP_NONE && !a.vague && !a.unknown) {
+                a.op = k;
+                a.b = os;
+            } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
+                a.between = true;
+                if (strcmp(v, "between") == 0)
+                    a.b = os;
+            }
+        }
+    }
+
+    /* ranges: "10 to 12", "10-12", "between 10 and 12" */
+    if ((a.digits || a.word) && !a.zero) {
+        size_t k = a.ne;
+        bool dash = false, conn = false;
+        if (k < c->se && is_punct(c, k, '-')) {
+            dash = true;
+            conn = true;
+        } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, "to") ||
+                   (a.between && lex_is(c, CLAIMS__LEX_OPERATOR, k, "and"))) {
+            conn = true;
+        }
+        if (conn && k + 1 < c->se) {
+            size_t m = k + 1, cs = m;
+            const claims__lex_entry *c2 = NULL;
+            size_t cn = 0;
+            if (a.cur && (c2 = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn)) != NULL)
+                m += cn;
+            (void)cs;
+            amount b;
+            memset(&b, 0, sizeof b);
+            if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) && parse_number(c, m, a.cur != NULL, &b) &&
+                !b.zero && (b.digits || b.word)) {
+                double lo = a.v;
+                if (b.scale > 1 && a.scale == 1 && lo * b.scale <= b.v)
+                    lo *= b.scale;
+                if (b.v > lo && a.op == OP_NONE) {
+                    a.range = true;
+                    a.lo = lo;
+                    a.hi = b.v;
+                    a.ne = b.ne;
+                    a.e = b.ne;
+                } else if (dash && a.digits && b.digits && glued(c, k) && glued(c, m)) {
+                    /* "2-1", "3-0": scores and codes */
+                    c->floor = b.ne;
+                    return b.ne;
+                }
+            }
+        }
+    }
+
+    /* unit, currency or percent after the amount */
+    size_t k = a.e;
+    bool hyphen = false;
+    if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) && glued(c, k + 1)) {
+        hyphen = true;
+        k++;
+    }
+    unit_val uv;
+    bool has_unit = false, unit_pre = false;
+    size_t unit_end = k;
+    if (!a.cur && !a.unknown) {
+        e = lex(c, CLAIMS__LEX_UNIT, k, c->se, &n);
+        /* "the 2006 Second Lebanon War": a capitalized word is a name */
+        if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
+            tk(c, k)->norm_len > 1)
+            e = NULL;
+        if (e && unit_split(e->value, &uv)) {
+            if (unit_is(&uv, "clock"))
+                return k + n;
+            has_unit = true;
+            unit_end = k + n;
+        }
+    }
+    if (hyphen && !has_unit) {
+        /* "a two-state solution", "a 12-member panel": an adjective */
+        return a.e;
+    }
+    if (!has_unit && !a.cur) {
+        size_t m = k;
+        if (m < c->se && norm_is(c, m, "of") && marker(c, m, "_det"))
+            m++;
+        e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
+        if (e && (m == k || a.vague || a.unknown || a.scale > 1)) {
+            a.cur = e->value;
+            unit_end = m + n;
+        }
+    } else if (a.cur) {
+        unit_end = a.e;
+        /* "$1.5 billion dollars" is rare; a repeated currency is harmless */
+    }
+    if (!has_unit && !a.cur && a.digits && a.b >= c->sb + 1) {
+        /* "magnitude 7.2", "aged 61", "a magnitude-6 quake" */
+        size_t p = a.b - 1;
+        if (is_punct(c, p, '-') && p > c->sb)
+            p--;
+        e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
+        if (e && unit_split(e->value, &uv) && uv.pre) {
+            has_unit = true;
+            unit_pre = true;
+            a.b = p;
+            unit_end = a.e;
+        }
+    }
+    bool age = has_unit && unit_is(&uv, "age");
+    char person[PART_MAX] = "-";
+    if (!has_unit && !a.cur && a.digits && !a.range && a.op == OP_NONE && a.v >= 1 && a.v <= 120 &&
+        a.v == (double)(long)a.v && a.nb >= c->sb + 2) {
+        /* "Jane Roe, 34, was ..." */
+        if (is_punct(c, a.nb - 1, ',') && is_cls(c, a.nb - 2, CLAIMS__TOK_WORD) &&
+            (tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP) && !is_month_or_day(c, a.nb - 2) &&
+            (a.ne >= c->se || is_punct(c, a.ne, ',') || is_punct(c, a.ne, ')'))) {
+            age = true;
+            copy_norm(c, a.nb - 2, person, sizeof person);
+        }
+        /* "She was 61." */
+        else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") && marker(c, a.nb - 2, "_pron") &&
+                 (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) || marker(c, a.ne, "_clause"))) {
+            age = true;
+        }
+        if (age) {
+            static const char years_q[] = "age:years";
+            unit_split(years_q, &uv);
+            has_unit = true;
+            unit_end = a.e;
+        }
+    }
+
+    /* year-like numbers belong to dates.c unless they count something */
+    if (a.digits && !a.range && !a.cur && !has_unit && year_like(c, a.nb)) {
+        np_head h;
+        bool det_before = a.nb > c->sb && (marker(c, a.nb - 1, "_det") || is_stop(c, a.nb - 1));
+        np_scan(c, skip_det(c, a.e), &h);
+        /* the noun right after it: "1500 troops", not "2008 war still shapes" */
+        bool counts = h.found && h.hb == skip_det(c, a.e) && (h.known || looks_plural(c, h.hb));
+        if (det_before || !counts)
+            return a.ne;
+    }
+
+    if (a.one && !(a.cur == NULL && !has_unit)) {
+        return a.ne; /* "one day", "one dollar": idioms more often than claims */
+    }
+
+    claims_status rc = CLAIMS_OK;
+    claims_claim *cl = NULL;
+    if (a.cur) {
+        /* money: money/<thing>/<action>/<currency> */
+        char thing[PART_MAX] = "-", action[PART_MAX] = "-";
+        size_t end_tok = unit_end > a.e ? unit_end : a.e;
+        bool linked = c->last_money && a.b > c->sb && is_punct(c, a.b - 1, '(') &&
+                      a.b - 1 == c->last_money_end;
+        if (linked) {
+            set_part(thing, c->money_thing);
+            set_part(action, c->money_action);
+        } else {
+            np_head h;
+            bool adj = a.b > c->sb && marker(c, a.b - 1, "_det") && !norm_is(c, a.b - 1, "of");
+            memset(&h, 0, sizeof h);
+            if (adj) {
+                size_t m = end_tok;
+                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+                    m++;
+                np_scan(c, m, &h);
+                if (h.found)
+                    set_part(thing, np_part(&h));
+            }
+            if (!h.found) {
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+            size_t ap = 0, al = 0;
+            np_head none;
+            memset(&none, 0, sizeof none);
+            none.found = true;
+            const claims__lex_entry *act = find_action(c, a.b, end_tok, &none, &ap, &al);
+            if (act)
+                set_part(action, act->value);
+            if (h.found && h.he > end_tok)
+                end_tok = h.he;
+        }
+        rc = emit(c, CLAIMS_KIND_MONEY, a.b, end_tok, &a, "money", thing, action, a.cur, a.cur,
+                  strlen(a.cur), &cl);
+        if (rc == CLAIMS_OK) {
+            if (linked)
+                cl->linked = c->last_money;
+            c->last_money = cl;
+            c->last_money_end = end_tok;
+            set_part(c->money_thing, thing);
+            set_part(c->money_action, action);
+        }
+        c->floor = end_tok;
+        *st = rc;
+        return end_tok > i ? end_tok : i + 1;
+    }
+
+    if (has_unit) {
+        bool percent = unit_is(&uv, "percent");
+        char q[PART_MAX], thing[PART_MAX] = "-";
+        size_t qn = uv.qn < PART_MAX ? uv.qn : PART_MAX - 1;
+        memcpy(q, uv.q, qn);
+        q[qn] = '\0';
+        size_t end_tok = unit_end > a.e ? unit_end : a.e;
+        np_head h;
+        memset(&h, 0, sizeof h);
+        bool det_before = a.b > c->sb && marker(c, a.b - 1, "_det");
+        if (age) {
+            if (strcmp(person, "-") != 0) {
+                set_part(thing, person);
+            } else if (unit_pre) {
+                /* "a man aged 61", "Jane Roe, aged 61" */
+                size_t p = a.b > c->sb ? a.b - 1 : a.b;
+                if (p > c->sb && is_punct(c, p, ','))
+                    p--;
+                if (p < a.b && is_cls(c, p, CLAIMS__TOK_WORD) && !is_stop(c, p)) {
+                    size_t cn = 0;
+                    const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
+                    if (ce)
+                        set_part(thing, ce->value);
+                    else
+                        copy_norm(c, p, thing, sizeof thing);
+                }
+            } else {
+                np_scan(c, unit_end, &h);
+                if (h.found && !looks_plural(c, h.hb)) {
+                    set_part(thing, np_part(&h));
+                    end_tok = h.he;
+                }
+            }
+        } else if (percent) {
+            np_scan(c, skip_det(c, unit_end), &h);
+            if (h.found && (h.known || unit_end < c->se)) {
+                set_part(thing, np_part(&h));
+                end_tok = h.he;
+            } else {
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+        } else {
+            if (hyphen || det_before || unit_pre) {
+                size_t m = unit_end;
+                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+                    m++;
+                np_scan(c, m, &h);
+                if (h.found) {
+                    set_part(thing, np_part(&h));
+                    end_tok = h.he;
+                }
+            }
+            if (!h.found) {
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+        }
+        if (end_tok < unit_end)
+            end_tok = unit_end;
+        if (percent)
+            rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%", 1,
+                      NULL);
+        else
+            rc = emit(c, CLAIMS_KIND_MEASURE, a.b, end_tok, &a, "measure", q, thing, NULL, uv.u,
+                      uv.un, NULL);
+        c->floor = unit_end > a.e ? unit_end : a.e;
+        *st = rc;
+        return c->floor > i ? c->floor : i + 1;
+    }
+
+    /* a count: count/<concept>/<action> */
+    np_head h;
+    np_scan(c, skip_det(c, a.e), &h);
+    size_t after = h.found ? h.he : a.e;
+    size_t ap = 0, al = 0;
+    const claims__lex_entry *act = find_action(c, a.b, after, &h, &ap, &al);
+    const char *concept = NULL;
+    char naive[PART_MAX];
+    bool known = false;
+    if (h.found) {
+        known = h.known;
+        if (h.known) {
+            concept = h.concept;
+        } else {
+            set_part(naive, h.naive);
+            concept = naive;
+        }
+    }
+    if (!concept) {
+        size_t cn = 0;
+        const claims__lex_entry *ce = concept_at(c, a.nb, a.ne, &cn);
+        if (ce && cn == a.ne - a.nb) { /* "nobody", "none" */
+            concept = ce->value;
+            known = true;
+        } else if (act) {
+            ce = concept_at(c, ap, ap + al, &cn); /* "the quake killed 40" */
+            if (ce && cn == al) {
+                concept = ce->value;
+                known = true;
+            }
+        }
+    }
+    if (!concept && !act)
+        return a.ne;
+    if ((a.zero || a.one) && !known)
+        return a.ne;
+    if (a.one && !act)
+        return a.ne;
+    if ((a.unknown || a.vague) && !h.found && !known)
+        return a.ne;
+    size_t end_tok = h.found && h.he > a.e ? h.he : a.e;
+    rc = emit(c, CLAIMS_KIND_COUNT, a.b, end_tok, &a, "count", concept ? concept : "-",
+              act ? act->value : "-", NULL, NULL, 0, NULL);
+    c->floor = a.e;
+    *st = rc;
+    return a.e > i ? a.e : i + 1;
+}
+
+/* True when token i may begin an amount. */
+static bool may_start(const qctx *c, size_t i)
+{
+    const claims__token *t = tk(c, i);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls != CLAIMS__TOK_WORD)
+        return false;
+    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) || lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
+           lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, NULL);
+}
+
+static bool sentence_terminal(const qctx *c)
+{
+    size_t i = c->se;
+    while (i > c->sb) {
+        i--;
+        const claims__token *t = tk(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
+            continue;
+        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
+    }
+    return false;
+}
 
 claims_status claims__extract_quantities(claims_story *s, size_t ai)
 {
-    (void)s;
-    (void)ai;
+    if (!s || ai >= s->narticles)
+        return CLAIMS_OK;
+    qctx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.ai = ai;
+    c.art = &s->articles[ai];
+    c.lx = s->lex;
+    if (!c.lx || !c.art->toks)
+        return CLAIMS_OK;
+    for (size_t si = 0; si < c.art->nsents; si++) {
+        const claims__sentence *sn = &c.art->sents[si];
+        if (sn->flags & CLAIMS__SF_FURNITURE)
+            continue;
+        c.sb = sn->tok_begin;
+        c.se = sn->tok_end;
+        c.floor = c.sb;
+        c.sflags = sn->flags;
+        c.terminal = sentence_terminal(&c);
+        c.last_money = NULL;
+        for (size_t i = c.sb; i < c.se;) {
+            if (!may_start(&c, i)) {
+                i++;
+                continue;
+            }
+            claims_status st = CLAIMS_OK;
+            size_t next = process(&c, i, &st);
+            if (st != CLAIMS_OK)
+                return st;
+            i = next > i ? next : i + 1;
+        }
+    }
     return CLAIMS_OK;
 }

@@ -628,6 +628,8 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
     return sp;
 }
 
+static size_t para_of(const ctx *c, size_t tok);
+
 /* ------------------------------------------------------- noun phrases */
 
 enum { NP_NONE = 0, NP_NAME, NP_NOMINAL, NP_HE, NP_IT, NP_THEY };
@@ -891,7 +893,10 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
         desc = raw_tokens(c, p->a, p->b);
-        if (c->last_person.kind == SPK_PERSON) {
+        if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
+            para_of(c, pos) <= c->last_quote_para + 1) {
+            sp = c->last_quote_spk; /* "the spokesman said ... he added" */
+        } else if (c->last_person.kind == SPK_PERSON) {
             sp = c->last_person;
         } else {
             /* the last person mentioned before pos */
@@ -1348,6 +1353,10 @@ static claims_status do_quote(ctx *c, const qspan *q)
         size_t h2 = hi;
         while (h2 > q->close + 1 && T(c, h2 - 1)->cls == CLAIMS__TOK_QUOTE)
             h2--;
+        /* "... ." -- X: the credit line stands after the sentence end */
+        if (hi == se && hi == q->close + 1 && hi < art->ntoks && tok_is(c, hi, "-") &&
+            para_of(c, hi) == para_of(c, q->close))
+            hi = art->sents[T(c, hi)->sentence].tok_end;
         if (!(h2 > q->close + 1 && tok_is(c, h2 - 1, ":")))
             found = find_attribution(c, q->close + 1, hi, false, &who);
     }
@@ -1447,15 +1456,25 @@ static claims_status do_paraphrases(ctx *c, size_t si)
 /* Notes attributions that carry no claim ("according to a statement
  * from the office", "the ministry said Tuesday") so that a later "it" or
  * "he" finds them. */
-static void note_sentence_speakers(ctx *c, size_t si)
+static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
 {
     const claims__sentence *sn = &c->art->sents[si];
     np who;
-    if (find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
+    if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
         (who.type == NP_NAME || who.type == NP_NOMINAL)) {
         speaker sp = np_speaker(c, &who, who.a);
         if (sp.kind != SPK_NONE)
             remember(c, &sp, who.a);
+    }
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
+        size_t n = 0;
+        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
+        if (e && strcmp(e->value, "according") == 0 && np_fwd(c, i + n, sn->tok_end, &who) &&
+            who.type == NP_NOMINAL) {
+            speaker sp = np_speaker(c, &who, who.a);
+            if (sp.kind == SPK_NOMINAL)
+                remember(c, &sp, who.a);
+        }
     }
 }
 
@@ -1494,8 +1513,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         if (st == CLAIMS_OK)
             st = do_paraphrases(&c, si);
         had_speech = s->nclaims != nclaims0;
-        if (st == CLAIMS_OK && !had_speech && !sentence_skipped(&c, si))
-            note_sentence_speakers(&c, si);
+        if (st == CLAIMS_OK && !sentence_skipped(&c, si))
+            note_sentence_speakers(&c, si, had_speech);
         if (c.nomem)
             st = CLAIMS_ERR_NOMEM;
     }

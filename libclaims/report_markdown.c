@@ -1,9 +1,156 @@
-/* report_markdown.c - the markdown report. (stub) */
-#include "internal.h"
+/* report_markdown.c - the Markdown report, for a CMS or a code review.
+ * CommonMark: every ASCII punctuation character that could start markup
+ * is backslash-escaped, so input text never becomes links, HTML or
+ * tables of its own. */
+#include "report_private.h"
+
+#include <string.h>
+
+/* Text for a paragraph or a table cell, on one line. */
+static void md(claims__writer *w, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char two[3] = {'\\', (char)c, 0};
+        switch (c) {
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+        case '|': case '#': case '~': case '!': case '&': case '{': case '}': case '$':
+            esc = two;
+            break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                esc = " ";
+        }
+        if (esc) {
+            claims__w_put(w, s + i - run, run);
+            run = 0;
+            claims__w_puts(w, esc);
+        } else {
+            run++;
+        }
+    }
+    claims__w_put(w, s + n - run, run);
+}
+
+static void mds(claims__writer *w, const char *s)
+{
+    md(w, s, strlen(s));
+}
+
+static void evidence_row(const claims_story *s, claims__writer *w, const claims_claim *c)
+{
+    const claims__article *a = &s->articles[c->article];
+    claims__w_puts(w, "| ");
+    mds(w, a->id);
+    claims__w_puts(w, " | ");
+    claims__w_puts(w, c->id);
+    claims__w_puts(w, " | ");
+    if (c->speaker)
+        mds(w, c->speaker);
+    claims__w_puts(w, " | ");
+    uint32_t ss = c->sent_start, se = c->sent_end;
+    uint32_t cs = c->start < ss ? ss : c->start, ce = c->end > se ? se : c->end;
+    if (cs > ce)
+        cs = ce;
+    md(w, a->text + ss, cs - ss);
+    if (ce > cs) {
+        claims__w_puts(w, "**");
+        md(w, a->text + cs, ce - cs);
+        claims__w_puts(w, "**");
+    }
+    md(w, a->text + ce, se - ce);
+    claims__w_puts(w, " |\n");
+}
+
+static void finding(const claims_story *s, claims__writer *w, const claims_finding *f)
+{
+    claims__w_puts(w, "### ");
+    claims__w_puts(w, f->id);
+    claims__w_puts(w, ": ");
+    mds(w, f->key ? f->key : "");
+    claims__w_puts(w, "\n\n");
+    mds(w, f->summary);
+    claims__w_puts(w, "\n\n- confidence: ");
+    claims__w_confidence(w, f->confidence);
+    if (claims__finding_fails(s, f))
+        claims__w_puts(w, "\n- **fails**");
+    if (f->diff) {
+        claims__w_puts(w, "\n- difference: ");
+        mds(w, f->diff);
+    }
+    claims__w_puts(w, "\n\n| article | claim | speaker | sentence |\n|---|---|---|---|\n");
+    for (size_t j = 0; j < f->nclaims && j < CLAIMS__EVIDENCE_MAX; j++)
+        evidence_row(s, w, s->claims[f->claims[j]]);
+    if (f->nclaims > CLAIMS__EVIDENCE_MAX) {
+        claims__w_puts(w, "\n... and ");
+        claims__w_int(w, (long long)(f->nclaims - CLAIMS__EVIDENCE_MAX));
+        claims__w_puts(w, " more claims\n");
+    }
+    claims__w_puts(w, "\n");
+}
 
 claims_status claims__report_markdown(const claims_story *s, claims__writer *w)
 {
-    (void)s;
-    (void)w;
+    claims__w_puts(w, "# Claims report\n\n");
+    claims__w_int(w, (long long)s->narticles);
+    claims__w_puts(w, " articles, ");
+    claims__w_int(w, (long long)s->nrejected);
+    claims__w_puts(w, " rejected, ");
+    claims__w_int(w, (long long)s->nclaims);
+    claims__w_puts(w, " claims, ");
+    claims__w_int(w, (long long)claims__shown_count(s, -1));
+    claims__w_puts(w, " findings, ");
+    claims__w_int(w, (long long)claims__failing_count(s));
+    claims__w_puts(w, " failing.\n\n## Articles\n\n| id | published | title | bytes |\n"
+                      "|---|---|---|---|\n");
+    for (size_t i = 0; i < s->narticles; i++) {
+        const claims__article *a = &s->articles[i];
+        claims__w_puts(w, "| ");
+        mds(w, a->id);
+        claims__w_puts(w, " | ");
+        claims__w_puts(w, a->published_iso[0] ? a->published_iso : "undated");
+        claims__w_puts(w, " | ");
+        if (a->title)
+            mds(w, a->title);
+        claims__w_puts(w, " | ");
+        claims__w_int(w, (long long)a->len);
+        claims__w_puts(w, " |\n");
+    }
+    if (s->nrejected) {
+        claims__w_puts(w, "\n## Rejected inputs\n\n| input | error | offset |\n"
+                          "|---|---|---|\n");
+        for (size_t i = 0; i < s->nrejected; i++) {
+            const claims__rejected *r = &s->rejected[i];
+            claims__w_puts(w, "| ");
+            mds(w, r->id);
+            claims__w_puts(w, " | ");
+            mds(w, r->message);
+            claims__w_puts(w, " | ");
+            if (r->offset >= 0)
+                claims__w_int(w, r->offset);
+            claims__w_puts(w, " |\n");
+        }
+    }
+    claims__w_puts(w, "\n");
+    for (int k = 0; k < 4; k++) {
+        claims_finding_type ty = claims__report_order[k];
+        size_t n = claims__shown_count(s, (int)ty);
+        if (!n)
+            continue;
+        claims__w_puts(w, "## ");
+        claims__w_puts(w, claims__type_heading(ty));
+        claims__w_puts(w, " (");
+        claims__w_int(w, (long long)n);
+        claims__w_puts(w, ")\n\n");
+        for (size_t i = 0; i < s->nfindings; i++) {
+            const claims_finding *f = &s->findings[i];
+            if (f->type == ty && claims__finding_shown(s, f))
+                finding(s, w, f);
+        }
+    }
+    if (!claims__shown_count(s, -1))
+        claims__w_puts(w, "No findings.\n");
     return CLAIMS_OK;
 }

@@ -1,24 +1,640 @@
+/* Tests of compare.c: the comparison rules on claims built directly (so
+ * that each rule is tested apart from the extractors), plus a few
+ * end-to-end stories written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
+#include "compare_private.h"
+#include "speech_private.h"
 #include "testutil.h"
 
-static void test_placeholder_builds(void **state)
+static const char filler[] = "Words that the claims of these tests point into, nothing more.";
+
+/* A story of n articles ("a0".."a<n-1>") that is never checked: claims
+ * are added by hand, then run() compares them. */
+static claims_story *mk(size_t n, const char *const *dates)
+{
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "a%zu", i);
+        assert_int_equal(claims_story_add_article(s, id, NULL, dates ? dates[i] : NULL, filler,
+                                                  strlen(filler), NULL),
+                         CLAIMS_OK);
+    }
+    return s;
+}
+
+static claims_claim *add(claims_story *s, size_t ai, claims_kind kind, const char *key)
+{
+    claims_claim *c = claims__claim_add(s, ai, kind, 0, 5);
+    assert_non_null(c);
+    c->key = key;
+    return c;
+}
+
+static claims_claim *num(claims_story *s, size_t ai, claims_kind kind, const char *key,
+                         double v)
+{
+    claims_claim *c = add(s, ai, kind, key);
+    c->value = v;
+    c->has_value = true;
+    return c;
+}
+
+static claims_claim *date(claims_story *s, size_t ai, const char *key, const char *iso)
+{
+    claims_claim *c = add(s, ai, CLAIMS_KIND_DATE, key);
+    c->str_value = iso;
+    return c;
+}
+
+static claims_claim *quote(claims_story *s, size_t ai, const char *speaker, const char *words)
+{
+    char key[128];
+    snprintf(key, sizeof key, "quote/%s", speaker ? speaker : "?");
+    claims_claim *c = add(s, ai, CLAIMS_KIND_QUOTE, claims__story_strndup(s, key, strlen(key)));
+    c->speaker = speaker;
+    c->str_value = words;
+    if (speaker)
+        c->flags |= CLAIMS__CF_SPK_PERSON;
+    return c;
+}
+
+/* Numbers the claims like claims_story_check() does and compares them. */
+static void run(claims_story *s)
+{
+    for (size_t i = 0; i < s->nclaims; i++) {
+        s->claims[i]->index = (uint32_t)i;
+        snprintf(s->claims[i]->id, sizeof s->claims[i]->id, "c%u", (unsigned)(i + 1));
+    }
+    assert_int_equal(claims__compare(s), CLAIMS_OK);
+    for (size_t i = 0; i < s->nfindings; i++)
+        snprintf(s->findings[i].id, sizeof s->findings[i].id, "f%u", (unsigned)(i + 1));
+    s->checked = true;
+}
+
+static size_t count_type(const claims_story *s, claims_finding_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nfindings; i++)
+        if (s->findings[i].type == t)
+            n++;
+    return n;
+}
+
+/* ------------------------------------------------------------ values */
+
+static void test_compare_equal_counts_agree(void **state)
 {
     (void)state;
-    claims_story *s = tu_story1("Nothing to see here.", NULL);
-    assert_non_null(s);
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, b);
+    assert_non_null(f);
+    assert_true(f->confidence >= 0.8);
+    assert_string_equal(f->key, "count/drone/buy");
+    assert_string_equal(f->summary, "12 (a0) agrees with 12 (a1): count/drone/buy");
+    assert_int_equal(s->nfindings, 1);
+    claims_story_free(s);
+}
+
+static void test_compare_one_agreement_per_value_group(void **state)
+{
+    (void)state;
+    claims_story *s = mk(3, NULL);
+    for (size_t i = 0; i < 3; i++)
+        num(s, i, CLAIMS_KIND_COUNT, "count/soldier/train", 50);
+    run(s);
+    assert_int_equal(s->nfindings, 1);
+    assert_int_equal(s->findings[0].type, CLAIMS_FINDING_AGREEMENT);
+    assert_int_equal(s->findings[0].nclaims, 3);
+    claims_story_free(s);
+}
+
+static void test_compare_same_article_repeat_is_no_agreement(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    run(s);
+    assert_int_equal(s->nfindings, 0);
+    claims_story_free(s);
+}
+
+static void test_compare_unknown_amount_is_compatible(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    claims_claim *b = add(s, 1, CLAIMS_KIND_COUNT, "count/drone/buy"); /* no value */
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
+    claims_story_free(s);
+}
+
+static void test_compare_more_than_bound_is_compatible(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/kill");
+    a->low = 10;
+    a->has_low = true;
+    a->flags |= CLAIMS__CF_LOW_EXCL;
+    claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 12);
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
+    claims_story_free(s);
+}
+
+static void test_compare_at_least_bound_contradicts(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/injure");
+    a->low = 30;
+    a->has_low = true;
+    claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/injure", 20);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    assert_non_null(f);
+    assert_true(f->confidence >= 0.8);
+    claims_story_free(s);
+}
+
+static void test_compare_exclusive_bound_excludes_its_value(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/kill");
+    a->low = 10;
+    a->has_low = true;
+    a->flags |= CLAIMS__CF_LOW_EXCL; /* more than 10 */
+    claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 10);
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_different_values_one_contradiction(void **state)
+{
+    (void)state;
+    claims_story *s = mk(4, NULL);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/person/kill", 4);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 4);
+    num(s, 2, CLAIMS_KIND_COUNT, "count/person/kill", 5);
+    num(s, 3, CLAIMS_KIND_COUNT, "count/person/kill", 5);
+    run(s);
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 1);
+    assert_int_equal(count_type(s, CLAIMS_FINDING_AGREEMENT), 2);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, NULL, NULL);
+    assert_int_equal(f->nclaims, 4);
+    assert_string_equal(f->summary, "4 (a0; a1) contradicts 5 (a2; a3) for count/person/kill");
+    claims_story_free(s);
+}
+
+static void test_compare_money_only_in_one_currency(void **state)
+{
+    (void)state;
+    claims_story *s = mk(3, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/-", 270e6);
+    a->unit = "USD";
+    claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/-", 250e6);
+    b->unit = "EUR";
+    run(s);
+    assert_int_equal(s->nfindings, 0);
+    claims_story_free(s);
+
+    s = mk(2, NULL);
+    a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/sign", 270e6);
+    a->unit = "USD";
+    b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/sign", 300e6);
+    b->unit = "USD";
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    assert_non_null(f);
+    assert_non_null(strstr(f->summary, "270000000 USD"));
+    claims_story_free(s);
+}
+
+static void test_compare_years_contradict(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/flood", 1998);
+    claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/flood", 1999);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    assert_non_null(f);
+    assert_true(f->confidence >= 0.8);
+    assert_null(strstr(f->summary, "weak"));
+    claims_story_free(s);
+}
+
+static void test_compare_month_without_year_fits_year(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/war", 2008);
+    claims_claim *b = date(s, 1, "date/war", "XXXX-08");
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
+    claims_story_free(s);
+}
+
+static void test_compare_month_without_year_against_other_month(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = date(s, 0, "date/strike", "2015-03-02");
+    claims_claim *b = date(s, 1, "date/strike", "XXXX-08");
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_date_precisions_overlap(void **state)
+{
+    (void)state;
+    claims_story *s = mk(3, NULL);
+    claims_claim *a = date(s, 0, "date/meeting", "2010-09");
+    claims_claim *b = date(s, 1, "date/meeting", "2010-09-06");
+    claims_claim *c = date(s, 2, "date/meeting", "2010-09-07");
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, c));
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, b, c));
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_year_meets_date_of_same_event(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/election", 2012);
+    claims_claim *b = date(s, 1, "date/election", "2011-11-06");
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_weak_link_is_low_confidence(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
+    a->weak_key = "year/war";
+    claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    assert_non_null(f);
+    assert_true(f->confidence < 0.5);
+    assert_string_equal(f->key, "year/war");
+    assert_string_equal(f->summary, "2009 (a0) contradicts 2008 (a1) for year/war (weak link)");
+    claims_story_free(s);
+}
+
+static void test_compare_mirrored_weak_links_report_once(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
+    a->weak_key = "year/war";
+    claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
+    b->weak_key = "year/purchase";
+    run(s);
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 1);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_weak_links_never_meet_each_other(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
+    a->weak_key = "year/war";
+    claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/sale", 2008);
+    b->weak_key = "year/war";
+    run(s);
+    assert_int_equal(s->nfindings, 0);
+    claims_story_free(s);
+}
+
+static void test_compare_weak_link_to_inferred_date_is_skipped(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
+    claims_claim *b = date(s, 1, "date/signing", "2010-09-06");
+    b->weak_key = "date/purchase";
+    b->flags |= CLAIMS__CF_INFERRED;
+    run(s);
+    assert_int_equal(s->nfindings, 0);
+    claims_story_free(s);
+}
+
+static void test_compare_event_less_years_are_not_compared(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    num(s, 0, CLAIMS_KIND_YEAR, "year/-", 2019);
+    num(s, 1, CLAIMS_KIND_YEAR, "year/-", 2022);
+    claims_claim *c = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/-", 24);
+    claims_claim *d = num(s, 1, CLAIMS_KIND_COUNT, "count/drone/-", 6);
+    run(s);
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, c, d));
+    claims_story_free(s);
+}
+
+static void test_compare_summary_names_different_dates(void **state)
+{
+    (void)state;
+    const char *dates[2] = {"2021-03-01", "2021-03-04"};
+    claims_story *s = mk(2, dates);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/person/kill", 7);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 9);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, NULL, NULL);
+    assert_non_null(f);
+    assert_string_equal(f->summary, "7 (a0, 2021-03-01) contradicts 9 (a1, 2021-03-04) for "
+                                    "count/person/kill");
+    claims_story_free(s);
+}
+
+static void test_compare_findings_sorted_by_type_then_key(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/z/-", 3);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/b/hit", 1);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/a/hit", 1);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/z/-", 3);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/b/hit", 2);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/a/hit", 1);
+    run(s);
+    assert_int_equal(s->nfindings, 3);
+    assert_int_equal(s->findings[0].type, CLAIMS_FINDING_AGREEMENT);
+    assert_string_equal(s->findings[0].key, "count/a/hit");
+    assert_int_equal(s->findings[1].type, CLAIMS_FINDING_AGREEMENT);
+    assert_string_equal(s->findings[1].key, "count/z/-");
+    assert_int_equal(s->findings[2].type, CLAIMS_FINDING_CONTRADICTION);
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------------------ quotes */
+
+static const char q_full[] = "we owe the rescue teams a great deal for the work they have done";
+static const char q_has[] = "we owe the rescue teams a great deal for the work they has done";
+static const char q_cut[] = "we owe the rescue teams a great deal";
+
+static void test_compare_identical_quotes_agree(void **state)
+{
+    (void)state;
+    claims_story *s = mk(3, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 1, "ana ruiz", q_full);
+    claims_claim *c = quote(s, 2, "ana ruiz", q_full);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, b);
+    assert_non_null(f);
+    assert_ptr_equal(f, tu_finding(s, CLAIMS_FINDING_AGREEMENT, b, c));
+    assert_int_equal(s->nfindings, 1);
+    claims_story_free(s);
+}
+
+static void test_compare_changed_word_is_variant_with_diff(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 1, "ana ruiz", q_has);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_VARIANT, a, b);
+    assert_non_null(f);
+    assert_non_null(f->diff);
+    assert_string_equal(f->diff, "have -> has");
+    assert_non_null(strstr(f->summary, "have -> has"));
+    claims_story_free(s);
+}
+
+static void test_compare_same_article_quotes_differently(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 0, "ana ruiz", q_has);
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_VARIANT, a, b));
+    claims_story_free(s);
+}
+
+static void test_compare_cut_short_quote_is_compatible(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 1, "ana ruiz", q_cut);
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
+    assert_int_equal(count_type(s, CLAIMS_FINDING_VARIANT), 0);
+    claims_story_free(s);
+}
+
+static void test_compare_same_words_two_speakers_conflict(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 1, "luis ortega", q_full);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    assert_non_null(f);
+    assert_non_null(strstr(f->summary, "attributed to"));
+    claims_story_free(s);
+}
+
+static void test_compare_unrelated_quotes_not_compared(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    quote(s, 0, "ana ruiz", q_full);
+    quote(s, 1, "luis ortega", "the bridge will reopen to traffic next spring");
+    quote(s, 1, "ana ruiz", "nobody expected the river to rise this fast");
+    run(s);
+    assert_int_equal(s->nfindings, 0);
+    claims_story_free(s);
+}
+
+static void test_compare_unknown_speaker_meets_named(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *b = quote(s, 1, NULL, q_full);
+    run(s);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, b);
+    assert_non_null(f);
+    assert_string_equal(f->key, "quote/ana ruiz");
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
+    claims_story_free(s);
+}
+
+static void test_compare_paraphrase_matches_own_quote(void **state)
+{
+    (void)state;
+    claims_story *s = mk(2, NULL);
+    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
+    claims_claim *p = add(s, 1, CLAIMS_KIND_PARAPHRASE, "paraphrase/ana ruiz");
+    p->speaker = "ana ruiz";
+    p->str_value = "they owe the rescue teams a great deal for the work they did";
+    claims_claim *o = add(s, 1, CLAIMS_KIND_PARAPHRASE, "paraphrase/ana ruiz");
+    o->speaker = "ana ruiz";
+    o->str_value = "the rescue teams would be paid in march";
+    run(s);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, p));
+    assert_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, o));
+    claims_story_free(s);
+}
+
+static void test_compare_word_marks(void **state)
+{
+    (void)state;
+    claims_allocator al = {0};
+    claims_story *s = mk(1, NULL);
+    uint8_t *ma, *mb;
+    size_t na, nb;
+    assert_true(claims__word_marks(&s->alloc, "a b c d", "a x c d e", &ma, &na, &mb, &nb));
+    assert_int_equal(na, 4);
+    assert_int_equal(nb, 5);
+    const uint8_t wa[4] = {0, 1, 0, 0}, wb[5] = {0, 1, 0, 0, 1};
+    assert_memory_equal(ma, wa, 4);
+    assert_memory_equal(mb, wb, 5);
+    claims__free(&s->alloc, ma);
+    claims__free(&s->alloc, mb);
+    (void)al;
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------------------ scale */
+
+static void test_compare_ten_thousand_articles_near_linear(void **state)
+{
+    (void)state;
+    enum { N = 10000 };
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    for (size_t i = 0; i < N; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "n%05zu", i);
+        assert_int_equal(
+            claims_story_add_article(s, id, NULL, NULL, filler, strlen(filler), NULL),
+            CLAIMS_OK);
+    }
+    for (size_t i = 0; i < N; i++) {
+        num(s, i, CLAIMS_KIND_COUNT, "count/person/kill", (double)(10 + i % 3));
+        num(s, i, CLAIMS_KIND_YEAR, "year/flood", 2000 + (double)(i % 50));
+        /* one widely repeated quote, cut short in different places, and
+         * one quote of each article's own */
+        quote(s, i, "ana ruiz", i % 7 ? q_full : q_cut);
+        char buf[128];
+        snprintf(buf, sizeof buf, "the levee held firm k%zu l%zu m%zu n%zu o%zu p%zu", i, i, i,
+                 i, i, i);
+        char *own = claims__story_strndup(s, buf, strlen(buf));
+        quote(s, i, "luis ortega", own);
+    }
+    clock_t t0 = clock();
+    run(s);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    /* 3 count values, 50 year values (compared against the largest
+     * only), one quote agreement per text and one compatible pair. */
+    if (s->nfindings >= 200 || secs >= 10.0)
+        fprintf(stderr, "%zu findings in %.2f s\n", s->nfindings, secs);
+    assert_true(s->nfindings < 200);
+    assert_true(secs < 10.0);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_AGREEMENT, NULL, NULL));
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------------------ end to end */
+
+static void test_compare_story_of_two_reports(void **state)
+{
+    (void)state;
+    const char *texts[2] = {
+        "Harbor fire\n\nThe fire destroyed 40 boats in the harbor overnight, the coast guard "
+        "said. \"We had never seen flames that high in this port,\" harbor master Tomas "
+        "Berg said.\n",
+        "Boats lost in harbor blaze\n\nForty boats were destroyed when fire swept the "
+        "harbor, according to the coast guard. \"We had never seen flames that high in "
+        "our port,\" harbor master Tomas Berg told reporters.\n"};
+    claims_story *s = tu_story(texts, NULL, 2);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_AGREEMENT,
+                                         tu_claim(s, CLAIMS_KIND_COUNT, "40 boats"),
+                                         tu_claim(s, CLAIMS_KIND_COUNT, "Forty boats"));
+    if (!f)
+        tu_dump(s);
+    assert_non_null(f);
+    f = tu_finding(s, CLAIMS_FINDING_VARIANT, NULL, NULL);
+    if (!f)
+        tu_dump(s);
+    assert_non_null(f);
+    assert_string_equal(f->diff, "this -> our");
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
     claims_story_free(s);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_placeholder_builds),
+        cmocka_unit_test(test_compare_equal_counts_agree),
+        cmocka_unit_test(test_compare_one_agreement_per_value_group),
+        cmocka_unit_test(test_compare_same_article_repeat_is_no_agreement),
+        cmocka_unit_test(test_compare_unknown_amount_is_compatible),
+        cmocka_unit_test(test_compare_more_than_bound_is_compatible),
+        cmocka_unit_test(test_compare_at_least_bound_contradicts),
+        cmocka_unit_test(test_compare_exclusive_bound_excludes_its_value),
+        cmocka_unit_test(test_compare_different_values_one_contradiction),
+        cmocka_unit_test(test_compare_money_only_in_one_currency),
+        cmocka_unit_test(test_compare_years_contradict),
+        cmocka_unit_test(test_compare_month_without_year_fits_year),
+        cmocka_unit_test(test_compare_month_without_year_against_other_month),
+        cmocka_unit_test(test_compare_date_precisions_overlap),
+        cmocka_unit_test(test_compare_year_meets_date_of_same_event),
+        cmocka_unit_test(test_compare_weak_link_is_low_confidence),
+        cmocka_unit_test(test_compare_mirrored_weak_links_report_once),
+        cmocka_unit_test(test_compare_weak_links_never_meet_each_other),
+        cmocka_unit_test(test_compare_weak_link_to_inferred_date_is_skipped),
+        cmocka_unit_test(test_compare_event_less_years_are_not_compared),
+        cmocka_unit_test(test_compare_summary_names_different_dates),
+        cmocka_unit_test(test_compare_findings_sorted_by_type_then_key),
+        cmocka_unit_test(test_compare_identical_quotes_agree),
+        cmocka_unit_test(test_compare_changed_word_is_variant_with_diff),
+        cmocka_unit_test(test_compare_same_article_quotes_differently),
+        cmocka_unit_test(test_compare_cut_short_quote_is_compatible),
+        cmocka_unit_test(test_compare_same_words_two_speakers_conflict),
+        cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
+        cmocka_unit_test(test_compare_unknown_speaker_meets_named),
+        cmocka_unit_test(test_compare_paraphrase_matches_own_quote),
+        cmocka_unit_test(test_compare_word_marks),
+        cmocka_unit_test(test_compare_ten_thousand_articles_near_linear),
+        cmocka_unit_test(test_compare_story_of_two_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Writes the hand-made seed inputs of fuzz/corpus/ (seed_*).
+
+Input layout (see fuzz_story.c): byte 0 = option bits, byte 1 = parameter,
+then chunks separated by 0x1E; with option 0x10 the first chunk is lexicon
+text; a chunk starting with 0x1F carries a title up to the next 0x1F.
+Crash regressions found by the fuzzer are added next to these as
+crash_<name> files and are never regenerated.
+
+usage: python3 fuzz/make_seed_corpus.py [OUTDIR]
+"""
+import os
+import sys
+
+RS = b"\x1e"
+TITLE = b"\x1f"
+
+OPT_PUBLISHED, OPT_MIN_CONF, OPT_LEXICON = 0x04, 0x08, 0x10
+OPT_DUP_IDS, OPT_FAIL_WRITE, OPT_FAIL_ALLOC = 0x20, 0x40, 0x80
+
+
+def story(opts, param, *chunks):
+    return bytes([opts, param]) + RS.join(chunks)
+
+
+def t(s):
+    return s.encode("utf-8")
+
+
+QUAKE_A = t("""Coastal towns count the dead after strong quake
+
+PORTO LINDO - Reuters - March 14, 2011
+A 7.2-magnitude earthquake struck off the coast early on Monday, killing at least 38 people and leaving more than 1,200 homeless, officials said.
+"We have never felt the ground shake like this," said Maria Ortiz, 54, a shopkeeper in the harbour district.
+The quake hit 40 km west of the port at a depth of 10 km.
+""")
+
+QUAKE_B = t("""PORTO LINDO, March 15 (AP) - The death toll from Monday's magnitude 7.0 quake rose to 41 on Tuesday.
+Interior Minister Paulo Reis told reporters: "Rescue teams are still digging through the rubble."
+About 1,500 people spent the night in tents, the Red Cross said.
+""")
+
+CRIME = t("""Teenager charged over stabbing
+
+A 17-year-old boy was charged on Sunday with the murder of a 24-year-old man outside a nightclub at about 2:30 a.m., police said.
+Det. Insp. Claire Booth said: 'We are not looking for anyone else.'
+The victim, named as Daniel Price, was 23 according to his family.
+""")
+
+BUSINESS = t("""Carmaker to cut 4,000 jobs
+
+The company will invest $2.5 billion (€2.3 billion) in electric models over five years and close two plants, it said on Thursday.
+Its shares fell 6.5% in Frankfurt.
+"This is the hardest decision we have taken," chief executive Anna Lind told analysts. Revenue rose 12 percent to 48.1 billion euros in 2010.
+""")
+
+POLITICS = t("""Prime Minister Jonas Berg said on Wednesday that the coalition would survive the vote.
+"We have the numbers, and we will win," Berg said.
+His rival, opposition leader Ilse Maren, said that the government had "lost its majority in all but name".
+The parliament has 349 seats; the coalition holds 175 of them since the 2006 election.
+""")
+
+QUOTES = t("""\u201cNo one will be left behind,\u201d the mayor said.
+\u00ab Nous reconstruirons \u00bb, a d\u00e9clar\u00e9 le maire.
+\u2018Scare quotes\u2019 and a \u201cYakhont\u201d missile are names, not speech.
+"Nested 'inner' quote", she added. "Unclosed quote at the end
+""")
+
+UNICODE = t("""Z\u00fcrich \u2014 Die Polizei meldete 12 Verletzte. \u6771\u4eac\u3067\u5730\u9707\u3002 \u041c\u043e\u0441\u043a\u0432\u0430, 6 \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f 2010.
+Full-width digits \uff11\uff12 and one-half \u00bd, Arabic \u0661\u0662\u0663, NBSP\u00a0300\u00a0km.
+""")
+
+DATES = t("""Barrow - AFP - Septmerber 6, 2010
+Officials met on Sept. 1, 2010, then again yesterday and on Monday.
+The 1991 treaty, the 2008 war and the purchase in 2009 were discussed; the talks of August 2010 failed.
+""")
+
+BROKEN_UTF8 = b"The toll rose to 17 \xe2\x80 people.\nOverlong \xc0\xaf slash, surrogate \xed\xa0\x80, lone \x80 byte."
+
+NUL_AND_EMPTY = b"Twelve ships sank.\x00 Hidden after NUL."
+
+CRLF = b"\xef\xbb\xbfFloods in the valley\r\n\r\nWater rose 3.5 metres on Friday.\rA lone CR ended that line.\r\n\"We lost everything,\" said Tom Hale, 61.\r\n"
+
+LEXICON = t("""# a newsroom's own words
+[concept]
+ferry = ferries, passenger boat
+[action]
+sink = sank, capsized
+[speech_verb]
+say = stated
+""")
+
+BAD_LEXICON = t("""[concept]
+this line has no equals sign
+[no_such_section]
+x = y
+""")
+
+
+SEEDS = {
+    "seed_quake_two_sources": story(OPT_PUBLISHED, 13,
+                                    TITLE + t("Quake kills dozens") + TITLE + QUAKE_A, QUAKE_B),
+    "seed_crime_ages": story(0x01, 0, CRIME, CRIME.replace(b"17-year-old", b"16-year-old")),
+    "seed_business_money": story(0x02, 50, BUSINESS),
+    "seed_politics_quotes": story(OPT_MIN_CONF, 60, POLITICS,
+                                  POLITICS.replace(b"we will win", b"we shall win")),
+    "seed_quote_marks": story(0, 0, QUOTES),
+    "seed_unicode_scripts": story(OPT_PUBLISHED, 5, UNICODE),
+    "seed_datelines": story(0, 0, DATES, DATES.replace(b"2008 war", b"2009 war")),
+    "seed_broken_utf8": story(0, 0, BROKEN_UTF8, QUAKE_B),
+    "seed_nul_empty_dup": story(OPT_DUP_IDS, 0, NUL_AND_EMPTY, b"", b"   \n\t ", CRIME, BUSINESS),
+    "seed_crlf_bom": story(OPT_PUBLISHED, 30, CRLF),
+    "seed_lexicon_ferry": story(OPT_LEXICON, 0, LEXICON,
+                                t("Two ferries capsized and 14 passenger boats sank, the coastguard stated."),
+                                t("Three ferries sank on Friday.")),
+    "seed_bad_lexicon": story(OPT_LEXICON, 0, BAD_LEXICON, POLITICS),
+    "seed_fail_write": story(OPT_FAIL_WRITE, 7, QUAKE_A, QUAKE_B),
+    "seed_fail_alloc": story(OPT_FAIL_ALLOC, 200, CRIME, BUSINESS),
+    "seed_fail_alloc_late": story(OPT_FAIL_ALLOC, 255, QUAKE_A),
+    "seed_numbers_edge": story(0, 0, t("Values: 0, 00012, 1,2,3, 1..2, 99999999999999999999999 drones, "
+                                       "-5 degrees, 3.14159265358979 km, $-, 1e308, 12,000,000,000,000,000 dollars, "
+                                       "twenty-five thousand six hundred soldiers, dozens of ferries, 40 % and 0.5%.")),
+}
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "corpus")
+    os.makedirs(out, exist_ok=True)
+    for name, data in sorted(SEEDS.items()):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+    print(f"wrote {len(SEEDS)} seeds to {out}")
+
+
+if __name__ == "__main__":
+    main()
