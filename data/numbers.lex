@@ -92,7 +92,8 @@ label = rank, ranked, seed, seeded, version, model, bill
 # Operators before an amount. gt/ge/lt/le bound it on one side; about
 # gives +-10%; near is just below ("nearly 100" = 90..100). The connector
 # values join two amounts into a range: between/from open it, to/and
-# close it.
+# close it. `ratio` before an amount makes it the base of a proportion
+# ("two out of three"), which is not a count.
 [operator]
 gt = more than, over, above, in excess of, upwards of, upward of, exceeding, just over
 gt = well over, more then
@@ -106,6 +107,7 @@ between = between
 from = from
 to = to, through, till
 and = and
+ratio = out of, in every, of every
 
 # Amounts stated without a number: kept as claims with no value.
 [unknown_amount]

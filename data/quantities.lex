@@ -11,6 +11,8 @@ distance:km = km, kms, kilometre, kilometres, kilometer, kilometers
 distance:mi = mile, miles
 distance:m = m, metre, metres, meter, meters
 distance:ft = ft, foot, feet
+distance:cm = cm, centimetre, centimetres, centimeter, centimeters
+distance:mm = mm, millimetre, millimetres, millimeter, millimeters
 distance:nmi = nautical mile, nautical miles
 area:km2 = square kilometre, square kilometres, square kilometer, square kilometers, sq km, km2
 area:ha = hectare, hectares
@@ -35,6 +37,7 @@ age:years:pre = aged
 magnitude:magnitude:pre = magnitude
 magnitude:magnitude = on the richter scale, on the richter, richter
 percent:% = %, percent, per cent, pct
+points:pp = percentage point, percentage points, basis point, basis points
 clock:- = a.m, p.m, am, pm, o'clock, gmt, utc, hrs gmt
 
 # Currencies, before or after the amount ("$1.5 billion", "500,000

@@ -25,8 +25,8 @@ saying = explaining, warning, claiming, telling, confirming, denying, arguing, e
 quote = quoted
 according = according to
 
-# Titles and roles stripped from the front of names ("Defense Minister
-# Ehud Barak" -> "Ehud Barak"). The value is the role.
+# Titles and roles stripped from the front of names ("Trade Minister
+# Anne Roux" -> "Anne Roux"). The value is the role.
 [title]
 minister = minister, defense minister, defence minister, prime minister, foreign minister
 minister = finance minister, interior minister, deputy minister, deputy prime minister

@@ -64,9 +64,12 @@ year:1 = next year
 # so they are never dates themselves.
 # prep: words that make a following four-digit number a year ("in 2009",
 #   "since 1991", "fiscal 2010") and a date adverbial ("on Monday").
-prep = in, on, since, by, until, till, from, during, of, before, after, through
-prep = between, around, circa, and, or, to, year, fiscal, early, late, mid
-prep = spring, summer, autumn, fall, winter
+prep = in, on, since, by, until, till, during, before, after, through, circa
+prep = year, fiscal, early, late, mid, spring, summer, autumn, fall, winter
+# link: like prep, but a count reads as well after these ("of 2000 people",
+#   "around 2000 protesters"), so the number is a year only when no plain
+#   word follows it ("the class of 2009", "from 1991 to 2008").
+link = of, from, to, and, or, between, around
 # det: words that never start an event's name ("the Cold War").
 # (prep words never start one either.)
 det = the, a, an, its, their, his, her, our, this, that, these, those

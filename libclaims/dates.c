@@ -145,7 +145,8 @@ enum {
     DT_FUZZY_MAX = 2,   /* ... of at most this many edits */
     DT_DATELINE_BYTES = 400,
     DT_DATELINE_LINES = 3,
-    DT_SHORT_LINE = 14  /* tokens of a line that is a dateline by itself */
+    DT_SHORT_LINE = 14, /* tokens of a line that is a dateline by itself */
+    DT_NEAR_FUTURE = 31 /* days after the article's date a bare "March 15" may be */
 };
 
 typedef struct dt_event {
@@ -356,8 +357,9 @@ static int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, siz
 }
 
 /* Picks the year of a day-month date without one: the latest such day
- * on or before the article's date, or the first after it when the clause
- * speaks of the future. */
+ * on or before the article's date (or less than a month after it: a
+ * follow-up's dateline, a date just ahead), or the first after it when
+ * the clause speaks of the future. */
 static int infer_year(const dt_ctx *c, int month, int day, bool future)
 {
     claims__date p = claims__days_to_date(c->pub_days);
@@ -365,7 +367,7 @@ static int infer_year(const dt_ctx *c, int month, int day, bool future)
     if (month == 2 && day == 29) /* only leap years have one */
         return 0;
     long dd = claims__date_to_days(y, month, day) - c->pub_days;
-    if (!future && dd > 0)
+    if (!future && dd > DT_NEAR_FUTURE)
         y--;
     else if (future && dd < 0)
         y++;
@@ -473,6 +475,22 @@ static bool is_dateline(const claims__article *art, const dt_match *m, size_t li
     bool after = m->end >= line_e || tok_punct(art, m->end, '(') ||
                  tok_punct(art, m->end, '-') || tok_punct(art, m->end, '|');
     return before && (after || line_e - line_b <= DT_SHORT_LINE);
+}
+
+/* A dateline further down ("PORTO, March 15 (AP) - ..." opening a
+ * follow-up): at a line's start after capitalized words and a separator,
+ * followed by a bracket or a dash. Metadata, not a claim. */
+static bool body_dateline(const claims__article *art, const dt_match *m, size_t tb)
+{
+    if (!(tb == 0 || (art->toks[tb].flags & CLAIMS__TF_LINE_BEFORE)) || m->begin <= tb ||
+        m->begin - tb > 8 || !dateline_sep(art, m->begin - 1) || m->end >= art->ntoks)
+        return false;
+    if (!(tok_punct(art, m->end, '(') || (tok_punct(art, m->end, '-') && tok_space(art, m->end))))
+        return false;
+    for (size_t j = tb; j + 1 < m->begin; j++)
+        if (!tok_cap_word(art, j) && !dateline_sep(art, j))
+            return false;
+    return true;
 }
 
 /* Scans the opening lines of `art` for a dateline. Returns true with the
@@ -623,26 +641,47 @@ static int event_covering(const dt_ctx *c, size_t j)
 static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b, size_t te,
                           size_t max)
 {
-    if (b < te && (art->toks[b].flags & CLAIMS__TF_POSSESSIVE))
+    bool poss = b < te && (art->toks[b].flags & CLAIMS__TF_POSSESSIVE);
+    if (poss) {
+        /* "Monday's magnitude 7.0 quake": the noun phrase it determines */
         b++;
+        max = DT_ADJ + 1;
+    }
     for (size_t j = b; j < te && j < b + max; j++) {
         int k = event_covering(c, j);
         if (k >= 0 && c->ev[k].begin == j && !c->ev[k].verb)
             return k;
-        if (art->toks[j].cls != CLAIMS__TOK_WORD)
+        if (art->toks[j].cls != CLAIMS__TOK_WORD &&
+            !(poss && (art->toks[j].cls == CLAIMS__TOK_NUMBER || tok_punct(art, j, '-')) &&
+              !tok_break(art, j)))
             return -1;
     }
     return -1;
 }
 
+/* The event of the clause before token a. A noun found first yields to
+ * the verb a few words before it that governs it: "signed the treaty on
+ * Friday" dates the signing. */
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
         if (tok_break(art, j - 1))
             return -1;
         int k = event_covering(c, j - 1);
-        if (k >= 0)
+        if (k < 0)
+            continue;
+        if (c->ev[k].verb)
             return k;
+        for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
+            if (tok_break(art, q - 1))
+                break;
+            int v = event_covering(c, q - 1);
+            if (v >= 0 && c->ev[v].verb)
+                return v;
+            if (v >= 0)
+                break;
+        }
+        return k;
     }
     return -1;
 }
@@ -793,7 +832,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
 /* Is the token before `a` a word that makes the claim adverbial? */
 static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    return a > tb && marker_at(c, art, a - 1, "prep");
+    return a > tb && (marker_at(c, art, a - 1, "prep") || marker_at(c, art, a - 1, "link"));
 }
 
 /* A weekday resolved against the article's date. dir: 0 on or before,
@@ -930,11 +969,16 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
             claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, nx, te, &n))
             return false; /* "in 2000 homes": a count */
     }
-    bool prep = prep_before(c, art, i, tb);
-    *prenominal = !prep;
+    bool prep = i > tb && marker_at(c, art, i - 1, "prep");
+    bool link = !prep && i > tb && marker_at(c, art, i - 1, "link");
+    *prenominal = !prep && !link;
     if (ev >= 0 || poss)
         return true;
-    return prep && y >= 1800;
+    if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep") &&
+        !marker_at(c, art, nx, "link"))
+        return false; /* "of 2000 people" */
+    return (prep || link) && y >= 1800;
 }
 
 /* Bare month ("its August war", "in March"): not "May" the name, not
@@ -983,6 +1027,10 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         const claims__lex_entry *e;
         claims_status st;
         if (date_at(c, art, i, te, &m)) {
+            if (body_dateline(art, &m, tb)) {
+                i = m.end - 1;
+                continue;
+            }
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = m.end;
             dc.d = &m.d;

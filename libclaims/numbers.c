@@ -60,11 +60,20 @@ typedef struct np_head {
 
 /* ------------------------------------------------------------ tokens */
 
-static const claims__token *tk(const qctx *c, size_t i) { return &c->art->toks[i]; }
+static const claims__token *tk(const qctx *c, size_t i)
+{
+    return &c->art->toks[i];
+}
 
-static bool glued(const qctx *c, size_t i) { return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE); }
+static bool glued(const qctx *c, size_t i)
+{
+    return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE);
+}
 
-static bool is_cls(const qctx *c, size_t i, int cls) { return i < c->se && tk(c, i)->cls == cls; }
+static bool is_cls(const qctx *c, size_t i, int cls)
+{
+    return i < c->se && tk(c, i)->cls == cls;
+}
 
 static bool is_punct(const qctx *c, size_t i, char ch)
 {
@@ -90,8 +99,8 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 
 /* ----------------------------------------------------------- lexicon */
 
-static const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
-                                    size_t end, size_t *n)
+static const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i, size_t end,
+                                    size_t *n)
 {
     size_t dummy;
     if (i < c->sb || i >= end)
@@ -209,8 +218,8 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
         m = n - 2;
     } else if (n >= 4 && (memcmp(w + n - 3, "xes", 3) == 0 || memcmp(w + n - 3, "zes", 3) == 0)) {
         m = n - 2;
-    } else if (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-               w[n - 2] != 'i' && w[n - 2] != '\'') {
+    } else if (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' &&
+               w[n - 2] != '\'') {
         m = n - 1;
     }
     size_t al = strlen(add);
@@ -291,7 +300,8 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         }
         if (is_stop(c, j) || marker(c, j, "_det") || action_at(c, j, c->se, NULL))
             break;
-        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) || lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
+            lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
             break;
         if (looks_plural(c, j)) {
             h->found = true;
@@ -321,7 +331,10 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
     }
 }
 
-static const char *np_part(const np_head *h) { return h->known ? h->concept : h->naive; }
+static const char *np_part(const np_head *h)
+{
+    return h->known ? h->concept : h->naive;
+}
 
 /* Skips "of the" between an amount and its noun. */
 static size_t skip_det(const qctx *c, size_t k)
@@ -340,6 +353,9 @@ static const char *concept_back(const qctx *c, size_t from)
             break;
         if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, "_clause") ||
             (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
+            break;
+        /* "Police seized 3 kg": the subject of a verb is not the measured thing */
+        if (action_at(c, j, from, NULL))
             break;
         const claims__lex_entry *e = concept_at(c, j, from, NULL);
         if (e)
@@ -474,6 +490,8 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
         if (!e || !e->has_num)
             break;
         if (prev == P_NONE) {
+            if (e->num > 0 && e->num < 1)
+                break; /* "and a half" needs a number before it */
             cur = e->num;
             a->word = true;
             a->zero = e->num == 0;
@@ -536,7 +554,10 @@ static bool is_month_or_day(const qctx *c, size_t i)
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL) || lex(c, CLAIMS__LEX_WEEKDAY, i, i + 1, NULL);
 }
 
-static bool is_month(const qctx *c, size_t i) { return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL); }
+static bool is_month(const qctx *c, size_t i)
+{
+    return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL);
+}
 
 /* A capitalized word before a number that makes it a model name or label:
  * "Hermes 450", "Boeing 747", "Resolution 1701", "IAF 248". */
@@ -634,17 +655,20 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "248 88": numbers side by side are codes, not amounts */
     if (ne < c->se && is_cls(c, ne, CLAIMS__TOK_NUMBER)) {
         size_t k = ne;
+        if (year_like(c, nb))
+            return skip; /* "In 2009 12 people died": the year is dates.c's */
         while (k < c->se && is_cls(c, k, CLAIMS__TOK_NUMBER))
             k++;
         return k;
     }
-    if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER))
+    if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER) && !year_like(c, nb - 1))
         return skip;
     /* "1-800-555", "555-1234" */
     if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER)) {
         size_t k = ne + 2;
-        if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) && is_cls(c, k + 1, CLAIMS__TOK_NUMBER)) {
+        if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) &&
+            is_cls(c, k + 1, CLAIMS__TOK_NUMBER)) {
             while (k + 1 < c->se && is_punct(c, k, '-') && is_cls(c, k + 1, CLAIMS__TOK_NUMBER))
                 k += 2;
             return k;
@@ -657,7 +681,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t p = nb - 1;
         if (!is_stop(c, p) && !marker(c, p, "_det") && !action_at(c, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
-            !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) && !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+            !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) &&
+            !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
             return skip;
     }
     return 0;
@@ -669,8 +694,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
                           const char *p1, const char *p2, const char *p3, const char *p4,
                           const char *unit, size_t unit_len, claims_claim **out)
 {
-    claims_claim *cl =
-        claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
+    claims_claim *cl = claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
     cl->key = claims__key(c->s, p1, p2, p3, p4);
@@ -840,6 +864,9 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             if (k != OP_NONE && !a.vague && !a.unknown) {
                 a.op = k;
                 a.b = os;
+            } else if (strcmp(v, "ratio") == 0) {
+                c->floor = a.ne;
+                return a.ne;
             } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
                 a.between = true;
                 if (strcmp(v, "between") == 0)
@@ -868,8 +895,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             (void)cs;
             amount b;
             memset(&b, 0, sizeof b);
-            if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) && parse_number(c, m, a.cur != NULL, &b) &&
-                !b.zero && (b.digits || b.word)) {
+            if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) &&
+                parse_number(c, m, a.cur != NULL, &b) && !b.zero && (b.digits || b.word)) {
                 double lo = a.v;
                 if (b.scale > 1 && a.scale == 1 && lo * b.scale <= b.v)
                     lo *= b.scale;
@@ -945,16 +972,23 @@ static size_t process(qctx *c, size_t i, claims_status *st)
     char person[PART_MAX] = "-";
     if (!has_unit && !a.cur && a.digits && !a.range && a.op == OP_NONE && a.v >= 1 && a.v <= 120 &&
         a.v == (double)(long)a.v && a.nb >= c->sb + 2) {
-        /* "Jane Roe, 34, was ..." */
+        /* "Jane Roe, 34, was ...", "The suspect, 27, ..." */
         if (is_punct(c, a.nb - 1, ',') && is_cls(c, a.nb - 2, CLAIMS__TOK_WORD) &&
-            (tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP) && !is_month_or_day(c, a.nb - 2) &&
+            ((tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP) ||
+             concept_at(c, a.nb - 2, a.nb - 1, NULL)) &&
+            !is_month_or_day(c, a.nb - 2) && !is_stop(c, a.nb - 2) &&
             (a.ne >= c->se || is_punct(c, a.ne, ',') || is_punct(c, a.ne, ')'))) {
             age = true;
-            copy_norm(c, a.nb - 2, person, sizeof person);
+            const claims__lex_entry *pe = concept_at(c, a.nb - 2, a.nb - 1, NULL);
+            if (pe && !(tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP))
+                set_part(person, pe->value);
+            else
+                copy_norm(c, a.nb - 2, person, sizeof person);
         }
         /* "She was 61." */
         else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") && marker(c, a.nb - 2, "_pron") &&
-                 (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) || marker(c, a.ne, "_clause"))) {
+                 (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) ||
+                  marker(c, a.ne, "_clause"))) {
             age = true;
         }
         if (age) {
@@ -1096,8 +1130,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         if (end_tok < unit_end)
             end_tok = unit_end;
         if (percent)
-            rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%", 1,
-                      NULL);
+            rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%",
+                      1, NULL);
         else
             rc = emit(c, CLAIMS_KIND_MEASURE, a.b, end_tok, &a, "measure", q, thing, NULL, uv.u,
                       uv.un, NULL);
@@ -1162,7 +1196,8 @@ static bool may_start(const qctx *c, size_t i)
         return true;
     if (t->cls != CLAIMS__TOK_WORD)
         return false;
-    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) || lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
+    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
+           lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
            lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, NULL);
 }
 

@@ -17,8 +17,8 @@
 #include <string.h>
 
 typedef struct person {
-    const char *fold;    /* "ehud barak" */
-    const char *display; /* "Ehud Barak" */
+    const char *fold;    /* "jan novak" */
+    const char *display; /* "Jan Novak" */
     size_t nwords;
     size_t first_len;    /* bytes of the first word in fold */
     const char *last;    /* last word in fold */

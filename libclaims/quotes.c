@@ -463,8 +463,8 @@ static bool in_name_run(const ctx *c, size_t i)
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
- * the name after the last title ("Russian Foreign Minister Sergei Lavrov"
- * -> "Sergei"). Returns b when nothing but titles remains. */
+ * the name after the last title ("French Trade Minister Anne Roux"
+ * -> "Anne"). Returns b when nothing but titles remains. */
 static size_t strip_titles(const ctx *c, size_t a, size_t b)
 {
     size_t start = a;
@@ -563,7 +563,7 @@ static bool collect_mentions(ctx *c)
         m->first_hash = T(c, na)->hash;
         m->nwords = (uint32_t)nw;
         m->appos = 0;
-        /* "his Russian counterpart, Anatoly Serdyukov" */
+        /* "her deputy, Jan Novak" */
         if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
             (is_head_class(nom_class(c, a - 2)) || is_title1(c, a - 2)))
             m->appos = T(c, a - 2)->hash;
@@ -664,7 +664,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     if (is_head_class(hv) || (is_title1(c, h) && (nom_is(c, a, "det") || h == a) &&
                               !(T(c, h)->flags & CLAIMS__TF_CAP && h > a &&
                                 !nom_is(c, a, "det")))) {
-        /* "the Kremlin", "a senior source", "the defense minister" */
+        /* "the palace", "a senior aide", "the finance minister" */
         if (!is_head_class(hv) && !nom_is(c, a, "det"))
             return false;
         out->type = NP_NOMINAL;
@@ -674,7 +674,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     if (!name_word(c, h))
         return false;
     /* A name: titles stripped; a possessive inside makes it an owner's
-     * thing ("Barak's aide") which the head check above handled. */
+     * thing ("Novak's aide") which the head check above handled. */
     size_t s0 = a;
     while (s0 < core && nom_is(c, s0, "det"))
         s0++;
@@ -704,7 +704,7 @@ static int pron_type(const ctx *c, size_t i)
     return NP_NONE;
 }
 
-enum { NP_MAX = 12 };
+enum { NP_MAX = 12, WINDOW = 48 /* tokens an attribution search looks back */ };
 
 /* The noun phrase ending right before token e, not reaching before lo. */
 static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
@@ -742,7 +742,7 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
         }
         if (v && strcmp(v, "det") == 0) {
             j--;
-            /* "a source in the Prime Minister's office": go on through
+            /* "an aide in the Mayor's office": go on through
              * the preposition when a nominal stands before it. */
             if (j >= lo + 2 && nom_is(c, j - 1, "prep") && is_word(c, j - 2) &&
                 is_head_class(nom_class(c, j - 2))) {
@@ -961,7 +961,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     }
 }
 
-/* The issuer of a statement the participle at v reports on ("the Kremlin
+/* The issuer of a statement the participle at v reports on ("the palace
  * put out a statement saying"): the nearest nominal or name before it. */
 static bool statement_agent(const ctx *c, size_t v, size_t lo, np *out)
 {
@@ -1036,6 +1036,8 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
     size_t best_pos = 0;
     bool found = false;
     np best = {0};
+    if (nearest && hi > lo + WINDOW)
+        lo = hi - WINDOW; /* the verb nearest the quote is all we want */
     for (size_t i = lo; i < hi; i++) {
         if (c->inq[i])
             continue;
@@ -1045,7 +1047,8 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
             continue;
         np o = {0};
         bool first_in_region = skip_adverbs_back(c, i, lo) == lo;
-        if (!verb_speaker(c, i, n, e->value, lo, hi, first_in_region, &o))
+        size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
+        if (!verb_speaker(c, i, n, e->value, vlo, hi, first_in_region, &o))
             continue;
         if (strcmp(e->value, "according") == 0) {
             if (!have_fallback || nearest) {
@@ -1438,7 +1441,8 @@ static claims_status do_paraphrases(ctx *c, size_t si)
         used_that = j;
         np who = {0};
         speaker sp = {0};
-        if (verb_speaker(c, i, n, cls, lo, hi, false, &who) && who.type != NP_NONE) {
+        size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
+        if (verb_speaker(c, i, n, cls, vlo, hi, false, &who) && who.type != NP_NONE) {
             sp = np_speaker(c, &who, i);
             if (c->nomem)
                 return CLAIMS_ERR_NOMEM;

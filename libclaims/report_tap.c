@@ -52,10 +52,8 @@ claims_status claims__report_tap(const claims_story *s, claims__writer *w)
         claims__w_puts(w, f->id);
         claims__w_puts(w, " ");
         claims__w_puts(w, claims_finding_type_name(f->type));
-        claims__w_puts(w, " ");
-        desc(w, f->key ? f->key : "");
         claims__w_puts(w, ": ");
-        desc(w, f->summary);
+        desc(w, f->summary); /* names the key */
         claims__w_puts(w, "\n");
         if (!fails)
             continue;

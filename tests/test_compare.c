@@ -516,7 +516,6 @@ static void test_compare_paraphrase_matches_own_quote(void **state)
 static void test_compare_word_marks(void **state)
 {
     (void)state;
-    claims_allocator al = {0};
     claims_story *s = mk(1, NULL);
     uint8_t *ma, *mb;
     size_t na, nb;
@@ -528,7 +527,6 @@ static void test_compare_word_marks(void **state)
     assert_memory_equal(mb, wb, 5);
     claims__free(&s->alloc, ma);
     claims__free(&s->alloc, mb);
-    (void)al;
     claims_story_free(s);
 }
 

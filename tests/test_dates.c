@@ -319,6 +319,24 @@ static void test_date_forms(void **state)
     claims_story_free(s);
 }
 
+static void test_date_follow_up_dateline_and_near_future(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Divers searched the lake all night, police said.\n"
+                                "LAKESIDE, June 9 (AP) - The ferry sank on Sunday. The inquiry "
+                                "opens on June 20.\n",
+                                "2016-06-08");
+    /* "LAKESIDE, June 9 (AP) -" opens a follow-up: metadata, not a claim. */
+    assert_null(tu_claim(s, CLAIMS_KIND_DATE, "June 9"));
+    /* 2016-06-08 is a Wednesday. */
+    assert_string_equal(claims_claim_string_value(date_claim(s, "Sunday")), "2016-06-05");
+    /* Less than a month ahead: this year's June 20, not last year's. */
+    const claims_claim *c = date_claim(s, "June 20");
+    assert_string_equal(claims_claim_string_value(c), "2016-06-20");
+    assert_true(c->flags & CLAIMS__CF_INFERRED);
+    claims_story_free(s);
+}
+
 static void test_date_month_precision(void **state)
 {
     (void)state;
@@ -410,6 +428,12 @@ static void test_year_contexts(void **state)
     assert_string_equal(claims_claim_key(c), "year/collapse");
     assert_int_equal(tu_count(s, CLAIMS_KIND_YEAR), 3);
     claims_story_free(s);
+
+    s = tu_story1("Prices climbed between 2005 and 2008. She joined the class of 2012.\n", NULL);
+    assert_true(year_of(year_claim(s, "2005")) == 2005);
+    assert_true(year_of(year_claim(s, "2008")) == 2008);
+    assert_true(year_of(year_claim(s, "2012")) == 2012);
+    claims_story_free(s);
 }
 
 static void test_year_clause_and_weak_link(void **state)
@@ -454,7 +478,8 @@ static void test_year_not_counts_or_models(void **state)
     claims_story *s = tu_story1("The dealer sold 1,200 cars. She drives a 2015 Camry. The 2015 "
                                 "model sold well. A Boeing 747 landed at gate 2010. The figure is "
                                 "on page 12. Fares rose to $2020 a seat. Sales of the 1990s "
-                                "collapsed.\n",
+                                "collapsed. A town of 2000 people flooded. Around 1900 "
+                                "protesters marched.\n",
                                 NULL);
     if (tu_count(s, CLAIMS_KIND_YEAR) != 0)
         tu_dump(s);
@@ -517,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_weekday_last_next_and_future),
         cmocka_unit_test(test_weekday_in_full_date_once),
         cmocka_unit_test(test_date_forms),
+        cmocka_unit_test(test_date_follow_up_dateline_and_near_future),
         cmocka_unit_test(test_date_month_precision),
         cmocka_unit_test(test_date_month_words_that_are_not_dates),
         cmocka_unit_test(test_relative_days),

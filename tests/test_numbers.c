@@ -100,8 +100,7 @@ static void test_numbers_digits_and_words(void **state)
         {"Rescuers saved twenty-five miners late on Tuesday.", "count/miner/rescue", 25},
         {"Rescuers saved twenty five miners late on Tuesday.", "count/miner/rescue", 25},
         {"Police arrested a dozen protesters outside the court.", "count/protester/arrest", 12},
-        {"The floods displaced two million people last spring.", "count/person/displace",
-         2000000},
+        {"The floods displaced two million people last spring.", "count/person/displace", 2000000},
         {"The ministry ordered 1.5 million vaccine doses.", "count/dose/buy", 1500000},
         {"The regime freed two hundred and fifty prisoners.", "count/prisoner/release", 250},
         {"The factory hired 7 welders this week.", "count/welder/employ", 7},
@@ -112,11 +111,11 @@ static void test_numbers_digits_and_words(void **state)
 static void test_numbers_vague_bounds(void **state)
 {
     (void)state;
-    claims_story *s = tu_story1(
-        "More than 10 people were injured in the crash. At least 30 passengers died. "
-        "About 50 firefighters were deployed. Up to 12 helicopters were sent. "
-        "Nearly 100 protesters were detained.",
-        NULL);
+    claims_story *s =
+        tu_story1("More than 10 people were injured in the crash. At least 30 passengers died. "
+                  "About 50 firefighters were deployed. Up to 12 helicopters were sent. "
+                  "Nearly 100 protesters were detained.",
+                  NULL);
     const claims_claim *c = by_key(s, "count/person/injure");
     assert_bounds(c, 10, -1);
     assert_true(c->flags & CLAIMS__CF_LOW_EXCL);
@@ -188,11 +187,11 @@ static void test_numbers_percent(void **state)
 static void test_money_currency_and_scale(void **state)
 {
     (void)state;
-    claims_story *s = tu_story1(
-        "The airline agreed to a $1.5 billion merger. The buyer paid 500,000 shekels. "
-        "Gazprom lost 3 million rubles. The club spent €20m on a striker. "
-        "Exporters shipped grain worth billions of dollars.",
-        NULL);
+    claims_story *s =
+        tu_story1("The airline agreed to a $1.5 billion merger. The buyer paid 500,000 shekels. "
+                  "Gazprom lost 3 million rubles. The club spent €20m on a striker. "
+                  "Exporters shipped grain worth billions of dollars.",
+                  NULL);
     const claims_claim *c = tu_claim(s, CLAIMS_KIND_MONEY, "$1.5 billion");
     assert_value(c, 1500000000.0);
     assert_string_equal(claims_claim_unit(c), "USD");
@@ -321,10 +320,9 @@ static void test_counts_concepts_meet(void **state)
 {
     (void)state;
     /* Seed-like facts in new words: drones bought under several names. */
-    const char *texts[3] = {
-        "Last year Moscow bought 12 drones from an Israeli firm.",
-        "Moscow has bought 12 of the pilotless aircraft, the minister said.",
-        "Officials said Moscow purchased 12 unmanned aerial vehicles in 2009."};
+    const char *texts[3] = {"Last year Moscow bought 12 drones from an Israeli firm.",
+                            "Moscow has bought 12 of the pilotless aircraft, the minister said.",
+                            "Officials said Moscow purchased 12 unmanned aerial vehicles in 2009."};
     claims_story *s = tu_story(texts, NULL, 3);
     size_t n = 0;
     for (size_t i = 0; i < claims_story_claim_count(s); i++) {
@@ -559,6 +557,68 @@ static void test_counts_spans_are_source_bytes(void **state)
     claims_story_free(s);
 }
 
+static void test_numbers_operator_not_zero(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("No more than 10 climbers were rescued from the ridge.", NULL);
+    const claims_claim *c = by_key(s, "count/climber/rescue");
+    assert_bounds(c, -1, 10);
+    assert_int_equal(n_quantities(s), 1);
+    claims_story_free(s);
+}
+
+static void test_not_counts_ratios_and_compounds(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Two out of three voters backed the reform.",
+        "Diplomats discussed a two-state solution.",
+        "The 100-member assembly met on Monday.",
+        "The bill passed 52-48 after a long debate.",
+    };
+    assert_no_quantities(texts, sizeof texts / sizeof texts[0]);
+}
+
+static void test_counts_year_then_count(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("In 2011 14 miners died in the pit.", NULL);
+    assert_value(by_key(s, "count/miner/kill"), 14);
+    assert_int_equal(n_quantities(s), 1);
+    claims_story_free(s);
+}
+
+static void test_measure_thing_not_subject(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Customs officers seized 3 kg of heroin. The suspect, 27, "
+                                "was detained.",
+                                NULL);
+    const claims_claim *c = tu_claim(s, CLAIMS_KIND_MEASURE, "3 kg");
+    assert_value(c, 3);
+    assert_string_equal(claims_claim_key(c), "measure/mass/-");
+    c = tu_claim(s, CLAIMS_KIND_MEASURE, "27");
+    assert_value(c, 27);
+    assert_string_equal(claims_claim_key(c), "measure/age/suspect");
+    claims_story_free(s);
+}
+
+static void test_counts_title_flag(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *text = "Ferry sinking kills 31 near port\n\nThe ferry sank near the port.\n";
+    assert_int_equal(claims_story_add_article(s, "t", "Ferry sinking kills 31 near port", NULL,
+                                              text, strlen(text), NULL),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    const claims_claim *c = by_key(s, "count/person/kill");
+    assert_value(c, 31);
+    assert_true(c->flags & CLAIMS__CF_TITLE);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +648,11 @@ int main(void)
         cmocka_unit_test(test_not_counts_captions),
         cmocka_unit_test(test_counts_title_line_kept),
         cmocka_unit_test(test_counts_spans_are_source_bytes),
+        cmocka_unit_test(test_numbers_operator_not_zero),
+        cmocka_unit_test(test_not_counts_ratios_and_compounds),
+        cmocka_unit_test(test_counts_year_then_count),
+        cmocka_unit_test(test_measure_thing_not_subject),
+        cmocka_unit_test(test_counts_title_flag),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -224,6 +224,19 @@ static void test_quote_trailing_dash_credit(void **state)
     claims_story_free(s);
 }
 
+static void test_quote_office_said_and_added(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "\"The talks with the union were productive and calm,\" Mayor Ellen Bell's office "
+        "said.\n\n\"Both sides want the buses running again by Monday,\" Bell added.\n",
+        NULL);
+    assert_string_equal(speaker_of(tu_claim(s, CLAIMS_KIND_QUOTE, "productive")),
+                        "Mayor Ellen Bell's office");
+    assert_string_equal(speaker_of(tu_claim(s, CLAIMS_KIND_QUOTE, "buses")), "Ellen Bell");
+    claims_story_free(s);
+}
+
 static void test_quote_unknown_speaker_key(void **state)
 {
     (void)state;
@@ -396,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_quote_nested_single_marks),
         cmocka_unit_test(test_quote_single_curly_marks),
         cmocka_unit_test(test_quote_trailing_dash_credit),
+        cmocka_unit_test(test_quote_office_said_and_added),
         cmocka_unit_test(test_quote_unknown_speaker_key),
         cmocka_unit_test(test_paraphrase_said_that),
         cmocka_unit_test(test_paraphrase_told_and_parenthetical),
