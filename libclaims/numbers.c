@@ -72,7 +72,7 @@ static bool glued(const qctx *c, size_t i)
 
 static bool is_cls(const qctx *c, size_t i, int cls)
 {
-    return i < c->se && tk(c, i)->cls == cls;
+    return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
 }
 
 static bool is_punct(const qctx *c, size_t i, char ch)
@@ -326,8 +326,6 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         copy_norm(c, last, h->naive, sizeof h->naive);
         h->hb = last;
         h->he = last + 1;
-    } else if (h->found && h->known) {
-        /* "drone pilots" continued past a concept but found no later head */
     }
 }
 
@@ -887,12 +885,11 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             conn = true;
         }
         if (conn && k + 1 < c->se) {
-            size_t m = k + 1, cs = m;
+            size_t m = k + 1;
             const claims__lex_entry *c2 = NULL;
             size_t cn = 0;
             if (a.cur && (c2 = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn)) != NULL)
                 m += cn;
-            (void)cs;
             amount b;
             memset(&b, 0, sizeof b);
             if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) &&

@@ -387,8 +387,14 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
      * "Minister and guest 311", "olmert visit 224.88". */
     if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
         !ends_with_terminal(art, pb, pe) && !year_like(art, pe - 1) &&
-        art->toks[pe - 1].end - art->toks[pb].start < 100)
-        whole = true;
+        art->toks[pe - 1].end - art->toks[pb].start < 100) {
+        /* A headline has a verb ("Ferry sinking kills 31"); a caption
+         * names who is in the picture. */
+        bool verb = false;
+        for (size_t k = pb; k < pe && !verb; k++)
+            verb = claims__lex_match(lx, CLAIMS__LEX_ACTION, art, k, pe, &n) != NULL;
+        whole = !verb;
+    }
     /* "(photo credit: ...)" anywhere in a short line makes it a caption. */
     for (size_t k = pb; k < pe && !whole; k++) {
         if (!tok_is(art, k, "("))

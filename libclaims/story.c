@@ -495,7 +495,8 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     if (st != CLAIMS_OK)
         return fail(err, st, NULL, 0, 0);
     /* Stable, deterministic numbering: by article, then position. */
-    qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
+    if (s->nclaims)
+        qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
     for (size_t i = 0; i < s->nclaims; i++) {
         s->claims[i]->index = (uint32_t)i;
         write_id(s->claims[i]->id, 'c', i + 1);
