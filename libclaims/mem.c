@@ -179,14 +179,32 @@ bool claims__buf_put_num(claims__buf *b, double v)
         return claims__buf_puts(b, "0"); /* NaN never reaches a report */
     bool neg = v < 0;
     double a = neg ? -v : v;
-    if (a >= 1e15 || (a == (double)(long long)a)) {
-        if (a < 9.2e18)
-            return claims__buf_put_int(b, (long long)v);
-        return claims__buf_puts(b, neg ? "-9.2e18" : "9.2e18");
+    if (a > 1.7e308)
+        return claims__buf_puts(b, neg ? "-1e308" : "1e308"); /* infinity */
+    if (a >= 9e15) {
+        /* Beyond exact integers: a mantissa and a power of ten, which JSON
+         * reads as a number ("1.234567e20"). */
+        int e = 0;
+        while (a >= 10) {
+            a /= 10;
+            e++;
+        }
+        if (neg)
+            claims__buf_putc(b, '-');
+        claims__buf_put_num(b, a);
+        claims__buf_putc(b, 'e');
+        return claims__buf_put_int(b, e);
     }
-    /* Fixed point with 6 decimals, rounded, trailing zeros trimmed. */
-    long long scaled = (long long)(a * 1e6 + 0.5);
-    long long ip = scaled / 1000000, fp = scaled % 1000000;
+    if (a == (double)(long long)a)
+        return claims__buf_put_int(b, (long long)v);
+    /* Fixed point with 6 decimals, rounded, trailing zeros trimmed; a is
+     * below 9e15 here, so a * 1e6 may not fit a long long: split first. */
+    long long ip = (long long)a;
+    long long fp = (long long)((a - (double)ip) * 1e6 + 0.5);
+    if (fp >= 1000000) {
+        ip++;
+        fp -= 1000000;
+    }
     if (neg)
         claims__buf_putc(b, '-');
     claims__buf_put_int(b, ip);

@@ -150,6 +150,7 @@ void claims_story_free(claims_story *s)
     for (size_t i = 0; i < s->narticles; i++)
         claims__article_free(&s->alloc, &s->articles[i]);
     claims__free(&s->alloc, s->articles);
+    claims__free(&s->alloc, s->id_slots);
     for (size_t i = 0; i < s->nrejected; i++) {
         claims__free(&s->alloc, s->rejected[i].id);
         claims__free(&s->alloc, s->rejected[i].message);
@@ -280,6 +281,45 @@ static bool parse_iso_date(const char *p, claims__date *d)
     return true;
 }
 
+/* The article-id hash set: open addressing over article indexes + 1. */
+static size_t find_id(const claims_story *s, const char *id, size_t len)
+{
+    if (!s->id_nslots)
+        return SIZE_MAX;
+    size_t mask = s->id_nslots - 1;
+    for (size_t i = claims__hash(CLAIMS__HASH_INIT, id, len) & mask; s->id_slots[i];
+         i = (i + 1) & mask)
+        if (strcmp(s->articles[s->id_slots[i] - 1].id, id) == 0)
+            return s->id_slots[i] - 1;
+    return SIZE_MAX;
+}
+
+static void insert_id(uint32_t *slots, size_t nslots, const char *id, size_t index)
+{
+    size_t mask = nslots - 1;
+    size_t i = claims__hash(CLAIMS__HASH_INIT, id, strlen(id)) & mask;
+    while (slots[i])
+        i = (i + 1) & mask;
+    slots[i] = (uint32_t)(index + 1);
+}
+
+static bool grow_ids(claims_story *s)
+{
+    size_t n = s->id_nslots ? s->id_nslots * 2 : 64;
+    if (n > SIZE_MAX / sizeof(uint32_t) || s->narticles >= UINT32_MAX - 1)
+        return false;
+    uint32_t *slots = claims__malloc(&s->alloc, n * sizeof *slots);
+    if (!slots)
+        return false;
+    memset(slots, 0, n * sizeof *slots);
+    for (size_t i = 0; i < s->narticles; i++)
+        insert_id(slots, n, s->articles[i].id, i);
+    claims__free(&s->alloc, s->id_slots);
+    s->id_slots = slots;
+    s->id_nslots = n;
+    return true;
+}
+
 /* Rejects an article: recorded in the story, reported to the caller. */
 static claims_status reject_article(claims_story *s, claims_error *err, const char *id,
                                     claims_status code, int has_offset, size_t offset)
@@ -304,9 +344,12 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         return reject_article(s, err, "", CLAIMS_ERR_EMPTY_ID, 0, 0);
     if (idlen > 255 || claims__utf8_validate(id, idlen, &bad) != CLAIMS_OK)
         return fail(err, CLAIMS_ERR_INVALID_ID, NULL, 0, 0);
-    for (size_t i = 0; i < s->narticles; i++)
-        if (strcmp(s->articles[i].id, id) == 0)
-            return reject_article(s, err, id, CLAIMS_ERR_DUPLICATE_ID, 0, 0);
+    if (find_id(s, id, idlen) != SIZE_MAX)
+        return reject_article(s, err, id, CLAIMS_ERR_DUPLICATE_ID, 0, 0);
+    /* Keep the id set at most half full; grown before the article is
+     * added so that a failure leaves the story as it was. */
+    if ((s->narticles + 1) * 2 > s->id_nslots && !grow_ids(s))
+        return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
     if (len > UINT32_MAX - 1)
         return reject_article(s, err, id, CLAIMS_ERR_TOO_LARGE, 0, 0);
     claims_status st = claims__utf8_validate(text ? text : "", len, &bad);
@@ -342,6 +385,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         memcpy(art->published_iso, published, 10);
         art->published_iso[10] = 0;
     }
+    insert_id(s->id_slots, s->id_nslots, art->id, s->narticles);
     s->narticles++;
     return CLAIMS_OK;
 }

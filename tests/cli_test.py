@@ -145,6 +145,20 @@ class Cli(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(len(json.loads(out)["articles"]), 1)
 
+    def test_long_sentence_is_shortened_around_the_claim(self):
+        text = "Officials said " + ", ".join("%d boats sank" % i for i in range(2, 400)) + "."
+        r = self.report(self.write("long.txt", text))
+        self.assertTrue(len(r["claims"]) > 100)
+        for c in r["claims"]:
+            self.assertLessEqual(len(c["sentence"].encode()), 1300)
+            self.assertIn(c["text"], c["sentence"])
+            self.assertEqual(c["sentence_end"] - c["sentence_start"], len(text) - 0)
+
+    def test_huge_numbers_stay_valid_json(self):
+        r = self.report(self.write("big.txt", "Shares fell 99999999999999.5% and 1e400 units, "
+                                   "worth $123456789012345678901234567890."))
+        self.assertEqual(r["schema"], "claims-report/1")
+
     def test_lexicon_flag(self):
         lex = self.write("extra.lex", "[concept]\nferry = ferries, ferry\n")
         rc, _, err = run("check", "--lexicon", lex, "--fail-on", "none", EXAMPLE)
