@@ -188,6 +188,8 @@ typedef struct claims__token {
     uint32_t norm, norm_len; /* span in the article's norm buffer */
     uint32_t sentence;       /* index of its sentence */
     uint32_t hash;           /* claims__hash of the norm text */
+    uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
+                                start here (set by claims__segment) */
     uint16_t cls;            /* claims__tok_class */
     uint16_t flags;          /* CLAIMS__TF_* */
 } claims__token;
@@ -235,9 +237,10 @@ typedef struct claims__article {
 claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
                               claims__article *art);
 
-/* Tokenizes a bare string the same way (used by the lexicon loader and
- * tests). *toks and *norm are allocated with `a` and freed by the caller
- * with claims__free. */
+/* Tokenizes a bare string the same way (used by the lexicon loader, a
+ * title, tests). Its tokens have every lexmask bit set, so lookups on them
+ * take the exact, slower path. *toks and *norm are allocated with `a` and
+ * freed by the caller with claims__free. */
 claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len);
@@ -250,10 +253,23 @@ static inline const char *claims__tok_norm(const claims__article *art, size_t i)
 
 /* Longest lexicon phrase of section `sec` starting at token `i` and not
  * reaching past token `end`. Sets *ntok to its length in tokens. */
-const claims__lex_entry *claims__lex_match(const claims__lexicon *lx,
-                                           claims__lex_section sec,
-                                           const claims__article *art, size_t i, size_t end,
-                                           size_t *ntok);
+const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
+                                              claims__lex_section sec,
+                                              const claims__article *art, size_t i,
+                                              size_t end, size_t *ntok);
+static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *lx,
+                                                         claims__lex_section sec,
+                                                         const claims__article *art, size_t i,
+                                                         size_t end, size_t *ntok)
+{
+    /* Most tokens start no phrase of a section: reject them inline. */
+    if (i >= end || i >= art->ntoks || !(art->toks[i].lexmask & (1u << sec)))
+        return NULL;
+    return claims__lex_match_at(lx, sec, art, i, end, ntok);
+}
+
+/* The lexmask of a token whose norm text hashes to `hash`. */
+uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
 
 /* Index of the sentence containing byte `off` (binary search). */
 size_t claims__sentence_at(const claims__article *art, size_t off);

@@ -26,7 +26,9 @@ struct claims__lexicon {
     lex_slot *slots;
     size_t nslots, used;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
-    uint64_t first[CLAIMS__LEX_SECTION_COUNT][FIRST_BITS / 64];
+    /* Per first-token hash bucket, the sections with a phrase starting
+     * with a token of that bucket: one load rejects most tokens. */
+    uint32_t first[FIRST_BITS];
 };
 
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
@@ -173,7 +175,7 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     sl->entry = e; /* a later definition overrides */
     if (nt > lx->maxntok[sec])
         lx->maxntok[sec] = (uint8_t)nt;
-    lx->first[sec][(first % FIRST_BITS) / 64] |= 1ULL << (first % 64);
+    lx->first[first % FIRST_BITS] |= 1u << sec;
     claims__buf_free(&key);
     return CLAIMS_OK;
 }
@@ -268,15 +270,17 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     return sl->hash ? sl->entry : NULL;
 }
 
-const claims__lex_entry *claims__lex_match(const claims__lexicon *lx,
-                                           claims__lex_section sec,
-                                           const claims__article *art, size_t i, size_t end,
-                                           size_t *ntok)
+uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
+{
+    return lx->first[hash % FIRST_BITS];
+}
+
+const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
+                                              claims__lex_section sec,
+                                              const claims__article *art, size_t i,
+                                              size_t end, size_t *ntok)
 {
     if (i >= end || i >= art->ntoks)
-        return NULL;
-    uint32_t fh = art->toks[i].hash;
-    if (!(lx->first[sec][(fh % FIRST_BITS) / 64] & (1ULL << (fh % 64))))
         return NULL;
     size_t maxn = lx->maxntok[sec];
     if (end > art->ntoks)

@@ -101,6 +101,7 @@ static bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start,
     t->norm_len = (uint32_t)(norm->len - t->norm);
     t->cls = cls;
     t->flags = flags;
+    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
     t->sentence = 0;
     return true;
 }
@@ -514,6 +515,8 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     art->norm_len = nb.len ? nb.len - 1 : 0;
     if (st != CLAIMS_OK)
         return st;
+    for (size_t k = 0; k < art->ntoks; k++)
+        art->toks[k].lexmask = claims__lex_first_mask(lx, art->toks[k].hash);
 
     /* Paragraphs: a blank line, or a hard single line break. */
     size_t cap = 0, para = 0, pb = 0, ls = 0;
