@@ -25,6 +25,8 @@ person = wounding, hurting, arrest, arresting, detain, detains, detaining, evacu
 person = evacuates, evacuating, rescue, rescues, rescuing, slain, perished
 man = man, men
 woman = woman, women
+boy = boy, boys
+girl = girl, girls
 child = child, children, kid, kids, minor, minors
 civilian = civilian, civilians, noncombatant, noncombatants
 police officer = police officer, police officers, policeman, policemen, policewoman
@@ -60,13 +62,16 @@ country = country, countries, nation, nations
 #   _clause  starts a new clause: ends the noun phrase and the search
 #            backwards for the governing verb
 #   _pron    a person pronoun ("She was 61": an age)
+#   _filler  a word that names no thing of its own before "of" and an
+#            amount ("a total of $5m": the thing is looked for elsewhere)
 _det = of, the, these, those, its, their, his, her, our, your, my, such, a, an
 _stop = from, to, in, on, at, for, with, by, and, or, but, nor, into, onto, than, as, per
-_stop = via, over, under, after, before, during, since, until, against, across, near
+_stop = via, over, under, during, against, across, near, last, next, within, among
 _stop = including, like, each, apiece, them, us, him, it, they, we, you, i, were, was, are
 _stop = is, be, been, being, have, has, had, will, would, could, can, may, might, must
 _stop = should, shall, did, do, does, not, also, more, all, both, this, then, now, ago
 _stop = out, up, down, off, there, here, later, earlier, so, too, very, only, just
 _clause = that, which, who, whom, whose, while, when, where, because, although, though
-_clause = if, unless, whereas
+_clause = if, unless, whereas, after, before, since, until, till
 _pron = he, she
+_filler = total, sum, amount, combined, figure, tally, record, high, low, value

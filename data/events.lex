@@ -5,69 +5,134 @@
 # Nouns and verbs both count. A verb dates the clause it stands in ("In
 # 2009, Russia bought ..." is a purchase) but never the number right
 # before it ("the 2015 model sold well" is no sale in 2015), so verbs sit
-# on lines whose value ends in " verb"; the key drops that word.
+# on lines whose value ends in " verb"; the key drops that word. A verb
+# phrase ("appeared in court", "made landfall") is matched as a whole.
 #
 # A capitalized event word after other capitalized words is a named event
 # ("the Second Lebanon War", "the Cold War", "World War II") and keys by
 # its name instead, so that it never meets an unnamed war.
+#
+# A noun after a qualifier ("the previous quake", "the last election",
+# data/time.lex) or right after a year of its own ("the 1999 quake", in an
+# article that also dates a recent quake) is another event of its kind and
+# keys as "quake:previous" or "quake:1999".
+#
+# Keep a word in one line only: a phrase listed twice takes the last value.
+# Words too common to date anything on their own ("results", "sentence",
+# "charge" as in "in charge") are listed only inside longer phrases.
 
 [event]
+# --- conflict and security
 war = war, wars, conflict, civil war
 invasion = invasion
 invasion verb = invaded, invade, invades
-attack = attack, attacks, bombing, bombings, raid, raids, airstrike, air strike
-attack verb = attacked, bombed
-purchase = purchase, purchases, acquisition
-purchase verb = purchased, bought, buy, buys, buying, acquired, acquire
-sale = sale, sales
-sale verb = sold, sell, sells, selling
-meeting = meeting, meetings, talks, summit, session, conference
-meeting verb = met, meet, meets
-signing = signing
-signing verb = signed
-treaty = treaty, treaties, accord, pact
-visit = visit, visits, trip
-visit verb = visited
-offer = offer, offers, bid
-offer verb = offered
-deal = deal, contract, agreement, settlement
-collapse = collapse, breakup, break-up, dissolution, downfall
-collapse verb = collapsed
-election = election, elections, vote, polls, ballot, runoff
-election verb = elected, voted
-referendum = referendum, plebiscite
+attack = attack, attacks, bombing, bombings, raid, raids, airstrike, airstrikes, air strike, air strikes, ambush
+attack verb = attacked, bombed, ambushed
+ceasefire = ceasefire, ceasefires, cease-fire, truce, armistice
+coup = coup, putsch
+independence = independence
+
+# --- disasters and accidents
 quake = earthquake, earthquakes, quake, quakes, tremor, temblor, aftershock
-storm = storm, hurricane, typhoon, cyclone, tornado
-flood = flood, floods, flooding
+eruption = eruption, eruptions
+eruption verb = erupted, erupts
+landslide = landslide, landslides, mudslide, mudslides, rockslide, rockslides
+storm = storm, storms, hurricane, typhoon, cyclone, tornado
+landfall = landfall
+landfall verb = made landfall, makes landfall, make landfall, came ashore, comes ashore
+flood = flood, floods, flooding, flash flood, flash floods
 flood verb = flooded
-fire = wildfire, blaze, fire, fires
-crash = crash, derailment, collision
-crash verb = crashed, derailed
-explosion = explosion, blast
-explosion verb = exploded
-robbery = robbery, robberies, heist, hold-up, burglary
-robbery verb = robbed
-shooting = shooting, gunfire
-arrest = arrest, arrests
-arrest verb = arrested
-trial = trial, hearing, hearings
-verdict = verdict, sentencing
-verdict verb = convicted, acquitted, sentenced
+fire = wildfire, wildfires, blaze, fire, fires, bushfire, forest fire
+fire verb = caught fire, burned down, burnt down
+crash = crash, crashes, plane crash, air crash
+crash verb = crashed
+collision = collision, collisions, pile-up
+collision verb = collided
+derailment = derailment, derailments
+derailment verb = derailed
+explosion = explosion, explosions, blast, blasts
+explosion verb = exploded, blew up
+# The toll of a disaster is reported, and revised, on its own dates: "the
+# death toll rose to 41 on Tuesday" dates the toll, not the quake.
+toll = death toll, toll, casualty toll, casualty count
+rescue = rescue, rescues, rescue operation
+rescue verb = rescued, pulled alive
+evacuation = evacuation, evacuations
+evacuation verb = evacuated
+
+# --- crime and courts
+robbery = robbery, robberies, heist, hold-up, burglary, burglaries, theft, thefts
+robbery verb = robbed, stole, stolen
+shooting = shooting, shootings, gunfire, shootout
+shooting verb = shot dead, opened fire
+murder = murder, murders, homicide, stabbing, stabbings
+murder verb = murdered, stabbed
 death = death, killing, killings
 death verb = died, dies, killed
-resignation = resignation, ouster
-resignation verb = resigned, resigns, ousted
-coup = coup, putsch
-ceasefire = ceasefire, cease-fire, truce, armistice
-independence = independence
-founding = founding
-founding verb = founded
-launch = launch
-launch verb = launched, launches, unveiled
+arrest = arrest, arrests
+arrest verb = arrested, detained
+charge = charges, indictment, criminal charge, criminal charges
+charge verb = charged, indicted
+hearing = hearing, hearings, court appearance
+hearing verb = appeared in court, appears in court, appear in court
+trial = trial, trials, retrial
+trial verb = went on trial, goes on trial, stood trial, stand trial
+verdict = verdict, verdicts, conviction, acquittal
+verdict verb = convicted, acquitted, found guilty
+sentencing = sentencing, jail sentence, prison sentence, jail term, prison term
+sentencing verb = sentenced, jailed
+
+# --- business
+purchase = purchase, purchases
+purchase verb = purchased, bought, buy, buys, buying
+acquisition = acquisition, acquisitions, takeover, takeovers, buyout, buyouts
+acquisition verb = acquired, acquire, acquires, took over, bought out
+merger = merger, mergers
+merger verb = merged
+sale = sale, sales
+sale verb = sold, sell, sells, selling
+offer = offer, offers, bid
+offer verb = offered
+deal = deal, contract, agreement
+settlement = settlement, settlements
+settlement verb = settled
+ipo = ipo, initial public offering, flotation, stock market flotation
+ipo verb = went public
+listing = listing, listings, market debut, trading debut, stock market debut
+earnings = earnings, quarterly results, annual results, interim results, full-year results, half-year results, financial results, earnings report, quarterly earnings
+layoffs = layoffs, layoff, lay-offs, job cuts, redundancies
+layoffs verb = laid off, lays off, cut jobs
+bankruptcy = bankruptcy, bankruptcies, insolvency
+bankruptcy verb = went bankrupt, went bust
+launch = launch, launches
+launch verb = launched, unveiled
 announcement = announcement
 announcement verb = announced, announces
-merger = merger, takeover
-merger verb = merged
-bankruptcy = bankruptcy
+signing = signing
+signing verb = signed
+collapse = collapse, breakup, break-up, dissolution, downfall
+collapse verb = collapsed
+founding = founding
+founding verb = founded
+
+# --- politics
+election = election, elections, polls, runoff, by-election, general election
+election verb = elected, re-elected
+vote = vote, votes, voting, ballot
+vote verb = voted
+referendum = referendum, plebiscite
+meeting = meeting, meetings, talks, summit, summits, session, conference
+meeting verb = met, meet, meets
+visit = visit, visits, trip
+visit verb = visited
+treaty = treaty, treaties, accord, pact
+resignation = resignation, ouster
+resignation verb = resigned, resigns, ousted, stepped down, steps down
+appointment = appointment, nomination
+appointment verb = appointed, nominated
+inauguration = inauguration, swearing-in
+inauguration verb = inaugurated, sworn in
 strike = walkout, strike, strikes
-protest = protest, protests, demonstration, demonstrations, rally
+strike verb = went on strike, walked out
+protest = protest, protests, demonstration, demonstrations, rally, rallies
+protest verb = protested, marched

@@ -42,8 +42,9 @@
 1000000000000 = a trillion
 500000 = half a million
 500000000 = half a billion
-# "three and a half years": added to the number before it
-0.5 = and a half
+# "three and a half years": the parser adds it, after "and", to the
+# number before it ("and" itself is no number word: it is too frequent)
+0.5 = a half
 
 # Multipliers after a number ("1.5 billion", "two dozen", "$20m"). One- and
 # two-letter abbreviations (m, bn, k) count as scales only with a currency.
@@ -54,6 +55,9 @@
 1000000 = million, mln, mn, m
 1000000000 = billion, bn
 1000000000000 = trillion, tn
+# South Asian scales ("Rs 500 crore", "2 lakh people")
+100000 = lakh, lakhs
+10000000 = crore, crores
 
 # Ranks are never counts. Value `suffix`: glued to digits ("2nd", "21st").
 # Value `label`: a word that labels the number after it ("No. 1",
@@ -122,5 +126,18 @@ unknown = an undisclosed sum, an undisclosed amount, an unspecified sum
 
 # Model-name prefixes glued to a number ("F-16", "Su-27"). numbers.c also
 # treats any letter word glued to a number by "-" as a designator.
+# The capitalized heads below name a model with a number after them even
+# when a plural noun follows ("Hermes 450 drones", "Boeing 747 jets"). Any
+# other capitalized word right before a number is a model name too, unless
+# the number counts a noun of its own and the word is an acronym, the
+# object of a verb or preposition, or the sentence's first word ("told CNN
+# 12 people died", "sold Georgia 12 drones").
 [designator]
 model = f, su, mig, s, p, ak, m, t, tu, il, an, ka, mi, b, c, kh, boeing, airbus
+model = hermes, heron, searcher, harop, orbiter, skylark, predator, reaper, global hawk
+model = sukhoi, tupolev, ilyushin, antonov, mikoyan, yakovlev, kamov, embraer, bombardier
+model = cessna, lockheed, dassault, apollo, gemini, soyuz, voyager, pioneer, falcon
+model = patriot, merkava, leopard, abrams, challenger, iskander, tochka, kalashnikov
+model = iphone, ipad, galaxy, pixel, windows, playstation, xbox, macbook, airpods
+model = formula, interstate, route, highway, terminal, phase, stage, type, class, mark
+model = series, generation, version, vol, volume, part, act, grade, tier, level

@@ -26,22 +26,43 @@ quote = quoted
 according = according to
 
 # Titles and roles stripped from the front of names ("Trade Minister
-# Anne Roux" -> "Anne Roux"). The value is the role.
+# Anne Roux" -> "Anne Roux", "Det Insp Sarah Hale" -> "Sarah Hale"). Any
+# run of these words (with or without a dot: "Det. Insp.") before a name
+# is stripped; a title word that ends the name ("John Major") is kept.
+# Words before the last title ("Home Secretary") need not be listed.
+# The value is the role.
 [title]
 minister = minister, defense minister, defence minister, prime minister, foreign minister
 minister = finance minister, interior minister, deputy minister, deputy prime minister
-minister = vice premier, premier
-president = president, vice president, vice-president, chairman, chairwoman, chair
+minister = vice premier, premier, pm
+president = president, vice president, vice-president, pres
+executive = chairman, chairwoman, chairperson, chair, chief executive, chief executive officer
+executive = executive, ceo, cfo, coo, cto, founder, co-founder, cofounder, managing director
+executive = director, treasurer
 general = gen, general, lt, lieutenant, col, colonel, maj, major, capt, captain, adm, admiral
-general = sgt, sergeant, cpl, corporal, brig, brigadier, marshal, commander, cmdr, chief
-honorific = mr, mrs, ms, miss, dr, prof, professor, sir, dame, lord, lady, rev, reverend
-honorific = hon, sheikh, rabbi, father, sister, judge, justice
-office = sen, senator, rep, representative, gov, governor, mayor, ambassador, envoy
-office = secretary, secretary of state, secretary-general, chancellor, king, queen, prince
-office = princess, pope, ceo, cfo, spokesman, spokeswoman, spokesperson, director, inspector
-office = superintendent, sheriff, detective, constable, officer, attorney general, prosecutor
-role = coach, head coach, manager, owner, founder, lawyer, attorney, doctor, nurse, teacher
+general = sgt, sergeant, cpl, corporal, brig, brigadier, marshal, commander, cmdr, cdr, chief
+general = pte, pvt, private first class, lance corporal, commodore, rear admiral, vice admiral
+general = field marshal, air marshal, wing commander, squadron leader, warrant officer
+police = det, detective, insp, inspector, supt, superintendent, ch supt, chief inspector
+police = con, constable, pc, dci, dsi, chief constable, commissioner, deputy commissioner
+police = sheriff, deputy sheriff, trooper, patrolman, agent, special agent, marshal
+honorific = mr, mrs, ms, mx, miss, dr, prof, professor, sir, dame, lord, lady, rev, reverend
+honorific = hon, sheikh, rabbi, imam, father, sister, bishop, archbishop, cardinal
+honorific = judge, justice
+office = sen, senator, rep, representative, congressman, congresswoman, gov, governor, mayor
+office = mp, mep, msp, councillor, cllr, councilman, councilwoman, alderman, speaker
+office = ambassador, envoy, secretary, secretary of state, secretary-general, chancellor
+office = king, queen, prince, princess, pope, spokesman, spokeswoman, spokesperson
+office = officer, attorney general, prosecutor, deputy, acting, interim
+role = coach, head coach, manager, owner, lawyer, attorney, doctor, nurse, teacher
 role = guard, neighbour, neighbor, economist, researcher, scientist, pilot, driver, farmer
+role = seismologist, geologist, volcanologist, meteorologist, forecaster, engineer, surgeon
+role = paramedic, firefighter, coroner, pathologist, historian, strategist, activist
+
+# Title abbreviations whose dot does not end a sentence ("Det. Insp.
+# Sarah Hale"); the rest are in text.lex.
+[abbreviation]
+abbr = det, insp, supt, brig, pte, pvt, cdr, cllr, lieut
 
 # Nominal speakers and the small words around them. The value is the
 # head's class, or one of these word classes:
@@ -51,17 +72,41 @@ role = guard, neighbour, neighbor, economist, researcher, scientist, pilot, driv
 #   adverb       skipped between a subject and its verb ("X also said")
 #   aux          "was" in "X was quoted as saying"
 #   func         never part of a name, even capitalized ("Following X")
+#   aprep        opens an adjunct after a speech verb ("said on Monday",
+#                "told reporters after the meeting"); never part of a name
+#   when         a word of a time adjunct ("said late last week")
+#   subj         a pronoun that may open reported content ("said we ...")
+#   obj          an object pronoun: the listener of "told" ("told them")
+#   object       what is said rather than a report: "said nothing", "said
+#                goodbye" (reported only before a verb: "said nothing had
+#                changed")
 #   statement    a statement, not a speaker: its issuer is the speaker
 [nominal]
 source = source, sources, official, officials, aide, aides, adviser, advisers, advisor
 source = diplomat, diplomats, insider, insiders, analyst, analysts, expert, experts
 source = witness, witnesses, resident, residents, survivor, survivors, investigator
 source = investigators, spokesman, spokeswoman, spokesperson, spokespeople, representative
+source = prosecutors, detectives, rescuers, paramedics, firefighters, lawmakers, executives
 counterpart = counterpart, counterparts, colleague, host, hosts, partner
+# Organisations speak for themselves: kept as descriptions, never split
+# into first and last names nor merged with persons.
 organization = kremlin, ministry, office, government, cabinet, administration, agency
 organization = service, department, embassy, army, military, police, command, headquarters
 organization = company, firm, group, council, committee, commission, court, union, party
 organization = white house, pentagon, downing street, elysee, foreign ministry
+organization = news agency, authorities, authority, institute, bureau, directorate
+organization = regulator, watchdog, utility, drugmaker, automaker, carmaker, airline
+organization = carrier, bank, lender, insurer, retailer, manufacturer, operator, broadcaster
+organization = newspaper, association, federation, alliance, coalition, prosecutor's office
+organization = inc, corp, ltd, plc, llc
+# News agencies and broadcasters that report under their own name.
+organization = reuters, interfax, tass, novosti, xinhua, afp, ap, bloomberg
+organization = kyodo, yonhap, dpa, efe, ansa, anadolu, bernama, antara
+organization = bbc, cnn, nhk, ukrinform, pti, irna
+# The last word of an organisation's name, when capitalized after another
+# capitalized word or "The" ("Sky News", "The Times", "Washington Post").
+orgtail = news, times, post, press, journal, herald, telegraph, tribune, gazette, daily
+orgtail = television, tv, radio, presse, jazeera
 statement = statement, communique, announcement, release, press release, report, letter
 det = the, a, an, his, her, its, their, our, one, this, these, those, several, some, two
 prep = in, of, from, at, for, with, close to, familiar with
@@ -70,10 +115,17 @@ it = it
 they = they
 adverb = also, later, then, again, reportedly, earlier, previously, recently, further
 adverb = once, repeatedly, separately, publicly, privately, simply, only, had, has, have
-adverb = would, will, has also, had also, would later, not, did not, quickly
+adverb = would, will, has also, had also, would later, not, did not, quickly, could
+adverb = might, should, must, shall, does, did
 aux = was, were, is, are, been, being
-func = following, after, before, during, among, according, as, without, by, to, on, and
+func = among, according, as, without, and, what, who, where, why, how
 func = but, or, if, when, while, since, because, although, though, however, meanwhile
-func = perhaps, there, what, who, where, why, how, yet, so, thus, still, instead, despite
-func = we, i, you, me, us, him, them, that, those, thanks, under, over, into, across
-func = stopping, asked, earlier, today, tonight, yesterday, tomorrow, last, next, new
+func = perhaps, yet, thus, still, instead, despite, that, those, into, across
+func = stopping, asked, new
+aprep = on, after, before, during, to, by, via, through, over, under, amid, following
+when = today, tonight, yesterday, tomorrow, last, next, late, early, overnight, earlier
+when = week, weekend, month, year, morning, afternoon, evening, night
+subj = we, i, you, there
+obj = me, us, him, them
+object = nothing, something, anything, everything, goodbye, hello, yes, so, sorry
+object = otherwise, thanks, grace, prayer

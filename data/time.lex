@@ -61,22 +61,60 @@ year:-1 = last year, a year ago
 year:1 = next year
 
 # Markers: words dates.c reads around dates. Their values are not numbers,
-# so they are never dates themselves.
+# so they are never dates themselves. A value may hold several markers
+# separated by spaces ("link attach"): the lexicon gives a phrase one value
+# per section, so a word with two roles lists both.
 # prep: words that make a following four-digit number a year ("in 2009",
 #   "since 1991", "fiscal 2010") and a date adverbial ("on Monday").
-prep = in, on, since, by, until, till, during, before, after, through, circa
+prep = on, until, till, during, before, after, through, circa
+prep scope = since, by
 prep = year, fiscal, early, late, mid, spring, summer, autumn, fall, winter
 # link: like prep, but a count reads as well after these ("of 2000 people",
 #   "around 2000 protesters"), so the number is a year only when no plain
 #   word follows it ("the class of 2009", "from 1991 to 2008").
-link = of, from, to, and, or, between, around
+link = to, and, or, around
+link scope = between
+# attach: prepositions that hang an event noun on another one ("the death
+#   toll from Monday's quake", "the trial over the robbery"): a date later
+#   in the clause dates the first noun, the head of the phrase.
+prep attach = in
+link attach scope = of
+link attach = from
+attach = over, into, for
+scope = with
 # det: words that never start an event's name ("the Cold War").
 # (prep words never start one either.)
-det = the, a, an, its, their, his, her, our, this, that, these, those
+# poss: the determiners that say whose (after them, or after "the mayor's",
+#   "first" is a rank of the event the story is about, not another one).
+det = the, a, an, this, that, these, those
+det poss = its, their, his, her, our, my, your
 # last / next: a weekday strictly before or after the article's date
-# ("last Monday", "next Friday", "this coming Sunday").
-last = last, past
-next = next, coming
+# ("last Monday", "next Friday", "this coming Sunday"). Before an event
+# noun they make it another event of the same kind, as the qualifiers
+# below do ("the last election" is keyed election:previous).
+# ("the coming election" is most often the one the story is about: no
+# qualifier.)
+last qual:previous = last, past
+next qual:next = next
+next = coming, upcoming
+# qual:NAME: before an event noun, with at most a few adjectives between
+#   ("the previous major earthquake", "the first deadly blast"), these name
+#   another event of the same kind, keyed <event>:NAME ("quake:previous"),
+#   so its dates never meet those of the event the story is about.
+#   qual:none undoes a qualifier inside a longer phrase ("its first-ever
+#   purchase" is the purchase the story is about). A "ranked" qualifier
+#   is a rank of the story's own event after a possessive ("the mayor's
+#   first visit", "its first sale") or before a scope word (below): "the
+#   first sale of the jets to a neighbour", "the first election since
+#   1990". Only "the first quake ... the second" remains.
+# scope: words after an event noun that scope a rank ("of", "since").
+qual:previous = previous, earlier, former, prior, preceding
+qual:first ranked = first
+qual:second ranked = second
+qual:none = first ever, first-ever, second ever
+# stamp: words that label a date in a page's opening lines ("Published
+#   2021-05-24T14:03:00Z", "Updated: 24/05/2021 14:03"): a dateline.
+stamp = published, updated, posted, last updated, first published, last modified, date
 # future: a weekday after one of these in its clause lies ahead ("will
 # meet Wednesday").
 future = will, shall, to be held, is due, are due, scheduled, set to

@@ -4,10 +4,19 @@
  *  - values (count, money, percent, measure, year, date): entries (one per
  *    claim key, one more per weak key) are sorted by slot, then by value,
  *    so that each slot is a run and each distinct value a sub-run (a
- *    "class"). Classes of one slot are compared as intervals.
+ *    "class"). Classes of one slot are compared as intervals; a stated
+ *    number covers the rounding of its last digit ("4.3 billion" is
+ *    4.25..4.35 billion). The values one article gives in a slot are a
+ *    set: a contradiction between two articles stands only when neither
+ *    article also gives a value that fits the other's ("aged 19 and 22"
+ *    in both beside 34 and 35), and two values within one article are at
+ *    most a low-confidence finding (an update, or another of the things).
  *  - speech (quote, paraphrase): claims with the same speaker and words
  *    form a class; classes are paired only when they share a 3-word shingle
  *    (an inverted index, sorted), and each pair is aligned word by word.
+ *    Two speaker names are one person when one is the other with a title
+ *    or first name in front; only different surnames make an attribution
+ *    conflict.
  * Findings are sorted at the end (type, key, first claim) so that output
  * never depends on the order of discovery. */
 #include "compare_private.h"
@@ -20,7 +29,9 @@
 #define CONF_STRONG 0.9
 #define CONF_COMPATIBLE 0.8
 #define CONF_INFERRED 0.7
-#define CONF_WILD_SPEAKER 0.6 /* also: a slot with an unknown part */
+#define CONF_WILD_SPEAKER 0.6 /* also: agreement in a slot with an unknown part */
+#define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
+#define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
 #define CONF_WEAK 0.3
 
 /* A slot with more distinct values than this compares each value with the
@@ -32,6 +43,17 @@ enum { MAX_POSTING_PAIRS = 8 };
 enum { MAX_DP_CELLS = 1 << 18 };
 /* Claims named in a summary's article list before "+N more". */
 enum { MAX_SUMMARY_ARTICLES = 4 };
+/* Values of one article in one slot looked at when deciding whether the
+ * article also holds a value that fits another article's. */
+enum { MAX_ARTICLE_VALUES = 32 };
+
+/* qsort, except that an empty or one-element array is left alone (qsort
+ * must not be given a NULL base, even with no elements). */
+static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* ----------------------------------------------------------- values */
 
@@ -43,6 +65,8 @@ typedef struct val {
     double lo, hi;
     int month, day;   /* V_YEARLESS ("XXXX-08"); day 0 when unknown */
     const char *unit; /* money and measure compare only in one unit */
+    double tol;       /* a point value's rounding: half a unit of its last
+                         stated digit; not part of the value's identity */
 } val;
 
 /* Day numbers that keep order; not a calendar. */
@@ -93,6 +117,57 @@ static bool parse_iso(const char *s, val *v)
     return true;
 }
 
+/* The rounding a stated number covers: half a unit of its last digit,
+ * scaled like the value ("$4.25 billion": 0.005 billion; "38": 0.5). Read
+ * from the claim's own text: the first run of digits whose value, times a
+ * power of ten, is the claim's value. 0 when the value was not written in
+ * digits ("forty") or is not a power-of-ten multiple of them ("half"). */
+static double rounding_of(const claims_claim *c)
+{
+    if (!c->text_base || c->end <= c->start || c->value <= 0)
+        return 0;
+    const char *t = c->text_base + c->start;
+    size_t n = c->end - c->start;
+    for (size_t i = 0; i < n;) {
+        if (!claims__is_digit((unsigned char)t[i]) ||
+            (i && claims__is_digit((unsigned char)t[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t j = i, decimals = 0;
+        bool point = false;
+        while (j < n) {
+            unsigned char ch = (unsigned char)t[j];
+            if (claims__is_digit(ch)) {
+                decimals += point;
+                j++;
+            } else if ((ch == ',' || ch == '.') && j + 1 < n &&
+                       claims__is_digit((unsigned char)t[j + 1]) && !(ch == '.' && point)) {
+                if (ch == '.')
+                    point = true;
+                j++;
+            } else {
+                break;
+            }
+        }
+        double d;
+        if (claims__parse_decimal(t + i, j - i, &d) && d > 0 && decimals <= 9) {
+            double div = 1;
+            for (size_t k = 0; k < decimals; k++)
+                div *= 10;
+            for (double p = 1; p <= 1e15; p *= 10) {
+                double want = d * p, diff = c->value - want;
+                if (diff < 0)
+                    diff = -diff;
+                if (diff <= want * 1e-9)
+                    return p / div / 2;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
 /* False when the claim takes no part in value comparison. */
 static bool claim_val(const claims_claim *c, val *v)
 {
@@ -124,6 +199,7 @@ static bool claim_val(const claims_claim *c, val *v)
         } else if (c->has_value) {
             v->type = V_RANGE;
             v->lo = v->hi = c->value;
+            v->tol = rounding_of(c);
         } else {
             v->type = V_UNKNOWN;
         }
@@ -173,10 +249,27 @@ static int month_of(double dn, int *y)
     return (int)((dn - (double)yy * 400.0) / 32.0);
 }
 
+/* A point value as the interval its rounding covers. The interval is
+ * narrowed by a hair so that neighbours of one precision ("38" and "39",
+ * "7.1" and "7.2") never touch through floating-point noise, while
+ * values of different precision ("4.3" and "4.25") still overlap. */
+static val widened(const val *in)
+{
+    val v = *in;
+    if (v.type == V_RANGE && v.tol > 0 && !v.lo_inf && !v.hi_inf && v.lo == v.hi) {
+        double t = v.tol * (1 - 1e-6);
+        v.lo -= t;
+        v.hi += t;
+    }
+    return v;
+}
+
 /* The relation of two different values of one slot: contradiction,
  * compatible, or REL_NONE (not comparable). */
-static int val_relation(const val *a, const val *b)
+static int val_relation(const val *pa, const val *pb)
 {
+    val va = widened(pa), vb = widened(pb);
+    const val *a = &va, *b = &vb;
     if (cmp_str0(a->unit, b->unit) != 0)
         return REL_NONE;
     if (a->type == V_UNKNOWN || b->type == V_UNKNOWN)
@@ -239,13 +332,31 @@ typedef struct entry {
     val v;
 } entry;
 
+/* An article holding a value class of the slot being compared. */
+typedef struct artcls {
+    uint32_t art, cls;
+} artcls;
+
+/* How much of a value slot's key is known. */
+enum {
+    SLOT_KNOWN = 0,         /* every part known */
+    SLOT_THING_UNKNOWN = 1, /* "money/-/pay/USD": the action, not the thing */
+    SLOT_VAGUE = 2          /* "count/drone/-", "percent/-": no contradictions */
+};
+
 typedef struct ctx {
     claims_story *s;
     claims__buf sum;    /* summary being built */
     uint32_t *tmp;      /* claim indexes of a finding being built */
-    bool vague;         /* the slot being compared is underspecified */
+    int level;          /* SLOT_* of the slot being compared */
     size_t ntmp, captmp;
     scratch sc;
+    /* the slot being compared: each strong class's value (with the widest
+     * rounding of its members) and which articles hold which classes */
+    val *cv;
+    size_t cvcap;
+    artcls *ac;
+    size_t nac, accap;
 } ctx;
 
 static void scratch_free(scratch *sc)
@@ -403,7 +514,7 @@ static const claims_claim *claim_at(const ctx *x, uint32_t ci)
 static claims_status emit(ctx *x, claims_finding_type type, const char *key, double conf,
                           const char *diff)
 {
-    qsort(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
+    sort_n(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
     size_t n = 0;
     for (size_t i = 0; i < x->ntmp; i++)
         if (!n || x->tmp[n - 1] != x->tmp[i])
@@ -424,9 +535,52 @@ static claims_status emit(ctx *x, claims_finding_type type, const char *key, dou
 
 /* ------------------------------------------------------------ summaries */
 
-static void put_num(claims__buf *b, double v)
+/* An amount of money: "$270 million", "1.5 billion ILS", "250,000 GBP".
+ * Dollars take the sign people read; other currencies their ISO code. */
+static void put_money(claims__buf *b, double v, const char *unit)
 {
-    claims__buf_put_num(b, v);
+    bool usd = unit && strcmp(unit, "USD") == 0;
+    if (v < 0) {
+        claims__buf_putc(b, '-');
+        v = -v;
+    }
+    if (usd)
+        claims__buf_putc(b, '$');
+    if (v >= 1e12) {
+        claims__buf_put_num(b, v / 1e12);
+        claims__buf_puts(b, " trillion");
+    } else if (v >= 1e9) {
+        claims__buf_put_num(b, v / 1e9);
+        claims__buf_puts(b, " billion");
+    } else if (v >= 1e6) {
+        claims__buf_put_num(b, v / 1e6);
+        claims__buf_puts(b, " million");
+    } else if (v >= 1e4 && v == (double)(long long)v) {
+        /* thousands grouped: 250,000 */
+        char dig[24];
+        size_t n = 0;
+        for (long long k = (long long)v; k > 0 && n < sizeof dig; k /= 10)
+            dig[n++] = (char)('0' + k % 10);
+        while (n--) {
+            claims__buf_putc(b, dig[n]);
+            if (n && n % 3 == 0)
+                claims__buf_putc(b, ',');
+        }
+    } else {
+        claims__buf_put_num(b, v);
+    }
+    if (!usd && unit) {
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, unit);
+    }
+}
+
+static void put_num(claims__buf *b, const claims_claim *c, double v)
+{
+    if (c->kind == CLAIMS_KIND_MONEY)
+        put_money(b, v, c->unit);
+    else
+        claims__buf_put_num(b, v);
 }
 
 /* Up to `max` words of normalized quote text, in double quotes. */
@@ -445,46 +599,83 @@ static void put_words(claims__buf *b, const char *s, size_t max)
     claims__buf_putc(b, '"');
 }
 
-/* How a claim's value reads in a summary. */
-static void put_value(claims__buf *b, const claims_claim *c)
+/* A date for people: ISO when the year is known ("2010-09-06"); a month
+ * without a year by its name from the lexicon ("XXXX-08" -> "August",
+ * "XXXX-08-06" -> "August 6"). */
+static void put_date(const ctx *x, claims__buf *b, const char *iso)
 {
+    val v;
+    memset(&v, 0, sizeof v);
+    if (!parse_iso(iso, &v) || v.type != V_YEARLESS) {
+        claims__buf_puts(b, iso);
+        return;
+    }
+    char key[24] = "name of month ";
+    size_t n = strlen(key);
+    if (v.month >= 10)
+        key[n++] = '1';
+    key[n++] = (char)('0' + v.month % 10);
+    const claims__lex_entry *e = claims__lex_get(x->s->lex, CLAIMS__LEX_MONTH, key, n);
+    if (!e || e->has_num || !e->value[0]) {
+        claims__buf_puts(b, iso);
+        return;
+    }
+    claims__buf_putc(b, (char)(claims__is_lower((unsigned char)e->value[0])
+                                   ? e->value[0] - 32
+                                   : e->value[0]));
+    claims__buf_puts(b, e->value + 1);
+    if (v.day) {
+        claims__buf_putc(b, ' ');
+        claims__buf_put_int(b, v.day);
+    }
+}
+
+/* How a claim's value reads in a summary (into x->sum). */
+static void put_value(ctx *x, const claims_claim *c)
+{
+    claims__buf *b = &x->sum;
     switch (c->kind) {
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
         put_words(b, c->str_value ? c->str_value : "", 8);
         return;
     case CLAIMS_KIND_DATE:
-        claims__buf_puts(b, c->str_value ? c->str_value : "?");
+        if (c->str_value)
+            put_date(x, b, c->str_value);
+        else
+            claims__buf_putc(b, '?');
         return;
     default:
         break;
     }
     if (c->has_low || c->has_high) {
         if (c->has_low && c->has_high) {
-            put_num(b, c->low);
+            put_num(b, c, c->low);
             claims__buf_puts(b, "..");
-            put_num(b, c->high);
+            put_num(b, c, c->high);
         } else if (c->has_low) {
             claims__buf_puts(b, (c->flags & CLAIMS__CF_LOW_EXCL) ? ">" : ">=");
-            put_num(b, c->low);
+            put_num(b, c, c->low);
         } else {
             claims__buf_puts(b, (c->flags & CLAIMS__CF_HIGH_EXCL) ? "<" : "<=");
-            put_num(b, c->high);
+            put_num(b, c, c->high);
         }
     } else if (c->has_value) {
-        put_num(b, c->value);
+        put_num(b, c, c->value);
     } else {
         /* No value: the words themselves ("an unspecified number"). */
         claims__buf_putc(b, '"');
         const char *t = c->text_base + c->start;
-        for (size_t i = 0; i < c->end - c->start && i < 60; i++)
+        size_t n = c->end - c->start;
+        /* at most 60 bytes, never cutting a UTF-8 sequence */
+        for (size_t i = 0; i < n && (i < 60 || ((unsigned char)t[i] & 0xC0) == 0x80); i++)
             claims__buf_putc(b, claims__is_space((unsigned char)t[i]) ? ' ' : t[i]);
         claims__buf_putc(b, '"');
         return;
     }
     if (c->kind == CLAIMS_KIND_PERCENT)
         claims__buf_putc(b, '%');
-    else if (c->unit) {
+    else if (c->unit && c->kind != CLAIMS_KIND_MONEY) {
         claims__buf_putc(b, ' ');
         claims__buf_puts(b, c->unit);
     }
@@ -551,7 +742,7 @@ static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size
     claims__buf *b = &x->sum;
     b->len = 0;
     b->failed = false;
-    put_value(b, ca);
+    put_value(x, ca);
     claims__buf_putc(b, ' ');
     if (la == lb) {
         /* agreement within one class: first article against the others */
@@ -564,7 +755,7 @@ static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size
         if (ca->kind == CLAIMS_KIND_QUOTE || ca->kind == CLAIMS_KIND_PARAPHRASE)
             claims__buf_puts(b, "the same words");
         else
-            put_value(b, ca);
+            put_value(x, ca);
         claims__buf_putc(b, ' ');
         put_articles(x, la, na, first, dates);
         claims__buf_puts(b, ": ");
@@ -574,7 +765,7 @@ static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size
         claims__buf_putc(b, ' ');
         claims__buf_puts(b, verb);
         claims__buf_putc(b, ' ');
-        put_value(b, cb);
+        put_value(x, cb);
         claims__buf_putc(b, ' ');
         put_articles(x, lb, nb, UINT32_MAX, dates);
         claims__buf_puts(b, " for ");
@@ -593,14 +784,34 @@ static bool time_family(const char *k)
     return (strncmp(k, "year/", 5) == 0 || strncmp(k, "date/", 5) == 0);
 }
 
-/* A key with an unknown part ("year/-", "count/drone/-"): the thing is
- * known only in part. */
-static bool underspecified(const char *k)
+/* How much of a slot key is known. A key with an unknown part ("year/-",
+ * "count/drone/-", "percent/-") may stand for different things, so its
+ * differences are no contradictions; except that a count or an amount of
+ * money whose action is known but not its thing ("money/-/pay/USD") names
+ * one deal closely enough to contradict, with less confidence. */
+static int slot_level(const char *k)
 {
+    bool unknown = false;
     for (const char *p = strchr(k, '/'); p; p = strchr(p + 1, '/'))
         if (p[1] == '-' && (p[2] == '/' || p[2] == 0))
-            return true;
-    return false;
+            unknown = true;
+    if (!unknown)
+        return SLOT_KNOWN;
+    bool qty = strncmp(k, "count/", 6) == 0 || strncmp(k, "money/", 6) == 0;
+    if (!qty)
+        return SLOT_VAGUE;
+    const char *thing = strchr(k, '/') + 1;
+    const char *action = strchr(thing, '/');
+    if (!action || strncmp(thing, "-/", 2) != 0)
+        return SLOT_VAGUE; /* the thing is known: its action is not */
+    action++;
+    if (!action[0] || (action[0] == '-' && (action[1] == '/' || action[1] == 0)))
+        return SLOT_VAGUE;
+    /* any later part (the currency) unknown: not comparable either */
+    for (const char *p = strchr(action, '/'); p; p = strchr(p + 1, '/'))
+        if (p[1] == '-' && (p[2] == '/' || p[2] == 0))
+            return SLOT_VAGUE;
+    return SLOT_THING_UNKNOWN;
 }
 
 static int slot_cmp(const char *a, const char *b)
@@ -634,10 +845,10 @@ typedef struct vclass {
     size_t begin, end; /* entries */
 } vclass;
 
-static bool inferred_in(const ctx *x, const entry *e, const vclass *k)
+static bool inferred_in(const ctx *x, const uint32_t *list, size_t n)
 {
-    for (size_t i = k->begin; i < k->end; i++)
-        if (claim_at(x, e[i].ci)->flags & CLAIMS__CF_INFERRED)
+    for (size_t i = 0; i < n; i++)
+        if (claim_at(x, list[i])->flags & CLAIMS__CF_INFERRED)
             return true;
     return false;
 }
@@ -650,6 +861,63 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
+/* Emits a finding over x->tmp, whose first a_n claims are one side and
+ * the rest the other (none for an agreement within one class). `tail` is
+ * appended to the summary. */
+static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, bool weak,
+                                  const char *slot, const char *tail)
+{
+    uint32_t *la = x->tmp, *lb = x->tmp + a_n;
+    size_t na = a_n, nb = x->ntmp - a_n;
+    sort_n(la, na, sizeof *la, cmp_u32);
+    sort_n(lb, nb, sizeof *lb, cmp_u32);
+    const char *key = claim_at(x, la[0])->key;
+    if (weak && nb) {
+        /* the strong side's key names the slot */
+        key = claim_at(x, lb[0])->key;
+    } else if (weak) {
+        key = slot;
+    }
+    /* The side with the earlier claim is named first. */
+    if (nb && lb[0] < la[0]) {
+        uint32_t *t = la;
+        la = lb;
+        lb = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    bool dates = dates_differ(x);
+    const char *verb = type == CLAIMS_FINDING_AGREEMENT        ? "agrees with"
+                       : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
+                                                               : "is compatible with";
+    if (nb)
+        summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
+                    weak, dates);
+    else
+        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, weak, dates);
+    if (tail)
+        claims__buf_puts(&x->sum, tail);
+    return emit(x, (claims_finding_type)type, key, conf, NULL);
+}
+
+/* The confidence of a finding between two strong classes. */
+static double strong_conf(const ctx *x, int type)
+{
+    double conf = type == CLAIMS_FINDING_COMPATIBLE ? CONF_COMPATIBLE : CONF_STRONG;
+    if (inferred_in(x, x->tmp, x->ntmp))
+        conf = CONF_INFERRED;
+    if (x->level != SLOT_KNOWN) {
+        double cap = type == CLAIMS_FINDING_CONTRADICTION ? CONF_THING_UNKNOWN
+                                                          : CONF_WILD_SPEAKER;
+        if (conf > cap)
+            conf = cap;
+    }
+    return conf;
+}
+
+/* Agreement within class a (b NULL), compatibility of two strong classes,
+ * or any relation of a weak class a with a strong class b. */
 static claims_status class_finding(ctx *x, const entry *e, const vclass *a, const vclass *b,
                                    int type, bool weak, const char *slot)
 {
@@ -677,7 +945,6 @@ static claims_status class_finding(ctx *x, const entry *e, const vclass *a, cons
         if (x->ntmp == a_n)
             return CLAIMS_OK; /* reported in the other slot */
     }
-    size_t b_n = x->ntmp - a_n;
     if (type != CLAIMS_FINDING_CONTRADICTION) {
         /* Agreement and compatibility need two sources. */
         uint32_t first = claim_at(x, x->tmp[0])->article;
@@ -687,44 +954,150 @@ static claims_status class_finding(ctx *x, const entry *e, const vclass *a, cons
         if (!other)
             return CLAIMS_OK;
     }
-    /* The side with the earlier claim is named first. */
-    uint32_t *la = x->tmp, *lb = x->tmp + a_n;
-    size_t na = a_n, nb = b_n;
-    qsort(la, na, sizeof *la, cmp_u32);
-    if (nb)
-        qsort(lb, nb, sizeof *lb, cmp_u32);
-    const char *key = claim_at(x, la[0])->key;
-    if (weak && nb) {
-        /* the strong side's key names the slot */
-        key = claim_at(x, lb[0])->key;
-    } else if (weak) {
-        key = slot;
+    double conf = weak ? CONF_WEAK : strong_conf(x, type);
+    return pair_finding(x, a_n, type, conf, weak, slot, NULL);
+}
+
+/* ---- the values each article holds in the slot being compared */
+
+static int cmp_artcls(const void *pa, const void *pb)
+{
+    const artcls *a = pa, *b = pb;
+    CMP(a->art, b->art);
+    CMP(a->cls, b->cls);
+    return 0;
+}
+
+/* Fills x->cv (each strong class's value, with the widest rounding of its
+ * members) and x->ac (article, class) sorted by article. */
+static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
+{
+    const claims_allocator *al = &x->s->alloc;
+    if (!claims__grow(al, (void **)&x->cv, &x->cvcap, ns, sizeof *x->cv))
+        return false;
+    x->nac = 0;
+    for (size_t k = 0; k < ns; k++) {
+        x->cv[k] = e[S[k].begin].v;
+        uint32_t last = UINT32_MAX;
+        for (size_t i = S[k].begin; i < S[k].end; i++) {
+            if (e[i].v.tol > x->cv[k].tol)
+                x->cv[k].tol = e[i].v.tol;
+            uint32_t art = claim_at(x, e[i].ci)->article;
+            if (art == last)
+                continue; /* a class's entries are in claim order */
+            last = art;
+            if (!claims__grow(al, (void **)&x->ac, &x->accap, x->nac + 1, sizeof *x->ac))
+                return false;
+            x->ac[x->nac].art = art;
+            x->ac[x->nac].cls = (uint32_t)k;
+            x->nac++;
+        }
     }
-    if (nb && lb[0] < la[0]) {
-        uint32_t *t = la;
-        la = lb;
-        lb = t;
-        size_t tn = na;
-        na = nb;
-        nb = tn;
+    sort_n(x->ac, x->nac, sizeof *x->ac, cmp_artcls);
+    return true;
+}
+
+/* The first x->ac row of article `art` (x->nac when none). */
+static size_t art_first(const ctx *x, uint32_t art)
+{
+    size_t lo = 0, hi = x->nac;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->ac[mid].art < art)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    bool dates = dates_differ(x);
-    double conf = weak ? CONF_WEAK
-                  : type == CLAIMS_FINDING_COMPATIBLE ? CONF_COMPATIBLE
-                                                      : CONF_STRONG;
-    if (!weak && (inferred_in(x, e, a) || (b && inferred_in(x, e, b))))
-        conf = CONF_INFERRED;
-    if (!weak && x->vague)
-        conf = CONF_WILD_SPEAKER;
-    const char *verb = type == CLAIMS_FINDING_AGREEMENT        ? "agrees with"
-                       : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
-                                                               : "is compatible with";
-    if (nb)
-        summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
-                    weak, dates);
-    else
-        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, weak, dates);
-    return emit(x, (claims_finding_type)type, key, conf, NULL);
+    return lo;
+}
+
+static bool art_holds(const ctx *x, uint32_t art, uint32_t cls)
+{
+    for (size_t i = art_first(x, art); i < x->nac && x->ac[i].art == art; i++)
+        if (x->ac[i].cls == cls)
+            return true;
+    return false;
+}
+
+/* Does article `art` hold class `cls` itself, or a definite value (not an
+ * open bound, not an unknown amount) that fits it? */
+static bool art_fits(const ctx *x, uint32_t art, uint32_t cls)
+{
+    size_t seen = 0;
+    for (size_t i = art_first(x, art);
+         i < x->nac && x->ac[i].art == art && seen < MAX_ARTICLE_VALUES; i++, seen++) {
+        uint32_t k = x->ac[i].cls;
+        if (k == cls)
+            return true;
+        const val *v = &x->cv[k];
+        if (v->type == V_UNKNOWN || v->lo_inf || v->hi_inf)
+            continue;
+        if (val_relation(v, &x->cv[cls]) == CLAIMS_FINDING_COMPATIBLE)
+            return true;
+    }
+    return false;
+}
+
+/* Two strong classes i and j whose values cannot both be true. Between
+ * articles, only the claims of articles that hold nothing fitting the
+ * other side's value are a contradiction; within one article the two
+ * values are a low-confidence finding (an update, or two of the things). */
+static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size_t i,
+                                   size_t j, const char *slot)
+{
+    const vclass *X = &S[i], *Y = &S[j];
+    /* between articles */
+    x->ntmp = 0;
+    size_t a_n = 0;
+    for (int side = 0; side < 2; side++) {
+        const vclass *K = side ? Y : X;
+        uint32_t other = (uint32_t)(side ? i : j);
+        uint32_t last = UINT32_MAX;
+        bool fits = false;
+        for (size_t n = K->begin; n < K->end; n++) {
+            uint32_t art = claim_at(x, e[n].ci)->article;
+            if (art != last) {
+                last = art;
+                fits = art_fits(x, art, other);
+            }
+            if (!fits && !tmp_push(x, e[n].ci))
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (!side && !(a_n = x->ntmp))
+            break;
+    }
+    claims_status st = CLAIMS_OK;
+    if (a_n && x->ntmp > a_n)
+        st = pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION,
+                          strong_conf(x, CLAIMS_FINDING_CONTRADICTION), false, slot, NULL);
+    if (st != CLAIMS_OK)
+        return st;
+    /* within one article */
+    x->ntmp = 0;
+    a_n = 0;
+    for (int side = 0; side < 2; side++) {
+        const vclass *K = side ? Y : X;
+        uint32_t other = (uint32_t)(side ? i : j);
+        uint32_t last = UINT32_MAX;
+        bool both = false;
+        for (size_t n = K->begin; n < K->end; n++) {
+            uint32_t art = claim_at(x, e[n].ci)->article;
+            if (art != last) {
+                last = art;
+                both = art_holds(x, art, other);
+            }
+            if (both && !tmp_push(x, e[n].ci))
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (!side)
+            a_n = x->ntmp;
+    }
+    if (!a_n)
+        return CLAIMS_OK;
+    bool when = time_family(slot);
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, CONF_SAME_ARTICLE, false, slot,
+                        when ? " (one article: perhaps two different events)"
+                             : " (one article: perhaps an update, or two different things)");
 }
 
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
@@ -762,13 +1135,11 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
 {
     const claims_allocator *al = &x->s->alloc;
     const char *slot = e[begin].key;
-    /* A year or date of no known event dates nothing in particular; a
-     * quantity with an unknown part may count different things, so its
-     * differences are not contradictions. */
-    bool vague = underspecified(slot);
-    if (vague && time_family(slot))
+    /* A year or date of no known event dates nothing in particular. */
+    int level = slot_level(slot);
+    if (level != SLOT_KNOWN && time_family(slot))
         return CLAIMS_OK;
-    x->vague = vague;
+    x->level = level;
     size_t mid = begin;
     while (mid < end && !e[mid].weak)
         mid++;
@@ -780,6 +1151,8 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     if (!ok)
         return CLAIMS_ERR_NOMEM;
     vclass *S = *sk, *Wc = *wk;
+    if (!index_slot(x, e, S, ns))
+        return CLAIMS_ERR_NOMEM;
     claims_status st = CLAIMS_OK;
     /* Agreements: one value, two or more articles. */
     for (size_t i = 0; i < ns && st == CLAIMS_OK; i++)
@@ -791,9 +1164,13 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
         for (size_t j = i + 1; j < ns && st == CLAIMS_OK; j++) {
             if (ns > MAX_ALL_PAIRS && i != big && j != big)
                 continue;
-            int rel = val_relation(&e[S[i].begin].v, &e[S[j].begin].v);
-            if (rel != REL_NONE && !(vague && rel == CLAIMS_FINDING_CONTRADICTION))
+            int rel = val_relation(&x->cv[i], &x->cv[j]);
+            if (rel == CLAIMS_FINDING_CONTRADICTION) {
+                if (level != SLOT_VAGUE)
+                    st = contradiction(x, e, S, i, j, slot);
+            } else if (rel != REL_NONE) {
                 st = class_finding(x, e, &S[i], &S[j], rel, false, slot);
+            }
         }
     }
     /* Weak links: each weak value against the strong values. */
@@ -801,12 +1178,12 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
         for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
             if (nw * ns > MAX_ALL_PAIRS * MAX_ALL_PAIRS && i != big)
                 continue;
-            const val *wv = &e[Wc[w].begin].v, *sv = &e[S[i].begin].v;
+            const val *wv = &e[Wc[w].begin].v, *sv = &x->cv[i];
             int rel = val_cmp(wv, sv) == 0 ? (wv->type == V_UNKNOWN
                                                   ? (int)CLAIMS_FINDING_COMPATIBLE
                                                   : (int)CLAIMS_FINDING_AGREEMENT)
                                            : val_relation(wv, sv);
-            if (rel != REL_NONE && !(vague && rel == CLAIMS_FINDING_CONTRADICTION))
+            if (rel != REL_NONE && !(level == SLOT_VAGUE && rel == CLAIMS_FINDING_CONTRADICTION))
                 st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
         }
     }
@@ -844,7 +1221,7 @@ static claims_status compare_values(ctx *x)
             ne++;
         }
     }
-    qsort(e, ne, sizeof *e, cmp_entry);
+    sort_n(e, ne, sizeof *e, cmp_entry);
     vclass *sk = NULL, *wk = NULL;
     size_t skcap = 0, wkcap = 0;
     for (size_t i = 0; i < ne && st == CLAIMS_OK;) {
@@ -883,6 +1260,70 @@ static bool wild_speaker(const claims_claim *c)
     if (!sp[0] || strcmp(sp, "?") == 0 || !c->speaker)
         return true;
     return (c->flags & CLAIMS__CF_SPK_NOMINAL) && !(c->flags & CLAIMS__CF_SPK_PERSON);
+}
+
+/* Whether two speaker keys (folded canonical names, words separated by
+ * spaces) name one person. */
+enum { SPK_DIFFERENT = 0, SPK_SAME = 1, SPK_MAYBE = 2 };
+
+/* The i-th word from the end of s (0: the last), or false. */
+static bool word_from_end(const char *s, size_t i, const char **w, size_t *n)
+{
+    size_t end = strlen(s);
+    for (;;) {
+        while (end && s[end - 1] == ' ')
+            end--;
+        if (!end)
+            return false;
+        size_t b = end;
+        while (b && s[b - 1] != ' ')
+            b--;
+        if (!i--) {
+            *w = s + b;
+            *n = end - b;
+            return true;
+        }
+        end = b;
+    }
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+/* "sarah hale" and "det insp sarah hale" (one is the other's last words),
+ * "ana maria ruiz" and "maria ruiz" (the last two words), "s hale" and
+ * "sarah hale" (a surname, and a first name that fits): one person.
+ * Different surnames: different people. The same surname with first names
+ * that do not fit ("ana ruiz", "luis ruiz"): perhaps one person, perhaps
+ * not; never an attribution conflict. */
+static int speaker_relation(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return SPK_SAME;
+    size_t na = word_count(a), nb = word_count(b);
+    const char *lng = na >= nb ? a : b, *sht = na >= nb ? b : a;
+    size_t ls = strlen(lng), ss = strlen(sht);
+    if (ss && ss < ls && strcmp(lng + ls - ss, sht) == 0 && lng[ls - ss - 1] == ' ')
+        return SPK_SAME;
+    const char *wa, *wb;
+    size_t la, lb;
+    if (!word_from_end(a, 0, &wa, &la) || !word_from_end(b, 0, &wb, &lb) || la != lb ||
+        memcmp(wa, wb, la) != 0)
+        return SPK_DIFFERENT;
+    /* one surname: the words before it */
+    if (!word_from_end(a, 1, &wa, &la) || !word_from_end(b, 1, &wb, &lb))
+        return SPK_SAME; /* one of them is the surname alone */
+    if (la == lb && memcmp(wa, wb, la) == 0)
+        return SPK_SAME;
+    if ((la == 1 && wa[0] == wb[0]) || (lb == 1 && wb[0] == wa[0]))
+        return SPK_SAME; /* an initial */
+    return SPK_MAYBE;
 }
 
 static int cmp_speech_ptr(const void *pa, const void *pb)
@@ -1028,14 +1469,16 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     }
     uint32_t *la = x->tmp, *lb = x->tmp + na;
     size_t nb = x->ntmp - na;
-    qsort(la, na, sizeof *la, cmp_u32);
+    sort_n(la, na, sizeof *la, cmp_u32);
     if (nb)
-        qsort(lb, nb, sizeof *lb, cmp_u32);
+        sort_n(lb, nb, sizeof *lb, cmp_u32);
     const claims_claim *ca = claim_at(x, la[0]);
     const claims_claim *cb = nb ? claim_at(x, lb[0]) : NULL;
     const char *key = ca->key;
     if (cb && wild_speaker(ca) && !wild_speaker(cb))
         key = cb->key;
+    else if (cb && !attribution && !wild_speaker(cb) && strlen(cb->key) < strlen(key))
+        key = cb->key; /* one person named two ways: the shorter name */
     bool dates = dates_differ(x);
     claims__buf *b = &x->sum;
     if (!B) {
@@ -1043,7 +1486,7 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     } else if (attribution) {
         b->len = 0;
         b->failed = false;
-        put_value(b, ca);
+        put_value(x, ca);
         claims__buf_puts(b, " is attributed to ");
         claims__buf_puts(b, ca->speaker ? ca->speaker : "?");
         claims__buf_putc(b, ' ');
@@ -1055,7 +1498,7 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     } else if (type == CLAIMS_FINDING_VARIANT) {
         b->len = 0;
         b->failed = false;
-        put_value(b, ca);
+        put_value(x, ca);
         claims__buf_putc(b, ' ');
         put_articles(x, la, na, UINT32_MAX, dates);
         claims__buf_puts(b, " is worded differently in ");
@@ -1088,8 +1531,9 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
     if (pa && pb)
         return CLAIMS_OK;
     bool wa = wild_speaker(ca), wb = wild_speaker(cb);
-    bool same = !wa && !wb && strcmp(speaker_of(ca), speaker_of(cb)) == 0;
-    bool named_diff = !wa && !wb && !same;
+    int who = wa || wb ? SPK_MAYBE : speaker_relation(speaker_of(ca), speaker_of(cb));
+    bool same = who == SPK_SAME;
+    bool named_diff = who == SPK_DIFFERENT;
     if ((pa || pb) && !same)
         return CLAIMS_OK;
     size_t na, nb;
@@ -1160,7 +1604,7 @@ static claims_status compare_speech(ctx *x)
             goto out;
         q[nq++] = c;
     }
-    qsort(q, nq, sizeof *q, cmp_speech_ptr);
+    sort_n(q, nq, sizeof *q, cmp_speech_ptr);
     for (size_t i = 0; i < nq;) {
         size_t j = i + 1;
         while (j < nq && q[j]->kind == q[i]->kind &&
@@ -1203,7 +1647,7 @@ static claims_status compare_speech(ctx *x)
             npost++;
         }
     }
-    qsort(post, npost, sizeof *post, cmp_posting);
+    sort_n(post, npost, sizeof *post, cmp_posting);
     {
         size_t w = 0;
         for (size_t i = 0; i < npost; i++)
@@ -1236,7 +1680,7 @@ static claims_status compare_speech(ctx *x)
         }
         i = j;
     }
-    qsort(pairs, npairs, sizeof *pairs, cmp_qpair);
+    sort_n(pairs, npairs, sizeof *pairs, cmp_qpair);
     for (size_t i = 0; i < npairs; i++) {
         if (i && pairs[i].a == pairs[i - 1].a && pairs[i].b == pairs[i - 1].b)
             continue;
@@ -1281,9 +1725,11 @@ claims_status claims__compare(claims_story *s)
     if (st == CLAIMS_OK)
         st = compare_speech(&x);
     if (st == CLAIMS_OK && s->nfindings > 1)
-        qsort(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+        sort_n(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
     claims__buf_free(&x.sum);
     claims__free(&s->alloc, x.tmp);
+    claims__free(&s->alloc, x.cv);
+    claims__free(&s->alloc, x.ac);
     scratch_free(&x.sc);
     return st;
 }

@@ -10,10 +10,19 @@
  *     "6 September 2010", "2010-09-06"), month-year and bare months,
  *     weekdays and relative days resolved against the article's date,
  *     and four-digit years in a year context.
+ *     All-numeric dates ("24/05/2021", "2021-05-24T14:03:00Z") count
+ *     when unambiguous; "05/06/2021" only in a dateline (day first).
  *  3. Each is linked to the event it dates (data/events.lex): the event
- *     noun it modifies ("the 2008 war"), the verb or noun its clause is
- *     about ("met Monday", "In 2009, Russia bought ..."), and weakly to
- *     another event of its sentence.
+ *     noun it modifies ("the 2008 war", "Monday's quake"), the noun it is
+ *     set off after ("the quake, in 2002, ..."), the verb or noun its
+ *     clause is about ("met Monday", "In 2009, Russia bought ..."), or
+ *     the noun that noun's phrase hangs on ("the death toll from the
+ *     quake rose on Tuesday" dates the toll); and weakly to another event
+ *     of its sentence. A qualified noun is another event of its kind
+ *     ("the previous quake" keys quake:previous), and so is one named by
+ *     a year of its own ("the 1999 quake" keys quake:1999) when the
+ *     article also dates a recent one: that is settled once the article
+ *     is read.
  *
  * Everything is bounded: per token a few lexicon probes (rejected by the
  * lexicon's first-token bitmap most of the time), per claim a search of
@@ -138,7 +147,7 @@ enum {
     DT_MAX_EVENTS = 32, /* event mentions remembered per sentence */
     DT_NAME_MAX = 96,   /* bytes of a named event's key */
     DT_ADJ = 3,         /* an event this many words after a year it modifies */
-    DT_BACK = 10,       /* tokens searched back for the clause's event */
+    DT_BACK = 12,       /* tokens searched back for the clause's event */
     DT_FWD = 12,        /* tokens searched forward from a clause opener */
     DT_FWD_NEAR = 6,    /* ... and from inside a clause */
     DT_FUZZY_MIN = 5,   /* month names this long forgive misspellings */
@@ -146,16 +155,44 @@ enum {
     DT_DATELINE_BYTES = 400,
     DT_DATELINE_LINES = 3,
     DT_SHORT_LINE = 14, /* tokens of a line that is a dateline by itself */
-    DT_NEAR_FUTURE = 31 /* days after the article's date a bare "March 15" may be */
+    DT_NEAR_FUTURE = 31, /* days after the article's date a bare "March 15" may be */
+    DT_QUAL_BACK = 6,    /* tokens searched back from an event noun for "previous" */
+    DT_QUAL_WORDS = 3,   /* ... of which words (adjectives) skipped */
+    DT_HEAD_BACK = 7,    /* tokens from a noun back to the noun its phrase hangs on */
+    DT_MAX_PENDING = 64, /* year-named event claims remembered per article */
+    DT_MAX_CURRENT = 16  /* recently dated event kinds remembered per article */
 };
 
 typedef struct dt_event {
     size_t begin, end; /* tokens of the mention, a name's words included */
     const char *value; /* event key from the lexicon ... */
     size_t vlen;       /* ... without its " verb" */
+    const char *qual;  /* "previous" of "the previous quake", or NULL ... */
+    size_t qlen;       /* ... its length */
+    int year;          /* the year right before the noun ("the 1999 quake") */
     bool verb;         /* a verb: dates its clause, never the noun before */
     bool named;
 } dt_event;
+
+/* A claim dated to an event that a year of its own names ("the 1999
+ * quake"): it becomes "quake:1999" when the article also dates a recent
+ * event of the kind ("Monday's quake"), known only once the article is
+ * read. */
+typedef struct dt_pending {
+    claims_claim *cl;
+    bool weak;         /* the weak key, not the key */
+    const char *value; /* event key ... */
+    size_t vlen;
+    int year;
+} dt_pending;
+
+/* An event of the article dated recently: a weekday, a relative day, or
+ * a date near the article's. */
+typedef struct dt_current {
+    const char *value;
+    size_t vlen;
+    int year; /* 0 when unresolved */
+} dt_current;
 
 typedef struct dt_ctx {
     claims_story *s;
@@ -169,6 +206,10 @@ typedef struct dt_ctx {
     size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
     dt_event ev[DT_MAX_EVENTS];
     size_t nev;
+    dt_pending pend[DT_MAX_PENDING];
+    size_t npend;
+    dt_current cur[DT_MAX_CURRENT];
+    size_t ncur;
 } dt_ctx;
 
 /* A date expression found in the text. */
@@ -177,6 +218,7 @@ typedef struct dt_match {
     claims__date d;    /* year 0 = unknown */
     int prec;
     bool fuzzy;
+    bool ambiguous; /* "05/06/2021": day-first only in a dateline */
 } dt_match;
 
 static bool tok_is(const claims__article *art, size_t i, const char *lit)
@@ -234,14 +276,30 @@ static long tok_digits(const claims__article *art, size_t i, size_t minlen, size
     return v;
 }
 
-/* A relative_day marker ("prep", "det", "last", "next", "future") that
- * is exactly token i. */
+/* Does the space-separated list `v` hold the word `m`? */
+static bool value_has(const char *v, const char *m)
+{
+    size_t n = strlen(m);
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
+            return true;
+        p = *q ? q + 1 : q;
+    }
+    return false;
+}
+
+/* A relative_day marker ("prep", "det", "last", "next", "future",
+ * "attach") that is exactly token i. A value may list several markers
+ * ("link attach"). */
 static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
 {
     size_t n = 0;
     const claims__lex_entry *e =
         claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, i + 1, &n);
-    return e && !e->has_num && strcmp(e->value, m) == 0;
+    return e && !e->has_num && value_has(e->value, m);
 }
 
 static void load_month_names(dt_ctx *c)
@@ -301,6 +359,26 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     if (k < end && tok_punct(art, k, '.') && !tok_space(art, k))
         k++;
     *after = k;
+    return m;
+}
+
+/* A month's full name in lower case ("march"), which body text uses
+ * rarely and which is often a word ("may", "march"): only dates with a
+ * year take it. */
+static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                          size_t *after)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
+    if (!e || !e->has_num || e->num < 1 || e->num > 12)
+        return 0;
+    int m = (int)e->num;
+    if (c->mlen[m] != art->toks[i].norm_len ||
+        memcmp(c->mname[m], claims__tok_norm(art, i), c->mlen[m]) != 0)
+        return 0;
+    *after = i + 1;
     return m;
 }
 
@@ -374,6 +452,129 @@ static int infer_year(const dt_ctx *c, int month, int day, bool future)
     return y;
 }
 
+/* Is token i glued to the one before it (no space)? */
+static bool glued(const claims__article *art, size_t i, size_t end)
+{
+    return i < end && !tok_space(art, i);
+}
+
+/* The time of an ISO 8601 timestamp after its date, from token i: "T14",
+ * then ":MM", ":SS", a zone "Z" or "+02:00". Returns the token after it
+ * (i when there is none). */
+static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
+{
+    if (!glued(art, i, end) || art->toks[i].cls != CLAIMS__TOK_WORD)
+        return i;
+    const char *p = claims__tok_norm(art, i);
+    size_t n = art->toks[i].norm_len;
+    if (n < 2 || n > 3 || p[0] != 't' || !claims__is_digit((unsigned char)p[1]) ||
+        (n == 3 && !claims__is_digit((unsigned char)p[2])))
+        return i;
+    size_t k = i + 1;
+    for (int part = 0; part < 2; part++) { /* ":MM", ":SS[.fff]" */
+        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
+            art->toks[k + 1].cls == CLAIMS__TOK_NUMBER)
+            k += 2;
+    }
+    if (glued(art, k, end) && tok_is(art, k, "z"))
+        return k + 1;
+    if (k + 1 < end && glued(art, k, end) && (tok_punct(art, k, '+') || tok_punct(art, k, '-')) &&
+        glued(art, k + 1, end) && tok_digits(art, k + 1, 2, 4) >= 0) {
+        k += 2;
+        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
+            tok_digits(art, k + 1, 2, 2) >= 0)
+            k += 2;
+    }
+    return k;
+}
+
+/* An all-numeric date: "24/05/2021", "24-05-2021", "24.05.2021" (one
+ * token), "2021/05/24". Day-first when the first number cannot be a
+ * month; month-first ("05/24/2021") when the second cannot; else
+ * ambiguous (read day-first, and only a dateline may use it). */
+static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt_match *m)
+{
+    long a = -1, b = -1, y = -1;
+    size_t k = i;
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER)
+        return false;
+    if (t->norm_len >= 8 && t->norm_len <= 10) {
+        /* "24.05.2021": the segmenter keeps it as one number */
+        const char *p = claims__tok_norm(art, i);
+        size_t n = t->norm_len, q = 0;
+        long f[3] = {0, 0, 0};
+        size_t len[3] = {0, 0, 0};
+        for (int part = 0; part < 3; part++) {
+            while (q < n && claims__is_digit((unsigned char)p[q]) && len[part] < 5) {
+                f[part] = f[part] * 10 + (p[q] - '0');
+                len[part]++;
+                q++;
+            }
+            if (part < 2) {
+                if (q >= n || p[q] != '.')
+                    return false;
+                q++;
+            }
+        }
+        if (q != n || len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 || len[2] != 4)
+            return false;
+        a = f[0];
+        b = f[1];
+        y = f[2];
+        k = i + 1;
+    } else if (i + 4 < end && glued(art, i + 1, end) && glued(art, i + 2, end) &&
+               glued(art, i + 3, end) && glued(art, i + 4, end) &&
+               (tok_punct(art, i + 1, '/') || tok_punct(art, i + 1, '-') ||
+                tok_punct(art, i + 1, '.')) &&
+               art->toks[i + 3].norm_len == 1 &&
+               claims__tok_norm(art, i + 3)[0] == claims__tok_norm(art, i + 1)[0] &&
+               art->toks[i + 3].cls == CLAIMS__TOK_PUNCT) {
+        long y0 = tok_digits(art, i, 4, 4);
+        if (y0 >= 1000 && !tok_punct(art, i + 1, '-')) { /* "2021/05/24" (ISO is elsewhere) */
+            y = y0;
+            b = tok_digits(art, i + 2, 1, 2);
+            a = tok_digits(art, i + 4, 1, 2);
+            if (b < 1 || b > 12)
+                return false;
+        } else {
+            a = tok_digits(art, i, 1, 2);
+            b = tok_digits(art, i + 2, 1, 2);
+            y = tok_digits(art, i + 4, 4, 4);
+        }
+        k = i + 5;
+    } else {
+        return false;
+    }
+    if (a < 1 || b < 1 || y < 1000 || y > 2199)
+        return false;
+    /* Not part of a longer run of numbers ("1/2/2021/7") or glued letters. */
+    if (glued(art, k, end) && !tok_break(art, k))
+        return false;
+    long day = a, mon = b;
+    bool ambiguous = false;
+    if (a > 12 && b <= 12) {
+        day = a;
+        mon = b;
+    } else if (b > 12 && a <= 12) {
+        day = b;
+        mon = a;
+    } else if (a <= 12 && b <= 12) {
+        ambiguous = a != b;
+    } else {
+        return false;
+    }
+    if (day > claims__date_month_days((int)y, (int)mon))
+        return false;
+    m->d.year = (int)y;
+    m->d.month = (int)mon;
+    m->d.day = (int)day;
+    m->prec = CLAIMS__PREC_DAY;
+    m->ambiguous = ambiguous;
+    m->end = k;
+    return true;
+}
+
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
  * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
  * A bare month or weekday is not matched here. */
@@ -390,16 +591,19 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         !tok_space(art, i + 1) && !tok_space(art, i + 2) && !tok_space(art, i + 3) &&
         !tok_space(art, i + 4)) {
         long im = tok_digits(art, i + 2, 2, 2), id = tok_digits(art, i + 4, 2, 2);
+        size_t te = iso_time_end(art, i + 5, end); /* "2021-05-24T14:03:00Z" */
         if (im >= 1 && im <= 12 && id >= 1 && id <= claims__date_month_days((int)iy, (int)im) &&
-            !(i + 5 < end && !tok_space(art, i + 5) && !tok_break(art, i + 5))) {
+            !(te < end && !tok_space(art, te) && !tok_break(art, te))) {
             m->d.year = (int)iy;
             m->d.month = (int)im;
             m->d.day = (int)id;
             m->prec = CLAIMS__PREC_DAY;
-            m->end = i + 5;
+            m->end = te;
             return true;
         }
     }
+    if (numeric_date_at(art, i, end, m))
+        return true;
     bool had_wd = false;
     if (weekday_at(c, art, j, end, &k)) {
         j = k;
@@ -412,6 +616,9 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
                                     (j + 2 < end && tok_punct(art, j + 1, '.') &&
                                      art->toks[j + 2].cls == CLAIMS__TOK_NUMBER));
     int mon = month_at(c, art, j, end, num_next, &k, &fz);
+    bool lower = false;
+    if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
+        lower = true;
     int day = 0, year = 0;
     if (mon) {
         int d = day_at(art, k, end, &a2);
@@ -432,6 +639,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         if (!d)
             return false;
         mon = month_at(c, art, a2, end, true, &k, &fz);
+        if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
+            lower = true;
         if (!mon)
             return false;
         day = d;
@@ -440,8 +649,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         else if ((year = year_at(art, k, end)))
             k++;
     }
-    if (fz && !year)
-        return false; /* "Marco 3": a name, not a month */
+    if ((fz || lower) && !year)
+        return false; /* "Marco 3": a name, not a month; "may 3": a verb */
     if (had_wd && !day)
         return false;
     if (day && day > claims__date_month_days(year, mon))
@@ -457,7 +666,7 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
 
 /* ------------------------------------------------------------ dateline */
 
-/* Separators around a dateline's date: "Barak - AP - Sept. 6, 2010",
+/* Separators around a dateline's date: "Lima - AP - Sept. 6, 2010",
  * "CAIRO, Oct. 3, 2011 (Reuters) -", "Oslo | 2021-11-30". */
 static bool dateline_sep(const claims__article *art, size_t i)
 {
@@ -465,13 +674,34 @@ static bool dateline_sep(const claims__article *art, size_t i)
            tok_punct(art, i, ',') || tok_punct(art, i, ':') || tok_punct(art, i, '(');
 }
 
+/* "Published 2021-05-24T14:03:00Z", "Last updated on May 24, 2021": a
+ * stamp word (time.lex) opening the line or following a separator, then
+ * maybe ":" or "on", then the date at token a. */
+static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, size_t line_b)
+{
+    size_t k = a;
+    if (k > line_b && (tok_punct(art, k - 1, ':') || tok_is(art, k - 1, "on")))
+        k--;
+    for (size_t j = k > line_b + 3 ? k - 3 : line_b; j < k; j++) {
+        if (j != line_b && !dateline_sep(art, j - 1))
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, k, &n);
+        if (e && !e->has_num && j + n == k && value_has(e->value, "stamp"))
+            return true;
+    }
+    return false;
+}
+
 /* A date is a dateline when it opens its line or follows a separator, and
  * ends its line, is followed by a separator, or stands in a short line.
  * A date inside a sentence ("struck on March 3, 2021, killing") is not. */
-static bool is_dateline(const claims__article *art, const dt_match *m, size_t line_b,
-                        size_t line_e)
+static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
+                        size_t line_b, size_t line_e)
 {
-    bool before = m->begin == line_b || dateline_sep(art, m->begin - 1);
+    bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
+                  stamp_before(c, art, m->begin, line_b);
     bool after = m->end >= line_e || tok_punct(art, m->end, '(') ||
                  tok_punct(art, m->end, '-') || tok_punct(art, m->end, '|');
     return before && (after || line_e - line_b <= DT_SHORT_LINE);
@@ -513,7 +743,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         if (!date_at(c, art, i, line_e, &m))
             continue;
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
-            is_dateline(art, &m, line_b, line_e)) {
+            is_dateline(c, art, &m, line_b, line_e)) {
             *out = m;
             return true;
         }
@@ -573,6 +803,80 @@ static bool is_roman(const claims__article *art, size_t i)
     return true;
 }
 
+/* The qualifier marker of a relative_day value ("qual:previous", or a
+ * "last qual:previous" list): its name after "qual:" and the name's
+ * length; NULL when none. */
+static const char *qual_of(const char *v, size_t *len)
+{
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q - p > 5 && strncmp(p, "qual:", 5) == 0) {
+            *len = (size_t)(q - p) - 5;
+            return p + 5;
+        }
+        p = q;
+        while (*p == ' ')
+            p++;
+    }
+    return NULL;
+}
+
+/* What stands before the event noun at token b: a qualifier ("the
+ * previous major earthquake", "the last quake") or a year of its own
+ * ("the 1999 quake"), with at most DT_QUAL_WORDS adjectives between.
+ * Stops at punctuation, a possessive, a determiner or another marker. */
+static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t b, size_t tb,
+                            dt_event *ev)
+{
+    size_t words = 0;
+    size_t floor = c->nev ? c->ev[c->nev - 1].end : tb; /* not into the last mention */
+    if (floor < tb)
+        floor = tb;
+    for (size_t k = b; k > floor && b - k < DT_QUAL_BACK; k--) {
+        size_t j = k - 1;
+        const claims__token *t = &art->toks[j];
+        if (t->cls == CLAIMS__TOK_NUMBER) {
+            int y = year_at(art, j, b);
+            if (y && tok_space(art, j + 1) &&
+                !(j > tb && (marker_at(c, art, j - 1, "prep") || marker_at(c, art, j - 1, "link"))))
+                ev->year = y;
+            if (y)
+                return;
+            continue; /* "7.1-magnitude" */
+        }
+        if (t->cls == CLAIMS__TOK_PUNCT && tok_punct(art, j, '-') && !tok_space(art, j))
+            continue;
+        if (t->cls != CLAIMS__TOK_WORD || (t->flags & CLAIMS__TF_POSSESSIVE))
+            return;
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, b, &n);
+        if (e) {
+            size_t ql = 0;
+            const char *q = e->has_num ? NULL : qual_of(e->value, &ql);
+            if (!q || (ql == 4 && memcmp(q, "none", 4) == 0))
+                return;
+            if (value_has(e->value, "ranked")) {
+                /* "the mayor's first visit", "the first election since":
+                 * a rank of the story's own event */
+                if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
+                               marker_at(c, art, j - 1, "poss")))
+                    return;
+                if (ev->end < art->sents[art->toks[j].sentence].tok_end &&
+                    marker_at(c, art, ev->end, "scope"))
+                    return;
+            }
+            ev->qual = q;
+            ev->qlen = ql;
+            return;
+        }
+        if (++words > DT_QUAL_WORDS)
+            return;
+    }
+}
+
 /* Finds the event mentions of sentence si (once per sentence). */
 static void load_events(dt_ctx *c, const claims__article *art, size_t si)
 {
@@ -588,10 +892,16 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
         const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
             continue;
-        dt_event ev = {j, j + n, e->value, strlen(e->value), false, false};
+        dt_event ev = {j, j + n, e->value, strlen(e->value), NULL, 0, 0, false, false};
         if (ev.vlen > 5 && memcmp(e->value + ev.vlen - 5, " verb", 5) == 0) {
             ev.vlen -= 5;
             ev.verb = true;
+            /* "the merged group", "a stolen car": a participle after a
+             * determiner describes a thing; it dates nothing. */
+            if (j > tb && marker_at(c, art, j - 1, "det")) {
+                j += n - 1;
+                continue;
+            }
         }
         if (!title && tok_cap_word(art, j)) {
             size_t end = j + n;
@@ -621,6 +931,8 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                 ev.named = true;
             }
         }
+        if (!ev.verb && !ev.named)
+            event_qualifier(c, art, j, tb, &ev);
         c->ev[c->nev++] = ev;
         j = ev.end - 1;
     }
@@ -659,9 +971,49 @@ static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b,
     return -1;
 }
 
+/* The noun event that the phrase of noun event k hangs on: "the death
+ * toll from Monday's quake" -> the toll. Walks back from k over its
+ * modifiers to an "attach" preposition right after another noun event. */
+static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t tb)
+{
+    size_t b = c->ev[k].begin;
+    for (size_t j = b; j > tb && b - j < DT_HEAD_BACK; j--) {
+        size_t q = j - 1;
+        if (tok_break(art, q) || event_covering(c, q) >= 0)
+            return -1;
+        if (art->toks[q].cls != CLAIMS__TOK_WORD)
+            continue; /* "7.1-magnitude", "'s" */
+        if (marker_at(c, art, q, "attach")) {
+            int h = q > tb ? event_covering(c, q - 1) : -1;
+            return h >= 0 && !c->ev[h].verb ? h : -1;
+        }
+        if (marker_at(c, art, q, "prep") || marker_at(c, art, q, "link"))
+            return -1;
+    }
+    return -1;
+}
+
+/* Does the stretch [b, a) between an event noun and a date hold more
+ * than prepositions and names ("quake in southern Peru rose to 41 on")?
+ * Then the date belongs to the clause, not to the noun right before. */
+static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b, size_t a)
+{
+    for (size_t j = b; j < a; j++) {
+        const claims__token *t = &art->toks[j];
+        if (t->cls == CLAIMS__TOK_NUMBER)
+            return true;
+        if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
+            !marker_at(c, art, j, "prep") && !marker_at(c, art, j, "link") &&
+            !marker_at(c, art, j, "attach") && !marker_at(c, art, j, "det"))
+            return true;
+    }
+    return false;
+}
+
 /* The event of the clause before token a. A noun found first yields to
  * the verb a few words before it that governs it: "signed the treaty on
- * Friday" dates the signing. */
+ * Friday" dates the signing; and to the noun its phrase hangs on when a
+ * clause stands between: "the toll from the quake rose on Tuesday". */
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
@@ -680,6 +1032,11 @@ static int event_back(const dt_ctx *c, const claims__article *art, size_t a, siz
                 return v;
             if (v >= 0)
                 break;
+        }
+        if (clause_between(c, art, c->ev[k].end, a)) {
+            int h = event_head(c, art, k, tb);
+            if (h >= 0)
+                return h;
         }
         return k;
     }
@@ -719,6 +1076,14 @@ static const char *event_part(const dt_ctx *c, const claims__article *art, int k
     if (!ev->named) {
         size_t l = ev->vlen < DT_NAME_MAX ? ev->vlen : DT_NAME_MAX - 1;
         memcpy(buf, ev->value, l);
+        if (ev->qual) {
+            size_t ql = ev->qlen;
+            if (l + 1 + ql < DT_NAME_MAX) {
+                buf[l++] = ':';
+                memcpy(buf + l, ev->qual, ql);
+                l += ql;
+            }
+        }
         buf[l] = 0;
         return buf;
     }
@@ -742,6 +1107,30 @@ static const char *event_part(const dt_ctx *c, const claims__article *art, int k
     return buf;
 }
 
+/* "The quake, in 2002, killed ...", "the summit - on Monday - ended":
+ * a date set off by commas or dashes right after an event noun dates it. */
+static int event_appositive(const dt_ctx *c, const claims__article *art, size_t a, size_t z,
+                            size_t tb, size_t te)
+{
+    size_t p = a;
+    if (p > tb && (marker_at(c, art, p - 1, "prep") || marker_at(c, art, p - 1, "link")))
+        p--;
+    if (p < tb + 2 || !(tok_punct(art, p - 1, ',') || tok_punct(art, p - 1, '-')) ||
+        !tok_break(art, p - 1))
+        return -1;
+    if (z < te && !(tok_punct(art, z, ',') || tok_punct(art, z, '-') || tok_punct(art, z, ')')))
+        return -1;
+    /* The noun phrase before the comma: "the blast at the refinery". */
+    for (size_t j = p - 1; j > tb && p - 1 - j < DT_ADJ + 2; j--) {
+        if (tok_break(art, j - 1))
+            return -1;
+        int k = event_covering(c, j - 1);
+        if (k >= 0)
+            return c->ev[k].verb ? -1 : k;
+    }
+    return -1;
+}
+
 /* ------------------------------------------------------------ claims */
 
 typedef struct dt_claim {
@@ -751,7 +1140,82 @@ typedef struct dt_claim {
     int prec;
     bool inferred;
     bool prenominal;     /* may modify the noun after it ("the 2008 war") */
+    bool recent;         /* a weekday, relative day or date near the article's */
 } dt_claim;
+
+/* Notes what the year-named events need once the article is read: the
+ * claims dated to "the 1999 quake", and the kinds of event dated
+ * recently ("Monday's quake"). Bounded: what does not fit is not renamed. */
+static void remember(dt_ctx *c, claims_claim *cl, int strong, int weak, const dt_claim *dc)
+{
+    const int ks[2] = {strong, weak};
+    for (int w = 0; w < 2; w++) {
+        if (ks[w] < 0)
+            continue;
+        const dt_event *ev = &c->ev[ks[w]];
+        if (ev->named || ev->qual || ev->verb)
+            continue;
+        if (ev->year) {
+            if (c->npend < DT_MAX_PENDING) {
+                dt_pending *p = &c->pend[c->npend++];
+                p->cl = cl;
+                p->weak = w == 1;
+                p->value = ev->value;
+                p->vlen = ev->vlen;
+                p->year = ev->year;
+            }
+            continue;
+        }
+        if (w != 0 || !dc->recent || dc->kind != CLAIMS_KIND_DATE)
+            continue;
+        int year = dc->d ? dc->d->year : 0;
+        size_t q = 0;
+        while (q < c->ncur &&
+               !(c->cur[q].vlen == ev->vlen && memcmp(c->cur[q].value, ev->value, ev->vlen) == 0))
+            q++;
+        if (q < c->ncur) {
+            if (!c->cur[q].year)
+                c->cur[q].year = year;
+        } else if (c->ncur < DT_MAX_CURRENT) {
+            c->cur[q].value = ev->value;
+            c->cur[q].vlen = ev->vlen;
+            c->cur[q].year = year;
+            c->ncur++;
+        }
+    }
+}
+
+/* "the 1999 quake" in an article that dates a recent quake (of another
+ * year, or of a year unknown) is another quake: its claims key as
+ * "quake:1999". */
+static claims_status rename_year_named(dt_ctx *c)
+{
+    for (size_t i = 0; i < c->npend; i++) {
+        const dt_pending *p = &c->pend[i];
+        bool other = false;
+        for (size_t q = 0; q < c->ncur && !other; q++)
+            other = c->cur[q].vlen == p->vlen &&
+                    memcmp(c->cur[q].value, p->value, p->vlen) == 0 &&
+                    c->cur[q].year != p->year;
+        if (!other)
+            continue;
+        char buf[DT_NAME_MAX];
+        size_t l = p->vlen < DT_NAME_MAX - 6 ? p->vlen : DT_NAME_MAX - 6;
+        memcpy(buf, p->value, l);
+        buf[l++] = ':';
+        l += put_digits(buf + l, p->year, 4);
+        buf[l] = 0;
+        const char *key =
+            claims__key(c->s, p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date", buf, NULL, NULL);
+        if (!key)
+            return CLAIMS_ERR_NOMEM;
+        if (p->weak)
+            p->cl->weak_key = key;
+        else
+            p->cl->key = key;
+    }
+    return CLAIMS_OK;
+}
 
 static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
                                const dt_claim *dc)
@@ -760,14 +1224,21 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     size_t tb = sn->tok_begin, te = sn->tok_end;
     load_events(c, art, si);
     int strong = -1;
-    if (dc->prenominal) {
+    bool poss = dc->end < te && (art->toks[dc->end].flags & CLAIMS__TF_POSSESSIVE);
+    if (poss) {
+        /* "Monday's quake", "last year's election": the noun phrase it
+         * determines, or nothing in particular. */
+        strong = event_adjacent(c, art, dc->end, te, DT_ADJ);
+    } else if (dc->prenominal) {
         strong = event_adjacent(c, art, dc->end, te, dc->kind == CLAIMS_KIND_YEAR ? DT_ADJ : 1);
         if (strong < 0)
             strong = event_back(c, art, dc->begin, tb);
         if (strong < 0)
             strong = event_forward(c, art, dc->end, te, false);
     } else {
-        strong = event_back(c, art, dc->begin, tb);
+        strong = event_appositive(c, art, dc->begin, dc->end, tb, te);
+        if (strong < 0)
+            strong = event_back(c, art, dc->begin, tb);
         if (strong < 0) {
             /* A clause opener: "In 2009, ...", "On Monday, ...". */
             size_t p = dc->begin > tb ? dc->begin - 1 : tb;
@@ -810,6 +1281,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     }
     if (sn->flags & CLAIMS__SF_TITLE)
         cl->flags |= CLAIMS__CF_TITLE;
+    remember(c, cl, strong, weak, dc);
     cl->precision = (uint8_t)dc->prec;
     if (dc->kind == CLAIMS_KIND_YEAR) {
         cl->value = dc->d->year;
@@ -953,8 +1425,9 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
     if (i > tb && art->toks[i - 1].cls == CLAIMS__TOK_PUNCT && !tok_space(art, i)) {
         size_t n = 0;
         if (claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, i - 1, i, &n) ||
-            tok_punct(art, i - 1, '-') || tok_punct(art, i - 1, '#'))
-            return false; /* "$2009", "S-3000", "#1991" */
+            tok_punct(art, i - 1, '-') || tok_punct(art, i - 1, '#') ||
+            tok_punct(art, i - 1, '/') || tok_punct(art, i - 1, '.'))
+            return false; /* "$2009", "S-3000", "#1991", "05/2021" */
     }
     load_events(c, art, si);
     int ev = event_adjacent(c, art, nx, te, DT_ADJ);
@@ -1027,17 +1500,21 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         const claims__lex_entry *e;
         claims_status st;
         if (date_at(c, art, i, te, &m)) {
-            if (body_dateline(art, &m, tb)) {
-                i = m.end - 1;
+            if (m.ambiguous || body_dateline(art, &m, tb)) {
+                i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
             }
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = m.end;
             dc.d = &m.d;
             dc.prec = m.prec;
+            dc.recent = m.prec == CLAIMS__PREC_DAY && !m.d.year;
             if (m.prec == CLAIMS__PREC_DAY && !m.d.year && c->have_pub) {
                 m.d.year = infer_year(c, m.d.month, m.d.day, future_before(c, art, i, tb));
                 dc.inferred = m.d.year != 0;
+            } else if (m.prec == CLAIMS__PREC_DAY && c->have_pub) {
+                long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
+                dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
         } else if ((wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
@@ -1053,6 +1530,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
             dc.prenominal = !prep_before(c, art, dc.begin, tb);
             dc.end = after;
             dc.prec = CLAIMS__PREC_DAY;
+            dc.recent = true;
             if (c->have_pub) {
                 d = claims__days_to_date(resolve_weekday(c->pub_days, wd, dir));
                 dc.d = &d;
@@ -1066,6 +1544,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = i + n;
             dc.prec = prec_of_unit(unit);
+            dc.recent = unit == 'd' || unit == 'w';
             if (c->have_pub) {
                 int prec = CLAIMS__PREC_NONE;
                 resolve_relative(c->pub_days, unit, off, &d, &prec);
@@ -1143,5 +1622,5 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         if (st != CLAIMS_OK)
             return st;
     }
-    return CLAIMS_OK;
+    return rename_year_named(&c);
 }

@@ -274,6 +274,8 @@ uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
 /* Index of the sentence containing byte `off` (binary search). */
 size_t claims__sentence_at(const claims__article *art, size_t off);
 
+/* Frees what claims__segment made (tokens, sentences, norm text). */
+void claims__article_drop_tokens(const claims_allocator *a, claims__article *art);
 void claims__article_free(const claims_allocator *a, claims__article *art);
 
 /* --------------------------------------------------------- claims */
@@ -370,6 +372,12 @@ char *claims__story_strndup(claims_story *s, const char *p, size_t n);
 claims_finding *claims__finding_add(claims_story *s, claims_finding_type type,
                                     const char *key, double confidence,
                                     const uint32_t *claims, size_t nclaims);
+
+/* The two phases of claims_story_check() (the benchmark times them
+ * apart): segment and extract one article, then free its tokens; and
+ * resolve speakers, order and number claims, compare, number findings. */
+claims_status claims__check_article(claims_story *s, size_t ai);
+claims_status claims__check_finish(claims_story *s);
 
 /* ------------------------------------------------------- extractors */
 

@@ -20,7 +20,11 @@ enum {
     FWD_AUX = 4,        /* auxiliaries skipped before a participle */
     NP_WORDS = 4,       /* words of a noun phrase after the amount */
     PART_MAX = 64,      /* bytes of one key part built from text */
-    CAPTION_TOKENS = 10 /* a line this short without a verb can be a caption */
+    CAPTION_TOKENS = 10, /* a line this short without a verb can be a caption */
+    TOLL_WINDOW = 16,    /* tokens searched backwards for "the death toll" */
+    ASIDE_MAX = 10,      /* tokens of an aside between commas */
+    LIST_MAX = 6,        /* amounts of one list ("aged 19, 22 and 25") */
+    SUBJ_WINDOW = 8      /* tokens between a change verb and its amount */
 };
 
 typedef struct qctx {
@@ -81,11 +85,15 @@ static bool is_punct(const qctx *c, size_t i, char ch)
            tk(c, i)->norm_len == 1 && claims__tok_norm(c->art, i)[0] == ch;
 }
 
-static bool norm_is(const qctx *c, size_t i, const char *lit)
+static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
-    return tk(c, i)->norm_len == n && memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
+    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n &&
+           memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
 }
+
+/* Token i's normalized text is the literal `lit` (a connector such as
+ * "of" or "to" that the grammar itself names). */
+#define norm_is(c, i, lit) norm_is_n((c), (i), "" lit, sizeof(lit) - 1)
 
 /* Copies token i's normalized text to out (NUL-terminated, truncated). */
 static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
@@ -115,9 +123,20 @@ static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, const char 
     return e && strcmp(e->value, val) == 0;
 }
 
+/* The value of the one-token concept entry at i ("drone", "_det"), or
+ * NULL. One lookup serves every word-class test of a token. */
+static const char *cword(const qctx *c, size_t i)
+{
+    if (i >= c->se)
+        return NULL;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, i + 1, NULL);
+    return e ? e->value : NULL;
+}
+
 static bool marker(const qctx *c, size_t i, const char *name)
 {
-    return i < c->se && lex_is(c, CLAIMS__LEX_CONCEPT, i, name);
+    const char *v = cword(c, i);
+    return v && strcmp(v, name) == 0;
 }
 
 /* A concept (not a word-class marker) starting at i, ending by `end`. */
@@ -258,9 +277,17 @@ static bool looks_verbal(const qctx *c, size_t i)
     return n >= 5 && memcmp(w + n - 2, "ly", 2) == 0;
 }
 
+/* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...). */
+static bool any_marker(const qctx *c, size_t i)
+{
+    const char *v = cword(c, i);
+    return v && v[0] == '_';
+}
+
 static bool is_stop(const qctx *c, size_t i)
 {
-    return marker(c, i, "_stop") || marker(c, i, "_clause");
+    const char *v = cword(c, i);
+    return v && (strcmp(v, "_stop") == 0 || strcmp(v, "_clause") == 0);
 }
 
 /* The head of the noun phrase starting at k: the concept it names, or a
@@ -397,8 +424,28 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
                                            size_t *len)
 {
     *via_aux = false;
+    /* "12 people, including 3 children, were killed": skip an aside
+     * between commas that holds no action of its own */
+    if (is_punct(c, k, ',')) {
+        size_t close = 0;
+        for (size_t m = k + 1; m < c->se && m <= k + ASIDE_MAX && !close; m++) {
+            if (is_punct(c, m, ','))
+                close = m;
+            else if (!is_cls(c, m, CLAIMS__TOK_WORD) && !is_cls(c, m, CLAIMS__TOK_NUMBER) &&
+                     !is_punct(c, m, '-'))
+                break;
+        }
+        bool plain = close > k + 1;
+        for (size_t m = k + 1; plain && m < close; m++)
+            if (action_at(c, m, close, NULL))
+                plain = false;
+        if (plain)
+            k = close + 1;
+    }
     for (int n = 0; n < FWD_AUX && k < c->se; n++) {
-        if (lex_is(c, CLAIMS__LEX_ACTION, k, "_aux")) {
+        if (norm_is(c, k, "to") && k + 1 < c->se && action_at(c, k + 1, c->se, NULL)) {
+            k++; /* "forced 3,000 residents to evacuate" */
+        } else if (lex_is(c, CLAIMS__LEX_ACTION, k, "_aux")) {
             *via_aux = true;
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
@@ -422,6 +469,33 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
 
 enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
 
+static bool all_digits(const qctx *c, size_t i)
+{
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    for (size_t k = 0; k < n; k++)
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+    return n > 0 && tk(c, i)->cls == CLAIMS__TOK_NUMBER;
+}
+
+/* True when token j is separated from token j - 1 by exactly one no-break
+ * space (U+00A0), narrow no-break space (U+202F) or thin space (U+2009),
+ * the digit-group separators of "3 000" in many style guides. A plain
+ * space is not one: "248 88" is two numbers. */
+static bool group_sep(const qctx *c, size_t j)
+{
+    if (j <= c->sb || j >= c->se)
+        return false;
+    const unsigned char *t = (const unsigned char *)c->art->text;
+    uint32_t a = tk(c, j - 1)->end, b = tk(c, j)->start;
+    if (b - a == 2)
+        return t[a] == 0xC2 && t[a + 1] == 0xA0;
+    if (b - a == 3)
+        return t[a] == 0xE2 && t[a + 1] == 0x80 && (t[a + 2] == 0xAF || t[a + 2] == 0x89);
+    return false;
+}
+
 static bool currency_at(const qctx *c, size_t k)
 {
     if (k < c->se && marker(c, k, "_det") && norm_is(c, k, "of"))
@@ -443,6 +517,15 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
         prev = P_DIGITS;
         a->digits = true;
         j = i + 1;
+        /* "3 000 000" with no-break or thin spaces between the groups */
+        if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+            while (j < c->se && group_sep(c, j) && all_digits(c, j) && tk(c, j)->norm_len == 3) {
+                double g = 0;
+                claims__parse_decimal(claims__tok_norm(c->art, j), 3, &g);
+                cur = cur * 1000 + g;
+                j++;
+            }
+        }
     }
     while (j < c->se) {
         size_t n = 0;
@@ -451,7 +534,12 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
             e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
             if (e && e->has_num && cur != 0) {
                 bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
-                if (abbr && (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
+                /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
+                 * "12m" may be metres and "10k" a race */
+                bool glued_scale = abbr && prev == P_DIGITS && glued(c, j) &&
+                                   tk(c, j)->norm_len == 2;
+                if (abbr && !glued_scale &&
+                    (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
                     break;
                 if (e->num < 1000) {
                     cur *= e->num;
@@ -478,18 +566,29 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
             break;
         }
         e = lex(c, CLAIMS__LEX_NUMBER, j, c->se, &n);
-        if (!e && prev == P_SCALE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
-            /* "two hundred and fifty" */
-            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n);
-            if (!e || !e->has_num || e->num < 1 || e->num >= 100)
+        if (!e && prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
+            size_t n2 = 0;
+            const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n2);
+            if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
+                /* "three and a half": the fraction branch below takes "and" too */
+                e = e2;
+                n = n2 + 1;
+            } else if (prev == P_SCALE) {
+                /* "two hundred and fifty" */
+                if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
+                    break;
+                e = e2;
+                n = n2;
+                j++;
+            } else {
                 break;
-            j++;
+            }
         }
         if (!e || !e->has_num)
             break;
         if (prev == P_NONE) {
             if (e->num > 0 && e->num < 1)
-                break; /* "and a half" needs a number before it */
+                break; /* "a half" needs a number before it */
             cur = e->num;
             a->word = true;
             a->zero = e->num == 0;
@@ -557,9 +656,37 @@ static bool is_month(const qctx *c, size_t i)
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL);
 }
 
+/* True when the noun phrase at k is counted by a number before it: a
+ * known concept or a plural noun ("12 people", "12 drones"). */
+static bool counted_noun_at(const qctx *c, size_t k)
+{
+    if (k >= c->se || !is_cls(c, k, CLAIMS__TOK_WORD) || glued(c, k))
+        return false;
+    np_head h;
+    np_scan(c, k, &h);
+    return h.found && (h.known || looks_plural(c, h.hb));
+}
+
+/* A word that governs an object after it: a verb ("told", "sold"), a
+ * preposition ("in", "from"). */
+static bool governs_object(const qctx *c, size_t p)
+{
+    if (p < c->sb || !is_cls(c, p, CLAIMS__TOK_WORD))
+        return false;
+    return action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_SPEECH_VERB, p, p + 1, NULL) ||
+           looks_verbal(c, p) || (is_stop(c, p) && !marker(c, p, "_clause") &&
+                                  !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux")) ||
+           lex_is(c, CLAIMS__LEX_ACTION, p, "_change");
+}
+
 /* A capitalized word before a number that makes it a model name or label:
- * "Hermes 450", "Boeing 747", "Resolution 1701", "IAF 248". */
-static bool name_before(const qctx *c, size_t nb)
+ * "Hermes 450", "Boeing 747", "Resolution 1701", "IAF 248". A listed
+ * designator head always does; another capitalized word does unless the
+ * number counts a noun of its own and the word is an acronym, the first
+ * word of the sentence, or (with the capitalized words before it) the
+ * object of a verb or preposition: "told CNN 12 people died", "sold
+ * Georgia 12 drones", "in South Sudan 40 people died". */
+static bool name_before(const qctx *c, size_t nb, size_t ne)
 {
     if (nb <= c->sb)
         return false;
@@ -569,15 +696,38 @@ static bool name_before(const qctx *c, size_t nb)
         return false;
     if (t->flags & CLAIMS__TF_HAS_DIGIT)
         return true;
-    if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) || (t->flags & CLAIMS__TF_SENT_START) ||
-        p == c->sb)
+    if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)))
+        return false;
+    if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, "model") &&
+        (t->norm_len > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
+        return true;
+    if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
         return false;
     if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
         action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
         lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, "_det") || is_stop(c, p) ||
         lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
         return false;
-    return true;
+    if (!counted_noun_at(c, ne))
+        return true;
+    /* the capitalized words of the name */
+    size_t q = p;
+    for (int k = 0; k < 3 && q > c->sb; k++) {
+        const claims__token *u = tk(c, q - 1);
+        if (u->cls != CLAIMS__TOK_WORD || !(u->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
+            (u->flags & CLAIMS__TF_HAS_DIGIT) || any_marker(c, q - 1))
+            break;
+        if (lex_is(c, CLAIMS__LEX_DESIGNATOR, q - 1, "model") && tk(c, q - 1)->norm_len > 1)
+            return true; /* "Boeing Dreamliner 12 ..." */
+        q--;
+        if (u->flags & CLAIMS__TF_SENT_START)
+            break;
+    }
+    if ((tk(c, q)->flags & CLAIMS__TF_SENT_START) || q == c->sb)
+        return false; /* "Georgia 12 drones ...": its own subject */
+    if ((t->flags & CLAIMS__TF_ALLCAPS) && q == p && !marker(c, p - 1, "_det"))
+        return false; /* "CNN 12 people" */
+    return !governs_object(c, q - 1);
 }
 
 static bool year_like(const qctx *c, size_t i)
@@ -623,7 +773,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             p--;
         if (lex_is(c, CLAIMS__LEX_ORDINAL, p, "label") || is_month(c, p))
             return skip;
-        if (!cur_before && name_before(c, nb)) {
+        if (!cur_before && name_before(c, nb, ne)) {
             if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
@@ -772,6 +922,29 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
 {
     bool via_aux = false;
     size_t fp = 0, fl = 0, bp = 0, bl = 0;
+    /* "3 soldiers and 2 civilians were killed": the action after a list */
+    for (int n = 0; n < LIST_MAX && after + 1 < c->se; n++) {
+        size_t m = after;
+        if (is_punct(c, m, ','))
+            m++;
+        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+            m++;
+        amount b;
+        memset(&b, 0, sizeof b);
+        if (m == after || m >= c->se || !parse_number(c, m, false, &b) || b.zero)
+            break;
+        np_head h2;
+        np_scan(c, skip_det(c, b.ne), &h2);
+        if (!h2.found || !(h2.known || looks_plural(c, h2.hb)))
+            break;
+        after = h2.he;
+    }
+    /* "12 people, including 3 children, were killed": the amount stands in
+     * an aside that closes right after it */
+    if (is_punct(c, after, ',') && from > c->sb &&
+        (is_punct(c, from - 1, ',') || is_stop(c, from - 1)) && after + 1 < c->se &&
+        (lex_is(c, CLAIMS__LEX_ACTION, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
+        after++;
     const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
     const claims__lex_entry *back = action_back(c, from, &bp, &bl);
     if (fwd && (via_aux || !h->found || back == NULL)) {
@@ -794,6 +967,316 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         }
     }
     return NULL;
+}
+
+/* True when the word at i can belong to a person's name. */
+static bool name_word(const qctx *c, size_t i)
+{
+    const claims__token *t = tk(c, i);
+    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
+           !(t->flags & (CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE)) && !any_marker(c, i) &&
+           !is_month_or_day(c, i) &&
+           !lex(c, CLAIMS__LEX_TITLE, i, i + 1, NULL) &&
+           !lex(c, CLAIMS__LEX_RELATIVE_DAY, i, i + 1, NULL) &&
+           !lex(c, CLAIMS__LEX_SPEECH_VERB, i, i + 1, NULL);
+}
+
+/* The person an age belongs to, named by the word at p: a name with the
+ * capitalized words before it ("Jane Roe"), else the noun ("man",
+ * "driver", "victim"; a concept when it is more precise than "person").
+ * Writes "-" when p names no one. */
+static void person_part(const qctx *c, size_t p, char *out)
+{
+    set_part(out, "-");
+    if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
+        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        return;
+    size_t cn = 0;
+    const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
+    size_t k = p;
+    if (name_word(c, p)) {
+        while (k > c->sb && p - k < 3 && !(tk(c, k)->flags & CLAIMS__TF_SENT_START) &&
+               name_word(c, k - 1))
+            k--;
+    }
+    /* "Volunteers aged 18": a capitalized first word is a noun unless a
+     * comma sets it off like a name ("Jones, 45,") */
+    bool first_noun = k == p && (tk(c, p)->flags & CLAIMS__TF_SENT_START) &&
+                      !is_punct(c, p + 1, ',');
+    if (k == p && (!(tk(c, p)->flags & CLAIMS__TF_CAP) || ce || first_noun)) {
+        if (ce && strcmp(ce->value, "person") != 0)
+            set_part(out, ce->value);
+        else
+            claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
+                                     PART_MAX);
+        return;
+    }
+    size_t n = 0;
+    for (size_t j = k; j <= p; j++) {
+        size_t w = tk(c, j)->norm_len;
+        if (n + w + 2 > PART_MAX)
+            break;
+        if (j > k)
+            out[n++] = ' ';
+        memcpy(out + n, claims__tok_norm(c->art, j), w);
+        n += w;
+    }
+    out[n] = '\0';
+}
+
+/* True when the verb at `verb` has for subject an earlier event of the
+ * story's kind: "the previous major earthquake, in 2002, killed 74
+ * people" counts that quake's dead, not this one's. The qualifiers are
+ * time.lex's ("previous", "earlier", "last" before an event noun). */
+static bool previous_event_before(const qctx *c, size_t verb)
+{
+    for (size_t d = 1; d <= TOLL_WINDOW && d <= verb - c->sb; d++) {
+        size_t j = verb - d;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';') || marker(c, j, "_clause"))
+            return false;
+        if (t->cls != CLAIMS__TOK_WORD || !lex(c, CLAIMS__LEX_EVENT, j, verb, NULL))
+            continue;
+        for (size_t q = 1; q <= 3 && q <= j - c->sb; q++) {
+            const claims__lex_entry *e = lex(c, CLAIMS__LEX_RELATIVE_DAY, j - q, j, NULL);
+            if (e && strstr(e->value, "qual:previous"))
+                return true;
+            if (!is_cls(c, j - q, CLAIMS__TOK_WORD))
+                break;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* A total named before an amount: "the death toll from the quake rose
+ * to 41", "a death toll of 41", "the number of missing stands at 12".
+ * The amount must follow a connector (to, at, of, an auxiliary or a
+ * change verb). Returns the total's action class, or NULL. */
+static const char *toll_before(const qctx *c, size_t b)
+{
+    if (b <= c->sb)
+        return NULL;
+    size_t p = b - 1;
+    if (!(norm_is(c, p, "to") || norm_is(c, p, "at") || norm_is(c, p, "of") ||
+          lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") || lex_is(c, CLAIMS__LEX_ACTION, p, "_change")))
+        return NULL;
+    for (size_t d = 1; d <= TOLL_WINDOW && d <= b - c->sb; d++) {
+        size_t j = b - d;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';'))
+            break;
+        if (t->cls != CLAIMS__TOK_WORD)
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, j, b, &n);
+        if (e && strncmp(e->value, "_toll:", 6) == 0)
+            return e->value + 6;
+    }
+    return NULL;
+}
+
+/* The common noun at p as a key part (its concept, else its naive
+ * singular), or false when p is not such a noun. */
+static bool noun_part(const qctx *c, size_t p, char *out)
+{
+    if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD))
+        return false;
+    const claims__token *t = tk(c, p);
+    if ((t->flags & (CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_ALLCAPS)) ||
+        ((t->flags & CLAIMS__TF_CAP) && !(t->flags & CLAIMS__TF_SENT_START)))
+        return false;
+    if (any_marker(c, p) || lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_VAGUE, p, p + 1, NULL) || is_month_or_day(c, p) || looks_verbal(c, p))
+        return false;
+    size_t n = 0;
+    const claims__lex_entry *ce = concept_at(c, p, p + 1, &n);
+    if (ce)
+        set_part(out, ce->value);
+    else
+        claims__numbers_singular(claims__tok_norm(c->art, p), t->norm_len, out, PART_MAX);
+    return true;
+}
+
+/* True when token p may stand between a change or price verb and the
+ * amount after it: "rose 12% to $2 billion", "valued at", "from $1bn to". */
+static bool change_filler(const qctx *c, size_t p)
+{
+    const claims__token *t = tk(c, p);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls == CLAIMS__TOK_PUNCT)
+        return is_punct(c, p, '%') || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL);
+    if (t->cls != CLAIMS__TOK_WORD || (t->flags & CLAIMS__TF_CAP))
+        return false;
+    return norm_is(c, p, "to") || norm_is(c, p, "by") || norm_is(c, p, "at") ||
+           norm_is(c, p, "from") || norm_is(c, p, "for") || norm_is(c, p, "cent") ||
+           lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) || lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) ||
+           lex(c, CLAIMS__LEX_SCALE, p, p + 1, NULL) ||
+           lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL);
+}
+
+/* The subject of a change or price word before the amount at b: "profit
+ * rose 12% to $2 billion" -> profit, "watches worth £250,000" -> watch,
+ * "the firm was valued at 1 billion zlotys" -> firm. */
+static bool subject_before(const qctx *c, size_t b, char *out)
+{
+    size_t j = b;
+    for (int steps = 0; j > c->sb && steps < SUBJ_WINDOW; steps++) {
+        size_t p = j - 1;
+        const claims__lex_entry *ae =
+            is_cls(c, p, CLAIMS__TOK_WORD) ? lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) : NULL;
+        if (ae && (strcmp(ae->value, "_change") == 0 || strcmp(ae->value, "_worth") == 0)) {
+            size_t q = p;
+            while (q > c->sb && q + 3 > p && lex_is(c, CLAIMS__LEX_ACTION, q - 1, "_aux"))
+                q--;
+            /* "the purchase of the jets, valued at ..." */
+            if (q > c->sb && is_punct(c, q - 1, ','))
+                q--;
+            if (q <= c->sb || !noun_part(c, q - 1, out))
+                return false;
+            /* the head of "the purchase of the unmanned aircraft" */
+            for (size_t k = q - 1; k > c->sb && k + NP_WORDS + 1 > q; k--) {
+                if (norm_is(c, k - 1, "of") && marker(c, k - 1, "_det")) {
+                    char head[PART_MAX];
+                    if (k - 1 > c->sb && noun_part(c, k - 2, head)) {
+                        set_part(out, head);
+                    } else if (k - 2 > c->sb && marker(c, k - 3, "_det") &&
+                               is_cls(c, k - 2, CLAIMS__TOK_WORD) &&
+                               !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
+                               !marker(c, k - 2, "_filler")) {
+                        /* "the purchase of": a verb's noun after an article */
+                        claims__numbers_singular(claims__tok_norm(c->art, k - 2),
+                                                 tk(c, k - 2)->norm_len, out, PART_MAX);
+                    }
+                    break;
+                }
+                if (!is_cls(c, k - 1, CLAIMS__TOK_WORD) || is_stop(c, k - 1))
+                    break;
+            }
+            return true;
+        }
+        if (!change_filler(c, p))
+            return false;
+        j = p;
+    }
+    return false;
+}
+
+/* The thing a sum pays for, after it: "$X for the power plant", "$20
+ * million in funding", also behind a conversion in brackets ("500
+ * million shekels ($130 million) for the plant"). */
+static bool purpose_after(const qctx *c, size_t k, char *out)
+{
+    if (is_punct(c, k, '(')) {
+        size_t close = 0;
+        for (size_t m = k + 1; m < c->se && m <= k + ASIDE_MAX && !close; m++)
+            if (is_punct(c, m, ')'))
+                close = m;
+        if (!close)
+            return false;
+        k = close + 1;
+    }
+    if (k + 1 >= c->se || !(norm_is(c, k, "for") || norm_is(c, k, "in")))
+        return false;
+    size_t m = skip_det(c, k + 1);
+    if (m >= c->se || (tk(c, m)->flags & CLAIMS__TF_CAP))
+        return false;
+    np_head h;
+    np_scan(c, m, &h);
+    if (h.found) {
+        size_t last = h.he - 1;
+        if ((tk(c, last)->flags & CLAIMS__TF_CAP) || is_month_or_day(c, last))
+            return false;
+        if (h.known) {
+            set_part(out, h.concept);
+            return true;
+        }
+        return noun_part(c, last, out);
+    }
+    if (noun_part(c, m, out))
+        return true;
+    /* "in funding", "in financing": an -ing noun right after "in" */
+    if (m == k + 1 && is_cls(c, m, CLAIMS__TOK_WORD) && looks_verbal(c, m)) {
+        copy_norm(c, m, out, PART_MAX);
+        return true;
+    }
+    return false;
+}
+
+/* The bare numbers listed after an age ("aged 19 and 22", "aged 19, 22
+ * and 25"): their tokens go to list[], their number is returned. */
+static size_t age_list(const qctx *c, size_t k, size_t *list)
+{
+    size_t n = 0;
+    while (n < LIST_MAX - 1 && k < c->se) {
+        size_t m = k;
+        if (is_punct(c, m, ','))
+            m++;
+        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+            m++;
+        if (m == k || m >= c->se || !all_digits(c, m) || tk(c, m)->norm_len > 3)
+            break;
+        size_t after = m + 1;
+        if (after < c->se && !is_punct(c, after, ',') && !is_punct(c, after, '.') &&
+            !is_punct(c, after, ')') && !is_punct(c, after, ';') && !is_stop(c, after) &&
+            !lex_is(c, CLAIMS__LEX_ACTION, after, "_aux"))
+            break;
+        double v = 0;
+        claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
+        if (v < 1 || v > 120)
+            break;
+        list[n++] = m;
+        k = m + 1;
+    }
+    return n;
+}
+
+/* Ages of several people in one list: measure/age/<person>/<i>-of-<n>,
+ * so that "two men, aged 19 and 22" keeps both and each meets the same
+ * rank in another article's list. */
+static claims_status emit_age_list(qctx *c, const amount *first, const char *thing,
+                                   const size_t *list, size_t nlist, const char *unit,
+                                   size_t unit_len)
+{
+    size_t total = nlist + 1;
+    for (size_t i = 0; i < total; i++) {
+        char idx[32];
+        size_t n = 0;
+        size_t vals[2] = {i + 1, total};
+        for (int v = 0; v < 2; v++) {
+            char tmp[20];
+            size_t t = 0, x = vals[v];
+            do {
+                tmp[t++] = (char)('0' + x % 10);
+                x /= 10;
+            } while (x && t < sizeof tmp);
+            while (t)
+                idx[n++] = tmp[--t];
+            if (v == 0) {
+                memcpy(idx + n, "-of-", 4);
+                n += 4;
+            }
+        }
+        idx[n] = '\0';
+        amount b = *first;
+        size_t tb = first->b, te = first->e;
+        if (i > 0) {
+            size_t m = list[i - 1];
+            memset(&b, 0, sizeof b);
+            claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &b.v);
+            tb = m;
+            te = m + 1;
+        }
+        claims_status rc =
+            emit(c, CLAIMS_KIND_MEASURE, tb, te, &b, "measure", "age", thing, idx, unit, unit_len,
+                 NULL);
+        if (rc != CLAIMS_OK)
+            return rc;
+    }
+    return CLAIMS_OK;
 }
 
 /* --------------------------------------------------------- one amount */
@@ -873,6 +1356,14 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         }
     }
 
+    /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
+     * and the old value are not the figure; the amount after "to" is */
+    if (a.b >= c->sb + 2 && (norm_is(c, a.b - 1, "by") || norm_is(c, a.b - 1, "from")) &&
+        lex_is(c, CLAIMS__LEX_ACTION, a.b - 2, "_change")) {
+        c->floor = a.ne;
+        return a.ne;
+    }
+
     /* ranges: "10 to 12", "10-12", "between 10 and 12" */
     if ((a.digits || a.word) && !a.zero) {
         size_t k = a.ne;
@@ -919,7 +1410,7 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         hyphen = true;
         k++;
     }
-    unit_val uv;
+    unit_val uv = {NULL, NULL, 0, 0, false};
     bool has_unit = false, unit_pre = false;
     size_t unit_end = k;
     if (!a.cur && !a.unknown) {
@@ -976,17 +1467,20 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             !is_month_or_day(c, a.nb - 2) && !is_stop(c, a.nb - 2) &&
             (a.ne >= c->se || is_punct(c, a.ne, ',') || is_punct(c, a.ne, ')'))) {
             age = true;
-            const claims__lex_entry *pe = concept_at(c, a.nb - 2, a.nb - 1, NULL);
-            if (pe && !(tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP))
-                set_part(person, pe->value);
-            else
-                copy_norm(c, a.nb - 2, person, sizeof person);
+            person_part(c, a.nb - 2, person);
         }
-        /* "She was 61." */
-        else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") && marker(c, a.nb - 2, "_pron") &&
+        /* "She was 61.", "the man, who is 70, ..." */
+        else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") &&
+                 (marker(c, a.nb - 2, "_pron") || norm_is(c, a.nb - 2, "who")) &&
                  (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) ||
                   marker(c, a.ne, "_clause"))) {
             age = true;
+            if (norm_is(c, a.nb - 2, "who") && a.nb >= c->sb + 3) {
+                size_t p = a.nb - 3;
+                if (is_punct(c, p, ',') && p > c->sb)
+                    p--;
+                person_part(c, p, person);
+            }
         }
         if (age) {
             static const char years_q[] = "age:years";
@@ -1034,7 +1528,30 @@ static size_t process(qctx *c, size_t i, claims_status *st)
                 if (h.found)
                     set_part(thing, np_part(&h));
             }
-            if (!h.found) {
+            bool got = h.found;
+            /* "revenue of $3.1 billion", "a fine of €10 million" */
+            if (!got && a.b > c->sb + 1 && norm_is(c, a.b - 1, "of"))
+                got = noun_part(c, a.b - 2, thing);
+            /* "watches worth £250,000", "profit rose 12% to $2 billion" */
+            if (!got)
+                got = subject_before(c, a.b, thing);
+            /* "pay a $4.25 billion opioid settlement" without the article */
+            if (!got && end_tok < c->se && is_cls(c, end_tok, CLAIMS__TOK_WORD) &&
+                !(tk(c, end_tok)->flags & CLAIMS__TF_CAP) && !glued(c, end_tok)) {
+                np_scan(c, end_tok, &h);
+                if (h.found && h.hb == h.he - 1 && !looks_plural(c, h.hb) &&
+                    (h.he >= c->se || !is_cls(c, h.he, CLAIMS__TOK_WORD) || is_stop(c, h.he))) {
+                    set_part(thing, np_part(&h));
+                    got = true;
+                } else {
+                    memset(&h, 0, sizeof h);
+                }
+            }
+            /* "paid $X for the plant", "raised $20 million in funding",
+             * also behind a conversion in brackets */
+            if (!got)
+                got = purpose_after(c, end_tok, thing);
+            if (!got) {
                 const char *cb = concept_back(c, a.b);
                 if (cb)
                     set_part(thing, cb);
@@ -1066,6 +1583,7 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 
     if (has_unit) {
         bool percent = unit_is(&uv, "percent");
+        size_t list[LIST_MAX], nlist = 0;
         char q[PART_MAX], thing[PART_MAX] = "-";
         size_t qn = uv.qn < PART_MAX ? uv.qn : PART_MAX - 1;
         memcpy(q, uv.q, qn);
@@ -1078,22 +1596,21 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             if (strcmp(person, "-") != 0) {
                 set_part(thing, person);
             } else if (unit_pre) {
-                /* "a man aged 61", "Jane Roe, aged 61" */
+                /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
                 size_t p = a.b > c->sb ? a.b - 1 : a.b;
+                if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") &&
+                    norm_is(c, p - 1, "who"))
+                    p -= 2;
                 if (p > c->sb && is_punct(c, p, ','))
                     p--;
-                if (p < a.b && is_cls(c, p, CLAIMS__TOK_WORD) && !is_stop(c, p)) {
-                    size_t cn = 0;
-                    const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
-                    if (ce)
-                        set_part(thing, ce->value);
-                    else
-                        copy_norm(c, p, thing, sizeof thing);
-                }
+                if (p < a.b)
+                    person_part(c, p, thing);
             } else {
                 np_scan(c, unit_end, &h);
                 if (h.found && !looks_plural(c, h.hb)) {
-                    set_part(thing, np_part(&h));
+                    person_part(c, h.he - 1, thing);
+                    if (h.known && strcmp(h.concept, "person") != 0)
+                        set_part(thing, h.concept);
                     end_tok = h.he;
                 }
             }
@@ -1102,7 +1619,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             if (h.found && (h.known || unit_end < c->se)) {
                 set_part(thing, np_part(&h));
                 end_tok = h.he;
-            } else {
+            } else if (!subject_before(c, a.b, thing)) {
+                /* "shares rose 6%" gives the share; else a concept before */
                 const char *cb = concept_back(c, a.b);
                 if (cb)
                     set_part(thing, cb);
@@ -1129,10 +1647,15 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         if (percent)
             rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%",
                       1, NULL);
+        else if (age && unit_pre && !a.range && a.op == OP_NONE && end_tok == a.e &&
+                 (nlist = age_list(c, a.e, list)) > 0)
+            rc = emit_age_list(c, &a, thing, list, nlist, uv.u, uv.un);
         else
             rc = emit(c, CLAIMS_KIND_MEASURE, a.b, end_tok, &a, "measure", q, thing, NULL, uv.u,
                       uv.un, NULL);
         c->floor = unit_end > a.e ? unit_end : a.e;
+        if (nlist > 0)
+            c->floor = list[nlist - 1] + 1;
         *st = rc;
         return c->floor > i ? c->floor : i + 1;
     }
@@ -1169,17 +1692,31 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             }
         }
     }
-    if (!concept && !act)
+    const char *action = act ? act->value : NULL;
+    bool counted = h.found && (h.known || looks_plural(c, h.hb));
+    if (!counted || (h.known && !act && strcmp(h.concept, "person") == 0)) {
+        /* "the death toll rose to 41", "a death toll of 41 people" */
+        const char *tact = toll_before(c, a.b);
+        if (tact) {
+            concept = "person";
+            known = true;
+            action = tact;
+            if (!counted)
+                h.found = false;
+        }
+    }
+    if (!concept && !action)
         return a.ne;
     if ((a.zero || a.one) && !known)
         return a.ne;
-    if (a.one && !act)
+    if (a.one && !action)
         return a.ne;
     if ((a.unknown || a.vague) && !h.found && !known)
         return a.ne;
     size_t end_tok = h.found && h.he > a.e ? h.he : a.e;
+    bool previous = act && ap < a.b && previous_event_before(c, ap);
     rc = emit(c, CLAIMS_KIND_COUNT, a.b, end_tok, &a, "count", concept ? concept : "-",
-              act ? act->value : "-", NULL, NULL, 0, NULL);
+              action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
     c->floor = a.e;
     *st = rc;
     return a.e > i ? a.e : i + 1;
@@ -1192,6 +1729,10 @@ static bool may_start(const qctx *c, size_t i)
     if (t->cls == CLAIMS__TOK_NUMBER)
         return true;
     if (t->cls != CLAIMS__TOK_WORD)
+        return false;
+    /* most words start no amount phrase: one test of the token's mask */
+    if (!(t->lexmask & ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) |
+                        (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))))
         return false;
     return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
            lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||

@@ -4,8 +4,10 @@
  * person (canonical within its article), a description ("the source"), or
  * nobody. Here, over the whole story:
  *  1. persons merge: the same first and last name is one person (the
- *     longest form wins), and a bare surname joins the story's single full
- *     name ending in it;
+ *     longest form wins); a name ending in another full name is that
+ *     person under a role ("Ombudsman Jane Roe"); a bare surname joins the
+ *     story's single full name ending in it, and stays as it is when two
+ *     full names share it ("Smith" beside "John Smith" and "Mary Smith");
  *  2. a described or unknown speaker becomes a person when the same words
  *     (>= 80% of the shorter quote) are attributed to that person
  *     elsewhere. Candidates come from an index of word 4-gram hashes, so
@@ -166,6 +168,23 @@ static claims_status merge_persons(claims_story *s)
             by_last[k]->canon = best;
         i = j;
     }
+    /* 1b. A name that ends in another known full name is that person
+     * under a title the lexicon does not know ("Ombudsman Jane Roe",
+     * "Jane Roe"): the shorter name wins, words before it are a role. */
+    for (size_t i = 0; i < u; i++) {
+        person *p = &ps[i];
+        if (p->nwords < 3)
+            continue;
+        const char *w = p->fold;
+        for (size_t k = 1; k + 1 < p->nwords; k++) {
+            w = strchr(w, ' ') + 1;
+            person *q = find_person(ps, u, w);
+            if (q) {
+                p->canon = ps[q->canon].canon;
+                break;
+            }
+        }
+    }
     /* 2. A bare surname joins the single full name ending in it. */
     for (size_t i = 0; i < u; i++) {
         person *p = by_last[i];
@@ -196,7 +215,8 @@ static claims_status merge_persons(claims_story *s)
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
+        if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) ||
+            !c->speaker || (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             continue;
         person *p = find_person(ps, u, key_part(c));
         if (p && p->canon != (size_t)(p - ps))

@@ -320,6 +320,8 @@ typedef struct speaker {
     const char *fold; /* key part */
     const char *desc; /* the words used */
     uint32_t head;    /* nominal: hash of the head word */
+    bool ambiguous;   /* a bare surname two full names in the article share */
+    bool human;       /* nominal: a person ("the governor"), not a body */
 } speaker;
 
 typedef struct mention {
@@ -337,7 +339,7 @@ typedef struct qspan {
     uint32_t c0, c1;      /* content tokens [c0, c1) */
 } qspan;
 
-enum { NBUCKETS = 256, NOMINAL_MEMORY = 16 };
+enum { NBUCKETS = 256, NOMINAL_MEMORY = 16, APPOS_LOOKBACK = 32 };
 
 typedef struct ctx {
     claims_story *s;
@@ -349,12 +351,16 @@ typedef struct ctx {
     size_t nq, capq;
     mention *m;
     size_t nm, capm;
+    uint32_t *ap;            /* mentions in apposition, in text order */
+    size_t nap, capap;
     int32_t bucket[NBUCKETS];
     claims__buf tmp;
     /* running state, in text order */
     speaker last_person;
     size_t last_person_para;
     speaker last_nominal;
+    speaker last_human;       /* the last nominal speaker that is a person */
+    size_t last_person_pos, last_human_pos;
     speaker nominals[NOMINAL_MEMORY];
     size_t nnominals;
     speaker last_quote_spk;
@@ -395,13 +401,41 @@ static bool is_small_word(const char *v)
 {
     return v && (strcmp(v, "det") == 0 || strcmp(v, "prep") == 0 || strcmp(v, "he") == 0 ||
                  strcmp(v, "it") == 0 || strcmp(v, "they") == 0 || strcmp(v, "adverb") == 0 ||
-                 strcmp(v, "aux") == 0 || strcmp(v, "func") == 0);
+                 strcmp(v, "aux") == 0 || strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 ||
+                 strcmp(v, "when") == 0 || strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0 ||
+                 strcmp(v, "object") == 0);
 }
 
 static bool is_head_class(const char *v)
 {
     return v && (strcmp(v, "source") == 0 || strcmp(v, "counterpart") == 0 ||
                  strcmp(v, "organization") == 0 || strcmp(v, "statement") == 0);
+}
+
+/* A word that starts or joins clauses, never a name: "and", "on",
+ * "today", "we", "them". */
+static bool clause_word(const ctx *c, size_t i)
+{
+    const char *v = nom_class(c, i);
+    return v && (strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 || strcmp(v, "when") == 0 ||
+                 strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0);
+}
+
+/* Token i heads a nominal speaker: a head-class word ("ministry",
+ * "Reuters"), or the capitalized last word of an organisation's name
+ * ("Sky News", "The Times", "Washington Post"). */
+static bool head_tok(const ctx *c, size_t i)
+{
+    if (!is_word(c, i))
+        return false;
+    const char *v = nom_class(c, i);
+    if (is_head_class(v))
+        return true;
+    if (!v || strcmp(v, "orgtail") != 0 || !(T(c, i)->flags & CLAIMS__TF_CAP) || i == 0)
+        return false;
+    const claims__token *p = T(c, i - 1);
+    return p->cls == CLAIMS__TOK_WORD && p->sentence == T(c, i)->sentence &&
+           ((p->flags & CLAIMS__TF_CAP) != 0 || tok_is(c, i - 1, "the"));
 }
 
 static bool is_title1(const ctx *c, size_t i)
@@ -463,8 +497,10 @@ static bool in_name_run(const ctx *c, size_t i)
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
- * the name after the last title ("French Trade Minister Anne Roux"
- * -> "Anne"). Returns b when nothing but titles remains. */
+ * the name after the last run of titles ("French Trade Minister Anne
+ * Roux" -> "Anne", "Det. Insp. Sarah Hale" -> "Sarah"). A title word that
+ * ends the run after a name is part of the name ("John Major"). Returns b
+ * when nothing but titles remains. */
 static size_t strip_titles(const ctx *c, size_t a, size_t b)
 {
     size_t start = a;
@@ -474,6 +510,8 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
             size_t j = i + n;
             while (j < b && (tok_is(c, j, ".") || tok_is(c, j, ",")))
                 j++;
+            if (j >= b && i > start)
+                break; /* "John Major": the name's own last word */
             start = j;
             i = j - 1;
         }
@@ -528,6 +566,38 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b)
 
 /* --------------------------------------------------------- mentions */
 
+static bool same_tok_text(const ctx *c, size_t i, size_t j)
+{
+    const claims__token *x = T(c, i), *y = T(c, j);
+    return x->hash == y->hash && x->norm_len == y->norm_len &&
+           memcmp(claims__tok_norm(c->art, i), claims__tok_norm(c->art, j), x->norm_len) == 0;
+}
+
+static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    if (b1 - a1 != b2 - a2)
+        return false;
+    for (size_t k = 0; k < b1 - a1; k++)
+        if (!same_tok_text(c, a1 + k, a2 + k))
+            return false;
+    return true;
+}
+
+/* Index of the last mention ending at or before token pos, or -1.
+ * Mentions are collected in text order. */
+static int32_t mention_before(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m[mid].b <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int32_t)lo - 1;
+}
+
 static bool collect_mentions(ctx *c)
 {
     const claims__article *art = c->art;
@@ -565,39 +635,57 @@ static bool collect_mentions(ctx *c)
         m->appos = 0;
         /* "her deputy, Jan Novak" */
         if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
-            (is_head_class(nom_class(c, a - 2)) || is_title1(c, a - 2)))
+            (head_tok(c, a - 2) || is_title1(c, a - 2)))
             m->appos = T(c, a - 2)->hash;
+        if (m->appos) {
+            if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1,
+                              sizeof *c->ap))
+                return false;
+            c->ap[c->nap++] = (uint32_t)c->nm;
+        }
+        /* Each distinct name is linked once, at its first mention, so
+         * that a lookup costs the number of names, not of mentions. */
         size_t bk = m->last_hash % NBUCKETS;
-        m->next = c->bucket[bk];
-        c->bucket[bk] = (int32_t)c->nm;
+        bool seen = false;
+        for (int32_t k = c->bucket[bk]; k >= 0 && !seen; k = c->m[k].next)
+            seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
+        m->next = -1;
+        if (!seen) {
+            m->next = c->bucket[bk];
+            c->bucket[bk] = (int32_t)c->nm;
+        }
         c->nm++;
     }
     return true;
 }
 
-static bool same_tok_text(const ctx *c, size_t i, size_t j)
-{
-    const claims__token *x = T(c, i), *y = T(c, j);
-    return x->hash == y->hash && x->norm_len == y->norm_len &&
-           memcmp(claims__tok_norm(c->art, i), claims__tok_norm(c->art, j), x->norm_len) == 0;
-}
 
 /* The fullest mention of the person named by tokens [a, b) near token
  * `pos`: the longest name with the same last word (and first word, when
- * the name has two or more words). -1 when none is longer. */
-static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos)
+ * the name has two or more words). -1 when none is longer, and for a bare
+ * surname that two full names share ("John Smith", "Mary Smith"). */
+static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool *ambiguous)
 {
+    *ambiguous = false;
     size_t nw = count_words(c, a, b);
     int32_t best = -1;
     size_t best_dist = (size_t)-1;
     uint32_t best_words = (uint32_t)nw;
     uint32_t h = T(c, b - 1)->hash;
+    int32_t full = -1; /* a full name ending in the bare surname */
     for (int32_t k = c->bucket[h % NBUCKETS]; k >= 0; k = c->m[k].next) {
         const mention *m = &c->m[k];
         if (m->last_hash != h || !same_tok_text(c, m->b - 1, b - 1))
             continue;
         if (nw >= 2 && !same_tok_text(c, m->a, a))
             continue;
+        if (nw < 2 && m->nwords >= 2) {
+            if (full >= 0 && !same_tok_text(c, c->m[full].a, m->a)) {
+                *ambiguous = true; /* two people share the surname */
+                return -1;
+            }
+            full = k;
+        }
         if (m->nwords < best_words)
             continue;
         size_t dist = m->a <= pos ? pos - m->a : (m->a - pos) * 4; /* prefer earlier */
@@ -615,7 +703,7 @@ static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos)
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
 {
     speaker sp = {0};
-    int32_t k = fuller_mention(c, a, b, pos);
+    int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
     size_t na = a, nb = b;
     if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
         na = c->m[k].a;
@@ -658,14 +746,17 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
         h--;
     if (T(c, h)->flags & CLAIMS__TF_POSSESSIVE)
         return false;
-    const char *hv = nom_class(c, h);
     out->a = a;
     out->b = b;
-    if (is_head_class(hv) || (is_title1(c, h) && (nom_is(c, a, "det") || h == a) &&
-                              !(T(c, h)->flags & CLAIMS__TF_CAP && h > a &&
-                                !nom_is(c, a, "det")))) {
+    /* "Poland's defence minister": an owner works like a determiner */
+    bool owned = false;
+    for (size_t i = a + 1; i < h && !owned; i++)
+        owned = (T(c, i)->flags & CLAIMS__TF_POSSESSIVE) != 0;
+    bool det = nom_is(c, a, "det") || owned;
+    if (head_tok(c, h) || (is_title1(c, h) && (det || h == a) &&
+                           !(T(c, h)->flags & CLAIMS__TF_CAP && h > a && !det))) {
         /* "the palace", "a senior aide", "the finance minister" */
-        if (!is_head_class(hv) && !nom_is(c, a, "det"))
+        if (!head_tok(c, h) && !det)
             return false;
         out->type = NP_NOMINAL;
         out->head = h;
@@ -721,7 +812,7 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     }
     if (!is_word(c, p) && !title_dot(c, p))
         return false;
-    bool nominal = is_head_class(nom_class(c, p)) || is_title1(c, p);
+    bool nominal = head_tok(c, p) || is_title1(c, p);
     if (!nominal && !name_word(c, p) && !title_dot(c, p))
         return false;
     size_t j = e;
@@ -729,8 +820,8 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
         const char *v = nom_class(c, t);
-        if (in_name_run(c, t) || is_head_class(v) || is_title1(c, t)) {
-            if (is_head_class(v) || is_title1(c, t))
+        if (in_name_run(c, t) || head_tok(c, t) || is_title1(c, t)) {
+            if (head_tok(c, t) || is_title1(c, t))
                 nominal = true;
             j--;
             nwords++;
@@ -745,14 +836,15 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
             /* "an aide in the Mayor's office": go on through
              * the preposition when a nominal stands before it. */
             if (j >= lo + 2 && nom_is(c, j - 1, "prep") && is_word(c, j - 2) &&
-                is_head_class(nom_class(c, j - 2))) {
+                (head_tok(c, j - 2) || name_word(c, j - 2) || is_title1(c, j - 2))) {
                 j--;
                 continue;
             }
             break;
         }
+        /* "a spokesman for the agency", "Sarah Hale of the city police" */
         if (v && strcmp(v, "prep") == 0 && t > lo && is_word(c, t - 1) &&
-            is_head_class(nom_class(c, t - 1))) {
+            (head_tok(c, t - 1) || name_word(c, t - 1) || is_title1(c, t - 1))) {
             j--;
             continue;
         }
@@ -766,7 +858,7 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
                    !is_verb1(c, k - 1))
                 k--;
             if (k == lo || !is_word(c, k - 1) || nom_is(c, k - 1, "det") ||
-                name_word(c, k - 1) || nom_is(c, k - 1, "func")) {
+                name_word(c, k - 1) || clause_word(c, k - 1)) {
                 j--;
                 nwords++;
                 continue;
@@ -777,11 +869,44 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     return np_classify(c, j, e, out);
 }
 
+/* A single-token time word: "today", "late", "Monday", "March". */
+static bool time_tok(const ctx *c, size_t i)
+{
+    if (!is_word(c, i))
+        return false;
+    if (nom_is(c, i, "when"))
+        return true;
+    /* time.lex also files marker words ("the", "in") under these
+     * sections; only entries that name a time have a number or "unit:N". */
+    static const claims__lex_section secs[3] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
+                                                CLAIMS__LEX_RELATIVE_DAY};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = 0;
+        const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
+        if (e && (e->has_num || strchr(e->value, ':')))
+            return true;
+    }
+    return false;
+}
+
+/* Skips, backwards from token i, the adverbs and time adjuncts between a
+ * subject and its verb ("X also said", "the ministry on Tuesday said"). */
 static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
 {
-    while (i > lo && (nom_is(c, i - 1, "adverb") || tok_is(c, i - 1, "also")))
-        i--;
-    return i;
+    for (;;) {
+        while (i > lo && nom_is(c, i - 1, "adverb"))
+            i--;
+        size_t k = i;
+        while (k > lo && (time_tok(c, k - 1) ||
+                          (T(c, k - 1)->cls == CLAIMS__TOK_NUMBER && k - 1 > lo &&
+                           time_tok(c, k - 2))))
+            k--;
+        if (k == i)
+            return i;
+        if (k > lo && nom_is(c, k - 1, "aprep"))
+            k--;
+        i = k;
+    }
 }
 
 /* The subject of the verb at token v: the phrase before it, over an
@@ -829,7 +954,7 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
     bool prep_done = false;
     while (j < hi && j - a < NP_MAX) {
         const char *v = nom_class(c, j);
-        if (in_name_run(c, j) || is_head_class(v) || is_title1(c, j)) {
+        if (in_name_run(c, j) || head_tok(c, j) || is_title1(c, j)) {
             j++;
             continue;
         }
@@ -839,7 +964,7 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
         }
         if (v && strcmp(v, "prep") == 0 && !prep_done && j > i && j + 1 < hi) {
             /* complement: only after a nominal head */
-            if (!is_head_class(nom_class(c, j - 1)))
+            if (!head_tok(c, j - 1))
                 break;
             prep_done = true;
             j++;
@@ -853,9 +978,9 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
             /* a lower-case modifier: keep it only when a head follows */
             size_t k = j;
             while (k < hi && k - j < 4 && is_word(c, k) && !nom_class(c, k) && !is_verb1(c, k) &&
-                   !(T(c, k)->flags & CLAIMS__TF_CAP))
+                   !(T(c, k)->flags & CLAIMS__TF_CAP) && !is_title1(c, k))
                 k++;
-            if (k < hi && (is_head_class(nom_class(c, k)) || is_title1(c, k))) {
+            if (k < hi && (head_tok(c, k) || is_title1(c, k))) {
                 j = k;
                 continue;
             }
@@ -875,8 +1000,13 @@ static void remember(ctx *c, const speaker *sp, size_t pos)
     if (sp->kind == SPK_PERSON) {
         c->last_person = *sp;
         c->last_person_para = c->art->sents[T(c, pos)->sentence].paragraph;
+        c->last_person_pos = pos;
     } else if (sp->kind == SPK_NOMINAL) {
         c->last_nominal = *sp;
+        if (sp->human) {
+            c->last_human = *sp;
+            c->last_human_pos = pos;
+        }
         if (c->nnominals < NOMINAL_MEMORY)
             c->nominals[c->nnominals++] = *sp;
     }
@@ -896,15 +1026,17 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
+        } else if (c->last_human.kind == SPK_NOMINAL &&
+                   (c->last_person.kind != SPK_PERSON ||
+                    c->last_human_pos > c->last_person_pos)) {
+            sp = c->last_human; /* "a police spokesman said ... he said" */
         } else if (c->last_person.kind == SPK_PERSON) {
             sp = c->last_person;
         } else {
             /* the last person mentioned before pos */
-            for (size_t k = c->nm; k-- > 0;)
-                if (c->m[k].b <= pos) {
-                    sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
-                    break;
-                }
+            int32_t k = mention_before(c, pos);
+            if (k >= 0)
+                sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
         }
         sp.desc = desc;
         return sp;
@@ -923,10 +1055,20 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
         desc = raw_tokens(c, p->a, p->b);
         if (definite) {
-            /* "his counterpart, X" earlier in the article */
-            for (size_t k = c->nm; k-- > 0;) {
-                if (c->m[k].appos == hh && c->m[k].a < pos) {
-                    sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
+            /* "his counterpart, X" earlier in the article (the nearest
+             * few appositions are enough) */
+            size_t lo = 0, hi = c->nap;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (c->m[c->ap[mid]].a < pos)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t k = lo, looked = 0; k-- > 0 && looked < APPOS_LOOKBACK; looked++) {
+                const mention *m = &c->m[c->ap[k]];
+                if (m->appos == hh) {
+                    sp = person_speaker(c, m->a, m->b, p->a, p->b, pos);
                     return sp;
                 }
             }
@@ -940,6 +1082,8 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         }
         sp.kind = SPK_NOMINAL;
         sp.head = hh;
+        sp.human = is_title1(c, p->head) || nom_is(c, p->head, "source") ||
+                   nom_is(c, p->head, "counterpart");
         sp.desc = desc;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
@@ -975,7 +1119,7 @@ static bool statement_agent(const ctx *c, size_t v, size_t lo, np *out)
         const char *v2 = nom_class(c, t);
         if (v2 && strcmp(v2, "statement") == 0)
             continue;
-        if ((is_head_class(v2) || name_word(c, t)) && !(t + 1 < v && (T(c, t + 1)->flags &
+        if ((head_tok(c, t) || name_word(c, t)) && !(t + 1 < v && (T(c, t + 1)->flags &
                                                                      CLAIMS__TF_POSSESSIVE))) {
             if (np_back_core(c, t + 1, lo, out) && (out->type == NP_NAME ||
                                                     out->type == NP_NOMINAL))
@@ -1269,6 +1413,8 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
         cl->speaker = sp->name;
         cl->speaker_desc = sp->desc;
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
+        if (sp->ambiguous)
+            cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
         cl->key = claims__key(s, kk, sp->fold, NULL, NULL);
     } else {
         cl->speaker_desc = sp ? sp->desc : NULL;
@@ -1328,6 +1474,256 @@ static bool is_partial(const ctx *c, const qspan *q)
     return true;
 }
 
+/* ------------------------------------------------------ reported speech */
+
+static bool is_prep_like(const ctx *c, size_t i)
+{
+    return nom_is(c, i, "prep") || nom_is(c, i, "aprep");
+}
+
+/* A verb form (auxiliary or modal) that a subject comes right before. */
+static bool finite_aux(const ctx *c, size_t i)
+{
+    return nom_is(c, i, "aux") || nom_is(c, i, "adverb");
+}
+
+/* The object of a preposition after a speech verb, from token k: "a
+ * statement", "Monday", "a news conference in Lima", "its website".
+ * Stops where reported content seems to begin: a determiner or pronoun
+ * after a word, a capitalized word after a lower-case one. */
+static size_t pp_object(const ctx *c, size_t k, size_t hi)
+{
+    size_t start = k;
+    if (k < hi && nom_is(c, k, "det"))
+        k++;
+    size_t words = 0;
+    bool last_lower = false;
+    while (k < hi && k - start < 12 && !c->inq[k]) {
+        const claims__token *t = T(c, k);
+        if (time_tok(c, k)) {
+            /* a date ends the phrase: "on Monday", "on March 3" */
+            k++;
+            words++;
+            while (k < hi && (T(c, k)->cls == CLAIMS__TOK_NUMBER || time_tok(c, k)))
+                k++;
+            if (k < hi && is_prep_like(c, k) && k + 1 < hi && !c->inq[k + 1]) {
+                k++;
+                if (k < hi && nom_is(c, k, "det"))
+                    k++;
+                continue;
+            }
+            break;
+        }
+        if (t->cls == CLAIMS__TOK_NUMBER && words == 0) {
+            k++;
+            words++;
+            continue;
+        }
+        if (t->cls != CLAIMS__TOK_WORD || is_verb1(c, k))
+            break;
+        if (t->flags & CLAIMS__TF_POSSESSIVE) {
+            k++;
+            continue;
+        }
+        const char *v = nom_class(c, k);
+        if (v && (strcmp(v, "prep") == 0 || strcmp(v, "aprep") == 0)) {
+            if (words == 0)
+                break;
+            /* a chained phrase: "in an interview with the BBC" */
+            k++;
+            if (k < hi && nom_is(c, k, "det"))
+                k++;
+            last_lower = false;
+            continue;
+        }
+        if (v && is_small_word(v)) {
+            /* "said in a statement it would ...", "said after the
+             * meeting prices would rise": the last word was the subject */
+            if (words >= 2 && finite_aux(c, k) && !nom_is(c, k - 1, "det"))
+                k--;
+            break;
+        }
+        bool cap = (t->flags & CLAIMS__TF_CAP) != 0;
+        if (cap && words > 0 && last_lower)
+            break;
+        last_lower = !cap;
+        words++;
+        k++;
+    }
+    return words ? k : start;
+}
+
+/* Skips adjuncts after a speech verb from token j: adverbs, time words
+ * ("late last week", "this week") and prepositional phrases ("on
+ * Monday", "in a statement", "at a news conference in Lima"). */
+static size_t skip_adjuncts(const ctx *c, size_t j, size_t hi)
+{
+    for (int round = 0; round < 4 && j < hi && !c->inq[j]; round++) {
+        size_t k = j;
+        while (k < hi && (nom_is(c, k, "adverb") || time_tok(c, k) ||
+                          (nom_is(c, k, "det") && k + 1 < hi && time_tok(c, k + 1)) ||
+                          (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+            k++;
+        if (k == j && is_prep_like(c, j) && !tok_is(c, j, "of")) {
+            size_t e = pp_object(c, j + 1, hi);
+            if (e > j + 1)
+                k = e;
+        }
+        if (k == j)
+            break;
+        j = k;
+    }
+    return j;
+}
+
+/* The listener of "told" from token j: "reporters", "the court",
+ * "Reuters", "him", "state television". Returns the token after it (j
+ * when there is none). */
+static size_t skip_listener(const ctx *c, size_t j, size_t hi)
+{
+    if (j >= hi || c->inq[j] || !is_word(c, j))
+        return j;
+    if (nom_is(c, j, "obj"))
+        return j + 1;
+    size_t k = j;
+    if (nom_is(c, k, "det")) {
+        k++;
+        /* "told her the ..." : "her" is the listener */
+        if (k < hi && (nom_is(c, k, "det") || pron_type(c, k) || nom_is(c, k, "subj") ||
+                       tok_is(c, k, "that")))
+            return k;
+    }
+    size_t words = 0;
+    if (in_name_run(c, k)) {
+        while (k < hi && words < 6 && in_name_run(c, k)) {
+            k++;
+            words++;
+        }
+        /* "Reuters news agency" */
+        while (k < hi && words < 8 && !(T(c, k)->flags & CLAIMS__TF_CAP) && head_tok(c, k)) {
+            k++;
+            words++;
+        }
+        return k;
+    }
+    while (k < hi && words < 3 && is_word(c, k) && !(T(c, k)->flags & CLAIMS__TF_CAP) &&
+           !is_verb1(c, k) && !c->inq[k]) {
+        const char *v = nom_class(c, k);
+        if (v && is_small_word(v))
+            break;
+        k++;
+        words++;
+    }
+    if (!words)
+        return j;
+    /* "told reporters prices would rise": the last word is the subject */
+    if (words >= 2 && k < hi && finite_aux(c, k))
+        k--;
+    return k;
+}
+
+static bool ends_with(const ctx *c, size_t i, const char *suffix)
+{
+    size_t n = strlen(suffix), len = T(c, i)->norm_len;
+    return len > n + 1 && memcmp(claims__tok_norm(c->art, i) + len - n, suffix, n) == 0;
+}
+
+/* Reported content without "that" may begin at token a: a subject ("the
+ * talks", "Russia", "it", "we", "12 people"), not a preposition, a verb,
+ * a participle or a quote. */
+static bool content_start(const ctx *c, size_t a, size_t hi)
+{
+    if (a >= hi || c->inq[a])
+        return false;
+    const claims__token *t = T(c, a);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls != CLAIMS__TOK_WORD || is_verb1(c, a) || (t->flags & CLAIMS__TF_POSSESSIVE))
+        return false;
+    const char *v = nom_class(c, a);
+    if (v && strcmp(v, "object") == 0)
+        /* "said nothing", "said goodbye to ...", but "said nothing had
+         * changed" */
+        return a + 1 < hi && finite_aux(c, a + 1);
+    if (v && is_small_word(v))
+        return strcmp(v, "det") == 0 || pron_type(c, a) != NP_NONE || strcmp(v, "subj") == 0;
+    if (v && strcmp(v, "statement") == 0)
+        return false;
+    if (t->flags & CLAIMS__TF_CAP)
+        return true;
+    return !ends_with(c, a, "ed") && !ends_with(c, a, "ing");
+}
+
+/* Ends reported content [a, b) before a trailing attribution: "...,
+ * Interfax reported", "..., according to the ministry". */
+static size_t cut_trailing_attribution(ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++) {
+        if (!tok_is(c, k, ",") || c->inq[k])
+            continue;
+        for (size_t v = k + 1; v < b && v < k + 10; v++) {
+            size_t n = 0;
+            if (c->inq[v] || !verb_at(c, v, b, &n))
+                continue;
+            size_t e = skip_adjuncts(c, v + n, b);
+            while (e < b && T(c, e)->cls == CLAIMS__TOK_PUNCT)
+                e++;
+            if (e == b)
+                return k;
+            break;
+        }
+    }
+    return b;
+}
+
+enum { LEAD_VERB_MAX = 8, SHORT_SENTENCE = 8, MAX_CONTENT = 160 /* tokens */ };
+
+/* The attribution of a quote whose closing mark `close` ends its sentence
+ * when the next sentence of the paragraph is one: it opens with the
+ * speaker and a speech verb ("He said.", "Ivanov told reporters on
+ * Monday.", "She said it twice.") or the inverted form ("Said Ivanov."),
+ * and says nothing more than a short sentence can. */
+static bool next_sentence_attribution(ctx *c, size_t close, np *out)
+{
+    const claims__article *art = c->art;
+    size_t si = T(c, close)->sentence;
+    for (size_t k = close + 1; k < art->sents[si].tok_end; k++)
+        if (T(c, k)->cls != CLAIMS__TOK_PUNCT)
+            return false;
+    if (si + 1 >= art->nsents || art->sents[si + 1].paragraph != art->sents[si].paragraph ||
+        sentence_skipped(c, si + 1))
+        return false;
+    size_t b = art->sents[si + 1].tok_begin, e = art->sents[si + 1].tok_end;
+    for (size_t v = b; v < e && v < b + LEAD_VERB_MAX; v++) {
+        if (c->inq[v])
+            return false;
+        size_t n = 0;
+        const claims__lex_entry *le = verb_at(c, v, e, &n);
+        if (!le)
+            continue;
+        if (strcmp(le->value, "say") != 0 && strcmp(le->value, "tell") != 0)
+            return false;
+        np o = {0};
+        if (!verb_speaker(c, v, n, le->value, b, e, v == b, &o) || o.type == NP_NONE)
+            return false;
+        if (v != b && o.a != b)
+            return false; /* the speaker must open the sentence */
+        size_t after = v + n;
+        if (v == b)
+            after = o.b;
+        else if (strcmp(le->value, "tell") == 0)
+            after = skip_listener(c, after, e);
+        after = skip_adjuncts(c, after, e);
+        while (after < e && T(c, after)->cls == CLAIMS__TOK_PUNCT)
+            after++;
+        if (after < e && e - b > SHORT_SENTENCE)
+            return false;
+        *out = o;
+        return true;
+    }
+    return false;
+}
+
 static claims_status do_quote(ctx *c, const qspan *q)
 {
     const claims__article *art = c->art;
@@ -1366,6 +1762,10 @@ static claims_status do_quote(ctx *c, const qspan *q)
     /* 3. before the quote in its sentence */
     if (!found && q->open > sb)
         found = find_attribution(c, sb, q->open, true, &who);
+    /* 4. the quote ends its sentence and the next one attributes it:
+     * ""...now." He said." */
+    if (!found && !partial && q->close < art->ntoks)
+        found = next_sentence_attribution(c, q->close, &who);
     speaker sp = {0};
     bool continued = false;
     if (found) {
@@ -1397,7 +1797,9 @@ static claims_status do_quote(ctx *c, const qspan *q)
 }
 
 /* Reported speech in sentence si: "X said (, ...,) that ...", "X told
- * reporters that ...". */
+ * reporters that ...", and without "that" when a subject follows: "X
+ * said Russia had bought 12 aircraft", "X told reporters the talks would
+ * resume", "X said on Monday the ...". Never "X said on Monday." */
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
     const claims__sentence *sn = &c->art->sents[si];
@@ -1417,42 +1819,66 @@ static claims_status do_paraphrases(ctx *c, size_t si)
             continue;
         size_t j = i + n;
         if (strcmp(cls, "tell") == 0) {
-            size_t k = j;
-            while (k < hi && k - j < 4 && is_word(c, k) && !tok_is(c, k, "that") &&
-                   !is_verb1(c, k))
-                k++;
-            j = k;
+            size_t k = skip_listener(c, j, hi);
+            if (k == j)
+                continue; /* "told of ...": no listener, no report */
+            size_t t = k;
+            /* a listener of more words: "told a news conference that" */
+            while (t < hi && t - j < 6 && is_word(c, t) && !tok_is(c, t, "that") &&
+                   !is_verb1(c, t))
+                t++;
+            j = (t < hi && tok_is(c, t, "that")) ? t : k;
         }
+        j = skip_adjuncts(c, j, hi);
+        bool paren = false;
         if (j < hi && tok_is(c, j, ",")) {
             size_t k = j + 1;
             while (k < hi && k - j < 16 && !tok_is(c, k, ",") && !c->inq[k])
                 k++;
-            if (k < hi && tok_is(c, k, ","))
+            if (k < hi && tok_is(c, k, ",")) {
                 j = k + 1;
+                paren = true;
+            }
         }
-        if (j >= hi || !tok_is(c, j, "that") || j == used_that || c->inq[j])
+        bool that = j < hi && tok_is(c, j, "that") && !c->inq[j];
+        if (that && j == used_that)
             continue;
-        size_t a = j + 1, b = hi;
+        if (!that && (paren || !content_start(c, j, hi)))
+            continue;
+        size_t a = that ? j + 1 : j, b = hi;
+        if (b > a + MAX_CONTENT)
+            b = a + MAX_CONTENT; /* a run-on sentence: keep the work linear */
         while (b > a && (T(c, b - 1)->cls == CLAIMS__TOK_PUNCT ||
                          (T(c, b - 1)->cls == CLAIMS__TOK_QUOTE && !c->inq[b - 1])))
             b--;
-        if (a >= b || c->inq[a] || count_words(c, a, b) < 2)
+        if (!that && a < b) {
+            b = cut_trailing_attribution(c, a, b);
+            while (b > a && T(c, b - 1)->cls == CLAIMS__TOK_PUNCT)
+                b--;
+        }
+        if (a >= b || c->inq[a] || count_words(c, a, b) < (that ? 2u : 3u))
             continue;
-        used_that = j;
         np who = {0};
         speaker sp = {0};
         size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
-        if (verb_speaker(c, i, n, cls, vlo, hi, false, &who) && who.type != NP_NONE) {
+        bool have = verb_speaker(c, i, n, cls, vlo, hi, false, &who) && who.type != NP_NONE;
+        /* Without "that", only a speaker standing before the verb makes
+         * it speech ("the money he said was stolen" has none). */
+        if (!that && !have)
+            continue;
+        if (have) {
             sp = np_speaker(c, &who, i);
             if (c->nomem)
                 return CLAIMS_ERR_NOMEM;
         }
+        if (that)
+            used_that = j;
         claims_status st = emit(c, CLAIMS_KIND_PARAPHRASE, a, b, &sp, 0);
         if (st != CLAIMS_OK)
             return st;
         if (sp.kind != SPK_NONE)
             remember(c, &sp, i);
-        i = j;
+        i = a - 1;
     }
     return CLAIMS_OK;
 }
@@ -1526,6 +1952,7 @@ done:
     claims__free(&s->alloc, c.inq);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
+    claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
 }

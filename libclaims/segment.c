@@ -557,6 +557,17 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     return CLAIMS_OK;
 }
 
+void claims__article_drop_tokens(const claims_allocator *a, claims__article *art)
+{
+    claims__free(a, art->toks);
+    claims__free(a, art->sents);
+    claims__free(a, art->norm);
+    art->toks = NULL;
+    art->sents = NULL;
+    art->norm = NULL;
+    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+}
+
 void claims__article_free(const claims_allocator *a, claims__article *art)
 {
     claims__free(a, art->id);

@@ -12,7 +12,10 @@
  * the speaker is unknown. High bits, clear of the CLAIMS__CF_* values. */
 enum {
     CLAIMS__CF_SPK_PERSON = 1u << 24,  /* speaker is a person's name */
-    CLAIMS__CF_SPK_NOMINAL = 1u << 25  /* speaker is a description */
+    CLAIMS__CF_SPK_NOMINAL = 1u << 25,  /* speaker is a description */
+    /* a bare surname that two full names of its article share ("Smith"
+       beside "John Smith" and "Mary Smith"): never merged with either */
+    CLAIMS__CF_SPK_AMBIGUOUS = 1u << 26
 };
 
 /* Appends s[0..n) normalized (claims__norm_append) with Latin accents

@@ -506,38 +506,27 @@ static void write_id(char *buf, char prefix, size_t n)
     buf[1 + sizeof tmp - i] = 0;
 }
 
-claims_status claims_story_check(claims_story *s, claims_error *err)
+claims_status claims__check_article(claims_story *s, size_t ai)
 {
-    if (!s)
-        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, NULL, 0, 0);
-    if (s->checked)
-        return fail(err, CLAIMS_ERR_STATE, NULL, 0, 0);
-    s->checked = true;
-    claims_status st = CLAIMS_OK;
-    for (size_t ai = 0; ai < s->narticles && st == CLAIMS_OK; ai++) {
-        claims__article *art = &s->articles[ai];
-        st = claims__segment(&s->alloc, s->lex, art);
-        if (st == CLAIMS_OK)
-            st = claims__extract_time(s, ai);
-        if (st == CLAIMS_OK)
-            st = claims__extract_quantities(s, ai);
-        if (st == CLAIMS_OK)
-            st = claims__extract_speech(s, ai);
-        /* Tokens are only needed while extracting: free them now, so peak
-         * memory is the texts plus one article's tokens. */
-        claims__free(&s->alloc, art->toks);
-        claims__free(&s->alloc, art->sents);
-        claims__free(&s->alloc, art->norm);
-        art->toks = NULL;
-        art->sents = NULL;
-        art->norm = NULL;
-        art->ntoks = art->nsents = art->norm_len = 0;
-        if (st != CLAIMS_OK)
-            return fail(err, st, art->id, 0, 0);
-    }
-    st = claims__resolve_story(s);
+    claims__article *art = &s->articles[ai];
+    claims_status st = claims__segment(&s->alloc, s->lex, art);
+    if (st == CLAIMS_OK)
+        st = claims__extract_time(s, ai);
+    if (st == CLAIMS_OK)
+        st = claims__extract_quantities(s, ai);
+    if (st == CLAIMS_OK)
+        st = claims__extract_speech(s, ai);
+    /* Tokens are only needed while extracting: free them now, so peak
+     * memory is the texts and claims plus one article's tokens. */
+    claims__article_drop_tokens(&s->alloc, art);
+    return st;
+}
+
+claims_status claims__check_finish(claims_story *s)
+{
+    claims_status st = claims__resolve_story(s);
     if (st != CLAIMS_OK)
-        return fail(err, st, NULL, 0, 0);
+        return st;
     /* Stable, deterministic numbering: by article, then position. */
     if (s->nclaims)
         qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
@@ -548,10 +537,28 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     st = claims__compare(s);
     if (st != CLAIMS_OK) {
         s->nfindings = 0;
-        return fail(err, st, NULL, 0, 0);
+        return st;
     }
     for (size_t i = 0; i < s->nfindings; i++)
         write_id(s->findings[i].id, 'f', i + 1);
+    return CLAIMS_OK;
+}
+
+claims_status claims_story_check(claims_story *s, claims_error *err)
+{
+    if (!s)
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, NULL, 0, 0);
+    if (s->checked)
+        return fail(err, CLAIMS_ERR_STATE, NULL, 0, 0);
+    s->checked = true;
+    for (size_t ai = 0; ai < s->narticles; ai++) {
+        claims_status st = claims__check_article(s, ai);
+        if (st != CLAIMS_OK)
+            return fail(err, st, s->articles[ai].id, 0, 0);
+    }
+    claims_status st = claims__check_finish(s);
+    if (st != CLAIMS_OK)
+        return fail(err, st, NULL, 0, 0);
     return CLAIMS_OK;
 }
 

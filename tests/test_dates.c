@@ -213,7 +213,7 @@ static void test_dateline_headline_date_is_not_one(void **state)
     assert_null(published(s));
     const claims_claim *c = date_claim(s, "March 3, 2025");
     assert_string_equal(claims_claim_string_value(c), "2025-03-03");
-    assert_string_equal(claims_claim_key(c), "date/election");
+    assert_string_equal(claims_claim_key(c), "date/vote");
     claims_story_free(s);
 }
 
@@ -271,7 +271,7 @@ static void test_weekday_last_next_and_future(void **state)
     assert_string_equal(claims_claim_key(c), "date/trial");
     c = date_claim(s, "Monday");
     assert_string_equal(claims_claim_string_value(c), "2022-05-23");
-    assert_string_equal(claims_claim_key(c), "date/election");
+    assert_string_equal(claims_claim_key(c), "date/vote");
     claims_story_free(s);
 }
 
@@ -310,7 +310,7 @@ static void test_date_forms(void **state)
     assert_string_equal(claims_claim_string_value(c), "2021-10-01");
     c = date_claim(s, "Febuary 12, 2022");
     assert_string_equal(claims_claim_string_value(c), "2022-02-12");
-    assert_string_equal(claims_claim_key(c), "date/verdict");
+    assert_string_equal(claims_claim_key(c), "date/sentencing");
     /* No year: the July 4 nearest the article's date, inferred. */
     c = date_claim(s, "July 4th");
     assert_string_equal(claims_claim_string_value(c), "2021-07-04");
@@ -521,6 +521,324 @@ static void test_year_weak_key_meets_strong_key(void **state)
     claims_story_free(s);
 }
 
+/* ------------------------------------------------------------ round two */
+
+/* The key of the first date or year claim whose text contains `needle`. */
+static const char *time_key(const claims_story *s, const char *needle)
+{
+    const claims_claim *c = tu_claim(s, CLAIMS_KIND_DATE, needle);
+    if (!c)
+        c = tu_claim(s, CLAIMS_KIND_YEAR, needle);
+    if (!c)
+        tu_dump(s);
+    assert_non_null(c);
+    return claims_claim_key(c);
+}
+
+/* Is there any finding naming both claims? */
+static bool linked(const claims_story *s, const claims_claim *a, const claims_claim *b)
+{
+    return tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, b) ||
+           tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b) ||
+           tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b);
+}
+
+/* Two reports name the quake before this one by different words and
+ * years: one slot of its own, a strong contradiction, and nothing
+ * against the date of the quake the story is about. */
+static void test_event_previous_is_another_event(void **state)
+{
+    (void)state;
+    const char *texts[2] = {
+        "A 6.4-magnitude earthquake shook the valley on Sunday. The last quake this powerful "
+        "struck the area in 1987.\n",
+        "Officials recalled that the area's previous big earthquake, in 1986, left 300 dead.\n"};
+    const char *dates[2] = {"2024-04-09", NULL};
+    claims_story *s = tu_story(texts, dates, 2);
+    const claims_claim *sun = date_claim(s, "Sunday");
+    const claims_claim *a = year_claim(s, "1987");
+    const claims_claim *b = year_claim(s, "1986");
+    assert_string_equal(claims_claim_key(sun), "date/quake");
+    assert_string_equal(claims_claim_key(a), "year/quake:previous");
+    assert_string_equal(claims_claim_key(b), "year/quake:previous");
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
+    if (!f)
+        tu_dump(s);
+    assert_non_null(f);
+    assert_true(claims_finding_confidence(f) >= 0.5);
+    assert_true(!linked(s, sun, a));
+    claims_story_free(s);
+}
+
+static void test_event_qualifiers(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "An earlier blast at the refinery, in 2011, injured nine workers. "
+        "The next election must be held by 2027. "
+        "The former ceasefire ended in 2014. "
+        "The first tremor struck on Sunday and a second tremor hit on Monday. "
+        "Her first trial ended on Tuesday. "
+        "It was the first merger of two state banks since 1998. "
+        "The prior deadly landslide buried the road in 2005.\n",
+        "2024-06-12");
+    assert_string_equal(time_key(s, "2011"), "year/explosion:previous");
+    assert_string_equal(time_key(s, "2027"), "year/election:next");
+    assert_string_equal(time_key(s, "2014"), "year/ceasefire:previous");
+    assert_string_equal(time_key(s, "Sunday"), "date/quake:first");
+    assert_string_equal(time_key(s, "Monday"), "date/quake:second");
+    /* A rank of the story's own event: after a possessive, or scoped. */
+    assert_string_equal(time_key(s, "Tuesday"), "date/trial");
+    assert_string_equal(time_key(s, "1998"), "year/merger");
+    /* Adjectives between the qualifier and the noun are skipped. */
+    assert_string_equal(time_key(s, "2005"), "year/landslide:previous");
+    claims_story_free(s);
+
+    /* Without a qualifier the same sentence keys the plain event. */
+    s = tu_story1("The blast at the refinery, in 2011, injured nine workers.\n", NULL);
+    assert_string_equal(time_key(s, "2011"), "year/explosion");
+    claims_story_free(s);
+}
+
+/* "the 1999 quake" next to "Monday's quake" is another quake; alone, it
+ * is the quake the article is about. */
+static void test_event_year_names_its_event(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Monday's quake toppled the old bell tower. The 1999 quake had "
+                                "spared it. Survivors of the 1999 quake still recall August 17, "
+                                "1999.\n",
+                                "2023-11-08");
+    assert_string_equal(time_key(s, "Monday"), "date/quake");
+    size_t n = 0;
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *x = claims_story_claim(s, i);
+        if (claims_claim_kind(x) == CLAIMS_KIND_YEAR) {
+            assert_string_equal(claims_claim_key(x), "year/quake:1999");
+            n++;
+        }
+    }
+    assert_int_equal(n, 2);
+    /* A date of that quake keys with it. */
+    const claims_claim *aug = date_claim(s, "August 17");
+    assert_string_equal(claims_claim_string_value(aug), "1999-08-17");
+    assert_string_equal(claims_claim_key(aug), "date/quake:1999");
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, NULL, NULL));
+    claims_story_free(s);
+
+    s = tu_story1("The 1999 quake toppled the old bell tower.\n", "2023-11-08");
+    assert_string_equal(time_key(s, "1999"), "year/quake");
+    claims_story_free(s);
+
+    /* A recent date of the same year: the same quake. */
+    s = tu_story1("Monday's quake toppled the bell tower. The 2023 quake was the worst in "
+                  "memory.\n",
+                  "2023-11-08");
+    assert_string_equal(time_key(s, "2023"), "year/quake");
+    claims_story_free(s);
+}
+
+/* The toll of a disaster has dates of its own; a possessive weekday dates
+ * the noun phrase it stands in. */
+static void test_event_toll_and_possessive_weekday(void **state)
+{
+    (void)state;
+    /* 2023-02-08 is a Wednesday. */
+    claims_story *s = tu_story1("Officials said the death toll from Monday's 6.9-magnitude "
+                                "tremor near the coast had climbed to 57 on Tuesday.\n",
+                                "2023-02-08");
+    const claims_claim *mon = date_claim(s, "Monday");
+    assert_string_equal(claims_claim_key(mon), "date/quake");
+    assert_string_equal(claims_claim_string_value(mon), "2023-02-06");
+    const claims_claim *tue = date_claim(s, "Tuesday");
+    assert_string_equal(claims_claim_key(tue), "date/toll");
+    claims_story_free(s);
+
+    s = tu_story1("The toll rose to 12 on Friday. The quake on Wednesday was shallow.\n", NULL);
+    assert_string_equal(time_key(s, "Friday"), "date/toll");
+    assert_string_equal(time_key(s, "Wednesday"), "date/quake");
+    claims_story_free(s);
+
+    /* After "from" (a preposition) the possessive still determines. */
+    s = tu_story1("Smoke from Thursday's blaze at the depot drifted over the port.\n", NULL);
+    assert_string_equal(time_key(s, "Thursday"), "date/fire");
+    claims_story_free(s);
+
+    /* No event noun after it: no event, not the clause's. */
+    s = tu_story1("After the vote, Friday's decision surprised traders.\n", NULL);
+    assert_string_equal(time_key(s, "Friday"), "date/-");
+    claims_story_free(s);
+
+    /* A participle after a determiner describes a thing: no merger. */
+    s = tu_story1("The merged airline will cut 900 jobs by next year.\n", "2023-02-08");
+    assert_string_equal(time_key(s, "next year"), "date/-");
+    claims_story_free(s);
+    s = tu_story1("The two airlines merged in 2019.\n", NULL);
+    assert_string_equal(time_key(s, "2019"), "year/merger");
+    claims_story_free(s);
+
+    /* The phrase a noun hangs on: "the trial over the shooting". */
+    s = tu_story1("The trial over the shooting resumed on Monday.\n", NULL);
+    assert_string_equal(time_key(s, "Monday"), "date/trial");
+    claims_story_free(s);
+}
+
+/* Events of the disaster, crime, business and politics beats. */
+static void test_event_beats(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *needle, *key;
+    } cases[] = {
+        {"Crews completed the rescue on Wednesday after a long dig.", "Wednesday", "date/rescue"},
+        {"Villagers were evacuated on Thursday as the dam cracked.", "Thursday", "date/evacuation"},
+        {"Police arrested the cashier on Friday.", "Friday", "date/arrest"},
+        {"Prosecutors charged the pilot on Friday.", "Friday", "date/charge"},
+        {"The accused appeared in court on Monday.", "Monday", "date/hearing"},
+        {"The trial opened on Monday before a packed gallery.", "Monday", "date/trial"},
+        {"Jurors reached a verdict on Tuesday.", "Tuesday", "date/verdict"},
+        {"The banker was sentenced on Thursday.", "Thursday", "date/sentencing"},
+        {"The heist took place on Saturday night.", "Saturday", "date/robbery"},
+        {"A guard opened fire on Sunday.", "Sunday", "date/shooting"},
+        {"The murder shocked the suburb in 2019.", "2019", "year/murder"},
+        {"The blaze broke out on Monday.", "Monday", "date/fire"},
+        {"The jet crashed on Tuesday.", "Tuesday", "date/crash"},
+        {"Two ferries collided on Wednesday.", "Wednesday", "date/collision"},
+        {"The freight train derailed on Friday.", "Friday", "date/derailment"},
+        {"A gas explosion on Saturday wrecked the block.", "Saturday", "date/explosion"},
+        {"The volcano erupted on Sunday.", "Sunday", "date/eruption"},
+        {"A mudslide cut the highway on Monday.", "Monday", "date/landslide"},
+        {"Flash floods on Tuesday swamped the town.", "Tuesday", "date/flood"},
+        {"The cyclone made landfall on Wednesday.", "Wednesday", "date/landfall"},
+        {"The merger closed in 2018.", "2018", "year/merger"},
+        {"The buyout was completed in 2017.", "2017", "year/acquisition"},
+        {"The takeover of the brewer closed in 2016.", "2016", "year/acquisition"},
+        {"The chipmaker went public in 2014.", "2014", "year/ipo"},
+        {"The stock rose in its market debut on Thursday.", "Thursday", "date/listing"},
+        {"The lender posts quarterly results on Tuesday.", "Tuesday", "date/earnings"},
+        {"The carmaker laid off 900 staff on Friday.", "Friday", "date/layoffs"},
+        {"The two sides reached a settlement on Monday.", "Monday", "date/settlement"},
+        {"The retailer filed for bankruptcy in 2020.", "2020", "year/bankruptcy"},
+        {"The launch slipped to Friday.", "Friday", "date/launch"},
+        {"The governor resigned on Sunday.", "Sunday", "date/resignation"},
+        {"She was appointed envoy in 2016.", "2016", "year/appointment"},
+        {"He was sworn in on Jan. 20, 2009.", "Jan. 20, 2009", "date/inauguration"},
+        {"The runoff was held on Sunday.", "Sunday", "date/election"},
+        {"Senators voted on Tuesday.", "Tuesday", "date/vote"},
+        {"The plebiscite took place in 2016.", "2016", "year/referendum"},
+        {"The summit ended on Friday.", "Friday", "date/meeting"},
+        {"The truce took hold on Monday.", "Monday", "date/ceasefire"},
+        {"Students marched on Saturday.", "Saturday", "date/protest"},
+        {"Nurses went on strike on Monday.", "Monday", "date/strike"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        claims_story *s = tu_story1(cases[i].text, NULL);
+        const char *k = time_key(s, cases[i].needle);
+        if (strcmp(k, cases[i].key) != 0)
+            print_error("case %zu: %s -> %s\n", i, cases[i].text, k);
+        assert_string_equal(k, cases[i].key);
+        claims_story_free(s);
+    }
+}
+
+/* Lower-case month names date only with a year; ALL-CAPS ones anywhere. */
+static void test_date_lowercase_and_allcaps_months(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("The pact was signed in march 2021. The firm listed its shares on "
+                                "june 3, 2020. Rates may rise in may. Officials may 2 times "
+                                "delay it.\n",
+                                NULL);
+    const claims_claim *c = date_claim(s, "march 2021");
+    assert_string_equal(claims_claim_string_value(c), "2021-03");
+    c = date_claim(s, "june 3, 2020");
+    assert_string_equal(claims_claim_string_value(c), "2020-06-03");
+    assert_int_equal(tu_count(s, CLAIMS_KIND_DATE), 2);
+    claims_story_free(s);
+
+    s = tu_story1("KRAKOW, OCT 14, 2022 (AP) - The mine reopened on Friday.\n", NULL);
+    assert_non_null(published(s));
+    assert_string_equal(published(s), "2022-10-14");
+    assert_string_equal(claims_claim_string_value(date_claim(s, "Friday")), "2022-10-14");
+    claims_story_free(s);
+}
+
+static void test_dateline_numeric_and_stamps(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Harbour news\nUpdated: 17/08/2022 09:41\n\nThe ferry sailed on "
+                                "Tuesday.\n",
+                                NULL);
+    assert_non_null(published(s));
+    assert_string_equal(published(s), "2022-08-17");
+    assert_null(tu_claim(s, CLAIMS_KIND_DATE, "17/08"));
+    assert_null(tu_claim(s, CLAIMS_KIND_YEAR, NULL));
+    assert_string_equal(claims_claim_string_value(date_claim(s, "Tuesday")), "2022-08-16");
+    claims_story_free(s);
+
+    s = tu_story1("2022-08-17T09:41:00Z\nThe ferry sailed on Tuesday.\n", NULL);
+    assert_non_null(published(s));
+    assert_string_equal(published(s), "2022-08-17");
+    assert_int_equal(tu_count(s, CLAIMS_KIND_DATE), 1);
+    claims_story_free(s);
+
+    s = tu_story1("Ferries\nPublished 2022-08-17T09:41:00+02:00\nThe ferry sailed on Tuesday.\n",
+                  NULL);
+    assert_non_null(published(s));
+    assert_string_equal(published(s), "2022-08-17");
+    claims_story_free(s);
+
+    /* Both numbers could be the month: day-first, in a dateline only. */
+    s = tu_story1("Harbour news\nUpdated: 03/04/2022 09:41\n\nThe ferry sailed.\n", NULL);
+    assert_non_null(published(s));
+    assert_string_equal(published(s), "2022-04-03");
+    claims_story_free(s);
+}
+
+static void test_date_numeric_in_text(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("The ferry was seized on 17/08/2022 and freed on 09/21/2022. It "
+                                "was sold on 24.10.2022. The hull was refitted on 03/04/2022. The "
+                                "log ends 2022/11/30.\n",
+                                NULL);
+    assert_string_equal(claims_claim_string_value(date_claim(s, "17/08/2022")), "2022-08-17");
+    assert_string_equal(claims_claim_string_value(date_claim(s, "09/21/2022")), "2022-09-21");
+    assert_string_equal(claims_claim_string_value(date_claim(s, "24.10.2022")), "2022-10-24");
+    assert_string_equal(claims_claim_string_value(date_claim(s, "2022/11/30")), "2022-11-30");
+    /* Ambiguous in a sentence: neither a date nor a year. */
+    assert_null(tu_claim(s, CLAIMS_KIND_DATE, "03/04"));
+    assert_int_equal(tu_count(s, CLAIMS_KIND_YEAR), 0);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_DATE), 4);
+    claims_story_free(s);
+}
+
+static void test_dateline_wire_without_date(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("GDANSK (Reuters) - Dock workers walked out on Thursday.\n", NULL);
+    assert_null(published(s));
+    const claims_claim *c = date_claim(s, "Thursday");
+    assert_null(claims_claim_string_value(c));
+    assert_string_equal(claims_claim_key(c), "date/strike");
+    claims_story_free(s);
+
+    /* No year in the dateline: undated, and the dateline is no claim. */
+    s = tu_story1("GDANSK, Sept. 8 (Reuters) - Dock workers walked out on Thursday.\n", NULL);
+    assert_null(published(s));
+    assert_null(tu_claim(s, CLAIMS_KIND_DATE, "Sept"));
+    assert_int_equal(tu_count(s, CLAIMS_KIND_DATE), 1);
+    claims_story_free(s);
+
+    /* The given date dates it. 2022-09-08 is a Thursday. */
+    s = tu_story1("GDANSK, Sept. 8 (Reuters) - Dock workers walked out on Thursday.\n",
+                  "2022-09-08");
+    assert_string_equal(published(s), "2022-09-08");
+    assert_null(tu_claim(s, CLAIMS_KIND_DATE, "Sept"));
+    assert_string_equal(claims_claim_string_value(date_claim(s, "Thursday")), "2022-09-08");
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +872,15 @@ int main(void)
         cmocka_unit_test(test_year_not_counts_or_models),
         cmocka_unit_test(test_year_spans_and_sentence),
         cmocka_unit_test(test_year_weak_key_meets_strong_key),
+        cmocka_unit_test(test_event_previous_is_another_event),
+        cmocka_unit_test(test_event_qualifiers),
+        cmocka_unit_test(test_event_year_names_its_event),
+        cmocka_unit_test(test_event_toll_and_possessive_weekday),
+        cmocka_unit_test(test_event_beats),
+        cmocka_unit_test(test_date_lowercase_and_allcaps_months),
+        cmocka_unit_test(test_dateline_numeric_and_stamps),
+        cmocka_unit_test(test_date_numeric_in_text),
+        cmocka_unit_test(test_dateline_wire_without_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -284,7 +284,7 @@ static void test_measure_ages_not_counts(void **state)
     assert_string_equal(claims_claim_key(c), "measure/age/driver");
     c = tu_claim(s, CLAIMS_KIND_MEASURE, "45");
     assert_value(c, 45);
-    assert_string_equal(claims_claim_key(c), "measure/age/tully");
+    assert_string_equal(claims_claim_key(c), "measure/age/mark tully");
     c = tu_claim(s, CLAIMS_KIND_MEASURE, "29");
     assert_value(c, 29);
     assert_true(strncmp(claims_claim_key(c), "measure/age/", 12) == 0);
@@ -619,6 +619,227 @@ static void test_counts_title_flag(void **state)
     claims_story_free(s);
 }
 
+/* ------------------------------------------------ totals and tolls */
+
+static void test_counts_death_toll_forms(void **state)
+{
+    (void)state;
+    static const kv_case cases[] = {
+        {"The death toll from the landslide in the hills rose to 27 on Sunday.",
+         "count/person/kill", 27},
+        {"The death toll now stands at 28.", "count/person/kill", 28},
+        {"Health officials confirmed a death toll of 29.", "count/person/kill", 29},
+        {"The toll climbed to 30 overnight.", "count/person/kill", 30},
+        {"A second blast hit the square, raising the number of dead to 31.",
+         "count/person/kill", 31},
+        {"Authorities said 32 people have died.", "count/person/kill", 32},
+        {"Officials said 33 people are confirmed dead.", "count/person/kill", 33},
+        {"The number of injured rose to 230 by the evening.", "count/person/injure", 230},
+        {"The number of missing stands at 14.", "count/person/missing", 14},
+    };
+    run_kv(cases, sizeof cases / sizeof cases[0]);
+    claims_story *s = tu_story1("At least 27 killed as bus plunges into ravine\n\n"
+                                "The bus left the road at night.\n",
+                                NULL);
+    const claims_claim *c = by_key(s, "count/person/kill");
+    assert_bounds(c, 27, -1);
+    claims_story_free(s);
+    /* a change by an amount is not the total */
+    s = tu_story1("The death toll rose by 5 to 40.", NULL);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_COUNT), 1);
+    assert_value(by_key(s, "count/person/kill"), 40);
+    claims_story_free(s);
+}
+
+static void test_counts_injured_missing_and_more(void **state)
+{
+    (void)state;
+    static const kv_case cases[] = {
+        {"The blast left 231 people injured.", "count/person/injure", 231},
+        {"Nine people remain missing after the flood.", "count/person/missing", 9},
+        {"Officials evacuated 4,000 residents from the valley.", "count/resident/evacuate", 4000},
+        {"The storm forced 3,000 residents to evacuate.", "count/resident/evacuate", 3000},
+        {"The floods displaced 12,000 people last month.", "count/person/displace", 12000},
+        {"Divers rescued 14 sailors from the wreck.", "count/sailor/rescue", 14},
+        {"Police arrested two men in Bristol on Friday.", "count/man/arrest", 2},
+        {"Prosecutors charged four teenagers with arson.", "count/teenager/charge", 4},
+    };
+    run_kv(cases, sizeof cases / sizeof cases[0]);
+    claims_story *s = tu_story1("The storm hit the coast, injuring more than 200.", NULL);
+    const claims_claim *c = by_key(s, "count/person/injure");
+    assert_bounds(c, 200, -1);
+    assert_true(c->flags & CLAIMS__CF_LOW_EXCL);
+    claims_story_free(s);
+}
+
+static void test_counts_previous_event_apart(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("This week's storm killed 40 people on the islands. "
+                                "The previous major storm, in 1998, killed 300 people.",
+                                NULL);
+    assert_value(by_key(s, "count/person/kill"), 40);
+    assert_value(by_key(s, "count/person/kill/previous"), 300);
+    /* so the story's own toll is not contradicted by an older one */
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, NULL, NULL));
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------------------ lists */
+
+static void test_counts_lists_keep_their_concepts(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Rebels ambushed a convoy, killing 5 soldiers and 3 civilians. "
+                                "4 marines and 2 police officers were wounded. "
+                                "12 people, including 3 children, were killed in the raid.",
+                                NULL);
+    assert_value(by_key(s, "count/soldier/kill"), 5);
+    assert_value(by_key(s, "count/civilian/kill"), 3);
+    assert_value(by_key(s, "count/marine/injure"), 4);
+    assert_value(by_key(s, "count/police officer/injure"), 2);
+    assert_value(by_key(s, "count/person/kill"), 12);
+    assert_value(by_key(s, "count/child/kill"), 3);
+    claims_story_free(s);
+}
+
+static void test_measure_age_lists(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Two brothers, aged 17 and 20, were detained. "
+                                "Three women aged 19, 23 and 31 were questioned.",
+                                NULL);
+    assert_value(by_key(s, "measure/age/brother/1-of-2"), 17);
+    assert_value(by_key(s, "measure/age/brother/2-of-2"), 20);
+    assert_value(by_key(s, "measure/age/woman/1-of-3"), 19);
+    assert_value(by_key(s, "measure/age/woman/2-of-3"), 23);
+    assert_value(by_key(s, "measure/age/woman/3-of-3"), 31);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_MEASURE), 5);
+    /* the count of the people is kept, with its action across the aside */
+    assert_value(by_key(s, "count/brother/arrest"), 2);
+    const claims_claim *c = tu_claim(s, CLAIMS_KIND_MEASURE, "20");
+    assert_string_equal(tu_text(c), "20");
+    claims_story_free(s);
+    /* the same list in two articles agrees rank by rank, and a third
+     * person named apart does not meet it */
+    const char *texts[2] = {"A 41-year-old man was charged. Two other men, aged 18 and 22, "
+                            "were arrested.",
+                            "Police arrested two other men, aged 18 and 22, and charged a "
+                            "42-year-old man."};
+    s = tu_story(texts, NULL, 2);
+    const claims_claim *a = tu_claim(s, CLAIMS_KIND_MEASURE, "aged 18");
+    assert_non_null(a);
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, NULL));
+    for (size_t i = 0; i < claims_story_finding_count(s); i++) {
+        const claims_finding *f = claims_story_finding(s, i);
+        if (claims_finding_type_of(f) == CLAIMS_FINDING_CONTRADICTION)
+            assert_string_equal(claims_finding_key(f), "measure/age/man");
+    }
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------ names and numbers */
+
+static void test_counts_after_capitalized_words(void **state)
+{
+    (void)state;
+    static const kv_case cases[] = {
+        {"The governor told CNN 12 commuters died in the crash.", "count/commuter/kill", 12},
+        {"Israel sold Georgia 16 drones before the war.", "count/drone/sell", 16},
+        {"In Mali 30 soldiers were killed.", "count/soldier/kill", 30},
+        {"Officials said Ukraine 40 tanks were destroyed.", "count/tank/destroy", 40},
+    };
+    run_kv(cases, sizeof cases / sizeof cases[0]);
+    static const char *const names[] = {
+        "The army flew Hermes 450 drones over the border.",
+        "Delta retired its Boeing 747 jets last year.",
+        "Apollo 11 astronauts visited the school.",
+        "The council cited Resolution 1701 in its statement.",
+        "An A320 carried the delegation.",
+        "Guests watched the launch of Soyuz 18.",
+    };
+    assert_no_quantities(names, sizeof names / sizeof names[0]);
+}
+
+/* -------------------------------------------------------------- ages */
+
+static void test_measure_ages_of_named_people(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("The man, who is 70, was unhurt. "
+                                "Jane Roe, 34, of Leeds, was charged. "
+                                "The 71-year-old was taken to hospital. "
+                                "Volunteers aged between 18 and 25 took part. "
+                                "A girl, 9, and a boy, 11, were rescued. "
+                                "The victim, 52, died in hospital.",
+                                NULL);
+    assert_value(by_key(s, "measure/age/man"), 70);
+    assert_value(by_key(s, "measure/age/jane roe"), 34);
+    assert_value(by_key(s, "measure/age/-"), 71);
+    assert_bounds(by_key(s, "measure/age/volunteer"), 18, 25);
+    assert_value(by_key(s, "measure/age/girl"), 9);
+    assert_value(by_key(s, "measure/age/boy"), 11);
+    assert_value(by_key(s, "measure/age/victim"), 52);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_COUNT), 0);
+    claims_story_free(s);
+    /* two people told apart do not share a slot */
+    s = tu_story1("John Doe, 36, and Jane Roe, 34, were charged.", NULL);
+    assert_value(by_key(s, "measure/age/john doe"), 36);
+    assert_value(by_key(s, "measure/age/jane roe"), 34);
+    assert_int_equal(claims_story_finding_count(s), 0);
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------------ money things */
+
+static void test_money_things_and_actions(void **state)
+{
+    (void)state;
+    static const kv_case cases[] = {
+        {"The city paid $80 million for the stadium.", "money/stadium/pay/USD", 80e6},
+        {"Both sides accepted a $1.2 billion settlement.", "money/settlement/-/USD", 1.2e9},
+        {"The firm will pay $1.2 billion opioid settlement.", "money/settlement/pay/USD",
+         1.2e9},
+        {"Burglars took paintings worth £400,000 from the villa.", "money/painting/-/GBP",
+         400000},
+        {"The startup was valued at 2 billion zlotys.", "money/startup/-/PLN", 2e9},
+        {"The firm raised $15 million in funding.", "money/funding/raise/USD", 15e6},
+        {"The chain posted revenue of $3.1 billion.", "money/revenue/-/USD", 3.1e9},
+        {"The watchdog issued a fine of €10 million.", "money/fine/-/EUR", 10e6},
+        {"Operating profit rose 9% to $2 billion.", "money/profit/-/USD", 2e9},
+        {"Operating profit rose 9% to $2 billion.", "percent/profit", 9},
+        {"Its shares fell 4 percent in early trading.", "percent/share", 4},
+        {"The port will pay 90 million shekels ($25 million) for the cranes.",
+         "money/crane/pay/USD", 25e6},
+    };
+    run_kv(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* ------------------------------------------------- number formats */
+
+static void test_numbers_grouped_and_abbreviated(void **state)
+{
+    (void)state;
+    static const kv_case cases[] = {
+        {"The village has 3\u202f000 residents.", "count/resident/-", 3000},
+        {"The region has 4\u00a0500\u00a0000 residents.", "count/resident/-", 4500000},
+        {"The deal is worth 1.5bn euros.", "money/deal/-/EUR", 1.5e9},
+        {"The state spent £3m on roads.", "money/-/pay/GBP", 3e6},
+        {"The fund holds $2.4tn in assets.", "money/asset/-/USD", 2.4e12},
+        {"The ministry approved Rs 500 crore for the project.", "money/project/-/INR", 5e9},
+        {"The agency set aside ₹200 crore for relief.", "money/relief/-/INR", 2e9},
+        {"The bank lent ¥900 million to the exporter.", "money/-/-/JPY", 9e8},
+        {"The club paid CHF 12 million for the striker.", "money/striker/pay/CHF", 12e6},
+        {"The floods displaced 2 lakh people.", "count/person/displace", 200000},
+        {"Exports reached 1.5bn tonnes of grain.", "measure/mass/-", 1.5e9},
+    };
+    run_kv(cases, sizeof cases / sizeof cases[0]);
+    /* a plain space is not a group separator: "248 88" is two codes */
+    claims_story *s = tu_story1("The village has 3 000 residents.", NULL);
+    assert_null(tu_claim(s, CLAIMS_KIND_COUNT, "3 000"));
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -653,6 +874,15 @@ int main(void)
         cmocka_unit_test(test_counts_year_then_count),
         cmocka_unit_test(test_measure_thing_not_subject),
         cmocka_unit_test(test_counts_title_flag),
+        cmocka_unit_test(test_counts_death_toll_forms),
+        cmocka_unit_test(test_counts_injured_missing_and_more),
+        cmocka_unit_test(test_counts_previous_event_apart),
+        cmocka_unit_test(test_counts_lists_keep_their_concepts),
+        cmocka_unit_test(test_measure_age_lists),
+        cmocka_unit_test(test_counts_after_capitalized_words),
+        cmocka_unit_test(test_measure_ages_of_named_people),
+        cmocka_unit_test(test_money_things_and_actions),
+        cmocka_unit_test(test_numbers_grouped_and_abbreviated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

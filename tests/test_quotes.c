@@ -340,6 +340,369 @@ static void test_people_nominal_kept_when_words_differ(void **state)
     claims_story_free(s);
 }
 
+/* ------------------------------------------------ titles and roles */
+
+/* The speaker of the first quote or paraphrase whose text holds needle. */
+static const char *speaker_with(const claims_story *s, claims_kind kind, const char *needle)
+{
+    return speaker_of(tu_claim(s, kind, needle));
+}
+
+static void test_people_title_runs_stripped(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "Two men were held overnight.\n\n"
+        "\"We are looking for a third man in a dark van,\" Det Insp Sarah Hale said.\n\n"
+        "\"The board backed the settlement without a vote,\" Chief Executive Kare Schultz "
+        "said.\n\n"
+        "\"The watches were found in a garage,\" Det. Insp. Mark Dean said.\n\n"
+        "\"They fled in a blue car after midnight,\" Chief Inspector Ann Cole said.\n\n"
+        "\"Our troops have left the valley for good,\" Lt Gen Omar Farid said.\n\n"
+        "\"The recount starts on the first of the month,\" Supt. Paul Reyes told "
+        "reporters.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "dark van"), "Sarah Hale");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "settlement"), "Kare Schultz");
+    assert_string_equal(claims_claim_key(tu_claim(s, CLAIMS_KIND_QUOTE, "settlement")),
+                        "quote/kare schultz");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "garage"), "Mark Dean");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "blue car"), "Ann Cole");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "valley"), "Omar Farid");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "recount"), "Paul Reyes");
+    claims_story_free(s);
+}
+
+static void test_people_title_lowercase_and_name_ending_in_title(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "\"Margins will recover next year,\" chief executive Lena Holt said.\n\n"
+        "\"We won that seat back from them,\" former Prime Minister John Major said.\n\n"
+        "\"Nobody was hurt in the fire,\" Mr. Tomas Weber said.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "Margins"), "Lena Holt");
+    /* a title word that ends a name is the name's own */
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "seat back"), "John Major");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "Nobody"), "Tomas Weber");
+    claims_story_free(s);
+}
+
+static void test_people_titled_full_and_surname_merge(void **state)
+{
+    (void)state;
+    const char *texts[3] = {
+        "\"This was a daring raid in broad daylight,\" Det Insp Sarah Hale said.\n",
+        "\"This was a daring raid in broad daylight,\" Sarah Hale said on Monday.\n",
+        "\"We expect more arrests in the coming days,\" Hale said.\n"};
+    claims_story *s = tu_story(texts, NULL, 3);
+    size_t n = 0;
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *c = claims_story_claim(s, i);
+        if (claims_claim_kind(c) != CLAIMS_KIND_QUOTE)
+            continue;
+        assert_string_equal(claims_claim_key(c), "quote/sarah hale");
+        assert_string_equal(speaker_of(c), "Sarah Hale");
+        n++;
+    }
+    assert_int_equal(n, 3);
+    const claims_claim *a = tu_claim(s, CLAIMS_KIND_QUOTE, "daring");
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, NULL));
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, NULL));
+    claims_story_free(s);
+}
+
+static void test_people_surname_article_first(void **state)
+{
+    (void)state;
+    const char *texts[2] = {
+        "\"Our teams are searching the rubble all night,\" Boluarte said.\n",
+        "\"Our teams are searching the rubble through the night,\" President Dina Boluarte "
+        "told reporters.\n"};
+    claims_story *s = tu_story(texts, NULL, 2);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_QUOTE), 2);
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *c = claims_story_claim(s, i);
+        if (claims_claim_kind(c) == CLAIMS_KIND_QUOTE)
+            assert_string_equal(claims_claim_key(c), "quote/dina boluarte");
+    }
+    claims_story_free(s);
+}
+
+static void test_people_shared_surname_stays_ambiguous(void **state)
+{
+    (void)state;
+    /* across the story: two Smiths speak elsewhere, a bare Smith here */
+    const char *texts[3] = {
+        "\"The council will appeal the ruling,\" John Smith said.\n",
+        "\"The ruling protects every tenant in town,\" Mary Smith said.\n",
+        "\"Nobody expected the court to decide so fast,\" Smith said.\n"};
+    claims_story *s = tu_story(texts, NULL, 3);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "appeal"), "John Smith");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "tenant"), "Mary Smith");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "so fast"), "Smith");
+    assert_string_equal(claims_claim_key(tu_claim(s, CLAIMS_KIND_QUOTE, "so fast")),
+                        "quote/smith");
+    claims_story_free(s);
+
+    /* in one article: only Mary Smith speaks, but John Smith is named, so
+     * the bare surname is not hers */
+    const char *one[2] = {
+        ("John Smith and Mary Smith ran the shop for years.\n\n\"We will reopen in the "
+         "spring,\" Smith said.\n\n\"The insurance paid for the new roof,\" Mary Smith "
+         "said.\n"),
+        "\"The shop reopens in the spring,\" Mary Smith said.\n"};
+    s = tu_story(one, NULL, 2);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "We will reopen"), "Smith");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "insurance"), "Mary Smith");
+    claims_story_free(s);
+}
+
+static void test_people_unknown_role_merges_with_name(void **state)
+{
+    (void)state;
+    const char *texts[2] = {
+        "\"The complaint will be heard in full next month,\" Ombudsman Jane Roe said.\n",
+        "\"The complaint will be heard in full next month,\" Jane Roe said.\n"};
+    claims_story *s = tu_story(texts, NULL, 2);
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *c = claims_story_claim(s, i);
+        if (claims_claim_kind(c) == CLAIMS_KIND_QUOTE) {
+            assert_string_equal(claims_claim_key(c), "quote/jane roe");
+            assert_string_equal(speaker_of(c), "Jane Roe");
+        }
+    }
+    claims_story_free(s);
+}
+
+static void test_people_of_organisation_is_the_person(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("\"We found the stolen watches in a garage,\" Sarah Hale of "
+                                "the county police said.\n",
+                                NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "garage"), "Sarah Hale");
+    claims_story_free(s);
+}
+
+/* ------------------------------------------------- organisations */
+
+static void test_speaker_organisations_are_descriptions(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "Interfax reported the tanker had sunk near the coast. Reuters reported the deal "
+        "was worth $4 billion. Police said the suspect fled on foot. Sky News reported the "
+        "fire had spread overnight. The Washington Post reported the contract was signed "
+        "in March. The ministry said the border would stay closed.\n",
+        NULL);
+    static const struct {
+        const char *needle, *speaker, *key;
+    } want[] = {
+        {"tanker", "Interfax", "paraphrase/interfax"},
+        {"deal was", "Reuters", "paraphrase/reuters"},
+        {"suspect fled", "Police", "paraphrase/police"},
+        {"fire had", "Sky News", "paraphrase/sky news"},
+        {"contract", "the Washington Post", "paraphrase/washington post"},
+        {"border", "the ministry", "paraphrase/ministry"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const claims_claim *c = tu_claim(s, CLAIMS_KIND_PARAPHRASE, want[i].needle);
+        assert_non_null(c);
+        assert_string_equal(speaker_of(c), want[i].speaker);
+        assert_string_equal(claims_claim_key(c), want[i].key);
+        assert_true((c->flags & CLAIMS__CF_SPK_NOMINAL) != 0);
+        assert_true((c->flags & CLAIMS__CF_SPK_PERSON) == 0);
+    }
+    claims_story_free(s);
+}
+
+static void test_speaker_organisation_not_merged_with_person(void **state)
+{
+    (void)state;
+    /* "The Post" is a newspaper, not the bare surname of Emily Post */
+    const char *texts[2] = {
+        "\"The pass is closed to all traffic tonight,\" The Post reported.\n",
+        "\"Good manners never go out of fashion,\" Emily Post said.\n"};
+    claims_story *s = tu_story(texts, NULL, 2);
+    const claims_claim *a = NULL, *b = NULL;
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *c = claims_story_claim(s, i);
+        if (claims_claim_kind(c) != CLAIMS_KIND_QUOTE)
+            continue;
+        if (claims_claim_article(c) == 0)
+            a = c;
+        else
+            b = c;
+    }
+    assert_string_equal(claims_claim_key(a), "quote/post");
+    assert_true((a->flags & CLAIMS__CF_SPK_NOMINAL) != 0);
+    assert_string_equal(claims_claim_key(b), "quote/emily post");
+    claims_story_free(s);
+}
+
+/* ------------------------------------------ reported speech, no "that" */
+
+static void test_paraphrase_without_that(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "The minister said Russia has bought 12 aircraft from Israel. Ivanov told reporters "
+        "the talks would resume next week. The judge told the court the defendant had fled "
+        "twice. The ministry said in a statement the company would pay the fine. Mayor Ann "
+        "Cole said late on Tuesday the bridge would reopen. The ministry on Friday said "
+        "prices would rise sharply. Ivanov said after the meeting wages would rise. The "
+        "spokesman said nothing had changed. Officials told state television troops had "
+        "crossed the border.\n",
+        NULL);
+    static const struct {
+        const char *text, *speaker;
+    } want[] = {
+        {"Russia has bought 12 aircraft from Israel", "the minister"},
+        {"the talks would resume next week", "Ivanov"},
+        {"the defendant had fled twice", "the judge"},
+        {"the company would pay the fine", "the ministry"},
+        {"the bridge would reopen", "Ann Cole"},
+        {"prices would rise sharply", "the ministry"},
+        {"wages would rise", "Ivanov"},
+        {"nothing had changed", "the spokesman"},
+        {"troops had crossed the border", "Officials"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const claims_claim *c = tu_claim(s, CLAIMS_KIND_PARAPHRASE, want[i].text);
+        assert_non_null(c);
+        assert_string_equal(tu_text(c), want[i].text);
+        assert_string_equal(speaker_of(c), want[i].speaker);
+    }
+    assert_int_equal(tu_count(s, CLAIMS_KIND_PARAPHRASE), 9);
+    claims_story_free(s);
+}
+
+static void test_paraphrase_adjunct_before_that(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Ivanov said on Monday that the talks would resume. The "
+                                "agency said in a statement that it had found the wreck.\n",
+                                NULL);
+    assert_string_equal(tu_text(tu_claim(s, CLAIMS_KIND_PARAPHRASE, "talks")),
+                        "the talks would resume");
+    assert_string_equal(tu_text(tu_claim(s, CLAIMS_KIND_PARAPHRASE, "wreck")),
+                        "it had found the wreck");
+    claims_story_free(s);
+}
+
+static void test_paraphrase_not_from_adjuncts_or_clauses(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "Ivanov said on Monday. The ministry said in a statement. The agency said in a "
+        "statement posted on its website. The man police said was armed fled on foot. "
+        "The survivor told of the long night in the rubble. Officials said late on Sunday. "
+        "The company said Tuesday, adding nothing more. He said goodbye to his staff. The "
+        "spokesman said nothing about the deal.\n",
+        NULL);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_PARAPHRASE), 0);
+    claims_story_free(s);
+}
+
+static void test_paraphrase_trailing_attribution_cut(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Ivanov said Russia had bought 12 drones, Interfax "
+                                "reported.\n",
+                                NULL);
+    const claims_claim *p = tu_claim(s, CLAIMS_KIND_PARAPHRASE, "drones");
+    assert_non_null(p);
+    assert_string_equal(tu_text(p), "Russia had bought 12 drones");
+    assert_string_equal(speaker_of(p), "Ivanov");
+    claims_story_free(s);
+}
+
+static void test_paraphrase_owner_and_title(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Chile's finance minister said that the budget would be "
+                                "balanced next year.\n",
+                                NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_PARAPHRASE, "budget"),
+                        "Chile's finance minister");
+    claims_story_free(s);
+}
+
+/* ------------------------------------- attributions, across beats */
+
+static void test_quote_attribution_in_next_sentence(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "Rescuers worked through the night.\n\n"
+        "\"Every village in the valley has been reached by now.\" Governor Rosa Mendez "
+        "said.\n\n"
+        "\"The dam will hold until the rain stops.\" Engineer Tomas Ruiz told reporters on "
+        "Tuesday.\n\n"
+        "\"Aid trucks are stuck at the pass tonight.\" Ivanov said the road would open in "
+        "May after repairs.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "Every village"), "Rosa Mendez");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "dam will hold"), "Tomas Ruiz");
+    /* a long sentence that reports something else does not attribute */
+    assert_true(strcmp(speaker_with(s, CLAIMS_KIND_QUOTE, "Aid trucks"), "Ivanov") != 0);
+    claims_story_free(s);
+}
+
+static void test_quote_he_after_described_speaker(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "A police spokesman said the road was closed.\n\n"
+        "\"Every car will be searched at the checkpoint tonight,\" he said.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "checkpoint"), "a police spokesman");
+    claims_story_free(s);
+}
+
+static void test_quote_appositives_politics_and_crime(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "\"The coalition will hold together until the election,\" said Peter Novak, the "
+        "leader of the Green party.\n\n"
+        "\"The suspect is dangerous and should not be approached,\" said Supt John Carr, "
+        "head of the county police, on Tuesday.\n\n"
+        "\"Nobody has been charged yet,\" police said.\n\n"
+        "\"The vote was rigged from the very start,\" opposition leader Ana Ruiz told "
+        "supporters on Sunday.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "coalition"), "Peter Novak");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "approached"), "John Carr");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "charged"), "police");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "rigged"), "Ana Ruiz");
+    claims_story_free(s);
+}
+
+static void test_quote_appositives_disaster_and_business(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "\"The water is still rising in the northern districts,\" a spokeswoman for the "
+        "fire service said.\n\n"
+        "\"At least 40 people are still missing,\" Interfax quoted the regional governor "
+        "as saying.\n\n"
+        "\"Our profits will recover by the end of next year,\" said Maria Gomez, chief "
+        "executive of Alta Bank, in a statement.\n\n"
+        "\"This merger creates the largest lender in the region,\" Alta Bank chief "
+        "executive Maria Gomez told Reuters.\n\n"
+        "\"We are cooperating fully with the inquiry,\" the company said in a statement.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "water"),
+                        "a spokeswoman for the fire service");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "missing"), "the regional governor");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "profits"), "Maria Gomez");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "merger"), "Maria Gomez");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_QUOTE, "cooperating"), "the company");
+    claims_story_free(s);
+}
+
 /* ---------------------------------------------- normalization, alignment */
 
 static void test_normalize_folds_case_marks_and_punctuation(void **state)
@@ -416,6 +779,24 @@ int main(void)
         cmocka_unit_test(test_people_merge_across_articles),
         cmocka_unit_test(test_people_nominal_resolved_by_same_words),
         cmocka_unit_test(test_people_nominal_kept_when_words_differ),
+        cmocka_unit_test(test_people_title_runs_stripped),
+        cmocka_unit_test(test_people_title_lowercase_and_name_ending_in_title),
+        cmocka_unit_test(test_people_titled_full_and_surname_merge),
+        cmocka_unit_test(test_people_surname_article_first),
+        cmocka_unit_test(test_people_shared_surname_stays_ambiguous),
+        cmocka_unit_test(test_people_unknown_role_merges_with_name),
+        cmocka_unit_test(test_people_of_organisation_is_the_person),
+        cmocka_unit_test(test_speaker_organisations_are_descriptions),
+        cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
+        cmocka_unit_test(test_paraphrase_without_that),
+        cmocka_unit_test(test_paraphrase_adjunct_before_that),
+        cmocka_unit_test(test_paraphrase_not_from_adjuncts_or_clauses),
+        cmocka_unit_test(test_paraphrase_trailing_attribution_cut),
+        cmocka_unit_test(test_paraphrase_owner_and_title),
+        cmocka_unit_test(test_quote_attribution_in_next_sentence),
+        cmocka_unit_test(test_quote_he_after_described_speaker),
+        cmocka_unit_test(test_quote_appositives_politics_and_crime),
+        cmocka_unit_test(test_quote_appositives_disaster_and_business),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_align_replacement_and_truncation),
     };
