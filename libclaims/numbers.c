@@ -9,7 +9,16 @@
  * it. The counted thing and the action it takes part in come from a small
  * window of tokens around the amount, so the work per token is bounded and
  * nothing is allocated per token. All vocabularies are lexicon sections
- * (data/numbers.lex, quantities.lex, concepts.lex, actions.lex). */
+ * (data/numbers.lex, quantities.lex, concepts.lex, actions.lex).
+ *
+ * Beyond "<amount> <noun>": a bare amount after a total ("the death toll
+ * rose to 41") counts people with the total's action; an age keeps the
+ * person it belongs to (a name, or the noun: measure/age/jane roe) and a
+ * listed age its rank (measure/age/man/2-of-2); a count done by an earlier
+ * event of the story's kind ("the previous quake killed 74") keys apart
+ * (count/person/kill/previous); a sum names what it pays for from a
+ * window around it ("a $2bn settlement", "revenue of $3bn", "watches worth
+ * £250,000", "profit rose 12% to $2bn", "$80m for the stadium"). */
 #include "internal.h"
 #include "numbers_private.h"
 

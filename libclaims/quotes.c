@@ -849,13 +849,14 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
             continue;
         }
         /* Lower-case modifiers of a nominal head ("senior", "defense"). */
-        if (nominal && is_word(c, t) && !v && !is_verb1(c, t) && nwords < 6 &&
-            !(T(c, t)->flags & CLAIMS__TF_HAS_DIGIT)) {
+        /* ("news" in "the Interfax news agency" is one too) */
+        if (nominal && is_word(c, t) && (!v || strcmp(v, "orgtail") == 0) && !is_verb1(c, t) &&
+            nwords < 6 && !(T(c, t)->flags & CLAIMS__TF_HAS_DIGIT)) {
             /* Only when a determiner or the clause start comes soon:
              * stop at words that look like a predicate. */
             size_t k = t;
-            while (k > lo && t - k < 4 && is_word(c, k - 1) && !nom_class(c, k - 1) &&
-                   !is_verb1(c, k - 1))
+            while (k > lo && t - k < 4 && is_word(c, k - 1) &&
+                   (!nom_class(c, k - 1) || nom_is(c, k - 1, "orgtail")) && !is_verb1(c, k - 1))
                 k--;
             if (k == lo || !is_word(c, k - 1) || nom_is(c, k - 1, "det") ||
                 name_word(c, k - 1) || clause_word(c, k - 1)) {

@@ -517,6 +517,24 @@ static void test_speaker_organisations_are_descriptions(void **state)
     claims_story_free(s);
 }
 
+static void test_speaker_news_agencies_and_spokesman_of(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "A spokesman of the ministry said the border would reopen. The state news agency "
+        "Xinhua reported the dam had burst. \"Rescue work goes on through the night,\" the "
+        "Interfax news agency reported.\n",
+        NULL);
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_PARAPHRASE, "border"),
+                        "a spokesman of the ministry");
+    assert_string_equal(speaker_with(s, CLAIMS_KIND_PARAPHRASE, "dam"),
+                        "the state news agency Xinhua");
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "Rescue");
+    assert_string_equal(speaker_of(q), "the Interfax news agency");
+    assert_string_equal(claims_claim_key(q), "quote/interfax news agency");
+    claims_story_free(s);
+}
+
 static void test_speaker_organisation_not_merged_with_person(void **state)
 {
     (void)state;
@@ -787,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_people_unknown_role_merges_with_name),
         cmocka_unit_test(test_people_of_organisation_is_the_person),
         cmocka_unit_test(test_speaker_organisations_are_descriptions),
+        cmocka_unit_test(test_speaker_news_agencies_and_spokesman_of),
         cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
         cmocka_unit_test(test_paraphrase_without_that),
         cmocka_unit_test(test_paraphrase_adjunct_before_that),
