@@ -39,6 +39,8 @@
 enum { MAX_ALL_PAIRS = 16 };
 /* A shingle shared by more classes than this pairs neighbours only. */
 enum { MAX_POSTING_PAIRS = 8 };
+/* Classes of one speaker paired all with all up to this many. */
+enum { SPEAKER_PAIRS_ALL = 24 };
 /* Largest LCS table (cells) aligned exactly. */
 enum { MAX_DP_CELLS = 1 << 18 };
 /* Claims named in a summary's article list before "+N more". */
@@ -1676,6 +1678,32 @@ static claims_status compare_speech(ctx *x)
                 pairs[npairs].a = post[a - 1].cls;
                 pairs[npairs].b = post[a].cls;
                 npairs++;
+            }
+        }
+        i = j;
+    }
+    /* Short renderings of one speaker may share no 3-word shingle ("we
+     * searched all night" / "we searched through the night"): classes of
+     * one named speaker are paired too, all of them when few, else each
+     * with its neighbour. The classes are sorted by kind and speaker. */
+    for (size_t i = 0; i < ncls;) {
+        const claims_claim *ci = q[cls[i].first];
+        size_t j = i + 1;
+        while (j < ncls && q[cls[j].first]->kind == ci->kind &&
+               strcmp(speaker_of(q[cls[j].first]), speaker_of(ci)) == 0)
+            j++;
+        size_t d = j - i;
+        if (d > 1 && !wild_speaker(ci)) {
+            bool all = d <= SPEAKER_PAIRS_ALL;
+            size_t need = all ? d * (d - 1) / 2 : d - 1;
+            if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
+                goto out;
+            for (size_t a = i; a < j; a++) {
+                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++) {
+                    pairs[npairs].a = (uint32_t)a;
+                    pairs[npairs].b = (uint32_t)b;
+                    npairs++;
+                }
             }
         }
         i = j;

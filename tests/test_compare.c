@@ -953,6 +953,25 @@ static void test_compare_story_of_suspects_ages(void **state)
     claims_story_free(s);
 }
 
+/* Two short renderings by one speaker share no 3-word run: they are
+ * still compared, as a variant. */
+static void test_compare_short_quotes_of_one_speaker(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "\"We searched all night,\" fire chief Ana Ruiz said on Friday.",
+        "\"We searched through the night,\" said Ana Ruiz, the fire chief.",
+    };
+    claims_story *s = tu_story(texts, NULL, 2);
+    const claims_claim *a = tu_claim(s, CLAIMS_KIND_QUOTE, "all night");
+    const claims_claim *b = tu_claim(s, CLAIMS_KIND_QUOTE, "through the night");
+    assert_non_null(a);
+    assert_non_null(b);
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_VARIANT, a, b);
+    assert_non_null(f);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1002,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_compare_ten_thousand_articles_near_linear),
         cmocka_unit_test(test_compare_story_of_two_reports),
         cmocka_unit_test(test_compare_story_of_suspects_ages),
+        cmocka_unit_test(test_compare_short_quotes_of_one_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
