@@ -417,6 +417,10 @@ void claims__w_num(claims__writer *w, double v);
 /* Escapers (report_common.c). */
 void claims__w_json_str(claims__writer *w, const char *s, size_t n);
 void claims__w_xml_str(claims__writer *w, const char *s, size_t n);
+/* Writes s[0..n), replacing each byte for which `esc` returns a string
+ * (tmp is 4 bytes of scratch it may use) by that string. */
+typedef const char *(*claims__escape_fn)(unsigned char c, char tmp[4]);
+void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escape_fn esc);
 
 /* True when the finding passes CLAIMS_OPT_MIN_CONFIDENCE. */
 bool claims__finding_shown(const claims_story *s, const claims_finding *f);

@@ -91,32 +91,41 @@ void claims__w_json_str(claims__writer *w, const char *s, size_t n)
     claims__w_put(w, "\"", 1);
 }
 
-void claims__w_xml_str(claims__writer *w, const char *s, size_t n)
+void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escape_fn esc)
 {
     size_t run = 0;
+    char tmp[4];
     for (size_t i = 0; i < n; i++) {
-        const char *esc = NULL;
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '&': esc = "&amp;"; break;
-        case '<': esc = "&lt;"; break;
-        case '>': esc = "&gt;"; break;
-        case '"': esc = "&quot;"; break;
-        case '\'': esc = "&#39;"; break;
-        default:
-            /* XML 1.0 forbids most control characters even escaped. */
-            if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
-                esc = " ";
-        }
-        if (esc) {
+        const char *rep = esc((unsigned char)s[i], tmp);
+        if (rep) {
             claims__w_put(w, s + i - run, run);
             run = 0;
-            claims__w_puts(w, esc);
+            claims__w_puts(w, rep);
         } else {
             run++;
         }
     }
     claims__w_put(w, s + n - run, run);
+}
+
+static const char *xml_escape(unsigned char c, char tmp[4])
+{
+    (void)tmp;
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default:
+        /* XML 1.0 forbids most control characters even escaped. */
+        return c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? " " : NULL;
+    }
+}
+
+void claims__w_xml_str(claims__writer *w, const char *s, size_t n)
+{
+    claims__w_escaped(w, s, n, xml_escape);
 }
 
 bool claims__finding_shown(const claims_story *s, const claims_finding *f)

@@ -6,32 +6,24 @@
 
 #include <string.h>
 
+static const char *md_escape(unsigned char c, char tmp[4])
+{
+    switch (c) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+    case '|': case '#': case '~': case '!': case '&': case '{': case '}': case '$':
+        tmp[0] = '\\';
+        tmp[1] = (char)c;
+        tmp[2] = 0;
+        return tmp;
+    default:
+        return c < 0x20 || c == 0x7f ? " " : NULL;
+    }
+}
+
 /* Text for a paragraph or a table cell, on one line. */
 static void md(claims__writer *w, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
-        char two[3] = {'\\', (char)c, 0};
-        switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '|': case '#': case '~': case '!': case '&': case '{': case '}': case '$':
-            esc = two;
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                esc = " ";
-        }
-        if (esc) {
-            claims__w_put(w, s + i - run, run);
-            run = 0;
-            claims__w_puts(w, esc);
-        } else {
-            run++;
-        }
-    }
-    claims__w_put(w, s + n - run, run);
+    claims__w_escaped(w, s, n, md_escape);
 }
 
 static void mds(claims__writer *w, const char *s)
