@@ -194,12 +194,19 @@ typedef struct dt_current {
     int year; /* 0 when unresolved */
 } dt_current;
 
+/* Full month names (for misspellings), looked up on first use: most
+ * articles never need them. */
+typedef struct dt_months {
+    bool loaded;
+    const char *name[13];
+    size_t len[13];
+} dt_months;
+
 typedef struct dt_ctx {
     claims_story *s;
     size_t ai;
     const claims__lexicon *lx;
-    const char *mname[13]; /* full month names (for misspellings) */
-    size_t mlen[13];
+    dt_months *months;
     bool have_pub;
     long pub_days;
     size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
@@ -302,8 +309,11 @@ static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, con
     return e && !e->has_num && value_has(e->value, m);
 }
 
-static void load_month_names(dt_ctx *c)
+static const dt_months *month_names(const dt_ctx *c)
 {
+    dt_months *mn = c->months;
+    if (mn->loaded)
+        return mn;
     char key[24] = "name of month ";
     size_t base = strlen(key);
     for (int m = 1; m <= 12; m++) {
@@ -312,9 +322,11 @@ static void load_month_names(dt_ctx *c)
             key[n++] = '1';
         key[n++] = (char)('0' + m % 10);
         const claims__lex_entry *e = claims__lex_get(c->lx, CLAIMS__LEX_MONTH, key, n);
-        c->mname[m] = e && !e->has_num ? e->value : NULL;
-        c->mlen[m] = c->mname[m] ? strlen(c->mname[m]) : 0;
+        mn->name[m] = e && !e->has_num ? e->value : NULL;
+        mn->len[m] = mn->name[m] ? strlen(mn->name[m]) : 0;
     }
+    mn->loaded = true;
+    return mn;
 }
 
 /* A month name at token i (with the "." of "Sept."). Misspelt names are
@@ -336,10 +348,11 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         bool tie = false;
         const char *w = claims__tok_norm(art, i);
         size_t wl = art->toks[i].norm_len;
+        const dt_months *mn = month_names(c);
         for (int k = 1; k <= 12; k++) {
-            if (c->mlen[k] < DT_FUZZY_MIN)
+            if (mn->len[k] < DT_FUZZY_MIN)
                 continue;
-            size_t dist = claims__edit_distance(w, wl, c->mname[k], c->mlen[k], DT_FUZZY_MAX);
+            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
             if (dist < best) {
                 best = dist;
                 m = k;
@@ -375,8 +388,9 @@ static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i,
     if (!e || !e->has_num || e->num < 1 || e->num > 12)
         return 0;
     int m = (int)e->num;
-    if (c->mlen[m] != art->toks[i].norm_len ||
-        memcmp(c->mname[m], claims__tok_norm(art, i), c->mlen[m]) != 0)
+    const dt_months *mn = month_names(c);
+    if (mn->len[m] != art->toks[i].norm_len ||
+        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
         return 0;
     *after = i + 1;
     return m;
@@ -1488,6 +1502,15 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         const claims__token *t = &art->toks[i];
         if (t->cls == CLAIMS__TOK_PUNCT || t->cls == CLAIMS__TOK_QUOTE)
             continue;
+        /* A word starts a date only as a weekday, month or relative day
+         * (lexicon sections), or as a misspelt month before a number:
+         * skip the rest without the lookups. */
+        if (t->cls == CLAIMS__TOK_WORD &&
+            !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
+                            (1u << CLAIMS__LEX_RELATIVE_DAY))) &&
+            !(i + 1 < art->ntoks && art->toks[i + 1].cls == CLAIMS__TOK_NUMBER) &&
+            !(i + 2 < art->ntoks && art->toks[i + 2].cls == CLAIMS__TOK_NUMBER))
+            continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
         dc.kind = CLAIMS_KIND_DATE;
@@ -1590,7 +1613,9 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
     c.ai = ai;
     c.lx = s->lex;
     c.ev_sent = (size_t)-1;
-    load_month_names(&c);
+    dt_months months;
+    months.loaded = false;
+    c.months = &months;
 
     /* 1. The dateline: metadata, never a claim. */
     bool from_title = false;

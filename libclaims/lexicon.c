@@ -18,7 +18,7 @@ typedef struct lex_slot {
     claims__lex_entry *entry;
 } lex_slot;
 
-enum { FIRST_BITS = 4096 };
+enum { FIRST_BITS = 4096, PREFIX_BITS = 1 << 14 };
 
 struct claims__lexicon {
     const claims_allocator *alloc;
@@ -29,6 +29,9 @@ struct claims__lexicon {
     /* Per first-token hash bucket, the sections with a phrase starting
      * with a token of that bucket: one load rejects most tokens. */
     uint32_t first[FIRST_BITS];
+    /* Bloom bits over (section, proper prefix of a phrase) hashes: a
+     * longer match is tried only while the tokens so far may start one. */
+    uint32_t prefix[PREFIX_BITS / 32];
 };
 
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
@@ -37,6 +40,14 @@ static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
     "month",    "weekday", "relative_day", "event",       "speech_verb",
     "title",    "nominal", "abbreviation", "designator",  "furniture",
 };
+
+/* FNV-1a continued over n bytes: the same as claims__hash, inlined. */
+static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 static uint32_t slot_hash(uint32_t h, unsigned sec)
 {
@@ -133,6 +144,10 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         }
         claims__buf_put(&key, norm + toks[i].norm, toks[i].norm_len);
         h = claims__hash(h, norm + toks[i].norm, toks[i].norm_len);
+        if (i + 1 < ntoks) {
+            uint32_t ph = slot_hash(h, sec) % PREFIX_BITS;
+            lx->prefix[ph / 32] |= 1u << (ph % 32);
+        }
     }
     uint32_t first = toks[0].hash;
     size_t nt = ntoks;
@@ -294,10 +309,11 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
         const claims__token *t = &art->toks[i + k];
         bool space = k > 0 && (t->flags & CLAIMS__TF_SPACE_BEFORE);
         if (space) {
-            h = claims__hash(h, " ", 1);
+            h = fnv(h, " ", 1);
             keylen++;
         }
-        h = claims__hash(h, art->norm + t->norm, t->norm_len);
+        /* A token's own hash is the FNV of its norm text from the start. */
+        h = k == 0 ? t->hash : fnv(h, art->norm + t->norm, t->norm_len);
         keylen += t->norm_len;
         uint32_t sh = slot_hash(h, sec);
         size_t mask = lx->nslots - 1;
@@ -314,7 +330,10 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                     ok = *key == ' ';
                     key++;
                 }
-                ok = ok && memcmp(key, art->norm + u->norm, u->norm_len) == 0;
+                /* Token texts are short: compare inline. */
+                const char *tx = art->norm + u->norm;
+                for (size_t q = 0; ok && q < u->norm_len; q++)
+                    ok = key[q] == tx[q];
                 key += u->norm_len;
             }
             if (ok) {
@@ -322,6 +341,11 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                 *ntok = k + 1;
                 break;
             }
+        }
+        if (k + 1 < maxn) {
+            uint32_t ph = sh % PREFIX_BITS;
+            if (!(lx->prefix[ph / 32] & (1u << (ph % 32))))
+                break; /* no phrase of the section starts with these tokens */
         }
     }
     return best;

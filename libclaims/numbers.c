@@ -116,8 +116,8 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 
 /* ----------------------------------------------------------- lexicon */
 
-static const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i, size_t end,
-                                    size_t *n)
+static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
+                                           size_t end, size_t *n)
 {
     size_t dummy;
     if (i < c->sb || i >= end)

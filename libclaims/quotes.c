@@ -59,6 +59,17 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
 
 /* ------------------------------------------------------ normalization */
 
+/* claims__utf8_next with its ASCII case inline. */
+static inline int32_t qn_next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (int32_t)c;
+    }
+    return claims__utf8_next(s, n, i);
+}
+
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
     claims__buf b;
@@ -76,12 +87,12 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
     int32_t prev = 0; /* previous code point kept (0 after a separator) */
     while (i < b.len) {
         size_t j = i;
-        int32_t cp = claims__utf8_next(b.data, b.len, &j);
+        int32_t cp = qn_next_cp(b.data, b.len, &j);
         bool alnum = cp < 0x80 ? (claims__is_alpha(cp) || claims__is_digit(cp))
                                : (claims__cp_is_letter(cp) || claims__cp_is_digit(cp));
         if (!alnum && prev != 0 && j < b.len) {
             size_t k = j;
-            int32_t nx = claims__utf8_next(b.data, b.len, &k);
+            int32_t nx = qn_next_cp(b.data, b.len, &k);
             bool nx_alnum = nx < 0x80 ? (claims__is_alpha(nx) || claims__is_digit(nx))
                                       : (claims__cp_is_letter(nx) || claims__cp_is_digit(nx));
             bool digits = prev < 0x80 && claims__is_digit(prev) && nx < 0x80 &&
@@ -100,8 +111,12 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
             b.data[w++] = ' ';
             pending_space = false;
         }
-        memmove(b.data + w, b.data + i, j - i);
-        w += j - i;
+        if (j - i == 1) {
+            b.data[w++] = b.data[i];
+        } else {
+            memmove(b.data + w, b.data + i, j - i);
+            w += j - i;
+        }
         prev = cp;
         i = j;
     }
@@ -347,6 +362,11 @@ typedef struct ctx {
     const claims__article *art;
     const claims__lexicon *lx;
     uint8_t *inq;
+    /* Per-token memos of pure lookups (the text and lexicon never change
+     * during one extraction): name_word (0 unknown, 1 no, 2 yes) and the
+     * nominal class (nom_unset until looked up). */
+    uint8_t *namew;
+    const char **nomc;
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -369,26 +389,38 @@ typedef struct ctx {
     bool nomem;
 } ctx;
 
-static const claims__token *T(const ctx *c, size_t i) { return &c->art->toks[i]; }
+static inline const claims__token *T(const ctx *c, size_t i) { return &c->art->toks[i]; }
 
-static bool tok_is(const ctx *c, size_t i, const char *w)
+static inline bool tok_is(const ctx *c, size_t i, const char *w)
 {
+    if (i >= c->art->ntoks)
+        return false;
+    const claims__token *t = T(c, i);
+    /* Most calls fail on the first byte: test it before measuring w. */
+    if (w[0] && (t->norm_len == 0 || claims__tok_norm(c->art, i)[0] != w[0]))
+        return false;
     size_t n = strlen(w);
-    return i < c->art->ntoks && T(c, i)->norm_len == n &&
-           memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
 }
 
-static bool is_word(const ctx *c, size_t i)
+static inline bool is_word(const ctx *c, size_t i)
 {
     return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
 }
 
+static const char nom_unset[1] = {0};
+
 /* The nominal-section class of the single token i ("det", "source"...). */
 static const char *nom_class(const ctx *c, size_t i)
 {
+    if (i < c->art->ntoks && c->nomc[i] != nom_unset)
+        return c->nomc[i];
     size_t n = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
-    return e ? e->value : NULL;
+    const char *v = e ? e->value : NULL;
+    if (i < c->art->ntoks)
+        c->nomc[i] = v;
+    return v;
 }
 
 static bool nom_is(const ctx *c, size_t i, const char *cls)
@@ -445,7 +477,7 @@ static bool is_title1(const ctx *c, size_t i)
            claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
 }
 
-static const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
+static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
 {
     if (!is_word(c, i))
         return NULL;
@@ -459,7 +491,7 @@ static bool is_verb1(const ctx *c, size_t i)
 }
 
 /* A capitalized word that may be part of a name. */
-static bool name_word(const ctx *c, size_t i)
+static bool name_word_uncached(const ctx *c, size_t i)
 {
     if (!is_word(c, i))
         return false;
@@ -473,6 +505,15 @@ static bool name_word(const ctx *c, size_t i)
         claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n))
         return false;
     return !is_verb1(c, i);
+}
+
+static bool name_word(const ctx *c, size_t i)
+{
+    if (i >= c->art->ntoks)
+        return false;
+    if (!c->namew[i])
+        c->namew[i] = name_word_uncached(c, i) ? 2 : 1;
+    return c->namew[i] == 2;
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
@@ -1801,10 +1842,21 @@ static claims_status do_quote(ctx *c, const qspan *q)
  * reporters that ...", and without "that" when a subject follows: "X
  * said Russia had bought 12 aircraft", "X told reporters the talks would
  * resume", "X said on Monday the ...". Never "X said on Monday." */
+/* Whether any token of sentence si may start a speech verb (its lexicon
+ * mask says so): without one, no loop over the sentence's verbs finds any. */
+static bool sentence_has_verb(const ctx *c, size_t si)
+{
+    const claims__sentence *sn = &c->art->sents[si];
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+        if (T(c, i)->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB))
+            return true;
+    return false;
+}
+
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
     const claims__sentence *sn = &c->art->sents[si];
-    if (sentence_skipped(c, si))
+    if (sentence_skipped(c, si) || !sentence_has_verb(c, si))
         return CLAIMS_OK;
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
@@ -1890,6 +1942,9 @@ static claims_status do_paraphrases(ctx *c, size_t si)
 static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
 {
     const claims__sentence *sn = &c->art->sents[si];
+    /* Without a speech verb only a leading dash ("-- X") can attribute. */
+    if (!sentence_has_verb(c, si) && !tok_is(c, sn->tok_begin, "-"))
+        return;
     np who;
     if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
         (who.type == NP_NAME || who.type == NP_NOMINAL)) {
@@ -1926,6 +1981,15 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     if (!c.inq)
         goto done;
     memset(c.inq, 0, art->ntoks);
+    c.namew = claims__malloc(&s->alloc, art->ntoks);
+    c.nomc = art->ntoks <= SIZE_MAX / sizeof *c.nomc
+                 ? claims__malloc(&s->alloc, art->ntoks * sizeof *c.nomc)
+                 : NULL;
+    if (!c.namew || !c.nomc)
+        goto done;
+    memset(c.namew, 0, art->ntoks);
+    for (size_t k = 0; k < art->ntoks; k++)
+        c.nomc[k] = nom_unset;
     if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
@@ -1951,6 +2015,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     }
 done:
     claims__free(&s->alloc, c.inq);
+    claims__free(&s->alloc, c.namew);
+    claims__free(&s->alloc, (void *)c.nomc);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);

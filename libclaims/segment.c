@@ -44,11 +44,37 @@ static bool is_mark_cp(int32_t cp)
            (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
+/* ASCII fast paths of the utf8.c helpers (same results). */
+static inline int32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (int32_t)c;
+    }
+    return claims__utf8_next(s, n, i);
+}
+
+static inline bool cp_letter(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_alpha(cp) : claims__cp_is_letter(cp);
+}
+
+static inline bool cp_digit(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_digit(cp) : claims__cp_is_digit(cp);
+}
+
+static inline bool cp_space(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_space(cp) : claims__cp_is_space(cp);
+}
+
 static int32_t peek_cp(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return -1;
-    return claims__utf8_next(s, n, &i);
+    return next_cp(s, n, &i);
 }
 
 /* Code point ending just before byte i (i > 0). */
@@ -60,10 +86,11 @@ static int32_t prev_cp(const char *s, size_t i)
     return claims__utf8_next(s, i, &j);
 }
 
-static bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start, size_t end,
+static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start, size_t end,
                      uint16_t cls, uint16_t flags)
 {
-    if (!claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+    if (tv->n >= tv->cap &&
+        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
         return false;
     claims__token *t = &tv->v[tv->n++];
     t->start = (uint32_t)start;
@@ -106,6 +133,30 @@ static bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start,
     return true;
 }
 
+/* push_tok for an ASCII token whose lower-cased text the caller already
+ * wrote at the end of the norm buffer, with its hash `h`. */
+static inline bool push_tok_ready(tokvec *tv, claims__buf *norm, size_t start, size_t end,
+                                  uint16_t cls, uint16_t flags, uint32_t h)
+{
+    if (tv->n >= tv->cap &&
+        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+        return false;
+    claims__token *t = &tv->v[tv->n++];
+    size_t n = end - start;
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->norm = (uint32_t)norm->len;
+    norm->len += n;
+    norm->data[norm->len] = 0;
+    t->hash = h;
+    t->norm_len = (uint32_t)n;
+    t->cls = cls;
+    t->flags = flags;
+    t->lexmask = UINT32_MAX;
+    t->sentence = 0;
+    return true;
+}
+
 static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__buf *norm)
 {
     size_t i = 0;
@@ -140,7 +191,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                     pending |= SEG_BLANK;
                 continue;
             }
-            if (cp == 0xFEFF || cp == 0x200B || claims__cp_is_space(cp)) {
+            if (cp == 0xFEFF || cp == 0x200B || cp_space(cp)) {
                 pending |= CLAIMS__TF_SPACE_BEFORE;
                 continue;
             }
@@ -149,12 +200,23 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         uint16_t flags = pending;
         pending = 0;
         uint16_t cls;
-        if (claims__cp_is_letter(cp)) {
+        if (cp_letter(cp)) {
             cls = CLAIMS__TOK_WORD;
-            unsigned letters = 1, uppers = claims__cp_is_upper(cp);
+            unsigned letters = 1, uppers = (cp < 0x80 ? claims__is_upper(cp) : claims__cp_is_upper(cp));
             if (uppers)
                 flags |= CLAIMS__TF_CAP;
             size_t poss = 0; /* start of a split-off possessive */
+            /* An ASCII word is lower-cased and hashed into the norm buffer
+             * while it is scanned, when the buffer surely has room. */
+            bool direct = cp < 0x80 && norm->cap - norm->len > n - start;
+            char *nd = direct ? norm->data + norm->len : NULL;
+            uint32_t h = CLAIMS__HASH_INIT;
+            size_t dk = 0;
+            if (direct) {
+                unsigned char lc = (unsigned char)claims__to_lower(cp);
+                nd[dk++] = (char)lc;
+                h = (h ^ lc) * 16777619u;
+            }
             /* ASCII fast path over plain letters and digits. */
             while (i < n) {
                 unsigned char b = (unsigned char)s[i];
@@ -163,27 +225,36 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                 } else if (claims__is_upper(b)) {
                     letters++;
                     uppers++;
+                    b = (unsigned char)(b + 32);
                 } else if (claims__is_digit(b)) {
                     flags |= CLAIMS__TF_HAS_DIGIT;
                 } else {
                     break;
                 }
+                if (direct) {
+                    nd[dk++] = (char)b;
+                    h = (h ^ b) * 16777619u;
+                }
                 i++;
             }
+            size_t fast_end = i;
             while (i < n) {
+                unsigned char b0 = (unsigned char)s[i];
+                if (b0 < 0x80 && b0 != '\'' && !claims__is_alpha(b0) && !claims__is_digit(b0))
+                    break; /* ASCII space or punctuation ends the word */
                 size_t j = i;
-                int32_t d = claims__utf8_next(s, n, &j);
-                if (claims__cp_is_letter(d)) {
+                int32_t d = next_cp(s, n, &j);
+                if (cp_letter(d)) {
                     letters++;
                     uppers += claims__cp_is_upper(d);
-                } else if (claims__cp_is_digit(d)) {
+                } else if (cp_digit(d)) {
                     flags |= CLAIMS__TF_HAS_DIGIT;
                 } else if (is_mark_cp(d)) {
                     /* part of the letter before */
-                } else if ((d == '\'' || d == 0x2019) && claims__cp_is_letter(peek_cp(s, n, j))) {
+                } else if ((d == '\'' || d == 0x2019) && cp_letter(peek_cp(s, n, j))) {
                     size_t k = j;
-                    int32_t e = claims__utf8_next(s, n, &k);
-                    if ((e == 's' || e == 'S') && !claims__cp_is_letter(peek_cp(s, n, k))) {
+                    int32_t e = next_cp(s, n, &k);
+                    if ((e == 's' || e == 'S') && !cp_letter(peek_cp(s, n, k))) {
                         poss = i;
                         i = k;
                         break;
@@ -195,6 +266,11 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             }
             if (letters >= 2 && uppers == letters)
                 flags |= CLAIMS__TF_ALLCAPS;
+            if (direct && !poss && i == fast_end) {
+                if (!push_tok_ready(tv, norm, start, i, cls, flags, h))
+                    return CLAIMS_ERR_NOMEM;
+                continue;
+            }
             if (poss) {
                 if (!push_tok(tv, norm, s, start, poss, cls, flags))
                     return CLAIMS_ERR_NOMEM;
@@ -202,12 +278,12 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                     return CLAIMS_ERR_NOMEM;
                 continue;
             }
-        } else if (claims__cp_is_digit(cp)) {
+        } else if (cp_digit(cp)) {
             cls = CLAIMS__TOK_NUMBER;
             while (i < n) {
                 size_t j = i;
-                int32_t d = claims__utf8_next(s, n, &j);
-                if (claims__cp_is_digit(d)) {
+                int32_t d = next_cp(s, n, &j);
+                if (cp_digit(d)) {
                     i = j;
                 } else if ((d == ',' || d == '.') && j < n && claims__is_digit((unsigned char)s[j])) {
                     i = j;
@@ -228,10 +304,10 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                 /* Straight marks: guess from the spacing around them. */
                 int32_t before = start > 0 ? prev_cp(s, start) : ' ';
                 int32_t after = i < n ? peek_cp(s, n, i) : ' ';
-                bool open_ctx = claims__cp_is_space(before) || before == '(' || before == '[' ||
+                bool open_ctx = cp_space(before) || before == '(' || before == '[' ||
                                 before == '-' || before == 0x2014 || is_quote_cp(before) ||
                                 before == 0xFEFF;
-                bool space_after = after == -1 || claims__cp_is_space(after);
+                bool space_after = after == -1 || cp_space(after);
                 if (open_ctx && !space_after)
                     flags |= CLAIMS__TF_QUOTE_OPEN;
                 else if (!open_ctx)
@@ -283,13 +359,15 @@ static bool tok_is(const claims__article *art, size_t i, const char *lit)
     return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
 }
 
-static bool is_terminal(const claims__article *art, size_t i)
+static inline bool is_terminal(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_PUNCT)
         return false;
-    return tok_is(art, i, ".") || tok_is(art, i, "!") || tok_is(art, i, "?") ||
-           tok_is(art, i, "\xe2\x80\xa6"); /* … */
+    const char *p = claims__tok_norm(art, i);
+    if (t->norm_len == 1)
+        return p[0] == '.' || p[0] == '!' || p[0] == '?';
+    return t->norm_len == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0; /* … */
 }
 
 static bool is_lowercase_word(const claims__article *art, size_t i)
