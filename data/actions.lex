@@ -36,6 +36,11 @@ employ = employed, employ, employs, employing, hired, hire, hires, hiring
 cut = cut, cuts, cutting, laid off, lay off, lays off, eliminated, axed, shed, sheds
 charge = charged, charge, charges, charging, indicted, indict, indicts
 convict = convicted, convict, convicts, sentenced
+steal = stole, stolen, steal, steals, stealing, snatched, looted, swiped
+fine = fined, fining
+support = voted for, vote for, votes for, voting for, voted in favour, voted in favor
+support = voting in favour, voting in favor, vote in favour, vote in favor, in support
+support = backed, supported
 # Words that name a total rather than a thing: "the death toll rose to 41",
 # "a death toll of 41", "raising the number of dead to 41". A bare number
 # after one (through to, at, of, an auxiliary or a change verb) counts

@@ -55,6 +55,8 @@ protester = protester, protesters, protestor, protestors, demonstrator, demonstr
 student = student, students, pupil, pupils
 minister = minister, ministers
 country = country, countries, nation, nations
+share = share, shares, stock, stocks
+bill = bill, bills, package, packages, legislation, measure, measures
 
 # Word classes around the counted noun (never a concept):
 #   _det     skipped between the amount and the noun ("12 of the drones")

@@ -121,6 +121,19 @@ election verb = elected, re-elected
 vote = vote, votes, voting, ballot
 vote verb = voted
 referendum = referendum, plebiscite
+# passage of a bill: bare "passed", "approved", "cleared" date storms,
+# mergers and roads too, so only the lawmaking phrases are listed
+passage = passage
+passage verb = senate passed, house passed, congress passed, parliament passed
+passage verb = lawmakers passed, legislators passed, senators passed, mps passed
+passage verb = senate approved, house approved, congress approved, parliament approved
+passage verb = lawmakers approved, legislators approved, senators approved, mps approved
+passage verb = cleared the senate, cleared the house, cleared congress, cleared parliament
+passage verb = passed the senate, passed the house, passed congress, passed parliament
+passage verb = passed into law, signed into law
+# after "the" a verb reads as a participle ("the merged group"), so the
+# article is part of these phrases
+passage verb = the senate passed, the house passed, the senate approved, the house approved
 meeting = meeting, meetings, talks, summit, summits, session, conference
 meeting verb = met, meet, meets
 visit = visit, visits, trip
