@@ -804,6 +804,15 @@ static int slot_level(const char *k)
         return SLOT_VAGUE;
     const char *thing = strchr(k, '/') + 1;
     const char *action = strchr(thing, '/');
+    if (action && strncmp(thing, "-/", 2) != 0 && strncmp(k, "money/", 6) == 0 &&
+        strncmp(action, "/-/", 3) == 0 && action[3] && action[3] != '-') {
+        /* An amount of a named thing in a named currency ("a $4.25 billion
+         * settlement"): one story rarely holds two such amounts, so they
+         * may contradict, with the confidence of a partly known slot. A
+         * count of a thing with no action ("24 drones" and "six drones")
+         * more often counts different groups, and stays vague. */
+        return SLOT_THING_UNKNOWN;
+    }
     if (!action || strncmp(thing, "-/", 2) != 0)
         return SLOT_VAGUE; /* the thing is known: its action is not */
     action++;

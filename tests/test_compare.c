@@ -972,6 +972,25 @@ static void test_compare_short_quotes_of_one_speaker(void **state)
     claims_story_free(s);
 }
 
+/* Amounts of one named thing in one currency contradict even when no
+ * action was found. */
+static void test_compare_money_of_a_named_thing(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "The drugmaker agreed to a $4.25 billion settlement with the states.",
+        "The company reached a $4.35 billion settlement, officials said.",
+    };
+    claims_story *s = tu_story(texts, NULL, 2);
+    const claims_claim *a = tu_claim(s, CLAIMS_KIND_MONEY, "4.25");
+    const claims_claim *b = tu_claim(s, CLAIMS_KIND_MONEY, "4.35");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(claims_claim_key(a), claims_claim_key(b));
+    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1022,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_compare_story_of_two_reports),
         cmocka_unit_test(test_compare_story_of_suspects_ages),
         cmocka_unit_test(test_compare_short_quotes_of_one_speaker),
+        cmocka_unit_test(test_compare_money_of_a_named_thing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
