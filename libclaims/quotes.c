@@ -652,9 +652,19 @@ static bool collect_mentions(ctx *c)
         }
         size_t a = i;
         size_t b = i;
-        while (b < art->ntoks && (in_name_run(c, b) || (b == a && is_title1(c, b))) &&
-               (b == a || T(c, b)->sentence == T(c, a)->sentence))
+        while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+            /* A title with small words in it ("Secretary of State",
+             * "Speaker of the House") stays one piece of the run. */
+            size_t tn = 0;
+            if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) &&
+                tn > 1 && T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+                b += tn;
+                continue;
+            }
+            if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+                break;
             b++;
+        }
         if (b == a)
             b = a + 1;
         i = b;
@@ -775,13 +785,20 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
 {
     if (a >= b)
         return false;
-    /* The core ends at the first preposition ("a source in the office"). */
+    /* The core ends at the first preposition ("a source in the office")
+     * that is not inside a title ("Secretary of State Jane Roe"). */
     size_t core = b;
-    for (size_t i = a + 1; i < b; i++)
-        if (nom_is(c, i, "prep")) {
+    for (size_t i = a; i < b; i++) {
+        size_t tn = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, b, &tn) && tn > 1) {
+            i += tn - 1;
+            continue;
+        }
+        if (i > a && nom_is(c, i, "prep")) {
             core = i;
             break;
         }
+    }
     size_t h = core - 1;
     while (h > a && (tok_is(c, h, ".") || (T(c, h)->flags & CLAIMS__TF_POSSESSIVE)))
         h--;

@@ -772,6 +772,25 @@ static void test_align_replacement_and_truncation(void **state)
     claims_story_free(s);
 }
 
+/* A title with "of" in it stays one title before the name. */
+static void test_speaker_title_with_of(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1(
+        "Secretary of State Jane Roe said: \"We are ready to talk again.\"\n"
+        "Speaker of the House Ann Cole said that the vote would wait.",
+        NULL);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "ready to talk");
+    assert_non_null(q);
+    assert_non_null(claims_claim_speaker(q));
+    assert_string_equal(claims_claim_speaker(q), "Jane Roe");
+    const claims_claim *p = tu_claim(s, CLAIMS_KIND_PARAPHRASE, "vote would wait");
+    assert_non_null(p);
+    assert_non_null(claims_claim_speaker(p));
+    assert_string_equal(claims_claim_speaker(p), "Ann Cole");
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -818,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_quote_appositives_disaster_and_business),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_align_replacement_and_truncation),
+        cmocka_unit_test(test_speaker_title_with_of),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
