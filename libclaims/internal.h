@@ -95,6 +95,17 @@ claims_status claims__utf8_validate(const char *s, size_t n, size_t *offset);
 /* Decodes the code point at s[*i] (text already validated), advancing *i. */
 int32_t claims__utf8_next(const char *s, size_t n, size_t *i);
 
+/* claims__utf8_next with its ASCII case inline, for hot loops. */
+static inline int32_t claims__utf8_next_fast(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (int32_t)c;
+    }
+    return claims__utf8_next(s, n, i);
+}
+
 /* Unicode letter / uppercase letter / number, for code points >= 0x80. */
 bool claims__cp_is_letter(int32_t cp);
 bool claims__cp_is_upper(int32_t cp);

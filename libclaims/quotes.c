@@ -59,17 +59,6 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
 
 /* ------------------------------------------------------ normalization */
 
-/* claims__utf8_next with its ASCII case inline. */
-static inline int32_t qn_next_cp(const char *s, size_t n, size_t *i)
-{
-    unsigned char c = (unsigned char)s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return (int32_t)c;
-    }
-    return claims__utf8_next(s, n, i);
-}
-
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
     claims__buf b;
@@ -87,12 +76,12 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
     int32_t prev = 0; /* previous code point kept (0 after a separator) */
     while (i < b.len) {
         size_t j = i;
-        int32_t cp = qn_next_cp(b.data, b.len, &j);
+        int32_t cp = claims__utf8_next_fast(b.data, b.len, &j);
         bool alnum = cp < 0x80 ? (claims__is_alpha(cp) || claims__is_digit(cp))
                                : (claims__cp_is_letter(cp) || claims__cp_is_digit(cp));
         if (!alnum && prev != 0 && j < b.len) {
             size_t k = j;
-            int32_t nx = qn_next_cp(b.data, b.len, &k);
+            int32_t nx = claims__utf8_next_fast(b.data, b.len, &k);
             bool nx_alnum = nx < 0x80 ? (claims__is_alpha(nx) || claims__is_digit(nx))
                                       : (claims__cp_is_letter(nx) || claims__cp_is_digit(nx));
             bool digits = prev < 0x80 && claims__is_digit(prev) && nx < 0x80 &&

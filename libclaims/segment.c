@@ -45,16 +45,6 @@ static bool is_mark_cp(int32_t cp)
 }
 
 /* ASCII fast paths of the utf8.c helpers (same results). */
-static inline int32_t next_cp(const char *s, size_t n, size_t *i)
-{
-    unsigned char c = (unsigned char)s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return (int32_t)c;
-    }
-    return claims__utf8_next(s, n, i);
-}
-
 static inline bool cp_letter(int32_t cp)
 {
     return cp < 0x80 ? claims__is_alpha(cp) : claims__cp_is_letter(cp);
@@ -74,7 +64,7 @@ static int32_t peek_cp(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return -1;
-    return next_cp(s, n, &i);
+    return claims__utf8_next_fast(s, n, &i);
 }
 
 /* Code point ending just before byte i (i > 0). */
@@ -243,7 +233,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                 if (b0 < 0x80 && b0 != '\'' && !claims__is_alpha(b0) && !claims__is_digit(b0))
                     break; /* ASCII space or punctuation ends the word */
                 size_t j = i;
-                int32_t d = next_cp(s, n, &j);
+                int32_t d = claims__utf8_next_fast(s, n, &j);
                 if (cp_letter(d)) {
                     letters++;
                     uppers += claims__cp_is_upper(d);
@@ -253,7 +243,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                     /* part of the letter before */
                 } else if ((d == '\'' || d == 0x2019) && cp_letter(peek_cp(s, n, j))) {
                     size_t k = j;
-                    int32_t e = next_cp(s, n, &k);
+                    int32_t e = claims__utf8_next_fast(s, n, &k);
                     if ((e == 's' || e == 'S') && !cp_letter(peek_cp(s, n, k))) {
                         poss = i;
                         i = k;
@@ -282,7 +272,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             cls = CLAIMS__TOK_NUMBER;
             while (i < n) {
                 size_t j = i;
-                int32_t d = next_cp(s, n, &j);
+                int32_t d = claims__utf8_next_fast(s, n, &j);
                 if (cp_digit(d)) {
                     i = j;
                 } else if ((d == ',' || d == '.') && j < n && claims__is_digit((unsigned char)s[j])) {
