@@ -145,6 +145,11 @@ typedef enum claims_format {
  * lower case). Returns CLAIMS_ERR_INVALID_ARGUMENT for anything else. */
 CLAIMS_API claims_status claims_format_from_name(const char *name, claims_format *out);
 
+/* The name of a format ("text", "json", ...), or NULL past the last one:
+ * a caller lists every format by counting up from 0 until NULL. Static
+ * storage; never freed. */
+CLAIMS_API const char *claims_format_name(claims_format format);
+
 /* Which findings count as failures (exit code 1 in the CLI, "not ok" in
  * TAP, <failure> in JUnit). */
 typedef enum claims_fail_on {

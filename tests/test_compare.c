@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "compare_private.h"
-#include "speech_private.h"
+#include "compare/compare.h"
+#include "extract/extract.h"
 #include "testutil.h"
 
 static const char filler[] = "Words that the claims of these tests point into, nothing more.";

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "dates_private.h"
+#include "extract/extract.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------ helpers */

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "numbers_private.h"
+#include "extract/extract.h"
 #include "testutil.h"
 
 /* The first quantity claim (count, money, percent, measure) with `key`. */

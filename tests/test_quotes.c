@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "speech_private.h"
+#include "extract/extract.h"
 #include "testutil.h"
 
 static const char *speaker_of(const claims_claim *c)

@@ -1,7 +1,7 @@
 /* report_junit.c - JUnit XML for pipelines: one testcase per finding, a
  * <failure> for each that fails under the story's fail-on option. Every
  * piece of input text goes through claims__w_xml_str. */
-#include "report_private.h"
+#include "report/report.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* report_json.c - the claims-report/1 JSON contract of SPEC.md. One array
  * element per line, so reports diff well; byte-for-byte deterministic. */
-#include "internal.h"
+#include "report/report.h"
 
 #include <string.h>
 

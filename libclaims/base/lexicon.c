@@ -6,7 +6,7 @@
  * token, so the hash is computed incrementally and nothing is allocated
  * per lookup. A per-section bitmap of first-token hashes rejects most
  * tokens before any probe. */
-#include "internal.h"
+#include "base/base.h"
 
 #include <string.h>
 

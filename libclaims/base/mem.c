@@ -1,6 +1,6 @@
 /* mem.c - allocation through the story's hooks, arenas, buffers, and the
  * small locale-independent helpers every layer needs. */
-#include "internal.h"
+#include "base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  *     elsewhere. Candidates come from an index of word 4-gram hashes, so
  *     the work grows with the number of quotes, not its square.
  * Then the claims' speaker and key are rewritten. */
-#include "speech_private.h"
+#include "extract/extract.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * ok" when it fails under the story's fail-on option, with a YAML block of
  * its evidence. Descriptions stay on one line and escape '#', so no input
  * text can read as a directive. */
-#include "report_private.h"
+#include "report/report.h"
 
 #include <string.h>
 

@@ -19,8 +19,7 @@
  * (count/person/kill/previous); a sum names what it pays for from a
  * window around it ("a $2bn settlement", "revenue of $3bn", "watches worth
  * £250,000", "profit rose 12% to $2bn", "$80m for the stadium"). */
-#include "internal.h"
-#include "numbers_private.h"
+#include "extract/extract.h"
 
 #include <string.h>
 

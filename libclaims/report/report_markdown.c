@@ -2,7 +2,7 @@
  * CommonMark: every ASCII punctuation character that could start markup
  * is backslash-escaped, so input text never becomes links, HTML or
  * tables of its own. */
-#include "report_private.h"
+#include "report/report.h"
 
 #include <string.h>
 

@@ -1,8 +1,8 @@
 /* report_text.c - the text report (the CLI's default, for a terminal), and
  * the helpers the other human and pipeline writers share
- * (report_private.h). ANSI colours only when the story's colour option is
+ * (report/report.h). ANSI colours only when the story's colour option is
  * on; input text never reaches the terminal with its control characters. */
-#include "report_private.h"
+#include "report/report.h"
 
 #include <string.h>
 

@@ -1,11 +1,20 @@
 /*
- * compare_private.h - what compare.c offers the report writers beyond
+ * compare/compare.h - groups claims by frame and makes findings. Never
+ * installed. Includes only the layers below (extract, base).
+ */
+#ifndef CLAIMS_COMPARE_H
+#define CLAIMS_COMPARE_H
+
+#include "extract/extract.h"
+
+/* compare.c: groups claims by slot and fills story->findings. */
+claims_status claims__compare(claims_story *s);
+
+/*
+ * What compare.c offers the report writers beyond
  * internal.h. Never installed.
  */
-#ifndef CLAIMS_COMPARE_PRIVATE_H
-#define CLAIMS_COMPARE_PRIVATE_H
 
-#include "internal.h"
 
 /* Aligns two normalized quote renderings (words separated by spaces) by a
  * longest common subsequence over words and marks, in *marks_a (one byte
@@ -18,4 +27,4 @@
 bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
                         uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb);
 
-#endif /* CLAIMS_COMPARE_PRIVATE_H */
+#endif /* CLAIMS_COMPARE_H */

@@ -1,6 +1,6 @@
 /* utf8.c - UTF-8 validation, code point classes and normalization for
  * matching. The only file that includes utf8proc.h. */
-#include "internal.h"
+#include "base/base.h"
 
 #include <string.h>
 #include <utf8proc.h>

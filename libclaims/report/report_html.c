@@ -3,8 +3,7 @@
  * sources' sentences side by side (stacked on a phone), with the claim's
  * words marked; in a quote variant only the words that differ are marked.
  * Every piece of input text goes through claims__w_xml_str. */
-#include "compare_private.h"
-#include "report_private.h"
+#include "report/report.h"
 
 #include <string.h>
 

@@ -28,7 +28,7 @@
  * lexicon's first-token bitmap most of the time), per claim a search of
  * at most a dozen tokens, per sentence one scan for events. Nothing is
  * allocated except the claims themselves. */
-#include "dates_private.h"
+#include "extract/extract.h"
 
 #include <string.h>
 

@@ -19,8 +19,7 @@
  *    conflict.
  * Findings are sorted at the end (type, key, first claim) so that output
  * never depends on the order of discovery. */
-#include "compare_private.h"
-#include "speech_private.h"
+#include "compare/compare.h"
 
 #include <stdlib.h>
 #include <string.h>

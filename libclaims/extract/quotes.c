@@ -6,7 +6,7 @@
  * in one scan, person names are collected in one scan (indexed by their
  * last word), and every attribution search looks at a bounded window
  * around one quote or one speech verb. */
-#include "speech_private.h"
+#include "extract/extract.h"
 
 #include <string.h>
 

@@ -1,12 +1,12 @@
 /* report_common.c - the writer every report format shares: batching,
  * numbers, escaping; and the public report entry points. */
-#include "internal.h"
+#include "report/report.h"
 
 #include <string.h>
 
 enum { FLUSH_AT = 16 * 1024 };
 
-static void flush(claims__writer *w)
+void claims__w_flush(claims__writer *w)
 {
     if (w->buf.len && !w->failed) {
         if (w->fn(w->ud, w->buf.data, w->buf.len) != 0)
@@ -21,7 +21,7 @@ void claims__w_put(claims__writer *w, const char *s, size_t n)
         return;
     claims__buf_put(&w->buf, s, n);
     if (w->buf.len >= FLUSH_AT)
-        flush(w);
+        claims__w_flush(w);
 }
 
 void claims__w_puts(claims__writer *w, const char *s)
@@ -146,65 +146,4 @@ bool claims__finding_fails(const claims_story *s, const claims_finding *f)
         return f->type == CLAIMS_FINDING_CONTRADICTION || f->type == CLAIMS_FINDING_VARIANT;
     }
     return false;
-}
-
-claims_status claims_story_write_report(const claims_story *s, claims_format format,
-                                        claims_write_fn write, void *user_data,
-                                        claims_error *err)
-{
-    claims_status st;
-    if (!s || !write || (unsigned)format > CLAIMS_FORMAT_JUNIT) {
-        st = CLAIMS_ERR_INVALID_ARGUMENT;
-    } else if (!s->checked) {
-        st = CLAIMS_ERR_STATE;
-    } else {
-        claims__writer w;
-        w.fn = write;
-        w.ud = user_data;
-        w.failed = false;
-        claims__buf_init(&w.buf, &s->alloc);
-        switch (format) {
-        case CLAIMS_FORMAT_TEXT: st = claims__report_text(s, &w); break;
-        case CLAIMS_FORMAT_JSON: st = claims__report_json(s, &w); break;
-        case CLAIMS_FORMAT_MARKDOWN: st = claims__report_markdown(s, &w); break;
-        case CLAIMS_FORMAT_HTML: st = claims__report_html(s, &w); break;
-        case CLAIMS_FORMAT_TAP: st = claims__report_tap(s, &w); break;
-        default: st = claims__report_junit(s, &w); break;
-        }
-        flush(&w);
-        if (st == CLAIMS_OK && w.buf.failed)
-            st = CLAIMS_ERR_NOMEM;
-        if (st == CLAIMS_OK && w.failed)
-            st = CLAIMS_ERR_IO;
-        claims__buf_free(&w.buf);
-    }
-    if (st != CLAIMS_OK && err) {
-        err->code = st;
-        err->message = claims_status_message(st);
-        err->article[0] = 0;
-        err->offset = 0;
-        err->has_offset = 0;
-    }
-    return st;
-}
-
-static int write_file(void *ud, const char *data, size_t len)
-{
-    return fwrite(data, 1, len, (FILE *)ud) == len ? 0 : 1;
-}
-
-claims_status claims_story_write_report_file(const claims_story *s, claims_format format,
-                                             FILE *fp, claims_error *err)
-{
-    if (!fp) {
-        if (err) {
-            err->code = CLAIMS_ERR_INVALID_ARGUMENT;
-            err->message = claims_status_message(err->code);
-            err->article[0] = 0;
-            err->offset = 0;
-            err->has_offset = 0;
-        }
-        return CLAIMS_ERR_INVALID_ARGUMENT;
-    }
-    return claims_story_write_report(s, format, write_file, fp, err);
 }
