@@ -377,10 +377,13 @@ claims_status claims__check_article(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
     claims_status st = claims__segment(&s->alloc, s->lex, art);
+    size_t first = s->nclaims;
     if (st == CLAIMS_OK)
         st = claims__extract_time(s, ai);
     if (st == CLAIMS_OK)
         st = claims__extract_quantities(s, ai);
+    if (st == CLAIMS_OK)
+        st = claims__extract_context(s, ai, first);
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: free them now, so peak
@@ -392,6 +395,8 @@ claims_status claims__check_article(claims_story *s, size_t ai)
 claims_status claims__check_finish(claims_story *s)
 {
     claims_status st = claims__resolve_story(s);
+    if (st == CLAIMS_OK)
+        st = claims__resolve_events(s);
     if (st != CLAIMS_OK)
         return st;
     /* Stable, deterministic numbering: by article, then position. */

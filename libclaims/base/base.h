@@ -140,6 +140,8 @@ typedef enum claims__lex_section {
     CLAIMS__LEX_ABBREVIATION,   /* words whose "." does not end a sentence */
     CLAIMS__LEX_DESIGNATOR,     /* model-name prefixes: f, su, mig, s, p */
     CLAIMS__LEX_FURNITURE,      /* "photo credit", "contributed to this report" */
+    CLAIMS__LEX_CONTEXT,        /* words that tie a figure to its event, scope,
+                                   holder or part: "previous", "another" */
     CLAIMS__LEX_SECTION_COUNT
 } claims__lex_section;
 
@@ -310,6 +312,37 @@ enum {
 /* Date precision for date claims. */
 enum { CLAIMS__PREC_NONE = 0, CLAIMS__PREC_YEAR, CLAIMS__PREC_MONTH, CLAIMS__PREC_DAY };
 
+/* What a part of a total is (CLAIMS__PART_*). */
+enum {
+    CLAIMS__PART_NONE = 0,      /* a total, or nothing says otherwise */
+    CLAIMS__PART_SUBSET = 1,    /* "one of them", "including 3", "30 seriously hurt" */
+    CLAIMS__PART_INCREMENT = 2  /* "another four", "two more" */
+};
+
+/* The time a figure's clause speaks of, and whether its sentence marks
+ * another event ("the previous quake"). precision 0: no time. */
+typedef struct claims__anchor {
+    claims__date date;
+    uint8_t precision;       /* CLAIMS__PREC_* */
+    bool inferred;           /* resolved from the article's own date */
+    bool background;         /* a marker of another event */
+} claims__anchor;
+
+/* The named fields of a claim's frame beyond its key. Strings live in the
+ * story's arena; NULL is "not stated". Two claims are about the same thing
+ * only when these agree (compare/compare.c). */
+typedef struct claims__frame {
+    const char *event;       /* NULL: the story's own event; else the label
+                                of a background event ("2004", "earlier") */
+    uint32_t event_id;       /* 1 the story's own, 2.. background events */
+    const char *scope;       /* place or group the figure covers ("dubai") */
+    const char *holder;      /* whose value: a named person (ages), the
+                                place a distance is measured from */
+    const char *quantity;    /* a measure's quantity: "distance", "age" */
+    uint8_t part;            /* CLAIMS__PART_* */
+    claims__anchor anchor;   /* context.c; read by the event pass */
+} claims__frame;
+
 struct claims_claim {
     char id[16];             /* "c1".. assigned after sorting */
     uint32_t index;          /* position in story->claims after sorting */
@@ -328,6 +361,7 @@ struct claims_claim {
     const char *speaker;     /* canonical person or description, or NULL */
     const char *speaker_desc;/* the words that named the speaker, or NULL */
     claims_claim *linked;    /* e.g. a currency conversion's original */
+    claims__frame frame;     /* event, scope, holder, part */
     const char *text_base;   /* the article's text (set by claims__claim_add) */
 };
 

@@ -16,6 +16,16 @@ claims_status claims__extract_time(claims_story *s, size_t ai);
 /* quotes.c: direct quotes and reported speech with their speakers. */
 claims_status claims__extract_speech(claims_story *s, size_t ai);
 
+/* context.c: for each figure of article `ai` among the story's claims
+ * [first, nclaims): the time and event markers of its clause, its scope,
+ * holder and part. Needs the article's tokens. */
+claims_status claims__extract_context(claims_story *s, size_t ai, size_t first);
+
+/* events.c: decides which event each figure speaks of: the story's own
+ * (the one most articles date near their publication) or a background
+ * event, which gets an id and a label. Runs once all articles are read. */
+claims_status claims__resolve_events(claims_story *s);
+
 /* people.c: resolves speakers across the story (merges persons, resolves
  * nominal speakers from identical quotes elsewhere). */
 claims_status claims__resolve_story(claims_story *s);

@@ -856,6 +856,11 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     cl->key = claims__key(c->s, p1, p2, p3, p4);
     if (!cl->key)
         return CLAIMS_ERR_NOMEM;
+    if (kind == CLAIMS_KIND_MEASURE) {
+        cl->frame.quantity = claims__story_strndup(c->s, p2, strlen(p2));
+        if (!cl->frame.quantity)
+            return CLAIMS_ERR_NOMEM;
+    }
     if (unit) {
         cl->unit = claims__story_strndup(c->s, unit, unit_len);
         if (!cl->unit)
