@@ -126,10 +126,13 @@ typedef enum claims_finding_type {
     CLAIMS_FINDING_AGREEMENT = 0,
     CLAIMS_FINDING_CONTRADICTION = 1,
     CLAIMS_FINDING_VARIANT = 2,
-    CLAIMS_FINDING_COMPATIBLE = 3
+    CLAIMS_FINDING_COMPATIBLE = 3,
+    /* a running total that grew between an earlier and a later article
+     * ("at least one dead" on Monday, 11 on Wednesday): not a failure */
+    CLAIMS_FINDING_UPDATE = 4
 } claims_finding_type;
 
-/* "agreement", "contradiction", "variant", "compatible". Static. */
+/* "agreement", "contradiction", "variant", "compatible", "update". Static. */
 CLAIMS_API const char *claims_finding_type_name(claims_finding_type type);
 
 typedef enum claims_format {

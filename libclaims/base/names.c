@@ -32,6 +32,6 @@ const char *claims_kind_name(claims_kind kind)
 const char *claims_finding_type_name(claims_finding_type type)
 {
     static const char *const names[] = {"agreement", "contradiction", "variant",
-                                        "compatible"};
+                                        "compatible", "update"};
     return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "unknown";
 }

@@ -21,6 +21,7 @@
  * never depends on the order of discovery. */
 #include "compare/compare.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,9 @@ enum { MAX_ALL_PAIRS = 16 };
 enum { MAX_POSTING_PAIRS = 8 };
 /* Classes of one speaker paired all with all up to this many. */
 enum { SPEAKER_PAIRS_ALL = 24 };
+/* Weak contradictions: the claims of each side checked against each
+ * other's articles up to this many pairs, none beyond. */
+enum { MAX_WEAK_PAIRS = 4096 };
 /* Two days of one event further apart than this are two events. */
 enum { DAYS_NEAR = 10 };
 /* Largest LCS table (cells) aligned exactly. */
@@ -840,16 +844,28 @@ static int slot_cmp(const char *a, const char *b)
     }
 }
 
-/* The frame beyond the key: claims of different events, scopes,
- * holders or parts are about different things. */
+/* The frame beyond the key that makes a slot: a part of a total ("two
+ * more", "one of them") is never set against a total. The event, scope and
+ * holder are weaker: a figure stated with them may agree with the same
+ * figure stated without, but contradicts only a figure of the same event,
+ * scope and holder (same_frame). A figure with no time of its own counts
+ * as the story's event there. */
 static int frame_cmp(const claims_claim *a, const claims_claim *b)
 {
-    CMP(a->frame.event_id, b->frame.event_id);
     CMP(a->frame.part, b->frame.part);
-    int c = cmp_str0(a->frame.scope, b->frame.scope);
-    if (c)
-        return c;
-    return cmp_str0(a->frame.holder, b->frame.holder);
+    return 0;
+}
+
+static bool same_frame(const claims_claim *a, const claims_claim *b)
+{
+    return a->frame.event_id == b->frame.event_id &&
+           cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
+           cmp_str0(a->frame.holder, b->frame.holder) == 0;
+}
+
+static bool plain_frame(const claims_claim *c)
+{
+    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
 }
 
 /* One slot: one key and one frame. */
@@ -893,6 +909,68 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
+/* Keeps in x->tmp (side a: [0, *a_n), side b: the rest) the claims that
+ * meet a claim of the other side with the same event, scope and holder. False
+ * when a side is left empty, or the sides are too large to pair. */
+static bool keep_same_frame(ctx *x, size_t *a_n)
+{
+    size_t na = *a_n, nb = x->ntmp - na;
+    if (na * nb > MAX_WEAK_PAIRS)
+        return false;
+    bool any_frame = false;
+    for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
+        const claims_claim *c = claim_at(x, x->tmp[k]);
+        any_frame = !plain_frame(c);
+    }
+    if (!any_frame)
+        return true;
+    size_t keep = 0, keep_a = 0;
+    for (size_t i = 0; i < x->ntmp; i++) {
+        bool side_a = i < na;
+        size_t lo = side_a ? na : 0, hi = side_a ? x->ntmp : na;
+        bool met = false;
+        for (size_t j = lo; j < hi && !met; j++)
+            met = same_frame(claim_at(x, x->tmp[i]), claim_at(x, x->tmp[j]));
+        if (!met)
+            continue;
+        x->tmp[keep++] = x->tmp[i];
+        keep_a += side_a;
+    }
+    x->ntmp = keep;
+    *a_n = keep_a;
+    return keep_a && keep > keep_a;
+}
+
+/* The first and last publication day of the articles of x->tmp[b, e);
+ * false when one of them is undated. */
+static bool pub_span(const ctx *x, size_t b, size_t e, long *first, long *last)
+{
+    *first = LONG_MAX;
+    *last = LONG_MIN;
+    for (size_t k = b; k < e; k++) {
+        const claims__date *d = &x->s->articles[claim_at(x, x->tmp[k])->article].published;
+        if (d->year <= 0 || d->day <= 0)
+            return false;
+        long n = claims__date_to_days(d->year, d->month, d->day);
+        if (n < *first)
+            *first = n;
+        if (n > *last)
+            *last = n;
+    }
+    return true;
+}
+
+/* Is the pair in x->tmp (side a: [0, a_n), side b: the rest) a figure that
+ * grew: every article of the lower side published before every article of
+ * the higher side? (`lower_first`: side a holds the lower value.) */
+static bool grew_later(const ctx *x, size_t a_n, bool lower_first)
+{
+    long af, al, bf, bl;
+    if (!pub_span(x, 0, a_n, &af, &al) || !pub_span(x, a_n, x->ntmp, &bf, &bl))
+        return false;
+    return lower_first ? al < bf : bl < af;
+}
+
 /* Emits a finding over x->tmp, whose first a_n claims are one side and
  * the rest the other (none for an agreement within one class). `tail` is
  * appended to the summary. */
@@ -910,8 +988,14 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
     } else if (weak) {
         key = slot;
     }
-    /* The side with the earlier claim is named first. */
-    if (nb && lb[0] < la[0]) {
+    /* The side with the earlier claim is named first; for an update, the
+     * side of the earlier articles. */
+    long af, al, bf, bl;
+    bool swap = type == CLAIMS_FINDING_UPDATE
+                    ? pub_span(x, 0, a_n, &af, &al) && pub_span(x, a_n, x->ntmp, &bf, &bl) &&
+                          bl < af
+                    : lb[0] < la[0];
+    if (nb && swap) {
         uint32_t *t = la;
         la = lb;
         lb = t;
@@ -922,6 +1006,7 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
     bool dates = dates_differ(x);
     const char *verb = type == CLAIMS_FINDING_AGREEMENT        ? "agrees with"
                        : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
+                       : type == CLAIMS_FINDING_UPDATE        ? "is updated to"
                                                                : "is compatible with";
     if (nb)
         summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
@@ -977,6 +1062,23 @@ static claims_status class_finding(ctx *x, const entry *e, const vclass *a, cons
         if (x->ntmp == a_n)
             return CLAIMS_OK; /* reported in the other slot */
     }
+    if (weak && type == CLAIMS_FINDING_CONTRADICTION) {
+        /* A weak contradiction sets one article against another only. */
+        if (a_n * (x->ntmp - a_n) > MAX_WEAK_PAIRS)
+            return CLAIMS_OK;
+        size_t keep = a_n;
+        for (size_t j = a_n; j < x->ntmp; j++) {
+            uint32_t art = claim_at(x, x->tmp[j])->article;
+            bool shared = false;
+            for (size_t i = 0; i < a_n && !shared; i++)
+                shared = claim_at(x, x->tmp[i])->article == art;
+            if (!shared)
+                x->tmp[keep++] = x->tmp[j];
+        }
+        x->ntmp = keep;
+        if (x->ntmp == a_n)
+            return CLAIMS_OK;
+    }
     if (type != CLAIMS_FINDING_CONTRADICTION) {
         /* Agreement and compatibility need two sources. */
         uint32_t first = claim_at(x, x->tmp[0])->article;
@@ -1010,22 +1112,33 @@ static int cmp_artcls(const void *pa, const void *pb)
 static bool time_near(const val *a, const val *b)
 {
     if (a->type == V_YEARLESS || b->type == V_YEARLESS) {
-        if (a->type != b->type)
-            return true; /* the month test of val_relation decides */
-        int dm = a->month - b->month;
-        if (dm < 0)
-            dm = -dm;
-        if (dm > 1 && dm < 11)
+        const val *y = a->type == V_YEARLESS ? a : b, *o = y == a ? b : a;
+        int om = o->month, od = o->day;
+        if (o->type != V_YEARLESS) {
+            int y1, y2;
+            int m1 = month_of(o->lo, &y1), m2 = month_of(o->hi, &y2);
+            if (y1 != y2 || m1 != m2)
+                return true; /* a whole year: val_relation finds no conflict */
+            om = m1;
+            od = o->lo == o->hi ? (int)(o->lo - day_no(y1, m1, 0)) : 0;
+        }
+        int dm = y->month > om ? y->month - om : om - y->month;
+        if (dm > 6)
+            dm = 12 - dm;
+        if (dm > 1)
             return false;
-        return dm != 0 || !a->day || !b->day || a->day - b->day <= DAYS_NEAR ||
-               b->day - a->day <= DAYS_NEAR;
+        if (dm == 0 && y->day && od)
+            return y->day - od <= DAYS_NEAR && od - y->day <= DAYS_NEAR;
+        return true;
     }
     double wa = a->hi - a->lo, wb = b->hi - b->lo;
-    double wide = wa > wb ? wa : wb;
+    /* the finer of the two precisions sets the gap: "2014" against
+     * "8 February 2013" is another year's event, not a misreported day */
+    double fine = wa < wb ? wa : wb;
     double gap = a->lo > b->hi ? a->lo - b->hi : b->lo > a->hi ? b->lo - a->hi : 0;
-    if (wide >= 300) /* a year */
+    if (fine >= 300) /* two years */
         return gap <= 2 * 400;
-    if (wide >= 27) /* a month */
+    if (fine >= 27) /* a month */
         return gap <= 32;
     return gap <= DAYS_NEAR + 4; /* day numbers leave gaps between months */
 }
@@ -1119,16 +1232,21 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
         if (!side && !(a_n = x->ntmp))
             break;
     }
-    claims_status st = CLAIMS_OK;
-    if (a_n && x->ntmp > a_n)
-        st = pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION,
-                          strong_conf(x, CLAIMS_FINDING_CONTRADICTION), false, slot, NULL);
     /* Two values within one article are no contradiction: an article
      * that gives two figures for one frame most often speaks of two
      * things, two moments or an update (a part of the real-news false
      * alarms, and the real case, two sources set against each other, is
      * rare). */
-    return st;
+    if (!a_n || x->ntmp <= a_n || !keep_same_frame(x, &a_n))
+        return CLAIMS_OK;
+    const claims_claim *c0 = claim_at(x, x->tmp[0]);
+    bool lower_first = x->cv[i].hi < x->cv[j].lo;
+    if ((c0->kind == CLAIMS_KIND_COUNT ||
+         (c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0)) &&
+        grew_later(x, a_n, lower_first))
+        return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION,
+                        strong_conf(x, CLAIMS_FINDING_CONTRADICTION), false, slot, NULL);
 }
 
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
@@ -1215,8 +1333,11 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                                                   : (int)CLAIMS_FINDING_AGREEMENT)
                                            : val_relation(wv, sv);
             /* A weak link is a guess about which event a value dates: it
-             * may agree, never contradict. */
-            if (rel != REL_NONE && rel != CLAIMS_FINDING_CONTRADICTION)
+             * contradicts only a near time (a year apart, not a decade),
+             * with low confidence. */
+            if (rel == CLAIMS_FINDING_CONTRADICTION && (level == SLOT_VAGUE || !time_near(wv, sv)))
+                continue;
+            if (rel != REL_NONE)
                 st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
         }
     }
@@ -1551,6 +1672,39 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     return emit(x, (claims_finding_type)type, key, conf, diff);
 }
 
+/* Does the sentence of claim `where` name the speaker of claim `who`
+ * outside the quoted words (the last word of the name, any case, as a
+ * whole word)? */
+static bool names_at_quote(const claims_claim *who, const claims_claim *where)
+{
+    const char *name = who->speaker;
+    if (!name || !where->text_base)
+        return false;
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    size_t n = strlen(w);
+    if (n < 2)
+        return false;
+    const char *text = where->text_base;
+    for (size_t i = where->sent_start; i + n <= where->sent_end; i++) {
+        if (i >= where->start && i < where->end) {
+            i = where->end - 1;
+            continue;
+        }
+        size_t k = 0;
+        while (k < n && claims__to_lower((unsigned char)text[i + k]) ==
+                            claims__to_lower((unsigned char)w[k]))
+            k++;
+        if (k < n)
+            continue;
+        bool left = i == where->sent_start || !claims__is_alpha((unsigned char)text[i - 1]);
+        bool right = i + n >= where->sent_end || !claims__is_alpha((unsigned char)text[i + n]);
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
 static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
                                   const qclass *B)
 {
@@ -1596,6 +1750,14 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
         return CLAIMS_OK;
     }
     if (named_diff) {
+        /* Two names for one quote is a finding only when each article
+         * names its speaker right at the quote: a pronoun ("he said") or
+         * a speaker carried from an earlier paragraph is a guess, and a
+         * sentence that names both people may be reporting one to the
+         * other. */
+        if (!names_at_quote(ca, ca) || !names_at_quote(cb, cb) || names_at_quote(ca, cb) ||
+            names_at_quote(cb, ca))
+            return CLAIMS_OK;
         if (common >= 4 && (contained || overlap >= 0.8))
             return speech_finding(x, q, A, B, CLAIMS_FINDING_CONTRADICTION, CONF_COMPATIBLE,
                                   NULL, true);

@@ -125,11 +125,14 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
     size_t a = nb + 1;
     if (a < c->se && ctx_is(c, a, "part:after", NULL))
         return CLAIMS__PART_INCREMENT;
+    /* "two of them", "one of the victims"; not "12 of the drones", which
+     * counts the drones themselves */
     if (a + 1 < c->se && word_is(c, a, "of") &&
-        (word_is(c, a + 1, "them") || word_is(c, a + 1, "the") || word_is(c, a + 1, "those") ||
-         word_is(c, a + 1, "these") || word_is(c, a + 1, "whom") || word_is(c, a + 1, "which") ||
-         word_is(c, a + 1, "their") || word_is(c, a + 1, "its") || word_is(c, a + 1, "his") ||
-         word_is(c, a + 1, "her") || word_is(c, a + 1, "us")))
+        (word_is(c, a + 1, "them") || word_is(c, a + 1, "whom") || word_is(c, a + 1, "which") ||
+         word_is(c, a + 1, "those") || word_is(c, a + 1, "these") || word_is(c, a + 1, "us") ||
+         (word_is(c, nb, "one") && (word_is(c, a + 1, "the") || word_is(c, a + 1, "their") ||
+                                    word_is(c, a + 1, "his") || word_is(c, a + 1, "her") ||
+                                    word_is(c, a + 1, "its")))))
         return CLAIMS__PART_SUBSET;
     /* a degree of harm between the figure and its action */
     for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
@@ -234,6 +237,16 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
         if (strlen(bounds[i]) == n && memcmp(w, bounds[i], n) == 0)
             return false;
     return true;
+}
+
+/* A sentence about what will happen ("will be trained") is no account
+ * of an earlier event: nothing is carried into it. */
+static bool future_sentence(const cx *c)
+{
+    for (size_t k = c->sb; k < c->se; k++)
+        if (word_is(c, k, "will") || word_is(c, k, "'ll"))
+            return true;
+    return false;
 }
 
 static bool background_marker(const cx *c)
@@ -348,7 +361,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
         a.background = background_marker(&c);
-        if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph) {
+        if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
+            !future_sentence(&c)) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
@@ -378,8 +392,9 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         } else {
             /* no time in its own sentence: what the passage carries */
             bool marker = background_marker(&c);
-            a = si && art->sents[si - 1].paragraph == sn->paragraph ? handed[si - 1]
-                                                                     : (claims__anchor){0};
+            a = si && art->sents[si - 1].paragraph == sn->paragraph && !future_sentence(&c)
+                    ? handed[si - 1]
+                    : (claims__anchor){0};
             a.background |= marker;
         }
         cl->frame.anchor = a;

@@ -78,6 +78,16 @@ static bool near_reference(const claims__anchor *a, long ref)
     }
 }
 
+static bool before_reference(const claims__anchor *a, long ref)
+{
+    claims__date r = claims__days_to_date(ref);
+    if (a->date.year != r.year)
+        return a->date.year < r.year;
+    if (!a->date.month || a->date.month != r.month)
+        return a->date.month < r.month;
+    return claims__date_to_days(a->date.year, a->date.month, a->date.day ? a->date.day : 1) < ref;
+}
+
 claims_status claims__resolve_events(claims_story *s)
 {
     claims_status st = CLAIMS_OK;
@@ -96,7 +106,9 @@ claims_status claims__resolve_events(claims_story *s)
             continue;
         const claims__anchor *a = &c->frame.anchor;
         char label[LABEL_MAX];
-        bool far = a->precision && dated && !near_reference(a, ref);
+        /* only the past holds other events: a time after the story's
+         * ("deliveries next year") is a plan of this one */
+        bool far = a->precision && dated && !near_reference(a, ref) && before_reference(a, ref);
         if (far)
             snprintf(label, sizeof label, "%d", a->date.year);
         else if (a->background)

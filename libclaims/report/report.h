@@ -49,7 +49,8 @@ claims_status claims__report_junit(const claims_story *s, claims__writer *w);
 
 /* Finding types in the order human reports list them: what needs a
  * reader's attention first. */
-extern const claims_finding_type claims__report_order[4];
+enum { CLAIMS__FINDING_TYPES = 5 };
+extern const claims_finding_type claims__report_order[CLAIMS__FINDING_TYPES];
 
 /* "Contradictions", "Variants", "Agreements", "Compatible". Static. */
 const char *claims__type_heading(claims_finding_type t);

@@ -23,6 +23,7 @@ static const char css[] =
     "border-radius:.4rem;padding:.8rem;margin:0 0 1rem}"
     ".contradiction{border-left-color:#c92a2a}.variant{border-left-color:#e67700}"
     ".agreement{border-left-color:#2b8a3e}.compatible{border-left-color:#1971c2}"
+    ".update{border-left-color:#868e96}"
     ".badge{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .4rem;"
     "border-radius:.3rem;background:#eee;margin-right:.3rem}"
     ".fail{background:#c92a2a;color:#fff}.low{background:#fff3bf}"
@@ -267,7 +268,7 @@ claims_status claims__report_html(const claims_story *s, claims__writer *w)
         }
         claims__w_puts(w, "</table></div>\n");
     }
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < CLAIMS__FINDING_TYPES; k++) {
         claims_finding_type ty = claims__report_order[k];
         size_t n = claims__shown_count(s, (int)ty);
         if (!n)

@@ -69,6 +69,36 @@ static void write_sentence(claims__writer *w, const claims__article *art, const 
     claims__buf_free(&tmp);
 }
 
+/* The frame fields beyond the key (see SPEC.md): the event a figure
+ * speaks of, and its scope, holder and part where known. */
+static void write_frame(const claims_claim *c, claims__writer *w)
+{
+    if (c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
+        c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE) {
+        key(w, "event");
+        claims__w_puts(w, "{\"id\":\"e");
+        claims__w_int(w, c->frame.event_id ? c->frame.event_id : 1);
+        claims__w_puts(w, "\",\"label\":");
+        if (c->frame.event)
+            claims__w_json_str(w, c->frame.event, strlen(c->frame.event));
+        else
+            claims__w_puts(w, "\"the story's event\"");
+        claims__w_puts(w, c->frame.event ? ",\"background\":true}" : ",\"background\":false}");
+    }
+    if (c->frame.scope) {
+        key(w, "scope");
+        claims__w_json_str(w, c->frame.scope, strlen(c->frame.scope));
+    }
+    if (c->frame.holder) {
+        key(w, "holder");
+        claims__w_json_str(w, c->frame.holder, strlen(c->frame.holder));
+    }
+    if (c->frame.part) {
+        key(w, "part");
+        claims__w_puts(w, c->frame.part == CLAIMS__PART_SUBSET ? "\"subset\"" : "\"increment\"");
+    }
+}
+
 static void write_claim(const claims_story *s, const claims_claim *c, claims__writer *w)
 {
     const claims__article *art = &s->articles[c->article];
@@ -123,6 +153,7 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         key(w, "weak_key");
         str_or_null(w, c->weak_key);
     }
+    write_frame(c, w);
     if (c->linked) {
         key(w, "linked");
         claims__w_json_str(w, c->linked->id, strlen(c->linked->id));

@@ -126,7 +126,7 @@ claims_status claims__report_markdown(const claims_story *s, claims__writer *w)
         }
     }
     claims__w_puts(w, "\n");
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < CLAIMS__FINDING_TYPES; k++) {
         claims_finding_type ty = claims__report_order[k];
         size_t n = claims__shown_count(s, (int)ty);
         if (!n)

@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-const claims_finding_type claims__report_order[4] = {
-    CLAIMS_FINDING_CONTRADICTION, CLAIMS_FINDING_VARIANT, CLAIMS_FINDING_AGREEMENT,
-    CLAIMS_FINDING_COMPATIBLE};
+const claims_finding_type claims__report_order[CLAIMS__FINDING_TYPES] = {
+    CLAIMS_FINDING_CONTRADICTION, CLAIMS_FINDING_VARIANT, CLAIMS_FINDING_UPDATE,
+    CLAIMS_FINDING_AGREEMENT, CLAIMS_FINDING_COMPATIBLE};
 
 const char *claims__type_heading(claims_finding_type t)
 {
@@ -16,6 +16,7 @@ const char *claims__type_heading(claims_finding_type t)
     case CLAIMS_FINDING_AGREEMENT: return "Agreements";
     case CLAIMS_FINDING_CONTRADICTION: return "Contradictions";
     case CLAIMS_FINDING_VARIANT: return "Variants";
+    case CLAIMS_FINDING_UPDATE: return "Updates";
     default: return "Compatible";
     }
 }
@@ -206,7 +207,7 @@ claims_status claims__report_text(const claims_story *s, claims__writer *w)
             claims__w_puts(w, "\n");
         }
     }
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < CLAIMS__FINDING_TYPES; k++) {
         claims_finding_type ty = claims__report_order[k];
         size_t n = claims__shown_count(s, (int)ty);
         if (!n)
