@@ -33,10 +33,15 @@
 #define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
 #define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
 #define CONF_WEAK 0.3
+/* contradictions of a frame with an unknown part, by sentence evidence */
+#define CONF_EVIDENCE_STRONG 0.8
+#define CONF_EVIDENCE 0.6
+/* a contradiction resting on a date resolved from an article's own date */
+#define CONF_INFERRED_GUESS 0.5
 
 /* A slot with more distinct values than this compares each value with the
  * most common one only, so that a slot never costs a square. */
-enum { MAX_ALL_PAIRS = 16 };
+enum { MAX_ALL_PAIRS = 64 };
 /* A shingle shared by more classes than this pairs neighbours only. */
 enum { MAX_POSTING_PAIRS = 8 };
 /* Classes of one speaker paired all with all up to this many. */
@@ -357,6 +362,11 @@ typedef struct ctx {
     claims__buf sum;    /* summary being built */
     uint32_t *tmp;      /* claim indexes of a finding being built */
     int level;          /* SLOT_* of the slot being compared */
+    /* a slot whose frame leaves a part unknown: its claims contradict only
+     * when their sentences tell the same thing (evidence.c) */
+    bool need_evidence;
+    double best_sim;    /* the best sentence likeness of the pair kept */
+    claims__evidence *ev;
     size_t ntmp, captmp;
     scratch sc;
     /* the slot being compared: each strong class's value (with the widest
@@ -863,6 +873,13 @@ static bool same_frame(const claims_claim *a, const claims_claim *b)
            cmp_str0(a->frame.holder, b->frame.holder) == 0;
 }
 
+/* Figures of a frame with an unknown part this close (a share of the
+ * larger) may be one figure misreported. */
+#define VALUE_NEAR 0.25
+/* Sentences at least this alike tell the same thing. */
+#define EVIDENCE_MIN 0.6
+#define EVIDENCE_STRONG 0.75
+
 static bool plain_frame(const claims_claim *c)
 {
     return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
@@ -922,15 +939,27 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
         const claims_claim *c = claim_at(x, x->tmp[k]);
         any_frame = !plain_frame(c);
     }
-    if (!any_frame)
+    x->best_sim = 0;
+    if (!any_frame && !x->need_evidence)
         return true;
     size_t keep = 0, keep_a = 0;
     for (size_t i = 0; i < x->ntmp; i++) {
         bool side_a = i < na;
         size_t lo = side_a ? na : 0, hi = side_a ? x->ntmp : na;
         bool met = false;
-        for (size_t j = lo; j < hi && !met; j++)
-            met = same_frame(claim_at(x, x->tmp[i]), claim_at(x, x->tmp[j]));
+        for (size_t j = lo; j < hi && (!met || x->need_evidence); j++) {
+            const claims_claim *ci = claim_at(x, x->tmp[i]), *cj = claim_at(x, x->tmp[j]);
+            if (!same_frame(ci, cj))
+                continue;
+            if (x->need_evidence) {
+                double sim = claims__evidence_similarity(x->ev, ci, cj);
+                if (sim < EVIDENCE_MIN)
+                    continue;
+                if (sim > x->best_sim)
+                    x->best_sim = sim;
+            }
+            met = true;
+        }
         if (!met)
             continue;
         x->tmp[keep++] = x->tmp[i];
@@ -1143,6 +1172,20 @@ static bool time_near(const val *a, const val *b)
     return gap <= DAYS_NEAR + 4; /* day numbers leave gaps between months */
 }
 
+/* Two figures a quarter apart or closer: what a misreport looks like
+ * ("2,029 points" against "2,129", "$1,099" against "$1,199"). Figures
+ * further apart in a frame with an unknown part are most often two
+ * things ("six shots" and "two shots", "$999" and "$2,199"). */
+static bool value_near(const val *a, const val *b)
+{
+    if (a->type != V_RANGE || b->type != V_RANGE || a->lo_inf || a->hi_inf || b->lo_inf ||
+        b->hi_inf)
+        return false;
+    double ca = (a->lo + a->hi) / 2, cb = (b->lo + b->hi) / 2;
+    double big = ca > cb ? ca : cb, diff = ca > cb ? ca - cb : cb - ca;
+    return big > 0 && diff <= big * VALUE_NEAR;
+}
+
 /* Fills x->cv (each strong class's value, with the widest rounding of its
  * members) and x->ac (article, class) sorted by article. */
 static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
@@ -1245,8 +1288,20 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
          (c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0)) &&
         grew_later(x, a_n, lower_first))
         return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
-    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION,
-                        strong_conf(x, CLAIMS_FINDING_CONTRADICTION), false, slot, NULL);
+    /* The confidence says how much of the frame and the sentences agree:
+     * a known frame is strong; a frame with an unknown part is as strong
+     * as its sentences are alike; a date resolved from an article's own
+     * date is a guess. */
+    double conf = CONF_STRONG;
+    const char *why = NULL;
+    if (x->need_evidence) {
+        conf = x->best_sim >= EVIDENCE_STRONG ? CONF_EVIDENCE_STRONG : CONF_EVIDENCE;
+        why = x->best_sim >= EVIDENCE_STRONG ? " (told in nearly the same words)"
+                                             : " (told in similar words)";
+    }
+    if (inferred_in(x, x->tmp, x->ntmp) && conf > CONF_INFERRED_GUESS)
+        conf = CONF_INFERRED_GUESS;
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, conf, false, slot, why);
 }
 
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
@@ -1279,16 +1334,27 @@ static size_t largest(const vclass *k, size_t n)
     return best;
 }
 
+/* A date stated to the day or the month of a known year, not resolved
+ * from the article's own date. */
+static bool exact_date(const ctx *x, const entry *en)
+{
+    const claims_claim *c = claim_at(x, en->ci);
+    return c->kind == CLAIMS_KIND_DATE && c->precision >= CLAIMS__PREC_MONTH &&
+           !(c->flags & CLAIMS__CF_INFERRED) && en->v.type == V_RANGE;
+}
+
 static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t end,
                                   vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
 {
     const claims_allocator *al = &x->s->alloc;
     const char *slot = e[begin].key;
-    /* A year or date of no known event dates nothing in particular. */
+    /* A year or date of no known event dates nothing in particular: only
+     * an exact date (a day, or a month of a year) may agree, and two
+     * differ only when their sentences tell the same thing. */
     int level = slot_level(slot);
-    if (level != SLOT_KNOWN && time_family(slot))
-        return CLAIMS_OK;
+    bool bare_time = level != SLOT_KNOWN && time_family(slot);
     x->level = level;
+    x->need_evidence = level != SLOT_KNOWN;
     size_t mid = begin;
     while (mid < end && !e[mid].weak)
         mid++;
@@ -1305,7 +1371,8 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     claims_status st = CLAIMS_OK;
     /* Agreements: one value, two or more articles. */
     for (size_t i = 0; i < ns && st == CLAIMS_OK; i++)
-        if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN)
+        if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN &&
+            (!bare_time || exact_date(x, &e[S[i].begin])))
             st = class_finding(x, e, &S[i], NULL, CLAIMS_FINDING_AGREEMENT, false, slot);
     /* Distinct values against each other. */
     size_t big = ns ? largest(S, ns) : 0;
@@ -1315,9 +1382,10 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                 continue;
             int rel = val_relation(&x->cv[i], &x->cv[j]);
             if (rel == CLAIMS_FINDING_CONTRADICTION) {
-                if (level != SLOT_VAGUE && (!time_family(slot) || time_near(&x->cv[i], &x->cv[j])))
+                if (time_family(slot) ? time_near(&x->cv[i], &x->cv[j])
+                                      : !x->need_evidence || value_near(&x->cv[i], &x->cv[j]))
                     st = contradiction(x, e, S, i, j, slot);
-            } else if (rel != REL_NONE) {
+            } else if (rel != REL_NONE && !bare_time) {
                 st = class_finding(x, e, &S[i], &S[j], rel, false, slot);
             }
         }
@@ -1942,6 +2010,9 @@ claims_status claims__compare(claims_story *s)
     memset(&x, 0, sizeof x);
     x.s = s;
     x.sc.al = &s->alloc;
+    x.ev = claims__evidence_new(&s->alloc, s->nclaims);
+    if (!x.ev)
+        return CLAIMS_ERR_NOMEM;
     claims__buf_init(&x.sum, &s->alloc);
     claims_status st = compare_values(&x);
     if (st == CLAIMS_OK)
@@ -1953,5 +2024,6 @@ claims_status claims__compare(claims_story *s)
     claims__free(&s->alloc, x.cv);
     claims__free(&s->alloc, x.ac);
     scratch_free(&x.sc);
+    claims__evidence_free(x.ev);
     return st;
 }

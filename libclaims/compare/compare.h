@@ -27,4 +27,13 @@ claims_status claims__compare(claims_story *s);
 bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
                         uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb);
 
+/* evidence.c: how alike the sentences of two claims are, as the share of
+ * content words they have in common (0..1). A cache of word sets by claim
+ * index; made with the story's claim count, freed with _free. */
+typedef struct claims__evidence claims__evidence;
+claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaims);
+void claims__evidence_free(claims__evidence *ev);
+double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
+                                   const claims_claim *b);
+
 #endif /* CLAIMS_COMPARE_H */
