@@ -365,6 +365,7 @@ typedef struct ctx {
     /* a slot whose frame leaves a part unknown: its claims contradict only
      * when their sentences tell the same thing (evidence.c) */
     bool need_evidence;
+    bool bare_time;     /* a year or date slot of no known event */
     double best_sim;    /* the best sentence likeness of the pair kept */
     claims__evidence *ev;
     size_t ntmp, captmp;
@@ -866,8 +867,32 @@ static int frame_cmp(const claims_claim *a, const claims_claim *b)
     return 0;
 }
 
+/* The same relative words ("Friday", "today") resolved against two
+ * articles' own dates: each article's day, not two accounts of one. */
+static bool same_relative_words(const claims_claim *a, const claims_claim *b)
+{
+    if (!(a->flags & CLAIMS__CF_INFERRED) || !(b->flags & CLAIMS__CF_INFERRED) ||
+        a->article == b->article)
+        return false;
+    size_t na = a->end - a->start, nb = b->end - b->start;
+    const char *ta = a->text_base + a->start, *tb = b->text_base + b->start;
+    /* "Friday's" and "Friday" */
+    if (na > 2 && ta[na - 2] == '\'' && ta[na - 1] == 's')
+        na -= 2;
+    if (nb > 2 && tb[nb - 2] == '\'' && tb[nb - 1] == 's')
+        nb -= 2;
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (claims__to_lower((unsigned char)ta[i]) != claims__to_lower((unsigned char)tb[i]))
+            return false;
+    return true;
+}
+
 static bool same_frame(const claims_claim *a, const claims_claim *b)
 {
+    if (same_relative_words(a, b))
+        return false;
     return a->frame.event_id == b->frame.event_id &&
            cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
            cmp_str0(a->frame.holder, b->frame.holder) == 0;
@@ -937,7 +962,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     bool any_frame = false;
     for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
         const claims_claim *c = claim_at(x, x->tmp[k]);
-        any_frame = !plain_frame(c);
+        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED);
     }
     x->best_sim = 0;
     if (!any_frame && !x->need_evidence)
@@ -949,7 +974,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
         bool met = false;
         for (size_t j = lo; j < hi && (!met || x->need_evidence); j++) {
             const claims_claim *ci = claim_at(x, x->tmp[i]), *cj = claim_at(x, x->tmp[j]);
-            if (!same_frame(ci, cj))
+            if (ci->article == cj->article || !same_frame(ci, cj))
                 continue;
             if (x->need_evidence) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);
@@ -1229,6 +1254,15 @@ static size_t art_first(const ctx *x, uint32_t art)
     return lo;
 }
 
+/* Does article `art` hold class `cls` itself? */
+static bool art_holds(const ctx *x, uint32_t art, uint32_t cls)
+{
+    for (size_t i = art_first(x, art); i < x->nac && x->ac[i].art == art; i++)
+        if (x->ac[i].cls == cls)
+            return true;
+    return false;
+}
+
 /* Does article `art` hold class `cls` itself, or a definite value (not an
  * open bound, not an unknown amount) that fits it? */
 static bool art_fits(const ctx *x, uint32_t art, uint32_t cls)
@@ -1267,7 +1301,7 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
             uint32_t art = claim_at(x, e[n].ci)->article;
             if (art != last) {
                 last = art;
-                fits = art_fits(x, art, other);
+                fits = x->bare_time ? art_holds(x, art, other) : art_fits(x, art, other);
             }
             if (!fits && !tmp_push(x, e[n].ci))
                 return CLAIMS_ERR_NOMEM;
@@ -1355,6 +1389,7 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     bool bare_time = level != SLOT_KNOWN && time_family(slot);
     x->level = level;
     x->need_evidence = level != SLOT_KNOWN;
+    x->bare_time = bare_time;
     size_t mid = begin;
     while (mid < end && !e[mid].weak)
         mid++;

@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WORDS_MAX = 40, MIN_WORDS = 4, WORD_MIN_LEN = 3 };
+enum { WORDS_MAX = 40, MIN_WORDS = 4, WORD_MIN_LEN = 3, MANY_COMMON = 8 };
+#define MANY_COMMON_LIKENESS 0.7
 
 enum { BEFORE = 3, AFTER = 2 };
 
@@ -218,5 +219,8 @@ double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
         }
     }
     double share = (double)common / (double)small;
+    /* two long sentences that share many content words tell one thing */
+    if (common >= MANY_COMMON && share < MANY_COMMON_LIKENESS)
+        share = MANY_COMMON_LIKENESS;
     return share > around ? share : around;
 }

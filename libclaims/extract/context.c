@@ -11,7 +11,8 @@
 #include <string.h>
 
 /* How far around a figure the context words are looked for, in tokens. */
-enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, NAME_WORDS = 3, FRAME_TEXT_MAX = 64 };
+enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
+       FRAME_TEXT_MAX = 64 };
 
 typedef struct cx {
     claims_story *s;
@@ -190,6 +191,28 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
         if (word_is(c, p, "the") && p + 1 < c->se)
             p++;
         return proper_name(c, p, oom);
+    }
+    return NULL;
+}
+
+/* "Buford's record of 2,116 points", "the company's $4 billion debt": a
+ * name with a possessive before the figure, in its clause, holds it. */
+static const char *possessor(const cx *c, size_t tb, bool *oom)
+{
+    for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
+        size_t p = k - 1;
+        const claims__token *t = &c->art->toks[p];
+        if (boundary(c, p) || t->cls == CLAIMS__TOK_NUMBER || t->cls == CLAIMS__TOK_QUOTE)
+            return NULL;
+        if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
+            continue;
+        /* the name before the "'s": back to its first capitalized word */
+        size_t e = p, b = p;
+        while (b > c->sb && proper_word(c, b - 1) && e - b < NAME_WORDS)
+            b--;
+        if (b == e)
+            return NULL;
+        return proper_name(c, b, oom);
     }
     return NULL;
 }
@@ -402,6 +425,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         cl->frame.scope = scope_of(&c, te, &oom);
         if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
             cl->frame.holder = reference_place(&c, te, &oom);
+        else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
+            cl->frame.holder = possessor(&c, tb, &oom);
     }
     claims__free(al, tv);
     claims__free(al, tfirst);
