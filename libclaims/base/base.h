@@ -362,6 +362,10 @@ struct claims_claim {
     const char *speaker_desc;/* the words that named the speaker, or NULL */
     claims_claim *linked;    /* e.g. a currency conversion's original */
     claims__frame frame;     /* event, scope, holder, part */
+    /* slots of the same kind with one known part left unknown, where the
+       claim meets claims that state less ("money/deal/-/USD" also meets
+       "money/-/-/USD"); NULL when none */
+    const char *backoff[2];
     const char *text_base;   /* the article's text (set by claims__claim_add) */
 };
 

@@ -33,6 +33,8 @@
 #define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
 #define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
 #define CONF_WEAK 0.3
+/* agreement of a claim that states more with one that states less */
+#define CONF_BACKOFF 0.6
 /* contradictions of a frame with an unknown part, by sentence evidence */
 #define CONF_EVIDENCE_STRONG 0.8
 #define CONF_EVIDENCE 0.6
@@ -342,6 +344,8 @@ typedef struct entry {
     const claims_claim *c;
     uint32_t ci;     /* claim index */
     bool weak;
+    bool backoff;    /* a claim that states more, filed under a slot that
+                        leaves one of its parts unknown */
     val v;
 } entry;
 
@@ -366,6 +370,7 @@ typedef struct ctx {
      * when their sentences tell the same thing (evidence.c) */
     bool need_evidence;
     bool bare_time;     /* a year or date slot of no known event */
+    bool backoff;       /* pairing claims that state more with a slot's own */
     double best_sim;    /* the best sentence likeness of the pair kept */
     claims__evidence *ev;
     size_t ntmp, captmp;
@@ -1062,11 +1067,14 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
                        : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
                        : type == CLAIMS_FINDING_UPDATE        ? "is updated to"
                                                                : "is compatible with";
+    bool link = weak && !x->backoff;
+    if (x->backoff && !tail)
+        tail = " (one side states less)";
     if (nb)
         summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
-                    weak, dates);
+                    link, dates);
     else
-        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, weak, dates);
+        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, link, dates);
     if (tail)
         claims__buf_puts(&x->sum, tail);
     return emit(x, (claims_finding_type)type, key, conf, NULL);
@@ -1142,7 +1150,7 @@ static claims_status class_finding(ctx *x, const entry *e, const vclass *a, cons
         if (!other)
             return CLAIMS_OK;
     }
-    double conf = weak ? CONF_WEAK : strong_conf(x, type);
+    double conf = weak ? (x->backoff ? CONF_BACKOFF : CONF_WEAK) : strong_conf(x, type);
     return pair_finding(x, a_n, type, conf, weak, slot, NULL);
 }
 
@@ -1338,6 +1346,34 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
     return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, conf, false, slot, why);
 }
 
+/* A claim that states more (class w, filed here by back-off) against a
+ * value of the slot's own (class s): a contradiction only between
+ * articles, with the same event, scope and holder, told in alike
+ * sentences. */
+static claims_status backoff_contradiction(ctx *x, const entry *e, const vclass *w,
+                                           const vclass *s, const char *slot)
+{
+    x->ntmp = 0;
+    for (size_t n = w->begin; n < w->end; n++)
+        if (!tmp_push(x, e[n].ci))
+            return CLAIMS_ERR_NOMEM;
+    size_t a_n = x->ntmp;
+    for (size_t n = s->begin; n < s->end; n++)
+        if (!tmp_push(x, e[n].ci))
+            return CLAIMS_ERR_NOMEM;
+    bool need = x->need_evidence;
+    x->need_evidence = true;
+    bool kept = keep_same_frame(x, &a_n);
+    x->need_evidence = need;
+    if (!kept)
+        return CLAIMS_OK;
+    double conf = x->best_sim >= EVIDENCE_STRONG ? CONF_EVIDENCE_STRONG : CONF_EVIDENCE;
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, conf, true, slot,
+                        x->best_sim >= EVIDENCE_STRONG
+                            ? " (one side states less; told in nearly the same words)"
+                            : " (one side states less; told in similar words)");
+}
+
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
                          const claims_allocator *al, bool *ok)
 {
@@ -1438,6 +1474,18 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
             /* A weak link is a guess about which event a value dates: it
              * contradicts only a near time (a year apart, not a decade),
              * with low confidence. */
+            if (e[Wc[w].begin].backoff) {
+                /* one side states more: agreement as it is, contradiction
+                 * only on near values told in alike sentences */
+                x->backoff = true;
+                if (rel == CLAIMS_FINDING_CONTRADICTION)
+                    st = value_near(wv, sv) ? backoff_contradiction(x, e, &Wc[w], &S[i], slot)
+                                            : CLAIMS_OK;
+                else if (rel != REL_NONE)
+                    st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
+                x->backoff = false;
+                continue;
+            }
             if (rel == CLAIMS_FINDING_CONTRADICTION && (level == SLOT_VAGUE || !time_near(wv, sv)))
                 continue;
             if (rel != REL_NONE)
@@ -1467,8 +1515,19 @@ static claims_status compare_values(ctx *x)
         e[ne].c = c;
         e[ne].ci = (uint32_t)i;
         e[ne].weak = false;
+        e[ne].backoff = false;
         e[ne].v = v;
         ne++;
+        for (int k = 0; k < 2 && c->backoff[k]; k++) {
+            if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
+                st = CLAIMS_ERR_NOMEM;
+                goto out;
+            }
+            e[ne] = e[ne - 1 - k];
+            e[ne].key = c->backoff[k];
+            e[ne].weak = e[ne].backoff = true;
+            ne++;
+        }
         /* A weak link on a date inferred from the article's own date is
          * two guesses in a row: not compared. */
         if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 &&

@@ -846,6 +846,29 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 
 /* --------------------------------------------------------- emitting */
 
+/* The slots a count or an amount meets with one known part unknown:
+ * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
+ * amount of money, named by its currency, also meets "money/-/-/USD".
+ * False on OOM. */
+static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
+                        const char *p2, const char *p3, const char *p4)
+{
+    if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
+        return true;
+    bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
+    size_t n = 0;
+    if (thing && action) {
+        cl->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
+        cl->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
+    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && strcmp(p4, "-") != 0) {
+        cl->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!cl->backoff[i])
+            return false;
+    return true;
+}
+
 static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const amount *a,
                           const char *p1, const char *p2, const char *p3, const char *p4,
                           const char *unit, size_t unit_len, claims_claim **out)
@@ -854,7 +877,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     if (!cl)
         return CLAIMS_ERR_NOMEM;
     cl->key = claims__key(c->s, p1, p2, p3, p4);
-    if (!cl->key)
+    if (!cl->key || !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (kind == CLAIMS_KIND_MEASURE) {
         cl->frame.quantity = claims__story_strndup(c->s, p2, strlen(p2));
