@@ -34,3 +34,9 @@ scope = in, among, across, throughout
 direction = north, south, east, west, northeast, northwest, southeast, southwest
 direction = north-east, north-west, south-east, south-west, northern, southern
 direction = eastern, western, outside, away
+
+# After the name that opens a clause, before an amount of money: the name
+# is whose amount it is ("the Nationals made a $160 million offer").
+holder_verb = made, make, makes, offered, offers, offer, paid, pays, pay, bid, bids
+holder_verb = sells, sold, sell, priced, prices, charges, charged, spent, spends
+holder_verb = raised, raises, earned, earns, reported, reports, posted, posts

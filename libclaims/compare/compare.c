@@ -872,6 +872,15 @@ static int frame_cmp(const claims_claim *a, const claims_claim *b)
     return 0;
 }
 
+static size_t without_possessive(const char *t, size_t n)
+{
+    if (n > 2 && t[n - 2] == '\'' && t[n - 1] == 's')
+        return n - 2;
+    if (n > 4 && memcmp(t + n - 4, "\xe2\x80\x99s", 4) == 0)
+        return n - 4;
+    return n;
+}
+
 /* The same relative words ("Friday", "today") resolved against two
  * articles' own dates: each article's day, not two accounts of one. */
 static bool same_relative_words(const claims_claim *a, const claims_claim *b)
@@ -881,11 +890,9 @@ static bool same_relative_words(const claims_claim *a, const claims_claim *b)
         return false;
     size_t na = a->end - a->start, nb = b->end - b->start;
     const char *ta = a->text_base + a->start, *tb = b->text_base + b->start;
-    /* "Friday's" and "Friday" */
-    if (na > 2 && ta[na - 2] == '\'' && ta[na - 1] == 's')
-        na -= 2;
-    if (nb > 2 && tb[nb - 2] == '\'' && tb[nb - 1] == 's')
-        nb -= 2;
+    /* "Friday's" and "Friday" (a straight or a curly apostrophe) */
+    na = without_possessive(ta, na);
+    nb = without_possessive(tb, nb);
     if (na != nb)
         return false;
     for (size_t i = 0; i < na; i++)
@@ -898,9 +905,19 @@ static bool same_frame(const claims_claim *a, const claims_claim *b)
 {
     if (same_relative_words(a, b))
         return false;
+    /* a holder left unsaid may be the one the other names */
     return a->frame.event_id == b->frame.event_id &&
            cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
-           cmp_str0(a->frame.holder, b->frame.holder) == 0;
+           (!a->frame.holder || !b->frame.holder || strcmp(a->frame.holder, b->frame.holder) == 0);
+}
+
+/* Two times both resolved from their articles' own dates ("Wednesday",
+ * "Saturday") in two articles: guesses on both sides, so they differ only
+ * when their sentences tell the same thing. A year resolved from "last
+ * year" dates no bare event at all. */
+static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
+{
+    return (a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED);
 }
 
 /* Figures of a frame with an unknown part this close (a share of the
@@ -981,7 +998,10 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
             const claims_claim *ci = claim_at(x, x->tmp[i]), *cj = claim_at(x, x->tmp[j]);
             if (ci->article == cj->article || !same_frame(ci, cj))
                 continue;
-            if (x->need_evidence) {
+            if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
+                                 (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR)))
+                continue;
+            if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);
                 if (sim < EVIDENCE_MIN)
                     continue;

@@ -55,6 +55,40 @@ static bool proper_word(const cx *c, size_t i)
            !claims__lex_match(lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n);
 }
 
+/* The sentence's first word as a name: capitalized, and no word the
+ * lexicon knows (a concept, an action, a title, a number...). */
+static bool opening_name(const cx *c, size_t i)
+{
+    const claims__token *t = &c->art->toks[i];
+    uint32_t known = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_ACTION) |
+                     (1u << CLAIMS__LEX_TITLE) | (1u << CLAIMS__LEX_NOMINAL) |
+                     (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_MONTH) |
+                     (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY) |
+                     (1u << CLAIMS__LEX_CONTEXT) | (1u << CLAIMS__LEX_EVENT);
+    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
+           !(t->flags & CLAIMS__TF_HAS_DIGIT) && !(t->lexmask & known);
+}
+
+/* The words [b, e) as one lower-case string in the story's arena. */
+static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
+{
+    char buf[FRAME_TEXT_MAX];
+    size_t n = 0;
+    for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
+        size_t w = c->art->toks[k].norm_len;
+        if (n + w + 1 >= sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, claims__tok_norm(c->art, k), w);
+        n += w;
+    }
+    const char *out = claims__story_strndup(c->s, buf, n);
+    if (!out)
+        *oom = true;
+    return out;
+}
+
 /* The capitalized words from i (at most NAME_WORDS) as one lower-case
  * string in the story's arena; NULL when i starts none, or on OOM (then
  * *oom is set). */
@@ -206,14 +240,65 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
             return NULL;
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
             continue;
-        /* the name before the "'s": back to its first capitalized word */
+        /* the name before the "'s": back to its first capitalized word
+         * (the sentence's first word too: "Dorsey's been there 37 years") */
         size_t e = p, b = p;
         while (b > c->sb && proper_word(c, b - 1) && e - b < NAME_WORDS)
             b--;
+        if (b == e && b - 1 == c->sb && opening_name(c, c->sb))
+            b--;
         if (b == e)
             return NULL;
-        return proper_name(c, b, oom);
+        return b == c->sb ? name_from(c, b, e, oom) : proper_name(c, b, oom);
     }
+    return NULL;
+}
+
+/* The name that opens the clause of an amount of money, when a verb of
+ * having or giving follows it: "the Washington Nationals made Teixeira a
+ * $160 million offer", "The Orioles, according to reports, have offered a
+ * $150 million deal", "Apple sells the 13-inch model for $1,199". Two
+ * amounts with different such holders are two parties' amounts. */
+static const char *subject_from(const cx *c, size_t k, size_t tb, bool *oom)
+{
+    if (k < tb && (word_is(c, k, "the") || word_is(c, k, "a")))
+        k++;
+    size_t b = k;
+    while (k < tb && k - b < NAME_WORDS &&
+           (proper_word(c, k) || (k == c->sb && opening_name(c, k))))
+        k++;
+    if (k == b || k >= tb)
+        return NULL;
+    /* an aside between commas: "The Orioles, according to reports, ..." */
+    size_t v = k;
+    if (word_is(c, v, ",")) {
+        while (v + 1 < tb && !word_is(c, v + 1, ","))
+            v++;
+        v += 2;
+    }
+    while (v < tb && (word_is(c, v, "have") || word_is(c, v, "has") || word_is(c, v, "had") ||
+                      word_is(c, v, "will") || word_is(c, v, "would") || word_is(c, v, "also") ||
+                      word_is(c, v, "reportedly")))
+        v++;
+    if (v >= tb || !ctx_is(c, v, "holder_verb", NULL))
+        return NULL;
+    /* the figure must stand in the same clause as the verb */
+    for (size_t m = v + 1; m < tb; m++)
+        if (word_is(c, m, ";") || word_is(c, m, "but") || word_is(c, m, "while") ||
+            word_is(c, m, "whereas"))
+            return NULL;
+    return name_from(c, b, k, oom);
+}
+
+static const char *subject_of(const cx *c, size_t tb, bool *oom)
+{
+    const char *s = subject_from(c, c->sb, tb, oom);
+    if (s || *oom)
+        return s;
+    /* a clause after a comma: "Last week, the Nationals made ..." */
+    for (size_t k = tb; k > c->sb + 1; k--)
+        if (word_is(c, k - 1, ","))
+            return subject_from(c, k, tb, oom);
     return NULL;
 }
 
@@ -427,6 +512,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             cl->frame.holder = reference_place(&c, te, &oom);
         else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
             cl->frame.holder = possessor(&c, tb, &oom);
+        if (!cl->frame.holder && cl->kind == CLAIMS_KIND_MONEY)
+            cl->frame.holder = subject_of(&c, tb, &oom);
     }
     claims__free(al, tv);
     claims__free(al, tfirst);
