@@ -19,6 +19,13 @@ const char *claims_version_string(void)
     return CLAIMS_BUILD_VERSION;
 }
 
+const char *claims_builtin_lexicon(size_t *len)
+{
+    if (len)
+        *len = claims__builtin_lexicon_len;
+    return claims__builtin_lexicon;
+}
+
 const char *claims_status_message(claims_status status)
 {
     switch (status) {
