@@ -599,22 +599,12 @@ static int real_date(const char *s, size_t n)
     return !(m == 2 && d == 29 && !leap);
 }
 
-/* Does the text begin (after blanks and a BOM) with the title? */
-static int starts_with_title(const char *text, size_t len, const char *title)
-{
-    size_t p = 0, tl = strlen(title);
-    while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r'))
-        p++;
-    if (p + 3 <= len && memcmp(text + p, "\xef\xbb\xbf", 3) == 0)
-        p += 3;
-    return p + tl <= len && memcmp(text + p, title, tl) == 0;
-}
-
 /* One article of a JSON input: {"id", "title", "published", "text"}.
  * `fallback` is the id when there is none (FILE:LINE), `source` says where
- * the object is for messages. A title the text does not begin with is put
- * in front of it, as the first line of a text file is, so that a story
- * gives the same findings as JSON Lines and as text files. */
+ * the object is for messages. The title goes to the library as the title;
+ * the text is passed as given, so that the report's byte offsets are
+ * offsets into it (the library does not read claims in a title the text
+ * does not begin with: see the CLI tests). */
 static void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                             long long offset)
 {
@@ -671,16 +661,6 @@ static void add_json_object(cli *c, json_t *obj, const char *fallback, const cha
         return;
     const char *text = json_string_value(jtext);
     size_t len = json_string_length(jtext);
-    char *joined = NULL;
-    if (title && *title && !starts_with_title(text, len, title)) {
-        size_t tl = strlen(title);
-        joined = xmalloc(tl + 1 + len);
-        memcpy(joined, title, tl);
-        joined[tl] = '\n';
-        memcpy(joined + tl + 1, text, len);
-        text = joined;
-        len += tl + 1;
-    }
     mark m = mark_now(c);
     claims_error err;
     if (claims_story_add_article(c->story, id, title, pub, text, len, &err) != CLAIMS_OK) {
@@ -688,7 +668,6 @@ static void add_json_object(cli *c, json_t *obj, const char *fallback, const cha
         c->input_errors++;
     }
     settle(c, m, id, source);
-    free(joined);
 }
 
 /* Skips a UTF-8 byte-order mark. */
