@@ -291,6 +291,19 @@ class Cli(unittest.TestCase):
         self.assertTrue(has("share/doc/libclaims/lexicons.md"), found)
         self.assertTrue(has("bin/claims"), found)
 
+    def test_readme_sample_is_the_output_of_its_command(self):
+        with open(os.path.join(HERE, "..", "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        cmd = re.search(r"build/claims (check [^\n]*examples/drone-deal)\n", readme).group(1)
+        block = re.search(r"The report starts like this.*?\n```\n(.*?)```", readme, re.S).group(1)
+        rc, out, err = run(*cmd.split(), cwd=os.path.join(HERE, ".."))
+        self.assertEqual(rc, 0, err)
+        lines = out.decode().splitlines()
+        self.assertEqual(lines[0], block.splitlines()[0])
+        for line in block.splitlines():
+            if line != "...":
+                self.assertIn(line, lines)
+
     # ------------------------------------------------------------ exit codes
 
     def test_exit_codes_are_distinct(self):
