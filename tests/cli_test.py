@@ -210,6 +210,7 @@ class Cli(unittest.TestCase):
                             (["check", "--color", "pink", EXAMPLE], "'pink'"),
                             (["batch", "-j", "zero", "-d", self.tmp, EXAMPLE], "'zero'"),
                             (["check", "--format"], "'--format'"),
+                            (["check", "--f", EXAMPLE], "ambiguous option '--f'"),
                             (["check", "--jobs", "2", EXAMPLE], "--jobs"),
                             (["frobnicate"], "'frobnicate'")):
             rc, out, err = run(*args)
@@ -654,6 +655,24 @@ class Cli(unittest.TestCase):
         s = json.loads(files["_summary.json"])
         self.assertEqual(s["unassigned_lines"], 1)
         self.assertEqual(s["articles"], 36)
+
+    def test_batch_report_names_are_unique_and_safe(self):
+        names = ["a" * 300 + "1", "a" * 300 + "2", ".hidden", "_summary", "../up", "x\x1b"]
+        path = self.write("n.jsonl", "\n".join(
+            json.dumps({"story": n, "id": "a", "text": "Officials said 4 people died."})
+            for n in names))
+        out = os.path.join(self.tmp, "out")
+        rc, _, err = run("batch", "-f", "json", "-d", out, path)
+        self.assertEqual(rc, 0, err)
+        files = sorted(os.listdir(out))
+        self.assertEqual(len(files), len(names) + 1)
+        self.assertIn("_summary.json", files)
+        self.assertTrue(all(not f.startswith(".") for f in files))
+        self.assertNotRegex("".join(files), "[/\x00-\x1f]")
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual([r["story"] for r in s["reports"]], names)
+        self.assertEqual(len({r["report"] for r in s["reports"]}), len(names))
 
     def test_batch_progress_only_on_a_terminal(self):
         root = self.stories_dir()

@@ -1307,7 +1307,24 @@ static int parse_options(int argc, char **argv, opts *o)
         if (ch == '?') {
             if (optopt)
                 return usage_error("unknown option '-%c' for %s", optopt, o->cmd_name);
-            return usage_error("unknown option '%s' for %s", argv[optind - 1], o->cmd_name);
+            const char *arg = argv[optind - 1];
+            if (strncmp(arg, "--", 2) == 0) {
+                size_t n = strcspn(arg + 2, "=");
+                sbuf which = {NULL, 0, 0};
+                int matches = 0;
+                for (const struct option *lo = long_options; n && lo->name; lo++) {
+                    if (strncmp(lo->name, arg + 2, n) == 0) {
+                        sb_printf(&which, "%s--%s", matches++ ? ", " : "", lo->name);
+                    }
+                }
+                if (matches > 1) {
+                    int rc = usage_error("ambiguous option '%.*s' (%s)", (int)n + 2, arg, which.p);
+                    free(which.p);
+                    return rc;
+                }
+                free(which.p);
+            }
+            return usage_error("unknown option '%s' for %s", arg, o->cmd_name);
         }
         if (ch == ':')
             return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -1520,6 +1537,8 @@ static int run_lexicon(const opts *o)
         rc = EXIT_NO_REPORT;
     for (size_t i = 0; i < o->ninputs; i++)
         lex_add(&lx, o->inputs[i], strlen(o->inputs[i]), "--lexicon");
+    if (lx.n == 0 && rc == EXIT_OK)
+        note("no lexicon file given or configured");
     for (size_t i = 0; i < lx.n; i++) {
         lexicons one = lx;
         one.files = &lx.files[i];
@@ -1629,7 +1648,6 @@ static void run_job(batch *bt, job *j)
     cli c;
     memset(&c, 0, sizeof c);
     j->rc = EXIT_NO_REPORT;
-    j->report = report_name(j->name, o->format);
     if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
         say("out of memory");
         goto done;
@@ -1899,10 +1917,10 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
         sbuf b = {NULL, 0, 0};
         const char *name = json_string_value(json_array_get(failing, i));
         sb_escaped(&b, name, strlen(name), 1);
-        printf("%s %s", i ? "," : "", b.p);
+        printf("%s%s", i ? ", " : " (", b.p);
         free(b.p);
     }
-    printf("%s\n", nf > 20 ? ", ..." : "");
+    printf("%s\n", nf > 20 ? ", ...)" : nf ? ")" : "");
     if (json_array_size(with_rejected))
         printf("stories with rejected inputs: %zu\n", json_array_size(with_rejected));
     if (json_array_size(failed))
@@ -1973,6 +1991,26 @@ static int run_batch(const opts *o)
         say("%s is not a folder", o->output_dir);
         goto done;
     }
+    /* report file names, unique even when two long names share the bytes
+     * the name is cut to ("%g" never comes out of the %XX encoding) */
+    strmap used = {NULL, NULL, 0, 0};
+    for (size_t i = 0; i < bt.njobs; i++) {
+        char *name = report_name(bt.jobs[i].name, o->format);
+        for (unsigned k = 2; strmap_find(&used, name); k++) {
+            free(name);
+            char *base = report_name(bt.jobs[i].name, o->format);
+            char *dot = strrchr(base, '.');
+            sbuf b = {NULL, 0, 0};
+            sb_add(&b, base, (size_t)(dot - base));
+            sb_printf(&b, "%%g%u%s", k, dot);
+            free(base);
+            name = b.p;
+        }
+        strmap_put_new(&used, name, NULL);
+        bt.jobs[i].report = name;
+    }
+    strmap_free(&used, NULL);
+    json_object_seed(0); /* before any thread makes a JSON object */
     size_t nthreads = (size_t)(o->jobs ? o->jobs : online_cores());
     if (nthreads > bt.njobs)
         nthreads = bt.njobs;
