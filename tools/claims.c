@@ -1520,8 +1520,11 @@ static int run_lexicon(const opts *o)
         else if (env)
             printf("# from CLAIMS_LEXICON (the config file %s is not read)\n",
                    lx.config ? lx.config : "-");
+        else if (!lx.config)
+            printf("# no config file: neither XDG_CONFIG_HOME nor HOME is set\n");
         else
-            printf("# from the config file %s\n", lx.config ? lx.config : "(no $HOME)");
+            printf("# from the config file %s%s\n", lx.config,
+                   access(lx.config, F_OK) == 0 ? "" : " (there is none)");
         for (size_t i = 0; i < lx.n; i++) {
             sbuf b = {NULL, 0, 0};
             sb_escaped(&b, lx.files[i].path, strlen(lx.files[i].path), 1);
