@@ -1,32 +1,17 @@
-/* claims - the command-line tool. Uses only the public API (claims.h),
- * jansson for JSON input and the batch summary, and POSIX threads for
- * `claims batch`. The manual is doc/claims.1. */
+/* claims - the command-line tool: inputs, `check`, `extract`, options and
+ * main (see cli.h for the other files). Uses only the public API
+ * (claims.h), jansson for JSON input and the batch summary, and POSIX
+ * threads for `claims batch`. The manual is doc/claims.1. */
 #define _POSIX_C_SOURCE 200809L
-#include <claims.h>
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
-#include <limits.h>
-#include <pthread.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-
-/* Exit codes, documented in --help, claims(1) and the README; stable. The
- * report's two conditions are bits, so a pipeline can test them apart. */
-enum {
-    EXIT_OK = 0,        /* report written, nothing fails, nothing rejected */
-    EXIT_FINDINGS = 1,  /* report written, a finding fails (--fail-on) */
-    EXIT_NO_REPORT = 2, /* usage error or no report written */
-    EXIT_REJECTED = 4   /* report written, an input was rejected */
-};
 
 static const char usage_text[] =
     "usage: claims check [options] FILE|DIR|- ...\n"
@@ -70,297 +55,9 @@ static const char usage_text[] =
     "2 usage error or no report; 4 report written but an input was rejected;\n"
     "5 both 4 and 1. See claims(1).\n";
 
-/* ------------------------------------------------------------ utilities */
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p) {
-        fputs("claims: out of memory\n", stderr);
-        exit(EXIT_NO_REPORT);
-    }
-    return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("claims: out of memory\n", stderr);
-        exit(EXIT_NO_REPORT);
-    }
-    return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-    char *d = xmalloc(n + 1);
-    memcpy(d, s, n);
-    d[n] = 0;
-    return d;
-}
-
-static char *xstrdup(const char *s)
-{
-    return xstrndup(s, strlen(s));
-}
-
-/* A growable string. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof tmp) {
-        sb_add(b, tmp, (size_t)n);
-        return;
-    }
-    char *big = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    sb_add(b, big, (size_t)n);
-    free(big);
-}
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes) and its code
- * point, or 0 when the bytes there are not one. */
-static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t len;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
-
-/* Characters that must not reach a terminal as they are: C0 and C1
- * controls, DEL, and the bidirectional overrides and isolates (which
- * reorder what follows them on screen). */
-static int unsafe_cp(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
-}
-
-/* Appends s[0..n) with unsafe characters written as \n, \t, \r, \xNN (for
- * bytes that are not UTF-8) or \u{XXXX}; with `backslash`, "\" itself is
- * doubled so that the escaping can be undone. */
-static void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t len = utf8_seq(u + i, n - i, &cp);
-        if (len && !unsafe_cp(cp) && !(backslash && cp == '\\')) {
-            i += len;
-            run += len;
-            continue;
-        }
-        sb_add(b, s + i - run, run);
-        run = 0;
-        if (!len) {
-            sb_printf(b, "\\x%02X", u[i]);
-            i++;
-            continue;
-        }
-        if (cp == '\n')
-            sb_str(b, "\\n");
-        else if (cp == '\t')
-            sb_str(b, "\\t");
-        else if (cp == '\r')
-            sb_str(b, "\\r");
-        else if (cp == '\\')
-            sb_str(b, "\\\\");
-        else if (cp < 0x80)
-            sb_printf(b, "\\x%02X", (unsigned)cp);
-        else
-            sb_printf(b, "\\u{%04X}", (unsigned)cp);
-        i += len;
-    }
-    sb_add(b, s + i - run, run);
-}
-
-static int quiet;
-/* "STORY: " while a batch worker reads a story; per thread. */
-static _Thread_local const char *story_prefix = "";
-
-/* Every message to stderr goes through here: the whole message is
- * escaped, since ids, paths and values in it come from the input. */
-static void vsay(const char *fmt, va_list ap)
-{
-    char tmp[512];
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return;
-    char *msg = tmp;
-    if ((size_t)n >= sizeof tmp) {
-        msg = xmalloc((size_t)n + 1);
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    }
-    sbuf b = {NULL, 0, 0};
-    sb_str(&b, "claims: ");
-    sb_escaped(&b, story_prefix, strlen(story_prefix), 0);
-    sb_escaped(&b, msg, (size_t)n, 0);
-    sb_str(&b, "\n");
-    fputs(b.p, stderr);
-    free(b.p);
-    if (msg != tmp)
-        free(msg);
-}
-
-static void say(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsay(fmt, ap);
-    va_end(ap);
-}
-
-/* A note (a skipped file, a dropped date): silenced by --quiet. */
-static void note(const char *fmt, ...)
-{
-    if (quiet)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsay(fmt, ap);
-    va_end(ap);
-}
-
-/* A string map (open addressing) from a key to a value the caller owns. */
-typedef struct strmap {
-    char **keys;
-    void **vals;
-    size_t nslots, n;
-} strmap;
-
-static size_t str_hash(const char *s)
-{
-    size_t h = 1469598103934665603ULL & SIZE_MAX;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (1099511628211ULL & SIZE_MAX);
-    return h;
-}
-
-static void **strmap_find(const strmap *m, const char *key)
-{
-    if (!m->nslots)
-        return NULL;
-    for (size_t i = str_hash(key) & (m->nslots - 1); m->keys[i]; i = (i + 1) & (m->nslots - 1))
-        if (strcmp(m->keys[i], key) == 0)
-            return &m->vals[i];
-    return NULL;
-}
-
-static void strmap_put_new(strmap *m, const char *key, void *val);
-
-static void strmap_grow(strmap *m)
-{
-    strmap old = *m;
-    m->nslots = old.nslots ? old.nslots * 2 : 64;
-    m->keys = xmalloc(m->nslots * sizeof *m->keys);
-    m->vals = xmalloc(m->nslots * sizeof *m->vals);
-    memset(m->keys, 0, m->nslots * sizeof *m->keys);
-    m->n = 0;
-    for (size_t i = 0; i < old.nslots; i++) {
-        if (old.keys[i]) {
-            strmap_put_new(m, old.keys[i], old.vals[i]);
-            free(old.keys[i]);
-        }
-    }
-    free(old.keys);
-    free(old.vals);
-}
-
-/* Adds a key known to be absent. */
-static void strmap_put_new(strmap *m, const char *key, void *val)
-{
-    if ((m->n + 1) * 2 > m->nslots)
-        strmap_grow(m);
-    size_t i = str_hash(key) & (m->nslots - 1);
-    while (m->keys[i])
-        i = (i + 1) & (m->nslots - 1);
-    m->keys[i] = xstrdup(key);
-    m->vals[i] = val;
-    m->n++;
-}
-
-static void strmap_free(strmap *m, void (*free_val)(void *))
-{
-    for (size_t i = 0; i < m->nslots; i++) {
-        if (m->keys[i]) {
-            free(m->keys[i]);
-            if (free_val)
-                free_val(m->vals[i]);
-        }
-    }
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
-
 /* ---------------------------------------------------------------- input */
 
-typedef struct buffer {
-    char *data;
-    size_t len;
-} buffer;
-
-static int read_stream(FILE *fp, buffer *out)
+int read_stream(FILE *fp, buffer *out)
 {
     size_t cap = 65536, len = 0;
     char *data = malloc(cap);
@@ -391,7 +88,7 @@ static int read_stream(FILE *fp, buffer *out)
     return 0;
 }
 
-static int read_file(const char *path, buffer *out)
+int read_file(const char *path, buffer *out)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -404,7 +101,7 @@ static int read_file(const char *path, buffer *out)
 }
 
 /* The id of a file: its base name without the last extension. */
-static char *file_id(const char *path)
+char *file_id(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -421,7 +118,7 @@ static char *file_id(const char *path)
 }
 
 /* Case-insensitive (ASCII) "path ends with ext". */
-static int has_ext(const char *path, const char *ext)
+int has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
     if (n <= e)
@@ -436,7 +133,7 @@ static int has_ext(const char *path, const char *ext)
     return 1;
 }
 
-static int is_jsonl_path(const char *path)
+int is_jsonl_path(const char *path)
 {
     return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
 }
@@ -446,13 +143,7 @@ static int is_text_path(const char *path)
     return has_ext(path, ".txt") || has_ext(path, ".text");
 }
 
-typedef struct cli {
-    claims_story *story;
-    int input_errors;
-    strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
-} cli;
-
-static void report_error(const char *what, const claims_error *err)
+void report_error(const char *what, const claims_error *err)
 {
     if (err->has_offset)
         say("%s: %s at byte %zu", what, err->message, err->offset);
@@ -605,7 +296,7 @@ static int real_date(const char *s, size_t n)
  * the text is passed as given, so that the report's byte offsets are
  * offsets into it (the library does not read claims in a title the text
  * does not begin with: see the CLI tests). */
-static void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
+void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                             long long offset)
 {
     json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
@@ -671,7 +362,7 @@ static void add_json_object(cli *c, json_t *obj, const char *fallback, const cha
 }
 
 /* Skips a UTF-8 byte-order mark. */
-static size_t bom_len(const buffer *b)
+size_t bom_len(const buffer *b)
 {
     return b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
@@ -786,7 +477,7 @@ static int cmp_names(const void *a, const void *b)
 
 /* The sorted names in a directory (no "." or ".."); NULL when it cannot be
  * read (errno set). */
-static char **list_dir(const char *path, size_t *count)
+char **list_dir(const char *path, size_t *count)
 {
     DIR *d = opendir(path);
     if (!d)
@@ -810,14 +501,14 @@ static char **list_dir(const char *path, size_t *count)
     return names ? names : xmalloc(sizeof *names);
 }
 
-static void free_names(char **names, size_t n)
+void free_names(char **names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
 }
 
-static char *join_path(const char *dir, const char *name)
+char *join_path(const char *dir, const char *name)
 {
     sbuf b = {NULL, 0, 0};
     if (*dir) {
@@ -925,7 +616,7 @@ static void add_stdin(cli *c)
 
 /* One input as given on the command line. An input that yields neither an
  * article nor a rejection ("nothing read") is itself rejected. */
-static void add_path(cli *c, const char *path)
+void add_path(cli *c, const char *path)
 {
     mark m = mark_now(c);
     struct stat st;
@@ -950,208 +641,6 @@ static void add_path(cli *c, const char *path)
     if (now.articles == m.articles && now.rejected == m.rejected)
         reject(c, id, CLAIMS_ERR_EMPTY_TEXT, what, -1);
     free(id);
-}
-
-/* ------------------------------------------------------------- lexicons */
-
-typedef struct lexfile {
-    char *path;
-    const char *from; /* "CLAIMS_LEXICON", the config file's path, "--lexicon" */
-    buffer b;
-    size_t skipped; /* bytes of a BOM left out */
-} lexfile;
-
-typedef struct lexicons {
-    lexfile *files;
-    size_t n, cap;
-    char *config; /* the config file's path */
-} lexicons;
-
-static void lex_add(lexicons *l, const char *path, size_t len, const char *from)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
-        l->files = xrealloc(l->files, l->cap * sizeof *l->files);
-    }
-    lexfile *f = &l->files[l->n++];
-    memset(f, 0, sizeof *f);
-    f->path = xstrndup(path, len);
-    f->from = from;
-}
-
-/* $XDG_CONFIG_HOME/claims/lexicons, or ~/.config/claims/lexicons. */
-static char *config_path(void)
-{
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    sbuf b = {NULL, 0, 0};
-    if (xdg && xdg[0] == '/')
-        sb_printf(&b, "%s/claims/lexicons", xdg);
-    else if (home && *home)
-        sb_printf(&b, "%s/.config/claims/lexicons", home);
-    return b.p;
-}
-
-/* The lexicon files a newsroom configured once: $CLAIMS_LEXICON (paths
- * separated by ":") when it is set, else the config file (one path a line,
- * "#" comments, relative to the file's folder). Returns -1 on an error. */
-static int lex_configured(lexicons *l)
-{
-    const char *env = getenv("CLAIMS_LEXICON");
-    l->config = config_path();
-    if (env) {
-        for (const char *p = env; *p;) {
-            const char *e = strchr(p, ':');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            if (n)
-                lex_add(l, p, n, "CLAIMS_LEXICON");
-            p += n + (e ? 1 : 0);
-        }
-        return 0;
-    }
-    if (!l->config)
-        return 0;
-    buffer b;
-    if (read_file(l->config, &b) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return 0;
-        say("cannot read the lexicon config %s: %s", l->config, strerror(errno));
-        return -1;
-    }
-    const char *slash = strrchr(l->config, '/');
-    size_t dirlen = slash ? (size_t)(slash - l->config) : 0;
-    for (size_t pos = bom_len(&b); pos < b.len;) {
-        size_t eol = pos;
-        while (eol < b.len && b.data[eol] != '\n')
-            eol++;
-        size_t s = pos, e = eol;
-        pos = eol + 1;
-        while (s < e && (b.data[s] == ' ' || b.data[s] == '\t'))
-            s++;
-        while (e > s && (b.data[e - 1] == ' ' || b.data[e - 1] == '\t' || b.data[e - 1] == '\r'))
-            e--;
-        if (s == e || b.data[s] == '#')
-            continue;
-        if (b.data[s] == '/') {
-            lex_add(l, b.data + s, e - s, l->config);
-        } else {
-            sbuf p = {NULL, 0, 0};
-            sb_add(&p, l->config, dirlen);
-            sb_str(&p, "/");
-            sb_add(&p, b.data + s, e - s);
-            lex_add(l, p.p, p.n, l->config);
-            free(p.p);
-        }
-    }
-    free(b.data);
-    return 0;
-}
-
-/* Reads every lexicon file once (a BOM left out). Returns -1 on an error. */
-static int lex_read(lexicons *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        lexfile *f = &l->files[i];
-        if (read_file(f->path, &f->b) != 0) {
-            if (strcmp(f->from, "--lexicon") == 0)
-                say("cannot read lexicon %s: %s", f->path, strerror(errno));
-            else
-                say("cannot read lexicon %s (from %s): %s", f->path, f->from, strerror(errno));
-            return -1;
-        }
-        f->skipped = bom_len(&f->b);
-    }
-    return 0;
-}
-
-/* Adds the lexicons to a story; a bad line is named by file, line and
- * byte. Returns -1 on an error. */
-static int lex_apply(const lexicons *l, claims_story *story)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        const lexfile *f = &l->files[i];
-        claims_error err;
-        if (claims_story_add_lexicon(story, f->b.data + f->skipped, f->b.len - f->skipped,
-                                     &err) == CLAIMS_OK)
-            continue;
-        if (err.has_offset) {
-            size_t line = 1, off = f->skipped + err.offset;
-            for (size_t k = 0; k < off && k < f->b.len; k++)
-                line += f->b.data[k] == '\n';
-            say("lexicon %s:%zu: %s at byte %zu", f->path, line, err.message, off);
-        } else {
-            say("lexicon %s: %s", f->path, err.message);
-        }
-        return -1;
-    }
-    return 0;
-}
-
-static void lex_free(lexicons *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->files[i].path);
-        free(l->files[i].b.data);
-    }
-    free(l->files);
-    free(l->config);
-}
-
-/* claims lexicon --list: the built-in entries, section by section, each
- * file's part after a "# file:" line; only `section` when it is given. */
-static int lexicon_list(const char *section)
-{
-    size_t len;
-    const char *t = claims_builtin_lexicon(&len);
-    sbuf out = {NULL, 0, 0};
-    const char *cur = NULL;
-    size_t curlen = 0;
-    int found = 0, shown_header = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *nl = memchr(t + pos, '\n', len - pos);
-        size_t eol = nl ? (size_t)(nl - t) : len;
-        const char *line = t + pos;
-        size_t n = eol - pos;
-        pos = eol + 1;
-        if (n >= 8 && memcmp(line, "# file: ", 8) == 0) {
-            if (!section) {
-                sb_add(&out, line, n);
-                sb_str(&out, "\n");
-            }
-            cur = NULL;
-            continue;
-        }
-        if (n == 0 || line[0] == '#')
-            continue;
-        if (line[0] == '[') {
-            const char *close = memchr(line, ']', n);
-            cur = line + 1;
-            curlen = close ? (size_t)(close - cur) : n - 1;
-            shown_header = 0;
-            if (!section) {
-                sb_add(&out, line, n);
-                sb_str(&out, "\n");
-            }
-            continue;
-        }
-        if (section && !(cur && curlen == strlen(section) && memcmp(cur, section, curlen) == 0))
-            continue;
-        if (section && !shown_header) {
-            sb_printf(&out, "[%s]\n", section);
-            shown_header = 1;
-        }
-        found = 1;
-        sb_add(&out, line, n);
-        sb_str(&out, "\n");
-    }
-    if (section && !found) {
-        free(out.p);
-        say("no built-in lexicon section '%s' (see claims lexicon --list)", section);
-        return EXIT_NO_REPORT;
-    }
-    if (out.p)
-        fputs(out.p, stdout);
-    free(out.p);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_NO_REPORT;
 }
 
 /* --------------------------------------------------------------- extract */
@@ -1214,8 +703,6 @@ static void print_claims_text(const claims_story *s, FILE *out)
 
 /* --------------------------------------------------------------- options */
 
-enum { CMD_CHECK = 1, CMD_EXTRACT = 2, CMD_BATCH = 4, CMD_LEXICON = 8, CMD_ALL = 15 };
-
 enum {
     OPT_FAIL_ON = 256,
     OPT_MIN_CONFIDENCE,
@@ -1269,20 +756,7 @@ static const char *option_name(int val)
     return "?";
 }
 
-typedef struct opts {
-    int cmd;
-    const char *cmd_name;
-    claims_format format;
-    int format_given;
-    const char *output, *output_dir, *color, *section;
-    int fail_on, min_conf, jobs, no_config, list, files, check;
-    const char **lex;
-    size_t nlex;
-    char **inputs;
-    size_t ninputs;
-} opts;
-
-static int usage_error(const char *fmt, ...)
+int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -1412,24 +886,12 @@ static int parse_options(int argc, char **argv, opts *o)
     return -1;
 }
 
-/* The lexicons of a run: configured ones (unless --no-config), then every
- * --lexicon; read once. Returns -1 on an error. */
-static int gather_lexicons(const opts *o, lexicons *l)
-{
-    if (!o->no_config && lex_configured(l) != 0)
-        return -1;
-    for (size_t i = 0; i < o->nlex; i++)
-        lex_add(l, o->lex[i], strlen(o->lex[i]), "--lexicon");
-    return lex_read(l);
-}
-
-/* The exit code of a written report. */
-static int report_code(const claims_story *s, const cli *c, int count_failures)
+int report_code(const cli *c, int count_failures)
 {
     int rc = EXIT_OK;
-    if (count_failures && claims_story_failure_count(s))
+    if (count_failures && claims_story_failure_count(c->story))
         rc |= EXIT_FINDINGS;
-    if (c->input_errors || claims_story_rejected_count(s))
+    if (c->input_errors || claims_story_rejected_count(c->story))
         rc |= EXIT_REJECTED;
     return rc;
 }
@@ -1437,6 +899,13 @@ static int report_code(const claims_story *s, const cli *c, int count_failures)
 static void free_source(void *p)
 {
     free(p);
+}
+
+void cli_free(cli *c)
+{
+    claims_story_free(c->story);
+    c->story = NULL;
+    strmap_free(&c->sources, free_source);
 }
 
 /* claims check / claims extract. */
@@ -1489,569 +958,10 @@ static int run_check(const opts *o)
         say("cannot write the report: %s", st != CLAIMS_OK ? err.message : strerror(errno));
         rc = EXIT_NO_REPORT;
     } else {
-        rc = report_code(c.story, &c, !extract);
+        rc = report_code(&c, !extract);
     }
 done:
-    claims_story_free(c.story);
-    strmap_free(&c.sources, free_source);
-    lex_free(&lx);
-    return rc;
-}
-
-/* claims lexicon --list | --files | --check FILE... */
-static int run_lexicon(const opts *o)
-{
-    if (o->list + o->files + o->check != 1)
-        return usage_error("lexicon takes one of --list, --files, --check");
-    if (o->section && !o->list)
-        return usage_error("--section goes with --list");
-    if (!o->check && o->ninputs)
-        return usage_error("unexpected argument '%s'", o->inputs[0]);
-    if (o->list)
-        return lexicon_list(o->section);
-    lexicons lx = {NULL, 0, 0, NULL};
-    int rc = EXIT_OK;
-    if (o->files) {
-        if (!o->no_config && lex_configured(&lx) != 0)
-            rc = EXIT_NO_REPORT;
-        const char *env = getenv("CLAIMS_LEXICON");
-        if (o->no_config)
-            printf("# --no-config: CLAIMS_LEXICON and the config file are ignored\n");
-        else if (env)
-            printf("# from CLAIMS_LEXICON (the config file %s is not read)\n",
-                   lx.config ? lx.config : "-");
-        else if (!lx.config)
-            printf("# no config file: neither XDG_CONFIG_HOME nor HOME is set\n");
-        else
-            printf("# from the config file %s%s\n", lx.config,
-                   access(lx.config, F_OK) == 0 ? "" : " (there is none)");
-        for (size_t i = 0; i < lx.n; i++) {
-            sbuf b = {NULL, 0, 0};
-            sb_escaped(&b, lx.files[i].path, strlen(lx.files[i].path), 1);
-            printf("%s\n", b.p);
-            free(b.p);
-        }
-        lex_free(&lx);
-        return rc;
-    }
-    /* --check: the given files, or the configured ones when none is given;
-     * every file is checked, each on its own */
-    if (o->ninputs == 0 && !o->no_config && lex_configured(&lx) != 0)
-        rc = EXIT_NO_REPORT;
-    for (size_t i = 0; i < o->ninputs; i++)
-        lex_add(&lx, o->inputs[i], strlen(o->inputs[i]), "--lexicon");
-    if (lx.n == 0 && rc == EXIT_OK)
-        note("no lexicon file given or configured");
-    for (size_t i = 0; i < lx.n; i++) {
-        lexicons one = lx;
-        one.files = &lx.files[i];
-        one.n = 1;
-        claims_story *s = NULL;
-        if (lex_read(&one) != 0 || claims_story_new(NULL, &s) != CLAIMS_OK ||
-            lex_apply(&one, s) != 0)
-            rc = EXIT_NO_REPORT;
-        else
-            note("lexicon %s: fine", lx.files[i].path);
-        claims_story_free(s);
-    }
-    lex_free(&lx);
-    return rc;
-}
-
-/* ----------------------------------------------------------------- batch */
-
-/* One line of a stories JSON Lines file. */
-typedef struct jline {
-    json_t *obj;
-    size_t line;
-    long long offset;
-} jline;
-
-typedef struct job {
-    char *name;   /* the story: its folder's name or its "story" value */
-    char *dir;    /* a story folder, or NULL */
-    jline *lines; /* its JSON lines, or NULL */
-    size_t nlines, cap;
-    /* results */
-    char *report; /* file name in the output folder */
-    size_t articles, rejected, claims, failing, findings[4];
-    int rc;
-} job;
-
-typedef struct batch {
-    const opts *o;
-    const lexicons *lx;
-    const char *input; /* the JSON Lines file's path, for fallback ids */
-    char *stem;
-    job *jobs;
-    size_t njobs, cap;
-    size_t next, done, failing;
-    int progress;
-    double last_progress;
-    pthread_mutex_t lock;
-} batch;
-
-static const char *format_ext(claims_format f)
-{
-    switch (f) {
-    case CLAIMS_FORMAT_JSON: return "json";
-    case CLAIMS_FORMAT_MARKDOWN: return "md";
-    case CLAIMS_FORMAT_HTML: return "html";
-    case CLAIMS_FORMAT_TAP: return "tap";
-    case CLAIMS_FORMAT_JUNIT: return "xml";
-    default: return "txt";
-    }
-}
-
-/* A report's file name from a story name: letters, digits, ".", "-", "_"
- * and non-ASCII UTF-8 kept, every other byte (and a leading "." or "_")
- * as %XX, so that distinct stories never share a file and none is hidden
- * or collides with _summary.json. */
-static char *report_name(const char *story, claims_format f)
-{
-    sbuf b = {NULL, 0, 0};
-    const unsigned char *u = (const unsigned char *)story;
-    size_t n = strlen(story);
-    for (size_t i = 0; i < n && b.n < 200;) {
-        uint32_t cp;
-        size_t len = utf8_seq(u + i, n - i, &cp);
-        int keep = len > 1 ? !unsafe_cp(cp)
-                           : len == 1 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-                                          (cp >= '0' && cp <= '9') || cp == '-' ||
-                                          ((cp == '.' || cp == '_') && i > 0));
-        if (keep) {
-            sb_add(&b, story + i, len);
-            i += len;
-        } else {
-            sb_printf(&b, "%%%02X", u[i]);
-            i++;
-        }
-    }
-    if (!b.p)
-        sb_str(&b, "%");
-    sb_printf(&b, ".%s", format_ext(f));
-    return b.p;
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Checks one story and writes its report. Runs on a worker thread: the
- * story, its messages and its file are its own. */
-static void run_job(batch *bt, job *j)
-{
-    const opts *o = bt->o;
-    sbuf prefix = {NULL, 0, 0};
-    sb_printf(&prefix, "%s: ", j->name);
-    story_prefix = prefix.p;
-    cli c;
-    memset(&c, 0, sizeof c);
-    j->rc = EXIT_NO_REPORT;
-    if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
-        say("out of memory");
-        goto done;
-    }
-    if (lex_apply(bt->lx, c.story) != 0)
-        goto done;
-    if (j->dir) {
-        add_path(&c, j->dir);
-    } else {
-        for (size_t i = 0; i < j->nlines; i++) {
-            sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-            sb_printf(&fallback, "%s:%zu", bt->stem, j->lines[i].line);
-            sb_printf(&source, "%s:%zu", bt->input, j->lines[i].line);
-            add_json_object(&c, j->lines[i].obj, fallback.p, source.p, j->lines[i].offset);
-            free(fallback.p);
-            free(source.p);
-        }
-    }
-    claims_error err;
-    if (claims_story_check(c.story, &err) != CLAIMS_OK) {
-        report_error("check", &err);
-        goto done;
-    }
-    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_ON, o->fail_on);
-    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->min_conf);
-    char *path = join_path(o->output_dir, j->report);
-    FILE *out = fopen(path, "wb");
-    claims_status st = CLAIMS_ERR_IO;
-    int saved = errno;
-    if (out) {
-        st = claims_story_write_report_file(c.story, o->format, out, &err);
-        saved = errno;
-        if (fclose(out) != 0 && st == CLAIMS_OK) {
-            st = CLAIMS_ERR_IO;
-            saved = errno;
-        }
-    }
-    if (st != CLAIMS_OK) {
-        say("cannot write %s: %s", path, out && st != CLAIMS_ERR_IO ? err.message
-                                                                      : strerror(saved));
-    } else {
-        j->rc = report_code(c.story, &c, 1);
-        j->articles = claims_story_article_count(c.story);
-        j->rejected = claims_story_rejected_count(c.story);
-        j->claims = claims_story_claim_count(c.story);
-        j->failing = claims_story_failure_count(c.story);
-        for (size_t i = 0; i < claims_story_finding_count(c.story); i++) {
-            const claims_finding *f = claims_story_finding(c.story, i);
-            /* as the reports count: at or above --min-confidence */
-            if (claims_finding_confidence(f) * 100.0 + 1e-9 >= (double)o->min_conf) {
-                unsigned t = (unsigned)claims_finding_type_of(f);
-                if (t < 4)
-                    j->findings[t]++;
-            }
-        }
-    }
-    free(path);
-done:
-    claims_story_free(c.story);
-    strmap_free(&c.sources, free_source);
-    story_prefix = "";
-    free(prefix.p);
-    pthread_mutex_lock(&bt->lock);
-    bt->done++;
-    if (j->rc & EXIT_FINDINGS)
-        bt->failing++;
-    if (bt->progress) {
-        double t = now_seconds();
-        if (bt->done == bt->njobs || t - bt->last_progress > 0.1) {
-            fprintf(stderr, "\rclaims batch: %zu/%zu stories, %zu failing", bt->done,
-                    bt->njobs, bt->failing);
-            fflush(stderr);
-            bt->last_progress = t;
-        }
-    }
-    pthread_mutex_unlock(&bt->lock);
-}
-
-static void *worker(void *arg)
-{
-    batch *bt = arg;
-    for (;;) {
-        pthread_mutex_lock(&bt->lock);
-        size_t i = bt->next < bt->njobs ? bt->next++ : SIZE_MAX;
-        pthread_mutex_unlock(&bt->lock);
-        if (i == SIZE_MAX)
-            return NULL;
-        run_job(bt, &bt->jobs[i]);
-    }
-}
-
-static job *new_job(batch *bt, const char *name)
-{
-    if (bt->njobs == bt->cap) {
-        bt->cap = bt->cap ? bt->cap * 2 : 64;
-        bt->jobs = xrealloc(bt->jobs, bt->cap * sizeof *bt->jobs);
-    }
-    job *j = &bt->jobs[bt->njobs++];
-    memset(j, 0, sizeof *j);
-    j->name = xstrdup(name);
-    return j;
-}
-
-/* Stories as the folders of a directory, in name order. */
-static int plan_folders(batch *bt, const char *path)
-{
-    size_t n = 0;
-    char **names = list_dir(path, &n);
-    if (!names) {
-        say("cannot read the folder %s: %s", path, strerror(errno));
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *full = join_path(path, names[i]);
-        struct stat st;
-        if (names[i][0] == '.')
-            note("skipped %s: a hidden file or folder", full);
-        else if (stat(full, &st) != 0 || !S_ISDIR(st.st_mode))
-            note("skipped %s: not a story folder", full);
-        else
-            new_job(bt, names[i])->dir = xstrdup(full);
-        free(full);
-    }
-    free_names(names, n);
-    return 0;
-}
-
-/* Stories from JSON Lines with a "story" field, in order of first
- * appearance. Lines that belong to no story are named on stderr and
- * counted in *unassigned. */
-static int plan_jsonl(batch *bt, const char *path, size_t *unassigned)
-{
-    buffer b = {NULL, 0};
-    int from_stdin = strcmp(path, "-") == 0;
-    if ((from_stdin ? read_stream(stdin, &b) : read_file(path, &b)) != 0) {
-        say("cannot read %s: %s", from_stdin ? "standard input" : path, strerror(errno));
-        return -1;
-    }
-    strmap index = {NULL, NULL, 0, 0};
-    size_t pos = bom_len(&b), line = 0;
-    while (pos < b.len) {
-        size_t eol = pos;
-        while (eol < b.len && b.data[eol] != '\n')
-            eol++;
-        line++;
-        size_t start = pos;
-        pos = eol + 1;
-        size_t k = start;
-        while (k < eol && (b.data[k] == ' ' || b.data[k] == '\t' || b.data[k] == '\r'))
-            k++;
-        if (k == eol)
-            continue;
-        json_error_t jerr;
-        json_t *obj = json_loadb(b.data + start, eol - start, JSON_ALLOW_NUL, &jerr);
-        json_t *js = obj ? json_object_get(obj, "story") : NULL;
-        char num[64];
-        const char *story = NULL;
-        if (json_is_string(js) && strlen(json_string_value(js)) == json_string_length(js) &&
-            json_string_length(js) > 0)
-            story = json_string_value(js);
-        else if (json_is_integer(js))
-            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(js)), story = num;
-        if (!story) {
-            say("%s:%zu: %s", bt->input, line,
-                !obj                  ? jerr.text
-                : !json_is_object(obj) ? "not a JSON object"
-                : !js                 ? "no \"story\" field"
-                                      : "\"story\" must be a non-empty string or an integer");
-            (*unassigned)++;
-            json_decref(obj);
-            continue;
-        }
-        void **slot = strmap_find(&index, story);
-        job *j;
-        if (slot) {
-            j = &bt->jobs[(size_t)(uintptr_t)*slot];
-        } else {
-            strmap_put_new(&index, story, (void *)(uintptr_t)bt->njobs);
-            j = new_job(bt, story);
-        }
-        if (j->nlines == j->cap) {
-            j->cap = j->cap ? j->cap * 2 : 8;
-            j->lines = xrealloc(j->lines, j->cap * sizeof *j->lines);
-        }
-        j->lines[j->nlines].obj = obj;
-        j->lines[j->nlines].line = line;
-        j->lines[j->nlines].offset = (long long)start;
-        j->nlines++;
-    }
-    strmap_free(&index, NULL);
-    free(b.data);
-    return 0;
-}
-
-static json_t *findings_json(const size_t f[4])
-{
-    json_t *o = json_object();
-    for (int t = 0; t < 4; t++)
-        json_object_set_new(o, claims_finding_type_name((claims_finding_type)t),
-                            json_integer((json_int_t)f[t]));
-    return o;
-}
-
-/* The summary: _summary.json in the output folder and a few lines on
- * stdout. Returns -1 when it cannot be written. */
-static int write_summary(const batch *bt, size_t unassigned, int rc)
-{
-    size_t articles = 0, rejected = 0, claims = 0, findings[4] = {0, 0, 0, 0};
-    json_t *failing = json_array(), *with_rejected = json_array(), *failed = json_array();
-    json_t *stories = json_array();
-    for (size_t i = 0; i < bt->njobs; i++) {
-        const job *j = &bt->jobs[i];
-        articles += j->articles;
-        rejected += j->rejected;
-        claims += j->claims;
-        for (int t = 0; t < 4; t++)
-            findings[t] += j->findings[t];
-        if (j->rc == EXIT_NO_REPORT)
-            json_array_append_new(failed, json_string(j->name));
-        if (j->rc != EXIT_NO_REPORT && (j->rc & EXIT_FINDINGS))
-            json_array_append_new(failing, json_string(j->name));
-        if (j->rc != EXIT_NO_REPORT && (j->rc & EXIT_REJECTED))
-            json_array_append_new(with_rejected, json_string(j->name));
-        json_t *s = json_object();
-        json_object_set_new(s, "story", json_string(j->name));
-        json_object_set_new(s, "report",
-                            j->rc == EXIT_NO_REPORT ? json_null() : json_string(j->report));
-        json_object_set_new(s, "articles", json_integer((json_int_t)j->articles));
-        json_object_set_new(s, "rejected", json_integer((json_int_t)j->rejected));
-        json_object_set_new(s, "claims", json_integer((json_int_t)j->claims));
-        json_object_set_new(s, "findings", findings_json(j->findings));
-        json_object_set_new(s, "failing", json_integer((json_int_t)j->failing));
-        json_object_set_new(s, "exit", json_integer(j->rc));
-        json_array_append_new(stories, s);
-    }
-    json_t *sum = json_object();
-    json_object_set_new(sum, "schema", json_string("claims-batch/1"));
-    json_object_set_new(sum, "format", json_string(format_ext(bt->o->format)));
-    json_object_set_new(sum, "stories", json_integer((json_int_t)bt->njobs));
-    json_object_set_new(sum, "articles", json_integer((json_int_t)articles));
-    json_object_set_new(sum, "rejected", json_integer((json_int_t)rejected));
-    json_object_set_new(sum, "unassigned_lines", json_integer((json_int_t)unassigned));
-    json_object_set_new(sum, "claims", json_integer((json_int_t)claims));
-    json_object_set_new(sum, "findings", findings_json(findings));
-    json_object_set_new(sum, "failing_stories", failing);
-    json_object_set_new(sum, "stories_with_rejected_inputs", with_rejected);
-    json_object_set_new(sum, "stories_without_report", failed);
-    json_object_set_new(sum, "exit", json_integer(rc));
-    json_object_set_new(sum, "reports", stories);
-    char *path = join_path(bt->o->output_dir, "_summary.json");
-    char *text = json_dumps(sum, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    FILE *fp = fopen(path, "wb");
-    int ok = text && fp && fputs(text, fp) >= 0 && fputc('\n', fp) != EOF;
-    if (fp && fclose(fp) != 0)
-        ok = 0;
-    if (!ok)
-        say("cannot write %s: %s", path, strerror(errno));
-    free(text);
-
-    printf("claims batch: %zu stories, %zu articles, %zu rejected inputs, %zu claims\n",
-           bt->njobs, articles, rejected, claims);
-    printf("findings: %zu agreement, %zu contradiction, %zu variant, %zu compatible\n",
-           findings[0], findings[1], findings[2], findings[3]);
-    size_t nf = json_array_size(failing);
-    printf("failing stories: %zu", nf);
-    for (size_t i = 0; i < nf && i < 20; i++) {
-        sbuf b = {NULL, 0, 0};
-        const char *name = json_string_value(json_array_get(failing, i));
-        sb_escaped(&b, name, strlen(name), 1);
-        printf("%s%s", i ? ", " : " (", b.p);
-        free(b.p);
-    }
-    printf("%s\n", nf > 20 ? ", ...)" : nf ? ")" : "");
-    if (json_array_size(with_rejected))
-        printf("stories with rejected inputs: %zu\n", json_array_size(with_rejected));
-    if (json_array_size(failed))
-        printf("stories without a report: %zu\n", json_array_size(failed));
-    if (unassigned)
-        printf("lines in no story: %zu\n", unassigned);
-    sbuf b = {NULL, 0, 0};
-    sb_escaped(&b, path, strlen(path), 1);
-    printf("summary: %s\n", b.p);
-    free(b.p);
-    free(path);
-    json_decref(sum);
-    return ok ? 0 : -1;
-}
-
-static int online_cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
-}
-
-/* claims batch. */
-static int run_batch(const opts *o)
-{
-    if (!o->output_dir)
-        return usage_error("batch needs --output-dir DIR");
-    if (o->ninputs != 1)
-        return usage_error("batch takes one input: a folder of story folders, or a JSON "
-                           "Lines file with a \"story\" field");
-    const char *input = o->inputs[0];
-    lexicons lx = {NULL, 0, 0, NULL};
-    batch bt;
-    memset(&bt, 0, sizeof bt);
-    bt.o = o;
-    bt.lx = &lx;
-    bt.input = strcmp(input, "-") == 0 ? "stdin" : input;
-    int rc = EXIT_NO_REPORT;
-    size_t unassigned = 0;
-    claims_story *probe = NULL;
-    if (gather_lexicons(o, &lx) != 0)
-        goto done;
-    /* a bad lexicon is one error before any work, not one per story */
-    if (claims_story_new(NULL, &probe) != CLAIMS_OK || lex_apply(&lx, probe) != 0)
-        goto done;
-    struct stat st;
-    int is_dir = strcmp(input, "-") != 0 && stat(input, &st) == 0 && S_ISDIR(st.st_mode);
-    if (!is_dir && strcmp(input, "-") != 0 && !(is_jsonl_path(input) || has_ext(input, ".json"))) {
-        if (stat(input, &st) != 0)
-            say("cannot read %s: %s", input, strerror(errno));
-        else
-            usage_error("batch reads a folder of story folders or a .jsonl/.ndjson/.json file, "
-                        "not %s", input);
-        goto done;
-    }
-    bt.stem = is_dir || strcmp(input, "-") == 0 ? xstrdup("stdin") : file_id(input);
-    if ((is_dir ? plan_folders(&bt, input) : plan_jsonl(&bt, input, &unassigned)) != 0)
-        goto done;
-    if (bt.njobs == 0) {
-        say("nothing read: no %s in %s", is_dir ? "story folder" : "line with a \"story\"",
-            bt.input);
-        goto done;
-    }
-    if (mkdir(o->output_dir, 0777) != 0 && errno != EEXIST) {
-        say("cannot create %s: %s", o->output_dir, strerror(errno));
-        goto done;
-    }
-    if (stat(o->output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        say("%s is not a folder", o->output_dir);
-        goto done;
-    }
-    /* report file names, unique even when two long names share the bytes
-     * the name is cut to ("%g" never comes out of the %XX encoding) */
-    strmap used = {NULL, NULL, 0, 0};
-    for (size_t i = 0; i < bt.njobs; i++) {
-        char *name = report_name(bt.jobs[i].name, o->format);
-        for (unsigned k = 2; strmap_find(&used, name); k++) {
-            free(name);
-            char *base = report_name(bt.jobs[i].name, o->format);
-            char *dot = strrchr(base, '.');
-            sbuf b = {NULL, 0, 0};
-            sb_add(&b, base, (size_t)(dot - base));
-            sb_printf(&b, "%%g%u%s", k, dot);
-            free(base);
-            name = b.p;
-        }
-        strmap_put_new(&used, name, NULL);
-        bt.jobs[i].report = name;
-    }
-    strmap_free(&used, NULL);
-    json_object_seed(0); /* before any thread makes a JSON object */
-    size_t nthreads = (size_t)(o->jobs ? o->jobs : online_cores());
-    if (nthreads > bt.njobs)
-        nthreads = bt.njobs;
-    bt.progress = !quiet && isatty(STDERR_FILENO);
-    pthread_mutex_init(&bt.lock, NULL);
-    pthread_t *threads = xmalloc(nthreads * sizeof *threads);
-    size_t started = 0;
-    for (; started < nthreads; started++)
-        if (pthread_create(&threads[started], NULL, worker, &bt) != 0)
-            break;
-    if (started == 0)
-        worker(&bt); /* no thread could start: do the work here */
-    for (size_t i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
-    pthread_mutex_destroy(&bt.lock);
-    if (bt.progress)
-        fputc('\n', stderr);
-    rc = unassigned ? EXIT_REJECTED : EXIT_OK;
-    for (size_t i = 0; i < bt.njobs; i++)
-        rc |= bt.jobs[i].rc;
-    if (rc & EXIT_NO_REPORT)
-        rc = EXIT_NO_REPORT;
-    if (write_summary(&bt, unassigned, rc) != 0)
-        rc = EXIT_NO_REPORT;
-done:
-    for (size_t i = 0; i < bt.njobs; i++) {
-        job *j = &bt.jobs[i];
-        for (size_t k = 0; k < j->nlines; k++)
-            json_decref(j->lines[k].obj);
-        free(j->lines);
-        free(j->name);
-        free(j->dir);
-        free(j->report);
-    }
-    free(bt.jobs);
-    free(bt.stem);
-    claims_story_free(probe);
+    cli_free(&c);
     lex_free(&lx);
     return rc;
 }
