@@ -674,6 +674,20 @@ class Cli(unittest.TestCase):
         self.assertEqual([r["story"] for r in s["reports"]], names)
         self.assertEqual(len({r["report"] for r in s["reports"]}), len(names))
 
+    def test_batch_folder_name_not_utf8(self):
+        root = self.mkdir("st")
+        bad = os.path.join(root.encode(), b"caf\xe9")
+        os.mkdir(bad)
+        with open(os.path.join(bad, b"a.txt"), "wb") as f:
+            f.write(b"Officials said 4 people died.\n")
+        out = os.path.join(self.tmp, "out")
+        p = subprocess.run([CLAIMS, "batch", "-d", out, root], capture_output=True, env=BASE_ENV)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual(s["reports"][0]["story"], "caf\\xE9")
+        self.assertEqual(os.listdir(out.encode()).count(b"caf%E9.txt"), 1)
+
     def test_batch_progress_only_on_a_terminal(self):
         root = self.stories_dir()
         rc, _, err = run("batch", "-d", os.path.join(self.tmp, "o1"), root)

@@ -296,6 +296,20 @@ static int plan_jsonl(batch *bt, const char *path, size_t *unassigned)
     return 0;
 }
 
+/* A story name as a JSON string: a folder name that is not UTF-8 is
+ * written with its bad bytes as \xNN. */
+static json_t *name_json(const char *name)
+{
+    json_t *j = json_string(name);
+    if (!j) {
+        sbuf b = {NULL, 0, 0};
+        sb_escaped(&b, name, strlen(name), 0);
+        j = json_string(b.p);
+        free(b.p);
+    }
+    return j;
+}
+
 static json_t *findings_json(const size_t f[4])
 {
     json_t *o = json_object();
@@ -320,13 +334,13 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
         for (int t = 0; t < 4; t++)
             findings[t] += j->findings[t];
         if (j->rc == EXIT_NO_REPORT)
-            json_array_append_new(failed, json_string(j->name));
+            json_array_append_new(failed, name_json(j->name));
         if (j->rc != EXIT_NO_REPORT && (j->rc & EXIT_FINDINGS))
-            json_array_append_new(failing, json_string(j->name));
+            json_array_append_new(failing, name_json(j->name));
         if (j->rc != EXIT_NO_REPORT && (j->rc & EXIT_REJECTED))
-            json_array_append_new(with_rejected, json_string(j->name));
+            json_array_append_new(with_rejected, name_json(j->name));
         json_t *s = json_object();
-        json_object_set_new(s, "story", json_string(j->name));
+        json_object_set_new(s, "story", name_json(j->name));
         json_object_set_new(s, "report",
                             j->rc == EXIT_NO_REPORT ? json_null() : json_string(j->report));
         json_object_set_new(s, "articles", json_integer((json_int_t)j->articles));
