@@ -31,7 +31,7 @@ static const char usage_text[] =
     "                          (extract: text or json)\n"
     "  -o, --output FILE       write the report to FILE instead of stdout\n"
     "  -d, --output-dir DIR    batch: where the reports and _summary.json go\n"
-    "  -j, --jobs N            batch: parallel workers (default: online cores)\n"
+    "  -j, --jobs N            batch: parallel workers (default: as nproc says)\n"
     "      --fail-on WHAT      contradiction (default), variant, none: exit 1 when\n"
     "                          a finding of that type (or worse) is reported\n"
     "      --min-confidence L  low (default: report all) or high\n"

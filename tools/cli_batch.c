@@ -1,11 +1,12 @@
 /* cli_batch.c - `claims batch`: many stories, each checked on its own by a
  * pool of threads (the library has no global state; each story is its own
  * claims_story), one report per story and a summary. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* sched_getaffinity, where there is one; else POSIX */
 #include "cli.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -404,8 +405,14 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
     return ok ? 0 : -1;
 }
 
+/* The processors this process may run on, as nproc(1) counts them. */
 static int online_cores(void)
 {
+#ifdef CPU_COUNT
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set) > 1024 ? 1024 : CPU_COUNT(&set);
+#endif
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
 }
