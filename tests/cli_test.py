@@ -605,7 +605,7 @@ class Cli(unittest.TestCase):
         out = os.path.join(self.tmp, "out")
         rc, stdout, err = run("batch", "-f", "json", "-d", out, root)
         self.assertEqual(rc, 5, err)  # a contradiction (quake) and a rejected input (bad)
-        self.assertIn("loose.txt: not a story folder", err)
+        self.assertIn("loose.txt: neither a story folder", err)
         self.assertEqual(sorted(os.listdir(out)),
                          ["_summary.json", "bad.json", "port.json", "quake.json"])
         with open(os.path.join(out, "_summary.json")) as f:
@@ -687,6 +687,27 @@ class Cli(unittest.TestCase):
             s = json.load(f)
         self.assertEqual(s["reports"][0]["story"], "caf\\xE9")
         self.assertEqual(os.listdir(out.encode()).count(b"caf%E9.txt"), 1)
+
+    def test_batch_folder_of_jsonl_files(self):
+        root = self.mkdir("feeds")
+        for name, n in (("quake", 45), ("port", 40)):
+            self.write("feeds/%s.jsonl" % name, "\n".join(
+                json.dumps({"id": i, "text": "Officials said %d people died." % v})
+                for i, v in (("a", 40), ("b", n))))
+        self.mkdir("feeds/port")  # a folder with a story name already read
+        self.write("feeds/port/c.txt", "Officials said 40 people died.")
+        self.write("feeds/notes.md", "x")
+        out = os.path.join(self.tmp, "out")
+        rc, stdout, err = run("batch", "-f", "json", "-d", out, root)
+        self.assertEqual(rc, 5, err)  # quake contradicts; a story name read twice
+        self.assertRegex(err, r"skipped [^\n]*feeds/port\.jsonl: the story port is already read")
+        self.assertIn("notes.md: neither a story folder", err)
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual([r["story"] for r in s["reports"]], ["port", "quake"])
+        self.assertEqual([r["articles"] for r in s["reports"]], [1, 2])
+        self.assertEqual(s["skipped_stories"], 1)
+        self.assertEqual(s["failing_stories"], ["quake"])
 
     def test_batch_progress_only_on_a_terminal(self):
         root = self.stories_dir()

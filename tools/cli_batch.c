@@ -39,6 +39,7 @@ typedef struct batch {
     job *jobs;
     size_t njobs, cap;
     size_t next, done, failing;
+    size_t skipped_stories; /* a second story of one name */
     int progress;
     double last_progress;
     pthread_mutex_t lock;
@@ -206,7 +207,8 @@ static job *new_job(batch *bt, const char *name)
     return j;
 }
 
-/* Stories as the folders of a directory, in name order. */
+/* Stories in a directory, in name order: each folder is a story, and so is
+ * each JSON Lines file (a story per file, named by its stem). */
 static int plan_folders(batch *bt, const char *path)
 {
     size_t n = 0;
@@ -215,17 +217,31 @@ static int plan_folders(batch *bt, const char *path)
         say("cannot read the folder %s: %s", path, strerror(errno));
         return -1;
     }
+    strmap seen = {NULL, NULL, 0, 0};
     for (size_t i = 0; i < n; i++) {
         char *full = join_path(path, names[i]);
         struct stat st;
-        if (names[i][0] == '.')
+        int ok = names[i][0] != '.' && stat(full, &st) == 0;
+        int dir = ok && S_ISDIR(st.st_mode);
+        int lines = ok && S_ISREG(st.st_mode) && is_jsonl_path(names[i]);
+        char *story = lines ? file_id(names[i]) : xstrdup(names[i]);
+        if (names[i][0] == '.') {
             note("skipped %s: a hidden file or folder", full);
-        else if (stat(full, &st) != 0 || !S_ISDIR(st.st_mode))
-            note("skipped %s: not a story folder", full);
-        else
-            new_job(bt, names[i])->dir = xstrdup(full);
+        } else if (!dir && !lines) {
+            note("skipped %s: neither a story folder nor a .jsonl or .ndjson file", full);
+        } else if (!story || strmap_find(&seen, story)) {
+            say("skipped %s: the story %s is already read from %s", full, story ? story : "",
+                story ? (const char *)*strmap_find(&seen, story) : "");
+            bt->skipped_stories++;
+        } else {
+            strmap_put_new(&seen, story, full);
+            new_job(bt, story)->dir = xstrdup(full);
+            full = NULL; /* owned by `seen` until the end */
+        }
+        free(story);
         free(full);
     }
+    strmap_free(&seen, free);
     free_names(names, n);
     return 0;
 }
@@ -359,6 +375,7 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
     json_object_set_new(sum, "articles", json_integer((json_int_t)articles));
     json_object_set_new(sum, "rejected", json_integer((json_int_t)rejected));
     json_object_set_new(sum, "unassigned_lines", json_integer((json_int_t)unassigned));
+    json_object_set_new(sum, "skipped_stories", json_integer((json_int_t)bt->skipped_stories));
     json_object_set_new(sum, "claims", json_integer((json_int_t)claims));
     json_object_set_new(sum, "findings", findings_json(findings));
     json_object_set_new(sum, "failing_stories", failing);
@@ -396,6 +413,8 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
         printf("stories without a report: %zu\n", json_array_size(failed));
     if (unassigned)
         printf("lines in no story: %zu\n", unassigned);
+    if (bt->skipped_stories)
+        printf("stories skipped (a name read twice): %zu\n", bt->skipped_stories);
     sbuf b = {NULL, 0, 0};
     sb_escaped(&b, path, strlen(path), 1);
     printf("summary: %s\n", b.p);
@@ -504,7 +523,7 @@ int run_batch(const opts *o)
     pthread_mutex_destroy(&bt.lock);
     if (bt.progress)
         fputc('\n', stderr);
-    rc = unassigned ? EXIT_REJECTED : EXIT_OK;
+    rc = unassigned || bt.skipped_stories ? EXIT_REJECTED : EXIT_OK;
     for (size_t i = 0; i < bt.njobs; i++)
         rc |= bt.jobs[i].rc;
     if (rc & EXIT_NO_REPORT)
