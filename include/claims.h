@@ -196,6 +196,13 @@ CLAIMS_API void claims_story_free(claims_story *story);
 CLAIMS_API claims_status claims_story_set_option(claims_story *story, claims_option option,
                                                  int value);
 
+/* The built-in lexicon text every story starts with: the files of data/
+ * concatenated, each after a "# file: NAME" comment line, in the format
+ * claims_story_add_lexicon() reads. *len (when len is not NULL) gets its
+ * length in bytes; the text is also NUL-terminated. Static: never freed,
+ * valid for the life of the program. Thread-safe. */
+CLAIMS_API const char *claims_builtin_lexicon(size_t *len);
+
 /* Adds lexicon entries (the format of data/ lexicon files, see README) to this
  * story, on top of the built-in ones. `text` is copied. Must be called
  * before claims_story_check(). On CLAIMS_ERR_LEXICON, err->offset is the

@@ -19,6 +19,13 @@ const char *claims_version_string(void)
     return CLAIMS_BUILD_VERSION;
 }
 
+const char *claims_builtin_lexicon(size_t *len)
+{
+    if (len)
+        *len = claims__builtin_lexicon_len;
+    return claims__builtin_lexicon;
+}
+
 static claims_status fail(claims_error *err, claims_status code, const char *article,
                           int has_offset, size_t offset)
 {
