@@ -1,16 +1,18 @@
 /* case_runner: runs the spec-test cases in tests/cases/STAGE/ files (the
  * format is described in tests/cases/README.md).
  *
- *   case_runner [--stage extract|compare] [--update] FILE|DIR ...
+ *   case_runner [--stage extract|compare] [--tap] [--update] FILE|DIR ...
  *
  * Each case's input becomes a story built through the public API
  * (include/claims.h) only, so the cases stay valid across internal
  * refactors; what the story gives is rendered as one line per claim
  * (stage "extract") or per finding (stage "compare") and compared with the
- * case's expected lines. Prints TAP: one "ok"/"not ok" line per case, a
- * unified-style diff under each failing case, and "N passed, N failed".
- * Exit status 0 when every case passed, 1 when one failed, 2 on a usage
- * or file error.
+ * case's expected lines. Prints TAP on stdout: one "ok"/"not ok" line per
+ * case and "N passed, N failed"; and on stderr (which meson shows for a
+ * failing test) each failing case's place and a unified-style diff of its
+ * expected lines against what the library gave. Exit status 0 when every
+ * case passed, 1 when one failed (0 with --tap: the TAP lines say it), 2
+ * on a usage, file or syntax error.
  *
  * --update rewrites each FILE's expected sections with what the library
  * gives now, keeping names, inputs and comments byte for byte. It is for
@@ -609,10 +611,10 @@ done:
 
 /* ---------------------------------------------------------------- diff */
 
-/* Prints a unified-style diff of expected against got, every line prefixed
- * with "# " so that it is a TAP comment: " " common, "-" expected only,
- * "+" got only. Uses the longest common subsequence of lines. */
-static void print_diff(const strlist *exp, const strlist *got)
+/* Prints a unified-style diff of expected against got on `out`: " " for a
+ * line in both, "-" expected only, "+" got only, from the longest common
+ * subsequence of lines. */
+static void print_diff(FILE *out, const strlist *exp, const strlist *got)
 {
     size_t n = exp->n, m = got->n;
     size_t *t = calloc((n + 1) * (m + 1), sizeof *t);
@@ -624,16 +626,16 @@ static void print_diff(const strlist *exp, const strlist *got)
             T(i, j) = strcmp(exp->v[i], got->v[j]) == 0
                           ? T(i + 1, j + 1) + 1
                           : (T(i + 1, j) >= T(i, j + 1) ? T(i + 1, j) : T(i, j + 1));
-    printf("#   --- expected\n#   +++ got\n");
+    fputs("--- expected\n+++ got\n", out);
     size_t i = 0, j = 0;
     while (i < n || j < m) {
         if (i < n && j < m && strcmp(exp->v[i], got->v[j]) == 0) {
-            printf("#    %s\n", exp->v[i]);
+            fprintf(out, " %s\n", exp->v[i]);
             i++, j++;
         } else if (i < n && (j == m || T(i + 1, j) >= T(i, j + 1))) {
-            printf("#   -%s\n", exp->v[i++]);
+            fprintf(out, "-%s\n", exp->v[i++]);
         } else {
-            printf("#   +%s\n", got->v[j++]);
+            fprintf(out, "+%s\n", got->v[j++]);
         }
     }
 #undef T
@@ -749,17 +751,16 @@ static int run_file(const char *path, const char *stage_opt, int update, totals 
             else
                 tot->failed++;
             printf("%s %zu - %s: %s\n", ok ? "ok" : "not ok", tot->n, path, tc->name);
-            if (!ok) {
-                printf("#   %s:%zu\n", path, tc->line);
-                if (tc->bad)
-                    printf("#   (a syntax error, reported on stderr)\n");
-                else
-                    print_diff(&tc->expected, &got);
+            if (!ok && !tc->bad) {
+                /* on stderr, where meson shows it for a failing TAP test */
+                fprintf(stderr, "%s:%zu: %s\n", path, tc->line, tc->name);
+                print_diff(stderr, &tc->expected, &got);
+                fputc('\n', stderr);
             }
         }
         sl_free(&got);
     }
-    int rc = 0;
+    int rc = errors ? -1 : 0;
     if (update) {
         if (changed)
             rc = write_file(path, &out);
@@ -809,22 +810,28 @@ static int collect(const char *path, strlist *files)
 
 static int usage(void)
 {
-    fputs("usage: case_runner [--stage extract|compare] [--update] FILE|DIR ...\n"
+    fputs("usage: case_runner [--stage extract|compare] [--tap] [--update] FILE|DIR ...\n"
           "Runs the cases in each FILE (or each DIR/*.txt); the stage is the name of the\n"
-          "file's folder unless --stage is given. --update rewrites the expected output\n"
-          "of every case with what the library gives now.\n",
+          "file's folder unless --stage is given. Prints TAP, and a diff for each failing\n"
+          "case on stderr. Exit status 1 when a case failed (0 with --tap, where the\n"
+          "\"not ok\" lines say it), 2 on a file or syntax error. --update rewrites the\n"
+          "expected output of every case with what the library gives now.\n",
           stderr);
     return 2;
 }
 
 int main(int argc, char **argv)
 {
-    int update = 0, rc = 0;
+    int update = 0, tap = 0, rc = 0;
     const char *stage = NULL;
     strlist files = {0};
+    /* lines of stdout and stderr keep their order when both go to a pipe */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--update") == 0) {
             update = 1;
+        } else if (strcmp(argv[i], "--tap") == 0) {
+            tap = 1;
         } else if (strcmp(argv[i], "--stage") == 0 && i + 1 < argc) {
             stage = argv[++i];
         } else if (strcmp(argv[i], "--help") == 0 || argv[i][0] == '-') {
@@ -845,7 +852,7 @@ int main(int argc, char **argv)
     if (!update) {
         printf("1..%zu\n", tot.n);
         printf("# %zu passed, %zu failed\n", tot.passed, tot.failed);
-        if (tot.failed && !rc)
+        if (tot.failed && !rc && !tap)
             rc = 1;
     }
     sl_free(&files);
