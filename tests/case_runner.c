@@ -66,7 +66,10 @@ static void sb_put(strbuf *b, const char *s, size_t n)
     b->data[b->len] = 0;
 }
 
-static void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+static void sb_puts(strbuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
 
 static void sb_printf(strbuf *b, const char *fmt, ...)
 {
@@ -170,13 +173,13 @@ typedef struct article {
 
 typedef struct test_case {
     char *name;
-    size_t line;    /* line number of the "===" line */
-    strbuf head;    /* raw bytes from the "===" line through the separator */
+    size_t line; /* line number of the "===" line */
+    strbuf head; /* raw bytes from the "===" line through the separator */
     article *arts;
     size_t narts;
     strlist expected;
-    strbuf tail;    /* raw blank and comment lines after the expected lines */
-    int bad;        /* a syntax error was reported for this case */
+    strbuf tail; /* raw blank and comment lines after the expected lines */
+    int bad;     /* a syntax error was reported for this case */
 } test_case;
 
 typedef struct case_file {
@@ -382,7 +385,10 @@ static int parse_file(case_file *f)
 
 /* ----------------------------------------------------------- rendering */
 
-static void put_number(strbuf *b, double v) { sb_printf(b, "%.15g", v); }
+static void put_number(strbuf *b, double v)
+{
+    sb_printf(b, "%.15g", v);
+}
 
 /* The claim's source text, newlines shown as a space. */
 static void put_text(strbuf *b, const claims_claim *c)
@@ -553,9 +559,8 @@ static int run_case(const test_case *tc, const char *stage, strlist *got)
     }
     for (size_t i = 0; i < tc->narts; i++) {
         const article *a = &tc->arts[i];
-        claims_status st = claims_story_add_article(s, a->id, a->title, a->published,
-                                                    a->text.data ? a->text.data : "",
-                                                    a->text.len, &err);
+        claims_status st = claims_story_add_article(
+            s, a->id, a->title, a->published, a->text.data ? a->text.data : "", a->text.len, &err);
         if (st != CLAIMS_OK) {
             sb_printf(&b, "error: article %s: %s", a->id, claims_status_message(st));
             if (err.has_offset)
