@@ -580,6 +580,13 @@ static int run_case(const test_case *tc, const char *stage, strlist *got)
         sb_puts(&b, "error: the JSON report does not list every claim");
         goto done;
     }
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const char *id = json_str(json_array_get(jclaims, i), "id");
+        if (!id || strcmp(id, claims_claim_id(claims_story_claim(s, i))) != 0) {
+            sb_puts(&b, "error: the JSON report lists the claims in another order");
+            goto done;
+        }
+    }
     if (strcmp(stage, "extract") == 0) {
         for (size_t i = 0; i < claims_story_article_count(s); i++) {
             const char *pub = claims_story_article_published(s, i);
