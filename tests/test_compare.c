@@ -1,6 +1,6 @@
 /* Tests of compare.c: the comparison rules on claims built directly (so
- * that each rule is tested apart from the extractors), plus a few
- * end-to-end stories written for these tests. */
+ * that each rule is tested apart from the extractors). Findings on stories
+ * read from text are tested as data in tests/cases/compare/. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -586,12 +586,6 @@ static void test_compare_empty_lists_are_fine(void **state)
     run(s);
     assert_int_equal(s->nfindings, 0);
     claims_story_free(s);
-
-    /* end to end: an article with no claim in it */
-    const char *texts[1] = {"Nothing in this line can be counted or dated at all.\n"};
-    s = tu_story(texts, NULL, 1);
-    assert_int_equal(s->nfindings, 0);
-    claims_story_free(s);
 }
 
 static void test_compare_known_action_unknown_thing_contradicts(void **state)
@@ -843,24 +837,6 @@ static void test_compare_summary_money_and_month_for_people(void **state)
     claims_story_free(s);
 }
 
-static void test_compare_summary_dates_show_newer_report(void **state)
-{
-    (void)state;
-    const char *texts[2] = {
-        "Flash floods in the valley killed 38 people, the regional governor said.\n",
-        "Flash floods in the valley killed 41 people, the regional governor said.\n"};
-    const char *dates[2] = {"2023-03-14", "2023-03-15"};
-    claims_story *s = tu_story(texts, dates, 2);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION,
-                                         tu_claim(s, CLAIMS_KIND_COUNT, "38"),
-                                         tu_claim(s, CLAIMS_KIND_COUNT, "41"));
-    if (!f)
-        tu_dump(s);
-    assert_non_null(f);
-    assert_non_null(strstr(f->summary, "38 (a0, 2023-03-14) contradicts 41 (a1, 2023-03-15)"));
-    claims_story_free(s);
-}
-
 /* ------------------------------------------------------------ scale */
 
 static void test_compare_ten_thousand_articles_near_linear(void **state)
@@ -898,96 +874,6 @@ static void test_compare_ten_thousand_articles_near_linear(void **state)
     assert_true(s->nfindings < 200);
     assert_true(secs < 10.0);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_AGREEMENT, NULL, NULL));
-    claims_story_free(s);
-}
-
-/* ------------------------------------------------------------ end to end */
-
-static void test_compare_story_of_two_reports(void **state)
-{
-    (void)state;
-    const char *texts[2] = {
-        "Harbor fire\n\nThe fire destroyed 40 boats in the harbor overnight, the coast guard "
-        "said. \"We had never seen flames that high in this port,\" harbor master Tomas "
-        "Berg said.\n",
-        "Boats lost in harbor blaze\n\nForty boats were destroyed when fire swept the "
-        "harbor, according to the coast guard. \"We had never seen flames that high in "
-        "our port,\" harbor master Tomas Berg told reporters.\n"};
-    claims_story *s = tu_story(texts, NULL, 2);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_AGREEMENT,
-                                         tu_claim(s, CLAIMS_KIND_COUNT, "40 boats"),
-                                         tu_claim(s, CLAIMS_KIND_COUNT, "Forty boats"));
-    if (!f)
-        tu_dump(s);
-    assert_non_null(f);
-    f = tu_finding(s, CLAIMS_FINDING_VARIANT, NULL, NULL);
-    if (!f)
-        tu_dump(s);
-    assert_non_null(f);
-    assert_string_equal(f->diff, "this -> our");
-    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
-    claims_story_free(s);
-}
-
-static void test_compare_story_of_suspects_ages(void **state)
-{
-    (void)state;
-    const char *texts[2] = {
-        "Fraud case\n\nA 47-year-old woman was charged with fraud on Friday, prosecutors "
-        "said. Two other women, aged 23 and 29, were released on bail.\n",
-        "Fraud charge\n\nA 48-year-old woman appeared before magistrates on Friday. Two "
-        "other women, aged 23 and 29, were released.\n"};
-    claims_story *s = tu_story(texts, NULL, 2);
-    size_t high = 0;
-    for (size_t i = 0; i < s->nfindings; i++)
-        if (s->findings[i].type == CLAIMS_FINDING_CONTRADICTION &&
-            s->findings[i].confidence >= 0.5)
-            high++;
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION,
-                                         tu_claim(s, CLAIMS_KIND_MEASURE, "47"),
-                                         tu_claim(s, CLAIMS_KIND_MEASURE, "48"));
-    if (!f || high != 1)
-        tu_dump(s);
-    assert_non_null(f);
-    assert_int_equal(high, 1);
-    claims_story_free(s);
-}
-
-/* Two short renderings by one speaker share no 3-word run: they are
- * still compared, as a variant. */
-static void test_compare_short_quotes_of_one_speaker(void **state)
-{
-    (void)state;
-    const char *texts[] = {
-        "\"We searched all night,\" fire chief Ana Ruiz said on Friday.",
-        "\"We searched through the night,\" said Ana Ruiz, the fire chief.",
-    };
-    claims_story *s = tu_story(texts, NULL, 2);
-    const claims_claim *a = tu_claim(s, CLAIMS_KIND_QUOTE, "all night");
-    const claims_claim *b = tu_claim(s, CLAIMS_KIND_QUOTE, "through the night");
-    assert_non_null(a);
-    assert_non_null(b);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_VARIANT, a, b);
-    assert_non_null(f);
-    claims_story_free(s);
-}
-
-/* Amounts of one named thing in one currency contradict even when no
- * action was found. */
-static void test_compare_money_of_a_named_thing(void **state)
-{
-    (void)state;
-    const char *texts[] = {
-        "The drugmaker agreed to a $4.25 billion settlement with the states.",
-        "The company reached a $4.35 billion settlement, officials said.",
-    };
-    claims_story *s = tu_story(texts, NULL, 2);
-    const claims_claim *a = tu_claim(s, CLAIMS_KIND_MONEY, "4.25");
-    const claims_claim *b = tu_claim(s, CLAIMS_KIND_MONEY, "4.35");
-    assert_non_null(a);
-    assert_non_null(b);
-    assert_string_equal(claims_claim_key(a), claims_claim_key(b));
-    assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
     claims_story_free(s);
 }
 
@@ -1036,12 +922,7 @@ int main(void)
         cmocka_unit_test(test_compare_titled_name_is_the_same_speaker),
         cmocka_unit_test(test_compare_different_surnames_conflict),
         cmocka_unit_test(test_compare_summary_money_and_month_for_people),
-        cmocka_unit_test(test_compare_summary_dates_show_newer_report),
         cmocka_unit_test(test_compare_ten_thousand_articles_near_linear),
-        cmocka_unit_test(test_compare_story_of_two_reports),
-        cmocka_unit_test(test_compare_story_of_suspects_ages),
-        cmocka_unit_test(test_compare_short_quotes_of_one_speaker),
-        cmocka_unit_test(test_compare_money_of_a_named_thing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
