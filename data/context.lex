@@ -6,8 +6,10 @@
 [context]
 # In the sentence of a figure: it speaks of an earlier or another event
 # ("the previous quake killed 74", "a similar attack last year").
+# ("last year" is not one: it is resolved against the article's date, and
+# the year it names decides.)
 background = previous, prior, preceding, earlier this year, earlier this month
-background = last year, last month, a year ago, years ago, decades ago, months ago
+background = a year ago, years ago, decades ago, months ago
 background = in the past, in history, the last time, a similar, similar attacks
 background = once before, history of, at the time, back then, the year before
 
@@ -19,8 +21,9 @@ part:subset = among whom, among those, among the dead, among the injured
 # Right before a figure: it adds to an earlier one ("another four died").
 part:increment = another, an additional, a further, a new, the other
 
-# Right after a figure: "two more victims", "three others", "four other people".
-part:after = more, other, others, additional, further
+# Right after a figure: "two more victims", "four additional people". ("Two
+# others" is not one: "killed 30 and injured 200 others" counts the hurt.)
+part:after = more, additional, further
 
 # Between a figure and its action: a subset of the hurt ("30 seriously injured").
 part:severity = seriously, critically, severely, badly, gravely, slightly, lightly

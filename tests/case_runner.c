@@ -482,7 +482,9 @@ static const char *json_str(json_t *o, const char *key)
 
 /* One line per claim:
  *   [ARTICLE: ]KIND KEY = VALUE[ UNIT][ inferred][ weak WEAK_KEY]
- *   [ linked [TEXT]][ speaker "NAME"][ as "WORDS"] [TEXT] */
+ *   [ event "LABEL"][ scope "PLACE"][ holder "NAME"][ part subset|increment]
+ *   [ linked [TEXT]][ speaker "NAME"][ as "WORDS"] [TEXT]
+ * (event only for a background event; the story's own goes unsaid) */
 static void render_claim(strbuf *b, const claims_story *s, const claims_claim *c, json_t *jc,
                          int many_articles)
 {
@@ -498,6 +500,15 @@ static void render_claim(strbuf *b, const claims_story *s, const claims_claim *c
     const char *weak = json_str(jc, "weak_key");
     if (weak)
         sb_printf(b, " weak %s", weak);
+    json_t *ev = json_object_get(jc, "event");
+    if (json_is_object(ev) && json_is_true(json_object_get(ev, "background")))
+        sb_printf(b, " event \"%s\"", json_str(ev, "label") ? json_str(ev, "label") : "?");
+    const char *frame_fields[] = {"scope", "holder"};
+    for (size_t k = 0; k < 2; k++)
+        if (json_str(jc, frame_fields[k]))
+            sb_printf(b, " %s \"%s\"", frame_fields[k], json_str(jc, frame_fields[k]));
+    if (json_str(jc, "part"))
+        sb_printf(b, " part %s", json_str(jc, "part"));
     const char *linked = json_str(jc, "linked");
     if (linked) {
         sb_puts(b, " linked ");

@@ -1354,7 +1354,7 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
      * a known frame is strong; a frame with an unknown part is as strong
      * as its sentences are alike; a date resolved from an article's own
      * date is a guess. */
-    double conf = CONF_STRONG;
+    double conf = x->level == SLOT_KNOWN ? CONF_STRONG : CONF_THING_UNKNOWN;
     const char *why = NULL;
     if (x->need_evidence) {
         conf = x->best_sim >= EVIDENCE_STRONG ? CONF_EVIDENCE_STRONG : CONF_EVIDENCE;
@@ -1444,7 +1444,10 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     int level = slot_level(slot);
     bool bare_time = level != SLOT_KNOWN && time_family(slot);
     x->level = level;
-    x->need_evidence = level != SLOT_KNOWN;
+    /* an amount of a named thing in a named currency with no action
+     * ("a $4.25 billion settlement") names one deal closely enough; other
+     * frames with an unknown part need their sentences to agree */
+    x->need_evidence = level == SLOT_VAGUE || bare_time;
     x->bare_time = bare_time;
     size_t mid = begin;
     while (mid < end && !e[mid].weak)
@@ -1474,7 +1477,7 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
             int rel = val_relation(&x->cv[i], &x->cv[j]);
             if (rel == CLAIMS_FINDING_CONTRADICTION) {
                 if (time_family(slot) ? time_near(&x->cv[i], &x->cv[j])
-                                      : !x->need_evidence || value_near(&x->cv[i], &x->cv[j]))
+                                      : level == SLOT_KNOWN || value_near(&x->cv[i], &x->cv[j]))
                     st = contradiction(x, e, S, i, j, slot);
             } else if (rel != REL_NONE && !bare_time) {
                 st = class_finding(x, e, &S[i], &S[j], rel, false, slot);

@@ -379,16 +379,20 @@ static bool is_figure(const claims_claim *c)
            c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
 }
 
-/* The first number token of the claim's tokens [tb, te), else tb. */
+/* The number of the claim's tokens [tb, te): its first digits, else its
+ * last number word ("No more than ten climbers": "ten", not "no"); tb
+ * when none. */
 static size_t number_token(const cx *c, size_t tb, size_t te)
 {
+    size_t word = tb;
     for (size_t k = tb; k < te; k++) {
         size_t n;
-        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
-            claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k, te, &n))
+        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
             return k;
+        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k, te, &n))
+            word = k + (n ? n - 1 : 0);
     }
-    return tb;
+    return word;
 }
 
 /* Time claims of the article ordered by position: an index per sentence. */
