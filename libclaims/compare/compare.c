@@ -911,6 +911,45 @@ static bool same_frame(const claims_claim *a, const claims_claim *b)
            (!a->frame.holder || !b->frame.holder || strcmp(a->frame.holder, b->frame.holder) == 0);
 }
 
+/* A date that only says when something was said ("officials said on
+ * Monday", "told reporters Friday"): the report's day, not the event's. */
+static bool reporting_date(const claims_claim *c)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "reported", "stated",
+                                        "confirmed", "tweeted", "wrote"};
+    const char *t = c->text_base;
+    size_t i = c->start;
+    /* back over spaces, then an optional "on", then spaces */
+    while (i > c->sent_start && t[i - 1] == ' ')
+        i--;
+    if (i >= c->sent_start + 2 && claims__to_lower((unsigned char)t[i - 2]) == 'o' &&
+        claims__to_lower((unsigned char)t[i - 1]) == 'n' &&
+        (i - 2 == c->sent_start || t[i - 3] == ' ')) {
+        i -= 2;
+        while (i > c->sent_start && t[i - 1] == ' ')
+            i--;
+    }
+    /* "told reporters on Monday": one object word between */
+    for (int words = 0; words < 2; words++) {
+        size_t e = i;
+        while (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
+            i--;
+        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+            size_t n = strlen(verbs[k]);
+            if (e - i != n)
+                continue;
+            size_t m = 0;
+            while (m < n && claims__to_lower((unsigned char)t[i + m]) == verbs[k][m])
+                m++;
+            if (m == n)
+                return true;
+        }
+        while (i > c->sent_start && t[i - 1] == ' ')
+            i--;
+    }
+    return false;
+}
+
 /* Two times both resolved from their articles' own dates ("Wednesday",
  * "Saturday") in two articles: guesses on both sides, so they differ only
  * when their sentences tell the same thing. A year resolved from "last
@@ -999,7 +1038,8 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
             if (ci->article == cj->article || !same_frame(ci, cj))
                 continue;
             if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
-                                 (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR)))
+                                 (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
+                                 reporting_date(ci) || reporting_date(cj)))
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);

@@ -949,6 +949,10 @@ static void set_part(char *dst, const char *src)
     dst[n] = '\0';
 }
 
+/* Tokens from an amount's start to its head for the head to be its own
+ * participle ("about 50 hurt"). */
+enum { OWN_HEAD_WINDOW = 4 };
+
 /* The action of a counted or priced thing: a participle after it through
  * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
  * else the governing verb before it, else a participle after it, else the
@@ -981,6 +985,17 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         (is_punct(c, from - 1, ',') || is_stop(c, from - 1)) && after + 1 < c->se &&
         (lex_is(c, CLAIMS__LEX_ACTION, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
         after++;
+    /* "ten dead and about 50 hurt": a participle that stands as the
+     * amount's own head is its action, whatever verb came before */
+    if (h->found && h->hb > from && h->hb - from <= OWN_HEAD_WINDOW) {
+        size_t n = 0;
+        const claims__lex_entry *own = action_at(c, h->hb, h->he, &n);
+        if (own && own->value[0] != '_') {
+            *apos = h->hb;
+            *alen = n;
+            return own;
+        }
+    }
     const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
     const claims__lex_entry *back = action_back(c, from, &bp, &bl);
     if (fwd && (via_aux || !h->found || back == NULL)) {
