@@ -294,9 +294,12 @@ static void test_compare_month_without_year_against_other_month(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = date(s, 0, "date/strike", "2015-03-02");
-    claims_claim *b = date(s, 1, "date/strike", "XXXX-08");
+    claims_claim *b = date(s, 1, "date/strike", "XXXX-04");
+    claims_claim *c = date(s, 1, "date/strike", "XXXX-08");
     run(s);
+    /* the next month: one strike misdated; five months on: another strike */
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, c));
     claims_story_free(s);
 }
 
@@ -320,9 +323,12 @@ static void test_compare_year_meets_date_of_same_event(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/election", 2012);
-    claims_claim *b = date(s, 1, "date/election", "2011-11-06");
+    claims_claim *b = date(s, 1, "date/election", "2011-12-28");
+    claims_claim *c = date(s, 1, "date/election", "2010-11-06");
     run(s);
+    /* a few days across the new year: one election; two years off: two */
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, c));
     claims_story_free(s);
 }
 
@@ -401,12 +407,13 @@ static void test_compare_summary_names_different_dates(void **state)
     (void)state;
     const char *dates[2] = {"2021-03-01", "2021-03-04"};
     claims_story *s = mk(2, dates);
-    num(s, 0, CLAIMS_KIND_COUNT, "count/person/kill", 7);
-    num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 9);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/person/kill", 9);
+    num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 7);
     run(s);
+    /* a toll that fell in the later report (one that grew is an update) */
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, NULL, NULL);
     assert_non_null(f);
-    assert_string_equal(f->summary, "7 (a0, 2021-03-01) contradicts 9 (a1, 2021-03-04) for "
+    assert_string_equal(f->summary, "9 (a0, 2021-03-01) contradicts 7 (a1, 2021-03-04) for "
                                     "count/person/kill");
     claims_story_free(s);
 }
@@ -487,19 +494,6 @@ static void test_compare_cut_short_quote_is_compatible(void **state)
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
     assert_int_equal(count_type(s, CLAIMS_FINDING_VARIANT), 0);
-    claims_story_free(s);
-}
-
-static void test_compare_same_words_two_speakers_conflict(void **state)
-{
-    (void)state;
-    claims_story *s = mk(2, NULL);
-    claims_claim *a = quote(s, 0, "ana ruiz", q_full);
-    claims_claim *b = quote(s, 1, "luis ortega", q_full);
-    run(s);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
-    assert_non_null(f);
-    assert_non_null(strstr(f->summary, "attributed to"));
     claims_story_free(s);
 }
 
@@ -597,7 +591,7 @@ static void test_compare_known_action_unknown_thing_contradicts(void **state)
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/-/fine/EUR", 95e6);
     b->unit = "EUR";
     claims_claim *c = num(s, 0, CLAIMS_KIND_COUNT, "count/-/evacuate", 300);
-    claims_claim *d = num(s, 1, CLAIMS_KIND_COUNT, "count/-/evacuate", 450);
+    claims_claim *d = num(s, 1, CLAIMS_KIND_COUNT, "count/-/evacuate", 340);
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
     assert_non_null(f);
@@ -729,34 +723,30 @@ static void test_compare_values_of_one_article_are_a_set(void **state)
     claims_story_free(s);
 }
 
-static void test_compare_two_values_in_one_article_are_low(void **state)
+static void test_compare_two_values_in_one_article_are_no_contradiction(void **state)
 {
     (void)state;
     claims_story *s = mk(1, NULL);
-    claims_claim *a = num(s, 0, CLAIMS_KIND_COUNT, "count/person/rescue", 120);
-    claims_claim *b = num(s, 0, CLAIMS_KIND_COUNT, "count/person/rescue", 165);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/person/rescue", 120);
+    num(s, 0, CLAIMS_KIND_COUNT, "count/person/rescue", 165);
     run(s);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
-    assert_non_null(f);
-    assert_true(f->confidence < 0.5);
-    assert_non_null(strstr(f->summary, "(one article: perhaps an update"));
+    assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
     claims_story_free(s);
 }
 
-static void test_compare_same_article_year_and_date_are_low(void **state)
+static void test_compare_same_article_year_and_date_are_none(void **state)
 {
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = date(s, 0, "date/flood", "2024-10-29");
     a->flags |= CLAIMS__CF_INFERRED;
     claims_claim *b = num(s, 0, CLAIMS_KIND_YEAR, "year/flood", 1957);
-    claims_claim *c = num(s, 1, CLAIMS_KIND_YEAR, "year/flood", 1962);
+    claims_claim *c = num(s, 1, CLAIMS_KIND_YEAR, "year/flood", 1958);
     run(s);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
-    assert_non_null(f);
-    assert_true(f->confidence < 0.5);
-    /* across articles the year still contradicts with confidence */
-    f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, b, c);
+    /* within one article: none */
+    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
+    /* across articles a year apart the year contradicts with confidence */
+    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, b, c);
     assert_non_null(f);
     assert_true(f->confidence >= 0.5);
     claims_story_free(s);
@@ -787,22 +777,6 @@ static void test_compare_titled_name_is_the_same_speaker(void **state)
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_AGREEMENT, a, b));
     assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
-    claims_story_free(s);
-}
-
-static void test_compare_different_surnames_conflict(void **state)
-{
-    (void)state;
-    claims_story *s = mk(3, NULL);
-    claims_claim *a = quote(s, 0, "nora vance", q_vow);
-    claims_claim *b = quote(s, 1, "nora quill", q_vow);
-    claims_claim *c = quote(s, 2, "tom vance", q_vow);
-    run(s);
-    const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
-    assert_non_null(f);
-    assert_non_null(strstr(f->summary, "attributed to"));
-    /* one surname, other first names: not a clear conflict */
-    assert_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, c));
     claims_story_free(s);
 }
 
@@ -905,8 +879,7 @@ int main(void)
         cmocka_unit_test(test_compare_changed_word_is_variant_with_diff),
         cmocka_unit_test(test_compare_same_article_quotes_differently),
         cmocka_unit_test(test_compare_cut_short_quote_is_compatible),
-        cmocka_unit_test(test_compare_same_words_two_speakers_conflict),
-        cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
+            cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
         cmocka_unit_test(test_compare_unknown_speaker_meets_named),
         cmocka_unit_test(test_compare_paraphrase_matches_own_quote),
         cmocka_unit_test(test_compare_word_marks),
@@ -917,11 +890,10 @@ int main(void)
         cmocka_unit_test(test_compare_neighbouring_whole_numbers_contradict),
         cmocka_unit_test(test_compare_round_figure_fits_about),
         cmocka_unit_test(test_compare_values_of_one_article_are_a_set),
-        cmocka_unit_test(test_compare_two_values_in_one_article_are_low),
-        cmocka_unit_test(test_compare_same_article_year_and_date_are_low),
+        cmocka_unit_test(test_compare_two_values_in_one_article_are_no_contradiction),
+        cmocka_unit_test(test_compare_same_article_year_and_date_are_none),
         cmocka_unit_test(test_compare_titled_name_is_the_same_speaker),
-        cmocka_unit_test(test_compare_different_surnames_conflict),
-        cmocka_unit_test(test_compare_summary_money_and_month_for_people),
+            cmocka_unit_test(test_compare_summary_money_and_month_for_people),
         cmocka_unit_test(test_compare_ten_thousand_articles_near_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

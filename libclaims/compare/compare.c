@@ -1231,6 +1231,21 @@ static int cmp_artcls(const void *pa, const void *pb)
  * different events under one event word. Near means: the gap between the
  * two spans is at most a few days between two days, a month when either
  * side is a month, two years when either side is a year. */
+/* The calendar day of an ordering day number (day_no). */
+static long calendar_days(double dn)
+{
+    int y;
+    int m = month_of(dn, &y);
+    int d = (int)(dn - day_no(y, m, 0));
+    if (m < 1)
+        m = 1;
+    if (d < 1)
+        d = 1;
+    if (d > claims__date_month_days(y, m))
+        d = claims__date_month_days(y, m);
+    return claims__date_to_days(y, m, d);
+}
+
 static bool time_near(const val *a, const val *b)
 {
     if (a->type == V_YEARLESS || b->type == V_YEARLESS) {
@@ -1257,12 +1272,14 @@ static bool time_near(const val *a, const val *b)
     /* the finer of the two precisions sets the gap: "2014" against
      * "8 February 2013" is another year's event, not a misreported day */
     double fine = wa < wb ? wa : wb;
-    double gap = a->lo > b->hi ? a->lo - b->hi : b->lo > a->hi ? b->lo - a->hi : 0;
+    long gap = a->lo > b->hi ? calendar_days(a->lo) - calendar_days(b->hi)
+               : b->lo > a->hi ? calendar_days(b->lo) - calendar_days(a->hi)
+                               : 0;
     if (fine >= 300) /* two years */
-        return gap <= 2 * 400;
+        return gap <= 367; /* years at most two apart ("2008", "2010") */
     if (fine >= 27) /* a month */
-        return gap <= 32;
-    return gap <= DAYS_NEAR + 4; /* day numbers leave gaps between months */
+        return gap <= 31;
+    return gap <= DAYS_NEAR;
 }
 
 /* Two figures a quarter apart or closer: what a misreport looks like
