@@ -15,9 +15,9 @@
 /* Two reports of one storm: the toll differs (a contradiction), a quote
  * agrees; the first carries markup characters that must be escaped. */
 static const char *const storm[2] = {
-    "Storm on the coast\n\nThe storm killed 12 people in <Baytown> & nearby \"villages\", "
+    "Storm on the coast\n\nThe storm killed 12 people near <Baytown> & nearby \"villages\", "
     "officials said. \"It was the worst night of my life,\" Mayor Ines Palma said.\n",
-    "Coast storm toll\n\nThe storm killed 15 people in Baytown, officials said. \"It was the "
+    "Coast storm toll\n\nThe storm killed 15 people near Baytown, officials said. \"It was the "
     "worst night of my life,\" Mayor Ines Palma said.\n"};
 
 typedef struct sink {
@@ -94,7 +94,7 @@ static void test_report_text_lists_findings_with_evidence(void **state)
     assert_non_null(strstr(out, "12 (a0) contradicts 15 (a1) for count/person/kill"));
     /* the evidence: article id, claim id and the sentence */
     assert_non_null(strstr(out, "- a1 "));
-    assert_non_null(strstr(out, "The storm killed [15 people] in Baytown, officials said."));
+    assert_non_null(strstr(out, "The storm killed [15 people] near Baytown, officials said."));
     assert_null(strchr(out, '\x1b'));
     free(out);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COLOR, 1), CLAIMS_OK);
@@ -208,7 +208,7 @@ static void test_report_html_self_contained_and_escaped(void **state)
     assert_null(strstr(out, "https://"));
     assert_null(strstr(out, "<Baytown>"));
     assert_non_null(strstr(out, "&lt;Baytown&gt; &amp; nearby &quot;villages&quot;"));
-    assert_non_null(strstr(out, "killed <mark>12 people</mark> in"));
+    assert_non_null(strstr(out, "killed <mark>12 people</mark> near"));
     assert_non_null(strstr(out, "class=\"finding contradiction\""));
     assert_non_null(strstr(out, "</html>\n"));
     free(out);

@@ -51,6 +51,8 @@ enum { SPEAKER_PAIRS_ALL = 24 };
 /* Weak contradictions: the claims of each side checked against each
  * other's articles up to this many pairs, none beyond. */
 enum { MAX_WEAK_PAIRS = 4096 };
+/* An age one year more is an update only this many days later or more. */
+enum { AGE_UPDATE_DAYS = 30 };
 /* Two days of one event further apart than this are two events. */
 enum { DAYS_NEAR = 10 };
 /* Largest LCS table (cells) aligned exactly. */
@@ -1080,14 +1082,15 @@ static bool pub_span(const ctx *x, size_t b, size_t e, long *first, long *last)
 }
 
 /* Is the pair in x->tmp (side a: [0, a_n), side b: the rest) a figure that
- * grew: every article of the lower side published before every article of
- * the higher side? (`lower_first`: side a holds the lower value.) */
-static bool grew_later(const ctx *x, size_t a_n, bool lower_first)
+ * grew: every article of the lower side published more than `min_days`
+ * before every article of the higher side? (`lower_first`: side a holds
+ * the lower value.) */
+static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days)
 {
     long af, al, bf, bl;
     if (!pub_span(x, 0, a_n, &af, &al) || !pub_span(x, a_n, x->ntmp, &bf, &bl))
         return false;
-    return lower_first ? al < bf : bl < af;
+    return lower_first ? al + min_days < bf : bl + min_days < af;
 }
 
 /* Emits a finding over x->tmp, whose first a_n claims are one side and
@@ -1403,9 +1406,12 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
         return CLAIMS_OK;
     const claims_claim *c0 = claim_at(x, x->tmp[0]);
     bool lower_first = x->cv[i].hi < x->cv[j].lo;
-    if ((c0->kind == CLAIMS_KIND_COUNT ||
-         (c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0)) &&
-        grew_later(x, a_n, lower_first))
+    /* a toll that grew; an age one year more in an article a month or more
+     * later (a birthday between) */
+    bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
+    double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
+    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0)) ||
+        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS)))
         return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
     /* The confidence says how much of the frame and the sentences agree:
      * a known frame is strong; a frame with an unknown part is as strong
