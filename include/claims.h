@@ -170,7 +170,12 @@ typedef enum claims_option {
        reports and failure counts; default 0 (report everything) */
     CLAIMS_OPT_MIN_CONFIDENCE = 1,
     /* 1: the text report uses ANSI colours; default 0 */
-    CLAIMS_OPT_COLOR = 2
+    CLAIMS_OPT_COLOR = 2,
+    /* a finding fails (under CLAIMS_OPT_FAIL_ON) only at or above this
+       confidence, in percent 0..100; default 70: only strong findings (a
+       known frame, or sentences told in nearly the same words) fail, the
+       weaker ones are reported and do not fail */
+    CLAIMS_OPT_FAIL_CONFIDENCE = 3
 } claims_option;
 
 /* ---------------------------------------------------------------- story */

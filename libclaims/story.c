@@ -87,6 +87,7 @@ claims_status claims_story_new(const claims_allocator *allocator, claims_story *
     s->alloc = a;
     claims__arena_init(&s->arena, &s->alloc);
     s->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+    s->fail_confidence = CLAIMS__FAIL_CONFIDENCE_DEFAULT;
     claims_status st = claims__lexicon_new(&s->alloc, &s->lex);
     if (st == CLAIMS_OK) {
         size_t bad = 0;
@@ -136,6 +137,11 @@ claims_status claims_story_set_option(claims_story *s, claims_option option, int
         if (value < 0 || value > 100)
             return CLAIMS_ERR_INVALID_ARGUMENT;
         s->min_confidence = value;
+        return CLAIMS_OK;
+    case CLAIMS_OPT_FAIL_CONFIDENCE:
+        if (value < 0 || value > 100)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->fail_confidence = value;
         return CLAIMS_OK;
     case CLAIMS_OPT_COLOR:
         if (value != 0 && value != 1)

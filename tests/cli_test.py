@@ -307,6 +307,32 @@ class Cli(unittest.TestCase):
 
     # ------------------------------------------------------------ exit codes
 
+    def test_min_confidence_decides_what_fails_not_what_is_shown(self):
+        # two amounts of a named thing with no action: a contradiction that
+        # is reported, but weaker than "high"
+        a = self.write("a.txt", b"The drugmaker agreed to a $4.25 billion settlement with the states.\n")
+        b = self.write("b.txt", b"The company reached a $4.35 billion settlement, officials said.\n")
+        rc, out, _ = run("check", "--format", "json", a, b)
+        rep = json.loads(out)
+        weak = [f for f in rep["findings"] if f["type"] == "contradiction"]
+        self.assertTrue(weak, out)
+        self.assertTrue(all(f["confidence"] < 0.7 for f in weak))
+        self.assertEqual(rc, 0)  # shown, and by default not failing
+        rc, out2, _ = run("check", "--format", "json", "--min-confidence", "low", a, b)
+        self.assertEqual(rc, 1)
+        strip = lambda fs: [{k: v for k, v in f.items() if k != "fails"} for f in fs]
+        self.assertEqual(strip(json.loads(out2)["findings"]), strip(rep["findings"]))
+        self.assertTrue(all(f["fails"] for f in json.loads(out2)["findings"]
+                            if f["type"] == "contradiction"))
+        rc, _, _ = run("check", "--min-confidence", "50", a, b)
+        self.assertEqual(rc, 1)
+        rc, out3, _ = run("check", "--format", "json", "--show-confidence", "high",
+                          "--min-confidence", "low", a, b)
+        self.assertFalse([f for f in json.loads(out3)["findings"] if f["confidence"] < 0.5])
+        rc, _, err = run("check", "--min-confidence", "101", a, b)
+        self.assertEqual(rc, 2)
+        self.assertIn("--min-confidence", err)
+
     def test_exit_codes_are_distinct(self):
         good = os.path.join(EXAMPLE, "daily.txt")
         bad = self.write("bad.txt", b"Bad \xff byte.\n")
@@ -616,7 +642,7 @@ class Cli(unittest.TestCase):
         self.assertEqual(s["failing_stories"], ["quake"])
         self.assertEqual(s["stories_with_rejected_inputs"], ["bad"])
         self.assertEqual(set(s["findings"]), {"agreement", "contradiction", "variant",
-                                              "compatible"})
+                                              "compatible", "update"})
         self.assertGreaterEqual(s["findings"]["contradiction"], 1)
         self.assertEqual([x["story"] for x in s["reports"]], ["bad", "port", "quake"])
         self.assertEqual([x["exit"] for x in s["reports"]], [4, 0, 1])

@@ -34,7 +34,10 @@ static const char usage_text[] =
     "  -j, --jobs N            batch: parallel workers (default: as nproc says)\n"
     "      --fail-on WHAT      contradiction (default), variant, none: exit 1 when\n"
     "                          a finding of that type (or worse) is reported\n"
-    "      --min-confidence L  low (default: report all) or high\n"
+    "      --min-confidence L  which findings may fail: high (default: only strong\n"
+    "                          ones), low (any), or a percent 0-100\n"
+    "      --show-confidence L what the report shows: low (default: everything)\n"
+    "                          or high (leave out findings below 0.5)\n"
     "  -l, --lexicon FILE      extra lexicon entries; repeatable\n"
     "      --no-config         ignore CLAIMS_LEXICON and the lexicons config file\n"
     "      --color WHEN        auto (default), always, never (text format)\n"
@@ -706,6 +709,7 @@ static void print_claims_text(const claims_story *s, FILE *out)
 enum {
     OPT_FAIL_ON = 256,
     OPT_MIN_CONFIDENCE,
+    OPT_SHOW_CONFIDENCE,
     OPT_COLOR,
     OPT_NO_CONFIG,
     OPT_LIST,
@@ -721,6 +725,7 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+    {"show-confidence", required_argument, NULL, OPT_SHOW_CONFIDENCE},
     {"lexicon", required_argument, NULL, 'l'},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
@@ -740,7 +745,8 @@ static int option_commands(int val)
     case 'f': return CMD_CHECK | CMD_EXTRACT | CMD_BATCH;
     case 'o': return CMD_CHECK | CMD_EXTRACT;
     case 'd': case 'j': return CMD_BATCH;
-    case OPT_FAIL_ON: case OPT_MIN_CONFIDENCE: return CMD_CHECK | CMD_BATCH;
+    case OPT_FAIL_ON: case OPT_MIN_CONFIDENCE: case OPT_SHOW_CONFIDENCE:
+        return CMD_CHECK | CMD_BATCH;
     case 'l': return CMD_CHECK | CMD_EXTRACT | CMD_BATCH;
     case OPT_COLOR: return CMD_CHECK;
     case OPT_LIST: case OPT_FILES: case OPT_CHECK: case OPT_SECTION: return CMD_LEXICON;
@@ -773,6 +779,7 @@ static int parse_options(int argc, char **argv, opts *o)
     o->format = CLAIMS_FORMAT_TEXT;
     o->color = "auto";
     o->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+    o->fail_conf = CLI_FAIL_CONFIDENCE;
     o->lex = xmalloc((size_t)argc * sizeof *o->lex);
     opterr = 0;
     optind = 1;
@@ -843,13 +850,28 @@ static int parse_options(int argc, char **argv, opts *o)
                 return usage_error("--fail-on takes contradiction, variant or none, not '%s'",
                                    optarg);
             break;
-        case OPT_MIN_CONFIDENCE:
+        case OPT_MIN_CONFIDENCE: {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
             if (strcmp(optarg, "low") == 0)
-                o->min_conf = 0;
+                o->fail_conf = 0;
             else if (strcmp(optarg, "high") == 0)
-                o->min_conf = 50;
+                o->fail_conf = CLI_FAIL_CONFIDENCE;
+            else if (end != optarg && *end == '\0' && v >= 0 && v <= 100)
+                o->fail_conf = (int)v;
             else
-                return usage_error("--min-confidence takes low or high, not '%s'", optarg);
+                return usage_error("--min-confidence takes low, high or a percent 0-100, "
+                                   "not '%s'",
+                                   optarg);
+            break;
+        }
+        case OPT_SHOW_CONFIDENCE:
+            if (strcmp(optarg, "low") == 0)
+                o->show_conf = 0;
+            else if (strcmp(optarg, "high") == 0)
+                o->show_conf = 50;
+            else
+                return usage_error("--show-confidence takes low or high, not '%s'", optarg);
             break;
         case 'l':
             o->lex[o->nlex++] = optarg;
@@ -944,7 +966,8 @@ static int run_check(const opts *o)
                     (strcmp(o->color, "auto") == 0 && !o->output && isatty(STDOUT_FILENO) &&
                      !getenv("NO_COLOR"));
     claims_story_set_option(c.story, CLAIMS_OPT_FAIL_ON, o->fail_on);
-    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->min_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->show_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_CONFIDENCE, o->fail_conf);
     claims_story_set_option(c.story, CLAIMS_OPT_COLOR, use_color);
     claims_status st = CLAIMS_OK;
     if (extract && o->format != CLAIMS_FORMAT_JSON)

@@ -114,7 +114,7 @@ typedef struct opts {
     claims_format format;
     int format_given;
     const char *output, *output_dir, *color, *section;
-    int fail_on, min_conf, jobs, no_config, list, files, check;
+    int fail_on, fail_conf, show_conf, jobs, no_config, list, files, check;
     const char **lex;
     size_t nlex;
     char **inputs;
@@ -150,5 +150,10 @@ int run_lexicon(const opts *o);
 /* ---- cli_batch.c */
 
 int run_batch(const opts *o);
+
+/* Finding types the summaries count: agreement .. update. */
+enum { FINDING_TYPES = 5 };
+/* --min-confidence high, and its default: only strong findings fail. */
+enum { CLI_FAIL_CONFIDENCE = 70 };
 
 #endif /* CLAIMS_CLI_H */

@@ -27,7 +27,7 @@ typedef struct job {
     size_t nlines, cap;
     /* results */
     char *report; /* file name in the output folder */
-    size_t articles, rejected, claims, failing, findings[4];
+    size_t articles, rejected, claims, failing, findings[FINDING_TYPES];
     int rc;
 } job;
 
@@ -129,7 +129,8 @@ static void run_job(batch *bt, job *j)
         goto done;
     }
     claims_story_set_option(c.story, CLAIMS_OPT_FAIL_ON, o->fail_on);
-    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->min_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->show_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_CONFIDENCE, o->fail_conf);
     char *path = join_path(o->output_dir, j->report);
     FILE *out = fopen(path, "wb");
     claims_status st = CLAIMS_ERR_IO;
@@ -153,10 +154,10 @@ static void run_job(batch *bt, job *j)
         j->failing = claims_story_failure_count(c.story);
         for (size_t i = 0; i < claims_story_finding_count(c.story); i++) {
             const claims_finding *f = claims_story_finding(c.story, i);
-            /* as the reports count: at or above --min-confidence */
-            if (claims_finding_confidence(f) * 100.0 + 1e-9 >= (double)o->min_conf) {
+            /* as the reports count: at or above --show-confidence */
+            if (claims_finding_confidence(f) * 100.0 + 1e-9 >= (double)o->show_conf) {
                 unsigned t = (unsigned)claims_finding_type_of(f);
-                if (t < 4)
+                if (t < FINDING_TYPES)
                     j->findings[t]++;
             }
         }
@@ -327,10 +328,10 @@ static json_t *name_json(const char *name)
     return j;
 }
 
-static json_t *findings_json(const size_t f[4])
+static json_t *findings_json(const size_t f[FINDING_TYPES])
 {
     json_t *o = json_object();
-    for (int t = 0; t < 4; t++)
+    for (int t = 0; t < FINDING_TYPES; t++)
         json_object_set_new(o, claims_finding_type_name((claims_finding_type)t),
                             json_integer((json_int_t)f[t]));
     return o;
@@ -340,7 +341,7 @@ static json_t *findings_json(const size_t f[4])
  * stdout. Returns -1 when it cannot be written. */
 static int write_summary(const batch *bt, size_t unassigned, int rc)
 {
-    size_t articles = 0, rejected = 0, claims = 0, findings[4] = {0, 0, 0, 0};
+    size_t articles = 0, rejected = 0, claims = 0, findings[FINDING_TYPES] = {0};
     json_t *failing = json_array(), *with_rejected = json_array(), *failed = json_array();
     json_t *stories = json_array();
     for (size_t i = 0; i < bt->njobs; i++) {
@@ -348,7 +349,7 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
         articles += j->articles;
         rejected += j->rejected;
         claims += j->claims;
-        for (int t = 0; t < 4; t++)
+        for (int t = 0; t < FINDING_TYPES; t++)
             findings[t] += j->findings[t];
         if (j->rc == EXIT_NO_REPORT)
             json_array_append_new(failed, name_json(j->name));
@@ -395,8 +396,8 @@ static int write_summary(const batch *bt, size_t unassigned, int rc)
 
     printf("claims batch: %zu stories, %zu articles, %zu rejected inputs, %zu claims\n",
            bt->njobs, articles, rejected, claims);
-    printf("findings: %zu agreement, %zu contradiction, %zu variant, %zu compatible\n",
-           findings[0], findings[1], findings[2], findings[3]);
+    printf("findings: %zu agreement, %zu contradiction, %zu variant, %zu compatible, %zu update\n",
+           findings[0], findings[1], findings[2], findings[3], findings[4]);
     size_t nf = json_array_size(failing);
     printf("failing stories: %zu", nf);
     for (size_t i = 0; i < nf && i < 20; i++) {

@@ -391,6 +391,9 @@ typedef struct claims__rejected {
     long long offset;
 } claims__rejected;
 
+/* CLAIMS_OPT_FAIL_CONFIDENCE's default, in percent. */
+enum { CLAIMS__FAIL_CONFIDENCE_DEFAULT = 70 };
+
 struct claims_story {
     claims_allocator alloc;
     claims__arena arena;       /* claims, findings, keys, strings */
@@ -407,7 +410,8 @@ struct claims_story {
     size_t nfindings, cap_findings;
     bool checked;
     claims_fail_on fail_on;
-    int min_confidence;        /* percent */
+    int min_confidence;        /* percent: findings shown */
+    int fail_confidence;       /* percent: findings that may fail */
     bool color;
 };
 

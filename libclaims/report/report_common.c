@@ -135,7 +135,8 @@ bool claims__finding_shown(const claims_story *s, const claims_finding *f)
 
 bool claims__finding_fails(const claims_story *s, const claims_finding *f)
 {
-    if (!claims__finding_shown(s, f))
+    if (!claims__finding_shown(s, f) ||
+        f->confidence * 100.0 + 1e-9 < (double)s->fail_confidence)
         return false;
     switch (s->fail_on) {
     case CLAIMS_FAIL_ON_NONE:
