@@ -3,15 +3,17 @@
 # is a part of a total. extract/context.c reads them; each value names a
 # role, and the phrases are what a newsroom may extend.
 
-[context]
+[background]
 # In the sentence of a figure: it speaks of an earlier or another event
-# ("the previous quake killed 74", "a similar attack last year").
-# ("last year" is not one: it is resolved against the article's date, and
-# the year it names decides.)
+# ("the previous quake killed 74", "a similar attack"). Each phrase starts
+# with an uncommon word, since every sentence is searched for them. ("last
+# year" is not one: it is resolved against the article's date, and the
+# year it names decides.)
 background = previous, prior, preceding, earlier this year, earlier this month
-background = a year ago, years ago, decades ago, months ago
-background = in the past, in history, the last time, a similar, similar attacks
-background = once before, history of, at the time, back then, the year before
+background = year ago, years ago, decades ago, months ago, similar
+background = last time, once before, history of, back then, year before, formerly
+
+[context]
 
 # Right before a figure: it is one of a larger number ("including 3
 # children", "of which $2 million in cash", "among them two boys").

@@ -140,8 +140,10 @@ typedef enum claims__lex_section {
     CLAIMS__LEX_ABBREVIATION,   /* words whose "." does not end a sentence */
     CLAIMS__LEX_DESIGNATOR,     /* model-name prefixes: f, su, mig, s, p */
     CLAIMS__LEX_FURNITURE,      /* "photo credit", "contributed to this report" */
-    CLAIMS__LEX_CONTEXT,        /* words that tie a figure to its event, scope,
-                                   holder or part: "previous", "another" */
+    CLAIMS__LEX_CONTEXT,        /* words that tie a figure to its scope, holder
+                                   or part: "among", "another", "east" */
+    CLAIMS__LEX_BACKGROUND,     /* markers of another, earlier event in a
+                                   sentence: "previous", "years ago" */
     CLAIMS__LEX_SECTION_COUNT
 } claims__lex_section;
 

@@ -349,20 +349,24 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
 
 /* A sentence about what will happen ("will be trained") is no account
  * of an earlier event: nothing is carried into it. */
-static bool future_sentence(const cx *c)
+static bool future_sentence(const cx *c, uint32_t will, uint32_t ll)
 {
-    for (size_t k = c->sb; k < c->se; k++)
-        if (word_is(c, k, "will") || word_is(c, k, "'ll"))
+    for (size_t k = c->sb; k < c->se; k++) {
+        uint32_t h = c->art->toks[k].hash;
+        if ((h == will && word_is(c, k, "will")) || (h == ll && word_is(c, k, "'ll")))
             return true;
+    }
     return false;
 }
 
 static bool background_marker(const cx *c)
 {
-    for (size_t k = c->sb; k < c->se; k++)
-        if (c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT))
-            if (ctx_is(c, k, "background", NULL))
-                return true;
+    for (size_t k = c->sb; k < c->se; k++) {
+        size_t n;
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_BACKGROUND)) &&
+            claims__lex_match(c->s->lex, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
+            return true;
+    }
     return false;
 }
 
@@ -443,15 +447,21 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     for (size_t i = first; i < s->nclaims; i++)
         nt += is_time(s->claims[i]);
     const claims_claim **tv = claims__malloc(al, (nt ? nt : 1) * sizeof *tv);
-    /* per sentence: its first time claim, and the anchor it hands on */
+    /* per sentence: its first time claim, the anchor it hands on, and
+     * whether it marks another event or speaks of the future */
     size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
     claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
-    if (!tv || !tfirst || !handed) {
+    uint8_t *sflags = claims__malloc(al, art->nsents);
+    if (!tv || !tfirst || !handed || !sflags) {
         claims__free(al, tv);
         claims__free(al, tfirst);
         claims__free(al, handed);
+        claims__free(al, sflags);
         return CLAIMS_ERR_NOMEM;
     }
+    enum { S_MARKER = 1, S_FUTURE = 2 };
+    const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
+    const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
     nt = 0;
     for (size_t i = first; i < s->nclaims; i++)
         if (is_time(s->claims[i]))
@@ -472,9 +482,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         while (k < nt && tv[k]->start < sn->end)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        a.background = background_marker(&c);
+        sflags[si] = (uint8_t)((background_marker(&c) ? S_MARKER : 0) |
+                               (future_sentence(&c, will, ll) ? S_FUTURE : 0));
+        a.background = (sflags[si] & S_MARKER) != 0;
         if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
-            !future_sentence(&c)) {
+            !(sflags[si] & S_FUTURE)) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
@@ -503,8 +515,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             a.background = handed[si].background;
         } else {
             /* no time in its own sentence: what the passage carries */
-            bool marker = background_marker(&c);
-            a = si && art->sents[si - 1].paragraph == sn->paragraph && !future_sentence(&c)
+            bool marker = (sflags[si] & S_MARKER) != 0;
+            a = si && art->sents[si - 1].paragraph == sn->paragraph && !(sflags[si] & S_FUTURE)
                     ? handed[si - 1]
                     : (claims__anchor){0};
             a.background |= marker;
@@ -522,5 +534,6 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     claims__free(al, tv);
     claims__free(al, tfirst);
     claims__free(al, handed);
+    claims__free(al, sflags);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
 }
