@@ -1370,6 +1370,50 @@ static bool art_fits(const ctx *x, uint32_t art, uint32_t cls)
     return false;
 }
 
+/* Words that attribute what a sentence says to a source. */
+static size_t attributions(const char *t, size_t b, size_t e)
+{
+    static const char *const verbs[] = {"said", "says", "reported", "according", "told",
+                                        "claimed", "claims", "stated", "insisted"};
+    size_t n = 0;
+    for (size_t i = b; i < e; i++) {
+        if (!claims__is_alpha((unsigned char)t[i]) || (i > b && claims__is_alpha((unsigned char)t[i - 1])))
+            continue;
+        size_t j = i;
+        while (j < e && claims__is_alpha((unsigned char)t[j]))
+            j++;
+        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+            if (strlen(verbs[k]) == j - i && memcmp(t + i, verbs[k], j - i) == 0)
+                n++;
+        i = j;
+    }
+    return n;
+}
+
+/* Within one article: two values of one frame in one sentence that
+ * gives them to two sources ("police said no one was hurt; the Post
+ * says three were") are a contradiction the article itself reports. */
+static claims_status sources_within(ctx *x, const entry *e, const vclass *X, const vclass *Y,
+                                    const char *slot)
+{
+    if ((X->end - X->begin) * (Y->end - Y->begin) > MAX_WEAK_PAIRS || time_family(slot))
+        return CLAIMS_OK;
+    for (size_t i = X->begin; i < X->end; i++) {
+        for (size_t j = Y->begin; j < Y->end; j++) {
+            const claims_claim *a = claim_at(x, e[i].ci), *b = claim_at(x, e[j].ci);
+            if (a->article != b->article || a->sent_start != b->sent_start || !same_frame(a, b) ||
+                attributions(a->text_base, a->sent_start, a->sent_end) < 2)
+                continue;
+            x->ntmp = 0;
+            if (!tmp_push(x, e[i].ci) || !tmp_push(x, e[j].ci))
+                return CLAIMS_ERR_NOMEM;
+            return pair_finding(x, 1, CLAIMS_FINDING_CONTRADICTION, CONF_SAME_ARTICLE, false, slot,
+                                " (one article sets two sources against each other)");
+        }
+    }
+    return CLAIMS_OK;
+}
+
 /* Two strong classes i and j whose values cannot both be true. Between
  * articles, only the claims of articles that hold nothing fitting the
  * other side's value are a contradiction. */
@@ -1402,8 +1446,9 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
      * things, two moments or an update (a part of the real-news false
      * alarms, and the real case, two sources set against each other, is
      * rare). */
-    if (!a_n || x->ntmp <= a_n || !keep_same_frame(x, &a_n))
-        return CLAIMS_OK;
+    claims_status st = sources_within(x, e, X, Y, slot);
+    if (st != CLAIMS_OK || !a_n || x->ntmp <= a_n || !keep_same_frame(x, &a_n))
+        return st;
     const claims_claim *c0 = claim_at(x, x->tmp[0]);
     bool lower_first = x->cv[i].hi < x->cv[j].lo;
     /* a toll that grew; an age one year more in an article a month or more
