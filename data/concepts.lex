@@ -17,7 +17,7 @@ pilot = pilot, pilots, aviator, aviators
 person = person, persons, people, individual, individuals, nobody, no one, none
 person = dead, deaths, death toll, killed, died, injured, wounded, hurt, injuries
 person = casualty, casualties, victim, victims, fatalities, fatality, arrested, detained
-person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor
+person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor, others
 # verbs whose object, when the noun is left out, is people ("the quake
 # killed 40", "40 killed")
 person = kill, kills, killing, die, dies, injure, injures, injuring, wound, wounds

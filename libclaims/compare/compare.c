@@ -51,6 +51,9 @@ enum { SPEAKER_PAIRS_ALL = 24 };
 /* Weak contradictions: the claims of each side checked against each
  * other's articles up to this many pairs, none beyond. */
 enum { MAX_WEAK_PAIRS = 4096 };
+/* A running total grows in the days after an event: two reports further
+ * apart than this that disagree on a count are a contradiction. */
+enum { TALLY_DAYS = 14 };
 /* An age one year more is an update only this many days later or more. */
 enum { AGE_UPDATE_DAYS = 30 };
 /* Two days of one event further apart than this are two events. */
@@ -1083,14 +1086,17 @@ static bool pub_span(const ctx *x, size_t b, size_t e, long *first, long *last)
 
 /* Is the pair in x->tmp (side a: [0, a_n), side b: the rest) a figure that
  * grew: every article of the lower side published more than `min_days`
- * before every article of the higher side? (`lower_first`: side a holds
- * the lower value.) */
-static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days)
+ * before every article of the higher side, and (when `max_days` is not 0)
+ * all within `max_days`? (`lower_first`: side a holds the lower value.) */
+static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days,
+                       long max_days)
 {
     long af, al, bf, bl;
     if (!pub_span(x, 0, a_n, &af, &al) || !pub_span(x, a_n, x->ntmp, &bf, &bl))
         return false;
-    return lower_first ? al + min_days < bf : bl + min_days < af;
+    long lo_last = lower_first ? al : bl, lo_first = lower_first ? af : bf;
+    long hi_first = lower_first ? bf : af, hi_last = lower_first ? bl : al;
+    return lo_last + min_days < hi_first && (!max_days || hi_last - lo_first <= max_days);
 }
 
 /* Emits a finding over x->tmp, whose first a_n claims are one side and
@@ -1455,8 +1461,8 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
      * later (a birthday between) */
     bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
     double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
-    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0)) ||
-        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS)))
+    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
+        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)))
         return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
     /* The confidence says how much of the frame and the sentences agree:
      * a known frame is strong; a frame with an unknown part is as strong

@@ -437,6 +437,21 @@ static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, s
     return a;
 }
 
+/* A headline in title case ("Gunman Kills Two In Plant Shooting"), where
+ * capitals name nothing: most of its words start with a capital. */
+static bool title_case(const cx *c)
+{
+    size_t words = 0, caps = 0;
+    for (size_t k = c->sb; k < c->se; k++) {
+        const claims__token *t = &c->art->toks[k];
+        if (t->cls != CLAIMS__TOK_WORD || t->norm_len < 3)
+            continue;
+        words++;
+        caps += (t->flags & CLAIMS__TF_CAP) != 0;
+    }
+    return words >= 3 && caps * 10 >= words * 6;
+}
+
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
 {
     const claims__article *art = &s->articles[ai];
@@ -523,7 +538,10 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        cl->frame.scope = scope_of(&c, te, &oom);
+        bool capitals_name = !title_case(&c);
+        cl->frame.scope = capitals_name ? scope_of(&c, te, &oom) : NULL;
+        if (!capitals_name)
+            continue;
         if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
             cl->frame.holder = reference_place(&c, te, &oom);
         else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
