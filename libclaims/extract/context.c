@@ -12,7 +12,7 @@
 
 /* How far around a figure the context words are looked for, in tokens. */
 enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
-       FRAME_TEXT_MAX = 64 };
+       ASIDE_MAX = 6, FRAME_TEXT_MAX = 64 };
 
 typedef struct cx {
     claims_story *s;
@@ -254,52 +254,47 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
     return NULL;
 }
 
-/* The name that opens the clause of an amount of money, when a verb of
- * having or giving follows it: "the Washington Nationals made Teixeira a
- * $160 million offer", "The Orioles, according to reports, have offered a
- * $150 million deal", "Apple sells the 13-inch model for $1,199". Two
- * amounts with different such holders are two parties' amounts. */
-static const char *subject_from(const cx *c, size_t k, size_t tb, bool *oom)
-{
-    if (k < tb && (word_is(c, k, "the") || word_is(c, k, "a")))
-        k++;
-    size_t b = k;
-    while (k < tb && k - b < NAME_WORDS &&
-           (proper_word(c, k) || (k == c->sb && opening_name(c, k))))
-        k++;
-    if (k == b || k >= tb)
-        return NULL;
-    /* an aside between commas: "The Orioles, according to reports, ..." */
-    size_t v = k;
-    if (word_is(c, v, ",")) {
-        while (v + 1 < tb && !word_is(c, v + 1, ","))
-            v++;
-        v += 2;
-    }
-    while (v < tb && (word_is(c, v, "have") || word_is(c, v, "has") || word_is(c, v, "had") ||
-                      word_is(c, v, "will") || word_is(c, v, "would") || word_is(c, v, "also") ||
-                      word_is(c, v, "reportedly")))
-        v++;
-    if (v >= tb || !ctx_is(c, v, "holder_verb", NULL))
-        return NULL;
-    /* the figure must stand in the same clause as the verb */
-    for (size_t m = v + 1; m < tb; m++)
-        if (word_is(c, m, ";") || word_is(c, m, "but") || word_is(c, m, "while") ||
-            word_is(c, m, "whereas"))
-            return NULL;
-    return name_from(c, b, k, oom);
-}
-
+/* The party whose amount of money it is: the name right before the verb
+ * of having or giving that governs the amount, in its clause ("the
+ * Washington Nationals made Teixeira a $160 million offer", "The Orioles,
+ * according to reports, have offered a $150 million deal", "Apple sells
+ * the 13-inch model for $1,199"). Two amounts with different such holders
+ * are two parties' amounts. */
 static const char *subject_of(const cx *c, size_t tb, bool *oom)
 {
-    const char *s = subject_from(c, c->sb, tb, oom);
-    if (s || *oom)
-        return s;
-    /* a clause after a comma: "Last week, the Nationals made ..." */
-    for (size_t k = tb; k > c->sb + 1; k--)
-        if (word_is(c, k - 1, ","))
-            return subject_from(c, k, tb, oom);
-    return NULL;
+    size_t v = tb;
+    while (v > c->sb) {
+        v--;
+        if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
+            word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
+            return NULL;
+        if (ctx_is(c, v, "holder_verb", NULL))
+            break;
+    }
+    if (v == c->sb && !ctx_is(c, v, "holder_verb", NULL))
+        return NULL;
+    /* back over auxiliaries and an aside between commas */
+    size_t e = v;
+    while (e > c->sb && (word_is(c, e - 1, "have") || word_is(c, e - 1, "has") ||
+                         word_is(c, e - 1, "had") || word_is(c, e - 1, "will") ||
+                         word_is(c, e - 1, "would") || word_is(c, e - 1, "also") ||
+                         word_is(c, e - 1, "reportedly")))
+        e--;
+    if (e > c->sb && word_is(c, e - 1, ",")) {
+        size_t k = e - 1;
+        while (k > c->sb && !word_is(c, k - 1, ","))
+            k--;
+        if (k > c->sb && e - k <= ASIDE_MAX)
+            e = k - 1;
+    }
+    size_t b = e;
+    while (b > c->sb && e - b < NAME_WORDS && proper_word(c, b - 1))
+        b--;
+    if (b == e && b - 1 == c->sb && e > c->sb && opening_name(c, c->sb))
+        b--;
+    if (b == e)
+        return NULL;
+    return name_from(c, b, e, oom);
 }
 
 /* ------------------------------------------------------------- time */
