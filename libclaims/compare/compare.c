@@ -1017,6 +1017,19 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
+/* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
+ * other side's value)? Then its article tells both times as two events
+ * ("recovered on Sunday after attempts on Saturday failed"). */
+static bool sentence_holds(const ctx *x, size_t lo, size_t hi, const claims_claim *c)
+{
+    for (size_t k = lo; k < hi; k++) {
+        const claims_claim *o = claim_at(x, x->tmp[k]);
+        if (o->article == c->article && o->sent_start == c->sent_start)
+            return true;
+    }
+    return false;
+}
+
 /* Keeps in x->tmp (side a: [0, *a_n), side b: the rest) the claims that
  * meet a claim of the other side with the same event, scope and holder. False
  * when a side is left empty, or the sides are too large to pair. */
@@ -1040,7 +1053,9 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
         bool met = false;
         for (size_t j = lo; j < hi && (!met || x->need_evidence); j++) {
             const claims_claim *ci = claim_at(x, x->tmp[i]), *cj = claim_at(x, x->tmp[j]);
-            if (ci->article == cj->article || !same_frame(ci, cj))
+            if (ci->article == cj->article || !same_frame(ci, cj) ||
+                (x->bare_time && (sentence_holds(x, side_a ? na : 0, side_a ? x->ntmp : na, ci) ||
+                                  sentence_holds(x, side_a ? 0 : na, side_a ? na : x->ntmp, cj))))
                 continue;
             if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
@@ -1348,15 +1363,6 @@ static size_t art_first(const ctx *x, uint32_t art)
     return lo;
 }
 
-/* Does article `art` hold class `cls` itself? */
-static bool art_holds(const ctx *x, uint32_t art, uint32_t cls)
-{
-    for (size_t i = art_first(x, art); i < x->nac && x->ac[i].art == art; i++)
-        if (x->ac[i].cls == cls)
-            return true;
-    return false;
-}
-
 /* Does article `art` hold class `cls` itself, or a definite value (not an
  * open bound, not an unknown amount) that fits it? */
 static bool art_fits(const ctx *x, uint32_t art, uint32_t cls)
@@ -1439,7 +1445,8 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
             uint32_t art = claim_at(x, e[n].ci)->article;
             if (art != last) {
                 last = art;
-                fits = x->bare_time ? art_holds(x, art, other) : art_fits(x, art, other);
+                /* a bare time: an article holds many; the pairs decide */
+                fits = !x->bare_time && art_fits(x, art, other);
             }
             if (!fits && !tmp_push(x, e[n].ci))
                 return CLAIMS_ERR_NOMEM;
