@@ -439,11 +439,14 @@ static void put_value(strbuf *b, const claims_claim *c, json_t *jc)
         sb_puts(b, sv ? sv : "?");
         return;
     }
-    if (claims_claim_value(c, &v)) {
-        put_number(b, v);
-        return;
-    }
+    int has_v = claims_claim_value(c, &v);
     int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
+    if (has_v) {
+        put_number(b, v);
+        if (!has_lo && !has_hi)
+            return;
+        sb_puts(b, " "); /* a hedged number: the number as written, its bounds */
+    }
     if (!has_lo && !has_hi) {
         sb_puts(b, "?");
         return;

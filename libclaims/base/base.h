@@ -308,7 +308,8 @@ enum {
     CLAIMS__CF_LOW_EXCL = 1 << 1,  /* low bound exclusive ("more than") */
     CLAIMS__CF_HIGH_EXCL = 1 << 2, /* high bound exclusive ("less than") */
     CLAIMS__CF_TITLE = 1 << 3,     /* stands in the title line */
-    CLAIMS__CF_PARTIAL = 1 << 4    /* a partial quote inside a sentence */
+    CLAIMS__CF_PARTIAL = 1 << 4,   /* a partial quote inside a sentence */
+    CLAIMS__CF_APPROX = 1 << 5     /* "about 50": the value, hedged */
 };
 
 /* Date precision for date claims. */

@@ -33,6 +33,8 @@
 #define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
 #define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
 #define CONF_WEAK 0.3
+/* The share of a value "about" covers on each side. */
+#define APPROX_HEDGE 0.1
 /* agreement of a claim that states more with one that states less */
 #define CONF_BACKOFF 0.6
 /* contradictions of a frame with an unknown part, by sentence evidence */
@@ -207,7 +209,17 @@ static bool claim_val(const claims_claim *c, val *v)
     case CLAIMS_KIND_MEASURE:
         if (c->kind == CLAIMS_KIND_MONEY || c->kind == CLAIMS_KIND_MEASURE)
             v->unit = c->unit;
-        if (c->has_low || c->has_high) {
+        if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
+            /* "about 50" is 50, hedged: it agrees with "50" and "some 50",
+             * is compatible with what its hedge covers, and contradicts
+             * what lies beyond it */
+            v->type = V_RANGE;
+            v->lo = v->hi = c->value;
+            double hedge = c->value * APPROX_HEDGE;
+            v->tol = rounding_of(c);
+            if (v->tol < hedge)
+                v->tol = hedge;
+        } else if (c->has_low || c->has_high) {
             v->type = V_RANGE;
             v->lo_inf = !c->has_low;
             v->hi_inf = !c->has_high;
@@ -677,7 +689,10 @@ static void put_value(ctx *x, const claims_claim *c)
     default:
         break;
     }
-    if (c->has_low || c->has_high) {
+    if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
+        claims__buf_puts(b, "about ");
+        put_num(b, c, c->value);
+    } else if (c->has_low || c->has_high) {
         if (c->has_low && c->has_high) {
             put_num(b, c, c->low);
             claims__buf_puts(b, "..");
@@ -781,10 +796,16 @@ static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size
         claims__buf_putc(b, ' ');
         claims__buf_puts(b, verb);
         claims__buf_putc(b, ' ');
-        if (ca->kind == CLAIMS_KIND_QUOTE || ca->kind == CLAIMS_KIND_PARAPHRASE)
+        if (ca->kind == CLAIMS_KIND_QUOTE || ca->kind == CLAIMS_KIND_PARAPHRASE) {
             claims__buf_puts(b, "the same words");
-        else
-            put_value(x, ca);
+        } else {
+            /* as the other side wrote it ("50" against "about 50") */
+            const claims_claim *other = ca;
+            for (size_t i = 0; i < na && other == ca; i++)
+                if (claim_at(x, la[i])->article != first)
+                    other = claim_at(x, la[i]);
+            put_value(x, other);
+        }
         claims__buf_putc(b, ' ');
         put_articles(x, la, na, first, dates);
         claims__buf_puts(b, ": ");

@@ -898,6 +898,10 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
             cl->has_low = cl->has_high = true;
         } else {
             double v = a->v;
+            /* the number as written, beside its bounds ("about 50": 50
+             * within 45-55; "more than 300": 300, low exclusive) */
+            cl->value = v;
+            cl->has_value = true;
             switch (a->op) {
             case OP_GT:
                 cl->low = v;
@@ -921,6 +925,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
                 cl->low = v * 0.9;
                 cl->high = v * 1.1;
                 cl->has_low = cl->has_high = true;
+                cl->flags |= CLAIMS__CF_APPROX;
                 break;
             case OP_NEAR:
                 cl->low = v * 0.9;
