@@ -144,6 +144,7 @@ typedef enum claims__lex_section {
                                    or part: "among", "another", "east" */
     CLAIMS__LEX_BACKGROUND,     /* markers of another, earlier event in a
                                    sentence: "previous", "years ago" */
+    CLAIMS__LEX_UNIT_SCALE,     /* ft = 0.3048: a unit in its quantity's base */
     CLAIMS__LEX_SECTION_COUNT
 } claims__lex_section;
 

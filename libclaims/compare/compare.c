@@ -33,6 +33,8 @@
 #define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
 #define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
 #define CONF_WEAK 0.3
+/* Two measures written in different units meet within this share. */
+#define CONVERSION_SLACK 0.05
 /* The share of a value "about" covers on each side. */
 #define APPROX_HEDGE 0.1
 /* agreement of a claim that states more with one that states less */
@@ -86,6 +88,8 @@ typedef struct val {
     double lo, hi;
     int month, day;   /* V_YEARLESS ("XXXX-08"); day 0 when unknown */
     const char *unit; /* money and measure compare only in one unit */
+    const char *written_unit; /* a measure's unit before to_base_unit */
+    double written;   /* and its number as written (the middle of its span) */
     double tol;       /* a point value's rounding: half a unit of its last
                          stated digit; not part of the value's identity */
 } val;
@@ -190,7 +194,28 @@ static double rounding_of(const claims_claim *c)
 }
 
 /* False when the claim takes no part in value comparison. */
-static bool claim_val(const claims_claim *c, val *v)
+/* Scales a measure's value, bounds and rounding into the base unit of its
+ * quantity ("200 ft" as 60.96 in metres), naming the quantity as its unit,
+ * when the lexicon's [unit_scale] knows the unit. Months and years are no
+ * fixed number of days and are left as they are. */
+static void to_base_unit(const claims__lexicon *lx, const claims_claim *c, val *v)
+{
+    if (c->kind != CLAIMS_KIND_MEASURE || !c->unit || !c->frame.quantity ||
+        v->type != V_RANGE)
+        return;
+    const claims__lex_entry *e = claims__lex_get(lx, CLAIMS__LEX_UNIT_SCALE, c->unit,
+                                                 strlen(c->unit));
+    if (!e || !e->has_num || e->num <= 0)
+        return;
+    v->written = (v->lo + v->hi) / 2;
+    v->lo *= e->num;
+    v->hi *= e->num;
+    v->tol *= e->num;
+    v->unit = c->frame.quantity;
+    v->written_unit = c->unit;
+}
+
+static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
 {
     memset(v, 0, sizeof *v);
     switch (c->kind) {
@@ -234,6 +259,7 @@ static bool claim_val(const claims_claim *c, val *v)
         } else {
             v->type = V_UNKNOWN;
         }
+        to_base_unit(lx, c, v);
         return true;
     default:
         return false;
@@ -300,6 +326,16 @@ static val widened(const val *in)
 static int val_relation(const val *pa, const val *pb)
 {
     val va = widened(pa), vb = widened(pb);
+    /* "60 metres (200 feet)": a conversion rounds; units written
+     * differently meet within a few percent */
+    if (pa->written_unit && pb->written_unit && strcmp(pa->written_unit, pb->written_unit) != 0 &&
+        !va.lo_inf && !va.hi_inf && !vb.lo_inf && !vb.hi_inf) {
+        double ta = va.hi * CONVERSION_SLACK, tb = vb.hi * CONVERSION_SLACK;
+        va.lo -= ta;
+        va.hi += ta;
+        vb.lo -= tb;
+        vb.hi += tb;
+    }
     const val *a = &va, *b = &vb;
     if (cmp_str0(a->unit, b->unit) != 0)
         return REL_NONE;
@@ -1331,14 +1367,24 @@ static bool time_near(const val *a, const val *b)
  * ("2,029 points" against "2,129", "$1,099" against "$1,199"). Figures
  * further apart in a frame with an unknown part are most often two
  * things ("six shots" and "two shots", "$999" and "$2,199"). */
+static bool near_share(double ca, double cb)
+{
+    double big = ca > cb ? ca : cb, diff = ca > cb ? ca - cb : cb - ca;
+    return big > 0 && diff <= big * VALUE_NEAR;
+}
+
 static bool value_near(const val *a, const val *b)
 {
     if (a->type != V_RANGE || b->type != V_RANGE || a->lo_inf || a->hi_inf || b->lo_inf ||
         b->hi_inf)
         return false;
     double ca = (a->lo + a->hi) / 2, cb = (b->lo + b->hi) / 2;
-    double big = ca > cb ? ca : cb, diff = ca > cb ? ca - cb : cb - ca;
-    return big > 0 && diff <= big * VALUE_NEAR;
+    /* "200 feet" against "200 metres": one number, its unit confused */
+    if (a->written_unit && b->written_unit && strcmp(a->written_unit, b->written_unit) != 0) {
+        if (near_share(a->written, b->written))
+            return true;
+    }
+    return near_share(ca, cb);
 }
 
 /* Fills x->cv (each strong class's value, with the widest rounding of its
@@ -1670,7 +1716,7 @@ static claims_status compare_values(ctx *x)
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         val v;
-        if (!c->key || !claim_val(c, &v))
+        if (!c->key || !claim_val(s->lex, c, &v))
             continue;
         if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
             st = CLAIMS_ERR_NOMEM;
