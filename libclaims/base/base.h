@@ -336,6 +336,13 @@ typedef struct claims__anchor {
  * story's arena; NULL is "not stated". Two claims are about the same thing
  * only when these agree (compare/compare.c). */
 typedef struct claims__frame {
+    /* the parts the key is made of, by name (NULL: unknown), set with the
+     * key by claims__claim_key; which ones a kind uses is listed there */
+    const char *thing;       /* what is counted or priced ("drone") */
+    const char *action;      /* what was done to it ("buy", "kill") */
+    const char *what;        /* the event a year or date dates ("war") */
+    const char *speaker;     /* a quote's speaker, folded ("ehud barak") */
+    const char *index;       /* an age's place in a list ("1-of-2") */
     const char *event;       /* NULL: the story's own event; else the label
                                 of a background event ("2004", "earlier") */
     uint32_t event_id;       /* 1 the story's own, 2.. background events */
@@ -424,6 +431,20 @@ struct claims_story {
  * NULL on OOM. */
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end);
+
+/* Sets claim cl's key and its named parts from the key's parts, by kind:
+ *   count:   p1 "count", p2 thing, p3 action
+ *   money:   p1 "money", p2 thing, p3 action, p4 currency
+ *   percent: p1 "percent", p2 thing
+ *   measure: p1 "measure", p2 quantity, p3 thing (an age: its person),
+ *            p4 index
+ *   year, date: p1 "year"/"date", p2 what
+ *   quote, paraphrase: p1 "quote"/"paraphrase", p2 speaker
+ * "-" (and "?" for a speaker) is unknown: the named part stays NULL. The
+ * key is rendered once, for output and grouping. Returns the key (also
+ * stored in cl->key), NULL on OOM. */
+const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
+                              const char *p2, const char *p3, const char *p4);
 
 /* Builds a slot key from NUL-terminated parts joined by '/' (NULL parts
  * skipped), interned in the story's arena. NULL on OOM. */

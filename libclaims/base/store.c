@@ -58,6 +58,44 @@ const char *claims__key(claims_story *s, const char *p1, const char *p2, const c
     return k;
 }
 
+static bool part(claims_story *s, const char *p, const char **out)
+{
+    *out = NULL;
+    if (!p || (p[0] == '-' && !p[1]) || (p[0] == '?' && !p[1]))
+        return true;
+    *out = claims__arena_strndup(&s->arena, p, strlen(p));
+    return *out != NULL;
+}
+
+const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
+                              const char *p2, const char *p3, const char *p4)
+{
+    claims__frame *f = &cl->frame;
+    bool ok = true;
+    switch (cl->kind) {
+    case CLAIMS_KIND_COUNT:
+    case CLAIMS_KIND_MONEY:
+        ok = part(s, p2, &f->thing) && part(s, p3, &f->action);
+        break;
+    case CLAIMS_KIND_PERCENT:
+        ok = part(s, p2, &f->thing);
+        break;
+    case CLAIMS_KIND_MEASURE:
+        ok = part(s, p2, &f->quantity) && part(s, p3, &f->thing) && part(s, p4, &f->index);
+        break;
+    case CLAIMS_KIND_YEAR:
+    case CLAIMS_KIND_DATE:
+        ok = part(s, p2, &f->what);
+        break;
+    case CLAIMS_KIND_QUOTE:
+    case CLAIMS_KIND_PARAPHRASE:
+        ok = part(s, p2, &f->speaker);
+        break;
+    }
+    cl->key = ok ? claims__key(s, p1, p2, p3, p4) : NULL;
+    return cl->key;
+}
+
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)
 {
     return claims__arena_strndup(&s->arena, p, n);

@@ -423,6 +423,7 @@ typedef struct ctx {
      * when their sentences tell the same thing (evidence.c) */
     bool need_evidence;
     bool bare_time;     /* a year or date slot of no known event */
+    bool time_slot;     /* a year or date slot */
     bool backoff;       /* pairing claims that state more with a slot's own */
     double best_sim;    /* the best sentence likeness of the pair kept */
     claims__evidence *ev;
@@ -870,43 +871,40 @@ static bool time_family(const char *k)
     return (strncmp(k, "year/", 5) == 0 || strncmp(k, "date/", 5) == 0);
 }
 
-/* How much of a slot key is known. A key with an unknown part ("year/-",
- * "count/drone/-", "percent/-") may stand for different things, so its
- * differences are no contradictions; except that a count or an amount of
- * money whose action is known but not its thing ("money/-/pay/USD") names
- * one deal closely enough to contradict, with less confidence. */
-static int slot_level(const char *k)
+static bool is_time(const claims_claim *c)
 {
-    bool unknown = false;
-    for (const char *p = strchr(k, '/'); p; p = strchr(p + 1, '/'))
-        if (p[1] == '-' && (p[2] == '/' || p[2] == 0))
-            unknown = true;
-    if (!unknown)
-        return SLOT_KNOWN;
-    bool qty = strncmp(k, "count/", 6) == 0 || strncmp(k, "money/", 6) == 0;
-    if (!qty)
+    return c->kind == CLAIMS_KIND_YEAR || c->kind == CLAIMS_KIND_DATE;
+}
+
+/* How much of a claim's frame is known. A frame with an unknown part
+ * ("year/-", "count/drone/-", "percent/-") may stand for different
+ * things, so its differences need evidence; except that a count or an
+ * amount of money whose action is known but not its thing ("money/-/pay/
+ * USD"), or an amount of a named thing in a named currency ("a $4.25
+ * billion settlement"), names one deal closely enough to contradict, with
+ * less confidence. A count of a thing with no action ("24 drones" and
+ * "six drones") more often counts different groups. */
+static int slot_level(const claims_claim *c)
+{
+    const claims__frame *f = &c->frame;
+    switch (c->kind) {
+    case CLAIMS_KIND_COUNT:
+        return f->thing && f->action ? SLOT_KNOWN : !f->thing && f->action ? SLOT_THING_UNKNOWN
+                                                                          : SLOT_VAGUE;
+    case CLAIMS_KIND_MONEY:
+        if (f->thing && f->action)
+            return SLOT_KNOWN;
+        return (f->thing || f->action) && c->unit ? SLOT_THING_UNKNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_PERCENT:
+        return f->thing ? SLOT_KNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_MEASURE:
+        return f->quantity && f->thing ? SLOT_KNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_YEAR:
+    case CLAIMS_KIND_DATE:
+        return f->what ? SLOT_KNOWN : SLOT_VAGUE;
+    default:
         return SLOT_VAGUE;
-    const char *thing = strchr(k, '/') + 1;
-    const char *action = strchr(thing, '/');
-    if (action && strncmp(thing, "-/", 2) != 0 && strncmp(k, "money/", 6) == 0 &&
-        strncmp(action, "/-/", 3) == 0 && action[3] && action[3] != '-') {
-        /* An amount of a named thing in a named currency ("a $4.25 billion
-         * settlement"): one story rarely holds two such amounts, so they
-         * may contradict, with the confidence of a partly known slot. A
-         * count of a thing with no action ("24 drones" and "six drones")
-         * more often counts different groups, and stays vague. */
-        return SLOT_THING_UNKNOWN;
     }
-    if (!action || strncmp(thing, "-/", 2) != 0)
-        return SLOT_VAGUE; /* the thing is known: its action is not */
-    action++;
-    if (!action[0] || (action[0] == '-' && (action[1] == '/' || action[1] == 0)))
-        return SLOT_VAGUE;
-    /* any later part (the currency) unknown: not comparable either */
-    for (const char *p = strchr(action, '/'); p; p = strchr(p + 1, '/'))
-        if (p[1] == '-' && (p[2] == '/' || p[2] == 0))
-            return SLOT_VAGUE;
-    return SLOT_THING_UNKNOWN;
 }
 
 static int slot_cmp(const char *a, const char *b)
@@ -1475,7 +1473,7 @@ static size_t attributions(const char *t, size_t b, size_t e)
 static claims_status sources_within(ctx *x, const entry *e, const vclass *X, const vclass *Y,
                                     const char *slot)
 {
-    if ((X->end - X->begin) * (Y->end - Y->begin) > MAX_WEAK_PAIRS || time_family(slot))
+    if ((X->end - X->begin) * (Y->end - Y->begin) > MAX_WEAK_PAIRS || x->time_slot)
         return CLAIMS_OK;
     for (size_t i = X->begin; i < X->end; i++) {
         for (size_t j = Y->begin; j < Y->end; j++) {
@@ -1629,8 +1627,9 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     /* A year or date of no known event dates nothing in particular: only
      * an exact date (a day, or a month of a year) may agree, and two
      * differ only when their sentences tell the same thing. */
-    int level = slot_level(slot);
-    bool bare_time = level != SLOT_KNOWN && time_family(slot);
+    int level = slot_level(e[begin].c); /* the slot's own claim, never a link */
+    x->time_slot = is_time(e[begin].c);
+    bool bare_time = level != SLOT_KNOWN && x->time_slot;
     x->level = level;
     /* an amount of a named thing in a named currency with no action
      * ("a $4.25 billion settlement") names one deal closely enough; other
@@ -1664,7 +1663,7 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                 continue;
             int rel = val_relation(&x->cv[i], &x->cv[j]);
             if (rel == CLAIMS_FINDING_CONTRADICTION) {
-                if (time_family(slot) ? time_near(&x->cv[i], &x->cv[j])
+                if (x->time_slot ? time_near(&x->cv[i], &x->cv[j])
                                       : level == SLOT_KNOWN || value_near(&x->cv[i], &x->cv[j]))
                     st = contradiction(x, e, S, i, j, slot);
             } else if (rel != REL_NONE && !bare_time) {
@@ -1774,11 +1773,11 @@ typedef struct qclass {
     uint32_t n;
 } qclass;
 
-/* The speaker part of a quote/paraphrase key ("ehud barak", "?"). */
+/* The speaker of a quote or paraphrase, folded ("ehud barak"), "?"
+ * when unknown. */
 static const char *speaker_of(const claims_claim *c)
 {
-    const char *k = c->key ? strchr(c->key, '/') : NULL;
-    return k ? k + 1 : "?";
+    return c->frame.speaker ? c->frame.speaker : "?";
 }
 
 /* A speaker that may be anyone: unknown, or only described. */

@@ -1219,14 +1219,13 @@ static claims_status rename_year_named(dt_ctx *c)
         buf[l++] = ':';
         l += put_digits(buf + l, p->year, 4);
         buf[l] = 0;
-        const char *key =
-            claims__key(c->s, p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date", buf, NULL, NULL);
+        const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
+        const char *key = p->weak ? claims__key(c->s, kname, buf, NULL, NULL)
+                                  : claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL);
         if (!key)
             return CLAIMS_ERR_NOMEM;
         if (p->weak)
             p->cl->weak_key = key;
-        else
-            p->cl->key = key;
     }
     return CLAIMS_OK;
 }
@@ -1285,8 +1284,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     claims_claim *cl = claims__claim_add(c->s, c->ai, dc->kind, start, end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
-    cl->key = claims__key(c->s, kname, sp, NULL, NULL);
-    if (!cl->key)
+    if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     if (weak >= 0) {
         cl->weak_key = claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);

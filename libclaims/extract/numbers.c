@@ -876,14 +876,9 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     claims_claim *cl = claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
-    cl->key = claims__key(c->s, p1, p2, p3, p4);
-    if (!cl->key || !set_backoff(c, cl, kind, p1, p2, p3, p4))
+    if (!claims__claim_key(c->s, cl, p1, p2, p3, p4) ||
+        !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
-    if (kind == CLAIMS_KIND_MEASURE) {
-        cl->frame.quantity = claims__story_strndup(c->s, p2, strlen(p2));
-        if (!cl->frame.quantity)
-            return CLAIMS_ERR_NOMEM;
-    }
     if (unit) {
         cl->unit = claims__story_strndup(c->s, unit, unit_len);
         if (!cl->unit)

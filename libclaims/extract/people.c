@@ -50,8 +50,7 @@ static int cmp_last(const void *x, const void *y)
 
 static const char *key_part(const claims_claim *c)
 {
-    const char *k = c->key ? strchr(c->key, '/') : NULL;
-    return k ? k + 1 : NULL;
+    return c->frame.speaker;
 }
 
 static bool is_speech(const claims_claim *c)
@@ -96,11 +95,9 @@ static person *find_person(person *ps, size_t n, const char *fold)
 static claims_status set_speaker(claims_story *s, claims_claim *c, const char *display,
                                  const char *fold)
 {
-    const char *k = claims__key(s, c->kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase", fold,
-                                NULL, NULL);
-    if (!k)
+    if (!claims__claim_key(s, c, c->kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase", fold,
+                           NULL, NULL))
         return CLAIMS_ERR_NOMEM;
-    c->key = k;
     c->speaker = display;
     c->flags = (c->flags & ~(uint32_t)CLAIMS__CF_SPK_NOMINAL) | CLAIMS__CF_SPK_PERSON;
     return CLAIMS_OK;

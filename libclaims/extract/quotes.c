@@ -1463,10 +1463,10 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
         if (sp->ambiguous)
             cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
-        cl->key = claims__key(s, kk, sp->fold, NULL, NULL);
+        claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
     } else {
         cl->speaker_desc = sp ? sp->desc : NULL;
-        cl->key = claims__key(s, kk, "?", NULL, NULL);
+        claims__claim_key(s, cl, kk, "?", NULL, NULL);
     }
     return cl->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
 }
