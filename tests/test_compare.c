@@ -33,11 +33,29 @@ static claims_story *mk(size_t n, const char *const *dates)
     return s;
 }
 
+/* Sets claim c's key, written like the report prints it
+ * ("count/drone/buy"); its parts become the frame's named fields. */
+static void set_key(claims_story *s, claims_claim *c, const char *key)
+{
+    char buf[128];
+    char *parts[4] = {NULL, NULL, NULL, NULL};
+    snprintf(buf, sizeof buf, "%s", key);
+    char *p = buf;
+    for (int i = 0; i < 4 && p; i++) {
+        parts[i] = p;
+        p = strchr(p, '/');
+        if (p)
+            *p++ = '\0';
+    }
+    assert_non_null(claims__claim_key(s, c, parts[0], parts[1], parts[2], parts[3]));
+}
+
+/* A claim of `kind` with the key `key` (see set_key). */
 static claims_claim *add(claims_story *s, size_t ai, claims_kind kind, const char *key)
 {
     claims_claim *c = claims__claim_add(s, ai, kind, 0, 5);
     assert_non_null(c);
-    c->key = key;
+    set_key(s, c, key);
     return c;
 }
 
@@ -95,7 +113,7 @@ static claims_claim *at(claims_story *s, size_t ai, claims_kind kind, const char
     size_t start = (size_t)(p - text);
     claims_claim *c = claims__claim_add(s, ai, kind, start, start + strlen(needle));
     assert_non_null(c);
-    c->key = key;
+    set_key(s, c, key);
     c->value = v;
     c->has_value = true;
     return c;
