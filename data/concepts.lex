@@ -77,3 +77,14 @@ _clause = that, which, who, whom, whose, while, when, where, because, although, 
 _clause = if, unless, whereas, after, before, since, until, till
 _pron = he, she
 _filler = total, sum, amount, combined, figure, tally, record, high, low, value
+
+# Headings: the plural of a concept where it is not the concept plus "s"
+# ("people killed", "children rescued").
+[plural]
+people = person
+children = child
+men = man
+women = woman
+police officers = police officer
+casualties = casualty
+aircraft = aircraft

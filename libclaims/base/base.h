@@ -145,6 +145,8 @@ typedef enum claims__lex_section {
     CLAIMS__LEX_BACKGROUND,     /* markers of another, earlier event in a
                                    sentence: "previous", "years ago" */
     CLAIMS__LEX_UNIT_SCALE,     /* ft = 0.3048: a unit in its quantity's base */
+    CLAIMS__LEX_PARTICIPLE,     /* bought = buy: an action's word in a heading */
+    CLAIMS__LEX_PLURAL,         /* people = person: a thing's plural in a heading */
     CLAIMS__LEX_SECTION_COUNT
 } claims__lex_section;
 
@@ -389,6 +391,8 @@ struct claims_finding {
     double confidence;
     const char *summary;
     const char *diff;        /* word-level difference of a variant, or NULL */
+    const char *label;       /* its heading in words ("people killed") */
+    const char *basis;       /* what made its claims comparable, in words */
     uint32_t *claims;        /* claim indexes (arena) */
     size_t nclaims;
 };

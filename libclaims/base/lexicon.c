@@ -39,7 +39,7 @@ static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
     "unknown_amount", "unit", "currency",  "concept",     "action",
     "month",    "weekday", "relative_day", "event",       "speech_verb",
     "title",    "nominal", "abbreviation", "designator",  "furniture",
-    "context", "background", "unit_scale",
+    "context", "background", "unit_scale", "participle", "plural",
 };
 
 /* FNV-1a continued over n bytes: the same as claims__hash, inlined. */

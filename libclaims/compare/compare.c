@@ -424,6 +424,7 @@ typedef struct ctx {
     bool need_evidence;
     bool bare_time;     /* a year or date slot of no known event */
     bool time_slot;     /* a year or date slot */
+    const char *basis;  /* what made the next finding's claims comparable */
     bool backoff;       /* pairing claims that state more with a slot's own */
     double best_sim;    /* the best sentence likeness of the pair kept */
     claims__evidence *ev;
@@ -608,6 +609,8 @@ static claims_status emit(ctx *x, claims_finding_type type, const char *key, dou
         return CLAIMS_ERR_NOMEM;
     f->summary = summary;
     f->diff = diff;
+    f->basis = x->basis ? x->basis : "the same slot";
+    x->basis = NULL;
     return CLAIMS_OK;
 }
 
@@ -1172,6 +1175,28 @@ static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days
 /* Emits a finding over x->tmp, whose first a_n claims are one side and
  * the rest the other (none for an agreement within one class). `tail` is
  * appended to the summary. */
+/* What made a value finding's claims comparable, in words. */
+static const char *finding_basis(const ctx *x, int type, bool weak)
+{
+    if (type == CLAIMS_FINDING_UPDATE)
+        return "a running total: the later reports give more";
+    if (x->backoff)
+        return type == CLAIMS_FINDING_CONTRADICTION
+                   ? "one side leaves a part of the frame unsaid; the sentences tell it alike"
+                   : "one side leaves a part of the frame unsaid; nothing stated differs";
+    if (weak)
+        return "a weak link: the time only shares a sentence with the event";
+    if (x->need_evidence && type == CLAIMS_FINDING_CONTRADICTION)
+        return x->best_sim >= EVIDENCE_STRONG
+                   ? "a part of the frame unknown; the sentences tell it in nearly the same words"
+                   : "a part of the frame unknown; the sentences tell it in similar words";
+    if (x->level == SLOT_THING_UNKNOWN)
+        return "the same action or the same named thing, in one currency";
+    if (x->level != SLOT_KNOWN)
+        return "the same value where a part of the frame is unknown";
+    return "the same frame: what, what was done and which event, stated alike";
+}
+
 static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, bool weak,
                                   const char *slot, const char *tail)
 {
@@ -1209,6 +1234,8 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
     bool link = weak && !x->backoff;
     if (x->backoff && !tail)
         tail = " (one side states less)";
+    if (!x->basis)
+        x->basis = finding_basis(x, type, weak);
     if (nb)
         summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
                     link, dates);
@@ -1484,6 +1511,7 @@ static claims_status sources_within(ctx *x, const entry *e, const vclass *X, con
             x->ntmp = 0;
             if (!tmp_push(x, e[i].ci) || !tmp_push(x, e[j].ci))
                 return CLAIMS_ERR_NOMEM;
+            x->basis = "one article gives the figure to two sources in one sentence";
             return pair_finding(x, 1, CLAIMS_FINDING_CONTRADICTION, CONF_SAME_ARTICLE, false, slot,
                                 " (one article sets two sources against each other)");
         }
@@ -2041,6 +2069,14 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     }
     if (conf < 0.5)
         claims__buf_puts(b, " (weak link)");
+    x->basis = attribution ? "the same words, each named at the quote as another person's"
+               : type == CLAIMS_FINDING_VARIANT
+                   ? (wild_speaker(ca) || (cb && wild_speaker(cb))
+                          ? "mostly the same words; one speaker is not named"
+                          : "mostly the same words from the same speaker")
+                   : (wild_speaker(ca) || (cb && wild_speaker(cb))
+                          ? "the same words; one speaker is not named"
+                          : "the same words from the same speaker");
     return emit(x, (claims_finding_type)type, key, conf, diff);
 }
 
@@ -2323,6 +2359,13 @@ claims_status claims__compare(claims_story *s)
         st = compare_speech(&x);
     if (st == CLAIMS_OK && s->nfindings > 1)
         sort_n(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+    for (size_t i = 0; i < s->nfindings && st == CLAIMS_OK; i++) {
+        claims__finding_label(s, &s->findings[i], &x.sum);
+        s->findings[i].label =
+            x.sum.failed ? NULL : claims__story_strndup(s, x.sum.data ? x.sum.data : "", x.sum.len);
+        if (!s->findings[i].label)
+            st = CLAIMS_ERR_NOMEM;
+    }
     claims__buf_free(&x.sum);
     claims__free(&s->alloc, x.tmp);
     claims__free(&s->alloc, x.cv);

@@ -36,4 +36,8 @@ void claims__evidence_free(claims__evidence *ev);
 double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
                                    const claims_claim *b);
 
+/* label.c: the finding's heading in words ("people killed", "the year
+ * of the offer"), written into b (cleared first). */
+void claims__finding_label(const claims_story *s, const claims_finding *f, claims__buf *b);
+
 #endif /* CLAIMS_COMPARE_H */

@@ -197,11 +197,15 @@ static void finding(const claims_story *s, claims__writer *w, const claims_findi
         claims__w_puts(w, "<span class=\"badge low\">low confidence</span>");
     claims__w_puts(w, f->id);
     claims__w_puts(w, " &middot; ");
-    xs(w, f->key ? f->key : "");
+    xs(w, f->label ? f->label : f->key ? f->key : "");
     claims__w_puts(w, "</h3>\n<p class=\"summary\">");
     xs(w, f->summary);
     claims__w_puts(w, "</p>\n<p class=\"stats\">confidence ");
     claims__w_confidence(w, f->confidence);
+    if (f->basis) {
+        claims__w_puts(w, " &middot; why: ");
+        xs(w, f->basis);
+    }
     if (f->diff) {
         claims__w_puts(w, " &middot; difference: <span class=\"diff\">");
         xs(w, f->diff);

@@ -250,6 +250,14 @@ claims_status claims__report_json(const claims_story *s, claims__writer *w)
         claims__w_puts(w, f->confidence < 0.5 ? "\"low\"" : "\"high\"");
         key(w, "summary");
         str_or_null(w, f->summary);
+        if (f->label) {
+            key(w, "label");
+            str_or_null(w, f->label);
+        }
+        if (f->basis) {
+            key(w, "basis");
+            str_or_null(w, f->basis);
+        }
         if (f->diff) {
             key(w, "diff");
             str_or_null(w, f->diff);

@@ -61,11 +61,15 @@ static void finding(const claims_story *s, claims__writer *w, const claims_findi
     claims__w_puts(w, "### ");
     claims__w_puts(w, f->id);
     claims__w_puts(w, ": ");
-    mds(w, f->key ? f->key : "");
+    mds(w, f->label ? f->label : f->key ? f->key : "");
     claims__w_puts(w, "\n\n");
     mds(w, f->summary);
     claims__w_puts(w, "\n\n- confidence: ");
     claims__w_confidence(w, f->confidence);
+    if (f->basis) {
+        claims__w_puts(w, "\n- why: ");
+        mds(w, f->basis);
+    }
     if (claims__finding_fails(s, f))
         claims__w_puts(w, "\n- **fails**");
     if (f->diff) {

@@ -132,7 +132,8 @@ static void finding(tctx *t, const claims_finding *f)
     claims__w_puts(w, f->id);
     ansi(t, "\x1b[0m");
     claims__w_puts(w, " ");
-    claims__w_line(w, f->key ? f->key : "", f->key ? strlen(f->key) : 0);
+    const char *head = f->label ? f->label : f->key ? f->key : "";
+    claims__w_line(w, head, strlen(head));
     claims__w_puts(w, ", confidence ");
     claims__w_confidence(w, f->confidence);
     if (claims__finding_fails(t->s, f)) {
@@ -144,6 +145,11 @@ static void finding(tctx *t, const claims_finding *f)
     claims__w_puts(w, "\n    ");
     claims__w_line(w, f->summary, strlen(f->summary));
     claims__w_puts(w, "\n");
+    if (f->basis) {
+        claims__w_puts(w, "    why: ");
+        claims__w_line(w, f->basis, strlen(f->basis));
+        claims__w_puts(w, "\n");
+    }
     if (f->diff) {
         claims__w_puts(w, "    difference: ");
         ansi(t, "\x1b[33m");
