@@ -175,7 +175,10 @@ typedef enum claims_option {
        confidence, in percent 0..100; default 70: only strong findings (a
        known frame, or sentences told in nearly the same words) fail, the
        weaker ones are reported and do not fail */
-    CLAIMS_OPT_FAIL_CONFIDENCE = 3
+    CLAIMS_OPT_FAIL_CONFIDENCE = 3,
+    /* 0: claims_story_check() extracts and resolves claims but makes no
+       findings (what `claims extract` needs, and faster); default 1 */
+    CLAIMS_OPT_COMPARE = 4
 } claims_option;
 
 /* ---------------------------------------------------------------- story */

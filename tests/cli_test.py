@@ -307,6 +307,16 @@ class Cli(unittest.TestCase):
 
     # ------------------------------------------------------------ exit codes
 
+    def test_extract_does_not_compare(self):
+        rc, out, _ = run("extract", "--format", "json", EXAMPLE)
+        self.assertEqual(rc, 0)
+        ex = json.loads(out)
+        self.assertEqual(ex["findings"], [])
+        _, out, _ = run("check", "--format", "json", "--fail-on", "none", EXAMPLE)
+        full = json.loads(out)
+        self.assertTrue(full["findings"])
+        self.assertEqual(ex["claims"], full["claims"])
+
     def test_min_confidence_decides_what_fails_not_what_is_shown(self):
         # two amounts of a named thing with no action: a contradiction that
         # is reported, but weaker than "high"

@@ -127,9 +127,37 @@ static void test_api_options(void **state)
                      CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_MIN_CONFIDENCE, 50), CLAIMS_OK);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COLOR, 2), CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_FAIL_CONFIDENCE, -1),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_FAIL_CONFIDENCE, 80), CLAIMS_OK);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COMPARE, 2), CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(s, (claims_option)77, 0), CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(NULL, CLAIMS_OPT_COLOR, 0), CLAIMS_ERR_INVALID_ARGUMENT);
     claims_story_free(s);
+}
+
+/* CLAIMS_OPT_COMPARE 0: the same claims, no findings. */
+static void test_api_compare_off_gives_claims_only(void **state)
+{
+    (void)state;
+    static const char a[] = "The storm killed 12 people on the coast.";
+    static const char b[] = "The storm killed 15 people on the coast.";
+    size_t n[2], f[2];
+    for (int compare = 0; compare < 2; compare++) {
+        claims_story *s = NULL;
+        assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+        assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COMPARE, compare), CLAIMS_OK);
+        assert_int_equal(claims_story_add_article(s, "a", NULL, NULL, a, strlen(a), NULL), CLAIMS_OK);
+        assert_int_equal(claims_story_add_article(s, "b", NULL, NULL, b, strlen(b), NULL), CLAIMS_OK);
+        assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+        n[compare] = claims_story_claim_count(s);
+        f[compare] = claims_story_finding_count(s);
+        claims_story_free(s);
+    }
+    assert_int_equal(n[0], n[1]);
+    assert_true(n[0] >= 2);
+    assert_int_equal(f[0], 0);
+    assert_true(f[1] >= 1);
 }
 
 static void test_api_lexicon_error_offset(void **state)
@@ -343,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_api_bad_articles_rejected_others_kept),
         cmocka_unit_test(test_api_state_errors),
         cmocka_unit_test(test_api_options),
+        cmocka_unit_test(test_api_compare_off_gives_claims_only),
         cmocka_unit_test(test_api_lexicon_error_offset),
         cmocka_unit_test(test_api_format_names),
         cmocka_unit_test(test_api_report_through_callback),

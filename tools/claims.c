@@ -948,6 +948,8 @@ static int run_check(const opts *o)
     }
     if (lex_apply(&lx, c.story) != 0)
         goto done;
+    if (extract) /* the claims only: no findings to make */
+        claims_story_set_option(c.story, CLAIMS_OPT_COMPARE, 0);
     for (size_t i = 0; i < o->ninputs; i++)
         add_path(&c, o->inputs[i]);
     if (claims_story_article_count(c.story) == 0)

@@ -427,6 +427,7 @@ struct claims_story {
     claims_fail_on fail_on;
     int min_confidence;        /* percent: findings shown */
     int fail_confidence;       /* percent: findings that may fail */
+    bool compare;              /* make findings (CLAIMS_OPT_COMPARE) */
     bool color;
 };
 
