@@ -437,7 +437,14 @@ struct claims_story {
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end);
 
-/* Sets claim cl's key and its named parts from the key's parts, by kind:
+/* spelling.c: writes w[0..n) with its British spelling folded to the
+ * American one by rule ("harbour" -> "harbor", "centres" -> "centers",
+ * "jewellery" -> "jewelry") into out (cap bytes, NUL-terminated); returns
+ * its length (n and a copy when no rule applies; 0 when out is too small). */
+size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap);
+
+/* Sets claim cl's key and its named parts from the key's parts, by kind
+ * (a thing's spelling folded by claims__spelling_fold):
  *   count:   p1 "count", p2 thing, p3 action
  *   money:   p1 "money", p2 thing, p3 action, p4 currency
  *   percent: p1 "percent", p2 thing

@@ -58,6 +58,10 @@ const char *claims__key(claims_story *s, const char *p1, const char *p2, const c
     return k;
 }
 
+/* The longest key part folded for spelling; longer parts are kept as
+ * they are. */
+enum { CLAIMS__PART_MAX = 64 };
+
 static bool part(claims_story *s, const char *p, const char **out)
 {
     *out = NULL;
@@ -71,6 +75,12 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
 {
     claims__frame *f = &cl->frame;
+    /* one spelling of the thing, British or American */
+    char folded[CLAIMS__PART_MAX];
+    if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
+        cl->kind != CLAIMS_KIND_MEASURE && cl->kind != CLAIMS_KIND_YEAR &&
+        cl->kind != CLAIMS_KIND_DATE && claims__spelling_fold(p2, strlen(p2), folded, sizeof folded))
+        p2 = folded;
     bool ok = true;
     switch (cl->kind) {
     case CLAIMS_KIND_COUNT:
