@@ -371,6 +371,11 @@ static void test_report_unsafe_characters_neutralised(void **state)
             /* no C0 control but line breaks (and ANSI escapes, off here) */
             assert_false(c < 0x20 && c != '\n');
         }
+        if (f == CLAIMS_FORMAT_TAP) {
+            /* YAML escapes, lossless; past the BMP as \U */
+            assert_non_null(strstr(out, "\\u2066Baytown\\u2069 \\u009b31m and \\u007f "
+                                        "\\ufffe \\uffff \\U0010ffff villages"));
+        }
         free(out);
     }
     claims_story_free(s);

@@ -69,11 +69,16 @@ static int classify(const unsigned char *s, size_t n, size_t *len, uint32_t *cp)
 
 static const char hex[] = "0123456789abcdef";
 
+/* "\\u00XX"; past the BMP (only YAML asks for that) YAML's "\\UXXXXXXXX". */
 static void put_u_escape(claims__writer *w, uint32_t cp)
 {
-    char u[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
-                 hex[cp & 15]};
-    claims__w_put(w, u, 6);
+    char u[10];
+    size_t n = cp > 0xFFFF ? 8 : 4;
+    u[0] = '\\';
+    u[1] = cp > 0xFFFF ? 'U' : 'u';
+    for (size_t k = 0; k < n; k++)
+        u[2 + k] = hex[(cp >> (4 * (n - 1 - k))) & 15];
+    claims__w_put(w, u, 2 + n);
 }
 
 static void json_str(claims__writer *w, const char *s, size_t n, bool yaml)
