@@ -197,8 +197,8 @@ CLAIMS_API claims_status claims_story_set_option(claims_story *story, claims_opt
  * story, on top of the built-in ones. `text` is copied; a UTF-8 byte order
  * mark at its start is skipped. Must be called before claims_story_check().
  * On CLAIMS_ERR_LEXICON nothing of this text is kept, err->message says
- * why (a static sentence such as "lexicon: unknown section name", or
- * "lexicon: value in [number] or [scale] is not a number") and
+ * why (a static sentence such as "unknown lexicon section", or
+ * "lexicon value in [number] or [scale] is not a number") and
  * err->offset is the byte offset in `text` of the bad line (of the bad
  * byte for invalid UTF-8): its line number is 1 + the count of '\n' bytes
  * before that offset. */

@@ -82,11 +82,11 @@ static void test_lexicon_api_error_reason_and_bom(void **state)
     const char bom[] = "\xEF\xBB\xBF[concept]\nferry = ro-ro boat\n";
     assert_int_equal(claims_story_add_lexicon(s, bom, strlen(bom), &err), CLAIMS_OK);
     const char *cases[][2] = {
-        {"[concept]\nboat = ship\n[nosuch]\n", "lexicon: unknown section name"},
-        {"[concept]\nboat = ship\nno equals\n", "lexicon: entry without '='"},
-        {"[concept]\nboat = ship\n[unit\n", "lexicon: section line without ']'"},
+        {"[concept]\nboat = ship\n[nosuch]\n", "unknown lexicon section"},
+        {"[concept]\nboat = ship\nno equals\n", "lexicon entry without '='"},
+        {"[concept]\nboat = ship\n[unit\n", "lexicon section line without ']'"},
         {"[concept]\nboat = ship\nten = 10\n", NULL},
-        {"[number]\n10 = ten\nten = 10\n", "lexicon: value in [number] or [scale] is not a number"},
+        {"[number]\n10 = ten\nten = 10\n", "lexicon value in [number] or [scale] is not a number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         memset(&err, 0, sizeof err);

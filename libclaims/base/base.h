@@ -167,7 +167,7 @@ void claims__lexicon_free(claims__lexicon *lx);
 claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
                                    size_t *bad_offset);
 /* Why the last claims__lexicon_load() on lx failed: a static English
- * sentence ("lexicon: unknown section name"). Never NULL. */
+ * sentence ("unknown lexicon section"). Never NULL. */
 const char *claims__lexicon_error(const claims__lexicon *lx);
 
 /* Looks a normalized phrase up ("unmanned aerial vehicle": tokens' norm

@@ -212,7 +212,7 @@ static size_t trim_right(const char *s, size_t start, size_t end)
 
 const char *claims__lexicon_error(const claims__lexicon *lx)
 {
-    return lx && lx->error ? lx->error : "lexicon: a line could not be read";
+    return lx && lx->error ? lx->error : "a lexicon line could not be read";
 }
 
 /* Records why loading failed and where; returns CLAIMS_ERR_LEXICON. */
@@ -239,7 +239,7 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     lx->error = NULL;
     claims_status st = claims__utf8_validate(text, len, &off);
     if (st != CLAIMS_OK)
-        return bad_line(lx, bad_offset, off, "lexicon: invalid UTF-8 or NUL byte");
+        return bad_line(lx, bad_offset, off, "invalid UTF-8 or a NUL byte in a lexicon");
     /* A byte order mark (an editor's) at the start is no part of a line. */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
@@ -254,7 +254,7 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
             continue;
         if (text[b] == '[') {
             if (text[e - 1] != ']')
-                return bad_line(lx, bad_offset, line, "lexicon: section line without ']'");
+                return bad_line(lx, bad_offset, line, "lexicon section line without ']'");
             sec = -1;
             for (int k = 0; k < CLAIMS__LEX_SECTION_COUNT; k++) {
                 size_t nl = strlen(section_names[k]);
@@ -262,23 +262,23 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
                     sec = k;
             }
             if (sec < 0)
-                return bad_line(lx, bad_offset, line, "lexicon: unknown section name");
+                return bad_line(lx, bad_offset, line, "unknown lexicon section");
             continue;
         }
         const char *eq = memchr(text + b, '=', e - b);
         if (sec < 0)
-            return bad_line(lx, bad_offset, line, "lexicon: entry before any [section] line");
+            return bad_line(lx, bad_offset, line, "lexicon entry before any [section] line");
         if (!eq)
-            return bad_line(lx, bad_offset, line, "lexicon: entry without '='");
+            return bad_line(lx, bad_offset, line, "lexicon entry without '='");
         size_t ve = trim_right(text, b, (size_t)(eq - text));
         if (ve == b)
-            return bad_line(lx, bad_offset, line, "lexicon: entry without a value before '='");
+            return bad_line(lx, bad_offset, line, "lexicon entry without a value before '='");
         if (numeric_section(sec)) {
             double num;
             bool neg = ve - b > 1 && text[b] == '-';
             if (!claims__parse_decimal(text + b + neg, ve - b - neg, &num))
                 return bad_line(lx, bad_offset, line,
-                                "lexicon: value in [number] or [scale] is not a number");
+                                "lexicon value in [number] or [scale] is not a number");
         }
         size_t p = (size_t)(eq - text) + 1;
         while (p < e) {
@@ -294,7 +294,7 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
                 }
                 if (st != CLAIMS_OK)
                     return bad_line(lx, bad_offset, line,
-                                    "lexicon: phrase without words, or too long");
+                                    "lexicon phrase without words, or too long");
             }
             p = q + 1;
         }
