@@ -212,9 +212,14 @@ CLAIMS_API claims_status claims_story_set_option(claims_story *story, claims_opt
 CLAIMS_API const char *claims_builtin_lexicon(size_t *len);
 
 /* Adds lexicon entries (the format of data/ lexicon files, see README) to this
- * story, on top of the built-in ones. `text` is copied. Must be called
- * before claims_story_check(). On CLAIMS_ERR_LEXICON, err->offset is the
- * byte offset of the bad line and nothing of this text is kept. */
+ * story, on top of the built-in ones. `text` is copied; a UTF-8 byte order
+ * mark at its start is skipped. Must be called before claims_story_check().
+ * On CLAIMS_ERR_LEXICON nothing of this text is kept, err->message says
+ * why (a static sentence such as "unknown lexicon section", or
+ * "lexicon value in [number] or [scale] is not a number") and
+ * err->offset is the byte offset in `text` of the bad line (of the bad
+ * byte for invalid UTF-8): its line number is 1 + the count of '\n' bytes
+ * before that offset. */
 CLAIMS_API claims_status claims_story_add_lexicon(claims_story *story, const char *text,
                                                   size_t len, claims_error *err);
 

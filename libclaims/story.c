@@ -173,9 +173,14 @@ claims_status claims_story_add_lexicon(claims_story *s, const char *text, size_t
         return fail(err, st, NULL, 0, 0);
     size_t bad = 0;
     st = claims__lexicon_load(probe, text ? text : "", len, &bad);
+    const char *why = claims__lexicon_error(probe); /* static */
     claims__lexicon_free(probe);
-    if (st != CLAIMS_OK)
-        return fail(err, st, NULL, st == CLAIMS_ERR_LEXICON, bad);
+    if (st != CLAIMS_OK) {
+        fail(err, st, NULL, st == CLAIMS_ERR_LEXICON, bad);
+        if (err && st == CLAIMS_ERR_LEXICON)
+            err->message = why;
+        return st;
+    }
     st = claims__lexicon_load(s->lex, text ? text : "", len, &bad);
     if (st != CLAIMS_OK)
         return fail(err, st, NULL, 0, 0);
@@ -240,7 +245,8 @@ static bool parse_iso_date(const char *p, claims__date *d)
     int m = (p[5] - '0') * 10 + (p[6] - '0');
     int dd = (p[8] - '0') * 10 + (p[9] - '0');
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+    /* There is no year 0 (0000-01-01 is not a date). */
+    if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m == 2 && dd == 29 && !leap)
@@ -435,6 +441,22 @@ claims_status claims__check_finish(claims_story *s)
     return CLAIMS_OK;
 }
 
+/* After a failed check the story holds what it held before: no claims,
+ * no findings, no dates taken from datelines (claims.h promises it). The
+ * strings already made stay in the arena until the story is freed. */
+static void drop_results(claims_story *s)
+{
+    s->nclaims = 0;
+    s->nfindings = 0;
+    for (size_t i = 0; i < s->narticles; i++) {
+        claims__article *a = &s->articles[i];
+        if (!a->published_given) {
+            memset(&a->published, 0, sizeof a->published);
+            a->published_iso[0] = 0;
+        }
+    }
+}
+
 claims_status claims_story_check(claims_story *s, claims_error *err)
 {
     if (!s)
@@ -444,12 +466,16 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     s->checked = true;
     for (size_t ai = 0; ai < s->narticles; ai++) {
         claims_status st = claims__check_article(s, ai);
-        if (st != CLAIMS_OK)
+        if (st != CLAIMS_OK) {
+            drop_results(s);
             return fail(err, st, s->articles[ai].id, 0, 0);
+        }
     }
     claims_status st = claims__check_finish(s);
-    if (st != CLAIMS_OK)
+    if (st != CLAIMS_OK) {
+        drop_results(s);
         return fail(err, st, NULL, 0, 0);
+    }
     return CLAIMS_OK;
 }
 

@@ -72,6 +72,7 @@ static void test_api_bad_articles_rejected_others_kept(void **state)
     expect_reject(s, "date1", "Text.", 5, "2021-02-30", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "date2", "Text.", 5, "2021/02/03", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "date3", "Text.", 5, "2023-02-29", CLAIMS_ERR_BAD_DATE, 0, 0);
+    expect_reject(s, "date4", "Text.", 5, "0000-01-01", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "", "Text.", 5, NULL, CLAIMS_ERR_EMPTY_ID, 0, 0);
     /* a leap day is a date */
     assert_int_equal(claims_story_add_article(s, "leap", NULL, "2024-02-29", "Text.", 5, NULL),
@@ -306,8 +307,20 @@ static claims_status run_with(failing_alloc *fa)
         char id[8] = {'a', (char)('0' + i), 0};
         st = claims_story_add_article(s, id, "T", "2020-01-06", texts[i], strlen(texts[i]), NULL);
     }
-    if (st == CLAIMS_OK)
+    if (st == CLAIMS_OK) {
         st = claims_story_check(s, NULL);
+        if (st == CLAIMS_ERR_NOMEM) {
+            /* claims.h: the story is then left without claims (and
+             * findings); reading it back and reporting on it still work */
+            assert_int_equal(claims_story_claim_count(s), 0);
+            assert_null(claims_story_claim(s, 0));
+            assert_int_equal(claims_story_finding_count(s), 0);
+            assert_null(claims_story_finding(s, 0));
+            assert_int_equal(claims_story_failure_count(s), 0);
+            assert_int_equal(claims_story_article_count(s), 2);
+            assert_string_equal(claims_story_article_published(s, 0), "2020-01-06");
+        }
+    }
     for (int f = CLAIMS_FORMAT_TEXT; f <= CLAIMS_FORMAT_JUNIT && st == CLAIMS_OK; f++)
         st = claims_story_write_report(s, (claims_format)f, discard, NULL, NULL);
     claims_story_free(s);

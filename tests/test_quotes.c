@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -129,6 +131,70 @@ static void test_align_replacement_and_truncation(void **state)
     claims_story_free(s);
 }
 
+static const char *speaker_of(const claims_claim *c)
+{
+    assert_non_null(c);
+    const char *sp = claims_claim_speaker(c);
+    return sp ? sp : "(none)";
+}
+
+/* ------------------------------------------- bounded names (issue 14) */
+
+/* A run of capitalized words before "said" is capped at its last six
+ * words, and a word too long to be a name is none. */
+static void test_speaker_name_capped(void **state)
+{
+    (void)state;
+    size_t cap = 64 * 1024, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (int i = 0; i < 2000; i++)
+        len += (size_t)snprintf(t + len, cap - len, "Barak ");
+    snprintf(t + len, cap - len, "said \"we will buy the drones from them soon\".\n");
+    claims_story *s = tu_story1(t, NULL);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "drones");
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), "Barak Barak Barak Barak Barak Barak");
+    assert_string_equal(claims_claim_key(q), "quote/barak barak barak barak barak barak");
+    claims_story_free(s);
+
+    /* a 100-letter capitalized word is no name word */
+    len = (size_t)snprintf(t, cap, "Ana ");
+    for (int i = 0; i < 99; i++)
+        t[len++] = 'x';
+    snprintf(t + len, cap - len, " said \"we will buy the drones from them soon\".\n");
+    t[4] = 'X';
+    s = tu_story1(t, NULL);
+    q = tu_claim(s, CLAIMS_KIND_QUOTE, "drones");
+    assert_non_null(q);
+    assert_true(claims_claim_speaker(q) == NULL || strlen(claims_claim_speaker(q)) < 64);
+    claims_story_free(s);
+    free(t);
+}
+
+/* Many people of one surname: each speaker is still found by its own
+ * full name (the name index stays fast and exact for them). */
+static void test_speaker_many_people_one_surname(void **state)
+{
+    (void)state;
+    size_t cap = 256 * 1024, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (int i = 0; i < 2000; i++) {
+        char first[8] = {(char)('A' + i % 26), (char)('a' + i / 26 % 26), (char)('a' + i / 676),
+                         'o', 0};
+        len += (size_t)snprintf(t + len, cap - len, "%s Smith said \"we bought %d boats\". ",
+                                first, i);
+    }
+    claims_story *s = tu_story1(t, NULL);
+    assert_int_equal(tu_count(s, CLAIMS_KIND_QUOTE), 2000);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "bought 1999 boats");
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), "Xyco Smith");
+    claims_story_free(s);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +203,8 @@ int main(void)
         cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_align_replacement_and_truncation),
+        cmocka_unit_test(test_speaker_name_capped),
+        cmocka_unit_test(test_speaker_many_people_one_surname),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -167,10 +167,15 @@ extern const size_t claims__builtin_lexicon_len;
 
 claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out);
 void claims__lexicon_free(claims__lexicon *lx);
-/* Parses lexicon text (see data/README.md for the format) into lx. On a
- * bad line returns CLAIMS_ERR_LEXICON with *bad_offset set. */
+/* Parses lexicon text (see data/README.md for the format) into lx. A
+ * UTF-8 byte order mark at the start is skipped. On a bad line returns
+ * CLAIMS_ERR_LEXICON with *bad_offset set to the line's first byte (the
+ * bad byte for invalid UTF-8), offsets counting the mark if any. */
 claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
                                    size_t *bad_offset);
+/* Why the last claims__lexicon_load() on lx failed: a static English
+ * sentence ("unknown lexicon section"). Never NULL. */
+const char *claims__lexicon_error(const claims__lexicon *lx);
 
 /* Looks a normalized phrase up ("unmanned aerial vehicle": tokens' norm
  * texts joined by one space, hyphen tokens as "-" without spaces, e.g.

@@ -32,6 +32,7 @@ struct claims__lexicon {
     /* Bloom bits over (section, proper prefix of a phrase) hashes: a
      * longer match is tried only while the tokens so far may start one. */
     uint32_t prefix[PREFIX_BITS / 32];
+    const char *error; /* static reason of the last failed load, or NULL */
 };
 
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
@@ -210,17 +211,39 @@ static size_t trim_right(const char *s, size_t start, size_t end)
     return end;
 }
 
+const char *claims__lexicon_error(const claims__lexicon *lx)
+{
+    return lx && lx->error ? lx->error : "a lexicon line could not be read";
+}
+
+/* Records why loading failed and where; returns CLAIMS_ERR_LEXICON. */
+static claims_status bad_line(claims__lexicon *lx, size_t *bad_offset, size_t at,
+                              const char *why)
+{
+    *bad_offset = at;
+    lx->error = why;
+    return CLAIMS_ERR_LEXICON;
+}
+
+/* Sections whose values are numbers ("12 = dozen"). */
+static bool numeric_section(int sec)
+{
+    return sec == CLAIMS__LEX_NUMBER || sec == CLAIMS__LEX_SCALE;
+}
+
 claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
                                    size_t *bad_offset)
 {
     int sec = -1;
     size_t pos = 0;
     size_t off;
+    lx->error = NULL;
     claims_status st = claims__utf8_validate(text, len, &off);
-    if (st != CLAIMS_OK) {
-        *bad_offset = off;
-        return CLAIMS_ERR_LEXICON;
-    }
+    if (st != CLAIMS_OK)
+        return bad_line(lx, bad_offset, off, "invalid UTF-8 or a NUL byte in a lexicon");
+    /* A byte order mark (an editor's) at the start is no part of a line. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
     while (pos < len) {
         size_t eol = pos;
         while (eol < len && text[eol] != '\n')
@@ -231,31 +254,32 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
         if (b == e || text[b] == '#')
             continue;
         if (text[b] == '[') {
-            if (text[e - 1] != ']') {
-                *bad_offset = line;
-                return CLAIMS_ERR_LEXICON;
-            }
+            if (text[e - 1] != ']')
+                return bad_line(lx, bad_offset, line, "lexicon section line without ']'");
             sec = -1;
             for (int k = 0; k < CLAIMS__LEX_SECTION_COUNT; k++) {
                 size_t nl = strlen(section_names[k]);
                 if (nl == e - b - 2 && memcmp(text + b + 1, section_names[k], nl) == 0)
                     sec = k;
             }
-            if (sec < 0) {
-                *bad_offset = line;
-                return CLAIMS_ERR_LEXICON;
-            }
+            if (sec < 0)
+                return bad_line(lx, bad_offset, line, "unknown lexicon section");
             continue;
         }
         const char *eq = memchr(text + b, '=', e - b);
-        if (sec < 0 || !eq) {
-            *bad_offset = line;
-            return CLAIMS_ERR_LEXICON;
-        }
+        if (sec < 0)
+            return bad_line(lx, bad_offset, line, "lexicon entry before any [section] line");
+        if (!eq)
+            return bad_line(lx, bad_offset, line, "lexicon entry without '='");
         size_t ve = trim_right(text, b, (size_t)(eq - text));
-        if (ve == b) {
-            *bad_offset = line;
-            return CLAIMS_ERR_LEXICON;
+        if (ve == b)
+            return bad_line(lx, bad_offset, line, "lexicon entry without a value before '='");
+        if (numeric_section(sec)) {
+            double num;
+            bool neg = ve - b > 1 && text[b] == '-';
+            if (!claims__parse_decimal(text + b + neg, ve - b - neg, &num))
+                return bad_line(lx, bad_offset, line,
+                                "lexicon value in [number] or [scale] is not a number");
         }
         size_t p = (size_t)(eq - text) + 1;
         while (p < e) {
@@ -265,10 +289,13 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
             size_t pb = trim_left(text, p, q), pe = trim_right(text, pb, q);
             if (pb < pe) {
                 st = add_phrase(lx, (unsigned)sec, text + b, ve - b, text + pb, pe - pb);
-                if (st != CLAIMS_OK) {
+                if (st == CLAIMS_ERR_NOMEM) {
                     *bad_offset = line;
-                    return st == CLAIMS_ERR_NOMEM ? st : CLAIMS_ERR_LEXICON;
+                    return st;
                 }
+                if (st != CLAIMS_OK)
+                    return bad_line(lx, bad_offset, line,
+                                    "lexicon phrase without words, or too long");
             }
             p = q + 1;
         }

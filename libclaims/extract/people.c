@@ -18,6 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Names longer than this many words are not searched for a shorter
+ * known name inside them (step 1b). */
+enum { SUFFIX_MAX_WORDS = 8 };
+
 typedef struct person {
     const char *fold;    /* "jan novak" */
     const char *display; /* "Jan Novak" */
@@ -167,10 +171,13 @@ static claims_status merge_persons(claims_story *s)
     }
     /* 1b. A name that ends in another known full name is that person
      * under a title the lexicon does not know ("Ombudsman Jane Roe",
-     * "Jane Roe"): the shorter name wins, words before it are a role. */
+     * "Jane Roe"): the shorter name wins, words before it are a role.
+     * quotes.c caps names at a few words; longer ones are not looked
+     * into here either, so this stays linear in the names whatever
+     * made them. */
     for (size_t i = 0; i < u; i++) {
         person *p = &ps[i];
-        if (p->nwords < 3)
+        if (p->nwords < 3 || p->nwords > SUFFIX_MAX_WORDS)
             continue;
         const char *w = p->fold;
         for (size_t k = 1; k + 1 < p->nwords; k++) {

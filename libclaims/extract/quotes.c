@@ -343,7 +343,14 @@ typedef struct qspan {
     uint32_t c0, c1;      /* content tokens [c0, c1) */
 } qspan;
 
-enum { NBUCKETS = 256, NOMINAL_MEMORY = 16, APPOS_LOOKBACK = 32 };
+/* MIN_BUCKETS: the index of names by last word starts at this many
+ * buckets and grows with the article (one per TOKS_PER_BUCKET tokens), so
+ * chains stay short. A lookup looks at SAME_LAST_MAX distinct names with
+ * the lookup's last word at most (newest first): an article naming more
+ * people of one surname than that is a list, not a story, and this keeps
+ * the scan linear in it. */
+enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
+       APPOS_LOOKBACK = 32 };
 
 typedef struct ctx {
     claims_story *s;
@@ -362,7 +369,8 @@ typedef struct ctx {
     size_t nm, capm;
     uint32_t *ap;            /* mentions in apposition, in text order */
     size_t nap, capap;
-    int32_t bucket[NBUCKETS];
+    int32_t *bucket;         /* mention index by last word; nbuckets, a power of 2 */
+    size_t nbuckets;
     claims__buf tmp;
     /* running state, in text order */
     speaker last_person;
@@ -479,12 +487,23 @@ static bool is_verb1(const ctx *c, size_t i)
     return verb_at(c, i, c->art->ntoks, &n) != NULL;
 }
 
+/* Names are bounded: a person's name is at most NAME_MAX_WORDS words
+ * ("Mohammed bin Rashid Al Maktoum" is five) of at most
+ * NAME_WORD_MAX_BYTES bytes each; a longer run of capitalized words keeps
+ * its last NAME_MAX_WORDS, the ones next to the verb. A speaker string
+ * longer than SPEAKER_MAX_BYTES is not kept at all. The bounds keep
+ * speakers, slot keys, reports and the merging of persons (people.c)
+ * linear in the input, whatever it repeats. */
+enum { NAME_MAX_WORDS = 6, NAME_WORD_MAX_BYTES = 64, SPEAKER_MAX_BYTES = 512 };
+
 /* A capitalized word that may be part of a name. */
 static bool name_word_uncached(const ctx *c, size_t i)
 {
     if (!is_word(c, i))
         return false;
     const claims__token *t = T(c, i);
+    if (t->end - t->start > NAME_WORD_MAX_BYTES)
+        return false;
     if (!(t->flags & CLAIMS__TF_CAP) || (t->flags & (CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT)))
         return false;
     if (is_small_word(nom_class(c, i)))
@@ -556,6 +575,28 @@ static size_t count_words(const ctx *c, size_t a, size_t b)
         if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
             n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
     return n;
+}
+
+/* The first token of name [na, b) once capped at its last NAME_MAX_WORDS
+ * words (a name word, or b). */
+static size_t cap_name(const ctx *c, size_t na, size_t b)
+{
+    size_t words = 0, k = b;
+    while (k > na) {
+        const claims__token *t = T(c, k - 1);
+        if ((t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
+            !(t->flags & CLAIMS__TF_POSSESSIVE)) {
+            if (words == NAME_MAX_WORDS)
+                break;
+            words++;
+        }
+        k--;
+    }
+    if (k == na)
+        return na;
+    while (k < b && !name_word(c, k))
+        k++;
+    return k;
 }
 
 /* Folded text of tokens [a, b) (norm texts joined as written), into the
@@ -631,7 +672,7 @@ static int32_t mention_before(const ctx *c, size_t pos)
 static bool collect_mentions(ctx *c)
 {
     const claims__article *art = c->art;
-    for (size_t k = 0; k < NBUCKETS; k++)
+    for (size_t k = 0; k < c->nbuckets; k++)
         c->bucket[k] = -1;
     size_t i = 0;
     while (i < art->ntoks) {
@@ -657,7 +698,7 @@ static bool collect_mentions(ctx *c)
         if (b == a)
             b = a + 1;
         i = b;
-        size_t na = strip_titles(c, a, b);
+        size_t na = cap_name(c, strip_titles(c, a, b), b);
         if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
             continue;
         size_t nw = count_words(c, na, b);
@@ -685,10 +726,16 @@ static bool collect_mentions(ctx *c)
         }
         /* Each distinct name is linked once, at its first mention, so
          * that a lookup costs the number of names, not of mentions. */
-        size_t bk = m->last_hash % NBUCKETS;
+        size_t bk = m->last_hash & (c->nbuckets - 1);
         bool seen = false;
-        for (int32_t k = c->bucket[bk]; k >= 0 && !seen; k = c->m[k].next)
+        size_t same_last = 0;
+        for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
+             k = c->m[k].next) {
+            if (c->m[k].last_hash != m->last_hash)
+                continue;
+            same_last++;
             seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
+        }
         m->next = -1;
         if (!seen) {
             m->next = c->bucket[bk];
@@ -713,9 +760,14 @@ static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool
     uint32_t best_words = (uint32_t)nw;
     uint32_t h = T(c, b - 1)->hash;
     int32_t full = -1; /* a full name ending in the bare surname */
-    for (int32_t k = c->bucket[h % NBUCKETS]; k >= 0; k = c->m[k].next) {
+    size_t same_last = 0;
+    for (int32_t k = c->bucket[h & (c->nbuckets - 1)]; k >= 0 && same_last < SAME_LAST_MAX;
+         k = c->m[k].next) {
         const mention *m = &c->m[k];
-        if (m->last_hash != h || !same_tok_text(c, m->b - 1, b - 1))
+        if (m->last_hash != h)
+            continue;
+        same_last++;
+        if (!same_tok_text(c, m->b - 1, b - 1))
             continue;
         if (nw >= 2 && !same_tok_text(c, m->a, a))
             continue;
@@ -816,7 +868,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     size_t s0 = a;
     while (s0 < core && nom_is(c, s0, "det"))
         s0++;
-    size_t na = strip_titles(c, s0, core);
+    size_t na = cap_name(c, strip_titles(c, s0, core), core);
     if (na >= core)
         return false;
     for (size_t i = na; i < core; i++)
@@ -1443,6 +1495,18 @@ static bool pair_singles(ctx *c)
 
 /* ------------------------------------------------------------ claims */
 
+/* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
+ * n + 1 bytes at most. */
+static bool longer_than(const char *s, size_t n)
+{
+    if (!s)
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        if (!s[i])
+            return false;
+    return true;
+}
+
 static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
                           uint32_t flags)
 {
@@ -1457,15 +1521,17 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     if (!cl->str_value)
         return CLAIMS_ERR_NOMEM;
     const char *kk = kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase";
-    if (sp && sp->kind != SPK_NONE && sp->fold && sp->name) {
+    const char *desc = sp && !longer_than(sp->desc, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
+    if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
+        !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
         cl->speaker = sp->name;
-        cl->speaker_desc = sp->desc;
+        cl->speaker_desc = desc;
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
         if (sp->ambiguous)
             cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
         claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
     } else {
-        cl->speaker_desc = sp ? sp->desc : NULL;
+        cl->speaker_desc = desc;
         claims__claim_key(s, cl, kk, "?", NULL, NULL);
     }
     return cl->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
@@ -1991,7 +2057,11 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.nomc = art->ntoks <= SIZE_MAX / sizeof *c.nomc
                  ? claims__malloc(&s->alloc, art->ntoks * sizeof *c.nomc)
                  : NULL;
-    if (!c.namew || !c.nomc)
+    c.nbuckets = MIN_BUCKETS;
+    while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
+        c.nbuckets *= 2;
+    c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
+    if (!c.namew || !c.nomc || !c.bucket)
         goto done;
     memset(c.namew, 0, art->ntoks);
     for (size_t k = 0; k < art->ntoks; k++)
@@ -2023,6 +2093,7 @@ done:
     claims__free(&s->alloc, c.inq);
     claims__free(&s->alloc, c.namew);
     claims__free(&s->alloc, (void *)c.nomc);
+    claims__free(&s->alloc, c.bucket);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);

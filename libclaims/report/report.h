@@ -20,13 +20,49 @@ void claims__w_put(claims__writer *w, const char *s, size_t n);
 void claims__w_puts(claims__writer *w, const char *s);
 void claims__w_int(claims__writer *w, long long v);
 void claims__w_num(claims__writer *w, double v);
-/* Escapers (report_common.c). */
+/* Escapers (report_common.c). Input text is valid UTF-8.
+ *
+ * A JSON string: quotes, backslashes and C0 controls escaped; so are
+ * U+2028/U+2029 (they end JavaScript string literals) and the bidi
+ * controls below (lossless, and a terminal showing the raw report is
+ * not reordered). */
 void claims__w_json_str(claims__writer *w, const char *s, size_t n);
+/* A YAML double-quoted scalar (TAP's YAML blocks): the JSON escaping,
+ * plus C1 controls and noncharacters escaped, so the block holds no
+ * character YAML forbids and no raw control character. */
+void claims__w_yaml_str(claims__writer *w, const char *s, size_t n);
+/* XML / HTML character data or attribute value: markup characters as
+ * entities; characters XML 1.0 forbids or discourages (C0 controls but
+ * tab and line breaks, DEL, C1 controls) become a space, noncharacters
+ * U+FFFE/U+FFFF (and U+FDD0..U+FDEF, U+nFFFE/U+nFFFF) U+FFFD. */
 void claims__w_xml_str(claims__writer *w, const char *s, size_t n);
-/* Writes s[0..n), replacing each byte for which `esc` returns a string
- * (tmp is 4 bytes of scratch it may use) by that string. */
+/* Writes s[0..n) for a human reader: each ASCII byte for which `esc`
+ * returns a string (tmp is 4 bytes of scratch it may use) is replaced by
+ * that string; C1 controls become a space; bidirectional embedding,
+ * override and isolate controls (U+202A..U+202E, U+2066..U+2069), which
+ * could make shown text read differently from the input, and
+ * noncharacters become U+FFFD. Every human-readable writer (text,
+ * Markdown, HTML, TAP, JUnit) sends input text through this. */
 typedef const char *(*claims__escape_fn)(unsigned char c, char tmp[4]);
 void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escape_fn esc);
+
+/* The evidence a report shows for a claim: its sentence, or, when the
+ * sentence is longer than CLAIMS__SENTENCE_MAX bytes (pathological input:
+ * a whole article without a full stop), a window of
+ * CLAIMS__SENTENCE_CONTEXT bytes either side of the claim, the claim
+ * itself cut at CLAIMS__SENTENCE_MAX bytes. Every format uses this one
+ * window, so a report stays proportional to its input. Offsets are into
+ * the article's text, on character boundaries, with
+ * start <= claim_start <= claim_end <= end. */
+enum { CLAIMS__SENTENCE_MAX = 1200, CLAIMS__SENTENCE_CONTEXT = 400 };
+typedef struct claims__evidence {
+    size_t start, end;             /* the window */
+    size_t claim_start, claim_end; /* the claim's words inside it */
+    bool cut_before, cut_after;    /* the sentence goes on: show "..." */
+    bool claim_cut;                /* the claim itself was cut */
+} claims__evidence;
+void claims__evidence_window(const claims__article *art, const claims_claim *c,
+                             claims__evidence *out);
 
 /* True when the finding passes CLAIMS_OPT_MIN_CONFIDENCE. */
 bool claims__finding_shown(const claims_story *s, const claims_finding *f);

@@ -48,6 +48,18 @@ static void xs(claims__writer *w, const char *s)
 
 /* ----------------------------------------------- word marks in source */
 
+/* Byte length of the character at t[i] (the text is valid UTF-8). */
+static size_t char_len(const char *t, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)t[i];
+    size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return l <= end - i ? l : end - i;
+}
+
+/* Whether the character starting at t[i] belongs to a word: ASCII letters
+ * and digits, and any other character but general punctuation
+ * (U+2000..U+203F) and U+00A0, U+00AB, U+00BB. Called on character
+ * starts only, so a mark never splits a character. */
 static bool alnum_at(const char *t, size_t i, size_t end)
 {
     if (i >= end)
@@ -86,13 +98,13 @@ static size_t source_words(const char *t, size_t start, size_t end, span *out, s
     size_t n = 0, i = start;
     while (i < end) {
         if (!alnum_at(t, i, end)) {
-            i++;
+            i += char_len(t, i, end);
             continue;
         }
         size_t b = i;
         for (;;) {
             while (i < end && alnum_at(t, i, end))
-                i++;
+                i += char_len(t, i, end);
             size_t j = i < end ? joiner_at(t, i, end) : 0;
             if (j && alnum_at(t, i + j, end))
                 i += j;
@@ -115,13 +127,17 @@ static void marked_sentence(const claims_story *s, claims__writer *w, const clai
 {
     const claims__article *a = &s->articles[c->article];
     const char *t = a->text;
-    size_t ss = c->sent_start, se = c->sent_end;
-    size_t cs = c->start < ss ? ss : c->start, ce = c->end > se ? se : c->end;
-    if (cs > ce)
-        cs = ce;
-    claims__w_xml_str(w, t + ss, cs - ss);
+    claims__evidence ev;
+    claims__evidence_window(a, c, &ev);
+    size_t cs = ev.claim_start, ce = ev.claim_end;
+    if (ev.cut_before)
+        claims__w_puts(w, "...");
+    claims__w_xml_str(w, t + ev.start, cs - ev.start);
     bool done = false;
-    if (ref && c->str_value && ref->str_value) {
+    /* Word marks only for claims shown whole, against a reference of
+     * bounded size, so that the work stays proportional to the output. */
+    if (ref && c->str_value && ref->str_value && !ev.claim_cut &&
+        ref->end - ref->start <= CLAIMS__SENTENCE_MAX) {
         uint8_t *ma = NULL, *mb = NULL;
         size_t na = 0, nb = 0;
         enum { MAXW = 512 };
@@ -151,7 +167,9 @@ static void marked_sentence(const claims_story *s, claims__writer *w, const clai
         claims__w_xml_str(w, t + cs, ce - cs);
         claims__w_puts(w, "</mark>");
     }
-    claims__w_xml_str(w, t + ce, se - ce);
+    claims__w_xml_str(w, t + ce, ev.end - ce);
+    if (ev.cut_after)
+        claims__w_puts(w, "...");
 }
 
 static void evidence(const claims_story *s, claims__writer *w, const claims_finding *f,

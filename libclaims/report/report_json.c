@@ -29,38 +29,23 @@ static const char *precision_name(int p)
     }
 }
 
-/* The claim's sentence; one longer than SENTENCE_MAX bytes (pathological
- * input: a whole article without a full stop) is shortened to a window
- * around the claim, marked with "..." at the cut ends, so a report stays
- * proportional to its input. sentence_start/sentence_end keep the full
- * span. */
-enum { SENTENCE_MAX = 1200, SENTENCE_CONTEXT = 400 };
-
-static size_t utf8_back(const char *t, size_t i)
-{
-    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
+/* The claim's sentence, or the window around the claim that every report
+ * shows (claims__evidence_window), marked with "..." at the cut ends.
+ * sentence_start/sentence_end keep the full span. */
 static void write_sentence(claims__writer *w, const claims__article *art, const claims_claim *c)
 {
-    size_t b = c->sent_start, e = c->sent_end;
-    if (e - b <= SENTENCE_MAX) {
-        claims__w_json_str(w, art->text + b, e - b);
+    claims__evidence ev;
+    claims__evidence_window(art, c, &ev);
+    if (!ev.cut_before && !ev.cut_after) {
+        claims__w_json_str(w, art->text + ev.start, ev.end - ev.start);
         return;
     }
-    size_t wb = c->start > b + SENTENCE_CONTEXT ? utf8_back(art->text, c->start - SENTENCE_CONTEXT) : b;
-    size_t end = c->end;
-    if (end - c->start > SENTENCE_MAX)
-        end = utf8_back(art->text, c->start + SENTENCE_MAX);
-    size_t we = end + SENTENCE_CONTEXT < e ? utf8_back(art->text, end + SENTENCE_CONTEXT) : e;
     claims__buf tmp;
     claims__buf_init(&tmp, w->buf.alloc);
-    if (wb > b)
+    if (ev.cut_before)
         claims__buf_puts(&tmp, "...");
-    claims__buf_put(&tmp, art->text + wb, we - wb);
-    if (we < e)
+    claims__buf_put(&tmp, art->text + ev.start, ev.end - ev.start);
+    if (ev.cut_after)
         claims__buf_puts(&tmp, "...");
     if (tmp.failed)
         w->buf.failed = true;

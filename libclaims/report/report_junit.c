@@ -12,17 +12,38 @@ static void xs(claims__writer *w, const char *s)
 
 claims_status claims__report_junit(const claims_story *s, claims__writer *w)
 {
-    size_t n = claims__shown_count(s, -1), failures = claims__failing_count(s);
+    /* Every rejected input is a test case in error, then one per finding. */
+    size_t errors = s->nrejected;
+    size_t n = errors + claims__shown_count(s, -1), failures = claims__failing_count(s);
     claims__w_puts(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"claims\" "
                       "tests=\"");
     claims__w_int(w, (long long)n);
     claims__w_puts(w, "\" failures=\"");
     claims__w_int(w, (long long)failures);
-    claims__w_puts(w, "\" errors=\"0\">\n<testsuite name=\"claims\" tests=\"");
+    claims__w_puts(w, "\" errors=\"");
+    claims__w_int(w, (long long)errors);
+    claims__w_puts(w, "\">\n<testsuite name=\"claims\" tests=\"");
     claims__w_int(w, (long long)n);
     claims__w_puts(w, "\" failures=\"");
     claims__w_int(w, (long long)failures);
-    claims__w_puts(w, "\" errors=\"0\" skipped=\"0\">\n");
+    claims__w_puts(w, "\" errors=\"");
+    claims__w_int(w, (long long)errors);
+    claims__w_puts(w, "\" skipped=\"0\">\n");
+    for (size_t i = 0; i < s->nrejected; i++) {
+        const claims__rejected *r = &s->rejected[i];
+        claims__w_puts(w, "<testcase classname=\"claims.rejected\" name=\"");
+        xs(w, r->id);
+        claims__w_puts(w, "\">\n<error message=\"");
+        xs(w, r->message);
+        claims__w_puts(w, "\" type=\"rejected\">");
+        xs(w, r->message);
+        if (r->offset >= 0) {
+            claims__w_puts(w, " (byte ");
+            claims__w_int(w, r->offset);
+            claims__w_puts(w, ")");
+        }
+        claims__w_puts(w, "</error></testcase>\n");
+    }
     for (size_t i = 0; i < s->nfindings; i++) {
         const claims_finding *f = &s->findings[i];
         if (!claims__finding_shown(s, f))
@@ -55,7 +76,13 @@ claims_status claims__report_junit(const claims_story *s, claims__writer *w)
                 claims__w_puts(w, " ");
                 claims__w_puts(w, c->id);
                 claims__w_puts(w, ": ");
-                claims__w_xml_str(w, a->text + c->sent_start, c->sent_end - c->sent_start);
+                claims__evidence ev;
+                claims__evidence_window(a, c, &ev);
+                if (ev.cut_before)
+                    claims__w_puts(w, "...");
+                claims__w_xml_str(w, a->text + ev.start, ev.end - ev.start);
+                if (ev.cut_after)
+                    claims__w_puts(w, "...");
                 claims__w_puts(w, "\n");
             }
             claims__w_puts(w, "</failure>\n");

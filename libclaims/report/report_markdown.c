@@ -42,17 +42,19 @@ static void evidence_row(const claims_story *s, claims__writer *w, const claims_
     if (c->speaker)
         mds(w, c->speaker);
     claims__w_puts(w, " | ");
-    uint32_t ss = c->sent_start, se = c->sent_end;
-    uint32_t cs = c->start < ss ? ss : c->start, ce = c->end > se ? se : c->end;
-    if (cs > ce)
-        cs = ce;
-    md(w, a->text + ss, cs - ss);
-    if (ce > cs) {
+    claims__evidence ev;
+    claims__evidence_window(a, c, &ev);
+    if (ev.cut_before)
+        claims__w_puts(w, "...");
+    md(w, a->text + ev.start, ev.claim_start - ev.start);
+    if (ev.claim_end > ev.claim_start) {
         claims__w_puts(w, "**");
-        md(w, a->text + cs, ce - cs);
+        md(w, a->text + ev.claim_start, ev.claim_end - ev.claim_start);
         claims__w_puts(w, "**");
     }
-    md(w, a->text + ce, se - ce);
+    md(w, a->text + ev.claim_end, ev.end - ev.claim_end);
+    if (ev.cut_after)
+        claims__w_puts(w, "...");
     claims__w_puts(w, " |\n");
 }
 

@@ -21,26 +21,15 @@ const char *claims__type_heading(claims_finding_type t)
     }
 }
 
+static const char *line_escape(unsigned char c, char tmp[4])
+{
+    (void)tmp;
+    return c < 0x20 || c == 0x7f ? " " : NULL;
+}
+
 void claims__w_line(claims__writer *w, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool ctl = c < 0x20 || c == 0x7f;
-        /* C1 controls (U+0080..U+009F) as UTF-8: C2 80..C2 9F */
-        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-                  (unsigned char)s[i + 1] <= 0x9F;
-        if (ctl || c1) {
-            claims__w_put(w, s + i - run, run);
-            run = 0;
-            claims__w_put(w, " ", 1);
-            if (c1)
-                i++;
-        } else {
-            run++;
-        }
-    }
-    claims__w_put(w, s + n - run, run);
+    claims__w_escaped(w, s, n, line_escape);
 }
 
 size_t claims__shown_count(const claims_story *s, int t)
@@ -106,21 +95,23 @@ static void evidence(tctx *t, const claims_claim *c)
         claims__w_puts(w, ")");
     }
     claims__w_puts(w, ": ");
-    /* the sentence, with the claim's own words in bold */
+    /* the sentence (or its window), with the claim's own words in bold */
     const char *text = a->text;
-    uint32_t ss = c->sent_start, se = c->sent_end;
-    uint32_t cs = c->start < ss ? ss : c->start, ce = c->end > se ? se : c->end;
-    if (cs > ce)
-        cs = ce;
-    claims__w_line(w, text + ss, cs - ss);
+    claims__evidence ev;
+    claims__evidence_window(a, c, &ev);
+    if (ev.cut_before)
+        claims__w_puts(w, "...");
+    claims__w_line(w, text + ev.start, ev.claim_start - ev.start);
     ansi(t, "\x1b[1m");
     if (!t->color)
         claims__w_puts(w, "[");
-    claims__w_line(w, text + cs, ce - cs);
+    claims__w_line(w, text + ev.claim_start, ev.claim_end - ev.claim_start);
     if (!t->color)
         claims__w_puts(w, "]");
     ansi(t, "\x1b[0m");
-    claims__w_line(w, text + ce, se - ce);
+    claims__w_line(w, text + ev.claim_end, ev.end - ev.claim_end);
+    if (ev.cut_after)
+        claims__w_puts(w, "...");
     claims__w_puts(w, "\n");
 }
 
