@@ -96,21 +96,10 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
 {
     if (i >= c->se || !proper_word(c, i))
         return NULL;
-    char buf[FRAME_TEXT_MAX];
-    size_t n = 0;
-    for (size_t k = i; k < c->se && k - i < NAME_WORDS && proper_word(c, k); k++) {
-        size_t w = c->art->toks[k].norm_len;
-        if (n + w + 1 >= sizeof buf)
-            break;
-        if (n)
-            buf[n++] = ' ';
-        memcpy(buf + n, claims__tok_norm(c->art, k), w);
-        n += w;
-    }
-    const char *out = claims__story_strndup(c->s, buf, n);
-    if (!out)
-        *oom = true;
-    return out;
+    size_t e = i;
+    while (e < c->se && e - i < NAME_WORDS && proper_word(c, e))
+        e++;
+    return name_from(c, i, e, oom);
 }
 
 /* The first token at or after byte `off` (binary search). */
