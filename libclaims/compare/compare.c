@@ -1029,6 +1029,16 @@ static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
 #define EVIDENCE_MIN 0.6
 #define EVIDENCE_STRONG 0.75
 
+/* A holder named by a specification with a number in it ("13-inch"). */
+static bool spec_holder(const claims_claim *c)
+{
+    const char *h = c->frame.holder;
+    for (; h && *h; h++)
+        if (claims__is_digit((unsigned char)*h))
+            return true;
+    return false;
+}
+
 static bool plain_frame(const claims_claim *c)
 {
     return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
@@ -1121,6 +1131,10 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);
+                /* one product specification on both sides ("the 13-inch
+                 * model") is evidence enough that they speak of one thing */
+                if (spec_holder(ci) && spec_holder(cj) && sim < EVIDENCE_STRONG)
+                    sim = EVIDENCE_STRONG;
                 if (sim < EVIDENCE_MIN)
                     continue;
                 if (sim > x->best_sim)
@@ -2371,6 +2385,8 @@ claims_status claims__compare(claims_story *s)
     claims__free(&s->alloc, x.cv);
     claims__free(&s->alloc, x.ac);
     scratch_free(&x.sc);
+    if (st == CLAIMS_OK && claims__evidence_failed(x.ev))
+        st = CLAIMS_ERR_NOMEM;
     claims__evidence_free(x.ev);
     return st;
 }
