@@ -1085,6 +1085,23 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
+/* Does claim c's sentence hold the word w (ASCII, any case, whole)? */
+static bool sentence_has_word(const claims_claim *c, const char *w)
+{
+    const char *t = c->text_base;
+    size_t n = strlen(w);
+    for (size_t i = c->sent_start; i + n <= c->sent_end; i++) {
+        if (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
+            continue;
+        size_t k = 0;
+        while (k < n && claims__to_lower((unsigned char)t[i + k]) == w[k])
+            k++;
+        if (k == n && (i + n == c->sent_end || !claims__is_alpha((unsigned char)t[i + n])))
+            return true;
+    }
+    return false;
+}
+
 /* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
  * other side's value)? Then its article tells both times as two events
  * ("recovered on Sunday after attempts on Saturday failed"). */
@@ -1125,9 +1142,12 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                 (x->bare_time && (sentence_holds(x, side_a ? na : 0, side_a ? x->ntmp : na, ci) ||
                                   sentence_holds(x, side_a ? 0 : na, side_a ? na : x->ntmp, cj))))
                 continue;
+            /* a bare time: not a year from "last year", not the day
+             * something was said, not a plan ("will play on Saturday") */
             if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
-                                 reporting_date(ci) || reporting_date(cj)))
+                                 reporting_date(ci) || reporting_date(cj) ||
+                                 sentence_has_word(ci, "will") || sentence_has_word(cj, "will")))
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);
