@@ -116,6 +116,68 @@ bool claims__cp_is_space(int32_t cp); /* Unicode spaces incl. NBSP */
  * input takes a fast path (lower-casing only). Returns false on OOM. */
 bool claims__norm_append(claims__buf *out, const char *s, size_t n);
 
+/* ---------------------------------------------------------- words.c */
+
+/* Appends s[0..n) normalized (claims__norm_append) with Latin accents
+ * folded to their base letters ("Péres" -> "peres"). False on OOM. */
+bool claims__fold_append(claims__buf *out, const char *s, size_t n);
+
+/* One word of a normalized string (words separated by spaces). */
+typedef struct claims__word {
+    const char *p;
+    uint32_t len, hash; /* hash: claims__hash of the word */
+} claims__word;
+
+/* Splits normalized words (separated by spaces) of s into *w (capacity
+ * *cap, grown with al), *n words. False on OOM. */
+bool claims__words_split(const claims_allocator *al, const char *s, claims__word **w,
+                         size_t *cap, size_t *n);
+
+/* True when the words of `in` (not empty) are a contiguous run of the
+ * words of `out`. Both are normalized strings, words separated by one space. */
+bool claims__words_within(const char *in, const char *out);
+
+/* Largest LCS table (cells) aligned exactly when comparing quotes and
+ * marking their words in HTML; and the larger one people resolution
+ * affords when it measures the overlap of two quotes. Beyond the limit
+ * the middles (after the common prefix and suffix) are not aligned: all
+ * their words are marked. */
+enum { CLAIMS__ALIGN_CELLS = 1 << 18, CLAIMS__ALIGN_CELLS_WIDE = 4000000 };
+
+/* Edits a diff names before it ends in "; ...". */
+enum { CLAIMS__DIFF_MAX_EDITS = 4 };
+
+/* Two normalized strings split into words and aligned by a longest common
+ * subsequence over words. Init once, align any number of pairs (buffers
+ * are reused), free once. After claims__wordpair_align: a[0..na) and
+ * b[0..nb) are the words, ma[k] / mb[k] is 1 when word k is outside the
+ * common subsequence, common its length. */
+typedef struct claims__wordpair {
+    const claims_allocator *al;
+    claims__word *a, *b;
+    size_t na, nb;
+    uint8_t *ma, *mb;
+    size_t common;
+    size_t acap, bcap, macap, mbcap, dpcap;
+    uint32_t *dp;
+} claims__wordpair;
+
+void claims__wordpair_init(claims__wordpair *wp, const claims_allocator *al);
+void claims__wordpair_free(claims__wordpair *wp);
+/* Aligns a and b (NULL is empty). Ties drop a's word first. Tables
+ * larger than max_cells ((n + 1) * (m + 1) over the middles) are not
+ * aligned. False on OOM. */
+bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
+                            size_t max_cells);
+/* Common words divided by the shorter side's word count, in [0, 1]; 0
+ * when either side has no word. */
+double claims__wordpair_overlap(const claims__wordpair *wp);
+/* Appends the word difference of an aligned pair to d: "have -> has",
+ * "+word", "-word" joined by "; ", at most CLAIMS__DIFF_MAX_EDITS edits
+ * then "; ...". Words only one side has at the very start or end (a
+ * rendering cut short) are not edits. Nothing when none differ. */
+void claims__wordpair_diff(const claims__wordpair *wp, claims__buf *d);
+
 /* --------------------------------------------------------- lexicon.c */
 
 /* Sections of the lexicon files (data/ lexicon files). */
