@@ -77,15 +77,6 @@ static bool ends_with_terminal(const claims__article *art, size_t b, size_t e)
     return e > b && is_terminal(art, e - 1);
 }
 
-static bool year_like(const claims__article *art, size_t i)
-{
-    const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len != 4)
-        return false;
-    double v = 0;
-    return claims__parse_decimal(claims__tok_norm(art, i), 4, &v) && v >= 1800 && v <= 2100;
-}
-
 static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
                                              const claims__article *art, size_t i, size_t end,
                                              size_t *n)
@@ -118,7 +109,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     /* A short caption line ending in a number with no full stop:
      * "Minister and guest 311", "olmert visit 224.88". */
     if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
-        !ends_with_terminal(art, pb, pe) && !year_like(art, pe - 1) &&
+        !ends_with_terminal(art, pb, pe) && !claims__tok_year_like(art, pe - 1) &&
         art->toks[pe - 1].end - art->toks[pb].start < 100) {
         /* A headline has a verb ("Ferry sinking kills 31"); a caption
          * names who is in the picture. */

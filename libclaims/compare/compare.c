@@ -98,45 +98,26 @@ static double day_no(int y, int m, int d)
     return (double)y * 400.0 + (double)m * 32.0 + (double)d;
 }
 
-static bool parse_int(const char *s, size_t n, int *out)
-{
-    int v = 0;
-    if (!n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        if (!claims__is_digit((unsigned char)s[i]))
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06". */
+/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06" (calendar.c)
+ * as the span of ordering day numbers it covers, or a yearless month. */
 static bool parse_iso(const char *s, val *v)
 {
-    size_t n = strlen(s);
-    int y = 0, m = 0, d = 0;
-    bool yearless = n >= 4 && (s[0] == 'X' || s[0] == 'x');
-    if (n < 4 || (!yearless && !parse_int(s, 4, &y)))
+    claims__date d;
+    bool yearless;
+    if (claims__iso_parse(s, strlen(s), &d, &yearless) == CLAIMS__PREC_NONE)
         return false;
-    if (n >= 7 && (s[4] != '-' || !parse_int(s + 5, 2, &m) || m < 1 || m > 12))
-        return false;
-    if (n >= 10 && (s[7] != '-' || !parse_int(s + 8, 2, &d) || d < 1 || d > 31))
-        return false;
-    if (n != 4 && n != 7 && n != 10)
-        return false;
+    int y = d.year, m = d.month;
     if (yearless) {
         if (!m)
             return false;
         v->type = V_YEARLESS;
         v->month = m;
-        v->day = d;
+        v->day = d.day;
         return true;
     }
     v->type = V_RANGE;
-    v->lo = day_no(y, m ? m : 1, d ? d : 1);
-    v->hi = day_no(y, m ? m : 12, d ? d : 31);
+    v->lo = day_no(y, m ? m : 1, d.day ? d.day : 1);
+    v->hi = day_no(y, m ? m : 12, d.day ? d.day : 31);
     return true;
 }
 

@@ -311,19 +311,11 @@ static bool time_value(const claims_claim *t, claims__date *d, int *prec)
         return true;
     }
     const char *v = t->str_value;
-    if (!v || strlen(v) < 4 || !claims__is_digit((unsigned char)v[0]))
-        return false; /* yearless: dates nothing on its own */
-    d->year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    *prec = CLAIMS__PREC_YEAR;
-    if (strlen(v) >= 7) {
-        d->month = (v[5] - '0') * 10 + (v[6] - '0');
-        *prec = CLAIMS__PREC_MONTH;
-    }
-    if (strlen(v) >= 10) {
-        d->day = (v[8] - '0') * 10 + (v[9] - '0');
-        *prec = CLAIMS__PREC_DAY;
-    }
-    return true;
+    bool yearless;
+    if (!v)
+        return false;
+    *prec = claims__iso_parse(v, strlen(v), d, &yearless);
+    return *prec != CLAIMS__PREC_NONE && !yearless; /* yearless: dates nothing on its own */
 }
 
 /* A time that dates its clause: not one that bounds it ("since 2004",

@@ -32,86 +32,6 @@
 
 #include <string.h>
 
-/* ------------------------------------------------------------ calendar */
-
-long claims__date_to_days(int year, int month, int day)
-{
-    long y = (long)year - (month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long mp = month > 2 ? month - 3 : month + 9;
-    long doy = (153 * mp + 2) / 5 + day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-claims__date claims__days_to_date(long days)
-{
-    long z = days + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    claims__date d;
-    d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    d.year = (int)(yoe + era * 400 + (d.month <= 2));
-    return d;
-}
-
-int claims__date_weekday(long days)
-{
-    long w = ((days % 7) + 7) % 7; /* 0 = Thursday 1970-01-01 */
-    return (int)((w + 3) % 7) + 1;
-}
-
-int claims__date_month_days(int year, int month)
-{
-    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    if (month == 2) {
-        bool leap = year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
-        return leap ? 29 : 28;
-    }
-    return len[month - 1];
-}
-
-static size_t put_digits(char *out, int v, int width)
-{
-    for (int k = width - 1; k >= 0; k--) {
-        out[k] = (char)('0' + v % 10);
-        v /= 10;
-    }
-    return (size_t)width;
-}
-
-size_t claims__date_iso(const claims__date *d, int precision, char out[11])
-{
-    size_t n = 0;
-    if (precision < CLAIMS__PREC_YEAR || precision > CLAIMS__PREC_DAY) {
-        out[0] = 0;
-        return 0;
-    }
-    if (d->year > 0 && d->year <= 9999)
-        n += put_digits(out, d->year, 4);
-    else {
-        memcpy(out, "XXXX", 4);
-        n = 4;
-    }
-    if (precision >= CLAIMS__PREC_MONTH) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->month, 2);
-    }
-    if (precision >= CLAIMS__PREC_DAY) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->day, 2);
-    }
-    out[n] = 0;
-    return n;
-}
-
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
 {
     enum { MAXLEN = 32 };
@@ -1217,8 +1137,11 @@ static claims_status rename_year_named(dt_ctx *c)
         size_t l = p->vlen < DT_NAME_MAX - 6 ? p->vlen : DT_NAME_MAX - 6;
         memcpy(buf, p->value, l);
         buf[l++] = ':';
-        l += put_digits(buf + l, p->year, 4);
-        buf[l] = 0;
+        claims__date yd = {p->year, 0, 0};
+        char ys[11];
+        size_t yl = claims__date_iso(&yd, CLAIMS__PREC_YEAR, ys);
+        memcpy(buf + l, ys, yl + 1);
+        l += yl;
         const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
         const char *key = p->weak ? claims__key(c->s, kname, buf, NULL, NULL)
                                   : claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL);

@@ -740,14 +740,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
 
 static bool year_like(const qctx *c, size_t i)
 {
-    if (!is_cls(c, i, CLAIMS__TOK_NUMBER) || tk(c, i)->norm_len != 4)
-        return false;
-    const char *w = claims__tok_norm(c->art, i);
-    for (int k = 0; k < 4; k++)
-        if (!claims__is_digit((unsigned char)w[k]))
-            return false;
-    int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
-    return y >= 1000 && y <= 2100;
+    return is_cls(c, i, CLAIMS__TOK_NUMBER) && claims__tok_year_like(c->art, i);
 }
 
 /* Returns the token to resume from when the digits at nb are not a
