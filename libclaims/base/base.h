@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------ mem.c */
 
@@ -337,6 +338,29 @@ claims_status claims__tokenize_article(const claims_allocator *a, claims__articl
 static inline const char *claims__tok_norm(const claims__article *art, size_t i)
 {
     return art->norm + art->toks[i].norm;
+}
+
+/* Token i's normalized text is exactly the n bytes at lit. */
+static inline bool claims__tok_is_n(const claims__article *art, size_t i, const char *lit, size_t n)
+{
+    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
+}
+
+/* Token i's normalized text is exactly lit ("said", ","). */
+static inline bool claims__tok_is(const claims__article *art, size_t i, const char *lit)
+{
+    const claims__token *t = &art->toks[i];
+    /* Most calls fail on the first byte: test it before measuring lit. */
+    if (lit[0] && (t->norm_len == 0 || claims__tok_norm(art, i)[0] != lit[0]))
+        return false;
+    return claims__tok_is_n(art, i, lit, strlen(lit));
+}
+
+/* Token i is the one punctuation character ch. */
+static inline bool claims__tok_punct(const claims__article *art, size_t i, char ch)
+{
+    const claims__token *t = &art->toks[i];
+    return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == ch;
 }
 
 /* Longest lexicon phrase of section `sec` starting at token `i` and not

@@ -34,9 +34,7 @@ static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
 
 static bool word_is(const cx *c, size_t i, const char *w)
 {
-    const claims__token *t = &c->art->toks[i];
-    size_t n = strlen(w);
-    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+    return claims__tok_is(c->art, i, w);
 }
 
 /* A capitalized word that can name a place or group: not the sentence's

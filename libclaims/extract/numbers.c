@@ -89,14 +89,12 @@ static bool is_cls(const qctx *c, size_t i, int cls)
 
 static bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
-           tk(c, i)->norm_len == 1 && claims__tok_norm(c->art, i)[0] == ch;
+    return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
 }
 
 static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n &&
-           memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
+    return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as

@@ -135,14 +135,7 @@ static inline const claims__token *T(const ctx *c, size_t i) { return &c->art->t
 
 static inline bool tok_is(const ctx *c, size_t i, const char *w)
 {
-    if (i >= c->art->ntoks)
-        return false;
-    const claims__token *t = T(c, i);
-    /* Most calls fail on the first byte: test it before measuring w. */
-    if (w[0] && (t->norm_len == 0 || claims__tok_norm(c->art, i)[0] != w[0]))
-        return false;
-    size_t n = strlen(w);
-    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+    return i < c->art->ntoks && claims__tok_is(c->art, i, w);
 }
 
 static inline bool is_word(const ctx *c, size_t i)
