@@ -1950,58 +1950,64 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
     return CLAIMS_OK;
 }
 
-static claims_status compare_speech(ctx *x)
-{
-    claims_story *s = x->s;
-    const claims_allocator *al = &s->alloc;
-    claims_claim **q = NULL;
-    qclass *cls = NULL;
-    posting *post = NULL;
-    qpair *pairs = NULL;
-    size_t nq = 0, capq = 0, ncls = 0, capcls = 0, npost = 0, cappost = 0, npairs = 0,
-           cappairs = 0;
-    claims_status st = CLAIMS_ERR_NOMEM;
+/* The working lists of compare_speech. */
+typedef struct speech {
+    claims_claim **q; /* quotes and paraphrases, sorted */
+    size_t nq, capq;
+    qclass *cls;      /* runs of q with one kind, speaker and wording */
+    size_t ncls, capcls;
+    posting *post;    /* shingle hash -> class */
+    size_t npost, cappost;
+    qpair *pairs;     /* classes to compare */
+    size_t npairs, cappairs;
+} speech;
 
+/* Collects the quotes and paraphrases with words, sorted, and groups
+ * them into classes of one kind, speaker and wording. False on OOM. */
+static bool speech_classes(const claims_story *s, speech *sp)
+{
+    const claims_allocator *al = &s->alloc;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         if ((c->kind != CLAIMS_KIND_QUOTE && c->kind != CLAIMS_KIND_PARAPHRASE) ||
             !c->str_value || !c->str_value[0])
             continue;
-        if (!claims__grow(al, (void **)&q, &capq, nq + 1, sizeof *q))
-            goto out;
-        q[nq++] = c;
+        if (!claims__grow(al, (void **)&sp->q, &sp->capq, sp->nq + 1, sizeof *sp->q))
+            return false;
+        sp->q[sp->nq++] = c;
     }
-    sort_n(q, nq, sizeof *q, cmp_speech_ptr);
-    for (size_t i = 0; i < nq;) {
+    sort_n(sp->q, sp->nq, sizeof *sp->q, cmp_speech_ptr);
+    claims_claim **q = sp->q;
+    for (size_t i = 0; i < sp->nq;) {
         size_t j = i + 1;
-        while (j < nq && q[j]->kind == q[i]->kind &&
+        while (j < sp->nq && q[j]->kind == q[i]->kind &&
                strcmp(speaker_of(q[j]), speaker_of(q[i])) == 0 &&
                strcmp(q[j]->str_value, q[i]->str_value) == 0)
             j++;
-        if (!claims__grow(al, (void **)&cls, &capcls, ncls + 1, sizeof *cls))
-            goto out;
-        cls[ncls].first = (uint32_t)i;
-        cls[ncls].n = (uint32_t)(j - i);
-        ncls++;
+        if (!claims__grow(al, (void **)&sp->cls, &sp->capcls, sp->ncls + 1, sizeof *sp->cls))
+            return false;
+        sp->cls[sp->ncls].first = (uint32_t)i;
+        sp->cls[sp->ncls].n = (uint32_t)(j - i);
+        sp->ncls++;
         i = j;
     }
-    /* Agreements: the same speaker, the same words, two articles. */
-    for (size_t k = 0; k < ncls; k++) {
-        if (cls[k].n < 2)
-            continue;
-        double conf = wild_speaker(q[cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
-        st = speech_finding(x, q, &cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
-        if (st != CLAIMS_OK)
-            goto out;
-    }
-    /* Inverted index of 3-word shingles (the whole text when shorter). */
-    for (size_t k = 0; k < ncls; k++) {
+    return true;
+}
+
+/* The inverted index of each class's 3-word shingles (the whole text when
+ * shorter), sorted by hash, without repeats. False on OOM. */
+static bool speech_shingles(ctx *x, speech *sp)
+{
+    const claims_allocator *al = &x->s->alloc;
+    for (size_t k = 0; k < sp->ncls; k++) {
         size_t nw;
-        if (!claims__words_split(al, q[cls[k].first]->str_value, &x->wp.a, &x->wp.acap, &nw))
-            goto out;
+        if (!claims__words_split(al, sp->q[sp->cls[k].first]->str_value, &x->wp.a,
+                                 &x->wp.acap, &nw))
+            return false;
         size_t shingles = nw >= 3 ? nw - 2 : 1;
-        if (!claims__grow(al, (void **)&post, &cappost, npost + shingles, sizeof *post))
-            goto out;
+        if (!claims__grow(al, (void **)&sp->post, &sp->cappost, sp->npost + shingles,
+                          sizeof *sp->post))
+            return false;
         for (size_t i = 0; i < shingles; i++) {
             uint32_t h = CLAIMS__HASH_INIT;
             size_t upto = nw >= 3 ? i + 3 : nw;
@@ -2009,84 +2015,121 @@ static claims_status compare_speech(ctx *x)
                 h = claims__hash(h, x->wp.a[w].p, x->wp.a[w].len);
                 h = claims__hash(h, " ", 1);
             }
-            post[npost].hash = h;
-            post[npost].cls = (uint32_t)k;
-            npost++;
+            sp->post[sp->npost].hash = h;
+            sp->post[sp->npost].cls = (uint32_t)k;
+            sp->npost++;
         }
     }
-    sort_n(post, npost, sizeof *post, cmp_posting);
-    {
-        size_t w = 0;
-        for (size_t i = 0; i < npost; i++)
-            if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
-                post[w++] = post[i];
-        npost = w;
-    }
-    /* Pairs from each shingle's classes: all of them when few, else each
-     * with its neighbour, so that a common phrase never costs a square. */
-    for (size_t i = 0; i < npost;) {
+    posting *post = sp->post;
+    sort_n(post, sp->npost, sizeof *post, cmp_posting);
+    size_t w = 0;
+    for (size_t i = 0; i < sp->npost; i++)
+        if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
+            post[w++] = post[i];
+    sp->npost = w;
+    return true;
+}
+
+static void push_pair(speech *sp, size_t a, size_t b)
+{
+    sp->pairs[sp->npairs].a = (uint32_t)a;
+    sp->pairs[sp->npairs].b = (uint32_t)b;
+    sp->npairs++;
+}
+
+/* Pairs from each shingle's classes: all of them when few, else each with
+ * its neighbour, so that a common phrase never costs a square. */
+static bool pairs_by_shingle(const claims_allocator *al, speech *sp)
+{
+    const posting *post = sp->post;
+    for (size_t i = 0; i < sp->npost;) {
         size_t j = i + 1;
-        while (j < npost && post[j].hash == post[i].hash)
+        while (j < sp->npost && post[j].hash == post[i].hash)
             j++;
         size_t d = j - i;
         size_t need = d <= MAX_POSTING_PAIRS ? d * (d - 1) / 2 : d - 1;
-        if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
-            goto out;
+        if (!claims__grow(al, (void **)&sp->pairs, &sp->cappairs, sp->npairs + need + 1,
+                          sizeof *sp->pairs))
+            return false;
         for (size_t a = i; a < j; a++) {
             if (d <= MAX_POSTING_PAIRS) {
-                for (size_t b = a + 1; b < j; b++) {
-                    pairs[npairs].a = post[a].cls;
-                    pairs[npairs].b = post[b].cls;
-                    npairs++;
-                }
+                for (size_t b = a + 1; b < j; b++)
+                    push_pair(sp, post[a].cls, post[b].cls);
             } else if (a > i) {
-                pairs[npairs].a = post[a - 1].cls;
-                pairs[npairs].b = post[a].cls;
-                npairs++;
+                push_pair(sp, post[a - 1].cls, post[a].cls);
             }
         }
         i = j;
     }
-    /* Short renderings of one speaker may share no 3-word shingle ("we
-     * searched all night" / "we searched through the night"): classes of
-     * one named speaker are paired too, all of them when few, else each
-     * with its neighbour. The classes are sorted by kind and speaker. */
-    for (size_t i = 0; i < ncls;) {
+    return true;
+}
+
+/* Short renderings of one speaker may share no 3-word shingle ("we
+ * searched all night" / "we searched through the night"): classes of one
+ * named speaker are paired too, all of them when few, else each with its
+ * neighbour. The classes are sorted by kind and speaker. */
+static bool pairs_by_speaker(const claims_allocator *al, speech *sp)
+{
+    claims_claim **q = sp->q;
+    const qclass *cls = sp->cls;
+    for (size_t i = 0; i < sp->ncls;) {
         const claims_claim *ci = q[cls[i].first];
         size_t j = i + 1;
-        while (j < ncls && q[cls[j].first]->kind == ci->kind &&
+        while (j < sp->ncls && q[cls[j].first]->kind == ci->kind &&
                strcmp(speaker_of(q[cls[j].first]), speaker_of(ci)) == 0)
             j++;
         size_t d = j - i;
         if (d > 1 && !wild_speaker(ci)) {
             bool all = d <= SPEAKER_PAIRS_ALL;
             size_t need = all ? d * (d - 1) / 2 : d - 1;
-            if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
-                goto out;
-            for (size_t a = i; a < j; a++) {
-                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++) {
-                    pairs[npairs].a = (uint32_t)a;
-                    pairs[npairs].b = (uint32_t)b;
-                    npairs++;
-                }
-            }
+            if (!claims__grow(al, (void **)&sp->pairs, &sp->cappairs, sp->npairs + need + 1,
+                              sizeof *sp->pairs))
+                return false;
+            for (size_t a = i; a < j; a++)
+                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++)
+                    push_pair(sp, a, b);
         }
         i = j;
     }
-    sort_n(pairs, npairs, sizeof *pairs, cmp_qpair);
-    for (size_t i = 0; i < npairs; i++) {
-        if (i && pairs[i].a == pairs[i - 1].a && pairs[i].b == pairs[i - 1].b)
+    return true;
+}
+
+static claims_status compare_speech(ctx *x)
+{
+    const claims_allocator *al = &x->s->alloc;
+    speech sp;
+    memset(&sp, 0, sizeof sp);
+    claims_status st = CLAIMS_ERR_NOMEM;
+    if (!speech_classes(x->s, &sp))
+        goto out;
+    /* Agreements: the same speaker, the same words, two articles. */
+    for (size_t k = 0; k < sp.ncls; k++) {
+        if (sp.cls[k].n < 2)
             continue;
-        st = compare_pair(x, q, &cls[pairs[i].a], &cls[pairs[i].b]);
+        double conf = wild_speaker(sp.q[sp.cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
+        st = speech_finding(x, sp.q, &sp.cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL,
+                            false);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    st = CLAIMS_ERR_NOMEM;
+    if (!speech_shingles(x, &sp) || !pairs_by_shingle(al, &sp) || !pairs_by_speaker(al, &sp))
+        goto out;
+    sort_n(sp.pairs, sp.npairs, sizeof *sp.pairs, cmp_qpair);
+    for (size_t i = 0; i < sp.npairs; i++) {
+        const qpair *pr = &sp.pairs[i];
+        if (i && pr->a == pr[-1].a && pr->b == pr[-1].b)
+            continue;
+        st = compare_pair(x, sp.q, &sp.cls[pr->a], &sp.cls[pr->b]);
         if (st != CLAIMS_OK)
             goto out;
     }
     st = CLAIMS_OK;
 out:
-    claims__free(al, q);
-    claims__free(al, cls);
-    claims__free(al, post);
-    claims__free(al, pairs);
+    claims__free(al, sp.q);
+    claims__free(al, sp.cls);
+    claims__free(al, sp.post);
+    claims__free(al, sp.pairs);
     return st;
 }
 
