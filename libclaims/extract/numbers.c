@@ -509,144 +509,195 @@ static bool currency_at(const qctx *c, size_t k)
     return lex(c, CLAIMS__LEX_CURRENCY, k, c->se, NULL) != NULL;
 }
 
+/* A number being read by parse_number: the sum of completed scale
+ * groups, the group in progress, the largest scale, the last number word,
+ * what came last (P_*) and the next token. */
+typedef struct numread {
+    double total, cur, scale, lastw;
+    int prev;
+    size_t j;
+} numread;
+
+/* What one step of parse_number did. */
+enum { STEP_NONE, STEP_TAKEN, STEP_STOP };
+
+/* Digits at token i ("1,200", "7.2"), with "3 000 000" groups after no-break
+ * or thin spaces. False when token i is a number that does not parse. */
+static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
+{
+    if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &r->cur))
+        return false;
+    r->prev = P_DIGITS;
+    a->digits = true;
+    r->j = i + 1;
+    if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+        while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
+               tk(c, r->j)->norm_len == 3) {
+            double g = 0;
+            claims__parse_decimal(claims__tok_norm(c->art, r->j), 3, &g);
+            r->cur = r->cur * 1000 + g;
+            r->j++;
+        }
+    }
+    return true;
+}
+
+/* A scale word after a number ("million", "bn"). */
+static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *a)
+{
+    size_t n = 0, j = r->j;
+    if (r->prev == P_NONE || a->zero)
+        return STEP_NONE;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+    if (!e || !e->has_num || r->cur == 0)
+        return STEP_NONE;
+    bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
+    /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
+     * "12m" may be metres and "10k" a race */
+    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) && tk(c, j)->norm_len == 2;
+    if (abbr && !glued_scale && (r->prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
+        return STEP_STOP;
+    if (e->num < 1000) {
+        r->cur *= e->num;
+    } else {
+        r->total += r->cur * e->num;
+        r->cur = 0;
+    }
+    if (e->num > r->scale)
+        r->scale = e->num;
+    r->prev = P_SCALE;
+    r->j += n;
+    return STEP_TAKEN;
+}
+
+/* The unit of a hyphenated tens word: "twenty-five". */
+static int read_hyphen_unit(const qctx *c, numread *r)
+{
+    size_t n = 0, j = r->j;
+    if (!(r->prev == P_WORD && r->lastw >= 20 && r->lastw <= 90 && is_punct(c, j, '-') &&
+          glued(c, j) && j + 1 < c->se && glued(c, j + 1)))
+        return STEP_NONE;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
+    if (e && e->has_num && e->num >= 1 && e->num <= 9) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->j += 2;
+        return STEP_TAKEN;
+    }
+    return STEP_STOP;
+}
+
+/* The next number word, taking an "and" before a fraction ("three and a
+ * half", *n counts the "and") or after a scale ("two hundred and fifty",
+ * r->j moves past it). NULL when the number ends here. */
+static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, "and")) {
+        size_t n2 = 0;
+        const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, r->j + 1, c->se, &n2);
+        if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
+            /* "three and a half": the fraction branch takes "and" too */
+            e = e2;
+            *n = n2 + 1;
+        } else if (r->prev == P_SCALE) {
+            /* "two hundred and fifty" */
+            if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
+                return NULL;
+            e = e2;
+            *n = n2;
+            r->j++;
+        } else {
+            return NULL;
+        }
+    }
+    return e && e->has_num ? e : NULL;
+}
+
+/* The first number word ("twenty", "a thousand", "zero"). */
+static int first_number_word(numread *r, const claims__lex_entry *e, size_t n, amount *a)
+{
+    if (e->num > 0 && e->num < 1)
+        return STEP_STOP; /* "a half" needs a number before it */
+    r->cur = e->num;
+    a->word = true;
+    a->zero = e->num == 0;
+    a->one = e->num == 1 && n == 1;
+    r->lastw = e->num;
+    r->prev = e->num >= 100 ? P_SCALE : P_WORD;
+    if (e->num >= 1000) {
+        r->total = e->num;
+        r->cur = 0;
+        r->scale = e->num;
+    }
+    r->j += n;
+    return a->zero ? STEP_STOP : STEP_TAKEN;
+}
+
+/* A number word after others: a fraction ("and a half"), the unit of
+ * "twenty five", or the tens and units after a scale ("hundred fifty"). */
+static int more_number_word(numread *r, const claims__lex_entry *e, size_t n, amount *a)
+{
+    if (e->num > 0 && e->num < 1) {
+        /* "and a half" */
+        if (r->prev == P_FRAC || r->cur == 0)
+            return STEP_STOP;
+        r->cur += e->num;
+        r->prev = P_FRAC;
+        a->one = false;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    if (r->prev == P_WORD && r->lastw >= 20 && r->lastw <= 90 && e->num >= 1 && e->num <= 9 &&
+        n == 1) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    if (r->prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->prev = P_WORD;
+        a->one = false;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    return STEP_STOP;
+}
+
 /* Digits or number words with scales from token i: "1,200", "1.5
  * billion", "twenty-five", "two hundred and fifty", "three and a half". */
 static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
 {
-    double total = 0, cur = 0, scale = 1, lastw = 0;
-    int prev = P_NONE;
-    size_t j = i;
+    numread r = {0, 0, 1, 0, P_NONE, i};
     a->zero = a->one = a->digits = a->word = false;
-    if (is_cls(c, i, CLAIMS__TOK_NUMBER)) {
-        if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &cur))
-            return false;
-        prev = P_DIGITS;
-        a->digits = true;
-        j = i + 1;
-        /* "3 000 000" with no-break or thin spaces between the groups */
-        if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
-            while (j < c->se && group_sep(c, j) && all_digits(c, j) && tk(c, j)->norm_len == 3) {
-                double g = 0;
-                claims__parse_decimal(claims__tok_norm(c->art, j), 3, &g);
-                cur = cur * 1000 + g;
-                j++;
-            }
-        }
-    }
-    while (j < c->se) {
-        size_t n = 0;
-        const claims__lex_entry *e;
-        if (prev != P_NONE && !a->zero) {
-            e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
-            if (e && e->has_num && cur != 0) {
-                bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
-                /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
-                 * "12m" may be metres and "10k" a race */
-                bool glued_scale = abbr && prev == P_DIGITS && glued(c, j) &&
-                                   tk(c, j)->norm_len == 2;
-                if (abbr && !glued_scale &&
-                    (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
-                    break;
-                if (e->num < 1000) {
-                    cur *= e->num;
-                } else {
-                    total += cur * e->num;
-                    cur = 0;
-                }
-                if (e->num > scale)
-                    scale = e->num;
-                prev = P_SCALE;
-                j += n;
-                continue;
-            }
-        }
-        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && is_punct(c, j, '-') && glued(c, j) &&
-            j + 1 < c->se && glued(c, j + 1)) {
-            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
-            if (e && e->has_num && e->num >= 1 && e->num <= 9) {
-                cur += e->num;
-                lastw = e->num;
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        e = lex(c, CLAIMS__LEX_NUMBER, j, c->se, &n);
-        if (!e && prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
-            size_t n2 = 0;
-            const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n2);
-            if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
-                /* "three and a half": the fraction branch below takes "and" too */
-                e = e2;
-                n = n2 + 1;
-            } else if (prev == P_SCALE) {
-                /* "two hundred and fifty" */
-                if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
-                    break;
-                e = e2;
-                n = n2;
-                j++;
-            } else {
-                break;
-            }
-        }
-        if (!e || !e->has_num)
-            break;
-        if (prev == P_NONE) {
-            if (e->num > 0 && e->num < 1)
-                break; /* "a half" needs a number before it */
-            cur = e->num;
-            a->word = true;
-            a->zero = e->num == 0;
-            a->one = e->num == 1 && n == 1;
-            lastw = e->num;
-            prev = e->num >= 100 ? P_SCALE : P_WORD;
-            if (e->num >= 1000) {
-                total = e->num;
-                cur = 0;
-                scale = e->num;
-            }
-            j += n;
-            if (a->zero)
-                break;
-            continue;
-        }
-        if (a->zero)
-            break;
-        if (e->num > 0 && e->num < 1) {
-            /* "and a half" */
-            if (prev == P_FRAC || cur == 0)
-                break;
-            cur += e->num;
-            prev = P_FRAC;
-            a->one = false;
-            j += n;
-            continue;
-        }
-        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && e->num >= 1 && e->num <= 9 && n == 1) {
-            cur += e->num;
-            lastw = e->num;
-            j += n;
-            continue;
-        }
-        if (prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
-            cur += e->num;
-            lastw = e->num;
-            prev = P_WORD;
-            a->one = false;
-            j += n;
-            continue;
-        }
-        break;
-    }
-    if (prev == P_NONE)
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER) && !read_digits(c, i, &r, a))
         return false;
-    if (j > i + 1)
+    while (r.j < c->se) {
+        int step = read_scale(c, &r, cur_before, a);
+        if (step == STEP_NONE)
+            step = read_hyphen_unit(c, &r);
+        if (step == STEP_TAKEN)
+            continue;
+        if (step == STEP_STOP)
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = next_number_word(c, &r, &n);
+        if (!e || (r.prev != P_NONE && a->zero))
+            break;
+        step = r.prev == P_NONE ? first_number_word(&r, e, n, a) : more_number_word(&r, e, n, a);
+        if (step != STEP_TAKEN)
+            break;
+    }
+    if (r.prev == P_NONE)
+        return false;
+    if (r.j > i + 1)
         a->one = false;
-    a->v = total + cur;
-    a->scale = scale;
+    a->v = r.total + r.cur;
+    a->scale = r.scale;
     a->nb = i;
-    a->ne = j;
+    a->ne = r.j;
     return true;
 }
 
