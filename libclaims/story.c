@@ -234,26 +234,18 @@ claims_status claims_story_reject(claims_story *s, const char *id, claims_status
     return record_reject(s, id, code, message, offset < 0 ? -1 : offset);
 }
 
+/* A published date: "YYYY-MM-DD", a day that exists. */
 static bool parse_iso_date(const char *p, claims__date *d)
 {
-    if (strlen(p) != 10 || p[4] != '-' || p[7] != '-')
+    bool yearless;
+    claims__date r;
+    if (claims__iso_parse(p, strlen(p), &r, &yearless) != CLAIMS__PREC_DAY || yearless ||
+        r.day > claims__date_month_days(r.year, r.month))
         return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !claims__is_digit((unsigned char)p[i]))
-            return false;
-    int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-    int m = (p[5] - '0') * 10 + (p[6] - '0');
-    int dd = (p[8] - '0') * 10 + (p[9] - '0');
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* There is no year 0 (0000-01-01 is not a date). */
-    if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+    if (r.year < 1)
         return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m == 2 && dd == 29 && !leap)
-        return false;
-    d->year = y;
-    d->month = m;
-    d->day = dd;
+    *d = r;
     return true;
 }
 

@@ -558,23 +558,6 @@ static void test_compare_paraphrase_matches_own_quote(void **state)
     claims_story_free(s);
 }
 
-static void test_compare_word_marks(void **state)
-{
-    (void)state;
-    claims_story *s = mk(1, NULL);
-    uint8_t *ma, *mb;
-    size_t na, nb;
-    assert_true(claims__word_marks(&s->alloc, "a b c d", "a x c d e", &ma, &na, &mb, &nb));
-    assert_int_equal(na, 4);
-    assert_int_equal(nb, 5);
-    const uint8_t wa[4] = {0, 1, 0, 0}, wb[5] = {0, 1, 0, 0, 1};
-    assert_memory_equal(ma, wa, 4);
-    assert_memory_equal(mb, wb, 5);
-    claims__free(&s->alloc, ma);
-    claims__free(&s->alloc, mb);
-    claims_story_free(s);
-}
-
 /* ------------------------------------------------------------ round two */
 
 /* Regression: compare with no value claims, no speech, or nothing at all
@@ -900,7 +883,6 @@ int main(void)
             cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
         cmocka_unit_test(test_compare_unknown_speaker_meets_named),
         cmocka_unit_test(test_compare_paraphrase_matches_own_quote),
-        cmocka_unit_test(test_compare_word_marks),
         cmocka_unit_test(test_compare_empty_lists_are_fine),
         cmocka_unit_test(test_compare_known_action_unknown_thing_contradicts),
         cmocka_unit_test(test_compare_unknown_thing_and_action_never_contradict),

@@ -100,10 +100,36 @@ static void test_year_spans_and_sentence(void **state)
     claims_story_free(s);
 }
 
+static void test_calendar_iso_parse_and_year_like(void **state)
+{
+    (void)state;
+    claims__date d;
+    bool yl;
+    assert_int_equal(claims__iso_parse("2010-09-06", 10, &d, &yl), CLAIMS__PREC_DAY);
+    assert_false(yl);
+    assert_int_equal(d.year * 10000 + d.month * 100 + d.day, 20100906);
+    assert_int_equal(claims__iso_parse("2010-09", 7, &d, &yl), CLAIMS__PREC_MONTH);
+    assert_int_equal(claims__iso_parse("2010", 4, &d, &yl), CLAIMS__PREC_YEAR);
+    assert_int_equal(claims__iso_parse("XXXX-08-06", 10, &d, &yl), CLAIMS__PREC_DAY);
+    assert_true(yl);
+    assert_int_equal(d.year, 0);
+    assert_int_equal(d.month, 8);
+    assert_int_equal(claims__iso_parse("2010-13-01", 10, &d, &yl), CLAIMS__PREC_NONE);
+    assert_int_equal(claims__iso_parse("2010-02-32", 10, &d, &yl), CLAIMS__PREC_NONE);
+    assert_int_equal(claims__iso_parse("2010-2-3", 8, &d, &yl), CLAIMS__PREC_NONE);
+    assert_int_equal(claims__iso_parse("20a0", 4, &d, &yl), CLAIMS__PREC_NONE);
+    assert_true(claims__is_leap_year(2000));
+    assert_false(claims__is_leap_year(1900));
+    assert_true(claims__is_leap_year(2024));
+    assert_true(claims__year_like(1000) && claims__year_like(2100));
+    assert_false(claims__year_like(999) || claims__year_like(2101));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calendar_days_round_trip),
+        cmocka_unit_test(test_calendar_iso_parse_and_year_like),
         cmocka_unit_test(test_calendar_weekday_known_days),
         cmocka_unit_test(test_calendar_month_days),
         cmocka_unit_test(test_calendar_iso_precision),

@@ -97,40 +97,6 @@ static void test_normalize_folds_case_marks_and_punctuation(void **state)
     claims_story_free(s);
 }
 
-static void test_align_replacement_and_truncation(void **state)
-{
-    (void)state;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    claims__align al;
-    const char *diff = NULL;
-    assert_true(claims__quote_align(s, "the crews they have sent", "the crews they has sent",
-                                    &al, &diff));
-    assert_int_equal(al.common, 4);
-    assert_int_equal(al.replaced, 1);
-    assert_int_equal(al.inserted, 0);
-    assert_int_equal(al.deleted, 0);
-    assert_string_equal(diff, "have -> has");
-    assert_true(!al.a_in_b && !al.b_in_a);
-
-    assert_true(claims__quote_align(s, "we will not compromise on security",
-                                    "not compromise on", &al, &diff));
-    assert_true(al.b_in_a);
-    assert_true(!al.a_in_b);
-    assert_int_equal(al.deleted, 3);
-    assert_string_equal(diff, "-we will; -security");
-
-    assert_true(claims__quote_align(s, "prices fell", "prices fell", &al, &diff));
-    assert_null(diff);
-    assert_true(al.a_in_b && al.b_in_a);
-
-    assert_true(claims__quote_align(s, "a b c", "a x b c", &al, &diff));
-    assert_string_equal(diff, "+x");
-    assert_int_equal(al.inserted, 1);
-    assert_true(claims__quote_overlap(s, "a b c d e", "a b c d f") > 0.79);
-    claims_story_free(s);
-}
-
 static const char *speaker_of(const claims_claim *c)
 {
     assert_non_null(c);
@@ -202,7 +168,6 @@ int main(void)
         cmocka_unit_test(test_speaker_organisations_are_descriptions),
         cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
-        cmocka_unit_test(test_align_replacement_and_truncation),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_many_people_one_surname),
     };

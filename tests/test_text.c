@@ -279,6 +279,101 @@ static void test_empty_and_space_only(void **state)
     claims_story_free(s);
 }
 
+/* ------------------------------------------------------------- words */
+
+/* The diff of a and b aligned by the one word aligner. */
+static void words_diff(claims__wordpair *wp, const char *a, const char *b, char *out,
+                       size_t cap)
+{
+    assert_true(claims__wordpair_align(wp, a, b, CLAIMS__ALIGN_CELLS));
+    claims__buf d;
+    claims__buf_init(&d, wp->al);
+    claims__wordpair_diff(wp, &d);
+    assert_false(d.failed);
+    assert_true(d.len < cap);
+    memcpy(out, d.data ? d.data : "", d.len);
+    out[d.len] = 0;
+    claims__buf_free(&d);
+}
+
+static void test_words_marks(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims__wordpair wp;
+    claims__wordpair_init(&wp, &s->alloc);
+    assert_true(claims__wordpair_align(&wp, "a b c d", "a x c d e", CLAIMS__ALIGN_CELLS));
+    assert_int_equal(wp.na, 4);
+    assert_int_equal(wp.nb, 5);
+    assert_int_equal(wp.common, 3);
+    const uint8_t wa[4] = {0, 1, 0, 0}, wb[5] = {0, 1, 0, 0, 1};
+    assert_memory_equal(wp.ma, wa, 4);
+    assert_memory_equal(wp.mb, wb, 5);
+    /* a table over the limit is not aligned: every middle word marked */
+    assert_true(claims__wordpair_align(&wp, "a b c d", "a x c d e", 4));
+    assert_int_equal(wp.common, 1);
+    const uint8_t all_a[4] = {0, 1, 1, 1}, all_b[5] = {0, 1, 1, 1, 1};
+    assert_memory_equal(wp.ma, all_a, 4);
+    assert_memory_equal(wp.mb, all_b, 5);
+    claims__wordpair_free(&wp);
+    claims_story_free(s);
+}
+
+static void test_words_diff_overlap_and_runs(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims__wordpair wp;
+    claims__wordpair_init(&wp, &s->alloc);
+    char d[128];
+    words_diff(&wp, "the crews they have sent", "the crews they has sent", d, sizeof d);
+    assert_string_equal(d, "have -> has");
+    assert_int_equal(wp.common, 4);
+    /* words only one side has at the start or end: cut short, no edit */
+    words_diff(&wp, "we will not compromise on security", "not compromise on", d, sizeof d);
+    assert_string_equal(d, "");
+    words_diff(&wp, "prices fell", "prices fell", d, sizeof d);
+    assert_string_equal(d, "");
+    words_diff(&wp, "a b c", "a x b c", d, sizeof d);
+    assert_string_equal(d, "+x");
+    words_diff(&wp, "a b c d e f g h i j k", "a 1 b 2 c 3 d 4 e 5 f 6 g", d, sizeof d);
+    assert_string_equal(d, "+1; +2; +3; +4; ...");
+    assert_true(claims__wordpair_align(&wp, "a b c d e", "a b c d f", CLAIMS__ALIGN_CELLS));
+    assert_true(claims__wordpair_overlap(&wp) > 0.79);
+    assert_true(claims__wordpair_align(&wp, "", "a b", CLAIMS__ALIGN_CELLS));
+    assert_true(claims__wordpair_overlap(&wp) == 0);
+    claims__wordpair_free(&wp);
+    claims_story_free(s);
+
+    assert_true(claims__words_within("not compromise on", "we will not compromise on it"));
+    assert_true(claims__words_within("prices fell", "prices fell"));
+    assert_false(claims__words_within("compromise o", "not compromise on"));
+    assert_false(claims__words_within("", "a b"));
+}
+
+static void test_words_split_and_fold(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims__word *w = NULL;
+    size_t cap = 0, n = 0;
+    assert_true(claims__words_split(&s->alloc, "  one two  three ", &w, &cap, &n));
+    assert_int_equal(n, 3);
+    assert_int_equal(w[1].len, 3);
+    assert_memory_equal(w[2].p, "three", 5);
+    claims__free(&s->alloc, w);
+    claims__buf b;
+    claims__buf_init(&b, &s->alloc);
+    assert_true(claims__fold_append(&b, "P\xc3\xa9res", 6));
+    assert_int_equal(b.len, 5);
+    assert_memory_equal(b.data, "peres", 5);
+    claims__buf_free(&b);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +390,9 @@ int main(void)
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_huge_single_line),
         cmocka_unit_test(test_empty_and_space_only),
+        cmocka_unit_test(test_words_marks),
+        cmocka_unit_test(test_words_diff_overlap_and_runs),
+        cmocka_unit_test(test_words_split_and_fold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,12 +6,6 @@
 
 /* ------------------------------------------------------------ sentences */
 
-static bool tok_is(const claims__article *art, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
-}
-
 static inline bool is_terminal(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
@@ -42,7 +36,7 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
         return true;
     /* Multi-part abbreviations: "e.g", "u.s" are keyed with their dots. */
     size_t b = i - 1;
-    while (b >= 2 && tok_is(art, b - 1, ".") && art->toks[b - 2].cls == CLAIMS__TOK_WORD &&
+    while (b >= 2 && claims__tok_is(art, b - 1, ".") && art->toks[b - 2].cls == CLAIMS__TOK_WORD &&
            !(art->toks[b].flags & CLAIMS__TF_SPACE_BEFORE) &&
            !(art->toks[b - 1].flags & CLAIMS__TF_SPACE_BEFORE))
         b -= 2;
@@ -56,8 +50,9 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
 static bool hard_line_break(const claims__article *art, size_t ls, size_t t)
 {
     const claims__token *last = &art->toks[t - 1];
-    if (last->cls == CLAIMS__TOK_QUOTE || is_terminal(art, t - 1) || tok_is(art, t - 1, ":") ||
-        tok_is(art, t - 1, ";") || tok_is(art, t - 1, ")"))
+    if (last->cls == CLAIMS__TOK_QUOTE || is_terminal(art, t - 1) ||
+        claims__tok_is(art, t - 1, ":") || claims__tok_is(art, t - 1, ";") ||
+        claims__tok_is(art, t - 1, ")"))
         return true;
     if (last->end - art->toks[ls].start < 60)
         return true;
@@ -77,15 +72,6 @@ static bool ends_with_terminal(const claims__article *art, size_t b, size_t e)
     return e > b && is_terminal(art, e - 1);
 }
 
-static bool year_like(const claims__article *art, size_t i)
-{
-    const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len != 4)
-        return false;
-    double v = 0;
-    return claims__parse_decimal(claims__tok_norm(art, i), 4, &v) && v >= 1800 && v <= 2100;
-}
-
 static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
                                              const claims__article *art, size_t i, size_t end,
                                              size_t *n)
@@ -101,7 +87,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     bool whole = false;
     const claims__lex_entry *e = furniture_at(lx, art, pb, pe, &n);
     /* "RELATED: ...", "Text size" */
-    if (e && strcmp(e->value, "related") == 0 && pb + n < pe && tok_is(art, pb + n, ":"))
+    if (e && strcmp(e->value, "related") == 0 && pb + n < pe && claims__tok_is(art, pb + n, ":"))
         whole = true;
     if (e && strcmp(e->value, "page") == 0 && pb + n == pe)
         whole = true;
@@ -111,14 +97,15 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
         for (size_t k = pb + 1; k < pe && names; k++) {
             const claims__token *t = &art->toks[k];
             names = (t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP)) ||
-                    tok_is(art, k, ",") || tok_is(art, k, "and") || tok_is(art, k, ".");
+                    claims__tok_is(art, k, ",") || claims__tok_is(art, k, "and") ||
+                    claims__tok_is(art, k, ".");
         }
         whole = names;
     }
     /* A short caption line ending in a number with no full stop:
      * "Minister and guest 311", "olmert visit 224.88". */
     if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
-        !ends_with_terminal(art, pb, pe) && !year_like(art, pe - 1) &&
+        !ends_with_terminal(art, pb, pe) && !claims__tok_year_like(art, pe - 1) &&
         art->toks[pe - 1].end - art->toks[pb].start < 100) {
         /* A headline has a verb ("Ferry sinking kills 31"); a caption
          * names who is in the picture. */
@@ -129,7 +116,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     }
     /* "(photo credit: ...)" anywhere in a short line makes it a caption. */
     for (size_t k = pb; k < pe && !whole; k++) {
-        if (!tok_is(art, k, "("))
+        if (!claims__tok_is(art, k, "("))
             continue;
         e = furniture_at(lx, art, k + 1, pe, &n);
         if (e && strcmp(e->value, "credit") == 0 && ntok <= 30)
@@ -188,7 +175,7 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
             continue;
         size_t u = i + 1;
         while (u < pe && !(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE) &&
-               (art->toks[u].cls == CLAIMS__TOK_QUOTE || tok_is(art, u, ")") ||
+               (art->toks[u].cls == CLAIMS__TOK_QUOTE || claims__tok_is(art, u, ")") ||
                 is_terminal(art, u)))
             u++;
         if (u >= pe)
@@ -198,7 +185,7 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
         if (is_lowercase_word(art, u))
             continue;
         /* "Sept. 1", "No. 1", "Gen. Smith", "U.N. envoy". */
-        if (tok_is(art, i, ".") && abbreviation_dot(lx, art, i))
+        if (claims__tok_is(art, i, ".") && abbreviation_dot(lx, art, i))
             continue;
         if (!push_sentence(a, art, cap, sb, u, para, first))
             return false;

@@ -143,162 +143,224 @@ static inline bool push_tok_ready(tokvec *tv, claims__buf *norm, size_t start, s
     return true;
 }
 
+/* Whitespace and line breaks at s[*i]: consumed into *pending (and the
+ * count of line breaks in a row) and true; else false, with the code
+ * point read into *cp and *i past it. */
+static inline bool take_space(const char *s, size_t n, size_t *i, int32_t *cp,
+                              uint16_t *pending, unsigned *newlines)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+            *pending |= CLAIMS__TF_SPACE_BEFORE;
+            (*i)++;
+            return true;
+        }
+        if (c == '\n' || c == '\r') {
+            *pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+            if (c == '\r' && *i + 1 < n && s[*i + 1] == '\n')
+                (*i)++;
+            if (++*newlines >= 2)
+                *pending |= CLAIMS__TF_BLANK;
+            (*i)++;
+            return true;
+        }
+        *cp = c;
+        (*i)++;
+        return false;
+    }
+    *cp = claims__utf8_next(s, n, i);
+    if (*cp == 0x2028 || *cp == 0x2029 || *cp == 0x85) {
+        *pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+        if (*cp == 0x2029 || ++*newlines >= 2)
+            *pending |= CLAIMS__TF_BLANK;
+        return true;
+    }
+    if (*cp == 0xFEFF || *cp == 0x200B || cp_space(*cp)) {
+        *pending |= CLAIMS__TF_SPACE_BEFORE;
+        return true;
+    }
+    return false;
+}
+
+/* A word being scanned: its letter counts and flags, and for an ASCII
+ * word its lower-cased text written straight into the norm buffer. */
+typedef struct wordscan {
+    unsigned letters, uppers;
+    uint16_t flags;
+    size_t poss;     /* start of a split-off possessive, or 0 */
+    bool direct;     /* writing into the norm buffer as it scans */
+    char *nd;        /* where, when direct */
+    size_t dk;       /* bytes written */
+    uint32_t h;      /* their hash */
+} wordscan;
+
+/* The ASCII fast path over plain letters and digits after a word's first
+ * letter. */
+static inline void word_ascii(wordscan *w, const char *s, size_t n, size_t *i)
+{
+    while (*i < n) {
+        unsigned char b = (unsigned char)s[*i];
+        if (claims__is_lower(b)) {
+            w->letters++;
+        } else if (claims__is_upper(b)) {
+            w->letters++;
+            w->uppers++;
+            b = (unsigned char)(b + 32);
+        } else if (claims__is_digit(b)) {
+            w->flags |= CLAIMS__TF_HAS_DIGIT;
+        } else {
+            break;
+        }
+        if (w->direct) {
+            w->nd[w->dk++] = (char)b;
+            w->h = (w->h ^ b) * 16777619u;
+        }
+        (*i)++;
+    }
+}
+
+/* The rest of a word: any letters, digits, combining marks, and an inner
+ * apostrophe; a possessive "'s" ends it (w->poss set). */
+static inline void word_rest(wordscan *w, const char *s, size_t n, size_t *i)
+{
+    while (*i < n) {
+        unsigned char b0 = (unsigned char)s[*i];
+        if (b0 < 0x80 && b0 != '\'' && !claims__is_alpha(b0) && !claims__is_digit(b0))
+            break; /* ASCII space or punctuation ends the word */
+        size_t j = *i;
+        int32_t d = claims__utf8_next_fast(s, n, &j);
+        if (cp_letter(d)) {
+            w->letters++;
+            w->uppers += claims__cp_is_upper(d);
+        } else if (cp_digit(d)) {
+            w->flags |= CLAIMS__TF_HAS_DIGIT;
+        } else if (is_mark_cp(d)) {
+            /* part of the letter before */
+        } else if ((d == '\'' || d == 0x2019) && cp_letter(peek_cp(s, n, j))) {
+            size_t k = j;
+            int32_t e = claims__utf8_next_fast(s, n, &k);
+            if ((e == 's' || e == 'S') && !cp_letter(peek_cp(s, n, k))) {
+                w->poss = *i;
+                *i = k;
+                break;
+            }
+        } else {
+            break;
+        }
+        *i = j;
+    }
+}
+
+/* Scans the word that starts at `start` with letter cp (s[*i] is its next
+ * character) and pushes it, with a split-off possessive as a second token.
+ * Returns CLAIMS_OK or CLAIMS_ERR_NOMEM. */
+static inline claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
+                                      size_t start, int32_t cp, size_t *i, uint16_t flags)
+{
+    wordscan w;
+    w.letters = 1;
+    w.uppers = (cp < 0x80 ? claims__is_upper(cp) : claims__cp_is_upper(cp));
+    w.flags = flags;
+    if (w.uppers)
+        w.flags |= CLAIMS__TF_CAP;
+    w.poss = 0;
+    /* An ASCII word is lower-cased and hashed into the norm buffer while
+     * it is scanned, when the buffer surely has room. */
+    w.direct = cp < 0x80 && norm->cap - norm->len > n - start;
+    w.nd = w.direct ? norm->data + norm->len : NULL;
+    w.h = CLAIMS__HASH_INIT;
+    w.dk = 0;
+    if (w.direct) {
+        unsigned char lc = (unsigned char)claims__to_lower(cp);
+        w.nd[w.dk++] = (char)lc;
+        w.h = (w.h ^ lc) * 16777619u;
+    }
+    word_ascii(&w, s, n, i);
+    size_t fast_end = *i;
+    word_rest(&w, s, n, i);
+    if (w.letters >= 2 && w.uppers == w.letters)
+        w.flags |= CLAIMS__TF_ALLCAPS;
+    bool ok;
+    if (w.direct && !w.poss && *i == fast_end)
+        ok = push_tok_ready(tv, norm, start, *i, CLAIMS__TOK_WORD, w.flags, w.h);
+    else if (w.poss)
+        ok = push_tok(tv, norm, s, start, w.poss, CLAIMS__TOK_WORD, w.flags) &&
+             push_tok(tv, norm, s, w.poss, *i, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
+    else
+        ok = push_tok(tv, norm, s, start, *i, CLAIMS__TOK_WORD, w.flags);
+    return ok ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+}
+
+/* The end of a number whose first digit ends before s[i]: digits, and
+ * ',' or '.' between digits ("1,200", "7.2"). */
+static inline size_t number_end(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        size_t j = i;
+        int32_t d = claims__utf8_next_fast(s, n, &j);
+        if (cp_digit(d)) {
+            i = j;
+        } else if ((d == ',' || d == '.') && j < n && claims__is_digit((unsigned char)s[j])) {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* The flags of quotation mark cp at s[start..i): single or double, and
+ * whether it opens or closes; straight marks by the spacing around them. */
+static uint16_t quote_flags(const char *s, size_t n, size_t start, size_t i, int32_t cp)
+{
+    uint16_t flags = 0;
+    if (is_single_quote_cp(cp))
+        flags |= CLAIMS__TF_QUOTE_SINGLE;
+    if (cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 || cp == 0x201E ||
+        cp == 0x201A) {
+        flags |= CLAIMS__TF_QUOTE_OPEN;
+    } else if (cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A) {
+        flags |= CLAIMS__TF_QUOTE_CLOSE;
+    } else {
+        /* Straight marks: guess from the spacing around them. */
+        int32_t before = start > 0 ? prev_cp(s, start) : ' ';
+        int32_t after = i < n ? peek_cp(s, n, i) : ' ';
+        bool open_ctx = cp_space(before) || before == '(' || before == '[' || before == '-' ||
+                        before == 0x2014 || is_quote_cp(before) || before == 0xFEFF;
+        bool space_after = after == -1 || cp_space(after);
+        if (open_ctx && !space_after)
+            flags |= CLAIMS__TF_QUOTE_OPEN;
+        else if (!open_ctx)
+            flags |= CLAIMS__TF_QUOTE_CLOSE;
+    }
+    return flags;
+}
+
 static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__buf *norm)
 {
     size_t i = 0;
     uint16_t pending = CLAIMS__TF_SPACE_BEFORE;
     unsigned newlines = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
         size_t start = i;
         int32_t cp;
-        if (c < 0x80) {
-            if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
-                pending |= CLAIMS__TF_SPACE_BEFORE;
-                i++;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
-                if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
-                    i++;
-                if (++newlines >= 2)
-                    pending |= CLAIMS__TF_BLANK;
-                i++;
-                continue;
-            }
-            cp = c;
-            i++;
-        } else {
-            cp = claims__utf8_next(s, n, &i);
-            if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-                pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
-                if (cp == 0x2029 || ++newlines >= 2)
-                    pending |= CLAIMS__TF_BLANK;
-                continue;
-            }
-            if (cp == 0xFEFF || cp == 0x200B || cp_space(cp)) {
-                pending |= CLAIMS__TF_SPACE_BEFORE;
-                continue;
-            }
-        }
+        if (take_space(s, n, &i, &cp, &pending, &newlines))
+            continue;
         newlines = 0;
         uint16_t flags = pending;
         pending = 0;
         uint16_t cls;
         if (cp_letter(cp)) {
-            cls = CLAIMS__TOK_WORD;
-            unsigned letters = 1, uppers = (cp < 0x80 ? claims__is_upper(cp) : claims__cp_is_upper(cp));
-            if (uppers)
-                flags |= CLAIMS__TF_CAP;
-            size_t poss = 0; /* start of a split-off possessive */
-            /* An ASCII word is lower-cased and hashed into the norm buffer
-             * while it is scanned, when the buffer surely has room. */
-            bool direct = cp < 0x80 && norm->cap - norm->len > n - start;
-            char *nd = direct ? norm->data + norm->len : NULL;
-            uint32_t h = CLAIMS__HASH_INIT;
-            size_t dk = 0;
-            if (direct) {
-                unsigned char lc = (unsigned char)claims__to_lower(cp);
-                nd[dk++] = (char)lc;
-                h = (h ^ lc) * 16777619u;
-            }
-            /* ASCII fast path over plain letters and digits. */
-            while (i < n) {
-                unsigned char b = (unsigned char)s[i];
-                if (claims__is_lower(b)) {
-                    letters++;
-                } else if (claims__is_upper(b)) {
-                    letters++;
-                    uppers++;
-                    b = (unsigned char)(b + 32);
-                } else if (claims__is_digit(b)) {
-                    flags |= CLAIMS__TF_HAS_DIGIT;
-                } else {
-                    break;
-                }
-                if (direct) {
-                    nd[dk++] = (char)b;
-                    h = (h ^ b) * 16777619u;
-                }
-                i++;
-            }
-            size_t fast_end = i;
-            while (i < n) {
-                unsigned char b0 = (unsigned char)s[i];
-                if (b0 < 0x80 && b0 != '\'' && !claims__is_alpha(b0) && !claims__is_digit(b0))
-                    break; /* ASCII space or punctuation ends the word */
-                size_t j = i;
-                int32_t d = claims__utf8_next_fast(s, n, &j);
-                if (cp_letter(d)) {
-                    letters++;
-                    uppers += claims__cp_is_upper(d);
-                } else if (cp_digit(d)) {
-                    flags |= CLAIMS__TF_HAS_DIGIT;
-                } else if (is_mark_cp(d)) {
-                    /* part of the letter before */
-                } else if ((d == '\'' || d == 0x2019) && cp_letter(peek_cp(s, n, j))) {
-                    size_t k = j;
-                    int32_t e = claims__utf8_next_fast(s, n, &k);
-                    if ((e == 's' || e == 'S') && !cp_letter(peek_cp(s, n, k))) {
-                        poss = i;
-                        i = k;
-                        break;
-                    }
-                } else {
-                    break;
-                }
-                i = j;
-            }
-            if (letters >= 2 && uppers == letters)
-                flags |= CLAIMS__TF_ALLCAPS;
-            if (direct && !poss && i == fast_end) {
-                if (!push_tok_ready(tv, norm, start, i, cls, flags, h))
-                    return CLAIMS_ERR_NOMEM;
-                continue;
-            }
-            if (poss) {
-                if (!push_tok(tv, norm, s, start, poss, cls, flags))
-                    return CLAIMS_ERR_NOMEM;
-                if (!push_tok(tv, norm, s, poss, i, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE))
-                    return CLAIMS_ERR_NOMEM;
-                continue;
-            }
+            if (scan_word(tv, norm, s, n, start, cp, &i, flags) != CLAIMS_OK)
+                return CLAIMS_ERR_NOMEM;
+            continue;
         } else if (cp_digit(cp)) {
             cls = CLAIMS__TOK_NUMBER;
-            while (i < n) {
-                size_t j = i;
-                int32_t d = claims__utf8_next_fast(s, n, &j);
-                if (cp_digit(d)) {
-                    i = j;
-                } else if ((d == ',' || d == '.') && j < n && claims__is_digit((unsigned char)s[j])) {
-                    i = j;
-                } else {
-                    break;
-                }
-            }
+            i = number_end(s, n, i);
         } else if (is_quote_cp(cp)) {
             cls = CLAIMS__TOK_QUOTE;
-            if (is_single_quote_cp(cp))
-                flags |= CLAIMS__TF_QUOTE_SINGLE;
-            if (cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 || cp == 0x201E ||
-                cp == 0x201A) {
-                flags |= CLAIMS__TF_QUOTE_OPEN;
-            } else if (cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A) {
-                flags |= CLAIMS__TF_QUOTE_CLOSE;
-            } else {
-                /* Straight marks: guess from the spacing around them. */
-                int32_t before = start > 0 ? prev_cp(s, start) : ' ';
-                int32_t after = i < n ? peek_cp(s, n, i) : ' ';
-                bool open_ctx = cp_space(before) || before == '(' || before == '[' ||
-                                before == '-' || before == 0x2014 || is_quote_cp(before) ||
-                                before == 0xFEFF;
-                bool space_after = after == -1 || cp_space(after);
-                if (open_ctx && !space_after)
-                    flags |= CLAIMS__TF_QUOTE_OPEN;
-                else if (!open_ctx)
-                    flags |= CLAIMS__TF_QUOTE_CLOSE;
-            }
+            flags |= quote_flags(s, n, start, i, cp);
         } else {
             cls = CLAIMS__TOK_PUNCT;
         }

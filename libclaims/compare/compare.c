@@ -62,8 +62,6 @@ enum { TALLY_DAYS = 14 };
 enum { AGE_UPDATE_DAYS = 30 };
 /* Two days of one event further apart than this are two events. */
 enum { DAYS_NEAR = 10 };
-/* Largest LCS table (cells) aligned exactly. */
-enum { MAX_DP_CELLS = 1 << 18 };
 /* Claims named in a summary's article list before "+N more". */
 enum { MAX_SUMMARY_ARTICLES = 4 };
 /* Values of one article in one slot looked at when deciding whether the
@@ -100,45 +98,26 @@ static double day_no(int y, int m, int d)
     return (double)y * 400.0 + (double)m * 32.0 + (double)d;
 }
 
-static bool parse_int(const char *s, size_t n, int *out)
-{
-    int v = 0;
-    if (!n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        if (!claims__is_digit((unsigned char)s[i]))
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06". */
+/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06" (calendar.c)
+ * as the span of ordering day numbers it covers, or a yearless month. */
 static bool parse_iso(const char *s, val *v)
 {
-    size_t n = strlen(s);
-    int y = 0, m = 0, d = 0;
-    bool yearless = n >= 4 && (s[0] == 'X' || s[0] == 'x');
-    if (n < 4 || (!yearless && !parse_int(s, 4, &y)))
+    claims__date d;
+    bool yearless;
+    if (claims__iso_parse(s, strlen(s), &d, &yearless) == CLAIMS__PREC_NONE)
         return false;
-    if (n >= 7 && (s[4] != '-' || !parse_int(s + 5, 2, &m) || m < 1 || m > 12))
-        return false;
-    if (n >= 10 && (s[7] != '-' || !parse_int(s + 8, 2, &d) || d < 1 || d > 31))
-        return false;
-    if (n != 4 && n != 7 && n != 10)
-        return false;
+    int y = d.year, m = d.month;
     if (yearless) {
         if (!m)
             return false;
         v->type = V_YEARLESS;
         v->month = m;
-        v->day = d;
+        v->day = d.day;
         return true;
     }
     v->type = V_RANGE;
-    v->lo = day_no(y, m ? m : 1, d ? d : 1);
-    v->hi = day_no(y, m ? m : 12, d ? d : 31);
+    v->lo = day_no(y, m ? m : 1, d.day ? d.day : 1);
+    v->hi = day_no(y, m ? m : 12, d.day ? d.day : 31);
     return true;
 }
 
@@ -377,21 +356,6 @@ static int val_relation(const val *pa, const val *pb)
 
 /* ------------------------------------------------------------- context */
 
-typedef struct wspan {
-    const char *p;
-    uint32_t len, hash;
-} wspan;
-
-typedef struct scratch {
-    const claims_allocator *al;
-    uint16_t *dp;
-    size_t dpcap;
-    wspan *wa, *wb;
-    size_t wacap, wbcap;
-    uint8_t *ma, *mb;
-    size_t macap, mbcap;
-} scratch;
-
 typedef struct entry {
     const char *key; /* the key this entry is filed under */
     const claims_claim *c;
@@ -429,7 +393,7 @@ typedef struct ctx {
     double best_sim;    /* the best sentence likeness of the pair kept */
     claims__evidence *ev;
     size_t ntmp, captmp;
-    scratch sc;
+    claims__wordpair wp; /* words of the speech pair being compared */
     /* the slot being compared: each strong class's value (with the widest
      * rounding of its members) and which articles hold which classes */
     val *cv;
@@ -437,134 +401,6 @@ typedef struct ctx {
     artcls *ac;
     size_t nac, accap;
 } ctx;
-
-static void scratch_free(scratch *sc)
-{
-    claims__free(sc->al, sc->dp);
-    claims__free(sc->al, sc->wa);
-    claims__free(sc->al, sc->wb);
-    claims__free(sc->al, sc->ma);
-    claims__free(sc->al, sc->mb);
-}
-
-/* Splits normalized words (separated by spaces) into *w. */
-static bool split_words(const claims_allocator *al, const char *s, wspan **w, size_t *cap,
-                        size_t *n)
-{
-    *n = 0;
-    size_t i = 0;
-    while (s[i]) {
-        while (s[i] == ' ')
-            i++;
-        if (!s[i])
-            break;
-        size_t j = i;
-        while (s[j] && s[j] != ' ')
-            j++;
-        if (!claims__grow(al, (void **)w, cap, *n + 1, sizeof **w))
-            return false;
-        (*w)[*n].p = s + i;
-        (*w)[*n].len = (uint32_t)(j - i);
-        (*w)[*n].hash = claims__hash(CLAIMS__HASH_INIT, s + i, j - i);
-        (*n)++;
-        i = j;
-    }
-    return true;
-}
-
-static bool w_eq(const wspan *a, const wspan *b)
-{
-    return a->hash == b->hash && a->len == b->len && memcmp(a->p, b->p, a->len) == 0;
-}
-
-/* LCS of wa[0..na) and wb[0..nb): marks (1 = not common) into ma/mb,
- * returns the common length, or -1 on OOM. */
-static long lcs_marks(scratch *sc, const wspan *wa, size_t na, const wspan *wb, size_t nb,
-                      uint8_t *ma, uint8_t *mb)
-{
-    size_t p = 0, q = 0;
-    while (p < na && p < nb && w_eq(&wa[p], &wb[p]))
-        p++;
-    while (q < na - p && q < nb - p && w_eq(&wa[na - 1 - q], &wb[nb - 1 - q]))
-        q++;
-    memset(ma, 0, na);
-    memset(mb, 0, nb);
-    size_t n = na - p - q, m = nb - p - q;
-    long common = (long)(p + q);
-    if (!n || !m || (n + 1) * (m + 1) > MAX_DP_CELLS) {
-        memset(ma + p, 1, n);
-        memset(mb + p, 1, m);
-        return common;
-    }
-    if (!claims__grow(sc->al, (void **)&sc->dp, &sc->dpcap, (n + 1) * (m + 1),
-                      sizeof *sc->dp))
-        return -1;
-    uint16_t *L = sc->dp;
-    size_t W = m + 1;
-    const wspan *a = wa + p, *b = wb + p;
-    for (size_t j = 0; j <= m; j++)
-        L[n * W + j] = 0;
-    for (size_t i = n; i-- > 0;) {
-        L[i * W + m] = 0;
-        for (size_t j = m; j-- > 0;) {
-            if (w_eq(&a[i], &b[j]))
-                L[i * W + j] = (uint16_t)(L[(i + 1) * W + j + 1] + 1);
-            else {
-                uint16_t x = L[(i + 1) * W + j], y = L[i * W + j + 1];
-                L[i * W + j] = x >= y ? x : y;
-            }
-        }
-    }
-    size_t i = 0, j = 0;
-    while (i < n && j < m) {
-        if (w_eq(&a[i], &b[j])) {
-            i++;
-            j++;
-            common++;
-        } else if (L[(i + 1) * W + j] >= L[i * W + j + 1]) {
-            ma[p + i++] = 1;
-        } else {
-            mb[p + j++] = 1;
-        }
-    }
-    while (i < n)
-        ma[p + i++] = 1;
-    while (j < m)
-        mb[p + j++] = 1;
-    return common;
-}
-
-bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
-                        uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb)
-{
-    scratch sc;
-    memset(&sc, 0, sizeof sc);
-    sc.al = al;
-    *marks_a = *marks_b = NULL;
-    *na = *nb = 0;
-    bool ok = split_words(al, a, &sc.wa, &sc.wacap, na) &&
-              split_words(al, b, &sc.wb, &sc.wbcap, nb);
-    if (ok) {
-        *marks_a = *na ? claims__malloc(al, *na) : NULL;
-        *marks_b = *nb ? claims__malloc(al, *nb) : NULL;
-        ok = (!*na || *marks_a) && (!*nb || *marks_b);
-        if (ok && *na && *nb)
-            ok = lcs_marks(&sc, sc.wa, *na, sc.wb, *nb, *marks_a, *marks_b) >= 0;
-        else if (ok) {
-            if (*na)
-                memset(*marks_a, 1, *na);
-            if (*nb)
-                memset(*marks_b, 1, *nb);
-        }
-    }
-    if (!ok) {
-        claims__free(al, *marks_a);
-        claims__free(al, *marks_b);
-        *marks_a = *marks_b = NULL;
-    }
-    scratch_free(&sc);
-    return ok;
-}
 
 /* ------------------------------------------------------------ findings */
 
@@ -1953,80 +1789,13 @@ static int cmp_qpair(const void *pa, const void *pb)
     return 0;
 }
 
-/* True when the words of `in` are a contiguous run of the words of `out`. */
-static bool words_within(const char *in, const char *out)
-{
-    size_t n = strlen(in);
-    if (!n)
-        return false;
-    for (const char *p = strstr(out, in); p; p = strstr(p + 1, in)) {
-        bool left = p == out || p[-1] == ' ';
-        bool right = p[n] == 0 || p[n] == ' ';
-        if (left && right)
-            return true;
-    }
-    return false;
-}
-
-/* The word difference of a variant, "have -> has; +word; -word", from
- * LCS marks, into the story arena. */
-static const char *make_diff(ctx *x, const wspan *wa, size_t na, const uint8_t *ma,
-                             const wspan *wb, size_t nb, const uint8_t *mb)
+/* The word difference of the aligned variant in x->wp, "have -> has;
+ * +word; -word", into the story arena. */
+static const char *make_diff(ctx *x)
 {
     claims__buf d;
     claims__buf_init(&d, &x->s->alloc);
-    size_t i = 0, j = 0, edits = 0;
-    while (i < na || j < nb) {
-        size_t i0 = i, j0 = j;
-        while (i < na && ma[i])
-            i++;
-        while (j < nb && mb[j])
-            j++;
-        /* words only one side has at the very start or end: a rendering
-         * cut short, not a change of words */
-        bool edge = (i0 == 0 && j0 == 0) || (i == na && j == nb);
-        bool one_sided = i == i0 || j == j0;
-        if ((i > i0 || j > j0) && !(edge && one_sided)) {
-            if (edits == 4) {
-                claims__buf_puts(&d, "; ...");
-                break;
-            }
-            if (edits++)
-                claims__buf_puts(&d, "; ");
-            if (i > i0 && j > j0) {
-                for (size_t k = i0; k < i; k++) {
-                    if (k > i0)
-                        claims__buf_putc(&d, ' ');
-                    claims__buf_put(&d, wa[k].p, wa[k].len);
-                }
-                claims__buf_puts(&d, " -> ");
-                for (size_t k = j0; k < j; k++) {
-                    if (k > j0)
-                        claims__buf_putc(&d, ' ');
-                    claims__buf_put(&d, wb[k].p, wb[k].len);
-                }
-            } else if (i > i0) {
-                claims__buf_putc(&d, '-');
-                for (size_t k = i0; k < i; k++) {
-                    if (k > i0)
-                        claims__buf_putc(&d, ' ');
-                    claims__buf_put(&d, wa[k].p, wa[k].len);
-                }
-            } else {
-                claims__buf_putc(&d, '+');
-                for (size_t k = j0; k < j; k++) {
-                    if (k > j0)
-                        claims__buf_putc(&d, ' ');
-                    claims__buf_put(&d, wb[k].p, wb[k].len);
-                }
-            }
-        }
-        /* skip the common word that ends this run */
-        if (i < na)
-            i++;
-        if (j < nb)
-            j++;
-    }
+    claims__wordpair_diff(&x->wp, &d);
     const char *out = NULL;
     if (!d.failed)
         out = claims__story_strndup(x->s, d.data ? d.data : "", d.len);
@@ -2166,24 +1935,18 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
     bool named_diff = who == SPK_DIFFERENT;
     if ((pa || pb) && !same)
         return CLAIMS_OK;
-    size_t na, nb;
-    scratch *sc = &x->sc;
-    if (!split_words(sc->al, ca->str_value, &sc->wa, &sc->wacap, &na) ||
-        !split_words(sc->al, cb->str_value, &sc->wb, &sc->wbcap, &nb))
+    claims__wordpair *wp = &x->wp;
+    if (!claims__wordpair_align(wp, ca->str_value, cb->str_value, CLAIMS__ALIGN_CELLS))
         return CLAIMS_ERR_NOMEM;
+    size_t na = wp->na, nb = wp->nb;
     if (!na || !nb)
         return CLAIMS_OK;
-    if (!claims__grow(sc->al, (void **)&sc->ma, &sc->macap, na, 1) ||
-        !claims__grow(sc->al, (void **)&sc->mb, &sc->mbcap, nb, 1))
-        return CLAIMS_ERR_NOMEM;
-    long common = lcs_marks(sc, sc->wa, na, sc->wb, nb, sc->ma, sc->mb);
-    if (common < 0)
-        return CLAIMS_ERR_NOMEM;
+    size_t common = wp->common;
     size_t shorter = na < nb ? na : nb;
     double overlap = (double)common / (double)shorter;
     bool identical = strcmp(ca->str_value, cb->str_value) == 0;
-    bool contained = identical || words_within(ca->str_value, cb->str_value) ||
-                     words_within(cb->str_value, ca->str_value);
+    bool contained = identical || claims__words_within(ca->str_value, cb->str_value) ||
+                     claims__words_within(cb->str_value, ca->str_value);
     if (pa || pb) {
         /* reported speech against the speaker's own words */
         if (common >= 4 && overlap >= 0.6)
@@ -2212,7 +1975,7 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
         return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE,
                               same ? CONF_COMPATIBLE : CONF_WILD_SPEAKER, NULL, false);
     if (common >= 3 && overlap >= 0.7) {
-        const char *diff = make_diff(x, sc->wa, na, sc->ma, sc->wb, nb, sc->mb);
+        const char *diff = make_diff(x);
         if (!diff)
             return CLAIMS_ERR_NOMEM;
         return speech_finding(x, q, A, B, CLAIMS_FINDING_VARIANT,
@@ -2221,143 +1984,186 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
     return CLAIMS_OK;
 }
 
-static claims_status compare_speech(ctx *x)
-{
-    claims_story *s = x->s;
-    const claims_allocator *al = &s->alloc;
-    claims_claim **q = NULL;
-    qclass *cls = NULL;
-    posting *post = NULL;
-    qpair *pairs = NULL;
-    size_t nq = 0, capq = 0, ncls = 0, capcls = 0, npost = 0, cappost = 0, npairs = 0,
-           cappairs = 0;
-    claims_status st = CLAIMS_ERR_NOMEM;
+/* The working lists of compare_speech. */
+typedef struct speech {
+    claims_claim **q; /* quotes and paraphrases, sorted */
+    size_t nq, capq;
+    qclass *cls;      /* runs of q with one kind, speaker and wording */
+    size_t ncls, capcls;
+    posting *post;    /* shingle hash -> class */
+    size_t npost, cappost;
+    qpair *pairs;     /* classes to compare */
+    size_t npairs, cappairs;
+} speech;
 
+/* Collects the quotes and paraphrases with words, sorted, and groups
+ * them into classes of one kind, speaker and wording. False on OOM. */
+static bool speech_classes(const claims_story *s, speech *sp)
+{
+    const claims_allocator *al = &s->alloc;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         if ((c->kind != CLAIMS_KIND_QUOTE && c->kind != CLAIMS_KIND_PARAPHRASE) ||
             !c->str_value || !c->str_value[0])
             continue;
-        if (!claims__grow(al, (void **)&q, &capq, nq + 1, sizeof *q))
-            goto out;
-        q[nq++] = c;
+        if (!claims__grow(al, (void **)&sp->q, &sp->capq, sp->nq + 1, sizeof *sp->q))
+            return false;
+        sp->q[sp->nq++] = c;
     }
-    sort_n(q, nq, sizeof *q, cmp_speech_ptr);
-    for (size_t i = 0; i < nq;) {
+    sort_n(sp->q, sp->nq, sizeof *sp->q, cmp_speech_ptr);
+    claims_claim **q = sp->q;
+    for (size_t i = 0; i < sp->nq;) {
         size_t j = i + 1;
-        while (j < nq && q[j]->kind == q[i]->kind &&
+        while (j < sp->nq && q[j]->kind == q[i]->kind &&
                strcmp(speaker_of(q[j]), speaker_of(q[i])) == 0 &&
                strcmp(q[j]->str_value, q[i]->str_value) == 0)
             j++;
-        if (!claims__grow(al, (void **)&cls, &capcls, ncls + 1, sizeof *cls))
-            goto out;
-        cls[ncls].first = (uint32_t)i;
-        cls[ncls].n = (uint32_t)(j - i);
-        ncls++;
+        if (!claims__grow(al, (void **)&sp->cls, &sp->capcls, sp->ncls + 1, sizeof *sp->cls))
+            return false;
+        sp->cls[sp->ncls].first = (uint32_t)i;
+        sp->cls[sp->ncls].n = (uint32_t)(j - i);
+        sp->ncls++;
         i = j;
     }
-    /* Agreements: the same speaker, the same words, two articles. */
-    for (size_t k = 0; k < ncls; k++) {
-        if (cls[k].n < 2)
-            continue;
-        double conf = wild_speaker(q[cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
-        st = speech_finding(x, q, &cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
-        if (st != CLAIMS_OK)
-            goto out;
-    }
-    /* Inverted index of 3-word shingles (the whole text when shorter). */
-    for (size_t k = 0; k < ncls; k++) {
+    return true;
+}
+
+/* The inverted index of each class's 3-word shingles (the whole text when
+ * shorter), sorted by hash, without repeats. False on OOM. */
+static bool speech_shingles(ctx *x, speech *sp)
+{
+    const claims_allocator *al = &x->s->alloc;
+    for (size_t k = 0; k < sp->ncls; k++) {
         size_t nw;
-        if (!split_words(al, q[cls[k].first]->str_value, &x->sc.wa, &x->sc.wacap, &nw))
-            goto out;
+        if (!claims__words_split(al, sp->q[sp->cls[k].first]->str_value, &x->wp.a,
+                                 &x->wp.acap, &nw))
+            return false;
         size_t shingles = nw >= 3 ? nw - 2 : 1;
-        if (!claims__grow(al, (void **)&post, &cappost, npost + shingles, sizeof *post))
-            goto out;
+        if (!claims__grow(al, (void **)&sp->post, &sp->cappost, sp->npost + shingles,
+                          sizeof *sp->post))
+            return false;
         for (size_t i = 0; i < shingles; i++) {
             uint32_t h = CLAIMS__HASH_INIT;
             size_t upto = nw >= 3 ? i + 3 : nw;
             for (size_t w = i; w < upto; w++) {
-                h = claims__hash(h, x->sc.wa[w].p, x->sc.wa[w].len);
+                h = claims__hash(h, x->wp.a[w].p, x->wp.a[w].len);
                 h = claims__hash(h, " ", 1);
             }
-            post[npost].hash = h;
-            post[npost].cls = (uint32_t)k;
-            npost++;
+            sp->post[sp->npost].hash = h;
+            sp->post[sp->npost].cls = (uint32_t)k;
+            sp->npost++;
         }
     }
-    sort_n(post, npost, sizeof *post, cmp_posting);
-    {
-        size_t w = 0;
-        for (size_t i = 0; i < npost; i++)
-            if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
-                post[w++] = post[i];
-        npost = w;
-    }
-    /* Pairs from each shingle's classes: all of them when few, else each
-     * with its neighbour, so that a common phrase never costs a square. */
-    for (size_t i = 0; i < npost;) {
+    posting *post = sp->post;
+    sort_n(post, sp->npost, sizeof *post, cmp_posting);
+    size_t w = 0;
+    for (size_t i = 0; i < sp->npost; i++)
+        if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
+            post[w++] = post[i];
+    sp->npost = w;
+    return true;
+}
+
+static void push_pair(speech *sp, size_t a, size_t b)
+{
+    sp->pairs[sp->npairs].a = (uint32_t)a;
+    sp->pairs[sp->npairs].b = (uint32_t)b;
+    sp->npairs++;
+}
+
+/* Pairs from each shingle's classes: all of them when few, else each with
+ * its neighbour, so that a common phrase never costs a square. */
+static bool pairs_by_shingle(const claims_allocator *al, speech *sp)
+{
+    const posting *post = sp->post;
+    for (size_t i = 0; i < sp->npost;) {
         size_t j = i + 1;
-        while (j < npost && post[j].hash == post[i].hash)
+        while (j < sp->npost && post[j].hash == post[i].hash)
             j++;
         size_t d = j - i;
         size_t need = d <= MAX_POSTING_PAIRS ? d * (d - 1) / 2 : d - 1;
-        if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
-            goto out;
+        if (!claims__grow(al, (void **)&sp->pairs, &sp->cappairs, sp->npairs + need + 1,
+                          sizeof *sp->pairs))
+            return false;
         for (size_t a = i; a < j; a++) {
             if (d <= MAX_POSTING_PAIRS) {
-                for (size_t b = a + 1; b < j; b++) {
-                    pairs[npairs].a = post[a].cls;
-                    pairs[npairs].b = post[b].cls;
-                    npairs++;
-                }
+                for (size_t b = a + 1; b < j; b++)
+                    push_pair(sp, post[a].cls, post[b].cls);
             } else if (a > i) {
-                pairs[npairs].a = post[a - 1].cls;
-                pairs[npairs].b = post[a].cls;
-                npairs++;
+                push_pair(sp, post[a - 1].cls, post[a].cls);
             }
         }
         i = j;
     }
-    /* Short renderings of one speaker may share no 3-word shingle ("we
-     * searched all night" / "we searched through the night"): classes of
-     * one named speaker are paired too, all of them when few, else each
-     * with its neighbour. The classes are sorted by kind and speaker. */
-    for (size_t i = 0; i < ncls;) {
+    return true;
+}
+
+/* Short renderings of one speaker may share no 3-word shingle ("we
+ * searched all night" / "we searched through the night"): classes of one
+ * named speaker are paired too, all of them when few, else each with its
+ * neighbour. The classes are sorted by kind and speaker. */
+static bool pairs_by_speaker(const claims_allocator *al, speech *sp)
+{
+    claims_claim **q = sp->q;
+    const qclass *cls = sp->cls;
+    for (size_t i = 0; i < sp->ncls;) {
         const claims_claim *ci = q[cls[i].first];
         size_t j = i + 1;
-        while (j < ncls && q[cls[j].first]->kind == ci->kind &&
+        while (j < sp->ncls && q[cls[j].first]->kind == ci->kind &&
                strcmp(speaker_of(q[cls[j].first]), speaker_of(ci)) == 0)
             j++;
         size_t d = j - i;
         if (d > 1 && !wild_speaker(ci)) {
             bool all = d <= SPEAKER_PAIRS_ALL;
             size_t need = all ? d * (d - 1) / 2 : d - 1;
-            if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
-                goto out;
-            for (size_t a = i; a < j; a++) {
-                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++) {
-                    pairs[npairs].a = (uint32_t)a;
-                    pairs[npairs].b = (uint32_t)b;
-                    npairs++;
-                }
-            }
+            if (!claims__grow(al, (void **)&sp->pairs, &sp->cappairs, sp->npairs + need + 1,
+                              sizeof *sp->pairs))
+                return false;
+            for (size_t a = i; a < j; a++)
+                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++)
+                    push_pair(sp, a, b);
         }
         i = j;
     }
-    sort_n(pairs, npairs, sizeof *pairs, cmp_qpair);
-    for (size_t i = 0; i < npairs; i++) {
-        if (i && pairs[i].a == pairs[i - 1].a && pairs[i].b == pairs[i - 1].b)
+    return true;
+}
+
+static claims_status compare_speech(ctx *x)
+{
+    const claims_allocator *al = &x->s->alloc;
+    speech sp;
+    memset(&sp, 0, sizeof sp);
+    claims_status st = CLAIMS_ERR_NOMEM;
+    if (!speech_classes(x->s, &sp))
+        goto out;
+    /* Agreements: the same speaker, the same words, two articles. */
+    for (size_t k = 0; k < sp.ncls; k++) {
+        if (sp.cls[k].n < 2)
             continue;
-        st = compare_pair(x, q, &cls[pairs[i].a], &cls[pairs[i].b]);
+        double conf = wild_speaker(sp.q[sp.cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
+        st = speech_finding(x, sp.q, &sp.cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL,
+                            false);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    st = CLAIMS_ERR_NOMEM;
+    if (!speech_shingles(x, &sp) || !pairs_by_shingle(al, &sp) || !pairs_by_speaker(al, &sp))
+        goto out;
+    sort_n(sp.pairs, sp.npairs, sizeof *sp.pairs, cmp_qpair);
+    for (size_t i = 0; i < sp.npairs; i++) {
+        const qpair *pr = &sp.pairs[i];
+        if (i && pr->a == pr[-1].a && pr->b == pr[-1].b)
+            continue;
+        st = compare_pair(x, sp.q, &sp.cls[pr->a], &sp.cls[pr->b]);
         if (st != CLAIMS_OK)
             goto out;
     }
     st = CLAIMS_OK;
 out:
-    claims__free(al, q);
-    claims__free(al, cls);
-    claims__free(al, post);
-    claims__free(al, pairs);
+    claims__free(al, sp.q);
+    claims__free(al, sp.cls);
+    claims__free(al, sp.post);
+    claims__free(al, sp.pairs);
     return st;
 }
 
@@ -2383,7 +2189,7 @@ claims_status claims__compare(claims_story *s)
     ctx x;
     memset(&x, 0, sizeof x);
     x.s = s;
-    x.sc.al = &s->alloc;
+    claims__wordpair_init(&x.wp, &s->alloc);
     x.ev = claims__evidence_new(&s->alloc, s->nclaims);
     if (!x.ev)
         return CLAIMS_ERR_NOMEM;
@@ -2404,7 +2210,7 @@ claims_status claims__compare(claims_story *s)
     claims__free(&s->alloc, x.tmp);
     claims__free(&s->alloc, x.cv);
     claims__free(&s->alloc, x.ac);
-    scratch_free(&x.sc);
+    claims__wordpair_free(&x.wp);
     if (st == CLAIMS_OK && claims__evidence_failed(x.ev))
         st = CLAIMS_ERR_NOMEM;
     claims__evidence_free(x.ev);

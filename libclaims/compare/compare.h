@@ -10,23 +10,6 @@
 /* compare.c: groups claims by slot and fills story->findings. */
 claims_status claims__compare(claims_story *s);
 
-/*
- * What compare.c offers the report writers beyond
- * internal.h. Never installed.
- */
-
-
-/* Aligns two normalized quote renderings (words separated by spaces) by a
- * longest common subsequence over words and marks, in *marks_a (one byte
- * per word of a) and *marks_b, the words that are not part of it (1) or
- * are (0). The arrays are allocated with `al` and freed by the caller with
- * claims__free (either may be NULL when its string has no word); *na and
- * *nb get the word counts. Very long middles (after the common prefix and
- * suffix are set aside) are not aligned: all their words are marked.
- * Returns false on OOM. */
-bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
-                        uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb);
-
 /* evidence.c: how alike the sentences of two claims are, as the share of
  * content words they have in common (0..1). A cache of word sets by claim
  * index; made with the story's claim count, freed with _free. */

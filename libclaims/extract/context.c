@@ -34,9 +34,7 @@ static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
 
 static bool word_is(const cx *c, size_t i, const char *w)
 {
-    const claims__token *t = &c->art->toks[i];
-    size_t n = strlen(w);
-    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+    return claims__tok_is(c->art, i, w);
 }
 
 /* A capitalized word that can name a place or group: not the sentence's
@@ -346,19 +344,11 @@ static bool time_value(const claims_claim *t, claims__date *d, int *prec)
         return true;
     }
     const char *v = t->str_value;
-    if (!v || strlen(v) < 4 || !claims__is_digit((unsigned char)v[0]))
-        return false; /* yearless: dates nothing on its own */
-    d->year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    *prec = CLAIMS__PREC_YEAR;
-    if (strlen(v) >= 7) {
-        d->month = (v[5] - '0') * 10 + (v[6] - '0');
-        *prec = CLAIMS__PREC_MONTH;
-    }
-    if (strlen(v) >= 10) {
-        d->day = (v[8] - '0') * 10 + (v[9] - '0');
-        *prec = CLAIMS__PREC_DAY;
-    }
-    return true;
+    bool yearless;
+    if (!v)
+        return false;
+    *prec = claims__iso_parse(v, strlen(v), d, &yearless);
+    return *prec != CLAIMS__PREC_NONE && !yearless; /* yearless: dates nothing on its own */
 }
 
 /* A time that dates its clause: not one that bounds it ("since 2004",

@@ -32,86 +32,6 @@
 
 #include <string.h>
 
-/* ------------------------------------------------------------ calendar */
-
-long claims__date_to_days(int year, int month, int day)
-{
-    long y = (long)year - (month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long mp = month > 2 ? month - 3 : month + 9;
-    long doy = (153 * mp + 2) / 5 + day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-claims__date claims__days_to_date(long days)
-{
-    long z = days + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    claims__date d;
-    d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    d.year = (int)(yoe + era * 400 + (d.month <= 2));
-    return d;
-}
-
-int claims__date_weekday(long days)
-{
-    long w = ((days % 7) + 7) % 7; /* 0 = Thursday 1970-01-01 */
-    return (int)((w + 3) % 7) + 1;
-}
-
-int claims__date_month_days(int year, int month)
-{
-    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    if (month == 2) {
-        bool leap = year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
-        return leap ? 29 : 28;
-    }
-    return len[month - 1];
-}
-
-static size_t put_digits(char *out, int v, int width)
-{
-    for (int k = width - 1; k >= 0; k--) {
-        out[k] = (char)('0' + v % 10);
-        v /= 10;
-    }
-    return (size_t)width;
-}
-
-size_t claims__date_iso(const claims__date *d, int precision, char out[11])
-{
-    size_t n = 0;
-    if (precision < CLAIMS__PREC_YEAR || precision > CLAIMS__PREC_DAY) {
-        out[0] = 0;
-        return 0;
-    }
-    if (d->year > 0 && d->year <= 9999)
-        n += put_digits(out, d->year, 4);
-    else {
-        memcpy(out, "XXXX", 4);
-        n = 4;
-    }
-    if (precision >= CLAIMS__PREC_MONTH) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->month, 2);
-    }
-    if (precision >= CLAIMS__PREC_DAY) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->day, 2);
-    }
-    out[n] = 0;
-    return n;
-}
-
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
 {
     enum { MAXLEN = 32 };
@@ -228,18 +148,6 @@ typedef struct dt_match {
     bool fuzzy;
     bool ambiguous; /* "05/06/2021": day-first only in a dateline */
 } dt_match;
-
-static bool tok_is(const claims__article *art, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
-}
-
-static bool tok_punct(const claims__article *art, size_t i, char c)
-{
-    const claims__token *t = &art->toks[i];
-    return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == c;
-}
 
 static bool tok_space(const claims__article *art, size_t i)
 {
@@ -370,7 +278,7 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         return 0;
     }
     size_t k = i + n;
-    if (k < end && tok_punct(art, k, '.') && !tok_space(art, k))
+    if (k < end && claims__tok_punct(art, k, '.') && !tok_space(art, k))
         k++;
     *after = k;
     return m;
@@ -413,7 +321,7 @@ static int day_at(const claims__article *art, size_t i, size_t end, size_t *afte
                           : d % 10 == 2                    ? "nd"
                           : d % 10 == 3                    ? "rd"
                                                            : "th";
-        if (!tok_is(art, k, suf))
+        if (!claims__tok_is(art, k, suf))
             return 0;
         k++;
     }
@@ -487,17 +395,18 @@ static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
         return i;
     size_t k = i + 1;
     for (int part = 0; part < 2; part++) { /* ":MM", ":SS[.fff]" */
-        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
-            art->toks[k + 1].cls == CLAIMS__TOK_NUMBER)
+        if (k + 1 < end && glued(art, k, end) && claims__tok_punct(art, k, ':') &&
+            glued(art, k + 1, end) && art->toks[k + 1].cls == CLAIMS__TOK_NUMBER)
             k += 2;
     }
-    if (glued(art, k, end) && tok_is(art, k, "z"))
+    if (glued(art, k, end) && claims__tok_is(art, k, "z"))
         return k + 1;
-    if (k + 1 < end && glued(art, k, end) && (tok_punct(art, k, '+') || tok_punct(art, k, '-')) &&
+    if (k + 1 < end && glued(art, k, end) &&
+        (claims__tok_punct(art, k, '+') || claims__tok_punct(art, k, '-')) &&
         glued(art, k + 1, end) && tok_digits(art, k + 1, 2, 4) >= 0) {
         k += 2;
-        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
-            tok_digits(art, k + 1, 2, 2) >= 0)
+        if (k + 1 < end && glued(art, k, end) && claims__tok_punct(art, k, ':') &&
+            glued(art, k + 1, end) && tok_digits(art, k + 1, 2, 2) >= 0)
             k += 2;
     }
     return k;
@@ -553,13 +462,14 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bo
         k = i + 1;
     } else if (i + 4 < end && glued(art, i + 1, end) && glued(art, i + 2, end) &&
                glued(art, i + 3, end) && glued(art, i + 4, end) &&
-               (tok_punct(art, i + 1, '/') || tok_punct(art, i + 1, '-') ||
-                tok_punct(art, i + 1, '.')) &&
+               (claims__tok_punct(art, i + 1, '/') || claims__tok_punct(art, i + 1, '-') ||
+                claims__tok_punct(art, i + 1, '.')) &&
                art->toks[i + 3].norm_len == 1 &&
                claims__tok_norm(art, i + 3)[0] == claims__tok_norm(art, i + 1)[0] &&
                art->toks[i + 3].cls == CLAIMS__TOK_PUNCT) {
         long y0 = tok_digits(art, i, 4, 4);
-        if (y0 >= 1000 && !tok_punct(art, i + 1, '-')) { /* "2021/05/24" (ISO is elsewhere) */
+        if (y0 >= 1000 &&
+            !claims__tok_punct(art, i + 1, '-')) { /* "2021/05/24" (ISO is elsewhere) */
             ymd = true;
             y = y0;
             b = tok_digits(art, i + 2, 1, 2);
@@ -624,9 +534,9 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     m->begin = i;
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
-    if (iy >= 1000 && i + 4 < end && tok_punct(art, i + 1, '-') && tok_punct(art, i + 3, '-') &&
-        !tok_space(art, i + 1) && !tok_space(art, i + 2) && !tok_space(art, i + 3) &&
-        !tok_space(art, i + 4)) {
+    if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
+        claims__tok_punct(art, i + 3, '-') && !tok_space(art, i + 1) && !tok_space(art, i + 2) &&
+        !tok_space(art, i + 3) && !tok_space(art, i + 4)) {
         long im = tok_digits(art, i + 2, 2, 2), id = tok_digits(art, i + 4, 2, 2);
         size_t te = iso_time_end(art, i + 5, end); /* "2021-05-24T14:03:00Z" */
         if (im >= 1 && im <= 12 && id >= 1 && id <= claims__date_month_days((int)iy, (int)im) &&
@@ -645,12 +555,12 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     if (weekday_at(c, art, j, end, &k)) {
         j = k;
         had_wd = true;
-        if (j < end && tok_punct(art, j, ','))
+        if (j < end && claims__tok_punct(art, j, ','))
             j++;
     }
     /* Misspelt month names only right before a day or year number. */
     bool num_next = j + 1 < end && (art->toks[j + 1].cls == CLAIMS__TOK_NUMBER ||
-                                    (j + 2 < end && tok_punct(art, j + 1, '.') &&
+                                    (j + 2 < end && claims__tok_punct(art, j + 1, '.') &&
                                      art->toks[j + 2].cls == CLAIMS__TOK_NUMBER));
     int mon = month_at(c, art, j, end, num_next, &k, &fz);
     bool lower = false;
@@ -662,7 +572,7 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         if (d) {
             day = d;
             k = a2;
-            if (k + 1 < end && tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
+            if (k + 1 < end && claims__tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
                 k += 2;
             else if ((year = year_at(art, k, end)))
                 k++;
@@ -681,7 +591,7 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         if (!mon)
             return false;
         day = d;
-        if (k + 1 < end && tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
+        if (k + 1 < end && claims__tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
             k += 2;
         else if ((year = year_at(art, k, end)))
             k++;
@@ -707,8 +617,9 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
  * "CAIRO, Oct. 3, 2011 (Reuters) -", "Oslo | 2021-11-30". */
 static bool dateline_sep(const claims__article *art, size_t i)
 {
-    return tok_punct(art, i, '-') || tok_punct(art, i, '|') || tok_punct(art, i, '/') ||
-           tok_punct(art, i, ',') || tok_punct(art, i, ':') || tok_punct(art, i, '(');
+    return claims__tok_punct(art, i, '-') || claims__tok_punct(art, i, '|') ||
+           claims__tok_punct(art, i, '/') || claims__tok_punct(art, i, ',') ||
+           claims__tok_punct(art, i, ':') || claims__tok_punct(art, i, '(');
 }
 
 /* "Published 2021-05-24T14:03:00Z", "Last updated on May 24, 2021": a
@@ -717,7 +628,7 @@ static bool dateline_sep(const claims__article *art, size_t i)
 static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, size_t line_b)
 {
     size_t k = a;
-    if (k > line_b && (tok_punct(art, k - 1, ':') || tok_is(art, k - 1, "on")))
+    if (k > line_b && (claims__tok_punct(art, k - 1, ':') || claims__tok_is(art, k - 1, "on")))
         k--;
     for (size_t j = k > line_b + 3 ? k - 3 : line_b; j < k; j++) {
         if (j != line_b && !dateline_sep(art, j - 1))
@@ -739,8 +650,8 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
 {
     *n = 1;
     const claims__token *t = &art->toks[i];
-    if (t->cls == CLAIMS__TOK_NUMBER || dateline_sep(art, i) || tok_punct(art, i, '.') ||
-        tok_is(art, i, "at") || tok_is(art, i, "on"))
+    if (t->cls == CLAIMS__TOK_NUMBER || dateline_sep(art, i) || claims__tok_punct(art, i, '.') ||
+        claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, end, n);
     if (e && !e->has_num && (value_has(e->value, "zone") || value_has(e->value, "stamp")))
@@ -775,8 +686,8 @@ static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_ma
         return true;
     bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
                   stamp_before(c, art, m->begin, line_b);
-    bool after = m->end >= line_e || tok_punct(art, m->end, '(') ||
-                 tok_punct(art, m->end, '-') || tok_punct(art, m->end, '|');
+    bool after = m->end >= line_e || claims__tok_punct(art, m->end, '(') ||
+                 claims__tok_punct(art, m->end, '-') || claims__tok_punct(art, m->end, '|');
     return before && (after || line_e - line_b <= DT_SHORT_LINE);
 }
 
@@ -788,7 +699,8 @@ static bool body_dateline(const claims__article *art, const dt_match *m, size_t 
     if (!(tb == 0 || (art->toks[tb].flags & CLAIMS__TF_LINE_BEFORE)) || m->begin <= tb ||
         m->begin - tb > 8 || !dateline_sep(art, m->begin - 1) || m->end >= art->ntoks)
         return false;
-    if (!(tok_punct(art, m->end, '(') || (tok_punct(art, m->end, '-') && tok_space(art, m->end))))
+    if (!(claims__tok_punct(art, m->end, '(') ||
+          (claims__tok_punct(art, m->end, '-') && tok_space(art, m->end))))
         return false;
     for (size_t j = tb; j + 1 < m->begin; j++)
         if (!tok_cap_word(art, j) && !dateline_sep(art, j))
@@ -949,7 +861,7 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
                 return;
             continue; /* "7.1-magnitude" */
         }
-        if (t->cls == CLAIMS__TOK_PUNCT && tok_punct(art, j, '-') && !tok_space(art, j))
+        if (t->cls == CLAIMS__TOK_PUNCT && claims__tok_punct(art, j, '-') && !tok_space(art, j))
             continue;
         if (t->cls != CLAIMS__TOK_WORD || (t->flags & CLAIMS__TF_POSSESSIVE))
             return;
@@ -1067,7 +979,7 @@ static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b,
         if (k >= 0 && c->ev[k].begin == j && !c->ev[k].verb)
             return k;
         if (art->toks[j].cls != CLAIMS__TOK_WORD &&
-            !(poss && (art->toks[j].cls == CLAIMS__TOK_NUMBER || tok_punct(art, j, '-')) &&
+            !(poss && (art->toks[j].cls == CLAIMS__TOK_NUMBER || claims__tok_punct(art, j, '-')) &&
               !tok_break(art, j)))
             return -1;
     }
@@ -1152,13 +1064,13 @@ static int event_forward(const dt_ctx *c, const claims__article *art, size_t b, 
                          bool cross)
 {
     size_t j = b;
-    if (j + 1 < te && tok_punct(art, j, ',')) {
+    if (j + 1 < te && claims__tok_punct(art, j, ',')) {
         /* A participle right after the comma: "on Monday, signing ..." */
         int k = event_covering(c, j + 1);
         if (k >= 0 && c->ev[k].begin == j + 1)
             return k;
     }
-    if (cross && j < te && tok_break(art, j) && !tok_punct(art, j, '.'))
+    if (cross && j < te && tok_break(art, j) && !claims__tok_punct(art, j, '.'))
         j++;
     for (size_t lim = j + (cross ? DT_FWD : DT_FWD_NEAR); j < te && j < lim; j++) {
         if (tok_break(art, j))
@@ -1218,10 +1130,11 @@ static int event_appositive(const dt_ctx *c, const claims__article *art, size_t 
     size_t p = a;
     if (p > tb && (marker_at(c, art, p - 1, "prep") || marker_at(c, art, p - 1, "link")))
         p--;
-    if (p < tb + 2 || !(tok_punct(art, p - 1, ',') || tok_punct(art, p - 1, '-')) ||
+    if (p < tb + 2 || !(claims__tok_punct(art, p - 1, ',') || claims__tok_punct(art, p - 1, '-')) ||
         !tok_break(art, p - 1))
         return -1;
-    if (z < te && !(tok_punct(art, z, ',') || tok_punct(art, z, '-') || tok_punct(art, z, ')')))
+    if (z < te && !(claims__tok_punct(art, z, ',') || claims__tok_punct(art, z, '-') ||
+                    claims__tok_punct(art, z, ')')))
         return -1;
     /* The noun phrase before the comma: "the blast at the refinery". */
     for (size_t j = p - 1; j > tb && p - 1 - j < DT_ADJ + 2; j--) {
@@ -1306,8 +1219,11 @@ static claims_status rename_year_named(dt_ctx *c)
         size_t l = p->vlen < DT_NAME_MAX - 6 ? p->vlen : DT_NAME_MAX - 6;
         memcpy(buf, p->value, l);
         buf[l++] = ':';
-        l += put_digits(buf + l, p->year, 4);
-        buf[l] = 0;
+        claims__date yd = {p->year, 0, 0};
+        char ys[11];
+        size_t yl = claims__date_iso(&yd, CLAIMS__PREC_YEAR, ys);
+        memcpy(buf + l, ys, yl + 1);
+        l += yl;
         const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
         const char *key = p->weak ? claims__key(c->s, kname, buf, NULL, NULL)
                                   : claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL);
@@ -1521,13 +1437,14 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
         return false;
     size_t nx = i + 1;
     if (nx < te && !tok_space(art, nx) &&
-        (tok_punct(art, nx, '-') || tok_punct(art, nx, '%') || tok_punct(art, nx, '/')))
+        (claims__tok_punct(art, nx, '-') || claims__tok_punct(art, nx, '%') ||
+         claims__tok_punct(art, nx, '/')))
         return false; /* "2008-09", "2009/10" */
     if (i > tb && art->toks[i - 1].cls == CLAIMS__TOK_PUNCT && !tok_space(art, i)) {
         size_t n = 0;
         if (claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, i - 1, i, &n) ||
-            tok_punct(art, i - 1, '-') || tok_punct(art, i - 1, '#') ||
-            tok_punct(art, i - 1, '/') || tok_punct(art, i - 1, '.'))
+            claims__tok_punct(art, i - 1, '-') || claims__tok_punct(art, i - 1, '#') ||
+            claims__tok_punct(art, i - 1, '/') || claims__tok_punct(art, i - 1, '.'))
             return false; /* "$2009", "S-3000", "#1991", "05/2021" */
     }
     load_events(c, art, si);

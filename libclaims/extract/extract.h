@@ -46,28 +46,6 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
 size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap);
 
 /* -------------------------------------------------------- dates.c */
-/*
- * Calendar helpers of dates.c, shared with its tests.
- * Never installed.
- */
-
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (month 1..12). */
-long claims__date_to_days(int year, int month, int day);
-
-/* The date of a day number from claims__date_to_days(). */
-claims__date claims__days_to_date(long days);
-
-/* ISO weekday of a day number: Monday 1 .. Sunday 7. */
-int claims__date_weekday(long days);
-
-/* Days in a month (1..12) of a year; February of year 0 (unknown) has 29. */
-int claims__date_month_days(int year, int month);
-
-/* Writes "YYYY-MM-DD", "YYYY-MM" or "YYYY" (CLAIMS__PREC_DAY/MONTH/YEAR)
- * into out (at least 11 bytes), with "XXXX" for an unknown year (0).
- * Returns the length, or 0 for CLAIMS__PREC_NONE. */
-size_t claims__date_iso(const claims__date *d, int precision, char out[11]);
 
 /* Damerau-Levenshtein distance (optimal string alignment: adjacent
  * transpositions, no substring edited twice) between two byte strings,
@@ -92,36 +70,5 @@ enum {
        beside "John Smith" and "Mary Smith"): never merged with either */
     CLAIMS__CF_SPK_AMBIGUOUS = 1u << 26
 };
-
-/* Appends s[0..n) normalized (claims__norm_append) with Latin accents
- * folded to their base letters ("Péres" -> "peres"). False on OOM. */
-bool claims__fold_append(claims__buf *out, const char *s, size_t n);
-
-/* Word-level alignment of two normalized quote renderings. */
-typedef struct claims__align {
-    size_t common;   /* words the two share, in order (LCS length) */
-    size_t inserted; /* words only in b (not paired with a word of a) */
-    size_t deleted;  /* words only in a (not paired with a word of b) */
-    size_t replaced; /* a-words swapped for b-words at the same place */
-    bool a_in_b;     /* a is a contiguous run of b's words (prefix, suffix,
-                        or contained), or equal to b */
-    bool b_in_a;     /* b is a contiguous run of a's words, or equal */
-} claims__align;
-
-/* Aligns `a` and `b`, two claims__quote_normalize() strings (words
- * separated by one space), by a longest common subsequence over words.
- * Fills *out. *diff (when diff is not NULL) gets a string in the story's
- * arena describing the differences, e.g. "have -> has", "+word",
- * "-word", joined by "; " (at most a few edits are named, then "..."),
- * or NULL when the word sequences are identical. Returns false on OOM.
- * Quadratic in the word counts of a and b: callers compare two quotes,
- * never whole articles. */
-bool claims__quote_align(claims_story *s, const char *a, const char *b, claims__align *out,
-                         const char **diff);
-
-/* Word overlap of two normalized quotes: common words (LCS) divided by the
- * shorter quote's word count, in [0, 1]. 0 when either is empty or on
- * OOM. */
-double claims__quote_overlap(claims_story *s, const char *a, const char *b);
 
 #endif /* CLAIMS_EXTRACT_H */

@@ -89,14 +89,12 @@ static bool is_cls(const qctx *c, size_t i, int cls)
 
 static bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
-           tk(c, i)->norm_len == 1 && claims__tok_norm(c->art, i)[0] == ch;
+    return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
 }
 
 static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n &&
-           memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
+    return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
@@ -511,144 +509,195 @@ static bool currency_at(const qctx *c, size_t k)
     return lex(c, CLAIMS__LEX_CURRENCY, k, c->se, NULL) != NULL;
 }
 
+/* A number being read by parse_number: the sum of completed scale
+ * groups, the group in progress, the largest scale, the last number word,
+ * what came last (P_*) and the next token. */
+typedef struct numread {
+    double total, cur, scale, lastw;
+    int prev;
+    size_t j;
+} numread;
+
+/* What one step of parse_number did. */
+enum { STEP_NONE, STEP_TAKEN, STEP_STOP };
+
+/* Digits at token i ("1,200", "7.2"), with "3 000 000" groups after no-break
+ * or thin spaces. False when token i is a number that does not parse. */
+static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
+{
+    if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &r->cur))
+        return false;
+    r->prev = P_DIGITS;
+    a->digits = true;
+    r->j = i + 1;
+    if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+        while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
+               tk(c, r->j)->norm_len == 3) {
+            double g = 0;
+            claims__parse_decimal(claims__tok_norm(c->art, r->j), 3, &g);
+            r->cur = r->cur * 1000 + g;
+            r->j++;
+        }
+    }
+    return true;
+}
+
+/* A scale word after a number ("million", "bn"). */
+static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *a)
+{
+    size_t n = 0, j = r->j;
+    if (r->prev == P_NONE || a->zero)
+        return STEP_NONE;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+    if (!e || !e->has_num || r->cur == 0)
+        return STEP_NONE;
+    bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
+    /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
+     * "12m" may be metres and "10k" a race */
+    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) && tk(c, j)->norm_len == 2;
+    if (abbr && !glued_scale && (r->prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
+        return STEP_STOP;
+    if (e->num < 1000) {
+        r->cur *= e->num;
+    } else {
+        r->total += r->cur * e->num;
+        r->cur = 0;
+    }
+    if (e->num > r->scale)
+        r->scale = e->num;
+    r->prev = P_SCALE;
+    r->j += n;
+    return STEP_TAKEN;
+}
+
+/* The unit of a hyphenated tens word: "twenty-five". */
+static int read_hyphen_unit(const qctx *c, numread *r)
+{
+    size_t n = 0, j = r->j;
+    if (!(r->prev == P_WORD && r->lastw >= 20 && r->lastw <= 90 && is_punct(c, j, '-') &&
+          glued(c, j) && j + 1 < c->se && glued(c, j + 1)))
+        return STEP_NONE;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
+    if (e && e->has_num && e->num >= 1 && e->num <= 9) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->j += 2;
+        return STEP_TAKEN;
+    }
+    return STEP_STOP;
+}
+
+/* The next number word, taking an "and" before a fraction ("three and a
+ * half", *n counts the "and") or after a scale ("two hundred and fifty",
+ * r->j moves past it). NULL when the number ends here. */
+static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, "and")) {
+        size_t n2 = 0;
+        const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, r->j + 1, c->se, &n2);
+        if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
+            /* "three and a half": the fraction branch takes "and" too */
+            e = e2;
+            *n = n2 + 1;
+        } else if (r->prev == P_SCALE) {
+            /* "two hundred and fifty" */
+            if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
+                return NULL;
+            e = e2;
+            *n = n2;
+            r->j++;
+        } else {
+            return NULL;
+        }
+    }
+    return e && e->has_num ? e : NULL;
+}
+
+/* The first number word ("twenty", "a thousand", "zero"). */
+static int first_number_word(numread *r, const claims__lex_entry *e, size_t n, amount *a)
+{
+    if (e->num > 0 && e->num < 1)
+        return STEP_STOP; /* "a half" needs a number before it */
+    r->cur = e->num;
+    a->word = true;
+    a->zero = e->num == 0;
+    a->one = e->num == 1 && n == 1;
+    r->lastw = e->num;
+    r->prev = e->num >= 100 ? P_SCALE : P_WORD;
+    if (e->num >= 1000) {
+        r->total = e->num;
+        r->cur = 0;
+        r->scale = e->num;
+    }
+    r->j += n;
+    return a->zero ? STEP_STOP : STEP_TAKEN;
+}
+
+/* A number word after others: a fraction ("and a half"), the unit of
+ * "twenty five", or the tens and units after a scale ("hundred fifty"). */
+static int more_number_word(numread *r, const claims__lex_entry *e, size_t n, amount *a)
+{
+    if (e->num > 0 && e->num < 1) {
+        /* "and a half" */
+        if (r->prev == P_FRAC || r->cur == 0)
+            return STEP_STOP;
+        r->cur += e->num;
+        r->prev = P_FRAC;
+        a->one = false;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    if (r->prev == P_WORD && r->lastw >= 20 && r->lastw <= 90 && e->num >= 1 && e->num <= 9 &&
+        n == 1) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    if (r->prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
+        r->cur += e->num;
+        r->lastw = e->num;
+        r->prev = P_WORD;
+        a->one = false;
+        r->j += n;
+        return STEP_TAKEN;
+    }
+    return STEP_STOP;
+}
+
 /* Digits or number words with scales from token i: "1,200", "1.5
  * billion", "twenty-five", "two hundred and fifty", "three and a half". */
 static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
 {
-    double total = 0, cur = 0, scale = 1, lastw = 0;
-    int prev = P_NONE;
-    size_t j = i;
+    numread r = {0, 0, 1, 0, P_NONE, i};
     a->zero = a->one = a->digits = a->word = false;
-    if (is_cls(c, i, CLAIMS__TOK_NUMBER)) {
-        if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &cur))
-            return false;
-        prev = P_DIGITS;
-        a->digits = true;
-        j = i + 1;
-        /* "3 000 000" with no-break or thin spaces between the groups */
-        if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
-            while (j < c->se && group_sep(c, j) && all_digits(c, j) && tk(c, j)->norm_len == 3) {
-                double g = 0;
-                claims__parse_decimal(claims__tok_norm(c->art, j), 3, &g);
-                cur = cur * 1000 + g;
-                j++;
-            }
-        }
-    }
-    while (j < c->se) {
-        size_t n = 0;
-        const claims__lex_entry *e;
-        if (prev != P_NONE && !a->zero) {
-            e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
-            if (e && e->has_num && cur != 0) {
-                bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
-                /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
-                 * "12m" may be metres and "10k" a race */
-                bool glued_scale = abbr && prev == P_DIGITS && glued(c, j) &&
-                                   tk(c, j)->norm_len == 2;
-                if (abbr && !glued_scale &&
-                    (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
-                    break;
-                if (e->num < 1000) {
-                    cur *= e->num;
-                } else {
-                    total += cur * e->num;
-                    cur = 0;
-                }
-                if (e->num > scale)
-                    scale = e->num;
-                prev = P_SCALE;
-                j += n;
-                continue;
-            }
-        }
-        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && is_punct(c, j, '-') && glued(c, j) &&
-            j + 1 < c->se && glued(c, j + 1)) {
-            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
-            if (e && e->has_num && e->num >= 1 && e->num <= 9) {
-                cur += e->num;
-                lastw = e->num;
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        e = lex(c, CLAIMS__LEX_NUMBER, j, c->se, &n);
-        if (!e && prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
-            size_t n2 = 0;
-            const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n2);
-            if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
-                /* "three and a half": the fraction branch below takes "and" too */
-                e = e2;
-                n = n2 + 1;
-            } else if (prev == P_SCALE) {
-                /* "two hundred and fifty" */
-                if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
-                    break;
-                e = e2;
-                n = n2;
-                j++;
-            } else {
-                break;
-            }
-        }
-        if (!e || !e->has_num)
-            break;
-        if (prev == P_NONE) {
-            if (e->num > 0 && e->num < 1)
-                break; /* "a half" needs a number before it */
-            cur = e->num;
-            a->word = true;
-            a->zero = e->num == 0;
-            a->one = e->num == 1 && n == 1;
-            lastw = e->num;
-            prev = e->num >= 100 ? P_SCALE : P_WORD;
-            if (e->num >= 1000) {
-                total = e->num;
-                cur = 0;
-                scale = e->num;
-            }
-            j += n;
-            if (a->zero)
-                break;
-            continue;
-        }
-        if (a->zero)
-            break;
-        if (e->num > 0 && e->num < 1) {
-            /* "and a half" */
-            if (prev == P_FRAC || cur == 0)
-                break;
-            cur += e->num;
-            prev = P_FRAC;
-            a->one = false;
-            j += n;
-            continue;
-        }
-        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && e->num >= 1 && e->num <= 9 && n == 1) {
-            cur += e->num;
-            lastw = e->num;
-            j += n;
-            continue;
-        }
-        if (prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
-            cur += e->num;
-            lastw = e->num;
-            prev = P_WORD;
-            a->one = false;
-            j += n;
-            continue;
-        }
-        break;
-    }
-    if (prev == P_NONE)
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER) && !read_digits(c, i, &r, a))
         return false;
-    if (j > i + 1)
+    while (r.j < c->se) {
+        int step = read_scale(c, &r, cur_before, a);
+        if (step == STEP_NONE)
+            step = read_hyphen_unit(c, &r);
+        if (step == STEP_TAKEN)
+            continue;
+        if (step == STEP_STOP)
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = next_number_word(c, &r, &n);
+        if (!e || (r.prev != P_NONE && a->zero))
+            break;
+        step = r.prev == P_NONE ? first_number_word(&r, e, n, a) : more_number_word(&r, e, n, a);
+        if (step != STEP_TAKEN)
+            break;
+    }
+    if (r.prev == P_NONE)
+        return false;
+    if (r.j > i + 1)
         a->one = false;
-    a->v = total + cur;
-    a->scale = scale;
+    a->v = r.total + r.cur;
+    a->scale = r.scale;
     a->nb = i;
-    a->ne = j;
+    a->ne = r.j;
     return true;
 }
 
@@ -740,14 +789,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
 
 static bool year_like(const qctx *c, size_t i)
 {
-    if (!is_cls(c, i, CLAIMS__TOK_NUMBER) || tk(c, i)->norm_len != 4)
-        return false;
-    const char *w = claims__tok_norm(c->art, i);
-    for (int k = 0; k < 4; k++)
-        if (!claims__is_digit((unsigned char)w[k]))
-            return false;
-    int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
-    return y >= 1000 && y <= 2100;
+    return is_cls(c, i, CLAIMS__TOK_NUMBER) && claims__tok_year_like(c->art, i);
 }
 
 /* Returns the token to resume from when the digits at nb are not a
@@ -1332,29 +1374,40 @@ static claims_status emit_age_list(qctx *c, const amount *first, const char *thi
 
 /* --------------------------------------------------------- one amount */
 
-/* Parses and records the quantity starting at token i. Returns the token
- * to resume from (> i). */
-static size_t process(qctx *c, size_t i, claims_status *st)
+/* What stands after (or before) an amount: its unit, and for an age the
+ * person it belongs to. Filled by the unit_* steps of process. */
+typedef struct unit_info {
+    unit_val uv;
+    bool has_unit; /* a unit of the lexicon, or an age */
+    bool unit_pre; /* the unit stands before the number ("aged 61") */
+    bool hyphen;   /* "a 12-member panel" */
+    bool age;
+    size_t k;              /* the token after the amount (and its hyphen) */
+    size_t unit_end;       /* the token after the unit or currency */
+    char person[PART_MAX]; /* an age's person, "-" when none */
+} unit_info;
+
+/* The amount at token i: an unknown amount, a vague one ("dozens") or a
+ * number, with a currency before it (*cur_e). Returns the token to resume
+ * from when there is no amount here or it is noise, else 0. */
+static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
+                          size_t *cur_start)
 {
-    amount a;
-    memset(&a, 0, sizeof a);
     size_t n = 0;
     const claims__lex_entry *e;
-    const claims__lex_entry *cur_e = NULL;
-    size_t cur_start = i;
-
+    *cur_e = NULL;
+    *cur_start = i;
     if (is_cls(c, i, CLAIMS__TOK_NUMBER))
-        cur_e = currency_before(c, i, &cur_start);
-
+        *cur_e = currency_before(c, i, cur_start);
     if ((e = lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
-        a.unknown = true;
-        a.nb = i;
-        a.ne = i + n;
+        a->unknown = true;
+        a->nb = i;
+        a->ne = i + n;
     } else if ((e = lex(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
-               parse_bounds(e->value, &a.lo, &a.hi)) {
-        a.vague = true;
-        a.nb = i;
-        a.ne = i + n;
+               parse_bounds(e->value, &a->lo, &a->hi)) {
+        a->vague = true;
+        a->nb = i;
+        a->ne = i + n;
     } else {
         if (!is_cls(c, i, CLAIMS__TOK_NUMBER)) {
             /* "no more than 10" is an operator, not a zero */
@@ -1362,361 +1415,421 @@ static size_t process(qctx *c, size_t i, claims_status *st)
             if (lex(c, CLAIMS__LEX_OPERATOR, i, c->se, &on) && on > 1)
                 return i + 1;
         }
-        if (!parse_number(c, i, cur_e != NULL, &a))
+        if (!parse_number(c, i, *cur_e != NULL, a))
             return i + 1;
     }
-    a.b = a.nb;
-    a.e = a.ne;
-
-    if (a.digits) {
-        size_t skip = noise_end(c, a.nb, a.ne, cur_e != NULL);
+    a->b = a->nb;
+    a->e = a->ne;
+    if (a->digits) {
+        size_t skip = noise_end(c, a->nb, a->ne, *cur_e != NULL);
         if (skip) {
             c->floor = skip;
             return skip;
         }
     }
+    return 0;
+}
 
-    /* operator and currency before the number */
+/* The operator and currency before the amount ("more than $5"), and the
+ * figures that are not one: a ratio, and the change and old value of
+ * "rose by 5 to 40". Returns the token to resume from, or 0. */
+static size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e, size_t cur_start)
+{
     if (cur_e) {
-        a.cur = cur_e->value;
-        a.b = cur_start;
+        a->cur = cur_e->value;
+        a->b = cur_start;
     }
-    {
-        size_t os = a.b;
-        const claims__lex_entry *op = op_before(c, a.b, &os);
-        if (op) {
-            const char *v = op->value;
-            op_kind k = strcmp(v, "gt") == 0      ? OP_GT
-                        : strcmp(v, "ge") == 0    ? OP_GE
-                        : strcmp(v, "lt") == 0    ? OP_LT
-                        : strcmp(v, "le") == 0    ? OP_LE
-                        : strcmp(v, "about") == 0 ? OP_ABOUT
-                        : strcmp(v, "near") == 0  ? OP_NEAR
-                                                  : OP_NONE;
-            if (k != OP_NONE && !a.vague && !a.unknown) {
-                a.op = k;
-                a.b = os;
-            } else if (strcmp(v, "ratio") == 0) {
-                c->floor = a.ne;
-                return a.ne;
-            } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
-                a.between = true;
-                if (strcmp(v, "between") == 0)
-                    a.b = os;
-            }
+    size_t os = a->b;
+    const claims__lex_entry *op = op_before(c, a->b, &os);
+    if (op) {
+        const char *v = op->value;
+        op_kind k = strcmp(v, "gt") == 0      ? OP_GT
+                    : strcmp(v, "ge") == 0    ? OP_GE
+                    : strcmp(v, "lt") == 0    ? OP_LT
+                    : strcmp(v, "le") == 0    ? OP_LE
+                    : strcmp(v, "about") == 0 ? OP_ABOUT
+                    : strcmp(v, "near") == 0  ? OP_NEAR
+                                              : OP_NONE;
+        if (k != OP_NONE && !a->vague && !a->unknown) {
+            a->op = k;
+            a->b = os;
+        } else if (strcmp(v, "ratio") == 0) {
+            c->floor = a->ne;
+            return a->ne;
+        } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
+            a->between = true;
+            if (strcmp(v, "between") == 0)
+                a->b = os;
         }
     }
-
     /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
      * and the old value are not the figure; the amount after "to" is */
-    if (a.b >= c->sb + 2 && (norm_is(c, a.b - 1, "by") || norm_is(c, a.b - 1, "from")) &&
-        lex_is(c, CLAIMS__LEX_ACTION, a.b - 2, "_change")) {
-        c->floor = a.ne;
-        return a.ne;
+    if (a->b >= c->sb + 2 && (norm_is(c, a->b - 1, "by") || norm_is(c, a->b - 1, "from")) &&
+        lex_is(c, CLAIMS__LEX_ACTION, a->b - 2, "_change")) {
+        c->floor = a->ne;
+        return a->ne;
     }
+    return 0;
+}
 
-    /* ranges: "10 to 12", "10-12", "between 10 and 12" */
-    if ((a.digits || a.word) && !a.zero) {
-        size_t k = a.ne;
-        bool dash = false, conn = false;
-        if (k < c->se && is_punct(c, k, '-')) {
-            dash = true;
-            conn = true;
-        } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, "to") ||
-                   (a.between && lex_is(c, CLAIMS__LEX_OPERATOR, k, "and"))) {
-            conn = true;
-        }
-        if (conn && k + 1 < c->se) {
-            size_t m = k + 1;
-            const claims__lex_entry *c2 = NULL;
-            size_t cn = 0;
-            if (a.cur && (c2 = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn)) != NULL)
-                m += cn;
-            amount b;
-            memset(&b, 0, sizeof b);
-            if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) &&
-                parse_number(c, m, a.cur != NULL, &b) && !b.zero && (b.digits || b.word)) {
-                double lo = a.v;
-                if (b.scale > 1 && a.scale == 1 && lo * b.scale <= b.v)
-                    lo *= b.scale;
-                if (b.v > lo && a.op == OP_NONE) {
-                    a.range = true;
-                    a.lo = lo;
-                    a.hi = b.v;
-                    a.ne = b.ne;
-                    a.e = b.ne;
-                } else if (dash && a.digits && b.digits && glued(c, k) && glued(c, m)) {
-                    /* "2-1", "3-0": scores and codes */
-                    c->floor = b.ne;
-                    return b.ne;
-                }
-            }
+/* Ranges: "10 to 12", "10-12", "between 10 and 12"; a score or code
+ * ("2-1") is no figure. Returns the token to resume from, or 0. */
+static size_t read_range(qctx *c, amount *a)
+{
+    if (!(a->digits || a->word) || a->zero)
+        return 0;
+    size_t k = a->ne;
+    bool dash = false, conn = false;
+    if (k < c->se && is_punct(c, k, '-')) {
+        dash = true;
+        conn = true;
+    } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, "to") ||
+               (a->between && lex_is(c, CLAIMS__LEX_OPERATOR, k, "and"))) {
+        conn = true;
+    }
+    if (!conn || k + 1 >= c->se)
+        return 0;
+    size_t m = k + 1;
+    size_t cn = 0;
+    if (a->cur && lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn) != NULL)
+        m += cn;
+    amount b;
+    memset(&b, 0, sizeof b);
+    if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) && parse_number(c, m, a->cur != NULL, &b) &&
+        !b.zero && (b.digits || b.word)) {
+        double lo = a->v;
+        if (b.scale > 1 && a->scale == 1 && lo * b.scale <= b.v)
+            lo *= b.scale;
+        if (b.v > lo && a->op == OP_NONE) {
+            a->range = true;
+            a->lo = lo;
+            a->hi = b.v;
+            a->ne = b.ne;
+            a->e = b.ne;
+        } else if (dash && a->digits && b.digits && glued(c, k) && glued(c, m)) {
+            /* "2-1", "3-0": scores and codes */
+            c->floor = b.ne;
+            return b.ne;
         }
     }
+    return 0;
+}
 
-    /* unit, currency or percent after the amount */
-    size_t k = a.e;
-    bool hyphen = false;
-    if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) && glued(c, k + 1)) {
-        hyphen = true;
-        k++;
+/* A unit after the amount, or a currency ("5 km", "10 million dollars").
+ * Returns the token to resume from (a time of day, a hyphenated
+ * adjective), or 0. */
+static size_t unit_after(qctx *c, amount *a, unit_info *u)
+{
+    size_t n = 0;
+    const claims__lex_entry *e;
+    u->k = a->e;
+    if (u->k + 1 < c->se && is_punct(c, u->k, '-') && glued(c, u->k) && glued(c, u->k + 1)) {
+        u->hyphen = true;
+        u->k++;
     }
-    unit_val uv = {NULL, NULL, 0, 0, false};
-    bool has_unit = false, unit_pre = false;
-    size_t unit_end = k;
-    if (!a.cur && !a.unknown) {
+    size_t k = u->k;
+    u->unit_end = k;
+    if (!a->cur && !a->unknown) {
         e = lex(c, CLAIMS__LEX_UNIT, k, c->se, &n);
         /* "the 2006 Second Lebanon War": a capitalized word is a name */
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
             e = NULL;
-        if (e && unit_split(e->value, &uv)) {
-            if (unit_is(&uv, "clock"))
+        if (e && unit_split(e->value, &u->uv)) {
+            if (unit_is(&u->uv, "clock"))
                 return k + n;
-            has_unit = true;
-            unit_end = k + n;
+            u->has_unit = true;
+            u->unit_end = k + n;
         }
     }
-    if (hyphen && !has_unit) {
+    if (u->hyphen && !u->has_unit) {
         /* "a two-state solution", "a 12-member panel": an adjective */
-        return a.e;
+        return a->e;
     }
-    if (!has_unit && !a.cur) {
+    if (!u->has_unit && !a->cur) {
         size_t m = k;
         if (m < c->se && norm_is(c, m, "of") && marker(c, m, "_det"))
             m++;
         e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
-        if (e && (m == k || a.vague || a.unknown || a.scale > 1)) {
-            a.cur = e->value;
-            unit_end = m + n;
+        if (e && (m == k || a->vague || a->unknown || a->scale > 1)) {
+            a->cur = e->value;
+            u->unit_end = m + n;
         }
-    } else if (a.cur) {
-        unit_end = a.e;
+    } else if (a->cur) {
+        u->unit_end = a->e;
         /* "$1.5 billion dollars" is rare; a repeated currency is harmless */
     }
-    if (!has_unit && !a.cur && a.digits && a.b >= c->sb + 1) {
-        /* "magnitude 7.2", "aged 61", "a magnitude-6 quake" */
-        size_t p = a.b - 1;
-        if (is_punct(c, p, '-') && p > c->sb)
-            p--;
-        e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
-        if (e && unit_split(e->value, &uv) && uv.pre) {
-            has_unit = true;
-            unit_pre = true;
-            a.b = p;
-            unit_end = a.e;
-        }
-    }
-    bool age = has_unit && unit_is(&uv, "age");
-    char person[PART_MAX] = "-";
-    if (!has_unit && !a.cur && a.digits && !a.range && a.op == OP_NONE && a.v >= 1 && a.v <= 120 &&
-        a.v == (double)(long)a.v && a.nb >= c->sb + 2) {
-        /* "Jane Roe, 34, was ...", "The suspect, 27, ..." */
-        if (is_punct(c, a.nb - 1, ',') && is_cls(c, a.nb - 2, CLAIMS__TOK_WORD) &&
-            ((tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP) ||
-             concept_at(c, a.nb - 2, a.nb - 1, NULL)) &&
-            !is_month_or_day(c, a.nb - 2) && !is_stop(c, a.nb - 2) &&
-            (a.ne >= c->se || is_punct(c, a.ne, ',') || is_punct(c, a.ne, ')'))) {
-            age = true;
-            person_part(c, a.nb - 2, person);
-        }
-        /* "She was 61.", "the man, who is 70, ..." */
-        else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") &&
-                 (marker(c, a.nb - 2, "_pron") || norm_is(c, a.nb - 2, "who")) &&
-                 (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) ||
-                  marker(c, a.ne, "_clause"))) {
-            age = true;
-            if (norm_is(c, a.nb - 2, "who") && a.nb >= c->sb + 3) {
-                size_t p = a.nb - 3;
-                if (is_punct(c, p, ',') && p > c->sb)
-                    p--;
-                person_part(c, p, person);
-            }
-        }
-        if (age) {
-            static const char years_q[] = "age:years";
-            unit_split(years_q, &uv);
-            has_unit = true;
-            unit_end = a.e;
-        }
-    }
+    return 0;
+}
 
-    /* year-like numbers belong to dates.c unless they count something */
-    if (a.digits && !a.range && !a.cur && !has_unit && year_like(c, a.nb)) {
+/* A unit before the amount: "magnitude 7.2", "aged 61", "a magnitude-6
+ * quake". */
+static void unit_before(const qctx *c, amount *a, unit_info *u)
+{
+    if (u->has_unit || a->cur || !a->digits || a->b < c->sb + 1)
+        return;
+    size_t p = a->b - 1;
+    if (is_punct(c, p, '-') && p > c->sb)
+        p--;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
+    if (e && unit_split(e->value, &u->uv) && u->uv.pre) {
+        u->has_unit = true;
+        u->unit_pre = true;
+        a->b = p;
+        u->unit_end = a->e;
+    }
+}
+
+/* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", with
+ * the person when named. */
+static void unit_age(const qctx *c, const amount *a, unit_info *u)
+{
+    u->age = u->has_unit && unit_is(&u->uv, "age");
+    set_part(u->person, "-");
+    if (u->has_unit || a->cur || !a->digits || a->range || a->op != OP_NONE || a->v < 1 ||
+        a->v > 120 || a->v != (double)(long)a->v || a->nb < c->sb + 2)
+        return;
+    /* "Jane Roe, 34, was ...", "The suspect, 27, ..." */
+    if (is_punct(c, a->nb - 1, ',') && is_cls(c, a->nb - 2, CLAIMS__TOK_WORD) &&
+        ((tk(c, a->nb - 2)->flags & CLAIMS__TF_CAP) || concept_at(c, a->nb - 2, a->nb - 1, NULL)) &&
+        !is_month_or_day(c, a->nb - 2) && !is_stop(c, a->nb - 2) &&
+        (a->ne >= c->se || is_punct(c, a->ne, ',') || is_punct(c, a->ne, ')'))) {
+        u->age = true;
+        person_part(c, a->nb - 2, u->person);
+    }
+    /* "She was 61.", "the man, who is 70, ..." */
+    else if (lex_is(c, CLAIMS__LEX_ACTION, a->nb - 1, "_aux") &&
+             (marker(c, a->nb - 2, "_pron") || norm_is(c, a->nb - 2, "who")) &&
+             (a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) ||
+              marker(c, a->ne, "_clause"))) {
+        u->age = true;
+        if (norm_is(c, a->nb - 2, "who") && a->nb >= c->sb + 3) {
+            size_t p = a->nb - 3;
+            if (is_punct(c, p, ',') && p > c->sb)
+                p--;
+            person_part(c, p, u->person);
+        }
+    }
+    if (u->age) {
+        static const char years_q[] = "age:years";
+        unit_split(years_q, &u->uv);
+        u->has_unit = true;
+        u->unit_end = a->e;
+    }
+}
+
+/* Amounts that are no claim: a year (dates.c reads it) unless it counts
+ * something, and "one day", "one dollar". */
+static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
+{
+    if (a->digits && !a->range && !a->cur && !u->has_unit && year_like(c, a->nb)) {
         np_head h;
-        bool det_before = a.nb > c->sb && (marker(c, a.nb - 1, "_det") || is_stop(c, a.nb - 1));
-        np_scan(c, skip_det(c, a.e), &h);
+        bool det_before = a->nb > c->sb && (marker(c, a->nb - 1, "_det") || is_stop(c, a->nb - 1));
+        np_scan(c, skip_det(c, a->e), &h);
         /* the noun right after it: "1500 troops", not "2008 war still shapes" */
-        bool counts = h.found && h.hb == skip_det(c, a.e) && (h.known || looks_plural(c, h.hb));
+        bool counts = h.found && h.hb == skip_det(c, a->e) && (h.known || looks_plural(c, h.hb));
         if (det_before || !counts)
-            return a.ne;
+            return true;
     }
+    /* "one day", "one dollar": idioms more often than claims */
+    return a->one && !(a->cur == NULL && !u->has_unit);
+}
 
-    if (a.one && !(a.cur == NULL && !has_unit)) {
-        return a.ne; /* "one day", "one dollar": idioms more often than claims */
-    }
-
-    claims_status rc = CLAIMS_OK;
-    claims_claim *cl = NULL;
-    if (a.cur) {
-        /* money: money/<thing>/<action>/<currency> */
-        char thing[PART_MAX] = "-", action[PART_MAX] = "-";
-        size_t end_tok = unit_end > a.e ? unit_end : a.e;
-        bool linked = c->last_money && a.b > c->sb && is_punct(c, a.b - 1, '(') &&
-                      a.b - 1 == c->last_money_end;
-        if (linked) {
-            set_part(thing, c->money_thing);
-            set_part(action, c->money_action);
-        } else {
-            np_head h;
-            bool adj = a.b > c->sb && marker(c, a.b - 1, "_det") && !norm_is(c, a.b - 1, "of");
-            memset(&h, 0, sizeof h);
-            if (adj) {
-                size_t m = end_tok;
-                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
-                    m++;
-                np_scan(c, m, &h);
-                if (h.found)
-                    set_part(thing, np_part(&h));
-            }
-            bool got = h.found;
-            /* "revenue of $3.1 billion", "a fine of €10 million" */
-            if (!got && a.b > c->sb + 1 && norm_is(c, a.b - 1, "of"))
-                got = noun_part(c, a.b - 2, thing);
-            /* "watches worth £250,000", "profit rose 12% to $2 billion" */
-            if (!got)
-                got = subject_before(c, a.b, thing);
-            /* "pay a $4.25 billion opioid settlement" without the article */
-            if (!got && end_tok < c->se && is_cls(c, end_tok, CLAIMS__TOK_WORD) &&
-                !(tk(c, end_tok)->flags & CLAIMS__TF_CAP) && !glued(c, end_tok)) {
-                np_scan(c, end_tok, &h);
-                if (h.found && h.hb == h.he - 1 && !looks_plural(c, h.hb) &&
-                    (h.he >= c->se || !is_cls(c, h.he, CLAIMS__TOK_WORD) || is_stop(c, h.he))) {
-                    set_part(thing, np_part(&h));
-                    got = true;
-                } else {
-                    memset(&h, 0, sizeof h);
-                }
-            }
-            /* "paid $X for the plant", "raised $20 million in funding",
-             * also behind a conversion in brackets */
-            if (!got)
-                got = purpose_after(c, end_tok, thing);
-            if (!got) {
-                const char *cb = concept_back(c, a.b);
-                if (cb)
-                    set_part(thing, cb);
-            }
-            size_t ap = 0, al = 0;
-            np_head none;
-            memset(&none, 0, sizeof none);
-            none.found = true;
-            const claims__lex_entry *act = find_action(c, a.b, end_tok, &none, &ap, &al);
-            if (act)
-                set_part(action, act->value);
-            if (h.found && h.he > end_tok)
-                end_tok = h.he;
-        }
-        rc = emit(c, CLAIMS_KIND_MONEY, a.b, end_tok, &a, "money", thing, action, a.cur, a.cur,
-                  strlen(a.cur), &cl);
-        if (rc == CLAIMS_OK) {
-            if (linked)
-                cl->linked = c->last_money;
-            c->last_money = cl;
-            c->last_money_end = end_tok;
-            set_part(c->money_thing, thing);
-            set_part(c->money_action, action);
-        }
-        c->floor = end_tok;
-        *st = rc;
-        return end_tok > i ? end_tok : i + 1;
-    }
-
-    if (has_unit) {
-        bool percent = unit_is(&uv, "percent");
-        size_t list[LIST_MAX], nlist = 0;
-        char q[PART_MAX], thing[PART_MAX] = "-";
-        size_t qn = uv.qn < PART_MAX ? uv.qn : PART_MAX - 1;
-        memcpy(q, uv.q, qn);
-        q[qn] = '\0';
-        size_t end_tok = unit_end > a.e ? unit_end : a.e;
-        np_head h;
-        memset(&h, 0, sizeof h);
-        bool det_before = a.b > c->sb && marker(c, a.b - 1, "_det");
-        if (age) {
-            if (strcmp(person, "-") != 0) {
-                set_part(thing, person);
-            } else if (unit_pre) {
-                /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
-                size_t p = a.b > c->sb ? a.b - 1 : a.b;
-                if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") &&
-                    norm_is(c, p - 1, "who"))
-                    p -= 2;
-                if (p > c->sb && is_punct(c, p, ','))
-                    p--;
-                if (p < a.b)
-                    person_part(c, p, thing);
-            } else {
-                np_scan(c, unit_end, &h);
-                if (h.found && !looks_plural(c, h.hb)) {
-                    person_part(c, h.he - 1, thing);
-                    if (h.known && strcmp(h.concept, "person") != 0)
-                        set_part(thing, h.concept);
-                    end_tok = h.he;
-                }
-            }
-        } else if (percent) {
-            np_scan(c, skip_det(c, unit_end), &h);
-            if (h.found && (h.known || unit_end < c->se)) {
-                set_part(thing, np_part(&h));
-                end_tok = h.he;
-            } else if (!subject_before(c, a.b, thing)) {
-                /* "shares rose 6%" gives the share; else a concept before */
-                const char *cb = concept_back(c, a.b);
-                if (cb)
-                    set_part(thing, cb);
-            }
-        } else {
-            if (hyphen || det_before || unit_pre) {
-                size_t m = unit_end;
-                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
-                    m++;
-                np_scan(c, m, &h);
-                if (h.found) {
-                    set_part(thing, np_part(&h));
-                    end_tok = h.he;
-                }
-            }
-            if (!h.found) {
-                const char *cb = concept_back(c, a.b);
-                if (cb)
-                    set_part(thing, cb);
-            }
-        }
-        if (end_tok < unit_end)
-            end_tok = unit_end;
-        if (percent)
-            rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%",
-                      1, NULL);
-        else if (age && unit_pre && !a.range && a.op == OP_NONE && end_tok == a.e &&
-                 (nlist = age_list(c, a.e, list)) > 0)
-            rc = emit_age_list(c, &a, thing, list, nlist, uv.u, uv.un);
-        else
-            rc = emit(c, CLAIMS_KIND_MEASURE, a.b, end_tok, &a, "measure", q, thing, NULL, uv.u,
-                      uv.un, NULL);
-        c->floor = unit_end > a.e ? unit_end : a.e;
-        if (nlist > 0)
-            c->floor = list[nlist - 1] + 1;
-        *st = rc;
-        return c->floor > i ? c->floor : i + 1;
-    }
-
-    /* a count: count/<concept>/<action> */
+/* What a sum of money is for ("a $4.25 billion settlement", "revenue of
+ * $3.1 billion", "paid $X for the plant"), into thing; *end_tok may grow
+ * over the noun. */
+static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *thing)
+{
     np_head h;
-    np_scan(c, skip_det(c, a.e), &h);
-    size_t after = h.found ? h.he : a.e;
+    bool adj = a->b > c->sb && marker(c, a->b - 1, "_det") && !norm_is(c, a->b - 1, "of");
+    memset(&h, 0, sizeof h);
+    if (adj) {
+        size_t m = *end_tok;
+        if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+            m++;
+        np_scan(c, m, &h);
+        if (h.found)
+            set_part(thing, np_part(&h));
+    }
+    bool got = h.found;
+    /* "revenue of $3.1 billion", "a fine of €10 million" */
+    if (!got && a->b > c->sb + 1 && norm_is(c, a->b - 1, "of"))
+        got = noun_part(c, a->b - 2, thing);
+    /* "watches worth £250,000", "profit rose 12% to $2 billion" */
+    if (!got)
+        got = subject_before(c, a->b, thing);
+    /* "pay a $4.25 billion opioid settlement" without the article */
+    if (!got && *end_tok < c->se && is_cls(c, *end_tok, CLAIMS__TOK_WORD) &&
+        !(tk(c, *end_tok)->flags & CLAIMS__TF_CAP) && !glued(c, *end_tok)) {
+        np_scan(c, *end_tok, &h);
+        if (h.found && h.hb == h.he - 1 && !looks_plural(c, h.hb) &&
+            (h.he >= c->se || !is_cls(c, h.he, CLAIMS__TOK_WORD) || is_stop(c, h.he))) {
+            set_part(thing, np_part(&h));
+            got = true;
+        } else {
+            memset(&h, 0, sizeof h);
+        }
+    }
+    /* "paid $X for the plant", "raised $20 million in funding",
+     * also behind a conversion in brackets */
+    if (!got)
+        got = purpose_after(c, *end_tok, thing);
+    if (!got) {
+        const char *cb = concept_back(c, a->b);
+        if (cb)
+            set_part(thing, cb);
+    }
+    if (h.found && h.he > *end_tok)
+        *end_tok = h.he;
+}
+
+/* Records money: money/<thing>/<action>/<currency>. A sum in brackets
+ * right after another is its conversion and takes its frame. */
+static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claims_status *st)
+{
+    char thing[PART_MAX] = "-", action[PART_MAX] = "-";
+    size_t end_tok = u->unit_end > a->e ? u->unit_end : a->e;
+    bool linked = c->last_money && a->b > c->sb && is_punct(c, a->b - 1, '(') &&
+                  a->b - 1 == c->last_money_end;
+    if (linked) {
+        set_part(thing, c->money_thing);
+        set_part(action, c->money_action);
+    } else {
+        size_t words_end = end_tok;
+        money_thing(c, a, &end_tok, thing);
+        size_t ap = 0, al = 0;
+        np_head none;
+        memset(&none, 0, sizeof none);
+        none.found = true;
+        const claims__lex_entry *act = find_action(c, a->b, words_end, &none, &ap, &al);
+        if (act)
+            set_part(action, act->value);
+    }
+    claims_claim *cl = NULL;
+    claims_status rc = emit(c, CLAIMS_KIND_MONEY, a->b, end_tok, a, "money", thing, action, a->cur,
+                            a->cur, strlen(a->cur), &cl);
+    if (rc == CLAIMS_OK) {
+        if (linked)
+            cl->linked = c->last_money;
+        c->last_money = cl;
+        c->last_money_end = end_tok;
+        set_part(c->money_thing, thing);
+        set_part(c->money_action, action);
+    }
+    c->floor = end_tok;
+    *st = rc;
+    return end_tok > i ? end_tok : i + 1;
+}
+
+/* Whose age it is: the person named beside it, before "aged", or the noun
+ * after it ("a 61-year-old man"), into thing; *end_tok may grow. */
+static void age_thing(const qctx *c, const amount *a, const unit_info *u, size_t *end_tok,
+                      char *thing)
+{
+    if (strcmp(u->person, "-") != 0) {
+        set_part(thing, u->person);
+    } else if (u->unit_pre) {
+        /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
+        size_t p = a->b > c->sb ? a->b - 1 : a->b;
+        if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") && norm_is(c, p - 1, "who"))
+            p -= 2;
+        if (p > c->sb && is_punct(c, p, ','))
+            p--;
+        if (p < a->b)
+            person_part(c, p, thing);
+    } else {
+        np_head h;
+        np_scan(c, u->unit_end, &h);
+        if (h.found && !looks_plural(c, h.hb)) {
+            person_part(c, h.he - 1, thing);
+            if (h.known && strcmp(h.concept, "person") != 0)
+                set_part(thing, h.concept);
+            *end_tok = h.he;
+        }
+    }
+}
+
+/* What a percentage or a measure is of, into thing; *end_tok may grow. */
+static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bool percent,
+                          size_t *end_tok, char *thing)
+{
+    np_head h;
+    memset(&h, 0, sizeof h);
+    if (percent) {
+        np_scan(c, skip_det(c, u->unit_end), &h);
+        if (h.found && (h.known || u->unit_end < c->se)) {
+            set_part(thing, np_part(&h));
+            *end_tok = h.he;
+        } else if (!subject_before(c, a->b, thing)) {
+            /* "shares rose 6%" gives the share; else a concept before */
+            const char *cb = concept_back(c, a->b);
+            if (cb)
+                set_part(thing, cb);
+        }
+        return;
+    }
+    bool det_before = a->b > c->sb && marker(c, a->b - 1, "_det");
+    if (u->hyphen || det_before || u->unit_pre) {
+        size_t m = u->unit_end;
+        if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+            m++;
+        np_scan(c, m, &h);
+        if (h.found) {
+            set_part(thing, np_part(&h));
+            *end_tok = h.he;
+        }
+    }
+    if (!h.found) {
+        const char *cb = concept_back(c, a->b);
+        if (cb)
+            set_part(thing, cb);
+    }
+}
+
+/* Records a percentage or a measure (an age list "aged 61 and 58" as one
+ * claim per person). */
+static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, claims_status *st)
+{
+    bool percent = unit_is(&u->uv, "percent");
+    size_t list[LIST_MAX], nlist = 0;
+    char q[PART_MAX], thing[PART_MAX] = "-";
+    size_t qn = u->uv.qn < PART_MAX ? u->uv.qn : PART_MAX - 1;
+    memcpy(q, u->uv.q, qn);
+    q[qn] = '\0';
+    size_t end_tok = u->unit_end > a->e ? u->unit_end : a->e;
+    if (u->age)
+        age_thing(c, a, u, &end_tok, thing);
+    else
+        measure_thing(c, a, u, percent, &end_tok, thing);
+    if (end_tok < u->unit_end)
+        end_tok = u->unit_end;
+    claims_status rc;
+    if (percent)
+        rc = emit(c, CLAIMS_KIND_PERCENT, a->b, end_tok, a, "percent", thing, NULL, NULL, "%", 1,
+                  NULL);
+    else if (u->age && u->unit_pre && !a->range && a->op == OP_NONE && end_tok == a->e &&
+             (nlist = age_list(c, a->e, list)) > 0)
+        rc = emit_age_list(c, a, thing, list, nlist, u->uv.u, u->uv.un);
+    else
+        rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, u->uv.u,
+                  u->uv.un, NULL);
+    c->floor = u->unit_end > a->e ? u->unit_end : a->e;
+    if (nlist > 0)
+        c->floor = list[nlist - 1] + 1;
+    *st = rc;
+    return c->floor > i ? c->floor : i + 1;
+}
+
+/* Records a count: count/<concept>/<action>, the concept from the noun
+ * after it, the amount's own word ("nobody") or the action's subject
+ * ("the quake killed 40"), or a death toll before it. */
+static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
+{
+    np_head h;
+    np_scan(c, skip_det(c, a->e), &h);
+    size_t after = h.found ? h.he : a->e;
     size_t ap = 0, al = 0;
-    const claims__lex_entry *act = find_action(c, a.b, after, &h, &ap, &al);
+    const claims__lex_entry *act = find_action(c, a->b, after, &h, &ap, &al);
     const char *concept = NULL;
     char naive[PART_MAX];
     bool known = false;
@@ -1731,8 +1844,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
     }
     if (!concept) {
         size_t cn = 0;
-        const claims__lex_entry *ce = concept_at(c, a.nb, a.ne, &cn);
-        if (ce && cn == a.ne - a.nb) { /* "nobody", "none" */
+        const claims__lex_entry *ce = concept_at(c, a->nb, a->ne, &cn);
+        if (ce && cn == a->ne - a->nb) { /* "nobody", "none" */
             concept = ce->value;
             known = true;
         } else if (act) {
@@ -1747,7 +1860,7 @@ static size_t process(qctx *c, size_t i, claims_status *st)
     bool counted = h.found && (h.known || looks_plural(c, h.hb));
     if (!counted || (h.known && !act && strcmp(h.concept, "person") == 0)) {
         /* "the death toll rose to 41", "a death toll of 41 people" */
-        const char *tact = toll_before(c, a.b);
+        const char *tact = toll_before(c, a->b);
         if (tact) {
             concept = "person";
             known = true;
@@ -1757,20 +1870,46 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         }
     }
     if (!concept && !action)
+        return a->ne;
+    if ((a->zero || a->one) && !known)
+        return a->ne;
+    if (a->one && !action)
+        return a->ne;
+    if ((a->unknown || a->vague) && !h.found && !known)
+        return a->ne;
+    size_t end_tok = h.found && h.he > a->e ? h.he : a->e;
+    bool previous = act && ap < a->b && previous_event_before(c, ap);
+    *st = emit(c, CLAIMS_KIND_COUNT, a->b, end_tok, a, "count", concept ? concept : "-",
+               action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
+    c->floor = a->e;
+    return a->e > i ? a->e : i + 1;
+}
+
+/* Parses and records the quantity starting at token i: the amount, what
+ * stands before it, a range, its unit; then money, a measure or a count.
+ * Returns the token to resume from (> i). */
+static size_t process(qctx *c, size_t i, claims_status *st)
+{
+    amount a;
+    memset(&a, 0, sizeof a);
+    const claims__lex_entry *cur_e;
+    size_t cur_start, resume;
+    if ((resume = read_amount(c, i, &a, &cur_e, &cur_start)) != 0 ||
+        (resume = read_before(c, &a, cur_e, cur_start)) != 0 || (resume = read_range(c, &a)) != 0)
+        return resume;
+    unit_info u;
+    memset(&u, 0, sizeof u);
+    if ((resume = unit_after(c, &a, &u)) != 0)
+        return resume;
+    unit_before(c, &a, &u);
+    unit_age(c, &a, &u);
+    if (not_a_figure(c, &a, &u))
         return a.ne;
-    if ((a.zero || a.one) && !known)
-        return a.ne;
-    if (a.one && !action)
-        return a.ne;
-    if ((a.unknown || a.vague) && !h.found && !known)
-        return a.ne;
-    size_t end_tok = h.found && h.he > a.e ? h.he : a.e;
-    bool previous = act && ap < a.b && previous_event_before(c, ap);
-    rc = emit(c, CLAIMS_KIND_COUNT, a.b, end_tok, &a, "count", concept ? concept : "-",
-              action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
-    c->floor = a.e;
-    *st = rc;
-    return a.e > i ? a.e : i + 1;
+    if (a.cur)
+        return emit_money(c, i, &a, &u, st);
+    if (u.has_unit)
+        return emit_measure(c, i, &a, &u, st);
+    return emit_count(c, i, &a, st);
 }
 
 /* True when token i may begin an amount. */

@@ -107,25 +107,13 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
     return CLAIMS_OK;
 }
 
-static claims_status merge_persons(claims_story *s)
+/* A person of each named speaker claim, from its folded name: word
+ * count, first word's length, last word. Returns how many. */
+static size_t gather_persons(const claims_story *s, person *ps)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
-        if (is_speech(s->claims[i]) && (s->claims[i]->flags & CLAIMS__CF_SPK_PERSON) &&
-            key_part(s->claims[i]) && s->claims[i]->speaker)
-            n++;
-    if (!n)
-        return CLAIMS_OK;
-    person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
-    person **by_last = claims__malloc(&s->alloc, n * sizeof *by_last);
-    if (!ps || !by_last) {
-        claims__free(&s->alloc, ps);
-        claims__free(&s->alloc, by_last);
-        return CLAIMS_ERR_NOMEM;
-    }
     size_t m = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
-        claims_claim *c = s->claims[i];
+        const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
             continue;
         person *p = &ps[m++];
@@ -143,20 +131,27 @@ static claims_status merge_persons(claims_story *s)
                 p->last = q + 1;
             }
     }
+    return m;
+}
+
+/* Sorts by folded name and keeps one of each (the alphabetically first
+ * display form, deterministic). Returns how many are left. */
+static size_t unique_persons(person *ps, size_t m)
+{
     qsort(ps, m, sizeof *ps, cmp_fold);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (u == 0 || strcmp(ps[u - 1].fold, ps[i].fold) != 0)
             ps[u++] = ps[i];
         else if (strcmp(ps[i].display, ps[u - 1].display) < 0)
-            ps[u - 1].display = ps[i].display; /* deterministic pick */
-    for (size_t i = 0; i < u; i++) {
-        ps[i].canon = i;
-        by_last[i] = &ps[i];
-    }
-    qsort(by_last, u, sizeof *by_last, cmp_last);
-    /* 1. Same first and last word: one person, the fullest form. Runs of
-     * by_last share last and first words. */
+            ps[u - 1].display = ps[i].display;
+    return u;
+}
+
+/* 1. Same first and last word: one person, the fullest form. Runs of
+ * by_last share last and first words. */
+static void join_same_first_last(person *ps, person **by_last, size_t u)
+{
     for (size_t i = 0; i < u;) {
         size_t j = i + 1;
         while (j < u && same_first_last(by_last[i], by_last[j]))
@@ -169,12 +164,15 @@ static claims_status merge_persons(claims_story *s)
             by_last[k]->canon = best;
         i = j;
     }
-    /* 1b. A name that ends in another known full name is that person
-     * under a title the lexicon does not know ("Ombudsman Jane Roe",
-     * "Jane Roe"): the shorter name wins, words before it are a role.
-     * quotes.c caps names at a few words; longer ones are not looked
-     * into here either, so this stays linear in the names whatever
-     * made them. */
+}
+
+/* 1b. A name that ends in another known full name is that person under a
+ * title the lexicon does not know ("Ombudsman Jane Roe", "Jane Roe"): the
+ * shorter name wins, words before it are a role. quotes.c caps names at a
+ * few words; longer ones are not looked into here either, so this stays
+ * linear in the names whatever made them. */
+static void join_titled(person *ps, size_t u)
+{
     for (size_t i = 0; i < u; i++) {
         person *p = &ps[i];
         if (p->nwords < 3 || p->nwords > SUFFIX_MAX_WORDS)
@@ -189,7 +187,11 @@ static claims_status merge_persons(claims_story *s)
             }
         }
     }
-    /* 2. A bare surname joins the single full name ending in it. */
+}
+
+/* 2. A bare surname joins the single full name ending in it. */
+static void join_bare_surnames(person **by_last, size_t u)
+{
     for (size_t i = 0; i < u; i++) {
         person *p = by_last[i];
         if (p->nwords != 1)
@@ -216,6 +218,33 @@ static claims_status merge_persons(claims_story *s)
         if (target != (size_t)-1 && !ambiguous)
             p->canon = target;
     }
+}
+
+static claims_status merge_persons(claims_story *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        if (is_speech(s->claims[i]) && (s->claims[i]->flags & CLAIMS__CF_SPK_PERSON) &&
+            key_part(s->claims[i]) && s->claims[i]->speaker)
+            n++;
+    if (!n)
+        return CLAIMS_OK;
+    person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
+    person **by_last = claims__malloc(&s->alloc, n * sizeof *by_last);
+    if (!ps || !by_last) {
+        claims__free(&s->alloc, ps);
+        claims__free(&s->alloc, by_last);
+        return CLAIMS_ERR_NOMEM;
+    }
+    size_t u = unique_persons(ps, gather_persons(s, ps));
+    for (size_t i = 0; i < u; i++) {
+        ps[i].canon = i;
+        by_last[i] = &ps[i];
+    }
+    qsort(by_last, u, sizeof *by_last, cmp_last);
+    join_same_first_last(ps, by_last, u);
+    join_titled(ps, u);
+    join_bare_surnames(by_last, u);
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
@@ -248,25 +277,12 @@ static int cmp_gram(const void *x, const void *y)
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
-/* Word start offsets of a normalized string; returns the count. */
-static size_t word_starts(const char *s, uint32_t *w, size_t max)
+/* Hash of GRAM words starting at word k (words of a normalized string,
+ * one space between them). */
+static uint32_t gram_hash(const claims__word *w, size_t k)
 {
-    size_t n = 0;
-    for (size_t i = 0; s[i]; i++)
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) {
-            if (w && n < max)
-                w[n] = (uint32_t)i;
-            n++;
-        }
-    return n;
-}
-
-/* Hash of GRAM words starting at word k. */
-static uint32_t gram_hash(const char *s, const uint32_t *w, size_t nw, size_t k)
-{
-    size_t b = w[k];
-    size_t e = k + GRAM < nw ? w[k + GRAM] - 1 : strlen(s);
-    return claims__hash(CLAIMS__HASH_INIT, s + b, e - b);
+    const char *b = w[k].p, *e = w[k + GRAM - 1].p + w[k + GRAM - 1].len;
+    return claims__hash(CLAIMS__HASH_INIT, b, (size_t)(e - b));
 }
 
 static bool resolvable(const claims_claim *c)
@@ -274,90 +290,164 @@ static bool resolvable(const claims_claim *c)
     return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
-static claims_status resolve_by_words(claims_story *s)
+/* Word scratch for resolve_by_words: the words of one quote, and a pair
+ * aligner for the overlap of two. */
+typedef struct wscratch {
+    claims__word *w;
+    size_t wcap;
+    claims__wordpair pair;
+} wscratch;
+
+/* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
+ * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
+ * words, through the sorted gram index g[0..k). Returns their count. */
+static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, size_t nw,
+                              size_t self, uint32_t *cand)
 {
-    size_t ng = 0, nt = 0, maxw = 0;
+    size_t nc = 0;
+    size_t ngrams = nw - GRAM + 1;
+    size_t probes = ngrams < PROBES ? ngrams : PROBES;
+    for (size_t p = 0; p < probes; p++) {
+        size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
+        uint32_t h = gram_hash(w, at);
+        size_t lo = 0, hi = k;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (g[mid].hash < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t q = lo, taken = 0; q < k && g[q].hash == h && taken < MAX_BUCKET;
+             q++, taken++) {
+            bool seen = false;
+            for (size_t r = 0; r < nc && !seen; r++)
+                seen = cand[r] == g[q].claim;
+            if (!seen && nc < MAX_CANDIDATES && g[q].claim != self)
+                cand[nc++] = g[q].claim;
+        }
+    }
+    return nc;
+}
+
+/* The candidate whose words overlap claim c's most, at least 0.8 of the
+ * shorter quote; NULL when none does. *oom set on OOM. */
+static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
+                                        const uint32_t *cand, size_t nc, bool *oom)
+{
+    double best = 0;
+    const claims_claim *who = NULL;
+    for (size_t r = 0; r < nc; r++) {
+        const claims_claim *o = s->claims[cand[r]];
+        if (!o->str_value)
+            continue;
+        if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
+                                    CLAIMS__ALIGN_CELLS_WIDE)) {
+            *oom = true;
+            return NULL;
+        }
+        double ov = claims__wordpair_overlap(&ws->pair);
+        if (ov >= 0.8 && ov > best) {
+            who = o;
+            best = ov;
+        }
+    }
+    return who;
+}
+
+/* Sizes the gram index: *ng grams of quotes with a named speaker, *nt
+ * quotes that may take a speaker by their words. */
+static bool count_grams(claims_story *s, wscratch *ws, size_t *ng, size_t *nt)
+{
+    *ng = *nt = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value)
             continue;
-        size_t nw = word_starts(c->str_value, NULL, 0);
-        if (nw > maxw)
-            maxw = nw;
+        size_t nw;
+        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
+            return false;
         if ((c->flags & CLAIMS__CF_SPK_PERSON) && nw >= GRAM)
-            ng += nw - GRAM + 1;
+            *ng += nw - GRAM + 1;
         else if (resolvable(c) && nw >= MIN_WORDS)
-            nt++;
+            (*nt)++;
     }
-    if (!ng || !nt)
-        return CLAIMS_OK;
-    gram *g = claims__malloc(&s->alloc, ng * sizeof *g);
-    uint32_t *w = claims__malloc(&s->alloc, (maxw + 1) * sizeof *w);
-    if (!g || !w) {
-        claims__free(&s->alloc, g);
-        claims__free(&s->alloc, w);
-        return CLAIMS_ERR_NOMEM;
-    }
+    return true;
+}
+
+/* Fills g with the word grams of every quote with a named speaker and
+ * sorts it; returns the count, or SIZE_MAX on OOM. */
+static size_t index_grams(claims_story *s, wscratch *ws, gram *g)
+{
     size_t k = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        size_t nw = word_starts(c->str_value, w, maxw);
+        size_t nw;
+        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
+            return SIZE_MAX;
         for (size_t j = 0; j + GRAM <= nw; j++) {
-            g[k].hash = gram_hash(c->str_value, w, nw, j);
+            g[k].hash = gram_hash(ws->w, j);
             g[k].claim = (uint32_t)i;
             k++;
         }
     }
     qsort(g, k, sizeof *g, cmp_gram);
+    return k;
+}
+
+/* Gives a quote with no named speaker the speaker of another quote that
+ * shares most of its words. */
+static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram *g, size_t k)
+{
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        size_t nw = word_starts(c->str_value, w, maxw);
+        size_t nw;
+        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
+            return CLAIMS_ERR_NOMEM;
         if (nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = 0;
-        size_t ngrams = nw - GRAM + 1;
-        size_t probes = ngrams < PROBES ? ngrams : PROBES;
-        for (size_t p = 0; p < probes; p++) {
-            size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
-            uint32_t h = gram_hash(c->str_value, w, nw, at);
-            size_t lo = 0, hi = k;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (g[mid].hash < h)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (size_t q = lo, taken = 0; q < k && g[q].hash == h && taken < MAX_BUCKET;
-                 q++, taken++) {
-                bool seen = false;
-                for (size_t r = 0; r < nc && !seen; r++)
-                    seen = cand[r] == g[q].claim;
-                if (!seen && nc < MAX_CANDIDATES && g[q].claim != i)
-                    cand[nc++] = g[q].claim;
-            }
-        }
-        double best = 0;
-        const claims_claim *who = NULL;
-        for (size_t r = 0; r < nc; r++) {
-            const claims_claim *o = s->claims[cand[r]];
-            double ov = claims__quote_overlap(s, c->str_value, o->str_value);
-            if (ov >= 0.8 && ov > best) {
-                who = o;
-                best = ov;
-            }
-        }
+        size_t nc = gram_candidates(g, k, ws->w, nw, i, cand);
+        bool oom = false;
+        const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
+        if (oom)
+            return CLAIMS_ERR_NOMEM;
         if (who && key_part(who))
             st = set_speaker(s, c, who->speaker, key_part(who));
     }
+    return st;
+}
+
+static claims_status resolve_by_words(claims_story *s)
+{
+    wscratch ws;
+    memset(&ws, 0, sizeof ws);
+    claims__wordpair_init(&ws.pair, &s->alloc);
+    size_t ng, nt;
+    claims_status st = CLAIMS_ERR_NOMEM;
+    gram *g = NULL;
+    if (!count_grams(s, &ws, &ng, &nt))
+        goto out;
+    st = CLAIMS_OK;
+    if (!ng || !nt)
+        goto out;
+    st = CLAIMS_ERR_NOMEM;
+    g = claims__malloc(&s->alloc, ng * sizeof *g);
+    if (!g)
+        goto out;
+    size_t k = index_grams(s, &ws, g);
+    if (k == SIZE_MAX)
+        goto out;
+    st = resolve_with_index(s, &ws, g, k);
+out:
     claims__free(&s->alloc, g);
-    claims__free(&s->alloc, w);
+    claims__free(&s->alloc, ws.w);
+    claims__wordpair_free(&ws.pair);
     return st;
 }
 

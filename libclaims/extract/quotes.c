@@ -1,6 +1,6 @@
 /* quotes.c - direct quotes, partial quotes and reported speech, with their
- * speakers, inside one article; plus quote normalization and word-level
- * alignment shared with compare.c.
+ * speakers, inside one article; plus quote normalization (words are
+ * aligned by base/words.c).
  *
  * The pass over an article is linear in its tokens: quote marks are paired
  * in one scan, person names are collected in one scan (indexed by their
@@ -9,53 +9,6 @@
 #include "extract/extract.h"
 
 #include <string.h>
-
-/* ------------------------------------------------------------ folding */
-
-/* Base letters of U+00C0..U+017F; 0 keeps the character as it is. */
-static const char latin_base[192] = {
-    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* C0 */
-    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 's', /* D0 */
-    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* E0 */
-    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 'y', /* F0 */
-    'a', 'a', 'a', 'a', 'a', 'a', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'd', 'd', /* 100 */
-    'd', 'd', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'g', 'g', 'g', 'g', /* 110 */
-    'g', 'g', 'g', 'g', 'h', 'h', 'h', 'h', 'i', 'i', 'i', 'i', 'i', 'i', 'i', 'i', /* 120 */
-    'i', 'i', 'i', 'i', 'j', 'j', 'k', 'k', 'k', 'l', 'l', 'l', 'l', 'l', 'l', 'l', /* 130 */
-    'l', 'l', 'l', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'o', 'o', 'o', 'o', /* 140 */
-    'o', 'o', 'o', 'o', 'r', 'r', 'r', 'r', 'r', 'r', 's', 's', 's', 's', 's', 's', /* 150 */
-    's', 's', 't', 't', 't', 't', 't', 't', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', /* 160 */
-    'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's', /* 170 */
-};
-
-bool claims__fold_append(claims__buf *out, const char *s, size_t n)
-{
-    size_t from = out->len;
-    if (!claims__norm_append(out, s, n))
-        return false;
-    /* Rewrite in place: a folded letter is never longer than its source. */
-    size_t w = from;
-    size_t i = from;
-    while (i < out->len) {
-        unsigned char c = (unsigned char)out->data[i];
-        if (c < 0x80) {
-            out->data[w++] = (char)c;
-            i++;
-            continue;
-        }
-        size_t j = i;
-        int32_t cp = claims__utf8_next(out->data, out->len, &j);
-        if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0]) {
-            out->data[w++] = latin_base[cp - 0xC0];
-        } else {
-            memmove(out->data + w, out->data + i, j - i);
-            w += j - i;
-        }
-        i = j;
-    }
-    out->len = w;
-    return true;
-}
 
 /* ------------------------------------------------------ normalization */
 
@@ -112,206 +65,6 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
     const char *r = claims__story_strndup(s, b.data ? b.data : "", w);
     claims__buf_free(&b);
     return r;
-}
-
-/* ---------------------------------------------------------- alignment */
-
-typedef struct word_span {
-    uint32_t off, len;
-} word_span;
-
-static size_t split_words(const char *s, word_span *w, size_t max)
-{
-    size_t n = 0;
-    size_t i = 0;
-    while (s[i]) {
-        while (s[i] == ' ')
-            i++;
-        if (!s[i])
-            break;
-        size_t b = i;
-        while (s[i] && s[i] != ' ')
-            i++;
-        if (w && n < max) {
-            w[n].off = (uint32_t)b;
-            w[n].len = (uint32_t)(i - b);
-        }
-        n++;
-    }
-    return n;
-}
-
-static bool word_eq(const char *a, word_span x, const char *b, word_span y)
-{
-    return x.len == y.len && memcmp(a + x.off, b + y.off, x.len) == 0;
-}
-
-/* True when words b[0..nb) occur contiguously in a[0..na). */
-static bool words_contain(const char *a, const word_span *wa, size_t na, const char *b,
-                          const word_span *wb, size_t nb)
-{
-    if (nb == 0 || nb > na)
-        return nb == 0;
-    for (size_t i = 0; i + nb <= na; i++) {
-        size_t k = 0;
-        while (k < nb && word_eq(a, wa[i + k], b, wb[k]))
-            k++;
-        if (k == nb)
-            return true;
-    }
-    return false;
-}
-
-enum { MAX_EDITS_NAMED = 4, MAX_DP_CELLS = 4000000 };
-
-static void put_words(claims__buf *d, const char *s, const word_span *w, size_t from, size_t to)
-{
-    for (size_t k = from; k < to; k++) {
-        if (k > from)
-            claims__buf_putc(d, ' ');
-        claims__buf_put(d, s + w[k].off, w[k].len);
-    }
-}
-
-/* Describes one edit: a-words [ab, ae) replaced by b-words [bb, be). */
-static void put_edit(claims__buf *d, size_t *nedits, const char *a, const word_span *wa,
-                     size_t ab, size_t ae, const char *b, const word_span *wb, size_t bb,
-                     size_t be)
-{
-    if (ab == ae && bb == be)
-        return;
-    (*nedits)++;
-    if (*nedits > MAX_EDITS_NAMED) {
-        if (*nedits == MAX_EDITS_NAMED + 1)
-            claims__buf_puts(d, "; ...");
-        return;
-    }
-    if (d->len)
-        claims__buf_puts(d, "; ");
-    if (ab < ae && bb < be) {
-        put_words(d, a, wa, ab, ae);
-        claims__buf_puts(d, " -> ");
-        put_words(d, b, wb, bb, be);
-    } else if (ab < ae) {
-        claims__buf_putc(d, '-');
-        put_words(d, a, wa, ab, ae);
-    } else {
-        claims__buf_putc(d, '+');
-        put_words(d, b, wb, bb, be);
-    }
-}
-
-static void count_edit(claims__align *o, size_t dels, size_t ins)
-{
-    size_t r = dels < ins ? dels : ins;
-    o->replaced += r;
-    o->deleted += dels - r;
-    o->inserted += ins - r;
-}
-
-bool claims__quote_align(claims_story *s, const char *a, const char *b, claims__align *out,
-                         const char **diff)
-{
-    memset(out, 0, sizeof *out);
-    if (diff)
-        *diff = NULL;
-    if (!a)
-        a = "";
-    if (!b)
-        b = "";
-    size_t na = split_words(a, NULL, 0);
-    size_t nb = split_words(b, NULL, 0);
-    word_span *wa = claims__malloc(&s->alloc, (na + nb + 1) * sizeof *wa);
-    if (!wa)
-        return false;
-    word_span *wb = wa + na;
-    split_words(a, wa, na);
-    split_words(b, wb, nb);
-    out->a_in_b = words_contain(b, wb, nb, a, wa, na);
-    out->b_in_a = words_contain(a, wa, na, b, wb, nb);
-
-    /* Common prefix and suffix first: most quote pairs differ in a word
-     * or two, so the quadratic part is small. */
-    size_t pre = 0;
-    while (pre < na && pre < nb && word_eq(a, wa[pre], b, wb[pre]))
-        pre++;
-    size_t suf = 0;
-    while (suf < na - pre && suf < nb - pre &&
-           word_eq(a, wa[na - 1 - suf], b, wb[nb - 1 - suf]))
-        suf++;
-    size_t ma = na - pre - suf, mb = nb - pre - suf;
-    out->common = pre + suf;
-
-    claims__buf d;
-    claims__buf_init(&d, &s->alloc);
-    size_t nedits = 0;
-    bool ok = true;
-    if (ma && mb && ma * mb <= MAX_DP_CELLS && (ma + 1) * (mb + 1) / (mb + 1) == ma + 1) {
-        /* LCS table over the middle parts, suffix form: L[i][j] is the LCS
-         * of a-middle[i..] and b-middle[j..]. */
-        size_t cols = mb + 1;
-        uint32_t *L = claims__malloc(&s->alloc, (ma + 1) * cols * sizeof *L);
-        if (!L) {
-            ok = false;
-        } else {
-            for (size_t j = 0; j <= mb; j++)
-                L[ma * cols + j] = 0;
-            for (size_t i = ma; i-- > 0;) {
-                L[i * cols + mb] = 0;
-                for (size_t j = mb; j-- > 0;) {
-                    if (word_eq(a, wa[pre + i], b, wb[pre + j]))
-                        L[i * cols + j] = L[(i + 1) * cols + j + 1] + 1;
-                    else {
-                        uint32_t x = L[(i + 1) * cols + j], y = L[i * cols + j + 1];
-                        L[i * cols + j] = x > y ? x : y;
-                    }
-                }
-            }
-            out->common += L[0];
-            size_t i = 0, j = 0, ab = 0, bb = 0;
-            while (i < ma || j < mb) {
-                if (i < ma && j < mb && word_eq(a, wa[pre + i], b, wb[pre + j])) {
-                    count_edit(out, i - ab, j - bb);
-                    put_edit(&d, &nedits, a, wa, pre + ab, pre + i, b, wb, pre + bb, pre + j);
-                    i++;
-                    j++;
-                    ab = i;
-                    bb = j;
-                } else if (j >= mb || (i < ma && L[(i + 1) * cols + j] >= L[i * cols + j + 1])) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            count_edit(out, i - ab, j - bb);
-            put_edit(&d, &nedits, a, wa, pre + ab, pre + i, b, wb, pre + bb, pre + j);
-            claims__free(&s->alloc, L);
-        }
-    } else {
-        count_edit(out, ma, mb);
-        put_edit(&d, &nedits, a, wa, pre, pre + ma, b, wb, pre, pre + mb);
-    }
-    claims__free(&s->alloc, wa);
-    if (ok && d.failed)
-        ok = false;
-    if (ok && diff && d.len) {
-        *diff = claims__story_strndup(s, d.data, d.len);
-        if (!*diff)
-            ok = false;
-    }
-    claims__buf_free(&d);
-    return ok;
-}
-
-double claims__quote_overlap(claims_story *s, const char *a, const char *b)
-{
-    claims__align al;
-    if (!a || !b || !claims__quote_align(s, a, b, &al, NULL))
-        return 0;
-    size_t na = al.common + al.deleted + al.replaced;
-    size_t nb = al.common + al.inserted + al.replaced;
-    size_t m = na < nb ? na : nb;
-    return m ? (double)al.common / (double)m : 0;
 }
 
 /* ------------------------------------------------------ token helpers */
@@ -390,14 +143,7 @@ static inline const claims__token *T(const ctx *c, size_t i) { return &c->art->t
 
 static inline bool tok_is(const ctx *c, size_t i, const char *w)
 {
-    if (i >= c->art->ntoks)
-        return false;
-    const claims__token *t = T(c, i);
-    /* Most calls fail on the first byte: test it before measuring w. */
-    if (w[0] && (t->norm_len == 0 || claims__tok_norm(c->art, i)[0] != w[0]))
-        return false;
-    size_t n = strlen(w);
-    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+    return i < c->art->ntoks && claims__tok_is(c->art, i, w);
 }
 
 static inline bool is_word(const ctx *c, size_t i)

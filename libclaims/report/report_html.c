@@ -135,14 +135,17 @@ static void marked_sentence(const claims_story *s, claims__writer *w, const clai
     claims__w_xml_str(w, t + ev.start, cs - ev.start);
     bool done = false;
     /* Word marks only for claims shown whole, against a reference of
-     * bounded size, so that the work stays proportional to the output. */
+     * bounded size, so that the work stays proportional to the output;
+     * the same alignment, with the same limit, as compare's variants. */
     if (ref && c->str_value && ref->str_value && !ev.claim_cut &&
         ref->end - ref->start <= CLAIMS__SENTENCE_MAX) {
-        uint8_t *ma = NULL, *mb = NULL;
-        size_t na = 0, nb = 0;
+        claims__wordpair wp;
+        claims__wordpair_init(&wp, &s->alloc);
         enum { MAXW = 512 };
         span words[MAXW];
-        if (claims__word_marks(&s->alloc, c->str_value, ref->str_value, &ma, &na, &mb, &nb)) {
+        if (claims__wordpair_align(&wp, c->str_value, ref->str_value, CLAIMS__ALIGN_CELLS)) {
+            size_t na = wp.na;
+            const uint8_t *ma = wp.ma;
             size_t nw = source_words(t, cs, ce, words, MAXW);
             if (nw == na && na) {
                 size_t at = cs;
@@ -158,9 +161,8 @@ static void marked_sentence(const claims_story *s, claims__writer *w, const clai
                 claims__w_xml_str(w, t + at, ce - at);
                 done = true;
             }
-            claims__free(&s->alloc, ma);
-            claims__free(&s->alloc, mb);
         }
+        claims__wordpair_free(&wp);
     }
     if (!done && ce > cs) {
         claims__w_puts(w, "<mark>");

@@ -1,0 +1,271 @@
+/* words.c - the one toolkit for normalized words: splitting a normalized
+ * string into words, folding Latin accents, one word-level LCS aligner
+ * that marks the words outside the common subsequence, one diff writer
+ * over those marks, overlap, and the contained-run test. Used by quotes
+ * and people (extract/), compare/ and the HTML writer. */
+#include "base/base.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ folding */
+
+/* Base letters of U+00C0..U+017F; 0 keeps the character as it is. */
+static const char latin_base[192] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* C0 */
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 's', /* D0 */
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* E0 */
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 'y', /* F0 */
+    'a', 'a', 'a', 'a', 'a', 'a', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'd', 'd', /* 100 */
+    'd', 'd', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'g', 'g', 'g', 'g', /* 110 */
+    'g', 'g', 'g', 'g', 'h', 'h', 'h', 'h', 'i', 'i', 'i', 'i', 'i', 'i', 'i', 'i', /* 120 */
+    'i', 'i', 'i', 'i', 'j', 'j', 'k', 'k', 'k', 'l', 'l', 'l', 'l', 'l', 'l', 'l', /* 130 */
+    'l', 'l', 'l', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'o', 'o', 'o', 'o', /* 140 */
+    'o', 'o', 'o', 'o', 'r', 'r', 'r', 'r', 'r', 'r', 's', 's', 's', 's', 's', 's', /* 150 */
+    's', 's', 't', 't', 't', 't', 't', 't', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', /* 160 */
+    'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's', /* 170 */
+};
+
+bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__norm_append(out, s, n))
+        return false;
+    /* Rewrite in place: a folded letter is never longer than its source. */
+    size_t w = from;
+    size_t i = from;
+    while (i < out->len) {
+        unsigned char c = (unsigned char)out->data[i];
+        if (c < 0x80) {
+            out->data[w++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int32_t cp = claims__utf8_next(out->data, out->len, &j);
+        if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0]) {
+            out->data[w++] = latin_base[cp - 0xC0];
+        } else {
+            memmove(out->data + w, out->data + i, j - i);
+            w += j - i;
+        }
+        i = j;
+    }
+    out->len = w;
+    return true;
+}
+
+/* ---------------------------------------------------------- splitting */
+
+bool claims__words_split(const claims_allocator *al, const char *s, claims__word **w,
+                         size_t *cap, size_t *n)
+{
+    *n = 0;
+    size_t i = 0;
+    while (s[i]) {
+        while (s[i] == ' ')
+            i++;
+        if (!s[i])
+            break;
+        size_t j = i;
+        while (s[j] && s[j] != ' ')
+            j++;
+        if (!claims__grow(al, (void **)w, cap, *n + 1, sizeof **w))
+            return false;
+        (*w)[*n].p = s + i;
+        (*w)[*n].len = (uint32_t)(j - i);
+        (*w)[*n].hash = claims__hash(CLAIMS__HASH_INIT, s + i, j - i);
+        (*n)++;
+        i = j;
+    }
+    return true;
+}
+
+bool claims__words_within(const char *in, const char *out)
+{
+    size_t n = strlen(in);
+    if (!n)
+        return false;
+    for (const char *p = strstr(out, in); p; p = strstr(p + 1, in)) {
+        bool left = p == out || p[-1] == ' ';
+        bool right = p[n] == 0 || p[n] == ' ';
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------- alignment */
+
+void claims__wordpair_init(claims__wordpair *wp, const claims_allocator *al)
+{
+    memset(wp, 0, sizeof *wp);
+    wp->al = al;
+}
+
+void claims__wordpair_free(claims__wordpair *wp)
+{
+    claims__free(wp->al, wp->dp);
+    claims__free(wp->al, wp->a);
+    claims__free(wp->al, wp->b);
+    claims__free(wp->al, wp->ma);
+    claims__free(wp->al, wp->mb);
+    memset(wp, 0, sizeof *wp);
+}
+
+static bool w_eq(const claims__word *a, const claims__word *b)
+{
+    return a->hash == b->hash && a->len == b->len && memcmp(a->p, b->p, a->len) == 0;
+}
+
+/* Fills the suffix-form LCS table of a[0..n) and b[0..m): L[i][j] is the
+ * LCS length of a[i..] and b[j..], rows of m + 1 cells. */
+static void lcs_table(uint32_t *L, const claims__word *a, size_t n, const claims__word *b,
+                      size_t m)
+{
+    size_t W = m + 1;
+    for (size_t j = 0; j <= m; j++)
+        L[n * W + j] = 0;
+    for (size_t i = n; i-- > 0;) {
+        L[i * W + m] = 0;
+        for (size_t j = m; j-- > 0;) {
+            if (w_eq(&a[i], &b[j])) {
+                L[i * W + j] = L[(i + 1) * W + j + 1] + 1;
+            } else {
+                uint32_t x = L[(i + 1) * W + j], y = L[i * W + j + 1];
+                L[i * W + j] = x >= y ? x : y;
+            }
+        }
+    }
+}
+
+/* Marks the words of a[0..n) and b[0..m) outside one LCS read off table L,
+ * preferring to drop a's word on ties; returns the common length. */
+static size_t lcs_trace(const uint32_t *L, const claims__word *a, size_t n,
+                        const claims__word *b, size_t m, uint8_t *ma, uint8_t *mb)
+{
+    size_t W = m + 1, i = 0, j = 0, common = 0;
+    while (i < n && j < m) {
+        if (w_eq(&a[i], &b[j])) {
+            i++;
+            j++;
+            common++;
+        } else if (L[(i + 1) * W + j] >= L[i * W + j + 1]) {
+            ma[i++] = 1;
+        } else {
+            mb[j++] = 1;
+        }
+    }
+    while (i < n)
+        ma[i++] = 1;
+    while (j < m)
+        mb[j++] = 1;
+    return common;
+}
+
+/* Aligns the words already split into wp->a and wp->b. */
+static bool align_split(claims__wordpair *wp, size_t max_cells)
+{
+    size_t na = wp->na, nb = wp->nb;
+    if (!claims__grow(wp->al, (void **)&wp->ma, &wp->macap, na + 1, 1) ||
+        !claims__grow(wp->al, (void **)&wp->mb, &wp->mbcap, nb + 1, 1))
+        return false;
+    memset(wp->ma, 0, na);
+    memset(wp->mb, 0, nb);
+    /* Common prefix and suffix first: most pairs differ in a word or two,
+     * so the quadratic part is small. */
+    size_t p = 0, q = 0;
+    while (p < na && p < nb && w_eq(&wp->a[p], &wp->b[p]))
+        p++;
+    while (q < na - p && q < nb - p && w_eq(&wp->a[na - 1 - q], &wp->b[nb - 1 - q]))
+        q++;
+    size_t n = na - p - q, m = nb - p - q;
+    wp->common = p + q;
+    bool fits = n && m && n + 1 <= max_cells / (m + 1);
+    if (!fits) {
+        memset(wp->ma + p, 1, n);
+        memset(wp->mb + p, 1, m);
+        return true;
+    }
+    if (!claims__grow(wp->al, (void **)&wp->dp, &wp->dpcap, (n + 1) * (m + 1),
+                      sizeof *wp->dp))
+        return false;
+    lcs_table(wp->dp, wp->a + p, n, wp->b + p, m);
+    wp->common += lcs_trace(wp->dp, wp->a + p, n, wp->b + p, m, wp->ma + p, wp->mb + p);
+    return true;
+}
+
+bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
+                            size_t max_cells)
+{
+    wp->common = 0;
+    if (!claims__words_split(wp->al, a ? a : "", &wp->a, &wp->acap, &wp->na) ||
+        !claims__words_split(wp->al, b ? b : "", &wp->b, &wp->bcap, &wp->nb))
+        return false;
+    return align_split(wp, max_cells);
+}
+
+double claims__wordpair_overlap(const claims__wordpair *wp)
+{
+    size_t m = wp->na < wp->nb ? wp->na : wp->nb;
+    return m ? (double)wp->common / (double)m : 0;
+}
+
+/* ---------------------------------------------------------------- diff */
+
+static void put_words(claims__buf *d, const claims__word *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (k > from)
+            claims__buf_putc(d, ' ');
+        claims__buf_put(d, w[k].p, w[k].len);
+    }
+}
+
+/* One edit: a-words [i0, i) replaced by b-words [j0, j), or one side's
+ * words dropped ("-") or added ("+"). */
+static void put_edit(claims__buf *d, const claims__wordpair *wp, size_t i0, size_t i,
+                     size_t j0, size_t j)
+{
+    if (i > i0 && j > j0) {
+        put_words(d, wp->a, i0, i);
+        claims__buf_puts(d, " -> ");
+        put_words(d, wp->b, j0, j);
+    } else if (i > i0) {
+        claims__buf_putc(d, '-');
+        put_words(d, wp->a, i0, i);
+    } else {
+        claims__buf_putc(d, '+');
+        put_words(d, wp->b, j0, j);
+    }
+}
+
+void claims__wordpair_diff(const claims__wordpair *wp, claims__buf *d)
+{
+    size_t na = wp->na, nb = wp->nb;
+    size_t i = 0, j = 0, edits = 0;
+    while (i < na || j < nb) {
+        size_t i0 = i, j0 = j;
+        while (i < na && wp->ma[i])
+            i++;
+        while (j < nb && wp->mb[j])
+            j++;
+        /* words only one side has at the very start or end: a rendering
+         * cut short, not a change of words */
+        bool edge = (i0 == 0 && j0 == 0) || (i == na && j == nb);
+        bool one_sided = i == i0 || j == j0;
+        if ((i > i0 || j > j0) && !(edge && one_sided)) {
+            if (edits == CLAIMS__DIFF_MAX_EDITS) {
+                claims__buf_puts(d, "; ...");
+                break;
+            }
+            if (edits++)
+                claims__buf_puts(d, "; ");
+            put_edit(d, wp, i0, i, j0, j);
+        }
+        /* skip the common word that ends this run */
+        if (i < na)
+            i++;
+        if (j < nb)
+            j++;
+    }
+}
