@@ -384,14 +384,14 @@ typedef struct ctx {
     uint32_t *tmp;      /* claim indexes of a finding being built */
     int level;          /* SLOT_* of the slot being compared */
     /* a slot whose frame leaves a part unknown: its claims contradict only
-     * when their sentences tell the same thing (evidence.c) */
+     * when their sentences tell the same thing (likeness.c) */
     bool need_evidence;
     bool bare_time;     /* a year or date slot of no known event */
     bool time_slot;     /* a year or date slot */
     const char *basis;  /* what made the next finding's claims comparable */
     bool backoff;       /* pairing claims that state more with a slot's own */
     double best_sim;    /* the best sentence likeness of the pair kept */
-    claims__evidence *ev;
+    claims__likeness *ev;
     size_t ntmp, captmp;
     claims__wordpair wp; /* words of the speech pair being compared */
     /* the slot being compared: each strong class's value (with the widest
@@ -986,7 +986,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                                  sentence_has_word(ci, "will") || sentence_has_word(cj, "will")))
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
-                double sim = claims__evidence_similarity(x->ev, ci, cj);
+                double sim = claims__likeness_of(x->ev, ci, cj);
                 /* one product specification on both sides ("the 13-inch
                  * model") is evidence enough that they speak of one thing */
                 if (spec_holder(ci) && spec_holder(cj) && sim < EVIDENCE_STRONG)
@@ -2190,7 +2190,7 @@ claims_status claims__compare(claims_story *s)
     memset(&x, 0, sizeof x);
     x.s = s;
     claims__wordpair_init(&x.wp, &s->alloc);
-    x.ev = claims__evidence_new(&s->alloc, s->nclaims);
+    x.ev = claims__likeness_new(&s->alloc, s->nclaims);
     if (!x.ev)
         return CLAIMS_ERR_NOMEM;
     claims__buf_init(&x.sum, &s->alloc);
@@ -2211,8 +2211,8 @@ claims_status claims__compare(claims_story *s)
     claims__free(&s->alloc, x.cv);
     claims__free(&s->alloc, x.ac);
     claims__wordpair_free(&x.wp);
-    if (st == CLAIMS_OK && claims__evidence_failed(x.ev))
+    if (st == CLAIMS_OK && claims__likeness_failed(x.ev))
         st = CLAIMS_ERR_NOMEM;
-    claims__evidence_free(x.ev);
+    claims__likeness_free(x.ev);
     return st;
 }

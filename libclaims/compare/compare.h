@@ -10,16 +10,16 @@
 /* compare.c: groups claims by slot and fills story->findings. */
 claims_status claims__compare(claims_story *s);
 
-/* evidence.c: how alike the sentences of two claims are, as the share of
+/* likeness.c: how alike the sentences of two claims are, as the share of
  * content words they have in common (0..1). A cache of word sets by claim
  * index; made with the story's claim count, freed with _free. */
-typedef struct claims__evidence claims__evidence;
-claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaims);
-void claims__evidence_free(claims__evidence *ev);
-double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
+typedef struct claims__likeness claims__likeness;
+claims__likeness *claims__likeness_new(const claims_allocator *al, size_t nclaims);
+void claims__likeness_free(claims__likeness *ev);
+double claims__likeness_of(claims__likeness *ev, const claims_claim *a,
                                    const claims_claim *b);
 /* True when a word set could not be allocated (its likeness counted 0). */
-bool claims__evidence_failed(const claims__evidence *ev);
+bool claims__likeness_failed(const claims__likeness *ev);
 
 /* label.c: the finding's heading in words ("people killed", "the year
  * of the offer"), written into b (cleared first). */

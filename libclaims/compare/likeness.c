@@ -1,4 +1,4 @@
-/* evidence.c - how closely the sentences of two claims say the same thing.
+/* likeness.c - how closely the sentences of two claims say the same thing.
  *
  * Two figures whose frames leave a part unknown ("2,029 points" and
  * "2,129 points", no verb; "today" and "last Friday", no event) are about
@@ -27,16 +27,16 @@ typedef struct wordset {
     bool content_before; /* a content word among them */
 } wordset;
 
-struct claims__evidence {
+struct claims__likeness {
     const claims_allocator *al;
     wordset **sets; /* by claim index, made on first use (most never are) */
     size_t n;
     bool failed;    /* a set could not be allocated */
 };
 
-claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaims)
+claims__likeness *claims__likeness_new(const claims_allocator *al, size_t nclaims)
 {
-    claims__evidence *ev = claims__malloc(al, sizeof *ev);
+    claims__likeness *ev = claims__malloc(al, sizeof *ev);
     if (!ev)
         return NULL;
     ev->al = al;
@@ -51,7 +51,7 @@ claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaim
     return ev;
 }
 
-void claims__evidence_free(claims__evidence *ev)
+void claims__likeness_free(claims__likeness *ev)
 {
     if (!ev)
         return;
@@ -195,7 +195,7 @@ static void make_set(wordset *ws, const claims_claim *c)
 
 /* The word set of claim c, made on first use; NULL on OOM (then
  * ev->failed is set) or for a claim out of range. */
-static wordset *set_of(claims__evidence *ev, const claims_claim *c)
+static wordset *set_of(claims__likeness *ev, const claims_claim *c)
 {
     if (c->index >= ev->n)
         return NULL;
@@ -212,12 +212,12 @@ static wordset *set_of(claims__evidence *ev, const claims_claim *c)
     return ws;
 }
 
-bool claims__evidence_failed(const claims__evidence *ev)
+bool claims__likeness_failed(const claims__likeness *ev)
 {
     return ev->failed;
 }
 
-double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
+double claims__likeness_of(claims__likeness *ev, const claims_claim *a,
                                    const claims_claim *b)
 {
     wordset *sa = set_of(ev, a), *sb = set_of(ev, b);
