@@ -1087,7 +1087,7 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
     bool swap = type == CLAIMS_FINDING_UPDATE
                     ? pub_span(x, 0, a_n, &af, &al) && pub_span(x, a_n, x->ntmp, &bf, &bl) &&
                           bl < af
-                    : lb[0] < la[0];
+                    : nb && lb[0] < la[0];
     if (nb && swap) {
         uint32_t *t = la;
         la = lb;
