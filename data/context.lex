@@ -31,8 +31,13 @@ part:after = more, additional, further
 part:severity = seriously, critically, severely, badly, gravely, slightly, lightly
 part:severity = moderately, fatally, mortally, minor
 
-# Before a place or group that scopes a figure ("in Dubai", "among the soldiers").
-scope = in, among, across, throughout
+# Before a place or group that scopes a figure ("in Dubai", "among the
+# soldiers", "65% of traffic to India").
+scope = in, among, across, throughout, to
+
+# Before a figure in its sentence: it is said as a possibility, and
+# contradicts nothing ("there might have been two killed").
+hedge = might, may, could, possibly, perhaps, as early as, as many as possibly
 
 # Before "of" or "from" and a place: a distance measured from that place
 # ("13 miles east of Cloverdale").

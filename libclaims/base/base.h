@@ -497,6 +497,7 @@ typedef struct claims__frame {
                                 place a distance is measured from */
     const char *quantity;    /* a measure's quantity: "distance", "age" */
     uint8_t part;            /* CLAIMS__PART_* */
+    bool hedged;             /* said as a possibility ("might have been two") */
     claims__anchor anchor;   /* context.c; read by the event pass */
 } claims__frame;
 

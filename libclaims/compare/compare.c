@@ -800,14 +800,22 @@ static bool same_relative_words(const claims_claim *a, const claims_claim *b)
     return true;
 }
 
+/* Two holders name one person or thing: the same last word ("doug
+ * mcdermott" and "mcdermott"). */
+static bool same_holder(const char *a, const char *b)
+{
+    const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+    return strcmp(la ? la + 1 : a, lb ? lb + 1 : b) == 0;
+}
+
 static bool same_frame(const claims_claim *a, const claims_claim *b)
 {
-    if (same_relative_words(a, b))
+    if (same_relative_words(a, b) || a->frame.hedged || b->frame.hedged)
         return false;
     /* a holder left unsaid may be the one the other names */
     return a->frame.event_id == b->frame.event_id &&
            cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
-           (!a->frame.holder || !b->frame.holder || strcmp(a->frame.holder, b->frame.holder) == 0);
+           (!a->frame.holder || !b->frame.holder || same_holder(a->frame.holder, b->frame.holder));
 }
 
 /* A date that only says when something was said ("officials said on
@@ -877,7 +885,7 @@ static bool spec_holder(const claims_claim *c)
 
 static bool plain_frame(const claims_claim *c)
 {
-    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
+    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder && !c->frame.hedged;
 }
 
 /* One slot: one key and one frame. */
@@ -1282,6 +1290,16 @@ static bool value_near(const val *a, const val *b)
     return near_share(ca, cb);
 }
 
+/* Two whole years one apart. */
+static bool years_adjacent(const val *a, const val *b)
+{
+    if (a->type != V_RANGE || b->type != V_RANGE || a->hi - a->lo < 300 || b->hi - b->lo < 300)
+        return false;
+    long gap = a->lo > b->hi ? calendar_days(a->lo) - calendar_days(b->hi)
+                             : calendar_days(b->lo) - calendar_days(a->hi);
+    return gap <= 1;
+}
+
 /* Fills x->cv (each strong class's value, with the widest rounding of its
  * members) and x->ac (article, class) sorted by article. */
 static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
@@ -1432,7 +1450,8 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
     bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
     double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
     if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
-        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)))
+        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)) ||
+        (age && step > 1 && grew_later(x, a_n, lower_first, (long)((step - 1) * 365), 0)))
         return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
     /* The confidence says how much of the frame and the sentences agree:
      * a known frame is strong; a frame with an unknown part is as strong
@@ -1594,7 +1613,10 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                 x->backoff = false;
                 continue;
             }
-            if (rel == CLAIMS_FINDING_CONTRADICTION && (level == SLOT_VAGUE || !time_near(wv, sv)))
+            /* a weak link contradicts only another year one year off ("the
+             * war in 2008" against "in 2009, after the war"): days or
+             * years further apart under a borrowed event are two events */
+            if (rel == CLAIMS_FINDING_CONTRADICTION && (level == SLOT_VAGUE || !years_adjacent(wv, sv)))
                 continue;
             if (rel != REL_NONE)
                 st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);

@@ -57,14 +57,20 @@ static bool proper_word(const cx *c, size_t i)
  * lexicon knows (a concept, an action, a title, a number...). */
 static bool opening_name(const cx *c, size_t i)
 {
+    static const claims__lex_section known[] = {
+        CLAIMS__LEX_CONCEPT, CLAIMS__LEX_ACTION,  CLAIMS__LEX_TITLE,        CLAIMS__LEX_NOMINAL,
+        CLAIMS__LEX_NUMBER,  CLAIMS__LEX_MONTH,   CLAIMS__LEX_WEEKDAY,      CLAIMS__LEX_RELATIVE_DAY,
+        CLAIMS__LEX_CONTEXT, CLAIMS__LEX_EVENT,   CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR};
     const claims__token *t = &c->art->toks[i];
-    uint32_t known = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_ACTION) |
-                     (1u << CLAIMS__LEX_TITLE) | (1u << CLAIMS__LEX_NOMINAL) |
-                     (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_MONTH) |
-                     (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY) |
-                     (1u << CLAIMS__LEX_CONTEXT) | (1u << CLAIMS__LEX_EVENT);
-    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
-           !(t->flags & CLAIMS__TF_HAS_DIGIT) && !(t->lexmask & known);
+    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
+        (t->flags & CLAIMS__TF_HAS_DIGIT))
+        return false;
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+        size_t n;
+        if (claims__lex_match(c->s->lex, known[k], c->art, i, i + 1, &n))
+            return false;
+    }
+    return true;
 }
 
 /* The words [b, e) as one lower-case string in the story's arena. */
@@ -192,6 +198,84 @@ static const char *scope_of(const cx *c, size_t te, bool *oom)
             k++;
         if (name && k < c->se && word_is(c, k, ","))
             return name;
+    }
+    return NULL;
+}
+
+/* "arrested three times since October": a count bounded by a time is a
+ * count of that period, its own scope ("since october"). */
+static const char *since_scope(const cx *c, size_t te, bool *oom)
+{
+    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
+        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
+            break;
+        if (!word_is(c, k, "since"))
+            continue;
+        size_t n = c->art->toks[k + 1].norm_len;
+        char buf[FRAME_TEXT_MAX];
+        if (n + 7 > sizeof buf)
+            return NULL;
+        memcpy(buf, "since ", 6);
+        memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
+        const char *out = claims__story_strndup(c->s, buf, n + 6);
+        if (!out)
+            *oom = true;
+        return out;
+    }
+    return NULL;
+}
+
+/* A figure said as a possibility: a modal before it in its sentence
+ * ("there might have been two people killed", "the deal could reach $2
+ * billion", "the announcement may come as early as May 14"). */
+static bool hedged(const cx *c, size_t tb)
+{
+    for (size_t k = c->sb; k < tb; k++)
+        if (ctx_is(c, k, "hedge", NULL))
+            return true;
+    return false;
+}
+
+/* The person or team a count or a measure belongs to: the name right
+ * before the verb of its clause ("Vaughn finished with 16 points",
+ * "junior forward Doug McDermott scored ... 2,117 points", "Andy Ryan, who
+ * has worked there for 30 years"). */
+/* The sentence's first word as a subject's name: opening_name, and not a
+ * plural ("Divers rescued 14", "Rebels captured 3 tanks"), unless more of
+ * the name follows it ("Ortiz Pena"). */
+static bool opening_subject(const cx *c, size_t i)
+{
+    if (i != c->sb || !opening_name(c, i))
+        return false;
+    const claims__token *t = &c->art->toks[i];
+    const char *w = claims__tok_norm(c->art, i);
+    bool plural = t->norm_len > 3 && w[t->norm_len - 1] == 's';
+    return !plural || (i + 1 < c->se && proper_word(c, i + 1));
+}
+
+static const char *subject_name(const cx *c, size_t tb, bool *oom)
+{
+    size_t lo = tb;
+    while (lo > c->sb && !word_is(c, lo - 1, ";") &&
+           !(word_is(c, lo - 1, ",") && lo - 1 > c->sb && !proper_word(c, lo - 2) &&
+             !opening_subject(c, lo - 2)))
+        lo--;
+    for (size_t k = lo; k < tb; k++) {
+        if (!(proper_word(c, k) || opening_subject(c, k)))
+            continue;
+        size_t e = k;
+        while (e < tb && e - k < NAME_WORDS && (proper_word(c, e) || opening_subject(c, e)))
+            e++;
+        /* the name is the subject when a verb (a lowercase word) or ",
+         * who" follows it */
+        const claims__token *nx = e < c->se ? &c->art->toks[e] : NULL;
+        bool verb = nx && nx->cls == CLAIMS__TOK_WORD && !(nx->flags & CLAIMS__TF_CAP) &&
+                    !word_is(c, e, "of") && !word_is(c, e, "and") && !word_is(c, e, "'s");
+        bool who = e + 1 < c->se && word_is(c, e, ",") &&
+                   (word_is(c, e + 1, "who") || word_is(c, e + 1, "which"));
+        if (verb || who)
+            return name_from(c, k, e, oom);
+        k = e;
     }
     return NULL;
 }
@@ -559,7 +643,10 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
         bool capitals_name = !title_case(&c);
+        cl->frame.hedged = hedged(&c, tb);
         cl->frame.scope = capitals_name ? scope_of(&c, te, &oom) : NULL;
+        if (!cl->frame.scope)
+            cl->frame.scope = since_scope(&c, te, &oom);
         if (!capitals_name)
             continue;
         if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
@@ -572,6 +659,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
                 cl->frame.holder = spec;
             else if (!cl->frame.holder)
                 cl->frame.holder = subject_of(&c, tb, &oom);
+        } else if (!cl->frame.holder && (cl->kind == CLAIMS_KIND_COUNT ||
+                                         (cl->kind == CLAIMS_KIND_MEASURE &&
+                                          !(cl->frame.quantity &&
+                                            strcmp(cl->frame.quantity, "age") == 0)))) {
+            cl->frame.holder = subject_name(&c, tb, &oom);
         }
     }
     claims__free(al, tv);
