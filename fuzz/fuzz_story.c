@@ -10,7 +10,12 @@
  *                 to claims_story_add_lexicon(); every other chunk is an
  *                 article. A chunk that starts with 0x1F has a title: the
  *                 bytes up to the next 0x1F (a title with bad UTF-8 is a
- *                 caller error the API must refuse cleanly).
+ *                 caller error the API must refuse cleanly). After the
+ *                 title, 0x1D id 0x1D gives the article that id instead
+ *                 of a0, a1, ... A chunk that starts with 0x1C is no
+ *                 article: 0x1C id 0x1C message goes to
+ *                 claims_story_reject(), so hostile ids and messages
+ *                 reach the rejected lists of every format.
  *
  * For each input: a story is built (optionally with an allocator that
  * fails after a budget of allocations counted from when the story exists,
@@ -52,6 +57,8 @@ enum {
 
 #define CHUNK_SEP 0x1E
 #define TITLE_MARK 0x1F
+#define ID_MARK 0x1D
+#define REJECT_MARK 0x1C
 #define MAX_ARTICLES 64
 
 /* ---------------------------------------------------------- allocator */
@@ -799,6 +806,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             if (st == CLAIMS_ERR_LEXICON && (!err.has_offset || err.offset > n))
                 abort();
+        } else if (n && p[0] == REJECT_MARK) {
+            size_t t = 1;
+            while (t < n && p[t] != REJECT_MARK)
+                t++;
+            char *rid = dup_bytes(p + 1, t - 1);
+            char *msg = dup_bytes(p + (t < n ? t + 1 : t), t < n ? n - t - 1 : 0);
+            st = claims_story_reject(s, rid, CLAIMS_ERR_IO, msg, (long long)param - 128);
+            free(rid);
+            free(msg);
+            if (st == CLAIMS_ERR_NOMEM)
+                nomem = 1;
+            else if (st != CLAIMS_OK && st != CLAIMS_ERR_INVALID_ARGUMENT)
+                abort();
         } else {
             char *title = NULL;
             if (n && p[0] == TITLE_MARK) {
@@ -815,8 +835,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 p += t;
                 n -= t;
             }
-            char id[32];
-            snprintf(id, sizeof id, "a%zu", (opts & OPT_DUP_IDS) ? narticles / 2 : narticles);
+            char idbuf[32];
+            snprintf(idbuf, sizeof idbuf, "a%zu",
+                     (opts & OPT_DUP_IDS) ? narticles / 2 : narticles);
+            char *own_id = NULL;
+            if (n && p[0] == ID_MARK) {
+                size_t t = 1;
+                while (t < n && p[t] != ID_MARK)
+                    t++;
+                own_id = dup_bytes(p + 1, t - 1); /* cut at a NUL, like a C caller */
+                if (t < n)
+                    t++;
+                p += t;
+                n -= t;
+            }
+            const char *id = own_id ? own_id : idbuf;
             /* A copy of exactly n bytes: ASan catches any read past it. */
             char *text = malloc(n ? n : 1);
             if (!text)
@@ -830,6 +863,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                           &err);
             free(text);
             free(title);
+            free(own_id);
             if (st == CLAIMS_ERR_NOMEM)
                 nomem = 1;
             else if (!is_valid_status(st))

@@ -14,6 +14,8 @@ import sys
 
 RS = b"\x1e"
 TITLE = b"\x1f"
+ID = b"\x1d"
+REJECT = b"\x1c"
 
 OPT_PUBLISHED, OPT_MIN_CONF, OPT_LEXICON = 0x04, 0x08, 0x10
 OPT_DUP_IDS, OPT_FAIL_WRITE, OPT_FAIL_ALLOC = 0x20, 0x40, 0x80
@@ -149,6 +151,13 @@ SEEDS = {
     "seed_fail_alloc_check_8": story(OPT_FAIL_ALLOC, 8, QUAKE_A, QUAKE_B),
     "seed_fail_alloc_check_12": story(OPT_FAIL_ALLOC, 12, QUAKE_A, QUAKE_B),
     "seed_fail_alloc_check_15": story(OPT_FAIL_ALLOC, 15, QUAKE_A, QUAKE_B),
+    "seed_hostile_ids": story(0x01, 200,
+                              ID + t("wire \u202eevil\u202c \u0085#1 <x> & \"q\"") + ID + UNSAFE_B,
+                              ID + b"bad \xff id" + ID + UNSAFE_B,
+                              ID + t("wire \u202eevil\u202c \u0085#1 <x> & \"q\"") + ID + UNSAFE,
+                              REJECT + t("feed\u2066.jsonl\x1b[31m") + REJECT
+                              + t("bad JSON line 3: \u202e\x7f\ufffe]]> --> \\ #"),
+                              REJECT + b"\xc0bad" + REJECT + b"not UTF-8"),
     "seed_numbers_edge": story(0, 0, t("Values: 0, 00012, 1,2,3, 1..2, 99999999999999999999999 drones, "
                                        "-5 degrees, 3.14159265358979 km, $-, 1e308, 12,000,000,000,000,000 dollars, "
                                        "twenty-five thousand six hundred soldiers, dozens of ferries, 40 % and 0.5%.")),

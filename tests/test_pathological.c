@@ -80,7 +80,7 @@ static void run(text *texts, size_t n, measure *m)
         assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_FAIL_ON, CLAIMS_FAIL_ON_VARIANT),
                          CLAIMS_OK);
         for (size_t i = 0; i < n; i++) {
-            char id[16];
+            char id[32];
             snprintf(id, sizeof id, "a%zu", i);
             assert_int_equal(claims_story_add_article(s, id, NULL, NULL, texts[i].data,
                                                       texts[i].len, NULL),

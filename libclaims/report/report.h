@@ -92,7 +92,8 @@ extern const claims_finding_type claims__report_order[CLAIMS__FINDING_TYPES];
 const char *claims__type_heading(claims_finding_type t);
 
 /* Writes s[0..n) on one line: control characters (line breaks, tabs,
- * escape sequences) become spaces. */
+ * escape sequences, DEL, C1) become spaces, bidi controls and
+ * noncharacters U+FFFD (claims__w_escaped). */
 void claims__w_line(claims__writer *w, const char *s, size_t n);
 
 /* Counts of shown findings, of one type (or every type when t < 0), and
