@@ -129,43 +129,15 @@ static void report_error(const char *what, const claims_error *err)
         fprintf(stderr, "claims: %s: %s\n", what, err->message);
 }
 
-/* Adds one plain-text article: the whole text, with the first line as its
- * title when it is short and more text follows. */
-static void add_text(cli *c, const char *id, const buffer *b)
+/* Adds one plain-text article with the library's file rules (title line,
+ * BOM, id from the file name): see claims_story_add_file(). */
+static void add_text(cli *c, const char *name, const buffer *b)
 {
-    char *title = NULL;
-    size_t p = 0;
-    if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0)
-        p = 3;
-    const char *nl = memchr(b->data + p, '\n', b->len - p);
-    if (nl) {
-        size_t tl = (size_t)(nl - (b->data + p));
-        while (tl && (b->data[p + tl - 1] == '\r' || b->data[p + tl - 1] == ' '))
-            tl--;
-        const char *rest = nl + 1;
-        size_t restlen = b->len - (size_t)(rest - b->data);
-        int more = 0;
-        for (size_t i = 0; i < restlen && !more; i++)
-            more = rest[i] != ' ' && rest[i] != '\n' && rest[i] != '\r' && rest[i] != '\t';
-        if (tl > 0 && tl <= 150 && more && !memchr(b->data + p, 0, tl)) {
-            title = malloc(tl + 1);
-            if (title) {
-                memcpy(title, b->data + p, tl);
-                title[tl] = 0;
-            }
-        }
-    }
     claims_error err;
-    claims_status st = claims_story_add_article(c->story, id, title, NULL, b->data, b->len, &err);
-    if (st == CLAIMS_ERR_INVALID_ARGUMENT && title) {
-        /* A title that is not valid UTF-8: the text check names the offset. */
-        st = claims_story_add_article(c->story, id, NULL, NULL, b->data, b->len, &err);
-    }
-    if (st != CLAIMS_OK) {
-        report_error(id, &err);
+    if (claims_story_add_file(c->story, name, b->data, b->len, &err) != CLAIMS_OK) {
+        report_error(err.article[0] ? err.article : name, &err);
         c->input_errors++;
     }
-    free(title);
 }
 
 static void reject(cli *c, const char *id, const char *message, long long offset)
@@ -310,7 +282,7 @@ static void add_path(cli *c, const char *path)
     } else if (is_jsonl_path(path)) {
         add_jsonl(c, id, &b);
     } else {
-        add_text(c, id, &b);
+        add_text(c, path, &b);
     }
     free(b.data);
     free(id);
