@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI, LIB, HEADER = sys.argv[1:4]
+CLI, LIB, HEADER = (os.path.abspath(a) for a in sys.argv[1:4])
 LIB_DIR = os.path.dirname(os.path.abspath(LIB))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
@@ -35,6 +35,14 @@ def strip(items):
     return [{k: v for k, v in sorted(d.items()) if v is not None} for d in items]
 
 
+def run(cmd, env):
+    r = subprocess.run(cmd, capture_output=True, env=env, cwd="/")
+    if r.returncode != 0:
+        print("# " + r.stderr.decode(errors="replace").replace("\n", "\n# "))
+        return {"claims": [], "findings": []}
+    return json.loads(r.stdout)
+
+
 def through_cli(story):
     r = subprocess.run([CLI, "check", "--format", "json", "--fail-on", "none", story],
                        capture_output=True, check=True)
@@ -45,15 +53,15 @@ def through_python(story):
     env = dict(os.environ, LD_LIBRARY_PATH=LIB_DIR,
                PYTHONPATH=os.path.join(ROOT, "bindings", "python"))
     env.pop("LIBCLAIMS_LIBRARY", None)  # by soname, as installed
-    r = subprocess.run([PYTHON, "-c", PY, story], capture_output=True, check=True, env=env)
-    return json.loads(r.stdout)
+    # cwd "/": not the build directory, whose libclaims.so Python would
+    # take for an extension module named libclaims.
+    return run([PYTHON, "-c", PY, story], env)
 
 
 def through_php(story):
     env = dict(os.environ, LD_LIBRARY_PATH=LIB_DIR, LIBCLAIMS_FFI_HEADER=HEADER)
     env.pop("LIBCLAIMS_LIBRARY", None)
-    r = subprocess.run(["php", "-r", PHP, ROOT, story], capture_output=True, check=True, env=env)
-    return json.loads(r.stdout)
+    return run(["php", "-r", PHP, ROOT, story], env)
 
 
 stories = [("example story", os.path.join(ROOT, "examples", "drone-deal"))]
