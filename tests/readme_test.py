@@ -57,6 +57,10 @@ def run(name, script):
                             "--no-rebuild", "--quiet"], check=True, stdout=subprocess.DEVNULL)
             env = installed_env(destdir)
             script = script.replace(INSTALL_LINE, ": installed above into " + destdir)
+            script = script.replace("/usr/local/", destdir + "/usr/local/")
+        # Debian's python3 (with python3-dask...) before any other in PATH
+        if os.path.exists("/usr/bin/python3"):
+            env["PATH"] = "/usr/bin:" + env["PATH"]
         r = subprocess.run(["sh", "-ec", script], cwd=ROOT, env=env, capture_output=True,
                            text=True, timeout=600)
     return r
@@ -78,6 +82,16 @@ def five_lines():
     return r
 
 
+# What each block's output must contain.
+EXPECT = {
+    "c-uninstalled": '"schema":"claims-report/1"',
+    "c-installed": '"schema":"claims-report/1"',
+    "python": "contradicts",
+    "dask": '"story": "drone-deal"',
+    "php": "contradicts",
+    "installed": "0.1.0\n0.1.0",
+}
+
 cases = [(n, s) for n, s in blocks() if not ONLY or n in ONLY]
 checks = len(cases) + (0 if ONLY else 1)
 print(f"1..{checks}")
@@ -86,7 +100,7 @@ n = 0
 for name, script in cases:
     n += 1
     r = run(name, script)
-    ok = r.returncode == 0
+    ok = r.returncode == 0 and EXPECT.get(name, "") in r.stdout
     print(f"{'ok' if ok else 'not ok'} {n} - README block {name}")
     if not ok:
         failed += 1
