@@ -122,8 +122,7 @@ final class Story
             $bytes = @file_get_contents($name);
             if ($bytes === false) {
                 $id = pathinfo($name, PATHINFO_FILENAME);
-                $this->ffi->claims_story_reject($this->handle(), $id, Status::IO,
-                                                "cannot read $name", -1);
+                $this->reject($id, "cannot read $name", -1);
                 throw new RejectedException(Status::IO, "cannot read $name", $id);
             }
         }
@@ -134,8 +133,54 @@ final class Story
     }
 
     /**
+     * Adds JSON Lines as the CLI reads *.jsonl files: one {"id", "title",
+     * "published", "text"} object per line. A bad line or a rejected article
+     * is recorded (with its byte offset), not thrown. $name names lines
+     * without an id ("name:3").
+     */
+    public function addJsonLines(string $name, string $bytes): void
+    {
+        $start = 0;
+        foreach (explode("\n", $bytes) as $i => $line) {
+            $lineStart = $start;
+            $start += strlen($line) + 1;
+            if (trim($line, " \t\r") === '') {
+                continue;
+            }
+            $fallback = "$name:" . ($i + 1);
+            try {
+                $obj = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
+            } catch (\JsonException $e) {
+                $this->reject($fallback, 'line ' . ($i + 1) . ': ' . $e->getMessage(), $lineStart);
+                continue;
+            }
+            if (!is_array($obj) || array_is_list($obj) && $obj !== []) {
+                $this->reject($fallback, 'line ' . ($i + 1) . ': not a JSON object', $lineStart);
+                continue;
+            }
+            $id = is_string($obj['id'] ?? null) ? $obj['id']
+                : (is_int($obj['id'] ?? null) ? (string)$obj['id'] : $fallback);
+            $title = $obj['title'] ?? null;
+            $published = $obj['published'] ?? null;
+            if (!is_string($obj['text'] ?? null)) {
+                $this->reject($id, 'no "text" string', $lineStart);
+            } elseif (!is_string($title) && $title !== null
+                      || !is_string($published) && $published !== null) {
+                $this->reject($id, '"title" and "published" must be strings or null', $lineStart);
+            } else {
+                try {
+                    $this->addArticle($id, $obj['text'], $title, $published);
+                } catch (RejectedException $e) {
+                    // recorded in the story, as the CLI does
+                }
+            }
+        }
+    }
+
+    /**
      * Adds a directory as `claims check DIR` reads it (name order, *.txt and
-     * *.text files); rejected files are recorded, not thrown.
+     * *.text as plain text, *.jsonl and *.ndjson as JSON Lines); rejected
+     * files are recorded, not thrown.
      */
     public function addDirectory(string $dir): void
     {
@@ -146,11 +191,21 @@ final class Story
         sort($names, SORT_STRING);
         foreach ($names as $name) {
             $path = "$dir/$name";
-            if ($name[0] === '.' || !is_file($path) || !preg_match('/\.(txt|text)$/', $name)) {
+            if ($name[0] === '.' || !is_file($path)
+                || !preg_match('/\.(txt|text|jsonl|ndjson)$/', $name)) {
                 continue;
             }
             try {
-                $this->addFile($path);
+                if (preg_match('/\.(jsonl|ndjson)$/', $name)) {
+                    $bytes = @file_get_contents($path);
+                    if ($bytes === false) {
+                        $this->reject(pathinfo($name, PATHINFO_FILENAME), "cannot read $path", -1);
+                    } else {
+                        $this->addJsonLines(pathinfo($name, PATHINFO_FILENAME), $bytes);
+                    }
+                } else {
+                    $this->addFile($path);
+                }
             } catch (RejectedException $e) {
                 // recorded in the story, as the CLI does
             }
@@ -241,6 +296,14 @@ final class Story
             }
         }
         throw new InvalidArgumentException(Status::INVALID_ARGUMENT, "no claim $id");
+    }
+
+    private function reject(string $id, string $message, int $offset): void
+    {
+        $st = $this->ffi->claims_story_reject($this->handle(), $id, Status::IO, $message, $offset);
+        if ($st !== Status::OK) {
+            throw self::error($st, null);
+        }
     }
 
     private function json(): array

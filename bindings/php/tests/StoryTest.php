@@ -194,6 +194,41 @@ final class StoryTest extends TestCase
         $this->assertSame($expected, $s->report('json'));
     }
 
+    public function testDirectoryWithJsonLinesAsTheCliReadsIt(): void
+    {
+        $dir = sys_get_temp_dir() . '/claims-php-' . getmypid();
+        @mkdir($dir);
+        try {
+            file_put_contents("$dir/wire.txt", "\xef\xbb\xbfFerry fire\n" . self::ONE);
+            file_put_contents("$dir/feed.jsonl", json_encode(['id' => 'j1', 'text' => self::TWO,
+                'title' => 'T', 'published' => '2024-03-04']) . "\nnot json\n"
+                . json_encode(['id' => 'j2']) . "\n");
+            file_put_contents("$dir/skip.md", self::ONE);
+            $s = new Story();
+            $s->addDirectory($dir);
+            $s->check();
+            $this->assertSame(['j1', 'wire'], array_map(fn ($a) => $a->id, $s->articles()));
+            $this->assertSame('Ferry fire', $s->articles()[1]->title);
+            $this->assertSame(['feed:2', 'j2'], array_map(fn ($r) => $r->id, $s->rejected()));
+            $cli = getenv('CLAIMS_CLI');
+            if ($cli !== false && $cli !== '') {
+                // the same articles, claims and findings (the JSON parsers'
+                // messages for the bad line differ)
+                $want = json_decode(shell_exec(escapeshellarg($cli) . ' check --format json '
+                                               . escapeshellarg($dir) . ' 2>/dev/null'), true);
+                $got = json_decode($s->report('json'), true);
+                foreach (['articles', 'claims', 'findings'] as $k) {
+                    $this->assertSame($want[$k], $got[$k], $k);
+                }
+                $this->assertSame(array_column($want['rejected'], 'id'),
+                                  array_column($got['rejected'], 'id'));
+            }
+        } finally {
+            array_map('unlink', glob("$dir/*"));
+            rmdir($dir);
+        }
+    }
+
     public function testCmsHookReturnsTheDraftsFindingsAsArrays(): void
     {
         $published = [['id' => 'wire', 'title' => 'Ferry fire', 'published' => '2024-03-04',
