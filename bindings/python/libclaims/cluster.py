@@ -73,7 +73,7 @@ class StoryResult:
     #: the claims-report/1 JSON report
     report: str
     #: findings by type
-    counts: dict = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def check_story(story: StoryInput) -> StoryResult:
