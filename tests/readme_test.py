@@ -89,7 +89,9 @@ EXPECT = {
     "python": "contradicts",
     "dask": '"story": "drone-deal"',
     "php": "contradicts",
-    "installed": "0.1.0\n0.1.0",
+    "installed": "{0}\n{0}".format(re.search(
+        r'CLAIMS_VERSION_STRING "([^"]+)"',
+        open(os.path.join(ROOT, "include", "claims.h")).read()).group(1)),
 }
 
 cases = [(n, s) for n, s in blocks() if not ONLY or n in ONLY]
