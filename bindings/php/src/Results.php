@@ -28,7 +28,8 @@ abstract class Result implements \JsonSerializable
     /** The fields as an array, as in the JSON report (absent ones null). */
     public function toArray(): array
     {
-        return get_object_vars($this);
+        return array_map(fn ($v) => $v instanceof Result ? $v->toArray() : $v,
+                         get_object_vars($this));
     }
 
     public function jsonSerialize(): array
@@ -67,9 +68,31 @@ final class Rejected extends Result
     }
 }
 
+/** The event a figure speaks of (a claim's event). */
+final class Event extends Result
+{
+    public function __construct(
+        /** "e1", "e2"... in the story */
+        public readonly string $id,
+        /** "the story's event", or the other event's words */
+        public readonly string $label,
+        /** true for an earlier or other event than the story's own */
+        public readonly bool $background,
+    ) {
+    }
+}
+
 /** One claim; byte offsets count bytes of the article's text. */
 final class Claim extends Result
 {
+    public static function fromArray(array $a): static
+    {
+        if (isset($a['event']) && is_array($a['event'])) {
+            $a['event'] = Event::fromArray($a['event']);
+        }
+        return parent::fromArray($a);
+    }
+
     public function __construct(
         public readonly string $id,
         public readonly string $article,
@@ -101,6 +124,14 @@ final class Claim extends Result
         public readonly ?string $weak_key = null,
         /** id of the claim this one restates (a currency conversion) */
         public readonly ?string $linked = null,
+        /** figures: the event it speaks of */
+        public readonly ?Event $event = null,
+        /** a place or group that qualifies the figure */
+        public readonly ?string $scope = null,
+        /** whose age, sentence, price or distance it is */
+        public readonly ?string $holder = null,
+        /** "subset" or "increment" of a total */
+        public readonly ?string $part = null,
         /** the words that named the speaker */
         public readonly ?string $speaker_text = null,
     ) {
@@ -124,6 +155,10 @@ final class Finding extends Result
         public readonly ?string $summary,
         /** fails under the story's fail-on setting */
         public readonly bool $fails,
+        /** the heading in words ("people killed") */
+        public readonly ?string $label = null,
+        /** why its claims were compared, in words */
+        public readonly ?string $basis = null,
         /** quote variants: the word-level difference */
         public readonly ?string $diff = null,
     ) {

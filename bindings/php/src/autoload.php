@@ -15,6 +15,7 @@ spl_autoload_register(static function (string $class): void {
         'Claims\\Article' => 'Results.php',
         'Claims\\Rejected' => 'Results.php',
         'Claims\\Claim' => 'Results.php',
+        'Claims\\Event' => 'Results.php',
         'Claims\\Finding' => 'Results.php',
         'Claims\\Story' => 'Story.php',
     ];

@@ -54,6 +54,25 @@ final class StoryTest extends TestCase
             sort($fields);
             $this->assertSame($fields, $props, $cls);
         }
+        $props = array_map(fn ($p) => $p->getName(),
+                           (new ReflectionClass(Claims\Event::class))->getProperties());
+        $this->assertSame(array_keys($schema['$defs']['claim']['properties']['event']['properties']),
+                          $props);
+    }
+
+    public function testFrameFieldsBecomeTyped(): void
+    {
+        $c = Claims\Claim::fromArray([
+            'id' => 'c1', 'article' => 'a', 'kind' => 'count', 'key' => 'count/x/-', 'value' => 3,
+            'text' => '3 x', 'start' => 0, 'end' => 3, 'sentence' => '3 x.',
+            'sentence_start' => 0, 'sentence_end' => 4, 'speaker' => null,
+            'scope' => 'in the north', 'part' => 'subset', 'a_later_field' => 1,
+            'event' => ['id' => 'e2', 'label' => 'the 2004 flood', 'background' => true]]);
+        $this->assertInstanceOf(Claims\Event::class, $c->event);
+        $this->assertTrue($c->event->background);
+        $this->assertSame(['id' => 'e2', 'label' => 'the 2004 flood', 'background' => true],
+                          $c->toArray()['event']);
+        $this->assertSame('in the north', $c->scope);
     }
 
     public function testResultsMatchTheJsonReport(): void

@@ -38,7 +38,7 @@ from ._ffi import ABI_VERSION, SONAME, LibraryVersionError
 
 __version__ = "0.1.0"
 __all__ = [
-    "Story", "Article", "Rejected", "Claim", "Finding", "Status", "Format", "FailOn",
+    "Story", "Article", "Rejected", "Claim", "Event", "Finding", "Status", "Format", "FailOn",
     "ClaimsError", "RejectedError", "StateError", "InvalidArgumentError",
     "LibraryVersionError", "library_version", "check_files", "ABI_VERSION", "SONAME",
     "__version__",
@@ -144,8 +144,13 @@ def _error(status: int, err: Optional[_ffi.Error] = None) -> ClaimsError:
 # ------------------------------------------------------------------ results
 
 def _from_json(cls: Any, d: dict) -> Any:
+    """A result dataclass from a report entry; fields it does not know (a
+    later library's) are left out."""
     names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names})
+    args = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names}
+    if cls is Claim and isinstance(args.get("event"), dict):
+        args["event"] = _from_json(Event, args["event"])
+    return cls(**args)
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,17 @@ class Rejected:
     code: int
     #: byte offset of the problem, or None
     offset: Optional[int]
+
+
+@dataclass(frozen=True)
+class Event:
+    """The event a figure speaks of (a claim's ``event``)."""
+    #: "e1", "e2"... in the story
+    id: str
+    #: "the story's event", or the other event's words ("the 2004 tsunami")
+    label: str
+    #: True for an earlier or other event than the story's own
+    background: bool
 
 
 @dataclass(frozen=True)
@@ -207,6 +223,14 @@ class Claim:
     weak_key: Optional[str] = None
     #: id of the claim this one restates (a currency conversion)
     linked: Optional[str] = None
+    #: figures: the event it speaks of
+    event: Optional[Event] = None
+    #: a place or group that qualifies the figure
+    scope: Optional[str] = None
+    #: whose age, sentence, price or distance it is
+    holder: Optional[str] = None
+    #: "subset" or "increment" of a total
+    part: Optional[str] = None
     #: the words that named the speaker
     speaker_text: Optional[str] = None
 
@@ -227,6 +251,10 @@ class Finding:
     summary: Optional[str]
     #: fails under the story's fail-on setting
     fails: bool
+    #: the heading in words ("people killed")
+    label: Optional[str] = None
+    #: why its claims were compared, in words
+    basis: Optional[str] = None
     #: quote variants: the word-level difference
     diff: Optional[str] = None
 

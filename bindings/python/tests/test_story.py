@@ -45,6 +45,19 @@ def test_dataclasses_have_every_field_of_the_schema():
     for cls, name in ((libclaims.Article, "article"), (libclaims.Rejected, "rejected"),
                       (Claim, "claim"), (Finding, "finding")):
         assert {f.name for f in dataclasses.fields(cls)} == set(defs[name]["properties"]), name
+    event = defs["claim"]["properties"]["event"]["properties"]
+    assert {f.name for f in dataclasses.fields(libclaims.Event)} == set(event)
+
+
+def test_frame_fields_become_typed():
+    c = libclaims._from_json(Claim, {
+        "id": "c1", "article": "a", "kind": "count", "key": "count/x/-", "value": 3,
+        "text": "3 x", "start": 0, "end": 3, "sentence": "3 x.", "sentence_start": 0,
+        "sentence_end": 4, "speaker": None, "scope": "in the north", "part": "subset",
+        "event": {"id": "e2", "label": "the 2004 flood", "background": True},
+        "a_later_field": 1})
+    assert c.event == libclaims.Event("e2", "the 2004 flood", True)
+    assert (c.scope, c.part, c.holder) == ("in the north", "subset", None)
 
 
 def test_results_are_typed_and_match_the_json_report():
