@@ -73,3 +73,18 @@ _aux = was, were, is, are, has, have, had, been, be, being, will, would, reporte
 _aux = also, later, all, reported, confirmed, believed, feared, said, thought, now
 _aux = already, allegedly, subsequently, then, initially, each, both, not
 _aux = remain, remains, remained, still, currently, officially, so far, yet
+
+# Headings: the past participle of an action where it is not the action
+# plus "ed" ("people killed", "drones bought"). The phrase is the action
+# as the [action] section names it.
+[participle]
+bought = buy
+sold = sell
+paid = pay
+built = build
+stolen = steal
+cut = cut
+raised = raise
+fired = fire
+charged = charge
+released = release

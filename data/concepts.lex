@@ -17,7 +17,7 @@ pilot = pilot, pilots, aviator, aviators
 person = person, persons, people, individual, individuals, nobody, no one, none
 person = dead, deaths, death toll, killed, died, injured, wounded, hurt, injuries
 person = casualty, casualties, victim, victims, fatalities, fatality, arrested, detained
-person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor
+person = missing, evacuated, evacuees, displaced, rescued, survivors, survivor, others
 # verbs whose object, when the noun is left out, is people ("the quake
 # killed 40", "40 killed")
 person = kill, kills, killing, die, dies, injure, injures, injuring, wound, wounds
@@ -77,3 +77,14 @@ _clause = that, which, who, whom, whose, while, when, where, because, although, 
 _clause = if, unless, whereas, after, before, since, until, till
 _pron = he, she
 _filler = total, sum, amount, combined, figure, tally, record, high, low, value
+
+# Headings: the plural of a concept where it is not the concept plus "s"
+# ("people killed", "children rescued").
+[plural]
+people = person
+children = child
+men = man
+women = woman
+police officers = police officer
+casualties = casualty
+aircraft = aircraft

@@ -6,7 +6,7 @@
 # parts are listed. Zero words make a count only when the counted thing is
 # a known concept ("no deaths", "nobody was hurt").
 [number]
-0 = zero, no, none, nobody, no one
+0 = zero, no, none, nobody, no one, no-one
 1 = one
 2 = two
 3 = three

@@ -40,6 +40,31 @@ percent:% = %, percent, per cent, pct
 points:pp = percentage point, percentage points, basis point, basis points
 clock:- = a.m, p.m, am, pm, o'clock, gmt, utc, hrs gmt
 
+# Units of one quantity as multiples of the first one listed for it, so
+# that "200 feet" and "60 metres" compare (libclaims/compare/compare.c): the
+# phrase is the unit as a claim carries it, the value its size in the
+# quantity's base unit (distance: metres; area: square metres; mass:
+# kilograms; duration: seconds; speed: km/h). A unit not listed compares
+# only with itself.
+[unit_scale]
+1 = m
+1000 = km
+1609.344 = mi
+0.3048 = ft
+0.01 = cm
+0.001 = mm
+1852 = nmi
+1000000 = km2
+10000 = ha
+4046.86 = acre
+1000 = t
+1.609344 = mph
+1 = seconds
+60 = minutes
+3600 = hours
+86400 = days
+604800 = weeks
+
 # Currencies, before or after the amount ("$1.5 billion", "500,000
 # shekels", "NIS 500", "€20m"). The value is the ISO 4217 code.
 [currency]

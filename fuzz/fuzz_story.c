@@ -13,12 +13,19 @@
  *                 caller error the API must refuse cleanly).
  *
  * For each input: a story is built (optionally with an allocator that
- * fails after a budget of allocations), the articles are added, the story
- * is checked, every claim and finding is read back, and every report
- * format is written to a discarding callback (optionally one that fails
- * after a budget of bytes). The JSON report is written twice and must be
- * byte-identical (determinism), and must be valid JSON (a strict checker
- * below), whatever the input.
+ * fails after a budget of allocations counted from when the story exists,
+ * so the failures land in adding, checking and reporting), the articles
+ * are added, the story is checked, every claim and finding is read back,
+ * and every report format is written to a discarding callback (optionally
+ * one that fails after a budget of bytes). After CLAIMS_ERR_NOMEM from the
+ * check the story must hold no claims and no findings. Every format must
+ * be well formed whatever the input (checkers below): all of them valid
+ * UTF-8 without NUL; JSON valid (a strict RFC 8259 parser); JUnit
+ * well-formed XML 1.0 (a minimal checker); text, Markdown, TAP and HTML
+ * without C0 controls but line breaks (and the text format's own ANSI
+ * colour codes); no human-readable format with C1 controls, DEL,
+ * bidirectional controls or noncharacters; TAP's plan matching its
+ * tests. The JSON report is written twice and must be byte-identical.
  *
  * Built as a libFuzzer target with -Dfuzzing=true, and always linked into
  * fuzz/replay.c, which replays fuzz/corpus/ as an ordinary meson test.
@@ -39,7 +46,8 @@ enum {
     OPT_LEXICON = 0x10,      /* the first chunk is lexicon text */
     OPT_DUP_IDS = 0x20,      /* ids repeat: a0 a0 a1 a1 ... */
     OPT_FAIL_WRITE = 0x40,   /* the write callback fails after param*16 bytes */
-    OPT_FAIL_ALLOC = 0x80    /* the allocator fails after param*4 allocations */
+    OPT_FAIL_ALLOC = 0x80    /* the allocator fails after alloc_budget(param)
+                                allocations made once the story exists */
 };
 
 #define CHUNK_SEP 0x1E
@@ -47,6 +55,13 @@ enum {
 #define MAX_ARTICLES 64
 
 /* ---------------------------------------------------------- allocator */
+
+/* 0..8415 allocations: fine steps at first, then coarser, so that a
+ * budget can reach into checking and reporting of a small story. */
+static long long alloc_budget(unsigned param)
+{
+    return (long long)param * param / 8 + param;
+}
 
 typedef struct budget_alloc {
     long long left; /* allocations still allowed; < 0: unlimited */
@@ -369,11 +384,298 @@ static int mem_write(void *ud, const char *data, size_t len)
     return 0;
 }
 
-static void check_json_report(const claims_story *s)
+/* ------------------------------------------------ other formats */
+
+/* Decodes one UTF-8 character strictly (no overlong forms, surrogates or
+ * values past U+10FFFF); returns its length, 0 when malformed. */
+static size_t utf8_char(const unsigned char *p, const unsigned char *end, uint32_t *cp)
+{
+    unsigned c = p[0];
+    size_t n;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[k] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+static int is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int is_nonchar(uint32_t cp)
+{
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
+static void bad_report(const char *fmt, const unsigned char *data, size_t at, const char *why)
+{
+    fprintf(stderr, "%s report: %s at byte %zu\n", fmt, why, at);
+    (void)data;
+    abort();
+}
+
+/* Valid UTF-8 without NUL; when human, no C0 control but '\n' (and '\t',
+ * '\r' where allow_tab: XML and HTML keep them from the input; and ANSI "ESC [ digits ; m" where allow_ansi), no DEL,
+ * C1 control, bidi control or noncharacter. */
+static void check_chars(const char *fmt, const unsigned char *d, size_t n, int human,
+                        int allow_tab, int allow_ansi)
+{
+    const unsigned char *end = d + n;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = utf8_char(d + i, end, &cp);
+        if (!l)
+            bad_report(fmt, d, i, "invalid UTF-8");
+        if (cp == 0)
+            bad_report(fmt, d, i, "NUL byte");
+        if (human) {
+            if (cp == 0x1B && allow_ansi) {
+                size_t j = i + 1;
+                if (j >= n || d[j] != '[')
+                    bad_report(fmt, d, i, "ESC outside an ANSI colour code");
+                j++;
+                while (j < n && ((d[j] >= '0' && d[j] <= '9') || d[j] == ';'))
+                    j++;
+                if (j >= n || d[j] != 'm')
+                    bad_report(fmt, d, i, "ESC outside an ANSI colour code");
+                i = j + 1;
+                continue;
+            }
+            if ((cp < 0x20 && cp != '\n' && !((cp == '\t' || cp == '\r') && allow_tab)) ||
+                cp == 0x7F)
+                bad_report(fmt, d, i, "control character");
+            if (cp >= 0x80 && cp <= 0x9F)
+                bad_report(fmt, d, i, "C1 control character");
+            if (is_bidi_control(cp))
+                bad_report(fmt, d, i, "bidirectional control character");
+            if (is_nonchar(cp))
+                bad_report(fmt, d, i, "noncharacter");
+        }
+        i += l;
+    }
+}
+
+/* A minimal XML 1.0 well-formedness checker, enough for the JUnit
+ * report: one root element, balanced tags, quoted attributes, known
+ * entities, no '<' or '&' out of place (characters checked apart). */
+static int x_name(const unsigned char **p, const unsigned char *end, const unsigned char **name,
+                  size_t *len)
+{
+    const unsigned char *q = *p;
+    if (q >= end || !((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || *q == '_' ||
+                      *q == ':'))
+        return 0;
+    while (q < end && ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
+                       (*q >= '0' && *q <= '9') || *q == '_' || *q == ':' || *q == '-' ||
+                       *q == '.'))
+        q++;
+    *name = *p;
+    *len = (size_t)(q - *p);
+    *p = q;
+    return 1;
+}
+
+static int x_entity(const unsigned char **p, const unsigned char *end)
+{
+    static const char *const named[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+    for (size_t k = 0; k < 5; k++) {
+        size_t l = strlen(named[k]);
+        if ((size_t)(end - *p) >= l && memcmp(*p, named[k], l) == 0) {
+            *p += l;
+            return 1;
+        }
+    }
+    const unsigned char *q = *p + 1;
+    if (q >= end || *q != '#')
+        return 0;
+    q++;
+    int hexa = q < end && *q == 'x';
+    q += hexa;
+    uint32_t v = 0;
+    const unsigned char *digits = q;
+    while (q < end && q - digits < 8 &&
+           ((*q >= '0' && *q <= '9') ||
+            (hexa && ((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F'))))) {
+        unsigned dv = *q <= '9' ? *q - '0' : (*q | 0x20) - 'a' + 10;
+        v = v * (hexa ? 16 : 10) + dv;
+        q++;
+    }
+    if (q == digits || q >= end || *q != ';')
+        return 0;
+    if (!(v == 9 || v == 10 || v == 13 || (v >= 0x20 && v <= 0xD7FF) ||
+          (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)))
+        return 0;
+    *p = q + 1;
+    return 1;
+}
+
+static void check_xml(const unsigned char *d, size_t n)
+{
+    const unsigned char *p = d, *end = d + n;
+    enum { MAXDEPTH = 32 };
+    const unsigned char *stack[MAXDEPTH];
+    size_t stlen[MAXDEPTH], depth = 0;
+    int roots = 0;
+    if (n < 5 || memcmp(d, "<?xml", 5) != 0)
+        bad_report("junit", d, 0, "no XML declaration");
+    while (p < end && !(p[0] == '?' && p + 1 < end && p[1] == '>'))
+        p++;
+    if (p >= end)
+        bad_report("junit", d, 0, "unterminated XML declaration");
+    p += 2;
+    while (p < end) {
+        if (*p == '<') {
+            p++;
+            const unsigned char *name;
+            size_t len;
+            if (p < end && *p == '/') {
+                p++;
+                if (!x_name(&p, end, &name, &len) || p >= end || *p != '>' || depth == 0 ||
+                    stlen[depth - 1] != len || memcmp(stack[depth - 1], name, len) != 0)
+                    bad_report("junit", d, (size_t)(p - d), "bad or unbalanced end tag");
+                depth--;
+                p++;
+                continue;
+            }
+            if (!x_name(&p, end, &name, &len))
+                bad_report("junit", d, (size_t)(p - d), "bad tag name");
+            if (depth == 0 && roots++)
+                bad_report("junit", d, (size_t)(p - d), "a second root element");
+            for (;;) {
+                const unsigned char *ws = p;
+                while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+                    p++;
+                if (p >= end)
+                    bad_report("junit", d, n, "unterminated tag");
+                if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>'))
+                    break;
+                const unsigned char *an;
+                size_t al;
+                if (ws == p || !x_name(&p, end, &an, &al) || p + 1 >= end || p[0] != '=' ||
+                    p[1] != '"')
+                    bad_report("junit", d, (size_t)(p - d), "bad attribute");
+                p += 2;
+                while (p < end && *p != '"') {
+                    if (*p == '<')
+                        bad_report("junit", d, (size_t)(p - d), "'<' in an attribute");
+                    if (*p == '&') {
+                        if (!x_entity(&p, end))
+                            bad_report("junit", d, (size_t)(p - d), "bad entity");
+                    } else {
+                        p++;
+                    }
+                }
+                if (p >= end)
+                    bad_report("junit", d, n, "unterminated attribute");
+                p++;
+            }
+            if (*p == '/') {
+                p += 2;
+            } else {
+                if (depth == MAXDEPTH)
+                    bad_report("junit", d, (size_t)(p - d), "too deep");
+                stack[depth] = name;
+                stlen[depth++] = len;
+                p++;
+            }
+        } else if (*p == '&') {
+            if (depth == 0 || !x_entity(&p, end))
+                bad_report("junit", d, (size_t)(p - d), "bad entity");
+        } else {
+            if (depth == 0 && !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+                bad_report("junit", d, (size_t)(p - d), "text outside the root");
+            p++;
+        }
+    }
+    if (depth != 0 || roots != 1)
+        bad_report("junit", d, n, "unclosed element or no root");
+}
+
+/* TAP 13: "TAP version 13", a plan "1..N", then N test lines numbered
+ * 1..N in order; YAML blocks indented between "  ---" and "  ...". */
+static void check_tap(const unsigned char *d, size_t n, unsigned long want)
+{
+    const char *t = (const char *)d;
+    if (n < 19 || memcmp(t, "TAP version 13\n1..", 18) != 0)
+        bad_report("tap", d, 0, "no version and plan");
+    unsigned long plan = strtoul(t + 18, NULL, 10), seen = 0;
+    int in_yaml = 0;
+    for (size_t i = 0; i < n;) {
+        const char *line = t + i;
+        const char *nl = memchr(line, '\n', n - i);
+        if (!nl)
+            bad_report("tap", d, i, "last line without a line break");
+        size_t len = (size_t)(nl - line);
+        if (in_yaml) {
+            if (len == 5 && memcmp(line, "  ...", 5) == 0)
+                in_yaml = 0;
+            else if (len < 2 || memcmp(line, "  ", 2) != 0)
+                bad_report("tap", d, i, "YAML line not indented");
+        } else if (len == 5 && memcmp(line, "  ---", 5) == 0) {
+            in_yaml = 1;
+        } else if ((len > 3 && memcmp(line, "ok ", 3) == 0) ||
+                   (len > 7 && memcmp(line, "not ok ", 7) == 0)) {
+            unsigned long num = strtoul(line + (line[0] == 'o' ? 3 : 7), NULL, 10);
+            if (num != ++seen)
+                bad_report("tap", d, i, "tests out of order");
+        } else if (i > 15) { /* past "TAP version 13\n" and the plan */
+            bad_report("tap", d, i, "a line TAP does not know");
+        }
+        i += len + 1;
+    }
+    if (in_yaml || seen != plan)
+        bad_report("tap", d, n, "plan and tests disagree, or an open YAML block");
+    if (plan != want)
+        bad_report("tap", d, n, "not one test per rejected input and shown finding");
+}
+
+/* Findings shown under a minimum confidence in percent (report.c's rule). */
+static size_t shown_findings(const claims_story *s, int min_conf)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < claims_story_finding_count(s); i++)
+        if (claims_finding_confidence(claims_story_finding(s, i)) * 100.0 + 1e-9 >= min_conf)
+            n++;
+    return n;
+}
+
+/* Writes the report in format f to memory and checks it is well formed.
+ * min_conf: the story's CLAIMS_OPT_MIN_CONFIDENCE. */
+static void check_report(const claims_story *s, claims_format f, int color, int min_conf)
 {
     membuf m = {NULL, 0, 0};
-    claims_status st = claims_story_write_report(s, CLAIMS_FORMAT_JSON, mem_write, &m, NULL);
-    if (st == CLAIMS_OK) {
+    claims_status st = claims_story_write_report(s, f, mem_write, &m, NULL);
+    if (st == CLAIMS_ERR_NOMEM) {
+        free(m.data);
+        return;
+    }
+    if (st != CLAIMS_OK)
+        abort();
+    const char *name = claims_format_name(f);
+    switch (f) {
+    case CLAIMS_FORMAT_JSON: {
+        check_chars(name, m.data, m.len, 0, 0, 0);
         jcur j = {m.data, m.data + m.len, 0};
         if (!j_value(&j)) {
             fprintf(stderr, "invalid JSON report near byte %zu: %.60s\n",
@@ -383,13 +685,38 @@ static void check_json_report(const claims_story *s)
         j_ws(&j);
         if (j.p != j.end)
             abort(); /* trailing bytes after the report */
-    } else if (st != CLAIMS_ERR_NOMEM) {
-        abort();
+        break;
+    }
+    case CLAIMS_FORMAT_JUNIT: {
+        check_chars(name, m.data, m.len, 1, 1, 0);
+        check_xml(m.data, m.len);
+        /* every rejected input is an error */
+        char want[64];
+        snprintf(want, sizeof want, "errors=\"%zu\"", claims_story_rejected_count(s));
+        m.data[m.len - 1] = 0; /* the final '\n' */
+        if (!strstr((const char *)m.data, want))
+            bad_report(name, m.data, 0, "errors= is not the number of rejected inputs");
+        break;
+    }
+    case CLAIMS_FORMAT_TAP:
+        check_chars(name, m.data, m.len, 1, 0, 0);
+        check_tap(m.data, m.len, claims_story_rejected_count(s) + shown_findings(s, min_conf));
+        break;
+    case CLAIMS_FORMAT_TEXT:
+        check_chars(name, m.data, m.len, 1, 0, color);
+        break;
+    case CLAIMS_FORMAT_HTML:
+        check_chars(name, m.data, m.len, 1, 1, 0);
+        break;
+    default: /* Markdown */
+        check_chars(name, m.data, m.len, 1, 0, 0);
+        break;
     }
     free(m.data);
 }
 
-static void write_reports(const claims_story *s, long long write_budget)
+static void write_reports(const claims_story *s, long long write_budget, int color,
+                          int min_conf)
 {
     static const claims_format formats[] = {CLAIMS_FORMAT_TEXT,     CLAIMS_FORMAT_JSON,
                                             CLAIMS_FORMAT_MARKDOWN, CLAIMS_FORMAT_HTML,
@@ -409,8 +736,9 @@ static void write_reports(const claims_story *s, long long write_budget)
     claims_status sb = claims_story_write_report(s, CLAIMS_FORMAT_JSON, sink_write, &b, NULL);
     if (sa == CLAIMS_OK && sb == CLAIMS_OK && (a.total != b.total || a.hash != b.hash))
         abort();
-#ifndef FUZZ_NO_JSON_CHECK /* only to explore past a known, unfixed bug */
-    check_json_report(s);
+#ifndef FUZZ_NO_FORMAT_CHECK /* only to explore past a known, unfixed bug */
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        check_report(s, formats[i], color, min_conf);
 #endif
     /* The same report as one allocated buffer. */
     char *buf = NULL;
@@ -451,18 +779,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     data += 2;
     size -= 2;
 
-    budget_alloc ba = {(opts & OPT_FAIL_ALLOC) ? (long long)param * 4 : -1, 0};
+    budget_alloc ba = {-1, 0};
     claims_allocator alloc = {b_malloc, b_realloc, b_free, &ba};
     claims_story *s = NULL;
     claims_status st = claims_story_new(&alloc, &s);
-    if (st != CLAIMS_OK) {
-        if (st != CLAIMS_ERR_NOMEM || s != NULL || ba.live != 0)
-            abort();
-        return 0;
-    }
+    if (st != CLAIMS_OK)
+        abort(); /* nothing fails yet (test_api tries every failure of creation) */
+    if (opts & OPT_FAIL_ALLOC)
+        ba.left = alloc_budget(param);
     (void)claims_story_set_option(s, CLAIMS_OPT_FAIL_ON, (int)(opts & OPT_FAIL_ON_MASK) % 3);
-    if (opts & OPT_MIN_CONF)
-        (void)claims_story_set_option(s, CLAIMS_OPT_MIN_CONFIDENCE, (int)(param % 101));
+    int min_conf = (opts & OPT_MIN_CONF) ? (int)(param % 101) : 0;
+    (void)claims_story_set_option(s, CLAIMS_OPT_MIN_CONFIDENCE, min_conf);
     (void)claims_story_set_option(s, CLAIMS_OPT_COLOR, (int)(param & 1));
 
     char published[16];
@@ -542,11 +869,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         st = claims_story_check(s, &err);
         if (st == CLAIMS_OK) {
             read_back(s);
-            write_reports(s, (opts & OPT_FAIL_WRITE) ? (long long)param * 16 : -1);
+            write_reports(s, (opts & OPT_FAIL_WRITE) ? (long long)param * 16 : -1,
+                          (int)(param & 1), min_conf);
             /* A second check is refused. */
             if (claims_story_check(s, NULL) != CLAIMS_ERR_STATE)
                 abort();
-        } else if (st != CLAIMS_ERR_NOMEM) {
+        } else if (st == CLAIMS_ERR_NOMEM) {
+            /* claims.h: the story is then left without claims */
+            if (claims_story_claim_count(s) != 0 || claims_story_finding_count(s) != 0 ||
+                claims_story_claim(s, 0) != NULL || claims_story_finding(s, 0) != NULL ||
+                claims_story_failure_count(s) != 0)
+                abort();
+            read_back(s);
+            write_reports(s, -1, (int)(param & 1), min_conf);
+        } else {
             abort();
         }
     }

@@ -96,6 +96,29 @@ this line has no equals sign
 x = y
 """)
 
+# Characters no human-readable report may show as they are: bidi
+# overrides and isolates, C1 controls (CSI), DEL, ESC, noncharacters.
+UNSAFE = t("Flood \u202edrawkcab\u202c title\n\nThe flood killed 12 people in \u2066Baytown\u2069 "
+           "\u009b31m and \x7f \x1b[2J \ufffe \uffff \U0010ffff \ufdd0 villages, officials said.\n"
+           "\"We will rebuild every \u202ehouse\u202c,\" Mayor Ines Palma said.\n")
+UNSAFE_B = t("Flood\n\nThe flood killed 15 people in Baytown, officials said.\n"
+             "\"We will rebuild every house,\" Mayor Ines Palma said.\n")
+
+
+def long_sentence(base):
+    """One sentence of many figures: evidence windows in every format."""
+    nouns = ["boats", "houses", "bridges", "schools", "roads", "farms", "shops", "cars"]
+    parts = ["the storm destroyed %d %s" % (base + i % 5, nouns[i % 8] + "x" * (i // 8))
+             for i in range(70)]
+    return t("Storm\n\nOfficials said that " + ", ".join(parts) + " in the town.\n")
+
+
+# Word marks must not split "\u2013" or "\u00b7" (once they did).
+DASH_A = t("\"We owe them x \u2013 a\u00b7b for everything they have done,\" Chief Ana Ruiz said.\n")
+DASH_B = t("\"We owe them x \u2013 c\u00b7b for everything they have done,\" Chief Ana Ruiz said.\n")
+
+BOM_LEXICON = b"\xef\xbb\xbf" + t("[concept]\nferry = ferries\n[number]\nseven = 7\n")
+
 
 SEEDS = {
     "seed_quake_two_sources": story(OPT_PUBLISHED, 13,
@@ -117,6 +140,15 @@ SEEDS = {
     "seed_fail_write": story(OPT_FAIL_WRITE, 7, QUAKE_A, QUAKE_B),
     "seed_fail_alloc": story(OPT_FAIL_ALLOC, 200, CRIME, BUSINESS),
     "seed_fail_alloc_late": story(OPT_FAIL_ALLOC, 255, QUAKE_A),
+    "seed_unsafe_chars": story(0x02, 0, UNSAFE, UNSAFE_B),
+    "seed_unsafe_chars_color": story(0x01 | OPT_PUBLISHED, 1, UNSAFE_B, UNSAFE),
+    "seed_long_sentence": story(0x02, 2, long_sentence(3), long_sentence(4)),
+    "seed_variant_dash": story(0x02, 0, DASH_A, DASH_B),
+    "seed_rejected_listed": story(0x01, 0, BROKEN_UTF8, UNSAFE_B, b"", UNSAFE_B),
+    "seed_bom_lexicon_bad_number": story(OPT_LEXICON, 0, BOM_LEXICON, QUAKE_B),
+    "seed_fail_alloc_check_8": story(OPT_FAIL_ALLOC, 8, QUAKE_A, QUAKE_B),
+    "seed_fail_alloc_check_12": story(OPT_FAIL_ALLOC, 12, QUAKE_A, QUAKE_B),
+    "seed_fail_alloc_check_15": story(OPT_FAIL_ALLOC, 15, QUAKE_A, QUAKE_B),
     "seed_numbers_edge": story(0, 0, t("Values: 0, 00012, 1,2,3, 1..2, 99999999999999999999999 drones, "
                                        "-5 degrees, 3.14159265358979 km, $-, 1e308, 12,000,000,000,000,000 dollars, "
                                        "twenty-five thousand six hundred soldiers, dozens of ferries, 40 % and 0.5%.")),

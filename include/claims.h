@@ -126,10 +126,13 @@ typedef enum claims_finding_type {
     CLAIMS_FINDING_AGREEMENT = 0,
     CLAIMS_FINDING_CONTRADICTION = 1,
     CLAIMS_FINDING_VARIANT = 2,
-    CLAIMS_FINDING_COMPATIBLE = 3
+    CLAIMS_FINDING_COMPATIBLE = 3,
+    /* a running total that grew between an earlier and a later article
+     * ("at least one dead" on Monday, 11 on Wednesday): not a failure */
+    CLAIMS_FINDING_UPDATE = 4
 } claims_finding_type;
 
-/* "agreement", "contradiction", "variant", "compatible". Static. */
+/* "agreement", "contradiction", "variant", "compatible", "update". Static. */
 CLAIMS_API const char *claims_finding_type_name(claims_finding_type type);
 
 typedef enum claims_format {
@@ -144,6 +147,11 @@ typedef enum claims_format {
 /* Parses "text", "json", "markdown", "html", "tap", "junit" (exact,
  * lower case). Returns CLAIMS_ERR_INVALID_ARGUMENT for anything else. */
 CLAIMS_API claims_status claims_format_from_name(const char *name, claims_format *out);
+
+/* The name of a format ("text", "json", ...), or NULL past the last one:
+ * a caller lists every format by counting up from 0 until NULL. Static
+ * storage; never freed. */
+CLAIMS_API const char *claims_format_name(claims_format format);
 
 /* Which findings count as failures (exit code 1 in the CLI, "not ok" in
  * TAP, <failure> in JUnit). */
@@ -162,7 +170,15 @@ typedef enum claims_option {
        reports and failure counts; default 0 (report everything) */
     CLAIMS_OPT_MIN_CONFIDENCE = 1,
     /* 1: the text report uses ANSI colours; default 0 */
-    CLAIMS_OPT_COLOR = 2
+    CLAIMS_OPT_COLOR = 2,
+    /* a finding fails (under CLAIMS_OPT_FAIL_ON) only at or above this
+       confidence, in percent 0..100; default 70: only strong findings (a
+       known frame, or sentences told in nearly the same words) fail, the
+       weaker ones are reported and do not fail */
+    CLAIMS_OPT_FAIL_CONFIDENCE = 3,
+    /* 0: claims_story_check() extracts and resolves claims but makes no
+       findings (what `claims extract` needs, and faster); default 1 */
+    CLAIMS_OPT_COMPARE = 4
 } claims_option;
 
 /* ---------------------------------------------------------------- story */
@@ -188,10 +204,22 @@ CLAIMS_API void claims_story_free(claims_story *story);
 CLAIMS_API claims_status claims_story_set_option(claims_story *story, claims_option option,
                                                  int value);
 
+/* The built-in lexicon text every story starts with: the files of data/
+ * concatenated, each after a "# file: NAME" comment line, in the format
+ * claims_story_add_lexicon() reads. *len (when len is not NULL) gets its
+ * length in bytes; the text is also NUL-terminated. Static: never freed,
+ * valid for the life of the program. Thread-safe. */
+CLAIMS_API const char *claims_builtin_lexicon(size_t *len);
+
 /* Adds lexicon entries (the format of data/ lexicon files, see README) to this
- * story, on top of the built-in ones. `text` is copied. Must be called
- * before claims_story_check(). On CLAIMS_ERR_LEXICON, err->offset is the
- * byte offset of the bad line and nothing of this text is kept. */
+ * story, on top of the built-in ones. `text` is copied; a UTF-8 byte order
+ * mark at its start is skipped. Must be called before claims_story_check().
+ * On CLAIMS_ERR_LEXICON nothing of this text is kept, err->message says
+ * why (a static sentence such as "unknown lexicon section", or
+ * "lexicon value in [number] or [scale] is not a number") and
+ * err->offset is the byte offset in `text` of the bad line (of the bad
+ * byte for invalid UTF-8): its line number is 1 + the count of '\n' bytes
+ * before that offset. */
 CLAIMS_API claims_status claims_story_add_lexicon(claims_story *story, const char *text,
                                                   size_t len, claims_error *err);
 
@@ -215,8 +243,6 @@ CLAIMS_API claims_status claims_story_add_article(claims_story *story, const cha
 /* Adds an article from the bytes of a plain-text file, with the rules of
  * the `claims` CLI, so that a binding given the same files gives the same
  * report:
- *  - the id is `name`'s base name (after the last '/') without its last
- *    extension: "stories/wire.txt" -> "wire", ".txt" stays ".txt";
  *  - a UTF-8 byte order mark at the start is skipped when reading the title;
  *  - the first line is the title when it is 1..150 bytes (trailing spaces
  *    and CR dropped), holds no NUL, and non-blank text follows it; a title
@@ -226,10 +252,21 @@ CLAIMS_API claims_status claims_story_add_article(claims_story *story, const cha
  *    (title line and BOM included), so byte offsets in claims and errors
  *    are offsets into the file as read; no published date is given (a
  *    dateline in the opening lines dates the article at check time).
- * `name` is a NUL-terminated string and `bytes` are copied: both may be
- * freed on return. Returns and records errors exactly as
- * claims_story_add_article() does (a rejected file is listed in the
- * report and the story goes on). */
+ * `id` is the article's id, as for claims_story_add_article(). `bytes` are
+ * copied and may be freed on return. Returns and records errors exactly as
+ * claims_story_add_article() does (a rejected file is listed in the report
+ * and the story goes on). */
+CLAIMS_API claims_status claims_story_add_text(claims_story *story, const char *id,
+                                               const char *bytes, size_t len,
+                                               claims_error *err);
+
+/* claims_story_add_text() with the id the CLI gives a file: `name` without
+ * its last extension. `name` is a file's name ("wire.txt" -> "wire"; the
+ * CLI's id for a file given by path is its base name) or its path relative
+ * to a folder being read, folders kept as the CLI keeps them
+ * ("2024/05/a.txt" -> "2024/05/a"). A name without an extension, or whose
+ * only dot starts it (".txt"), is the id as it is. `name` is a
+ * NUL-terminated string, not opened: the caller reads the file. */
 CLAIMS_API claims_status claims_story_add_file(claims_story *story, const char *name,
                                                const char *bytes, size_t len,
                                                claims_error *err);

@@ -19,53 +19,11 @@ const char *claims_version_string(void)
     return CLAIMS_BUILD_VERSION;
 }
 
-const char *claims_status_message(claims_status status)
+const char *claims_builtin_lexicon(size_t *len)
 {
-    switch (status) {
-    case CLAIMS_OK: return "ok";
-    case CLAIMS_ERR_NOMEM: return "out of memory";
-    case CLAIMS_ERR_INVALID_ARGUMENT: return "invalid argument";
-    case CLAIMS_ERR_INVALID_UTF8: return "invalid UTF-8";
-    case CLAIMS_ERR_NUL_BYTE: return "NUL byte in text";
-    case CLAIMS_ERR_EMPTY_TEXT: return "empty text";
-    case CLAIMS_ERR_DUPLICATE_ID: return "duplicate article id";
-    case CLAIMS_ERR_BAD_DATE: return "published date is not YYYY-MM-DD";
-    case CLAIMS_ERR_IO: return "write or read failed";
-    case CLAIMS_ERR_LEXICON: return "bad lexicon line";
-    case CLAIMS_ERR_STATE: return "call not allowed in this state";
-    case CLAIMS_ERR_TOO_LARGE: return "text too large";
-    case CLAIMS_ERR_EMPTY_ID: return "empty article id";
-    case CLAIMS_ERR_INVALID_ID: return "invalid article id";
-    }
-    return "unknown status";
-}
-
-const char *claims_kind_name(claims_kind kind)
-{
-    static const char *const names[] = {"count", "money", "percent", "measure",
-                                        "year", "date", "quote", "paraphrase"};
-    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "unknown";
-}
-
-const char *claims_finding_type_name(claims_finding_type type)
-{
-    static const char *const names[] = {"agreement", "contradiction", "variant",
-                                        "compatible"};
-    return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "unknown";
-}
-
-claims_status claims_format_from_name(const char *name, claims_format *out)
-{
-    static const char *const names[] = {"text", "json", "markdown", "html", "tap", "junit"};
-    if (!name || !out)
-        return CLAIMS_ERR_INVALID_ARGUMENT;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strcmp(name, names[i]) == 0) {
-            *out = (claims_format)i;
-            return CLAIMS_OK;
-        }
-    }
-    return CLAIMS_ERR_INVALID_ARGUMENT;
+    if (len)
+        *len = claims__builtin_lexicon_len;
+    return claims__builtin_lexicon;
 }
 
 static claims_status fail(claims_error *err, claims_status code, const char *article,
@@ -129,6 +87,8 @@ claims_status claims_story_new(const claims_allocator *allocator, claims_story *
     s->alloc = a;
     claims__arena_init(&s->arena, &s->alloc);
     s->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+    s->fail_confidence = CLAIMS__FAIL_CONFIDENCE_DEFAULT;
+    s->compare = true;
     claims_status st = claims__lexicon_new(&s->alloc, &s->lex);
     if (st == CLAIMS_OK) {
         size_t bad = 0;
@@ -179,6 +139,16 @@ claims_status claims_story_set_option(claims_story *s, claims_option option, int
             return CLAIMS_ERR_INVALID_ARGUMENT;
         s->min_confidence = value;
         return CLAIMS_OK;
+    case CLAIMS_OPT_FAIL_CONFIDENCE:
+        if (value < 0 || value > 100)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->fail_confidence = value;
+        return CLAIMS_OK;
+    case CLAIMS_OPT_COMPARE:
+        if (value != 0 && value != 1)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->compare = value == 1;
+        return CLAIMS_OK;
     case CLAIMS_OPT_COLOR:
         if (value != 0 && value != 1)
             return CLAIMS_ERR_INVALID_ARGUMENT;
@@ -203,9 +173,14 @@ claims_status claims_story_add_lexicon(claims_story *s, const char *text, size_t
         return fail(err, st, NULL, 0, 0);
     size_t bad = 0;
     st = claims__lexicon_load(probe, text ? text : "", len, &bad);
+    const char *why = claims__lexicon_error(probe); /* static */
     claims__lexicon_free(probe);
-    if (st != CLAIMS_OK)
-        return fail(err, st, NULL, st == CLAIMS_ERR_LEXICON, bad);
+    if (st != CLAIMS_OK) {
+        fail(err, st, NULL, st == CLAIMS_ERR_LEXICON, bad);
+        if (err && st == CLAIMS_ERR_LEXICON)
+            err->message = why;
+        return st;
+    }
     st = claims__lexicon_load(s->lex, text ? text : "", len, &bad);
     if (st != CLAIMS_OK)
         return fail(err, st, NULL, 0, 0);
@@ -270,7 +245,8 @@ static bool parse_iso_date(const char *p, claims__date *d)
     int m = (p[5] - '0') * 10 + (p[6] - '0');
     int dd = (p[8] - '0') * 10 + (p[9] - '0');
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+    /* There is no year 0 (0000-01-01 is not a date). */
+    if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m == 2 && dd == 29 && !leap)
@@ -390,16 +366,15 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     return CLAIMS_OK;
 }
 
-/* The id of a file: its base name without the last extension. */
+/* The id of a file: its name without the last extension, folders kept
+ * ("2024/05/a.txt" -> "2024/05/a"). */
 static char *file_id(const claims_allocator *a, const char *name)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
-    size_t n = strlen(base);
     const char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        n = (size_t)(dot - base);
-    return dup_str(a, base, n);
+    size_t n = dot && dot != base ? (size_t)(dot - name) : strlen(name);
+    return dup_str(a, name, n);
 }
 
 /* The title line of a plain-text file: the first line (after a BOM) when it
@@ -428,108 +403,34 @@ static bool file_title(const claims_allocator *a, const char *b, size_t len, cha
     return *title != NULL;
 }
 
-claims_status claims_story_add_file(claims_story *s, const char *name, const char *bytes,
+claims_status claims_story_add_text(claims_story *s, const char *id, const char *bytes,
                                     size_t len, claims_error *err)
 {
-    if (!s || !name || (!bytes && len))
-        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, name, 0, 0);
-    char *id = file_id(&s->alloc, name), *title = NULL;
-    if (!id || !file_title(&s->alloc, bytes ? bytes : "", len, &title)) {
-        claims__free(&s->alloc, id);
-        return fail(err, CLAIMS_ERR_NOMEM, name, 0, 0);
-    }
+    if (!s || !id || (!bytes && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
+    char *title = NULL;
+    if (!file_title(&s->alloc, bytes ? bytes : "", len, &title))
+        return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
     claims_status st = claims_story_add_article(s, id, title, NULL, bytes, len, err);
     if (st == CLAIMS_ERR_INVALID_ARGUMENT && title) {
         /* A title that is not valid UTF-8: the text check names the offset. */
         st = claims_story_add_article(s, id, NULL, NULL, bytes, len, err);
     }
     claims__free(&s->alloc, title);
-    claims__free(&s->alloc, id);
     return st;
 }
 
-/* ------------------------------------------------------------ claims */
-
-claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
-                                size_t end)
+claims_status claims_story_add_file(claims_story *s, const char *name, const char *bytes,
+                                    size_t len, claims_error *err)
 {
-    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
-                      sizeof *s->claims))
-        return NULL;
-    claims_claim *c = claims__arena_alloc(&s->arena, sizeof *c);
-    if (!c)
-        return NULL;
-    const claims__article *art = &s->articles[ai];
-    c->article = (uint32_t)ai;
-    c->kind = kind;
-    c->start = (uint32_t)start;
-    c->end = (uint32_t)end;
-    c->text_base = art->text;
-    if (art->nsents) {
-        const claims__sentence *sn = &art->sents[claims__sentence_at(art, start)];
-        c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
-        c->sent_end = sn->end > end ? sn->end : (uint32_t)end;
-        if (sn->flags & CLAIMS__SF_TITLE)
-            c->flags |= CLAIMS__CF_TITLE;
-    } else {
-        c->sent_start = (uint32_t)start;
-        c->sent_end = (uint32_t)end;
-    }
-    s->claims[s->nclaims++] = c;
-    return c;
-}
-
-const char *claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
-                        const char *p4)
-{
-    const char *parts[4] = {p1, p2, p3, p4};
-    size_t n = 0;
-    for (int i = 0; i < 4; i++)
-        if (parts[i])
-            n += strlen(parts[i]) + 1;
-    char *k = claims__arena_alloc(&s->arena, n + 1);
-    if (!k)
-        return NULL;
-    size_t at = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!parts[i])
-            continue;
-        if (at)
-            k[at++] = '/';
-        size_t l = strlen(parts[i]);
-        memcpy(k + at, parts[i], l);
-        at += l;
-    }
-    k[at] = 0;
-    return k;
-}
-
-char *claims__story_strndup(claims_story *s, const char *p, size_t n)
-{
-    return claims__arena_strndup(&s->arena, p, n);
-}
-
-claims_finding *claims__finding_add(claims_story *s, claims_finding_type type,
-                                    const char *key, double confidence,
-                                    const uint32_t *claims, size_t nclaims)
-{
-    if (!claims__grow(&s->alloc, (void **)&s->findings, &s->cap_findings, s->nfindings + 1,
-                      sizeof *s->findings))
-        return NULL;
-    uint32_t *ids = claims__arena_alloc(&s->arena, (nclaims ? nclaims : 1) * sizeof *ids);
-    if (!ids)
-        return NULL;
-    if (nclaims)
-        memcpy(ids, claims, nclaims * sizeof *ids);
-    claims_finding *f = &s->findings[s->nfindings++];
-    memset(f, 0, sizeof *f);
-    f->type = type;
-    f->key = key;
-    f->confidence = confidence;
-    f->claims = ids;
-    f->nclaims = nclaims;
-    f->summary = "";
-    return f;
+    if (!s || !name || (!bytes && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, name, 0, 0);
+    char *id = file_id(&s->alloc, name);
+    if (!id)
+        return fail(err, CLAIMS_ERR_NOMEM, name, 0, 0);
+    claims_status st = claims_story_add_text(s, id, bytes, len, err);
+    claims__free(&s->alloc, id);
+    return st;
 }
 
 static int kind_order(const claims_claim *c)
@@ -568,10 +469,13 @@ claims_status claims__check_article(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
     claims_status st = claims__segment(&s->alloc, s->lex, art);
+    size_t first = s->nclaims;
     if (st == CLAIMS_OK)
         st = claims__extract_time(s, ai);
     if (st == CLAIMS_OK)
         st = claims__extract_quantities(s, ai);
+    if (st == CLAIMS_OK)
+        st = claims__extract_context(s, ai, first);
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: free them now, so peak
@@ -583,6 +487,8 @@ claims_status claims__check_article(claims_story *s, size_t ai)
 claims_status claims__check_finish(claims_story *s)
 {
     claims_status st = claims__resolve_story(s);
+    if (st == CLAIMS_OK)
+        st = claims__resolve_events(s);
     if (st != CLAIMS_OK)
         return st;
     /* Stable, deterministic numbering: by article, then position. */
@@ -592,7 +498,7 @@ claims_status claims__check_finish(claims_story *s)
         s->claims[i]->index = (uint32_t)i;
         write_id(s->claims[i]->id, 'c', i + 1);
     }
-    st = claims__compare(s);
+    st = s->compare ? claims__compare(s) : CLAIMS_OK;
     if (st != CLAIMS_OK) {
         s->nfindings = 0;
         return st;
@@ -600,6 +506,22 @@ claims_status claims__check_finish(claims_story *s)
     for (size_t i = 0; i < s->nfindings; i++)
         write_id(s->findings[i].id, 'f', i + 1);
     return CLAIMS_OK;
+}
+
+/* After a failed check the story holds what it held before: no claims,
+ * no findings, no dates taken from datelines (claims.h promises it). The
+ * strings already made stay in the arena until the story is freed. */
+static void drop_results(claims_story *s)
+{
+    s->nclaims = 0;
+    s->nfindings = 0;
+    for (size_t i = 0; i < s->narticles; i++) {
+        claims__article *a = &s->articles[i];
+        if (!a->published_given) {
+            memset(&a->published, 0, sizeof a->published);
+            a->published_iso[0] = 0;
+        }
+    }
 }
 
 claims_status claims_story_check(claims_story *s, claims_error *err)
@@ -611,12 +533,16 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     s->checked = true;
     for (size_t ai = 0; ai < s->narticles; ai++) {
         claims_status st = claims__check_article(s, ai);
-        if (st != CLAIMS_OK)
+        if (st != CLAIMS_OK) {
+            drop_results(s);
             return fail(err, st, s->articles[ai].id, 0, 0);
+        }
     }
     claims_status st = claims__check_finish(s);
-    if (st != CLAIMS_OK)
+    if (st != CLAIMS_OK) {
+        drop_results(s);
         return fail(err, st, NULL, 0, 0);
+    }
     return CLAIMS_OK;
 }
 

@@ -1,8 +1,17 @@
 #!/usr/bin/env python3
 """Golden-style tests of the claims command line: exit codes, inputs,
-rejected inputs, output files, determinism. usage: cli_test.py CLAIMS_BINARY"""
+rejected inputs, output files, determinism, options, folders, JSON Lines,
+terminal safety, lexicon configuration, batch.
+
+usage: cli_test.py CLAIMS_BINARY
+With CLAIMS_BUILD_DIR set (meson sets it), the install test installs the
+build into a temporary DESTDIR and checks the man page, the completion and
+the lexicon documentation are there."""
 import json
 import os
+import pty
+import re
+import select
 import shutil
 import subprocess
 import sys
@@ -14,9 +23,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLE = os.path.join(HERE, "..", "examples", "drone-deal")
 
 
-def run(*args, stdin=None):
-    p = subprocess.run([CLAIMS, *args], input=stdin, capture_output=True, timeout=120)
+# Every test runs without the user's lexicon configuration.
+BASE_ENV = {k: v for k, v in os.environ.items() if k != "CLAIMS_LEXICON"}
+BASE_ENV["XDG_CONFIG_HOME"] = "/nonexistent-claims-test-config"
+
+
+def run(*args, stdin=None, env=None, cwd=None):
+    e = dict(BASE_ENV)
+    e.update(env or {})
+    p = subprocess.run([CLAIMS, *args], input=stdin, capture_output=True, timeout=120, env=e,
+                       cwd=cwd)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]")
 
 
 class Cli(unittest.TestCase):
@@ -30,6 +50,11 @@ class Cli(unittest.TestCase):
         path = os.path.join(self.tmp, name)
         with open(path, "wb") as f:
             f.write(data if isinstance(data, bytes) else data.encode())
+        return path
+
+    def mkdir(self, name):
+        path = os.path.join(self.tmp, name)
+        os.makedirs(path, exist_ok=True)
         return path
 
     def report(self, *args, code=(0, 1)):
@@ -48,7 +73,9 @@ class Cli(unittest.TestCase):
     def test_usage_errors_exit_2(self):
         for args in ([], ["frobnicate"], ["check"], ["check", "--format", "pdf", EXAMPLE],
                      ["check", "--bogus", EXAMPLE], ["check", "--fail-on", "maybe", EXAMPLE],
-                     ["check", "--format"], ["extract", EXAMPLE + "/wire.txt", EXAMPLE + "/daily.txt"]):
+                     ["check", "--format"], ["extract", "--format", "html", EXAMPLE],
+                     ["check", "--jobs", "2", EXAMPLE], ["batch", EXAMPLE],
+                     ["lexicon"], ["check", "--lexicon", "/nonexistent.lex", EXAMPLE]):
             rc, _, err = run(*args)
             self.assertEqual(rc, 2, args)
             self.assertIn("claims:", err)
@@ -78,7 +105,7 @@ class Cli(unittest.TestCase):
         data[100] = 0xFF
         bad = self.write("broken.txt", bytes(data))
         good = os.path.join(EXAMPLE, "daily.txt")
-        r = self.report(bad, good, code=2)
+        r = self.report(bad, good, code=4)
         self.assertEqual([a["id"] for a in r["articles"]], ["daily"])
         self.assertEqual(len(r["rejected"]), 1)
         self.assertEqual(r["rejected"][0]["id"], "broken")
@@ -91,7 +118,7 @@ class Cli(unittest.TestCase):
         missing = os.path.join(self.tmp, "missing.txt")
         rc, out, err = run("check", "--format", "json", missing, empty, nul,
                            os.path.join(EXAMPLE, "daily.txt"))
-        self.assertEqual(rc, 2)
+        self.assertEqual(rc, 4)
         r = json.loads(out)
         self.assertEqual([a["id"] for a in r["articles"]], ["daily"])
         got = {x["id"]: x for x in r["rejected"]}
@@ -111,10 +138,12 @@ class Cli(unittest.TestCase):
             "",
         ]
         path = self.write("story.jsonl", "\n".join(lines))
-        r = self.report(path, code=2)
-        self.assertEqual([a["id"] for a in r["articles"]], ["one", "three"])
+        r = self.report(path, code=4)
+        # a date that is not one leaves the article in, undated
+        self.assertEqual([a["id"] for a in r["articles"]], ["one", "two", "three"])
         self.assertEqual(r["articles"][0]["published"], "2021-05-24")
-        self.assertEqual(len(r["rejected"]), 4)
+        self.assertIsNone(r["articles"][1]["published"])
+        self.assertEqual(len(r["rejected"]), 3)
         self.assertEqual(r["rejected"][0]["id"], "story:2")
 
     def test_stdin_text_and_output_file(self):
@@ -166,7 +195,589 @@ class Cli(unittest.TestCase):
         bad = self.write("bad.lex", "[concept]\nnot an entry\n")
         rc, _, err = run("check", "--lexicon", bad, EXAMPLE)
         self.assertEqual(rc, 2)
+        self.assertIn("bad.lex:2:", err)  # the line number
         self.assertIn("at byte 10", err)
+
+    # ------------------------------------------------------------ options
+
+    def test_unknown_options_and_bad_values_are_named(self):
+        for args, named in ((["check", "--bogus", EXAMPLE], "'--bogus'"),
+                            (["check", "-x", EXAMPLE], "'-x'"),
+                            (["check", "--format", "pdf", EXAMPLE], "'pdf'"),
+                            (["check", "--format=pdf", EXAMPLE], "'pdf'"),
+                            (["check", "--fail-on", "maybe", EXAMPLE], "'maybe'"),
+                            (["check", "--min-confidence", "mid", EXAMPLE], "'mid'"),
+                            (["check", "--color", "pink", EXAMPLE], "'pink'"),
+                            (["batch", "-j", "zero", "-d", self.tmp, EXAMPLE], "'zero'"),
+                            (["check", "--format"], "'--format'"),
+                            (["check", "--f", EXAMPLE], "ambiguous option '--f'"),
+                            (["check", "--jobs", "2", EXAMPLE], "--jobs"),
+                            (["frobnicate"], "'frobnicate'")):
+            rc, out, err = run(*args)
+            self.assertEqual(rc, 2, args)
+            self.assertIn(named, err, args)
+            self.assertEqual(out, b"", args)
+
+    def test_long_option_with_equals_and_abbreviation(self):
+        rc, out, err = run("check", "--format=json", "--fail-on=none", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["schema"], "claims-report/1")
+        rc, out, err = run("check", "--form", "json", "--fail-on", "none", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        json.loads(out)
+
+    def test_double_dash_ends_options(self):
+        self.write("-x.txt", "Headline\nOfficials said 12 boats sank on Monday.\n")
+        rc, _, err = run("check", "--format", "json", "-x.txt", cwd=self.tmp)
+        self.assertEqual(rc, 2)
+        self.assertIn("'-x'", err)
+        rc, out, err = run("check", "--format", "json", "--", "-x.txt", cwd=self.tmp)
+        self.assertIn(rc, (0, 1), err)
+        self.assertEqual([a["id"] for a in json.loads(out)["articles"]], ["-x"])
+
+    def test_help_cites_what_is_installed(self):
+        rc, out, _ = run("--help")
+        self.assertEqual(rc, 0)
+        self.assertNotIn(b"data/README.md", out)
+        self.assertIn(b"claims(1)", out)
+        self.assertIn(b"claims batch", out)
+        self.assertIn(b"claims lexicon", out)
+        rc, out2, _ = run("check", "--help")
+        self.assertEqual((rc, out2), (0, out))
+
+    def test_man_page_is_well_formed(self):
+        page = os.path.join(HERE, "..", "doc", "claims.1")
+        groff = shutil.which("groff")
+        if not groff:
+            self.skipTest("no groff")
+        p = subprocess.run([groff, "-man", "-ww", "-z", "-Tutf8", page], capture_output=True)
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        with open(page) as f:
+            text = f.read()
+        for word in ("EXIT STATUS", "CLAIMS_LEXICON", "XDG_CONFIG_HOME", "batch", "--list"):
+            self.assertIn(word.replace("-", "\\-"), text)
+
+    def test_bash_completion(self):
+        script = os.path.join(HERE, "..", "tools", "claims.bash-completion")
+        def complete(*words):
+            cmd = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); '
+                   '_claims; printf "%s\\n" "${COMPREPLY[@]}"')
+            p = subprocess.run(["bash", "-c", cmd, "bash", script, *words],
+                               capture_output=True, text=True, cwd=self.tmp)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            return p.stdout.split()
+        self.assertEqual(complete("claims", "ba"), ["batch"])
+        self.assertEqual(sorted(complete("claims", "check", "--format", "")),
+                         sorted(["text", "json", "markdown", "html", "tap", "junit"]))
+        self.assertEqual(complete("claims", "extract", "--format", ""), ["text", "json"])
+        self.assertIn("--jobs", complete("claims", "batch", "--"))
+        self.assertNotIn("--jobs", complete("claims", "check", "--"))
+
+    def test_install_puts_man_page_completion_and_lexicon_doc(self):
+        build = os.environ.get("CLAIMS_BUILD_DIR")
+        if not build:
+            self.skipTest("CLAIMS_BUILD_DIR not set")
+        dest = os.path.join(self.tmp, "dest")
+        p = subprocess.run(["meson", "install", "-C", build, "--no-rebuild", "--destdir", dest,
+                            "--quiet"], capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        found = set()
+        for root, _, files in os.walk(dest):
+            for f in files:
+                found.add(os.path.relpath(os.path.join(root, f), dest))
+        def has(suffix):
+            return any(f.endswith(suffix) for f in found)
+        self.assertTrue(has("share/man/man1/claims.1"), found)
+        self.assertTrue(has("bash-completion/completions/claims"), found)
+        self.assertTrue(has("share/doc/libclaims/lexicons.md"), found)
+        self.assertTrue(has("bin/claims"), found)
+
+    def test_readme_sample_is_the_output_of_its_command(self):
+        with open(os.path.join(HERE, "..", "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        cmd = re.search(r"build/claims (check [^\n]*examples/drone-deal)\n", readme).group(1)
+        block = re.search(r"The report starts like this.*?\n```\n(.*?)```", readme, re.S).group(1)
+        rc, out, err = run(*cmd.split(), cwd=os.path.join(HERE, ".."))
+        self.assertEqual(rc, 0, err)
+        lines = out.decode().splitlines()
+        self.assertEqual(lines[0], block.splitlines()[0])
+        for line in block.splitlines():
+            if line != "...":
+                self.assertIn(line, lines)
+
+    # ------------------------------------------------------------ exit codes
+
+    def test_extract_does_not_compare(self):
+        rc, out, _ = run("extract", "--format", "json", EXAMPLE)
+        self.assertEqual(rc, 0)
+        ex = json.loads(out)
+        self.assertEqual(ex["findings"], [])
+        _, out, _ = run("check", "--format", "json", "--fail-on", "none", EXAMPLE)
+        full = json.loads(out)
+        self.assertTrue(full["findings"])
+        self.assertEqual(ex["claims"], full["claims"])
+
+    def test_min_confidence_decides_what_fails_not_what_is_shown(self):
+        # two amounts of a named thing with no action: a contradiction that
+        # is reported, but weaker than "high"
+        a = self.write("a.txt", b"The drugmaker agreed to a $4.25 billion settlement with the states.\n")
+        b = self.write("b.txt", b"The company reached a $4.35 billion settlement, officials said.\n")
+        rc, out, _ = run("check", "--format", "json", a, b)
+        rep = json.loads(out)
+        weak = [f for f in rep["findings"] if f["type"] == "contradiction"]
+        self.assertTrue(weak, out)
+        self.assertTrue(all(f["confidence"] < 0.7 for f in weak))
+        self.assertEqual(rc, 0)  # shown, and by default not failing
+        rc, out2, _ = run("check", "--format", "json", "--min-confidence", "low", a, b)
+        self.assertEqual(rc, 1)
+        strip = lambda fs: [{k: v for k, v in f.items() if k != "fails"} for f in fs]
+        self.assertEqual(strip(json.loads(out2)["findings"]), strip(rep["findings"]))
+        self.assertTrue(all(f["fails"] for f in json.loads(out2)["findings"]
+                            if f["type"] == "contradiction"))
+        rc, _, _ = run("check", "--min-confidence", "50", a, b)
+        self.assertEqual(rc, 1)
+        rc, out3, _ = run("check", "--format", "json", "--show-confidence", "high",
+                          "--min-confidence", "low", a, b)
+        self.assertFalse([f for f in json.loads(out3)["findings"] if f["confidence"] < 0.5])
+        rc, _, err = run("check", "--min-confidence", "101", a, b)
+        self.assertEqual(rc, 2)
+        self.assertIn("--min-confidence", err)
+
+    def test_exit_codes_are_distinct(self):
+        good = os.path.join(EXAMPLE, "daily.txt")
+        bad = self.write("bad.txt", b"Bad \xff byte.\n")
+        # 0: report, nothing fails, nothing rejected
+        self.assertEqual(run("check", "--fail-on", "none", EXAMPLE)[0], 0)
+        # 1: report, a contradiction fails
+        rc, out, _ = run("check", EXAMPLE)
+        self.assertEqual(rc, 1)
+        self.assertTrue(out)
+        # 2: no report
+        rc, out, _ = run("check", "--format", "pdf", EXAMPLE)
+        self.assertEqual((rc, out), (2, b""))
+        rc, out, _ = run("check", "--output", os.path.join(self.tmp, "no", "such", "dir"),
+                         EXAMPLE)
+        self.assertEqual(rc, 2)
+        # 4: report, an input rejected, nothing fails
+        rc, out, _ = run("check", "--format", "json", "--fail-on", "none", good, bad)
+        self.assertEqual(rc, 4)
+        self.assertEqual(len(json.loads(out)["rejected"]), 1)
+        # 5: report, rejected input and a failing finding
+        rc, out, _ = run("check", "--format", "json", EXAMPLE, bad)
+        self.assertEqual(rc, 5)
+        r = json.loads(out)
+        self.assertEqual(len(r["rejected"]), 1)
+        self.assertTrue(any(f["type"] == "contradiction" for f in r["findings"]))
+        # extract never fails on findings
+        self.assertEqual(run("extract", EXAMPLE)[0], 0)
+        self.assertEqual(run("extract", EXAMPLE, bad)[0], 4)
+
+    # ------------------------------------------------------------ folders
+
+    def test_folders_recurse_in_name_order_with_relative_ids(self):
+        arch = self.mkdir("arch")
+        os.makedirs(os.path.join(arch, "2024", "05"), exist_ok=True)
+        os.makedirs(os.path.join(arch, "2024", "06"), exist_ok=True)
+        os.makedirs(os.path.join(arch, ".git"), exist_ok=True)
+        self.write("arch/2024/05/a.txt", "Ferry sinks\nOfficials said 12 boats sank on Monday.\n")
+        self.write("arch/2024/06/LEAD.TXT", "Officials said 14 boats sank on Monday.\n")
+        self.write("arch/2024/06/b.jsonl", json.dumps({"id": "b", "text": "Nine boats sank."}))
+        self.write("arch/notes.md", "not an article")
+        self.write("arch/README", "not an article")
+        self.write("arch/meta.json", "{}")
+        self.write("arch/.git/x.txt", "Hidden text.")
+        rc, out, err = run("check", "--format", "json", "--fail-on", "none", arch)
+        self.assertEqual(rc, 0, err)
+        r = json.loads(out)
+        self.assertEqual([a["id"] for a in r["articles"]], ["2024/05/a", "2024/06/LEAD", "b"])
+        for name, why in (("notes.md", "not .txt"), ("README", "not .txt"),
+                          ("meta.json", ".json"), (".git", "hidden")):
+            self.assertRegex(err, "skipped [^\\n]*" + re.escape(name) + ": [^\\n]*" + why)
+        rc, _, err = run("check", "--quiet", "--fail-on", "none", arch)
+        self.assertEqual((rc, err), (0, ""))
+
+    def test_nothing_read_is_an_input_error(self):
+        empty = self.mkdir("empty")
+        self.write("empty/notes.md", "x")
+        rc, out, err = run("check", "--format", "json", empty)
+        self.assertEqual(rc, 4)
+        r = json.loads(out)
+        self.assertEqual(r["articles"], [])
+        self.assertEqual(len(r["rejected"]), 1)
+        self.assertIn("nothing read", r["rejected"][0]["error"])
+        self.assertIn("nothing read", err)
+        blank = self.write("blank.jsonl", "\n\n")
+        rc, out, _ = run("check", "--format", "json", blank)
+        self.assertEqual(rc, 4)
+        self.assertIn("nothing read", json.loads(out)["rejected"][0]["error"])
+
+    def test_same_id_in_two_folders_names_both_paths(self):
+        self.mkdir("one")
+        self.mkdir("two")
+        p1 = self.write("one/same.txt", "Officials said 12 boats sank.\n")
+        p2 = self.write("two/same.txt", "Officials said 12 boats sank.\n")
+        rc, out, err = run("check", "--format", "json", os.path.join(self.tmp, "one"),
+                           os.path.join(self.tmp, "two"))
+        self.assertEqual(rc, 4)
+        r = json.loads(out)
+        self.assertEqual([a["id"] for a in r["articles"]], ["same"])
+        self.assertEqual(len(r["rejected"]), 1)
+        self.assertIn(p1, r["rejected"][0]["error"])
+        self.assertIn(p2, r["rejected"][0]["error"])
+        self.assertIn(p1, err)
+        self.assertIn(p2, err)
+
+    # ------------------------------------------------------------ JSON Lines
+
+    def test_jsonl_bom_is_skipped(self):
+        line = json.dumps({"id": "one", "text": "Officials said 12 boats sank."})
+        path = self.write("bom.jsonl", b"\xef\xbb\xbf" + line.encode() + b"\n")
+        r = self.report(path)
+        self.assertEqual([a["id"] for a in r["articles"]], ["one"])
+        self.assertEqual(r["rejected"], [])
+
+    def test_jsonl_bad_published_keeps_article_undated_with_a_warning(self):
+        lines = [json.dumps({"id": "a", "published": "0000-01-01", "text": "Twelve boats sank."}),
+                 json.dumps({"id": "b", "published": "2023-02-29", "text": "Nine boats sank."}),
+                 json.dumps({"id": "c", "published": "2024-02-29", "text": "Six boats sank."})]
+        path = self.write("dates.jsonl", "\n".join(lines))
+        rc, out, err = run("check", "--format", "json", "--fail-on", "none", path)
+        self.assertEqual(rc, 0, err)
+        r = json.loads(out)
+        self.assertEqual([(a["id"], a["published"]) for a in r["articles"]],
+                         [("a", None), ("b", None), ("c", "2024-02-29")])
+        self.assertRegex(err, r"dates\.jsonl:1: [^\n]*\"0000-01-01\"")
+        self.assertRegex(err, r"dates\.jsonl:2: [^\n]*\"2023-02-29\"")
+        self.assertNotIn("dates.jsonl:3", err)
+
+    def test_jsonl_id_with_escaped_nul_is_rejected_not_cut(self):
+        path = self.write("nul.jsonl", '{"id": "ab\\u0000cd", "text": "Twelve boats sank."}\n'
+                                       '{"id": "ab", "text": "Nine boats sank."}\n')
+        r = self.report(path, code=4)
+        self.assertEqual([a["id"] for a in r["articles"]], ["ab"])
+        self.assertEqual(len(r["rejected"]), 1)
+        self.assertIn("cd", r["rejected"][0]["id"])
+        self.assertIn("NUL", r["rejected"][0]["error"])
+
+    def test_long_and_non_utf8_ids_are_listed_as_rejected(self):
+        long_id = "x" * 300
+        path = self.write("ids.jsonl", json.dumps({"id": long_id, "text": "Twelve boats sank."}))
+        bad_name = os.path.join(self.tmp.encode(), b"caf\xe9.txt")
+        with open(bad_name, "wb") as f:
+            f.write(b"Officials said 12 boats sank.\n")
+        good = os.path.join(EXAMPLE, "daily.txt")
+        p = subprocess.run([CLAIMS.encode(), b"check", b"--format", b"json", path.encode(),
+                            bad_name, good.encode()], capture_output=True, env=BASE_ENV)
+        self.assertEqual(p.returncode, 4, p.stderr)
+        r = json.loads(p.stdout)
+        self.assertEqual([a["id"] for a in r["articles"]], ["daily"])
+        self.assertEqual(len(r["rejected"]), 2)
+        self.assertTrue(r["rejected"][0]["id"].startswith("xxxx"))
+        self.assertLessEqual(len(r["rejected"][0]["id"]), 255)
+        self.assertIn("255", r["rejected"][0]["error"])
+        self.assertEqual(r["rejected"][1]["id"], "caf\\xE9")
+        self.assertIn("UTF-8", r["rejected"][1]["error"])
+
+    def test_json_file_is_never_one_plain_text_article(self):
+        lines = "\n".join(json.dumps({"id": i, "text": "Officials said %d boats sank." % n})
+                          for i, n in (("a", 12), ("b", 14)))
+        r = self.report(self.write("story.json", lines))
+        self.assertEqual([a["id"] for a in r["articles"]], ["a", "b"])
+        r = self.report(self.write("one.json", json.dumps(
+            {"id": "solo", "text": "Nine boats sank."}, indent=2)))
+        self.assertEqual([a["id"] for a in r["articles"]], ["solo"])
+        r = self.report(self.write("arr.json", json.dumps(
+            [{"id": "p", "text": "Nine boats sank."}, {"id": "q", "text": "Six boats sank."}])))
+        self.assertEqual([a["id"] for a in r["articles"]], ["p", "q"])
+        r = self.report(self.write("plain.json", "Officials said 12 boats sank.\n"), code=4)
+        self.assertEqual(r["articles"], [])
+        self.assertEqual(r["rejected"][0]["id"], "plain")
+        self.assertIn("not JSON", r["rejected"][0]["error"])
+
+    def test_jsonl_title_is_the_title(self):
+        path = self.write("t.jsonl", json.dumps({"id": "a", "title": "Ferry sinks",
+                                                 "text": "Officials said 12 boats sank."}))
+        r = self.report(path)
+        self.assertEqual(r["articles"][0]["title"], "Ferry sinks")
+        # offsets stay offsets into "text" as given
+        for c in r["claims"]:
+            self.assertEqual("Officials said 12 boats sank."[c["start"]:c["end"]], c["text"])
+
+    @unittest.expectedFailure
+    def test_jsonl_title_claims_as_text_first_line(self):
+        """The library reads claims in a title only when the text begins with
+        it; a JSON Lines title beside its text loses its figures. Needs a
+        library change (claims in a separate title, with spans); this test
+        passes once it is made."""
+        self.mkdir("txt")
+        self.write("txt/a.txt", "Forty boats sank\nOfficials said 40 boats sank near the port.\n")
+        self.write("txt/b.txt", "Officials said 40 boats sank near the port.\n")
+        path = self.write("s.jsonl", "\n".join(json.dumps(x) for x in (
+            {"id": "a", "title": "Forty boats sank", "text": "Officials said 40 boats sank near the port."},
+            {"id": "b", "text": "Officials said 40 boats sank near the port."})))
+        kinds = lambda r: sorted((c["article"], c["key"], c["value"]) for c in r["claims"])
+        self.assertEqual(kinds(self.report(path)),
+                         kinds(self.report(os.path.join(self.tmp, "txt"))))
+
+    # ------------------------------------------------------------ terminal safety
+
+    def test_messages_escape_control_characters(self):
+        name = "evil\x1b[31m\u202e.txt"
+        path = self.write(name, b"Bad \xff byte.\n")
+        bad_json = self.write("e.jsonl", json.dumps({"id": "x\x1b]0;pwned\x07", "text": ""}) + "\n"
+                              + json.dumps({"id": "y", "published": "\x1b[2J", "text": "Nine boats sank."}))
+        p = subprocess.run([CLAIMS, "check", "--format", "json", path, bad_json],
+                           capture_output=True, env=BASE_ENV)
+        self.assertEqual(p.returncode, 4)
+        self.assertNotRegex(p.stderr, CONTROL)
+        self.assertIn(b"\\x1B[31m", p.stderr)
+        self.assertIn(b"\\u{202E}", p.stderr)
+        self.assertIn(b"\\x1B]0;pwned\\x07", p.stderr)
+
+    def test_extract_output_escapes_control_characters(self):
+        path = self.write("q.txt", 'Officials said 12 boats\x1b[2J sank.\n'
+                                   '"We\x07 will\trebuild the port," Mayor Anna Lind said.\n')
+        rc, out, err = run("extract", path)
+        self.assertEqual(rc, 0, err)
+        self.assertNotRegex(out, CONTROL)
+        for line in out.decode().splitlines():
+            self.assertGreaterEqual(len(line.split("\t")), 7, line)
+
+    # ------------------------------------------------------------ extract
+
+    def test_extract_accepts_what_check_does_and_numbers_claims_alike(self):
+        rc, out, err = run("extract", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        rc2, rep, _ = run("check", "--format", "json", EXAMPLE)
+        r = json.loads(rep)
+        got = [line.split("\t")[:3] for line in out.decode().splitlines()]
+        want = [[c["id"], c["article"], c["kind"]] for c in r["claims"]]
+        self.assertEqual(got, want)
+        self.assertEqual({g[1] for g in got}, {"daily", "weekly", "wire"})
+        rc, out, err = run("extract", "-", stdin=b"Headline here\nSeven ships left port.\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn(b"\tstdin\t", out)
+
+    # ------------------------------------------------------------ lexicons
+
+    def test_lexicon_list(self):
+        rc, out, err = run("lexicon", "--list")
+        self.assertEqual(rc, 0, err)
+        text = out.decode()
+        self.assertIn("[concept]", text)
+        self.assertRegex(text, r"(?m)^drone = drone, drones")
+        self.assertIn("# file: concepts.lex", text)
+        self.assertNotRegex(text, r"(?m)^#(?! file: )")  # comments left out
+        rc, out, _ = run("lexicon", "--list", "--section", "month")
+        self.assertEqual(rc, 0)
+        lines = out.decode().splitlines()
+        self.assertEqual(lines[0], "[month]")
+        self.assertTrue(all(" = " in l for l in lines[1:]))
+        self.assertEqual(run("lexicon", "--list", "--section", "nosuch")[0], 2)
+
+    def lexicon_story(self):
+        lex = self.write("gizmo.lex", "[concept]\nwidget = gizmo, gizmos\n")
+        art = self.write("g.txt", "Officials said twelve gizmos were bought on Monday.\n")
+        return lex, art
+
+    def keys(self, *args, env=None):
+        rc, out, err = run("check", "--format", "json", "--fail-on", "none", *args, env=env)
+        self.assertEqual(rc, 0, err)
+        return [c["key"] for c in json.loads(out)["claims"] if c["kind"] == "count"]
+
+    def test_lexicon_from_environment(self):
+        lex, art = self.lexicon_story()
+        self.assertEqual(self.keys(art), ["count/gizmo/buy"])
+        env = {"CLAIMS_LEXICON": ":" + lex + ":"}  # empty elements are ignored
+        self.assertEqual(self.keys(art, env=env), ["count/widget/buy"])
+        self.assertEqual(self.keys("--no-config", art, env=env), ["count/gizmo/buy"])
+        rc, _, err = run("check", art, env={"CLAIMS_LEXICON": lex + ":/nonexistent.lex"})
+        self.assertEqual(rc, 2)
+        self.assertIn("/nonexistent.lex", err)
+        self.assertIn("CLAIMS_LEXICON", err)
+
+    def test_lexicon_from_config_file(self):
+        lex, art = self.lexicon_story()
+        conf = self.mkdir("conf/claims")
+        with open(os.path.join(conf, "lexicons"), "w") as f:
+            f.write("# newsroom lexicons\n\n../../gizmo.lex\n")
+        env = {"XDG_CONFIG_HOME": os.path.join(self.tmp, "conf")}
+        self.assertEqual(self.keys(art, env=env), ["count/widget/buy"])
+        self.assertEqual(self.keys("--no-config", art, env=env), ["count/gizmo/buy"])
+        # CLAIMS_LEXICON, when set, replaces the config file
+        env2 = dict(env, CLAIMS_LEXICON="")
+        self.assertEqual(self.keys(art, env=env2), ["count/gizmo/buy"])
+        rc, out, _ = run("lexicon", "--files", env=env)
+        self.assertEqual(rc, 0)
+        self.assertIn("gizmo.lex", out.decode())
+
+    def test_lexicon_bom_and_check(self):
+        _, art = self.lexicon_story()
+        bom = self.write("bom.lex", b"\xef\xbb\xbf[concept]\nwidget = gizmo, gizmos\n")
+        self.assertEqual(self.keys("--lexicon", bom, art), ["count/widget/buy"])
+        bad = self.write("bad.lex", "[concept]\nwidget = gizmo\nnot an entry\n")
+        rc, _, err = run("lexicon", "--check", bom, bad)
+        self.assertEqual(rc, 2)
+        self.assertIn("bad.lex:3:", err)
+        self.assertEqual(run("lexicon", "--check", bom)[0], 0)
+
+    # ------------------------------------------------------------ batch
+
+    def stories_dir(self):
+        root = self.mkdir("stories")
+        for story, texts in (("quake", ["Officials said 40 people died on Monday.",
+                                         "Officials said 45 people died on Monday."]),
+                             ("port", ["Officials said 12 boats sank.",
+                                       "Officials said 12 boats sank."]),
+                             ("bad", [b"Broken \xff text.", "Officials said nine boats sank."])):
+            self.mkdir("stories/" + story)
+            for i, t in enumerate(texts):
+                self.write("stories/%s/a%d.txt" % (story, i), t)
+        self.write("stories/loose.txt", "Not in a story folder.")
+        return root
+
+    def test_batch_story_folders(self):
+        root = self.stories_dir()
+        out = os.path.join(self.tmp, "out")
+        rc, stdout, err = run("batch", "-f", "json", "-d", out, root)
+        self.assertEqual(rc, 5, err)  # a contradiction (quake) and a rejected input (bad)
+        self.assertIn("loose.txt: neither a story folder", err)
+        self.assertEqual(sorted(os.listdir(out)),
+                         ["_summary.json", "bad.json", "port.json", "quake.json"])
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual(s["stories"], 3)
+        self.assertEqual(s["articles"], 5)
+        self.assertEqual(s["rejected"], 1)
+        self.assertEqual(s["failing_stories"], ["quake"])
+        self.assertEqual(s["stories_with_rejected_inputs"], ["bad"])
+        self.assertEqual(set(s["findings"]), {"agreement", "contradiction", "variant",
+                                              "compatible", "update"})
+        self.assertGreaterEqual(s["findings"]["contradiction"], 1)
+        self.assertEqual([x["story"] for x in s["reports"]], ["bad", "port", "quake"])
+        self.assertEqual([x["exit"] for x in s["reports"]], [4, 0, 1])
+        with open(os.path.join(out, "quake.json")) as f:
+            q = json.load(f)
+        self.assertEqual(len(q["articles"]), 2)
+        self.assertIn("3 stories", stdout.decode())
+        self.assertIn("failing stories: 1", stdout.decode())
+
+    def test_batch_jsonl_and_jobs_give_identical_output(self):
+        lines = []
+        for k in range(12):
+            for i in range(3):
+                lines.append(json.dumps({"story": "s/%d" % k if k % 2 else k, "id": "a%d" % i,
+                                         "text": "Officials said %d people died in the quake."
+                                                 % (40 + (i == 2) * (k % 3))}))
+        lines.append(json.dumps({"id": "orphan", "text": "No story."}))
+        path = self.write("all.jsonl", "\ufeff" + "\n".join(lines))
+        outs = []
+        for j in ("1", "2", "3"):
+            out = os.path.join(self.tmp, "out" + j)
+            rc, stdout, err = run("batch", "-j", j, "--format", "tap", "-d", out, path)
+            self.assertEqual(rc, 5, err)
+            self.assertIn("all.jsonl:37: no \"story\" field", err)
+            files = {}
+            for name in sorted(os.listdir(out)):
+                with open(os.path.join(out, name), "rb") as f:
+                    files[name] = f.read()
+            outs.append((stdout.replace(out.encode(), b"OUT"), files))
+        self.assertEqual(outs[0], outs[1])
+        self.assertEqual(outs[0], outs[2])
+        files = outs[0][1]
+        self.assertEqual(len(files), 13)
+        self.assertIn("s%2F1.tap", files)
+        self.assertIn("0.tap", files)
+        s = json.loads(files["_summary.json"])
+        self.assertEqual(s["unassigned_lines"], 1)
+        self.assertEqual(s["articles"], 36)
+
+    def test_batch_report_names_are_unique_and_safe(self):
+        names = ["a" * 300 + "1", "a" * 300 + "2", ".hidden", "_summary", "../up", "x\x1b"]
+        path = self.write("n.jsonl", "\n".join(
+            json.dumps({"story": n, "id": "a", "text": "Officials said 4 people died."})
+            for n in names))
+        out = os.path.join(self.tmp, "out")
+        rc, _, err = run("batch", "-f", "json", "-d", out, path)
+        self.assertEqual(rc, 0, err)
+        files = sorted(os.listdir(out))
+        self.assertEqual(len(files), len(names) + 1)
+        self.assertIn("_summary.json", files)
+        self.assertTrue(all(not f.startswith(".") for f in files))
+        self.assertNotRegex("".join(files), "[/\x00-\x1f]")
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual([r["story"] for r in s["reports"]], names)
+        self.assertEqual(len({r["report"] for r in s["reports"]}), len(names))
+
+    def test_batch_folder_name_not_utf8(self):
+        root = self.mkdir("st")
+        bad = os.path.join(root.encode(), b"caf\xe9")
+        os.mkdir(bad)
+        with open(os.path.join(bad, b"a.txt"), "wb") as f:
+            f.write(b"Officials said 4 people died.\n")
+        out = os.path.join(self.tmp, "out")
+        p = subprocess.run([CLAIMS, "batch", "-d", out, root], capture_output=True, env=BASE_ENV)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual(s["reports"][0]["story"], "caf\\xE9")
+        self.assertEqual(os.listdir(out.encode()).count(b"caf%E9.txt"), 1)
+
+    def test_batch_folder_of_jsonl_files(self):
+        root = self.mkdir("feeds")
+        for name, n in (("quake", 45), ("port", 40)):
+            self.write("feeds/%s.jsonl" % name, "\n".join(
+                json.dumps({"id": i, "text": "Officials said %d people died." % v})
+                for i, v in (("a", 40), ("b", n))))
+        self.mkdir("feeds/port")  # a folder with a story name already read
+        self.write("feeds/port/c.txt", "Officials said 40 people died.")
+        self.write("feeds/notes.md", "x")
+        out = os.path.join(self.tmp, "out")
+        rc, stdout, err = run("batch", "-f", "json", "-d", out, root)
+        self.assertEqual(rc, 5, err)  # quake contradicts; a story name read twice
+        self.assertRegex(err, r"skipped [^\n]*feeds/port\.jsonl: the story port is already read")
+        self.assertIn("notes.md: neither a story folder", err)
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual([r["story"] for r in s["reports"]], ["port", "quake"])
+        self.assertEqual([r["articles"] for r in s["reports"]], [1, 2])
+        self.assertEqual(s["skipped_stories"], 1)
+        self.assertEqual(s["failing_stories"], ["quake"])
+
+    def test_batch_progress_only_on_a_terminal(self):
+        root = self.stories_dir()
+        rc, _, err = run("batch", "-d", os.path.join(self.tmp, "o1"), root)
+        self.assertNotIn("\r", err)
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            os.execve(CLAIMS, [CLAIMS, "batch", "-d", os.path.join(self.tmp, "o2"), root],
+                      BASE_ENV)
+        data = b""
+        while True:
+            try:
+                r, _, _ = select.select([fd], [], [], 30)
+                chunk = os.read(fd, 4096) if r else b""
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 5)
+        self.assertIn(b"\rclaims batch: 3/3 stories", data)
+
+    def test_batch_usage_errors(self):
+        root = self.stories_dir()
+        self.assertEqual(run("batch", root)[0], 2)  # no --output-dir
+        empty = self.mkdir("nostories")
+        rc, _, err = run("batch", "-d", os.path.join(self.tmp, "o"), empty)
+        self.assertEqual(rc, 2)
+        self.assertIn("nothing read", err)
+        blocker = self.write("file", "x")
+        rc, _, err = run("batch", "-d", blocker, root)
+        self.assertEqual(rc, 2)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,7 @@ static void test_api_bad_articles_rejected_others_kept(void **state)
     expect_reject(s, "date1", "Text.", 5, "2021-02-30", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "date2", "Text.", 5, "2021/02/03", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "date3", "Text.", 5, "2023-02-29", CLAIMS_ERR_BAD_DATE, 0, 0);
+    expect_reject(s, "date4", "Text.", 5, "0000-01-01", CLAIMS_ERR_BAD_DATE, 0, 0);
     expect_reject(s, "", "Text.", 5, NULL, CLAIMS_ERR_EMPTY_ID, 0, 0);
     /* a leap day is a date */
     assert_int_equal(claims_story_add_article(s, "leap", NULL, "2024-02-29", "Text.", 5, NULL),
@@ -127,9 +128,37 @@ static void test_api_options(void **state)
                      CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_MIN_CONFIDENCE, 50), CLAIMS_OK);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COLOR, 2), CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_FAIL_CONFIDENCE, -1),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_FAIL_CONFIDENCE, 80), CLAIMS_OK);
+    assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COMPARE, 2), CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(s, (claims_option)77, 0), CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_set_option(NULL, CLAIMS_OPT_COLOR, 0), CLAIMS_ERR_INVALID_ARGUMENT);
     claims_story_free(s);
+}
+
+/* CLAIMS_OPT_COMPARE 0: the same claims, no findings. */
+static void test_api_compare_off_gives_claims_only(void **state)
+{
+    (void)state;
+    static const char a[] = "The storm killed 12 people on the coast.";
+    static const char b[] = "The storm killed 15 people on the coast.";
+    size_t n[2], f[2];
+    for (int compare = 0; compare < 2; compare++) {
+        claims_story *s = NULL;
+        assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+        assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_COMPARE, compare), CLAIMS_OK);
+        assert_int_equal(claims_story_add_article(s, "a", NULL, NULL, a, strlen(a), NULL), CLAIMS_OK);
+        assert_int_equal(claims_story_add_article(s, "b", NULL, NULL, b, strlen(b), NULL), CLAIMS_OK);
+        assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+        n[compare] = claims_story_claim_count(s);
+        f[compare] = claims_story_finding_count(s);
+        claims_story_free(s);
+    }
+    assert_int_equal(n[0], n[1]);
+    assert_true(n[0] >= 2);
+    assert_int_equal(f[0], 0);
+    assert_true(f[1] >= 1);
 }
 
 static void test_api_lexicon_error_offset(void **state)
@@ -225,7 +254,7 @@ static void test_api_add_file_follows_the_cli_rules(void **state)
     claims_story *s = NULL;
     claims_error err;
     assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    /* BOM, title line with trailing CR and spaces, id from the base name. */
+    /* BOM, title line with trailing CR and spaces; the id keeps folders. */
     const char with_title[] = "\xef\xbb\xbfRiver flood  \r\nRescuers pulled 14 people out.";
     assert_int_equal(claims_story_add_file(s, "dir.d/wire.txt", with_title,
                                            sizeof with_title - 1, &err),
@@ -247,23 +276,31 @@ static void test_api_add_file_follows_the_cli_rules(void **state)
     assert_true(err.has_offset);
     assert_int_equal(err.offset, 2);
     /* The same id again is a duplicate, named by its id. */
-    assert_int_equal(claims_story_add_file(s, "other/wire.text", one_line, sizeof one_line - 1,
+    assert_int_equal(claims_story_add_file(s, "dir.d/wire.text", one_line, sizeof one_line - 1,
                                            &err),
                      CLAIMS_ERR_DUPLICATE_ID);
-    assert_string_equal(err.article, "wire");
+    assert_string_equal(err.article, "dir.d/wire");
+    /* add_text: the same rules, the id as given. */
+    assert_int_equal(claims_story_add_text(s, "as.given", with_title, sizeof with_title - 1,
+                                           &err),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_add_text(s, NULL, one_line, 1, &err),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_add_file(s, NULL, one_line, 1, &err),
                      CLAIMS_ERR_INVALID_ARGUMENT);
     assert_int_equal(claims_story_add_file(NULL, "x", one_line, 1, NULL),
                      CLAIMS_ERR_INVALID_ARGUMENT);
 
-    assert_int_equal(claims_story_article_count(s), 3);
-    assert_string_equal(claims_story_article_id(s, 0), "wire");
+    assert_int_equal(claims_story_article_count(s), 4);
+    assert_string_equal(claims_story_article_id(s, 0), "dir.d/wire");
     assert_string_equal(claims_story_article_title(s, 0), "River flood");
     assert_int_equal(claims_story_article_bytes(s, 0), sizeof with_title - 1);
     assert_string_equal(claims_story_article_id(s, 1), "daily");
     assert_null(claims_story_article_title(s, 1));
     assert_string_equal(claims_story_article_id(s, 2), ".hidden");
     assert_null(claims_story_article_title(s, 2));
+    assert_string_equal(claims_story_article_id(s, 3), "as.given");
+    assert_string_equal(claims_story_article_title(s, 3), "River flood");
     assert_int_equal(claims_story_rejected_count(s), 2);
     /* Offsets count from the file's first byte, BOM included. */
     assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
@@ -373,8 +410,20 @@ static claims_status run_with(failing_alloc *fa)
         char id[8] = {'a', (char)('0' + i), 0};
         st = claims_story_add_article(s, id, "T", "2020-01-06", texts[i], strlen(texts[i]), NULL);
     }
-    if (st == CLAIMS_OK)
+    if (st == CLAIMS_OK) {
         st = claims_story_check(s, NULL);
+        if (st == CLAIMS_ERR_NOMEM) {
+            /* claims.h: the story is then left without claims (and
+             * findings); reading it back and reporting on it still work */
+            assert_int_equal(claims_story_claim_count(s), 0);
+            assert_null(claims_story_claim(s, 0));
+            assert_int_equal(claims_story_finding_count(s), 0);
+            assert_null(claims_story_finding(s, 0));
+            assert_int_equal(claims_story_failure_count(s), 0);
+            assert_int_equal(claims_story_article_count(s), 2);
+            assert_string_equal(claims_story_article_published(s, 0), "2020-01-06");
+        }
+    }
     for (int f = CLAIMS_FORMAT_TEXT; f <= CLAIMS_FORMAT_JUNIT && st == CLAIMS_OK; f++)
         st = claims_story_write_report(s, (claims_format)f, discard, NULL, NULL);
     char *report = NULL;
@@ -442,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_api_bad_articles_rejected_others_kept),
         cmocka_unit_test(test_api_state_errors),
         cmocka_unit_test(test_api_options),
+        cmocka_unit_test(test_api_compare_off_gives_claims_only),
         cmocka_unit_test(test_api_lexicon_error_offset),
         cmocka_unit_test(test_api_format_names),
         cmocka_unit_test(test_api_report_through_callback),

@@ -63,6 +63,52 @@ static void test_lexicon_errors_name_the_line(void **state)
     claims__lexicon_free(load(s, "[unit]\n = km\n", CLAIMS_ERR_LEXICON, 7));
     claims__lexicon_free(load(s, "[unit\n", CLAIMS_ERR_LEXICON, 0));
     claims__lexicon_free(load(s, "[unit]\nkm = k\xffm\n", CLAIMS_ERR_LEXICON, 13));
+    /* a number section takes numbers only */
+    claims__lexicon_free(load(s, "[number]\n7 = seven\nsix = 6\n", CLAIMS_ERR_LEXICON, 19));
+    claims__lexicon_free(load(s, "[scale]\n1e3 = kilo\n", CLAIMS_ERR_LEXICON, 8));
+    claims__lexicon_free(load(s, "[number]\n-1 = minus one\n0.5 = a half\n", CLAIMS_OK, 0));
+    claims_story_free(s);
+}
+
+/* Through the API: the reason as the message, the bad line's offset, a
+ * byte order mark skipped. */
+static void test_lexicon_api_error_reason_and_bom(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims_error err;
+    memset(&err, 0, sizeof err);
+    const char bom[] = "\xEF\xBB\xBF[concept]\nferry = ro-ro boat\n";
+    assert_int_equal(claims_story_add_lexicon(s, bom, strlen(bom), &err), CLAIMS_OK);
+    const char *cases[][2] = {
+        {"[concept]\nboat = ship\n[nosuch]\n", "unknown lexicon section"},
+        {"[concept]\nboat = ship\nno equals\n", "lexicon entry without '='"},
+        {"[concept]\nboat = ship\n[unit\n", "lexicon section line without ']'"},
+        {"[concept]\nboat = ship\nten = 10\n", NULL},
+        {"[number]\n10 = ten\nten = 10\n", "lexicon value in [number] or [scale] is not a number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        memset(&err, 0, sizeof err);
+        claims_status st = claims_story_add_lexicon(s, cases[i][0], strlen(cases[i][0]), &err);
+        if (!cases[i][1]) {
+            assert_int_equal(st, CLAIMS_OK);
+            continue;
+        }
+        assert_int_equal(st, CLAIMS_ERR_LEXICON);
+        assert_string_equal(err.message, cases[i][1]);
+        assert_true(err.has_offset);
+        /* the third line */
+        size_t lines = 1;
+        for (size_t k = 0; k < err.offset; k++)
+            lines += cases[i][0][k] == '\n';
+        assert_int_equal(lines, 3);
+    }
+    /* a mark counts in the offsets */
+    const char bad[] = "\xEF\xBB\xBF[nosuch]\n";
+    memset(&err, 0, sizeof err);
+    assert_int_equal(claims_story_add_lexicon(s, bad, strlen(bad), &err), CLAIMS_ERR_LEXICON);
+    assert_int_equal(err.offset, 3);
     claims_story_free(s);
 }
 
@@ -123,6 +169,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_parses_sections_and_phrases),
         cmocka_unit_test(test_lexicon_errors_name_the_line),
+        cmocka_unit_test(test_lexicon_api_error_reason_and_bom),
         cmocka_unit_test(test_lexicon_match_longest_phrase_in_text),
         cmocka_unit_test(test_lexicon_later_entry_overrides),
         cmocka_unit_test(test_lexicon_builtin_loads),

@@ -1,50 +1,66 @@
-/* claims - the command-line tool. Uses only the public API (claims.h) and
- * jansson for JSON Lines input. */
+/* claims - the command-line tool: inputs, `check`, `extract`, options and
+ * main (see cli.h for the other files). Uses only the public API
+ * (claims.h), jansson for JSON input and the batch summary, and POSIX
+ * threads for `claims batch`. The manual is doc/claims.1. */
 #define _POSIX_C_SOURCE 200809L
-#include <claims.h>
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdint.h>
-#include <jansson.h>
-#include <stdio.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
-
 static const char usage_text[] =
     "usage: claims check [options] FILE|DIR|- ...\n"
-    "       claims extract [--format text|json] FILE|-\n"
+    "       claims extract [options] FILE|DIR|- ...\n"
+    "       claims batch [options] --output-dir DIR STORIES-DIR|STORIES.jsonl|-\n"
+    "       claims lexicon --list [--section NAME] | --files | --check FILE...\n"
     "       claims --help | --version\n"
     "\n"
     "check: one report on the story told by all inputs.\n"
-    "  --format F          text (default), json, markdown, html, tap, junit\n"
-    "  --output FILE       write the report to FILE instead of stdout\n"
-    "  --fail-on WHAT      contradiction (default), variant, none: exit 1 when\n"
-    "                      a finding of that type (or worse) is reported\n"
-    "  --min-confidence L  low (default: report all) or high\n"
-    "  --lexicon FILE      extra lexicon entries (see data/README.md); repeatable\n"
-    "  --color WHEN        auto (default), always, never (text format)\n"
+    "extract: the claims of the inputs, one per line (claim, article, kind, key,\n"
+    "  value, byte span, text, speaker), numbered as check numbers them.\n"
+    "batch: one report per story, in parallel, plus a summary.\n"
+    "lexicon: the built-in entries, the configured lexicon files, or a check.\n"
     "\n"
-    "extract: the claims of one article.\n"
+    "Options:\n"
+    "  -f, --format F          text (default), json, markdown, html, tap, junit\n"
+    "                          (extract: text or json)\n"
+    "  -o, --output FILE       write the report to FILE instead of stdout\n"
+    "  -d, --output-dir DIR    batch: where the reports and _summary.json go\n"
+    "  -j, --jobs N            batch: parallel workers (default: as nproc says)\n"
+    "      --fail-on WHAT      contradiction (default), variant, none: exit 1 when\n"
+    "                          a finding of that type (or worse) is reported\n"
+    "      --min-confidence L  which findings may fail: high (default: only strong\n"
+    "                          ones), low (any), or a percent 0-100\n"
+    "      --show-confidence L what the report shows: low (default: everything)\n"
+    "                          or high (leave out findings below 0.5)\n"
+    "  -l, --lexicon FILE      extra lexicon entries; repeatable\n"
+    "      --no-config         ignore CLAIMS_LEXICON and the lexicons config file\n"
+    "      --color WHEN        auto (default), always, never (text format)\n"
+    "  -q, --quiet             no notes on stderr (skipped files, progress)\n"
+    "  --                      end of options: every later argument is an input\n"
     "\n"
-    "Inputs: plain-text files (the first line is the title when it is a short\n"
-    "line followed by more text; the id is the file name without extension),\n"
-    "JSON Lines files (*.jsonl, *.ndjson: {\"id\", \"title\", \"published\",\n"
-    "\"text\"} per line), directories of them, and - for standard input.\n"
+    "Inputs: plain-text files (*.txt, *.text: the first line is the title when\n"
+    "it is a short line followed by more text; the id is the file name without\n"
+    "extension), JSON Lines (*.jsonl, *.ndjson, *.json: {\"id\", \"title\",\n"
+    "\"published\", \"text\"} per line), directories of them (recursively, in name\n"
+    "order; ids relative to the directory, e.g. 2024/05/a), and - for stdin.\n"
     "\n"
-    "Exit status: 0 no failing finding; 1 failing findings; 2 usage error or\n"
-    "rejected input (the report still covers every readable article).\n";
+    "Lexicons: the files listed in $CLAIMS_LEXICON (colon-separated) or, when\n"
+    "it is unset, in $XDG_CONFIG_HOME/claims/lexicons (one path a line), then\n"
+    "every --lexicon. The format is in claims(1) and lexicons.md.\n"
+    "\n"
+    "Exit status: 0 report written, nothing fails; 1 a finding fails;\n"
+    "2 usage error or no report; 4 report written but an input was rejected;\n"
+    "5 both 4 and 1. See claims(1).\n";
 
-typedef struct buffer {
-    char *data;
-    size_t len;
-} buffer;
+/* ---------------------------------------------------------------- input */
 
-static int read_stream(FILE *fp, buffer *out)
+int read_stream(FILE *fp, buffer *out)
 {
     size_t cap = 65536, len = 0;
     char *data = malloc(cap);
@@ -75,7 +91,7 @@ static int read_stream(FILE *fp, buffer *out)
     return 0;
 }
 
-static int read_file(const char *path, buffer *out)
+int read_file(const char *path, buffer *out)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -88,7 +104,7 @@ static int read_file(const char *path, buffer *out)
 }
 
 /* The id of a file: its base name without the last extension. */
-static char *file_id(const char *path)
+char *file_id(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -104,52 +120,233 @@ static char *file_id(const char *path)
     return id;
 }
 
-static int has_ext(const char *path, const char *ext)
+/* Case-insensitive (ASCII) "path ends with ext". */
+int has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcmp(path + n - e, ext) == 0;
+    if (n <= e)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        char a = path[n - e + i], b = ext[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return 1;
 }
 
-static int is_jsonl_path(const char *path)
+int is_jsonl_path(const char *path)
 {
     return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
 }
 
-typedef struct cli {
-    claims_story *story;
-    int input_errors;
-    int quiet;
-} cli;
-
-static void report_error(const char *what, const claims_error *err)
+static int is_text_path(const char *path)
 {
-    if (err->has_offset)
-        fprintf(stderr, "claims: %s: %s at byte %zu\n", what, err->message, err->offset);
-    else
-        fprintf(stderr, "claims: %s: %s\n", what, err->message);
+    return has_ext(path, ".txt") || has_ext(path, ".text");
 }
 
-/* Adds one plain-text article with the library's file rules (title line,
- * BOM, id from the file name): see claims_story_add_file(). */
-static void add_text(cli *c, const char *name, const buffer *b)
+void report_error(const char *what, const claims_error *err)
+{
+    if (err->has_offset)
+        say("%s: %s at byte %zu", what, err->message, err->offset);
+    else
+        say("%s: %s", what, err->message);
+}
+
+/* An id safe to print and to store: the id escaped and cut to 200 bytes. */
+static char *safe_id(const char *id, size_t len)
+{
+    sbuf b = {NULL, 0, 0};
+    sb_escaped(&b, id, len > 400 ? 400 : len, 0);
+    if (b.n > 200 || len > 400) {
+        size_t n = b.n > 200 ? 200 : b.n;
+        while (n && ((unsigned char)b.p[n] & 0xC0) == 0x80)
+            n--;
+        b.n = n;
+        sb_str(&b, "...");
+    }
+    return b.p;
+}
+
+static void reject(cli *c, const char *id, claims_status code, const char *message,
+                   long long offset)
+{
+    char *sid = safe_id(id, strlen(id));
+    say("%s: %s", sid, message);
+    claims_story_reject(c->story, sid, code, message, offset);
+    c->input_errors++;
+    free(sid);
+}
+
+/* Before an article goes to the library: an id that is not valid UTF-8 or
+ * too long, or that another input already has, is rejected here, so that
+ * the report lists it and the message names both sources. Returns 1 when
+ * the article may be added. */
+static int id_ok(cli *c, const char *id, size_t idlen, const char *source)
+{
+    uint32_t cp;
+    for (size_t i = 0; i < idlen;) {
+        size_t n = utf8_seq((const unsigned char *)id + i, idlen - i, &cp);
+        if (!n) {
+            reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is not valid UTF-8", -1);
+            return 0;
+        }
+        i += n;
+    }
+    if (idlen > 255) {
+        reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is longer than 255 bytes", -1);
+        return 0;
+    }
+    void **prev = strmap_find(&c->sources, id);
+    if (prev) {
+        sbuf m = {NULL, 0, 0};
+        sb_printf(&m, "duplicate id: %s has the id of %s", source, (const char *)*prev);
+        reject(c, id, CLAIMS_ERR_DUPLICATE_ID, m.p, -1);
+        free(m.p);
+        return 0;
+    }
+    return 1;
+}
+
+
+/* Adds one plain-text article with the library's rules for a text file
+ * (title line, BOM): see claims_story_add_text(). */
+static void add_text(cli *c, const char *id, const buffer *b)
 {
     claims_error err;
-    if (claims_story_add_file(c->story, name, b->data, b->len, &err) != CLAIMS_OK) {
-        report_error(err.article[0] ? err.article : name, &err);
+    if (claims_story_add_text(c->story, id, b->data, b->len, &err) != CLAIMS_OK) {
+        report_error(id, &err);
         c->input_errors++;
     }
 }
 
-static void reject(cli *c, const char *id, const char *message, long long offset)
+/* Counts before an article is added, to see afterwards what became of it. */
+typedef struct mark {
+    size_t articles, rejected;
+} mark;
+
+static mark mark_now(const cli *c)
 {
-    fprintf(stderr, "claims: %s: %s\n", id, message);
-    claims_story_reject(c->story, id, CLAIMS_ERR_IO, message, offset);
-    c->input_errors++;
+    mark m = {claims_story_article_count(c->story), claims_story_rejected_count(c->story)};
+    return m;
 }
 
-static void add_jsonl(cli *c, const char *name, const buffer *b)
+/* After an attempt to add article `id`: remember its source when the
+ * library took it; record a rejection the library did not record itself
+ * (an id it refused, no memory), so that nothing vanishes from the report. */
+static void settle(cli *c, mark m, const char *id, const char *source)
 {
-    size_t pos = 0, line = 0;
+    if (claims_story_article_count(c->story) > m.articles) {
+        strmap_put_new(&c->sources, id, xstrdup(source));
+    } else if (claims_story_rejected_count(c->story) == m.rejected) {
+        char *sid = safe_id(id, strlen(id));
+        claims_story_reject(c->story, sid, CLAIMS_ERR_INVALID_ARGUMENT,
+                            "the article could not be added", -1);
+        free(sid);
+    }
+}
+
+/* A `published` value the library is given: YYYY-MM-DD naming a real day
+ * from 0001-01-01 on. */
+static int real_date(const char *s, size_t n)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+/* One article of a JSON input: {"id", "title", "published", "text"}.
+ * `fallback` is the id when there is none (FILE:LINE), `source` says where
+ * the object is for messages. The title goes to the library as the title;
+ * the text is passed as given, so that the report's byte offsets are
+ * offsets into it (the library does not read claims in a title the text
+ * does not begin with: see the CLI tests). */
+void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
+                            long long offset)
+{
+    json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
+    json_t *jtitle = json_object_get(obj, "title"), *jpub = json_object_get(obj, "published");
+    const char *id = fallback;
+    size_t idlen = strlen(fallback);
+    char idbuf[64];
+    if (json_is_string(jid)) {
+        id = json_string_value(jid);
+        idlen = json_string_length(jid);
+        if (strlen(id) != idlen) {
+            char *sid = safe_id(id, idlen);
+            reject(c, sid, CLAIMS_ERR_INVALID_ID, "the id contains a NUL character (\\u0000)",
+                   offset);
+            free(sid);
+            return;
+        }
+    } else if (json_is_integer(jid)) {
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
+        id = idbuf;
+        idlen = strlen(id);
+    } else if (jid && !json_is_null(jid)) {
+        reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
+               offset);
+        return;
+    }
+    if (!json_is_string(jtext)) {
+        reject(c, id, CLAIMS_ERR_EMPTY_TEXT, "no \"text\" string", offset);
+        return;
+    }
+    if ((jtitle && !json_is_string(jtitle) && !json_is_null(jtitle)) ||
+        (jpub && !json_is_string(jpub) && !json_is_null(jpub))) {
+        reject(c, id, CLAIMS_ERR_INVALID_ARGUMENT,
+               "\"title\" and \"published\" must be strings or null", offset);
+        return;
+    }
+    const char *title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
+    if (title && strlen(title) != json_string_length(jtitle)) {
+        reject(c, id, CLAIMS_ERR_NUL_BYTE, "the title contains a NUL character (\\u0000)",
+               offset);
+        return;
+    }
+    const char *pub = json_is_string(jpub) ? json_string_value(jpub) : NULL;
+    if (pub && !real_date(pub, json_string_length(jpub))) {
+        sbuf v = {NULL, 0, 0};
+        sb_escaped(&v, pub, json_string_length(jpub), 1);
+        note("%s: \"published\" value \"%s\" is not a date (YYYY-MM-DD); %s is kept, undated",
+             source, v.p ? v.p : "", id);
+        free(v.p);
+        pub = NULL;
+    }
+    if (!id_ok(c, id, idlen, source))
+        return;
+    const char *text = json_string_value(jtext);
+    size_t len = json_string_length(jtext);
+    mark m = mark_now(c);
+    claims_error err;
+    if (claims_story_add_article(c->story, id, title, pub, text, len, &err) != CLAIMS_OK) {
+        report_error(id, &err);
+        c->input_errors++;
+    }
+    settle(c, m, id, source);
+}
+
+/* Skips a UTF-8 byte-order mark. */
+size_t bom_len(const buffer *b)
+{
+    return b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/* JSON Lines: one article per line; `name` gives fallback ids (NAME:LINE),
+ * `path` the messages' FILE:LINE. */
+static void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
+{
+    size_t pos = bom_len(b), line = 0;
     while (pos < b->len) {
         size_t eol = pos;
         while (eol < b->len && b->data[eol] != '\n')
@@ -162,45 +359,90 @@ static void add_jsonl(cli *c, const char *name, const buffer *b)
             k++;
         if (k == eol)
             continue;
-        char fallback[512];
-        snprintf(fallback, sizeof fallback, "%s:%zu", name, line);
+        sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
+        sb_printf(&fallback, "%s:%zu", name, line);
+        sb_printf(&source, "%s:%zu", path, line);
         json_error_t jerr;
         json_t *obj = json_loadb(b->data + start, eol - start, JSON_ALLOW_NUL, &jerr);
         if (!obj || !json_is_object(obj)) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "line %zu: %s", line,
-                     obj ? "not a JSON object" : jerr.text);
-            long long off = obj ? (long long)start : (long long)start + (jerr.position > 0 ? jerr.position : 0);
-            json_decref(obj);
-            reject(c, fallback, msg, off);
-            continue;
-        }
-        json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
-        json_t *jtitle = json_object_get(obj, "title"), *jpub = json_object_get(obj, "published");
-        const char *id = json_is_string(jid) ? json_string_value(jid) : fallback;
-        char idbuf[64];
-        if (json_is_integer(jid)) {
-            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
-            id = idbuf;
-        }
-        if (!json_is_string(jtext)) {
-            reject(c, id, "no \"text\" string", (long long)start);
-        } else if ((jtitle && !json_is_string(jtitle) && !json_is_null(jtitle)) ||
-                   (jpub && !json_is_string(jpub) && !json_is_null(jpub))) {
-            reject(c, id, "\"title\" and \"published\" must be strings or null", (long long)start);
+            sbuf msg = {NULL, 0, 0};
+            sb_printf(&msg, "line %zu: %s", line, obj ? "not a JSON object" : jerr.text);
+            long long off = obj ? (long long)start
+                                : (long long)start + (jerr.position > 0 ? jerr.position : 0);
+            reject(c, fallback.p, CLAIMS_ERR_IO, msg.p, off);
+            free(msg.p);
         } else {
-            claims_error err;
-            claims_status st = claims_story_add_article(
-                c->story, id, json_is_string(jtitle) ? json_string_value(jtitle) : NULL,
-                json_is_string(jpub) ? json_string_value(jpub) : NULL, json_string_value(jtext),
-                json_string_length(jtext), &err);
-            if (st != CLAIMS_OK) {
-                report_error(id, &err);
-                c->input_errors++;
-            }
+            add_json_object(c, obj, fallback.p, source.p, (long long)start);
         }
         json_decref(obj);
+        free(fallback.p);
+        free(source.p);
     }
+}
+
+/* A file named *.json: one JSON object, an array of them, or JSON Lines;
+ * anything else is rejected (never read as a plain-text article). */
+static void add_json_file(cli *c, const char *name, const char *path, const buffer *b)
+{
+    size_t k = bom_len(b);
+    while (k < b->len && (b->data[k] == ' ' || b->data[k] == '\t' || b->data[k] == '\n' ||
+                          b->data[k] == '\r'))
+        k++;
+    if (k < b->len && (b->data[k] == '{' || b->data[k] == '[')) {
+        json_error_t jerr;
+        json_t *doc = json_loadb(b->data + k, b->len - k, JSON_ALLOW_NUL, &jerr);
+        if (doc && json_is_object(doc)) {
+            add_json_object(c, doc, name, path, (long long)k);
+        } else if (doc && json_is_array(doc)) {
+            for (size_t i = 0; i < json_array_size(doc); i++) {
+                sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
+                sb_printf(&fallback, "%s:%zu", name, i + 1);
+                sb_printf(&source, "%s: item %zu", path, i + 1);
+                json_t *item = json_array_get(doc, i);
+                if (json_is_object(item))
+                    add_json_object(c, item, fallback.p, source.p, -1);
+                else
+                    reject(c, fallback.p, CLAIMS_ERR_IO, "not a JSON object", -1);
+                free(fallback.p);
+                free(source.p);
+            }
+        } else if (b->data[k] == '{') {
+            add_jsonl(c, name, path, b);
+        } else {
+            sbuf msg = {NULL, 0, 0};
+            sb_printf(&msg, "not JSON: %s", doc ? "not an array of objects" : jerr.text);
+            reject(c, name, CLAIMS_ERR_IO, msg.p, doc ? (long long)k : -1);
+            free(msg.p);
+        }
+        json_decref(doc);
+        return;
+    }
+    reject(c, name, CLAIMS_ERR_IO,
+           "not JSON (a .json file holds one JSON object, an array of them or JSON Lines)",
+           k < b->len ? (long long)k : -1);
+}
+
+/* Reads one file as an article source: JSON by its extension, else text. */
+static void add_file(cli *c, const char *path, const char *id)
+{
+    buffer b = {NULL, 0};
+    if (read_file(path, &b) != 0) {
+        sbuf msg = {NULL, 0, 0};
+        sb_printf(&msg, "cannot read %s: %s", path, strerror(errno));
+        reject(c, id, CLAIMS_ERR_IO, msg.p, -1);
+        free(msg.p);
+        return;
+    }
+    if (is_jsonl_path(path)) {
+        add_jsonl(c, id, path, &b);
+    } else if (has_ext(path, ".json")) {
+        add_json_file(c, id, path, &b);
+    } else if (id_ok(c, id, strlen(id), path)) {
+        mark m = mark_now(c);
+        add_text(c, id, &b);
+        settle(c, m, id, path);
+    }
+    free(b.data);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -208,112 +450,187 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void add_path(cli *c, const char *path);
-
-static void add_dir(cli *c, const char *path)
+/* The sorted names in a directory (no "." or ".."); NULL when it cannot be
+ * read (errno set). */
+char **list_dir(const char *path, size_t *count)
 {
     DIR *d = opendir(path);
-    if (!d) {
-        reject(c, path, strerror(errno), -1);
-        return;
-    }
+    if (!d)
+        return NULL;
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *names);
-            if (!nn)
-                break;
-            names = nn;
+            names = xrealloc(names, cap * sizeof *names);
         }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        names[n] = malloc(len);
-        if (!names[n])
-            break;
-        snprintf(names[n], len, "%s/%s", path, e->d_name);
-        n++;
+        names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names); /* deterministic order */
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode) &&
-            (has_ext(names[i], ".txt") || has_ext(names[i], ".text") || is_jsonl_path(names[i])))
-            add_path(c, names[i]);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names); /* deterministic order */
+    *count = n;
+    return names ? names : xmalloc(sizeof *names);
+}
+
+void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
         free(names[i]);
-    }
     free(names);
 }
 
-static void add_path(cli *c, const char *path)
+char *join_path(const char *dir, const char *name)
+{
+    sbuf b = {NULL, 0, 0};
+    if (*dir) {
+        sb_str(&b, dir);
+        if (dir[strlen(dir) - 1] != '/')
+            sb_str(&b, "/");
+    }
+    sb_str(&b, name);
+    return b.p;
+}
+
+/* A relative path without its last extension: the id of a file found in a
+ * directory ("2024/05/a" for 2024/05/a.txt). */
+static char *rel_stem(const char *rel)
+{
+    const char *base = strrchr(rel, '/');
+    base = base ? base + 1 : rel;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - rel) : strlen(rel);
+    return xstrndup(rel, n);
+}
+
+/* The folders being read, innermost first, to notice a link back up. */
+typedef struct walk {
+    dev_t dev;
+    ino_t ino;
+    const struct walk *up;
+} walk;
+
+/* Reads every article file under `path` (its id prefix `rel`), in name
+ * order, recursively; says on stderr what it skips and why. */
+static void add_dir(cli *c, const char *path, const char *rel, const walk *up)
+{
+    size_t n = 0;
+    char **names = list_dir(path, &n);
+    if (!names) {
+        sbuf msg = {NULL, 0, 0};
+        sb_printf(&msg, "cannot read the folder %s: %s", path, strerror(errno));
+        reject(c, *rel ? rel : path, CLAIMS_ERR_IO, msg.p, -1);
+        free(msg.p);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *full = join_path(path, names[i]);
+        char *r = join_path(rel, names[i]);
+        struct stat st;
+        if (names[i][0] == '.') {
+            note("skipped %s: a hidden file or folder", full);
+        } else if (stat(full, &st) != 0) {
+            char *id = rel_stem(r);
+            sbuf msg = {NULL, 0, 0};
+            sb_printf(&msg, "cannot read %s: %s", full, strerror(errno));
+            reject(c, id, CLAIMS_ERR_IO, msg.p, -1);
+            free(msg.p);
+            free(id);
+        } else if (S_ISDIR(st.st_mode)) {
+            const walk *w = up;
+            while (w && !(w->dev == st.st_dev && w->ino == st.st_ino))
+                w = w->up;
+            if (w) {
+                note("skipped %s: a link to a folder it is in", full);
+            } else {
+                walk here = {st.st_dev, st.st_ino, up};
+                add_dir(c, full, r, &here);
+            }
+        } else if (!S_ISREG(st.st_mode)) {
+            note("skipped %s: not a regular file", full);
+        } else if (is_text_path(names[i]) || is_jsonl_path(names[i])) {
+            char *id = rel_stem(r);
+            add_file(c, full, id);
+            free(id);
+        } else if (has_ext(names[i], ".json")) {
+            /* often a story's metadata; read only when given by name */
+            note("skipped %s: a .json file is read only when given by name", full);
+        } else {
+            note("skipped %s: not .txt, .text, .jsonl or .ndjson", full);
+        }
+        free(full);
+        free(r);
+    }
+    free_names(names, n);
+}
+
+/* Reads standard input: JSON Lines when it starts with "{", else text. */
+static void add_stdin(cli *c)
 {
     buffer b = {NULL, 0};
-    if (strcmp(path, "-") == 0) {
-        if (read_stream(stdin, &b) != 0) {
-            reject(c, "stdin", "cannot read standard input", -1);
-            return;
-        }
-        size_t k = 0;
-        while (k < b.len && (b.data[k] == ' ' || b.data[k] == '\n' || b.data[k] == '\r'))
-            k++;
-        if (k < b.len && b.data[k] == '{')
-            add_jsonl(c, "stdin", &b);
-        else
-            add_text(c, "stdin", &b);
-        free(b.data);
+    if (read_stream(stdin, &b) != 0) {
+        reject(c, "stdin", CLAIMS_ERR_IO, "cannot read standard input", -1);
         return;
     }
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        add_dir(c, path);
-        return;
-    }
-    char *id = file_id(path);
-    if (!id)
-        return;
-    if (read_file(path, &b) != 0) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot read %s: %s", path, strerror(errno));
-        reject(c, id, msg, -1);
-    } else if (is_jsonl_path(path)) {
-        add_jsonl(c, id, &b);
-    } else {
-        add_text(c, path, &b);
+    size_t k = bom_len(&b);
+    while (k < b.len && (b.data[k] == ' ' || b.data[k] == '\n' || b.data[k] == '\r' ||
+                         b.data[k] == '\t'))
+        k++;
+    if (k < b.len && b.data[k] == '{') {
+        add_jsonl(c, "stdin", "stdin", &b);
+    } else if (id_ok(c, "stdin", 5, "standard input")) {
+        mark m = mark_now(c);
+        add_text(c, "stdin", &b);
+        settle(c, m, "stdin", "standard input");
     }
     free(b.data);
+}
+
+/* One input as given on the command line. An input that yields neither an
+ * article nor a rejection ("nothing read") is itself rejected. */
+void add_path(cli *c, const char *path)
+{
+    mark m = mark_now(c);
+    struct stat st;
+    const char *what = "nothing read";
+    char *id = NULL;
+    if (strcmp(path, "-") == 0) {
+        add_stdin(c);
+        id = xstrdup("stdin");
+    } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        walk top = {st.st_dev, st.st_ino, NULL};
+        add_dir(c, path, "", &top);
+        id = xstrdup(path);
+        what = "nothing read: no .txt, .text, .jsonl or .ndjson file in the folder";
+    } else {
+        id = file_id(path);
+        if (!id)
+            id = xstrdup(path);
+        add_file(c, path, id);
+        what = "nothing read: no article in the file";
+    }
+    mark now = mark_now(c);
+    if (now.articles == m.articles && now.rejected == m.rejected)
+        reject(c, id, CLAIMS_ERR_EMPTY_TEXT, what, -1);
     free(id);
 }
 
-static int usage_error(const char *msg)
+/* --------------------------------------------------------------- extract */
+
+static void put_field(FILE *out, const char *s)
 {
-    fprintf(stderr, "claims: %s\n%s", msg, "Try 'claims --help'.\n");
-    return EXIT_USAGE;
+    sbuf b = {NULL, 0, 0};
+    if (s)
+        sb_escaped(&b, s, strlen(s), 1);
+    fputs(b.p ? b.p : "-", out);
+    free(b.p);
 }
 
-static int load_lexicon(claims_story *story, const char *path)
-{
-    buffer b;
-    if (read_file(path, &b) != 0) {
-        fprintf(stderr, "claims: cannot read lexicon %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    claims_error err;
-    claims_status st = claims_story_add_lexicon(story, b.data, b.len, &err);
-    free(b.data);
-    if (st != CLAIMS_OK) {
-        if (err.has_offset)
-            fprintf(stderr, "claims: lexicon %s: %s at byte %zu\n", path, err.message, err.offset);
-        else
-            fprintf(stderr, "claims: lexicon %s: %s\n", path, err.message);
-        return -1;
-    }
-    return 0;
-}
-
+/* One line a claim: id, article, kind, key, value, span, "text", speaker.
+ * Every field from the input is escaped (tabs, newlines, controls). */
 static void print_claims_text(const claims_story *s, FILE *out)
 {
     for (size_t i = 0; i < claims_story_claim_count(s); i++) {
@@ -321,14 +638,17 @@ static void print_claims_text(const claims_story *s, FILE *out)
         size_t start, end, len;
         claims_claim_span(c, &start, &end);
         const char *text = claims_claim_text(c, &len);
-        fprintf(out, "%s\t%s\t%s\t", claims_claim_id(c), claims_kind_name(claims_claim_kind(c)),
-                claims_claim_key(c) ? claims_claim_key(c) : "-");
+        fprintf(out, "%s\t", claims_claim_id(c));
+        put_field(out, claims_story_article_id(s, claims_claim_article(c)));
+        fprintf(out, "\t%s\t", claims_kind_name(claims_claim_kind(c)));
+        put_field(out, claims_claim_key(c));
+        fputc('\t', out);
         double v, lo, hi;
         const char *sv = claims_claim_string_value(c);
         if (claims_claim_value(c, &v))
             fprintf(out, "%.15g", v);
         else if (sv && claims_claim_kind(c) == CLAIMS_KIND_DATE)
-            fputs(sv, out);
+            put_field(out, sv);
         else if (claims_claim_kind(c) < CLAIMS_KIND_QUOTE)
             fputs("?", out);
         else
@@ -337,179 +657,352 @@ static void print_claims_text(const claims_story *s, FILE *out)
             fprintf(out, " >=%.15g", lo);
         if (claims_claim_high(c, &hi))
             fprintf(out, " <=%.15g", hi);
-        if (claims_claim_unit(c))
-            fprintf(out, " %s", claims_claim_unit(c));
-        fprintf(out, "\t[%zu,%zu)\t\"%.*s\"", start, end, (int)len, text);
-        if (claims_claim_speaker(c))
-            fprintf(out, "\tspeaker: %s", claims_claim_speaker(c));
+        if (claims_claim_unit(c)) {
+            fputc(' ', out);
+            put_field(out, claims_claim_unit(c));
+        }
+        fprintf(out, "\t[%zu,%zu)\t\"", start, end);
+        sbuf b = {NULL, 0, 0};
+        sb_escaped(&b, text, len, 1);
+        if (b.p)
+            fputs(b.p, out);
+        free(b.p);
+        fputc('"', out);
+        if (claims_claim_speaker(c)) {
+            fputs("\tspeaker: ", out);
+            put_field(out, claims_claim_speaker(c));
+        }
         fputc('\n', out);
     }
 }
 
-int main(int argc, char **argv)
+/* --------------------------------------------------------------- options */
+
+enum {
+    OPT_FAIL_ON = 256,
+    OPT_MIN_CONFIDENCE,
+    OPT_SHOW_CONFIDENCE,
+    OPT_COLOR,
+    OPT_NO_CONFIG,
+    OPT_LIST,
+    OPT_FILES,
+    OPT_CHECK,
+    OPT_SECTION
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"output-dir", required_argument, NULL, 'd'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+    {"show-confidence", required_argument, NULL, OPT_SHOW_CONFIDENCE},
+    {"lexicon", required_argument, NULL, 'l'},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"list", no_argument, NULL, OPT_LIST},
+    {"files", no_argument, NULL, OPT_FILES},
+    {"check", no_argument, NULL, OPT_CHECK},
+    {"section", required_argument, NULL, OPT_SECTION},
+    {NULL, 0, NULL, 0},
+};
+
+/* Which commands take each option. */
+static int option_commands(int val)
 {
-    if (argc < 2)
-        return usage_error("no command given");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(usage_text, stdout);
-        return 0;
+    switch (val) {
+    case 'f': return CMD_CHECK | CMD_EXTRACT | CMD_BATCH;
+    case 'o': return CMD_CHECK | CMD_EXTRACT;
+    case 'd': case 'j': return CMD_BATCH;
+    case OPT_FAIL_ON: case OPT_MIN_CONFIDENCE: case OPT_SHOW_CONFIDENCE:
+        return CMD_CHECK | CMD_BATCH;
+    case 'l': return CMD_CHECK | CMD_EXTRACT | CMD_BATCH;
+    case OPT_COLOR: return CMD_CHECK;
+    case OPT_LIST: case OPT_FILES: case OPT_CHECK: case OPT_SECTION: return CMD_LEXICON;
+    default: return CMD_ALL;
     }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("claims %s\n", claims_version_string());
-        return 0;
-    }
-    int extract = strcmp(argv[1], "extract") == 0;
-    if (!extract && strcmp(argv[1], "check") != 0)
-        return usage_error("unknown command (use check or extract)");
+}
 
-    claims_format format = CLAIMS_FORMAT_TEXT;
-    const char *output = NULL, *color = "auto";
-    const char **lexicons = calloc((size_t)argc, sizeof *lexicons);
-    const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    size_t nlex = 0, nin = 0;
-    int fail_on = CLAIMS_FAIL_ON_CONTRADICTION, min_conf = 0, format_given = 0;
-    if (!lexicons || !inputs) {
-        fprintf(stderr, "claims: out of memory\n");
-        return EXIT_USAGE;
-    }
-    int rc = EXIT_USAGE;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-        int takes = strcmp(a, "--format") == 0 || strcmp(a, "--output") == 0 ||
-                    strcmp(a, "--fail-on") == 0 || strcmp(a, "--min-confidence") == 0 ||
-                    strcmp(a, "--lexicon") == 0 || strcmp(a, "--color") == 0 ||
-                    strcmp(a, "-o") == 0 || strcmp(a, "-f") == 0;
-        if (takes) {
-            if (i + 1 >= argc) {
-                rc = usage_error("option needs a value");
-                goto done;
+static const char *option_name(int val)
+{
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == val)
+            return o->name;
+    return "?";
+}
+
+int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+    fputs("Try 'claims --help' or 'man claims'.\n", stderr);
+    return EXIT_NO_REPORT;
+}
+
+/* Parses the options of a command (argv[0] is the command). Returns -1
+ * when they are fine, else the exit code (0 after --help). */
+static int parse_options(int argc, char **argv, opts *o)
+{
+    o->format = CLAIMS_FORMAT_TEXT;
+    o->color = "auto";
+    o->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+    o->fail_conf = CLI_FAIL_CONFIDENCE;
+    o->lex = xmalloc((size_t)argc * sizeof *o->lex);
+    opterr = 0;
+    optind = 1;
+    int ch;
+    while ((ch = getopt_long(argc, argv, ":f:o:d:j:l:qh", long_options, NULL)) != -1) {
+        if (ch == '?') {
+            if (optopt)
+                return usage_error("unknown option '-%c' for %s", optopt, o->cmd_name);
+            const char *arg = argv[optind - 1];
+            if (strncmp(arg, "--", 2) == 0) {
+                size_t n = strcspn(arg + 2, "=");
+                sbuf which = {NULL, 0, 0};
+                int matches = 0;
+                for (const struct option *lo = long_options; n && lo->name; lo++) {
+                    if (strncmp(lo->name, arg + 2, n) == 0) {
+                        sb_printf(&which, "%s--%s", matches++ ? ", " : "", lo->name);
+                    }
+                }
+                if (matches > 1) {
+                    int rc = usage_error("ambiguous option '%.*s' (%s)", (int)n + 2, arg, which.p);
+                    free(which.p);
+                    return rc;
+                }
+                free(which.p);
             }
-            val = argv[++i];
-        } else if (strncmp(a, "--", 2) == 0 && strchr(a, '=')) {
-            static char opt[64];
-            size_t n = (size_t)(strchr(a, '=') - a);
-            if (n >= sizeof opt) {
-                rc = usage_error("unknown option");
-                goto done;
-            }
-            memcpy(opt, a, n);
-            opt[n] = 0;
-            a = opt;
-            val = argv[i] + n + 1;
+            return usage_error("unknown option '%s' for %s", arg, o->cmd_name);
         }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (ch == ':')
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        if (!(option_commands(ch) & o->cmd))
+            return usage_error("option '--%s' is not for %s", option_name(ch), o->cmd_name);
+        switch (ch) {
+        case 'h':
             fputs(usage_text, stdout);
-            rc = 0;
-            goto done;
-        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            if (claims_format_from_name(val, &format) != CLAIMS_OK) {
-                rc = usage_error("unknown format");
-                goto done;
-            }
-            format_given = 1;
-        } else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) {
-            output = val;
-        } else if (strcmp(a, "--fail-on") == 0) {
-            if (strcmp(val, "contradiction") == 0)
-                fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
-            else if (strcmp(val, "variant") == 0)
-                fail_on = CLAIMS_FAIL_ON_VARIANT;
-            else if (strcmp(val, "none") == 0)
-                fail_on = CLAIMS_FAIL_ON_NONE;
-            else {
-                rc = usage_error("--fail-on takes contradiction, variant or none");
-                goto done;
-            }
-        } else if (strcmp(a, "--min-confidence") == 0) {
-            if (strcmp(val, "low") == 0)
-                min_conf = 0;
-            else if (strcmp(val, "high") == 0)
-                min_conf = 50;
-            else {
-                rc = usage_error("--min-confidence takes low or high");
-                goto done;
-            }
-        } else if (strcmp(a, "--lexicon") == 0) {
-            lexicons[nlex++] = val;
-        } else if (strcmp(a, "--color") == 0) {
-            if (strcmp(val, "auto") && strcmp(val, "always") && strcmp(val, "never")) {
-                rc = usage_error("--color takes auto, always or never");
-                goto done;
-            }
-            color = val;
-        } else if (a[0] == '-' && a[1] != 0) {
-            rc = usage_error("unknown option");
-            goto done;
-        } else {
-            inputs[nin++] = argv[i];
+            return EXIT_OK;
+        case 'f':
+            if (claims_format_from_name(optarg, &o->format) != CLAIMS_OK)
+                return usage_error("unknown format '%s' for --format (text, json, markdown, "
+                                   "html, tap, junit)", optarg);
+            if (o->cmd == CMD_EXTRACT && o->format != CLAIMS_FORMAT_TEXT &&
+                o->format != CLAIMS_FORMAT_JSON)
+                return usage_error("extract writes text or json, not '%s'", optarg);
+            o->format_given = 1;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'd':
+            o->output_dir = optarg;
+            break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || n < 1 || n > 1024)
+                return usage_error("--jobs takes a number from 1 to 1024, not '%s'", optarg);
+            o->jobs = (int)n;
+            break;
+        }
+        case OPT_FAIL_ON:
+            if (strcmp(optarg, "contradiction") == 0)
+                o->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
+            else if (strcmp(optarg, "variant") == 0)
+                o->fail_on = CLAIMS_FAIL_ON_VARIANT;
+            else if (strcmp(optarg, "none") == 0)
+                o->fail_on = CLAIMS_FAIL_ON_NONE;
+            else
+                return usage_error("--fail-on takes contradiction, variant or none, not '%s'",
+                                   optarg);
+            break;
+        case OPT_MIN_CONFIDENCE: {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (strcmp(optarg, "low") == 0)
+                o->fail_conf = 0;
+            else if (strcmp(optarg, "high") == 0)
+                o->fail_conf = CLI_FAIL_CONFIDENCE;
+            else if (end != optarg && *end == '\0' && v >= 0 && v <= 100)
+                o->fail_conf = (int)v;
+            else
+                return usage_error("--min-confidence takes low, high or a percent 0-100, "
+                                   "not '%s'",
+                                   optarg);
+            break;
+        }
+        case OPT_SHOW_CONFIDENCE:
+            if (strcmp(optarg, "low") == 0)
+                o->show_conf = 0;
+            else if (strcmp(optarg, "high") == 0)
+                o->show_conf = 50;
+            else
+                return usage_error("--show-confidence takes low or high, not '%s'", optarg);
+            break;
+        case 'l':
+            o->lex[o->nlex++] = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = 1;
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            o->color = optarg;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case OPT_LIST:
+            o->list = 1;
+            break;
+        case OPT_FILES:
+            o->files = 1;
+            break;
+        case OPT_CHECK:
+            o->check = 1;
+            break;
+        case OPT_SECTION:
+            o->section = optarg;
+            break;
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (nin == 0) {
-        rc = usage_error("no input given");
-        goto done;
-    }
-    if (extract && nin != 1) {
-        rc = usage_error("extract takes exactly one input");
-        goto done;
-    }
-    if (extract && format_given && format != CLAIMS_FORMAT_TEXT && format != CLAIMS_FORMAT_JSON) {
-        rc = usage_error("extract writes text or json");
-        goto done;
-    }
+    o->inputs = argv + optind;
+    o->ninputs = (size_t)(argc - optind);
+    return -1;
+}
 
-    cli c = {NULL, 0, 0};
+int report_code(const cli *c, int count_failures)
+{
+    int rc = EXIT_OK;
+    if (count_failures && claims_story_failure_count(c->story))
+        rc |= EXIT_FINDINGS;
+    if (c->input_errors || claims_story_rejected_count(c->story))
+        rc |= EXIT_REJECTED;
+    return rc;
+}
+
+static void free_source(void *p)
+{
+    free(p);
+}
+
+void cli_free(cli *c)
+{
+    claims_story_free(c->story);
+    c->story = NULL;
+    strmap_free(&c->sources, free_source);
+}
+
+/* claims check / claims extract. */
+static int run_check(const opts *o)
+{
+    int extract = o->cmd == CMD_EXTRACT;
+    if (o->ninputs == 0)
+        return usage_error("no input given (a file, a folder, or - for standard input)");
+    lexicons lx = {NULL, 0, 0, NULL};
+    int rc = EXIT_NO_REPORT;
+    cli c;
+    memset(&c, 0, sizeof c);
+    if (gather_lexicons(o, &lx) != 0)
+        goto done;
     if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
-        fprintf(stderr, "claims: out of memory\n");
+        say("out of memory");
         goto done;
     }
-    for (size_t i = 0; i < nlex; i++) {
-        if (load_lexicon(c.story, lexicons[i]) != 0) {
-            claims_story_free(c.story);
-            goto done;
-        }
-    }
-    for (size_t i = 0; i < nin; i++)
-        add_path(&c, inputs[i]);
+    if (lex_apply(&lx, c.story) != 0)
+        goto done;
+    if (extract) /* the claims only: no findings to make */
+        claims_story_set_option(c.story, CLAIMS_OPT_COMPARE, 0);
+    for (size_t i = 0; i < o->ninputs; i++)
+        add_path(&c, o->inputs[i]);
+    if (claims_story_article_count(c.story) == 0)
+        say("no article was read");
     claims_error err;
     if (claims_story_check(c.story, &err) != CLAIMS_OK) {
         report_error("check", &err);
-        claims_story_free(c.story);
         goto done;
     }
     FILE *out = stdout;
-    if (output && !(out = fopen(output, "wb"))) {
-        fprintf(stderr, "claims: cannot write %s: %s\n", output, strerror(errno));
-        claims_story_free(c.story);
+    if (o->output && !(out = fopen(o->output, "wb"))) {
+        say("cannot write %s: %s", o->output, strerror(errno));
         goto done;
     }
-    int use_color = strcmp(color, "always") == 0 ||
-                    (strcmp(color, "auto") == 0 && !output && isatty(STDOUT_FILENO) &&
+    int use_color = strcmp(o->color, "always") == 0 ||
+                    (strcmp(o->color, "auto") == 0 && !o->output && isatty(STDOUT_FILENO) &&
                      !getenv("NO_COLOR"));
-    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_ON, fail_on);
-    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, min_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_ON, o->fail_on);
+    claims_story_set_option(c.story, CLAIMS_OPT_MIN_CONFIDENCE, o->show_conf);
+    claims_story_set_option(c.story, CLAIMS_OPT_FAIL_CONFIDENCE, o->fail_conf);
     claims_story_set_option(c.story, CLAIMS_OPT_COLOR, use_color);
     claims_status st = CLAIMS_OK;
-    if (extract && format != CLAIMS_FORMAT_JSON)
+    if (extract && o->format != CLAIMS_FORMAT_JSON)
         print_claims_text(c.story, out);
     else
-        st = claims_story_write_report_file(c.story, format, out, &err);
+        st = claims_story_write_report_file(c.story, o->format, out, &err);
     int write_failed = st != CLAIMS_OK || fflush(out) != 0 || ferror(out);
-    if (output && fclose(out) != 0)
+    if (o->output && fclose(out) != 0)
         write_failed = 1;
     if (write_failed) {
-        fprintf(stderr, "claims: cannot write the report: %s\n",
-                st != CLAIMS_OK ? err.message : strerror(errno));
-        rc = EXIT_USAGE;
-    } else if (c.input_errors) {
-        rc = EXIT_USAGE;
+        say("cannot write the report: %s", st != CLAIMS_OK ? err.message : strerror(errno));
+        rc = EXIT_NO_REPORT;
     } else {
-        rc = !extract && claims_story_failure_count(c.story) ? EXIT_FINDINGS : 0;
+        rc = report_code(&c, !extract);
     }
-    claims_story_free(c.story);
 done:
-    free(lexicons);
-    free(inputs);
+    cli_free(&c);
+    lex_free(&lx);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ main */
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("no command given (check, extract, batch or lexicon)");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("claims %s\n", claims_version_string());
+        return EXIT_OK;
+    }
+    opts o;
+    memset(&o, 0, sizeof o);
+    o.cmd_name = cmd;
+    if (strcmp(cmd, "check") == 0)
+        o.cmd = CMD_CHECK;
+    else if (strcmp(cmd, "extract") == 0)
+        o.cmd = CMD_EXTRACT;
+    else if (strcmp(cmd, "batch") == 0)
+        o.cmd = CMD_BATCH;
+    else if (strcmp(cmd, "lexicon") == 0)
+        o.cmd = CMD_LEXICON;
+    else if (cmd[0] == '-')
+        return usage_error("unknown option '%s' (a command comes first: check, extract, "
+                           "batch or lexicon)", cmd);
+    else
+        return usage_error("unknown command '%s' (check, extract, batch or lexicon)", cmd);
+    int rc = parse_options(argc - 1, argv + 1, &o);
+    if (rc < 0) {
+        if (o.cmd == CMD_LEXICON)
+            rc = run_lexicon(&o);
+        else if (o.cmd == CMD_BATCH)
+            rc = run_batch(&o);
+        else
+            rc = run_check(&o);
+    }
+    free(o.lex);
     return rc;
 }

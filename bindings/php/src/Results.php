@@ -143,7 +143,7 @@ final class Finding extends Result
 {
     public function __construct(
         public readonly string $id,
-        /** agreement, contradiction, variant, compatible */
+        /** agreement, contradiction, variant, compatible, update */
         public readonly string $type,
         public readonly ?string $key,
         /** @var string[] ids of the claims it is about */

@@ -27,6 +27,7 @@ final class Story
     public const FAIL_ON = ['none' => 0, 'contradiction' => 1, 'variant' => 2];
     private const OPT_FAIL_ON = 0;
     private const OPT_MIN_CONFIDENCE = 1;
+    private const OPT_FAIL_CONFIDENCE = 3;
 
     private \FFI $ffi;
     private ?\FFI\CData $story;
@@ -34,7 +35,8 @@ final class Story
     private ?array $reportCache = null;
 
     /**
-     * @param array{fail_on?: string, min_confidence?: float, lexicons?: string[]} $options
+     * @param array{fail_on?: string, min_confidence?: float, fail_confidence?: float,
+     *              lexicons?: string[]} $options
      */
     public function __construct(array $options = [])
     {
@@ -65,7 +67,13 @@ final class Story
         }
     }
 
-    /** @param array{fail_on?: string, min_confidence?: float} $options */
+    /**
+     * fail_on: which finding types fail (none, contradiction, variant);
+     * fail_confidence (0..1, library default 0.7): only findings at or above
+     * it fail; min_confidence (0..1): findings below it are left out.
+     *
+     * @param array{fail_on?: string, min_confidence?: float, fail_confidence?: float} $options
+     */
     public function setOptions(array $options): void
     {
         $h = $this->handle();
@@ -77,13 +85,17 @@ final class Story
             }
             $this->ffi->claims_story_set_option($h, self::OPT_FAIL_ON, $v);
         }
-        if (isset($options['min_confidence'])) {
-            $c = $options['min_confidence'];
+        foreach (['min_confidence' => self::OPT_MIN_CONFIDENCE,
+                  'fail_confidence' => self::OPT_FAIL_CONFIDENCE] as $name => $opt) {
+            if (!isset($options[$name])) {
+                continue;
+            }
+            $c = $options[$name];
             if (!is_int($c) && !is_float($c) || $c < 0 || $c > 1) {
                 throw new InvalidArgumentException(Status::INVALID_ARGUMENT,
-                    'min_confidence must be a number in 0..1');
+                    "$name must be a number in 0..1");
             }
-            $this->ffi->claims_story_set_option($h, self::OPT_MIN_CONFIDENCE, (int)round($c * 100));
+            $this->ffi->claims_story_set_option($h, $opt, (int)round($c * 100));
         }
         $this->reportCache = null;
     }
@@ -112,23 +124,37 @@ final class Story
     }
 
     /**
-     * Adds a plain-text file as the CLI does: id from the file name without
-     * extension, first line as title when short and followed by more text,
-     * BOM skipped. $bytes is the file's content; null reads the file $name.
+     * Adds a plain-text article by the CLI's rules for a text file: the
+     * first line is the title when it is short and more text follows, a BOM
+     * is skipped; offsets count from the first byte of $bytes.
+     */
+    public function addText(string $id, string $bytes): void
+    {
+        $err = $this->ffi->new('claims_error');
+        $st = $this->ffi->claims_story_add_text($this->handle(), $id, $bytes, strlen($bytes),
+                                                \FFI::addr($err));
+        $this->raise($st, $err);
+    }
+
+    /**
+     * Adds a plain-text file as `claims check FILE` does: the id is the
+     * file's base name without extension ("stories/wire.txt" is "wire"),
+     * then addText()'s rules. $bytes is the file's content; null reads the
+     * file $name.
      */
     public function addFile(string $name, ?string $bytes = null): void
     {
         if ($bytes === null) {
             $bytes = @file_get_contents($name);
             if ($bytes === false) {
-                $id = pathinfo($name, PATHINFO_FILENAME);
+                $id = self::stem(basename($name));
                 $this->reject($id, "cannot read $name", -1);
                 throw new RejectedException(Status::IO, "cannot read $name", $id);
             }
         }
         $err = $this->ffi->new('claims_error');
-        $st = $this->ffi->claims_story_add_file($this->handle(), $name, $bytes, strlen($bytes),
-                                                \FFI::addr($err));
+        $st = $this->ffi->claims_story_add_file($this->handle(), basename($name), $bytes,
+                                                strlen($bytes), \FFI::addr($err));
         $this->raise($st, $err);
     }
 
@@ -140,76 +166,203 @@ final class Story
      */
     public function addJsonLines(string $name, string $bytes): void
     {
-        $start = 0;
-        foreach (explode("\n", $bytes) as $i => $line) {
-            $lineStart = $start;
-            $start += strlen($line) + 1;
+        $pos = str_starts_with($bytes, "\xef\xbb\xbf") ? 3 : 0;
+        $lineNo = 0;
+        $n = strlen($bytes);
+        while ($pos < $n) {
+            $eol = strpos($bytes, "\n", $pos);
+            $eol = $eol === false ? $n : $eol;
+            $start = $pos;
+            $line = substr($bytes, $pos, $eol - $pos);
+            $pos = $eol + 1;
+            $lineNo++;
             if (trim($line, " \t\r") === '') {
                 continue;
             }
-            $fallback = "$name:" . ($i + 1);
+            $fallback = "$name:$lineNo";
             try {
-                $obj = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
+                $obj = json_decode($line, false, 512, JSON_THROW_ON_ERROR);
             } catch (\JsonException $e) {
-                $this->reject($fallback, 'line ' . ($i + 1) . ': ' . $e->getMessage(), $lineStart);
+                $this->reject($fallback, "line $lineNo: " . $e->getMessage(), $start);
                 continue;
             }
-            if (!is_array($obj) || array_is_list($obj) && $obj !== []) {
-                $this->reject($fallback, 'line ' . ($i + 1) . ': not a JSON object', $lineStart);
+            if (!$obj instanceof \stdClass) {
+                $this->reject($fallback, "line $lineNo: not a JSON object", $start);
                 continue;
             }
-            $id = is_string($obj['id'] ?? null) ? $obj['id']
-                : (is_int($obj['id'] ?? null) ? (string)$obj['id'] : $fallback);
-            $title = $obj['title'] ?? null;
-            $published = $obj['published'] ?? null;
-            if (!is_string($obj['text'] ?? null)) {
-                $this->reject($id, 'no "text" string', $lineStart);
-            } elseif (!is_string($title) && $title !== null
-                      || !is_string($published) && $published !== null) {
-                $this->reject($id, '"title" and "published" must be strings or null', $lineStart);
-            } else {
-                try {
-                    $this->addArticle($id, $obj['text'], $title, $published);
-                } catch (RejectedException $e) {
-                    // recorded in the story, as the CLI does
-                }
-            }
+            $this->addObject($obj, $fallback, $start);
         }
     }
 
     /**
-     * Adds a directory as `claims check DIR` reads it (name order, *.txt and
-     * *.text as plain text, *.jsonl and *.ndjson as JSON Lines); rejected
-     * files are recorded, not thrown.
+     * Adds a file or a folder as `claims check PATH` reads it. A folder is
+     * read recursively in byte order of the names: *.txt and *.text as plain
+     * text, *.jsonl and *.ndjson as JSON Lines (any case), ids relative to
+     * the folder ("2024/05/a"); hidden names, *.json and other files are
+     * skipped. A file given by path has its base name as id; *.json holds an
+     * object, an array of them or JSON Lines. Rejected inputs are recorded,
+     * not thrown, as in the CLI; so is a path that yields nothing.
      */
+    public function addPath(string $path): void
+    {
+        $before = $this->counts();
+        if (is_dir($path)) {
+            $this->walk($path, '', [realpath($path) => true]);
+            $id = $path;
+            $what = 'nothing read: no .txt, .text, .jsonl or .ndjson file in the folder';
+        } else {
+            $id = self::stem(basename($path));
+            $this->addSource($path, $id, true);
+            $what = 'nothing read: no article in the file';
+        }
+        if ($this->counts() === $before) {
+            $this->reject($id, $what, -1, Status::EMPTY_TEXT);
+        }
+    }
+
+    /** Adds a folder as `claims check DIR` reads it: see addPath(). */
     public function addDirectory(string $dir): void
     {
-        $names = scandir($dir);
+        $this->addPath($dir);
+    }
+
+    private function walk(string $path, string $rel, array $seen): void
+    {
+        $names = @scandir($path);
         if ($names === false) {
-            throw new ClaimsException(Status::IO, "cannot read directory $dir");
+            $this->reject($rel !== '' ? $rel : $path, "cannot read the folder $path", -1);
+            return;
         }
         sort($names, SORT_STRING);
         foreach ($names as $name) {
-            $path = "$dir/$name";
-            if ($name[0] === '.' || !is_file($path)
-                || !preg_match('/\.(txt|text|jsonl|ndjson)$/', $name)) {
+            if ($name[0] === '.') {
                 continue;
             }
-            try {
-                if (preg_match('/\.(jsonl|ndjson)$/', $name)) {
-                    $bytes = @file_get_contents($path);
-                    if ($bytes === false) {
-                        $this->reject(pathinfo($name, PATHINFO_FILENAME), "cannot read $path", -1);
-                    } else {
-                        $this->addJsonLines(pathinfo($name, PATHINFO_FILENAME), $bytes);
-                    }
-                } else {
-                    $this->addFile($path);
+            $full = "$path/$name";
+            $r = $rel !== '' ? "$rel/$name" : $name;
+            if (is_dir($full)) {
+                $real = realpath($full);
+                if ($real !== false && !isset($seen[$real])) {
+                    $this->walk($full, $r, $seen + [$real => true]);
                 }
+            } elseif (is_file($full) && preg_match('/\.(txt|text|jsonl|ndjson)$/i', $name)) {
+                $this->addSource($full, self::stem($r), false);
+            }
+        }
+    }
+
+    private function addSource(string $path, string $id, bool $byName): void
+    {
+        $bytes = @file_get_contents($path);
+        if ($bytes === false) {
+            $this->reject($id, "cannot read $path", -1);
+        } elseif (preg_match('/\.(jsonl|ndjson)$/i', $path)) {
+            $this->addJsonLines($id, $bytes);
+        } elseif ($byName && preg_match('/\.json$/i', $path)) {
+            $this->addJsonFile($id, $bytes);
+        } else {
+            try {
+                $this->addText($id, $bytes);
             } catch (RejectedException $e) {
                 // recorded in the story, as the CLI does
             }
         }
+    }
+
+    private function addJsonFile(string $name, string $bytes): void
+    {
+        $k = str_starts_with($bytes, "\xef\xbb\xbf") ? 3 : 0;
+        $k += strspn($bytes, " \t\n\r", $k);
+        $first = $bytes[$k] ?? '';
+        if ($first !== '{' && $first !== '[') {
+            $this->reject($name, 'not JSON (a .json file holds one JSON object, an array of '
+                          . 'them or JSON Lines)', $k < strlen($bytes) ? $k : -1);
+            return;
+        }
+        try {
+            $doc = json_decode(substr($bytes, $k), false, 512, JSON_THROW_ON_ERROR);
+        } catch (\JsonException $e) {
+            if ($first === '{') {
+                $this->addJsonLines($name, $bytes);
+            } else {
+                $this->reject($name, 'not JSON: ' . $e->getMessage(), -1);
+            }
+            return;
+        }
+        if ($doc instanceof \stdClass) {
+            $this->addObject($doc, $name, $k);
+        } elseif (is_array($doc)) {
+            foreach ($doc as $i => $item) {
+                if ($item instanceof \stdClass) {
+                    $this->addObject($item, "$name:" . ($i + 1), -1);
+                } else {
+                    $this->reject("$name:" . ($i + 1), 'not a JSON object', -1);
+                }
+            }
+        } else {
+            $this->reject($name, 'not JSON: not an array of objects', $k);
+        }
+    }
+
+    private function addObject(\stdClass $obj, string $fallback, int $offset): void
+    {
+        $jid = $obj->id ?? null;
+        if (!is_string($jid) && !is_int($jid) && $jid !== null) {
+            $this->reject($fallback, '"id" must be a string or an integer', $offset,
+                          Status::INVALID_ID);
+            return;
+        }
+        $id = is_string($jid) ? $jid : ($jid === null ? $fallback : (string)$jid);
+        if (str_contains($id, "\0")) {
+            $this->reject($id, 'the id contains a NUL character (\u0000)', $offset,
+                          Status::INVALID_ID);
+            return;
+        }
+        $text = $obj->text ?? null;
+        $title = $obj->title ?? null;
+        $published = $obj->published ?? null;
+        if (!is_string($text)) {
+            $this->reject($id, 'no "text" string', $offset, Status::EMPTY_TEXT);
+        } elseif (!is_string($title) && $title !== null
+                  || !is_string($published) && $published !== null) {
+            $this->reject($id, '"title" and "published" must be strings or null', $offset,
+                          Status::INVALID_ARGUMENT);
+        } elseif ($title !== null && str_contains($title, "\0")) {
+            $this->reject($id, 'the title contains a NUL character (\u0000)', $offset,
+                          Status::NUL_BYTE);
+        } else {
+            if ($published !== null && !self::realDate($published)) {
+                $published = null; // the CLI keeps the article, undated
+            }
+            try {
+                $this->addArticle($id, $text, $title, $published);
+            } catch (RejectedException $e) {
+                // recorded in the story, as the CLI does
+            }
+        }
+    }
+
+    /** A file's id: its name without the last extension, folders kept. */
+    private static function stem(string $name): string
+    {
+        $slash = strrpos($name, '/');
+        $base = $slash === false ? 0 : $slash + 1;
+        $dot = strrpos($name, '.', $base);
+        return $dot !== false && $dot > $base ? substr($name, 0, $dot) : $name;
+    }
+
+    private static function realDate(string $s): bool
+    {
+        return preg_match('/^(\d{4})-(\d{2})-(\d{2})$/', $s, $m) === 1 && (int)$m[1] > 0
+            && checkdate((int)$m[2], (int)$m[3], (int)$m[1]);
+    }
+
+    /** @return int[] articles and rejected inputs so far */
+    private function counts(): array
+    {
+        $h = $this->handle();
+        return [(int)$this->ffi->claims_story_article_count($h),
+                (int)$this->ffi->claims_story_rejected_count($h)];
     }
 
     /** Extracts and compares claims. Call once, after adding articles. */
@@ -298,9 +451,10 @@ final class Story
         throw new InvalidArgumentException(Status::INVALID_ARGUMENT, "no claim $id");
     }
 
-    private function reject(string $id, string $message, int $offset): void
+    private function reject(string $id, string $message, int $offset,
+                            int $code = Status::IO): void
     {
-        $st = $this->ffi->claims_story_reject($this->handle(), $id, Status::IO, $message, $offset);
+        $st = $this->ffi->claims_story_reject($this->handle(), $id, $code, $message, $offset);
         if ($st !== Status::OK) {
             throw self::error($st, null);
         }

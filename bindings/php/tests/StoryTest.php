@@ -117,6 +117,8 @@ final class StoryTest extends TestCase
                           $s->failures());
         $this->assertSame(0, $this->checked(['fail_on' => 'none'])->failures());
         $this->assertSame([], $this->checked(['min_confidence' => 1.0])->findings());
+        $all = $this->checked(['fail_confidence' => 0]);
+        $this->assertSame(count($all->contradictions()), $all->failures());
     }
 
     public function testEveryReportFormat(): void
@@ -220,14 +222,19 @@ final class StoryTest extends TestCase
         try {
             file_put_contents("$dir/wire.txt", "\xef\xbb\xbfFerry fire\n" . self::ONE);
             file_put_contents("$dir/feed.jsonl", json_encode(['id' => 'j1', 'text' => self::TWO,
-                'title' => 'T', 'published' => '2024-03-04']) . "\nnot json\n"
+                'title' => 'T', 'published' => '2024-02-30']) . "\nnot json\n"
                 . json_encode(['id' => 'j2']) . "\n");
             file_put_contents("$dir/skip.md", self::ONE);
+            @mkdir("$dir/sub");
+            file_put_contents("$dir/sub/Deep.TXT", "Rescuers found 3 more people.\n");
+            file_put_contents("$dir/sub/meta.json", '{}');
             $s = new Story();
-            $s->addDirectory($dir);
+            $s->addPath($dir);
             $s->check();
-            $this->assertSame(['j1', 'wire'], array_map(fn ($a) => $a->id, $s->articles()));
-            $this->assertSame('Ferry fire', $s->articles()[1]->title);
+            $this->assertSame(['j1', 'sub/Deep', 'wire'],
+                              array_map(fn ($a) => $a->id, $s->articles()));
+            $this->assertNull($s->articles()[0]->published); // not a real day: undated
+            $this->assertSame('Ferry fire', $s->articles()[2]->title);
             $this->assertSame(['feed:2', 'j2'], array_map(fn ($r) => $r->id, $s->rejected()));
             $cli = getenv('CLAIMS_CLI');
             if ($cli !== false && $cli !== '') {
@@ -241,9 +248,19 @@ final class StoryTest extends TestCase
                 }
                 $this->assertSame(array_column($want['rejected'], 'id'),
                                   array_column($got['rejected'], 'id'));
+                $this->assertSame(array_column($want['rejected'], 'code'),
+                                  array_column($got['rejected'], 'code'));
             }
+            $t = new Story();
+            $t->addFile("$dir/wire.txt");
+            $t->addPath("$dir/missing.txt");
+            $t->addPath("$dir/sub/meta.json");
+            $t->check();
+            $this->assertSame(['wire'], array_map(fn ($a) => $a->id, $t->articles()));
+            $this->assertSame(['missing', 'meta'], array_map(fn ($r) => $r->id, $t->rejected()));
         } finally {
-            array_map('unlink', glob("$dir/*"));
+            array_map('unlink', array_merge(glob("$dir/sub/*"), glob("$dir/*.*")));
+            @rmdir("$dir/sub");
             rmdir($dir);
         }
     }

@@ -82,7 +82,7 @@ class FailOn(enum.IntEnum):
     VARIANT = 2
 
 
-_OPT_FAIL_ON, _OPT_MIN_CONFIDENCE, _OPT_COLOR = 0, 1, 2
+_OPT_FAIL_ON, _OPT_MIN_CONFIDENCE, _OPT_COLOR, _OPT_FAIL_CONFIDENCE = 0, 1, 2, 3
 
 
 # ------------------------------------------------------------------ errors
@@ -239,7 +239,7 @@ class Claim:
 class Finding:
     """One finding (the report's ``findings``)."""
     id: str
-    #: agreement, contradiction, variant, compatible
+    #: agreement, contradiction, variant, compatible, update
     type: str
     key: Optional[str]
     #: ids of the claims it is about
@@ -269,6 +269,26 @@ def _cstr(s: Optional[str]) -> Optional[bytes]:
     return None if s is None else s.encode("utf-8")
 
 
+def _stem(name: str) -> str:
+    """A file's id: its name without the last extension, folders kept."""
+    base = name.rsplit("/", 1)[-1]
+    dot = base.rfind(".")
+    return name[:len(name) - len(base) + dot] if dot > 0 else name
+
+
+def _real_date(s: str) -> bool:
+    """YYYY-MM-DD naming a real day (the CLI keeps an article with another
+    "published" value, undated)."""
+    import datetime
+    import re
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
+        return False
+    try:
+        return datetime.date.fromisoformat(s).year > 0
+    except ValueError:
+        return False
+
+
 def library_version() -> str:
     """The version of the loaded C library, e.g. "0.1.0"."""
     return _ffi.lib().claims_version_string().decode()
@@ -278,9 +298,11 @@ class Story:
     """One story: add articles, :meth:`check` once, then read claims,
     findings and reports.
 
-    ``fail_on`` ("contradiction", "variant", "none") and ``min_confidence``
-    (0..1; findings below it are left out of reports, findings and failure
-    counts) may also be set later with :meth:`set_options`. ``lexicons`` are
+    ``fail_on`` ("contradiction", "variant", "none"), ``fail_confidence``
+    (0..1; only findings at or above it fail; the library's default is 0.7)
+    and ``min_confidence`` (0..1; findings below it are left out of reports,
+    findings and failure counts) may also be set later with
+    :meth:`set_options`. ``lexicons`` are
     extra lexicon texts (the format of data/*.lex).
 
     A story holds C memory: close it (or use ``with``); it is also freed when
@@ -289,6 +311,7 @@ class Story:
 
     def __init__(self, *, fail_on: Union[str, FailOn, None] = None,
                  min_confidence: Optional[float] = None,
+                 fail_confidence: Optional[float] = None,
                  lexicons: Iterable[Text] = ()) -> None:
         self._lib = _ffi.lib()
         self._h = ctypes.c_void_p()
@@ -297,7 +320,8 @@ class Story:
             raise _error(st)
         self._checked = False
         self._report_cache: Optional[dict] = None
-        self.set_options(fail_on=fail_on, min_confidence=min_confidence)
+        self.set_options(fail_on=fail_on, min_confidence=min_confidence,
+                         fail_confidence=fail_confidence)
         for lex in lexicons:
             self.add_lexicon(lex)
 
@@ -336,8 +360,13 @@ class Story:
 
     # setup
     def set_options(self, *, fail_on: Union[str, FailOn, None] = None,
-                    min_confidence: Optional[float] = None, color: Optional[bool] = None) -> None:
-        """Sets report options; they take effect at the next report."""
+                    min_confidence: Optional[float] = None,
+                    fail_confidence: Optional[float] = None,
+                    color: Optional[bool] = None) -> None:
+        """Sets report options; they take effect at the next report.
+        ``fail_on``: which finding types fail; ``fail_confidence`` (0..1,
+        library default 0.7): only findings at or above it fail;
+        ``min_confidence`` (0..1): findings below it are left out."""
         h = self._handle()
         opts = []
         if fail_on is not None:
@@ -353,6 +382,11 @@ class Story:
                 raise InvalidArgumentError(Status.INVALID_ARGUMENT,
                                            f"min_confidence must be in 0..1, not {min_confidence}")
             opts.append((_OPT_MIN_CONFIDENCE, int(round(min_confidence * 100))))
+        if fail_confidence is not None:
+            if not 0 <= fail_confidence <= 1:
+                raise InvalidArgumentError(Status.INVALID_ARGUMENT,
+                                           f"fail_confidence must be in 0..1, not {fail_confidence}")
+            opts.append((_OPT_FAIL_CONFIDENCE, int(round(fail_confidence * 100))))
         if color is not None:
             opts.append((_OPT_COLOR, int(bool(color))))
         for opt, value in opts:
@@ -377,59 +411,134 @@ class Story:
         self._call("claims_story_add_article", _cstr(id), _cstr(title), _cstr(published),
                    data, len(data))
 
+    def add_text(self, id: str, data: Text) -> None:
+        """Adds a plain-text article by the CLI's rules for a text file: the
+        first line is the title when it is short and more text follows, a
+        BOM is skipped; offsets count from the first byte of ``data``."""
+        raw = _bytes(data)
+        self._call("claims_story_add_text", _cstr(id), raw, len(raw))
+
     def add_file(self, name: Union[str, os.PathLike], data: Optional[bytes] = None) -> None:
-        """Adds a plain-text file as the CLI does: the id is the file name
-        without extension, the first line is the title when it is short and
-        more text follows, a BOM is skipped. ``data`` is the file's bytes;
+        """Adds a plain-text file as ``claims check FILE`` does: the id is
+        the file's base name without extension ("stories/wire.txt" is
+        "wire"), then :meth:`add_text`'s rules. ``data`` is the file's bytes;
         when None the file ``name`` is read."""
         path = os.fspath(name)
         if data is None:
             with open(path, "rb") as f:
                 data = f.read()
-        data = bytes(data)
-        self._call("claims_story_add_file", _cstr(path), data, len(data))
+        raw = bytes(data)
+        self._call("claims_story_add_file", _cstr(os.path.basename(path)), raw, len(raw))
 
     def add_path(self, path: Union[str, os.PathLike]) -> None:
-        """Adds a file or a directory as ``claims check PATH`` does:
-        directories in name order, ``*.txt``/``*.text`` as plain text,
-        ``*.jsonl``/``*.ndjson`` as JSON Lines. Rejected articles are
-        recorded, not raised, as in the CLI; an unreadable path is
-        recorded as rejected too."""
+        """Adds a file or a folder as ``claims check PATH`` reads it.
+
+        A folder is read recursively in byte order of the names: ``*.txt``
+        and ``*.text`` as plain text, ``*.jsonl`` and ``*.ndjson`` as JSON
+        Lines (any case), with ids relative to the folder ("2024/05/a");
+        hidden names, ``*.json`` and other files are skipped. A file given
+        by path has its base name as id; ``*.json`` holds an object, an
+        array of them or JSON Lines. Rejected inputs are recorded, not
+        raised, as in the CLI; so is a path that yields nothing."""
         path = os.fspath(path)
+        before = self._counts()
         if os.path.isdir(path):
-            for entry in sorted(os.listdir(path)):
-                full = os.path.join(path, entry)
-                if (not entry.startswith(".") and os.path.isfile(full)
-                        and entry.endswith((".txt", ".text", ".jsonl", ".ndjson"))):
-                    self.add_path(full)
+            self._add_dir(path, "", {os.path.realpath(path)})
+            what = "nothing read: no .txt, .text, .jsonl or .ndjson file in the folder"
+            id = path
+        else:
+            id = _stem(os.path.basename(path))
+            self._add_source(path, id, by_name=True)
+            what = "nothing read: no article in the file"
+        if self._counts() == before:
+            self._reject(id, what, -1, Status.EMPTY_TEXT)
+
+    def _counts(self) -> tuple[int, int]:
+        h = self._handle()
+        return (self._lib.claims_story_article_count(h), self._lib.claims_story_rejected_count(h))
+
+    def _add_dir(self, path: str, rel: str, seen: set) -> None:
+        try:
+            names = sorted(os.listdir(path), key=os.fsencode)
+        except OSError as e:
+            self._reject(rel or path, f"cannot read the folder {path}: {e.strerror}", -1)
             return
-        stem = os.path.basename(path)
-        if "." in stem[1:]:
-            stem = stem[:stem.rindex(".")]
+        for name in names:
+            full, r = os.path.join(path, name), f"{rel}/{name}" if rel else name
+            low = name.lower()
+            if name.startswith("."):
+                continue
+            if os.path.isdir(full):
+                real = os.path.realpath(full)
+                if real not in seen:
+                    self._add_dir(full, r, seen | {real})
+            elif os.path.isfile(full) and low.endswith((".txt", ".text", ".jsonl", ".ndjson")):
+                self._add_source(full, _stem(r), by_name=False)
+
+    def _add_source(self, path: str, id: str, by_name: bool) -> None:
         try:
             with open(path, "rb") as f:
                 data = f.read()
         except OSError as e:
-            self._reject(stem, f"cannot read {path}: {e.strerror}", -1)
+            self._reject(id, f"cannot read {path}: {e.strerror}", -1)
             return
-        try:
-            if path.endswith((".jsonl", ".ndjson")):
-                self._add_jsonl(stem, data)
-            else:
-                self.add_file(path, data)
-        except RejectedError:
-            pass
+        self._add_data(path, id, data, by_name)
 
-    def _reject(self, id: str, message: str, offset: int) -> None:
-        st = self._lib.claims_story_reject(self._handle(), _cstr(id), Status.IO, _cstr(message),
+    def _add_data(self, name: str, id: str, data: bytes, by_name: bool) -> None:
+        """An input file's bytes, by its name's extension."""
+        low = name.lower()
+        if low.endswith((".jsonl", ".ndjson")):
+            self._add_jsonl(id, data)
+        elif by_name and low.endswith(".json"):
+            self._add_json_file(id, data)
+        else:
+            try:
+                self.add_text(id, data)
+            except RejectedError:
+                pass  # recorded in the story, as the CLI does
+
+    def _reject(self, id: str, message: str, offset: int, code: int = Status.IO) -> None:
+        st = self._lib.claims_story_reject(self._handle(), _cstr(id), int(code), _cstr(message),
                                            offset)
         if st != Status.OK:
             raise _error(st)
 
+    def _add_object(self, obj: dict, fallback: str, offset: int) -> None:
+        jid = obj.get("id")
+        if isinstance(jid, bool) or not isinstance(jid, (str, int, type(None))):
+            self._reject(fallback, '"id" must be a string or an integer', offset,
+                         Status.INVALID_ID)
+            return
+        id = jid if isinstance(jid, str) else fallback if jid is None else str(jid)
+        if "\0" in id:
+            self._reject(id, "the id contains a NUL character (\\u0000)", offset,
+                         Status.INVALID_ID)
+            return
+        text, title, pub = obj.get("text"), obj.get("title"), obj.get("published")
+        if not isinstance(text, str):
+            self._reject(id, 'no "text" string', offset, Status.EMPTY_TEXT)
+        elif not isinstance(title, (str, type(None))) or not isinstance(pub, (str, type(None))):
+            self._reject(id, '"title" and "published" must be strings or null', offset,
+                         Status.INVALID_ARGUMENT)
+        elif title is not None and "\0" in title:
+            self._reject(id, "the title contains a NUL character (\\u0000)", offset,
+                         Status.NUL_BYTE)
+        else:
+            try:
+                self.add_article(id, text, title=title,
+                                 published=pub if pub is not None and _real_date(pub) else None)
+            except RejectedError:
+                pass
+
     def _add_jsonl(self, name: str, data: bytes) -> None:
-        pos = 0
-        for line_no, line in enumerate(data.split(b"\n"), 1):
-            start, pos = pos, pos + len(line) + 1
+        pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        line_no = 0
+        while pos < len(data):
+            eol = data.find(b"\n", pos)
+            eol = len(data) if eol < 0 else eol
+            start, line = pos, data[pos:eol]
+            pos = eol + 1
+            line_no += 1
             if not line.strip(b" \t\r"):
                 continue
             fallback = f"{name}:{line_no}"
@@ -441,18 +550,34 @@ class Story:
             if not isinstance(obj, dict):
                 self._reject(fallback, f"line {line_no}: not a JSON object", start)
                 continue
-            jid = obj.get("id")
-            id = jid if isinstance(jid, str) else str(jid) if isinstance(jid, int) else fallback
-            text, title, pub = obj.get("text"), obj.get("title"), obj.get("published")
-            if not isinstance(text, str):
-                self._reject(id, 'no "text" string', start)
-            elif not isinstance(title, (str, type(None))) or not isinstance(pub, (str, type(None))):
-                self._reject(id, '"title" and "published" must be strings or null', start)
+            self._add_object(obj, fallback, start)
+
+    def _add_json_file(self, name: str, data: bytes) -> None:
+        k = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        while k < len(data) and data[k:k + 1] in (b" ", b"\t", b"\n", b"\r"):
+            k += 1
+        if data[k:k + 1] not in (b"{", b"["):
+            self._reject(name, "not JSON (a .json file holds one JSON object, an array of "
+                         "them or JSON Lines)", k if k < len(data) else -1)
+            return
+        try:
+            doc = json.loads(data[k:])
+        except ValueError as e:
+            if data[k:k + 1] == b"{":
+                self._add_jsonl(name, data)
             else:
-                try:
-                    self.add_article(id, text, title=title, published=pub)
-                except RejectedError:
-                    pass
+                self._reject(name, f"not JSON: {e}", -1)
+            return
+        if isinstance(doc, dict):
+            self._add_object(doc, name, k)
+        elif isinstance(doc, list):
+            for i, item in enumerate(doc, 1):
+                if isinstance(item, dict):
+                    self._add_object(item, f"{name}:{i}", -1)
+                else:
+                    self._reject(f"{name}:{i}", "not a JSON object", -1)
+        else:
+            self._reject(name, "not JSON: not an array of objects", k)
 
     def check(self) -> None:
         """Extracts claims and compares them. Call once, after adding the

@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
-from . import Article, Claim, Finding, Rejected, RejectedError, Story
+from . import Article, Claim, Finding, Rejected, Story, _stem
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,11 @@ class StoryInput:
     """One story to check: named files (plain text as the CLI reads them,
     or JSON Lines when the name ends in .jsonl/.ndjson) and options."""
     name: str
-    #: (file name, bytes) pairs, in the order they are added
+    #: (file name, bytes) pairs, in the order they are added: paths relative
+    #: to the story's folder (their ids keep the folders), or one file's name
     files: tuple[tuple[str, bytes], ...]
+    #: True: a file given by name (a .json file is read as JSON, not text)
+    by_name: bool = False
     fail_on: str = "contradiction"
     min_confidence: float = 0.0
     lexicons: tuple[bytes, ...] = ()
@@ -44,20 +47,41 @@ class StoryInput:
     @classmethod
     def from_path(cls, path: Union[str, os.PathLike], name: Optional[str] = None,
                   **options: Any) -> "StoryInput":
-        """A story from a directory of articles (read as ``claims check DIR``
-        does) or from one file."""
+        """A story from a folder of articles or from one file, read here as
+        ``claims check PATH`` reads it (see :meth:`libclaims.Story.add_path`;
+        files under a folder keep their path relative to it, which gives
+        their ids)."""
         path = os.fspath(path)
-        if os.path.isdir(path):
-            names = [os.path.join(path, e) for e in sorted(os.listdir(path))
-                     if not e.startswith(".") and os.path.isfile(os.path.join(path, e))
-                     and e.endswith((".txt", ".text", ".jsonl", ".ndjson"))]
-        else:
-            names = [path]
         files = []
-        for n in names:
-            with open(n, "rb") as f:
-                files.append((os.path.basename(n), f.read()))
-        return cls(name or os.path.basename(os.path.normpath(path)), tuple(files), **options)
+        if os.path.isdir(path):
+            for rel in _walk(path, "", {os.path.realpath(path)}):
+                with open(os.path.join(path, rel), "rb") as f:
+                    files.append((rel, f.read()))
+            by_name = False
+        else:
+            with open(path, "rb") as f:
+                files.append((os.path.basename(path), f.read()))
+            by_name = True
+        return cls(name or os.path.basename(os.path.normpath(path)), tuple(files),
+                   by_name=by_name, **options)
+
+
+def _walk(path: str, rel: str, seen: set) -> list[str]:
+    """The article files under a folder, as the CLI reads it: byte order,
+    recursive, hidden names and other extensions skipped."""
+    out: list[str] = []
+    for name in sorted(os.listdir(path), key=os.fsencode):
+        full, r = os.path.join(path, name), f"{rel}/{name}" if rel else name
+        if name.startswith("."):
+            continue
+        if os.path.isdir(full):
+            real = os.path.realpath(full)
+            if real not in seen:
+                out += _walk(full, r, seen | {real})
+        elif os.path.isfile(full) and name.lower().endswith((".txt", ".text", ".jsonl",
+                                                              ".ndjson")):
+            out.append(r)
+    return out
 
 
 @dataclass(frozen=True)
@@ -81,14 +105,7 @@ def check_story(story: StoryInput) -> StoryResult:
     with Story(fail_on=story.fail_on, min_confidence=story.min_confidence,
                lexicons=story.lexicons) as s:
         for name, data in story.files:
-            if name.endswith((".jsonl", ".ndjson")):
-                stem = name[:name.rindex(".")]
-                s._add_jsonl(stem, data)
-            else:
-                try:
-                    s.add_file(name, data)
-                except RejectedError:
-                    pass  # recorded in the story, as the CLI does
+            s._add_data(name, _stem(name), data, story.by_name)
         s.check()
         findings = tuple(s.findings())
         counts: dict[str, int] = {}

@@ -103,6 +103,10 @@ def test_options_change_failures():
         assert s.failures() >= 2
     with checked(min_confidence=1.0) as s:
         assert s.findings() == []
+    with checked(fail_confidence=0) as s:
+        assert s.failures() == len(s.contradictions()) > 0
+        with pytest.raises(ValueError):
+            s.set_options(fail_confidence=1.5)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html", "tap", "junit"])
@@ -172,16 +176,36 @@ def test_lexicon_error_has_offset_and_lexicon_extends():
 def test_add_file_and_add_path_follow_the_cli(tmp_path, example_dir):
     (tmp_path / "wire.txt").write_bytes(b"\xef\xbb\xbfFerry fire\n" + ONE.encode())
     (tmp_path / "feed.jsonl").write_text(
-        json.dumps({"id": "j1", "text": TWO, "title": "T", "published": "2024-03-04"}) + "\n"
+        json.dumps({"id": "j1", "text": TWO, "title": "T", "published": "2024-02-30"}) + "\n"
         + "not json\n" + json.dumps({"id": "j2"}) + "\n")
     (tmp_path / "skip.md").write_text(ONE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "Deep.TXT").write_text("Rescuers found 3 more people.\n")
+    (tmp_path / "sub" / "meta.json").write_text("{}")
     with libclaims.check_files([tmp_path]) as s:
-        assert [a.id for a in s.articles()] == ["j1", "wire"]
-        assert s.articles()[1].title == "Ferry fire"
+        assert [a.id for a in s.articles()] == ["j1", "sub/Deep", "wire"]
+        assert s.articles()[0].published is None  # not a real day: kept, undated
+        assert s.articles()[2].title == "Ferry fire"
         assert [r.id for r in s.rejected()] == ["feed:2", "j2"]
-    with libclaims.check_files([example_dir, tmp_path / "missing.txt"]) as s:
+        ours = json.loads(s.report("json"))
+    cli = os.environ.get("CLAIMS_CLI")
+    if cli:
+        import subprocess
+        theirs = json.loads(subprocess.run([cli, "check", "--format", "json", str(tmp_path)],
+                                           capture_output=True).stdout)
+        for k in ("articles", "claims", "findings"):
+            assert ours[k] == theirs[k], k
+        assert ([(r["id"], r["code"]) for r in ours["rejected"]]
+                == [(r["id"], r["code"]) for r in theirs["rejected"]])
+    with Story() as s:
+        s.add_file(tmp_path / "wire.txt")
+        s.add_path(tmp_path / "missing.txt")
+        s.add_path(tmp_path / "sub" / "meta.json")
+        s.check()
+        assert [a.id for a in s.articles()] == ["wire"]
+        assert [r.id for r in s.rejected()] == ["missing", "meta"]
+    with libclaims.check_files([example_dir]) as s:
         assert [a.id for a in s.articles()] == ["daily", "weekly", "wire"]
-        assert s.rejected()[0].id == "missing"
 
 
 def test_same_report_as_the_cli(example_dir):

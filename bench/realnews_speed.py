@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Speed and memory of `claims` on real news: any folder of plain-text
+articles (the real-news development set, ../realnews, built as
+../shared/realnews/README.md says), repeated to a size.
+
+usage: realnews_speed.py CLAIMS FOLDER [--mb 20] [--runs 5] [--baseline CLAIMS_OLD]
+
+Prints, for each binary (the baseline first, measured in the same run):
+  - `claims extract` throughput on FOLDER's texts repeated to --mb MB, as
+    separate article files (median of --runs, MB/s);
+  - instructions per byte of `claims extract` on a 2 MB slice, when
+    valgrind is installed (callgrind counts are repeatable);
+  - peak memory (max RSS) of `claims check` on one long article (the texts
+    joined to 4 MB), as a multiple of its size;
+  - start-up: CPU time of `claims check` on one small article (median).
+Nothing here asserts on time.
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def texts_of(folder):
+    out = []
+    for root, _, files in sorted(os.walk(folder)):
+        for name in sorted(files):
+            if name.endswith(".txt"):
+                with open(os.path.join(root, name), "rb") as f:
+                    out.append(f.read())
+    if not out:
+        sys.exit(f"realnews_speed: no .txt file under {folder}")
+    return out
+
+
+def write_corpus(texts, target, path):
+    """One JSON Lines file of articles, the texts repeated until `target`
+    bytes of text (every version of `claims extract` reads it)."""
+    total, i = 0, 0
+    with open(path, "w", encoding="utf-8") as f:
+        while total < target:
+            t = texts[i % len(texts)]
+            f.write(json.dumps({"id": f"a{i:06d}", "text": t.decode("utf-8")}) + "\n")
+            total += len(t)
+            i += 1
+    return total
+
+
+def no_config(claims):
+    """The option that keeps a user's lexicon config out, where it exists."""
+    p = subprocess.run([claims, "--help"], capture_output=True, text=True)
+    return ["--no-config"] if "--no-config" in p.stdout + p.stderr else []
+
+
+def child_run(cmd):
+    """Wall time, CPU time and max RSS (bytes) of one run of cmd."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode not in (0, 1, 4, 5):
+        sys.exit(f"realnews_speed: {' '.join(cmd)} exited {p.returncode}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss * 1024
+
+
+def instructions(cmd):
+    if not shutil.which("valgrind"):
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".cg") as out:
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}",
+                            *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in p.stderr.splitlines():
+            if "Collected :" in line:
+                return int(line.split(":")[-1].strip())
+    return None
+
+
+def measure(claims, work, size, slice_dir, slice_size, long_file, long_size, small, runs):
+    r = {}
+    nc = no_config(claims)
+    walls = [child_run([claims, "extract", *nc, work])[0] for _ in range(runs)]
+    r["extract MB/s"] = size / statistics.median(walls) / 1e6
+    ins = instructions([claims, "extract", *nc, slice_dir])
+    r["instructions/byte"] = ins / slice_size if ins else None
+    _, _, rss = child_run([claims, "check", *nc, "--fail-on", "none", long_file])
+    r["peak RSS, one long article"] = rss / long_size
+    cpus = [child_run([claims, "check", *nc, "--fail-on", "none", small])[1]
+            for _ in range(max(runs, 11))]
+    r["start-up CPU ms"] = statistics.median(cpus) * 1000
+    return r
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("claims")
+    ap.add_argument("folder")
+    ap.add_argument("--mb", type=float, default=20)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--baseline")
+    a = ap.parse_args()
+    if not os.path.isdir(a.folder):
+        print(f"realnews_speed: no folder {a.folder} (build the real-news texts first)")
+        return 77
+    texts = texts_of(a.folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = os.path.join(tmp, "corpus.jsonl")
+        size = write_corpus(texts, int(a.mb * 1e6), work)
+        slice_dir = os.path.join(tmp, "slice.jsonl")
+        slice_size = write_corpus(texts, 2_000_000, slice_dir)
+        long_file = os.path.join(tmp, "long.txt")
+        long_size = 0
+        with open(long_file, "wb") as f:
+            while long_size < 4_000_000:
+                for t in texts:
+                    f.write(t.replace(b"\n\n", b"\n") + b"\n\n")
+                    long_size += len(t) + 2
+        small = os.path.join(tmp, "small.txt")
+        with open(small, "wb") as f:
+            f.write(min(texts, key=len))
+        binaries = ([("baseline", a.baseline)] if a.baseline else []) + [("this build", a.claims)]
+        results = [(name, measure(b, work, size, slice_dir, slice_size, long_file, long_size,
+                                  small, a.runs)) for name, b in binaries]
+    print(f"real news: {len(texts)} texts from {a.folder}, repeated to {size / 1e6:.1f} MB")
+    keys = list(results[0][1])
+    print(f"{'measure':32}" + "".join(f"{n:>14}" for n, _ in results))
+    for k in keys:
+        row = f"{k:32}"
+        for _, r in results:
+            v = r[k]
+            row += f"{'n/a':>14}" if v is None else f"{v:14.2f}"
+        print(row)
+    if len(results) == 2:
+        old, new = results[0][1]["extract MB/s"], results[1][1]["extract MB/s"]
+        print(f"extract speed, this build against the baseline: {new / old:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

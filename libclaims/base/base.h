@@ -1,0 +1,480 @@
+/*
+ * base/base.h - the bottom layer: memory, UTF-8, the lexicon, tokens and
+ * sentences, the calendar, and the store of articles, claims and findings.
+ * Never installed. Files under base/ include only this header (and the
+ * public claims.h); every upper layer includes it.
+ *
+ * Layers (a folder includes only headers of folders below it):
+ *   base/ -> extract/ -> compare/ -> report/ -> story.c (API and driver)
+ * Internal functions shared across files are named claims__name.
+ */
+#ifndef CLAIMS_BASE_H
+#define CLAIMS_BASE_H
+
+#define CLAIMS_BUILDING 1
+#include "claims.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------ mem.c */
+
+void *claims__malloc(const claims_allocator *a, size_t n);
+void *claims__realloc(const claims_allocator *a, void *p, size_t n);
+void claims__free(const claims_allocator *a, void *p);
+
+/* Grows *data (elements of `elem` bytes, capacity *cap) to hold `need`.
+ * Returns false on overflow or OOM (the old block is kept). */
+bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t need,
+                  size_t elem);
+
+/* A bump arena: many small allocations released at once. */
+typedef struct claims__arena_block claims__arena_block;
+typedef struct claims__arena {
+    const claims_allocator *alloc;
+    claims__arena_block *head;
+} claims__arena;
+
+void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
+/* 8-byte aligned, zeroed memory; NULL on OOM. */
+void *claims__arena_alloc(claims__arena *ar, size_t n);
+/* Copies n bytes and a terminating NUL; NULL on OOM. */
+char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
+void claims__arena_release(claims__arena *ar);
+
+/* A growable byte buffer. After a failed append `failed` is set and later
+ * appends are no-ops, so a writer may check once at the end. */
+typedef struct claims__buf {
+    char *data;
+    size_t len, cap;
+    const claims_allocator *alloc;
+    bool failed;
+} claims__buf;
+
+void claims__buf_init(claims__buf *b, const claims_allocator *a);
+bool claims__buf_put(claims__buf *b, const char *s, size_t n);
+bool claims__buf_puts(claims__buf *b, const char *s);
+bool claims__buf_putc(claims__buf *b, char c);
+/* Decimal integer, locale-independent. */
+bool claims__buf_put_int(claims__buf *b, long long v);
+/* A double in the shortest of: integer form when integral and below 1e15,
+ * else up to 6 decimals with trailing zeros trimmed. Locale-independent;
+ * the same value always prints the same bytes. */
+bool claims__buf_put_num(claims__buf *b, double v);
+void claims__buf_free(claims__buf *b);
+
+/* Locale-independent ASCII helpers (no <ctype.h> in the library). */
+static inline bool claims__is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool claims__is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool claims__is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool claims__is_alpha(int c) { return claims__is_upper(c) || claims__is_lower(c); }
+static inline bool claims__is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline int claims__to_lower(int c) { return claims__is_upper(c) ? c + 32 : c; }
+
+/* Parses an unsigned decimal with optional ',' thousands groups and one
+ * '.' fraction ("1,200", "7.2"), locale-independent. Returns false when
+ * the bytes are not such a number. */
+bool claims__parse_decimal(const char *s, size_t n, double *out);
+
+/* FNV-1a over bytes, continuing from `h` (start with CLAIMS__HASH_INIT). */
+#define CLAIMS__HASH_INIT 2166136261u
+uint32_t claims__hash(uint32_t h, const char *s, size_t n);
+
+/* ----------------------------------------------------------- utf8.c */
+
+/* Checks that s[0..n) is well-formed UTF-8 with no NUL byte. On failure
+ * returns CLAIMS_ERR_INVALID_UTF8 or CLAIMS_ERR_NUL_BYTE and sets *offset
+ * to the first bad byte. */
+claims_status claims__utf8_validate(const char *s, size_t n, size_t *offset);
+
+/* Decodes the code point at s[*i] (text already validated), advancing *i. */
+int32_t claims__utf8_next(const char *s, size_t n, size_t *i);
+
+/* claims__utf8_next with its ASCII case inline, for hot loops. */
+static inline int32_t claims__utf8_next_fast(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (int32_t)c;
+    }
+    return claims__utf8_next(s, n, i);
+}
+
+/* Unicode letter / uppercase letter / number, for code points >= 0x80. */
+bool claims__cp_is_letter(int32_t cp);
+bool claims__cp_is_upper(int32_t cp);
+bool claims__cp_is_digit(int32_t cp);
+bool claims__cp_is_space(int32_t cp); /* Unicode spaces incl. NBSP */
+
+/* Normalizes s[0..n) for matching and appends it to out: NFKC, case fold,
+ * curly quotes to straight, dashes to '-', no-break spaces to ' '. ASCII
+ * input takes a fast path (lower-casing only). Returns false on OOM. */
+bool claims__norm_append(claims__buf *out, const char *s, size_t n);
+
+/* --------------------------------------------------------- lexicon.c */
+
+/* Sections of the lexicon files (data/ lexicon files). */
+typedef enum claims__lex_section {
+    CLAIMS__LEX_NUMBER = 0,     /* one = 1 */
+    CLAIMS__LEX_SCALE,          /* million = 1000000 */
+    CLAIMS__LEX_ORDINAL,        /* first = 1 (ranks, never counts) */
+    CLAIMS__LEX_VAGUE,          /* dozens = 24..144 style bounds: "low..high" */
+    CLAIMS__LEX_OPERATOR,       /* "more than" = gt */
+    CLAIMS__LEX_UNKNOWN_AMOUNT, /* "an unspecified number of" */
+    CLAIMS__LEX_UNIT,           /* km = km */
+    CLAIMS__LEX_CURRENCY,       /* dollars = USD */
+    CLAIMS__LEX_CONCEPT,        /* drone = uav, pilotless aircraft, ... */
+    CLAIMS__LEX_ACTION,         /* buy = bought, purchased, ... */
+    CLAIMS__LEX_MONTH,          /* 9 = september, sept, sep */
+    CLAIMS__LEX_WEEKDAY,        /* 1 = monday (ISO: Monday 1 .. Sunday 7) */
+    CLAIMS__LEX_RELATIVE_DAY,   /* -1 = yesterday */
+    CLAIMS__LEX_EVENT,          /* war = war, conflict; purchase = ... */
+    CLAIMS__LEX_SPEECH_VERB,    /* say = said, says, told, added */
+    CLAIMS__LEX_TITLE,          /* minister = defense minister, gen., ... */
+    CLAIMS__LEX_NOMINAL,        /* source = source, official, spokesman */
+    CLAIMS__LEX_ABBREVIATION,   /* words whose "." does not end a sentence */
+    CLAIMS__LEX_DESIGNATOR,     /* model-name prefixes: f, su, mig, s, p */
+    CLAIMS__LEX_FURNITURE,      /* "photo credit", "contributed to this report" */
+    CLAIMS__LEX_CONTEXT,        /* words that tie a figure to its scope, holder
+                                   or part: "among", "another", "east" */
+    CLAIMS__LEX_BACKGROUND,     /* markers of another, earlier event in a
+                                   sentence: "previous", "years ago" */
+    CLAIMS__LEX_UNIT_SCALE,     /* ft = 0.3048: a unit in its quantity's base */
+    CLAIMS__LEX_PARTICIPLE,     /* bought = buy: an action's word in a heading */
+    CLAIMS__LEX_PLURAL,         /* people = person: a thing's plural in a heading */
+    CLAIMS__LEX_SECTION_COUNT
+} claims__lex_section;
+
+/* One phrase of a section, mapped to its canonical value. */
+typedef struct claims__lex_entry {
+    const char *value;  /* canonical value as written in the file */
+    double num;         /* value as a number when it parses as one, else 0 */
+    bool has_num;
+    uint8_t section;
+    uint8_t ntok;       /* tokens in the phrase */
+} claims__lex_entry;
+
+typedef struct claims__lexicon claims__lexicon;
+
+/* The built-in lexicon text (data/ lexicon files concatenated at build time). */
+extern const char *const claims__builtin_lexicon;
+extern const size_t claims__builtin_lexicon_len;
+
+claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out);
+void claims__lexicon_free(claims__lexicon *lx);
+/* Parses lexicon text (see data/README.md for the format) into lx. A
+ * UTF-8 byte order mark at the start is skipped. On a bad line returns
+ * CLAIMS_ERR_LEXICON with *bad_offset set to the line's first byte (the
+ * bad byte for invalid UTF-8), offsets counting the mark if any. */
+claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
+                                   size_t *bad_offset);
+/* Why the last claims__lexicon_load() on lx failed: a static English
+ * sentence ("unknown lexicon section"). Never NULL. */
+const char *claims__lexicon_error(const claims__lexicon *lx);
+
+/* Looks a normalized phrase up ("unmanned aerial vehicle": tokens' norm
+ * texts joined by one space, hyphen tokens as "-" without spaces, e.g.
+ * "twenty-five"). NULL when absent. */
+const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
+                                         const char *norm, size_t len);
+
+/* ---------------------------------------------------------- segment.c */
+
+typedef enum claims__tok_class {
+    CLAIMS__TOK_WORD = 0,   /* letters, maybe digits ("A320"), apostrophes */
+    CLAIMS__TOK_NUMBER = 1, /* digits with inner ',' '.' ("1,200", "7.2") */
+    CLAIMS__TOK_PUNCT = 2,  /* one punctuation or symbol character */
+    CLAIMS__TOK_QUOTE = 3   /* a quotation mark: " “ ” ‘ ’ « » ' */
+} claims__tok_class;
+
+enum {
+    CLAIMS__TF_SPACE_BEFORE = 1 << 0, /* whitespace precedes the token */
+    CLAIMS__TF_LINE_BEFORE = 1 << 1,  /* a line break precedes it */
+    CLAIMS__TF_CAP = 1 << 2,          /* starts with an upper-case letter */
+    CLAIMS__TF_ALLCAPS = 1 << 3,      /* two or more letters, all upper case */
+    CLAIMS__TF_HAS_DIGIT = 1 << 4,    /* a word with a digit in it */
+    CLAIMS__TF_QUOTE_OPEN = 1 << 5,   /* quote mark that looks like an opener */
+    CLAIMS__TF_QUOTE_CLOSE = 1 << 6,  /* quote mark that looks like a closer */
+    CLAIMS__TF_QUOTE_SINGLE = 1 << 7, /* a single quotation mark */
+    CLAIMS__TF_POSSESSIVE = 1 << 8,   /* the "'s" split off "Barak's" */
+    CLAIMS__TF_SENT_START = 1 << 9,   /* first token of its sentence */
+    /* a blank line precedes the token; set by the tokenizer for
+       claims__segment, cleared before either returns */
+    CLAIMS__TF_BLANK = 1 << 15
+};
+
+typedef struct claims__token {
+    uint32_t start, end;     /* byte span in the article's text */
+    uint32_t norm, norm_len; /* span in the article's norm buffer */
+    uint32_t sentence;       /* index of its sentence */
+    uint32_t hash;           /* claims__hash of the norm text */
+    uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
+                                start here (set by claims__segment) */
+    uint16_t cls;            /* claims__tok_class */
+    uint16_t flags;          /* CLAIMS__TF_* */
+} claims__token;
+
+enum {
+    CLAIMS__SF_FURNITURE = 1 << 0, /* caption, credit, byline: skip it */
+    CLAIMS__SF_TITLE = 1 << 1,     /* the article's title line */
+    CLAIMS__SF_PARA_START = 1 << 2 /* first sentence of a paragraph */
+};
+
+typedef struct claims__sentence {
+    uint32_t start, end;           /* bytes, without surrounding space */
+    uint32_t tok_begin, tok_end;   /* token index range [begin, end) */
+    uint32_t paragraph;            /* index of its paragraph */
+    uint16_t flags;                /* CLAIMS__SF_* */
+} claims__sentence;
+
+/* A date with its precision; fields 0 when unknown. */
+typedef struct claims__date {
+    int year, month, day;
+} claims__date;
+
+typedef struct claims__article {
+    char *id;
+    char *title;             /* NULL when none */
+    char *text;              /* the caller's bytes, copied; NUL-terminated */
+    size_t len;
+    claims__date published;  /* given date; else the dateline's (dates.c) */
+    bool published_given;
+    char published_iso[11];  /* "YYYY-MM-DD" or "" */
+    /* segmentation (segment.c) */
+    claims__token *toks;
+    size_t ntoks;
+    claims__sentence *sents;
+    size_t nsents;
+    size_t nparas;
+    char *norm;              /* concatenated normalized token texts */
+    size_t norm_len;
+} claims__article;
+
+/* Splits an article into tokens, sentences and paragraphs, and marks page
+ * furniture. Uses the lexicon's abbreviations and furniture phrases.
+ * Allocations come from the story's allocator and are freed with the
+ * article (claims__article_free). */
+claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
+                              claims__article *art);
+
+/* Tokenizes a bare string the same way (used by the lexicon loader, a
+ * title, tests). Its tokens have every lexmask bit set, so lookups on them
+ * take the exact, slower path. *toks and *norm are allocated with `a` and
+ * freed by the caller with claims__free. */
+claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
+                               claims__token **toks, size_t *ntoks, char **norm,
+                               size_t *norm_len);
+
+/* token.c: tokenizes an article's text into art->toks and art->norm
+ * (every lexmask bit set, CLAIMS__TF_BLANK marking blank lines); the
+ * first step of claims__segment. On failure what was made stays in art
+ * for claims__article_free. */
+claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art);
+
+/* The normalized text of token i. */
+static inline const char *claims__tok_norm(const claims__article *art, size_t i)
+{
+    return art->norm + art->toks[i].norm;
+}
+
+/* Longest lexicon phrase of section `sec` starting at token `i` and not
+ * reaching past token `end`. Sets *ntok to its length in tokens. */
+const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
+                                              claims__lex_section sec,
+                                              const claims__article *art, size_t i,
+                                              size_t end, size_t *ntok);
+static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *lx,
+                                                         claims__lex_section sec,
+                                                         const claims__article *art, size_t i,
+                                                         size_t end, size_t *ntok)
+{
+    /* Most tokens start no phrase of a section: reject them inline. */
+    if (i >= end || i >= art->ntoks || !(art->toks[i].lexmask & (1u << sec)))
+        return NULL;
+    return claims__lex_match_at(lx, sec, art, i, end, ntok);
+}
+
+/* The lexmask of a token whose norm text hashes to `hash`. */
+uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
+
+/* Index of the sentence containing byte `off` (binary search). */
+size_t claims__sentence_at(const claims__article *art, size_t off);
+
+/* Frees what claims__segment made (tokens, sentences, norm text). */
+void claims__article_drop_tokens(const claims_allocator *a, claims__article *art);
+void claims__article_free(const claims_allocator *a, claims__article *art);
+
+/* --------------------------------------------------------- claims */
+
+enum {
+    CLAIMS__CF_INFERRED = 1 << 0,  /* date fields inferred, not stated */
+    CLAIMS__CF_LOW_EXCL = 1 << 1,  /* low bound exclusive ("more than") */
+    CLAIMS__CF_HIGH_EXCL = 1 << 2, /* high bound exclusive ("less than") */
+    CLAIMS__CF_TITLE = 1 << 3,     /* stands in the title line */
+    CLAIMS__CF_PARTIAL = 1 << 4,   /* a partial quote inside a sentence */
+    CLAIMS__CF_APPROX = 1 << 5     /* "about 50": the value, hedged */
+};
+
+/* Date precision for date claims. */
+enum { CLAIMS__PREC_NONE = 0, CLAIMS__PREC_YEAR, CLAIMS__PREC_MONTH, CLAIMS__PREC_DAY };
+
+/* What a part of a total is (CLAIMS__PART_*). */
+enum {
+    CLAIMS__PART_NONE = 0,      /* a total, or nothing says otherwise */
+    CLAIMS__PART_SUBSET = 1,    /* "one of them", "including 3", "30 seriously hurt" */
+    CLAIMS__PART_INCREMENT = 2  /* "another four", "two more" */
+};
+
+/* The time a figure's clause speaks of, and whether its sentence marks
+ * another event ("the previous quake"). precision 0: no time. */
+typedef struct claims__anchor {
+    claims__date date;
+    uint8_t precision;       /* CLAIMS__PREC_* */
+    bool inferred;           /* resolved from the article's own date */
+    bool background;         /* a marker of another event */
+} claims__anchor;
+
+/* The named fields of a claim's frame beyond its key. Strings live in the
+ * story's arena; NULL is "not stated". Two claims are about the same thing
+ * only when these agree (compare/compare.c). */
+typedef struct claims__frame {
+    /* the parts the key is made of, by name (NULL: unknown), set with the
+     * key by claims__claim_key; which ones a kind uses is listed there */
+    const char *thing;       /* what is counted or priced ("drone") */
+    const char *action;      /* what was done to it ("buy", "kill") */
+    const char *what;        /* the event a year or date dates ("war") */
+    const char *speaker;     /* a quote's speaker, folded ("ehud barak") */
+    const char *index;       /* an age's place in a list ("1-of-2") */
+    const char *event;       /* NULL: the story's own event; else the label
+                                of a background event ("2004", "earlier") */
+    uint32_t event_id;       /* 1 the story's own, 2.. background events */
+    const char *scope;       /* place or group the figure covers ("dubai") */
+    const char *holder;      /* whose value: a named person (ages), the
+                                place a distance is measured from */
+    const char *quantity;    /* a measure's quantity: "distance", "age" */
+    uint8_t part;            /* CLAIMS__PART_* */
+    claims__anchor anchor;   /* context.c; read by the event pass */
+} claims__frame;
+
+struct claims_claim {
+    char id[16];             /* "c1".. assigned after sorting */
+    uint32_t index;          /* position in story->claims after sorting */
+    uint32_t article;        /* article index */
+    claims_kind kind;
+    const char *key;         /* slot key (arena) */
+    const char *weak_key;    /* a second slot reached only weakly, or NULL */
+    double value, low, high;
+    bool has_value, has_low, has_high;
+    uint8_t precision;       /* CLAIMS__PREC_* for dates */
+    uint32_t flags;          /* CLAIMS__CF_* */
+    const char *unit;        /* "USD", "km", "years" or NULL */
+    const char *str_value;   /* ISO date or normalized words, or NULL */
+    uint32_t start, end;     /* the claim's text */
+    uint32_t sent_start, sent_end;
+    const char *speaker;     /* canonical person or description, or NULL */
+    const char *speaker_desc;/* the words that named the speaker, or NULL */
+    claims_claim *linked;    /* e.g. a currency conversion's original */
+    claims__frame frame;     /* event, scope, holder, part */
+    /* slots of the same kind with one known part left unknown, where the
+       claim meets claims that state less ("money/deal/-/USD" also meets
+       "money/-/-/USD"); NULL when none */
+    const char *backoff[2];
+    const char *text_base;   /* the article's text (set by claims__claim_add) */
+};
+
+enum { CLAIMS__MAX_FINDING_CLAIMS_INLINE = 4 };
+
+struct claims_finding {
+    char id[16];             /* "f1".. */
+    claims_finding_type type;
+    const char *key;
+    double confidence;
+    const char *summary;
+    const char *diff;        /* word-level difference of a variant, or NULL */
+    const char *label;       /* its heading in words ("people killed") */
+    const char *basis;       /* what made its claims comparable, in words */
+    uint32_t *claims;        /* claim indexes (arena) */
+    size_t nclaims;
+};
+
+/* ------------------------------------------------- store.c: claims and findings */
+
+typedef struct claims__rejected {
+    char *id;
+    claims_status code;
+    char *message;
+    long long offset;
+} claims__rejected;
+
+/* CLAIMS_OPT_FAIL_CONFIDENCE's default, in percent. */
+enum { CLAIMS__FAIL_CONFIDENCE_DEFAULT = 70 };
+
+struct claims_story {
+    claims_allocator alloc;
+    claims__arena arena;       /* claims, findings, keys, strings */
+    claims__lexicon *lex;
+    claims__article *articles;
+    size_t narticles, cap_articles;
+    uint32_t *id_slots;        /* hash set of article ids: index + 1, 0 empty */
+    size_t id_nslots;
+    claims__rejected *rejected;
+    size_t nrejected, cap_rejected;
+    claims_claim **claims;
+    size_t nclaims, cap_claims;
+    claims_finding *findings;
+    size_t nfindings, cap_findings;
+    bool checked;
+    claims_fail_on fail_on;
+    int min_confidence;        /* percent: findings shown */
+    int fail_confidence;       /* percent: findings that may fail */
+    bool compare;              /* make findings (CLAIMS_OPT_COMPARE) */
+    bool color;
+};
+
+/* Allocates a claim of `kind` for article `ai` spanning [start, end),
+ * fills its sentence span and appends it to the story. Zeroed otherwise.
+ * NULL on OOM. */
+claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
+                                size_t end);
+
+/* spelling.c: writes w[0..n) with its British spelling folded to the
+ * American one by rule ("harbour" -> "harbor", "centres" -> "centers",
+ * "jewellery" -> "jewelry") into out (cap bytes, NUL-terminated); returns
+ * its length (n and a copy when no rule applies; 0 when out is too small). */
+size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap);
+
+/* Sets claim cl's key and its named parts from the key's parts, by kind
+ * (a thing's spelling folded by claims__spelling_fold):
+ *   count:   p1 "count", p2 thing, p3 action
+ *   money:   p1 "money", p2 thing, p3 action, p4 currency
+ *   percent: p1 "percent", p2 thing
+ *   measure: p1 "measure", p2 quantity, p3 thing (an age: its person),
+ *            p4 index
+ *   year, date: p1 "year"/"date", p2 what
+ *   quote, paraphrase: p1 "quote"/"paraphrase", p2 speaker
+ * "-" (and "?" for a speaker) is unknown: the named part stays NULL. The
+ * key is rendered once, for output and grouping. Returns the key (also
+ * stored in cl->key), NULL on OOM. */
+const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
+                              const char *p2, const char *p3, const char *p4);
+
+/* Builds a slot key from NUL-terminated parts joined by '/' (NULL parts
+ * skipped), interned in the story's arena. NULL on OOM. */
+const char *claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+                        const char *p4);
+
+/* Arena string helpers on the story. */
+char *claims__story_strndup(claims_story *s, const char *p, size_t n);
+
+/* Appends a finding (copied; `claims` copied too). NULL on OOM. */
+claims_finding *claims__finding_add(claims_story *s, claims_finding_type type,
+                                    const char *key, double confidence,
+                                    const uint32_t *claims, size_t nclaims);
+
+
+#endif /* CLAIMS_BASE_H */

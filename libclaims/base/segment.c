@@ -1,0 +1,295 @@
+/* segment.c - sentences and paragraphs over the tokens, with byte spans,
+ * and the page furniture (captions, credits, bylines) that extractors skip. */
+#include "base/base.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ sentences */
+
+static bool tok_is(const claims__article *art, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
+}
+
+static inline bool is_terminal(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_PUNCT)
+        return false;
+    const char *p = claims__tok_norm(art, i);
+    if (t->norm_len == 1)
+        return p[0] == '.' || p[0] == '!' || p[0] == '?';
+    return t->norm_len == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0; /* … */
+}
+
+static bool is_lowercase_word(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    return t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP);
+}
+
+/* Is the '.' at token i an abbreviation's or an initial's? */
+static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *art, size_t i)
+{
+    if (i == 0 || (art->toks[i].flags & CLAIMS__TF_SPACE_BEFORE))
+        return false;
+    const claims__token *w = &art->toks[i - 1];
+    if (w->cls != CLAIMS__TOK_WORD)
+        return false;
+    /* Single-letter initials: "J. Smith", "U.N." */
+    if (w->norm_len == 1)
+        return true;
+    /* Multi-part abbreviations: "e.g", "u.s" are keyed with their dots. */
+    size_t b = i - 1;
+    while (b >= 2 && tok_is(art, b - 1, ".") && art->toks[b - 2].cls == CLAIMS__TOK_WORD &&
+           !(art->toks[b].flags & CLAIMS__TF_SPACE_BEFORE) &&
+           !(art->toks[b - 1].flags & CLAIMS__TF_SPACE_BEFORE))
+        b -= 2;
+    size_t n;
+    const claims__lex_entry *e = claims__lex_match(lx, CLAIMS__LEX_ABBREVIATION, art, b, i, &n);
+    return e && b + n == i && strcmp(e->value, "abbr") == 0;
+}
+
+/* Decides whether a single line break before token t is a hard break
+ * (a new paragraph) or a wrapped line. `ls` is the line's first token. */
+static bool hard_line_break(const claims__article *art, size_t ls, size_t t)
+{
+    const claims__token *last = &art->toks[t - 1];
+    if (last->cls == CLAIMS__TOK_QUOTE || is_terminal(art, t - 1) || tok_is(art, t - 1, ":") ||
+        tok_is(art, t - 1, ";") || tok_is(art, t - 1, ")"))
+        return true;
+    if (last->end - art->toks[ls].start < 60)
+        return true;
+    const claims__token *next = &art->toks[t];
+    /* A wrapped line continues with a lower-case word, a number or a
+     * designator ("S-300"); a capitalized word starts a new paragraph. */
+    if (next->cls == CLAIMS__TOK_WORD && (next->flags & CLAIMS__TF_CAP) &&
+        next->norm_len > 1 && !(next->flags & CLAIMS__TF_HAS_DIGIT))
+        return true;
+    return false;
+}
+
+static bool ends_with_terminal(const claims__article *art, size_t b, size_t e)
+{
+    while (e > b && art->toks[e - 1].cls == CLAIMS__TOK_QUOTE)
+        e--;
+    return e > b && is_terminal(art, e - 1);
+}
+
+static bool year_like(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len != 4)
+        return false;
+    double v = 0;
+    return claims__parse_decimal(claims__tok_norm(art, i), 4, &v) && v >= 1800 && v <= 2100;
+}
+
+static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
+                                             const claims__article *art, size_t i, size_t end,
+                                             size_t *n)
+{
+    return claims__lex_match(lx, CLAIMS__LEX_FURNITURE, art, i, end, n);
+}
+
+/* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
+static void mark_furniture(const claims__lexicon *lx, claims__article *art, size_t pb,
+                           size_t pe, size_t sb, size_t se)
+{
+    size_t ntok = pe - pb, n;
+    bool whole = false;
+    const claims__lex_entry *e = furniture_at(lx, art, pb, pe, &n);
+    /* "RELATED: ...", "Text size" */
+    if (e && strcmp(e->value, "related") == 0 && pb + n < pe && tok_is(art, pb + n, ":"))
+        whole = true;
+    if (e && strcmp(e->value, "page") == 0 && pb + n == pe)
+        whole = true;
+    /* "By Jane Doe" bylines: only capitalized words, commas and "and". */
+    if (e && strcmp(e->value, "byline") == 0 && ntok <= 8 && pb + 1 < pe) {
+        bool names = true;
+        for (size_t k = pb + 1; k < pe && names; k++) {
+            const claims__token *t = &art->toks[k];
+            names = (t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP)) ||
+                    tok_is(art, k, ",") || tok_is(art, k, "and") || tok_is(art, k, ".");
+        }
+        whole = names;
+    }
+    /* A short caption line ending in a number with no full stop:
+     * "Minister and guest 311", "olmert visit 224.88". */
+    if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
+        !ends_with_terminal(art, pb, pe) && !year_like(art, pe - 1) &&
+        art->toks[pe - 1].end - art->toks[pb].start < 100) {
+        /* A headline has a verb ("Ferry sinking kills 31"); a caption
+         * names who is in the picture. */
+        bool verb = false;
+        for (size_t k = pb; k < pe && !verb; k++)
+            verb = claims__lex_match(lx, CLAIMS__LEX_ACTION, art, k, pe, &n) != NULL;
+        whole = !verb;
+    }
+    /* "(photo credit: ...)" anywhere in a short line makes it a caption. */
+    for (size_t k = pb; k < pe && !whole; k++) {
+        if (!tok_is(art, k, "("))
+            continue;
+        e = furniture_at(lx, art, k + 1, pe, &n);
+        if (e && strcmp(e->value, "credit") == 0 && ntok <= 30)
+            whole = true;
+    }
+    for (size_t si = sb; si < se; si++) {
+        claims__sentence *sn = &art->sents[si];
+        if (whole) {
+            sn->flags |= CLAIMS__SF_FURNITURE;
+            continue;
+        }
+        /* Sentence-level credits: "Photo by AP", "AP contributed to this
+         * report." */
+        size_t sbeg = sn->tok_begin, send = sn->tok_end;
+        e = furniture_at(lx, art, sbeg, send, &n);
+        if (e && strcmp(e->value, "credit") == 0 && send - sbeg <= 8)
+            sn->flags |= CLAIMS__SF_FURNITURE;
+        for (size_t k = sbeg; k < send && k < sbeg + 6; k++) {
+            e = furniture_at(lx, art, k, send, &n);
+            if (e && strcmp(e->value, "report") == 0)
+                sn->flags |= CLAIMS__SF_FURNITURE;
+        }
+    }
+}
+
+static bool push_sentence(const claims_allocator *a, claims__article *art, size_t *cap,
+                          size_t tb, size_t te, size_t para, bool para_start)
+{
+    if (tb >= te)
+        return true;
+    if (!claims__grow(a, (void **)&art->sents, cap, art->nsents + 1, sizeof *art->sents))
+        return false;
+    claims__sentence *sn = &art->sents[art->nsents];
+    sn->start = art->toks[tb].start;
+    sn->end = art->toks[te - 1].end;
+    sn->tok_begin = (uint32_t)tb;
+    sn->tok_end = (uint32_t)te;
+    sn->paragraph = (uint32_t)para;
+    sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
+    for (size_t k = tb; k < te; k++)
+        art->toks[k].sentence = (uint32_t)art->nsents;
+    art->toks[tb].flags |= CLAIMS__TF_SENT_START;
+    art->nsents++;
+    return true;
+}
+
+/* Splits paragraph [pb, pe) into sentences. */
+static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx,
+                            claims__article *art, size_t *cap, size_t pb, size_t pe,
+                            size_t para)
+{
+    size_t sb = pb;
+    bool first = true;
+    for (size_t i = pb; i < pe; i++) {
+        if (!is_terminal(art, i))
+            continue;
+        size_t u = i + 1;
+        while (u < pe && !(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE) &&
+               (art->toks[u].cls == CLAIMS__TOK_QUOTE || tok_is(art, u, ")") ||
+                is_terminal(art, u)))
+            u++;
+        if (u >= pe)
+            break;
+        if (!(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE))
+            continue;
+        if (is_lowercase_word(art, u))
+            continue;
+        /* "Sept. 1", "No. 1", "Gen. Smith", "U.N. envoy". */
+        if (tok_is(art, i, ".") && abbreviation_dot(lx, art, i))
+            continue;
+        if (!push_sentence(a, art, cap, sb, u, para, first))
+            return false;
+        first = false;
+        sb = u;
+        i = u - 1;
+    }
+    return push_sentence(a, art, cap, sb, pe, para, first);
+}
+
+size_t claims__sentence_at(const claims__article *art, size_t off)
+{
+    size_t lo = 0, hi = art->nsents;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (art->sents[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= art->nsents && art->nsents)
+        lo = art->nsents - 1;
+    return lo;
+}
+
+claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
+                              claims__article *art)
+{
+    claims_status st = claims__tokenize_article(a, art);
+    if (st != CLAIMS_OK)
+        return st;
+    for (size_t k = 0; k < art->ntoks; k++)
+        art->toks[k].lexmask = claims__lex_first_mask(lx, art->toks[k].hash);
+
+    /* Paragraphs: a blank line, or a hard single line break. */
+    size_t cap = 0, para = 0, pb = 0, ls = 0;
+    art->nsents = 0;
+    for (size_t t = 1; t <= art->ntoks; t++) {
+        bool brk = t == art->ntoks;
+        if (!brk && (art->toks[t].flags & CLAIMS__TF_LINE_BEFORE)) {
+            brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
+            ls = t;
+        }
+        if (!brk)
+            continue;
+        size_t sb = art->nsents;
+        if (!split_paragraph(a, lx, art, &cap, pb, t, para))
+            return CLAIMS_ERR_NOMEM;
+        mark_furniture(lx, art, pb, t, sb, art->nsents);
+        para++;
+        pb = t;
+    }
+    art->nparas = para;
+    for (size_t k = 0; k < art->ntoks; k++)
+        art->toks[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
+
+    /* The title line, when the text starts with the given title. */
+    if (art->title && art->nsents) {
+        size_t tl = strlen(art->title), p = 0;
+        while (p < art->len && (claims__is_space((unsigned char)art->text[p])))
+            p++;
+        if (p + 3 <= art->len && memcmp(art->text + p, "\xef\xbb\xbf", 3) == 0)
+            p += 3;
+        if (tl && p + tl <= art->len && memcmp(art->text + p, art->title, tl) == 0) {
+            uint32_t first_para = art->sents[0].paragraph;
+            for (size_t si = 0; si < art->nsents && art->sents[si].paragraph == first_para;
+                 si++)
+                art->sents[si].flags |= CLAIMS__SF_TITLE;
+        }
+    }
+    return CLAIMS_OK;
+}
+
+void claims__article_drop_tokens(const claims_allocator *a, claims__article *art)
+{
+    claims__free(a, art->toks);
+    claims__free(a, art->sents);
+    claims__free(a, art->norm);
+    art->toks = NULL;
+    art->sents = NULL;
+    art->norm = NULL;
+    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+}
+
+void claims__article_free(const claims_allocator *a, claims__article *art)
+{
+    claims__free(a, art->id);
+    claims__free(a, art->title);
+    claims__free(a, art->text);
+    claims__free(a, art->toks);
+    claims__free(a, art->sents);
+    claims__free(a, art->norm);
+    memset(art, 0, sizeof *art);
+}

@@ -1,0 +1,360 @@
+/* token.c - the tokenizer: words, numbers, punctuation and quotation marks
+ * with byte spans and normalized text.
+ *
+ * Tokenization works on the original bytes; each token's normalized text
+ * is appended to one buffer per article, so numbers are recognised before
+ * any compatibility normalization could change them. */
+#include "base/base.h"
+
+#include <string.h>
+
+typedef struct tokvec {
+    const claims_allocator *a;
+    claims__token *v;
+    size_t n, cap;
+} tokvec;
+
+static bool is_quote_cp(int32_t cp)
+{
+    switch (cp) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+    case 0x00AB: case 0x00BB: case 0x201E: case 0x2039: case 0x203A: case 0x201F:
+    case 0x201A: case 0x201B:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_single_quote_cp(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x2039 || cp == 0x203A ||
+           cp == 0x201A || cp == 0x201B;
+}
+
+static bool is_mark_cp(int32_t cp)
+{
+    /* Combining marks keep a word together ("e" + U+0301). */
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* ASCII fast paths of the utf8.c helpers (same results). */
+static inline bool cp_letter(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_alpha(cp) : claims__cp_is_letter(cp);
+}
+
+static inline bool cp_digit(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_digit(cp) : claims__cp_is_digit(cp);
+}
+
+static inline bool cp_space(int32_t cp)
+{
+    return cp < 0x80 ? claims__is_space(cp) : claims__cp_is_space(cp);
+}
+
+static int32_t peek_cp(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return -1;
+    return claims__utf8_next_fast(s, n, &i);
+}
+
+/* Code point ending just before byte i (i > 0). */
+static int32_t prev_cp(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    return claims__utf8_next(s, i, &j);
+}
+
+static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start, size_t end,
+                     uint16_t cls, uint16_t flags)
+{
+    if (tv->n >= tv->cap &&
+        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+        return false;
+    claims__token *t = &tv->v[tv->n++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->norm = (uint32_t)norm->len;
+    /* ASCII fast path: lower-case and hash in one pass into the space
+     * claims__segment reserved; anything else goes through utf8proc. */
+    size_t n = end - start;
+    bool done = false;
+    if (norm->cap - norm->len > n) {
+        char *d = norm->data + norm->len;
+        uint32_t h = CLAIMS__HASH_INIT;
+        size_t k = 0;
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)s[start + k];
+            if (c >= 0x80)
+                break;
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            d[k] = (char)c;
+            h = (h ^ c) * 16777619u;
+        }
+        if (k == n) {
+            norm->len += n;
+            norm->data[norm->len] = 0;
+            t->hash = h;
+            done = true;
+        }
+    }
+    if (!done) {
+        if (!claims__norm_append(norm, s + start, end - start))
+            return false;
+        t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + t->norm, norm->len - t->norm);
+    }
+    t->norm_len = (uint32_t)(norm->len - t->norm);
+    t->cls = cls;
+    t->flags = flags;
+    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
+    t->sentence = 0;
+    return true;
+}
+
+/* push_tok for an ASCII token whose lower-cased text the caller already
+ * wrote at the end of the norm buffer, with its hash `h`. */
+static inline bool push_tok_ready(tokvec *tv, claims__buf *norm, size_t start, size_t end,
+                                  uint16_t cls, uint16_t flags, uint32_t h)
+{
+    if (tv->n >= tv->cap &&
+        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+        return false;
+    claims__token *t = &tv->v[tv->n++];
+    size_t n = end - start;
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->norm = (uint32_t)norm->len;
+    norm->len += n;
+    norm->data[norm->len] = 0;
+    t->hash = h;
+    t->norm_len = (uint32_t)n;
+    t->cls = cls;
+    t->flags = flags;
+    t->lexmask = UINT32_MAX;
+    t->sentence = 0;
+    return true;
+}
+
+static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__buf *norm)
+{
+    size_t i = 0;
+    uint16_t pending = CLAIMS__TF_SPACE_BEFORE;
+    unsigned newlines = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t start = i;
+        int32_t cp;
+        if (c < 0x80) {
+            if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+                pending |= CLAIMS__TF_SPACE_BEFORE;
+                i++;
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+                if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
+                    i++;
+                if (++newlines >= 2)
+                    pending |= CLAIMS__TF_BLANK;
+                i++;
+                continue;
+            }
+            cp = c;
+            i++;
+        } else {
+            cp = claims__utf8_next(s, n, &i);
+            if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+                pending |= CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+                if (cp == 0x2029 || ++newlines >= 2)
+                    pending |= CLAIMS__TF_BLANK;
+                continue;
+            }
+            if (cp == 0xFEFF || cp == 0x200B || cp_space(cp)) {
+                pending |= CLAIMS__TF_SPACE_BEFORE;
+                continue;
+            }
+        }
+        newlines = 0;
+        uint16_t flags = pending;
+        pending = 0;
+        uint16_t cls;
+        if (cp_letter(cp)) {
+            cls = CLAIMS__TOK_WORD;
+            unsigned letters = 1, uppers = (cp < 0x80 ? claims__is_upper(cp) : claims__cp_is_upper(cp));
+            if (uppers)
+                flags |= CLAIMS__TF_CAP;
+            size_t poss = 0; /* start of a split-off possessive */
+            /* An ASCII word is lower-cased and hashed into the norm buffer
+             * while it is scanned, when the buffer surely has room. */
+            bool direct = cp < 0x80 && norm->cap - norm->len > n - start;
+            char *nd = direct ? norm->data + norm->len : NULL;
+            uint32_t h = CLAIMS__HASH_INIT;
+            size_t dk = 0;
+            if (direct) {
+                unsigned char lc = (unsigned char)claims__to_lower(cp);
+                nd[dk++] = (char)lc;
+                h = (h ^ lc) * 16777619u;
+            }
+            /* ASCII fast path over plain letters and digits. */
+            while (i < n) {
+                unsigned char b = (unsigned char)s[i];
+                if (claims__is_lower(b)) {
+                    letters++;
+                } else if (claims__is_upper(b)) {
+                    letters++;
+                    uppers++;
+                    b = (unsigned char)(b + 32);
+                } else if (claims__is_digit(b)) {
+                    flags |= CLAIMS__TF_HAS_DIGIT;
+                } else {
+                    break;
+                }
+                if (direct) {
+                    nd[dk++] = (char)b;
+                    h = (h ^ b) * 16777619u;
+                }
+                i++;
+            }
+            size_t fast_end = i;
+            while (i < n) {
+                unsigned char b0 = (unsigned char)s[i];
+                if (b0 < 0x80 && b0 != '\'' && !claims__is_alpha(b0) && !claims__is_digit(b0))
+                    break; /* ASCII space or punctuation ends the word */
+                size_t j = i;
+                int32_t d = claims__utf8_next_fast(s, n, &j);
+                if (cp_letter(d)) {
+                    letters++;
+                    uppers += claims__cp_is_upper(d);
+                } else if (cp_digit(d)) {
+                    flags |= CLAIMS__TF_HAS_DIGIT;
+                } else if (is_mark_cp(d)) {
+                    /* part of the letter before */
+                } else if ((d == '\'' || d == 0x2019) && cp_letter(peek_cp(s, n, j))) {
+                    size_t k = j;
+                    int32_t e = claims__utf8_next_fast(s, n, &k);
+                    if ((e == 's' || e == 'S') && !cp_letter(peek_cp(s, n, k))) {
+                        poss = i;
+                        i = k;
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                i = j;
+            }
+            if (letters >= 2 && uppers == letters)
+                flags |= CLAIMS__TF_ALLCAPS;
+            if (direct && !poss && i == fast_end) {
+                if (!push_tok_ready(tv, norm, start, i, cls, flags, h))
+                    return CLAIMS_ERR_NOMEM;
+                continue;
+            }
+            if (poss) {
+                if (!push_tok(tv, norm, s, start, poss, cls, flags))
+                    return CLAIMS_ERR_NOMEM;
+                if (!push_tok(tv, norm, s, poss, i, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE))
+                    return CLAIMS_ERR_NOMEM;
+                continue;
+            }
+        } else if (cp_digit(cp)) {
+            cls = CLAIMS__TOK_NUMBER;
+            while (i < n) {
+                size_t j = i;
+                int32_t d = claims__utf8_next_fast(s, n, &j);
+                if (cp_digit(d)) {
+                    i = j;
+                } else if ((d == ',' || d == '.') && j < n && claims__is_digit((unsigned char)s[j])) {
+                    i = j;
+                } else {
+                    break;
+                }
+            }
+        } else if (is_quote_cp(cp)) {
+            cls = CLAIMS__TOK_QUOTE;
+            if (is_single_quote_cp(cp))
+                flags |= CLAIMS__TF_QUOTE_SINGLE;
+            if (cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 || cp == 0x201E ||
+                cp == 0x201A) {
+                flags |= CLAIMS__TF_QUOTE_OPEN;
+            } else if (cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A) {
+                flags |= CLAIMS__TF_QUOTE_CLOSE;
+            } else {
+                /* Straight marks: guess from the spacing around them. */
+                int32_t before = start > 0 ? prev_cp(s, start) : ' ';
+                int32_t after = i < n ? peek_cp(s, n, i) : ' ';
+                bool open_ctx = cp_space(before) || before == '(' || before == '[' ||
+                                before == '-' || before == 0x2014 || is_quote_cp(before) ||
+                                before == 0xFEFF;
+                bool space_after = after == -1 || cp_space(after);
+                if (open_ctx && !space_after)
+                    flags |= CLAIMS__TF_QUOTE_OPEN;
+                else if (!open_ctx)
+                    flags |= CLAIMS__TF_QUOTE_CLOSE;
+            }
+        } else {
+            cls = CLAIMS__TOK_PUNCT;
+        }
+        if (!push_tok(tv, norm, s, start, i, cls, flags))
+            return CLAIMS_ERR_NOMEM;
+    }
+    return CLAIMS_OK;
+}
+
+claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
+                               claims__token **toks, size_t *ntoks, char **norm,
+                               size_t *norm_len)
+{
+    tokvec tv = {a, NULL, 0, 0};
+    claims__buf nb;
+    claims__buf_init(&nb, a);
+    claims_status st = tokenize_into(s, n, &tv, &nb);
+    if (st == CLAIMS_OK && !nb.data) {
+        /* Always hand back a NUL-terminated buffer, even for no tokens. */
+        if (claims__buf_putc(&nb, 0))
+            nb.len = 0;
+        else
+            st = CLAIMS_ERR_NOMEM;
+    }
+    if (st != CLAIMS_OK) {
+        claims__free(a, tv.v);
+        claims__buf_free(&nb);
+        return st;
+    }
+    for (size_t k = 0; k < tv.n; k++)
+        tv.v[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
+    *toks = tv.v;
+    *ntoks = tv.n;
+    *norm = nb.data;
+    *norm_len = nb.len;
+    return CLAIMS_OK;
+}
+
+claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art)
+{
+    tokvec tv = {a, NULL, 0, 0};
+    claims__buf nb;
+    claims__buf_init(&nb, a);
+    /* News text averages about one token per five bytes. */
+    if (!claims__grow(a, (void **)&tv.v, &tv.cap, art->len / 5 + 16, sizeof *tv.v) ||
+        !claims__grow(a, (void **)&nb.data, &nb.cap, art->len + 16, 1)) {
+        claims__free(a, tv.v);
+        claims__buf_free(&nb);
+        return CLAIMS_ERR_NOMEM;
+    }
+    claims_status st = tokenize_into(art->text, art->len, &tv, &nb);
+    if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+        st = CLAIMS_ERR_NOMEM;
+    art->toks = tv.v;
+    art->ntoks = tv.n;
+    art->norm = nb.data;
+    art->norm_len = nb.len ? nb.len - 1 : 0;
+    return st;
+}

@@ -1,0 +1,2376 @@
+/* compare.c - claims grouped by slot into findings.
+ *
+ * Two passes, both near-linear in the number of claims:
+ *  - values (count, money, percent, measure, year, date): entries (one per
+ *    claim key, one more per weak key) are sorted by slot, then by value,
+ *    so that each slot is a run and each distinct value a sub-run (a
+ *    "class"). Classes of one slot are compared as intervals; a stated
+ *    number covers the rounding of its last digit ("4.3 billion" is
+ *    4.25..4.35 billion). The values one article gives in a slot are a
+ *    set: a contradiction between two articles stands only when neither
+ *    article also gives a value that fits the other's ("aged 19 and 22"
+ *    in both beside 34 and 35), and two values within one article are at
+ *    most a low-confidence finding (an update, or another of the things).
+ *  - speech (quote, paraphrase): claims with the same speaker and words
+ *    form a class; classes are paired only when they share a 3-word shingle
+ *    (an inverted index, sorted), and each pair is aligned word by word.
+ *    Two speaker names are one person when one is the other with a title
+ *    or first name in front; only different surnames make an attribution
+ *    conflict.
+ * Findings are sorted at the end (type, key, first claim) so that output
+ * never depends on the order of discovery. */
+#include "compare/compare.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Confidence levels. Below 0.5 is "low". */
+#define CONF_STRONG 0.9
+#define CONF_COMPATIBLE 0.8
+#define CONF_INFERRED 0.7
+#define CONF_WILD_SPEAKER 0.6 /* also: agreement in a slot with an unknown part */
+#define CONF_THING_UNKNOWN 0.55 /* contradiction: action known, thing not */
+#define CONF_SAME_ARTICLE 0.4 /* two values in one article: maybe an update */
+#define CONF_WEAK 0.3
+/* Two measures written in different units meet within this share. */
+#define CONVERSION_SLACK 0.05
+/* The share of a value "about" covers on each side. */
+#define APPROX_HEDGE 0.1
+/* agreement of a claim that states more with one that states less */
+#define CONF_BACKOFF 0.6
+/* contradictions of a frame with an unknown part, by sentence evidence */
+#define CONF_EVIDENCE_STRONG 0.8
+#define CONF_EVIDENCE 0.6
+/* a contradiction resting on a date resolved from an article's own date */
+#define CONF_INFERRED_GUESS 0.5
+
+/* A slot with more distinct values than this compares each value with the
+ * most common one only, so that a slot never costs a square. */
+enum { MAX_ALL_PAIRS = 64 };
+/* A shingle shared by more classes than this pairs neighbours only. */
+enum { MAX_POSTING_PAIRS = 8 };
+/* Classes of one speaker paired all with all up to this many. */
+enum { SPEAKER_PAIRS_ALL = 24 };
+/* Weak contradictions: the claims of each side checked against each
+ * other's articles up to this many pairs, none beyond. */
+enum { MAX_WEAK_PAIRS = 4096 };
+/* A running total grows in the days after an event: two reports further
+ * apart than this that disagree on a count are a contradiction. */
+enum { TALLY_DAYS = 14 };
+/* An age one year more is an update only this many days later or more. */
+enum { AGE_UPDATE_DAYS = 30 };
+/* Two days of one event further apart than this are two events. */
+enum { DAYS_NEAR = 10 };
+/* Largest LCS table (cells) aligned exactly. */
+enum { MAX_DP_CELLS = 1 << 18 };
+/* Claims named in a summary's article list before "+N more". */
+enum { MAX_SUMMARY_ARTICLES = 4 };
+/* Values of one article in one slot looked at when deciding whether the
+ * article also holds a value that fits another article's. */
+enum { MAX_ARTICLE_VALUES = 32 };
+
+/* qsort, except that an empty or one-element array is left alone (qsort
+ * must not be given a NULL base, even with no elements). */
+static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
+/* ----------------------------------------------------------- values */
+
+enum { V_UNKNOWN = 0, V_RANGE = 1, V_YEARLESS = 2 };
+
+typedef struct val {
+    uint8_t type;
+    bool lo_inf, hi_inf, lo_ex, hi_ex;
+    double lo, hi;
+    int month, day;   /* V_YEARLESS ("XXXX-08"); day 0 when unknown */
+    const char *unit; /* money and measure compare only in one unit */
+    const char *written_unit; /* a measure's unit before to_base_unit */
+    double written;   /* and its number as written (the middle of its span) */
+    double tol;       /* a point value's rounding: half a unit of its last
+                         stated digit; not part of the value's identity */
+} val;
+
+/* Day numbers that keep order; not a calendar. */
+static double day_no(int y, int m, int d)
+{
+    return (double)y * 400.0 + (double)m * 32.0 + (double)d;
+}
+
+static bool parse_int(const char *s, size_t n, int *out)
+{
+    int v = 0;
+    if (!n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!claims__is_digit((unsigned char)s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* "2010", "2010-09", "2010-09-06", "XXXX-08", "XXXX-08-06". */
+static bool parse_iso(const char *s, val *v)
+{
+    size_t n = strlen(s);
+    int y = 0, m = 0, d = 0;
+    bool yearless = n >= 4 && (s[0] == 'X' || s[0] == 'x');
+    if (n < 4 || (!yearless && !parse_int(s, 4, &y)))
+        return false;
+    if (n >= 7 && (s[4] != '-' || !parse_int(s + 5, 2, &m) || m < 1 || m > 12))
+        return false;
+    if (n >= 10 && (s[7] != '-' || !parse_int(s + 8, 2, &d) || d < 1 || d > 31))
+        return false;
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    if (yearless) {
+        if (!m)
+            return false;
+        v->type = V_YEARLESS;
+        v->month = m;
+        v->day = d;
+        return true;
+    }
+    v->type = V_RANGE;
+    v->lo = day_no(y, m ? m : 1, d ? d : 1);
+    v->hi = day_no(y, m ? m : 12, d ? d : 31);
+    return true;
+}
+
+/* The rounding a stated number covers: half a unit of its last digit,
+ * scaled like the value ("$4.25 billion": 0.005 billion; "38": 0.5). Read
+ * from the claim's own text: the first run of digits whose value, times a
+ * power of ten, is the claim's value. 0 when the value was not written in
+ * digits ("forty") or is not a power-of-ten multiple of them ("half"). */
+static double rounding_of(const claims_claim *c)
+{
+    if (!c->text_base || c->end <= c->start || c->value <= 0)
+        return 0;
+    const char *t = c->text_base + c->start;
+    size_t n = c->end - c->start;
+    for (size_t i = 0; i < n;) {
+        if (!claims__is_digit((unsigned char)t[i]) ||
+            (i && claims__is_digit((unsigned char)t[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t j = i, decimals = 0;
+        bool point = false;
+        while (j < n) {
+            unsigned char ch = (unsigned char)t[j];
+            if (claims__is_digit(ch)) {
+                decimals += point;
+                j++;
+            } else if ((ch == ',' || ch == '.') && j + 1 < n &&
+                       claims__is_digit((unsigned char)t[j + 1]) && !(ch == '.' && point)) {
+                if (ch == '.')
+                    point = true;
+                j++;
+            } else {
+                break;
+            }
+        }
+        double d;
+        if (claims__parse_decimal(t + i, j - i, &d) && d > 0 && decimals <= 9) {
+            double div = 1;
+            for (size_t k = 0; k < decimals; k++)
+                div *= 10;
+            for (double p = 1; p <= 1e15; p *= 10) {
+                double want = d * p, diff = c->value - want;
+                if (diff < 0)
+                    diff = -diff;
+                if (diff <= want * 1e-9)
+                    return p / div / 2;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* False when the claim takes no part in value comparison. */
+/* Scales a measure's value, bounds and rounding into the base unit of its
+ * quantity ("200 ft" as 60.96 in metres), naming the quantity as its unit,
+ * when the lexicon's [unit_scale] knows the unit. Months and years are no
+ * fixed number of days and are left as they are. */
+static void to_base_unit(const claims__lexicon *lx, const claims_claim *c, val *v)
+{
+    if (c->kind != CLAIMS_KIND_MEASURE || !c->unit || !c->frame.quantity ||
+        v->type != V_RANGE)
+        return;
+    const claims__lex_entry *e = claims__lex_get(lx, CLAIMS__LEX_UNIT_SCALE, c->unit,
+                                                 strlen(c->unit));
+    if (!e || !e->has_num || e->num <= 0)
+        return;
+    v->written = (v->lo + v->hi) / 2;
+    v->lo *= e->num;
+    v->hi *= e->num;
+    v->tol *= e->num;
+    v->unit = c->frame.quantity;
+    v->written_unit = c->unit;
+}
+
+static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (c->kind) {
+    case CLAIMS_KIND_DATE:
+        return c->str_value && parse_iso(c->str_value, v);
+    case CLAIMS_KIND_YEAR:
+        if (!c->has_value)
+            return false;
+        v->type = V_RANGE;
+        v->lo = day_no((int)c->value, 1, 1);
+        v->hi = day_no((int)c->value, 12, 31);
+        return true;
+    case CLAIMS_KIND_COUNT:
+    case CLAIMS_KIND_MONEY:
+    case CLAIMS_KIND_PERCENT:
+    case CLAIMS_KIND_MEASURE:
+        if (c->kind == CLAIMS_KIND_MONEY || c->kind == CLAIMS_KIND_MEASURE)
+            v->unit = c->unit;
+        if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
+            /* "about 50" is 50, hedged: it agrees with "50" and "some 50",
+             * is compatible with what its hedge covers, and contradicts
+             * what lies beyond it */
+            v->type = V_RANGE;
+            v->lo = v->hi = c->value;
+            double hedge = c->value * APPROX_HEDGE;
+            v->tol = rounding_of(c);
+            if (v->tol < hedge)
+                v->tol = hedge;
+        } else if (c->has_low || c->has_high) {
+            v->type = V_RANGE;
+            v->lo_inf = !c->has_low;
+            v->hi_inf = !c->has_high;
+            v->lo = c->has_low ? c->low : 0;
+            v->hi = c->has_high ? c->high : 0;
+            v->lo_ex = c->has_low && (c->flags & CLAIMS__CF_LOW_EXCL);
+            v->hi_ex = c->has_high && (c->flags & CLAIMS__CF_HIGH_EXCL);
+        } else if (c->has_value) {
+            v->type = V_RANGE;
+            v->lo = v->hi = c->value;
+            v->tol = rounding_of(c);
+        } else {
+            v->type = V_UNKNOWN;
+        }
+        to_base_unit(lx, c, v);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int cmp_str0(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    return strcmp(a, b);
+}
+
+#define CMP(x, y)                                                                          \
+    do {                                                                                   \
+        if ((x) != (y))                                                                    \
+            return (x) < (y) ? -1 : 1;                                                     \
+    } while (0)
+
+static int val_cmp(const val *a, const val *b)
+{
+    CMP(a->type, b->type);
+    CMP(a->lo_inf, b->lo_inf);
+    if (!a->lo_inf)
+        CMP(a->lo, b->lo);
+    CMP(a->hi_inf, b->hi_inf);
+    if (!a->hi_inf)
+        CMP(a->hi, b->hi);
+    CMP(a->lo_ex, b->lo_ex);
+    CMP(a->hi_ex, b->hi_ex);
+    CMP(a->month, b->month);
+    CMP(a->day, b->day);
+    return cmp_str0(a->unit, b->unit);
+}
+
+enum { REL_NONE = -1 };
+
+static int month_of(double dn, int *y)
+{
+    int yy = (int)(dn / 400.0);
+    if (dn < 0)
+        yy--;
+    *y = yy;
+    return (int)((dn - (double)yy * 400.0) / 32.0);
+}
+
+/* A point value as the interval its rounding covers. The interval is
+ * narrowed by a hair so that neighbours of one precision ("38" and "39",
+ * "7.1" and "7.2") never touch through floating-point noise, while
+ * values of different precision ("4.3" and "4.25") still overlap. */
+static val widened(const val *in)
+{
+    val v = *in;
+    if (v.type == V_RANGE && v.tol > 0 && !v.lo_inf && !v.hi_inf && v.lo == v.hi) {
+        double t = v.tol * (1 - 1e-6);
+        v.lo -= t;
+        v.hi += t;
+    }
+    return v;
+}
+
+/* The relation of two different values of one slot: contradiction,
+ * compatible, or REL_NONE (not comparable). */
+static int val_relation(const val *pa, const val *pb)
+{
+    val va = widened(pa), vb = widened(pb);
+    /* "60 metres (200 feet)": a conversion rounds; units written
+     * differently meet within a few percent */
+    if (pa->written_unit && pb->written_unit && strcmp(pa->written_unit, pb->written_unit) != 0 &&
+        !va.lo_inf && !va.hi_inf && !vb.lo_inf && !vb.hi_inf) {
+        double ta = va.hi * CONVERSION_SLACK, tb = vb.hi * CONVERSION_SLACK;
+        va.lo -= ta;
+        va.hi += ta;
+        vb.lo -= tb;
+        vb.hi += tb;
+    }
+    const val *a = &va, *b = &vb;
+    if (cmp_str0(a->unit, b->unit) != 0)
+        return REL_NONE;
+    if (a->type == V_UNKNOWN || b->type == V_UNKNOWN)
+        return CLAIMS_FINDING_COMPATIBLE;
+    if (a->type == V_YEARLESS && b->type == V_YEARLESS) {
+        if (a->month != b->month || (a->day && b->day && a->day != b->day))
+            return CLAIMS_FINDING_CONTRADICTION;
+        return CLAIMS_FINDING_COMPATIBLE;
+    }
+    if (a->type == V_YEARLESS || b->type == V_YEARLESS) {
+        const val *yl = a->type == V_YEARLESS ? a : b;
+        const val *r = a->type == V_YEARLESS ? b : a;
+        int y1, y2;
+        int m1 = month_of(r->lo, &y1), m2 = month_of(r->hi, &y2);
+        if (y1 != y2 || m1 != m2)
+            return CLAIMS_FINDING_COMPATIBLE; /* a whole year: any month fits */
+        if (m1 != yl->month)
+            return CLAIMS_FINDING_CONTRADICTION;
+        if (yl->day && r->lo == r->hi) {
+            int d = (int)(r->lo - day_no(y1, m1, 0));
+            if (d != yl->day)
+                return CLAIMS_FINDING_CONTRADICTION;
+        }
+        return CLAIMS_FINDING_COMPATIBLE;
+    }
+    /* Two intervals: disjoint means they cannot both be true. */
+    const val *lo = a, *hi = b; /* lo starts first */
+    if (!a->lo_inf && (b->lo_inf || b->lo < a->lo)) {
+        lo = b;
+        hi = a;
+    }
+    if (lo->hi_inf || hi->lo_inf)
+        return CLAIMS_FINDING_COMPATIBLE;
+    if (lo->hi < hi->lo || (lo->hi == hi->lo && (lo->hi_ex || hi->lo_ex)))
+        return CLAIMS_FINDING_CONTRADICTION;
+    return CLAIMS_FINDING_COMPATIBLE;
+}
+
+/* ------------------------------------------------------------- context */
+
+typedef struct wspan {
+    const char *p;
+    uint32_t len, hash;
+} wspan;
+
+typedef struct scratch {
+    const claims_allocator *al;
+    uint16_t *dp;
+    size_t dpcap;
+    wspan *wa, *wb;
+    size_t wacap, wbcap;
+    uint8_t *ma, *mb;
+    size_t macap, mbcap;
+} scratch;
+
+typedef struct entry {
+    const char *key; /* the key this entry is filed under */
+    const claims_claim *c;
+    uint32_t ci;     /* claim index */
+    bool weak;
+    bool backoff;    /* a claim that states more, filed under a slot that
+                        leaves one of its parts unknown */
+    val v;
+} entry;
+
+/* An article holding a value class of the slot being compared. */
+typedef struct artcls {
+    uint32_t art, cls;
+} artcls;
+
+/* How much of a value slot's key is known. */
+enum {
+    SLOT_KNOWN = 0,         /* every part known */
+    SLOT_THING_UNKNOWN = 1, /* "money/-/pay/USD": the action, not the thing */
+    SLOT_VAGUE = 2          /* "count/drone/-", "percent/-": no contradictions */
+};
+
+typedef struct ctx {
+    claims_story *s;
+    claims__buf sum;    /* summary being built */
+    uint32_t *tmp;      /* claim indexes of a finding being built */
+    int level;          /* SLOT_* of the slot being compared */
+    /* a slot whose frame leaves a part unknown: its claims contradict only
+     * when their sentences tell the same thing (evidence.c) */
+    bool need_evidence;
+    bool bare_time;     /* a year or date slot of no known event */
+    bool time_slot;     /* a year or date slot */
+    const char *basis;  /* what made the next finding's claims comparable */
+    bool backoff;       /* pairing claims that state more with a slot's own */
+    double best_sim;    /* the best sentence likeness of the pair kept */
+    claims__evidence *ev;
+    size_t ntmp, captmp;
+    scratch sc;
+    /* the slot being compared: each strong class's value (with the widest
+     * rounding of its members) and which articles hold which classes */
+    val *cv;
+    size_t cvcap;
+    artcls *ac;
+    size_t nac, accap;
+} ctx;
+
+static void scratch_free(scratch *sc)
+{
+    claims__free(sc->al, sc->dp);
+    claims__free(sc->al, sc->wa);
+    claims__free(sc->al, sc->wb);
+    claims__free(sc->al, sc->ma);
+    claims__free(sc->al, sc->mb);
+}
+
+/* Splits normalized words (separated by spaces) into *w. */
+static bool split_words(const claims_allocator *al, const char *s, wspan **w, size_t *cap,
+                        size_t *n)
+{
+    *n = 0;
+    size_t i = 0;
+    while (s[i]) {
+        while (s[i] == ' ')
+            i++;
+        if (!s[i])
+            break;
+        size_t j = i;
+        while (s[j] && s[j] != ' ')
+            j++;
+        if (!claims__grow(al, (void **)w, cap, *n + 1, sizeof **w))
+            return false;
+        (*w)[*n].p = s + i;
+        (*w)[*n].len = (uint32_t)(j - i);
+        (*w)[*n].hash = claims__hash(CLAIMS__HASH_INIT, s + i, j - i);
+        (*n)++;
+        i = j;
+    }
+    return true;
+}
+
+static bool w_eq(const wspan *a, const wspan *b)
+{
+    return a->hash == b->hash && a->len == b->len && memcmp(a->p, b->p, a->len) == 0;
+}
+
+/* LCS of wa[0..na) and wb[0..nb): marks (1 = not common) into ma/mb,
+ * returns the common length, or -1 on OOM. */
+static long lcs_marks(scratch *sc, const wspan *wa, size_t na, const wspan *wb, size_t nb,
+                      uint8_t *ma, uint8_t *mb)
+{
+    size_t p = 0, q = 0;
+    while (p < na && p < nb && w_eq(&wa[p], &wb[p]))
+        p++;
+    while (q < na - p && q < nb - p && w_eq(&wa[na - 1 - q], &wb[nb - 1 - q]))
+        q++;
+    memset(ma, 0, na);
+    memset(mb, 0, nb);
+    size_t n = na - p - q, m = nb - p - q;
+    long common = (long)(p + q);
+    if (!n || !m || (n + 1) * (m + 1) > MAX_DP_CELLS) {
+        memset(ma + p, 1, n);
+        memset(mb + p, 1, m);
+        return common;
+    }
+    if (!claims__grow(sc->al, (void **)&sc->dp, &sc->dpcap, (n + 1) * (m + 1),
+                      sizeof *sc->dp))
+        return -1;
+    uint16_t *L = sc->dp;
+    size_t W = m + 1;
+    const wspan *a = wa + p, *b = wb + p;
+    for (size_t j = 0; j <= m; j++)
+        L[n * W + j] = 0;
+    for (size_t i = n; i-- > 0;) {
+        L[i * W + m] = 0;
+        for (size_t j = m; j-- > 0;) {
+            if (w_eq(&a[i], &b[j]))
+                L[i * W + j] = (uint16_t)(L[(i + 1) * W + j + 1] + 1);
+            else {
+                uint16_t x = L[(i + 1) * W + j], y = L[i * W + j + 1];
+                L[i * W + j] = x >= y ? x : y;
+            }
+        }
+    }
+    size_t i = 0, j = 0;
+    while (i < n && j < m) {
+        if (w_eq(&a[i], &b[j])) {
+            i++;
+            j++;
+            common++;
+        } else if (L[(i + 1) * W + j] >= L[i * W + j + 1]) {
+            ma[p + i++] = 1;
+        } else {
+            mb[p + j++] = 1;
+        }
+    }
+    while (i < n)
+        ma[p + i++] = 1;
+    while (j < m)
+        mb[p + j++] = 1;
+    return common;
+}
+
+bool claims__word_marks(const claims_allocator *al, const char *a, const char *b,
+                        uint8_t **marks_a, size_t *na, uint8_t **marks_b, size_t *nb)
+{
+    scratch sc;
+    memset(&sc, 0, sizeof sc);
+    sc.al = al;
+    *marks_a = *marks_b = NULL;
+    *na = *nb = 0;
+    bool ok = split_words(al, a, &sc.wa, &sc.wacap, na) &&
+              split_words(al, b, &sc.wb, &sc.wbcap, nb);
+    if (ok) {
+        *marks_a = *na ? claims__malloc(al, *na) : NULL;
+        *marks_b = *nb ? claims__malloc(al, *nb) : NULL;
+        ok = (!*na || *marks_a) && (!*nb || *marks_b);
+        if (ok && *na && *nb)
+            ok = lcs_marks(&sc, sc.wa, *na, sc.wb, *nb, *marks_a, *marks_b) >= 0;
+        else if (ok) {
+            if (*na)
+                memset(*marks_a, 1, *na);
+            if (*nb)
+                memset(*marks_b, 1, *nb);
+        }
+    }
+    if (!ok) {
+        claims__free(al, *marks_a);
+        claims__free(al, *marks_b);
+        *marks_a = *marks_b = NULL;
+    }
+    scratch_free(&sc);
+    return ok;
+}
+
+/* ------------------------------------------------------------ findings */
+
+static bool tmp_push(ctx *x, uint32_t ci)
+{
+    if (!claims__grow(&x->s->alloc, (void **)&x->tmp, &x->captmp, x->ntmp + 1,
+                      sizeof *x->tmp))
+        return false;
+    x->tmp[x->ntmp++] = ci;
+    return true;
+}
+
+static int cmp_u32(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static const claims_claim *claim_at(const ctx *x, uint32_t ci)
+{
+    return x->s->claims[ci];
+}
+
+/* Adds a finding over the claims in x->tmp (sorted and deduplicated here)
+ * with the summary in x->sum. */
+static claims_status emit(ctx *x, claims_finding_type type, const char *key, double conf,
+                          const char *diff)
+{
+    sort_n(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
+    size_t n = 0;
+    for (size_t i = 0; i < x->ntmp; i++)
+        if (!n || x->tmp[n - 1] != x->tmp[i])
+            x->tmp[n++] = x->tmp[i];
+    x->ntmp = n;
+    if (x->sum.failed)
+        return CLAIMS_ERR_NOMEM;
+    char *summary = claims__story_strndup(x->s, x->sum.data ? x->sum.data : "", x->sum.len);
+    if (!summary)
+        return CLAIMS_ERR_NOMEM;
+    claims_finding *f = claims__finding_add(x->s, type, key, conf, x->tmp, x->ntmp);
+    if (!f)
+        return CLAIMS_ERR_NOMEM;
+    f->summary = summary;
+    f->diff = diff;
+    f->basis = x->basis ? x->basis : "the same slot";
+    x->basis = NULL;
+    return CLAIMS_OK;
+}
+
+/* ------------------------------------------------------------ summaries */
+
+/* An amount of money: "$270 million", "1.5 billion ILS", "250,000 GBP".
+ * Dollars take the sign people read; other currencies their ISO code. */
+static void put_money(claims__buf *b, double v, const char *unit)
+{
+    bool usd = unit && strcmp(unit, "USD") == 0;
+    if (v < 0) {
+        claims__buf_putc(b, '-');
+        v = -v;
+    }
+    if (usd)
+        claims__buf_putc(b, '$');
+    if (v >= 1e12) {
+        claims__buf_put_num(b, v / 1e12);
+        claims__buf_puts(b, " trillion");
+    } else if (v >= 1e9) {
+        claims__buf_put_num(b, v / 1e9);
+        claims__buf_puts(b, " billion");
+    } else if (v >= 1e6) {
+        claims__buf_put_num(b, v / 1e6);
+        claims__buf_puts(b, " million");
+    } else if (v >= 1e4 && v == (double)(long long)v) {
+        /* thousands grouped: 250,000 */
+        char dig[24];
+        size_t n = 0;
+        for (long long k = (long long)v; k > 0 && n < sizeof dig; k /= 10)
+            dig[n++] = (char)('0' + k % 10);
+        while (n--) {
+            claims__buf_putc(b, dig[n]);
+            if (n && n % 3 == 0)
+                claims__buf_putc(b, ',');
+        }
+    } else {
+        claims__buf_put_num(b, v);
+    }
+    if (!usd && unit) {
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, unit);
+    }
+}
+
+static void put_num(claims__buf *b, const claims_claim *c, double v)
+{
+    if (c->kind == CLAIMS_KIND_MONEY)
+        put_money(b, v, c->unit);
+    else
+        claims__buf_put_num(b, v);
+}
+
+/* Up to `max` words of normalized quote text, in double quotes. */
+static void put_words(claims__buf *b, const char *s, size_t max)
+{
+    size_t words = 0, i = 0;
+    claims__buf_putc(b, '"');
+    while (s[i]) {
+        if (s[i] == ' ' && ++words == max) {
+            claims__buf_puts(b, "...");
+            break;
+        }
+        claims__buf_putc(b, s[i]);
+        i++;
+    }
+    claims__buf_putc(b, '"');
+}
+
+/* A date for people: ISO when the year is known ("2010-09-06"); a month
+ * without a year by its name from the lexicon ("XXXX-08" -> "August",
+ * "XXXX-08-06" -> "August 6"). */
+static void put_date(const ctx *x, claims__buf *b, const char *iso)
+{
+    val v;
+    memset(&v, 0, sizeof v);
+    if (!parse_iso(iso, &v) || v.type != V_YEARLESS) {
+        claims__buf_puts(b, iso);
+        return;
+    }
+    char key[24] = "name of month ";
+    size_t n = strlen(key);
+    if (v.month >= 10)
+        key[n++] = '1';
+    key[n++] = (char)('0' + v.month % 10);
+    const claims__lex_entry *e = claims__lex_get(x->s->lex, CLAIMS__LEX_MONTH, key, n);
+    if (!e || e->has_num || !e->value[0]) {
+        claims__buf_puts(b, iso);
+        return;
+    }
+    claims__buf_putc(b, (char)(claims__is_lower((unsigned char)e->value[0])
+                                   ? e->value[0] - 32
+                                   : e->value[0]));
+    claims__buf_puts(b, e->value + 1);
+    if (v.day) {
+        claims__buf_putc(b, ' ');
+        claims__buf_put_int(b, v.day);
+    }
+}
+
+/* How a claim's value reads in a summary (into x->sum). */
+static void put_value(ctx *x, const claims_claim *c)
+{
+    claims__buf *b = &x->sum;
+    switch (c->kind) {
+    case CLAIMS_KIND_QUOTE:
+    case CLAIMS_KIND_PARAPHRASE:
+        put_words(b, c->str_value ? c->str_value : "", 8);
+        return;
+    case CLAIMS_KIND_DATE:
+        if (c->str_value)
+            put_date(x, b, c->str_value);
+        else
+            claims__buf_putc(b, '?');
+        return;
+    default:
+        break;
+    }
+    if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
+        claims__buf_puts(b, "about ");
+        put_num(b, c, c->value);
+    } else if (c->has_low || c->has_high) {
+        if (c->has_low && c->has_high) {
+            put_num(b, c, c->low);
+            claims__buf_puts(b, "..");
+            put_num(b, c, c->high);
+        } else if (c->has_low) {
+            claims__buf_puts(b, (c->flags & CLAIMS__CF_LOW_EXCL) ? ">" : ">=");
+            put_num(b, c, c->low);
+        } else {
+            claims__buf_puts(b, (c->flags & CLAIMS__CF_HIGH_EXCL) ? "<" : "<=");
+            put_num(b, c, c->high);
+        }
+    } else if (c->has_value) {
+        put_num(b, c, c->value);
+    } else {
+        /* No value: the words themselves ("an unspecified number"). */
+        claims__buf_putc(b, '"');
+        const char *t = c->text_base + c->start;
+        size_t n = c->end - c->start;
+        /* at most 60 bytes, never cutting a UTF-8 sequence */
+        for (size_t i = 0; i < n && (i < 60 || ((unsigned char)t[i] & 0xC0) == 0x80); i++)
+            claims__buf_putc(b, claims__is_space((unsigned char)t[i]) ? ' ' : t[i]);
+        claims__buf_putc(b, '"');
+        return;
+    }
+    if (c->kind == CLAIMS_KIND_PERCENT)
+        claims__buf_putc(b, '%');
+    else if (c->unit && c->kind != CLAIMS_KIND_MONEY) {
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, c->unit);
+    }
+}
+
+/* True when the articles of the claims in x->tmp carry at least two
+ * different known publication dates. */
+static bool dates_differ(const ctx *x)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < x->ntmp; i++) {
+        const claims__article *a = &x->s->articles[claim_at(x, x->tmp[i])->article];
+        if (!a->published_iso[0])
+            continue;
+        if (!first)
+            first = a->published_iso;
+        else if (strcmp(first, a->published_iso) != 0)
+            return true;
+    }
+    return false;
+}
+
+/* "(a0, a1)" for the distinct articles of claims list[0..n), skipping the
+ * articles in `skip_article` when it is not UINT32_MAX. */
+static void put_articles(ctx *x, const uint32_t *list, size_t n, uint32_t skip_article,
+                         bool with_dates)
+{
+    claims__buf *b = &x->sum;
+    size_t shown = 0, more = 0;
+    uint32_t last = UINT32_MAX;
+    claims__buf_putc(b, '(');
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ai = claim_at(x, list[i])->article;
+        if (ai == last || ai == skip_article)
+            continue;
+        last = ai;
+        if (shown == MAX_SUMMARY_ARTICLES) {
+            more++;
+            continue;
+        }
+        const claims__article *a = &x->s->articles[ai];
+        if (shown++)
+            claims__buf_puts(b, "; ");
+        claims__buf_puts(b, a->id);
+        if (with_dates) {
+            claims__buf_puts(b, ", ");
+            claims__buf_puts(b, a->published_iso[0] ? a->published_iso : "undated");
+        }
+    }
+    if (more) {
+        claims__buf_puts(b, "; +");
+        claims__buf_put_int(b, (long long)more);
+        claims__buf_puts(b, " more");
+    }
+    claims__buf_putc(b, ')');
+}
+
+/* Writes "<A> (<arts>) <verb> <B> (<arts>)<tail>" into x->sum. For an
+ * agreement B is the same class as A, split by article. */
+static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size_t na,
+                        const char *verb, const claims_claim *cb, const uint32_t *lb,
+                        size_t nb, const char *key, bool weak, bool dates)
+{
+    claims__buf *b = &x->sum;
+    b->len = 0;
+    b->failed = false;
+    put_value(x, ca);
+    claims__buf_putc(b, ' ');
+    if (la == lb) {
+        /* agreement within one class: first article against the others */
+        uint32_t first = ca->article;
+        uint32_t one[1] = {la[0]};
+        put_articles(x, one, 1, UINT32_MAX, dates);
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, verb);
+        claims__buf_putc(b, ' ');
+        if (ca->kind == CLAIMS_KIND_QUOTE || ca->kind == CLAIMS_KIND_PARAPHRASE) {
+            claims__buf_puts(b, "the same words");
+        } else {
+            /* as the other side wrote it ("50" against "about 50") */
+            const claims_claim *other = ca;
+            for (size_t i = 0; i < na && other == ca; i++)
+                if (claim_at(x, la[i])->article != first)
+                    other = claim_at(x, la[i]);
+            put_value(x, other);
+        }
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, first, dates);
+        claims__buf_puts(b, ": ");
+        claims__buf_puts(b, key);
+    } else {
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_putc(b, ' ');
+        claims__buf_puts(b, verb);
+        claims__buf_putc(b, ' ');
+        put_value(x, cb);
+        claims__buf_putc(b, ' ');
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+        claims__buf_puts(b, " for ");
+        claims__buf_puts(b, key);
+    }
+    if (weak)
+        claims__buf_puts(b, " (weak link)");
+}
+
+/* ------------------------------------------------------------ value slots */
+
+/* The slot family: years and dates of one event meet ("year/war" and
+ * "date/war"). Both prefixes are 5 bytes, like "time/". */
+static bool time_family(const char *k)
+{
+    return (strncmp(k, "year/", 5) == 0 || strncmp(k, "date/", 5) == 0);
+}
+
+static bool is_time(const claims_claim *c)
+{
+    return c->kind == CLAIMS_KIND_YEAR || c->kind == CLAIMS_KIND_DATE;
+}
+
+/* How much of a claim's frame is known. A frame with an unknown part
+ * ("year/-", "count/drone/-", "percent/-") may stand for different
+ * things, so its differences need evidence; except that a count or an
+ * amount of money whose action is known but not its thing ("money/-/pay/
+ * USD"), or an amount of a named thing in a named currency ("a $4.25
+ * billion settlement"), names one deal closely enough to contradict, with
+ * less confidence. A count of a thing with no action ("24 drones" and
+ * "six drones") more often counts different groups. */
+static int slot_level(const claims_claim *c)
+{
+    const claims__frame *f = &c->frame;
+    switch (c->kind) {
+    case CLAIMS_KIND_COUNT:
+        return f->thing && f->action ? SLOT_KNOWN : !f->thing && f->action ? SLOT_THING_UNKNOWN
+                                                                          : SLOT_VAGUE;
+    case CLAIMS_KIND_MONEY:
+        if (f->thing && f->action)
+            return SLOT_KNOWN;
+        return (f->thing || f->action) && c->unit ? SLOT_THING_UNKNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_PERCENT:
+        return f->thing ? SLOT_KNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_MEASURE:
+        return f->quantity && f->thing ? SLOT_KNOWN : SLOT_VAGUE;
+    case CLAIMS_KIND_YEAR:
+    case CLAIMS_KIND_DATE:
+        return f->what ? SLOT_KNOWN : SLOT_VAGUE;
+    default:
+        return SLOT_VAGUE;
+    }
+}
+
+static int slot_cmp(const char *a, const char *b)
+{
+    bool ta = time_family(a), tb = time_family(b);
+    for (size_t i = 0;; i++) {
+        unsigned char ca = (unsigned char)((ta && i < 5) ? "time/"[i] : a[i]);
+        unsigned char cb = (unsigned char)((tb && i < 5) ? "time/"[i] : b[i]);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        if (!ca)
+            return 0;
+    }
+}
+
+/* The frame beyond the key that makes a slot: a part of a total ("two
+ * more", "one of them") is never set against a total. The event, scope and
+ * holder are weaker: a figure stated with them may agree with the same
+ * figure stated without, but contradicts only a figure of the same event,
+ * scope and holder (same_frame). A figure with no time of its own counts
+ * as the story's event there. */
+static int frame_cmp(const claims_claim *a, const claims_claim *b)
+{
+    CMP(a->frame.part, b->frame.part);
+    return 0;
+}
+
+static size_t without_possessive(const char *t, size_t n)
+{
+    if (n > 2 && t[n - 2] == '\'' && t[n - 1] == 's')
+        return n - 2;
+    if (n > 4 && memcmp(t + n - 4, "\xe2\x80\x99s", 4) == 0)
+        return n - 4;
+    return n;
+}
+
+/* The same relative words ("Friday", "today") resolved against two
+ * articles' own dates: each article's day, not two accounts of one. */
+static bool same_relative_words(const claims_claim *a, const claims_claim *b)
+{
+    if (!(a->flags & CLAIMS__CF_INFERRED) || !(b->flags & CLAIMS__CF_INFERRED) ||
+        a->article == b->article)
+        return false;
+    size_t na = a->end - a->start, nb = b->end - b->start;
+    const char *ta = a->text_base + a->start, *tb = b->text_base + b->start;
+    /* "Friday's" and "Friday" (a straight or a curly apostrophe) */
+    na = without_possessive(ta, na);
+    nb = without_possessive(tb, nb);
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (claims__to_lower((unsigned char)ta[i]) != claims__to_lower((unsigned char)tb[i]))
+            return false;
+    return true;
+}
+
+static bool same_frame(const claims_claim *a, const claims_claim *b)
+{
+    if (same_relative_words(a, b))
+        return false;
+    /* a holder left unsaid may be the one the other names */
+    return a->frame.event_id == b->frame.event_id &&
+           cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
+           (!a->frame.holder || !b->frame.holder || strcmp(a->frame.holder, b->frame.holder) == 0);
+}
+
+/* A date that only says when something was said ("officials said on
+ * Monday", "told reporters Friday"): the report's day, not the event's. */
+static bool reporting_date(const claims_claim *c)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "reported", "stated",
+                                        "confirmed", "tweeted", "wrote"};
+    const char *t = c->text_base;
+    size_t i = c->start;
+    /* back over spaces, then an optional "on", then spaces */
+    while (i > c->sent_start && t[i - 1] == ' ')
+        i--;
+    if (i >= c->sent_start + 2 && claims__to_lower((unsigned char)t[i - 2]) == 'o' &&
+        claims__to_lower((unsigned char)t[i - 1]) == 'n' &&
+        (i - 2 == c->sent_start || t[i - 3] == ' ')) {
+        i -= 2;
+        while (i > c->sent_start && t[i - 1] == ' ')
+            i--;
+    }
+    /* "told reporters on Monday": one object word between */
+    for (int words = 0; words < 2; words++) {
+        size_t e = i;
+        while (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
+            i--;
+        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+            size_t n = strlen(verbs[k]);
+            if (e - i != n)
+                continue;
+            size_t m = 0;
+            while (m < n && claims__to_lower((unsigned char)t[i + m]) == verbs[k][m])
+                m++;
+            if (m == n)
+                return true;
+        }
+        while (i > c->sent_start && t[i - 1] == ' ')
+            i--;
+    }
+    return false;
+}
+
+/* Two times both resolved from their articles' own dates ("Wednesday",
+ * "Saturday") in two articles: guesses on both sides, so they differ only
+ * when their sentences tell the same thing. A year resolved from "last
+ * year" dates no bare event at all. */
+static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
+{
+    return (a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED);
+}
+
+/* Figures of a frame with an unknown part this close (a share of the
+ * larger) may be one figure misreported. */
+#define VALUE_NEAR 0.25
+/* Sentences at least this alike tell the same thing. */
+#define EVIDENCE_MIN 0.6
+#define EVIDENCE_STRONG 0.75
+
+static bool plain_frame(const claims_claim *c)
+{
+    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
+}
+
+/* One slot: one key and one frame. */
+static int slot_of_cmp(const entry *a, const entry *b)
+{
+    int c = slot_cmp(a->key, b->key);
+    return c ? c : frame_cmp(a->c, b->c);
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    int c = slot_of_cmp(a, b);
+    if (c)
+        return c;
+    CMP(a->weak, b->weak);
+    c = val_cmp(&a->v, &b->v);
+    if (c)
+        return c;
+    CMP(a->ci, b->ci);
+    return 0;
+}
+
+typedef struct vclass {
+    size_t begin, end; /* entries */
+} vclass;
+
+static bool inferred_in(const ctx *x, const uint32_t *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (claim_at(x, list[i])->flags & CLAIMS__CF_INFERRED)
+            return true;
+    return false;
+}
+
+/* Is the pair (w weak here in slot `slot`, y strong here) also met the
+ * other way round, y weakly in w's own slot? Then only one of the two
+ * slots reports it: the one that sorts last. */
+static bool mirrored(const claims_claim *w, const claims_claim *y, const char *slot)
+{
+    return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
+}
+
+/* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
+ * other side's value)? Then its article tells both times as two events
+ * ("recovered on Sunday after attempts on Saturday failed"). */
+static bool sentence_holds(const ctx *x, size_t lo, size_t hi, const claims_claim *c)
+{
+    for (size_t k = lo; k < hi; k++) {
+        const claims_claim *o = claim_at(x, x->tmp[k]);
+        if (o->article == c->article && o->sent_start == c->sent_start)
+            return true;
+    }
+    return false;
+}
+
+/* Keeps in x->tmp (side a: [0, *a_n), side b: the rest) the claims that
+ * meet a claim of the other side with the same event, scope and holder. False
+ * when a side is left empty, or the sides are too large to pair. */
+static bool keep_same_frame(ctx *x, size_t *a_n)
+{
+    size_t na = *a_n, nb = x->ntmp - na;
+    if (na * nb > MAX_WEAK_PAIRS)
+        return false;
+    bool any_frame = false;
+    for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
+        const claims_claim *c = claim_at(x, x->tmp[k]);
+        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED);
+    }
+    x->best_sim = 0;
+    if (!any_frame && !x->need_evidence)
+        return true;
+    size_t keep = 0, keep_a = 0;
+    for (size_t i = 0; i < x->ntmp; i++) {
+        bool side_a = i < na;
+        size_t lo = side_a ? na : 0, hi = side_a ? x->ntmp : na;
+        bool met = false;
+        for (size_t j = lo; j < hi && (!met || x->need_evidence); j++) {
+            const claims_claim *ci = claim_at(x, x->tmp[i]), *cj = claim_at(x, x->tmp[j]);
+            if (ci->article == cj->article || !same_frame(ci, cj) ||
+                (x->bare_time && (sentence_holds(x, side_a ? na : 0, side_a ? x->ntmp : na, ci) ||
+                                  sentence_holds(x, side_a ? 0 : na, side_a ? na : x->ntmp, cj))))
+                continue;
+            if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
+                                 (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
+                                 reporting_date(ci) || reporting_date(cj)))
+                continue;
+            if (x->need_evidence || guess_needs_evidence(ci, cj)) {
+                double sim = claims__evidence_similarity(x->ev, ci, cj);
+                if (sim < EVIDENCE_MIN)
+                    continue;
+                if (sim > x->best_sim)
+                    x->best_sim = sim;
+            }
+            met = true;
+        }
+        if (!met)
+            continue;
+        x->tmp[keep++] = x->tmp[i];
+        keep_a += side_a;
+    }
+    x->ntmp = keep;
+    *a_n = keep_a;
+    return keep_a && keep > keep_a;
+}
+
+/* The first and last publication day of the articles of x->tmp[b, e);
+ * false when one of them is undated. */
+static bool pub_span(const ctx *x, size_t b, size_t e, long *first, long *last)
+{
+    *first = LONG_MAX;
+    *last = LONG_MIN;
+    for (size_t k = b; k < e; k++) {
+        const claims__date *d = &x->s->articles[claim_at(x, x->tmp[k])->article].published;
+        if (d->year <= 0 || d->day <= 0)
+            return false;
+        long n = claims__date_to_days(d->year, d->month, d->day);
+        if (n < *first)
+            *first = n;
+        if (n > *last)
+            *last = n;
+    }
+    return true;
+}
+
+/* Is the pair in x->tmp (side a: [0, a_n), side b: the rest) a figure that
+ * grew: every article of the lower side published more than `min_days`
+ * before every article of the higher side, and (when `max_days` is not 0)
+ * all within `max_days`? (`lower_first`: side a holds the lower value.) */
+static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days,
+                       long max_days)
+{
+    long af, al, bf, bl;
+    if (!pub_span(x, 0, a_n, &af, &al) || !pub_span(x, a_n, x->ntmp, &bf, &bl))
+        return false;
+    long lo_last = lower_first ? al : bl, lo_first = lower_first ? af : bf;
+    long hi_first = lower_first ? bf : af, hi_last = lower_first ? bl : al;
+    return lo_last + min_days < hi_first && (!max_days || hi_last - lo_first <= max_days);
+}
+
+/* Emits a finding over x->tmp, whose first a_n claims are one side and
+ * the rest the other (none for an agreement within one class). `tail` is
+ * appended to the summary. */
+/* What made a value finding's claims comparable, in words. */
+static const char *finding_basis(const ctx *x, int type, bool weak)
+{
+    if (type == CLAIMS_FINDING_UPDATE)
+        return "a running total: the later reports give more";
+    if (x->backoff)
+        return type == CLAIMS_FINDING_CONTRADICTION
+                   ? "one side leaves a part of the frame unsaid; the sentences tell it alike"
+                   : "one side leaves a part of the frame unsaid; nothing stated differs";
+    if (weak)
+        return "a weak link: the time only shares a sentence with the event";
+    if (x->need_evidence && type == CLAIMS_FINDING_CONTRADICTION)
+        return x->best_sim >= EVIDENCE_STRONG
+                   ? "a part of the frame unknown; the sentences tell it in nearly the same words"
+                   : "a part of the frame unknown; the sentences tell it in similar words";
+    if (x->level == SLOT_THING_UNKNOWN)
+        return "the same action or the same named thing, in one currency";
+    if (x->level != SLOT_KNOWN)
+        return "the same value where a part of the frame is unknown";
+    return "the same frame: what, what was done and which event, stated alike";
+}
+
+static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, bool weak,
+                                  const char *slot, const char *tail)
+{
+    uint32_t *la = x->tmp, *lb = x->tmp + a_n;
+    size_t na = a_n, nb = x->ntmp - a_n;
+    sort_n(la, na, sizeof *la, cmp_u32);
+    sort_n(lb, nb, sizeof *lb, cmp_u32);
+    const char *key = claim_at(x, la[0])->key;
+    if (weak && nb) {
+        /* the strong side's key names the slot */
+        key = claim_at(x, lb[0])->key;
+    } else if (weak) {
+        key = slot;
+    }
+    /* The side with the earlier claim is named first; for an update, the
+     * side of the earlier articles. */
+    long af, al, bf, bl;
+    bool swap = type == CLAIMS_FINDING_UPDATE
+                    ? pub_span(x, 0, a_n, &af, &al) && pub_span(x, a_n, x->ntmp, &bf, &bl) &&
+                          bl < af
+                    : lb[0] < la[0];
+    if (nb && swap) {
+        uint32_t *t = la;
+        la = lb;
+        lb = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    bool dates = dates_differ(x);
+    const char *verb = type == CLAIMS_FINDING_AGREEMENT        ? "agrees with"
+                       : type == CLAIMS_FINDING_CONTRADICTION ? "contradicts"
+                       : type == CLAIMS_FINDING_UPDATE        ? "is updated to"
+                                                               : "is compatible with";
+    bool link = weak && !x->backoff;
+    if (x->backoff && !tail)
+        tail = " (one side states less)";
+    if (!x->basis)
+        x->basis = finding_basis(x, type, weak);
+    if (nb)
+        summary_two(x, claim_at(x, la[0]), la, na, verb, claim_at(x, lb[0]), lb, nb, key,
+                    link, dates);
+    else
+        summary_two(x, claim_at(x, la[0]), la, na, verb, NULL, la, na, key, link, dates);
+    if (tail)
+        claims__buf_puts(&x->sum, tail);
+    return emit(x, (claims_finding_type)type, key, conf, NULL);
+}
+
+/* The confidence of a finding between two strong classes. */
+static double strong_conf(const ctx *x, int type)
+{
+    double conf = type == CLAIMS_FINDING_COMPATIBLE ? CONF_COMPATIBLE : CONF_STRONG;
+    if (inferred_in(x, x->tmp, x->ntmp))
+        conf = CONF_INFERRED;
+    if (x->level != SLOT_KNOWN) {
+        double cap = type == CLAIMS_FINDING_CONTRADICTION ? CONF_THING_UNKNOWN
+                                                          : CONF_WILD_SPEAKER;
+        if (conf > cap)
+            conf = cap;
+    }
+    return conf;
+}
+
+/* Agreement within class a (b NULL), compatibility of two strong classes,
+ * or any relation of a weak class a with a strong class b. */
+static claims_status class_finding(ctx *x, const entry *e, const vclass *a, const vclass *b,
+                                   int type, bool weak, const char *slot)
+{
+    /* Members: a's and b's claims; for a weak pairing, leave out the
+     * strong claims that meet every weak one only as a mirror. */
+    x->ntmp = 0;
+    size_t a_n = 0;
+    for (size_t i = a->begin; i < a->end; i++) {
+        if (!tmp_push(x, e[i].ci))
+            return CLAIMS_ERR_NOMEM;
+        a_n++;
+    }
+    if (b) {
+        for (size_t j = b->begin; j < b->end; j++) {
+            bool keep = !(weak && (claim_at(x, e[j].ci)->flags & CLAIMS__CF_INFERRED));
+            if (keep && weak && (a->end - a->begin) * (b->end - b->begin) <= 4096) {
+                keep = false;
+                for (size_t i = a->begin; i < a->end && !keep; i++)
+                    if (!mirrored(claim_at(x, e[i].ci), claim_at(x, e[j].ci), slot))
+                        keep = true;
+            }
+            if (keep && !tmp_push(x, e[j].ci))
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (x->ntmp == a_n)
+            return CLAIMS_OK; /* reported in the other slot */
+    }
+    if (weak && type == CLAIMS_FINDING_CONTRADICTION) {
+        /* A weak contradiction sets one article against another only. */
+        if (a_n * (x->ntmp - a_n) > MAX_WEAK_PAIRS)
+            return CLAIMS_OK;
+        size_t keep = a_n;
+        for (size_t j = a_n; j < x->ntmp; j++) {
+            uint32_t art = claim_at(x, x->tmp[j])->article;
+            bool shared = false;
+            for (size_t i = 0; i < a_n && !shared; i++)
+                shared = claim_at(x, x->tmp[i])->article == art;
+            if (!shared)
+                x->tmp[keep++] = x->tmp[j];
+        }
+        x->ntmp = keep;
+        if (x->ntmp == a_n)
+            return CLAIMS_OK;
+    }
+    if (type != CLAIMS_FINDING_CONTRADICTION) {
+        /* Agreement and compatibility need two sources. */
+        uint32_t first = claim_at(x, x->tmp[0])->article;
+        bool other = false;
+        for (size_t i = 1; i < x->ntmp && !other; i++)
+            other = claim_at(x, x->tmp[i])->article != first;
+        if (!other)
+            return CLAIMS_OK;
+    }
+    double conf = weak ? (x->backoff ? CONF_BACKOFF : CONF_WEAK) : strong_conf(x, type);
+    return pair_finding(x, a_n, type, conf, weak, slot, NULL);
+}
+
+/* ---- the values each article holds in the slot being compared */
+
+static int cmp_artcls(const void *pa, const void *pb)
+{
+    const artcls *a = pa, *b = pb;
+    CMP(a->art, b->art);
+    CMP(a->cls, b->cls);
+    return 0;
+}
+
+/* Two times far apart are two events, not one event misreported:
+ * reports that differ on one event's time differ by a day or a few, by a
+ * month, by a year ("2008" against "2009"), while "convicted in 1970" and
+ * "due out in June 2010", or a hearing in June and one in September, are
+ * different events under one event word. Near means: the gap between the
+ * two spans is at most a few days between two days, a month when either
+ * side is a month, two years when either side is a year. */
+/* The calendar day of an ordering day number (day_no). */
+static long calendar_days(double dn)
+{
+    int y;
+    int m = month_of(dn, &y);
+    int d = (int)(dn - day_no(y, m, 0));
+    if (m < 1)
+        m = 1;
+    if (d < 1)
+        d = 1;
+    if (d > claims__date_month_days(y, m))
+        d = claims__date_month_days(y, m);
+    return claims__date_to_days(y, m, d);
+}
+
+static bool time_near(const val *a, const val *b)
+{
+    if (a->type == V_YEARLESS || b->type == V_YEARLESS) {
+        const val *y = a->type == V_YEARLESS ? a : b, *o = y == a ? b : a;
+        int om = o->month, od = o->day;
+        if (o->type != V_YEARLESS) {
+            int y1, y2;
+            int m1 = month_of(o->lo, &y1), m2 = month_of(o->hi, &y2);
+            if (y1 != y2 || m1 != m2)
+                return true; /* a whole year: val_relation finds no conflict */
+            om = m1;
+            od = o->lo == o->hi ? (int)(o->lo - day_no(y1, m1, 0)) : 0;
+        }
+        int dm = y->month > om ? y->month - om : om - y->month;
+        if (dm > 6)
+            dm = 12 - dm;
+        if (dm > 1)
+            return false;
+        if (dm == 0 && y->day && od)
+            return y->day - od <= DAYS_NEAR && od - y->day <= DAYS_NEAR;
+        return true;
+    }
+    double wa = a->hi - a->lo, wb = b->hi - b->lo;
+    /* the finer of the two precisions sets the gap: "2014" against
+     * "8 February 2013" is another year's event, not a misreported day */
+    double fine = wa < wb ? wa : wb;
+    long gap = a->lo > b->hi ? calendar_days(a->lo) - calendar_days(b->hi)
+               : b->lo > a->hi ? calendar_days(b->lo) - calendar_days(a->hi)
+                               : 0;
+    if (fine >= 300) /* two years */
+        return gap <= 367; /* years at most two apart ("2008", "2010") */
+    if (fine >= 27) /* a month */
+        return gap <= 31;
+    return gap <= DAYS_NEAR;
+}
+
+/* Two figures a quarter apart or closer: what a misreport looks like
+ * ("2,029 points" against "2,129", "$1,099" against "$1,199"). Figures
+ * further apart in a frame with an unknown part are most often two
+ * things ("six shots" and "two shots", "$999" and "$2,199"). */
+static bool near_share(double ca, double cb)
+{
+    double big = ca > cb ? ca : cb, diff = ca > cb ? ca - cb : cb - ca;
+    return big > 0 && diff <= big * VALUE_NEAR;
+}
+
+static bool value_near(const val *a, const val *b)
+{
+    if (a->type != V_RANGE || b->type != V_RANGE || a->lo_inf || a->hi_inf || b->lo_inf ||
+        b->hi_inf)
+        return false;
+    double ca = (a->lo + a->hi) / 2, cb = (b->lo + b->hi) / 2;
+    /* "200 feet" against "200 metres": one number, its unit confused */
+    if (a->written_unit && b->written_unit && strcmp(a->written_unit, b->written_unit) != 0) {
+        if (near_share(a->written, b->written))
+            return true;
+    }
+    return near_share(ca, cb);
+}
+
+/* Fills x->cv (each strong class's value, with the widest rounding of its
+ * members) and x->ac (article, class) sorted by article. */
+static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
+{
+    const claims_allocator *al = &x->s->alloc;
+    if (!claims__grow(al, (void **)&x->cv, &x->cvcap, ns, sizeof *x->cv))
+        return false;
+    x->nac = 0;
+    for (size_t k = 0; k < ns; k++) {
+        x->cv[k] = e[S[k].begin].v;
+        uint32_t last = UINT32_MAX;
+        for (size_t i = S[k].begin; i < S[k].end; i++) {
+            if (e[i].v.tol > x->cv[k].tol)
+                x->cv[k].tol = e[i].v.tol;
+            uint32_t art = claim_at(x, e[i].ci)->article;
+            if (art == last)
+                continue; /* a class's entries are in claim order */
+            last = art;
+            if (!claims__grow(al, (void **)&x->ac, &x->accap, x->nac + 1, sizeof *x->ac))
+                return false;
+            x->ac[x->nac].art = art;
+            x->ac[x->nac].cls = (uint32_t)k;
+            x->nac++;
+        }
+    }
+    sort_n(x->ac, x->nac, sizeof *x->ac, cmp_artcls);
+    return true;
+}
+
+/* The first x->ac row of article `art` (x->nac when none). */
+static size_t art_first(const ctx *x, uint32_t art)
+{
+    size_t lo = 0, hi = x->nac;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->ac[mid].art < art)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does article `art` hold class `cls` itself, or a definite value (not an
+ * open bound, not an unknown amount) that fits it? */
+static bool art_fits(const ctx *x, uint32_t art, uint32_t cls)
+{
+    size_t seen = 0;
+    for (size_t i = art_first(x, art);
+         i < x->nac && x->ac[i].art == art && seen < MAX_ARTICLE_VALUES; i++, seen++) {
+        uint32_t k = x->ac[i].cls;
+        if (k == cls)
+            return true;
+        const val *v = &x->cv[k];
+        if (v->type == V_UNKNOWN || v->lo_inf || v->hi_inf)
+            continue;
+        if (val_relation(v, &x->cv[cls]) == CLAIMS_FINDING_COMPATIBLE)
+            return true;
+    }
+    return false;
+}
+
+/* Words that attribute what a sentence says to a source. */
+static size_t attributions(const char *t, size_t b, size_t e)
+{
+    static const char *const verbs[] = {"said", "says", "reported", "according", "told",
+                                        "claimed", "claims", "stated", "insisted"};
+    size_t n = 0;
+    for (size_t i = b; i < e; i++) {
+        if (!claims__is_alpha((unsigned char)t[i]) || (i > b && claims__is_alpha((unsigned char)t[i - 1])))
+            continue;
+        size_t j = i;
+        while (j < e && claims__is_alpha((unsigned char)t[j]))
+            j++;
+        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+            if (strlen(verbs[k]) == j - i && memcmp(t + i, verbs[k], j - i) == 0)
+                n++;
+        i = j;
+    }
+    return n;
+}
+
+/* Within one article: two values of one frame in one sentence that
+ * gives them to two sources ("police said no one was hurt; the Post
+ * says three were") are a contradiction the article itself reports. */
+static claims_status sources_within(ctx *x, const entry *e, const vclass *X, const vclass *Y,
+                                    const char *slot)
+{
+    if ((X->end - X->begin) * (Y->end - Y->begin) > MAX_WEAK_PAIRS || x->time_slot)
+        return CLAIMS_OK;
+    for (size_t i = X->begin; i < X->end; i++) {
+        for (size_t j = Y->begin; j < Y->end; j++) {
+            const claims_claim *a = claim_at(x, e[i].ci), *b = claim_at(x, e[j].ci);
+            if (a->article != b->article || a->sent_start != b->sent_start || !same_frame(a, b) ||
+                attributions(a->text_base, a->sent_start, a->sent_end) < 2)
+                continue;
+            x->ntmp = 0;
+            if (!tmp_push(x, e[i].ci) || !tmp_push(x, e[j].ci))
+                return CLAIMS_ERR_NOMEM;
+            x->basis = "one article gives the figure to two sources in one sentence";
+            return pair_finding(x, 1, CLAIMS_FINDING_CONTRADICTION, CONF_SAME_ARTICLE, false, slot,
+                                " (one article sets two sources against each other)");
+        }
+    }
+    return CLAIMS_OK;
+}
+
+/* Two strong classes i and j whose values cannot both be true. Between
+ * articles, only the claims of articles that hold nothing fitting the
+ * other side's value are a contradiction. */
+static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size_t i,
+                                   size_t j, const char *slot)
+{
+    const vclass *X = &S[i], *Y = &S[j];
+    /* between articles */
+    x->ntmp = 0;
+    size_t a_n = 0;
+    for (int side = 0; side < 2; side++) {
+        const vclass *K = side ? Y : X;
+        uint32_t other = (uint32_t)(side ? i : j);
+        uint32_t last = UINT32_MAX;
+        bool fits = false;
+        for (size_t n = K->begin; n < K->end; n++) {
+            uint32_t art = claim_at(x, e[n].ci)->article;
+            if (art != last) {
+                last = art;
+                /* a bare time: an article holds many; the pairs decide */
+                fits = !x->bare_time && art_fits(x, art, other);
+            }
+            if (!fits && !tmp_push(x, e[n].ci))
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (!side && !(a_n = x->ntmp))
+            break;
+    }
+    /* Two values within one article are no contradiction: an article
+     * that gives two figures for one frame most often speaks of two
+     * things, two moments or an update (a part of the real-news false
+     * alarms, and the real case, two sources set against each other, is
+     * rare). */
+    claims_status st = sources_within(x, e, X, Y, slot);
+    if (st != CLAIMS_OK || !a_n || x->ntmp <= a_n || !keep_same_frame(x, &a_n))
+        return st;
+    const claims_claim *c0 = claim_at(x, x->tmp[0]);
+    bool lower_first = x->cv[i].hi < x->cv[j].lo;
+    /* a toll that grew; an age one year more in an article a month or more
+     * later (a birthday between) */
+    bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
+    double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
+    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
+        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)))
+        return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
+    /* The confidence says how much of the frame and the sentences agree:
+     * a known frame is strong; a frame with an unknown part is as strong
+     * as its sentences are alike; a date resolved from an article's own
+     * date is a guess. */
+    double conf = x->level == SLOT_KNOWN ? CONF_STRONG : CONF_THING_UNKNOWN;
+    const char *why = NULL;
+    if (x->need_evidence) {
+        conf = x->best_sim >= EVIDENCE_STRONG ? CONF_EVIDENCE_STRONG : CONF_EVIDENCE;
+        why = x->best_sim >= EVIDENCE_STRONG ? " (told in nearly the same words)"
+                                             : " (told in similar words)";
+    }
+    if (inferred_in(x, x->tmp, x->ntmp) && conf > CONF_INFERRED_GUESS)
+        conf = CONF_INFERRED_GUESS;
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, conf, false, slot, why);
+}
+
+/* A claim that states more (class w, filed here by back-off) against a
+ * value of the slot's own (class s): a contradiction only between
+ * articles, with the same event, scope and holder, told in alike
+ * sentences. */
+static claims_status backoff_contradiction(ctx *x, const entry *e, const vclass *w,
+                                           const vclass *s, const char *slot)
+{
+    x->ntmp = 0;
+    for (size_t n = w->begin; n < w->end; n++)
+        if (!tmp_push(x, e[n].ci))
+            return CLAIMS_ERR_NOMEM;
+    size_t a_n = x->ntmp;
+    for (size_t n = s->begin; n < s->end; n++)
+        if (!tmp_push(x, e[n].ci))
+            return CLAIMS_ERR_NOMEM;
+    bool need = x->need_evidence;
+    x->need_evidence = true;
+    bool kept = keep_same_frame(x, &a_n);
+    x->need_evidence = need;
+    if (!kept)
+        return CLAIMS_OK;
+    double conf = x->best_sim >= EVIDENCE_STRONG ? CONF_EVIDENCE_STRONG : CONF_EVIDENCE;
+    return pair_finding(x, a_n, CLAIMS_FINDING_CONTRADICTION, conf, true, slot,
+                        x->best_sim >= EVIDENCE_STRONG
+                            ? " (one side states less; told in nearly the same words)"
+                            : " (one side states less; told in similar words)");
+}
+
+static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
+                         const claims_allocator *al, bool *ok)
+{
+    size_t n = 0;
+    *ok = true;
+    for (size_t i = begin; i < end;) {
+        size_t j = i + 1;
+        while (j < end && val_cmp(&e[i].v, &e[j].v) == 0)
+            j++;
+        if (!claims__grow(al, (void **)out, cap, n + 1, sizeof **out)) {
+            *ok = false;
+            return 0;
+        }
+        (*out)[n].begin = i;
+        (*out)[n].end = j;
+        n++;
+        i = j;
+    }
+    return n;
+}
+
+static size_t largest(const vclass *k, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (k[i].end - k[i].begin > k[best].end - k[best].begin)
+            best = i;
+    return best;
+}
+
+/* A date stated to the day or the month of a known year, not resolved
+ * from the article's own date. */
+static bool exact_date(const ctx *x, const entry *en)
+{
+    const claims_claim *c = claim_at(x, en->ci);
+    return c->kind == CLAIMS_KIND_DATE && c->precision >= CLAIMS__PREC_MONTH &&
+           !(c->flags & CLAIMS__CF_INFERRED) && en->v.type == V_RANGE;
+}
+
+static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t end,
+                                  vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
+{
+    const claims_allocator *al = &x->s->alloc;
+    const char *slot = e[begin].key;
+    /* A year or date of no known event dates nothing in particular: only
+     * an exact date (a day, or a month of a year) may agree, and two
+     * differ only when their sentences tell the same thing. */
+    int level = slot_level(e[begin].c); /* the slot's own claim, never a link */
+    x->time_slot = is_time(e[begin].c);
+    bool bare_time = level != SLOT_KNOWN && x->time_slot;
+    x->level = level;
+    /* an amount of a named thing in a named currency with no action
+     * ("a $4.25 billion settlement") names one deal closely enough; other
+     * frames with an unknown part need their sentences to agree */
+    x->need_evidence = level == SLOT_VAGUE || bare_time;
+    x->bare_time = bare_time;
+    size_t mid = begin;
+    while (mid < end && !e[mid].weak)
+        mid++;
+    bool ok;
+    size_t ns = classes_of(e, begin, mid, sk, skcap, al, &ok);
+    if (!ok)
+        return CLAIMS_ERR_NOMEM;
+    size_t nw = classes_of(e, mid, end, wk, wkcap, al, &ok);
+    if (!ok)
+        return CLAIMS_ERR_NOMEM;
+    vclass *S = *sk, *Wc = *wk;
+    if (!index_slot(x, e, S, ns))
+        return CLAIMS_ERR_NOMEM;
+    claims_status st = CLAIMS_OK;
+    /* Agreements: one value, two or more articles. */
+    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++)
+        if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN &&
+            (!bare_time || exact_date(x, &e[S[i].begin])))
+            st = class_finding(x, e, &S[i], NULL, CLAIMS_FINDING_AGREEMENT, false, slot);
+    /* Distinct values against each other. */
+    size_t big = ns ? largest(S, ns) : 0;
+    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
+        for (size_t j = i + 1; j < ns && st == CLAIMS_OK; j++) {
+            if (ns > MAX_ALL_PAIRS && i != big && j != big)
+                continue;
+            int rel = val_relation(&x->cv[i], &x->cv[j]);
+            if (rel == CLAIMS_FINDING_CONTRADICTION) {
+                if (x->time_slot ? time_near(&x->cv[i], &x->cv[j])
+                                      : level == SLOT_KNOWN || value_near(&x->cv[i], &x->cv[j]))
+                    st = contradiction(x, e, S, i, j, slot);
+            } else if (rel != REL_NONE && !bare_time) {
+                st = class_finding(x, e, &S[i], &S[j], rel, false, slot);
+            }
+        }
+    }
+    /* Weak links: each weak value against the strong values. */
+    for (size_t w = 0; w < nw && st == CLAIMS_OK; w++) {
+        for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
+            if (nw * ns > MAX_ALL_PAIRS * MAX_ALL_PAIRS && i != big)
+                continue;
+            const val *wv = &e[Wc[w].begin].v, *sv = &x->cv[i];
+            int rel = val_cmp(wv, sv) == 0 ? (wv->type == V_UNKNOWN
+                                                  ? (int)CLAIMS_FINDING_COMPATIBLE
+                                                  : (int)CLAIMS_FINDING_AGREEMENT)
+                                           : val_relation(wv, sv);
+            /* A weak link is a guess about which event a value dates: it
+             * contradicts only a near time (a year apart, not a decade),
+             * with low confidence. */
+            if (e[Wc[w].begin].backoff) {
+                /* one side states more: agreement as it is, contradiction
+                 * only on near values told in alike sentences */
+                x->backoff = true;
+                if (rel == CLAIMS_FINDING_CONTRADICTION)
+                    st = value_near(wv, sv) ? backoff_contradiction(x, e, &Wc[w], &S[i], slot)
+                                            : CLAIMS_OK;
+                else if (rel != REL_NONE)
+                    st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
+                x->backoff = false;
+                continue;
+            }
+            if (rel == CLAIMS_FINDING_CONTRADICTION && (level == SLOT_VAGUE || !time_near(wv, sv)))
+                continue;
+            if (rel != REL_NONE)
+                st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
+        }
+    }
+    return st;
+}
+
+static claims_status compare_values(ctx *x)
+{
+    claims_story *s = x->s;
+    const claims_allocator *al = &s->alloc;
+    entry *e = NULL;
+    size_t ne = 0, cap = 0;
+    claims_status st = CLAIMS_OK;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const claims_claim *c = s->claims[i];
+        val v;
+        if (!c->key || !claim_val(s->lex, c, &v))
+            continue;
+        if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
+            st = CLAIMS_ERR_NOMEM;
+            goto out;
+        }
+        e[ne].key = c->key;
+        e[ne].c = c;
+        e[ne].ci = (uint32_t)i;
+        e[ne].weak = false;
+        e[ne].backoff = false;
+        e[ne].v = v;
+        ne++;
+        for (int k = 0; k < 2 && c->backoff[k]; k++) {
+            if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
+                st = CLAIMS_ERR_NOMEM;
+                goto out;
+            }
+            e[ne] = e[ne - 1 - k];
+            e[ne].key = c->backoff[k];
+            e[ne].weak = e[ne].backoff = true;
+            ne++;
+        }
+        /* A weak link on a date inferred from the article's own date is
+         * two guesses in a row: not compared. */
+        if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 &&
+            !(c->flags & CLAIMS__CF_INFERRED)) {
+            e[ne] = e[ne - 1];
+            e[ne].key = c->weak_key;
+            e[ne].weak = true;
+            ne++;
+        }
+    }
+    sort_n(e, ne, sizeof *e, cmp_entry);
+    vclass *sk = NULL, *wk = NULL;
+    size_t skcap = 0, wkcap = 0;
+    for (size_t i = 0; i < ne && st == CLAIMS_OK;) {
+        size_t j = i + 1;
+        while (j < ne && slot_of_cmp(&e[i], &e[j]) == 0)
+            j++;
+        if (j - i >= 2 && !e[i].weak) /* a slot needs a strong claim */
+            st = compare_slot(x, e, i, j, &sk, &skcap, &wk, &wkcap);
+        i = j;
+    }
+    claims__free(al, sk);
+    claims__free(al, wk);
+out:
+    claims__free(al, e);
+    return st;
+}
+
+/* ------------------------------------------------------------ speech */
+
+typedef struct qclass {
+    uint32_t first;   /* index into the sorted claim list */
+    uint32_t n;
+} qclass;
+
+/* The speaker of a quote or paraphrase, folded ("ehud barak"), "?"
+ * when unknown. */
+static const char *speaker_of(const claims_claim *c)
+{
+    return c->frame.speaker ? c->frame.speaker : "?";
+}
+
+/* A speaker that may be anyone: unknown, or only described. */
+static bool wild_speaker(const claims_claim *c)
+{
+    const char *sp = speaker_of(c);
+    if (!sp[0] || strcmp(sp, "?") == 0 || !c->speaker)
+        return true;
+    return (c->flags & CLAIMS__CF_SPK_NOMINAL) && !(c->flags & CLAIMS__CF_SPK_PERSON);
+}
+
+/* Whether two speaker keys (folded canonical names, words separated by
+ * spaces) name one person. */
+enum { SPK_DIFFERENT = 0, SPK_SAME = 1, SPK_MAYBE = 2 };
+
+/* The i-th word from the end of s (0: the last), or false. */
+static bool word_from_end(const char *s, size_t i, const char **w, size_t *n)
+{
+    size_t end = strlen(s);
+    for (;;) {
+        while (end && s[end - 1] == ' ')
+            end--;
+        if (!end)
+            return false;
+        size_t b = end;
+        while (b && s[b - 1] != ' ')
+            b--;
+        if (!i--) {
+            *w = s + b;
+            *n = end - b;
+            return true;
+        }
+        end = b;
+    }
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+/* "sarah hale" and "det insp sarah hale" (one is the other's last words),
+ * "ana maria ruiz" and "maria ruiz" (the last two words), "s hale" and
+ * "sarah hale" (a surname, and a first name that fits): one person.
+ * Different surnames: different people. The same surname with first names
+ * that do not fit ("ana ruiz", "luis ruiz"): perhaps one person, perhaps
+ * not; never an attribution conflict. */
+static int speaker_relation(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return SPK_SAME;
+    size_t na = word_count(a), nb = word_count(b);
+    const char *lng = na >= nb ? a : b, *sht = na >= nb ? b : a;
+    size_t ls = strlen(lng), ss = strlen(sht);
+    if (ss && ss < ls && strcmp(lng + ls - ss, sht) == 0 && lng[ls - ss - 1] == ' ')
+        return SPK_SAME;
+    const char *wa, *wb;
+    size_t la, lb;
+    if (!word_from_end(a, 0, &wa, &la) || !word_from_end(b, 0, &wb, &lb) || la != lb ||
+        memcmp(wa, wb, la) != 0)
+        return SPK_DIFFERENT;
+    /* one surname: the words before it */
+    if (!word_from_end(a, 1, &wa, &la) || !word_from_end(b, 1, &wb, &lb))
+        return SPK_SAME; /* one of them is the surname alone */
+    if (la == lb && memcmp(wa, wb, la) == 0)
+        return SPK_SAME;
+    if ((la == 1 && wa[0] == wb[0]) || (lb == 1 && wb[0] == wa[0]))
+        return SPK_SAME; /* an initial */
+    return SPK_MAYBE;
+}
+
+static int cmp_speech_ptr(const void *pa, const void *pb)
+{
+    const claims_claim *a = *(claims_claim *const *)pa, *b = *(claims_claim *const *)pb;
+    CMP(a->kind, b->kind);
+    int c = strcmp(speaker_of(a), speaker_of(b));
+    if (c)
+        return c;
+    c = strcmp(a->str_value, b->str_value);
+    if (c)
+        return c;
+    CMP(a->index, b->index);
+    return 0;
+}
+
+typedef struct posting {
+    uint32_t hash, cls;
+} posting;
+
+static int cmp_posting(const void *pa, const void *pb)
+{
+    const posting *a = pa, *b = pb;
+    CMP(a->hash, b->hash);
+    CMP(a->cls, b->cls);
+    return 0;
+}
+
+typedef struct qpair {
+    uint32_t a, b;
+} qpair;
+
+static int cmp_qpair(const void *pa, const void *pb)
+{
+    const qpair *a = pa, *b = pb;
+    CMP(a->a, b->a);
+    CMP(a->b, b->b);
+    return 0;
+}
+
+/* True when the words of `in` are a contiguous run of the words of `out`. */
+static bool words_within(const char *in, const char *out)
+{
+    size_t n = strlen(in);
+    if (!n)
+        return false;
+    for (const char *p = strstr(out, in); p; p = strstr(p + 1, in)) {
+        bool left = p == out || p[-1] == ' ';
+        bool right = p[n] == 0 || p[n] == ' ';
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+/* The word difference of a variant, "have -> has; +word; -word", from
+ * LCS marks, into the story arena. */
+static const char *make_diff(ctx *x, const wspan *wa, size_t na, const uint8_t *ma,
+                             const wspan *wb, size_t nb, const uint8_t *mb)
+{
+    claims__buf d;
+    claims__buf_init(&d, &x->s->alloc);
+    size_t i = 0, j = 0, edits = 0;
+    while (i < na || j < nb) {
+        size_t i0 = i, j0 = j;
+        while (i < na && ma[i])
+            i++;
+        while (j < nb && mb[j])
+            j++;
+        /* words only one side has at the very start or end: a rendering
+         * cut short, not a change of words */
+        bool edge = (i0 == 0 && j0 == 0) || (i == na && j == nb);
+        bool one_sided = i == i0 || j == j0;
+        if ((i > i0 || j > j0) && !(edge && one_sided)) {
+            if (edits == 4) {
+                claims__buf_puts(&d, "; ...");
+                break;
+            }
+            if (edits++)
+                claims__buf_puts(&d, "; ");
+            if (i > i0 && j > j0) {
+                for (size_t k = i0; k < i; k++) {
+                    if (k > i0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wa[k].p, wa[k].len);
+                }
+                claims__buf_puts(&d, " -> ");
+                for (size_t k = j0; k < j; k++) {
+                    if (k > j0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wb[k].p, wb[k].len);
+                }
+            } else if (i > i0) {
+                claims__buf_putc(&d, '-');
+                for (size_t k = i0; k < i; k++) {
+                    if (k > i0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wa[k].p, wa[k].len);
+                }
+            } else {
+                claims__buf_putc(&d, '+');
+                for (size_t k = j0; k < j; k++) {
+                    if (k > j0)
+                        claims__buf_putc(&d, ' ');
+                    claims__buf_put(&d, wb[k].p, wb[k].len);
+                }
+            }
+        }
+        /* skip the common word that ends this run */
+        if (i < na)
+            i++;
+        if (j < nb)
+            j++;
+    }
+    const char *out = NULL;
+    if (!d.failed)
+        out = claims__story_strndup(x->s, d.data ? d.data : "", d.len);
+    claims__buf_free(&d);
+    return out;
+}
+
+/* Emits a finding over two speech classes. */
+static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
+                                   const qclass *B, int type, double conf, const char *diff,
+                                   bool attribution)
+{
+    x->ntmp = 0;
+    for (uint32_t i = 0; i < A->n; i++)
+        if (!tmp_push(x, q[A->first + i]->index))
+            return CLAIMS_ERR_NOMEM;
+    size_t na = x->ntmp;
+    if (B)
+        for (uint32_t i = 0; i < B->n; i++)
+            if (!tmp_push(x, q[B->first + i]->index))
+                return CLAIMS_ERR_NOMEM;
+    if (type != CLAIMS_FINDING_CONTRADICTION && type != CLAIMS_FINDING_VARIANT) {
+        uint32_t first = claim_at(x, x->tmp[0])->article;
+        bool other = false;
+        for (size_t i = 1; i < x->ntmp && !other; i++)
+            other = claim_at(x, x->tmp[i])->article != first;
+        if (!other)
+            return CLAIMS_OK;
+    }
+    uint32_t *la = x->tmp, *lb = x->tmp + na;
+    size_t nb = x->ntmp - na;
+    sort_n(la, na, sizeof *la, cmp_u32);
+    if (nb)
+        sort_n(lb, nb, sizeof *lb, cmp_u32);
+    const claims_claim *ca = claim_at(x, la[0]);
+    const claims_claim *cb = nb ? claim_at(x, lb[0]) : NULL;
+    const char *key = ca->key;
+    if (cb && wild_speaker(ca) && !wild_speaker(cb))
+        key = cb->key;
+    else if (cb && !attribution && !wild_speaker(cb) && strlen(cb->key) < strlen(key))
+        key = cb->key; /* one person named two ways: the shorter name */
+    bool dates = dates_differ(x);
+    claims__buf *b = &x->sum;
+    if (!B) {
+        summary_two(x, ca, la, na, "agrees with", NULL, la, na, key, false, dates);
+    } else if (attribution) {
+        b->len = 0;
+        b->failed = false;
+        put_value(x, ca);
+        claims__buf_puts(b, " is attributed to ");
+        claims__buf_puts(b, ca->speaker ? ca->speaker : "?");
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_puts(b, " and to ");
+        claims__buf_puts(b, cb->speaker ? cb->speaker : "?");
+        claims__buf_putc(b, ' ');
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+    } else if (type == CLAIMS_FINDING_VARIANT) {
+        b->len = 0;
+        b->failed = false;
+        put_value(x, ca);
+        claims__buf_putc(b, ' ');
+        put_articles(x, la, na, UINT32_MAX, dates);
+        claims__buf_puts(b, " is worded differently in ");
+        put_articles(x, lb, nb, UINT32_MAX, dates);
+        claims__buf_puts(b, " for ");
+        claims__buf_puts(b, key);
+        claims__buf_puts(b, ": ");
+        claims__buf_puts(b, diff ? diff : "");
+    } else {
+        const char *verb = type == CLAIMS_FINDING_AGREEMENT ? "agrees with"
+                                                            : "is compatible with";
+        summary_two(x, ca, la, na, verb, cb, lb, nb, key, false, dates);
+    }
+    if (conf < 0.5)
+        claims__buf_puts(b, " (weak link)");
+    x->basis = attribution ? "the same words, each named at the quote as another person's"
+               : type == CLAIMS_FINDING_VARIANT
+                   ? (wild_speaker(ca) || (cb && wild_speaker(cb))
+                          ? "mostly the same words; one speaker is not named"
+                          : "mostly the same words from the same speaker")
+                   : (wild_speaker(ca) || (cb && wild_speaker(cb))
+                          ? "the same words; one speaker is not named"
+                          : "the same words from the same speaker");
+    return emit(x, (claims_finding_type)type, key, conf, diff);
+}
+
+/* Does the sentence of claim `where` name the speaker of claim `who`
+ * outside the quoted words (the last word of the name, any case, as a
+ * whole word)? */
+static bool names_at_quote(const claims_claim *who, const claims_claim *where)
+{
+    const char *name = who->speaker;
+    if (!name || !where->text_base)
+        return false;
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    size_t n = strlen(w);
+    if (n < 2)
+        return false;
+    const char *text = where->text_base;
+    for (size_t i = where->sent_start; i + n <= where->sent_end; i++) {
+        if (i >= where->start && i < where->end) {
+            i = where->end - 1;
+            continue;
+        }
+        size_t k = 0;
+        while (k < n && claims__to_lower((unsigned char)text[i + k]) ==
+                            claims__to_lower((unsigned char)w[k]))
+            k++;
+        if (k < n)
+            continue;
+        bool left = i == where->sent_start || !claims__is_alpha((unsigned char)text[i - 1]);
+        bool right = i + n >= where->sent_end || !claims__is_alpha((unsigned char)text[i + n]);
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
+                                  const qclass *B)
+{
+    if (q[B->first]->index < q[A->first]->index) {
+        /* the class with the earlier claim is the reference */
+        const qclass *t = A;
+        A = B;
+        B = t;
+    }
+    const claims_claim *ca = q[A->first], *cb = q[B->first];
+    bool pa = ca->kind == CLAIMS_KIND_PARAPHRASE, pb = cb->kind == CLAIMS_KIND_PARAPHRASE;
+    if (pa && pb)
+        return CLAIMS_OK;
+    bool wa = wild_speaker(ca), wb = wild_speaker(cb);
+    int who = wa || wb ? SPK_MAYBE : speaker_relation(speaker_of(ca), speaker_of(cb));
+    bool same = who == SPK_SAME;
+    bool named_diff = who == SPK_DIFFERENT;
+    if ((pa || pb) && !same)
+        return CLAIMS_OK;
+    size_t na, nb;
+    scratch *sc = &x->sc;
+    if (!split_words(sc->al, ca->str_value, &sc->wa, &sc->wacap, &na) ||
+        !split_words(sc->al, cb->str_value, &sc->wb, &sc->wbcap, &nb))
+        return CLAIMS_ERR_NOMEM;
+    if (!na || !nb)
+        return CLAIMS_OK;
+    if (!claims__grow(sc->al, (void **)&sc->ma, &sc->macap, na, 1) ||
+        !claims__grow(sc->al, (void **)&sc->mb, &sc->mbcap, nb, 1))
+        return CLAIMS_ERR_NOMEM;
+    long common = lcs_marks(sc, sc->wa, na, sc->wb, nb, sc->ma, sc->mb);
+    if (common < 0)
+        return CLAIMS_ERR_NOMEM;
+    size_t shorter = na < nb ? na : nb;
+    double overlap = (double)common / (double)shorter;
+    bool identical = strcmp(ca->str_value, cb->str_value) == 0;
+    bool contained = identical || words_within(ca->str_value, cb->str_value) ||
+                     words_within(cb->str_value, ca->str_value);
+    if (pa || pb) {
+        /* reported speech against the speaker's own words */
+        if (common >= 4 && overlap >= 0.6)
+            return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE, CONF_INFERRED,
+                                  NULL, false);
+        return CLAIMS_OK;
+    }
+    if (named_diff) {
+        /* Two names for one quote is a finding only when each article
+         * names its speaker right at the quote: a pronoun ("he said") or
+         * a speaker carried from an earlier paragraph is a guess, and a
+         * sentence that names both people may be reporting one to the
+         * other. */
+        if (!names_at_quote(ca, ca) || !names_at_quote(cb, cb) || names_at_quote(ca, cb) ||
+            names_at_quote(cb, ca))
+            return CLAIMS_OK;
+        if (common >= 4 && (contained || overlap >= 0.8))
+            return speech_finding(x, q, A, B, CLAIMS_FINDING_CONTRADICTION, CONF_COMPATIBLE,
+                                  NULL, true);
+        return CLAIMS_OK;
+    }
+    double conf = same ? CONF_STRONG : CONF_WILD_SPEAKER;
+    if (identical)
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
+    if (contained)
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE,
+                              same ? CONF_COMPATIBLE : CONF_WILD_SPEAKER, NULL, false);
+    if (common >= 3 && overlap >= 0.7) {
+        const char *diff = make_diff(x, sc->wa, na, sc->ma, sc->wb, nb, sc->mb);
+        if (!diff)
+            return CLAIMS_ERR_NOMEM;
+        return speech_finding(x, q, A, B, CLAIMS_FINDING_VARIANT,
+                              same ? CONF_STRONG : CONF_WILD_SPEAKER, diff, false);
+    }
+    return CLAIMS_OK;
+}
+
+static claims_status compare_speech(ctx *x)
+{
+    claims_story *s = x->s;
+    const claims_allocator *al = &s->alloc;
+    claims_claim **q = NULL;
+    qclass *cls = NULL;
+    posting *post = NULL;
+    qpair *pairs = NULL;
+    size_t nq = 0, capq = 0, ncls = 0, capcls = 0, npost = 0, cappost = 0, npairs = 0,
+           cappairs = 0;
+    claims_status st = CLAIMS_ERR_NOMEM;
+
+    for (size_t i = 0; i < s->nclaims; i++) {
+        claims_claim *c = s->claims[i];
+        if ((c->kind != CLAIMS_KIND_QUOTE && c->kind != CLAIMS_KIND_PARAPHRASE) ||
+            !c->str_value || !c->str_value[0])
+            continue;
+        if (!claims__grow(al, (void **)&q, &capq, nq + 1, sizeof *q))
+            goto out;
+        q[nq++] = c;
+    }
+    sort_n(q, nq, sizeof *q, cmp_speech_ptr);
+    for (size_t i = 0; i < nq;) {
+        size_t j = i + 1;
+        while (j < nq && q[j]->kind == q[i]->kind &&
+               strcmp(speaker_of(q[j]), speaker_of(q[i])) == 0 &&
+               strcmp(q[j]->str_value, q[i]->str_value) == 0)
+            j++;
+        if (!claims__grow(al, (void **)&cls, &capcls, ncls + 1, sizeof *cls))
+            goto out;
+        cls[ncls].first = (uint32_t)i;
+        cls[ncls].n = (uint32_t)(j - i);
+        ncls++;
+        i = j;
+    }
+    /* Agreements: the same speaker, the same words, two articles. */
+    for (size_t k = 0; k < ncls; k++) {
+        if (cls[k].n < 2)
+            continue;
+        double conf = wild_speaker(q[cls[k].first]) ? CONF_WILD_SPEAKER : CONF_STRONG;
+        st = speech_finding(x, q, &cls[k], NULL, CLAIMS_FINDING_AGREEMENT, conf, NULL, false);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    /* Inverted index of 3-word shingles (the whole text when shorter). */
+    for (size_t k = 0; k < ncls; k++) {
+        size_t nw;
+        if (!split_words(al, q[cls[k].first]->str_value, &x->sc.wa, &x->sc.wacap, &nw))
+            goto out;
+        size_t shingles = nw >= 3 ? nw - 2 : 1;
+        if (!claims__grow(al, (void **)&post, &cappost, npost + shingles, sizeof *post))
+            goto out;
+        for (size_t i = 0; i < shingles; i++) {
+            uint32_t h = CLAIMS__HASH_INIT;
+            size_t upto = nw >= 3 ? i + 3 : nw;
+            for (size_t w = i; w < upto; w++) {
+                h = claims__hash(h, x->sc.wa[w].p, x->sc.wa[w].len);
+                h = claims__hash(h, " ", 1);
+            }
+            post[npost].hash = h;
+            post[npost].cls = (uint32_t)k;
+            npost++;
+        }
+    }
+    sort_n(post, npost, sizeof *post, cmp_posting);
+    {
+        size_t w = 0;
+        for (size_t i = 0; i < npost; i++)
+            if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
+                post[w++] = post[i];
+        npost = w;
+    }
+    /* Pairs from each shingle's classes: all of them when few, else each
+     * with its neighbour, so that a common phrase never costs a square. */
+    for (size_t i = 0; i < npost;) {
+        size_t j = i + 1;
+        while (j < npost && post[j].hash == post[i].hash)
+            j++;
+        size_t d = j - i;
+        size_t need = d <= MAX_POSTING_PAIRS ? d * (d - 1) / 2 : d - 1;
+        if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
+            goto out;
+        for (size_t a = i; a < j; a++) {
+            if (d <= MAX_POSTING_PAIRS) {
+                for (size_t b = a + 1; b < j; b++) {
+                    pairs[npairs].a = post[a].cls;
+                    pairs[npairs].b = post[b].cls;
+                    npairs++;
+                }
+            } else if (a > i) {
+                pairs[npairs].a = post[a - 1].cls;
+                pairs[npairs].b = post[a].cls;
+                npairs++;
+            }
+        }
+        i = j;
+    }
+    /* Short renderings of one speaker may share no 3-word shingle ("we
+     * searched all night" / "we searched through the night"): classes of
+     * one named speaker are paired too, all of them when few, else each
+     * with its neighbour. The classes are sorted by kind and speaker. */
+    for (size_t i = 0; i < ncls;) {
+        const claims_claim *ci = q[cls[i].first];
+        size_t j = i + 1;
+        while (j < ncls && q[cls[j].first]->kind == ci->kind &&
+               strcmp(speaker_of(q[cls[j].first]), speaker_of(ci)) == 0)
+            j++;
+        size_t d = j - i;
+        if (d > 1 && !wild_speaker(ci)) {
+            bool all = d <= SPEAKER_PAIRS_ALL;
+            size_t need = all ? d * (d - 1) / 2 : d - 1;
+            if (!claims__grow(al, (void **)&pairs, &cappairs, npairs + need + 1, sizeof *pairs))
+                goto out;
+            for (size_t a = i; a < j; a++) {
+                for (size_t b = a + 1; b < (all ? j : (a + 2 < j ? a + 2 : j)); b++) {
+                    pairs[npairs].a = (uint32_t)a;
+                    pairs[npairs].b = (uint32_t)b;
+                    npairs++;
+                }
+            }
+        }
+        i = j;
+    }
+    sort_n(pairs, npairs, sizeof *pairs, cmp_qpair);
+    for (size_t i = 0; i < npairs; i++) {
+        if (i && pairs[i].a == pairs[i - 1].a && pairs[i].b == pairs[i - 1].b)
+            continue;
+        st = compare_pair(x, q, &cls[pairs[i].a], &cls[pairs[i].b]);
+        if (st != CLAIMS_OK)
+            goto out;
+    }
+    st = CLAIMS_OK;
+out:
+    claims__free(al, q);
+    claims__free(al, cls);
+    claims__free(al, post);
+    claims__free(al, pairs);
+    return st;
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+    const claims_finding *a = pa, *b = pb;
+    CMP(a->type, b->type);
+    int c = cmp_str0(a->key, b->key);
+    if (c)
+        return c;
+    size_t n = a->nclaims < b->nclaims ? a->nclaims : b->nclaims;
+    for (size_t i = 0; i < n; i++)
+        CMP(a->claims[i], b->claims[i]);
+    CMP(a->nclaims, b->nclaims);
+    CMP(a->confidence, b->confidence);
+    return cmp_str0(a->summary, b->summary);
+}
+
+claims_status claims__compare(claims_story *s)
+{
+    ctx x;
+    memset(&x, 0, sizeof x);
+    x.s = s;
+    x.sc.al = &s->alloc;
+    x.ev = claims__evidence_new(&s->alloc, s->nclaims);
+    if (!x.ev)
+        return CLAIMS_ERR_NOMEM;
+    claims__buf_init(&x.sum, &s->alloc);
+    claims_status st = compare_values(&x);
+    if (st == CLAIMS_OK)
+        st = compare_speech(&x);
+    if (st == CLAIMS_OK && s->nfindings > 1)
+        sort_n(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+    for (size_t i = 0; i < s->nfindings && st == CLAIMS_OK; i++) {
+        claims__finding_label(s, &s->findings[i], &x.sum);
+        s->findings[i].label =
+            x.sum.failed ? NULL : claims__story_strndup(s, x.sum.data ? x.sum.data : "", x.sum.len);
+        if (!s->findings[i].label)
+            st = CLAIMS_ERR_NOMEM;
+    }
+    claims__buf_free(&x.sum);
+    claims__free(&s->alloc, x.tmp);
+    claims__free(&s->alloc, x.cv);
+    claims__free(&s->alloc, x.ac);
+    scratch_free(&x.sc);
+    claims__evidence_free(x.ev);
+    return st;
+}

@@ -1,0 +1,226 @@
+/* evidence.c - how closely the sentences of two claims say the same thing.
+ *
+ * Two figures whose frames leave a part unknown ("2,029 points" and
+ * "2,129 points", no verb; "today" and "last Friday", no event) are about
+ * the same thing only when their sentences tell it in the same words:
+ * "finished his career with 2,029 points" against "ended his career with
+ * 2,129 points". Two measures, the larger counts: the share of content
+ * words (no digits, no function words) the two sentences have in common,
+ * over the smaller set; and the words right around the claim ("McDermott
+ * now has [2,029 points]" against "McDermott now has [2,129 points]").
+ * Each claim's words are read once and kept. */
+#include "compare/compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { WORDS_MAX = 40, MIN_WORDS = 4, WORD_MIN_LEN = 3, MANY_COMMON = 8 };
+#define MANY_COMMON_LIKENESS 0.7
+
+enum { BEFORE = 3, AFTER = 2 };
+
+typedef struct wordset {
+    uint32_t h[WORDS_MAX];
+    uint8_t n;
+    bool done;
+    /* the words right before and after the claim, nearest first (0: none) */
+    uint32_t before[BEFORE], after[AFTER];
+    bool content_before; /* a content word among them */
+} wordset;
+
+struct claims__evidence {
+    const claims_allocator *al;
+    wordset *sets; /* by claim index */
+    size_t n;
+};
+
+claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaims)
+{
+    claims__evidence *ev = claims__malloc(al, sizeof *ev);
+    if (!ev)
+        return NULL;
+    ev->al = al;
+    ev->n = nclaims;
+    ev->sets = claims__malloc(al, (nclaims ? nclaims : 1) * sizeof *ev->sets);
+    if (!ev->sets) {
+        claims__free(al, ev);
+        return NULL;
+    }
+    for (size_t i = 0; i < nclaims; i++)
+        ev->sets[i].done = false;
+    return ev;
+}
+
+void claims__evidence_free(claims__evidence *ev)
+{
+    if (!ev)
+        return;
+    claims__free(ev->al, ev->sets);
+    claims__free(ev->al, ev);
+}
+
+/* Words that carry no content of their own. */
+static bool function_word(const char *w, size_t n)
+{
+    static const char *const stop[] = {
+        "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has",
+        "had", "have", "been", "its", "his", "her", "their", "they", "said", "says", "who",
+        "which", "but", "not", "will", "would", "into", "after", "before", "about", "than",
+        "more", "also", "there", "when", "where", "while", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "told", "our", "you", "she", "him"};
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+static int cmp_u32(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The hash of the word ending right before byte `end` (skipping spaces
+ * and punctuation back to `lo`); 0 when none. Sets *begin to its start. */
+static uint32_t word_before(const char *t, size_t lo, size_t end, size_t *begin, bool *content)
+{
+    size_t i = end;
+    while (i > lo && !claims__is_alpha((unsigned char)t[i - 1]) && (unsigned char)t[i - 1] < 0x80)
+        i--;
+    size_t e = i;
+    while (i > lo && (claims__is_alpha((unsigned char)t[i - 1]) ||
+                      (unsigned char)t[i - 1] >= 0x80 || t[i - 1] == '\''))
+        i--;
+    *begin = i;
+    if (e == i || e - i >= 32)
+        return 0;
+    char w[32];
+    for (size_t k = i; k < e; k++)
+        w[k - i] = (char)claims__to_lower((unsigned char)t[k]);
+    *content |= !function_word(w, e - i) && e - i >= WORD_MIN_LEN;
+    return claims__hash(CLAIMS__HASH_INIT, w, e - i);
+}
+
+static uint32_t word_after(const char *t, size_t start, size_t hi, size_t *end)
+{
+    size_t i = start;
+    while (i < hi && !claims__is_alpha((unsigned char)t[i]) && (unsigned char)t[i] < 0x80)
+        i++;
+    size_t b = i;
+    while (i < hi && (claims__is_alpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80 ||
+                      t[i] == '\''))
+        i++;
+    *end = i;
+    if (i == b || i - b >= 32)
+        return 0;
+    char w[32];
+    for (size_t k = b; k < i; k++)
+        w[k - b] = (char)claims__to_lower((unsigned char)t[k]);
+    return claims__hash(CLAIMS__HASH_INIT, w, i - b);
+}
+
+static void make_around(wordset *ws, const claims_claim *c)
+{
+    const char *t = c->text_base;
+    size_t at = c->start;
+    ws->content_before = false;
+    for (int k = 0; k < BEFORE; k++)
+        ws->before[k] = word_before(t, c->sent_start, at, &at, &ws->content_before);
+    at = c->end;
+    for (int k = 0; k < AFTER; k++)
+        ws->after[k] = word_after(t, at, c->sent_end, &at);
+}
+
+/* Likeness of the words around two claims: the three words before alike
+ * (one of them a content word) is strong; two of them and one after is
+ * fair; else none. */
+static double around_likeness(const wordset *a, const wordset *b)
+{
+    int before = 0, after = 0;
+    for (int k = 0; k < BEFORE && a->before[k] && a->before[k] == b->before[k]; k++)
+        before++;
+    for (int k = 0; k < AFTER; k++)
+        after += a->after[k] && a->after[k] == b->after[k];
+    if (!a->content_before || !b->content_before)
+        return 0;
+    if (before == BEFORE)
+        return 0.8;
+    if (before == 2 && after >= 1)
+        return 0.65;
+    return 0;
+}
+
+static void make_set(wordset *ws, const claims_claim *c)
+{
+    ws->n = 0;
+    ws->done = true;
+    memset(ws->before, 0, sizeof ws->before);
+    memset(ws->after, 0, sizeof ws->after);
+    ws->content_before = false;
+    if (!c->text_base)
+        return;
+    make_around(ws, c);
+    const char *t = c->text_base;
+    char w[32];
+    size_t i = c->sent_start;
+    while (i < c->sent_end && ws->n < WORDS_MAX) {
+        unsigned char ch = (unsigned char)t[i];
+        if (!(claims__is_alpha(ch) || ch >= 0x80 || claims__is_digit(ch))) {
+            i++;
+            continue;
+        }
+        size_t b = i, n = 0;
+        bool digit = false;
+        while (i < c->sent_end) {
+            ch = (unsigned char)t[i];
+            if (!(claims__is_alpha(ch) || ch >= 0x80 || claims__is_digit(ch) || ch == '\''))
+                break;
+            digit |= claims__is_digit(ch);
+            if (n < sizeof w)
+                w[n++] = (char)claims__to_lower(ch);
+            i++;
+        }
+        if (digit || i - b < WORD_MIN_LEN || n >= sizeof w || function_word(w, n))
+            continue;
+        uint32_t h = claims__hash(CLAIMS__HASH_INIT, w, n);
+        bool seen = false;
+        for (size_t k = 0; k < ws->n && !seen; k++)
+            seen = ws->h[k] == h;
+        if (!seen)
+            ws->h[ws->n++] = h;
+    }
+    qsort(ws->h, ws->n, sizeof ws->h[0], cmp_u32);
+}
+
+double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
+                                   const claims_claim *b)
+{
+    if (a->index >= ev->n || b->index >= ev->n)
+        return 0;
+    wordset *sa = &ev->sets[a->index], *sb = &ev->sets[b->index];
+    if (!sa->done)
+        make_set(sa, a);
+    if (!sb->done)
+        make_set(sb, b);
+    double around = around_likeness(sa, sb);
+    size_t small = sa->n < sb->n ? sa->n : sb->n;
+    if (small < MIN_WORDS)
+        return around;
+    size_t i = 0, j = 0, common = 0;
+    while (i < sa->n && j < sb->n) {
+        if (sa->h[i] == sb->h[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (sa->h[i] < sb->h[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    double share = (double)common / (double)small;
+    /* two long sentences that share many content words tell one thing */
+    if (common >= MANY_COMMON && share < MANY_COMMON_LIKENESS)
+        share = MANY_COMMON_LIKENESS;
+    return share > around ? share : around;
+}

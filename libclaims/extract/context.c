@@ -1,0 +1,552 @@
+/* context.c - the context of each figure of an article, read from its
+ * sentence once the extractors are done: the time its clause speaks of
+ * and the markers of another event (which the story-level event pass in
+ * events.c turns into an event), the place or group it covers (scope),
+ * the place a distance is measured from (holder), and whether it is a
+ * part of a total or an increment (part). The words are the lexicon's
+ * [context] section (data/context.lex). */
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How far around a figure the context words are looked for, in tokens. */
+enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
+       ASIDE_MAX = 6, FRAME_TEXT_MAX = 64 };
+
+typedef struct cx {
+    claims_story *s;
+    const claims__article *art;
+    size_t sb, se; /* the sentence's tokens */
+} cx;
+
+static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
+{
+    size_t dummy;
+    return claims__lex_match(c->s->lex, CLAIMS__LEX_CONTEXT, c->art, i, c->se, n ? n : &dummy);
+}
+
+static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
+{
+    const claims__lex_entry *e = ctx_at(c, i, n);
+    return e && strcmp(e->value, role) == 0;
+}
+
+static bool word_is(const cx *c, size_t i, const char *w)
+{
+    const claims__token *t = &c->art->toks[i];
+    size_t n = strlen(w);
+    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+}
+
+/* A capitalized word that can name a place or group: not the sentence's
+ * first word, not a month, weekday, relative day or title. */
+static bool proper_word(const cx *c, size_t i)
+{
+    const claims__token *t = &c->art->toks[i];
+    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
+        (t->flags & (CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT)))
+        return false;
+    size_t n;
+    const claims__lexicon *lx = c->s->lex;
+    return !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
+           !claims__lex_match(lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n) &&
+           !claims__lex_match(lx, CLAIMS__LEX_RELATIVE_DAY, c->art, i, i + 1, &n) &&
+           !claims__lex_match(lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n);
+}
+
+/* The sentence's first word as a name: capitalized, and no word the
+ * lexicon knows (a concept, an action, a title, a number...). */
+static bool opening_name(const cx *c, size_t i)
+{
+    const claims__token *t = &c->art->toks[i];
+    uint32_t known = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_ACTION) |
+                     (1u << CLAIMS__LEX_TITLE) | (1u << CLAIMS__LEX_NOMINAL) |
+                     (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_MONTH) |
+                     (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY) |
+                     (1u << CLAIMS__LEX_CONTEXT) | (1u << CLAIMS__LEX_EVENT);
+    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
+           !(t->flags & CLAIMS__TF_HAS_DIGIT) && !(t->lexmask & known);
+}
+
+/* The words [b, e) as one lower-case string in the story's arena. */
+static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
+{
+    char buf[FRAME_TEXT_MAX];
+    size_t n = 0;
+    for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
+        size_t w = c->art->toks[k].norm_len;
+        if (n + w + 1 >= sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, claims__tok_norm(c->art, k), w);
+        n += w;
+    }
+    const char *out = claims__story_strndup(c->s, buf, n);
+    if (!out)
+        *oom = true;
+    return out;
+}
+
+/* The capitalized words from i (at most NAME_WORDS) as one lower-case
+ * string in the story's arena; NULL when i starts none, or on OOM (then
+ * *oom is set). */
+static const char *proper_name(const cx *c, size_t i, bool *oom)
+{
+    if (i >= c->se || !proper_word(c, i))
+        return NULL;
+    char buf[FRAME_TEXT_MAX];
+    size_t n = 0;
+    for (size_t k = i; k < c->se && k - i < NAME_WORDS && proper_word(c, k); k++) {
+        size_t w = c->art->toks[k].norm_len;
+        if (n + w + 1 >= sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, claims__tok_norm(c->art, k), w);
+        n += w;
+    }
+    const char *out = claims__story_strndup(c->s, buf, n);
+    if (!out)
+        *oom = true;
+    return out;
+}
+
+/* The first token at or after byte `off` (binary search). */
+static size_t token_at(const claims__article *art, size_t off)
+{
+    size_t lo = 0, hi = art->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (art->toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A clause boundary between two figures: ",", ";", "and", "or", "but". */
+static bool boundary(const cx *c, size_t i)
+{
+    const claims__token *t = &c->art->toks[i];
+    if (t->cls == CLAIMS__TOK_PUNCT)
+        return word_is(c, i, ",") || word_is(c, i, ";") || word_is(c, i, ":");
+    return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
+}
+
+/* ------------------------------------------------------------ parts */
+
+/* Whether the figure whose number starts at token `nb` (its claim's
+ * tokens [tb, te)) is a part of a total or an increment:
+ *   "including 3 children", "of which $2 million", "another four",
+ *   "two more", "three others", "one of the victims", "two of them",
+ *   "30 seriously injured". */
+static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
+{
+    /* a phrase that ends right before the figure */
+    for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
+        size_t n = 0;
+        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
+        if (!e || tb - back + n != tb)
+            continue;
+        if (strcmp(e->value, "part:subset") == 0)
+            return CLAIMS__PART_SUBSET;
+        if (strcmp(e->value, "part:increment") == 0)
+            return CLAIMS__PART_INCREMENT;
+    }
+    /* right after the number */
+    size_t a = nb + 1;
+    if (a < c->se && ctx_is(c, a, "part:after", NULL))
+        return CLAIMS__PART_INCREMENT;
+    /* "two of them", "one of the victims"; not "12 of the drones", which
+     * counts the drones themselves */
+    if (a + 1 < c->se && word_is(c, a, "of") &&
+        (word_is(c, a + 1, "them") || word_is(c, a + 1, "whom") || word_is(c, a + 1, "which") ||
+         word_is(c, a + 1, "those") || word_is(c, a + 1, "these") || word_is(c, a + 1, "us") ||
+         (word_is(c, nb, "one") && (word_is(c, a + 1, "the") || word_is(c, a + 1, "their") ||
+                                    word_is(c, a + 1, "his") || word_is(c, a + 1, "her") ||
+                                    word_is(c, a + 1, "its")))))
+        return CLAIMS__PART_SUBSET;
+    /* a degree of harm between the figure and its action */
+    for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
+        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
+            break;
+        if (ctx_is(c, k, "part:severity", NULL))
+            return CLAIMS__PART_SUBSET;
+    }
+    return CLAIMS__PART_NONE;
+}
+
+/* ----------------------------------------------------- scope, holder */
+
+/* "in Dubai", "among the soldiers" (a proper name only), after the
+ * figure and before the next clause: the place or group it covers. A
+ * sentence that opens with "In <Name>," scopes its figures too. */
+static const char *scope_of(const cx *c, size_t te, bool *oom)
+{
+    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
+        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
+            c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
+            break;
+        if (!ctx_is(c, k, "scope", NULL))
+            continue;
+        size_t p = k + 1;
+        if (p < c->se && word_is(c, p, "the"))
+            p++;
+        return proper_name(c, p, oom);
+    }
+    if (c->sb + 2 < c->se && ctx_is(c, c->sb, "scope", NULL)) {
+        size_t p = c->sb + 1;
+        const char *name = proper_name(c, p, oom);
+        size_t k = p;
+        while (k < c->se && proper_word(c, k))
+            k++;
+        if (name && k < c->se && word_is(c, k, ","))
+            return name;
+    }
+    return NULL;
+}
+
+/* "13 miles east of Cloverdale", "four miles from Cobb": the reference
+ * place of a distance. */
+static const char *reference_place(const cx *c, size_t te, bool *oom)
+{
+    size_t k = te;
+    size_t n = 0;
+    bool direction = false;
+    while (k < c->se && ctx_is(c, k, "direction", &n)) {
+        k += n ? n : 1;
+        direction = true;
+    }
+    if (k + 1 < c->se && ((direction && word_is(c, k, "of")) || word_is(c, k, "from"))) {
+        size_t p = k + 1;
+        if (word_is(c, p, "the") && p + 1 < c->se)
+            p++;
+        return proper_name(c, p, oom);
+    }
+    return NULL;
+}
+
+/* "Buford's record of 2,116 points", "the company's $4 billion debt": a
+ * name with a possessive before the figure, in its clause, holds it. */
+static const char *possessor(const cx *c, size_t tb, bool *oom)
+{
+    for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
+        size_t p = k - 1;
+        const claims__token *t = &c->art->toks[p];
+        if (boundary(c, p) || t->cls == CLAIMS__TOK_NUMBER || t->cls == CLAIMS__TOK_QUOTE)
+            return NULL;
+        if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
+            continue;
+        /* the name before the "'s": back to its first capitalized word
+         * (the sentence's first word too: "Dorsey's been there 37 years") */
+        size_t e = p, b = p;
+        while (b > c->sb && proper_word(c, b - 1) && e - b < NAME_WORDS)
+            b--;
+        if (b == e && b - 1 == c->sb && opening_name(c, c->sb))
+            b--;
+        if (b == e)
+            return NULL;
+        return b == c->sb ? name_from(c, b, e, oom) : proper_name(c, b, oom);
+    }
+    return NULL;
+}
+
+/* The party whose amount of money it is: the name right before the verb
+ * of having or giving that governs the amount, in its clause ("the
+ * Washington Nationals made Teixeira a $160 million offer", "The Orioles,
+ * according to reports, have offered a $150 million deal", "Apple sells
+ * the 13-inch model for $1,199"). Two amounts with different such holders
+ * are two parties' amounts. */
+static const char *subject_of(const cx *c, size_t tb, bool *oom)
+{
+    size_t v = tb;
+    while (v > c->sb) {
+        v--;
+        if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
+            word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
+            return NULL;
+        if (ctx_is(c, v, "holder_verb", NULL))
+            break;
+    }
+    if (v == c->sb && !ctx_is(c, v, "holder_verb", NULL))
+        return NULL;
+    /* back over auxiliaries and an aside between commas */
+    size_t e = v;
+    while (e > c->sb && (word_is(c, e - 1, "have") || word_is(c, e - 1, "has") ||
+                         word_is(c, e - 1, "had") || word_is(c, e - 1, "will") ||
+                         word_is(c, e - 1, "would") || word_is(c, e - 1, "also") ||
+                         word_is(c, e - 1, "reportedly")))
+        e--;
+    if (e > c->sb && word_is(c, e - 1, ",")) {
+        size_t k = e - 1;
+        while (k > c->sb && !word_is(c, k - 1, ","))
+            k--;
+        if (k > c->sb && e - k <= ASIDE_MAX)
+            e = k - 1;
+    }
+    size_t b = e;
+    while (b > c->sb && e - b < NAME_WORDS && proper_word(c, b - 1))
+        b--;
+    if (b == e && b - 1 == c->sb && e > c->sb && opening_name(c, c->sb))
+        b--;
+    if (b == e)
+        return NULL;
+    return name_from(c, b, e, oom);
+}
+
+/* ------------------------------------------------------------- time */
+
+/* Reads a time claim's value as a date (fields 0 when not stated). */
+static bool time_value(const claims_claim *t, claims__date *d, int *prec)
+{
+    memset(d, 0, sizeof *d);
+    if (t->kind == CLAIMS_KIND_YEAR) {
+        if (!t->has_value)
+            return false;
+        d->year = (int)t->value;
+        *prec = CLAIMS__PREC_YEAR;
+        return true;
+    }
+    const char *v = t->str_value;
+    if (!v || strlen(v) < 4 || !claims__is_digit((unsigned char)v[0]))
+        return false; /* yearless: dates nothing on its own */
+    d->year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    *prec = CLAIMS__PREC_YEAR;
+    if (strlen(v) >= 7) {
+        d->month = (v[5] - '0') * 10 + (v[6] - '0');
+        *prec = CLAIMS__PREC_MONTH;
+    }
+    if (strlen(v) >= 10) {
+        d->day = (v[8] - '0') * 10 + (v[9] - '0');
+        *prec = CLAIMS__PREC_DAY;
+    }
+    return true;
+}
+
+/* A time that dates its clause: not one that bounds it ("since 2004",
+ * "until 2010"), which names another event. */
+static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb)
+{
+    size_t tb = token_at(art, t->start);
+    if (tb <= sb)
+        return true;
+    const char *w = claims__tok_norm(art, tb - 1);
+    size_t n = art->toks[tb - 1].norm_len;
+    static const char *const bounds[] = {"since", "until", "till", "before", "by"};
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++)
+        if (strlen(bounds[i]) == n && memcmp(w, bounds[i], n) == 0)
+            return false;
+    return true;
+}
+
+/* A sentence about what will happen ("will be trained") is no account
+ * of an earlier event: nothing is carried into it. */
+static bool future_sentence(const cx *c, uint32_t will, uint32_t ll)
+{
+    for (size_t k = c->sb; k < c->se; k++) {
+        uint32_t h = c->art->toks[k].hash;
+        if ((h == will && word_is(c, k, "will")) || (h == ll && word_is(c, k, "'ll")))
+            return true;
+    }
+    return false;
+}
+
+static bool background_marker(const cx *c)
+{
+    for (size_t k = c->sb; k < c->se; k++) {
+        size_t n;
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_BACKGROUND)) &&
+            claims__lex_match(c->s->lex, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
+            return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------- driver */
+
+static bool is_time(const claims_claim *c)
+{
+    return c->kind == CLAIMS_KIND_YEAR || c->kind == CLAIMS_KIND_DATE;
+}
+
+static bool is_figure(const claims_claim *c)
+{
+    return c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
+           c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
+}
+
+/* The number of the claim's tokens [tb, te): its first digits, else its
+ * last number word ("No more than ten climbers": "ten", not "no"); tb
+ * when none. */
+static size_t number_token(const cx *c, size_t tb, size_t te)
+{
+    size_t word = tb;
+    for (size_t k = tb; k < te; k++) {
+        size_t n;
+        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
+            return k;
+        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k, te, &n))
+            word = k + (n ? n - 1 : 0);
+    }
+    return word;
+}
+
+/* Time claims of the article ordered by position: an index per sentence. */
+typedef struct times {
+    const claims_claim **v;
+    size_t n;
+} times;
+
+static int cmp_claim_start(const void *pa, const void *pb)
+{
+    const claims_claim *a = *(const claims_claim *const *)pa;
+    const claims_claim *b = *(const claims_claim *const *)pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return 0;
+}
+
+/* The anchor of the dating time nearest to [start, end) among tv[lo, hi). */
+static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, size_t lo,
+                                   size_t hi, size_t start, size_t end)
+{
+    claims__anchor a = {0};
+    size_t best = SIZE_MAX;
+    for (size_t j = lo; j < hi; j++) {
+        const claims_claim *t = tv[j];
+        if (!dating_time(c->art, t, c->sb))
+            continue;
+        size_t d = t->start >= end ? t->start - end : start >= t->end ? start - t->end : 0;
+        claims__date dd;
+        int prec;
+        if (d < best && time_value(t, &dd, &prec)) {
+            best = d;
+            a.date = dd;
+            a.precision = (uint8_t)prec;
+            a.inferred = (t->flags & CLAIMS__CF_INFERRED) != 0;
+        }
+    }
+    return a;
+}
+
+/* A headline in title case ("Gunman Kills Two In Plant Shooting"), where
+ * capitals name nothing: most of its words start with a capital. */
+static bool title_case(const cx *c)
+{
+    size_t words = 0, caps = 0;
+    for (size_t k = c->sb; k < c->se; k++) {
+        const claims__token *t = &c->art->toks[k];
+        if (t->cls != CLAIMS__TOK_WORD || t->norm_len < 3)
+            continue;
+        words++;
+        caps += (t->flags & CLAIMS__TF_CAP) != 0;
+    }
+    return words >= 3 && caps * 10 >= words * 6;
+}
+
+claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
+{
+    const claims__article *art = &s->articles[ai];
+    const claims_allocator *al = &s->alloc;
+    if (!art->nsents || first >= s->nclaims)
+        return CLAIMS_OK;
+    size_t nt = 0;
+    for (size_t i = first; i < s->nclaims; i++)
+        nt += is_time(s->claims[i]);
+    const claims_claim **tv = claims__malloc(al, (nt ? nt : 1) * sizeof *tv);
+    /* per sentence: its first time claim, the anchor it hands on, and
+     * whether it marks another event or speaks of the future */
+    size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
+    claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
+    uint8_t *sflags = claims__malloc(al, art->nsents);
+    if (!tv || !tfirst || !handed || !sflags) {
+        claims__free(al, tv);
+        claims__free(al, tfirst);
+        claims__free(al, handed);
+        claims__free(al, sflags);
+        return CLAIMS_ERR_NOMEM;
+    }
+    enum { S_MARKER = 1, S_FUTURE = 2 };
+    const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
+    const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
+    nt = 0;
+    for (size_t i = first; i < s->nclaims; i++)
+        if (is_time(s->claims[i]))
+            tv[nt++] = s->claims[i];
+    if (nt > 1)
+        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    /* Each sentence's anchor, as it goes on into the next sentence of its
+     * paragraph when that one has no time of its own: the last dating
+     * time, else the one carried in; a background marker goes on too. */
+    size_t j = 0;
+    for (size_t si = 0; si < art->nsents; si++) {
+        const claims__sentence *sn = &art->sents[si];
+        cx c = {s, art, sn->tok_begin, sn->tok_end};
+        while (j < nt && tv[j]->start < sn->start)
+            j++;
+        tfirst[si] = j;
+        size_t k = j;
+        while (k < nt && tv[k]->start < sn->end)
+            k++;
+        claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
+        sflags[si] = (uint8_t)((background_marker(&c) ? S_MARKER : 0) |
+                               (future_sentence(&c, will, ll) ? S_FUTURE : 0));
+        a.background = (sflags[si] & S_MARKER) != 0;
+        if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
+            !(sflags[si] & S_FUTURE)) {
+            bool marker = a.background;
+            a = handed[si - 1];
+            a.background |= marker;
+        }
+        handed[si] = a;
+    }
+    tfirst[art->nsents] = nt;
+    bool oom = false;
+    for (size_t i = first; i < s->nclaims && !oom; i++) {
+        claims_claim *cl = s->claims[i];
+        if (!is_figure(cl))
+            continue;
+        size_t si = claims__sentence_at(art, cl->start);
+        const claims__sentence *sn = &art->sents[si];
+        cx c = {s, art, sn->tok_begin, sn->tok_end};
+        size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
+        if (tb < c.sb)
+            tb = c.sb;
+        if (te > c.se)
+            te = c.se;
+        size_t lo = tfirst[si], hi = lo;
+        while (hi < nt && tv[hi]->start < sn->end)
+            hi++;
+        claims__anchor a = nearest_time(&c, tv, lo, hi, cl->start, cl->end);
+        if (a.precision) {
+            a.background = handed[si].background;
+        } else {
+            /* no time in its own sentence: what the passage carries */
+            bool marker = (sflags[si] & S_MARKER) != 0;
+            a = si && art->sents[si - 1].paragraph == sn->paragraph && !(sflags[si] & S_FUTURE)
+                    ? handed[si - 1]
+                    : (claims__anchor){0};
+            a.background |= marker;
+        }
+        cl->frame.anchor = a;
+        cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
+        bool capitals_name = !title_case(&c);
+        cl->frame.scope = capitals_name ? scope_of(&c, te, &oom) : NULL;
+        if (!capitals_name)
+            continue;
+        if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
+            cl->frame.holder = reference_place(&c, te, &oom);
+        else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
+            cl->frame.holder = possessor(&c, tb, &oom);
+        if (!cl->frame.holder && cl->kind == CLAIMS_KIND_MONEY)
+            cl->frame.holder = subject_of(&c, tb, &oom);
+    }
+    claims__free(al, tv);
+    claims__free(al, tfirst);
+    claims__free(al, handed);
+    claims__free(al, sflags);
+    return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
+}

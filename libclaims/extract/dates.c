@@ -1,0 +1,1649 @@
+/* dates.c - datelines, years and dates, and the events they date.
+ *
+ * One pass per article:
+ *  1. The dateline: the first full date in the opening lines that looks
+ *     like a dateline (a short line, or a date set off by a dash or a
+ *     bracket) dates the article when the caller gave no date. A month
+ *     name misspelt by up to two edits still counts there and next to any
+ *     day or year number ("Septmerber 6, 2010").
+ *  2. Dates and years, sentence by sentence: full dates ("Sept. 1, 2010",
+ *     "6 September 2010", "2010-09-06"), month-year and bare months,
+ *     weekdays and relative days resolved against the article's date,
+ *     and four-digit years in a year context.
+ *     All-numeric dates ("24/05/2021", "2021-05-24T14:03:00Z") count
+ *     when unambiguous; "05/06/2021" only in a dateline (day first).
+ *  3. Each is linked to the event it dates (data/events.lex): the event
+ *     noun it modifies ("the 2008 war", "Monday's quake"), the noun it is
+ *     set off after ("the quake, in 2002, ..."), the verb or noun its
+ *     clause is about ("met Monday", "In 2009, Russia bought ..."), or
+ *     the noun that noun's phrase hangs on ("the death toll from the
+ *     quake rose on Tuesday" dates the toll); and weakly to another event
+ *     of its sentence. A qualified noun is another event of its kind
+ *     ("the previous quake" keys quake:previous), and so is one named by
+ *     a year of its own ("the 1999 quake" keys quake:1999) when the
+ *     article also dates a recent one: that is settled once the article
+ *     is read.
+ *
+ * Everything is bounded: per token a few lexicon probes (rejected by the
+ * lexicon's first-token bitmap most of the time), per claim a search of
+ * at most a dozen tokens, per sentence one scan for events. Nothing is
+ * allocated except the claims themselves. */
+#include "extract/extract.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ calendar */
+
+long claims__date_to_days(int year, int month, int day)
+{
+    long y = (long)year - (month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = month > 2 ? month - 3 : month + 9;
+    long doy = (153 * mp + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+claims__date claims__days_to_date(long days)
+{
+    long z = days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    claims__date d;
+    d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d.year = (int)(yoe + era * 400 + (d.month <= 2));
+    return d;
+}
+
+int claims__date_weekday(long days)
+{
+    long w = ((days % 7) + 7) % 7; /* 0 = Thursday 1970-01-01 */
+    return (int)((w + 3) % 7) + 1;
+}
+
+int claims__date_month_days(int year, int month)
+{
+    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12)
+        return 0;
+    if (month == 2) {
+        bool leap = year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
+        return leap ? 29 : 28;
+    }
+    return len[month - 1];
+}
+
+static size_t put_digits(char *out, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        out[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return (size_t)width;
+}
+
+size_t claims__date_iso(const claims__date *d, int precision, char out[11])
+{
+    size_t n = 0;
+    if (precision < CLAIMS__PREC_YEAR || precision > CLAIMS__PREC_DAY) {
+        out[0] = 0;
+        return 0;
+    }
+    if (d->year > 0 && d->year <= 9999)
+        n += put_digits(out, d->year, 4);
+    else {
+        memcpy(out, "XXXX", 4);
+        n = 4;
+    }
+    if (precision >= CLAIMS__PREC_MONTH) {
+        out[n++] = '-';
+        n += put_digits(out + n, d->month, 2);
+    }
+    if (precision >= CLAIMS__PREC_DAY) {
+        out[n++] = '-';
+        n += put_digits(out + n, d->day, 2);
+    }
+    out[n] = 0;
+    return n;
+}
+
+size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
+{
+    enum { MAXLEN = 32 };
+    size_t d[MAXLEN + 1][MAXLEN + 1];
+    if (na > MAXLEN || nb > MAXLEN)
+        return cap + 1;
+    if ((na > nb ? na - nb : nb - na) > cap)
+        return cap + 1;
+    for (size_t i = 0; i <= na; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= nb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        for (size_t j = 1; j <= nb; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[na][nb] > cap ? cap + 1 : d[na][nb];
+}
+
+/* ------------------------------------------------------------ context */
+
+enum {
+    DT_MAX_EVENTS = 32, /* event mentions remembered per sentence */
+    DT_NAME_MAX = 96,   /* bytes of a named event's key */
+    DT_ADJ = 3,         /* an event this many words after a year it modifies */
+    DT_BACK = 12,       /* tokens searched back for the clause's event */
+    DT_FWD = 12,        /* tokens searched forward from a clause opener */
+    DT_FWD_NEAR = 6,    /* ... and from inside a clause */
+    DT_FUZZY_MIN = 5,   /* month names this long forgive misspellings */
+    DT_FUZZY_MAX = 2,   /* ... of at most this many edits */
+    DT_DATELINE_BYTES = 400,
+    DT_DATELINE_LINES = 3,
+    DT_SHORT_LINE = 14, /* tokens of a line that is a dateline by itself */
+    DT_NEAR_FUTURE = 31, /* days after the article's date a bare "March 15" may be */
+    DT_QUAL_BACK = 6,    /* tokens searched back from an event noun for "previous" */
+    DT_QUAL_WORDS = 3,   /* ... of which words (adjectives) skipped */
+    DT_HEAD_BACK = 7,    /* tokens from a noun back to the noun its phrase hangs on */
+    DT_MAX_PENDING = 64, /* year-named event claims remembered per article */
+    DT_MAX_CURRENT = 16  /* recently dated event kinds remembered per article */
+};
+
+typedef struct dt_event {
+    size_t begin, end; /* tokens of the mention, a name's words included */
+    const char *value; /* event key from the lexicon ... */
+    size_t vlen;       /* ... without its " verb" */
+    const char *qual;  /* "previous" of "the previous quake", or NULL ... */
+    size_t qlen;       /* ... its length */
+    int year;          /* the year right before the noun ("the 1999 quake") */
+    bool verb;         /* a verb: dates its clause, never the noun before */
+    bool named;
+} dt_event;
+
+/* A claim dated to an event that a year of its own names ("the 1999
+ * quake"): it becomes "quake:1999" when the article also dates a recent
+ * event of the kind ("Monday's quake"), known only once the article is
+ * read. */
+typedef struct dt_pending {
+    claims_claim *cl;
+    bool weak;         /* the weak key, not the key */
+    const char *value; /* event key ... */
+    size_t vlen;
+    int year;
+} dt_pending;
+
+/* An event of the article dated recently: a weekday, a relative day, or
+ * a date near the article's. */
+typedef struct dt_current {
+    const char *value;
+    size_t vlen;
+    int year; /* 0 when unresolved */
+} dt_current;
+
+/* Full month names (for misspellings), looked up on first use: most
+ * articles never need them. */
+typedef struct dt_months {
+    bool loaded;
+    const char *name[13];
+    size_t len[13];
+} dt_months;
+
+typedef struct dt_ctx {
+    claims_story *s;
+    size_t ai;
+    const claims__lexicon *lx;
+    dt_months *months;
+    bool have_pub;
+    long pub_days;
+    size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
+    size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
+    dt_event ev[DT_MAX_EVENTS];
+    size_t nev;
+    dt_pending pend[DT_MAX_PENDING];
+    size_t npend;
+    dt_current cur[DT_MAX_CURRENT];
+    size_t ncur;
+} dt_ctx;
+
+/* A date expression found in the text. */
+typedef struct dt_match {
+    size_t begin, end; /* tokens */
+    claims__date d;    /* year 0 = unknown */
+    int prec;
+    bool fuzzy;
+    bool ambiguous; /* "05/06/2021": day-first only in a dateline */
+} dt_match;
+
+static bool tok_is(const claims__article *art, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
+}
+
+static bool tok_punct(const claims__article *art, size_t i, char c)
+{
+    const claims__token *t = &art->toks[i];
+    return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == c;
+}
+
+static bool tok_space(const claims__article *art, size_t i)
+{
+    return (art->toks[i].flags & CLAIMS__TF_SPACE_BEFORE) != 0;
+}
+
+static bool tok_cap_word(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
+           !(t->flags & CLAIMS__TF_POSSESSIVE);
+}
+
+/* Punctuation that ends a clause for the event search. */
+static bool tok_break(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_QUOTE)
+        return true;
+    if (t->cls != CLAIMS__TOK_PUNCT || t->norm_len != 1)
+        return false;
+    char c = claims__tok_norm(art, i)[0];
+    if (c == '-')
+        return (t->flags & CLAIMS__TF_SPACE_BEFORE) != 0; /* a dash, not a hyphen */
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' ||
+           c == ']' || c == '.' || c == '!' || c == '?';
+}
+
+/* A number token made only of digits; its value, or -1. */
+static long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len < minlen || t->norm_len > maxlen)
+        return -1;
+    const char *p = claims__tok_norm(art, i);
+    long v = 0;
+    for (size_t k = 0; k < t->norm_len; k++) {
+        if (!claims__is_digit((unsigned char)p[k]))
+            return -1;
+        v = v * 10 + (p[k] - '0');
+    }
+    return v;
+}
+
+/* Does the space-separated list `v` hold the word `m`? */
+static bool value_has(const char *v, const char *m)
+{
+    size_t n = strlen(m);
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
+            return true;
+        p = *q ? q + 1 : q;
+    }
+    return false;
+}
+
+/* A relative_day marker ("prep", "det", "last", "next", "future",
+ * "attach") that is exactly token i. A value may list several markers
+ * ("link attach"). */
+static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
+{
+    size_t n = 0;
+    const claims__lex_entry *e =
+        claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, i + 1, &n);
+    return e && !e->has_num && value_has(e->value, m);
+}
+
+static const dt_months *month_names(const dt_ctx *c)
+{
+    dt_months *mn = c->months;
+    if (mn->loaded)
+        return mn;
+    char key[24] = "name of month ";
+    size_t base = strlen(key);
+    for (int m = 1; m <= 12; m++) {
+        size_t n = base;
+        if (m >= 10)
+            key[n++] = '1';
+        key[n++] = (char)('0' + m % 10);
+        const claims__lex_entry *e = claims__lex_get(c->lx, CLAIMS__LEX_MONTH, key, n);
+        mn->name[m] = e && !e->has_num ? e->value : NULL;
+        mn->len[m] = mn->name[m] ? strlen(mn->name[m]) : 0;
+    }
+    mn->loaded = true;
+    return mn;
+}
+
+/* A month name at token i (with the "." of "Sept."). Misspelt names are
+ * tried when `fuzzy` is set: a capitalized word within DT_FUZZY_MAX edits
+ * of exactly one full name of DT_FUZZY_MIN letters or more. */
+static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                    bool fuzzy, size_t *after, bool *was_fuzzy)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    size_t n = 0;
+    int m = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
+    *was_fuzzy = false;
+    if (e && e->has_num && e->num >= 1 && e->num <= 12) {
+        m = (int)e->num;
+    } else if (fuzzy && art->toks[i].norm_len >= DT_FUZZY_MIN) {
+        size_t best = DT_FUZZY_MAX + 1;
+        bool tie = false;
+        const char *w = claims__tok_norm(art, i);
+        size_t wl = art->toks[i].norm_len;
+        const dt_months *mn = month_names(c);
+        for (int k = 1; k <= 12; k++) {
+            if (mn->len[k] < DT_FUZZY_MIN)
+                continue;
+            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
+            if (dist < best) {
+                best = dist;
+                m = k;
+                tie = false;
+            } else if (dist == best && dist <= DT_FUZZY_MAX) {
+                tie = true;
+            }
+        }
+        if (best > DT_FUZZY_MAX || tie)
+            return 0;
+        n = 1;
+        *was_fuzzy = true;
+    } else {
+        return 0;
+    }
+    size_t k = i + n;
+    if (k < end && tok_punct(art, k, '.') && !tok_space(art, k))
+        k++;
+    *after = k;
+    return m;
+}
+
+/* A month's full name in lower case ("march"), which body text uses
+ * rarely and which is often a word ("may", "march"): only dates with a
+ * year take it. */
+static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                          size_t *after)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
+    if (!e || !e->has_num || e->num < 1 || e->num > 12)
+        return 0;
+    int m = (int)e->num;
+    const dt_months *mn = month_names(c);
+    if (mn->len[m] != art->toks[i].norm_len ||
+        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
+        return 0;
+    *after = i + 1;
+    return m;
+}
+
+/* A day of the month at token i ("6", "6th"). */
+static int day_at(const claims__article *art, size_t i, size_t end, size_t *after)
+{
+    if (i >= end)
+        return 0;
+    long d = tok_digits(art, i, 1, 2);
+    if (d < 1 || d > 31)
+        return 0;
+    size_t k = i + 1;
+    if (k < end && art->toks[k].cls == CLAIMS__TOK_WORD && !tok_space(art, k)) {
+        /* An ordinal suffix, the one English gives this number. */
+        const char *suf = (d % 100 >= 11 && d % 100 <= 13) ? "th"
+                          : d % 10 == 1                    ? "st"
+                          : d % 10 == 2                    ? "nd"
+                          : d % 10 == 3                    ? "rd"
+                                                           : "th";
+        if (!tok_is(art, k, suf))
+            return 0;
+        k++;
+    }
+    if (k < end && art->toks[k].cls == CLAIMS__TOK_WORD && !tok_space(art, k))
+        return 0;
+    *after = k;
+    return (int)d;
+}
+
+/* A four-digit year at token i, not glued to letters ("1990s"). */
+static int year_at(const claims__article *art, size_t i, size_t end)
+{
+    if (i >= end)
+        return 0;
+    long y = tok_digits(art, i, 4, 4);
+    if (y < 1000 || y > 2199)
+        return 0;
+    if (i + 1 < end && art->toks[i + 1].cls == CLAIMS__TOK_WORD && !tok_space(art, i + 1))
+        return 0;
+    return (int)y;
+}
+
+static int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                      size_t *after)
+{
+    if (i >= end || !tok_cap_word(art, i))
+        return 0;
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, &n);
+    if (!e || !e->has_num || e->num < 1 || e->num > 7)
+        return 0;
+    *after = i + n;
+    return (int)e->num;
+}
+
+/* Picks the year of a day-month date without one: the latest such day
+ * on or before the article's date (or less than a month after it: a
+ * follow-up's dateline, a date just ahead), or the first after it when
+ * the clause speaks of the future. */
+static int infer_year(const dt_ctx *c, int month, int day, bool future)
+{
+    claims__date p = claims__days_to_date(c->pub_days);
+    int y = p.year;
+    if (month == 2 && day == 29) /* only leap years have one */
+        return 0;
+    long dd = claims__date_to_days(y, month, day) - c->pub_days;
+    if (!future && dd > DT_NEAR_FUTURE)
+        y--;
+    else if (future && dd < 0)
+        y++;
+    return y;
+}
+
+/* Is token i glued to the one before it (no space)? */
+static bool glued(const claims__article *art, size_t i, size_t end)
+{
+    return i < end && !tok_space(art, i);
+}
+
+/* The time of an ISO 8601 timestamp after its date, from token i: "T14",
+ * then ":MM", ":SS", a zone "Z" or "+02:00". Returns the token after it
+ * (i when there is none). */
+static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
+{
+    if (!glued(art, i, end) || art->toks[i].cls != CLAIMS__TOK_WORD)
+        return i;
+    const char *p = claims__tok_norm(art, i);
+    size_t n = art->toks[i].norm_len;
+    if (n < 2 || n > 3 || p[0] != 't' || !claims__is_digit((unsigned char)p[1]) ||
+        (n == 3 && !claims__is_digit((unsigned char)p[2])))
+        return i;
+    size_t k = i + 1;
+    for (int part = 0; part < 2; part++) { /* ":MM", ":SS[.fff]" */
+        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
+            art->toks[k + 1].cls == CLAIMS__TOK_NUMBER)
+            k += 2;
+    }
+    if (glued(art, k, end) && tok_is(art, k, "z"))
+        return k + 1;
+    if (k + 1 < end && glued(art, k, end) && (tok_punct(art, k, '+') || tok_punct(art, k, '-')) &&
+        glued(art, k + 1, end) && tok_digits(art, k + 1, 2, 4) >= 0) {
+        k += 2;
+        if (k + 1 < end && glued(art, k, end) && tok_punct(art, k, ':') && glued(art, k + 1, end) &&
+            tok_digits(art, k + 1, 2, 2) >= 0)
+            k += 2;
+    }
+    return k;
+}
+
+/* An all-numeric date: "24/05/2021", "24-05-2021", "24.05.2021" (one
+ * token), "2021/05/24". Day-first when the first number cannot be a
+ * month; month-first ("05/24/2021") when the second cannot; else
+ * ambiguous (read day-first, and only a dateline may use it). */
+static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt_match *m)
+{
+    long a = -1, b = -1, y = -1;
+    size_t k = i;
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER)
+        return false;
+    if (t->norm_len >= 8 && t->norm_len <= 10) {
+        /* "24.05.2021": the segmenter keeps it as one number */
+        const char *p = claims__tok_norm(art, i);
+        size_t n = t->norm_len, q = 0;
+        long f[3] = {0, 0, 0};
+        size_t len[3] = {0, 0, 0};
+        for (int part = 0; part < 3; part++) {
+            while (q < n && claims__is_digit((unsigned char)p[q]) && len[part] < 5) {
+                f[part] = f[part] * 10 + (p[q] - '0');
+                len[part]++;
+                q++;
+            }
+            if (part < 2) {
+                if (q >= n || p[q] != '.')
+                    return false;
+                q++;
+            }
+        }
+        if (q != n || len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 || len[2] != 4)
+            return false;
+        a = f[0];
+        b = f[1];
+        y = f[2];
+        k = i + 1;
+    } else if (i + 4 < end && glued(art, i + 1, end) && glued(art, i + 2, end) &&
+               glued(art, i + 3, end) && glued(art, i + 4, end) &&
+               (tok_punct(art, i + 1, '/') || tok_punct(art, i + 1, '-') ||
+                tok_punct(art, i + 1, '.')) &&
+               art->toks[i + 3].norm_len == 1 &&
+               claims__tok_norm(art, i + 3)[0] == claims__tok_norm(art, i + 1)[0] &&
+               art->toks[i + 3].cls == CLAIMS__TOK_PUNCT) {
+        long y0 = tok_digits(art, i, 4, 4);
+        if (y0 >= 1000 && !tok_punct(art, i + 1, '-')) { /* "2021/05/24" (ISO is elsewhere) */
+            y = y0;
+            b = tok_digits(art, i + 2, 1, 2);
+            a = tok_digits(art, i + 4, 1, 2);
+            if (b < 1 || b > 12)
+                return false;
+        } else {
+            a = tok_digits(art, i, 1, 2);
+            b = tok_digits(art, i + 2, 1, 2);
+            y = tok_digits(art, i + 4, 4, 4);
+        }
+        k = i + 5;
+    } else {
+        return false;
+    }
+    if (a < 1 || b < 1 || y < 1000 || y > 2199)
+        return false;
+    /* Not part of a longer run of numbers ("1/2/2021/7") or glued letters. */
+    if (glued(art, k, end) && !tok_break(art, k))
+        return false;
+    long day = a, mon = b;
+    bool ambiguous = false;
+    if (a > 12 && b <= 12) {
+        day = a;
+        mon = b;
+    } else if (b > 12 && a <= 12) {
+        day = b;
+        mon = a;
+    } else if (a <= 12 && b <= 12) {
+        ambiguous = a != b;
+    } else {
+        return false;
+    }
+    if (day > claims__date_month_days((int)y, (int)mon))
+        return false;
+    m->d.year = (int)y;
+    m->d.month = (int)mon;
+    m->d.day = (int)day;
+    m->prec = CLAIMS__PREC_DAY;
+    m->ambiguous = ambiguous;
+    m->end = k;
+    return true;
+}
+
+/* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
+ * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
+ * A bare month or weekday is not matched here. */
+static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                    dt_match *m)
+{
+    size_t j = i, k = 0, a2 = 0;
+    bool fz = false;
+    memset(m, 0, sizeof *m);
+    m->begin = i;
+    /* ISO 8601 */
+    long iy = tok_digits(art, i, 4, 4);
+    if (iy >= 1000 && i + 4 < end && tok_punct(art, i + 1, '-') && tok_punct(art, i + 3, '-') &&
+        !tok_space(art, i + 1) && !tok_space(art, i + 2) && !tok_space(art, i + 3) &&
+        !tok_space(art, i + 4)) {
+        long im = tok_digits(art, i + 2, 2, 2), id = tok_digits(art, i + 4, 2, 2);
+        size_t te = iso_time_end(art, i + 5, end); /* "2021-05-24T14:03:00Z" */
+        if (im >= 1 && im <= 12 && id >= 1 && id <= claims__date_month_days((int)iy, (int)im) &&
+            !(te < end && !tok_space(art, te) && !tok_break(art, te))) {
+            m->d.year = (int)iy;
+            m->d.month = (int)im;
+            m->d.day = (int)id;
+            m->prec = CLAIMS__PREC_DAY;
+            m->end = te;
+            return true;
+        }
+    }
+    if (numeric_date_at(art, i, end, m))
+        return true;
+    bool had_wd = false;
+    if (weekday_at(c, art, j, end, &k)) {
+        j = k;
+        had_wd = true;
+        if (j < end && tok_punct(art, j, ','))
+            j++;
+    }
+    /* Misspelt month names only right before a day or year number. */
+    bool num_next = j + 1 < end && (art->toks[j + 1].cls == CLAIMS__TOK_NUMBER ||
+                                    (j + 2 < end && tok_punct(art, j + 1, '.') &&
+                                     art->toks[j + 2].cls == CLAIMS__TOK_NUMBER));
+    int mon = month_at(c, art, j, end, num_next, &k, &fz);
+    bool lower = false;
+    if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
+        lower = true;
+    int day = 0, year = 0;
+    if (mon) {
+        int d = day_at(art, k, end, &a2);
+        if (d) {
+            day = d;
+            k = a2;
+            if (k + 1 < end && tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
+                k += 2;
+            else if ((year = year_at(art, k, end)))
+                k++;
+        } else if ((year = year_at(art, k, end))) {
+            k++;
+        } else {
+            return false;
+        }
+    } else {
+        int d = day_at(art, j, end, &a2);
+        if (!d)
+            return false;
+        mon = month_at(c, art, a2, end, true, &k, &fz);
+        if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
+            lower = true;
+        if (!mon)
+            return false;
+        day = d;
+        if (k + 1 < end && tok_punct(art, k, ',') && (year = year_at(art, k + 1, end)))
+            k += 2;
+        else if ((year = year_at(art, k, end)))
+            k++;
+    }
+    if ((fz || lower) && !year)
+        return false; /* "Marco 3": a name, not a month; "may 3": a verb */
+    if (had_wd && !day)
+        return false;
+    if (day && day > claims__date_month_days(year, mon))
+        return false;
+    m->d.year = year;
+    m->d.month = mon;
+    m->d.day = day;
+    m->prec = day ? CLAIMS__PREC_DAY : CLAIMS__PREC_MONTH;
+    m->fuzzy = fz;
+    m->end = k;
+    return true;
+}
+
+/* ------------------------------------------------------------ dateline */
+
+/* Separators around a dateline's date: "Lima - AP - Sept. 6, 2010",
+ * "CAIRO, Oct. 3, 2011 (Reuters) -", "Oslo | 2021-11-30". */
+static bool dateline_sep(const claims__article *art, size_t i)
+{
+    return tok_punct(art, i, '-') || tok_punct(art, i, '|') || tok_punct(art, i, '/') ||
+           tok_punct(art, i, ',') || tok_punct(art, i, ':') || tok_punct(art, i, '(');
+}
+
+/* "Published 2021-05-24T14:03:00Z", "Last updated on May 24, 2021": a
+ * stamp word (time.lex) opening the line or following a separator, then
+ * maybe ":" or "on", then the date at token a. */
+static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, size_t line_b)
+{
+    size_t k = a;
+    if (k > line_b && (tok_punct(art, k - 1, ':') || tok_is(art, k - 1, "on")))
+        k--;
+    for (size_t j = k > line_b + 3 ? k - 3 : line_b; j < k; j++) {
+        if (j != line_b && !dateline_sep(art, j - 1))
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, k, &n);
+        if (e && !e->has_num && j + n == k && value_has(e->value, "stamp"))
+            return true;
+    }
+    return false;
+}
+
+/* A date is a dateline when it opens its line or follows a separator, and
+ * ends its line, is followed by a separator, or stands in a short line.
+ * A date inside a sentence ("struck on March 3, 2021, killing") is not. */
+static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
+                        size_t line_b, size_t line_e)
+{
+    bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
+                  stamp_before(c, art, m->begin, line_b);
+    bool after = m->end >= line_e || tok_punct(art, m->end, '(') ||
+                 tok_punct(art, m->end, '-') || tok_punct(art, m->end, '|');
+    return before && (after || line_e - line_b <= DT_SHORT_LINE);
+}
+
+/* A dateline further down ("PORTO, March 15 (AP) - ..." opening a
+ * follow-up): at a line's start after capitalized words and a separator,
+ * followed by a bracket or a dash. Metadata, not a claim. */
+static bool body_dateline(const claims__article *art, const dt_match *m, size_t tb)
+{
+    if (!(tb == 0 || (art->toks[tb].flags & CLAIMS__TF_LINE_BEFORE)) || m->begin <= tb ||
+        m->begin - tb > 8 || !dateline_sep(art, m->begin - 1) || m->end >= art->ntoks)
+        return false;
+    if (!(tok_punct(art, m->end, '(') || (tok_punct(art, m->end, '-') && tok_space(art, m->end))))
+        return false;
+    for (size_t j = tb; j + 1 < m->begin; j++)
+        if (!tok_cap_word(art, j) && !dateline_sep(art, j))
+            return false;
+    return true;
+}
+
+/* Scans the opening lines of `art` for a dateline. Returns true with the
+ * date and its token span. */
+static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match *out)
+{
+    size_t lines = 0, line_b = 0, line_e = 0;
+    for (size_t i = 0; i < art->ntoks; i++) {
+        if (art->toks[i].start >= DT_DATELINE_BYTES)
+            break;
+        if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
+            if (++lines > DT_DATELINE_LINES)
+                break;
+            line_b = i;
+            line_e = i + 1;
+            while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
+                line_e++;
+        }
+        dt_match m;
+        if (!date_at(c, art, i, line_e, &m))
+            continue;
+        if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
+            is_dateline(c, art, &m, line_b, line_e)) {
+            *out = m;
+            return true;
+        }
+        i = m.end - 1;
+    }
+    return false;
+}
+
+static void set_published(claims__article *art, const claims__date *d)
+{
+    art->published = *d;
+    claims__date_iso(d, CLAIMS__PREC_DAY, art->published_iso);
+}
+
+/* The title, when the text does not begin with it, is the first line. */
+static claims_status dateline_from_title(dt_ctx *c, claims__article *art, bool *found)
+{
+    *found = false;
+    if (!art->title)
+        return CLAIMS_OK;
+    size_t tl = strlen(art->title), p = 0;
+    while (p < art->len && claims__is_space((unsigned char)art->text[p]))
+        p++;
+    if (tl == 0 || (art->len - p >= tl && memcmp(art->text + p, art->title, tl) == 0))
+        return CLAIMS_OK;
+    claims__article tmp;
+    memset(&tmp, 0, sizeof tmp);
+    claims_status st = claims__tokenize(&c->s->alloc, art->title, tl, &tmp.toks, &tmp.ntoks,
+                                        &tmp.norm, &tmp.norm_len);
+    if (st != CLAIMS_OK)
+        return st;
+    tmp.text = art->title;
+    tmp.len = tl;
+    dt_match m;
+    if (find_dateline(c, &tmp, &m)) {
+        set_published(art, &m.d);
+        *found = true;
+    }
+    claims__free(&c->s->alloc, tmp.toks);
+    claims__free(&c->s->alloc, tmp.norm);
+    return CLAIMS_OK;
+}
+
+/* -------------------------------------------------------------- events */
+
+static bool is_roman(const claims__article *art, size_t i)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) || t->norm_len > 4)
+        return false;
+    if (t->norm_len > 1 && !(t->flags & CLAIMS__TF_ALLCAPS))
+        return false;
+    const char *p = claims__tok_norm(art, i);
+    for (size_t k = 0; k < t->norm_len; k++)
+        if (p[k] != 'i' && p[k] != 'v' && p[k] != 'x')
+            return false;
+    return true;
+}
+
+/* The qualifier marker of a relative_day value ("qual:previous", or a
+ * "last qual:previous" list): its name after "qual:" and the name's
+ * length; NULL when none. */
+static const char *qual_of(const char *v, size_t *len)
+{
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q - p > 5 && strncmp(p, "qual:", 5) == 0) {
+            *len = (size_t)(q - p) - 5;
+            return p + 5;
+        }
+        p = q;
+        while (*p == ' ')
+            p++;
+    }
+    return NULL;
+}
+
+/* What stands before the event noun at token b: a qualifier ("the
+ * previous major earthquake", "the last quake") or a year of its own
+ * ("the 1999 quake"), with at most DT_QUAL_WORDS adjectives between.
+ * Stops at punctuation, a possessive, a determiner or another marker. */
+static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t b, size_t tb,
+                            dt_event *ev)
+{
+    size_t words = 0;
+    size_t floor = c->nev ? c->ev[c->nev - 1].end : tb; /* not into the last mention */
+    if (floor < tb)
+        floor = tb;
+    for (size_t k = b; k > floor && b - k < DT_QUAL_BACK; k--) {
+        size_t j = k - 1;
+        const claims__token *t = &art->toks[j];
+        if (t->cls == CLAIMS__TOK_NUMBER) {
+            int y = year_at(art, j, b);
+            if (y && tok_space(art, j + 1) &&
+                !(j > tb && (marker_at(c, art, j - 1, "prep") || marker_at(c, art, j - 1, "link"))))
+                ev->year = y;
+            if (y)
+                return;
+            continue; /* "7.1-magnitude" */
+        }
+        if (t->cls == CLAIMS__TOK_PUNCT && tok_punct(art, j, '-') && !tok_space(art, j))
+            continue;
+        if (t->cls != CLAIMS__TOK_WORD || (t->flags & CLAIMS__TF_POSSESSIVE))
+            return;
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, b, &n);
+        if (e) {
+            size_t ql = 0;
+            const char *q = e->has_num ? NULL : qual_of(e->value, &ql);
+            if (!q || (ql == 4 && memcmp(q, "none", 4) == 0))
+                return;
+            if (value_has(e->value, "ranked")) {
+                /* "the mayor's first visit", "the first election since":
+                 * a rank of the story's own event */
+                if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
+                               marker_at(c, art, j - 1, "poss")))
+                    return;
+                if (ev->end < art->sents[art->toks[j].sentence].tok_end &&
+                    marker_at(c, art, ev->end, "scope"))
+                    return;
+            }
+            ev->qual = q;
+            ev->qlen = ql;
+            return;
+        }
+        if (++words > DT_QUAL_WORDS)
+            return;
+    }
+}
+
+/* Finds the event mentions of sentence si (once per sentence). */
+static void load_events(dt_ctx *c, const claims__article *art, size_t si)
+{
+    if (c->ev_sent == si)
+        return;
+    c->ev_sent = si;
+    c->nev = 0;
+    const claims__sentence *sn = &art->sents[si];
+    size_t tb = sn->tok_begin, te = sn->tok_end;
+    bool title = (sn->flags & CLAIMS__SF_TITLE) != 0;
+    for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
+        size_t n = 0;
+        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
+        if (!e)
+            continue;
+        dt_event ev = {j, j + n, e->value, strlen(e->value), NULL, 0, 0, false, false};
+        if (ev.vlen > 5 && memcmp(e->value + ev.vlen - 5, " verb", 5) == 0) {
+            ev.vlen -= 5;
+            ev.verb = true;
+            /* "the merged group", "a stolen car": a participle after a
+             * determiner describes a thing; it dates nothing. */
+            if (j > tb && marker_at(c, art, j - 1, "det")) {
+                j += n - 1;
+                continue;
+            }
+        }
+        if (!title && tok_cap_word(art, j)) {
+            size_t end = j + n;
+            if (end < te && (is_roman(art, end) ||
+                             (tok_digits(art, end, 1, 2) > 0 && tok_space(art, end))))
+                end++;
+            else if (end < te && tok_cap_word(art, end)) {
+                j = end - 1; /* part of a longer name: "Election Commission" */
+                continue;
+            }
+            /* The capitalized words before it name it. */
+            size_t b = j;
+            while (b > tb && j - b < 4 && tok_cap_word(art, b - 1)) {
+                size_t nm = 0;
+                bool dummy;
+                if (weekday_at(c, art, b - 1, te, &nm) ||
+                    month_at(c, art, b - 1, te, false, &nm, &dummy))
+                    break;
+                if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
+                    (marker_at(c, art, b - 1, "det") || marker_at(c, art, b - 1, "prep")))
+                    break;
+                b--;
+            }
+            if (b < j || end > j + n) {
+                ev.begin = b;
+                ev.end = end;
+                ev.named = true;
+            }
+        }
+        if (!ev.verb && !ev.named)
+            event_qualifier(c, art, j, tb, &ev);
+        c->ev[c->nev++] = ev;
+        j = ev.end - 1;
+    }
+}
+
+/* The mention covering token j, or -1. */
+static int event_covering(const dt_ctx *c, size_t j)
+{
+    for (size_t k = 0; k < c->nev; k++)
+        if (c->ev[k].begin <= j && j < c->ev[k].end)
+            return (int)k;
+    return -1;
+}
+
+/* An event noun starting within `max` words after token b, no
+ * punctuation between ("the 2008 war", "the 2008 presidential election",
+ * "Monday's meeting"). */
+static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b, size_t te,
+                          size_t max)
+{
+    bool poss = b < te && (art->toks[b].flags & CLAIMS__TF_POSSESSIVE);
+    if (poss) {
+        /* "Monday's magnitude 7.0 quake": the noun phrase it determines */
+        b++;
+        max = DT_ADJ + 1;
+    }
+    for (size_t j = b; j < te && j < b + max; j++) {
+        int k = event_covering(c, j);
+        if (k >= 0 && c->ev[k].begin == j && !c->ev[k].verb)
+            return k;
+        if (art->toks[j].cls != CLAIMS__TOK_WORD &&
+            !(poss && (art->toks[j].cls == CLAIMS__TOK_NUMBER || tok_punct(art, j, '-')) &&
+              !tok_break(art, j)))
+            return -1;
+    }
+    return -1;
+}
+
+/* The noun event that the phrase of noun event k hangs on: "the death
+ * toll from Monday's quake" -> the toll. Walks back from k over its
+ * modifiers to an "attach" preposition right after another noun event. */
+static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t tb)
+{
+    size_t b = c->ev[k].begin;
+    for (size_t j = b; j > tb && b - j < DT_HEAD_BACK; j--) {
+        size_t q = j - 1;
+        if (tok_break(art, q) || event_covering(c, q) >= 0)
+            return -1;
+        if (art->toks[q].cls != CLAIMS__TOK_WORD)
+            continue; /* "7.1-magnitude", "'s" */
+        if (marker_at(c, art, q, "attach")) {
+            int h = q > tb ? event_covering(c, q - 1) : -1;
+            return h >= 0 && !c->ev[h].verb ? h : -1;
+        }
+        if (marker_at(c, art, q, "prep") || marker_at(c, art, q, "link"))
+            return -1;
+    }
+    return -1;
+}
+
+/* Does the stretch [b, a) between an event noun and a date hold more
+ * than prepositions and names ("quake in southern Peru rose to 41 on")?
+ * Then the date belongs to the clause, not to the noun right before. */
+static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b, size_t a)
+{
+    for (size_t j = b; j < a; j++) {
+        const claims__token *t = &art->toks[j];
+        if (t->cls == CLAIMS__TOK_NUMBER)
+            return true;
+        if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
+            !marker_at(c, art, j, "prep") && !marker_at(c, art, j, "link") &&
+            !marker_at(c, art, j, "attach") && !marker_at(c, art, j, "det"))
+            return true;
+    }
+    return false;
+}
+
+/* The event of the clause before token a. A noun found first yields to
+ * the verb a few words before it that governs it: "signed the treaty on
+ * Friday" dates the signing; and to the noun its phrase hangs on when a
+ * clause stands between: "the toll from the quake rose on Tuesday". */
+static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
+{
+    for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
+        if (tok_break(art, j - 1))
+            return -1;
+        int k = event_covering(c, j - 1);
+        if (k < 0)
+            continue;
+        if (c->ev[k].verb)
+            return k;
+        for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
+            if (tok_break(art, q - 1))
+                break;
+            int v = event_covering(c, q - 1);
+            if (v >= 0 && c->ev[v].verb)
+                return v;
+            if (v >= 0)
+                break;
+        }
+        if (clause_between(c, art, c->ev[k].end, a)) {
+            int h = event_head(c, art, k, tb);
+            if (h >= 0)
+                return h;
+        }
+        return k;
+    }
+    return -1;
+}
+
+/* Forward in the clause; `cross` lets the search step over the break
+ * right after the claim ("In 2009, Russia bought ..."). */
+static int event_forward(const dt_ctx *c, const claims__article *art, size_t b, size_t te,
+                         bool cross)
+{
+    size_t j = b;
+    if (j + 1 < te && tok_punct(art, j, ',')) {
+        /* A participle right after the comma: "on Monday, signing ..." */
+        int k = event_covering(c, j + 1);
+        if (k >= 0 && c->ev[k].begin == j + 1)
+            return k;
+    }
+    if (cross && j < te && tok_break(art, j) && !tok_punct(art, j, '.'))
+        j++;
+    for (size_t lim = j + (cross ? DT_FWD : DT_FWD_NEAR); j < te && j < lim; j++) {
+        if (tok_break(art, j))
+            return -1;
+        int k = event_covering(c, j);
+        if (k >= 0)
+            return k;
+    }
+    return -1;
+}
+
+/* The key part of event k ("war", or a name "second lebanon war"). */
+static const char *event_part(const dt_ctx *c, const claims__article *art, int k, char *buf)
+{
+    if (k < 0)
+        return "-";
+    const dt_event *ev = &c->ev[k];
+    if (!ev->named) {
+        size_t l = ev->vlen < DT_NAME_MAX ? ev->vlen : DT_NAME_MAX - 1;
+        memcpy(buf, ev->value, l);
+        if (ev->qual) {
+            size_t ql = ev->qlen;
+            if (l + 1 + ql < DT_NAME_MAX) {
+                buf[l++] = ':';
+                memcpy(buf + l, ev->qual, ql);
+                l += ql;
+            }
+        }
+        buf[l] = 0;
+        return buf;
+    }
+    size_t n = 0;
+    for (size_t j = ev->begin; j < ev->end; j++) {
+        size_t l = art->toks[j].norm_len;
+        if (n + l + 2 > DT_NAME_MAX)
+            break;
+        if (n > 0 && tok_space(art, j))
+            buf[n++] = ' ';
+        const char *p = claims__tok_norm(art, j);
+        for (size_t q = 0; q < l; q++)
+            buf[n++] = p[q] == '/' ? ' ' : p[q];
+    }
+    if (n == 0) {
+        size_t l = ev->vlen < DT_NAME_MAX ? ev->vlen : DT_NAME_MAX - 1;
+        memcpy(buf, ev->value, l);
+        n = l;
+    }
+    buf[n] = 0;
+    return buf;
+}
+
+/* "The quake, in 2002, killed ...", "the summit - on Monday - ended":
+ * a date set off by commas or dashes right after an event noun dates it. */
+static int event_appositive(const dt_ctx *c, const claims__article *art, size_t a, size_t z,
+                            size_t tb, size_t te)
+{
+    size_t p = a;
+    if (p > tb && (marker_at(c, art, p - 1, "prep") || marker_at(c, art, p - 1, "link")))
+        p--;
+    if (p < tb + 2 || !(tok_punct(art, p - 1, ',') || tok_punct(art, p - 1, '-')) ||
+        !tok_break(art, p - 1))
+        return -1;
+    if (z < te && !(tok_punct(art, z, ',') || tok_punct(art, z, '-') || tok_punct(art, z, ')')))
+        return -1;
+    /* The noun phrase before the comma: "the blast at the refinery". */
+    for (size_t j = p - 1; j > tb && p - 1 - j < DT_ADJ + 2; j--) {
+        if (tok_break(art, j - 1))
+            return -1;
+        int k = event_covering(c, j - 1);
+        if (k >= 0)
+            return c->ev[k].verb ? -1 : k;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ claims */
+
+typedef struct dt_claim {
+    claims_kind kind;
+    size_t begin, end;   /* tokens */
+    const claims__date *d; /* NULL: not resolved */
+    int prec;
+    bool inferred;
+    bool prenominal;     /* may modify the noun after it ("the 2008 war") */
+    bool recent;         /* a weekday, relative day or date near the article's */
+} dt_claim;
+
+/* Notes what the year-named events need once the article is read: the
+ * claims dated to "the 1999 quake", and the kinds of event dated
+ * recently ("Monday's quake"). Bounded: what does not fit is not renamed. */
+static void remember(dt_ctx *c, claims_claim *cl, int strong, int weak, const dt_claim *dc)
+{
+    const int ks[2] = {strong, weak};
+    for (int w = 0; w < 2; w++) {
+        if (ks[w] < 0)
+            continue;
+        const dt_event *ev = &c->ev[ks[w]];
+        if (ev->named || ev->qual || ev->verb)
+            continue;
+        if (ev->year) {
+            if (c->npend < DT_MAX_PENDING) {
+                dt_pending *p = &c->pend[c->npend++];
+                p->cl = cl;
+                p->weak = w == 1;
+                p->value = ev->value;
+                p->vlen = ev->vlen;
+                p->year = ev->year;
+            }
+            continue;
+        }
+        if (w != 0 || !dc->recent || dc->kind != CLAIMS_KIND_DATE)
+            continue;
+        int year = dc->d ? dc->d->year : 0;
+        size_t q = 0;
+        while (q < c->ncur &&
+               !(c->cur[q].vlen == ev->vlen && memcmp(c->cur[q].value, ev->value, ev->vlen) == 0))
+            q++;
+        if (q < c->ncur) {
+            if (!c->cur[q].year)
+                c->cur[q].year = year;
+        } else if (c->ncur < DT_MAX_CURRENT) {
+            c->cur[q].value = ev->value;
+            c->cur[q].vlen = ev->vlen;
+            c->cur[q].year = year;
+            c->ncur++;
+        }
+    }
+}
+
+/* "the 1999 quake" in an article that dates a recent quake (of another
+ * year, or of a year unknown) is another quake: its claims key as
+ * "quake:1999". */
+static claims_status rename_year_named(dt_ctx *c)
+{
+    for (size_t i = 0; i < c->npend; i++) {
+        const dt_pending *p = &c->pend[i];
+        bool other = false;
+        for (size_t q = 0; q < c->ncur && !other; q++)
+            other = c->cur[q].vlen == p->vlen &&
+                    memcmp(c->cur[q].value, p->value, p->vlen) == 0 &&
+                    c->cur[q].year != p->year;
+        if (!other)
+            continue;
+        char buf[DT_NAME_MAX];
+        size_t l = p->vlen < DT_NAME_MAX - 6 ? p->vlen : DT_NAME_MAX - 6;
+        memcpy(buf, p->value, l);
+        buf[l++] = ':';
+        l += put_digits(buf + l, p->year, 4);
+        buf[l] = 0;
+        const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
+        const char *key = p->weak ? claims__key(c->s, kname, buf, NULL, NULL)
+                                  : claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL);
+        if (!key)
+            return CLAIMS_ERR_NOMEM;
+        if (p->weak)
+            p->cl->weak_key = key;
+    }
+    return CLAIMS_OK;
+}
+
+static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
+                               const dt_claim *dc)
+{
+    const claims__sentence *sn = &art->sents[si];
+    size_t tb = sn->tok_begin, te = sn->tok_end;
+    load_events(c, art, si);
+    int strong = -1;
+    bool poss = dc->end < te && (art->toks[dc->end].flags & CLAIMS__TF_POSSESSIVE);
+    if (poss) {
+        /* "Monday's quake", "last year's election": the noun phrase it
+         * determines, or nothing in particular. */
+        strong = event_adjacent(c, art, dc->end, te, DT_ADJ);
+    } else if (dc->prenominal) {
+        strong = event_adjacent(c, art, dc->end, te, dc->kind == CLAIMS_KIND_YEAR ? DT_ADJ : 1);
+        if (strong < 0)
+            strong = event_back(c, art, dc->begin, tb);
+        if (strong < 0)
+            strong = event_forward(c, art, dc->end, te, false);
+    } else {
+        strong = event_appositive(c, art, dc->begin, dc->end, tb, te);
+        if (strong < 0)
+            strong = event_back(c, art, dc->begin, tb);
+        if (strong < 0) {
+            /* A clause opener: "In 2009, ...", "On Monday, ...". */
+            size_t p = dc->begin > tb ? dc->begin - 1 : tb;
+            bool opener = dc->begin == tb || p == tb || tok_break(art, p - 1);
+            strong = event_forward(c, art, dc->end, te, opener);
+        }
+    }
+    char sbuf[DT_NAME_MAX], wbuf[DT_NAME_MAX];
+    const char *sp = event_part(c, art, strong, sbuf);
+    /* The weak link: the nearest other event of the sentence. */
+    int weak = -1;
+    size_t wdist = (size_t)-1;
+    for (size_t k = 0; k < c->nev; k++) {
+        if ((int)k == strong)
+            continue;
+        if (c->ev[k].begin < dc->end && c->ev[k].end > dc->begin)
+            continue;
+        size_t dist = c->ev[k].begin >= dc->end ? c->ev[k].begin - dc->end
+                                                 : dc->begin - c->ev[k].end;
+        if (dist < wdist) {
+            char tmp[DT_NAME_MAX];
+            if (strcmp(event_part(c, art, (int)k, tmp), sp) == 0)
+                continue;
+            wdist = dist;
+            weak = (int)k;
+        }
+    }
+    const char *kname = dc->kind == CLAIMS_KIND_YEAR ? "year" : "date";
+    size_t start = art->toks[dc->begin].start, end = art->toks[dc->end - 1].end;
+    claims_claim *cl = claims__claim_add(c->s, c->ai, dc->kind, start, end);
+    if (!cl)
+        return CLAIMS_ERR_NOMEM;
+    if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
+        return CLAIMS_ERR_NOMEM;
+    if (weak >= 0) {
+        cl->weak_key = claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);
+        if (!cl->weak_key)
+            return CLAIMS_ERR_NOMEM;
+    }
+    if (sn->flags & CLAIMS__SF_TITLE)
+        cl->flags |= CLAIMS__CF_TITLE;
+    remember(c, cl, strong, weak, dc);
+    cl->precision = (uint8_t)dc->prec;
+    if (dc->kind == CLAIMS_KIND_YEAR) {
+        cl->value = dc->d->year;
+        cl->has_value = true;
+        cl->precision = CLAIMS__PREC_YEAR;
+    } else if (dc->d) {
+        char iso[11];
+        size_t n = claims__date_iso(dc->d, dc->prec, iso);
+        if (n) {
+            cl->str_value = claims__story_strndup(c->s, iso, n);
+            if (!cl->str_value)
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (dc->inferred)
+            cl->flags |= CLAIMS__CF_INFERRED;
+    }
+    return CLAIMS_OK;
+}
+
+/* Is the token before `a` a word that makes the claim adverbial? */
+static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
+{
+    return a > tb && (marker_at(c, art, a - 1, "prep") || marker_at(c, art, a - 1, "link"));
+}
+
+/* A weekday resolved against the article's date. dir: 0 on or before,
+ * -1 strictly before, +1 strictly after. */
+static long resolve_weekday(long pub, int wd, int dir)
+{
+    int w = claims__date_weekday(pub);
+    if (dir > 0) {
+        int delta = (wd - w + 7) % 7;
+        return pub + (delta ? delta : 7);
+    }
+    int delta = (w - wd + 7) % 7;
+    if (dir < 0 && delta == 0)
+        delta = 7;
+    return pub - delta;
+}
+
+/* Is a future marker ("will", "is due") in the clause before token a? */
+static bool future_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
+{
+    for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
+        if (tok_break(art, j - 1))
+            return false;
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j - 1, a, &n);
+        if (e && !e->has_num && strcmp(e->value, "future") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Parses a relative_day value: days ("-1"), or "week:N", "month:N",
+ * "year:N". Returns false for markers. */
+static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
+{
+    if (e->has_num) {
+        *unit = 'd';
+        *n = (long)e->num;
+        return true;
+    }
+    const char *v = e->value;
+    const char *colon = strchr(v, ':');
+    if (!colon || (v[0] != 'w' && v[0] != 'm' && v[0] != 'y'))
+        return false;
+    const char *p = colon + 1;
+    bool neg = *p == '-';
+    if (neg || *p == '+')
+        p++;
+    if (!claims__is_digit((unsigned char)*p))
+        return false;
+    long x = 0;
+    while (claims__is_digit((unsigned char)*p) && x < 100000)
+        x = x * 10 + (*p++ - '0');
+    *unit = v[0];
+    *n = neg ? -x : x;
+    return true;
+}
+
+/* Resolves a relative day against the article's date. */
+static void resolve_relative(long pub, char unit, long n, claims__date *d, int *prec)
+{
+    claims__date p = claims__days_to_date(pub);
+    switch (unit) {
+    case 'd':
+        *d = claims__days_to_date(pub + n);
+        *prec = CLAIMS__PREC_DAY;
+        break;
+    case 'w': {
+        long monday = pub - (claims__date_weekday(pub) - 1) + 7 * n;
+        claims__date a = claims__days_to_date(monday), b = claims__days_to_date(monday + 6);
+        *d = a;
+        if (a.year == b.year && a.month == b.month)
+            *prec = CLAIMS__PREC_MONTH;
+        else if (a.year == b.year)
+            *prec = CLAIMS__PREC_YEAR;
+        else
+            *prec = CLAIMS__PREC_NONE;
+        break;
+    }
+    case 'm': {
+        long mi = (long)p.year * 12 + (p.month - 1) + n;
+        d->year = (int)(mi / 12);
+        d->month = (int)(mi % 12) + 1;
+        d->day = 0;
+        *prec = CLAIMS__PREC_MONTH;
+        break;
+    }
+    default:
+        d->year = p.year + (int)n;
+        d->month = d->day = 0;
+        *prec = CLAIMS__PREC_YEAR;
+        break;
+    }
+}
+
+static int prec_of_unit(char unit)
+{
+    return unit == 'd' ? CLAIMS__PREC_DAY
+           : unit == 'm' ? CLAIMS__PREC_MONTH
+           : unit == 'y' ? CLAIMS__PREC_YEAR
+                         : CLAIMS__PREC_NONE;
+}
+
+/* Is token i a four-digit number in a year context? */
+static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_t i,
+                         bool *prenominal)
+{
+    const claims__sentence *sn = &art->sents[si];
+    size_t tb = sn->tok_begin, te = sn->tok_end;
+    int y = year_at(art, i, te);
+    if (!y)
+        return false;
+    size_t nx = i + 1;
+    if (nx < te && !tok_space(art, nx) &&
+        (tok_punct(art, nx, '-') || tok_punct(art, nx, '%') || tok_punct(art, nx, '/')))
+        return false; /* "2008-09", "2009/10" */
+    if (i > tb && art->toks[i - 1].cls == CLAIMS__TOK_PUNCT && !tok_space(art, i)) {
+        size_t n = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, i - 1, i, &n) ||
+            tok_punct(art, i - 1, '-') || tok_punct(art, i - 1, '#') ||
+            tok_punct(art, i - 1, '/') || tok_punct(art, i - 1, '.'))
+            return false; /* "$2009", "S-3000", "#1991", "05/2021" */
+    }
+    load_events(c, art, si);
+    int ev = event_adjacent(c, art, nx, te, DT_ADJ);
+    bool poss = nx < te && (art->toks[nx].flags & CLAIMS__TF_POSSESSIVE);
+    if (ev < 0 && !poss && nx < te) {
+        size_t n = 0;
+        const claims__lex_entry *ce =
+            claims__lex_match(c->lx, CLAIMS__LEX_CONCEPT, art, nx, te, &n);
+        /* Concept values starting with '_' are word classes, not things. */
+        if ((ce && ce->value[0] != '_') ||
+            claims__lex_match(c->lx, CLAIMS__LEX_UNIT, art, nx, te, &n) ||
+            claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, nx, te, &n))
+            return false; /* "in 2000 homes": a count */
+    }
+    bool prep = i > tb && marker_at(c, art, i - 1, "prep");
+    bool link = !prep && i > tb && marker_at(c, art, i - 1, "link");
+    *prenominal = !prep && !link;
+    if (ev >= 0 || poss)
+        return true;
+    if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep") &&
+        !marker_at(c, art, nx, "link"))
+        return false; /* "of 2000 people" */
+    return (prep || link) && y >= 1800;
+}
+
+/* Bare month ("its August war", "in March"): not "May" the name, not
+ * "March" the verb at a sentence's start. */
+static bool bare_month(const dt_ctx *c, const claims__article *art, size_t i, size_t tb,
+                       size_t te, int *mon, size_t *after)
+{
+    bool fz = false;
+    int m = month_at(c, art, i, te, false, after, &fz);
+    if (!m || !tok_cap_word(art, i) || *after != i + 1)
+        return false;
+    bool prep = prep_before(c, art, i, tb);
+    if (i == tb || (art->toks[i].flags & CLAIMS__TF_SENT_START))
+        return false;
+    if (art->toks[i].norm_len < 4 && !prep)
+        return false;
+    if (!prep && tok_cap_word(art, i - 1))
+        return false; /* "Theresa May", "Ides of March" needs "of" */
+    if (i + 1 < te && tok_cap_word(art, i + 1) && !prep)
+        return false; /* part of a name */
+    *mon = m;
+    return true;
+}
+
+static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
+{
+    const claims__sentence *sn = &art->sents[si];
+    size_t tb = sn->tok_begin, te = sn->tok_end;
+    for (size_t i = tb; i < te; i++) {
+        if (i >= c->skip_b && i < c->skip_e) {
+            i = c->skip_e - 1;
+            continue;
+        }
+        const claims__token *t = &art->toks[i];
+        if (t->cls == CLAIMS__TOK_PUNCT || t->cls == CLAIMS__TOK_QUOTE)
+            continue;
+        /* A word starts a date only as a weekday, month or relative day
+         * (lexicon sections), or as a misspelt month before a number:
+         * skip the rest without the lookups. */
+        if (t->cls == CLAIMS__TOK_WORD &&
+            !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
+                            (1u << CLAIMS__LEX_RELATIVE_DAY))) &&
+            !(i + 1 < art->ntoks && art->toks[i + 1].cls == CLAIMS__TOK_NUMBER) &&
+            !(i + 2 < art->ntoks && art->toks[i + 2].cls == CLAIMS__TOK_NUMBER))
+            continue;
+        dt_claim dc;
+        memset(&dc, 0, sizeof dc);
+        dc.kind = CLAIMS_KIND_DATE;
+        dc.begin = i;
+        dt_match m;
+        claims__date d;
+        size_t after = 0;
+        int wd = 0, mon = 0;
+        size_t n = 0;
+        const claims__lex_entry *e;
+        claims_status st;
+        if (date_at(c, art, i, te, &m)) {
+            if (m.ambiguous || body_dateline(art, &m, tb)) {
+                i = m.end - 1; /* "05/06/2021" in a sentence: either order */
+                continue;
+            }
+            dc.prenominal = !prep_before(c, art, i, tb);
+            dc.end = m.end;
+            dc.d = &m.d;
+            dc.prec = m.prec;
+            dc.recent = m.prec == CLAIMS__PREC_DAY && !m.d.year;
+            if (m.prec == CLAIMS__PREC_DAY && !m.d.year && c->have_pub) {
+                m.d.year = infer_year(c, m.d.month, m.d.day, future_before(c, art, i, tb));
+                dc.inferred = m.d.year != 0;
+            } else if (m.prec == CLAIMS__PREC_DAY && c->have_pub) {
+                long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
+                dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
+            }
+        } else if ((wd = weekday_at(c, art, i, te, &after))) {
+            int dir = 0;
+            if (i > tb && marker_at(c, art, i - 1, "last")) {
+                dir = -1;
+                dc.begin = i - 1;
+            } else if (i > tb && marker_at(c, art, i - 1, "next")) {
+                dir = 1;
+                dc.begin = i - 1;
+            } else if (future_before(c, art, i, tb)) {
+                dir = 1;
+            }
+            dc.prenominal = !prep_before(c, art, dc.begin, tb);
+            dc.end = after;
+            dc.prec = CLAIMS__PREC_DAY;
+            dc.recent = true;
+            if (c->have_pub) {
+                d = claims__days_to_date(resolve_weekday(c->pub_days, wd, dir));
+                dc.d = &d;
+                dc.inferred = true;
+            }
+        } else if ((e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
+            char unit = 0;
+            long off = 0;
+            if (!relative_value(e, &unit, &off))
+                continue;
+            dc.prenominal = !prep_before(c, art, i, tb);
+            dc.end = i + n;
+            dc.prec = prec_of_unit(unit);
+            dc.recent = unit == 'd' || unit == 'w';
+            if (c->have_pub) {
+                int prec = CLAIMS__PREC_NONE;
+                resolve_relative(c->pub_days, unit, off, &d, &prec);
+                dc.prec = prec;
+                dc.d = prec ? &d : NULL;
+                dc.inferred = true;
+            }
+        } else if (bare_month(c, art, i, tb, te, &mon, &after)) {
+            d.year = 0;
+            d.month = mon;
+            d.day = 0;
+            dc.prenominal = !prep_before(c, art, i, tb);
+            dc.end = after;
+            dc.d = &d;
+            dc.prec = CLAIMS__PREC_MONTH;
+        } else if (t->cls == CLAIMS__TOK_NUMBER &&
+                   year_context(c, art, si, i, &dc.prenominal)) {
+            dc.kind = CLAIMS_KIND_YEAR;
+            d.year = year_at(art, i, te);
+            d.month = d.day = 0;
+            dc.end = i + 1;
+            dc.d = &d;
+            dc.prec = CLAIMS__PREC_YEAR;
+        } else {
+            continue;
+        }
+        st = add_claim(c, art, si, &dc);
+        if (st != CLAIMS_OK)
+            return st;
+        i = dc.end - 1;
+    }
+    return CLAIMS_OK;
+}
+
+claims_status claims__extract_time(claims_story *s, size_t ai)
+{
+    if (!s || ai >= s->narticles)
+        return CLAIMS_ERR_INVALID_ARGUMENT;
+    claims__article *art = &s->articles[ai];
+    dt_ctx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.ai = ai;
+    c.lx = s->lex;
+    c.ev_sent = (size_t)-1;
+    dt_months months;
+    months.loaded = false;
+    c.months = &months;
+
+    /* 1. The dateline: metadata, never a claim. */
+    bool from_title = false;
+    if (!art->published_given) {
+        claims_status st = dateline_from_title(&c, art, &from_title);
+        if (st != CLAIMS_OK)
+            return st;
+    }
+    dt_match m;
+    if (find_dateline(&c, art, &m)) {
+        c.skip_b = m.begin;
+        c.skip_e = m.end;
+        if (!art->published_given && !from_title)
+            set_published(art, &m.d);
+    }
+    if (art->published_given || art->published_iso[0]) {
+        const claims__date *p = &art->published;
+        if (p->year > 0 && p->month >= 1 && p->month <= 12 && p->day >= 1 && p->day <= 31) {
+            c.have_pub = true;
+            c.pub_days = claims__date_to_days(p->year, p->month, p->day);
+        }
+    }
+
+    /* 2. Dates and years, sentence by sentence. */
+    for (size_t si = 0; si < art->nsents; si++) {
+        if (art->sents[si].flags & CLAIMS__SF_FURNITURE)
+            continue;
+        claims_status st = scan_sentence(&c, art, si);
+        if (st != CLAIMS_OK)
+            return st;
+    }
+    return rename_year_named(&c);
+}

@@ -1,0 +1,135 @@
+/* events.c - which event each figure speaks of.
+ *
+ * A story is about one event, dated near the publication of most of its
+ * articles; articles also give the toll of an earlier quake, the year of
+ * an earlier conviction, the dead of another attack. context.c gave each
+ * figure the time its clause speaks of and whether its sentence marks
+ * another event ("previous", "last year"). Here, once every article is
+ * read, the story's reference date is the median publication date of its
+ * dated articles; a figure whose time is far from it, or whose sentence
+ * marks another event, belongs to a background event labelled by its
+ * year ("2004") or by "earlier". Figures of different events are never
+ * compared (compare/compare.c); two articles that both give the 2004 toll
+ * still meet under the same background event. */
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A dated time within this many days of the reference is the story's. */
+enum { OWN_DAYS = 45, LABEL_MAX = 16 };
+
+static int cmp_long(const void *pa, const void *pb)
+{
+    long a = *(const long *)pa, b = *(const long *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static bool is_figure(const claims_claim *c)
+{
+    return c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
+           c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
+}
+
+/* The story's reference day: the median publication day of its dated
+ * articles. False when no article is dated. */
+static bool reference_day(claims_story *s, long *out, claims_status *st)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->narticles; i++)
+        n += s->articles[i].published.year > 0 && s->articles[i].published.day > 0;
+    if (!n)
+        return false;
+    long *days = claims__malloc(&s->alloc, n * sizeof *days);
+    if (!days) {
+        *st = CLAIMS_ERR_NOMEM;
+        return false;
+    }
+    n = 0;
+    for (size_t i = 0; i < s->narticles; i++) {
+        const claims__date *d = &s->articles[i].published;
+        if (d->year > 0 && d->day > 0)
+            days[n++] = claims__date_to_days(d->year, d->month, d->day);
+    }
+    qsort(days, n, sizeof *days, cmp_long);
+    *out = days[(n - 1) / 2];
+    claims__free(&s->alloc, days);
+    return true;
+}
+
+/* Is the anchor's time the story's own, near the reference day? */
+static bool near_reference(const claims__anchor *a, long ref)
+{
+    claims__date r = claims__days_to_date(ref);
+    switch (a->precision) {
+    case CLAIMS__PREC_YEAR:
+        return a->date.year == r.year;
+    case CLAIMS__PREC_MONTH: {
+        long m = (long)a->date.year * 12 + a->date.month, rm = (long)r.year * 12 + r.month;
+        return m - rm <= 1 && rm - m <= 1;
+    }
+    case CLAIMS__PREC_DAY: {
+        long d = claims__date_to_days(a->date.year, a->date.month, a->date.day) - ref;
+        return d <= OWN_DAYS && -d <= OWN_DAYS;
+    }
+    default:
+        return true;
+    }
+}
+
+static bool before_reference(const claims__anchor *a, long ref)
+{
+    claims__date r = claims__days_to_date(ref);
+    if (a->date.year != r.year)
+        return a->date.year < r.year;
+    if (!a->date.month || a->date.month != r.month)
+        return a->date.month < r.month;
+    return claims__date_to_days(a->date.year, a->date.month, a->date.day ? a->date.day : 1) < ref;
+}
+
+claims_status claims__resolve_events(claims_story *s)
+{
+    claims_status st = CLAIMS_OK;
+    long ref = 0;
+    bool dated = reference_day(s, &ref, &st);
+    if (st != CLAIMS_OK)
+        return st;
+    /* Background labels in order of first use get ids 2, 3, ... */
+    const char **labels = NULL;
+    size_t nlabels = 0, cap = 0;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        claims_claim *c = s->claims[i];
+        c->frame.event_id = 1;
+        c->frame.event = NULL;
+        if (!is_figure(c))
+            continue;
+        const claims__anchor *a = &c->frame.anchor;
+        char label[LABEL_MAX];
+        /* only the past holds other events: a time after the story's
+         * ("deliveries next year") is a plan of this one */
+        bool far = a->precision && dated && !near_reference(a, ref) && before_reference(a, ref);
+        if (far)
+            snprintf(label, sizeof label, "%d", a->date.year);
+        else if (a->background)
+            snprintf(label, sizeof label, "earlier");
+        else
+            continue;
+        size_t k = 0;
+        while (k < nlabels && strcmp(labels[k], label) != 0)
+            k++;
+        if (k == nlabels) {
+            char *copy = claims__story_strndup(s, label, strlen(label));
+            if (!copy || !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1,
+                                       sizeof *labels)) {
+                st = CLAIMS_ERR_NOMEM;
+                break;
+            }
+            labels[nlabels++] = copy;
+        }
+        c->frame.event = labels[k];
+        c->frame.event_id = (uint32_t)k + 2;
+    }
+    claims__free(&s->alloc, labels);
+    return st;
+}

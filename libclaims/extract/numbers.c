@@ -1,0 +1,1841 @@
+/* numbers.c - counts, money, percentages and measures.
+ *
+ * One pass over each sentence's tokens. At a token that can start an
+ * amount (digits, a number word, a vague or unknown amount) the amount is
+ * parsed with its operator, currency and range; numbers that are not
+ * quantities (model names, ranks, times, dates, years, phone numbers,
+ * caption noise) are skipped; then a unit or currency makes it a measure,
+ * percent or money claim, and otherwise it is a count of the noun after
+ * it. The counted thing and the action it takes part in come from a small
+ * window of tokens around the amount, so the work per token is bounded and
+ * nothing is allocated per token. All vocabularies are lexicon sections
+ * (data/numbers.lex, quantities.lex, concepts.lex, actions.lex).
+ *
+ * Beyond "<amount> <noun>": a bare amount after a total ("the death toll
+ * rose to 41") counts people with the total's action; an age keeps the
+ * person it belongs to (a name, or the noun: measure/age/jane roe) and a
+ * listed age its rank (measure/age/man/2-of-2); a count done by an earlier
+ * event of the story's kind ("the previous quake killed 74") keys apart
+ * (count/person/kill/previous); a sum names what it pays for from a
+ * window around it ("a $2bn settlement", "revenue of $3bn", "watches worth
+ * £250,000", "profit rose 12% to $2bn", "$80m for the stadium"). */
+#include "extract/extract.h"
+
+#include <string.h>
+
+enum {
+    BACK_WINDOW = 8,    /* tokens searched backwards for a governing verb */
+    FWD_AUX = 4,        /* auxiliaries skipped before a participle */
+    NP_WORDS = 4,       /* words of a noun phrase after the amount */
+    PART_MAX = 64,      /* bytes of one key part built from text */
+    CAPTION_TOKENS = 10, /* a line this short without a verb can be a caption */
+    TOLL_WINDOW = 16,    /* tokens searched backwards for "the death toll" */
+    ASIDE_MAX = 10,      /* tokens of an aside between commas */
+    LIST_MAX = 6,        /* amounts of one list ("aged 19, 22 and 25") */
+    SUBJ_WINDOW = 8      /* tokens between a change verb and its amount */
+};
+
+typedef struct qctx {
+    claims_story *s;
+    size_t ai;
+    const claims__article *art;
+    const claims__lexicon *lx;
+    size_t sb, se;   /* the sentence's tokens */
+    size_t floor;    /* tokens before this belong to an earlier claim */
+    uint16_t sflags; /* CLAIMS__SF_* */
+    bool terminal;   /* the sentence ends with . ! ? */
+    claims_claim *last_money;
+    size_t last_money_end; /* token after the last money claim */
+    char money_thing[PART_MAX], money_action[PART_MAX];
+} qctx;
+
+typedef enum op_kind { OP_NONE = 0, OP_GT, OP_GE, OP_LT, OP_LE, OP_ABOUT, OP_NEAR } op_kind;
+
+typedef struct amount {
+    size_t b, e;   /* the whole amount, operator and currency included */
+    size_t nb, ne; /* the number itself */
+    double v, lo, hi, scale;
+    bool has_lo, has_hi;
+    bool digits, word, zero, one, vague, unknown, range;
+    op_kind op;
+    bool between; /* "between" / "from" opened a range */
+    const char *cur;
+} amount;
+
+/* A noun phrase's head: a lexicon concept or a naive singular. */
+typedef struct np_head {
+    bool found, known;
+    size_t hb, he; /* head tokens */
+    const char *concept;
+    char naive[PART_MAX];
+} np_head;
+
+/* ------------------------------------------------------------ tokens */
+
+static const claims__token *tk(const qctx *c, size_t i)
+{
+    return &c->art->toks[i];
+}
+
+static bool glued(const qctx *c, size_t i)
+{
+    return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE);
+}
+
+static bool is_cls(const qctx *c, size_t i, int cls)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
+}
+
+static bool is_punct(const qctx *c, size_t i, char ch)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
+           tk(c, i)->norm_len == 1 && claims__tok_norm(c->art, i)[0] == ch;
+}
+
+static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n &&
+           memcmp(claims__tok_norm(c->art, i), lit, n) == 0;
+}
+
+/* Token i's normalized text is the literal `lit` (a connector such as
+ * "of" or "to" that the grammar itself names). */
+#define norm_is(c, i, lit) norm_is_n((c), (i), "" lit, sizeof(lit) - 1)
+
+/* Copies token i's normalized text to out (NUL-terminated, truncated). */
+static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
+{
+    size_t n = tk(c, i)->norm_len;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, claims__tok_norm(c->art, i), n);
+    out[n] = '\0';
+}
+
+/* ----------------------------------------------------------- lexicon */
+
+static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
+                                           size_t end, size_t *n)
+{
+    size_t dummy;
+    if (i < c->sb || i >= end)
+        return NULL;
+    return claims__lex_match(c->lx, sec, c->art, i, end, n ? n : &dummy);
+}
+
+/* A one-token entry of `sec` at i whose value is `val`. */
+static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, const char *val)
+{
+    const claims__lex_entry *e = lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL);
+    return e && strcmp(e->value, val) == 0;
+}
+
+/* The value of the one-token concept entry at i ("drone", "_det"), or
+ * NULL. One lookup serves every word-class test of a token. */
+static const char *cword(const qctx *c, size_t i)
+{
+    if (i >= c->se)
+        return NULL;
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, i + 1, NULL);
+    return e ? e->value : NULL;
+}
+
+static bool marker(const qctx *c, size_t i, const char *name)
+{
+    const char *v = cword(c, i);
+    return v && strcmp(v, name) == 0;
+}
+
+/* A concept (not a word-class marker) starting at i, ending by `end`. */
+static const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
+    return e && e->value[0] != '_' ? e : NULL;
+}
+
+static const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
+    return e && e->value[0] != '_' ? e : NULL;
+}
+
+/* An operator phrase ending exactly at token `at` (not before c->floor). */
+static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+{
+    const claims__lex_entry *best = NULL;
+    for (size_t k = 1; k <= 4 && k <= at; k++) {
+        size_t j = at - k, n = 0;
+        if (j < c->sb || j < c->floor)
+            break;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_OPERATOR, j, at, &n);
+        if (e && n == k) {
+            best = e;
+            *start = j;
+        }
+    }
+    return best;
+}
+
+/* A currency phrase ending exactly at token `at`. */
+static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
+{
+    const claims__lex_entry *best = NULL;
+    for (size_t k = 1; k <= 3 && k <= at; k++) {
+        size_t j = at - k, n = 0;
+        if (j < c->sb || j < c->floor)
+            break;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_CURRENCY, j, at, &n);
+        if (e && n == k) {
+            best = e;
+            *start = j;
+        }
+    }
+    return best;
+}
+
+/* A "low..high" value. */
+static bool parse_bounds(const char *v, double *lo, double *hi)
+{
+    const char *dots = strstr(v, "..");
+    if (!dots)
+        return false;
+    return claims__parse_decimal(v, (size_t)(dots - v), lo) &&
+           claims__parse_decimal(dots + 2, strlen(dots + 2), hi);
+}
+
+/* Splits "quantity:unit[:pre]" into its parts (pointers into a static-
+ * lifetime lexicon string; lengths returned). */
+typedef struct unit_val {
+    const char *q, *u;
+    size_t qn, un;
+    bool pre;
+} unit_val;
+
+static bool unit_split(const char *v, unit_val *out)
+{
+    const char *c1 = strchr(v, ':');
+    if (!c1)
+        return false;
+    const char *c2 = strchr(c1 + 1, ':');
+    out->q = v;
+    out->qn = (size_t)(c1 - v);
+    out->u = c1 + 1;
+    out->un = c2 ? (size_t)(c2 - c1 - 1) : strlen(c1 + 1);
+    out->pre = c2 && strcmp(c2 + 1, "pre") == 0;
+    return true;
+}
+
+static bool unit_is(const unit_val *u, const char *q)
+{
+    return u->qn == strlen(q) && memcmp(u->q, q, u->qn) == 0;
+}
+
+/* ------------------------------------------------------------- words */
+
+size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t m = n;
+    const char *add = "";
+    if (n >= 5 && memcmp(w + n - 3, "ies", 3) == 0) {
+        m = n - 3;
+        add = "y";
+    } else if (n >= 5 && (memcmp(w + n - 4, "sses", 4) == 0 || memcmp(w + n - 4, "shes", 4) == 0 ||
+                          memcmp(w + n - 4, "ches", 4) == 0)) {
+        m = n - 2;
+    } else if (n >= 4 && (memcmp(w + n - 3, "xes", 3) == 0 || memcmp(w + n - 3, "zes", 3) == 0)) {
+        m = n - 2;
+    } else if (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' &&
+               w[n - 2] != '\'') {
+        m = n - 1;
+    }
+    size_t al = strlen(add);
+    if (m + al >= cap) {
+        m = cap - 1 > al ? cap - 1 - al : 0;
+        if (m + al >= cap)
+            al = 0;
+    }
+    memcpy(out, w, m);
+    memcpy(out + m, add, al);
+    out[m + al] = '\0';
+    return m + al;
+}
+
+/* A word that looks like an English plural noun ("drones", "casualties"). */
+static bool looks_plural(const qctx *c, size_t i)
+{
+    if (!is_cls(c, i, CLAIMS__TOK_WORD))
+        return false;
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    if (n < 4 || w[n - 1] != 's')
+        return false;
+    return w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' && w[n - 2] != '\'';
+}
+
+/* A verb form or an adverb rather than a noun ("signed", "operating"). */
+static bool looks_verbal(const qctx *c, size_t i)
+{
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
+        return true;
+    if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
+        return true;
+    return n >= 5 && memcmp(w + n - 2, "ly", 2) == 0;
+}
+
+/* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...). */
+static bool any_marker(const qctx *c, size_t i)
+{
+    const char *v = cword(c, i);
+    return v && v[0] == '_';
+}
+
+static bool is_stop(const qctx *c, size_t i)
+{
+    const char *v = cword(c, i);
+    return v && (strcmp(v, "_stop") == 0 || strcmp(v, "_clause") == 0);
+}
+
+/* The head of the noun phrase starting at k: the concept it names, or a
+ * naive singular of its head word. */
+static void np_scan(const qctx *c, size_t k, np_head *h)
+{
+    memset(h, 0, sizeof *h);
+    size_t j = k, last = (size_t)-1;
+    int words = 0;
+    while (j < c->se && words < NP_WORDS) {
+        if (!is_cls(c, j, CLAIMS__TOK_WORD)) {
+            /* "Israeli-made drones": a hyphen inside the phrase */
+            if (words > 0 && is_punct(c, j, '-') && glued(c, j) && j + 1 < c->se &&
+                glued(c, j + 1) && is_cls(c, j + 1, CLAIMS__TOK_WORD)) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (tk(c, j)->flags & CLAIMS__TF_POSSESSIVE)
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = concept_at(c, j, c->se, &n);
+        if (e) {
+            h->found = h->known = true;
+            h->concept = e->value;
+            h->hb = j;
+            h->he = j + n;
+            j += n;
+            words++;
+            /* "drone pilots": a later noun is the head */
+            if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
+                !action_at(c, j, c->se, NULL) &&
+                (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
+                continue;
+            return;
+        }
+        if (is_stop(c, j) || marker(c, j, "_det") || action_at(c, j, c->se, NULL))
+            break;
+        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
+            lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+            break;
+        if (looks_plural(c, j)) {
+            h->found = true;
+            h->known = false;
+            h->concept = NULL;
+            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, h->naive,
+                                     sizeof h->naive);
+            h->hb = j;
+            h->he = j + 1;
+            return;
+        }
+        if (looks_verbal(c, j))
+            break;
+        last = j;
+        j++;
+        words++;
+    }
+    if (!h->found && last != (size_t)-1) {
+        h->found = true;
+        h->known = false;
+        h->concept = NULL;
+        copy_norm(c, last, h->naive, sizeof h->naive);
+        h->hb = last;
+        h->he = last + 1;
+    }
+}
+
+static const char *np_part(const np_head *h)
+{
+    return h->known ? h->concept : h->naive;
+}
+
+/* Skips "of the" between an amount and its noun. */
+static size_t skip_det(const qctx *c, size_t k)
+{
+    for (int n = 0; n < 3 && k < c->se && marker(c, k, "_det"); n++)
+        k++;
+    return k;
+}
+
+/* The nearest known concept before token `from`, in the same clause. */
+static const char *concept_back(const qctx *c, size_t from)
+{
+    for (size_t d = 1; d <= BACK_WINDOW + 2 && d <= from; d++) {
+        size_t j = from - d;
+        if (j < c->sb)
+            break;
+        if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, "_clause") ||
+            (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
+            break;
+        /* "Police seized 3 kg": the subject of a verb is not the measured thing */
+        if (action_at(c, j, from, NULL))
+            break;
+        const claims__lex_entry *e = concept_at(c, j, from, NULL);
+        if (e)
+            return e->value;
+    }
+    return NULL;
+}
+
+/* The governing verb before token `from`: the nearest action word within
+ * the clause. */
+static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
+{
+    for (size_t d = 1; d <= BACK_WINDOW && d <= from; d++) {
+        size_t j = from - d;
+        if (j < c->sb)
+            break;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE)
+            break;
+        if (t->cls == CLAIMS__TOK_PUNCT) {
+            if (is_punct(c, j, '-'))
+                continue;
+            break;
+        }
+        if (marker(c, j, "_clause") || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
+            break;
+        size_t n = 0;
+        const claims__lex_entry *e = action_at(c, j, from, &n);
+        if (e) {
+            *pos = j;
+            *len = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* A participle after the counted noun, maybe behind auxiliaries
+ * ("12 people were killed", "40 dead"). */
+static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_aux, size_t *pos,
+                                           size_t *len)
+{
+    *via_aux = false;
+    /* "12 people, including 3 children, were killed": skip an aside
+     * between commas that holds no action of its own */
+    if (is_punct(c, k, ',')) {
+        size_t close = 0;
+        for (size_t m = k + 1; m < c->se && m <= k + ASIDE_MAX && !close; m++) {
+            if (is_punct(c, m, ','))
+                close = m;
+            else if (!is_cls(c, m, CLAIMS__TOK_WORD) && !is_cls(c, m, CLAIMS__TOK_NUMBER) &&
+                     !is_punct(c, m, '-'))
+                break;
+        }
+        bool plain = close > k + 1;
+        for (size_t m = k + 1; plain && m < close; m++)
+            if (action_at(c, m, close, NULL))
+                plain = false;
+        if (plain)
+            k = close + 1;
+    }
+    for (int n = 0; n < FWD_AUX && k < c->se; n++) {
+        if (norm_is(c, k, "to") && k + 1 < c->se && action_at(c, k + 1, c->se, NULL)) {
+            k++; /* "forced 3,000 residents to evacuate" */
+        } else if (lex_is(c, CLAIMS__LEX_ACTION, k, "_aux")) {
+            *via_aux = true;
+            k++;
+        } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
+                   !action_at(c, k, c->se, NULL) && tk(c, k)->norm_len >= 5 &&
+                   memcmp(claims__tok_norm(c->art, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
+            k++; /* an adverb */
+        } else {
+            break;
+        }
+    }
+    size_t n = 0;
+    const claims__lex_entry *e = action_at(c, k, c->se, &n);
+    if (e) {
+        *pos = k;
+        *len = n;
+    }
+    return e;
+}
+
+/* ----------------------------------------------------------- amounts */
+
+enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
+
+static bool all_digits(const qctx *c, size_t i)
+{
+    const char *w = claims__tok_norm(c->art, i);
+    size_t n = tk(c, i)->norm_len;
+    for (size_t k = 0; k < n; k++)
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+    return n > 0 && tk(c, i)->cls == CLAIMS__TOK_NUMBER;
+}
+
+/* True when token j is separated from token j - 1 by exactly one no-break
+ * space (U+00A0), narrow no-break space (U+202F) or thin space (U+2009),
+ * the digit-group separators of "3 000" in many style guides. A plain
+ * space is not one: "248 88" is two numbers. */
+static bool group_sep(const qctx *c, size_t j)
+{
+    if (j <= c->sb || j >= c->se)
+        return false;
+    const unsigned char *t = (const unsigned char *)c->art->text;
+    uint32_t a = tk(c, j - 1)->end, b = tk(c, j)->start;
+    if (b - a == 2)
+        return t[a] == 0xC2 && t[a + 1] == 0xA0;
+    if (b - a == 3)
+        return t[a] == 0xE2 && t[a + 1] == 0x80 && (t[a + 2] == 0xAF || t[a + 2] == 0x89);
+    return false;
+}
+
+static bool currency_at(const qctx *c, size_t k)
+{
+    if (k < c->se && marker(c, k, "_det") && norm_is(c, k, "of"))
+        k++;
+    return lex(c, CLAIMS__LEX_CURRENCY, k, c->se, NULL) != NULL;
+}
+
+/* Digits or number words with scales from token i: "1,200", "1.5
+ * billion", "twenty-five", "two hundred and fifty", "three and a half". */
+static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
+{
+    double total = 0, cur = 0, scale = 1, lastw = 0;
+    int prev = P_NONE;
+    size_t j = i;
+    a->zero = a->one = a->digits = a->word = false;
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER)) {
+        if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &cur))
+            return false;
+        prev = P_DIGITS;
+        a->digits = true;
+        j = i + 1;
+        /* "3 000 000" with no-break or thin spaces between the groups */
+        if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+            while (j < c->se && group_sep(c, j) && all_digits(c, j) && tk(c, j)->norm_len == 3) {
+                double g = 0;
+                claims__parse_decimal(claims__tok_norm(c->art, j), 3, &g);
+                cur = cur * 1000 + g;
+                j++;
+            }
+        }
+    }
+    while (j < c->se) {
+        size_t n = 0;
+        const claims__lex_entry *e;
+        if (prev != P_NONE && !a->zero) {
+            e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+            if (e && e->has_num && cur != 0) {
+                bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
+                /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
+                 * "12m" may be metres and "10k" a race */
+                bool glued_scale = abbr && prev == P_DIGITS && glued(c, j) &&
+                                   tk(c, j)->norm_len == 2;
+                if (abbr && !glued_scale &&
+                    (prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
+                    break;
+                if (e->num < 1000) {
+                    cur *= e->num;
+                } else {
+                    total += cur * e->num;
+                    cur = 0;
+                }
+                if (e->num > scale)
+                    scale = e->num;
+                prev = P_SCALE;
+                j += n;
+                continue;
+            }
+        }
+        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && is_punct(c, j, '-') && glued(c, j) &&
+            j + 1 < c->se && glued(c, j + 1)) {
+            e = lex(c, CLAIMS__LEX_NUMBER, j + 1, j + 2, &n);
+            if (e && e->has_num && e->num >= 1 && e->num <= 9) {
+                cur += e->num;
+                lastw = e->num;
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        e = lex(c, CLAIMS__LEX_NUMBER, j, c->se, &n);
+        if (!e && prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, j, "and")) {
+            size_t n2 = 0;
+            const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, j + 1, c->se, &n2);
+            if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
+                /* "three and a half": the fraction branch below takes "and" too */
+                e = e2;
+                n = n2 + 1;
+            } else if (prev == P_SCALE) {
+                /* "two hundred and fifty" */
+                if (!e2 || !e2->has_num || e2->num < 1 || e2->num >= 100)
+                    break;
+                e = e2;
+                n = n2;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (!e || !e->has_num)
+            break;
+        if (prev == P_NONE) {
+            if (e->num > 0 && e->num < 1)
+                break; /* "a half" needs a number before it */
+            cur = e->num;
+            a->word = true;
+            a->zero = e->num == 0;
+            a->one = e->num == 1 && n == 1;
+            lastw = e->num;
+            prev = e->num >= 100 ? P_SCALE : P_WORD;
+            if (e->num >= 1000) {
+                total = e->num;
+                cur = 0;
+                scale = e->num;
+            }
+            j += n;
+            if (a->zero)
+                break;
+            continue;
+        }
+        if (a->zero)
+            break;
+        if (e->num > 0 && e->num < 1) {
+            /* "and a half" */
+            if (prev == P_FRAC || cur == 0)
+                break;
+            cur += e->num;
+            prev = P_FRAC;
+            a->one = false;
+            j += n;
+            continue;
+        }
+        if (prev == P_WORD && lastw >= 20 && lastw <= 90 && e->num >= 1 && e->num <= 9 && n == 1) {
+            cur += e->num;
+            lastw = e->num;
+            j += n;
+            continue;
+        }
+        if (prev == P_SCALE && e->num >= 1 && e->num < 100 && n == 1) {
+            cur += e->num;
+            lastw = e->num;
+            prev = P_WORD;
+            a->one = false;
+            j += n;
+            continue;
+        }
+        break;
+    }
+    if (prev == P_NONE)
+        return false;
+    if (j > i + 1)
+        a->one = false;
+    a->v = total + cur;
+    a->scale = scale;
+    a->nb = i;
+    a->ne = j;
+    return true;
+}
+
+/* ------------------------------------------------------------- noise */
+
+static bool is_month_or_day(const qctx *c, size_t i)
+{
+    return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL) || lex(c, CLAIMS__LEX_WEEKDAY, i, i + 1, NULL);
+}
+
+static bool is_month(const qctx *c, size_t i)
+{
+    return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL);
+}
+
+/* True when the noun phrase at k is counted by a number before it: a
+ * known concept or a plural noun ("12 people", "12 drones"). */
+static bool counted_noun_at(const qctx *c, size_t k)
+{
+    if (k >= c->se || !is_cls(c, k, CLAIMS__TOK_WORD) || glued(c, k))
+        return false;
+    np_head h;
+    np_scan(c, k, &h);
+    return h.found && (h.known || looks_plural(c, h.hb));
+}
+
+/* A word that governs an object after it: a verb ("told", "sold"), a
+ * preposition ("in", "from"). */
+static bool governs_object(const qctx *c, size_t p)
+{
+    if (p < c->sb || !is_cls(c, p, CLAIMS__TOK_WORD))
+        return false;
+    return action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_SPEECH_VERB, p, p + 1, NULL) ||
+           looks_verbal(c, p) || (is_stop(c, p) && !marker(c, p, "_clause") &&
+                                  !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux")) ||
+           lex_is(c, CLAIMS__LEX_ACTION, p, "_change");
+}
+
+/* A capitalized word before a number that makes it a model name or label:
+ * "Hermes 450", "Boeing 747", "Resolution 1701", "IAF 248". A listed
+ * designator head always does; another capitalized word does unless the
+ * number counts a noun of its own and the word is an acronym, the first
+ * word of the sentence, or (with the capitalized words before it) the
+ * object of a verb or preposition: "told CNN 12 people died", "sold
+ * Georgia 12 drones", "in South Sudan 40 people died". */
+static bool name_before(const qctx *c, size_t nb, size_t ne)
+{
+    if (nb <= c->sb)
+        return false;
+    size_t p = nb - 1;
+    const claims__token *t = tk(c, p);
+    if (t->cls != CLAIMS__TOK_WORD)
+        return false;
+    if (t->flags & CLAIMS__TF_HAS_DIGIT)
+        return true;
+    if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)))
+        return false;
+    if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, "model") &&
+        (t->norm_len > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
+        return true;
+    if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
+        return false;
+    if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
+        action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, "_det") || is_stop(c, p) ||
+        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        return false;
+    if (!counted_noun_at(c, ne))
+        return true;
+    /* the capitalized words of the name */
+    size_t q = p;
+    for (int k = 0; k < 3 && q > c->sb; k++) {
+        const claims__token *u = tk(c, q - 1);
+        if (u->cls != CLAIMS__TOK_WORD || !(u->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
+            (u->flags & CLAIMS__TF_HAS_DIGIT) || any_marker(c, q - 1))
+            break;
+        if (lex_is(c, CLAIMS__LEX_DESIGNATOR, q - 1, "model") && tk(c, q - 1)->norm_len > 1)
+            return true; /* "Boeing Dreamliner 12 ..." */
+        q--;
+        if (u->flags & CLAIMS__TF_SENT_START)
+            break;
+    }
+    if ((tk(c, q)->flags & CLAIMS__TF_SENT_START) || q == c->sb)
+        return false; /* "Georgia 12 drones ...": its own subject */
+    if ((t->flags & CLAIMS__TF_ALLCAPS) && q == p && !marker(c, p - 1, "_det"))
+        return false; /* "CNN 12 people" */
+    return !governs_object(c, q - 1);
+}
+
+static bool year_like(const qctx *c, size_t i)
+{
+    if (!is_cls(c, i, CLAIMS__TOK_NUMBER) || tk(c, i)->norm_len != 4)
+        return false;
+    const char *w = claims__tok_norm(c->art, i);
+    for (int k = 0; k < 4; k++)
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+    int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+    return y >= 1000 && y <= 2100;
+}
+
+/* Returns the token to resume from when the digits at nb are not a
+ * quantity, or 0 when they may be one. */
+static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+{
+    const claims__token *t = tk(c, nb);
+    const char *w = claims__tok_norm(c->art, nb);
+    size_t skip = ne > nb + 1 ? ne : nb + 1;
+    bool has_prev = nb > c->sb;
+    /* "+972", "#1", leading zeros "02" */
+    if (has_prev && glued(c, nb) && (is_punct(c, nb - 1, '+') || is_punct(c, nb - 1, '#')))
+        return skip;
+    if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
+        return skip;
+    /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
+    if (nb >= c->sb + 2 && glued(c, nb) && is_punct(c, nb - 1, '-') && glued(c, nb - 1) &&
+        is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
+        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
+        unit_val uv;
+        if (!(u && unit_split(u->value, &uv) && uv.pre)) {
+            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+                skip = ne + 1;
+            return skip;
+        }
+    }
+    /* "No. 1", "page 12", "Sept. 1" */
+    if (has_prev) {
+        size_t p = nb - 1;
+        if (is_punct(c, p, '.') && p > c->sb)
+            p--;
+        if (lex_is(c, CLAIMS__LEX_ORDINAL, p, "label") || is_month(c, p))
+            return skip;
+        if (!cur_before && name_before(c, nb, ne)) {
+            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+                skip = ne + 1;
+            return skip;
+        }
+    }
+    /* "2nd", "21st" */
+    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
+        return ne + 1;
+    /* times "9:15", ratios, "9/11", "24/7" */
+    if (ne + 1 < c->se && (is_punct(c, ne, ':') || is_punct(c, ne, '/')) && glued(c, ne) &&
+        glued(c, ne + 1) && is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
+        return ne + 2;
+    if (has_prev && nb >= c->sb + 2 && (is_punct(c, nb - 1, ':') || is_punct(c, nb - 1, '/')) &&
+        glued(c, nb) && glued(c, nb - 1) && is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
+        return skip;
+    /* "9 p.m.", "10 o'clock" */
+    {
+        size_t n = 0;
+        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, ne, c->se, &n);
+        unit_val uv;
+        if (u && unit_split(u->value, &uv) && unit_is(&uv, "clock"))
+            return ne + n;
+    }
+    /* "6 September" */
+    if (ne < c->se && is_month(c, ne))
+        return ne + 1;
+    /* "248 88": numbers side by side are codes, not amounts */
+    if (ne < c->se && is_cls(c, ne, CLAIMS__TOK_NUMBER)) {
+        size_t k = ne;
+        if (year_like(c, nb))
+            return skip; /* "In 2009 12 people died": the year is dates.c's */
+        while (k < c->se && is_cls(c, k, CLAIMS__TOK_NUMBER))
+            k++;
+        return k;
+    }
+    if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER) && !year_like(c, nb - 1))
+        return skip;
+    /* "1-800-555", "555-1234" */
+    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+        is_cls(c, ne + 1, CLAIMS__TOK_NUMBER)) {
+        size_t k = ne + 2;
+        if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) &&
+            is_cls(c, k + 1, CLAIMS__TOK_NUMBER)) {
+            while (k + 1 < c->se && is_punct(c, k, '-') && is_cls(c, k + 1, CLAIMS__TOK_NUMBER))
+                k += 2;
+            return k;
+        }
+        if (t->norm_len == 3 && tk(c, ne + 1)->norm_len == 4)
+            return ne + 2;
+    }
+    /* a bare number closing a short line without a verb: caption noise */
+    if (!c->terminal && ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev) {
+        size_t p = nb - 1;
+        if (!is_stop(c, p) && !marker(c, p, "_det") && !action_at(c, p, p + 1, NULL) &&
+            !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
+            !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) &&
+            !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+            return skip;
+    }
+    return 0;
+}
+
+/* --------------------------------------------------------- emitting */
+
+/* The slots a count or an amount meets with one known part unknown:
+ * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
+ * amount of money, named by its currency, also meets "money/-/-/USD".
+ * False on OOM. */
+static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
+                        const char *p2, const char *p3, const char *p4)
+{
+    if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
+        return true;
+    bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
+    size_t n = 0;
+    if (thing && action) {
+        cl->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
+        cl->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
+    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && strcmp(p4, "-") != 0) {
+        cl->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!cl->backoff[i])
+            return false;
+    return true;
+}
+
+static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const amount *a,
+                          const char *p1, const char *p2, const char *p3, const char *p4,
+                          const char *unit, size_t unit_len, claims_claim **out)
+{
+    claims_claim *cl = claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
+    if (!cl)
+        return CLAIMS_ERR_NOMEM;
+    if (!claims__claim_key(c->s, cl, p1, p2, p3, p4) ||
+        !set_backoff(c, cl, kind, p1, p2, p3, p4))
+        return CLAIMS_ERR_NOMEM;
+    if (unit) {
+        cl->unit = claims__story_strndup(c->s, unit, unit_len);
+        if (!cl->unit)
+            return CLAIMS_ERR_NOMEM;
+    }
+    if (c->sflags & CLAIMS__SF_TITLE)
+        cl->flags |= CLAIMS__CF_TITLE;
+    if (!a->unknown) {
+        if (a->vague || a->range) {
+            cl->low = a->lo;
+            cl->high = a->hi;
+            cl->has_low = cl->has_high = true;
+        } else {
+            double v = a->v;
+            /* the number as written, beside its bounds ("about 50": 50
+             * within 45-55; "more than 300": 300, low exclusive) */
+            cl->value = v;
+            cl->has_value = true;
+            switch (a->op) {
+            case OP_GT:
+                cl->low = v;
+                cl->has_low = true;
+                cl->flags |= CLAIMS__CF_LOW_EXCL;
+                break;
+            case OP_GE:
+                cl->low = v;
+                cl->has_low = true;
+                break;
+            case OP_LT:
+                cl->high = v;
+                cl->has_high = true;
+                cl->flags |= CLAIMS__CF_HIGH_EXCL;
+                break;
+            case OP_LE:
+                cl->high = v;
+                cl->has_high = true;
+                break;
+            case OP_ABOUT:
+                cl->low = v * 0.9;
+                cl->high = v * 1.1;
+                cl->has_low = cl->has_high = true;
+                cl->flags |= CLAIMS__CF_APPROX;
+                break;
+            case OP_NEAR:
+                cl->low = v * 0.9;
+                cl->high = v;
+                cl->has_low = cl->has_high = true;
+                cl->flags |= CLAIMS__CF_HIGH_EXCL;
+                break;
+            default:
+                cl->value = v;
+                cl->has_value = true;
+                break;
+            }
+        }
+    }
+    if (out)
+        *out = cl;
+    return CLAIMS_OK;
+}
+
+static void set_part(char *dst, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= PART_MAX)
+        n = PART_MAX - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* Tokens from an amount's start to its head for the head to be its own
+ * participle ("about 50 hurt"). */
+enum { OWN_HEAD_WINDOW = 4 };
+
+/* The action of a counted or priced thing: a participle after it through
+ * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
+ * else the governing verb before it, else a participle after it, else the
+ * noun itself ("deaths"). Sets *apos and *alen to the action's tokens. */
+static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t after,
+                                            const np_head *h, size_t *apos, size_t *alen)
+{
+    bool via_aux = false;
+    size_t fp = 0, fl = 0, bp = 0, bl = 0;
+    /* "3 soldiers and 2 civilians were killed": the action after a list */
+    for (int n = 0; n < LIST_MAX && after + 1 < c->se; n++) {
+        size_t m = after;
+        if (is_punct(c, m, ','))
+            m++;
+        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+            m++;
+        amount b;
+        memset(&b, 0, sizeof b);
+        if (m == after || m >= c->se || !parse_number(c, m, false, &b) || b.zero)
+            break;
+        np_head h2;
+        np_scan(c, skip_det(c, b.ne), &h2);
+        if (!h2.found || !(h2.known || looks_plural(c, h2.hb)))
+            break;
+        after = h2.he;
+    }
+    /* "12 people, including 3 children, were killed": the amount stands in
+     * an aside that closes right after it */
+    if (is_punct(c, after, ',') && from > c->sb &&
+        (is_punct(c, from - 1, ',') || is_stop(c, from - 1)) && after + 1 < c->se &&
+        (lex_is(c, CLAIMS__LEX_ACTION, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
+        after++;
+    /* "ten dead and about 50 hurt": a participle that stands as the
+     * amount's own head is its action, whatever verb came before */
+    if (h->found && h->hb > from && h->hb - from <= OWN_HEAD_WINDOW) {
+        size_t n = 0;
+        const claims__lex_entry *own = action_at(c, h->hb, h->he, &n);
+        if (own && own->value[0] != '_') {
+            *apos = h->hb;
+            *alen = n;
+            return own;
+        }
+    }
+    const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
+    const claims__lex_entry *back = action_back(c, from, &bp, &bl);
+    if (fwd && (via_aux || !h->found || back == NULL)) {
+        *apos = fp;
+        *alen = fl;
+        return fwd;
+    }
+    if (back) {
+        *apos = bp;
+        *alen = bl;
+        return back;
+    }
+    if (h->found) {
+        size_t n = 0;
+        const claims__lex_entry *e = action_at(c, h->hb, h->he, &n);
+        if (e) {
+            *apos = h->hb;
+            *alen = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* True when the word at i can belong to a person's name. */
+static bool name_word(const qctx *c, size_t i)
+{
+    const claims__token *t = tk(c, i);
+    return t->cls == CLAIMS__TOK_WORD && (t->flags & CLAIMS__TF_CAP) &&
+           !(t->flags & (CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE)) && !any_marker(c, i) &&
+           !is_month_or_day(c, i) &&
+           !lex(c, CLAIMS__LEX_TITLE, i, i + 1, NULL) &&
+           !lex(c, CLAIMS__LEX_RELATIVE_DAY, i, i + 1, NULL) &&
+           !lex(c, CLAIMS__LEX_SPEECH_VERB, i, i + 1, NULL);
+}
+
+/* The person an age belongs to, named by the word at p: a name with the
+ * capitalized words before it ("Jane Roe"), else the noun ("man",
+ * "driver", "victim"; a concept when it is more precise than "person").
+ * Writes "-" when p names no one. */
+static void person_part(const qctx *c, size_t p, char *out)
+{
+    set_part(out, "-");
+    if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
+        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        return;
+    size_t cn = 0;
+    const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
+    size_t k = p;
+    if (name_word(c, p)) {
+        while (k > c->sb && p - k < 3 && !(tk(c, k)->flags & CLAIMS__TF_SENT_START) &&
+               name_word(c, k - 1))
+            k--;
+    }
+    /* "Volunteers aged 18": a capitalized first word is a noun unless a
+     * comma sets it off like a name ("Jones, 45,") */
+    bool first_noun = k == p && (tk(c, p)->flags & CLAIMS__TF_SENT_START) &&
+                      !is_punct(c, p + 1, ',');
+    if (k == p && (!(tk(c, p)->flags & CLAIMS__TF_CAP) || ce || first_noun)) {
+        if (ce && strcmp(ce->value, "person") != 0)
+            set_part(out, ce->value);
+        else
+            claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
+                                     PART_MAX);
+        return;
+    }
+    size_t n = 0;
+    for (size_t j = k; j <= p; j++) {
+        size_t w = tk(c, j)->norm_len;
+        if (n + w + 2 > PART_MAX)
+            break;
+        if (j > k)
+            out[n++] = ' ';
+        memcpy(out + n, claims__tok_norm(c->art, j), w);
+        n += w;
+    }
+    out[n] = '\0';
+}
+
+/* True when the verb at `verb` has for subject an earlier event of the
+ * story's kind: "the previous major earthquake, in 2002, killed 74
+ * people" counts that quake's dead, not this one's. The qualifiers are
+ * time.lex's ("previous", "earlier", "last" before an event noun). */
+static bool previous_event_before(const qctx *c, size_t verb)
+{
+    for (size_t d = 1; d <= TOLL_WINDOW && d <= verb - c->sb; d++) {
+        size_t j = verb - d;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';') || marker(c, j, "_clause"))
+            return false;
+        if (t->cls != CLAIMS__TOK_WORD || !lex(c, CLAIMS__LEX_EVENT, j, verb, NULL))
+            continue;
+        for (size_t q = 1; q <= 3 && q <= j - c->sb; q++) {
+            const claims__lex_entry *e = lex(c, CLAIMS__LEX_RELATIVE_DAY, j - q, j, NULL);
+            if (e && strstr(e->value, "qual:previous"))
+                return true;
+            if (!is_cls(c, j - q, CLAIMS__TOK_WORD))
+                break;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* A total named before an amount: "the death toll from the quake rose
+ * to 41", "a death toll of 41", "the number of missing stands at 12".
+ * The amount must follow a connector (to, at, of, an auxiliary or a
+ * change verb). Returns the total's action class, or NULL. */
+static const char *toll_before(const qctx *c, size_t b)
+{
+    if (b <= c->sb)
+        return NULL;
+    size_t p = b - 1;
+    if (!(norm_is(c, p, "to") || norm_is(c, p, "at") || norm_is(c, p, "of") ||
+          lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") || lex_is(c, CLAIMS__LEX_ACTION, p, "_change")))
+        return NULL;
+    for (size_t d = 1; d <= TOLL_WINDOW && d <= b - c->sb; d++) {
+        size_t j = b - d;
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';'))
+            break;
+        if (t->cls != CLAIMS__TOK_WORD)
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, j, b, &n);
+        if (e && strncmp(e->value, "_toll:", 6) == 0)
+            return e->value + 6;
+    }
+    return NULL;
+}
+
+/* The common noun at p as a key part (its concept, else its naive
+ * singular), or false when p is not such a noun. */
+static bool noun_part(const qctx *c, size_t p, char *out)
+{
+    if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD))
+        return false;
+    const claims__token *t = tk(c, p);
+    if ((t->flags & (CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_ALLCAPS)) ||
+        ((t->flags & CLAIMS__TF_CAP) && !(t->flags & CLAIMS__TF_SENT_START)))
+        return false;
+    if (any_marker(c, p) || lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_VAGUE, p, p + 1, NULL) || is_month_or_day(c, p) || looks_verbal(c, p))
+        return false;
+    size_t n = 0;
+    const claims__lex_entry *ce = concept_at(c, p, p + 1, &n);
+    if (ce)
+        set_part(out, ce->value);
+    else
+        claims__numbers_singular(claims__tok_norm(c->art, p), t->norm_len, out, PART_MAX);
+    return true;
+}
+
+/* True when token p may stand between a change or price verb and the
+ * amount after it: "rose 12% to $2 billion", "valued at", "from $1bn to". */
+static bool change_filler(const qctx *c, size_t p)
+{
+    const claims__token *t = tk(c, p);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls == CLAIMS__TOK_PUNCT)
+        return is_punct(c, p, '%') || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL);
+    if (t->cls != CLAIMS__TOK_WORD || (t->flags & CLAIMS__TF_CAP))
+        return false;
+    return norm_is(c, p, "to") || norm_is(c, p, "by") || norm_is(c, p, "at") ||
+           norm_is(c, p, "from") || norm_is(c, p, "for") || norm_is(c, p, "cent") ||
+           lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) || lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) ||
+           lex(c, CLAIMS__LEX_SCALE, p, p + 1, NULL) ||
+           lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL);
+}
+
+/* The subject of a change or price word before the amount at b: "profit
+ * rose 12% to $2 billion" -> profit, "watches worth £250,000" -> watch,
+ * "the firm was valued at 1 billion zlotys" -> firm. */
+static bool subject_before(const qctx *c, size_t b, char *out)
+{
+    size_t j = b;
+    for (int steps = 0; j > c->sb && steps < SUBJ_WINDOW; steps++) {
+        size_t p = j - 1;
+        const claims__lex_entry *ae =
+            is_cls(c, p, CLAIMS__TOK_WORD) ? lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) : NULL;
+        if (ae && (strcmp(ae->value, "_change") == 0 || strcmp(ae->value, "_worth") == 0)) {
+            size_t q = p;
+            while (q > c->sb && q + 3 > p && lex_is(c, CLAIMS__LEX_ACTION, q - 1, "_aux"))
+                q--;
+            /* "the purchase of the jets, valued at ..." */
+            if (q > c->sb && is_punct(c, q - 1, ','))
+                q--;
+            if (q <= c->sb || !noun_part(c, q - 1, out))
+                return false;
+            /* the head of "the purchase of the unmanned aircraft" */
+            for (size_t k = q - 1; k > c->sb && k + NP_WORDS + 1 > q; k--) {
+                if (norm_is(c, k - 1, "of") && marker(c, k - 1, "_det")) {
+                    char head[PART_MAX];
+                    if (k - 1 > c->sb && noun_part(c, k - 2, head)) {
+                        set_part(out, head);
+                    } else if (k - 2 > c->sb && marker(c, k - 3, "_det") &&
+                               is_cls(c, k - 2, CLAIMS__TOK_WORD) &&
+                               !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
+                               !marker(c, k - 2, "_filler")) {
+                        /* "the purchase of": a verb's noun after an article */
+                        claims__numbers_singular(claims__tok_norm(c->art, k - 2),
+                                                 tk(c, k - 2)->norm_len, out, PART_MAX);
+                    }
+                    break;
+                }
+                if (!is_cls(c, k - 1, CLAIMS__TOK_WORD) || is_stop(c, k - 1))
+                    break;
+            }
+            return true;
+        }
+        if (!change_filler(c, p))
+            return false;
+        j = p;
+    }
+    return false;
+}
+
+/* The thing a sum pays for, after it: "$X for the power plant", "$20
+ * million in funding", also behind a conversion in brackets ("500
+ * million shekels ($130 million) for the plant"). */
+static bool purpose_after(const qctx *c, size_t k, char *out)
+{
+    if (is_punct(c, k, '(')) {
+        size_t close = 0;
+        for (size_t m = k + 1; m < c->se && m <= k + ASIDE_MAX && !close; m++)
+            if (is_punct(c, m, ')'))
+                close = m;
+        if (!close)
+            return false;
+        k = close + 1;
+    }
+    if (k + 1 >= c->se || !(norm_is(c, k, "for") || norm_is(c, k, "in")))
+        return false;
+    size_t m = skip_det(c, k + 1);
+    if (m >= c->se || (tk(c, m)->flags & CLAIMS__TF_CAP))
+        return false;
+    np_head h;
+    np_scan(c, m, &h);
+    if (h.found) {
+        size_t last = h.he - 1;
+        if ((tk(c, last)->flags & CLAIMS__TF_CAP) || is_month_or_day(c, last))
+            return false;
+        if (h.known) {
+            set_part(out, h.concept);
+            return true;
+        }
+        return noun_part(c, last, out);
+    }
+    if (noun_part(c, m, out))
+        return true;
+    /* "in funding", "in financing": an -ing noun right after "in" */
+    if (m == k + 1 && is_cls(c, m, CLAIMS__TOK_WORD) && looks_verbal(c, m)) {
+        copy_norm(c, m, out, PART_MAX);
+        return true;
+    }
+    return false;
+}
+
+/* The bare numbers listed after an age ("aged 19 and 22", "aged 19, 22
+ * and 25"): their tokens go to list[], their number is returned. */
+static size_t age_list(const qctx *c, size_t k, size_t *list)
+{
+    size_t n = 0;
+    while (n < LIST_MAX - 1 && k < c->se) {
+        size_t m = k;
+        if (is_punct(c, m, ','))
+            m++;
+        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+            m++;
+        if (m == k || m >= c->se || !all_digits(c, m) || tk(c, m)->norm_len > 3)
+            break;
+        size_t after = m + 1;
+        if (after < c->se && !is_punct(c, after, ',') && !is_punct(c, after, '.') &&
+            !is_punct(c, after, ')') && !is_punct(c, after, ';') && !is_stop(c, after) &&
+            !lex_is(c, CLAIMS__LEX_ACTION, after, "_aux"))
+            break;
+        double v = 0;
+        claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
+        if (v < 1 || v > 120)
+            break;
+        list[n++] = m;
+        k = m + 1;
+    }
+    return n;
+}
+
+/* Ages of several people in one list: measure/age/<person>/<i>-of-<n>,
+ * so that "two men, aged 19 and 22" keeps both and each meets the same
+ * rank in another article's list. */
+static claims_status emit_age_list(qctx *c, const amount *first, const char *thing,
+                                   const size_t *list, size_t nlist, const char *unit,
+                                   size_t unit_len)
+{
+    size_t total = nlist + 1;
+    for (size_t i = 0; i < total; i++) {
+        char idx[32];
+        size_t n = 0;
+        size_t vals[2] = {i + 1, total};
+        for (int v = 0; v < 2; v++) {
+            char tmp[20];
+            size_t t = 0, x = vals[v];
+            do {
+                tmp[t++] = (char)('0' + x % 10);
+                x /= 10;
+            } while (x && t < sizeof tmp);
+            while (t)
+                idx[n++] = tmp[--t];
+            if (v == 0) {
+                memcpy(idx + n, "-of-", 4);
+                n += 4;
+            }
+        }
+        idx[n] = '\0';
+        amount b = *first;
+        size_t tb = first->b, te = first->e;
+        if (i > 0) {
+            size_t m = list[i - 1];
+            memset(&b, 0, sizeof b);
+            claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &b.v);
+            tb = m;
+            te = m + 1;
+        }
+        claims_status rc =
+            emit(c, CLAIMS_KIND_MEASURE, tb, te, &b, "measure", "age", thing, idx, unit, unit_len,
+                 NULL);
+        if (rc != CLAIMS_OK)
+            return rc;
+    }
+    return CLAIMS_OK;
+}
+
+/* --------------------------------------------------------- one amount */
+
+/* Parses and records the quantity starting at token i. Returns the token
+ * to resume from (> i). */
+static size_t process(qctx *c, size_t i, claims_status *st)
+{
+    amount a;
+    memset(&a, 0, sizeof a);
+    size_t n = 0;
+    const claims__lex_entry *e;
+    const claims__lex_entry *cur_e = NULL;
+    size_t cur_start = i;
+
+    if (is_cls(c, i, CLAIMS__TOK_NUMBER))
+        cur_e = currency_before(c, i, &cur_start);
+
+    if ((e = lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
+        a.unknown = true;
+        a.nb = i;
+        a.ne = i + n;
+    } else if ((e = lex(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
+               parse_bounds(e->value, &a.lo, &a.hi)) {
+        a.vague = true;
+        a.nb = i;
+        a.ne = i + n;
+    } else {
+        if (!is_cls(c, i, CLAIMS__TOK_NUMBER)) {
+            /* "no more than 10" is an operator, not a zero */
+            size_t on = 0;
+            if (lex(c, CLAIMS__LEX_OPERATOR, i, c->se, &on) && on > 1)
+                return i + 1;
+        }
+        if (!parse_number(c, i, cur_e != NULL, &a))
+            return i + 1;
+    }
+    a.b = a.nb;
+    a.e = a.ne;
+
+    if (a.digits) {
+        size_t skip = noise_end(c, a.nb, a.ne, cur_e != NULL);
+        if (skip) {
+            c->floor = skip;
+            return skip;
+        }
+    }
+
+    /* operator and currency before the number */
+    if (cur_e) {
+        a.cur = cur_e->value;
+        a.b = cur_start;
+    }
+    {
+        size_t os = a.b;
+        const claims__lex_entry *op = op_before(c, a.b, &os);
+        if (op) {
+            const char *v = op->value;
+            op_kind k = strcmp(v, "gt") == 0      ? OP_GT
+                        : strcmp(v, "ge") == 0    ? OP_GE
+                        : strcmp(v, "lt") == 0    ? OP_LT
+                        : strcmp(v, "le") == 0    ? OP_LE
+                        : strcmp(v, "about") == 0 ? OP_ABOUT
+                        : strcmp(v, "near") == 0  ? OP_NEAR
+                                                  : OP_NONE;
+            if (k != OP_NONE && !a.vague && !a.unknown) {
+                a.op = k;
+                a.b = os;
+            } else if (strcmp(v, "ratio") == 0) {
+                c->floor = a.ne;
+                return a.ne;
+            } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
+                a.between = true;
+                if (strcmp(v, "between") == 0)
+                    a.b = os;
+            }
+        }
+    }
+
+    /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
+     * and the old value are not the figure; the amount after "to" is */
+    if (a.b >= c->sb + 2 && (norm_is(c, a.b - 1, "by") || norm_is(c, a.b - 1, "from")) &&
+        lex_is(c, CLAIMS__LEX_ACTION, a.b - 2, "_change")) {
+        c->floor = a.ne;
+        return a.ne;
+    }
+
+    /* ranges: "10 to 12", "10-12", "between 10 and 12" */
+    if ((a.digits || a.word) && !a.zero) {
+        size_t k = a.ne;
+        bool dash = false, conn = false;
+        if (k < c->se && is_punct(c, k, '-')) {
+            dash = true;
+            conn = true;
+        } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, "to") ||
+                   (a.between && lex_is(c, CLAIMS__LEX_OPERATOR, k, "and"))) {
+            conn = true;
+        }
+        if (conn && k + 1 < c->se) {
+            size_t m = k + 1;
+            const claims__lex_entry *c2 = NULL;
+            size_t cn = 0;
+            if (a.cur && (c2 = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn)) != NULL)
+                m += cn;
+            amount b;
+            memset(&b, 0, sizeof b);
+            if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) &&
+                parse_number(c, m, a.cur != NULL, &b) && !b.zero && (b.digits || b.word)) {
+                double lo = a.v;
+                if (b.scale > 1 && a.scale == 1 && lo * b.scale <= b.v)
+                    lo *= b.scale;
+                if (b.v > lo && a.op == OP_NONE) {
+                    a.range = true;
+                    a.lo = lo;
+                    a.hi = b.v;
+                    a.ne = b.ne;
+                    a.e = b.ne;
+                } else if (dash && a.digits && b.digits && glued(c, k) && glued(c, m)) {
+                    /* "2-1", "3-0": scores and codes */
+                    c->floor = b.ne;
+                    return b.ne;
+                }
+            }
+        }
+    }
+
+    /* unit, currency or percent after the amount */
+    size_t k = a.e;
+    bool hyphen = false;
+    if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) && glued(c, k + 1)) {
+        hyphen = true;
+        k++;
+    }
+    unit_val uv = {NULL, NULL, 0, 0, false};
+    bool has_unit = false, unit_pre = false;
+    size_t unit_end = k;
+    if (!a.cur && !a.unknown) {
+        e = lex(c, CLAIMS__LEX_UNIT, k, c->se, &n);
+        /* "the 2006 Second Lebanon War": a capitalized word is a name */
+        if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
+            tk(c, k)->norm_len > 1)
+            e = NULL;
+        if (e && unit_split(e->value, &uv)) {
+            if (unit_is(&uv, "clock"))
+                return k + n;
+            has_unit = true;
+            unit_end = k + n;
+        }
+    }
+    if (hyphen && !has_unit) {
+        /* "a two-state solution", "a 12-member panel": an adjective */
+        return a.e;
+    }
+    if (!has_unit && !a.cur) {
+        size_t m = k;
+        if (m < c->se && norm_is(c, m, "of") && marker(c, m, "_det"))
+            m++;
+        e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
+        if (e && (m == k || a.vague || a.unknown || a.scale > 1)) {
+            a.cur = e->value;
+            unit_end = m + n;
+        }
+    } else if (a.cur) {
+        unit_end = a.e;
+        /* "$1.5 billion dollars" is rare; a repeated currency is harmless */
+    }
+    if (!has_unit && !a.cur && a.digits && a.b >= c->sb + 1) {
+        /* "magnitude 7.2", "aged 61", "a magnitude-6 quake" */
+        size_t p = a.b - 1;
+        if (is_punct(c, p, '-') && p > c->sb)
+            p--;
+        e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
+        if (e && unit_split(e->value, &uv) && uv.pre) {
+            has_unit = true;
+            unit_pre = true;
+            a.b = p;
+            unit_end = a.e;
+        }
+    }
+    bool age = has_unit && unit_is(&uv, "age");
+    char person[PART_MAX] = "-";
+    if (!has_unit && !a.cur && a.digits && !a.range && a.op == OP_NONE && a.v >= 1 && a.v <= 120 &&
+        a.v == (double)(long)a.v && a.nb >= c->sb + 2) {
+        /* "Jane Roe, 34, was ...", "The suspect, 27, ..." */
+        if (is_punct(c, a.nb - 1, ',') && is_cls(c, a.nb - 2, CLAIMS__TOK_WORD) &&
+            ((tk(c, a.nb - 2)->flags & CLAIMS__TF_CAP) ||
+             concept_at(c, a.nb - 2, a.nb - 1, NULL)) &&
+            !is_month_or_day(c, a.nb - 2) && !is_stop(c, a.nb - 2) &&
+            (a.ne >= c->se || is_punct(c, a.ne, ',') || is_punct(c, a.ne, ')'))) {
+            age = true;
+            person_part(c, a.nb - 2, person);
+        }
+        /* "She was 61.", "the man, who is 70, ..." */
+        else if (lex_is(c, CLAIMS__LEX_ACTION, a.nb - 1, "_aux") &&
+                 (marker(c, a.nb - 2, "_pron") || norm_is(c, a.nb - 2, "who")) &&
+                 (a.ne >= c->se || is_cls(c, a.ne, CLAIMS__TOK_PUNCT) ||
+                  marker(c, a.ne, "_clause"))) {
+            age = true;
+            if (norm_is(c, a.nb - 2, "who") && a.nb >= c->sb + 3) {
+                size_t p = a.nb - 3;
+                if (is_punct(c, p, ',') && p > c->sb)
+                    p--;
+                person_part(c, p, person);
+            }
+        }
+        if (age) {
+            static const char years_q[] = "age:years";
+            unit_split(years_q, &uv);
+            has_unit = true;
+            unit_end = a.e;
+        }
+    }
+
+    /* year-like numbers belong to dates.c unless they count something */
+    if (a.digits && !a.range && !a.cur && !has_unit && year_like(c, a.nb)) {
+        np_head h;
+        bool det_before = a.nb > c->sb && (marker(c, a.nb - 1, "_det") || is_stop(c, a.nb - 1));
+        np_scan(c, skip_det(c, a.e), &h);
+        /* the noun right after it: "1500 troops", not "2008 war still shapes" */
+        bool counts = h.found && h.hb == skip_det(c, a.e) && (h.known || looks_plural(c, h.hb));
+        if (det_before || !counts)
+            return a.ne;
+    }
+
+    if (a.one && !(a.cur == NULL && !has_unit)) {
+        return a.ne; /* "one day", "one dollar": idioms more often than claims */
+    }
+
+    claims_status rc = CLAIMS_OK;
+    claims_claim *cl = NULL;
+    if (a.cur) {
+        /* money: money/<thing>/<action>/<currency> */
+        char thing[PART_MAX] = "-", action[PART_MAX] = "-";
+        size_t end_tok = unit_end > a.e ? unit_end : a.e;
+        bool linked = c->last_money && a.b > c->sb && is_punct(c, a.b - 1, '(') &&
+                      a.b - 1 == c->last_money_end;
+        if (linked) {
+            set_part(thing, c->money_thing);
+            set_part(action, c->money_action);
+        } else {
+            np_head h;
+            bool adj = a.b > c->sb && marker(c, a.b - 1, "_det") && !norm_is(c, a.b - 1, "of");
+            memset(&h, 0, sizeof h);
+            if (adj) {
+                size_t m = end_tok;
+                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+                    m++;
+                np_scan(c, m, &h);
+                if (h.found)
+                    set_part(thing, np_part(&h));
+            }
+            bool got = h.found;
+            /* "revenue of $3.1 billion", "a fine of €10 million" */
+            if (!got && a.b > c->sb + 1 && norm_is(c, a.b - 1, "of"))
+                got = noun_part(c, a.b - 2, thing);
+            /* "watches worth £250,000", "profit rose 12% to $2 billion" */
+            if (!got)
+                got = subject_before(c, a.b, thing);
+            /* "pay a $4.25 billion opioid settlement" without the article */
+            if (!got && end_tok < c->se && is_cls(c, end_tok, CLAIMS__TOK_WORD) &&
+                !(tk(c, end_tok)->flags & CLAIMS__TF_CAP) && !glued(c, end_tok)) {
+                np_scan(c, end_tok, &h);
+                if (h.found && h.hb == h.he - 1 && !looks_plural(c, h.hb) &&
+                    (h.he >= c->se || !is_cls(c, h.he, CLAIMS__TOK_WORD) || is_stop(c, h.he))) {
+                    set_part(thing, np_part(&h));
+                    got = true;
+                } else {
+                    memset(&h, 0, sizeof h);
+                }
+            }
+            /* "paid $X for the plant", "raised $20 million in funding",
+             * also behind a conversion in brackets */
+            if (!got)
+                got = purpose_after(c, end_tok, thing);
+            if (!got) {
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+            size_t ap = 0, al = 0;
+            np_head none;
+            memset(&none, 0, sizeof none);
+            none.found = true;
+            const claims__lex_entry *act = find_action(c, a.b, end_tok, &none, &ap, &al);
+            if (act)
+                set_part(action, act->value);
+            if (h.found && h.he > end_tok)
+                end_tok = h.he;
+        }
+        rc = emit(c, CLAIMS_KIND_MONEY, a.b, end_tok, &a, "money", thing, action, a.cur, a.cur,
+                  strlen(a.cur), &cl);
+        if (rc == CLAIMS_OK) {
+            if (linked)
+                cl->linked = c->last_money;
+            c->last_money = cl;
+            c->last_money_end = end_tok;
+            set_part(c->money_thing, thing);
+            set_part(c->money_action, action);
+        }
+        c->floor = end_tok;
+        *st = rc;
+        return end_tok > i ? end_tok : i + 1;
+    }
+
+    if (has_unit) {
+        bool percent = unit_is(&uv, "percent");
+        size_t list[LIST_MAX], nlist = 0;
+        char q[PART_MAX], thing[PART_MAX] = "-";
+        size_t qn = uv.qn < PART_MAX ? uv.qn : PART_MAX - 1;
+        memcpy(q, uv.q, qn);
+        q[qn] = '\0';
+        size_t end_tok = unit_end > a.e ? unit_end : a.e;
+        np_head h;
+        memset(&h, 0, sizeof h);
+        bool det_before = a.b > c->sb && marker(c, a.b - 1, "_det");
+        if (age) {
+            if (strcmp(person, "-") != 0) {
+                set_part(thing, person);
+            } else if (unit_pre) {
+                /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
+                size_t p = a.b > c->sb ? a.b - 1 : a.b;
+                if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") &&
+                    norm_is(c, p - 1, "who"))
+                    p -= 2;
+                if (p > c->sb && is_punct(c, p, ','))
+                    p--;
+                if (p < a.b)
+                    person_part(c, p, thing);
+            } else {
+                np_scan(c, unit_end, &h);
+                if (h.found && !looks_plural(c, h.hb)) {
+                    person_part(c, h.he - 1, thing);
+                    if (h.known && strcmp(h.concept, "person") != 0)
+                        set_part(thing, h.concept);
+                    end_tok = h.he;
+                }
+            }
+        } else if (percent) {
+            np_scan(c, skip_det(c, unit_end), &h);
+            if (h.found && (h.known || unit_end < c->se)) {
+                set_part(thing, np_part(&h));
+                end_tok = h.he;
+            } else if (!subject_before(c, a.b, thing)) {
+                /* "shares rose 6%" gives the share; else a concept before */
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+        } else {
+            if (hyphen || det_before || unit_pre) {
+                size_t m = unit_end;
+                if (m < c->se && is_punct(c, m, '-') && glued(c, m))
+                    m++;
+                np_scan(c, m, &h);
+                if (h.found) {
+                    set_part(thing, np_part(&h));
+                    end_tok = h.he;
+                }
+            }
+            if (!h.found) {
+                const char *cb = concept_back(c, a.b);
+                if (cb)
+                    set_part(thing, cb);
+            }
+        }
+        if (end_tok < unit_end)
+            end_tok = unit_end;
+        if (percent)
+            rc = emit(c, CLAIMS_KIND_PERCENT, a.b, end_tok, &a, "percent", thing, NULL, NULL, "%",
+                      1, NULL);
+        else if (age && unit_pre && !a.range && a.op == OP_NONE && end_tok == a.e &&
+                 (nlist = age_list(c, a.e, list)) > 0)
+            rc = emit_age_list(c, &a, thing, list, nlist, uv.u, uv.un);
+        else
+            rc = emit(c, CLAIMS_KIND_MEASURE, a.b, end_tok, &a, "measure", q, thing, NULL, uv.u,
+                      uv.un, NULL);
+        c->floor = unit_end > a.e ? unit_end : a.e;
+        if (nlist > 0)
+            c->floor = list[nlist - 1] + 1;
+        *st = rc;
+        return c->floor > i ? c->floor : i + 1;
+    }
+
+    /* a count: count/<concept>/<action> */
+    np_head h;
+    np_scan(c, skip_det(c, a.e), &h);
+    size_t after = h.found ? h.he : a.e;
+    size_t ap = 0, al = 0;
+    const claims__lex_entry *act = find_action(c, a.b, after, &h, &ap, &al);
+    const char *concept = NULL;
+    char naive[PART_MAX];
+    bool known = false;
+    if (h.found) {
+        known = h.known;
+        if (h.known) {
+            concept = h.concept;
+        } else {
+            set_part(naive, h.naive);
+            concept = naive;
+        }
+    }
+    if (!concept) {
+        size_t cn = 0;
+        const claims__lex_entry *ce = concept_at(c, a.nb, a.ne, &cn);
+        if (ce && cn == a.ne - a.nb) { /* "nobody", "none" */
+            concept = ce->value;
+            known = true;
+        } else if (act) {
+            ce = concept_at(c, ap, ap + al, &cn); /* "the quake killed 40" */
+            if (ce && cn == al) {
+                concept = ce->value;
+                known = true;
+            }
+        }
+    }
+    const char *action = act ? act->value : NULL;
+    bool counted = h.found && (h.known || looks_plural(c, h.hb));
+    if (!counted || (h.known && !act && strcmp(h.concept, "person") == 0)) {
+        /* "the death toll rose to 41", "a death toll of 41 people" */
+        const char *tact = toll_before(c, a.b);
+        if (tact) {
+            concept = "person";
+            known = true;
+            action = tact;
+            if (!counted)
+                h.found = false;
+        }
+    }
+    if (!concept && !action)
+        return a.ne;
+    if ((a.zero || a.one) && !known)
+        return a.ne;
+    if (a.one && !action)
+        return a.ne;
+    if ((a.unknown || a.vague) && !h.found && !known)
+        return a.ne;
+    size_t end_tok = h.found && h.he > a.e ? h.he : a.e;
+    bool previous = act && ap < a.b && previous_event_before(c, ap);
+    rc = emit(c, CLAIMS_KIND_COUNT, a.b, end_tok, &a, "count", concept ? concept : "-",
+              action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
+    c->floor = a.e;
+    *st = rc;
+    return a.e > i ? a.e : i + 1;
+}
+
+/* True when token i may begin an amount. */
+static bool may_start(const qctx *c, size_t i)
+{
+    const claims__token *t = tk(c, i);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls != CLAIMS__TOK_WORD)
+        return false;
+    /* most words start no amount phrase: one test of the token's mask */
+    if (!(t->lexmask & ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) |
+                        (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))))
+        return false;
+    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
+           lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
+           lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, NULL);
+}
+
+static bool sentence_terminal(const qctx *c)
+{
+    size_t i = c->se;
+    while (i > c->sb) {
+        i--;
+        const claims__token *t = tk(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
+            continue;
+        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
+    }
+    return false;
+}
+
+claims_status claims__extract_quantities(claims_story *s, size_t ai)
+{
+    if (!s || ai >= s->narticles)
+        return CLAIMS_OK;
+    qctx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.ai = ai;
+    c.art = &s->articles[ai];
+    c.lx = s->lex;
+    if (!c.lx || !c.art->toks)
+        return CLAIMS_OK;
+    for (size_t si = 0; si < c.art->nsents; si++) {
+        const claims__sentence *sn = &c.art->sents[si];
+        if (sn->flags & CLAIMS__SF_FURNITURE)
+            continue;
+        c.sb = sn->tok_begin;
+        c.se = sn->tok_end;
+        c.floor = c.sb;
+        c.sflags = sn->flags;
+        c.terminal = sentence_terminal(&c);
+        c.last_money = NULL;
+        for (size_t i = c.sb; i < c.se;) {
+            if (!may_start(&c, i)) {
+                i++;
+                continue;
+            }
+            claims_status st = CLAIMS_OK;
+            size_t next = process(&c, i, &st);
+            if (st != CLAIMS_OK)
+                return st;
+            i = next > i ? next : i + 1;
+        }
+    }
+    return CLAIMS_OK;
+}

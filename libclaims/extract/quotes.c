@@ -1,0 +1,2102 @@
+/* quotes.c - direct quotes, partial quotes and reported speech, with their
+ * speakers, inside one article; plus quote normalization and word-level
+ * alignment shared with compare.c.
+ *
+ * The pass over an article is linear in its tokens: quote marks are paired
+ * in one scan, person names are collected in one scan (indexed by their
+ * last word), and every attribution search looks at a bounded window
+ * around one quote or one speech verb. */
+#include "extract/extract.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ folding */
+
+/* Base letters of U+00C0..U+017F; 0 keeps the character as it is. */
+static const char latin_base[192] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* C0 */
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 's', /* D0 */
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* E0 */
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 't', 'y', /* F0 */
+    'a', 'a', 'a', 'a', 'a', 'a', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'd', 'd', /* 100 */
+    'd', 'd', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'g', 'g', 'g', 'g', /* 110 */
+    'g', 'g', 'g', 'g', 'h', 'h', 'h', 'h', 'i', 'i', 'i', 'i', 'i', 'i', 'i', 'i', /* 120 */
+    'i', 'i', 'i', 'i', 'j', 'j', 'k', 'k', 'k', 'l', 'l', 'l', 'l', 'l', 'l', 'l', /* 130 */
+    'l', 'l', 'l', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'o', 'o', 'o', 'o', /* 140 */
+    'o', 'o', 'o', 'o', 'r', 'r', 'r', 'r', 'r', 'r', 's', 's', 's', 's', 's', 's', /* 150 */
+    's', 's', 't', 't', 't', 't', 't', 't', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', /* 160 */
+    'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's', /* 170 */
+};
+
+bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__norm_append(out, s, n))
+        return false;
+    /* Rewrite in place: a folded letter is never longer than its source. */
+    size_t w = from;
+    size_t i = from;
+    while (i < out->len) {
+        unsigned char c = (unsigned char)out->data[i];
+        if (c < 0x80) {
+            out->data[w++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int32_t cp = claims__utf8_next(out->data, out->len, &j);
+        if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0]) {
+            out->data[w++] = latin_base[cp - 0xC0];
+        } else {
+            memmove(out->data + w, out->data + i, j - i);
+            w += j - i;
+        }
+        i = j;
+    }
+    out->len = w;
+    return true;
+}
+
+/* ------------------------------------------------------ normalization */
+
+const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
+{
+    claims__buf b;
+    claims__buf_init(&b, &s->alloc);
+    if (!claims__norm_append(&b, text, len)) {
+        claims__buf_free(&b);
+        return NULL;
+    }
+    /* Keep letters and digits; an apostrophe between letters, a hyphen
+     * between letters or digits, and '.' or ',' between digits stay; every
+     * other character separates words. Written over the same buffer. */
+    size_t w = 0;
+    size_t i = 0;
+    bool pending_space = false;
+    int32_t prev = 0; /* previous code point kept (0 after a separator) */
+    while (i < b.len) {
+        size_t j = i;
+        int32_t cp = claims__utf8_next_fast(b.data, b.len, &j);
+        bool alnum = cp < 0x80 ? (claims__is_alpha(cp) || claims__is_digit(cp))
+                               : (claims__cp_is_letter(cp) || claims__cp_is_digit(cp));
+        if (!alnum && prev != 0 && j < b.len) {
+            size_t k = j;
+            int32_t nx = claims__utf8_next_fast(b.data, b.len, &k);
+            bool nx_alnum = nx < 0x80 ? (claims__is_alpha(nx) || claims__is_digit(nx))
+                                      : (claims__cp_is_letter(nx) || claims__cp_is_digit(nx));
+            bool digits = prev < 0x80 && claims__is_digit(prev) && nx < 0x80 &&
+                          claims__is_digit(nx);
+            if (nx_alnum && (cp == '\'' || cp == '-' || ((cp == '.' || cp == ',') && digits)))
+                alnum = true;
+        }
+        if (!alnum) {
+            if (w > 0)
+                pending_space = true;
+            prev = 0;
+            i = j;
+            continue;
+        }
+        if (pending_space) {
+            b.data[w++] = ' ';
+            pending_space = false;
+        }
+        if (j - i == 1) {
+            b.data[w++] = b.data[i];
+        } else {
+            memmove(b.data + w, b.data + i, j - i);
+            w += j - i;
+        }
+        prev = cp;
+        i = j;
+    }
+    const char *r = claims__story_strndup(s, b.data ? b.data : "", w);
+    claims__buf_free(&b);
+    return r;
+}
+
+/* ---------------------------------------------------------- alignment */
+
+typedef struct word_span {
+    uint32_t off, len;
+} word_span;
+
+static size_t split_words(const char *s, word_span *w, size_t max)
+{
+    size_t n = 0;
+    size_t i = 0;
+    while (s[i]) {
+        while (s[i] == ' ')
+            i++;
+        if (!s[i])
+            break;
+        size_t b = i;
+        while (s[i] && s[i] != ' ')
+            i++;
+        if (w && n < max) {
+            w[n].off = (uint32_t)b;
+            w[n].len = (uint32_t)(i - b);
+        }
+        n++;
+    }
+    return n;
+}
+
+static bool word_eq(const char *a, word_span x, const char *b, word_span y)
+{
+    return x.len == y.len && memcmp(a + x.off, b + y.off, x.len) == 0;
+}
+
+/* True when words b[0..nb) occur contiguously in a[0..na). */
+static bool words_contain(const char *a, const word_span *wa, size_t na, const char *b,
+                          const word_span *wb, size_t nb)
+{
+    if (nb == 0 || nb > na)
+        return nb == 0;
+    for (size_t i = 0; i + nb <= na; i++) {
+        size_t k = 0;
+        while (k < nb && word_eq(a, wa[i + k], b, wb[k]))
+            k++;
+        if (k == nb)
+            return true;
+    }
+    return false;
+}
+
+enum { MAX_EDITS_NAMED = 4, MAX_DP_CELLS = 4000000 };
+
+static void put_words(claims__buf *d, const char *s, const word_span *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (k > from)
+            claims__buf_putc(d, ' ');
+        claims__buf_put(d, s + w[k].off, w[k].len);
+    }
+}
+
+/* Describes one edit: a-words [ab, ae) replaced by b-words [bb, be). */
+static void put_edit(claims__buf *d, size_t *nedits, const char *a, const word_span *wa,
+                     size_t ab, size_t ae, const char *b, const word_span *wb, size_t bb,
+                     size_t be)
+{
+    if (ab == ae && bb == be)
+        return;
+    (*nedits)++;
+    if (*nedits > MAX_EDITS_NAMED) {
+        if (*nedits == MAX_EDITS_NAMED + 1)
+            claims__buf_puts(d, "; ...");
+        return;
+    }
+    if (d->len)
+        claims__buf_puts(d, "; ");
+    if (ab < ae && bb < be) {
+        put_words(d, a, wa, ab, ae);
+        claims__buf_puts(d, " -> ");
+        put_words(d, b, wb, bb, be);
+    } else if (ab < ae) {
+        claims__buf_putc(d, '-');
+        put_words(d, a, wa, ab, ae);
+    } else {
+        claims__buf_putc(d, '+');
+        put_words(d, b, wb, bb, be);
+    }
+}
+
+static void count_edit(claims__align *o, size_t dels, size_t ins)
+{
+    size_t r = dels < ins ? dels : ins;
+    o->replaced += r;
+    o->deleted += dels - r;
+    o->inserted += ins - r;
+}
+
+bool claims__quote_align(claims_story *s, const char *a, const char *b, claims__align *out,
+                         const char **diff)
+{
+    memset(out, 0, sizeof *out);
+    if (diff)
+        *diff = NULL;
+    if (!a)
+        a = "";
+    if (!b)
+        b = "";
+    size_t na = split_words(a, NULL, 0);
+    size_t nb = split_words(b, NULL, 0);
+    word_span *wa = claims__malloc(&s->alloc, (na + nb + 1) * sizeof *wa);
+    if (!wa)
+        return false;
+    word_span *wb = wa + na;
+    split_words(a, wa, na);
+    split_words(b, wb, nb);
+    out->a_in_b = words_contain(b, wb, nb, a, wa, na);
+    out->b_in_a = words_contain(a, wa, na, b, wb, nb);
+
+    /* Common prefix and suffix first: most quote pairs differ in a word
+     * or two, so the quadratic part is small. */
+    size_t pre = 0;
+    while (pre < na && pre < nb && word_eq(a, wa[pre], b, wb[pre]))
+        pre++;
+    size_t suf = 0;
+    while (suf < na - pre && suf < nb - pre &&
+           word_eq(a, wa[na - 1 - suf], b, wb[nb - 1 - suf]))
+        suf++;
+    size_t ma = na - pre - suf, mb = nb - pre - suf;
+    out->common = pre + suf;
+
+    claims__buf d;
+    claims__buf_init(&d, &s->alloc);
+    size_t nedits = 0;
+    bool ok = true;
+    if (ma && mb && ma * mb <= MAX_DP_CELLS && (ma + 1) * (mb + 1) / (mb + 1) == ma + 1) {
+        /* LCS table over the middle parts, suffix form: L[i][j] is the LCS
+         * of a-middle[i..] and b-middle[j..]. */
+        size_t cols = mb + 1;
+        uint32_t *L = claims__malloc(&s->alloc, (ma + 1) * cols * sizeof *L);
+        if (!L) {
+            ok = false;
+        } else {
+            for (size_t j = 0; j <= mb; j++)
+                L[ma * cols + j] = 0;
+            for (size_t i = ma; i-- > 0;) {
+                L[i * cols + mb] = 0;
+                for (size_t j = mb; j-- > 0;) {
+                    if (word_eq(a, wa[pre + i], b, wb[pre + j]))
+                        L[i * cols + j] = L[(i + 1) * cols + j + 1] + 1;
+                    else {
+                        uint32_t x = L[(i + 1) * cols + j], y = L[i * cols + j + 1];
+                        L[i * cols + j] = x > y ? x : y;
+                    }
+                }
+            }
+            out->common += L[0];
+            size_t i = 0, j = 0, ab = 0, bb = 0;
+            while (i < ma || j < mb) {
+                if (i < ma && j < mb && word_eq(a, wa[pre + i], b, wb[pre + j])) {
+                    count_edit(out, i - ab, j - bb);
+                    put_edit(&d, &nedits, a, wa, pre + ab, pre + i, b, wb, pre + bb, pre + j);
+                    i++;
+                    j++;
+                    ab = i;
+                    bb = j;
+                } else if (j >= mb || (i < ma && L[(i + 1) * cols + j] >= L[i * cols + j + 1])) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            count_edit(out, i - ab, j - bb);
+            put_edit(&d, &nedits, a, wa, pre + ab, pre + i, b, wb, pre + bb, pre + j);
+            claims__free(&s->alloc, L);
+        }
+    } else {
+        count_edit(out, ma, mb);
+        put_edit(&d, &nedits, a, wa, pre, pre + ma, b, wb, pre, pre + mb);
+    }
+    claims__free(&s->alloc, wa);
+    if (ok && d.failed)
+        ok = false;
+    if (ok && diff && d.len) {
+        *diff = claims__story_strndup(s, d.data, d.len);
+        if (!*diff)
+            ok = false;
+    }
+    claims__buf_free(&d);
+    return ok;
+}
+
+double claims__quote_overlap(claims_story *s, const char *a, const char *b)
+{
+    claims__align al;
+    if (!a || !b || !claims__quote_align(s, a, b, &al, NULL))
+        return 0;
+    size_t na = al.common + al.deleted + al.replaced;
+    size_t nb = al.common + al.inserted + al.replaced;
+    size_t m = na < nb ? na : nb;
+    return m ? (double)al.common / (double)m : 0;
+}
+
+/* ------------------------------------------------------ token helpers */
+
+enum { SPK_NONE = 0, SPK_PERSON, SPK_NOMINAL };
+
+typedef struct speaker {
+    int kind;
+    const char *name; /* display: canonical person or description */
+    const char *fold; /* key part */
+    const char *desc; /* the words used */
+    uint32_t head;    /* nominal: hash of the head word */
+    bool ambiguous;   /* a bare surname two full names in the article share */
+    bool human;       /* nominal: a person ("the governor"), not a body */
+} speaker;
+
+typedef struct mention {
+    uint32_t a, b;      /* name tokens (titles stripped) */
+    uint32_t last_hash; /* hash of the last word's norm */
+    uint32_t first_hash;
+    uint32_t nwords;
+    uint32_t appos;     /* hash of a nominal/title head it stands in
+                           apposition to ("his counterpart, X"), or 0 */
+    int32_t next;       /* next mention with the same last word bucket */
+} mention;
+
+typedef struct qspan {
+    uint32_t open, close; /* mark tokens; close == ntoks when capped */
+    uint32_t c0, c1;      /* content tokens [c0, c1) */
+} qspan;
+
+/* MIN_BUCKETS: the index of names by last word starts at this many
+ * buckets and grows with the article (one per TOKS_PER_BUCKET tokens), so
+ * chains stay short. A lookup looks at SAME_LAST_MAX distinct names with
+ * the lookup's last word at most (newest first): an article naming more
+ * people of one surname than that is a list, not a story, and this keeps
+ * the scan linear in it. */
+enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
+       APPOS_LOOKBACK = 32 };
+
+typedef struct ctx {
+    claims_story *s;
+    size_t ai;
+    const claims__article *art;
+    const claims__lexicon *lx;
+    uint8_t *inq;
+    /* Per-token memos of pure lookups (the text and lexicon never change
+     * during one extraction): name_word (0 unknown, 1 no, 2 yes) and the
+     * nominal class (nom_unset until looked up). */
+    uint8_t *namew;
+    const char **nomc;
+    qspan *q;
+    size_t nq, capq;
+    mention *m;
+    size_t nm, capm;
+    uint32_t *ap;            /* mentions in apposition, in text order */
+    size_t nap, capap;
+    int32_t *bucket;         /* mention index by last word; nbuckets, a power of 2 */
+    size_t nbuckets;
+    claims__buf tmp;
+    /* running state, in text order */
+    speaker last_person;
+    size_t last_person_para;
+    speaker last_nominal;
+    speaker last_human;       /* the last nominal speaker that is a person */
+    size_t last_person_pos, last_human_pos;
+    speaker nominals[NOMINAL_MEMORY];
+    size_t nnominals;
+    speaker last_quote_spk;
+    size_t last_quote_para;
+    bool has_last_quote;
+    bool nomem;
+} ctx;
+
+static inline const claims__token *T(const ctx *c, size_t i) { return &c->art->toks[i]; }
+
+static inline bool tok_is(const ctx *c, size_t i, const char *w)
+{
+    if (i >= c->art->ntoks)
+        return false;
+    const claims__token *t = T(c, i);
+    /* Most calls fail on the first byte: test it before measuring w. */
+    if (w[0] && (t->norm_len == 0 || claims__tok_norm(c->art, i)[0] != w[0]))
+        return false;
+    size_t n = strlen(w);
+    return t->norm_len == n && memcmp(claims__tok_norm(c->art, i), w, n) == 0;
+}
+
+static inline bool is_word(const ctx *c, size_t i)
+{
+    return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
+}
+
+static const char nom_unset[1] = {0};
+
+/* The nominal-section class of the single token i ("det", "source"...). */
+static const char *nom_class(const ctx *c, size_t i)
+{
+    if (i < c->art->ntoks && c->nomc[i] != nom_unset)
+        return c->nomc[i];
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
+    const char *v = e ? e->value : NULL;
+    if (i < c->art->ntoks)
+        c->nomc[i] = v;
+    return v;
+}
+
+static bool nom_is(const ctx *c, size_t i, const char *cls)
+{
+    const char *v = nom_class(c, i);
+    return v && strcmp(v, cls) == 0;
+}
+
+static bool is_small_word(const char *v)
+{
+    return v && (strcmp(v, "det") == 0 || strcmp(v, "prep") == 0 || strcmp(v, "he") == 0 ||
+                 strcmp(v, "it") == 0 || strcmp(v, "they") == 0 || strcmp(v, "adverb") == 0 ||
+                 strcmp(v, "aux") == 0 || strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 ||
+                 strcmp(v, "when") == 0 || strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0 ||
+                 strcmp(v, "object") == 0);
+}
+
+static bool is_head_class(const char *v)
+{
+    return v && (strcmp(v, "source") == 0 || strcmp(v, "counterpart") == 0 ||
+                 strcmp(v, "organization") == 0 || strcmp(v, "statement") == 0);
+}
+
+/* A word that starts or joins clauses, never a name: "and", "on",
+ * "today", "we", "them". */
+static bool clause_word(const ctx *c, size_t i)
+{
+    const char *v = nom_class(c, i);
+    return v && (strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 || strcmp(v, "when") == 0 ||
+                 strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0);
+}
+
+/* Token i heads a nominal speaker: a head-class word ("ministry",
+ * "Reuters"), or the capitalized last word of an organisation's name
+ * ("Sky News", "The Times", "Washington Post"). */
+static bool head_tok(const ctx *c, size_t i)
+{
+    if (!is_word(c, i))
+        return false;
+    const char *v = nom_class(c, i);
+    if (is_head_class(v))
+        return true;
+    if (!v || strcmp(v, "orgtail") != 0 || !(T(c, i)->flags & CLAIMS__TF_CAP) || i == 0)
+        return false;
+    const claims__token *p = T(c, i - 1);
+    return p->cls == CLAIMS__TOK_WORD && p->sentence == T(c, i)->sentence &&
+           ((p->flags & CLAIMS__TF_CAP) != 0 || tok_is(c, i - 1, "the"));
+}
+
+static bool is_title1(const ctx *c, size_t i)
+{
+    size_t n = 0;
+    return is_word(c, i) &&
+           claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+}
+
+static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
+{
+    if (!is_word(c, i))
+        return NULL;
+    return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, end, n);
+}
+
+static bool is_verb1(const ctx *c, size_t i)
+{
+    size_t n = 0;
+    return verb_at(c, i, c->art->ntoks, &n) != NULL;
+}
+
+/* Names are bounded: a person's name is at most NAME_MAX_WORDS words
+ * ("Mohammed bin Rashid Al Maktoum" is five) of at most
+ * NAME_WORD_MAX_BYTES bytes each; a longer run of capitalized words keeps
+ * its last NAME_MAX_WORDS, the ones next to the verb. A speaker string
+ * longer than SPEAKER_MAX_BYTES is not kept at all. The bounds keep
+ * speakers, slot keys, reports and the merging of persons (people.c)
+ * linear in the input, whatever it repeats. */
+enum { NAME_MAX_WORDS = 6, NAME_WORD_MAX_BYTES = 64, SPEAKER_MAX_BYTES = 512 };
+
+/* A capitalized word that may be part of a name. */
+static bool name_word_uncached(const ctx *c, size_t i)
+{
+    if (!is_word(c, i))
+        return false;
+    const claims__token *t = T(c, i);
+    if (t->end - t->start > NAME_WORD_MAX_BYTES)
+        return false;
+    if (!(t->flags & CLAIMS__TF_CAP) || (t->flags & (CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT)))
+        return false;
+    if (is_small_word(nom_class(c, i)))
+        return false;
+    size_t n = 0;
+    if (claims__lex_match(c->lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) ||
+        claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n))
+        return false;
+    return !is_verb1(c, i);
+}
+
+static bool name_word(const ctx *c, size_t i)
+{
+    if (i >= c->art->ntoks)
+        return false;
+    if (!c->namew[i])
+        c->namew[i] = name_word_uncached(c, i) ? 2 : 1;
+    return c->namew[i] == 2;
+}
+
+/* "." right after a title abbreviation ("Gen."), part of a name run. */
+static bool title_dot(const ctx *c, size_t i)
+{
+    return i > 0 && tok_is(c, i, ".") && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
+           is_title1(c, i - 1);
+}
+
+/* A hyphen joining two capitalized words ("Jean-Pierre"). */
+static bool name_hyphen(const ctx *c, size_t i)
+{
+    return i > 0 && i + 1 < c->art->ntoks && tok_is(c, i, "-") &&
+           !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
+           !(T(c, i + 1)->flags & CLAIMS__TF_SPACE_BEFORE) && name_word(c, i - 1) &&
+           name_word(c, i + 1);
+}
+
+static bool in_name_run(const ctx *c, size_t i)
+{
+    return name_word(c, i) || title_dot(c, i) || name_hyphen(c, i);
+}
+
+/* Skips the titles at the front of run [a, b): returns the first token of
+ * the name after the last run of titles ("French Trade Minister Anne
+ * Roux" -> "Anne", "Det. Insp. Sarah Hale" -> "Sarah"). A title word that
+ * ends the run after a name is part of the name ("John Major"). Returns b
+ * when nothing but titles remains. */
+static size_t strip_titles(const ctx *c, size_t a, size_t b)
+{
+    size_t start = a;
+    for (size_t i = a; i < b; i++) {
+        size_t n = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, b, &n) && n) {
+            size_t j = i + n;
+            while (j < b && (tok_is(c, j, ".") || tok_is(c, j, ",")))
+                j++;
+            if (j >= b && i > start)
+                break; /* "John Major": the name's own last word */
+            start = j;
+            i = j - 1;
+        }
+    }
+    return start;
+}
+
+static size_t count_words(const ctx *c, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
+            n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
+    return n;
+}
+
+/* The first token of name [na, b) once capped at its last NAME_MAX_WORDS
+ * words (a name word, or b). */
+static size_t cap_name(const ctx *c, size_t na, size_t b)
+{
+    size_t words = 0, k = b;
+    while (k > na) {
+        const claims__token *t = T(c, k - 1);
+        if ((t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
+            !(t->flags & CLAIMS__TF_POSSESSIVE)) {
+            if (words == NAME_MAX_WORDS)
+                break;
+            words++;
+        }
+        k--;
+    }
+    if (k == na)
+        return na;
+    while (k < b && !name_word(c, k))
+        k++;
+    return k;
+}
+
+/* Folded text of tokens [a, b) (norm texts joined as written), into the
+ * story arena. */
+static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
+{
+    if (skip_det)
+        while (a < b && nom_is(c, a, "det"))
+            a++;
+    c->tmp.len = 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
+            claims__buf_putc(&c->tmp, ' ');
+        const claims__token *t = T(c, i);
+        if (!claims__fold_append(&c->tmp, c->art->text + t->start, t->end - t->start))
+            c->tmp.failed = true;
+    }
+    if (c->tmp.failed) {
+        c->nomem = true;
+        return NULL;
+    }
+    const char *r = claims__story_strndup(c->s, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+    if (!r)
+        c->nomem = true;
+    return r;
+}
+
+static const char *raw_tokens(ctx *c, size_t a, size_t b)
+{
+    if (a >= b)
+        return NULL;
+    const char *r = claims__story_strndup(c->s, c->art->text + T(c, a)->start,
+                                          T(c, b - 1)->end - T(c, a)->start);
+    if (!r)
+        c->nomem = true;
+    return r;
+}
+
+/* --------------------------------------------------------- mentions */
+
+static bool same_tok_text(const ctx *c, size_t i, size_t j)
+{
+    const claims__token *x = T(c, i), *y = T(c, j);
+    return x->hash == y->hash && x->norm_len == y->norm_len &&
+           memcmp(claims__tok_norm(c->art, i), claims__tok_norm(c->art, j), x->norm_len) == 0;
+}
+
+static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    if (b1 - a1 != b2 - a2)
+        return false;
+    for (size_t k = 0; k < b1 - a1; k++)
+        if (!same_tok_text(c, a1 + k, a2 + k))
+            return false;
+    return true;
+}
+
+/* Index of the last mention ending at or before token pos, or -1.
+ * Mentions are collected in text order. */
+static int32_t mention_before(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m[mid].b <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int32_t)lo - 1;
+}
+
+static bool collect_mentions(ctx *c)
+{
+    const claims__article *art = c->art;
+    for (size_t k = 0; k < c->nbuckets; k++)
+        c->bucket[k] = -1;
+    size_t i = 0;
+    while (i < art->ntoks) {
+        if (!name_word(c, i) && !is_title1(c, i)) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        size_t b = i;
+        while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+            /* A title with small words in it ("Secretary of State",
+             * "Speaker of the House") stays one piece of the run. */
+            size_t tn = 0;
+            if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) &&
+                tn > 1 && T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+                b += tn;
+                continue;
+            }
+            if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+                break;
+            b++;
+        }
+        if (b == a)
+            b = a + 1;
+        i = b;
+        size_t na = cap_name(c, strip_titles(c, a, b), b);
+        if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
+            continue;
+        size_t nw = count_words(c, na, b);
+        bool titled = na > a;
+        if (nw < 2 && !titled)
+            continue;
+        if (!claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
+            return false;
+        mention *m = &c->m[c->nm];
+        m->a = (uint32_t)na;
+        m->b = (uint32_t)b;
+        m->last_hash = T(c, b - 1)->hash;
+        m->first_hash = T(c, na)->hash;
+        m->nwords = (uint32_t)nw;
+        m->appos = 0;
+        /* "her deputy, Jan Novak" */
+        if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
+            (head_tok(c, a - 2) || is_title1(c, a - 2)))
+            m->appos = T(c, a - 2)->hash;
+        if (m->appos) {
+            if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1,
+                              sizeof *c->ap))
+                return false;
+            c->ap[c->nap++] = (uint32_t)c->nm;
+        }
+        /* Each distinct name is linked once, at its first mention, so
+         * that a lookup costs the number of names, not of mentions. */
+        size_t bk = m->last_hash & (c->nbuckets - 1);
+        bool seen = false;
+        size_t same_last = 0;
+        for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
+             k = c->m[k].next) {
+            if (c->m[k].last_hash != m->last_hash)
+                continue;
+            same_last++;
+            seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
+        }
+        m->next = -1;
+        if (!seen) {
+            m->next = c->bucket[bk];
+            c->bucket[bk] = (int32_t)c->nm;
+        }
+        c->nm++;
+    }
+    return true;
+}
+
+
+/* The fullest mention of the person named by tokens [a, b) near token
+ * `pos`: the longest name with the same last word (and first word, when
+ * the name has two or more words). -1 when none is longer, and for a bare
+ * surname that two full names share ("John Smith", "Mary Smith"). */
+static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool *ambiguous)
+{
+    *ambiguous = false;
+    size_t nw = count_words(c, a, b);
+    int32_t best = -1;
+    size_t best_dist = (size_t)-1;
+    uint32_t best_words = (uint32_t)nw;
+    uint32_t h = T(c, b - 1)->hash;
+    int32_t full = -1; /* a full name ending in the bare surname */
+    size_t same_last = 0;
+    for (int32_t k = c->bucket[h & (c->nbuckets - 1)]; k >= 0 && same_last < SAME_LAST_MAX;
+         k = c->m[k].next) {
+        const mention *m = &c->m[k];
+        if (m->last_hash != h)
+            continue;
+        same_last++;
+        if (!same_tok_text(c, m->b - 1, b - 1))
+            continue;
+        if (nw >= 2 && !same_tok_text(c, m->a, a))
+            continue;
+        if (nw < 2 && m->nwords >= 2) {
+            if (full >= 0 && !same_tok_text(c, c->m[full].a, m->a)) {
+                *ambiguous = true; /* two people share the surname */
+                return -1;
+            }
+            full = k;
+        }
+        if (m->nwords < best_words)
+            continue;
+        size_t dist = m->a <= pos ? pos - m->a : (m->a - pos) * 4; /* prefer earlier */
+        if (m->nwords > best_words || dist < best_dist) {
+            best = k;
+            best_words = m->nwords;
+            best_dist = dist;
+        }
+    }
+    if (best >= 0 && c->m[best].nwords <= nw)
+        return best;
+    return best;
+}
+
+static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
+{
+    speaker sp = {0};
+    int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
+    size_t na = a, nb = b;
+    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
+        na = c->m[k].a;
+        nb = c->m[k].b;
+    }
+    sp.kind = SPK_PERSON;
+    sp.name = raw_tokens(c, na, nb);
+    sp.fold = fold_tokens(c, na, nb, false);
+    sp.desc = raw_tokens(c, da, db);
+    return sp;
+}
+
+static size_t para_of(const ctx *c, size_t tok);
+
+/* ------------------------------------------------------- noun phrases */
+
+enum { NP_NONE = 0, NP_NAME, NP_NOMINAL, NP_HE, NP_IT, NP_THEY };
+
+typedef struct np {
+    int type;
+    size_t a, b;   /* the whole phrase */
+    size_t na, nb; /* NAME: the name without titles */
+    size_t head;   /* NOMINAL: head token */
+} np;
+
+/* Classifies phrase [a, b). */
+static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
+{
+    if (a >= b)
+        return false;
+    /* The core ends at the first preposition ("a source in the office")
+     * that is not inside a title ("Secretary of State Jane Roe"). */
+    size_t core = b;
+    for (size_t i = a; i < b; i++) {
+        size_t tn = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, b, &tn) && tn > 1) {
+            i += tn - 1;
+            continue;
+        }
+        if (i > a && nom_is(c, i, "prep")) {
+            core = i;
+            break;
+        }
+    }
+    size_t h = core - 1;
+    while (h > a && (tok_is(c, h, ".") || (T(c, h)->flags & CLAIMS__TF_POSSESSIVE)))
+        h--;
+    if (T(c, h)->flags & CLAIMS__TF_POSSESSIVE)
+        return false;
+    out->a = a;
+    out->b = b;
+    /* "Poland's defence minister": an owner works like a determiner */
+    bool owned = false;
+    for (size_t i = a + 1; i < h && !owned; i++)
+        owned = (T(c, i)->flags & CLAIMS__TF_POSSESSIVE) != 0;
+    bool det = nom_is(c, a, "det") || owned;
+    if (head_tok(c, h) || (is_title1(c, h) && (det || h == a) &&
+                           !(T(c, h)->flags & CLAIMS__TF_CAP && h > a && !det))) {
+        /* "the palace", "a senior aide", "the finance minister" */
+        if (!head_tok(c, h) && !det)
+            return false;
+        out->type = NP_NOMINAL;
+        out->head = h;
+        return true;
+    }
+    if (!name_word(c, h))
+        return false;
+    /* A name: titles stripped; a possessive inside makes it an owner's
+     * thing ("Novak's aide") which the head check above handled. */
+    size_t s0 = a;
+    while (s0 < core && nom_is(c, s0, "det"))
+        s0++;
+    size_t na = cap_name(c, strip_titles(c, s0, core), core);
+    if (na >= core)
+        return false;
+    for (size_t i = na; i < core; i++)
+        if (!in_name_run(c, i))
+            return false;
+    out->type = NP_NAME;
+    out->na = na;
+    out->nb = core;
+    return true;
+}
+
+static int pron_type(const ctx *c, size_t i)
+{
+    const char *v = nom_class(c, i);
+    if (!v)
+        return NP_NONE;
+    if (strcmp(v, "he") == 0)
+        return NP_HE;
+    if (strcmp(v, "it") == 0)
+        return NP_IT;
+    if (strcmp(v, "they") == 0)
+        return NP_THEY;
+    return NP_NONE;
+}
+
+enum { NP_MAX = 12, WINDOW = 48 /* tokens an attribution search looks back */ };
+
+/* The noun phrase ending right before token e, not reaching before lo. */
+static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
+{
+    if (e <= lo)
+        return false;
+    size_t p = e - 1;
+    int pt = pron_type(c, p);
+    if (pt) {
+        out->type = pt;
+        out->a = p;
+        out->b = e;
+        return true;
+    }
+    if (!is_word(c, p) && !title_dot(c, p))
+        return false;
+    bool nominal = head_tok(c, p) || is_title1(c, p);
+    if (!nominal && !name_word(c, p) && !title_dot(c, p))
+        return false;
+    size_t j = e;
+    size_t nwords = 0;
+    while (j > lo && e - j < NP_MAX) {
+        size_t t = j - 1;
+        const char *v = nom_class(c, t);
+        if (in_name_run(c, t) || head_tok(c, t) || is_title1(c, t)) {
+            if (head_tok(c, t) || is_title1(c, t))
+                nominal = true;
+            j--;
+            nwords++;
+            continue;
+        }
+        if ((T(c, t)->flags & CLAIMS__TF_POSSESSIVE) && t > lo && is_word(c, t - 1)) {
+            j--;
+            continue;
+        }
+        if (v && strcmp(v, "det") == 0) {
+            j--;
+            /* "an aide in the Mayor's office": go on through
+             * the preposition when a nominal stands before it. */
+            if (j >= lo + 2 && nom_is(c, j - 1, "prep") && is_word(c, j - 2) &&
+                (head_tok(c, j - 2) || name_word(c, j - 2) || is_title1(c, j - 2))) {
+                j--;
+                continue;
+            }
+            break;
+        }
+        /* "a spokesman for the agency", "Sarah Hale of the city police" */
+        if (v && strcmp(v, "prep") == 0 && t > lo && is_word(c, t - 1) &&
+            (head_tok(c, t - 1) || name_word(c, t - 1) || is_title1(c, t - 1))) {
+            j--;
+            continue;
+        }
+        /* Lower-case modifiers of a nominal head ("senior", "defense"). */
+        /* ("news" in "the Interfax news agency" is one too) */
+        if (nominal && is_word(c, t) && (!v || strcmp(v, "orgtail") == 0) && !is_verb1(c, t) &&
+            nwords < 6 && !(T(c, t)->flags & CLAIMS__TF_HAS_DIGIT)) {
+            /* Only when a determiner or the clause start comes soon:
+             * stop at words that look like a predicate. */
+            size_t k = t;
+            while (k > lo && t - k < 4 && is_word(c, k - 1) &&
+                   (!nom_class(c, k - 1) || nom_is(c, k - 1, "orgtail")) && !is_verb1(c, k - 1))
+                k--;
+            if (k == lo || !is_word(c, k - 1) || nom_is(c, k - 1, "det") ||
+                name_word(c, k - 1) || clause_word(c, k - 1)) {
+                j--;
+                nwords++;
+                continue;
+            }
+        }
+        break;
+    }
+    return np_classify(c, j, e, out);
+}
+
+/* A single-token time word: "today", "late", "Monday", "March". */
+static bool time_tok(const ctx *c, size_t i)
+{
+    if (!is_word(c, i))
+        return false;
+    if (nom_is(c, i, "when"))
+        return true;
+    /* time.lex also files marker words ("the", "in") under these
+     * sections; only entries that name a time have a number or "unit:N". */
+    static const claims__lex_section secs[3] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
+                                                CLAIMS__LEX_RELATIVE_DAY};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = 0;
+        const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
+        if (e && (e->has_num || strchr(e->value, ':')))
+            return true;
+    }
+    return false;
+}
+
+/* Skips, backwards from token i, the adverbs and time adjuncts between a
+ * subject and its verb ("X also said", "the ministry on Tuesday said"). */
+static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
+{
+    for (;;) {
+        while (i > lo && nom_is(c, i - 1, "adverb"))
+            i--;
+        size_t k = i;
+        while (k > lo && (time_tok(c, k - 1) ||
+                          (T(c, k - 1)->cls == CLAIMS__TOK_NUMBER && k - 1 > lo &&
+                           time_tok(c, k - 2))))
+            k--;
+        if (k == i)
+            return i;
+        if (k > lo && nom_is(c, k - 1, "aprep"))
+            k--;
+        i = k;
+    }
+}
+
+/* The subject of the verb at token v: the phrase before it, over an
+ * appositive ("X, the chief of staff, said"). */
+static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
+{
+    size_t i = skip_adverbs_back(c, v, lo);
+    if (i <= lo)
+        return false;
+    if (tok_is(c, i - 1, ",")) {
+        /* An appositive: the phrase before the comma that opens it. */
+        for (size_t k = i - 1; k-- > lo && i - k < 20;) {
+            if (T(c, k)->cls == CLAIMS__TOK_QUOTE)
+                break;
+            if (tok_is(c, k, ",")) {
+                np inner;
+                if (np_back_core(c, k, lo, &inner) && inner.type != NP_NONE) {
+                    *out = inner;
+                    return true;
+                }
+                break;
+            }
+        }
+        return false;
+    }
+    return np_back_core(c, i, lo, out);
+}
+
+/* The noun phrase starting at token i, not reaching hi. */
+static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
+{
+    if (i >= hi)
+        return false;
+    int pt = pron_type(c, i);
+    if (pt) {
+        out->type = pt;
+        out->a = i;
+        out->b = i + 1;
+        return true;
+    }
+    size_t a = i;
+    if (nom_is(c, i, "det"))
+        i++;
+    size_t j = i;
+    bool prep_done = false;
+    while (j < hi && j - a < NP_MAX) {
+        const char *v = nom_class(c, j);
+        if (in_name_run(c, j) || head_tok(c, j) || is_title1(c, j)) {
+            j++;
+            continue;
+        }
+        if ((T(c, j)->flags & CLAIMS__TF_POSSESSIVE) && j > i) {
+            j++;
+            continue;
+        }
+        if (v && strcmp(v, "prep") == 0 && !prep_done && j > i && j + 1 < hi) {
+            /* complement: only after a nominal head */
+            if (!head_tok(c, j - 1))
+                break;
+            prep_done = true;
+            j++;
+            if (nom_is(c, j, "det"))
+                j++;
+            continue;
+        }
+        if (v && strcmp(v, "det") == 0 && j > i)
+            break;
+        if (is_word(c, j) && !v && !is_verb1(c, j) && !(T(c, j)->flags & CLAIMS__TF_CAP)) {
+            /* a lower-case modifier: keep it only when a head follows */
+            size_t k = j;
+            while (k < hi && k - j < 4 && is_word(c, k) && !nom_class(c, k) && !is_verb1(c, k) &&
+                   !(T(c, k)->flags & CLAIMS__TF_CAP) && !is_title1(c, k))
+                k++;
+            if (k < hi && (head_tok(c, k) || is_title1(c, k))) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    /* Trim a trailing preposition or determiner. */
+    while (j > i && (nom_is(c, j - 1, "prep") || nom_is(c, j - 1, "det")))
+        j--;
+    return np_classify(c, a, j, out);
+}
+
+/* ----------------------------------------------------------- speakers */
+
+static void remember(ctx *c, const speaker *sp, size_t pos)
+{
+    if (sp->kind == SPK_PERSON) {
+        c->last_person = *sp;
+        c->last_person_para = c->art->sents[T(c, pos)->sentence].paragraph;
+        c->last_person_pos = pos;
+    } else if (sp->kind == SPK_NOMINAL) {
+        c->last_nominal = *sp;
+        if (sp->human) {
+            c->last_human = *sp;
+            c->last_human_pos = pos;
+        }
+        if (c->nnominals < NOMINAL_MEMORY)
+            c->nominals[c->nnominals++] = *sp;
+    }
+}
+
+/* Turns a phrase into a speaker (resolving pronouns, anaphoric "the
+ * source" and appositives against what came before). */
+static speaker np_speaker(ctx *c, const np *p, size_t pos)
+{
+    speaker sp = {0};
+    const char *desc = NULL;
+    switch (p->type) {
+    case NP_NAME:
+        return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
+    case NP_HE:
+        desc = raw_tokens(c, p->a, p->b);
+        if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
+            para_of(c, pos) <= c->last_quote_para + 1) {
+            sp = c->last_quote_spk; /* "the spokesman said ... he added" */
+        } else if (c->last_human.kind == SPK_NOMINAL &&
+                   (c->last_person.kind != SPK_PERSON ||
+                    c->last_human_pos > c->last_person_pos)) {
+            sp = c->last_human; /* "a police spokesman said ... he said" */
+        } else if (c->last_person.kind == SPK_PERSON) {
+            sp = c->last_person;
+        } else {
+            /* the last person mentioned before pos */
+            int32_t k = mention_before(c, pos);
+            if (k >= 0)
+                sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
+        }
+        sp.desc = desc;
+        return sp;
+    case NP_IT:
+    case NP_THEY:
+        desc = raw_tokens(c, p->a, p->b);
+        if (c->last_nominal.kind == SPK_NOMINAL)
+            sp = c->last_nominal;
+        sp.desc = desc;
+        return sp;
+    case NP_NOMINAL: {
+        uint32_t hh = T(c, p->head)->hash;
+        const char *det = nom_is(c, p->a, "det") ? claims__tok_norm(c->art, p->a) : NULL;
+        bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
+                        !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
+                        !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
+        desc = raw_tokens(c, p->a, p->b);
+        if (definite) {
+            /* "his counterpart, X" earlier in the article (the nearest
+             * few appositions are enough) */
+            size_t lo = 0, hi = c->nap;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (c->m[c->ap[mid]].a < pos)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t k = lo, looked = 0; k-- > 0 && looked < APPOS_LOOKBACK; looked++) {
+                const mention *m = &c->m[c->ap[k]];
+                if (m->appos == hh) {
+                    sp = person_speaker(c, m->a, m->b, p->a, p->b, pos);
+                    return sp;
+                }
+            }
+            /* "the source" after "a senior source in ..." */
+            for (size_t k = c->nnominals; k-- > 0;)
+                if (c->nominals[k].head == hh) {
+                    sp = c->nominals[k];
+                    sp.desc = desc;
+                    return sp;
+                }
+        }
+        sp.kind = SPK_NOMINAL;
+        sp.head = hh;
+        sp.human = is_title1(c, p->head) || nom_is(c, p->head, "source") ||
+                   nom_is(c, p->head, "counterpart");
+        sp.desc = desc;
+        /* Shown as written, a sentence-initial "The" lower-cased. */
+        if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
+            char *d = claims__story_strndup(c->s, desc, strlen(desc));
+            if (!d) {
+                c->nomem = true;
+                return sp;
+            }
+            d[0] = (char)claims__to_lower((unsigned char)d[0]);
+            sp.name = d;
+        } else {
+            sp.name = desc;
+        }
+        sp.fold = fold_tokens(c, p->a, p->b, true);
+        return sp;
+    }
+    default:
+        return sp;
+    }
+}
+
+/* The issuer of a statement the participle at v reports on ("the palace
+ * put out a statement saying"): the nearest nominal or name before it. */
+static bool statement_agent(const ctx *c, size_t v, size_t lo, np *out)
+{
+    size_t i = v;
+    if (i > lo && tok_is(c, i - 1, ","))
+        i--;
+    for (size_t k = i; k > lo && i - k < 12; k--) {
+        size_t t = k - 1;
+        if (T(c, t)->cls == CLAIMS__TOK_QUOTE || tok_is(c, t, ",") || tok_is(c, t, ";"))
+            break;
+        const char *v2 = nom_class(c, t);
+        if (v2 && strcmp(v2, "statement") == 0)
+            continue;
+        if ((head_tok(c, t) || name_word(c, t)) && !(t + 1 < v && (T(c, t + 1)->flags &
+                                                                     CLAIMS__TF_POSSESSIVE))) {
+            if (np_back_core(c, t + 1, lo, out) && (out->type == NP_NAME ||
+                                                    out->type == NP_NOMINAL))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The speaker of the speech verb at token v (class `cls`), searching no
+ * earlier than lo. `allow_inversion`: "said X" is possible (the verb opens
+ * the region after a quote). */
+static bool verb_speaker(ctx *c, size_t v, size_t vn, const char *cls, size_t lo, size_t hi,
+                         bool allow_inversion, np *out)
+{
+    if (strcmp(cls, "according") == 0)
+        return np_fwd(c, v + vn, hi, out) && out->type != NP_NONE;
+    if (strcmp(cls, "quote") == 0) {
+        size_t b = skip_adverbs_back(c, v, lo);
+        if (b > lo && nom_is(c, b - 1, "aux"))
+            return np_back(c, b - 1, lo, out); /* "X was quoted as saying" */
+        np o;
+        if (np_fwd(c, v + vn, hi, &o) && o.type != NP_NONE && o.b < hi && tok_is(c, o.b, "as")) {
+            *out = o; /* "it quoted X as saying" */
+            return true;
+        }
+        return np_back(c, v, lo, out);
+    }
+    size_t b = skip_adverbs_back(c, v, lo);
+    bool after_and = b > lo && tok_is(c, b - 1, "and");
+    if (strcmp(cls, "saying") == 0 || after_and) {
+        /* The clause's earlier speech verb gives the speaker. */
+        for (size_t k = b; k-- > lo;) {
+            if (T(c, k)->cls == CLAIMS__TOK_QUOTE || c->inq[k])
+                continue;
+            size_t n = 0;
+            const claims__lex_entry *e = verb_at(c, k, v, &n);
+            if (e && strcmp(e->value, "according") != 0 && strcmp(e->value, "saying") != 0)
+                return verb_speaker(c, k, n, e->value, lo, v, false, out);
+        }
+        if (strcmp(cls, "saying") == 0)
+            return statement_agent(c, v, lo, out);
+        return false;
+    }
+    if (np_back(c, v, lo, out) && out->type != NP_NONE)
+        return true;
+    if (allow_inversion && b == lo && strcmp(cls, "say") == 0)
+        return np_fwd(c, v + vn, hi, out) && (out->type == NP_NAME || out->type == NP_NOMINAL);
+    return false;
+}
+
+/* Looks for an attribution in tokens [lo, hi) outside quotes. `nearest`:
+ * take the verb closest to hi (a quote after it), else the first one. */
+static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out)
+{
+    np fallback = {0};
+    bool have_fallback = false;
+    size_t best_pos = 0;
+    bool found = false;
+    np best = {0};
+    if (nearest && hi > lo + WINDOW)
+        lo = hi - WINDOW; /* the verb nearest the quote is all we want */
+    for (size_t i = lo; i < hi; i++) {
+        if (c->inq[i])
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        if (!e)
+            continue;
+        np o = {0};
+        bool first_in_region = skip_adverbs_back(c, i, lo) == lo;
+        size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
+        if (!verb_speaker(c, i, n, e->value, vlo, hi, first_in_region, &o))
+            continue;
+        if (strcmp(e->value, "according") == 0) {
+            if (!have_fallback || nearest) {
+                fallback = o;
+                have_fallback = true;
+            }
+            continue;
+        }
+        if (!found || nearest) {
+            best = o;
+            best_pos = i;
+            found = true;
+        }
+        if (!nearest)
+            break;
+        i += n - 1;
+    }
+    (void)best_pos;
+    /* A trailing "-- X" after the quote. */
+    if (!found && !nearest && lo < hi && tok_is(c, lo, "-")) {
+        size_t k = lo;
+        while (k < hi && tok_is(c, k, "-"))
+            k++;
+        np o;
+        if (np_fwd(c, k, hi, &o) && (o.type == NP_NAME || o.type == NP_NOMINAL)) {
+            best = o;
+            found = true;
+        }
+    }
+    if (found) {
+        *out = best;
+        return true;
+    }
+    if (have_fallback) {
+        *out = fallback;
+        return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------- quote marks */
+
+static bool is_double_mark(const ctx *c, size_t i)
+{
+    return T(c, i)->cls == CLAIMS__TOK_QUOTE && !(T(c, i)->flags & CLAIMS__TF_QUOTE_SINGLE);
+}
+
+static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
+{
+    while (c0 < c1 && T(c, c0)->cls == CLAIMS__TOK_QUOTE)
+        c0++;
+    while (c1 > c0 && (T(c, c1 - 1)->cls == CLAIMS__TOK_QUOTE || tok_is(c, c1 - 1, ",") ||
+                       tok_is(c, c1 - 1, ";") || tok_is(c, c1 - 1, ":") ||
+                       tok_is(c, c1 - 1, "-")))
+        c1--;
+    if (c0 >= c1)
+        return true;
+    if (!claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
+        return false;
+    qspan *q = &c->q[c->nq++];
+    q->open = (uint32_t)open;
+    q->close = (uint32_t)close;
+    q->c0 = (uint32_t)c0;
+    q->c1 = (uint32_t)c1;
+    size_t end = close < c->art->ntoks ? close + 1 : c1;
+    for (size_t k = open; k < end; k++)
+        c->inq[k] = 1;
+    return true;
+}
+
+static size_t para_of(const ctx *c, size_t tok)
+{
+    return c->art->sents[T(c, tok)->sentence].paragraph;
+}
+
+/* The last token of the paragraph containing token t. */
+static size_t para_last_tok(const ctx *c, size_t t)
+{
+    size_t si = T(c, t)->sentence;
+    size_t p = c->art->sents[si].paragraph;
+    while (si + 1 < c->art->nsents && c->art->sents[si + 1].paragraph == p)
+        si++;
+    return c->art->sents[si].tok_end - 1;
+}
+
+/* Pairs double marks (straight, curly, guillemets) paragraph by paragraph;
+ * an unclosed quote runs on only when the next paragraph reopens. */
+static bool pair_doubles(ctx *c)
+{
+    const claims__article *art = c->art;
+    size_t open = (size_t)-1;
+    size_t open_para = 0; /* paragraph the open quote has reached */
+    size_t open_tok = 0;  /* a mark in that paragraph */
+    for (size_t i = 0; i < art->ntoks; i++) {
+        if (!is_double_mark(c, i))
+            continue;
+        uint16_t f = T(c, i)->flags;
+        bool as_open = (f & CLAIMS__TF_QUOTE_OPEN) && !(f & CLAIMS__TF_QUOTE_CLOSE);
+        bool as_close = (f & CLAIMS__TF_QUOTE_CLOSE) && !(f & CLAIMS__TF_QUOTE_OPEN);
+        if (open == (size_t)-1) {
+            if (!as_close) {
+                open = i;
+                open_tok = i;
+                open_para = para_of(c, i);
+            }
+            continue;
+        }
+        if (i == open + 1 && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) && !as_close)
+            continue; /* a doubled opening mark */
+        if (para_of(c, i) != open_para) {
+            /* The quote was left open at a paragraph's end: it runs on
+             * when the next paragraph opens with a mark, else it is capped
+             * at the paragraph's end. */
+            size_t plast = para_last_tok(c, open_tok);
+            if (i == plast + 1 && !as_close) {
+                open_para = para_of(c, i);
+                open_tok = i;
+                continue;
+            }
+            if (!add_span(c, open, art->ntoks, open + 1, plast + 1))
+                return false;
+            open = (size_t)-1;
+            if (!as_close) {
+                open = i;
+                open_tok = i;
+                open_para = para_of(c, i);
+            }
+            continue;
+        }
+        if (as_open && T(c, i - 1)->cls != CLAIMS__TOK_QUOTE) {
+            /* An opener while open: the earlier quote lost its closer.
+             * Cap it at its own sentence's end. */
+            size_t se = art->sents[T(c, open)->sentence].tok_end;
+            if (se > i)
+                se = i;
+            if (!add_span(c, open, art->ntoks, open + 1, se))
+                return false;
+            open = i;
+            open_tok = i;
+            open_para = para_of(c, i);
+            continue;
+        }
+        if (!add_span(c, open, i, open + 1, i))
+            return false;
+        open = (size_t)-1;
+    }
+    if (open != (size_t)-1) {
+        size_t plast = para_last_tok(c, open_tok);
+        if (!add_span(c, open, art->ntoks, open + 1, plast + 1))
+            return false;
+    }
+    return true;
+}
+
+/* Pairs single marks used as quotation marks (‘...’ or '...') outside
+ * double quotes, within a sentence's paragraph. */
+static bool pair_singles(ctx *c)
+{
+    const claims__article *art = c->art;
+    size_t open = (size_t)-1;
+    size_t nq0 = c->nq;
+    for (size_t i = 0; i < art->ntoks; i++) {
+        const claims__token *t = T(c, i);
+        if (t->cls != CLAIMS__TOK_QUOTE || !(t->flags & CLAIMS__TF_QUOTE_SINGLE) || c->inq[i])
+            continue;
+        bool as_open = (t->flags & CLAIMS__TF_QUOTE_OPEN) && !(t->flags & CLAIMS__TF_QUOTE_CLOSE);
+        bool as_close = (t->flags & CLAIMS__TF_QUOTE_CLOSE) && !(t->flags & CLAIMS__TF_QUOTE_OPEN);
+        if (open != (size_t)-1 && para_of(c, i) != para_of(c, open))
+            open = (size_t)-1;
+        if (open == (size_t)-1) {
+            if (as_open)
+                open = i;
+            continue;
+        }
+        if (as_close) {
+            bool crosses = false;
+            for (size_t k = open + 1; k < i && !crosses; k++)
+                crosses = c->inq[k] != 0;
+            if (!crosses && !add_span(c, open, i, open + 1, i))
+                return false;
+            open = (size_t)-1;
+        } else if (as_open) {
+            open = i;
+        }
+    }
+    /* Keep spans in text order. */
+    if (c->nq > nq0) {
+        for (size_t k = 1; k < c->nq; k++) {
+            qspan x = c->q[k];
+            size_t j = k;
+            while (j > 0 && c->q[j - 1].open > x.open) {
+                c->q[j] = c->q[j - 1];
+                j--;
+            }
+            c->q[j] = x;
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ claims */
+
+/* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
+ * n + 1 bytes at most. */
+static bool longer_than(const char *s, size_t n)
+{
+    if (!s)
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        if (!s[i])
+            return false;
+    return true;
+}
+
+static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
+                          uint32_t flags)
+{
+    claims_story *s = c->s;
+    const claims__article *art = c->art;
+    size_t start = T(c, a)->start, end = T(c, b - 1)->end;
+    claims_claim *cl = claims__claim_add(s, c->ai, kind, start, end);
+    if (!cl)
+        return CLAIMS_ERR_NOMEM;
+    cl->flags |= flags;
+    cl->str_value = claims__quote_normalize(s, art->text + start, end - start);
+    if (!cl->str_value)
+        return CLAIMS_ERR_NOMEM;
+    const char *kk = kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase";
+    const char *desc = sp && !longer_than(sp->desc, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
+    if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
+        !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
+        cl->speaker = sp->name;
+        cl->speaker_desc = desc;
+        cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
+        if (sp->ambiguous)
+            cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
+        claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
+    } else {
+        cl->speaker_desc = desc;
+        claims__claim_key(s, cl, kk, "?", NULL, NULL);
+    }
+    return cl->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+}
+
+static bool sentence_skipped(const ctx *c, size_t si)
+{
+    return (c->art->sents[si].flags & (CLAIMS__SF_FURNITURE | CLAIMS__SF_TITLE)) != 0;
+}
+
+/* Words in quotation marks that name something rather than report
+ * speech: few words, all capitalized, no sentence punctuation inside. */
+static bool name_like(const ctx *c, const qspan *q)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = q->c0; i < q->c1; i++) {
+        const claims__token *t = T(c, i);
+        if (tok_is(c, i, ".") || tok_is(c, i, "?") || tok_is(c, i, "!"))
+            if (i + 1 == q->c1 && !title_dot(c, i))
+                return false;
+        if (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) {
+            if (t->flags & CLAIMS__TF_POSSESSIVE)
+                continue;
+            words++;
+            const char *v = nom_class(c, i);
+            bool small = v && (strcmp(v, "det") == 0 || strcmp(v, "prep") == 0 ||
+                               tok_is(c, i, "and"));
+            if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
+                t->cls == CLAIMS__TOK_NUMBER || (small && i > q->c0))
+                caps++;
+        }
+    }
+    return words > 0 && caps == words && words <= 8;
+}
+
+/* A quote embedded in running text rather than opening its sentence or
+ * following "X said:". */
+static bool is_partial(const ctx *c, const qspan *q)
+{
+    size_t o = q->open;
+    const claims__sentence *sn = &c->art->sents[T(c, o)->sentence];
+    if (o <= sn->tok_begin)
+        return false;
+    size_t p = o - 1;
+    if (tok_is(c, p, ":"))
+        return false;
+    if (tok_is(c, p, ",") && p > sn->tok_begin && is_verb1(c, p - 1))
+        return false;
+    if (is_verb1(c, p))
+        return false;
+    /* after a previous quote in the same sentence ("..." he said. "...") */
+    if (T(c, p)->cls == CLAIMS__TOK_QUOTE)
+        return false;
+    return true;
+}
+
+/* ------------------------------------------------------ reported speech */
+
+static bool is_prep_like(const ctx *c, size_t i)
+{
+    return nom_is(c, i, "prep") || nom_is(c, i, "aprep");
+}
+
+/* A verb form (auxiliary or modal) that a subject comes right before. */
+static bool finite_aux(const ctx *c, size_t i)
+{
+    return nom_is(c, i, "aux") || nom_is(c, i, "adverb");
+}
+
+/* The object of a preposition after a speech verb, from token k: "a
+ * statement", "Monday", "a news conference in Lima", "its website".
+ * Stops where reported content seems to begin: a determiner or pronoun
+ * after a word, a capitalized word after a lower-case one. */
+static size_t pp_object(const ctx *c, size_t k, size_t hi)
+{
+    size_t start = k;
+    if (k < hi && nom_is(c, k, "det"))
+        k++;
+    size_t words = 0;
+    bool last_lower = false;
+    while (k < hi && k - start < 12 && !c->inq[k]) {
+        const claims__token *t = T(c, k);
+        if (time_tok(c, k)) {
+            /* a date ends the phrase: "on Monday", "on March 3" */
+            k++;
+            words++;
+            while (k < hi && (T(c, k)->cls == CLAIMS__TOK_NUMBER || time_tok(c, k)))
+                k++;
+            if (k < hi && is_prep_like(c, k) && k + 1 < hi && !c->inq[k + 1]) {
+                k++;
+                if (k < hi && nom_is(c, k, "det"))
+                    k++;
+                continue;
+            }
+            break;
+        }
+        if (t->cls == CLAIMS__TOK_NUMBER && words == 0) {
+            k++;
+            words++;
+            continue;
+        }
+        if (t->cls != CLAIMS__TOK_WORD || is_verb1(c, k))
+            break;
+        if (t->flags & CLAIMS__TF_POSSESSIVE) {
+            k++;
+            continue;
+        }
+        const char *v = nom_class(c, k);
+        if (v && (strcmp(v, "prep") == 0 || strcmp(v, "aprep") == 0)) {
+            if (words == 0)
+                break;
+            /* a chained phrase: "in an interview with the BBC" */
+            k++;
+            if (k < hi && nom_is(c, k, "det"))
+                k++;
+            last_lower = false;
+            continue;
+        }
+        if (v && is_small_word(v)) {
+            /* "said in a statement it would ...", "said after the
+             * meeting prices would rise": the last word was the subject */
+            if (words >= 2 && finite_aux(c, k) && !nom_is(c, k - 1, "det"))
+                k--;
+            break;
+        }
+        bool cap = (t->flags & CLAIMS__TF_CAP) != 0;
+        if (cap && words > 0 && last_lower)
+            break;
+        last_lower = !cap;
+        words++;
+        k++;
+    }
+    return words ? k : start;
+}
+
+/* Skips adjuncts after a speech verb from token j: adverbs, time words
+ * ("late last week", "this week") and prepositional phrases ("on
+ * Monday", "in a statement", "at a news conference in Lima"). */
+static size_t skip_adjuncts(const ctx *c, size_t j, size_t hi)
+{
+    for (int round = 0; round < 4 && j < hi && !c->inq[j]; round++) {
+        size_t k = j;
+        while (k < hi && (nom_is(c, k, "adverb") || time_tok(c, k) ||
+                          (nom_is(c, k, "det") && k + 1 < hi && time_tok(c, k + 1)) ||
+                          (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+            k++;
+        if (k == j && is_prep_like(c, j) && !tok_is(c, j, "of")) {
+            size_t e = pp_object(c, j + 1, hi);
+            if (e > j + 1)
+                k = e;
+        }
+        if (k == j)
+            break;
+        j = k;
+    }
+    return j;
+}
+
+/* The listener of "told" from token j: "reporters", "the court",
+ * "Reuters", "him", "state television". Returns the token after it (j
+ * when there is none). */
+static size_t skip_listener(const ctx *c, size_t j, size_t hi)
+{
+    if (j >= hi || c->inq[j] || !is_word(c, j))
+        return j;
+    if (nom_is(c, j, "obj"))
+        return j + 1;
+    size_t k = j;
+    if (nom_is(c, k, "det")) {
+        k++;
+        /* "told her the ..." : "her" is the listener */
+        if (k < hi && (nom_is(c, k, "det") || pron_type(c, k) || nom_is(c, k, "subj") ||
+                       tok_is(c, k, "that")))
+            return k;
+    }
+    size_t words = 0;
+    if (in_name_run(c, k)) {
+        while (k < hi && words < 6 && in_name_run(c, k)) {
+            k++;
+            words++;
+        }
+        /* "Reuters news agency" */
+        while (k < hi && words < 8 && !(T(c, k)->flags & CLAIMS__TF_CAP) && head_tok(c, k)) {
+            k++;
+            words++;
+        }
+        return k;
+    }
+    while (k < hi && words < 3 && is_word(c, k) && !(T(c, k)->flags & CLAIMS__TF_CAP) &&
+           !is_verb1(c, k) && !c->inq[k]) {
+        const char *v = nom_class(c, k);
+        if (v && is_small_word(v))
+            break;
+        k++;
+        words++;
+    }
+    if (!words)
+        return j;
+    /* "told reporters prices would rise": the last word is the subject */
+    if (words >= 2 && k < hi && finite_aux(c, k))
+        k--;
+    return k;
+}
+
+static bool ends_with(const ctx *c, size_t i, const char *suffix)
+{
+    size_t n = strlen(suffix), len = T(c, i)->norm_len;
+    return len > n + 1 && memcmp(claims__tok_norm(c->art, i) + len - n, suffix, n) == 0;
+}
+
+/* Reported content without "that" may begin at token a: a subject ("the
+ * talks", "Russia", "it", "we", "12 people"), not a preposition, a verb,
+ * a participle or a quote. */
+static bool content_start(const ctx *c, size_t a, size_t hi)
+{
+    if (a >= hi || c->inq[a])
+        return false;
+    const claims__token *t = T(c, a);
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    if (t->cls != CLAIMS__TOK_WORD || is_verb1(c, a) || (t->flags & CLAIMS__TF_POSSESSIVE))
+        return false;
+    const char *v = nom_class(c, a);
+    if (v && strcmp(v, "object") == 0)
+        /* "said nothing", "said goodbye to ...", but "said nothing had
+         * changed" */
+        return a + 1 < hi && finite_aux(c, a + 1);
+    if (v && is_small_word(v))
+        return strcmp(v, "det") == 0 || pron_type(c, a) != NP_NONE || strcmp(v, "subj") == 0;
+    if (v && strcmp(v, "statement") == 0)
+        return false;
+    if (t->flags & CLAIMS__TF_CAP)
+        return true;
+    return !ends_with(c, a, "ed") && !ends_with(c, a, "ing");
+}
+
+/* Ends reported content [a, b) before a trailing attribution: "...,
+ * Interfax reported", "..., according to the ministry". */
+static size_t cut_trailing_attribution(ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++) {
+        if (!tok_is(c, k, ",") || c->inq[k])
+            continue;
+        for (size_t v = k + 1; v < b && v < k + 10; v++) {
+            size_t n = 0;
+            if (c->inq[v] || !verb_at(c, v, b, &n))
+                continue;
+            size_t e = skip_adjuncts(c, v + n, b);
+            while (e < b && T(c, e)->cls == CLAIMS__TOK_PUNCT)
+                e++;
+            if (e == b)
+                return k;
+            break;
+        }
+    }
+    return b;
+}
+
+enum { LEAD_VERB_MAX = 8, SHORT_SENTENCE = 8, MAX_CONTENT = 160 /* tokens */ };
+
+/* The attribution of a quote whose closing mark `close` ends its sentence
+ * when the next sentence of the paragraph is one: it opens with the
+ * speaker and a speech verb ("He said.", "Ivanov told reporters on
+ * Monday.", "She said it twice.") or the inverted form ("Said Ivanov."),
+ * and says nothing more than a short sentence can. */
+static bool next_sentence_attribution(ctx *c, size_t close, np *out)
+{
+    const claims__article *art = c->art;
+    size_t si = T(c, close)->sentence;
+    for (size_t k = close + 1; k < art->sents[si].tok_end; k++)
+        if (T(c, k)->cls != CLAIMS__TOK_PUNCT)
+            return false;
+    if (si + 1 >= art->nsents || art->sents[si + 1].paragraph != art->sents[si].paragraph ||
+        sentence_skipped(c, si + 1))
+        return false;
+    size_t b = art->sents[si + 1].tok_begin, e = art->sents[si + 1].tok_end;
+    for (size_t v = b; v < e && v < b + LEAD_VERB_MAX; v++) {
+        if (c->inq[v])
+            return false;
+        size_t n = 0;
+        const claims__lex_entry *le = verb_at(c, v, e, &n);
+        if (!le)
+            continue;
+        if (strcmp(le->value, "say") != 0 && strcmp(le->value, "tell") != 0)
+            return false;
+        np o = {0};
+        if (!verb_speaker(c, v, n, le->value, b, e, v == b, &o) || o.type == NP_NONE)
+            return false;
+        if (v != b && o.a != b)
+            return false; /* the speaker must open the sentence */
+        size_t after = v + n;
+        if (v == b)
+            after = o.b;
+        else if (strcmp(le->value, "tell") == 0)
+            after = skip_listener(c, after, e);
+        after = skip_adjuncts(c, after, e);
+        while (after < e && T(c, after)->cls == CLAIMS__TOK_PUNCT)
+            after++;
+        if (after < e && e - b > SHORT_SENTENCE)
+            return false;
+        *out = o;
+        return true;
+    }
+    return false;
+}
+
+static claims_status do_quote(ctx *c, const qspan *q)
+{
+    const claims__article *art = c->art;
+    size_t si_open = T(c, q->open)->sentence;
+    if (sentence_skipped(c, si_open))
+        return CLAIMS_OK;
+    size_t words = count_words(c, q->c0, q->c1);
+    if (words == 0 || name_like(c, q))
+        return CLAIMS_OK;
+    size_t last = q->close < art->ntoks ? q->close : q->c1 - 1;
+    size_t si_close = T(c, last)->sentence;
+    size_t sb = art->sents[si_open].tok_begin;
+    size_t se = art->sents[si_close].tok_end;
+    np who = {0};
+    bool found = false;
+    bool partial = is_partial(c, q);
+    /* 1. "X said: "..."" */
+    if (q->open > sb && tok_is(c, q->open - 1, ":"))
+        found = find_attribution(c, sb, q->open - 1, true, &who);
+    /* 2. after the quote, up to the sentence end or the next quote */
+    if (!found && q->close < art->ntoks) {
+        size_t hi = q->close + 1;
+        while (hi < se && !c->inq[hi])
+            hi++;
+        /* "..." X said: "..." belongs to the next quote */
+        size_t h2 = hi;
+        while (h2 > q->close + 1 && T(c, h2 - 1)->cls == CLAIMS__TOK_QUOTE)
+            h2--;
+        /* "... ." -- X: the credit line stands after the sentence end */
+        if (hi == se && hi == q->close + 1 && hi < art->ntoks && tok_is(c, hi, "-") &&
+            para_of(c, hi) == para_of(c, q->close))
+            hi = art->sents[T(c, hi)->sentence].tok_end;
+        if (!(h2 > q->close + 1 && tok_is(c, h2 - 1, ":")))
+            found = find_attribution(c, q->close + 1, hi, false, &who);
+    }
+    /* 3. before the quote in its sentence */
+    if (!found && q->open > sb)
+        found = find_attribution(c, sb, q->open, true, &who);
+    /* 4. the quote ends its sentence and the next one attributes it:
+     * ""...now." He said." */
+    if (!found && !partial && q->close < art->ntoks)
+        found = next_sentence_attribution(c, q->close, &who);
+    speaker sp = {0};
+    bool continued = false;
+    if (found) {
+        sp = np_speaker(c, &who, q->open);
+        if (c->nomem)
+            return CLAIMS_ERR_NOMEM;
+    } else if (c->has_last_quote && !partial &&
+               para_of(c, q->open) <= c->last_quote_para + 1) {
+        sp = c->last_quote_spk;
+        continued = true;
+    }
+    /* Short quotes are speech only with an attribution of their own. */
+    if (words <= 3 && (!found || sp.kind == SPK_NONE))
+        return CLAIMS_OK;
+    claims_status st = emit(c, CLAIMS_KIND_QUOTE, q->c0, q->c1, &sp,
+                            partial ? CLAIMS__CF_PARTIAL : 0);
+    if (st != CLAIMS_OK)
+        return st;
+    if (sp.kind != SPK_NONE) {
+        if (!continued)
+            remember(c, &sp, q->open);
+        if (!partial) {
+            c->last_quote_spk = sp;
+            c->last_quote_para = para_of(c, last);
+            c->has_last_quote = true;
+        }
+    }
+    return CLAIMS_OK;
+}
+
+/* Reported speech in sentence si: "X said (, ...,) that ...", "X told
+ * reporters that ...", and without "that" when a subject follows: "X
+ * said Russia had bought 12 aircraft", "X told reporters the talks would
+ * resume", "X said on Monday the ...". Never "X said on Monday." */
+/* Whether any token of sentence si may start a speech verb (its lexicon
+ * mask says so): without one, no loop over the sentence's verbs finds any. */
+static bool sentence_has_verb(const ctx *c, size_t si)
+{
+    const claims__sentence *sn = &c->art->sents[si];
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+        if (T(c, i)->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB))
+            return true;
+    return false;
+}
+
+static claims_status do_paraphrases(ctx *c, size_t si)
+{
+    const claims__sentence *sn = &c->art->sents[si];
+    if (sentence_skipped(c, si) || !sentence_has_verb(c, si))
+        return CLAIMS_OK;
+    size_t lo = sn->tok_begin, hi = sn->tok_end;
+    size_t used_that = (size_t)-1;
+    for (size_t i = lo; i < hi; i++) {
+        if (c->inq[i])
+            continue;
+        size_t n = 0;
+        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        if (!e)
+            continue;
+        const char *cls = e->value;
+        if (strcmp(cls, "say") != 0 && strcmp(cls, "tell") != 0 && strcmp(cls, "saying") != 0)
+            continue;
+        size_t j = i + n;
+        if (strcmp(cls, "tell") == 0) {
+            size_t k = skip_listener(c, j, hi);
+            if (k == j)
+                continue; /* "told of ...": no listener, no report */
+            size_t t = k;
+            /* a listener of more words: "told a news conference that" */
+            while (t < hi && t - j < 6 && is_word(c, t) && !tok_is(c, t, "that") &&
+                   !is_verb1(c, t))
+                t++;
+            j = (t < hi && tok_is(c, t, "that")) ? t : k;
+        }
+        j = skip_adjuncts(c, j, hi);
+        bool paren = false;
+        if (j < hi && tok_is(c, j, ",")) {
+            size_t k = j + 1;
+            while (k < hi && k - j < 16 && !tok_is(c, k, ",") && !c->inq[k])
+                k++;
+            if (k < hi && tok_is(c, k, ",")) {
+                j = k + 1;
+                paren = true;
+            }
+        }
+        bool that = j < hi && tok_is(c, j, "that") && !c->inq[j];
+        if (that && j == used_that)
+            continue;
+        if (!that && (paren || !content_start(c, j, hi)))
+            continue;
+        size_t a = that ? j + 1 : j, b = hi;
+        if (b > a + MAX_CONTENT)
+            b = a + MAX_CONTENT; /* a run-on sentence: keep the work linear */
+        while (b > a && (T(c, b - 1)->cls == CLAIMS__TOK_PUNCT ||
+                         (T(c, b - 1)->cls == CLAIMS__TOK_QUOTE && !c->inq[b - 1])))
+            b--;
+        if (!that && a < b) {
+            b = cut_trailing_attribution(c, a, b);
+            while (b > a && T(c, b - 1)->cls == CLAIMS__TOK_PUNCT)
+                b--;
+        }
+        if (a >= b || c->inq[a] || count_words(c, a, b) < (that ? 2u : 3u))
+            continue;
+        np who = {0};
+        speaker sp = {0};
+        size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
+        bool have = verb_speaker(c, i, n, cls, vlo, hi, false, &who) && who.type != NP_NONE;
+        /* Without "that", only a speaker standing before the verb makes
+         * it speech ("the money he said was stolen" has none). */
+        if (!that && !have)
+            continue;
+        if (have) {
+            sp = np_speaker(c, &who, i);
+            if (c->nomem)
+                return CLAIMS_ERR_NOMEM;
+        }
+        if (that)
+            used_that = j;
+        claims_status st = emit(c, CLAIMS_KIND_PARAPHRASE, a, b, &sp, 0);
+        if (st != CLAIMS_OK)
+            return st;
+        if (sp.kind != SPK_NONE)
+            remember(c, &sp, i);
+        i = a - 1;
+    }
+    return CLAIMS_OK;
+}
+
+/* Notes attributions that carry no claim ("according to a statement
+ * from the office", "the ministry said Tuesday") so that a later "it" or
+ * "he" finds them. */
+static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
+{
+    const claims__sentence *sn = &c->art->sents[si];
+    /* Without a speech verb only a leading dash ("-- X") can attribute. */
+    if (!sentence_has_verb(c, si) && !tok_is(c, sn->tok_begin, "-"))
+        return;
+    np who;
+    if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
+        (who.type == NP_NAME || who.type == NP_NOMINAL)) {
+        speaker sp = np_speaker(c, &who, who.a);
+        if (sp.kind != SPK_NONE)
+            remember(c, &sp, who.a);
+    }
+    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
+        size_t n = 0;
+        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
+        if (e && strcmp(e->value, "according") == 0 && np_fwd(c, i + n, sn->tok_end, &who) &&
+            who.type == NP_NOMINAL) {
+            speaker sp = np_speaker(c, &who, who.a);
+            if (sp.kind == SPK_NOMINAL)
+                remember(c, &sp, who.a);
+        }
+    }
+}
+
+claims_status claims__extract_speech(claims_story *s, size_t ai)
+{
+    const claims__article *art = &s->articles[ai];
+    if (!art->ntoks || !art->nsents)
+        return CLAIMS_OK;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.ai = ai;
+    c.art = art;
+    c.lx = s->lex;
+    claims__buf_init(&c.tmp, &s->alloc);
+    claims_status st = CLAIMS_ERR_NOMEM;
+    c.inq = claims__malloc(&s->alloc, art->ntoks);
+    if (!c.inq)
+        goto done;
+    memset(c.inq, 0, art->ntoks);
+    c.namew = claims__malloc(&s->alloc, art->ntoks);
+    c.nomc = art->ntoks <= SIZE_MAX / sizeof *c.nomc
+                 ? claims__malloc(&s->alloc, art->ntoks * sizeof *c.nomc)
+                 : NULL;
+    c.nbuckets = MIN_BUCKETS;
+    while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
+        c.nbuckets *= 2;
+    c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
+    if (!c.namew || !c.nomc || !c.bucket)
+        goto done;
+    memset(c.namew, 0, art->ntoks);
+    for (size_t k = 0; k < art->ntoks; k++)
+        c.nomc[k] = nom_unset;
+    if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
+        goto done;
+    /* Walk sentences in order; quotes are handled at their opening
+     * sentence, before that sentence's reported speech. */
+    size_t qi = 0;
+    st = CLAIMS_OK;
+    for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
+        bool had_speech = false;
+        size_t nclaims0 = s->nclaims;
+        while (qi < c.nq && T(&c, c.q[qi].open)->sentence <= si) {
+            st = do_quote(&c, &c.q[qi]);
+            qi++;
+            if (st != CLAIMS_OK)
+                break;
+        }
+        if (st == CLAIMS_OK)
+            st = do_paraphrases(&c, si);
+        had_speech = s->nclaims != nclaims0;
+        if (st == CLAIMS_OK && !sentence_skipped(&c, si))
+            note_sentence_speakers(&c, si, had_speech);
+        if (c.nomem)
+            st = CLAIMS_ERR_NOMEM;
+    }
+done:
+    claims__free(&s->alloc, c.inq);
+    claims__free(&s->alloc, c.namew);
+    claims__free(&s->alloc, (void *)c.nomc);
+    claims__free(&s->alloc, c.bucket);
+    claims__free(&s->alloc, c.q);
+    claims__free(&s->alloc, c.m);
+    claims__free(&s->alloc, c.ap);
+    claims__buf_free(&c.tmp);
+    return st;
+}

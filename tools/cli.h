@@ -1,0 +1,159 @@
+/* cli.h - what the files of the claims tool share (private to tools/).
+ * claims.c: inputs, check, extract, options, main; cli_util.c: strings,
+ * escaping, messages, a string map; cli_lexicon.c: lexicon files, the
+ * config, `claims lexicon`; cli_batch.c: `claims batch`. */
+#ifndef CLAIMS_CLI_H
+#define CLAIMS_CLI_H
+
+#include <claims.h>
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit codes, documented in --help, claims(1) and the README; stable. The
+ * report's two conditions are bits, so a pipeline can test them apart. */
+enum {
+    EXIT_OK = 0,        /* report written, nothing fails, nothing rejected */
+    EXIT_FINDINGS = 1,  /* report written, a finding fails (--fail-on) */
+    EXIT_NO_REPORT = 2, /* usage error or no report written */
+    EXIT_REJECTED = 4   /* report written, an input was rejected */
+};
+
+/* ---- cli_util.c */
+
+/* Allocation that ends the program (exit 2) when memory runs out. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrndup(const char *s, size_t n);
+char *xstrdup(const char *s);
+
+/* A growable string; {NULL, 0, 0} is empty, p is NUL-terminated once
+ * something was added; the owner frees p. */
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+void sb_add(sbuf *b, const char *s, size_t n);
+void sb_str(sbuf *b, const char *s);
+void sb_printf(sbuf *b, const char *fmt, ...);
+/* Length of the valid UTF-8 sequence at s (0 when there is none). */
+size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+/* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
+int unsafe_cp(uint32_t cp);
+/* Appends s[0..n) with unsafe characters escaped (\n, \xNN, \u{XXXX});
+ * with `backslash`, "\" is doubled too. */
+void sb_escaped(sbuf *b, const char *s, size_t n, int backslash);
+
+/* --quiet */
+extern int quiet;
+/* "STORY: " while a batch worker reads a story; per thread. */
+extern _Thread_local const char *story_prefix;
+/* "claims: " + the message, escaped, + "\n" on stderr. */
+void vsay(const char *fmt, va_list ap);
+void say(const char *fmt, ...);
+/* The same, unless --quiet. */
+void note(const char *fmt, ...);
+
+/* A string map (open addressing) from a key (copied) to a value the caller
+ * owns. */
+typedef struct strmap {
+    char **keys;
+    void **vals;
+    size_t nslots, n;
+} strmap;
+
+void **strmap_find(const strmap *m, const char *key);
+/* Adds a key known to be absent. */
+void strmap_put_new(strmap *m, const char *key, void *val);
+void strmap_free(strmap *m, void (*free_val)(void *));
+
+/* ---- claims.c: inputs */
+
+typedef struct buffer {
+    char *data;
+    size_t len;
+} buffer;
+
+int read_stream(FILE *fp, buffer *out);
+int read_file(const char *path, buffer *out);
+size_t bom_len(const buffer *b);
+char *file_id(const char *path);
+int has_ext(const char *path, const char *ext);
+int is_jsonl_path(const char *path);
+char *join_path(const char *dir, const char *name);
+char **list_dir(const char *path, size_t *count);
+void free_names(char **names, size_t n);
+
+/* One story being read. */
+typedef struct cli {
+    claims_story *story;
+    int input_errors;
+    strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
+} cli;
+
+void report_error(const char *what, const claims_error *err);
+void add_path(cli *c, const char *path);
+void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
+                     long long offset);
+/* Frees a cli's sources map and story. */
+void cli_free(cli *c);
+/* The exit code of a report written on c's story. */
+int report_code(const cli *c, int count_failures);
+
+/* ---- claims.c: options */
+
+enum { CMD_CHECK = 1, CMD_EXTRACT = 2, CMD_BATCH = 4, CMD_LEXICON = 8, CMD_ALL = 15 };
+
+typedef struct opts {
+    int cmd;
+    const char *cmd_name;
+    claims_format format;
+    int format_given;
+    const char *output, *output_dir, *color, *section;
+    int fail_on, fail_conf, show_conf, jobs, no_config, list, files, check;
+    const char **lex;
+    size_t nlex;
+    char **inputs;
+    size_t ninputs;
+} opts;
+
+/* Says what is wrong, points at --help; returns EXIT_NO_REPORT. */
+int usage_error(const char *fmt, ...);
+
+/* ---- cli_lexicon.c */
+
+typedef struct lexfile {
+    char *path;
+    const char *from; /* "CLAIMS_LEXICON", the config file's path, "--lexicon" */
+    buffer b;
+    size_t skipped; /* bytes of a BOM left out */
+} lexfile;
+
+typedef struct lexicons {
+    lexfile *files;
+    size_t n, cap;
+    char *config; /* the config file's path */
+} lexicons;
+
+/* The lexicons of a run: configured ones (unless --no-config), then every
+ * --lexicon; read once. Returns -1 on an error (said on stderr). */
+int gather_lexicons(const opts *o, lexicons *l);
+/* Adds them to a story; -1 on an error (file, line and byte said). */
+int lex_apply(const lexicons *l, claims_story *story);
+void lex_free(lexicons *l);
+int run_lexicon(const opts *o);
+
+/* ---- cli_batch.c */
+
+int run_batch(const opts *o);
+
+/* Finding types the summaries count: agreement .. update. */
+enum { FINDING_TYPES = 5 };
+/* --min-confidence high, and its default: only strong findings fail. */
+enum { CLI_FAIL_CONFIDENCE = 70 };
+
+#endif /* CLAIMS_CLI_H */

@@ -1,0 +1,274 @@
+/* cli_util.c - allocation, growable strings, escaping for the terminal,
+ * messages, a string map: the claims tool's small tools. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("claims: out of memory\n", stderr);
+        exit(EXIT_NO_REPORT);
+    }
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("claims: out of memory\n", stderr);
+        exit(EXIT_NO_REPORT);
+    }
+    return q;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+void sb_str(sbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        sb_add(b, tmp, (size_t)n);
+        return;
+    }
+    char *big = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb_add(b, big, (size_t)n);
+    free(big);
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes) and its code
+ * point, or 0 when the bytes there are not one. */
+size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+/* Characters that must not reach a terminal as they are: C0 and C1
+ * controls, DEL, and the bidirectional overrides and isolates (which
+ * reorder what follows them on screen). */
+int unsafe_cp(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+/* Appends s[0..n) with unsafe characters written as \n, \t, \r, \xNN (for
+ * bytes that are not UTF-8) or \u{XXXX}; with `backslash`, "\" itself is
+ * doubled so that the escaping can be undone. */
+void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t len = utf8_seq(u + i, n - i, &cp);
+        if (len && !unsafe_cp(cp) && !(backslash && cp == '\\')) {
+            i += len;
+            run += len;
+            continue;
+        }
+        sb_add(b, s + i - run, run);
+        run = 0;
+        if (!len) {
+            sb_printf(b, "\\x%02X", u[i]);
+            i++;
+            continue;
+        }
+        if (cp == '\n')
+            sb_str(b, "\\n");
+        else if (cp == '\t')
+            sb_str(b, "\\t");
+        else if (cp == '\r')
+            sb_str(b, "\\r");
+        else if (cp == '\\')
+            sb_str(b, "\\\\");
+        else if (cp < 0x80)
+            sb_printf(b, "\\x%02X", (unsigned)cp);
+        else
+            sb_printf(b, "\\u{%04X}", (unsigned)cp);
+        i += len;
+    }
+    sb_add(b, s + i - run, run);
+}
+
+int quiet;
+_Thread_local const char *story_prefix = "";
+
+/* Every message to stderr goes through here: the whole message is
+ * escaped, since ids, paths and values in it come from the input. */
+void vsay(const char *fmt, va_list ap)
+{
+    char tmp[512];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    char *msg = tmp;
+    if ((size_t)n >= sizeof tmp) {
+        msg = xmalloc((size_t)n + 1);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    }
+    sbuf b = {NULL, 0, 0};
+    sb_str(&b, "claims: ");
+    sb_escaped(&b, story_prefix, strlen(story_prefix), 0);
+    sb_escaped(&b, msg, (size_t)n, 0);
+    sb_str(&b, "\n");
+    fputs(b.p, stderr);
+    free(b.p);
+    if (msg != tmp)
+        free(msg);
+}
+
+void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+}
+
+/* A note (a skipped file, a dropped date): silenced by --quiet. */
+void note(const char *fmt, ...)
+{
+    if (quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+}
+
+static size_t str_hash(const char *s)
+{
+    size_t h = 1469598103934665603ULL & SIZE_MAX;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (1099511628211ULL & SIZE_MAX);
+    return h;
+}
+
+void **strmap_find(const strmap *m, const char *key)
+{
+    if (!m->nslots)
+        return NULL;
+    for (size_t i = str_hash(key) & (m->nslots - 1); m->keys[i]; i = (i + 1) & (m->nslots - 1))
+        if (strcmp(m->keys[i], key) == 0)
+            return &m->vals[i];
+    return NULL;
+}
+
+void strmap_put_new(strmap *m, const char *key, void *val);
+
+static void strmap_grow(strmap *m)
+{
+    strmap old = *m;
+    m->nslots = old.nslots ? old.nslots * 2 : 64;
+    m->keys = xmalloc(m->nslots * sizeof *m->keys);
+    m->vals = xmalloc(m->nslots * sizeof *m->vals);
+    memset(m->keys, 0, m->nslots * sizeof *m->keys);
+    m->n = 0;
+    for (size_t i = 0; i < old.nslots; i++) {
+        if (old.keys[i]) {
+            strmap_put_new(m, old.keys[i], old.vals[i]);
+            free(old.keys[i]);
+        }
+    }
+    free(old.keys);
+    free(old.vals);
+}
+
+/* Adds a key known to be absent. */
+void strmap_put_new(strmap *m, const char *key, void *val)
+{
+    if ((m->n + 1) * 2 > m->nslots)
+        strmap_grow(m);
+    size_t i = str_hash(key) & (m->nslots - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->nslots - 1);
+    m->keys[i] = xstrdup(key);
+    m->vals[i] = val;
+    m->n++;
+}
+
+void strmap_free(strmap *m, void (*free_val)(void *))
+{
+    for (size_t i = 0; i < m->nslots; i++) {
+        if (m->keys[i]) {
+            free(m->keys[i]);
+            if (free_val)
+                free_val(m->vals[i]);
+        }
+    }
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
