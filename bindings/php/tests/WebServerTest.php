@@ -97,6 +97,7 @@ final class WebServerTest extends TestCase
         } finally {
             proc_terminate($proc);
             proc_close($proc);
+            @unlink(sys_get_temp_dir() . "/claims-php-s-$port.log");
         }
     }
 
@@ -110,6 +111,7 @@ final class WebServerTest extends TestCase
         } finally {
             proc_terminate($proc);
             proc_close($proc);
+            @unlink(sys_get_temp_dir() . "/claims-php-s-$port.log");
         }
     }
 }
