@@ -115,6 +115,16 @@ qual:none = first ever, first-ever, second ever
 # stamp: words that label a date in a page's opening lines ("Published
 #   2021-05-24T14:03:00Z", "Updated: 24/05/2021 14:03"): a dateline.
 stamp = published, updated, posted, last updated, first published, last modified, date
+# zone: what stands beside a clock time in a page's stamp line; a zone that
+# says which way round a numeric date is written adds month_first (the US)
+# or day_first.
+zone = a.m, p.m, am, pm, gmt, utc, hrs, hrs gmt, local time
+zone month_first = et, est, edt, ct, cst, cdt, mt, mst, mdt, pt, pst, pdt
+zone day_first = bst, cet, cest, ist, aest, aedt, nzst, nzdt, wat, eat, sast
+# short weekday names, read only in a stamp line ("Sun Sep 15 2013"): in
+# text "sun" and "sat" are words
+zone weekday = mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun
+zone = p
 # future: a weekday after one of these in its clause lies ahead ("will
 # meet Wednesday").
 future = will, shall, to be held, is due, are due, scheduled, set to

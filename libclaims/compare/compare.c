@@ -1029,6 +1029,16 @@ static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
 #define EVIDENCE_MIN 0.6
 #define EVIDENCE_STRONG 0.75
 
+/* A holder named by a specification with a number in it ("13-inch"). */
+static bool spec_holder(const claims_claim *c)
+{
+    const char *h = c->frame.holder;
+    for (; h && *h; h++)
+        if (claims__is_digit((unsigned char)*h))
+            return true;
+    return false;
+}
+
 static bool plain_frame(const claims_claim *c)
 {
     return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder;
@@ -1075,6 +1085,23 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
+/* Does claim c's sentence hold the word w (ASCII, any case, whole)? */
+static bool sentence_has_word(const claims_claim *c, const char *w)
+{
+    const char *t = c->text_base;
+    size_t n = strlen(w);
+    for (size_t i = c->sent_start; i + n <= c->sent_end; i++) {
+        if (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
+            continue;
+        size_t k = 0;
+        while (k < n && claims__to_lower((unsigned char)t[i + k]) == w[k])
+            k++;
+        if (k == n && (i + n == c->sent_end || !claims__is_alpha((unsigned char)t[i + n])))
+            return true;
+    }
+    return false;
+}
+
 /* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
  * other side's value)? Then its article tells both times as two events
  * ("recovered on Sunday after attempts on Saturday failed"). */
@@ -1115,12 +1142,19 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                 (x->bare_time && (sentence_holds(x, side_a ? na : 0, side_a ? x->ntmp : na, ci) ||
                                   sentence_holds(x, side_a ? 0 : na, side_a ? na : x->ntmp, cj))))
                 continue;
+            /* a bare time: not a year from "last year", not the day
+             * something was said, not a plan ("will play on Saturday") */
             if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
-                                 reporting_date(ci) || reporting_date(cj)))
+                                 reporting_date(ci) || reporting_date(cj) ||
+                                 sentence_has_word(ci, "will") || sentence_has_word(cj, "will")))
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__evidence_similarity(x->ev, ci, cj);
+                /* one product specification on both sides ("the 13-inch
+                 * model") is evidence enough that they speak of one thing */
+                if (spec_holder(ci) && spec_holder(cj) && sim < EVIDENCE_STRONG)
+                    sim = EVIDENCE_STRONG;
                 if (sim < EVIDENCE_MIN)
                     continue;
                 if (sim > x->best_sim)
@@ -2371,6 +2405,8 @@ claims_status claims__compare(claims_story *s)
     claims__free(&s->alloc, x.cv);
     claims__free(&s->alloc, x.ac);
     scratch_free(&x.sc);
+    if (st == CLAIMS_OK && claims__evidence_failed(x.ev))
+        st = CLAIMS_ERR_NOMEM;
     claims__evidence_free(x.ev);
     return st;
 }

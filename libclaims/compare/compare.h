@@ -35,6 +35,8 @@ claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaim
 void claims__evidence_free(claims__evidence *ev);
 double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
                                    const claims_claim *b);
+/* True when a word set could not be allocated (its likeness counted 0). */
+bool claims__evidence_failed(const claims__evidence *ev);
 
 /* label.c: the finding's heading in words ("people killed", "the year
  * of the offer"), written into b (cleared first). */

@@ -22,7 +22,6 @@ enum { BEFORE = 3, AFTER = 2 };
 typedef struct wordset {
     uint32_t h[WORDS_MAX];
     uint8_t n;
-    bool done;
     /* the words right before and after the claim, nearest first (0: none) */
     uint32_t before[BEFORE], after[AFTER];
     bool content_before; /* a content word among them */
@@ -30,8 +29,9 @@ typedef struct wordset {
 
 struct claims__evidence {
     const claims_allocator *al;
-    wordset *sets; /* by claim index */
+    wordset **sets; /* by claim index, made on first use (most never are) */
     size_t n;
+    bool failed;    /* a set could not be allocated */
 };
 
 claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaims)
@@ -41,13 +41,13 @@ claims__evidence *claims__evidence_new(const claims_allocator *al, size_t nclaim
         return NULL;
     ev->al = al;
     ev->n = nclaims;
+    ev->failed = false;
     ev->sets = claims__malloc(al, (nclaims ? nclaims : 1) * sizeof *ev->sets);
     if (!ev->sets) {
         claims__free(al, ev);
         return NULL;
     }
-    for (size_t i = 0; i < nclaims; i++)
-        ev->sets[i].done = false;
+    memset(ev->sets, 0, (nclaims ? nclaims : 1) * sizeof *ev->sets);
     return ev;
 }
 
@@ -55,6 +55,8 @@ void claims__evidence_free(claims__evidence *ev)
 {
     if (!ev)
         return;
+    for (size_t i = 0; i < ev->n; i++)
+        claims__free(ev->al, ev->sets[i]);
     claims__free(ev->al, ev->sets);
     claims__free(ev->al, ev);
 }
@@ -153,7 +155,6 @@ static double around_likeness(const wordset *a, const wordset *b)
 static void make_set(wordset *ws, const claims_claim *c)
 {
     ws->n = 0;
-    ws->done = true;
     memset(ws->before, 0, sizeof ws->before);
     memset(ws->after, 0, sizeof ws->after);
     ws->content_before = false;
@@ -192,16 +193,36 @@ static void make_set(wordset *ws, const claims_claim *c)
     qsort(ws->h, ws->n, sizeof ws->h[0], cmp_u32);
 }
 
+/* The word set of claim c, made on first use; NULL on OOM (then
+ * ev->failed is set) or for a claim out of range. */
+static wordset *set_of(claims__evidence *ev, const claims_claim *c)
+{
+    if (c->index >= ev->n)
+        return NULL;
+    wordset *ws = ev->sets[c->index];
+    if (!ws) {
+        ws = claims__malloc(ev->al, sizeof *ws);
+        if (!ws) {
+            ev->failed = true;
+            return NULL;
+        }
+        make_set(ws, c);
+        ev->sets[c->index] = ws;
+    }
+    return ws;
+}
+
+bool claims__evidence_failed(const claims__evidence *ev)
+{
+    return ev->failed;
+}
+
 double claims__evidence_similarity(claims__evidence *ev, const claims_claim *a,
                                    const claims_claim *b)
 {
-    if (a->index >= ev->n || b->index >= ev->n)
+    wordset *sa = set_of(ev, a), *sb = set_of(ev, b);
+    if (!sa || !sb)
         return 0;
-    wordset *sa = &ev->sets[a->index], *sb = &ev->sets[b->index];
-    if (!sa->done)
-        make_set(sa, a);
-    if (!sb->done)
-        make_set(sb, b);
     double around = around_likeness(sa, sb);
     size_t small = sa->n < sb->n ? sa->n : sb->n;
     if (small < MIN_WORDS)

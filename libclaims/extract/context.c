@@ -96,21 +96,10 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
 {
     if (i >= c->se || !proper_word(c, i))
         return NULL;
-    char buf[FRAME_TEXT_MAX];
-    size_t n = 0;
-    for (size_t k = i; k < c->se && k - i < NAME_WORDS && proper_word(c, k); k++) {
-        size_t w = c->art->toks[k].norm_len;
-        if (n + w + 1 >= sizeof buf)
-            break;
-        if (n)
-            buf[n++] = ' ';
-        memcpy(buf + n, claims__tok_norm(c->art, k), w);
-        n += w;
-    }
-    const char *out = claims__story_strndup(c->s, buf, n);
-    if (!out)
-        *oom = true;
-    return out;
+    size_t e = i;
+    while (e < c->se && e - i < NAME_WORDS && proper_word(c, e))
+        e++;
+    return name_from(c, i, e, oom);
 }
 
 /* The first token at or after byte `off` (binary search). */
@@ -295,6 +284,52 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     if (b == e)
         return NULL;
     return name_from(c, b, e, oom);
+}
+
+/* A product named by a specification in the clause of a price: a number
+ * glued by a hyphen to a word ("the 13-inch model costs $1,199", "$999 for
+ * the 11-inch Air", "a 64GB phone"): the nearest one, in the clause. Two
+ * prices of differently specified products are two products' prices. */
+static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
+{
+    size_t best = SIZE_MAX, dist = SIZE_MAX;
+    /* the clause: back to a boundary, on past the figure to the next */
+    size_t lo = tb, hi = te;
+    while (lo > c->sb && !word_is(c, lo - 1, ";") && !word_is(c, lo - 1, ",") &&
+           !word_is(c, lo - 1, "while") && !word_is(c, lo - 1, "but"))
+        lo--;
+    while (hi < c->se && !word_is(c, hi, ";") && !word_is(c, hi, ",") &&
+           !word_is(c, hi, "while") && !word_is(c, hi, "but"))
+        hi++;
+    for (size_t k = lo; k + 2 < hi; k++) {
+        if (k >= tb && k < te)
+            continue;
+        const claims__token *n = &c->art->toks[k], *d = &c->art->toks[k + 1],
+                            *w = &c->art->toks[k + 2];
+        if (n->cls != CLAIMS__TOK_NUMBER || !word_is(c, k + 1, "-") ||
+            (d->flags & CLAIMS__TF_SPACE_BEFORE) || w->cls != CLAIMS__TOK_WORD ||
+            (w->flags & CLAIMS__TF_SPACE_BEFORE))
+            continue;
+        size_t dd = k < tb ? tb - k : k - te;
+        if (dd < dist) {
+            dist = dd;
+            best = k;
+        }
+    }
+    if (best == SIZE_MAX)
+        return NULL;
+    char buf[FRAME_TEXT_MAX];
+    const claims__article *art = c->art;
+    size_t ln = art->toks[best].norm_len, lw = art->toks[best + 2].norm_len;
+    if (ln + lw + 2 > sizeof buf)
+        return NULL;
+    memcpy(buf, claims__tok_norm(art, best), ln);
+    buf[ln] = '-';
+    memcpy(buf + ln + 1, claims__tok_norm(art, best + 2), lw);
+    const char *out = claims__story_strndup(c->s, buf, ln + 1 + lw);
+    if (!out)
+        *oom = true;
+    return out;
 }
 
 /* ------------------------------------------------------------- time */
@@ -541,8 +576,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             cl->frame.holder = reference_place(&c, te, &oom);
         else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
             cl->frame.holder = possessor(&c, tb, &oom);
-        if (!cl->frame.holder && cl->kind == CLAIMS_KIND_MONEY)
-            cl->frame.holder = subject_of(&c, tb, &oom);
+        if (cl->kind == CLAIMS_KIND_MONEY) {
+            const char *spec = spec_holder(&c, tb, te, &oom);
+            if (spec)
+                cl->frame.holder = spec;
+            else if (!cl->frame.holder)
+                cl->frame.holder = subject_of(&c, tb, &oom);
+        }
     }
     claims__free(al, tv);
     claims__free(al, tfirst);

@@ -155,6 +155,7 @@ enum {
     DT_DATELINE_BYTES = 400,
     DT_DATELINE_LINES = 3,
     DT_SHORT_LINE = 14, /* tokens of a line that is a dateline by itself */
+    DT_STAMP_LINE = 32, /* tokens of a page's stamp line ("Published ... | Updated ...") */
     DT_NEAR_FUTURE = 31, /* days after the article's date a bare "March 15" may be */
     DT_QUAL_BACK = 6,    /* tokens searched back from an event noun for "previous" */
     DT_QUAL_WORDS = 3,   /* ... of which words (adjectives) skipped */
@@ -506,9 +507,11 @@ static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
  * token), "2021/05/24". Day-first when the first number cannot be a
  * month; month-first ("05/24/2021") when the second cannot; else
  * ambiguous (read day-first, and only a dateline may use it). */
-static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt_match *m)
+static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bool short_year,
+                            dt_match *m)
 {
     long a = -1, b = -1, y = -1;
+    bool ymd = false; /* year first: the order is known */
     size_t k = i;
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_NUMBER)
@@ -531,11 +534,22 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt
                 q++;
             }
         }
-        if (q != n || len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 || len[2] != 4)
+        if (q == n && len[0] == 4 && len[1] == 2 && len[2] == 2) {
+            /* "2012.08.08": year first */
+            ymd = true;
+            y = f[0];
+            b = f[1];
+            a = f[2];
+            if (b < 1 || b > 12)
+                return false;
+        } else if (q != n || len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 ||
+                   len[2] != 4) {
             return false;
-        a = f[0];
-        b = f[1];
-        y = f[2];
+        } else {
+            a = f[0];
+            b = f[1];
+            y = f[2];
+        }
         k = i + 1;
     } else if (i + 4 < end && glued(art, i + 1, end) && glued(art, i + 2, end) &&
                glued(art, i + 3, end) && glued(art, i + 4, end) &&
@@ -546,6 +560,7 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt
                art->toks[i + 3].cls == CLAIMS__TOK_PUNCT) {
         long y0 = tok_digits(art, i, 4, 4);
         if (y0 >= 1000 && !tok_punct(art, i + 1, '-')) { /* "2021/05/24" (ISO is elsewhere) */
+            ymd = true;
             y = y0;
             b = tok_digits(art, i + 2, 1, 2);
             a = tok_digits(art, i + 4, 1, 2);
@@ -555,6 +570,12 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt
             a = tok_digits(art, i, 1, 2);
             b = tok_digits(art, i + 2, 1, 2);
             y = tok_digits(art, i + 4, 4, 4);
+            if (y < 0 && short_year) {
+                /* "04/28/09" in a page's stamp line: a two-digit year */
+                long yy = tok_digits(art, i + 4, 2, 2);
+                if (yy >= 0)
+                    y = yy < 70 ? 2000 + yy : 1900 + yy;
+            }
         }
         k = i + 5;
     } else {
@@ -567,7 +588,9 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, dt
         return false;
     long day = a, mon = b;
     bool ambiguous = false;
-    if (a > 12 && b <= 12) {
+    if (ymd) {
+        /* day a, month b as read */
+    } else if (a > 12 && b <= 12) {
         day = a;
         mon = b;
     } else if (b > 12 && a <= 12) {
@@ -616,7 +639,7 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
             return true;
         }
     }
-    if (numeric_date_at(art, i, end, m))
+    if (numeric_date_at(art, i, end, false, m))
         return true;
     bool had_wd = false;
     if (weekday_at(c, art, j, end, &k)) {
@@ -708,12 +731,48 @@ static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, 
     return false;
 }
 
+/* A token of a page's stamp line: a clock time's pieces ("15:48",
+ * "8:56am", "22.34"), a time zone or "a.m." (time.lex: `zone`), a stamp
+ * word, a weekday, "at", "on", a separator. */
+static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                        size_t *n)
+{
+    *n = 1;
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_NUMBER || dateline_sep(art, i) || tok_punct(art, i, '.') ||
+        tok_is(art, i, "at") || tok_is(art, i, "on"))
+        return true;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, end, n);
+    if (e && !e->has_num && (value_has(e->value, "zone") || value_has(e->value, "stamp")))
+        return true;
+    *n = 1;
+    return claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, n) != NULL;
+}
+
+/* Only stamp tokens between a and b. */
+static bool stamp_run(const dt_ctx *c, const claims__article *art, size_t a, size_t b)
+{
+    while (a < b) {
+        size_t n = 1;
+        if (!stamp_token(c, art, a, b, &n))
+            return false;
+        a += n ? n : 1;
+    }
+    return true;
+}
+
 /* A date is a dateline when it opens its line or follows a separator, and
  * ends its line, is followed by a separator, or stands in a short line.
- * A date inside a sentence ("struck on March 3, 2021, killing") is not. */
+ * A date inside a sentence ("struck on March 3, 2021, killing") is not.
+ * A page's stamp line ("Last updated 15:48 15/09/2013", "14:25 Sun Sep 15
+ * 2013", "8:44AM BST 16 Sep 2013") holds nothing but clock times, zones,
+ * stamp words and weekdays around its date. */
 static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
                         size_t line_b, size_t line_e)
 {
+    if (line_e - line_b <= DT_STAMP_LINE && stamp_run(c, art, line_b, m->begin) &&
+        stamp_run(c, art, m->end, line_e))
+        return true;
     bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
                   stamp_before(c, art, m->begin, line_b);
     bool after = m->end >= line_e || tok_punct(art, m->end, '(') ||
@@ -737,6 +796,31 @@ static bool body_dateline(const claims__article *art, const dt_match *m, size_t 
     return true;
 }
 
+/* "09/10/10" could be either way round: the stamp line's time zone says
+ * which ("ET", "PDT": month first; "BST", "CET": day first, as read);
+ * with no zone the date is left ambiguous and dates nothing. */
+static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *m, size_t line_e)
+{
+    if (!m->ambiguous)
+        return true;
+    for (size_t k = m->end; k < line_e; k++) {
+        size_t n = 0;
+        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, k,
+                                                       line_e, &n);
+        if (!e || e->has_num)
+            continue;
+        if (value_has(e->value, "month_first")) {
+            int day = m->d.day;
+            m->d.day = m->d.month;
+            m->d.month = day;
+            return m->d.day <= claims__date_month_days(m->d.year, m->d.month);
+        }
+        if (value_has(e->value, "day_first"))
+            return true;
+    }
+    return false;
+}
+
 /* Scans the opening lines of `art` for a dateline. Returns true with the
  * date and its token span. */
 static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match *out)
@@ -754,10 +838,15 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
                 line_e++;
         }
         dt_match m;
-        if (!date_at(c, art, i, line_e, &m))
+        bool found = date_at(c, art, i, line_e, &m);
+        if (!found && numeric_date_at(art, i, line_e, true, &m)) {
+            m.begin = i;
+            found = true;
+        }
+        if (!found)
             continue;
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
-            is_dateline(c, art, &m, line_b, line_e)) {
+            is_dateline(c, art, &m, line_b, line_e) && settle_order(c, art, &m, line_e)) {
             *out = m;
             return true;
         }
