@@ -240,6 +240,37 @@ CLAIMS_API claims_status claims_story_add_article(claims_story *story, const cha
                                                   const char *text, size_t len,
                                                   claims_error *err);
 
+/* Adds an article from the bytes of a plain-text file, with the rules of
+ * the `claims` CLI, so that a binding given the same files gives the same
+ * report:
+ *  - a UTF-8 byte order mark at the start is skipped when reading the title;
+ *  - the first line is the title when it is 1..150 bytes (trailing spaces
+ *    and CR dropped), holds no NUL, and non-blank text follows it; a title
+ *    that is not valid UTF-8 is dropped (the text check then names the
+ *    offset);
+ *  - the text given to claims_story_add_article() is all `len` bytes
+ *    (title line and BOM included), so byte offsets in claims and errors
+ *    are offsets into the file as read; no published date is given (a
+ *    dateline in the opening lines dates the article at check time).
+ * `id` is the article's id, as for claims_story_add_article(). `bytes` are
+ * copied and may be freed on return. Returns and records errors exactly as
+ * claims_story_add_article() does (a rejected file is listed in the report
+ * and the story goes on). */
+CLAIMS_API claims_status claims_story_add_text(claims_story *story, const char *id,
+                                               const char *bytes, size_t len,
+                                               claims_error *err);
+
+/* claims_story_add_text() with the id the CLI gives a file: `name` without
+ * its last extension. `name` is a file's name ("wire.txt" -> "wire"; the
+ * CLI's id for a file given by path is its base name) or its path relative
+ * to a folder being read, folders kept as the CLI keeps them
+ * ("2024/05/a.txt" -> "2024/05/a"). A name without an extension, or whose
+ * only dot starts it (".txt"), is the id as it is. `name` is a
+ * NUL-terminated string, not opened: the caller reads the file. */
+CLAIMS_API claims_status claims_story_add_file(claims_story *story, const char *name,
+                                               const char *bytes, size_t len,
+                                               claims_error *err);
+
 /* Records an input the caller could not even read (an unreadable file, a
  * bad JSON line) so that reports list it among the rejected inputs.
  * `id` and `message` are copied. `offset` < 0 means "no offset". */
@@ -348,6 +379,21 @@ CLAIMS_API claims_status claims_story_write_report(const claims_story *story,
 CLAIMS_API claims_status claims_story_write_report_file(const claims_story *story,
                                                         claims_format format, FILE *fp,
                                                         claims_error *err);
+
+/* The report as one allocated buffer, for callers that find a callback
+ * awkward (FFI). On success *out owns `*len` bytes of report followed by a
+ * NUL byte (not counted in *len); the caller frees it with
+ * claims_report_free(). The buffer comes from the story's allocator but
+ * does not depend on the story: it may outlive claims_story_free() (only
+ * the allocator's user_data must stay valid). `len` may be NULL. On
+ * failure *out is NULL. Errors as claims_story_write_report(), except
+ * CLAIMS_ERR_IO, which cannot happen. */
+CLAIMS_API claims_status claims_story_report_alloc(const claims_story *story,
+                                                   claims_format format, char **out,
+                                                   size_t *len, claims_error *err);
+
+/* Frees a buffer from claims_story_report_alloc(). NULL is a no-op. */
+CLAIMS_API void claims_report_free(char *report);
 
 #ifdef __cplusplus
 }

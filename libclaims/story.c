@@ -358,6 +358,73 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     return CLAIMS_OK;
 }
 
+/* The id of a file: its name without the last extension, folders kept
+ * ("2024/05/a.txt" -> "2024/05/a"). */
+static char *file_id(const claims_allocator *a, const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - name) : strlen(name);
+    return dup_str(a, name, n);
+}
+
+/* The title line of a plain-text file: the first line (after a BOM) when it
+ * is short, holds no NUL, and more text follows. *title is NULL when there
+ * is none. Returns false when out of memory. */
+static bool file_title(const claims_allocator *a, const char *b, size_t len, char **title)
+{
+    *title = NULL;
+    size_t p = 0;
+    if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+        p = 3;
+    const char *nl = memchr(b + p, '\n', len - p);
+    if (!nl)
+        return true;
+    size_t tl = (size_t)(nl - (b + p));
+    while (tl && (b[p + tl - 1] == '\r' || b[p + tl - 1] == ' '))
+        tl--;
+    const char *rest = nl + 1;
+    size_t restlen = len - (size_t)(rest - b);
+    bool more = false;
+    for (size_t i = 0; i < restlen && !more; i++)
+        more = rest[i] != ' ' && rest[i] != '\n' && rest[i] != '\r' && rest[i] != '\t';
+    if (tl == 0 || tl > 150 || !more || memchr(b + p, 0, tl))
+        return true;
+    *title = dup_str(a, b + p, tl);
+    return *title != NULL;
+}
+
+claims_status claims_story_add_text(claims_story *s, const char *id, const char *bytes,
+                                    size_t len, claims_error *err)
+{
+    if (!s || !id || (!bytes && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
+    char *title = NULL;
+    if (!file_title(&s->alloc, bytes ? bytes : "", len, &title))
+        return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
+    claims_status st = claims_story_add_article(s, id, title, NULL, bytes, len, err);
+    if (st == CLAIMS_ERR_INVALID_ARGUMENT && title) {
+        /* A title that is not valid UTF-8: the text check names the offset. */
+        st = claims_story_add_article(s, id, NULL, NULL, bytes, len, err);
+    }
+    claims__free(&s->alloc, title);
+    return st;
+}
+
+claims_status claims_story_add_file(claims_story *s, const char *name, const char *bytes,
+                                    size_t len, claims_error *err)
+{
+    if (!s || !name || (!bytes && len))
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, name, 0, 0);
+    char *id = file_id(&s->alloc, name);
+    if (!id)
+        return fail(err, CLAIMS_ERR_NOMEM, name, 0, 0);
+    claims_status st = claims_story_add_text(s, id, bytes, len, err);
+    claims__free(&s->alloc, id);
+    return st;
+}
+
 static int kind_order(const claims_claim *c)
 {
     return (int)c->kind;
@@ -679,4 +746,82 @@ size_t claims_story_failure_count(const claims_story *s)
         if (claims__finding_fails(s, &s->findings[i]))
             n++;
     return n;
+}
+
+/* ------------------------------------------------------------ report buffers
+ * A report buffer carries the allocator that made it just before its
+ * bytes, so claims_report_free() needs no story. */
+
+typedef struct report_head {
+    claims_allocator alloc;
+} report_head;
+
+typedef struct report_sink {
+    const claims_allocator *alloc;
+    char *block; /* report_head, then the bytes */
+    size_t len, cap;
+    bool nomem;
+} report_sink;
+
+static int sink_write(void *ud, const char *data, size_t n)
+{
+    report_sink *k = ud;
+    size_t need = sizeof(report_head) + k->len + n + 1;
+    if (need < k->len || need > SIZE_MAX / 2) {
+        k->nomem = true;
+        return 1;
+    }
+    if (need > k->cap) {
+        size_t cap = k->cap ? k->cap : 4096;
+        while (cap < need)
+            cap *= 2;
+        char *b = k->block ? claims__realloc(k->alloc, k->block, cap)
+                           : claims__malloc(k->alloc, cap);
+        if (!b) {
+            k->nomem = true;
+            return 1;
+        }
+        k->block = b;
+        k->cap = cap;
+    }
+    memcpy(k->block + sizeof(report_head) + k->len, data, n);
+    k->len += n;
+    return 0;
+}
+
+claims_status claims_story_report_alloc(const claims_story *s, claims_format format,
+                                        char **out, size_t *len, claims_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    if (!s || !out)
+        return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, NULL, 0, 0);
+    report_sink k = {&s->alloc, NULL, 0, 0, false};
+    claims_status st = claims_story_write_report(s, format, sink_write, &k, err);
+    if (st == CLAIMS_OK && !k.block)
+        st = sink_write(&k, "", 0) ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
+    if (st != CLAIMS_OK || k.nomem) {
+        claims__free(&s->alloc, k.block);
+        return fail(err, k.nomem ? CLAIMS_ERR_NOMEM : st, NULL, 0, 0);
+    }
+    report_head head = {s->alloc};
+    memcpy(k.block, &head, sizeof head);
+    char *text = k.block + sizeof(report_head);
+    text[k.len] = 0;
+    *out = text;
+    if (len)
+        *len = k.len;
+    return CLAIMS_OK;
+}
+
+void claims_report_free(char *report)
+{
+    if (!report)
+        return;
+    char *block = report - sizeof(report_head);
+    report_head head;
+    memcpy(&head, block, sizeof head);
+    head.alloc.free_fn(block, head.alloc.user_data);
 }

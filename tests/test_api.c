@@ -248,6 +248,109 @@ static void test_api_reject_records_outside_inputs(void **state)
     claims_story_free(s);
 }
 
+static void test_api_add_file_follows_the_cli_rules(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    claims_error err;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    /* BOM, title line with trailing CR and spaces; the id keeps folders. */
+    const char with_title[] = "\xef\xbb\xbfRiver flood  \r\nRescuers pulled 14 people out.";
+    assert_int_equal(claims_story_add_file(s, "dir.d/wire.txt", with_title,
+                                           sizeof with_title - 1, &err),
+                     CLAIMS_OK);
+    /* One line only: no title; no extension: the whole name. */
+    const char one_line[] = "Rescuers pulled 14 people out.";
+    assert_int_equal(claims_story_add_file(s, "daily", one_line, sizeof one_line - 1, &err),
+                     CLAIMS_OK);
+    /* A first line followed only by blanks is not a title. */
+    const char blank_after[] = "Rescuers pulled 14 people out.\n \n";
+    assert_int_equal(claims_story_add_file(s, ".hidden", blank_after, sizeof blank_after - 1,
+                                           &err),
+                     CLAIMS_OK);
+    /* A title line that is not UTF-8: the text check names the offset. */
+    const char bad_title[] = "Fl\xffood\nRescuers pulled 14 people out.";
+    assert_int_equal(claims_story_add_file(s, "bad.txt", bad_title, sizeof bad_title - 1, &err),
+                     CLAIMS_ERR_INVALID_UTF8);
+    assert_string_equal(err.article, "bad");
+    assert_true(err.has_offset);
+    assert_int_equal(err.offset, 2);
+    /* The same id again is a duplicate, named by its id. */
+    assert_int_equal(claims_story_add_file(s, "dir.d/wire.text", one_line, sizeof one_line - 1,
+                                           &err),
+                     CLAIMS_ERR_DUPLICATE_ID);
+    assert_string_equal(err.article, "dir.d/wire");
+    /* add_text: the same rules, the id as given. */
+    assert_int_equal(claims_story_add_text(s, "as.given", with_title, sizeof with_title - 1,
+                                           &err),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_add_text(s, NULL, one_line, 1, &err),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_add_file(s, NULL, one_line, 1, &err),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_add_file(NULL, "x", one_line, 1, NULL),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+
+    assert_int_equal(claims_story_article_count(s), 4);
+    assert_string_equal(claims_story_article_id(s, 0), "dir.d/wire");
+    assert_string_equal(claims_story_article_title(s, 0), "River flood");
+    assert_int_equal(claims_story_article_bytes(s, 0), sizeof with_title - 1);
+    assert_string_equal(claims_story_article_id(s, 1), "daily");
+    assert_null(claims_story_article_title(s, 1));
+    assert_string_equal(claims_story_article_id(s, 2), ".hidden");
+    assert_null(claims_story_article_title(s, 2));
+    assert_string_equal(claims_story_article_id(s, 3), "as.given");
+    assert_string_equal(claims_story_article_title(s, 3), "River flood");
+    assert_int_equal(claims_story_rejected_count(s), 2);
+    /* Offsets count from the file's first byte, BOM included. */
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    const claims_claim *c = tu_claim(s, CLAIMS_KIND_COUNT, "14");
+    assert_non_null(c);
+    size_t start, end;
+    claims_claim_span(c, &start, &end);
+    assert_memory_equal(with_title + start, "14", 2);
+    claims_story_free(s);
+}
+
+static void test_api_report_alloc(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    char *report = (char *)1;
+    size_t len = 99;
+    claims_error err;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_int_equal(claims_story_report_alloc(s, CLAIMS_FORMAT_JSON, &report, &len, &err),
+                     CLAIMS_ERR_STATE);
+    assert_null(report);
+    assert_int_equal(len, 0);
+    assert_int_equal(err.code, CLAIMS_ERR_STATE);
+    claims_story_free(s);
+
+    s = tu_story1(example, NULL);
+    for (int f = CLAIMS_FORMAT_TEXT; f <= CLAIMS_FORMAT_JUNIT; f++) {
+        sink k = {0, 0, 0, {0}};
+        assert_int_equal(claims_story_write_report(s, (claims_format)f, sink_write, &k, NULL),
+                         CLAIMS_OK);
+        assert_int_equal(claims_story_report_alloc(s, (claims_format)f, &report, &len, NULL),
+                         CLAIMS_OK);
+        assert_non_null(report);
+        assert_int_equal(len, k.bytes);
+        assert_int_equal(strlen(report), len);
+        claims_report_free(report);
+    }
+    assert_int_equal(claims_story_report_alloc(s, CLAIMS_FORMAT_JSON, &report, NULL, NULL),
+                     CLAIMS_OK);
+    claims_story_free(s); /* the buffer outlives its story */
+    assert_memory_equal(report, "{\"schema\":\"claims-report/1\"", 27);
+    claims_report_free(report);
+    claims_report_free(NULL);
+    assert_int_equal(claims_story_report_alloc(NULL, CLAIMS_FORMAT_JSON, &report, &len, NULL),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+    assert_int_equal(claims_story_report_alloc(s, (claims_format)9, NULL, &len, NULL),
+                     CLAIMS_ERR_INVALID_ARGUMENT);
+}
+
 /* ---------------------------------------------- allocation failures */
 
 typedef struct failing_alloc {
@@ -323,7 +426,11 @@ static claims_status run_with(failing_alloc *fa)
     }
     for (int f = CLAIMS_FORMAT_TEXT; f <= CLAIMS_FORMAT_JUNIT && st == CLAIMS_OK; f++)
         st = claims_story_write_report(s, (claims_format)f, discard, NULL, NULL);
+    char *report = NULL;
+    if (st == CLAIMS_OK)
+        st = claims_story_report_alloc(s, CLAIMS_FORMAT_HTML, &report, NULL, NULL);
     claims_story_free(s);
+    claims_report_free(report);
     return st;
 }
 
@@ -389,6 +496,8 @@ int main(void)
         cmocka_unit_test(test_api_format_names),
         cmocka_unit_test(test_api_report_through_callback),
         cmocka_unit_test(test_api_reject_records_outside_inputs),
+        cmocka_unit_test(test_api_add_file_follows_the_cli_rules),
+        cmocka_unit_test(test_api_report_alloc),
         cmocka_unit_test(test_api_every_allocation_failure_is_clean),
         cmocka_unit_test(test_api_two_stories_two_threads),
     };

@@ -210,43 +210,15 @@ static int id_ok(cli *c, const char *id, size_t idlen, const char *source)
 }
 
 
-/* Adds one plain-text article: the whole text, with the first line as its
- * title when it is short and more text follows. */
+/* Adds one plain-text article with the library's rules for a text file
+ * (title line, BOM): see claims_story_add_text(). */
 static void add_text(cli *c, const char *id, const buffer *b)
 {
-    char *title = NULL;
-    size_t p = 0;
-    if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0)
-        p = 3;
-    const char *nl = memchr(b->data + p, '\n', b->len - p);
-    if (nl) {
-        size_t tl = (size_t)(nl - (b->data + p));
-        while (tl && (b->data[p + tl - 1] == '\r' || b->data[p + tl - 1] == ' '))
-            tl--;
-        const char *rest = nl + 1;
-        size_t restlen = b->len - (size_t)(rest - b->data);
-        int more = 0;
-        for (size_t i = 0; i < restlen && !more; i++)
-            more = rest[i] != ' ' && rest[i] != '\n' && rest[i] != '\r' && rest[i] != '\t';
-        if (tl > 0 && tl <= 150 && more && !memchr(b->data + p, 0, tl)) {
-            title = malloc(tl + 1);
-            if (title) {
-                memcpy(title, b->data + p, tl);
-                title[tl] = 0;
-            }
-        }
-    }
     claims_error err;
-    claims_status st = claims_story_add_article(c->story, id, title, NULL, b->data, b->len, &err);
-    if (st == CLAIMS_ERR_INVALID_ARGUMENT && title) {
-        /* A title that is not valid UTF-8: the text check names the offset. */
-        st = claims_story_add_article(c->story, id, NULL, NULL, b->data, b->len, &err);
-    }
-    if (st != CLAIMS_OK) {
+    if (claims_story_add_text(c->story, id, b->data, b->len, &err) != CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
     }
-    free(title);
 }
 
 /* Counts before an article is added, to see afterwards what became of it. */
