@@ -210,6 +210,25 @@ static void gen_one_surname(text *t, size_t *nt, size_t n)
 
 /* ------------------------------------------------------------- tests */
 
+/* Issue 14 item 2: one slot with many distinct values (every figure of
+ * one article a different count of one thing), against a second article:
+ * the comparison visits only the pairs it compares. */
+static void gen_slot_values(text *t, size_t *nt, size_t n)
+{
+    put(&t[0], "Storm\n\n");
+    for (size_t i = 0; i < n; i++)
+        put(&t[0], "The storm destroyed %zu houses. ", i + 10);
+    put(&t[0], "\n");
+    put(&t[1], "Storm\n\nThe storm destroyed 7 houses. The storm destroyed 9 houses.\n");
+    *nt = 2;
+}
+
+static void test_pathological_one_slot_many_values(void **state)
+{
+    (void)state;
+    linear("one slot, many values", gen_slot_values, 20000, false);
+}
+
 static void test_pathological_long_sentence_of_figures(void **state)
 {
     (void)state;
@@ -234,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_pathological_long_sentence_of_figures),
         cmocka_unit_test(test_pathological_repeated_name),
         cmocka_unit_test(test_pathological_many_people_one_surname),
+        cmocka_unit_test(test_pathological_one_slot_many_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1572,11 +1572,14 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
         if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN &&
             (!bare_time || exact_date(x, &e[S[i].begin])))
             st = class_finding(x, e, &S[i], NULL, CLAIMS_FINDING_AGREEMENT, false, slot);
-    /* Distinct values against each other. */
+    /* Distinct values against each other: every pair of a slot with few
+     * values; each value against the most common one when there are many,
+     * visiting only those pairs, so a slot costs no square. */
     size_t big = ns ? largest(S, ns) : 0;
-    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
-        for (size_t j = i + 1; j < ns && st == CLAIMS_OK; j++) {
-            if (ns > MAX_ALL_PAIRS && i != big && j != big)
+    bool all = ns <= MAX_ALL_PAIRS;
+    for (size_t i = all ? 0 : big; i < (all ? ns : big + 1) && st == CLAIMS_OK; i++) {
+        for (size_t j = all ? i + 1 : 0; j < ns && st == CLAIMS_OK; j++) {
+            if (j == i)
                 continue;
             int rel = val_relation(&x->cv[i], &x->cv[j]);
             if (rel == CLAIMS_FINDING_CONTRADICTION) {
@@ -1589,10 +1592,10 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
         }
     }
     /* Weak links: each weak value against the strong values. */
+    bool all_weak = nw * ns <= MAX_ALL_PAIRS * MAX_ALL_PAIRS;
     for (size_t w = 0; w < nw && st == CLAIMS_OK; w++) {
-        for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
-            if (nw * ns > MAX_ALL_PAIRS * MAX_ALL_PAIRS && i != big)
-                continue;
+        for (size_t i = all_weak ? 0 : big; i < (all_weak ? ns : big + 1) && st == CLAIMS_OK;
+             i++) {
             const val *wv = &e[Wc[w].begin].v, *sv = &x->cv[i];
             int rel = val_cmp(wv, sv) == 0 ? (wv->type == V_UNKNOWN
                                                   ? (int)CLAIMS_FINDING_COMPATIBLE

@@ -12,7 +12,11 @@
 
 /* How far around a figure the context words are looked for, in tokens. */
 enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
-       ASIDE_MAX = 6, FRAME_TEXT_MAX = 64 };
+       ASIDE_MAX = 6, FRAME_TEXT_MAX = 64,
+       /* tokens looked back for a figure's subject or specification: a
+          clause is shorter; a bound keeps a sentence of 10,000 figures
+          linear */
+       SUBJECT_WINDOW = 40 };
 
 typedef struct cx {
     claims_story *s;
@@ -225,15 +229,15 @@ static const char *since_scope(const cx *c, size_t te, bool *oom)
     return NULL;
 }
 
-/* A figure said as a possibility: a modal before it in its sentence
- * ("there might have been two people killed", "the deal could reach $2
- * billion", "the announcement may come as early as May 14"). */
-static bool hedged(const cx *c, size_t tb)
+/* The first modal of a sentence, or c->se: a figure after it is said as a
+ * possibility ("there might have been two people killed", "the deal could
+ * reach $2 billion", "the announcement may come as early as May 14"). */
+static size_t first_hedge(const cx *c)
 {
-    for (size_t k = c->sb; k < tb; k++)
-        if (ctx_is(c, k, "hedge", NULL))
-            return true;
-    return false;
+    for (size_t k = c->sb; k < c->se; k++)
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "hedge", NULL))
+            return k;
+    return c->se;
 }
 
 /* The person or team a count or a measure belongs to: the name right
@@ -256,7 +260,7 @@ static bool opening_subject(const cx *c, size_t i)
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
     size_t lo = tb;
-    while (lo > c->sb && !word_is(c, lo - 1, ";") &&
+    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
            !(word_is(c, lo - 1, ",") && lo - 1 > c->sb && !proper_word(c, lo - 2) &&
              !opening_subject(c, lo - 2)))
         lo--;
@@ -336,6 +340,8 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     size_t v = tb;
     while (v > c->sb) {
         v--;
+        if (tb - v > SUBJECT_WINDOW)
+            return NULL;
         if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
             word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
             return NULL;
@@ -377,11 +383,11 @@ static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
     size_t best = SIZE_MAX, dist = SIZE_MAX;
     /* the clause: back to a boundary, on past the figure to the next */
     size_t lo = tb, hi = te;
-    while (lo > c->sb && !word_is(c, lo - 1, ";") && !word_is(c, lo - 1, ",") &&
-           !word_is(c, lo - 1, "while") && !word_is(c, lo - 1, "but"))
+    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
+           !word_is(c, lo - 1, ",") && !word_is(c, lo - 1, "while") && !word_is(c, lo - 1, "but"))
         lo--;
-    while (hi < c->se && !word_is(c, hi, ";") && !word_is(c, hi, ",") &&
-           !word_is(c, hi, "while") && !word_is(c, hi, "but"))
+    while (hi < c->se && hi - te < SUBJECT_WINDOW && !word_is(c, hi, ";") &&
+           !word_is(c, hi, ",") && !word_is(c, hi, "while") && !word_is(c, hi, "but"))
         hi++;
     for (size_t k = lo; k + 2 < hi; k++) {
         if (k >= tb && k < te)
@@ -614,6 +620,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     }
     tfirst[art->nsents] = nt;
     bool oom = false;
+    size_t hedge_sent = SIZE_MAX, hedge_at = 0;
+    bool titled = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
         if (!is_figure(cl))
@@ -642,8 +650,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        bool capitals_name = !title_case(&c);
-        cl->frame.hedged = hedged(&c, tb);
+        if (si != hedge_sent) { /* once a sentence */
+            hedge_sent = si;
+            hedge_at = first_hedge(&c);
+            titled = title_case(&c);
+        }
+        bool capitals_name = !titled;
+        cl->frame.hedged = hedge_at < tb;
         cl->frame.scope = capitals_name ? scope_of(&c, te, &oom) : NULL;
         if (!cl->frame.scope)
             cl->frame.scope = since_scope(&c, te, &oom);
