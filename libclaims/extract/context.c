@@ -562,6 +562,33 @@ static bool title_case(const cx *c)
     return words >= 3 && caps * 10 >= words * 6;
 }
 
+/* The figure's scope and holder; with capitals that name nothing (a
+ * title-case headline) only a time bound ("since October"). */
+static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
+                             bool capitals_name, bool *oom)
+{
+    bool age = cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0;
+    cl->frame.scope = capitals_name ? scope_of(c, te, oom) : NULL;
+    if (!cl->frame.scope)
+        cl->frame.scope = since_scope(c, te, oom);
+    if (!capitals_name)
+        return;
+    if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
+        cl->frame.holder = reference_place(c, te, oom);
+    else if (!age)
+        cl->frame.holder = possessor(c, tb, oom);
+    if (cl->kind == CLAIMS_KIND_MONEY) {
+        const char *spec = spec_holder(c, tb, te, oom);
+        if (spec)
+            cl->frame.holder = spec;
+        else if (!cl->frame.holder)
+            cl->frame.holder = subject_of(c, tb, oom);
+    } else if (!cl->frame.holder &&
+               (cl->kind == CLAIMS_KIND_COUNT || (cl->kind == CLAIMS_KIND_MEASURE && !age))) {
+        cl->frame.holder = subject_name(c, tb, oom);
+    }
+}
+
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
 {
     const claims__article *art = &s->articles[ai];
@@ -655,29 +682,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             hedge_at = first_hedge(&c);
             titled = title_case(&c);
         }
-        bool capitals_name = !titled;
         cl->frame.hedged = hedge_at < tb;
-        cl->frame.scope = capitals_name ? scope_of(&c, te, &oom) : NULL;
-        if (!cl->frame.scope)
-            cl->frame.scope = since_scope(&c, te, &oom);
-        if (!capitals_name)
-            continue;
-        if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
-            cl->frame.holder = reference_place(&c, te, &oom);
-        else if (!(cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0))
-            cl->frame.holder = possessor(&c, tb, &oom);
-        if (cl->kind == CLAIMS_KIND_MONEY) {
-            const char *spec = spec_holder(&c, tb, te, &oom);
-            if (spec)
-                cl->frame.holder = spec;
-            else if (!cl->frame.holder)
-                cl->frame.holder = subject_of(&c, tb, &oom);
-        } else if (!cl->frame.holder && (cl->kind == CLAIMS_KIND_COUNT ||
-                                         (cl->kind == CLAIMS_KIND_MEASURE &&
-                                          !(cl->frame.quantity &&
-                                            strcmp(cl->frame.quantity, "age") == 0)))) {
-            cl->frame.holder = subject_name(&c, tb, &oom);
-        }
+        scope_and_holder(&c, cl, tb, te, !titled, &oom);
     }
     claims__free(al, tv);
     claims__free(al, tfirst);
