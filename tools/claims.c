@@ -788,9 +788,17 @@ static int parse_options(int argc, char **argv, opts *o)
             fputs(usage_text, stdout);
             return EXIT_OK;
         case 'f':
-            if (claims_format_from_name(optarg, &o->format) != CLAIMS_OK)
-                return usage_error("unknown format '%s' for --format (text, json, markdown, "
-                                   "html, tap, junit)", optarg);
+            if (claims_format_from_name(optarg, &o->format) != CLAIMS_OK) {
+                /* the library's one table of formats names them */
+                char names[128] = "";
+                for (int k = 0; claims_format_name((claims_format)k); k++) {
+                    if (k)
+                        strncat(names, ", ", sizeof names - strlen(names) - 1);
+                    strncat(names, claims_format_name((claims_format)k),
+                            sizeof names - strlen(names) - 1);
+                }
+                return usage_error("unknown format '%s' for --format (%s)", optarg, names);
+            }
             if (o->cmd == CMD_EXTRACT && o->format != CLAIMS_FORMAT_TEXT &&
                 o->format != CLAIMS_FORMAT_JSON)
                 return usage_error("extract writes text or json, not '%s'", optarg);

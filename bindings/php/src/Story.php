@@ -379,7 +379,10 @@ final class Story
     public function report(string $format = 'text'): string
     {
         $this->requireChecked('report');
-        $fmt = self::FORMATS[$format] ?? null;
+        // the library's one table of formats decides the names
+        $code = $this->ffi->new('claims_format');
+        $fmt = $this->ffi->claims_format_from_name($format, \FFI::addr($code)) === 0
+            ? $code->cdata : null;
         if ($fmt === null) {
             throw new InvalidArgumentException(Status::INVALID_ARGUMENT,
                 "unknown report format '$format'");

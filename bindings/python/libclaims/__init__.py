@@ -590,14 +590,18 @@ class Story:
     def report(self, format: Union[str, Format] = "text") -> str:
         """The report in ``format`` (text, json, markdown, html, tap, junit)."""
         self._require_checked("report")
-        try:
-            fmt = format if isinstance(format, Format) else Format[str(format).upper()]
-        except KeyError:
-            raise InvalidArgumentError(Status.INVALID_ARGUMENT,
-                                       f"unknown report format {format!r}") from None
+        if isinstance(format, Format):
+            fmt = int(format)
+        else:
+            # the library's one table of formats decides the names
+            code = ctypes.c_int()
+            if self._lib.claims_format_from_name(str(format).encode(), ctypes.byref(code)) != 0:
+                raise InvalidArgumentError(Status.INVALID_ARGUMENT,
+                                           f"unknown report format {format!r}")
+            fmt = code.value
         out = ctypes.POINTER(ctypes.c_char)()
         n = ctypes.c_size_t()
-        self._call("claims_story_report_alloc", int(fmt), ctypes.byref(out), ctypes.byref(n))
+        self._call("claims_story_report_alloc", fmt, ctypes.byref(out), ctypes.byref(n))
         try:
             return ctypes.string_at(out, n.value).decode("utf-8")
         finally:

@@ -27,6 +27,8 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "claims_version": (I, []),
     "claims_version_string": (C, []),
     "claims_status_message": (C, [I]),
+    "claims_format_name": (C, [I]),
+    "claims_format_from_name": (I, [C, ctypes.POINTER(I)]),
     "claims_story_new": (I, [P, ctypes.POINTER(P)]),
     "claims_story_free": (None, [P]),
     "claims_story_set_option": (I, [P, I, I]),
