@@ -469,6 +469,18 @@ enum {
     CLAIMS__PART_INCREMENT = 2  /* "another four", "two more" */
 };
 
+/* How a figure's holder was named (claims__frame.holder_kind). A subject
+ * or a product specification names the one thing the figure is about; a
+ * possessive may name a team or a place the figure only belongs to. */
+enum {
+    CLAIMS__HOLDER_NONE = 0,
+    CLAIMS__HOLDER_POSSESSIVE, /* "Webb's record of 1,904" */
+    CLAIMS__HOLDER_SUBJECT,    /* "Vaughn finished with 16 points" */
+    CLAIMS__HOLDER_PARTY,      /* "the Nationals made a $160 million offer" */
+    CLAIMS__HOLDER_SPEC,       /* "the 13-inch model costs $1,199" */
+    CLAIMS__HOLDER_PLACE       /* "13 miles east of Millbrook" */
+};
+
 /* The time a figure's clause speaks of, and whether its sentence marks
  * another event ("the previous quake"). precision 0: no time. */
 typedef struct claims__anchor {
@@ -498,6 +510,7 @@ typedef struct claims__frame {
     const char *quantity;    /* a measure's quantity: "distance", "age" */
     uint8_t part;            /* CLAIMS__PART_* */
     bool hedged;             /* said as a possibility ("might have been two") */
+    uint8_t holder_kind;     /* CLAIMS__HOLDER_*: how the holder was named */
     claims__anchor anchor;   /* context.c; read by the event pass */
 } claims__frame;
 

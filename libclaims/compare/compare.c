@@ -866,6 +866,9 @@ static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
     return (a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED);
 }
 
+/* Figures that only their subject ties together this close (a share of
+ * the larger): a slip, not two moments of a running total. */
+#define SUBJECT_NEAR 0.1
 /* Figures of a frame with an unknown part this close (a share of the
  * larger) may be one figure misreported. */
 #define VALUE_NEAR 0.25
@@ -873,14 +876,23 @@ static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
 #define EVIDENCE_MIN 0.6
 #define EVIDENCE_STRONG 0.75
 
-/* A holder named by a specification with a number in it ("13-inch"). */
-static bool spec_holder(const claims_claim *c)
+/* A holder that names the one thing a figure is about: a product
+ * specification ("13-inch") or the subject of its clause ("McDermott has
+ * ..."); one such holder on both sides is evidence of one thing. */
+static bool naming_holder(const claims_claim *c)
 {
-    const char *h = c->frame.holder;
-    for (; h && *h; h++)
-        if (claims__is_digit((unsigned char)*h))
-            return true;
-    return false;
+    return c->frame.holder && (c->frame.holder_kind == CLAIMS__HOLDER_SPEC ||
+                               c->frame.holder_kind == CLAIMS__HOLDER_SUBJECT);
+}
+
+/* Two stated values within a tenth of the larger. */
+static bool close_values(const claims_claim *a, const claims_claim *b)
+{
+    if (!a->has_value || !b->has_value)
+        return false;
+    double x = a->value, y = b->value;
+    double big = x > y ? x : y, diff = x > y ? x - y : y - x;
+    return big > 0 && diff <= big * SUBJECT_NEAR;
 }
 
 static bool plain_frame(const claims_claim *c)
@@ -995,10 +1007,19 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                 continue;
             if (x->need_evidence || guess_needs_evidence(ci, cj)) {
                 double sim = claims__likeness_of(x->ev, ci, cj);
-                /* one product specification on both sides ("the 13-inch
-                 * model") is evidence enough that they speak of one thing */
-                if (spec_holder(ci) && spec_holder(cj) && sim < EVIDENCE_STRONG)
-                    sim = EVIDENCE_STRONG;
+                /* one product specification ("the 13-inch model") or one
+                 * subject on both sides is evidence that they speak of one
+                 * thing: strong for a specification, enough for a subject */
+                if (naming_holder(ci) && naming_holder(cj)) {
+                    bool spec = ci->frame.holder_kind == CLAIMS__HOLDER_SPEC &&
+                                cj->frame.holder_kind == CLAIMS__HOLDER_SPEC;
+                    /* a subject alone: only a slip of a few percent ("105
+                     * games" and "106"), not two moments of a total */
+                    double h = spec ? EVIDENCE_STRONG
+                               : close_values(ci, cj) ? EVIDENCE_MIN : 0;
+                    if (sim < h)
+                        sim = h;
+                }
                 if (sim < EVIDENCE_MIN)
                     continue;
                 if (sim > x->best_sim)

@@ -573,19 +573,26 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         cl->frame.scope = since_scope(c, te, oom);
     if (!capitals_name)
         return;
-    if (cl->frame.quantity && strcmp(cl->frame.quantity, "distance") == 0)
-        cl->frame.holder = reference_place(c, te, oom);
-    else if (!age)
-        cl->frame.holder = possessor(c, tb, oom);
+    claims__frame *f = &cl->frame;
+    if (f->quantity && strcmp(f->quantity, "distance") == 0) {
+        f->holder = reference_place(c, te, oom);
+        f->holder_kind = f->holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
+    } else if (!age) {
+        f->holder = possessor(c, tb, oom);
+        f->holder_kind = f->holder ? CLAIMS__HOLDER_POSSESSIVE : CLAIMS__HOLDER_NONE;
+    }
     if (cl->kind == CLAIMS_KIND_MONEY) {
         const char *spec = spec_holder(c, tb, te, oom);
-        if (spec)
-            cl->frame.holder = spec;
-        else if (!cl->frame.holder)
-            cl->frame.holder = subject_of(c, tb, oom);
-    } else if (!cl->frame.holder &&
-               (cl->kind == CLAIMS_KIND_COUNT || (cl->kind == CLAIMS_KIND_MEASURE && !age))) {
-        cl->frame.holder = subject_name(c, tb, oom);
+        if (spec) {
+            f->holder = spec;
+            f->holder_kind = CLAIMS__HOLDER_SPEC;
+        } else if (!f->holder && (f->holder = subject_of(c, tb, oom))) {
+            f->holder_kind = CLAIMS__HOLDER_PARTY;
+        }
+    } else if (!f->holder &&
+               (cl->kind == CLAIMS_KIND_COUNT || (cl->kind == CLAIMS_KIND_MEASURE && !age)) &&
+               (f->holder = subject_name(c, tb, oom))) {
+        f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
 }
 
