@@ -45,34 +45,12 @@ support = backed, supported
 # "a death toll of 41", "raising the number of dead to 41". A bare number
 # after one (through to, at, of, an auxiliary or a change verb) counts
 # people, with the action after the colon.
-_toll:kill = death toll, toll, number of dead, number of deaths, number of people killed
-_toll:kill = number of people dead, number of fatalities, fatality toll, fatality count
-_toll:kill = body count, death count, number of victims, number killed, number of dead people
-_toll:injure = number of injured, number of injuries, injury toll, number of wounded
-_toll:injure = number of people injured, number of people wounded, number injured
-_toll:missing = number of missing, number of people missing, number missing
-_toll:evacuate = number of evacuees, number of people evacuated, number evacuated
-_toll:displace = number of displaced, number of people displaced
-_toll:arrest = number of arrests, number of people arrested, number arrested
-_toll:rescue = number of people rescued, number rescued, number of survivors
 # Verbs of change: a total "rose to", a share "fell 6%". The amount after
 # one belongs to the subject before it ("profit rose 12% to $2 billion").
-_change = rose, rise, rises, rising, risen, climbed, climb, climbs, climbing, jumped
-_change = jump, jumps, increased, increase, increases, grew, grow, grows, growing, soared
-_change = surged, fell, fall, falls, falling, fallen, dropped, drop, drops, declined
-_change = decline, declines, slid, slipped, dipped, plunged, gained, gains, reached
-_change = reach, reaches, hit, topped, passed, exceeded, stood, stands, stand, totalled
-_change = totaled, totals, total, tops, edged, slumped, tumbled, rebounded, doubled
-_change = tripled, shrank, widened, narrowed, came, comes, stood at, now stands
 # Words that put a price on the noun before them ("watches worth
 # £250,000", "the company was valued at 1 billion zlotys").
-_worth = worth, valued, priced, costing, estimated at, insured for
 # Auxiliaries and fillers between a counted noun and its participle
 # ("12 people were reportedly killed").
-_aux = was, were, is, are, has, have, had, been, be, being, will, would, reportedly
-_aux = also, later, all, reported, confirmed, believed, feared, said, thought, now
-_aux = already, allegedly, subsequently, then, initially, each, both, not
-_aux = remain, remains, remained, still, currently, officially, so far, yet
 
 # Headings: the past participle of an action where it is not the action
 # plus "ed" ("people killed", "drones bought"). The phrase is the action
@@ -88,3 +66,30 @@ raised = raise
 fired = fire
 charged = charge
 released = release
+
+# Word classes around an action (numbers.c, segment.c): _aux (auxiliaries
+# before a participle), _toll:<action> ("death toll"), _change ("rose to"),
+# _worth ("worth", "valued at"). Words here are never actions themselves.
+[action_word]
+_toll:kill = death toll, toll, number of dead, number of deaths, number of people killed
+_toll:kill = number of people dead, number of fatalities, fatality toll, fatality count
+_toll:kill = body count, death count, number of victims, number killed, number of dead people
+_toll:injure = number of injured, number of injuries, injury toll, number of wounded
+_toll:injure = number of people injured, number of people wounded, number injured
+_toll:missing = number of missing, number of people missing, number missing
+_toll:evacuate = number of evacuees, number of people evacuated, number evacuated
+_toll:displace = number of displaced, number of people displaced
+_toll:arrest = number of arrests, number of people arrested, number arrested
+_toll:rescue = number of people rescued, number rescued, number of survivors
+_change = rose, rise, rises, rising, risen, climbed, climb, climbs, climbing, jumped
+_change = jump, jumps, increased, increase, increases, grew, grow, grows, growing, soared
+_change = surged, fell, fall, falls, falling, fallen, dropped, drop, drops, declined
+_change = decline, declines, slid, slipped, dipped, plunged, gained, gains, reached
+_change = reach, reaches, hit, topped, passed, exceeded, stood, stands, stand, totalled
+_change = totaled, totals, total, tops, edged, slumped, tumbled, rebounded, doubled
+_change = tripled, shrank, widened, narrowed, came, comes, stood at, now stands
+_worth = worth, valued, priced, costing, estimated at, insured for
+_aux = was, were, is, are, has, have, had, been, be, being, will, would, reportedly
+_aux = also, later, all, reported, confirmed, believed, feared, said, thought, now
+_aux = already, allegedly, subsequently, then, initially, each, both, not
+_aux = remain, remains, remained, still, currently, officially, so far, yet

@@ -66,17 +66,6 @@ bill = bill, bills, package, packages, legislation, measure, measures
 #   _pron    a person pronoun ("She was 61": an age)
 #   _filler  a word that names no thing of its own before "of" and an
 #            amount ("a total of $5m": the thing is looked for elsewhere)
-_det = of, the, these, those, its, their, his, her, our, your, my, such, a, an
-_stop = from, to, in, on, at, for, with, by, and, or, but, nor, into, onto, than, as, per
-_stop = via, over, under, during, against, across, near, last, next, within, among
-_stop = including, like, each, apiece, them, us, him, it, they, we, you, i, were, was, are
-_stop = is, be, been, being, have, has, had, will, would, could, can, may, might, must
-_stop = should, shall, did, do, does, not, also, more, all, both, this, then, now, ago
-_stop = out, up, down, off, there, here, later, earlier, so, too, very, only, just
-_clause = that, which, who, whom, whose, while, when, where, because, although, though
-_clause = if, unless, whereas, after, before, since, until, till
-_pron = he, she
-_filler = total, sum, amount, combined, figure, tally, record, high, low, value
 
 # Headings: the plural of a concept where it is not the concept plus "s"
 # ("people killed", "children rescued").
@@ -88,3 +77,19 @@ women = woman
 police officers = police officer
 casualties = casualty
 aircraft = aircraft
+
+# Word classes the count grammar reads around a number (numbers.c): _det
+# (skipped between an amount and its noun), _stop and _clause (end a noun
+# phrase), _pron, _filler. Words here are never counted things.
+[word_class]
+_det = of, the, these, those, its, their, his, her, our, your, my, such, a, an
+_stop = from, to, in, on, at, for, with, by, and, or, but, nor, into, onto, than, as, per
+_stop = via, over, under, during, against, across, near, last, next, within, among
+_stop = including, like, each, apiece, them, us, him, it, they, we, you, i, were, was, are
+_stop = is, be, been, being, have, has, had, will, would, could, can, may, might, must
+_stop = should, shall, did, do, does, not, also, more, all, both, this, then, now, ago
+_stop = out, up, down, off, there, here, later, earlier, so, too, very, only, just
+_clause = that, which, who, whom, whose, while, when, where, because, although, though
+_clause = if, unless, whereas, after, before, since, until, till
+_pron = he, she
+_filler = total, sum, amount, combined, figure, tally, record, high, low, value

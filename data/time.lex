@@ -66,37 +66,22 @@ year:1 = next year
 # per section, so a word with two roles lists both.
 # prep: words that make a following four-digit number a year ("in 2009",
 #   "since 1991", "fiscal 2010") and a date adverbial ("on Monday").
-prep = on, until, till, during, before, after, through, circa
-prep scope = since, by
-prep = year, fiscal, early, late, mid, spring, summer, autumn, fall, winter
 # link: like prep, but a count reads as well after these ("of 2000 people",
 #   "around 2000 protesters"), so the number is a year only when no plain
 #   word follows it ("the class of 2009", "from 1991 to 2008").
-link = to, and, or, around
-link scope = between
 # attach: prepositions that hang an event noun on another one ("the death
 #   toll from Monday's quake", "the trial over the robbery"): a date later
 #   in the clause dates the first noun, the head of the phrase.
-prep attach = in
-link attach scope = of
-link attach = from
-attach = over, into, for
-scope = with
 # det: words that never start an event's name ("the Cold War").
 # (prep words never start one either.)
 # poss: the determiners that say whose (after them, or after "the mayor's",
 #   "first" is a rank of the event the story is about, not another one).
-det = the, a, an, this, that, these, those
-det poss = its, their, his, her, our, my, your
 # last / next: a weekday strictly before or after the article's date
 # ("last Monday", "next Friday", "this coming Sunday"). Before an event
 # noun they make it another event of the same kind, as the qualifiers
 # below do ("the last election" is keyed election:previous).
 # ("the coming election" is most often the one the story is about: no
 # qualifier.)
-last qual:previous = last, past
-next qual:next = next
-next = coming, upcoming
 # qual:NAME: before an event noun, with at most a few adjectives between
 #   ("the previous major earthquake", "the first deadly blast"), these name
 #   another event of the same kind, keyed <event>:NAME ("quake:previous"),
@@ -108,23 +93,43 @@ next = coming, upcoming
 #   first sale of the jets to a neighbour", "the first election since
 #   1990". Only "the first quake ... the second" remains.
 # scope: words after an event noun that scope a rank ("of", "since").
+# stamp: words that label a date in a page's opening lines ("Published
+#   2021-05-24T14:03:00Z", "Updated: 24/05/2021 14:03"): a dateline.
+# zone: what stands beside a clock time in a page's stamp line; a zone that
+# says which way round a numeric date is written adds month_first (the US)
+# or day_first.
+# short weekday names, read only in a stamp line ("Sun Sep 15 2013"): in
+# text "sun" and "sat" are words
+# future: a weekday after one of these in its clause lies ahead ("will
+# meet Wednesday").
+
+# The little words around dates that dates.c reads (see the markers above):
+# prep, link, attach, scope, det, poss, last, next, future, the event
+# qualifiers (qual:...), stamp and zone words of a page's stamp line.
+[time_word]
+prep = on, until, till, during, before, after, through, circa
+prep scope = since, by
+prep = year, fiscal, early, late, mid, spring, summer, autumn, fall, winter
+link = to, and, or, around
+link scope = between
+prep attach = in
+link attach scope = of
+link attach = from
+attach = over, into, for
+scope = with
+det = the, a, an, this, that, these, those
+det poss = its, their, his, her, our, my, your
+last qual:previous = last, past
+next qual:next = next
+next = coming, upcoming
 qual:previous = previous, earlier, former, prior, preceding
 qual:first ranked = first
 qual:second ranked = second
 qual:none = first ever, first-ever, second ever
-# stamp: words that label a date in a page's opening lines ("Published
-#   2021-05-24T14:03:00Z", "Updated: 24/05/2021 14:03"): a dateline.
 stamp = published, updated, posted, last updated, first published, last modified, date
-# zone: what stands beside a clock time in a page's stamp line; a zone that
-# says which way round a numeric date is written adds month_first (the US)
-# or day_first.
 zone = a.m, p.m, am, pm, gmt, utc, hrs, hrs gmt, local time
 zone month_first = et, est, edt, ct, cst, cdt, mt, mst, mdt, pt, pst, pdt
 zone day_first = bst, cet, cest, ist, aest, aedt, nzst, nzdt, wat, eat, sast
-# short weekday names, read only in a stamp line ("Sun Sep 15 2013"): in
-# text "sun" and "sat" are words
 zone weekday = mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun
 zone = p
-# future: a weekday after one of these in its clause lies ahead ("will
-# meet Wednesday").
 future = will, shall, to be held, is due, are due, scheduled, set to

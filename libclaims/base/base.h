@@ -182,36 +182,44 @@ void claims__wordpair_diff(const claims__wordpair *wp, claims__buf *d);
 /* --------------------------------------------------------- lexicon.c */
 
 /* Sections of the lexicon files (data/ lexicon files). */
+/* The sections of the lexicon files, declared once: X(ENUM, "name") gives
+ * the enum below and lexicon.c's table of names (data/README.md lists
+ * them for a newsroom). */
+#define CLAIMS__LEX_SECTIONS(X)                                                            \
+    X(NUMBER, "number")                 /* one = 1 */                                      \
+    X(SCALE, "scale")                   /* million = 1000000 */                            \
+    X(ORDINAL, "ordinal")               /* first = 1 (ranks, never counts) */              \
+    X(VAGUE, "vague")                   /* dozens = 24..144 style bounds */                \
+    X(OPERATOR, "operator")             /* "more than" = gt */                             \
+    X(UNKNOWN_AMOUNT, "unknown_amount") /* "an unspecified number of" */                   \
+    X(UNIT, "unit")                     /* km = km */                                      \
+    X(CURRENCY, "currency")             /* dollars = USD */                                \
+    X(CONCEPT, "concept")               /* drone = uav, pilotless aircraft, ... */         \
+    X(ACTION, "action")                 /* buy = bought, purchased, ... */                 \
+    X(MONTH, "month")                   /* 9 = september, sept, sep */                     \
+    X(WEEKDAY, "weekday")               /* 1 = monday (ISO: Monday 1 .. Sunday 7) */       \
+    X(RELATIVE_DAY, "relative_day")     /* -1 = yesterday */                               \
+    X(EVENT, "event")                   /* war = war, conflict; purchase = ... */          \
+    X(SPEECH_VERB, "speech_verb")       /* say = said, says, told, added */                \
+    X(TITLE, "title")                   /* minister = defense minister, gen., ... */       \
+    X(NOMINAL, "nominal")               /* source = source, official, spokesman */         \
+    X(ABBREVIATION, "abbreviation")     /* words whose "." does not end a sentence */      \
+    X(DESIGNATOR, "designator")         /* model-name prefixes: f, su, mig, s, p */        \
+    X(FURNITURE, "furniture")           /* "photo credit", "contributed to this report" */ \
+    X(CONTEXT, "context")               /* scope, holder, part words: "among", "another" */\
+    X(BACKGROUND, "background")         /* another, earlier event: "previous" */           \
+    X(UNIT_SCALE, "unit_scale")         /* ft = 0.3048: a unit in its quantity's base */   \
+    X(PARTICIPLE, "participle")         /* bought = buy: an action's word in a heading */  \
+    X(PLURAL, "plural")                 /* people = person: a plural in a heading */       \
+    X(WORD_CLASS, "word_class")         /* _det = the, a; _stop, _clause, _pron, _filler */\
+    X(ACTION_WORD, "action_word")       /* _aux = was, were; _change, _worth, _toll:kill */\
+    X(TIME_WORD, "time_word")           /* prep = on, until; det, link, stamp, zone ... */
+
+#define CLAIMS__LEX_ENUM(name, text) CLAIMS__LEX_##name,
 typedef enum claims__lex_section {
-    CLAIMS__LEX_NUMBER = 0,     /* one = 1 */
-    CLAIMS__LEX_SCALE,          /* million = 1000000 */
-    CLAIMS__LEX_ORDINAL,        /* first = 1 (ranks, never counts) */
-    CLAIMS__LEX_VAGUE,          /* dozens = 24..144 style bounds: "low..high" */
-    CLAIMS__LEX_OPERATOR,       /* "more than" = gt */
-    CLAIMS__LEX_UNKNOWN_AMOUNT, /* "an unspecified number of" */
-    CLAIMS__LEX_UNIT,           /* km = km */
-    CLAIMS__LEX_CURRENCY,       /* dollars = USD */
-    CLAIMS__LEX_CONCEPT,        /* drone = uav, pilotless aircraft, ... */
-    CLAIMS__LEX_ACTION,         /* buy = bought, purchased, ... */
-    CLAIMS__LEX_MONTH,          /* 9 = september, sept, sep */
-    CLAIMS__LEX_WEEKDAY,        /* 1 = monday (ISO: Monday 1 .. Sunday 7) */
-    CLAIMS__LEX_RELATIVE_DAY,   /* -1 = yesterday */
-    CLAIMS__LEX_EVENT,          /* war = war, conflict; purchase = ... */
-    CLAIMS__LEX_SPEECH_VERB,    /* say = said, says, told, added */
-    CLAIMS__LEX_TITLE,          /* minister = defense minister, gen., ... */
-    CLAIMS__LEX_NOMINAL,        /* source = source, official, spokesman */
-    CLAIMS__LEX_ABBREVIATION,   /* words whose "." does not end a sentence */
-    CLAIMS__LEX_DESIGNATOR,     /* model-name prefixes: f, su, mig, s, p */
-    CLAIMS__LEX_FURNITURE,      /* "photo credit", "contributed to this report" */
-    CLAIMS__LEX_CONTEXT,        /* words that tie a figure to its scope, holder
-                                   or part: "among", "another", "east" */
-    CLAIMS__LEX_BACKGROUND,     /* markers of another, earlier event in a
-                                   sentence: "previous", "years ago" */
-    CLAIMS__LEX_UNIT_SCALE,     /* ft = 0.3048: a unit in its quantity's base */
-    CLAIMS__LEX_PARTICIPLE,     /* bought = buy: an action's word in a heading */
-    CLAIMS__LEX_PLURAL,         /* people = person: a thing's plural in a heading */
-    CLAIMS__LEX_SECTION_COUNT
+    CLAIMS__LEX_SECTIONS(CLAIMS__LEX_ENUM) CLAIMS__LEX_SECTION_COUNT
 } claims__lex_section;
+#undef CLAIMS__LEX_ENUM
 
 /* One phrase of a section, mapped to its canonical value. */
 typedef struct claims__lex_entry {

@@ -35,13 +35,10 @@ struct claims__lexicon {
     const char *error; /* static reason of the last failed load, or NULL */
 };
 
+#define CLAIMS__LEX_NAME(name, text) text,
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
-    "number",   "scale",   "ordinal",      "vague",       "operator",
-    "unknown_amount", "unit", "currency",  "concept",     "action",
-    "month",    "weekday", "relative_day", "event",       "speech_verb",
-    "title",    "nominal", "abbreviation", "designator",  "furniture",
-    "context", "background", "unit_scale", "participle", "plural",
-};
+    CLAIMS__LEX_SECTIONS(CLAIMS__LEX_NAME)};
+#undef CLAIMS__LEX_NAME
 
 /* FNV-1a continued over n bytes: the same as claims__hash, inlined. */
 static inline uint32_t fnv(uint32_t h, const char *s, size_t n)

@@ -111,7 +111,8 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
          * names who is in the picture. */
         bool verb = false;
         for (size_t k = pb; k < pe && !verb; k++)
-            verb = claims__lex_match(lx, CLAIMS__LEX_ACTION, art, k, pe, &n) != NULL;
+            verb = claims__lex_match(lx, CLAIMS__LEX_ACTION, art, k, pe, &n) != NULL ||
+                   claims__lex_match(lx, CLAIMS__LEX_ACTION_WORD, art, k, pe, &n) != NULL;
         whole = !verb;
     }
     /* "(photo credit: ...)" anywhere in a short line makes it a caption. */

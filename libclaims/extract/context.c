@@ -54,6 +54,7 @@ static bool proper_word(const cx *c, size_t i)
     return !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
            !claims__lex_match(lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n) &&
            !claims__lex_match(lx, CLAIMS__LEX_RELATIVE_DAY, c->art, i, i + 1, &n) &&
+           !claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, i, i + 1, &n) &&
            !claims__lex_match(lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n);
 }
 
@@ -64,7 +65,8 @@ static bool opening_name(const cx *c, size_t i)
     static const claims__lex_section known[] = {
         CLAIMS__LEX_CONCEPT, CLAIMS__LEX_ACTION,  CLAIMS__LEX_TITLE,        CLAIMS__LEX_NOMINAL,
         CLAIMS__LEX_NUMBER,  CLAIMS__LEX_MONTH,   CLAIMS__LEX_WEEKDAY,      CLAIMS__LEX_RELATIVE_DAY,
-        CLAIMS__LEX_CONTEXT, CLAIMS__LEX_EVENT,   CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR};
+        CLAIMS__LEX_CONTEXT, CLAIMS__LEX_EVENT,   CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR,
+        CLAIMS__LEX_WORD_CLASS, CLAIMS__LEX_ACTION_WORD, CLAIMS__LEX_TIME_WORD};
     const claims__token *t = &c->art->toks[i];
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & CLAIMS__TF_HAS_DIGIT))

@@ -213,8 +213,7 @@ static bool value_has(const char *v, const char *m)
 static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
 {
     size_t n = 0;
-    const claims__lex_entry *e =
-        claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, i + 1, &n);
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
     return e && !e->has_num && value_has(e->value, m);
 }
 
@@ -635,7 +634,7 @@ static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, 
             continue;
         size_t n = 0;
         const claims__lex_entry *e =
-            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, k, &n);
+            claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j, k, &n);
         if (e && !e->has_num && j + n == k && value_has(e->value, "stamp"))
             return true;
     }
@@ -653,7 +652,7 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
     if (t->cls == CLAIMS__TOK_NUMBER || dateline_sep(art, i) || claims__tok_punct(art, i, '.') ||
         claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, end, n);
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, end, n);
     if (e && !e->has_num && (value_has(e->value, "zone") || value_has(e->value, "stamp")))
         return true;
     *n = 1;
@@ -717,7 +716,7 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
         return true;
     for (size_t k = m->end; k < line_e; k++) {
         size_t n = 0;
-        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, k,
+        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, k,
                                                        line_e, &n);
         if (!e || e->has_num)
             continue;
@@ -867,7 +866,7 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
             return;
         size_t n = 0;
         const claims__lex_entry *e =
-            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j, b, &n);
+            claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j, b, &n);
         if (e) {
             size_t ql = 0;
             const char *q = e->has_num ? NULL : qual_of(e->value, &ql);
@@ -1347,7 +1346,7 @@ static bool future_before(const dt_ctx *c, const claims__article *art, size_t a,
             return false;
         size_t n = 0;
         const claims__lex_entry *e =
-            claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, j - 1, a, &n);
+            claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j - 1, a, &n);
         if (e && !e->has_num && strcmp(e->value, "future") == 0)
             return true;
     }

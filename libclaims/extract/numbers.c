@@ -129,13 +129,13 @@ static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, const char 
     return e && strcmp(e->value, val) == 0;
 }
 
-/* The value of the one-token concept entry at i ("drone", "_det"), or
- * NULL. One lookup serves every word-class test of a token. */
+/* The word class of the token at i ("_det", "_stop"; [word_class] in
+ * concepts.lex), or NULL. One lookup serves every word-class test. */
 static const char *cword(const qctx *c, size_t i)
 {
     if (i >= c->se)
         return NULL;
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, i + 1, NULL);
+    const claims__lex_entry *e = lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
     return e ? e->value : NULL;
 }
 
@@ -451,7 +451,7 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
     for (int n = 0; n < FWD_AUX && k < c->se; n++) {
         if (norm_is(c, k, "to") && k + 1 < c->se && action_at(c, k + 1, c->se, NULL)) {
             k++; /* "forced 3,000 residents to evacuate" */
-        } else if (lex_is(c, CLAIMS__LEX_ACTION, k, "_aux")) {
+        } else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, k, "_aux")) {
             *via_aux = true;
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
@@ -732,8 +732,8 @@ static bool governs_object(const qctx *c, size_t p)
         return false;
     return action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_SPEECH_VERB, p, p + 1, NULL) ||
            looks_verbal(c, p) || (is_stop(c, p) && !marker(c, p, "_clause") &&
-                                  !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux")) ||
-           lex_is(c, CLAIMS__LEX_ACTION, p, "_change");
+                                  !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux")) ||
+           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_change");
 }
 
 /* A capitalized word before a number that makes it a model name or label:
@@ -763,7 +763,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
         action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
         lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, "_det") || is_stop(c, p) ||
-        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
         return false;
     if (!counted_noun_at(c, ne))
         return true;
@@ -880,7 +880,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         if (!is_stop(c, p) && !marker(c, p, "_det") && !action_at(c, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) &&
-            !lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+            !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
             return skip;
     }
     return 0;
@@ -1025,7 +1025,7 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
      * an aside that closes right after it */
     if (is_punct(c, after, ',') && from > c->sb &&
         (is_punct(c, from - 1, ',') || is_stop(c, from - 1)) && after + 1 < c->se &&
-        (lex_is(c, CLAIMS__LEX_ACTION, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
+        (lex_is(c, CLAIMS__LEX_ACTION_WORD, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
         after++;
     /* "ten dead and about 50 hurt": a participle that stands as the
      * amount's own head is its action, whatever verb came before */
@@ -1071,6 +1071,7 @@ static bool name_word(const qctx *c, size_t i)
            !is_month_or_day(c, i) &&
            !lex(c, CLAIMS__LEX_TITLE, i, i + 1, NULL) &&
            !lex(c, CLAIMS__LEX_RELATIVE_DAY, i, i + 1, NULL) &&
+           !lex(c, CLAIMS__LEX_TIME_WORD, i, i + 1, NULL) &&
            !lex(c, CLAIMS__LEX_SPEECH_VERB, i, i + 1, NULL);
 }
 
@@ -1082,7 +1083,7 @@ static void person_part(const qctx *c, size_t p, char *out)
 {
     set_part(out, "-");
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
-        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION, p, "_aux"))
+        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
         return;
     size_t cn = 0;
     const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
@@ -1131,7 +1132,7 @@ static bool previous_event_before(const qctx *c, size_t verb)
         if (t->cls != CLAIMS__TOK_WORD || !lex(c, CLAIMS__LEX_EVENT, j, verb, NULL))
             continue;
         for (size_t q = 1; q <= 3 && q <= j - c->sb; q++) {
-            const claims__lex_entry *e = lex(c, CLAIMS__LEX_RELATIVE_DAY, j - q, j, NULL);
+            const claims__lex_entry *e = lex(c, CLAIMS__LEX_TIME_WORD, j - q, j, NULL);
             if (e && strstr(e->value, "qual:previous"))
                 return true;
             if (!is_cls(c, j - q, CLAIMS__TOK_WORD))
@@ -1152,7 +1153,7 @@ static const char *toll_before(const qctx *c, size_t b)
         return NULL;
     size_t p = b - 1;
     if (!(norm_is(c, p, "to") || norm_is(c, p, "at") || norm_is(c, p, "of") ||
-          lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") || lex_is(c, CLAIMS__LEX_ACTION, p, "_change")))
+          lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux") || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_change")))
         return NULL;
     for (size_t d = 1; d <= TOLL_WINDOW && d <= b - c->sb; d++) {
         size_t j = b - d;
@@ -1162,7 +1163,7 @@ static const char *toll_before(const qctx *c, size_t b)
         if (t->cls != CLAIMS__TOK_WORD)
             continue;
         size_t n = 0;
-        const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, j, b, &n);
+        const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION_WORD, j, b, &n);
         if (e && strncmp(e->value, "_toll:", 6) == 0)
             return e->value + 6;
     }
@@ -1180,6 +1181,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
         ((t->flags & CLAIMS__TF_CAP) && !(t->flags & CLAIMS__TF_SENT_START)))
         return false;
     if (any_marker(c, p) || lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) ||
+        lex(c, CLAIMS__LEX_ACTION_WORD, p, p + 1, NULL) ||
         lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
         lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
         lex(c, CLAIMS__LEX_VAGUE, p, p + 1, NULL) || is_month_or_day(c, p) || looks_verbal(c, p))
@@ -1220,10 +1222,10 @@ static bool subject_before(const qctx *c, size_t b, char *out)
     for (int steps = 0; j > c->sb && steps < SUBJ_WINDOW; steps++) {
         size_t p = j - 1;
         const claims__lex_entry *ae =
-            is_cls(c, p, CLAIMS__TOK_WORD) ? lex(c, CLAIMS__LEX_ACTION, p, p + 1, NULL) : NULL;
+            is_cls(c, p, CLAIMS__TOK_WORD) ? lex(c, CLAIMS__LEX_ACTION_WORD, p, p + 1, NULL) : NULL;
         if (ae && (strcmp(ae->value, "_change") == 0 || strcmp(ae->value, "_worth") == 0)) {
             size_t q = p;
-            while (q > c->sb && q + 3 > p && lex_is(c, CLAIMS__LEX_ACTION, q - 1, "_aux"))
+            while (q > c->sb && q + 3 > p && lex_is(c, CLAIMS__LEX_ACTION_WORD, q - 1, "_aux"))
                 q--;
             /* "the purchase of the jets, valued at ..." */
             if (q > c->sb && is_punct(c, q - 1, ','))
@@ -1315,7 +1317,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
         size_t after = m + 1;
         if (after < c->se && !is_punct(c, after, ',') && !is_punct(c, after, '.') &&
             !is_punct(c, after, ')') && !is_punct(c, after, ';') && !is_stop(c, after) &&
-            !lex_is(c, CLAIMS__LEX_ACTION, after, "_aux"))
+            !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, "_aux"))
             break;
         double v = 0;
         claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
@@ -1465,7 +1467,7 @@ static size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e, si
     /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
      * and the old value are not the figure; the amount after "to" is */
     if (a->b >= c->sb + 2 && (norm_is(c, a->b - 1, "by") || norm_is(c, a->b - 1, "from")) &&
-        lex_is(c, CLAIMS__LEX_ACTION, a->b - 2, "_change")) {
+        lex_is(c, CLAIMS__LEX_ACTION_WORD, a->b - 2, "_change")) {
         c->floor = a->ne;
         return a->ne;
     }
@@ -1598,7 +1600,7 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
         person_part(c, a->nb - 2, u->person);
     }
     /* "She was 61.", "the man, who is 70, ..." */
-    else if (lex_is(c, CLAIMS__LEX_ACTION, a->nb - 1, "_aux") &&
+    else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, a->nb - 1, "_aux") &&
              (marker(c, a->nb - 2, "_pron") || norm_is(c, a->nb - 2, "who")) &&
              (a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) ||
               marker(c, a->ne, "_clause"))) {
@@ -1731,7 +1733,7 @@ static void age_thing(const qctx *c, const amount *a, const unit_info *u, size_t
     } else if (u->unit_pre) {
         /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
         size_t p = a->b > c->sb ? a->b - 1 : a->b;
-        if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION, p, "_aux") && norm_is(c, p - 1, "who"))
+        if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux") && norm_is(c, p - 1, "who"))
             p -= 2;
         if (p > c->sb && is_punct(c, p, ','))
             p--;

@@ -722,11 +722,11 @@ static bool time_tok(const ctx *c, size_t i)
         return false;
     if (nom_is(c, i, "when"))
         return true;
-    /* time.lex also files marker words ("the", "in") under these
-     * sections; only entries that name a time have a number or "unit:N". */
-    static const claims__lex_section secs[3] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
-                                                CLAIMS__LEX_RELATIVE_DAY};
-    for (size_t k = 0; k < 3; k++) {
+    /* only entries that name a time have a number or "unit:N" (and the
+     * event qualifiers of [time_word], "qual:previous") */
+    static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
+                                                CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
+    for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
         if (e && (e->has_num || strchr(e->value, ':')))
