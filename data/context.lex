@@ -35,6 +35,10 @@ part:severity = moderately, fatally, mortally, minor
 # soldiers", "65% of traffic to India").
 scope = in, among, across, throughout, to
 
+# Near a figure: it is a rate or an average, not a count of one occasion
+# ("averaged 22.8 points", "7.2 rebounds a game").
+rate = averaged, averaging, average, averages, per game, a game, per season, a season
+
 # Before a figure in its sentence: it is said as a possibility, and
 # contradicts nothing ("there might have been two killed").
 hedge = might, may, could, possibly, perhaps, as early as, as many as possibly

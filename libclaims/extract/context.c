@@ -16,7 +16,8 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
        /* tokens looked back for a figure's subject or specification: a
           clause is shorter; a bound keeps a sentence of 10,000 figures
           linear */
-       SUBJECT_WINDOW = 40 };
+       SUBJECT_WINDOW = 40,
+       RATE_WINDOW = 3 };
 
 typedef struct cx {
     claims_story *s;
@@ -229,6 +230,42 @@ static const char *since_scope(const cx *c, size_t te, bool *oom)
         return out;
     }
     return NULL;
+}
+
+/* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
+ * one occasion; its own scope ("average"). */
+static const char *rate_scope(const cx *c, size_t tb, size_t te)
+{
+    /* right before the figure ("averaged 7.2"), or right after its noun
+     * ("7.2 rebounds a game"), never past another number */
+    for (size_t k = tb; k > c->sb && tb - k < RATE_WINDOW; k--) {
+        if (c->art->toks[k - 1].cls == CLAIMS__TOK_NUMBER)
+            break;
+        size_t n = 0;
+        if (ctx_is(c, k - 1, "rate", &n))
+            return "average";
+    }
+    for (size_t k = te; k < c->se && k - te < RATE_WINDOW; k++) {
+        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER || boundary(c, k))
+            break;
+        size_t n = 0;
+        if (ctx_is(c, k, "rate", &n))
+            return "average";
+    }
+    return NULL;
+}
+
+/* An age whose person is named next to it ("Robert Buckley, 32",
+ * "61-year-old Sharron Smith"): two such ages may contradict; "a
+ * 15-year-old girl" and "an 11-year-old girl" are two girls. */
+static bool named_age(const cx *c, size_t tb, size_t te)
+{
+    size_t lo = tb > c->sb + 3 ? tb - 3 : c->sb;
+    size_t hi = te + 3 < c->se ? te + 3 : c->se;
+    for (size_t k = lo; k < hi; k++)
+        if (proper_word(c, k) || (k == c->sb && opening_name(c, k)))
+            return true;
+    return false;
 }
 
 /* The first modal of a sentence, or c->se: a figure after it is said as a
@@ -573,6 +610,10 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     cl->frame.scope = capitals_name ? scope_of(c, te, oom) : NULL;
     if (!cl->frame.scope)
         cl->frame.scope = since_scope(c, te, oom);
+    if (!cl->frame.scope)
+        cl->frame.scope = rate_scope(c, tb, te);
+    if (age && capitals_name && !named_age(c, tb, te))
+        cl->frame.hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
         return;
     claims__frame *f = &cl->frame;

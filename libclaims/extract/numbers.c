@@ -965,10 +965,11 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
                 cl->flags |= CLAIMS__CF_APPROX;
                 break;
             case OP_NEAR:
+                /* "almost three weeks" and "three weeks" are one span told
+                 * twice: the round figure stays inside */
                 cl->low = v * 0.9;
                 cl->high = v;
                 cl->has_low = cl->has_high = true;
-                cl->flags |= CLAIMS__CF_HIGH_EXCL;
                 break;
             default:
                 cl->value = v;
