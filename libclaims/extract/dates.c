@@ -1028,14 +1028,35 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * the verb a few words before it that governs it: "signed the treaty on
  * Friday" dates the signing; and to the noun its phrase hangs on when a
  * clause stands between: "the toll from the quake rose on Tuesday". */
+/* A word that opens a subordinate clause ("announced that he would
+ * return next year"): a date after it belongs to that clause, whose verb
+ * is no event noun before it. */
+static bool clause_opener(const claims__article *art, size_t i)
+{
+    static const char *const w[] = {"that", "which", "who", "whom", "whose", "because",
+                                    "although", "though", "whereas", "unless", "if"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (claims__tok_is(art, i, w[k]))
+            return true;
+    return false;
+}
+
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
-        if (tok_break(art, j - 1))
+        if (tok_break(art, j - 1) || clause_opener(art, j - 1))
             return -1;
         int k = event_covering(c, j - 1);
         if (k < 0)
             continue;
+        /* "the previous earthquake to strike the area was in 2002": an
+         * infinitive that hangs on an event noun is that noun's clause */
+        size_t vb = c->ev[k].begin;
+        if (vb >= tb + 2 && claims__tok_is(art, vb - 1, "to")) {
+            int h = event_covering(c, vb - 2);
+            if (h >= 0 && h != k)
+                return h;
+        }
         if (c->ev[k].verb)
             return k;
         for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
