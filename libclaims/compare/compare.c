@@ -1554,7 +1554,7 @@ static bool exact_date(const ctx *x, const entry *en)
 {
     const claims_claim *c = claim_at(x, en->ci);
     return c->kind == CLAIMS_KIND_DATE && c->precision >= CLAIMS__PREC_MONTH &&
-           !(c->flags & CLAIMS__CF_INFERRED) && en->v.type == V_RANGE;
+           en->v.type == V_RANGE && !reporting_date(c);
 }
 
 static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t end,
