@@ -866,6 +866,10 @@ static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
     return (a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED);
 }
 
+/* A quote of one named speaker retold: this many words in common, and
+ * this share of the shorter quote. */
+enum { VARIANT_RETOLD_WORDS = 6 };
+#define VARIANT_RETOLD_SHARE 0.55
 /* Figures that only their subject ties together this close (a share of
  * the larger): a slip, not two moments of a running total. */
 #define SUBJECT_NEAR 0.1
@@ -2020,7 +2024,12 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
     if (contained)
         return speech_finding(x, q, A, B, CLAIMS_FINDING_COMPATIBLE,
                               same ? CONF_COMPATIBLE : CONF_WILD_SPEAKER, NULL, false);
-    if (common >= 3 && overlap >= 0.7) {
+    /* the same named speaker's words retold more freely ("within one
+     * minute or two the whole roof was ablaze" against "within a moment or
+     * two the entire roof was engulfed") are still a variant of one quote */
+    bool retold = same && ca->article != cb->article && common >= VARIANT_RETOLD_WORDS &&
+                  overlap >= VARIANT_RETOLD_SHARE;
+    if ((common >= 3 && overlap >= 0.7) || retold) {
         const char *diff = make_diff(x);
         if (!diff)
             return CLAIMS_ERR_NOMEM;
