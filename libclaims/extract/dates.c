@@ -74,6 +74,8 @@ enum {
     DT_FUZZY_MAX = 2,   /* ... of at most this many edits */
     DT_DATELINE_BYTES = 400,
     DT_DATELINE_LINES = 3,
+    DT_STAMP_LINES = 7,     /* a stamp line may stand this far down */
+    DT_STAMP_BYTES = 1500,
     DT_SHORT_LINE = 14, /* tokens of a line that is a dateline by itself */
     DT_STAMP_LINE = 32, /* tokens of a page's stamp line ("Published ... | Updated ...") */
     DT_NEAR_FUTURE = 31, /* days after the article's date a bare "March 15" may be */
@@ -650,6 +652,7 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
     *n = 1;
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_NUMBER || dateline_sep(art, i) || claims__tok_punct(art, i, '.') ||
+        claims__tok_punct(art, i, '@') ||
         claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, end, n);
@@ -677,11 +680,17 @@ static bool stamp_run(const dt_ctx *c, const claims__article *art, size_t a, siz
  * A page's stamp line ("Last updated 15:48 15/09/2013", "14:25 Sun Sep 15
  * 2013", "8:44AM BST 16 Sep 2013") holds nothing but clock times, zones,
  * stamp words and weekdays around its date. */
+static bool stamp_line(const dt_ctx *c, const claims__article *art, const dt_match *m,
+                       size_t line_b, size_t line_e)
+{
+    return line_e - line_b <= DT_STAMP_LINE && stamp_run(c, art, line_b, m->begin) &&
+           stamp_run(c, art, m->end, line_e);
+}
+
 static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
                         size_t line_b, size_t line_e)
 {
-    if (line_e - line_b <= DT_STAMP_LINE && stamp_run(c, art, line_b, m->begin) &&
-        stamp_run(c, art, m->end, line_e))
+    if (stamp_line(c, art, m, line_b, line_e))
         return true;
     bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
                   stamp_before(c, art, m->begin, line_b);
@@ -738,11 +747,16 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
 {
     size_t lines = 0, line_b = 0, line_e = 0;
     for (size_t i = 0; i < art->ntoks; i++) {
-        if (art->toks[i].start >= DT_DATELINE_BYTES)
+        /* a dateline in the first lines; a page's stamp line a little
+         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
+         * June 2013 | UPDATED: ...") */
+        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
+        if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
         if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
-            if (++lines > DT_DATELINE_LINES)
+            if (++lines > DT_STAMP_LINES)
                 break;
+            far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
             line_b = i;
             line_e = i + 1;
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
@@ -757,7 +771,8 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         if (!found)
             continue;
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
-            is_dateline(c, art, &m, line_b, line_e) && settle_order(c, art, &m, line_e)) {
+            (far ? stamp_line(c, art, &m, line_b, line_e) : is_dateline(c, art, &m, line_b, line_e)) &&
+            settle_order(c, art, &m, line_e)) {
             *out = m;
             return true;
         }

@@ -31,6 +31,7 @@ enum {
     CAPTION_TOKENS = 10, /* a line this short without a verb can be a caption */
     TOLL_WINDOW = 16,    /* tokens searched backwards for "the death toll" */
     ASIDE_MAX = 10,      /* tokens of an aside between commas */
+    SCORE_MAX = 1000,    /* a score or record's figures stay below this */
     LIST_MAX = 6,        /* amounts of one list ("aged 19, 22 and 25") */
     SUBJ_WINDOW = 8      /* tokens between a change verb and its amount */
 };
@@ -832,6 +833,19 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "2nd", "21st" */
     if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
         return ne + 1;
+    /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
+    if (ne < c->se && glued(c, ne) && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
+        return ne + 1;
+    /* "beat Drake 65-53", "improved to 25-7": a score or a record, the
+     * second figure below the first (a range rises: "10-12 people") */
+    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+        is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
+        double a = 0, b = 0;
+        if (claims__parse_decimal(w, t->norm_len, &a) &&
+            claims__parse_decimal(claims__tok_norm(c->art, ne + 1), tk(c, ne + 1)->norm_len, &b) &&
+            b < a && a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
+            return ne + 2;
+    }
     /* times "9:15", ratios, "9/11", "24/7" */
     if (ne + 1 < c->se && (is_punct(c, ne, ':') || is_punct(c, ne, '/')) && glued(c, ne) &&
         glued(c, ne + 1) && is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
