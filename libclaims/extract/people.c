@@ -12,7 +12,10 @@
  *     (>= 80% of the shorter quote) are attributed to that person
  *     elsewhere. Candidates come from an index of word 4-gram hashes, so
  *     the work grows with the number of quotes, not its square.
- * Then the claims' speaker and key are rewritten. */
+ * Then the claims' speaker and key are rewritten.
+ *  3. an age held by a bare surname ("Roe, 34") joins the single full name
+ *     ending in it that holds an age or speaks anywhere in the story
+ *     ("Jane Roe, 34"), so that two outlets' ages of one person meet. */
 #include "extract/extract.h"
 
 #include <stdlib.h>
@@ -451,10 +454,95 @@ out:
     return st;
 }
 
+/* ------------------------------------------------ ages of one person */
+
+typedef struct fullname {
+    const char *last; /* last word, inside fold */
+    const char *fold; /* "jane roe" */
+} fullname;
+
+static int cmp_fullname(const void *x, const void *y)
+{
+    const fullname *a = x, *b = y;
+    int r = strcmp(a->last, b->last);
+    return r ? r : strcmp(a->fold, b->fold);
+}
+
+static bool is_age(const claims_claim *c)
+{
+    return c->kind == CLAIMS_KIND_MEASURE && c->frame.quantity && c->frame.thing &&
+           strcmp(c->frame.quantity, "age") == 0;
+}
+
+/* The name's full form when it has two words or more, else NULL. */
+static const char *full_name_of(const claims_claim *c)
+{
+    const char *n = NULL;
+    if (is_age(c))
+        n = c->frame.thing;
+    else if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
+        n = key_part(c);
+    return n && strchr(n, ' ') ? n : NULL;
+}
+
+/* The one full name whose last word is w, NULL when none or several. */
+static const char *only_full_name(const fullname *fn, size_t n, const char *w)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(fn[mid].last, w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= n || strcmp(fn[lo].last, w) != 0)
+        return NULL;
+    if (lo + 1 < n && strcmp(fn[lo + 1].last, w) == 0 && strcmp(fn[lo + 1].fold, fn[lo].fold) != 0)
+        return NULL;
+    return fn[lo].fold;
+}
+
+/* 3. An age held by a bare surname takes the single full name ending in
+ * it (held ages and speakers); with two such names it stays as it is. */
+static claims_status join_age_surnames(claims_story *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        n += full_name_of(s->claims[i]) != NULL;
+    if (!n)
+        return CLAIMS_OK;
+    fullname *fn = claims__malloc(&s->alloc, n * sizeof *fn);
+    if (!fn)
+        return CLAIMS_ERR_NOMEM;
+    n = 0;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const char *f = full_name_of(s->claims[i]);
+        if (f) {
+            fn[n].fold = f;
+            fn[n++].last = strrchr(f, ' ') + 1;
+        }
+    }
+    qsort(fn, n, sizeof *fn, cmp_fullname);
+    claims_status st = CLAIMS_OK;
+    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
+        claims_claim *c = s->claims[i];
+        if (!is_age(c) || strchr(c->frame.thing, ' ') || strcmp(c->frame.thing, "-") == 0)
+            continue;
+        const char *full = only_full_name(fn, n, c->frame.thing);
+        if (full && !claims__claim_key(s, c, "measure", "age", full, c->frame.index))
+            st = CLAIMS_ERR_NOMEM;
+    }
+    claims__free(&s->alloc, fn);
+    return st;
+}
+
 claims_status claims__resolve_story(claims_story *s)
 {
     claims_status st = merge_persons(s);
     if (st == CLAIMS_OK)
         st = resolve_by_words(s);
+    if (st == CLAIMS_OK)
+        st = join_age_surnames(s);
     return st;
 }
