@@ -160,14 +160,13 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
     size_t a = nb + 1;
     if (a < c->se && ctx_is(c, a, "part:after", NULL))
         return CLAIMS__PART_INCREMENT;
-    /* "two of them", "one of the victims"; not "12 of the drones", which
-     * counts the drones themselves */
+    /* "two of them", "one of the victims", "one of the city's biggest
+     * raids" (one member of a group, whoever names it); not "12 of the
+     * drones", which counts the drones themselves */
     if (a + 1 < c->se && word_is(c, a, "of") &&
         (word_is(c, a + 1, "them") || word_is(c, a + 1, "whom") || word_is(c, a + 1, "which") ||
          word_is(c, a + 1, "those") || word_is(c, a + 1, "these") || word_is(c, a + 1, "us") ||
-         (word_is(c, nb, "one") && (word_is(c, a + 1, "the") || word_is(c, a + 1, "their") ||
-                                    word_is(c, a + 1, "his") || word_is(c, a + 1, "her") ||
-                                    word_is(c, a + 1, "its")))))
+         word_is(c, nb, "one")))
         return CLAIMS__PART_SUBSET;
     /* a degree of harm between the figure and its action */
     for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
