@@ -662,11 +662,17 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
     return claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, n) != NULL;
 }
 
-/* Only stamp tokens between a and b. */
+/* Only stamp tokens between a and b, and the other dates of the line
+ * ("Posted on May 2, 2014 | Updated on May 3, 2014"). */
 static bool stamp_run(const dt_ctx *c, const claims__article *art, size_t a, size_t b)
 {
     while (a < b) {
         size_t n = 1;
+        dt_match m;
+        if (date_at(c, art, a, b, &m) && m.end > a && m.end <= b) {
+            a = m.end;
+            continue;
+        }
         if (!stamp_token(c, art, a, b, &n))
             return false;
         a += n ? n : 1;
@@ -742,8 +748,10 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
 }
 
 /* Scans the opening lines of `art` for a dateline. Returns true with the
- * date and its token span. */
-static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match *out)
+ * date and, in *skip, the tokens that are metadata: the date, or a stamp
+ * line whole (its "Updated on ..." too). */
+static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match *out,
+                          size_t skip[2])
 {
     size_t lines = 0, line_b = 0, line_e = 0;
     for (size_t i = 0; i < art->ntoks; i++) {
@@ -770,10 +778,13 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         }
         if (!found)
             continue;
+        bool stamp = m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
-            (far ? stamp_line(c, art, &m, line_b, line_e) : is_dateline(c, art, &m, line_b, line_e)) &&
+            (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
             settle_order(c, art, &m, line_e)) {
             *out = m;
+            skip[0] = stamp ? line_b : m.begin;
+            skip[1] = stamp ? line_e : m.end;
             return true;
         }
         i = m.end - 1;
@@ -807,7 +818,8 @@ static claims_status dateline_from_title(dt_ctx *c, claims__article *art, bool *
     tmp.text = art->title;
     tmp.len = tl;
     dt_match m;
-    if (find_dateline(c, &tmp, &m)) {
+    size_t skip[2];
+    if (find_dateline(c, &tmp, &m, skip)) {
         set_published(art, &m.d);
         *found = true;
     }
@@ -1664,9 +1676,10 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
             return st;
     }
     dt_match m;
-    if (find_dateline(&c, art, &m)) {
-        c.skip_b = m.begin;
-        c.skip_e = m.end;
+    size_t skip[2];
+    if (find_dateline(&c, art, &m, skip)) {
+        c.skip_b = skip[0];
+        c.skip_e = skip[1];
         if (!art->published_given && !from_title)
             set_published(art, &m.d);
     }
