@@ -1966,6 +1966,21 @@ static bool names_at_quote(const claims_claim *who, const claims_claim *where)
     return false;
 }
 
+/* Whether all claims of two speech classes stand in one article: one
+ * writer naming the same words twice names one person twice ("the
+ * showrunner" and his surname, a nickname), not two. */
+static bool one_article(claims_claim **q, const qclass *A, const qclass *B)
+{
+    uint32_t art = q[A->first]->article;
+    for (uint32_t i = 0; i < A->n; i++)
+        if (q[A->first + i]->article != art)
+            return false;
+    for (uint32_t i = 0; i < B->n; i++)
+        if (q[B->first + i]->article != art)
+            return false;
+    return true;
+}
+
 static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
                                   const qclass *B)
 {
@@ -2011,7 +2026,7 @@ static claims_status compare_pair(ctx *x, claims_claim **q, const qclass *A,
          * sentence that names both people may be reporting one to the
          * other. */
         if (!names_at_quote(ca, ca) || !names_at_quote(cb, cb) || names_at_quote(ca, cb) ||
-            names_at_quote(cb, ca))
+            names_at_quote(cb, ca) || one_article(q, A, B))
             return CLAIMS_OK;
         if (common >= 4 && (contained || overlap >= 0.8))
             return speech_finding(x, q, A, B, CLAIMS_FINDING_CONTRADICTION, CONF_COMPATIBLE,
