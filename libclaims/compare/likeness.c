@@ -17,7 +17,7 @@
 enum { WORDS_MAX = 40, MIN_WORDS = 4, WORD_MIN_LEN = 3, MANY_COMMON = 8 };
 #define MANY_COMMON_LIKENESS 0.7
 
-enum { BEFORE = 3, AFTER = 2 };
+enum { BEFORE = 3, AFTER = 2, NAMES_MAX = 8 };
 
 typedef struct wordset {
     uint32_t h[WORDS_MAX];
@@ -25,6 +25,10 @@ typedef struct wordset {
     /* the words right before and after the claim, nearest first (0: none) */
     uint32_t before[BEFORE], after[AFTER];
     bool content_before; /* a content word among them */
+    /* name tails: a capitalized word after another ("Orleans", "Ivory" of
+     * "New Orleans", "Chris Ivory"), sentence start left out */
+    uint32_t names[NAMES_MAX];
+    uint8_t nnames;
 } wordset;
 
 struct claims__likeness {
@@ -152,15 +156,58 @@ static double around_likeness(const wordset *a, const wordset *b)
     return 0;
 }
 
+static bool upper_ascii(unsigned char ch)
+{
+    return ch >= 'A' && ch <= 'Z';
+}
+
+/* The name tails of c's sentence into ws. A pair whose first word opens
+ * the sentence is no name ("The Saints"): that word may be capitalized
+ * for its place alone. */
+static void make_names(wordset *ws, const claims_claim *c)
+{
+    const char *t = c->text_base;
+    bool prev_cap = false, prev_first = false, start = true;
+    size_t i = c->sent_start;
+    while (i < c->sent_end && ws->nnames < NAMES_MAX) {
+        unsigned char ch = (unsigned char)t[i];
+        if (!(claims__is_alpha(ch) || ch >= 0x80)) {
+            /* a name runs over spaces only ("Chris Ivory", not "Ivory, Bell") */
+            if (ch != ' ')
+                prev_cap = false;
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < c->sent_end &&
+               (claims__is_alpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80))
+            i++;
+        bool cap = upper_ascii(ch) && i - b >= 2;
+        if (cap && prev_cap && !prev_first) {
+            uint32_t h = claims__hash(CLAIMS__HASH_INIT, t + b, i - b);
+            bool seen = false;
+            for (size_t k = 0; k < ws->nnames && !seen; k++)
+                seen = ws->names[k] == h;
+            if (!seen)
+                ws->names[ws->nnames++] = h;
+        }
+        prev_first = start;
+        start = false;
+        prev_cap = cap;
+    }
+}
+
 static void make_set(wordset *ws, const claims_claim *c)
 {
     ws->n = 0;
+    ws->nnames = 0;
     memset(ws->before, 0, sizeof ws->before);
     memset(ws->after, 0, sizeof ws->after);
     ws->content_before = false;
     if (!c->text_base)
         return;
     make_around(ws, c);
+    make_names(ws, c);
     const char *t = c->text_base;
     char w[32];
     size_t i = c->sent_start;
@@ -212,6 +259,20 @@ static wordset *set_of(claims__likeness *ev, const claims_claim *c)
     return ws;
 }
 
+/* Both sentences name someone and no name is shared ("placed Pierre
+ * Thomas on injured reserve" against "placed Chris Ivory on injured
+ * reserve"): alike words about two people are no evidence of one thing. */
+static bool other_names(const wordset *a, const wordset *b)
+{
+    if (!a->nnames || !b->nnames)
+        return false;
+    for (size_t i = 0; i < a->nnames; i++)
+        for (size_t j = 0; j < b->nnames; j++)
+            if (a->names[i] == b->names[j])
+                return false;
+    return true;
+}
+
 bool claims__likeness_failed(const claims__likeness *ev)
 {
     return ev->failed;
@@ -221,7 +282,7 @@ double claims__likeness_of(claims__likeness *ev, const claims_claim *a,
                                    const claims_claim *b)
 {
     wordset *sa = set_of(ev, a), *sb = set_of(ev, b);
-    if (!sa || !sb)
+    if (!sa || !sb || other_names(sa, sb))
         return 0;
     double around = around_likeness(sa, sb);
     size_t small = sa->n < sb->n ? sa->n : sb->n;
