@@ -62,6 +62,8 @@ enum { TALLY_DAYS = 14 };
 enum { AGE_UPDATE_DAYS = 30 };
 /* Two days of one event further apart than this are two events. */
 enum { DAYS_NEAR = 10 };
+/* A year this many years before its article's is of the past. */
+enum { PAST_YEARS = 2 };
 /* Claims named in a summary's article list before "+N more". */
 enum { MAX_SUMMARY_ARTICLES = 4 };
 /* Values of one article in one slot looked at when deciding whether the
@@ -861,9 +863,25 @@ static bool reporting_date(const claims_claim *c)
  * "Saturday") in two articles: guesses on both sides, so they differ only
  * when their sentences tell the same thing. A year resolved from "last
  * year" dates no bare event at all. */
-static bool guess_needs_evidence(const claims_claim *a, const claims_claim *b)
+/* A year of the past: years before its article's own year
+ * (PAST_YEARS or more). A life holds many charges, verdicts, quakes of
+ * years gone by ("charged with theft in 2004", "charged with assault in
+ * 2005"); two outlets naming two of them are no contradiction unless they
+ * tell the same one. A qualified event ("the previous quake") is one. */
+static bool past_year(const ctx *x, const claims_claim *c)
 {
-    return (a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED);
+    /* "the previous quake" (what: quake:previous) names the one before */
+    const char *q = c->frame.what ? strchr(c->frame.what, ':') : NULL;
+    if (c->kind != CLAIMS_KIND_YEAR || !c->has_value || q)
+        return false;
+    const claims__date *p = &x->s->articles[c->article].published;
+    return p->year > 0 && c->value <= p->year - PAST_YEARS;
+}
+
+static bool guess_needs_evidence(const ctx *x, const claims_claim *a, const claims_claim *b)
+{
+    return ((a->flags & CLAIMS__CF_INFERRED) && (b->flags & CLAIMS__CF_INFERRED)) ||
+           past_year(x, a) || past_year(x, b);
 }
 
 /* A quote of one named speaker retold: this many words in common, and
@@ -879,6 +897,8 @@ enum { VARIANT_RETOLD_WORDS = 6 };
 /* Sentences at least this alike tell the same thing. */
 #define EVIDENCE_MIN 0.6
 #define EVIDENCE_STRONG 0.75
+/* Sentences at least this alike tell the same event of the past. */
+#define EVIDENCE_PAST 0.4
 
 /* A holder that names the one thing a figure is about: a product
  * specification ("13-inch") or the subject of its clause ("McDermott has
@@ -986,7 +1006,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     bool any_frame = false;
     for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
         const claims_claim *c = claim_at(x, x->tmp[k]);
-        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED);
+        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED) || past_year(x, c);
     }
     x->best_sim = 0;
     if (!any_frame && !x->need_evidence)
@@ -1009,7 +1029,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                                  reporting_date(ci) || reporting_date(cj) ||
                                  sentence_has_word(ci, "will") || sentence_has_word(cj, "will")))
                 continue;
-            if (x->need_evidence || guess_needs_evidence(ci, cj)) {
+            if (x->need_evidence || guess_needs_evidence(x, ci, cj)) {
                 double sim = claims__likeness_of(x->ev, ci, cj);
                 /* one product specification ("the 13-inch model") or one
                  * subject on both sides is evidence that they speak of one
@@ -1024,7 +1044,13 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                     if (sim < h)
                         sim = h;
                 }
-                if (sim < EVIDENCE_MIN)
+                /* a year of the past in a known frame: some of the same
+                 * words tell the same one ("indicted ... to bribe the
+                 * police force of Old Tappan" and "indicted for bribing
+                 * the police force of Old Tappan") */
+                bool past_only = !x->need_evidence && !((ci->flags & CLAIMS__CF_INFERRED) &&
+                                                        (cj->flags & CLAIMS__CF_INFERRED));
+                if (sim < (past_only ? EVIDENCE_PAST : EVIDENCE_MIN))
                     continue;
                 if (sim > x->best_sim)
                     x->best_sim = sim;
