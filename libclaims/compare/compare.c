@@ -899,6 +899,12 @@ enum { VARIANT_RETOLD_WORDS = 6 };
 #define EVIDENCE_STRONG 0.75
 /* Sentences at least this alike tell the same event of the past. */
 #define EVIDENCE_PAST 0.4
+/* What made an evidence contradiction, in words (compared by address). */
+static const char BASIS_EVIDENCE_STRONG[] =
+    "a part of the frame unknown; the sentences tell it in nearly the same words";
+static const char BASIS_EVIDENCE[] = "a part of the frame unknown; the sentences tell it in similar words";
+/* Neighbours of a finding looked at for one that outtells it. */
+enum { OUTTOLD_RUN = 64 };
 
 /* A holder that names the one thing a figure is about: a product
  * specification ("13-inch") or the subject of its clause ("McDermott has
@@ -1123,9 +1129,7 @@ static const char *finding_basis(const ctx *x, int type, bool weak)
     if (weak)
         return "a weak link: the time only shares a sentence with the event";
     if (x->need_evidence && type == CLAIMS_FINDING_CONTRADICTION)
-        return x->best_sim >= EVIDENCE_STRONG
-                   ? "a part of the frame unknown; the sentences tell it in nearly the same words"
-                   : "a part of the frame unknown; the sentences tell it in similar words";
+        return x->best_sim >= EVIDENCE_STRONG ? BASIS_EVIDENCE_STRONG : BASIS_EVIDENCE;
     if (x->level == SLOT_THING_UNKNOWN)
         return "the same action or the same named thing, in one currency";
     if (x->level != SLOT_KNOWN)
@@ -2272,6 +2276,70 @@ out:
 
 /* ------------------------------------------------------------ driver */
 
+static bool by_evidence(const claims_finding *f)
+{
+    return f->type == CLAIMS_FINDING_CONTRADICTION &&
+           (f->basis == BASIS_EVIDENCE_STRONG || f->basis == BASIS_EVIDENCE);
+}
+
+static bool has_claim(const claims_finding *f, uint32_t c)
+{
+    for (size_t i = 0; i < f->nclaims; i++)
+        if (f->claims[i] == c)
+            return true;
+    return false;
+}
+
+static bool has_article(const claims_story *s, const claims_finding *f, uint32_t art)
+{
+    for (size_t i = 0; i < f->nclaims; i++)
+        if (s->claims[f->claims[i]]->article == art)
+            return true;
+    return false;
+}
+
+/* Whether contradiction w is told less alike than g about the same claim
+ * against the same articles: one article gives two values ("2,117" before
+ * a game, "2,129" after it) and the other's figure is set against the one
+ * whose sentence tells it in the same words. */
+static bool outtold(const claims_story *s, const claims_finding *w, const claims_finding *g)
+{
+    if (w->confidence >= g->confidence)
+        return false;
+    bool shared = false;
+    for (size_t i = 0; i < w->nclaims; i++) {
+        uint32_t c = w->claims[i];
+        if (has_claim(g, c))
+            shared = true;
+        else if (!has_article(s, g, s->claims[c]->article))
+            return false;
+    }
+    return shared;
+}
+
+/* Drops the evidence contradictions another of the same slot outtells.
+ * Findings are sorted, so a slot's are adjacent; each is checked against
+ * a bounded run of its neighbours. */
+static void drop_outtold(claims_story *s)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < s->nfindings; i++) {
+        const claims_finding *f = &s->findings[i];
+        bool drop = false;
+        if (by_evidence(f)) {
+            size_t lo = i > OUTTOLD_RUN ? i - OUTTOLD_RUN : 0;
+            for (size_t j = lo; j < s->nfindings && j <= i + OUTTOLD_RUN && !drop; j++) {
+                const claims_finding *g = &s->findings[j];
+                drop = j != i && by_evidence(g) && cmp_str0(f->key, g->key) == 0 &&
+                       outtold(s, f, g);
+            }
+        }
+        if (!drop)
+            s->findings[keep++] = *f;
+    }
+    s->nfindings = keep;
+}
+
 static int cmp_finding(const void *pa, const void *pb)
 {
     const claims_finding *a = pa, *b = pb;
@@ -2300,8 +2368,10 @@ claims_status claims__compare(claims_story *s)
     claims_status st = compare_values(&x);
     if (st == CLAIMS_OK)
         st = compare_speech(&x);
-    if (st == CLAIMS_OK && s->nfindings > 1)
+    if (st == CLAIMS_OK && s->nfindings > 1) {
         sort_n(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+        drop_outtold(s);
+    }
     for (size_t i = 0; i < s->nfindings && st == CLAIMS_OK; i++) {
         claims__finding_label(s, &s->findings[i], &x.sum);
         s->findings[i].label =
