@@ -988,6 +988,19 @@ static bool sentence_has_word(const claims_claim *c, const char *w)
     return false;
 }
 
+/* A time told as a plan or a possibility ("will play on Saturday", "may
+ * come as early as May 14", "is expected in June"): not when something
+ * happened, so it contradicts no one. */
+static bool said_ahead(const claims_claim *c)
+{
+    static const char *const words[] = {"will", "may", "might", "could", "expected",
+                                        "scheduled", "planned"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (sentence_has_word(c, words[i]))
+            return true;
+    return false;
+}
+
 /* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
  * other side's value)? Then its article tells both times as two events
  * ("recovered on Sunday after attempts on Saturday failed"). */
@@ -1012,7 +1025,8 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     bool any_frame = false;
     for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
         const claims_claim *c = claim_at(x, x->tmp[k]);
-        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED) || past_year(x, c);
+        any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED) || past_year(x, c) ||
+                    (x->time_slot && said_ahead(c));
     }
     x->best_sim = 0;
     if (!any_frame && !x->need_evidence)
@@ -1032,8 +1046,9 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
              * something was said, not a plan ("will play on Saturday") */
             if (x->bare_time && ((ci->flags & CLAIMS__CF_INFERRED && ci->precision == CLAIMS__PREC_YEAR) ||
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
-                                 reporting_date(ci) || reporting_date(cj) ||
-                                 sentence_has_word(ci, "will") || sentence_has_word(cj, "will")))
+                                 reporting_date(ci) || reporting_date(cj)))
+                continue;
+            if (x->time_slot && (said_ahead(ci) || said_ahead(cj)))
                 continue;
             if (x->need_evidence || guess_needs_evidence(x, ci, cj)) {
                 double sim = claims__likeness_of(x->ev, ci, cj);
