@@ -261,9 +261,18 @@ static bool named_age(const cx *c, size_t tb, size_t te)
 {
     size_t lo = tb > c->sb + 3 ? tb - 3 : c->sb;
     size_t hi = te + 3 < c->se ? te + 3 : c->se;
-    for (size_t k = lo; k < hi; k++)
-        if (proper_word(c, k) || (k == c->sb && opening_name(c, k)))
-            return true;
+    for (size_t k = lo; k < hi; k++) {
+        if (!(proper_word(c, k) || (k == c->sb && opening_name(c, k))))
+            continue;
+        /* one capitalized word before a lowercase one is an adjective
+         * ("a 36-year-old Australian climber", "the British driver") */
+        const claims__token *nx = k + 1 < c->se ? &c->art->toks[k + 1] : NULL;
+        bool run = k > c->sb && proper_word(c, k - 1);
+        if (!run && nx && nx->cls == CLAIMS__TOK_WORD && !(nx->flags & CLAIMS__TF_CAP) &&
+            !proper_word(c, k + 1))
+            continue;
+        return true;
+    }
     return false;
 }
 
