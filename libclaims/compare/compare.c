@@ -92,6 +92,8 @@ typedef struct val {
     double written;   /* and its number as written (the middle of its span) */
     double tol;       /* a point value's rounding: half a unit of its last
                          stated digit; not part of the value's identity */
+    double tol_up;    /* more of it above: a price in whole units may drop
+                         its cents ("$99" for $99.99) */
 } val;
 
 /* Day numbers that keep order; not a calendar. */
@@ -237,6 +239,8 @@ static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
             v->type = V_RANGE;
             v->lo = v->hi = c->value;
             v->tol = rounding_of(c);
+            if (c->kind == CLAIMS_KIND_MONEY && v->tol == 0.5)
+                v->tol_up = 0.5;
         } else {
             v->type = V_UNKNOWN;
         }
@@ -297,7 +301,7 @@ static val widened(const val *in)
     if (v.type == V_RANGE && v.tol > 0 && !v.lo_inf && !v.hi_inf && v.lo == v.hi) {
         double t = v.tol * (1 - 1e-6);
         v.lo -= t;
-        v.hi += t;
+        v.hi += t + v.tol_up * (1 - 1e-6);
     }
     return v;
 }
@@ -1391,6 +1395,8 @@ static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
         for (size_t i = S[k].begin; i < S[k].end; i++) {
             if (e[i].v.tol > x->cv[k].tol)
                 x->cv[k].tol = e[i].v.tol;
+            if (e[i].v.tol_up > x->cv[k].tol_up)
+                x->cv[k].tol_up = e[i].v.tol_up;
             uint32_t art = claim_at(x, e[i].ci)->article;
             if (art == last)
                 continue; /* a class's entries are in claim order */
