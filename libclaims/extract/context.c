@@ -620,6 +620,10 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         cl->frame.scope = since_scope(c, te, oom);
     if (!cl->frame.scope)
         cl->frame.scope = rate_scope(c, tb, te);
+    /* "7.2 rebounds", "2.4 children": a count in parts is an average */
+    if (!cl->frame.scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
+        !(cl->flags & CLAIMS__CF_APPROX) && cl->value != (double)(long long)cl->value)
+        cl->frame.scope = "average";
     if (age && capitals_name && !named_age(c, tb, te))
         cl->frame.hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
