@@ -1092,20 +1092,16 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     return keep_a && keep > keep_a;
 }
 
-/* The first and last publication day of the articles of x->tmp[b, e);
- * false when one of them is undated. */
-static bool pub_span(const ctx *x, size_t b, size_t e, bool dated_only, long *first,
-                     long *last)
+/* The first and last publication day of the dated articles of
+ * x->tmp[b, e); false when none is dated. */
+static bool pub_span(const ctx *x, size_t b, size_t e, long *first, long *last)
 {
     *first = LONG_MAX;
     *last = LONG_MIN;
     for (size_t k = b; k < e; k++) {
         const claims__date *d = &x->s->articles[claim_at(x, x->tmp[k])->article].published;
-        if (d->year <= 0 || d->day <= 0) {
-            if (dated_only)
-                continue;
-            return false;
-        }
+        if (d->year <= 0 || d->day <= 0)
+            continue;
         long n = claims__date_to_days(d->year, d->month, d->day);
         if (n < *first)
             *first = n;
@@ -1116,17 +1112,17 @@ static bool pub_span(const ctx *x, size_t b, size_t e, bool dated_only, long *fi
 }
 
 /* Is the pair in x->tmp (side a: [0, a_n), side b: the rest) a figure that
- * grew: every article of the lower side published more than `min_days`
- * before every article of the higher side, and (when `max_days` is not 0)
- * all within `max_days`? (`lower_first`: side a holds the lower value.)
- * A running total needs every article dated; a person's age, which grows
- * with the calendar alone, is read from the dated articles of each side
- * (at least one each), undated ones left aside. */
+ * grew: every dated article of the lower side published more than
+ * `min_days` before every dated article of the higher side, and (when
+ * `max_days` is not 0) all within `max_days`? (`lower_first`: side a holds
+ * the lower value.) Undated articles are left aside; each side needs one
+ * dated article ("one person arrested" on the 12th, "46 arrested" on the
+ * 13th and 14th, a third outlet undated: the total grew). */
 static bool grew_later(const ctx *x, size_t a_n, bool lower_first, long min_days,
-                       long max_days, bool age)
+                       long max_days)
 {
     long af, al, bf, bl;
-    if (!pub_span(x, 0, a_n, age, &af, &al) || !pub_span(x, a_n, x->ntmp, age, &bf, &bl))
+    if (!pub_span(x, 0, a_n, &af, &al) || !pub_span(x, a_n, x->ntmp, &bf, &bl))
         return false;
     long lo_last = lower_first ? al : bl, lo_first = lower_first ? af : bf;
     long hi_first = lower_first ? bf : af, hi_last = lower_first ? bl : al;
@@ -1174,8 +1170,8 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
      * side of the earlier articles. */
     long af, al, bf, bl;
     bool swap = type == CLAIMS_FINDING_UPDATE
-                    ? pub_span(x, 0, a_n, true, &af, &al) &&
-                          pub_span(x, a_n, x->ntmp, true, &bf, &bl) && bl < af
+                    ? pub_span(x, 0, a_n, &af, &al) &&
+                          pub_span(x, a_n, x->ntmp, &bf, &bl) && bl < af
                     : nb && lb[0] < la[0];
     if (nb && swap) {
         uint32_t *t = la;
@@ -1532,9 +1528,9 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
      * later (a birthday between) */
     bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
     double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
-    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS, false)) ||
-        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0, true)) ||
-        (age && step > 1 && grew_later(x, a_n, lower_first, (long)((step - 1) * 365), 0, true)))
+    if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
+        (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)) ||
+        (age && step > 1 && grew_later(x, a_n, lower_first, (long)((step - 1) * 365), 0)))
         return pair_finding(x, a_n, CLAIMS_FINDING_UPDATE, CONF_STRONG, false, slot, NULL);
     /* The confidence says how much of the frame and the sentences agree:
      * a known frame is strong; a frame with an unknown part is as strong
