@@ -92,4 +92,6 @@ _stop = out, up, down, off, there, here, later, earlier, so, too, very, only, ju
 _clause = that, which, who, whom, whose, while, when, where, because, although, though
 _clause = if, unless, whereas, after, before, since, until, till
 _pron = he, she
+# a parent named by the number of children ("a mother of 12"): no amount
+_kin = mother, father, grandmother, grandfather, mom, dad, mum, parent, stepmother, stepfather
 _filler = total, sum, amount, combined, figure, tally, record, high, low, value

@@ -211,7 +211,7 @@ void claims__wordpair_diff(const claims__wordpair *wp, claims__buf *d);
     X(UNIT_SCALE, "unit_scale")         /* ft = 0.3048: a unit in its quantity's base */   \
     X(PARTICIPLE, "participle")         /* bought = buy: an action's word in a heading */  \
     X(PLURAL, "plural")                 /* people = person: a plural in a heading */       \
-    X(WORD_CLASS, "word_class")         /* _det = the, a; _stop, _clause, _pron, _filler */\
+    X(WORD_CLASS, "word_class")         /* _det = the, a; _stop, _clause, _pron, _filler, _kin */\
     X(ACTION_WORD, "action_word")       /* _aux = was, were; _change, _worth, _toll:kill */\
     X(TIME_WORD, "time_word")           /* prep = on, until; det, link, stamp, zone ... */
 

@@ -284,11 +284,12 @@ static bool looks_verbal(const qctx *c, size_t i)
     return n >= 5 && memcmp(w + n - 2, "ly", 2) == 0;
 }
 
-/* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...). */
+/* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...);
+ * _kin words are nouns all the same ("a 59-year-old grandmother"). */
 static bool any_marker(const qctx *c, size_t i)
 {
     const char *v = cword(c, i);
-    return v && v[0] == '_';
+    return v && v[0] == '_' && strcmp(v, "_kin") != 0;
 }
 
 static bool is_stop(const qctx *c, size_t i)
@@ -1842,11 +1843,14 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
  * ("the quake killed 40"), or a death toll before it. */
 static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
 {
+    /* "a mother of 12", "father of three sons": the number counts the
+     * children, told to say who the person is; nothing was done to them */
+    bool kin = a->b > c->sb + 1 && norm_is(c, a->b - 1, "of") && marker(c, a->b - 2, "_kin");
     np_head h;
     np_scan(c, skip_det(c, a->e), &h);
     size_t after = h.found ? h.he : a->e;
     size_t ap = 0, al = 0;
-    const claims__lex_entry *act = find_action(c, a->b, after, &h, &ap, &al);
+    const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
     const char *concept = NULL;
     char naive[PART_MAX];
     bool known = false;
@@ -1875,7 +1879,10 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     }
     const char *action = act ? act->value : NULL;
     bool counted = h.found && (h.known || looks_plural(c, h.hb));
-    if (!counted || (h.known && !act && strcmp(h.concept, "person") == 0)) {
+    if (kin && !counted) {
+        concept = "child";
+        known = true;
+    } else if (!kin && (!counted || (h.known && !act && strcmp(h.concept, "person") == 0))) {
         /* "the death toll rose to 41", "a death toll of 41 people" */
         const char *tact = toll_before(c, a->b);
         if (tact) {
