@@ -18,6 +18,8 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
           linear */
        SUBJECT_WINDOW = 40,
        RATE_WINDOW = 3 };
+/* Doubles this large are all whole (and past what a long long holds). */
+#define WHOLE_MAX 1e15
 
 typedef struct cx {
     claims_story *s;
@@ -622,7 +624,8 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         cl->frame.scope = rate_scope(c, tb, te);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
     if (!cl->frame.scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
-        !(cl->flags & CLAIMS__CF_APPROX) && cl->value != (double)(long long)cl->value)
+        !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
+        cl->value != (double)(long long)cl->value)
         cl->frame.scope = "average";
     if (age && capitals_name && !named_age(c, tb, te))
         cl->frame.hedged = true; /* an unnamed person's age contradicts no one */
