@@ -992,6 +992,74 @@ static bool sentence_has_word(const claims_claim *c, const char *w)
     return false;
 }
 
+/* Whether the word [b, e) of t is one of the span words. */
+static bool span_word(const char *t, size_t b, size_t e)
+{
+    static const char *const words[] = {"to", "through", "until", "till", "and"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]), m = 0;
+        while (m < n && b + m < e && claims__to_lower((unsigned char)t[b + m]) == words[k][m])
+            m++;
+        if (m == n && e - b == n)
+            return true;
+    }
+    return false;
+}
+
+static bool four_digits(const char *t, size_t b, size_t e)
+{
+    if (e - b != 4)
+        return false;
+    for (size_t i = b; i < e; i++)
+        if (!claims__is_digit((unsigned char)t[i]))
+            return false;
+    return true;
+}
+
+/* A year that bounds a span ("from 1990 to 1991", "between 2004 and 2006",
+ * "1990-91"): a stretch of time holding many events, not the year of one,
+ * so it contradicts no other year. */
+static bool year_span(const claims_claim *c)
+{
+    if (c->kind != CLAIMS_KIND_YEAR || !c->text_base)
+        return false;
+    const char *t = c->text_base;
+    size_t lo = c->sent_start, hi = c->sent_end;
+    /* after: [spaces] word [spaces] 4 digits, or "-" digit */
+    size_t i = c->end;
+    if (i + 1 < hi && t[i] == '-' && claims__is_digit((unsigned char)t[i + 1]))
+        return true;
+    while (i < hi && t[i] == ' ')
+        i++;
+    size_t wb = i;
+    while (i < hi && claims__is_alpha((unsigned char)t[i]))
+        i++;
+    size_t we = i;
+    while (i < hi && t[i] == ' ')
+        i++;
+    size_t db = i;
+    while (i < hi && claims__is_digit((unsigned char)t[i]))
+        i++;
+    if (span_word(t, wb, we) && four_digits(t, db, i))
+        return true;
+    /* before: 4 digits [spaces] word [spaces], or digit "-" */
+    i = c->start;
+    if (i >= lo + 2 && t[i - 1] == '-' && claims__is_digit((unsigned char)t[i - 2]))
+        return true;
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    we = i;
+    while (i > lo && claims__is_alpha((unsigned char)t[i - 1]))
+        i--;
+    wb = i;
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    size_t de = i;
+    while (i > lo && claims__is_digit((unsigned char)t[i - 1]))
+        i--;
+    return span_word(t, wb, we) && four_digits(t, i, de);
+}
+
 /* A time told as a plan or a possibility ("will play on Saturday", "may
  * come as early as May 14", "is expected in June"): not when something
  * happened, so it contradicts no one. */
@@ -1030,7 +1098,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
         const claims_claim *c = claim_at(x, x->tmp[k]);
         any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED) || past_year(x, c) ||
-                    (x->time_slot && said_ahead(c));
+                    (x->time_slot && (said_ahead(c) || year_span(c)));
     }
     x->best_sim = 0;
     if (!any_frame && !x->need_evidence)
@@ -1052,7 +1120,8 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
                                  reporting_date(ci) || reporting_date(cj)))
                 continue;
-            if (x->time_slot && (said_ahead(ci) || said_ahead(cj)))
+            if (x->time_slot && (said_ahead(ci) || said_ahead(cj) || year_span(ci) ||
+                                 year_span(cj)))
                 continue;
             if (x->need_evidence || guess_needs_evidence(x, ci, cj)) {
                 double sim = claims__likeness_of(x->ev, ci, cj);
