@@ -64,6 +64,8 @@ enum { AGE_UPDATE_DAYS = 30 };
 enum { DAYS_NEAR = 10 };
 /* A year this many years before its article's is of the past. */
 enum { PAST_YEARS = 2 };
+/* Bytes around a claim searched for a word of its clause. */
+enum { CLAUSE_BYTES = 200 };
 /* Claims named in a summary's article list before "+N more". */
 enum { MAX_SUMMARY_ARTICLES = 4 };
 /* Values of one article in one slot looked at when deciding whether the
@@ -976,11 +978,15 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
 }
 
 /* Does claim c's sentence hold the word w (ASCII, any case, whole)? */
+/* Whether word w stands in c's sentence within CLAUSE_BYTES of the claim
+ * (its clause, roughly; a bound that keeps one huge sentence linear). */
 static bool sentence_has_word(const claims_claim *c, const char *w)
 {
     const char *t = c->text_base;
     size_t n = strlen(w);
-    for (size_t i = c->sent_start; i + n <= c->sent_end; i++) {
+    size_t lo = c->start > c->sent_start + CLAUSE_BYTES ? c->start - CLAUSE_BYTES : c->sent_start;
+    size_t hi = c->end + CLAUSE_BYTES < c->sent_end ? c->end + CLAUSE_BYTES : c->sent_end;
+    for (size_t i = lo; i + n <= hi; i++) {
         if (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
             continue;
         size_t k = 0;
