@@ -132,4 +132,4 @@ zone month_first = et, est, edt, ct, cst, cdt, mt, mst, mdt, pt, pst, pdt
 zone day_first = bst, cet, cest, ist, aest, aedt, nzst, nzdt, wat, eat, sast
 zone weekday = mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun
 zone = p
-future = will, shall, to be held, is due, are due, scheduled, set to
+future = will, shall, to be held, is due, are due, scheduled, set to, expected, planned

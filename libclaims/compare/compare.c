@@ -64,8 +64,6 @@ enum { AGE_UPDATE_DAYS = 30 };
 enum { DAYS_NEAR = 10 };
 /* A year this many years before its article's is of the past. */
 enum { PAST_YEARS = 2 };
-/* Bytes around a claim searched for a word of its clause. */
-enum { CLAUSE_BYTES = 200 };
 /* Claims named in a summary's article list before "+N more". */
 enum { MAX_SUMMARY_ARTICLES = 4 };
 /* Values of one article in one slot looked at when deciding whether the
@@ -977,27 +975,6 @@ static bool mirrored(const claims_claim *w, const claims_claim *y, const char *s
     return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
 }
 
-/* Does claim c's sentence hold the word w (ASCII, any case, whole)? */
-/* Whether word w stands in c's sentence within CLAUSE_BYTES of the claim
- * (its clause, roughly; a bound that keeps one huge sentence linear). */
-static bool sentence_has_word(const claims_claim *c, const char *w)
-{
-    const char *t = c->text_base;
-    size_t n = strlen(w);
-    size_t lo = c->start > c->sent_start + CLAUSE_BYTES ? c->start - CLAUSE_BYTES : c->sent_start;
-    size_t hi = c->end + CLAUSE_BYTES < c->sent_end ? c->end + CLAUSE_BYTES : c->sent_end;
-    for (size_t i = lo; i + n <= hi; i++) {
-        if (i > c->sent_start && claims__is_alpha((unsigned char)t[i - 1]))
-            continue;
-        size_t k = 0;
-        while (k < n && claims__to_lower((unsigned char)t[i + k]) == w[k])
-            k++;
-        if (k == n && (i + n == c->sent_end || !claims__is_alpha((unsigned char)t[i + n])))
-            return true;
-    }
-    return false;
-}
-
 /* Whether the word [b, e) of t is one of the span words. */
 static bool span_word(const char *t, size_t b, size_t e)
 {
@@ -1066,19 +1043,6 @@ static bool year_span(const claims_claim *c)
     return span_word(t, wb, we) && four_digits(t, i, de);
 }
 
-/* A time told as a plan or a possibility ("will play on Saturday", "may
- * come as early as May 14", "is expected in June"): not when something
- * happened, so it contradicts no one. */
-static bool said_ahead(const claims_claim *c)
-{
-    static const char *const words[] = {"will", "may", "might", "could", "expected",
-                                        "scheduled", "planned"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (sentence_has_word(c, words[i]))
-            return true;
-    return false;
-}
-
 /* Does the sentence of claim c also hold a claim of x->tmp[lo, hi) (the
  * other side's value)? Then its article tells both times as two events
  * ("recovered on Sunday after attempts on Saturday failed"). */
@@ -1104,7 +1068,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
     for (size_t k = 0; k < x->ntmp && !any_frame; k++) {
         const claims_claim *c = claim_at(x, x->tmp[k]);
         any_frame = !plain_frame(c) || (c->flags & CLAIMS__CF_INFERRED) || past_year(x, c) ||
-                    (x->time_slot && (said_ahead(c) || year_span(c)));
+                    (x->time_slot && year_span(c));
     }
     x->best_sim = 0;
     if (!any_frame && !x->need_evidence)
@@ -1126,8 +1090,7 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                                  (cj->flags & CLAIMS__CF_INFERRED && cj->precision == CLAIMS__PREC_YEAR) ||
                                  reporting_date(ci) || reporting_date(cj)))
                 continue;
-            if (x->time_slot && (said_ahead(ci) || said_ahead(cj) || year_span(ci) ||
-                                 year_span(cj)))
+            if (x->time_slot && (year_span(ci) || year_span(cj)))
                 continue;
             if (x->need_evidence || guess_needs_evidence(x, ci, cj)) {
                 double sim = claims__likeness_of(x->ev, ci, cj);

@@ -518,6 +518,25 @@ static bool future_sentence(const cx *c, uint32_t will, uint32_t ll)
     return false;
 }
 
+/* A time in this sentence is told as a plan or a possibility: a future
+ * marker of time.lex ("will", "is due", "expected") or a hedge of
+ * context.lex ("may come as early as May 14") anywhere in it. */
+static bool ahead_sentence(const cx *c, size_t hedge_at)
+{
+    if (hedge_at < c->se)
+        return true;
+    for (size_t k = c->sb; k < c->se; k++) {
+        size_t n = 0;
+        const claims__lex_entry *e =
+            (c->art->toks[k].lexmask & (1u << CLAIMS__LEX_TIME_WORD))
+                ? claims__lex_match(c->s->lex, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n)
+                : NULL;
+        if (e && !e->has_num && strcmp(e->value, "future") == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool background_marker(const cx *c)
 {
     for (size_t k = c->sb; k < c->se; k++) {
@@ -716,11 +735,23 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     bool titled = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
-        if (!is_figure(cl))
+        bool time = cl->kind == CLAIMS_KIND_YEAR || cl->kind == CLAIMS_KIND_DATE;
+        if (!is_figure(cl) && !time)
             continue;
         size_t si = claims__sentence_at(art, cl->start);
         const claims__sentence *sn = &art->sents[si];
         cx c = {s, art, sn->tok_begin, sn->tok_end};
+        if (si != hedge_sent) { /* once a sentence */
+            hedge_sent = si;
+            hedge_at = first_hedge(&c);
+            titled = title_case(&c);
+        }
+        if (time) {
+            /* "will play on Saturday", "is expected on June 12": not when
+             * something happened, so it contradicts no time */
+            cl->frame.hedged = ahead_sentence(&c, hedge_at);
+            continue;
+        }
         size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
         if (tb < c.sb)
             tb = c.sb;
@@ -742,11 +773,6 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        if (si != hedge_sent) { /* once a sentence */
-            hedge_sent = si;
-            hedge_at = first_hedge(&c);
-            titled = title_case(&c);
-        }
         cl->frame.hedged = hedge_at < tb;
         scope_and_holder(&c, cl, tb, te, !titled, &oom);
     }
