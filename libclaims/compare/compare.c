@@ -1614,6 +1614,15 @@ static claims_status backoff_contradiction(ctx *x, const entry *e, const vclass 
                             : " (one side states less; told in similar words)");
 }
 
+/* A named person's age met in the slot of ages of no named person ("the
+ * 23-year-old"): it may agree, but who the unnamed one is is not known,
+ * so it contradicts nothing. */
+static bool unnamed_age(const claims_claim *named)
+{
+    return named->kind == CLAIMS_KIND_MEASURE && named->frame.quantity &&
+           strcmp(named->frame.quantity, "age") == 0;
+}
+
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
                          const claims_allocator *al, bool *ok)
 {
@@ -1726,8 +1735,9 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                  * only on near values told in alike sentences */
                 x->backoff = true;
                 if (rel == CLAIMS_FINDING_CONTRADICTION)
-                    st = value_near(wv, sv) ? backoff_contradiction(x, e, &Wc[w], &S[i], slot)
-                                            : CLAIMS_OK;
+                    st = value_near(wv, sv) && !unnamed_age(e[Wc[w].begin].c)
+                             ? backoff_contradiction(x, e, &Wc[w], &S[i], slot)
+                             : CLAIMS_OK;
                 else if (rel != REL_NONE)
                     st = class_finding(x, e, &Wc[w], &S[i], rel, true, slot);
                 x->backoff = false;

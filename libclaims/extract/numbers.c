@@ -1094,13 +1094,14 @@ static bool name_word(const qctx *c, size_t i)
 /* The person an age belongs to, named by the word at p: a name with the
  * capitalized words before it ("Jane Roe"), else the noun ("man",
  * "driver", "victim"; a concept when it is more precise than "person").
- * Writes "-" when p names no one. */
-static void person_part(const qctx *c, size_t p, char *out)
+ * Writes "-" when p names no one. True when it is a name, false for a
+ * noun or no one. */
+static bool person_part(const qctx *c, size_t p, char *out)
 {
     set_part(out, "-");
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
         is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
-        return;
+        return false;
     size_t cn = 0;
     const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
     size_t k = p;
@@ -1119,7 +1120,7 @@ static void person_part(const qctx *c, size_t p, char *out)
         else
             claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
                                      PART_MAX);
-        return;
+        return false;
     }
     size_t n = 0;
     for (size_t j = k; j <= p; j++) {
@@ -1132,6 +1133,7 @@ static void person_part(const qctx *c, size_t p, char *out)
         n += w;
     }
     out[n] = '\0';
+    return true;
 }
 
 /* True when the verb at `verb` has for subject an earlier event of the
@@ -1403,6 +1405,7 @@ typedef struct unit_info {
     size_t k;              /* the token after the amount (and its hyphen) */
     size_t unit_end;       /* the token after the unit or currency */
     char person[PART_MAX]; /* an age's person, "-" when none */
+    bool person_named;     /* person is a name ("jane roe"), not a noun */
 } unit_info;
 
 /* The amount at token i: an unknown amount, a vague one ("dozens") or a
@@ -1604,6 +1607,7 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
 {
     u->age = u->has_unit && unit_is(&u->uv, "age");
     set_part(u->person, "-");
+    u->person_named = false;
     if (u->has_unit || a->cur || !a->digits || a->range || a->op != OP_NONE || a->v < 1 ||
         a->v > 120 || a->v != (double)(long)a->v || a->nb < c->sb + 2)
         return;
@@ -1613,7 +1617,7 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
         !is_month_or_day(c, a->nb - 2) && !is_stop(c, a->nb - 2) &&
         (a->ne >= c->se || is_punct(c, a->ne, ',') || is_punct(c, a->ne, ')'))) {
         u->age = true;
-        person_part(c, a->nb - 2, u->person);
+        u->person_named = person_part(c, a->nb - 2, u->person);
     }
     /* "She was 61.", "the man, who is 70, ..." */
     else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, a->nb - 1, "_aux") &&
@@ -1625,7 +1629,7 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
             size_t p = a->nb - 3;
             if (is_punct(c, p, ',') && p > c->sb)
                 p--;
-            person_part(c, p, u->person);
+            u->person_named = person_part(c, p, u->person);
         }
     }
     if (u->age) {
@@ -1740,31 +1744,43 @@ static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claim
 }
 
 /* Whose age it is: the person named beside it, before "aged", or the noun
- * after it ("a 61-year-old man"), into thing; *end_tok may grow. */
-static void age_thing(const qctx *c, const amount *a, const unit_info *u, size_t *end_tok,
+ * after it ("a 61-year-old man"), into thing; *end_tok may grow. True
+ * when thing is a person's name, false for a noun ("man") or no one. */
+static bool age_thing(const qctx *c, const amount *a, const unit_info *u, size_t *end_tok,
                       char *thing)
 {
     if (strcmp(u->person, "-") != 0) {
         set_part(thing, u->person);
-    } else if (u->unit_pre) {
+        return u->person_named;
+    }
+    if (u->unit_pre) {
         /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
         size_t p = a->b > c->sb ? a->b - 1 : a->b;
         if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux") && norm_is(c, p - 1, "who"))
             p -= 2;
         if (p > c->sb && is_punct(c, p, ','))
             p--;
-        if (p < a->b)
-            person_part(c, p, thing);
-    } else {
-        np_head h;
-        np_scan(c, u->unit_end, &h);
-        if (h.found && !looks_plural(c, h.hb)) {
-            person_part(c, h.he - 1, thing);
-            if (h.known && strcmp(h.concept, "person") != 0)
-                set_part(thing, h.concept);
-            *end_tok = h.he;
-        }
+        return p < a->b && person_part(c, p, thing);
     }
+    np_head h;
+    np_scan(c, u->unit_end, &h);
+    /* "a 40-year-old Ann Hughes": a name ending in s is no plural */
+    if (!h.found || (looks_plural(c, h.hb) && !name_word(c, h.hb)))
+        return false;
+    size_t p = h.he - 1;
+    /* "a 40-year-old Thomas Roe": the name goes on after a word in s */
+    while (p + 1 < c->se && name_word(c, p) && name_word(c, p + 1) && p - h.hb < 3)
+        p++;
+    /* "a 40-year-old Jane Roe died", "a 40-year-old climber died": the
+     * lowercase verb after the noun is no part of it */
+    if (p > u->unit_end && !(tk(c, p)->flags & CLAIMS__TF_CAP) && is_cls(c, p - 1, CLAIMS__TOK_WORD) &&
+        (name_word(c, p - 1) || action_at(c, p, p + 1, NULL)))
+        p--;
+    bool named = person_part(c, p, thing);
+    if (!named && p == h.he - 1 && h.known && strcmp(h.concept, "person") != 0)
+        set_part(thing, h.concept);
+    *end_tok = p + 1;
+    return named;
 }
 
 /* What a percentage or a measure is of, into thing; *end_tok may grow. */
@@ -1804,6 +1820,31 @@ static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bo
     }
 }
 
+/* Records one person's age. A noun's age ("a 23-year-old man", "the
+ * 23-year-old") goes to the slot of ages of no named person, the noun kept
+ * as its holder; a named person's age ("Jane Roe, 23") also meets that
+ * slot (a back-off), so that outlets naming the person and outlets that
+ * do not are seen to agree. */
+static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const char *thing,
+                              bool named, const unit_info *u)
+{
+    claims_claim *cl = NULL;
+    claims_status rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", "age",
+                            named ? thing : "-", NULL, u->uv.u, u->uv.un, &cl);
+    if (rc != CLAIMS_OK)
+        return rc;
+    if (named) {
+        cl->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
+        return cl->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+    }
+    if (strcmp(thing, "-") != 0) {
+        cl->frame.holder = claims__story_strndup(c->s, thing, strlen(thing));
+        if (!cl->frame.holder)
+            return CLAIMS_ERR_NOMEM;
+    }
+    return CLAIMS_OK;
+}
+
 /* Records a percentage or a measure (an age list "aged 61 and 58" as one
  * claim per person). */
 static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, claims_status *st)
@@ -1815,8 +1856,9 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
     memcpy(q, u->uv.q, qn);
     q[qn] = '\0';
     size_t end_tok = u->unit_end > a->e ? u->unit_end : a->e;
+    bool named = false;
     if (u->age)
-        age_thing(c, a, u, &end_tok, thing);
+        named = age_thing(c, a, u, &end_tok, thing);
     else
         measure_thing(c, a, u, percent, &end_tok, thing);
     if (end_tok < u->unit_end)
@@ -1828,6 +1870,8 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
     else if (u->age && u->unit_pre && !a->range && a->op == OP_NONE && end_tok == a->e &&
              (nlist = age_list(c, a->e, list)) > 0)
         rc = emit_age_list(c, a, thing, list, nlist, u->uv.u, u->uv.un);
+    else if (u->age)
+        rc = emit_age(c, a, end_tok, thing, named, u);
     else
         rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, u->uv.u,
                   u->uv.un, NULL);
