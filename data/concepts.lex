@@ -95,3 +95,18 @@ _pron = he, she
 # a parent named by the number of children ("a mother of 12"): no amount
 _kin = mother, father, grandmother, grandfather, mom, dad, mum, parent, stepmother, stepfather
 _filler = total, sum, amount, combined, figure, tally, record, high, low, value
+
+# A counted thing's broader kind: "three climbers", "three co-workers" and
+# "three people" may count one group, so a count of the narrower thing also
+# meets the broader kind's slot (a back-off: it may agree there, and
+# contradicts only a near figure told in alike sentences). Values are
+# concepts as they land in keys; phrases are the narrower concepts, or
+# the singular of a noun the concept section does not list.
+[broader]
+person = man, woman, boy, girl, child, civilian, police officer, suspect, worker
+person = refugee, migrant, prisoner, hostage, militant, protester, student, soldier
+person = sailor, pilot, climber, companion, colleague, passenger, firefighter, miner
+person = resident, tourist, hiker, skier, driver, teenager, adult, member, officer
+person = doctor, nurse, teacher, patient, guest, visitor, customer, friend, relative
+person = neighbor, neighbour, survivor, bystander, shopper, spectator, fan, pedestrian
+person = cyclist, swimmer, diver, mountaineer, villager, worshipper, parishioner

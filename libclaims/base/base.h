@@ -213,7 +213,8 @@ void claims__wordpair_diff(const claims__wordpair *wp, claims__buf *d);
     X(PLURAL, "plural")                 /* people = person: a plural in a heading */       \
     X(WORD_CLASS, "word_class")         /* _det = the, a; _stop, _clause, _pron, _filler, _kin */\
     X(ACTION_WORD, "action_word")       /* _aux = was, were; _change, _worth, _toll:kill */\
-    X(TIME_WORD, "time_word")           /* prep = on, until; det, link, stamp, zone ... */
+    X(TIME_WORD, "time_word")           /* prep = on, until; det, link, stamp, zone ... */\
+    X(BROADER, "broader")               /* person = worker, climber: a thing's kind */
 
 #define CLAIMS__LEX_ENUM(name, text) CLAIMS__LEX_##name,
 typedef enum claims__lex_section {
@@ -522,6 +523,9 @@ typedef struct claims__frame {
     claims__anchor anchor;   /* context.c; read by the event pass */
 } claims__frame;
 
+/* The most back-off keys a claim has (claims_claim.backoff). */
+enum { CLAIMS__BACKOFF_MAX = 3 };
+
 struct claims_claim {
     char id[16];             /* "c1".. assigned after sorting */
     uint32_t index;          /* position in story->claims after sorting */
@@ -544,7 +548,7 @@ struct claims_claim {
     /* slots of the same kind with one known part left unknown, where the
        claim meets claims that state less ("money/deal/-/USD" also meets
        "money/-/-/USD"); NULL when none */
-    const char *backoff[2];
+    const char *backoff[CLAIMS__BACKOFF_MAX];
     const char *text_base;   /* the article's text (set by claims__claim_add) */
 };
 

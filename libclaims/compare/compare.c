@@ -1778,7 +1778,7 @@ static claims_status compare_values(ctx *x)
         e[ne].backoff = false;
         e[ne].v = v;
         ne++;
-        for (int k = 0; k < 2 && c->backoff[k]; k++) {
+        for (int k = 0; k < CLAIMS__BACKOFF_MAX && c->backoff[k]; k++) {
             if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
                 st = CLAIMS_ERR_NOMEM;
                 goto out;

@@ -905,8 +905,10 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 
 /* The slots a count or an amount meets with one known part unknown:
  * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
- * amount of money, named by its currency, also meets "money/-/-/USD".
- * False on OOM. */
+ * amount of money, named by its currency, also meets "money/-/-/USD". A
+ * count of a thing of a broader kind (the lexicon's broader section:
+ * "three climbers") also meets that kind's slot ("three people"). False
+ * on OOM. */
 static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
                         const char *p2, const char *p3, const char *p4)
 {
@@ -914,6 +916,13 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
         return true;
     bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
     size_t n = 0;
+    const claims__lex_entry *kind_of =
+        kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
+                                           : NULL;
+    if (kind_of && strcmp(kind_of->value, p2) == 0)
+        kind_of = NULL;
+    if (kind_of)
+        cl->backoff[n++] = claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4);
     if (thing && action) {
         cl->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
         cl->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
@@ -1923,7 +1932,8 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     }
     const char *action = act ? act->value : NULL;
     bool counted = h.found && (h.known || looks_plural(c, h.hb));
-    if (kin && !counted) {
+    /* "a mother of 12 killed in crossfire": the word after is her fate */
+    if (kin && (!counted || action_at(c, h.hb, h.he, NULL))) {
         concept = "child";
         known = true;
     } else if (!kin && (!counted || (h.known && !act && strcmp(h.concept, "person") == 0))) {
