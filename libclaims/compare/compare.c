@@ -1614,13 +1614,13 @@ static claims_status backoff_contradiction(ctx *x, const entry *e, const vclass 
                             : " (one side states less; told in similar words)");
 }
 
-/* A named person's age met in the slot of ages of no named person ("the
- * 23-year-old"): it may agree, but who the unnamed one is is not known,
- * so it contradicts nothing. */
-static bool unnamed_age(const claims_claim *named)
+/* A measure met in the slot of its quantity with nothing named: a named
+ * person's age against the ages of no named person ("the 23-year-old"),
+ * "a four-day tour" against "four days". It may agree, but what the other
+ * side measures is not known, so it contradicts nothing. */
+static bool agree_only(const claims_claim *named)
 {
-    return named->kind == CLAIMS_KIND_MEASURE && named->frame.quantity &&
-           strcmp(named->frame.quantity, "age") == 0;
+    return named->kind == CLAIMS_KIND_MEASURE;
 }
 
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
@@ -1735,7 +1735,7 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
                  * only on near values told in alike sentences */
                 x->backoff = true;
                 if (rel == CLAIMS_FINDING_CONTRADICTION)
-                    st = value_near(wv, sv) && !unnamed_age(e[Wc[w].begin].c)
+                    st = value_near(wv, sv) && !agree_only(e[Wc[w].begin].c)
                              ? backoff_contradiction(x, e, &Wc[w], &S[i], slot)
                              : CLAIMS_OK;
                 else if (rel != REL_NONE)

@@ -907,11 +907,17 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
  * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
  * amount of money, named by its currency, also meets "money/-/-/USD". A
  * count of a thing of a broader kind (the lexicon's broader section:
- * "three climbers") also meets that kind's slot ("three people"). False
- * on OOM. */
+ * "three climbers") also meets that kind's slot ("three people"). A
+ * measure of a named thing ("a four-day tour") also meets the measure of
+ * nothing named ("four days"). False on OOM. */
 static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
                         const char *p2, const char *p3, const char *p4)
 {
+    if (kind == CLAIMS_KIND_MEASURE && p3 && strcmp(p3, "-") != 0 && strcmp(p2, "age") != 0) {
+        /* "a four-day ski tour" also meets "four days" */
+        cl->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
+        return cl->backoff[0] != NULL;
+    }
     if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
         return true;
     bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
