@@ -114,6 +114,8 @@ collapse = collapse, breakup, break-up, dissolution, downfall
 collapse verb = collapsed
 founding = founding
 founding verb = founded
+construction = construction
+construction verb = built, constructed, erected
 
 # --- politics
 election = election, elections, polls, runoff, by-election, general election

@@ -1662,6 +1662,43 @@ static bool exact_date(const ctx *x, const entry *en)
            en->v.type == V_RANGE && !reporting_date(c);
 }
 
+/* A year as written ("in 1935"), not resolved from the article's own
+ * date ("last year"), not a span's end ("from 2009 to 2010"). */
+static bool stated_year(const ctx *x, const entry *en)
+{
+    const claims_claim *c = claim_at(x, en->ci);
+    return c->kind == CLAIMS_KIND_YEAR && !(c->flags & CLAIMS__CF_INFERRED) && !year_span(c);
+}
+
+/* One year of no known event in two or more articles whose sentences tell
+ * it alike ("built in 1935" and "was built in 1935"): an agreement of the
+ * claims that meet an alike claim of another article. Two articles naming
+ * one year for two things ("founded in 1935", "a flood in 1935") are no
+ * agreement. */
+static claims_status told_alike_agreement(ctx *x, const entry *e, const vclass *k,
+                                          const char *slot)
+{
+    size_t n = k->end - k->begin;
+    if (n * n > MAX_WEAK_PAIRS)
+        return CLAIMS_OK;
+    x->ntmp = 0;
+    for (size_t i = k->begin; i < k->end; i++) {
+        const claims_claim *ci = claim_at(x, e[i].ci);
+        bool met = false;
+        for (size_t j = k->begin; j < k->end && !met; j++) {
+            const claims_claim *cj = claim_at(x, e[j].ci);
+            met = ci->article != cj->article && !ci->frame.hedged && !cj->frame.hedged &&
+                  claims__likeness_of(x->ev, ci, cj) >= EVIDENCE_PAST;
+        }
+        if (met && !tmp_push(x, e[i].ci))
+            return CLAIMS_ERR_NOMEM;
+    }
+    if (x->ntmp < 2)
+        return CLAIMS_OK;
+    x->basis = "a year of no known event; the sentences tell it alike";
+    return pair_finding(x, x->ntmp, CLAIMS_FINDING_AGREEMENT, CONF_EVIDENCE, false, slot, NULL);
+}
+
 static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t end,
                                   vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
 {
@@ -1694,10 +1731,14 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
         return CLAIMS_ERR_NOMEM;
     claims_status st = CLAIMS_OK;
     /* Agreements: one value, two or more articles. */
-    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++)
-        if (S[i].end - S[i].begin >= 2 && e[S[i].begin].v.type != V_UNKNOWN &&
-            (!bare_time || exact_date(x, &e[S[i].begin])))
+    for (size_t i = 0; i < ns && st == CLAIMS_OK; i++) {
+        if (S[i].end - S[i].begin < 2 || e[S[i].begin].v.type == V_UNKNOWN)
+            continue;
+        if (!bare_time || exact_date(x, &e[S[i].begin]))
             st = class_finding(x, e, &S[i], NULL, CLAIMS_FINDING_AGREEMENT, false, slot);
+        else if (stated_year(x, &e[S[i].begin]))
+            st = told_alike_agreement(x, e, &S[i], slot);
+    }
     /* Distinct values against each other: every pair of a slot with few
      * values; each value against the most common one when there are many,
      * visiting only those pairs, so a slot costs no square. */
