@@ -110,3 +110,6 @@ person = resident, tourist, hiker, skier, driver, teenager, adult, member, offic
 person = doctor, nurse, teacher, patient, guest, visitor, customer, friend, relative
 person = neighbor, neighbour, survivor, bystander, shopper, spectator, fan, pedestrian
 person = cyclist, swimmer, diver, mountaineer, villager, worshipper, parishioner
+person = player, teammate, athlete, coach, referee, rider, runner, lawmaker, senator
+person = legislator, voter, delegate, candidate, executive, shareholder, investor
+person = juror, witness, defendant, lawyer, attorney, judge, guard, agent, volunteer

@@ -524,7 +524,7 @@ typedef struct claims__frame {
 } claims__frame;
 
 /* The most back-off keys a claim has (claims_claim.backoff). */
-enum { CLAIMS__BACKOFF_MAX = 3 };
+enum { CLAIMS__BACKOFF_MAX = 2 };
 
 struct claims_claim {
     char id[16];             /* "c1".. assigned after sorting */
@@ -549,6 +549,11 @@ struct claims_claim {
        claim meets claims that state less ("money/deal/-/USD" also meets
        "money/-/-/USD"); NULL when none */
     const char *backoff[CLAIMS__BACKOFF_MAX];
+    /* the slot of the counted thing's broader kind ("count/person/-" for
+       "three climbers"; the lexicon's broader section), NULL when none:
+       there it meets claims that state less, and other narrower kinds of
+       it ("three companions") to agree with */
+    const char *kind_key;
     const char *text_base;   /* the article's text (set by claims__claim_add) */
 };
 

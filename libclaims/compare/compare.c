@@ -369,6 +369,7 @@ typedef struct entry {
     bool weak;
     bool backoff;    /* a claim that states more, filed under a slot that
                         leaves one of its parts unknown */
+    bool kind;       /* a backoff to the thing's broader kind */
     val v;
 } entry;
 
@@ -1796,6 +1797,42 @@ static claims_status compare_slot(ctx *x, const entry *e, size_t begin, size_t e
     return st;
 }
 
+/* A slot of a broader kind that no claim states as it is ("count/person/-"
+ * with "three climbers" and "three companions" only): the narrower kinds
+ * with one value in two or more articles agree there. They contradict
+ * nothing: what each side counts differs in its words. */
+static claims_status kind_agreements(ctx *x, const entry *e, size_t begin, size_t end)
+{
+    claims_status st = CLAIMS_OK;
+    for (size_t i = begin; i < end && st == CLAIMS_OK;) {
+        size_t j = i + 1;
+        while (j < end && val_cmp(&e[i].v, &e[j].v) == 0)
+            j++;
+        /* two articles, and two narrower kinds between them: one kind
+         * alone agrees in its own slot */
+        x->ntmp = 0;
+        bool two = false;
+        for (size_t k = i; k < j; k++) {
+            if (!e[k].kind)
+                continue;
+            if (!tmp_push(x, e[k].ci))
+                return CLAIMS_ERR_NOMEM;
+            const claims_claim *first = claim_at(x, x->tmp[0]);
+            two = two || (first->article != e[k].c->article &&
+                          cmp_str0(first->frame.thing, e[k].c->frame.thing) != 0);
+        }
+        if (two && e[i].v.type != V_UNKNOWN) {
+            x->backoff = true;
+            x->basis = "narrower kinds of one kind (the lexicon's broader section), one value";
+            st = pair_finding(x, x->ntmp, CLAIMS_FINDING_AGREEMENT, CONF_BACKOFF, true,
+                              e[i].key, " (each names a narrower kind)");
+            x->backoff = false;
+        }
+        i = j;
+    }
+    return st;
+}
+
 static claims_status compare_values(ctx *x)
 {
     claims_story *s = x->s;
@@ -1817,16 +1854,22 @@ static claims_status compare_values(ctx *x)
         e[ne].ci = (uint32_t)i;
         e[ne].weak = false;
         e[ne].backoff = false;
+        e[ne].kind = false;
         e[ne].v = v;
         ne++;
-        for (int k = 0; k < CLAIMS__BACKOFF_MAX && c->backoff[k]; k++) {
+        size_t own = ne - 1;
+        for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
+            const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
+            if (!bk)
+                continue;
             if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
                 st = CLAIMS_ERR_NOMEM;
                 goto out;
             }
-            e[ne] = e[ne - 1 - k];
-            e[ne].key = c->backoff[k];
+            e[ne] = e[own];
+            e[ne].key = bk;
             e[ne].weak = e[ne].backoff = true;
+            e[ne].kind = k == CLAIMS__BACKOFF_MAX;
             ne++;
         }
         /* A weak link on a date inferred from the article's own date is
@@ -1848,6 +1891,8 @@ static claims_status compare_values(ctx *x)
             j++;
         if (j - i >= 2 && !e[i].weak) /* a slot needs a strong claim */
             st = compare_slot(x, e, i, j, &sk, &skcap, &wk, &wkcap);
+        else if (j - i >= 2)
+            st = kind_agreements(x, e, i, j);
         i = j;
     }
     claims__free(al, sk);

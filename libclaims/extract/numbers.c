@@ -927,8 +927,8 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
                                            : NULL;
     if (kind_of && strcmp(kind_of->value, p2) == 0)
         kind_of = NULL;
-    if (kind_of)
-        cl->backoff[n++] = claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4);
+    if (kind_of && !(cl->kind_key = claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4)))
+        return false;
     if (thing && action) {
         cl->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
         cl->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
