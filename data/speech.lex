@@ -91,6 +91,9 @@ source = diplomat, diplomats, insider, insiders, analyst, analysts, expert, expe
 source = witness, witnesses, resident, residents, survivor, survivors, investigator
 source = investigators, spokesman, spokeswoman, spokesperson, spokespeople, representative
 source = prosecutors, detectives, rescuers, paramedics, firefighters, lawmakers, executives
+source = friend, friends, neighbour, neighbours, neighbor, neighbors, relative, relatives
+source = classmate, classmates, teammate, teammates, eyewitness, eyewitnesses, lawyer
+source = lawyers, attorney, attorneys, doctor, doctors, teacher, teachers, acquaintance
 counterpart = counterpart, counterparts, colleague, host, hosts, partner
 # Organisations speak for themselves: kept as descriptions, never split
 # into first and last names nor merged with persons.

@@ -1124,6 +1124,33 @@ static size_t para_last_tok(const ctx *c, size_t t)
     return c->art->sents[si].tok_end - 1;
 }
 
+/* The first token of the paragraph containing token t. */
+static size_t para_first_tok(const ctx *c, size_t t)
+{
+    size_t si = T(c, t)->sentence;
+    size_t p = c->art->sents[si].paragraph;
+    while (si > 0 && c->art->sents[si - 1].paragraph == p)
+        si--;
+    return c->art->sents[si].tok_begin;
+}
+
+/* A closing double mark with no opener, in a paragraph that opens with a
+ * single mark and holds no other mark between ('I cant speak ..., "the
+ * officer said): one quote written with two kinds of mark. The opener's
+ * token, or (size_t)-1. */
+static size_t mixed_opener(const ctx *c, size_t close)
+{
+    size_t p0 = para_first_tok(c, close);
+    const claims__token *t = T(c, p0);
+    if (p0 + 1 >= close || t->cls != CLAIMS__TOK_QUOTE || !(t->flags & CLAIMS__TF_QUOTE_SINGLE) ||
+        !(t->flags & CLAIMS__TF_QUOTE_OPEN))
+        return (size_t)-1;
+    for (size_t k = p0 + 1; k < close; k++)
+        if (T(c, k)->cls == CLAIMS__TOK_QUOTE)
+            return (size_t)-1;
+    return p0;
+}
+
 /* Pairs double marks (straight, curly, guillemets) paragraph by paragraph;
  * an unclosed quote runs on only when the next paragraph reopens. */
 static bool pair_doubles(ctx *c)
@@ -1139,7 +1166,16 @@ static bool pair_doubles(ctx *c)
         bool as_open = (f & CLAIMS__TF_QUOTE_OPEN) && !(f & CLAIMS__TF_QUOTE_CLOSE);
         bool as_close = (f & CLAIMS__TF_QUOTE_CLOSE) && !(f & CLAIMS__TF_QUOTE_OPEN);
         if (open == (size_t)-1) {
-            if (!as_close) {
+            /* a closer, or a mark right after a clause's comma or stop
+             * (", "Gaskin told"), may end a quote opened with a single
+             * mark */
+            bool after_clause = i > 0 && (tok_is(c, i - 1, ",") || tok_is(c, i - 1, ".") ||
+                                          tok_is(c, i - 1, "?") || tok_is(c, i - 1, "!"));
+            size_t o = as_close || after_clause ? mixed_opener(c, i) : (size_t)-1;
+            if (o != (size_t)-1) {
+                if (!add_span(c, o, i, o + 1, i))
+                    return false;
+            } else if (!as_close) {
                 open = i;
                 open_tok = i;
                 open_para = para_of(c, i);
@@ -1193,8 +1229,13 @@ static bool pair_doubles(ctx *c)
     return true;
 }
 
+/* Paragraphs a quote in single marks may run over when introduced by a
+ * colon ("a friend said: 'He ... / ... / ... trouble.'"). */
+enum { SINGLE_RUN_PARAS = 8 };
+
 /* Pairs single marks used as quotation marks (‘...’ or '...') outside
- * double quotes, within a sentence's paragraph. */
+ * double quotes, within a sentence's paragraph; a quote introduced by a
+ * colon may run over paragraphs up to a closing mark that ends one. */
 static bool pair_singles(ctx *c)
 {
     const claims__article *art = c->art;
@@ -1206,7 +1247,13 @@ static bool pair_singles(ctx *c)
             continue;
         bool as_open = (t->flags & CLAIMS__TF_QUOTE_OPEN) && !(t->flags & CLAIMS__TF_QUOTE_CLOSE);
         bool as_close = (t->flags & CLAIMS__TF_QUOTE_CLOSE) && !(t->flags & CLAIMS__TF_QUOTE_OPEN);
-        if (open != (size_t)-1 && para_of(c, i) != para_of(c, open))
+        /* a mark that ends its paragraph closes ("trouble. '") */
+        if (!as_open && !as_close && i == para_last_tok(c, i))
+            as_close = true;
+        bool run_on = open != (size_t)-1 && open > 0 && tok_is(c, open - 1, ":") &&
+                      para_of(c, i) - para_of(c, open) <= SINGLE_RUN_PARAS && as_close &&
+                      i == para_last_tok(c, i);
+        if (open != (size_t)-1 && para_of(c, i) != para_of(c, open) && !run_on)
             open = (size_t)-1;
         if (open == (size_t)-1) {
             if (as_open)
