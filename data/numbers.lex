@@ -45,6 +45,11 @@
 # "three and a half years": the parser adds it, after "and", to the
 # number before it ("and" itself is no number word: it is too frequent)
 0.5 = a half
+# vulgar fractions after a number ("7 ½ minutes", "3½ minutes")
+0.5 = ½
+0.25 = ¼
+0.75 = ¾
+0.125 = ⅛
 
 # Multipliers after a number ("1.5 billion", "two dozen", "$20m"). One- and
 # two-letter abbreviations (m, bn, k) count as scales only with a currency.
@@ -52,7 +57,7 @@
 12 = dozen
 100 = hundred
 1000 = thousand, k
-1000000 = million, mln, mn, m
+1000000 = million, mln, mn, m, mm
 1000000000 = billion, bn
 1000000000000 = trillion, tn
 # South Asian scales ("Rs 500 crore", "2 lakh people")

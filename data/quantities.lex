@@ -4,20 +4,24 @@
 # strike", "a 34-year-old"). The value is "quantity:unit", the quantity
 # going into the slot key (measure/<quantity>/<thing>) and the unit into
 # the claim. A third part ":pre" lets the unit stand before the number
-# too ("magnitude 7.2", "aged 61"). The quantity `percent` makes a
+# too ("magnitude 7.2", "aged 61"); ":spec" makes a figure of the unit
+# hyphened to a noun name a product ("a 13-inch model", "a 64GB phone"),
+# so that two such figures are two products, never a contradiction. The
+# quantity `percent` makes a
 # percent claim; `clock` marks a time of day, which is never a quantity.
 [unit]
 distance:km = km, kms, kilometre, kilometres, kilometer, kilometers
 distance:mi = mile, miles
 distance:m = m, metre, metres, meter, meters
 distance:ft = ft, foot, feet
+distance:in:spec = inch, inches
 distance:cm = cm, centimetre, centimetres, centimeter, centimeters
 distance:mm = mm, millimetre, millimetres, millimeter, millimeters
 distance:nmi = nautical mile, nautical miles
-frequency:GHz = ghz, gigahertz
+frequency:GHz:spec = ghz, gigahertz
 frequency:MHz = mhz, megahertz
-storage:GB = gb, gigabyte, gigabytes
-storage:TB = tb, terabyte, terabytes
+storage:GB:spec = gb, gigabyte, gigabytes
+storage:TB:spec = tb, terabyte, terabytes
 storage:MB = mb, megabyte, megabytes
 density:ppi = ppi, pixels per inch
 area:km2 = square kilometre, square kilometres, square kilometer, square kilometers, sq km, km2
@@ -28,6 +32,7 @@ mass:t = ton, tons, tonne, tonnes, metric ton, metric tons
 mass:lb = lb, lbs
 volume:l = litre, litres, liter, liters
 volume:bbl = barrel, barrels
+volume:gal = gallon, gallons
 speed:km/h = km/h, kph, kmh, kilometres per hour, kilometers per hour
 speed:mph = mph, miles per hour
 temperature:C = degrees celsius, degrees centigrade
@@ -58,6 +63,7 @@ clock:- = a.m, p.m, am, pm, o'clock, gmt, utc, hrs gmt
 1000 = km
 1609.344 = mi
 0.3048 = ft
+0.0254 = in
 0.01 = cm
 0.001 = mm
 1852 = nmi
@@ -71,6 +77,9 @@ clock:- = a.m, p.m, am, pm, o'clock, gmt, utc, hrs gmt
 10000 = ha
 4046.86 = acre
 1000 = t
+1 = l
+158.987 = bbl
+3.78541 = gal
 1.609344 = mph
 1 = seconds
 60 = minutes

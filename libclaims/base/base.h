@@ -412,7 +412,10 @@ enum {
     CLAIMS__CF_HIGH_EXCL = 1 << 2, /* high bound exclusive ("less than") */
     CLAIMS__CF_TITLE = 1 << 3,     /* stands in the title line */
     CLAIMS__CF_PARTIAL = 1 << 4,   /* a partial quote inside a sentence */
-    CLAIMS__CF_APPROX = 1 << 5     /* "about 50": the value, hedged */
+    CLAIMS__CF_APPROX = 1 << 5,    /* "about 50": the value, hedged */
+    CLAIMS__CF_NAMING = 1 << 6     /* a measure that names its thing ("a 13-inch
+                                      model", "a 10-mile race"): another
+                                      figure names another thing */
 };
 
 /* Date precision for date claims. */

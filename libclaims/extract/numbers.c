@@ -208,7 +208,9 @@ static bool parse_bounds(const char *v, double *lo, double *hi)
 typedef struct unit_val {
     const char *q, *u;
     size_t qn, un;
-    bool pre;
+    bool pre;  /* ":pre": may stand before the number ("aged 61") */
+    bool spec; /* ":spec": hyphened to a noun it names a product ("a
+                  13-inch model", "a 64GB phone") */
 } unit_val;
 
 static bool unit_split(const char *v, unit_val *out)
@@ -222,6 +224,7 @@ static bool unit_split(const char *v, unit_val *out)
     out->u = c1 + 1;
     out->un = c2 ? (size_t)(c2 - c1 - 1) : strlen(c1 + 1);
     out->pre = c2 && strcmp(c2 + 1, "pre") == 0;
+    out->spec = c2 && strcmp(c2 + 1, "spec") == 0;
     return true;
 }
 
@@ -555,8 +558,10 @@ static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *
         return STEP_NONE;
     bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
     /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
-     * "12m" may be metres and "10k" a race */
-    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) && tk(c, j)->norm_len == 2;
+     * "12m" may be metres and "10k" a race, "12mm" millimetres but
+     * "$160MM" million: a scale that is also a unit needs one */
+    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) && tk(c, j)->norm_len == 2 &&
+                       !lex(c, CLAIMS__LEX_UNIT, j, j + 1, NULL);
     if (abbr && !glued_scale && (r->prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
         return STEP_STOP;
     if (e->num < 1000) {
@@ -668,8 +673,24 @@ static int more_number_word(numread *r, const claims__lex_entry *e, size_t n, am
     return STEP_STOP;
 }
 
+/* A fraction written with a slash after whole digits and a space ("2
+ * 1/2 inches"): its value, or 0. Not a date ("1/2/2013"). */
+static double slash_fraction(const qctx *c, size_t j)
+{
+    if (j + 2 >= c->se || glued(c, j) || !is_cls(c, j, CLAIMS__TOK_NUMBER) ||
+        !is_punct(c, j + 1, '/') || !glued(c, j + 1) || !glued(c, j + 2) ||
+        !is_cls(c, j + 2, CLAIMS__TOK_NUMBER) || tk(c, j)->norm_len > 2 ||
+        tk(c, j + 2)->norm_len > 2 || (j + 3 < c->se && glued(c, j + 3)))
+        return 0;
+    double n = 0, d = 0;
+    claims__parse_decimal(claims__tok_norm(c->art, j), tk(c, j)->norm_len, &n);
+    claims__parse_decimal(claims__tok_norm(c->art, j + 2), tk(c, j + 2)->norm_len, &d);
+    return n >= 1 && d <= 16 && n < d && n == (double)(long)n && d == (double)(long)d ? n / d : 0;
+}
+
 /* Digits or number words with scales from token i: "1,200", "1.5
- * billion", "twenty-five", "two hundred and fifty", "three and a half". */
+ * billion", "twenty-five", "two hundred and fifty", "three and a half",
+ * "2 1/2". */
 static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
 {
     numread r = {0, 0, 1, 0, P_NONE, i};
@@ -677,6 +698,14 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
     if (is_cls(c, i, CLAIMS__TOK_NUMBER) && !read_digits(c, i, &r, a))
         return false;
     while (r.j < c->se) {
+        double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
+        if (frac > 0) {
+            r.cur += frac;
+            r.prev = P_FRAC;
+            a->one = false;
+            r.j += 3;
+            continue;
+        }
         int step = read_scale(c, &r, cur_before, a);
         if (step == STEP_NONE)
             step = read_hyphen_unit(c, &r);
@@ -1887,9 +1916,13 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
         rc = emit_age_list(c, a, thing, list, nlist, u->uv.u, u->uv.un);
     else if (u->age)
         rc = emit_age(c, a, end_tok, thing, named, u);
-    else
+    else {
+        claims_claim *cl = NULL;
         rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, u->uv.u,
-                  u->uv.un, NULL);
+                  u->uv.un, &cl);
+        if (rc == CLAIMS_OK && u->hyphen && u->uv.spec && strcmp(thing, "-") != 0)
+            cl->flags |= CLAIMS__CF_NAMING;
+    }
     c->floor = u->unit_end > a->e ? u->unit_end : a->e;
     if (nlist > 0)
         c->floor = list[nlist - 1] + 1;
