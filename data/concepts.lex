@@ -95,6 +95,12 @@ _pron = he, she
 # a parent named by the number of children ("a mother of 12"): no amount
 _kin = mother, father, grandmother, grandfather, mom, dad, mum, parent, stepmother, stepfather
 _filler = total, sum, amount, combined, figure, tally, record, high, low, value
+# the last word of a street address after a house number ("4 Yawkey
+# Way", "325 E. Dahlia Ave."): the number is no amount
+_street = street, st, avenue, ave, road, rd, boulevard, blvd, lane, ln, drive, way
+_street = place, court, terrace, highway, hwy, parkway, pkwy, square, plaza, crescent
+# emergency telephone numbers: "911 calls" counts no calls
+_phone = 911, 999
 
 # A counted thing's broader kind: "three climbers", "three co-workers" and
 # "three people" may count one group, so a count of the narrower thing also

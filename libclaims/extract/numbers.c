@@ -27,6 +27,7 @@ enum {
     BACK_WINDOW = 8,    /* tokens searched backwards for a governing verb */
     FWD_AUX = 4,        /* auxiliaries skipped before a participle */
     NP_WORDS = 4,       /* words of a noun phrase after the amount */
+    ADDRESS_WORDS = 5,  /* words of a street name after a house number */
     PART_MAX = 64,      /* bytes of one key part built from text */
     CAPTION_TOKENS = 10, /* a line this short without a verb can be a caption */
     TOLL_WINDOW = 16,    /* tokens searched backwards for "the death toll" */
@@ -288,11 +289,12 @@ static bool looks_verbal(const qctx *c, size_t i)
 }
 
 /* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...);
- * _kin words are nouns all the same ("a 59-year-old grandmother"). */
+ * _kin words are nouns all the same ("a 59-year-old grandmother"), and
+ * so are _street words ("Preston Crown Court"). */
 static bool any_marker(const qctx *c, size_t i)
 {
     const char *v = cword(c, i);
-    return v && v[0] == '_' && strcmp(v, "_kin") != 0;
+    return v && v[0] == '_' && strcmp(v, "_kin") != 0 && strcmp(v, "_street") != 0;
 }
 
 static bool is_stop(const qctx *c, size_t i)
@@ -789,6 +791,10 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, "model") &&
         (t->norm_len > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
         return true;
+    /* "HD 4000 graphics", "GT 650M": a model number after an acronym */
+    if ((t->flags & CLAIMS__TF_ALLCAPS) && t->norm_len >= 2 && is_cls(c, nb, CLAIMS__TOK_NUMBER) &&
+        tk(c, nb)->norm_len >= 3 && !memchr(claims__tok_norm(c->art, nb), ',', tk(c, nb)->norm_len))
+        return true;
     if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
         return false;
     if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
@@ -821,6 +827,43 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
 static bool year_like(const qctx *c, size_t i)
 {
     return is_cls(c, i, CLAIMS__TOK_NUMBER) && claims__tok_year_like(c->art, i);
+}
+
+/* Words of a street address after a house number at k ("4 Yawkey Way",
+ * "325 E. Dahlia Ave.", "the 12000 block of Main Street"): the token
+ * after them, or 0. */
+static size_t address_end(const qctx *c, size_t k)
+{
+    if (k + 1 < c->se && norm_is(c, k, "block") && norm_is(c, k + 1, "of"))
+        return k + 2;
+    for (size_t j = k; j < c->se && j < k + ADDRESS_WORDS; j++) {
+        const claims__token *w = tk(c, j);
+        if (is_punct(c, j, '.') && j > k && glued(c, j))
+            continue;
+        if (w->cls != CLAIMS__TOK_WORD || !(w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
+            glued(c, j))
+            return 0;
+        if (j > k && marker(c, j, "_street"))
+            return j + 1;
+    }
+    return 0;
+}
+
+/* A whole number written with a point and zeros before a counted noun
+ * ("USB 3.0 ports"): a version, unless a unit, scale or currency follows
+ * ("3.0 magnitude"). */
+static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
+{
+    const claims__token *t = tk(c, nb);
+    const char *w = claims__tok_norm(c->art, nb);
+    const char *dot = t->cls == CLAIMS__TOK_NUMBER ? memchr(w, '.', t->norm_len) : NULL;
+    if (!dot || cur_before || ne != nb + 1 || ne >= c->se)
+        return false;
+    for (const char *q = dot + 1; q < w + t->norm_len; q++)
+        if (*q != '0')
+            return false;
+    return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL);
 }
 
 /* Returns the token to resume from when the digits at nb are not a
@@ -862,6 +905,15 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     }
     /* "2nd", "21st" */
     if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
+        return ne + 1;
+    /* a house number, an emergency number ("911 calls"), a version */
+    size_t addr = t->cls == CLAIMS__TOK_NUMBER && !cur_before ? address_end(c, ne) : 0;
+    if (addr)
+        return addr;
+    if (!cur_before && marker(c, nb, "_phone") && ne < c->se && is_cls(c, ne, CLAIMS__TOK_WORD) &&
+        !concept_at(c, ne, c->se, NULL))
+        return ne + 1;
+    if (version_number(c, nb, ne, cur_before))
         return ne + 1;
     /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
     if (ne < c->se && glued(c, ne) && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
