@@ -20,9 +20,11 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
         claims__buf_free(&b);
         return NULL;
     }
-    /* Keep letters and digits; an apostrophe between letters, a hyphen
-     * between letters or digits, and '.' or ',' between digits stay; every
-     * other character separates words. Written over the same buffer. */
+    /* Keep letters and digits; an apostrophe between letters and '.' or
+     * ',' between digits stay; every other character separates words, a
+     * hyphen too, since a dash folds to one ("they say-the third time",
+     * "vice-presidential" and "vice presidential" are the same words).
+     * Written over the same buffer. */
     size_t w = 0;
     size_t i = 0;
     bool pending_space = false;
@@ -39,7 +41,7 @@ const char *claims__quote_normalize(claims_story *s, const char *text, size_t le
                                       : (claims__cp_is_letter(nx) || claims__cp_is_digit(nx));
             bool digits = prev < 0x80 && claims__is_digit(prev) && nx < 0x80 &&
                           claims__is_digit(nx);
-            if (nx_alnum && (cp == '\'' || cp == '-' || ((cp == '.' || cp == ',') && digits)))
+            if (nx_alnum && (cp == '\'' || ((cp == '.' || cp == ',') && digits)))
                 alnum = true;
         }
         if (!alnum) {
@@ -1192,6 +1194,14 @@ static bool pair_doubles(ctx *c)
             if (i == plast + 1 && !as_close) {
                 open_para = para_of(c, i);
                 open_tok = i;
+                continue;
+            }
+            /* "...are rare in Cumbria. / We are doing all we can.": the
+             * next line closes the quote, with no mark of its own before */
+            if (as_close && para_of(c, i) == open_para + 1) {
+                if (!add_span(c, open, i, open + 1, i))
+                    return false;
+                open = (size_t)-1;
                 continue;
             }
             if (!add_span(c, open, art->ntoks, open + 1, plast + 1))
