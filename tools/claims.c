@@ -267,10 +267,11 @@ static int real_date(const char *s, size_t n)
 
 /* One article of a JSON input: {"id", "title", "published", "text"}.
  * `fallback` is the id when there is none (FILE:LINE), `source` says where
- * the object is for messages. The title goes to the library as the title;
- * the text is passed as given, so that the report's byte offsets are
- * offsets into it (the library does not read claims in a title the text
- * does not begin with: see the CLI tests). */
+ * the object is for messages. The title goes to the library as the title
+ * (which reads it for claims as a text file's first line, unless the text
+ * begins with it; those claims' offsets count into the title); the text
+ * is passed as given, so that the report's byte offsets are offsets into
+ * it. */
 void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                             long long offset)
 {
@@ -629,7 +630,8 @@ static void put_field(FILE *out, const char *s)
     free(b.p);
 }
 
-/* One line a claim: id, article, kind, key, value, span, "text", speaker.
+/* One line a claim: id, article, kind, key, value, span ([start,end) into
+ * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). */
 static void print_claims_text(const claims_story *s, FILE *out)
 {
@@ -661,7 +663,9 @@ static void print_claims_text(const claims_story *s, FILE *out)
             fputc(' ', out);
             put_field(out, claims_claim_unit(c));
         }
-        fprintf(out, "\t[%zu,%zu)\t\"", start, end);
+        /* a span in a title given apart from the text is marked */
+        fprintf(out, "\t%s[%zu,%zu)\t\"",
+                claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? "title" : "", start, end);
         sbuf b = {NULL, 0, 0};
         sb_escaped(&b, text, len, 1);
         if (b.p)
