@@ -7,8 +7,12 @@ text; a chunk starting with 0x1F carries a title up to the next 0x1F.
 Crash regressions found by the fuzzer are added next to these as
 crash_<name> files and are never regenerated.
 
-usage: python3 fuzz/make_seed_corpus.py [OUTDIR]
+Also the seeds of fuzz/corpus_jsonl/ (fuzz_jsonl.c: byte 0 picks JSON Lines
+or a *.json file, then the file's bytes).
+
+usage: python3 fuzz/make_seed_corpus.py [OUTDIR [JSONL_OUTDIR]]
 """
+import json
 import os
 import sys
 
@@ -164,13 +168,52 @@ SEEDS = {
 }
 
 
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "corpus")
+# fuzz_jsonl.c: byte 0 bit 0 picks the reader (0: JSON Lines, 1: a *.json
+# file), then the bytes of the file.
+JSONL, JSON_FILE = b"\x00", b"\x01"
+
+
+def jl(*objs):
+    return "\n".join(o if isinstance(o, str) else json.dumps(o) for o in objs).encode() + b"\n"
+
+
+FERRY = {"id": "wire", "title": "Ferry fire: 41 rescued off the cape",
+         "published": "2023-05-02",
+         "text": "Coast guard boats rescued 41 passengers on Monday, officials said.\n\n"
+                 "\"Everyone got off in time,\" harbour master Lena Berg said."}
+FERRY_B = {"id": "daily", "title": None,
+           "text": "Ferry fire: 41 rescued off the cape\nThe crew of 12 were also safe."}
+
+SEEDS_JSONL = {
+    "seed_feed": JSONL + jl(FERRY, FERRY_B, {"id": 7, "text": "In 2019 the same ferry ran aground."}),
+    "seed_title_repeated": JSONL + jl({"id": "r", "title": "Dam breach floods 300 homes",
+                                      "text": "Dam breach floods 300 homes\n\nWater rose fast."}),
+    "seed_bad_lines": JSONL + b"\xef\xbb\xbf" + jl(
+        FERRY, "{not json", "[1, 2]", '{"id": "x"}', '{"id": "n\\u0000", "text": "Six boats."}',
+        '{"id": "t", "title": "A\\u0000B", "text": "Six boats."}',
+        '{"id": "p", "published": "2023-02-29", "text": "Nine boats sank."}',
+        '{"id": "q", "published": 5, "text": "x"}', '{"id": {"a": 1}, "text": "x"}',
+        FERRY, "   \t\r", '{"id": "e", "text": ""}', '{"id": "u", "text": "bad \\udc00 pair"}'),
+    "seed_crlf": JSONL + jl(FERRY, FERRY_B).replace(b"\n", b"\r\n"),
+    "seed_json_array": JSON_FILE + json.dumps([FERRY, FERRY_B, 3], indent=1).encode(),
+    "seed_json_object": JSON_FILE + json.dumps(FERRY, indent=2).encode(),
+    "seed_json_lines_in_json": JSON_FILE + jl(FERRY, FERRY_B),
+    "seed_json_not": JSON_FILE + b"Ferry fire\nNot JSON at all.\n",
+}
+
+
+def write(out, seeds):
     os.makedirs(out, exist_ok=True)
-    for name, data in sorted(SEEDS.items()):
+    for name, data in sorted(seeds.items()):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
-    print(f"wrote {len(SEEDS)} seeds to {out}")
+    print(f"wrote {len(seeds)} seeds to {out}")
+
+
+def main():
+    here = os.path.dirname(__file__)
+    write(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "corpus"), SEEDS)
+    write(sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "corpus_jsonl"), SEEDS_JSONL)
 
 
 if __name__ == "__main__":

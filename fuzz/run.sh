@@ -1,17 +1,20 @@
 #!/bin/sh
-# Builds the libFuzzer target with clang + ASan + UBSan in build-fuzz/ and
-# runs it for a bounded time on a scratch copy of fuzz/corpus/.
+# Builds the libFuzzer targets with clang + ASan + UBSan in build-fuzz/ and
+# runs each for a bounded time on a scratch copy of its corpus:
+#   fuzz_story  the library's public pipeline   fuzz/corpus/
+#   fuzz_jsonl  the CLI's JSON readers          fuzz/corpus_jsonl/
 #
 # usage: fuzz/run.sh [SECONDS] [extra libFuzzer flags...]
-#   SECONDS        total fuzzing time (default 60, or $FUZZ_SECONDS)
+#   SECONDS        fuzzing time of each target (default 60, or $FUZZ_SECONDS)
+#   FUZZ_TARGETS   which targets (default "fuzz_story fuzz_jsonl")
 #   FUZZ_JOBS      parallel workers (default 1)
 #   FUZZ_BUILDDIR  build directory (default build-fuzz)
 #   FUZZ_WORKDIR   keep the growing corpus here between runs (default: a
 #                  temporary directory, removed at the end)
 #
 # A failure (crash, leak, timeout, OOM) exits 1 and leaves the input in
-# fuzz/artifacts/. Once the bug is fixed, copy it to fuzz/corpus/crash_<what>
-# so the replay test runs it in every build. New coverage found during the
+# fuzz/artifacts/TARGET-*. Once the bug is fixed, copy it to the target's
+# corpus as crash_<what> so the replay test runs it in every build. New coverage found during the
 # run stays in the scratch corpus and is not committed.
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,42 +32,61 @@ if [ ! -f "$builddir/build.ninja" ]; then
         -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debugoptimized \
         -Dc_args=-fsanitize=fuzzer-no-link -Dcli=disabled -Dtests=disabled >/dev/null
 fi
-meson compile -C "$builddir" fuzz/fuzz_story fuzz/fuzz_replay >/dev/null
+targets=${FUZZ_TARGETS:-fuzz_story fuzz_jsonl}
+ninja -C "$builddir" build.ninja >/dev/null  # regenerated when a meson.build changed
+meson compile -C "$builddir" fuzz/fuzz_story fuzz/fuzz_replay fuzz/fuzz_jsonl \
+    fuzz/fuzz_jsonl_replay >/dev/null
 
 if [ -n "${FUZZ_WORKDIR:-}" ]; then
     mkdir -p "$FUZZ_WORKDIR"
     work=$(cd "$FUZZ_WORKDIR" && pwd)
-    rm -rf "$work/artifacts"
 else
     work=$(mktemp -d "${TMPDIR:-/tmp}/claims-fuzz.XXXXXX")
     trap 'rm -rf "$work"' EXIT
 fi
-mkdir -p "$work/corpus" "$work/artifacts"
-cp fuzz/corpus/* "$work/corpus/"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
-echo "== replaying fuzz/corpus/ under ASan + UBSan"
-"$builddir/fuzz/fuzz_replay" fuzz/corpus >/dev/null
-
-echo "== fuzz_story for ${seconds}s (jobs=$jobs)"
 # -jobs (even -jobs=1) makes libFuzzer run workers that log to fuzz-N.log in
-# the cwd: only pass it for real parallel runs, and run from $work.
+# the cwd: only pass it for real parallel runs, and run from the work dir.
 par=""
 [ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"
-set +e
-(cd "$work" && "$top/$builddir/fuzz/fuzz_story" corpus $par \
-    -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 \
-    -print_final_stats=1 \
-    -artifact_prefix=artifacts/ -dict="$top/fuzz/claims.dict" "$@")
-rc=$?
-set -e
-[ "$jobs" -gt 1 ] && cat "$work"/fuzz-*.log 2>/dev/null | grep -E 'ERROR|SUMMARY|stat::' || true
-if [ "$rc" -ne 0 ] || [ -n "$(ls "$work/artifacts")" ]; then
-    mkdir -p fuzz/artifacts
-    cp "$work"/artifacts/* fuzz/artifacts/ 2>/dev/null || true
-    echo "fuzz/run.sh: the fuzzer found a failure (exit $rc); inputs in fuzz/artifacts/" >&2
-    exit 1
-fi
-echo "== fuzz_story: no failure in ${seconds}s"
+failed=0
+for target in $targets; do
+    case $target in
+    fuzz_story) corpus=corpus; replay=fuzz_replay; dict=claims.dict; extra="" ;;
+    # the JSON readers say what is wrong with each line on stderr: keep
+    # libFuzzer's and the sanitizers' reports, drop the rest
+    fuzz_jsonl) corpus=corpus_jsonl; replay=fuzz_jsonl_replay; dict=jsonl.dict
+        extra="-close_fd_mask=2" ;;
+    *) echo "fuzz/run.sh: unknown target $target" >&2; exit 2 ;;
+    esac
+    echo "== replaying fuzz/$corpus/ under ASan + UBSan"
+    "$builddir/fuzz/$replay" "fuzz/$corpus" >/dev/null 2>"$work/replay.err" ||
+        { cat "$work/replay.err" >&2; exit 1; }
+    tw="$work/$target"
+    rm -rf "$tw/artifacts"
+    mkdir -p "$tw/corpus" "$tw/artifacts"
+    cp "fuzz/$corpus"/* "$tw/corpus/"
+    echo "== $target for ${seconds}s (jobs=$jobs)"
+    set +e
+    (cd "$tw" && "$top/$builddir/fuzz/$target" corpus $par $extra \
+        -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 \
+        -print_final_stats=1 \
+        -artifact_prefix=artifacts/ -dict="$top/fuzz/$dict" "$@")
+    rc=$?
+    set -e
+    [ "$jobs" -gt 1 ] && cat "$tw"/fuzz-*.log 2>/dev/null | grep -E 'ERROR|SUMMARY|stat::' || true
+    if [ "$rc" -ne 0 ] || [ -n "$(ls "$tw/artifacts")" ]; then
+        mkdir -p fuzz/artifacts
+        for f in "$tw"/artifacts/*; do
+            [ -e "$f" ] && cp "$f" "fuzz/artifacts/${target}-$(basename "$f")"
+        done
+        echo "fuzz/run.sh: $target found a failure (exit $rc); inputs in fuzz/artifacts/" >&2
+        failed=1
+    else
+        echo "== $target: no failure in ${seconds}s"
+    fi
+done
+exit $failed

@@ -307,7 +307,8 @@ CLAIMS_API claims_status claims_story_rejected_code(const claims_story *story, s
 CLAIMS_API const char *claims_story_rejected_message(const claims_story *story, size_t i);
 CLAIMS_API long long claims_story_rejected_offset(const claims_story *story, size_t i);
 
-/* Claims, ordered by article then position. Valid after check. */
+/* Claims, ordered by article then position (the claims of a title given
+ * apart before those of the text). Valid after check. */
 CLAIMS_API size_t claims_story_claim_count(const claims_story *story);
 CLAIMS_API const claims_claim *claims_story_claim(const claims_story *story, size_t i);
 
@@ -331,11 +332,29 @@ CLAIMS_API const char *claims_claim_unit(const claims_claim *claim);
  * "2010"), or the normalized words of a quote or paraphrase; NULL for
  * numeric kinds and for dates that could not be resolved. */
 CLAIMS_API const char *claims_claim_string_value(const claims_claim *claim);
-/* Source text span [start, end) in the article's text; *len gets its
- * length. The returned pointer is into the story's copy of the text. */
+/* What a claim's byte offsets count into (claims_claim_within). */
+typedef enum claims_within {
+    CLAIMS_WITHIN_TEXT = 0, /* the article's text, as given */
+    /* the article's title, as given to claims_story_add_article(): a
+       title the text does not begin with is read for claims before the
+       text, as a plain-text file's first line is (a text that begins
+       with its title line is read once, and its claims count into the
+       text) */
+    CLAIMS_WITHIN_TITLE = 1
+} claims_within;
+
+/* Which string the claim's span, sentence span and text are in: the
+ * article's text (also for NULL), or its title. Valid after check, as
+ * long as the claim is. */
+CLAIMS_API claims_within claims_claim_within(const claims_claim *claim);
+/* Source text span [start, end) in the article's text, or in its title
+ * when claims_claim_within() says so; *len gets its length. The returned
+ * pointer is into the story's copy of that string (borrowed: valid until
+ * claims_story_free()). */
 CLAIMS_API const char *claims_claim_text(const claims_claim *claim, size_t *len);
 CLAIMS_API void claims_claim_span(const claims_claim *claim, size_t *start, size_t *end);
-/* Span of the sentence the claim stands in. */
+/* Span of the sentence the claim stands in (in the same string as the
+ * claim's span). */
 CLAIMS_API void claims_claim_sentence_span(const claims_claim *claim, size_t *start,
                                            size_t *end);
 /* The speaker of a quote or paraphrase: a person's canonical name, or the

@@ -299,6 +299,23 @@ static claims_status reject_article(claims_story *s, claims_error *err, const ch
     return fail(err, code, id, has_offset, offset);
 }
 
+/* The bytes read before an article's text: a title that has a word and
+ * that the text does not already begin with (a feed may repeat its title
+ * line; read once), then a blank line, so that the title is read as a
+ * plain-text file's first line is. 0 when there is no such title. */
+static size_t title_prefix(const char *title, const char *text, size_t len)
+{
+    if (!title)
+        return 0;
+    size_t tl = strlen(title);
+    bool blank = true;
+    for (size_t i = 0; i < tl && blank; i++)
+        blank = claims__is_space((unsigned char)title[i]);
+    if (blank || claims__text_starts_with(text, len, title, tl) || tl > UINT32_MAX / 2)
+        return 0;
+    return tl + 2;
+}
+
 claims_status claims_story_add_article(claims_story *s, const char *id, const char *title,
                                        const char *published, const char *text, size_t len,
                                        claims_error *err)
@@ -318,7 +335,8 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
      * added so that a failure leaves the story as it was. */
     if ((s->narticles + 1) * 2 > s->id_nslots && !grow_ids(s))
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
-    if (len > UINT32_MAX - 1)
+    size_t prefix = title_prefix(title, text ? text : "", len);
+    if (len > UINT32_MAX - 1 - prefix)
         return reject_article(s, err, id, CLAIMS_ERR_TOO_LARGE, 0, 0);
     claims_status st = claims__utf8_validate(text ? text : "", len, &bad);
     if (st != CLAIMS_OK)
@@ -341,11 +359,20 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     memset(art, 0, sizeof *art);
     art->id = dup_str(&s->alloc, id, idlen);
     art->title = title ? dup_str(&s->alloc, title, strlen(title)) : NULL;
-    art->text = dup_str(&s->alloc, text ? text : "", len);
-    if (!art->id || (title && !art->title) || !art->text) {
+    art->block = claims__malloc(&s->alloc, prefix + len + 1);
+    if (!art->id || (title && !art->title) || !art->block) {
         claims__article_free(&s->alloc, art);
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
     }
+    if (prefix) {
+        memcpy(art->block, title, prefix - 2);
+        memcpy(art->block + prefix - 2, "\n\n", 2);
+    }
+    art->text = art->block + prefix;
+    if (len)
+        memcpy(art->text, text, len);
+    art->text[len] = 0;
+    art->prefix = prefix;
     art->len = len;
     if (published) {
         art->published = date;
@@ -435,6 +462,10 @@ static int cmp_claims(const void *pa, const void *pb)
     const claims_claim *a = *(claims_claim *const *)pa, *b = *(claims_claim *const *)pb;
     if (a->article != b->article)
         return a->article < b->article ? -1 : 1;
+    /* a title given apart is read before its text */
+    bool ta = (a->flags & CLAIMS__CF_IN_TITLE) != 0, tb = (b->flags & CLAIMS__CF_IN_TITLE) != 0;
+    if (ta != tb)
+        return ta ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     if (a->end != b->end)
@@ -457,9 +488,48 @@ static void write_id(char *buf, char prefix, size_t n)
     buf[1 + sizeof tmp - i] = 0;
 }
 
+/* Clamps [*b, *e) to [lo, hi) and moves it down by lo. */
+static void rebase_span(uint32_t *b, uint32_t *e, size_t lo, size_t hi)
+{
+    size_t nb = *b < lo ? lo : *b > hi ? hi : *b;
+    size_t ne = *e < nb ? nb : *e > hi ? hi : *e;
+    *b = (uint32_t)(nb - lo);
+    *e = (uint32_t)(ne - lo);
+}
+
+/* The claims of an article read with its title before the text: those
+ * of the title get offsets into the title, the others into the text. A
+ * blank line parts the two, so no sentence spans both; spans are clamped
+ * all the same, so that an offset never points past its string. */
+static void split_title_claims(claims_story *s, size_t ai, size_t first)
+{
+    claims__article *art = &s->articles[ai];
+    size_t tl = art->prefix - 2;
+    for (size_t i = first; i < s->nclaims; i++) {
+        claims_claim *c = s->claims[i];
+        if (c->start < art->prefix) {
+            rebase_span(&c->start, &c->end, 0, tl);
+            rebase_span(&c->sent_start, &c->sent_end, 0, tl);
+            c->text_base = art->title;
+            c->flags |= CLAIMS__CF_IN_TITLE;
+        } else {
+            rebase_span(&c->start, &c->end, art->prefix, art->prefix + art->len);
+            rebase_span(&c->sent_start, &c->sent_end, art->prefix, art->prefix + art->len);
+            c->text_base = art->text;
+        }
+        if (c->sent_start > c->start)
+            c->sent_start = c->start;
+        if (c->sent_end < c->end)
+            c->sent_end = c->end;
+    }
+}
+
 claims_status claims__check_article(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
+    /* A title given apart is read first, as a text file's first line. */
+    art->text = art->block;
+    art->len += art->prefix;
     claims_status st = claims__segment(&s->alloc, s->lex, art);
     size_t first = s->nclaims;
     if (st == CLAIMS_OK)
@@ -473,6 +543,10 @@ claims_status claims__check_article(claims_story *s, size_t ai)
     /* Tokens are only needed while extracting: free them now, so peak
      * memory is the texts and claims plus one article's tokens. */
     claims__article_drop_tokens(&s->alloc, art);
+    art->text = art->block + art->prefix;
+    art->len -= art->prefix;
+    if (art->prefix)
+        split_title_claims(s, ai, first);
     return st;
 }
 
@@ -657,6 +731,11 @@ const char *claims_claim_unit(const claims_claim *c)
 const char *claims_claim_string_value(const claims_claim *c)
 {
     return c ? c->str_value : NULL;
+}
+
+claims_within claims_claim_within(const claims_claim *c)
+{
+    return c && (c->flags & CLAIMS__CF_IN_TITLE) ? CLAIMS_WITHIN_TITLE : CLAIMS_WITHIN_TEXT;
 }
 
 const char *claims_claim_text(const claims_claim *c, size_t *len)

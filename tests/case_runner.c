@@ -486,7 +486,7 @@ static const char *json_str(json_t *o, const char *key)
 /* One line per claim:
  *   [ARTICLE: ]KIND KEY = VALUE[ UNIT][ inferred][ weak WEAK_KEY]
  *   [ event "LABEL"][ scope "PLACE"][ holder "NAME"][ part subset|increment]
- *   [ linked [TEXT]][ speaker "NAME"][ as "WORDS"] [TEXT]
+ *   [ linked [TEXT]][ speaker "NAME"][ as "WORDS"][ in title] [TEXT]
  * (event only for a background event; the story's own goes unsaid) */
 static void render_claim(strbuf *b, const claims_story *s, const claims_claim *c, json_t *jc,
                          int many_articles)
@@ -523,6 +523,13 @@ static void render_claim(strbuf *b, const claims_story *s, const claims_claim *c
     const char *words = json_str(jc, "speaker_text");
     if (words && (!sp || strcmp(words, sp) != 0))
         sb_printf(b, " as \"%s\"", words);
+    /* the C accessor and the JSON report must say the same */
+    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    const char *within = json_str(jc, "within");
+    if (in_title != (within && strcmp(within, "title") == 0))
+        sb_puts(b, " within-disagrees");
+    if (in_title)
+        sb_puts(b, " in title");
     sb_puts(b, " ");
     put_text(b, c);
 }

@@ -503,21 +503,111 @@ class Cli(unittest.TestCase):
         for c in r["claims"]:
             self.assertEqual("Officials said 12 boats sank."[c["start"]:c["end"]], c["text"])
 
-    @unittest.expectedFailure
+    # One story, written here for these tests: each article as (id, title, body).
+    BRIDGE = (
+        ("herald", "Footbridge collapse injures 14 commuters",
+         "A footbridge over the canal gave way during the morning rush.\n\n"
+         "Paramedics treated 14 commuters at the scene, the fire brigade said."),
+        ("courier", "Canal footbridge had failed two inspections since 2021",
+         "The city said the bridge had been closed to cyclists since March.\n\n"
+         "Rescuers said 14 commuters were hurt when the deck dropped."),
+        ("gazette", None,
+         "Fourteen commuters were hurt when a canal footbridge fell on Tuesday."),
+    )
+
+    def bridge_as_text(self):
+        d = self.mkdir("txt")
+        for i, title, body in self.BRIDGE:
+            self.write("txt/%s.txt" % i, (title + "\n" if title else "") + body + "\n")
+        return d
+
+    def bridge_as_jsonl(self, repeat_title=False):
+        lines = []
+        for i, title, body in self.BRIDGE:
+            text = body + "\n"
+            if repeat_title and title:
+                text = title + "\n" + text  # a feed that repeats the title line
+            lines.append(json.dumps({"id": i, "title": title, "text": text}))
+        return self.write("bridge.jsonl", "\n".join(lines) + "\n")
+
+    @staticmethod
+    def claims_of(r):
+        """Claims by article, kind, key and value: offsets left out."""
+        return sorted((c["article"], c["kind"], c["key"], json.dumps(c["value"]), c["text"])
+                      for c in r["claims"])
+
+    @staticmethod
+    def findings_of(r):
+        """Findings by type, key and the values of their claims."""
+        by_id = {c["id"]: c for c in r["claims"]}
+        return sorted((f["type"], f["key"], tuple(sorted(
+            (by_id[k]["article"], json.dumps(by_id[k]["value"]), by_id[k]["text"])
+            for k in f["claims"]))) for f in r["findings"])
+
     def test_jsonl_title_claims_as_text_first_line(self):
-        """The library reads claims in a title only when the text begins with
-        it; a JSON Lines title beside its text loses its figures. Needs a
-        library change (claims in a separate title, with spans); this test
-        passes once it is made."""
-        self.mkdir("txt")
-        self.write("txt/a.txt", "Forty boats sank\nOfficials said 40 boats sank near the port.\n")
-        self.write("txt/b.txt", "Officials said 40 boats sank near the port.\n")
-        path = self.write("s.jsonl", "\n".join(json.dumps(x) for x in (
-            {"id": "a", "title": "Forty boats sank", "text": "Officials said 40 boats sank near the port."},
-            {"id": "b", "text": "Officials said 40 boats sank near the port."})))
-        kinds = lambda r: sorted((c["article"], c["key"], c["value"]) for c in r["claims"])
-        self.assertEqual(kinds(self.report(path)),
-                         kinds(self.report(os.path.join(self.tmp, "txt"))))
+        """A JSON Lines title is read for claims as a text file's first line
+        is: the story as text files and as JSON Lines gives the same claims
+        and findings (offsets aside)."""
+        txt = self.report(self.bridge_as_text())
+        jsonl = self.report(self.bridge_as_jsonl())
+        self.assertEqual(self.claims_of(jsonl), self.claims_of(txt))
+        self.assertEqual(self.findings_of(jsonl), self.findings_of(txt))
+        # the headline figures are there, and one of them takes part in a finding
+        titled = [c for c in jsonl["claims"] if c.get("within") == "title"]
+        self.assertEqual(sorted((c["article"], c["text"]) for c in titled),
+                         [("courier", "2021"), ("courier", "two inspections"),
+                          ("herald", "14 commuters")])
+        in_findings = {k for f in jsonl["findings"] for k in f["claims"]}
+        self.assertTrue(any(c["id"] in in_findings for c in titled))
+        # the text files' title claims count into the text: no "within"
+        self.assertFalse(any("within" in c for c in txt["claims"]))
+
+    def test_jsonl_title_claim_offsets_count_into_the_title(self):
+        r = self.report(self.bridge_as_jsonl())
+        arts = {i: (title, body + "\n") for i, title, body in self.BRIDGE}
+        for c in r["claims"]:
+            title, text = arts[c["article"]]
+            within = title if c.get("within") == "title" else text
+            self.assertIn(c.get("within", "text"), ("title", "text"))
+            data = within.encode()
+            self.assertEqual(data[c["start"]:c["end"]].decode(), c["text"])
+            self.assertEqual(data[c["sentence_start"]:c["sentence_end"]].decode(),
+                             c["sentence"])
+        rc, out, err = run("extract", self.bridge_as_jsonl())
+        self.assertEqual(rc, 0, err)
+        lines = [l.split("\t") for l in out.decode().splitlines()]
+        self.assertIn(["herald", "count", "title[28,40)", '"14 commuters"'],
+                      [[l[1], l[2], l[5], l[6]] for l in lines])
+
+    def test_jsonl_title_repeated_in_the_text_is_read_once(self):
+        """A feed that also starts the text with its title line: the title's
+        figures count once, in the text, as for a text file."""
+        txt = self.report(self.bridge_as_text())
+        rep = self.report(self.bridge_as_jsonl(repeat_title=True))
+        self.assertEqual(self.claims_of(rep), self.claims_of(txt))
+        self.assertEqual(self.findings_of(rep), self.findings_of(txt))
+        self.assertFalse(any("within" in c for c in rep["claims"]))
+
+    def test_jsonl_title_evidence_in_every_format(self):
+        """A claim read in a title shows the title as its sentence in every
+        format (TAP and JUnit show evidence of failing findings)."""
+        path = self.write("flood.jsonl", "\n".join(json.dumps(x) for x in (
+            {"id": "north", "title": "Storm floods 120 homes in the valley",
+             "text": "Water reached the main square by noon.\n\n"
+                     "The river burst its banks after two days of rain."},
+            {"id": "south", "text": "The storm flooded 95 homes in the valley, the county said."},
+        )) + "\n")
+        r = self.report(path)
+        title_ids = {c["id"] for c in r["claims"] if c.get("within") == "title"}
+        self.assertTrue([f for f in r["findings"]
+                         if f["type"] == "contradiction" and title_ids & set(f["claims"])])
+        for fmt in ("text", "json", "markdown", "html", "tap", "junit"):
+            rc, out, err = run("check", "--format", fmt, "--min-confidence", "low", path)
+            self.assertEqual(rc, 1, err)
+            # the title claim's sentence is the title, not bytes of the text
+            self.assertIn(b"Storm floods ", out, fmt)
+            self.assertIn(b"120 homes", out, fmt)
+            self.assertNotIn(b"Water reached the main", out, fmt)
 
     # ------------------------------------------------------------ terminal safety
 

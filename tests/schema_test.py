@@ -40,6 +40,9 @@ OWN = {
                "harbour master. In 2018, the ferry ran aground in the storm.\n",
     "bad.txt": b"Broken\nThis text has a bad byte \xff here.\n",
     "empty.txt": "   \n",
+    # a title given apart: its claims say "within": "title"
+    "feed.jsonl": json.dumps({"id": "feed", "title": "Ferry fire: 41 rescued in 2019 drill",
+                              "text": "Crews rescued 41 passengers on Monday."}) + "\n",
 }
 
 cases = []
@@ -54,7 +57,7 @@ tmp = tempfile.mkdtemp()
 for name, text in OWN.items():
     with open(os.path.join(tmp, name), "wb") as f:
         f.write(text if isinstance(text, bytes) else text.encode())
-cases.append(("own texts with rejected inputs, bounds, units, variants", [tmp], []))
+cases.append(("own texts with rejected inputs, bounds, units, variants, a title apart", [tmp], []))
 
 checks = len(cases) + 2
 print(f"1..{checks}")

@@ -434,6 +434,52 @@ static claims_status run_with(failing_alloc *fa)
     return st;
 }
 
+/* A title the text does not begin with is read for claims; their spans
+ * count into the title. A text that repeats its title reads it once. */
+static void test_api_title_claims_count_into_the_title(void **state)
+{
+    (void)state;
+    static const char title[] = "Hail damages 300 cars at the fair";
+    static const char text[] = "Owners queued at the insurers on Monday.";
+    static const char repeated[] = "Hail damages 300 cars at the fair\n\nOwners queued.";
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(s, "a", title, "2022-06-01", text, strlen(text),
+                                              NULL), CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(s, "b", title, NULL, repeated, strlen(repeated),
+                                              NULL), CLAIMS_OK);
+    assert_int_equal(claims_story_article_bytes(s, 0), strlen(text));
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    size_t in_title = 0, counts = 0;
+    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
+        const claims_claim *c = claims_story_claim(s, i);
+        size_t start, end, ss, se, len;
+        claims_claim_span(c, &start, &end);
+        claims_claim_sentence_span(c, &ss, &se);
+        const char *t = claims_claim_text(c, &len);
+        int a = claims_claim_article(c) == 0;
+        const char *base = claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? title
+                           : a ? text : repeated;
+        assert_true(ss <= start && start <= end && end <= se && se <= strlen(base));
+        assert_int_equal(len, end - start);
+        assert_memory_equal(t, base + start, len);
+        if (claims_claim_kind(c) == CLAIMS_KIND_COUNT) {
+            counts++;
+            assert_memory_equal(t, "300 cars", 8);
+        }
+        if (claims_claim_within(c) == CLAIMS_WITHIN_TITLE) {
+            in_title++;
+            assert_true(a);
+            assert_int_equal(ss, 0);
+            assert_int_equal(se, strlen(title));
+        }
+    }
+    assert_int_equal(in_title, 1); /* a's headline figure */
+    assert_int_equal(counts, 2);   /* once in a, once in b */
+    assert_int_equal(claims_claim_within(NULL), CLAIMS_WITHIN_TEXT);
+    claims_story_free(s);
+}
+
 static void test_api_every_allocation_failure_is_clean(void **state)
 {
     (void)state;
@@ -498,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_api_reject_records_outside_inputs),
         cmocka_unit_test(test_api_add_file_follows_the_cli_rules),
         cmocka_unit_test(test_api_report_alloc),
+        cmocka_unit_test(test_api_title_claims_count_into_the_title),
         cmocka_unit_test(test_api_every_allocation_failure_is_clean),
         cmocka_unit_test(test_api_two_stories_two_threads),
     };

@@ -146,282 +146,6 @@ static int is_text_path(const char *path)
     return has_ext(path, ".txt") || has_ext(path, ".text");
 }
 
-void report_error(const char *what, const claims_error *err)
-{
-    if (err->has_offset)
-        say("%s: %s at byte %zu", what, err->message, err->offset);
-    else
-        say("%s: %s", what, err->message);
-}
-
-/* An id safe to print and to store: the id escaped and cut to 200 bytes. */
-static char *safe_id(const char *id, size_t len)
-{
-    sbuf b = {NULL, 0, 0};
-    sb_escaped(&b, id, len > 400 ? 400 : len, 0);
-    if (b.n > 200 || len > 400) {
-        size_t n = b.n > 200 ? 200 : b.n;
-        while (n && ((unsigned char)b.p[n] & 0xC0) == 0x80)
-            n--;
-        b.n = n;
-        sb_str(&b, "...");
-    }
-    return b.p;
-}
-
-static void reject(cli *c, const char *id, claims_status code, const char *message,
-                   long long offset)
-{
-    char *sid = safe_id(id, strlen(id));
-    say("%s: %s", sid, message);
-    claims_story_reject(c->story, sid, code, message, offset);
-    c->input_errors++;
-    free(sid);
-}
-
-/* Before an article goes to the library: an id that is not valid UTF-8 or
- * too long, or that another input already has, is rejected here, so that
- * the report lists it and the message names both sources. Returns 1 when
- * the article may be added. */
-static int id_ok(cli *c, const char *id, size_t idlen, const char *source)
-{
-    uint32_t cp;
-    for (size_t i = 0; i < idlen;) {
-        size_t n = utf8_seq((const unsigned char *)id + i, idlen - i, &cp);
-        if (!n) {
-            reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is not valid UTF-8", -1);
-            return 0;
-        }
-        i += n;
-    }
-    if (idlen > 255) {
-        reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is longer than 255 bytes", -1);
-        return 0;
-    }
-    void **prev = strmap_find(&c->sources, id);
-    if (prev) {
-        sbuf m = {NULL, 0, 0};
-        sb_printf(&m, "duplicate id: %s has the id of %s", source, (const char *)*prev);
-        reject(c, id, CLAIMS_ERR_DUPLICATE_ID, m.p, -1);
-        free(m.p);
-        return 0;
-    }
-    return 1;
-}
-
-
-/* Adds one plain-text article with the library's rules for a text file
- * (title line, BOM): see claims_story_add_text(). */
-static void add_text(cli *c, const char *id, const buffer *b)
-{
-    claims_error err;
-    if (claims_story_add_text(c->story, id, b->data, b->len, &err) != CLAIMS_OK) {
-        report_error(id, &err);
-        c->input_errors++;
-    }
-}
-
-/* Counts before an article is added, to see afterwards what became of it. */
-typedef struct mark {
-    size_t articles, rejected;
-} mark;
-
-static mark mark_now(const cli *c)
-{
-    mark m = {claims_story_article_count(c->story), claims_story_rejected_count(c->story)};
-    return m;
-}
-
-/* After an attempt to add article `id`: remember its source when the
- * library took it; record a rejection the library did not record itself
- * (an id it refused, no memory), so that nothing vanishes from the report. */
-static void settle(cli *c, mark m, const char *id, const char *source)
-{
-    if (claims_story_article_count(c->story) > m.articles) {
-        strmap_put_new(&c->sources, id, xstrdup(source));
-    } else if (claims_story_rejected_count(c->story) == m.rejected) {
-        char *sid = safe_id(id, strlen(id));
-        claims_story_reject(c->story, sid, CLAIMS_ERR_INVALID_ARGUMENT,
-                            "the article could not be added", -1);
-        free(sid);
-    }
-}
-
-/* A `published` value the library is given: YYYY-MM-DD naming a real day
- * from 0001-01-01 on. */
-static int real_date(const char *s, size_t n)
-{
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
-}
-
-/* One article of a JSON input: {"id", "title", "published", "text"}.
- * `fallback` is the id when there is none (FILE:LINE), `source` says where
- * the object is for messages. The title goes to the library as the title;
- * the text is passed as given, so that the report's byte offsets are
- * offsets into it (the library does not read claims in a title the text
- * does not begin with: see the CLI tests). */
-void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
-                            long long offset)
-{
-    json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
-    json_t *jtitle = json_object_get(obj, "title"), *jpub = json_object_get(obj, "published");
-    const char *id = fallback;
-    size_t idlen = strlen(fallback);
-    char idbuf[64];
-    if (json_is_string(jid)) {
-        id = json_string_value(jid);
-        idlen = json_string_length(jid);
-        if (strlen(id) != idlen) {
-            char *sid = safe_id(id, idlen);
-            reject(c, sid, CLAIMS_ERR_INVALID_ID, "the id contains a NUL character (\\u0000)",
-                   offset);
-            free(sid);
-            return;
-        }
-    } else if (json_is_integer(jid)) {
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
-        id = idbuf;
-        idlen = strlen(id);
-    } else if (jid && !json_is_null(jid)) {
-        reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
-               offset);
-        return;
-    }
-    if (!json_is_string(jtext)) {
-        reject(c, id, CLAIMS_ERR_EMPTY_TEXT, "no \"text\" string", offset);
-        return;
-    }
-    if ((jtitle && !json_is_string(jtitle) && !json_is_null(jtitle)) ||
-        (jpub && !json_is_string(jpub) && !json_is_null(jpub))) {
-        reject(c, id, CLAIMS_ERR_INVALID_ARGUMENT,
-               "\"title\" and \"published\" must be strings or null", offset);
-        return;
-    }
-    const char *title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
-    if (title && strlen(title) != json_string_length(jtitle)) {
-        reject(c, id, CLAIMS_ERR_NUL_BYTE, "the title contains a NUL character (\\u0000)",
-               offset);
-        return;
-    }
-    const char *pub = json_is_string(jpub) ? json_string_value(jpub) : NULL;
-    if (pub && !real_date(pub, json_string_length(jpub))) {
-        sbuf v = {NULL, 0, 0};
-        sb_escaped(&v, pub, json_string_length(jpub), 1);
-        note("%s: \"published\" value \"%s\" is not a date (YYYY-MM-DD); %s is kept, undated",
-             source, v.p ? v.p : "", id);
-        free(v.p);
-        pub = NULL;
-    }
-    if (!id_ok(c, id, idlen, source))
-        return;
-    const char *text = json_string_value(jtext);
-    size_t len = json_string_length(jtext);
-    mark m = mark_now(c);
-    claims_error err;
-    if (claims_story_add_article(c->story, id, title, pub, text, len, &err) != CLAIMS_OK) {
-        report_error(id, &err);
-        c->input_errors++;
-    }
-    settle(c, m, id, source);
-}
-
-/* Skips a UTF-8 byte-order mark. */
-size_t bom_len(const buffer *b)
-{
-    return b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-}
-
-/* JSON Lines: one article per line; `name` gives fallback ids (NAME:LINE),
- * `path` the messages' FILE:LINE. */
-static void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
-{
-    size_t pos = bom_len(b), line = 0;
-    while (pos < b->len) {
-        size_t eol = pos;
-        while (eol < b->len && b->data[eol] != '\n')
-            eol++;
-        line++;
-        size_t start = pos;
-        pos = eol + 1;
-        size_t k = start;
-        while (k < eol && (b->data[k] == ' ' || b->data[k] == '\t' || b->data[k] == '\r'))
-            k++;
-        if (k == eol)
-            continue;
-        sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-        sb_printf(&fallback, "%s:%zu", name, line);
-        sb_printf(&source, "%s:%zu", path, line);
-        json_error_t jerr;
-        json_t *obj = json_loadb(b->data + start, eol - start, JSON_ALLOW_NUL, &jerr);
-        if (!obj || !json_is_object(obj)) {
-            sbuf msg = {NULL, 0, 0};
-            sb_printf(&msg, "line %zu: %s", line, obj ? "not a JSON object" : jerr.text);
-            long long off = obj ? (long long)start
-                                : (long long)start + (jerr.position > 0 ? jerr.position : 0);
-            reject(c, fallback.p, CLAIMS_ERR_IO, msg.p, off);
-            free(msg.p);
-        } else {
-            add_json_object(c, obj, fallback.p, source.p, (long long)start);
-        }
-        json_decref(obj);
-        free(fallback.p);
-        free(source.p);
-    }
-}
-
-/* A file named *.json: one JSON object, an array of them, or JSON Lines;
- * anything else is rejected (never read as a plain-text article). */
-static void add_json_file(cli *c, const char *name, const char *path, const buffer *b)
-{
-    size_t k = bom_len(b);
-    while (k < b->len && (b->data[k] == ' ' || b->data[k] == '\t' || b->data[k] == '\n' ||
-                          b->data[k] == '\r'))
-        k++;
-    if (k < b->len && (b->data[k] == '{' || b->data[k] == '[')) {
-        json_error_t jerr;
-        json_t *doc = json_loadb(b->data + k, b->len - k, JSON_ALLOW_NUL, &jerr);
-        if (doc && json_is_object(doc)) {
-            add_json_object(c, doc, name, path, (long long)k);
-        } else if (doc && json_is_array(doc)) {
-            for (size_t i = 0; i < json_array_size(doc); i++) {
-                sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-                sb_printf(&fallback, "%s:%zu", name, i + 1);
-                sb_printf(&source, "%s: item %zu", path, i + 1);
-                json_t *item = json_array_get(doc, i);
-                if (json_is_object(item))
-                    add_json_object(c, item, fallback.p, source.p, -1);
-                else
-                    reject(c, fallback.p, CLAIMS_ERR_IO, "not a JSON object", -1);
-                free(fallback.p);
-                free(source.p);
-            }
-        } else if (b->data[k] == '{') {
-            add_jsonl(c, name, path, b);
-        } else {
-            sbuf msg = {NULL, 0, 0};
-            sb_printf(&msg, "not JSON: %s", doc ? "not an array of objects" : jerr.text);
-            reject(c, name, CLAIMS_ERR_IO, msg.p, doc ? (long long)k : -1);
-            free(msg.p);
-        }
-        json_decref(doc);
-        return;
-    }
-    reject(c, name, CLAIMS_ERR_IO,
-           "not JSON (a .json file holds one JSON object, an array of them or JSON Lines)",
-           k < b->len ? (long long)k : -1);
-}
-
 /* Reads one file as an article source: JSON by its extension, else text. */
 static void add_file(cli *c, const char *path, const char *id)
 {
@@ -629,7 +353,8 @@ static void put_field(FILE *out, const char *s)
     free(b.p);
 }
 
-/* One line a claim: id, article, kind, key, value, span, "text", speaker.
+/* One line a claim: id, article, kind, key, value, span ([start,end) into
+ * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). */
 static void print_claims_text(const claims_story *s, FILE *out)
 {
@@ -661,7 +386,9 @@ static void print_claims_text(const claims_story *s, FILE *out)
             fputc(' ', out);
             put_field(out, claims_claim_unit(c));
         }
-        fprintf(out, "\t[%zu,%zu)\t\"", start, end);
+        /* a span in a title given apart from the text is marked */
+        fprintf(out, "\t%s[%zu,%zu)\t\"",
+                claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? "title" : "", start, end);
         sbuf b = {NULL, 0, 0};
         sb_escaped(&b, text, len, 1);
         if (b.p)
@@ -896,18 +623,6 @@ int report_code(const cli *c, int count_failures)
     if (c->input_errors || claims_story_rejected_count(c->story))
         rc |= EXIT_REJECTED;
     return rc;
-}
-
-static void free_source(void *p)
-{
-    free(p);
-}
-
-void cli_free(cli *c)
-{
-    claims_story_free(c->story);
-    c->story = NULL;
-    strmap_free(&c->sources, free_source);
 }
 
 /* claims check / claims extract. */

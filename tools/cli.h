@@ -1,5 +1,6 @@
 /* cli.h - what the files of the claims tool share (private to tools/).
- * claims.c: inputs, check, extract, options, main; cli_util.c: strings,
+ * claims.c: files, folders, stdin, check, extract, options, main;
+ * cli_input.c: ids, rejections, text and JSON articles; cli_util.c: strings,
  * escaping, messages, a string map; cli_lexicon.c: lexicon files, the
  * config, `claims lexicon`; cli_batch.c: `claims batch`. */
 #ifndef CLAIMS_CLI_H
@@ -80,7 +81,6 @@ typedef struct buffer {
 
 int read_stream(FILE *fp, buffer *out);
 int read_file(const char *path, buffer *out);
-size_t bom_len(const buffer *b);
 char *file_id(const char *path);
 int has_ext(const char *path, const char *ext);
 int is_jsonl_path(const char *path);
@@ -95,10 +95,40 @@ typedef struct cli {
     strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
 } cli;
 
-void report_error(const char *what, const claims_error *err);
+/* Reads one input as given on the command line (a file, a folder, "-"). */
 void add_path(cli *c, const char *path);
+
+/* ---- cli_input.c: what was read, as articles */
+
+/* "WHAT: message[ at byte N]" on stderr. */
+void report_error(const char *what, const claims_error *err);
+/* Lists an input as rejected (escaped id; said on stderr). */
+void reject(cli *c, const char *id, claims_status code, const char *message,
+            long long offset);
+/* 1 when `id` may be added: valid UTF-8, 255 bytes at most, not read
+ * before (else the input is rejected, naming both sources). */
+int id_ok(cli *c, const char *id, size_t idlen, const char *source);
+/* One plain-text article, with the library's rules for a text file. */
+void add_text(cli *c, const char *id, const buffer *b);
+/* Counts before an article is added, to see afterwards what became of it. */
+typedef struct mark {
+    size_t articles, rejected;
+} mark;
+mark mark_now(const cli *c);
+/* After adding article `id`: remembers its source, or lists a refusal the
+ * library did not record, so that nothing vanishes from the report. */
+void settle(cli *c, mark m, const char *id, const char *source);
+/* Bytes of a UTF-8 byte order mark at b's start (0 or 3). */
+size_t bom_len(const buffer *b);
+/* One {"id", "title", "published", "text"} object. */
 void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                      long long offset);
+/* JSON Lines in b (a BOM skipped): `name` gives fallback ids NAME:LINE,
+ * `path` the messages' PATH:LINE; a bad line is rejected with its line
+ * number and byte offset, and the others are read. */
+void add_jsonl(cli *c, const char *name, const char *path, const buffer *b);
+/* A *.json file: one object, an array of them, or JSON Lines. */
+void add_json_file(cli *c, const char *name, const char *path, const buffer *b);
 /* Frees a cli's sources map and story. */
 void cli_free(cli *c);
 /* The exit code of a report written on c's story. */

@@ -314,6 +314,13 @@ typedef struct claims__article {
     char *title;             /* NULL when none */
     char *text;              /* the caller's bytes, copied; NUL-terminated */
     size_t len;
+    /* A title the text does not begin with is read for claims as a text
+     * file's first line is: `block` holds the title, a blank line, then
+     * the text, and `text` points `prefix` bytes into it (prefix 0: block
+     * is text). claims__check_article reads the whole block and gives the
+     * claims of the title offsets into the title (CLAIMS__CF_IN_TITLE). */
+    char *block;
+    size_t prefix;
     claims__date published;  /* given date; else the dateline's (dates.c) */
     bool published_given;
     char published_iso[11];  /* "YYYY-MM-DD" or "" */
@@ -397,6 +404,11 @@ static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *
 /* The lexmask of a token whose norm text hashes to `hash`. */
 uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
 
+/* Whether text[0..len) begins with title[0..tl) once leading whitespace
+ * and a UTF-8 byte order mark are skipped: the text repeats its title
+ * line (a plain-text file's first line; a feed that repeats it). */
+bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl);
+
 /* Index of the sentence containing byte `off` (binary search). */
 size_t claims__sentence_at(const claims__article *art, size_t off);
 
@@ -413,9 +425,11 @@ enum {
     CLAIMS__CF_TITLE = 1 << 3,     /* stands in the title line */
     CLAIMS__CF_PARTIAL = 1 << 4,   /* a partial quote inside a sentence */
     CLAIMS__CF_APPROX = 1 << 5,    /* "about 50": the value, hedged */
-    CLAIMS__CF_NAMING = 1 << 6     /* a measure that names its thing ("a 13-inch
+    CLAIMS__CF_NAMING = 1 << 6,    /* a measure that names its thing ("a 13-inch
                                       model", "a 10-mile race"): another
                                       figure names another thing */
+    CLAIMS__CF_IN_TITLE = 1 << 7   /* offsets into a title given apart from
+                                      the text (claims_claim_within) */
 };
 
 /* Date precision for date claims. */
@@ -557,7 +571,9 @@ struct claims_claim {
        there it meets claims that state less, and other narrower kinds of
        it ("three companions") to agree with */
     const char *kind_key;
-    const char *text_base;   /* the article's text (set by claims__claim_add) */
+    const char *text_base;   /* what start, end and the sentence span are
+                                offsets into: the article's text, or its
+                                title (CLAIMS__CF_IN_TITLE) */
 };
 
 enum { CLAIMS__MAX_FINDING_CLAIMS_INLINE = 4 };

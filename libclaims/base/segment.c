@@ -243,21 +243,26 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     for (size_t k = 0; k < art->ntoks; k++)
         art->toks[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
 
-    /* The title line, when the text starts with the given title. */
-    if (art->title && art->nsents) {
-        size_t tl = strlen(art->title), p = 0;
-        while (p < art->len && (claims__is_space((unsigned char)art->text[p])))
-            p++;
-        if (p + 3 <= art->len && memcmp(art->text + p, "\xef\xbb\xbf", 3) == 0)
-            p += 3;
-        if (tl && p + tl <= art->len && memcmp(art->text + p, art->title, tl) == 0) {
-            uint32_t first_para = art->sents[0].paragraph;
-            for (size_t si = 0; si < art->nsents && art->sents[si].paragraph == first_para;
-                 si++)
+    /* The title line, when the text starts with the given title (a title
+     * given apart is read before the text: art->prefix, all of it title). */
+    if (art->title && art->nsents &&
+        claims__text_starts_with(art->text, art->len, art->title, strlen(art->title))) {
+        uint32_t first_para = art->sents[0].paragraph;
+        for (size_t si = 0; si < art->nsents; si++)
+            if (art->sents[si].paragraph == first_para || art->sents[si].start < art->prefix)
                 art->sents[si].flags |= CLAIMS__SF_TITLE;
-        }
     }
     return CLAIMS_OK;
+}
+
+bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl)
+{
+    size_t p = 0;
+    while (p < len && claims__is_space((unsigned char)text[p]))
+        p++;
+    if (p + 3 <= len && memcmp(text + p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    return tl && p + tl <= len && memcmp(text + p, title, tl) == 0;
 }
 
 void claims__article_drop_tokens(const claims_allocator *a, claims__article *art)
@@ -275,7 +280,7 @@ void claims__article_free(const claims_allocator *a, claims__article *art)
 {
     claims__free(a, art->id);
     claims__free(a, art->title);
-    claims__free(a, art->text);
+    claims__free(a, art->block);
     claims__free(a, art->toks);
     claims__free(a, art->sents);
     claims__free(a, art->norm);

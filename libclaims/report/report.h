@@ -52,10 +52,12 @@ void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escap
  * CLAIMS__SENTENCE_CONTEXT bytes either side of the claim, the claim
  * itself cut at CLAIMS__SENTENCE_MAX bytes. Every format uses this one
  * window, so a report stays proportional to its input. Offsets are into
- * the article's text, on character boundaries, with
+ * `text`: the article's text, or its title for a claim read in a title
+ * given apart (CLAIMS__CF_IN_TITLE); on character boundaries, with
  * start <= claim_start <= claim_end <= end. */
 enum { CLAIMS__SENTENCE_MAX = 1200, CLAIMS__SENTENCE_CONTEXT = 400 };
 typedef struct claims__evidence {
+    const char *text;              /* what the offsets are into */
     size_t start, end;             /* the window */
     size_t claim_start, claim_end; /* the claim's words inside it */
     bool cut_before, cut_after;    /* the sentence goes on: show "..." */

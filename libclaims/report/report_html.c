@@ -126,9 +126,9 @@ static void marked_sentence(const claims_story *s, claims__writer *w, const clai
                             const claims_claim *ref)
 {
     const claims__article *a = &s->articles[c->article];
-    const char *t = a->text;
     claims__evidence ev;
     claims__evidence_window(a, c, &ev);
+    const char *t = ev.text;
     size_t cs = ev.claim_start, ce = ev.claim_end;
     if (ev.cut_before)
         claims__w_puts(w, "...");

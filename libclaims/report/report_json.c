@@ -37,14 +37,14 @@ static void write_sentence(claims__writer *w, const claims__article *art, const 
     claims__evidence ev;
     claims__evidence_window(art, c, &ev);
     if (!ev.cut_before && !ev.cut_after) {
-        claims__w_json_str(w, art->text + ev.start, ev.end - ev.start);
+        claims__w_json_str(w, ev.text + ev.start, ev.end - ev.start);
         return;
     }
     claims__buf tmp;
     claims__buf_init(&tmp, w->buf.alloc);
     if (ev.cut_before)
         claims__buf_puts(&tmp, "...");
-    claims__buf_put(&tmp, art->text + ev.start, ev.end - ev.start);
+    claims__buf_put(&tmp, ev.text + ev.start, ev.end - ev.start);
     if (ev.cut_after)
         claims__buf_puts(&tmp, "...");
     if (tmp.failed)
@@ -143,8 +143,13 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         key(w, "linked");
         claims__w_json_str(w, c->linked->id, strlen(c->linked->id));
     }
+    if (c->flags & CLAIMS__CF_IN_TITLE) {
+        /* offsets into the article's title, not its text (absent: text) */
+        key(w, "within");
+        claims__w_puts(w, "\"title\"");
+    }
     key(w, "text");
-    claims__w_json_str(w, art->text + c->start, c->end - c->start);
+    claims__w_json_str(w, c->text_base + c->start, c->end - c->start);
     key(w, "start");
     claims__w_int(w, c->start);
     key(w, "end");

@@ -80,7 +80,7 @@ claims_status claims__report_junit(const claims_story *s, claims__writer *w)
                 claims__evidence_window(a, c, &ev);
                 if (ev.cut_before)
                     claims__w_puts(w, "...");
-                claims__w_xml_str(w, a->text + ev.start, ev.end - ev.start);
+                claims__w_xml_str(w, ev.text + ev.start, ev.end - ev.start);
                 if (ev.cut_after)
                     claims__w_puts(w, "...");
                 claims__w_puts(w, "\n");

@@ -46,13 +46,13 @@ static void evidence_row(const claims_story *s, claims__writer *w, const claims_
     claims__evidence_window(a, c, &ev);
     if (ev.cut_before)
         claims__w_puts(w, "...");
-    md(w, a->text + ev.start, ev.claim_start - ev.start);
+    md(w, ev.text + ev.start, ev.claim_start - ev.start);
     if (ev.claim_end > ev.claim_start) {
         claims__w_puts(w, "**");
-        md(w, a->text + ev.claim_start, ev.claim_end - ev.claim_start);
+        md(w, ev.text + ev.claim_start, ev.claim_end - ev.claim_start);
         claims__w_puts(w, "**");
     }
-    md(w, a->text + ev.claim_end, ev.end - ev.claim_end);
+    md(w, ev.text + ev.claim_end, ev.end - ev.claim_end);
     if (ev.cut_after)
         claims__w_puts(w, "...");
     claims__w_puts(w, " |\n");

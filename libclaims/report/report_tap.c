@@ -116,10 +116,10 @@ claims_status claims__report_tap(const claims_story *s, claims__writer *w)
             claims__w_puts(w, "\n      article: ");
             yq(w, a->id, strlen(a->id));
             claims__w_puts(w, "\n      text: ");
-            yq_cut(w, s, a->text + ev.claim_start, ev.claim_end - ev.claim_start, false,
+            yq_cut(w, s, ev.text + ev.claim_start, ev.claim_end - ev.claim_start, false,
                    ev.claim_cut);
             claims__w_puts(w, "\n      sentence: ");
-            yq_cut(w, s, a->text + ev.start, ev.end - ev.start, ev.cut_before, ev.cut_after);
+            yq_cut(w, s, ev.text + ev.start, ev.end - ev.start, ev.cut_before, ev.cut_after);
             claims__w_puts(w, "\n");
         }
         claims__w_puts(w, "  ...\n");

@@ -96,9 +96,9 @@ static void evidence(tctx *t, const claims_claim *c)
     }
     claims__w_puts(w, ": ");
     /* the sentence (or its window), with the claim's own words in bold */
-    const char *text = a->text;
     claims__evidence ev;
     claims__evidence_window(a, c, &ev);
+    const char *text = ev.text;
     if (ev.cut_before)
         claims__w_puts(w, "...");
     claims__w_line(w, text + ev.start, ev.claim_start - ev.start);

@@ -134,6 +134,9 @@ final class Claim extends Result
         public readonly ?string $part = null,
         /** the words that named the speaker */
         public readonly ?string $speaker_text = null,
+        /** "title" when start, end, text and the sentence are in the
+         * article's title given apart from its text; null: in the text */
+        public readonly ?string $within = null,
     ) {
     }
 }

@@ -233,6 +233,9 @@ class Claim:
     part: Optional[str] = None
     #: the words that named the speaker
     speaker_text: Optional[str] = None
+    #: "title" when start, end, text and the sentence are in the article's
+    #: title given apart from its text; None: in the text
+    within: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,16 @@ def test_results_are_typed_and_match_the_json_report():
         assert arts[1].bytes == len(TWO.encode())
 
 
+def test_title_claims_say_within_title():
+    title, text = "Gale grounds 60 flights at the airport", "Travellers slept in the halls."
+    with libclaims.Story(fail_on="none") as s:
+        s.add_article("gale", text, title=title)
+        s.check()
+        (c,) = [c for c in s.claims() if c.kind == "count"]
+        assert (c.within, c.text, c.sentence) == ("title", "60 flights", title)
+        assert title.encode()[c.start:c.end].decode() == c.text
+
+
 def test_findings_carry_sentence_diff_and_fails():
     with checked() as s:
         contradictions = s.contradictions()
