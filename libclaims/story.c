@@ -89,15 +89,12 @@ claims_status claims_story_new(const claims_allocator *allocator, claims_story *
     s->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
     s->fail_confidence = CLAIMS__FAIL_CONFIDENCE_DEFAULT;
     s->compare = true;
-    claims_status st = claims__lexicon_new(&s->alloc, &s->lex);
-    if (st == CLAIMS_OK) {
-        size_t bad = 0;
-        st = claims__lexicon_load(s->lex, claims__builtin_lexicon, claims__builtin_lexicon_len,
-                                  &bad);
-    }
+    /* The built-in tables were built from the lexicon text at build time;
+     * the story copies them only if a newsroom lexicon is added. */
+    claims_status st = claims__lexicon_new_on(&s->alloc, &claims__builtin_lex_tables, &s->lex);
     if (st != CLAIMS_OK) {
         claims_story_free(s);
-        return st == CLAIMS_ERR_NOMEM ? st : CLAIMS_ERR_LEXICON;
+        return st;
     }
     *out = s;
     return CLAIMS_OK;

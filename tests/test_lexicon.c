@@ -164,6 +164,81 @@ static void test_lexicon_builtin_loads(void **state)
     claims_story_free(s);
 }
 
+static bool same_entry(const claims__lex_entry *a, const claims__lex_entry *b)
+{
+    return a && b && strcmp(a->value, b->value) == 0 && a->num == b->num &&
+           a->has_num == b->has_num && a->section == b->section && a->ntok == b->ntok;
+}
+
+/* The tables generated at build time are what loading the built-in text
+ * at run time gives: the same slots, keys, bitmaps, and each slot's entry
+ * (equal entries may be one in the generated tables). */
+static void test_lexicon_generated_tables_match_a_load(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims__lexicon *lx = load(s, claims__builtin_lexicon, CLAIMS_OK, 0);
+    const claims__lex_tables *g = &claims__builtin_lex_tables, *r = claims__lexicon_tables(lx);
+    assert_int_equal(g->nslots, r->nslots);
+    assert_int_equal(g->used, r->used);
+    assert_int_equal(g->keys_len, r->keys_len);
+    assert_memory_equal(g->keys, r->keys, r->keys_len);
+    assert_memory_equal(g->maxntok, r->maxntok, CLAIMS__LEX_SECTION_COUNT);
+    assert_memory_equal(g->first, r->first, CLAIMS__LEX_FIRST_BITS * sizeof *r->first);
+    assert_memory_equal(g->prefix, r->prefix, CLAIMS__LEX_PREFIX_BITS / 32 * sizeof *r->prefix);
+    assert_true(g->nentries <= r->nentries);
+    for (size_t i = 0; i < r->nslots; i++) {
+        const claims__lex_slot *a = &g->slots[i], *b = &r->slots[i];
+        assert_true(a->hash == b->hash && a->section == b->section && a->keylen == b->keylen &&
+                    a->key == b->key);
+        if (b->hash)
+            assert_true(same_entry(&g->entries[a->entry], &r->entries[b->entry]));
+    }
+    claims__lexicon_free(lx);
+    claims_story_free(s);
+}
+
+/* A newsroom lexicon added to one story copies the built-in tables: the
+ * story sees both, another story only the built-in entries. */
+static void test_lexicon_added_copies_builtin(void **state)
+{
+    (void)state;
+    claims_story *s = NULL, *other = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_int_equal(claims_story_new(NULL, &other), CLAIMS_OK);
+    const char *lex = "[concept]\nzorb = blue zorb machine\n[abbreviation]\nsept = zzz\n";
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    const claims__lex_entry *e =
+        claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "blue zorb machine", 17);
+    assert_non_null(e);
+    assert_int_equal(e->ntok, 3);
+    e = claims__lex_get(s->lex, CLAIMS__LEX_ABBREVIATION, "zzz", 3);
+    assert_non_null(e);
+    assert_string_equal(e->value, "sept");
+    assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12));
+    assert_null(claims__lex_get(other->lex, CLAIMS__LEX_CONCEPT, "blue zorb machine", 17));
+    assert_null(claims__lex_get(other->lex, CLAIMS__LEX_ABBREVIATION, "zzz", 3));
+    assert_true(claims__lexicon_tables(other->lex) == &claims__builtin_lex_tables);
+    /* enough phrases to grow the copied tables */
+    claims__buf b;
+    claims__buf_init(&b, &s->alloc);
+    claims__buf_puts(&b, "[concept]\n");
+    for (int i = 0; i < 5000; i++) {
+        claims__buf_puts(&b, "qq = zorbword");
+        claims__buf_put_int(&b, i);
+        claims__buf_putc(&b, '\n');
+    }
+    assert_false(b.failed);
+    assert_int_equal(claims_story_add_lexicon(s, b.data, b.len, NULL), CLAIMS_OK);
+    claims__buf_free(&b);
+    assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "zorbword4999", 12));
+    assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "blue zorb machine", 17));
+    assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12));
+    claims_story_free(other);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +248,8 @@ int main(void)
         cmocka_unit_test(test_lexicon_match_longest_phrase_in_text),
         cmocka_unit_test(test_lexicon_later_entry_overrides),
         cmocka_unit_test(test_lexicon_builtin_loads),
+        cmocka_unit_test(test_lexicon_generated_tables_match_a_load),
+        cmocka_unit_test(test_lexicon_added_copies_builtin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -344,63 +345,107 @@ void add_path(cli *c, const char *path)
 
 /* --------------------------------------------------------------- extract */
 
-static void put_field(FILE *out, const char *s)
+/* The listing is built in one buffer handed to stdio every 64 KB: one
+ * call per 64 KB instead of an fprintf, fputs or malloc per field. */
+enum { EXTRACT_FLUSH_AT = 64 * 1024 };
+
+/* A field from the input, escaped; "-" when absent. */
+static void put_field(sbuf *b, const char *s)
 {
-    sbuf b = {NULL, 0, 0};
     if (s)
-        sb_escaped(&b, s, strlen(s), 1);
-    fputs(b.p ? b.p : "-", out);
-    free(b.p);
+        sb_escaped(b, s, strlen(s), 1);
+    else
+        sb_add(b, "-", 1);
 }
 
-/* One line a claim: id, article, kind, key, value, span ([start,end) into
+/* The decimal digits of u, after a '-' when `neg`. */
+static void put_digits(sbuf *b, unsigned long long u, int neg)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        tmp[--i] = '-';
+    sb_add(b, tmp + i, sizeof tmp - i);
+}
+
+/* `before` (" >=", " <=" or ""), then v as "%.15g" prints it. */
+static void put_g15(sbuf *b, const char *before, double v)
+{
+    sb_str(b, before);
+    /* Whole numbers below 1e15 print their digits under %.15g: skip
+     * printf for them (-0 keeps its sign through printf). */
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+        long long n = (long long)v;
+        put_digits(b, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
+        return;
+    }
+    sb_printf(b, "%.15g", v);
+}
+
+/* One claim's line: id, article, kind, key, value, span ([start,end) into
  * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). */
+static void put_claim_line(sbuf *b, const claims_story *s, const claims_claim *c)
+{
+    size_t start, end, len;
+    claims_claim_span(c, &start, &end);
+    const char *text = claims_claim_text(c, &len);
+    sb_str(b, claims_claim_id(c));
+    sb_add(b, "\t", 1);
+    put_field(b, claims_story_article_id(s, claims_claim_article(c)));
+    sb_add(b, "\t", 1);
+    sb_str(b, claims_kind_name(claims_claim_kind(c)));
+    sb_add(b, "\t", 1);
+    put_field(b, claims_claim_key(c));
+    sb_add(b, "\t", 1);
+    double v, lo, hi;
+    const char *sv = claims_claim_string_value(c);
+    if (claims_claim_value(c, &v))
+        put_g15(b, "", v);
+    else if (sv && claims_claim_kind(c) == CLAIMS_KIND_DATE)
+        put_field(b, sv);
+    else
+        sb_add(b, claims_claim_kind(c) < CLAIMS_KIND_QUOTE ? "?" : "-", 1);
+    if (claims_claim_low(c, &lo))
+        put_g15(b, " >=", lo);
+    if (claims_claim_high(c, &hi))
+        put_g15(b, " <=", hi);
+    if (claims_claim_unit(c)) {
+        sb_add(b, " ", 1);
+        put_field(b, claims_claim_unit(c));
+    }
+    /* a span in a title given apart from the text is marked */
+    sb_str(b, claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? "\ttitle[" : "\t[");
+    put_digits(b, start, 0);
+    sb_add(b, ",", 1);
+    put_digits(b, end, 0);
+    sb_add(b, ")\t\"", 3);
+    sb_escaped(b, text, len, 1);
+    sb_add(b, "\"", 1);
+    if (claims_claim_speaker(c)) {
+        sb_str(b, "\tspeaker: ");
+        put_field(b, claims_claim_speaker(c));
+    }
+    sb_add(b, "\n", 1);
+}
+
 static void print_claims_text(const claims_story *s, FILE *out)
 {
+    sbuf b = {NULL, 0, 0};
     for (size_t i = 0; i < claims_story_claim_count(s); i++) {
-        const claims_claim *c = claims_story_claim(s, i);
-        size_t start, end, len;
-        claims_claim_span(c, &start, &end);
-        const char *text = claims_claim_text(c, &len);
-        fprintf(out, "%s\t", claims_claim_id(c));
-        put_field(out, claims_story_article_id(s, claims_claim_article(c)));
-        fprintf(out, "\t%s\t", claims_kind_name(claims_claim_kind(c)));
-        put_field(out, claims_claim_key(c));
-        fputc('\t', out);
-        double v, lo, hi;
-        const char *sv = claims_claim_string_value(c);
-        if (claims_claim_value(c, &v))
-            fprintf(out, "%.15g", v);
-        else if (sv && claims_claim_kind(c) == CLAIMS_KIND_DATE)
-            put_field(out, sv);
-        else if (claims_claim_kind(c) < CLAIMS_KIND_QUOTE)
-            fputs("?", out);
-        else
-            fputs("-", out);
-        if (claims_claim_low(c, &lo))
-            fprintf(out, " >=%.15g", lo);
-        if (claims_claim_high(c, &hi))
-            fprintf(out, " <=%.15g", hi);
-        if (claims_claim_unit(c)) {
-            fputc(' ', out);
-            put_field(out, claims_claim_unit(c));
+        put_claim_line(&b, s, claims_story_claim(s, i));
+        if (b.n >= EXTRACT_FLUSH_AT) {
+            fwrite(b.p, 1, b.n, out);
+            b.n = 0;
         }
-        /* a span in a title given apart from the text is marked */
-        fprintf(out, "\t%s[%zu,%zu)\t\"",
-                claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? "title" : "", start, end);
-        sbuf b = {NULL, 0, 0};
-        sb_escaped(&b, text, len, 1);
-        if (b.p)
-            fputs(b.p, out);
-        free(b.p);
-        fputc('"', out);
-        if (claims_claim_speaker(c)) {
-            fputs("\tspeaker: ", out);
-            put_field(out, claims_claim_speaker(c));
-        }
-        fputc('\n', out);
     }
+    if (b.n)
+        fwrite(b.p, 1, b.n, out);
+    free(b.p);
 }
 
 /* --------------------------------------------------------------- options */

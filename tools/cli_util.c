@@ -128,6 +128,12 @@ void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
+        /* Printable ASCII, the bulk of any text, needs no decoding. */
+        if (u[i] >= 0x20 && u[i] < 0x7F && (u[i] != '\\' || !backslash)) {
+            i++;
+            run++;
+            continue;
+        }
         uint32_t cp;
         size_t len = utf8_seq(u + i, n - i, &cp);
         if (len && !unsafe_cp(cp) && !(backslash && cp == '\\')) {

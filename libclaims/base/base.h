@@ -233,16 +233,68 @@ typedef struct claims__lex_entry {
 
 typedef struct claims__lexicon claims__lexicon;
 
-/* The built-in lexicon text (data/ lexicon files concatenated at build time). */
+/* A lexicon's lookup tables: an open-addressing hash of (section, phrase
+ * key) slots, plus the bitmaps that reject tokens before any probe. The
+ * built-in lexicon's are generated at build time (scripts/lexicon_tables.c
+ * loads data/ with this file's loader and writes them as const C), so a
+ * story does not parse text at start. Slots hold offsets, not pointers,
+ * so only the (deduplicated) entries' value pointers need relocating when
+ * the library is loaded. */
+enum {
+    CLAIMS__LEX_FIRST_BITS = 4096,    /* buckets of first-token hashes */
+    CLAIMS__LEX_PREFIX_BITS = 1 << 14 /* Bloom bits over phrase prefixes */
+};
+
+typedef struct claims__lex_slot {
+    uint32_t hash;    /* slot hash of (key, section); 0 = empty slot */
+    uint16_t section;
+    uint16_t keylen;
+    uint32_t key;     /* offset of the key's bytes in `keys` */
+    uint32_t entry;   /* index in `entries` */
+} claims__lex_slot;
+
+typedef struct claims__lex_tables {
+    const claims__lex_slot *slots;
+    size_t nslots;                     /* a power of two */
+    size_t used;                       /* slots holding a key */
+    const char *keys;                  /* phrase keys, back to back */
+    size_t keys_len;
+    const claims__lex_entry *entries;
+    size_t nentries;
+    const uint8_t *maxntok; /* [CLAIMS__LEX_SECTION_COUNT]: longest phrase per section */
+    /* [CLAIMS__LEX_FIRST_BITS]: per first-token hash bucket, the sections
+     * with a phrase starting with a token of that bucket: one load
+     * rejects most tokens. */
+    const uint32_t *first;
+    /* [CLAIMS__LEX_PREFIX_BITS / 32]: Bloom bits over (section, proper
+     * prefix of a phrase) hashes: a longer match is tried only while the
+     * tokens so far may start one. */
+    const uint32_t *prefix;
+} claims__lex_tables;
+
+/* The built-in lexicon text (data/ lexicon files concatenated at build
+ * time), and its tables (generated from that text at build time). */
 extern const char *const claims__builtin_lexicon;
 extern const size_t claims__builtin_lexicon_len;
+extern const claims__lex_tables claims__builtin_lex_tables;
 
+/* An empty lexicon. */
 claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out);
+/* A lexicon holding base's phrases without copying them: lookups read
+ * base (borrowed: it must outlive the lexicon; the built-in tables are
+ * static) until text is loaded into the lexicon, which then copies the
+ * tables once (copy on write) and leaves base untouched. */
+claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
+                                     claims__lexicon **out);
 void claims__lexicon_free(claims__lexicon *lx);
+/* The tables lookups read (borrowed; valid until the next load into lx
+ * or its free). */
+const claims__lex_tables *claims__lexicon_tables(const claims__lexicon *lx);
 /* Parses lexicon text (see data/README.md for the format) into lx. A
  * UTF-8 byte order mark at the start is skipped. On a bad line returns
  * CLAIMS_ERR_LEXICON with *bad_offset set to the line's first byte (the
- * bad byte for invalid UTF-8), offsets counting the mark if any. */
+ * bad byte for invalid UTF-8), offsets counting the mark if any. Entries
+ * returned by lookups before a load may move: look up again after it. */
 claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
                                    size_t *bad_offset);
 /* Why the last claims__lexicon_load() on lx failed: a static English

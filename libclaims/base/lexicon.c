@@ -5,33 +5,37 @@
  * "twenty-five", "u.s"). Matching text builds the same string token by
  * token, so the hash is computed incrementally and nothing is allocated
  * per lookup. A per-section bitmap of first-token hashes rejects most
- * tokens before any probe. */
+ * tokens before any probe.
+ *
+ * The built-in lexicon's tables are this loader's output, generated at
+ * build time (scripts/lexicon_tables.c): a story's lexicon reads them in
+ * place and copies them only when a newsroom lexicon is loaded into it. */
 #include "base/base.h"
 
 #include <string.h>
 
-typedef struct lex_slot {
-    uint32_t hash;     /* phrase hash (0 = empty slot) */
-    uint16_t section;
-    uint16_t keylen;
-    const char *key;
-    claims__lex_entry *entry;
-} lex_slot;
+enum { FIRST_BITS = CLAIMS__LEX_FIRST_BITS, PREFIX_BITS = CLAIMS__LEX_PREFIX_BITS };
 
-enum { FIRST_BITS = 4096, PREFIX_BITS = 1 << 14 };
+typedef claims__lex_slot lex_slot;
+
+/* A lexicon's own tables (made on its first load) and their writable
+ * arrays; `view` is what lookups read. */
+typedef struct lex_own {
+    claims__lex_tables view;
+    lex_slot *slots;
+    claims__lex_entry *entries;
+    size_t entries_cap;
+    claims__buf keys;
+    uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
+    uint32_t first[FIRST_BITS];
+    uint32_t prefix[PREFIX_BITS / 32];
+} lex_own;
 
 struct claims__lexicon {
     const claims_allocator *alloc;
-    claims__arena arena;
-    lex_slot *slots;
-    size_t nslots, used;
-    uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
-    /* Per first-token hash bucket, the sections with a phrase starting
-     * with a token of that bucket: one load rejects most tokens. */
-    uint32_t first[FIRST_BITS];
-    /* Bloom bits over (section, proper prefix of a phrase) hashes: a
-     * longer match is tried only while the tokens so far may start one. */
-    uint32_t prefix[PREFIX_BITS / 32];
+    claims__arena arena;          /* value strings of loaded phrases */
+    const claims__lex_tables *t;  /* what lookups read: a borrowed base, or &own->view */
+    lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
     const char *error; /* static reason of the last failed load, or NULL */
 };
 
@@ -57,7 +61,8 @@ static uint32_t slot_hash(uint32_t h, unsigned sec)
     return h ? h : 1;
 }
 
-claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out)
+claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
+                                     claims__lexicon **out)
 {
     claims__lexicon *lx = claims__malloc(a, sizeof *lx);
     if (!lx)
@@ -65,15 +70,35 @@ claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **o
     memset(lx, 0, sizeof *lx);
     lx->alloc = a;
     claims__arena_init(&lx->arena, a);
-    lx->nslots = 4096;
-    lx->slots = claims__malloc(a, lx->nslots * sizeof *lx->slots);
-    if (!lx->slots) {
-        claims__free(a, lx);
-        return CLAIMS_ERR_NOMEM;
-    }
-    memset(lx->slots, 0, lx->nslots * sizeof *lx->slots);
+    lx->t = base;
     *out = lx;
     return CLAIMS_OK;
+}
+
+static bool own_tables(claims__lexicon *lx);
+
+claims_status claims__lexicon_new(const claims_allocator *a, claims__lexicon **out)
+{
+    claims__lexicon *lx = NULL;
+    claims_status st = claims__lexicon_new_on(a, NULL, &lx);
+    if (st != CLAIMS_OK)
+        return st;
+    if (!own_tables(lx)) {
+        claims__lexicon_free(lx);
+        return CLAIMS_ERR_NOMEM;
+    }
+    *out = lx;
+    return CLAIMS_OK;
+}
+
+static void own_free(const claims_allocator *a, lex_own *own)
+{
+    if (!own)
+        return;
+    claims__buf_free(&own->keys);
+    claims__free(a, own->slots);
+    claims__free(a, own->entries);
+    claims__free(a, own);
 }
 
 void claims__lexicon_free(claims__lexicon *lx)
@@ -81,12 +106,17 @@ void claims__lexicon_free(claims__lexicon *lx)
     if (!lx)
         return;
     claims__arena_release(&lx->arena);
-    claims__free(lx->alloc, lx->slots);
+    own_free(lx->alloc, lx->own);
     claims__free(lx->alloc, lx);
 }
 
-static lex_slot *find_slot(lex_slot *slots, size_t nslots, uint32_t h, unsigned sec,
-                           const char *key, size_t keylen)
+const claims__lex_tables *claims__lexicon_tables(const claims__lexicon *lx)
+{
+    return lx->t;
+}
+
+static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uint32_t h,
+                           unsigned sec, const char *key, size_t keylen)
 {
     size_t mask = nslots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -94,27 +124,149 @@ static lex_slot *find_slot(lex_slot *slots, size_t nslots, uint32_t h, unsigned 
         if (!sl->hash)
             return sl;
         if (sl->hash == h && sl->section == sec && sl->keylen == keylen &&
-            memcmp(sl->key, key, keylen) == 0)
+            memcmp(keys + sl->key, key, keylen) == 0)
             return sl;
     }
 }
 
-static bool rehash(claims__lexicon *lx)
+/* An array of n slots holding the keyed slots of src[0..srcn). */
+static lex_slot *slots_copy(const claims_allocator *a, const lex_slot *src, size_t srcn,
+                            size_t n, const char *keys)
 {
-    size_t n = lx->nslots * 2;
-    lex_slot *ns = claims__malloc(lx->alloc, n * sizeof *ns);
+    lex_slot *ns = claims__malloc(a, n * sizeof *ns);
+    if (!ns)
+        return NULL;
+    if (n == srcn) {
+        memcpy(ns, src, n * sizeof *ns);
+        return ns;
+    }
+    memset(ns, 0, n * sizeof *ns);
+    for (size_t i = 0; i < srcn; i++) {
+        const lex_slot *o = &src[i];
+        if (o->hash)
+            *find_slot(ns, n, keys, o->hash, o->section, keys + o->key, o->keylen) = *o;
+    }
+    return ns;
+}
+
+/* Points own's view at its arrays. */
+static void own_view(lex_own *own)
+{
+    own->view.slots = own->slots;
+    own->view.keys = own->keys.data ? own->keys.data : "";
+    own->view.keys_len = own->keys.len;
+    own->view.entries = own->entries;
+    own->view.maxntok = own->maxntok;
+    own->view.first = own->first;
+    own->view.prefix = own->prefix;
+}
+
+/* Copy on write: before the first phrase is loaded, this lexicon's tables
+ * become a copy of what it read, or empty ones (no base). Keys and
+ * entries' values of the base are copied; its value strings are not (the
+ * base outlives the lexicon). */
+static bool own_tables(claims__lexicon *lx)
+{
+    if (lx->own)
+        return true;
+    const claims__lex_tables *b = lx->t;
+    lex_own *own = claims__malloc(lx->alloc, sizeof *own);
+    if (!own)
+        return false;
+    memset(own, 0, sizeof *own);
+    claims__buf_init(&own->keys, lx->alloc);
+    size_t n = b && b->nslots > 4096 ? b->nslots : 4096;
+    size_t ne = b ? b->nentries : 0;
+    own->view.nslots = n;
+    own->slots = b ? slots_copy(lx->alloc, b->slots, b->nslots, n, b->keys)
+                   : claims__malloc(lx->alloc, n * sizeof *own->slots);
+    own->entries_cap = ne < 128 ? 256 : ne * 2;
+    own->entries = claims__malloc(lx->alloc, own->entries_cap * sizeof *own->entries);
+    if (!own->slots || !own->entries || (b && !claims__buf_put(&own->keys, b->keys, b->keys_len))) {
+        own_free(lx->alloc, own);
+        return false;
+    }
+    if (b) {
+        own->view.used = b->used;
+        own->view.nentries = ne;
+        if (ne)
+            memcpy(own->entries, b->entries, ne * sizeof *own->entries);
+        memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
+        memcpy(own->first, b->first, sizeof own->first);
+        memcpy(own->prefix, b->prefix, sizeof own->prefix);
+    } else {
+        memset(own->slots, 0, n * sizeof *own->slots);
+    }
+    own_view(own);
+    lx->own = own;
+    lx->t = &own->view;
+    return true;
+}
+
+static bool rehash(lex_own *own, const claims_allocator *a)
+{
+    size_t n = own->view.nslots * 2;
+    lex_slot *ns = slots_copy(a, own->slots, own->view.nslots, n, own->view.keys);
     if (!ns)
         return false;
-    memset(ns, 0, n * sizeof *ns);
-    for (size_t i = 0; i < lx->nslots; i++) {
-        lex_slot *o = &lx->slots[i];
-        if (o->hash)
-            *find_slot(ns, n, o->hash, o->section, o->key, o->keylen) = *o;
-    }
-    claims__free(lx->alloc, lx->slots);
-    lx->slots = ns;
-    lx->nslots = n;
+    claims__free(a, own->slots);
+    own->slots = ns;
+    own->view.nslots = n;
+    own_view(own);
     return true;
+}
+
+/* Appends an entry for a phrase of section sec; its index, or -1 on OOM. */
+static long add_entry(claims__lexicon *lx, unsigned sec, const char *value, size_t vlen,
+                      size_t ntok)
+{
+    lex_own *own = lx->own;
+    size_t i = own->view.nentries;
+    if (i >= UINT32_MAX || !claims__grow(lx->alloc, (void **)&own->entries, &own->entries_cap,
+                                         i + 1, sizeof *own->entries))
+        return -1;
+    own_view(own);
+    char *v = claims__arena_strndup(&lx->arena, value, vlen);
+    if (!v)
+        return -1;
+    claims__lex_entry *e = &own->entries[i];
+    memset(e, 0, sizeof *e);
+    e->value = v;
+    e->section = (uint8_t)sec;
+    e->ntok = (uint8_t)ntok;
+    double num = 0;
+    bool neg = vlen > 1 && value[0] == '-';
+    if (claims__parse_decimal(value + neg, vlen - neg, &num)) {
+        e->num = neg ? -num : num;
+        e->has_num = true;
+    }
+    own->view.nentries = i + 1;
+    return (long)i;
+}
+
+/* Points the slot of (key, sec) at entry `ei`, adding the key if new: a
+ * later definition overrides. */
+static claims_status put_slot(claims__lexicon *lx, unsigned sec, uint32_t h, const char *key,
+                              size_t keylen, long ei)
+{
+    lex_own *own = lx->own;
+    if ((own->view.used + 1) * 2 > own->view.nslots && !rehash(own, lx->alloc))
+        return CLAIMS_ERR_NOMEM;
+    uint32_t sh = slot_hash(h, sec);
+    lex_slot *sl = find_slot(own->slots, own->view.nslots, own->view.keys, sh, sec, key, keylen);
+    if (!sl->hash) {
+        size_t off = own->keys.len;
+        if (off + keylen > UINT32_MAX || !claims__buf_put(&own->keys, key, keylen))
+            return CLAIMS_ERR_NOMEM;
+        own_view(own);
+        sl->hash = sh;
+        sl->section = (uint16_t)sec;
+        sl->keylen = (uint16_t)keylen;
+        sl->key = (uint32_t)off;
+        own->view.used++;
+    }
+    sl->entry = (uint32_t)ei;
+    return CLAIMS_OK;
 }
 
 /* Adds one phrase (raw text) to a section. */
@@ -132,6 +284,12 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         claims__free(lx->alloc, norm);
         return CLAIMS_ERR_LEXICON;
     }
+    if (!own_tables(lx)) {
+        claims__free(lx->alloc, toks);
+        claims__free(lx->alloc, norm);
+        return CLAIMS_ERR_NOMEM;
+    }
+    lex_own *own = lx->own;
     /* Build the key exactly as claims__lex_match rebuilds it from text. */
     claims__buf key;
     claims__buf_init(&key, lx->alloc);
@@ -145,7 +303,7 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         h = claims__hash(h, norm + toks[i].norm, toks[i].norm_len);
         if (i + 1 < ntoks) {
             uint32_t ph = slot_hash(h, sec) % PREFIX_BITS;
-            lx->prefix[ph / 32] |= 1u << (ph % 32);
+            own->prefix[ph / 32] |= 1u << (ph % 32);
         }
     }
     uint32_t first = toks[0].hash;
@@ -157,40 +315,14 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         claims__buf_free(&key);
         return e;
     }
-    if ((lx->used + 1) * 2 > lx->nslots && !rehash(lx)) {
-        claims__buf_free(&key);
-        return CLAIMS_ERR_NOMEM;
-    }
-    uint32_t sh = slot_hash(h, sec);
-    lex_slot *sl = find_slot(lx->slots, lx->nslots, sh, sec, key.data, key.len);
-    claims__lex_entry *e = claims__arena_alloc(&lx->arena, sizeof *e);
-    char *v = claims__arena_strndup(&lx->arena, value, vlen);
-    char *k = sl->hash ? NULL : claims__arena_strndup(&lx->arena, key.data, key.len);
-    if (!e || !v || (!sl->hash && !k)) {
-        claims__buf_free(&key);
-        return CLAIMS_ERR_NOMEM;
-    }
-    e->value = v;
-    e->section = (uint8_t)sec;
-    e->ntok = (uint8_t)nt;
-    double num = 0;
-    bool neg = vlen > 1 && value[0] == '-';
-    if (claims__parse_decimal(value + neg, vlen - neg, &num)) {
-        e->num = neg ? -num : num;
-        e->has_num = true;
-    }
-    if (!sl->hash) {
-        sl->hash = sh;
-        sl->section = (uint16_t)sec;
-        sl->keylen = (uint16_t)key.len;
-        sl->key = k;
-        lx->used++;
-    }
-    sl->entry = e; /* a later definition overrides */
-    if (nt > lx->maxntok[sec])
-        lx->maxntok[sec] = (uint8_t)nt;
-    lx->first[first % FIRST_BITS] |= 1u << sec;
+    long ei = add_entry(lx, sec, value, vlen, nt);
+    st = ei < 0 ? CLAIMS_ERR_NOMEM : put_slot(lx, sec, h, key.data, key.len, ei);
     claims__buf_free(&key);
+    if (st != CLAIMS_OK)
+        return st;
+    if (nt > own->maxntok[sec])
+        own->maxntok[sec] = (uint8_t)nt;
+    own->first[first % FIRST_BITS] |= 1u << sec;
     return CLAIMS_OK;
 }
 
@@ -300,19 +432,27 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     return CLAIMS_OK;
 }
 
+
 const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
                                          const char *norm, size_t len)
 {
     if (len > 65535)
         return NULL;
+    const claims__lex_tables *t = lx->t;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
-    lex_slot *sl = find_slot(lx->slots, lx->nslots, h, sec, norm, len);
-    return sl->hash ? sl->entry : NULL;
+    size_t mask = t->nslots - 1;
+    for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
+        const lex_slot *sl = &t->slots[i];
+        if (sl->hash == h && sl->section == sec && sl->keylen == len &&
+            memcmp(t->keys + sl->key, norm, len) == 0)
+            return &t->entries[sl->entry];
+    }
+    return NULL;
 }
 
 uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
 {
-    return lx->first[hash % FIRST_BITS];
+    return lx->t->first[hash % FIRST_BITS];
 }
 
 const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
@@ -322,7 +462,8 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
 {
     if (i >= end || i >= art->ntoks)
         return NULL;
-    size_t maxn = lx->maxntok[sec];
+    const claims__lex_tables *t = lx->t;
+    size_t maxn = t->maxntok[sec];
     if (end > art->ntoks)
         end = art->ntoks;
     if (maxn > end - i)
@@ -330,24 +471,25 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
     const claims__lex_entry *best = NULL;
     uint32_t h = CLAIMS__HASH_INIT;
     size_t keylen = 0;
+    const lex_slot *slots = t->slots;
+    size_t mask = t->nslots - 1;
     for (size_t k = 0; k < maxn; k++) {
-        const claims__token *t = &art->toks[i + k];
-        bool space = k > 0 && (t->flags & CLAIMS__TF_SPACE_BEFORE);
+        const claims__token *tk = &art->toks[i + k];
+        bool space = k > 0 && (tk->flags & CLAIMS__TF_SPACE_BEFORE);
         if (space) {
             h = fnv(h, " ", 1);
             keylen++;
         }
         /* A token's own hash is the FNV of its norm text from the start. */
-        h = k == 0 ? t->hash : fnv(h, art->norm + t->norm, t->norm_len);
-        keylen += t->norm_len;
+        h = k == 0 ? tk->hash : fnv(h, art->norm + tk->norm, tk->norm_len);
+        keylen += tk->norm_len;
         uint32_t sh = slot_hash(h, sec);
-        size_t mask = lx->nslots - 1;
-        for (size_t j = sh & mask; lx->slots[j].hash; j = (j + 1) & mask) {
-            const lex_slot *sl = &lx->slots[j];
+        for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+            const lex_slot *sl = &slots[j];
             if (sl->hash != sh || sl->section != sec || sl->keylen != keylen)
                 continue;
             /* Verify against the tokens. */
-            const char *key = sl->key;
+            const char *key = t->keys + sl->key;
             bool ok = true;
             for (size_t m = 0; m <= k && ok; m++) {
                 const claims__token *u = &art->toks[i + m];
@@ -362,14 +504,14 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                 key += u->norm_len;
             }
             if (ok) {
-                best = sl->entry;
+                best = &t->entries[sl->entry];
                 *ntok = k + 1;
                 break;
             }
         }
         if (k + 1 < maxn) {
             uint32_t ph = sh % PREFIX_BITS;
-            if (!(lx->prefix[ph / 32] & (1u << (ph % 32))))
+            if (!(t->prefix[ph / 32] & (1u << (ph % 32))))
                 break; /* no phrase of the section starts with these tokens */
         }
     }

@@ -137,6 +137,14 @@ bool claims__buf_put(claims__buf *b, const char *s, size_t n)
 {
     if (b->failed)
         return false;
+    /* The common case: it fits (cap > len whenever data is set). */
+    if (b->cap && n < b->cap - b->len) {
+        if (n)
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = 0;
+        return true;
+    }
     if (n > SIZE_MAX - b->len - 1 ||
         !claims__grow(b->alloc, (void **)&b->data, &b->cap, b->len + n + 1, 1)) {
         b->failed = true;

@@ -7,6 +7,8 @@
 
 #include "compare/compare.h"
 
+#include <string.h>
+
 typedef struct claims__writer {
     claims_write_fn fn;
     void *ud;
@@ -17,7 +19,11 @@ typedef struct claims__writer {
 /* Hands what is batched to the callback. */
 void claims__w_flush(claims__writer *w);
 void claims__w_put(claims__writer *w, const char *s, size_t n);
-void claims__w_puts(claims__writer *w, const char *s);
+/* Inline, so a literal's length is known at compile time. */
+static inline void claims__w_puts(claims__writer *w, const char *s)
+{
+    claims__w_put(w, s, strlen(s));
+}
 void claims__w_int(claims__writer *w, long long v);
 void claims__w_num(claims__writer *w, double v);
 /* Escapers (report_common.c). Input text is valid UTF-8.
@@ -42,7 +48,9 @@ void claims__w_xml_str(claims__writer *w, const char *s, size_t n);
  * override and isolate controls (U+202A..U+202E, U+2066..U+2069), which
  * could make shown text read differently from the input, and
  * noncharacters become U+FFFD. Every human-readable writer (text,
- * Markdown, HTML, TAP, JUnit) sends input text through this. */
+ * Markdown, HTML, TAP, JUnit) sends input text through this. `esc` is
+ * not asked about ASCII letters, digits and the space: no format escapes
+ * them. */
 typedef const char *(*claims__escape_fn)(unsigned char c, char tmp[4]);
 void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escape_fn esc);
 

@@ -24,11 +24,6 @@ void claims__w_put(claims__writer *w, const char *s, size_t n)
         claims__w_flush(w);
 }
 
-void claims__w_puts(claims__writer *w, const char *s)
-{
-    claims__w_put(w, s, strlen(s));
-}
-
 void claims__w_int(claims__writer *w, long long v)
 {
     if (!w->failed)
@@ -88,6 +83,11 @@ static void json_str(claims__writer *w, const char *s, size_t n, bool yaml)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
+        /* Printable ASCII but '"' and '\\': as it is (most bytes). */
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            run++;
+            continue;
+        }
         if (c >= 0x80) {
             size_t len;
             uint32_t cp;
@@ -138,6 +138,13 @@ void claims__w_yaml_str(claims__writer *w, const char *s, size_t n)
     json_str(w, s, n, true);
 }
 
+/* Letters, digits and the space: no format escapes them, so the escaper
+ * is not asked (one test instead of an indirect call per byte). */
+static inline bool plain_ascii(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c == ' ';
+}
+
 void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escape_fn esc)
 {
     size_t run = 0;
@@ -146,6 +153,10 @@ void claims__w_escaped(claims__writer *w, const char *s, size_t n, claims__escap
         unsigned char c = (unsigned char)s[i];
         const char *rep;
         size_t len = 1;
+        if (plain_ascii(c)) {
+            run++;
+            continue;
+        }
         if (c < 0x80) {
             rep = esc(c, tmp);
         } else {
