@@ -1640,7 +1640,9 @@ static size_t unit_after(qctx *c, amount *a, unit_info *u)
     size_t n = 0;
     const claims__lex_entry *e;
     u->k = a->e;
-    if (u->k + 1 < c->se && is_punct(c, u->k, '-') && glued(c, u->k) && glued(c, u->k + 1)) {
+    /* "a 12-member panel", not "$160 million--to": a double hyphen is a dash */
+    if (u->k + 1 < c->se && is_punct(c, u->k, '-') && glued(c, u->k) && glued(c, u->k + 1) &&
+        !is_punct(c, u->k + 1, '-')) {
         u->hyphen = true;
         u->k++;
     }
