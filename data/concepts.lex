@@ -119,3 +119,4 @@ person = cyclist, swimmer, diver, mountaineer, villager, worshipper, parishioner
 person = player, teammate, athlete, coach, referee, rider, runner, lawmaker, senator
 person = legislator, voter, delegate, candidate, executive, shareholder, investor
 person = juror, witness, defendant, lawyer, attorney, judge, guard, agent, volunteer
+person = professor, scientist, researcher, biologist, engineer, technician, staffer

@@ -1699,8 +1699,40 @@ static void unit_before(const qctx *c, amount *a, unit_info *u)
     }
 }
 
-/* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", with
- * the person when named. */
+/* The subject of an age told by a verb before the number ("Roe turns 40",
+ * "who will turn 29", "Roe will be 29 in April"): its token, or SIZE_MAX. */
+static size_t age_verb_subject(const qctx *c, size_t nb)
+{
+    size_t v = nb - 1;
+    bool turn = norm_is(c, v, "turn") || norm_is(c, v, "turns") || norm_is(c, v, "turned") ||
+                norm_is(c, v, "turning");
+    bool be = norm_is(c, v, "be") && v > c->sb && (norm_is(c, v - 1, "will") || norm_is(c, v - 1, "would"));
+    if (!turn && !be)
+        return SIZE_MAX;
+    size_t k = v;
+    if (k > c->sb && (norm_is(c, k - 1, "will") || norm_is(c, k - 1, "would")))
+        k--;
+    if (k <= c->sb)
+        return SIZE_MAX;
+    size_t s = k - 1;
+    if (norm_is(c, s, "who")) {
+        /* "Teixeira, who will turn 29", "Teixeira--who will turn 29" */
+        for (int n = 0; n < 2 && s > c->sb && is_cls(c, s - 1, CLAIMS__TOK_PUNCT); n++)
+            s--;
+        if (s == k - 1 || s <= c->sb)
+            return SIZE_MAX;
+        s--;
+    }
+    if (!is_cls(c, s, CLAIMS__TOK_WORD))
+        return SIZE_MAX;
+    /* "the mayor turns 60"; "will be" only after a name or a pronoun
+     * ("the vote will be 5 to 4") */
+    bool noun = turn && !is_stop(c, s) && !any_marker(c, s) && !looks_plural(c, s);
+    return name_word(c, s) || marker(c, s, "_pron") || noun ? s : SIZE_MAX;
+}
+
+/* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", "Roe
+ * turns 40 on Friday", with the person when named. */
 static void unit_age(const qctx *c, const amount *a, unit_info *u)
 {
     u->age = u->has_unit && unit_is(&u->uv, "age");
@@ -1728,6 +1760,17 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
             if (is_punct(c, p, ',') && p > c->sb)
                 p--;
             u->person_named = person_part(c, p, u->person);
+        }
+    }
+    /* "Roe turns 40 on Friday", "who will be 29 in April"; not "turned
+     * 30 people away" */
+    else if ((a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) || is_stop(c, a->ne) ||
+              marker(c, a->ne, "_clause") || is_month_or_day(c, a->ne))) {
+        size_t subj = age_verb_subject(c, a->nb);
+        if (subj != SIZE_MAX) {
+            u->age = true;
+            if (!marker(c, subj, "_pron"))
+                u->person_named = person_part(c, subj, u->person);
         }
     }
     if (u->age) {
