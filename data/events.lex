@@ -117,6 +117,13 @@ founding verb = founded
 construction = construction
 construction verb = built, constructed, erected
 
+# --- sports: the contests a year or a date dates ("the 2007 World Series",
+# "the 2010 World Cup"); a bare "game", "series" or "final" (an adjective
+# too: "the final decision") dates too much
+tournament = world series, world cup, super bowl, stanley cup, grand prix, olympics
+tournament = olympic games, winter olympics, summer olympics, championship, championships
+tournament = tournament, playoffs, play-offs, finals, cup final, grand final
+
 # --- politics
 election = election, elections, polls, runoff, by-election, general election
 election verb = elected, re-elected

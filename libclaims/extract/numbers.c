@@ -1794,6 +1794,10 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
         if (det_before || !counts)
             return true;
     }
+    /* "the 1999 season": a year before a unit in the singular */
+    if (a->digits && !a->range && !a->cur && u->has_unit && year_like(c, a->nb) && a->nb > c->sb &&
+        marker(c, a->nb - 1, "_det") && u->unit_end > a->e && !looks_plural(c, u->unit_end - 1))
+        return true;
     /* "one day", "one dollar": idioms more often than claims */
     return a->one && !(a->cur == NULL && !u->has_unit);
 }
