@@ -275,8 +275,11 @@ static bool name_word(const ctx *c, size_t i)
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
 static bool title_dot(const ctx *c, size_t i)
 {
+    /* "Gen. Smith": a name goes on in the same sentence; not the stop
+     * after "said the officer." */
     return i > 0 && tok_is(c, i, ".") && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
-           is_title1(c, i - 1);
+           is_title1(c, i - 1) && i + 1 < c->art->ntoks && is_word(c, i + 1) &&
+           (T(c, i + 1)->flags & CLAIMS__TF_CAP) && T(c, i + 1)->sentence == T(c, i)->sentence;
 }
 
 /* A hyphen joining two capitalized words ("Jean-Pierre"). */
