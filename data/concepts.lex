@@ -101,6 +101,12 @@ _street = street, st, avenue, ave, road, rd, boulevard, blvd, lane, ln, drive, w
 _street = place, court, terrace, highway, hwy, parkway, pkwy, square, plaza, crescent
 # emergency telephone numbers: "911 calls" counts no calls
 _phone = 911, 999
+# participles that only describe the counted noun ("three leading
+# scientific societies", "two remaining hostages"); other participles
+# qualify it ("189 rushing yards") and end the noun phrase
+_adjective = leading, remaining, existing, surviving, following, outstanding, visiting
+_adjective = competing, participating, armed, retired, unnamed, unidentified, masked
+_adjective = registered, qualified, skilled, trained, licensed, elected, unarmed
 
 # A counted thing's broader kind: "three climbers", "three co-workers" and
 # "three people" may count one group, so a count of the narrower thing also

@@ -303,6 +303,24 @@ static bool is_stop(const qctx *c, size_t i)
     return v && (strcmp(v, "_stop") == 0 || strcmp(v, "_clause") == 0);
 }
 
+/* A participle used as an adjective (concepts.lex: _adjective) before the
+ * noun it describes ("three leading scientific societies", "two remaining
+ * hostages"): a plural or a concept within the next two words, no stop
+ * word between. Other participles qualify what is counted ("189 rushing
+ * yards", "a 2.0-magnitude centered quake") and end the phrase. */
+static bool participle_before_noun(const qctx *c, size_t j)
+{
+    if (!marker(c, j, "_adjective"))
+        return false;
+    for (size_t k = j + 1; k < c->se && k <= j + 2; k++) {
+        if (!is_cls(c, k, CLAIMS__TOK_WORD) || is_stop(c, k) || marker(c, k, "_det"))
+            return false;
+        if (looks_plural(c, k) || concept_at(c, k, c->se, NULL))
+            return true;
+    }
+    return false;
+}
+
 /* The head of the noun phrase starting at k: the concept it names, or a
  * naive singular of its head word. */
 static void np_scan(const qctx *c, size_t k, np_head *h)
@@ -353,7 +371,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
             h->he = j + 1;
             return;
         }
-        if (looks_verbal(c, j))
+        if (looks_verbal(c, j) && !participle_before_noun(c, j))
             break;
         last = j;
         j++;
