@@ -2039,7 +2039,9 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
         claims_claim *cl = NULL;
         rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, u->uv.u,
                   u->uv.un, &cl);
-        if (rc == CLAIMS_OK && u->hyphen && u->uv.spec && strcmp(thing, "-") != 0)
+        /* "a 13-inch model", "a 320GB hard drive": the size names it */
+        bool named_by = u->hyphen || (u->unit_end > a->e && glued(c, a->e));
+        if (rc == CLAIMS_OK && named_by && u->uv.spec && strcmp(thing, "-") != 0)
             cl->flags |= CLAIMS__CF_NAMING;
     }
     c->floor = u->unit_end > a->e ? u->unit_end : a->e;
