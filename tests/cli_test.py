@@ -459,6 +459,19 @@ class Cli(unittest.TestCase):
         self.assertIn("cd", r["rejected"][0]["id"])
         self.assertIn("NUL", r["rejected"][0]["error"])
 
+    def test_jsonl_error_quoting_bad_bytes_is_listed_as_rejected(self):
+        # the parser's message quotes the line's bytes near the error, here
+        # the first byte of a BOM: escaped, the line is listed, not lost
+        path = self.write("esc.jsonl", b'{"id": "ok", "text": "Nine boats sank."}\n'
+                                       b'{"id": "u", "text": "bad \\u\xef\xbb\xbf0 pair"}\n')
+        rc, out, err = run("check", "--format", "json", "--fail-on", "none", path)
+        r = json.loads(out)
+        self.assertEqual([a["id"] for a in r["articles"]], ["ok"])
+        self.assertEqual(len(r["rejected"]), 1)
+        self.assertIn("esc:2", r["rejected"][0]["id"])
+        self.assertIn("\\xEF", r["rejected"][0]["error"])
+        self.assertNotIn("\xef", err)
+
     def test_long_and_non_utf8_ids_are_listed_as_rejected(self):
         long_id = "x" * 300
         path = self.write("ids.jsonl", json.dumps({"id": long_id, "text": "Twelve boats sank."}))

@@ -35,9 +35,17 @@ void reject(cli *c, const char *id, claims_status code, const char *message,
                    long long offset)
 {
     char *sid = safe_id(id, strlen(id));
-    say("%s: %s", sid, message);
-    claims_story_reject(c->story, sid, code, message, offset);
+    /* a parser's message may quote the bad bytes ("invalid escape near
+     * '\xEF'"): escaped, it stays valid UTF-8, so the story records it and
+     * the terminal gets no control character */
+    sbuf msg = {NULL, 0, 0};
+    sb_escaped(&msg, message, strlen(message), 0);
+    sb_add(&msg, "", 0);
+    const char *m = msg.p ? msg.p : "";
+    say("%s: %s", sid, m);
+    claims_story_reject(c->story, sid, code, m, offset);
     c->input_errors++;
+    free(msg.p);
     free(sid);
 }
 
