@@ -241,8 +241,8 @@ typedef struct claims__lexicon claims__lexicon;
  * so only the (deduplicated) entries' value pointers need relocating when
  * the library is loaded. */
 enum {
-    CLAIMS__LEX_FIRST_BITS = 4096,    /* buckets of first-token hashes */
-    CLAIMS__LEX_PREFIX_BITS = 1 << 14 /* Bloom bits over phrase prefixes */
+    CLAIMS__LEX_FIRST_BITS = 1 << 15,   /* buckets of first-token hashes */
+    CLAIMS__LEX_PREFIX_BITS = 1 << 17 /* Bloom bits over phrase prefixes */
 };
 
 typedef struct claims__lex_slot {
