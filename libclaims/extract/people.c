@@ -309,10 +309,37 @@ static bool resolvable(const claims_claim *c)
 /* Word scratch for resolve_by_words: the words of one quote, and a pair
  * aligner for the overlap of two. */
 typedef struct wscratch {
-    claims__word *w;
-    size_t wcap;
+    claims__word *w;   /* the words of every quote, split once */
+    size_t wcap, nw;
+    uint32_t *first;   /* per claim: its first word in w (quotes only) */
+    uint32_t *count;   /* per claim: its word count (0 for other claims) */
     claims__wordpair pair;
 } wscratch;
+
+/* Appends the words of normalized string s (one space between words) to
+ * ws->w, without their hashes (the grams hash word runs). False on OOM. */
+static bool append_words(claims_story *s, wscratch *ws, const char *str, uint32_t *n)
+{
+    size_t i = 0, before = ws->nw;
+    while (str[i]) {
+        while (str[i] == ' ')
+            i++;
+        if (!str[i])
+            break;
+        size_t j = i;
+        while (str[j] && str[j] != ' ')
+            j++;
+        if (!claims__grow(&s->alloc, (void **)&ws->w, &ws->wcap, ws->nw + 1, sizeof *ws->w))
+            return false;
+        ws->w[ws->nw].p = str + i;
+        ws->w[ws->nw].len = (uint32_t)(j - i);
+        ws->w[ws->nw].hash = 0;
+        ws->nw++;
+        i = j;
+    }
+    *n = (uint32_t)(ws->nw - before);
+    return true;
+}
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
  * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
@@ -376,13 +403,21 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 static bool count_grams(claims_story *s, wscratch *ws, size_t *ng, size_t *nt)
 {
     *ng = *nt = 0;
+    if (s->nclaims > SIZE_MAX / sizeof *ws->first)
+        return false;
+    ws->first = claims__malloc(&s->alloc, s->nclaims * sizeof *ws->first);
+    ws->count = claims__malloc(&s->alloc, s->nclaims * sizeof *ws->count);
+    if (!ws->first || !ws->count)
+        return false;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
+        ws->first[i] = (uint32_t)ws->nw;
+        ws->count[i] = 0;
         if (!is_speech(c) || !c->str_value)
             continue;
-        size_t nw;
-        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
+        if (!append_words(s, ws, c->str_value, &ws->count[i]))
             return false;
+        size_t nw = ws->count[i];
         if ((c->flags & CLAIMS__CF_SPK_PERSON) && nw >= GRAM)
             *ng += nw - GRAM + 1;
         else if (resolvable(c) && nw >= MIN_WORDS)
@@ -392,8 +427,8 @@ static bool count_grams(claims_story *s, wscratch *ws, size_t *ng, size_t *nt)
 }
 
 /* Fills g with the word grams of every quote with a named speaker and
- * sorts it by (hash, claim), using tmp (as long as g); returns the count,
- * or SIZE_MAX on OOM. */
+ * sorts it by (hash, claim), using tmp (as long as g); returns the count.
+ * The quotes' words are those count_grams split. */
 static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
 {
     size_t k = 0;
@@ -401,11 +436,10 @@ static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
         claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        size_t nw;
-        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
-            return SIZE_MAX;
+        size_t nw = ws->count[i];
+        const claims__word *w = ws->w + ws->first[i];
         for (size_t j = 0; j + GRAM <= nw; j++) {
-            g[k].hash = gram_hash(ws->w, j);
+            g[k].hash = gram_hash(w, j);
             g[k].claim = (uint32_t)i;
             k++;
         }
@@ -423,13 +457,11 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        size_t nw;
-        if (!claims__words_split(&s->alloc, c->str_value, &ws->w, &ws->wcap, &nw))
-            return CLAIMS_ERR_NOMEM;
+        size_t nw = ws->count[i];
         if (nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(g, k, ws->w, nw, i, cand);
+        size_t nc = gram_candidates(g, k, ws->w + ws->first[i], nw, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -459,12 +491,12 @@ static claims_status resolve_by_words(claims_story *s)
     if (!g)
         goto out;
     size_t k = index_grams(s, &ws, g, g + ng);
-    if (k == SIZE_MAX)
-        goto out;
     st = resolve_with_index(s, &ws, g, k);
 out:
     claims__free(&s->alloc, g);
     claims__free(&s->alloc, ws.w);
+    claims__free(&s->alloc, ws.first);
+    claims__free(&s->alloc, ws.count);
     claims__wordpair_free(&ws.pair);
     return st;
 }
