@@ -20,7 +20,10 @@
  *    CLAIMS_WITHIN_TITLE, which needs a title), and claims_claim_text()
  *    points at those bytes;
  *  - the JSON report parses (jansson), lists every article, rejected input
- *    and claim, and says "within": "title" exactly for title claims.
+ *    and claim, and says "within": "title" exactly for title claims;
+ *  - the two JSON Lines readers agree: every line that cJSON reads
+ *    (jsonl_read_cjson) jansson reads as an object with the same "id",
+ *    "title", "published" and "text" (kind and bytes).
  * The reader's messages go to stderr: fuzz/run.sh passes -close_fd_mask=2.
  *
  * Built as a libFuzzer target with -Dfuzzing=true, and always linked into
@@ -29,6 +32,7 @@
  */
 #include "cli.h"
 
+#include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +59,38 @@ static size_t nonblank_lines(const char *d, size_t n)
         pos = eol + 1;
     }
     return lines;
+}
+
+static int same_member(const member *a, const member *b)
+{
+    return a->kind == b->kind && a->len == b->len && a->i == b->i &&
+           (a->kind != MEMBER_STRING || memcmp(a->s, b->s, a->len) == 0);
+}
+
+/* Each line that cJSON takes, jansson must read alike. */
+static void check_readers_agree(const char *d, size_t n)
+{
+    size_t pos = n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    while (pos < n) {
+        const char *nl = memchr(d + pos, '\n', n - pos);
+        size_t eol = nl ? (size_t)(nl - d) : n, k = pos;
+        while (k < eol && (d[k] == ' ' || d[k] == '\t' || d[k] == '\r'))
+            k++;
+        article_members fast, slow;
+        cJSON *doc = k < eol ? jsonl_read_cjson(d + k, eol - k, &fast) : NULL;
+        if (doc) {
+            json_error_t jerr;
+            json_t *obj = json_loadb(d + pos, eol - pos, JSON_ALLOW_NUL, &jerr);
+            check(json_is_object(obj));
+            jsonl_members_of_jansson(obj, &slow);
+            check(same_member(&fast.id, &slow.id) && same_member(&fast.title, &slow.title) &&
+                  same_member(&fast.published, &slow.published) &&
+                  same_member(&fast.text, &slow.text));
+            json_decref(obj);
+            cJSON_Delete(doc);
+        }
+        pos = eol + 1;
+    }
 }
 
 static void check_claims(const claims_story *s)
@@ -126,6 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t nrej = claims_story_rejected_count(c.story);
     if (!json_file)
         check(narts + nrej == nonblank_lines(b.data, b.len));
+    check_readers_agree(b.data, b.len);
     for (size_t i = 0; i < nrej; i++) {
         long long off = claims_story_rejected_offset(c.story, i);
         check(off >= -1 && off <= (long long)b.len);

@@ -459,6 +459,51 @@ class Cli(unittest.TestCase):
         self.assertIn("cd", r["rejected"][0]["id"])
         self.assertIn("NUL", r["rejected"][0]["error"])
 
+    def test_jsonl_lines_read_alike_by_cjson_and_jansson(self):
+        # cJSON reads the plain lines; a line it might read otherwise than
+        # jansson (a tab between tokens, a number, a control byte, bad
+        # UTF-8, a \\u escape it gets wrong, a BOM after line 1) is read by
+        # jansson: the same articles, the same rejections and messages
+        text = "Officials said 12 boats sank on Monday."
+        plain = json.dumps({"id": "plain", "title": "Boats \u00e9", "text": text})
+        lines = [
+            plain.encode(),
+            ('{"id":\t"tab", "title": "Boats \u00e9", "text": %s}' % json.dumps(text)).encode(),
+            ('{"id": 7, "n": [1.5e3], "text": %s}' % json.dumps(text)).encode(),
+            b'{"id": "dup", "id": "last", "text": "x", "text": "Nine boats sank."}',
+            b'{"id": "ctl", "text": "Nine\x01boats"}',
+            b'{"id": "utf", "text": "Nine \xc0\xaf boats"}',
+            b'{"id": "hex", "text": "Nine \\uZZZZ boats"}',
+            b'{"id": "nul", "text": "Nine \\u0000 boats"}',
+            b'\xef\xbb\xbf{"id": "bom", "text": "Nine boats"}',
+            b'{"id": 017, "text": "Nine boats"}',
+            b'{"id": "plus", "n": +1, "text": "Nine boats"}',
+            b'{"id": "trail", "text": "Nine boats"} x',
+            b'{"id": "pair", "text": "Nine \\ud83d\\ude00 boats"} \r',
+        ]
+        path = self.write("mixed.jsonl", b"\n".join(lines) + b"\n")
+        r = self.report("--fail-on", "none", path, code=4)
+        self.assertEqual([a["id"] for a in r["articles"]], ["plain", "tab", "7", "last", "pair"])
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        got = [(x["id"], x["error"], x["offset"]) for x in r["rejected"]]
+        self.assertEqual(got, [
+            ("mixed:5", "line 5: control character 0x1 near '\"Nine'", starts[4] + 27),
+            ("mixed:6", "line 6: unable to decode byte 0xc0 near '\"Nine '", starts[5] + 28),
+            ("mixed:7", "line 7: invalid escape near '\"Nine \\uZ'", starts[6] + 31),
+            ("nul", "NUL byte in text", 5),
+            ("mixed:9", "line 9: '[' or '{' expected near '\ufeff'", starts[8] + 3),
+            ("mixed:10", "line 10: invalid token near '0'", starts[9] + 8),
+            ("mixed:11", "line 11: invalid token near '+'", starts[10] + 21),
+            ("mixed:12", "line 12: end of file expected near 'x'", starts[11] + 39),
+        ])
+        claims = sorted((c["article"], c["key"], json.dumps(c["value"])) for c in r["claims"]
+                        if c["article"] in ("plain", "tab", "7"))
+        self.assertEqual(len(claims), 3 * len([c for c in claims if c[0] == "plain"]))
+        self.assertEqual([c[1:] for c in claims if c[0] == "plain"],
+                         [c[1:] for c in claims if c[0] == "tab"])
+
     def test_jsonl_error_quoting_bad_bytes_is_listed_as_rejected(self):
         # the parser's message quotes the line's bytes near the error, here
         # the first byte of a BOM: escaped, the line is listed, not lost

@@ -123,6 +123,34 @@ size_t bom_len(const buffer *b);
 /* One {"id", "title", "published", "text"} object. */
 void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                      long long offset);
+/* The members of an article object that add_article reads, whichever
+ * parser read them. A string's bytes belong to the parsed document. */
+typedef enum {
+    MEMBER_ABSENT,
+    MEMBER_NULL,
+    MEMBER_STRING,
+    MEMBER_INTEGER, /* only from jansson: cJSON leaves lines with numbers to it */
+    MEMBER_OTHER
+} member_kind;
+
+typedef struct member {
+    member_kind kind;
+    const char *s; /* MEMBER_STRING: s[0..len), may hold NUL bytes */
+    size_t len;
+    long long i; /* MEMBER_INTEGER */
+} member;
+
+typedef struct article_members {
+    member id, title, published, text;
+} article_members;
+
+/* The JSON Lines readers, apart for fuzz_jsonl to compare them: cJSON
+ * reads the line [s, s+n) (leading blanks skipped) into `a` when it reads
+ * it exactly as jansson would, and returns the document that a's strings
+ * point into (cJSON_Delete() it); NULL means jansson must read the line. */
+struct cJSON *jsonl_read_cjson(const char *s, size_t n, article_members *a);
+/* The members of a jansson object (strings point into obj). */
+void jsonl_members_of_jansson(const json_t *obj, article_members *a);
 /* JSON Lines in b (a BOM skipped): `name` gives fallback ids NAME:LINE,
  * `path` the messages' PATH:LINE; a bad line is rejected with its line
  * number and byte offset, and the others are read. */

@@ -5,6 +5,8 @@
  * drives the JSON readers on arbitrary bytes. No file system here. */
 #include "cli.h"
 
+#include <cJSON.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +132,20 @@ static int real_date(const char *s, size_t n)
     return !(m == 2 && d == 29 && !leap);
 }
 
+static member member_of_jansson(const json_t *v)
+{
+    member m = {MEMBER_OTHER, NULL, 0, 0};
+    if (!v)
+        m.kind = MEMBER_ABSENT;
+    else if (json_is_null(v))
+        m.kind = MEMBER_NULL;
+    else if (json_is_string(v))
+        m.kind = MEMBER_STRING, m.s = json_string_value(v), m.len = json_string_length(v);
+    else if (json_is_integer(v))
+        m.kind = MEMBER_INTEGER, m.i = (long long)json_integer_value(v);
+    return m;
+}
+
 /* One article of a JSON input: {"id", "title", "published", "text"}.
  * `fallback` is the id when there is none (FILE:LINE), `source` says where
  * the object is for messages. The title goes to the library as the title
@@ -137,17 +153,15 @@ static int real_date(const char *s, size_t n)
  * begins with it; those claims' offsets count into the title); the text
  * is passed as given, so that the report's byte offsets are offsets into
  * it. */
-void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
-                            long long offset)
+static void add_article(cli *c, const article_members *a, const char *fallback,
+                        const char *source, long long offset)
 {
-    json_t *jid = json_object_get(obj, "id"), *jtext = json_object_get(obj, "text");
-    json_t *jtitle = json_object_get(obj, "title"), *jpub = json_object_get(obj, "published");
     const char *id = fallback;
     size_t idlen = strlen(fallback);
     char idbuf[64];
-    if (json_is_string(jid)) {
-        id = json_string_value(jid);
-        idlen = json_string_length(jid);
+    if (a->id.kind == MEMBER_STRING) {
+        id = a->id.s;
+        idlen = a->id.len;
         if (strlen(id) != idlen) {
             char *sid = safe_id(id, idlen);
             reject(c, sid, CLAIMS_ERR_INVALID_ID, "the id contains a NUL character (\\u0000)",
@@ -155,35 +169,37 @@ void add_json_object(cli *c, json_t *obj, const char *fallback, const char *sour
             free(sid);
             return;
         }
-    } else if (json_is_integer(jid)) {
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
+    } else if (a->id.kind == MEMBER_INTEGER) {
+        snprintf(idbuf, sizeof idbuf, "%lld", a->id.i);
         id = idbuf;
         idlen = strlen(id);
-    } else if (jid && !json_is_null(jid)) {
+    } else if (a->id.kind != MEMBER_ABSENT && a->id.kind != MEMBER_NULL) {
         reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
                offset);
         return;
     }
-    if (!json_is_string(jtext)) {
+    if (a->text.kind != MEMBER_STRING) {
         reject(c, id, CLAIMS_ERR_EMPTY_TEXT, "no \"text\" string", offset);
         return;
     }
-    if ((jtitle && !json_is_string(jtitle) && !json_is_null(jtitle)) ||
-        (jpub && !json_is_string(jpub) && !json_is_null(jpub))) {
+    if ((a->title.kind != MEMBER_ABSENT && a->title.kind != MEMBER_STRING &&
+         a->title.kind != MEMBER_NULL) ||
+        (a->published.kind != MEMBER_ABSENT && a->published.kind != MEMBER_STRING &&
+         a->published.kind != MEMBER_NULL)) {
         reject(c, id, CLAIMS_ERR_INVALID_ARGUMENT,
                "\"title\" and \"published\" must be strings or null", offset);
         return;
     }
-    const char *title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
-    if (title && strlen(title) != json_string_length(jtitle)) {
+    const char *title = a->title.kind == MEMBER_STRING ? a->title.s : NULL;
+    if (title && strlen(title) != a->title.len) {
         reject(c, id, CLAIMS_ERR_NUL_BYTE, "the title contains a NUL character (\\u0000)",
                offset);
         return;
     }
-    const char *pub = json_is_string(jpub) ? json_string_value(jpub) : NULL;
-    if (pub && !real_date(pub, json_string_length(jpub))) {
+    const char *pub = a->published.kind == MEMBER_STRING ? a->published.s : NULL;
+    if (pub && !real_date(pub, a->published.len)) {
         sbuf v = {NULL, 0, 0};
-        sb_escaped(&v, pub, json_string_length(jpub), 1);
+        sb_escaped(&v, pub, a->published.len, 1);
         note("%s: \"published\" value \"%s\" is not a date (YYYY-MM-DD); %s is kept, undated",
              source, v.p ? v.p : "", id);
         free(v.p);
@@ -191,15 +207,26 @@ void add_json_object(cli *c, json_t *obj, const char *fallback, const char *sour
     }
     if (!id_ok(c, id, idlen, source))
         return;
-    const char *text = json_string_value(jtext);
-    size_t len = json_string_length(jtext);
     mark m = mark_now(c);
     claims_error err;
-    if (claims_story_add_article(c->story, id, title, pub, text, len, &err) != CLAIMS_OK) {
+    if (claims_story_add_article(c->story, id, title, pub, a->text.s, a->text.len, &err) !=
+        CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
     }
     settle(c, m, id, source);
+}
+
+/* An article object read by jansson (a *.json document, `claims batch`,
+ * and the JSON Lines that cJSON leaves to jansson). */
+void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
+                     long long offset)
+{
+    article_members a = {member_of_jansson(json_object_get(obj, "id")),
+                         member_of_jansson(json_object_get(obj, "title")),
+                         member_of_jansson(json_object_get(obj, "published")),
+                         member_of_jansson(json_object_get(obj, "text"))};
+    add_article(c, &a, fallback, source, offset);
 }
 
 /* Skips a UTF-8 byte-order mark. */
@@ -208,15 +235,168 @@ size_t bom_len(const buffer *b)
     return b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
+/* ---- JSON Lines through cJSON
+ * jansson reads a line at about 140 instructions per byte (byte by byte
+ * through its stream, checking UTF-8 and copying each byte into a growing
+ * buffer); cJSON at about 20. cJSON is laxer: it takes every control byte
+ * as whitespace and inside strings, does not check UTF-8, reads a \u
+ * escape with bad digits as \u0000 and ends a string at a NUL, reads
+ * numbers with strtod ("01", "1.", "+1", "1e999"), keeps every member of
+ * a repeated key (jansson the last), skips a BOM, and takes any value as
+ * the document. So a line goes to cJSON only when none of that can
+ * matter; jansson reads every other line, and every line cJSON fails on
+ * (for the message and the offset): articles, rejections and messages are
+ * jansson's on every line. fuzz_jsonl checks that the two agree. */
+
+/* cJSON writes a process-wide error position on every parse; `claims
+ * batch` reads stories on several threads. */
+static pthread_mutex_t cjson_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int hex_digit(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Whether any of 8 bytes is a control byte, a backslash or not ASCII
+ * (the "has less than" test of the bit-twiddling hacks, exact for any
+ * existence test below 128). */
+static int plain8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint64_t w, x;
+    memcpy(&w, s, 8);
+    x = w ^ (ones * '\\');
+    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & high);
+}
+
+/* Valid UTF-8, no control byte, every \u escape four hex digits and not
+ * \u0000. A backslash outside a string fails in both parsers, so the scan
+ * needs no string state. Plain ASCII goes 8 bytes at a time. */
+static int cjson_safe(const unsigned char *s, size_t n)
+{
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (n - i >= 8 && plain8(s + i)) {
+            i += 8;
+        } else if (c >= 0x20 && c < 0x80 && c != '\\') {
+            i++;
+        } else if (c == '\\') {
+            if (i + 1 < n && s[i + 1] == 'u') {
+                if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
+                    !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]) ||
+                    memcmp(s + i + 2, "0000", 4) == 0)
+                    return 0;
+                i += 6;
+            } else {
+                i += 2; /* any other escape: both parsers check it */
+            }
+        } else if (c < 0x20) {
+            return 0;
+        } else {
+            size_t len = utf8_seq(s + i, n - i, &cp);
+            if (!len)
+                return 0;
+            i += len;
+        }
+    }
+    return 1;
+}
+
+static int has_number(const cJSON *v)
+{
+    for (; v; v = v->next)
+        if (cJSON_IsNumber(v) || (v->child && has_number(v->child)))
+            return 1;
+    return 0;
+}
+
+static member member_of_cjson(const cJSON *v)
+{
+    member m = {MEMBER_OTHER, NULL, 0, 0};
+    if (!v)
+        m.kind = MEMBER_ABSENT;
+    else if (cJSON_IsNull(v))
+        m.kind = MEMBER_NULL;
+    else if (cJSON_IsString(v))
+        m.kind = MEMBER_STRING, m.s = v->valuestring, m.len = strlen(v->valuestring);
+    return m; /* never a number: has_number() sent those lines to jansson */
+}
+
+cJSON *jsonl_read_cjson(const char *s, size_t n, article_members *a)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (!n || s[0] != '{' || !cjson_safe((const unsigned char *)s, n))
+        return NULL;
+    const char *end = NULL;
+    pthread_mutex_lock(&cjson_lock);
+    cJSON *doc = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+    pthread_mutex_unlock(&cjson_lock);
+    if (!doc || !cJSON_IsObject(doc) || end != s + n || has_number(doc->child)) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    const cJSON *id = NULL, *title = NULL, *pub = NULL, *text = NULL;
+    for (const cJSON *m = doc->child; m; m = m->next) { /* the last of a repeated key */
+        if (strcmp(m->string, "id") == 0)
+            id = m;
+        else if (strcmp(m->string, "title") == 0)
+            title = m;
+        else if (strcmp(m->string, "published") == 0)
+            pub = m;
+        else if (strcmp(m->string, "text") == 0)
+            text = m;
+    }
+    a->id = member_of_cjson(id);
+    a->title = member_of_cjson(title);
+    a->published = member_of_cjson(pub);
+    a->text = member_of_cjson(text);
+    return doc;
+}
+
+void jsonl_members_of_jansson(const json_t *obj, article_members *a)
+{
+    a->id = member_of_jansson(json_object_get(obj, "id"));
+    a->title = member_of_jansson(json_object_get(obj, "title"));
+    a->published = member_of_jansson(json_object_get(obj, "published"));
+    a->text = member_of_jansson(json_object_get(obj, "text"));
+}
+
+/* One line of JSON Lines, [start, eol) of b, not blank. */
+static void add_jsonl_line(cli *c, const buffer *b, size_t start, size_t k, size_t eol,
+                           const char *fallback, const char *source, size_t line)
+{
+    article_members a;
+    cJSON *doc = jsonl_read_cjson(b->data + k, eol - k, &a);
+    if (doc) {
+        add_article(c, &a, fallback, source, (long long)start);
+        cJSON_Delete(doc);
+        return;
+    }
+    json_error_t jerr;
+    json_t *obj = json_loadb(b->data + start, eol - start, JSON_ALLOW_NUL, &jerr);
+    if (!obj || !json_is_object(obj)) {
+        sbuf msg = {NULL, 0, 0};
+        sb_printf(&msg, "line %zu: %s", line, obj ? "not a JSON object" : jerr.text);
+        long long off = obj ? (long long)start
+                            : (long long)start + (jerr.position > 0 ? jerr.position : 0);
+        reject(c, fallback, CLAIMS_ERR_IO, msg.p, off);
+        free(msg.p);
+    } else {
+        add_json_object(c, obj, fallback, source, (long long)start);
+    }
+    json_decref(obj);
+}
+
 /* JSON Lines: one article per line; `name` gives fallback ids (NAME:LINE),
  * `path` the messages' FILE:LINE. */
 void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
 {
     size_t pos = bom_len(b), line = 0;
     while (pos < b->len) {
-        size_t eol = pos;
-        while (eol < b->len && b->data[eol] != '\n')
-            eol++;
+        const char *nl = memchr(b->data + pos, '\n', b->len - pos);
+        size_t eol = nl ? (size_t)(nl - b->data) : b->len;
         line++;
         size_t start = pos;
         pos = eol + 1;
@@ -228,19 +408,7 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
         sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
         sb_printf(&fallback, "%s:%zu", name, line);
         sb_printf(&source, "%s:%zu", path, line);
-        json_error_t jerr;
-        json_t *obj = json_loadb(b->data + start, eol - start, JSON_ALLOW_NUL, &jerr);
-        if (!obj || !json_is_object(obj)) {
-            sbuf msg = {NULL, 0, 0};
-            sb_printf(&msg, "line %zu: %s", line, obj ? "not a JSON object" : jerr.text);
-            long long off = obj ? (long long)start
-                                : (long long)start + (jerr.position > 0 ? jerr.position : 0);
-            reject(c, fallback.p, CLAIMS_ERR_IO, msg.p, off);
-            free(msg.p);
-        } else {
-            add_json_object(c, obj, fallback.p, source.p, (long long)start);
-        }
-        json_decref(obj);
+        add_jsonl_line(c, b, start, k, eol, fallback.p, source.p, line);
         free(fallback.p);
         free(source.p);
     }
