@@ -4,7 +4,9 @@
 # strike", "a 34-year-old"). The value is "quantity:unit", the quantity
 # going into the slot key (measure/<quantity>/<thing>) and the unit into
 # the claim. A third part ":pre" lets the unit stand before the number
-# too ("magnitude 7.2", "aged 61"); ":spec" makes a figure of the unit
+# too ("magnitude 7.2", "aged 61"); ":weigh" makes it a unit only after a
+# weighing word (actions.lex: _weigh), a currency otherwise ("weighs 4.5
+# pounds", "4.5 pounds"); ":spec" makes a figure of the unit
 # hyphened to a noun name a product ("a 13-inch model", "a 64GB phone"),
 # so that two such figures are two products, never a contradiction. The
 # quantity `percent` makes a
@@ -30,6 +32,7 @@ area:acre = acre, acres
 mass:kg = kg, kilogram, kilograms, kilo, kilos
 mass:t = ton, tons, tonne, tonnes, metric ton, metric tons
 mass:lb = lb, lbs
+mass:lb:weigh = pound, pounds
 volume:l = litre, litres, liter, liters
 volume:bbl = barrel, barrels
 volume:gal = gallon, gallons

@@ -212,6 +212,8 @@ typedef struct unit_val {
     bool pre;  /* ":pre": may stand before the number ("aged 61") */
     bool spec; /* ":spec": hyphened to a noun it names a product ("a
                   13-inch model", "a 64GB phone") */
+    bool weigh; /* ":weigh": a unit only after a weighing word ("weighs
+                   4.5 pounds"), a currency otherwise ("4.5 pounds") */
 } unit_val;
 
 static bool unit_split(const char *v, unit_val *out)
@@ -226,6 +228,7 @@ static bool unit_split(const char *v, unit_val *out)
     out->un = c2 ? (size_t)(c2 - c1 - 1) : strlen(c1 + 1);
     out->pre = c2 && strcmp(c2 + 1, "pre") == 0;
     out->spec = c2 && strcmp(c2 + 1, "spec") == 0;
+    out->weigh = c2 && strcmp(c2 + 1, "weigh") == 0;
     return true;
 }
 
@@ -1650,6 +1653,19 @@ static size_t read_range(qctx *c, amount *a)
     return 0;
 }
 
+/* A weighing word (actions.lex: _weigh) shortly before the amount, with
+ * no punctuation between: "weighs 4.5", "weighed in at about 300". */
+static bool weighed_before(const qctx *c, size_t b)
+{
+    for (size_t p = b, n = 0; p > c->sb && n < 4; p--, n++) {
+        if (!is_cls(c, p - 1, CLAIMS__TOK_WORD))
+            return false;
+        if (lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, "_weigh"))
+            return true;
+    }
+    return false;
+}
+
 /* A unit after the amount, or a currency ("5 km", "10 million dollars").
  * Returns the token to resume from (a time of day, a hyphenated
  * adjective), or 0. */
@@ -1672,7 +1688,7 @@ static size_t unit_after(qctx *c, amount *a, unit_info *u)
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
             e = NULL;
-        if (e && unit_split(e->value, &u->uv)) {
+        if (e && unit_split(e->value, &u->uv) && (!u->uv.weigh || weighed_before(c, a->b))) {
             if (unit_is(&u->uv, "clock"))
                 return k + n;
             u->has_unit = true;
