@@ -52,6 +52,11 @@ static bool proper_word(const cx *c, size_t i)
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & (CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT)))
         return false;
+    /* "a GT 650M card", "5G phones": a letter glued to a number is part of
+     * a model code, no name */
+    if (i > 0 && !(t->flags & CLAIMS__TF_SPACE_BEFORE) &&
+        c->art->toks[i - 1].cls == CLAIMS__TOK_NUMBER)
+        return false;
     size_t n;
     const claims__lexicon *lx = c->s->lex;
     return !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&

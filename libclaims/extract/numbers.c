@@ -889,6 +889,19 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 
 /* Returns the token to resume from when the digits at nb are not a
  * quantity, or 0 when they may be one. */
+/* "a 10U server", "a 4x4", "5G phones": a number glued to a word that is
+ * no unit, scale, currency or suffix ("12mm", "1.5bn", "1990s") is part of
+ * a model code. */
+static bool model_code(const qctx *c, size_t ne, bool cur_before)
+{
+    if (cur_before || ne >= c->se || !glued(c, ne) || !is_cls(c, ne, CLAIMS__TOK_WORD) ||
+        norm_is(c, ne, "s"))
+        return false;
+    return !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_ORDINAL, ne, ne + 1, NULL);
+}
+
 static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
@@ -926,6 +939,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     }
     /* "2nd", "21st" */
     if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
+        return ne + 1;
+    if (model_code(c, ne, cur_before))
         return ne + 1;
     /* a house number, an emergency number ("911 calls"), a version */
     size_t addr = t->cls == CLAIMS__TOK_NUMBER && !cur_before ? address_end(c, ne) : 0;
