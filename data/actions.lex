@@ -69,7 +69,8 @@ released = release
 
 # Word classes around an action (numbers.c, segment.c): _aux (auxiliaries
 # before a participle), _toll:<action> ("death toll"), _change ("rose to"),
-# _worth ("worth", "valued at"), _weigh ("weighs": N pounds are a mass).
+# _worth ("worth", "valued at"), _weigh ("weighs": N pounds are a mass),
+# _age_at ("dies at 75", "retire at 65": an age).
 # Words here are never actions themselves.
 [action_word]
 _toll:kill = death toll, toll, number of dead, number of deaths, number of people killed
@@ -89,6 +90,7 @@ _change = decline, declines, slid, slipped, dipped, plunged, gained, gains, reac
 _change = reach, reaches, hit, topped, passed, exceeded, stood, stands, stand, totalled
 _change = totaled, totals, total, tops, edged, slumped, tumbled, rebounded, doubled
 _change = tripled, shrank, widened, narrowed, came, comes, stood at, now stands
+_age_at = die, dies, died, dying, retire, retires, retired, retiring
 _weigh = weighs, weigh, weighed, weighing, weight, weights
 _worth = worth, valued, priced, costing, estimated at, insured for
 _aux = was, were, is, are, has, have, had, been, be, being, will, would, reportedly

@@ -1780,6 +1780,21 @@ static size_t age_verb_subject(const qctx *c, size_t nb)
     return name_word(c, s) || marker(c, s, "_pron") || noun ? s : SIZE_MAX;
 }
 
+/* An age told by a verb of a life's turn and "at" (actions.lex: _age_at):
+ * "Hale dies at 75", "workers retire at 65", "died at the age of 81". The
+ * word before the verb (its subject) when it is a word, the verb itself
+ * otherwise; SIZE_MAX when the number is no such age. */
+static size_t age_at_subject(const qctx *c, size_t nb)
+{
+    size_t p = nb - 1;
+    if (p > c->sb + 2 && norm_is(c, p, "of") && norm_is(c, p - 1, "age") && norm_is(c, p - 2, "the"))
+        p -= 3;
+    if (p <= c->sb || !norm_is(c, p, "at") || !lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, "_age_at"))
+        return SIZE_MAX;
+    size_t v = p - 1;
+    return v > c->sb && is_cls(c, v - 1, CLAIMS__TOK_WORD) ? v - 1 : v;
+}
+
 /* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", "Roe
  * turns 40 on Friday", with the person when named. */
 static void unit_age(const qctx *c, const amount *a, unit_info *u)
@@ -1811,11 +1826,13 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
             u->person_named = person_part(c, p, u->person);
         }
     }
-    /* "Roe turns 40 on Friday", "who will be 29 in April"; not "turned
-     * 30 people away" */
+    /* "Roe turns 40 on Friday", "who will be 29 in April", "Hale dies at
+     * 75"; not "turned 30 people away", "died at 3 sites" */
     else if ((a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) || is_stop(c, a->ne) ||
               marker(c, a->ne, "_clause") || is_month_or_day(c, a->ne))) {
         size_t subj = age_verb_subject(c, a->nb);
+        if (subj == SIZE_MAX)
+            subj = age_at_subject(c, a->nb);
         if (subj != SIZE_MAX) {
             u->age = true;
             if (!marker(c, subj, "_pron"))
