@@ -312,6 +312,18 @@ static inline size_t number_end(const char *s, size_t n, size_t i)
 
 /* The flags of quotation mark cp at s[start..i): single or double, and
  * whether it opens or closes; straight marks by the spacing around them. */
+/* Two single marks written for one double mark (''like this", ‘‘so’’):
+ * one token, read as the double mark; the mark's code point. */
+static int32_t doubled_single(const char *s, size_t n, size_t *i, int32_t cp)
+{
+    if ((cp != '\'' && cp != 0x2018 && cp != 0x2019) || peek_cp(s, n, *i) != cp)
+        return cp;
+    size_t j = *i;
+    claims__utf8_next_fast(s, n, &j);
+    *i = j;
+    return cp == '\'' ? '"' : cp == 0x2018 ? 0x201C : 0x201D;
+}
+
 static uint16_t quote_flags(const char *s, size_t n, size_t start, size_t i, int32_t cp)
 {
     uint16_t flags = 0;
@@ -360,6 +372,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             i = number_end(s, n, i);
         } else if (is_quote_cp(cp)) {
             cls = CLAIMS__TOK_QUOTE;
+            cp = doubled_single(s, n, &i, cp);
             flags |= quote_flags(s, n, start, i, cp);
         } else {
             cls = CLAIMS__TOK_PUNCT;
