@@ -786,6 +786,19 @@ static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
     return np_back_core(c, i, lo, out);
 }
 
+/* The end of a compound of a number and words glued by hyphens starting
+ * at token i ("45-year-old", "20-year"), or i when there is none. */
+static size_t hyphen_compound_end(const ctx *c, size_t i, size_t hi)
+{
+    if (i >= hi || T(c, i)->cls != CLAIMS__TOK_NUMBER)
+        return i;
+    size_t k = i + 1;
+    while (k + 1 < hi && tok_is(c, k, "-") && !(T(c, k)->flags & CLAIMS__TF_SPACE_BEFORE) &&
+           is_word(c, k + 1) && !(T(c, k + 1)->flags & CLAIMS__TF_SPACE_BEFORE))
+        k += 2;
+    return k > i + 1 ? k : i;
+}
+
 /* The noun phrase starting at token i, not reaching hi. */
 static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
 {
@@ -802,6 +815,14 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
     if (nom_is(c, i, "det"))
         i++;
     size_t j = i;
+    /* "said 45-year-old Jane Roe", "said shopkeeper Jane Roe": an age or
+     * a lower-case description right before a name describes it */
+    size_t m = hyphen_compound_end(c, i, hi);
+    if (m == i && is_word(c, i) && !nom_class(c, i) && !is_verb1(c, i) &&
+        !(T(c, i)->flags & CLAIMS__TF_CAP))
+        m = i + 1;
+    size_t described = m > i && m < hi && name_word(c, m) ? m : a;
+    j = described > a ? described : j;
     bool prep_done = false;
     while (j < hi && j - a < NP_MAX) {
         const char *v = nom_class(c, j);
@@ -841,6 +862,12 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
     /* Trim a trailing preposition or determiner. */
     while (j > i && (nom_is(c, j - 1, "prep") || nom_is(c, j - 1, "det")))
         j--;
+    if (described > a) {
+        if (!np_classify(c, described, j, out) || out->type != NP_NAME)
+            return false;
+        out->a = a; /* shown with its description */
+        return true;
+    }
     return np_classify(c, a, j, out);
 }
 
