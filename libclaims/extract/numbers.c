@@ -2099,6 +2099,14 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
     return c->floor > i ? c->floor : i + 1;
 }
 
+/* "20 more people", "four additional workers": a word of increment right
+ * after the number (context.lex: part:after) comes before the noun;
+ * context.c marks the count as a part. */
+static size_t skip_part_after(const qctx *c, size_t k)
+{
+    return lex_is(c, CLAIMS__LEX_CONTEXT, k, "part:after") ? k + 1 : k;
+}
+
 /* Records a count: count/<concept>/<action>, the concept from the noun
  * after it, the amount's own word ("nobody") or the action's subject
  * ("the quake killed 40"), or a death toll before it. */
@@ -2108,7 +2116,7 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
      * children, told to say who the person is; nothing was done to them */
     bool kin = a->b > c->sb + 1 && norm_is(c, a->b - 1, "of") && marker(c, a->b - 2, "_kin");
     np_head h;
-    np_scan(c, skip_det(c, a->e), &h);
+    np_scan(c, skip_part_after(c, skip_det(c, a->e)), &h);
     size_t after = h.found ? h.he : a->e;
     size_t ap = 0, al = 0;
     const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
