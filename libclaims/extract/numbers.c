@@ -2107,6 +2107,42 @@ static size_t skip_part_after(const qctx *c, size_t k)
     return lex_is(c, CLAIMS__LEX_CONTEXT, k, "part:after") ? k + 1 : k;
 }
 
+/* "two of them", "three of whom": the end of a partitive pronoun right
+ * after the number (context.c marks the count a subset), or k. */
+static size_t partitive_end(const qctx *c, size_t k)
+{
+    if (k + 1 < c->se && norm_is(c, k, "of") &&
+        (norm_is(c, k + 1, "them") || norm_is(c, k + 1, "whom") || norm_is(c, k + 1, "those") ||
+         norm_is(c, k + 1, "these")))
+        return k + 2;
+    return k;
+}
+
+/* What a partitive pronoun stands for: the nearest counted thing before
+ * token b, in its sentence or the one before ("Police caught five
+ * inmates. Two of them escaped": inmates), into out; false when none. */
+static bool referent_back(const qctx *c, size_t b, char *out)
+{
+    size_t si = tk(c, c->sb)->sentence;
+    size_t lo = si > 0 ? c->art->sents[si - 1].tok_begin : c->sb;
+    for (size_t j = b; j > lo;) {
+        j--;
+        size_t n = 0;
+        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_CONCEPT, c->art, j, j + 1, &n);
+        if (e && e->value[0] != '_') {
+            set_part(out, e->value);
+            return true;
+        }
+        /* an unknown plural noun of this sentence ("eight climbers") */
+        if (j >= c->sb && is_cls(c, j, CLAIMS__TOK_WORD) && !(tk(c, j)->flags & CLAIMS__TF_CAP) &&
+            !cword(c, j) && looks_plural(c, j)) {
+            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, out, PART_MAX);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Records a count: count/<concept>/<action>, the concept from the noun
  * after it, the amount's own word ("nobody") or the action's subject
  * ("the quake killed 40"), or a death toll before it. */
@@ -2117,12 +2153,13 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     bool kin = a->b > c->sb + 1 && norm_is(c, a->b - 1, "of") && marker(c, a->b - 2, "_kin");
     np_head h;
     np_scan(c, skip_part_after(c, skip_det(c, a->e)), &h);
-    size_t after = h.found ? h.he : a->e;
+    size_t pe = h.found ? a->e : partitive_end(c, a->e);
+    size_t after = h.found ? h.he : pe;
     size_t ap = 0, al = 0;
     const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
-    const char *concept = NULL;
     char naive[PART_MAX];
-    bool known = false;
+    const char *concept = pe > a->e && referent_back(c, a->b, naive) ? naive : NULL;
+    bool known = concept != NULL;
     if (h.found) {
         known = h.known;
         if (h.known) {
@@ -2171,7 +2208,7 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
         return a->ne;
     if ((a->unknown || a->vague) && !h.found && !known)
         return a->ne;
-    size_t end_tok = h.found && h.he > a->e ? h.he : a->e;
+    size_t end_tok = h.found && h.he > a->e ? h.he : pe;
     bool previous = act && ap < a->b && previous_event_before(c, ap);
     *st = emit(c, CLAIMS_KIND_COUNT, a->b, end_tok, a, "count", concept ? concept : "-",
                action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
