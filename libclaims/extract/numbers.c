@@ -2143,6 +2143,18 @@ static bool referent_back(const qctx *c, size_t b, char *out)
     return false;
 }
 
+/* "a population of 120,000", "a workforce of 3,000": a singular counted
+ * noun right before "of" and the number names what it counts; NULL when
+ * there is none. */
+static const char *group_of(const qctx *c, size_t b)
+{
+    if (b < c->sb + 2 || !norm_is(c, b - 1, "of") || looks_plural(c, b - 2))
+        return NULL;
+    size_t n = 0;
+    const claims__lex_entry *e = concept_at(c, b - 2, b - 1, &n);
+    return e && n == 1 && strcmp(e->value, "person") != 0 ? e->value : NULL;
+}
+
 /* Records a count: count/<concept>/<action>, the concept from the noun
  * after it, the amount's own word ("nobody") or the action's subject
  * ("the quake killed 40"), or a death toll before it. */
@@ -2159,6 +2171,8 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
     char naive[PART_MAX];
     const char *concept = pe > a->e && referent_back(c, a->b, naive) ? naive : NULL;
+    if (!h.found && !concept)
+        concept = group_of(c, a->b);
     bool known = concept != NULL;
     if (h.found) {
         known = h.known;
