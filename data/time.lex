@@ -133,3 +133,4 @@ zone day_first = bst, cet, cest, ist, aest, aedt, nzst, nzdt, wat, eat, sast
 zone weekday = mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun
 zone = p
 future = will, shall, to be held, is due, are due, scheduled, set to, expected, planned
+future = is to, are to, is to be, are to be, due to be, going to, plans to, plan to, intends to
