@@ -98,7 +98,8 @@ year:1 = next year
 # zone: what stands beside a clock time in a page's stamp line; a zone that
 # says which way round a numeric date is written adds month_first (the US)
 # or day_first.
-# short weekday names, read only in a stamp line ("Sun Sep 15 2013"): in
+# short weekday names (zone weekday:N, N the ISO day), read only in a stamp
+# line ("Sun Sep 15 2013", where the day also settles "4/9/2007"): in
 # text "sun" and "sat" are words
 # future: a weekday after one of these in its clause lies ahead ("will
 # meet Wednesday").
@@ -130,7 +131,13 @@ stamp = published, updated, posted, last updated, first published, last modified
 zone = a.m, p.m, am, pm, gmt, utc, hrs, hrs gmt, local time
 zone month_first = et, est, edt, ct, cst, cdt, mt, mst, mdt, pt, pst, pdt
 zone day_first = bst, cet, cest, ist, aest, aedt, nzst, nzdt, wat, eat, sast
-zone weekday = mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun
+zone weekday:1 = mon
+zone weekday:2 = tue, tues
+zone weekday:3 = wed
+zone weekday:4 = thu, thur, thurs
+zone weekday:5 = fri
+zone weekday:6 = sat
+zone weekday:7 = sun
 zone = p
 future = will, shall, to be held, is due, are due, scheduled, set to, expected, planned
 future = is to, are to, is to be, are to be, due to be, going to, plans to, plan to, intends to

@@ -722,25 +722,69 @@ static bool body_dateline(const claims__article *art, const dt_match *m, size_t 
     return true;
 }
 
-/* "09/10/10" could be either way round: the stamp line's time zone says
- * which ("ET", "PDT": month first; "BST", "CET": day first, as read);
- * with no zone the date is left ambiguous and dates nothing. */
-static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *m, size_t line_e)
+/* The ISO weekday named in tokens [b, e) ("Tuesday", or a stamp line's
+ * "Tue": time.lex zone weekday:N), or 0. */
+static int line_weekday(const dt_ctx *c, const claims__article *art, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++) {
+        size_t n = 0;
+        const claims__lex_entry *w = claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, k, k + 1, &n);
+        if (w && w->has_num)
+            return (int)w->num;
+        w = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, k, k + 1, &n);
+        const char *p = w && !w->has_num ? strstr(w->value, "weekday:") : NULL;
+        if (p && p[8] >= '1' && p[8] <= '7')
+            return p[8] - '0';
+    }
+    return 0;
+}
+
+/* Swaps an ambiguous date's day and month (read day first, as found):
+ * false when the month-first reading is no date. */
+static bool month_first(dt_match *m)
+{
+    int day = m->d.day;
+    m->d.day = m->d.month;
+    m->d.month = day;
+    return m->d.day <= claims__date_month_days(m->d.year, m->d.month);
+}
+
+/* "4/9/2007" with a weekday beside it on its line: the reading that falls
+ * on that weekday, when exactly one does. 1 day first, 2 month first, 0
+ * undecided. */
+static int order_by_weekday(const dt_ctx *c, const claims__article *art, const dt_match *m,
+                            size_t line_b, size_t line_e)
+{
+    int wd = line_weekday(c, art, line_b, line_e);
+    if (!wd)
+        return 0;
+    const claims__date *d = &m->d;
+    bool df = claims__date_weekday(claims__date_to_days(d->year, d->month, d->day)) == wd;
+    bool mf = d->month <= claims__date_month_days(d->year, d->day) &&
+              claims__date_weekday(claims__date_to_days(d->year, d->day, d->month)) == wd;
+    return df == mf ? 0 : df ? 1 : 2;
+}
+
+/* "09/10/10" could be either way round: a weekday beside it says which
+ * when only one reading falls on it; else the stamp line's time zone
+ * ("ET", "PDT": month first; "BST", "CET": day first, as read); with
+ * neither the date is left ambiguous and dates nothing. */
+static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *m, size_t line_b,
+                         size_t line_e)
 {
     if (!m->ambiguous)
         return true;
+    int by_day = order_by_weekday(c, art, m, line_b, line_e);
+    if (by_day)
+        return by_day == 1 || month_first(m);
     for (size_t k = m->end; k < line_e; k++) {
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, k,
                                                        line_e, &n);
         if (!e || e->has_num)
             continue;
-        if (value_has(e->value, "month_first")) {
-            int day = m->d.day;
-            m->d.day = m->d.month;
-            m->d.month = day;
-            return m->d.day <= claims__date_month_days(m->d.year, m->d.month);
-        }
+        if (value_has(e->value, "month_first"))
+            return month_first(m);
         if (value_has(e->value, "day_first"))
             return true;
     }
@@ -781,7 +825,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         bool stamp = m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
             (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
-            settle_order(c, art, &m, line_e)) {
+            settle_order(c, art, &m, line_b, line_e)) {
             *out = m;
             skip[0] = stamp ? line_b : m.begin;
             skip[1] = stamp ? line_e : m.end;
