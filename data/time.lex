@@ -59,6 +59,15 @@ month:1 = next month
 year:0 = this year, earlier this year, later this year
 year:-1 = last year, a year ago
 year:1 = next year
+# "then_day:N" and "then_year:N" count from the date in force (the last
+# date the text gave), not the article's: "the following day" after "on
+# June 9, 2011" is 2011-06-10. With no date given yet they stay unresolved.
+then_day:0 = that same day, that day, the same day
+then_day:1 = the following day, the next day, a day later
+then_day:-1 = the day before, the previous day, the preceding day
+then_year:0 = that same year, that year, the same year, later that year, later that same year
+then_year:1 = the following year, a year later
+then_year:-1 = the year before, the previous year, the preceding year
 
 # Markers: words dates.c reads around dates. Their values are not numbers,
 # so they are never dates themselves. A value may hold several markers

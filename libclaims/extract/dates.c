@@ -140,6 +140,10 @@ typedef struct dt_ctx {
     size_t npend;
     dt_current cur[DT_MAX_CURRENT];
     size_t ncur;
+    /* the date in force: the last date the text gave, for "the following
+     * day" (a day) and "that same year" (a year); 0 when none yet */
+    long force_days;
+    int force_year;
 } dt_ctx;
 
 /* A date expression found in the text. */
@@ -1456,8 +1460,18 @@ static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
     }
     const char *v = e->value;
     const char *colon = strchr(v, ':');
-    if (!colon || (v[0] != 'w' && v[0] != 'm' && v[0] != 'y'))
+    if (!colon || (v[0] != 'w' && v[0] != 'm' && v[0] != 'y' && v[0] != 't'))
         return false;
+    char u = v[0];
+    /* "then_day:N", "then_year:N": from the date in force */
+    if (u == 't') {
+        if ((size_t)(colon - v) == 8 && memcmp(v, "then_day", 8) == 0)
+            u = 'D';
+        else if ((size_t)(colon - v) == 9 && memcmp(v, "then_year", 9) == 0)
+            u = 'Y';
+        else
+            return false;
+    }
     const char *p = colon + 1;
     bool neg = *p == '-';
     if (neg || *p == '+')
@@ -1467,9 +1481,36 @@ static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
     long x = 0;
     while (claims__is_digit((unsigned char)*p) && x < 100000)
         x = x * 10 + (*p++ - '0');
-    *unit = v[0];
+    *unit = u;
     *n = neg ? -x : x;
     return true;
+}
+
+/* Resolves "the following day" ('D') or "that same year" ('Y') against the
+ * date in force; false when there is none. */
+static bool resolve_then(const dt_ctx *c, char unit, long n, claims__date *d, int *prec)
+{
+    if (unit == 'D' && c->force_days) {
+        *d = claims__days_to_date(c->force_days + n);
+        *prec = CLAIMS__PREC_DAY;
+        return true;
+    }
+    if (unit == 'Y' && c->force_year) {
+        d->year = c->force_year + (int)n;
+        d->month = d->day = 0;
+        *prec = CLAIMS__PREC_YEAR;
+        return true;
+    }
+    return false;
+}
+
+/* A date the text gave (not one resolved from it) puts itself in force. */
+static void put_in_force(dt_ctx *c, const claims__date *d, int prec)
+{
+    if (!d || !d->year)
+        return;
+    c->force_year = d->year;
+    c->force_days = prec == CLAIMS__PREC_DAY ? claims__date_to_days(d->year, d->month, d->day) : 0;
 }
 
 /* Resolves a relative day against the article's date. */
@@ -1511,10 +1552,10 @@ static void resolve_relative(long pub, char unit, long n, claims__date *d, int *
 
 static int prec_of_unit(char unit)
 {
-    return unit == 'd' ? CLAIMS__PREC_DAY
-           : unit == 'm' ? CLAIMS__PREC_MONTH
-           : unit == 'y' ? CLAIMS__PREC_YEAR
-                         : CLAIMS__PREC_NONE;
+    return unit == 'd' || unit == 'D' ? CLAIMS__PREC_DAY
+           : unit == 'm'               ? CLAIMS__PREC_MONTH
+           : unit == 'y' || unit == 'Y' ? CLAIMS__PREC_YEAR
+                                        : CLAIMS__PREC_NONE;
 }
 
 /* Is token i a four-digit number in a year context? */
@@ -1585,6 +1626,35 @@ static bool bare_month(const dt_ctx *c, const claims__article *art, size_t i, si
     return true;
 }
 
+/* A relative day ("yesterday", "last year") resolved against the
+ * article's date, or one of the date in force ("the following day"; *then
+ * set): its precision, date and whether it was inferred, into dc and d.
+ * False when the entry is a marker, no date. */
+static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim *dc,
+                           claims__date *d, bool *then)
+{
+    char unit = 0;
+    long off = 0;
+    if (!relative_value(e, &unit, &off))
+        return false;
+    dc->prec = prec_of_unit(unit);
+    dc->recent = unit == 'd' || unit == 'w';
+    *then = unit == 'D' || unit == 'Y';
+    int prec = CLAIMS__PREC_NONE;
+    if (*then) {
+        dc->recent = false;
+        dc->inferred = resolve_then(c, unit, off, d, &prec);
+        dc->prec = dc->inferred ? prec : dc->prec;
+        dc->d = dc->inferred ? d : NULL;
+    } else if (c->have_pub) {
+        resolve_relative(c->pub_days, unit, off, d, &prec);
+        dc->prec = prec;
+        dc->d = prec ? d : NULL;
+        dc->inferred = true;
+    }
+    return true;
+}
+
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
 {
     const claims__sentence *sn = &art->sents[si];
@@ -1614,6 +1684,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         claims__date d;
         size_t after = 0;
         int wd = 0, mon = 0;
+        bool then = false; /* resolved from the date in force: leaves it */
         size_t n = 0;
         const claims__lex_entry *e;
         claims_status st;
@@ -1655,21 +1726,10 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 dc.inferred = true;
             }
         } else if ((e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
-            char unit = 0;
-            long off = 0;
-            if (!relative_value(e, &unit, &off))
+            if (!relative_claim(c, e, &dc, &d, &then))
                 continue;
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = i + n;
-            dc.prec = prec_of_unit(unit);
-            dc.recent = unit == 'd' || unit == 'w';
-            if (c->have_pub) {
-                int prec = CLAIMS__PREC_NONE;
-                resolve_relative(c->pub_days, unit, off, &d, &prec);
-                dc.prec = prec;
-                dc.d = prec ? &d : NULL;
-                dc.inferred = true;
-            }
         } else if (bare_month(c, art, i, tb, te, &mon, &after)) {
             d.year = 0;
             d.month = mon;
@@ -1692,6 +1752,8 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         st = add_claim(c, art, si, &dc);
         if (st != CLAIMS_OK)
             return st;
+        if (!then)
+            put_in_force(c, dc.d, dc.prec);
         i = dc.end - 1;
     }
     return CLAIMS_OK;
