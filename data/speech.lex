@@ -46,7 +46,10 @@ general = field marshal, air marshal, wing commander, squadron leader, warrant o
 police = det, detective, insp, inspector, supt, superintendent, ch supt, chief inspector
 police = con, constable, pc, dci, dsi, chief constable, commissioner, deputy commissioner
 police = sheriff, deputy sheriff, trooper, patrolman, agent, special agent, marshal
-honorific = mr, mrs, ms, mx, miss, dr, prof, professor, sir, dame, lord, lady, rev, reverend
+# a class named after a word is that word's synonyms: "the doctor" is
+# "Dr. Helen Park" said before (quotes.c)
+doctor = dr, doctor
+honorific = mr, mrs, ms, mx, miss, prof, professor, sir, dame, lord, lady, rev, reverend
 honorific = hon, sheikh, rabbi, imam, father, sister, bishop, archbishop, cardinal
 honorific = judge, justice
 office = sen, senator, rep, representative, congressman, congresswoman, gov, governor, mayor
@@ -58,7 +61,7 @@ office = majority leader, minority leader, senate majority leader, senate minori
 office = house majority leader, house minority leader, speaker of the house, house speaker
 office = whip, chief whip, majority whip, minority whip, first minister, party leader
 office = opposition leader, leader of the opposition, state secretary
-role = coach, head coach, manager, owner, lawyer, attorney, doctor, nurse, teacher
+role = coach, head coach, manager, owner, lawyer, attorney, nurse, teacher
 role = guard, neighbour, neighbor, economist, researcher, scientist, pilot, driver, farmer
 role = seismologist, geologist, volcanologist, meteorologist, forecaster, engineer, surgeon
 role = paramedic, firefighter, coroner, pathologist, historian, strategist, activist

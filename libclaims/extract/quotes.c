@@ -90,6 +90,9 @@ typedef struct mention {
     uint32_t nwords;
     uint32_t appos;     /* hash of a nominal/title head it stands in
                            apposition to ("his counterpart, X"), or 0 */
+    uint32_t title_hash; /* hash of the title word right before the name
+                            ("Mayor Ellen Bell": mayor), or 0 */
+    const char *title;   /* that word's title class (speech.lex), or NULL */
     int32_t next;       /* next mention with the same last word bucket */
 } mention;
 
@@ -464,6 +467,20 @@ static bool collect_mentions(ctx *c)
         m->last_hash = T(c, b - 1)->hash;
         m->first_hash = T(c, na)->hash;
         m->nwords = (uint32_t)nw;
+        m->title_hash = 0;
+        m->title = NULL;
+        if (na > a) {
+            size_t tw = na - 1;
+            if (tw > a && tok_is(c, tw, "."))
+                tw--;
+            size_t tn = 0;
+            const claims__lex_entry *te =
+                claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
+            if (te) {
+                m->title_hash = T(c, tw)->hash;
+                m->title = te->value;
+            }
+        }
         m->appos = 0;
         /* "her deputy, Jan Novak" */
         if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
@@ -890,6 +907,33 @@ static void remember(ctx *c, const speaker *sp, size_t pos)
     }
 }
 
+/* The nearest person named before pos with a title word that the
+ * nominal head h names: the same word ("Mayor Ellen Bell" ... "the
+ * mayor"), or a word of the class the head names itself (speech.lex
+ * "doctor = dr, doctor": "Dr. Helen Park" ... "the doctor"); -1 when
+ * none among the last few mentions. */
+static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
+{
+    size_t tn = 0;
+    const claims__lex_entry *he = claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, h, h + 1, &tn);
+    if (!he)
+        return -1;
+    const char *hw = claims__tok_norm(c->art, h);
+    size_t hl = T(c, h)->norm_len;
+    bool own_class = strlen(he->value) == hl && memcmp(he->value, hw, hl) == 0;
+    uint32_t hh = T(c, h)->hash;
+    size_t looked = 0;
+    for (size_t k = c->nm; k-- > 0 && looked < APPOS_LOOKBACK;) {
+        const mention *m = &c->m[k];
+        if (m->a >= pos)
+            continue;
+        looked++;
+        if (m->title_hash == hh || (own_class && m->title && strcmp(m->title, he->value) == 0))
+            return (int32_t)k;
+    }
+    return -1;
+}
+
 /* Turns a phrase into a speaker (resolving pronouns, anaphoric "the
  * source" and appositives against what came before). */
 static speaker np_speaker(ctx *c, const np *p, size_t pos)
@@ -950,6 +994,13 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                     return sp;
                 }
             }
+            /* "the doctor" after "Dr. Helen Park", "the mayor" after
+             * "Mayor Ellen Bell" */
+            int32_t tm = p->b - p->a == 2 && p->head == p->a + 1 && tok_is(c, p->a, "the")
+                             ? titled_mention_before(c, p->head, pos)
+                             : -1;
+            if (tm >= 0)
+                return person_speaker(c, c->m[tm].a, c->m[tm].b, p->a, p->b, pos);
             /* "the source" after "a senior source in ..." */
             for (size_t k = c->nnominals; k-- > 0;)
                 if (c->nominals[k].head == hh) {
