@@ -43,6 +43,11 @@ rate = averaged, averaging, average, averages, per game, a game, per season, a s
 # contradicts nothing ("there might have been two killed").
 hedge = might, may, could, possibly, perhaps, as early as, as many as possibly
 
+# In the sentence of a percentage: a poll's or a survey's figure, one
+# measurement among many ("68% of voters" in one poll, "83%" in another):
+# it may agree, and contradicts nothing.
+poll = poll, polls, opinion poll, survey, surveys, surveyed, respondents, pollster
+
 # Before "of" or "from" and a place: a distance measured from that place
 # ("13 miles east of Cloverdale").
 direction = north, south, east, west, northeast, northwest, southeast, southwest

@@ -588,6 +588,8 @@ typedef struct claims__frame {
     const char *quantity;    /* a measure's quantity: "distance", "age" */
     uint8_t part;            /* CLAIMS__PART_* */
     bool hedged;             /* said as a possibility ("might have been two") */
+    bool sampled;            /* a poll's or a survey's share: one measurement
+                                of many, contradicting no other */
     uint8_t holder_kind;     /* CLAIMS__HOLDER_*: how the holder was named */
     claims__anchor anchor;   /* context.c; read by the event pass */
 } claims__frame;

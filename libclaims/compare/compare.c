@@ -817,7 +817,8 @@ static bool same_holder(const char *a, const char *b)
 
 static bool same_frame(const claims_claim *a, const claims_claim *b)
 {
-    if (same_relative_words(a, b) || a->frame.hedged || b->frame.hedged ||
+    if (same_relative_words(a, b) || a->frame.hedged || b->frame.hedged || a->frame.sampled ||
+        b->frame.sampled ||
         ((a->flags | b->flags) & CLAIMS__CF_NAMING))
         return false;
     /* a holder left unsaid may be the one the other names */
@@ -934,6 +935,7 @@ static bool close_values(const claims_claim *a, const claims_claim *b)
 static bool plain_frame(const claims_claim *c)
 {
     return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder && !c->frame.hedged &&
+           !c->frame.sampled &&
            !(c->flags & CLAIMS__CF_NAMING);
 }
 

@@ -283,6 +283,15 @@ static bool named_age(const cx *c, size_t tb, size_t te)
     return false;
 }
 
+/* Whether the sentence names a poll or a survey (context.lex: poll). */
+static bool poll_sentence(const cx *c)
+{
+    for (size_t k = c->sb; k < c->se; k++)
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "poll", NULL))
+            return true;
+    return false;
+}
+
 /* The first modal of a sentence, or c->se: a figure after it is said as a
  * possibility ("there might have been two people killed", "the deal could
  * reach $2 billion", "the announcement may come as early as May 14"). */
@@ -737,7 +746,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     tfirst[art->nsents] = nt;
     bool oom = false;
     size_t hedge_sent = SIZE_MAX, hedge_at = 0;
-    bool titled = false;
+    bool titled = false, poll = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
         bool time = cl->kind == CLAIMS_KIND_YEAR || cl->kind == CLAIMS_KIND_DATE;
@@ -750,6 +759,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             hedge_sent = si;
             hedge_at = first_hedge(&c);
             titled = title_case(&c);
+            poll = poll_sentence(&c);
         }
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
@@ -779,6 +789,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
         cl->frame.hedged = hedge_at < tb;
+        cl->frame.sampled = poll && cl->kind == CLAIMS_KIND_PERCENT;
         scope_and_holder(&c, cl, tb, te, !titled, &oom);
     }
     claims__free(al, tv);
