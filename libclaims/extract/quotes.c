@@ -430,7 +430,11 @@ static bool collect_mentions(ctx *c)
         c->bucket[k] = -1;
     size_t i = 0;
     while (i < art->ntoks) {
-        if (!name_word(c, i) && !is_title1(c, i)) {
+        /* most tokens: lower case and no title word (a flag and a lexicon
+         * bit), neither a name nor a title */
+        const claims__token *t = T(c, i);
+        if ((!(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & (1u << CLAIMS__LEX_TITLE))) ||
+            (!name_word(c, i) && !is_title1(c, i))) {
             i++;
             continue;
         }
