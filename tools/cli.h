@@ -41,6 +41,8 @@ typedef struct sbuf {
 void sb_add(sbuf *b, const char *s, size_t n);
 void sb_str(sbuf *b, const char *s);
 void sb_printf(sbuf *b, const char *fmt, ...);
+/* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */
+void sb_vprintf(sbuf *b, const char *fmt, va_list ap);
 /* Length of the valid UTF-8 sequence at s (0 when there is none). */
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */

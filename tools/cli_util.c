@@ -58,13 +58,13 @@ void sb_str(sbuf *b, const char *s)
     sb_add(b, s, strlen(s));
 }
 
-void sb_printf(sbuf *b, const char *fmt, ...)
+void sb_vprintf(sbuf *b, const char *fmt, va_list ap)
 {
     char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+    va_end(ap2);
     if (n < 0)
         return;
     if ((size_t)n < sizeof tmp) {
@@ -72,11 +72,17 @@ void sb_printf(sbuf *b, const char *fmt, ...)
         return;
     }
     char *big = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
     vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     sb_add(b, big, (size_t)n);
     free(big);
+}
+
+void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(b, fmt, ap);
+    va_end(ap);
 }
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes) and its code
@@ -172,27 +178,16 @@ _Thread_local const char *story_prefix = "";
  * escaped, since ids, paths and values in it come from the input. */
 void vsay(const char *fmt, va_list ap)
 {
-    char tmp[512];
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return;
-    char *msg = tmp;
-    if ((size_t)n >= sizeof tmp) {
-        msg = xmalloc((size_t)n + 1);
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    }
+    sbuf msg = {NULL, 0, 0};
+    sb_vprintf(&msg, fmt, ap);
     sbuf b = {NULL, 0, 0};
     sb_str(&b, "claims: ");
     sb_escaped(&b, story_prefix, strlen(story_prefix), 0);
-    sb_escaped(&b, msg, (size_t)n, 0);
+    sb_escaped(&b, msg.p ? msg.p : "", msg.n, 0);
     sb_str(&b, "\n");
     fputs(b.p, stderr);
     free(b.p);
-    if (msg != tmp)
-        free(msg);
+    free(msg.p);
 }
 
 void say(const char *fmt, ...)

@@ -815,11 +815,17 @@ static bool same_holder(const char *a, const char *b)
     return strcmp(la ? la + 1 : a, lb ? lb + 1 : b) == 0;
 }
 
+/* A figure that may agree but contradicts nothing: said as a possibility
+ * ("might have been two"), a poll's share (one measurement of many), or a
+ * size that names its product ("the 13-inch model"). */
+static bool contradicts_nothing(const claims_claim *c)
+{
+    return c->frame.hedged || c->frame.sampled || (c->flags & CLAIMS__CF_NAMING);
+}
+
 static bool same_frame(const claims_claim *a, const claims_claim *b)
 {
-    if (same_relative_words(a, b) || a->frame.hedged || b->frame.hedged || a->frame.sampled ||
-        b->frame.sampled ||
-        ((a->flags | b->flags) & CLAIMS__CF_NAMING))
+    if (same_relative_words(a, b) || contradicts_nothing(a) || contradicts_nothing(b))
         return false;
     /* a holder left unsaid may be the one the other names */
     return a->frame.event_id == b->frame.event_id &&
@@ -934,9 +940,8 @@ static bool close_values(const claims_claim *a, const claims_claim *b)
 
 static bool plain_frame(const claims_claim *c)
 {
-    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder && !c->frame.hedged &&
-           !c->frame.sampled &&
-           !(c->flags & CLAIMS__CF_NAMING);
+    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder &&
+           !contradicts_nothing(c);
 }
 
 /* One slot: one key and one frame. */
@@ -1623,9 +1628,9 @@ static claims_status backoff_contradiction(ctx *x, const entry *e, const vclass 
  * person's age against the ages of no named person ("the 23-year-old"),
  * "a four-day tour" against "four days". It may agree, but what the other
  * side measures is not known, so it contradicts nothing. */
-static bool agree_only(const claims_claim *named)
+static bool agree_only(const claims_claim *backed_off)
 {
-    return named->kind == CLAIMS_KIND_MEASURE;
+    return backed_off->kind == CLAIMS_KIND_MEASURE;
 }
 
 static size_t classes_of(const entry *e, size_t begin, size_t end, vclass **out, size_t *cap,
@@ -1862,6 +1867,8 @@ static claims_status compare_values(ctx *x)
         e[ne].v = v;
         ne++;
         size_t own = ne - 1;
+        /* the back-off slots, then (k == CLAIMS__BACKOFF_MAX) the slot of
+         * the thing's broader kind */
         for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
             const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
             if (!bk)
