@@ -521,12 +521,52 @@ static void split_title_claims(claims_story *s, size_t ai, size_t first)
     }
 }
 
-claims_status claims__check_article(claims_story *s, size_t ai)
+/* A long article is read a window of whole paragraphs at a time, so that
+ * its tokens, sentences and the extractors' working arrays stay bounded
+ * (about 40 bytes a byte of window) while the text and its claims are
+ * what grows. A window is about CLAIMS__WINDOW bytes; an article of up to
+ * one and a half windows is read whole, as is every news article of
+ * ordinary length. What an extractor carries from one sentence to the
+ * next (the date in force, the people a quote may refer back to) starts
+ * afresh in each window; the article's date, once read from its
+ * dateline, holds for all of them. */
+enum { CLAIMS__WINDOW = 256 * 1024 };
+
+/* Where the window that starts at byte `from` of t[0..len) ends: after the
+ * first blank line past CLAIMS__WINDOW bytes, else after a line break,
+ * else at a space; at worst at a character boundary two windows on. */
+static size_t window_end(const char *t, size_t from, size_t len)
+{
+    if (len - from <= CLAIMS__WINDOW + CLAIMS__WINDOW / 2)
+        return len;
+    size_t lo = from + CLAIMS__WINDOW, hi = from + 2 * (size_t)CLAIMS__WINDOW;
+    if (hi > len)
+        hi = len;
+    size_t line = 0, space = 0;
+    for (size_t p = lo; p < hi; p++) {
+        if (t[p] == '\n') {
+            size_t q = p + 1;
+            while (q < hi && (t[q] == ' ' || t[q] == '\t' || t[q] == '\r'))
+                q++;
+            if (q < hi && t[q] == '\n')
+                return q + 1;
+            if (!line)
+                line = p + 1;
+        } else if (t[p] == ' ' && !space) {
+            space = p + 1;
+        }
+    }
+    if (line || space)
+        return line ? line : space;
+    while (hi > lo && ((unsigned char)t[hi] & 0xC0) == 0x80)
+        hi--;
+    return hi;
+}
+
+/* Reads the window [win_start, win_end) of article ai for claims. */
+static claims_status check_window(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
-    /* A title given apart is read first, as a text file's first line. */
-    art->text = art->block;
-    art->len += art->prefix;
     claims_status st = claims__segment(&s->alloc, s->lex, art);
     size_t first = s->nclaims;
     if (st == CLAIMS_OK)
@@ -538,8 +578,26 @@ claims_status claims__check_article(claims_story *s, size_t ai)
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: free them now, so peak
-     * memory is the texts and claims plus one article's tokens. */
+     * memory is the texts and claims plus one window's tokens. */
     claims__article_drop_tokens(&s->alloc, art);
+    return st;
+}
+
+claims_status claims__check_article(claims_story *s, size_t ai)
+{
+    claims__article *art = &s->articles[ai];
+    /* A title given apart is read first, as a text file's first line. */
+    art->text = art->block;
+    art->len += art->prefix;
+    size_t first = s->nclaims;
+    claims_status st;
+    size_t from = 0;
+    do {
+        art->win_start = from;
+        art->win_end = from = window_end(art->text, from, art->len);
+        st = check_window(s, ai);
+    } while (st == CLAIMS_OK && from < art->len);
+    art->win_start = art->win_end = 0;
     art->text = art->block + art->prefix;
     art->len -= art->prefix;
     if (art->prefix)

@@ -376,6 +376,11 @@ typedef struct claims__article {
     claims__date published;  /* given date; else the dateline's (dates.c) */
     bool published_given;
     char published_iso[11];  /* "YYYY-MM-DD" or "" */
+    /* The bytes of `text` that claims__segment reads: all of them, or one
+     * window of whole paragraphs of a long article (claims__check_article
+     * reads it a window at a time); win_end 0 is the whole text. Token
+     * and sentence offsets are offsets into `text` either way. */
+    size_t win_start, win_end;
     /* segmentation (segment.c) */
     claims__token *toks;
     size_t ntoks;
@@ -401,9 +406,9 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len);
 
-/* token.c: tokenizes an article's text into art->toks and art->norm
- * (every lexmask bit set, CLAIMS__TF_BLANK marking blank lines); the
- * first step of claims__segment. On failure what was made stays in art
+/* token.c: tokenizes the bytes [win_start, win_end) of an article's text
+ * into art->toks and art->norm (every lexmask bit set, CLAIMS__TF_BLANK
+ * marking blank lines); the first step of claims__segment. On failure what was made stays in art
  * for claims__article_free. */
 claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art);
 

@@ -245,7 +245,7 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
 
     /* The title line, when the text starts with the given title (a title
      * given apart is read before the text: art->prefix, all of it title). */
-    if (art->title && art->nsents &&
+    if (art->title && art->nsents && art->win_start == 0 &&
         claims__text_starts_with(art->text, art->len, art->title, strlen(art->title))) {
         uint32_t first_para = art->sents[0].paragraph;
         for (size_t si = 0; si < art->nsents; si++)

@@ -417,14 +417,21 @@ claims_status claims__tokenize_article(const claims_allocator *a, claims__articl
     tokvec tv = {a, NULL, 0, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
+    size_t from = art->win_end ? art->win_start : 0;
+    size_t n = (art->win_end ? art->win_end : art->len) - from;
     /* News text averages about one token per five bytes. */
-    if (!claims__grow(a, (void **)&tv.v, &tv.cap, art->len / 5 + 16, sizeof *tv.v) ||
-        !claims__grow(a, (void **)&nb.data, &nb.cap, art->len + 16, 1)) {
+    if (!claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) ||
+        !claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
         claims__free(a, tv.v);
         claims__buf_free(&nb);
         return CLAIMS_ERR_NOMEM;
     }
-    claims_status st = tokenize_into(art->text, art->len, &tv, &nb);
+    claims_status st = tokenize_into(art->text + from, n, &tv, &nb);
+    if (from)
+        for (size_t k = 0; k < tv.n; k++) {
+            tv.v[k].start += (uint32_t)from;
+            tv.v[k].end += (uint32_t)from;
+        }
     if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
         st = CLAIMS_ERR_NOMEM;
     art->toks = tv.v;

@@ -306,21 +306,31 @@ static bool resolvable(const claims_claim *c)
     return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
-/* Word scratch for resolve_by_words: the words of one quote, and a pair
+/* Word scratch for resolve_by_words: the words of one quote, split again
+ * each time they are needed (a story of long quotes has millions of
+ * words; holding them all would cost 16 bytes a word), and a pair
  * aligner for the overlap of two. */
 typedef struct wscratch {
-    claims__word *w;   /* the words of every quote, split once */
+    claims__word *w;
     size_t wcap, nw;
-    uint32_t *first;   /* per claim: its first word in w (quotes only) */
-    uint32_t *count;   /* per claim: its word count (0 for other claims) */
     claims__wordpair pair;
 } wscratch;
 
-/* Appends the words of normalized string s (one space between words) to
- * ws->w, without their hashes (the grams hash word runs). False on OOM. */
-static bool append_words(claims_story *s, wscratch *ws, const char *str, uint32_t *n)
+/* The number of words of normalized string str. */
+static size_t count_words(const char *str)
 {
-    size_t i = 0, before = ws->nw;
+    size_t n = 0;
+    for (size_t i = 0; str[i]; i++)
+        n += str[i] != ' ' && (i == 0 || str[i - 1] == ' ');
+    return n;
+}
+
+/* Splits normalized string str (one space between words) into ws->w,
+ * without the words' hashes (the grams hash word runs). False on OOM. */
+static bool split_words(claims_story *s, wscratch *ws, const char *str)
+{
+    ws->nw = 0;
+    size_t i = 0;
     while (str[i]) {
         while (str[i] == ' ')
             i++;
@@ -337,7 +347,6 @@ static bool append_words(claims_story *s, wscratch *ws, const char *str, uint32_
         ws->nw++;
         i = j;
     }
-    *n = (uint32_t)(ws->nw - before);
     return true;
 }
 
@@ -400,35 +409,24 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 
 /* Sizes the gram index: *ng grams of quotes with a named speaker, *nt
  * quotes that may take a speaker by their words. */
-static bool count_grams(claims_story *s, wscratch *ws, size_t *ng, size_t *nt)
+static void count_grams(const claims_story *s, size_t *ng, size_t *nt)
 {
     *ng = *nt = 0;
-    if (s->nclaims > SIZE_MAX / sizeof *ws->first)
-        return false;
-    ws->first = claims__malloc(&s->alloc, s->nclaims * sizeof *ws->first);
-    ws->count = claims__malloc(&s->alloc, s->nclaims * sizeof *ws->count);
-    if (!ws->first || !ws->count)
-        return false;
     for (size_t i = 0; i < s->nclaims; i++) {
-        claims_claim *c = s->claims[i];
-        ws->first[i] = (uint32_t)ws->nw;
-        ws->count[i] = 0;
+        const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value)
             continue;
-        if (!append_words(s, ws, c->str_value, &ws->count[i]))
-            return false;
-        size_t nw = ws->count[i];
+        size_t nw = count_words(c->str_value);
         if ((c->flags & CLAIMS__CF_SPK_PERSON) && nw >= GRAM)
             *ng += nw - GRAM + 1;
         else if (resolvable(c) && nw >= MIN_WORDS)
             (*nt)++;
     }
-    return true;
 }
 
 /* Fills g with the word grams of every quote with a named speaker and
- * sorts it by (hash, claim), using tmp (as long as g); returns the count.
- * The quotes' words are those count_grams split. */
+ * sorts it by (hash, claim), using tmp (as long as g); returns the count,
+ * or (size_t)-1 on OOM. */
 static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
 {
     size_t k = 0;
@@ -436,10 +434,10 @@ static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
         claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        size_t nw = ws->count[i];
-        const claims__word *w = ws->w + ws->first[i];
-        for (size_t j = 0; j + GRAM <= nw; j++) {
-            g[k].hash = gram_hash(w, j);
+        if (!split_words(s, ws, c->str_value))
+            return (size_t)-1;
+        for (size_t j = 0; j + GRAM <= ws->nw; j++) {
+            g[k].hash = gram_hash(ws->w, j);
             g[k].claim = (uint32_t)i;
             k++;
         }
@@ -457,11 +455,12 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        size_t nw = ws->count[i];
-        if (nw < MIN_WORDS)
+        if (!split_words(s, ws, c->str_value))
+            return CLAIMS_ERR_NOMEM;
+        if (ws->nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(g, k, ws->w + ws->first[i], nw, i, cand);
+        size_t nc = gram_candidates(g, k, ws->w, ws->nw, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -474,29 +473,22 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
 
 static claims_status resolve_by_words(claims_story *s)
 {
+    size_t ng, nt;
+    count_grams(s, &ng, &nt);
+    if (!ng || !nt)
+        return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
     claims__wordpair_init(&ws.pair, &s->alloc);
-    size_t ng, nt;
     claims_status st = CLAIMS_ERR_NOMEM;
-    gram *g = NULL;
-    if (!count_grams(s, &ws, &ng, &nt))
-        goto out;
-    st = CLAIMS_OK;
-    if (!ng || !nt)
-        goto out;
-    st = CLAIMS_ERR_NOMEM;
     /* the grams, then the sort's scratch */
-    g = ng <= SIZE_MAX / 2 / sizeof *g ? claims__malloc(&s->alloc, 2 * ng * sizeof *g) : NULL;
-    if (!g)
-        goto out;
-    size_t k = index_grams(s, &ws, g, g + ng);
-    st = resolve_with_index(s, &ws, g, k);
-out:
+    gram *g = ng <= SIZE_MAX / 2 / sizeof *g ? claims__malloc(&s->alloc, 2 * ng * sizeof *g)
+                                             : NULL;
+    size_t k = g ? index_grams(s, &ws, g, g + ng) : (size_t)-1;
+    if (k != (size_t)-1)
+        st = resolve_with_index(s, &ws, g, k);
     claims__free(&s->alloc, g);
     claims__free(&s->alloc, ws.w);
-    claims__free(&s->alloc, ws.first);
-    claims__free(&s->alloc, ws.count);
     claims__wordpair_free(&ws.pair);
     return st;
 }
