@@ -537,6 +537,19 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     bool fz = false;
     memset(m, 0, sizeof *m);
     m->begin = i;
+    /* Most tokens start no date. A date starts with a number, a weekday,
+     * a month's name, or a capitalized word right before a number (a
+     * misspelt month): reject the rest before trying each form. */
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER) {
+        uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+        bool num_after = i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
+                                         (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
+                                          art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
+        if (t->cls != CLAIMS__TOK_WORD ||
+            (!(t->lexmask & named) && !((t->flags & CLAIMS__TF_CAP) && num_after)))
+            return false;
+    }
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
     if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
