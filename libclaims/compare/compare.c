@@ -1846,18 +1846,29 @@ static claims_status compare_values(ctx *x)
 {
     claims_story *s = x->s;
     const claims_allocator *al = &s->alloc;
-    entry *e = NULL;
-    size_t ne = 0, cap = 0;
+    /* the entries, sized for the most the claims with a value may file:
+     * each under its key, its back-off slots, its broader kind's and its
+     * weak key */
+    size_t cap = 0;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const claims_claim *c = s->claims[i];
+        val v;
+        if (!c->key || !claim_val(s->lex, c, &v))
+            continue;
+        cap += 1 + (c->kind_key != NULL) + (c->weak_key != NULL);
+        for (int k = 0; k < CLAIMS__BACKOFF_MAX; k++)
+            cap += c->backoff[k] != NULL;
+    }
+    entry *e = cap && cap <= SIZE_MAX / sizeof *e ? claims__malloc(al, cap * sizeof *e) : NULL;
+    if (cap && !e)
+        return CLAIMS_ERR_NOMEM;
+    size_t ne = 0;
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         val v;
         if (!c->key || !claim_val(s->lex, c, &v))
             continue;
-        if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
-            st = CLAIMS_ERR_NOMEM;
-            goto out;
-        }
         e[ne].key = c->key;
         e[ne].c = c;
         e[ne].ci = (uint32_t)i;
@@ -1873,10 +1884,6 @@ static claims_status compare_values(ctx *x)
             const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
             if (!bk)
                 continue;
-            if (!claims__grow(al, (void **)&e, &cap, ne + 2, sizeof *e)) {
-                st = CLAIMS_ERR_NOMEM;
-                goto out;
-            }
             e[ne] = e[own];
             e[ne].key = bk;
             e[ne].weak = e[ne].backoff = true;
@@ -1908,7 +1915,6 @@ static claims_status compare_values(ctx *x)
     }
     claims__free(al, sk);
     claims__free(al, wk);
-out:
     claims__free(al, e);
     return st;
 }
