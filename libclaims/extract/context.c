@@ -21,16 +21,39 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
 /* Doubles this large are all whole (and past what a long long holds). */
 #define WHOLE_MAX 1e15
 
+/* The [context] phrase starting at each token of the article, looked up
+ * once: the figures of a sentence ask about the same few words again and
+ * again. len[i] is the phrase's length in tokens, 0 for none, MEMO_UNSET
+ * before the first lookup. A phrase never runs past its sentence. */
+enum { MEMO_UNSET = 255 };
+typedef struct ctx_memo {
+    const claims__lex_entry **entry;
+    uint8_t *len;
+} ctx_memo;
+
 typedef struct cx {
     claims_story *s;
     const claims__article *art;
     size_t sb, se; /* the sentence's tokens */
+    ctx_memo *memo;
 } cx;
 
 static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
 {
-    size_t dummy;
-    return claims__lex_match(c->s->lex, CLAIMS__LEX_CONTEXT, c->art, i, c->se, n ? n : &dummy);
+    size_t dummy, *np = n ? n : &dummy;
+    const claims__lexicon *lx = c->s->lex;
+    if (i < c->sb || i >= c->se) /* outside the sentence: not memoized */
+        return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
+    ctx_memo *m = c->memo;
+    if (m->len[i] == MEMO_UNSET) {
+        size_t len = 0;
+        m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
+        m->len[i] = (uint8_t)(m->entry[i] && len < MEMO_UNSET ? len : 0);
+        if (m->entry[i] && !m->len[i])
+            return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
+    }
+    *np = m->len[i];
+    return m->len[i] ? m->entry[i] : NULL;
 }
 
 static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
@@ -702,13 +725,18 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
     claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
     uint8_t *sflags = claims__malloc(al, art->nsents);
-    if (!tv || !tfirst || !handed || !sflags) {
+    ctx_memo memo = {claims__malloc(al, art->ntoks * sizeof *memo.entry),
+                     claims__malloc(al, art->ntoks)};
+    if (!tv || !tfirst || !handed || !sflags || !memo.entry || !memo.len) {
         claims__free(al, tv);
         claims__free(al, tfirst);
         claims__free(al, handed);
         claims__free(al, sflags);
+        claims__free(al, memo.entry);
+        claims__free(al, memo.len);
         return CLAIMS_ERR_NOMEM;
     }
+    memset(memo.len, MEMO_UNSET, art->ntoks);
     enum { S_MARKER = 1, S_FUTURE = 2 };
     const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
     const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
@@ -724,7 +752,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t j = 0;
     for (size_t si = 0; si < art->nsents; si++) {
         const claims__sentence *sn = &art->sents[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end};
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (j < nt && tv[j]->start < sn->start)
             j++;
         tfirst[si] = j;
@@ -754,7 +782,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             continue;
         size_t si = claims__sentence_at(art, cl->start);
         const claims__sentence *sn = &art->sents[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end};
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         if (si != hedge_sent) { /* once a sentence */
             hedge_sent = si;
             hedge_at = first_hedge(&c);
@@ -796,5 +824,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     claims__free(al, tfirst);
     claims__free(al, handed);
     claims__free(al, sflags);
+    claims__free(al, memo.entry);
+    claims__free(al, memo.len);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
 }
