@@ -280,7 +280,9 @@ CLAIMS_API claims_status claims_story_reject(claims_story *story, const char *id
 
 /* Runs extraction and comparison over every accepted article. Call once,
  * after adding articles; later additions fail with CLAIMS_ERR_STATE.
- * Claims and findings are readable afterwards. Errors: CLAIMS_ERR_NOMEM
+ * Claims and findings are readable afterwards. An article longer than
+ * about 384 KiB is read 256 KiB of whole paragraphs at a time, so its
+ * working memory stays bounded (doc/design.md). Errors: CLAIMS_ERR_NOMEM
  * (the story is then left without claims), CLAIMS_ERR_STATE (already
  * checked). */
 CLAIMS_API claims_status claims_story_check(claims_story *story, claims_error *err);
