@@ -12,8 +12,52 @@
 
 /* ------------------------------------------------------ normalization */
 
+static bool ascii_alnum(int c)
+{
+    return claims__is_alpha(c) || claims__is_digit(c);
+}
+
+/* claims__quote_normalize for ASCII text, where normalizing is folding
+ * case: the same words in one pass, written straight into the arena. */
+static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
+{
+    char *out = claims__arena_alloc(&s->arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    bool pending_space = false;
+    int prev = 0; /* previous character kept (0 after a separator) */
+    for (size_t i = 0; i < len; i++) {
+        int ch = (unsigned char)text[i];
+        bool alnum = ascii_alnum(ch);
+        if (!alnum && prev && i + 1 < len && ascii_alnum((unsigned char)text[i + 1])) {
+            int nx = (unsigned char)text[i + 1];
+            alnum = ch == '\'' || ((ch == '.' || ch == ',') && claims__is_digit(prev) &&
+                                   claims__is_digit(nx));
+        }
+        if (!alnum) {
+            pending_space = w > 0;
+            prev = 0;
+            continue;
+        }
+        if (pending_space) {
+            out[w++] = ' ';
+            pending_space = false;
+        }
+        out[w++] = (char)claims__to_lower(ch);
+        prev = ch;
+    }
+    out[w] = 0;
+    return out;
+}
+
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)text[ascii] < 0x80)
+        ascii++;
+    if (ascii == len)
+        return ascii_quote_normalize(s, text, len);
     claims__buf b;
     claims__buf_init(&b, &s->alloc);
     if (!claims__norm_append(&b, text, len)) {
