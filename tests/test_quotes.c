@@ -101,6 +101,37 @@ static void test_normalize_folds_case_marks_and_punctuation(void **state)
     claims_story_free(s);
 }
 
+/* An all-ASCII quote takes a one-pass path: it must give the words the
+ * general path gives the same text with a non-ASCII word after it. */
+static void test_normalize_ascii_path_matches_general(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    static const char *const cases[] = {
+        "We won't sell it for $1,250.50, not in 2024.",
+        "  'Twas the O'Brien deal -- 3.5% of it, or 12,000 shares...",
+        "Rock-and-roll, 4x4s and the U.S.A.: 7 1/2 inches, 10.",
+        "\"Don't,\" she said.\t(Really!)\n'no' ',' . , 5,",
+        ".leading,and trailing'",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char with[256];
+        int n = snprintf(with, sizeof with, "%s \xc3\xa9t\xc3\xa9", cases[i]);
+        assert_true(n > 0 && (size_t)n < sizeof with);
+        const char *a = claims__quote_normalize(s, cases[i], strlen(cases[i]));
+        const char *g = claims__quote_normalize(s, with, (size_t)n);
+        assert_non_null(a);
+        assert_non_null(g);
+        size_t al = strlen(a);
+        /* the general path's words are the ASCII path's, then "été" */
+        assert_true(strlen(g) >= al);
+        assert_memory_equal(a, g, al);
+        assert_string_equal(g + al, al ? " \xc3\xa9t\xc3\xa9" : "\xc3\xa9t\xc3\xa9");
+    }
+    claims_story_free(s);
+}
+
 static const char *speaker_of(const claims_claim *c)
 {
     assert_non_null(c);
@@ -172,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_speaker_organisations_are_descriptions),
         cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
+        cmocka_unit_test(test_normalize_ascii_path_matches_general),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_many_people_one_surname),
     };
