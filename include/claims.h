@@ -16,7 +16,8 @@
  *  - Anything else returned as a pointer is borrowed: it stays valid until
  *    the named event (usually the story is freed or changed).
  *  - Text is UTF-8 given as pointer + length, never needing a NUL; the
- *    library copies what it keeps. Positions are half-open byte spans
+ *    library copies what it keeps, unless the caller lends an article's
+ *    text (CLAIMS_OPT_BORROW_TEXT). Positions are half-open byte spans
  *    [start, end) into the caller's original bytes.
  *  - Fallible calls return claims_status and fill an optional caller-owned
  *    claims_error (pass NULL when you do not care).
@@ -178,7 +179,24 @@ typedef enum claims_option {
     CLAIMS_OPT_FAIL_CONFIDENCE = 3,
     /* 0: claims_story_check() extracts and resolves claims but makes no
        findings (what `claims extract` needs, and faster); default 1 */
-    CLAIMS_OPT_COMPARE = 4
+    CLAIMS_OPT_COMPARE = 4,
+    /* 1: an article added afterwards BORROWS its text instead of copying
+       it; default 0 (copy). Applies to claims_story_add_article(),
+       claims_story_add_text() and claims_story_add_file() calls made while
+       it is 1, so it may be turned on and off between articles.
+       The contract for a borrowed text: the caller keeps the `len` bytes
+       it passed valid, and unchanged, until claims_story_free(); the
+       library never writes them and never reads a byte outside them (no
+       NUL is needed after them: a read-only mapping of a file ending on a
+       page boundary will do). claims_claim_text() then points into the
+       caller's bytes. A rejected article keeps nothing, so its bytes may
+       be released on return. An article given a title apart that its text
+       does not begin with (claims_story_add_article() with such a title)
+       is read as title + blank line + text, which the library must build:
+       its text is copied whatever this option says. Meant for C callers
+       that hold large texts anyway (the CLI maps its files); the bindings
+       leave it at 0. */
+    CLAIMS_OPT_BORROW_TEXT = 5
 } claims_option;
 
 /* ---------------------------------------------------------------- story */
@@ -226,7 +244,10 @@ CLAIMS_API claims_status claims_story_add_lexicon(claims_story *story, const cha
 /* Adds an article. `id` is a NUL-terminated UTF-8 string (1..255 bytes),
  * unique in the story. `title` may be NULL. `published` is NULL or
  * "YYYY-MM-DD". `text` is `len` bytes of UTF-8; it is copied, so the
- * caller's buffer may be freed on return. Byte offsets reported later are
+ * caller's buffer may be freed on return, unless CLAIMS_OPT_BORROW_TEXT is
+ * 1 and no title is read apart (see there): the story then keeps `text`
+ * itself, which must stay valid and unchanged until claims_story_free().
+ * The library never reads text[len]. Byte offsets reported later are
  * offsets into these bytes.
  *
  * An article whose text is bad (invalid UTF-8, NUL byte, empty, too large)
@@ -253,7 +274,10 @@ CLAIMS_API claims_status claims_story_add_article(claims_story *story, const cha
  *    are offsets into the file as read; no published date is given (a
  *    dateline in the opening lines dates the article at check time).
  * `id` is the article's id, as for claims_story_add_article(). `bytes` are
- * copied and may be freed on return. Returns and records errors exactly as
+ * copied and may be freed on return; with CLAIMS_OPT_BORROW_TEXT set to 1
+ * they are borrowed instead (always: the title is the text's own first
+ * line) and must stay valid and unchanged until claims_story_free(). The
+ * title line is copied either way. Returns and records errors exactly as
  * claims_story_add_article() does (a rejected file is listed in the report
  * and the story goes on). */
 CLAIMS_API claims_status claims_story_add_text(claims_story *story, const char *id,

@@ -51,6 +51,14 @@ static claims_status fail(claims_error *err, claims_status code, const char *art
 
 /* ------------------------------------------------------------ lifecycle */
 
+/* Frees an article; a borrowed text stays the caller's. */
+static void article_free(claims_story *s, claims__article *art)
+{
+    if (art->borrowed)
+        art->block = NULL;
+    claims__article_free(&s->alloc, art);
+}
+
 static void *default_malloc(size_t n, void *ud)
 {
     (void)ud;
@@ -105,7 +113,7 @@ void claims_story_free(claims_story *s)
     if (!s)
         return;
     for (size_t i = 0; i < s->narticles; i++)
-        claims__article_free(&s->alloc, &s->articles[i]);
+        article_free(s, &s->articles[i]);
     claims__free(&s->alloc, s->articles);
     claims__free(&s->alloc, s->id_slots);
     for (size_t i = 0; i < s->nrejected; i++) {
@@ -150,6 +158,11 @@ claims_status claims_story_set_option(claims_story *s, claims_option option, int
         if (value != 0 && value != 1)
             return CLAIMS_ERR_INVALID_ARGUMENT;
         s->color = value == 1;
+        return CLAIMS_OK;
+    case CLAIMS_OPT_BORROW_TEXT:
+        if (value != 0 && value != 1)
+            return CLAIMS_ERR_INVALID_ARGUMENT;
+        s->borrow_text = value == 1;
         return CLAIMS_OK;
     }
     return CLAIMS_ERR_INVALID_ARGUMENT;
@@ -356,19 +369,29 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     memset(art, 0, sizeof *art);
     art->id = dup_str(&s->alloc, id, idlen);
     art->title = title ? dup_str(&s->alloc, title, strlen(title)) : NULL;
-    art->block = claims__malloc(&s->alloc, prefix + len + 1);
+    /* A title read apart needs title + blank line + text in one block:
+     * only a text read as it is can be borrowed. */
+    art->borrowed = s->borrow_text && prefix == 0;
+    if (art->borrowed)
+        art->block = (char *)(text ? text : ""); /* never written: see base.h */
+    else
+        art->block = claims__malloc(&s->alloc, prefix + len + 1);
     if (!art->id || (title && !art->title) || !art->block) {
-        claims__article_free(&s->alloc, art);
+        article_free(s, art);
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
     }
-    if (prefix) {
-        memcpy(art->block, title, prefix - 2);
-        memcpy(art->block + prefix - 2, "\n\n", 2);
+    if (!art->borrowed) {
+        if (prefix) {
+            memcpy(art->block, title, prefix - 2);
+            memcpy(art->block + prefix - 2, "\n\n", 2);
+        }
+        if (len)
+            memcpy(art->block + prefix, text, len);
+        /* Nothing reads it (a borrowed text has none); kept so that the
+         * copy is a C string in a debugger. */
+        art->block[prefix + len] = 0;
     }
     art->text = art->block + prefix;
-    if (len)
-        memcpy(art->text, text, len);
-    art->text[len] = 0;
     art->prefix = prefix;
     art->len = len;
     if (published) {
@@ -558,7 +581,9 @@ static size_t window_end(const char *t, size_t from, size_t len)
     }
     if (line || space)
         return line ? line : space;
-    while (hi > lo && ((unsigned char)t[hi] & 0xC0) == 0x80)
+    /* t[len] is not read: a borrowed text has no NUL after it, and the
+     * end of the text is a character boundary. */
+    while (hi > lo && hi < len && ((unsigned char)t[hi] & 0xC0) == 0x80)
         hi--;
     return hi;
 }

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 CLAIMS = None
@@ -125,6 +126,53 @@ class Cli(unittest.TestCase):
         self.assertEqual(set(got), {"missing", "empty", "nul"})
         self.assertEqual(got["nul"]["offset"], 9)
         self.assertIn("missing", err)
+
+    def test_text_file_is_mapped_and_lent_not_copied(self):
+        """A plain-text file is mapped read-only and stays mapped until the
+        story is freed: the library borrows its bytes instead of copying
+        them. A file of whole pages (nothing after its last byte to read)
+        gives the claims its bytes give through standard input (read, then
+        lent)."""
+        if not os.path.exists("/proc/self/maps"):
+            self.skipTest("needs /proc/PID/maps")
+        page = os.sysconf("SC_PAGE_SIZE")
+        para = ("The harbor council said 14 homes were damaged on Monday, and "
+                "\u201cwe will rebuild,\u201d Mayor Ana Ruiz said.\n\n").encode()
+        tail = b"The last storm was in 1999"
+        data = b"Harbor council counts damage\n\n" + para * (2 * page // len(para) + 1)
+        cut = 2 * page - len(tail)
+        while data[cut] & 0xC0 == 0x80:
+            cut -= 1
+        data = data[:cut] + b" " * (2 * page - len(tail) - cut) + tail
+        self.assertEqual(len(data), 2 * page)
+        path = os.path.realpath(self.write("pages.txt", data))
+        # The file is read first, then standard input: while the tool waits
+        # on it, the file must be mapped.
+        p = subprocess.Popen([CLAIMS, "extract", path, "-"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BASE_ENV)
+        mapped = False
+        for _ in range(1000):
+            with open("/proc/%d/maps" % p.pid) as f:
+                if any(line.rstrip("\n").endswith(" " + path) for line in f):
+                    mapped = True
+                    break
+            if p.poll() is not None:
+                break
+            time.sleep(0.01)
+        out, err = p.communicate(b"Rescuers said 15 homes were damaged.\n", timeout=60)
+        self.assertTrue(mapped, "the text file is not mapped while the story is read")
+        self.assertEqual(p.returncode, 0, err)
+        rc, alone, err = run("extract", path)
+        self.assertEqual(rc, 0, err)
+        rc, piped, err = run("extract", "-", stdin=data)
+        self.assertEqual(rc, 0, err)
+
+        def claims(out, article):
+            rows = [line.split(b"\t") for line in out.splitlines()]
+            return [r[2:] for r in rows if r[1] == article]
+        self.assertTrue(claims(alone, b"pages"))
+        self.assertEqual(claims(alone, b"pages"), claims(piped, b"stdin"))
+        self.assertEqual(claims(out, b"pages"), claims(alone, b"pages"))
 
     def test_jsonl_input(self):
         lines = [

@@ -7,10 +7,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -104,6 +106,39 @@ int read_file(const char *path, buffer *out)
     return rc;
 }
 
+int map_file(const char *path, buffer *out, int *mapped)
+{
+    *mapped = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    /* An empty file cannot be mapped; a pipe or a device is read. */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size <= SIZE_MAX) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            close(fd); /* the mapping stays */
+            out->data = p;
+            out->len = (size_t)st.st_size;
+            *mapped = 1;
+            return 0;
+        }
+    }
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    int rc = read_stream(fp, out);
+    int saved = errno;
+    fclose(fp);
+    errno = saved;
+    return rc;
+}
+
 /* The id of a file: its base name without the last extension. */
 char *file_id(const char *path)
 {
@@ -147,11 +182,14 @@ static int is_text_path(const char *path)
     return has_ext(path, ".txt") || has_ext(path, ".text");
 }
 
-/* Reads one file as an article source: JSON by its extension, else text. */
+/* Reads one file as an article source: JSON by its extension, else text.
+ * A text file is mapped, not read, and lent to the story: its bytes are
+ * held once (JSON is parsed from bytes read, its texts unescaped). */
 static void add_file(cli *c, const char *path, const char *id)
 {
     buffer b = {NULL, 0};
-    if (read_file(path, &b) != 0) {
+    int json = is_jsonl_path(path) || has_ext(path, ".json"), mapped = 0;
+    if ((json ? read_file(path, &b) : map_file(path, &b, &mapped)) != 0) {
         sbuf msg = {NULL, 0, 0};
         sb_printf(&msg, "cannot read %s: %s", path, strerror(errno));
         reject(c, id, CLAIMS_ERR_IO, msg.p, -1);
@@ -164,10 +202,10 @@ static void add_file(cli *c, const char *path, const char *id)
         add_json_file(c, id, path, &b);
     } else if (id_ok(c, id, strlen(id), path)) {
         mark m = mark_now(c);
-        add_text(c, id, &b);
+        add_text(c, id, &b, mapped);
         settle(c, m, id, path);
     }
-    free(b.data);
+    buffer_release(&b, mapped);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -308,10 +346,10 @@ static void add_stdin(cli *c)
         add_jsonl(c, "stdin", "stdin", &b);
     } else if (id_ok(c, "stdin", 5, "standard input")) {
         mark m = mark_now(c);
-        add_text(c, "stdin", &b);
+        add_text(c, "stdin", &b, 0);
         settle(c, m, "stdin", "standard input");
     }
-    free(b.data);
+    buffer_release(&b, 0);
 }
 
 /* One input as given on the command line. An input that yields neither an

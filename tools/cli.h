@@ -83,6 +83,18 @@ typedef struct buffer {
 
 int read_stream(FILE *fp, buffer *out);
 int read_file(const char *path, buffer *out);
+/* read_file, but a regular file that is not empty is mapped read-only
+ * instead (*mapped set to 1); a file mmap refuses is read (*mapped 0).
+ * Release the bytes with buffer_release(). */
+int map_file(const char *path, buffer *out, int *mapped);
+/* Unmaps (`mapped`) or frees b's bytes and empties b. */
+void buffer_release(buffer *b, int mapped);
+
+/* Bytes of a plain-text article that the story borrows. */
+typedef struct lent_bytes {
+    buffer b;
+    int mapped;
+} lent_bytes;
 char *file_id(const char *path);
 int has_ext(const char *path, const char *ext);
 int is_jsonl_path(const char *path);
@@ -95,6 +107,10 @@ typedef struct cli {
     claims_story *story;
     int input_errors;
     strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
+    /* the bytes of plain-text articles the story borrows
+       (CLAIMS_OPT_BORROW_TEXT): released by cli_free() after the story */
+    lent_bytes *lent;
+    size_t nlent, cap_lent;
 } cli;
 
 /* Reads one input as given on the command line (a file, a folder, "-"). */
@@ -110,8 +126,12 @@ void reject(cli *c, const char *id, claims_status code, const char *message,
 /* 1 when `id` may be added: valid UTF-8, 255 bytes at most, not read
  * before (else the input is rejected, naming both sources). */
 int id_ok(cli *c, const char *id, size_t idlen, const char *source);
-/* One plain-text article, with the library's rules for a text file. */
-void add_text(cli *c, const char *id, const buffer *b);
+/* One plain-text article, with the library's rules for a text file. The
+ * story borrows the bytes instead of copying them: *b (a mapping when
+ * `mapped`, else malloc'd) now belongs to c, which releases it in
+ * cli_free() after the story, or at once when the story did not keep the
+ * article; *b is emptied. */
+void add_text(cli *c, const char *id, buffer *b, int mapped);
 /* Counts before an article is added, to see afterwards what became of it. */
 typedef struct mark {
     size_t articles, rejected;
@@ -159,7 +179,8 @@ void jsonl_members_of_jansson(const json_t *obj, article_members *a);
 void add_jsonl(cli *c, const char *name, const char *path, const buffer *b);
 /* A *.json file: one object, an array of them, or JSON Lines. */
 void add_json_file(cli *c, const char *name, const char *path, const buffer *b);
-/* Frees a cli's sources map and story. */
+/* Frees a cli's sources map and story, then the bytes the story
+ * borrowed. */
 void cli_free(cli *c);
 /* The exit code of a report written on c's story. */
 int report_code(const cli *c, int count_failures);

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 void report_error(const char *what, const claims_error *err)
 {
@@ -82,14 +83,43 @@ int id_ok(cli *c, const char *id, size_t idlen, const char *source)
 }
 
 
+void buffer_release(buffer *b, int mapped)
+{
+    if (!mapped)
+        free(b->data);
+    else if (b->data)
+        munmap(b->data, b->len);
+    b->data = NULL;
+    b->len = 0;
+}
+
 /* Adds one plain-text article with the library's rules for a text file
- * (title line, BOM): see claims_story_add_text(). */
-void add_text(cli *c, const char *id, const buffer *b)
+ * (title line, BOM): see claims_story_add_text(). The story borrows the
+ * bytes, so a file is held once, not twice; c keeps them until the story
+ * is freed. */
+void add_text(cli *c, const char *id, buffer *b, int mapped)
 {
     claims_error err;
-    if (claims_story_add_text(c->story, id, b->data, b->len, &err) != CLAIMS_OK) {
+    size_t before = claims_story_article_count(c->story);
+    if (c->nlent == c->cap_lent) {
+        c->cap_lent = c->cap_lent ? c->cap_lent * 2 : 16;
+        c->lent = xrealloc(c->lent, c->cap_lent * sizeof *c->lent);
+    }
+    claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
+    claims_status st = claims_story_add_text(c->story, id, b->data, b->len, &err);
+    claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
+    if (st != CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
+    }
+    if (claims_story_article_count(c->story) > before) {
+        c->lent[c->nlent].b = *b;
+        c->lent[c->nlent].mapped = mapped;
+        c->nlent++;
+        b->data = NULL;
+        b->len = 0;
+    } else {
+        buffer_release(b, mapped);
     }
 }
 
@@ -466,5 +496,10 @@ void cli_free(cli *c)
     claims_story_free(c->story);
     c->story = NULL;
     strmap_free(&c->sources, free_source);
+    for (size_t i = 0; i < c->nlent; i++)
+        buffer_release(&c->lent[i].b, c->lent[i].mapped);
+    free(c->lent);
+    c->lent = NULL;
+    c->nlent = c->cap_lent = 0;
 }
 

@@ -364,7 +364,11 @@ typedef struct claims__date {
 typedef struct claims__article {
     char *id;
     char *title;             /* NULL when none */
-    char *text;              /* the caller's bytes, copied; NUL-terminated */
+    /* The caller's bytes: copied into `block` (and then followed by a NUL
+     * that nothing reads), or, when `borrowed` (CLAIMS_OPT_BORROW_TEXT),
+     * the caller's own buffer, with no NUL after it and never written.
+     * Nothing may read text[len] or beyond. */
+    const char *text;
     size_t len;
     /* A title the text does not begin with is read for claims as a text
      * file's first line is: `block` holds the title, a blank line, then
@@ -373,6 +377,7 @@ typedef struct claims__article {
      * claims of the title offsets into the title (CLAIMS__CF_IN_TITLE). */
     char *block;
     size_t prefix;
+    bool borrowed;           /* block is the caller's text: not freed */
     claims__date published;  /* given date; else the dateline's (dates.c) */
     bool published_given;
     char published_iso[11];  /* "YYYY-MM-DD" or "" */
@@ -682,6 +687,7 @@ struct claims_story {
     int fail_confidence;       /* percent: findings that may fail */
     bool compare;              /* make findings (CLAIMS_OPT_COMPARE) */
     bool color;
+    bool borrow_text;          /* CLAIMS_OPT_BORROW_TEXT */
 };
 
 /* Allocates a claim of `kind` for article `ai` spanning [start, end),
