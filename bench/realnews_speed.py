@@ -3,7 +3,8 @@
 articles (the real-news development set, ../realnews, built as
 ../shared/realnews/README.md says), repeated to a size.
 
-usage: realnews_speed.py CLAIMS FOLDER [--mb 20] [--runs 5] [--baseline CLAIMS_OLD]
+usage: realnews_speed.py CLAIMS FOLDER [--mb 20] [--runs 5] [--startup-runs 21]
+                         [--baseline CLAIMS_OLD] [--quick]
 
 Prints, for each binary (the baseline first, measured in the same run):
   - `claims extract` throughput on FOLDER's texts repeated to --mb MB, as
@@ -12,7 +13,14 @@ Prints, for each binary (the baseline first, measured in the same run):
     valgrind is installed (callgrind counts are repeatable);
   - peak memory (max RSS) of `claims check` on one long article (the texts
     joined to 4 MB), as a multiple of its size;
-  - start-up: CPU time of `claims check` on one small article (median).
+  - peak memory of `claims check` on one story of 1,000, 10,000 and
+    100,000 real articles (FOLDER's texts repeated, distinct ids, one JSON
+    Lines file) and on the synthetic 100,000-article story of gen_story.py
+    (seed 1), each as a multiple of the bytes of its texts, with the
+    run's wall time; --quick leaves out both 100,000-article stories;
+  - start-up: CPU time of `claims check` on one small article (median of
+    --startup-runs, the binaries' runs interleaved so that both see the
+    same load).
 Nothing here asserts on time.
 """
 import argparse
@@ -51,6 +59,31 @@ def write_corpus(texts, target, path):
     return total
 
 
+def write_story(texts, n, path):
+    """One story of n articles, FOLDER's texts in turn with distinct ids,
+    as one JSON Lines file (`claims check` reads it as one story, about as
+    fast as a folder of n files, and through cJSON: no number in a line).
+    Returns the bytes of the texts."""
+    total = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            t = texts[i % len(texts)]
+            f.write(json.dumps({"id": f"r{i:06d}", "text": t.decode("utf-8")},
+                               ensure_ascii=False) + "\n")
+            total += len(t)
+    return total
+
+
+def synthetic_story(n, path):
+    """gen_story.py's story of n articles (seed 1, mixed beats), as JSON
+    Lines. Returns the bytes of its texts."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    subprocess.run([sys.executable, os.path.join(here, "gen_story.py"), "--articles", str(n),
+                    "--seed", "1", "--format", "jsonl", "--out", path], check=True)
+    with open(path, encoding="utf-8") as f:
+        return sum(len(json.loads(line)["text"].encode("utf-8")) for line in f)
+
+
 def no_config(claims):
     """The option that keeps a user's lexicon config out, where it exists."""
     p = subprocess.run([claims, "--help"], capture_output=True, text=True)
@@ -85,7 +118,7 @@ def instructions(cmd):
     return None
 
 
-def measure(claims, work, size, slice_dir, slice_size, long_file, long_size, small, runs):
+def measure(claims, work, size, slice_dir, slice_size, long_file, long_size, stories, runs):
     r = {}
     nc = no_config(claims)
     walls = [child_run([claims, "extract", *nc, work])[0] for _ in range(runs)]
@@ -94,10 +127,22 @@ def measure(claims, work, size, slice_dir, slice_size, long_file, long_size, sma
     r["instructions/byte"] = ins / slice_size if ins else None
     _, _, rss = child_run([claims, "check", *nc, "--fail-on", "none", long_file])
     r["peak RSS, one long article"] = rss / long_size
-    cpus = [child_run([claims, "check", *nc, "--fail-on", "none", small])[1]
-            for _ in range(max(runs, 11))]
-    r["start-up CPU ms"] = statistics.median(cpus) * 1000
+    for name, path, text_bytes in stories:
+        wall, _, rss = child_run([claims, "check", *nc, "--fail-on", "none", path])
+        r[f"peak RSS, {name}"] = rss / text_bytes
+        r[f"  wall s, {name}"] = wall
     return r
+
+
+def startup(binaries, small, runs):
+    """Median CPU ms of `claims check` on one small article for each
+    binary, their runs interleaved (old, new, old, new...)."""
+    cpus = {name: [] for name, _ in binaries}
+    for _ in range(runs):
+        for name, claims in binaries:
+            cmd = [claims, "check", *no_config(claims), "--fail-on", "none", small]
+            cpus[name].append(child_run(cmd)[1])
+    return {name: statistics.median(c) * 1000 for name, c in cpus.items()}
 
 
 def main():
@@ -106,7 +151,10 @@ def main():
     ap.add_argument("folder")
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--startup-runs", type=int, default=21)
     ap.add_argument("--baseline")
+    ap.add_argument("--quick", action="store_true",
+                    help="leave out the two 100,000-article stories")
     a = ap.parse_args()
     if not os.path.isdir(a.folder):
         print(f"realnews_speed: no folder {a.folder} (build the real-news texts first)")
@@ -127,14 +175,26 @@ def main():
         small = os.path.join(tmp, "small.txt")
         with open(small, "wb") as f:
             f.write(min(texts, key=len))
+        stories = []
+        for n in (1_000, 10_000) + (() if a.quick else (100_000,)):
+            path = os.path.join(tmp, f"story{n}.jsonl")
+            stories.append((f"{n:,} real articles", path, write_story(texts, n, path)))
+        if not a.quick:
+            path = os.path.join(tmp, "synthetic100000.jsonl")
+            stories.append(("100,000 synthetic", path, synthetic_story(100_000, path)))
         binaries = ([("baseline", a.baseline)] if a.baseline else []) + [("this build", a.claims)]
         results = [(name, measure(b, work, size, slice_dir, slice_size, long_file, long_size,
-                                  small, a.runs)) for name, b in binaries]
-    print(f"real news: {len(texts)} texts from {a.folder}, repeated to {size / 1e6:.1f} MB")
+                                  stories, a.runs)) for name, b in binaries]
+        for name, ms in startup(binaries, small, a.startup_runs).items():
+            dict(results)[name]["start-up CPU ms"] = ms
+    print(f"real news: {len(texts)} texts from {a.folder}, repeated to {size / 1e6:.1f} MB;"
+          f" peak RSS as a multiple of the text bytes ({long_size / 1e6:.1f} MB for the long"
+          f" article; stories: "
+          + ", ".join(f"{name} {b / 1e6:.1f} MB" for name, _, b in stories) + ")")
     keys = list(results[0][1])
-    print(f"{'measure':32}" + "".join(f"{n:>14}" for n, _ in results))
+    print(f"{'measure':36}" + "".join(f"{n:>14}" for n, _ in results))
     for k in keys:
-        row = f"{k:32}"
+        row = f"{k:36}"
         for _, r in results:
             v = r[k]
             row += f"{'n/a':>14}" if v is None else f"{v:14.2f}"
