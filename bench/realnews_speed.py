@@ -7,8 +7,8 @@ usage: realnews_speed.py CLAIMS FOLDER [--mb 20] [--runs 5] [--startup-runs 21]
                          [--baseline CLAIMS_OLD] [--quick]
 
 Prints, for each binary (the baseline first, measured in the same run):
-  - `claims extract` throughput on FOLDER's texts repeated to --mb MB, as
-    separate article files (median of --runs, MB/s);
+  - `claims extract` throughput on FOLDER's texts repeated to --mb MB, one
+    JSON Lines feed (median of --runs, MB/s of wall time and of CPU time);
   - instructions per byte of `claims extract` on a 2 MB slice, when
     valgrind is installed (callgrind counts are repeatable);
   - peak memory (max RSS) of `claims check` on one long article (the texts
@@ -19,8 +19,8 @@ Prints, for each binary (the baseline first, measured in the same run):
     (seed 1), each as a multiple of the bytes of its texts, with the
     run's wall time; --quick leaves out both 100,000-article stories;
   - start-up: CPU time of `claims check` on one small article (median of
-    --startup-runs, the binaries' runs interleaved so that both see the
-    same load).
+    --startup-runs).
+The binaries' timed runs are interleaved so that both see the same load.
 Nothing here asserts on time.
 """
 import argparse
@@ -118,31 +118,40 @@ def instructions(cmd):
     return None
 
 
-def measure(claims, work, size, slice_dir, slice_size, long_file, long_size, stories, runs):
-    r = {}
-    nc = no_config(claims)
-    walls = [child_run([claims, "extract", *nc, work])[0] for _ in range(runs)]
-    r["extract MB/s"] = size / statistics.median(walls) / 1e6
-    ins = instructions([claims, "extract", *nc, slice_dir])
-    r["instructions/byte"] = ins / slice_size if ins else None
-    _, _, rss = child_run([claims, "check", *nc, "--fail-on", "none", long_file])
-    r["peak RSS, one long article"] = rss / long_size
-    for name, path, text_bytes in stories:
-        wall, _, rss = child_run([claims, "check", *nc, "--fail-on", "none", path])
-        r[f"peak RSS, {name}"] = rss / text_bytes
-        r[f"  wall s, {name}"] = wall
+def measure(binaries, work, size, slice_dir, slice_size, long_file, long_size, stories, runs,
+            startup_runs, small):
+    """Every measure for every binary, as {name: {measure: value}}. Timed
+    runs are interleaved (old, new, old, new...) so that both binaries see
+    the same load on a shared machine."""
+    nc = {name: no_config(claims) for name, claims in binaries}
+    r = {name: {} for name, _ in binaries}
+
+    def each(args_of, times):
+        out = {name: [] for name, _ in binaries}
+        for _ in range(times):
+            for name, claims in binaries:
+                out[name].append(child_run([claims, *args_of(name)]))
+        return out
+
+    ext = each(lambda n: ["extract", *nc[n], work], runs)
+    for name, _ in binaries:
+        r[name]["extract MB/s"] = size / statistics.median(w for w, _, _ in ext[name]) / 1e6
+        r[name]["extract MB/s of CPU time"] = size / statistics.median(
+            c for _, c, _ in ext[name]) / 1e6
+    for name, claims in binaries:
+        ins = instructions([claims, "extract", *nc[name], slice_dir])
+        r[name]["instructions/byte"] = ins / slice_size if ins else None
+    for label, path, text_bytes in [("one long article", long_file, long_size)] + stories:
+        runs_of = each(lambda n: ["check", *nc[n], "--fail-on", "none", path], 1)
+        for name, _ in binaries:
+            wall, _, rss = runs_of[name][0]
+            r[name][f"peak RSS, {label}"] = rss / text_bytes
+            if label != "one long article":
+                r[name][f"  wall s, {label}"] = wall
+    su = each(lambda n: ["check", *nc[n], "--fail-on", "none", small], startup_runs)
+    for name, _ in binaries:
+        r[name]["start-up CPU ms"] = statistics.median(c for _, c, _ in su[name]) * 1000
     return r
-
-
-def startup(binaries, small, runs):
-    """Median CPU ms of `claims check` on one small article for each
-    binary, their runs interleaved (old, new, old, new...)."""
-    cpus = {name: [] for name, _ in binaries}
-    for _ in range(runs):
-        for name, claims in binaries:
-            cmd = [claims, "check", *no_config(claims), "--fail-on", "none", small]
-            cpus[name].append(child_run(cmd)[1])
-    return {name: statistics.median(c) * 1000 for name, c in cpus.items()}
 
 
 def main():
@@ -183,10 +192,8 @@ def main():
             path = os.path.join(tmp, "synthetic100000.jsonl")
             stories.append(("100,000 synthetic", path, synthetic_story(100_000, path)))
         binaries = ([("baseline", a.baseline)] if a.baseline else []) + [("this build", a.claims)]
-        results = [(name, measure(b, work, size, slice_dir, slice_size, long_file, long_size,
-                                  stories, a.runs)) for name, b in binaries]
-        for name, ms in startup(binaries, small, a.startup_runs).items():
-            dict(results)[name]["start-up CPU ms"] = ms
+        results = list(measure(binaries, work, size, slice_dir, slice_size, long_file,
+                               long_size, stories, a.runs, a.startup_runs, small).items())
     print(f"real news: {len(texts)} texts from {a.folder}, repeated to {size / 1e6:.1f} MB;"
           f" peak RSS as a multiple of the text bytes ({long_size / 1e6:.1f} MB for the long"
           f" article; stories: "
