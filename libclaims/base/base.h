@@ -467,8 +467,19 @@ static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *
     return claims__lex_match_at(lx, sec, art, i, end, ntok);
 }
 
-/* The lexmask of a token whose norm text hashes to `hash`. */
-uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
+/* What every lexicon begins with (lexicon.c keeps the rest private): the
+ * tables lookups read, so that the per-token mask below inlines. */
+typedef struct claims__lexicon_head {
+    const claims__lex_tables *t;
+} claims__lexicon_head;
+
+/* The lexmask of a token whose norm text hashes to `hash` (asked of every
+ * token by claims__segment: inline). */
+static inline uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
+{
+    const claims__lexicon_head *head = (const claims__lexicon_head *)(const void *)lx;
+    return head->t->first[hash % CLAIMS__LEX_FIRST_BITS];
+}
 
 /* Whether text[0..len) begins with title[0..tl) once leading whitespace
  * and a UTF-8 byte order mark are skipped: the text repeats its title

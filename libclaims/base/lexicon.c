@@ -35,9 +35,10 @@ typedef struct lex_own {
 } lex_own;
 
 struct claims__lexicon {
+    /* first: head.t, what lookups read (a borrowed base, or &own->view) */
+    claims__lexicon_head head;
     const claims_allocator *alloc;
     claims__arena arena;          /* value strings of loaded phrases */
-    const claims__lex_tables *t;  /* what lookups read: a borrowed base, or &own->view */
     lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
     const char *error; /* static reason of the last failed load, or NULL */
 };
@@ -86,7 +87,7 @@ claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__le
     memset(lx, 0, sizeof *lx);
     lx->alloc = a;
     claims__arena_init(&lx->arena, a);
-    lx->t = base;
+    lx->head.t = base;
     *out = lx;
     return CLAIMS_OK;
 }
@@ -128,7 +129,7 @@ void claims__lexicon_free(claims__lexicon *lx)
 
 const claims__lex_tables *claims__lexicon_tables(const claims__lexicon *lx)
 {
-    return lx->t;
+    return lx->head.t;
 }
 
 static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uint32_t h,
@@ -185,7 +186,7 @@ static bool own_tables(claims__lexicon *lx)
 {
     if (lx->own)
         return true;
-    const claims__lex_tables *b = lx->t;
+    const claims__lex_tables *b = lx->head.t;
     lex_own *own = claims__malloc(lx->alloc, sizeof *own);
     if (!own)
         return false;
@@ -215,7 +216,7 @@ static bool own_tables(claims__lexicon *lx)
     }
     own_view(own);
     lx->own = own;
-    lx->t = &own->view;
+    lx->head.t = &own->view;
     return true;
 }
 
@@ -452,7 +453,7 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 {
     if (len > 65535)
         return NULL;
-    const claims__lex_tables *t = lx->t;
+    const claims__lex_tables *t = lx->head.t;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
     for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
@@ -464,10 +465,6 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     return NULL;
 }
 
-uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
-{
-    return lx->t->first[hash % FIRST_BITS];
-}
 
 /* Whether a[0..n) and b[0..n) are the same bytes: a word or two at a time
  * (overlapping loads cover any length from 4 up). Lexicon words are a few bytes long, where memcmp's call and its
@@ -539,7 +536,7 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
         end = art->ntoks;
     if (i >= end)
         return NULL;
-    const claims__lex_tables *t = lx->t;
+    const claims__lex_tables *t = lx->head.t;
     size_t maxn = t->maxntok[sec];
     if (maxn > end - i)
         maxn = end - i;
