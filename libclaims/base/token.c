@@ -276,13 +276,16 @@ static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, si
     }
     if (k < n && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
         return 0;
-    unsigned letters = (unsigned)(k - start) - digits;
-    if (claims__is_upper((unsigned char)s[start]))
-        flags |= CLAIMS__TF_CAP;
+    /* Most words have no capital and no digit: two tests. */
+    if (uppers) {
+        unsigned letters = (unsigned)(k - start) - digits;
+        if (claims__is_upper((unsigned char)s[start]))
+            flags |= CLAIMS__TF_CAP;
+        if (letters >= 2 && uppers == letters)
+            flags |= CLAIMS__TF_ALLCAPS;
+    }
     if (digits)
         flags |= CLAIMS__TF_HAS_DIGIT;
-    if (letters >= 2 && uppers == letters)
-        flags |= CLAIMS__TF_ALLCAPS;
     claims__token *t = &tv->v[tv->n++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)k;
@@ -377,6 +380,11 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                 i = e;
                 pending = 0;
                 newlines = 0;
+                /* most words end at one space */
+                if (i < n && s[i] == ' ') {
+                    pending = CLAIMS__TF_SPACE_BEFORE;
+                    i++;
+                }
                 continue;
             }
         }
