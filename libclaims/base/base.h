@@ -241,8 +241,14 @@ typedef struct claims__lexicon claims__lexicon;
  * so only the (deduplicated) entries' value pointers need relocating when
  * the library is loaded. */
 enum {
-    CLAIMS__LEX_FIRST_BITS = 1 << 15,   /* buckets of first-token hashes */
-    CLAIMS__LEX_PREFIX_BITS = 1 << 17 /* Bloom bits over phrase prefixes */
+    CLAIMS__LEX_FIRST_BITS = 1 << 15,  /* buckets of first-token hashes */
+    CLAIMS__LEX_BLOOM_CELLS = 1 << 17  /* 2-bit Bloom cells over phrases and prefixes */
+};
+
+/* The bits of a Bloom cell (claims__lex_tables.bloom). */
+enum {
+    CLAIMS__LEX_CELL_KEY = 1,   /* a phrase of the section may be exactly these tokens */
+    CLAIMS__LEX_CELL_PREFIX = 2 /* a longer phrase of the section may start with them */
 };
 
 typedef struct claims__lex_slot {
@@ -266,10 +272,13 @@ typedef struct claims__lex_tables {
      * with a phrase starting with a token of that bucket: one load
      * rejects most tokens. */
     const uint32_t *first;
-    /* [CLAIMS__LEX_PREFIX_BITS / 32]: Bloom bits over (section, proper
-     * prefix of a phrase) hashes: a longer match is tried only while the
-     * tokens so far may start one. */
-    const uint32_t *prefix;
+    /* [CLAIMS__LEX_BLOOM_CELLS / 16]: 2-bit cells (CLAIMS__LEX_CELL_*),
+     * 16 a word, indexed by the slot hash of (section, tokens so far):
+     * the hash table is probed only when the tokens may be a phrase, and
+     * a longer match is tried only while they may start one. Most probes
+     * of the tables used to fail: a token that only starts longer phrases
+     * ("the", "a") was looked up alone first. */
+    const uint32_t *bloom;
 } claims__lex_tables;
 
 /* The built-in lexicon text (data/ lexicon files concatenated at build
@@ -463,8 +472,19 @@ static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *
     return claims__lex_match_at(lx, sec, art, i, end, ntok);
 }
 
-/* The lexmask of a token whose norm text hashes to `hash`. */
-uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash);
+/* What every lexicon begins with (lexicon.c keeps the rest private): the
+ * tables lookups read, so that the per-token mask below inlines. */
+typedef struct claims__lexicon_head {
+    const claims__lex_tables *t;
+} claims__lexicon_head;
+
+/* The lexmask of a token whose norm text hashes to `hash` (asked of every
+ * token by claims__segment: inline). */
+static inline uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
+{
+    const claims__lexicon_head *head = (const claims__lexicon_head *)(const void *)lx;
+    return head->t->first[hash % CLAIMS__LEX_FIRST_BITS];
+}
 
 /* Whether text[0..len) begins with title[0..tl) once leading whitespace
  * and a UTF-8 byte order mark are skipped: the text repeats its title

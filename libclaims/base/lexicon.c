@@ -5,7 +5,10 @@
  * "twenty-five", "u.s"). Matching text builds the same string token by
  * token, so the hash is computed incrementally and nothing is allocated
  * per lookup. A per-section bitmap of first-token hashes rejects most
- * tokens before any probe.
+ * tokens before any call; a Bloom filter over (section, tokens so far)
+ * says whether those tokens may be a phrase (probe) and whether they may
+ * start a longer one (read on), so a token that only starts phrases
+ * ("the", "a") is not looked up alone.
  *
  * The built-in lexicon's tables are this loader's output, generated at
  * build time (scripts/lexicon_tables.c): a story's lexicon reads them in
@@ -14,7 +17,7 @@
 
 #include <string.h>
 
-enum { FIRST_BITS = CLAIMS__LEX_FIRST_BITS, PREFIX_BITS = CLAIMS__LEX_PREFIX_BITS };
+enum { FIRST_BITS = CLAIMS__LEX_FIRST_BITS, BLOOM_CELLS = CLAIMS__LEX_BLOOM_CELLS };
 
 typedef claims__lex_slot lex_slot;
 
@@ -28,13 +31,14 @@ typedef struct lex_own {
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
     uint32_t first[FIRST_BITS];
-    uint32_t prefix[PREFIX_BITS / 32];
+    uint32_t bloom[BLOOM_CELLS / 16];
 } lex_own;
 
 struct claims__lexicon {
+    /* first: head.t, what lookups read (a borrowed base, or &own->view) */
+    claims__lexicon_head head;
     const claims_allocator *alloc;
     claims__arena arena;          /* value strings of loaded phrases */
-    const claims__lex_tables *t;  /* what lookups read: a borrowed base, or &own->view */
     lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
     const char *error; /* static reason of the last failed load, or NULL */
 };
@@ -52,13 +56,26 @@ static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
     return h;
 }
 
-static uint32_t slot_hash(uint32_t h, unsigned sec)
+static inline uint32_t slot_hash(uint32_t h, unsigned sec)
 {
     h ^= (sec + 1) * 0x9E3779B1u;
     h ^= h >> 15;
     h *= 0x2C1B3C6Du;
     h ^= h >> 12;
     return h ? h : 1;
+}
+
+/* The Bloom cell (CLAIMS__LEX_CELL_* bits) of slot hash sh. */
+static inline unsigned bloom_cell(const uint32_t *bloom, uint32_t sh)
+{
+    uint32_t c = sh % BLOOM_CELLS;
+    return (bloom[c / 16] >> (c % 16 * 2)) & 3u;
+}
+
+static void bloom_set(uint32_t *bloom, uint32_t sh, unsigned bits)
+{
+    uint32_t c = sh % BLOOM_CELLS;
+    bloom[c / 16] |= (uint32_t)bits << (c % 16 * 2);
 }
 
 claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
@@ -70,7 +87,7 @@ claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__le
     memset(lx, 0, sizeof *lx);
     lx->alloc = a;
     claims__arena_init(&lx->arena, a);
-    lx->t = base;
+    lx->head.t = base;
     *out = lx;
     return CLAIMS_OK;
 }
@@ -112,7 +129,7 @@ void claims__lexicon_free(claims__lexicon *lx)
 
 const claims__lex_tables *claims__lexicon_tables(const claims__lexicon *lx)
 {
-    return lx->t;
+    return lx->head.t;
 }
 
 static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uint32_t h,
@@ -158,7 +175,7 @@ static void own_view(lex_own *own)
     own->view.entries = own->entries;
     own->view.maxntok = own->maxntok;
     own->view.first = own->first;
-    own->view.prefix = own->prefix;
+    own->view.bloom = own->bloom;
 }
 
 /* Copy on write: before the first phrase is loaded, this lexicon's tables
@@ -169,7 +186,7 @@ static bool own_tables(claims__lexicon *lx)
 {
     if (lx->own)
         return true;
-    const claims__lex_tables *b = lx->t;
+    const claims__lex_tables *b = lx->head.t;
     lex_own *own = claims__malloc(lx->alloc, sizeof *own);
     if (!own)
         return false;
@@ -193,13 +210,13 @@ static bool own_tables(claims__lexicon *lx)
             memcpy(own->entries, b->entries, ne * sizeof *own->entries);
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->first, b->first, sizeof own->first);
-        memcpy(own->prefix, b->prefix, sizeof own->prefix);
+        memcpy(own->bloom, b->bloom, sizeof own->bloom);
     } else {
         memset(own->slots, 0, n * sizeof *own->slots);
     }
     own_view(own);
     lx->own = own;
-    lx->t = &own->view;
+    lx->head.t = &own->view;
     return true;
 }
 
@@ -301,10 +318,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         }
         claims__buf_put(&key, norm + toks[i].norm, toks[i].norm_len);
         h = claims__hash(h, norm + toks[i].norm, toks[i].norm_len);
-        if (i + 1 < ntoks) {
-            uint32_t ph = slot_hash(h, sec) % PREFIX_BITS;
-            own->prefix[ph / 32] |= 1u << (ph % 32);
-        }
+        bloom_set(own->bloom, slot_hash(h, sec),
+                  i + 1 < ntoks ? CLAIMS__LEX_CELL_PREFIX : CLAIMS__LEX_CELL_KEY);
     }
     uint32_t first = toks[0].hash;
     size_t nt = ntoks;
@@ -438,7 +453,7 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 {
     if (len > 65535)
         return NULL;
-    const claims__lex_tables *t = lx->t;
+    const claims__lex_tables *t = lx->head.t;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
     for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
@@ -450,9 +465,66 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     return NULL;
 }
 
-uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
+
+/* Whether a[0..n) and b[0..n) are the same bytes: a word or two at a time
+ * (overlapping loads cover any length from 4 up). Lexicon words are a few bytes long, where memcmp's call and its
+ * setup would cost more than the compare. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
 {
-    return lx->t->first[hash % FIRST_BITS];
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t q = 0; q + 8 < n; q += 8) {
+            memcpy(&x, a + q, 8);
+            memcpy(&y, b + q, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4);
+        memcpy(&y0, b, 4);
+        memcpy(&x1, a + n - 4, 4);
+        memcpy(&y1, b + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    /* 0 to 3 bytes: the first, middle and last cover them all. */
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* Whether the key bytes at `key` are tokens [i, i + ntok) of art joined as
+ * add_phrase joins them (the caller checked the length). */
+static inline bool key_is(const char *key, const claims__article *art, size_t i, size_t ntok)
+{
+    for (size_t m = 0; m < ntok; m++) {
+        const claims__token *u = &art->toks[i + m];
+        if (m > 0 && (u->flags & CLAIMS__TF_SPACE_BEFORE) && *key++ != ' ')
+            return false;
+        if (!same_bytes(key, art->norm + u->norm, u->norm_len))
+            return false;
+        key += u->norm_len;
+    }
+    return true;
+}
+
+/* The entry of section sec whose key, keylen bytes hashing to slot hash
+ * sh, is tokens [i, i + ntok) of art; NULL when none. */
+static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32_t sh,
+                                             unsigned sec, size_t keylen,
+                                             const claims__article *art, size_t i, size_t ntok)
+{
+    const lex_slot *slots = t->slots;
+    size_t mask = t->nslots - 1;
+    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+        const lex_slot *sl = &slots[j];
+        if (sl->hash == sh && sl->section == sec && sl->keylen == keylen &&
+            key_is(t->keys + sl->key, art, i, ntok))
+            return &t->entries[sl->entry];
+    }
+    return NULL;
 }
 
 const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
@@ -460,60 +532,39 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                                               const claims__article *art, size_t i,
                                               size_t end, size_t *ntok)
 {
-    if (i >= end || i >= art->ntoks)
-        return NULL;
-    const claims__lex_tables *t = lx->t;
-    size_t maxn = t->maxntok[sec];
     if (end > art->ntoks)
         end = art->ntoks;
+    if (i >= end)
+        return NULL;
+    const claims__lex_tables *t = lx->head.t;
+    size_t maxn = t->maxntok[sec];
     if (maxn > end - i)
         maxn = end - i;
     const claims__lex_entry *best = NULL;
-    uint32_t h = CLAIMS__HASH_INIT;
-    size_t keylen = 0;
-    const lex_slot *slots = t->slots;
-    size_t mask = t->nslots - 1;
-    for (size_t k = 0; k < maxn; k++) {
-        const claims__token *tk = &art->toks[i + k];
-        bool space = k > 0 && (tk->flags & CLAIMS__TF_SPACE_BEFORE);
-        if (space) {
+    const claims__token *tk = &art->toks[i];
+    /* A token's own hash is the FNV of its norm text from the start; the
+     * key's hash grows token by token. */
+    uint32_t h = tk->hash;
+    size_t keylen = tk->norm_len;
+    for (size_t k = 1;; k++) {
+        uint32_t sh = slot_hash(h, sec);
+        unsigned cell = bloom_cell(t->bloom, sh);
+        if (cell & CLAIMS__LEX_CELL_KEY) {
+            const claims__lex_entry *e = probe(t, sh, sec, keylen, art, i, k);
+            if (e) {
+                best = e;
+                *ntok = k;
+            }
+        }
+        if (!(cell & CLAIMS__LEX_CELL_PREFIX) || k >= maxn)
+            break; /* no longer phrase of the section starts with these tokens */
+        tk++;
+        if (tk->flags & CLAIMS__TF_SPACE_BEFORE) {
             h = fnv(h, " ", 1);
             keylen++;
         }
-        /* A token's own hash is the FNV of its norm text from the start. */
-        h = k == 0 ? tk->hash : fnv(h, art->norm + tk->norm, tk->norm_len);
+        h = fnv(h, art->norm + tk->norm, tk->norm_len);
         keylen += tk->norm_len;
-        uint32_t sh = slot_hash(h, sec);
-        for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
-            const lex_slot *sl = &slots[j];
-            if (sl->hash != sh || sl->section != sec || sl->keylen != keylen)
-                continue;
-            /* Verify against the tokens. */
-            const char *key = t->keys + sl->key;
-            bool ok = true;
-            for (size_t m = 0; m <= k && ok; m++) {
-                const claims__token *u = &art->toks[i + m];
-                if (m > 0 && (u->flags & CLAIMS__TF_SPACE_BEFORE)) {
-                    ok = *key == ' ';
-                    key++;
-                }
-                /* Token texts are short: compare inline. */
-                const char *tx = art->norm + u->norm;
-                for (size_t q = 0; ok && q < u->norm_len; q++)
-                    ok = key[q] == tx[q];
-                key += u->norm_len;
-            }
-            if (ok) {
-                best = &t->entries[sl->entry];
-                *ntok = k + 1;
-                break;
-            }
-        }
-        if (k + 1 < maxn) {
-            uint32_t ph = sh % PREFIX_BITS;
-            if (!(t->prefix[ph / 32] & (1u << (ph % 32))))
-                break; /* no phrase of the section starts with these tokens */
-        }
     }
     return best;
 }

@@ -72,73 +72,49 @@ static int32_t prev_cp(const char *s, size_t i)
     return claims__utf8_next(s, i, &j);
 }
 
-static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start, size_t end,
-                     uint16_t cls, uint16_t flags)
+static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start,
+                            size_t end, uint16_t cls, uint16_t flags)
 {
     if (tv->n >= tv->cap &&
         !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
         return false;
     claims__token *t = &tv->v[tv->n++];
+    size_t n = end - start, len = norm->len;
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
-    t->norm = (uint32_t)norm->len;
+    t->norm = (uint32_t)len;
     /* ASCII fast path: lower-case and hash in one pass into the space
-     * claims__segment reserved; anything else goes through utf8proc. */
-    size_t n = end - start;
+     * claims__segment reserved; anything else goes through utf8proc. The
+     * state is in locals: a char store could alias any field behind a
+     * pointer. */
     bool done = false;
-    if (norm->cap - norm->len > n) {
-        char *d = norm->data + norm->len;
+    if (norm->cap - len > n) {
+        char *d = norm->data + len;
         uint32_t h = CLAIMS__HASH_INIT;
         size_t k = 0;
         for (; k < n; k++) {
             unsigned char c = (unsigned char)s[start + k];
             if (c >= 0x80)
                 break;
-            if (c >= 'A' && c <= 'Z')
-                c = (unsigned char)(c + 32);
+            c = (unsigned char)claims__to_lower(c);
             d[k] = (char)c;
             h = (h ^ c) * 16777619u;
         }
         if (k == n) {
-            norm->len += n;
-            norm->data[norm->len] = 0;
+            norm->len = len + n;
             t->hash = h;
             done = true;
         }
     }
     if (!done) {
-        if (!claims__norm_append(norm, s + start, end - start))
+        if (!claims__norm_append(norm, s + start, n))
             return false;
-        t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + t->norm, norm->len - t->norm);
+        t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + len, norm->len - len);
     }
-    t->norm_len = (uint32_t)(norm->len - t->norm);
+    t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
     t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
-    t->sentence = 0;
-    return true;
-}
-
-/* push_tok for an ASCII token whose lower-cased text the caller already
- * wrote at the end of the norm buffer, with its hash `h`. */
-static inline bool push_tok_ready(tokvec *tv, claims__buf *norm, size_t start, size_t end,
-                                  uint16_t cls, uint16_t flags, uint32_t h)
-{
-    if (tv->n >= tv->cap &&
-        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
-        return false;
-    claims__token *t = &tv->v[tv->n++];
-    size_t n = end - start;
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->norm = (uint32_t)norm->len;
-    norm->len += n;
-    norm->data[norm->len] = 0;
-    t->hash = h;
-    t->norm_len = (uint32_t)n;
-    t->cls = cls;
-    t->flags = flags;
-    t->lexmask = UINT32_MAX;
     t->sentence = 0;
     return true;
 }
@@ -183,20 +159,14 @@ static inline bool take_space(const char *s, size_t n, size_t *i, int32_t *cp,
     return false;
 }
 
-/* A word being scanned: its letter counts and flags, and for an ASCII
- * word its lower-cased text written straight into the norm buffer. */
+/* A word being scanned by the general path: its letter counts and flags. */
 typedef struct wordscan {
     unsigned letters, uppers;
     uint16_t flags;
     size_t poss;     /* start of a split-off possessive, or 0 */
-    bool direct;     /* writing into the norm buffer as it scans */
-    char *nd;        /* where, when direct */
-    size_t dk;       /* bytes written */
-    uint32_t h;      /* their hash */
 } wordscan;
 
-/* The ASCII fast path over plain letters and digits after a word's first
- * letter. */
+/* Plain ASCII letters and digits after a word's first letter. */
 static inline void word_ascii(wordscan *w, const char *s, size_t n, size_t *i)
 {
     while (*i < n) {
@@ -206,15 +176,10 @@ static inline void word_ascii(wordscan *w, const char *s, size_t n, size_t *i)
         } else if (claims__is_upper(b)) {
             w->letters++;
             w->uppers++;
-            b = (unsigned char)(b + 32);
         } else if (claims__is_digit(b)) {
             w->flags |= CLAIMS__TF_HAS_DIGIT;
         } else {
             break;
-        }
-        if (w->direct) {
-            w->nd[w->dk++] = (char)b;
-            w->h = (w->h ^ b) * 16777619u;
         }
         (*i)++;
     }
@@ -254,9 +219,10 @@ static inline void word_rest(wordscan *w, const char *s, size_t n, size_t *i)
 
 /* Scans the word that starts at `start` with letter cp (s[*i] is its next
  * character) and pushes it, with a split-off possessive as a second token.
- * Returns CLAIMS_OK or CLAIMS_ERR_NOMEM. */
-static inline claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
-                                      size_t start, int32_t cp, size_t *i, uint16_t flags)
+ * The general path: ascii_word takes most words first. Returns CLAIMS_OK
+ * or CLAIMS_ERR_NOMEM. */
+static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
+                               size_t start, int32_t cp, size_t *i, uint16_t flags)
 {
     wordscan w;
     w.letters = 1;
@@ -265,31 +231,73 @@ static inline claims_status scan_word(tokvec *tv, claims__buf *norm, const char 
     if (w.uppers)
         w.flags |= CLAIMS__TF_CAP;
     w.poss = 0;
-    /* An ASCII word is lower-cased and hashed into the norm buffer while
-     * it is scanned, when the buffer surely has room. */
-    w.direct = cp < 0x80 && norm->cap - norm->len > n - start;
-    w.nd = w.direct ? norm->data + norm->len : NULL;
-    w.h = CLAIMS__HASH_INIT;
-    w.dk = 0;
-    if (w.direct) {
-        unsigned char lc = (unsigned char)claims__to_lower(cp);
-        w.nd[w.dk++] = (char)lc;
-        w.h = (w.h ^ lc) * 16777619u;
-    }
     word_ascii(&w, s, n, i);
-    size_t fast_end = *i;
     word_rest(&w, s, n, i);
     if (w.letters >= 2 && w.uppers == w.letters)
         w.flags |= CLAIMS__TF_ALLCAPS;
     bool ok;
-    if (w.direct && !w.poss && *i == fast_end)
-        ok = push_tok_ready(tv, norm, start, *i, CLAIMS__TOK_WORD, w.flags, w.h);
-    else if (w.poss)
+    if (w.poss)
         ok = push_tok(tv, norm, s, start, w.poss, CLAIMS__TOK_WORD, w.flags) &&
              push_tok(tv, norm, s, w.poss, *i, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
     else
         ok = push_tok(tv, norm, s, start, *i, CLAIMS__TOK_WORD, w.flags);
     return ok ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+}
+
+/* The fast path for a word of plain ASCII letters and digits starting
+ * with the letter at s[start]: scanned, lower-cased and hashed straight
+ * into the norm buffer in one pass, and pushed. The caller makes sure the
+ * buffer has room for the rest of the text and tv room for a token. The
+ * state stays in locals: a char store may alias anything behind a pointer,
+ * so fields updated per byte are reloaded per byte. Returns the word's
+ * end, or 0 when the word goes on with an apostrophe or a non-ASCII
+ * character: scan_word then reads it from the start. */
+static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
+                                size_t start, uint16_t flags)
+{
+    char *d = norm->data + norm->len; /* d[k - start]: the norm byte of s[k] */
+    uint32_t h = CLAIMS__HASH_INIT;
+    unsigned uppers = 0, digits = 0;
+    size_t k = start;
+    for (; k < n; k++) {
+        unsigned char b = (unsigned char)s[k];
+        if (claims__is_lower(b)) {
+            /* most bytes */
+        } else if (claims__is_upper(b)) {
+            uppers++;
+            b = (unsigned char)(b + 32);
+        } else if (claims__is_digit(b)) {
+            digits++;
+        } else {
+            break;
+        }
+        d[k - start] = (char)b;
+        h = (h ^ b) * 16777619u;
+    }
+    if (k < n && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
+        return 0;
+    /* Most words have no capital and no digit: two tests. */
+    if (uppers) {
+        unsigned letters = (unsigned)(k - start) - digits;
+        if (claims__is_upper((unsigned char)s[start]))
+            flags |= CLAIMS__TF_CAP;
+        if (letters >= 2 && uppers == letters)
+            flags |= CLAIMS__TF_ALLCAPS;
+    }
+    if (digits)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    claims__token *t = &tv->v[tv->n++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)k;
+    t->norm = (uint32_t)norm->len;
+    t->norm_len = (uint32_t)(k - start);
+    t->hash = h;
+    t->cls = CLAIMS__TOK_WORD;
+    t->flags = flags;
+    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
+    t->sentence = 0;
+    norm->len += k - start;
+    return k;
 }
 
 /* The end of a number whose first digit ends before s[i]: digits, and
@@ -356,6 +364,30 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
     unsigned newlines = 0;
     while (i < n) {
         size_t start = i;
+        unsigned char c = (unsigned char)s[i];
+        /* The common cases first: a space, a plain ASCII word. */
+        if (c == ' ') {
+            pending |= CLAIMS__TF_SPACE_BEFORE;
+            i++;
+            continue;
+        }
+        if (claims__is_alpha(c) && norm->cap - norm->len > n - i) {
+            if (tv->n >= tv->cap &&
+                !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+                return CLAIMS_ERR_NOMEM;
+            size_t e = ascii_word(tv, norm, s, n, i, pending);
+            if (e) {
+                i = e;
+                pending = 0;
+                newlines = 0;
+                /* most words end at one space */
+                if (i < n && s[i] == ' ') {
+                    pending = CLAIMS__TF_SPACE_BEFORE;
+                    i++;
+                }
+                continue;
+            }
+        }
         int32_t cp;
         if (take_space(s, n, &i, &cp, &pending, &newlines))
             continue;
@@ -380,6 +412,10 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         if (!push_tok(tv, norm, s, start, i, cls, flags))
             return CLAIMS_ERR_NOMEM;
     }
+    /* The fast paths leave the norm text unterminated (they make sure of
+     * room for the terminator). */
+    if (norm->data)
+        norm->data[norm->len] = 0;
     return CLAIMS_OK;
 }
 
