@@ -714,7 +714,9 @@ static void summary_two(ctx *x, const claims_claim *ca, const uint32_t *la, size
  * "date/war"). Both prefixes are 5 bytes, like "time/". */
 static bool time_family(const char *k)
 {
-    return (strncmp(k, "year/", 5) == 0 || strncmp(k, "date/", 5) == 0);
+    /* the first byte first: slot_cmp asks on every comparison of a sort */
+    return (k[0] == 'y' && strncmp(k, "year/", 5) == 0) ||
+           (k[0] == 'd' && k[1] == 'a' && strncmp(k, "date/", 5) == 0);
 }
 
 static bool is_time(const claims_claim *c)
@@ -756,6 +758,10 @@ static int slot_level(const claims_claim *c)
 static int slot_cmp(const char *a, const char *b)
 {
     bool ta = time_family(a), tb = time_family(b);
+    if (ta == tb) { /* both read from their sixth byte, or neither renamed */
+        int c = ta ? strcmp(a + 5, b + 5) : strcmp(a, b);
+        return (c > 0) - (c < 0);
+    }
     for (size_t i = 0;; i++) {
         unsigned char ca = (unsigned char)((ta && i < 5) ? "time/"[i] : a[i]);
         unsigned char cb = (unsigned char)((tb && i < 5) ? "time/"[i] : b[i]);
@@ -944,25 +950,12 @@ static bool plain_frame(const claims_claim *c)
            !contradicts_nothing(c);
 }
 
-/* One slot: one key and one frame. */
-static int slot_of_cmp(const entry *a, const entry *b)
+/* One slot: one key and one frame (a claim filed under key). */
+static int slot_of_cmp(const char *ka, const claims_claim *a, const char *kb,
+                       const claims_claim *b)
 {
-    int c = slot_cmp(a->key, b->key);
-    return c ? c : frame_cmp(a->c, b->c);
-}
-
-static int cmp_entry(const void *pa, const void *pb)
-{
-    const entry *a = pa, *b = pb;
-    int c = slot_of_cmp(a, b);
-    if (c)
-        return c;
-    CMP(a->weak, b->weak);
-    c = val_cmp(&a->v, &b->v);
-    if (c)
-        return c;
-    CMP(a->ci, b->ci);
-    return 0;
+    int c = slot_cmp(ka, kb);
+    return c ? c : frame_cmp(a, b);
 }
 
 typedef struct vclass {
@@ -1842,80 +1835,132 @@ static claims_status kind_agreements(ctx *x, const entry *e, size_t begin, size_
     return st;
 }
 
+/* Where a claim is filed for compare_values: an entry without its value.
+ * All of a story's are sorted into slots; the values are read one slot
+ * at a time, so the working memory is these 24 bytes a filing plus the
+ * largest slot's entries. */
+typedef struct filing {
+    const char *key;
+    const claims_claim *c;
+    uint32_t ci;
+    bool weak, backoff, kind;
+} filing;
+
+static int cmp_filing(const void *pa, const void *pb)
+{
+    const filing *a = pa, *b = pb;
+    int c = slot_of_cmp(a->key, a->c, b->key, b->c);
+    if (c)
+        return c;
+    CMP(a->weak, b->weak);
+    CMP(a->ci, b->ci);
+    return 0;
+}
+
+/* Files claim i under its key, its back-off slots, its broader kind's and
+ * its weak key: up to CLAIMS__BACKOFF_MAX + 3 filings at f. Returns how
+ * many. */
+static size_t file_claim(const claims_claim *c, size_t i, filing *f)
+{
+    size_t n = 0;
+    f[n++] = (filing){c->key, c, (uint32_t)i, false, false, false};
+    /* the back-off slots, then (k == CLAIMS__BACKOFF_MAX) the slot of the
+     * thing's broader kind */
+    for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
+        const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
+        if (bk)
+            f[n++] = (filing){bk, c, (uint32_t)i, true, true, k == CLAIMS__BACKOFF_MAX};
+    }
+    /* A weak link on a date inferred from the article's own date is two
+     * guesses in a row: not compared. (It takes the flags of the filing
+     * before it.) */
+    if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 && !(c->flags & CLAIMS__CF_INFERRED)) {
+        f[n] = f[n - 1];
+        f[n].key = c->weak_key;
+        f[n].weak = true;
+        n++;
+    }
+    return n;
+}
+
+/* cmp_entry within one slot: by weakness, value, claim. */
+static int cmp_entry_in_slot(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    CMP(a->weak, b->weak);
+    int c = val_cmp(&a->v, &b->v);
+    if (c)
+        return c;
+    CMP(a->ci, b->ci);
+    return 0;
+}
+
+/* Compares the slot of filings f[0..n): reads their values into e (at
+ * least n long) and sorts them by value, as compare_slot and
+ * kind_agreements read them. */
+static claims_status compare_filed_slot(ctx *x, const filing *f, size_t n, entry *e,
+                                        vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
+{
+    for (size_t k = 0; k < n; k++) {
+        e[k].key = f[k].key;
+        e[k].c = f[k].c;
+        e[k].ci = f[k].ci;
+        e[k].weak = f[k].weak;
+        e[k].backoff = f[k].backoff;
+        e[k].kind = f[k].kind;
+        claim_val(x->s->lex, f[k].c, &e[k].v); /* true: only claims with one are filed */
+    }
+    sort_n(e, n, sizeof *e, cmp_entry_in_slot);
+    if (!e[0].weak) /* a slot needs a strong claim */
+        return compare_slot(x, e, 0, n, sk, skcap, wk, wkcap);
+    return kind_agreements(x, e, 0, n);
+}
+
 static claims_status compare_values(ctx *x)
 {
     claims_story *s = x->s;
     const claims_allocator *al = &s->alloc;
-    /* the entries, sized for the most the claims with a value may file:
-     * each under its key, its back-off slots, its broader kind's and its
-     * weak key */
+    enum { MAX_FILINGS = CLAIMS__BACKOFF_MAX + 3 };
     size_t cap = 0;
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const claims_claim *c = s->claims[i];
-        val v;
-        if (!c->key || !claim_val(s->lex, c, &v))
-            continue;
-        cap += 1 + (c->kind_key != NULL) + (c->weak_key != NULL);
-        for (int k = 0; k < CLAIMS__BACKOFF_MAX; k++)
-            cap += c->backoff[k] != NULL;
-    }
-    entry *e = cap && cap <= SIZE_MAX / sizeof *e ? claims__malloc(al, cap * sizeof *e) : NULL;
-    if (cap && !e)
+    for (size_t i = 0; i < s->nclaims; i++)
+        cap += s->claims[i]->key ? MAX_FILINGS : 0;
+    filing *f = cap && cap <= SIZE_MAX / sizeof *f ? claims__malloc(al, cap * sizeof *f) : NULL;
+    if (cap && !f)
         return CLAIMS_ERR_NOMEM;
-    size_t ne = 0;
-    claims_status st = CLAIMS_OK;
+    size_t nf = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         val v;
-        if (!c->key || !claim_val(s->lex, c, &v))
-            continue;
-        e[ne].key = c->key;
-        e[ne].c = c;
-        e[ne].ci = (uint32_t)i;
-        e[ne].weak = false;
-        e[ne].backoff = false;
-        e[ne].kind = false;
-        e[ne].v = v;
-        ne++;
-        size_t own = ne - 1;
-        /* the back-off slots, then (k == CLAIMS__BACKOFF_MAX) the slot of
-         * the thing's broader kind */
-        for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
-            const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
-            if (!bk)
-                continue;
-            e[ne] = e[own];
-            e[ne].key = bk;
-            e[ne].weak = e[ne].backoff = true;
-            e[ne].kind = k == CLAIMS__BACKOFF_MAX;
-            ne++;
-        }
-        /* A weak link on a date inferred from the article's own date is
-         * two guesses in a row: not compared. */
-        if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 &&
-            !(c->flags & CLAIMS__CF_INFERRED)) {
-            e[ne] = e[ne - 1];
-            e[ne].key = c->weak_key;
-            e[ne].weak = true;
-            ne++;
-        }
+        if (c->key && claim_val(s->lex, c, &v))
+            nf += file_claim(c, i, f + nf);
     }
-    sort_n(e, ne, sizeof *e, cmp_entry);
+    sort_n(f, nf, sizeof *f, cmp_filing);
+    /* the slots: where each ends (ends[i] for a slot's first filing i),
+     * and the largest, the entries' scratch */
+    size_t most = 0;
+    uint32_t *ends = nf ? claims__malloc(al, nf * sizeof *ends) : NULL;
+    claims_status st = nf && !ends ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
+    for (size_t i = 0, j; i < nf && st == CLAIMS_OK; i = j) {
+        for (j = i + 1; j < nf && slot_of_cmp(f[i].key, f[i].c, f[j].key, f[j].c) == 0;)
+            j++;
+        ends[i] = (uint32_t)j;
+        most = j - i > most ? j - i : most;
+    }
+    entry *e = st == CLAIMS_OK && most > 1 && most <= SIZE_MAX / sizeof *e
+                   ? claims__malloc(al, most * sizeof *e)
+                   : NULL;
+    if (most > 1 && !e)
+        st = CLAIMS_ERR_NOMEM;
     vclass *sk = NULL, *wk = NULL;
     size_t skcap = 0, wkcap = 0;
-    for (size_t i = 0; i < ne && st == CLAIMS_OK;) {
-        size_t j = i + 1;
-        while (j < ne && slot_of_cmp(&e[i], &e[j]) == 0)
-            j++;
-        if (j - i >= 2 && !e[i].weak) /* a slot needs a strong claim */
-            st = compare_slot(x, e, i, j, &sk, &skcap, &wk, &wkcap);
-        else if (j - i >= 2)
-            st = kind_agreements(x, e, i, j);
-        i = j;
-    }
+    for (size_t i = 0; i < nf && st == CLAIMS_OK; i = ends[i])
+        if (ends[i] - i >= 2)
+            st = compare_filed_slot(x, f + i, ends[i] - i, e, &sk, &skcap, &wk, &wkcap);
     claims__free(al, sk);
     claims__free(al, wk);
     claims__free(al, e);
+    claims__free(al, ends);
+    claims__free(al, f);
     return st;
 }
 
