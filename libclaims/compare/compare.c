@@ -1859,7 +1859,7 @@ static int cmp_filing(const void *pa, const void *pb)
 
 /* Files claim i under its key, its back-off slots, its broader kind's and
  * its weak key: up to CLAIMS__BACKOFF_MAX + 3 filings at f. Returns how
- * many. */
+ * many (at least one). */
 static size_t file_claim(const claims_claim *c, size_t i, filing *f)
 {
     size_t n = 0;
@@ -1920,20 +1920,28 @@ static claims_status compare_values(ctx *x)
 {
     claims_story *s = x->s;
     const claims_allocator *al = &s->alloc;
-    enum { MAX_FILINGS = CLAIMS__BACKOFF_MAX + 3 };
-    size_t cap = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
-        cap += s->claims[i]->key ? MAX_FILINGS : 0;
-    filing *f = cap && cap <= SIZE_MAX / sizeof *f ? claims__malloc(al, cap * sizeof *f) : NULL;
-    if (cap && !f)
-        return CLAIMS_ERR_NOMEM;
+    /* the filings, counted first: only claims with a value are filed */
     size_t nf = 0;
+    uint8_t *nfiled = s->nclaims ? claims__malloc(al, s->nclaims) : NULL;
+    if (s->nclaims && !nfiled)
+        return CLAIMS_ERR_NOMEM;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
+        filing one[CLAIMS__BACKOFF_MAX + 3];
         val v;
-        if (c->key && claim_val(s->lex, c, &v))
-            nf += file_claim(c, i, f + nf);
+        nfiled[i] = (uint8_t)(c->key && claim_val(s->lex, c, &v) ? file_claim(c, i, one) : 0);
+        nf += nfiled[i];
     }
+    filing *f = nf && nf <= SIZE_MAX / sizeof *f ? claims__malloc(al, nf * sizeof *f) : NULL;
+    if (nf && !f) {
+        claims__free(al, nfiled);
+        return CLAIMS_ERR_NOMEM;
+    }
+    nf = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        if (nfiled[i])
+            nf += file_claim(s->claims[i], i, f + nf);
+    claims__free(al, nfiled);
     sort_n(f, nf, sizeof *f, cmp_filing);
     /* the slots: where each ends (ends[i] for a slot's first filing i),
      * and the largest, the entries' scratch */
