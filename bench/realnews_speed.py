@@ -9,6 +9,9 @@ usage: realnews_speed.py CLAIMS FOLDER [--mb 20] [--runs 5] [--startup-runs 21]
 Prints, for each binary (the baseline first, measured in the same run):
   - `claims extract` throughput on FOLDER's texts repeated to --mb MB, one
     JSON Lines feed (median of --runs, MB/s of wall time and of CPU time);
+  - the library alone (segmentation and the extractors, no reading or
+    printing): `bench --extract-only` of the same build (BUILD/bench/bench
+    beside BUILD/claims) on the same texts, MB/s, when it is built;
   - instructions per byte of `claims extract` on a 2 MB slice, when
     valgrind is installed (callgrind counts are repeatable);
   - peak memory (max RSS) of `claims check` on one long article (the texts
@@ -118,8 +121,24 @@ def instructions(cmd):
     return None
 
 
-def measure(binaries, work, size, slice_dir, slice_size, long_file, long_size, stories, runs,
-            startup_runs, small):
+def bench_of(claims):
+    """The build's bench program beside its claims (BUILD/bench/bench), or
+    None: it measures the library alone (segmentation and extractors)."""
+    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "bench", "bench")
+    return b if os.access(b, os.X_OK) else None
+
+
+def library_mbs(bench, corpus):
+    """bench --extract-only's median MB/s of segmentation + extractors."""
+    p = subprocess.run([bench, "--extract-only", corpus], capture_output=True, text=True)
+    for line in p.stdout.splitlines():
+        if "segment + extractors:" in line:
+            return float(line.split("MB/s")[0].split()[-1])
+    return None
+
+
+def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, long_size, stories,
+            runs, startup_runs, small):
     """Every measure for every binary, as {name: {measure: value}}. Timed
     runs are interleaved (old, new, old, new...) so that both binaries see
     the same load on a shared machine."""
@@ -138,6 +157,16 @@ def measure(binaries, work, size, slice_dir, slice_size, long_file, long_size, s
         r[name]["extract MB/s"] = size / statistics.median(w for w, _, _ in ext[name]) / 1e6
         r[name]["extract MB/s of CPU time"] = size / statistics.median(
             c for _, c, _ in ext[name]) / 1e6
+    # the library alone, without the CLI's reading and printing: bench's
+    # median of 5 (the binaries in turn, three times; the median of those)
+    lib = {name: [] for name, _ in binaries}
+    for _ in range(3):
+        for name, claims in binaries:
+            b = bench_of(claims)
+            lib[name].append(library_mbs(b, work_rs) if b else None)
+    for name, _ in binaries:
+        got = [v for v in lib[name] if v is not None]
+        r[name]["library alone MB/s"] = statistics.median(got) if got else None
     for name, claims in binaries:
         ins = instructions([claims, "extract", *nc[name], slice_dir])
         r[name]["instructions/byte"] = ins / slice_size if ins else None
@@ -172,6 +201,16 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = os.path.join(tmp, "corpus.jsonl")
         size = write_corpus(texts, int(a.mb * 1e6), work)
+        # the same texts as bench.c reads a corpus: each followed by a line
+        # holding only 0x1E
+        work_rs = os.path.join(tmp, "corpus.rs")
+        with open(work_rs, "wb") as f:
+            total, i = 0, 0
+            while total < int(a.mb * 1e6):
+                t = texts[i % len(texts)]
+                f.write(t + b"\n\x1e\n")
+                total += len(t)
+                i += 1
         slice_dir = os.path.join(tmp, "slice.jsonl")
         slice_size = write_corpus(texts, 2_000_000, slice_dir)
         long_file = os.path.join(tmp, "long.txt")
@@ -192,7 +231,7 @@ def main():
             path = os.path.join(tmp, "synthetic100000.jsonl")
             stories.append(("100,000 synthetic", path, synthetic_story(100_000, path)))
         binaries = ([("baseline", a.baseline)] if a.baseline else []) + [("this build", a.claims)]
-        results = list(measure(binaries, work, size, slice_dir, slice_size, long_file,
+        results = list(measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file,
                                long_size, stories, a.runs, a.startup_runs, small).items())
     print(f"real news: {len(texts)} texts from {a.folder}, repeated to {size / 1e6:.1f} MB;"
           f" peak RSS as a multiple of the text bytes ({long_size / 1e6:.1f} MB for the long"
