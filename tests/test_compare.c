@@ -860,9 +860,44 @@ static void test_compare_ten_thousand_articles_near_linear(void **state)
     claims_story_free(s);
 }
 
+/* The story's string table keeps one copy of a string: equal strings
+ * (and keys built from equal parts) get one id and one pointer, across
+ * thousands of strings (the table grows), and ids read back. */
+static void test_intern_one_copy_per_string(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    claims__sid a = S(s, "drone"), b = S(s, "drones"), e = S(s, "");
+    assert_true(a != b && a != e && b != e);
+    char buf[32];
+    claims__sid ids[5000];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(buf, sizeof buf, "thing %d", i);
+        ids[i] = S(s, buf);
+    }
+    for (int i = 0; i < 5000; i++) {
+        snprintf(buf, sizeof buf, "thing %d", i);
+        assert_int_equal(S(s, buf), ids[i]);
+        assert_string_equal(claims__str(s, ids[i]), buf);
+    }
+    assert_int_equal(S(s, "drone"), a);
+    assert_string_equal(claims__str(s, e), "");
+    assert_null(claims__str(s, 0));
+    claims__sid k = claims__key(s, "count", "drone", "buy", NULL);
+    assert_int_equal(claims__key(s, "count", "drone", "buy", NULL), k);
+    assert_string_equal(claims__str(s, k), "count/drone/buy");
+    claims_claim *c1 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
+    claims_claim *c2 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
+    assert_true(c1->key == c2->key);
+    assert_int_equal(c1->frame.thing, a);
+    assert_string_equal(claims_claim_key(c1), "count/drone/buy");
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_intern_one_copy_per_string),
         cmocka_unit_test(test_compare_equal_counts_agree),
         cmocka_unit_test(test_compare_one_agreement_per_value_group),
         cmocka_unit_test(test_compare_same_article_repeat_is_no_agreement),
