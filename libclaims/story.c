@@ -123,6 +123,7 @@ void claims_story_free(claims_story *s)
     claims__free(&s->alloc, s->rejected);
     claims__free(&s->alloc, s->claims);
     claims__free(&s->alloc, s->findings);
+    claims__strtab_free(&s->alloc, &s->strs);
     claims__lexicon_free(s->lex);
     claims__arena_release(&s->arena);
     claims_allocator a = s->alloc;
@@ -530,12 +531,10 @@ static void split_title_claims(claims_story *s, size_t ai, size_t first)
         if (c->start < art->prefix) {
             rebase_span(&c->start, &c->end, 0, tl);
             rebase_span(&c->sent_start, &c->sent_end, 0, tl);
-            c->text_base = art->title;
             c->flags |= CLAIMS__CF_IN_TITLE;
         } else {
             rebase_span(&c->start, &c->end, art->prefix, art->prefix + art->len);
             rebase_span(&c->sent_start, &c->sent_end, art->prefix, art->prefix + art->len);
-            c->text_base = art->text;
         }
         if (c->sent_start > c->start)
             c->sent_start = c->start;
@@ -640,11 +639,13 @@ claims_status claims__check_finish(claims_story *s)
     /* Stable, deterministic numbering: by article, then position. */
     if (s->nclaims)
         qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
-    for (size_t i = 0; i < s->nclaims; i++) {
+    for (size_t i = 0; i < s->nclaims; i++)
         s->claims[i]->index = (uint32_t)i;
-        write_id(s->claims[i]->id, 'c', i + 1);
-    }
     st = s->compare ? claims__compare(s) : CLAIMS_OK;
+    /* the claims' ids are made from their indexes, once the comparison's
+       scratch is freed (claims__claim_id) */
+    if (st == CLAIMS_OK && !claims__claim_ids(s))
+        st = CLAIMS_ERR_NOMEM;
     if (st != CLAIMS_OK) {
         s->nfindings = 0;
         return st;
@@ -758,7 +759,7 @@ const claims_claim *claims_story_claim(const claims_story *s, size_t i)
 
 const char *claims_claim_id(const claims_claim *c)
 {
-    return c ? c->id : NULL;
+    return c ? claims__claim_id(c) : NULL;
 }
 
 size_t claims_claim_article(const claims_claim *c)
@@ -805,7 +806,7 @@ int claims_claim_high(const claims_claim *c, double *high)
 
 const char *claims_claim_unit(const claims_claim *c)
 {
-    return c ? c->unit : NULL;
+    return c ? claims__cstr(c, c->unit) : NULL;
 }
 
 const char *claims_claim_string_value(const claims_claim *c)
@@ -827,7 +828,7 @@ const char *claims_claim_text(const claims_claim *c, size_t *len)
     }
     if (len)
         *len = c->end - c->start;
-    return c->text_base + c->start;
+    return claims__claim_base(c) + c->start;
 }
 
 void claims_claim_span(const claims_claim *c, size_t *start, size_t *end)
@@ -848,7 +849,7 @@ void claims_claim_sentence_span(const claims_claim *c, size_t *start, size_t *en
 
 const char *claims_claim_speaker(const claims_claim *c)
 {
-    return c ? c->speaker : NULL;
+    return c ? claims__cstr(c, c->speaker) : NULL;
 }
 
 size_t claims_story_finding_count(const claims_story *s)

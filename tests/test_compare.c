@@ -33,6 +33,14 @@ static claims_story *mk(size_t n, const char *const *dates)
     return s;
 }
 
+/* The id of string p in the story's string table (claims__intern). */
+static claims__sid S(claims_story *s, const char *p)
+{
+    claims__sid id = claims__intern(s, p, strlen(p));
+    assert_true(id != 0);
+    return id;
+}
+
 /* Sets claim c's key, written like the report prints it
  * ("count/drone/buy"); its parts become the frame's named fields. */
 static void set_key(claims_story *s, claims_claim *c, const char *key)
@@ -80,7 +88,7 @@ static claims_claim *quote(claims_story *s, size_t ai, const char *speaker, cons
     char key[128];
     snprintf(key, sizeof key, "quote/%s", speaker ? speaker : "?");
     claims_claim *c = add(s, ai, CLAIMS_KIND_QUOTE, claims__story_strndup(s, key, strlen(key)));
-    c->speaker = speaker;
+    c->speaker = speaker ? S(s, speaker) : 0;
     c->str_value = words;
     if (speaker)
         c->flags |= CLAIMS__CF_SPK_PERSON;
@@ -124,9 +132,9 @@ static void run(claims_story *s)
 {
     for (size_t i = 0; i < s->nclaims; i++) {
         s->claims[i]->index = (uint32_t)i;
-        snprintf(s->claims[i]->id, sizeof s->claims[i]->id, "c%u", (unsigned)(i + 1));
     }
     assert_int_equal(claims__compare(s), CLAIMS_OK);
+    assert_true(claims__claim_ids(s));
     for (size_t i = 0; i < s->nfindings; i++)
         snprintf(s->findings[i].id, sizeof s->findings[i].id, "f%u", (unsigned)(i + 1));
     s->checked = true;
@@ -261,18 +269,18 @@ static void test_compare_money_only_in_one_currency(void **state)
     (void)state;
     claims_story *s = mk(3, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/-", 270e6);
-    a->unit = "USD";
+    a->unit = S(s, "USD");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/-", 250e6);
-    b->unit = "EUR";
+    b->unit = S(s, "EUR");
     run(s);
     assert_int_equal(s->nfindings, 0);
     claims_story_free(s);
 
     s = mk(2, NULL);
     a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/sign", 270e6);
-    a->unit = "USD";
+    a->unit = S(s, "USD");
     b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/sign", 300e6);
-    b->unit = "USD";
+    b->unit = S(s, "USD");
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
     assert_non_null(f);
@@ -355,7 +363,7 @@ static void test_compare_weak_link_is_low_confidence(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = "year/war";
+    a->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
@@ -371,9 +379,9 @@ static void test_compare_mirrored_weak_links_report_once(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = "year/war";
+    a->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
-    b->weak_key = "year/purchase";
+    b->weak_key = S(s, "year/purchase");
     run(s);
     assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 1);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
@@ -385,9 +393,9 @@ static void test_compare_weak_links_never_meet_each_other(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = "year/war";
+    a->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/sale", 2008);
-    b->weak_key = "year/war";
+    b->weak_key = S(s, "year/war");
     run(s);
     assert_int_equal(s->nfindings, 0);
     claims_story_free(s);
@@ -399,7 +407,7 @@ static void test_compare_weak_link_to_inferred_date_is_skipped(void **state)
     claims_story *s = mk(2, NULL);
     num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
     claims_claim *b = date(s, 1, "date/signing", "2010-09-06");
-    b->weak_key = "date/purchase";
+    b->weak_key = S(s, "date/purchase");
     b->flags |= CLAIMS__CF_INFERRED;
     run(s);
     assert_int_equal(s->nfindings, 0);
@@ -547,10 +555,10 @@ static void test_compare_paraphrase_matches_own_quote(void **state)
     claims_story *s = mk(2, NULL);
     claims_claim *a = quote(s, 0, "ana ruiz", q_full);
     claims_claim *p = add(s, 1, CLAIMS_KIND_PARAPHRASE, "paraphrase/ana ruiz");
-    p->speaker = "ana ruiz";
+    p->speaker = S(s, "ana ruiz");
     p->str_value = "they owe the rescue teams a great deal for the work they did";
     claims_claim *o = add(s, 1, CLAIMS_KIND_PARAPHRASE, "paraphrase/ana ruiz");
-    o->speaker = "ana ruiz";
+    o->speaker = S(s, "ana ruiz");
     o->str_value = "the rescue teams would be paid in march";
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, p));
@@ -588,9 +596,9 @@ static void test_compare_known_action_unknown_thing_contradicts(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/-/fine/EUR", 80e6);
-    a->unit = "EUR";
+    a->unit = S(s, "EUR");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/-/fine/EUR", 95e6);
-    b->unit = "EUR";
+    b->unit = S(s, "EUR");
     claims_claim *c = num(s, 0, CLAIMS_KIND_COUNT, "count/-/evacuate", 300);
     claims_claim *d = num(s, 1, CLAIMS_KIND_COUNT, "count/-/evacuate", 340);
     run(s);
@@ -610,9 +618,9 @@ static void test_compare_unknown_thing_and_action_never_contradict(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/-/-/EUR", 80e6);
-    a->unit = "EUR";
+    a->unit = S(s, "EUR");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/-/-/EUR", 95e6);
-    b->unit = "EUR";
+    b->unit = S(s, "EUR");
     num(s, 0, CLAIMS_KIND_COUNT, "count/-/-", 300);
     num(s, 1, CLAIMS_KIND_COUNT, "count/-/-", 450);
     num(s, 0, CLAIMS_KIND_PERCENT, "percent/-", 3);
@@ -637,7 +645,7 @@ static void test_compare_rounding_of_last_digit_is_compatible(void **state)
                          1.75e9);
     claims_claim *c = at(s, 2, CLAIMS_KIND_MONEY, "money/stadium/sell/USD", "$1.85 billion",
                          1.85e9);
-    a->unit = b->unit = c->unit = "USD";
+    a->unit = b->unit = c->unit = S(s, "USD");
     run(s);
     /* 1.8 covers 1.75..1.85; 1.75 and 1.85 cannot both be right */
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
@@ -660,7 +668,7 @@ static void test_compare_neighbouring_whole_numbers_contradict(void **state)
     claims_claim *b = at(s, 1, CLAIMS_KIND_COUNT, "count/body/count", "29 bodies", 29);
     claims_claim *c = at(s, 0, CLAIMS_KIND_MEASURE, "measure/magnitude/tremor", "6.4", 6.4);
     claims_claim *d = at(s, 1, CLAIMS_KIND_MEASURE, "measure/magnitude/tremor", "6.5", 6.5);
-    c->unit = d->unit = "magnitude";
+    c->unit = d->unit = S(s, "magnitude");
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
     /* 6.4 covers 6.35..6.45 and 6.5 covers 6.45..6.55: they only touch */
@@ -683,7 +691,7 @@ static void test_compare_round_figure_fits_about(void **state)
     b->low = 576e6;
     b->high = 704e6;
     b->has_low = b->has_high = true;
-    a->unit = b->unit = "USD";
+    a->unit = b->unit = S(s, "USD");
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
     assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
@@ -786,13 +794,13 @@ static void test_compare_summary_money_and_month_for_people(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/loan/grant/ILS", 1e9);
-    a->unit = "ILS";
+    a->unit = S(s, "ILS");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/loan/grant/ILS", 1.2e9);
-    b->unit = "ILS";
+    b->unit = S(s, "ILS");
     claims_claim *c = num(s, 0, CLAIMS_KIND_MONEY, "money/fee/pay/GBP", 250000);
-    c->unit = "GBP";
+    c->unit = S(s, "GBP");
     claims_claim *d = num(s, 1, CLAIMS_KIND_MONEY, "money/fee/pay/GBP", 275000);
-    d->unit = "GBP";
+    d->unit = S(s, "GBP");
     claims_claim *e = date(s, 0, "date/strike", "XXXX-08");
     claims_claim *g = date(s, 1, "date/strike", "XXXX-09-06");
     run(s);
@@ -852,9 +860,44 @@ static void test_compare_ten_thousand_articles_near_linear(void **state)
     claims_story_free(s);
 }
 
+/* The story's string table keeps one copy of a string: equal strings
+ * (and keys built from equal parts) get one id and one pointer, across
+ * thousands of strings (the table grows), and ids read back. */
+static void test_intern_one_copy_per_string(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    claims__sid a = S(s, "drone"), b = S(s, "drones"), e = S(s, "");
+    assert_true(a != b && a != e && b != e);
+    char buf[32];
+    claims__sid ids[5000];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(buf, sizeof buf, "thing %d", i);
+        ids[i] = S(s, buf);
+    }
+    for (int i = 0; i < 5000; i++) {
+        snprintf(buf, sizeof buf, "thing %d", i);
+        assert_int_equal(S(s, buf), ids[i]);
+        assert_string_equal(claims__str(s, ids[i]), buf);
+    }
+    assert_int_equal(S(s, "drone"), a);
+    assert_string_equal(claims__str(s, e), "");
+    assert_null(claims__str(s, 0));
+    claims__sid k = claims__key(s, "count", "drone", "buy", NULL);
+    assert_int_equal(claims__key(s, "count", "drone", "buy", NULL), k);
+    assert_string_equal(claims__str(s, k), "count/drone/buy");
+    claims_claim *c1 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
+    claims_claim *c2 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
+    assert_true(c1->key == c2->key);
+    assert_int_equal(c1->frame.thing, a);
+    assert_string_equal(claims_claim_key(c1), "count/drone/buy");
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_intern_one_copy_per_string),
         cmocka_unit_test(test_compare_equal_counts_agree),
         cmocka_unit_test(test_compare_one_agreement_per_value_group),
         cmocka_unit_test(test_compare_same_article_repeat_is_no_agreement),

@@ -598,24 +598,31 @@ typedef struct claims__anchor {
     bool background;         /* a marker of another event */
 } claims__anchor;
 
-/* The named fields of a claim's frame beyond its key. Strings live in the
- * story's arena; NULL is "not stated". Two claims are about the same thing
- * only when these agree (compare/compare.c). */
+/* A string of the story's string table (claims__intern): each distinct
+ * string is stored once in the story's arena and named by its id; 0 is
+ * NULL ("not stated"). Ids are per story. Read one with claims__str()
+ * or, on a claim, claims__cstr(). */
+typedef uint32_t claims__sid;
+
+/* The named fields of a claim's frame beyond its key, as strings of the
+ * story's table (claims__sid, 0 "not stated"). Two claims are about the
+ * same thing only when these agree (compare/compare.c); equal ids are
+ * equal strings. */
 typedef struct claims__frame {
-    /* the parts the key is made of, by name (NULL: unknown), set with the
+    /* the parts the key is made of, by name (0: unknown), set with the
      * key by claims__claim_key; which ones a kind uses is listed there */
-    const char *thing;       /* what is counted or priced ("drone") */
-    const char *action;      /* what was done to it ("buy", "kill") */
-    const char *what;        /* the event a year or date dates ("war") */
-    const char *speaker;     /* a quote's speaker, folded ("ehud barak") */
-    const char *index;       /* an age's place in a list ("1-of-2") */
-    const char *event;       /* NULL: the story's own event; else the label
+    claims__sid thing;       /* what is counted or priced ("drone") */
+    claims__sid action;      /* what was done to it ("buy", "kill") */
+    claims__sid what;        /* the event a year or date dates ("war") */
+    claims__sid speaker;     /* a quote's speaker, folded ("ehud barak") */
+    claims__sid index;       /* an age's place in a list ("1-of-2") */
+    claims__sid event;       /* 0: the story's own event; else the label
                                 of a background event ("2004", "earlier") */
     uint32_t event_id;       /* 1 the story's own, 2.. background events */
-    const char *scope;       /* place or group the figure covers ("dubai") */
-    const char *holder;      /* whose value: a named person (ages), the
+    claims__sid scope;       /* place or group the figure covers ("dubai") */
+    claims__sid holder;      /* whose value: a named person (ages), the
                                 place a distance is measured from */
-    const char *quantity;    /* a measure's quantity: "distance", "age" */
+    claims__sid quantity;    /* a measure's quantity: "distance", "age" */
     uint8_t part;            /* CLAIMS__PART_* */
     bool hedged;             /* said as a possibility ("might have been two") */
     bool sampled;            /* a poll's or a survey's share: one measurement
@@ -627,37 +634,40 @@ typedef struct claims__frame {
 /* The most back-off keys a claim has (claims_claim.backoff). */
 enum { CLAIMS__BACKOFF_MAX = 2 };
 
+/* A claim: 176 bytes on a 64-bit machine (it was 272), as a long article
+ * holds tens of thousands. Its strings other than the key and a quote's
+ * words are ids of the story's string table; its id ("c1"..) is made
+ * from its index (claims__claim_id) and what its offsets count into from
+ * its article and CLAIMS__CF_IN_TITLE (claims__claim_base). Pointers and
+ * doubles first, then 4-byte fields, then bytes: no padding but the tail. */
 struct claims_claim {
-    char id[16];             /* "c1".. assigned after sorting */
+    const claims_story *story; /* the story it belongs to: its strings */
+    const char *key;         /* slot key, interned: equal keys, one pointer */
+    const char *str_value;   /* ISO date or normalized words, or NULL */
+    claims_claim *linked;    /* e.g. a currency conversion's original */
+    double value, low, high;
     uint32_t index;          /* position in story->claims after sorting */
     uint32_t article;        /* article index */
-    claims_kind kind;
-    const char *key;         /* slot key (arena) */
-    const char *weak_key;    /* a second slot reached only weakly, or NULL */
-    double value, low, high;
-    bool has_value, has_low, has_high;
-    uint8_t precision;       /* CLAIMS__PREC_* for dates */
-    uint32_t flags;          /* CLAIMS__CF_* */
-    const char *unit;        /* "USD", "km", "years" or NULL */
-    const char *str_value;   /* ISO date or normalized words, or NULL */
     uint32_t start, end;     /* the claim's text */
     uint32_t sent_start, sent_end;
-    const char *speaker;     /* canonical person or description, or NULL */
-    const char *speaker_desc;/* the words that named the speaker, or NULL */
-    claims_claim *linked;    /* e.g. a currency conversion's original */
-    claims__frame frame;     /* event, scope, holder, part */
+    claims__sid weak_key;    /* a second slot reached only weakly, or 0 */
+    claims__sid unit;        /* "USD", "km", "years" or 0 */
+    claims__sid speaker;     /* canonical person or description, or 0 */
+    claims__sid speaker_desc;/* the words that named the speaker, or 0 */
     /* slots of the same kind with one known part left unknown, where the
        claim meets claims that state less ("money/deal/-/USD" also meets
-       "money/-/-/USD"); NULL when none */
-    const char *backoff[CLAIMS__BACKOFF_MAX];
+       "money/-/-/USD"); 0 when none */
+    claims__sid backoff[CLAIMS__BACKOFF_MAX];
     /* the slot of the counted thing's broader kind ("count/person/-" for
-       "three climbers"; the lexicon's broader section), NULL when none:
+       "three climbers"; the lexicon's broader section), 0 when none:
        there it meets claims that state less, and other narrower kinds of
        it ("three companions") to agree with */
-    const char *kind_key;
-    const char *text_base;   /* what start, end and the sentence span are
-                                offsets into: the article's text, or its
-                                title (CLAIMS__CF_IN_TITLE) */
+    claims__sid kind_key;
+    claims__frame frame;     /* event, scope, holder, part */
+    uint16_t flags;          /* CLAIMS__CF_* */
+    uint8_t kind;            /* claims_kind */
+    bool has_value, has_low, has_high;
+    uint8_t precision;       /* CLAIMS__PREC_* for dates */
 };
 
 enum { CLAIMS__MAX_FINDING_CLAIMS_INLINE = 4 };
@@ -676,6 +686,16 @@ struct claims_finding {
 };
 
 /* ------------------------------------------------- store.c: claims and findings */
+
+/* The story's string table (claims__intern): an open-addressing hash
+ * set of ids over strings stored once in the arena. */
+typedef struct claims__strtab {
+    const char **str;          /* id -> string; [0] unused (NULL) */
+    uint32_t *hash;            /* id -> claims__hash of the string */
+    uint32_t n, cap;           /* ids in use (with 0), capacity */
+    uint32_t *slots;           /* ids; 0 empty; a power of two of them */
+    uint32_t nslots;
+} claims__strtab;
 
 typedef struct claims__rejected {
     char *id;
@@ -708,7 +728,60 @@ struct claims_story {
     bool compare;              /* make findings (CLAIMS_OPT_COMPARE) */
     bool color;
     bool borrow_text;          /* CLAIMS_OPT_BORROW_TEXT */
+    claims__strtab strs;       /* the claims' strings (claims__intern) */
+    char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
+    uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
 };
+
+/* The string of id `id` of the story's table; NULL for 0. */
+static inline const char *claims__str(const claims_story *s, claims__sid id)
+{
+    return id ? s->strs.str[id] : NULL;
+}
+
+/* A claim's string field (c->unit, c->frame.scope, ...). */
+static inline const char *claims__cstr(const claims_claim *c, claims__sid id)
+{
+    return id ? c->story->strs.str[id] : NULL;
+}
+
+/* What a claim's start, end and sentence span are offsets into: its
+ * article's title (CLAIMS__CF_IN_TITLE) or its text (while the article is
+ * read, the whole block a title given apart begins). */
+static inline const char *claims__claim_base(const claims_claim *c)
+{
+    const claims__article *a = &c->story->articles[c->article];
+    return (c->flags & CLAIMS__CF_IN_TITLE) ? a->title : a->text;
+}
+
+/* The claim's id, "c1".. (valid after claims__claim_ids). */
+static inline const char *claims__claim_id(const claims_claim *c)
+{
+    return c->story->claim_ids + (size_t)c->index * c->story->claim_id_stride;
+}
+
+/* Writes the ids of the story's claims, numbered 0..nclaims-1, into
+ * claim_ids, each in a slot as wide as the longest (7 bytes a claim for
+ * up to 99,999 claims, where the claim held 16). False on OOM. */
+bool claims__claim_ids(claims_story *s);
+
+/* The id of the string p[0..n) in the story's table, stored on first
+ * sight (in the arena: it lives as long as the story). 0 on OOM. */
+claims__sid claims__intern(claims_story *s, const char *p, size_t n);
+
+/* The same for a NUL-terminated string or NULL (0). Sets *oom on OOM. */
+static inline claims__sid claims__intern_str(claims_story *s, const char *p, bool *oom)
+{
+    if (!p)
+        return 0;
+    claims__sid id = claims__intern(s, p, strlen(p));
+    if (!id)
+        *oom = true;
+    return id;
+}
+
+/* Frees the table's index (its strings are in the arena). */
+void claims__strtab_free(const claims_allocator *a, claims__strtab *t);
 
 /* Allocates a claim of `kind` for article `ai` spanning [start, end),
  * fills its sentence span and appends it to the story. Zeroed otherwise.
@@ -738,8 +811,8 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4);
 
 /* Builds a slot key from NUL-terminated parts joined by '/' (NULL parts
- * skipped), interned in the story's arena. NULL on OOM. */
-const char *claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+ * skipped), interned in the story's table: the id, 0 on OOM. */
+claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
                         const char *p4);
 
 /* Arena string helpers on the story. */

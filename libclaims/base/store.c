@@ -14,11 +14,11 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     if (!c)
         return NULL;
     const claims__article *art = &s->articles[ai];
+    c->story = s;
     c->article = (uint32_t)ai;
-    c->kind = kind;
+    c->kind = (uint8_t)kind;
     c->start = (uint32_t)start;
     c->end = (uint32_t)end;
-    c->text_base = art->text;
     if (art->nsents) {
         const claims__sentence *sn = &art->sents[claims__sentence_at(art, start)];
         c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
@@ -33,42 +33,46 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     return c;
 }
 
-const char *claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
                         const char *p4)
 {
     const char *parts[4] = {p1, p2, p3, p4};
+    size_t lens[4] = {0, 0, 0, 0};
     size_t n = 0;
     for (int i = 0; i < 4; i++)
         if (parts[i])
-            n += strlen(parts[i]) + 1;
-    char *k = claims__arena_alloc(&s->arena, n + 1);
+            n += (lens[i] = strlen(parts[i])) + 1;
+    /* most keys are short: joined on the stack, then looked up */
+    char small[256];
+    char *k = n <= sizeof small ? small : claims__malloc(&s->alloc, n);
     if (!k)
-        return NULL;
+        return 0;
     size_t at = 0;
     for (int i = 0; i < 4; i++) {
         if (!parts[i])
             continue;
         if (at)
             k[at++] = '/';
-        size_t l = strlen(parts[i]);
-        memcpy(k + at, parts[i], l);
-        at += l;
+        memcpy(k + at, parts[i], lens[i]);
+        at += lens[i];
     }
-    k[at] = 0;
-    return k;
+    claims__sid id = claims__intern(s, k, at);
+    if (k != small)
+        claims__free(&s->alloc, k);
+    return id;
 }
 
 /* The longest key part folded for spelling; longer parts are kept as
  * they are. */
 enum { CLAIMS__PART_MAX = 64 };
 
-static bool part(claims_story *s, const char *p, const char **out)
+static bool part(claims_story *s, const char *p, claims__sid *out)
 {
-    *out = NULL;
+    *out = 0;
     if (!p || (p[0] == '-' && !p[1]) || (p[0] == '?' && !p[1]))
         return true;
-    *out = claims__arena_strndup(&s->arena, p, strlen(p));
-    return *out != NULL;
+    *out = claims__intern(s, p, strlen(p));
+    return *out != 0;
 }
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
@@ -102,7 +106,8 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         ok = part(s, p2, &f->speaker);
         break;
     }
-    cl->key = ok ? claims__key(s, p1, p2, p3, p4) : NULL;
+    claims__sid key = ok ? claims__key(s, p1, p2, p3, p4) : 0;
+    cl->key = claims__str(s, key);
     return cl->key;
 }
 

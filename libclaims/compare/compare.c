@@ -132,9 +132,9 @@ static bool parse_iso(const char *s, val *v)
  * digits ("forty") or is not a power-of-ten multiple of them ("half"). */
 static double rounding_of(const claims_claim *c)
 {
-    if (!c->text_base || c->end <= c->start || c->value <= 0)
+    if (!claims__claim_base(c) || c->end <= c->start || c->value <= 0)
         return 0;
-    const char *t = c->text_base + c->start;
+    const char *t = claims__claim_base(c) + c->start;
     size_t n = c->end - c->start;
     for (size_t i = 0; i < n;) {
         if (!claims__is_digit((unsigned char)t[i]) ||
@@ -186,16 +186,17 @@ static void to_base_unit(const claims__lexicon *lx, const claims_claim *c, val *
     if (c->kind != CLAIMS_KIND_MEASURE || !c->unit || !c->frame.quantity ||
         v->type != V_RANGE)
         return;
-    const claims__lex_entry *e = claims__lex_get(lx, CLAIMS__LEX_UNIT_SCALE, c->unit,
-                                                 strlen(c->unit));
+    const char *unit = claims__cstr(c, c->unit);
+    const claims__lex_entry *e =
+        claims__lex_get(lx, CLAIMS__LEX_UNIT_SCALE, unit, strlen(unit));
     if (!e || !e->has_num || e->num <= 0)
         return;
     v->written = (v->lo + v->hi) / 2;
     v->lo *= e->num;
     v->hi *= e->num;
     v->tol *= e->num;
-    v->unit = c->frame.quantity;
-    v->written_unit = c->unit;
+    v->unit = claims__cstr(c, c->frame.quantity);
+    v->written_unit = unit;
 }
 
 static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
@@ -216,7 +217,7 @@ static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
     case CLAIMS_KIND_PERCENT:
     case CLAIMS_KIND_MEASURE:
         if (c->kind == CLAIMS_KIND_MONEY || c->kind == CLAIMS_KIND_MEASURE)
-            v->unit = c->unit;
+            v->unit = claims__cstr(c, c->unit);
         if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
             /* "about 50" is 50, hedged: it agrees with "50" and "some 50",
              * is compatible with what its hedge covers, and contradicts
@@ -502,7 +503,7 @@ static void put_money(claims__buf *b, double v, const char *unit)
 static void put_num(claims__buf *b, const claims_claim *c, double v)
 {
     if (c->kind == CLAIMS_KIND_MONEY)
-        put_money(b, v, c->unit);
+        put_money(b, v, claims__cstr(c, c->unit));
     else
         claims__buf_put_num(b, v);
 }
@@ -592,7 +593,7 @@ static void put_value(ctx *x, const claims_claim *c)
     } else {
         /* No value: the words themselves ("an unspecified number"). */
         claims__buf_putc(b, '"');
-        const char *t = c->text_base + c->start;
+        const char *t = claims__claim_base(c) + c->start;
         size_t n = c->end - c->start;
         /* at most 60 bytes, never cutting a UTF-8 sequence */
         for (size_t i = 0; i < n && (i < 60 || ((unsigned char)t[i] & 0xC0) == 0x80); i++)
@@ -604,7 +605,7 @@ static void put_value(ctx *x, const claims_claim *c)
         claims__buf_putc(b, '%');
     else if (c->unit && c->kind != CLAIMS_KIND_MONEY) {
         claims__buf_putc(b, ' ');
-        claims__buf_puts(b, c->unit);
+        claims__buf_puts(b, claims__cstr(c, c->unit));
     }
 }
 
@@ -801,7 +802,8 @@ static bool same_relative_words(const claims_claim *a, const claims_claim *b)
         a->article == b->article)
         return false;
     size_t na = a->end - a->start, nb = b->end - b->start;
-    const char *ta = a->text_base + a->start, *tb = b->text_base + b->start;
+    const char *ta = claims__claim_base(a) + a->start;
+    const char *tb = claims__claim_base(b) + b->start;
     /* "Friday's" and "Friday" (a straight or a curly apostrophe) */
     na = without_possessive(ta, na);
     nb = without_possessive(tb, nb);
@@ -835,8 +837,10 @@ static bool same_frame(const claims_claim *a, const claims_claim *b)
         return false;
     /* a holder left unsaid may be the one the other names */
     return a->frame.event_id == b->frame.event_id &&
-           cmp_str0(a->frame.scope, b->frame.scope) == 0 &&
-           (!a->frame.holder || !b->frame.holder || same_holder(a->frame.holder, b->frame.holder));
+           a->frame.scope == b->frame.scope && /* one story's ids: equal strings */
+           (!a->frame.holder || !b->frame.holder ||
+            same_holder(claims__cstr(a, a->frame.holder),
+                        claims__cstr(b, b->frame.holder)));
 }
 
 /* A date that only says when something was said ("officials said on
@@ -845,7 +849,7 @@ static bool reporting_date(const claims_claim *c)
 {
     static const char *const verbs[] = {"said", "says", "told", "added", "reported", "stated",
                                         "confirmed", "tweeted", "wrote"};
-    const char *t = c->text_base;
+    const char *t = claims__claim_base(c);
     size_t i = c->start;
     /* back over spaces, then an optional "on", then spaces */
     while (i > c->sent_start && t[i - 1] == ' ')
@@ -890,7 +894,7 @@ static bool reporting_date(const claims_claim *c)
 static bool past_year(const ctx *x, const claims_claim *c)
 {
     /* "the previous quake" (what: quake:previous) names the one before */
-    const char *q = c->frame.what ? strchr(c->frame.what, ':') : NULL;
+    const char *q = c->frame.what ? strchr(claims__cstr(c, c->frame.what), ':') : NULL;
     if (c->kind != CLAIMS_KIND_YEAR || !c->has_value || q)
         return false;
     const claims__date *p = &x->s->articles[c->article].published;
@@ -975,7 +979,8 @@ static bool inferred_in(const ctx *x, const uint32_t *list, size_t n)
  * slots reports it: the one that sorts last. */
 static bool mirrored(const claims_claim *w, const claims_claim *y, const char *slot)
 {
-    return y->weak_key && slot_cmp(y->weak_key, w->key) == 0 && slot_cmp(slot, w->key) < 0;
+    return y->weak_key && slot_cmp(claims__cstr(y, y->weak_key), w->key) == 0 &&
+           slot_cmp(slot, w->key) < 0;
 }
 
 /* Whether the word [b, e) of t is one of the span words. */
@@ -1007,9 +1012,9 @@ static bool four_digits(const char *t, size_t b, size_t e)
  * so it contradicts no other year. */
 static bool year_span(const claims_claim *c)
 {
-    if (c->kind != CLAIMS_KIND_YEAR || !c->text_base)
+    if (c->kind != CLAIMS_KIND_YEAR || !claims__claim_base(c))
         return false;
-    const char *t = c->text_base;
+    const char *t = claims__claim_base(c);
     size_t lo = c->sent_start, hi = c->sent_end;
     /* after: [spaces] word [spaces] 4 digits, or "-" digit */
     size_t i = c->end;
@@ -1514,7 +1519,7 @@ static claims_status sources_within(ctx *x, const entry *e, const vclass *X, con
         for (size_t j = Y->begin; j < Y->end; j++) {
             const claims_claim *a = claim_at(x, e[i].ci), *b = claim_at(x, e[j].ci);
             if (a->article != b->article || a->sent_start != b->sent_start || !same_frame(a, b) ||
-                attributions(a->text_base, a->sent_start, a->sent_end) < 2)
+                attributions(claims__claim_base(a), a->sent_start, a->sent_end) < 2)
                 continue;
             x->ntmp = 0;
             if (!tmp_push(x, e[i].ci) || !tmp_push(x, e[j].ci))
@@ -1567,7 +1572,8 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
     bool lower_first = x->cv[i].hi < x->cv[j].lo;
     /* a toll that grew; an age one year more in an article a month or more
      * later (a birthday between) */
-    bool age = c0->frame.quantity && strcmp(c0->frame.quantity, "age") == 0;
+    const char *quantity = claims__cstr(c0, c0->frame.quantity);
+    bool age = quantity && strcmp(quantity, "age") == 0;
     double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
     if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
         (age && step <= 1 && grew_later(x, a_n, lower_first, AGE_UPDATE_DAYS, 0)) ||
@@ -1821,7 +1827,7 @@ static claims_status kind_agreements(ctx *x, const entry *e, size_t begin, size_
                 return CLAIMS_ERR_NOMEM;
             const claims_claim *first = claim_at(x, x->tmp[0]);
             two = two || (first->article != e[k].c->article &&
-                          cmp_str0(first->frame.thing, e[k].c->frame.thing) != 0);
+                          first->frame.thing != e[k].c->frame.thing);
         }
         if (two && e[i].v.type != V_UNKNOWN) {
             x->backoff = true;
@@ -1867,16 +1873,18 @@ static size_t file_claim(const claims_claim *c, size_t i, filing *f)
     /* the back-off slots, then (k == CLAIMS__BACKOFF_MAX) the slot of the
      * thing's broader kind */
     for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
-        const char *bk = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
+        claims__sid bid = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
+        const char *bk = claims__cstr(c, bid);
         if (bk)
             f[n++] = (filing){bk, c, (uint32_t)i, true, true, k == CLAIMS__BACKOFF_MAX};
     }
     /* A weak link on a date inferred from the article's own date is two
      * guesses in a row: not compared. (It takes the flags of the filing
      * before it.) */
-    if (c->weak_key && slot_cmp(c->weak_key, c->key) != 0 && !(c->flags & CLAIMS__CF_INFERRED)) {
+    const char *weak = claims__cstr(c, c->weak_key);
+    if (weak && slot_cmp(weak, c->key) != 0 && !(c->flags & CLAIMS__CF_INFERRED)) {
         f[n] = f[n - 1];
-        f[n].key = c->weak_key;
+        f[n].key = weak;
         f[n].weak = true;
         n++;
     }
@@ -1983,7 +1991,7 @@ typedef struct qclass {
  * when unknown. */
 static const char *speaker_of(const claims_claim *c)
 {
-    return c->frame.speaker ? c->frame.speaker : "?";
+    return c->frame.speaker ? claims__cstr(c, c->frame.speaker) : "?";
 }
 
 /* A speaker that may be anyone: unknown, or only described. */
@@ -2154,11 +2162,11 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
         b->failed = false;
         put_value(x, ca);
         claims__buf_puts(b, " is attributed to ");
-        claims__buf_puts(b, ca->speaker ? ca->speaker : "?");
+        claims__buf_puts(b, ca->speaker ? claims__cstr(ca, ca->speaker) : "?");
         claims__buf_putc(b, ' ');
         put_articles(x, la, na, UINT32_MAX, dates);
         claims__buf_puts(b, " and to ");
-        claims__buf_puts(b, cb->speaker ? cb->speaker : "?");
+        claims__buf_puts(b, cb->speaker ? claims__cstr(cb, cb->speaker) : "?");
         claims__buf_putc(b, ' ');
         put_articles(x, lb, nb, UINT32_MAX, dates);
     } else if (type == CLAIMS_FINDING_VARIANT) {
@@ -2196,15 +2204,15 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
  * whole word)? */
 static bool names_at_quote(const claims_claim *who, const claims_claim *where)
 {
-    const char *name = who->speaker;
-    if (!name || !where->text_base)
+    const char *name = claims__cstr(who, who->speaker);
+    if (!name || !claims__claim_base(where))
         return false;
     const char *w = strrchr(name, ' ');
     w = w ? w + 1 : name;
     size_t n = strlen(w);
     if (n < 2)
         return false;
-    const char *text = where->text_base;
+    const char *text = claims__claim_base(where);
     for (size_t i = where->sent_start; i + n <= where->sent_end; i++) {
         if (i >= where->start && i < where->end) {
             i = where->end - 1;

@@ -69,60 +69,64 @@ static void put_what(claims__buf *b, const char *what)
 
 static void put_main(const claims_story *s, const claims_claim *c, claims__buf *b)
 {
-    const claims__frame *f = &c->frame;
+    const claims__frame *fr = &c->frame;
+    /* the frame's strings, NULL when not stated */
+    const char *thing = claims__str(s, fr->thing), *action = claims__str(s, fr->action);
+    const char *quantity = claims__str(s, fr->quantity), *what = claims__str(s, fr->what);
+    const char *speaker = claims__str(s, c->speaker);
     switch (c->kind) {
     case CLAIMS_KIND_COUNT:
-        if (f->thing)
-            put_plural(s, b, f->thing);
+        if (thing)
+            put_plural(s, b, thing);
         else
             claims__buf_puts(b, "how many");
-        if (f->action) {
-            claims__buf_puts(b, f->thing ? " " : " were ");
-            put_participle(s, b, f->action);
+        if (action) {
+            claims__buf_puts(b, thing ? " " : " were ");
+            put_participle(s, b, action);
         }
         return;
     case CLAIMS_KIND_MONEY:
         claims__buf_puts(b, "money");
-        if (f->action) {
+        if (action) {
             claims__buf_putc(b, ' ');
-            put_participle(s, b, f->action);
+            put_participle(s, b, action);
         }
-        if (f->thing) {
-            claims__buf_puts(b, f->action ? " for the " : " of the ");
-            claims__buf_puts(b, f->thing);
+        if (thing) {
+            claims__buf_puts(b, action ? " for the " : " of the ");
+            claims__buf_puts(b, thing);
         }
         return;
     case CLAIMS_KIND_PERCENT:
         claims__buf_puts(b, "the percentage");
-        if (f->thing) {
+        if (thing) {
             claims__buf_puts(b, " of ");
-            put_plural(s, b, f->thing);
+            put_plural(s, b, thing);
         }
         return;
     case CLAIMS_KIND_MEASURE:
         claims__buf_puts(b, "the ");
-        claims__buf_puts(b, f->quantity ? f->quantity : "measure");
-        if (f->thing) {
-            bool age = f->quantity && strcmp(f->quantity, "age") == 0;
+        claims__buf_puts(b, quantity ? quantity : "measure");
+        if (thing) {
+            bool age = quantity && strcmp(quantity, "age") == 0;
             claims__buf_puts(b, age ? " of " : " of the ");
             if (age)
-                put_name(b, f->thing);
+                put_name(b, thing);
             else
-                claims__buf_puts(b, f->thing);
+                claims__buf_puts(b, thing);
         }
         return;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
         claims__buf_puts(b, c->kind == CLAIMS_KIND_YEAR ? "the year" : "the date");
-        if (f->what) {
+        if (what) {
             claims__buf_puts(b, " of ");
-            put_what(b, f->what);
+            put_what(b, what);
         }
         return;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        if (c->speaker) {
-            claims__buf_puts(b, c->speaker);
+        if (speaker) {
+            claims__buf_puts(b, speaker);
             claims__buf_puts(b, c->kind == CLAIMS_KIND_QUOTE ? "'s words" : "'s account");
         } else {
             claims__buf_puts(b, c->kind == CLAIMS_KIND_QUOTE ? "words of an unnamed speaker"
@@ -142,17 +146,18 @@ void claims__finding_label(const claims_story *s, const claims_finding *f, claim
     }
     const claims_claim *c = s->claims[f->claims[0]];
     put_main(s, c, b);
-    if (c->frame.holder && !(c->frame.quantity && strcmp(c->frame.quantity, "age") == 0)) {
-        claims__buf_puts(b, c->frame.quantity && strcmp(c->frame.quantity, "distance") == 0
-                                ? " from "
-                                : ", ");
-        put_name(b, c->frame.holder);
-        if (!(c->frame.quantity && strcmp(c->frame.quantity, "distance") == 0))
+    const char *quantity = claims__str(s, c->frame.quantity);
+    const char *holder = claims__str(s, c->frame.holder);
+    if (holder && !(quantity && strcmp(quantity, "age") == 0)) {
+        bool distance = quantity && strcmp(quantity, "distance") == 0;
+        claims__buf_puts(b, distance ? " from " : ", ");
+        put_name(b, holder);
+        if (!distance)
             claims__buf_puts(b, "'s");
     }
     if (c->frame.scope) {
         claims__buf_puts(b, " in ");
-        put_name(b, c->frame.scope);
+        put_name(b, claims__str(s, c->frame.scope));
     }
     if (c->frame.part == CLAIMS__PART_SUBSET)
         claims__buf_puts(b, " (a part of a total)");
@@ -160,7 +165,7 @@ void claims__finding_label(const claims_story *s, const claims_finding *f, claim
         claims__buf_puts(b, " (an addition to a total)");
     if (c->frame.event) {
         claims__buf_puts(b, ", an earlier event (");
-        claims__buf_puts(b, c->frame.event);
+        claims__buf_puts(b, claims__str(s, c->frame.event));
         claims__buf_putc(b, ')');
     }
 }

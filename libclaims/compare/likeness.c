@@ -127,7 +127,7 @@ static uint32_t word_after(const char *t, size_t start, size_t hi, size_t *end)
 
 static void make_around(wordset *ws, const claims_claim *c)
 {
-    const char *t = c->text_base;
+    const char *t = claims__claim_base(c);
     size_t at = c->start;
     ws->content_before = false;
     for (int k = 0; k < BEFORE; k++)
@@ -166,7 +166,7 @@ static bool upper_ascii(unsigned char ch)
  * for its place alone. */
 static void make_names(wordset *ws, const claims_claim *c)
 {
-    const char *t = c->text_base;
+    const char *t = claims__claim_base(c);
     bool prev_cap = false, prev_first = false, start = true;
     size_t i = c->sent_start;
     while (i < c->sent_end && ws->nnames < NAMES_MAX) {
@@ -204,11 +204,11 @@ static void make_set(wordset *ws, const claims_claim *c)
     memset(ws->before, 0, sizeof ws->before);
     memset(ws->after, 0, sizeof ws->after);
     ws->content_before = false;
-    if (!c->text_base)
+    const char *t = claims__claim_base(c);
+    if (!t)
         return;
     make_around(ws, c);
     make_names(ws, c);
-    const char *t = c->text_base;
     char w[32];
     size_t i = c->sent_start;
     while (i < c->sent_end && ws->n < WORDS_MAX) {

@@ -124,10 +124,10 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
         memcpy(buf + n, claims__tok_norm(c->art, k), w);
         n += w;
     }
-    const char *out = claims__story_strndup(c->s, buf, n);
-    if (!out)
+    claims__sid id = claims__intern(c->s, buf, n);
+    if (!id)
         *oom = true;
-    return out;
+    return claims__str(c->s, id);
 }
 
 /* The capitalized words from i (at most NAME_WORDS) as one lower-case
@@ -253,10 +253,10 @@ static const char *since_scope(const cx *c, size_t te, bool *oom)
             return NULL;
         memcpy(buf, "since ", 6);
         memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
-        const char *out = claims__story_strndup(c->s, buf, n + 6);
-        if (!out)
+        claims__sid id = claims__intern(c->s, buf, n + 6);
+        if (!id)
             *oom = true;
-        return out;
+        return claims__str(c->s, id);
     }
     return NULL;
 }
@@ -500,10 +500,10 @@ static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
     memcpy(buf, claims__tok_norm(art, best), ln);
     buf[ln] = '-';
     memcpy(buf + ln + 1, claims__tok_norm(art, best + 2), lw);
-    const char *out = claims__story_strndup(c->s, buf, ln + 1 + lw);
-    if (!out)
+    claims__sid id = claims__intern(c->s, buf, ln + 1 + lw);
+    if (!id)
         *oom = true;
-    return out;
+    return claims__str(c->s, id);
 }
 
 /* ------------------------------------------------------------- time */
@@ -672,42 +672,48 @@ static bool title_case(const cx *c)
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
                              bool capitals_name, bool *oom)
 {
-    bool age = cl->frame.quantity && strcmp(cl->frame.quantity, "age") == 0;
-    cl->frame.scope = capitals_name ? scope_of(c, te, oom) : NULL;
-    if (!cl->frame.scope)
-        cl->frame.scope = since_scope(c, te, oom);
-    if (!cl->frame.scope)
-        cl->frame.scope = rate_scope(c, tb, te);
+    const char *quantity = claims__cstr(cl, cl->frame.quantity);
+    bool age = quantity && strcmp(quantity, "age") == 0;
+    /* the scope and the holder are found as strings (of the story's
+       table, or literals) and stored as ids at the end */
+    const char *scope = capitals_name ? scope_of(c, te, oom) : NULL;
+    if (!scope)
+        scope = since_scope(c, te, oom);
+    if (!scope)
+        scope = rate_scope(c, tb, te);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
-    if (!cl->frame.scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
+    if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
         cl->value != (double)(long long)cl->value)
-        cl->frame.scope = "average";
+        scope = "average";
+    cl->frame.scope = claims__intern_str(c->s, scope, oom);
     if (age && capitals_name && !named_age(c, tb, te))
         cl->frame.hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
         return;
     claims__frame *f = &cl->frame;
-    if (f->quantity && strcmp(f->quantity, "distance") == 0) {
-        f->holder = reference_place(c, te, oom);
-        f->holder_kind = f->holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
+    const char *holder = claims__cstr(cl, f->holder);
+    if (quantity && strcmp(quantity, "distance") == 0) {
+        holder = reference_place(c, te, oom);
+        f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
     } else if (!age) {
-        f->holder = possessor(c, tb, oom);
-        f->holder_kind = f->holder ? CLAIMS__HOLDER_POSSESSIVE : CLAIMS__HOLDER_NONE;
+        holder = possessor(c, tb, oom);
+        f->holder_kind = holder ? CLAIMS__HOLDER_POSSESSIVE : CLAIMS__HOLDER_NONE;
     }
     if (cl->kind == CLAIMS_KIND_MONEY) {
         const char *spec = spec_holder(c, tb, te, oom);
         if (spec) {
-            f->holder = spec;
+            holder = spec;
             f->holder_kind = CLAIMS__HOLDER_SPEC;
-        } else if (!f->holder && (f->holder = subject_of(c, tb, oom))) {
+        } else if (!holder && (holder = subject_of(c, tb, oom))) {
             f->holder_kind = CLAIMS__HOLDER_PARTY;
         }
-    } else if (!f->holder &&
+    } else if (!holder &&
                (cl->kind == CLAIMS_KIND_COUNT || (cl->kind == CLAIMS_KIND_MEASURE && !age)) &&
-               (f->holder = subject_name(c, tb, oom))) {
+               (holder = subject_name(c, tb, oom))) {
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
+    f->holder = claims__intern_str(c->s, holder, oom);
 }
 
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)

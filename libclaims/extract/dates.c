@@ -1333,12 +1333,12 @@ static claims_status rename_year_named(dt_ctx *c)
         memcpy(buf + l, ys, yl + 1);
         l += yl;
         const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
-        const char *key = p->weak ? claims__key(c->s, kname, buf, NULL, NULL)
-                                  : claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL);
-        if (!key)
+        if (p->weak) {
+            if (!(p->cl->weak_key = claims__key(c->s, kname, buf, NULL, NULL)))
+                return CLAIMS_ERR_NOMEM;
+        } else if (!claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL)) {
             return CLAIMS_ERR_NOMEM;
-        if (p->weak)
-            p->cl->weak_key = key;
+        }
     }
     return CLAIMS_OK;
 }
@@ -1416,7 +1416,8 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         char iso[11];
         size_t n = claims__date_iso(dc->d, dc->prec, iso);
         if (n) {
-            cl->str_value = claims__story_strndup(c->s, iso, n);
+            /* one copy of each date in the story's table */
+            cl->str_value = claims__str(c->s, claims__intern(c->s, iso, n));
             if (!cl->str_value)
                 return CLAIMS_ERR_NOMEM;
         }

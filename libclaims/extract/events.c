@@ -96,12 +96,12 @@ claims_status claims__resolve_events(claims_story *s)
     if (st != CLAIMS_OK)
         return st;
     /* Background labels in order of first use get ids 2, 3, ... */
-    const char **labels = NULL;
+    claims__sid *labels = NULL;
     size_t nlabels = 0, cap = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         c->frame.event_id = 1;
-        c->frame.event = NULL;
+        c->frame.event = 0;
         if (!is_figure(c))
             continue;
         const claims__anchor *a = &c->frame.anchor;
@@ -116,10 +116,10 @@ claims_status claims__resolve_events(claims_story *s)
         else
             continue;
         size_t k = 0;
-        while (k < nlabels && strcmp(labels[k], label) != 0)
+        while (k < nlabels && strcmp(claims__str(s, labels[k]), label) != 0)
             k++;
         if (k == nlabels) {
-            char *copy = claims__story_strndup(s, label, strlen(label));
+            claims__sid copy = claims__intern(s, label, strlen(label));
             if (!copy || !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1,
                                        sizeof *labels)) {
                 st = CLAIMS_ERR_NOMEM;

@@ -62,13 +62,14 @@ size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb,
 
 /* Private claim flags set by quotes.c on quote and paraphrase claims, read
  * by people.c: what kind of speaker the claim has. Neither bit set means
- * the speaker is unknown. High bits, clear of the CLAIMS__CF_* values. */
+ * the speaker is unknown. Bits 8..10, above the CLAIMS__CF_* values and
+ * within the claim's 16-bit flags. */
 enum {
-    CLAIMS__CF_SPK_PERSON = 1u << 24,  /* speaker is a person's name */
-    CLAIMS__CF_SPK_NOMINAL = 1u << 25,  /* speaker is a description */
+    CLAIMS__CF_SPK_PERSON = 1u << 8,   /* speaker is a person's name */
+    CLAIMS__CF_SPK_NOMINAL = 1u << 9,   /* speaker is a description */
     /* a bare surname that two full names of its article share ("Smith"
        beside "John Smith" and "Mary Smith"): never merged with either */
-    CLAIMS__CF_SPK_AMBIGUOUS = 1u << 26
+    CLAIMS__CF_SPK_AMBIGUOUS = 1u << 10
 };
 
 #endif /* CLAIMS_EXTRACT_H */

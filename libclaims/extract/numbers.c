@@ -1033,7 +1033,7 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     if (kind == CLAIMS_KIND_MEASURE && p3 && strcmp(p3, "-") != 0 && strcmp(p2, "age") != 0) {
         /* "a four-day ski tour" also meets "four days" */
         cl->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
-        return cl->backoff[0] != NULL;
+        return cl->backoff[0] != 0;
     }
     if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
         return true;
@@ -1069,7 +1069,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        cl->unit = claims__story_strndup(c->s, unit, unit_len);
+        cl->unit = claims__intern(c->s, unit, unit_len);
         if (!cl->unit)
             return CLAIMS_ERR_NOMEM;
     }
@@ -2049,7 +2049,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
         return cl->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
     }
     if (strcmp(thing, "-") != 0) {
-        cl->frame.holder = claims__story_strndup(c->s, thing, strlen(thing));
+        cl->frame.holder = claims__intern(c->s, thing, strlen(thing));
         if (!cl->frame.holder)
             return CLAIMS_ERR_NOMEM;
     }

@@ -57,7 +57,7 @@ static int cmp_last(const void *x, const void *y)
 
 static const char *key_part(const claims_claim *c)
 {
-    return c->frame.speaker;
+    return claims__cstr(c, c->frame.speaker);
 }
 
 static bool is_speech(const claims_claim *c)
@@ -105,7 +105,10 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
     if (!claims__claim_key(s, c, c->kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase", fold,
                            NULL, NULL))
         return CLAIMS_ERR_NOMEM;
-    c->speaker = display;
+    bool oom = false;
+    c->speaker = claims__intern_str(s, display, &oom);
+    if (oom)
+        return CLAIMS_ERR_NOMEM;
     c->flags = (c->flags & ~(uint32_t)CLAIMS__CF_SPK_NOMINAL) | CLAIMS__CF_SPK_PERSON;
     return CLAIMS_OK;
 }
@@ -121,7 +124,7 @@ static size_t gather_persons(const claims_story *s, person *ps)
             continue;
         person *p = &ps[m++];
         p->fold = key_part(c);
-        p->display = c->speaker;
+        p->display = claims__cstr(c, c->speaker);
         p->nwords = 1;
         p->first_len = strlen(p->fold);
         p->last = p->fold;
@@ -466,7 +469,7 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         if (oom)
             return CLAIMS_ERR_NOMEM;
         if (who && key_part(who))
-            st = set_speaker(s, c, who->speaker, key_part(who));
+            st = set_speaker(s, c, claims__cstr(who, who->speaker), key_part(who));
     }
     return st;
 }
@@ -510,7 +513,7 @@ static int cmp_fullname(const void *x, const void *y)
 static bool is_age(const claims_claim *c)
 {
     return c->kind == CLAIMS_KIND_MEASURE && c->frame.quantity && c->frame.thing &&
-           strcmp(c->frame.quantity, "age") == 0;
+           strcmp(claims__cstr(c, c->frame.quantity), "age") == 0;
 }
 
 /* The name's full form when it has two words or more, else NULL. */
@@ -518,7 +521,7 @@ static const char *full_name_of(const claims_claim *c)
 {
     const char *n = NULL;
     if (is_age(c))
-        n = c->frame.thing;
+        n = claims__cstr(c, c->frame.thing);
     else if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
         n = key_part(c);
     return n && strchr(n, ' ') ? n : NULL;
@@ -566,10 +569,12 @@ static claims_status join_age_surnames(claims_story *s)
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        if (!is_age(c) || strchr(c->frame.thing, ' ') || strcmp(c->frame.thing, "-") == 0)
+        const char *thing = is_age(c) ? claims__cstr(c, c->frame.thing) : NULL;
+        if (!thing || strchr(thing, ' ') || strcmp(thing, "-") == 0)
             continue;
-        const char *full = only_full_name(fn, n, c->frame.thing);
-        if (full && !claims__claim_key(s, c, "measure", "age", full, c->frame.index))
+        const char *full = only_full_name(fn, n, thing);
+        const char *index = claims__cstr(c, c->frame.index);
+        if (full && !claims__claim_key(s, c, "measure", "age", full, index))
             st = CLAIMS_ERR_NOMEM;
     }
     claims__free(&s->alloc, fn);

@@ -416,7 +416,9 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
         c->nomem = true;
         return NULL;
     }
-    const char *r = claims__story_strndup(c->s, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+    /* names recur: one copy of each in the story's table */
+    const char *r = claims__str(c->s, claims__intern(c->s, c->tmp.data ? c->tmp.data : "",
+                                                     c->tmp.len));
     if (!r)
         c->nomem = true;
     return r;
@@ -426,8 +428,8 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b)
 {
     if (a >= b)
         return NULL;
-    const char *r = claims__story_strndup(c->s, c->art->text + T(c, a)->start,
-                                          T(c, b - 1)->end - T(c, a)->start);
+    const char *r = claims__str(c->s, claims__intern(c->s, c->art->text + T(c, a)->start,
+                                                     T(c, b - 1)->end - T(c, a)->start));
     if (!r)
         c->nomem = true;
     return r;
@@ -1456,14 +1458,20 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     const char *desc = sp && !longer_than(sp->desc, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
         !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
-        cl->speaker = sp->name;
-        cl->speaker_desc = desc;
+        bool oom = false;
+        cl->speaker = claims__intern_str(s, sp->name, &oom);
+        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        if (oom)
+            return CLAIMS_ERR_NOMEM;
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
         if (sp->ambiguous)
             cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
         claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
     } else {
-        cl->speaker_desc = desc;
+        bool oom = false;
+        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        if (oom)
+            return CLAIMS_ERR_NOMEM;
         claims__claim_key(s, cl, kk, "?", NULL, NULL);
     }
     return cl->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;

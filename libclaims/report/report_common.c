@@ -208,7 +208,7 @@ static size_t utf8_back(const char *t, size_t i)
 void claims__evidence_window(const claims__article *art, const claims_claim *c,
                              claims__evidence *out)
 {
-    const char *t = c->text_base ? c->text_base : art->text;
+    const char *t = claims__claim_base(c);
     out->text = t;
     size_t b = c->sent_start, e = c->sent_end;
     size_t cs = c->start < b ? b : c->start, ce = c->end > e ? e : c->end;

@@ -191,10 +191,10 @@ static void evidence(const claims_story *s, claims__writer *w, const claims_find
     claims__w_puts(w, "</strong> ");
     claims__w_puts(w, a->published_iso[0] ? a->published_iso : "undated");
     claims__w_puts(w, " &middot; ");
-    claims__w_puts(w, c->id);
+    claims__w_puts(w, claims__claim_id(c));
     if (c->speaker) {
         claims__w_puts(w, " &middot; ");
-        xs(w, c->speaker);
+        xs(w, claims__cstr(c, c->speaker));
     }
     claims__w_puts(w, "</header><blockquote>");
     marked_sentence(s, w, c, ref);

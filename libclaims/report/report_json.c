@@ -58,25 +58,28 @@ static void write_sentence(claims__writer *w, const claims__article *art, const 
  * speaks of, and its scope, holder and part where known. */
 static void write_frame(const claims_claim *c, claims__writer *w)
 {
+    const char *event = claims__cstr(c, c->frame.event);
+    const char *scope = claims__cstr(c, c->frame.scope);
+    const char *holder = claims__cstr(c, c->frame.holder);
     if (c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
         c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE) {
         key(w, "event");
         claims__w_puts(w, "{\"id\":\"e");
         claims__w_int(w, c->frame.event_id ? c->frame.event_id : 1);
         claims__w_puts(w, "\",\"label\":");
-        if (c->frame.event)
-            claims__w_json_str(w, c->frame.event, strlen(c->frame.event));
+        if (event)
+            claims__w_json_str(w, event, strlen(event));
         else
             claims__w_puts(w, "\"the story's event\"");
-        claims__w_puts(w, c->frame.event ? ",\"background\":true}" : ",\"background\":false}");
+        claims__w_puts(w, event ? ",\"background\":true}" : ",\"background\":false}");
     }
-    if (c->frame.scope) {
+    if (scope) {
         key(w, "scope");
-        claims__w_json_str(w, c->frame.scope, strlen(c->frame.scope));
+        claims__w_json_str(w, scope, strlen(scope));
     }
-    if (c->frame.holder) {
+    if (holder) {
         key(w, "holder");
-        claims__w_json_str(w, c->frame.holder, strlen(c->frame.holder));
+        claims__w_json_str(w, holder, strlen(holder));
     }
     if (c->frame.part) {
         key(w, "part");
@@ -88,7 +91,8 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
 {
     const claims__article *art = &s->articles[c->article];
     claims__w_puts(w, "{\"id\":");
-    claims__w_json_str(w, c->id, strlen(c->id));
+    const char *id = claims__claim_id(c);
+    claims__w_json_str(w, id, strlen(id));
     key(w, "article");
     claims__w_json_str(w, art->id, strlen(art->id));
     key(w, "kind");
@@ -124,7 +128,7 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
     }
     if (c->unit) {
         key(w, "unit");
-        str_or_null(w, c->unit);
+        str_or_null(w, claims__cstr(c, c->unit));
     }
     if (c->kind == CLAIMS_KIND_DATE && precision_name(c->precision)) {
         key(w, "precision");
@@ -136,12 +140,13 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
     }
     if (c->weak_key) {
         key(w, "weak_key");
-        str_or_null(w, c->weak_key);
+        str_or_null(w, claims__cstr(c, c->weak_key));
     }
     write_frame(c, w);
     if (c->linked) {
         key(w, "linked");
-        claims__w_json_str(w, c->linked->id, strlen(c->linked->id));
+        const char *linked = claims__claim_id(c->linked);
+        claims__w_json_str(w, linked, strlen(linked));
     }
     if (c->flags & CLAIMS__CF_IN_TITLE) {
         /* offsets into the article's title, not its text (absent: text) */
@@ -149,7 +154,7 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         claims__w_puts(w, "\"title\"");
     }
     key(w, "text");
-    claims__w_json_str(w, c->text_base + c->start, c->end - c->start);
+    claims__w_json_str(w, claims__claim_base(c) + c->start, c->end - c->start);
     key(w, "start");
     claims__w_int(w, c->start);
     key(w, "end");
@@ -161,10 +166,10 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
     key(w, "sentence_end");
     claims__w_int(w, c->sent_end);
     key(w, "speaker");
-    str_or_null(w, c->speaker);
+    str_or_null(w, claims__cstr(c, c->speaker));
     if (c->speaker_desc) {
         key(w, "speaker_text");
-        str_or_null(w, c->speaker_desc);
+        str_or_null(w, claims__cstr(c, c->speaker_desc));
     }
     claims__w_puts(w, "}");
 }
@@ -230,7 +235,7 @@ claims_status claims__report_json(const claims_story *s, claims__writer *w)
         for (size_t j = 0; j < f->nclaims; j++) {
             if (j)
                 claims__w_puts(w, ",");
-            const char *cid = s->claims[f->claims[j]]->id;
+            const char *cid = claims__claim_id(s->claims[f->claims[j]]);
             claims__w_json_str(w, cid, strlen(cid));
         }
         claims__w_puts(w, "]");

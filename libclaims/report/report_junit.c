@@ -74,7 +74,7 @@ claims_status claims__report_junit(const claims_story *s, claims__writer *w)
                 const claims__article *a = &s->articles[c->article];
                 xs(w, a->id);
                 claims__w_puts(w, " ");
-                claims__w_puts(w, c->id);
+                claims__w_puts(w, claims__claim_id(c));
                 claims__w_puts(w, ": ");
                 claims__evidence ev;
                 claims__evidence_window(a, c, &ev);

@@ -37,10 +37,10 @@ static void evidence_row(const claims_story *s, claims__writer *w, const claims_
     claims__w_puts(w, "| ");
     mds(w, a->id);
     claims__w_puts(w, " | ");
-    claims__w_puts(w, c->id);
+    claims__w_puts(w, claims__claim_id(c));
     claims__w_puts(w, " | ");
     if (c->speaker)
-        mds(w, c->speaker);
+        mds(w, claims__cstr(c, c->speaker));
     claims__w_puts(w, " | ");
     claims__evidence ev;
     claims__evidence_window(a, c, &ev);

@@ -112,7 +112,7 @@ claims_status claims__report_tap(const claims_story *s, claims__writer *w)
             claims__evidence ev;
             claims__evidence_window(a, c, &ev);
             claims__w_puts(w, "    - id: ");
-            claims__w_puts(w, c->id);
+            claims__w_puts(w, claims__claim_id(c));
             claims__w_puts(w, "\n      article: ");
             yq(w, a->id, strlen(a->id));
             claims__w_puts(w, "\n      text: ");

@@ -88,10 +88,11 @@ static void evidence(tctx *t, const claims_claim *c)
     claims__w_puts(w, "    - ");
     claims__w_line(w, a->id, strlen(a->id));
     claims__w_puts(w, " ");
-    claims__w_puts(w, c->id);
+    claims__w_puts(w, claims__claim_id(c));
     if (c->speaker) {
         claims__w_puts(w, " (");
-        claims__w_line(w, c->speaker, strlen(c->speaker));
+        const char *speaker = claims__cstr(c, c->speaker);
+        claims__w_line(w, speaker, strlen(speaker));
         claims__w_puts(w, ")");
     }
     claims__w_puts(w, ": ");

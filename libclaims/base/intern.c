@@ -1,0 +1,138 @@
+/* intern.c - the story's string table: each distinct string a claim
+ * names (slot keys, units, speakers, the parts of its frame) is stored
+ * once in the story's arena and named by a 32-bit id, so that a long
+ * article's tens of thousands of claims share a few thousand strings. */
+#include "base/base.h"
+
+#include <string.h>
+
+/* The table's own hash, 8 bytes a step (a key is hashed on every claim
+ * made, most of them found already there). No output depends on it: ids
+ * are given in the order strings are first seen. */
+static inline uint64_t load64(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static inline uint64_t load32(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static inline uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+}
+
+static uint32_t str_hash(const char *p, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    for (; n >= 8; p += 8, n -= 8)
+        h = mix(h, load64(p));
+    if (n >= 4)
+        h = mix(h, load32(p) | load32(p + n - 4) << 32);
+    else if (n)
+        h = mix(h, (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
+                       (uint64_t)(unsigned char)p[n - 1] << 16);
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
+{
+    uint32_t *slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
+    if (!slots)
+        return false;
+    memset(slots, 0, (size_t)nslots * sizeof *slots);
+    uint32_t mask = nslots - 1;
+    for (uint32_t id = 1; id < t->n; id++) {
+        uint32_t i = t->hash[id] & mask;
+        while (slots[i])
+            i = (i + 1) & mask;
+        slots[i] = id;
+    }
+    claims__free(a, t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+    return true;
+}
+
+claims__sid claims__intern(claims_story *s, const char *p, size_t n)
+{
+    claims__strtab *t = &s->strs;
+    uint32_t h = str_hash(p, n);
+    /* at most half the slots in use */
+    if ((size_t)t->n * 2 + 2 > t->nslots) {
+        if (t->nslots > UINT32_MAX / 4 ||
+            !strtab_rehash(&s->alloc, t, t->nslots ? t->nslots * 2 : 1024))
+            return 0;
+    }
+    uint32_t mask = t->nslots - 1;
+    uint32_t i = h & mask;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
+        const char *q = t->str[id];
+        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+            return id;
+    }
+    if (t->n + 1 > t->cap || !t->n) {
+        size_t need = t->n ? (size_t)t->n + 1 : 2, cap = t->cap, cap2 = t->cap;
+        if (!claims__grow(&s->alloc, (void **)&t->str, &cap, need, sizeof *t->str) ||
+            !claims__grow(&s->alloc, (void **)&t->hash, &cap2, need, sizeof *t->hash))
+            return 0;
+        t->cap = (uint32_t)(cap < cap2 ? cap : cap2);
+        if (!t->n) {
+            t->str[0] = NULL;
+            t->hash[0] = 0;
+            t->n = 1;
+        }
+    }
+    char *copy = claims__arena_strndup(&s->arena, p, n);
+    if (!copy)
+        return 0;
+    claims__sid id = t->n++;
+    t->str[id] = copy;
+    t->hash[id] = h;
+    t->slots[i] = id;
+    return id;
+}
+
+void claims__strtab_free(const claims_allocator *a, claims__strtab *t)
+{
+    claims__free(a, t->str);
+    claims__free(a, t->hash);
+    claims__free(a, t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+bool claims__claim_ids(claims_story *s)
+{
+    /* one slot a claim, as wide as the longest id: "c" + digits + NUL */
+    size_t stride = 3;
+    for (size_t m = s->nclaims; m >= 10; m /= 10)
+        stride++;
+    size_t total = s->nclaims ? s->nclaims * stride : 1;
+    char *ids = claims__arena_alloc(&s->arena, total);
+    if (!ids)
+        return false;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        char *p = ids + i * stride;
+        char tmp[24];
+        size_t k = sizeof tmp, n = i + 1;
+        do {
+            tmp[--k] = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        p[0] = 'c';
+        memcpy(p + 1, tmp + k, sizeof tmp - k);
+        p[1 + sizeof tmp - k] = 0;
+    }
+    s->claim_ids = ids;
+    s->claim_id_stride = (uint32_t)stride;
+    return true;
+}
