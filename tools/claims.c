@@ -94,16 +94,22 @@ int read_stream(FILE *fp, buffer *out)
     return 0;
 }
 
-int read_file(const char *path, buffer *out)
+/* read_stream, then fclose, keeping read_stream's errno. */
+static int read_and_close(FILE *fp, buffer *out)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return -1;
     int rc = read_stream(fp, out);
     int saved = errno;
     fclose(fp);
     errno = saved;
     return rc;
+}
+
+int read_file(const char *path, buffer *out)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return -1;
+    return read_and_close(fp, out);
 }
 
 int map_file(const char *path, buffer *out, int *mapped)
@@ -132,11 +138,7 @@ int map_file(const char *path, buffer *out, int *mapped)
         errno = saved;
         return -1;
     }
-    int rc = read_stream(fp, out);
-    int saved = errno;
-    fclose(fp);
-    errno = saved;
-    return rc;
+    return read_and_close(fp, out);
 }
 
 /* The id of a file: its base name without the last extension. */
