@@ -512,6 +512,8 @@ enum {
                                       figure names another thing */
     CLAIMS__CF_IN_TITLE = 1 << 7   /* offsets into a title given apart from
                                       the text (claims_claim_within) */
+    /* bits 8..10: extract/extract.h's speaker flags; claims_claim.flags
+       holds 16 bits in all */
 };
 
 /* Date precision for date claims. */

@@ -71,5 +71,6 @@ enum {
        beside "John Smith" and "Mary Smith"): never merged with either */
     CLAIMS__CF_SPK_AMBIGUOUS = 1u << 10
 };
+_Static_assert(CLAIMS__CF_SPK_AMBIGUOUS <= UINT16_MAX, "claims_claim.flags is 16 bits");
 
 #endif /* CLAIMS_EXTRACT_H */
