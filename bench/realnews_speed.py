@@ -93,20 +93,37 @@ def no_config(claims):
     return ["--no-config"] if "--no-config" in p.stdout + p.stderr else []
 
 
-def child_run(cmd):
+# GNU time (Debian's `time` package), when installed, reads a child's peak
+# RSS where this script cannot: a child Python starts shares Python's
+# memory until it execs (vfork), and the kernel keeps that as the child's
+# peak, so os.wait4 gives at least this script's own RSS (about 15 MB, more
+# than a small story's whole peak). /usr/bin/time's child is forked from
+# a small program.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def child_run(cmd, rss_by_time=True):
     """Wall time, CPU time and max RSS (bytes) of one run of cmd. The
-    figures are this child's own (os.wait4): RUSAGE_CHILDREN's max RSS is
-    the largest of every child so far, so it would give a second binary
-    the first one's peak."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode not in (0, 1, 4, 5):
-        sys.exit(f"realnews_speed: {' '.join(cmd)} exited {p.returncode}")
-    cpu = ru.ru_utime + ru.ru_stime
-    return wall, cpu, ru.ru_maxrss * 1024
+    figures are this child's own (os.wait4; RUSAGE_CHILDREN's max RSS is
+    the largest of every child so far), its peak RSS through GNU time
+    where installed (see GNU_TIME) unless rss_by_time is false (start-up:
+    time's own CPU would count)."""
+    use_time = GNU_TIME and rss_by_time
+    with tempfile.NamedTemporaryFile(suffix=".rss") as rss_out:
+        run = [GNU_TIME, "-f", "%M", "-o", rss_out.name, *cmd] if use_time else cmd
+        t0 = time.perf_counter()
+        p = subprocess.Popen(run, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode not in (0, 1, 4, 5):
+            sys.exit(f"realnews_speed: {' '.join(cmd)} exited {p.returncode}")
+        cpu = ru.ru_utime + ru.ru_stime
+        rss = ru.ru_maxrss * 1024
+        if use_time:
+            with open(rss_out.name) as f:
+                rss = int(f.read().split()[-1]) * 1024
+    return wall, cpu, rss
 
 
 def instructions(cmd):
@@ -145,11 +162,11 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     nc = {name: no_config(claims) for name, claims in binaries}
     r = {name: {} for name, _ in binaries}
 
-    def each(args_of, times):
+    def each(args_of, times, rss_by_time=True):
         out = {name: [] for name, _ in binaries}
         for _ in range(times):
             for name, claims in binaries:
-                out[name].append(child_run([claims, *args_of(name)]))
+                out[name].append(child_run([claims, *args_of(name)], rss_by_time))
         return out
 
     ext = each(lambda n: ["extract", *nc[n], work], runs)
@@ -177,7 +194,7 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
             r[name][f"peak RSS, {label}"] = rss / text_bytes
             if label != "one long article":
                 r[name][f"  wall s, {label}"] = wall
-    su = each(lambda n: ["check", *nc[n], "--fail-on", "none", small], startup_runs)
+    su = each(lambda n: ["check", *nc[n], "--fail-on", "none", small], startup_runs, False)
     for name, _ in binaries:
         r[name]["start-up CPU ms"] = statistics.median(c for _, c, _ in su[name]) * 1000
     return r
