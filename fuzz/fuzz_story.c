@@ -175,7 +175,13 @@ static void read_back(const claims_story *s)
         size_t ai = claims_claim_article(c);
         if (ai >= na)
             abort();
-        size_t bytes = claims_story_article_bytes(s, ai);
+        /* a claim of a title given apart counts its offsets into the title */
+        const char *title = claims_story_article_title(s, ai);
+        size_t bytes = claims_claim_within(c) == CLAIMS_WITHIN_TITLE
+                           ? (title ? strlen(title) : 0)
+                           : claims_story_article_bytes(s, ai);
+        if (claims_claim_within(c) == CLAIMS_WITHIN_TITLE && !title)
+            abort();
         size_t start, end, ss, se, len;
         claims_claim_span(c, &start, &end);
         claims_claim_sentence_span(c, &ss, &se);
