@@ -42,7 +42,7 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
         b -= 2;
     size_t n;
     const claims__lex_entry *e = claims__lex_match(lx, CLAIMS__LEX_ABBREVIATION, art, b, i, &n);
-    return e && b + n == i && strcmp(e->value, "abbr") == 0;
+    return e && b + n == i && e->code == CLAIMS__LV_ABBR;
 }
 
 /* Decides whether a single line break before token t is a hard break
@@ -87,12 +87,12 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     bool whole = false;
     const claims__lex_entry *e = furniture_at(lx, art, pb, pe, &n);
     /* "RELATED: ...", "Text size" */
-    if (e && strcmp(e->value, "related") == 0 && pb + n < pe && claims__tok_is(art, pb + n, ":"))
+    if (e && e->code == CLAIMS__LV_RELATED && pb + n < pe && claims__tok_is(art, pb + n, ":"))
         whole = true;
-    if (e && strcmp(e->value, "page") == 0 && pb + n == pe)
+    if (e && e->code == CLAIMS__LV_PAGE && pb + n == pe)
         whole = true;
     /* "By Jane Doe" bylines: only capitalized words, commas and "and". */
-    if (e && strcmp(e->value, "byline") == 0 && ntok <= 8 && pb + 1 < pe) {
+    if (e && e->code == CLAIMS__LV_BYLINE && ntok <= 8 && pb + 1 < pe) {
         bool names = true;
         for (size_t k = pb + 1; k < pe && names; k++) {
             const claims__token *t = &art->toks[k];
@@ -120,7 +120,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
         if (!claims__tok_is(art, k, "("))
             continue;
         e = furniture_at(lx, art, k + 1, pe, &n);
-        if (e && strcmp(e->value, "credit") == 0 && ntok <= 30)
+        if (e && e->code == CLAIMS__LV_CREDIT && ntok <= 30)
             whole = true;
     }
     for (size_t si = sb; si < se; si++) {
@@ -133,11 +133,11 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
          * report." */
         size_t sbeg = sn->tok_begin, send = sn->tok_end;
         e = furniture_at(lx, art, sbeg, send, &n);
-        if (e && strcmp(e->value, "credit") == 0 && send - sbeg <= 8)
+        if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
             sn->flags |= CLAIMS__SF_FURNITURE;
         for (size_t k = sbeg; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
-            if (e && strcmp(e->value, "report") == 0)
+            if (e && e->code == CLAIMS__LV_REPORT)
                 sn->flags |= CLAIMS__SF_FURNITURE;
         }
     }

@@ -56,10 +56,9 @@ static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
     return m->len[i] ? m->entry[i] : NULL;
 }
 
-static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
+static bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
 {
-    const claims__lex_entry *e = ctx_at(c, i, n);
-    return e && strcmp(e->value, role) == 0;
+    return claims__lex_is(ctx_at(c, i, n), role);
 }
 
 static bool word_is(const cx *c, size_t i, const char *w)
@@ -181,14 +180,14 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
         const claims__lex_entry *e = ctx_at(c, tb - back, &n);
         if (!e || tb - back + n != tb)
             continue;
-        if (strcmp(e->value, "part:subset") == 0)
+        if (e->code == CLAIMS__LV_PART_SUBSET)
             return CLAIMS__PART_SUBSET;
-        if (strcmp(e->value, "part:increment") == 0)
+        if (e->code == CLAIMS__LV_PART_INCREMENT)
             return CLAIMS__PART_INCREMENT;
     }
     /* right after the number */
     size_t a = nb + 1;
-    if (a < c->se && ctx_is(c, a, "part:after", NULL))
+    if (a < c->se && ctx_is(c, a, CLAIMS__LV_PART_AFTER, NULL))
         return CLAIMS__PART_INCREMENT;
     /* "two of them", "one of the victims", "one of the city's biggest
      * raids" (one member of a group, whoever names it); not "12 of the
@@ -202,7 +201,7 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
     for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
         if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
             break;
-        if (ctx_is(c, k, "part:severity", NULL))
+        if (ctx_is(c, k, CLAIMS__LV_PART_SEVERITY, NULL))
             return CLAIMS__PART_SUBSET;
     }
     return CLAIMS__PART_NONE;
@@ -219,14 +218,14 @@ static const char *scope_of(const cx *c, size_t te, bool *oom)
         if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
             c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
             break;
-        if (!ctx_is(c, k, "scope", NULL))
+        if (!ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
             continue;
         size_t p = k + 1;
         if (p < c->se && word_is(c, p, "the"))
             p++;
         return proper_name(c, p, oom);
     }
-    if (c->sb + 2 < c->se && ctx_is(c, c->sb, "scope", NULL)) {
+    if (c->sb + 2 < c->se && ctx_is(c, c->sb, CLAIMS__LV_SCOPE, NULL)) {
         size_t p = c->sb + 1;
         const char *name = proper_name(c, p, oom);
         size_t k = p;
@@ -271,14 +270,14 @@ static const char *rate_scope(const cx *c, size_t tb, size_t te)
         if (c->art->toks[k - 1].cls == CLAIMS__TOK_NUMBER)
             break;
         size_t n = 0;
-        if (ctx_is(c, k - 1, "rate", &n))
+        if (ctx_is(c, k - 1, CLAIMS__LV_RATE, &n))
             return "average";
     }
     for (size_t k = te; k < c->se && k - te < RATE_WINDOW; k++) {
         if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER || boundary(c, k))
             break;
         size_t n = 0;
-        if (ctx_is(c, k, "rate", &n))
+        if (ctx_is(c, k, CLAIMS__LV_RATE, &n))
             return "average";
     }
     return NULL;
@@ -310,7 +309,8 @@ static bool named_age(const cx *c, size_t tb, size_t te)
 static bool poll_sentence(const cx *c)
 {
     for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "poll", NULL))
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) &&
+            ctx_is(c, k, CLAIMS__LV_POLL, NULL))
             return true;
     return false;
 }
@@ -321,7 +321,8 @@ static bool poll_sentence(const cx *c)
 static size_t first_hedge(const cx *c)
 {
     for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "hedge", NULL))
+        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) &&
+            ctx_is(c, k, CLAIMS__LV_HEDGE, NULL))
             return k;
     return c->se;
 }
@@ -377,7 +378,7 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
     size_t k = te;
     size_t n = 0;
     bool direction = false;
-    while (k < c->se && ctx_is(c, k, "direction", &n)) {
+    while (k < c->se && ctx_is(c, k, CLAIMS__LV_DIRECTION, &n)) {
         k += n ? n : 1;
         direction = true;
     }
@@ -431,10 +432,10 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
         if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
             word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
             return NULL;
-        if (ctx_is(c, v, "holder_verb", NULL))
+        if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
     }
-    if (v == c->sb && !ctx_is(c, v, "holder_verb", NULL))
+    if (v == c->sb && !ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
         return NULL;
     /* back over auxiliaries and an aside between commas */
     size_t e = v;
@@ -568,7 +569,7 @@ static bool ahead_sentence(const cx *c, size_t hedge_at)
             (c->art->toks[k].lexmask & (1u << CLAIMS__LEX_TIME_WORD))
                 ? claims__lex_match(c->s->lex, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n)
                 : NULL;
-        if (e && !e->has_num && strcmp(e->value, "future") == 0)
+        if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE)
             return true;
     }
     return false;

@@ -1457,7 +1457,7 @@ static bool future_before(const dt_ctx *c, const claims__article *art, size_t a,
         size_t n = 0;
         const claims__lex_entry *e =
             claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j - 1, a, &n);
-        if (e && !e->has_num && strcmp(e->value, "future") == 0)
+        if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE)
             return true;
     }
     return false;
