@@ -305,28 +305,6 @@ static bool named_age(const cx *c, size_t tb, size_t te)
     return false;
 }
 
-/* Whether the sentence names a poll or a survey (context.lex: poll). */
-static bool poll_sentence(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) &&
-            ctx_is(c, k, CLAIMS__LV_POLL, NULL))
-            return true;
-    return false;
-}
-
-/* The first modal of a sentence, or c->se: a figure after it is said as a
- * possibility ("there might have been two people killed", "the deal could
- * reach $2 billion", "the announcement may come as early as May 14"). */
-static size_t first_hedge(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) &&
-            ctx_is(c, k, CLAIMS__LV_HEDGE, NULL))
-            return k;
-    return c->se;
-}
-
 /* The person or team a count or a measure belongs to: the name right
  * before the verb of its clause ("Vaughn finished with 16 points",
  * "junior forward Doug McDermott scored ... 2,117 points", "Andy Ryan, who
@@ -544,49 +522,71 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
     return true;
 }
 
-/* A sentence about what will happen ("will be trained") is no account
- * of an earlier event: nothing is carried into it. */
-static bool future_sentence(const cx *c, uint32_t will, uint32_t ll)
-{
-    for (size_t k = c->sb; k < c->se; k++) {
-        uint32_t h = c->art->toks[k].hash;
-        if ((h == will && word_is(c, k, "will")) || (h == ll && word_is(c, k, "'ll")))
-            return true;
-    }
-    return false;
-}
-
-/* A time in this sentence is told as a plan or a possibility: a future
- * marker of time.lex ("will", "is due", "expected") or a hedge of
- * context.lex ("may come as early as May 14") anywhere in it. */
-static bool ahead_sentence(const cx *c, size_t hedge_at)
-{
-    if (hedge_at < c->se)
-        return true;
-    for (size_t k = c->sb; k < c->se; k++) {
-        size_t n = 0;
-        const claims__lex_entry *e =
-            (c->art->toks[k].lexmask & (1u << CLAIMS__LEX_TIME_WORD))
-                ? claims__lex_match(c->s->lex, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n)
-                : NULL;
-        if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE)
-            return true;
-    }
-    return false;
-}
-
-static bool background_marker(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++) {
-        size_t n;
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_BACKGROUND)) &&
-            claims__lex_match(c->s->lex, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
-            return true;
-    }
-    return false;
-}
-
 /* ------------------------------------------------------------- driver */
+
+/* What the driver asks of a sentence, read in one pass over its tokens
+ * (it was five passes, one a question). */
+typedef struct sent_facts {
+    /* asked of every sentence */
+    bool marker; /* a background marker (background.lex): another event */
+    bool future; /* "will", "'ll": a sentence about what will happen is no
+                    account of an earlier event: nothing is carried into it */
+    /* asked of a sentence with a figure or a time (NEED_FIGURE) */
+    bool poll;       /* it names a poll or a survey (context.lex: poll) */
+    bool titled;     /* a headline in title case ("Gunman Kills Two In Plant
+                        Shooting"), where capitals name nothing: most of its
+                        words start with a capital */
+    size_t hedge_at; /* its first modal, or c->se: a figure after it is said
+                        as a possibility ("there might have been two people
+                        killed", "the deal could reach $2 billion") */
+    /* asked of a sentence with a time (NEED_TIME) */
+    bool ahead; /* its times are told as a plan or a possibility: a future
+                   marker of time.lex ("will", "is due", "expected") or a
+                   hedge of context.lex ("may come as early as May 14")
+                   anywhere in it */
+} sent_facts;
+
+enum { NEED_FIGURE = 1, NEED_TIME = 2 };
+
+static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
+{
+    const claims__lexicon *lx = c->s->lex;
+    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
+                   tw = 1u << CLAIMS__LEX_TIME_WORD;
+    size_t words = 0, caps = 0;
+    bool time_future = false;
+    *f = (sent_facts){.hedge_at = c->se};
+    for (size_t k = c->sb; k < c->se; k++) {
+        const claims__token *t = &c->art->toks[k];
+        size_t n;
+        if (!f->marker && (t->lexmask & bg) &&
+            claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
+            f->marker = true;
+        if (!f->future &&
+            ((t->hash == will && word_is(c, k, "will")) || (t->hash == ll && word_is(c, k, "'ll"))))
+            f->future = true;
+        if (!need)
+            continue;
+        if (t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3) {
+            words++;
+            caps += (t->flags & CLAIMS__TF_CAP) != 0;
+        }
+        if ((t->lexmask & ctx) && (f->hedge_at == c->se || !f->poll)) {
+            const claims__lex_entry *e = ctx_at(c, k, NULL);
+            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && f->hedge_at == c->se)
+                f->hedge_at = k;
+            else if (claims__lex_is(e, CLAIMS__LV_POLL))
+                f->poll = true;
+        }
+        if ((need & NEED_TIME) && !time_future && (t->lexmask & tw)) {
+            const claims__lex_entry *e =
+                claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
+            time_future = e && !e->has_num && e->code == CLAIMS__LV_FUTURE;
+        }
+    }
+    f->titled = words >= 3 && caps * 10 >= words * 6;
+    f->ahead = f->hedge_at < c->se || time_future;
+}
 
 static bool is_time(const claims_claim *c)
 {
@@ -653,21 +653,6 @@ static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, s
     return a;
 }
 
-/* A headline in title case ("Gunman Kills Two In Plant Shooting"), where
- * capitals name nothing: most of its words start with a capital. */
-static bool title_case(const cx *c)
-{
-    size_t words = 0, caps = 0;
-    for (size_t k = c->sb; k < c->se; k++) {
-        const claims__token *t = &c->art->toks[k];
-        if (t->cls != CLAIMS__TOK_WORD || t->norm_len < 3)
-            continue;
-        words++;
-        caps += (t->flags & CLAIMS__TF_CAP) != 0;
-    }
-    return words >= 3 && caps * 10 >= words * 6;
-}
-
 /* The figure's scope and holder; with capitals that name nothing (a
  * title-case headline) only a time bound ("since October"). */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
@@ -717,6 +702,29 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
+/* Gathers the time claims from `first` into tv ordered by position (their
+ * count returned), each figure's and time's sentence into csent[i -
+ * first], and what each sentence will be asked into need (zeroed). */
+static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
+                           const claims_claim **tv, uint32_t *csent, uint8_t *need)
+{
+    size_t nt = 0;
+    memset(need, 0, art->nsents);
+    for (size_t i = first; i < s->nclaims; i++) {
+        const claims_claim *cl = s->claims[i];
+        if (is_time(cl))
+            tv[nt++] = cl;
+        if (is_figure(cl) || is_time(cl)) {
+            size_t si = claims__sentence_at(art, cl->start);
+            csent[i - first] = (uint32_t)si;
+            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0));
+        }
+    }
+    if (nt > 1)
+        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    return nt;
+}
+
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
 {
     const claims__article *art = &s->articles[ai];
@@ -727,32 +735,31 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     for (size_t i = first; i < s->nclaims; i++)
         nt += is_time(s->claims[i]);
     const claims_claim **tv = claims__malloc(al, (nt ? nt : 1) * sizeof *tv);
-    /* per sentence: its first time claim, the anchor it hands on, and
-     * whether it marks another event or speaks of the future */
+    /* per sentence: its first time claim, the anchor it hands on, what
+     * is asked of it (NEED_*) and the answers */
     size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
     claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
-    uint8_t *sflags = claims__malloc(al, art->nsents);
+    uint8_t *need = claims__malloc(al, art->nsents);
+    sent_facts *facts = claims__malloc(al, art->nsents * sizeof *facts);
+    /* per claim from `first`: its sentence (figures and times only) */
+    uint32_t *csent = claims__malloc(al, (s->nclaims - first) * sizeof *csent);
     ctx_memo memo = {claims__malloc(al, art->ntoks * sizeof *memo.entry),
                      claims__malloc(al, art->ntoks)};
-    if (!tv || !tfirst || !handed || !sflags || !memo.entry || !memo.len) {
+    if (!tv || !tfirst || !handed || !need || !facts || !csent || !memo.entry || !memo.len) {
         claims__free(al, tv);
         claims__free(al, tfirst);
         claims__free(al, handed);
-        claims__free(al, sflags);
+        claims__free(al, need);
+        claims__free(al, facts);
+        claims__free(al, csent);
         claims__free(al, memo.entry);
         claims__free(al, memo.len);
         return CLAIMS_ERR_NOMEM;
     }
     memset(memo.len, MEMO_UNSET, art->ntoks);
-    enum { S_MARKER = 1, S_FUTURE = 2 };
     const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
     const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
-    nt = 0;
-    for (size_t i = first; i < s->nclaims; i++)
-        if (is_time(s->claims[i]))
-            tv[nt++] = s->claims[i];
-    if (nt > 1)
-        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    nt = index_claims(s, art, first, tv, csent, need);
     /* Each sentence's anchor, as it goes on into the next sentence of its
      * paragraph when that one has no time of its own: the last dating
      * time, else the one carried in; a background marker goes on too. */
@@ -767,11 +774,10 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         while (k < nt && tv[k]->start < sn->end)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        sflags[si] = (uint8_t)((background_marker(&c) ? S_MARKER : 0) |
-                               (future_sentence(&c, will, ll) ? S_FUTURE : 0));
-        a.background = (sflags[si] & S_MARKER) != 0;
+        read_sentence(&c, need[si], will, ll, &facts[si]);
+        a.background = facts[si].marker;
         if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
-            !(sflags[si] & S_FUTURE)) {
+            !facts[si].future) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
@@ -780,26 +786,19 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     }
     tfirst[art->nsents] = nt;
     bool oom = false;
-    size_t hedge_sent = SIZE_MAX, hedge_at = 0;
-    bool titled = false, poll = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
         bool time = cl->kind == CLAIMS_KIND_YEAR || cl->kind == CLAIMS_KIND_DATE;
         if (!is_figure(cl) && !time)
             continue;
-        size_t si = claims__sentence_at(art, cl->start);
+        size_t si = csent[i - first];
         const claims__sentence *sn = &art->sents[si];
+        const sent_facts *f = &facts[si];
         cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
-        if (si != hedge_sent) { /* once a sentence */
-            hedge_sent = si;
-            hedge_at = first_hedge(&c);
-            titled = title_case(&c);
-            poll = poll_sentence(&c);
-        }
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
              * something happened, so it contradicts no time */
-            cl->frame.hedged = ahead_sentence(&c, hedge_at);
+            cl->frame.hedged = f->ahead;
             continue;
         }
         size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
@@ -815,22 +814,23 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             a.background = handed[si].background;
         } else {
             /* no time in its own sentence: what the passage carries */
-            bool marker = (sflags[si] & S_MARKER) != 0;
-            a = si && art->sents[si - 1].paragraph == sn->paragraph && !(sflags[si] & S_FUTURE)
+            a = si && art->sents[si - 1].paragraph == sn->paragraph && !f->future
                     ? handed[si - 1]
                     : (claims__anchor){0};
-            a.background |= marker;
+            a.background |= f->marker;
         }
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        cl->frame.hedged = hedge_at < tb;
-        cl->frame.sampled = poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, !titled, &oom);
+        cl->frame.hedged = f->hedge_at < tb;
+        cl->frame.sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
+        scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
     }
     claims__free(al, tv);
     claims__free(al, tfirst);
     claims__free(al, handed);
-    claims__free(al, sflags);
+    claims__free(al, need);
+    claims__free(al, facts);
+    claims__free(al, csent);
     claims__free(al, memo.entry);
     claims__free(al, memo.len);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
