@@ -326,7 +326,7 @@ static int day_at(const claims__article *art, size_t i, size_t end, size_t *afte
                           : d % 10 == 2                    ? "nd"
                           : d % 10 == 3                    ? "rd"
                                                            : "th";
-        if (!claims__tok_is(art, k, suf))
+        if (!claims__tok_is_n(art, k, suf, 2))
             return 0;
         k++;
     }
@@ -1121,10 +1121,18 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * is no event noun before it. */
 static bool clause_opener(const claims__article *art, size_t i)
 {
-    static const char *const w[] = {"that", "which", "who", "whom", "whose", "because",
-                                    "although", "though", "whereas", "unless", "if"};
+#define W(s)                                                                                       \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } w[] = {W("that"),     W("which"),  W("who"),     W("whom"),   W("whose"), W("because"),
+             W("although"), W("though"), W("whereas"), W("unless"), W("if")};
+#undef W
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (claims__tok_is(art, i, w[k]))
+        if (claims__tok_is_n(art, i, w[k].s, w[k].n))
             return true;
     return false;
 }
