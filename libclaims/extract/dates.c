@@ -40,14 +40,31 @@ size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb,
         return cap + 1;
     if ((na > nb ? na - nb : nb - na) > cap)
         return cap + 1;
+    /* Only the band |i - j| <= cap is computed: a cell outside it is at
+     * least |i - j| > cap, and reads of it take cap + 1 instead. Every
+     * cell then holds its distance or, where that exceeds cap, some value
+     * above cap; the answer, capped, is the same (with cap 2, 5 cells a
+     * row instead of a month name's 3 to 9). */
+    const size_t inf = cap + 1;
     for (size_t i = 0; i <= na; i++)
         d[i][0] = i;
     for (size_t j = 0; j <= nb; j++)
         d[0][j] = j;
+    /* A path through the table steps down at most two rows at once (a
+     * transposition) and never gets cheaper: once two rows in a row are
+     * all above cap, so is the answer. */
+    size_t prev_min = 0;
     for (size_t i = 1; i <= na; i++) {
-        for (size_t j = 1; j <= nb; j++) {
+        size_t lo = i > cap ? i - cap : 1, hi = i + cap < nb ? i + cap : nb;
+        size_t row_min = i; /* d[i][0] */
+        if (lo > 1) {
+            d[i][lo - 1] = inf;
+            row_min = inf;
+        }
+        for (size_t j = lo; j <= hi; j++) {
+            size_t up = j <= i - 1 + cap ? d[i - 1][j] : inf;
             size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t v = d[i - 1][j] + 1;
+            size_t v = up + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
             if (d[i - 1][j - 1] + cost < v)
@@ -56,7 +73,12 @@ size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb,
                 d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
+            if (v < row_min)
+                row_min = v;
         }
+        if (row_min > cap && prev_min > cap)
+            return cap + 1;
+        prev_min = row_min;
     }
     return d[na][nb] > cap ? cap + 1 : d[na][nb];
 }
