@@ -218,16 +218,21 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     claims_status st = claims__tokenize_article(a, art);
     if (st != CLAIMS_OK)
         return st;
-    for (size_t k = 0; k < art->ntoks; k++)
-        art->toks[k].lexmask = claims__lex_first_mask(lx, art->toks[k].hash);
-
-    /* Paragraphs: a blank line, or a hard single line break. */
+    /* Paragraphs: a blank line, or a hard single line break. One pass
+     * also sets each token's lexmask (token t - 1's before the paragraph
+     * ending at t is split, whose lookups read it) and clears
+     * CLAIMS__TF_BLANK, read only here (the tokenizer sets it with
+     * CLAIMS__TF_LINE_BEFORE), once read. */
     size_t cap = 0, para = 0, pb = 0, ls = 0;
     art->nsents = 0;
+    if (art->ntoks)
+        art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
     for (size_t t = 1; t <= art->ntoks; t++) {
+        art->toks[t - 1].lexmask = claims__lex_first_mask(lx, art->toks[t - 1].hash);
         bool brk = t == art->ntoks;
         if (!brk && (art->toks[t].flags & CLAIMS__TF_LINE_BEFORE)) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
+            art->toks[t].flags &= (uint16_t)~CLAIMS__TF_BLANK;
             ls = t;
         }
         if (!brk)
@@ -240,8 +245,6 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
         pb = t;
     }
     art->nparas = para;
-    for (size_t k = 0; k < art->ntoks; k++)
-        art->toks[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
 
     /* The title line, when the text starts with the given title (a title
      * given apart is read before the text: art->prefix, all of it title). */
