@@ -551,41 +551,55 @@ enum { NEED_FIGURE = 1, NEED_TIME = 2 };
 static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
+    const claims__token *toks = c->art->toks;
     const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
                    tw = 1u << CLAIMS__LEX_TIME_WORD;
-    size_t words = 0, caps = 0;
-    bool time_future = false;
-    *f = (sent_facts){.hedge_at = c->se};
+    /* The sections still worth a lookup: a question answered drops its
+     * section, and most tokens start no phrase of any (their lexmask). */
+    uint32_t look = bg | (need ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
+    size_t words = 0, caps = 0, hedge_at = c->se;
+    bool marker = false, future = false, poll = false, time_future = false;
     for (size_t k = c->sb; k < c->se; k++) {
-        const claims__token *t = &c->art->toks[k];
+        const claims__token *t = &toks[k];
         size_t n;
-        if (!f->marker && (t->lexmask & bg) &&
-            claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
-            f->marker = true;
-        if (!f->future &&
-            ((t->hash == will && word_is(c, k, "will")) || (t->hash == ll && word_is(c, k, "'ll"))))
-            f->future = true;
-        if (!need)
-            continue;
-        if (t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3) {
+        if (need && t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3) {
             words++;
             caps += (t->flags & CLAIMS__TF_CAP) != 0;
         }
-        if ((t->lexmask & ctx) && (f->hedge_at == c->se || !f->poll)) {
-            const claims__lex_entry *e = ctx_at(c, k, NULL);
-            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && f->hedge_at == c->se)
-                f->hedge_at = k;
-            else if (claims__lex_is(e, CLAIMS__LV_POLL))
-                f->poll = true;
+        if (!future &&
+            ((t->hash == will && word_is(c, k, "will")) || (t->hash == ll && word_is(c, k, "'ll"))))
+            future = true;
+        uint32_t m = t->lexmask & look;
+        if (!m)
+            continue;
+        if ((m & bg) && claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
+            marker = true;
+            look &= ~bg;
         }
-        if ((need & NEED_TIME) && !time_future && (t->lexmask & tw)) {
+        if (m & ctx) {
+            const claims__lex_entry *e = ctx_at(c, k, NULL);
+            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se)
+                hedge_at = k;
+            else if (claims__lex_is(e, CLAIMS__LV_POLL))
+                poll = true;
+            if (hedge_at < c->se && poll)
+                look &= ~ctx;
+        }
+        if (m & tw) {
             const claims__lex_entry *e =
                 claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
-            time_future = e && !e->has_num && e->code == CLAIMS__LV_FUTURE;
+            if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
+                time_future = true;
+                look &= ~tw;
+            }
         }
     }
+    f->marker = marker;
+    f->future = future;
+    f->poll = poll;
     f->titled = words >= 3 && caps * 10 >= words * 6;
-    f->ahead = f->hedge_at < c->se || time_future;
+    f->hedge_at = hedge_at;
+    f->ahead = hedge_at < c->se || time_future;
 }
 
 static bool is_time(const claims_claim *c)

@@ -201,7 +201,7 @@ static inline bool is_word(const ctx *c, size_t i)
 }
 
 /* The cache's mark of a token not yet looked up. */
-static const claims__lex_entry nom_unset;
+static const claims__lex_entry nom_unset = {0};
 
 /* The nominal-section entry of the single token i, its class in e->code
  * ("det", "source"...), or NULL. */
