@@ -51,7 +51,7 @@ static void put_words(FILE *f, const char *name, const uint32_t *w, size_t n)
 static bool same_entry(const claims__lex_entry *a, const claims__lex_entry *b)
 {
     return strcmp(a->value, b->value) == 0 && a->num == b->num && a->has_num == b->has_num &&
-           a->section == b->section && a->ntok == b->ntok;
+           a->section == b->section && a->ntok == b->ntok && a->code == b->code;
 }
 
 /* The distinct entries the slots use (entries are never written after
@@ -121,8 +121,8 @@ static void put_entries(FILE *f, const dedup *d)
     fprintf(f, "static const claims__lex_entry entries[%zu] = {\n", d->nuniq ? d->nuniq : 1);
     for (size_t u = 0; u < d->nuniq; u++) {
         const claims__lex_entry *e = d->uniq[u];
-        fprintf(f, "    {(const char *)values + %zu, %a, %d, %u, %u},\n", d->voff[u], e->num,
-                e->has_num ? 1 : 0, (unsigned)e->section, (unsigned)e->ntok);
+        fprintf(f, "    {(const char *)values + %zu, %a, %d, %u, %u, %u},\n", d->voff[u], e->num,
+                e->has_num ? 1 : 0, (unsigned)e->section, (unsigned)e->ntok, (unsigned)e->code);
     }
     fprintf(f, "};\n\n");
 }

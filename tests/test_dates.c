@@ -80,6 +80,15 @@ static void test_edit_distance_transpositions(void **state)
     /* Above the cap: reported as cap + 1. */
     assert_int_equal(claims__edit_distance("number", 6, "november", 8, 2), 3);
     assert_int_equal(claims__edit_distance("a", 1, "december", 8, 2), 3);
+    /* Only a band of the table is computed, and a search gives up once two
+     * rows are above the cap: the edges of both. */
+    assert_int_equal(claims__edit_distance("badcfe", 6, "abcdef", 6, 3), 3);
+    assert_int_equal(claims__edit_distance("badcfe", 6, "abcdef", 6, 2), 3);
+    assert_int_equal(claims__edit_distance("xyzuly", 6, "july", 4, 2), 3);
+    assert_int_equal(claims__edit_distance("xxjuly", 6, "july", 4, 2), 2);
+    assert_int_equal(claims__edit_distance("julyxx", 6, "july", 4, 2), 2);
+    assert_int_equal(claims__edit_distance("jluy", 4, "july", 4, 0), 1);
+    assert_int_equal(claims__edit_distance("july", 4, "july", 4, 0), 0);
 }
 
 /* ------------------------------------------------------------ spans */

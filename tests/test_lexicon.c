@@ -167,7 +167,8 @@ static void test_lexicon_builtin_loads(void **state)
 static bool same_entry(const claims__lex_entry *a, const claims__lex_entry *b)
 {
     return a && b && strcmp(a->value, b->value) == 0 && a->num == b->num &&
-           a->has_num == b->has_num && a->section == b->section && a->ntok == b->ntok;
+           a->has_num == b->has_num && a->section == b->section && a->ntok == b->ntok &&
+           a->code == b->code;
 }
 
 /* The tables generated at build time are what loading the built-in text
@@ -239,6 +240,37 @@ static void test_lexicon_added_copies_builtin(void **state)
     claims_story_free(s);
 }
 
+/* Every entry carries the code of its value, the built-in ones and a
+ * newsroom's alike: the extractors test codes, not strings. */
+static void test_lexicon_entries_carry_value_codes(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const claims__lex_entry *e = claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12);
+    assert_non_null(e);
+    assert_int_equal(e->code, CLAIMS__LV_CREDIT);
+    const char *lex = "[context]\npoll = straw canvass\n[nominal]\ndet = yon\n"
+                      "[concept]\nzorb = zorb machine\n";
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    e = claims__lex_get(s->lex, CLAIMS__LEX_CONTEXT, "straw canvass", 13);
+    assert_non_null(e);
+    assert_int_equal(e->code, CLAIMS__LV_POLL);
+    e = claims__lex_get(s->lex, CLAIMS__LEX_NOMINAL, "yon", 3);
+    assert_non_null(e);
+    assert_int_equal(e->code, CLAIMS__LV_DET);
+    e = claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "zorb machine", 12);
+    assert_non_null(e);
+    assert_int_equal(e->code, CLAIMS__LV_NONE);
+    /* the built-in entries copied with the tables keep theirs */
+    e = claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12);
+    assert_non_null(e);
+    assert_int_equal(e->code, CLAIMS__LV_CREDIT);
+    assert_int_equal(claims__lex_value_code("part:after", 10), CLAIMS__LV_PART_AFTER);
+    assert_int_equal(claims__lex_value_code("pol", 3), CLAIMS__LV_NONE);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_builtin_loads),
         cmocka_unit_test(test_lexicon_generated_tables_match_a_load),
         cmocka_unit_test(test_lexicon_added_copies_builtin),
+        cmocka_unit_test(test_lexicon_entries_carry_value_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

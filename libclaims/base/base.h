@@ -222,6 +222,58 @@ typedef enum claims__lex_section {
 } claims__lex_section;
 #undef CLAIMS__LEX_ENUM
 
+/* The entry values the extractors' grammar tests for ("poll", "det",
+ * "_aux", "credit"), declared once: X(NAME, "value") gives the code
+ * CLAIMS__LV_NAME. Every entry carries the code of its value (0,
+ * CLAIMS__LV_NONE, for any other value), resolved when the entry is made
+ * (so also for the built-in tables, made by the same loader at build time,
+ * and for a newsroom's files loaded at run time): a test is one compare of
+ * small integers instead of a strcmp. A code says nothing about the
+ * section: the same value in two sections has the same code, and a test
+ * looks the entry up in the section it means, as before. */
+/* clang-format off */
+#define CLAIMS__LEX_VALUES(X)                                                              \
+    /* context.lex roles */                                                                \
+    X(POLL, "poll") X(HEDGE, "hedge") X(SCOPE, "scope") X(RATE, "rate")                    \
+    X(DIRECTION, "direction") X(HOLDER_VERB, "holder_verb") X(PART_AFTER, "part:after")    \
+    X(PART_SEVERITY, "part:severity") X(PART_SUBSET, "part:subset")                        \
+    X(PART_INCREMENT, "part:increment")                                                    \
+    /* time_word */                                                                        \
+    X(FUTURE, "future")                                                                    \
+    /* furniture and abbreviations (segment.c) */                                          \
+    X(ABBR, "abbr") X(RELATED, "related") X(PAGE, "page") X(BYLINE, "byline")              \
+    X(CREDIT, "credit") X(REPORT, "report")                                                \
+    /* nominal classes (quotes.c) */                                                       \
+    X(DET, "det") X(PREP, "prep") X(HE, "he") X(IT, "it") X(THEY, "they")                  \
+    X(ADVERB, "adverb") X(AUX, "aux") X(FUNC, "func") X(APREP, "aprep") X(WHEN, "when")    \
+    X(SUBJ, "subj") X(OBJ, "obj") X(OBJECT, "object") X(SOURCE, "source")                  \
+    X(COUNTERPART, "counterpart") X(ORGANIZATION, "organization")                          \
+    X(STATEMENT, "statement") X(ORGTAIL, "orgtail")                                        \
+    /* speech verb classes */                                                              \
+    X(SAY, "say") X(TELL, "tell") X(SAYING, "saying") X(ACCORDING, "according")            \
+    X(QUOTE, "quote")                                                                      \
+    /* word classes and action words (numbers.c) */                                        \
+    X(W_DET, "_det") X(W_AUX, "_aux") X(W_CLAUSE, "_clause") X(W_PRON, "_pron")            \
+    X(W_STOP, "_stop") X(W_KIN, "_kin") X(W_STREET, "_street") X(W_FILLER, "_filler")      \
+    X(W_CHANGE, "_change") X(W_WORTH, "_worth") X(W_WEIGH, "_weigh")                       \
+    X(W_PHONE, "_phone") X(W_AGE_AT, "_age_at") X(W_ADJECTIVE, "_adjective")               \
+    /* concepts and operators (numbers.c) */                                               \
+    X(PERSON, "person") X(GT, "gt") X(GE, "ge") X(LT, "lt") X(LE, "le") X(ABOUT, "about")  \
+    X(NEAR, "near") X(RATIO, "ratio") X(BETWEEN, "between") X(FROM, "from")                \
+    X(AND, "and") X(TO, "to") X(MODEL, "model") X(LABEL, "label") X(SUFFIX, "suffix")
+/* clang-format on */
+
+#define CLAIMS__LV_ENUM(name, text) CLAIMS__LV_##name,
+typedef enum claims__lex_value {
+    CLAIMS__LV_NONE = 0,
+    CLAIMS__LEX_VALUES(CLAIMS__LV_ENUM) CLAIMS__LV_COUNT
+} claims__lex_value;
+#undef CLAIMS__LV_ENUM
+
+/* The code of an entry value (CLAIMS__LV_NONE when it is none of
+ * CLAIMS__LEX_VALUES). */
+claims__lex_value claims__lex_value_code(const char *value, size_t len);
+
 /* One phrase of a section, mapped to its canonical value. */
 typedef struct claims__lex_entry {
     const char *value;  /* canonical value as written in the file */
@@ -229,7 +281,14 @@ typedef struct claims__lex_entry {
     bool has_num;
     uint8_t section;
     uint8_t ntok;       /* tokens in the phrase */
+    uint8_t code;       /* claims__lex_value of `value` */
 } claims__lex_entry;
+
+/* Entry e (or NULL) has the value of code `code`. */
+static inline bool claims__lex_is(const claims__lex_entry *e, claims__lex_value code)
+{
+    return e && e->code == code;
+}
 
 typedef struct claims__lexicon claims__lexicon;
 
@@ -438,13 +497,12 @@ static inline bool claims__tok_is_n(const claims__article *art, size_t i, const 
     return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
 }
 
-/* Token i's normalized text is exactly lit ("said", ","). */
+/* Token i's normalized text is exactly lit ("said", ","). lit is nearly
+ * always a literal: inlined, its length is a constant and the compare of
+ * lengths (the token's is at hand) rejects most calls before a byte of the
+ * text is read. */
 static inline bool claims__tok_is(const claims__article *art, size_t i, const char *lit)
 {
-    const claims__token *t = &art->toks[i];
-    /* Most calls fail on the first byte: test it before measuring lit. */
-    if (lit[0] && (t->norm_len == 0 || claims__tok_norm(art, i)[0] != lit[0]))
-        return false;
     return claims__tok_is_n(art, i, lit, strlen(lit));
 }
 

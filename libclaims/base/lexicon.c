@@ -233,6 +233,17 @@ static bool rehash(lex_own *own, const claims_allocator *a)
     return true;
 }
 
+claims__lex_value claims__lex_value_code(const char *value, size_t len)
+{
+#define LV_TEXT(name, text) text,
+    static const char *const texts[] = {CLAIMS__LEX_VALUES(LV_TEXT)};
+#undef LV_TEXT
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        if (strlen(texts[k]) == len && memcmp(texts[k], value, len) == 0)
+            return (claims__lex_value)(k + 1);
+    return CLAIMS__LV_NONE;
+}
+
 /* Appends an entry for a phrase of section sec; its index, or -1 on OOM. */
 static long add_entry(claims__lexicon *lx, unsigned sec, const char *value, size_t vlen,
                       size_t ntok)
@@ -251,6 +262,7 @@ static long add_entry(claims__lexicon *lx, unsigned sec, const char *value, size
     e->value = v;
     e->section = (uint8_t)sec;
     e->ntok = (uint8_t)ntok;
+    e->code = (uint8_t)claims__lex_value_code(value, vlen);
     double num = 0;
     bool neg = vlen > 1 && value[0] == '-';
     if (claims__parse_decimal(value + neg, vlen - neg, &num)) {

@@ -42,7 +42,7 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
         b -= 2;
     size_t n;
     const claims__lex_entry *e = claims__lex_match(lx, CLAIMS__LEX_ABBREVIATION, art, b, i, &n);
-    return e && b + n == i && strcmp(e->value, "abbr") == 0;
+    return e && b + n == i && e->code == CLAIMS__LV_ABBR;
 }
 
 /* Decides whether a single line break before token t is a hard break
@@ -87,12 +87,12 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     bool whole = false;
     const claims__lex_entry *e = furniture_at(lx, art, pb, pe, &n);
     /* "RELATED: ...", "Text size" */
-    if (e && strcmp(e->value, "related") == 0 && pb + n < pe && claims__tok_is(art, pb + n, ":"))
+    if (e && e->code == CLAIMS__LV_RELATED && pb + n < pe && claims__tok_is(art, pb + n, ":"))
         whole = true;
-    if (e && strcmp(e->value, "page") == 0 && pb + n == pe)
+    if (e && e->code == CLAIMS__LV_PAGE && pb + n == pe)
         whole = true;
     /* "By Jane Doe" bylines: only capitalized words, commas and "and". */
-    if (e && strcmp(e->value, "byline") == 0 && ntok <= 8 && pb + 1 < pe) {
+    if (e && e->code == CLAIMS__LV_BYLINE && ntok <= 8 && pb + 1 < pe) {
         bool names = true;
         for (size_t k = pb + 1; k < pe && names; k++) {
             const claims__token *t = &art->toks[k];
@@ -120,7 +120,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
         if (!claims__tok_is(art, k, "("))
             continue;
         e = furniture_at(lx, art, k + 1, pe, &n);
-        if (e && strcmp(e->value, "credit") == 0 && ntok <= 30)
+        if (e && e->code == CLAIMS__LV_CREDIT && ntok <= 30)
             whole = true;
     }
     for (size_t si = sb; si < se; si++) {
@@ -133,11 +133,11 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
          * report." */
         size_t sbeg = sn->tok_begin, send = sn->tok_end;
         e = furniture_at(lx, art, sbeg, send, &n);
-        if (e && strcmp(e->value, "credit") == 0 && send - sbeg <= 8)
+        if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
             sn->flags |= CLAIMS__SF_FURNITURE;
         for (size_t k = sbeg; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
-            if (e && strcmp(e->value, "report") == 0)
+            if (e && e->code == CLAIMS__LV_REPORT)
                 sn->flags |= CLAIMS__SF_FURNITURE;
         }
     }
@@ -218,16 +218,21 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     claims_status st = claims__tokenize_article(a, art);
     if (st != CLAIMS_OK)
         return st;
-    for (size_t k = 0; k < art->ntoks; k++)
-        art->toks[k].lexmask = claims__lex_first_mask(lx, art->toks[k].hash);
-
-    /* Paragraphs: a blank line, or a hard single line break. */
+    /* Paragraphs: a blank line, or a hard single line break. One pass
+     * also sets each token's lexmask (token t - 1's before the paragraph
+     * ending at t is split, whose lookups read it) and clears
+     * CLAIMS__TF_BLANK, read only here (the tokenizer sets it with
+     * CLAIMS__TF_LINE_BEFORE), once read. */
     size_t cap = 0, para = 0, pb = 0, ls = 0;
     art->nsents = 0;
+    if (art->ntoks)
+        art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
     for (size_t t = 1; t <= art->ntoks; t++) {
+        art->toks[t - 1].lexmask = claims__lex_first_mask(lx, art->toks[t - 1].hash);
         bool brk = t == art->ntoks;
         if (!brk && (art->toks[t].flags & CLAIMS__TF_LINE_BEFORE)) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
+            art->toks[t].flags &= (uint16_t)~CLAIMS__TF_BLANK;
             ls = t;
         }
         if (!brk)
@@ -240,8 +245,6 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
         pb = t;
     }
     art->nparas = para;
-    for (size_t k = 0; k < art->ntoks; k++)
-        art->toks[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
 
     /* The title line, when the text starts with the given title (a title
      * given apart is read before the text: art->prefix, all of it title). */

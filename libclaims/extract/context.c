@@ -56,10 +56,9 @@ static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
     return m->len[i] ? m->entry[i] : NULL;
 }
 
-static bool ctx_is(const cx *c, size_t i, const char *role, size_t *n)
+static bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
 {
-    const claims__lex_entry *e = ctx_at(c, i, n);
-    return e && strcmp(e->value, role) == 0;
+    return claims__lex_is(ctx_at(c, i, n), role);
 }
 
 static bool word_is(const cx *c, size_t i, const char *w)
@@ -181,14 +180,14 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
         const claims__lex_entry *e = ctx_at(c, tb - back, &n);
         if (!e || tb - back + n != tb)
             continue;
-        if (strcmp(e->value, "part:subset") == 0)
+        if (e->code == CLAIMS__LV_PART_SUBSET)
             return CLAIMS__PART_SUBSET;
-        if (strcmp(e->value, "part:increment") == 0)
+        if (e->code == CLAIMS__LV_PART_INCREMENT)
             return CLAIMS__PART_INCREMENT;
     }
     /* right after the number */
     size_t a = nb + 1;
-    if (a < c->se && ctx_is(c, a, "part:after", NULL))
+    if (a < c->se && ctx_is(c, a, CLAIMS__LV_PART_AFTER, NULL))
         return CLAIMS__PART_INCREMENT;
     /* "two of them", "one of the victims", "one of the city's biggest
      * raids" (one member of a group, whoever names it); not "12 of the
@@ -202,7 +201,7 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
     for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
         if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
             break;
-        if (ctx_is(c, k, "part:severity", NULL))
+        if (ctx_is(c, k, CLAIMS__LV_PART_SEVERITY, NULL))
             return CLAIMS__PART_SUBSET;
     }
     return CLAIMS__PART_NONE;
@@ -219,14 +218,14 @@ static const char *scope_of(const cx *c, size_t te, bool *oom)
         if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
             c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
             break;
-        if (!ctx_is(c, k, "scope", NULL))
+        if (!ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
             continue;
         size_t p = k + 1;
         if (p < c->se && word_is(c, p, "the"))
             p++;
         return proper_name(c, p, oom);
     }
-    if (c->sb + 2 < c->se && ctx_is(c, c->sb, "scope", NULL)) {
+    if (c->sb + 2 < c->se && ctx_is(c, c->sb, CLAIMS__LV_SCOPE, NULL)) {
         size_t p = c->sb + 1;
         const char *name = proper_name(c, p, oom);
         size_t k = p;
@@ -271,14 +270,14 @@ static const char *rate_scope(const cx *c, size_t tb, size_t te)
         if (c->art->toks[k - 1].cls == CLAIMS__TOK_NUMBER)
             break;
         size_t n = 0;
-        if (ctx_is(c, k - 1, "rate", &n))
+        if (ctx_is(c, k - 1, CLAIMS__LV_RATE, &n))
             return "average";
     }
     for (size_t k = te; k < c->se && k - te < RATE_WINDOW; k++) {
         if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER || boundary(c, k))
             break;
         size_t n = 0;
-        if (ctx_is(c, k, "rate", &n))
+        if (ctx_is(c, k, CLAIMS__LV_RATE, &n))
             return "average";
     }
     return NULL;
@@ -304,26 +303,6 @@ static bool named_age(const cx *c, size_t tb, size_t te)
         return true;
     }
     return false;
-}
-
-/* Whether the sentence names a poll or a survey (context.lex: poll). */
-static bool poll_sentence(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "poll", NULL))
-            return true;
-    return false;
-}
-
-/* The first modal of a sentence, or c->se: a figure after it is said as a
- * possibility ("there might have been two people killed", "the deal could
- * reach $2 billion", "the announcement may come as early as May 14"). */
-static size_t first_hedge(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++)
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_CONTEXT)) && ctx_is(c, k, "hedge", NULL))
-            return k;
-    return c->se;
 }
 
 /* The person or team a count or a measure belongs to: the name right
@@ -377,7 +356,7 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
     size_t k = te;
     size_t n = 0;
     bool direction = false;
-    while (k < c->se && ctx_is(c, k, "direction", &n)) {
+    while (k < c->se && ctx_is(c, k, CLAIMS__LV_DIRECTION, &n)) {
         k += n ? n : 1;
         direction = true;
     }
@@ -431,10 +410,10 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
         if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
             word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
             return NULL;
-        if (ctx_is(c, v, "holder_verb", NULL))
+        if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
     }
-    if (v == c->sb && !ctx_is(c, v, "holder_verb", NULL))
+    if (v == c->sb && !ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
         return NULL;
     /* back over auxiliaries and an aside between commas */
     size_t e = v;
@@ -543,49 +522,85 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
     return true;
 }
 
-/* A sentence about what will happen ("will be trained") is no account
- * of an earlier event: nothing is carried into it. */
-static bool future_sentence(const cx *c, uint32_t will, uint32_t ll)
-{
-    for (size_t k = c->sb; k < c->se; k++) {
-        uint32_t h = c->art->toks[k].hash;
-        if ((h == will && word_is(c, k, "will")) || (h == ll && word_is(c, k, "'ll")))
-            return true;
-    }
-    return false;
-}
-
-/* A time in this sentence is told as a plan or a possibility: a future
- * marker of time.lex ("will", "is due", "expected") or a hedge of
- * context.lex ("may come as early as May 14") anywhere in it. */
-static bool ahead_sentence(const cx *c, size_t hedge_at)
-{
-    if (hedge_at < c->se)
-        return true;
-    for (size_t k = c->sb; k < c->se; k++) {
-        size_t n = 0;
-        const claims__lex_entry *e =
-            (c->art->toks[k].lexmask & (1u << CLAIMS__LEX_TIME_WORD))
-                ? claims__lex_match(c->s->lex, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n)
-                : NULL;
-        if (e && !e->has_num && strcmp(e->value, "future") == 0)
-            return true;
-    }
-    return false;
-}
-
-static bool background_marker(const cx *c)
-{
-    for (size_t k = c->sb; k < c->se; k++) {
-        size_t n;
-        if ((c->art->toks[k].lexmask & (1u << CLAIMS__LEX_BACKGROUND)) &&
-            claims__lex_match(c->s->lex, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n))
-            return true;
-    }
-    return false;
-}
-
 /* ------------------------------------------------------------- driver */
+
+/* What the driver asks of a sentence, read in one pass over its tokens
+ * (it was five passes, one a question). */
+typedef struct sent_facts {
+    /* asked of every sentence */
+    bool marker; /* a background marker (background.lex): another event */
+    bool future; /* "will", "'ll": a sentence about what will happen is no
+                    account of an earlier event: nothing is carried into it */
+    /* asked of a sentence with a figure or a time (NEED_FIGURE) */
+    bool poll;       /* it names a poll or a survey (context.lex: poll) */
+    bool titled;     /* a headline in title case ("Gunman Kills Two In Plant
+                        Shooting"), where capitals name nothing: most of its
+                        words start with a capital */
+    size_t hedge_at; /* its first modal, or c->se: a figure after it is said
+                        as a possibility ("there might have been two people
+                        killed", "the deal could reach $2 billion") */
+    /* asked of a sentence with a time (NEED_TIME) */
+    bool ahead; /* its times are told as a plan or a possibility: a future
+                   marker of time.lex ("will", "is due", "expected") or a
+                   hedge of context.lex ("may come as early as May 14")
+                   anywhere in it */
+} sent_facts;
+
+enum { NEED_FIGURE = 1, NEED_TIME = 2 };
+
+static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
+{
+    const claims__lexicon *lx = c->s->lex;
+    const claims__token *toks = c->art->toks;
+    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
+                   tw = 1u << CLAIMS__LEX_TIME_WORD;
+    /* The sections still worth a lookup: a question answered drops its
+     * section, and most tokens start no phrase of any (their lexmask). */
+    uint32_t look = bg | (need ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
+    size_t words = 0, caps = 0, hedge_at = c->se;
+    bool marker = false, future = false, poll = false, time_future = false;
+    for (size_t k = c->sb; k < c->se; k++) {
+        const claims__token *t = &toks[k];
+        size_t n;
+        if (need && t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3) {
+            words++;
+            caps += (t->flags & CLAIMS__TF_CAP) != 0;
+        }
+        if (!future &&
+            ((t->hash == will && word_is(c, k, "will")) || (t->hash == ll && word_is(c, k, "'ll"))))
+            future = true;
+        uint32_t m = t->lexmask & look;
+        if (!m)
+            continue;
+        if ((m & bg) && claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
+            marker = true;
+            look &= ~bg;
+        }
+        if (m & ctx) {
+            const claims__lex_entry *e = ctx_at(c, k, NULL);
+            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se)
+                hedge_at = k;
+            else if (claims__lex_is(e, CLAIMS__LV_POLL))
+                poll = true;
+            if (hedge_at < c->se && poll)
+                look &= ~ctx;
+        }
+        if (m & tw) {
+            const claims__lex_entry *e =
+                claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
+            if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
+                time_future = true;
+                look &= ~tw;
+            }
+        }
+    }
+    f->marker = marker;
+    f->future = future;
+    f->poll = poll;
+    f->titled = words >= 3 && caps * 10 >= words * 6;
+    f->hedge_at = hedge_at;
+    f->ahead = hedge_at < c->se || time_future;
+}
 
 static bool is_time(const claims_claim *c)
 {
@@ -652,21 +667,6 @@ static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, s
     return a;
 }
 
-/* A headline in title case ("Gunman Kills Two In Plant Shooting"), where
- * capitals name nothing: most of its words start with a capital. */
-static bool title_case(const cx *c)
-{
-    size_t words = 0, caps = 0;
-    for (size_t k = c->sb; k < c->se; k++) {
-        const claims__token *t = &c->art->toks[k];
-        if (t->cls != CLAIMS__TOK_WORD || t->norm_len < 3)
-            continue;
-        words++;
-        caps += (t->flags & CLAIMS__TF_CAP) != 0;
-    }
-    return words >= 3 && caps * 10 >= words * 6;
-}
-
 /* The figure's scope and holder; with capitals that name nothing (a
  * title-case headline) only a time bound ("since October"). */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
@@ -716,6 +716,29 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
+/* Gathers the time claims from `first` into tv ordered by position (their
+ * count returned), each figure's and time's sentence into csent[i -
+ * first], and what each sentence will be asked into need (zeroed). */
+static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
+                           const claims_claim **tv, uint32_t *csent, uint8_t *need)
+{
+    size_t nt = 0;
+    memset(need, 0, art->nsents);
+    for (size_t i = first; i < s->nclaims; i++) {
+        const claims_claim *cl = s->claims[i];
+        if (is_time(cl))
+            tv[nt++] = cl;
+        if (is_figure(cl) || is_time(cl)) {
+            size_t si = claims__sentence_at(art, cl->start);
+            csent[i - first] = (uint32_t)si;
+            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0));
+        }
+    }
+    if (nt > 1)
+        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    return nt;
+}
+
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
 {
     const claims__article *art = &s->articles[ai];
@@ -726,32 +749,31 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     for (size_t i = first; i < s->nclaims; i++)
         nt += is_time(s->claims[i]);
     const claims_claim **tv = claims__malloc(al, (nt ? nt : 1) * sizeof *tv);
-    /* per sentence: its first time claim, the anchor it hands on, and
-     * whether it marks another event or speaks of the future */
+    /* per sentence: its first time claim, the anchor it hands on, what
+     * is asked of it (NEED_*) and the answers */
     size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
     claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
-    uint8_t *sflags = claims__malloc(al, art->nsents);
+    uint8_t *need = claims__malloc(al, art->nsents);
+    sent_facts *facts = claims__malloc(al, art->nsents * sizeof *facts);
+    /* per claim from `first`: its sentence (figures and times only) */
+    uint32_t *csent = claims__malloc(al, (s->nclaims - first) * sizeof *csent);
     ctx_memo memo = {claims__malloc(al, art->ntoks * sizeof *memo.entry),
                      claims__malloc(al, art->ntoks)};
-    if (!tv || !tfirst || !handed || !sflags || !memo.entry || !memo.len) {
+    if (!tv || !tfirst || !handed || !need || !facts || !csent || !memo.entry || !memo.len) {
         claims__free(al, tv);
         claims__free(al, tfirst);
         claims__free(al, handed);
-        claims__free(al, sflags);
+        claims__free(al, need);
+        claims__free(al, facts);
+        claims__free(al, csent);
         claims__free(al, memo.entry);
         claims__free(al, memo.len);
         return CLAIMS_ERR_NOMEM;
     }
     memset(memo.len, MEMO_UNSET, art->ntoks);
-    enum { S_MARKER = 1, S_FUTURE = 2 };
     const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
     const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
-    nt = 0;
-    for (size_t i = first; i < s->nclaims; i++)
-        if (is_time(s->claims[i]))
-            tv[nt++] = s->claims[i];
-    if (nt > 1)
-        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    nt = index_claims(s, art, first, tv, csent, need);
     /* Each sentence's anchor, as it goes on into the next sentence of its
      * paragraph when that one has no time of its own: the last dating
      * time, else the one carried in; a background marker goes on too. */
@@ -766,11 +788,10 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         while (k < nt && tv[k]->start < sn->end)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        sflags[si] = (uint8_t)((background_marker(&c) ? S_MARKER : 0) |
-                               (future_sentence(&c, will, ll) ? S_FUTURE : 0));
-        a.background = (sflags[si] & S_MARKER) != 0;
+        read_sentence(&c, need[si], will, ll, &facts[si]);
+        a.background = facts[si].marker;
         if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
-            !(sflags[si] & S_FUTURE)) {
+            !facts[si].future) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
@@ -779,26 +800,19 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     }
     tfirst[art->nsents] = nt;
     bool oom = false;
-    size_t hedge_sent = SIZE_MAX, hedge_at = 0;
-    bool titled = false, poll = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
         bool time = cl->kind == CLAIMS_KIND_YEAR || cl->kind == CLAIMS_KIND_DATE;
         if (!is_figure(cl) && !time)
             continue;
-        size_t si = claims__sentence_at(art, cl->start);
+        size_t si = csent[i - first];
         const claims__sentence *sn = &art->sents[si];
+        const sent_facts *f = &facts[si];
         cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
-        if (si != hedge_sent) { /* once a sentence */
-            hedge_sent = si;
-            hedge_at = first_hedge(&c);
-            titled = title_case(&c);
-            poll = poll_sentence(&c);
-        }
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
              * something happened, so it contradicts no time */
-            cl->frame.hedged = ahead_sentence(&c, hedge_at);
+            cl->frame.hedged = f->ahead;
             continue;
         }
         size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
@@ -814,22 +828,23 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             a.background = handed[si].background;
         } else {
             /* no time in its own sentence: what the passage carries */
-            bool marker = (sflags[si] & S_MARKER) != 0;
-            a = si && art->sents[si - 1].paragraph == sn->paragraph && !(sflags[si] & S_FUTURE)
+            a = si && art->sents[si - 1].paragraph == sn->paragraph && !f->future
                     ? handed[si - 1]
                     : (claims__anchor){0};
-            a.background |= marker;
+            a.background |= f->marker;
         }
         cl->frame.anchor = a;
         cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        cl->frame.hedged = hedge_at < tb;
-        cl->frame.sampled = poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, !titled, &oom);
+        cl->frame.hedged = f->hedge_at < tb;
+        cl->frame.sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
+        scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
     }
     claims__free(al, tv);
     claims__free(al, tfirst);
     claims__free(al, handed);
-    claims__free(al, sflags);
+    claims__free(al, need);
+    claims__free(al, facts);
+    claims__free(al, csent);
     claims__free(al, memo.entry);
     claims__free(al, memo.len);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;

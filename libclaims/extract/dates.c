@@ -40,14 +40,31 @@ size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb,
         return cap + 1;
     if ((na > nb ? na - nb : nb - na) > cap)
         return cap + 1;
+    /* Only the band |i - j| <= cap is computed: a cell outside it is at
+     * least |i - j| > cap, and reads of it take cap + 1 instead. Every
+     * cell then holds its distance or, where that exceeds cap, some value
+     * above cap; the answer, capped, is the same (with cap 2, 5 cells a
+     * row instead of a month name's 3 to 9). */
+    const size_t inf = cap + 1;
     for (size_t i = 0; i <= na; i++)
         d[i][0] = i;
     for (size_t j = 0; j <= nb; j++)
         d[0][j] = j;
+    /* A path through the table steps down at most two rows at once (a
+     * transposition) and never gets cheaper: once two rows in a row are
+     * all above cap, so is the answer. */
+    size_t prev_min = 0;
     for (size_t i = 1; i <= na; i++) {
-        for (size_t j = 1; j <= nb; j++) {
+        size_t lo = i > cap ? i - cap : 1, hi = i + cap < nb ? i + cap : nb;
+        size_t row_min = i; /* d[i][0] */
+        if (lo > 1) {
+            d[i][lo - 1] = inf;
+            row_min = inf;
+        }
+        for (size_t j = lo; j <= hi; j++) {
+            size_t up = j <= i - 1 + cap ? d[i - 1][j] : inf;
             size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t v = d[i - 1][j] + 1;
+            size_t v = up + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
             if (d[i - 1][j - 1] + cost < v)
@@ -56,7 +73,12 @@ size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb,
                 d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
+            if (v < row_min)
+                row_min = v;
         }
+        if (row_min > cap && prev_min > cap)
+            return cap + 1;
+        prev_min = row_min;
     }
     return d[na][nb] > cap ? cap + 1 : d[na][nb];
 }
@@ -326,7 +348,7 @@ static int day_at(const claims__article *art, size_t i, size_t end, size_t *afte
                           : d % 10 == 2                    ? "nd"
                           : d % 10 == 3                    ? "rd"
                                                            : "th";
-        if (!claims__tok_is(art, k, suf))
+        if (!claims__tok_is_n(art, k, suf, 2))
             return 0;
         k++;
     }
@@ -1121,10 +1143,18 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * is no event noun before it. */
 static bool clause_opener(const claims__article *art, size_t i)
 {
-    static const char *const w[] = {"that", "which", "who", "whom", "whose", "because",
-                                    "although", "though", "whereas", "unless", "if"};
+#define W(s)                                                                                       \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } w[] = {W("that"),     W("which"),  W("who"),     W("whom"),   W("whose"), W("because"),
+             W("although"), W("though"), W("whereas"), W("unless"), W("if")};
+#undef W
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (claims__tok_is(art, i, w[k]))
+        if (claims__tok_is_n(art, i, w[k].s, w[k].n))
             return true;
     return false;
 }
@@ -1457,7 +1487,7 @@ static bool future_before(const dt_ctx *c, const claims__article *art, size_t a,
         size_t n = 0;
         const claims__lex_entry *e =
             claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j - 1, a, &n);
-        if (e && !e->has_num && strcmp(e->value, "future") == 0)
+        if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE)
             return true;
     }
     return false;

@@ -125,26 +125,23 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
-static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, const char *val)
+static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
 {
-    const claims__lex_entry *e = lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL);
-    return e && strcmp(e->value, val) == 0;
+    return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
 
-/* The word class of the token at i ("_det", "_stop"; [word_class] in
- * concepts.lex), or NULL. One lookup serves every word-class test. */
-static const char *cword(const qctx *c, size_t i)
+/* The word class entry of the token at i ("_det", "_stop"; [word_class]
+ * in concepts.lex), or NULL. One lookup serves every word-class test. */
+static const claims__lex_entry *cword(const qctx *c, size_t i)
 {
     if (i >= c->se)
         return NULL;
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
-    return e ? e->value : NULL;
+    return lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
 }
 
-static bool marker(const qctx *c, size_t i, const char *name)
+static bool marker(const qctx *c, size_t i, claims__lex_value name)
 {
-    const char *v = cword(c, i);
-    return v && strcmp(v, name) == 0;
+    return claims__lex_is(cword(c, i), name);
 }
 
 /* A concept (not a word-class marker) starting at i, ending by `end`. */
@@ -296,14 +293,14 @@ static bool looks_verbal(const qctx *c, size_t i)
  * so are _street words ("Preston Crown Court"). */
 static bool any_marker(const qctx *c, size_t i)
 {
-    const char *v = cword(c, i);
-    return v && v[0] == '_' && strcmp(v, "_kin") != 0 && strcmp(v, "_street") != 0;
+    const claims__lex_entry *e = cword(c, i);
+    return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
 }
 
 static bool is_stop(const qctx *c, size_t i)
 {
-    const char *v = cword(c, i);
-    return v && (strcmp(v, "_stop") == 0 || strcmp(v, "_clause") == 0);
+    const claims__lex_entry *e = cword(c, i);
+    return e && (e->code == CLAIMS__LV_W_STOP || e->code == CLAIMS__LV_W_CLAUSE);
 }
 
 /* A participle used as an adjective (concepts.lex: _adjective) before the
@@ -313,10 +310,10 @@ static bool is_stop(const qctx *c, size_t i)
  * yards", "a 2.0-magnitude centered quake") and end the phrase. */
 static bool participle_before_noun(const qctx *c, size_t j)
 {
-    if (!marker(c, j, "_adjective"))
+    if (!marker(c, j, CLAIMS__LV_W_ADJECTIVE))
         return false;
     for (size_t k = j + 1; k < c->se && k <= j + 2; k++) {
-        if (!is_cls(c, k, CLAIMS__TOK_WORD) || is_stop(c, k) || marker(c, k, "_det"))
+        if (!is_cls(c, k, CLAIMS__TOK_WORD) || is_stop(c, k) || marker(c, k, CLAIMS__LV_W_DET))
             return false;
         if (looks_plural(c, k) || concept_at(c, k, c->se, NULL))
             return true;
@@ -359,7 +356,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
                 continue;
             return;
         }
-        if (is_stop(c, j) || marker(c, j, "_det") || action_at(c, j, c->se, NULL))
+        if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
             break;
         if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
             lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
@@ -398,7 +395,7 @@ static const char *np_part(const np_head *h)
 /* Skips "of the" between an amount and its noun. */
 static size_t skip_det(const qctx *c, size_t k)
 {
-    for (int n = 0; n < 3 && k < c->se && marker(c, k, "_det"); n++)
+    for (int n = 0; n < 3 && k < c->se && marker(c, k, CLAIMS__LV_W_DET); n++)
         k++;
     return k;
 }
@@ -410,7 +407,7 @@ static const char *concept_back(const qctx *c, size_t from)
         size_t j = from - d;
         if (j < c->sb)
             break;
-        if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, "_clause") ||
+        if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, CLAIMS__LV_W_CLAUSE) ||
             (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
             break;
         /* "Police seized 3 kg": the subject of a verb is not the measured thing */
@@ -439,7 +436,7 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        if (marker(c, j, "_clause") || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
+        if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
             break;
         size_t n = 0;
         const claims__lex_entry *e = action_at(c, j, from, &n);
@@ -479,7 +476,7 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
     for (int n = 0; n < FWD_AUX && k < c->se; n++) {
         if (norm_is(c, k, "to") && k + 1 < c->se && action_at(c, k + 1, c->se, NULL)) {
             k++; /* "forced 3,000 residents to evacuate" */
-        } else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, k, "_aux")) {
+        } else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, k, CLAIMS__LV_W_AUX)) {
             *via_aux = true;
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
@@ -532,7 +529,7 @@ static bool group_sep(const qctx *c, size_t j)
 
 static bool currency_at(const qctx *c, size_t k)
 {
-    if (k < c->se && marker(c, k, "_det") && norm_is(c, k, "of"))
+    if (k < c->se && marker(c, k, CLAIMS__LV_W_DET) && norm_is(c, k, "of"))
         k++;
     return lex(c, CLAIMS__LEX_CURRENCY, k, c->se, NULL) != NULL;
 }
@@ -623,7 +620,7 @@ static int read_hyphen_unit(const qctx *c, numread *r)
 static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
-    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, "and")) {
+    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, CLAIMS__LV_AND)) {
         size_t n2 = 0;
         const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, r->j + 1, c->se, &n2);
         if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
@@ -785,9 +782,10 @@ static bool governs_object(const qctx *c, size_t p)
     if (p < c->sb || !is_cls(c, p, CLAIMS__TOK_WORD))
         return false;
     return action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_SPEECH_VERB, p, p + 1, NULL) ||
-           looks_verbal(c, p) || (is_stop(c, p) && !marker(c, p, "_clause") &&
-                                  !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux")) ||
-           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_change");
+           looks_verbal(c, p) ||
+           (is_stop(c, p) && !marker(c, p, CLAIMS__LV_W_CLAUSE) &&
+            !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX)) ||
+           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_CHANGE);
 }
 
 /* A capitalized word before a number that makes it a model name or label:
@@ -809,7 +807,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
         return true;
     if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)))
         return false;
-    if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, "model") &&
+    if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, CLAIMS__LV_MODEL) &&
         (t->norm_len > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
         return true;
     /* "HD 4000 graphics", "GT 650M": a model number after an acronym */
@@ -820,8 +818,9 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
         return false;
     if (is_month_or_day(c, p) || lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) ||
         action_at(c, p, p + 1, NULL) || lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) ||
-        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, "_det") || is_stop(c, p) ||
-        lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
+        lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL) || marker(c, p, CLAIMS__LV_W_DET) ||
+        is_stop(c, p) || lex(c, CLAIMS__LEX_NUMBER, p, p + 1, NULL) ||
+        lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX))
         return false;
     if (!counted_noun_at(c, ne))
         return true;
@@ -832,7 +831,8 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
         if (u->cls != CLAIMS__TOK_WORD || !(u->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
             (u->flags & CLAIMS__TF_HAS_DIGIT) || any_marker(c, q - 1))
             break;
-        if (lex_is(c, CLAIMS__LEX_DESIGNATOR, q - 1, "model") && tk(c, q - 1)->norm_len > 1)
+        if (lex_is(c, CLAIMS__LEX_DESIGNATOR, q - 1, CLAIMS__LV_MODEL) &&
+            tk(c, q - 1)->norm_len > 1)
             return true; /* "Boeing Dreamliner 12 ..." */
         q--;
         if (u->flags & CLAIMS__TF_SENT_START)
@@ -840,7 +840,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     }
     if ((tk(c, q)->flags & CLAIMS__TF_SENT_START) || q == c->sb)
         return false; /* "Georgia 12 drones ...": its own subject */
-    if ((t->flags & CLAIMS__TF_ALLCAPS) && q == p && !marker(c, p - 1, "_det"))
+    if ((t->flags & CLAIMS__TF_ALLCAPS) && q == p && !marker(c, p - 1, CLAIMS__LV_W_DET))
         return false; /* "CNN 12 people" */
     return !governs_object(c, q - 1);
 }
@@ -864,7 +864,7 @@ static size_t address_end(const qctx *c, size_t k)
         if (w->cls != CLAIMS__TOK_WORD || !(w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
             glued(c, j))
             return 0;
-        if (j > k && marker(c, j, "_street"))
+        if (j > k && marker(c, j, CLAIMS__LV_W_STREET))
             return j + 1;
     }
     return 0;
@@ -929,7 +929,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t p = nb - 1;
         if (is_punct(c, p, '.') && p > c->sb)
             p--;
-        if (lex_is(c, CLAIMS__LEX_ORDINAL, p, "label") || is_month(c, p))
+        if (lex_is(c, CLAIMS__LEX_ORDINAL, p, CLAIMS__LV_LABEL) || is_month(c, p))
             return skip;
         if (!cur_before && name_before(c, nb, ne)) {
             if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
@@ -938,7 +938,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         }
     }
     /* "2nd", "21st" */
-    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, "suffix"))
+    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
         return ne + 1;
     if (model_code(c, ne, cur_before))
         return ne + 1;
@@ -946,8 +946,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     size_t addr = t->cls == CLAIMS__TOK_NUMBER && !cur_before ? address_end(c, ne) : 0;
     if (addr)
         return addr;
-    if (!cur_before && marker(c, nb, "_phone") && ne < c->se && is_cls(c, ne, CLAIMS__TOK_WORD) &&
-        !concept_at(c, ne, c->se, NULL))
+    if (!cur_before && marker(c, nb, CLAIMS__LV_W_PHONE) && ne < c->se &&
+        is_cls(c, ne, CLAIMS__TOK_WORD) && !concept_at(c, ne, c->se, NULL))
         return ne + 1;
     if (version_number(c, nb, ne, cur_before))
         return ne + 1;
@@ -1009,10 +1009,10 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* a bare number closing a short line without a verb: caption noise */
     if (!c->terminal && ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev) {
         size_t p = nb - 1;
-        if (!is_stop(c, p) && !marker(c, p, "_det") && !action_at(c, p, p + 1, NULL) &&
+        if (!is_stop(c, p) && !marker(c, p, CLAIMS__LV_W_DET) && !action_at(c, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_CURRENCY, p, p + 1, NULL) &&
-            !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
+            !lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX))
             return skip;
     }
     return 0;
@@ -1173,7 +1173,8 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
      * an aside that closes right after it */
     if (is_punct(c, after, ',') && from > c->sb &&
         (is_punct(c, from - 1, ',') || is_stop(c, from - 1)) && after + 1 < c->se &&
-        (lex_is(c, CLAIMS__LEX_ACTION_WORD, after + 1, "_aux") || action_at(c, after + 1, c->se, NULL)))
+        (lex_is(c, CLAIMS__LEX_ACTION_WORD, after + 1, CLAIMS__LV_W_AUX) ||
+         action_at(c, after + 1, c->se, NULL)))
         after++;
     /* "ten dead and about 50 hurt": a participle that stands as the
      * amount's own head is its action, whatever verb came before */
@@ -1232,7 +1233,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
 {
     set_part(out, "-");
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
-        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux"))
+        is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX))
         return false;
     size_t cn = 0;
     const claims__lex_entry *ce = concept_at(c, p, p + 1, &cn);
@@ -1247,7 +1248,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
     bool first_noun = k == p && (tk(c, p)->flags & CLAIMS__TF_SENT_START) &&
                       !is_punct(c, p + 1, ',');
     if (k == p && (!(tk(c, p)->flags & CLAIMS__TF_CAP) || ce || first_noun)) {
-        if (ce && strcmp(ce->value, "person") != 0)
+        if (ce && ce->code != CLAIMS__LV_PERSON)
             set_part(out, ce->value);
         else
             claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
@@ -1277,7 +1278,7 @@ static bool previous_event_before(const qctx *c, size_t verb)
     for (size_t d = 1; d <= TOLL_WINDOW && d <= verb - c->sb; d++) {
         size_t j = verb - d;
         const claims__token *t = tk(c, j);
-        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';') || marker(c, j, "_clause"))
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';') || marker(c, j, CLAIMS__LV_W_CLAUSE))
             return false;
         if (t->cls != CLAIMS__TOK_WORD || !lex(c, CLAIMS__LEX_EVENT, j, verb, NULL))
             continue;
@@ -1303,7 +1304,8 @@ static const char *toll_before(const qctx *c, size_t b)
         return NULL;
     size_t p = b - 1;
     if (!(norm_is(c, p, "to") || norm_is(c, p, "at") || norm_is(c, p, "of") ||
-          lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux") || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_change")))
+          lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX) ||
+          lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_CHANGE)))
         return NULL;
     for (size_t d = 1; d <= TOLL_WINDOW && d <= b - c->sb; d++) {
         size_t j = b - d;
@@ -1373,9 +1375,10 @@ static bool subject_before(const qctx *c, size_t b, char *out)
         size_t p = j - 1;
         const claims__lex_entry *ae =
             is_cls(c, p, CLAIMS__TOK_WORD) ? lex(c, CLAIMS__LEX_ACTION_WORD, p, p + 1, NULL) : NULL;
-        if (ae && (strcmp(ae->value, "_change") == 0 || strcmp(ae->value, "_worth") == 0)) {
+        if (ae && (ae->code == CLAIMS__LV_W_CHANGE || ae->code == CLAIMS__LV_W_WORTH)) {
             size_t q = p;
-            while (q > c->sb && q + 3 > p && lex_is(c, CLAIMS__LEX_ACTION_WORD, q - 1, "_aux"))
+            while (q > c->sb && q + 3 > p &&
+                   lex_is(c, CLAIMS__LEX_ACTION_WORD, q - 1, CLAIMS__LV_W_AUX))
                 q--;
             /* "the purchase of the jets, valued at ..." */
             if (q > c->sb && is_punct(c, q - 1, ','))
@@ -1384,14 +1387,14 @@ static bool subject_before(const qctx *c, size_t b, char *out)
                 return false;
             /* the head of "the purchase of the unmanned aircraft" */
             for (size_t k = q - 1; k > c->sb && k + NP_WORDS + 1 > q; k--) {
-                if (norm_is(c, k - 1, "of") && marker(c, k - 1, "_det")) {
+                if (norm_is(c, k - 1, "of") && marker(c, k - 1, CLAIMS__LV_W_DET)) {
                     char head[PART_MAX];
                     if (k - 1 > c->sb && noun_part(c, k - 2, head)) {
                         set_part(out, head);
-                    } else if (k - 2 > c->sb && marker(c, k - 3, "_det") &&
+                    } else if (k - 2 > c->sb && marker(c, k - 3, CLAIMS__LV_W_DET) &&
                                is_cls(c, k - 2, CLAIMS__TOK_WORD) &&
                                !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
-                               !marker(c, k - 2, "_filler")) {
+                               !marker(c, k - 2, CLAIMS__LV_W_FILLER)) {
                         /* "the purchase of": a verb's noun after an article */
                         claims__numbers_singular(claims__tok_norm(c->art, k - 2),
                                                  tk(c, k - 2)->norm_len, out, PART_MAX);
@@ -1467,7 +1470,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
         size_t after = m + 1;
         if (after < c->se && !is_punct(c, after, ',') && !is_punct(c, after, '.') &&
             !is_punct(c, after, ')') && !is_punct(c, after, ';') && !is_stop(c, after) &&
-            !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, "_aux"))
+            !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, CLAIMS__LV_W_AUX))
             break;
         double v = 0;
         claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
@@ -1595,30 +1598,30 @@ static size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e, si
     size_t os = a->b;
     const claims__lex_entry *op = op_before(c, a->b, &os);
     if (op) {
-        const char *v = op->value;
-        op_kind k = strcmp(v, "gt") == 0      ? OP_GT
-                    : strcmp(v, "ge") == 0    ? OP_GE
-                    : strcmp(v, "lt") == 0    ? OP_LT
-                    : strcmp(v, "le") == 0    ? OP_LE
-                    : strcmp(v, "about") == 0 ? OP_ABOUT
-                    : strcmp(v, "near") == 0  ? OP_NEAR
-                                              : OP_NONE;
+        const unsigned v = op->code;
+        op_kind k = v == CLAIMS__LV_GT      ? OP_GT
+                    : v == CLAIMS__LV_GE    ? OP_GE
+                    : v == CLAIMS__LV_LT    ? OP_LT
+                    : v == CLAIMS__LV_LE    ? OP_LE
+                    : v == CLAIMS__LV_ABOUT ? OP_ABOUT
+                    : v == CLAIMS__LV_NEAR  ? OP_NEAR
+                                            : OP_NONE;
         if (k != OP_NONE && !a->vague && !a->unknown) {
             a->op = k;
             a->b = os;
-        } else if (strcmp(v, "ratio") == 0) {
+        } else if (v == CLAIMS__LV_RATIO) {
             c->floor = a->ne;
             return a->ne;
-        } else if (strcmp(v, "between") == 0 || strcmp(v, "from") == 0) {
+        } else if (v == CLAIMS__LV_BETWEEN || v == CLAIMS__LV_FROM) {
             a->between = true;
-            if (strcmp(v, "between") == 0)
+            if (v == CLAIMS__LV_BETWEEN)
                 a->b = os;
         }
     }
     /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
      * and the old value are not the figure; the amount after "to" is */
     if (a->b >= c->sb + 2 && (norm_is(c, a->b - 1, "by") || norm_is(c, a->b - 1, "from")) &&
-        lex_is(c, CLAIMS__LEX_ACTION_WORD, a->b - 2, "_change")) {
+        lex_is(c, CLAIMS__LEX_ACTION_WORD, a->b - 2, CLAIMS__LV_W_CHANGE)) {
         c->floor = a->ne;
         return a->ne;
     }
@@ -1636,8 +1639,8 @@ static size_t read_range(qctx *c, amount *a)
     if (k < c->se && is_punct(c, k, '-')) {
         dash = true;
         conn = true;
-    } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, "to") ||
-               (a->between && lex_is(c, CLAIMS__LEX_OPERATOR, k, "and"))) {
+    } else if (lex_is(c, CLAIMS__LEX_OPERATOR, k, CLAIMS__LV_TO) ||
+               (a->between && lex_is(c, CLAIMS__LEX_OPERATOR, k, CLAIMS__LV_AND))) {
         conn = true;
     }
     if (!conn || k + 1 >= c->se)
@@ -1675,7 +1678,7 @@ static bool weighed_before(const qctx *c, size_t b)
     for (size_t p = b, n = 0; p > c->sb && n < 4; p--, n++) {
         if (!is_cls(c, p - 1, CLAIMS__TOK_WORD))
             return false;
-        if (lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, "_weigh"))
+        if (lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, CLAIMS__LV_W_WEIGH))
             return true;
     }
     return false;
@@ -1716,7 +1719,7 @@ static size_t unit_after(qctx *c, amount *a, unit_info *u)
     }
     if (!u->has_unit && !a->cur) {
         size_t m = k;
-        if (m < c->se && norm_is(c, m, "of") && marker(c, m, "_det"))
+        if (m < c->se && norm_is(c, m, "of") && marker(c, m, CLAIMS__LV_W_DET))
             m++;
         e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
         if (e && (m == k || a->vague || a->unknown || a->scale > 1)) {
@@ -1777,7 +1780,7 @@ static size_t age_verb_subject(const qctx *c, size_t nb)
     /* "the mayor turns 60"; "will be" only after a name or a pronoun
      * ("the vote will be 5 to 4") */
     bool noun = turn && !is_stop(c, s) && !any_marker(c, s) && !looks_plural(c, s);
-    return name_word(c, s) || marker(c, s, "_pron") || noun ? s : SIZE_MAX;
+    return name_word(c, s) || marker(c, s, CLAIMS__LV_W_PRON) || noun ? s : SIZE_MAX;
 }
 
 /* An age told by a verb of a life's turn and "at" (actions.lex: _age_at):
@@ -1789,7 +1792,8 @@ static size_t age_at_subject(const qctx *c, size_t nb)
     size_t p = nb - 1;
     if (p > c->sb + 2 && norm_is(c, p, "of") && norm_is(c, p - 1, "age") && norm_is(c, p - 2, "the"))
         p -= 3;
-    if (p <= c->sb || !norm_is(c, p, "at") || !lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, "_age_at"))
+    if (p <= c->sb || !norm_is(c, p, "at") ||
+        !lex_is(c, CLAIMS__LEX_ACTION_WORD, p - 1, CLAIMS__LV_W_AGE_AT))
         return SIZE_MAX;
     size_t v = p - 1;
     return v > c->sb && is_cls(c, v - 1, CLAIMS__TOK_WORD) ? v - 1 : v;
@@ -1814,10 +1818,10 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
         u->person_named = person_part(c, a->nb - 2, u->person);
     }
     /* "She was 61.", "the man, who is 70, ..." */
-    else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, a->nb - 1, "_aux") &&
-             (marker(c, a->nb - 2, "_pron") || norm_is(c, a->nb - 2, "who")) &&
+    else if (lex_is(c, CLAIMS__LEX_ACTION_WORD, a->nb - 1, CLAIMS__LV_W_AUX) &&
+             (marker(c, a->nb - 2, CLAIMS__LV_W_PRON) || norm_is(c, a->nb - 2, "who")) &&
              (a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) ||
-              marker(c, a->ne, "_clause"))) {
+              marker(c, a->ne, CLAIMS__LV_W_CLAUSE))) {
         u->age = true;
         if (norm_is(c, a->nb - 2, "who") && a->nb >= c->sb + 3) {
             size_t p = a->nb - 3;
@@ -1829,13 +1833,13 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
     /* "Roe turns 40 on Friday", "who will be 29 in April", "Hale dies at
      * 75"; not "turned 30 people away", "died at 3 sites" */
     else if ((a->ne >= c->se || is_cls(c, a->ne, CLAIMS__TOK_PUNCT) || is_stop(c, a->ne) ||
-              marker(c, a->ne, "_clause") || is_month_or_day(c, a->ne))) {
+              marker(c, a->ne, CLAIMS__LV_W_CLAUSE) || is_month_or_day(c, a->ne))) {
         size_t subj = age_verb_subject(c, a->nb);
         if (subj == SIZE_MAX)
             subj = age_at_subject(c, a->nb);
         if (subj != SIZE_MAX) {
             u->age = true;
-            if (!marker(c, subj, "_pron"))
+            if (!marker(c, subj, CLAIMS__LV_W_PRON))
                 u->person_named = person_part(c, subj, u->person);
         }
     }
@@ -1853,7 +1857,8 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
 {
     if (a->digits && !a->range && !a->cur && !u->has_unit && year_like(c, a->nb)) {
         np_head h;
-        bool det_before = a->nb > c->sb && (marker(c, a->nb - 1, "_det") || is_stop(c, a->nb - 1));
+        bool det_before =
+            a->nb > c->sb && (marker(c, a->nb - 1, CLAIMS__LV_W_DET) || is_stop(c, a->nb - 1));
         np_scan(c, skip_det(c, a->e), &h);
         /* the noun right after it: "1500 troops", not "2008 war still shapes" */
         bool counts = h.found && h.hb == skip_det(c, a->e) && (h.known || looks_plural(c, h.hb));
@@ -1862,7 +1867,8 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
     }
     /* "the 1999 season": a year before a unit in the singular */
     if (a->digits && !a->range && !a->cur && u->has_unit && year_like(c, a->nb) && a->nb > c->sb &&
-        marker(c, a->nb - 1, "_det") && u->unit_end > a->e && !looks_plural(c, u->unit_end - 1))
+        marker(c, a->nb - 1, CLAIMS__LV_W_DET) && u->unit_end > a->e &&
+        !looks_plural(c, u->unit_end - 1))
         return true;
     /* "one day", "one dollar": idioms more often than claims */
     return a->one && !(a->cur == NULL && !u->has_unit);
@@ -1874,7 +1880,7 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
 static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *thing)
 {
     np_head h;
-    bool adj = a->b > c->sb && marker(c, a->b - 1, "_det") && !norm_is(c, a->b - 1, "of");
+    bool adj = a->b > c->sb && marker(c, a->b - 1, CLAIMS__LV_W_DET) && !norm_is(c, a->b - 1, "of");
     memset(&h, 0, sizeof h);
     if (adj) {
         size_t m = *end_tok;
@@ -1967,7 +1973,8 @@ static bool age_thing(const qctx *c, const amount *a, const unit_info *u, size_t
     if (u->unit_pre) {
         /* "a man aged 61", "Jane Roe, aged 61", "who is aged 61" */
         size_t p = a->b > c->sb ? a->b - 1 : a->b;
-        if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION_WORD, p, "_aux") && norm_is(c, p - 1, "who"))
+        if (p > c->sb + 1 && lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX) &&
+            norm_is(c, p - 1, "who"))
             p -= 2;
         if (p > c->sb && is_punct(c, p, ','))
             p--;
@@ -2013,7 +2020,7 @@ static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bo
         }
         return;
     }
-    bool det_before = a->b > c->sb && marker(c, a->b - 1, "_det");
+    bool det_before = a->b > c->sb && marker(c, a->b - 1, CLAIMS__LV_W_DET);
     if (u->hyphen || det_before || u->unit_pre) {
         size_t m = u->unit_end;
         if (m < c->se && is_punct(c, m, '-') && glued(c, m))
@@ -2104,7 +2111,7 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
  * context.c marks the count as a part. */
 static size_t skip_part_after(const qctx *c, size_t k)
 {
-    return lex_is(c, CLAIMS__LEX_CONTEXT, k, "part:after") ? k + 1 : k;
+    return lex_is(c, CLAIMS__LEX_CONTEXT, k, CLAIMS__LV_PART_AFTER) ? k + 1 : k;
 }
 
 /* "two of them", "three of whom": the end of a partitive pronoun right
@@ -2152,7 +2159,7 @@ static const char *group_of(const qctx *c, size_t b)
         return NULL;
     size_t n = 0;
     const claims__lex_entry *e = concept_at(c, b - 2, b - 1, &n);
-    return e && n == 1 && strcmp(e->value, "person") != 0 ? e->value : NULL;
+    return e && n == 1 && e->code != CLAIMS__LV_PERSON ? e->value : NULL;
 }
 
 /* Records a count: count/<concept>/<action>, the concept from the noun
@@ -2162,7 +2169,8 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
 {
     /* "a mother of 12", "father of three sons": the number counts the
      * children, told to say who the person is; nothing was done to them */
-    bool kin = a->b > c->sb + 1 && norm_is(c, a->b - 1, "of") && marker(c, a->b - 2, "_kin");
+    bool kin =
+        a->b > c->sb + 1 && norm_is(c, a->b - 1, "of") && marker(c, a->b - 2, CLAIMS__LV_W_KIN);
     np_head h;
     np_scan(c, skip_part_after(c, skip_det(c, a->e)), &h);
     size_t pe = h.found ? a->e : partitive_end(c, a->e);

@@ -164,7 +164,7 @@ typedef struct ctx {
      * during one extraction): name_word (0 unknown, 1 no, 2 yes) and the
      * nominal class (nom_unset until looked up). */
     uint8_t *namew;
-    const char **nomc;
+    const claims__lex_entry **nomc;
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -200,49 +200,84 @@ static inline bool is_word(const ctx *c, size_t i)
     return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
 }
 
-static const char nom_unset[1] = {0};
+/* The cache's mark of a token not yet looked up. */
+static const claims__lex_entry nom_unset = {0};
 
-/* The nominal-section class of the single token i ("det", "source"...). */
-static const char *nom_class(const ctx *c, size_t i)
+/* The nominal-section entry of the single token i, its class in e->code
+ * ("det", "source"...), or NULL. */
+static const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
-    if (i < c->art->ntoks && c->nomc[i] != nom_unset)
+    if (i < c->art->ntoks && c->nomc[i] != &nom_unset)
         return c->nomc[i];
     size_t n = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
-    const char *v = e ? e->value : NULL;
+    const claims__lex_entry *e =
+        claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
     if (i < c->art->ntoks)
-        c->nomc[i] = v;
-    return v;
+        c->nomc[i] = e;
+    return e;
 }
 
-static bool nom_is(const ctx *c, size_t i, const char *cls)
+static bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
-    const char *v = nom_class(c, i);
-    return v && strcmp(v, cls) == 0;
+    return claims__lex_is(nom_class(c, i), cls);
 }
 
-static bool is_small_word(const char *v)
+static bool is_small_word(const claims__lex_entry *v)
 {
-    return v && (strcmp(v, "det") == 0 || strcmp(v, "prep") == 0 || strcmp(v, "he") == 0 ||
-                 strcmp(v, "it") == 0 || strcmp(v, "they") == 0 || strcmp(v, "adverb") == 0 ||
-                 strcmp(v, "aux") == 0 || strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 ||
-                 strcmp(v, "when") == 0 || strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0 ||
-                 strcmp(v, "object") == 0);
+    if (!v)
+        return false;
+    switch (v->code) {
+    case CLAIMS__LV_DET:
+    case CLAIMS__LV_PREP:
+    case CLAIMS__LV_HE:
+    case CLAIMS__LV_IT:
+    case CLAIMS__LV_THEY:
+    case CLAIMS__LV_ADVERB:
+    case CLAIMS__LV_AUX:
+    case CLAIMS__LV_FUNC:
+    case CLAIMS__LV_APREP:
+    case CLAIMS__LV_WHEN:
+    case CLAIMS__LV_SUBJ:
+    case CLAIMS__LV_OBJ:
+    case CLAIMS__LV_OBJECT:
+        return true;
+    default:
+        return false;
+    }
 }
 
-static bool is_head_class(const char *v)
+static bool is_head_class(const claims__lex_entry *v)
 {
-    return v && (strcmp(v, "source") == 0 || strcmp(v, "counterpart") == 0 ||
-                 strcmp(v, "organization") == 0 || strcmp(v, "statement") == 0);
+    if (!v)
+        return false;
+    switch (v->code) {
+    case CLAIMS__LV_SOURCE:
+    case CLAIMS__LV_COUNTERPART:
+    case CLAIMS__LV_ORGANIZATION:
+    case CLAIMS__LV_STATEMENT:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* A word that starts or joins clauses, never a name: "and", "on",
  * "today", "we", "them". */
 static bool clause_word(const ctx *c, size_t i)
 {
-    const char *v = nom_class(c, i);
-    return v && (strcmp(v, "func") == 0 || strcmp(v, "aprep") == 0 || strcmp(v, "when") == 0 ||
-                 strcmp(v, "subj") == 0 || strcmp(v, "obj") == 0);
+    const claims__lex_entry *v = nom_class(c, i);
+    if (!v)
+        return false;
+    switch (v->code) {
+    case CLAIMS__LV_FUNC:
+    case CLAIMS__LV_APREP:
+    case CLAIMS__LV_WHEN:
+    case CLAIMS__LV_SUBJ:
+    case CLAIMS__LV_OBJ:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Token i heads a nominal speaker: a head-class word ("ministry",
@@ -252,10 +287,10 @@ static bool head_tok(const ctx *c, size_t i)
 {
     if (!is_word(c, i))
         return false;
-    const char *v = nom_class(c, i);
+    const claims__lex_entry *v = nom_class(c, i);
     if (is_head_class(v))
         return true;
-    if (!v || strcmp(v, "orgtail") != 0 || !(T(c, i)->flags & CLAIMS__TF_CAP) || i == 0)
+    if (!v || v->code != CLAIMS__LV_ORGTAIL || !(T(c, i)->flags & CLAIMS__TF_CAP) || i == 0)
         return false;
     const claims__token *p = T(c, i - 1);
     return p->cls == CLAIMS__TOK_WORD && p->sentence == T(c, i)->sentence &&
@@ -402,7 +437,7 @@ static size_t cap_name(const ctx *c, size_t na, size_t b)
 static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
 {
     if (skip_det)
-        while (a < b && nom_is(c, a, "det"))
+        while (a < b && nom_is(c, a, CLAIMS__LV_DET))
             a++;
     c->tmp.len = 0;
     for (size_t i = a; i < b; i++) {
@@ -653,7 +688,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
             i += tn - 1;
             continue;
         }
-        if (i > a && nom_is(c, i, "prep")) {
+        if (i > a && nom_is(c, i, CLAIMS__LV_PREP)) {
             core = i;
             break;
         }
@@ -669,7 +704,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     bool owned = false;
     for (size_t i = a + 1; i < h && !owned; i++)
         owned = (T(c, i)->flags & CLAIMS__TF_POSSESSIVE) != 0;
-    bool det = nom_is(c, a, "det") || owned;
+    bool det = nom_is(c, a, CLAIMS__LV_DET) || owned;
     if (head_tok(c, h) || (is_title1(c, h) && (det || h == a) &&
                            !(T(c, h)->flags & CLAIMS__TF_CAP && h > a && !det))) {
         /* "the palace", "a senior aide", "the finance minister" */
@@ -684,7 +719,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     /* A name: titles stripped; a possessive inside makes it an owner's
      * thing ("Novak's aide") which the head check above handled. */
     size_t s0 = a;
-    while (s0 < core && nom_is(c, s0, "det"))
+    while (s0 < core && nom_is(c, s0, CLAIMS__LV_DET))
         s0++;
     size_t na = cap_name(c, strip_titles(c, s0, core), core);
     if (na >= core)
@@ -700,14 +735,14 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
 
 static int pron_type(const ctx *c, size_t i)
 {
-    const char *v = nom_class(c, i);
+    const claims__lex_entry *v = nom_class(c, i);
     if (!v)
         return NP_NONE;
-    if (strcmp(v, "he") == 0)
+    if (v->code == CLAIMS__LV_HE)
         return NP_HE;
-    if (strcmp(v, "it") == 0)
+    if (v->code == CLAIMS__LV_IT)
         return NP_IT;
-    if (strcmp(v, "they") == 0)
+    if (v->code == CLAIMS__LV_THEY)
         return NP_THEY;
     return NP_NONE;
 }
@@ -736,7 +771,7 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     size_t nwords = 0;
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
-        const char *v = nom_class(c, t);
+        const claims__lex_entry *v = nom_class(c, t);
         if (in_name_run(c, t) || head_tok(c, t) || is_title1(c, t)) {
             if (head_tok(c, t) || is_title1(c, t))
                 nominal = true;
@@ -748,11 +783,11 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
             j--;
             continue;
         }
-        if (v && strcmp(v, "det") == 0) {
+        if (v && v->code == CLAIMS__LV_DET) {
             j--;
             /* "an aide in the Mayor's office": go on through
              * the preposition when a nominal stands before it. */
-            if (j >= lo + 2 && nom_is(c, j - 1, "prep") && is_word(c, j - 2) &&
+            if (j >= lo + 2 && nom_is(c, j - 1, CLAIMS__LV_PREP) && is_word(c, j - 2) &&
                 (head_tok(c, j - 2) || name_word(c, j - 2) || is_title1(c, j - 2))) {
                 j--;
                 continue;
@@ -760,22 +795,23 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
             break;
         }
         /* "a spokesman for the agency", "Sarah Hale of the city police" */
-        if (v && strcmp(v, "prep") == 0 && t > lo && is_word(c, t - 1) &&
+        if (v && v->code == CLAIMS__LV_PREP && t > lo && is_word(c, t - 1) &&
             (head_tok(c, t - 1) || name_word(c, t - 1) || is_title1(c, t - 1))) {
             j--;
             continue;
         }
         /* Lower-case modifiers of a nominal head ("senior", "defense"). */
         /* ("news" in "the Interfax news agency" is one too) */
-        if (nominal && is_word(c, t) && (!v || strcmp(v, "orgtail") == 0) && !is_verb1(c, t) &&
+        if (nominal && is_word(c, t) && (!v || v->code == CLAIMS__LV_ORGTAIL) && !is_verb1(c, t) &&
             nwords < 6 && !(T(c, t)->flags & CLAIMS__TF_HAS_DIGIT)) {
             /* Only when a determiner or the clause start comes soon:
              * stop at words that look like a predicate. */
             size_t k = t;
             while (k > lo && t - k < 4 && is_word(c, k - 1) &&
-                   (!nom_class(c, k - 1) || nom_is(c, k - 1, "orgtail")) && !is_verb1(c, k - 1))
+                   (!nom_class(c, k - 1) || nom_is(c, k - 1, CLAIMS__LV_ORGTAIL)) &&
+                   !is_verb1(c, k - 1))
                 k--;
-            if (k == lo || !is_word(c, k - 1) || nom_is(c, k - 1, "det") ||
+            if (k == lo || !is_word(c, k - 1) || nom_is(c, k - 1, CLAIMS__LV_DET) ||
                 name_word(c, k - 1) || clause_word(c, k - 1)) {
                 j--;
                 nwords++;
@@ -792,7 +828,7 @@ static bool time_tok(const ctx *c, size_t i)
 {
     if (!is_word(c, i))
         return false;
-    if (nom_is(c, i, "when"))
+    if (nom_is(c, i, CLAIMS__LV_WHEN))
         return true;
     /* only entries that name a time have a number or "unit:N" (and the
      * event qualifiers of [time_word], "qual:previous") */
@@ -812,7 +848,7 @@ static bool time_tok(const ctx *c, size_t i)
 static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
 {
     for (;;) {
-        while (i > lo && nom_is(c, i - 1, "adverb"))
+        while (i > lo && nom_is(c, i - 1, CLAIMS__LV_ADVERB))
             i--;
         size_t k = i;
         while (k > lo && (time_tok(c, k - 1) ||
@@ -821,7 +857,7 @@ static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
             k--;
         if (k == i)
             return i;
-        if (k > lo && nom_is(c, k - 1, "aprep"))
+        if (k > lo && nom_is(c, k - 1, CLAIMS__LV_APREP))
             k--;
         i = k;
     }
@@ -879,7 +915,7 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
         return true;
     }
     size_t a = i;
-    if (nom_is(c, i, "det"))
+    if (nom_is(c, i, CLAIMS__LV_DET))
         i++;
     size_t j = i;
     /* "said 45-year-old Jane Roe", "said shopkeeper Jane Roe": an age or
@@ -892,7 +928,7 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
     j = described > a ? described : j;
     bool prep_done = false;
     while (j < hi && j - a < NP_MAX) {
-        const char *v = nom_class(c, j);
+        const claims__lex_entry *v = nom_class(c, j);
         if (in_name_run(c, j) || head_tok(c, j) || is_title1(c, j)) {
             j++;
             continue;
@@ -901,17 +937,17 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
             j++;
             continue;
         }
-        if (v && strcmp(v, "prep") == 0 && !prep_done && j > i && j + 1 < hi) {
+        if (v && v->code == CLAIMS__LV_PREP && !prep_done && j > i && j + 1 < hi) {
             /* complement: only after a nominal head */
             if (!head_tok(c, j - 1))
                 break;
             prep_done = true;
             j++;
-            if (nom_is(c, j, "det"))
+            if (nom_is(c, j, CLAIMS__LV_DET))
                 j++;
             continue;
         }
-        if (v && strcmp(v, "det") == 0 && j > i)
+        if (v && v->code == CLAIMS__LV_DET && j > i)
             break;
         if (is_word(c, j) && !v && !is_verb1(c, j) && !(T(c, j)->flags & CLAIMS__TF_CAP)) {
             /* a lower-case modifier: keep it only when a head follows */
@@ -927,7 +963,7 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
         break;
     }
     /* Trim a trailing preposition or determiner. */
-    while (j > i && (nom_is(c, j - 1, "prep") || nom_is(c, j - 1, "det")))
+    while (j > i && (nom_is(c, j - 1, CLAIMS__LV_PREP) || nom_is(c, j - 1, CLAIMS__LV_DET)))
         j--;
     if (described > a) {
         if (!np_classify(c, described, j, out) || out->type != NP_NAME)
@@ -1021,7 +1057,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
-        const char *det = nom_is(c, p->a, "det") ? claims__tok_norm(c->art, p->a) : NULL;
+        const char *det = nom_is(c, p->a, CLAIMS__LV_DET) ? claims__tok_norm(c->art, p->a) : NULL;
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
@@ -1061,8 +1097,8 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         }
         sp.kind = SPK_NOMINAL;
         sp.head = hh;
-        sp.human = is_title1(c, p->head) || nom_is(c, p->head, "source") ||
-                   nom_is(c, p->head, "counterpart");
+        sp.human = is_title1(c, p->head) || nom_is(c, p->head, CLAIMS__LV_SOURCE) ||
+                   nom_is(c, p->head, CLAIMS__LV_COUNTERPART);
         sp.desc = desc;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
@@ -1095,8 +1131,8 @@ static bool statement_agent(const ctx *c, size_t v, size_t lo, np *out)
         size_t t = k - 1;
         if (T(c, t)->cls == CLAIMS__TOK_QUOTE || tok_is(c, t, ",") || tok_is(c, t, ";"))
             break;
-        const char *v2 = nom_class(c, t);
-        if (v2 && strcmp(v2, "statement") == 0)
+        const claims__lex_entry *v2 = nom_class(c, t);
+        if (v2 && v2->code == CLAIMS__LV_STATEMENT)
             continue;
         if ((head_tok(c, t) || name_word(c, t)) && !(t + 1 < v && (T(c, t + 1)->flags &
                                                                      CLAIMS__TF_POSSESSIVE))) {
@@ -1111,14 +1147,14 @@ static bool statement_agent(const ctx *c, size_t v, size_t lo, np *out)
 /* The speaker of the speech verb at token v (class `cls`), searching no
  * earlier than lo. `allow_inversion`: "said X" is possible (the verb opens
  * the region after a quote). */
-static bool verb_speaker(ctx *c, size_t v, size_t vn, const char *cls, size_t lo, size_t hi,
+static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, size_t hi,
                          bool allow_inversion, np *out)
 {
-    if (strcmp(cls, "according") == 0)
+    if (cls == CLAIMS__LV_ACCORDING)
         return np_fwd(c, v + vn, hi, out) && out->type != NP_NONE;
-    if (strcmp(cls, "quote") == 0) {
+    if (cls == CLAIMS__LV_QUOTE) {
         size_t b = skip_adverbs_back(c, v, lo);
-        if (b > lo && nom_is(c, b - 1, "aux"))
+        if (b > lo && nom_is(c, b - 1, CLAIMS__LV_AUX))
             return np_back(c, b - 1, lo, out); /* "X was quoted as saying" */
         np o;
         if (np_fwd(c, v + vn, hi, &o) && o.type != NP_NONE && o.b < hi && tok_is(c, o.b, "as")) {
@@ -1129,23 +1165,23 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, const char *cls, size_t lo
     }
     size_t b = skip_adverbs_back(c, v, lo);
     bool after_and = b > lo && tok_is(c, b - 1, "and");
-    if (strcmp(cls, "saying") == 0 || after_and) {
+    if (cls == CLAIMS__LV_SAYING || after_and) {
         /* The clause's earlier speech verb gives the speaker. */
         for (size_t k = b; k-- > lo;) {
             if (T(c, k)->cls == CLAIMS__TOK_QUOTE || c->inq[k])
                 continue;
             size_t n = 0;
             const claims__lex_entry *e = verb_at(c, k, v, &n);
-            if (e && strcmp(e->value, "according") != 0 && strcmp(e->value, "saying") != 0)
-                return verb_speaker(c, k, n, e->value, lo, v, false, out);
+            if (e && e->code != CLAIMS__LV_ACCORDING && e->code != CLAIMS__LV_SAYING)
+                return verb_speaker(c, k, n, e->code, lo, v, false, out);
         }
-        if (strcmp(cls, "saying") == 0)
+        if (cls == CLAIMS__LV_SAYING)
             return statement_agent(c, v, lo, out);
         return false;
     }
     if (np_back(c, v, lo, out) && out->type != NP_NONE)
         return true;
-    if (allow_inversion && b == lo && strcmp(cls, "say") == 0)
+    if (allow_inversion && b == lo && cls == CLAIMS__LV_SAY)
         return np_fwd(c, v + vn, hi, out) && (out->type == NP_NAME || out->type == NP_NOMINAL);
     return false;
 }
@@ -1171,9 +1207,9 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         np o = {0};
         bool first_in_region = skip_adverbs_back(c, i, lo) == lo;
         size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
-        if (!verb_speaker(c, i, n, e->value, vlo, hi, first_in_region, &o))
+        if (!verb_speaker(c, i, n, e->code, vlo, hi, first_in_region, &o))
             continue;
-        if (strcmp(e->value, "according") == 0) {
+        if (e->code == CLAIMS__LV_ACCORDING) {
             if (!have_fallback || nearest) {
                 fallback = o;
                 have_fallback = true;
@@ -1496,8 +1532,8 @@ static bool name_like(const ctx *c, const qspan *q)
             if (t->flags & CLAIMS__TF_POSSESSIVE)
                 continue;
             words++;
-            const char *v = nom_class(c, i);
-            bool small = v && (strcmp(v, "det") == 0 || strcmp(v, "prep") == 0 ||
+            const claims__lex_entry *v = nom_class(c, i);
+            bool small = v && (v->code == CLAIMS__LV_DET || v->code == CLAIMS__LV_PREP ||
                                tok_is(c, i, "and"));
             if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
                 t->cls == CLAIMS__TOK_NUMBER || (small && i > q->c0))
@@ -1532,13 +1568,13 @@ static bool is_partial(const ctx *c, const qspan *q)
 
 static bool is_prep_like(const ctx *c, size_t i)
 {
-    return nom_is(c, i, "prep") || nom_is(c, i, "aprep");
+    return nom_is(c, i, CLAIMS__LV_PREP) || nom_is(c, i, CLAIMS__LV_APREP);
 }
 
 /* A verb form (auxiliary or modal) that a subject comes right before. */
 static bool finite_aux(const ctx *c, size_t i)
 {
-    return nom_is(c, i, "aux") || nom_is(c, i, "adverb");
+    return nom_is(c, i, CLAIMS__LV_AUX) || nom_is(c, i, CLAIMS__LV_ADVERB);
 }
 
 /* The object of a preposition after a speech verb, from token k: "a
@@ -1548,7 +1584,7 @@ static bool finite_aux(const ctx *c, size_t i)
 static size_t pp_object(const ctx *c, size_t k, size_t hi)
 {
     size_t start = k;
-    if (k < hi && nom_is(c, k, "det"))
+    if (k < hi && nom_is(c, k, CLAIMS__LV_DET))
         k++;
     size_t words = 0;
     bool last_lower = false;
@@ -1562,7 +1598,7 @@ static size_t pp_object(const ctx *c, size_t k, size_t hi)
                 k++;
             if (k < hi && is_prep_like(c, k) && k + 1 < hi && !c->inq[k + 1]) {
                 k++;
-                if (k < hi && nom_is(c, k, "det"))
+                if (k < hi && nom_is(c, k, CLAIMS__LV_DET))
                     k++;
                 continue;
             }
@@ -1579,13 +1615,13 @@ static size_t pp_object(const ctx *c, size_t k, size_t hi)
             k++;
             continue;
         }
-        const char *v = nom_class(c, k);
-        if (v && (strcmp(v, "prep") == 0 || strcmp(v, "aprep") == 0)) {
+        const claims__lex_entry *v = nom_class(c, k);
+        if (v && (v->code == CLAIMS__LV_PREP || v->code == CLAIMS__LV_APREP)) {
             if (words == 0)
                 break;
             /* a chained phrase: "in an interview with the BBC" */
             k++;
-            if (k < hi && nom_is(c, k, "det"))
+            if (k < hi && nom_is(c, k, CLAIMS__LV_DET))
                 k++;
             last_lower = false;
             continue;
@@ -1593,7 +1629,7 @@ static size_t pp_object(const ctx *c, size_t k, size_t hi)
         if (v && is_small_word(v)) {
             /* "said in a statement it would ...", "said after the
              * meeting prices would rise": the last word was the subject */
-            if (words >= 2 && finite_aux(c, k) && !nom_is(c, k - 1, "det"))
+            if (words >= 2 && finite_aux(c, k) && !nom_is(c, k - 1, CLAIMS__LV_DET))
                 k--;
             break;
         }
@@ -1614,8 +1650,8 @@ static size_t skip_adjuncts(const ctx *c, size_t j, size_t hi)
 {
     for (int round = 0; round < 4 && j < hi && !c->inq[j]; round++) {
         size_t k = j;
-        while (k < hi && (nom_is(c, k, "adverb") || time_tok(c, k) ||
-                          (nom_is(c, k, "det") && k + 1 < hi && time_tok(c, k + 1)) ||
+        while (k < hi && (nom_is(c, k, CLAIMS__LV_ADVERB) || time_tok(c, k) ||
+                          (nom_is(c, k, CLAIMS__LV_DET) && k + 1 < hi && time_tok(c, k + 1)) ||
                           (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
             k++;
         if (k == j && is_prep_like(c, j) && !tok_is(c, j, "of")) {
@@ -1637,14 +1673,14 @@ static size_t skip_listener(const ctx *c, size_t j, size_t hi)
 {
     if (j >= hi || c->inq[j] || !is_word(c, j))
         return j;
-    if (nom_is(c, j, "obj"))
+    if (nom_is(c, j, CLAIMS__LV_OBJ))
         return j + 1;
     size_t k = j;
-    if (nom_is(c, k, "det")) {
+    if (nom_is(c, k, CLAIMS__LV_DET)) {
         k++;
         /* "told her the ..." : "her" is the listener */
-        if (k < hi && (nom_is(c, k, "det") || pron_type(c, k) || nom_is(c, k, "subj") ||
-                       tok_is(c, k, "that")))
+        if (k < hi && (nom_is(c, k, CLAIMS__LV_DET) || pron_type(c, k) ||
+                       nom_is(c, k, CLAIMS__LV_SUBJ) || tok_is(c, k, "that")))
             return k;
     }
     size_t words = 0;
@@ -1662,7 +1698,7 @@ static size_t skip_listener(const ctx *c, size_t j, size_t hi)
     }
     while (k < hi && words < 3 && is_word(c, k) && !(T(c, k)->flags & CLAIMS__TF_CAP) &&
            !is_verb1(c, k) && !c->inq[k]) {
-        const char *v = nom_class(c, k);
+        const claims__lex_entry *v = nom_class(c, k);
         if (v && is_small_word(v))
             break;
         k++;
@@ -1694,14 +1730,15 @@ static bool content_start(const ctx *c, size_t a, size_t hi)
         return true;
     if (t->cls != CLAIMS__TOK_WORD || is_verb1(c, a) || (t->flags & CLAIMS__TF_POSSESSIVE))
         return false;
-    const char *v = nom_class(c, a);
-    if (v && strcmp(v, "object") == 0)
+    const claims__lex_entry *v = nom_class(c, a);
+    if (v && v->code == CLAIMS__LV_OBJECT)
         /* "said nothing", "said goodbye to ...", but "said nothing had
          * changed" */
         return a + 1 < hi && finite_aux(c, a + 1);
     if (v && is_small_word(v))
-        return strcmp(v, "det") == 0 || pron_type(c, a) != NP_NONE || strcmp(v, "subj") == 0;
-    if (v && strcmp(v, "statement") == 0)
+        return v->code == CLAIMS__LV_DET || pron_type(c, a) != NP_NONE ||
+               v->code == CLAIMS__LV_SUBJ;
+    if (v && v->code == CLAIMS__LV_STATEMENT)
         return false;
     if (t->flags & CLAIMS__TF_CAP)
         return true;
@@ -1755,17 +1792,17 @@ static bool next_sentence_attribution(ctx *c, size_t close, np *out)
         const claims__lex_entry *le = verb_at(c, v, e, &n);
         if (!le)
             continue;
-        if (strcmp(le->value, "say") != 0 && strcmp(le->value, "tell") != 0)
+        if (le->code != CLAIMS__LV_SAY && le->code != CLAIMS__LV_TELL)
             return false;
         np o = {0};
-        if (!verb_speaker(c, v, n, le->value, b, e, v == b, &o) || o.type == NP_NONE)
+        if (!verb_speaker(c, v, n, le->code, b, e, v == b, &o) || o.type == NP_NONE)
             return false;
         if (v != b && o.a != b)
             return false; /* the speaker must open the sentence */
         size_t after = v + n;
         if (v == b)
             after = o.b;
-        else if (strcmp(le->value, "tell") == 0)
+        else if (le->code == CLAIMS__LV_TELL)
             after = skip_listener(c, after, e);
         after = skip_adjuncts(c, after, e);
         while (after < e && T(c, after)->cls == CLAIMS__TOK_PUNCT)
@@ -1879,11 +1916,11 @@ static claims_status do_paraphrases(ctx *c, size_t si)
         const claims__lex_entry *e = verb_at(c, i, hi, &n);
         if (!e)
             continue;
-        const char *cls = e->value;
-        if (strcmp(cls, "say") != 0 && strcmp(cls, "tell") != 0 && strcmp(cls, "saying") != 0)
+        unsigned cls = e->code;
+        if (cls != CLAIMS__LV_SAY && cls != CLAIMS__LV_TELL && cls != CLAIMS__LV_SAYING)
             continue;
         size_t j = i + n;
-        if (strcmp(cls, "tell") == 0) {
+        if (cls == CLAIMS__LV_TELL) {
             size_t k = skip_listener(c, j, hi);
             if (k == j)
                 continue; /* "told of ...": no listener, no report */
@@ -1967,7 +2004,7 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
     for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
         size_t n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
-        if (e && strcmp(e->value, "according") == 0 && np_fwd(c, i + n, sn->tok_end, &who) &&
+        if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
             who.type == NP_NOMINAL) {
             speaker sp = np_speaker(c, &who, who.a);
             if (sp.kind == SPK_NOMINAL)
@@ -2005,7 +2042,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         goto done;
     memset(c.namew, 0, art->ntoks);
     for (size_t k = 0; k < art->ntoks; k++)
-        c.nomc[k] = nom_unset;
+        c.nomc[k] = &nom_unset;
     if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
