@@ -360,10 +360,16 @@ static void test_words_split_and_fold(void **state)
     assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
     claims__word *w = NULL;
     size_t cap = 0, n = 0;
-    assert_true(claims__words_split(&s->alloc, "  one two  three ", &w, &cap, &n));
+    assert_true(claims__words_split(&s->alloc, "  one two  three ", true, &w, &cap, &n));
     assert_int_equal(n, 3);
     assert_int_equal(w[1].len, 3);
     assert_memory_equal(w[2].p, "three", 5);
+    assert_int_equal(w[1].hash, claims__hash(CLAIMS__HASH_INIT, "two", 3));
+    /* without hashes: the same words, hash 0 */
+    assert_true(claims__words_split(&s->alloc, "  one two  three ", false, &w, &cap, &n));
+    assert_int_equal(n, 3);
+    assert_memory_equal(w[1].p, "two", 3);
+    assert_int_equal(w[1].hash, 0);
     claims__free(&s->alloc, w);
     claims__buf b;
     claims__buf_init(&b, &s->alloc);

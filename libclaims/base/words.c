@@ -56,8 +56,8 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
 
 /* ---------------------------------------------------------- splitting */
 
-bool claims__words_split(const claims_allocator *al, const char *s, claims__word **w,
-                         size_t *cap, size_t *n)
+bool claims__words_split(const claims_allocator *al, const char *s, bool hash,
+                         claims__word **w, size_t *cap, size_t *n)
 {
     *n = 0;
     size_t i = 0;
@@ -73,7 +73,7 @@ bool claims__words_split(const claims_allocator *al, const char *s, claims__word
             return false;
         (*w)[*n].p = s + i;
         (*w)[*n].len = (uint32_t)(j - i);
-        (*w)[*n].hash = claims__hash(CLAIMS__HASH_INIT, s + i, j - i);
+        (*w)[*n].hash = hash ? claims__hash(CLAIMS__HASH_INIT, s + i, j - i) : 0;
         (*n)++;
         i = j;
     }
@@ -198,8 +198,8 @@ bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
                             size_t max_cells)
 {
     wp->common = 0;
-    if (!claims__words_split(wp->al, a ? a : "", &wp->a, &wp->acap, &wp->na) ||
-        !claims__words_split(wp->al, b ? b : "", &wp->b, &wp->bcap, &wp->nb))
+    if (!claims__words_split(wp->al, a ? a : "", true, &wp->a, &wp->acap, &wp->na) ||
+        !claims__words_split(wp->al, b ? b : "", true, &wp->b, &wp->bcap, &wp->nb))
         return false;
     return align_split(wp, max_cells);
 }

@@ -2371,7 +2371,7 @@ static bool speech_shingles(ctx *x, speech *sp)
     const claims_allocator *al = &x->s->alloc;
     for (size_t k = 0; k < sp->ncls; k++) {
         size_t nw;
-        if (!claims__words_split(al, sp->q[sp->cls[k].first]->str_value, &x->wp.a,
+        if (!claims__words_split(al, sp->q[sp->cls[k].first]->str_value, true, &x->wp.a,
                                  &x->wp.acap, &nw))
             return false;
         size_t shingles = nw >= 3 ? nw - 2 : 1;

@@ -23,12 +23,13 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
 
 /* The [context] phrase starting at each token of the article, looked up
  * once: the figures of a sentence ask about the same few words again and
- * again. len[i] is the phrase's length in tokens, 0 for none, MEMO_UNSET
- * before the first lookup. A phrase never runs past its sentence. */
-enum { MEMO_UNSET = 255 };
+ * again. len[i] is the phrase's length in tokens (a lexicon phrase has at
+ * most 255), 0 for none, MEMO_UNSET before the first lookup. A phrase
+ * never runs past its sentence. */
+enum { MEMO_UNSET = UINT16_MAX }; /* every byte 0xFF: set with memset */
 typedef struct ctx_memo {
     const claims__lex_entry **entry;
-    uint8_t *len;
+    uint16_t *len;
 } ctx_memo;
 
 typedef struct cx {
@@ -48,9 +49,7 @@ static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
     if (m->len[i] == MEMO_UNSET) {
         size_t len = 0;
         m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
-        m->len[i] = (uint8_t)(m->entry[i] && len < MEMO_UNSET ? len : 0);
-        if (m->entry[i] && !m->len[i])
-            return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
+        m->len[i] = (uint16_t)(m->entry[i] ? len : 0);
     }
     *np = m->len[i];
     return m->len[i] ? m->entry[i] : NULL;
@@ -758,7 +757,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     /* per claim from `first`: its sentence (figures and times only) */
     uint32_t *csent = claims__malloc(al, (s->nclaims - first) * sizeof *csent);
     ctx_memo memo = {claims__malloc(al, art->ntoks * sizeof *memo.entry),
-                     claims__malloc(al, art->ntoks)};
+                     claims__malloc(al, art->ntoks * sizeof *memo.len)};
     if (!tv || !tfirst || !handed || !need || !facts || !csent || !memo.entry || !memo.len) {
         claims__free(al, tv);
         claims__free(al, tfirst);
@@ -770,7 +769,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         claims__free(al, memo.len);
         return CLAIMS_ERR_NOMEM;
     }
-    memset(memo.len, MEMO_UNSET, art->ntoks);
+    memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
     const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
     nt = index_claims(s, art, first, tv, csent, need);

@@ -552,6 +552,14 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bo
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
  * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
  * A bare month or weekday is not matched here. */
+/* A number follows token i, before `end`: "May 5", "Sept. 5". */
+static bool number_after(const claims__article *art, size_t i, size_t end)
+{
+    return i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
+                           (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
+                            art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
+}
+
 static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
                     dt_match *m)
 {
@@ -565,11 +573,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_NUMBER) {
         uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
-        bool num_after = i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
-                                         (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
-                                          art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
         if (t->cls != CLAIMS__TOK_WORD ||
-            (!(t->lexmask & named) && !((t->flags & CLAIMS__TF_CAP) && num_after)))
+            (!(t->lexmask & named) && !((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end))))
             return false;
     }
     /* ISO 8601 */
@@ -599,9 +604,7 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
             j++;
     }
     /* Misspelt month names only right before a day or year number. */
-    bool num_next = j + 1 < end && (art->toks[j + 1].cls == CLAIMS__TOK_NUMBER ||
-                                    (j + 2 < end && claims__tok_punct(art, j + 1, '.') &&
-                                     art->toks[j + 2].cls == CLAIMS__TOK_NUMBER));
+    bool num_next = number_after(art, j, end);
     int mon = month_at(c, art, j, end, num_next, &k, &fz);
     bool lower = false;
     if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))

@@ -328,29 +328,11 @@ static size_t count_words(const char *str)
     return n;
 }
 
-/* Splits normalized string str (one space between words) into ws->w,
- * without the words' hashes (the grams hash word runs). False on OOM. */
+/* The words of normalized string str into ws->w, without their hashes
+ * (the grams hash word runs). False on OOM. */
 static bool split_words(claims_story *s, wscratch *ws, const char *str)
 {
-    ws->nw = 0;
-    size_t i = 0;
-    while (str[i]) {
-        while (str[i] == ' ')
-            i++;
-        if (!str[i])
-            break;
-        size_t j = i;
-        while (str[j] && str[j] != ' ')
-            j++;
-        if (!claims__grow(&s->alloc, (void **)&ws->w, &ws->wcap, ws->nw + 1, sizeof *ws->w))
-            return false;
-        ws->w[ws->nw].p = str + i;
-        ws->w[ws->nw].len = (uint32_t)(j - i);
-        ws->w[ws->nw].hash = 0;
-        ws->nw++;
-        i = j;
-    }
-    return true;
+    return claims__words_split(&s->alloc, str, false, &ws->w, &ws->wcap, &ws->nw);
 }
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
