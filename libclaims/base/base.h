@@ -132,8 +132,8 @@ typedef struct claims__word {
 /* Splits normalized words (separated by spaces) of s into *w (capacity
  * *cap, grown with al), *n words, each with its claims__hash when `hash`
  * (else 0: a caller that hashes runs of words). False on OOM. */
-bool claims__words_split(const claims_allocator *al, const char *s, bool hash,
-                         claims__word **w, size_t *cap, size_t *n);
+bool claims__words_split(const claims_allocator *al, const char *s, bool hash, claims__word **w,
+                         size_t *cap, size_t *n);
 
 /* True when the words of `in` (not empty) are a contiguous run of the
  * words of `out`. Both are normalized strings, words separated by one space. */

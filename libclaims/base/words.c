@@ -56,8 +56,8 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
 
 /* ---------------------------------------------------------- splitting */
 
-bool claims__words_split(const claims_allocator *al, const char *s, bool hash,
-                         claims__word **w, size_t *cap, size_t *n)
+bool claims__words_split(const claims_allocator *al, const char *s, bool hash, claims__word **w,
+                         size_t *cap, size_t *n)
 {
     *n = 0;
     size_t i = 0;
