@@ -94,6 +94,7 @@ claims_status claims_story_new(const claims_allocator *allocator, claims_story *
     memset(s, 0, sizeof *s);
     s->alloc = a;
     claims__arena_init(&s->arena, &s->alloc);
+    claims__arena_init(&s->drafts, &s->alloc);
     s->fail_on = CLAIMS_FAIL_ON_CONTRADICTION;
     s->fail_confidence = CLAIMS__FAIL_CONFIDENCE_DEFAULT;
     s->compare = true;
@@ -124,6 +125,7 @@ void claims_story_free(claims_story *s)
     claims__free(&s->alloc, s->claims);
     claims__free(&s->alloc, s->findings);
     claims__strtab_free(&s->alloc, &s->strs);
+    claims__frames_free(s);
     claims__lexicon_free(s->lex);
     claims__arena_release(&s->arena);
     claims_allocator a = s->alloc;
@@ -626,6 +628,9 @@ claims_status claims__check_article(claims_story *s, size_t ai)
     art->len -= art->prefix;
     if (art->prefix)
         split_title_claims(s, ai, first);
+    /* the article's claims share their frames from here on */
+    if (st == CLAIMS_OK && !claims__frames_seal(s))
+        st = CLAIMS_ERR_NOMEM;
     return st;
 }
 
@@ -661,6 +666,7 @@ claims_status claims__check_finish(claims_story *s)
 static void drop_results(claims_story *s)
 {
     s->nclaims = 0;
+    s->ndraft_claims = 0;
     s->nfindings = 0;
     for (size_t i = 0; i < s->narticles; i++) {
         claims__article *a = &s->articles[i];
@@ -774,7 +780,7 @@ claims_kind claims_claim_kind(const claims_claim *c)
 
 const char *claims_claim_key(const claims_claim *c)
 {
-    return c ? c->key : NULL;
+    return c ? c->frame->key : NULL;
 }
 
 int claims_claim_value(const claims_claim *c, double *value)
@@ -806,7 +812,7 @@ int claims_claim_high(const claims_claim *c, double *high)
 
 const char *claims_claim_unit(const claims_claim *c)
 {
-    return c ? claims__cstr(c, c->unit) : NULL;
+    return c ? claims__cstr(c, c->frame->unit) : NULL;
 }
 
 const char *claims_claim_string_value(const claims_claim *c)

@@ -269,18 +269,18 @@ static void test_compare_money_only_in_one_currency(void **state)
     (void)state;
     claims_story *s = mk(3, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/-", 270e6);
-    a->unit = S(s, "USD");
+    claims__draft(a)->unit = S(s, "USD");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/-", 250e6);
-    b->unit = S(s, "EUR");
+    claims__draft(b)->unit = S(s, "EUR");
     run(s);
     assert_int_equal(s->nfindings, 0);
     claims_story_free(s);
 
     s = mk(2, NULL);
     a = num(s, 0, CLAIMS_KIND_MONEY, "money/deal/sign", 270e6);
-    a->unit = S(s, "USD");
+    claims__draft(a)->unit = S(s, "USD");
     b = num(s, 1, CLAIMS_KIND_MONEY, "money/deal/sign", 300e6);
-    b->unit = S(s, "USD");
+    claims__draft(b)->unit = S(s, "USD");
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
     assert_non_null(f);
@@ -363,7 +363,7 @@ static void test_compare_weak_link_is_low_confidence(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = S(s, "year/war");
+    claims__draft(a)->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
@@ -379,9 +379,9 @@ static void test_compare_mirrored_weak_links_report_once(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = S(s, "year/war");
+    claims__draft(a)->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/war", 2008);
-    b->weak_key = S(s, "year/purchase");
+    claims__draft(b)->weak_key = S(s, "year/purchase");
     run(s);
     assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 1);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
@@ -393,9 +393,9 @@ static void test_compare_weak_links_never_meet_each_other(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
-    a->weak_key = S(s, "year/war");
+    claims__draft(a)->weak_key = S(s, "year/war");
     claims_claim *b = num(s, 1, CLAIMS_KIND_YEAR, "year/sale", 2008);
-    b->weak_key = S(s, "year/war");
+    claims__draft(b)->weak_key = S(s, "year/war");
     run(s);
     assert_int_equal(s->nfindings, 0);
     claims_story_free(s);
@@ -407,7 +407,7 @@ static void test_compare_weak_link_to_inferred_date_is_skipped(void **state)
     claims_story *s = mk(2, NULL);
     num(s, 0, CLAIMS_KIND_YEAR, "year/purchase", 2009);
     claims_claim *b = date(s, 1, "date/signing", "2010-09-06");
-    b->weak_key = S(s, "date/purchase");
+    claims__draft(b)->weak_key = S(s, "date/purchase");
     b->flags |= CLAIMS__CF_INFERRED;
     run(s);
     assert_int_equal(s->nfindings, 0);
@@ -596,9 +596,9 @@ static void test_compare_known_action_unknown_thing_contradicts(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/-/fine/EUR", 80e6);
-    a->unit = S(s, "EUR");
+    claims__draft(a)->unit = S(s, "EUR");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/-/fine/EUR", 95e6);
-    b->unit = S(s, "EUR");
+    claims__draft(b)->unit = S(s, "EUR");
     claims_claim *c = num(s, 0, CLAIMS_KIND_COUNT, "count/-/evacuate", 300);
     claims_claim *d = num(s, 1, CLAIMS_KIND_COUNT, "count/-/evacuate", 340);
     run(s);
@@ -618,9 +618,9 @@ static void test_compare_unknown_thing_and_action_never_contradict(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/-/-/EUR", 80e6);
-    a->unit = S(s, "EUR");
+    claims__draft(a)->unit = S(s, "EUR");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/-/-/EUR", 95e6);
-    b->unit = S(s, "EUR");
+    claims__draft(b)->unit = S(s, "EUR");
     num(s, 0, CLAIMS_KIND_COUNT, "count/-/-", 300);
     num(s, 1, CLAIMS_KIND_COUNT, "count/-/-", 450);
     num(s, 0, CLAIMS_KIND_PERCENT, "percent/-", 3);
@@ -645,7 +645,9 @@ static void test_compare_rounding_of_last_digit_is_compatible(void **state)
                          1.75e9);
     claims_claim *c = at(s, 2, CLAIMS_KIND_MONEY, "money/stadium/sell/USD", "$1.85 billion",
                          1.85e9);
-    a->unit = b->unit = c->unit = S(s, "USD");
+    claims__draft(a)->unit = S(s, "USD");
+    claims__draft(b)->unit = claims__draft(a)->unit;
+    claims__draft(c)->unit = claims__draft(a)->unit;
     run(s);
     /* 1.8 covers 1.75..1.85; 1.75 and 1.85 cannot both be right */
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
@@ -668,7 +670,8 @@ static void test_compare_neighbouring_whole_numbers_contradict(void **state)
     claims_claim *b = at(s, 1, CLAIMS_KIND_COUNT, "count/body/count", "29 bodies", 29);
     claims_claim *c = at(s, 0, CLAIMS_KIND_MEASURE, "measure/magnitude/tremor", "6.4", 6.4);
     claims_claim *d = at(s, 1, CLAIMS_KIND_MEASURE, "measure/magnitude/tremor", "6.5", 6.5);
-    c->unit = d->unit = S(s, "magnitude");
+    claims__draft(c)->unit = S(s, "magnitude");
+    claims__draft(d)->unit = claims__draft(c)->unit;
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b));
     /* 6.4 covers 6.35..6.45 and 6.5 covers 6.45..6.55: they only touch */
@@ -691,7 +694,8 @@ static void test_compare_round_figure_fits_about(void **state)
     b->low = 576e6;
     b->high = 704e6;
     b->has_low = b->has_high = true;
-    a->unit = b->unit = S(s, "USD");
+    claims__draft(a)->unit = S(s, "USD");
+    claims__draft(b)->unit = claims__draft(a)->unit;
     run(s);
     assert_non_null(tu_finding(s, CLAIMS_FINDING_COMPATIBLE, a, b));
     assert_int_equal(count_type(s, CLAIMS_FINDING_CONTRADICTION), 0);
@@ -794,13 +798,13 @@ static void test_compare_summary_money_and_month_for_people(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = num(s, 0, CLAIMS_KIND_MONEY, "money/loan/grant/ILS", 1e9);
-    a->unit = S(s, "ILS");
+    claims__draft(a)->unit = S(s, "ILS");
     claims_claim *b = num(s, 1, CLAIMS_KIND_MONEY, "money/loan/grant/ILS", 1.2e9);
-    b->unit = S(s, "ILS");
+    claims__draft(b)->unit = S(s, "ILS");
     claims_claim *c = num(s, 0, CLAIMS_KIND_MONEY, "money/fee/pay/GBP", 250000);
-    c->unit = S(s, "GBP");
+    claims__draft(c)->unit = S(s, "GBP");
     claims_claim *d = num(s, 1, CLAIMS_KIND_MONEY, "money/fee/pay/GBP", 275000);
-    d->unit = S(s, "GBP");
+    claims__draft(d)->unit = S(s, "GBP");
     claims_claim *e = date(s, 0, "date/strike", "XXXX-08");
     claims_claim *g = date(s, 1, "date/strike", "XXXX-09-06");
     run(s);
@@ -888,8 +892,8 @@ static void test_intern_one_copy_per_string(void **state)
     assert_string_equal(claims__str(s, k), "count/drone/buy");
     claims_claim *c1 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
     claims_claim *c2 = add(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy");
-    assert_true(c1->key == c2->key);
-    assert_int_equal(c1->frame.thing, a);
+    assert_true(c1->frame->key == c2->frame->key);
+    assert_int_equal(c1->frame->thing, a);
     assert_string_equal(claims_claim_key(c1), "count/drone/buy");
     claims_story_free(s);
 }

@@ -569,10 +569,12 @@ enum {
     CLAIMS__CF_NAMING = 1 << 6,    /* a measure that names its thing ("a 13-inch
                                       model", "a 10-mile race"): another
                                       figure names another thing */
-    CLAIMS__CF_IN_TITLE = 1 << 7   /* offsets into a title given apart from
+    CLAIMS__CF_IN_TITLE = 1 << 7,  /* offsets into a title given apart from
                                       the text (claims_claim_within) */
     /* bits 8..10: extract/extract.h's speaker flags; claims_claim.flags
        holds 16 bits in all */
+    CLAIMS__CF_DRAFT = 1 << 15 /* its frame is its own draft, not yet
+                                  shared (claims__frames_seal) */
 };
 
 /* Date precision for date claims. */
@@ -665,11 +667,28 @@ typedef struct claims__anchor {
  * or, on a claim, claims__cstr(). */
 typedef uint32_t claims__sid;
 
+/* The most back-off keys a claim has (claims__frame.backoff). */
+enum { CLAIMS__BACKOFF_MAX = 2 };
+
 /* The named fields of a claim's frame beyond its key, as strings of the
  * story's table (claims__sid, 0 "not stated"). Two claims are about the
  * same thing only when these agree (compare/compare.c); equal ids are
  * equal strings. */
 typedef struct claims__frame {
+    /* The slots the claim is filed under (claims__claim_key, the
+       extractors); a slot is a string of the story's table. */
+    const char *key;      /* slot key, interned: equal keys, one pointer */
+    claims__sid weak_key; /* a second slot reached only weakly, or 0 */
+    claims__sid unit;     /* "USD", "km", "years" or 0 */
+    /* slots of the same kind with one known part left unknown, where the
+       claim meets claims that state less ("money/deal/-/USD" also meets
+       "money/-/-/USD"); 0 when none */
+    claims__sid backoff[CLAIMS__BACKOFF_MAX];
+    /* the slot of the counted thing's broader kind ("count/person/-" for
+       "three climbers"; the lexicon's broader section), 0 when none:
+       there it meets claims that state less, and other narrower kinds of
+       it ("three companions") to agree with */
+    claims__sid kind_key;
     /* the parts the key is made of, by name (0: unknown), set with the
      * key by claims__claim_key; which ones a kind uses is listed there */
     claims__sid thing;       /* what is counted or priced ("drone") */
@@ -692,39 +711,38 @@ typedef struct claims__frame {
     claims__anchor anchor;   /* context.c; read by the event pass */
 } claims__frame;
 
-/* The most back-off keys a claim has (claims_claim.backoff). */
-enum { CLAIMS__BACKOFF_MAX = 2 };
+/* The story's table of frames: each distinct frame is stored once in the
+ * arena, and claims with equal frames point to one copy (most of a
+ * story's claims share a few hundred frames). */
+typedef struct claims__frametab {
+    const claims__frame **slots; /* a power of two of them; NULL empty */
+    uint32_t n, nslots;
+} claims__frametab;
 
-/* A claim: 176 bytes on a 64-bit machine (it was 272), as a long article
- * holds tens of thousands. Its strings other than the key and a quote's
- * words are ids of the story's string table; its id ("c1"..) is made
- * from its index (claims__claim_id) and what its offsets count into from
- * its article and CLAIMS__CF_IN_TITLE (claims__claim_base). Pointers and
- * doubles first, then 4-byte fields, then bytes: no padding but the tail. */
+/* A claim: 96 bytes on a 64-bit machine (it was 272, then 176), as a long
+ * article holds tens of thousands. What it is about and the slots it is
+ * filed under are its frame, shared with every claim of the same frame
+ * (claims__frames_seal); its other strings but a quote's words are ids of
+ * the story's string table; its id ("c1"..) is made from its index
+ * (claims__claim_id) and what its offsets count into from its article and
+ * CLAIMS__CF_IN_TITLE (claims__claim_base). Pointers and doubles first,
+ * then 4-byte fields, then bytes: no padding but the tail. */
 struct claims_claim {
     const claims_story *story; /* the story it belongs to: its strings */
-    const char *key;         /* slot key, interned: equal keys, one pointer */
     const char *str_value;   /* ISO date or normalized words, or NULL */
     claims_claim *linked;    /* e.g. a currency conversion's original */
+    /* event, scope, holder, part: the story's shared copy (read-only), or
+       while its article is read (CLAIMS__CF_DRAFT) the claim's own draft,
+       written in place through claims__draft; later changes go through
+       claims__frame_put */
+    const claims__frame *frame;
     double value, low, high;
     uint32_t index;          /* position in story->claims after sorting */
     uint32_t article;        /* article index */
     uint32_t start, end;     /* the claim's text */
     uint32_t sent_start, sent_end;
-    claims__sid weak_key;    /* a second slot reached only weakly, or 0 */
-    claims__sid unit;        /* "USD", "km", "years" or 0 */
     claims__sid speaker;     /* canonical person or description, or 0 */
-    claims__sid speaker_desc;/* the words that named the speaker, or 0 */
-    /* slots of the same kind with one known part left unknown, where the
-       claim meets claims that state less ("money/deal/-/USD" also meets
-       "money/-/-/USD"); 0 when none */
-    claims__sid backoff[CLAIMS__BACKOFF_MAX];
-    /* the slot of the counted thing's broader kind ("count/person/-" for
-       "three climbers"; the lexicon's broader section), 0 when none:
-       there it meets claims that state less, and other narrower kinds of
-       it ("three companions") to agree with */
-    claims__sid kind_key;
-    claims__frame frame;     /* event, scope, holder, part */
+    claims__sid speaker_desc; /* the words that named the speaker, or 0 */
     uint16_t flags;          /* CLAIMS__CF_* */
     uint8_t kind;            /* claims_kind */
     bool has_value, has_low, has_high;
@@ -790,6 +808,10 @@ struct claims_story {
     bool color;
     bool borrow_text;          /* CLAIMS_OPT_BORROW_TEXT */
     claims__strtab strs;       /* the claims' strings (claims__intern) */
+    claims__frametab frames;   /* the claims' shared frames */
+    claims__arena drafts;      /* draft frames of the claims being read */
+    claims_claim **draft_claims; /* the claims whose frame is a draft */
+    size_t ndraft_claims, cap_draft_claims;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
 };
@@ -800,7 +822,7 @@ static inline const char *claims__str(const claims_story *s, claims__sid id)
     return id ? s->strs.str[id] : NULL;
 }
 
-/* A claim's string field (c->unit, c->frame.scope, ...). */
+/* A claim's string field (c->unit, c->frame->scope, ...). */
 static inline const char *claims__cstr(const claims_claim *c, claims__sid id)
 {
     return id ? c->story->strs.str[id] : NULL;
@@ -849,6 +871,31 @@ void claims__strtab_free(const claims_allocator *a, claims__strtab *t);
  * NULL on OOM. */
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end);
+
+/* The draft frame of claim cl, made by claims__claim_add, to write while
+ * its article is read (cl has CLAIMS__CF_DRAFT until claims__frames_seal);
+ * a shared frame is never written. */
+static inline claims__frame *claims__draft(claims_claim *cl)
+{
+    return (claims__frame *)cl->frame;
+}
+
+/* Gives claim cl the frame *f: copied into its draft while it has one,
+ * else shared through the story's frame table. False on OOM. */
+bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f);
+
+/* Gives claim cl a zeroed draft frame of its own (CLAIMS__CF_DRAFT),
+ * to be shared by the next claims__frames_seal. NULL on OOM. */
+claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl);
+
+/* Shares the frames of the claims made or changed since the last call
+ * through the story's frame table and frees their drafts: called when an
+ * article has been read, so a story's drafts are one article's. False on
+ * OOM (the claims keep their drafts). */
+bool claims__frames_seal(claims_story *s);
+
+/* Frees the frame table's index and the drafts (frames are in arenas). */
+void claims__frames_free(claims_story *s);
 
 /* spelling.c: writes w[0..n) with its British spelling folded to the
  * American one by rule ("harbour" -> "harbor", "centres" -> "centers",

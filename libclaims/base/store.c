@@ -11,7 +11,7 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
                       sizeof *s->claims))
         return NULL;
     claims_claim *c = claims__arena_alloc(&s->arena, sizeof *c);
-    if (!c)
+    if (!c || !claims__frame_draft(s, c))
         return NULL;
     const claims__article *art = &s->articles[ai];
     c->story = s;
@@ -78,7 +78,7 @@ static bool part(claims_story *s, const char *p, claims__sid *out)
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
 {
-    claims__frame *f = &cl->frame;
+    claims__frame f = *cl->frame;
     /* one spelling of the thing, British or American */
     char folded[CLAIMS__PART_MAX];
     if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
@@ -89,26 +89,26 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     switch (cl->kind) {
     case CLAIMS_KIND_COUNT:
     case CLAIMS_KIND_MONEY:
-        ok = part(s, p2, &f->thing) && part(s, p3, &f->action);
+        ok = part(s, p2, &f.thing) && part(s, p3, &f.action);
         break;
     case CLAIMS_KIND_PERCENT:
-        ok = part(s, p2, &f->thing);
+        ok = part(s, p2, &f.thing);
         break;
     case CLAIMS_KIND_MEASURE:
-        ok = part(s, p2, &f->quantity) && part(s, p3, &f->thing) && part(s, p4, &f->index);
+        ok = part(s, p2, &f.quantity) && part(s, p3, &f.thing) && part(s, p4, &f.index);
         break;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
-        ok = part(s, p2, &f->what);
+        ok = part(s, p2, &f.what);
         break;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        ok = part(s, p2, &f->speaker);
+        ok = part(s, p2, &f.speaker);
         break;
     }
     claims__sid key = ok ? claims__key(s, p1, p2, p3, p4) : 0;
-    cl->key = claims__str(s, key);
-    return cl->key;
+    f.key = claims__str(s, key);
+    return key && claims__frame_put(s, cl, &f) ? f.key : NULL;
 }
 
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)

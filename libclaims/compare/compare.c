@@ -183,10 +183,10 @@ static double rounding_of(const claims_claim *c)
  * fixed number of days and are left as they are. */
 static void to_base_unit(const claims__lexicon *lx, const claims_claim *c, val *v)
 {
-    if (c->kind != CLAIMS_KIND_MEASURE || !c->unit || !c->frame.quantity ||
+    if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->unit || !c->frame->quantity ||
         v->type != V_RANGE)
         return;
-    const char *unit = claims__cstr(c, c->unit);
+    const char *unit = claims__cstr(c, c->frame->unit);
     const claims__lex_entry *e =
         claims__lex_get(lx, CLAIMS__LEX_UNIT_SCALE, unit, strlen(unit));
     if (!e || !e->has_num || e->num <= 0)
@@ -195,7 +195,7 @@ static void to_base_unit(const claims__lexicon *lx, const claims_claim *c, val *
     v->lo *= e->num;
     v->hi *= e->num;
     v->tol *= e->num;
-    v->unit = claims__cstr(c, c->frame.quantity);
+    v->unit = claims__cstr(c, c->frame->quantity);
     v->written_unit = unit;
 }
 
@@ -217,7 +217,7 @@ static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
     case CLAIMS_KIND_PERCENT:
     case CLAIMS_KIND_MEASURE:
         if (c->kind == CLAIMS_KIND_MONEY || c->kind == CLAIMS_KIND_MEASURE)
-            v->unit = claims__cstr(c, c->unit);
+            v->unit = claims__cstr(c, c->frame->unit);
         if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
             /* "about 50" is 50, hedged: it agrees with "50" and "some 50",
              * is compatible with what its hedge covers, and contradicts
@@ -503,7 +503,7 @@ static void put_money(claims__buf *b, double v, const char *unit)
 static void put_num(claims__buf *b, const claims_claim *c, double v)
 {
     if (c->kind == CLAIMS_KIND_MONEY)
-        put_money(b, v, claims__cstr(c, c->unit));
+        put_money(b, v, claims__cstr(c, c->frame->unit));
     else
         claims__buf_put_num(b, v);
 }
@@ -603,9 +603,9 @@ static void put_value(ctx *x, const claims_claim *c)
     }
     if (c->kind == CLAIMS_KIND_PERCENT)
         claims__buf_putc(b, '%');
-    else if (c->unit && c->kind != CLAIMS_KIND_MONEY) {
+    else if (c->frame->unit && c->kind != CLAIMS_KIND_MONEY) {
         claims__buf_putc(b, ' ');
-        claims__buf_puts(b, claims__cstr(c, c->unit));
+        claims__buf_puts(b, claims__cstr(c, c->frame->unit));
     }
 }
 
@@ -735,7 +735,7 @@ static bool is_time(const claims_claim *c)
  * "six drones") more often counts different groups. */
 static int slot_level(const claims_claim *c)
 {
-    const claims__frame *f = &c->frame;
+    const claims__frame *f = c->frame;
     switch (c->kind) {
     case CLAIMS_KIND_COUNT:
         return f->thing && f->action ? SLOT_KNOWN : !f->thing && f->action ? SLOT_THING_UNKNOWN
@@ -743,7 +743,7 @@ static int slot_level(const claims_claim *c)
     case CLAIMS_KIND_MONEY:
         if (f->thing && f->action)
             return SLOT_KNOWN;
-        return (f->thing || f->action) && c->unit ? SLOT_THING_UNKNOWN : SLOT_VAGUE;
+        return (f->thing || f->action) && c->frame->unit ? SLOT_THING_UNKNOWN : SLOT_VAGUE;
     case CLAIMS_KIND_PERCENT:
         return f->thing ? SLOT_KNOWN : SLOT_VAGUE;
     case CLAIMS_KIND_MEASURE:
@@ -781,7 +781,7 @@ static int slot_cmp(const char *a, const char *b)
  * as the story's event there. */
 static int frame_cmp(const claims_claim *a, const claims_claim *b)
 {
-    CMP(a->frame.part, b->frame.part);
+    CMP(a->frame->part, b->frame->part);
     return 0;
 }
 
@@ -828,7 +828,7 @@ static bool same_holder(const char *a, const char *b)
  * size that names its product ("the 13-inch model"). */
 static bool contradicts_nothing(const claims_claim *c)
 {
-    return c->frame.hedged || c->frame.sampled || (c->flags & CLAIMS__CF_NAMING);
+    return c->frame->hedged || c->frame->sampled || (c->flags & CLAIMS__CF_NAMING);
 }
 
 static bool same_frame(const claims_claim *a, const claims_claim *b)
@@ -836,11 +836,10 @@ static bool same_frame(const claims_claim *a, const claims_claim *b)
     if (same_relative_words(a, b) || contradicts_nothing(a) || contradicts_nothing(b))
         return false;
     /* a holder left unsaid may be the one the other names */
-    return a->frame.event_id == b->frame.event_id &&
-           a->frame.scope == b->frame.scope && /* one story's ids: equal strings */
-           (!a->frame.holder || !b->frame.holder ||
-            same_holder(claims__cstr(a, a->frame.holder),
-                        claims__cstr(b, b->frame.holder)));
+    return a->frame->event_id == b->frame->event_id &&
+           a->frame->scope == b->frame->scope && /* one story's ids: equal strings */
+           (!a->frame->holder || !b->frame->holder ||
+            same_holder(claims__cstr(a, a->frame->holder), claims__cstr(b, b->frame->holder)));
 }
 
 /* A date that only says when something was said ("officials said on
@@ -894,7 +893,7 @@ static bool reporting_date(const claims_claim *c)
 static bool past_year(const ctx *x, const claims_claim *c)
 {
     /* "the previous quake" (what: quake:previous) names the one before */
-    const char *q = c->frame.what ? strchr(claims__cstr(c, c->frame.what), ':') : NULL;
+    const char *q = c->frame->what ? strchr(claims__cstr(c, c->frame->what), ':') : NULL;
     if (c->kind != CLAIMS_KIND_YEAR || !c->has_value || q)
         return false;
     const claims__date *p = &x->s->articles[c->article].published;
@@ -934,8 +933,8 @@ enum { OUTTOLD_RUN = 64 };
  * ..."); one such holder on both sides is evidence of one thing. */
 static bool naming_holder(const claims_claim *c)
 {
-    return c->frame.holder && (c->frame.holder_kind == CLAIMS__HOLDER_SPEC ||
-                               c->frame.holder_kind == CLAIMS__HOLDER_SUBJECT);
+    return c->frame->holder && (c->frame->holder_kind == CLAIMS__HOLDER_SPEC ||
+                                c->frame->holder_kind == CLAIMS__HOLDER_SUBJECT);
 }
 
 /* Two stated values within a tenth of the larger. */
@@ -950,7 +949,7 @@ static bool close_values(const claims_claim *a, const claims_claim *b)
 
 static bool plain_frame(const claims_claim *c)
 {
-    return c->frame.event_id <= 1 && !c->frame.scope && !c->frame.holder &&
+    return c->frame->event_id <= 1 && !c->frame->scope && !c->frame->holder &&
            !contradicts_nothing(c);
 }
 
@@ -979,8 +978,9 @@ static bool inferred_in(const ctx *x, const uint32_t *list, size_t n)
  * slots reports it: the one that sorts last. */
 static bool mirrored(const claims_claim *w, const claims_claim *y, const char *slot)
 {
-    return y->weak_key && slot_cmp(claims__cstr(y, y->weak_key), w->key) == 0 &&
-           slot_cmp(slot, w->key) < 0;
+    return y->frame->weak_key &&
+           slot_cmp(claims__cstr(y, y->frame->weak_key), w->frame->key) == 0 &&
+           slot_cmp(slot, w->frame->key) < 0;
 }
 
 /* Whether the word [b, e) of t is one of the span words. */
@@ -1106,8 +1106,8 @@ static bool keep_same_frame(ctx *x, size_t *a_n)
                  * subject on both sides is evidence that they speak of one
                  * thing: strong for a specification, enough for a subject */
                 if (naming_holder(ci) && naming_holder(cj)) {
-                    bool spec = ci->frame.holder_kind == CLAIMS__HOLDER_SPEC &&
-                                cj->frame.holder_kind == CLAIMS__HOLDER_SPEC;
+                    bool spec = ci->frame->holder_kind == CLAIMS__HOLDER_SPEC &&
+                                cj->frame->holder_kind == CLAIMS__HOLDER_SPEC;
                     /* a subject alone: only a slip of a few percent ("105
                      * games" and "106"), not two moments of a total */
                     double h = spec ? EVIDENCE_STRONG
@@ -1205,10 +1205,10 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
     size_t na = a_n, nb = x->ntmp - a_n;
     sort_n(la, na, sizeof *la, cmp_u32);
     sort_n(lb, nb, sizeof *lb, cmp_u32);
-    const char *key = claim_at(x, la[0])->key;
+    const char *key = claim_at(x, la[0])->frame->key;
     if (weak && nb) {
         /* the strong side's key names the slot */
-        key = claim_at(x, lb[0])->key;
+        key = claim_at(x, lb[0])->frame->key;
     } else if (weak) {
         key = slot;
     }
@@ -1572,7 +1572,7 @@ static claims_status contradiction(ctx *x, const entry *e, const vclass *S, size
     bool lower_first = x->cv[i].hi < x->cv[j].lo;
     /* a toll that grew; an age one year more in an article a month or more
      * later (a birthday between) */
-    const char *quantity = claims__cstr(c0, c0->frame.quantity);
+    const char *quantity = claims__cstr(c0, c0->frame->quantity);
     bool age = quantity && strcmp(quantity, "age") == 0;
     double step = lower_first ? x->cv[j].lo - x->cv[i].hi : x->cv[i].lo - x->cv[j].hi;
     if ((c0->kind == CLAIMS_KIND_COUNT && grew_later(x, a_n, lower_first, 0, TALLY_DAYS)) ||
@@ -1696,7 +1696,7 @@ static claims_status told_alike_agreement(ctx *x, const entry *e, const vclass *
         bool met = false;
         for (size_t j = k->begin; j < k->end && !met; j++) {
             const claims_claim *cj = claim_at(x, e[j].ci);
-            met = ci->article != cj->article && !ci->frame.hedged && !cj->frame.hedged &&
+            met = ci->article != cj->article && !ci->frame->hedged && !cj->frame->hedged &&
                   claims__likeness_of(x->ev, ci, cj) >= EVIDENCE_PAST;
         }
         if (met && !tmp_push(x, e[i].ci))
@@ -1827,7 +1827,7 @@ static claims_status kind_agreements(ctx *x, const entry *e, size_t begin, size_
                 return CLAIMS_ERR_NOMEM;
             const claims_claim *first = claim_at(x, x->tmp[0]);
             two = two || (first->article != e[k].c->article &&
-                          first->frame.thing != e[k].c->frame.thing);
+                          first->frame->thing != e[k].c->frame->thing);
         }
         if (two && e[i].v.type != V_UNKNOWN) {
             x->backoff = true;
@@ -1869,11 +1869,11 @@ static int cmp_filing(const void *pa, const void *pb)
 static size_t file_claim(const claims_claim *c, size_t i, filing *f)
 {
     size_t n = 0;
-    f[n++] = (filing){c->key, c, (uint32_t)i, false, false, false};
+    f[n++] = (filing){c->frame->key, c, (uint32_t)i, false, false, false};
     /* the back-off slots, then (k == CLAIMS__BACKOFF_MAX) the slot of the
      * thing's broader kind */
     for (int k = 0; k <= CLAIMS__BACKOFF_MAX; k++) {
-        claims__sid bid = k < CLAIMS__BACKOFF_MAX ? c->backoff[k] : c->kind_key;
+        claims__sid bid = k < CLAIMS__BACKOFF_MAX ? c->frame->backoff[k] : c->frame->kind_key;
         const char *bk = claims__cstr(c, bid);
         if (bk)
             f[n++] = (filing){bk, c, (uint32_t)i, true, true, k == CLAIMS__BACKOFF_MAX};
@@ -1881,8 +1881,8 @@ static size_t file_claim(const claims_claim *c, size_t i, filing *f)
     /* A weak link on a date inferred from the article's own date is two
      * guesses in a row: not compared. (It takes the flags of the filing
      * before it.) */
-    const char *weak = claims__cstr(c, c->weak_key);
-    if (weak && slot_cmp(weak, c->key) != 0 && !(c->flags & CLAIMS__CF_INFERRED)) {
+    const char *weak = claims__cstr(c, c->frame->weak_key);
+    if (weak && slot_cmp(weak, c->frame->key) != 0 && !(c->flags & CLAIMS__CF_INFERRED)) {
         f[n] = f[n - 1];
         f[n].key = weak;
         f[n].weak = true;
@@ -1937,7 +1937,8 @@ static claims_status compare_values(ctx *x)
         const claims_claim *c = s->claims[i];
         filing one[CLAIMS__BACKOFF_MAX + 3];
         val v;
-        nfiled[i] = (uint8_t)(c->key && claim_val(s->lex, c, &v) ? file_claim(c, i, one) : 0);
+        nfiled[i] =
+            (uint8_t)(c->frame->key && claim_val(s->lex, c, &v) ? file_claim(c, i, one) : 0);
         nf += nfiled[i];
     }
     filing *f = nf && nf <= SIZE_MAX / sizeof *f ? claims__malloc(al, nf * sizeof *f) : NULL;
@@ -1991,7 +1992,7 @@ typedef struct qclass {
  * when unknown. */
 static const char *speaker_of(const claims_claim *c)
 {
-    return c->frame.speaker ? claims__cstr(c, c->frame.speaker) : "?";
+    return c->frame->speaker ? claims__cstr(c, c->frame->speaker) : "?";
 }
 
 /* A speaker that may be anyone: unknown, or only described. */
@@ -2148,11 +2149,11 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
         sort_n(lb, nb, sizeof *lb, cmp_u32);
     const claims_claim *ca = claim_at(x, la[0]);
     const claims_claim *cb = nb ? claim_at(x, lb[0]) : NULL;
-    const char *key = ca->key;
+    const char *key = ca->frame->key;
     if (cb && wild_speaker(ca) && !wild_speaker(cb))
-        key = cb->key;
-    else if (cb && !attribution && !wild_speaker(cb) && strlen(cb->key) < strlen(key))
-        key = cb->key; /* one person named two ways: the shorter name */
+        key = cb->frame->key;
+    else if (cb && !attribution && !wild_speaker(cb) && strlen(cb->frame->key) < strlen(key))
+        key = cb->frame->key; /* one person named two ways: the shorter name */
     bool dates = dates_differ(x);
     claims__buf *b = &x->sum;
     if (!B) {

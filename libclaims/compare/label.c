@@ -69,7 +69,7 @@ static void put_what(claims__buf *b, const char *what)
 
 static void put_main(const claims_story *s, const claims_claim *c, claims__buf *b)
 {
-    const claims__frame *fr = &c->frame;
+    const claims__frame *fr = c->frame;
     /* the frame's strings, NULL when not stated */
     const char *thing = claims__str(s, fr->thing), *action = claims__str(s, fr->action);
     const char *quantity = claims__str(s, fr->quantity), *what = claims__str(s, fr->what);
@@ -146,8 +146,8 @@ void claims__finding_label(const claims_story *s, const claims_finding *f, claim
     }
     const claims_claim *c = s->claims[f->claims[0]];
     put_main(s, c, b);
-    const char *quantity = claims__str(s, c->frame.quantity);
-    const char *holder = claims__str(s, c->frame.holder);
+    const char *quantity = claims__str(s, c->frame->quantity);
+    const char *holder = claims__str(s, c->frame->holder);
     if (holder && !(quantity && strcmp(quantity, "age") == 0)) {
         bool distance = quantity && strcmp(quantity, "distance") == 0;
         claims__buf_puts(b, distance ? " from " : ", ");
@@ -155,17 +155,17 @@ void claims__finding_label(const claims_story *s, const claims_finding *f, claim
         if (!distance)
             claims__buf_puts(b, "'s");
     }
-    if (c->frame.scope) {
+    if (c->frame->scope) {
         claims__buf_puts(b, " in ");
-        put_name(b, claims__str(s, c->frame.scope));
+        put_name(b, claims__str(s, c->frame->scope));
     }
-    if (c->frame.part == CLAIMS__PART_SUBSET)
+    if (c->frame->part == CLAIMS__PART_SUBSET)
         claims__buf_puts(b, " (a part of a total)");
-    else if (c->frame.part == CLAIMS__PART_INCREMENT)
+    else if (c->frame->part == CLAIMS__PART_INCREMENT)
         claims__buf_puts(b, " (an addition to a total)");
-    if (c->frame.event) {
+    if (c->frame->event) {
         claims__buf_puts(b, ", an earlier event (");
-        claims__buf_puts(b, claims__str(s, c->frame.event));
+        claims__buf_puts(b, claims__str(s, c->frame->event));
         claims__buf_putc(b, ')');
     }
 }

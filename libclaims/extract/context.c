@@ -671,7 +671,7 @@ static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, s
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
                              bool capitals_name, bool *oom)
 {
-    const char *quantity = claims__cstr(cl, cl->frame.quantity);
+    const char *quantity = claims__cstr(cl, cl->frame->quantity);
     bool age = quantity && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as strings (of the story's
        table, or literals) and stored as ids at the end */
@@ -685,12 +685,12 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
         cl->value != (double)(long long)cl->value)
         scope = "average";
-    cl->frame.scope = claims__intern_str(c->s, scope, oom);
+    claims__frame *f = claims__draft(cl);
+    f->scope = claims__intern_str(c->s, scope, oom);
     if (age && capitals_name && !named_age(c, tb, te))
-        cl->frame.hedged = true; /* an unnamed person's age contradicts no one */
+        f->hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
         return;
-    claims__frame *f = &cl->frame;
     const char *holder = claims__cstr(cl, f->holder);
     if (quantity && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
@@ -811,7 +811,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
              * something happened, so it contradicts no time */
-            cl->frame.hedged = f->ahead;
+            claims__draft(cl)->hedged = f->ahead;
             continue;
         }
         size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
@@ -832,10 +832,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
                     : (claims__anchor){0};
             a.background |= f->marker;
         }
-        cl->frame.anchor = a;
-        cl->frame.part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
-        cl->frame.hedged = f->hedge_at < tb;
-        cl->frame.sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
+        claims__frame *fr = claims__draft(cl);
+        fr->anchor = a;
+        fr->part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
+        fr->hedged = f->hedge_at < tb;
+        fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
         scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
     }
     claims__free(al, tv);

@@ -1367,7 +1367,7 @@ static claims_status rename_year_named(dt_ctx *c)
         l += yl;
         const char *kname = p->cl->kind == CLAIMS_KIND_YEAR ? "year" : "date";
         if (p->weak) {
-            if (!(p->cl->weak_key = claims__key(c->s, kname, buf, NULL, NULL)))
+            if (!(claims__draft(p->cl)->weak_key = claims__key(c->s, kname, buf, NULL, NULL)))
                 return CLAIMS_ERR_NOMEM;
         } else if (!claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL)) {
             return CLAIMS_ERR_NOMEM;
@@ -1433,8 +1433,9 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     if (weak >= 0) {
-        cl->weak_key = claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);
-        if (!cl->weak_key)
+        claims__draft(cl)->weak_key =
+            claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);
+        if (!cl->frame->weak_key)
             return CLAIMS_ERR_NOMEM;
     }
     if (sn->flags & CLAIMS__SF_TITLE)

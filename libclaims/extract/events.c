@@ -88,6 +88,19 @@ static bool before_reference(const claims__anchor *a, long ref)
     return claims__date_to_days(a->date.year, a->date.month, a->date.day ? a->date.day : 1) < ref;
 }
 
+/* The label of the other event a figure anchored at *a belongs to, written
+ * into buf: its year, or "earlier" for a marker; NULL for the story's own. */
+static const char *event_label(const claims__anchor *a, bool dated, long ref, char buf[LABEL_MAX])
+{
+    /* only the past holds other events: a time after the story's
+     * ("deliveries next year") is a plan of this one */
+    if (a->precision && dated && !near_reference(a, ref) && before_reference(a, ref)) {
+        snprintf(buf, LABEL_MAX, "%d", a->date.year);
+        return buf;
+    }
+    return a->background ? "earlier" : NULL;
+}
+
 claims_status claims__resolve_events(claims_story *s)
 {
     claims_status st = CLAIMS_OK;
@@ -98,27 +111,17 @@ claims_status claims__resolve_events(claims_story *s)
     /* Background labels in order of first use get ids 2, 3, ... */
     claims__sid *labels = NULL;
     size_t nlabels = 0, cap = 0;
-    for (size_t i = 0; i < s->nclaims; i++) {
+    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        c->frame.event_id = 1;
-        c->frame.event = 0;
-        if (!is_figure(c))
-            continue;
-        const claims__anchor *a = &c->frame.anchor;
-        char label[LABEL_MAX];
-        /* only the past holds other events: a time after the story's
-         * ("deliveries next year") is a plan of this one */
-        bool far = a->precision && dated && !near_reference(a, ref) && before_reference(a, ref);
-        if (far)
-            snprintf(label, sizeof label, "%d", a->date.year);
-        else if (a->background)
-            snprintf(label, sizeof label, "earlier");
-        else
-            continue;
+        claims__frame f = *c->frame;
+        f.event_id = 1;
+        f.event = 0;
+        char buf[LABEL_MAX];
+        const char *label = is_figure(c) ? event_label(&f.anchor, dated, ref, buf) : NULL;
         size_t k = 0;
-        while (k < nlabels && strcmp(claims__str(s, labels[k]), label) != 0)
+        while (label && k < nlabels && strcmp(claims__str(s, labels[k]), label) != 0)
             k++;
-        if (k == nlabels) {
+        if (label && k == nlabels) {
             claims__sid copy = claims__intern(s, label, strlen(label));
             if (!copy || !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1,
                                        sizeof *labels)) {
@@ -127,8 +130,12 @@ claims_status claims__resolve_events(claims_story *s)
             }
             labels[nlabels++] = copy;
         }
-        c->frame.event = labels[k];
-        c->frame.event_id = (uint32_t)k + 2;
+        if (label) {
+            f.event = labels[k];
+            f.event_id = (uint32_t)k + 2;
+        }
+        if (!claims__frame_put(s, c, &f))
+            st = CLAIMS_ERR_NOMEM;
     }
     claims__free(&s->alloc, labels);
     return st;

@@ -1032,8 +1032,8 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
 {
     if (kind == CLAIMS_KIND_MEASURE && p3 && strcmp(p3, "-") != 0 && strcmp(p2, "age") != 0) {
         /* "a four-day ski tour" also meets "four days" */
-        cl->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
-        return cl->backoff[0] != 0;
+        claims__draft(cl)->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
+        return cl->frame->backoff[0] != 0;
     }
     if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
         return true;
@@ -1044,16 +1044,17 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
                                            : NULL;
     if (kind_of && strcmp(kind_of->value, p2) == 0)
         kind_of = NULL;
-    if (kind_of && !(cl->kind_key = claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4)))
+    if (kind_of && !(claims__draft(cl)->kind_key =
+                         claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4)))
         return false;
     if (thing && action) {
-        cl->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
-        cl->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
+        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
+        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
     } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && strcmp(p4, "-") != 0) {
-        cl->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
+        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
     }
     for (size_t i = 0; i < n; i++)
-        if (!cl->backoff[i])
+        if (!cl->frame->backoff[i])
             return false;
     return true;
 }
@@ -1069,8 +1070,8 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        cl->unit = claims__intern(c->s, unit, unit_len);
-        if (!cl->unit)
+        claims__draft(cl)->unit = claims__intern(c->s, unit, unit_len);
+        if (!cl->frame->unit)
             return CLAIMS_ERR_NOMEM;
     }
     if (c->sflags & CLAIMS__SF_TITLE)
@@ -2052,12 +2053,12 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
     if (rc != CLAIMS_OK)
         return rc;
     if (named) {
-        cl->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
-        return cl->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+        claims__draft(cl)->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
+        return cl->frame->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
     }
     if (strcmp(thing, "-") != 0) {
-        cl->frame.holder = claims__intern(c->s, thing, strlen(thing));
-        if (!cl->frame.holder)
+        claims__draft(cl)->holder = claims__intern(c->s, thing, strlen(thing));
+        if (!cl->frame->holder)
             return CLAIMS_ERR_NOMEM;
     }
     return CLAIMS_OK;

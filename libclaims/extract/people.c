@@ -57,7 +57,7 @@ static int cmp_last(const void *x, const void *y)
 
 static const char *key_part(const claims_claim *c)
 {
-    return claims__cstr(c, c->frame.speaker);
+    return claims__cstr(c, c->frame->speaker);
 }
 
 static bool is_speech(const claims_claim *c)
@@ -494,8 +494,8 @@ static int cmp_fullname(const void *x, const void *y)
 
 static bool is_age(const claims_claim *c)
 {
-    return c->kind == CLAIMS_KIND_MEASURE && c->frame.quantity && c->frame.thing &&
-           strcmp(claims__cstr(c, c->frame.quantity), "age") == 0;
+    return c->kind == CLAIMS_KIND_MEASURE && c->frame->quantity && c->frame->thing &&
+           strcmp(claims__cstr(c, c->frame->quantity), "age") == 0;
 }
 
 /* The name's full form when it has two words or more, else NULL. */
@@ -503,7 +503,7 @@ static const char *full_name_of(const claims_claim *c)
 {
     const char *n = NULL;
     if (is_age(c))
-        n = claims__cstr(c, c->frame.thing);
+        n = claims__cstr(c, c->frame->thing);
     else if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
         n = key_part(c);
     return n && strchr(n, ' ') ? n : NULL;
@@ -551,11 +551,11 @@ static claims_status join_age_surnames(claims_story *s)
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        const char *thing = is_age(c) ? claims__cstr(c, c->frame.thing) : NULL;
+        const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
         if (!thing || strchr(thing, ' ') || strcmp(thing, "-") == 0)
             continue;
         const char *full = only_full_name(fn, n, thing);
-        const char *index = claims__cstr(c, c->frame.index);
+        const char *index = claims__cstr(c, c->frame->index);
         if (full && !claims__claim_key(s, c, "measure", "age", full, index))
             st = CLAIMS_ERR_NOMEM;
     }

@@ -1510,7 +1510,7 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
             return CLAIMS_ERR_NOMEM;
         claims__claim_key(s, cl, kk, "?", NULL, NULL);
     }
-    return cl->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
+    return cl->frame->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
 }
 
 static bool sentence_skipped(const ctx *c, size_t si)

@@ -58,14 +58,14 @@ static void write_sentence(claims__writer *w, const claims__article *art, const 
  * speaks of, and its scope, holder and part where known. */
 static void write_frame(const claims_claim *c, claims__writer *w)
 {
-    const char *event = claims__cstr(c, c->frame.event);
-    const char *scope = claims__cstr(c, c->frame.scope);
-    const char *holder = claims__cstr(c, c->frame.holder);
+    const char *event = claims__cstr(c, c->frame->event);
+    const char *scope = claims__cstr(c, c->frame->scope);
+    const char *holder = claims__cstr(c, c->frame->holder);
     if (c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
         c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE) {
         key(w, "event");
         claims__w_puts(w, "{\"id\":\"e");
-        claims__w_int(w, c->frame.event_id ? c->frame.event_id : 1);
+        claims__w_int(w, c->frame->event_id ? c->frame->event_id : 1);
         claims__w_puts(w, "\",\"label\":");
         if (event)
             claims__w_json_str(w, event, strlen(event));
@@ -81,9 +81,9 @@ static void write_frame(const claims_claim *c, claims__writer *w)
         key(w, "holder");
         claims__w_json_str(w, holder, strlen(holder));
     }
-    if (c->frame.part) {
+    if (c->frame->part) {
         key(w, "part");
-        claims__w_puts(w, c->frame.part == CLAIMS__PART_SUBSET ? "\"subset\"" : "\"increment\"");
+        claims__w_puts(w, c->frame->part == CLAIMS__PART_SUBSET ? "\"subset\"" : "\"increment\"");
     }
 }
 
@@ -98,7 +98,7 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
     key(w, "kind");
     claims__w_json_str(w, claims_kind_name(c->kind), strlen(claims_kind_name(c->kind)));
     key(w, "key");
-    str_or_null(w, c->key);
+    str_or_null(w, c->frame->key);
     key(w, "value");
     switch (c->kind) {
     case CLAIMS_KIND_DATE:
@@ -126,9 +126,9 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         key(w, "high_exclusive");
         claims__w_puts(w, (c->flags & CLAIMS__CF_HIGH_EXCL) ? "true" : "false");
     }
-    if (c->unit) {
+    if (c->frame->unit) {
         key(w, "unit");
-        str_or_null(w, claims__cstr(c, c->unit));
+        str_or_null(w, claims__cstr(c, c->frame->unit));
     }
     if (c->kind == CLAIMS_KIND_DATE && precision_name(c->precision)) {
         key(w, "precision");
@@ -138,9 +138,9 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         key(w, "inferred");
         claims__w_puts(w, (c->flags & CLAIMS__CF_INFERRED) ? "true" : "false");
     }
-    if (c->weak_key) {
+    if (c->frame->weak_key) {
         key(w, "weak_key");
-        str_or_null(w, claims__cstr(c, c->weak_key));
+        str_or_null(w, claims__cstr(c, c->frame->weak_key));
     }
     write_frame(c, w);
     if (c->linked) {

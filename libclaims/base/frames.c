@@ -1,0 +1,163 @@
+/* frames.c - the story's table of claim frames.
+ *
+ * A claim's frame (claims__frame: its thing, action, scope, holder,
+ * anchor, ...) took 60 of the claim's bytes, and most of a story's claims
+ * share a few hundred frames. A claim is made with a draft frame of its
+ * own, which the extractors write in place while its article is read;
+ * when the article is done, claims__frames_seal points each claim at the
+ * one shared copy of its frame, and the drafts are freed. A frame changed
+ * later (a speaker resolved across the story, an event told apart) is
+ * copied, changed and shared again (claims__frame_put). */
+#include "base/base.h"
+
+#include <string.h>
+
+/* Hashing and equality go field by field: a frame's padding and an
+ * anchor copied from a local hold bytes no field owns. */
+static inline uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+}
+
+static uint32_t frame_hash(const claims__frame *f)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    h = mix(h, (uint64_t)(uintptr_t)f->key);
+    h = mix(h, f->weak_key | (uint64_t)f->unit << 32);
+    h = mix(h, f->backoff[0] | (uint64_t)f->backoff[1] << 32);
+    h = mix(h, f->kind_key);
+    h = mix(h, f->thing | (uint64_t)f->action << 32);
+    h = mix(h, f->what | (uint64_t)f->speaker << 32);
+    h = mix(h, f->index | (uint64_t)f->event << 32);
+    h = mix(h, f->event_id | (uint64_t)f->scope << 32);
+    h = mix(h, f->holder | (uint64_t)f->quantity << 32);
+    h = mix(h, f->part | (uint64_t)f->hedged << 8 | (uint64_t)f->sampled << 16 |
+                   (uint64_t)f->holder_kind << 24 | (uint64_t)f->anchor.precision << 32 |
+                   (uint64_t)f->anchor.inferred << 40 | (uint64_t)f->anchor.background << 48);
+    h = mix(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
+    h = mix(h, (uint32_t)f->anchor.date.day);
+    return (uint32_t)(h ^ (h >> 29));
+}
+
+static bool frame_eq(const claims__frame *a, const claims__frame *b)
+{
+    return a->key == b->key && a->weak_key == b->weak_key && a->unit == b->unit &&
+           a->backoff[0] == b->backoff[0] && a->backoff[1] == b->backoff[1] &&
+           a->kind_key == b->kind_key && a->thing == b->thing && a->action == b->action &&
+           a->what == b->what && a->speaker == b->speaker && a->index == b->index &&
+           a->event == b->event && a->event_id == b->event_id && a->scope == b->scope &&
+           a->holder == b->holder && a->quantity == b->quantity && a->part == b->part &&
+           a->hedged == b->hedged && a->sampled == b->sampled && a->holder_kind == b->holder_kind &&
+           a->anchor.precision == b->anchor.precision && a->anchor.inferred == b->anchor.inferred &&
+           a->anchor.background == b->anchor.background &&
+           a->anchor.date.year == b->anchor.date.year &&
+           a->anchor.date.month == b->anchor.date.month && a->anchor.date.day == b->anchor.date.day;
+}
+
+static bool frametab_rehash(claims_story *s, uint32_t nslots)
+{
+    claims__frametab *t = &s->frames;
+    const claims__frame **slots = claims__malloc(&s->alloc, (size_t)nslots * sizeof *slots);
+    if (!slots)
+        return false;
+    memset(slots, 0, (size_t)nslots * sizeof *slots);
+    uint32_t mask = nslots - 1;
+    for (uint32_t k = 0; k < t->nslots; k++) {
+        if (!t->slots[k])
+            continue;
+        uint32_t i = frame_hash(t->slots[k]) & mask;
+        while (slots[i])
+            i = (i + 1) & mask;
+        slots[i] = t->slots[k];
+    }
+    claims__free(&s->alloc, t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+    return true;
+}
+
+/* The shared copy of *f, stored on first sight; NULL on OOM. */
+static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+{
+    claims__frametab *t = &s->frames;
+    /* at most half the slots in use */
+    if ((size_t)t->n * 2 + 2 > t->nslots &&
+        (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256)))
+        return NULL;
+    uint32_t mask = t->nslots - 1;
+    uint32_t i = frame_hash(f) & mask;
+    for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
+        if (frame_eq(q, f))
+            return (claims__frame *)q;
+    claims__frame *copy = claims__arena_alloc(&s->arena, sizeof *copy);
+    if (!copy)
+        return NULL;
+    memcpy(copy, f, sizeof *copy);
+    t->slots[i] = copy;
+    t->n++;
+    return copy;
+}
+
+bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f)
+{
+    if (cl->flags & CLAIMS__CF_DRAFT) {
+        if (cl->frame != f)
+            memcpy(claims__draft(cl), f, sizeof *f);
+        return true;
+    }
+    claims__frame *shared = frame_intern(s, f);
+    if (!shared)
+        return false;
+    cl->frame = shared;
+    return true;
+}
+
+claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
+{
+    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
+                      s->ndraft_claims + 1, sizeof *s->draft_claims))
+        return NULL;
+    claims__frame *f = claims__arena_alloc(&s->drafts, sizeof *f);
+    if (!f)
+        return NULL;
+    s->draft_claims[s->ndraft_claims++] = cl;
+    cl->frame = f;
+    cl->flags |= CLAIMS__CF_DRAFT;
+    return f;
+}
+
+bool claims__frames_seal(claims_story *s)
+{
+    for (size_t k = 0; k < s->ndraft_claims; k++) {
+        claims_claim *cl = s->draft_claims[k];
+        claims__frame *shared = frame_intern(s, cl->frame);
+        if (!shared) {
+            /* the sealed ones are done; the rest keep their drafts */
+            memmove(s->draft_claims, s->draft_claims + k,
+                    (s->ndraft_claims - k) * sizeof *s->draft_claims);
+            s->ndraft_claims -= k;
+            return false;
+        }
+        cl->frame = shared;
+        cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
+    }
+    s->ndraft_claims = 0;
+    claims__arena_release(&s->drafts);
+    return true;
+}
+
+void claims__frames_free(claims_story *s)
+{
+    claims__free(&s->alloc, s->frames.slots);
+    s->frames.slots = NULL;
+    s->frames.n = s->frames.nslots = 0;
+    claims__free(&s->alloc, s->draft_claims);
+    s->draft_claims = NULL;
+    s->ndraft_claims = s->cap_draft_claims = 0;
+    claims__arena_release(&s->drafts);
+}
+
+/* frame_hash and frame_eq name every field: a new one is added there too. */
+_Static_assert(sizeof(claims__frame) == 88 && CLAIMS__BACKOFF_MAX == 2,
+               "claims__frame changed: update frame_hash and frame_eq");
