@@ -641,6 +641,9 @@ claims_status claims__check_finish(claims_story *s)
         st = claims__resolve_events(s);
     if (st != CLAIMS_OK)
         return st;
+    /* no claim comes after the articles' */
+    claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims,
+                   sizeof *s->claims);
     /* Stable, deterministic numbering: by article, then position. */
     if (s->nclaims)
         qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
@@ -684,6 +687,9 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     if (s->checked)
         return fail(err, CLAIMS_ERR_STATE, NULL, 0, 0);
     s->checked = true;
+    /* no article comes after a check */
+    claims__shrink(&s->alloc, (void **)&s->articles, &s->cap_articles, s->narticles,
+                   sizeof *s->articles);
     for (size_t ai = 0; ai < s->narticles; ai++) {
         claims_status st = claims__check_article(s, ai);
         if (st != CLAIMS_OK) {

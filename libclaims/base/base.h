@@ -29,6 +29,10 @@ void claims__free(const claims_allocator *a, void *p);
  * Returns false on overflow or OOM (the old block is kept). */
 bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t need,
                   size_t elem);
+/* Gives back the room of a grown array beyond its n elements (of elem
+ * bytes), once it grows no more: growth by doubling leaves up to half of
+ * it unused. Nothing changes when the allocator can't. */
+void claims__shrink(const claims_allocator *a, void **data, size_t *cap, size_t n, size_t elem);
 
 /* A bump arena: many small allocations released at once. */
 typedef struct claims__arena_block claims__arena_block;

@@ -46,6 +46,17 @@ bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t ne
     return true;
 }
 
+void claims__shrink(const claims_allocator *a, void **data, size_t *cap, size_t n, size_t elem)
+{
+    if (!*data || n >= *cap || n == 0)
+        return;
+    void *p = claims__realloc(a, *data, n * elem);
+    if (p) {
+        *data = p;
+        *cap = n;
+    }
+}
+
 /* ------------------------------------------------------------ arena */
 
 struct claims__arena_block {
