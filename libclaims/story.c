@@ -800,19 +800,19 @@ int claims_claim_value(const claims_claim *c, double *value)
 
 int claims_claim_low(const claims_claim *c, double *low)
 {
-    if (!c || !c->has_low)
+    if (!c || !c->frame->has_low)
         return 0;
     if (low)
-        *low = c->low;
+        *low = c->frame->low;
     return 1;
 }
 
 int claims_claim_high(const claims_claim *c, double *high)
 {
-    if (!c || !c->has_high)
+    if (!c || !c->frame->has_high)
         return 0;
     if (high)
-        *high = c->high;
+        *high = c->frame->high;
     return 1;
 }
 

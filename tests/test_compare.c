@@ -208,8 +208,8 @@ static void test_compare_more_than_bound_is_compatible(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/kill");
-    a->low = 10;
-    a->has_low = true;
+    claims__draft(a)->low = 10;
+    claims__draft(a)->has_low = true;
     a->flags |= CLAIMS__CF_LOW_EXCL;
     claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 12);
     run(s);
@@ -223,8 +223,8 @@ static void test_compare_at_least_bound_contradicts(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/injure");
-    a->low = 30;
-    a->has_low = true;
+    claims__draft(a)->low = 30;
+    claims__draft(a)->has_low = true;
     claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/injure", 20);
     run(s);
     const claims_finding *f = tu_finding(s, CLAIMS_FINDING_CONTRADICTION, a, b);
@@ -238,8 +238,8 @@ static void test_compare_exclusive_bound_excludes_its_value(void **state)
     (void)state;
     claims_story *s = mk(2, NULL);
     claims_claim *a = add(s, 0, CLAIMS_KIND_COUNT, "count/person/kill");
-    a->low = 10;
-    a->has_low = true;
+    claims__draft(a)->low = 10;
+    claims__draft(a)->has_low = true;
     a->flags |= CLAIMS__CF_LOW_EXCL; /* more than 10 */
     claims_claim *b = num(s, 1, CLAIMS_KIND_COUNT, "count/person/kill", 10);
     run(s);
@@ -691,9 +691,9 @@ static void test_compare_round_figure_fits_about(void **state)
     claims_claim *b =
         at(s, 1, CLAIMS_KIND_MONEY, "money/bridge/cost/USD", "about $640 million", 0);
     b->has_value = false;
-    b->low = 576e6;
-    b->high = 704e6;
-    b->has_low = b->has_high = true;
+    claims__draft(b)->low = 576e6;
+    claims__draft(b)->high = 704e6;
+    claims__draft(b)->has_low = claims__draft(b)->has_high = true;
     claims__draft(a)->unit = S(s, "USD");
     claims__draft(b)->unit = claims__draft(a)->unit;
     run(s);
@@ -898,10 +898,46 @@ static void test_intern_one_copy_per_string(void **state)
     claims_story_free(s);
 }
 
+/* Claims with equal frames share one copy once sealed; a frame changed
+ * later is the changed claim's alone; a range or another scope makes
+ * another frame. */
+static void test_frames_shared_once_sealed(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    claims_claim *a = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    claims_claim *b = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 14);
+    claims_claim *c = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    claims__draft(c)->scope = S(s, "dubai");
+    claims_claim *d = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+    claims__draft(d)->low = 10;
+    claims__draft(d)->has_low = true;
+    assert_true(a->frame != b->frame); /* drafts: each claim's own */
+    assert_true(a->flags & CLAIMS__CF_DRAFT);
+    assert_true(claims__frames_seal(s));
+    assert_false(a->flags & CLAIMS__CF_DRAFT);
+    assert_true(a->frame == b->frame);
+    assert_true(a->frame != c->frame && a->frame != d->frame && c->frame != d->frame);
+    assert_true(d->frame->has_low && d->frame->low == 10);
+    /* a change after sealing: copied, not written through */
+    claims__frame f = *b->frame;
+    f.scope = S(s, "dubai");
+    assert_true(claims__frame_put(s, b, &f));
+    assert_int_equal(a->frame->scope, 0);
+    assert_true(b->frame == c->frame);
+    /* a key set after sealing goes the same way */
+    set_key(s, a, "count/drone/sell");
+    assert_string_equal(claims_claim_key(a), "count/drone/sell");
+    assert_string_equal(claims_claim_key(c), "count/drone/buy");
+    assert_true(claims__frames_seal(s)); /* nothing left to seal */
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_intern_one_copy_per_string),
+        cmocka_unit_test(test_frames_shared_once_sealed),
         cmocka_unit_test(test_compare_equal_counts_agree),
         cmocka_unit_test(test_compare_one_agreement_per_value_group),
         cmocka_unit_test(test_compare_same_article_repeat_is_no_agreement),
@@ -927,7 +963,7 @@ int main(void)
         cmocka_unit_test(test_compare_changed_word_is_variant_with_diff),
         cmocka_unit_test(test_compare_same_article_quotes_differently),
         cmocka_unit_test(test_compare_cut_short_quote_is_compatible),
-            cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
+        cmocka_unit_test(test_compare_unrelated_quotes_not_compared),
         cmocka_unit_test(test_compare_unknown_speaker_meets_named),
         cmocka_unit_test(test_compare_paraphrase_matches_own_quote),
         cmocka_unit_test(test_compare_empty_lists_are_fine),
@@ -940,7 +976,7 @@ int main(void)
         cmocka_unit_test(test_compare_two_values_in_one_article_are_no_contradiction),
         cmocka_unit_test(test_compare_same_article_year_and_date_are_none),
         cmocka_unit_test(test_compare_titled_name_is_the_same_speaker),
-            cmocka_unit_test(test_compare_summary_money_and_month_for_people),
+        cmocka_unit_test(test_compare_summary_money_and_month_for_people),
         cmocka_unit_test(test_compare_ten_thousand_articles_near_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

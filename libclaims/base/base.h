@@ -693,6 +693,12 @@ typedef struct claims__frame {
        there it meets claims that state less, and other narrower kinds of
        it ("three companions") to agree with */
     claims__sid kind_key;
+    /* A range's bounds ("between 10 and 20", "more than 50"), and the
+       claim it restates (a currency conversion's original): rare, so
+       kept here, where the claims without them share one copy. */
+    double low, high;
+    const claims_claim *linked;
+    bool has_low, has_high;
     /* the parts the key is made of, by name (0: unknown), set with the
      * key by claims__claim_key; which ones a kind uses is listed there */
     claims__sid thing;       /* what is counted or priced ("drone") */
@@ -723,7 +729,7 @@ typedef struct claims__frametab {
     uint32_t n, nslots;
 } claims__frametab;
 
-/* A claim: 96 bytes on a 64-bit machine (it was 272, then 176), as a long
+/* A claim: 72 bytes on a 64-bit machine (it was 272, then 176), as a long
  * article holds tens of thousands. What it is about and the slots it is
  * filed under are its frame, shared with every claim of the same frame
  * (claims__frames_seal); its other strings but a quote's words are ids of
@@ -733,14 +739,13 @@ typedef struct claims__frametab {
  * then 4-byte fields, then bytes: no padding but the tail. */
 struct claims_claim {
     const claims_story *story; /* the story it belongs to: its strings */
-    const char *str_value;   /* ISO date or normalized words, or NULL */
-    claims_claim *linked;    /* e.g. a currency conversion's original */
+    const char *str_value;     /* ISO date or normalized words, or NULL */
     /* event, scope, holder, part: the story's shared copy (read-only), or
        while its article is read (CLAIMS__CF_DRAFT) the claim's own draft,
        written in place through claims__draft; later changes go through
        claims__frame_put */
     const claims__frame *frame;
-    double value, low, high;
+    double value;
     uint32_t index;          /* position in story->claims after sorting */
     uint32_t article;        /* article index */
     uint32_t start, end;     /* the claim's text */
@@ -749,7 +754,7 @@ struct claims_claim {
     claims__sid speaker_desc; /* the words that named the speaker, or 0 */
     uint16_t flags;          /* CLAIMS__CF_* */
     uint8_t kind;            /* claims_kind */
-    bool has_value, has_low, has_high;
+    bool has_value;
     uint8_t precision;       /* CLAIMS__PREC_* for dates */
 };
 

@@ -228,14 +228,14 @@ static bool claim_val(const claims__lexicon *lx, const claims_claim *c, val *v)
             v->tol = rounding_of(c);
             if (v->tol < hedge)
                 v->tol = hedge;
-        } else if (c->has_low || c->has_high) {
+        } else if (c->frame->has_low || c->frame->has_high) {
             v->type = V_RANGE;
-            v->lo_inf = !c->has_low;
-            v->hi_inf = !c->has_high;
-            v->lo = c->has_low ? c->low : 0;
-            v->hi = c->has_high ? c->high : 0;
-            v->lo_ex = c->has_low && (c->flags & CLAIMS__CF_LOW_EXCL);
-            v->hi_ex = c->has_high && (c->flags & CLAIMS__CF_HIGH_EXCL);
+            v->lo_inf = !c->frame->has_low;
+            v->hi_inf = !c->frame->has_high;
+            v->lo = c->frame->has_low ? c->frame->low : 0;
+            v->hi = c->frame->has_high ? c->frame->high : 0;
+            v->lo_ex = c->frame->has_low && (c->flags & CLAIMS__CF_LOW_EXCL);
+            v->hi_ex = c->frame->has_high && (c->flags & CLAIMS__CF_HIGH_EXCL);
         } else if (c->has_value) {
             v->type = V_RANGE;
             v->lo = v->hi = c->value;
@@ -576,17 +576,17 @@ static void put_value(ctx *x, const claims_claim *c)
     if ((c->flags & CLAIMS__CF_APPROX) && c->has_value) {
         claims__buf_puts(b, "about ");
         put_num(b, c, c->value);
-    } else if (c->has_low || c->has_high) {
-        if (c->has_low && c->has_high) {
-            put_num(b, c, c->low);
+    } else if (c->frame->has_low || c->frame->has_high) {
+        if (c->frame->has_low && c->frame->has_high) {
+            put_num(b, c, c->frame->low);
             claims__buf_puts(b, "..");
-            put_num(b, c, c->high);
-        } else if (c->has_low) {
+            put_num(b, c, c->frame->high);
+        } else if (c->frame->has_low) {
             claims__buf_puts(b, (c->flags & CLAIMS__CF_LOW_EXCL) ? ">" : ">=");
-            put_num(b, c, c->low);
+            put_num(b, c, c->frame->low);
         } else {
             claims__buf_puts(b, (c->flags & CLAIMS__CF_HIGH_EXCL) ? "<" : "<=");
-            put_num(b, c, c->high);
+            put_num(b, c, c->frame->high);
         }
     } else if (c->has_value) {
         put_num(b, c, c->value);

@@ -1076,11 +1076,12 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     }
     if (c->sflags & CLAIMS__SF_TITLE)
         cl->flags |= CLAIMS__CF_TITLE;
+    claims__frame *fr = claims__draft(cl);
     if (!a->unknown) {
         if (a->vague || a->range) {
-            cl->low = a->lo;
-            cl->high = a->hi;
-            cl->has_low = cl->has_high = true;
+            fr->low = a->lo;
+            fr->high = a->hi;
+            fr->has_low = fr->has_high = true;
         } else {
             double v = a->v;
             /* the number as written, beside its bounds ("about 50": 50
@@ -1089,35 +1090,35 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
             cl->has_value = true;
             switch (a->op) {
             case OP_GT:
-                cl->low = v;
-                cl->has_low = true;
+                fr->low = v;
+                fr->has_low = true;
                 cl->flags |= CLAIMS__CF_LOW_EXCL;
                 break;
             case OP_GE:
-                cl->low = v;
-                cl->has_low = true;
+                fr->low = v;
+                fr->has_low = true;
                 break;
             case OP_LT:
-                cl->high = v;
-                cl->has_high = true;
+                fr->high = v;
+                fr->has_high = true;
                 cl->flags |= CLAIMS__CF_HIGH_EXCL;
                 break;
             case OP_LE:
-                cl->high = v;
-                cl->has_high = true;
+                fr->high = v;
+                fr->has_high = true;
                 break;
             case OP_ABOUT:
-                cl->low = v * 0.9;
-                cl->high = v * 1.1;
-                cl->has_low = cl->has_high = true;
+                fr->low = v * 0.9;
+                fr->high = v * 1.1;
+                fr->has_low = fr->has_high = true;
                 cl->flags |= CLAIMS__CF_APPROX;
                 break;
             case OP_NEAR:
                 /* "almost three weeks" and "three weeks" are one span told
                  * twice: the round figure stays inside */
-                cl->low = v * 0.9;
-                cl->high = v;
-                cl->has_low = cl->has_high = true;
+                fr->low = v * 0.9;
+                fr->high = v;
+                fr->has_low = fr->has_high = true;
                 break;
             default:
                 cl->value = v;
@@ -1950,7 +1951,7 @@ static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claim
                             a->cur, strlen(a->cur), &cl);
     if (rc == CLAIMS_OK) {
         if (linked)
-            cl->linked = c->last_money;
+            claims__draft(cl)->linked = c->last_money;
         c->last_money = cl;
         c->last_money_end = end_tok;
         set_part(c->money_thing, thing);

@@ -112,15 +112,15 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         else
             claims__w_puts(w, "null");
     }
-    if (c->has_low) {
+    if (c->frame->has_low) {
         key(w, "low");
-        claims__w_num(w, c->low);
+        claims__w_num(w, c->frame->low);
     }
-    if (c->has_high) {
+    if (c->frame->has_high) {
         key(w, "high");
-        claims__w_num(w, c->high);
+        claims__w_num(w, c->frame->high);
     }
-    if (c->has_low || c->has_high) {
+    if (c->frame->has_low || c->frame->has_high) {
         key(w, "low_exclusive");
         claims__w_puts(w, (c->flags & CLAIMS__CF_LOW_EXCL) ? "true" : "false");
         key(w, "high_exclusive");
@@ -143,9 +143,9 @@ static void write_claim(const claims_story *s, const claims_claim *c, claims__wr
         str_or_null(w, claims__cstr(c, c->frame->weak_key));
     }
     write_frame(c, w);
-    if (c->linked) {
+    if (c->frame->linked) {
         key(w, "linked");
-        const char *linked = claims__claim_id(c->linked);
+        const char *linked = claims__claim_id(c->frame->linked);
         claims__w_json_str(w, linked, strlen(linked));
     }
     if (c->flags & CLAIMS__CF_IN_TITLE) {
