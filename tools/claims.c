@@ -734,6 +734,8 @@ static int run_check(const opts *o)
         add_path(&c, o->inputs[i]);
     if (claims_story_article_count(c.story) == 0)
         say("no article was read");
+    /* the inputs' names serve only to tell duplicate ids apart */
+    cli_forget_sources(&c);
     claims_error err;
     if (claims_story_check(c.story, &err) != CLAIMS_OK) {
         report_error("check", &err);

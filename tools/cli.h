@@ -179,6 +179,9 @@ void jsonl_members_of_jansson(const json_t *obj, article_members *a);
 void add_jsonl(cli *c, const char *name, const char *path, const buffer *b);
 /* A *.json file: one object, an array of them, or JSON Lines. */
 void add_json_file(cli *c, const char *name, const char *path, const buffer *b);
+/* Frees the map of the inputs' names (what a duplicate id is told apart
+ * by) once every input is read: the map can be freed twice. */
+void cli_forget_sources(cli *c);
 /* Frees a cli's sources map and story, then the bytes the story
  * borrowed. */
 void cli_free(cli *c);

@@ -491,6 +491,11 @@ static void free_source(void *p)
     free(p);
 }
 
+void cli_forget_sources(cli *c)
+{
+    strmap_free(&c->sources, free_source);
+}
+
 void cli_free(cli *c)
 {
     claims_story_free(c->story);
