@@ -89,6 +89,13 @@ bool claims__parse_decimal(const char *s, size_t n, double *out);
 #define CLAIMS__HASH_INIT 2166136261u
 uint32_t claims__hash(uint32_t h, const char *s, size_t n);
 
+/* ----------------------------------------------------------- sort.c */
+
+/* Sorts a[0..n) ascending in place, with no allocation (unlike glibc's
+ * qsort, a merge sort that mallocs a copy of the array). Not stable:
+ * equal keys are indistinguishable anyway. */
+void claims__sort_u64(uint64_t *a, size_t n);
+
 /* ----------------------------------------------------------- utf8.c */
 
 /* Checks that s[0..n) is well-formed UTF-8 with no NUL byte. On failure

@@ -779,10 +779,9 @@ static int slot_cmp(const char *a, const char *b)
  * figure stated without, but contradicts only a figure of the same event,
  * scope and holder (same_frame). A figure with no time of its own counts
  * as the story's event there. */
-static int frame_cmp(const claims_claim *a, const claims_claim *b)
+static uint8_t frame_order(const claims_claim *c)
 {
-    CMP(a->frame->part, b->frame->part);
-    return 0;
+    return c->frame->part;
 }
 
 static size_t without_possessive(const char *t, size_t n)
@@ -951,14 +950,6 @@ static bool plain_frame(const claims_claim *c)
 {
     return c->frame->event_id <= 1 && !c->frame->scope && !c->frame->holder &&
            !contradicts_nothing(c);
-}
-
-/* One slot: one key and one frame (a claim filed under key). */
-static int slot_of_cmp(const char *ka, const claims_claim *a, const char *kb,
-                       const claims_claim *b)
-{
-    int c = slot_cmp(ka, kb);
-    return c ? c : frame_cmp(a, b);
 }
 
 typedef struct vclass {
@@ -1841,10 +1832,7 @@ static claims_status kind_agreements(ctx *x, const entry *e, size_t begin, size_
     return st;
 }
 
-/* Where a claim is filed for compare_values: an entry without its value.
- * All of a story's are sorted into slots; the values are read one slot
- * at a time, so the working memory is these 24 bytes a filing plus the
- * largest slot's entries. */
+/* Where a claim is filed for compare_values: an entry without its value. */
 typedef struct filing {
     const char *key;
     const claims_claim *c;
@@ -1852,20 +1840,10 @@ typedef struct filing {
     bool weak, backoff, kind;
 } filing;
 
-static int cmp_filing(const void *pa, const void *pb)
-{
-    const filing *a = pa, *b = pb;
-    int c = slot_of_cmp(a->key, a->c, b->key, b->c);
-    if (c)
-        return c;
-    CMP(a->weak, b->weak);
-    CMP(a->ci, b->ci);
-    return 0;
-}
-
 /* Files claim i under its key, its back-off slots, its broader kind's and
- * its weak key: up to CLAIMS__BACKOFF_MAX + 3 filings at f. Returns how
- * many (at least one). */
+ * its weak key: up to FILINGS_MAX filings at f. Returns how many (at
+ * least one). */
+enum { FILINGS_MAX = CLAIMS__BACKOFF_MAX + 3 };
 static size_t file_claim(const claims_claim *c, size_t i, filing *f)
 {
     size_t n = 0;
@@ -1891,6 +1869,137 @@ static size_t file_claim(const claims_claim *c, size_t i, filing *f)
     return n;
 }
 
+/* A filing as one integer, 8 bytes (the filing is 24): its place in
+ * slot order within its key's run (the frame's part, then weakness, then
+ * claim, then which of the claim's filings it is, so no two are equal and
+ * the order is the one a stable sort of the filings by slot, weakness
+ * and claim gives), from which file_claim makes the filing again. All of
+ * a story's are kept at once; the values are read one slot at a time, so
+ * the working memory is these 8 bytes a filing plus the largest slot's
+ * entries. */
+typedef uint64_t filed;
+enum { FILED_SUB_BITS = 3, FILED_CI_BITS = 32 };
+_Static_assert(FILINGS_MAX <= 1 << FILED_SUB_BITS, "a claim's filings numbered in FILED_SUB_BITS");
+
+static filed filed_of(const filing *f, size_t sub)
+{
+    return (uint64_t)frame_order(f->c) << (FILED_CI_BITS + FILED_SUB_BITS + 1) |
+           (uint64_t)f->weak << (FILED_CI_BITS + FILED_SUB_BITS) |
+           (uint64_t)f->ci << FILED_SUB_BITS | sub;
+}
+
+/* The part of the frame (frame_order) that makes d's slot beside its key. */
+static uint8_t filed_frame(filed d)
+{
+    return (uint8_t)(d >> (FILED_CI_BITS + FILED_SUB_BITS + 1));
+}
+
+/* Where the slot of f[i] ends, within its key's run f[..end). */
+static size_t slot_end(const filed *f, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && filed_frame(f[j]) == filed_frame(f[i]))
+        j++;
+    return j;
+}
+
+/* The filing d stands for. */
+static filing filing_of(const claims_story *s, filed d)
+{
+    uint32_t ci = (uint32_t)(d >> FILED_SUB_BITS);
+    filing f[FILINGS_MAX];
+    file_claim(s->claims[ci], ci, f);
+    return f[d & ((1u << FILED_SUB_BITS) - 1)];
+}
+
+/* The slot keys of a story's filings, each with its run's place in
+ * slot_cmp order: an open-addressing hash set on the key's address (keys
+ * are interned: one string, one address; two strings of one slot, as
+ * "year/.." and "date/..", share a rank). */
+typedef struct keyrank {
+    const char *key; /* NULL: an empty place */
+    uint32_t n;      /* filings under the key */
+    uint32_t rank;
+} keyrank;
+
+typedef struct keyranks {
+    keyrank *t;
+    size_t n, cap; /* keys; places, a power of two */
+} keyranks;
+
+static keyrank *keyrank_at(const keyranks *kr, const char *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 32) & (kr->cap - 1);
+    while (kr->t[i].key && kr->t[i].key != key)
+        i = (i + 1) & (kr->cap - 1);
+    return &kr->t[i];
+}
+
+/* Counts one filing under key, adding the key on first sight. False on
+ * OOM. */
+static bool keyrank_count(const claims_allocator *al, keyranks *kr, const char *key)
+{
+    if (2 * (kr->n + 1) > kr->cap) { /* at most half full: short probes */
+        keyranks big = {NULL, 0, kr->cap ? 2 * kr->cap : 64};
+        big.t = big.cap <= SIZE_MAX / sizeof *big.t ? claims__malloc(al, big.cap * sizeof *big.t)
+                                                    : NULL;
+        if (!big.t)
+            return false;
+        memset(big.t, 0, big.cap * sizeof *big.t);
+        for (size_t i = 0; i < kr->cap; i++)
+            if (kr->t[i].key)
+                *keyrank_at(&big, kr->t[i].key) = kr->t[i];
+        big.n = kr->n;
+        claims__free(al, kr->t);
+        *kr = big;
+    }
+    keyrank *k = keyrank_at(kr, key);
+    if (!k->key) {
+        k->key = key;
+        kr->n++;
+    }
+    k->n++;
+    return true;
+}
+
+static int cmp_key_ptr(const void *pa, const void *pb)
+{
+    return slot_cmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Ranks the keys in slot_cmp order and turns their counts into where
+ * each rank's run of filings ends: ends[r] for rank r (nranks of them,
+ * *ends allocated). False on OOM. */
+static bool keyrank_order(const claims_allocator *al, keyranks *kr, uint32_t **ends, size_t *nranks)
+{
+    const char **keys = claims__malloc(al, (kr->n ? kr->n : 1) * sizeof *keys);
+    *ends = claims__malloc(al, (kr->n ? kr->n : 1) * sizeof **ends);
+    if (!keys || !*ends) {
+        claims__free(al, keys);
+        return false;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < kr->cap; i++)
+        if (kr->t[i].key)
+            keys[n++] = kr->t[i].key;
+    sort_n(keys, n, sizeof *keys, cmp_key_ptr);
+    size_t r = 0;
+    uint32_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && slot_cmp(keys[i - 1], keys[i]) != 0)
+            (*ends)[r++] = at;
+        keyrank *k = keyrank_at(kr, keys[i]);
+        k->rank = (uint32_t)r;
+        at += k->n;
+    }
+    if (n)
+        (*ends)[r++] = at;
+    *nranks = r;
+    claims__free(al, keys);
+    return true;
+}
+
 /* cmp_entry within one slot: by weakness, value, claim. */
 static int cmp_entry_in_slot(const void *pa, const void *pb)
 {
@@ -1906,17 +2015,18 @@ static int cmp_entry_in_slot(const void *pa, const void *pb)
 /* Compares the slot of filings f[0..n): reads their values into e (at
  * least n long) and sorts them by value, as compare_slot and
  * kind_agreements read them. */
-static claims_status compare_filed_slot(ctx *x, const filing *f, size_t n, entry *e,
-                                        vclass **sk, size_t *skcap, vclass **wk, size_t *wkcap)
+static claims_status compare_filed_slot(ctx *x, const filed *f, size_t n, entry *e, vclass **sk,
+                                        size_t *skcap, vclass **wk, size_t *wkcap)
 {
     for (size_t k = 0; k < n; k++) {
-        e[k].key = f[k].key;
-        e[k].c = f[k].c;
-        e[k].ci = f[k].ci;
-        e[k].weak = f[k].weak;
-        e[k].backoff = f[k].backoff;
-        e[k].kind = f[k].kind;
-        claim_val(x->s->lex, f[k].c, &e[k].v); /* true: only claims with one are filed */
+        filing g = filing_of(x->s, f[k]);
+        e[k].key = g.key;
+        e[k].c = g.c;
+        e[k].ci = g.ci;
+        e[k].weak = g.weak;
+        e[k].backoff = g.backoff;
+        e[k].kind = g.kind;
+        claim_val(x->s->lex, g.c, &e[k].v); /* true: only claims with one are filed */
     }
     sort_n(e, n, sizeof *e, cmp_entry_in_slot);
     if (!e[0].weak) /* a slot needs a strong claim */
@@ -1924,45 +2034,73 @@ static claims_status compare_filed_slot(ctx *x, const filing *f, size_t n, entry
     return kind_agreements(x, e, 0, n);
 }
 
-static claims_status compare_values(ctx *x)
+/* The filings of claims with a value, sorted into slots: each key's run
+ * (counted, then filled in claim order) sorted by filed_of. *out and
+ * *ends allocated; ends[r] is where the run of key rank r ends. */
+static claims_status file_claims(ctx *x, filed **out, size_t *nf, uint32_t **ends, size_t *nranks)
 {
     claims_story *s = x->s;
     const claims_allocator *al = &s->alloc;
+    keyranks kr = {NULL, 0, 0};
+    *out = NULL;
+    *ends = NULL;
+    *nf = *nranks = 0;
     /* the filings, counted first: only claims with a value are filed */
-    size_t nf = 0;
     uint8_t *nfiled = s->nclaims ? claims__malloc(al, s->nclaims) : NULL;
-    if (s->nclaims && !nfiled)
-        return CLAIMS_ERR_NOMEM;
-    for (size_t i = 0; i < s->nclaims; i++) {
+    claims_status st = s->nclaims && !nfiled ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
+    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         const claims_claim *c = s->claims[i];
-        filing one[CLAIMS__BACKOFF_MAX + 3];
+        filing one[FILINGS_MAX];
         val v;
         nfiled[i] =
             (uint8_t)(c->frame->key && claim_val(s->lex, c, &v) ? file_claim(c, i, one) : 0);
-        nf += nfiled[i];
+        *nf += nfiled[i];
+        for (size_t k = 0; k < nfiled[i] && st == CLAIMS_OK; k++)
+            if (!keyrank_count(al, &kr, one[k].key))
+                st = CLAIMS_ERR_NOMEM;
     }
-    filing *f = nf && nf <= SIZE_MAX / sizeof *f ? claims__malloc(al, nf * sizeof *f) : NULL;
-    if (nf && !f) {
-        claims__free(al, nfiled);
-        return CLAIMS_ERR_NOMEM;
+    if (st == CLAIMS_OK && !keyrank_order(al, &kr, ends, nranks))
+        st = CLAIMS_ERR_NOMEM;
+    filed *f = st == CLAIMS_OK && *nf && *nf <= SIZE_MAX / sizeof *f
+                   ? claims__malloc(al, *nf * sizeof *f)
+                   : NULL;
+    if (*nf && !f)
+        st = CLAIMS_ERR_NOMEM;
+    /* each key's run filled in claim order: keys first, where the run
+     * begins (the one before's end), then sorted within */
+    for (size_t r = *nranks; r-- > 1 && st == CLAIMS_OK;)
+        (*ends)[r] = (*ends)[r - 1];
+    if (*nranks)
+        (*ends)[0] = 0;
+    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
+        filing one[FILINGS_MAX];
+        size_t n = nfiled[i] ? file_claim(s->claims[i], i, one) : 0;
+        for (size_t k = 0; k < n; k++)
+            f[(*ends)[keyrank_at(&kr, one[k].key)->rank]++] = filed_of(&one[k], k);
     }
-    nf = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
-        if (nfiled[i])
-            nf += file_claim(s->claims[i], i, f + nf);
+    for (size_t r = 0, b = 0; r < *nranks && st == CLAIMS_OK; b = (*ends)[r++])
+        claims__sort_u64(f + b, (*ends)[r] - b);
     claims__free(al, nfiled);
-    sort_n(f, nf, sizeof *f, cmp_filing);
-    /* the slots: where each ends (ends[i] for a slot's first filing i),
-     * and the largest, the entries' scratch */
+    claims__free(al, kr.t);
+    *out = f;
+    return st;
+}
+
+static claims_status compare_values(ctx *x)
+{
+    const claims_allocator *al = &x->s->alloc;
+    filed *f;
+    uint32_t *ends;
+    size_t nf, nranks;
+    claims_status st = file_claims(x, &f, &nf, &ends, &nranks);
+    /* the slots: a key's run, then one frame (filed_frame) within; the
+     * largest, the entries' scratch */
     size_t most = 0;
-    uint32_t *ends = nf ? claims__malloc(al, nf * sizeof *ends) : NULL;
-    claims_status st = nf && !ends ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
-    for (size_t i = 0, j; i < nf && st == CLAIMS_OK; i = j) {
-        for (j = i + 1; j < nf && slot_of_cmp(f[i].key, f[i].c, f[j].key, f[j].c) == 0;)
-            j++;
-        ends[i] = (uint32_t)j;
-        most = j - i > most ? j - i : most;
-    }
+    for (size_t r = 0, i = 0, j; r < nranks && st == CLAIMS_OK; r++)
+        for (; i < ends[r]; i = j) {
+            j = slot_end(f, i, ends[r]);
+            most = j - i > most ? j - i : most;
+        }
     entry *e = st == CLAIMS_OK && most > 1 && most <= SIZE_MAX / sizeof *e
                    ? claims__malloc(al, most * sizeof *e)
                    : NULL;
@@ -1970,9 +2108,12 @@ static claims_status compare_values(ctx *x)
         st = CLAIMS_ERR_NOMEM;
     vclass *sk = NULL, *wk = NULL;
     size_t skcap = 0, wkcap = 0;
-    for (size_t i = 0; i < nf && st == CLAIMS_OK; i = ends[i])
-        if (ends[i] - i >= 2)
-            st = compare_filed_slot(x, f + i, ends[i] - i, e, &sk, &skcap, &wk, &wkcap);
+    for (size_t r = 0, i = 0, j; r < nranks && st == CLAIMS_OK; r++)
+        for (; i < ends[r] && st == CLAIMS_OK; i = j) {
+            j = slot_end(f, i, ends[r]);
+            if (j - i >= 2)
+                st = compare_filed_slot(x, f + i, j - i, e, &sk, &skcap, &wk, &wkcap);
+        }
     claims__free(al, sk);
     claims__free(al, wk);
     claims__free(al, e);
