@@ -54,6 +54,8 @@ static claims_status fail(claims_error *err, claims_status code, const char *art
 /* Frees an article; a borrowed text stays the caller's. */
 static void article_free(claims_story *s, claims__article *art)
 {
+    /* the id and the title are in the story's arena */
+    art->id = art->title = NULL;
     if (art->borrowed)
         art->block = NULL;
     claims__article_free(&s->alloc, art);
@@ -370,8 +372,10 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
     claims__article *art = &s->articles[s->narticles];
     memset(art, 0, sizeof *art);
-    art->id = dup_str(&s->alloc, id, idlen);
-    art->title = title ? dup_str(&s->alloc, title, strlen(title)) : NULL;
+    /* in the arena: a malloc'd id would take about as much again in the
+       allocator's own bookkeeping as a short id's bytes */
+    art->id = claims__arena_strndup(&s->arena, id, idlen);
+    art->title = title ? claims__arena_strndup(&s->arena, title, strlen(title)) : NULL;
     /* A title read apart needs title + blank line + text in one block:
      * only a text read as it is can be borrowed. */
     art->borrowed = s->borrow_text && prefix == 0;

@@ -441,39 +441,40 @@ typedef struct claims__date {
     int year, month, day;
 } claims__date;
 
+/* An article: 120 bytes (lengths and counts are 32-bit: an article is
+ * under 4 GB, claims_story_add_article sees to it), as a story may hold a
+ * hundred thousand. */
 typedef struct claims__article {
-    char *id;
-    char *title;             /* NULL when none */
+    char *id;                /* in the story's arena (a story's article) */
+    char *title;             /* NULL when none; in the arena too */
     /* The caller's bytes: copied into `block` (and then followed by a NUL
      * that nothing reads), or, when `borrowed` (CLAIMS_OPT_BORROW_TEXT),
      * the caller's own buffer, with no NUL after it and never written.
      * Nothing may read text[len] or beyond. */
     const char *text;
-    size_t len;
     /* A title the text does not begin with is read for claims as a text
      * file's first line is: `block` holds the title, a blank line, then
      * the text, and `text` points `prefix` bytes into it (prefix 0: block
      * is text). claims__check_article reads the whole block and gives the
      * claims of the title offsets into the title (CLAIMS__CF_IN_TITLE). */
     char *block;
-    size_t prefix;
-    bool borrowed;           /* block is the caller's text: not freed */
-    claims__date published;  /* given date; else the dateline's (dates.c) */
-    bool published_given;
-    char published_iso[11];  /* "YYYY-MM-DD" or "" */
+    /* segmentation (segment.c) */
+    claims__token *toks;
+    claims__sentence *sents;
+    char *norm;              /* concatenated normalized token texts */
+    uint32_t len;            /* of text */
+    uint32_t prefix;
     /* The bytes of `text` that claims__segment reads: all of them, or one
      * window of whole paragraphs of a long article (claims__check_article
      * reads it a window at a time); win_end 0 is the whole text. Token
      * and sentence offsets are offsets into `text` either way. */
-    size_t win_start, win_end;
-    /* segmentation (segment.c) */
-    claims__token *toks;
-    size_t ntoks;
-    claims__sentence *sents;
-    size_t nsents;
-    size_t nparas;
-    char *norm;              /* concatenated normalized token texts */
-    size_t norm_len;
+    uint32_t win_start, win_end;
+    uint32_t ntoks, nsents, nparas;
+    uint32_t norm_len;
+    claims__date published;  /* given date; else the dateline's (dates.c) */
+    char published_iso[11];  /* "YYYY-MM-DD" or "" */
+    bool published_given;
+    bool borrowed;           /* block is the caller's text: not freed */
 } claims__article;
 
 /* Splits an article into tokens, sentences and paragraphs, and marks page

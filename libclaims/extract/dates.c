@@ -897,12 +897,15 @@ static claims_status dateline_from_title(dt_ctx *c, claims__article *art, bool *
         return CLAIMS_OK;
     claims__article tmp;
     memset(&tmp, 0, sizeof tmp);
-    claims_status st = claims__tokenize(&c->s->alloc, art->title, tl, &tmp.toks, &tmp.ntoks,
-                                        &tmp.norm, &tmp.norm_len);
+    size_t ntoks, norm_len;
+    claims_status st =
+        claims__tokenize(&c->s->alloc, art->title, tl, &tmp.toks, &ntoks, &tmp.norm, &norm_len);
     if (st != CLAIMS_OK)
         return st;
+    tmp.ntoks = (uint32_t)ntoks; /* a title is under 4 GB: its story holds it */
+    tmp.norm_len = (uint32_t)norm_len;
     tmp.text = art->title;
-    tmp.len = tl;
+    tmp.len = (uint32_t)tl;
     dt_match m;
     size_t skip[2];
     if (find_dateline(c, &tmp, &m, skip)) {

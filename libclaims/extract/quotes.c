@@ -2031,9 +2031,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         goto done;
     memset(c.inq, 0, art->ntoks);
     c.namew = claims__malloc(&s->alloc, art->ntoks);
-    c.nomc = art->ntoks <= SIZE_MAX / sizeof *c.nomc
-                 ? claims__malloc(&s->alloc, art->ntoks * sizeof *c.nomc)
-                 : NULL;
+    /* no overflow: a token record is larger than a pointer */
+    c.nomc = claims__malloc(&s->alloc, (size_t)art->ntoks * sizeof *c.nomc);
     c.nbuckets = MIN_BUCKETS;
     while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
         c.nbuckets *= 2;
