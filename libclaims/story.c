@@ -646,8 +646,7 @@ claims_status claims__check_finish(claims_story *s)
     if (st != CLAIMS_OK)
         return st;
     /* no claim comes after the articles' */
-    claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims,
-                   sizeof *s->claims);
+    claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims, sizeof *s->claims);
     /* Stable, deterministic numbering: by article, then position. */
     if (s->nclaims)
         qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);

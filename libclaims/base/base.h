@@ -445,8 +445,8 @@ typedef struct claims__date {
  * under 4 GB, claims_story_add_article sees to it), as a story may hold a
  * hundred thousand. */
 typedef struct claims__article {
-    char *id;                /* in the story's arena (a story's article) */
-    char *title;             /* NULL when none; in the arena too */
+    char *id;    /* in the story's arena (a story's article) */
+    char *title; /* NULL when none; in the arena too */
     /* The caller's bytes: copied into `block` (and then followed by a NUL
      * that nothing reads), or, when `borrowed` (CLAIMS_OPT_BORROW_TEXT),
      * the caller's own buffer, with no NUL after it and never written.
@@ -471,10 +471,10 @@ typedef struct claims__article {
     uint32_t win_start, win_end;
     uint32_t ntoks, nsents, nparas;
     uint32_t norm_len;
-    claims__date published;  /* given date; else the dateline's (dates.c) */
-    char published_iso[11];  /* "YYYY-MM-DD" or "" */
+    claims__date published; /* given date; else the dateline's (dates.c) */
+    char published_iso[11]; /* "YYYY-MM-DD" or "" */
     bool published_given;
-    bool borrowed;           /* block is the caller's text: not freed */
+    bool borrowed; /* block is the caller's text: not freed */
 } claims__article;
 
 /* Splits an article into tokens, sentences and paragraphs, and marks page
