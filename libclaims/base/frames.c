@@ -127,6 +127,8 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
             memcpy(claims__draft(cl), f, sizeof *f);
         return true;
     }
+    if (frame_eq(cl->frame, f))
+        return true; /* most claims of a story pass the event pass unchanged */
     claims__frame *shared = frame_intern(s, f);
     if (!shared)
         return false;
@@ -143,6 +145,7 @@ claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
     if (!f)
         return NULL;
     s->draft_claims[s->ndraft_claims++] = cl;
+    f->event_id = 1; /* the story's own event, unless events.c tells another */
     cl->frame = f;
     cl->flags |= CLAIMS__CF_DRAFT;
     return f;
