@@ -367,6 +367,14 @@ static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, si
     return nc;
 }
 
+static bool already_aligned(const char *const *seen, size_t n, const char *words)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(seen[k], words) == 0)
+            return true;
+    return false;
+}
+
 /* The candidate whose words overlap claim c's most, at least 0.8 of the
  * shorter quote; NULL when none does. *oom set on OOM. */
 static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
@@ -374,10 +382,15 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 {
     double best = 0;
     const claims_claim *who = NULL;
+    /* the same quote carried by several outlets is aligned once: a copy
+       can't do better than the first of its words */
+    const char *seen[MAX_CANDIDATES];
+    size_t nseen = 0;
     for (size_t r = 0; r < nc; r++) {
         const claims_claim *o = s->claims[cand[r]];
-        if (!o->str_value)
+        if (!o->str_value || already_aligned(seen, nseen, o->str_value))
             continue;
+        seen[nseen++] = o->str_value;
         if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
                                     CLAIMS__ALIGN_CELLS_WIDE)) {
             *oom = true;
@@ -387,6 +400,8 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
         if (ov >= 0.8 && ov > best) {
             who = o;
             best = ov;
+            if (ov >= 1)
+                break; /* every word in common: none can do better */
         }
     }
     return who;
