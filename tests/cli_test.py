@@ -739,6 +739,17 @@ class Cli(unittest.TestCase):
         for line in out.decode().splitlines():
             self.assertGreaterEqual(len(line.split("\t")), 7, line)
 
+    def test_extract_output_escapes_del_and_backslash_amid_plain_text(self):
+        # long plain runs go eight bytes at a time: a DEL or a backslash
+        # anywhere in one is still escaped
+        path = self.write("d.txt", '"Rebuilding the harbour walls\x7f will take years '
+                                   'and a C:\\ports budget," Mayor Anna Lind said.\n')
+        rc, out, err = run("extract", path)
+        self.assertEqual(rc, 0, err)
+        self.assertNotRegex(out, CONTROL)
+        self.assertIn(b"walls\\x7F will", out)
+        self.assertIn(b"C:\\\\ports", out)
+
     # ------------------------------------------------------------ extract
 
     def test_extract_accepts_what_check_does_and_numbers_claims_alike(self):

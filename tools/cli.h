@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Exit codes, documented in --help, claims(1) and the README; stable. The
  * report's two conditions are bits, so a pipeline can test them apart. */
@@ -45,6 +46,19 @@ void sb_printf(sbuf *b, const char *fmt, ...);
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap);
 /* Length of the valid UTF-8 sequence at s (0 when there is none). */
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+/* Whether 8 bytes from s are all printable ASCII other than a backslash:
+ * none a control byte (DEL too), a backslash or beyond ASCII. The "has
+ * less than" and "has zero byte" tests of the bit-twiddling hacks, exact
+ * for any existence test below 128; inline, as it runs per 8 bytes. */
+static inline int plain8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint64_t w, x, y;
+    memcpy(&w, s, 8);
+    x = w ^ (ones * '\\');
+    y = w ^ (ones * 0x7F);
+    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x) | ((y - ones) & ~y)) & high);
+}
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
 int unsafe_cp(uint32_t cp);
 /* Appends s[0..n) with unsafe characters escaped (\n, \xNN, \u{XXXX});

@@ -287,18 +287,6 @@ static int hex_digit(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/* Whether any of 8 bytes is a control byte, a backslash or not ASCII
- * (the "has less than" test of the bit-twiddling hacks, exact for any
- * existence test below 128). */
-static int plain8(const unsigned char *s)
-{
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    uint64_t w, x;
-    memcpy(&w, s, 8);
-    x = w ^ (ones * '\\');
-    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & high);
-}
-
 /* Valid UTF-8, no control byte, every \u escape four hex digits and not
  * \u0000. A backslash outside a string fails in both parsers, so the scan
  * needs no string state. Plain ASCII goes 8 bytes at a time. */

@@ -134,7 +134,13 @@ void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
-        /* Printable ASCII, the bulk of any text, needs no decoding. */
+        /* Printable ASCII, the bulk of any text, needs no decoding: eight
+           bytes at a time where a backslash is escaped too. */
+        if (backslash && n - i >= 8 && plain8(u + i)) {
+            i += 8;
+            run += 8;
+            continue;
+        }
         if (u[i] >= 0x20 && u[i] < 0x7F && (u[i] != '\\' || !backslash)) {
             i++;
             run++;
