@@ -608,8 +608,12 @@ static claims_status check_window(claims_story *s, size_t ai)
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: free them now, so peak
-     * memory is the texts and claims plus one window's tokens. */
+     * memory is the texts and claims plus one window's tokens; and the
+     * window's claims share their frames from here on (no extractor
+     * writes a frame of an earlier window). */
     claims__article_drop_tokens(&s->alloc, art);
+    if (st == CLAIMS_OK && !claims__frames_seal(s))
+        st = CLAIMS_ERR_NOMEM;
     return st;
 }
 
@@ -632,9 +636,6 @@ claims_status claims__check_article(claims_story *s, size_t ai)
     art->len -= art->prefix;
     if (art->prefix)
         split_title_claims(s, ai, first);
-    /* the article's claims share their frames from here on */
-    if (st == CLAIMS_OK && !claims__frames_seal(s))
-        st = CLAIMS_ERR_NOMEM;
     return st;
 }
 

@@ -749,7 +749,7 @@ struct claims_claim {
     const claims_story *story; /* the story it belongs to: its strings */
     const char *str_value;     /* ISO date or normalized words, or NULL */
     /* event, scope, holder, part: the story's shared copy (read-only), or
-       while its article is read (CLAIMS__CF_DRAFT) the claim's own draft,
+       while its window is read (CLAIMS__CF_DRAFT) the claim's own draft,
        written in place through claims__draft; later changes go through
        claims__frame_put */
     const claims__frame *frame;
@@ -890,7 +890,8 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
                                 size_t end);
 
 /* The draft frame of claim cl, made by claims__claim_add, to write while
- * its article is read (cl has CLAIMS__CF_DRAFT until claims__frames_seal);
+ * its window of text is read (cl has CLAIMS__CF_DRAFT until
+ * claims__frames_seal);
  * a shared frame is never written. */
 static inline claims__frame *claims__draft(claims_claim *cl)
 {
@@ -906,9 +907,9 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
 claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl);
 
 /* Shares the frames of the claims made or changed since the last call
- * through the story's frame table and frees their drafts: called when an
- * article has been read, so a story's drafts are one article's. False on
- * OOM (the claims keep their drafts). */
+ * through the story's frame table and frees their drafts: called when a
+ * window of an article has been read, so a story's drafts are one
+ * window's. False on OOM (the claims keep their drafts). */
 bool claims__frames_seal(claims_story *s);
 
 /* Frees the frame table's index and the drafts (frames are in arenas). */

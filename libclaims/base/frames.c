@@ -4,8 +4,8 @@
  * about, its anchor in time, a range's bounds) took 100 of the claim's 176
  * bytes, and most of a story's claims share a few hundred frames. A claim
  * is made with a draft frame of its own, which the extractors write in
- * place (claims__draft) while its article is read; when the article is
- * done, claims__frames_seal points each claim at the one shared copy of
+ * place (claims__draft) while its article (or window of a long one) is
+ * read; when that is done, claims__frames_seal points each claim at the one shared copy of
  * its frame and the drafts are freed. A frame changed later (a speaker
  * resolved across the story, an event told apart) is copied, changed and
  * shared again (claims__frame_put). */
