@@ -5,10 +5,11 @@
  * bytes, and most of a story's claims share a few hundred frames. A claim
  * is made with a draft frame of its own, which the extractors write in
  * place (claims__draft) while its article (or window of a long one) is
- * read; when that is done, claims__frames_seal points each claim at the one shared copy of
- * its frame and the drafts are freed. A frame changed later (a speaker
- * resolved across the story, an event told apart) is copied, changed and
- * shared again (claims__frame_put). */
+ * read; when that is done, claims__frames_seal points each claim at the
+ * one shared copy of its frame and the drafts are freed. A frame changed
+ * later (a speaker resolved across the story, an event told apart) is
+ * copied, changed and shared again (claims__frame_put). No output depends
+ * on the table's order: it is only looked up. */
 #include "base/base.h"
 
 #include <string.h>
