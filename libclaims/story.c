@@ -502,6 +502,26 @@ static int cmp_claims(const void *pa, const void *pb)
     return 0;
 }
 
+/* Stable, deterministic numbering: by article, then position. Articles
+ * are read in turn, so each one's claims are one run of the array: each
+ * run is sorted apart (a sort's scratch as long as one article's claims,
+ * not the story's); the whole array at once if ever they are not. */
+static void sort_claims(claims_story *s)
+{
+    claims_claim **c = s->claims;
+    size_t n = s->nclaims;
+    for (size_t i = 1; i < n; i++)
+        if (c[i]->article < c[i - 1]->article) {
+            qsort(c, n, sizeof *c, cmp_claims);
+            return;
+        }
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && c[j]->article == c[i]->article; j++)
+            ;
+        qsort(c + i, j - i, sizeof *c, cmp_claims);
+    }
+}
+
 static void write_id(char *buf, char prefix, size_t n)
 {
     char tmp[24];
@@ -648,9 +668,7 @@ claims_status claims__check_finish(claims_story *s)
         return st;
     /* no claim comes after the articles' */
     claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims, sizeof *s->claims);
-    /* Stable, deterministic numbering: by article, then position. */
-    if (s->nclaims)
-        qsort(s->claims, s->nclaims, sizeof *s->claims, cmp_claims);
+    sort_claims(s);
     for (size_t i = 0; i < s->nclaims; i++)
         s->claims[i]->index = (uint32_t)i;
     st = s->compare ? claims__compare(s) : CLAIMS_OK;
