@@ -39,7 +39,18 @@ typedef struct sbuf {
     size_t n, cap;
 } sbuf;
 
-void sb_add(sbuf *b, const char *s, size_t n);
+/* Makes room for n more bytes and a NUL (sb_add's slow path). */
+void sb_grow(sbuf *b, size_t n);
+/* Appends s[0..n), NUL-terminated; inline, as a report's every field
+ * goes through it. */
+static inline void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
 void sb_str(sbuf *b, const char *s);
 void sb_printf(sbuf *b, const char *fmt, ...);
 /* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */

@@ -39,18 +39,13 @@ char *xstrdup(const char *s)
     return xstrndup(s, strlen(s));
 }
 
-void sb_add(sbuf *b, const char *s, size_t n)
+void sb_grow(sbuf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    b->p = xrealloc(b->p, cap);
+    b->cap = cap;
 }
 
 void sb_str(sbuf *b, const char *s)
