@@ -145,6 +145,7 @@ typedef struct dt_months {
     bool loaded;
     const char *name[13];
     size_t len[13];
+    uint64_t bytes[13]; /* bit b & 63 for each byte b of the name */
 } dt_months;
 
 typedef struct dt_ctx {
@@ -245,6 +246,28 @@ static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, con
     return e && !e->has_num && value_has(e->value, m);
 }
 
+/* The bytes of s[0..n) as a set, folded into 64 bits (b & 63). */
+static uint64_t byte_set(const char *s, size_t n)
+{
+    uint64_t set = 0;
+    for (size_t k = 0; k < n; k++)
+        set |= (uint64_t)1 << ((unsigned char)s[k] & 63);
+    return set;
+}
+
+/* Are more than `cap` bytes of w[0..n) outside `set`? Then w is more than
+ * cap edits from the word of `set`: an edit brings in at most one byte
+ * (a substitution or an insertion), and folded bytes that share a bit
+ * only make the count smaller. */
+static bool bytes_outside(const char *w, size_t n, uint64_t set, size_t cap)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!(set & ((uint64_t)1 << ((unsigned char)w[k] & 63))) && ++out > cap)
+            return true;
+    return false;
+}
+
 static const dt_months *month_names(const dt_ctx *c)
 {
     dt_months *mn = c->months;
@@ -260,6 +283,7 @@ static const dt_months *month_names(const dt_ctx *c)
         const claims__lex_entry *e = claims__lex_get(c->lx, CLAIMS__LEX_MONTH, key, n);
         mn->name[m] = e && !e->has_num ? e->value : NULL;
         mn->len[m] = mn->name[m] ? strlen(mn->name[m]) : 0;
+        mn->bytes[m] = byte_set(mn->name[m], mn->len[m]);
     }
     mn->loaded = true;
     return mn;
@@ -286,8 +310,8 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         size_t wl = art->toks[i].norm_len;
         const dt_months *mn = month_names(c);
         for (int k = 1; k <= 12; k++) {
-            if (mn->len[k] < DT_FUZZY_MIN)
-                continue;
+            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
+                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
             size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
             if (dist < best) {
                 best = dist;
@@ -560,6 +584,21 @@ static bool number_after(const claims__article *art, size_t i, size_t end)
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
 }
 
+/* Most tokens start no date. A date starts with a number, a weekday, a
+ * month's name, or a capitalized word right before a number (a misspelt
+ * month): the rest are rejected here, inline, before the call and the
+ * tries of each form (the dateline scan and the sentence scan ask it of
+ * every token). */
+static inline bool may_start_date(const claims__article *art, size_t i, size_t end)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return true;
+    uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+    return t->cls == CLAIMS__TOK_WORD &&
+           ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
+}
+
 static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
                     dt_match *m)
 {
@@ -567,16 +606,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     bool fz = false;
     memset(m, 0, sizeof *m);
     m->begin = i;
-    /* Most tokens start no date. A date starts with a number, a weekday,
-     * a month's name, or a capitalized word right before a number (a
-     * misspelt month): reject the rest before trying each form. */
-    const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER) {
-        uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
-        if (t->cls != CLAIMS__TOK_WORD ||
-            (!(t->lexmask & named) && !((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end))))
-            return false;
-    }
+    if (!may_start_date(art, i, end))
+        return false;
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
     if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
@@ -856,6 +887,8 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
                 line_e++;
         }
+        if (!may_start_date(art, i, line_e))
+            continue; /* neither a date nor an all-numeric one */
         dt_match m;
         bool found = date_at(c, art, i, line_e, &m);
         if (!found && numeric_date_at(art, i, line_e, true, &m)) {
@@ -1710,22 +1743,25 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
 {
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
+    /* the dateline's tokens, in locals: add_claim may write to *c */
+    const size_t skip_b = c->skip_b, skip_e = c->skip_e;
     for (size_t i = tb; i < te; i++) {
-        if (i >= c->skip_b && i < c->skip_e) {
-            i = c->skip_e - 1;
+        if (i >= skip_b && i < skip_e) {
+            i = skip_e - 1;
             continue;
         }
         const claims__token *t = &art->toks[i];
         if (t->cls == CLAIMS__TOK_PUNCT || t->cls == CLAIMS__TOK_QUOTE)
             continue;
-        /* A word starts a date only as a weekday, month or relative day
-         * (lexicon sections), or as a misspelt month before a number:
-         * skip the rest without the lookups. */
-        if (t->cls == CLAIMS__TOK_WORD &&
+        /* A word starts a claim only as a weekday, month or relative day
+         * (lexicon sections), or as a capitalized word right before a
+         * number (a misspelt month of date_at): skip the rest without
+         * the calls and lookups below, which would all fail. */
+        bool word = t->cls == CLAIMS__TOK_WORD;
+        if (word &&
             !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
                             (1u << CLAIMS__LEX_RELATIVE_DAY))) &&
-            !(i + 1 < art->ntoks && art->toks[i + 1].cls == CLAIMS__TOK_NUMBER) &&
-            !(i + 2 < art->ntoks && art->toks[i + 2].cls == CLAIMS__TOK_NUMBER))
+            !((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
             continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
@@ -1756,7 +1792,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if ((wd = weekday_at(c, art, i, te, &after))) {
+        } else if (word && (wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, "last")) {
                 dir = -1;
@@ -1781,7 +1817,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 continue;
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = i + n;
-        } else if (bare_month(c, art, i, tb, te, &mon, &after)) {
+        } else if (word && bare_month(c, art, i, tb, te, &mon, &after)) {
             d.year = 0;
             d.month = mon;
             d.day = 0;
@@ -1789,8 +1825,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
             dc.end = after;
             dc.d = &d;
             dc.prec = CLAIMS__PREC_MONTH;
-        } else if (t->cls == CLAIMS__TOK_NUMBER &&
-                   year_context(c, art, si, i, &dc.prenominal)) {
+        } else if (t->cls == CLAIMS__TOK_NUMBER && year_context(c, art, si, i, &dc.prenominal)) {
             dc.kind = CLAIMS_KIND_YEAR;
             d.year = year_at(art, i, te);
             d.month = d.day = 0;
