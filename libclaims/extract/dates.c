@@ -577,7 +577,7 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bo
  * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
  * A bare month or weekday is not matched here. */
 /* A number follows token i, before `end`: "May 5", "Sept. 5". */
-static bool number_after(const claims__article *art, size_t i, size_t end)
+static inline bool number_after(const claims__article *art, size_t i, size_t end)
 {
     return i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
                            (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
@@ -872,16 +872,11 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
 {
     size_t lines = 0, line_b = 0, line_e = 0;
     for (size_t i = 0; i < art->ntoks; i++) {
-        /* a dateline in the first lines; a page's stamp line a little
-         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
-         * June 2013 | UPDATED: ...") */
-        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
         if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
         if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
             if (++lines > DT_STAMP_LINES)
                 break;
-            far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
             line_b = i;
             line_e = i + 1;
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
@@ -897,6 +892,10 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         }
         if (!found)
             continue;
+        /* a dateline in the first lines; a page's stamp line a little
+         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
+         * June 2013 | UPDATED: ...") */
+        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
         bool stamp = m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
             (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
@@ -1739,30 +1738,37 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
     return true;
 }
 
+/* The first token from i on (before te) that may start a claim of
+ * scan_sentence: a number, or a word that is a weekday, month or relative
+ * day (lexicon sections) or capitalized right before a number (a
+ * misspelt month of date_at). For every other token the tries of
+ * scan_sentence would all fail: a tight loop skips them without the calls
+ * and lookups. */
+static size_t next_candidate(const claims__article *art, size_t i, size_t te)
+{
+    const uint32_t named =
+        (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
+    for (; i < te; i++) {
+        const claims__token *t = &art->toks[i];
+        if (t->cls == CLAIMS__TOK_NUMBER ||
+            (t->cls == CLAIMS__TOK_WORD &&
+             ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))))
+            return i;
+    }
+    return te;
+}
+
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
 {
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
-    /* the dateline's tokens, in locals: add_claim may write to *c */
-    const size_t skip_b = c->skip_b, skip_e = c->skip_e;
-    for (size_t i = tb; i < te; i++) {
-        if (i >= skip_b && i < skip_e) {
-            i = skip_e - 1;
+    for (size_t i = next_candidate(art, tb, te); i < te; i = next_candidate(art, i + 1, te)) {
+        if (i >= c->skip_b && i < c->skip_e) {
+            i = c->skip_e - 1;
             continue;
         }
         const claims__token *t = &art->toks[i];
-        if (t->cls == CLAIMS__TOK_PUNCT || t->cls == CLAIMS__TOK_QUOTE)
-            continue;
-        /* A word starts a claim only as a weekday, month or relative day
-         * (lexicon sections), or as a capitalized word right before a
-         * number (a misspelt month of date_at): skip the rest without
-         * the calls and lookups below, which would all fail. */
         bool word = t->cls == CLAIMS__TOK_WORD;
-        if (word &&
-            !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
-                            (1u << CLAIMS__LEX_RELATIVE_DAY))) &&
-            !((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
-            continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
         dc.kind = CLAIMS_KIND_DATE;
