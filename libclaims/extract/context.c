@@ -545,7 +545,14 @@ typedef struct sent_facts {
                    anywhere in it */
 } sent_facts;
 
-enum { NEED_FIGURE = 1, NEED_TIME = 2 };
+enum {
+    NEED_FIGURE = 1,
+    NEED_TIME = 2,
+    /* a figure of the sentence, or of a later sentence of its paragraph,
+       reads the anchor the sentence hands on: a sentence with none of
+       the three is not read at all */
+    NEED_HANDED = 4
+};
 
 static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
 {
@@ -717,7 +724,8 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
 
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
- * first], and what each sentence will be asked into need (zeroed). */
+ * first], and what each sentence will be asked into need (zeroed), with
+ * NEED_HANDED carried back through the paragraph. */
 static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
                            const claims_claim **tv, uint32_t *csent, uint8_t *need)
 {
@@ -730,9 +738,13 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (is_figure(cl) || is_time(cl)) {
             size_t si = claims__sentence_at(art, cl->start);
             csent[i - first] = (uint32_t)si;
-            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0));
+            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0) |
+                                  (is_figure(cl) ? NEED_HANDED : 0));
         }
     }
+    for (size_t si = art->nsents; si-- > 1;)
+        if ((need[si] & NEED_HANDED) && art->sents[si - 1].paragraph == art->sents[si].paragraph)
+            need[si - 1] |= NEED_HANDED;
     if (nt > 1)
         qsort(tv, nt, sizeof *tv, cmp_claim_start);
     return nt;
@@ -784,10 +796,15 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             j++;
         tfirst[si] = j;
         size_t k = j;
+        if (!need[si]) {
+            /* nothing reads its facts or its anchor */
+            handed[si] = (claims__anchor){0};
+            continue;
+        }
         while (k < nt && tv[k]->start < sn->end)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        read_sentence(&c, need[si], will, ll, &facts[si]);
+        read_sentence(&c, need[si] & (NEED_FIGURE | NEED_TIME), will, ll, &facts[si]);
         a.background = facts[si].marker;
         if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
             !facts[si].future) {
