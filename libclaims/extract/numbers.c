@@ -74,27 +74,30 @@ typedef struct np_head {
 
 /* ------------------------------------------------------------ tokens */
 
-static const claims__token *tk(const qctx *c, size_t i)
+/* The token and lexicon tests below are asked a dozen times around each
+ * amount: inline, since a call cost more than most of them. */
+
+static inline const claims__token *tk(const qctx *c, size_t i)
 {
     return &c->art->toks[i];
 }
 
-static bool glued(const qctx *c, size_t i)
+static inline bool glued(const qctx *c, size_t i)
 {
     return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE);
 }
 
-static bool is_cls(const qctx *c, size_t i, int cls)
+static inline bool is_cls(const qctx *c, size_t i, int cls)
 {
     return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
 }
 
-static bool is_punct(const qctx *c, size_t i, char ch)
+static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
     return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
 }
 
-static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
     return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
 }
@@ -125,21 +128,21 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
-static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
+static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
 {
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
 
 /* The word class entry of the token at i ("_det", "_stop"; [word_class]
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
-static const claims__lex_entry *cword(const qctx *c, size_t i)
+static inline const claims__lex_entry *cword(const qctx *c, size_t i)
 {
     if (i >= c->se)
         return NULL;
     return lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
 }
 
-static bool marker(const qctx *c, size_t i, claims__lex_value name)
+static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
 {
     return claims__lex_is(cword(c, i), name);
 }
