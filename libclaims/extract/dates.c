@@ -588,12 +588,15 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
  * tries of each form (the dateline scan and the sentence scan ask it of
- * every token). */
+ * every token). A number starts one as a day (one or two digits), as an
+ * all-numeric date in one token ("24.05.2021": 8 to 10 bytes), or glued
+ * to what follows ("2021-05-24", "24/05/2021"); not "2010 people". */
 static inline bool may_start_date(const claims__article *art, size_t i, size_t end)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_NUMBER)
-        return true;
+        return t->norm_len <= 2 || (t->norm_len >= 8 && t->norm_len <= 10) ||
+               (i + 1 < end && !tok_space(art, i + 1));
     uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
     return t->cls == CLAIMS__TOK_WORD &&
            ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
@@ -1781,7 +1784,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         size_t n = 0;
         const claims__lex_entry *e;
         claims_status st;
-        if (date_at(c, art, i, te, &m)) {
+        if (may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
