@@ -221,24 +221,32 @@ static long tok_digits(const claims__article *art, size_t i, size_t minlen, size
     return v;
 }
 
-/* Does the space-separated list `v` hold the word `m`? */
-static bool value_has(const char *v, const char *m)
+/* Does the space-separated list `v` hold a word of the space-separated
+ * list `ms` ("prep link": either)? */
+static bool value_has(const char *v, const char *ms)
 {
-    size_t n = strlen(m);
-    for (const char *p = v; *p;) {
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
-            return true;
-        p = *q ? q + 1 : q;
+    for (const char *m = ms; *m;) {
+        const char *me = m;
+        while (*me && *me != ' ')
+            me++;
+        size_t n = (size_t)(me - m);
+        for (const char *p = v; *p;) {
+            const char *q = p;
+            while (*q && *q != ' ')
+                q++;
+            if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
+                return true;
+            p = *q ? q + 1 : q;
+        }
+        m = *me ? me + 1 : me;
     }
     return false;
 }
 
 /* A relative_day marker ("prep", "det", "last", "next", "future",
- * "attach") that is exactly token i. A value may list several markers
- * ("link attach"). */
+ * "attach") that is exactly token i; `m` may name several, any of which
+ * will do ("prep link": one lookup for the token). A value may list
+ * several markers ("link attach"). */
 static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
 {
     size_t n = 0;
@@ -732,7 +740,7 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
         claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, end, n);
-    if (e && !e->has_num && (value_has(e->value, "zone") || value_has(e->value, "stamp")))
+    if (e && !e->has_num && value_has(e->value, "zone stamp"))
         return true;
     *n = 1;
     return claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, n) != NULL;
@@ -1004,8 +1012,7 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
         const claims__token *t = &art->toks[j];
         if (t->cls == CLAIMS__TOK_NUMBER) {
             int y = year_at(art, j, b);
-            if (y && tok_space(art, j + 1) &&
-                !(j > tb && (marker_at(c, art, j - 1, "prep") || marker_at(c, art, j - 1, "link"))))
+            if (y && tok_space(art, j + 1) && !(j > tb && marker_at(c, art, j - 1, "prep link")))
                 ev->year = y;
             if (y)
                 return;
@@ -1086,7 +1093,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                     month_at(c, art, b - 1, te, false, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
-                    (marker_at(c, art, b - 1, "det") || marker_at(c, art, b - 1, "prep")))
+                    marker_at(c, art, b - 1, "det prep"))
                     break;
                 b--;
             }
@@ -1152,7 +1159,7 @@ static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t
             int h = q > tb ? event_covering(c, q - 1) : -1;
             return h >= 0 && !c->ev[h].verb ? h : -1;
         }
-        if (marker_at(c, art, q, "prep") || marker_at(c, art, q, "link"))
+        if (marker_at(c, art, q, "prep link"))
             return -1;
     }
     return -1;
@@ -1168,8 +1175,7 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
         if (t->cls == CLAIMS__TOK_NUMBER)
             return true;
         if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
-            !marker_at(c, art, j, "prep") && !marker_at(c, art, j, "link") &&
-            !marker_at(c, art, j, "attach") && !marker_at(c, art, j, "det"))
+            !marker_at(c, art, j, "prep link attach det"))
             return true;
     }
     return false;
@@ -1307,7 +1313,7 @@ static int event_appositive(const dt_ctx *c, const claims__article *art, size_t 
                             size_t tb, size_t te)
 {
     size_t p = a;
-    if (p > tb && (marker_at(c, art, p - 1, "prep") || marker_at(c, art, p - 1, "link")))
+    if (p > tb && marker_at(c, art, p - 1, "prep link"))
         p--;
     if (p < tb + 2 || !(claims__tok_punct(art, p - 1, ',') || claims__tok_punct(art, p - 1, '-')) ||
         !tok_break(art, p - 1))
@@ -1502,7 +1508,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
 /* Is the token before `a` a word that makes the claim adverbial? */
 static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    return a > tb && (marker_at(c, art, a - 1, "prep") || marker_at(c, art, a - 1, "link"));
+    return a > tb && marker_at(c, art, a - 1, "prep link");
 }
 
 /* A weekday resolved against the article's date. dir: 0 on or before,
@@ -1684,8 +1690,7 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
     if (ev >= 0 || poss)
         return true;
     if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
-        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep") &&
-        !marker_at(c, art, nx, "link"))
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep link"))
         return false; /* "of 2000 people" */
     return (prep || link) && y >= 1800;
 }
