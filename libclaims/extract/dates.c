@@ -30,6 +30,7 @@
  * allocated except the claims themselves. */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <string.h>
 
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
@@ -157,16 +158,16 @@ typedef struct dt_ctx {
     long pub_days;
     size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
     size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
-    dt_event ev[DT_MAX_EVENTS];
-    size_t nev;
-    dt_pending pend[DT_MAX_PENDING];
-    size_t npend;
-    dt_current cur[DT_MAX_CURRENT];
-    size_t ncur;
+    size_t nev, npend, ncur; /* of the arrays below */
     /* the date in force: the last date the text gave, for "the following
      * day" (a day) and "that same year" (a year); 0 when none yet */
     long force_days;
     int force_year;
+    /* Last: claims__extract_time zeroes only the fields before them (not
+     * 5 kB an article), and no more of each is read than its count. */
+    dt_event ev[DT_MAX_EVENTS];
+    dt_pending pend[DT_MAX_PENDING];
+    dt_current cur[DT_MAX_CURRENT];
 } dt_ctx;
 
 /* A date expression found in the text. */
@@ -1865,7 +1866,7 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         return CLAIMS_ERR_INVALID_ARGUMENT;
     claims__article *art = &s->articles[ai];
     dt_ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(dt_ctx, ev));
     c.s = s;
     c.ai = ai;
     c.lx = s->lex;
