@@ -298,14 +298,13 @@ static const dt_months *month_names(const dt_ctx *c)
     return mn;
 }
 
-/* A month name at token i (with the "." of "Sept."). Misspelt names are
+/* A month name at token i, a capitalized word (month_at below asks that
+ * first), with the "." of "Sept.". Misspelt names are
  * tried when `fuzzy` is set: a capitalized word within DT_FUZZY_MAX edits
  * of exactly one full name of DT_FUZZY_MIN letters or more. */
-static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                    bool fuzzy, size_t *after, bool *was_fuzzy)
+static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                        bool fuzzy, size_t *after, bool *was_fuzzy)
 {
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
     size_t n = 0;
     int m = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
@@ -342,6 +341,16 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         k++;
     *after = k;
     return m;
+}
+
+/* Inline: most tokens asked are no capitalized word, and the call to
+ * month_cap_at cost more than the test. */
+static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                           bool fuzzy, size_t *after, bool *was_fuzzy)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    return month_cap_at(c, art, i, end, fuzzy, after, was_fuzzy);
 }
 
 /* A month's full name in lower case ("march"), which body text uses
@@ -404,8 +413,9 @@ static int year_at(const claims__article *art, size_t i, size_t end)
     return (int)y;
 }
 
-static int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                      size_t *after)
+/* Inline, as month_at: most tokens asked are no capitalized word. */
+static inline int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                             size_t *after)
 {
     if (i >= end || !tok_cap_word(art, i))
         return 0;
