@@ -55,11 +55,16 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
     return m->entry[i];
 }
 
-/* Inline: the memo answers most calls, and a call cost more than it. */
+/* Inline: the token's lexmask or the memo answers most calls, and a call
+ * cost more than either. */
 static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
 {
     size_t dummy, *np = n ? n : &dummy;
     if (i >= c->sb && i < c->se) {
+        if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
+            *np = 0; /* as the memo would say */
+            return NULL;
+        }
         const ctx_memo *m = c->memo;
         uint16_t len = m->len[i];
         if (len != MEMO_UNSET) {
