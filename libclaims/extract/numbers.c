@@ -148,13 +148,13 @@ static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
 }
 
 /* A concept (not a word-class marker) starting at i, ending by `end`. */
-static const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
+static inline const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
     return e && e->value[0] != '_' ? e : NULL;
 }
 
-static const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
+static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
     return e && e->value[0] != '_' ? e : NULL;
@@ -268,7 +268,7 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* A word that looks like an English plural noun ("drones", "casualties"). */
-static bool looks_plural(const qctx *c, size_t i)
+static inline bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
@@ -294,13 +294,13 @@ static bool looks_verbal(const qctx *c, size_t i)
 /* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...);
  * _kin words are nouns all the same ("a 59-year-old grandmother"), and
  * so are _street words ("Preston Crown Court"). */
-static bool any_marker(const qctx *c, size_t i)
+static inline bool any_marker(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
 }
 
-static bool is_stop(const qctx *c, size_t i)
+static inline bool is_stop(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && (e->code == CLAIMS__LV_W_STOP || e->code == CLAIMS__LV_W_CLAUSE);
@@ -757,12 +757,12 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
 
 /* ------------------------------------------------------------- noise */
 
-static bool is_month_or_day(const qctx *c, size_t i)
+static inline bool is_month_or_day(const qctx *c, size_t i)
 {
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL) || lex(c, CLAIMS__LEX_WEEKDAY, i, i + 1, NULL);
 }
 
-static bool is_month(const qctx *c, size_t i)
+static inline bool is_month(const qctx *c, size_t i)
 {
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL);
 }
@@ -848,7 +848,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     return !governs_object(c, q - 1);
 }
 
-static bool year_like(const qctx *c, size_t i)
+static inline bool year_like(const qctx *c, size_t i)
 {
     return is_cls(c, i, CLAIMS__TOK_NUMBER) && claims__tok_year_like(c->art, i);
 }
