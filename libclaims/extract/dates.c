@@ -192,7 +192,7 @@ static bool tok_cap_word(const claims__article *art, size_t i)
 }
 
 /* Punctuation that ends a clause for the event search. */
-static bool tok_break(const claims__article *art, size_t i)
+static inline bool tok_break(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_QUOTE)
@@ -207,7 +207,7 @@ static bool tok_break(const claims__article *art, size_t i)
 }
 
 /* A number token made only of digits; its value, or -1. */
-static long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
+static inline long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len < minlen || t->norm_len > maxlen)
@@ -486,15 +486,13 @@ static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
  * token), "2021/05/24". Day-first when the first number cannot be a
  * month; month-first ("05/24/2021") when the second cannot; else
  * ambiguous (read day-first, and only a dateline may use it). */
-static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bool short_year,
-                            dt_match *m)
+static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, bool short_year,
+                              dt_match *m)
 {
     long a = -1, b = -1, y = -1;
     bool ymd = false; /* year first: the order is known */
     size_t k = i;
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER)
-        return false;
     if (t->norm_len >= 8 && t->norm_len <= 10) {
         /* "24.05.2021": the segmenter keeps it as one number */
         const char *p = claims__tok_norm(art, i);
@@ -590,6 +588,18 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bo
     m->ambiguous = ambiguous;
     m->end = k;
     return true;
+}
+
+/* Inline: most numbers asked are neither one token of 8 to 10 bytes nor
+ * glued to what follows, which numeric_date_rest needs. */
+static inline bool numeric_date_at(const claims__article *art, size_t i, size_t end,
+                                   bool short_year, dt_match *m)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER ||
+        !((t->norm_len >= 8 && t->norm_len <= 10) || (i + 4 < end && glued(art, i + 1, end))))
+        return false;
+    return numeric_date_rest(art, i, end, short_year, m);
 }
 
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
