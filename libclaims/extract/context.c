@@ -7,6 +7,7 @@
  * [context] section (data/context.lex). */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,23 +40,42 @@ typedef struct cx {
     ctx_memo *memo;
 } cx;
 
-static const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
+/* ctx_at when the memo does not answer: a token outside the sentence, or
+ * the first lookup of one in it. */
+static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
 {
-    size_t dummy, *np = n ? n : &dummy;
     const claims__lexicon *lx = c->s->lex;
     if (i < c->sb || i >= c->se) /* outside the sentence: not memoized */
         return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
     ctx_memo *m = c->memo;
-    if (m->len[i] == MEMO_UNSET) {
-        size_t len = 0;
-        m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
-        m->len[i] = (uint16_t)(m->entry[i] ? len : 0);
-    }
+    size_t len = 0;
+    m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
+    m->len[i] = (uint16_t)(m->entry[i] ? len : 0);
     *np = m->len[i];
-    return m->len[i] ? m->entry[i] : NULL;
+    return m->entry[i];
 }
 
-static bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
+/* Inline: the token's lexmask or the memo answers most calls, and a call
+ * cost more than either. */
+static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
+{
+    size_t dummy, *np = n ? n : &dummy;
+    if (i >= c->sb && i < c->se) {
+        if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
+            *np = 0; /* as the memo would say */
+            return NULL;
+        }
+        const ctx_memo *m = c->memo;
+        uint16_t len = m->len[i];
+        if (len != MEMO_UNSET) {
+            *np = len;
+            return len ? m->entry[i] : NULL;
+        }
+    }
+    return ctx_lookup(c, i, np);
+}
+
+static inline bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
 {
     return claims__lex_is(ctx_at(c, i, n), role);
 }
@@ -141,10 +161,11 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
     return name_from(c, i, e, oom);
 }
 
-/* The first token at or after byte `off` (binary search). */
-static size_t token_at(const claims__article *art, size_t off)
+/* The first token at or after byte `off` among tokens [lo, hi), else hi
+ * (binary search): that of the whole article held to [lo, hi], as token
+ * starts rise. The tokens of a claim's sentence are enough. */
+static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off)
 {
-    size_t lo = 0, hi = art->ntoks;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (art->toks[mid].start < off)
@@ -507,18 +528,14 @@ static bool time_value(const claims_claim *t, claims__date *d, int *prec)
 
 /* A time that dates its clause: not one that bounds it ("since 2004",
  * "until 2010"), which names another event. */
-static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb)
+static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb, size_t se)
 {
-    size_t tb = token_at(art, t->start);
+    size_t tb = token_in(art, sb, se, t->start);
     if (tb <= sb)
         return true;
-    const char *w = claims__tok_norm(art, tb - 1);
-    size_t n = art->toks[tb - 1].norm_len;
-    static const char *const bounds[] = {"since", "until", "till", "before", "by"};
-    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++)
-        if (strlen(bounds[i]) == n && memcmp(w, bounds[i], n) == 0)
-            return false;
-    return true;
+    return !(claims__tok_is(art, tb - 1, "since") || claims__tok_is(art, tb - 1, "until") ||
+             claims__tok_is(art, tb - 1, "till") || claims__tok_is(art, tb - 1, "before") ||
+             claims__tok_is(art, tb - 1, "by"));
 }
 
 /* ------------------------------------------------------------- driver */
@@ -545,7 +562,14 @@ typedef struct sent_facts {
                    anywhere in it */
 } sent_facts;
 
-enum { NEED_FIGURE = 1, NEED_TIME = 2 };
+enum {
+    NEED_FIGURE = 1,
+    NEED_TIME = 2,
+    /* a figure of the sentence, or of a later sentence of its paragraph,
+       reads the anchor the sentence hands on: a sentence with none of
+       the three is not read at all */
+    NEED_HANDED = 4
+};
 
 static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
 {
@@ -651,7 +675,7 @@ static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, s
     size_t best = SIZE_MAX;
     for (size_t j = lo; j < hi; j++) {
         const claims_claim *t = tv[j];
-        if (!dating_time(c->art, t, c->sb))
+        if (!dating_time(c->art, t, c->sb, c->se))
             continue;
         size_t d = t->start >= end ? t->start - end : start >= t->end ? start - t->end : 0;
         claims__date dd;
@@ -717,7 +741,8 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
 
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
- * first], and what each sentence will be asked into need (zeroed). */
+ * first], and what each sentence will be asked into need (zeroed), with
+ * NEED_HANDED carried back through the paragraph. */
 static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
                            const claims_claim **tv, uint32_t *csent, uint8_t *need)
 {
@@ -730,12 +755,26 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (is_figure(cl) || is_time(cl)) {
             size_t si = claims__sentence_at(art, cl->start);
             csent[i - first] = (uint32_t)si;
-            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0));
+            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0) |
+                                  (is_figure(cl) ? NEED_HANDED : 0));
         }
     }
+    for (size_t si = art->nsents; si-- > 1;)
+        if ((need[si] & NEED_HANDED) && art->sents[si - 1].paragraph == art->sents[si].paragraph)
+            need[si - 1] |= NEED_HANDED;
     if (nt > 1)
         qsort(tv, nt, sizeof *tv, cmp_claim_start);
     return nt;
+}
+
+/* Reserves n bytes at *at of a block to be allocated, aligned for any
+ * type; returns their offset. */
+static size_t carve(size_t *at, size_t n)
+{
+    const size_t align = _Alignof(max_align_t);
+    size_t off = *at;
+    *at += (n + align - 1) / align * align;
+    return off;
 }
 
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
@@ -747,28 +786,31 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t nt = 0;
     for (size_t i = first; i < s->nclaims; i++)
         nt += is_time(s->claims[i]);
-    const claims_claim **tv = claims__malloc(al, (nt ? nt : 1) * sizeof *tv);
     /* per sentence: its first time claim, the anchor it hands on, what
-     * is asked of it (NEED_*) and the answers */
-    size_t *tfirst = claims__malloc(al, (art->nsents + 1) * sizeof *tfirst);
-    claims__anchor *handed = claims__malloc(al, art->nsents * sizeof *handed);
-    uint8_t *need = claims__malloc(al, art->nsents);
-    sent_facts *facts = claims__malloc(al, art->nsents * sizeof *facts);
-    /* per claim from `first`: its sentence (figures and times only) */
-    uint32_t *csent = claims__malloc(al, (s->nclaims - first) * sizeof *csent);
-    ctx_memo memo = {claims__malloc(al, art->ntoks * sizeof *memo.entry),
-                     claims__malloc(al, art->ntoks * sizeof *memo.len)};
-    if (!tv || !tfirst || !handed || !need || !facts || !csent || !memo.entry || !memo.len) {
-        claims__free(al, tv);
-        claims__free(al, tfirst);
-        claims__free(al, handed);
-        claims__free(al, need);
-        claims__free(al, facts);
-        claims__free(al, csent);
-        claims__free(al, memo.entry);
-        claims__free(al, memo.len);
+     * is asked of it (NEED_*) and the answers; per claim from `first`:
+     * its sentence (figures and times only); per token the memo. One
+     * allocation carved up (eight were a malloc and a free each, per
+     * article). */
+    size_t at = 0;
+    size_t o_tv = carve(&at, (nt ? nt : 1) * sizeof(const claims_claim *));
+    size_t o_tfirst = carve(&at, (art->nsents + 1) * sizeof(size_t));
+    size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
+    size_t o_need = carve(&at, art->nsents);
+    size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
+    size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
+    size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
+    size_t o_len = carve(&at, art->ntoks * sizeof(uint16_t));
+    char *block = claims__malloc(al, at);
+    if (!block)
         return CLAIMS_ERR_NOMEM;
-    }
+    const claims_claim **tv = (const claims_claim **)(void *)(block + o_tv);
+    size_t *tfirst = (size_t *)(void *)(block + o_tfirst);
+    claims__anchor *handed = (claims__anchor *)(void *)(block + o_handed);
+    uint8_t *need = (uint8_t *)(block + o_need);
+    sent_facts *facts = (sent_facts *)(void *)(block + o_facts);
+    uint32_t *csent = (uint32_t *)(void *)(block + o_csent);
+    ctx_memo memo = {(const claims__lex_entry **)(void *)(block + o_entry),
+                     (uint16_t *)(void *)(block + o_len)};
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
     const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
@@ -784,10 +826,15 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             j++;
         tfirst[si] = j;
         size_t k = j;
+        if (!need[si]) {
+            /* nothing reads its facts or its anchor */
+            handed[si] = (claims__anchor){0};
+            continue;
+        }
         while (k < nt && tv[k]->start < sn->end)
             k++;
         claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        read_sentence(&c, need[si], will, ll, &facts[si]);
+        read_sentence(&c, need[si] & (NEED_FIGURE | NEED_TIME), will, ll, &facts[si]);
         a.background = facts[si].marker;
         if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
             !facts[si].future) {
@@ -814,11 +861,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_at(art, cl->start), te = token_at(art, cl->end);
-        if (tb < c.sb)
-            tb = c.sb;
-        if (te > c.se)
-            te = c.se;
+        size_t tb = token_in(art, c.sb, c.se, cl->start), te = token_in(art, c.sb, c.se, cl->end);
         size_t lo = tfirst[si], hi = lo;
         while (hi < nt && tv[hi]->start < sn->end)
             hi++;
@@ -839,13 +882,6 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
         scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
     }
-    claims__free(al, tv);
-    claims__free(al, tfirst);
-    claims__free(al, handed);
-    claims__free(al, need);
-    claims__free(al, facts);
-    claims__free(al, csent);
-    claims__free(al, memo.entry);
-    claims__free(al, memo.len);
+    claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
 }

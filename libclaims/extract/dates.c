@@ -30,6 +30,7 @@
  * allocated except the claims themselves. */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <string.h>
 
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
@@ -145,6 +146,7 @@ typedef struct dt_months {
     bool loaded;
     const char *name[13];
     size_t len[13];
+    uint64_t bytes[13]; /* bit b & 63 for each byte b of the name */
 } dt_months;
 
 typedef struct dt_ctx {
@@ -156,16 +158,16 @@ typedef struct dt_ctx {
     long pub_days;
     size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
     size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
-    dt_event ev[DT_MAX_EVENTS];
-    size_t nev;
-    dt_pending pend[DT_MAX_PENDING];
-    size_t npend;
-    dt_current cur[DT_MAX_CURRENT];
-    size_t ncur;
+    size_t nev, npend, ncur; /* of the arrays below */
     /* the date in force: the last date the text gave, for "the following
      * day" (a day) and "that same year" (a year); 0 when none yet */
     long force_days;
     int force_year;
+    /* Last: claims__extract_time zeroes only the fields before them (not
+     * 5 kB an article), and no more of each is read than its count. */
+    dt_event ev[DT_MAX_EVENTS];
+    dt_pending pend[DT_MAX_PENDING];
+    dt_current cur[DT_MAX_CURRENT];
 } dt_ctx;
 
 /* A date expression found in the text. */
@@ -190,7 +192,7 @@ static bool tok_cap_word(const claims__article *art, size_t i)
 }
 
 /* Punctuation that ends a clause for the event search. */
-static bool tok_break(const claims__article *art, size_t i)
+static inline bool tok_break(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_QUOTE)
@@ -205,7 +207,7 @@ static bool tok_break(const claims__article *art, size_t i)
 }
 
 /* A number token made only of digits; its value, or -1. */
-static long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
+static inline long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
 {
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len < minlen || t->norm_len > maxlen)
@@ -220,29 +222,59 @@ static long tok_digits(const claims__article *art, size_t i, size_t minlen, size
     return v;
 }
 
-/* Does the space-separated list `v` hold the word `m`? */
-static bool value_has(const char *v, const char *m)
+/* Does the space-separated list `v` hold a word of the space-separated
+ * list `ms` ("prep link": either)? */
+static bool value_has(const char *v, const char *ms)
 {
-    size_t n = strlen(m);
-    for (const char *p = v; *p;) {
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
-            return true;
-        p = *q ? q + 1 : q;
+    for (const char *m = ms; *m;) {
+        const char *me = m;
+        while (*me && *me != ' ')
+            me++;
+        size_t n = (size_t)(me - m);
+        for (const char *p = v; *p;) {
+            const char *q = p;
+            while (*q && *q != ' ')
+                q++;
+            if ((size_t)(q - p) == n && memcmp(p, m, n) == 0)
+                return true;
+            p = *q ? q + 1 : q;
+        }
+        m = *me ? me + 1 : me;
     }
     return false;
 }
 
 /* A relative_day marker ("prep", "det", "last", "next", "future",
- * "attach") that is exactly token i. A value may list several markers
- * ("link attach"). */
+ * "attach") that is exactly token i; `m` may name several, any of which
+ * will do ("prep link": one lookup for the token). A value may list
+ * several markers ("link attach"). */
 static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
 {
     size_t n = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
     return e && !e->has_num && value_has(e->value, m);
+}
+
+/* The bytes of s[0..n) as a set, folded into 64 bits (b & 63). */
+static uint64_t byte_set(const char *s, size_t n)
+{
+    uint64_t set = 0;
+    for (size_t k = 0; k < n; k++)
+        set |= (uint64_t)1 << ((unsigned char)s[k] & 63);
+    return set;
+}
+
+/* Are more than `cap` bytes of w[0..n) outside `set`? Then w is more than
+ * cap edits from the word of `set`: an edit brings in at most one byte
+ * (a substitution or an insertion), and folded bytes that share a bit
+ * only make the count smaller. */
+static bool bytes_outside(const char *w, size_t n, uint64_t set, size_t cap)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!(set & ((uint64_t)1 << ((unsigned char)w[k] & 63))) && ++out > cap)
+            return true;
+    return false;
 }
 
 static const dt_months *month_names(const dt_ctx *c)
@@ -260,19 +292,19 @@ static const dt_months *month_names(const dt_ctx *c)
         const claims__lex_entry *e = claims__lex_get(c->lx, CLAIMS__LEX_MONTH, key, n);
         mn->name[m] = e && !e->has_num ? e->value : NULL;
         mn->len[m] = mn->name[m] ? strlen(mn->name[m]) : 0;
+        mn->bytes[m] = byte_set(mn->name[m], mn->len[m]);
     }
     mn->loaded = true;
     return mn;
 }
 
-/* A month name at token i (with the "." of "Sept."). Misspelt names are
+/* A month name at token i, a capitalized word (month_at below asks that
+ * first), with the "." of "Sept.". Misspelt names are
  * tried when `fuzzy` is set: a capitalized word within DT_FUZZY_MAX edits
  * of exactly one full name of DT_FUZZY_MIN letters or more. */
-static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                    bool fuzzy, size_t *after, bool *was_fuzzy)
+static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                        bool fuzzy, size_t *after, bool *was_fuzzy)
 {
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
     size_t n = 0;
     int m = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
@@ -286,8 +318,8 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         size_t wl = art->toks[i].norm_len;
         const dt_months *mn = month_names(c);
         for (int k = 1; k <= 12; k++) {
-            if (mn->len[k] < DT_FUZZY_MIN)
-                continue;
+            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
+                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
             size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
             if (dist < best) {
                 best = dist;
@@ -309,6 +341,16 @@ static int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         k++;
     *after = k;
     return m;
+}
+
+/* Inline: most tokens asked are no capitalized word, and the call to
+ * month_cap_at cost more than the test. */
+static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                           bool fuzzy, size_t *after, bool *was_fuzzy)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    return month_cap_at(c, art, i, end, fuzzy, after, was_fuzzy);
 }
 
 /* A month's full name in lower case ("march"), which body text uses
@@ -371,8 +413,9 @@ static int year_at(const claims__article *art, size_t i, size_t end)
     return (int)y;
 }
 
-static int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                      size_t *after)
+/* Inline, as month_at: most tokens asked are no capitalized word. */
+static inline int weekday_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                             size_t *after)
 {
     if (i >= end || !tok_cap_word(art, i))
         return 0;
@@ -443,15 +486,13 @@ static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
  * token), "2021/05/24". Day-first when the first number cannot be a
  * month; month-first ("05/24/2021") when the second cannot; else
  * ambiguous (read day-first, and only a dateline may use it). */
-static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bool short_year,
-                            dt_match *m)
+static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, bool short_year,
+                              dt_match *m)
 {
     long a = -1, b = -1, y = -1;
     bool ymd = false; /* year first: the order is known */
     size_t k = i;
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER)
-        return false;
     if (t->norm_len >= 8 && t->norm_len <= 10) {
         /* "24.05.2021": the segmenter keeps it as one number */
         const char *p = claims__tok_norm(art, i);
@@ -549,15 +590,45 @@ static bool numeric_date_at(const claims__article *art, size_t i, size_t end, bo
     return true;
 }
 
+/* Inline: most numbers asked are neither one token of 8 to 10 bytes nor
+ * glued to what follows, which numeric_date_rest needs. */
+static inline bool numeric_date_at(const claims__article *art, size_t i, size_t end,
+                                   bool short_year, dt_match *m)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls != CLAIMS__TOK_NUMBER ||
+        !((t->norm_len >= 8 && t->norm_len <= 10) || (i + 4 < end && glued(art, i + 1, end))))
+        return false;
+    return numeric_date_rest(art, i, end, short_year, m);
+}
+
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
  * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
  * A bare month or weekday is not matched here. */
 /* A number follows token i, before `end`: "May 5", "Sept. 5". */
-static bool number_after(const claims__article *art, size_t i, size_t end)
+static inline bool number_after(const claims__article *art, size_t i, size_t end)
 {
     return i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
                            (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
+}
+
+/* Most tokens start no date. A date starts with a number, a weekday, a
+ * month's name, or a capitalized word right before a number (a misspelt
+ * month): the rest are rejected here, inline, before the call and the
+ * tries of each form (the dateline scan and the sentence scan ask it of
+ * every token). A number starts one as a day (one or two digits), as an
+ * all-numeric date in one token ("24.05.2021": 8 to 10 bytes), or glued
+ * to what follows ("2021-05-24", "24/05/2021"); not "2010 people". */
+static inline bool may_start_date(const claims__article *art, size_t i, size_t end)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_NUMBER)
+        return t->norm_len <= 2 || (t->norm_len >= 8 && t->norm_len <= 10) ||
+               (i + 1 < end && !tok_space(art, i + 1));
+    uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+    return t->cls == CLAIMS__TOK_WORD &&
+           ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
 }
 
 static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
@@ -567,16 +638,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     bool fz = false;
     memset(m, 0, sizeof *m);
     m->begin = i;
-    /* Most tokens start no date. A date starts with a number, a weekday,
-     * a month's name, or a capitalized word right before a number (a
-     * misspelt month): reject the rest before trying each form. */
-    const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER) {
-        uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
-        if (t->cls != CLAIMS__TOK_WORD ||
-            (!(t->lexmask & named) && !((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end))))
-            return false;
-    }
+    if (!may_start_date(art, i, end))
+        return false;
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
     if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
@@ -698,7 +761,7 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
         claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, end, n);
-    if (e && !e->has_num && (value_has(e->value, "zone") || value_has(e->value, "stamp")))
+    if (e && !e->has_num && value_has(e->value, "zone stamp"))
         return true;
     *n = 1;
     return claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, n) != NULL;
@@ -841,21 +904,18 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
 {
     size_t lines = 0, line_b = 0, line_e = 0;
     for (size_t i = 0; i < art->ntoks; i++) {
-        /* a dateline in the first lines; a page's stamp line a little
-         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
-         * June 2013 | UPDATED: ...") */
-        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
         if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
         if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
             if (++lines > DT_STAMP_LINES)
                 break;
-            far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
             line_b = i;
             line_e = i + 1;
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
                 line_e++;
         }
+        if (!may_start_date(art, i, line_e))
+            continue; /* neither a date nor an all-numeric one */
         dt_match m;
         bool found = date_at(c, art, i, line_e, &m);
         if (!found && numeric_date_at(art, i, line_e, true, &m)) {
@@ -864,6 +924,10 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         }
         if (!found)
             continue;
+        /* a dateline in the first lines; a page's stamp line a little
+         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
+         * June 2013 | UPDATED: ...") */
+        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
         bool stamp = m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
         if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
             (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
@@ -969,8 +1033,7 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
         const claims__token *t = &art->toks[j];
         if (t->cls == CLAIMS__TOK_NUMBER) {
             int y = year_at(art, j, b);
-            if (y && tok_space(art, j + 1) &&
-                !(j > tb && (marker_at(c, art, j - 1, "prep") || marker_at(c, art, j - 1, "link"))))
+            if (y && tok_space(art, j + 1) && !(j > tb && marker_at(c, art, j - 1, "prep link")))
                 ev->year = y;
             if (y)
                 return;
@@ -1051,7 +1114,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                     month_at(c, art, b - 1, te, false, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
-                    (marker_at(c, art, b - 1, "det") || marker_at(c, art, b - 1, "prep")))
+                    marker_at(c, art, b - 1, "det prep"))
                     break;
                 b--;
             }
@@ -1117,7 +1180,7 @@ static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t
             int h = q > tb ? event_covering(c, q - 1) : -1;
             return h >= 0 && !c->ev[h].verb ? h : -1;
         }
-        if (marker_at(c, art, q, "prep") || marker_at(c, art, q, "link"))
+        if (marker_at(c, art, q, "prep link"))
             return -1;
     }
     return -1;
@@ -1133,8 +1196,7 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
         if (t->cls == CLAIMS__TOK_NUMBER)
             return true;
         if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
-            !marker_at(c, art, j, "prep") && !marker_at(c, art, j, "link") &&
-            !marker_at(c, art, j, "attach") && !marker_at(c, art, j, "det"))
+            !marker_at(c, art, j, "prep link attach det"))
             return true;
     }
     return false;
@@ -1149,20 +1211,25 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * is no event noun before it. */
 static bool clause_opener(const claims__article *art, size_t i)
 {
-#define W(s)                                                                                       \
-    {                                                                                              \
-        s, sizeof s - 1                                                                            \
+    /* by length: one or two compares a token, not eleven */
+    switch (art->toks[i].norm_len) {
+    case 2:
+        return claims__tok_is(art, i, "if");
+    case 3:
+        return claims__tok_is(art, i, "who");
+    case 4:
+        return claims__tok_is(art, i, "that") || claims__tok_is(art, i, "whom");
+    case 5:
+        return claims__tok_is(art, i, "which") || claims__tok_is(art, i, "whose");
+    case 6:
+        return claims__tok_is(art, i, "though") || claims__tok_is(art, i, "unless");
+    case 7:
+        return claims__tok_is(art, i, "because") || claims__tok_is(art, i, "whereas");
+    case 8:
+        return claims__tok_is(art, i, "although");
+    default:
+        return false;
     }
-    static const struct {
-        const char *s;
-        size_t n;
-    } w[] = {W("that"),     W("which"),  W("who"),     W("whom"),   W("whose"), W("because"),
-             W("although"), W("though"), W("whereas"), W("unless"), W("if")};
-#undef W
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (claims__tok_is_n(art, i, w[k].s, w[k].n))
-            return true;
-    return false;
 }
 
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
@@ -1272,7 +1339,7 @@ static int event_appositive(const dt_ctx *c, const claims__article *art, size_t 
                             size_t tb, size_t te)
 {
     size_t p = a;
-    if (p > tb && (marker_at(c, art, p - 1, "prep") || marker_at(c, art, p - 1, "link")))
+    if (p > tb && marker_at(c, art, p - 1, "prep link"))
         p--;
     if (p < tb + 2 || !(claims__tok_punct(art, p - 1, ',') || claims__tok_punct(art, p - 1, '-')) ||
         !tok_break(art, p - 1))
@@ -1467,7 +1534,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
 /* Is the token before `a` a word that makes the claim adverbial? */
 static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    return a > tb && (marker_at(c, art, a - 1, "prep") || marker_at(c, art, a - 1, "link"));
+    return a > tb && marker_at(c, art, a - 1, "prep link");
 }
 
 /* A weekday resolved against the article's date. dir: 0 on or before,
@@ -1649,8 +1716,7 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
     if (ev >= 0 || poss)
         return true;
     if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
-        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep") &&
-        !marker_at(c, art, nx, "link"))
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep link"))
         return false; /* "of 2000 people" */
     return (prep || link) && y >= 1800;
 }
@@ -1706,27 +1772,37 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
     return true;
 }
 
+/* The first token from i on (before te) that may start a claim of
+ * scan_sentence: a number, or a word that is a weekday, month or relative
+ * day (lexicon sections) or capitalized right before a number (a
+ * misspelt month of date_at). For every other token the tries of
+ * scan_sentence would all fail: a tight loop skips them without the calls
+ * and lookups. */
+static size_t next_candidate(const claims__article *art, size_t i, size_t te)
+{
+    const uint32_t named =
+        (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
+    for (; i < te; i++) {
+        const claims__token *t = &art->toks[i];
+        if (t->cls == CLAIMS__TOK_NUMBER ||
+            (t->cls == CLAIMS__TOK_WORD &&
+             ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))))
+            return i;
+    }
+    return te;
+}
+
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
 {
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
-    for (size_t i = tb; i < te; i++) {
+    for (size_t i = next_candidate(art, tb, te); i < te; i = next_candidate(art, i + 1, te)) {
         if (i >= c->skip_b && i < c->skip_e) {
             i = c->skip_e - 1;
             continue;
         }
         const claims__token *t = &art->toks[i];
-        if (t->cls == CLAIMS__TOK_PUNCT || t->cls == CLAIMS__TOK_QUOTE)
-            continue;
-        /* A word starts a date only as a weekday, month or relative day
-         * (lexicon sections), or as a misspelt month before a number:
-         * skip the rest without the lookups. */
-        if (t->cls == CLAIMS__TOK_WORD &&
-            !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
-                            (1u << CLAIMS__LEX_RELATIVE_DAY))) &&
-            !(i + 1 < art->ntoks && art->toks[i + 1].cls == CLAIMS__TOK_NUMBER) &&
-            !(i + 2 < art->ntoks && art->toks[i + 2].cls == CLAIMS__TOK_NUMBER))
-            continue;
+        bool word = t->cls == CLAIMS__TOK_WORD;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
         dc.kind = CLAIMS_KIND_DATE;
@@ -1739,7 +1815,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         size_t n = 0;
         const claims__lex_entry *e;
         claims_status st;
-        if (date_at(c, art, i, te, &m)) {
+        if (may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
@@ -1756,7 +1832,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if ((wd = weekday_at(c, art, i, te, &after))) {
+        } else if (word && (wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, "last")) {
                 dir = -1;
@@ -1781,7 +1857,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 continue;
             dc.prenominal = !prep_before(c, art, i, tb);
             dc.end = i + n;
-        } else if (bare_month(c, art, i, tb, te, &mon, &after)) {
+        } else if (word && bare_month(c, art, i, tb, te, &mon, &after)) {
             d.year = 0;
             d.month = mon;
             d.day = 0;
@@ -1789,8 +1865,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
             dc.end = after;
             dc.d = &d;
             dc.prec = CLAIMS__PREC_MONTH;
-        } else if (t->cls == CLAIMS__TOK_NUMBER &&
-                   year_context(c, art, si, i, &dc.prenominal)) {
+        } else if (t->cls == CLAIMS__TOK_NUMBER && year_context(c, art, si, i, &dc.prenominal)) {
             dc.kind = CLAIMS_KIND_YEAR;
             d.year = year_at(art, i, te);
             d.month = d.day = 0;
@@ -1816,7 +1891,7 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         return CLAIMS_ERR_INVALID_ARGUMENT;
     claims__article *art = &s->articles[ai];
     dt_ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(dt_ctx, ev));
     c.s = s;
     c.ai = ai;
     c.lx = s->lex;

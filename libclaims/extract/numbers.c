@@ -74,27 +74,30 @@ typedef struct np_head {
 
 /* ------------------------------------------------------------ tokens */
 
-static const claims__token *tk(const qctx *c, size_t i)
+/* The token and lexicon tests below are asked a dozen times around each
+ * amount: inline, since a call cost more than most of them. */
+
+static inline const claims__token *tk(const qctx *c, size_t i)
 {
     return &c->art->toks[i];
 }
 
-static bool glued(const qctx *c, size_t i)
+static inline bool glued(const qctx *c, size_t i)
 {
     return !(tk(c, i)->flags & CLAIMS__TF_SPACE_BEFORE);
 }
 
-static bool is_cls(const qctx *c, size_t i, int cls)
+static inline bool is_cls(const qctx *c, size_t i, int cls)
 {
     return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
 }
 
-static bool is_punct(const qctx *c, size_t i, char ch)
+static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
     return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
 }
 
-static bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
     return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
 }
@@ -125,33 +128,33 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
-static bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
+static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
 {
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
 
 /* The word class entry of the token at i ("_det", "_stop"; [word_class]
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
-static const claims__lex_entry *cword(const qctx *c, size_t i)
+static inline const claims__lex_entry *cword(const qctx *c, size_t i)
 {
     if (i >= c->se)
         return NULL;
     return lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
 }
 
-static bool marker(const qctx *c, size_t i, claims__lex_value name)
+static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
 {
     return claims__lex_is(cword(c, i), name);
 }
 
 /* A concept (not a word-class marker) starting at i, ending by `end`. */
-static const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
+static inline const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
     return e && e->value[0] != '_' ? e : NULL;
 }
 
-static const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
+static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
     return e && e->value[0] != '_' ? e : NULL;
@@ -265,7 +268,7 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* A word that looks like an English plural noun ("drones", "casualties"). */
-static bool looks_plural(const qctx *c, size_t i)
+static inline bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
@@ -291,13 +294,13 @@ static bool looks_verbal(const qctx *c, size_t i)
 /* Any word-class marker of concepts.lex (_det, _stop, _clause, _pron...);
  * _kin words are nouns all the same ("a 59-year-old grandmother"), and
  * so are _street words ("Preston Crown Court"). */
-static bool any_marker(const qctx *c, size_t i)
+static inline bool any_marker(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
 }
 
-static bool is_stop(const qctx *c, size_t i)
+static inline bool is_stop(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && (e->code == CLAIMS__LV_W_STOP || e->code == CLAIMS__LV_W_CLAUSE);
@@ -754,12 +757,12 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
 
 /* ------------------------------------------------------------- noise */
 
-static bool is_month_or_day(const qctx *c, size_t i)
+static inline bool is_month_or_day(const qctx *c, size_t i)
 {
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL) || lex(c, CLAIMS__LEX_WEEKDAY, i, i + 1, NULL);
 }
 
-static bool is_month(const qctx *c, size_t i)
+static inline bool is_month(const qctx *c, size_t i)
 {
     return lex(c, CLAIMS__LEX_MONTH, i, i + 1, NULL);
 }
@@ -845,7 +848,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     return !governs_object(c, q - 1);
 }
 
-static bool year_like(const qctx *c, size_t i)
+static inline bool year_like(const qctx *c, size_t i)
 {
     return is_cls(c, i, CLAIMS__TOK_NUMBER) && claims__tok_year_like(c->art, i);
 }
