@@ -215,20 +215,17 @@ size_t claims__sentence_at(const claims__article *art, size_t off)
 claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
                               claims__article *art)
 {
-    claims_status st = claims__tokenize_article(a, art);
+    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art);
     if (st != CLAIMS_OK)
         return st;
-    /* Paragraphs: a blank line, or a hard single line break. One pass
-     * also sets each token's lexmask (token t - 1's before the paragraph
-     * ending at t is split, whose lookups read it) and clears
-     * CLAIMS__TF_BLANK, read only here (the tokenizer sets it with
-     * CLAIMS__TF_LINE_BEFORE), once read. */
+    /* Paragraphs: a blank line, or a hard single line break. The pass
+     * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
+     * with CLAIMS__TF_LINE_BEFORE), once read. */
     size_t cap = 0, para = 0, pb = 0, ls = 0;
     art->nsents = 0;
     if (art->ntoks)
         art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
     for (size_t t = 1; t <= art->ntoks; t++) {
-        art->toks[t - 1].lexmask = claims__lex_first_mask(lx, art->toks[t - 1].hash);
         bool brk = t == art->ntoks;
         if (!brk && (art->toks[t].flags & CLAIMS__TF_LINE_BEFORE)) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);

@@ -12,7 +12,13 @@ typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
     size_t n, cap;
+    /* A token's lexmask is first[hash & fmask]: the lexicon's first-token
+     * buckets, or every bit set (all_sections) for a bare string. */
+    const uint32_t *first;
+    uint32_t fmask;
 } tokvec;
+
+static const uint32_t all_sections[1] = {UINT32_MAX};
 
 static bool is_quote_cp(int32_t cp)
 {
@@ -114,7 +120,7 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
+    t->lexmask = tv->first[t->hash & tv->fmask];
     t->sentence = 0;
     return true;
 }
@@ -244,26 +250,89 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
     return ok ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
 }
 
-/* The fast path for a word of plain ASCII letters and digits starting
- * with the letter at s[start]: scanned, lower-cased and hashed straight
- * into the norm buffer in one pass, and pushed. The caller makes sure the
- * buffer has room for the rest of the text and tv room for a token. The
- * state stays in locals: a char store may alias anything behind a pointer,
- * so fields updated per byte are reloaded per byte. Returns the word's
- * end, or 0 when the word goes on with an apostrophe or a non-ASCII
- * character: scan_word then reads it from the start. */
-static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
-                                size_t start, uint16_t flags)
+/* ------------------------------------------------------ the plain path */
+
+/* What the plain path takes, one load per byte: a letter starts a word,
+ * ASCII punctuation other than the quotation marks is a token of one byte,
+ * ' ' is a space. Anything else (digits, quotation marks, other
+ * whitespace, control characters, non-ASCII) is the general path's. */
+enum { PB_OTHER = 0, PB_SPACE, PB_LETTER, PB_PUNCT };
+/* clang-format off */
+#define PL PB_LETTER
+#define PP PB_PUNCT
+static const unsigned char plain_byte[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* controls */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    PB_SPACE, PP, 0, PP, PP, PP, PP, 0, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
+    PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '@', 'A' to 'O' */
+    PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
+    PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
+    PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, 0,  /* 'p' to 'z', '{' to DEL */
+};
+#undef PL
+#undef PP
+/* clang-format on */
+
+/* Where the plain path writes: its next token and norm byte. It lives in
+ * plain_run's locals, not in tv and norm: a char store may alias anything
+ * behind a pointer, so fields updated per byte would be reloaded per byte. */
+typedef struct plain_cursor {
+    claims__token *t, *tend; /* next token; end of the token room */
+    char *norm;              /* the norm buffer (room checked by plain_run) */
+    size_t len;              /* its length */
+    const uint32_t *first;   /* tokvec.first and fmask */
+    uint32_t fmask;
+} plain_cursor;
+
+/* Pushes the token [start, end) whose norm text (end - start bytes) is
+ * at the cursor, with hash h. */
+static inline void plain_token(plain_cursor *cur, size_t start, size_t end, uint32_t h,
+                               uint16_t cls, uint16_t flags)
 {
-    char *d = norm->data + norm->len; /* d[k - start]: the norm byte of s[k] */
+    uint32_t len = (uint32_t)(end - start);
+    claims__token *t = cur->t++;
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->norm = (uint32_t)cur->len;
+    t->norm_len = len;
+    t->sentence = 0;
+    t->hash = h;
+    t->lexmask = cur->first[h & cur->fmask];
+    t->cls = cls;
+    t->flags = flags;
+    cur->len += len;
+}
+
+/* Appends norm byte b of a word at d[k] and hashes it into *h. */
+static inline void word_byte(char *d, size_t k, unsigned char b, uint32_t *h)
+{
+    d[k] = (char)b;
+    *h = (*h ^ b) * 16777619u;
+}
+
+/* A word of plain ASCII letters and digits starting with the letter at
+ * s[start]: scanned, lower-cased and hashed straight into the norm buffer
+ * in one pass, and pushed. Returns the word's end, or 0 when the word
+ * goes on with an apostrophe or a non-ASCII character: scan_word then
+ * reads it from the start. */
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                uint16_t flags)
+{
+    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned uppers = 0, digits = 0;
     size_t k = start;
-    for (; k < n; k++) {
+    for (;;) {
+        /* most bytes: lower-case letters, in a loop of their own */
+        while (k < n && claims__is_lower((unsigned char)s[k])) {
+            word_byte(d, k - start, (unsigned char)s[k], &h);
+            k++;
+        }
+        if (k == n)
+            break;
         unsigned char b = (unsigned char)s[k];
-        if (claims__is_lower(b)) {
-            /* most bytes */
-        } else if (claims__is_upper(b)) {
+        if (claims__is_upper(b)) {
             uppers++;
             b = (unsigned char)(b + 32);
         } else if (claims__is_digit(b)) {
@@ -271,8 +340,8 @@ static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, si
         } else {
             break;
         }
-        d[k - start] = (char)b;
-        h = (h ^ b) * 16777619u;
+        word_byte(d, k - start, b, &h);
+        k++;
     }
     if (k < n && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
         return 0;
@@ -286,18 +355,54 @@ static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, si
     }
     if (digits)
         flags |= CLAIMS__TF_HAS_DIGIT;
-    claims__token *t = &tv->v[tv->n++];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)k;
-    t->norm = (uint32_t)norm->len;
-    t->norm_len = (uint32_t)(k - start);
-    t->hash = h;
-    t->cls = CLAIMS__TOK_WORD;
-    t->flags = flags;
-    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
-    t->sentence = 0;
-    norm->len += k - start;
+    plain_token(cur, start, k, h, CLAIMS__TOK_WORD, flags);
     return k;
+}
+
+/* Plain words, ASCII punctuation and single spaces from s[i] on, the bulk
+ * of news text, with the state in locals; stops at anything else, or when
+ * the token room is full, and returns where. *pending is the flags of the
+ * next token, as in tokenize_into; *pushed whether any token was pushed.
+ * The caller made sure the norm buffer has room for the rest of the text
+ * (the plain path's norm text is as long as its source). */
+static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
+                        uint16_t *pending, bool *pushed)
+{
+    claims__token *t0 = tv->v + tv->n;
+    plain_cursor cur = {t0, tv->v + tv->cap, norm->data, norm->len, tv->first, tv->fmask};
+    uint16_t flags = *pending;
+    while (i < n && cur.t < cur.tend) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned pb = plain_byte[c];
+        if (pb == PB_LETTER) {
+            size_t e = plain_word(&cur, s, n, i, flags);
+            if (!e)
+                break;
+            i = e;
+        } else if (pb == PB_PUNCT) {
+            cur.norm[cur.len] = (char)c;
+            plain_token(&cur, i, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT,
+                        flags);
+            i++;
+        } else if (pb == PB_SPACE) {
+            flags |= CLAIMS__TF_SPACE_BEFORE;
+            i++;
+            continue;
+        } else {
+            break;
+        }
+        flags = 0;
+        /* most tokens end at one space: no trip through the dispatch */
+        if (i < n && s[i] == ' ') {
+            flags = CLAIMS__TF_SPACE_BEFORE;
+            i++;
+        }
+    }
+    *pushed = cur.t != t0;
+    tv->n = (size_t)(cur.t - tv->v);
+    norm->len = cur.len;
+    *pending = flags;
+    return i;
 }
 
 /* The end of a number whose first digit ends before s[i]: digits, and
@@ -365,26 +470,14 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
     while (i < n) {
         size_t start = i;
         unsigned char c = (unsigned char)s[i];
-        /* The common cases first: a space, a plain ASCII word. */
-        if (c == ' ') {
-            pending |= CLAIMS__TF_SPACE_BEFORE;
-            i++;
-            continue;
-        }
-        if (claims__is_alpha(c) && norm->cap - norm->len > n - i) {
-            if (tv->n >= tv->cap &&
-                !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
-                return CLAIMS_ERR_NOMEM;
-            size_t e = ascii_word(tv, norm, s, n, i, pending);
-            if (e) {
-                i = e;
-                pending = 0;
+        /* The common cases first: plain words, punctuation, spaces. */
+        if (plain_byte[c] != PB_OTHER && norm->cap - norm->len > n - i) {
+            bool pushed;
+            size_t e = plain_run(tv, norm, s, n, i, &pending, &pushed);
+            if (pushed)
                 newlines = 0;
-                /* most words end at one space */
-                if (i < n && s[i] == ' ') {
-                    pending = CLAIMS__TF_SPACE_BEFORE;
-                    i++;
-                }
+            if (e != i) {
+                i = e;
                 continue;
             }
         }
@@ -423,7 +516,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0};
+    tokvec tv = {a, NULL, 0, 0, all_sections, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -448,9 +541,10 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
     return CLAIMS_OK;
 }
 
-claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art)
+claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
+                                       claims__article *art)
 {
-    tokvec tv = {a, NULL, 0, 0};
+    tokvec tv = {a, NULL, 0, 0, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
     claims__buf nb;
     claims__buf_init(&nb, a);
     size_t from = art->win_end ? art->win_start : 0;
