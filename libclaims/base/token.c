@@ -292,15 +292,14 @@ static inline void plain_token(plain_cursor *cur, size_t start, size_t end, uint
 {
     uint32_t len = (uint32_t)(end - start);
     claims__token *t = cur->t++;
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->norm = (uint32_t)cur->len;
-    t->norm_len = len;
-    t->sentence = 0;
-    t->hash = h;
-    t->lexmask = cur->first[h & cur->fmask];
-    t->cls = cls;
-    t->flags = flags;
+    *t = (claims__token){.start = (uint32_t)start,
+                         .end = (uint32_t)end,
+                         .norm = (uint32_t)cur->len,
+                         .norm_len = len,
+                         .hash = h,
+                         .lexmask = cur->first[h & cur->fmask],
+                         .cls = cls,
+                         .flags = flags};
     cur->len += len;
 }
 
