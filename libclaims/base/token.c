@@ -310,26 +310,44 @@ static inline void word_byte(char *d, size_t k, unsigned char b, uint32_t *h)
     *h = (*h ^ b) * 16777619u;
 }
 
+/* The lower-case letters from s[k] on (most bytes of a word), appended
+ * at d[k - start] and hashed into *h, in a loop of their own; the index
+ * of the first other byte. */
+static inline size_t lower_run(const char *s, size_t k, char *d, size_t start, uint32_t *h)
+{
+    uint32_t x = *h;
+    for (;;) {
+        unsigned char b = (unsigned char)s[k];
+        if (!claims__is_lower(b))
+            break;
+        word_byte(d, k - start, b, &x);
+        k++;
+    }
+    *h = x;
+    return k;
+}
+
+/* Whether byte b may go on a plain word: an ASCII letter or digit. */
+static inline bool plain_word_byte(unsigned char b)
+{
+    return claims__is_alpha(b) || claims__is_digit(b);
+}
+
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
- * in one pass, and pushed. Returns the word's end, or 0 when the word
- * goes on with an apostrophe or a non-ASCII character: scan_word then
- * reads it from the start. */
-static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size_t start,
-                                uint16_t flags)
+ * in one pass, and pushed. The bytes plain_run reads never end with a
+ * letter or digit, so the scan stops within them with no test of the
+ * bound. Returns
+ * the word's end, or 0 when the word goes on with an apostrophe or a
+ * non-ASCII character: scan_word then reads it from the start. */
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
 {
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned uppers = 0, digits = 0;
     size_t k = start;
     for (;;) {
-        /* most bytes: lower-case letters, in a loop of their own */
-        while (k < n && claims__is_lower((unsigned char)s[k])) {
-            word_byte(d, k - start, (unsigned char)s[k], &h);
-            k++;
-        }
-        if (k == n)
-            break;
+        k = lower_run(s, k, d, start, &h);
         unsigned char b = (unsigned char)s[k];
         if (claims__is_upper(b)) {
             uppers++;
@@ -342,7 +360,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         word_byte(d, k - start, b, &h);
         k++;
     }
-    if (k < n && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
+    if ((unsigned char)s[k] >= 0x80 || s[k] == '\'')
         return 0;
     /* Most words have no capital and no digit: two tests. */
     if (uppers) {
@@ -362,8 +380,10 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
  * of news text, with the state in locals; stops at anything else, or when
  * the token room is full, and returns where. *pending is the flags of the
  * next token, as in tokenize_into; *pushed whether any token was pushed.
- * The caller made sure the norm buffer has room for the rest of the text
- * (the plain path's norm text is as long as its source). */
+ * s[n - 1] is no letter or digit (the caller leaves a word at the very
+ * end of the text to the general path). The caller made sure the norm
+ * buffer has room for the rest of the text (the plain path's norm text is
+ * as long as its source). */
 static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
                         uint16_t *pending, bool *pushed)
 {
@@ -374,7 +394,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
         if (pb == PB_LETTER) {
-            size_t e = plain_word(&cur, s, n, i, flags);
+            size_t e = plain_word(&cur, s, i, flags);
             if (!e)
                 break;
             i = e;
@@ -463,6 +483,11 @@ static uint16_t quote_flags(const char *s, size_t n, size_t start, size_t i, int
 
 static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__buf *norm)
 {
+    /* The plain path reads s[0, plain_n): without the letters and digits
+     * that end the text, its word scans need no test of the bound. */
+    size_t plain_n = n;
+    while (plain_n > 0 && plain_word_byte((unsigned char)s[plain_n - 1]))
+        plain_n--;
     size_t i = 0;
     uint16_t pending = CLAIMS__TF_SPACE_BEFORE;
     unsigned newlines = 0;
@@ -470,9 +495,9 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         size_t start = i;
         unsigned char c = (unsigned char)s[i];
         /* The common cases first: plain words, punctuation, spaces. */
-        if (plain_byte[c] != PB_OTHER && norm->cap - norm->len > n - i) {
+        if (plain_byte[c] != PB_OTHER && i < plain_n && norm->cap - norm->len > n - i) {
             bool pushed;
-            size_t e = plain_run(tv, norm, s, n, i, &pending, &pushed);
+            size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &pushed);
             if (pushed)
                 newlines = 0;
             if (e != i) {
