@@ -252,19 +252,21 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
 
 /* ------------------------------------------------------ the plain path */
 
-/* What the plain path takes, one load per byte: a letter starts a word,
- * ASCII punctuation other than the quotation marks is a token of one byte,
- * ' ' is a space. Anything else (digits, quotation marks, other
- * whitespace, control characters, non-ASCII) is the general path's. */
-enum { PB_OTHER = 0, PB_SPACE, PB_LETTER, PB_PUNCT };
+/* What the plain path takes, one load per byte: a letter starts a word, a
+ * digit a number, ASCII punctuation other than the quotation marks is a
+ * token of one byte, ' ' is a space and '\n' a line break. Anything else
+ * (quotation marks, other whitespace, control characters, non-ASCII) is
+ * the general path's. */
+enum { PB_OTHER = 0, PB_SPACE, PB_LETTER, PB_PUNCT, PB_DIGIT, PB_NEWLINE };
 /* clang-format off */
 #define PL PB_LETTER
 #define PP PB_PUNCT
+#define PD PB_DIGIT
 static const unsigned char plain_byte[256] = {
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* controls */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
     PB_SPACE, PP, 0, PP, PP, PP, PP, 0, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
+    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
     PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '@', 'A' to 'O' */
     PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
     PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
@@ -272,6 +274,7 @@ static const unsigned char plain_byte[256] = {
 };
 #undef PL
 #undef PP
+#undef PD
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -376,51 +379,96 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
     return k;
 }
 
-/* Plain words, ASCII punctuation and single spaces from s[i] on, the bulk
- * of news text, with the state in locals; stops at anything else, or when
- * the token room is full, and returns where. *pending is the flags of the
- * next token, as in tokenize_into; *pushed whether any token was pushed.
- * s[n - 1] is no letter or digit (the caller leaves a word at the very
- * end of the text to the general path). The caller made sure the norm
- * buffer has room for the rest of the text (the plain path's norm text is
- * as long as its source). */
-static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
-                        uint16_t *pending, bool *pushed)
+/* A number of ASCII digits, with ',' or '.' between digits ("1,200",
+ * "7.2"), starting at s[start], as number_end reads it: pushed, and its
+ * end returned; 0 when the bytes plain_run reads (n of them, never ending
+ * with a digit) do not tell where it ends, or a non-ASCII digit may go
+ * on with it: the general path then reads it. */
+static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                  uint16_t flags)
 {
-    claims__token *t0 = tv->v + tv->n;
-    plain_cursor cur = {t0, tv->v + tv->cap, norm->data, norm->len, tv->first, tv->fmask};
+    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+    uint32_t h = CLAIMS__HASH_INIT;
+    size_t k = start;
+    for (;;) {
+        while (claims__is_digit((unsigned char)s[k])) {
+            word_byte(d, k - start, (unsigned char)s[k], &h);
+            k++;
+        }
+        if (s[k] != ',' && s[k] != '.')
+            break;
+        if (k + 1 >= n)
+            return 0;
+        if (!claims__is_digit((unsigned char)s[k + 1]))
+            break;
+        word_byte(d, k - start, (unsigned char)s[k], &h);
+        k++;
+    }
+    if ((unsigned char)s[k] >= 0x80)
+        return 0;
+    plain_token(cur, start, k, h, CLAIMS__TOK_NUMBER, flags);
+    return k;
+}
+
+/* Plain words, numbers, ASCII punctuation, single spaces and line breaks
+ * from s[i] on, the bulk of news text, with the state in locals; stops at
+ * anything else, or when the token room is full, and returns where.
+ * *pending and *newlines are the flags of the next token and the line
+ * breaks before it, as in tokenize_into. s[n - 1] is no letter or digit
+ * (the caller leaves a word at the very end of the text to the general
+ * path). The caller made sure the norm buffer has room for the rest of the
+ * text (the plain path's norm text is as long as its source). */
+static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
+                        uint16_t *pending, unsigned *newlines)
+{
+    plain_cursor cur = {.t = tv->v + tv->n,
+                        .tend = tv->v + tv->cap,
+                        .norm = norm->data,
+                        .len = norm->len,
+                        .first = tv->first,
+                        .fmask = tv->fmask};
     uint16_t flags = *pending;
+    unsigned lines = *newlines;
     while (i < n && cur.t < cur.tend) {
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
+        size_t e;
         if (pb == PB_LETTER) {
-            size_t e = plain_word(&cur, s, i, flags);
-            if (!e)
-                break;
-            i = e;
+            e = plain_word(&cur, s, i, flags);
         } else if (pb == PB_PUNCT) {
             cur.norm[cur.len] = (char)c;
             plain_token(&cur, i, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT,
                         flags);
-            i++;
-        } else if (pb == PB_SPACE) {
+            e = i + 1;
+        } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
             flags |= CLAIMS__TF_SPACE_BEFORE;
+            if (pb == PB_NEWLINE) {
+                flags |= CLAIMS__TF_LINE_BEFORE;
+                if (++lines >= 2)
+                    flags |= CLAIMS__TF_BLANK;
+            }
             i++;
             continue;
+        } else if (pb == PB_DIGIT) {
+            e = plain_number(&cur, s, n, i, flags);
         } else {
             break;
         }
+        if (!e)
+            break;
+        i = e;
         flags = 0;
+        lines = 0;
         /* most tokens end at one space: no trip through the dispatch */
         if (i < n && s[i] == ' ') {
             flags = CLAIMS__TF_SPACE_BEFORE;
             i++;
         }
     }
-    *pushed = cur.t != t0;
     tv->n = (size_t)(cur.t - tv->v);
     norm->len = cur.len;
     *pending = flags;
+    *newlines = lines;
     return i;
 }
 
@@ -494,12 +542,9 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
     while (i < n) {
         size_t start = i;
         unsigned char c = (unsigned char)s[i];
-        /* The common cases first: plain words, punctuation, spaces. */
+        /* The common cases first: the plain path. */
         if (plain_byte[c] != PB_OTHER && i < plain_n && norm->cap - norm->len > n - i) {
-            bool pushed;
-            size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &pushed);
-            if (pushed)
-                newlines = 0;
+            size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &newlines);
             if (e != i) {
                 i = e;
                 continue;
