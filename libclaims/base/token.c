@@ -288,21 +288,29 @@ typedef struct plain_cursor {
     uint32_t fmask;
 } plain_cursor;
 
-/* Pushes the token [start, end) whose norm text (end - start bytes) is
- * at the cursor, with hash h. */
-static inline void plain_token(plain_cursor *cur, size_t start, size_t end, uint32_t h,
-                               uint16_t cls, uint16_t flags)
+/* The token at the cursor begins at s[start] and at the norm byte there:
+ * written before its bytes are scanned, apart from the fields known only
+ * after (as one block of stores, they cost more). */
+static inline void token_begin(plain_cursor *cur, size_t start)
 {
-    uint32_t len = (uint32_t)(end - start);
+    cur->t->start = (uint32_t)start;
+    cur->t->norm = (uint32_t)cur->len;
+}
+
+/* Pushes the token begun at the cursor, ending at s[end], whose norm
+ * text (as long as its source) is at the cursor, with hash h. */
+static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t cls,
+                             uint16_t flags)
+{
     claims__token *t = cur->t++;
-    *t = (claims__token){.start = (uint32_t)start,
-                         .end = (uint32_t)end,
-                         .norm = (uint32_t)cur->len,
-                         .norm_len = len,
-                         .hash = h,
-                         .lexmask = cur->first[h & cur->fmask],
-                         .cls = cls,
-                         .flags = flags};
+    uint32_t len = (uint32_t)end - t->start;
+    t->end = (uint32_t)end;
+    t->norm_len = len;
+    t->sentence = 0;
+    t->hash = h;
+    t->lexmask = cur->first[h & cur->fmask];
+    t->cls = cls;
+    t->flags = flags;
     cur->len += len;
 }
 
@@ -345,6 +353,7 @@ static inline bool plain_word_byte(unsigned char b)
  * non-ASCII character: scan_word then reads it from the start. */
 static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
 {
+    token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned uppers = 0, digits = 0;
@@ -375,7 +384,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
     }
     if (digits)
         flags |= CLAIMS__TF_HAS_DIGIT;
-    plain_token(cur, start, k, h, CLAIMS__TOK_WORD, flags);
+    token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
     return k;
 }
 
@@ -387,6 +396,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
 static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
                                   uint16_t flags)
 {
+    token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
     size_t k = start;
@@ -406,7 +416,7 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
     }
     if ((unsigned char)s[k] >= 0x80)
         return 0;
-    plain_token(cur, start, k, h, CLAIMS__TOK_NUMBER, flags);
+    token_end(cur, k, h, CLAIMS__TOK_NUMBER, flags);
     return k;
 }
 
@@ -436,9 +446,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         if (pb == PB_LETTER) {
             e = plain_word(&cur, s, i, flags);
         } else if (pb == PB_PUNCT) {
+            token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
-            plain_token(&cur, i, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT,
-                        flags);
+            token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
             flags |= CLAIMS__TF_SPACE_BEFORE;
