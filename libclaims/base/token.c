@@ -256,25 +256,49 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
  * digit a number, ASCII punctuation other than the quotation marks is a
  * token of one byte, ' ' is a space and '\n' a line break. Anything else
  * (quotation marks, other whitespace, control characters, non-ASCII) is
- * the general path's. */
-enum { PB_OTHER = 0, PB_SPACE, PB_LETTER, PB_PUNCT, PB_DIGIT, PB_NEWLINE };
+ * the general path's; an apostrophe or a non-ASCII byte in a word makes
+ * it the general path's too. The classes from PB_SPACE on are the plain
+ * path's. */
+enum {
+    PB_OTHER = 0,
+    PB_APOS,  /* ' */
+    PB_HIGH,  /* a byte of a non-ASCII character */
+    PB_SPACE, /* ' ' */
+    PB_NEWLINE,
+    PB_PUNCT,
+    PB_DIGIT, /* from here on: what goes on a word */
+    PB_LOWER,
+    PB_UPPER
+};
 /* clang-format off */
-#define PL PB_LETTER
 #define PP PB_PUNCT
 #define PD PB_DIGIT
+#define PL PB_LOWER
+#define PU PB_UPPER
+#define PH PB_HIGH
 static const unsigned char plain_byte[256] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    PB_SPACE, PP, 0, PP, PP, PP, PP, 0, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
+    PB_SPACE, PP, 0, PP, PP, PP, PP, PB_APOS, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
     PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
-    PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '@', 'A' to 'O' */
-    PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
+    PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
     PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
     PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, 0,  /* 'p' to 'z', '{' to DEL */
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, /* 0x80 to 0xFF */
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
 };
-#undef PL
 #undef PP
 #undef PD
+#undef PL
+#undef PU
+#undef PH
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -341,7 +365,7 @@ static inline size_t lower_run(const char *s, size_t k, char *d, size_t start, u
 /* Whether byte b may go on a plain word: an ASCII letter or digit. */
 static inline bool plain_word_byte(unsigned char b)
 {
-    return claims__is_alpha(b) || claims__is_digit(b);
+    return plain_byte[b] >= PB_DIGIT;
 }
 
 /* A word of plain ASCII letters and digits starting with the letter at
@@ -360,20 +384,20 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
     size_t k = start;
     for (;;) {
         k = lower_run(s, k, d, start, &h);
-        unsigned char b = (unsigned char)s[k];
-        if (claims__is_upper(b)) {
+        unsigned pb = plain_byte[(unsigned char)s[k]];
+        if (pb == PB_UPPER) {
             uppers++;
-            b = (unsigned char)(b + 32);
-        } else if (claims__is_digit(b)) {
+            word_byte(d, k - start, (unsigned char)(s[k] + 32), &h);
+        } else if (pb == PB_DIGIT) {
             digits++;
+            word_byte(d, k - start, (unsigned char)s[k], &h);
+        } else if (pb == PB_APOS || pb == PB_HIGH) {
+            return 0; /* the word goes on: scan_word's */
         } else {
             break;
         }
-        word_byte(d, k - start, b, &h);
         k++;
     }
-    if ((unsigned char)s[k] >= 0x80 || s[k] == '\'')
-        return 0;
     /* Most words have no capital and no digit: two tests. */
     if (uppers) {
         unsigned letters = (unsigned)(k - start) - digits;
@@ -443,7 +467,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
         size_t e;
-        if (pb == PB_LETTER) {
+        if (pb >= PB_LOWER) {
             e = plain_word(&cur, s, i, flags);
         } else if (pb == PB_PUNCT) {
             token_begin(&cur, i);
@@ -553,7 +577,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         size_t start = i;
         unsigned char c = (unsigned char)s[i];
         /* The common cases first: the plain path. */
-        if (plain_byte[c] != PB_OTHER && i < plain_n && norm->cap - norm->len > n - i) {
+        if (plain_byte[c] >= PB_SPACE && i < plain_n && norm->cap - norm->len > n - i) {
             size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &newlines);
             if (e != i) {
                 i = e;
