@@ -12,13 +12,16 @@ typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
     size_t n, cap;
-    /* A token's lexmask is first[hash & fmask]: the lexicon's first-token
-     * buckets, or every bit set (all_sections) for a bare string. */
+    /* The lexicon's first-token buckets that give a token its lexmask;
+     * NULL for a bare string, whose tokens get every bit set. */
     const uint32_t *first;
-    uint32_t fmask;
 } tokvec;
 
-static const uint32_t all_sections[1] = {UINT32_MAX};
+/* The lexmask of a token hashing to h. */
+static inline uint32_t lexmask_of(const uint32_t *first, uint32_t h)
+{
+    return first ? first[h % CLAIMS__LEX_FIRST_BITS] : UINT32_MAX;
+}
 
 static bool is_quote_cp(int32_t cp)
 {
@@ -120,7 +123,7 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    t->lexmask = tv->first[t->hash & tv->fmask];
+    t->lexmask = lexmask_of(tv->first, t->hash);
     t->sentence = 0;
     return true;
 }
@@ -308,8 +311,7 @@ typedef struct plain_cursor {
     claims__token *t, *tend; /* next token; end of the token room */
     char *norm;              /* the norm buffer (room checked by plain_run) */
     size_t len;              /* its length */
-    const uint32_t *first;   /* tokvec.first and fmask */
-    uint32_t fmask;
+    const uint32_t *first;   /* tokvec.first */
 } plain_cursor;
 
 /* The token at the cursor begins at s[start] and at the norm byte there:
@@ -332,7 +334,7 @@ static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t
     t->norm_len = len;
     t->sentence = 0;
     t->hash = h;
-    t->lexmask = cur->first[h & cur->fmask];
+    t->lexmask = lexmask_of(cur->first, h);
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
@@ -459,8 +461,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
                         .tend = tv->v + tv->cap,
                         .norm = norm->data,
                         .len = norm->len,
-                        .first = tv->first,
-                        .fmask = tv->fmask};
+                        .first = tv->first};
     uint16_t flags = *pending;
     unsigned lines = *newlines;
     while (i < n && cur.t < cur.tend) {
@@ -619,7 +620,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, all_sections, 0};
+    tokvec tv = {a, NULL, 0, 0, NULL};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -647,7 +648,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art)
 {
-    tokvec tv = {a, NULL, 0, 0, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
+    tokvec tv = {a, NULL, 0, 0, lex->first};
     claims__buf nb;
     claims__buf_init(&nb, a);
     size_t from = art->win_end ? art->win_start : 0;
