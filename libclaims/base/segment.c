@@ -220,9 +220,12 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
  * is (t itself when beyond). A loop of its own: it reads every token. */
 static size_t next_line(const claims__article *art, size_t t)
 {
-    while (t < art->ntoks && !(art->toks[t].flags & CLAIMS__TF_LINE_BEFORE))
-        t++;
-    return t;
+    if (t >= art->ntoks)
+        return t;
+    const claims__token *k = art->toks + t, *end = art->toks + art->ntoks;
+    while (k < end && !(k->flags & CLAIMS__TF_LINE_BEFORE))
+        k++;
+    return (size_t)(k - art->toks);
 }
 
 size_t claims__sentence_at(const claims__article *art, size_t off)
