@@ -517,7 +517,9 @@ static inline bool claims__tok_punct(const claims__article *art, size_t i, char 
 }
 
 /* Longest lexicon phrase of section `sec` starting at token `i` and not
- * reaching past token `end`. Sets *ntok to its length in tokens. */
+ * reaching past token `end`. Sets *ntok to its length in tokens. The
+ * out-of-line half of claims__lex_match, which calls it only with
+ * i < end and i < art->ntoks. */
 const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                                               claims__lex_section sec,
                                               const claims__article *art, size_t i,

@@ -543,10 +543,9 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                                               const claims__article *art, size_t i,
                                               size_t end, size_t *ntok)
 {
+    /* claims__lex_match made sure i < end and i < art->ntoks. */
     if (end > art->ntoks)
         end = art->ntoks;
-    if (i >= end)
-        return NULL;
     const claims__lex_tables *t = lx->tables;
     size_t maxn = t->maxntok[sec];
     if (maxn > end - i)
