@@ -309,14 +309,15 @@ static const unsigned char plain_byte[256] = {
  * behind a pointer, so fields updated per byte would be reloaded per byte. */
 typedef struct plain_cursor {
     claims__token *t, *tend; /* next token; end of the token room */
-    char *norm;              /* the norm buffer (room checked by plain_run) */
+    char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
     const uint32_t *first;   /* tokvec.first */
 } plain_cursor;
 
 /* The token at the cursor begins at s[start] and at the norm byte there:
  * written before its bytes are scanned, apart from the fields known only
- * after (as one block of stores, they cost more). */
+ * after (written as one block, the four offsets are gathered into a
+ * vector register first, which costs more instructions). */
 static inline void token_begin(plain_cursor *cur, size_t start)
 {
     cur->t->start = (uint32_t)start;
@@ -374,9 +375,9 @@ static inline bool plain_word_byte(unsigned char b)
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
  * in one pass, and pushed. The bytes plain_run reads never end with a
  * letter or digit, so the scan stops within them with no test of the
- * bound. Returns
- * the word's end, or 0 when the word goes on with an apostrophe or a
- * non-ASCII character: scan_word then reads it from the start. */
+ * bound. Returns the word's end, or 0 when the word goes on with an
+ * apostrophe or a non-ASCII character: scan_word then reads it from the
+ * start. */
 static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
 {
     token_begin(cur, start);
