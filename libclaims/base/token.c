@@ -228,7 +228,7 @@ static inline void word_rest(wordscan *w, const char *s, size_t n, size_t *i)
 
 /* Scans the word that starts at `start` with letter cp (s[*i] is its next
  * character) and pushes it, with a split-off possessive as a second token.
- * The general path: ascii_word takes most words first. Returns CLAIMS_OK
+ * The general path: plain_word takes most words first. Returns CLAIMS_OK
  * or CLAIMS_ERR_NOMEM. */
 static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
                                size_t start, int32_t cp, size_t *i, uint16_t flags)
