@@ -483,8 +483,9 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 /* token.c: tokenizes the bytes [win_start, win_end) of an article's text
  * into art->toks and art->norm (each token's lexmask from the first-token
  * buckets of the lexicon tables `lex`, CLAIMS__TF_BLANK marking blank
- * lines); the first step of claims__segment. On failure what was made
- * stays in art for claims__article_free. */
+ * lines, `sentence` not always set: claims__segment sets it); the first
+ * step of claims__segment. On failure what was made stays in art for
+ * claims__article_free. */
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art);
 

@@ -333,7 +333,6 @@ static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t
     uint32_t len = (uint32_t)end - t->start;
     t->end = (uint32_t)end;
     t->norm_len = len;
-    t->sentence = 0;
     t->hash = h;
     t->lexmask = lexmask_of(cur->first, h);
     t->cls = cls;
@@ -637,8 +636,10 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         claims__buf_free(&nb);
         return st;
     }
-    for (size_t k = 0; k < tv.n; k++)
+    for (size_t k = 0; k < tv.n; k++) {
         tv.v[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
+        tv.v[k].sentence = 0; /* the plain path leaves it to claims__segment */
+    }
     *toks = tv.v;
     *ntoks = tv.n;
     *norm = nb.data;
