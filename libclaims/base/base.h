@@ -418,7 +418,7 @@ typedef struct claims__token {
     uint32_t sentence;       /* index of its sentence */
     uint32_t hash;           /* claims__hash of the norm text */
     uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
-                                start here (set by claims__segment) */
+                                start here (set by the tokenizer) */
     uint16_t cls;            /* claims__tok_class */
     uint16_t flags;          /* CLAIMS__TF_* */
 } claims__token;
@@ -493,10 +493,13 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                size_t *norm_len);
 
 /* token.c: tokenizes the bytes [win_start, win_end) of an article's text
- * into art->toks and art->norm (every lexmask bit set, CLAIMS__TF_BLANK
- * marking blank lines); the first step of claims__segment. On failure what was made stays in art
- * for claims__article_free. */
-claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art);
+ * into art->toks and art->norm (each token's lexmask from the first-token
+ * buckets of the lexicon tables `lex`, CLAIMS__TF_BLANK marking blank
+ * lines, `sentence` not always set: claims__segment sets it); the first
+ * step of claims__segment. On failure what was made stays in art for
+ * claims__article_free. */
+claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
+                                       claims__article *art);
 
 /* The normalized text of token i. */
 static inline const char *claims__tok_norm(const claims__article *art, size_t i)
@@ -527,7 +530,9 @@ static inline bool claims__tok_punct(const claims__article *art, size_t i, char 
 }
 
 /* Longest lexicon phrase of section `sec` starting at token `i` and not
- * reaching past token `end`. Sets *ntok to its length in tokens. */
+ * reaching past token `end`. Sets *ntok to its length in tokens. The
+ * out-of-line half of claims__lex_match, which calls it only with
+ * i < end and i < art->ntoks. */
 const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                                               claims__lex_section sec,
                                               const claims__article *art, size_t i,
@@ -541,20 +546,6 @@ static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *
     if (i >= end || i >= art->ntoks || !(art->toks[i].lexmask & (1u << sec)))
         return NULL;
     return claims__lex_match_at(lx, sec, art, i, end, ntok);
-}
-
-/* What every lexicon begins with (lexicon.c keeps the rest private): the
- * tables lookups read, so that the per-token mask below inlines. */
-typedef struct claims__lexicon_head {
-    const claims__lex_tables *t;
-} claims__lexicon_head;
-
-/* The lexmask of a token whose norm text hashes to `hash` (asked of every
- * token by claims__segment: inline). */
-static inline uint32_t claims__lex_first_mask(const claims__lexicon *lx, uint32_t hash)
-{
-    const claims__lexicon_head *head = (const claims__lexicon_head *)(const void *)lx;
-    return head->t->first[hash % CLAIMS__LEX_FIRST_BITS];
 }
 
 /* Whether text[0..len) begins with title[0..tl) once leading whitespace

@@ -35,8 +35,7 @@ typedef struct lex_own {
 } lex_own;
 
 struct claims__lexicon {
-    /* first: head.t, what lookups read (a borrowed base, or &own->view) */
-    claims__lexicon_head head;
+    const claims__lex_tables *tables; /* what lookups read: a borrowed base, or &own->view */
     const claims_allocator *alloc;
     claims__arena arena;          /* value strings of loaded phrases */
     lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
@@ -87,7 +86,7 @@ claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__le
     memset(lx, 0, sizeof *lx);
     lx->alloc = a;
     claims__arena_init(&lx->arena, a);
-    lx->head.t = base;
+    lx->tables = base;
     *out = lx;
     return CLAIMS_OK;
 }
@@ -129,7 +128,7 @@ void claims__lexicon_free(claims__lexicon *lx)
 
 const claims__lex_tables *claims__lexicon_tables(const claims__lexicon *lx)
 {
-    return lx->head.t;
+    return lx->tables;
 }
 
 static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uint32_t h,
@@ -186,7 +185,7 @@ static bool own_tables(claims__lexicon *lx)
 {
     if (lx->own)
         return true;
-    const claims__lex_tables *b = lx->head.t;
+    const claims__lex_tables *b = lx->tables;
     lex_own *own = claims__malloc(lx->alloc, sizeof *own);
     if (!own)
         return false;
@@ -216,7 +215,7 @@ static bool own_tables(claims__lexicon *lx)
     }
     own_view(own);
     lx->own = own;
-    lx->head.t = &own->view;
+    lx->tables = &own->view;
     return true;
 }
 
@@ -465,7 +464,7 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 {
     if (len > 65535)
         return NULL;
-    const claims__lex_tables *t = lx->head.t;
+    const claims__lex_tables *t = lx->tables;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
     for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
@@ -544,11 +543,10 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
                                               const claims__article *art, size_t i,
                                               size_t end, size_t *ntok)
 {
+    /* claims__lex_match made sure i < end and i < art->ntoks. */
     if (end > art->ntoks)
         end = art->ntoks;
-    if (i >= end)
-        return NULL;
-    const claims__lex_tables *t = lx->head.t;
+    const claims__lex_tables *t = lx->tables;
     size_t maxn = t->maxntok[sec];
     if (maxn > end - i)
         maxn = end - i;

@@ -79,6 +79,15 @@ static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
     return claims__lex_match(lx, CLAIMS__LEX_FURNITURE, art, i, end, n);
 }
 
+/* The first token in [k, pe) whose text is lit, or pe. A loop of its own
+ * (no stores in it): it may read every token of a paragraph. */
+static inline size_t find_tok(const claims__article *art, size_t k, size_t pe, const char *lit)
+{
+    while (k < pe && !claims__tok_is(art, k, lit))
+        k++;
+    return k;
+}
+
 /* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
 static void mark_furniture(const claims__lexicon *lx, claims__article *art, size_t pb,
                            size_t pe, size_t sb, size_t se)
@@ -115,14 +124,14 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
                    claims__lex_match(lx, CLAIMS__LEX_ACTION_WORD, art, k, pe, &n) != NULL;
         whole = !verb;
     }
-    /* "(photo credit: ...)" anywhere in a short line makes it a caption. */
-    for (size_t k = pb; k < pe && !whole; k++) {
-        if (!claims__tok_is(art, k, "("))
-            continue;
-        e = furniture_at(lx, art, k + 1, pe, &n);
-        if (e && e->code == CLAIMS__LV_CREDIT && ntok <= 30)
-            whole = true;
-    }
+    /* "(photo credit: ...)" anywhere in a short line (30 tokens at most;
+     * a longer one is not scanned for it) makes it a caption. */
+    if (ntok <= 30)
+        for (size_t k = find_tok(art, pb, pe, "("); k < pe && !whole;
+             k = find_tok(art, k + 1, pe, "(")) {
+            e = furniture_at(lx, art, k + 1, pe, &n);
+            whole = e && e->code == CLAIMS__LV_CREDIT;
+        }
     for (size_t si = sb; si < se; si++) {
         claims__sentence *sn = &art->sents[si];
         if (whole) {
@@ -148,20 +157,32 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
 {
     if (tb >= te)
         return true;
-    if (!claims__grow(a, (void **)&art->sents, cap, art->nsents + 1, sizeof *art->sents))
+    if (art->nsents >= *cap &&
+        !claims__grow(a, (void **)&art->sents, cap, art->nsents + 1, sizeof *art->sents))
         return false;
     claims__sentence *sn = &art->sents[art->nsents];
-    sn->start = art->toks[tb].start;
-    sn->end = art->toks[te - 1].end;
+    claims__token *toks = art->toks;
+    uint32_t si = (uint32_t)art->nsents;
+    sn->start = toks[tb].start;
+    sn->end = toks[te - 1].end;
     sn->tok_begin = (uint32_t)tb;
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
     sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
     for (size_t k = tb; k < te; k++)
-        art->toks[k].sentence = (uint32_t)art->nsents;
-    art->toks[tb].flags |= CLAIMS__TF_SENT_START;
+        toks[k].sentence = si;
+    toks[tb].flags |= CLAIMS__TF_SENT_START;
     art->nsents++;
     return true;
+}
+
+/* The first sentence-ending mark in tokens [i, pe), or pe. A loop of its
+ * own (no stores in it): it reads every token of the text. */
+static size_t next_terminal(const claims__article *art, size_t i, size_t pe)
+{
+    while (i < pe && !is_terminal(art, i))
+        i++;
+    return i;
 }
 
 /* Splits paragraph [pb, pe) into sentences. */
@@ -171,9 +192,7 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
 {
     size_t sb = pb;
     bool first = true;
-    for (size_t i = pb; i < pe; i++) {
-        if (!is_terminal(art, i))
-            continue;
+    for (size_t i = next_terminal(art, pb, pe); i < pe; i = next_terminal(art, i + 1, pe)) {
         size_t u = i + 1;
         while (u < pe && !(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE) &&
                (art->toks[u].cls == CLAIMS__TOK_QUOTE || claims__tok_is(art, u, ")") ||
@@ -197,6 +216,18 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
     return push_sentence(a, art, cap, sb, pe, para, first);
 }
 
+/* The first token from t on after a line break, or art->ntoks when none
+ * is (t itself when beyond). A loop of its own: it reads every token. */
+static size_t next_line(const claims__article *art, size_t t)
+{
+    if (t >= art->ntoks)
+        return t;
+    const claims__token *k = art->toks + t, *end = art->toks + art->ntoks;
+    while (k < end && !(k->flags & CLAIMS__TF_LINE_BEFORE))
+        k++;
+    return (size_t)(k - art->toks);
+}
+
 size_t claims__sentence_at(const claims__article *art, size_t off)
 {
     size_t lo = 0, hi = art->nsents;
@@ -215,22 +246,19 @@ size_t claims__sentence_at(const claims__article *art, size_t off)
 claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
                               claims__article *art)
 {
-    claims_status st = claims__tokenize_article(a, art);
+    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art);
     if (st != CLAIMS_OK)
         return st;
-    /* Paragraphs: a blank line, or a hard single line break. One pass
-     * also sets each token's lexmask (token t - 1's before the paragraph
-     * ending at t is split, whose lookups read it) and clears
-     * CLAIMS__TF_BLANK, read only here (the tokenizer sets it with
-     * CLAIMS__TF_LINE_BEFORE), once read. */
+    /* Paragraphs: a blank line, or a hard single line break. The pass
+     * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
+     * with CLAIMS__TF_LINE_BEFORE), once read. */
     size_t cap = 0, para = 0, pb = 0, ls = 0;
     art->nsents = 0;
     if (art->ntoks)
         art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
-    for (size_t t = 1; t <= art->ntoks; t++) {
-        art->toks[t - 1].lexmask = claims__lex_first_mask(lx, art->toks[t - 1].hash);
+    for (size_t t = next_line(art, 1); t <= art->ntoks; t = next_line(art, t + 1)) {
         bool brk = t == art->ntoks;
-        if (!brk && (art->toks[t].flags & CLAIMS__TF_LINE_BEFORE)) {
+        if (!brk) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
             art->toks[t].flags &= (uint16_t)~CLAIMS__TF_BLANK;
             ls = t;

@@ -12,7 +12,16 @@ typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
     size_t n, cap;
+    /* The lexicon's first-token buckets that give a token its lexmask;
+     * NULL for a bare string, whose tokens get every bit set. */
+    const uint32_t *first;
 } tokvec;
+
+/* The lexmask of a token hashing to h. */
+static inline uint32_t lexmask_of(const uint32_t *first, uint32_t h)
+{
+    return first ? first[h % CLAIMS__LEX_FIRST_BITS] : UINT32_MAX;
+}
 
 static bool is_quote_cp(int32_t cp)
 {
@@ -114,7 +123,7 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
+    t->lexmask = lexmask_of(tv->first, t->hash);
     t->sentence = 0;
     return true;
 }
@@ -219,7 +228,7 @@ static inline void word_rest(wordscan *w, const char *s, size_t n, size_t *i)
 
 /* Scans the word that starts at `start` with letter cp (s[*i] is its next
  * character) and pushes it, with a split-off possessive as a second token.
- * The general path: ascii_word takes most words first. Returns CLAIMS_OK
+ * The general path: plain_word takes most words first. Returns CLAIMS_OK
  * or CLAIMS_ERR_NOMEM. */
 static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
                                size_t start, int32_t cp, size_t *i, uint16_t flags)
@@ -244,38 +253,153 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
     return ok ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
 }
 
-/* The fast path for a word of plain ASCII letters and digits starting
- * with the letter at s[start]: scanned, lower-cased and hashed straight
- * into the norm buffer in one pass, and pushed. The caller makes sure the
- * buffer has room for the rest of the text and tv room for a token. The
- * state stays in locals: a char store may alias anything behind a pointer,
- * so fields updated per byte are reloaded per byte. Returns the word's
- * end, or 0 when the word goes on with an apostrophe or a non-ASCII
- * character: scan_word then reads it from the start. */
-static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, size_t n,
-                                size_t start, uint16_t flags)
+/* ------------------------------------------------------ the plain path */
+
+/* What the plain path takes, one load per byte: a letter starts a word, a
+ * digit a number, ASCII punctuation other than the quotation marks is a
+ * token of one byte, ' ' is a space and '\n' a line break. Anything else
+ * (quotation marks, other whitespace, control characters, non-ASCII) is
+ * the general path's; an apostrophe or a non-ASCII byte in a word makes
+ * it the general path's too. The classes from PB_SPACE on are the plain
+ * path's. */
+enum {
+    PB_OTHER = 0,
+    PB_APOS,  /* ' */
+    PB_HIGH,  /* a byte of a non-ASCII character */
+    PB_SPACE, /* ' ' */
+    PB_NEWLINE,
+    PB_PUNCT,
+    PB_DIGIT, /* from here on: what goes on a word */
+    PB_LOWER,
+    PB_UPPER
+};
+/* clang-format off */
+#define PP PB_PUNCT
+#define PD PB_DIGIT
+#define PL PB_LOWER
+#define PU PB_UPPER
+#define PH PB_HIGH
+static const unsigned char plain_byte[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    PB_SPACE, PP, 0, PP, PP, PP, PP, PB_APOS, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
+    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
+    PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
+    PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
+    PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PP, PP, PP, PP, 0,  /* 'p' to 'z', '{' to DEL */
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, /* 0x80 to 0xFF */
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+};
+#undef PP
+#undef PD
+#undef PL
+#undef PU
+#undef PH
+/* clang-format on */
+
+/* Where the plain path writes: its next token and norm byte. It lives in
+ * plain_run's locals, not in tv and norm: a char store may alias anything
+ * behind a pointer, so fields updated per byte would be reloaded per byte. */
+typedef struct plain_cursor {
+    claims__token *t, *tend; /* next token; end of the token room */
+    char *norm;              /* the norm buffer (its room: see plain_run) */
+    size_t len;              /* its length */
+    const uint32_t *first;   /* tokvec.first */
+} plain_cursor;
+
+/* The token at the cursor begins at s[start] and at the norm byte there:
+ * written before its bytes are scanned, apart from the fields known only
+ * after (written as one block, the four offsets are gathered into a
+ * vector register first, which costs more instructions). */
+static inline void token_begin(plain_cursor *cur, size_t start)
 {
-    char *d = norm->data + norm->len; /* d[k - start]: the norm byte of s[k] */
+    cur->t->start = (uint32_t)start;
+    cur->t->norm = (uint32_t)cur->len;
+}
+
+/* Pushes the token begun at the cursor, ending at s[end], whose norm
+ * text (as long as its source) is at the cursor, with hash h. */
+static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t cls,
+                             uint16_t flags)
+{
+    claims__token *t = cur->t++;
+    uint32_t len = (uint32_t)end - t->start;
+    t->end = (uint32_t)end;
+    t->norm_len = len;
+    t->hash = h;
+    t->lexmask = lexmask_of(cur->first, h);
+    t->cls = cls;
+    t->flags = flags;
+    cur->len += len;
+}
+
+/* Appends norm byte b of a word at d[k] and hashes it into *h. */
+static inline void word_byte(char *d, size_t k, unsigned char b, uint32_t *h)
+{
+    d[k] = (char)b;
+    *h = (*h ^ b) * 16777619u;
+}
+
+/* The lower-case letters from s[k] on (most bytes of a word), appended
+ * at d[k - start] and hashed into *h, in a loop of their own; the index
+ * of the first other byte. */
+static inline size_t lower_run(const char *s, size_t k, char *d, size_t start, uint32_t *h)
+{
+    uint32_t x = *h;
+    for (;;) {
+        unsigned char b = (unsigned char)s[k];
+        if (!claims__is_lower(b))
+            break;
+        word_byte(d, k - start, b, &x);
+        k++;
+    }
+    *h = x;
+    return k;
+}
+
+/* Whether byte b may go on a plain word: an ASCII letter or digit. */
+static inline bool plain_word_byte(unsigned char b)
+{
+    return plain_byte[b] >= PB_DIGIT;
+}
+
+/* A word of plain ASCII letters and digits starting with the letter at
+ * s[start]: scanned, lower-cased and hashed straight into the norm buffer
+ * in one pass, and pushed. The bytes plain_run reads never end with a
+ * letter or digit, so the scan stops within them with no test of the
+ * bound. Returns the word's end, or 0 when the word goes on with an
+ * apostrophe or a non-ASCII character: scan_word then reads it from the
+ * start. */
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
+{
+    token_begin(cur, start);
+    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned uppers = 0, digits = 0;
     size_t k = start;
-    for (; k < n; k++) {
-        unsigned char b = (unsigned char)s[k];
-        if (claims__is_lower(b)) {
-            /* most bytes */
-        } else if (claims__is_upper(b)) {
+    for (;;) {
+        k = lower_run(s, k, d, start, &h);
+        unsigned pb = plain_byte[(unsigned char)s[k]];
+        if (pb == PB_UPPER) {
             uppers++;
-            b = (unsigned char)(b + 32);
-        } else if (claims__is_digit(b)) {
+            word_byte(d, k - start, (unsigned char)(s[k] + 32), &h);
+        } else if (pb == PB_DIGIT) {
             digits++;
+            word_byte(d, k - start, (unsigned char)s[k], &h);
+        } else if (pb == PB_APOS || pb == PB_HIGH) {
+            return 0; /* the word goes on: scan_word's */
         } else {
             break;
         }
-        d[k - start] = (char)b;
-        h = (h ^ b) * 16777619u;
+        k++;
     }
-    if (k < n && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
-        return 0;
     /* Most words have no capital and no digit: two tests. */
     if (uppers) {
         unsigned letters = (unsigned)(k - start) - digits;
@@ -286,18 +410,101 @@ static inline size_t ascii_word(tokvec *tv, claims__buf *norm, const char *s, si
     }
     if (digits)
         flags |= CLAIMS__TF_HAS_DIGIT;
-    claims__token *t = &tv->v[tv->n++];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)k;
-    t->norm = (uint32_t)norm->len;
-    t->norm_len = (uint32_t)(k - start);
-    t->hash = h;
-    t->cls = CLAIMS__TOK_WORD;
-    t->flags = flags;
-    t->lexmask = UINT32_MAX; /* "maybe" until claims__segment knows the lexicon */
-    t->sentence = 0;
-    norm->len += k - start;
+    token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
     return k;
+}
+
+/* A number of ASCII digits, with ',' or '.' between digits ("1,200",
+ * "7.2"), starting at s[start], as number_end reads it: pushed, and its
+ * end returned; 0 when the bytes plain_run reads (n of them, never ending
+ * with a digit) do not tell where it ends, or a non-ASCII digit may go
+ * on with it: the general path then reads it. */
+static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                  uint16_t flags)
+{
+    token_begin(cur, start);
+    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+    uint32_t h = CLAIMS__HASH_INIT;
+    size_t k = start;
+    for (;;) {
+        while (claims__is_digit((unsigned char)s[k])) {
+            word_byte(d, k - start, (unsigned char)s[k], &h);
+            k++;
+        }
+        if (s[k] != ',' && s[k] != '.')
+            break;
+        if (k + 1 >= n)
+            return 0;
+        if (!claims__is_digit((unsigned char)s[k + 1]))
+            break;
+        word_byte(d, k - start, (unsigned char)s[k], &h);
+        k++;
+    }
+    if ((unsigned char)s[k] >= 0x80)
+        return 0;
+    token_end(cur, k, h, CLAIMS__TOK_NUMBER, flags);
+    return k;
+}
+
+/* Plain words, numbers, ASCII punctuation, single spaces and line breaks
+ * from s[i] on, the bulk of news text, with the state in locals; stops at
+ * anything else, or when the token room is full, and returns where.
+ * *pending and *newlines are the flags of the next token and the line
+ * breaks before it, as in tokenize_into. s[n - 1] is no letter or digit
+ * (the caller leaves a word at the very end of the text to the general
+ * path). The caller made sure the norm buffer has room for the rest of the
+ * text (the plain path's norm text is as long as its source). */
+static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
+                        uint16_t *pending, unsigned *newlines)
+{
+    plain_cursor cur = {.t = tv->v + tv->n,
+                        .tend = tv->v + tv->cap,
+                        .norm = norm->data,
+                        .len = norm->len,
+                        .first = tv->first};
+    uint16_t flags = *pending;
+    unsigned lines = *newlines;
+    while (i < n && cur.t < cur.tend) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned pb = plain_byte[c];
+        size_t e;
+        if (pb >= PB_LOWER) {
+            e = plain_word(&cur, s, i, flags);
+        } else if (pb == PB_PUNCT) {
+            token_begin(&cur, i);
+            cur.norm[cur.len] = (char)c;
+            token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
+            e = i + 1;
+        } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
+            flags |= CLAIMS__TF_SPACE_BEFORE;
+            if (pb == PB_NEWLINE) {
+                flags |= CLAIMS__TF_LINE_BEFORE;
+                if (++lines >= 2)
+                    flags |= CLAIMS__TF_BLANK;
+            }
+            i++;
+            continue;
+        } else if (pb == PB_DIGIT) {
+            e = plain_number(&cur, s, n, i, flags);
+        } else {
+            break;
+        }
+        if (!e)
+            break;
+        i = e;
+        flags = 0;
+        lines = 0;
+        /* most tokens end at one space: no trip through the dispatch */
+        if (i < n && s[i] == ' ') {
+            flags = CLAIMS__TF_SPACE_BEFORE;
+            i++;
+        }
+    }
+    tv->n = (size_t)(cur.t - tv->v);
+    norm->len = cur.len;
+    *pending = flags;
+    *newlines = lines;
+    return i;
 }
 
 /* The end of a number whose first digit ends before s[i]: digits, and
@@ -359,32 +566,22 @@ static uint16_t quote_flags(const char *s, size_t n, size_t start, size_t i, int
 
 static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__buf *norm)
 {
+    /* The plain path reads s[0, plain_n): without the letters and digits
+     * that end the text, its word scans need no test of the bound. */
+    size_t plain_n = n;
+    while (plain_n > 0 && plain_word_byte((unsigned char)s[plain_n - 1]))
+        plain_n--;
     size_t i = 0;
     uint16_t pending = CLAIMS__TF_SPACE_BEFORE;
     unsigned newlines = 0;
     while (i < n) {
         size_t start = i;
         unsigned char c = (unsigned char)s[i];
-        /* The common cases first: a space, a plain ASCII word. */
-        if (c == ' ') {
-            pending |= CLAIMS__TF_SPACE_BEFORE;
-            i++;
-            continue;
-        }
-        if (claims__is_alpha(c) && norm->cap - norm->len > n - i) {
-            if (tv->n >= tv->cap &&
-                !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
-                return CLAIMS_ERR_NOMEM;
-            size_t e = ascii_word(tv, norm, s, n, i, pending);
-            if (e) {
+        /* The common cases first: the plain path. */
+        if (plain_byte[c] >= PB_SPACE && i < plain_n && norm->cap - norm->len > n - i) {
+            size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &newlines);
+            if (e != i) {
                 i = e;
-                pending = 0;
-                newlines = 0;
-                /* most words end at one space */
-                if (i < n && s[i] == ' ') {
-                    pending = CLAIMS__TF_SPACE_BEFORE;
-                    i++;
-                }
                 continue;
             }
         }
@@ -423,7 +620,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0};
+    tokvec tv = {a, NULL, 0, 0, NULL};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -439,8 +636,10 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         claims__buf_free(&nb);
         return st;
     }
-    for (size_t k = 0; k < tv.n; k++)
+    for (size_t k = 0; k < tv.n; k++) {
         tv.v[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
+        tv.v[k].sentence = 0; /* the plain path leaves it to claims__segment */
+    }
     *toks = tv.v;
     *ntoks = tv.n;
     *norm = nb.data;
@@ -448,9 +647,10 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
     return CLAIMS_OK;
 }
 
-claims_status claims__tokenize_article(const claims_allocator *a, claims__article *art)
+claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
+                                       claims__article *art)
 {
-    tokvec tv = {a, NULL, 0, 0};
+    tokvec tv = {a, NULL, 0, 0, lex->first};
     claims__buf nb;
     claims__buf_init(&nb, a);
     size_t from = art->win_end ? art->win_start : 0;

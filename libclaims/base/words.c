@@ -56,27 +56,42 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
 
 /* ---------------------------------------------------------- splitting */
 
+/* The end of the word starting at s[i] (a space or the NUL), and its
+ * hash into *h when h is not NULL: one pass over the bytes. */
+static inline size_t word_end(const char *s, size_t i, uint32_t *h)
+{
+    uint32_t x = CLAIMS__HASH_INIT;
+    for (; s[i] && s[i] != ' '; i++)
+        x = (x ^ (unsigned char)s[i]) * 16777619u;
+    if (h)
+        *h = x;
+    return i;
+}
+
 bool claims__words_split(const claims_allocator *al, const char *s, bool hash, claims__word **w,
                          size_t *cap, size_t *n)
 {
-    *n = 0;
+    /* The count in a local: the stores into the words could alias *n. */
+    size_t k = 0;
     size_t i = 0;
     while (s[i]) {
         while (s[i] == ' ')
             i++;
         if (!s[i])
             break;
-        size_t j = i;
-        while (s[j] && s[j] != ' ')
-            j++;
-        if (!claims__grow(al, (void **)w, cap, *n + 1, sizeof **w))
+        uint32_t h = 0;
+        size_t j = word_end(s, i, hash ? &h : NULL);
+        if (k >= *cap && !claims__grow(al, (void **)w, cap, k + 1, sizeof **w)) {
+            *n = k;
             return false;
-        (*w)[*n].p = s + i;
-        (*w)[*n].len = (uint32_t)(j - i);
-        (*w)[*n].hash = hash ? claims__hash(CLAIMS__HASH_INIT, s + i, j - i) : 0;
-        (*n)++;
+        }
+        claims__word *v = &(*w)[k++];
+        v->p = s + i;
+        v->len = (uint32_t)(j - i);
+        v->hash = h;
         i = j;
     }
+    *n = k;
     return true;
 }
 
