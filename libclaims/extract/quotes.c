@@ -12,51 +12,79 @@
 
 /* ------------------------------------------------------ normalization */
 
-static bool ascii_alnum(int c)
+/* For an ASCII byte: itself in lower case when it is a letter or a digit,
+ * else 0; a table, so that the loop below does a load a byte and no
+ * branch on the character's class. */
+#define LOWER_ALNUM(c)                                                                             \
+    ((((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z')) ? (char)(c)                        \
+     : ((c) >= 'A' && (c) <= 'Z')                               ? (char)((c) + 32)                 \
+                                                                : (char)0)
+#define LOWER_ALNUM8(c)                                                                            \
+    LOWER_ALNUM(c), LOWER_ALNUM(c + 1), LOWER_ALNUM(c + 2), LOWER_ALNUM(c + 3),                    \
+        LOWER_ALNUM(c + 4), LOWER_ALNUM(c + 5), LOWER_ALNUM(c + 6), LOWER_ALNUM(c + 7)
+static const char lower_alnum[128] = {
+    LOWER_ALNUM8(0),  LOWER_ALNUM8(8),   LOWER_ALNUM8(16),  LOWER_ALNUM8(24),
+    LOWER_ALNUM8(32), LOWER_ALNUM8(40),  LOWER_ALNUM8(48),  LOWER_ALNUM8(56),
+    LOWER_ALNUM8(64), LOWER_ALNUM8(72),  LOWER_ALNUM8(80),  LOWER_ALNUM8(88),
+    LOWER_ALNUM8(96), LOWER_ALNUM8(104), LOWER_ALNUM8(112), LOWER_ALNUM8(120)};
+#undef LOWER_ALNUM8
+#undef LOWER_ALNUM
+
+/* Whether text[0..len) is all ASCII, eight bytes a step. */
+static bool all_ascii(const char *text, size_t len)
 {
-    return claims__is_alpha(c) || claims__is_digit(c);
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, text + i, 8);
+        any |= v;
+    }
+    for (; i < len; i++)
+        any |= (unsigned char)text[i];
+    return !(any & 0x8080808080808080u);
 }
 
 /* claims__quote_normalize for ASCII text, where normalizing is folding
- * case: the same words in one pass, written straight into the arena. */
+ * case: the same words in one pass, written straight into the arena, a
+ * run of letters and digits at a time. */
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
 {
     char *out = claims__arena_alloc(&s->arena, len + 1);
     if (!out)
         return NULL;
-    size_t w = 0;
-    bool pending_space = false;
-    int prev = 0; /* previous character kept (0 after a separator) */
-    for (size_t i = 0; i < len; i++) {
-        int ch = (unsigned char)text[i];
-        bool alnum = ascii_alnum(ch);
-        if (!alnum && prev && i + 1 < len && ascii_alnum((unsigned char)text[i + 1])) {
-            int nx = (unsigned char)text[i + 1];
-            alnum = ch == '\'' || ((ch == '.' || ch == ',') && claims__is_digit(prev) &&
-                                   claims__is_digit(nx));
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    char *o = out;
+    for (;;) {
+        while (p < end && !lower_alnum[*p])
+            p++;
+        if (p == end)
+            break;
+        if (o > out)
+            *o++ = ' ';
+        /* one word: runs of letters and digits joined by an apostrophe,
+         * or by '.' or ',' between digits */
+        for (;;) {
+            char ch;
+            while (p < end && (ch = lower_alnum[*p])) {
+                *o++ = ch;
+                p++;
+            }
+            if (end - p < 2 || !lower_alnum[p[1]])
+                break;
+            if (*p != '\'' &&
+                !((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))
+                break;
+            *o++ = (char)*p++;
         }
-        if (!alnum) {
-            pending_space = w > 0;
-            prev = 0;
-            continue;
-        }
-        if (pending_space) {
-            out[w++] = ' ';
-            pending_space = false;
-        }
-        out[w++] = (char)claims__to_lower(ch);
-        prev = ch;
     }
-    out[w] = 0;
+    *o = 0;
     return out;
 }
 
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
-    size_t ascii = 0;
-    while (ascii < len && (unsigned char)text[ascii] < 0x80)
-        ascii++;
-    if (ascii == len)
+    if (all_ascii(text, len))
         return ascii_quote_normalize(s, text, len);
     claims__buf b;
     claims__buf_init(&b, &s->alloc);
@@ -161,9 +189,10 @@ typedef struct ctx {
     const claims__lexicon *lx;
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
-     * during one extraction): name_word (0 unknown, 1 no, 2 yes) and the
-     * nominal class (nom_unset until looked up). */
-    uint8_t *namew;
+     * during one extraction): MEMO_* bits, and the nominal class of a
+     * token whose lexicon mask allows one (valid once MEMO_NOM_KNOWN is
+     * set; the others have none, known without a lookup). */
+    uint8_t *memo;
     const claims__lex_entry **nomc;
     qspan *q;
     size_t nq, capq;
@@ -200,21 +229,33 @@ static inline bool is_word(const ctx *c, size_t i)
     return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
 }
 
-/* The cache's mark of a token not yet looked up. */
-static const claims__lex_entry nom_unset = {0};
+/* A phrase of lexicon section `sec` may start at token i (its mask says
+ * so): most tokens start none, and this rejects them before anything
+ * else about them is looked at. */
+static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
+{
+    return i < c->art->ntoks && (T(c, i)->lexmask & (1u << sec));
+}
+
+enum { MEMO_NAME_KNOWN = 1, MEMO_NAME = 2, MEMO_NOM_KNOWN = 4 };
+
+static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
+{
+    size_t n = 0;
+    c->nomc[i] = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
+    c->memo[i] |= MEMO_NOM_KNOWN;
+    return c->nomc[i];
+}
 
 /* The nominal-section entry of the single token i, its class in e->code
- * ("det", "source"...), or NULL. */
-static const claims__lex_entry *nom_class(const ctx *c, size_t i)
+ * ("det", "source"...), or NULL. Asked of most tokens many times over:
+ * the lexicon mask answers for most without a lookup, the memo for the
+ * rest. */
+static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
-    if (i < c->art->ntoks && c->nomc[i] != &nom_unset)
-        return c->nomc[i];
-    size_t n = 0;
-    const claims__lex_entry *e =
-        claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
-    if (i < c->art->ntoks)
-        c->nomc[i] = e;
-    return e;
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
+        return NULL;
+    return (c->memo[i] & MEMO_NOM_KNOWN) ? c->nomc[i] : nom_lookup(c, i);
 }
 
 static bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
@@ -285,7 +326,8 @@ static bool clause_word(const ctx *c, size_t i)
  * ("Sky News", "The Times", "Washington Post"). */
 static bool head_tok(const ctx *c, size_t i)
 {
-    if (!is_word(c, i))
+    /* both kinds are nominal entries */
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL) || !is_word(c, i))
         return false;
     const claims__lex_entry *v = nom_class(c, i);
     if (is_head_class(v))
@@ -300,13 +342,13 @@ static bool head_tok(const ctx *c, size_t i)
 static bool is_title1(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return is_word(c, i) &&
+    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) &&
            claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
 }
 
 static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
 {
-    if (!is_word(c, i))
+    if (!may_start(c, i, CLAIMS__LEX_SPEECH_VERB) || !is_word(c, i))
         return NULL;
     return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, end, n);
 }
@@ -345,13 +387,18 @@ static bool name_word_uncached(const ctx *c, size_t i)
     return !is_verb1(c, i);
 }
 
-static bool name_word(const ctx *c, size_t i)
+static bool name_lookup(const ctx *c, size_t i)
+{
+    c->memo[i] |= MEMO_NAME_KNOWN | (name_word_uncached(c, i) ? MEMO_NAME : 0);
+    return (c->memo[i] & MEMO_NAME) != 0;
+}
+
+static inline bool name_word(const ctx *c, size_t i)
 {
     if (i >= c->art->ntoks)
         return false;
-    if (!c->namew[i])
-        c->namew[i] = name_word_uncached(c, i) ? 2 : 1;
-    return c->namew[i] == 2;
+    uint8_t m = c->memo[i];
+    return (m & MEMO_NAME_KNOWN) ? (m & MEMO_NAME) != 0 : name_lookup(c, i);
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
@@ -826,14 +873,18 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
 /* A single-token time word: "today", "late", "Monday", "March". */
 static bool time_tok(const ctx *c, size_t i)
 {
-    if (!is_word(c, i))
+    static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
+                                                CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
+    /* a token that starts no phrase of these sections is none */
+    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
+                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
+                              1u << CLAIMS__LEX_TIME_WORD;
+    if (i >= c->art->ntoks || !(T(c, i)->lexmask & sections) || !is_word(c, i))
         return false;
     if (nom_is(c, i, CLAIMS__LV_WHEN))
         return true;
     /* only entries that name a time have a number or "unit:N" (and the
      * event qualifiers of [time_word], "qual:previous") */
-    static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
-                                                CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
@@ -1519,10 +1570,12 @@ static bool sentence_skipped(const ctx *c, size_t si)
 }
 
 /* Words in quotation marks that name something rather than report
- * speech: few words, all capitalized, no sentence punctuation inside. */
+ * speech: few words, all capitalized, no sentence punctuation inside.
+ * Most quotes are speech, and the first word that is not capitalized or
+ * the ninth word says so. */
 static bool name_like(const ctx *c, const qspan *q)
 {
-    size_t words = 0, caps = 0;
+    size_t words = 0;
     for (size_t i = q->c0; i < q->c1; i++) {
         const claims__token *t = T(c, i);
         if (tok_is(c, i, ".") || tok_is(c, i, "?") || tok_is(c, i, "!"))
@@ -1531,16 +1584,19 @@ static bool name_like(const ctx *c, const qspan *q)
         if (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) {
             if (t->flags & CLAIMS__TF_POSSESSIVE)
                 continue;
-            words++;
+            if (++words > 8)
+                return false;
+            if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
+                t->cls == CLAIMS__TOK_NUMBER)
+                continue;
             const claims__lex_entry *v = nom_class(c, i);
             bool small = v && (v->code == CLAIMS__LV_DET || v->code == CLAIMS__LV_PREP ||
                                tok_is(c, i, "and"));
-            if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
-                t->cls == CLAIMS__TOK_NUMBER || (small && i > q->c0))
-                caps++;
+            if (!small || i == q->c0)
+                return false;
         }
     }
-    return words > 0 && caps == words && words <= 8;
+    return words > 0;
 }
 
 /* A quote embedded in running text rather than opening its sentence or
@@ -1905,8 +1961,6 @@ static bool sentence_has_verb(const ctx *c, size_t si)
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
     const claims__sentence *sn = &c->art->sents[si];
-    if (sentence_skipped(c, si) || !sentence_has_verb(c, si))
-        return CLAIMS_OK;
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     for (size_t i = lo; i < hi; i++) {
@@ -1988,11 +2042,11 @@ static claims_status do_paraphrases(ctx *c, size_t si)
 /* Notes attributions that carry no claim ("according to a statement
  * from the office", "the ministry said Tuesday") so that a later "it" or
  * "he" finds them. */
-static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
+static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_verb)
 {
     const claims__sentence *sn = &c->art->sents[si];
     /* Without a speech verb only a leading dash ("-- X") can attribute. */
-    if (!sentence_has_verb(c, si) && !tok_is(c, sn->tok_begin, "-"))
+    if (!has_verb && !tok_is(c, sn->tok_begin, "-"))
         return;
     np who;
     if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
@@ -2030,18 +2084,16 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     if (!c.inq)
         goto done;
     memset(c.inq, 0, art->ntoks);
-    c.namew = claims__malloc(&s->alloc, art->ntoks);
+    c.memo = claims__malloc(&s->alloc, art->ntoks);
     /* no overflow: a token record is larger than a pointer */
     c.nomc = claims__malloc(&s->alloc, (size_t)art->ntoks * sizeof *c.nomc);
     c.nbuckets = MIN_BUCKETS;
     while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
         c.nbuckets *= 2;
     c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
-    if (!c.namew || !c.nomc || !c.bucket)
+    if (!c.memo || !c.nomc || !c.bucket)
         goto done;
-    memset(c.namew, 0, art->ntoks);
-    for (size_t k = 0; k < art->ntoks; k++)
-        c.nomc[k] = &nom_unset;
+    memset(c.memo, 0, art->ntoks);
     if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
@@ -2057,17 +2109,20 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             if (st != CLAIMS_OK)
                 break;
         }
-        if (st == CLAIMS_OK)
+        /* a sentence without a speech verb has no reported speech */
+        bool skipped = sentence_skipped(&c, si);
+        bool has_verb = !skipped && sentence_has_verb(&c, si);
+        if (st == CLAIMS_OK && has_verb)
             st = do_paraphrases(&c, si);
         had_speech = s->nclaims != nclaims0;
-        if (st == CLAIMS_OK && !sentence_skipped(&c, si))
-            note_sentence_speakers(&c, si, had_speech);
+        if (st == CLAIMS_OK && !skipped)
+            note_sentence_speakers(&c, si, had_speech, has_verb);
         if (c.nomem)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
     claims__free(&s->alloc, c.inq);
-    claims__free(&s->alloc, c.namew);
+    claims__free(&s->alloc, c.memo);
     claims__free(&s->alloc, (void *)c.nomc);
     claims__free(&s->alloc, c.bucket);
     claims__free(&s->alloc, c.q);
