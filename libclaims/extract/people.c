@@ -319,11 +319,12 @@ typedef struct wscratch {
     claims__wordpair pair;
 } wscratch;
 
-/* The number of words of normalized string str. */
-static size_t count_words(const char *str)
+/* The number of words of normalized string str, or `max` when it has
+ * that many or more (the scan stops there). */
+static size_t count_words(const char *str, size_t max)
 {
     size_t n = 0;
-    for (size_t i = 0; str[i]; i++)
+    for (size_t i = 0; str[i] && n < max; i++)
         n += str[i] != ' ' && (i == 0 || str[i - 1] == ' ');
     return n;
 }
@@ -374,9 +375,18 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 {
     double best = 0;
     const claims_claim *who = NULL;
-    for (size_t r = 0; r < nc; r++) {
+    /* A candidate with the words of an earlier one overlaps as much, and
+     * so never more: only the first of each is aligned (wire copies
+     * repeat quotes word for word). Nothing overlaps more than all. */
+    for (size_t r = 0; r < nc && best < 1; r++) {
         const claims_claim *o = s->claims[cand[r]];
         if (!o->str_value)
+            continue;
+        bool again = false;
+        for (size_t e = 0; e < r && !again; e++)
+            again = s->claims[cand[e]]->str_value &&
+                    strcmp(s->claims[cand[e]]->str_value, o->str_value) == 0;
+        if (again)
             continue;
         if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
                                     CLAIMS__ALIGN_CELLS_WIDE)) {
@@ -392,20 +402,23 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
     return who;
 }
 
-/* Sizes the gram index: *ng grams of quotes with a named speaker, *nt
- * quotes that may take a speaker by their words. */
-static void count_grams(const claims_story *s, size_t *ng, size_t *nt)
+/* Sizes the gram index: *ng grams of quotes with a named speaker; and
+ * whether any quote may take a speaker by its words (the words of the
+ * others are not counted once one is found). */
+static void count_grams(const claims_story *s, size_t *ng, bool *targets)
 {
-    *ng = *nt = 0;
+    *ng = 0;
+    *targets = false;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value)
             continue;
-        size_t nw = count_words(c->str_value);
-        if ((c->flags & CLAIMS__CF_SPK_PERSON) && nw >= GRAM)
-            *ng += nw - GRAM + 1;
-        else if (resolvable(c) && nw >= MIN_WORDS)
-            (*nt)++;
+        if (c->flags & CLAIMS__CF_SPK_PERSON) {
+            size_t nw = count_words(c->str_value, SIZE_MAX);
+            *ng += nw >= GRAM ? nw - GRAM + 1 : 0;
+        } else if (!*targets) {
+            *targets = count_words(c->str_value, MIN_WORDS) >= MIN_WORDS;
+        }
     }
 }
 
@@ -458,9 +471,10 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
 
 static claims_status resolve_by_words(claims_story *s)
 {
-    size_t ng, nt;
-    count_grams(s, &ng, &nt);
-    if (!ng || !nt)
+    size_t ng;
+    bool targets;
+    count_grams(s, &ng, &targets);
+    if (!ng || !targets)
         return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
@@ -527,12 +541,23 @@ static const char *only_full_name(const fullname *fn, size_t n, const char *w)
     return fn[lo].fold;
 }
 
+/* The bare surname an age is held by ("Roe, 34"), else NULL. */
+static const char *age_surname(const claims_claim *c)
+{
+    const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
+    return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
+}
+
 /* 3. An age held by a bare surname takes the single full name ending in
  * it (held ages and speakers); with two such names it stays as it is. */
 static claims_status join_age_surnames(claims_story *s)
 {
+    /* most stories have none: then the full names are not sorted */
+    size_t bare = 0;
+    for (size_t i = 0; i < s->nclaims && !bare; i++)
+        bare += age_surname(s->claims[i]) != NULL;
     size_t n = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
+    for (size_t i = 0; i < s->nclaims && bare; i++)
         n += full_name_of(s->claims[i]) != NULL;
     if (!n)
         return CLAIMS_OK;
@@ -551,8 +576,8 @@ static claims_status join_age_surnames(claims_story *s)
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
-        if (!thing || strchr(thing, ' ') || strcmp(thing, "-") == 0)
+        const char *thing = age_surname(c);
+        if (!thing)
             continue;
         const char *full = only_full_name(fn, n, thing);
         const char *index = claims__cstr(c, c->frame->index);
