@@ -194,6 +194,9 @@ typedef struct ctx {
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
     const claims__lex_entry **nomc;
+    uint32_t *marks; /* the quotation marks' tokens, in text order */
+    size_t nmarks, capmarks;
+    uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -420,9 +423,11 @@ static bool name_hyphen(const ctx *c, size_t i)
            name_word(c, i + 1);
 }
 
-static bool in_name_run(const ctx *c, size_t i)
+static inline bool in_name_run(const ctx *c, size_t i)
 {
-    return name_word(c, i) || title_dot(c, i) || name_hyphen(c, i);
+    /* the two joiners are one byte long */
+    return name_word(c, i) ||
+           (i < c->art->ntoks && T(c, i)->norm_len == 1 && (title_dot(c, i) || name_hyphen(c, i)));
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
@@ -584,6 +589,9 @@ static bool collect_mentions(ctx *c)
         if (b == a)
             b = a + 1;
         i = b;
+        /* one word, a title or a name alone, is no mention: most runs */
+        if (b == a + 1)
+            continue;
         size_t na = cap_name(c, strip_titles(c, a, b), b);
         if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
             continue;
@@ -1379,7 +1387,8 @@ static bool pair_doubles(ctx *c)
     size_t open = (size_t)-1;
     size_t open_para = 0; /* paragraph the open quote has reached */
     size_t open_tok = 0;  /* a mark in that paragraph */
-    for (size_t i = 0; i < art->ntoks; i++) {
+    for (size_t mi = 0; mi < c->nmarks; mi++) {
+        size_t i = c->marks[mi];
         if (!is_double_mark(c, i))
             continue;
         uint16_t f = T(c, i)->flags;
@@ -1466,12 +1475,12 @@ enum { SINGLE_RUN_PARAS = 8 };
  * colon may run over paragraphs up to a closing mark that ends one. */
 static bool pair_singles(ctx *c)
 {
-    const claims__article *art = c->art;
     size_t open = (size_t)-1;
     size_t nq0 = c->nq;
-    for (size_t i = 0; i < art->ntoks; i++) {
+    for (size_t mi = 0; mi < c->nmarks; mi++) {
+        size_t i = c->marks[mi];
         const claims__token *t = T(c, i);
-        if (t->cls != CLAIMS__TOK_QUOTE || !(t->flags & CLAIMS__TF_QUOTE_SINGLE) || c->inq[i])
+        if (!(t->flags & CLAIMS__TF_QUOTE_SINGLE) || c->inq[i])
             continue;
         bool as_open = (t->flags & CLAIMS__TF_QUOTE_OPEN) && !(t->flags & CLAIMS__TF_QUOTE_CLOSE);
         bool as_close = (t->flags & CLAIMS__TF_QUOTE_CLOSE) && !(t->flags & CLAIMS__TF_QUOTE_OPEN);
@@ -1947,16 +1956,6 @@ static claims_status do_quote(ctx *c, const qspan *q)
  * reporters that ...", and without "that" when a subject follows: "X
  * said Russia had bought 12 aircraft", "X told reporters the talks would
  * resume", "X said on Monday the ...". Never "X said on Monday." */
-/* Whether any token of sentence si may start a speech verb (its lexicon
- * mask says so): without one, no loop over the sentence's verbs finds any. */
-static bool sentence_has_verb(const ctx *c, size_t si)
-{
-    const claims__sentence *sn = &c->art->sents[si];
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
-        if (T(c, i)->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB))
-            return true;
-    return false;
-}
 
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
@@ -2067,6 +2066,32 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
+/* One pass over the article for what the later passes look for among
+ * all its tokens: the quotation marks (pairing walks only them), and the
+ * sentences where a speech verb may stand (without one, no search for a
+ * verb in a sentence finds any). */
+static bool scan_tokens(ctx *c)
+{
+    const claims__article *art = c->art;
+    c->verb_sent = claims__malloc(&c->s->alloc, art->nsents);
+    if (!c->verb_sent)
+        return false;
+    memset(c->verb_sent, 0, art->nsents);
+    for (size_t i = 0; i < art->ntoks; i++) {
+        const claims__token *t = T(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE) {
+            if (!claims__grow(&c->s->alloc, (void **)&c->marks, &c->capmarks, c->nmarks + 1,
+                              sizeof *c->marks))
+                return false;
+            c->marks[c->nmarks++] = (uint32_t)i;
+        }
+        if ((t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)) && t->sentence < art->nsents &&
+            i >= art->sents[t->sentence].tok_begin && i < art->sents[t->sentence].tok_end)
+            c->verb_sent[t->sentence] = 1;
+    }
+    return true;
+}
+
 claims_status claims__extract_speech(claims_story *s, size_t ai)
 {
     const claims__article *art = &s->articles[ai];
@@ -2094,7 +2119,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     if (!c.memo || !c.nomc || !c.bucket)
         goto done;
     memset(c.memo, 0, art->ntoks);
-    if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
+    if (!scan_tokens(&c) || !collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
@@ -2111,7 +2136,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         }
         /* a sentence without a speech verb has no reported speech */
         bool skipped = sentence_skipped(&c, si);
-        bool has_verb = !skipped && sentence_has_verb(&c, si);
+        bool has_verb = !skipped && c.verb_sent[si];
         if (st == CLAIMS_OK && has_verb)
             st = do_paraphrases(&c, si);
         had_speech = s->nclaims != nclaims0;
@@ -2125,6 +2150,8 @@ done:
     claims__free(&s->alloc, c.memo);
     claims__free(&s->alloc, (void *)c.nomc);
     claims__free(&s->alloc, c.bucket);
+    claims__free(&s->alloc, c.marks);
+    claims__free(&s->alloc, c.verb_sent);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
