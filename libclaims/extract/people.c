@@ -494,16 +494,25 @@ static claims_status resolve_by_words(claims_story *s)
 
 /* ------------------------------------------------ ages of one person */
 
-typedef struct fullname {
+/* The full names ending in one last word, as the surname's lookup needs
+ * them: the alphabetically first, whether it was held once only, and
+ * whether another ends in the word too. A slot of an open-addressing
+ * table keyed by the last word (NULL: empty). */
+typedef struct surname {
     const char *last; /* last word, inside fold */
     const char *fold; /* "jane roe" */
-} fullname;
+    uint32_t hash;    /* of last */
+    bool once, others;
+} surname;
 
-static int cmp_fullname(const void *x, const void *y)
+/* The slot of last word w (hash h) in table t of mask + 1 slots: its
+ * own, or the empty one where it goes. */
+static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
 {
-    const fullname *a = x, *b = y;
-    int r = strcmp(a->last, b->last);
-    return r ? r : strcmp(a->fold, b->fold);
+    size_t i = h & mask;
+    while (t[i].last && (t[i].hash != h || strcmp(t[i].last, w) != 0))
+        i = (i + 1) & mask;
+    return &t[i];
 }
 
 static bool is_age(const claims_claim *c)
@@ -523,22 +532,13 @@ static const char *full_name_of(const claims_claim *c)
     return n && strchr(n, ' ') ? n : NULL;
 }
 
-/* The one full name whose last word is w, NULL when none or several. */
-static const char *only_full_name(const fullname *fn, size_t n, const char *w)
+/* The one full name whose last word is w, NULL when none or several;
+ * as read off the full names sorted by last word then name, the first
+ * two of w told apart: the first name alone when it was held twice. */
+static const char *only_full_name(surname *t, size_t mask, const char *w)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(fn[mid].last, w) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= n || strcmp(fn[lo].last, w) != 0)
-        return NULL;
-    if (lo + 1 < n && strcmp(fn[lo + 1].last, w) == 0 && strcmp(fn[lo + 1].fold, fn[lo].fold) != 0)
-        return NULL;
-    return fn[lo].fold;
+    const surname *e = surname_slot(t, mask, w, claims__hash(CLAIMS__HASH_INIT, w, strlen(w)));
+    return e->last && !(e->once && e->others) ? e->fold : NULL;
 }
 
 /* The bare surname an age is held by ("Roe, 34"), else NULL. */
@@ -561,30 +561,47 @@ static claims_status join_age_surnames(claims_story *s)
         n += full_name_of(s->claims[i]) != NULL;
     if (!n)
         return CLAIMS_OK;
-    fullname *fn = claims__malloc(&s->alloc, n * sizeof *fn);
-    if (!fn)
+    /* a table of the last words, at most half full (no sort: most full
+     * names are the same few speakers again) */
+    size_t nslots = 16;
+    while (nslots < 2 * n)
+        nslots *= 2;
+    surname *t =
+        nslots <= SIZE_MAX / sizeof *t ? claims__malloc(&s->alloc, nslots * sizeof *t) : NULL;
+    if (!t)
         return CLAIMS_ERR_NOMEM;
-    n = 0;
+    memset(t, 0, nslots * sizeof *t);
     for (size_t i = 0; i < s->nclaims; i++) {
         const char *f = full_name_of(s->claims[i]);
-        if (f) {
-            fn[n].fold = f;
-            fn[n++].last = strrchr(f, ' ') + 1;
+        if (!f)
+            continue;
+        const char *last = strrchr(f, ' ') + 1;
+        uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, strlen(last));
+        surname *e = surname_slot(t, nslots - 1, last, h);
+        int r = e->last ? strcmp(f, e->fold) : -1;
+        if (e->last && r != 0)
+            e->others = true;
+        if (r < 0) {
+            e->last = last;
+            e->hash = h;
+            e->fold = f;
+            e->once = true;
+        } else if (r == 0) {
+            e->once = false;
         }
     }
-    qsort(fn, n, sizeof *fn, cmp_fullname);
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
         const char *thing = age_surname(c);
         if (!thing)
             continue;
-        const char *full = only_full_name(fn, n, thing);
+        const char *full = only_full_name(t, nslots - 1, thing);
         const char *index = claims__cstr(c, c->frame->index);
         if (full && !claims__claim_key(s, c, "measure", "age", full, index))
             st = CLAIMS_ERR_NOMEM;
     }
-    claims__free(&s->alloc, fn);
+    claims__free(&s->alloc, t);
     return st;
 }
 
