@@ -166,6 +166,9 @@ typedef struct mention {
                             ("Mayor Ellen Bell": mayor), or 0 */
     const char *title;   /* that word's title class (speech.lex), or NULL */
     int32_t next;       /* next mention with the same last word bucket */
+    /* As a speaker: the name as written and folded (interned), once
+     * made; NULL before */
+    const char *name, *fold;
 } mention;
 
 typedef struct qspan {
@@ -609,6 +612,7 @@ static bool collect_mentions(ctx *c)
         m->nwords = (uint32_t)nw;
         m->title_hash = 0;
         m->title = NULL;
+        m->name = m->fold = NULL;
         if (na > a) {
             size_t tw = na - 1;
             if (tw > a && tok_is(c, tw, "."))
@@ -704,14 +708,21 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
 {
     speaker sp = {0};
     int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
-    size_t na = a, nb = b;
-    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
-        na = c->m[k].a;
-        nb = c->m[k].b;
-    }
     sp.kind = SPK_PERSON;
-    sp.name = raw_tokens(c, na, nb);
-    sp.fold = fold_tokens(c, na, nb, false);
+    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
+        /* a person is quoted again and again: the mention keeps its
+         * strings */
+        mention *m = &c->m[k];
+        if (!m->fold) {
+            m->name = raw_tokens(c, m->a, m->b);
+            m->fold = fold_tokens(c, m->a, m->b, false);
+        }
+        sp.name = m->name;
+        sp.fold = m->fold;
+    } else {
+        sp.name = raw_tokens(c, a, b);
+        sp.fold = fold_tokens(c, a, b, false);
+    }
     sp.desc = raw_tokens(c, da, db);
     return sp;
 }
