@@ -45,9 +45,30 @@ static bool all_ascii(const char *text, size_t len)
     return !(any & 0x8080808080808080u);
 }
 
+/* The eight ASCII bytes at p in lower case into *lower, when they are
+ * letters and digits with single spaces between (the last no space):
+ * what folding makes of them is then the same bytes in lower case. Each
+ * test is on all eight at once; no byte's sum carries into the next. */
+static bool plain_words8(const unsigned char *p, uint64_t *lower)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    uint64_t lc = v | 0x20 * ones;
+    uint64_t letter = (lc + (0x80 - 'a') * ones) & ~(lc + (0x80 - 'z' - 1) * ones);
+    uint64_t digit = (v + (0x80 - '0') * ones) & ~(v + (0x80 - '9' - 1) * ones);
+    uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+    uint64_t space = ~(((x & ~high) + ~high) | x) & high;
+    if (((letter | digit | space) & high) != high || (space & (space << 8)) || p[7] == ' ')
+        return false;
+    *lower = lc;
+    return true;
+}
+
 /* claims__quote_normalize for ASCII text, where normalizing is folding
  * case: the same words in one pass, written straight into the arena, a
- * run of letters and digits at a time. */
+ * run of letters and digits at a time, eight bytes a step where they are
+ * plain words. */
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
 {
     char *out = claims__arena_alloc(&s->arena, len + 1);
@@ -63,9 +84,18 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         if (o > out)
             *o++ = ' ';
         /* one word: runs of letters and digits joined by an apostrophe,
-         * or by '.' or ',' between digits */
+         * or by '.' or ',' between digits; a space in eight plain bytes
+         * comes after a letter or digit (the one before them, or the
+         * first of them) and stays one */
+        *o++ = lower_alnum[*p++];
         for (;;) {
             char ch;
+            uint64_t lc;
+            while (end - p >= 8 && plain_words8(p, &lc)) {
+                memcpy(o, &lc, 8);
+                o += 8;
+                p += 8;
+            }
             while (p < end && (ch = lower_alnum[*p])) {
                 *o++ = ch;
                 p++;
