@@ -431,7 +431,8 @@ static bool name_lookup(const ctx *c, size_t i)
 
 static inline bool name_word(const ctx *c, size_t i)
 {
-    if (i >= c->art->ntoks)
+    /* names are capitalized: most words are not */
+    if (i >= c->art->ntoks || !(T(c, i)->flags & CLAIMS__TF_CAP))
         return false;
     uint8_t m = c->memo[i];
     return (m & MEMO_NAME_KNOWN) ? (m & MEMO_NAME) != 0 : name_lookup(c, i);
@@ -484,6 +485,19 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
         }
     }
     return start;
+}
+
+/* Token i + 1 may go on a name run that token i starts: it is in the
+ * same sentence, and capitalized, or may start a title, or is one byte
+ * long (a title's '.' or a hyphen). */
+static bool may_join_run(const ctx *c, size_t i)
+{
+    if (i + 1 >= c->art->ntoks)
+        return false;
+    const claims__token *t = T(c, i + 1);
+    return t->sentence == T(c, i)->sentence &&
+           ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
+            t->norm_len == 1);
 }
 
 static size_t count_words(const ctx *c, size_t a, size_t b)
@@ -597,9 +611,12 @@ static bool collect_mentions(ctx *c)
     size_t i = 0;
     while (i < art->ntoks) {
         /* most tokens: lower case and no title word (a flag and a lexicon
-         * bit), neither a name nor a title */
+         * bit), neither a name nor a title; and most capitalized words
+         * stand alone (no title phrase starts at them and the next token
+         * cannot go on a run), a run of one word that is no mention */
         const claims__token *t = T(c, i);
-        if ((!(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & (1u << CLAIMS__LEX_TITLE))) ||
+        bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
+        if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)) ||
             (!name_word(c, i) && !is_title1(c, i))) {
             i++;
             continue;
