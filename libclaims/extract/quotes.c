@@ -273,7 +273,22 @@ static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
     return i < c->art->ntoks && (T(c, i)->lexmask & (1u << sec));
 }
 
-enum { MEMO_NAME_KNOWN = 1, MEMO_NAME = 2, MEMO_NOM_KNOWN = 4 };
+/* Memo bits: a test's answer is known (and then its answer, the bit
+ * above); and the nominal class is known. */
+enum { MEMO_NAME_KNOWN = 1, MEMO_TITLE_KNOWN = 4, MEMO_TIME_KNOWN = 16, MEMO_NOM_KNOWN = 64 };
+
+/* Token i's answer to the pure test `test`, looked up once (memo bit
+ * `known`, the answer in the bit above it). */
+static inline bool memo_test(const ctx *c, size_t i, unsigned known,
+                             bool (*test)(const ctx *, size_t))
+{
+    unsigned m = c->memo[i];
+    if (!(m & known)) {
+        m |= known | (test(c, i) ? known << 1 : 0);
+        c->memo[i] = (uint8_t)m;
+    }
+    return (m & known << 1) != 0;
+}
 
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
 {
@@ -375,11 +390,16 @@ static bool head_tok(const ctx *c, size_t i)
            ((p->flags & CLAIMS__TF_CAP) != 0 || tok_is(c, i - 1, "the"));
 }
 
-static bool is_title1(const ctx *c, size_t i)
+static bool title_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
+    return claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+}
+
+static bool is_title1(const ctx *c, size_t i)
+{
     return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) &&
-           claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+           memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
 }
 
 static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
@@ -423,19 +443,11 @@ static bool name_word_uncached(const ctx *c, size_t i)
     return !is_verb1(c, i);
 }
 
-static bool name_lookup(const ctx *c, size_t i)
-{
-    c->memo[i] |= MEMO_NAME_KNOWN | (name_word_uncached(c, i) ? MEMO_NAME : 0);
-    return (c->memo[i] & MEMO_NAME) != 0;
-}
-
 static inline bool name_word(const ctx *c, size_t i)
 {
     /* names are capitalized: most words are not */
-    if (i >= c->art->ntoks || !(T(c, i)->flags & CLAIMS__TF_CAP))
-        return false;
-    uint8_t m = c->memo[i];
-    return (m & MEMO_NAME_KNOWN) ? (m & MEMO_NAME) != 0 : name_lookup(c, i);
+    return i < c->art->ntoks && (T(c, i)->flags & CLAIMS__TF_CAP) &&
+           memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
@@ -936,17 +948,10 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     return np_classify(c, j, e, out);
 }
 
-/* A single-token time word: "today", "late", "Monday", "March". */
-static bool time_tok(const ctx *c, size_t i)
+static bool time_lookup(const ctx *c, size_t i)
 {
     static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
                                                 CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
-    /* a token that starts no phrase of these sections is none */
-    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
-                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
-                              1u << CLAIMS__LEX_TIME_WORD;
-    if (i >= c->art->ntoks || !(T(c, i)->lexmask & sections) || !is_word(c, i))
-        return false;
     if (nom_is(c, i, CLAIMS__LV_WHEN))
         return true;
     /* only entries that name a time have a number or "unit:N" (and the
@@ -958,6 +963,17 @@ static bool time_tok(const ctx *c, size_t i)
             return true;
     }
     return false;
+}
+
+/* A single-token time word: "today", "late", "Monday", "March". */
+static bool time_tok(const ctx *c, size_t i)
+{
+    /* a token that starts no phrase of these sections is none */
+    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
+                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
+                              1u << CLAIMS__LEX_TIME_WORD;
+    return i < c->art->ntoks && (T(c, i)->lexmask & sections) && is_word(c, i) &&
+           memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
 }
 
 /* Skips, backwards from token i, the adverbs and time adjuncts between a
