@@ -1600,15 +1600,10 @@ static bool pair_singles(ctx *c)
 /* ------------------------------------------------------------ claims */
 
 /* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
- * n + 1 bytes at most. */
+ * n + 1 bytes at most (memchr stops at the first match, C11 7.24.5.1). */
 static bool longer_than(const char *s, size_t n)
 {
-    if (!s)
-        return false;
-    for (size_t i = 0; i <= n; i++)
-        if (!s[i])
-            return false;
-    return true;
+    return s && !memchr(s, 0, n + 1);
 }
 
 static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
