@@ -441,21 +441,33 @@ static void count_grams(const claims_story *s, size_t *ng, bool *targets)
 }
 
 /* Fills g with the word grams of every quote with a named speaker and
- * sorts it by (hash, claim), using tmp (as long as g); returns the count,
- * or (size_t)-1 on OOM. */
-static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
+ * sorts it by (hash, claim), using tmp (as long as g); returns the count.
+ * A gram's hash is gram_hash's, of the bytes from its first word's start
+ * to its last word's end, read off one pass over the quote that keeps
+ * the last GRAM word starts (no word array). */
+static size_t index_grams(const claims_story *s, gram *g, gram *tmp)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
-        claims_claim *c = s->claims[i];
+        const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        if (!split_words(s, ws, c->str_value))
-            return (size_t)-1;
-        for (size_t j = 0; j + GRAM <= ws->nw; j++) {
-            g[k].hash = gram_hash(ws->w, j);
-            g[k].claim = (uint32_t)i;
-            k++;
+        const char *starts[GRAM];
+        size_t nw = 0;
+        for (const char *p = c->str_value; *p;) {
+            if (*p == ' ') {
+                p++;
+                continue;
+            }
+            starts[nw++ % GRAM] = p;
+            while (*p && *p != ' ')
+                p++;
+            if (nw >= GRAM) {
+                const char *b = starts[nw % GRAM]; /* GRAM words back */
+                g[k].hash = claims__hash(CLAIMS__HASH_INIT, b, (size_t)(p - b));
+                g[k].claim = (uint32_t)i;
+                k++;
+            }
         }
     }
     sort_grams(g, tmp, k); /* claims were written in order */
@@ -501,9 +513,8 @@ static claims_status resolve_by_words(claims_story *s)
     /* the grams, then the sort's scratch */
     gram *g = ng <= SIZE_MAX / 2 / sizeof *g ? claims__malloc(&s->alloc, 2 * ng * sizeof *g)
                                              : NULL;
-    size_t k = g ? index_grams(s, &ws, g, g + ng) : (size_t)-1;
-    if (k != (size_t)-1)
-        st = resolve_with_index(s, &ws, g, k);
+    if (g)
+        st = resolve_with_index(s, &ws, g, index_grams(s, g, g + ng));
     claims__free(&s->alloc, g);
     claims__free(&s->alloc, ws.w);
     claims__wordpair_free(&ws.pair);
