@@ -268,31 +268,22 @@ static claims_status merge_persons(claims_story *s)
 
 /* ------------------------------------------- same words, named speaker */
 
+/* The word grams of the quotes with a named speaker, chained by hash
+ * bucket in text order (the order of claims, then of grams in a quote),
+ * so that a lookup sees the grams of one hash as a sorted index would
+ * list them. (A sorted index cost a radix sort and a binary search a
+ * probe.) */
 typedef struct gram {
     uint32_t hash;
     uint32_t claim;
+    uint32_t next; /* 1 + the next gram of its bucket, 0 at the end */
 } gram;
 
-/* Sorts g[0..k) by (hash, claim) when the claims come in order: a stable
- * LSD radix sort on the hash, a byte a pass, through tmp (k grams). Four
- * passes leave the result in g. (qsort with a comparison call per step
- * cost several times as much on real news.) */
-static void sort_grams(gram *g, gram *tmp, size_t k)
-{
-    gram *from = g, *to = tmp;
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < k; i++)
-            count[((from[i].hash >> shift) & 255u) + 1]++;
-        for (size_t b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < k; i++)
-            to[count[(from[i].hash >> shift) & 255u]++] = from[i];
-        gram *t = from;
-        from = to;
-        to = t;
-    }
-}
+typedef struct gram_index {
+    gram *g;
+    uint32_t *head; /* 1 + a bucket's first gram, 0 when none */
+    size_t mask;    /* buckets - 1, a power of 2 */
+} gram_index;
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
@@ -356,9 +347,10 @@ static bool split_words(claims_story *s, wscratch *ws, const char *str)
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
  * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
- * words, through the sorted gram index g[0..k). Returns their count. */
-static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, size_t nw,
-                              size_t self, uint32_t *cand)
+ * words, through the gram index: for each probe the first MAX_BUCKET
+ * grams of its hash. Returns their count. */
+static size_t gram_candidates(const gram_index *ix, const claims__word *w, size_t nw, size_t self,
+                              uint32_t *cand)
 {
     size_t nc = 0;
     size_t ngrams = nw - GRAM + 1;
@@ -366,21 +358,17 @@ static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, si
     for (size_t p = 0; p < probes; p++) {
         size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
         uint32_t h = gram_hash(w, at);
-        size_t lo = 0, hi = k;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (g[mid].hash < h)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t q = lo, taken = 0; q < k && g[q].hash == h && taken < MAX_BUCKET;
-             q++, taken++) {
+        size_t taken = 0;
+        for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
+            const gram *e = &ix->g[q - 1];
+            if (e->hash != h)
+                continue;
+            taken++;
             bool seen = false;
             for (size_t r = 0; r < nc && !seen; r++)
-                seen = cand[r] == g[q].claim;
-            if (!seen && nc < MAX_CANDIDATES && g[q].claim != self)
-                cand[nc++] = g[q].claim;
+                seen = cand[r] == e->claim;
+            if (!seen && nc < MAX_CANDIDATES && e->claim != self)
+                cand[nc++] = e->claim;
         }
     }
     return nc;
@@ -440,12 +428,11 @@ static void count_grams(const claims_story *s, size_t *ng, bool *targets)
     }
 }
 
-/* Fills g with the word grams of every quote with a named speaker and
- * sorts it by (hash, claim), using tmp (as long as g); returns the count.
- * A gram's hash is gram_hash's, of the bytes from its first word's start
- * to its last word's end, read off one pass over the quote that keeps
- * the last GRAM word starts (no word array). */
-static size_t index_grams(const claims_story *s, gram *g, gram *tmp)
+/* Fills the index with the word grams of every quote with a named
+ * speaker. A gram's hash is gram_hash's, of the bytes from its first
+ * word's start to its last word's end, read off one pass over the quote
+ * that keeps the last GRAM word starts (no word array). */
+static void index_grams(const claims_story *s, gram_index *ix)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
@@ -464,19 +451,23 @@ static size_t index_grams(const claims_story *s, gram *g, gram *tmp)
                 p++;
             if (nw >= GRAM) {
                 const char *b = starts[nw % GRAM]; /* GRAM words back */
-                g[k].hash = claims__hash(CLAIMS__HASH_INIT, b, (size_t)(p - b));
-                g[k].claim = (uint32_t)i;
+                ix->g[k].hash = claims__hash(CLAIMS__HASH_INIT, b, (size_t)(p - b));
+                ix->g[k].claim = (uint32_t)i;
                 k++;
             }
         }
     }
-    sort_grams(g, tmp, k); /* claims were written in order */
-    return k;
+    /* chained from the last, so that each chain runs in text order */
+    for (size_t q = k; q-- > 0;) {
+        uint32_t *head = &ix->head[ix->g[q].hash & ix->mask];
+        ix->g[q].next = *head;
+        *head = (uint32_t)q + 1;
+    }
 }
 
 /* Gives a quote with no named speaker the speaker of another quote that
  * shares most of its words. */
-static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram *g, size_t k)
+static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram_index *ix)
 {
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
@@ -488,7 +479,7 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         if (ws->nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(g, k, ws->w, ws->nw, i, cand);
+        size_t nc = gram_candidates(ix, ws->w, ws->nw, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -510,12 +501,23 @@ static claims_status resolve_by_words(claims_story *s)
     memset(&ws, 0, sizeof ws);
     claims__wordpair_init(&ws.pair, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    /* the grams, then the sort's scratch */
-    gram *g = ng <= SIZE_MAX / 2 / sizeof *g ? claims__malloc(&s->alloc, 2 * ng * sizeof *g)
-                                             : NULL;
-    if (g)
-        st = resolve_with_index(s, &ws, g, index_grams(s, g, g + ng));
-    claims__free(&s->alloc, g);
+    /* a bucket for every two grams or so (ids are 32-bit, + 1) */
+    gram_index ix = {0};
+    size_t nbuckets = 16;
+    while (nbuckets < ng / 2)
+        nbuckets *= 2;
+    if (ng < UINT32_MAX && ng <= SIZE_MAX / sizeof *ix.g) {
+        ix.g = claims__malloc(&s->alloc, ng * sizeof *ix.g);
+        ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
+    }
+    if (ix.g && ix.head) {
+        memset(ix.head, 0, nbuckets * sizeof *ix.head);
+        ix.mask = nbuckets - 1;
+        index_grams(s, &ix);
+        st = resolve_with_index(s, &ws, &ix);
+    }
+    claims__free(&s->alloc, ix.g);
+    claims__free(&s->alloc, ix.head);
     claims__free(&s->alloc, ws.w);
     claims__wordpair_free(&ws.pair);
     return st;
