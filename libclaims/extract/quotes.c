@@ -661,7 +661,8 @@ static bool collect_mentions(ctx *c)
         bool titled = na > a;
         if (nw < 2 && !titled)
             continue;
-        if (!claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
+        if (c->nm == c->capm &&
+            !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
             return false;
         mention *m = &c->m[c->nm];
         m->a = (uint32_t)na;
@@ -1398,7 +1399,8 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
         c1--;
     if (c0 >= c1)
         return true;
-    if (!claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
+    if (c->nq == c->capq &&
+        !claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
         return false;
     qspan *q = &c->q[c->nq++];
     q->open = (uint32_t)open;
@@ -2149,7 +2151,8 @@ static bool scan_tokens(ctx *c)
     for (size_t i = 0; i < art->ntoks; i++) {
         const claims__token *t = T(c, i);
         if (t->cls == CLAIMS__TOK_QUOTE) {
-            if (!claims__grow(&c->s->alloc, (void **)&c->marks, &c->capmarks, c->nmarks + 1,
+            if (c->nmarks == c->capmarks &&
+                !claims__grow(&c->s->alloc, (void **)&c->marks, &c->capmarks, c->nmarks + 1,
                               sizeof *c->marks))
                 return false;
             c->marks[c->nmarks++] = (uint32_t)i;
