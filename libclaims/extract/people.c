@@ -32,7 +32,26 @@ typedef struct person {
     size_t first_len;    /* bytes of the first word in fold */
     const char *last;    /* last word in fold */
     size_t canon;        /* index of its canonical person */
+    claims__sid sid;     /* fold's id in the story's strings */
 } person;
+
+/* The persons by name: an open-addressing table of mask + 1 slots, each 0
+ * (empty) or 1 + the index of a person, keyed by the id of its folded
+ * name (equal ids are equal strings: no string compare). */
+typedef struct person_table {
+    uint32_t *slots;
+    size_t mask;
+} person_table;
+
+/* The slot of the person named by fold id sid among ps, or the empty slot
+ * where it goes. */
+static uint32_t *person_slot(const person_table *t, const person *ps, claims__sid sid)
+{
+    size_t i = (sid * 2654435761u) & t->mask;
+    while (t->slots[i] && ps[t->slots[i] - 1].sid != sid)
+        i = (i + 1) & t->mask;
+    return &t->slots[i];
+}
 
 static int cmp_fold(const void *x, const void *y)
 {
@@ -113,18 +132,31 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
     return CLAIMS_OK;
 }
 
-/* A person of each named speaker claim, from its folded name: word
- * count, first word's length, last word. Returns how many. */
-static size_t gather_persons(const claims_story *s, person *ps)
+/* A person of each folded name of a named speaker claim (the
+ * alphabetically first display form of the name, deterministic), with
+ * its word count, first word's length and last word, sorted by folded
+ * name. Returns how many. */
+static size_t gather_persons(const claims_story *s, person *ps, person_table *t)
 {
     size_t m = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
             continue;
+        /* a speaker quoted again: one person, however many claims */
+        uint32_t *slot = person_slot(t, ps, c->frame->speaker);
+        const char *display = claims__cstr(c, c->speaker);
+        if (*slot) {
+            person *p = &ps[*slot - 1];
+            if (strcmp(display, p->display) < 0)
+                p->display = display;
+            continue;
+        }
+        *slot = (uint32_t)m + 1;
         person *p = &ps[m++];
+        p->sid = c->frame->speaker;
         p->fold = key_part(c);
-        p->display = claims__cstr(c, c->speaker);
+        p->display = display;
         p->nwords = 1;
         p->first_len = strlen(p->fold);
         p->last = p->fold;
@@ -137,21 +169,11 @@ static size_t gather_persons(const claims_story *s, person *ps)
                 p->last = q + 1;
             }
     }
-    return m;
-}
-
-/* Sorts by folded name and keeps one of each (the alphabetically first
- * display form, deterministic). Returns how many are left. */
-static size_t unique_persons(person *ps, size_t m)
-{
     qsort(ps, m, sizeof *ps, cmp_fold);
-    size_t u = 0;
-    for (size_t i = 0; i < m; i++)
-        if (u == 0 || strcmp(ps[u - 1].fold, ps[i].fold) != 0)
-            ps[u++] = ps[i];
-        else if (strcmp(ps[i].display, ps[u - 1].display) < 0)
-            ps[u - 1].display = ps[i].display;
-    return u;
+    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    for (size_t k = 0; k < m; k++)
+        *person_slot(t, ps, ps[k].sid) = (uint32_t)k + 1;
+    return m;
 }
 
 /* 1. Same first and last word: one person, the fullest form. Runs of
@@ -237,12 +259,19 @@ static claims_status merge_persons(claims_story *s)
         return CLAIMS_OK;
     person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
     person **by_last = claims__malloc(&s->alloc, n * sizeof *by_last);
-    if (!ps || !by_last) {
+    person_table t = {NULL, 15};
+    while (t.mask < 2 * n)
+        t.mask = 2 * t.mask + 1;
+    if (n < UINT32_MAX / 4)
+        t.slots = claims__malloc(&s->alloc, (t.mask + 1) * sizeof *t.slots);
+    if (!ps || !by_last || !t.slots) {
         claims__free(&s->alloc, ps);
         claims__free(&s->alloc, by_last);
+        claims__free(&s->alloc, t.slots);
         return CLAIMS_ERR_NOMEM;
     }
-    size_t u = unique_persons(ps, gather_persons(s, ps));
+    memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
+    size_t u = gather_persons(s, ps, &t);
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
         by_last[i] = &ps[i];
@@ -257,12 +286,13 @@ static claims_status merge_persons(claims_story *s)
         if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) ||
             !c->speaker || (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             continue;
-        person *p = find_person(ps, u, key_part(c));
-        if (p && p->canon != (size_t)(p - ps))
+        person *p = &ps[*person_slot(&t, ps, c->frame->speaker) - 1];
+        if (p->canon != (size_t)(p - ps))
             st = set_speaker(s, c, ps[p->canon].display, ps[p->canon].fold);
     }
     claims__free(&s->alloc, ps);
     claims__free(&s->alloc, by_last);
+    claims__free(&s->alloc, t.slots);
     return st;
 }
 
