@@ -424,12 +424,16 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
                     strcmp(s->claims[cand[e]]->str_value, o->str_value) == 0;
         if (again)
             continue;
-        if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
-                                    CLAIMS__ALIGN_CELLS_WIDE)) {
-            *oom = true;
-            return NULL;
+        /* the same words (a wire copy named elsewhere) are all in common */
+        double ov = 1;
+        if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
+            if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
+                                        CLAIMS__ALIGN_CELLS_WIDE)) {
+                *oom = true;
+                return NULL;
+            }
+            ov = claims__wordpair_overlap(&ws->pair);
         }
-        double ov = claims__wordpair_overlap(&ws->pair);
         if (ov >= 0.8 && ov > best) {
             who = o;
             best = ov;
