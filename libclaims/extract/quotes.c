@@ -230,6 +230,10 @@ typedef struct ctx {
     uint32_t *marks; /* the quotation marks' tokens, in text order */
     size_t nmarks, capmarks;
     uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
+    uint32_t *verbs;    /* the words where a speech verb may start (their
+                           lexicon mask says so), in text order: the
+                           searches for a verb walk only these */
+    size_t nverbs, capverbs;
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -407,6 +411,21 @@ static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t en
     if (!may_start(c, i, CLAIMS__LEX_SPEECH_VERB) || !is_word(c, i))
         return NULL;
     return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, end, n);
+}
+
+/* The index in c->verbs of the first word at or after token i where a
+ * speech verb may start (c->nverbs when none). */
+static size_t first_verb(const ctx *c, size_t i)
+{
+    size_t lo = 0, hi = c->nverbs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->verbs[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static bool is_verb1(const ctx *c, size_t i)
@@ -1301,8 +1320,9 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
     bool after_and = b > lo && tok_is(c, b - 1, "and");
     if (cls == CLAIMS__LV_SAYING || after_and) {
         /* The clause's earlier speech verb gives the speaker. */
-        for (size_t k = b; k-- > lo;) {
-            if (T(c, k)->cls == CLAIMS__TOK_QUOTE || c->inq[k])
+        for (size_t vi = first_verb(c, b); vi-- > 0 && c->verbs[vi] >= lo;) {
+            size_t k = c->verbs[vi];
+            if (c->inq[k])
                 continue;
             size_t n = 0;
             const claims__lex_entry *e = verb_at(c, k, v, &n);
@@ -1331,8 +1351,10 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
     np best = {0};
     if (nearest && hi > lo + WINDOW)
         lo = hi - WINDOW; /* the verb nearest the quote is all we want */
-    for (size_t i = lo; i < hi; i++) {
-        if (c->inq[i])
+    size_t next = lo;     /* the first token after a verb taken */
+    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+        size_t i = c->verbs[vi];
+        if (i < next || c->inq[i])
             continue;
         size_t n = 0;
         const claims__lex_entry *e = verb_at(c, i, hi, &n);
@@ -1357,7 +1379,7 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         }
         if (!nearest)
             break;
-        i += n - 1;
+        next = i + n;
     }
     (void)best_pos;
     /* A trailing "-- X" after the quote. */
@@ -2033,8 +2055,10 @@ static claims_status do_paraphrases(ctx *c, size_t si)
     const claims__sentence *sn = &c->art->sents[si];
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
-    for (size_t i = lo; i < hi; i++) {
-        if (c->inq[i])
+    size_t next = lo; /* the first token after reported speech taken */
+    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+        size_t i = c->verbs[vi];
+        if (i < next || c->inq[i])
             continue;
         size_t n = 0;
         const claims__lex_entry *e = verb_at(c, i, hi, &n);
@@ -2104,7 +2128,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
             return st;
         if (sp.kind != SPK_NONE)
             remember(c, &sp, i);
-        i = a - 1;
+        next = a;
     }
     return CLAIMS_OK;
 }
@@ -2125,8 +2149,9 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
         if (sp.kind != SPK_NONE)
             remember(c, &sp, who.a);
     }
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
-        size_t n = 0;
+    for (size_t vi = first_verb(c, sn->tok_begin); vi < c->nverbs && c->verbs[vi] < sn->tok_end;
+         vi++) {
+        size_t i = c->verbs[vi], n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
             who.type == NP_NOMINAL) {
@@ -2138,9 +2163,9 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
 }
 
 /* One pass over the article for what the later passes look for among
- * all its tokens: the quotation marks (pairing walks only them), and the
- * sentences where a speech verb may stand (without one, no search for a
- * verb in a sentence finds any). */
+ * all its tokens: the quotation marks (pairing walks only them), the
+ * words where a speech verb may start (the searches for a verb walk only
+ * them), and the sentences that have one. */
 static bool scan_tokens(ctx *c)
 {
     const claims__article *art = c->art;
@@ -2157,8 +2182,17 @@ static bool scan_tokens(ctx *c)
                 return false;
             c->marks[c->nmarks++] = (uint32_t)i;
         }
-        if ((t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)) && t->sentence < art->nsents &&
-            i >= art->sents[t->sentence].tok_begin && i < art->sents[t->sentence].tok_end)
+        if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+            continue;
+        if (t->cls == CLAIMS__TOK_WORD) {
+            if (c->nverbs == c->capverbs &&
+                !claims__grow(&c->s->alloc, (void **)&c->verbs, &c->capverbs, c->nverbs + 1,
+                              sizeof *c->verbs))
+                return false;
+            c->verbs[c->nverbs++] = (uint32_t)i;
+        }
+        if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
+            i < art->sents[t->sentence].tok_end)
             c->verb_sent[t->sentence] = 1;
     }
     return true;
@@ -2223,6 +2257,7 @@ done:
     claims__free(&s->alloc, (void *)c.nomc);
     claims__free(&s->alloc, c.bucket);
     claims__free(&s->alloc, c.marks);
+    claims__free(&s->alloc, c.verbs);
     claims__free(&s->alloc, c.verb_sent);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
