@@ -1016,11 +1016,10 @@ static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
     }
 }
 
-/* The subject of the verb at token v: the phrase before it, over an
- * appositive ("X, the chief of staff, said"). */
-static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
+/* np_back once the adverbs before the verb are skipped: the subject ends
+ * before token i (a caller that skipped them already says where). */
+static bool np_back_at(const ctx *c, size_t i, size_t lo, np *out)
 {
-    size_t i = skip_adverbs_back(c, v, lo);
     if (i <= lo)
         return false;
     if (tok_is(c, i - 1, ",")) {
@@ -1040,6 +1039,13 @@ static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
         return false;
     }
     return np_back_core(c, i, lo, out);
+}
+
+/* The subject of the verb at token v: the phrase before it, over an
+ * appositive ("X, the chief of staff, said"). */
+static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
+{
+    return np_back_at(c, skip_adverbs_back(c, v, lo), lo, out);
 }
 
 /* The end of a compound of a number and words glued by hyphens starting
@@ -1314,7 +1320,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             *out = o; /* "it quoted X as saying" */
             return true;
         }
-        return np_back(c, v, lo, out);
+        return np_back_at(c, b, lo, out);
     }
     size_t b = skip_adverbs_back(c, v, lo);
     bool after_and = b > lo && tok_is(c, b - 1, "and");
@@ -1333,7 +1339,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             return statement_agent(c, v, lo, out);
         return false;
     }
-    if (np_back(c, v, lo, out) && out->type != NP_NONE)
+    if (np_back_at(c, b, lo, out) && out->type != NP_NONE)
         return true;
     if (allow_inversion && b == lo && cls == CLAIMS__LV_SAY)
         return np_fwd(c, v + vn, hi, out) && (out->type == NP_NAME || out->type == NP_NOMINAL);
