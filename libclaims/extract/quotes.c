@@ -1367,9 +1367,11 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         if (!e)
             continue;
         np o = {0};
-        bool first_in_region = skip_adverbs_back(c, i, lo) == lo;
+        /* "said X" when the verb opens the region (but for adverbs):
+         * verb_speaker's own skip back from the verb tells, reaching lo
+         * only then (and never when its bound vlo lies past lo) */
         size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
-        if (!verb_speaker(c, i, n, e->code, vlo, hi, first_in_region, &o))
+        if (!verb_speaker(c, i, n, e->code, vlo, hi, true, &o))
             continue;
         if (e->code == CLAIMS__LV_ACCORDING) {
             if (!have_fallback || nearest) {
