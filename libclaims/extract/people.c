@@ -32,7 +32,26 @@ typedef struct person {
     size_t first_len;    /* bytes of the first word in fold */
     const char *last;    /* last word in fold */
     size_t canon;        /* index of its canonical person */
+    claims__sid sid;     /* fold's id in the story's strings */
 } person;
+
+/* The persons by name: an open-addressing table of mask + 1 slots, each 0
+ * (empty) or 1 + the index of a person, keyed by the id of its folded
+ * name (equal ids are equal strings: no string compare). */
+typedef struct person_table {
+    uint32_t *slots;
+    size_t mask;
+} person_table;
+
+/* The slot of the person named by fold id sid among ps, or the empty slot
+ * where it goes. */
+static uint32_t *person_slot(const person_table *t, const person *ps, claims__sid sid)
+{
+    size_t i = (sid * 2654435761u) & t->mask;
+    while (t->slots[i] && ps[t->slots[i] - 1].sid != sid)
+        i = (i + 1) & t->mask;
+    return &t->slots[i];
+}
 
 static int cmp_fold(const void *x, const void *y)
 {
@@ -113,18 +132,31 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
     return CLAIMS_OK;
 }
 
-/* A person of each named speaker claim, from its folded name: word
- * count, first word's length, last word. Returns how many. */
-static size_t gather_persons(const claims_story *s, person *ps)
+/* A person of each folded name of a named speaker claim (the
+ * alphabetically first display form of the name, deterministic), with
+ * its word count, first word's length and last word, sorted by folded
+ * name. Returns how many. */
+static size_t gather_persons(const claims_story *s, person *ps, person_table *t)
 {
     size_t m = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
             continue;
+        /* a speaker quoted again: one person, however many claims */
+        uint32_t *slot = person_slot(t, ps, c->frame->speaker);
+        const char *display = claims__cstr(c, c->speaker);
+        if (*slot) {
+            person *p = &ps[*slot - 1];
+            if (strcmp(display, p->display) < 0)
+                p->display = display;
+            continue;
+        }
+        *slot = (uint32_t)m + 1;
         person *p = &ps[m++];
+        p->sid = c->frame->speaker;
         p->fold = key_part(c);
-        p->display = claims__cstr(c, c->speaker);
+        p->display = display;
         p->nwords = 1;
         p->first_len = strlen(p->fold);
         p->last = p->fold;
@@ -137,21 +169,11 @@ static size_t gather_persons(const claims_story *s, person *ps)
                 p->last = q + 1;
             }
     }
-    return m;
-}
-
-/* Sorts by folded name and keeps one of each (the alphabetically first
- * display form, deterministic). Returns how many are left. */
-static size_t unique_persons(person *ps, size_t m)
-{
     qsort(ps, m, sizeof *ps, cmp_fold);
-    size_t u = 0;
-    for (size_t i = 0; i < m; i++)
-        if (u == 0 || strcmp(ps[u - 1].fold, ps[i].fold) != 0)
-            ps[u++] = ps[i];
-        else if (strcmp(ps[i].display, ps[u - 1].display) < 0)
-            ps[u - 1].display = ps[i].display;
-    return u;
+    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    for (size_t k = 0; k < m; k++)
+        *person_slot(t, ps, ps[k].sid) = (uint32_t)k + 1;
+    return m;
 }
 
 /* 1. Same first and last word: one person, the fullest form. Runs of
@@ -237,12 +259,19 @@ static claims_status merge_persons(claims_story *s)
         return CLAIMS_OK;
     person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
     person **by_last = claims__malloc(&s->alloc, n * sizeof *by_last);
-    if (!ps || !by_last) {
+    person_table t = {NULL, 15};
+    while (t.mask < 2 * n)
+        t.mask = 2 * t.mask + 1;
+    if (n < UINT32_MAX / 4)
+        t.slots = claims__malloc(&s->alloc, (t.mask + 1) * sizeof *t.slots);
+    if (!ps || !by_last || !t.slots) {
         claims__free(&s->alloc, ps);
         claims__free(&s->alloc, by_last);
+        claims__free(&s->alloc, t.slots);
         return CLAIMS_ERR_NOMEM;
     }
-    size_t u = unique_persons(ps, gather_persons(s, ps));
+    memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
+    size_t u = gather_persons(s, ps, &t);
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
         by_last[i] = &ps[i];
@@ -257,42 +286,34 @@ static claims_status merge_persons(claims_story *s)
         if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) ||
             !c->speaker || (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             continue;
-        person *p = find_person(ps, u, key_part(c));
-        if (p && p->canon != (size_t)(p - ps))
+        person *p = &ps[*person_slot(&t, ps, c->frame->speaker) - 1];
+        if (p->canon != (size_t)(p - ps))
             st = set_speaker(s, c, ps[p->canon].display, ps[p->canon].fold);
     }
     claims__free(&s->alloc, ps);
     claims__free(&s->alloc, by_last);
+    claims__free(&s->alloc, t.slots);
     return st;
 }
 
 /* ------------------------------------------- same words, named speaker */
 
+/* The word grams of the quotes with a named speaker, chained by hash
+ * bucket in text order (the order of claims, then of grams in a quote),
+ * so that a lookup sees the grams of one hash as a sorted index would
+ * list them. (A sorted index cost a radix sort and a binary search a
+ * probe.) */
 typedef struct gram {
     uint32_t hash;
     uint32_t claim;
+    uint32_t next; /* 1 + the next gram of its bucket, 0 at the end */
 } gram;
 
-/* Sorts g[0..k) by (hash, claim) when the claims come in order: a stable
- * LSD radix sort on the hash, a byte a pass, through tmp (k grams). Four
- * passes leave the result in g. (qsort with a comparison call per step
- * cost several times as much on real news.) */
-static void sort_grams(gram *g, gram *tmp, size_t k)
-{
-    gram *from = g, *to = tmp;
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < k; i++)
-            count[((from[i].hash >> shift) & 255u) + 1]++;
-        for (size_t b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < k; i++)
-            to[count[(from[i].hash >> shift) & 255u]++] = from[i];
-        gram *t = from;
-        from = to;
-        to = t;
-    }
-}
+typedef struct gram_index {
+    gram *g;
+    uint32_t *head; /* 1 + a bucket's first gram, 0 when none */
+    size_t mask;    /* buckets - 1, a power of 2 */
+} gram_index;
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
@@ -319,12 +340,31 @@ typedef struct wscratch {
     claims__wordpair pair;
 } wscratch;
 
-/* The number of words of normalized string str. */
+/* The number of words of normalized string str: of bytes that are no
+ * space after a space (or at the start), counted eight at a time. */
 static size_t count_words(const char *str)
 {
-    size_t n = 0;
-    for (size_t i = 0; str[i]; i++)
-        n += str[i] != ' ' && (i == 0 || str[i - 1] == ' ');
+    const unsigned char *p = (const unsigned char *)str;
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    size_t len = strlen(str), n = 0, i = 0;
+    uint64_t before = 0x80; /* a space before byte 0 of the eight */
+    for (; i + 8 <= len; i += 8) {
+        /* byte k of the eight in bits 8k..8k+7, whatever the machine (a
+         * compiler makes this one load) */
+        const unsigned char *b = p + i;
+        uint64_t v = (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 |
+                     (uint64_t)b[3] << 24 | (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 |
+                     (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
+        uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+        uint64_t space = ~(((x & ~high) + ~high) | x) & high;
+        uint64_t starts = ~space & high & (space << 8 | before);
+        n += (size_t)(((starts >> 7) * ones) >> 56);
+        before = space >> 56;
+    }
+    for (bool after_space = before != 0; i < len; i++) {
+        n += p[i] != ' ' && after_space;
+        after_space = p[i] == ' ';
+    }
     return n;
 }
 
@@ -337,9 +377,10 @@ static bool split_words(claims_story *s, wscratch *ws, const char *str)
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
  * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
- * words, through the sorted gram index g[0..k). Returns their count. */
-static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, size_t nw,
-                              size_t self, uint32_t *cand)
+ * words, through the gram index: for each probe the first MAX_BUCKET
+ * grams of its hash. Returns their count. */
+static size_t gram_candidates(const gram_index *ix, const claims__word *w, size_t nw, size_t self,
+                              uint32_t *cand)
 {
     size_t nc = 0;
     size_t ngrams = nw - GRAM + 1;
@@ -347,32 +388,20 @@ static size_t gram_candidates(const gram *g, size_t k, const claims__word *w, si
     for (size_t p = 0; p < probes; p++) {
         size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
         uint32_t h = gram_hash(w, at);
-        size_t lo = 0, hi = k;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (g[mid].hash < h)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t q = lo, taken = 0; q < k && g[q].hash == h && taken < MAX_BUCKET;
-             q++, taken++) {
+        size_t taken = 0;
+        for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
+            const gram *e = &ix->g[q - 1];
+            if (e->hash != h)
+                continue;
+            taken++;
             bool seen = false;
             for (size_t r = 0; r < nc && !seen; r++)
-                seen = cand[r] == g[q].claim;
-            if (!seen && nc < MAX_CANDIDATES && g[q].claim != self)
-                cand[nc++] = g[q].claim;
+                seen = cand[r] == e->claim;
+            if (!seen && nc < MAX_CANDIDATES && e->claim != self)
+                cand[nc++] = e->claim;
         }
     }
     return nc;
-}
-
-static bool already_aligned(const char *const *seen, size_t n, const char *words)
-{
-    for (size_t k = 0; k < n; k++)
-        if (strcmp(seen[k], words) == 0)
-            return true;
-    return false;
 }
 
 /* The candidate whose words overlap claim c's most, at least 0.8 of the
@@ -382,73 +411,97 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 {
     double best = 0;
     const claims_claim *who = NULL;
-    /* the same quote carried by several outlets is aligned once: a copy
-       can't do better than the first of its words */
-    const char *seen[MAX_CANDIDATES];
-    size_t nseen = 0;
-    for (size_t r = 0; r < nc; r++) {
+    /* A candidate with the words of an earlier one overlaps as much, and
+     * so never more: only the first of each is aligned (wire copies
+     * repeat quotes word for word). Nothing overlaps more than all. */
+    for (size_t r = 0; r < nc && best < 1; r++) {
         const claims_claim *o = s->claims[cand[r]];
-        if (!o->str_value || already_aligned(seen, nseen, o->str_value))
+        if (!o->str_value)
             continue;
-        seen[nseen++] = o->str_value;
-        if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
-                                    CLAIMS__ALIGN_CELLS_WIDE)) {
-            *oom = true;
-            return NULL;
+        bool again = false;
+        for (size_t e = 0; e < r && !again; e++)
+            again = s->claims[cand[e]]->str_value &&
+                    strcmp(s->claims[cand[e]]->str_value, o->str_value) == 0;
+        if (again)
+            continue;
+        /* the same words (a wire copy named elsewhere) are all in common */
+        double ov = 1;
+        if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
+            if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
+                                        CLAIMS__ALIGN_CELLS_WIDE)) {
+                *oom = true;
+                return NULL;
+            }
+            ov = claims__wordpair_overlap(&ws->pair);
         }
-        double ov = claims__wordpair_overlap(&ws->pair);
         if (ov >= 0.8 && ov > best) {
             who = o;
             best = ov;
-            if (ov >= 1)
-                break; /* every word in common: none can do better */
         }
     }
     return who;
 }
 
-/* Sizes the gram index: *ng grams of quotes with a named speaker, *nt
- * quotes that may take a speaker by their words. */
-static void count_grams(const claims_story *s, size_t *ng, size_t *nt)
+/* Sizes the gram index: *ng grams of quotes with a named speaker; and
+ * whether any quote may take a speaker by its words (the words of the
+ * others are not counted once one is found). */
+static void count_grams(const claims_story *s, size_t *ng, bool *targets)
 {
-    *ng = *nt = 0;
+    *ng = 0;
+    *targets = false;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value)
             continue;
-        size_t nw = count_words(c->str_value);
-        if ((c->flags & CLAIMS__CF_SPK_PERSON) && nw >= GRAM)
-            *ng += nw - GRAM + 1;
-        else if (resolvable(c) && nw >= MIN_WORDS)
-            (*nt)++;
+        if (c->flags & CLAIMS__CF_SPK_PERSON) {
+            size_t nw = count_words(c->str_value);
+            *ng += nw >= GRAM ? nw - GRAM + 1 : 0;
+        } else if (!*targets) {
+            *targets = count_words(c->str_value) >= MIN_WORDS;
+        }
     }
 }
 
-/* Fills g with the word grams of every quote with a named speaker and
- * sorts it by (hash, claim), using tmp (as long as g); returns the count,
- * or (size_t)-1 on OOM. */
-static size_t index_grams(claims_story *s, wscratch *ws, gram *g, gram *tmp)
+/* Fills the index with the word grams of every quote with a named
+ * speaker. A gram's hash is gram_hash's, of the bytes from its first
+ * word's start to its last word's end, read off one pass over the quote
+ * that keeps the last GRAM word starts (no word array). */
+static void index_grams(const claims_story *s, gram_index *ix)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
-        claims_claim *c = s->claims[i];
+        const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        if (!split_words(s, ws, c->str_value))
-            return (size_t)-1;
-        for (size_t j = 0; j + GRAM <= ws->nw; j++) {
-            g[k].hash = gram_hash(ws->w, j);
-            g[k].claim = (uint32_t)i;
-            k++;
+        const char *starts[GRAM];
+        size_t nw = 0;
+        for (const char *p = c->str_value; *p;) {
+            if (*p == ' ') {
+                p++;
+                continue;
+            }
+            starts[nw++ % GRAM] = p;
+            while (*p && *p != ' ')
+                p++;
+            if (nw >= GRAM) {
+                const char *b = starts[nw % GRAM]; /* GRAM words back */
+                ix->g[k].hash = claims__hash(CLAIMS__HASH_INIT, b, (size_t)(p - b));
+                ix->g[k].claim = (uint32_t)i;
+                k++;
+            }
         }
     }
-    sort_grams(g, tmp, k); /* claims were written in order */
-    return k;
+    /* chained from the last, so that each chain runs in text order */
+    for (size_t q = k; q-- > 0;) {
+        uint32_t *head = &ix->head[ix->g[q].hash & ix->mask];
+        ix->g[q].next = *head;
+        *head = (uint32_t)q + 1;
+    }
 }
 
 /* Gives a quote with no named speaker the speaker of another quote that
  * shares most of its words. */
-static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram *g, size_t k)
+static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram_index *ix)
 {
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
@@ -460,7 +513,7 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         if (ws->nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(g, k, ws->w, ws->nw, i, cand);
+        size_t nc = gram_candidates(ix, ws->w, ws->nw, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -473,21 +526,32 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
 
 static claims_status resolve_by_words(claims_story *s)
 {
-    size_t ng, nt;
-    count_grams(s, &ng, &nt);
-    if (!ng || !nt)
+    size_t ng;
+    bool targets;
+    count_grams(s, &ng, &targets);
+    if (!ng || !targets)
         return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
     claims__wordpair_init(&ws.pair, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    /* the grams, then the sort's scratch */
-    gram *g = ng <= SIZE_MAX / 2 / sizeof *g ? claims__malloc(&s->alloc, 2 * ng * sizeof *g)
-                                             : NULL;
-    size_t k = g ? index_grams(s, &ws, g, g + ng) : (size_t)-1;
-    if (k != (size_t)-1)
-        st = resolve_with_index(s, &ws, g, k);
-    claims__free(&s->alloc, g);
+    /* a bucket for every two grams or so (ids are 32-bit, + 1) */
+    gram_index ix = {0};
+    size_t nbuckets = 16;
+    while (nbuckets < ng / 2)
+        nbuckets *= 2;
+    if (ng < UINT32_MAX && ng <= SIZE_MAX / sizeof *ix.g) {
+        ix.g = claims__malloc(&s->alloc, ng * sizeof *ix.g);
+        ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
+    }
+    if (ix.g && ix.head) {
+        memset(ix.head, 0, nbuckets * sizeof *ix.head);
+        ix.mask = nbuckets - 1;
+        index_grams(s, &ix);
+        st = resolve_with_index(s, &ws, &ix);
+    }
+    claims__free(&s->alloc, ix.g);
+    claims__free(&s->alloc, ix.head);
     claims__free(&s->alloc, ws.w);
     claims__wordpair_free(&ws.pair);
     return st;
@@ -495,16 +559,25 @@ static claims_status resolve_by_words(claims_story *s)
 
 /* ------------------------------------------------ ages of one person */
 
-typedef struct fullname {
+/* The full names ending in one last word, as the surname's lookup needs
+ * them: the alphabetically first, whether it was held once only, and
+ * whether another ends in the word too. A slot of an open-addressing
+ * table keyed by the last word (NULL: empty). */
+typedef struct surname {
     const char *last; /* last word, inside fold */
     const char *fold; /* "jane roe" */
-} fullname;
+    uint32_t hash;    /* of last */
+    bool once, others;
+} surname;
 
-static int cmp_fullname(const void *x, const void *y)
+/* The slot of last word w (hash h) in table t of mask + 1 slots: its
+ * own, or the empty one where it goes. */
+static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
 {
-    const fullname *a = x, *b = y;
-    int r = strcmp(a->last, b->last);
-    return r ? r : strcmp(a->fold, b->fold);
+    size_t i = h & mask;
+    while (t[i].last && (t[i].hash != h || strcmp(t[i].last, w) != 0))
+        i = (i + 1) & mask;
+    return &t[i];
 }
 
 static bool is_age(const claims_claim *c)
@@ -524,57 +597,76 @@ static const char *full_name_of(const claims_claim *c)
     return n && strchr(n, ' ') ? n : NULL;
 }
 
-/* The one full name whose last word is w, NULL when none or several. */
-static const char *only_full_name(const fullname *fn, size_t n, const char *w)
+/* The one full name whose last word is w, NULL when none or several;
+ * as read off the full names sorted by last word then name, the first
+ * two of w told apart: the first name alone when it was held twice. */
+static const char *only_full_name(surname *t, size_t mask, const char *w)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(fn[mid].last, w) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= n || strcmp(fn[lo].last, w) != 0)
-        return NULL;
-    if (lo + 1 < n && strcmp(fn[lo + 1].last, w) == 0 && strcmp(fn[lo + 1].fold, fn[lo].fold) != 0)
-        return NULL;
-    return fn[lo].fold;
+    const surname *e = surname_slot(t, mask, w, claims__hash(CLAIMS__HASH_INIT, w, strlen(w)));
+    return e->last && !(e->once && e->others) ? e->fold : NULL;
+}
+
+/* The bare surname an age is held by ("Roe, 34"), else NULL. */
+static const char *age_surname(const claims_claim *c)
+{
+    const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
+    return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
 /* 3. An age held by a bare surname takes the single full name ending in
  * it (held ages and speakers); with two such names it stays as it is. */
 static claims_status join_age_surnames(claims_story *s)
 {
+    /* most stories have none: then the full names are not sorted */
+    size_t bare = 0;
+    for (size_t i = 0; i < s->nclaims && !bare; i++)
+        bare += age_surname(s->claims[i]) != NULL;
     size_t n = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
+    for (size_t i = 0; i < s->nclaims && bare; i++)
         n += full_name_of(s->claims[i]) != NULL;
     if (!n)
         return CLAIMS_OK;
-    fullname *fn = claims__malloc(&s->alloc, n * sizeof *fn);
-    if (!fn)
+    /* a table of the last words, at most half full (no sort: most full
+     * names are the same few speakers again) */
+    size_t nslots = 16;
+    while (nslots < 2 * n)
+        nslots *= 2;
+    surname *t =
+        nslots <= SIZE_MAX / sizeof *t ? claims__malloc(&s->alloc, nslots * sizeof *t) : NULL;
+    if (!t)
         return CLAIMS_ERR_NOMEM;
-    n = 0;
+    memset(t, 0, nslots * sizeof *t);
     for (size_t i = 0; i < s->nclaims; i++) {
         const char *f = full_name_of(s->claims[i]);
-        if (f) {
-            fn[n].fold = f;
-            fn[n++].last = strrchr(f, ' ') + 1;
+        if (!f)
+            continue;
+        const char *last = strrchr(f, ' ') + 1;
+        uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, strlen(last));
+        surname *e = surname_slot(t, nslots - 1, last, h);
+        int r = e->last ? strcmp(f, e->fold) : -1;
+        if (e->last && r != 0)
+            e->others = true;
+        if (r < 0) {
+            e->last = last;
+            e->hash = h;
+            e->fold = f;
+            e->once = true;
+        } else if (r == 0) {
+            e->once = false;
         }
     }
-    qsort(fn, n, sizeof *fn, cmp_fullname);
     claims_status st = CLAIMS_OK;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
-        if (!thing || strchr(thing, ' ') || strcmp(thing, "-") == 0)
+        const char *thing = age_surname(c);
+        if (!thing)
             continue;
-        const char *full = only_full_name(fn, n, thing);
+        const char *full = only_full_name(t, nslots - 1, thing);
         const char *index = claims__cstr(c, c->frame->index);
         if (full && !claims__claim_key(s, c, "measure", "age", full, index))
             st = CLAIMS_ERR_NOMEM;
     }
-    claims__free(&s->alloc, fn);
+    claims__free(&s->alloc, t);
     return st;
 }
 

@@ -12,51 +12,109 @@
 
 /* ------------------------------------------------------ normalization */
 
-static bool ascii_alnum(int c)
+/* For an ASCII byte: itself in lower case when it is a letter or a digit,
+ * else 0; a table, so that the loop below does a load a byte and no
+ * branch on the character's class. */
+#define LOWER_ALNUM(c)                                                                             \
+    ((((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z')) ? (char)(c)                        \
+     : ((c) >= 'A' && (c) <= 'Z')                               ? (char)((c) + 32)                 \
+                                                                : (char)0)
+#define LOWER_ALNUM8(c)                                                                            \
+    LOWER_ALNUM(c), LOWER_ALNUM(c + 1), LOWER_ALNUM(c + 2), LOWER_ALNUM(c + 3),                    \
+        LOWER_ALNUM(c + 4), LOWER_ALNUM(c + 5), LOWER_ALNUM(c + 6), LOWER_ALNUM(c + 7)
+static const char lower_alnum[128] = {
+    LOWER_ALNUM8(0),  LOWER_ALNUM8(8),   LOWER_ALNUM8(16),  LOWER_ALNUM8(24),
+    LOWER_ALNUM8(32), LOWER_ALNUM8(40),  LOWER_ALNUM8(48),  LOWER_ALNUM8(56),
+    LOWER_ALNUM8(64), LOWER_ALNUM8(72),  LOWER_ALNUM8(80),  LOWER_ALNUM8(88),
+    LOWER_ALNUM8(96), LOWER_ALNUM8(104), LOWER_ALNUM8(112), LOWER_ALNUM8(120)};
+#undef LOWER_ALNUM8
+#undef LOWER_ALNUM
+
+/* Whether text[0..len) is all ASCII, eight bytes a step. */
+static bool all_ascii(const char *text, size_t len)
 {
-    return claims__is_alpha(c) || claims__is_digit(c);
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, text + i, 8);
+        any |= v;
+    }
+    for (; i < len; i++)
+        any |= (unsigned char)text[i];
+    return !(any & 0x8080808080808080u);
+}
+
+/* The eight ASCII bytes at p in lower case into *lower, when they are
+ * letters and digits with single spaces between (the last no space):
+ * what folding makes of them is then the same bytes in lower case. Each
+ * test is on all eight at once; no byte's sum carries into the next. */
+static bool plain_words8(const unsigned char *p, uint64_t *lower)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    uint64_t lc = v | 0x20 * ones;
+    uint64_t letter = (lc + (0x80 - 'a') * ones) & ~(lc + (0x80 - 'z' - 1) * ones);
+    uint64_t digit = (v + (0x80 - '0') * ones) & ~(v + (0x80 - '9' - 1) * ones);
+    uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+    uint64_t space = ~(((x & ~high) + ~high) | x) & high;
+    if (((letter | digit | space) & high) != high || (space & (space << 8)) || p[7] == ' ')
+        return false;
+    *lower = lc;
+    return true;
 }
 
 /* claims__quote_normalize for ASCII text, where normalizing is folding
- * case: the same words in one pass, written straight into the arena. */
+ * case: the same words in one pass, written straight into the arena, a
+ * run of letters and digits at a time, eight bytes a step where they are
+ * plain words. */
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
 {
     char *out = claims__arena_alloc(&s->arena, len + 1);
     if (!out)
         return NULL;
-    size_t w = 0;
-    bool pending_space = false;
-    int prev = 0; /* previous character kept (0 after a separator) */
-    for (size_t i = 0; i < len; i++) {
-        int ch = (unsigned char)text[i];
-        bool alnum = ascii_alnum(ch);
-        if (!alnum && prev && i + 1 < len && ascii_alnum((unsigned char)text[i + 1])) {
-            int nx = (unsigned char)text[i + 1];
-            alnum = ch == '\'' || ((ch == '.' || ch == ',') && claims__is_digit(prev) &&
-                                   claims__is_digit(nx));
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    char *o = out;
+    for (;;) {
+        while (p < end && !lower_alnum[*p])
+            p++;
+        if (p == end)
+            break;
+        if (o > out)
+            *o++ = ' ';
+        /* one word: runs of letters and digits joined by an apostrophe,
+         * or by '.' or ',' between digits; a space in eight plain bytes
+         * comes after a letter or digit (the one before them, or the
+         * first of them) and stays one */
+        *o++ = lower_alnum[*p++];
+        for (;;) {
+            char ch;
+            uint64_t lc;
+            while (end - p >= 8 && plain_words8(p, &lc)) {
+                memcpy(o, &lc, 8);
+                o += 8;
+                p += 8;
+            }
+            while (p < end && (ch = lower_alnum[*p])) {
+                *o++ = ch;
+                p++;
+            }
+            if (end - p < 2 || !lower_alnum[p[1]])
+                break;
+            if (*p != '\'' &&
+                !((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))
+                break;
+            *o++ = (char)*p++;
         }
-        if (!alnum) {
-            pending_space = w > 0;
-            prev = 0;
-            continue;
-        }
-        if (pending_space) {
-            out[w++] = ' ';
-            pending_space = false;
-        }
-        out[w++] = (char)claims__to_lower(ch);
-        prev = ch;
     }
-    out[w] = 0;
+    *o = 0;
     return out;
 }
 
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
-    size_t ascii = 0;
-    while (ascii < len && (unsigned char)text[ascii] < 0x80)
-        ascii++;
-    if (ascii == len)
+    if (all_ascii(text, len))
         return ascii_quote_normalize(s, text, len);
     claims__buf b;
     claims__buf_init(&b, &s->alloc);
@@ -138,6 +196,9 @@ typedef struct mention {
                             ("Mayor Ellen Bell": mayor), or 0 */
     const char *title;   /* that word's title class (speech.lex), or NULL */
     int32_t next;       /* next mention with the same last word bucket */
+    /* As a speaker: the name as written and folded (interned), once
+     * made; NULL before */
+    const char *name, *fold;
 } mention;
 
 typedef struct qspan {
@@ -161,10 +222,18 @@ typedef struct ctx {
     const claims__lexicon *lx;
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
-     * during one extraction): name_word (0 unknown, 1 no, 2 yes) and the
-     * nominal class (nom_unset until looked up). */
-    uint8_t *namew;
+     * during one extraction): MEMO_* bits, and the nominal class of a
+     * token whose lexicon mask allows one (valid once MEMO_NOM_KNOWN is
+     * set; the others have none, known without a lookup). */
+    uint8_t *memo;
     const claims__lex_entry **nomc;
+    uint32_t *marks; /* the quotation marks' tokens, in text order */
+    size_t nmarks, capmarks;
+    uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
+    uint32_t *verbs;    /* the words where a speech verb may start (their
+                           lexicon mask says so), in text order: the
+                           searches for a verb walk only these */
+    size_t nverbs, capverbs;
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -200,21 +269,48 @@ static inline bool is_word(const ctx *c, size_t i)
     return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
 }
 
-/* The cache's mark of a token not yet looked up. */
-static const claims__lex_entry nom_unset = {0};
+/* A phrase of lexicon section `sec` may start at token i (its mask says
+ * so): most tokens start none, and this rejects them before anything
+ * else about them is looked at. */
+static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
+{
+    return i < c->art->ntoks && (T(c, i)->lexmask & (1u << sec));
+}
+
+/* Memo bits: a test's answer is known (and then its answer, the bit
+ * above); and the nominal class is known. */
+enum { MEMO_NAME_KNOWN = 1, MEMO_TITLE_KNOWN = 4, MEMO_TIME_KNOWN = 16, MEMO_NOM_KNOWN = 64 };
+
+/* Token i's answer to the pure test `test`, looked up once (memo bit
+ * `known`, the answer in the bit above it). */
+static inline bool memo_test(const ctx *c, size_t i, unsigned known,
+                             bool (*test)(const ctx *, size_t))
+{
+    unsigned m = c->memo[i];
+    if (!(m & known)) {
+        m |= known | (test(c, i) ? known << 1 : 0);
+        c->memo[i] = (uint8_t)m;
+    }
+    return (m & known << 1) != 0;
+}
+
+static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
+{
+    size_t n = 0;
+    c->nomc[i] = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
+    c->memo[i] |= MEMO_NOM_KNOWN;
+    return c->nomc[i];
+}
 
 /* The nominal-section entry of the single token i, its class in e->code
- * ("det", "source"...), or NULL. */
-static const claims__lex_entry *nom_class(const ctx *c, size_t i)
+ * ("det", "source"...), or NULL. Asked of most tokens many times over:
+ * the lexicon mask answers for most without a lookup, the memo for the
+ * rest. */
+static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
-    if (i < c->art->ntoks && c->nomc[i] != &nom_unset)
-        return c->nomc[i];
-    size_t n = 0;
-    const claims__lex_entry *e =
-        claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
-    if (i < c->art->ntoks)
-        c->nomc[i] = e;
-    return e;
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
+        return NULL;
+    return (c->memo[i] & MEMO_NOM_KNOWN) ? c->nomc[i] : nom_lookup(c, i);
 }
 
 static bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
@@ -285,7 +381,8 @@ static bool clause_word(const ctx *c, size_t i)
  * ("Sky News", "The Times", "Washington Post"). */
 static bool head_tok(const ctx *c, size_t i)
 {
-    if (!is_word(c, i))
+    /* both kinds are nominal entries */
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL) || !is_word(c, i))
         return false;
     const claims__lex_entry *v = nom_class(c, i);
     if (is_head_class(v))
@@ -297,18 +394,38 @@ static bool head_tok(const ctx *c, size_t i)
            ((p->flags & CLAIMS__TF_CAP) != 0 || tok_is(c, i - 1, "the"));
 }
 
-static bool is_title1(const ctx *c, size_t i)
+static bool title_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return is_word(c, i) &&
-           claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+    return claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+}
+
+static bool is_title1(const ctx *c, size_t i)
+{
+    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) &&
+           memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
 }
 
 static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
 {
-    if (!is_word(c, i))
+    if (!may_start(c, i, CLAIMS__LEX_SPEECH_VERB) || !is_word(c, i))
         return NULL;
     return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, end, n);
+}
+
+/* The index in c->verbs of the first word at or after token i where a
+ * speech verb may start (c->nverbs when none). */
+static size_t first_verb(const ctx *c, size_t i)
+{
+    size_t lo = 0, hi = c->nverbs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->verbs[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static bool is_verb1(const ctx *c, size_t i)
@@ -345,13 +462,11 @@ static bool name_word_uncached(const ctx *c, size_t i)
     return !is_verb1(c, i);
 }
 
-static bool name_word(const ctx *c, size_t i)
+static inline bool name_word(const ctx *c, size_t i)
 {
-    if (i >= c->art->ntoks)
-        return false;
-    if (!c->namew[i])
-        c->namew[i] = name_word_uncached(c, i) ? 2 : 1;
-    return c->namew[i] == 2;
+    /* names are capitalized: most words are not */
+    return i < c->art->ntoks && (T(c, i)->flags & CLAIMS__TF_CAP) &&
+           memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
@@ -373,9 +488,11 @@ static bool name_hyphen(const ctx *c, size_t i)
            name_word(c, i + 1);
 }
 
-static bool in_name_run(const ctx *c, size_t i)
+static inline bool in_name_run(const ctx *c, size_t i)
 {
-    return name_word(c, i) || title_dot(c, i) || name_hyphen(c, i);
+    /* the two joiners are one byte long */
+    return name_word(c, i) ||
+           (i < c->art->ntoks && T(c, i)->norm_len == 1 && (title_dot(c, i) || name_hyphen(c, i)));
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
@@ -399,6 +516,19 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
         }
     }
     return start;
+}
+
+/* Token i + 1 may go on a name run that token i starts: it is in the
+ * same sentence, and capitalized, or may start a title, or is one byte
+ * long (a title's '.' or a hyphen). */
+static bool may_join_run(const ctx *c, size_t i)
+{
+    if (i + 1 >= c->art->ntoks)
+        return false;
+    const claims__token *t = T(c, i + 1);
+    return t->sentence == T(c, i)->sentence &&
+           ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
+            t->norm_len == 1);
 }
 
 static size_t count_words(const ctx *c, size_t a, size_t b)
@@ -512,9 +642,12 @@ static bool collect_mentions(ctx *c)
     size_t i = 0;
     while (i < art->ntoks) {
         /* most tokens: lower case and no title word (a flag and a lexicon
-         * bit), neither a name nor a title */
+         * bit), neither a name nor a title; and most capitalized words
+         * stand alone (no title phrase starts at them and the next token
+         * cannot go on a run), a run of one word that is no mention */
         const claims__token *t = T(c, i);
-        if ((!(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & (1u << CLAIMS__LEX_TITLE))) ||
+        bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
+        if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)) ||
             (!name_word(c, i) && !is_title1(c, i))) {
             i++;
             continue;
@@ -537,6 +670,9 @@ static bool collect_mentions(ctx *c)
         if (b == a)
             b = a + 1;
         i = b;
+        /* one word, a title or a name alone, is no mention: most runs */
+        if (b == a + 1)
+            continue;
         size_t na = cap_name(c, strip_titles(c, a, b), b);
         if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
             continue;
@@ -544,7 +680,8 @@ static bool collect_mentions(ctx *c)
         bool titled = na > a;
         if (nw < 2 && !titled)
             continue;
-        if (!claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
+        if (c->nm == c->capm &&
+            !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
             return false;
         mention *m = &c->m[c->nm];
         m->a = (uint32_t)na;
@@ -554,6 +691,7 @@ static bool collect_mentions(ctx *c)
         m->nwords = (uint32_t)nw;
         m->title_hash = 0;
         m->title = NULL;
+        m->name = m->fold = NULL;
         if (na > a) {
             size_t tw = na - 1;
             if (tw > a && tok_is(c, tw, "."))
@@ -649,14 +787,21 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
 {
     speaker sp = {0};
     int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
-    size_t na = a, nb = b;
-    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
-        na = c->m[k].a;
-        nb = c->m[k].b;
-    }
     sp.kind = SPK_PERSON;
-    sp.name = raw_tokens(c, na, nb);
-    sp.fold = fold_tokens(c, na, nb, false);
+    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
+        /* a person is quoted again and again: the mention keeps its
+         * strings */
+        mention *m = &c->m[k];
+        if (!m->fold) {
+            m->name = raw_tokens(c, m->a, m->b);
+            m->fold = fold_tokens(c, m->a, m->b, false);
+        }
+        sp.name = m->name;
+        sp.fold = m->fold;
+    } else {
+        sp.name = raw_tokens(c, a, b);
+        sp.fold = fold_tokens(c, a, b, false);
+    }
     sp.desc = raw_tokens(c, da, db);
     return sp;
 }
@@ -823,17 +968,14 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     return np_classify(c, j, e, out);
 }
 
-/* A single-token time word: "today", "late", "Monday", "March". */
-static bool time_tok(const ctx *c, size_t i)
+static bool time_lookup(const ctx *c, size_t i)
 {
-    if (!is_word(c, i))
-        return false;
+    static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
+                                                CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
     if (nom_is(c, i, CLAIMS__LV_WHEN))
         return true;
     /* only entries that name a time have a number or "unit:N" (and the
      * event qualifiers of [time_word], "qual:previous") */
-    static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
-                                                CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_TIME_WORD};
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
@@ -841,6 +983,17 @@ static bool time_tok(const ctx *c, size_t i)
             return true;
     }
     return false;
+}
+
+/* A single-token time word: "today", "late", "Monday", "March". */
+static bool time_tok(const ctx *c, size_t i)
+{
+    /* a token that starts no phrase of these sections is none */
+    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
+                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
+                              1u << CLAIMS__LEX_TIME_WORD;
+    return i < c->art->ntoks && (T(c, i)->lexmask & sections) && is_word(c, i) &&
+           memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
 }
 
 /* Skips, backwards from token i, the adverbs and time adjuncts between a
@@ -863,11 +1016,10 @@ static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
     }
 }
 
-/* The subject of the verb at token v: the phrase before it, over an
- * appositive ("X, the chief of staff, said"). */
-static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
+/* np_back once the adverbs before the verb are skipped: the subject ends
+ * before token i (a caller that skipped them already says where). */
+static bool np_back_at(const ctx *c, size_t i, size_t lo, np *out)
 {
-    size_t i = skip_adverbs_back(c, v, lo);
     if (i <= lo)
         return false;
     if (tok_is(c, i - 1, ",")) {
@@ -887,6 +1039,13 @@ static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
         return false;
     }
     return np_back_core(c, i, lo, out);
+}
+
+/* The subject of the verb at token v: the phrase before it, over an
+ * appositive ("X, the chief of staff, said"). */
+static bool np_back(const ctx *c, size_t v, size_t lo, np *out)
+{
+    return np_back_at(c, skip_adverbs_back(c, v, lo), lo, out);
 }
 
 /* The end of a compound of a number and words glued by hyphens starting
@@ -1161,14 +1320,15 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             *out = o; /* "it quoted X as saying" */
             return true;
         }
-        return np_back(c, v, lo, out);
+        return np_back_at(c, b, lo, out);
     }
     size_t b = skip_adverbs_back(c, v, lo);
     bool after_and = b > lo && tok_is(c, b - 1, "and");
     if (cls == CLAIMS__LV_SAYING || after_and) {
         /* The clause's earlier speech verb gives the speaker. */
-        for (size_t k = b; k-- > lo;) {
-            if (T(c, k)->cls == CLAIMS__TOK_QUOTE || c->inq[k])
+        for (size_t vi = first_verb(c, b); vi-- > 0 && c->verbs[vi] >= lo;) {
+            size_t k = c->verbs[vi];
+            if (c->inq[k])
                 continue;
             size_t n = 0;
             const claims__lex_entry *e = verb_at(c, k, v, &n);
@@ -1179,7 +1339,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             return statement_agent(c, v, lo, out);
         return false;
     }
-    if (np_back(c, v, lo, out) && out->type != NP_NONE)
+    if (np_back_at(c, b, lo, out) && out->type != NP_NONE)
         return true;
     if (allow_inversion && b == lo && cls == CLAIMS__LV_SAY)
         return np_fwd(c, v + vn, hi, out) && (out->type == NP_NAME || out->type == NP_NOMINAL);
@@ -1197,17 +1357,21 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
     np best = {0};
     if (nearest && hi > lo + WINDOW)
         lo = hi - WINDOW; /* the verb nearest the quote is all we want */
-    for (size_t i = lo; i < hi; i++) {
-        if (c->inq[i])
+    size_t next = lo;     /* the first token after a verb taken */
+    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+        size_t i = c->verbs[vi];
+        if (i < next || c->inq[i])
             continue;
         size_t n = 0;
         const claims__lex_entry *e = verb_at(c, i, hi, &n);
         if (!e)
             continue;
         np o = {0};
-        bool first_in_region = skip_adverbs_back(c, i, lo) == lo;
+        /* "said X" when the verb opens the region (but for adverbs):
+         * verb_speaker's own skip back from the verb tells, reaching lo
+         * only then (and never when its bound vlo lies past lo) */
         size_t vlo = i > lo + WINDOW ? i - WINDOW : lo;
-        if (!verb_speaker(c, i, n, e->code, vlo, hi, first_in_region, &o))
+        if (!verb_speaker(c, i, n, e->code, vlo, hi, true, &o))
             continue;
         if (e->code == CLAIMS__LV_ACCORDING) {
             if (!have_fallback || nearest) {
@@ -1223,7 +1387,7 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         }
         if (!nearest)
             break;
-        i += n - 1;
+        next = i + n;
     }
     (void)best_pos;
     /* A trailing "-- X" after the quote. */
@@ -1265,7 +1429,8 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
         c1--;
     if (c0 >= c1)
         return true;
-    if (!claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
+    if (c->nq == c->capq &&
+        !claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
         return false;
     qspan *q = &c->q[c->nq++];
     q->open = (uint32_t)open;
@@ -1328,7 +1493,8 @@ static bool pair_doubles(ctx *c)
     size_t open = (size_t)-1;
     size_t open_para = 0; /* paragraph the open quote has reached */
     size_t open_tok = 0;  /* a mark in that paragraph */
-    for (size_t i = 0; i < art->ntoks; i++) {
+    for (size_t mi = 0; mi < c->nmarks; mi++) {
+        size_t i = c->marks[mi];
         if (!is_double_mark(c, i))
             continue;
         uint16_t f = T(c, i)->flags;
@@ -1415,12 +1581,12 @@ enum { SINGLE_RUN_PARAS = 8 };
  * colon may run over paragraphs up to a closing mark that ends one. */
 static bool pair_singles(ctx *c)
 {
-    const claims__article *art = c->art;
     size_t open = (size_t)-1;
     size_t nq0 = c->nq;
-    for (size_t i = 0; i < art->ntoks; i++) {
+    for (size_t mi = 0; mi < c->nmarks; mi++) {
+        size_t i = c->marks[mi];
         const claims__token *t = T(c, i);
-        if (t->cls != CLAIMS__TOK_QUOTE || !(t->flags & CLAIMS__TF_QUOTE_SINGLE) || c->inq[i])
+        if (!(t->flags & CLAIMS__TF_QUOTE_SINGLE) || c->inq[i])
             continue;
         bool as_open = (t->flags & CLAIMS__TF_QUOTE_OPEN) && !(t->flags & CLAIMS__TF_QUOTE_CLOSE);
         bool as_close = (t->flags & CLAIMS__TF_QUOTE_CLOSE) && !(t->flags & CLAIMS__TF_QUOTE_OPEN);
@@ -1466,15 +1632,10 @@ static bool pair_singles(ctx *c)
 /* ------------------------------------------------------------ claims */
 
 /* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
- * n + 1 bytes at most. */
+ * n + 1 bytes at most (memchr stops at the first match, C11 7.24.5.1). */
 static bool longer_than(const char *s, size_t n)
 {
-    if (!s)
-        return false;
-    for (size_t i = 0; i <= n; i++)
-        if (!s[i])
-            return false;
-    return true;
+    return s && !memchr(s, 0, n + 1);
 }
 
 static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
@@ -1519,10 +1680,12 @@ static bool sentence_skipped(const ctx *c, size_t si)
 }
 
 /* Words in quotation marks that name something rather than report
- * speech: few words, all capitalized, no sentence punctuation inside. */
+ * speech: few words, all capitalized, no sentence punctuation inside.
+ * Most quotes are speech, and the first word that is not capitalized or
+ * the ninth word says so. */
 static bool name_like(const ctx *c, const qspan *q)
 {
-    size_t words = 0, caps = 0;
+    size_t words = 0;
     for (size_t i = q->c0; i < q->c1; i++) {
         const claims__token *t = T(c, i);
         if (tok_is(c, i, ".") || tok_is(c, i, "?") || tok_is(c, i, "!"))
@@ -1531,16 +1694,19 @@ static bool name_like(const ctx *c, const qspan *q)
         if (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) {
             if (t->flags & CLAIMS__TF_POSSESSIVE)
                 continue;
-            words++;
+            if (++words > 8)
+                return false;
+            if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
+                t->cls == CLAIMS__TOK_NUMBER)
+                continue;
             const claims__lex_entry *v = nom_class(c, i);
             bool small = v && (v->code == CLAIMS__LV_DET || v->code == CLAIMS__LV_PREP ||
                                tok_is(c, i, "and"));
-            if ((t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT)) ||
-                t->cls == CLAIMS__TOK_NUMBER || (small && i > q->c0))
-                caps++;
+            if (!small || i == q->c0)
+                return false;
         }
     }
-    return words > 0 && caps == words && words <= 8;
+    return words > 0;
 }
 
 /* A quote embedded in running text rather than opening its sentence or
@@ -1891,26 +2057,16 @@ static claims_status do_quote(ctx *c, const qspan *q)
  * reporters that ...", and without "that" when a subject follows: "X
  * said Russia had bought 12 aircraft", "X told reporters the talks would
  * resume", "X said on Monday the ...". Never "X said on Monday." */
-/* Whether any token of sentence si may start a speech verb (its lexicon
- * mask says so): without one, no loop over the sentence's verbs finds any. */
-static bool sentence_has_verb(const ctx *c, size_t si)
-{
-    const claims__sentence *sn = &c->art->sents[si];
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
-        if (T(c, i)->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB))
-            return true;
-    return false;
-}
 
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
     const claims__sentence *sn = &c->art->sents[si];
-    if (sentence_skipped(c, si) || !sentence_has_verb(c, si))
-        return CLAIMS_OK;
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
-    for (size_t i = lo; i < hi; i++) {
-        if (c->inq[i])
+    size_t next = lo; /* the first token after reported speech taken */
+    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+        size_t i = c->verbs[vi];
+        if (i < next || c->inq[i])
             continue;
         size_t n = 0;
         const claims__lex_entry *e = verb_at(c, i, hi, &n);
@@ -1980,7 +2136,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
             return st;
         if (sp.kind != SPK_NONE)
             remember(c, &sp, i);
-        i = a - 1;
+        next = a;
     }
     return CLAIMS_OK;
 }
@@ -1988,11 +2144,11 @@ static claims_status do_paraphrases(ctx *c, size_t si)
 /* Notes attributions that carry no claim ("according to a statement
  * from the office", "the ministry said Tuesday") so that a later "it" or
  * "he" finds them. */
-static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
+static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_verb)
 {
     const claims__sentence *sn = &c->art->sents[si];
     /* Without a speech verb only a leading dash ("-- X") can attribute. */
-    if (!sentence_has_verb(c, si) && !tok_is(c, sn->tok_begin, "-"))
+    if (!has_verb && !tok_is(c, sn->tok_begin, "-"))
         return;
     np who;
     if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
@@ -2001,8 +2157,9 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
         if (sp.kind != SPK_NONE)
             remember(c, &sp, who.a);
     }
-    for (size_t i = sn->tok_begin; i < sn->tok_end; i++) {
-        size_t n = 0;
+    for (size_t vi = first_verb(c, sn->tok_begin); vi < c->nverbs && c->verbs[vi] < sn->tok_end;
+         vi++) {
+        size_t i = c->verbs[vi], n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
             who.type == NP_NOMINAL) {
@@ -2011,6 +2168,42 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech)
                 remember(c, &sp, who.a);
         }
     }
+}
+
+/* One pass over the article for what the later passes look for among
+ * all its tokens: the quotation marks (pairing walks only them), the
+ * words where a speech verb may start (the searches for a verb walk only
+ * them), and the sentences that have one. */
+static bool scan_tokens(ctx *c)
+{
+    const claims__article *art = c->art;
+    c->verb_sent = claims__malloc(&c->s->alloc, art->nsents);
+    if (!c->verb_sent)
+        return false;
+    memset(c->verb_sent, 0, art->nsents);
+    for (size_t i = 0; i < art->ntoks; i++) {
+        const claims__token *t = T(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE) {
+            if (c->nmarks == c->capmarks &&
+                !claims__grow(&c->s->alloc, (void **)&c->marks, &c->capmarks, c->nmarks + 1,
+                              sizeof *c->marks))
+                return false;
+            c->marks[c->nmarks++] = (uint32_t)i;
+        }
+        if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+            continue;
+        if (t->cls == CLAIMS__TOK_WORD) {
+            if (c->nverbs == c->capverbs &&
+                !claims__grow(&c->s->alloc, (void **)&c->verbs, &c->capverbs, c->nverbs + 1,
+                              sizeof *c->verbs))
+                return false;
+            c->verbs[c->nverbs++] = (uint32_t)i;
+        }
+        if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
+            i < art->sents[t->sentence].tok_end)
+            c->verb_sent[t->sentence] = 1;
+    }
+    return true;
 }
 
 claims_status claims__extract_speech(claims_story *s, size_t ai)
@@ -2030,19 +2223,17 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     if (!c.inq)
         goto done;
     memset(c.inq, 0, art->ntoks);
-    c.namew = claims__malloc(&s->alloc, art->ntoks);
+    c.memo = claims__malloc(&s->alloc, art->ntoks);
     /* no overflow: a token record is larger than a pointer */
     c.nomc = claims__malloc(&s->alloc, (size_t)art->ntoks * sizeof *c.nomc);
     c.nbuckets = MIN_BUCKETS;
     while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
         c.nbuckets *= 2;
     c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
-    if (!c.namew || !c.nomc || !c.bucket)
+    if (!c.memo || !c.nomc || !c.bucket)
         goto done;
-    memset(c.namew, 0, art->ntoks);
-    for (size_t k = 0; k < art->ntoks; k++)
-        c.nomc[k] = &nom_unset;
-    if (!collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
+    memset(c.memo, 0, art->ntoks);
+    if (!scan_tokens(&c) || !collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
@@ -2057,19 +2248,25 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             if (st != CLAIMS_OK)
                 break;
         }
-        if (st == CLAIMS_OK)
+        /* a sentence without a speech verb has no reported speech */
+        bool skipped = sentence_skipped(&c, si);
+        bool has_verb = !skipped && c.verb_sent[si];
+        if (st == CLAIMS_OK && has_verb)
             st = do_paraphrases(&c, si);
         had_speech = s->nclaims != nclaims0;
-        if (st == CLAIMS_OK && !sentence_skipped(&c, si))
-            note_sentence_speakers(&c, si, had_speech);
+        if (st == CLAIMS_OK && !skipped)
+            note_sentence_speakers(&c, si, had_speech, has_verb);
         if (c.nomem)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
     claims__free(&s->alloc, c.inq);
-    claims__free(&s->alloc, c.namew);
+    claims__free(&s->alloc, c.memo);
     claims__free(&s->alloc, (void *)c.nomc);
     claims__free(&s->alloc, c.bucket);
+    claims__free(&s->alloc, c.marks);
+    claims__free(&s->alloc, c.verbs);
+    claims__free(&s->alloc, c.verb_sent);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
