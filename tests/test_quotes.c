@@ -95,6 +95,9 @@ static void test_normalize_folds_case_marks_and_punctuation(void **state)
     /* a hyphen separates words like the dash a dash folds to */
     assert_string_equal(claims__quote_normalize(s, t, strlen(t)),
                         "it's 7.5 per cent israeli made");
+    const char *l = "The Harbour Authority SAID, the breakwater's walls  will hold";
+    assert_string_equal(claims__quote_normalize(s, l, strlen(l)),
+                        "the harbour authority said the breakwater's walls will hold");
     const char *d = "you know what they say\xe2\x80\x94the third time";
     assert_string_equal(claims__quote_normalize(s, d, strlen(d)),
                         "you know what they say the third time");
@@ -114,9 +117,13 @@ static void test_normalize_ascii_path_matches_general(void **state)
         "Rock-and-roll, 4x4s and the U.S.A.: 7 1/2 inches, 10.",
         "\"Don't,\" she said.\t(Really!)\n'no' ',' . , 5,",
         ".leading,and trailing'",
+        /* long runs of plain words go eight bytes a step */
+        "The Harbour Authority said the new breakwater will shelter forty boats",
+        "SHOUTED WORDS RUN PAST EIGHT BYTES, then quieter words follow them",
+        "digits1234 inside5678 longerwordsthanonestep and a tab\tand  two spaces",
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char with[256];
+        char with[320];
         int n = snprintf(with, sizeof with, "%s \xc3\xa9t\xc3\xa9", cases[i]);
         assert_true(n > 0 && (size_t)n < sizeof with);
         const char *a = claims__quote_normalize(s, cases[i], strlen(cases[i]));
