@@ -783,6 +783,17 @@ struct claims_finding {
 
 /* ------------------------------------------------- store.c: claims and findings */
 
+/* A slot key claims__claim_key made, found again by its parts: the
+ * first part's length and the tags of the others (store.c). */
+typedef struct claims__keymemo {
+    uint32_t tags[3]; /* p2..p4 */
+    uint32_t p1_len;
+    claims__sid key; /* 0: empty */
+} claims__keymemo;
+
+/* Entries of the key memo: a power of two. */
+enum { CLAIMS__KEY_MEMO = 1024 };
+
 /* The story's string table (claims__intern): an open-addressing hash
  * set of ids over strings stored once in the arena. */
 typedef struct claims__strtab {
@@ -791,6 +802,10 @@ typedef struct claims__strtab {
     uint32_t n, cap;           /* ids in use (with 0), capacity */
     uint32_t *slots;           /* ids; 0 empty; a power of two of them */
     uint32_t nslots;
+    /* keys by their parts' ids, so that a key made before is found
+       without joining and hashing its string: it names ids of this table,
+       so it is emptied with it */
+    claims__keymemo key_memo[CLAIMS__KEY_MEMO];
 } claims__strtab;
 
 typedef struct claims__rejected {
