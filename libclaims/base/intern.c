@@ -23,10 +23,11 @@ static inline uint64_t load32(const char *p)
     return w;
 }
 
+/* A word is taken in with an add and a multiply, which carries bits only
+ * upwards: the finish folds the high half down. */
 static inline uint64_t mix(uint64_t h, uint64_t w)
 {
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
+    return (h + w) * 0xff51afd7ed558ccdull;
 }
 
 static uint32_t str_hash(const char *p, size_t n)
@@ -39,9 +40,9 @@ static uint32_t str_hash(const char *p, size_t n)
     else if (n)
         h = mix(h, (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
                        (uint64_t)(unsigned char)p[n - 1] << 16);
-    h ^= h >> 29;
+    h ^= h >> 32;
     h *= 0xc4ceb9fe1a85ec53ull;
-    return (uint32_t)(h ^ (h >> 32));
+    return (uint32_t)(h ^ (h >> 29));
 }
 
 static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
