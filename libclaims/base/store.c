@@ -90,27 +90,39 @@ static uint32_t part_tag(const char *p, claims__sid id)
     return id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
 }
 
-/* The memo entry of a key of first part p1 (p1_len bytes) and part tags
- * tags: where it is, if it was memoized and not pushed out since. */
-static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, size_t p1_len,
-                                   const uint32_t tags[3])
+/* The memo entry of a key of first part p1 and part tags tags: where it
+ * is, if it was memoized and not pushed out since. */
+static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint32_t tags[3])
 {
     uint32_t h = tags[0] * 0x9e3779b1u ^ tags[1] * 0x85ebca77u ^ tags[2] * 0xc2b2ae3du ^
-                 (uint32_t)p1_len * 0x27d4eb2fu ^ (unsigned char)p1[0];
+                 (unsigned char)p1[0];
     return &t->key_memo[(h ^ h >> 15) & (CLAIMS__KEY_MEMO - 1)];
 }
 
+/* Whether e is the key of p1 and tags. Its string begins with its own
+ * first part, e->p1_len bytes with no NUL: p1 is that part when it
+ * matches it to its end and is as long. */
 static bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
-                     size_t p1_len, const uint32_t tags[3])
+                     const uint32_t tags[3])
 {
-    return e->key && e->p1_len == p1_len && e->tags[0] == tags[0] && e->tags[1] == tags[1] &&
-           e->tags[2] == tags[2] && memcmp(t->str[e->key], p1, p1_len) == 0;
+    if (!e->key || e->tags[0] != tags[0] || e->tags[1] != tags[1] || e->tags[2] != tags[2])
+        return false;
+    const char *q = t->str[e->key], *a = p1;
+    while (*a && *a == *q)
+        a++, q++;
+    return !*a && (size_t)(a - p1) == e->p1_len;
 }
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
 {
-    claims__frame f = *cl->frame;
+    /* a draft is written in place; a shared frame is copied, changed and
+       shared again */
+    claims__frame copy, *f = (claims__frame *)cl->frame;
+    if (!(cl->flags & CLAIMS__CF_DRAFT)) {
+        copy = *cl->frame;
+        f = &copy;
+    }
     /* one spelling of the thing, British or American */
     char folded[CLAIMS__PART_MAX];
     if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
@@ -122,24 +134,24 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     switch (cl->kind) {
     case CLAIMS_KIND_COUNT:
     case CLAIMS_KIND_MONEY:
-        named[0] = &f.thing;
-        named[1] = &f.action;
+        named[0] = &f->thing;
+        named[1] = &f->action;
         break;
     case CLAIMS_KIND_PERCENT:
-        named[0] = &f.thing;
+        named[0] = &f->thing;
         break;
     case CLAIMS_KIND_MEASURE:
-        named[0] = &f.quantity;
-        named[1] = &f.thing;
-        named[2] = &f.index;
+        named[0] = &f->quantity;
+        named[1] = &f->thing;
+        named[2] = &f->index;
         break;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
-        named[0] = &f.what;
+        named[0] = &f->what;
         break;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        named[0] = &f.speaker;
+        named[0] = &f->speaker;
         break;
     }
     const char *parts[3] = {p2, p3, p4};
@@ -152,18 +164,18 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         memo = memo && tags[i] != TAG_NONE;
     }
     claims__strtab *t = &s->strs;
-    size_t p1_len = p1 ? strlen(p1) : 0;
-    claims__keymemo *e = memo && p1 ? memo_entry(t, p1, p1_len, tags) : NULL;
+    claims__keymemo *e = memo && p1 ? memo_entry(t, p1, tags) : NULL;
     claims__sid key;
-    if (e && memo_hit(t, e, p1, p1_len, tags)) {
+    if (e && memo_hit(t, e, p1, tags)) {
         key = e->key;
     } else {
         key = claims__key(s, p1, p2, p3, p4);
+        size_t p1_len = e ? strlen(p1) : 0;
         if (e && key && p1_len < UINT32_MAX)
             *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)p1_len, key};
     }
-    f.key = claims__str(s, key);
-    return key && claims__frame_put(s, cl, &f) ? f.key : NULL;
+    f->key = claims__str(s, key);
+    return key && claims__frame_put(s, cl, f) ? f->key : NULL;
 }
 
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)
