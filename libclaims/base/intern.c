@@ -45,6 +45,15 @@ static uint32_t str_hash(const char *p, size_t n)
     return (uint32_t)(h ^ (h >> 29));
 }
 
+/* What the table keeps of a string of hash h and length n: 24 bits of
+ * the hash (where its slot is) and the length up to 254, so that equal
+ * marks of strings shorter than 255 bytes mean equal lengths, and their
+ * bytes are compared without memcmp's call or a look past the end. */
+static inline uint32_t str_mark(uint32_t h, size_t n)
+{
+    return h << 8 | (n < 255 ? (uint32_t)n : 255);
+}
+
 static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
 {
     uint32_t *slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
@@ -53,7 +62,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     uint32_t mask = nslots - 1;
     for (uint32_t id = 1; id < t->n; id++) {
-        uint32_t i = t->hash[id] & mask;
+        uint32_t i = (t->hash[id] >> 8) & mask;
         while (slots[i])
             i = (i + 1) & mask;
         slots[i] = id;
@@ -67,7 +76,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
 claims__sid claims__intern(claims_story *s, const char *p, size_t n)
 {
     claims__strtab *t = &s->strs;
-    uint32_t h = str_hash(p, n);
+    uint32_t h = str_mark(str_hash(p, n), n);
     /* at most half the slots in use */
     if ((size_t)t->n * 2 + 2 > t->nslots) {
         if (t->nslots > UINT32_MAX / 4 ||
@@ -75,10 +84,11 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
             return 0;
     }
     uint32_t mask = t->nslots - 1;
-    uint32_t i = h & mask;
+    uint32_t i = (h >> 8) & mask;
     for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
         const char *q = t->str[id];
-        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+        if (t->hash[id] == h &&
+            (n < 255 ? claims__same_bytes(q, p, n) : memcmp(q, p, n) == 0 && q[n] == 0))
             return id;
     }
     if (t->n + 1 > t->cap || !t->n) {
