@@ -131,17 +131,25 @@ bool claims__claim_ids(claims_story *s)
     char *ids = claims__arena_alloc(&s->arena, total);
     if (!ids)
         return false;
+    /* the number counted up in decimal, most significant digit first:
+       one add a claim, where printing each took a division a digit */
+    char digits[24] = "1";
+    size_t nd = 1;
     for (size_t i = 0; i < s->nclaims; i++) {
         char *p = ids + i * stride;
-        char tmp[24];
-        size_t k = sizeof tmp, n = i + 1;
-        do {
-            tmp[--k] = (char)('0' + n % 10);
-            n /= 10;
-        } while (n);
         p[0] = 'c';
-        memcpy(p + 1, tmp + k, sizeof tmp - k);
-        p[1 + sizeof tmp - k] = 0;
+        for (size_t d = 0; d < nd; d++)
+            p[1 + d] = digits[d];
+        p[1 + nd] = 0;
+        size_t d = nd;
+        while (d > 0 && digits[d - 1] == '9')
+            digits[--d] = '0';
+        if (d > 0) {
+            digits[d - 1]++;
+        } else { /* 9..9 + 1: a 1 before the zeros */
+            digits[0] = '1';
+            digits[nd++] = '0';
+        }
     }
     s->claim_ids = ids;
     s->claim_id_stride = (uint32_t)stride;
