@@ -80,6 +80,36 @@ static inline bool claims__is_space(int c)
 }
 static inline int claims__to_lower(int c) { return claims__is_upper(c) ? c + 32 : c; }
 
+/* Whether a[0..n) and b[0..n) are the same bytes: a word or two at a time
+ * (overlapping loads cover any length from 4 up). Words, names and keys
+ * are a few bytes long, where memcmp's call and its setup would cost more
+ * than the compare. */
+static inline bool claims__same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t q = 0; q + 8 < n; q += 8) {
+            memcpy(&x, a + q, 8);
+            memcpy(&y, b + q, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4);
+        memcpy(&y0, b, 4);
+        memcpy(&x1, a + n - 4, 4);
+        memcpy(&y1, b + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    /* 0 to 3 bytes: the first, middle and last cover them all. */
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* Parses an unsigned decimal with optional ',' thousands groups and one
  * '.' fraction ("1,200", "7.2"), locale-independent. Returns false when
  * the bytes are not such a number. */
@@ -774,14 +804,30 @@ struct claims_finding {
 
 /* ------------------------------------------------- store.c: claims and findings */
 
+/* A slot key claims__claim_key made, found again by its parts: the
+ * first part's length and the tags of the others (store.c). */
+typedef struct claims__keymemo {
+    uint32_t tags[3]; /* p2..p4 */
+    uint32_t p1_len;
+    claims__sid key; /* 0: empty */
+} claims__keymemo;
+
+/* Entries of the key memo: a power of two. */
+enum { CLAIMS__KEY_MEMO = 1024 };
+
 /* The story's string table (claims__intern): an open-addressing hash
  * set of ids over strings stored once in the arena. */
 typedef struct claims__strtab {
     const char **str;          /* id -> string; [0] unused (NULL) */
-    uint32_t *hash;            /* id -> claims__hash of the string */
+    uint32_t *hash;            /* id -> the string's mark (intern.c): 24
+                                  bits of its hash, its length to 254 */
     uint32_t n, cap;           /* ids in use (with 0), capacity */
     uint32_t *slots;           /* ids; 0 empty; a power of two of them */
     uint32_t nslots;
+    /* keys by their parts' ids, so that a key made before is found
+       without joining and hashing its string: it names ids of this table,
+       so it is emptied with it */
+    claims__keymemo key_memo[CLAIMS__KEY_MEMO];
 } claims__strtab;
 
 typedef struct claims__rejected {

@@ -15,11 +15,13 @@
 #include <string.h>
 
 /* Hashing and equality go field by field: a frame's padding and an
- * anchor copied from a local hold bytes no field owns. */
-static inline uint64_t mix(uint64_t h, uint64_t w)
+ * anchor copied from a local hold bytes no field owns. A field is taken
+ * in with an add and a multiply, half the steps of a full mix (a frame is
+ * hashed for every claim when its window is sealed); a multiply carries
+ * bits only upwards, so the finish folds the high half down. */
+static inline uint64_t take(uint64_t h, uint64_t w)
 {
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
+    return (h + w) * 0xff51afd7ed558ccdull;
 }
 
 /* A double's bits: equal bounds hash alike (0.0 and -0.0 are told apart,
@@ -40,23 +42,25 @@ static inline bool same_double(double a, double b)
 static uint32_t frame_hash(const claims__frame *f)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull;
-    h = mix(h, (uint64_t)(uintptr_t)f->key);
-    h = mix(h, f->weak_key | (uint64_t)f->unit << 32);
-    h = mix(h, f->backoff[0] | (uint64_t)f->backoff[1] << 32);
-    h = mix(h, f->kind_key | (uint64_t)f->has_low << 32 | (uint64_t)f->has_high << 40);
-    h = mix(h, (uint64_t)(uintptr_t)f->linked);
-    h = mix(h, bits_of(f->low));
-    h = mix(h, bits_of(f->high));
-    h = mix(h, f->thing | (uint64_t)f->action << 32);
-    h = mix(h, f->what | (uint64_t)f->speaker << 32);
-    h = mix(h, f->index | (uint64_t)f->event << 32);
-    h = mix(h, f->event_id | (uint64_t)f->scope << 32);
-    h = mix(h, f->holder | (uint64_t)f->quantity << 32);
-    h = mix(h, f->part | (uint64_t)f->hedged << 8 | (uint64_t)f->sampled << 16 |
-                   (uint64_t)f->holder_kind << 24 | (uint64_t)f->anchor.precision << 32 |
-                   (uint64_t)f->anchor.inferred << 40 | (uint64_t)f->anchor.background << 48);
-    h = mix(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
-    h = mix(h, (uint32_t)f->anchor.date.day);
+    h = take(h, (uint64_t)(uintptr_t)f->key);
+    h = take(h, f->weak_key | (uint64_t)f->unit << 32);
+    h = take(h, f->backoff[0] | (uint64_t)f->backoff[1] << 32);
+    h = take(h, f->kind_key | (uint64_t)f->has_low << 32 | (uint64_t)f->has_high << 40);
+    h = take(h, (uint64_t)(uintptr_t)f->linked);
+    h = take(h, bits_of(f->low));
+    h = take(h, bits_of(f->high));
+    h = take(h, f->thing | (uint64_t)f->action << 32);
+    h = take(h, f->what | (uint64_t)f->speaker << 32);
+    h = take(h, f->index | (uint64_t)f->event << 32);
+    h = take(h, f->event_id | (uint64_t)f->scope << 32);
+    h = take(h, f->holder | (uint64_t)f->quantity << 32);
+    h = take(h, f->part | (uint64_t)f->hedged << 8 | (uint64_t)f->sampled << 16 |
+                    (uint64_t)f->holder_kind << 24 | (uint64_t)f->anchor.precision << 32 |
+                    (uint64_t)f->anchor.inferred << 40 | (uint64_t)f->anchor.background << 48);
+    h = take(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
+    h = take(h, (uint32_t)f->anchor.date.day);
+    h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53ull;
     return (uint32_t)(h ^ (h >> 29));
 }
 
@@ -154,9 +158,13 @@ claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
 
 bool claims__frames_seal(claims_story *s)
 {
+    const claims__frame *last = NULL;
     for (size_t k = 0; k < s->ndraft_claims; k++) {
         claims_claim *cl = s->draft_claims[k];
-        claims__frame *shared = frame_intern(s, cl->frame);
+        /* a claim often has the frame of the one before (one in seven on
+           the news slice): compared first, cheaper than a hash */
+        const claims__frame *shared =
+            last && frame_eq(last, cl->frame) ? last : frame_intern(s, cl->frame);
         if (!shared) {
             /* the sealed ones are done; the rest keep their drafts */
             memmove(s->draft_claims, s->draft_claims + k,
@@ -164,7 +172,7 @@ bool claims__frames_seal(claims_story *s)
             s->ndraft_claims -= k;
             return false;
         }
-        cl->frame = shared;
+        cl->frame = last = shared;
         cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
     }
     s->ndraft_claims = 0;

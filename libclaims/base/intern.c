@@ -23,10 +23,11 @@ static inline uint64_t load32(const char *p)
     return w;
 }
 
+/* A word is taken in with an add and a multiply, which carries bits only
+ * upwards: the finish folds the high half down. */
 static inline uint64_t mix(uint64_t h, uint64_t w)
 {
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
+    return (h + w) * 0xff51afd7ed558ccdull;
 }
 
 static uint32_t str_hash(const char *p, size_t n)
@@ -39,9 +40,18 @@ static uint32_t str_hash(const char *p, size_t n)
     else if (n)
         h = mix(h, (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
                        (uint64_t)(unsigned char)p[n - 1] << 16);
-    h ^= h >> 29;
+    h ^= h >> 32;
     h *= 0xc4ceb9fe1a85ec53ull;
-    return (uint32_t)(h ^ (h >> 32));
+    return (uint32_t)(h ^ (h >> 29));
+}
+
+/* What the table keeps of a string of hash h and length n: 24 bits of
+ * the hash (where its slot is) and the length up to 254, so that equal
+ * marks of strings shorter than 255 bytes mean equal lengths, and their
+ * bytes are compared without memcmp's call or a look past the end. */
+static inline uint32_t str_mark(uint32_t h, size_t n)
+{
+    return h << 8 | (n < 255 ? (uint32_t)n : 255);
 }
 
 static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
@@ -52,7 +62,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     uint32_t mask = nslots - 1;
     for (uint32_t id = 1; id < t->n; id++) {
-        uint32_t i = t->hash[id] & mask;
+        uint32_t i = (t->hash[id] >> 8) & mask;
         while (slots[i])
             i = (i + 1) & mask;
         slots[i] = id;
@@ -66,7 +76,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
 claims__sid claims__intern(claims_story *s, const char *p, size_t n)
 {
     claims__strtab *t = &s->strs;
-    uint32_t h = str_hash(p, n);
+    uint32_t h = str_mark(str_hash(p, n), n);
     /* at most half the slots in use */
     if ((size_t)t->n * 2 + 2 > t->nslots) {
         if (t->nslots > UINT32_MAX / 4 ||
@@ -74,10 +84,11 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
             return 0;
     }
     uint32_t mask = t->nslots - 1;
-    uint32_t i = h & mask;
+    uint32_t i = (h >> 8) & mask;
     for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
         const char *q = t->str[id];
-        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+        if (t->hash[id] == h &&
+            (n < 255 ? claims__same_bytes(q, p, n) : memcmp(q, p, n) == 0 && q[n] == 0))
             return id;
     }
     if (t->n + 1 > t->cap || !t->n) {
@@ -120,17 +131,25 @@ bool claims__claim_ids(claims_story *s)
     char *ids = claims__arena_alloc(&s->arena, total);
     if (!ids)
         return false;
+    /* the number counted up in decimal, most significant digit first:
+       one add a claim, where printing each took a division a digit */
+    char digits[24] = "1";
+    size_t nd = 1;
     for (size_t i = 0; i < s->nclaims; i++) {
         char *p = ids + i * stride;
-        char tmp[24];
-        size_t k = sizeof tmp, n = i + 1;
-        do {
-            tmp[--k] = (char)('0' + n % 10);
-            n /= 10;
-        } while (n);
         p[0] = 'c';
-        memcpy(p + 1, tmp + k, sizeof tmp - k);
-        p[1 + sizeof tmp - k] = 0;
+        for (size_t d = 0; d < nd; d++)
+            p[1 + d] = digits[d];
+        p[1 + nd] = 0;
+        size_t d = nd;
+        while (d > 0 && digits[d - 1] == '9')
+            digits[--d] = '0';
+        if (d > 0) {
+            digits[d - 1]++;
+        } else { /* 9..9 + 1: a 1 before the zeros */
+            digits[0] = '1';
+            digits[nd++] = '0';
+        }
     }
     s->claim_ids = ids;
     s->claim_id_stride = (uint32_t)stride;

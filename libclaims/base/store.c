@@ -75,40 +75,107 @@ static bool part(claims_story *s, const char *p, claims__sid *out)
     return *out != 0;
 }
 
+/* A key part's tag in the key memo: equal tags, equal parts. A part
+ * not interned (a currency) has none: its key is not memoized. */
+enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0, TAG_NONE = UINT32_MAX };
+
+static uint32_t part_tag(const char *p, claims__sid id)
+{
+    if (!p)
+        return TAG_ABSENT;
+    if (p[0] == '-' && !p[1])
+        return TAG_UNKNOWN;
+    if (p[0] == '?' && !p[1])
+        return TAG_ASKED;
+    return id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
+}
+
+/* The memo entry of a key of first part p1 and part tags tags: where it
+ * is, if it was memoized and not pushed out since. */
+static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint32_t tags[3])
+{
+    uint32_t h = tags[0] * 0x9e3779b1u ^ tags[1] * 0x85ebca77u ^ tags[2] * 0xc2b2ae3du ^
+                 (unsigned char)p1[0];
+    return &t->key_memo[(h ^ h >> 15) & (CLAIMS__KEY_MEMO - 1)];
+}
+
+/* Whether e is the key of p1 and tags. Its string begins with its own
+ * first part, e->p1_len bytes with no NUL: p1 is that part when it
+ * matches it to its end and is as long. */
+static bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
+                     const uint32_t tags[3])
+{
+    if (!e->key || e->tags[0] != tags[0] || e->tags[1] != tags[1] || e->tags[2] != tags[2])
+        return false;
+    const char *q = t->str[e->key], *a = p1;
+    while (*a && *a == *q)
+        a++, q++;
+    return !*a && (size_t)(a - p1) == e->p1_len;
+}
+
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
 {
-    claims__frame f = *cl->frame;
+    /* a draft is written in place; a shared frame is copied, changed and
+       shared again */
+    claims__frame copy, *f = (claims__frame *)cl->frame;
+    if (!(cl->flags & CLAIMS__CF_DRAFT)) {
+        copy = *cl->frame;
+        f = &copy;
+    }
     /* one spelling of the thing, British or American */
     char folded[CLAIMS__PART_MAX];
     if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
         cl->kind != CLAIMS_KIND_MEASURE && cl->kind != CLAIMS_KIND_YEAR &&
         cl->kind != CLAIMS_KIND_DATE && claims__spelling_fold(p2, strlen(p2), folded, sizeof folded))
         p2 = folded;
-    bool ok = true;
+    /* the frame's field each of p2..p4 names, if any */
+    claims__sid *named[3] = {NULL, NULL, NULL};
     switch (cl->kind) {
     case CLAIMS_KIND_COUNT:
     case CLAIMS_KIND_MONEY:
-        ok = part(s, p2, &f.thing) && part(s, p3, &f.action);
+        named[0] = &f->thing;
+        named[1] = &f->action;
         break;
     case CLAIMS_KIND_PERCENT:
-        ok = part(s, p2, &f.thing);
+        named[0] = &f->thing;
         break;
     case CLAIMS_KIND_MEASURE:
-        ok = part(s, p2, &f.quantity) && part(s, p3, &f.thing) && part(s, p4, &f.index);
+        named[0] = &f->quantity;
+        named[1] = &f->thing;
+        named[2] = &f->index;
         break;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
-        ok = part(s, p2, &f.what);
+        named[0] = &f->what;
         break;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        ok = part(s, p2, &f.speaker);
+        named[0] = &f->speaker;
         break;
     }
-    claims__sid key = ok ? claims__key(s, p1, p2, p3, p4) : 0;
-    f.key = claims__str(s, key);
-    return key && claims__frame_put(s, cl, &f) ? f.key : NULL;
+    const char *parts[3] = {p2, p3, p4};
+    uint32_t tags[3];
+    bool memo = true;
+    for (int i = 0; i < 3; i++) {
+        if (named[i] && !part(s, parts[i], named[i]))
+            return NULL;
+        tags[i] = part_tag(parts[i], named[i] ? *named[i] : 0);
+        memo = memo && tags[i] != TAG_NONE;
+    }
+    claims__strtab *t = &s->strs;
+    claims__keymemo *e = memo && p1 ? memo_entry(t, p1, tags) : NULL;
+    claims__sid key;
+    if (e && memo_hit(t, e, p1, tags)) {
+        key = e->key;
+    } else {
+        key = claims__key(s, p1, p2, p3, p4);
+        size_t p1_len = e ? strlen(p1) : 0;
+        if (e && key && p1_len < UINT32_MAX)
+            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)p1_len, key};
+    }
+    f->key = claims__str(s, key);
+    return key && claims__frame_put(s, cl, f) ? f->key : NULL;
 }
 
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)
