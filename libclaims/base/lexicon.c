@@ -477,34 +477,6 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 }
 
 
-/* Whether a[0..n) and b[0..n) are the same bytes: a word or two at a time
- * (overlapping loads cover any length from 4 up). Lexicon words are a few bytes long, where memcmp's call and its
- * setup would cost more than the compare. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        uint64_t x, y;
-        for (size_t q = 0; q + 8 < n; q += 8) {
-            memcpy(&x, a + q, 8);
-            memcpy(&y, b + q, 8);
-            if (x != y)
-                return false;
-        }
-        memcpy(&x, a + n - 8, 8);
-        memcpy(&y, b + n - 8, 8);
-        return x == y;
-    }
-    if (n >= 4) {
-        uint32_t x0, y0, x1, y1;
-        memcpy(&x0, a, 4);
-        memcpy(&y0, b, 4);
-        memcpy(&x1, a + n - 4, 4);
-        memcpy(&y1, b + n - 4, 4);
-        return x0 == y0 && x1 == y1;
-    }
-    /* 0 to 3 bytes: the first, middle and last cover them all. */
-    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
-}
 
 /* Whether the key bytes at `key` are tokens [i, i + ntok) of art joined as
  * add_phrase joins them (the caller checked the length). */
@@ -514,7 +486,7 @@ static inline bool key_is(const char *key, const claims__article *art, size_t i,
         const claims__token *u = &art->toks[i + m];
         if (m > 0 && (u->flags & CLAIMS__TF_SPACE_BEFORE) && *key++ != ' ')
             return false;
-        if (!same_bytes(key, art->norm + u->norm, u->norm_len))
+        if (!claims__same_bytes(key, art->norm + u->norm, u->norm_len))
             return false;
         key += u->norm_len;
     }
