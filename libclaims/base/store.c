@@ -77,7 +77,8 @@ static bool part(claims_story *s, const char *p, claims__sid *out)
 
 /* A key part's tag in the key memo: equal tags, equal parts. A part
  * not interned (a currency) has none: its key is not memoized. */
-enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0, TAG_NONE = UINT32_MAX };
+enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
+#define TAG_NONE UINT32_MAX /* beyond an enum's int */
 
 static uint32_t part_tag(const char *p, claims__sid id)
 {
