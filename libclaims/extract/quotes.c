@@ -2170,6 +2170,15 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
+/* Appends token index i to a grown array; false on OOM. */
+static bool push_index(ctx *c, uint32_t **v, size_t *n, size_t *cap, size_t i)
+{
+    if (*n == *cap && !claims__grow(&c->s->alloc, (void **)v, cap, *n + 1, sizeof **v))
+        return false;
+    (*v)[(*n)++] = (uint32_t)i;
+    return true;
+}
+
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
@@ -2184,20 +2193,14 @@ static bool scan_tokens(ctx *c)
     for (size_t i = 0; i < art->ntoks; i++) {
         const claims__token *t = T(c, i);
         if (t->cls == CLAIMS__TOK_QUOTE) {
-            if (c->nmarks == c->capmarks &&
-                !claims__grow(&c->s->alloc, (void **)&c->marks, &c->capmarks, c->nmarks + 1,
-                              sizeof *c->marks))
+            if (!push_index(c, &c->marks, &c->nmarks, &c->capmarks, i))
                 return false;
-            c->marks[c->nmarks++] = (uint32_t)i;
         }
         if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
             continue;
         if (t->cls == CLAIMS__TOK_WORD) {
-            if (c->nverbs == c->capverbs &&
-                !claims__grow(&c->s->alloc, (void **)&c->verbs, &c->capverbs, c->nverbs + 1,
-                              sizeof *c->verbs))
+            if (!push_index(c, &c->verbs, &c->nverbs, &c->capverbs, i))
                 return false;
-            c->verbs[c->nverbs++] = (uint32_t)i;
         }
         if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
             i < art->sents[t->sentence].tok_end)
