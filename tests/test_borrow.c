@@ -239,41 +239,19 @@ static void test_borrow_claims_point_into_the_lent_bytes(void **state)
 
 /* Lending adds no allocation the size of the text: the story's own
  * allocations while adding a 200 KB article stay small. */
-typedef struct counting {
-    size_t bytes;
-} counting;
-
-static void *count_malloc(size_t n, void *ud)
-{
-    ((counting *)ud)->bytes += n;
-    return malloc(n);
-}
-
-static void *count_realloc(void *p, size_t n, void *ud)
-{
-    ((counting *)ud)->bytes += n;
-    return realloc(p, n);
-}
-
-static void count_free(void *p, void *ud)
-{
-    (void)ud;
-    free(p);
-}
-
 static size_t bytes_to_add(const char *text, size_t len, int lend)
 {
-    counting k = {0};
-    claims_allocator a = {count_malloc, count_realloc, count_free, &k};
+    tu_counter k = {0, 0, 0, 0};
+    claims_allocator a = tu_counting_allocator(&k);
     claims_story *s = NULL;
     assert_int_equal(claims_story_new(&a, &s), CLAIMS_OK);
     assert_int_equal(claims_story_set_option(s, CLAIMS_OPT_BORROW_TEXT, lend), CLAIMS_OK);
     /* a first article makes what every story makes once (the id set, the
        arena the ids are kept in) */
     assert_int_equal(claims_story_add_text(s, "small", "A line.", 7, NULL), CLAIMS_OK);
-    size_t before = k.bytes;
+    size_t before = k.total;
     assert_int_equal(claims_story_add_text(s, "big", text, len, NULL), CLAIMS_OK);
-    size_t used = k.bytes - before;
+    size_t used = k.total - before;
     claims_story_free(s);
     return used;
 }

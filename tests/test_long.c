@@ -36,55 +36,9 @@ static const char BLOCK[] =
     "Nobody in the neighbourhood could remember a flood like it, and several people said "
     "they would wait for the insurers before deciding anything at all.\n\n";
 
-typedef struct counting {
-    size_t now, peak, largest;
-} counting;
-
-/* Each block carries its size in front, so free can count it back. */
-enum { HDR = 16 };
-
-static void *c_malloc(size_t n, void *ud)
+static claims_story *check(const char *text, size_t len, tu_counter *c)
 {
-    counting *c = ud;
-    unsigned char *p = malloc(n + HDR);
-    if (!p)
-        return NULL;
-    memcpy(p, &n, sizeof n);
-    c->now += n;
-    if (c->now > c->peak)
-        c->peak = c->now;
-    if (n > c->largest)
-        c->largest = n;
-    return p + HDR;
-}
-
-static void c_free(void *ptr, void *ud)
-{
-    counting *c = ud;
-    unsigned char *p = (unsigned char *)ptr - HDR;
-    size_t n;
-    memcpy(&n, p, sizeof n);
-    c->now -= n;
-    free(p);
-}
-
-static void *c_realloc(void *ptr, size_t n, void *ud)
-{
-    if (!ptr)
-        return c_malloc(n, ud);
-    unsigned char *q = c_malloc(n, ud);
-    if (!q)
-        return NULL;
-    size_t old;
-    memcpy(&old, (unsigned char *)ptr - HDR, sizeof old);
-    memcpy(q, ptr, old < n ? old : n);
-    c_free(ptr, ud);
-    return q;
-}
-
-static claims_story *check(const char *text, size_t len, counting *c)
-{
-    claims_allocator al = {c_malloc, c_realloc, c_free, c};
+    claims_allocator al = tu_counting_allocator(c);
     claims_story *s = NULL;
     assert_int_equal(claims_story_new(&al, &s), CLAIMS_OK);
     /* the claims are what is read in windows; 7,000 copies of one figure
@@ -121,12 +75,12 @@ static void long_article(const char *sep)
     for (size_t k = 0; k < copies; k++)
         memcpy(text + k * bl, block, bl);
 
-    counting one = {0, 0, 0};
+    tu_counter one = {0, 0, 0, 0};
     claims_story *s1 = check(block, bl, &one);
     size_t per = claims_story_claim_count(s1);
     assert_true(per >= 7);
 
-    counting all = {0, 0, 0};
+    tu_counter all = {0, 0, 0, 0};
     claims_story *s = check(text, copies * bl, &all);
     assert_int_equal(claims_story_claim_count(s), copies * per);
     for (size_t i = 0; i < copies * per; i++) {

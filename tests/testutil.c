@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -106,4 +107,55 @@ void tu_dump(const claims_story *s)
                 claims_finding_confidence(f), claims_finding_key(f),
                 claims_finding_summary(f));
     }
+}
+
+/* Each block carries its size in front, so free can count it back. */
+enum { HDR = 16 };
+
+static void *count_malloc(size_t n, void *ud)
+{
+    tu_counter *k = ud;
+    unsigned char *p = malloc(n + HDR);
+    if (!p)
+        return NULL;
+    memcpy(p, &n, sizeof n);
+    k->now += n;
+    k->total += n;
+    if (k->now > k->peak)
+        k->peak = k->now;
+    if (n > k->largest)
+        k->largest = n;
+    return p + HDR;
+}
+
+static void count_free(void *ptr, void *ud)
+{
+    if (!ptr)
+        return;
+    tu_counter *k = ud;
+    unsigned char *p = (unsigned char *)ptr - HDR;
+    size_t n;
+    memcpy(&n, p, sizeof n);
+    k->now -= n;
+    free(p);
+}
+
+static void *count_realloc(void *ptr, size_t n, void *ud)
+{
+    if (!ptr)
+        return count_malloc(n, ud);
+    unsigned char *q = count_malloc(n, ud);
+    if (!q)
+        return NULL;
+    size_t old;
+    memcpy(&old, (unsigned char *)ptr - HDR, sizeof old);
+    memcpy(q, ptr, old < n ? old : n);
+    count_free(ptr, ud);
+    return q;
+}
+
+claims_allocator tu_counting_allocator(tu_counter *k)
+{
+    claims_allocator a = {count_malloc, count_realloc, count_free, k};
+    return a;
 }

@@ -28,6 +28,16 @@ const char *tu_text(const claims_claim *c);
 const claims_finding *tu_finding(const claims_story *s, claims_finding_type type,
                                  const claims_claim *a, const claims_claim *b);
 
+/* An allocator that counts what a story asks of it: the bytes live now,
+ * their peak, the largest block, and every byte ever asked for
+ * (reallocations count their new size). tu_counting_allocator(&k) hands
+ * out blocks that remember their size, so frees are counted back. */
+typedef struct tu_counter {
+    size_t now, peak, largest, total;
+} tu_counter;
+
+claims_allocator tu_counting_allocator(tu_counter *k);
+
 /* Prints every claim and finding to stderr (debugging aid). */
 void tu_dump(const claims_story *s);
 

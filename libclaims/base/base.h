@@ -928,8 +928,7 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
 
 /* The draft frame of claim cl, made by claims__claim_add, to write while
  * its window of text is read (cl has CLAIMS__CF_DRAFT until
- * claims__frames_seal);
- * a shared frame is never written. */
+ * claims__frames_seal); a shared frame is never written through it. */
 static inline claims__frame *claims__draft(claims_claim *cl)
 {
     return (claims__frame *)cl->frame;

@@ -119,7 +119,7 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
 {
     /* a draft is written in place; a shared frame is copied, changed and
        shared again */
-    claims__frame copy, *f = (claims__frame *)cl->frame;
+    claims__frame copy, *f = claims__draft(cl);
     if (!(cl->flags & CLAIMS__CF_DRAFT)) {
         copy = *cl->frame;
         f = &copy;
