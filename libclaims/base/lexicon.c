@@ -510,15 +510,31 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
     return NULL;
 }
 
-const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
-                                              claims__lex_section sec,
-                                              const claims__article *art, size_t i,
-                                              size_t end, size_t *ntok)
+/* The entry of section sec whose key is token tk alone, its slot hash
+ * sh; NULL when none. */
+static inline const claims__lex_entry *probe_one(const claims__lex_tables *t, uint32_t sh,
+                                                 unsigned sec, const claims__token *tk,
+                                                 const char *norm)
 {
-    /* claims__lex_match made sure i < end and i < art->ntoks. */
+    const lex_slot *slots = t->slots;
+    size_t mask = t->nslots - 1;
+    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+        const lex_slot *sl = &slots[j];
+        if (sl->hash == sh && sl->section == sec && sl->keylen == tk->norm_len &&
+            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len))
+            return &t->entries[sl->entry];
+    }
+    return NULL;
+}
+
+/* claims__lex_match_at when the tokens from i on may start a phrase of
+ * more than one token: the longest match, read on token by token. */
+static const claims__lex_entry *match_long(const claims__lex_tables *t, claims__lex_section sec,
+                                           const claims__article *art, size_t i, size_t end,
+                                           size_t *ntok)
+{
     if (end > art->ntoks)
         end = art->ntoks;
-    const claims__lex_tables *t = lx->tables;
     size_t maxn = t->maxntok[sec];
     if (maxn > end - i)
         maxn = end - i;
@@ -549,4 +565,25 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
         keylen += tk->norm_len;
     }
     return best;
+}
+
+const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx, claims__lex_section sec,
+                                              const claims__article *art, size_t i, size_t end,
+                                              size_t *ntok)
+{
+    /* claims__lex_match made sure i < end and i < art->ntoks. Most calls
+     * look up one token that starts no longer phrase of the section: its
+     * Bloom cell says so, and one probe answers. */
+    const claims__lex_tables *t = lx->tables;
+    const claims__token *tk = &art->toks[i];
+    uint32_t sh = slot_hash(tk->hash, sec);
+    unsigned cell = bloom_cell(t->bloom, sh);
+    if (cell & CLAIMS__LEX_CELL_PREFIX)
+        return match_long(t, sec, art, i, end, ntok);
+    if (!(cell & CLAIMS__LEX_CELL_KEY))
+        return NULL;
+    const claims__lex_entry *e = probe_one(t, sh, sec, tk, art->norm + tk->norm);
+    if (e)
+        *ntok = 1;
+    return e;
 }
