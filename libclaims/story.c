@@ -502,6 +502,29 @@ static int cmp_claims(const void *pa, const void *pb)
     return 0;
 }
 
+/* Sorts one article's claims, stably. An article has a few dozen claims,
+ * a few runs in order (each extractor finds them left to right): an
+ * insertion sort does few compares and no call per compare; a long list
+ * goes to qsort (glibc's is a stable merge sort; the order of equal
+ * claims is kept either way, as cmp_claims orders them fully but for
+ * their order of finding). */
+static void sort_run(claims_claim **c, size_t n)
+{
+    if (n > 64) {
+        qsort(c, n, sizeof *c, cmp_claims);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        claims_claim *x = c[i];
+        size_t j = i;
+        while (j > 0 && cmp_claims(&c[j - 1], &x) > 0) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = x;
+    }
+}
+
 /* Stable, deterministic numbering: by article, then position. Articles
  * are read in turn, so each one's claims are one run of the array: each
  * run is sorted apart (a sort's scratch as long as one article's claims,
@@ -518,7 +541,7 @@ static void sort_claims(claims_story *s)
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i + 1; j < n && c[j]->article == c[i]->article; j++)
             ;
-        qsort(c + i, j - i, sizeof *c, cmp_claims);
+        sort_run(c + i, j - i);
     }
 }
 
