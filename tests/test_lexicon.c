@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -188,6 +189,7 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     assert_memory_equal(g->maxntok, r->maxntok, CLAIMS__LEX_SECTION_COUNT);
     assert_memory_equal(g->first, r->first, CLAIMS__LEX_FIRST_BITS * sizeof *r->first);
     assert_memory_equal(g->bloom, r->bloom, CLAIMS__LEX_BLOOM_CELLS / 16 * sizeof *r->bloom);
+    assert_memory_equal(g->pairs, r->pairs, CLAIMS__LEX_PAIR_BITS / 32 * sizeof *r->pairs);
     assert_true(g->nentries <= r->nentries);
     for (size_t i = 0; i < r->nslots; i++) {
         const claims__lex_slot *a = &g->slots[i], *b = &r->slots[i];
@@ -197,6 +199,63 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
             assert_true(same_entry(&g->entries[a->entry], &r->entries[b->entry]));
     }
     claims__lexicon_free(lx);
+    claims_story_free(s);
+}
+
+/* Every phrase of the built-in lexicon, written in a text, is found there
+ * whole: none of the filters a lookup passes first (first-token buckets,
+ * the Bloom cells, the two-token bits) turns a listed phrase away. The
+ * keys are the text, a paragraph each. A key whose text is more tokens
+ * than its phrase ("½" is kept as "1⁄2", three tokens as text) is no
+ * phrase of text: those few are counted apart. */
+static void test_lexicon_every_builtin_phrase_matches(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const claims__lex_tables *t = claims__lexicon_tables(s->lex);
+    claims__buf text;
+    claims__buf_init(&text, &s->alloc);
+    size_t *at = calloc(t->nslots, sizeof *at);
+    assert_non_null(at);
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].hash)
+            continue;
+        at[i] = text.len;
+        claims__buf_put(&text, t->keys + t->slots[i].key, t->slots[i].keylen);
+        claims__buf_puts(&text, "\n\n");
+    }
+    assert_false(text.failed);
+    assert_int_equal(claims_story_add_article(s, "k", NULL, NULL, text.data, text.len, NULL),
+                     CLAIMS_OK);
+    claims__article *a = &s->articles[0];
+    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    size_t k = 0, checked = 0, respelt = 0;
+    for (size_t i = 0; i < t->nslots; i++) {
+        const claims__lex_slot *sl = &t->slots[i];
+        if (!sl->hash)
+            continue;
+        while (k < a->ntoks && a->toks[k].start < at[i])
+            k++;
+        size_t end = k;
+        while (end < a->ntoks && a->toks[end].start < at[i] + sl->keylen)
+            end++;
+        if (end - k != t->entries[sl->entry].ntok) {
+            respelt++;
+            continue;
+        }
+        size_t n = 0;
+        const claims__lex_entry *e =
+            claims__lex_match(s->lex, (claims__lex_section)sl->section, a, k, end, &n);
+        if (!e || n != end - k)
+            fail_msg("phrase \"%.*s\" of section %u not found whole", (int)sl->keylen,
+                     t->keys + sl->key, (unsigned)sl->section);
+        checked++;
+    }
+    assert_int_equal(checked + respelt, t->used);
+    assert_true(respelt * 100 < t->used);
+    free(at);
+    claims__buf_free(&text);
     claims_story_free(s);
 }
 
@@ -281,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_later_entry_overrides),
         cmocka_unit_test(test_lexicon_builtin_loads),
         cmocka_unit_test(test_lexicon_generated_tables_match_a_load),
+        cmocka_unit_test(test_lexicon_every_builtin_phrase_matches),
         cmocka_unit_test(test_lexicon_added_copies_builtin),
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
     };

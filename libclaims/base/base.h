@@ -343,7 +343,8 @@ typedef struct claims__lexicon claims__lexicon;
  * the library is loaded. */
 enum {
     CLAIMS__LEX_FIRST_BITS = 1 << 15,  /* buckets of first-token hashes */
-    CLAIMS__LEX_BLOOM_CELLS = 1 << 17  /* 2-bit Bloom cells over phrases and prefixes */
+    CLAIMS__LEX_BLOOM_CELLS = 1 << 17, /* 2-bit Bloom cells over phrases and prefixes */
+    CLAIMS__LEX_PAIR_BITS = 1 << 17    /* bits over the first two tokens of phrases */
 };
 
 /* The bits of a Bloom cell (claims__lex_tables.bloom). */
@@ -380,6 +381,13 @@ typedef struct claims__lex_tables {
      * of the tables used to fail: a token that only starts longer phrases
      * ("the", "a") was looked up alone first. */
     const uint32_t *bloom;
+    /* [CLAIMS__LEX_PAIR_BITS / 32]: a bit per (section, first token's
+     * hash, second token's hash) of the phrases of two tokens or more,
+     * from the tokens' own hashes: whether a longer phrase may go on with
+     * the next token is one load, before that token's bytes are hashed
+     * into the key ("the", "a" start phrases of many sections, and
+     * "the" + most words starts none). */
+    const uint32_t *pairs;
 } claims__lex_tables;
 
 /* The built-in lexicon text (data/ lexicon files concatenated at build

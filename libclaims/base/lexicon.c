@@ -17,7 +17,11 @@
 
 #include <string.h>
 
-enum { FIRST_BITS = CLAIMS__LEX_FIRST_BITS, BLOOM_CELLS = CLAIMS__LEX_BLOOM_CELLS };
+enum {
+    FIRST_BITS = CLAIMS__LEX_FIRST_BITS,
+    BLOOM_CELLS = CLAIMS__LEX_BLOOM_CELLS,
+    PAIR_BITS = CLAIMS__LEX_PAIR_BITS
+};
 
 typedef claims__lex_slot lex_slot;
 
@@ -32,6 +36,7 @@ typedef struct lex_own {
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
     uint32_t first[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
+    uint32_t pairs[PAIR_BITS / 32];
 } lex_own;
 
 struct claims__lexicon {
@@ -75,6 +80,23 @@ static void bloom_set(uint32_t *bloom, uint32_t sh, unsigned bits)
 {
     uint32_t c = sh % BLOOM_CELLS;
     bloom[c / 16] |= (uint32_t)bits << (c % 16 * 2);
+}
+
+/* The bit of claims__lex_tables.pairs for a phrase of section sec whose
+ * first two tokens hash to h1 and h2 (their own hashes). */
+static inline uint32_t pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
+{
+    uint32_t h = (h1 * 0x9E3779B1u) ^ (h2 * 0x85EBCA77u) ^ ((sec + 1) * 0xC2B2AE3Du);
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 13;
+    return h % PAIR_BITS;
+}
+
+static inline bool pair_may(const uint32_t *pairs, uint32_t h1, uint32_t h2, unsigned sec)
+{
+    uint32_t b = pair_bit(h1, h2, sec);
+    return (pairs[b / 32] >> (b % 32)) & 1u;
 }
 
 claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
@@ -175,6 +197,7 @@ static void own_view(lex_own *own)
     own->view.maxntok = own->maxntok;
     own->view.first = own->first;
     own->view.bloom = own->bloom;
+    own->view.pairs = own->pairs;
 }
 
 /* Copy on write: before the first phrase is loaded, this lexicon's tables
@@ -210,6 +233,7 @@ static bool own_tables(claims__lexicon *lx)
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->first, b->first, sizeof own->first);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
+        memcpy(own->pairs, b->pairs, sizeof own->pairs);
     } else {
         memset(own->slots, 0, n * sizeof *own->slots);
     }
@@ -333,6 +357,10 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
                   i + 1 < ntoks ? CLAIMS__LEX_CELL_PREFIX : CLAIMS__LEX_CELL_KEY);
     }
     uint32_t first = toks[0].hash;
+    if (ntoks >= 2) {
+        uint32_t b = pair_bit(toks[0].hash, toks[1].hash, sec);
+        own->pairs[b / 32] |= 1u << (b % 32);
+    }
     size_t nt = ntoks;
     claims__free(lx->alloc, toks);
     claims__free(lx->alloc, norm);
@@ -556,6 +584,8 @@ static const claims__lex_entry *match_long(const claims__lex_tables *t, claims__
         }
         if (!(cell & CLAIMS__LEX_CELL_PREFIX) || k >= maxn)
             break; /* no longer phrase of the section starts with these tokens */
+        if (k == 1 && !pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
+            break; /* none goes on with the next token */
         tk++;
         if (tk->flags & CLAIMS__TF_SPACE_BEFORE) {
             h = fnv(h, " ", 1);
