@@ -613,6 +613,34 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
 }
 
+/* The bits of a token's class and flags, read together as one 32-bit
+ * word (two adjacent 16-bit fields), that make it no plain word: any
+ * class but a word, or one of `flags`. */
+static inline uint32_t plain_mask(uint16_t flags)
+{
+    _Static_assert(offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
+                       sizeof(((claims__token *)0)->cls) == 2 && CLAIMS__TOK_WORD == 0,
+                   "class and flags are two adjacent 16-bit fields");
+    claims__token shape;
+    memset(&shape, 0, sizeof shape);
+    shape.cls = UINT16_MAX;
+    shape.flags = flags;
+    uint32_t m;
+    memcpy(&m, &shape.cls, sizeof m);
+    return m;
+}
+
+/* A plain word: a word whose lexmask has no bit of `named` and whose
+ * flags none of plain_mask's (a lower-case word of no section asked,
+ * most tokens). The scans that ask every token whether it starts a date
+ * skip these with two tests of memory. */
+static inline bool plain_tok(const claims__token *t, uint32_t named, uint32_t plain)
+{
+    uint32_t cf;
+    memcpy(&cf, &t->cls, sizeof cf);
+    return !(t->lexmask & named) && !(cf & plain);
+}
+
 /* Most tokens start no date. A date starts with a number, a weekday, a
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
@@ -903,7 +931,13 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
                           size_t skip[2])
 {
     size_t lines = 0, line_b = 0, line_e = 0;
+    const uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+    const uint32_t plain = plain_mask(CLAIMS__TF_CAP | CLAIMS__TF_LINE_BEFORE);
     for (size_t i = 0; i < art->ntoks; i++) {
+        /* A plain word neither opens a line nor starts a date, and its
+         * bytes stand before those of the next token read. */
+        if (i > 0 && plain_tok(&art->toks[i], named, plain))
+            continue;
         if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
         if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
@@ -913,6 +947,14 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
             line_e = i + 1;
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
                 line_e++;
+        }
+        /* Past the opening lines only a stamp line dates the article, and
+         * a line longer than one is none: the rest of it (a paragraph of
+         * the body, most of what this loop would read) is skipped. */
+        if (line_e - line_b > DT_STAMP_LINE &&
+            (lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES)) {
+            i = line_e - 1;
+            continue;
         }
         if (!may_start_date(art, i, line_e))
             continue; /* neither a date nor an all-numeric one */
@@ -1782,8 +1824,11 @@ static size_t next_candidate(const claims__article *art, size_t i, size_t te)
 {
     const uint32_t named =
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
-    for (; i < te; i++) {
-        const claims__token *t = &art->toks[i];
+    const uint32_t plain = plain_mask(CLAIMS__TF_CAP);
+    for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
+        if (plain_tok(t, named, plain))
+            continue;
+        i = (size_t)(t - art->toks);
         if (t->cls == CLAIMS__TOK_NUMBER ||
             (t->cls == CLAIMS__TOK_WORD &&
              ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))))
