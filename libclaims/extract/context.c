@@ -142,11 +142,14 @@ static inline bool proper_word(const cx *c, size_t i)
      (1u << CLAIMS__LEX_ACTION_WORD) | (1u << CLAIMS__LEX_TIME_WORD))
 static bool opening_name(const cx *c, size_t i)
 {
+    /* the sections of a sentence's usual first words ("The", "In", "He")
+     * first: the answer is the same in any order, and is found sooner */
     static const claims__lex_section known[] = {
-        CLAIMS__LEX_CONCEPT, CLAIMS__LEX_ACTION,  CLAIMS__LEX_TITLE,        CLAIMS__LEX_NOMINAL,
-        CLAIMS__LEX_NUMBER,  CLAIMS__LEX_MONTH,   CLAIMS__LEX_WEEKDAY,      CLAIMS__LEX_RELATIVE_DAY,
-        CLAIMS__LEX_CONTEXT, CLAIMS__LEX_EVENT,   CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR,
-        CLAIMS__LEX_WORD_CLASS, CLAIMS__LEX_ACTION_WORD, CLAIMS__LEX_TIME_WORD};
+        CLAIMS__LEX_WORD_CLASS, CLAIMS__LEX_TIME_WORD,    CLAIMS__LEX_ACTION_WORD,
+        CLAIMS__LEX_CONCEPT,    CLAIMS__LEX_ACTION,       CLAIMS__LEX_TITLE,
+        CLAIMS__LEX_NOMINAL,    CLAIMS__LEX_NUMBER,       CLAIMS__LEX_MONTH,
+        CLAIMS__LEX_WEEKDAY,    CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_CONTEXT,
+        CLAIMS__LEX_EVENT,      CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR};
     const claims__token *t = &c->art->toks[i];
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & CLAIMS__TF_HAS_DIGIT))
@@ -618,8 +621,11 @@ enum {
        reads the anchor the sentence hands on: a sentence with none of
        the three is not read at all */
     NEED_HANDED = 4,
-    NEED_POLL = 8, /* a percentage */
-    NEED_CAPS = 16 /* a figure */
+    NEED_POLL = 8,  /* a percentage */
+    NEED_CAPS = 16, /* a figure */
+    /* no dating time of its own, and the one before in its paragraph:
+       whether it says "will" decides what is carried into it */
+    NEED_FUTURE = 32
 };
 
 /* Reads the facts of the sentence. Its context words are looked up only
@@ -640,6 +646,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
     size_t words = 0, caps = 0, hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     bool want_poll = (need & NEED_POLL) != 0;
+    bool want_future = (need & NEED_FUTURE) != 0;
     if (need & NEED_CAPS) {
         for (size_t k = c->sb; k < c->se; k++) {
             const claims__token *t = &toks[k];
@@ -651,9 +658,11 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
     for (size_t k = c->sb; k < c->se; k++) {
         const claims__token *t = &toks[k];
         size_t n;
-        if ((t->hash == will || t->hash == ll) && !future &&
-            (word_is(c, k, "will") || word_is(c, k, "'ll")))
+        if (want_future && (t->hash == will || t->hash == ll) &&
+            (word_is(c, k, "will") || word_is(c, k, "'ll"))) {
             future = true;
+            want_future = false;
+        }
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
@@ -962,11 +971,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             k++;
         read_times(&c, tv, j, k, ti);
         claims__anchor a = nearest_time(tv, ti, j, k, sn->end, sn->end);
-        read_sentence(&c, need[si] & ~NEED_HANDED, need[si] & NEED_FIGURE ? ctx_lim[si] : 0, will,
-                      ll, &facts[si]);
+        /* "will" matters only where the anchor of the sentence before
+         * would be carried in: its figures have no dating time */
+        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
+        read_sentence(&c, (need[si] & ~NEED_HANDED) | (carry ? NEED_FUTURE : 0),
+                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, will, ll, &facts[si]);
         a.background = facts[si].marker;
-        if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
-            !facts[si].future) {
+        if (carry && !facts[si].future) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
