@@ -149,11 +149,19 @@ typedef struct dt_months {
     uint64_t bytes[13]; /* bit b & 63 for each byte b of the name */
 } dt_months;
 
+/* Token markers remembered (token_markers), direct-mapped by index. */
+enum { DT_MARKS = 64 };
+typedef struct dt_marks {
+    const claims__token *tok[DT_MARKS]; /* whose bits a slot holds, or NULL */
+    uint16_t bits[DT_MARKS];
+} dt_marks;
+
 typedef struct dt_ctx {
     claims_story *s;
     size_t ai;
     const claims__lexicon *lx;
     dt_months *months;
+    dt_marks *marks;
     bool have_pub;
     long pub_days;
     size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
@@ -244,15 +252,72 @@ static bool value_has(const char *v, const char *ms)
     return false;
 }
 
-/* A relative_day marker ("prep", "det", "last", "next", "future",
- * "attach") that is exactly token i; `m` may name several, any of which
- * will do ("prep link": one lookup for the token). A value may list
- * several markers ("link attach"). */
-static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
+/* The markers of time.lex (time_word) that marker_at tests for, as bits:
+ * a token's are read from its entry's value once and remembered. */
+enum {
+    MK_PREP = 1 << 0,
+    MK_LINK = 1 << 1,
+    MK_ATTACH = 1 << 2,
+    MK_DET = 1 << 3,
+    MK_LAST = 1 << 4,
+    MK_NEXT = 1 << 5,
+    MK_POSS = 1 << 6,
+    MK_SCOPE = 1 << 7,
+    MK_KNOWN = 1 << 15 /* the token's bits are read */
+};
+
+/* The marker bits of the space-separated list v. */
+static unsigned marker_bits(const char *v)
 {
+    static const struct {
+        const char *name;
+        size_t len;
+        unsigned bit;
+    } mk[] = {{"prep", 4, MK_PREP}, {"link", 4, MK_LINK},  {"attach", 6, MK_ATTACH},
+              {"det", 3, MK_DET},   {"last", 4, MK_LAST},  {"next", 4, MK_NEXT},
+              {"poss", 4, MK_POSS}, {"scope", 5, MK_SCOPE}};
+    unsigned bits = 0;
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        for (size_t k = 0; k < sizeof mk / sizeof mk[0]; k++)
+            if ((size_t)(q - p) == mk[k].len && memcmp(p, mk[k].name, mk[k].len) == 0)
+                bits |= mk[k].bit;
+        p = *q ? q + 1 : q;
+    }
+    return bits;
+}
+
+/* The marker bits of token i's time_word entry (the token alone), with
+ * MK_KNOWN; the claims of a sentence and the event search ask the same
+ * few tokens (the word before a date) again and again. */
+static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+{
+    if (i >= art->ntoks)
+        return MK_KNOWN;
+    const claims__token *t = &art->toks[i];
+    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
+        return MK_KNOWN; /* as the lookup would say, without it */
+    dt_marks *mk = c->marks;
+    size_t slot = i & (DT_MARKS - 1);
+    if (mk->tok[slot] == t)
+        return mk->bits[slot];
     size_t n = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
-    return e && !e->has_num && value_has(e->value, m);
+    unsigned bits = MK_KNOWN | (e && !e->has_num ? marker_bits(e->value) : 0);
+    mk->tok[slot] = t;
+    mk->bits[slot] = (uint16_t)bits;
+    return bits;
+}
+
+/* A relative_day marker (MK_*: "prep", "det", "last", "next", "attach")
+ * that is exactly token i; `m` may name several, any of which will do
+ * (MK_PREP | MK_LINK: one lookup for the token). A value may list
+ * several markers ("link attach"). */
+static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, unsigned m)
+{
+    return (token_markers(c, art, i) & m) != 0;
 }
 
 /* The bytes of s[0..n) as a set, folded into 64 bits (b & 63). */
@@ -1075,7 +1140,8 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
         const claims__token *t = &art->toks[j];
         if (t->cls == CLAIMS__TOK_NUMBER) {
             int y = year_at(art, j, b);
-            if (y && tok_space(art, j + 1) && !(j > tb && marker_at(c, art, j - 1, "prep link")))
+            if (y && tok_space(art, j + 1) &&
+                !(j > tb && marker_at(c, art, j - 1, MK_PREP | MK_LINK)))
                 ev->year = y;
             if (y)
                 return;
@@ -1097,10 +1163,10 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
                 /* "the mayor's first visit", "the first election since":
                  * a rank of the story's own event */
                 if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
-                               marker_at(c, art, j - 1, "poss")))
+                               marker_at(c, art, j - 1, MK_POSS)))
                     return;
                 if (ev->end < art->sents[art->toks[j].sentence].tok_end &&
-                    marker_at(c, art, ev->end, "scope"))
+                    marker_at(c, art, ev->end, MK_SCOPE))
                     return;
             }
             ev->qual = q;
@@ -1122,7 +1188,13 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
     bool title = (sn->flags & CLAIMS__SF_TITLE) != 0;
+    const uint32_t bit = 1u << CLAIMS__LEX_EVENT;
     for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
+        /* most tokens start no event phrase (their lexmask): to the next
+         * that may, in a tight loop */
+        while (!(art->toks[j].lexmask & bit))
+            if (++j == te)
+                return;
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
@@ -1133,7 +1205,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
             ev.verb = true;
             /* "the merged group", "a stolen car": a participle after a
              * determiner describes a thing; it dates nothing. */
-            if (j > tb && marker_at(c, art, j - 1, "det")) {
+            if (j > tb && marker_at(c, art, j - 1, MK_DET)) {
                 j += n - 1;
                 continue;
             }
@@ -1156,7 +1228,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                     month_at(c, art, b - 1, te, false, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
-                    marker_at(c, art, b - 1, "det prep"))
+                    marker_at(c, art, b - 1, MK_DET | MK_PREP))
                     break;
                 b--;
             }
@@ -1218,11 +1290,11 @@ static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t
             return -1;
         if (art->toks[q].cls != CLAIMS__TOK_WORD)
             continue; /* "7.1-magnitude", "'s" */
-        if (marker_at(c, art, q, "attach")) {
+        if (marker_at(c, art, q, MK_ATTACH)) {
             int h = q > tb ? event_covering(c, q - 1) : -1;
             return h >= 0 && !c->ev[h].verb ? h : -1;
         }
-        if (marker_at(c, art, q, "prep link"))
+        if (marker_at(c, art, q, MK_PREP | MK_LINK))
             return -1;
     }
     return -1;
@@ -1238,7 +1310,7 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
         if (t->cls == CLAIMS__TOK_NUMBER)
             return true;
         if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
-            !marker_at(c, art, j, "prep link attach det"))
+            !marker_at(c, art, j, MK_PREP | MK_LINK | MK_ATTACH | MK_DET))
             return true;
     }
     return false;
@@ -1381,7 +1453,7 @@ static int event_appositive(const dt_ctx *c, const claims__article *art, size_t 
                             size_t tb, size_t te)
 {
     size_t p = a;
-    if (p > tb && marker_at(c, art, p - 1, "prep link"))
+    if (p > tb && marker_at(c, art, p - 1, MK_PREP | MK_LINK))
         p--;
     if (p < tb + 2 || !(claims__tok_punct(art, p - 1, ',') || claims__tok_punct(art, p - 1, '-')) ||
         !tok_break(art, p - 1))
@@ -1576,7 +1648,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
 /* Is the token before `a` a word that makes the claim adverbial? */
 static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    return a > tb && marker_at(c, art, a - 1, "prep link");
+    return a > tb && marker_at(c, art, a - 1, MK_PREP | MK_LINK);
 }
 
 /* A weekday resolved against the article's date. dir: 0 on or before,
@@ -1752,13 +1824,13 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
             claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, nx, te, &n))
             return false; /* "in 2000 homes": a count */
     }
-    bool prep = i > tb && marker_at(c, art, i - 1, "prep");
-    bool link = !prep && i > tb && marker_at(c, art, i - 1, "link");
+    bool prep = i > tb && marker_at(c, art, i - 1, MK_PREP);
+    bool link = !prep && i > tb && marker_at(c, art, i - 1, MK_LINK);
     *prenominal = !prep && !link;
     if (ev >= 0 || poss)
         return true;
     if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
-        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep link"))
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, MK_PREP | MK_LINK))
         return false; /* "of 2000 people" */
     return (prep || link) && y >= 1800;
 }
@@ -1879,10 +1951,10 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
             }
         } else if (word && (wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
-            if (i > tb && marker_at(c, art, i - 1, "last")) {
+            if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
                 dir = -1;
                 dc.begin = i - 1;
-            } else if (i > tb && marker_at(c, art, i - 1, "next")) {
+            } else if (i > tb && marker_at(c, art, i - 1, MK_NEXT)) {
                 dir = 1;
                 dc.begin = i - 1;
             } else if (future_before(c, art, i, tb)) {
@@ -1944,6 +2016,9 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
     dt_months months;
     months.loaded = false;
     c.months = &months;
+    dt_marks marks;
+    memset(marks.tok, 0, sizeof marks.tok);
+    c.marks = &marks;
 
     /* 1. The dateline: metadata, never a claim. */
     bool from_title = false;
