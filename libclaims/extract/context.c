@@ -656,6 +656,14 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
         }
     }
     for (size_t k = c->sb; k < c->se; k++) {
+        if (!want_future) {
+            /* a tight skip over the tokens that start no phrase asked
+             * about (most) */
+            while (k < c->se && !(toks[k].lexmask & look))
+                k++;
+            if (k == c->se)
+                break;
+        }
         const claims__token *t = &toks[k];
         size_t n;
         if (want_future && (t->hash == will || t->hash == ll) &&
