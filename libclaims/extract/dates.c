@@ -269,21 +269,33 @@ enum {
 /* The marker bits of the space-separated list v. */
 static unsigned marker_bits(const char *v)
 {
-    static const struct {
-        const char *name;
-        size_t len;
-        unsigned bit;
-    } mk[] = {{"prep", 4, MK_PREP}, {"link", 4, MK_LINK},  {"attach", 6, MK_ATTACH},
-              {"det", 3, MK_DET},   {"last", 4, MK_LAST},  {"next", 4, MK_NEXT},
-              {"poss", 4, MK_POSS}, {"scope", 5, MK_SCOPE}};
     unsigned bits = 0;
     for (const char *p = v; *p;) {
         const char *q = p;
         while (*q && *q != ' ')
             q++;
-        for (size_t k = 0; k < sizeof mk / sizeof mk[0]; k++)
-            if ((size_t)(q - p) == mk[k].len && memcmp(p, mk[k].name, mk[k].len) == 0)
-                bits |= mk[k].bit;
+        /* by length, then the bytes: one compare a word */
+        switch (q - p) {
+        case 3:
+            bits |= memcmp(p, "det", 3) == 0 ? MK_DET : 0;
+            break;
+        case 4:
+            bits |= memcmp(p, "prep", 4) == 0   ? MK_PREP
+                    : memcmp(p, "link", 4) == 0 ? MK_LINK
+                    : memcmp(p, "last", 4) == 0 ? MK_LAST
+                    : memcmp(p, "next", 4) == 0 ? MK_NEXT
+                    : memcmp(p, "poss", 4) == 0 ? MK_POSS
+                                                : 0;
+            break;
+        case 5:
+            bits |= memcmp(p, "scope", 5) == 0 ? MK_SCOPE : 0;
+            break;
+        case 6:
+            bits |= memcmp(p, "attach", 6) == 0 ? MK_ATTACH : 0;
+            break;
+        default:
+            break;
+        }
         p = *q ? q + 1 : q;
     }
     return bits;
@@ -305,7 +317,11 @@ static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_
         return mk->bits[slot];
     size_t n = 0;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
-    unsigned bits = MK_KNOWN | (e && !e->has_num ? marker_bits(e->value) : 0);
+    unsigned bits = MK_KNOWN;
+    if (e && !e->has_num) /* a value of one marker has its code: no words to read */
+        bits |= e->code == CLAIMS__LV_PREP  ? MK_PREP
+                : e->code == CLAIMS__LV_DET ? MK_DET
+                                            : marker_bits(e->value);
     mk->tok[slot] = t;
     mk->bits[slot] = (uint16_t)bits;
     return bits;
@@ -1920,6 +1936,15 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
+        size_t n = 0;
+        const claims__lex_entry *e = NULL;
+        /* A lower-case word of no month or weekday ("the", "a", "that",
+         * "yesterday"), most candidates, can only start a relative day:
+         * the lookup first, and nothing else when it fails. */
+        bool rel_only = word && !(t->flags & CLAIMS__TF_CAP) &&
+                        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY)));
+        if (rel_only && !(e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
+            continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
         dc.kind = CLAIMS_KIND_DATE;
@@ -1929,10 +1954,8 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         size_t after = 0;
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
-        size_t n = 0;
-        const claims__lex_entry *e;
         claims_status st;
-        if (may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
+        if (!rel_only && may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
@@ -1949,7 +1972,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if (word && (wd = weekday_at(c, art, i, te, &after))) {
+        } else if (!rel_only && word && (wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
                 dir = -1;
@@ -1969,7 +1992,8 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 dc.d = &d;
                 dc.inferred = true;
             }
-        } else if ((e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
+        } else if (rel_only ||
+                   (e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
             if (!relative_claim(c, e, &dc, &d, &then))
                 continue;
             dc.prenominal = !prep_before(c, art, i, tb);
