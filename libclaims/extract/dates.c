@@ -683,6 +683,18 @@ static inline bool numeric_date_at(const claims__article *art, size_t i, size_t 
     return numeric_date_rest(art, i, end, short_year, m);
 }
 
+/* Is one of the tokens [from, to) (before end) a number of four bytes,
+ * as a year (year_at) must be? */
+static inline bool year_within(const claims__article *art, size_t from, size_t to, size_t end)
+{
+    if (to > end)
+        to = end;
+    for (size_t k = from; k < to; k++)
+        if (art->toks[k].cls == CLAIMS__TOK_NUMBER && art->toks[k].norm_len == 4)
+            return true;
+    return false;
+}
+
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
  * "[Weekday[,]] Day Month[.][,] [Year]", "Month[.] Year", "YYYY-MM-DD".
  * A bare month or weekday is not matched here. */
@@ -775,9 +787,11 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         if (j < end && claims__tok_punct(art, j, ','))
             j++;
     }
-    /* Misspelt month names only right before a day or year number. */
+    /* Misspelt month names only right before a day or year number, and
+     * only with a year (below): "Month[.] [Day[th]][,] Year" puts it
+     * within five tokens of the month, a test cheaper than the names. */
     bool num_next = number_after(art, j, end);
-    int mon = month_at(c, art, j, end, num_next, &k, &fz);
+    int mon = month_at(c, art, j, end, num_next && year_within(art, j + 1, j + 6, end), &k, &fz);
     bool lower = false;
     if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
         lower = true;
@@ -800,7 +814,8 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         int d = day_at(art, j, end, &a2);
         if (!d)
             return false;
-        mon = month_at(c, art, a2, end, true, &k, &fz);
+        /* "Day Month[.][,] Year": misspelt only with a year, within three */
+        mon = month_at(c, art, a2, end, year_within(art, a2 + 1, a2 + 4, end), &k, &fz);
         if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
             lower = true;
         if (!mon)
