@@ -221,6 +221,8 @@ static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t 
 static inline bool boundary(const cx *c, size_t i)
 {
     const claims__token *t = &c->art->toks[i];
+    if (t->norm_len > 3)
+        return false; /* most words: one compare */
     if (t->cls == CLAIMS__TOK_PUNCT)
         return word_is(c, i, ",") || word_is(c, i, ";") || word_is(c, i, ":");
     return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
@@ -683,7 +685,10 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
             m &= ~ctx;
         }
         if (m & ctx) {
-            const claims__lex_entry *e = ctx_at(c, k, NULL);
+            /* the first lookup of the token (each is read once, before any
+             * figure's window): straight to the memo's filler */
+            size_t len;
+            const claims__lex_entry *e = ctx_lookup(c, k, &len);
             if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
                 look &= ~tw; /* ahead already */
@@ -1009,7 +1014,9 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start), te = token_in(art, tb, c.se, cl->end);
+        size_t tb = token_in(art, c.sb, c.se, cl->start), te = tb;
+        while (te < c.se && art->toks[te].start < cl->end)
+            te++; /* token_in from tb: a figure is a few tokens */
         size_t lo = tfirst[si], hi = lo;
         while (hi < nt && tv[hi]->start < sn->end)
             hi++;
