@@ -687,7 +687,9 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
-        if ((m & bg) && claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
+        /* The lookups below go straight to the lexicon's out-of-line half:
+         * k < c->se and the token's lexmask has the section's bit (m). */
+        if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
             marker = true;
             look &= ~bg;
         }
@@ -696,10 +698,14 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
             m &= ~ctx;
         }
         if (m & ctx) {
-            /* the first lookup of the token (each is read once, before any
-             * figure's window): straight to the memo's filler */
-            size_t len;
-            const claims__lex_entry *e = ctx_lookup(c, k, &len);
+            /* the token's first lookup (each is read once, before any
+             * figure's window): its answer goes into the memo */
+            ctx_memo *memo = c->memo;
+            size_t len = 0;
+            const claims__lex_entry *e =
+                claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, k, c->se, &len);
+            memo->entry[k] = e;
+            memo->len[k] = (uint16_t)(e ? len : 0);
             if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
                 look &= ~tw; /* ahead already */
@@ -712,7 +718,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
         }
         if (m & tw) {
             const claims__lex_entry *e =
-                claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
+                claims__lex_match_at(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
             if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
                 time_future = true;
                 look &= ~tw;
