@@ -1929,12 +1929,11 @@ static size_t next_candidate(const claims__article *art, size_t i, size_t te)
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
     const uint32_t plain = plain_mask(CLAIMS__TF_CAP);
     for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
-        if (plain_tok(t, named, plain))
-            continue;
+        if (plain_tok(t, named, plain) || t->cls > CLAIMS__TOK_NUMBER)
+            continue; /* a plain word, a punctuation mark or a quote */
         i = (size_t)(t - art->toks);
-        if (t->cls == CLAIMS__TOK_NUMBER ||
-            (t->cls == CLAIMS__TOK_WORD &&
-             ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))))
+        if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
+            ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
             return i;
     }
     return te;
