@@ -635,8 +635,7 @@ enum {
  * before it, so past the sentence's last figure only a time (ahead) or a
  * percentage (poll) needs them; a figure's own window looks up what it
  * reads. */
-static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t will, uint32_t ll,
-                          sent_facts *f)
+static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
     const claims__token *toks = c->art->toks;
@@ -649,6 +648,9 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, uint32_t
     bool marker = false, future = false, poll = false, time_future = false;
     bool want_poll = (need & NEED_POLL) != 0;
     bool want_future = (need & NEED_FUTURE) != 0;
+    /* hashed only for a sentence that asks (few) */
+    uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
+    uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
     if (need & NEED_CAPS) {
         /* Counted to 70% of the sentence first: by then most prose is
          * decided, as not even all the tokens left, each a capitalized
@@ -978,8 +980,6 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
                      (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word)};
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     memset(memo.word, 0, art->ntoks);
-    const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
-    const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
     /* Each sentence's anchor, as it goes on into the next sentence of its
      * paragraph when that one has no time of its own: the last dating
@@ -987,7 +987,6 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t j = 0;
     for (size_t si = 0; si < art->nsents; si++) {
         const claims__sentence *sn = &art->sents[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (j < nt && tv[j]->start < sn->start)
             j++;
         tfirst[si] = j;
@@ -997,6 +996,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             handed[si] = (claims__anchor){0};
             continue;
         }
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (k < nt && tv[k]->start < sn->end)
             k++;
         read_times(&c, tv, j, k, ti);
@@ -1005,7 +1005,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
          * would be carried in: its figures have no dating time */
         bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
         read_sentence(&c, (need[si] & ~NEED_HANDED) | (carry ? NEED_FUTURE : 0),
-                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, will, ll, &facts[si]);
+                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, &facts[si]);
         a.background = facts[si].marker;
         if (carry && !facts[si].future) {
             bool marker = a.background;
