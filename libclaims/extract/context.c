@@ -130,26 +130,21 @@ static inline bool proper_word(const cx *c, size_t i)
 }
 
 /* The sentence's first word as a name: capitalized, and no word the
- * lexicon knows (a concept, an action, a title, a number...). KNOWN_MASK:
- * the sections of `known` below as lexmask bits, one test before any
- * lookup. */
-#define KNOWN_MASK                                                                                 \
-    ((1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_ACTION) | (1u << CLAIMS__LEX_TITLE) |        \
-     (1u << CLAIMS__LEX_NOMINAL) | (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_MONTH) |        \
-     (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY) |                              \
-     (1u << CLAIMS__LEX_CONTEXT) | (1u << CLAIMS__LEX_EVENT) | (1u << CLAIMS__LEX_SPEECH_VERB) |   \
-     (1u << CLAIMS__LEX_OPERATOR) | (1u << CLAIMS__LEX_WORD_CLASS) |                               \
-     (1u << CLAIMS__LEX_ACTION_WORD) | (1u << CLAIMS__LEX_TIME_WORD))
+ * lexicon knows (a concept, an action, a title, a number...). The
+ * sections of a sentence's usual first words ("The", "In", "He") come
+ * first: the answer is the same in any order, and is found sooner. One
+ * list gives the lookups and KNOWN_MASK, their lexmask bits, tested
+ * before any lookup. */
+#define KNOWN_SECTIONS(X)                                                                          \
+    X(WORD_CLASS)                                                                                  \
+    X(TIME_WORD) X(ACTION_WORD) X(CONCEPT) X(ACTION) X(TITLE) X(NOMINAL) X(NUMBER) X(MONTH)        \
+        X(WEEKDAY) X(RELATIVE_DAY) X(CONTEXT) X(EVENT) X(SPEECH_VERB) X(OPERATOR)
+#define KNOWN_BIT(sec) | (1u << CLAIMS__LEX_##sec)
+#define KNOWN_ENUM(sec) CLAIMS__LEX_##sec,
+#define KNOWN_MASK (0u KNOWN_SECTIONS(KNOWN_BIT))
 static bool opening_name(const cx *c, size_t i)
 {
-    /* the sections of a sentence's usual first words ("The", "In", "He")
-     * first: the answer is the same in any order, and is found sooner */
-    static const claims__lex_section known[] = {
-        CLAIMS__LEX_WORD_CLASS, CLAIMS__LEX_TIME_WORD,    CLAIMS__LEX_ACTION_WORD,
-        CLAIMS__LEX_CONCEPT,    CLAIMS__LEX_ACTION,       CLAIMS__LEX_TITLE,
-        CLAIMS__LEX_NOMINAL,    CLAIMS__LEX_NUMBER,       CLAIMS__LEX_MONTH,
-        CLAIMS__LEX_WEEKDAY,    CLAIMS__LEX_RELATIVE_DAY, CLAIMS__LEX_CONTEXT,
-        CLAIMS__LEX_EVENT,      CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR};
+    static const claims__lex_section known[] = {KNOWN_SECTIONS(KNOWN_ENUM)};
     const claims__token *t = &c->art->toks[i];
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & CLAIMS__TF_HAS_DIGIT))
