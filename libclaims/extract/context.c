@@ -135,10 +135,12 @@ static inline bool proper_word(const cx *c, size_t i)
  * first: the answer is the same in any order, and is found sooner. One
  * list gives the lookups and KNOWN_MASK, their lexmask bits, tested
  * before any lookup. */
-#define KNOWN_SECTIONS(X)                                                                          \
-    X(WORD_CLASS)                                                                                  \
-    X(TIME_WORD) X(ACTION_WORD) X(CONCEPT) X(ACTION) X(TITLE) X(NOMINAL) X(NUMBER) X(MONTH)        \
-        X(WEEKDAY) X(RELATIVE_DAY) X(CONTEXT) X(EVENT) X(SPEECH_VERB) X(OPERATOR)
+/* clang-format off */
+#define KNOWN_SECTIONS(X)                                                          \
+    X(WORD_CLASS) X(TIME_WORD) X(ACTION_WORD) X(CONCEPT) X(ACTION) X(TITLE)        \
+    X(NOMINAL) X(NUMBER) X(MONTH) X(WEEKDAY) X(RELATIVE_DAY) X(CONTEXT) X(EVENT)   \
+    X(SPEECH_VERB) X(OPERATOR)
+/* clang-format on */
 #define KNOWN_BIT(sec) | (1u << CLAIMS__LEX_##sec)
 #define KNOWN_ENUM(sec) CLAIMS__LEX_##sec,
 #define KNOWN_MASK (0u KNOWN_SECTIONS(KNOWN_BIT))
