@@ -719,7 +719,7 @@ static inline uint32_t plain_mask(uint16_t flags)
     shape.cls = UINT16_MAX;
     shape.flags = flags;
     uint32_t m;
-    memcpy(&m, &shape.cls, sizeof m);
+    memcpy(&m, (const unsigned char *)&shape + offsetof(claims__token, cls), sizeof m);
     return m;
 }
 
@@ -730,7 +730,7 @@ static inline uint32_t plain_mask(uint16_t flags)
 static inline bool plain_tok(const claims__token *t, uint32_t named, uint32_t plain)
 {
     uint32_t cf;
-    memcpy(&cf, &t->cls, sizeof cf);
+    memcpy(&cf, (const unsigned char *)t + offsetof(claims__token, cls), sizeof cf);
     return !(t->lexmask & named) && !(cf & plain);
 }
 
