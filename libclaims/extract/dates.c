@@ -706,32 +706,35 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
 }
 
-/* The bits of a token's class and flags, read together as one 32-bit
- * word (two adjacent 16-bit fields), that make it no plain word: any
- * class but a word, or one of `flags`. */
-static inline uint32_t plain_mask(uint16_t flags)
+/* The bits of a token's lexmask, class and flags, read together as one
+ * 64-bit word (three adjacent fields), that make it no plain word: a
+ * lexmask bit of `named` (sections asked), any class but a word, or one
+ * of `flags`. */
+static inline uint64_t plain_mask(uint32_t named, uint16_t flags)
 {
-    _Static_assert(offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
+    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
+                       offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
+                       sizeof(((claims__token *)0)->lexmask) == 4 &&
                        sizeof(((claims__token *)0)->cls) == 2 && CLAIMS__TOK_WORD == 0,
-                   "class and flags are two adjacent 16-bit fields");
+                   "lexmask, class and flags are adjacent fields of 4, 2 and 2 bytes");
     claims__token shape;
     memset(&shape, 0, sizeof shape);
+    shape.lexmask = named;
     shape.cls = UINT16_MAX;
     shape.flags = flags;
-    uint32_t m;
-    memcpy(&m, (const unsigned char *)&shape + offsetof(claims__token, cls), sizeof m);
+    uint64_t m;
+    memcpy(&m, (const unsigned char *)&shape + offsetof(claims__token, lexmask), sizeof m);
     return m;
 }
 
-/* A plain word: a word whose lexmask has no bit of `named` and whose
- * flags none of plain_mask's (a lower-case word of no section asked,
- * most tokens). The scans that ask every token whether it starts a date
- * skip these with two tests of memory. */
-static inline bool plain_tok(const claims__token *t, uint32_t named, uint32_t plain)
+/* A plain word: none of the bits of plain_mask (a lower-case word of no
+ * section asked, most tokens). The scans that ask every token whether it
+ * starts a date skip these with one test of memory. */
+static inline bool plain_tok(const claims__token *t, uint64_t plain)
 {
-    uint32_t cf;
-    memcpy(&cf, (const unsigned char *)t + offsetof(claims__token, cls), sizeof cf);
-    return !(t->lexmask & named) && !(cf & plain);
+    uint64_t w;
+    memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), sizeof w);
+    return !(w & plain);
 }
 
 /* Most tokens start no date. A date starts with a number, a weekday, a
@@ -1028,11 +1031,11 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
 {
     size_t lines = 0, line_b = 0, line_e = 0;
     const uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
-    const uint32_t plain = plain_mask(CLAIMS__TF_CAP | CLAIMS__TF_LINE_BEFORE);
+    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP | CLAIMS__TF_LINE_BEFORE);
     for (size_t i = 0; i < art->ntoks; i++) {
         /* A plain word neither opens a line nor starts a date, and its
          * bytes stand before those of the next token read. */
-        if (i > 0 && plain_tok(&art->toks[i], named, plain))
+        if (i > 0 && plain_tok(&art->toks[i], plain))
             continue;
         if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
@@ -1928,9 +1931,9 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
 {
     const uint32_t named =
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
-    const uint32_t plain = plain_mask(CLAIMS__TF_CAP);
+    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP);
     for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
-        if (plain_tok(t, named, plain) || t->cls > CLAIMS__TOK_NUMBER)
+        if (plain_tok(t, plain) || t->cls > CLAIMS__TOK_NUMBER)
             continue; /* a plain word, a punctuation mark or a quote */
         i = (size_t)(t - art->toks);
         if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
