@@ -1935,10 +1935,13 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
     for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
         if (plain_tok(t, plain) || t->cls > CLAIMS__TOK_NUMBER)
             continue; /* a plain word, a punctuation mark or a quote */
-        i = (size_t)(t - art->toks);
+        /* a capitalized word of no section asked: only before a number
+         * (number_after, on the token itself) */
         if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
-            ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
-            return i;
+            (t + 1 < end && (t[1].cls == CLAIMS__TOK_NUMBER ||
+                             (t + 2 < end && t[1].cls == CLAIMS__TOK_PUNCT && t[1].norm_len == 1 &&
+                              art->norm[t[1].norm] == '.' && t[2].cls == CLAIMS__TOK_NUMBER))))
+            return (size_t)(t - art->toks);
     }
     return te;
 }
