@@ -764,6 +764,13 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     m->begin = i;
     if (!may_start_date(art, i, end))
         return false;
+    /* A word of no month or weekday ("Boeing 747") starts a date only as
+     * a misspelt month, which needs a year within five tokens. */
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_WORD &&
+        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY))) &&
+        !year_within(art, i + 1, i + 6, end))
+        return false;
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
     if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
@@ -817,8 +824,15 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         int d = day_at(art, j, end, &a2);
         if (!d)
             return false;
-        /* "Day Month[.][,] Year": misspelt only with a year, within three */
-        mon = month_at(c, art, a2, end, year_within(art, a2 + 1, a2 + 4, end), &k, &fz);
+        /* "Day Month[.][,] Year": a month's name (a word the month section
+         * may start), or a capitalized word misspelling one, only with a
+         * year within three tokens ("15 people": neither) */
+        const claims__token *w = a2 < end ? &art->toks[a2] : NULL;
+        bool misspelt = w && (w->flags & CLAIMS__TF_CAP) && year_within(art, a2 + 1, a2 + 4, end);
+        if (!w || w->cls != CLAIMS__TOK_WORD ||
+            (!(w->lexmask & (1u << CLAIMS__LEX_MONTH)) && !misspelt))
+            return false;
+        mon = month_at(c, art, a2, end, misspelt, &k, &fz);
         if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
             lower = true;
         if (!mon)
