@@ -672,14 +672,22 @@ static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, 
 }
 
 /* Inline: most numbers asked are neither one token of 8 to 10 bytes nor
- * glued to what follows, which numeric_date_rest needs. */
+ * glued to a '/', '-' or '.' ("2010," is glued to a comma), which
+ * numeric_date_rest needs. */
 static inline bool numeric_date_at(const claims__article *art, size_t i, size_t end,
                                    bool short_year, dt_match *m)
 {
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER ||
-        !((t->norm_len >= 8 && t->norm_len <= 10) || (i + 4 < end && glued(art, i + 1, end))))
+    if (t->cls != CLAIMS__TOK_NUMBER)
         return false;
+    if (!(t->norm_len >= 8 && t->norm_len <= 10)) {
+        if (!(i + 4 < end && glued(art, i + 1, end)))
+            return false;
+        const claims__token *s = &t[1];
+        char sep = s->norm_len == 1 ? art->norm[s->norm] : 0;
+        if (s->cls != CLAIMS__TOK_PUNCT || (sep != '/' && sep != '-' && sep != '.'))
+            return false;
+    }
     return numeric_date_rest(art, i, end, short_year, m);
 }
 
