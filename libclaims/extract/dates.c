@@ -1983,10 +1983,13 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         const claims__lex_entry *e = NULL;
         /* A lower-case word of no month or weekday ("the", "a", "that",
          * "yesterday"), most candidates, can only start a relative day:
-         * the lookup first, and nothing else when it fails. */
+         * the lookup first, and nothing else when it fails. Its lexmask
+         * has the relative day's bit (it is a candidate): the lookup's
+         * out-of-line half straight away. */
         bool rel_only = word && !(t->flags & CLAIMS__TF_CAP) &&
                         !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY)));
-        if (rel_only && !(e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
+        if (rel_only &&
+            !(e = claims__lex_match_at(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
             continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
