@@ -315,8 +315,9 @@ static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_
     size_t slot = i & (DT_MARKS - 1);
     if (mk->tok[slot] == t)
         return mk->bits[slot];
-    size_t n = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
+    size_t n = 0; /* its bit set: the lookup's out-of-line half */
+    const claims__lex_entry *e =
+        claims__lex_match_at(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
     unsigned bits = MK_KNOWN;
     if (e && !e->has_num) /* a value of one marker has its code: no words to read */
         bits |= e->code == CLAIMS__LV_PREP  ? MK_PREP
@@ -1251,8 +1252,8 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
         while (!(art->toks[j].lexmask & bit))
             if (++j == te)
                 return;
-        size_t n = 0;
-        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
+        size_t n = 0; /* its bit set: the lookup's out-of-line half */
+        const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
             continue;
         dt_event ev = {j, j + n, e->value, strlen(e->value), NULL, 0, 0, false, false};
