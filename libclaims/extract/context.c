@@ -28,9 +28,15 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
  * most 255), 0 for none, MEMO_UNSET before the first lookup. A phrase
  * never runs past its sentence. */
 enum { MEMO_UNSET = UINT16_MAX }; /* every byte 0xFF: set with memset */
+/* word[i]: proper_word and opening_name of token i, asked again for the
+ * same tokens by every figure of a sentence (a subject is looked for up
+ * to SUBJECT_WINDOW tokens back): two bits each, 0 before the first
+ * answer (set with memset). Neither depends on the sentence. */
+enum { PW_KNOWN = 1, PW_YES = 2, ON_KNOWN = 4, ON_YES = 8 };
 typedef struct ctx_memo {
     const claims__lex_entry **entry;
     uint16_t *len;
+    uint8_t *word;
 } ctx_memo;
 
 typedef struct cx {
@@ -85,47 +91,79 @@ static bool word_is(const cx *c, size_t i, const char *w)
     return claims__tok_is(c->art, i, w);
 }
 
+/* proper_word past its inline test of the token's class and flags. */
+static bool proper_word_known(const cx *c, size_t i)
+{
+    const claims__token *t = &c->art->toks[i];
+    uint8_t *w = &c->memo->word[i];
+    if (*w & PW_KNOWN)
+        return (*w & PW_YES) != 0;
+    bool yes = true;
+    /* "a GT 650M card", "5G phones": a letter glued to a number is part of
+     * a model code, no name */
+    if (i > 0 && !(t->flags & CLAIMS__TF_SPACE_BEFORE) &&
+        c->art->toks[i - 1].cls == CLAIMS__TOK_NUMBER) {
+        yes = false;
+    } else {
+        size_t n;
+        const claims__lexicon *lx = c->s->lex;
+        yes = !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
+              !claims__lex_match(lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n) &&
+              !claims__lex_match(lx, CLAIMS__LEX_RELATIVE_DAY, c->art, i, i + 1, &n) &&
+              !claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, i, i + 1, &n) &&
+              !claims__lex_match(lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n);
+    }
+    *w |= (uint8_t)(PW_KNOWN | (yes ? PW_YES : 0));
+    return yes;
+}
+
 /* A capitalized word that can name a place or group: not the sentence's
- * first word, not a month, weekday, relative day or title. */
-static bool proper_word(const cx *c, size_t i)
+ * first word, not a month, weekday, relative day or title. Inline: most
+ * tokens asked are no capitalized word. */
+static inline bool proper_word(const cx *c, size_t i)
 {
     const claims__token *t = &c->art->toks[i];
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & (CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT)))
         return false;
-    /* "a GT 650M card", "5G phones": a letter glued to a number is part of
-     * a model code, no name */
-    if (i > 0 && !(t->flags & CLAIMS__TF_SPACE_BEFORE) &&
-        c->art->toks[i - 1].cls == CLAIMS__TOK_NUMBER)
-        return false;
-    size_t n;
-    const claims__lexicon *lx = c->s->lex;
-    return !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
-           !claims__lex_match(lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n) &&
-           !claims__lex_match(lx, CLAIMS__LEX_RELATIVE_DAY, c->art, i, i + 1, &n) &&
-           !claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, i, i + 1, &n) &&
-           !claims__lex_match(lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n);
+    return proper_word_known(c, i);
 }
 
 /* The sentence's first word as a name: capitalized, and no word the
- * lexicon knows (a concept, an action, a title, a number...). */
+ * lexicon knows (a concept, an action, a title, a number...). The
+ * sections of a sentence's usual first words ("The", "In", "He") come
+ * first: the answer is the same in any order, and is found sooner. One
+ * list gives the lookups and KNOWN_MASK, their lexmask bits, tested
+ * before any lookup. */
+/* clang-format off */
+#define KNOWN_SECTIONS(X)                                                          \
+    X(WORD_CLASS) X(TIME_WORD) X(ACTION_WORD) X(CONCEPT) X(ACTION) X(TITLE)        \
+    X(NOMINAL) X(NUMBER) X(MONTH) X(WEEKDAY) X(RELATIVE_DAY) X(CONTEXT) X(EVENT)   \
+    X(SPEECH_VERB) X(OPERATOR)
+/* clang-format on */
+#define KNOWN_BIT(sec) | (1u << CLAIMS__LEX_##sec)
+#define KNOWN_ENUM(sec) CLAIMS__LEX_##sec,
+#define KNOWN_MASK (0u KNOWN_SECTIONS(KNOWN_BIT))
 static bool opening_name(const cx *c, size_t i)
 {
-    static const claims__lex_section known[] = {
-        CLAIMS__LEX_CONCEPT, CLAIMS__LEX_ACTION,  CLAIMS__LEX_TITLE,        CLAIMS__LEX_NOMINAL,
-        CLAIMS__LEX_NUMBER,  CLAIMS__LEX_MONTH,   CLAIMS__LEX_WEEKDAY,      CLAIMS__LEX_RELATIVE_DAY,
-        CLAIMS__LEX_CONTEXT, CLAIMS__LEX_EVENT,   CLAIMS__LEX_SPEECH_VERB,  CLAIMS__LEX_OPERATOR,
-        CLAIMS__LEX_WORD_CLASS, CLAIMS__LEX_ACTION_WORD, CLAIMS__LEX_TIME_WORD};
+    static const claims__lex_section known[] = {KNOWN_SECTIONS(KNOWN_ENUM)};
     const claims__token *t = &c->art->toks[i];
     if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
         (t->flags & CLAIMS__TF_HAS_DIGIT))
         return false;
-    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+    if (!(t->lexmask & KNOWN_MASK))
+        return true; /* no phrase of any of them starts here */
+    uint8_t *w = &c->memo->word[i];
+    if (*w & ON_KNOWN)
+        return (*w & ON_YES) != 0;
+    bool yes = true;
+    for (size_t k = 0; k < sizeof known / sizeof known[0] && yes; k++) {
         size_t n;
         if (claims__lex_match(c->s->lex, known[k], c->art, i, i + 1, &n))
-            return false;
+            yes = false;
     }
-    return true;
+    *w |= (uint8_t)(ON_KNOWN | (yes ? ON_YES : 0));
+    return yes;
 }
 
 /* The words [b, e) as one lower-case string in the story's arena. */
@@ -177,9 +215,11 @@ static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t 
 }
 
 /* A clause boundary between two figures: ",", ";", "and", "or", "but". */
-static bool boundary(const cx *c, size_t i)
+static inline bool boundary(const cx *c, size_t i)
 {
     const claims__token *t = &c->art->toks[i];
+    if (t->norm_len > 3)
+        return false; /* most words: one compare */
     if (t->cls == CLAIMS__TOK_PUNCT)
         return word_is(c, i, ",") || word_is(c, i, ";") || word_is(c, i, ":");
     return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
@@ -332,14 +372,21 @@ static bool named_age(const cx *c, size_t tb, size_t te)
 /* The sentence's first word as a subject's name: opening_name, and not a
  * plural ("Divers rescued 14", "Rebels captured 3 tanks"), unless more of
  * the name follows it ("Ortiz Pena"). */
-static bool opening_subject(const cx *c, size_t i)
+static bool opening_subject_at(const cx *c, size_t i)
 {
-    if (i != c->sb || !opening_name(c, i))
+    if (!opening_name(c, i))
         return false;
     const claims__token *t = &c->art->toks[i];
     const char *w = claims__tok_norm(c->art, i);
     bool plural = t->norm_len > 3 && w[t->norm_len - 1] == 's';
     return !plural || (i + 1 < c->se && proper_word(c, i + 1));
+}
+
+/* Inline: it is asked of every word of a clause, and only the sentence's
+ * first can be one. */
+static inline bool opening_subject(const cx *c, size_t i)
+{
+    return i == c->sb && opening_subject_at(c, i);
 }
 
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
@@ -547,14 +594,18 @@ typedef struct sent_facts {
     bool marker; /* a background marker (background.lex): another event */
     bool future; /* "will", "'ll": a sentence about what will happen is no
                     account of an earlier event: nothing is carried into it */
+    /* asked of a sentence with a percentage (NEED_POLL) */
+    bool poll; /* it names a poll or a survey (context.lex: poll) */
+    /* asked of a sentence with a figure (NEED_CAPS) */
+    bool titled; /* a headline in title case ("Gunman Kills Two In Plant
+                    Shooting"), where capitals name nothing: most of its
+                    words start with a capital */
     /* asked of a sentence with a figure or a time (NEED_FIGURE) */
-    bool poll;       /* it names a poll or a survey (context.lex: poll) */
-    bool titled;     /* a headline in title case ("Gunman Kills Two In Plant
-                        Shooting"), where capitals name nothing: most of its
-                        words start with a capital */
     size_t hedge_at; /* its first modal, or c->se: a figure after it is said
                         as a possibility ("there might have been two people
-                        killed", "the deal could reach $2 billion") */
+                        killed", "the deal could reach $2 billion"); only
+                        read before its last figure (ctx_lim) when it has
+                        no time and no percentage */
     /* asked of a sentence with a time (NEED_TIME) */
     bool ahead; /* its times are told as a plan or a possibility: a future
                    marker of time.lex ("will", "is due", "expected") or a
@@ -563,15 +614,25 @@ typedef struct sent_facts {
 } sent_facts;
 
 enum {
-    NEED_FIGURE = 1,
+    NEED_FIGURE = 1, /* a figure or a time */
     NEED_TIME = 2,
     /* a figure of the sentence, or of a later sentence of its paragraph,
        reads the anchor the sentence hands on: a sentence with none of
        the three is not read at all */
-    NEED_HANDED = 4
+    NEED_HANDED = 4,
+    NEED_POLL = 8,  /* a percentage */
+    NEED_CAPS = 16, /* a figure */
+    /* no dating time of its own, and the one before in its paragraph:
+       whether it says "will" decides what is carried into it */
+    NEED_FUTURE = 32
 };
 
-static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll, sent_facts *f)
+/* Reads the facts of the sentence. Its context words are looked up only
+ * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
+ * before it, so past the sentence's last figure only a time (ahead) or a
+ * percentage (poll) needs them; a figure's own window looks up what it
+ * reads. */
+static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
     const claims__token *toks = c->art->toks;
@@ -579,38 +640,84 @@ static void read_sentence(const cx *c, unsigned need, uint32_t will, uint32_t ll
                    tw = 1u << CLAIMS__LEX_TIME_WORD;
     /* The sections still worth a lookup: a question answered drops its
      * section, and most tokens start no phrase of any (their lexmask). */
-    uint32_t look = bg | (need ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
+    uint32_t look = bg | (need & NEED_FIGURE ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
     size_t words = 0, caps = 0, hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
+    bool want_poll = (need & NEED_POLL) != 0;
+    bool want_future = (need & NEED_FUTURE) != 0;
+    /* hashed only for a sentence that asks (few) */
+    uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
+    uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
+    if (need & NEED_CAPS) {
+        /* Counted to 70% of the sentence first: by then most prose is
+         * decided, as not even all the tokens left, each a capitalized
+         * word (adding 10 to caps * 10 and 6 to words * 6), could make
+         * it title case. */
+        size_t part = c->sb + (c->se - c->sb) * 7 / 10;
+        for (size_t k = c->sb, e = part; k < c->se; e = c->se) {
+            for (; k < e; k++) {
+                const claims__token *t = &toks[k];
+                size_t w = t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3;
+                words += w;
+                caps += w & ((t->flags & CLAIMS__TF_CAP) != 0);
+            }
+            if (k < c->se && caps * 10 + (c->se - k) * 4 < words * 6) {
+                words = caps = 0; /* not title case */
+                break;
+            }
+        }
+    }
     for (size_t k = c->sb; k < c->se; k++) {
+        if (!want_future) {
+            /* a tight skip over the tokens that start no phrase asked
+             * about (most) */
+            while (k < c->se && !(toks[k].lexmask & look))
+                k++;
+            if (k == c->se)
+                break;
+        }
         const claims__token *t = &toks[k];
         size_t n;
-        if (need && t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3) {
-            words++;
-            caps += (t->flags & CLAIMS__TF_CAP) != 0;
-        }
-        if (!future &&
-            ((t->hash == will && word_is(c, k, "will")) || (t->hash == ll && word_is(c, k, "'ll"))))
+        if (want_future && (t->hash == will || t->hash == ll) &&
+            (word_is(c, k, "will") || word_is(c, k, "'ll"))) {
             future = true;
+            want_future = false;
+        }
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
-        if ((m & bg) && claims__lex_match(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
+        /* The lookups below go straight to the lexicon's out-of-line half:
+         * k < c->se and the token's lexmask has the section's bit (m). */
+        if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
             marker = true;
             look &= ~bg;
         }
+        if ((m & ctx) && t->start >= ctx_lim) {
+            look &= ~ctx;
+            m &= ~ctx;
+        }
         if (m & ctx) {
-            const claims__lex_entry *e = ctx_at(c, k, NULL);
-            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se)
+            /* the token's first lookup (each is read once, before any
+             * figure's window): its answer goes into the memo */
+            ctx_memo *memo = c->memo;
+            size_t len = 0;
+            const claims__lex_entry *e =
+                claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, k, c->se, &len);
+            memo->entry[k] = e;
+            memo->len[k] = (uint16_t)(e ? len : 0);
+            if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
-            else if (claims__lex_is(e, CLAIMS__LV_POLL))
+                look &= ~tw; /* ahead already */
+                m &= ~tw;
+            } else if (claims__lex_is(e, CLAIMS__LV_POLL)) {
                 poll = true;
-            if (hedge_at < c->se && poll)
+            }
+            if (hedge_at < c->se && (poll || !want_poll))
                 look &= ~ctx;
         }
         if (m & tw) {
             const claims__lex_entry *e =
-                claims__lex_match(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
+                claims__lex_match_at(lx, CLAIMS__LEX_TIME_WORD, c->art, k, c->se, &n);
             if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
                 time_future = true;
                 look &= ~tw;
@@ -652,39 +759,44 @@ static size_t number_token(const cx *c, size_t tb, size_t te)
     return word;
 }
 
-/* Time claims of the article ordered by position: an index per sentence. */
-typedef struct times {
-    const claims_claim **v;
-    size_t n;
-} times;
+/* What a time claim gives the figures of its sentence, read once per
+ * sentence (every figure of it asked again): whether it dates its clause
+ * and its value as an anchor. */
+typedef struct time_info {
+    claims__date date;
+    uint8_t precision;
+    bool ok; /* a dating time with a value */
+    bool inferred;
+} time_info;
 
-static int cmp_claim_start(const void *pa, const void *pb)
+static void read_times(const cx *c, const claims_claim *const *tv, size_t lo, size_t hi,
+                       time_info *ti)
 {
-    const claims_claim *a = *(const claims_claim *const *)pa;
-    const claims_claim *b = *(const claims_claim *const *)pb;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return 0;
+    for (size_t j = lo; j < hi; j++) {
+        const claims_claim *t = tv[j];
+        int prec = 0;
+        ti[j].ok = dating_time(c->art, t, c->sb, c->se) && time_value(t, &ti[j].date, &prec);
+        ti[j].precision = (uint8_t)prec;
+        ti[j].inferred = (t->flags & CLAIMS__CF_INFERRED) != 0;
+    }
 }
 
 /* The anchor of the dating time nearest to [start, end) among tv[lo, hi). */
-static claims__anchor nearest_time(const cx *c, const claims_claim *const *tv, size_t lo,
+static claims__anchor nearest_time(const claims_claim *const *tv, const time_info *ti, size_t lo,
                                    size_t hi, size_t start, size_t end)
 {
     claims__anchor a = {0};
     size_t best = SIZE_MAX;
     for (size_t j = lo; j < hi; j++) {
-        const claims_claim *t = tv[j];
-        if (!dating_time(c->art, t, c->sb, c->se))
+        if (!ti[j].ok)
             continue;
+        const claims_claim *t = tv[j];
         size_t d = t->start >= end ? t->start - end : start >= t->end ? start - t->end : 0;
-        claims__date dd;
-        int prec;
-        if (d < best && time_value(t, &dd, &prec)) {
+        if (d < best) {
             best = d;
-            a.date = dd;
-            a.precision = (uint8_t)prec;
-            a.inferred = (t->flags & CLAIMS__CF_INFERRED) != 0;
+            a.date = ti[j].date;
+            a.precision = ti[j].precision;
+            a.inferred = ti[j].inferred;
         }
     }
     return a;
@@ -739,34 +851,81 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
+/* The sentence of the claim starting at byte off: claims__sentence_at,
+ * tried first at the sentence of the claim before and the one after it
+ * (an extractor's claims come in order). */
+static size_t sentence_near(const claims__article *art, size_t off, size_t hint)
+{
+    const claims__sentence *sv = art->sents;
+    size_t n = art->nsents, lo = 0, hi = n;
+    /* the first sentence ending after off, searched on the hint's side */
+    if (hint < n && sv[hint].end > off) {
+        if (hint == 0 || sv[hint - 1].end <= off)
+            return hint;
+        hi = hint - 1;
+    } else if (hint < n) {
+        lo = hint + 1;
+        if (lo < n && sv[lo].end > off)
+            return lo;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sv[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= n && n)
+        lo = n - 1;
+    return lo;
+}
+
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
- * first], and what each sentence will be asked into need (zeroed), with
- * NEED_HANDED carried back through the paragraph. */
+ * first], what each sentence will be asked into need (zeroed), with
+ * NEED_HANDED carried back through the paragraph, and how far its context
+ * words are read into ctx_lim. */
 static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
-                           const claims_claim **tv, uint32_t *csent, uint8_t *need)
+                           const claims_claim **tv, uint32_t *csent, uint8_t *need,
+                           uint32_t *ctx_lim)
 {
-    size_t nt = 0;
+    size_t nt = 0, si = 0;
     memset(need, 0, art->nsents);
     for (size_t i = first; i < s->nclaims; i++) {
         const claims_claim *cl = s->claims[i];
-        if (is_time(cl))
+        bool time = is_time(cl), figure = is_figure(cl);
+        if (time)
             tv[nt++] = cl;
-        if (is_figure(cl) || is_time(cl)) {
-            size_t si = claims__sentence_at(art, cl->start);
+        if (figure || time) {
+            si = sentence_near(art, cl->start, si);
             csent[i - first] = (uint32_t)si;
-            need[si] |= (uint8_t)(NEED_FIGURE | (is_time(cl) ? NEED_TIME : 0) |
-                                  (is_figure(cl) ? NEED_HANDED : 0));
+            if (!need[si])
+                ctx_lim[si] = 0;
+            need[si] |= (uint8_t)(NEED_FIGURE | (time ? NEED_TIME : 0) |
+                                  (figure ? NEED_HANDED | NEED_CAPS : 0) |
+                                  (cl->kind == CLAIMS_KIND_PERCENT ? NEED_POLL : 0));
+            if (time || cl->kind == CLAIMS_KIND_PERCENT)
+                ctx_lim[si] = UINT32_MAX;
+            else if (cl->start >= ctx_lim[si])
+                ctx_lim[si] = cl->start + 1; /* tokens before the figure's */
         }
     }
-    for (size_t si = art->nsents; si-- > 1;)
-        if ((need[si] & NEED_HANDED) && art->sents[si - 1].paragraph == art->sents[si].paragraph)
-            need[si - 1] |= NEED_HANDED;
-    if (nt > 1)
-        qsort(tv, nt, sizeof *tv, cmp_claim_start);
+    for (size_t k = art->nsents; k-- > 1;)
+        if ((need[k] & NEED_HANDED) && art->sents[k - 1].paragraph == art->sents[k].paragraph)
+            need[k - 1] |= NEED_HANDED;
+    /* by position: the time extractor adds them in order, so this is one
+     * pass (an insertion sort, as the starts differ: the order qsort gave) */
+    for (size_t k = 1; k < nt; k++) {
+        const claims_claim *t = tv[k];
+        size_t q = k;
+        while (q > 0 && tv[q - 1]->start > t->start) {
+            tv[q] = tv[q - 1];
+            q--;
+        }
+        tv[q] = t;
+    }
     return nt;
 }
-
 /* Reserves n bytes at *at of a block to be allocated, aligned for any
  * type; returns their offset. */
 static size_t carve(size_t *at, size_t n)
@@ -800,6 +959,9 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
     size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
     size_t o_len = carve(&at, art->ntoks * sizeof(uint16_t));
+    size_t o_word = carve(&at, art->ntoks);
+    size_t o_lim = carve(&at, art->nsents * sizeof(uint32_t));
+    size_t o_ti = carve(&at, (nt ? nt : 1) * sizeof(time_info));
     char *block = claims__malloc(al, at);
     if (!block)
         return CLAIMS_ERR_NOMEM;
@@ -809,19 +971,19 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     uint8_t *need = (uint8_t *)(block + o_need);
     sent_facts *facts = (sent_facts *)(void *)(block + o_facts);
     uint32_t *csent = (uint32_t *)(void *)(block + o_csent);
+    uint32_t *ctx_lim = (uint32_t *)(void *)(block + o_lim);
+    time_info *ti = (time_info *)(void *)(block + o_ti);
     ctx_memo memo = {(const claims__lex_entry **)(void *)(block + o_entry),
-                     (uint16_t *)(void *)(block + o_len)};
+                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word)};
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
-    const uint32_t will = claims__hash(CLAIMS__HASH_INIT, "will", 4);
-    const uint32_t ll = claims__hash(CLAIMS__HASH_INIT, "'ll", 3);
-    nt = index_claims(s, art, first, tv, csent, need);
+    memset(memo.word, 0, art->ntoks);
+    nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
     /* Each sentence's anchor, as it goes on into the next sentence of its
      * paragraph when that one has no time of its own: the last dating
      * time, else the one carried in; a background marker goes on too. */
     size_t j = 0;
     for (size_t si = 0; si < art->nsents; si++) {
         const claims__sentence *sn = &art->sents[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (j < nt && tv[j]->start < sn->start)
             j++;
         tfirst[si] = j;
@@ -831,13 +993,18 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             handed[si] = (claims__anchor){0};
             continue;
         }
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (k < nt && tv[k]->start < sn->end)
             k++;
-        claims__anchor a = nearest_time(&c, tv, j, k, sn->end, sn->end);
-        read_sentence(&c, need[si] & (NEED_FIGURE | NEED_TIME), will, ll, &facts[si]);
+        read_times(&c, tv, j, k, ti);
+        claims__anchor a = nearest_time(tv, ti, j, k, sn->end, sn->end);
+        /* "will" matters only where the anchor of the sentence before
+         * would be carried in: its figures have no dating time */
+        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
+        read_sentence(&c, (need[si] & ~NEED_HANDED) | (carry ? NEED_FUTURE : 0),
+                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, &facts[si]);
         a.background = facts[si].marker;
-        if (!a.precision && si && art->sents[si - 1].paragraph == sn->paragraph &&
-            !facts[si].future) {
+        if (carry && !facts[si].future) {
             bool marker = a.background;
             a = handed[si - 1];
             a.background |= marker;
@@ -861,11 +1028,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start), te = token_in(art, c.sb, c.se, cl->end);
+        size_t tb = token_in(art, c.sb, c.se, cl->start), te = tb;
+        while (te < c.se && art->toks[te].start < cl->end)
+            te++; /* token_in from tb: a figure is a few tokens */
         size_t lo = tfirst[si], hi = lo;
         while (hi < nt && tv[hi]->start < sn->end)
             hi++;
-        claims__anchor a = nearest_time(&c, tv, lo, hi, cl->start, cl->end);
+        claims__anchor a = nearest_time(tv, ti, lo, hi, cl->start, cl->end);
         if (a.precision) {
             a.background = handed[si].background;
         } else {

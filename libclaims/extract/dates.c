@@ -149,11 +149,19 @@ typedef struct dt_months {
     uint64_t bytes[13]; /* bit b & 63 for each byte b of the name */
 } dt_months;
 
+/* Token markers remembered (token_markers), direct-mapped by index. */
+enum { DT_MARKS = 64 };
+typedef struct dt_marks {
+    const claims__token *tok[DT_MARKS]; /* whose bits a slot holds, or NULL */
+    uint16_t bits[DT_MARKS];
+} dt_marks;
+
 typedef struct dt_ctx {
     claims_story *s;
     size_t ai;
     const claims__lexicon *lx;
     dt_months *months;
+    dt_marks *marks;
     bool have_pub;
     long pub_days;
     size_t skip_b, skip_e; /* the dateline's tokens: metadata, not a claim */
@@ -244,15 +252,89 @@ static bool value_has(const char *v, const char *ms)
     return false;
 }
 
-/* A relative_day marker ("prep", "det", "last", "next", "future",
- * "attach") that is exactly token i; `m` may name several, any of which
- * will do ("prep link": one lookup for the token). A value may list
- * several markers ("link attach"). */
-static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, const char *m)
+/* The markers of time.lex (time_word) that marker_at tests for, as bits:
+ * a token's are read from its entry's value once and remembered. */
+enum {
+    MK_PREP = 1 << 0,
+    MK_LINK = 1 << 1,
+    MK_ATTACH = 1 << 2,
+    MK_DET = 1 << 3,
+    MK_LAST = 1 << 4,
+    MK_NEXT = 1 << 5,
+    MK_POSS = 1 << 6,
+    MK_SCOPE = 1 << 7,
+    MK_KNOWN = 1 << 15 /* the token's bits are read */
+};
+
+/* The marker bits of the space-separated list v. */
+static unsigned marker_bits(const char *v)
 {
-    size_t n = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
-    return e && !e->has_num && value_has(e->value, m);
+    unsigned bits = 0;
+    for (const char *p = v; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        /* by length, then the bytes: one compare a word */
+        switch (q - p) {
+        case 3:
+            bits |= memcmp(p, "det", 3) == 0 ? MK_DET : 0;
+            break;
+        case 4:
+            bits |= memcmp(p, "prep", 4) == 0   ? MK_PREP
+                    : memcmp(p, "link", 4) == 0 ? MK_LINK
+                    : memcmp(p, "last", 4) == 0 ? MK_LAST
+                    : memcmp(p, "next", 4) == 0 ? MK_NEXT
+                    : memcmp(p, "poss", 4) == 0 ? MK_POSS
+                                                : 0;
+            break;
+        case 5:
+            bits |= memcmp(p, "scope", 5) == 0 ? MK_SCOPE : 0;
+            break;
+        case 6:
+            bits |= memcmp(p, "attach", 6) == 0 ? MK_ATTACH : 0;
+            break;
+        default:
+            break;
+        }
+        p = *q ? q + 1 : q;
+    }
+    return bits;
+}
+
+/* The marker bits of token i's time_word entry (the token alone), with
+ * MK_KNOWN; the claims of a sentence and the event search ask the same
+ * few tokens (the word before a date) again and again. */
+static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+{
+    if (i >= art->ntoks)
+        return MK_KNOWN;
+    const claims__token *t = &art->toks[i];
+    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
+        return MK_KNOWN; /* as the lookup would say, without it */
+    dt_marks *mk = c->marks;
+    size_t slot = i & (DT_MARKS - 1);
+    if (mk->tok[slot] == t)
+        return mk->bits[slot];
+    size_t n = 0; /* its bit set: the lookup's out-of-line half */
+    const claims__lex_entry *e =
+        claims__lex_match_at(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
+    unsigned bits = MK_KNOWN;
+    if (e && !e->has_num) /* a value of one marker has its code: no words to read */
+        bits |= e->code == CLAIMS__LV_PREP  ? MK_PREP
+                : e->code == CLAIMS__LV_DET ? MK_DET
+                                            : marker_bits(e->value);
+    mk->tok[slot] = t;
+    mk->bits[slot] = (uint16_t)bits;
+    return bits;
+}
+
+/* A relative_day marker (MK_*: "prep", "det", "last", "next", "attach")
+ * that is exactly token i; `m` may name several, any of which will do
+ * (MK_PREP | MK_LINK: one lookup for the token). A value may list
+ * several markers ("link attach"). */
+static bool marker_at(const dt_ctx *c, const claims__article *art, size_t i, unsigned m)
+{
+    return (token_markers(c, art, i) & m) != 0;
 }
 
 /* The bytes of s[0..n) as a set, folded into 64 bits (b & 63). */
@@ -591,15 +673,35 @@ static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, 
 }
 
 /* Inline: most numbers asked are neither one token of 8 to 10 bytes nor
- * glued to what follows, which numeric_date_rest needs. */
+ * glued to a '/', '-' or '.' ("2010," is glued to a comma), which
+ * numeric_date_rest needs. */
 static inline bool numeric_date_at(const claims__article *art, size_t i, size_t end,
                                    bool short_year, dt_match *m)
 {
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER ||
-        !((t->norm_len >= 8 && t->norm_len <= 10) || (i + 4 < end && glued(art, i + 1, end))))
+    if (t->cls != CLAIMS__TOK_NUMBER)
         return false;
+    if (!(t->norm_len >= 8 && t->norm_len <= 10)) {
+        if (!(i + 4 < end && glued(art, i + 1, end)))
+            return false;
+        const claims__token *s = &t[1];
+        char sep = s->norm_len == 1 ? art->norm[s->norm] : 0;
+        if (s->cls != CLAIMS__TOK_PUNCT || (sep != '/' && sep != '-' && sep != '.'))
+            return false;
+    }
     return numeric_date_rest(art, i, end, short_year, m);
+}
+
+/* Is one of the tokens [from, to) (before end) a number of four bytes,
+ * as a year (year_at) must be? */
+static inline bool year_within(const claims__article *art, size_t from, size_t to, size_t end)
+{
+    if (to > end)
+        to = end;
+    for (size_t k = from; k < to; k++)
+        if (art->toks[k].cls == CLAIMS__TOK_NUMBER && art->toks[k].norm_len == 4)
+            return true;
+    return false;
 }
 
 /* A date with a month at token i: "[Weekday[,]] Month[.] Day[,] [Year]",
@@ -611,6 +713,37 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
     return i + 1 < end && (art->toks[i + 1].cls == CLAIMS__TOK_NUMBER ||
                            (i + 2 < end && claims__tok_punct(art, i + 1, '.') &&
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
+}
+
+/* The bits of a token's lexmask, class and flags, read together as one
+ * 64-bit word (three adjacent fields), that make it no plain word: a
+ * lexmask bit of `named` (sections asked), any class but a word, or one
+ * of `flags`. */
+static inline uint64_t plain_mask(uint32_t named, uint16_t flags)
+{
+    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
+                       offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
+                       sizeof(((claims__token *)0)->lexmask) == 4 &&
+                       sizeof(((claims__token *)0)->cls) == 2 && CLAIMS__TOK_WORD == 0,
+                   "lexmask, class and flags are adjacent fields of 4, 2 and 2 bytes");
+    claims__token shape;
+    memset(&shape, 0, sizeof shape);
+    shape.lexmask = named;
+    shape.cls = UINT16_MAX;
+    shape.flags = flags;
+    uint64_t m;
+    memcpy(&m, (const unsigned char *)&shape + offsetof(claims__token, lexmask), sizeof m);
+    return m;
+}
+
+/* A plain word: none of the bits of plain_mask (a lower-case word of no
+ * section asked, most tokens). The scans that ask every token whether it
+ * starts a date skip these with one test of memory. */
+static inline bool plain_tok(const claims__token *t, uint64_t plain)
+{
+    uint64_t w;
+    memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), sizeof w);
+    return !(w & plain);
 }
 
 /* Most tokens start no date. A date starts with a number, a weekday, a
@@ -640,6 +773,13 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     m->begin = i;
     if (!may_start_date(art, i, end))
         return false;
+    /* A word of no month or weekday ("Boeing 747") starts a date only as
+     * a misspelt month, which needs a year within five tokens. */
+    const claims__token *t = &art->toks[i];
+    if (t->cls == CLAIMS__TOK_WORD &&
+        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY))) &&
+        !year_within(art, i + 1, i + 6, end))
+        return false;
     /* ISO 8601 */
     long iy = tok_digits(art, i, 4, 4);
     if (iy >= 1000 && i + 4 < end && claims__tok_punct(art, i + 1, '-') &&
@@ -666,9 +806,11 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         if (j < end && claims__tok_punct(art, j, ','))
             j++;
     }
-    /* Misspelt month names only right before a day or year number. */
+    /* Misspelt month names only right before a day or year number, and
+     * only with a year (below): "Month[.] [Day[th]][,] Year" puts it
+     * within five tokens of the month, a test cheaper than the names. */
     bool num_next = number_after(art, j, end);
-    int mon = month_at(c, art, j, end, num_next, &k, &fz);
+    int mon = month_at(c, art, j, end, num_next && year_within(art, j + 1, j + 6, end), &k, &fz);
     bool lower = false;
     if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
         lower = true;
@@ -691,7 +833,15 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
         int d = day_at(art, j, end, &a2);
         if (!d)
             return false;
-        mon = month_at(c, art, a2, end, true, &k, &fz);
+        /* "Day Month[.][,] Year": a month's name (a word the month section
+         * may start), or a capitalized word misspelling one, only with a
+         * year within three tokens ("15 people": neither) */
+        const claims__token *w = a2 < end ? &art->toks[a2] : NULL;
+        bool misspelt = w && (w->flags & CLAIMS__TF_CAP) && year_within(art, a2 + 1, a2 + 4, end);
+        if (!w || w->cls != CLAIMS__TOK_WORD ||
+            (!(w->lexmask & (1u << CLAIMS__LEX_MONTH)) && !misspelt))
+            return false;
+        mon = month_at(c, art, a2, end, misspelt, &k, &fz);
         if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
             lower = true;
         if (!mon)
@@ -903,7 +1053,13 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
                           size_t skip[2])
 {
     size_t lines = 0, line_b = 0, line_e = 0;
+    const uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP | CLAIMS__TF_LINE_BEFORE);
     for (size_t i = 0; i < art->ntoks; i++) {
+        /* A plain word neither opens a line nor starts a date, and its
+         * bytes stand before those of the next token read. */
+        if (i > 0 && plain_tok(&art->toks[i], plain))
+            continue;
         if (art->toks[i].start >= DT_STAMP_BYTES)
             break;
         if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
@@ -913,6 +1069,14 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
             line_e = i + 1;
             while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
                 line_e++;
+        }
+        /* Past the opening lines only a stamp line dates the article, and
+         * a line longer than one is none: the rest of it (a paragraph of
+         * the body, most of what this loop would read) is skipped. */
+        if (line_e - line_b > DT_STAMP_LINE &&
+            (lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES)) {
+            i = line_e - 1;
+            continue;
         }
         if (!may_start_date(art, i, line_e))
             continue; /* neither a date nor an all-numeric one */
@@ -1033,7 +1197,8 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
         const claims__token *t = &art->toks[j];
         if (t->cls == CLAIMS__TOK_NUMBER) {
             int y = year_at(art, j, b);
-            if (y && tok_space(art, j + 1) && !(j > tb && marker_at(c, art, j - 1, "prep link")))
+            if (y && tok_space(art, j + 1) &&
+                !(j > tb && marker_at(c, art, j - 1, MK_PREP | MK_LINK)))
                 ev->year = y;
             if (y)
                 return;
@@ -1055,10 +1220,10 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
                 /* "the mayor's first visit", "the first election since":
                  * a rank of the story's own event */
                 if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
-                               marker_at(c, art, j - 1, "poss")))
+                               marker_at(c, art, j - 1, MK_POSS)))
                     return;
                 if (ev->end < art->sents[art->toks[j].sentence].tok_end &&
-                    marker_at(c, art, ev->end, "scope"))
+                    marker_at(c, art, ev->end, MK_SCOPE))
                     return;
             }
             ev->qual = q;
@@ -1080,9 +1245,15 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
     bool title = (sn->flags & CLAIMS__SF_TITLE) != 0;
+    const uint32_t bit = 1u << CLAIMS__LEX_EVENT;
     for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
-        size_t n = 0;
-        const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
+        /* most tokens start no event phrase (their lexmask): to the next
+         * that may, in a tight loop */
+        while (!(art->toks[j].lexmask & bit))
+            if (++j == te)
+                return;
+        size_t n = 0; /* its bit set: the lookup's out-of-line half */
+        const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
             continue;
         dt_event ev = {j, j + n, e->value, strlen(e->value), NULL, 0, 0, false, false};
@@ -1091,7 +1262,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
             ev.verb = true;
             /* "the merged group", "a stolen car": a participle after a
              * determiner describes a thing; it dates nothing. */
-            if (j > tb && marker_at(c, art, j - 1, "det")) {
+            if (j > tb && marker_at(c, art, j - 1, MK_DET)) {
                 j += n - 1;
                 continue;
             }
@@ -1114,7 +1285,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                     month_at(c, art, b - 1, te, false, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
-                    marker_at(c, art, b - 1, "det prep"))
+                    marker_at(c, art, b - 1, MK_DET | MK_PREP))
                     break;
                 b--;
             }
@@ -1176,11 +1347,11 @@ static int event_head(const dt_ctx *c, const claims__article *art, int k, size_t
             return -1;
         if (art->toks[q].cls != CLAIMS__TOK_WORD)
             continue; /* "7.1-magnitude", "'s" */
-        if (marker_at(c, art, q, "attach")) {
+        if (marker_at(c, art, q, MK_ATTACH)) {
             int h = q > tb ? event_covering(c, q - 1) : -1;
             return h >= 0 && !c->ev[h].verb ? h : -1;
         }
-        if (marker_at(c, art, q, "prep link"))
+        if (marker_at(c, art, q, MK_PREP | MK_LINK))
             return -1;
     }
     return -1;
@@ -1196,7 +1367,7 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
         if (t->cls == CLAIMS__TOK_NUMBER)
             return true;
         if (t->cls == CLAIMS__TOK_WORD && !(t->flags & CLAIMS__TF_CAP) &&
-            !marker_at(c, art, j, "prep link attach det"))
+            !marker_at(c, art, j, MK_PREP | MK_LINK | MK_ATTACH | MK_DET))
             return true;
     }
     return false;
@@ -1339,7 +1510,7 @@ static int event_appositive(const dt_ctx *c, const claims__article *art, size_t 
                             size_t tb, size_t te)
 {
     size_t p = a;
-    if (p > tb && marker_at(c, art, p - 1, "prep link"))
+    if (p > tb && marker_at(c, art, p - 1, MK_PREP | MK_LINK))
         p--;
     if (p < tb + 2 || !(claims__tok_punct(art, p - 1, ',') || claims__tok_punct(art, p - 1, '-')) ||
         !tok_break(art, p - 1))
@@ -1534,7 +1705,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
 /* Is the token before `a` a word that makes the claim adverbial? */
 static bool prep_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    return a > tb && marker_at(c, art, a - 1, "prep link");
+    return a > tb && marker_at(c, art, a - 1, MK_PREP | MK_LINK);
 }
 
 /* A weekday resolved against the article's date. dir: 0 on or before,
@@ -1710,13 +1881,13 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
             claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, nx, te, &n))
             return false; /* "in 2000 homes": a count */
     }
-    bool prep = i > tb && marker_at(c, art, i - 1, "prep");
-    bool link = !prep && i > tb && marker_at(c, art, i - 1, "link");
+    bool prep = i > tb && marker_at(c, art, i - 1, MK_PREP);
+    bool link = !prep && i > tb && marker_at(c, art, i - 1, MK_LINK);
     *prenominal = !prep && !link;
     if (ev >= 0 || poss)
         return true;
     if (link && nx < te && art->toks[nx].cls == CLAIMS__TOK_WORD &&
-        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, "prep link"))
+        !(art->toks[nx].flags & CLAIMS__TF_CAP) && !marker_at(c, art, nx, MK_PREP | MK_LINK))
         return false; /* "of 2000 people" */
     return (prep || link) && y >= 1800;
 }
@@ -1777,17 +1948,23 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
  * day (lexicon sections) or capitalized right before a number (a
  * misspelt month of date_at). For every other token the tries of
  * scan_sentence would all fail: a tight loop skips them without the calls
- * and lookups. */
-static size_t next_candidate(const claims__article *art, size_t i, size_t te)
+ * and lookups. Inline: it is called once per candidate and per sentence,
+ * and the calls themselves were a twentieth of its cost. */
+static inline size_t next_candidate(const claims__article *art, size_t i, size_t te)
 {
     const uint32_t named =
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
-    for (; i < te; i++) {
-        const claims__token *t = &art->toks[i];
-        if (t->cls == CLAIMS__TOK_NUMBER ||
-            (t->cls == CLAIMS__TOK_WORD &&
-             ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))))
-            return i;
+    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP);
+    for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
+        if (plain_tok(t, plain) || t->cls > CLAIMS__TOK_NUMBER)
+            continue; /* a plain word, a punctuation mark or a quote */
+        /* a capitalized word of no section asked: only before a number
+         * (number_after, on the token itself) */
+        if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
+            (t + 1 < end && (t[1].cls == CLAIMS__TOK_NUMBER ||
+                             (t + 2 < end && t[1].cls == CLAIMS__TOK_PUNCT && t[1].norm_len == 1 &&
+                              art->norm[t[1].norm] == '.' && t[2].cls == CLAIMS__TOK_NUMBER))))
+            return (size_t)(t - art->toks);
     }
     return te;
 }
@@ -1803,6 +1980,18 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
+        size_t n = 0;
+        const claims__lex_entry *e = NULL;
+        /* A lower-case word of no month or weekday ("the", "a", "that",
+         * "yesterday"), most candidates, can only start a relative day:
+         * the lookup first, and nothing else when it fails. Its lexmask
+         * has the relative day's bit (it is a candidate): the lookup's
+         * out-of-line half straight away. */
+        bool rel_only = word && !(t->flags & CLAIMS__TF_CAP) &&
+                        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY)));
+        if (rel_only &&
+            !(e = claims__lex_match_at(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
+            continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
         dc.kind = CLAIMS_KIND_DATE;
@@ -1812,10 +2001,8 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         size_t after = 0;
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
-        size_t n = 0;
-        const claims__lex_entry *e;
         claims_status st;
-        if (may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
+        if (!rel_only && may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
@@ -1832,12 +2019,12 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if (word && (wd = weekday_at(c, art, i, te, &after))) {
+        } else if (!rel_only && word && (wd = weekday_at(c, art, i, te, &after))) {
             int dir = 0;
-            if (i > tb && marker_at(c, art, i - 1, "last")) {
+            if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
                 dir = -1;
                 dc.begin = i - 1;
-            } else if (i > tb && marker_at(c, art, i - 1, "next")) {
+            } else if (i > tb && marker_at(c, art, i - 1, MK_NEXT)) {
                 dir = 1;
                 dc.begin = i - 1;
             } else if (future_before(c, art, i, tb)) {
@@ -1852,7 +2039,8 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
                 dc.d = &d;
                 dc.inferred = true;
             }
-        } else if ((e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
+        } else if (rel_only ||
+                   (e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n))) {
             if (!relative_claim(c, e, &dc, &d, &then))
                 continue;
             dc.prenominal = !prep_before(c, art, i, tb);
@@ -1899,6 +2087,9 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
     dt_months months;
     months.loaded = false;
     c.months = &months;
+    dt_marks marks;
+    memset(marks.tok, 0, sizeof marks.tok);
+    c.marks = &marks;
 
     /* 1. The dateline: metadata, never a claim. */
     bool from_title = false;

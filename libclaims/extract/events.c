@@ -13,7 +13,6 @@
  * still meet under the same background event. */
 #include "extract/extract.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,10 +57,11 @@ static bool reference_day(claims_story *s, long *out, claims_status *st)
     return true;
 }
 
-/* Is the anchor's time the story's own, near the reference day? */
-static bool near_reference(const claims__anchor *a, long ref)
+/* Is the anchor's time the story's own, near the reference day ref (the
+ * date r)? */
+static bool near_reference(const claims__anchor *a, long ref, const claims__date *rd)
 {
-    claims__date r = claims__days_to_date(ref);
+    claims__date r = *rd;
     switch (a->precision) {
     case CLAIMS__PREC_YEAR:
         return a->date.year == r.year;
@@ -78,9 +78,9 @@ static bool near_reference(const claims__anchor *a, long ref)
     }
 }
 
-static bool before_reference(const claims__anchor *a, long ref)
+static bool before_reference(const claims__anchor *a, long ref, const claims__date *rd)
 {
-    claims__date r = claims__days_to_date(ref);
+    claims__date r = *rd;
     if (a->date.year != r.year)
         return a->date.year < r.year;
     if (!a->date.month || a->date.month != r.month)
@@ -88,16 +88,35 @@ static bool before_reference(const claims__anchor *a, long ref)
     return claims__date_to_days(a->date.year, a->date.month, a->date.day ? a->date.day : 1) < ref;
 }
 
+/* v in decimal into buf (as "%d" would write it); buf returned. */
+static const char *decimal(int v, char buf[LABEL_MAX])
+{
+    char tmp[LABEL_MAX];
+    size_t n = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t k = 0;
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    buf[k] = 0;
+    return buf;
+}
+
 /* The label of the other event a figure anchored at *a belongs to, written
- * into buf: its year, or "earlier" for a marker; NULL for the story's own. */
-static const char *event_label(const claims__anchor *a, bool dated, long ref, char buf[LABEL_MAX])
+ * into buf: its year, or "earlier" for a marker; NULL for the story's own.
+ * rd is the reference day ref as a date. */
+static const char *event_label(const claims__anchor *a, bool dated, long ref,
+                               const claims__date *rd, char buf[LABEL_MAX])
 {
     /* only the past holds other events: a time after the story's
      * ("deliveries next year") is a plan of this one */
-    if (a->precision && dated && !near_reference(a, ref) && before_reference(a, ref)) {
-        snprintf(buf, LABEL_MAX, "%d", a->date.year);
-        return buf;
-    }
+    if (a->precision && dated && !near_reference(a, ref, rd) && before_reference(a, ref, rd))
+        return decimal(a->date.year, buf); /* not snprintf: a call a tenth the cost */
     return a->background ? "earlier" : NULL;
 }
 
@@ -108,16 +127,15 @@ claims_status claims__resolve_events(claims_story *s)
     bool dated = reference_day(s, &ref, &st);
     if (st != CLAIMS_OK)
         return st;
+    claims__date rd = claims__days_to_date(ref);
     /* Background labels in order of first use get ids 2, 3, ... */
     claims__sid *labels = NULL;
     size_t nlabels = 0, cap = 0;
     for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
         claims_claim *c = s->claims[i];
-        claims__frame f = *c->frame;
-        f.event_id = 1;
-        f.event = 0;
         char buf[LABEL_MAX];
-        const char *label = is_figure(c) ? event_label(&f.anchor, dated, ref, buf) : NULL;
+        const char *label =
+            is_figure(c) ? event_label(&c->frame->anchor, dated, ref, &rd, buf) : NULL;
         size_t k = 0;
         while (label && k < nlabels && strcmp(claims__str(s, labels[k]), label) != 0)
             k++;
@@ -130,10 +148,13 @@ claims_status claims__resolve_events(claims_story *s)
             }
             labels[nlabels++] = copy;
         }
-        if (label) {
-            f.event = labels[k];
-            f.event_id = (uint32_t)k + 2;
-        }
+        claims__sid event = label ? labels[k] : 0;
+        uint32_t event_id = label ? (uint32_t)k + 2 : 1;
+        if (c->frame->event == event && c->frame->event_id == event_id)
+            continue; /* as claims__frame_put would leave it, without the copy */
+        claims__frame f = *c->frame;
+        f.event = event;
+        f.event_id = event_id;
         if (!claims__frame_put(s, c, &f))
             st = CLAIMS_ERR_NOMEM;
     }
