@@ -347,6 +347,14 @@ enum {
     CLAIMS__LEX_PAIR_BITS = 1 << 17    /* bits over the first two tokens of phrases */
 };
 
+/* A token's lexmask (claims__token.lexmask, from claims__lex_tables.first)
+ * has a bit per section, and above them bits for phrases of one value
+ * that extractors ask for on many tokens: a "future" time word ("will",
+ * "next week" as a plan). Like the section bits they may be set for a
+ * token that starts no such phrase, never clear for one that does. */
+#define CLAIMS__LEXMASK_FUTURE (1u << 31) /* a [time_word] phrase of value "future" may start */
+_Static_assert(CLAIMS__LEX_SECTION_COUNT <= 31, "lexmask: a bit a section, and the value bits");
+
 /* The bits of a Bloom cell (claims__lex_tables.bloom). */
 enum {
     CLAIMS__LEX_CELL_KEY = 1,   /* a phrase of the section may be exactly these tokens */

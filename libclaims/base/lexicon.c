@@ -377,6 +377,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     if (nt > own->maxntok[sec])
         own->maxntok[sec] = (uint8_t)nt;
     own->first[first % FIRST_BITS] |= 1u << sec;
+    if (sec == CLAIMS__LEX_TIME_WORD && own->entries[ei].code == CLAIMS__LV_FUTURE)
+        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_FUTURE;
     return CLAIMS_OK;
 }
 

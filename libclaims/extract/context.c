@@ -636,8 +636,10 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
 {
     const claims__lexicon *lx = c->s->lex;
     const claims__token *toks = c->art->toks;
+    /* a time word is looked up only where a "future" one may start: no
+       other answers the question */
     const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
-                   tw = 1u << CLAIMS__LEX_TIME_WORD;
+                   tw = CLAIMS__LEXMASK_FUTURE;
     /* The sections still worth a lookup: a question answered drops its
      * section, and most tokens start no phrase of any (their lexmask). */
     uint32_t look = bg | (need & NEED_FIGURE ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);

@@ -1729,6 +1729,8 @@ static bool future_before(const dt_ctx *c, const claims__article *art, size_t a,
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
         if (tok_break(art, j - 1))
             return false;
+        if (!(art->toks[j - 1].lexmask & CLAIMS__LEXMASK_FUTURE))
+            continue; /* no "future" time word starts there */
         size_t n = 0;
         const claims__lex_entry *e =
             claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j - 1, a, &n);
