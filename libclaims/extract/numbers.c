@@ -2270,17 +2270,28 @@ static size_t process(qctx *c, size_t i, claims_status *st)
     return emit_count(c, i, &a, st);
 }
 
-/* True when token i may begin an amount. */
+/* The sections whose phrases begin an amount. */
+#define AMOUNT_SECTIONS                                                                            \
+    ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
+
+/* The first token from i on (c->se when none) that is digits or has a
+ * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
+ * one pass over them is all they cost. */
+static inline size_t next_candidate(const qctx *c, size_t i)
+{
+    const claims__token *t = c->art->toks;
+    while (i < c->se && !(t[i].lexmask & AMOUNT_SECTIONS) && t[i].cls != CLAIMS__TOK_NUMBER)
+        i++;
+    return i;
+}
+
+/* True when token i, a candidate of next_candidate, may begin an amount. */
 static bool may_start(const qctx *c, size_t i)
 {
     const claims__token *t = tk(c, i);
     if (t->cls == CLAIMS__TOK_NUMBER)
         return true;
     if (t->cls != CLAIMS__TOK_WORD)
-        return false;
-    /* most words start no amount phrase: one test of the token's mask */
-    if (!(t->lexmask & ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) |
-                        (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))))
         return false;
     return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
            lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
@@ -2322,7 +2333,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
         c.sflags = sn->flags;
         c.terminal = sentence_terminal(&c);
         c.last_money = NULL;
-        for (size_t i = c.sb; i < c.se;) {
+        for (size_t i = next_candidate(&c, c.sb); i < c.se; i = next_candidate(&c, i)) {
             if (!may_start(&c, i)) {
                 i++;
                 continue;
