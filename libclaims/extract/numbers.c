@@ -2277,10 +2277,27 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 /* The first token from i on (c->se when none) that is digits or has a
  * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
  * one pass over them is all they cost. */
+static inline bool candidate(const claims__token *t)
+{
+    return (t->lexmask & AMOUNT_SECTIONS) || t->cls == CLAIMS__TOK_NUMBER;
+}
+
 static inline size_t next_candidate(const qctx *c, size_t i)
 {
     const claims__token *t = c->art->toks;
-    while (i < c->se && !(t[i].lexmask & AMOUNT_SECTIONS) && t[i].cls != CLAIMS__TOK_NUMBER)
+    size_t se = c->se;
+    /* four tokens a round: the loop's own test costs as much as a token's */
+    for (; i + 4 <= se; i += 4) {
+        if (candidate(&t[i]))
+            return i;
+        if (candidate(&t[i + 1]))
+            return i + 1;
+        if (candidate(&t[i + 2]))
+            return i + 2;
+        if (candidate(&t[i + 3]))
+            return i + 3;
+    }
+    while (i < se && !candidate(&t[i]))
         i++;
     return i;
 }
