@@ -41,6 +41,11 @@ typedef struct qctx {
     claims_story *s;
     size_t ai;
     const claims__article *art;
+    /* art's tokens and norm text, at hand: the tests below read them a
+     * few million times */
+    const claims__token *toks;
+    const char *norm;
+    size_t ntoks;
     const claims__lexicon *lx;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
@@ -79,7 +84,13 @@ typedef struct np_head {
 
 static inline const claims__token *tk(const qctx *c, size_t i)
 {
-    return &c->art->toks[i];
+    return &c->toks[i];
+}
+
+/* The normalized text of token i (claims__tok_norm). */
+static inline const char *norm_of(const qctx *c, size_t i)
+{
+    return c->norm + c->toks[i].norm;
 }
 
 static inline bool glued(const qctx *c, size_t i)
@@ -94,12 +105,13 @@ static inline bool is_cls(const qctx *c, size_t i, int cls)
 
 static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
+           tk(c, i)->norm_len == 1 && norm_of(c, i)[0] == ch;
 }
 
 static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
+    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n && memcmp(norm_of(c, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
@@ -112,7 +124,7 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
     size_t n = tk(c, i)->norm_len;
     if (n >= cap)
         n = cap - 1;
-    memcpy(out, claims__tok_norm(c->art, i), n);
+    memcpy(out, norm_of(c, i), n);
     out[n] = '\0';
 }
 
@@ -122,9 +134,11 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
                                            size_t end, size_t *n)
 {
     size_t dummy;
-    if (i < c->sb || i >= end)
+    /* claims__lex_match, on the tokens at hand: most tokens start no
+     * phrase of the section, and their lexmask says so without a call */
+    if (i < c->sb || i >= end || i >= c->ntoks || !(c->toks[i].lexmask & (1u << sec)))
         return NULL;
-    return claims__lex_match(c->lx, sec, c->art, i, end, n ? n : &dummy);
+    return claims__lex_match_at(c->lx, sec, c->art, i, end, n ? n : &dummy);
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
@@ -272,7 +286,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     if (n < 4 || w[n - 1] != 's')
         return false;
@@ -282,7 +296,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 /* A verb form or an adverb rather than a noun ("signed", "operating"). */
 static bool looks_verbal(const qctx *c, size_t i)
 {
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
         return true;
@@ -368,8 +382,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
             h->found = true;
             h->known = false;
             h->concept = NULL;
-            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, h->naive,
-                                     sizeof h->naive);
+            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, h->naive, sizeof h->naive);
             h->hb = j;
             h->he = j + 1;
             return;
@@ -484,7 +497,7 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
                    !action_at(c, k, c->se, NULL) && tk(c, k)->norm_len >= 5 &&
-                   memcmp(claims__tok_norm(c->art, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
+                   memcmp(norm_of(c, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
             k++; /* an adverb */
         } else {
             break;
@@ -505,7 +518,7 @@ enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
 
 static bool all_digits(const qctx *c, size_t i)
 {
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     for (size_t k = 0; k < n; k++)
         if (!claims__is_digit((unsigned char)w[k]))
@@ -553,7 +566,7 @@ enum { STEP_NONE, STEP_TAKEN, STEP_STOP };
  * or thin spaces. False when token i is a number that does not parse. */
 static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
-    if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &r->cur))
+    if (!claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
@@ -562,7 +575,7 @@ static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
-            claims__parse_decimal(claims__tok_norm(c->art, r->j), 3, &g);
+            claims__parse_decimal(norm_of(c, r->j), 3, &g);
             r->cur = r->cur * 1000 + g;
             r->j++;
         }
@@ -706,8 +719,8 @@ static double slash_fraction(const qctx *c, size_t j)
         tk(c, j + 2)->norm_len > 2 || (j + 3 < c->se && glued(c, j + 3)))
         return 0;
     double n = 0, d = 0;
-    claims__parse_decimal(claims__tok_norm(c->art, j), tk(c, j)->norm_len, &n);
-    claims__parse_decimal(claims__tok_norm(c->art, j + 2), tk(c, j + 2)->norm_len, &d);
+    claims__parse_decimal(norm_of(c, j), tk(c, j)->norm_len, &n);
+    claims__parse_decimal(norm_of(c, j + 2), tk(c, j + 2)->norm_len, &d);
     return n >= 1 && d <= 16 && n < d && n == (double)(long)n && d == (double)(long)d ? n / d : 0;
 }
 
@@ -815,7 +828,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
         return true;
     /* "HD 4000 graphics", "GT 650M": a model number after an acronym */
     if ((t->flags & CLAIMS__TF_ALLCAPS) && t->norm_len >= 2 && is_cls(c, nb, CLAIMS__TOK_NUMBER) &&
-        tk(c, nb)->norm_len >= 3 && !memchr(claims__tok_norm(c->art, nb), ',', tk(c, nb)->norm_len))
+        tk(c, nb)->norm_len >= 3 && !memchr(norm_of(c, nb), ',', tk(c, nb)->norm_len))
         return true;
     if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
         return false;
@@ -879,7 +892,7 @@ static size_t address_end(const qctx *c, size_t k)
 static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
-    const char *w = claims__tok_norm(c->art, nb);
+    const char *w = norm_of(c, nb);
     const char *dot = t->cls == CLAIMS__TOK_NUMBER ? memchr(w, '.', t->norm_len) : NULL;
     if (!dot || cur_before || ne != nb + 1 || ne >= c->se)
         return false;
@@ -908,7 +921,7 @@ static bool model_code(const qctx *c, size_t ne, bool cur_before)
 static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
-    const char *w = claims__tok_norm(c->art, nb);
+    const char *w = norm_of(c, nb);
     size_t skip = ne > nb + 1 ? ne : nb + 1;
     bool has_prev = nb > c->sb;
     /* "+972", "#1", leading zeros "02" */
@@ -963,8 +976,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
         double a = 0, b = 0;
         if (claims__parse_decimal(w, t->norm_len, &a) &&
-            claims__parse_decimal(claims__tok_norm(c->art, ne + 1), tk(c, ne + 1)->norm_len, &b) &&
-            b < a && a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
+            claims__parse_decimal(norm_of(c, ne + 1), tk(c, ne + 1)->norm_len, &b) && b < a &&
+            a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
             return ne + 2;
     }
     /* times "9:15", ratios, "9/11", "24/7" */
@@ -1256,8 +1269,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
         if (ce && ce->code != CLAIMS__LV_PERSON)
             set_part(out, ce->value);
         else
-            claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
-                                     PART_MAX);
+            claims__numbers_singular(norm_of(c, p), tk(c, p)->norm_len, out, PART_MAX);
         return false;
     }
     size_t n = 0;
@@ -1267,7 +1279,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
             break;
         if (j > k)
             out[n++] = ' ';
-        memcpy(out + n, claims__tok_norm(c->art, j), w);
+        memcpy(out + n, norm_of(c, j), w);
         n += w;
     }
     out[n] = '\0';
@@ -1348,7 +1360,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
     if (ce)
         set_part(out, ce->value);
     else
-        claims__numbers_singular(claims__tok_norm(c->art, p), t->norm_len, out, PART_MAX);
+        claims__numbers_singular(norm_of(c, p), t->norm_len, out, PART_MAX);
     return true;
 }
 
@@ -1401,8 +1413,8 @@ static bool subject_before(const qctx *c, size_t b, char *out)
                                !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
                                !marker(c, k - 2, CLAIMS__LV_W_FILLER)) {
                         /* "the purchase of": a verb's noun after an article */
-                        claims__numbers_singular(claims__tok_norm(c->art, k - 2),
-                                                 tk(c, k - 2)->norm_len, out, PART_MAX);
+                        claims__numbers_singular(norm_of(c, k - 2), tk(c, k - 2)->norm_len, out,
+                                                 PART_MAX);
                     }
                     break;
                 }
@@ -1478,7 +1490,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
             !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, CLAIMS__LV_W_AUX))
             break;
         double v = 0;
-        claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
+        claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &v);
         if (v < 1 || v > 120)
             break;
         list[n++] = m;
@@ -1519,7 +1531,7 @@ static claims_status emit_age_list(qctx *c, const amount *first, const char *thi
         if (i > 0) {
             size_t m = list[i - 1];
             memset(&b, 0, sizeof b);
-            claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &b.v);
+            claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &b.v);
             tb = m;
             te = m + 1;
         }
@@ -2148,7 +2160,7 @@ static bool referent_back(const qctx *c, size_t b, char *out)
         /* an unknown plural noun of this sentence ("eight climbers") */
         if (j >= c->sb && is_cls(c, j, CLAIMS__TOK_WORD) && !(tk(c, j)->flags & CLAIMS__TF_CAP) &&
             !cword(c, j) && looks_plural(c, j)) {
-            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, out, PART_MAX);
+            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, out, PART_MAX);
             return true;
         }
     }
@@ -2284,7 +2296,7 @@ static inline bool candidate(const claims__token *t)
 
 static inline size_t next_candidate(const qctx *c, size_t i)
 {
-    const claims__token *t = c->art->toks;
+    const claims__token *t = c->toks;
     size_t se = c->se;
     /* four tokens a round: the loop's own test costs as much as a token's */
     for (; i + 4 <= se; i += 4) {
@@ -2337,8 +2349,11 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
+    c.toks = c.art->toks;
+    c.norm = c.art->norm;
+    c.ntoks = c.art->ntoks;
     c.lx = s->lex;
-    if (!c.lx || !c.art->toks)
+    if (!c.lx || !c.toks)
         return CLAIMS_OK;
     for (size_t si = 0; si < c.art->nsents; si++) {
         const claims__sentence *sn = &c.art->sents[si];
