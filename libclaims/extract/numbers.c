@@ -37,6 +37,15 @@ enum {
     SUBJ_WINDOW = 8      /* tokens between a change verb and its amount */
 };
 
+/* The word classes of the tokens last asked about, by token index modulo
+ * WC_MEMO: the windows around amounts ask about the same function words
+ * again ("the", "of", "in" before each amount, behind each verb). */
+enum { WC_MEMO = 64 };
+typedef struct wc_memo {
+    uint32_t tag[WC_MEMO]; /* the slot's token index + 1; 0 while empty */
+    const claims__lex_entry *e[WC_MEMO];
+} wc_memo;
+
 typedef struct qctx {
     claims_story *s;
     size_t ai;
@@ -47,6 +56,7 @@ typedef struct qctx {
     const char *norm;
     size_t ntoks;
     const claims__lexicon *lx;
+    wc_memo *wc;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
@@ -151,9 +161,15 @@ static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, clai
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
 static inline const claims__lex_entry *cword(const qctx *c, size_t i)
 {
-    if (i >= c->se)
+    if (i >= c->se || i < c->sb || !(c->toks[i].lexmask & (1u << CLAIMS__LEX_WORD_CLASS)))
         return NULL;
-    return lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
+    size_t slot = i % WC_MEMO;
+    if (c->wc->tag[slot] != i + 1) {
+        size_t n;
+        c->wc->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+        c->wc->tag[slot] = (uint32_t)(i + 1);
+    }
+    return c->wc->e[slot];
 }
 
 static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
@@ -2345,7 +2361,10 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     if (!s || ai >= s->narticles)
         return CLAIMS_OK;
     qctx c;
+    wc_memo wc;
     memset(&c, 0, sizeof c);
+    memset(wc.tag, 0, sizeof wc.tag);
+    c.wc = &wc;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
