@@ -110,18 +110,18 @@ static inline bool glued(const qctx *c, size_t i)
 
 static inline bool is_cls(const qctx *c, size_t i, int cls)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
+    return i < c->se && tk(c, i)->cls == cls && i >= c->sb;
 }
 
 static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
-           tk(c, i)->norm_len == 1 && norm_of(c, i)[0] == ch;
+    return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
+           norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
 static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->norm_len == n && memcmp(norm_of(c, i), lit, n) == 0;
+    return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
@@ -145,8 +145,9 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
 {
     size_t dummy;
     /* claims__lex_match, on the tokens at hand: most tokens start no
-     * phrase of the section, and their lexmask says so without a call */
-    if (i < c->sb || i >= end || i >= c->ntoks || !(c->toks[i].lexmask & (1u << sec)))
+     * phrase of the section, and their lexmask says so without a call
+     * (tested first: the bounds rarely fail) */
+    if (i >= c->ntoks || !(c->toks[i].lexmask & (1u << sec)) || i < c->sb || i >= end)
         return NULL;
     return claims__lex_match_at(c->lx, sec, c->art, i, end, n ? n : &dummy);
 }
@@ -161,7 +162,7 @@ static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, clai
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
 static inline const claims__lex_entry *cword(const qctx *c, size_t i)
 {
-    if (i >= c->se || i < c->sb || !(c->toks[i].lexmask & (1u << CLAIMS__LEX_WORD_CLASS)))
+    if (i >= c->se || !(c->toks[i].lexmask & (1u << CLAIMS__LEX_WORD_CLASS)) || i < c->sb)
         return NULL;
     size_t slot = i % WC_MEMO;
     if (c->wc->tag[slot] != i + 1) {
