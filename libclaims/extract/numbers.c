@@ -21,6 +21,7 @@
  * £250,000", "profit rose 12% to $2bn", "$80m for the stadium"). */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <string.h>
 
 enum {
@@ -2303,14 +2304,33 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 #define AMOUNT_SECTIONS                                                                            \
     ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
 
+/* A token's lexmask and class, in the bits `candidate_bits` tests: the
+ * class's low bit (digits, or a quote mark, which may_start turns away)
+ * at bit 32. */
+static inline uint64_t candidate_word(const claims__token *t)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* cls lies right after lexmask: one 8-byte load reads both */
+    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4,
+                   "claims__token: cls right after lexmask");
+    uint64_t w;
+    memcpy(&w, &t->lexmask, sizeof w);
+    return w;
+#else
+    return t->lexmask | ((uint64_t)(t->cls & 1) << 32);
+#endif
+}
+
+static const uint64_t candidate_bits = AMOUNT_SECTIONS | (UINT64_C(1) << 32);
+
+static inline bool candidate(const claims__token *t)
+{
+    return (candidate_word(t) & candidate_bits) != 0;
+}
+
 /* The first token from i on (c->se when none) that is digits or has a
  * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
  * one pass over them is all they cost. */
-static inline bool candidate(const claims__token *t)
-{
-    return (t->lexmask & AMOUNT_SECTIONS) || t->cls == CLAIMS__TOK_NUMBER;
-}
-
 static inline size_t next_candidate(const qctx *c, size_t i)
 {
     const claims__token *t = c->toks;
