@@ -153,6 +153,16 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
     return claims__lex_match_at(c->lx, sec, c->art, i, end, n ? n : &dummy);
 }
 
+/* lex() for a token the caller knows to lie in the sentence, before
+ * `end` (end <= c->se): the lexmask test alone rejects most. */
+static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section sec, size_t i,
+                                              size_t end, size_t *n)
+{
+    if (!(c->toks[i].lexmask & (1u << sec)))
+        return NULL;
+    return claims__lex_match_at(c->lx, sec, c->art, i, end, n);
+}
+
 /* A one-token entry of `sec` at i whose value is `val`. */
 static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
 {
@@ -192,15 +202,16 @@ static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t
     return e && e->value[0] != '_' ? e : NULL;
 }
 
-/* An operator phrase ending exactly at token `at` (not before c->floor). */
-static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+/* The longest phrase of `sec` of at most `maxk` tokens that ends exactly
+ * at token `at` (in the sentence) and starts at c->floor or after it. */
+static const claims__lex_entry *phrase_before(const qctx *c, claims__lex_section sec, size_t maxk,
+                                              size_t at, size_t *start)
 {
     const claims__lex_entry *best = NULL;
-    for (size_t k = 1; k <= 4 && k <= at; k++) {
+    size_t lo = c->sb > c->floor ? c->sb : c->floor;
+    for (size_t k = 1; k <= maxk && k <= at && at - k >= lo; k++) {
         size_t j = at - k, n = 0;
-        if (j < c->sb || j < c->floor)
-            break;
-        const claims__lex_entry *e = lex(c, CLAIMS__LEX_OPERATOR, j, at, &n);
+        const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
         if (e && n == k) {
             best = e;
             *start = j;
@@ -209,21 +220,16 @@ static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *star
     return best;
 }
 
+/* An operator phrase ending exactly at token `at` ("more than $5"). */
+static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+{
+    return phrase_before(c, CLAIMS__LEX_OPERATOR, 4, at, start);
+}
+
 /* A currency phrase ending exactly at token `at`. */
 static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
 {
-    const claims__lex_entry *best = NULL;
-    for (size_t k = 1; k <= 3 && k <= at; k++) {
-        size_t j = at - k, n = 0;
-        if (j < c->sb || j < c->floor)
-            break;
-        const claims__lex_entry *e = lex(c, CLAIMS__LEX_CURRENCY, j, at, &n);
-        if (e && n == k) {
-            best = e;
-            *start = j;
-        }
-    }
-    return best;
+    return phrase_before(c, CLAIMS__LEX_CURRENCY, 3, at, start);
 }
 
 /* A "low..high" value. */
@@ -470,9 +476,13 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
-            break;
+        /* most words are no clause word, speech verb or action: one test */
+        if (!(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                            (1u << CLAIMS__LEX_ACTION))))
+            continue;
         size_t n = 0;
+        if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex_in(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, &n))
+            break;
         const claims__lex_entry *e = action_at(c, j, from, &n);
         if (e) {
             *pos = j;
@@ -607,7 +617,7 @@ static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *
     size_t n = 0, j = r->j;
     if (r->prev == P_NONE || a->zero)
         return STEP_NONE;
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+    const claims__lex_entry *e = lex_in(c, CLAIMS__LEX_SCALE, j, c->se, &n);
     if (!e || !e->has_num || r->cur == 0)
         return STEP_NONE;
     bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
@@ -653,8 +663,10 @@ static int read_hyphen_unit(const qctx *c, numread *r)
  * r->j moves past it). NULL when the number ends here. */
 static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
 {
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
-    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, CLAIMS__LV_AND)) {
+    size_t on = 0;
+    const claims__lex_entry *e = lex_in(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    if (!e && r->prev != P_NONE &&
+        claims__lex_is(lex_in(c, CLAIMS__LEX_OPERATOR, r->j, r->j + 1, &on), CLAIMS__LV_AND)) {
         size_t n2 = 0;
         const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, r->j + 1, c->se, &n2);
         if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
@@ -1590,11 +1602,11 @@ static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry 
     *cur_start = i;
     if (is_cls(c, i, CLAIMS__TOK_NUMBER))
         *cur_e = currency_before(c, i, cur_start);
-    if ((e = lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
+    if ((e = lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
         a->unknown = true;
         a->nb = i;
         a->ne = i + n;
-    } else if ((e = lex(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
+    } else if ((e = lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
                parse_bounds(e->value, &a->lo, &a->hi)) {
         a->vague = true;
         a->nb = i;
@@ -2359,9 +2371,10 @@ static bool may_start(const qctx *c, size_t i)
         return true;
     if (t->cls != CLAIMS__TOK_WORD)
         return false;
-    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
-           lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
-           lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, NULL);
+    size_t n;
+    return lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &n) ||
+           lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
+           lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
 }
 
 static bool sentence_terminal(const qctx *c)
