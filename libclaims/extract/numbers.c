@@ -47,6 +47,14 @@ typedef struct wc_memo {
     const claims__lex_entry *e[WC_MEMO];
 } wc_memo;
 
+/* The unit looked up at a token after a number (noise_end's, for "9
+ * p.m."), which unit_after asks for again. */
+typedef struct unit_memo {
+    size_t at; /* the token; SIZE_MAX before the first */
+    const claims__lex_entry *e;
+    size_t n;
+} unit_memo;
+
 typedef struct qctx {
     claims_story *s;
     size_t ai;
@@ -58,10 +66,10 @@ typedef struct qctx {
     size_t ntoks;
     const claims__lexicon *lx;
     wc_memo *wc;
+    unit_memo *um;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
-    bool terminal;   /* the sentence ends with . ! ? */
     claims_claim *last_money;
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
@@ -161,6 +169,20 @@ static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section
     if (!(c->toks[i].lexmask & (1u << sec)))
         return NULL;
     return claims__lex_match_at(c->lx, sec, c->art, i, end, n);
+}
+
+/* lex(c, CLAIMS__LEX_UNIT, i, c->se, n), through the unit memo. */
+static const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
+{
+    unit_memo *m = c->um;
+    if (m->at != i) {
+        m->n = 0;
+        m->e = lex(c, CLAIMS__LEX_UNIT, i, c->se, &m->n);
+        m->at = i;
+    }
+    if (m->e)
+        *n = m->n;
+    return m->e;
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
@@ -366,7 +388,11 @@ static bool participle_before_noun(const qctx *c, size_t j)
  * naive singular of its head word. */
 static void np_scan(const qctx *c, size_t k, np_head *h)
 {
-    memset(h, 0, sizeof *h);
+    /* naive is read only once written */
+    h->found = h->known = false;
+    h->hb = h->he = 0;
+    h->concept = NULL;
+    h->naive[0] = '\0';
     size_t j = k, last = (size_t)-1;
     int words = 0;
     while (j < c->se && words < NP_WORDS) {
@@ -948,6 +974,20 @@ static bool model_code(const qctx *c, size_t ne, bool cur_before)
            !lex(c, CLAIMS__LEX_ORDINAL, ne, ne + 1, NULL);
 }
 
+/* The sentence ends with . ! ? (before closing quotes and brackets). */
+static bool sentence_terminal(const qctx *c)
+{
+    size_t i = c->se;
+    while (i > c->sb) {
+        i--;
+        const claims__token *t = tk(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
+            continue;
+        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
+    }
+    return false;
+}
+
 static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
@@ -1020,9 +1060,9 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "9 p.m.", "10 o'clock" */
     {
         size_t n = 0;
-        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, ne, c->se, &n);
-        unit_val uv;
-        if (u && unit_split(u->value, &uv) && unit_is(&uv, "clock"))
+        const claims__lex_entry *u = unit_at(c, ne, &n);
+        /* a unit of quantity "clock" (unit_split, unit_is) */
+        if (u && strncmp(u->value, "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1053,7 +1093,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return ne + 2;
     }
     /* a bare number closing a short line without a verb: caption noise */
-    if (!c->terminal && ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev) {
+    if (ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev && !sentence_terminal(c)) {
         size_t p = nb - 1;
         if (!is_stop(c, p) && !marker(c, p, CLAIMS__LV_W_DET) && !action_at(c, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
@@ -1748,7 +1788,7 @@ static size_t unit_after(qctx *c, amount *a, unit_info *u)
     size_t k = u->k;
     u->unit_end = k;
     if (!a->cur && !a->unknown) {
-        e = lex(c, CLAIMS__LEX_UNIT, k, c->se, &n);
+        e = unit_at(c, k, &n);
         /* "the 2006 Second Lebanon War": a capitalized word is a name */
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
@@ -2298,7 +2338,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         (resume = read_before(c, &a, cur_e, cur_start)) != 0 || (resume = read_range(c, &a)) != 0)
         return resume;
     unit_info u;
-    memset(&u, 0, sizeof u);
+    /* unit_age writes the person before anything reads it */
+    memset(&u, 0, offsetof(unit_info, person));
     if ((resume = unit_after(c, &a, &u)) != 0)
         return resume;
     unit_before(c, &a, &u);
@@ -2377,28 +2418,17 @@ static bool may_start(const qctx *c, size_t i)
            lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
 }
 
-static bool sentence_terminal(const qctx *c)
-{
-    size_t i = c->se;
-    while (i > c->sb) {
-        i--;
-        const claims__token *t = tk(c, i);
-        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
-            continue;
-        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
-    }
-    return false;
-}
-
 claims_status claims__extract_quantities(claims_story *s, size_t ai)
 {
     if (!s || ai >= s->narticles)
         return CLAIMS_OK;
     qctx c;
     wc_memo wc;
+    unit_memo um = {SIZE_MAX, NULL, 0};
     memset(&c, 0, sizeof c);
     memset(wc.tag, 0, sizeof wc.tag);
     c.wc = &wc;
+    c.um = &um;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
@@ -2416,7 +2446,6 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
         c.se = sn->tok_end;
         c.floor = c.sb;
         c.sflags = sn->flags;
-        c.terminal = sentence_terminal(&c);
         c.last_money = NULL;
         for (size_t i = next_candidate(&c, c.sb); i < c.se; i = next_candidate(&c, i)) {
             if (!may_start(&c, i)) {
