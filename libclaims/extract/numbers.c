@@ -226,8 +226,8 @@ static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t
 
 /* The longest phrase of `sec` of at most `maxk` tokens that ends exactly
  * at token `at` (in the sentence) and starts at c->floor or after it. */
-static const claims__lex_entry *phrase_before(const qctx *c, claims__lex_section sec, size_t maxk,
-                                              size_t at, size_t *start)
+static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_section sec,
+                                                     size_t maxk, size_t at, size_t *start)
 {
     const claims__lex_entry *best = NULL;
     size_t lo = c->sb > c->floor ? c->sb : c->floor;
@@ -625,7 +625,7 @@ static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+    if (tk(c, i)->norm_len <= 3 && all_digits(c, i)) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
