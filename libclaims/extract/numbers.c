@@ -618,14 +618,31 @@ enum { STEP_NONE, STEP_TAKEN, STEP_STOP };
 
 /* Digits at token i ("1,200", "7.2"), with "3 000 000" groups after no-break
  * or thin spaces. False when token i is a number that does not parse. */
+/* The value of the n bytes at w when they are all digits, computed as
+ * claims__parse_decimal computes it (the same double); false otherwise
+ * ("1,200", "7.2": claims__parse_decimal reads those). */
+static inline bool plain_digits(const char *w, size_t n, double *v)
+{
+    double x = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+        x = x * 10 + (w[k] - '0');
+    }
+    *v = x;
+    return n > 0;
+}
+
 static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
-    if (!claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
+    /* most numbers are plain digits: read without claims__parse_decimal */
+    bool plain = plain_digits(norm_of(c, i), tk(c, i)->norm_len, &r->cur);
+    if (!plain && !claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (tk(c, i)->norm_len <= 3 && all_digits(c, i)) {
+    if (plain && tk(c, i)->norm_len <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
