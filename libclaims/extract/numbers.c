@@ -473,6 +473,12 @@ static const char *concept_back(const qctx *c, size_t from)
         size_t j = from - d;
         if (j < c->sb)
             break;
+        /* a word with no clause, action or concept bit: passed with one test */
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_WORD &&
+            !(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_ACTION) |
+                            (1u << CLAIMS__LEX_CONCEPT))))
+            continue;
         if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, CLAIMS__LV_W_CLAUSE) ||
             (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
             break;
@@ -1963,6 +1969,8 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
         np_head h;
         bool det_before =
             a->nb > c->sb && (marker(c, a->nb - 1, CLAIMS__LV_W_DET) || is_stop(c, a->nb - 1));
+        if (det_before)
+            return true;
         np_scan(c, skip_det(c, a->e), &h);
         /* the noun right after it: "1500 troops", not "2008 war still shapes" */
         bool counts = h.found && h.hb == skip_det(c, a->e) && (h.known || looks_plural(c, h.hb));
