@@ -1299,7 +1299,10 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         }
     }
     const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
-    const claims__lex_entry *back = action_back(c, from, &bp, &bl);
+    /* the verb before is not looked for when the participle after wins
+     * whatever it is */
+    const claims__lex_entry *back =
+        fwd && (via_aux || !h->found) ? NULL : action_back(c, from, &bp, &bl);
     if (fwd && (via_aux || !h->found || back == NULL)) {
         *apos = fp;
         *alen = fl;
