@@ -67,6 +67,10 @@ typedef struct qctx {
     const claims__lexicon *lx;
     wc_memo *wc;
     unit_memo *um;
+    /* may_start's lookup of its word in the number section (SIZE_MAX:
+     * none yet), which parse_number would repeat */
+    size_t num_at, num_n;
+    const claims__lex_entry *num_e;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
@@ -713,7 +717,13 @@ static int read_hyphen_unit(const qctx *c, numread *r)
 static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
 {
     size_t on = 0;
-    const claims__lex_entry *e = lex_in(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    const claims__lex_entry *e;
+    if (r->prev == P_NONE && r->j == c->num_at) {
+        if ((e = c->num_e) != NULL)
+            *n = c->num_n;
+    } else {
+        e = lex_in(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    }
     if (!e && r->prev != P_NONE &&
         claims__lex_is(lex_in(c, CLAIMS__LEX_OPERATOR, r->j, r->j + 1, &on), CLAIMS__LV_AND)) {
         size_t n2 = 0;
@@ -2433,7 +2443,7 @@ static inline size_t next_candidate(const qctx *c, size_t i)
 }
 
 /* True when token i, a candidate of next_candidate, may begin an amount. */
-static bool may_start(const qctx *c, size_t i)
+static bool may_start(qctx *c, size_t i)
 {
     const claims__token *t = tk(c, i);
     if (t->cls == CLAIMS__TOK_NUMBER)
@@ -2441,8 +2451,9 @@ static bool may_start(const qctx *c, size_t i)
     if (t->cls != CLAIMS__TOK_WORD)
         return false;
     size_t n;
-    return lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &n) ||
-           lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
+    c->num_at = i;
+    c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
+    return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
            lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
 }
 
@@ -2457,6 +2468,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     memset(wc.tag, 0, sizeof wc.tag);
     c.wc = &wc;
     c.um = &um;
+    c.num_at = SIZE_MAX;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
