@@ -21,6 +21,7 @@
  * £250,000", "profit rose 12% to $2bn", "$80m for the stadium"). */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <string.h>
 
 enum {
@@ -37,15 +38,42 @@ enum {
     SUBJ_WINDOW = 8      /* tokens between a change verb and its amount */
 };
 
+/* The word classes of the tokens last asked about, by token index modulo
+ * WC_MEMO: the windows around amounts ask about the same function words
+ * again ("the", "of", "in" before each amount, behind each verb). */
+enum { WC_MEMO = 64 };
+typedef struct wc_memo {
+    uint32_t tag[WC_MEMO]; /* the slot's token index + 1; 0 while empty */
+    const claims__lex_entry *e[WC_MEMO];
+} wc_memo;
+
+/* The unit looked up at a token after a number (noise_end's, for "9
+ * p.m."), which unit_after asks for again. */
+typedef struct unit_memo {
+    size_t at; /* the token; SIZE_MAX before the first */
+    const claims__lex_entry *e;
+    size_t n;
+} unit_memo;
+
 typedef struct qctx {
     claims_story *s;
     size_t ai;
     const claims__article *art;
+    /* art's tokens and norm text, at hand: the tests below read them a
+     * few million times */
+    const claims__token *toks;
+    const char *norm;
+    size_t ntoks;
     const claims__lexicon *lx;
+    wc_memo *wc;
+    unit_memo *um;
+    /* may_start's lookup of its word in the number section (SIZE_MAX:
+     * none yet), which parse_number would repeat */
+    size_t num_at, num_n;
+    const claims__lex_entry *num_e;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
-    bool terminal;   /* the sentence ends with . ! ? */
     claims_claim *last_money;
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
@@ -79,7 +107,13 @@ typedef struct np_head {
 
 static inline const claims__token *tk(const qctx *c, size_t i)
 {
-    return &c->art->toks[i];
+    return &c->toks[i];
+}
+
+/* The normalized text of token i (claims__tok_norm). */
+static inline const char *norm_of(const qctx *c, size_t i)
+{
+    return c->norm + c->toks[i].norm;
 }
 
 static inline bool glued(const qctx *c, size_t i)
@@ -89,17 +123,18 @@ static inline bool glued(const qctx *c, size_t i)
 
 static inline bool is_cls(const qctx *c, size_t i, int cls)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == cls;
+    return i < c->se && tk(c, i)->cls == cls && i >= c->sb;
 }
 
 static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && i >= c->sb && claims__tok_punct(c->art, i, ch);
+    return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
+           norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
 static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
-    return i < c->se && i >= c->sb && claims__tok_is_n(c->art, i, lit, n);
+    return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
@@ -112,7 +147,7 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
     size_t n = tk(c, i)->norm_len;
     if (n >= cap)
         n = cap - 1;
-    memcpy(out, claims__tok_norm(c->art, i), n);
+    memcpy(out, norm_of(c, i), n);
     out[n] = '\0';
 }
 
@@ -122,9 +157,36 @@ static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section se
                                            size_t end, size_t *n)
 {
     size_t dummy;
-    if (i < c->sb || i >= end)
+    /* claims__lex_match, on the tokens at hand: most tokens start no
+     * phrase of the section, and their lexmask says so without a call
+     * (tested first: the bounds rarely fail) */
+    if (i >= c->ntoks || !(c->toks[i].lexmask & (1u << sec)) || i < c->sb || i >= end)
         return NULL;
-    return claims__lex_match(c->lx, sec, c->art, i, end, n ? n : &dummy);
+    return claims__lex_match_at(c->lx, sec, c->art, i, end, n ? n : &dummy);
+}
+
+/* lex() for a token the caller knows to lie in the sentence, before
+ * `end` (end <= c->se): the lexmask test alone rejects most. */
+static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section sec, size_t i,
+                                              size_t end, size_t *n)
+{
+    if (!(c->toks[i].lexmask & (1u << sec)))
+        return NULL;
+    return claims__lex_match_at(c->lx, sec, c->art, i, end, n);
+}
+
+/* lex(c, CLAIMS__LEX_UNIT, i, c->se, n), through the unit memo. */
+static const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
+{
+    unit_memo *m = c->um;
+    if (m->at != i) {
+        m->n = 0;
+        m->e = lex(c, CLAIMS__LEX_UNIT, i, c->se, &m->n);
+        m->at = i;
+    }
+    if (m->e)
+        *n = m->n;
+    return m->e;
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
@@ -137,9 +199,15 @@ static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, clai
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
 static inline const claims__lex_entry *cword(const qctx *c, size_t i)
 {
-    if (i >= c->se)
+    if (i >= c->se || !(c->toks[i].lexmask & (1u << CLAIMS__LEX_WORD_CLASS)) || i < c->sb)
         return NULL;
-    return lex(c, CLAIMS__LEX_WORD_CLASS, i, i + 1, NULL);
+    size_t slot = i % WC_MEMO;
+    if (c->wc->tag[slot] != i + 1) {
+        size_t n;
+        c->wc->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+        c->wc->tag[slot] = (uint32_t)(i + 1);
+    }
+    return c->wc->e[slot];
 }
 
 static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
@@ -160,15 +228,16 @@ static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t
     return e && e->value[0] != '_' ? e : NULL;
 }
 
-/* An operator phrase ending exactly at token `at` (not before c->floor). */
-static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+/* The longest phrase of `sec` of at most `maxk` tokens that ends exactly
+ * at token `at` (in the sentence) and starts at c->floor or after it. */
+static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_section sec,
+                                                     size_t maxk, size_t at, size_t *start)
 {
     const claims__lex_entry *best = NULL;
-    for (size_t k = 1; k <= 4 && k <= at; k++) {
+    size_t lo = c->sb > c->floor ? c->sb : c->floor;
+    for (size_t k = 1; k <= maxk && k <= at && at - k >= lo; k++) {
         size_t j = at - k, n = 0;
-        if (j < c->sb || j < c->floor)
-            break;
-        const claims__lex_entry *e = lex(c, CLAIMS__LEX_OPERATOR, j, at, &n);
+        const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
         if (e && n == k) {
             best = e;
             *start = j;
@@ -177,21 +246,16 @@ static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *star
     return best;
 }
 
+/* An operator phrase ending exactly at token `at` ("more than $5"). */
+static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
+{
+    return phrase_before(c, CLAIMS__LEX_OPERATOR, 4, at, start);
+}
+
 /* A currency phrase ending exactly at token `at`. */
 static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
 {
-    const claims__lex_entry *best = NULL;
-    for (size_t k = 1; k <= 3 && k <= at; k++) {
-        size_t j = at - k, n = 0;
-        if (j < c->sb || j < c->floor)
-            break;
-        const claims__lex_entry *e = lex(c, CLAIMS__LEX_CURRENCY, j, at, &n);
-        if (e && n == k) {
-            best = e;
-            *start = j;
-        }
-    }
-    return best;
+    return phrase_before(c, CLAIMS__LEX_CURRENCY, 3, at, start);
 }
 
 /* A "low..high" value. */
@@ -272,7 +336,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     if (n < 4 || w[n - 1] != 's')
         return false;
@@ -282,7 +346,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 /* A verb form or an adverb rather than a noun ("signed", "operating"). */
 static bool looks_verbal(const qctx *c, size_t i)
 {
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
         return true;
@@ -328,7 +392,11 @@ static bool participle_before_noun(const qctx *c, size_t j)
  * naive singular of its head word. */
 static void np_scan(const qctx *c, size_t k, np_head *h)
 {
-    memset(h, 0, sizeof *h);
+    /* naive is read only once written */
+    h->found = h->known = false;
+    h->hb = h->he = 0;
+    h->concept = NULL;
+    h->naive[0] = '\0';
     size_t j = k, last = (size_t)-1;
     int words = 0;
     while (j < c->se && words < NP_WORDS) {
@@ -368,8 +436,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
             h->found = true;
             h->known = false;
             h->concept = NULL;
-            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, h->naive,
-                                     sizeof h->naive);
+            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, h->naive, sizeof h->naive);
             h->hb = j;
             h->he = j + 1;
             return;
@@ -410,6 +477,12 @@ static const char *concept_back(const qctx *c, size_t from)
         size_t j = from - d;
         if (j < c->sb)
             break;
+        /* a word with no clause, action or concept bit: passed with one test */
+        const claims__token *t = tk(c, j);
+        if (t->cls == CLAIMS__TOK_WORD &&
+            !(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_ACTION) |
+                            (1u << CLAIMS__LEX_CONCEPT))))
+            continue;
         if (is_cls(c, j, CLAIMS__TOK_QUOTE) || marker(c, j, CLAIMS__LV_W_CLAUSE) ||
             (is_cls(c, j, CLAIMS__TOK_PUNCT) && !is_punct(c, j, '-')))
             break;
@@ -439,9 +512,13 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, NULL))
-            break;
+        /* most words are no clause word, speech verb or action: one test */
+        if (!(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                            (1u << CLAIMS__LEX_ACTION))))
+            continue;
         size_t n = 0;
+        if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex_in(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, &n))
+            break;
         const claims__lex_entry *e = action_at(c, j, from, &n);
         if (e) {
             *pos = j;
@@ -484,7 +561,7 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
                    !action_at(c, k, c->se, NULL) && tk(c, k)->norm_len >= 5 &&
-                   memcmp(claims__tok_norm(c->art, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
+                   memcmp(norm_of(c, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
             k++; /* an adverb */
         } else {
             break;
@@ -505,7 +582,7 @@ enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
 
 static bool all_digits(const qctx *c, size_t i)
 {
-    const char *w = claims__tok_norm(c->art, i);
+    const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
     for (size_t k = 0; k < n; k++)
         if (!claims__is_digit((unsigned char)w[k]))
@@ -551,18 +628,35 @@ enum { STEP_NONE, STEP_TAKEN, STEP_STOP };
 
 /* Digits at token i ("1,200", "7.2"), with "3 000 000" groups after no-break
  * or thin spaces. False when token i is a number that does not parse. */
+/* The value of the n bytes at w when they are all digits, computed as
+ * claims__parse_decimal computes it (the same double); false otherwise
+ * ("1,200", "7.2": claims__parse_decimal reads those). */
+static inline bool plain_digits(const char *w, size_t n, double *v)
+{
+    double x = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!claims__is_digit((unsigned char)w[k]))
+            return false;
+        x = x * 10 + (w[k] - '0');
+    }
+    *v = x;
+    return n > 0;
+}
+
 static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
-    if (!claims__parse_decimal(claims__tok_norm(c->art, i), tk(c, i)->norm_len, &r->cur))
+    /* most numbers are plain digits: read without claims__parse_decimal */
+    bool plain = plain_digits(norm_of(c, i), tk(c, i)->norm_len, &r->cur);
+    if (!plain && !claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (all_digits(c, i) && tk(c, i)->norm_len <= 3) {
+    if (plain && tk(c, i)->norm_len <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
-            claims__parse_decimal(claims__tok_norm(c->art, r->j), 3, &g);
+            claims__parse_decimal(norm_of(c, r->j), 3, &g);
             r->cur = r->cur * 1000 + g;
             r->j++;
         }
@@ -576,7 +670,7 @@ static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *
     size_t n = 0, j = r->j;
     if (r->prev == P_NONE || a->zero)
         return STEP_NONE;
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_SCALE, j, c->se, &n);
+    const claims__lex_entry *e = lex_in(c, CLAIMS__LEX_SCALE, j, c->se, &n);
     if (!e || !e->has_num || r->cur == 0)
         return STEP_NONE;
     bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
@@ -622,8 +716,16 @@ static int read_hyphen_unit(const qctx *c, numread *r)
  * r->j moves past it). NULL when the number ends here. */
 static const claims__lex_entry *next_number_word(const qctx *c, numread *r, size_t *n)
 {
-    const claims__lex_entry *e = lex(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
-    if (!e && r->prev != P_NONE && lex_is(c, CLAIMS__LEX_OPERATOR, r->j, CLAIMS__LV_AND)) {
+    size_t on = 0;
+    const claims__lex_entry *e;
+    if (r->prev == P_NONE && r->j == c->num_at) {
+        if ((e = c->num_e) != NULL)
+            *n = c->num_n;
+    } else {
+        e = lex_in(c, CLAIMS__LEX_NUMBER, r->j, c->se, n);
+    }
+    if (!e && r->prev != P_NONE &&
+        claims__lex_is(lex_in(c, CLAIMS__LEX_OPERATOR, r->j, r->j + 1, &on), CLAIMS__LV_AND)) {
         size_t n2 = 0;
         const claims__lex_entry *e2 = lex(c, CLAIMS__LEX_NUMBER, r->j + 1, c->se, &n2);
         if (e2 && e2->has_num && e2->num > 0 && e2->num < 1) {
@@ -706,8 +808,8 @@ static double slash_fraction(const qctx *c, size_t j)
         tk(c, j + 2)->norm_len > 2 || (j + 3 < c->se && glued(c, j + 3)))
         return 0;
     double n = 0, d = 0;
-    claims__parse_decimal(claims__tok_norm(c->art, j), tk(c, j)->norm_len, &n);
-    claims__parse_decimal(claims__tok_norm(c->art, j + 2), tk(c, j + 2)->norm_len, &d);
+    claims__parse_decimal(norm_of(c, j), tk(c, j)->norm_len, &n);
+    claims__parse_decimal(norm_of(c, j + 2), tk(c, j + 2)->norm_len, &d);
     return n >= 1 && d <= 16 && n < d && n == (double)(long)n && d == (double)(long)d ? n / d : 0;
 }
 
@@ -815,7 +917,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
         return true;
     /* "HD 4000 graphics", "GT 650M": a model number after an acronym */
     if ((t->flags & CLAIMS__TF_ALLCAPS) && t->norm_len >= 2 && is_cls(c, nb, CLAIMS__TOK_NUMBER) &&
-        tk(c, nb)->norm_len >= 3 && !memchr(claims__tok_norm(c->art, nb), ',', tk(c, nb)->norm_len))
+        tk(c, nb)->norm_len >= 3 && !memchr(norm_of(c, nb), ',', tk(c, nb)->norm_len))
         return true;
     if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
         return false;
@@ -879,7 +981,7 @@ static size_t address_end(const qctx *c, size_t k)
 static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
-    const char *w = claims__tok_norm(c->art, nb);
+    const char *w = norm_of(c, nb);
     const char *dot = t->cls == CLAIMS__TOK_NUMBER ? memchr(w, '.', t->norm_len) : NULL;
     if (!dot || cur_before || ne != nb + 1 || ne >= c->se)
         return false;
@@ -905,10 +1007,24 @@ static bool model_code(const qctx *c, size_t ne, bool cur_before)
            !lex(c, CLAIMS__LEX_ORDINAL, ne, ne + 1, NULL);
 }
 
+/* The sentence ends with . ! ? (before closing quotes and brackets). */
+static bool sentence_terminal(const qctx *c)
+{
+    size_t i = c->se;
+    while (i > c->sb) {
+        i--;
+        const claims__token *t = tk(c, i);
+        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
+            continue;
+        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
+    }
+    return false;
+}
+
 static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
-    const char *w = claims__tok_norm(c->art, nb);
+    const char *w = norm_of(c, nb);
     size_t skip = ne > nb + 1 ? ne : nb + 1;
     bool has_prev = nb > c->sb;
     /* "+972", "#1", leading zeros "02" */
@@ -963,8 +1079,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
         double a = 0, b = 0;
         if (claims__parse_decimal(w, t->norm_len, &a) &&
-            claims__parse_decimal(claims__tok_norm(c->art, ne + 1), tk(c, ne + 1)->norm_len, &b) &&
-            b < a && a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
+            claims__parse_decimal(norm_of(c, ne + 1), tk(c, ne + 1)->norm_len, &b) && b < a &&
+            a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
             return ne + 2;
     }
     /* times "9:15", ratios, "9/11", "24/7" */
@@ -977,9 +1093,9 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "9 p.m.", "10 o'clock" */
     {
         size_t n = 0;
-        const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, ne, c->se, &n);
-        unit_val uv;
-        if (u && unit_split(u->value, &uv) && unit_is(&uv, "clock"))
+        const claims__lex_entry *u = unit_at(c, ne, &n);
+        /* a unit of quantity "clock" (unit_split, unit_is) */
+        if (u && strncmp(u->value, "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1010,7 +1126,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return ne + 2;
     }
     /* a bare number closing a short line without a verb: caption noise */
-    if (!c->terminal && ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev) {
+    if (ne >= c->se && c->se - c->sb <= CAPTION_TOKENS && has_prev && !sentence_terminal(c)) {
         size_t p = nb - 1;
         if (!is_stop(c, p) && !marker(c, p, CLAIMS__LV_W_DET) && !action_at(c, p, p + 1, NULL) &&
             !lex(c, CLAIMS__LEX_OPERATOR, p, p + 1, NULL) &&
@@ -1193,7 +1309,10 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         }
     }
     const claims__lex_entry *fwd = action_fwd(c, after, &via_aux, &fp, &fl);
-    const claims__lex_entry *back = action_back(c, from, &bp, &bl);
+    /* the verb before is not looked for when the participle after wins
+     * whatever it is */
+    const claims__lex_entry *back =
+        fwd && (via_aux || !h->found) ? NULL : action_back(c, from, &bp, &bl);
     if (fwd && (via_aux || !h->found || back == NULL)) {
         *apos = fp;
         *alen = fl;
@@ -1256,8 +1375,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
         if (ce && ce->code != CLAIMS__LV_PERSON)
             set_part(out, ce->value);
         else
-            claims__numbers_singular(claims__tok_norm(c->art, p), tk(c, p)->norm_len, out,
-                                     PART_MAX);
+            claims__numbers_singular(norm_of(c, p), tk(c, p)->norm_len, out, PART_MAX);
         return false;
     }
     size_t n = 0;
@@ -1267,7 +1385,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
             break;
         if (j > k)
             out[n++] = ' ';
-        memcpy(out + n, claims__tok_norm(c->art, j), w);
+        memcpy(out + n, norm_of(c, j), w);
         n += w;
     }
     out[n] = '\0';
@@ -1348,7 +1466,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
     if (ce)
         set_part(out, ce->value);
     else
-        claims__numbers_singular(claims__tok_norm(c->art, p), t->norm_len, out, PART_MAX);
+        claims__numbers_singular(norm_of(c, p), t->norm_len, out, PART_MAX);
     return true;
 }
 
@@ -1401,8 +1519,8 @@ static bool subject_before(const qctx *c, size_t b, char *out)
                                !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
                                !marker(c, k - 2, CLAIMS__LV_W_FILLER)) {
                         /* "the purchase of": a verb's noun after an article */
-                        claims__numbers_singular(claims__tok_norm(c->art, k - 2),
-                                                 tk(c, k - 2)->norm_len, out, PART_MAX);
+                        claims__numbers_singular(norm_of(c, k - 2), tk(c, k - 2)->norm_len, out,
+                                                 PART_MAX);
                     }
                     break;
                 }
@@ -1478,7 +1596,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
             !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, CLAIMS__LV_W_AUX))
             break;
         double v = 0;
-        claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &v);
+        claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &v);
         if (v < 1 || v > 120)
             break;
         list[n++] = m;
@@ -1519,7 +1637,7 @@ static claims_status emit_age_list(qctx *c, const amount *first, const char *thi
         if (i > 0) {
             size_t m = list[i - 1];
             memset(&b, 0, sizeof b);
-            claims__parse_decimal(claims__tok_norm(c->art, m), tk(c, m)->norm_len, &b.v);
+            claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &b.v);
             tb = m;
             te = m + 1;
         }
@@ -1560,11 +1678,11 @@ static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry 
     *cur_start = i;
     if (is_cls(c, i, CLAIMS__TOK_NUMBER))
         *cur_e = currency_before(c, i, cur_start);
-    if ((e = lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
+    if ((e = lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
         a->unknown = true;
         a->nb = i;
         a->ne = i + n;
-    } else if ((e = lex(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
+    } else if ((e = lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
                parse_bounds(e->value, &a->lo, &a->hi)) {
         a->vague = true;
         a->nb = i;
@@ -1706,7 +1824,7 @@ static size_t unit_after(qctx *c, amount *a, unit_info *u)
     size_t k = u->k;
     u->unit_end = k;
     if (!a->cur && !a->unknown) {
-        e = lex(c, CLAIMS__LEX_UNIT, k, c->se, &n);
+        e = unit_at(c, k, &n);
         /* "the 2006 Second Lebanon War": a capitalized word is a name */
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
@@ -1864,6 +1982,8 @@ static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
         np_head h;
         bool det_before =
             a->nb > c->sb && (marker(c, a->nb - 1, CLAIMS__LV_W_DET) || is_stop(c, a->nb - 1));
+        if (det_before)
+            return true;
         np_scan(c, skip_det(c, a->e), &h);
         /* the noun right after it: "1500 troops", not "2008 war still shapes" */
         bool counts = h.found && h.hb == skip_det(c, a->e) && (h.known || looks_plural(c, h.hb));
@@ -2148,7 +2268,7 @@ static bool referent_back(const qctx *c, size_t b, char *out)
         /* an unknown plural noun of this sentence ("eight climbers") */
         if (j >= c->sb && is_cls(c, j, CLAIMS__TOK_WORD) && !(tk(c, j)->flags & CLAIMS__TF_CAP) &&
             !cword(c, j) && looks_plural(c, j)) {
-            claims__numbers_singular(claims__tok_norm(c->art, j), tk(c, j)->norm_len, out, PART_MAX);
+            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, out, PART_MAX);
             return true;
         }
     }
@@ -2256,7 +2376,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
         (resume = read_before(c, &a, cur_e, cur_start)) != 0 || (resume = read_range(c, &a)) != 0)
         return resume;
     unit_info u;
-    memset(&u, 0, sizeof u);
+    /* unit_age writes the person before anything reads it */
+    memset(&u, 0, offsetof(unit_info, person));
     if ((resume = unit_after(c, &a, &u)) != 0)
         return resume;
     unit_before(c, &a, &u);
@@ -2270,34 +2391,70 @@ static size_t process(qctx *c, size_t i, claims_status *st)
     return emit_count(c, i, &a, st);
 }
 
-/* True when token i may begin an amount. */
-static bool may_start(const qctx *c, size_t i)
+/* The sections whose phrases begin an amount. */
+#define AMOUNT_SECTIONS                                                                            \
+    ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
+
+/* A token's lexmask and class, in the bits `candidate_bits` tests: the
+ * class's low bit (digits, or a quote mark, which may_start turns away)
+ * at bit 32. */
+static inline uint64_t candidate_word(const claims__token *t)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* cls lies right after lexmask: one 8-byte load reads both */
+    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4,
+                   "claims__token: cls right after lexmask");
+    uint64_t w;
+    memcpy(&w, &t->lexmask, sizeof w);
+    return w;
+#else
+    return t->lexmask | ((uint64_t)(t->cls & 1) << 32);
+#endif
+}
+
+static const uint64_t candidate_bits = AMOUNT_SECTIONS | (UINT64_C(1) << 32);
+
+static inline bool candidate(const claims__token *t)
+{
+    return (candidate_word(t) & candidate_bits) != 0;
+}
+
+/* The first token from i on (c->se when none) that is digits or has a
+ * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
+ * one pass over them is all they cost. */
+static inline size_t next_candidate(const qctx *c, size_t i)
+{
+    const claims__token *t = c->toks;
+    size_t se = c->se;
+    /* four tokens a round: the loop's own test costs as much as a token's */
+    for (; i + 4 <= se; i += 4) {
+        if (candidate(&t[i]))
+            return i;
+        if (candidate(&t[i + 1]))
+            return i + 1;
+        if (candidate(&t[i + 2]))
+            return i + 2;
+        if (candidate(&t[i + 3]))
+            return i + 3;
+    }
+    while (i < se && !candidate(&t[i]))
+        i++;
+    return i;
+}
+
+/* True when token i, a candidate of next_candidate, may begin an amount. */
+static bool may_start(qctx *c, size_t i)
 {
     const claims__token *t = tk(c, i);
     if (t->cls == CLAIMS__TOK_NUMBER)
         return true;
     if (t->cls != CLAIMS__TOK_WORD)
         return false;
-    /* most words start no amount phrase: one test of the token's mask */
-    if (!(t->lexmask & ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) |
-                        (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))))
-        return false;
-    return lex(c, CLAIMS__LEX_NUMBER, i, c->se, NULL) ||
-           lex(c, CLAIMS__LEX_VAGUE, i, c->se, NULL) ||
-           lex(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, NULL);
-}
-
-static bool sentence_terminal(const qctx *c)
-{
-    size_t i = c->se;
-    while (i > c->sb) {
-        i--;
-        const claims__token *t = tk(c, i);
-        if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, i, ')'))
-            continue;
-        return is_punct(c, i, '.') || is_punct(c, i, '!') || is_punct(c, i, '?');
-    }
-    return false;
+    size_t n;
+    c->num_at = i;
+    c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
+    return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
+           lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
 }
 
 claims_status claims__extract_quantities(claims_story *s, size_t ai)
@@ -2305,12 +2462,21 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     if (!s || ai >= s->narticles)
         return CLAIMS_OK;
     qctx c;
+    wc_memo wc;
+    unit_memo um = {SIZE_MAX, NULL, 0};
     memset(&c, 0, sizeof c);
+    memset(wc.tag, 0, sizeof wc.tag);
+    c.wc = &wc;
+    c.um = &um;
+    c.num_at = SIZE_MAX;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
+    c.toks = c.art->toks;
+    c.norm = c.art->norm;
+    c.ntoks = c.art->ntoks;
     c.lx = s->lex;
-    if (!c.lx || !c.art->toks)
+    if (!c.lx || !c.toks)
         return CLAIMS_OK;
     for (size_t si = 0; si < c.art->nsents; si++) {
         const claims__sentence *sn = &c.art->sents[si];
@@ -2320,9 +2486,8 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
         c.se = sn->tok_end;
         c.floor = c.sb;
         c.sflags = sn->flags;
-        c.terminal = sentence_terminal(&c);
         c.last_money = NULL;
-        for (size_t i = c.sb; i < c.se;) {
+        for (size_t i = next_candidate(&c, c.sb); i < c.se; i = next_candidate(&c, i)) {
             if (!may_start(&c, i)) {
                 i++;
                 continue;
