@@ -203,6 +203,11 @@ typedef struct claims__wordpair {
     size_t common;
     size_t acap, bcap, macap, mbcap, dpcap;
     uint32_t *dp;
+    /* claims__wordpair_count: a's string when a holds its words (NULL:
+     * none), and the bit rows of its word classes */
+    const char *a_src;
+    uint64_t *bits;
+    size_t bitscap;
 } claims__wordpair;
 
 void claims__wordpair_init(claims__wordpair *wp, const claims_allocator *al);
@@ -212,6 +217,12 @@ void claims__wordpair_free(claims__wordpair *wp);
  * aligned. False on OOM. */
 bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
                             size_t max_cells);
+/* Counts the words a and b (NULL is empty) have in common as
+ * claims__wordpair_align does (wp->common, with the words in wp->a and
+ * wp->b), but marks none: for claims__wordpair_overlap alone. Called
+ * again with the same a (the same pointer, its bytes unchanged), a's
+ * words are not split again. False on OOM. */
+bool claims__wordpair_count(claims__wordpair *wp, const char *a, const char *b, size_t max_cells);
 /* Common words divided by the shorter side's word count, in [0, 1]; 0
  * when either side has no word. */
 double claims__wordpair_overlap(const claims__wordpair *wp);

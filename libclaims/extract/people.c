@@ -456,7 +456,7 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
         /* the same words (a wire copy named elsewhere) are all in common */
         double ov = 1;
         if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
-            if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
+            if (!claims__wordpair_count(&ws->pair, c->str_value, o->str_value,
                                         CLAIMS__ALIGN_CELLS_WIDE)) {
                 *oom = true;
                 return NULL;
