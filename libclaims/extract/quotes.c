@@ -634,109 +634,107 @@ static int32_t mention_before(const ctx *c, size_t pos)
     return (int32_t)lo - 1;
 }
 
-static bool collect_mentions(ctx *c)
+/* Token i may start a name run that is a mention: most tokens are lower
+ * case and no title word (a flag and a lexicon bit), neither a name nor
+ * a title; and most capitalized words stand alone (no title phrase
+ * starts at them and the next token cannot go on a run), a run of one
+ * word that is no mention. */
+static bool may_start_mention(const ctx *c, size_t i)
 {
-    const claims__article *art = c->art;
-    for (size_t k = 0; k < c->nbuckets; k++)
-        c->bucket[k] = -1;
-    size_t i = 0;
-    while (i < art->ntoks) {
-        /* most tokens: lower case and no title word (a flag and a lexicon
-         * bit), neither a name nor a title; and most capitalized words
-         * stand alone (no title phrase starts at them and the next token
-         * cannot go on a run), a run of one word that is no mention */
-        const claims__token *t = T(c, i);
-        bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
-        if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)) ||
-            (!name_word(c, i) && !is_title1(c, i))) {
-            i++;
-            continue;
-        }
-        size_t a = i;
-        size_t b = i;
-        while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
-            /* A title with small words in it ("Secretary of State",
-             * "Speaker of the House") stays one piece of the run. */
-            size_t tn = 0;
-            if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) &&
-                tn > 1 && T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
-                b += tn;
-                continue;
-            }
-            if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
-                break;
-            b++;
-        }
-        if (b == a)
-            b = a + 1;
-        i = b;
-        /* one word, a title or a name alone, is no mention: most runs */
-        if (b == a + 1)
-            continue;
-        size_t na = cap_name(c, strip_titles(c, a, b), b);
-        if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
-            continue;
-        size_t nw = count_words(c, na, b);
-        bool titled = na > a;
-        if (nw < 2 && !titled)
-            continue;
-        if (c->nm == c->capm &&
-            !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
-            return false;
-        mention *m = &c->m[c->nm];
-        m->a = (uint32_t)na;
-        m->b = (uint32_t)b;
-        m->last_hash = T(c, b - 1)->hash;
-        m->first_hash = T(c, na)->hash;
-        m->nwords = (uint32_t)nw;
-        m->title_hash = 0;
-        m->title = NULL;
-        m->name = m->fold = NULL;
-        if (na > a) {
-            size_t tw = na - 1;
-            if (tw > a && tok_is(c, tw, "."))
-                tw--;
-            size_t tn = 0;
-            const claims__lex_entry *te =
-                claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
-            if (te) {
-                m->title_hash = T(c, tw)->hash;
-                m->title = te->value;
-            }
-        }
-        m->appos = 0;
-        /* "her deputy, Jan Novak" */
-        if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
-            (head_tok(c, a - 2) || is_title1(c, a - 2)))
-            m->appos = T(c, a - 2)->hash;
-        if (m->appos) {
-            if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1,
-                              sizeof *c->ap))
-                return false;
-            c->ap[c->nap++] = (uint32_t)c->nm;
-        }
-        /* Each distinct name is linked once, at its first mention, so
-         * that a lookup costs the number of names, not of mentions. */
-        size_t bk = m->last_hash & (c->nbuckets - 1);
-        bool seen = false;
-        size_t same_last = 0;
-        for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
-             k = c->m[k].next) {
-            if (c->m[k].last_hash != m->last_hash)
-                continue;
-            same_last++;
-            seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
-        }
-        m->next = -1;
-        if (!seen) {
-            m->next = c->bucket[bk];
-            c->bucket[bk] = (int32_t)c->nm;
-        }
-        c->nm++;
-    }
-    return true;
+    const claims__token *t = T(c, i);
+    bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
+    if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)))
+        return false;
+    return name_word(c, i) || is_title1(c, i);
 }
 
+/* The end of the name run starting at token a (a + 1 at least). */
+static size_t name_run_end(const ctx *c, size_t a)
+{
+    const claims__article *art = c->art;
+    size_t b = a;
+    while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+        /* A title with small words in it ("Secretary of State",
+         * "Speaker of the House") stays one piece of the run. */
+        size_t tn = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) && tn > 1 &&
+            T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+            b += tn;
+            continue;
+        }
+        if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+            break;
+        b++;
+    }
+    return b == a ? a + 1 : b;
+}
+
+/* Adds the mention that name run [a, b) of two tokens or more holds, if
+ * any. False on OOM. */
+static bool add_mention(ctx *c, size_t a, size_t b)
+{
+    const claims__article *art = c->art;
+    size_t na = cap_name(c, strip_titles(c, a, b), b);
+    if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
+        return true;
+    size_t nw = count_words(c, na, b);
+    bool titled = na > a;
+    if (nw < 2 && !titled)
+        return true;
+    if (c->nm == c->capm &&
+        !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
+        return false;
+    mention *m = &c->m[c->nm];
+    m->a = (uint32_t)na;
+    m->b = (uint32_t)b;
+    m->last_hash = T(c, b - 1)->hash;
+    m->first_hash = T(c, na)->hash;
+    m->nwords = (uint32_t)nw;
+    m->title_hash = 0;
+    m->title = NULL;
+    m->name = m->fold = NULL;
+    if (na > a) {
+        size_t tw = na - 1;
+        if (tw > a && tok_is(c, tw, "."))
+            tw--;
+        size_t tn = 0;
+        const claims__lex_entry *te =
+            claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
+        if (te) {
+            m->title_hash = T(c, tw)->hash;
+            m->title = te->value;
+        }
+    }
+    m->appos = 0;
+    /* "her deputy, Jan Novak" */
+    if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
+        (head_tok(c, a - 2) || is_title1(c, a - 2)))
+        m->appos = T(c, a - 2)->hash;
+    if (m->appos) {
+        if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1, sizeof *c->ap))
+            return false;
+        c->ap[c->nap++] = (uint32_t)c->nm;
+    }
+    /* Each distinct name is linked once, at its first mention, so
+     * that a lookup costs the number of names, not of mentions. */
+    size_t bk = m->last_hash & (c->nbuckets - 1);
+    bool seen = false;
+    size_t same_last = 0;
+    for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
+         k = c->m[k].next) {
+        if (c->m[k].last_hash != m->last_hash)
+            continue;
+        same_last++;
+        seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
+    }
+    m->next = -1;
+    if (!seen) {
+        m->next = c->bucket[bk];
+        c->bucket[bk] = (int32_t)c->nm;
+    }
+    c->nm++;
+    return true;
+}
 
 /* The fullest mention of the person named by tokens [a, b) near token
  * `pos`: the longest name with the same last word (and first word, when
@@ -2179,32 +2177,63 @@ static bool push_index(ctx *c, uint32_t **v, size_t *n, size_t *cap, size_t i)
     return true;
 }
 
+/* Notes token i, when it is a quotation mark or a word where a speech
+ * verb may start, in c->marks or c->verbs and c->verb_sent. False on
+ * OOM. */
+static bool note_token(ctx *c, size_t i)
+{
+    const claims__article *art = c->art;
+    const claims__token *t = T(c, i);
+    if (t->cls == CLAIMS__TOK_QUOTE && !push_index(c, &c->marks, &c->nmarks, &c->capmarks, i))
+        return false;
+    if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+        return true;
+    if (t->cls == CLAIMS__TOK_WORD && !push_index(c, &c->verbs, &c->nverbs, &c->capverbs, i))
+        return false;
+    if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
+        i < art->sents[t->sentence].tok_end)
+        c->verb_sent[t->sentence] = 1;
+    return true;
+}
+
+/* The first of tokens [i, n) that is capitalized, may start a title or
+ * a speech verb, or is a quotation mark; n when none. Most tokens are
+ * none: a loop of its own keeps its few registers to itself. */
+static size_t next_marked(const claims__token *toks, size_t i, size_t n)
+{
+    const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
+    const claims__token *t = toks + i, *end = toks + n;
+    while (t < end && !(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & bits) &&
+           t->cls != CLAIMS__TOK_QUOTE)
+        t++;
+    return (size_t)(t - toks);
+}
+
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
- * them), and the sentences that have one. */
-static bool scan_tokens(ctx *c)
+ * them), the sentences that have one, and the mentions of persons. */
+static bool scan_article(ctx *c)
 {
     const claims__article *art = c->art;
+    const claims__token *toks = art->toks;
+    const size_t ntoks = art->ntoks;
     c->verb_sent = claims__malloc(&c->s->alloc, art->nsents);
     if (!c->verb_sent)
         return false;
     memset(c->verb_sent, 0, art->nsents);
-    for (size_t i = 0; i < art->ntoks; i++) {
-        const claims__token *t = T(c, i);
-        if (t->cls == CLAIMS__TOK_QUOTE) {
-            if (!push_index(c, &c->marks, &c->nmarks, &c->capmarks, i))
-                return false;
-        }
-        if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+    for (size_t k = 0; k < c->nbuckets; k++)
+        c->bucket[k] = -1;
+    size_t next = 0; /* the first token a name run may start at */
+    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
+        if (!note_token(c, i))
+            return false;
+        if (i < next || !may_start_mention(c, i))
             continue;
-        if (t->cls == CLAIMS__TOK_WORD) {
-            if (!push_index(c, &c->verbs, &c->nverbs, &c->capverbs, i))
-                return false;
-        }
-        if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
-            i < art->sents[t->sentence].tok_end)
-            c->verb_sent[t->sentence] = 1;
+        next = name_run_end(c, i);
+        /* one word, a title or a name alone, is no mention: most runs */
+        if (next > i + 1 && !add_mention(c, i, next))
+            return false;
     }
     return true;
 }
@@ -2236,7 +2265,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     if (!c.memo || !c.nomc || !c.bucket)
         goto done;
     memset(c.memo, 0, art->ntoks);
-    if (!scan_tokens(&c) || !collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
+    if (!scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
