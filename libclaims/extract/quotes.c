@@ -215,6 +215,13 @@ typedef struct qspan {
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
 
+/* A verb word's lookup to the article's end, once made. */
+typedef struct verb_memo {
+    const claims__lex_entry *e;
+    uint32_t n; /* tokens of e */
+    bool known;
+} verb_memo;
+
 typedef struct ctx {
     claims_story *s;
     size_t ai;
@@ -234,6 +241,7 @@ typedef struct ctx {
                            lexicon mask says so), in text order: the
                            searches for a verb walk only these */
     size_t nverbs, capverbs;
+    verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -426,6 +434,31 @@ static size_t first_verb(const ctx *c, size_t i)
             hi = mid;
     }
     return lo;
+}
+
+/* verb_at for the word c->verbs[vi], whose lookup to the article's end
+ * is made once: each sentence's verbs are looked up again and again
+ * (for quotes, reported speech, attributions), up to bounds of their
+ * own. A phrase that ends by `end` is the answer for `end` too (the
+ * longest phrase within a bound, when it fits a closer one, is the
+ * longest there); none at all is none for any bound. */
+static const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, size_t *n)
+{
+    verb_memo *m = &c->vmemo[vi];
+    size_t i = c->verbs[vi];
+    if (!m->known) {
+        size_t k = 0;
+        m->e = verb_at(c, i, c->art->ntoks, &k);
+        m->n = (uint32_t)k;
+        m->known = true;
+    }
+    if (!m->e)
+        return NULL;
+    if (i + m->n <= end) {
+        *n = m->n;
+        return m->e;
+    }
+    return verb_at(c, i, end, n);
 }
 
 static bool is_verb1(const ctx *c, size_t i)
@@ -1329,7 +1362,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             if (c->inq[k])
                 continue;
             size_t n = 0;
-            const claims__lex_entry *e = verb_at(c, k, v, &n);
+            const claims__lex_entry *e = verb_at_vi(c, vi, v, &n);
             if (e && e->code != CLAIMS__LV_ACCORDING && e->code != CLAIMS__LV_SAYING)
                 return verb_speaker(c, k, n, e->code, lo, v, false, out);
         }
@@ -1361,7 +1394,7 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         if (i < next || c->inq[i])
             continue;
         size_t n = 0;
-        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        const claims__lex_entry *e = verb_at_vi(c, vi, hi, &n);
         if (!e)
             continue;
         np o = {0};
@@ -2067,7 +2100,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
         if (i < next || c->inq[i])
             continue;
         size_t n = 0;
-        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        const claims__lex_entry *e = verb_at_vi(c, vi, hi, &n);
         if (!e)
             continue;
         unsigned cls = e->code;
@@ -2158,7 +2191,7 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     for (size_t vi = first_verb(c, sn->tok_begin); vi < c->nverbs && c->verbs[vi] < sn->tok_end;
          vi++) {
         size_t i = c->verbs[vi], n = 0;
-        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
+        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at_vi(c, vi, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
             who.type == NP_NOMINAL) {
             speaker sp = np_speaker(c, &who, who.a);
@@ -2267,6 +2300,12 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     memset(c.memo, 0, art->ntoks);
     if (!scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
+    if (c.nverbs) {
+        c.vmemo = claims__malloc(&s->alloc, c.nverbs * sizeof *c.vmemo);
+        if (!c.vmemo)
+            goto done;
+        memset(c.vmemo, 0, c.nverbs * sizeof *c.vmemo);
+    }
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
     size_t qi = 0;
@@ -2298,6 +2337,7 @@ done:
     claims__free(&s->alloc, c.bucket);
     claims__free(&s->alloc, c.marks);
     claims__free(&s->alloc, c.verbs);
+    claims__free(&s->alloc, c.vmemo);
     claims__free(&s->alloc, c.verb_sent);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
