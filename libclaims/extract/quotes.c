@@ -45,30 +45,55 @@ static bool all_ascii(const char *text, size_t len)
     return !(any & 0x8080808080808080u);
 }
 
-/* The eight ASCII bytes at p in lower case into *lower, when they are
- * letters and digits with single spaces between (the last no space):
- * what folding makes of them is then the same bytes in lower case. Each
- * test is on all eight at once; no byte's sum carries into the next. */
-static bool plain_words8(const unsigned char *p, uint64_t *lower)
+/* How many of the eight ASCII bytes at p go on a word being written as
+ * they are in lower case: letters and digits, and a single space with a
+ * letter or digit after it (the one separator between two words, which
+ * folding makes one space); the eight in lower case into *lower (those
+ * after that many are written over). Each test is on all eight at once,
+ * byte k in bits 8k..8k+7 whatever the machine; no byte's sum carries
+ * into the next. */
+static size_t plain_prefix8(const unsigned char *p, uint64_t *lower)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t v;
-    memcpy(&v, p, 8);
+    uint64_t v = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+                 (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+                 (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
     uint64_t lc = v | 0x20 * ones;
     uint64_t letter = (lc + (0x80 - 'a') * ones) & ~(lc + (0x80 - 'z' - 1) * ones);
     uint64_t digit = (v + (0x80 - '0') * ones) & ~(v + (0x80 - '9' - 1) * ones);
     uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
     uint64_t space = ~(((x & ~high) + ~high) | x) & high;
-    if (((letter | digit | space) & high) != high || (space & (space << 8)) || p[7] == ' ')
-        return false;
+    uint64_t alnum = (letter | digit) & high;
+    uint64_t bad = ~(alnum | (space & (alnum >> 8))) & high;
+    /* the bytes before the first bad one: their high bits in bad's
+     * lowest bit less one (all eight when none is bad), counted */
+    uint64_t before = ((bad & (0 - bad)) - 1) & high;
     *lower = lc;
-    return true;
+    return (size_t)(((before >> 7) * ones) >> 56);
+}
+
+/* Bytes 0..7 of x (byte k in bits 8k..8k+7) to o[0..8): one store on a
+ * little-endian machine (the test is a constant). */
+static inline void store8(char *o, uint64_t x)
+{
+    const union {
+        uint16_t u;
+        unsigned char b[2];
+    } one = {1};
+    if (one.b[0]) {
+        memcpy(o, &x, 8);
+        return;
+    }
+    for (int k = 0; k < 8; k++)
+        o[k] = (char)(x >> (8 * k));
 }
 
 /* claims__quote_normalize for ASCII text, where normalizing is folding
- * case: the same words in one pass, written straight into the arena, a
- * run of letters and digits at a time, eight bytes a step where they are
- * plain words. */
+ * case: the same words in one pass, written straight into the arena,
+ * eight bytes a step while they are letters, digits and single spaces
+ * between words. The output is never ahead of the input (a space stands
+ * for one separator byte at least), so eight bytes written at o while
+ * eight remain at p stay inside the len + 1 of out. */
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
 {
     char *out = claims__arena_alloc(&s->arena, len + 1);
@@ -90,11 +115,14 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         *o++ = lower_alnum[*p++];
         for (;;) {
             char ch;
-            uint64_t lc;
-            while (end - p >= 8 && plain_words8(p, &lc)) {
-                memcpy(o, &lc, 8);
-                o += 8;
-                p += 8;
+            while (end - p >= 8) {
+                uint64_t lc;
+                size_t r = plain_prefix8(p, &lc);
+                store8(o, lc);
+                o += r;
+                p += r;
+                if (r < 8)
+                    break;
             }
             while (p < end && (ch = lower_alnum[*p])) {
                 *o++ = ch;
