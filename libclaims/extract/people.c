@@ -471,33 +471,30 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
     return who;
 }
 
-/* Sizes the gram index: *ng grams of quotes with a named speaker; and
- * whether any quote may take a speaker by its words (the words of the
- * others are not counted once one is found). */
-static void count_grams(const claims_story *s, size_t *ng, bool *targets)
+/* Whether any quote may take a speaker by its words: one with no named
+ * speaker and MIN_WORDS words at least (the others are not counted once
+ * one is found). */
+static bool any_target(const claims_story *s)
 {
-    *ng = 0;
-    *targets = false;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !c->str_value)
-            continue;
-        if (c->flags & CLAIMS__CF_SPK_PERSON) {
-            size_t nw = count_words(c->str_value);
-            *ng += nw >= GRAM ? nw - GRAM + 1 : 0;
-        } else if (!*targets) {
-            *targets = count_words(c->str_value) >= MIN_WORDS;
-        }
+        if (is_speech(c) && c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
+            count_words(c->str_value) >= MIN_WORDS)
+            return true;
     }
+    return false;
 }
 
-/* Fills the index with the word grams of every quote with a named
- * speaker. A gram's hash is gram_hash's, of the bytes from its first
- * word's start to its last word's end, read off one pass over the quote
- * that keeps the last GRAM word starts (no word array). */
-static void index_grams(const claims_story *s, gram_index *ix)
+/* Fills ix->g (capacity *cap, grown) with the word grams of every quote
+ * with a named speaker, *ng of them: no pass ahead counts them. A gram's
+ * hash is gram_hash's, of the bytes from its first word's start to its
+ * last word's end, read off one pass over the quote that keeps the last
+ * GRAM word starts (no word array). False on OOM, or when the grams are
+ * more than 32-bit ids (+ 1) number. */
+static bool index_grams(claims_story *s, gram_index *ix, size_t *cap, size_t *ng)
 {
     size_t k = 0;
+    *ng = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
@@ -513,14 +510,24 @@ static void index_grams(const claims_story *s, gram_index *ix)
             while (*p && *p != ' ')
                 p++;
             if (nw >= GRAM) {
+                if (k == *cap && (k >= UINT32_MAX - 1 || !claims__grow(&s->alloc, (void **)&ix->g,
+                                                                       cap, k + 1, sizeof *ix->g)))
+                    return false;
                 const char *b = starts[nw % GRAM]; /* GRAM words back */
                 ix->g[k].hash = span_hash(b, (size_t)(p - b));
                 ix->g[k].claim = (uint32_t)i;
                 k++;
+                *ng = k;
             }
         }
     }
-    /* chained from the last, so that each chain runs in text order */
+    return true;
+}
+
+/* Chains the n grams of ix->g by bucket: from the last, so that each
+ * chain runs in text order. */
+static void chain_grams(gram_index *ix, size_t k)
+{
     for (size_t q = k; q-- > 0;) {
         uint32_t *head = &ix->head[ix->g[q].hash & ix->mask];
         ix->g[q].next = *head;
@@ -555,29 +562,29 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
 
 static claims_status resolve_by_words(claims_story *s)
 {
-    size_t ng;
-    bool targets;
-    count_grams(s, &ng, &targets);
-    if (!ng || !targets)
+    if (!any_target(s))
         return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
     claims__wordpair_init(&ws.pair, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    /* a bucket for every two grams or so (ids are 32-bit, + 1) */
     gram_index ix = {0};
-    size_t nbuckets = 16;
-    while (nbuckets < ng / 2)
-        nbuckets *= 2;
-    if (ng < UINT32_MAX && ng <= SIZE_MAX / sizeof *ix.g) {
-        ix.g = claims__malloc(&s->alloc, ng * sizeof *ix.g);
-        ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
-    }
-    if (ix.g && ix.head) {
-        memset(ix.head, 0, nbuckets * sizeof *ix.head);
-        ix.mask = nbuckets - 1;
-        index_grams(s, &ix);
-        st = resolve_with_index(s, &ws, &ix);
+    size_t gcap = 0, ng = 0;
+    if (index_grams(s, &ix, &gcap, &ng)) {
+        /* a bucket for every two grams or so */
+        size_t nbuckets = 16;
+        while (nbuckets < ng / 2)
+            nbuckets *= 2;
+        if (ng)
+            ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
+        if (!ng) {
+            st = CLAIMS_OK;
+        } else if (ix.head) {
+            memset(ix.head, 0, nbuckets * sizeof *ix.head);
+            ix.mask = nbuckets - 1;
+            chain_grams(&ix, ng);
+            st = resolve_with_index(s, &ws, &ix);
+        }
     }
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);

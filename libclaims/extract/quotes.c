@@ -592,13 +592,20 @@ static bool may_join_run(const ctx *c, size_t i)
             t->norm_len == 1);
 }
 
-static size_t count_words(const ctx *c, size_t a, size_t b)
+/* The words of tokens [a, b), counted up to `most` at most: a test of a
+ * few words need not count a long quote's all. */
+static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
 {
     size_t n = 0;
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b && n < most; i++)
         if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
             n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
     return n;
+}
+
+static size_t count_words(const ctx *c, size_t a, size_t b)
+{
+    return count_words_upto(c, a, b, (size_t)-1);
 }
 
 /* The first token of name [na, b) once capped at its last NAME_MAX_WORDS
@@ -2046,7 +2053,7 @@ static claims_status do_quote(ctx *c, const qspan *q)
     size_t si_open = T(c, q->open)->sentence;
     if (sentence_skipped(c, si_open))
         return CLAIMS_OK;
-    size_t words = count_words(c, q->c0, q->c1);
+    size_t words = count_words_upto(c, q->c0, q->c1, 4); /* none, or up to three */
     if (words == 0 || name_like(c, q))
         return CLAIMS_OK;
     size_t last = q->close < art->ntoks ? q->close : q->c1 - 1;
@@ -2173,7 +2180,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
             while (b > a && T(c, b - 1)->cls == CLAIMS__TOK_PUNCT)
                 b--;
         }
-        if (a >= b || c->inq[a] || count_words(c, a, b) < (that ? 2u : 3u))
+        if (a >= b || c->inq[a] || count_words_upto(c, a, b, 3) < (that ? 2u : 3u))
             continue;
         np who = {0};
         speaker sp = {0};
