@@ -255,6 +255,8 @@ typedef struct ctx {
     size_t ai;
     const claims__article *art;
     const claims__lexicon *lx;
+    void *block; /* holds inq, memo, nomc, marks, verbs, bucket and
+                    verb_sent (alloc_scratch) */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
      * during one extraction): MEMO_* bits, and the nominal class of a
@@ -263,12 +265,12 @@ typedef struct ctx {
     uint8_t *memo;
     const claims__lex_entry **nomc;
     uint32_t *marks; /* the quotation marks' tokens, in text order */
-    size_t nmarks, capmarks;
+    size_t nmarks;
     uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
     uint32_t *verbs;    /* the words where a speech verb may start (their
                            lexicon mask says so), in text order: the
                            searches for a verb walk only these */
-    size_t nverbs, capverbs;
+    size_t nverbs;
     verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
     qspan *q;
     size_t nq, capq;
@@ -2236,32 +2238,21 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* Appends token index i to a grown array; false on OOM. */
-static bool push_index(ctx *c, uint32_t **v, size_t *n, size_t *cap, size_t i)
-{
-    if (*n == *cap && !claims__grow(&c->s->alloc, (void **)v, cap, *n + 1, sizeof **v))
-        return false;
-    (*v)[(*n)++] = (uint32_t)i;
-    return true;
-}
-
 /* Notes token i, when it is a quotation mark or a word where a speech
- * verb may start, in c->marks or c->verbs and c->verb_sent. False on
- * OOM. */
-static bool note_token(ctx *c, size_t i)
+ * verb may start, in c->marks or c->verbs and c->verb_sent. */
+static void note_token(ctx *c, size_t i)
 {
     const claims__article *art = c->art;
     const claims__token *t = T(c, i);
-    if (t->cls == CLAIMS__TOK_QUOTE && !push_index(c, &c->marks, &c->nmarks, &c->capmarks, i))
-        return false;
+    if (t->cls == CLAIMS__TOK_QUOTE)
+        c->marks[c->nmarks++] = (uint32_t)i;
     if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
-        return true;
-    if (t->cls == CLAIMS__TOK_WORD && !push_index(c, &c->verbs, &c->nverbs, &c->capverbs, i))
-        return false;
+        return;
+    if (t->cls == CLAIMS__TOK_WORD)
+        c->verbs[c->nverbs++] = (uint32_t)i;
     if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
         i < art->sents[t->sentence].tok_end)
         c->verb_sent[t->sentence] = 1;
-    return true;
 }
 
 /* The first of tokens [i, n) that is capitalized, may start a title or
@@ -2286,16 +2277,11 @@ static bool scan_article(ctx *c)
     const claims__article *art = c->art;
     const claims__token *toks = art->toks;
     const size_t ntoks = art->ntoks;
-    c->verb_sent = claims__malloc(&c->s->alloc, art->nsents);
-    if (!c->verb_sent)
-        return false;
-    memset(c->verb_sent, 0, art->nsents);
     for (size_t k = 0; k < c->nbuckets; k++)
         c->bucket[k] = -1;
     size_t next = 0; /* the first token a name run may start at */
     for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
-        if (!note_token(c, i))
-            return false;
+        note_token(c, i);
         if (i < next || !may_start_mention(c, i))
             continue;
         next = name_run_end(c, i);
@@ -2303,6 +2289,41 @@ static bool scan_article(ctx *c)
         if (next > i + 1 && !add_mention(c, i, next))
             return false;
     }
+    return true;
+}
+
+/* The scratch of one extraction by token and by sentence, in one block
+ * (on a short article the allocations of one array each cost more than
+ * the work): the nominal classes, the quotation marks and the verb words
+ * (one a token at most: they never grow), the name buckets, then the
+ * bytes (in quotes, memo bits, verb sentences), these zeroed. False on
+ * OOM. */
+static bool alloc_scratch(ctx *c)
+{
+    size_t n = c->art->ntoks, ns = c->art->nsents;
+    c->nbuckets = MIN_BUCKETS;
+    while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
+        c->nbuckets *= 2;
+    /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
+     * in the text's article is larger than these 18 bytes */
+    size_t per_tok = sizeof *c->nomc + sizeof *c->marks + sizeof *c->verbs + 2;
+    unsigned char *b =
+        claims__malloc(&c->s->alloc, n * per_tok + c->nbuckets * sizeof *c->bucket + ns);
+    if (!b)
+        return false;
+    c->block = b;
+    c->nomc = (const claims__lex_entry **)(void *)b;
+    b += n * sizeof *c->nomc;
+    c->marks = (uint32_t *)(void *)b;
+    b += n * sizeof *c->marks;
+    c->verbs = (uint32_t *)(void *)b;
+    b += n * sizeof *c->verbs;
+    c->bucket = (int32_t *)(void *)b;
+    b += c->nbuckets * sizeof *c->bucket;
+    c->inq = b;
+    c->memo = b + n;
+    c->verb_sent = b + 2 * n;
+    memset(b, 0, 2 * n + ns);
     return true;
 }
 
@@ -2319,21 +2340,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.lx = s->lex;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    c.inq = claims__malloc(&s->alloc, art->ntoks);
-    if (!c.inq)
-        goto done;
-    memset(c.inq, 0, art->ntoks);
-    c.memo = claims__malloc(&s->alloc, art->ntoks);
-    /* no overflow: a token record is larger than a pointer */
-    c.nomc = claims__malloc(&s->alloc, (size_t)art->ntoks * sizeof *c.nomc);
-    c.nbuckets = MIN_BUCKETS;
-    while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
-        c.nbuckets *= 2;
-    c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
-    if (!c.memo || !c.nomc || !c.bucket)
-        goto done;
-    memset(c.memo, 0, art->ntoks);
-    if (!scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
+    if (!alloc_scratch(&c) || !scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     if (c.nverbs) {
         c.vmemo = claims__malloc(&s->alloc, c.nverbs * sizeof *c.vmemo);
@@ -2366,14 +2373,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
-    claims__free(&s->alloc, c.inq);
-    claims__free(&s->alloc, c.memo);
-    claims__free(&s->alloc, (void *)c.nomc);
-    claims__free(&s->alloc, c.bucket);
-    claims__free(&s->alloc, c.marks);
-    claims__free(&s->alloc, c.verbs);
+    claims__free(&s->alloc, c.block);
     claims__free(&s->alloc, c.vmemo);
-    claims__free(&s->alloc, c.verb_sent);
     claims__free(&s->alloc, c.q);
     claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
