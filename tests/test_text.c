@@ -422,6 +422,11 @@ static void test_words_split_and_fold(void **state)
     assert_true(claims__fold_append(&b, "P\xc3\xa9res", 6));
     assert_int_equal(b.len, 5);
     assert_memory_equal(b.data, "peres", 5);
+    /* normalized text already: its accents folded, the rest as it is */
+    b.len = 0;
+    assert_true(claims__fold_norm_append(&b, "p\xc3\xa9res d\xc3\xbcrer", 13));
+    assert_int_equal(b.len, 11);
+    assert_memory_equal(b.data, "peres durer", 11);
     claims__buf_free(&b);
     claims_story_free(s);
 }

@@ -25,12 +25,10 @@ static const char latin_base[192] = {
     'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's', /* 170 */
 };
 
-bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+/* Folds the Latin accents of out->data[from..len) in place: a folded
+ * letter is never longer than its source. */
+static void fold_latin(claims__buf *out, size_t from)
 {
-    size_t from = out->len;
-    if (!claims__norm_append(out, s, n))
-        return false;
-    /* Rewrite in place: a folded letter is never longer than its source. */
     size_t w = from;
     size_t i = from;
     while (i < out->len) {
@@ -51,6 +49,27 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
         i = j;
     }
     out->len = w;
+}
+
+bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__norm_append(out, s, n))
+        return false;
+    fold_latin(out, from);
+    return true;
+}
+
+bool claims__fold_norm_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__buf_put(out, s, n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            fold_latin(out, from);
+            break;
+        }
     return true;
 }
 

@@ -643,8 +643,8 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
     for (size_t i = a; i < b; i++) {
         if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
             claims__buf_putc(&c->tmp, ' ');
-        const claims__token *t = T(c, i);
-        if (!claims__fold_append(&c->tmp, c->art->text + t->start, t->end - t->start))
+        /* a token's norm text is its bytes normalized */
+        if (!claims__fold_norm_append(&c->tmp, claims__tok_norm(c->art, i), T(c, i)->norm_len))
             c->tmp.failed = true;
     }
     if (c->tmp.failed) {
