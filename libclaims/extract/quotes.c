@@ -208,6 +208,9 @@ typedef struct speaker {
     const char *name; /* display: canonical person or description */
     const char *fold; /* key part */
     const char *desc; /* the words used */
+    /* name's and desc's ids in the story's strings, 0 when they have
+     * none yet: a claim takes the id, not a second lookup of the text */
+    claims__sid name_id, desc_id;
     uint32_t head;    /* nominal: hash of the head word */
     bool ambiguous;   /* a bare surname two full names in the article share */
     bool human;       /* nominal: a person ("the governor"), not a body */
@@ -227,6 +230,7 @@ typedef struct mention {
     /* As a speaker: the name as written and folded (interned), once
      * made; NULL before */
     const char *name, *fold;
+    claims__sid name_id;
 } mention;
 
 typedef struct qspan {
@@ -659,12 +663,15 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
     return r;
 }
 
-static const char *raw_tokens(ctx *c, size_t a, size_t b)
+/* The text of tokens [a, b) as written, interned (its id into *id),
+ * or NULL (id 0) when there are none. */
+static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id)
 {
+    *id = 0;
     if (a >= b)
         return NULL;
-    const char *r = claims__str(c->s, claims__intern(c->s, c->art->text + T(c, a)->start,
-                                                     T(c, b - 1)->end - T(c, a)->start));
+    *id = claims__intern(c->s, c->art->text + T(c, a)->start, T(c, b - 1)->end - T(c, a)->start);
+    const char *r = claims__str(c->s, *id);
     if (!r)
         c->nomem = true;
     return r;
@@ -861,16 +868,17 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
          * strings */
         mention *m = &c->m[k];
         if (!m->fold) {
-            m->name = raw_tokens(c, m->a, m->b);
+            m->name = raw_tokens(c, m->a, m->b, &m->name_id);
             m->fold = fold_tokens(c, m->a, m->b, false);
         }
         sp.name = m->name;
+        sp.name_id = m->name_id;
         sp.fold = m->fold;
     } else {
-        sp.name = raw_tokens(c, a, b);
+        sp.name = raw_tokens(c, a, b, &sp.name_id);
         sp.fold = fold_tokens(c, a, b, false);
     }
-    sp.desc = raw_tokens(c, da, db);
+    sp.desc = raw_tokens(c, da, db, &sp.desc_id);
     return sp;
 }
 
@@ -1253,11 +1261,12 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
 {
     speaker sp = {0};
     const char *desc = NULL;
+    claims__sid desc_id = 0;
     switch (p->type) {
     case NP_NAME:
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
@@ -1274,13 +1283,15 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                 sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
         }
         sp.desc = desc;
+        sp.desc_id = desc_id;
         return sp;
     case NP_IT:
     case NP_THEY:
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (c->last_nominal.kind == SPK_NOMINAL)
             sp = c->last_nominal;
         sp.desc = desc;
+        sp.desc_id = desc_id;
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
@@ -1288,7 +1299,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (definite) {
             /* "his counterpart, X" earlier in the article (the nearest
              * few appositions are enough) */
@@ -1319,6 +1330,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                 if (c->nominals[k].head == hh) {
                     sp = c->nominals[k];
                     sp.desc = desc;
+                    sp.desc_id = desc_id;
                     return sp;
                 }
         }
@@ -1327,6 +1339,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         sp.human = is_title1(c, p->head) || nom_is(c, p->head, CLAIMS__LV_SOURCE) ||
                    nom_is(c, p->head, CLAIMS__LV_COUNTERPART);
         sp.desc = desc;
+        sp.desc_id = desc_id;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
             char *d = claims__story_strndup(c->s, desc, strlen(desc));
@@ -1336,8 +1349,10 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             }
             d[0] = (char)claims__to_lower((unsigned char)d[0]);
             sp.name = d;
+            sp.name_id = 0;
         } else {
             sp.name = desc;
+            sp.name_id = desc_id;
         }
         sp.fold = fold_tokens(c, p->a, p->b, true);
         return sp;
@@ -1724,8 +1739,8 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
         !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
         bool oom = false;
-        cl->speaker = claims__intern_str(s, sp->name, &oom);
-        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        cl->speaker = sp->name_id ? sp->name_id : claims__intern_str(s, sp->name, &oom);
+        cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
         if (oom)
             return CLAIMS_ERR_NOMEM;
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
@@ -1734,7 +1749,7 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
         claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
     } else {
         bool oom = false;
-        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
         if (oom)
             return CLAIMS_ERR_NOMEM;
         claims__claim_key(s, cl, kk, "?", NULL, NULL);
