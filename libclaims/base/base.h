@@ -226,6 +226,10 @@ bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
  * again with the same a (the same pointer, its bytes unchanged), a's
  * words are not split again. False on OOM. */
 bool claims__wordpair_count(claims__wordpair *wp, const char *a, const char *b, size_t max_cells);
+/* Splits a (NULL is empty) into wp->a and wp->na, with hashes, as
+ * claims__wordpair_count does, which then keeps them while a stays the
+ * same pointer. False on OOM. */
+bool claims__wordpair_set_a(claims__wordpair *wp, const char *a);
 /* Common words divided by the shorter side's word count, in [0, 1]; 0
  * when either side has no word. */
 double claims__wordpair_overlap(const claims__wordpair *wp);

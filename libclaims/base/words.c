@@ -314,17 +314,24 @@ static bool lcs_length(claims__wordpair *wp, const claims__word *x, size_t s, co
     return true;
 }
 
+bool claims__wordpair_set_a(claims__wordpair *wp, const char *a)
+{
+    if (!a)
+        a = "";
+    if (a == wp->a_src)
+        return true;
+    wp->a_src = NULL;
+    if (!claims__words_split(wp->al, a, true, &wp->a, &wp->acap, &wp->na))
+        return false;
+    wp->a_src = a;
+    return true;
+}
+
 bool claims__wordpair_count(claims__wordpair *wp, const char *a, const char *b, size_t max_cells)
 {
     wp->common = 0;
-    if (!a)
-        a = "";
-    if (a != wp->a_src) {
-        wp->a_src = NULL;
-        if (!claims__words_split(wp->al, a, true, &wp->a, &wp->acap, &wp->na))
-            return false;
-        wp->a_src = a;
-    }
+    if (!claims__wordpair_set_a(wp, a))
+        return false;
     if (!claims__words_split(wp->al, b ? b : "", true, &wp->b, &wp->bcap, &wp->nb))
         return false;
     /* the middles as align_split finds them, and the same limit */

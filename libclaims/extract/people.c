@@ -359,13 +359,12 @@ static bool resolvable(const claims_claim *c)
     return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
-/* Word scratch for resolve_by_words: the words of one quote, split again
- * each time they are needed (a story of long quotes has millions of
- * words; holding them all would cost 16 bytes a word), and a pair
- * aligner for the overlap of two. */
+/* Word scratch for resolve_by_words: a pair aligner for the overlap of
+ * two quotes, whose first side holds the words of the quote being
+ * resolved, split again each time they are needed (a story of long
+ * quotes has millions of words; holding them all would cost 16 bytes a
+ * word). */
 typedef struct wscratch {
-    claims__word *w;
-    size_t wcap, nw;
     claims__wordpair pair;
 } wscratch;
 
@@ -395,13 +394,6 @@ static size_t count_words(const char *str)
         after_space = p[i] == ' ';
     }
     return n;
-}
-
-/* The words of normalized string str into ws->w, without their hashes
- * (the grams hash word runs). False on OOM. */
-static bool split_words(claims_story *s, wscratch *ws, const char *str)
-{
-    return claims__words_split(&s->alloc, str, false, &ws->w, &ws->wcap, &ws->nw);
 }
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
@@ -544,12 +536,13 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        if (!split_words(s, ws, c->str_value))
+        /* its words, for the grams and, kept, for each overlap */
+        if (!claims__wordpair_set_a(&ws->pair, c->str_value))
             return CLAIMS_ERR_NOMEM;
-        if (ws->nw < MIN_WORDS)
+        if (ws->pair.na < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(ix, ws->w, ws->nw, i, cand);
+        size_t nc = gram_candidates(ix, ws->pair.a, ws->pair.na, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -588,7 +581,6 @@ static claims_status resolve_by_words(claims_story *s)
     }
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
-    claims__free(&s->alloc, ws.w);
     claims__wordpair_free(&ws.pair);
     return st;
 }
