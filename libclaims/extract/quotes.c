@@ -586,9 +586,11 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     return start;
 }
 
-/* Token i + 1 may go on a name run that token i starts: it is in the
- * same sentence, and capitalized, or may start a title, or is one byte
- * long (a title's '.' or a hyphen). */
+/* Token i + 1 may go on a name run that token i, no title word, starts
+ * (in_name_run): it is in the same sentence, and capitalized, or may
+ * start a title, or is a hyphen right after token i. (A '.' goes on a
+ * run after a title word only; a comma or stop never: most capitalized
+ * words that end a clause need no name test here.) */
 static bool may_join_run(const ctx *c, size_t i)
 {
     if (i + 1 >= c->art->ntoks)
@@ -596,7 +598,7 @@ static bool may_join_run(const ctx *c, size_t i)
     const claims__token *t = T(c, i + 1);
     return t->sentence == T(c, i)->sentence &&
            ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
-            t->norm_len == 1);
+            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && claims__tok_is(c->art, i + 1, "-")));
 }
 
 /* The words of tokens [a, b), counted up to `most` at most: a test of a
