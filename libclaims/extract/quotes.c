@@ -558,9 +558,13 @@ static bool name_hyphen(const ctx *c, size_t i)
 
 static inline bool in_name_run(const ctx *c, size_t i)
 {
-    /* the two joiners are one byte long */
-    return name_word(c, i) ||
-           (i < c->art->ntoks && T(c, i)->norm_len == 1 && (title_dot(c, i) || name_hyphen(c, i)));
+    if (name_word(c, i))
+        return true;
+    /* the two joiners are one byte long: '.' and '-' */
+    if (i >= c->art->ntoks || T(c, i)->norm_len != 1)
+        return false;
+    char ch = claims__tok_norm(c->art, i)[0];
+    return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
