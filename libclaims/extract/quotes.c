@@ -1072,11 +1072,16 @@ static bool time_lookup(const ctx *c, size_t i)
 static bool time_tok(const ctx *c, size_t i)
 {
     /* a token that starts no phrase of these sections is none */
-    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
-                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
-                              1u << CLAIMS__LEX_TIME_WORD;
-    return i < c->art->ntoks && (T(c, i)->lexmask & sections) && is_word(c, i) &&
-           memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
+    const uint32_t times = 1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_MONTH |
+                           1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD;
+    if (i >= c->art->ntoks || !(T(c, i)->lexmask & (times | 1u << CLAIMS__LEX_NOMINAL)) ||
+        !is_word(c, i))
+        return false;
+    /* most words that may start one start a nominal phrase alone ("the",
+     * "that"): then the nominal class answers, and it is memoized */
+    if (!(T(c, i)->lexmask & times))
+        return nom_is(c, i, CLAIMS__LV_WHEN);
+    return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
 }
 
 /* Skips, backwards from token i, the adverbs and time adjuncts between a
