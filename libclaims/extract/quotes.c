@@ -277,6 +277,8 @@ typedef struct ctx {
                            searches for a verb walk only these */
     size_t nverbs;
     verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
+    size_t sent_verb; /* first_verb of the first token of the sentence
+                         walked: the sentences go in order */
     qspan *q;
     size_t nq, capq;
     mention *m;
@@ -2159,7 +2161,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     size_t next = lo; /* the first token after reported speech taken */
-    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
@@ -2252,8 +2254,7 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
         if (sp.kind != SPK_NONE)
             remember(c, &sp, who.a);
     }
-    for (size_t vi = first_verb(c, sn->tok_begin); vi < c->nverbs && c->verbs[vi] < sn->tok_end;
-         vi++) {
+    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at_vi(c, vi, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
@@ -2411,6 +2412,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             if (st != CLAIMS_OK)
                 break;
         }
+        while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
+            c.sent_verb++;
         /* a sentence without a speech verb has no reported speech */
         bool skipped = sentence_skipped(&c, si);
         bool has_verb = !skipped && c.verb_sent[si];
