@@ -317,41 +317,25 @@ typedef struct gram_index {
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
-/* Hash of the n bytes at p, eight bytes a step: every gram of every
- * named quote is hashed (a byte four times over, once per gram it is in),
- * and a byte-at-a-time hash cost most of the index. Only equal grams must
+/* Hash of a gram from its GRAM words' hashes, first to last (each the
+ * claims__hash of its word, as claims__words_split gives them): every
+ * gram of every named quote is hashed, and a word is in GRAM of them, so
+ * a word's bytes are read once, not once a gram. Only equal grams must
  * hash equal within one run: the chains keep text order whatever the
  * values, so a lookup sees the same grams as with any other hash. */
-static uint32_t span_hash(const char *p, size_t n)
+static uint32_t gram_mix(uint32_t h0, uint32_t h1, uint32_t h2, uint32_t h3)
 {
-    const uint64_t mul = 0xff51afd7ed558ccdu;
-    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u;
-    uint64_t v;
-    if (n >= 8) {
-        /* the last eight bytes in one step, overlapping the one before */
-        for (size_t i = 0; i + 8 < n; i += 8) {
-            memcpy(&v, p + i, 8);
-            h = (h ^ v) * mul;
-            h ^= h >> 29;
-        }
-        memcpy(&v, p + n - 8, 8);
-    } else {
-        v = 0;
-        for (size_t k = 0; k < n; k++)
-            v |= (uint64_t)(unsigned char)p[k] << (8 * k);
-    }
-    h = (h ^ v) * mul;
-    h ^= h >> 32;
-    h *= 0xc4ceb9fe1a85ec53u;
-    return (uint32_t)(h ^ (h >> 29));
+    const uint64_t k = 0x9e3779b97f4a7c15u;
+    uint64_t x = ((((h0 * k) ^ h1) * k ^ h2) * k ^ h3) * k;
+    x ^= x >> 32;
+    x *= 0xc4ceb9fe1a85ec53u;
+    return (uint32_t)(x ^ (x >> 29));
 }
 
-/* Hash of GRAM words starting at word k (words of a normalized string,
- * one space between them). */
+/* Hash of GRAM words starting at word k (with their hashes). */
 static uint32_t gram_hash(const claims__word *w, size_t k)
 {
-    const char *b = w[k].p, *e = w[k + GRAM - 1].p + w[k + GRAM - 1].len;
-    return span_hash(b, (size_t)(e - b));
+    return gram_mix(w[k].hash, w[k + 1].hash, w[k + 2].hash, w[k + 3].hash);
 }
 
 static bool resolvable(const claims_claim *c)
@@ -479,9 +463,8 @@ static bool any_target(const claims_story *s)
 
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
  * with a named speaker, *ng of them: no pass ahead counts them. A gram's
- * hash is gram_hash's, of the bytes from its first word's start to its
- * last word's end, read off one pass over the quote that keeps the last
- * GRAM word starts (no word array). False on OOM, or when the grams are
+ * hash is gram_hash's, of its words' hashes, read off one pass over the
+ * quote that keeps the last GRAM of them (no word array). False on OOM, or when the grams are
  * more than 32-bit ids (+ 1) number. */
 static bool index_grams(claims_story *s, gram_index *ix, size_t *cap, size_t *ng)
 {
@@ -491,22 +474,24 @@ static bool index_grams(claims_story *s, gram_index *ix, size_t *cap, size_t *ng
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        const char *starts[GRAM];
+        uint32_t wh[GRAM];
         size_t nw = 0;
-        for (const char *p = c->str_value; *p;) {
+        for (const unsigned char *p = (const unsigned char *)c->str_value; *p;) {
             if (*p == ' ') {
                 p++;
                 continue;
             }
-            starts[nw++ % GRAM] = p;
-            while (*p && *p != ' ')
-                p++;
+            uint32_t h = CLAIMS__HASH_INIT; /* claims__hash of the word */
+            for (; *p && *p != ' '; p++)
+                h = (h ^ *p) * 16777619u;
+            wh[nw++ % GRAM] = h;
             if (nw >= GRAM) {
                 if (k == *cap && (k >= UINT32_MAX - 1 || !claims__grow(&s->alloc, (void **)&ix->g,
                                                                        cap, k + 1, sizeof *ix->g)))
                     return false;
-                const char *b = starts[nw % GRAM]; /* GRAM words back */
-                ix->g[k].hash = span_hash(b, (size_t)(p - b));
+                /* the last GRAM words, the first of them at nw % GRAM */
+                ix->g[k].hash = gram_mix(wh[nw % GRAM], wh[(nw + 1) % GRAM], wh[(nw + 2) % GRAM],
+                                         wh[(nw + 3) % GRAM]);
                 ix->g[k].claim = (uint32_t)i;
                 k++;
                 *ng = k;
