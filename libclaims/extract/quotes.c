@@ -283,6 +283,7 @@ typedef struct ctx {
     size_t nq, capq;
     mention *m;
     size_t nm, capm;
+    bool m_heap;             /* m was grown out of the scratch block onto the heap */
     uint32_t *ap;            /* mentions in apposition, in text order */
     size_t nap, capap;
     int32_t *bucket;         /* mention index by last word; nbuckets, a power of 2 */
@@ -755,6 +756,25 @@ static size_t name_run_end(const ctx *c, size_t a)
     return b == a ? a + 1 : b;
 }
 
+/* Makes room for one more mention: the first few are in the scratch
+ * block; beyond them they move to the heap and grow there. False on
+ * OOM. */
+static bool grow_mentions(ctx *c)
+{
+    if (c->m_heap)
+        return claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m);
+    mention *m = NULL;
+    size_t cap = 0;
+    if (!claims__grow(&c->s->alloc, (void **)&m, &cap, 2 * c->nm + 8, sizeof *m))
+        return false;
+    if (c->nm)
+        memcpy(m, c->m, c->nm * sizeof *m);
+    c->m = m;
+    c->capm = cap;
+    c->m_heap = true;
+    return true;
+}
+
 /* Adds the mention that name run [a, b) of two tokens or more holds, if
  * any. False on OOM. */
 static bool add_mention(ctx *c, size_t a, size_t b)
@@ -767,8 +787,7 @@ static bool add_mention(ctx *c, size_t a, size_t b)
     bool titled = na > a;
     if (nw < 2 && !titled)
         return true;
-    if (c->nm == c->capm &&
-        !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
+    if (c->nm == c->capm && !grow_mentions(c))
         return false;
     mention *m = &c->m[c->nm];
     m->a = (uint32_t)na;
@@ -2345,7 +2364,7 @@ static bool scan_article(ctx *c)
 
 /* The scratch of one extraction by token and by sentence, in one block
  * (on a short article the allocations of one array each cost more than
- * the work): the nominal classes, the quotation marks and the verb words
+ * the work): the first mentions, the nominal classes, the quotation marks and the verb words
  * (one a token at most: they never grow), the name buckets, then the
  * bytes (in quotes, memo bits, verb sentences), these zeroed. False on
  * OOM. */
@@ -2356,13 +2375,19 @@ static bool alloc_scratch(ctx *c)
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
     /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
-     * in the text's article is larger than these 18 bytes */
+     * in the text's article is larger than these 18 bytes and its share
+     * of the mentions' room (under 2) */
     size_t per_tok = sizeof *c->nomc + sizeof *c->marks + sizeof *c->verbs + 2;
-    unsigned char *b =
-        claims__malloc(&c->s->alloc, n * per_tok + c->nbuckets * sizeof *c->bucket + ns);
+    /* room for a mention every 32 tokens (most articles name fewer);
+     * grow_mentions moves them out beyond */
+    c->capm = n / 32 + 4;
+    unsigned char *b = claims__malloc(&c->s->alloc, c->capm * sizeof *c->m + n * per_tok +
+                                                        c->nbuckets * sizeof *c->bucket + ns);
     if (!b)
         return false;
     c->block = b;
+    c->m = (mention *)(void *)b;
+    b += c->capm * sizeof *c->m;
     c->nomc = (const claims__lex_entry **)(void *)b;
     b += n * sizeof *c->nomc;
     c->marks = (uint32_t *)(void *)b;
@@ -2429,7 +2454,8 @@ done:
     claims__free(&s->alloc, c.block);
     claims__free(&s->alloc, c.vmemo);
     claims__free(&s->alloc, c.q);
-    claims__free(&s->alloc, c.m);
+    if (c.m_heap)
+        claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
