@@ -2364,10 +2364,10 @@ static bool scan_article(ctx *c)
 
 /* The scratch of one extraction by token and by sentence, in one block
  * (on a short article the allocations of one array each cost more than
- * the work): the first mentions, the nominal classes, the quotation marks and the verb words
- * (one a token at most: they never grow), the name buckets, then the
- * bytes (in quotes, memo bits, verb sentences), these zeroed. False on
- * OOM. */
+ * the work): the first mentions, the nominal classes, the quotation
+ * marks and the verb words (one a token at most: they never grow), the
+ * name buckets, then the bytes (in quotes, memo bits, verb sentences),
+ * these zeroed. False on OOM. */
 static bool alloc_scratch(ctx *c)
 {
     size_t n = c->art->ntoks, ns = c->art->nsents;
