@@ -499,10 +499,17 @@ static const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, 
     return verb_at(c, i, end, n);
 }
 
-static bool is_verb1(const ctx *c, size_t i)
+static bool verb1_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return verb_at(c, i, c->art->ntoks, &n) != NULL;
+    return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, c->art->ntoks, &n) != NULL;
+}
+
+/* Token i starts a speech verb: most words' lexicon mask says not,
+ * tested here before any call. */
+static inline bool is_verb1(const ctx *c, size_t i)
+{
+    return may_start(c, i, CLAIMS__LEX_SPEECH_VERB) && is_word(c, i) && verb1_lookup(c, i);
 }
 
 /* Names are bounded: a person's name is at most NAME_MAX_WORDS words
