@@ -422,14 +422,20 @@ static bool clause_word(const ctx *c, size_t i)
     }
 }
 
+static bool head_tok_word(const ctx *c, size_t i);
+
 /* Token i heads a nominal speaker: a head-class word ("ministry",
  * "Reuters"), or the capitalized last word of an organisation's name
  * ("Sky News", "The Times", "Washington Post"). */
-static bool head_tok(const ctx *c, size_t i)
+static inline bool head_tok(const ctx *c, size_t i)
 {
-    /* both kinds are nominal entries */
-    if (!may_start(c, i, CLAIMS__LEX_NOMINAL) || !is_word(c, i))
-        return false;
+    /* both kinds are nominal entries: most tokens' mask says neither */
+    return may_start(c, i, CLAIMS__LEX_NOMINAL) && is_word(c, i) && head_tok_word(c, i);
+}
+
+/* head_tok of a word whose mask allows a nominal phrase. */
+static bool head_tok_word(const ctx *c, size_t i)
+{
     const claims__lex_entry *v = nom_class(c, i);
     if (is_head_class(v))
         return true;
@@ -446,10 +452,16 @@ static bool title_lookup(const ctx *c, size_t i)
     return claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
 }
 
-static bool is_title1(const ctx *c, size_t i)
+static bool title1_memo(const ctx *c, size_t i)
 {
-    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) &&
-           memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
+    return memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
+}
+
+/* Token i is a title word alone; most tokens' lexicon mask says not,
+ * tested here before any call. */
+static inline bool is_title1(const ctx *c, size_t i)
+{
+    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) && title1_memo(c, i);
 }
 
 static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
