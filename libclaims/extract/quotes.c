@@ -359,7 +359,7 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
     return (c->memo[i] & MEMO_NOM_KNOWN) ? c->nomc[i] : nom_lookup(c, i);
 }
 
-static bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
+static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
     return claims__lex_is(nom_class(c, i), cls);
 }
@@ -1109,19 +1109,28 @@ static bool time_lookup(const ctx *c, size_t i)
 }
 
 /* A single-token time word: "today", "late", "Monday", "March". */
-static bool time_tok(const ctx *c, size_t i)
+enum {
+    TIME_SECTIONS = 1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_MONTH |
+                    1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD
+};
+
+/* time_tok of a word that may start a time phrase (its mask says so). */
+static bool time_tok_word(const ctx *c, size_t i)
+{
+    return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
+}
+
+static inline bool time_tok(const ctx *c, size_t i)
 {
     /* a token that starts no phrase of these sections is none */
-    const uint32_t times = 1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_MONTH |
-                           1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD;
-    if (i >= c->art->ntoks || !(T(c, i)->lexmask & (times | 1u << CLAIMS__LEX_NOMINAL)) ||
+    if (i >= c->art->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
         !is_word(c, i))
         return false;
     /* most words that may start one start a nominal phrase alone ("the",
      * "that"): then the nominal class answers, and it is memoized */
-    if (!(T(c, i)->lexmask & times))
+    if (!(T(c, i)->lexmask & TIME_SECTIONS))
         return nom_is(c, i, CLAIMS__LV_WHEN);
-    return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
+    return time_tok_word(c, i);
 }
 
 /* Skips, backwards from token i, the adverbs and time adjuncts between a
