@@ -543,6 +543,11 @@ static bool name_word_uncached(const ctx *c, size_t i)
         return false;
     if (!(t->flags & CLAIMS__TF_CAP) || (t->flags & (CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT)))
         return false;
+    /* most capitalized words start no phrase of these sections */
+    const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
+                            1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_SPEECH_VERB;
+    if (!(t->lexmask & others))
+        return true;
     if (is_small_word(nom_class(c, i)))
         return false;
     size_t n = 0;
