@@ -492,7 +492,7 @@ static size_t first_verb(const ctx *c, size_t i)
  * own. A phrase that ends by `end` is the answer for `end` too (the
  * longest phrase within a bound, when it fits a closer one, is the
  * longest there); none at all is none for any bound. */
-static const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, size_t *n)
+static const claims__lex_entry *verb_at_vi_slow(const ctx *c, size_t vi, size_t end, size_t *n)
 {
     verb_memo *m = &c->vmemo[vi];
     size_t i = c->verbs[vi];
@@ -509,6 +509,18 @@ static const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, 
         return m->e;
     }
     return verb_at(c, i, end, n);
+}
+
+/* verb_at_vi once the lookup is made and answers for `end`: inline. */
+static inline const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, size_t *n)
+{
+    const verb_memo *m = &c->vmemo[vi];
+    if (m->known && (!m->e || c->verbs[vi] + m->n <= end)) {
+        if (m->e)
+            *n = m->n;
+        return m->e;
+    }
+    return verb_at_vi_slow(c, vi, end, n);
 }
 
 static bool verb1_lookup(const ctx *c, size_t i)
