@@ -1599,8 +1599,8 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
     q->c0 = (uint32_t)c0;
     q->c1 = (uint32_t)c1;
     size_t end = close < c->art->ntoks ? close + 1 : c1;
-    for (size_t k = open; k < end; k++)
-        c->inq[k] = 1;
+    if (end > open)
+        memset(c->inq + open, 1, end - open);
     return true;
 }
 
