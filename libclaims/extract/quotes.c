@@ -141,10 +141,66 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
     return out;
 }
 
+/* The ASCII mark claims__norm_append folds code point cp to, for the
+ * marks news text has most beside ASCII (curly quotes and apostrophes,
+ * the two dashes, the no-break space); 0 for any other. (test_quotes
+ * checks each against claims__norm_append.) */
+static char common_mark(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018:
+    case 0x2019:
+        return '\'';
+    case 0x201C:
+    case 0x201D:
+        return '"';
+    case 0x2013:
+    case 0x2014:
+        return '-';
+    case 0x00A0:
+        return ' ';
+    default:
+        return 0;
+    }
+}
+
+/* claims__quote_normalize for text that is ASCII but for common marks:
+ * claims__norm_append folds each to its ASCII mark and the rest to lower
+ * case, code point by code point, so the words are those of the ASCII
+ * text with the marks folded. False (*out untouched) when another code
+ * point is in the text; else *out is the words, NULL on OOM. */
+static bool marks_quote_normalize(claims_story *s, const char *text, size_t len, const char **out)
+{
+    char *a = claims__malloc(&s->alloc, len);
+    if (!a) {
+        *out = NULL;
+        return true;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)text[i] < 0x80) {
+            a[n++] = text[i++];
+            continue;
+        }
+        char m = common_mark(claims__utf8_next(text, len, &i));
+        if (!m) {
+            claims__free(&s->alloc, a);
+            return false;
+        }
+        a[n++] = m;
+    }
+    *out = ascii_quote_normalize(s, a, n);
+    claims__free(&s->alloc, a);
+    return true;
+}
+
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
     if (all_ascii(text, len))
         return ascii_quote_normalize(s, text, len);
+    const char *words;
+    if (marks_quote_normalize(s, text, len, &words))
+        return words;
     claims__buf b;
     claims__buf_init(&b, &s->alloc);
     if (!claims__norm_append(&b, text, len)) {
