@@ -104,6 +104,50 @@ static void test_normalize_folds_case_marks_and_punctuation(void **state)
     claims_story_free(s);
 }
 
+/* A quote that is ASCII but for curly quotes, dashes and no-break
+ * spaces takes the one-pass path with those folded to ASCII marks: the
+ * marks must be what claims__norm_append folds them to, and the words
+ * those the general path gives. */
+static void test_normalize_common_marks_path_matches_general(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    static const struct {
+        const char *utf8;
+        char ascii;
+    } marks[] = {{"\xe2\x80\x98", '\''}, {"\xe2\x80\x99", '\''}, {"\xe2\x80\x9c", '"'},
+                 {"\xe2\x80\x9d", '"'},  {"\xe2\x80\x93", '-'},  {"\xe2\x80\x94", '-'},
+                 {"\xc2\xa0", ' '}};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        claims__buf b;
+        claims__buf_init(&b, &s->alloc);
+        assert_true(claims__norm_append(&b, marks[i].utf8, strlen(marks[i].utf8)));
+        assert_int_equal(b.len, 1);
+        assert_int_equal(b.data[0], marks[i].ascii);
+        claims__buf_free(&b);
+        /* the words of a text with the mark, with its ASCII mark, and
+         * (general path) with a non-ASCII word after it */
+        char t[128], a[128], g[160];
+        snprintf(t, sizeof t, "%sDon%st Stop%s 7,5%s now%sit's 1%s2 OK", marks[i].utf8,
+                 marks[i].utf8, marks[i].utf8, marks[i].utf8, marks[i].utf8, marks[i].utf8);
+        snprintf(a, sizeof a, "%cDon%ct Stop%c 7,5%c now%cit's 1%c2 OK", marks[i].ascii,
+                 marks[i].ascii, marks[i].ascii, marks[i].ascii, marks[i].ascii, marks[i].ascii);
+        snprintf(g, sizeof g, "%s \xc3\xa9t\xc3\xa9", t);
+        const char *wt = claims__quote_normalize(s, t, strlen(t));
+        const char *wa = claims__quote_normalize(s, a, strlen(a));
+        const char *wg = claims__quote_normalize(s, g, strlen(g));
+        assert_non_null(wt);
+        assert_non_null(wa);
+        assert_non_null(wg);
+        assert_string_equal(wt, wa);
+        size_t n = strlen(wt);
+        assert_memory_equal(wg, wt, n);
+        assert_string_equal(wg + n, " \xc3\xa9t\xc3\xa9");
+    }
+    claims_story_free(s);
+}
+
 /* An all-ASCII quote takes a one-pass path: it must give the words the
  * general path gives the same text with a non-ASCII word after it. */
 static void test_normalize_ascii_path_matches_general(void **state)
@@ -211,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_speaker_organisation_not_merged_with_person),
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_normalize_ascii_path_matches_general),
+        cmocka_unit_test(test_normalize_common_marks_path_matches_general),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_many_people_one_surname),
     };

@@ -353,6 +353,52 @@ static void test_words_diff_overlap_and_runs(void **state)
     assert_false(claims__words_within("", "a b"));
 }
 
+/* claims__wordpair_count counts what claims__wordpair_align counts, on
+ * strings of a few repeated words (middles over one and two 64-bit
+ * words of bits, either side the shorter), and within the cell limit. */
+static void test_words_count_as_align(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    claims__wordpair wp, wc;
+    claims__wordpair_init(&wp, &s->alloc);
+    claims__wordpair_init(&wc, &s->alloc);
+    static const char *const vocab[] = {"al", "bo", "cy", "di", "ed", "fa", "go"};
+    char a[1024], b[1024];
+    uint32_t r = 12345;
+    for (int round = 0; round < 300; round++) {
+        char *sides[2] = {a, b};
+        for (int k = 0; k < 2; k++) {
+            r = r * 1103515245u + 12345u;
+            size_t words = (r >> 8) % (round % 3 == 0 ? 150 : 40), len = 0;
+            for (size_t w = 0; w < words; w++) {
+                r = r * 1103515245u + 12345u;
+                len += (size_t)snprintf(sides[k] + len, 8, "%s%s", w ? " " : "",
+                                        vocab[(r >> 12) % (3 + (size_t)round % 5)]);
+            }
+            sides[k][len] = 0;
+        }
+        size_t cells = round % 7 == 0 ? 64 : CLAIMS__ALIGN_CELLS;
+        /* a's bytes changed: a new pair (the old one would keep a's words) */
+        claims__wordpair_free(&wc);
+        claims__wordpair_init(&wc, &s->alloc);
+        assert_true(claims__wordpair_align(&wp, a, b, cells));
+        assert_true(claims__wordpair_count(&wc, a, b, cells));
+        assert_int_equal(wc.common, wp.common);
+        assert_int_equal(wc.na, wp.na);
+        assert_int_equal(wc.nb, wp.nb);
+        /* a again, with its words kept */
+        assert_true(claims__wordpair_count(&wc, a, a, cells));
+        assert_int_equal(wc.common, wp.na);
+    }
+    assert_true(claims__wordpair_count(&wc, NULL, "a b", CLAIMS__ALIGN_CELLS));
+    assert_true(claims__wordpair_overlap(&wc) == 0);
+    claims__wordpair_free(&wp);
+    claims__wordpair_free(&wc);
+    claims_story_free(s);
+}
+
 static void test_words_split_and_fold(void **state)
 {
     (void)state;
@@ -376,6 +422,11 @@ static void test_words_split_and_fold(void **state)
     assert_true(claims__fold_append(&b, "P\xc3\xa9res", 6));
     assert_int_equal(b.len, 5);
     assert_memory_equal(b.data, "peres", 5);
+    /* normalized text already: its accents folded, the rest as it is */
+    b.len = 0;
+    assert_true(claims__fold_norm_append(&b, "p\xc3\xa9res d\xc3\xbcrer", 13));
+    assert_int_equal(b.len, 11);
+    assert_memory_equal(b.data, "peres durer", 11);
     claims__buf_free(&b);
     claims_story_free(s);
 }
@@ -398,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_space_only),
         cmocka_unit_test(test_words_marks),
         cmocka_unit_test(test_words_diff_overlap_and_runs),
+        cmocka_unit_test(test_words_count_as_align),
         cmocka_unit_test(test_words_split_and_fold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

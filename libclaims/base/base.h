@@ -163,6 +163,9 @@ bool claims__norm_append(claims__buf *out, const char *s, size_t n);
 /* Appends s[0..n) normalized (claims__norm_append) with Latin accents
  * folded to their base letters ("Péres" -> "peres"). False on OOM. */
 bool claims__fold_append(claims__buf *out, const char *s, size_t n);
+/* The same for s[0..n) normalized already (a token's norm text, which
+ * claims__norm_append made of its bytes): its Latin accents folded. */
+bool claims__fold_norm_append(claims__buf *out, const char *s, size_t n);
 
 /* One word of a normalized string (words separated by spaces). */
 typedef struct claims__word {
@@ -203,6 +206,11 @@ typedef struct claims__wordpair {
     size_t common;
     size_t acap, bcap, macap, mbcap, dpcap;
     uint32_t *dp;
+    /* claims__wordpair_count: a's string when a holds its words (NULL:
+     * none), and the bit rows of its word classes */
+    const char *a_src;
+    uint64_t *bits;
+    size_t bitscap;
 } claims__wordpair;
 
 void claims__wordpair_init(claims__wordpair *wp, const claims_allocator *al);
@@ -212,6 +220,16 @@ void claims__wordpair_free(claims__wordpair *wp);
  * aligned. False on OOM. */
 bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
                             size_t max_cells);
+/* Counts the words a and b (NULL is empty) have in common as
+ * claims__wordpair_align does (wp->common, with the words in wp->a and
+ * wp->b), but marks none: for claims__wordpair_overlap alone. Called
+ * again with the same a (the same pointer, its bytes unchanged), a's
+ * words are not split again. False on OOM. */
+bool claims__wordpair_count(claims__wordpair *wp, const char *a, const char *b, size_t max_cells);
+/* Splits a (NULL is empty) into wp->a and wp->na, with hashes, as
+ * claims__wordpair_count does, which then keeps them while a stays the
+ * same pointer. False on OOM. */
+bool claims__wordpair_set_a(claims__wordpair *wp, const char *a);
 /* Common words divided by the shorter side's word count, in [0, 1]; 0
  * when either side has no word. */
 double claims__wordpair_overlap(const claims__wordpair *wp);

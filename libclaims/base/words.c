@@ -25,12 +25,10 @@ static const char latin_base[192] = {
     'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's', /* 170 */
 };
 
-bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+/* Folds the Latin accents of out->data[from..len) in place: a folded
+ * letter is never longer than its source. */
+static void fold_latin(claims__buf *out, size_t from)
 {
-    size_t from = out->len;
-    if (!claims__norm_append(out, s, n))
-        return false;
-    /* Rewrite in place: a folded letter is never longer than its source. */
     size_t w = from;
     size_t i = from;
     while (i < out->len) {
@@ -51,6 +49,27 @@ bool claims__fold_append(claims__buf *out, const char *s, size_t n)
         i = j;
     }
     out->len = w;
+}
+
+bool claims__fold_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__norm_append(out, s, n))
+        return false;
+    fold_latin(out, from);
+    return true;
+}
+
+bool claims__fold_norm_append(claims__buf *out, const char *s, size_t n)
+{
+    size_t from = out->len;
+    if (!claims__buf_put(out, s, n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            fold_latin(out, from);
+            break;
+        }
     return true;
 }
 
@@ -124,6 +143,7 @@ void claims__wordpair_free(claims__wordpair *wp)
     claims__free(wp->al, wp->b);
     claims__free(wp->al, wp->ma);
     claims__free(wp->al, wp->mb);
+    claims__free(wp->al, wp->bits);
     memset(wp, 0, sizeof *wp);
 }
 
@@ -213,10 +233,123 @@ bool claims__wordpair_align(claims__wordpair *wp, const char *a, const char *b,
                             size_t max_cells)
 {
     wp->common = 0;
+    wp->a_src = NULL;
     if (!claims__words_split(wp->al, a ? a : "", true, &wp->a, &wp->acap, &wp->na) ||
         !claims__words_split(wp->al, b ? b : "", true, &wp->b, &wp->bcap, &wp->nb))
         return false;
     return align_split(wp, max_cells);
+}
+
+/* The number of bits set in x. */
+static size_t popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555u);
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return (size_t)((x * 0x0101010101010101u) >> 56);
+}
+
+/* The length of a longest common subsequence of words x[0..s) and
+ * y[0..l) (s > 0) into *out, bit-parallel (Allison and Dix; Hyyro,
+ * "Bit-parallel LCS-length computation revisited", 2004): a bit for each
+ * word of x, a row of bits for each distinct word of x (where it
+ * stands), and one pass over y that steps a bit vector V by
+ * V = (V + (V & M)) | (V & ~M) with the row M of y's word; the length is
+ * the count of V's zero bits. The same number lcs_table's corner holds,
+ * in s / 64 steps a word of y that x has, and none for a word it has
+ * not, instead of s cells. False on OOM. */
+static bool lcs_length(claims__wordpair *wp, const claims__word *x, size_t s, const claims__word *y,
+                       size_t l, size_t *out)
+{
+    size_t W = (s + 63) / 64, T = 16;
+    while (T < 2 * s)
+        T *= 2;
+    /* dp: the classes by word (T slots, 0 or 1 + a class), then each
+     * class's first word in x; bits: the classes' rows, then V */
+    if (!claims__grow(wp->al, (void **)&wp->dp, &wp->dpcap, T + s, sizeof *wp->dp) ||
+        !claims__grow(wp->al, (void **)&wp->bits, &wp->bitscap, (s + 1) * W, sizeof *wp->bits))
+        return false;
+    uint32_t *slot = wp->dp, *first = wp->dp + T;
+    uint64_t *rows = wp->bits, *V = wp->bits + s * W;
+    memset(slot, 0, T * sizeof *slot);
+    size_t nclass = 0;
+    for (size_t j = 0; j < s; j++) {
+        size_t i = x[j].hash & (T - 1);
+        while (slot[i] && !w_eq(&x[first[slot[i] - 1]], &x[j]))
+            i = (i + 1) & (T - 1);
+        if (!slot[i]) {
+            first[nclass] = (uint32_t)j;
+            memset(rows + nclass * W, 0, W * sizeof *rows);
+            slot[i] = (uint32_t)++nclass;
+        }
+        rows[(slot[i] - 1) * W + j / 64] |= (uint64_t)1 << (j % 64);
+    }
+    for (size_t k = 0; k < W; k++)
+        V[k] = ~(uint64_t)0;
+    for (size_t t = 0; t < l; t++) {
+        size_t i = y[t].hash & (T - 1);
+        while (slot[i] && !w_eq(&x[first[slot[i] - 1]], &y[t]))
+            i = (i + 1) & (T - 1);
+        if (!slot[i])
+            continue;
+        const uint64_t *M = rows + (slot[i] - 1) * W;
+        uint64_t carry = 0;
+        for (size_t k = 0; k < W; k++) {
+            uint64_t v = V[k], u = v & M[k];
+            uint64_t sum = v + u;
+            uint64_t c1 = sum < v;
+            sum += carry;
+            carry = c1 | (sum < carry);
+            V[k] = sum | (v & ~M[k]);
+        }
+    }
+    size_t ones = 0;
+    for (size_t k = 0; k < W; k++) {
+        uint64_t v = V[k];
+        if (k == W - 1 && s % 64)
+            v &= ((uint64_t)1 << (s % 64)) - 1;
+        ones += popcount64(v);
+    }
+    *out = s - ones;
+    return true;
+}
+
+bool claims__wordpair_set_a(claims__wordpair *wp, const char *a)
+{
+    if (!a)
+        a = "";
+    if (a == wp->a_src)
+        return true;
+    wp->a_src = NULL;
+    if (!claims__words_split(wp->al, a, true, &wp->a, &wp->acap, &wp->na))
+        return false;
+    wp->a_src = a;
+    return true;
+}
+
+bool claims__wordpair_count(claims__wordpair *wp, const char *a, const char *b, size_t max_cells)
+{
+    wp->common = 0;
+    if (!claims__wordpair_set_a(wp, a))
+        return false;
+    if (!claims__words_split(wp->al, b ? b : "", true, &wp->b, &wp->bcap, &wp->nb))
+        return false;
+    /* the middles as align_split finds them, and the same limit */
+    size_t na = wp->na, nb = wp->nb, p = 0, q = 0;
+    while (p < na && p < nb && w_eq(&wp->a[p], &wp->b[p]))
+        p++;
+    while (q < na - p && q < nb - p && w_eq(&wp->a[na - 1 - q], &wp->b[nb - 1 - q]))
+        q++;
+    size_t n = na - p - q, m = nb - p - q, lcs = 0;
+    wp->common = p + q;
+    if (!(n && m && n + 1 <= max_cells / (m + 1)))
+        return true;
+    /* the bits go over the shorter middle */
+    if (!(n <= m ? lcs_length(wp, wp->a + p, n, wp->b + p, m, &lcs)
+                 : lcs_length(wp, wp->b + p, m, wp->a + p, n, &lcs)))
+        return false;
+    wp->common += lcs;
+    return true;
 }
 
 double claims__wordpair_overlap(const claims__wordpair *wp)

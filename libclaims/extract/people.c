@@ -317,12 +317,25 @@ typedef struct gram_index {
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
-/* Hash of GRAM words starting at word k (words of a normalized string,
- * one space between them). */
+/* Hash of a gram from its GRAM words' hashes, first to last (each the
+ * claims__hash of its word, as claims__words_split gives them): every
+ * gram of every named quote is hashed, and a word is in GRAM of them, so
+ * a word's bytes are read once, not once a gram. Only equal grams must
+ * hash equal within one run: the chains keep text order whatever the
+ * values, so a lookup sees the same grams as with any other hash. */
+static uint32_t gram_mix(uint32_t h0, uint32_t h1, uint32_t h2, uint32_t h3)
+{
+    const uint64_t k = 0x9e3779b97f4a7c15u;
+    uint64_t x = ((((h0 * k) ^ h1) * k ^ h2) * k ^ h3) * k;
+    x ^= x >> 32;
+    x *= 0xc4ceb9fe1a85ec53u;
+    return (uint32_t)(x ^ (x >> 29));
+}
+
+/* Hash of GRAM words starting at word k (with their hashes). */
 static uint32_t gram_hash(const claims__word *w, size_t k)
 {
-    const char *b = w[k].p, *e = w[k + GRAM - 1].p + w[k + GRAM - 1].len;
-    return claims__hash(CLAIMS__HASH_INIT, b, (size_t)(e - b));
+    return gram_mix(w[k].hash, w[k + 1].hash, w[k + 2].hash, w[k + 3].hash);
 }
 
 static bool resolvable(const claims_claim *c)
@@ -330,13 +343,12 @@ static bool resolvable(const claims_claim *c)
     return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
-/* Word scratch for resolve_by_words: the words of one quote, split again
- * each time they are needed (a story of long quotes has millions of
- * words; holding them all would cost 16 bytes a word), and a pair
- * aligner for the overlap of two. */
+/* Word scratch for resolve_by_words: a pair aligner for the overlap of
+ * two quotes, whose first side holds the words of the quote being
+ * resolved, split again each time they are needed (a story of long
+ * quotes has millions of words; holding them all would cost 16 bytes a
+ * word). */
 typedef struct wscratch {
-    claims__word *w;
-    size_t wcap, nw;
     claims__wordpair pair;
 } wscratch;
 
@@ -366,13 +378,6 @@ static size_t count_words(const char *str)
         after_space = p[i] == ' ';
     }
     return n;
-}
-
-/* The words of normalized string str into ws->w, without their hashes
- * (the grams hash word runs). False on OOM. */
-static bool split_words(claims_story *s, wscratch *ws, const char *str)
-{
-    return claims__words_split(&s->alloc, str, false, &ws->w, &ws->wcap, &ws->nw);
 }
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
@@ -427,7 +432,7 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
         /* the same words (a wire copy named elsewhere) are all in common */
         double ov = 1;
         if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
-            if (!claims__wordpair_align(&ws->pair, c->str_value, o->str_value,
+            if (!claims__wordpair_count(&ws->pair, c->str_value, o->str_value,
                                         CLAIMS__ALIGN_CELLS_WIDE)) {
                 *oom = true;
                 return NULL;
@@ -442,56 +447,64 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
     return who;
 }
 
-/* Sizes the gram index: *ng grams of quotes with a named speaker; and
- * whether any quote may take a speaker by its words (the words of the
- * others are not counted once one is found). */
-static void count_grams(const claims_story *s, size_t *ng, bool *targets)
+/* Whether any quote may take a speaker by its words: one with no named
+ * speaker and MIN_WORDS words at least (the others are not counted once
+ * one is found). */
+static bool any_target(const claims_story *s)
 {
-    *ng = 0;
-    *targets = false;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !c->str_value)
-            continue;
-        if (c->flags & CLAIMS__CF_SPK_PERSON) {
-            size_t nw = count_words(c->str_value);
-            *ng += nw >= GRAM ? nw - GRAM + 1 : 0;
-        } else if (!*targets) {
-            *targets = count_words(c->str_value) >= MIN_WORDS;
-        }
+        if (is_speech(c) && c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
+            count_words(c->str_value) >= MIN_WORDS)
+            return true;
     }
+    return false;
 }
 
-/* Fills the index with the word grams of every quote with a named
- * speaker. A gram's hash is gram_hash's, of the bytes from its first
- * word's start to its last word's end, read off one pass over the quote
- * that keeps the last GRAM word starts (no word array). */
-static void index_grams(const claims_story *s, gram_index *ix)
+/* Fills ix->g (capacity *cap, grown) with the word grams of every quote
+ * with a named speaker, *ng of them: no pass ahead counts them. A gram's
+ * hash is gram_hash's, of its words' hashes, read off one pass over the
+ * quote that keeps the last GRAM of them (no word array). False on OOM, or when the grams are
+ * more than 32-bit ids (+ 1) number. */
+static bool index_grams(claims_story *s, gram_index *ix, size_t *cap, size_t *ng)
 {
     size_t k = 0;
+    *ng = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
         if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        const char *starts[GRAM];
+        uint32_t wh[GRAM];
         size_t nw = 0;
-        for (const char *p = c->str_value; *p;) {
+        for (const unsigned char *p = (const unsigned char *)c->str_value; *p;) {
             if (*p == ' ') {
                 p++;
                 continue;
             }
-            starts[nw++ % GRAM] = p;
-            while (*p && *p != ' ')
-                p++;
+            uint32_t h = CLAIMS__HASH_INIT; /* claims__hash of the word */
+            for (; *p && *p != ' '; p++)
+                h = (h ^ *p) * 16777619u;
+            wh[nw++ % GRAM] = h;
             if (nw >= GRAM) {
-                const char *b = starts[nw % GRAM]; /* GRAM words back */
-                ix->g[k].hash = claims__hash(CLAIMS__HASH_INIT, b, (size_t)(p - b));
+                if (k == *cap && (k >= UINT32_MAX - 1 || !claims__grow(&s->alloc, (void **)&ix->g,
+                                                                       cap, k + 1, sizeof *ix->g)))
+                    return false;
+                /* the last GRAM words, the first of them at nw % GRAM */
+                ix->g[k].hash = gram_mix(wh[nw % GRAM], wh[(nw + 1) % GRAM], wh[(nw + 2) % GRAM],
+                                         wh[(nw + 3) % GRAM]);
                 ix->g[k].claim = (uint32_t)i;
                 k++;
+                *ng = k;
             }
         }
     }
-    /* chained from the last, so that each chain runs in text order */
+    return true;
+}
+
+/* Chains the n grams of ix->g by bucket: from the last, so that each
+ * chain runs in text order. */
+static void chain_grams(gram_index *ix, size_t k)
+{
     for (size_t q = k; q-- > 0;) {
         uint32_t *head = &ix->head[ix->g[q].hash & ix->mask];
         ix->g[q].next = *head;
@@ -508,12 +521,13 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        if (!split_words(s, ws, c->str_value))
+        /* its words, for the grams and, kept, for each overlap */
+        if (!claims__wordpair_set_a(&ws->pair, c->str_value))
             return CLAIMS_ERR_NOMEM;
-        if (ws->nw < MIN_WORDS)
+        if (ws->pair.na < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(ix, ws->w, ws->nw, i, cand);
+        size_t nc = gram_candidates(ix, ws->pair.a, ws->pair.na, i, cand);
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -526,33 +540,32 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
 
 static claims_status resolve_by_words(claims_story *s)
 {
-    size_t ng;
-    bool targets;
-    count_grams(s, &ng, &targets);
-    if (!ng || !targets)
+    if (!any_target(s))
         return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
     claims__wordpair_init(&ws.pair, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    /* a bucket for every two grams or so (ids are 32-bit, + 1) */
     gram_index ix = {0};
-    size_t nbuckets = 16;
-    while (nbuckets < ng / 2)
-        nbuckets *= 2;
-    if (ng < UINT32_MAX && ng <= SIZE_MAX / sizeof *ix.g) {
-        ix.g = claims__malloc(&s->alloc, ng * sizeof *ix.g);
-        ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
-    }
-    if (ix.g && ix.head) {
-        memset(ix.head, 0, nbuckets * sizeof *ix.head);
-        ix.mask = nbuckets - 1;
-        index_grams(s, &ix);
-        st = resolve_with_index(s, &ws, &ix);
+    size_t gcap = 0, ng = 0;
+    if (index_grams(s, &ix, &gcap, &ng)) {
+        /* a bucket for every two grams or so */
+        size_t nbuckets = 16;
+        while (nbuckets < ng / 2)
+            nbuckets *= 2;
+        if (ng)
+            ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
+        if (!ng) {
+            st = CLAIMS_OK;
+        } else if (ix.head) {
+            memset(ix.head, 0, nbuckets * sizeof *ix.head);
+            ix.mask = nbuckets - 1;
+            chain_grams(&ix, ng);
+            st = resolve_with_index(s, &ws, &ix);
+        }
     }
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
-    claims__free(&s->alloc, ws.w);
     claims__wordpair_free(&ws.pair);
     return st;
 }

@@ -8,6 +8,7 @@
  * around one quote or one speech verb. */
 #include "extract/extract.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ------------------------------------------------------ normalization */
@@ -45,30 +46,55 @@ static bool all_ascii(const char *text, size_t len)
     return !(any & 0x8080808080808080u);
 }
 
-/* The eight ASCII bytes at p in lower case into *lower, when they are
- * letters and digits with single spaces between (the last no space):
- * what folding makes of them is then the same bytes in lower case. Each
- * test is on all eight at once; no byte's sum carries into the next. */
-static bool plain_words8(const unsigned char *p, uint64_t *lower)
+/* How many of the eight ASCII bytes at p go on a word being written as
+ * they are in lower case: letters and digits, and a single space with a
+ * letter or digit after it (the one separator between two words, which
+ * folding makes one space); the eight in lower case into *lower (those
+ * after that many are written over). Each test is on all eight at once,
+ * byte k in bits 8k..8k+7 whatever the machine; no byte's sum carries
+ * into the next. */
+static size_t plain_prefix8(const unsigned char *p, uint64_t *lower)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t v;
-    memcpy(&v, p, 8);
+    uint64_t v = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+                 (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+                 (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
     uint64_t lc = v | 0x20 * ones;
     uint64_t letter = (lc + (0x80 - 'a') * ones) & ~(lc + (0x80 - 'z' - 1) * ones);
     uint64_t digit = (v + (0x80 - '0') * ones) & ~(v + (0x80 - '9' - 1) * ones);
     uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
     uint64_t space = ~(((x & ~high) + ~high) | x) & high;
-    if (((letter | digit | space) & high) != high || (space & (space << 8)) || p[7] == ' ')
-        return false;
+    uint64_t alnum = (letter | digit) & high;
+    uint64_t bad = ~(alnum | (space & (alnum >> 8))) & high;
+    /* the bytes before the first bad one: their high bits in bad's
+     * lowest bit less one (all eight when none is bad), counted */
+    uint64_t before = ((bad & (0 - bad)) - 1) & high;
     *lower = lc;
-    return true;
+    return (size_t)(((before >> 7) * ones) >> 56);
+}
+
+/* Bytes 0..7 of x (byte k in bits 8k..8k+7) to o[0..8): one store on a
+ * little-endian machine (the test is a constant). */
+static inline void store8(char *o, uint64_t x)
+{
+    const union {
+        uint16_t u;
+        unsigned char b[2];
+    } one = {1};
+    if (one.b[0]) {
+        memcpy(o, &x, 8);
+        return;
+    }
+    for (int k = 0; k < 8; k++)
+        o[k] = (char)(x >> (8 * k));
 }
 
 /* claims__quote_normalize for ASCII text, where normalizing is folding
- * case: the same words in one pass, written straight into the arena, a
- * run of letters and digits at a time, eight bytes a step where they are
- * plain words. */
+ * case: the same words in one pass, written straight into the arena,
+ * eight bytes a step while they are letters, digits and single spaces
+ * between words. The output is never ahead of the input (a space stands
+ * for one separator byte at least), so eight bytes written at o while
+ * eight remain at p stay inside the len + 1 of out. */
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
 {
     char *out = claims__arena_alloc(&s->arena, len + 1);
@@ -90,11 +116,14 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         *o++ = lower_alnum[*p++];
         for (;;) {
             char ch;
-            uint64_t lc;
-            while (end - p >= 8 && plain_words8(p, &lc)) {
-                memcpy(o, &lc, 8);
-                o += 8;
-                p += 8;
+            while (end - p >= 8) {
+                uint64_t lc;
+                size_t r = plain_prefix8(p, &lc);
+                store8(o, lc);
+                o += r;
+                p += r;
+                if (r < 8)
+                    break;
             }
             while (p < end && (ch = lower_alnum[*p])) {
                 *o++ = ch;
@@ -112,10 +141,66 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
     return out;
 }
 
+/* The ASCII mark claims__norm_append folds code point cp to, for the
+ * marks news text has most beside ASCII (curly quotes and apostrophes,
+ * the two dashes, the no-break space); 0 for any other. (test_quotes
+ * checks each against claims__norm_append.) */
+static char common_mark(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018:
+    case 0x2019:
+        return '\'';
+    case 0x201C:
+    case 0x201D:
+        return '"';
+    case 0x2013:
+    case 0x2014:
+        return '-';
+    case 0x00A0:
+        return ' ';
+    default:
+        return 0;
+    }
+}
+
+/* claims__quote_normalize for text that is ASCII but for common marks:
+ * claims__norm_append folds each to its ASCII mark and the rest to lower
+ * case, code point by code point, so the words are those of the ASCII
+ * text with the marks folded. False (*out untouched) when another code
+ * point is in the text; else *out is the words, NULL on OOM. */
+static bool marks_quote_normalize(claims_story *s, const char *text, size_t len, const char **out)
+{
+    char *a = claims__malloc(&s->alloc, len);
+    if (!a) {
+        *out = NULL;
+        return true;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)text[i] < 0x80) {
+            a[n++] = text[i++];
+            continue;
+        }
+        char m = common_mark(claims__utf8_next(text, len, &i));
+        if (!m) {
+            claims__free(&s->alloc, a);
+            return false;
+        }
+        a[n++] = m;
+    }
+    *out = ascii_quote_normalize(s, a, n);
+    claims__free(&s->alloc, a);
+    return true;
+}
+
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
     if (all_ascii(text, len))
         return ascii_quote_normalize(s, text, len);
+    const char *words;
+    if (marks_quote_normalize(s, text, len, &words))
+        return words;
     claims__buf b;
     claims__buf_init(&b, &s->alloc);
     if (!claims__norm_append(&b, text, len)) {
@@ -180,6 +265,9 @@ typedef struct speaker {
     const char *name; /* display: canonical person or description */
     const char *fold; /* key part */
     const char *desc; /* the words used */
+    /* name's and desc's ids in the story's strings, 0 when they have
+     * none yet: a claim takes the id, not a second lookup of the text */
+    claims__sid name_id, desc_id;
     uint32_t head;    /* nominal: hash of the head word */
     bool ambiguous;   /* a bare surname two full names in the article share */
     bool human;       /* nominal: a person ("the governor"), not a body */
@@ -199,6 +287,7 @@ typedef struct mention {
     /* As a speaker: the name as written and folded (interned), once
      * made; NULL before */
     const char *name, *fold;
+    claims__sid name_id;
 } mention;
 
 typedef struct qspan {
@@ -215,11 +304,20 @@ typedef struct qspan {
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
 
+/* A verb word's lookup to the article's end, once made. */
+typedef struct verb_memo {
+    const claims__lex_entry *e;
+    uint32_t n; /* tokens of e */
+    bool known;
+} verb_memo;
+
 typedef struct ctx {
     claims_story *s;
     size_t ai;
     const claims__article *art;
     const claims__lexicon *lx;
+    void *block; /* holds inq, memo, nomc, marks, verbs, bucket and
+                    verb_sent (alloc_scratch) */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
      * during one extraction): MEMO_* bits, and the nominal class of a
@@ -228,16 +326,20 @@ typedef struct ctx {
     uint8_t *memo;
     const claims__lex_entry **nomc;
     uint32_t *marks; /* the quotation marks' tokens, in text order */
-    size_t nmarks, capmarks;
+    size_t nmarks;
     uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
     uint32_t *verbs;    /* the words where a speech verb may start (their
                            lexicon mask says so), in text order: the
                            searches for a verb walk only these */
-    size_t nverbs, capverbs;
+    size_t nverbs;
+    verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
+    size_t sent_verb; /* first_verb of the first token of the sentence
+                         walked: the sentences go in order */
     qspan *q;
     size_t nq, capq;
     mention *m;
     size_t nm, capm;
+    bool m_heap;             /* m was grown out of the scratch block onto the heap */
     uint32_t *ap;            /* mentions in apposition, in text order */
     size_t nap, capap;
     int32_t *bucket;         /* mention index by last word; nbuckets, a power of 2 */
@@ -313,7 +415,7 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
     return (c->memo[i] & MEMO_NOM_KNOWN) ? c->nomc[i] : nom_lookup(c, i);
 }
 
-static bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
+static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
     return claims__lex_is(nom_class(c, i), cls);
 }
@@ -376,14 +478,20 @@ static bool clause_word(const ctx *c, size_t i)
     }
 }
 
+static bool head_tok_word(const ctx *c, size_t i);
+
 /* Token i heads a nominal speaker: a head-class word ("ministry",
  * "Reuters"), or the capitalized last word of an organisation's name
  * ("Sky News", "The Times", "Washington Post"). */
-static bool head_tok(const ctx *c, size_t i)
+static inline bool head_tok(const ctx *c, size_t i)
 {
-    /* both kinds are nominal entries */
-    if (!may_start(c, i, CLAIMS__LEX_NOMINAL) || !is_word(c, i))
-        return false;
+    /* both kinds are nominal entries: most tokens' mask says neither */
+    return may_start(c, i, CLAIMS__LEX_NOMINAL) && is_word(c, i) && head_tok_word(c, i);
+}
+
+/* head_tok of a word whose mask allows a nominal phrase. */
+static bool head_tok_word(const ctx *c, size_t i)
+{
     const claims__lex_entry *v = nom_class(c, i);
     if (is_head_class(v))
         return true;
@@ -400,10 +508,16 @@ static bool title_lookup(const ctx *c, size_t i)
     return claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
 }
 
-static bool is_title1(const ctx *c, size_t i)
+static bool title1_memo(const ctx *c, size_t i)
 {
-    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) &&
-           memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
+    return memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
+}
+
+/* Token i is a title word alone; most tokens' lexicon mask says not,
+ * tested here before any call. */
+static inline bool is_title1(const ctx *c, size_t i)
+{
+    return may_start(c, i, CLAIMS__LEX_TITLE) && is_word(c, i) && title1_memo(c, i);
 }
 
 static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t end, size_t *n)
@@ -428,10 +542,54 @@ static size_t first_verb(const ctx *c, size_t i)
     return lo;
 }
 
-static bool is_verb1(const ctx *c, size_t i)
+/* verb_at for the word c->verbs[vi], whose lookup to the article's end
+ * is made once: each sentence's verbs are looked up again and again
+ * (for quotes, reported speech, attributions), up to bounds of their
+ * own. A phrase that ends by `end` is the answer for `end` too (the
+ * longest phrase within a bound, when it fits a closer one, is the
+ * longest there); none at all is none for any bound. */
+static const claims__lex_entry *verb_at_vi_slow(const ctx *c, size_t vi, size_t end, size_t *n)
+{
+    verb_memo *m = &c->vmemo[vi];
+    size_t i = c->verbs[vi];
+    if (!m->known) {
+        size_t k = 0;
+        m->e = verb_at(c, i, c->art->ntoks, &k);
+        m->n = (uint32_t)k;
+        m->known = true;
+    }
+    if (!m->e)
+        return NULL;
+    if (i + m->n <= end) {
+        *n = m->n;
+        return m->e;
+    }
+    return verb_at(c, i, end, n);
+}
+
+/* verb_at_vi once the lookup is made and answers for `end`: inline. */
+static inline const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_t end, size_t *n)
+{
+    const verb_memo *m = &c->vmemo[vi];
+    if (m->known && (!m->e || c->verbs[vi] + m->n <= end)) {
+        if (m->e)
+            *n = m->n;
+        return m->e;
+    }
+    return verb_at_vi_slow(c, vi, end, n);
+}
+
+static bool verb1_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return verb_at(c, i, c->art->ntoks, &n) != NULL;
+    return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, c->art->ntoks, &n) != NULL;
+}
+
+/* Token i starts a speech verb: most words' lexicon mask says not,
+ * tested here before any call. */
+static inline bool is_verb1(const ctx *c, size_t i)
+{
+    return may_start(c, i, CLAIMS__LEX_SPEECH_VERB) && is_word(c, i) && verb1_lookup(c, i);
 }
 
 /* Names are bounded: a person's name is at most NAME_MAX_WORDS words
@@ -453,6 +611,11 @@ static bool name_word_uncached(const ctx *c, size_t i)
         return false;
     if (!(t->flags & CLAIMS__TF_CAP) || (t->flags & (CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT)))
         return false;
+    /* most capitalized words start no phrase of these sections */
+    const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
+                            1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_SPEECH_VERB;
+    if (!(t->lexmask & others))
+        return true;
     if (is_small_word(nom_class(c, i)))
         return false;
     size_t n = 0;
@@ -490,9 +653,13 @@ static bool name_hyphen(const ctx *c, size_t i)
 
 static inline bool in_name_run(const ctx *c, size_t i)
 {
-    /* the two joiners are one byte long */
-    return name_word(c, i) ||
-           (i < c->art->ntoks && T(c, i)->norm_len == 1 && (title_dot(c, i) || name_hyphen(c, i)));
+    if (name_word(c, i))
+        return true;
+    /* the two joiners are one byte long: '.' and '-' */
+    if (i >= c->art->ntoks || T(c, i)->norm_len != 1)
+        return false;
+    char ch = claims__tok_norm(c->art, i)[0];
+    return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
@@ -518,9 +685,11 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     return start;
 }
 
-/* Token i + 1 may go on a name run that token i starts: it is in the
- * same sentence, and capitalized, or may start a title, or is one byte
- * long (a title's '.' or a hyphen). */
+/* Token i + 1 may go on a name run that token i, no title word, starts
+ * (in_name_run): it is in the same sentence, and capitalized, or may
+ * start a title, or is a hyphen right after token i. (A '.' goes on a
+ * run after a title word only; a comma or stop never: most capitalized
+ * words that end a clause need no name test here.) */
 static bool may_join_run(const ctx *c, size_t i)
 {
     if (i + 1 >= c->art->ntoks)
@@ -528,16 +697,23 @@ static bool may_join_run(const ctx *c, size_t i)
     const claims__token *t = T(c, i + 1);
     return t->sentence == T(c, i)->sentence &&
            ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
-            t->norm_len == 1);
+            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && claims__tok_is(c->art, i + 1, "-")));
+}
+
+/* The words of tokens [a, b), counted up to `most` at most: a test of a
+ * few words need not count a long quote's all. */
+static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && n < most; i++)
+        if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
+            n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
+    return n;
 }
 
 static size_t count_words(const ctx *c, size_t a, size_t b)
 {
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-        if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
-            n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
-    return n;
+    return count_words_upto(c, a, b, (size_t)-1);
 }
 
 /* The first token of name [na, b) once capped at its last NAME_MAX_WORDS
@@ -573,8 +749,8 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
     for (size_t i = a; i < b; i++) {
         if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
             claims__buf_putc(&c->tmp, ' ');
-        const claims__token *t = T(c, i);
-        if (!claims__fold_append(&c->tmp, c->art->text + t->start, t->end - t->start))
+        /* a token's norm text is its bytes normalized */
+        if (!claims__fold_norm_append(&c->tmp, claims__tok_norm(c->art, i), T(c, i)->norm_len))
             c->tmp.failed = true;
     }
     if (c->tmp.failed) {
@@ -589,12 +765,15 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
     return r;
 }
 
-static const char *raw_tokens(ctx *c, size_t a, size_t b)
+/* The text of tokens [a, b) as written, interned (its id into *id),
+ * or NULL (id 0) when there are none. */
+static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id)
 {
+    *id = 0;
     if (a >= b)
         return NULL;
-    const char *r = claims__str(c->s, claims__intern(c->s, c->art->text + T(c, a)->start,
-                                                     T(c, b - 1)->end - T(c, a)->start));
+    *id = claims__intern(c->s, c->art->text + T(c, a)->start, T(c, b - 1)->end - T(c, a)->start);
+    const char *r = claims__str(c->s, *id);
     if (!r)
         c->nomem = true;
     return r;
@@ -634,109 +813,125 @@ static int32_t mention_before(const ctx *c, size_t pos)
     return (int32_t)lo - 1;
 }
 
-static bool collect_mentions(ctx *c)
+/* Token i may start a name run that is a mention: most tokens are lower
+ * case and no title word (a flag and a lexicon bit), neither a name nor
+ * a title; and most capitalized words stand alone (no title phrase
+ * starts at them and the next token cannot go on a run), a run of one
+ * word that is no mention. */
+static bool may_start_mention(const ctx *c, size_t i)
+{
+    const claims__token *t = T(c, i);
+    bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
+    if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)))
+        return false;
+    return name_word(c, i) || is_title1(c, i);
+}
+
+/* The end of the name run starting at token a (a + 1 at least). */
+static size_t name_run_end(const ctx *c, size_t a)
 {
     const claims__article *art = c->art;
-    for (size_t k = 0; k < c->nbuckets; k++)
-        c->bucket[k] = -1;
-    size_t i = 0;
-    while (i < art->ntoks) {
-        /* most tokens: lower case and no title word (a flag and a lexicon
-         * bit), neither a name nor a title; and most capitalized words
-         * stand alone (no title phrase starts at them and the next token
-         * cannot go on a run), a run of one word that is no mention */
-        const claims__token *t = T(c, i);
-        bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
-        if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)) ||
-            (!name_word(c, i) && !is_title1(c, i))) {
-            i++;
+    size_t b = a;
+    while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+        /* A title with small words in it ("Secretary of State",
+         * "Speaker of the House") stays one piece of the run. */
+        size_t tn = 0;
+        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) && tn > 1 &&
+            T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+            b += tn;
             continue;
         }
-        size_t a = i;
-        size_t b = i;
-        while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
-            /* A title with small words in it ("Secretary of State",
-             * "Speaker of the House") stays one piece of the run. */
-            size_t tn = 0;
-            if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) &&
-                tn > 1 && T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
-                b += tn;
-                continue;
-            }
-            if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
-                break;
-            b++;
-        }
-        if (b == a)
-            b = a + 1;
-        i = b;
-        /* one word, a title or a name alone, is no mention: most runs */
-        if (b == a + 1)
-            continue;
-        size_t na = cap_name(c, strip_titles(c, a, b), b);
-        if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
-            continue;
-        size_t nw = count_words(c, na, b);
-        bool titled = na > a;
-        if (nw < 2 && !titled)
-            continue;
-        if (c->nm == c->capm &&
-            !claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m))
-            return false;
-        mention *m = &c->m[c->nm];
-        m->a = (uint32_t)na;
-        m->b = (uint32_t)b;
-        m->last_hash = T(c, b - 1)->hash;
-        m->first_hash = T(c, na)->hash;
-        m->nwords = (uint32_t)nw;
-        m->title_hash = 0;
-        m->title = NULL;
-        m->name = m->fold = NULL;
-        if (na > a) {
-            size_t tw = na - 1;
-            if (tw > a && tok_is(c, tw, "."))
-                tw--;
-            size_t tn = 0;
-            const claims__lex_entry *te =
-                claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
-            if (te) {
-                m->title_hash = T(c, tw)->hash;
-                m->title = te->value;
-            }
-        }
-        m->appos = 0;
-        /* "her deputy, Jan Novak" */
-        if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
-            (head_tok(c, a - 2) || is_title1(c, a - 2)))
-            m->appos = T(c, a - 2)->hash;
-        if (m->appos) {
-            if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1,
-                              sizeof *c->ap))
-                return false;
-            c->ap[c->nap++] = (uint32_t)c->nm;
-        }
-        /* Each distinct name is linked once, at its first mention, so
-         * that a lookup costs the number of names, not of mentions. */
-        size_t bk = m->last_hash & (c->nbuckets - 1);
-        bool seen = false;
-        size_t same_last = 0;
-        for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
-             k = c->m[k].next) {
-            if (c->m[k].last_hash != m->last_hash)
-                continue;
-            same_last++;
-            seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
-        }
-        m->next = -1;
-        if (!seen) {
-            m->next = c->bucket[bk];
-            c->bucket[bk] = (int32_t)c->nm;
-        }
-        c->nm++;
+        if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+            break;
+        b++;
     }
+    return b == a ? a + 1 : b;
+}
+
+/* Makes room for one more mention: the first few are in the scratch
+ * block; beyond them they move to the heap and grow there. False on
+ * OOM. */
+static bool grow_mentions(ctx *c)
+{
+    if (c->m_heap)
+        return claims__grow(&c->s->alloc, (void **)&c->m, &c->capm, c->nm + 1, sizeof *c->m);
+    mention *m = NULL;
+    size_t cap = 0;
+    if (!claims__grow(&c->s->alloc, (void **)&m, &cap, 2 * c->nm + 8, sizeof *m))
+        return false;
+    if (c->nm)
+        memcpy(m, c->m, c->nm * sizeof *m);
+    c->m = m;
+    c->capm = cap;
+    c->m_heap = true;
     return true;
 }
 
+/* Adds the mention that name run [a, b) of two tokens or more holds, if
+ * any. False on OOM. */
+static bool add_mention(ctx *c, size_t a, size_t b)
+{
+    const claims__article *art = c->art;
+    size_t na = cap_name(c, strip_titles(c, a, b), b);
+    if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
+        return true;
+    size_t nw = count_words(c, na, b);
+    bool titled = na > a;
+    if (nw < 2 && !titled)
+        return true;
+    if (c->nm == c->capm && !grow_mentions(c))
+        return false;
+    mention *m = &c->m[c->nm];
+    m->a = (uint32_t)na;
+    m->b = (uint32_t)b;
+    m->last_hash = T(c, b - 1)->hash;
+    m->first_hash = T(c, na)->hash;
+    m->nwords = (uint32_t)nw;
+    m->title_hash = 0;
+    m->title = NULL;
+    m->name = m->fold = NULL;
+    if (na > a) {
+        size_t tw = na - 1;
+        if (tw > a && tok_is(c, tw, "."))
+            tw--;
+        size_t tn = 0;
+        const claims__lex_entry *te =
+            claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
+        if (te) {
+            m->title_hash = T(c, tw)->hash;
+            m->title = te->value;
+        }
+    }
+    m->appos = 0;
+    /* "her deputy, Jan Novak" */
+    if (a >= 2 && tok_is(c, a - 1, ",") && is_word(c, a - 2) &&
+        (head_tok(c, a - 2) || is_title1(c, a - 2)))
+        m->appos = T(c, a - 2)->hash;
+    if (m->appos) {
+        if (!claims__grow(&c->s->alloc, (void **)&c->ap, &c->capap, c->nap + 1, sizeof *c->ap))
+            return false;
+        c->ap[c->nap++] = (uint32_t)c->nm;
+    }
+    /* Each distinct name is linked once, at its first mention, so
+     * that a lookup costs the number of names, not of mentions. */
+    size_t bk = m->last_hash & (c->nbuckets - 1);
+    bool seen = false;
+    size_t same_last = 0;
+    for (int32_t k = c->bucket[bk]; k >= 0 && !seen && same_last < SAME_LAST_MAX;
+         k = c->m[k].next) {
+        if (c->m[k].last_hash != m->last_hash)
+            continue;
+        same_last++;
+        seen = same_span_text(c, c->m[k].a, c->m[k].b, na, b);
+    }
+    m->next = -1;
+    if (!seen) {
+        m->next = c->bucket[bk];
+        c->bucket[bk] = (int32_t)c->nm;
+    }
+    c->nm++;
+    return true;
+}
 
 /* The fullest mention of the person named by tokens [a, b) near token
  * `pos`: the longest name with the same last word (and first word, when
@@ -793,16 +988,17 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
          * strings */
         mention *m = &c->m[k];
         if (!m->fold) {
-            m->name = raw_tokens(c, m->a, m->b);
+            m->name = raw_tokens(c, m->a, m->b, &m->name_id);
             m->fold = fold_tokens(c, m->a, m->b, false);
         }
         sp.name = m->name;
+        sp.name_id = m->name_id;
         sp.fold = m->fold;
     } else {
-        sp.name = raw_tokens(c, a, b);
+        sp.name = raw_tokens(c, a, b, &sp.name_id);
         sp.fold = fold_tokens(c, a, b, false);
     }
-    sp.desc = raw_tokens(c, da, db);
+    sp.desc = raw_tokens(c, da, db, &sp.desc_id);
     return sp;
 }
 
@@ -986,14 +1182,28 @@ static bool time_lookup(const ctx *c, size_t i)
 }
 
 /* A single-token time word: "today", "late", "Monday", "March". */
-static bool time_tok(const ctx *c, size_t i)
+enum {
+    TIME_SECTIONS = 1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_MONTH |
+                    1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD
+};
+
+/* time_tok of a word that may start a time phrase (its mask says so). */
+static bool time_tok_word(const ctx *c, size_t i)
+{
+    return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
+}
+
+static inline bool time_tok(const ctx *c, size_t i)
 {
     /* a token that starts no phrase of these sections is none */
-    const uint32_t sections = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_WEEKDAY |
-                              1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_RELATIVE_DAY |
-                              1u << CLAIMS__LEX_TIME_WORD;
-    return i < c->art->ntoks && (T(c, i)->lexmask & sections) && is_word(c, i) &&
-           memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
+    if (i >= c->art->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
+        !is_word(c, i))
+        return false;
+    /* most words that may start one start a nominal phrase alone ("the",
+     * "that"): then the nominal class answers, and it is memoized */
+    if (!(T(c, i)->lexmask & TIME_SECTIONS))
+        return nom_is(c, i, CLAIMS__LV_WHEN);
+    return time_tok_word(c, i);
 }
 
 /* Skips, backwards from token i, the adverbs and time adjuncts between a
@@ -1185,11 +1395,12 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
 {
     speaker sp = {0};
     const char *desc = NULL;
+    claims__sid desc_id = 0;
     switch (p->type) {
     case NP_NAME:
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
@@ -1206,13 +1417,15 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                 sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
         }
         sp.desc = desc;
+        sp.desc_id = desc_id;
         return sp;
     case NP_IT:
     case NP_THEY:
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (c->last_nominal.kind == SPK_NOMINAL)
             sp = c->last_nominal;
         sp.desc = desc;
+        sp.desc_id = desc_id;
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
@@ -1220,7 +1433,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
-        desc = raw_tokens(c, p->a, p->b);
+        desc = raw_tokens(c, p->a, p->b, &desc_id);
         if (definite) {
             /* "his counterpart, X" earlier in the article (the nearest
              * few appositions are enough) */
@@ -1251,6 +1464,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                 if (c->nominals[k].head == hh) {
                     sp = c->nominals[k];
                     sp.desc = desc;
+                    sp.desc_id = desc_id;
                     return sp;
                 }
         }
@@ -1259,6 +1473,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         sp.human = is_title1(c, p->head) || nom_is(c, p->head, CLAIMS__LV_SOURCE) ||
                    nom_is(c, p->head, CLAIMS__LV_COUNTERPART);
         sp.desc = desc;
+        sp.desc_id = desc_id;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
             char *d = claims__story_strndup(c->s, desc, strlen(desc));
@@ -1268,8 +1483,10 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             }
             d[0] = (char)claims__to_lower((unsigned char)d[0]);
             sp.name = d;
+            sp.name_id = 0;
         } else {
             sp.name = desc;
+            sp.name_id = desc_id;
         }
         sp.fold = fold_tokens(c, p->a, p->b, true);
         return sp;
@@ -1331,7 +1548,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
             if (c->inq[k])
                 continue;
             size_t n = 0;
-            const claims__lex_entry *e = verb_at(c, k, v, &n);
+            const claims__lex_entry *e = verb_at_vi(c, vi, v, &n);
             if (e && e->code != CLAIMS__LV_ACCORDING && e->code != CLAIMS__LV_SAYING)
                 return verb_speaker(c, k, n, e->code, lo, v, false, out);
         }
@@ -1363,7 +1580,7 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
         if (i < next || c->inq[i])
             continue;
         size_t n = 0;
-        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        const claims__lex_entry *e = verb_at_vi(c, vi, hi, &n);
         if (!e)
             continue;
         np o = {0};
@@ -1438,8 +1655,8 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
     q->c0 = (uint32_t)c0;
     q->c1 = (uint32_t)c1;
     size_t end = close < c->art->ntoks ? close + 1 : c1;
-    for (size_t k = open; k < end; k++)
-        c->inq[k] = 1;
+    if (end > open)
+        memset(c->inq + open, 1, end - open);
     return true;
 }
 
@@ -1656,8 +1873,8 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
         !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
         bool oom = false;
-        cl->speaker = claims__intern_str(s, sp->name, &oom);
-        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        cl->speaker = sp->name_id ? sp->name_id : claims__intern_str(s, sp->name, &oom);
+        cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
         if (oom)
             return CLAIMS_ERR_NOMEM;
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
@@ -1666,7 +1883,7 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
         claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
     } else {
         bool oom = false;
-        cl->speaker_desc = claims__intern_str(s, desc, &oom);
+        cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
         if (oom)
             return CLAIMS_ERR_NOMEM;
         claims__claim_key(s, cl, kk, "?", NULL, NULL);
@@ -1987,7 +2204,7 @@ static claims_status do_quote(ctx *c, const qspan *q)
     size_t si_open = T(c, q->open)->sentence;
     if (sentence_skipped(c, si_open))
         return CLAIMS_OK;
-    size_t words = count_words(c, q->c0, q->c1);
+    size_t words = count_words_upto(c, q->c0, q->c1, 4); /* none, or up to three */
     if (words == 0 || name_like(c, q))
         return CLAIMS_OK;
     size_t last = q->close < art->ntoks ? q->close : q->c1 - 1;
@@ -2064,12 +2281,12 @@ static claims_status do_paraphrases(ctx *c, size_t si)
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     size_t next = lo; /* the first token after reported speech taken */
-    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
         size_t n = 0;
-        const claims__lex_entry *e = verb_at(c, i, hi, &n);
+        const claims__lex_entry *e = verb_at_vi(c, vi, hi, &n);
         if (!e)
             continue;
         unsigned cls = e->code;
@@ -2114,7 +2331,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
             while (b > a && T(c, b - 1)->cls == CLAIMS__TOK_PUNCT)
                 b--;
         }
-        if (a >= b || c->inq[a] || count_words(c, a, b) < (that ? 2u : 3u))
+        if (a >= b || c->inq[a] || count_words_upto(c, a, b, 3) < (that ? 2u : 3u))
             continue;
         np who = {0};
         speaker sp = {0};
@@ -2157,10 +2374,9 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
         if (sp.kind != SPK_NONE)
             remember(c, &sp, who.a);
     }
-    for (size_t vi = first_verb(c, sn->tok_begin); vi < c->nverbs && c->verbs[vi] < sn->tok_end;
-         vi++) {
+    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
-        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at(c, i, sn->tok_end, &n);
+        const claims__lex_entry *e = c->inq[i] ? NULL : verb_at_vi(c, vi, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
             who.type == NP_NOMINAL) {
             speaker sp = np_speaker(c, &who, who.a);
@@ -2170,42 +2386,121 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* Appends token index i to a grown array; false on OOM. */
-static bool push_index(ctx *c, uint32_t **v, size_t *n, size_t *cap, size_t i)
+/* Notes token i, when it is a quotation mark or a word where a speech
+ * verb may start, in c->marks or c->verbs and c->verb_sent. */
+static void note_token(ctx *c, size_t i)
 {
-    if (*n == *cap && !claims__grow(&c->s->alloc, (void **)v, cap, *n + 1, sizeof **v))
-        return false;
-    (*v)[(*n)++] = (uint32_t)i;
-    return true;
+    const claims__article *art = c->art;
+    const claims__token *t = T(c, i);
+    if (t->cls == CLAIMS__TOK_QUOTE)
+        c->marks[c->nmarks++] = (uint32_t)i;
+    if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+        return;
+    if (t->cls == CLAIMS__TOK_WORD)
+        c->verbs[c->nverbs++] = (uint32_t)i;
+    if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
+        i < art->sents[t->sentence].tok_end)
+        c->verb_sent[t->sentence] = 1;
+}
+
+/* The first of tokens [i, n) that is capitalized, may start a title or
+ * a speech verb, or is a quotation mark; n when none. Most tokens are
+ * none: a loop of its own keeps its few registers to itself. */
+_Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
+                   offsetof(claims__token, flags) == offsetof(claims__token, lexmask) + 6 &&
+                   CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0,
+               "next_marked reads lexmask, cls and flags as one 64-bit word");
+
+static size_t next_marked(const claims__token *toks, size_t i, size_t n)
+{
+    const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
+    const claims__token *t = toks + i, *end = toks + n;
+    const union {
+        uint16_t u;
+        unsigned char b[2];
+    } one = {1};
+    if (one.b[0]) {
+        /* Little-endian: lexmask, cls and flags are bits 0-31, 32-47 and
+         * 48-63 of the eight bytes at lexmask, tested at once. A class
+         * is 0 to 3, so cls + 1 has bit 2 set for a quotation mark
+         * alone (a larger class would only be looked at again). */
+        const uint64_t mask = bits | (uint64_t)4 << 32 | (uint64_t)CLAIMS__TF_CAP << 48;
+        for (; t < end; t++) {
+            uint64_t w;
+            memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), 8);
+            if ((w + ((uint64_t)1 << 32)) & mask)
+                break;
+        }
+        return (size_t)(t - toks);
+    }
+    while (t < end && !(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & bits) &&
+           t->cls != CLAIMS__TOK_QUOTE)
+        t++;
+    return (size_t)(t - toks);
 }
 
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
- * them), and the sentences that have one. */
-static bool scan_tokens(ctx *c)
+ * them), the sentences that have one, and the mentions of persons. */
+static bool scan_article(ctx *c)
 {
     const claims__article *art = c->art;
-    c->verb_sent = claims__malloc(&c->s->alloc, art->nsents);
-    if (!c->verb_sent)
-        return false;
-    memset(c->verb_sent, 0, art->nsents);
-    for (size_t i = 0; i < art->ntoks; i++) {
-        const claims__token *t = T(c, i);
-        if (t->cls == CLAIMS__TOK_QUOTE) {
-            if (!push_index(c, &c->marks, &c->nmarks, &c->capmarks, i))
-                return false;
-        }
-        if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
+    const claims__token *toks = art->toks;
+    const size_t ntoks = art->ntoks;
+    for (size_t k = 0; k < c->nbuckets; k++)
+        c->bucket[k] = -1;
+    size_t next = 0; /* the first token a name run may start at */
+    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
+        note_token(c, i);
+        if (i < next || !may_start_mention(c, i))
             continue;
-        if (t->cls == CLAIMS__TOK_WORD) {
-            if (!push_index(c, &c->verbs, &c->nverbs, &c->capverbs, i))
-                return false;
-        }
-        if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
-            i < art->sents[t->sentence].tok_end)
-            c->verb_sent[t->sentence] = 1;
+        next = name_run_end(c, i);
+        /* one word, a title or a name alone, is no mention: most runs */
+        if (next > i + 1 && !add_mention(c, i, next))
+            return false;
     }
+    return true;
+}
+
+/* The scratch of one extraction by token and by sentence, in one block
+ * (on a short article the allocations of one array each cost more than
+ * the work): the first mentions, the nominal classes, the quotation
+ * marks and the verb words (one a token at most: they never grow), the
+ * name buckets, then the bytes (in quotes, memo bits, verb sentences),
+ * these zeroed. False on OOM. */
+static bool alloc_scratch(ctx *c)
+{
+    size_t n = c->art->ntoks, ns = c->art->nsents;
+    c->nbuckets = MIN_BUCKETS;
+    while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
+        c->nbuckets *= 2;
+    /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
+     * in the text's article is larger than these 18 bytes and its share
+     * of the mentions' room (under 2) */
+    size_t per_tok = sizeof *c->nomc + sizeof *c->marks + sizeof *c->verbs + 2;
+    /* room for a mention every 32 tokens (most articles name fewer);
+     * grow_mentions moves them out beyond */
+    c->capm = n / 32 + 4;
+    unsigned char *b = claims__malloc(&c->s->alloc, c->capm * sizeof *c->m + n * per_tok +
+                                                        c->nbuckets * sizeof *c->bucket + ns);
+    if (!b)
+        return false;
+    c->block = b;
+    c->m = (mention *)(void *)b;
+    b += c->capm * sizeof *c->m;
+    c->nomc = (const claims__lex_entry **)(void *)b;
+    b += n * sizeof *c->nomc;
+    c->marks = (uint32_t *)(void *)b;
+    b += n * sizeof *c->marks;
+    c->verbs = (uint32_t *)(void *)b;
+    b += n * sizeof *c->verbs;
+    c->bucket = (int32_t *)(void *)b;
+    b += c->nbuckets * sizeof *c->bucket;
+    c->inq = b;
+    c->memo = b + n;
+    c->verb_sent = b + 2 * n;
+    memset(b, 0, 2 * n + ns);
     return true;
 }
 
@@ -2222,22 +2517,14 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.lx = s->lex;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    c.inq = claims__malloc(&s->alloc, art->ntoks);
-    if (!c.inq)
+    if (!alloc_scratch(&c) || !scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
-    memset(c.inq, 0, art->ntoks);
-    c.memo = claims__malloc(&s->alloc, art->ntoks);
-    /* no overflow: a token record is larger than a pointer */
-    c.nomc = claims__malloc(&s->alloc, (size_t)art->ntoks * sizeof *c.nomc);
-    c.nbuckets = MIN_BUCKETS;
-    while (c.nbuckets < art->ntoks / TOKS_PER_BUCKET && c.nbuckets < ((size_t)1 << 24))
-        c.nbuckets *= 2;
-    c.bucket = claims__malloc(&s->alloc, c.nbuckets * sizeof *c.bucket);
-    if (!c.memo || !c.nomc || !c.bucket)
-        goto done;
-    memset(c.memo, 0, art->ntoks);
-    if (!scan_tokens(&c) || !collect_mentions(&c) || !pair_doubles(&c) || !pair_singles(&c))
-        goto done;
+    if (c.nverbs) {
+        c.vmemo = claims__malloc(&s->alloc, c.nverbs * sizeof *c.vmemo);
+        if (!c.vmemo)
+            goto done;
+        memset(c.vmemo, 0, c.nverbs * sizeof *c.vmemo);
+    }
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
     size_t qi = 0;
@@ -2251,6 +2538,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             if (st != CLAIMS_OK)
                 break;
         }
+        while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
+            c.sent_verb++;
         /* a sentence without a speech verb has no reported speech */
         bool skipped = sentence_skipped(&c, si);
         bool has_verb = !skipped && c.verb_sent[si];
@@ -2263,15 +2552,11 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
-    claims__free(&s->alloc, c.inq);
-    claims__free(&s->alloc, c.memo);
-    claims__free(&s->alloc, (void *)c.nomc);
-    claims__free(&s->alloc, c.bucket);
-    claims__free(&s->alloc, c.marks);
-    claims__free(&s->alloc, c.verbs);
-    claims__free(&s->alloc, c.verb_sent);
+    claims__free(&s->alloc, c.block);
+    claims__free(&s->alloc, c.vmemo);
     claims__free(&s->alloc, c.q);
-    claims__free(&s->alloc, c.m);
+    if (c.m_heap)
+        claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
