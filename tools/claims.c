@@ -401,15 +401,9 @@ static void put_field(sbuf *b, const char *s)
 /* The decimal digits of u, after a '-' when `neg`. */
 static void put_digits(sbuf *b, unsigned long long u, int neg)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
     if (neg)
-        tmp[--i] = '-';
-    sb_add(b, tmp + i, sizeof tmp - i);
+        sb_add(b, "-", 1);
+    sb_uint(b, u);
 }
 
 /* `before` (" >=", " <=" or ""), then v as "%.15g" prints it. */

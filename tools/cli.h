@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Exit codes, documented in --help, claims(1) and the README; stable. The
  * report's two conditions are bits, so a pipeline can test them apart. */
@@ -52,23 +55,55 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 void sb_str(sbuf *b, const char *s);
+/* Appends u's decimal digits (what "%llu" prints, without printf). */
+void sb_uint(sbuf *b, unsigned long long u);
 void sb_printf(sbuf *b, const char *fmt, ...);
 /* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap);
 /* Length of the valid UTF-8 sequence at s (0 when there is none). */
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
-/* Whether 8 bytes from s are all printable ASCII other than a backslash:
- * none a control byte (DEL too), a backslash or beyond ASCII. The "has
- * less than" and "has zero byte" tests of the bit-twiddling hacks, exact
- * for any existence test below 128; inline, as it runs per 8 bytes. */
-static inline int plain8(const unsigned char *s)
+/* The bytes among 16 from s that are not printable ASCII other than a
+ * backslash (a control byte, DEL, a backslash, a byte beyond ASCII), bit i
+ * for s[i]: the scans of strings (escaping for the terminal, the JSON
+ * Lines check) go 16 bytes at a time to the next byte that needs a look.
+ * Inline, as it runs per 16 bytes of every text. */
+static inline unsigned special16(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    uint64_t w, x, y;
-    memcpy(&w, s, 8);
-    x = w ^ (ones * '\\');
-    y = w ^ (ones * 0x7F);
-    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x) | ((y - ones) & ~y)) & high);
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* signed: bytes beyond ASCII are below 0x20 too */
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(m);
+#else
+    unsigned m = 0;
+    for (int i = 0; i < 16; i++)
+        m |= (unsigned)(s[i] < 0x20 || s[i] >= 0x7F || s[i] == '\\') << i;
+    return m;
+#endif
+}
+/* The index of the first special byte of s[i..n) (special16), or n. */
+static inline size_t special_next(const unsigned char *s, size_t i, size_t n)
+{
+    for (; n - i >= 16; i += 16) {
+        unsigned m = special16(s + i);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    if (i == n)
+        return n;
+    unsigned m;
+    if (n >= 16) {
+        /* the last 16 bytes, those before i (checked) shifted out */
+        m = special16(s + n - 16) >> (16 - (n - i));
+    } else {
+        unsigned char pad[16];
+        memset(pad, 'a', sizeof pad);
+        memcpy(pad, s + i, n - i);
+        m = special16(pad);
+    }
+    return m ? i + (size_t)__builtin_ctz(m) : n;
 }
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
 int unsafe_cp(uint32_t cp);

@@ -53,6 +53,17 @@ void sb_str(sbuf *b, const char *s)
     sb_add(b, s, strlen(s));
 }
 
+void sb_uint(sbuf *b, unsigned long long u)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    sb_add(b, tmp + i, sizeof tmp - i);
+}
+
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap)
 {
     char tmp[256];
@@ -129,14 +140,14 @@ void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
-        /* Printable ASCII, the bulk of any text, needs no decoding: eight
-           bytes at a time where a backslash is escaped too. */
-        if (backslash && n - i >= 8 && plain8(u + i)) {
-            i += 8;
-            run += 8;
-            continue;
-        }
-        if (u[i] >= 0x20 && u[i] < 0x7F && (u[i] != '\\' || !backslash)) {
+        /* Printable ASCII, the bulk of any text, needs no decoding: on to
+           the next byte that may, 16 bytes at a time. */
+        size_t j = special_next(u, i, n);
+        run += j - i;
+        i = j;
+        if (i == n)
+            break;
+        if (u[i] == '\\' && !backslash) {
             i++;
             run++;
             continue;
