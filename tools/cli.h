@@ -211,7 +211,7 @@ typedef enum {
     MEMBER_ABSENT,
     MEMBER_NULL,
     MEMBER_STRING,
-    MEMBER_INTEGER, /* only from jansson: cJSON leaves lines with numbers to it */
+    MEMBER_INTEGER, /* only from jansson: yajl leaves lines with numbers to it */
     MEMBER_OTHER
 } member_kind;
 
@@ -226,11 +226,18 @@ typedef struct article_members {
     member id, title, published, text;
 } article_members;
 
-/* The JSON Lines readers, apart for fuzz_jsonl to compare them: cJSON
- * reads the line [s, s+n) (leading blanks skipped) into `a` when it reads
- * it exactly as jansson would, and returns the document that a's strings
- * point into (cJSON_Delete() it); NULL means jansson must read the line. */
-struct cJSON *jsonl_read_cjson(const char *s, size_t n, article_members *a);
+/* The fast JSON Lines reader (yajl), kept from line to line: the bytes of
+ * the members it copied (strings with escapes; the others point into the
+ * line). */
+typedef struct jsonl_fast {
+    sbuf id, title, published, text;
+} jsonl_fast;
+/* Reads the line [s, s+n) (leading blanks skipped) into `a` with yajl when
+ * yajl reads it exactly as jansson would, and returns 1; a's strings point
+ * into the line or into f, until f's next read or jsonl_fast_free(). 0
+ * means jansson must read the line. */
+int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a);
+void jsonl_fast_free(jsonl_fast *f);
 /* The members of a jansson object (strings point into obj). */
 void jsonl_members_of_jansson(const json_t *obj, article_members *a);
 /* JSON Lines in b (a BOM skipped): `name` gives fallback ids NAME:LINE,

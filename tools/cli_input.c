@@ -5,8 +5,7 @@
  * drives the JSON readers on arbitrary bytes. No file system here. */
 #include "cli.h"
 
-#include <cJSON.h>
-#include <pthread.h>
+#include <yajl/yajl_parse.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -248,7 +247,7 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
 }
 
 /* An article object read by jansson (a *.json document, `claims batch`,
- * and the JSON Lines that cJSON leaves to jansson). */
+ * and the JSON Lines that yajl leaves to jansson). */
 void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                      long long offset)
 {
@@ -265,33 +264,33 @@ size_t bom_len(const buffer *b)
     return b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
-/* ---- JSON Lines through cJSON
+/* ---- JSON Lines through yajl
  * jansson reads a line at about 140 instructions per byte (byte by byte
  * through its stream, checking UTF-8 and copying each byte into a growing
- * buffer); cJSON at about 20. cJSON is laxer: it takes every control byte
- * as whitespace and inside strings, does not check UTF-8, reads a \u
- * escape with bad digits as \u0000 and ends a string at a NUL, reads
- * numbers with strtod ("01", "1.", "+1", "1e999"), keeps every member of
- * a repeated key (jansson the last), skips a BOM, and takes any value as
- * the document. So a line goes to cJSON only when none of that can
- * matter; jansson reads every other line, and every line cJSON fails on
- * (for the message and the offset): articles, rejections and messages are
+ * buffer); yajl's callbacks at about 16, with no tree and no state beyond
+ * its handle. yajl is laxer: it takes \v and \f as whitespace, checks
+ * only the shape of UTF-8 (not overlong forms, surrogates or code points
+ * past U+10FFFF), reads a lone or mismatched surrogate escape as "?" or a
+ * made-up code point, lets \u0000 into object keys, has no depth limit,
+ * and reads numbers its own way. So a line goes to yajl only when none of
+ * that can matter: valid UTF-8 with no control byte and no \u0000 or
+ * surrogate escape (one scan, below), starting with "{", no number, at
+ * most 1000 deep; the last of a repeated key is taken, as jansson does.
+ * jansson reads every other line, and every line yajl fails on (for the
+ * message and the offset): articles, rejections and messages are
  * jansson's on every line. fuzz_jsonl checks that the two agree. */
-
-/* cJSON writes a process-wide error position on every parse; `claims
- * batch` reads stories on several threads. */
-static pthread_mutex_t cjson_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int hex_digit(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/* Valid UTF-8, no control byte, every \u escape four hex digits and not
- * \u0000. A backslash outside a string fails in both parsers, so the scan
- * needs no string state. It goes from one byte that is not plain ASCII (or
- * a backslash) to the next, 16 bytes at a time. */
-static int cjson_safe(const unsigned char *s, size_t n)
+/* Valid UTF-8, no control byte, every \u escape four hex digits, neither
+ * \u0000 nor a surrogate (\uD800-\uDFFF). A backslash outside a string
+ * fails in both parsers, so the scan needs no string state. It goes from
+ * one byte that is not plain ASCII (or a backslash) to the next, 16 bytes
+ * at a time. */
+static int yajl_safe(const unsigned char *s, size_t n)
 {
     uint32_t cp;
     for (size_t i = 0;;) {
@@ -303,7 +302,8 @@ static int cjson_safe(const unsigned char *s, size_t n)
             if (i + 1 < n && s[i + 1] == 'u') {
                 if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
                     !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]) ||
-                    memcmp(s + i + 2, "0000", 4) == 0)
+                    memcmp(s + i + 2, "0000", 4) == 0 ||
+                    ((s[i + 2] == 'd' || s[i + 2] == 'D') && !(s[i + 3] >= '0' && s[i + 3] <= '7')))
                     return 0;
                 i += 6;
             } else {
@@ -322,56 +322,131 @@ static int cjson_safe(const unsigned char *s, size_t n)
     }
 }
 
-static int has_number(const cJSON *v)
+/* What yajl's callbacks see of one line. */
+typedef struct fast_read {
+    jsonl_fast *f;
+    article_members *a;
+    const unsigned char *line;
+    size_t n;
+    int depth;   /* 1 inside the line's object */
+    member *cur; /* the member the key just read at depth 1 names */
+    sbuf *buf;   /* where that member's string is copied when yajl decoded it */
+} fast_read;
+
+enum { FAST_MAX_DEPTH = 1000 }; /* jansson's limit is 2048 */
+
+/* A repeated key's value replaces the one before, as in jansson. */
+static void set_member(fast_read *r, member_kind kind)
 {
-    for (; v; v = v->next)
-        if (cJSON_IsNumber(v) || (v->child && has_number(v->child)))
-            return 1;
-    return 0;
+    if (r->depth == 1 && r->cur) {
+        const member m = {kind, NULL, 0, 0};
+        *r->cur = m;
+    }
 }
 
-static member member_of_cjson(const cJSON *v)
+static int on_null(void *ctx)
 {
-    member m = {MEMBER_OTHER, NULL, 0, 0};
-    if (!v)
-        m.kind = MEMBER_ABSENT;
-    else if (cJSON_IsNull(v))
-        m.kind = MEMBER_NULL;
-    else if (cJSON_IsString(v))
-        m.kind = MEMBER_STRING, m.s = v->valuestring, m.len = strlen(v->valuestring);
-    return m; /* never a number: has_number() sent those lines to jansson */
+    set_member(ctx, MEMBER_NULL);
+    return 1;
 }
 
-cJSON *jsonl_read_cjson(const char *s, size_t n, article_members *a)
+static int on_boolean(void *ctx, int v)
+{
+    (void)v;
+    set_member(ctx, MEMBER_OTHER);
+    return 1;
+}
+
+static int on_number(void *ctx, const char *v, size_t n)
+{
+    (void)ctx, (void)v, (void)n;
+    return 0; /* numbers are jansson's to read: the line goes to it */
+}
+
+static int on_string(void *ctx, const unsigned char *v, size_t n)
+{
+    fast_read *r = ctx;
+    if (r->depth != 1 || !r->cur)
+        return 1;
+    r->cur->kind = MEMBER_STRING;
+    r->cur->len = n;
+    /* A text without escapes is passed as it is in the line (the library
+     * takes its length). Any other string is copied, NUL-terminated, into
+     * a buffer that the next line reuses: yajl decodes escapes into a
+     * buffer of its own, which the next string overwrites. */
+    uintptr_t p = (uintptr_t)v, line = (uintptr_t)r->line;
+    if (r->cur == &r->a->text && p >= line && p - line <= r->n) {
+        r->cur->s = (const char *)v;
+    } else {
+        r->buf->n = 0;
+        sb_add(r->buf, (const char *)v, n);
+        r->cur->s = r->buf->p;
+    }
+    return 1;
+}
+
+static int on_key(void *ctx, const unsigned char *k, size_t n)
+{
+    fast_read *r = ctx;
+    /* a key deeper down names no member: its values are not at depth 1 */
+    r->cur = NULL;
+    if (n == 2 && memcmp(k, "id", 2) == 0)
+        r->cur = &r->a->id, r->buf = &r->f->id;
+    else if (n == 5 && memcmp(k, "title", 5) == 0)
+        r->cur = &r->a->title, r->buf = &r->f->title;
+    else if (n == 9 && memcmp(k, "published", 9) == 0)
+        r->cur = &r->a->published, r->buf = &r->f->published;
+    else if (n == 4 && memcmp(k, "text", 4) == 0)
+        r->cur = &r->a->text, r->buf = &r->f->text;
+    return 1;
+}
+
+static int on_open(void *ctx)
+{
+    fast_read *r = ctx;
+    set_member(r, MEMBER_OTHER);
+    return ++r->depth <= FAST_MAX_DEPTH;
+}
+
+static int on_close(void *ctx)
+{
+    fast_read *r = ctx;
+    r->depth--;
+    return 1;
+}
+
+static const yajl_callbacks fast_callbacks = {
+    on_null, on_boolean, NULL,     NULL,    on_number, on_string,
+    on_open, on_key,     on_close, on_open, on_close,
+};
+
+int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
-    if (!n || s[0] != '{' || !cjson_safe((const unsigned char *)s, n))
-        return NULL;
-    const char *end = NULL;
-    pthread_mutex_lock(&cjson_lock);
-    cJSON *doc = cJSON_ParseWithLengthOpts(s, n, &end, 0);
-    pthread_mutex_unlock(&cjson_lock);
-    if (!doc || !cJSON_IsObject(doc) || end != s + n || has_number(doc->child)) {
-        cJSON_Delete(doc);
-        return NULL;
-    }
-    const cJSON *id = NULL, *title = NULL, *pub = NULL, *text = NULL;
-    for (const cJSON *m = doc->child; m; m = m->next) { /* the last of a repeated key */
-        if (strcmp(m->string, "id") == 0)
-            id = m;
-        else if (strcmp(m->string, "title") == 0)
-            title = m;
-        else if (strcmp(m->string, "published") == 0)
-            pub = m;
-        else if (strcmp(m->string, "text") == 0)
-            text = m;
-    }
-    a->id = member_of_cjson(id);
-    a->title = member_of_cjson(title);
-    a->published = member_of_cjson(pub);
-    a->text = member_of_cjson(text);
-    return doc;
+    if (!n || s[0] != '{' || !yajl_safe((const unsigned char *)s, n))
+        return 0;
+    const member absent = {MEMBER_ABSENT, NULL, 0, 0};
+    a->id = a->title = a->published = a->text = absent;
+    fast_read r = {f, a, (const unsigned char *)s, n, 0, NULL, NULL};
+    yajl_handle h = yajl_alloc(&fast_callbacks, NULL, &r);
+    if (!h)
+        return 0;
+    /* the scan above checked UTF-8, more strictly than yajl would */
+    yajl_config(h, yajl_dont_validate_strings, 1);
+    int ok = yajl_parse(h, (const unsigned char *)s, n) == yajl_status_ok &&
+             yajl_complete_parse(h) == yajl_status_ok;
+    yajl_free(h);
+    return ok;
+}
+
+void jsonl_fast_free(jsonl_fast *f)
+{
+    free(f->id.p);
+    free(f->title.p);
+    free(f->published.p);
+    free(f->text.p);
+    memset(f, 0, sizeof *f);
 }
 
 void jsonl_members_of_jansson(const json_t *obj, article_members *a)
@@ -383,14 +458,12 @@ void jsonl_members_of_jansson(const json_t *obj, article_members *a)
 }
 
 /* One line of JSON Lines, [start, eol) of b, not blank. */
-static void add_jsonl_line(cli *c, const buffer *b, size_t start, size_t k, size_t eol,
-                           const char *fallback, const char *source, size_t line)
+static void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t k,
+                           size_t eol, const char *fallback, const char *source, size_t line)
 {
     article_members a;
-    cJSON *doc = jsonl_read_cjson(b->data + k, eol - k, &a);
-    if (doc) {
+    if (jsonl_read_fast(f, b->data + k, eol - k, &a)) {
         add_article(c, &a, fallback, source, (long long)start);
-        cJSON_Delete(doc);
         return;
     }
     json_error_t jerr;
@@ -417,6 +490,8 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
      * line: a printf and two mallocs a line took a tenth of the reading */
     sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
     size_t name_len = strlen(name), path_len = strlen(path);
+    jsonl_fast f;
+    memset(&f, 0, sizeof f);
     while (pos < b->len) {
         const char *nl = memchr(b->data + pos, '\n', b->len - pos);
         size_t eol = nl ? (size_t)(nl - b->data) : b->len;
@@ -435,8 +510,9 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
         sb_add(&source, path, path_len);
         sb_add(&source, ":", 1);
         sb_uint(&source, line);
-        add_jsonl_line(c, b, start, k, eol, fallback.p, source.p, line);
+        add_jsonl_line(c, &f, b, start, k, eol, fallback.p, source.p, line);
     }
+    jsonl_fast_free(&f);
     free(fallback.p);
     free(source.p);
 }
