@@ -98,9 +98,22 @@ static inline size_t special_next(const unsigned char *s, size_t i, size_t n)
         /* the last 16 bytes, those before i (checked) shifted out */
         m = special16(s + n - 16) >> (16 - (n - i));
     } else {
+        /* fewer than 16 bytes in all: a copy padded with plain bytes, in
+         * two overlapping fixed-size copies (no call to memcpy) */
         unsigned char pad[16];
+        size_t k = n - i;
         memset(pad, 'a', sizeof pad);
-        memcpy(pad, s + i, n - i);
+        if (k >= 8) {
+            memcpy(pad, s + i, 8);
+            memcpy(pad + k - 8, s + n - 8, 8);
+        } else if (k >= 4) {
+            memcpy(pad, s + i, 4);
+            memcpy(pad + k - 4, s + n - 4, 4);
+        } else {
+            pad[0] = s[i];
+            pad[k / 2] = s[i + k / 2];
+            pad[k - 1] = s[n - 1];
+        }
         m = special16(pad);
     }
     return m ? i + (size_t)__builtin_ctz(m) : n;

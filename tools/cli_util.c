@@ -55,13 +55,32 @@ void sb_str(sbuf *b, const char *s)
 
 void sb_uint(sbuf *b, unsigned long long u)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    sb_add(b, tmp + i, sizeof tmp - i);
+    /* Written in place, two digits a division: a listing's every offset
+     * comes through here. */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t len = 1;
+    for (unsigned long long t = u; t >= 10 && len < 20; t /= 10)
+        len++;
+    if (b->n + len + 1 > b->cap)
+        sb_grow(b, len);
+    char *end = b->p + b->n + len;
+    *end = 0;
+    while (u >= 100) {
+        unsigned d = (unsigned)(u % 100) * 2;
+        u /= 100;
+        *--end = pairs[d + 1];
+        *--end = pairs[d];
+    }
+    if (u >= 10) {
+        *--end = pairs[u * 2 + 1];
+        *--end = pairs[u * 2];
+    } else {
+        *--end = (char)('0' + u);
+    }
+    b->n += len;
 }
 
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap)
