@@ -244,6 +244,10 @@ typedef struct article_members {
  * line). */
 typedef struct jsonl_fast {
     sbuf id, title, published, text;
+    /* yajl's memory for a line, bumped from one block and dropped at once */
+    char *arena;
+    size_t arena_cap, arena_used, arena_missed;
+    void *arena_last; /* the last block handed out (it can grow in place) */
 } jsonl_fast;
 /* Reads the line [s, s+n) (leading blanks skipped) into `a` with yajl when
  * yajl reads it exactly as jansson would, and returns 1; a's strings point

@@ -62,7 +62,7 @@ void sb_uint(sbuf *b, unsigned long long u)
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
     size_t len = 1;
-    for (unsigned long long t = u; t >= 10 && len < 20; t /= 10)
+    for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
         len++;
     if (b->n + len + 1 > b->cap)
         sb_grow(b, len);
@@ -258,8 +258,6 @@ void **strmap_find(const strmap *m, const char *key)
     return NULL;
 }
 
-void strmap_put_new(strmap *m, const char *key, void *val);
-
 static void strmap_grow(strmap *m)
 {
     strmap old = *m;
@@ -268,10 +266,15 @@ static void strmap_grow(strmap *m)
     m->vals = xmalloc(m->nslots * sizeof *m->vals);
     memset(m->keys, 0, m->nslots * sizeof *m->keys);
     m->n = 0;
+    /* the keys move to their new slots, not copied again */
     for (size_t i = 0; i < old.nslots; i++) {
         if (old.keys[i]) {
-            strmap_put_new(m, old.keys[i], old.vals[i]);
-            free(old.keys[i]);
+            size_t j = str_hash(old.keys[i]) & (m->nslots - 1);
+            while (m->keys[j])
+                j = (j + 1) & (m->nslots - 1);
+            m->keys[j] = old.keys[i];
+            m->vals[j] = old.vals[i];
+            m->n++;
         }
     }
     free(old.keys);
