@@ -285,34 +285,65 @@ static int hex_digit(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* The first byte of s[i..n) that the scan below must look at: a control
+ * byte, a byte beyond ASCII, or a backslash before a "u" (most escapes,
+ * \n and \", need no look: both parsers check them alike). 32 bytes at a
+ * time. */
+static size_t suspect_next(const unsigned char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), bs = _mm_set1_epi8('\\'), u = _mm_set1_epi8('u');
+    /* 32 bytes a turn, the 16-byte halves' marks joined */
+    for (; n - i >= 33; i += 32) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+        __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 17));
+        /* signed: bytes beyond ASCII are below 0x20 too */
+        __m128i m0 = _mm_or_si128(_mm_cmplt_epi8(v0, space),
+                                  _mm_and_si128(_mm_cmpeq_epi8(v0, bs), _mm_cmpeq_epi8(w0, u)));
+        __m128i m1 = _mm_or_si128(_mm_cmplt_epi8(v1, space),
+                                  _mm_and_si128(_mm_cmpeq_epi8(v1, bs), _mm_cmpeq_epi8(w1, u)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m0) | (unsigned)_mm_movemask_epi8(m1) << 16;
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (s[i] < 0x20 || s[i] >= 0x80 || (s[i] == '\\' && i + 1 < n && s[i + 1] == 'u'))
+            return i;
+    return n;
+}
+
 /* Valid UTF-8, no control byte, every \u escape four hex digits, neither
  * \u0000 nor a surrogate (\uD800-\uDFFF). A backslash outside a string
- * fails in both parsers, so the scan needs no string state. It goes from
- * one byte that is not plain ASCII (or a backslash) to the next, 16 bytes
- * at a time. */
+ * fails in both parsers, so the scan needs no string state: a backslash
+ * before a "u" starts an escape unless an odd run of backslashes comes
+ * before it. */
 static int yajl_safe(const unsigned char *s, size_t n)
 {
     uint32_t cp;
     for (size_t i = 0;;) {
-        i = special_next(s, i, n);
+        i = suspect_next(s, i, n);
         if (i == n)
             return 1;
         unsigned char c = s[i];
         if (c == '\\') {
-            if (i + 1 < n && s[i + 1] == 'u') {
-                if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
-                    !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]) ||
-                    memcmp(s + i + 2, "0000", 4) == 0 ||
-                    ((s[i + 2] == 'd' || s[i + 2] == 'D') && !(s[i + 3] >= '0' && s[i + 3] <= '7')))
-                    return 0;
-                i += 6;
-            } else {
-                i += 2; /* any other escape: both parsers check it */
+            size_t k = i;
+            while (k > 0 && s[k - 1] == '\\')
+                k--;
+            if ((i - k) % 2) { /* an escaped backslash, then a plain "u" */
+                i += 2;
+                continue;
             }
+            if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
+                !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]) ||
+                memcmp(s + i + 2, "0000", 4) == 0 ||
+                ((s[i + 2] == 'd' || s[i + 2] == 'D') && !(s[i + 3] >= '0' && s[i + 3] <= '7')))
+                return 0;
+            i += 6;
         } else if (c < 0x20) {
             return 0;
-        } else if (c == 0x7F) {
-            i++;
         } else {
             size_t len = utf8_seq(s + i, n - i, &cp);
             if (!len)
