@@ -336,9 +336,8 @@ static int yajl_safe(const unsigned char *s, size_t n)
                 i += 2;
                 continue;
             }
-            if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
-                !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]) ||
-                memcmp(s + i + 2, "0000", 4) == 0 ||
+            if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) || !hex_digit(s[i + 4]) ||
+                !hex_digit(s[i + 5]) || memcmp(s + i + 2, "0000", 4) == 0 ||
                 ((s[i + 2] == 'd' || s[i + 2] == 'D') && !(s[i + 3] >= '0' && s[i + 3] <= '7')))
                 return 0;
             i += 6;
