@@ -50,7 +50,22 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
 {
     if (b->n + n + 1 > b->cap)
         sb_grow(b, n);
-    memcpy(b->p + b->n, s, n);
+    char *d = b->p + b->n;
+    /* most fields are short: two overlapping fixed-size copies instead of
+     * a call to memcpy */
+    if (n >= 8 && n <= 16) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n && n < 4) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    } else if (n) {
+        memcpy(d, s, n);
+    }
     b->n += n;
     b->p[b->n] = 0;
 }
@@ -146,6 +161,19 @@ void **strmap_find(const strmap *m, const char *key);
 /* Adds a key known to be absent. */
 void strmap_put_new(strmap *m, const char *key, void *val);
 void strmap_free(strmap *m, void (*free_val)(void *));
+/* Adds a key known to be absent, as given (not copied): the caller keeps
+ * it alive, and frees the map with strmap_free_borrowed(). */
+void strmap_put_borrowed(strmap *m, const char *key, void *val);
+/* Frees a map whose keys were all put with strmap_put_borrowed(). */
+void strmap_free_borrowed(strmap *m, void (*free_val)(void *));
+
+/* Strings copied into chunks that are freed at once; {NULL, 0} is empty. */
+typedef struct strpool {
+    char *chunk; /* the newest chunk; each begins with a link to the one before */
+    size_t left;
+} strpool;
+char *strpool_dup(strpool *p, const char *s);
+void strpool_free(strpool *p);
 
 /* ---- claims.c: inputs */
 
@@ -180,6 +208,7 @@ typedef struct cli {
     claims_story *story;
     int input_errors;
     strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
+    strpool source_strings; /* the map's keys and values */
     /* the bytes of plain-text articles the story borrows
        (CLAIMS_OPT_BORROW_TEXT): released by cli_free() after the story */
     lent_bytes *lent;

@@ -134,7 +134,8 @@ mark mark_now(const cli *c)
 void settle(cli *c, mark m, const char *id, const char *source)
 {
     if (claims_story_article_count(c->story) > m.articles) {
-        strmap_put_new(&c->sources, id, xstrdup(source));
+        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id),
+                            strpool_dup(&c->source_strings, source));
     } else if (claims_story_rejected_count(c->story) == m.rejected) {
         char *sid = safe_id(id, strlen(id));
         claims_story_reject(c->story, sid, CLAIMS_ERR_INVALID_ARGUMENT,
@@ -663,21 +664,18 @@ void add_json_file(cli *c, const char *name, const char *path, const buffer *b)
            k < b->len ? (long long)k : -1);
 }
 
-static void free_source(void *p)
-{
-    free(p);
-}
-
 void cli_forget_sources(cli *c)
 {
-    strmap_free(&c->sources, free_source);
+    strmap_free_borrowed(&c->sources, NULL);
+    strpool_free(&c->source_strings);
 }
 
 void cli_free(cli *c)
 {
     claims_story_free(c->story);
     c->story = NULL;
-    strmap_free(&c->sources, free_source);
+    strmap_free_borrowed(&c->sources, NULL);
+    strpool_free(&c->source_strings);
     for (size_t i = 0; i < c->nlent; i++)
         buffer_release(&c->lent[i].b, c->lent[i].mapped);
     free(c->lent);

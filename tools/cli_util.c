@@ -294,6 +294,60 @@ void strmap_put_new(strmap *m, const char *key, void *val)
     m->n++;
 }
 
+void strmap_put_borrowed(strmap *m, const char *key, void *val)
+{
+    if ((m->n + 1) * 2 > m->nslots)
+        strmap_grow(m);
+    size_t i = str_hash(key) & (m->nslots - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->nslots - 1);
+    m->keys[i] = (char *)key; /* never freed through the map */
+    m->vals[i] = val;
+    m->n++;
+}
+
+void strmap_free_borrowed(strmap *m, void (*free_val)(void *))
+{
+    if (free_val)
+        for (size_t i = 0; i < m->nslots; i++)
+            if (m->keys[i])
+                free_val(m->vals[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* An article's id and source for every line of a feed: from chunks, a
+ * malloc and a free a string saved. */
+char *strpool_dup(strpool *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (n > p->left) {
+        enum { CHUNK = 16 * 1024 };
+        size_t size = sizeof(char *) + (n > CHUNK ? n : CHUNK);
+        char *chunk = xmalloc(size);
+        memcpy(chunk, &p->chunk, sizeof(char *));
+        p->chunk = chunk;
+        p->left = size - sizeof(char *);
+    }
+    /* the chunk fills from its end down to its link */
+    p->left -= n;
+    char *d = p->chunk + sizeof(char *) + p->left;
+    memcpy(d, s, n);
+    return d;
+}
+
+void strpool_free(strpool *p)
+{
+    while (p->chunk) {
+        char *before;
+        memcpy(&before, p->chunk, sizeof(char *));
+        free(p->chunk);
+        p->chunk = before;
+    }
+    p->left = 0;
+}
+
 void strmap_free(strmap *m, void (*free_val)(void *))
 {
     for (size_t i = 0; i < m->nslots; i++) {
