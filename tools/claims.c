@@ -479,10 +479,10 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     put_field(b, claims_claim_key(c));
     sb_add(b, "\t", 1);
     double v, lo, hi;
-    const char *sv = claims_claim_string_value(c);
+    const char *sv;
     if (claims_claim_value(c, &v))
         put_g15(b, "", 0, v);
-    else if (sv && kind == CLAIMS_KIND_DATE)
+    else if (kind == CLAIMS_KIND_DATE && (sv = claims_claim_string_value(c)) != NULL)
         put_field(b, sv);
     else
         sb_add(b, kind < CLAIMS_KIND_QUOTE ? "?" : "-", 1);

@@ -58,7 +58,10 @@ void reject(cli *c, const char *id, claims_status code, const char *message,
 int id_ok(cli *c, const char *id, size_t idlen, const char *source)
 {
     uint32_t cp;
-    for (size_t i = 0; i < idlen;) {
+    size_t i = 0;
+    while (i < idlen && (unsigned char)id[i] < 0x80) /* ASCII: nothing to decode */
+        i++;
+    while (i < idlen) {
         size_t n = utf8_seq((const unsigned char *)id + i, idlen - i, &cp);
         if (!n) {
             reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is not valid UTF-8", -1);
@@ -273,7 +276,8 @@ size_t bom_len(const buffer *b)
  * only the shape of UTF-8 (not overlong forms, surrogates or code points
  * past U+10FFFF), reads a lone or mismatched surrogate escape as "?" or a
  * made-up code point, lets \u0000 into object keys, has no depth limit,
- * and reads numbers its own way. So a line goes to yajl only when none of
+ * reads numbers its own way, and ends without a word on an unterminated
+ * string after the value ({...} "). So a line goes to yajl only when none of
  * that can matter: valid UTF-8 with no control byte and no \u0000 or
  * surrogate escape (one scan, below), starting with "{", no number, at
  * most 1000 deep; the last of a repeated key is taken, as jansson does.
@@ -359,6 +363,8 @@ typedef struct fast_read {
     article_members *a;
     const unsigned char *line;
     size_t n;
+    yajl_handle h;
+    size_t end;  /* where the line's object ends (its "}" read) */
     int depth;   /* 1 inside the line's object */
     member *cur; /* the member the key just read at depth 1 names */
     sbuf *buf;   /* where that member's string is copied when yajl decoded it */
@@ -442,7 +448,8 @@ static int on_open(void *ctx)
 static int on_close(void *ctx)
 {
     fast_read *r = ctx;
-    r->depth--;
+    if (--r->depth == 0)
+        r->end = yajl_get_bytes_consumed(r->h);
     return 1;
 }
 
@@ -530,18 +537,22 @@ int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a)
         return 0;
     const member absent = {MEMBER_ABSENT, NULL, 0, 0};
     a->id = a->title = a->published = a->text = absent;
-    fast_read r = {f, a, (const unsigned char *)s, n, 0, NULL, NULL};
+    fast_read r = {f, a, (const unsigned char *)s, n, NULL, 0, 0, NULL, NULL};
     arena_reset(f);
     yajl_alloc_funcs mem = {arena_malloc, arena_realloc, arena_free, f};
     yajl_handle h = yajl_alloc(&fast_callbacks, &mem, &r);
     if (!h)
         return 0;
+    r.h = h;
     /* the scan above checked UTF-8, more strictly than yajl would */
     yajl_config(h, yajl_dont_validate_strings, 1);
     int ok = yajl_parse(h, (const unsigned char *)s, n) == yajl_status_ok &&
              yajl_complete_parse(h) == yajl_status_ok;
     yajl_free(h);
-    return ok;
+    /* yajl takes an unterminated string after the value as the start of
+     * one more token, and ends without a word: the object must end the
+     * line */
+    return ok && r.end == n;
 }
 
 void jsonl_fast_free(jsonl_fast *f)
