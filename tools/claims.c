@@ -452,6 +452,15 @@ typedef struct listing {
     sbuf article_id;
 } listing;
 
+/* One byte of a claim's line, without the NUL sb_add writes after each
+ * piece: the line's last piece ("\n") puts it. */
+static inline void put_char(sbuf *b, char ch)
+{
+    if (b->n + 2 > b->cap)
+        sb_grow(b, 1);
+    b->p[b->n++] = ch;
+}
+
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
  * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). */
@@ -461,7 +470,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     claims_claim_span(c, &start, &end);
     const char *text = claims_claim_text(c, &len);
     sb_str(b, claims_claim_id(c));
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
     size_t ai = claims_claim_article(c);
     if (ai != l->article) {
         l->article = ai;
@@ -469,15 +478,15 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         put_field(&l->article_id, claims_story_article_id(s, ai));
     }
     sb_add(b, l->article_id.p, l->article_id.n);
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
     claims_kind kind = claims_claim_kind(c);
     if ((unsigned)kind <= CLAIMS_KIND_PARAPHRASE)
         sb_add(b, l->kind[kind], l->kind_len[kind]);
     else
         sb_str(b, claims_kind_name(kind));
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
     put_field(b, claims_claim_key(c));
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
     double v, lo, hi;
     const char *sv;
     if (claims_claim_value(c, &v))
@@ -492,7 +501,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         put_g15(b, " <=", 3, hi);
     const char *unit = claims_claim_unit(c);
     if (unit) {
-        sb_add(b, " ", 1);
+        put_char(b, ' ');
         put_field(b, unit);
     }
     /* a span in a title given apart from the text is marked */
@@ -501,7 +510,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     else
         sb_add(b, "\t[", 2);
     sb_uint(b, start);
-    sb_add(b, ",", 1);
+    put_char(b, ',');
     sb_uint(b, end);
     sb_add(b, ")\t\"", 3);
     sb_escaped(b, text, len, 1);
