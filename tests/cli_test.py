@@ -507,8 +507,8 @@ class Cli(unittest.TestCase):
         self.assertIn("cd", r["rejected"][0]["id"])
         self.assertIn("NUL", r["rejected"][0]["error"])
 
-    def test_jsonl_lines_read_alike_by_cjson_and_jansson(self):
-        # cJSON reads the plain lines; a line it might read otherwise than
+    def test_jsonl_lines_read_alike_by_yajl_and_jansson(self):
+        # yajl reads the plain lines; a line it might read otherwise than
         # jansson (a tab between tokens, a number, a control byte, bad
         # UTF-8, a \\u escape it gets wrong, a BOM after line 1) is read by
         # jansson: the same articles, the same rejections and messages

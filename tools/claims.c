@@ -401,21 +401,15 @@ static void put_field(sbuf *b, const char *s)
 /* The decimal digits of u, after a '-' when `neg`. */
 static void put_digits(sbuf *b, unsigned long long u, int neg)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
     if (neg)
-        tmp[--i] = '-';
-    sb_add(b, tmp + i, sizeof tmp - i);
+        sb_add(b, "-", 1);
+    sb_uint(b, u);
 }
 
 /* `before` (" >=", " <=" or ""), then v as "%.15g" prints it. */
-static void put_g15(sbuf *b, const char *before, double v)
+static void put_g15(sbuf *b, const char *before, size_t before_len, double v)
 {
-    sb_str(b, before);
+    sb_add(b, before, before_len);
     /* Whole numbers below 1e15 print their digits under %.15g: skip
      * printf for them (-0 keeps its sign through printf). */
     if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
@@ -423,52 +417,108 @@ static void put_g15(sbuf *b, const char *before, double v)
         put_digits(b, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
         return;
     }
+    /* So do v = m / 10^k (k <= 6, |m| < 1e15) from 1e-4 on, when v is the
+     * double nearest that decimal: %.15g rounds v to 15 digits, which is
+     * the decimal itself (v is within half an ulp of it, far less than
+     * half a unit of the 15th digit), and drops trailing zeros, as the
+     * smallest such k has none. */
+    static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    if (fabs(v) >= 1e-4 && fabs(v) < 1e8) {
+        for (int k = 1; k <= 6; k++) {
+            double t = v * p10[k];
+            long long m = (long long)(t < 0 ? t - 0.5 : t + 0.5);
+            if ((double)m / p10[k] != v)
+                continue;
+            unsigned long long a = m < 0 ? 0ULL - (unsigned long long)m : (unsigned long long)m;
+            unsigned long long den = (unsigned long long)p10[k], frac = a % den;
+            put_digits(b, a / den, m < 0);
+            char digits[8];
+            digits[0] = '.';
+            for (int j = k; j >= 1; j--, frac /= 10)
+                digits[j] = (char)('0' + frac % 10);
+            sb_add(b, digits, (size_t)k + 1);
+            return;
+        }
+    }
     sb_printf(b, "%.15g", v);
+}
+
+/* What the lines of one listing share: the kinds' names, and the article
+ * id of the claim before, escaped (an article's claims come together). */
+typedef struct listing {
+    const char *kind[CLAIMS_KIND_PARAPHRASE + 1];
+    size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
+    size_t article; /* SIZE_MAX: none yet */
+    sbuf article_id;
+} listing;
+
+/* One byte of a claim's line, without the NUL sb_add writes after each
+ * piece: the line's last piece ("\n") puts it. */
+static inline void put_char(sbuf *b, char ch)
+{
+    if (b->n + 2 > b->cap)
+        sb_grow(b, 1);
+    b->p[b->n++] = ch;
 }
 
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
  * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). */
-static void put_claim_line(sbuf *b, const claims_story *s, const claims_claim *c)
+static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const claims_claim *c)
 {
     size_t start, end, len;
     claims_claim_span(c, &start, &end);
     const char *text = claims_claim_text(c, &len);
     sb_str(b, claims_claim_id(c));
-    sb_add(b, "\t", 1);
-    put_field(b, claims_story_article_id(s, claims_claim_article(c)));
-    sb_add(b, "\t", 1);
-    sb_str(b, claims_kind_name(claims_claim_kind(c)));
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
+    size_t ai = claims_claim_article(c);
+    if (ai != l->article) {
+        l->article = ai;
+        l->article_id.n = 0;
+        put_field(&l->article_id, claims_story_article_id(s, ai));
+    }
+    sb_add(b, l->article_id.p, l->article_id.n);
+    put_char(b, '\t');
+    claims_kind kind = claims_claim_kind(c);
+    if ((unsigned)kind <= CLAIMS_KIND_PARAPHRASE)
+        sb_add(b, l->kind[kind], l->kind_len[kind]);
+    else
+        sb_str(b, claims_kind_name(kind));
+    put_char(b, '\t');
     put_field(b, claims_claim_key(c));
-    sb_add(b, "\t", 1);
+    put_char(b, '\t');
     double v, lo, hi;
-    const char *sv = claims_claim_string_value(c);
+    const char *sv;
     if (claims_claim_value(c, &v))
-        put_g15(b, "", v);
-    else if (sv && claims_claim_kind(c) == CLAIMS_KIND_DATE)
+        put_g15(b, "", 0, v);
+    else if (kind == CLAIMS_KIND_DATE && (sv = claims_claim_string_value(c)) != NULL)
         put_field(b, sv);
     else
-        sb_add(b, claims_claim_kind(c) < CLAIMS_KIND_QUOTE ? "?" : "-", 1);
+        sb_add(b, kind < CLAIMS_KIND_QUOTE ? "?" : "-", 1);
     if (claims_claim_low(c, &lo))
-        put_g15(b, " >=", lo);
+        put_g15(b, " >=", 3, lo);
     if (claims_claim_high(c, &hi))
-        put_g15(b, " <=", hi);
-    if (claims_claim_unit(c)) {
-        sb_add(b, " ", 1);
-        put_field(b, claims_claim_unit(c));
+        put_g15(b, " <=", 3, hi);
+    const char *unit = claims_claim_unit(c);
+    if (unit) {
+        put_char(b, ' ');
+        put_field(b, unit);
     }
     /* a span in a title given apart from the text is marked */
-    sb_str(b, claims_claim_within(c) == CLAIMS_WITHIN_TITLE ? "\ttitle[" : "\t[");
-    put_digits(b, start, 0);
-    sb_add(b, ",", 1);
-    put_digits(b, end, 0);
+    if (claims_claim_within(c) == CLAIMS_WITHIN_TITLE)
+        sb_add(b, "\ttitle[", 7);
+    else
+        sb_add(b, "\t[", 2);
+    sb_uint(b, start);
+    put_char(b, ',');
+    sb_uint(b, end);
     sb_add(b, ")\t\"", 3);
     sb_escaped(b, text, len, 1);
     sb_add(b, "\"", 1);
-    if (claims_claim_speaker(c)) {
-        sb_str(b, "\tspeaker: ");
-        put_field(b, claims_claim_speaker(c));
+    const char *speaker = claims_claim_speaker(c);
+    if (speaker) {
+        sb_add(b, "\tspeaker: ", 10);
+        put_field(b, speaker);
     }
     sb_add(b, "\n", 1);
 }
@@ -476,8 +526,16 @@ static void put_claim_line(sbuf *b, const claims_story *s, const claims_claim *c
 static void print_claims_text(const claims_story *s, FILE *out)
 {
     sbuf b = {NULL, 0, 0};
-    for (size_t i = 0; i < claims_story_claim_count(s); i++) {
-        put_claim_line(&b, s, claims_story_claim(s, i));
+    listing l;
+    for (int k = 0; k <= CLAIMS_KIND_PARAPHRASE; k++) {
+        l.kind[k] = claims_kind_name((claims_kind)k);
+        l.kind_len[k] = strlen(l.kind[k]);
+    }
+    l.article = SIZE_MAX;
+    l.article_id = b;
+    size_t n = claims_story_claim_count(s);
+    for (size_t i = 0; i < n; i++) {
+        put_claim_line(&b, s, &l, claims_story_claim(s, i));
         if (b.n >= EXTRACT_FLUSH_AT) {
             fwrite(b.p, 1, b.n, out);
             b.n = 0;
@@ -486,6 +544,7 @@ static void print_claims_text(const claims_story *s, FILE *out)
     if (b.n)
         fwrite(b.p, 1, b.n, out);
     free(b.p);
+    free(l.article_id.p);
 }
 
 /* --------------------------------------------------------------- options */

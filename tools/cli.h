@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Exit codes, documented in --help, claims(1) and the README; stable. The
  * report's two conditions are bits, so a pipeline can test them apart. */
@@ -47,28 +50,88 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
 {
     if (b->n + n + 1 > b->cap)
         sb_grow(b, n);
-    memcpy(b->p + b->n, s, n);
+    char *d = b->p + b->n;
+    /* most fields are short: two overlapping fixed-size copies instead of
+     * a call to memcpy */
+    if (n >= 8 && n <= 16) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n && n < 4) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    } else if (n) {
+        memcpy(d, s, n);
+    }
     b->n += n;
     b->p[b->n] = 0;
 }
 void sb_str(sbuf *b, const char *s);
+/* Appends u's decimal digits (what "%llu" prints, without printf). */
+void sb_uint(sbuf *b, unsigned long long u);
 void sb_printf(sbuf *b, const char *fmt, ...);
 /* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap);
 /* Length of the valid UTF-8 sequence at s (0 when there is none). */
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
-/* Whether 8 bytes from s are all printable ASCII other than a backslash:
- * none a control byte (DEL too), a backslash or beyond ASCII. The "has
- * less than" and "has zero byte" tests of the bit-twiddling hacks, exact
- * for any existence test below 128; inline, as it runs per 8 bytes. */
-static inline int plain8(const unsigned char *s)
+/* The bytes among 16 from s that are not printable ASCII other than a
+ * backslash (a control byte, DEL, a backslash, a byte beyond ASCII), bit i
+ * for s[i]: the scans of strings (escaping for the terminal, the JSON
+ * Lines check) go 16 bytes at a time to the next byte that needs a look.
+ * Inline, as it runs per 16 bytes of every text. */
+static inline unsigned special16(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    uint64_t w, x, y;
-    memcpy(&w, s, 8);
-    x = w ^ (ones * '\\');
-    y = w ^ (ones * 0x7F);
-    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x) | ((y - ones) & ~y)) & high);
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* signed: bytes beyond ASCII are below 0x20 too */
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(m);
+#else
+    unsigned m = 0;
+    for (int i = 0; i < 16; i++)
+        m |= (unsigned)(s[i] < 0x20 || s[i] >= 0x7F || s[i] == '\\') << i;
+    return m;
+#endif
+}
+/* The index of the first special byte of s[i..n) (special16), or n. */
+static inline size_t special_next(const unsigned char *s, size_t i, size_t n)
+{
+    for (; n - i >= 16; i += 16) {
+        unsigned m = special16(s + i);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    if (i == n)
+        return n;
+    unsigned m;
+    if (n >= 16) {
+        /* the last 16 bytes, those before i (checked) shifted out */
+        m = special16(s + n - 16) >> (16 - (n - i));
+    } else {
+        /* fewer than 16 bytes in all: a copy padded with plain bytes, in
+         * two overlapping fixed-size copies (no call to memcpy) */
+        unsigned char pad[16];
+        size_t k = n - i;
+        memset(pad, 'a', sizeof pad);
+        if (k >= 8) {
+            memcpy(pad, s + i, 8);
+            memcpy(pad + k - 8, s + n - 8, 8);
+        } else if (k >= 4) {
+            memcpy(pad, s + i, 4);
+            memcpy(pad + k - 4, s + n - 4, 4);
+        } else {
+            pad[0] = s[i];
+            pad[k / 2] = s[i + k / 2];
+            pad[k - 1] = s[n - 1];
+        }
+        m = special16(pad);
+    }
+    return m ? i + (size_t)__builtin_ctz(m) : n;
 }
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
 int unsafe_cp(uint32_t cp);
@@ -98,6 +161,19 @@ void **strmap_find(const strmap *m, const char *key);
 /* Adds a key known to be absent. */
 void strmap_put_new(strmap *m, const char *key, void *val);
 void strmap_free(strmap *m, void (*free_val)(void *));
+/* Adds a key known to be absent, as given (not copied): the caller keeps
+ * it alive, and frees the map with strmap_free_borrowed(). */
+void strmap_put_borrowed(strmap *m, const char *key, void *val);
+/* Frees a map whose keys were all put with strmap_put_borrowed(). */
+void strmap_free_borrowed(strmap *m, void (*free_val)(void *));
+
+/* Strings copied into chunks that are freed at once; {NULL, 0} is empty. */
+typedef struct strpool {
+    char *chunk; /* the newest chunk; each begins with a link to the one before */
+    size_t left;
+} strpool;
+char *strpool_dup(strpool *p, const char *s);
+void strpool_free(strpool *p);
 
 /* ---- claims.c: inputs */
 
@@ -132,6 +208,7 @@ typedef struct cli {
     claims_story *story;
     int input_errors;
     strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
+    strpool source_strings; /* the map's keys and values */
     /* the bytes of plain-text articles the story borrows
        (CLAIMS_OPT_BORROW_TEXT): released by cli_free() after the story */
     lent_bytes *lent;
@@ -176,7 +253,7 @@ typedef enum {
     MEMBER_ABSENT,
     MEMBER_NULL,
     MEMBER_STRING,
-    MEMBER_INTEGER, /* only from jansson: cJSON leaves lines with numbers to it */
+    MEMBER_INTEGER, /* only from jansson: yajl leaves lines with numbers to it */
     MEMBER_OTHER
 } member_kind;
 
@@ -191,11 +268,22 @@ typedef struct article_members {
     member id, title, published, text;
 } article_members;
 
-/* The JSON Lines readers, apart for fuzz_jsonl to compare them: cJSON
- * reads the line [s, s+n) (leading blanks skipped) into `a` when it reads
- * it exactly as jansson would, and returns the document that a's strings
- * point into (cJSON_Delete() it); NULL means jansson must read the line. */
-struct cJSON *jsonl_read_cjson(const char *s, size_t n, article_members *a);
+/* The fast JSON Lines reader (yajl), kept from line to line: the bytes of
+ * the members it copied (strings with escapes; the others point into the
+ * line). */
+typedef struct jsonl_fast {
+    sbuf id, title, published, text;
+    /* yajl's memory for a line, bumped from one block and dropped at once */
+    char *arena;
+    size_t arena_cap, arena_used, arena_missed;
+    void *arena_last; /* the last block handed out (it can grow in place) */
+} jsonl_fast;
+/* Reads the line [s, s+n) (leading blanks skipped) into `a` with yajl when
+ * yajl reads it exactly as jansson would, and returns 1; a's strings point
+ * into the line or into f, until f's next read or jsonl_fast_free(). 0
+ * means jansson must read the line. */
+int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a);
+void jsonl_fast_free(jsonl_fast *f);
 /* The members of a jansson object (strings point into obj). */
 void jsonl_members_of_jansson(const json_t *obj, article_members *a);
 /* JSON Lines in b (a BOM skipped): `name` gives fallback ids NAME:LINE,

@@ -53,6 +53,36 @@ void sb_str(sbuf *b, const char *s)
     sb_add(b, s, strlen(s));
 }
 
+void sb_uint(sbuf *b, unsigned long long u)
+{
+    /* Written in place, two digits a division: a listing's every offset
+     * comes through here. */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t len = 1;
+    for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
+        len++;
+    if (b->n + len + 1 > b->cap)
+        sb_grow(b, len);
+    char *end = b->p + b->n + len;
+    *end = 0;
+    while (u >= 100) {
+        unsigned d = (unsigned)(u % 100) * 2;
+        u /= 100;
+        *--end = pairs[d + 1];
+        *--end = pairs[d];
+    }
+    if (u >= 10) {
+        *--end = pairs[u * 2 + 1];
+        *--end = pairs[u * 2];
+    } else {
+        *--end = (char)('0' + u);
+    }
+    b->n += len;
+}
+
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap)
 {
     char tmp[256];
@@ -129,14 +159,14 @@ void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
-        /* Printable ASCII, the bulk of any text, needs no decoding: eight
-           bytes at a time where a backslash is escaped too. */
-        if (backslash && n - i >= 8 && plain8(u + i)) {
-            i += 8;
-            run += 8;
-            continue;
-        }
-        if (u[i] >= 0x20 && u[i] < 0x7F && (u[i] != '\\' || !backslash)) {
+        /* Printable ASCII, the bulk of any text, needs no decoding: on to
+           the next byte that may, 16 bytes at a time. */
+        size_t j = special_next(u, i, n);
+        run += j - i;
+        i = j;
+        if (i == n)
+            break;
+        if (u[i] == '\\' && !backslash) {
             i++;
             run++;
             continue;
@@ -228,8 +258,6 @@ void **strmap_find(const strmap *m, const char *key)
     return NULL;
 }
 
-void strmap_put_new(strmap *m, const char *key, void *val);
-
 static void strmap_grow(strmap *m)
 {
     strmap old = *m;
@@ -238,10 +266,15 @@ static void strmap_grow(strmap *m)
     m->vals = xmalloc(m->nslots * sizeof *m->vals);
     memset(m->keys, 0, m->nslots * sizeof *m->keys);
     m->n = 0;
+    /* the keys move to their new slots, not copied again */
     for (size_t i = 0; i < old.nslots; i++) {
         if (old.keys[i]) {
-            strmap_put_new(m, old.keys[i], old.vals[i]);
-            free(old.keys[i]);
+            size_t j = str_hash(old.keys[i]) & (m->nslots - 1);
+            while (m->keys[j])
+                j = (j + 1) & (m->nslots - 1);
+            m->keys[j] = old.keys[i];
+            m->vals[j] = old.vals[i];
+            m->n++;
         }
     }
     free(old.keys);
@@ -259,6 +292,60 @@ void strmap_put_new(strmap *m, const char *key, void *val)
     m->keys[i] = xstrdup(key);
     m->vals[i] = val;
     m->n++;
+}
+
+void strmap_put_borrowed(strmap *m, const char *key, void *val)
+{
+    if ((m->n + 1) * 2 > m->nslots)
+        strmap_grow(m);
+    size_t i = str_hash(key) & (m->nslots - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->nslots - 1);
+    m->keys[i] = (char *)key; /* never freed through the map */
+    m->vals[i] = val;
+    m->n++;
+}
+
+void strmap_free_borrowed(strmap *m, void (*free_val)(void *))
+{
+    if (free_val)
+        for (size_t i = 0; i < m->nslots; i++)
+            if (m->keys[i])
+                free_val(m->vals[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* An article's id and source for every line of a feed: from chunks, a
+ * malloc and a free a string saved. */
+char *strpool_dup(strpool *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (n > p->left) {
+        enum { CHUNK = 16 * 1024 };
+        size_t size = sizeof(char *) + (n > CHUNK ? n : CHUNK);
+        char *chunk = xmalloc(size);
+        memcpy(chunk, &p->chunk, sizeof(char *));
+        p->chunk = chunk;
+        p->left = size - sizeof(char *);
+    }
+    /* the chunk fills from its end down to its link */
+    p->left -= n;
+    char *d = p->chunk + sizeof(char *) + p->left;
+    memcpy(d, s, n);
+    return d;
+}
+
+void strpool_free(strpool *p)
+{
+    while (p->chunk) {
+        char *before;
+        memcpy(&before, p->chunk, sizeof(char *));
+        free(p->chunk);
+        p->chunk = before;
+    }
+    p->left = 0;
 }
 
 void strmap_free(strmap *m, void (*free_val)(void *))
