@@ -65,7 +65,7 @@ def write_corpus(texts, target, path):
 def write_story(texts, n, path):
     """One story of n articles, FOLDER's texts in turn with distinct ids,
     as one JSON Lines file (`claims check` reads it as one story, about as
-    fast as a folder of n files, and through cJSON: no number in a line).
+    fast as a folder of n files, and through yajl: no number in a line).
     Returns the bytes of the texts."""
     total = 0
     with open(path, "w", encoding="utf-8") as f:

@@ -160,11 +160,9 @@ bool claims__norm_append(claims__buf *out, const char *s, size_t n);
 
 /* ---------------------------------------------------------- words.c */
 
-/* Appends s[0..n) normalized (claims__norm_append) with Latin accents
- * folded to their base letters ("Péres" -> "peres"). False on OOM. */
-bool claims__fold_append(claims__buf *out, const char *s, size_t n);
-/* The same for s[0..n) normalized already (a token's norm text, which
- * claims__norm_append made of its bytes): its Latin accents folded. */
+/* Appends s[0..n), normalized already (a token's norm text, which
+ * claims__norm_append made of its bytes), with its Latin accents folded to
+ * their base letters ("péres" -> "peres"). False on OOM. */
 bool claims__fold_norm_append(claims__buf *out, const char *s, size_t n);
 
 /* One word of a normalized string (words separated by spaces). */

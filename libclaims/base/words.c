@@ -51,15 +51,6 @@ static void fold_latin(claims__buf *out, size_t from)
     out->len = w;
 }
 
-bool claims__fold_append(claims__buf *out, const char *s, size_t n)
-{
-    size_t from = out->len;
-    if (!claims__norm_append(out, s, n))
-        return false;
-    fold_latin(out, from);
-    return true;
-}
-
 bool claims__fold_norm_append(claims__buf *out, const char *s, size_t n)
 {
     size_t from = out->len;
