@@ -584,6 +584,36 @@ static inline bool claims__tok_is(const claims__article *art, size_t i, const ch
     return claims__tok_is_n(art, i, lit, strlen(lit));
 }
 
+/* A token's lexmask, class and flags (three adjacent fields) read as one
+ * 64-bit word, so a scan over many tokens tests all three at once against
+ * a mask made by claims__tok_bits_of (the same layout on any byte order:
+ * compare only such masks with it, and add only such values, field by
+ * field, without carrying out of a field). */
+_Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
+                   offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
+                   sizeof(((claims__token *)0)->lexmask) == 4 &&
+                   sizeof(((claims__token *)0)->cls) == 2 &&
+                   sizeof(((claims__token *)0)->flags) == 2,
+               "claims__token: lexmask, cls and flags are adjacent fields of 4, 2 and 2 bytes");
+static inline uint64_t claims__tok_bits(const claims__token *t)
+{
+    uint64_t w;
+    memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), sizeof w);
+    return w;
+}
+
+/* The word claims__tok_bits reads from a token whose lexmask, class and
+ * flags are these (a constant where they are). */
+static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint16_t flags)
+{
+    claims__token shape;
+    memset(&shape, 0, sizeof shape);
+    shape.lexmask = lexmask;
+    shape.cls = cls;
+    shape.flags = flags;
+    return claims__tok_bits(&shape);
+}
+
 /* Token i is the one punctuation character ch. */
 static inline bool claims__tok_punct(const claims__article *art, size_t i, char ch)
 {

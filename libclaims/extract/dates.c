@@ -715,25 +715,13 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
 }
 
-/* The bits of a token's lexmask, class and flags, read together as one
- * 64-bit word (three adjacent fields), that make it no plain word: a
- * lexmask bit of `named` (sections asked), any class but a word, or one
- * of `flags`. */
+/* The bits of a token's lexmask, class and flags (claims__tok_bits) that
+ * make it no plain word: a lexmask bit of `named` (sections asked), any
+ * class but a word, or one of `flags`. */
 static inline uint64_t plain_mask(uint32_t named, uint16_t flags)
 {
-    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
-                       offsetof(claims__token, flags) == offsetof(claims__token, cls) + 2 &&
-                       sizeof(((claims__token *)0)->lexmask) == 4 &&
-                       sizeof(((claims__token *)0)->cls) == 2 && CLAIMS__TOK_WORD == 0,
-                   "lexmask, class and flags are adjacent fields of 4, 2 and 2 bytes");
-    claims__token shape;
-    memset(&shape, 0, sizeof shape);
-    shape.lexmask = named;
-    shape.cls = UINT16_MAX;
-    shape.flags = flags;
-    uint64_t m;
-    memcpy(&m, (const unsigned char *)&shape + offsetof(claims__token, lexmask), sizeof m);
-    return m;
+    _Static_assert(CLAIMS__TOK_WORD == 0, "a word's class is 0");
+    return claims__tok_bits_of(named, UINT16_MAX, flags);
 }
 
 /* A plain word: none of the bits of plain_mask (a lower-case word of no
@@ -741,9 +729,7 @@ static inline uint64_t plain_mask(uint32_t named, uint16_t flags)
  * starts a date skip these with one test of memory. */
 static inline bool plain_tok(const claims__token *t, uint64_t plain)
 {
-    uint64_t w;
-    memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), sizeof w);
-    return !(w & plain);
+    return !(claims__tok_bits(t) & plain);
 }
 
 /* Most tokens start no date. A date starts with a number, a weekday, a

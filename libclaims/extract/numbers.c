@@ -2395,28 +2395,12 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 #define AMOUNT_SECTIONS                                                                            \
     ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
 
-/* A token's lexmask and class, in the bits `candidate_bits` tests: the
- * class's low bit (digits, or a quote mark, which may_start turns away)
- * at bit 32. */
-static inline uint64_t candidate_word(const claims__token *t)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* cls lies right after lexmask: one 8-byte load reads both */
-    _Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4,
-                   "claims__token: cls right after lexmask");
-    uint64_t w;
-    memcpy(&w, &t->lexmask, sizeof w);
-    return w;
-#else
-    return t->lexmask | ((uint64_t)(t->cls & 1) << 32);
-#endif
-}
-
-static const uint64_t candidate_bits = AMOUNT_SECTIONS | (UINT64_C(1) << 32);
-
+/* A token that is digits (the class's low bit: a number, or a quote
+ * mark, which may_start turns away) or has a lexmask bit of
+ * AMOUNT_SECTIONS: one test of claims__tok_bits. */
 static inline bool candidate(const claims__token *t)
 {
-    return (candidate_word(t) & candidate_bits) != 0;
+    return (claims__tok_bits(t) & claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0)) != 0;
 }
 
 /* The first token from i on (c->se when none) that is digits or has a

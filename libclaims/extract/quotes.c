@@ -2405,36 +2405,17 @@ static void note_token(ctx *c, size_t i)
 
 /* The first of tokens [i, n) that is capitalized, may start a title or
  * a speech verb, or is a quotation mark; n when none. Most tokens are
- * none: a loop of its own keeps its few registers to itself. */
-_Static_assert(offsetof(claims__token, cls) == offsetof(claims__token, lexmask) + 4 &&
-                   offsetof(claims__token, flags) == offsetof(claims__token, lexmask) + 6 &&
-                   CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0,
-               "next_marked reads lexmask, cls and flags as one 64-bit word");
-
+ * none: a loop of its own tests each with one word (claims__tok_bits). A
+ * class is 0 to 3, so class + 1 has bit 2 set for a quotation mark alone
+ * (and no carry leaves the class's field). */
 static size_t next_marked(const claims__token *toks, size_t i, size_t n)
 {
+    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
     const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
+    const uint64_t mask = claims__tok_bits_of(bits, 4, CLAIMS__TF_CAP);
+    const uint64_t one = claims__tok_bits_of(0, 1, 0);
     const claims__token *t = toks + i, *end = toks + n;
-    const union {
-        uint16_t u;
-        unsigned char b[2];
-    } one = {1};
-    if (one.b[0]) {
-        /* Little-endian: lexmask, cls and flags are bits 0-31, 32-47 and
-         * 48-63 of the eight bytes at lexmask, tested at once. A class
-         * is 0 to 3, so cls + 1 has bit 2 set for a quotation mark
-         * alone (a larger class would only be looked at again). */
-        const uint64_t mask = bits | (uint64_t)4 << 32 | (uint64_t)CLAIMS__TF_CAP << 48;
-        for (; t < end; t++) {
-            uint64_t w;
-            memcpy(&w, (const unsigned char *)t + offsetof(claims__token, lexmask), 8);
-            if ((w + ((uint64_t)1 << 32)) & mask)
-                break;
-        }
-        return (size_t)(t - toks);
-    }
-    while (t < end && !(t->flags & CLAIMS__TF_CAP) && !(t->lexmask & bits) &&
-           t->cls != CLAIMS__TOK_QUOTE)
+    while (t < end && !((claims__tok_bits(t) + one) & mask))
         t++;
     return (size_t)(t - toks);
 }
