@@ -226,8 +226,16 @@ static void test_bom_is_skipped_but_offsets_kept(void **state)
 static void test_offsets_round_trip(void **state)
 {
     (void)state;
-    const char *text = "\xc2\xabNo,\xc2\xbb dit-il. Les 3\xe2\x80\xaf" "000 soldats \xe2\x80\x94 "
-                       "\xc3\xa9tonnant! Fin.";
+    /* the plain path (ASCII words, numbers) and the general one (accents,
+       ligatures, fractions, full-width letters, curly apostrophes):
+       speakers' folded names are made from these norm texts */
+    const char *text =
+        "\xc2\xabNo,\xc2\xbb dit-il. Les 3\xe2\x80\xaf"
+        "000 soldats \xe2\x80\x94 "
+        "\xc3\xa9tonnant! Fin. O\xe2\x80\x99"
+        "Brien\xe2\x80\x99s \xef\xac\x81nal "
+        "\xc2\xbd mile, \xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3 NATO's 1,250 M\xc3\xbcller "
+        "\xc3\x85ngstr\xc3\xb6m said.";
     seg g = segment(text, strlen(text), NULL);
     for (size_t i = 0; i < g.a->ntoks; i++) {
         const claims__token *t = &g.a->toks[i];
