@@ -315,6 +315,12 @@ typedef struct ctx {
     claims_story *s;
     size_t ai;
     const claims__article *art;
+    /* art's tokens and their count, at hand: a store into a byte memo may
+     * alias anything, and reading them through art again costs a load */
+    const claims__token *toks;
+    size_t ntoks;
+    const char *norm; /* art->norm */
+    const claims__sentence *sents;
     const claims__lexicon *lx;
     void *block; /* holds inq, memo, nomc, marks, verbs, bucket and
                     verb_sent (alloc_scratch) */
@@ -359,16 +365,40 @@ typedef struct ctx {
     bool nomem;
 } ctx;
 
-static inline const claims__token *T(const ctx *c, size_t i) { return &c->art->toks[i]; }
+static inline const claims__token *T(const ctx *c, size_t i)
+{
+    return &c->toks[i];
+}
+
+/* claims__tok_norm and claims__tok_is through the context. */
+static inline const char *tok_norm(const ctx *c, size_t i)
+{
+    return c->norm + c->toks[i].norm;
+}
+
+static inline bool tok_is_at(const ctx *c, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return c->toks[i].norm_len == n && memcmp(tok_norm(c, i), w, n) == 0;
+}
 
 static inline bool tok_is(const ctx *c, size_t i, const char *w)
 {
-    return i < c->art->ntoks && claims__tok_is(c->art, i, w);
+    return i < c->ntoks && tok_is_at(c, i, w);
+}
+
+/* claims__lex_match through the context. */
+static inline const claims__lex_entry *lex_at(const ctx *c, claims__lex_section sec, size_t i,
+                                              size_t end, size_t *n)
+{
+    if (i >= end || i >= c->ntoks || !(c->toks[i].lexmask & (1u << sec)))
+        return NULL;
+    return claims__lex_match_at(c->lx, sec, c->art, i, end, n);
 }
 
 static inline bool is_word(const ctx *c, size_t i)
 {
-    return i < c->art->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
+    return i < c->ntoks && T(c, i)->cls == CLAIMS__TOK_WORD;
 }
 
 /* A phrase of lexicon section `sec` may start at token i (its mask says
@@ -376,7 +406,7 @@ static inline bool is_word(const ctx *c, size_t i)
  * else about them is looked at. */
 static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
 {
-    return i < c->art->ntoks && (T(c, i)->lexmask & (1u << sec));
+    return i < c->ntoks && (T(c, i)->lexmask & (1u << sec));
 }
 
 /* Memo bits: a test's answer is known (and then its answer, the bit
@@ -399,7 +429,7 @@ static inline bool memo_test(const ctx *c, size_t i, unsigned known,
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    c->nomc[i] = claims__lex_match(c->lx, CLAIMS__LEX_NOMINAL, c->art, i, i + 1, &n);
+    c->nomc[i] = lex_at(c, CLAIMS__LEX_NOMINAL, i, i + 1, &n);
     c->memo[i] |= MEMO_NOM_KNOWN;
     return c->nomc[i];
 }
@@ -505,7 +535,7 @@ static bool head_tok_word(const ctx *c, size_t i)
 static bool title_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, i + 1, &n) != NULL;
+    return lex_at(c, CLAIMS__LEX_TITLE, i, i + 1, &n) != NULL;
 }
 
 static bool title1_memo(const ctx *c, size_t i)
@@ -524,7 +554,7 @@ static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t en
 {
     if (!may_start(c, i, CLAIMS__LEX_SPEECH_VERB) || !is_word(c, i))
         return NULL;
-    return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, end, n);
+    return lex_at(c, CLAIMS__LEX_SPEECH_VERB, i, end, n);
 }
 
 /* The index in c->verbs of the first word at or after token i where a
@@ -554,7 +584,7 @@ static const claims__lex_entry *verb_at_vi_slow(const ctx *c, size_t vi, size_t 
     size_t i = c->verbs[vi];
     if (!m->known) {
         size_t k = 0;
-        m->e = verb_at(c, i, c->art->ntoks, &k);
+        m->e = verb_at(c, i, c->ntoks, &k);
         m->n = (uint32_t)k;
         m->known = true;
     }
@@ -582,7 +612,7 @@ static inline const claims__lex_entry *verb_at_vi(const ctx *c, size_t vi, size_
 static bool verb1_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    return claims__lex_match(c->lx, CLAIMS__LEX_SPEECH_VERB, c->art, i, c->art->ntoks, &n) != NULL;
+    return lex_at(c, CLAIMS__LEX_SPEECH_VERB, i, c->ntoks, &n) != NULL;
 }
 
 /* Token i starts a speech verb: most words' lexicon mask says not,
@@ -619,17 +649,31 @@ static bool name_word_uncached(const ctx *c, size_t i)
     if (is_small_word(nom_class(c, i)))
         return false;
     size_t n = 0;
-    if (claims__lex_match(c->lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) ||
-        claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, c->art, i, i + 1, &n))
+    if (lex_at(c, CLAIMS__LEX_MONTH, i, i + 1, &n) || lex_at(c, CLAIMS__LEX_WEEKDAY, i, i + 1, &n))
         return false;
     return !is_verb1(c, i);
 }
 
 static inline bool name_word(const ctx *c, size_t i)
 {
-    /* names are capitalized: most words are not */
-    return i < c->art->ntoks && (T(c, i)->flags & CLAIMS__TF_CAP) &&
-           memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
+    if (i >= c->ntoks)
+        return false;
+    /* names are capitalized: most words are not; and most capitalized
+     * words are a word with no possessive or digit that starts no phrase
+     * of the sections name_word_uncached looks up, a name word by one
+     * test of the token's bits, no memo */
+    const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
+                            1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_SPEECH_VERB;
+    const uint64_t mask = claims__tok_bits_of(
+        others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    const claims__token *t = T(c, i);
+    uint64_t bits = claims__tok_bits(t);
+    if (!(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_CAP)))
+        return false;
+    if ((bits & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES)
+        return true;
+    return memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run. */
@@ -638,14 +682,14 @@ static bool title_dot(const ctx *c, size_t i)
     /* "Gen. Smith": a name goes on in the same sentence; not the stop
      * after "said the officer." */
     return i > 0 && tok_is(c, i, ".") && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
-           is_title1(c, i - 1) && i + 1 < c->art->ntoks && is_word(c, i + 1) &&
+           is_title1(c, i - 1) && i + 1 < c->ntoks && is_word(c, i + 1) &&
            (T(c, i + 1)->flags & CLAIMS__TF_CAP) && T(c, i + 1)->sentence == T(c, i)->sentence;
 }
 
 /* A hyphen joining two capitalized words ("Jean-Pierre"). */
 static bool name_hyphen(const ctx *c, size_t i)
 {
-    return i > 0 && i + 1 < c->art->ntoks && tok_is(c, i, "-") &&
+    return i > 0 && i + 1 < c->ntoks && tok_is(c, i, "-") &&
            !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
            !(T(c, i + 1)->flags & CLAIMS__TF_SPACE_BEFORE) && name_word(c, i - 1) &&
            name_word(c, i + 1);
@@ -656,9 +700,9 @@ static inline bool in_name_run(const ctx *c, size_t i)
     if (name_word(c, i))
         return true;
     /* the two joiners are one byte long: '.' and '-' */
-    if (i >= c->art->ntoks || T(c, i)->norm_len != 1)
+    if (i >= c->ntoks || T(c, i)->norm_len != 1)
         return false;
-    char ch = claims__tok_norm(c->art, i)[0];
+    char ch = tok_norm(c, i)[0];
     return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
 }
 
@@ -672,7 +716,7 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     size_t start = a;
     for (size_t i = a; i < b; i++) {
         size_t n = 0;
-        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, b, &n) && n) {
+        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &n) && n) {
             size_t j = i + n;
             while (j < b && (tok_is(c, j, ".") || tok_is(c, j, ",")))
                 j++;
@@ -692,12 +736,12 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
  * words that end a clause need no name test here.) */
 static bool may_join_run(const ctx *c, size_t i)
 {
-    if (i + 1 >= c->art->ntoks)
+    if (i + 1 >= c->ntoks)
         return false;
     const claims__token *t = T(c, i + 1);
     return t->sentence == T(c, i)->sentence &&
            ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
-            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && claims__tok_is(c->art, i + 1, "-")));
+            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && tok_is_at(c, i + 1, "-")));
 }
 
 /* The words of tokens [a, b), counted up to `most` at most: a test of a
@@ -750,7 +794,7 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
         if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
             claims__buf_putc(&c->tmp, ' ');
         /* a token's norm text is its bytes normalized */
-        if (!claims__fold_norm_append(&c->tmp, claims__tok_norm(c->art, i), T(c, i)->norm_len))
+        if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
             c->tmp.failed = true;
     }
     if (c->tmp.failed) {
@@ -785,7 +829,7 @@ static bool same_tok_text(const ctx *c, size_t i, size_t j)
 {
     const claims__token *x = T(c, i), *y = T(c, j);
     return x->hash == y->hash && x->norm_len == y->norm_len &&
-           memcmp(claims__tok_norm(c->art, i), claims__tok_norm(c->art, j), x->norm_len) == 0;
+           memcmp(tok_norm(c, i), tok_norm(c, j), x->norm_len) == 0;
 }
 
 static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
@@ -830,13 +874,12 @@ static bool may_start_mention(const ctx *c, size_t i)
 /* The end of the name run starting at token a (a + 1 at least). */
 static size_t name_run_end(const ctx *c, size_t a)
 {
-    const claims__article *art = c->art;
     size_t b = a;
-    while (b < art->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+    while (b < c->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, b, art->ntoks, &tn) && tn > 1 &&
+        if (lex_at(c, CLAIMS__LEX_TITLE, b, c->ntoks, &tn) && tn > 1 &&
             T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
             b += tn;
             continue;
@@ -871,11 +914,26 @@ static bool grow_mentions(ctx *c)
  * any. False on OOM. */
 static bool add_mention(ctx *c, size_t a, size_t b)
 {
-    const claims__article *art = c->art;
-    size_t na = cap_name(c, strip_titles(c, a, b), b);
-    if (na >= b || !name_word(c, na) || !name_word(c, b - 1))
+    /* Most runs hold no word that may start a title and no more words
+     * than a name keeps: then no title is stripped and none capped, and
+     * the words are counted on the way (one pass over the run). */
+    uint32_t masks = 0;
+    size_t nw = 0;
+    for (size_t i = a; i < b; i++) {
+        const claims__token *t = T(c, i);
+        masks |= t->lexmask;
+        nw += (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
+              !(t->flags & CLAIMS__TF_POSSESSIVE);
+    }
+    size_t na = a;
+    if ((masks & (1u << CLAIMS__LEX_TITLE)) || nw > NAME_MAX_WORDS) {
+        na = cap_name(c, strip_titles(c, a, b), b);
+        if (na >= b)
+            return true;
+        nw = count_words(c, na, b);
+    }
+    if (!name_word(c, na) || !name_word(c, b - 1))
         return true;
-    size_t nw = count_words(c, na, b);
     bool titled = na > a;
     if (nw < 2 && !titled)
         return true;
@@ -895,8 +953,7 @@ static bool add_mention(ctx *c, size_t a, size_t b)
         if (tw > a && tok_is(c, tw, "."))
             tw--;
         size_t tn = 0;
-        const claims__lex_entry *te =
-            claims__lex_match(c->lx, CLAIMS__LEX_TITLE, art, tw, tw + 1, &tn);
+        const claims__lex_entry *te = lex_at(c, CLAIMS__LEX_TITLE, tw, tw + 1, &tn);
         if (te) {
             m->title_hash = T(c, tw)->hash;
             m->title = te->value;
@@ -1025,7 +1082,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     size_t core = b;
     for (size_t i = a; i < b; i++) {
         size_t tn = 0;
-        if (claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, i, b, &tn) && tn > 1) {
+        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &tn) && tn > 1) {
             i += tn - 1;
             continue;
         }
@@ -1174,7 +1231,7 @@ static bool time_lookup(const ctx *c, size_t i)
      * event qualifiers of [time_word], "qual:previous") */
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
-        const claims__lex_entry *e = claims__lex_match(c->lx, secs[k], c->art, i, i + 1, &n);
+        const claims__lex_entry *e = lex_at(c, secs[k], i, i + 1, &n);
         if (e && (e->has_num || strchr(e->value, ':')))
             return true;
     }
@@ -1196,7 +1253,7 @@ static bool time_tok_word(const ctx *c, size_t i)
 static inline bool time_tok(const ctx *c, size_t i)
 {
     /* a token that starts no phrase of these sections is none */
-    if (i >= c->art->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
+    if (i >= c->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
         !is_word(c, i))
         return false;
     /* most words that may start one start a nominal phrase alone ("the",
@@ -1349,7 +1406,7 @@ static void remember(ctx *c, const speaker *sp, size_t pos)
 {
     if (sp->kind == SPK_PERSON) {
         c->last_person = *sp;
-        c->last_person_para = c->art->sents[T(c, pos)->sentence].paragraph;
+        c->last_person_para = c->sents[T(c, pos)->sentence].paragraph;
         c->last_person_pos = pos;
     } else if (sp->kind == SPK_NOMINAL) {
         c->last_nominal = *sp;
@@ -1370,10 +1427,10 @@ static void remember(ctx *c, const speaker *sp, size_t pos)
 static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
 {
     size_t tn = 0;
-    const claims__lex_entry *he = claims__lex_match(c->lx, CLAIMS__LEX_TITLE, c->art, h, h + 1, &tn);
+    const claims__lex_entry *he = lex_at(c, CLAIMS__LEX_TITLE, h, h + 1, &tn);
     if (!he)
         return -1;
-    const char *hw = claims__tok_norm(c->art, h);
+    const char *hw = tok_norm(c, h);
     size_t hl = T(c, h)->norm_len;
     bool own_class = strlen(he->value) == hl && memcmp(he->value, hw, hl) == 0;
     uint32_t hh = T(c, h)->hash;
@@ -1429,7 +1486,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
-        const char *det = nom_is(c, p->a, CLAIMS__LV_DET) ? claims__tok_norm(c->art, p->a) : NULL;
+        const char *det = nom_is(c, p->a, CLAIMS__LV_DET) ? tok_norm(c, p->a) : NULL;
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
@@ -1654,7 +1711,7 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
     q->close = (uint32_t)close;
     q->c0 = (uint32_t)c0;
     q->c1 = (uint32_t)c1;
-    size_t end = close < c->art->ntoks ? close + 1 : c1;
+    size_t end = close < c->ntoks ? close + 1 : c1;
     if (end > open)
         memset(c->inq + open, 1, end - open);
     return true;
@@ -1662,27 +1719,27 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
 
 static size_t para_of(const ctx *c, size_t tok)
 {
-    return c->art->sents[T(c, tok)->sentence].paragraph;
+    return c->sents[T(c, tok)->sentence].paragraph;
 }
 
 /* The last token of the paragraph containing token t. */
 static size_t para_last_tok(const ctx *c, size_t t)
 {
     size_t si = T(c, t)->sentence;
-    size_t p = c->art->sents[si].paragraph;
-    while (si + 1 < c->art->nsents && c->art->sents[si + 1].paragraph == p)
+    size_t p = c->sents[si].paragraph;
+    while (si + 1 < c->art->nsents && c->sents[si + 1].paragraph == p)
         si++;
-    return c->art->sents[si].tok_end - 1;
+    return c->sents[si].tok_end - 1;
 }
 
 /* The first token of the paragraph containing token t. */
 static size_t para_first_tok(const ctx *c, size_t t)
 {
     size_t si = T(c, t)->sentence;
-    size_t p = c->art->sents[si].paragraph;
-    while (si > 0 && c->art->sents[si - 1].paragraph == p)
+    size_t p = c->sents[si].paragraph;
+    while (si > 0 && c->sents[si - 1].paragraph == p)
         si--;
-    return c->art->sents[si].tok_begin;
+    return c->sents[si].tok_begin;
 }
 
 /* A closing double mark with no opener, in a paragraph that opens with a
@@ -1893,7 +1950,7 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
 
 static bool sentence_skipped(const ctx *c, size_t si)
 {
-    return (c->art->sents[si].flags & (CLAIMS__SF_FURNITURE | CLAIMS__SF_TITLE)) != 0;
+    return (c->sents[si].flags & (CLAIMS__SF_FURNITURE | CLAIMS__SF_TITLE)) != 0;
 }
 
 /* Words in quotation marks that name something rather than report
@@ -1931,7 +1988,7 @@ static bool name_like(const ctx *c, const qspan *q)
 static bool is_partial(const ctx *c, const qspan *q)
 {
     size_t o = q->open;
-    const claims__sentence *sn = &c->art->sents[T(c, o)->sentence];
+    const claims__sentence *sn = &c->sents[T(c, o)->sentence];
     if (o <= sn->tok_begin)
         return false;
     size_t p = o - 1;
@@ -2098,7 +2155,7 @@ static size_t skip_listener(const ctx *c, size_t j, size_t hi)
 static bool ends_with(const ctx *c, size_t i, const char *suffix)
 {
     size_t n = strlen(suffix), len = T(c, i)->norm_len;
-    return len > n + 1 && memcmp(claims__tok_norm(c->art, i) + len - n, suffix, n) == 0;
+    return len > n + 1 && memcmp(tok_norm(c, i) + len - n, suffix, n) == 0;
 }
 
 /* Reported content without "that" may begin at token a: a subject ("the
@@ -2277,7 +2334,7 @@ static claims_status do_quote(ctx *c, const qspan *q)
 
 static claims_status do_paraphrases(ctx *c, size_t si)
 {
-    const claims__sentence *sn = &c->art->sents[si];
+    const claims__sentence *sn = &c->sents[si];
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     size_t next = lo; /* the first token after reported speech taken */
@@ -2363,7 +2420,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
  * "he" finds them. */
 static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_verb)
 {
-    const claims__sentence *sn = &c->art->sents[si];
+    const claims__sentence *sn = &c->sents[si];
     /* Without a speech verb only a leading dash ("-- X") can attribute. */
     if (!has_verb && !tok_is(c, sn->tok_begin, "-"))
         return;
@@ -2452,7 +2509,7 @@ static bool scan_article(ctx *c)
  * these zeroed. False on OOM. */
 static bool alloc_scratch(ctx *c)
 {
-    size_t n = c->art->ntoks, ns = c->art->nsents;
+    size_t n = c->ntoks, ns = c->art->nsents;
     c->nbuckets = MIN_BUCKETS;
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
@@ -2495,6 +2552,10 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.s = s;
     c.ai = ai;
     c.art = art;
+    c.toks = art->toks;
+    c.ntoks = art->ntoks;
+    c.norm = art->norm;
+    c.sents = art->sents;
     c.lx = s->lex;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
