@@ -84,6 +84,16 @@ static bool is_speech(const claims_claim *c)
     return c->kind == CLAIMS_KIND_QUOTE || c->kind == CLAIMS_KIND_PARAPHRASE;
 }
 
+/* The story's speech claims and its age claims (is_age), by index in
+ * claim order, read off one pass over the claims: each step below looks
+ * at these alone, not at every claim again (most claims are figures). A
+ * step reads their fields when it runs: an earlier step may have changed
+ * them. */
+typedef struct claim_lists {
+    size_t *speech, nspeech;
+    size_t *ages, nages;
+} claim_lists;
+
 /* True when p is a better canonical form than q: more words, longer,
  * then alphabetical (deterministic). */
 static bool better(const person *p, const person *q)
@@ -136,12 +146,13 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
  * alphabetically first display form of the name, deterministic), with
  * its word count, first word's length and last word, sorted by folded
  * name. Returns how many. */
-static size_t gather_persons(const claims_story *s, person *ps, person_table *t)
+static size_t gather_persons(const claims_story *s, const claim_lists *l, person *ps,
+                             person_table *t)
 {
     size_t m = 0;
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const claims_claim *c = s->claims[l->speech[k]];
+        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
             continue;
         /* a speaker quoted again: one person, however many claims */
         uint32_t *slot = person_slot(t, ps, c->frame->speaker);
@@ -248,13 +259,14 @@ static void join_bare_surnames(person **by_last, size_t u)
     }
 }
 
-static claims_status merge_persons(claims_story *s)
+static claims_status merge_persons(claims_story *s, const claim_lists *l)
 {
     size_t n = 0;
-    for (size_t i = 0; i < s->nclaims; i++)
-        if (is_speech(s->claims[i]) && (s->claims[i]->flags & CLAIMS__CF_SPK_PERSON) &&
-            key_part(s->claims[i]) && s->claims[i]->speaker)
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const claims_claim *c = s->claims[l->speech[k]];
+        if ((c->flags & CLAIMS__CF_SPK_PERSON) && key_part(c) && c->speaker)
             n++;
+    }
     if (!n)
         return CLAIMS_OK;
     person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
@@ -271,7 +283,7 @@ static claims_status merge_persons(claims_story *s)
         return CLAIMS_ERR_NOMEM;
     }
     memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
-    size_t u = gather_persons(s, ps, &t);
+    size_t u = gather_persons(s, l, ps, &t);
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
         by_last[i] = &ps[i];
@@ -281,10 +293,10 @@ static claims_status merge_persons(claims_story *s)
     join_titled(ps, u);
     join_bare_surnames(by_last, u);
     claims_status st = CLAIMS_OK;
-    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
-        claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) ||
-            !c->speaker || (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
+    for (size_t k = 0; k < l->nspeech && st == CLAIMS_OK; k++) {
+        claims_claim *c = s->claims[l->speech[k]];
+        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker ||
+            (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             continue;
         person *p = &ps[*person_slot(&t, ps, c->frame->speaker) - 1];
         if (p->canon != (size_t)(p - ps))
@@ -450,11 +462,11 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
 /* Whether any quote may take a speaker by its words: one with no named
  * speaker and MIN_WORDS words at least (the others are not counted once
  * one is found). */
-static bool any_target(const claims_story *s)
+static bool any_target(const claims_story *s, const claim_lists *l)
 {
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const claims_claim *c = s->claims[i];
-        if (is_speech(c) && c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const claims_claim *c = s->claims[l->speech[k]];
+        if (c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
             count_words(c->str_value) >= MIN_WORDS)
             return true;
     }
@@ -466,13 +478,15 @@ static bool any_target(const claims_story *s)
  * hash is gram_hash's, of its words' hashes, read off one pass over the
  * quote that keeps the last GRAM of them (no word array). False on OOM, or when the grams are
  * more than 32-bit ids (+ 1) number. */
-static bool index_grams(claims_story *s, gram_index *ix, size_t *cap, size_t *ng)
+static bool index_grams(claims_story *s, const claim_lists *l, gram_index *ix, size_t *cap,
+                        size_t *ng)
 {
     size_t k = 0;
     *ng = 0;
-    for (size_t i = 0; i < s->nclaims; i++) {
+    for (size_t li = 0; li < l->nspeech; li++) {
+        size_t i = l->speech[li];
         const claims_claim *c = s->claims[i];
-        if (!is_speech(c) || !c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
+        if (!c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
         uint32_t wh[GRAM];
         size_t nw = 0;
@@ -514,10 +528,12 @@ static void chain_grams(gram_index *ix, size_t k)
 
 /* Gives a quote with no named speaker the speaker of another quote that
  * shares most of its words. */
-static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gram_index *ix)
+static claims_status resolve_with_index(claims_story *s, const claim_lists *l, wscratch *ws,
+                                        const gram_index *ix)
 {
     claims_status st = CLAIMS_OK;
-    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
+    for (size_t li = 0; li < l->nspeech && st == CLAIMS_OK; li++) {
+        size_t i = l->speech[li];
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
@@ -538,9 +554,9 @@ static claims_status resolve_with_index(claims_story *s, wscratch *ws, const gra
     return st;
 }
 
-static claims_status resolve_by_words(claims_story *s)
+static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
 {
-    if (!any_target(s))
+    if (!any_target(s, l))
         return CLAIMS_OK;
     wscratch ws;
     memset(&ws, 0, sizeof ws);
@@ -548,7 +564,7 @@ static claims_status resolve_by_words(claims_story *s)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    if (index_grams(s, &ix, &gcap, &ng)) {
+    if (index_grams(s, l, &ix, &gcap, &ng)) {
         /* a bucket for every two grams or so */
         size_t nbuckets = 16;
         while (nbuckets < ng / 2)
@@ -561,7 +577,7 @@ static claims_status resolve_by_words(claims_story *s)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            st = resolve_with_index(s, &ws, &ix);
+            st = resolve_with_index(s, l, &ws, &ix);
         }
     }
     claims__free(&s->alloc, ix.g);
@@ -626,17 +642,42 @@ static const char *age_surname(const claims_claim *c)
     return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
-/* 3. An age held by a bare surname takes the single full name ending in
- * it (held ages and speakers); with two such names it stays as it is. */
-static claims_status join_age_surnames(claims_story *s)
+/* Enters full name f (its last word's) in table t of mask + 1 slots. */
+static void enter_full_name(surname *t, size_t mask, const char *f)
 {
-    /* most stories have none: then the full names are not sorted */
+    const char *last = strrchr(f, ' ') + 1;
+    uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, strlen(last));
+    surname *e = surname_slot(t, mask, last, h);
+    int r = e->last ? strcmp(f, e->fold) : -1;
+    if (e->last && r != 0)
+        e->others = true;
+    if (r < 0) {
+        e->last = last;
+        e->hash = h;
+        e->fold = f;
+        e->once = true;
+    } else if (r == 0) {
+        e->once = false;
+    }
+}
+
+/* 3. An age held by a bare surname takes the single full name ending in
+ * it (held ages and speakers); with two such names it stays as it is.
+ * (A name's entry is the same in whatever order the names come: the
+ * least of them, whether it came once, whether another did.) */
+static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
+{
+    /* most stories have none: then the full names are not gathered */
     size_t bare = 0;
-    for (size_t i = 0; i < s->nclaims && !bare; i++)
-        bare += age_surname(s->claims[i]) != NULL;
+    for (size_t k = 0; k < l->nages && !bare; k++)
+        bare += age_surname(s->claims[l->ages[k]]) != NULL;
+    if (!bare)
+        return CLAIMS_OK;
     size_t n = 0;
-    for (size_t i = 0; i < s->nclaims && bare; i++)
-        n += full_name_of(s->claims[i]) != NULL;
+    for (size_t k = 0; k < l->nages; k++)
+        n += full_name_of(s->claims[l->ages[k]]) != NULL;
+    for (size_t k = 0; k < l->nspeech; k++)
+        n += full_name_of(s->claims[l->speech[k]]) != NULL;
     if (!n)
         return CLAIMS_OK;
     /* a table of the last words, at most half full (no sort: most full
@@ -649,28 +690,19 @@ static claims_status join_age_surnames(claims_story *s)
     if (!t)
         return CLAIMS_ERR_NOMEM;
     memset(t, 0, nslots * sizeof *t);
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const char *f = full_name_of(s->claims[i]);
-        if (!f)
-            continue;
-        const char *last = strrchr(f, ' ') + 1;
-        uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, strlen(last));
-        surname *e = surname_slot(t, nslots - 1, last, h);
-        int r = e->last ? strcmp(f, e->fold) : -1;
-        if (e->last && r != 0)
-            e->others = true;
-        if (r < 0) {
-            e->last = last;
-            e->hash = h;
-            e->fold = f;
-            e->once = true;
-        } else if (r == 0) {
-            e->once = false;
-        }
+    for (size_t k = 0; k < l->nages; k++) {
+        const char *f = full_name_of(s->claims[l->ages[k]]);
+        if (f)
+            enter_full_name(t, nslots - 1, f);
+    }
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const char *f = full_name_of(s->claims[l->speech[k]]);
+        if (f)
+            enter_full_name(t, nslots - 1, f);
     }
     claims_status st = CLAIMS_OK;
-    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
-        claims_claim *c = s->claims[i];
+    for (size_t k = 0; k < l->nages && st == CLAIMS_OK; k++) {
+        claims_claim *c = s->claims[l->ages[k]];
         const char *thing = age_surname(c);
         if (!thing)
             continue;
@@ -685,10 +717,37 @@ static claims_status join_age_surnames(claims_story *s)
 
 claims_status claims__resolve_story(claims_story *s)
 {
-    claims_status st = merge_persons(s);
+    if (!s->nclaims)
+        return CLAIMS_OK;
+    /* one block: the speech claims from its start, the ages from its end
+     * down (the k-th age at nclaims - 1 - k) */
+    size_t *block = s->nclaims <= SIZE_MAX / sizeof *block
+                        ? claims__malloc(&s->alloc, s->nclaims * sizeof *block)
+                        : NULL;
+    if (!block)
+        return CLAIMS_ERR_NOMEM;
+    claim_lists l = {block, 0, block, 0};
+    size_t top = s->nclaims;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const claims_claim *c = s->claims[i];
+        if (is_speech(c))
+            block[l.nspeech++] = i;
+        else if (is_age(c))
+            block[--top] = i;
+    }
+    /* the ages in claim order */
+    l.ages = block + top;
+    l.nages = s->nclaims - top;
+    for (size_t a = 0, b = l.nages; a + 1 < b; a++, b--) {
+        size_t x = l.ages[a];
+        l.ages[a] = l.ages[b - 1];
+        l.ages[b - 1] = x;
+    }
+    claims_status st = merge_persons(s, &l);
     if (st == CLAIMS_OK)
-        st = resolve_by_words(s);
+        st = resolve_by_words(s, &l);
     if (st == CLAIMS_OK)
-        st = join_age_surnames(s);
+        st = join_age_surnames(s, &l);
+    claims__free(&s->alloc, block);
     return st;
 }
