@@ -165,6 +165,12 @@ static void test_normalize_ascii_path_matches_general(void **state)
         "The Harbour Authority said the new breakwater will shelter forty boats",
         "SHOUTED WORDS RUN PAST EIGHT BYTES, then quieter words follow them",
         "digits1234 inside5678 longerwordsthanonestep and a tab\tand  two spaces",
+        /* and sixteen a step where the machine has them: a space, two
+         * spaces, a joiner or a stop at and beside the sixteenth byte */
+        "abcdefghijklmno pqrstuvwxyzABCDE FGHIJKLMNOPQRSTUV WXYZ",
+        "0123456789abcdef  ghij klmnopqrstu,vwxyz and 0123456789.5 more words",
+        "Fifteen letter'sapostrophes ARE joined 1234567890123,456 and a stop.",
+        "abcdefghijklmnopqrstuvwxyzabcdef ghijklmnopqrstuvwxyzabcdefghij-klm",
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char with[320];
