@@ -200,6 +200,27 @@ static const char *speaker_of(const claims_claim *c)
 
 /* A run of capitalized words before "said" is capped at its last six
  * words, and a word too long to be a name is none. */
+/* A speaker's key is the name's norm text with its accents folded, and
+ * an ASCII name's as it is: the two ways a name's key is made (a name
+ * with a byte beyond ASCII, one without) give one key to one person. */
+static void test_speaker_key_folds_accents(void **state)
+{
+    (void)state;
+    claims_story *s = tu_story1("Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez said \"the new bridge will open "
+                                "next spring\".\n\nMaria O'Hara-Lee said \"the old ferry will "
+                                "keep running\".\n",
+                                NULL);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "bridge");
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez");
+    assert_string_equal(claims_claim_key(q), "quote/jose nunez");
+    q = tu_claim(s, CLAIMS_KIND_QUOTE, "ferry");
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), "Maria O'Hara-Lee");
+    assert_string_equal(claims_claim_key(q), "quote/maria o'hara-lee");
+    claims_story_free(s);
+}
+
 static void test_speaker_name_capped(void **state)
 {
     (void)state;
@@ -262,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_normalize_ascii_path_matches_general),
         cmocka_unit_test(test_normalize_common_marks_path_matches_general),
+        cmocka_unit_test(test_speaker_key_folds_accents),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_many_people_one_surname),
     };
