@@ -387,6 +387,7 @@ typedef struct ctx {
                            searches for a verb walk only these */
     size_t nverbs;
     verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
+    void *block2;     /* holds vmemo and q (alloc_spans) */
     size_t sent_verb; /* first_verb of the first token of the sentence
                          walked: the sentences go in order */
     qspan *q;
@@ -405,12 +406,15 @@ typedef struct ctx {
     speaker last_nominal;
     speaker last_human;       /* the last nominal speaker that is a person */
     size_t last_person_pos, last_human_pos;
-    speaker nominals[NOMINAL_MEMORY];
     size_t nnominals;
     speaker last_quote_spk;
     size_t last_quote_para;
     bool has_last_quote;
     bool nomem;
+    /* the last nominal speakers, nnominals of them: last, as the one
+     * field not zeroed when an extraction starts (most of the context's
+     * bytes, and none is read before it is written) */
+    speaker nominals[NOMINAL_MEMORY];
 } ctx;
 
 static inline const claims__token *T(const ctx *c, size_t i)
@@ -1778,9 +1782,8 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
         c1--;
     if (c0 >= c1)
         return true;
-    if (c->nq == c->capq &&
-        !claims__grow(&c->s->alloc, (void **)&c->q, &c->capq, c->nq + 1, sizeof *c->q))
-        return false;
+    if (c->nq == c->capq)
+        return false; /* never: a span a mark at most (alloc_spans) */
     qspan *q = &c->q[c->nq++];
     q->open = (uint32_t)open;
     q->close = (uint32_t)close;
@@ -2628,13 +2631,33 @@ static bool alloc_scratch(ctx *c)
     return true;
 }
 
+/* The scratch sized by the scan, in one block: the verb words' lookups
+ * (zeroed) and the quotes' spans, one a quotation mark at most (a span
+ * pairs or caps a mark of its own: an opener it resets, or the closer a
+ * single opener takes). False on OOM. */
+static bool alloc_spans(ctx *c)
+{
+    size_t vbytes = c->nverbs * sizeof *c->vmemo;
+    if (!c->nverbs && !c->nmarks)
+        return true;
+    unsigned char *b = claims__malloc(&c->s->alloc, vbytes + c->nmarks * sizeof *c->q);
+    if (!b)
+        return false;
+    c->block2 = b;
+    memset(b, 0, vbytes);
+    c->vmemo = (verb_memo *)(void *)b;
+    c->q = (qspan *)(void *)(b + vbytes);
+    c->capq = c->nmarks;
+    return true;
+}
+
 claims_status claims__extract_speech(claims_story *s, size_t ai)
 {
     const claims__article *art = &s->articles[ai];
     if (!art->ntoks || !art->nsents)
         return CLAIMS_OK;
     ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ctx, nominals));
     c.s = s;
     c.ai = ai;
     c.art = art;
@@ -2645,14 +2668,9 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.lx = s->lex;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    if (!alloc_scratch(&c) || !scan_article(&c) || !pair_doubles(&c) || !pair_singles(&c))
+    if (!alloc_scratch(&c) || !scan_article(&c) || !alloc_spans(&c) || !pair_doubles(&c) ||
+        !pair_singles(&c))
         goto done;
-    if (c.nverbs) {
-        c.vmemo = claims__malloc(&s->alloc, c.nverbs * sizeof *c.vmemo);
-        if (!c.vmemo)
-            goto done;
-        memset(c.vmemo, 0, c.nverbs * sizeof *c.vmemo);
-    }
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
     size_t qi = 0;
@@ -2681,8 +2699,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     }
 done:
     claims__free(&s->alloc, c.block);
-    claims__free(&s->alloc, c.vmemo);
-    claims__free(&s->alloc, c.q);
+    claims__free(&s->alloc, c.block2);
     if (c.m_heap)
         claims__free(&s->alloc, c.m);
     claims__free(&s->alloc, c.ap);
