@@ -92,6 +92,9 @@ static bool is_speech(const claims_claim *c)
 typedef struct claim_lists {
     size_t *speech, nspeech;
     size_t *ages, nages;
+    size_t npersons; /* a bound on the distinct folded names of named
+                        speakers (merge_persons): a speaker merged or
+                        resolved later takes one of them */
 } claim_lists;
 
 /* True when p is a better canonical form than q: more words, longer,
@@ -259,14 +262,17 @@ static void join_bare_surnames(person **by_last, size_t u)
     }
 }
 
-static claims_status merge_persons(claims_story *s, const claim_lists *l)
+static claims_status merge_persons(claims_story *s, claim_lists *l)
 {
-    size_t n = 0;
+    size_t n = 0, unshown = 0; /* named speakers with no display name */
     for (size_t k = 0; k < l->nspeech; k++) {
         const claims_claim *c = s->claims[l->speech[k]];
-        if ((c->flags & CLAIMS__CF_SPK_PERSON) && key_part(c) && c->speaker)
-            n++;
+        if ((c->flags & CLAIMS__CF_SPK_PERSON) && key_part(c)) {
+            n += c->speaker != 0;
+            unshown += c->speaker == 0;
+        }
     }
+    l->npersons = unshown;
     if (!n)
         return CLAIMS_OK;
     person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
@@ -284,6 +290,7 @@ static claims_status merge_persons(claims_story *s, const claim_lists *l)
     }
     memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
     size_t u = gather_persons(s, l, ps, &t);
+    l->npersons += u;
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
         by_last[i] = &ps[i];
@@ -673,15 +680,11 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
         bare += age_surname(s->claims[l->ages[k]]) != NULL;
     if (!bare)
         return CLAIMS_OK;
-    size_t n = 0;
-    for (size_t k = 0; k < l->nages; k++)
-        n += full_name_of(s->claims[l->ages[k]]) != NULL;
-    for (size_t k = 0; k < l->nspeech; k++)
-        n += full_name_of(s->claims[l->speech[k]]) != NULL;
-    if (!n)
-        return CLAIMS_OK;
     /* a table of the last words, at most half full (no sort: most full
-     * names are the same few speakers again) */
+     * names are the same few speakers again): there are no more distinct
+     * full names than ages and named speakers' folded names (a speaker
+     * merged or resolved since took one of those) */
+    size_t n = l->nages + l->npersons;
     size_t nslots = 16;
     while (nslots < 2 * n)
         nslots *= 2;
@@ -726,7 +729,7 @@ claims_status claims__resolve_story(claims_story *s)
                         : NULL;
     if (!block)
         return CLAIMS_ERR_NOMEM;
-    claim_lists l = {block, 0, block, 0};
+    claim_lists l = {block, 0, block, 0, 0};
     size_t top = s->nclaims;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
