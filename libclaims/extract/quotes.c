@@ -379,8 +379,12 @@ typedef struct ctx {
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
     const claims__lex_entry **nomc;
-    uint32_t *marks; /* the quotation marks' tokens, in text order */
-    size_t nmarks;
+    uint32_t *marks; /* the quotation marks' tokens, in text order; and from
+                        the array's end down, the tokens a mention may
+                        start at (no mark: the two never meet) */
+    size_t nmarks, nstarts;
+    bool mentions_made; /* collect_mentions ran: most articles need the
+                           mentions, some never (no named speaker) */
     uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
     uint32_t *verbs;    /* the words where a speech verb may start (their
                            lexicon mask says so), in text order: the
@@ -936,18 +940,19 @@ static int32_t mention_before(const ctx *c, size_t pos)
     return (int32_t)lo - 1;
 }
 
-/* Token i may start a name run that is a mention: most tokens are lower
- * case and no title word (a flag and a lexicon bit), neither a name nor
- * a title; and most capitalized words stand alone (no title phrase
- * starts at them and the next token cannot go on a run), a run of one
- * word that is no mention. */
+/* Token i may start a name run that is a mention, by what its flags and
+ * the next token say: most tokens are lower case and no title word (a
+ * flag and a lexicon bit), neither a name nor a title; and most
+ * capitalized words stand alone (no title phrase starts at them and the
+ * next token cannot go on a run), a run of one word that is no mention.
+ * (A quotation mark is neither.) */
 static bool may_start_mention(const ctx *c, size_t i)
 {
     const claims__token *t = T(c, i);
     bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
     if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)))
         return false;
-    return name_word(c, i) || is_title1(c, i);
+    return t->cls != CLAIMS__TOK_QUOTE;
 }
 
 /* The end of the name run starting at token a (a + 1 at least). */
@@ -1525,6 +1530,8 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
     return -1;
 }
 
+static bool collect_mentions(ctx *c);
+
 /* Turns a phrase into a speaker (resolving pronouns, anaphoric "the
  * source" and appositives against what came before). */
 static speaker np_speaker(ctx *c, const np *p, size_t pos)
@@ -1534,6 +1541,8 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     claims__sid desc_id = 0;
     switch (p->type) {
     case NP_NAME:
+        if (!collect_mentions(c))
+            return sp;
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
         desc = raw_tokens(c, p->a, p->b, &desc_id);
@@ -1548,7 +1557,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             sp = c->last_person;
         } else {
             /* the last person mentioned before pos */
-            int32_t k = mention_before(c, pos);
+            int32_t k = collect_mentions(c) ? mention_before(c, pos) : -1;
             if (k >= 0)
                 sp = person_speaker(c, c->m[k].a, c->m[k].b, p->a, p->b, pos);
         }
@@ -1570,6 +1579,8 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
         desc = raw_tokens(c, p->a, p->b, &desc_id);
+        if (definite && !collect_mentions(c))
+            return sp;
         if (definite) {
             /* "his counterpart, X" earlier in the article (the nearest
              * few appositions are enough) */
@@ -2569,23 +2580,41 @@ static size_t next_marked(const claims__token *toks, size_t i, size_t n)
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
- * them), the sentences that have one, and the mentions of persons. */
-static bool scan_article(ctx *c)
+ * them), the sentences that have one, and the tokens a mention of a
+ * person may start at (collect_mentions walks only them). */
+static void scan_article(ctx *c)
 {
     const claims__article *art = c->art;
     const claims__token *toks = art->toks;
     const size_t ntoks = art->ntoks;
+    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
+        note_token(c, i);
+        if (may_start_mention(c, i))
+            c->marks[ntoks - 1 - c->nstarts++] = (uint32_t)i;
+    }
+}
+
+/* The mentions of persons of the article, from the tokens the scan
+ * found they may start at: made when a speaker is first resolved (some
+ * articles have none). False (c->nomem set) on OOM. */
+static bool collect_mentions(ctx *c)
+{
+    if (c->mentions_made)
+        return !c->nomem;
+    c->mentions_made = true;
     for (size_t k = 0; k < c->nbuckets; k++)
         c->bucket[k] = -1;
     size_t next = 0; /* the first token a name run may start at */
-    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
-        note_token(c, i);
-        if (i < next || !may_start_mention(c, i))
+    for (size_t k = 0; k < c->nstarts; k++) {
+        size_t i = c->marks[c->ntoks - 1 - k];
+        if (i < next || !(name_word(c, i) || is_title1(c, i)))
             continue;
         next = name_run_end(c, i);
         /* one word, a title or a name alone, is no mention: most runs */
-        if (next > i + 1 && !add_mention(c, i, next))
+        if (next > i + 1 && !add_mention(c, i, next)) {
+            c->nomem = true;
             return false;
+        }
     }
     return true;
 }
@@ -2668,8 +2697,10 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.lx = s->lex;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    if (!alloc_scratch(&c) || !scan_article(&c) || !alloc_spans(&c) || !pair_doubles(&c) ||
-        !pair_singles(&c))
+    if (!alloc_scratch(&c))
+        goto done;
+    scan_article(&c);
+    if (!alloc_spans(&c) || !pair_doubles(&c) || !pair_singles(&c))
         goto done;
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
