@@ -2705,26 +2705,33 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     /* Walk sentences in order; quotes are handled at their opening
      * sentence, before that sentence's reported speech. */
     size_t qi = 0;
+    /* the sentence the next quote opens in (none: past the last) */
+    size_t qsent = c.nq ? T(&c, c.q[0].open)->sentence : art->nsents;
     st = CLAIMS_OK;
     for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
-        bool had_speech = false;
         size_t nclaims0 = s->nclaims;
-        while (qi < c.nq && T(&c, c.q[qi].open)->sentence <= si) {
+        while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
             qi++;
+            qsent = qi < c.nq ? T(&c, c.q[qi].open)->sentence : art->nsents;
             if (st != CLAIMS_OK)
                 break;
         }
-        while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
-            c.sent_verb++;
-        /* a sentence without a speech verb has no reported speech */
+        /* a sentence without a speech verb has no reported speech, and
+         * notes a speaker only after a leading dash: most sentences are
+         * done with here (c.sent_verb catches up when one is not) */
         bool skipped = sentence_skipped(&c, si);
         bool has_verb = !skipped && c.verb_sent[si];
-        if (st == CLAIMS_OK && has_verb)
-            st = do_paraphrases(&c, si);
-        had_speech = s->nclaims != nclaims0;
-        if (st == CLAIMS_OK && !skipped)
-            note_sentence_speakers(&c, si, had_speech, has_verb);
+        if (st == CLAIMS_OK && !skipped &&
+            (has_verb || tok_is(&c, art->sents[si].tok_begin, "-"))) {
+            while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
+                c.sent_verb++;
+            if (has_verb)
+                st = do_paraphrases(&c, si);
+            bool had_speech = s->nclaims != nclaims0;
+            if (st == CLAIMS_OK)
+                note_sentence_speakers(&c, si, had_speech, has_verb);
+        }
         if (c.nomem)
             st = CLAIMS_ERR_NOMEM;
     }
