@@ -852,8 +852,7 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
     size_t need = 1;
     for (size_t i = a; i < b; i++)
         need += T(c, i)->norm_len + 1;
-    if (!c->tmp.failed &&
-        claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
+    if (!c->tmp.failed && claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
         char *o = c->tmp.data;
         unsigned char high = 0;
         for (size_t i = a; i < b; i++) {
