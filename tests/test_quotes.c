@@ -196,10 +196,6 @@ static const char *speaker_of(const claims_claim *c)
     return sp ? sp : "(none)";
 }
 
-/* ------------------------------------------- bounded names (issue 14) */
-
-/* A run of capitalized words before "said" is capped at its last six
- * words, and a word too long to be a name is none. */
 /* A speaker's key is the name's norm text with its accents folded, and
  * an ASCII name's as it is: the two ways a name's key is made (a name
  * with a byte beyond ASCII, one without) give one key to one person. */
@@ -221,6 +217,10 @@ static void test_speaker_key_folds_accents(void **state)
     claims_story_free(s);
 }
 
+/* ------------------------------------------- bounded names (issue 14) */
+
+/* A run of capitalized words before "said" is capped at its last six
+ * words, and a word too long to be a name is none. */
 static void test_speaker_name_capped(void **state)
 {
     (void)state;
