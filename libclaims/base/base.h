@@ -19,6 +19,14 @@
 #include <stdint.h>
 #include <string.h>
 
+/* A function kept out of line, where the compiler can be told: the rare
+ * path of a hot function, whose inlining would cost the common path. */
+#if defined(__GNUC__)
+#define CLAIMS__NOINLINE __attribute__((noinline))
+#else
+#define CLAIMS__NOINLINE
+#endif
+
 /* ------------------------------------------------------------ mem.c */
 
 void *claims__malloc(const claims_allocator *a, size_t n);

@@ -558,8 +558,10 @@ static inline const claims__lex_entry *probe_one(const claims__lex_tables *t, ui
 }
 
 /* claims__lex_match_at when the tokens from i on may start a phrase of
- * more than one token: the longest match, read on token by token. */
-static const claims__lex_entry *match_long(const claims__lex_tables *t, claims__lex_section sec,
+ * more than one token: the longest match, read on token by token. Kept
+ * out of line: inlined, its registers made every lookup save and restore
+ * six of them, though most lookups are of one token. */
+CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_tables *t, claims__lex_section sec,
                                            const claims__article *art, size_t i, size_t end,
                                            size_t *ntok)
 {
@@ -604,13 +606,15 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx, claims_
                                               size_t *ntok)
 {
     /* claims__lex_match made sure i < end and i < art->ntoks. Most calls
-     * look up one token that starts no longer phrase of the section: its
-     * Bloom cell says so, and one probe answers. */
+     * look up one token that starts no longer phrase of the section, or
+     * none that goes on with the next token ("the" before most words):
+     * its Bloom cell or the pair bits say so, and one probe answers. */
     const claims__lex_tables *t = lx->tables;
     const claims__token *tk = &art->toks[i];
     uint32_t sh = slot_hash(tk->hash, sec);
     unsigned cell = bloom_cell(t->bloom, sh);
-    if (cell & CLAIMS__LEX_CELL_PREFIX)
+    if ((cell & CLAIMS__LEX_CELL_PREFIX) && i + 1 < end && i + 1 < art->ntoks &&
+        pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
     if (!(cell & CLAIMS__LEX_CELL_KEY))
         return NULL;
