@@ -347,69 +347,70 @@ static inline void word_byte(char *d, size_t k, unsigned char b, uint32_t *h)
     *h = (*h ^ b) * 16777619u;
 }
 
-/* The lower-case letters from s[k] on (most bytes of a word), appended
- * at d[k - start] and hashed into *h, in a loop of their own; the index
- * of the first other byte. */
-static inline size_t lower_run(const char *s, size_t k, char *d, size_t start, uint32_t *h)
-{
-    uint32_t x = *h;
-    for (;;) {
-        unsigned char b = (unsigned char)s[k];
-        if (!claims__is_lower(b))
-            break;
-        word_byte(d, k - start, b, &x);
-        k++;
-    }
-    *h = x;
-    return k;
-}
+/* What a byte is on a plain word, one load: its norm byte (a letter
+ * lower-cased, a digit as it is) in the low eight bits and its class in
+ * the WB_* bits; 0 for a byte that is on no plain word. */
+enum { WB_LOWER = 0x100, WB_UPPER = 0x200, WB_DIGIT = 0x400 };
+/* clang-format off */
+#define WB(b) ((b) >= 'a' && (b) <= 'z' ? (b) | WB_LOWER : \
+               (b) >= 'A' && (b) <= 'Z' ? ((b) + 32) | WB_UPPER : \
+               (b) >= '0' && (b) <= '9' ? (b) | WB_DIGIT : 0)
+#define WB4(b) WB(b), WB((b) + 1), WB((b) + 2), WB((b) + 3)
+#define WB16(b) WB4(b), WB4((b) + 4), WB4((b) + 8), WB4((b) + 12)
+static const uint16_t word_byte_of[256] = {
+    WB16(0), WB16(16), WB16(32), WB16(48), WB16(64), WB16(80), WB16(96), WB16(112),
+    WB16(128), WB16(144), WB16(160), WB16(176), WB16(192), WB16(208), WB16(224), WB16(240)};
+#undef WB16
+#undef WB4
+#undef WB
+/* clang-format on */
 
 /* Whether byte b may go on a plain word: an ASCII letter or digit. */
 static inline bool plain_word_byte(unsigned char b)
 {
-    return plain_byte[b] >= PB_DIGIT;
+    return word_byte_of[b] != 0;
 }
 
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
- * in one pass, and pushed. The bytes plain_run reads never end with a
- * letter or digit, so the scan stops within them with no test of the
- * bound. Returns the word's end, or 0 when the word goes on with an
- * apostrophe or a non-ASCII character: scan_word then reads it from the
- * start. */
+ * in one pass of one table load a byte, and pushed. The bytes plain_run
+ * reads never end with a letter or digit, so the scan stops within them
+ * with no test of the bound. Returns the word's end, or 0 when the word
+ * goes on with an apostrophe or a non-ASCII character: scan_word then
+ * reads it from the start. */
 static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
     uint32_t h = CLAIMS__HASH_INIT;
-    unsigned uppers = 0, digits = 0;
+    unsigned seen = 0; /* the WB_* classes of its bytes */
     size_t k = start;
     for (;;) {
-        k = lower_run(s, k, d, start, &h);
-        unsigned pb = plain_byte[(unsigned char)s[k]];
-        if (pb == PB_UPPER) {
-            uppers++;
-            word_byte(d, k - start, (unsigned char)(s[k] + 32), &h);
-        } else if (pb == PB_DIGIT) {
-            digits++;
-            word_byte(d, k - start, (unsigned char)s[k], &h);
-        } else if (pb == PB_APOS || pb == PB_HIGH) {
-            return 0; /* the word goes on: scan_word's */
-        } else {
+        unsigned v = word_byte_of[(unsigned char)s[k]];
+        if (!v)
             break;
-        }
+        word_byte(d, k - start, (unsigned char)v, &h);
+        seen |= v;
         k++;
     }
-    /* Most words have no capital and no digit: two tests. */
-    if (uppers) {
-        unsigned letters = (unsigned)(k - start) - digits;
-        if (claims__is_upper((unsigned char)s[start]))
+    unsigned char stop = (unsigned char)s[k];
+    if (stop == '\'' || stop >= 0x80)
+        return 0; /* the word goes on: scan_word's */
+    /* Most words have no capital and no digit: one test. */
+    if (seen & (WB_UPPER | WB_DIGIT)) {
+        if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
             flags |= CLAIMS__TF_CAP;
-        if (letters >= 2 && uppers == letters)
-            flags |= CLAIMS__TF_ALLCAPS;
+        if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
+            /* all its letters capitals: two of them or more? */
+            unsigned letters = 0;
+            for (size_t j = start; j < k && letters < 2; j++)
+                letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
+            if (letters >= 2)
+                flags |= CLAIMS__TF_ALLCAPS;
+        }
+        if (seen & WB_DIGIT)
+            flags |= CLAIMS__TF_HAS_DIGIT;
     }
-    if (digits)
-        flags |= CLAIMS__TF_HAS_DIGIT;
     token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
     return k;
 }
