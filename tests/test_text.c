@@ -137,6 +137,72 @@ static void test_tokens_split_possessive_and_quotes(void **state)
     claims_story_free(g.s);
 }
 
+/* Plain ASCII words of every length around the sixteen bytes the plain
+ * path may read at once: each keeps its span, norm text, hash and flags,
+ * and one that goes on with an apostrophe or an accent is still one word. */
+static void test_plain_words_by_sixteen(void **state)
+{
+    (void)state;
+    const char *text = "a Ab ABC x9 Q7 AB7 abcdefghijklmno ABCDEFGHIJKLMNO abcdefghijklmnop "
+                       "ABCDEFGHIJKLMNOPQ Abcdefghijklmnopq abcdefghijklmno's "
+                       "abcdefghijklmn\xc3\xa9 abcdefghijklmn'x tail words to read past.";
+    const char *want[] = {"a",
+                          "ab",
+                          "abc",
+                          "x9",
+                          "q7",
+                          "ab7",
+                          "abcdefghijklmno",
+                          "abcdefghijklmno",
+                          "abcdefghijklmnop",
+                          "abcdefghijklmnopq",
+                          "abcdefghijklmnopq",
+                          "abcdefghijklmno",
+                          "'s",
+                          "abcdefghijklmn\xc3\xa9",
+                          "abcdefghijklmn'x",
+                          "tail",
+                          "words",
+                          "to",
+                          "read",
+                          "past",
+                          "."};
+    const uint16_t flags[] = {0,
+                              CLAIMS__TF_CAP,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS,
+                              CLAIMS__TF_HAS_DIGIT,
+                              CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT,
+                              0,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS,
+                              0,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS,
+                              CLAIMS__TF_CAP,
+                              0,
+                              CLAIMS__TF_POSSESSIVE,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0};
+    const uint16_t mask =
+        CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE;
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        size_t n = strlen(want[i]);
+        assert_int_equal(t->norm_len, n);
+        assert_memory_equal(claims__tok_norm(g.a, i), want[i], n);
+        assert_int_equal(t->hash, claims__hash(CLAIMS__HASH_INIT, want[i], n));
+        assert_int_equal(t->flags & mask, flags[i]);
+    }
+    claims_story_free(g.s);
+}
+
 static void test_sentences_respect_abbreviations(void **state)
 {
     (void)state;
@@ -443,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_norm_folds_case_quotes_dashes),
         cmocka_unit_test(test_tokens_keep_byte_spans),
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
+        cmocka_unit_test(test_plain_words_by_sixteen),
         cmocka_unit_test(test_sentences_respect_abbreviations),
         cmocka_unit_test(test_sentences_end_after_closing_quote),
         cmocka_unit_test(test_paragraphs_and_wrapped_lines),

@@ -8,6 +8,11 @@
 
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define TOKEN_SSE2 1
+#endif
+
 typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
@@ -371,6 +376,79 @@ static inline bool plain_word_byte(unsigned char b)
     return word_byte_of[b] != 0;
 }
 
+#ifdef TOKEN_SSE2
+/* The word of plain ASCII letters and digits at p, if it ends within its
+ * sixteen bytes (p[0, 16) readable, d[0, 16) writable): its length, its
+ * bytes lower-cased to d, the bit mask of its capitals and digits, and
+ * the compares that tell which bytes are capitals, lower-case letters and
+ * digits; false for a longer word (the byte loop's). */
+static inline bool word16(const char *p, char *d, unsigned *len, unsigned *updig, __m128i *u,
+                          __m128i *l, __m128i *g)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    /* b in [lo, lo + n) when (int8)(b + 128 - lo) < -128 + n */
+    *u = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - 'A'))),
+                        _mm_set1_epi8((char)(-128 + 26)));
+    *l = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - 'a'))),
+                        _mm_set1_epi8((char)(-128 + 26)));
+    *g = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - '0'))),
+                        _mm_set1_epi8((char)(-128 + 10)));
+    __m128i ug = _mm_or_si128(*u, *g);
+    unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, *l));
+    if (on == 0xFFFF)
+        return false;
+    unsigned n = (unsigned)__builtin_ctz(~on);
+    _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))));
+    *len = n;
+    *updig = (unsigned)_mm_movemask_epi8(ug) & ((1u << n) - 1);
+    return true;
+}
+
+/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the switch enters a run
+ * of steps at step 16 - n: step i hashes d[n + i - 16], so the steps
+ * from there to step 15 hash d[0] to d[n - 1]. */
+#define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
+static inline uint32_t fnv_short(const char *d, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)d;
+    uint32_t h = CLAIMS__HASH_INIT;
+    switch (n) {
+    case 15:
+        FNV_STEP(1); /* fall through */
+    case 14:
+        FNV_STEP(2); /* fall through */
+    case 13:
+        FNV_STEP(3); /* fall through */
+    case 12:
+        FNV_STEP(4); /* fall through */
+    case 11:
+        FNV_STEP(5); /* fall through */
+    case 10:
+        FNV_STEP(6); /* fall through */
+    case 9:
+        FNV_STEP(7); /* fall through */
+    case 8:
+        FNV_STEP(8); /* fall through */
+    case 7:
+        FNV_STEP(9); /* fall through */
+    case 6:
+        FNV_STEP(10); /* fall through */
+    case 5:
+        FNV_STEP(11); /* fall through */
+    case 4:
+        FNV_STEP(12); /* fall through */
+    case 3:
+        FNV_STEP(13); /* fall through */
+    case 2:
+        FNV_STEP(14); /* fall through */
+    default:
+        FNV_STEP(15);
+    }
+    return h;
+}
+#undef FNV_STEP
+#endif
+
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
  * in one pass of one table load a byte, and pushed. The bytes plain_run
@@ -378,10 +456,38 @@ static inline bool plain_word_byte(unsigned char b)
  * with no test of the bound. Returns the word's end, or 0 when the word
  * goes on with an apostrophe or a non-ASCII character: scan_word then
  * reads it from the start. */
-static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, uint16_t flags)
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, size_t lim16,
+                                uint16_t flags)
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+#ifdef TOKEN_SSE2
+    if (start < lim16) {
+        unsigned len, updig;
+        __m128i u, l, g;
+        if (word16(s + start, d, &len, &updig, &u, &l, &g)) {
+            unsigned char stop = (unsigned char)s[start + len];
+            if (stop == '\'' || stop >= 0x80)
+                return 0; /* the word goes on: scan_word's */
+            /* Most words have no capital and no digit: one test. */
+            if (updig) {
+                unsigned keep = (1u << len) - 1;
+                unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+                if (up & 1)
+                    flags |= CLAIMS__TF_CAP;
+                /* two capitals or more, no lower-case letter */
+                if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+                    flags |= CLAIMS__TF_ALLCAPS;
+                if ((unsigned)_mm_movemask_epi8(g) & keep)
+                    flags |= CLAIMS__TF_HAS_DIGIT;
+            }
+            token_end(cur, start + len, fnv_short(d, len), CLAIMS__TOK_WORD, flags);
+            return start + len;
+        }
+    }
+#else
+    (void)lim16;
+#endif
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned seen = 0; /* the WB_* classes of its bytes */
     size_t k = start;
@@ -455,9 +561,12 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
  * (the caller leaves a word at the very end of the text to the general
  * path). The caller made sure the norm buffer has room for the rest of the
  * text (the plain path's norm text is as long as its source). */
-static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t i,
-                        uint16_t *pending, unsigned *newlines)
+static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, size_t full_n,
+                        size_t i, uint16_t *pending, unsigned *newlines)
 {
+    /* A word starting at s[k], k < lim16, may be read sixteen bytes at
+     * once: they are in the text, and their norm bytes in the room. */
+    size_t lim16 = full_n >= 16 ? full_n - 15 : 0;
     plain_cursor cur = {.t = tv->v + tv->n,
                         .tend = tv->v + tv->cap,
                         .norm = norm->data,
@@ -470,7 +579,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned pb = plain_byte[c];
         size_t e;
         if (pb >= PB_LOWER) {
-            e = plain_word(&cur, s, i, flags);
+            e = plain_word(&cur, s, i, lim16, flags);
         } else if (pb == PB_PUNCT) {
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
@@ -580,7 +689,7 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         unsigned char c = (unsigned char)s[i];
         /* The common cases first: the plain path. */
         if (plain_byte[c] >= PB_SPACE && i < plain_n && norm->cap - norm->len > n - i) {
-            size_t e = plain_run(tv, norm, s, plain_n, i, &pending, &newlines);
+            size_t e = plain_run(tv, norm, s, plain_n, n, i, &pending, &newlines);
             if (e != i) {
                 i = e;
                 continue;
