@@ -17,15 +17,21 @@ typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
     size_t n, cap;
-    /* The lexicon's first-token buckets that give a token its lexmask;
-     * NULL for a bare string, whose tokens get every bit set. */
+    /* The lexicon's first-token buckets that give a token its lexmask,
+     * first[h & fmask]; for a bare string, one bucket with every bit set
+     * (every_section, fmask 0): no test a token. */
     const uint32_t *first;
+    uint32_t fmask;
 } tokvec;
 
+static const uint32_t every_section = UINT32_MAX;
+_Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
+               "the first-token buckets are taken by a mask of the hash");
+
 /* The lexmask of a token hashing to h. */
-static inline uint32_t lexmask_of(const uint32_t *first, uint32_t h)
+static inline uint32_t lexmask_of(const uint32_t *first, uint32_t fmask, uint32_t h)
 {
-    return first ? first[h % CLAIMS__LEX_FIRST_BITS] : UINT32_MAX;
+    return first[h & fmask];
 }
 
 static bool is_quote_cp(int32_t cp)
@@ -128,7 +134,7 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    t->lexmask = lexmask_of(tv->first, t->hash);
+    t->lexmask = lexmask_of(tv->first, tv->fmask, t->hash);
     t->sentence = 0;
     return true;
 }
@@ -317,6 +323,7 @@ typedef struct plain_cursor {
     char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
     const uint32_t *first;   /* tokvec.first */
+    uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
 
 /* The token at the cursor begins at s[start] and at the norm byte there:
@@ -339,7 +346,7 @@ static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t
     t->end = (uint32_t)end;
     t->norm_len = len;
     t->hash = h;
-    t->lexmask = lexmask_of(cur->first, h);
+    t->lexmask = lexmask_of(cur->first, cur->fmask, h);
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
@@ -571,7 +578,8 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
                         .tend = tv->v + tv->cap,
                         .norm = norm->data,
                         .len = norm->len,
-                        .first = tv->first};
+                        .first = tv->first,
+                        .fmask = tv->fmask};
     uint16_t flags = *pending;
     unsigned lines = *newlines;
     while (i < n && cur.t < cur.tend) {
@@ -730,7 +738,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, NULL};
+    tokvec tv = {a, NULL, 0, 0, &every_section, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -760,7 +768,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art)
 {
-    tokvec tv = {a, NULL, 0, 0, lex->first};
+    tokvec tv = {a, NULL, 0, 0, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
     claims__buf nb;
     claims__buf_init(&nb, a);
     size_t from = art->win_end ? art->win_start : 0;
