@@ -386,11 +386,12 @@ static inline bool plain_word_byte(unsigned char b)
 #ifdef TOKEN_SSE2
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): its length, its
- * bytes lower-cased to d, the bit mask of its capitals and digits, and
+ * bytes lower-cased to d, a mask that keeps its bytes' bits of a compare's
+ * mask, the bit mask of its capitals and digits, and
  * the compares that tell which bytes are capitals, lower-case letters and
  * digits; false for a longer word (the byte loop's). */
-static inline bool word16(const char *p, char *d, unsigned *len, unsigned *updig, __m128i *u,
-                          __m128i *l, __m128i *g)
+static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep, unsigned *updig,
+                          __m128i *u, __m128i *l, __m128i *g)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     /* b in [lo, lo + n) when (int8)(b + 128 - lo) < -128 + n */
@@ -407,7 +408,9 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *updig
     unsigned n = (unsigned)__builtin_ctz(~on);
     _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))));
     *len = n;
-    *updig = (unsigned)_mm_movemask_epi8(ug) & ((1u << n) - 1);
+    /* its bits and the next one's, a byte on no word (no compare has it) */
+    *keep = on ^ (on + 1);
+    *updig = (unsigned)_mm_movemask_epi8(ug) & *keep;
     return true;
 }
 
@@ -473,15 +476,14 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
 #ifdef TOKEN_SSE2
     if (start < lim16) {
-        unsigned len, updig;
+        unsigned len, keep, updig;
         __m128i u, l, g;
-        if (word16(s + start, d, &len, &updig, &u, &l, &g)) {
+        if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
             unsigned char stop = (unsigned char)s[start + len];
             if (stop == '\'' || stop >= 0x80)
                 return 0; /* the word goes on: scan_word's */
             /* Most words have no capital and no digit: one test. */
             if (updig) {
-                unsigned keep = (1u << len) - 1;
                 unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
                 if (up & 1)
                     flags |= CLAIMS__TF_CAP;
