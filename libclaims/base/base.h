@@ -44,6 +44,9 @@ typedef struct claims__arena {
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
 /* 8-byte aligned, zeroed memory; NULL on OOM. */
 void *claims__arena_alloc(claims__arena *ar, size_t n);
+/* The same, not zeroed: for memory its caller writes whole (a struct
+ * assigned at once, a copy), where zeroing first was a memset call. */
+void *claims__arena_alloc_raw(claims__arena *ar, size_t n);
 /* Copies n bytes and a terminating NUL; NULL on OOM. */
 char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
 void claims__arena_release(claims__arena *ar);

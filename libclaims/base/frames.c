@@ -116,7 +116,7 @@ static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
     for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
         if (frame_eq(q, f))
             return (claims__frame *)q;
-    claims__frame *copy = claims__arena_alloc(&s->arena, sizeof *copy);
+    claims__frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
     if (!copy)
         return NULL;
     memcpy(copy, f, sizeof *copy);
@@ -146,11 +146,13 @@ claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
     if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
                       s->ndraft_claims + 1, sizeof *s->draft_claims))
         return NULL;
-    claims__frame *f = claims__arena_alloc(&s->drafts, sizeof *f);
+    claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);
     if (!f)
         return NULL;
     s->draft_claims[s->ndraft_claims++] = cl;
-    f->event_id = 1; /* the story's own event, unless events.c tells another */
+    /* zeroed by the assignment, inline; the story's own event, unless
+       events.c tells another */
+    *f = (claims__frame){.event_id = 1};
     cl->frame = f;
     cl->flags |= CLAIMS__CF_DRAFT;
     return f;

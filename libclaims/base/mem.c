@@ -78,7 +78,7 @@ void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
     ar->head = NULL;
 }
 
-void *claims__arena_alloc(claims__arena *ar, size_t n)
+void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
 {
     n = (n + 7) & ~(size_t)7;
     if (n == 0)
@@ -106,7 +106,14 @@ void *claims__arena_alloc(claims__arena *ar, size_t n)
     }
     void *p = (char *)b + header_size() + b->used;
     b->used += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *claims__arena_alloc(claims__arena *ar, size_t n)
+{
+    void *p = claims__arena_alloc_raw(ar, n);
+    if (p)
+        memset(p, 0, n);
     return p;
 }
 
@@ -114,7 +121,8 @@ char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         return NULL;
-    char *p = claims__arena_alloc(ar, n + 1);
+    /* every byte written below: not zeroed first */
+    char *p = claims__arena_alloc_raw(ar, n + 1);
     if (!p)
         return NULL;
     if (n)
