@@ -178,7 +178,8 @@ bool claims__frames_seal(claims_story *s)
         cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
     }
     s->ndraft_claims = 0;
-    claims__arena_release(&s->drafts);
+    /* one block kept for the next window's drafts */
+    claims__arena_clear(&s->drafts);
     return true;
 }
 

@@ -131,6 +131,22 @@ char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n)
     return p;
 }
 
+void claims__arena_clear(claims__arena *ar)
+{
+    claims__arena_block *keep = ar->head, *rest = NULL;
+    if (keep && keep->size == ARENA_BLOCK) {
+        rest = keep->next;
+        keep->next = NULL;
+        keep->used = 0;
+    } else {
+        rest = keep;
+        keep = NULL;
+    }
+    ar->head = rest;
+    claims__arena_release(ar);
+    ar->head = keep;
+}
+
 void claims__arena_release(claims__arena *ar)
 {
     claims__arena_block *b = ar->head;
