@@ -537,7 +537,7 @@ static void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp)
         c[k++] = tmp[i++];
 }
 
-enum { SORT_BLOCK = 32 };
+enum { SORT_BLOCK = 16, SORT_STACK = 512 };
 
 /* Sorts one article's claims, stably: blocks by insertion, then merged
  * bottom-up with the compare inline (qsort called it through a pointer;
@@ -546,11 +546,13 @@ enum { SORT_BLOCK = 32 };
  * whose scratch cannot be had goes to qsort. */
 static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
 {
-    if (n <= 2 * SORT_BLOCK) {
+    if (n <= SORT_BLOCK) {
         insertion_sort(c, n);
         return;
     }
-    claims_claim **tmp = claims__malloc(a, n * sizeof *tmp);
+    /* the scratch of most articles on the stack */
+    claims_claim *local[SORT_STACK];
+    claims_claim **tmp = n <= SORT_STACK ? local : claims__malloc(a, n * sizeof *tmp);
     if (!tmp) {
         qsort(c, n, sizeof *c, cmp_claims);
         return;
@@ -560,7 +562,8 @@ static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
     for (size_t w = SORT_BLOCK; w < n; w *= 2)
         for (size_t i = 0; i + w < n; i += 2 * w)
             merge(c + i, w, n - i < 2 * w ? n - i : 2 * w, tmp);
-    claims__free(a, tmp);
+    if (tmp != local)
+        claims__free(a, tmp);
 }
 
 /* Stable, deterministic numbering: by article, then position. Articles
