@@ -484,9 +484,8 @@ static int kind_order(const claims_claim *c)
     return (int)c->kind;
 }
 
-static int cmp_claims(const void *pa, const void *pb)
+static inline int claim_order(const claims_claim *a, const claims_claim *b)
 {
-    const claims_claim *a = *(claims_claim *const *)pa, *b = *(claims_claim *const *)pb;
     if (a->article != b->article)
         return a->article < b->article ? -1 : 1;
     /* a title given apart is read before its text */
@@ -502,27 +501,69 @@ static int cmp_claims(const void *pa, const void *pb)
     return 0;
 }
 
-/* Sorts one article's claims, stably. An article has a few dozen claims,
- * a few runs in order (each extractor finds them left to right): an
- * insertion sort does few compares and no call per compare; a long list
- * goes to qsort (glibc's is a stable merge sort; the order of equal
- * claims is kept either way, as cmp_claims orders them fully but for
- * their order of finding). */
-static void sort_run(claims_claim **c, size_t n)
+static int cmp_claims(const void *pa, const void *pb)
 {
-    if (n > 64) {
-        qsort(c, n, sizeof *c, cmp_claims);
-        return;
-    }
+    return claim_order(*(claims_claim *const *)pa, *(claims_claim *const *)pb);
+}
+
+/* Sorts c[0..n) by insertion, stably: few compares on the few runs in
+ * order a list of claims is made of (each extractor finds them left to
+ * right), and no call per compare. */
+static void insertion_sort(claims_claim **c, size_t n)
+{
     for (size_t i = 1; i < n; i++) {
         claims_claim *x = c[i];
         size_t j = i;
-        while (j > 0 && cmp_claims(&c[j - 1], &x) > 0) {
+        while (j > 0 && claim_order(c[j - 1], x) > 0) {
             c[j] = c[j - 1];
             j--;
         }
         c[j] = x;
     }
+}
+
+/* Merges the sorted c[0..m) and c[m..n), stably, the first copied to
+ * tmp; nothing to do when they are in order already (most of the time:
+ * runs of one extractor's claims). */
+static void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp)
+{
+    if (claim_order(c[m], c[m - 1]) >= 0)
+        return;
+    memcpy(tmp, c, m * sizeof *c);
+    size_t i = 0, j = m, k = 0;
+    while (i < m && j < n)
+        c[k++] = claim_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
+    while (i < m)
+        c[k++] = tmp[i++];
+}
+
+enum { SORT_BLOCK = 16, SORT_STACK = 512 };
+
+/* Sorts one article's claims, stably: blocks by insertion, then merged
+ * bottom-up with the compare inline (qsort called it through a pointer;
+ * glibc's is a stable merge sort too, so the order is the same; equal
+ * claims are kept in their order of finding either way). A long list
+ * whose scratch cannot be had goes to qsort. */
+static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
+{
+    if (n <= SORT_BLOCK) {
+        insertion_sort(c, n);
+        return;
+    }
+    /* the scratch of most articles on the stack */
+    claims_claim *local[SORT_STACK];
+    claims_claim **tmp = n <= SORT_STACK ? local : claims__malloc(a, n * sizeof *tmp);
+    if (!tmp) {
+        qsort(c, n, sizeof *c, cmp_claims);
+        return;
+    }
+    for (size_t i = 0; i < n; i += SORT_BLOCK)
+        insertion_sort(c + i, n - i < SORT_BLOCK ? n - i : SORT_BLOCK);
+    for (size_t w = SORT_BLOCK; w < n; w *= 2)
+        for (size_t i = 0; i + w < n; i += 2 * w)
+            merge(c + i, w, n - i < 2 * w ? n - i : 2 * w, tmp);
+    if (tmp != local)
+        claims__free(a, tmp);
 }
 
 /* Stable, deterministic numbering: by article, then position. Articles
@@ -541,7 +582,7 @@ static void sort_claims(claims_story *s)
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i + 1; j < n && c[j]->article == c[i]->article; j++)
             ;
-        sort_run(c + i, j - i);
+        sort_run(&s->alloc, c + i, j - i);
     }
 }
 

@@ -52,9 +52,15 @@ typedef struct claims__arena {
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
 /* 8-byte aligned, zeroed memory; NULL on OOM. */
 void *claims__arena_alloc(claims__arena *ar, size_t n);
+/* The same, not zeroed: for memory its caller writes whole (a struct
+ * assigned at once, a copy), where zeroing first was a memset call. */
+void *claims__arena_alloc_raw(claims__arena *ar, size_t n);
 /* Copies n bytes and a terminating NUL; NULL on OOM. */
 char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
 void claims__arena_release(claims__arena *ar);
+/* Releases all but one block, kept empty for what comes next: an arena
+ * filled and emptied over and over (a window's drafts) mallocs once. */
+void claims__arena_clear(claims__arena *ar);
 
 /* A growable byte buffer. After a failed append `failed` is set and later
  * appends are no-ops, so a writer may check once at the end. */

@@ -12,6 +12,7 @@
  * on the table's order: it is only looked up. */
 #include "base/base.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* Hashing and equality go field by field: a frame's padding and an
@@ -39,24 +40,27 @@ static inline bool same_double(double a, double b)
     return bits_of(a) == bits_of(b);
 }
 
+/* Equal frames hash alike from any subset of the fields; these are the
+ * ones that tell frames of a story apart. The slots derived from the key
+ * (backoff, kind_key) and the parts it is made of (thing, action, what,
+ * speaker: claims__claim_key sets them with it) are left to frame_eq. */
 static uint32_t frame_hash(const claims__frame *f)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull;
     h = take(h, (uint64_t)(uintptr_t)f->key);
     h = take(h, f->weak_key | (uint64_t)f->unit << 32);
-    h = take(h, f->backoff[0] | (uint64_t)f->backoff[1] << 32);
-    h = take(h, f->kind_key | (uint64_t)f->has_low << 32 | (uint64_t)f->has_high << 40);
-    h = take(h, (uint64_t)(uintptr_t)f->linked);
+    /* a claim is 8-aligned: the flags fill the pointer's low bits */
+    h = take(h, (uint64_t)(uintptr_t)f->linked | f->has_low | (uint64_t)f->has_high << 1);
+    /* part, hedged, sampled, holder_kind: four bytes in a row */
+    uint32_t small;
+    memcpy(&small, &f->part, sizeof small);
+    h = take(h, small | (uint64_t)f->anchor.precision << 32 |
+                    (uint64_t)(f->anchor.inferred | f->anchor.background << 1) << 40);
     h = take(h, bits_of(f->low));
     h = take(h, bits_of(f->high));
-    h = take(h, f->thing | (uint64_t)f->action << 32);
-    h = take(h, f->what | (uint64_t)f->speaker << 32);
     h = take(h, f->index | (uint64_t)f->event << 32);
     h = take(h, f->event_id | (uint64_t)f->scope << 32);
     h = take(h, f->holder | (uint64_t)f->quantity << 32);
-    h = take(h, f->part | (uint64_t)f->hedged << 8 | (uint64_t)f->sampled << 16 |
-                    (uint64_t)f->holder_kind << 24 | (uint64_t)f->anchor.precision << 32 |
-                    (uint64_t)f->anchor.inferred << 40 | (uint64_t)f->anchor.background << 48);
     h = take(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
     h = take(h, (uint32_t)f->anchor.date.day);
     h ^= h >> 32;
@@ -116,7 +120,7 @@ static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
     for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
         if (frame_eq(q, f))
             return (claims__frame *)q;
-    claims__frame *copy = claims__arena_alloc(&s->arena, sizeof *copy);
+    claims__frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
     if (!copy)
         return NULL;
     memcpy(copy, f, sizeof *copy);
@@ -143,14 +147,18 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
 
 claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
 {
-    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
+    /* the call only when the array is full */
+    if (s->ndraft_claims == s->cap_draft_claims &&
+        !claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
                       s->ndraft_claims + 1, sizeof *s->draft_claims))
         return NULL;
-    claims__frame *f = claims__arena_alloc(&s->drafts, sizeof *f);
+    claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);
     if (!f)
         return NULL;
     s->draft_claims[s->ndraft_claims++] = cl;
-    f->event_id = 1; /* the story's own event, unless events.c tells another */
+    /* zeroed by the assignment, inline; the story's own event, unless
+       events.c tells another */
+    *f = (claims__frame){.event_id = 1};
     cl->frame = f;
     cl->flags |= CLAIMS__CF_DRAFT;
     return f;
@@ -176,7 +184,8 @@ bool claims__frames_seal(claims_story *s)
         cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
     }
     s->ndraft_claims = 0;
-    claims__arena_release(&s->drafts);
+    /* one block kept for the next window's drafts */
+    claims__arena_clear(&s->drafts);
     return true;
 }
 
@@ -190,6 +199,14 @@ void claims__frames_free(claims_story *s)
     s->ndraft_claims = s->cap_draft_claims = 0;
     claims__arena_release(&s->drafts);
 }
+
+/* frame_hash reads part..holder_kind as one word, and linked's low bits
+ * are free. */
+_Static_assert(offsetof(claims__frame, hedged) == offsetof(claims__frame, part) + 1 &&
+                   offsetof(claims__frame, sampled) == offsetof(claims__frame, part) + 2 &&
+                   offsetof(claims__frame, holder_kind) == offsetof(claims__frame, part) + 3 &&
+                   _Alignof(claims_claim) >= 4,
+               "claims__frame's small fields moved: update frame_hash");
 
 /* frame_hash and frame_eq name every field: a new one is added there too. */
 _Static_assert(sizeof(claims__frame) == 120 && CLAIMS__BACKOFF_MAX == 2,

@@ -128,7 +128,8 @@ bool claims__claim_ids(claims_story *s)
     for (size_t m = s->nclaims; m >= 10; m /= 10)
         stride++;
     size_t total = s->nclaims ? s->nclaims * stride : 1;
-    char *ids = claims__arena_alloc(&s->arena, total);
+    /* each id written with its NUL; the bytes after it are never read */
+    char *ids = claims__arena_alloc_raw(&s->arena, total);
     if (!ids)
         return false;
     /* the number counted up in decimal, most significant digit first:

@@ -78,35 +78,56 @@ void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
     ar->head = NULL;
 }
 
-void *claims__arena_alloc(claims__arena *ar, size_t n)
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* A new block for n bytes (rounded), and them from it: apart from
+ * claims__arena_alloc_raw, whose bump (most calls) then saves no
+ * registers. */
+static NOINLINE void *arena_alloc_block(claims__arena *ar, size_t n)
+{
+    claims__arena_block *b = ar->head;
+    size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+    if (size > SIZE_MAX - header_size())
+        return NULL;
+    claims__arena_block *nb = claims__malloc(ar->alloc, header_size() + size);
+    if (!nb)
+        return NULL;
+    nb->used = n;
+    nb->size = size;
+    if (b && size != ARENA_BLOCK) {
+        /* A big one-off allocation goes behind the current block so
+         * the current block's free space stays usable. */
+        nb->next = b->next;
+        b->next = nb;
+    } else {
+        nb->next = b;
+        ar->head = nb;
+    }
+    return (char *)nb + header_size();
+}
+
+void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
 {
     n = (n + 7) & ~(size_t)7;
     if (n == 0)
         n = 8;
     claims__arena_block *b = ar->head;
-    if (!b || b->size - b->used < n) {
-        size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
-        if (size > SIZE_MAX - header_size())
-            return NULL;
-        claims__arena_block *nb = claims__malloc(ar->alloc, header_size() + size);
-        if (!nb)
-            return NULL;
-        nb->used = 0;
-        nb->size = size;
-        if (b && size != ARENA_BLOCK) {
-            /* A big one-off allocation goes behind the current block so
-             * the current block's free space stays usable. */
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            ar->head = nb;
-        }
-        b = nb;
-    }
+    if (!b || b->size - b->used < n)
+        return arena_alloc_block(ar, n);
     void *p = (char *)b + header_size() + b->used;
     b->used += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *claims__arena_alloc(claims__arena *ar, size_t n)
+{
+    void *p = claims__arena_alloc_raw(ar, n);
+    if (p)
+        memset(p, 0, n);
     return p;
 }
 
@@ -114,13 +135,30 @@ char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         return NULL;
-    char *p = claims__arena_alloc(ar, n + 1);
+    /* every byte written below: not zeroed first */
+    char *p = claims__arena_alloc_raw(ar, n + 1);
     if (!p)
         return NULL;
     if (n)
         memcpy(p, s, n);
     p[n] = 0;
     return p;
+}
+
+void claims__arena_clear(claims__arena *ar)
+{
+    claims__arena_block *keep = ar->head, *rest = NULL;
+    if (keep && keep->size == ARENA_BLOCK) {
+        rest = keep->next;
+        keep->next = NULL;
+        keep->used = 0;
+    } else {
+        rest = keep;
+        keep = NULL;
+    }
+    ar->head = rest;
+    claims__arena_release(ar);
+    ar->head = keep;
 }
 
 void claims__arena_release(claims__arena *ar)

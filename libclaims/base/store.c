@@ -7,18 +7,22 @@
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end)
 {
-    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
-                      sizeof *s->claims))
+    /* the call only when the array is full */
+    if (s->nclaims == s->cap_claims && !claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims,
+                                                     s->nclaims + 1, sizeof *s->claims))
         return NULL;
-    claims_claim *c = claims__arena_alloc(&s->arena, sizeof *c);
-    if (!c || !claims__frame_draft(s, c))
+    /* zeroed by the assignment, inline (no memset call) */
+    claims_claim *c = claims__arena_alloc_raw(&s->arena, sizeof *c);
+    if (!c)
+        return NULL;
+    *c = (claims_claim){.story = s,
+                        .article = (uint32_t)ai,
+                        .kind = (uint8_t)kind,
+                        .start = (uint32_t)start,
+                        .end = (uint32_t)end};
+    if (!claims__frame_draft(s, c))
         return NULL;
     const claims__article *art = &s->articles[ai];
-    c->story = s;
-    c->article = (uint32_t)ai;
-    c->kind = (uint8_t)kind;
-    c->start = (uint32_t)start;
-    c->end = (uint32_t)end;
     if (art->nsents) {
         const claims__sentence *sn = &art->sents[claims__sentence_at(art, start)];
         c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
@@ -191,11 +195,13 @@ claims_finding *claims__finding_add(claims_story *s, claims_finding_type type,
     if (!claims__grow(&s->alloc, (void **)&s->findings, &s->cap_findings, s->nfindings + 1,
                       sizeof *s->findings))
         return NULL;
-    uint32_t *ids = claims__arena_alloc(&s->arena, (nclaims ? nclaims : 1) * sizeof *ids);
+    uint32_t *ids = claims__arena_alloc_raw(&s->arena, (nclaims ? nclaims : 1) * sizeof *ids);
     if (!ids)
         return NULL;
     if (nclaims)
         memcpy(ids, claims, nclaims * sizeof *ids);
+    else
+        ids[0] = 0;
     claims_finding *f = &s->findings[s->nfindings++];
     memset(f, 0, sizeof *f);
     f->type = type;

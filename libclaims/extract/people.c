@@ -495,24 +495,28 @@ static bool index_grams(claims_story *s, const claim_lists *l, gram_index *ix, s
         const claims_claim *c = s->claims[i];
         if (!c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        uint32_t wh[GRAM];
+        /* the hashes of the last GRAM words, oldest first, in registers */
+        _Static_assert(GRAM == 4, "index_grams keeps GRAM word hashes by name");
+        uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0;
         size_t nw = 0;
-        for (const unsigned char *p = (const unsigned char *)c->str_value; *p;) {
-            if (*p == ' ') {
+        const unsigned char *p = (const unsigned char *)c->str_value;
+        for (;;) {
+            while (*p == ' ')
                 p++;
-                continue;
-            }
+            if (!*p)
+                break;
             uint32_t h = CLAIMS__HASH_INIT; /* claims__hash of the word */
-            for (; *p && *p != ' '; p++)
+            /* a word ends at a space or the NUL: the bytes that are 0
+               once the space's bit is cleared, one test a byte */
+            do
                 h = (h ^ *p) * 16777619u;
-            wh[nw++ % GRAM] = h;
-            if (nw >= GRAM) {
+            while ((*++p & 0xDF) != 0);
+            w0 = w1, w1 = w2, w2 = w3, w3 = h;
+            if (++nw >= GRAM) {
                 if (k == *cap && (k >= UINT32_MAX - 1 || !claims__grow(&s->alloc, (void **)&ix->g,
                                                                        cap, k + 1, sizeof *ix->g)))
                     return false;
-                /* the last GRAM words, the first of them at nw % GRAM */
-                ix->g[k].hash = gram_mix(wh[nw % GRAM], wh[(nw + 1) % GRAM], wh[(nw + 2) % GRAM],
-                                         wh[(nw + 3) % GRAM]);
+                ix->g[k].hash = gram_mix(w0, w1, w2, w3);
                 ix->g[k].claim = (uint32_t)i;
                 k++;
                 *ng = k;
