@@ -78,16 +78,10 @@ void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
     ar->head = NULL;
 }
 
-#if defined(__GNUC__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
 /* A new block for n bytes (rounded), and them from it: apart from
  * claims__arena_alloc_raw, whose bump (most calls) then saves no
  * registers. */
-static NOINLINE void *arena_alloc_block(claims__arena *ar, size_t n)
+CLAIMS__NOINLINE static void *arena_alloc_block(claims__arena *ar, size_t n)
 {
     claims__arena_block *b = ar->head;
     size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
