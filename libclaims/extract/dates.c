@@ -732,6 +732,31 @@ static inline bool plain_tok(const claims__token *t, uint64_t plain)
     return !(claims__tok_bits(t) & plain);
 }
 
+/* may_start_date for a number (out of line: numbers are few of the
+ * tokens asked). A day needs its month after it; a number glued to a '/',
+ * '-' or '.' may start a numeric or ISO date, a day glued to a word its
+ * ordinal suffix ("6th"); a day before a spaced word only before a
+ * month's name or a capitalized word (a misspelt month). Most numbers
+ * ("2010,", "15 people") are none of these. */
+static bool number_may_start_date(const claims__article *art, size_t i, size_t end)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->norm_len >= 8 && t->norm_len <= 10)
+        return true;
+    if (i + 1 >= end)
+        return false;
+    const claims__token *s = t + 1;
+    if (!(s->flags & CLAIMS__TF_SPACE_BEFORE)) {
+        if (s->cls == CLAIMS__TOK_PUNCT && s->norm_len == 1) {
+            char sep = art->norm[s->norm];
+            return sep == '/' || sep == '-' || sep == '.';
+        }
+        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD;
+    }
+    return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
+           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) || (s->flags & CLAIMS__TF_CAP));
+}
+
 /* Most tokens start no date. A date starts with a number, a weekday, a
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
@@ -743,8 +768,7 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 {
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_NUMBER)
-        return t->norm_len <= 2 || (t->norm_len >= 8 && t->norm_len <= 10) ||
-               (i + 1 < end && !tok_space(art, i + 1));
+        return number_may_start_date(art, i, end);
     uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
     return t->cls == CLAIMS__TOK_WORD &&
            ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
