@@ -1974,10 +1974,14 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
     _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "word 0, number 1");
     const uint64_t some = claims__tok_bits_of(named, CLAIMS__TOK_NUMBER, CLAIMS__TF_CAP);
     const uint64_t other_cls = claims__tok_bits_of(0, (uint16_t)~CLAIMS__TOK_NUMBER, 0);
-    for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
-        uint64_t b = claims__tok_bits(t);
-        if (!(((b & some) != 0) & ((b & other_cls) == 0)))
-            continue;
+    const claims__token *t = art->toks + i, *end = art->toks + te;
+    for (;; t++) {
+        /* the skipped tokens in a loop of their own, the rest after it */
+        while (t < end && !((int)((claims__tok_bits(t) & some) != 0) &
+                            (int)((claims__tok_bits(t) & other_cls) == 0)))
+            t++;
+        if (t == end)
+            return te;
         /* a capitalized word of no section asked: only before a number
          * (number_after, on the token itself) */
         if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
@@ -1986,7 +1990,6 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
                               art->norm[t[1].norm] == '.' && t[2].cls == CLAIMS__TOK_NUMBER))))
             return (size_t)(t - art->toks);
     }
-    return te;
 }
 
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
