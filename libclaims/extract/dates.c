@@ -732,6 +732,31 @@ static inline bool plain_tok(const claims__token *t, uint64_t plain)
     return !(claims__tok_bits(t) & plain);
 }
 
+/* may_start_date for a number (out of line: numbers are few of the
+ * tokens asked). A day needs its month after it; a number glued to a '/',
+ * '-' or '.' may start a numeric or ISO date, a day glued to a word its
+ * ordinal suffix ("6th"); a day before a spaced word only before a
+ * month's name or a capitalized word (a misspelt month). Most numbers
+ * ("2010,", "15 people") are none of these. */
+static bool number_may_start_date(const claims__article *art, size_t i, size_t end)
+{
+    const claims__token *t = &art->toks[i];
+    if (t->norm_len >= 8 && t->norm_len <= 10)
+        return true;
+    if (i + 1 >= end)
+        return false;
+    const claims__token *s = t + 1;
+    if (!(s->flags & CLAIMS__TF_SPACE_BEFORE)) {
+        if (s->cls == CLAIMS__TOK_PUNCT && s->norm_len == 1) {
+            char sep = art->norm[s->norm];
+            return sep == '/' || sep == '-' || sep == '.';
+        }
+        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD;
+    }
+    return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
+           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) || (s->flags & CLAIMS__TF_CAP));
+}
+
 /* Most tokens start no date. A date starts with a number, a weekday, a
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
@@ -743,8 +768,7 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 {
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_NUMBER)
-        return t->norm_len <= 2 || (t->norm_len >= 8 && t->norm_len <= 10) ||
-               (i + 1 < end && !tok_space(art, i + 1));
+        return number_may_start_date(art, i, end);
     uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
     return t->cls == CLAIMS__TOK_WORD &&
            ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
@@ -1942,10 +1966,22 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
 {
     const uint32_t named =
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
-    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP);
-    for (const claims__token *t = art->toks + i, *end = art->toks + te; t < end; t++) {
-        if (plain_tok(t, plain) || t->cls > CLAIMS__TOK_NUMBER)
-            continue; /* a plain word, a punctuation mark or a quote */
+    /* A candidate is a word or a number (no class bit but the number's)
+     * with a bit of `some`: a section asked, the number's class or a
+     * capital. The two tests are combined without a branch between them:
+     * one branch a token, taken for the few candidates, mispredicts less
+     * than two (a plain word, a punctuation mark or a quote is skipped). */
+    _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "word 0, number 1");
+    const uint64_t some = claims__tok_bits_of(named, CLAIMS__TOK_NUMBER, CLAIMS__TF_CAP);
+    const uint64_t other_cls = claims__tok_bits_of(0, (uint16_t)~CLAIMS__TOK_NUMBER, 0);
+    const claims__token *t = art->toks + i, *end = art->toks + te;
+    for (;; t++) {
+        /* the skipped tokens in a loop of their own, the rest after it */
+        while (t < end && !((int)((claims__tok_bits(t) & some) != 0) &
+                            (int)((claims__tok_bits(t) & other_cls) == 0)))
+            t++;
+        if (t == end)
+            return te;
         /* a capitalized word of no section asked: only before a number
          * (number_after, on the token itself) */
         if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
@@ -1954,7 +1990,6 @@ static inline size_t next_candidate(const claims__article *art, size_t i, size_t
                               art->norm[t[1].norm] == '.' && t[2].cls == CLAIMS__TOK_NUMBER))))
             return (size_t)(t - art->toks);
     }
-    return te;
 }
 
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
