@@ -235,7 +235,11 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
 {
     const claims__lex_entry *best = NULL;
     size_t lo = c->sb > c->floor ? c->sb : c->floor;
-    for (size_t k = 1; k <= maxk && k <= at && at - k >= lo; k++) {
+    /* the phrase starts at lo or after: k <= at - lo, one bound for the loop */
+    size_t kmax = at > lo ? at - lo : 0;
+    if (kmax > maxk)
+        kmax = maxk;
+    for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
         const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
         if (e && n == k) {
