@@ -235,7 +235,11 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
 {
     const claims__lex_entry *best = NULL;
     size_t lo = c->sb > c->floor ? c->sb : c->floor;
-    for (size_t k = 1; k <= maxk && k <= at && at - k >= lo; k++) {
+    /* the phrase starts at lo or after: k <= at - lo, one bound for the loop */
+    size_t kmax = at > lo ? at - lo : 0;
+    if (kmax > maxk)
+        kmax = maxk;
+    for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
         const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
         if (e && n == k) {
@@ -473,10 +477,12 @@ static size_t skip_det(const qctx *c, size_t k)
 /* The nearest known concept before token `from`, in the same clause. */
 static const char *concept_back(const qctx *c, size_t from)
 {
-    for (size_t d = 1; d <= BACK_WINDOW + 2 && d <= from; d++) {
+    /* the window ends at the sentence's start: one bound for the loop */
+    size_t dmax = from > c->sb ? from - c->sb : 0;
+    if (dmax > BACK_WINDOW + 2)
+        dmax = BACK_WINDOW + 2;
+    for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;
-        if (j < c->sb)
-            break;
         /* a word with no clause, action or concept bit: passed with one test */
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_WORD &&
@@ -500,10 +506,11 @@ static const char *concept_back(const qctx *c, size_t from)
  * the clause. */
 static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
 {
-    for (size_t d = 1; d <= BACK_WINDOW && d <= from; d++) {
+    size_t dmax = from > c->sb ? from - c->sb : 0;
+    if (dmax > BACK_WINDOW)
+        dmax = BACK_WINDOW;
+    for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;
-        if (j < c->sb)
-            break;
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_QUOTE)
             break;
@@ -1430,7 +1437,8 @@ static const char *toll_before(const qctx *c, size_t b)
           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX) ||
           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_CHANGE)))
         return NULL;
-    for (size_t d = 1; d <= TOLL_WINDOW && d <= b - c->sb; d++) {
+    size_t dmax = b - c->sb < TOLL_WINDOW ? b - c->sb : TOLL_WINDOW;
+    for (size_t d = 1; d <= dmax; d++) {
         size_t j = b - d;
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_QUOTE || is_punct(c, j, ';'))
