@@ -62,23 +62,37 @@ void sb_uint(sbuf *b, unsigned long long u)
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
     size_t len = 1;
-    for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
-        len++;
+    if (u < 100000) {
+        /* an offset or a line number, nearly always: its length by a few
+         * comparisons, not a loop of multiplications */
+        len = u < 100 ? (u < 10 ? 1 : 2) : u < 1000 ? 3 : u < 10000 ? 4 : 5;
+    } else {
+        for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
+            len++;
+    }
     if (b->n + len + 1 > b->cap)
         sb_grow(b, len);
     char *end = b->p + b->n + len;
     *end = 0;
-    while (u >= 100) {
+    /* 32-bit divisions while they will do */
+    while (u > UINT32_MAX) {
         unsigned d = (unsigned)(u % 100) * 2;
         u /= 100;
         *--end = pairs[d + 1];
         *--end = pairs[d];
     }
-    if (u >= 10) {
-        *--end = pairs[u * 2 + 1];
-        *--end = pairs[u * 2];
+    uint32_t v = (uint32_t)u;
+    while (v >= 100) {
+        unsigned d = (v % 100) * 2;
+        v /= 100;
+        *--end = pairs[d + 1];
+        *--end = pairs[d];
+    }
+    if (v >= 10) {
+        *--end = pairs[v * 2 + 1];
+        *--end = pairs[v * 2];
     } else {
-        *--end = (char)('0' + u);
+        *--end = (char)('0' + v);
     }
     b->n += len;
 }
