@@ -183,8 +183,8 @@ void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
 }
 
 /* sb_escaped from s[i], the first special byte (s[0..i) is plain). */
-static __attribute__((noinline)) void escaped_from(sbuf *b, const char *s, size_t n,
-                                                   int backslash, size_t i)
+static __attribute__((noinline)) void escaped_from(sbuf *b, const char *s, size_t n, int backslash,
+                                                   size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t run = i;
