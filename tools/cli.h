@@ -70,8 +70,37 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 void sb_str(sbuf *b, const char *s);
-/* Appends u's decimal digits (what "%llu" prints, without printf). */
-void sb_uint(sbuf *b, unsigned long long u);
+/* "00".."99": two decimal digits a division */
+extern const char sb_digit_pairs[201];
+/* sb_uint for any u (its slow path). */
+void sb_uint_any(sbuf *b, unsigned long long u);
+/* Appends u's decimal digits (what "%llu" prints, without printf); inline
+ * for an offset below 10000, a listing's every claim has two. */
+static inline void sb_uint(sbuf *b, unsigned long long u)
+{
+    if (u >= 10000 || b->n + 5 > b->cap) {
+        sb_uint_any(b, u);
+        return;
+    }
+    char *d = b->p + b->n;
+    unsigned v = (unsigned)u;
+    if (v < 10) {
+        d[0] = (char)('0' + v);
+        b->n += 1;
+    } else if (v < 100) {
+        memcpy(d, sb_digit_pairs + v * 2, 2);
+        b->n += 2;
+    } else if (v < 1000) {
+        d[0] = (char)('0' + v / 100);
+        memcpy(d + 1, sb_digit_pairs + v % 100 * 2, 2);
+        b->n += 3;
+    } else {
+        memcpy(d, sb_digit_pairs + v / 100 * 2, 2);
+        memcpy(d + 2, sb_digit_pairs + v % 100 * 2, 2);
+        b->n += 4;
+    }
+    b->p[b->n] = 0;
+}
 void sb_printf(sbuf *b, const char *fmt, ...);
 /* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap);

@@ -53,14 +53,15 @@ void sb_str(sbuf *b, const char *s)
     sb_add(b, s, strlen(s));
 }
 
-void sb_uint(sbuf *b, unsigned long long u)
+const char sb_digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                 "25262728293031323334353637383940414243444546474849"
+                                 "50515253545556575859606162636465666768697071727374"
+                                 "75767778798081828384858687888990919293949596979899";
+
+void sb_uint_any(sbuf *b, unsigned long long u)
 {
-    /* Written in place, two digits a division: a listing's every offset
-     * comes through here. */
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-                                "25262728293031323334353637383940414243444546474849"
-                                "50515253545556575859606162636465666768697071727374"
-                                "75767778798081828384858687888990919293949596979899";
+    /* Written in place, two digits a division. */
+    const char *pairs = sb_digit_pairs;
     size_t len = 1;
     if (u < 100000) {
         /* an offset or a line number, nearly always: its length by a few
