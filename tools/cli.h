@@ -164,9 +164,19 @@ static inline size_t special_next(const unsigned char *s, size_t i, size_t n)
 }
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
 int unsafe_cp(uint32_t cp);
+/* sb_escaped from s[i], its first special byte (s[0..i) is plain). */
+void sb_escaped_from(sbuf *b, const char *s, size_t n, int backslash, size_t i);
 /* Appends s[0..n) with unsafe characters escaped (\n, \xNN, \u{XXXX});
- * with `backslash`, "\" is doubled too. */
-void sb_escaped(sbuf *b, const char *s, size_t n, int backslash);
+ * with `backslash`, "\" is doubled too. Inline: most fields and claims'
+ * texts have no byte to look at, and are copied outright. */
+static inline void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
+{
+    size_t i = special_next((const unsigned char *)s, 0, n);
+    if (i == n)
+        sb_add(b, s, n);
+    else
+        sb_escaped_from(b, s, n, backslash, i);
+}
 
 /* --quiet */
 extern int quiet;

@@ -166,26 +166,10 @@ int unsafe_cp(uint32_t cp)
            (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
-static void escaped_from(sbuf *b, const char *s, size_t n, int backslash, size_t i);
-
 /* Appends s[0..n) with unsafe characters written as \n, \t, \r, \xNN (for
  * bytes that are not UTF-8) or \u{XXXX}; with `backslash`, "\" itself is
  * doubled so that the escaping can be undone. */
-void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
-{
-    /* Most fields and claims' texts have no byte to look at: copied
-     * outright, without the registers the escaping loop saves and
-     * restores on every call. */
-    size_t i = special_next((const unsigned char *)s, 0, n);
-    if (i == n)
-        sb_add(b, s, n);
-    else
-        escaped_from(b, s, n, backslash, i);
-}
-
-/* sb_escaped from s[i], the first special byte (s[0..i) is plain). */
-static __attribute__((noinline)) void escaped_from(sbuf *b, const char *s, size_t n, int backslash,
-                                                   size_t i)
+void sb_escaped_from(sbuf *b, const char *s, size_t n, int backslash, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t run = i;
