@@ -70,8 +70,37 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 void sb_str(sbuf *b, const char *s);
-/* Appends u's decimal digits (what "%llu" prints, without printf). */
-void sb_uint(sbuf *b, unsigned long long u);
+/* "00".."99": two decimal digits a division */
+extern const char sb_digit_pairs[201];
+/* sb_uint for any u (its slow path). */
+void sb_uint_any(sbuf *b, unsigned long long u);
+/* Appends u's decimal digits (what "%llu" prints, without printf); inline
+ * for an offset below 10000, a listing's every claim has two. */
+static inline void sb_uint(sbuf *b, unsigned long long u)
+{
+    if (u >= 10000 || b->n + 5 > b->cap) {
+        sb_uint_any(b, u);
+        return;
+    }
+    char *d = b->p + b->n;
+    unsigned v = (unsigned)u;
+    if (v < 10) {
+        d[0] = (char)('0' + v);
+        b->n += 1;
+    } else if (v < 100) {
+        memcpy(d, sb_digit_pairs + v * 2, 2);
+        b->n += 2;
+    } else if (v < 1000) {
+        d[0] = (char)('0' + v / 100);
+        memcpy(d + 1, sb_digit_pairs + v % 100 * 2, 2);
+        b->n += 3;
+    } else {
+        memcpy(d, sb_digit_pairs + v / 100 * 2, 2);
+        memcpy(d + 2, sb_digit_pairs + v % 100 * 2, 2);
+        b->n += 4;
+    }
+    b->p[b->n] = 0;
+}
 void sb_printf(sbuf *b, const char *fmt, ...);
 /* sb_printf with a va_list; `ap` is used once (va_copy'd inside). */
 void sb_vprintf(sbuf *b, const char *fmt, va_list ap);
@@ -135,9 +164,19 @@ static inline size_t special_next(const unsigned char *s, size_t i, size_t n)
 }
 /* Controls, DEL, C1 and bidirectional overrides: never to a terminal. */
 int unsafe_cp(uint32_t cp);
+/* sb_escaped from s[i], its first special byte (s[0..i) is plain). */
+void sb_escaped_from(sbuf *b, const char *s, size_t n, int backslash, size_t i);
 /* Appends s[0..n) with unsafe characters escaped (\n, \xNN, \u{XXXX});
- * with `backslash`, "\" is doubled too. */
-void sb_escaped(sbuf *b, const char *s, size_t n, int backslash);
+ * with `backslash`, "\" is doubled too. Inline: most fields and claims'
+ * texts have no byte to look at, and are copied outright. */
+static inline void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
+{
+    size_t i = special_next((const unsigned char *)s, 0, n);
+    if (i == n)
+        sb_add(b, s, n);
+    else
+        sb_escaped_from(b, s, n, backslash, i);
+}
 
 /* --quiet */
 extern int quiet;

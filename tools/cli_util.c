@@ -53,32 +53,47 @@ void sb_str(sbuf *b, const char *s)
     sb_add(b, s, strlen(s));
 }
 
-void sb_uint(sbuf *b, unsigned long long u)
+const char sb_digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                 "25262728293031323334353637383940414243444546474849"
+                                 "50515253545556575859606162636465666768697071727374"
+                                 "75767778798081828384858687888990919293949596979899";
+
+void sb_uint_any(sbuf *b, unsigned long long u)
 {
-    /* Written in place, two digits a division: a listing's every offset
-     * comes through here. */
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-                                "25262728293031323334353637383940414243444546474849"
-                                "50515253545556575859606162636465666768697071727374"
-                                "75767778798081828384858687888990919293949596979899";
+    /* Written in place, two digits a division. */
+    const char *pairs = sb_digit_pairs;
     size_t len = 1;
-    for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
-        len++;
+    if (u < 100000) {
+        /* an offset or a line number, nearly always: its length by a few
+         * comparisons, not a loop of multiplications */
+        len = u < 100 ? (u < 10 ? 1 : 2) : u < 1000 ? 3 : u < 10000 ? 4 : 5;
+    } else {
+        for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
+            len++;
+    }
     if (b->n + len + 1 > b->cap)
         sb_grow(b, len);
     char *end = b->p + b->n + len;
     *end = 0;
-    while (u >= 100) {
+    /* 32-bit divisions while they will do */
+    while (u > UINT32_MAX) {
         unsigned d = (unsigned)(u % 100) * 2;
         u /= 100;
         *--end = pairs[d + 1];
         *--end = pairs[d];
     }
-    if (u >= 10) {
-        *--end = pairs[u * 2 + 1];
-        *--end = pairs[u * 2];
+    uint32_t v = (uint32_t)u;
+    while (v >= 100) {
+        unsigned d = (v % 100) * 2;
+        v /= 100;
+        *--end = pairs[d + 1];
+        *--end = pairs[d];
+    }
+    if (v >= 10) {
+        *--end = pairs[v * 2 + 1];
+        *--end = pairs[v * 2];
     } else {
-        *--end = (char)('0' + u);
+        *--end = (char)('0' + v);
     }
     b->n += len;
 }
@@ -154,10 +169,10 @@ int unsafe_cp(uint32_t cp)
 /* Appends s[0..n) with unsafe characters written as \n, \t, \r, \xNN (for
  * bytes that are not UTF-8) or \u{XXXX}; with `backslash`, "\" itself is
  * doubled so that the escaping can be undone. */
-void sb_escaped(sbuf *b, const char *s, size_t n, int backslash)
+void sb_escaped_from(sbuf *b, const char *s, size_t n, int backslash, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
+    size_t run = i;
     while (i < n) {
         /* Printable ASCII, the bulk of any text, needs no decoding: on to
            the next byte that may, 16 bytes at a time. */
