@@ -192,11 +192,12 @@ static member member_of_jansson(const json_t *v)
  * (which reads it for claims as a text file's first line, unless the text
  * begins with it; those claims' offsets count into the title); the text
  * is passed as given, so that the report's byte offsets are offsets into
- * it. With `lend`, the story borrows the text (CLAIMS_OPT_BORROW_TEXT):
- * when 1 is returned (the article was added), the caller keeps the text's
- * bytes until the story is freed. */
-static int add_article(cli *c, const article_members *a, const char *fallback, const char *source,
-                       long long offset, int lend)
+ * it. */
+/* With `lend`, the story borrows the text (CLAIMS_OPT_BORROW_TEXT), which
+ * the caller then keeps until the story is freed when 1 is returned (the
+ * article was added). */
+static int add_article(cli *c, const article_members *a, const char *fallback,
+                       const char *source, long long offset, int lend)
 {
     const char *id = fallback;
     size_t idlen = strlen(fallback);
