@@ -95,21 +95,6 @@ void buffer_release(buffer *b, int mapped)
     b->len = 0;
 }
 
-/* Keeps b's bytes, which an article of the story borrows, until the story
- * is freed (cli_free); b is left empty. */
-static void keep_lent(cli *c, buffer *b, int mapped)
-{
-    if (c->nlent == c->cap_lent) {
-        c->cap_lent = c->cap_lent ? c->cap_lent * 2 : 16;
-        c->lent = xrealloc(c->lent, c->cap_lent * sizeof *c->lent);
-    }
-    c->lent[c->nlent].b = *b;
-    c->lent[c->nlent].mapped = mapped;
-    c->nlent++;
-    b->data = NULL;
-    b->len = 0;
-}
-
 /* Adds one plain-text article with the library's rules for a text file
  * (title line, BOM): see claims_story_add_text(). The story borrows the
  * bytes, so a file is held once, not twice; c keeps them until the story
@@ -118,6 +103,10 @@ void add_text(cli *c, const char *id, buffer *b, int mapped)
 {
     claims_error err;
     size_t before = claims_story_article_count(c->story);
+    if (c->nlent == c->cap_lent) {
+        c->cap_lent = c->cap_lent ? c->cap_lent * 2 : 16;
+        c->lent = xrealloc(c->lent, c->cap_lent * sizeof *c->lent);
+    }
     claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
     claims_status st = claims_story_add_text(c->story, id, b->data, b->len, &err);
     claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
@@ -126,7 +115,11 @@ void add_text(cli *c, const char *id, buffer *b, int mapped)
         c->input_errors++;
     }
     if (claims_story_article_count(c->story) > before) {
-        keep_lent(c, b, mapped);
+        c->lent[c->nlent].b = *b;
+        c->lent[c->nlent].mapped = mapped;
+        c->nlent++;
+        b->data = NULL;
+        b->len = 0;
     } else {
         buffer_release(b, mapped);
     }
@@ -193,11 +186,8 @@ static member member_of_jansson(const json_t *v)
  * begins with it; those claims' offsets count into the title); the text
  * is passed as given, so that the report's byte offsets are offsets into
  * it. */
-/* With `lend`, the story borrows the text (CLAIMS_OPT_BORROW_TEXT), which
- * the caller then keeps until the story is freed when 1 is returned (the
- * article was added). */
-static int add_article(cli *c, const article_members *a, const char *fallback,
-                       const char *source, long long offset, int lend)
+static void add_article(cli *c, const article_members *a, const char *fallback,
+                        const char *source, long long offset)
 {
     const char *id = fallback;
     size_t idlen = strlen(fallback);
@@ -210,7 +200,7 @@ static int add_article(cli *c, const article_members *a, const char *fallback,
             reject(c, sid, CLAIMS_ERR_INVALID_ID, "the id contains a NUL character (\\u0000)",
                    offset);
             free(sid);
-            return 0;
+            return;
         }
     } else if (a->id.kind == MEMBER_INTEGER) {
         snprintf(idbuf, sizeof idbuf, "%lld", a->id.i);
@@ -219,11 +209,11 @@ static int add_article(cli *c, const article_members *a, const char *fallback,
     } else if (a->id.kind != MEMBER_ABSENT && a->id.kind != MEMBER_NULL) {
         reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
                offset);
-        return 0;
+        return;
     }
     if (a->text.kind != MEMBER_STRING) {
         reject(c, id, CLAIMS_ERR_EMPTY_TEXT, "no \"text\" string", offset);
-        return 0;
+        return;
     }
     if ((a->title.kind != MEMBER_ABSENT && a->title.kind != MEMBER_STRING &&
          a->title.kind != MEMBER_NULL) ||
@@ -231,13 +221,13 @@ static int add_article(cli *c, const article_members *a, const char *fallback,
          a->published.kind != MEMBER_NULL)) {
         reject(c, id, CLAIMS_ERR_INVALID_ARGUMENT,
                "\"title\" and \"published\" must be strings or null", offset);
-        return 0;
+        return;
     }
     const char *title = a->title.kind == MEMBER_STRING ? a->title.s : NULL;
     if (title && strlen(title) != a->title.len) {
         reject(c, id, CLAIMS_ERR_NUL_BYTE, "the title contains a NUL character (\\u0000)",
                offset);
-        return 0;
+        return;
     }
     const char *pub = a->published.kind == MEMBER_STRING ? a->published.s : NULL;
     if (pub && !real_date(pub, a->published.len)) {
@@ -249,21 +239,15 @@ static int add_article(cli *c, const article_members *a, const char *fallback,
         pub = NULL;
     }
     if (!id_ok(c, id, idlen, source))
-        return 0;
+        return;
     mark m = mark_now(c);
     claims_error err;
-    if (lend)
-        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
-    claims_status st =
-        claims_story_add_article(c->story, id, title, pub, a->text.s, a->text.len, &err);
-    if (lend)
-        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
-    if (st != CLAIMS_OK) {
+    if (claims_story_add_article(c->story, id, title, pub, a->text.s, a->text.len, &err) !=
+        CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
     }
     settle(c, m, id, source);
-    return claims_story_article_count(c->story) > m.articles;
 }
 
 /* An article object read by jansson (a *.json document, `claims batch`,
@@ -275,7 +259,7 @@ void add_json_object(cli *c, json_t *obj, const char *fallback, const char *sour
                          member_of_jansson(json_object_get(obj, "title")),
                          member_of_jansson(json_object_get(obj, "published")),
                          member_of_jansson(json_object_get(obj, "text"))};
-    add_article(c, &a, fallback, source, offset, 0);
+    add_article(c, &a, fallback, source, offset);
 }
 
 /* Skips a UTF-8 byte-order mark. */
@@ -595,17 +579,7 @@ static void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start,
 {
     article_members a;
     if (jsonl_read_fast(f, b->data + k, eol - k, &a)) {
-        /* A text yajl decoded (nearly every one: news has paragraphs,
-         * written \n) was copied into f->text; lent to the story, it is
-         * not copied a second time, and the next line's gets a buffer of
-         * its own. */
-        int lend = a.text.kind == MEMBER_STRING && a.text.s == f->text.p;
-        if (add_article(c, &a, fallback, source, (long long)start, lend) && lend) {
-            buffer kept = {f->text.p, f->text.n};
-            keep_lent(c, &kept, 0);
-            f->text.p = NULL;
-            f->text.n = f->text.cap = 0;
-        }
+        add_article(c, &a, fallback, source, (long long)start);
         return;
     }
     json_error_t jerr;
