@@ -232,6 +232,10 @@ static size_t next_line(const claims__article *art, size_t t)
     if (t >= art->ntoks)
         return t;
     const claims__token *k = art->toks + t, *end = art->toks + art->ntoks;
+    /* four tokens a test first: lines run to dozens of tokens */
+    while (end - k >= 4 &&
+           !((k[0].flags | k[1].flags | k[2].flags | k[3].flags) & CLAIMS__TF_LINE_BEFORE))
+        k += 4;
     while (k < end && !(k->flags & CLAIMS__TF_LINE_BEFORE))
         k++;
     return (size_t)(k - art->toks);
