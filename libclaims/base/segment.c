@@ -170,16 +170,24 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     sn->paragraph = (uint32_t)para;
     sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
     /* four stores a turn: the loop's test and step cost as much as a
-     * store, and it writes every token of the text */
-    size_t k = tb;
-    for (; k + 4 <= te; k += 4) {
-        toks[k].sentence = si;
-        toks[k + 1].sentence = si;
-        toks[k + 2].sentence = si;
-        toks[k + 3].sentence = si;
+     * store, and it writes every token of the text. The last four are
+     * stored again, not left to a loop of 0 to 3 turns (a branch hard
+     * to predict); a sentence shorter than four is rare. */
+    if (te - tb >= 4) {
+        for (size_t k = tb; k + 4 <= te; k += 4) {
+            toks[k].sentence = si;
+            toks[k + 1].sentence = si;
+            toks[k + 2].sentence = si;
+            toks[k + 3].sentence = si;
+        }
+        toks[te - 4].sentence = si;
+        toks[te - 3].sentence = si;
+        toks[te - 2].sentence = si;
+        toks[te - 1].sentence = si;
+    } else {
+        for (size_t k = tb; k < te; k++)
+            toks[k].sentence = si;
     }
-    for (; k < te; k++)
-        toks[k].sentence = si;
     toks[tb].flags |= CLAIMS__TF_SENT_START;
     art->nsents++;
     return true;
