@@ -247,8 +247,7 @@ static size_t next_line(const claims__article *art, size_t t)
     if (end - k >= 4) {
         /* which of the four: a table of the first set bit, not a loop
          * of 0 to 3 turns (a branch hard to predict) */
-        static const unsigned char first_set[16] = {4, 0, 1, 0, 2, 0, 1, 0,
-                                                    3, 0, 1, 0, 2, 0, 1, 0};
+        static const unsigned char first_set[16] = {4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
         unsigned m = (k[0].flags & CLAIMS__TF_LINE_BEFORE ? 1u : 0u) |
                      (k[1].flags & CLAIMS__TF_LINE_BEFORE ? 2u : 0u) |
                      (k[2].flags & CLAIMS__TF_LINE_BEFORE ? 4u : 0u) |
