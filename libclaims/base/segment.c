@@ -261,15 +261,20 @@ static size_t next_line(const claims__article *art, size_t t)
 
 size_t claims__sentence_at(const claims__article *art, size_t off)
 {
-    size_t lo = 0, hi = art->nsents;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (art->sents[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* The first sentence ending past off, by halving a range [b, b + n]
+     * it lies in with a conditional move, not a branch (which the
+     * offsets asked for make hard to predict). Ends rise with the index. */
+    size_t n = art->nsents;
+    if (!n)
+        return 0;
+    const claims__sentence *b = art->sents;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1].end <= off ? b + half : b;
+        n -= half;
     }
-    if (lo >= art->nsents && art->nsents)
+    size_t lo = (size_t)(b - art->sents) + (b->end <= off);
+    if (lo >= art->nsents)
         lo = art->nsents - 1;
     return lo;
 }
