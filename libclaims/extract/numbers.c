@@ -110,6 +110,15 @@ static inline const claims__token *tk(const qctx *c, size_t i)
     return &c->toks[i];
 }
 
+/* How far a backward window from token `from` may reach: `window` tokens,
+ * and no further than `lo` (the sentence's start, or a floor). Computed
+ * once, the window's loop tests one bound. */
+static inline size_t back_reach(size_t from, size_t lo, size_t window)
+{
+    size_t d = from > lo ? from - lo : 0;
+    return d < window ? d : window;
+}
+
 /* The normalized text of token i (claims__tok_norm). */
 static inline const char *norm_of(const qctx *c, size_t i)
 {
@@ -235,10 +244,7 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
 {
     const claims__lex_entry *best = NULL;
     size_t lo = c->sb > c->floor ? c->sb : c->floor;
-    /* the phrase starts at lo or after: k <= at - lo, one bound for the loop */
-    size_t kmax = at > lo ? at - lo : 0;
-    if (kmax > maxk)
-        kmax = maxk;
+    size_t kmax = back_reach(at, lo, maxk); /* the phrase starts at lo or after */
     for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
         const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
@@ -477,10 +483,7 @@ static size_t skip_det(const qctx *c, size_t k)
 /* The nearest known concept before token `from`, in the same clause. */
 static const char *concept_back(const qctx *c, size_t from)
 {
-    /* the window ends at the sentence's start: one bound for the loop */
-    size_t dmax = from > c->sb ? from - c->sb : 0;
-    if (dmax > BACK_WINDOW + 2)
-        dmax = BACK_WINDOW + 2;
+    size_t dmax = back_reach(from, c->sb, BACK_WINDOW + 2);
     for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;
         /* a word with no clause, action or concept bit: passed with one test */
@@ -506,9 +509,7 @@ static const char *concept_back(const qctx *c, size_t from)
  * the clause. */
 static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
 {
-    size_t dmax = from > c->sb ? from - c->sb : 0;
-    if (dmax > BACK_WINDOW)
-        dmax = BACK_WINDOW;
+    size_t dmax = back_reach(from, c->sb, BACK_WINDOW);
     for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;
         const claims__token *t = tk(c, j);
@@ -1437,7 +1438,7 @@ static const char *toll_before(const qctx *c, size_t b)
           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX) ||
           lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_CHANGE)))
         return NULL;
-    size_t dmax = b - c->sb < TOLL_WINDOW ? b - c->sb : TOLL_WINDOW;
+    size_t dmax = back_reach(b, c->sb, TOLL_WINDOW);
     for (size_t d = 1; d <= dmax; d++) {
         size_t j = b - d;
         const claims__token *t = tk(c, j);
