@@ -60,17 +60,12 @@ const char sb_digit_pairs[201] = "0001020304050607080910111213141516171819202122
 
 void sb_uint_any(sbuf *b, unsigned long long u)
 {
-    /* Written in place, two digits a division. */
+    /* Written in place, two digits a division: sb_uint's numbers of five
+     * digits or more (its own inline path takes the rest). */
     const char *pairs = sb_digit_pairs;
     size_t len = 1;
-    if (u < 100000) {
-        /* an offset or a line number, nearly always: its length by a few
-         * comparisons, not a loop of multiplications */
-        len = u < 100 ? (u < 10 ? 1 : 2) : u < 1000 ? 3 : u < 10000 ? 4 : 5;
-    } else {
-        for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
-            len++;
-    }
+    for (unsigned long long p = 10; u >= p && len < 20; p *= 10)
+        len++;
     if (b->n + len + 1 > b->cap)
         sb_grow(b, len);
     char *end = b->p + b->n + len;
