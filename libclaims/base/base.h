@@ -19,6 +19,20 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Sixteen bytes a step where the machine has SSE2 (every x86-64) and the
+ * compiler GNU builtins (__builtin_ctz); the byte loops elsewhere. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CLAIMS__SSE2 1
+/* 0xFF where a byte of x is in [lo, lo + n), else 0: the bytes moved by
+ * 128 - lo, so that the range starts at -128, and compared signed. */
+static inline __m128i claims__bytes_in(__m128i x, unsigned char lo, unsigned char n)
+{
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(unsigned char)(128u - lo))),
+                          _mm_set1_epi8((char)(unsigned char)(128u + n)));
+}
+#endif
+
 /* A function kept out of line, where the compiler can be told: the rare
  * path of a hot function, whose inlining would cost the common path. */
 #if defined(__GNUC__)
@@ -33,10 +47,16 @@ void *claims__malloc(const claims_allocator *a, size_t n);
 void *claims__realloc(const claims_allocator *a, void *p, size_t n);
 void claims__free(const claims_allocator *a, void *p);
 
+/* claims__grow when *data must grow (need > *cap). */
+bool claims__grow_to(const claims_allocator *a, void **data, size_t *cap, size_t need, size_t elem);
 /* Grows *data (elements of `elem` bytes, capacity *cap) to hold `need`.
- * Returns false on overflow or OOM (the old block is kept). */
-bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t need,
-                  size_t elem);
+ * Returns false on overflow or OOM (the old block is kept). The test is
+ * inline: most calls (one a claim, a token, a draft) find room. */
+static inline bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t need,
+                                size_t elem)
+{
+    return need <= *cap || claims__grow_to(a, data, cap, need, elem);
+}
 /* Gives back the room of a grown array beyond its n elements (of elem
  * bytes), once it grows no more: growth by doubling leaves up to half of
  * it unused. Nothing changes when the allocator can't. */

@@ -147,9 +147,7 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
 
 claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
 {
-    /* the call only when the array is full */
-    if (s->ndraft_claims == s->cap_draft_claims &&
-        !claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
+    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
                       s->ndraft_claims + 1, sizeof *s->draft_claims))
         return NULL;
     claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);

@@ -25,11 +25,8 @@ void claims__free(const claims_allocator *a, void *p)
         a->free_fn(p, a->user_data);
 }
 
-bool claims__grow(const claims_allocator *a, void **data, size_t *cap, size_t need,
-                  size_t elem)
+bool claims__grow_to(const claims_allocator *a, void **data, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return true;
     size_t ncap = *cap ? *cap : 8;
     while (ncap < need) {
         if (ncap > SIZE_MAX / 2)

@@ -7,9 +7,8 @@
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end)
 {
-    /* the call only when the array is full */
-    if (s->nclaims == s->cap_claims && !claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims,
-                                                     s->nclaims + 1, sizeof *s->claims))
+    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
+                      sizeof *s->claims))
         return NULL;
     /* zeroed by the assignment, inline (no memset call) */
     claims_claim *c = claims__arena_alloc_raw(&s->arena, sizeof *c);

@@ -8,11 +8,6 @@
 
 #include <string.h>
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define TOKEN_SSE2 1
-#endif
-
 typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
@@ -383,24 +378,21 @@ static inline bool plain_word_byte(unsigned char b)
     return word_byte_of[b] != 0;
 }
 
-#ifdef TOKEN_SSE2
+#ifdef CLAIMS__SSE2
 /* The word of plain ASCII letters and digits at p, if it ends within its
- * sixteen bytes (p[0, 16) readable, d[0, 16) writable): its length, its
- * bytes lower-cased to d, a mask that keeps its bytes' bits of a compare's
- * mask, the bit mask of its capitals and digits, and
- * the compares that tell which bytes are capitals, lower-case letters and
- * digits; false for a longer word (the byte loop's). */
+ * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
+ * length in *len, its bytes lower-cased to d, in *keep the bits of a
+ * movemask that are its bytes (and the byte after), in *updig those of
+ * its capitals and digits, and the compares that tell capitals (*u),
+ * lower-case letters (*l) and digits (*g) apart; false for a longer word
+ * (the byte loop's). */
 static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep, unsigned *updig,
                           __m128i *u, __m128i *l, __m128i *g)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    /* b in [lo, lo + n) when (int8)(b + 128 - lo) < -128 + n */
-    *u = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - 'A'))),
-                        _mm_set1_epi8((char)(-128 + 26)));
-    *l = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - 'a'))),
-                        _mm_set1_epi8((char)(-128 + 26)));
-    *g = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - '0'))),
-                        _mm_set1_epi8((char)(-128 + 10)));
+    *u = claims__bytes_in(x, 'A', 26);
+    *l = claims__bytes_in(x, 'a', 26);
+    *g = claims__bytes_in(x, '0', 10);
     __m128i ug = _mm_or_si128(*u, *g);
     unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, *l));
     if (on == 0xFFFF)
@@ -474,7 +466,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
-#ifdef TOKEN_SSE2
+#ifdef CLAIMS__SSE2
     if (start < lim16) {
         unsigned len, keep, updig;
         __m128i u, l, g;

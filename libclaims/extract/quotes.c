@@ -10,10 +10,6 @@
 
 #include <stddef.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define QUOTES_SSE2 1
-#endif
 
 /* ------------------------------------------------------ normalization */
 
@@ -40,7 +36,7 @@ static bool all_ascii(const char *text, size_t len)
 {
     uint64_t any = 0;
     size_t i = 0;
-#ifdef QUOTES_SSE2
+#ifdef CLAIMS__SSE2
     __m128i any16 = _mm_setzero_si128();
     for (; i + 16 <= len; i += 16)
         any16 = _mm_or_si128(any16, _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
@@ -84,18 +80,15 @@ static size_t plain_prefix8(const unsigned char *p, uint64_t *lower)
     return (size_t)(((before >> 7) * ones) >> 56);
 }
 
-#ifdef QUOTES_SSE2
+#ifdef CLAIMS__SSE2
 /* plain_prefix8 for the sixteen bytes at p, the sixteen in lower case
  * stored at o[0..16) (those after the count are written over). */
 static inline size_t plain_prefix16(const unsigned char *p, char *o)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i lc = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    /* x - lo + 128 below 128 + n, as signed bytes: lo <= x < lo + n */
-    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lc, _mm_set1_epi8((char)(0x80 - 'a'))),
-                                    _mm_set1_epi8((char)(0x80 + 26)));
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
-                                   _mm_set1_epi8((char)(0x80 + 10)));
+    __m128i letter = claims__bytes_in(lc, 'a', 26);
+    __m128i digit = claims__bytes_in(v, '0', 10);
     __m128i alnum = _mm_or_si128(letter, digit);
     __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
     /* a space goes on when a letter or digit comes after it */
@@ -153,7 +146,7 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
              * eight-byte steps then take the rest, not a byte that ends
              * a plain run) */
             bool stopped = false;
-#ifdef QUOTES_SSE2
+#ifdef CLAIMS__SSE2
             while (end - p >= 16) {
                 size_t r = plain_prefix16(p, o);
                 o += r;
