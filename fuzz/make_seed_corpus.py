@@ -199,6 +199,31 @@ SEEDS_JSONL = {
     "seed_json_object": JSON_FILE + json.dumps(FERRY, indent=2).encode(),
     "seed_json_lines_in_json": JSON_FILE + jl(FERRY, FERRY_B),
     "seed_json_not": JSON_FILE + b"Ferry fire\nNot JSON at all.\n",
+    # the flat reader's cases (cli_input.c): what it takes, and what it
+    # leaves to yajl and jansson
+    "seed_flat_reader": JSONL + jl(
+        r'{"id": "f1", "text": "The mill hired 40 workers.\nIt opened in 1998, a year late."}',
+        r'{"id":"f2","text":"A \"quoted\" word, a back\\slash, a\/slash, \b\f\r\t and more."}',
+        r'{"id":"f3","text":"caf\u00e9 \u2014 \u201cyes\u201d \u0041\u00A9 at 7 p.m."}',
+        r'{"id":"f4","text":"Caf\u00e9 owners said \u201cno\u201d to 3 plans."}',
+        '{"id":"f4b","text":"Café owners said “no” to 3 plans."}',
+        r'{"id":"f5","text":"first","text":"second, with a \n break","title":null,"title":"T"}',
+        r'{"id":"f6","title":null,"published":null,"extra":true,"flag":false,"text":"Ten trucks."}',
+        r'{"note":"a \"b\" \u00e9","id":"f7","text":"Two trains collided."}',
+        r'{"id":"f8","t\u0065xt":"Keyed by an escape."}',
+        r'{"id":"f9","meta":{"a":[1,2]},"text":"Nested numbers."}',
+        r'{"id":"f10","meta":{"a":["x",null]},"text":"Nested strings."}',
+        r'{"id":"f11","text":"x"} y',
+        r'{"id":"f12","text":"bad \q escape"}',
+        r'{"id":"f13","text":"no end}',
+        r'{}', r'{ }',
+        r'{"id":"f\u00e915","text":"An id with an escape."}',
+        r'{ "id" : "f16" , "text" : "Spaced out, 16 bytes and more." }',
+        r'{"id" "f17"}', r'{"id":"f18",}', r'{"id":"f19","title":nul}',
+        r'{"id":"f20","text":"a \\u0041 literal"}',
+        r'{"id":"","text":""}', r'{"id":"f22","text":"tail \u12"}',
+        r'{"id":"f23","text":"\ud83d\ude00 a pair"}', r'{"id":"f24","text":"\u0000"}',
+        r'{"id":"f25","text":"x",}', r'{"id":"f26","text":"x"}}', r'{"id":"f27","text":true}'),
 }
 
 

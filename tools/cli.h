@@ -307,20 +307,22 @@ typedef struct article_members {
     member id, title, published, text;
 } article_members;
 
-/* The fast JSON Lines reader (yajl), kept from line to line: the bytes of
- * the members it copied (strings with escapes; the others point into the
- * line). */
+/* The fast JSON Lines readers (a flat object's own reader, then yajl),
+ * kept from line to line: the bytes of the members they copied (the id,
+ * title and date always, NUL-terminated; a text with escapes; a text
+ * without points into the line). Zeroed before the first line. */
 typedef struct jsonl_fast {
     sbuf id, title, published, text;
     /* yajl's memory for a line, bumped from one block and dropped at once */
     char *arena;
     size_t arena_cap, arena_used, arena_missed;
     void *arena_last; /* the last block handed out (it can grow in place) */
+    int yajl_only;    /* for fuzz_jsonl: skip the flat reader, test yajl's path */
 } jsonl_fast;
-/* Reads the line [s, s+n) (leading blanks skipped) into `a` with yajl when
- * yajl reads it exactly as jansson would, and returns 1; a's strings point
- * into the line or into f, until f's next read or jsonl_fast_free(). 0
- * means jansson must read the line. */
+/* Reads the line [s, s+n) (leading blanks skipped) into `a` when a fast
+ * reader reads it exactly as jansson would, and returns 1; a's strings
+ * point into the line or into f, until f's next read or jsonl_fast_free().
+ * 0 means jansson must read the line. */
 int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a);
 void jsonl_fast_free(jsonl_fast *f);
 /* The members of a jansson object (strings point into obj). */
