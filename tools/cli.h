@@ -305,6 +305,7 @@ typedef struct member {
 
 typedef struct article_members {
     member id, title, published, text;
+    member story; /* `claims batch`'s story name; add_article ignores it */
 } article_members;
 
 /* The fast JSON Lines readers (a flat object's own reader, then yajl),
@@ -312,7 +313,7 @@ typedef struct article_members {
  * title and date always, NUL-terminated; a text with escapes; a text
  * without points into the line). Zeroed before the first line. */
 typedef struct jsonl_fast {
-    sbuf id, title, published, text;
+    sbuf id, title, published, text, story;
     /* yajl's memory for a line, bumped from one block and dropped at once */
     char *arena;
     size_t arena_cap, arena_used, arena_missed;
@@ -327,6 +328,13 @@ int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a);
 void jsonl_fast_free(jsonl_fast *f);
 /* The members of a jansson object (strings point into obj). */
 void jsonl_members_of_jansson(const json_t *obj, article_members *a);
+/* One line of JSON Lines, b's bytes [start, eol), not blank, its first
+ * byte that is no blank at k: read by a fast reader (f) where one takes
+ * it, by jansson otherwise, and added as add_jsonl adds it (`fallback`
+ * is the id when it has none, `source` names it in messages, `line` is
+ * its number). */
+void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t k, size_t eol,
+                    const char *fallback, const char *source, size_t line);
 /* JSON Lines in b (a BOM skipped): `name` gives fallback ids NAME:LINE,
  * `path` the messages' PATH:LINE; a bad line is rejected with its line
  * number and byte offset, and the others are read. */

@@ -13,11 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
-/* One line of a stories JSON Lines file. */
+/* One line of a stories JSON Lines file: where it is in the feed (read
+ * again by its story's worker: a parsed tree per line, kept until the
+ * worker ran, was most of a big feed's memory). */
 typedef struct jline {
-    json_t *obj;
+    size_t start, k, eol; /* the line [start, eol), its first non-blank byte at k */
     size_t line;
-    long long offset;
 } jline;
 
 typedef struct job {
@@ -35,6 +36,7 @@ typedef struct batch {
     const opts *o;
     const lexicons *lx;
     const char *input; /* the JSON Lines file's path, for fallback ids */
+    buffer feed;       /* the JSON Lines file's bytes, shared by the workers */
     char *stem;
     job *jobs;
     size_t njobs, cap;
@@ -114,14 +116,19 @@ static void run_job(batch *bt, job *j)
     if (j->dir) {
         add_path(&c, j->dir);
     } else {
+        jsonl_fast f;
+        memset(&f, 0, sizeof f);
         for (size_t i = 0; i < j->nlines; i++) {
+            const jline *l = &j->lines[i];
             sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-            sb_printf(&fallback, "%s:%zu", bt->stem, j->lines[i].line);
-            sb_printf(&source, "%s:%zu", bt->input, j->lines[i].line);
-            add_json_object(&c, j->lines[i].obj, fallback.p, source.p, j->lines[i].offset);
+            sb_printf(&fallback, "%s:%zu", bt->stem, l->line);
+            sb_printf(&source, "%s:%zu", bt->input, l->line);
+            add_jsonl_line(&c, &f, &bt->feed, l->start, l->k, l->eol, fallback.p, source.p,
+                           l->line);
             free(fallback.p);
             free(source.p);
         }
+        jsonl_fast_free(&f);
     }
     claims_error err;
     if (claims_story_check(c.story, &err) != CLAIMS_OK) {
@@ -258,6 +265,9 @@ static int plan_jsonl(batch *bt, const char *path, size_t *unassigned)
         say("cannot read %s: %s", from_stdin ? "standard input" : path, strerror(errno));
         return -1;
     }
+    bt->feed = b;
+    jsonl_fast f;
+    memset(&f, 0, sizeof f);
     strmap index = {NULL, NULL, 0, 0};
     size_t pos = bom_len(&b), line = 0;
     while (pos < b.len) {
@@ -272,22 +282,29 @@ static int plan_jsonl(batch *bt, const char *path, size_t *unassigned)
             k++;
         if (k == eol)
             continue;
+        /* the line's "story", by the reader that add_jsonl_line will use */
+        article_members a;
         json_error_t jerr;
-        json_t *obj = json_loadb(b.data + start, eol - start, JSON_ALLOW_NUL, &jerr);
-        json_t *js = obj ? json_object_get(obj, "story") : NULL;
+        json_t *obj = NULL;
+        int fast = jsonl_read_fast(&f, b.data + k, eol - k, &a);
+        if (!fast) {
+            obj = json_loadb(b.data + start, eol - start, JSON_ALLOW_NUL, &jerr);
+            if (json_is_object(obj))
+                jsonl_members_of_jansson(obj, &a);
+        }
+        const member *js = fast || json_is_object(obj) ? &a.story : NULL;
         char num[64];
         const char *story = NULL;
-        if (json_is_string(js) && strlen(json_string_value(js)) == json_string_length(js) &&
-            json_string_length(js) > 0)
-            story = json_string_value(js);
-        else if (json_is_integer(js))
-            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(js)), story = num;
+        if (js && js->kind == MEMBER_STRING && strlen(js->s) == js->len && js->len > 0)
+            story = js->s;
+        else if (js && js->kind == MEMBER_INTEGER)
+            snprintf(num, sizeof num, "%lld", js->i), story = num;
         if (!story) {
             say("%s:%zu: %s", bt->input, line,
-                !obj                  ? jerr.text
-                : !json_is_object(obj) ? "not a JSON object"
-                : !js                 ? "no \"story\" field"
-                                      : "\"story\" must be a non-empty string or an integer");
+                !js && !obj                 ? jerr.text
+                : !js                       ? "not a JSON object"
+                : js->kind == MEMBER_ABSENT ? "no \"story\" field"
+                                            : "\"story\" must be a non-empty string or an integer");
             (*unassigned)++;
             json_decref(obj);
             continue;
@@ -304,13 +321,12 @@ static int plan_jsonl(batch *bt, const char *path, size_t *unassigned)
             j->cap = j->cap ? j->cap * 2 : 8;
             j->lines = xrealloc(j->lines, j->cap * sizeof *j->lines);
         }
-        j->lines[j->nlines].obj = obj;
-        j->lines[j->nlines].line = line;
-        j->lines[j->nlines].offset = (long long)start;
-        j->nlines++;
+        const jline l = {start, k, eol, line};
+        j->lines[j->nlines++] = l;
+        json_decref(obj); /* story's bytes were copied into index and job */
     }
     strmap_free(&index, NULL);
-    free(b.data);
+    jsonl_fast_free(&f);
     return 0;
 }
 
@@ -534,8 +550,6 @@ int run_batch(const opts *o)
 done:
     for (size_t i = 0; i < bt.njobs; i++) {
         job *j = &bt.jobs[i];
-        for (size_t k = 0; k < j->nlines; k++)
-            json_decref(j->lines[k].obj);
         free(j->lines);
         free(j->name);
         free(j->dir);
@@ -543,6 +557,7 @@ done:
     }
     free(bt.jobs);
     free(bt.stem);
+    free(bt.feed.data);
     claims_story_free(probe);
     lex_free(&lx);
     return rc;

@@ -255,10 +255,8 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
 void add_json_object(cli *c, json_t *obj, const char *fallback, const char *source,
                      long long offset)
 {
-    article_members a = {member_of_jansson(json_object_get(obj, "id")),
-                         member_of_jansson(json_object_get(obj, "title")),
-                         member_of_jansson(json_object_get(obj, "published")),
-                         member_of_jansson(json_object_get(obj, "text"))};
+    article_members a;
+    jsonl_members_of_jansson(obj, &a);
     add_article(c, &a, fallback, source, offset);
 }
 
@@ -498,6 +496,8 @@ static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, arti
             m = &a->published, b = &f->published;
         else if (klen == 4 && memcmp(s + k, "text", 4) == 0)
             m = &a->text, b = &f->text;
+        else if (klen == 5 && memcmp(s + k, "story", 5) == 0)
+            m = &a->story, b = &f->story;
         i = skip_blanks(s, kend + 1, n);
         if (i >= n || s[i] != ':')
             return 0;
@@ -611,6 +611,8 @@ static int on_key(void *ctx, const unsigned char *k, size_t n)
         r->cur = &r->a->published, r->buf = &r->f->published;
     else if (n == 4 && memcmp(k, "text", 4) == 0)
         r->cur = &r->a->text, r->buf = &r->f->text;
+    else if (n == 5 && memcmp(k, "story", 5) == 0)
+        r->cur = &r->a->story, r->buf = &r->f->story;
     return 1;
 }
 
@@ -712,10 +714,10 @@ int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a)
     if (!n || s[0] != '{' || !yajl_safe((const unsigned char *)s, n))
         return 0;
     const member absent = {MEMBER_ABSENT, NULL, 0, 0};
-    a->id = a->title = a->published = a->text = absent;
+    a->id = a->title = a->published = a->text = a->story = absent;
     if (!f->yajl_only && jsonl_read_flat(f, (const unsigned char *)s, n, a))
         return 1;
-    a->id = a->title = a->published = a->text = absent;
+    a->id = a->title = a->published = a->text = a->story = absent;
     fast_read r = {f, a, (const unsigned char *)s, n, NULL, 0, 0, NULL, NULL};
     arena_reset(f);
     yajl_alloc_funcs mem = {arena_malloc, arena_realloc, arena_free, f};
@@ -740,6 +742,7 @@ void jsonl_fast_free(jsonl_fast *f)
     free(f->title.p);
     free(f->published.p);
     free(f->text.p);
+    free(f->story.p);
     free(f->arena);
     memset(f, 0, sizeof *f);
 }
@@ -750,11 +753,11 @@ void jsonl_members_of_jansson(const json_t *obj, article_members *a)
     a->title = member_of_jansson(json_object_get(obj, "title"));
     a->published = member_of_jansson(json_object_get(obj, "published"));
     a->text = member_of_jansson(json_object_get(obj, "text"));
+    a->story = member_of_jansson(json_object_get(obj, "story"));
 }
 
-/* One line of JSON Lines, [start, eol) of b, not blank. */
-static void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t k,
-                           size_t eol, const char *fallback, const char *source, size_t line)
+void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t k, size_t eol,
+                    const char *fallback, const char *source, size_t line)
 {
     article_members a;
     if (jsonl_read_fast(f, b->data + k, eol - k, &a)) {
