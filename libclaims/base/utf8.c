@@ -10,6 +10,17 @@ claims_status claims__utf8_validate(const char *str, size_t n, size_t *offset)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+#ifdef CLAIMS__SSE2
+        /* ASCII fast path, sixteen bytes at a time: no byte with the high
+         * bit set (movemask) and none zero */
+        const __m128i zero = _mm_setzero_si128();
+        while (n - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))))
+                break;
+            i += 16;
+        }
+#endif
         /* ASCII fast path, eight bytes at a time. */
         while (i + 8 <= n) {
             uint64_t w;
