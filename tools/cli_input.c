@@ -359,34 +359,49 @@ static int yajl_safe(const unsigned char *s, size_t n)
  * Nearly every line of an article feed is one flat object of strings:
  * {"id": ..., "text": ...}. yajl lexes a string a byte at a time, then
  * decodes it into a buffer of its own: 17 of the 21 instructions a byte
- * that reading a feed cost. The flat reader finds a string's end sixteen
- * bytes at a time and copies the runs between escapes. It takes a line
- * only where it reads it exactly as jansson does, after yajl_safe's scan
- * (valid UTF-8, no control byte, every \u escape four hex digits, neither
- * \u0000 nor a surrogate): one object ending the line, whose keys have no
- * escape and whose values are strings, null, true or false; the last of a
- * repeated key is taken, as jansson does. Any other line (a number, a
- * nested value, a key with an escape, bad syntax) goes to yajl and then
- * jansson as before, so that every message and offset is still jansson's.
- * fuzz_jsonl checks each reader against jansson. */
+ * that reading a feed cost. The flat reader finds a string's next byte
+ * that needs a look sixteen bytes at a time, and copies the runs between
+ * escapes. It takes a line only where it reads it exactly as jansson does:
+ * one object ending the line, whose keys have no escape and whose values
+ * are strings, null, true or false; valid UTF-8 and no control byte in its
+ * strings; no \u escape that is \u0000 or a surrogate (jansson takes a
+ * surrogate pair, and that is its to read). The last of a repeated key is
+ * taken, as jansson does. It checks all this as it reads, so the line
+ * needs no scan before it. Any other line (a number, a nested value, a key
+ * with an escape, bad syntax) goes to yajl, after yajl_safe's scan, and
+ * then jansson, as before, so that every message and offset is still
+ * jansson's. fuzz_jsonl checks each reader against jansson. */
 
-/* The first quotation mark or backslash of s[i, n), or n. */
+/* The first byte of s[i, n) that a string reader must look at: a
+ * quotation mark, a backslash, a control byte or a byte beyond ASCII; or
+ * n. */
 static size_t string_stop(const unsigned char *s, size_t i, size_t n)
 {
 #if defined(__SSE2__)
-    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), sp = _mm_set1_epi8(0x20);
     for (; n - i >= 16; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned m =
-            (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)));
+        /* signed: bytes beyond ASCII are below 0x20 too */
+        __m128i look = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
+                                    _mm_cmplt_epi8(v, sp));
+        unsigned m = (unsigned)_mm_movemask_epi8(look);
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
     for (; i < n; i++)
-        if (s[i] == '"' || s[i] == '\\')
+        if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20 || s[i] >= 0x80)
             return i;
     return n;
+}
+
+/* Past the UTF-8 character at s[j] (a byte beyond ASCII): its end, or 0
+ * when it is not valid UTF-8. */
+static size_t utf8_past(const unsigned char *s, size_t j, size_t n)
+{
+    uint32_t cp;
+    size_t len = utf8_seq(s + j, n - j, &cp);
+    return len ? j + len : 0;
 }
 
 static unsigned hex_value(unsigned char c)
@@ -437,32 +452,39 @@ static size_t unescape(const unsigned char *s, size_t i, size_t n, sbuf *b)
 static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m, sbuf *b,
                           int in_place)
 {
-    size_t j = string_stop(s, i, n);
-    if (m) {
+    size_t run = i; /* s[run, j): bytes read and not yet copied to b */
+    int escaped = 0;
+    if (m)
         b->n = 0;
-        if (j < n && s[j] == '"' && in_place) {
-            const member v = {MEMBER_STRING, (const char *)s + i, j - i, 0};
-            *m = v;
-            return j + 1;
-        }
-    }
-    for (;;) {
+    for (size_t j = i;;) {
+        j = string_stop(s, j, n);
         if (j >= n)
             return 0;
-        if (m)
-            sb_add(b, (const char *)s + i, j - i);
-        if (s[j] == '"')
-            break;
-        i = unescape(s, j, n, m ? b : NULL);
-        if (!i)
+        unsigned char c = s[j];
+        if (c == '"') {
+            if (m && in_place && !escaped) {
+                const member v = {MEMBER_STRING, (const char *)s + i, j - i, 0};
+                *m = v;
+            } else if (m) {
+                sb_add(b, (const char *)s + run, j - run);
+                const member v = {MEMBER_STRING, b->p, b->n, 0};
+                *m = v;
+            }
+            return j + 1;
+        }
+        if (c == '\\') {
+            if (m)
+                sb_add(b, (const char *)s + run, j - run);
+            escaped = 1;
+            j = run = unescape(s, j, n, m ? b : NULL);
+        } else if (c >= 0x80) {
+            j = utf8_past(s, j, n);
+        } else {
+            return 0; /* a control byte */
+        }
+        if (!j)
             return 0;
-        j = string_stop(s, i, n);
     }
-    if (m) {
-        const member v = {MEMBER_STRING, b->p, b->n, 0};
-        *m = v;
-    }
-    return j + 1;
 }
 
 static size_t skip_blanks(const unsigned char *s, size_t i, size_t n)
@@ -483,8 +505,14 @@ static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, arti
         if (i >= n || s[i] != '"')
             return 0;
         size_t k = i + 1, kend = string_stop(s, k, n);
+        while (kend < n && s[kend] >= 0x80) {
+            kend = utf8_past(s, kend, n);
+            if (!kend)
+                return 0;
+            kend = string_stop(s, kend, n);
+        }
         if (kend >= n || s[kend] != '"')
-            return 0; /* an escape in the key: yajl's */
+            return 0; /* an escape or a control byte in the key: yajl's, or jansson's */
         member *m = NULL;
         sbuf *b = NULL;
         size_t klen = kend - k;
@@ -711,12 +739,14 @@ int jsonl_read_fast(jsonl_fast *f, const char *s, size_t n, article_members *a)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
-    if (!n || s[0] != '{' || !yajl_safe((const unsigned char *)s, n))
+    if (!n || s[0] != '{')
         return 0;
     const member absent = {MEMBER_ABSENT, NULL, 0, 0};
     a->id = a->title = a->published = a->text = a->story = absent;
     if (!f->yajl_only && jsonl_read_flat(f, (const unsigned char *)s, n, a))
         return 1;
+    if (!yajl_safe((const unsigned char *)s, n))
+        return 0;
     a->id = a->title = a->published = a->text = a->story = absent;
     fast_read r = {f, a, (const unsigned char *)s, n, NULL, 0, 0, NULL, NULL};
     arena_reset(f);
