@@ -778,21 +778,6 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     return start;
 }
 
-/* Token i + 1 may go on a name run that token i, no title word, starts
- * (in_name_run): it is in the same sentence, and capitalized, or may
- * start a title, or is a hyphen right after token i. (A '.' goes on a
- * run after a title word only; a comma or stop never: most capitalized
- * words that end a clause need no name test here.) */
-static bool may_join_run(const ctx *c, size_t i)
-{
-    if (i + 1 >= c->ntoks)
-        return false;
-    const claims__token *t = T(c, i + 1);
-    return t->sentence == T(c, i)->sentence &&
-           ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
-            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && tok_is_at(c, i + 1, "-")));
-}
-
 /* The words of tokens [a, b), counted up to `most` at most: a test of a
  * few words need not count a long quote's all. */
 static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
@@ -930,21 +915,6 @@ static int32_t mention_before(const ctx *c, size_t pos)
             hi = mid;
     }
     return (int32_t)lo - 1;
-}
-
-/* Token i may start a name run that is a mention, by what its flags and
- * the next token say: most tokens are lower case and no title word (a
- * flag and a lexicon bit), neither a name nor a title; and most
- * capitalized words stand alone (no title phrase starts at them and the
- * next token cannot go on a run), a run of one word that is no mention.
- * (A quotation mark is neither.) */
-static bool may_start_mention(const ctx *c, size_t i)
-{
-    const claims__token *t = T(c, i);
-    bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
-    if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)))
-        return false;
-    return t->cls != CLAIMS__TOK_QUOTE;
 }
 
 /* The end of the name run starting at token a (a + 1 at least). */
@@ -2524,66 +2494,107 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* Notes token i, when it is a quotation mark or a word where a speech
- * verb may start, in c->marks or c->verbs and c->verb_sent. */
-static void note_token(ctx *c, size_t i)
-{
-    const claims__article *art = c->art;
-    const claims__token *t = T(c, i);
-    if (t->cls == CLAIMS__TOK_QUOTE)
-        c->marks[c->nmarks++] = (uint32_t)i;
-    if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
-        return;
-    if (t->cls == CLAIMS__TOK_WORD)
-        c->verbs[c->nverbs++] = (uint32_t)i;
-    if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
-        i < art->sents[t->sentence].tok_end)
-        c->verb_sent[t->sentence] = 1;
-}
-
-/* The first of tokens [i, n) that is capitalized, may start a title or
- * a speech verb, or is a quotation mark; n when none. Most tokens are
- * none: a loop of its own tests each with one word (claims__tok_bits). A
- * class is 0 to 3, so class + 1 has bit 2 set for a quotation mark alone
- * (and no carry leaves the class's field). */
-static size_t next_marked(const claims__token *toks, size_t i, size_t n)
+/* The first token from t on, before end, that is capitalized, may
+ * start a title or a speech verb, or is a quotation mark; end when none
+ * (end4 is end - 3, or the first token when there are fewer than four).
+ * Most tokens are none: a loop of its own tests each with one word
+ * (claims__tok_bits). A class is 0 to 3, so class + 1 has bit 2 set for
+ * a quotation mark alone (and no carry leaves the class's field). */
+static inline const claims__token *next_marked(const claims__token *t, const claims__token *end4,
+                                               const claims__token *end)
 {
     _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
     const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
     const uint64_t mask = claims__tok_bits_of(bits, 4, CLAIMS__TF_CAP);
     const uint64_t one = claims__tok_bits_of(0, 1, 0);
-    const claims__token *t = toks + i, *end = toks + n;
     /* four a step while four remain: one test of the bound for four */
-    for (; end - t >= 4; t += 4) {
+    for (; t < end4; t += 4) {
         if ((claims__tok_bits(t) + one) & mask)
-            return (size_t)(t - toks);
+            return t;
         if ((claims__tok_bits(t + 1) + one) & mask)
-            return (size_t)(t + 1 - toks);
+            return t + 1;
         if ((claims__tok_bits(t + 2) + one) & mask)
-            return (size_t)(t + 2 - toks);
+            return t + 2;
         if ((claims__tok_bits(t + 3) + one) & mask)
-            return (size_t)(t + 3 - toks);
+            return t + 3;
     }
     while (t < end && !((claims__tok_bits(t) + one) & mask))
         t++;
-    return (size_t)(t - toks);
+    return t;
+}
+
+/* Capitalized token t, no title word, may start a name run that is a
+ * mention: token t + 1 (before end) may go on the run (in_name_run), that
+ * is it is in the same sentence, and capitalized, or may start a title,
+ * or is a hyphen right after t. (A '.' goes on a run after a title word
+ * only; a comma or stop never: most capitalized words stand alone, a run
+ * of one word that is no mention, and end here.) */
+static inline bool cap_may_start_mention(const ctx *c, const claims__token *t,
+                                         const claims__token *end)
+{
+    const claims__token *u = t + 1;
+    if (u >= end)
+        return false;
+    uint64_t bits = claims__tok_bits(u);
+    if (bits & claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, CLAIMS__TF_CAP))
+        return u->sentence == t->sentence;
+    return !(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_SPACE_BEFORE)) && u->norm_len == 1 &&
+           c->norm[u->norm] == '-' && u->sentence == t->sentence;
 }
 
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
  * them), the sentences that have one, and the tokens a mention of a
- * person may start at (collect_mentions walks only them). */
-static void scan_article(ctx *c)
+ * person may start at (collect_mentions walks only them): a word that
+ * may start a title, or a capitalized word that the next token may go on
+ * from. Most tokens the scan stops at are a capitalized word and no
+ * more: one test of the token's bits sends them to the one question
+ * left. The counts are kept in locals (a store into verb_sent, bytes,
+ * may alias anything), and the function is out of line (the caller's
+ * registers are taken). */
+CLAIMS__NOINLINE static void scan_article(ctx *c)
 {
-    const claims__article *art = c->art;
-    const claims__token *toks = art->toks;
-    const size_t ntoks = art->ntoks;
-    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
-        note_token(c, i);
-        if (may_start_mention(c, i))
-            c->marks[ntoks - 1 - c->nstarts++] = (uint32_t)i;
+    const claims__token *toks = c->toks;
+    const size_t ntoks = c->ntoks, nsents = c->art->nsents;
+    const claims__sentence *sents = c->sents;
+    uint32_t *marks = c->marks, *verbs = c->verbs;
+    /* the starts go from the end of marks down */
+    uint32_t *const starts_end = c->marks + ntoks;
+    uint32_t *starts = starts_end;
+    uint8_t *verb_sent = c->verb_sent;
+    size_t nmarks = 0, nverbs = 0;
+    const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+    const uint64_t title = claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, 0);
+    const uint64_t cap = claims__tok_bits_of(0, 0, CLAIMS__TF_CAP);
+    /* class + 1 has this bit for a quotation mark alone (next_marked) */
+    const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
+    const claims__token *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
+    for (const claims__token *t = toks; (t = next_marked(t, end4, end)) < end; t++) {
+        uint64_t bits = claims__tok_bits(t);
+        if (!(bits & (verb | title)) && !((bits + one) & quote)) {
+            /* capitalized, and nothing else the scan looks for */
+            if (cap_may_start_mention(c, t, end))
+                *--starts = (uint32_t)(t - toks);
+            continue;
+        }
+        size_t i = (size_t)(t - toks);
+        if ((bits + one) & quote)
+            marks[nmarks++] = (uint32_t)i;
+        if (bits & verb) {
+            if (t->cls == CLAIMS__TOK_WORD)
+                verbs[nverbs++] = (uint32_t)i;
+            if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
+                i < sents[t->sentence].tok_end)
+                verb_sent[t->sentence] = 1;
+        }
+        if (!((bits + one) & quote) &&
+            ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
+            *--starts = (uint32_t)i;
     }
+    c->nmarks = nmarks;
+    c->nverbs = nverbs;
+    c->nstarts = (size_t)(starts_end - starts);
 }
 
 /* The mentions of persons of the article, from the tokens the scan
