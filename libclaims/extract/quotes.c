@@ -2712,6 +2712,10 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     size_t qsent = c.nq ? T(&c, c.q[0].open)->sentence : art->nsents;
     st = CLAIMS_OK;
     for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
+        /* most sentences open no quote, have no speech verb and start
+         * with no dash: nothing below does anything for them */
+        if (qsent > si && !c.verb_sent[si] && !tok_is(&c, art->sents[si].tok_begin, "-"))
+            continue;
         size_t nclaims0 = s->nclaims;
         while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
