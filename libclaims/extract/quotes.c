@@ -744,15 +744,20 @@ static bool name_hyphen(const ctx *c, size_t i)
            name_word(c, i + 1);
 }
 
-static inline bool in_name_run(const ctx *c, size_t i)
+/* Token i joins the words of a name: a '.' after a title abbreviation,
+ * a hyphen between two name words. */
+static inline bool name_joiner(const ctx *c, size_t i)
 {
-    if (name_word(c, i))
-        return true;
     /* the two joiners are one byte long: '.' and '-' */
     if (i >= c->ntoks || T(c, i)->norm_len != 1)
         return false;
     char ch = tok_norm(c, i)[0];
     return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
+}
+
+static inline bool in_name_run(const ctx *c, size_t i)
+{
+    return name_word(c, i) || name_joiner(c, i);
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
@@ -917,23 +922,76 @@ static int32_t mention_before(const ctx *c, size_t pos)
     return (int32_t)lo - 1;
 }
 
-/* The end of the name run starting at token a (a + 1 at least). */
-static size_t name_run_end(const ctx *c, size_t a)
+/* What the walk of a name run gathers on the way, so that the mention
+ * made of it need not walk it again: whether a token of it may start a
+ * title (its lexicon mask says so), its words (run_words), and whether
+ * its last token is a name word (name_word). */
+typedef struct run_info {
+    bool title;
+    size_t nw;
+    bool last_name;
+} run_info;
+
+/* The words token t adds to a run: one when it is a word or number, no
+ * possessive. */
+static inline size_t run_words(const claims__token *t)
 {
+    return (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
+           !(t->flags & CLAIMS__TF_POSSESSIVE);
+}
+
+/* The end of the name run starting at token a (a + 1 at least), and what
+ * the walk gathers in *r. Most tokens that go on a run are a capitalized
+ * word that starts no title and is a name word by its bits alone
+ * (name_word's first test): one test takes them. (What it gathers is in
+ * locals: a memo's store, a byte, may alias anything.) */
+static size_t name_run_end(const ctx *c, size_t a, run_info *r)
+{
+    const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
+                            1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_SPEECH_VERB |
+                            1u << CLAIMS__LEX_TITLE;
+    const uint64_t mask = claims__tok_bits_of(
+        others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    const size_t ntoks = c->ntoks;
+    const uint32_t sa = T(c, a)->sentence;
+    uint32_t masks = 0; /* of the tokens not taken as plain name words */
+    size_t nw = 0;
+    bool last_name = false;
     size_t b = a;
-    while (b < c->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+    while (b < ntoks && (b == a || T(c, b)->sentence == sa)) {
+        const claims__token *t = T(c, b);
+        if ((claims__tok_bits(t) & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES) {
+            /* a plain name word, that may start no title */
+            nw++;
+            last_name = true;
+            b++;
+            continue;
+        }
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, b, c->ntoks, &tn) && tn > 1 &&
-            T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+        if (lex_at(c, CLAIMS__LEX_TITLE, b, ntoks, &tn) && tn > 1 &&
+            T(c, b + tn - 1)->sentence == sa) {
+            for (size_t k = b; k < b + tn; k++) {
+                masks |= T(c, k)->lexmask;
+                nw += run_words(T(c, k));
+            }
+            last_name = false;
             b += tn;
             continue;
         }
-        if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+        bool name = name_word(c, b);
+        if (!(name || name_joiner(c, b) || (b == a && is_title1(c, b))))
             break;
+        masks |= t->lexmask;
+        nw += run_words(t);
+        last_name = name;
         b++;
     }
+    r->title = (masks & (1u << CLAIMS__LEX_TITLE)) != 0;
+    r->nw = nw;
+    r->last_name = last_name;
     return b == a ? a + 1 : b;
 }
 
@@ -957,29 +1015,26 @@ static bool grow_mentions(ctx *c)
 }
 
 /* Adds the mention that name run [a, b) of two tokens or more holds, if
- * any. False on OOM. */
-static bool add_mention(ctx *c, size_t a, size_t b)
+ * any; r is what name_run_end gathered of it. False on OOM. */
+static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
 {
     /* Most runs hold no word that may start a title and no more words
      * than a name keeps: then no title is stripped and none capped, and
-     * the words are counted on the way (one pass over the run). */
-    uint32_t masks = 0;
-    size_t nw = 0;
-    for (size_t i = a; i < b; i++) {
-        const claims__token *t = T(c, i);
-        masks |= t->lexmask;
-        nw += (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
-              !(t->flags & CLAIMS__TF_POSSESSIVE);
-    }
+     * the walk of the run counted the words. Its first token is then a
+     * name word (collect_mentions: else it is a title alone), and the
+     * walk knows whether the last is. */
+    size_t nw = r->nw;
     size_t na = a;
-    if ((masks & (1u << CLAIMS__LEX_TITLE)) || nw > NAME_MAX_WORDS) {
+    if (r->title || nw > NAME_MAX_WORDS) {
         na = cap_name(c, strip_titles(c, a, b), b);
         if (na >= b)
             return true;
         nw = count_words(c, na, b);
-    }
-    if (!name_word(c, na) || !name_word(c, b - 1))
+        if (!name_word(c, na) || !name_word(c, b - 1))
+            return true;
+    } else if (!r->last_name) {
         return true;
+    }
     bool titled = na > a;
     if (nw < 2 && !titled)
         return true;
@@ -2612,9 +2667,10 @@ static bool collect_mentions(ctx *c)
         size_t i = c->marks[c->ntoks - 1 - k];
         if (i < next || !(name_word(c, i) || is_title1(c, i)))
             continue;
-        next = name_run_end(c, i);
+        run_info r;
+        next = name_run_end(c, i, &r);
         /* one word, a title or a name alone, is no mention: most runs */
-        if (next > i + 1 && !add_mention(c, i, next)) {
+        if (next > i + 1 && !add_mention(c, i, next, &r)) {
             c->nomem = true;
             return false;
         }
