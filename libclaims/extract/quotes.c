@@ -363,7 +363,7 @@ typedef struct ctx {
     const char *norm; /* art->norm */
     const claims__sentence *sents;
     const claims__lexicon *lx;
-    void *block; /* holds inq, memo, nomc, marks, verbs, bucket and
+    void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
                     verb_sent (alloc_scratch) */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
@@ -372,6 +372,9 @@ typedef struct ctx {
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
     const claims__lex_entry **nomc;
+    /* the longest title phrase at a token whose lexicon mask allows one
+     * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at) */
+    const claims__lex_entry **titlec;
     uint32_t *marks; /* the quotation marks' tokens, in text order; and from
                         the array's end down, the tokens a mention may
                         start at (no mark: the two never meet) */
@@ -459,8 +462,14 @@ static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
 }
 
 /* Memo bits: a test's answer is known (and then its answer, the bit
- * above); and the nominal class is known. */
-enum { MEMO_NAME_KNOWN = 1, MEMO_TITLE_KNOWN = 4, MEMO_TIME_KNOWN = 16, MEMO_NOM_KNOWN = 64 };
+ * above); the nominal class is known; the longest title is known. */
+enum {
+    MEMO_NAME_KNOWN = 1,
+    MEMO_TITLE_KNOWN = 4,
+    MEMO_TIME_KNOWN = 16,
+    MEMO_NOM_KNOWN = 64,
+    MEMO_TITLE_LONG_KNOWN = 128
+};
 
 /* Token i's answer to the pure test `test`, looked up once (memo bit
  * `known`, the answer in the bit above it). */
@@ -497,6 +506,42 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
     return claims__lex_is(nom_class(c, i), cls);
+}
+
+/* title_at of a token whose mask allows a title. */
+static const claims__lex_entry *title_at_slow(const ctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e;
+    if (c->memo[i] & MEMO_TITLE_LONG_KNOWN) {
+        e = c->titlec[i];
+    } else {
+        size_t k = 0;
+        e = c->titlec[i] = claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, c->ntoks, &k);
+        c->memo[i] |= MEMO_TITLE_LONG_KNOWN;
+    }
+    if (!e)
+        return NULL;
+    if (i + e->ntok <= end) {
+        *n = e->ntok;
+        return e;
+    }
+    return claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, end, n);
+}
+
+/* claims__lex_match of a title phrase of more than one token at token
+ * i up to token `end`. The same tokens are asked again and again, up to
+ * bounds of their own (the name run, the mention's titles, the noun
+ * phrase): the longest title to the article's end is looked up once, and
+ * it is the answer for `end` too when it ends by `end` (the longest
+ * phrase within a bound, when it fits a closer one, is the longest
+ * there); none at all is none for any bound. Only a longer one is looked
+ * up again. Most tokens' mask says no title starts at them, tested
+ * inline. */
+static inline const claims__lex_entry *title_at(const ctx *c, size_t i, size_t end, size_t *n)
+{
+    if (i >= end || !may_start(c, i, CLAIMS__LEX_TITLE))
+        return NULL;
+    return title_at_slow(c, i, end, n);
 }
 
 static bool is_small_word(const claims__lex_entry *v)
@@ -770,7 +815,7 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     size_t start = a;
     for (size_t i = a; i < b; i++) {
         size_t n = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &n) && n) {
+        if (title_at(c, i, b, &n) && n) {
             size_t j = i + n;
             while (j < b && (tok_is(c, j, ".") || tok_is(c, j, ",")))
                 j++;
@@ -971,8 +1016,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, b, ntoks, &tn) && tn > 1 &&
-            T(c, b + tn - 1)->sentence == sa) {
+        if (title_at(c, b, ntoks, &tn) && tn > 1 && T(c, b + tn - 1)->sentence == sa) {
             for (size_t k = b; k < b + tn; k++) {
                 masks |= T(c, k)->lexmask;
                 nw += run_words(T(c, k));
@@ -1183,7 +1227,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     size_t core = b;
     for (size_t i = a; i < b; i++) {
         size_t tn = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &tn) && tn > 1) {
+        if (title_at(c, i, b, &tn) && tn > 1) {
             i += tn - 1;
             continue;
         }
@@ -2680,7 +2724,8 @@ static bool collect_mentions(ctx *c)
 
 /* The scratch of one extraction by token and by sentence, in one block
  * (on a short article the allocations of one array each cost more than
- * the work): the first mentions, the nominal classes, the quotation
+ * the work): the first mentions, the nominal classes, the longest
+ * titles, the quotation
  * marks and the verb words (one a token at most: they never grow), the
  * name buckets, then the bytes (in quotes, memo bits, verb sentences),
  * these zeroed. False on OOM. */
@@ -2691,9 +2736,9 @@ static bool alloc_scratch(ctx *c)
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
     /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
-     * in the text's article is larger than these 18 bytes and its share
+     * in the text's article is larger than these 26 bytes and its share
      * of the mentions' room (under 2) */
-    size_t per_tok = sizeof *c->nomc + sizeof *c->marks + sizeof *c->verbs + 2;
+    size_t per_tok = sizeof *c->nomc + sizeof *c->titlec + sizeof *c->marks + sizeof *c->verbs + 2;
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
@@ -2706,6 +2751,8 @@ static bool alloc_scratch(ctx *c)
     b += c->capm * sizeof *c->m;
     c->nomc = (const claims__lex_entry **)(void *)b;
     b += n * sizeof *c->nomc;
+    c->titlec = (const claims__lex_entry **)(void *)b;
+    b += n * sizeof *c->titlec;
     c->marks = (uint32_t *)(void *)b;
     b += n * sizeof *c->marks;
     c->verbs = (uint32_t *)(void *)b;
