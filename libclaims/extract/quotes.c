@@ -2813,6 +2813,18 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     size_t qi = 0;
     /* the sentence the next quote opens in (none: past the last) */
     size_t qsent = c.nq ? T(&c, c.q[0].open)->sentence : art->nsents;
+    /* The speakers a sentence notes serve the quotes and reported speech
+     * of the sentences after it: after the last sentence that opens a
+     * quote or may report speech (a speech verb, a leading dash), none
+     * is noted. */
+    size_t notes_end = c.nq ? T(&c, c.q[c.nq - 1].open)->sentence : 0;
+    for (size_t si = art->nsents; si-- > notes_end;) {
+        if (!sentence_skipped(&c, si) &&
+            (c.verb_sent[si] || tok_is(&c, art->sents[si].tok_begin, "-"))) {
+            notes_end = si;
+            break;
+        }
+    }
     st = CLAIMS_OK;
     for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
         /* most sentences open no quote, have no speech verb and start
@@ -2839,7 +2851,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             if (has_verb)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;
-            if (st == CLAIMS_OK)
+            if (st == CLAIMS_OK && si < notes_end)
                 note_sentence_speakers(&c, si, had_speech, has_verb);
         }
         if (c.nomem)
