@@ -1180,11 +1180,24 @@ static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool
     return best;
 }
 
+/* Tokens [a1, b1) and [a2, b2) are the same text as written (what
+ * raw_tokens interns). */
+static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    if (a1 >= b1 || a2 >= b2)
+        return false;
+    size_t s1 = T(c, a1)->start, n1 = T(c, b1 - 1)->end - s1;
+    size_t s2 = T(c, a2)->start, n2 = T(c, b2 - 1)->end - s2;
+    return n1 == n2 && (s1 == s2 || memcmp(c->art->text + s1, c->art->text + s2, n1) == 0);
+}
+
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
 {
     speaker sp = {0};
     int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
     sp.kind = SPK_PERSON;
+    /* the tokens the name is the text of */
+    size_t na = a, nb = b;
     if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
         /* a person is quoted again and again: the mention keeps its
          * strings */
@@ -1196,11 +1209,19 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
         sp.name = m->name;
         sp.name_id = m->name_id;
         sp.fold = m->fold;
+        na = m->a;
+        nb = m->b;
     } else {
         sp.name = raw_tokens(c, a, b, &sp.name_id);
         sp.fold = fold_tokens(c, a, b, false);
     }
-    sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+    /* most descriptions are the name as written: its string and id */
+    if (sp.name && same_raw_text(c, da, db, na, nb)) {
+        sp.desc = sp.name;
+        sp.desc_id = sp.name_id;
+    } else {
+        sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+    }
     return sp;
 }
 
