@@ -2130,12 +2130,15 @@ static bool sentence_skipped(const ctx *c, size_t si)
  * the ninth word says so. */
 static bool name_like(const ctx *c, const qspan *q)
 {
+    /* a stop ends it: sentence punctuation as its last token (but the
+     * '.' of a title, "Gen.") */
+    size_t last = q->c1 - 1;
+    if (q->c1 > q->c0 && (tok_is(c, last, ".") || tok_is(c, last, "?") || tok_is(c, last, "!")) &&
+        !title_dot(c, last))
+        return false;
     size_t words = 0;
     for (size_t i = q->c0; i < q->c1; i++) {
         const claims__token *t = T(c, i);
-        if (tok_is(c, i, ".") || tok_is(c, i, "?") || tok_is(c, i, "!"))
-            if (i + 1 == q->c1 && !title_dot(c, i))
-                return false;
         if (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) {
             if (t->flags & CLAIMS__TF_POSSESSIVE)
                 continue;
@@ -2360,7 +2363,13 @@ static bool content_start(const ctx *c, size_t a, size_t hi)
  * Interfax reported", "..., according to the ministry". */
 static size_t cut_trailing_attribution(ctx *c, size_t a, size_t b)
 {
-    for (size_t k = a + 1; k < b; k++) {
+    /* A verb word comes within ten tokens after the comma: most content
+     * has none, and commas before the first one need no look. */
+    size_t vi = first_verb(c, a + 2);
+    if (vi >= c->nverbs || c->verbs[vi] >= b)
+        return b;
+    size_t from = c->verbs[vi] > a + 10 ? c->verbs[vi] - 9 : a + 1;
+    for (size_t k = from; k < b; k++) {
         if (!tok_is(c, k, ",") || c->inq[k])
             continue;
         for (size_t v = k + 1; v < b && v < k + 10; v++) {
