@@ -1416,7 +1416,9 @@ static bool time_tok_word(const ctx *c, size_t i)
     return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
 }
 
-static inline bool time_tok(const ctx *c, size_t i)
+/* time_tok of token i, whose nominal class v (nom_class) the caller
+ * has at hand. */
+static inline bool time_tok_nom(const ctx *c, size_t i, const claims__lex_entry *v)
 {
     /* a token that starts no phrase of these sections is none */
     if (i >= c->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
@@ -1424,6 +1426,18 @@ static inline bool time_tok(const ctx *c, size_t i)
         return false;
     /* most words that may start one start a nominal phrase alone ("the",
      * "that"): then the nominal class answers, and it is memoized */
+    if (!(T(c, i)->lexmask & TIME_SECTIONS))
+        return claims__lex_is(v, CLAIMS__LV_WHEN);
+    return time_tok_word(c, i);
+}
+
+static inline bool time_tok(const ctx *c, size_t i)
+{
+    /* the class only when it is asked for: most tokens are no word that
+     * may start a time or nominal phrase */
+    if (i >= c->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
+        !is_word(c, i))
+        return false;
     if (!(T(c, i)->lexmask & TIME_SECTIONS))
         return nom_is(c, i, CLAIMS__LV_WHEN);
     return time_tok_word(c, i);
@@ -2264,11 +2278,18 @@ static size_t skip_adjuncts(const ctx *c, size_t j, size_t hi)
 {
     for (int round = 0; round < 4 && j < hi && !c->inq[j]; round++) {
         size_t k = j;
-        while (k < hi && (nom_is(c, k, CLAIMS__LV_ADVERB) || time_tok(c, k) ||
-                          (nom_is(c, k, CLAIMS__LV_DET) && k + 1 < hi && time_tok(c, k + 1)) ||
-                          (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+        /* (token k's nominal class found once for the tests of it) */
+        const claims__lex_entry *v = NULL;
+        while (k < hi) {
+            v = nom_class(c, k);
+            if (!(claims__lex_is(v, CLAIMS__LV_ADVERB) || time_tok_nom(c, k, v) ||
+                  (claims__lex_is(v, CLAIMS__LV_DET) && k + 1 < hi && time_tok(c, k + 1)) ||
+                  (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+                break;
             k++;
-        if (k == j && is_prep_like(c, j) && !tok_is(c, j, "of")) {
+        }
+        if (k == j && (claims__lex_is(v, CLAIMS__LV_PREP) || claims__lex_is(v, CLAIMS__LV_APREP)) &&
+            !tok_is(c, j, "of")) {
             size_t e = pp_object(c, j + 1, hi);
             if (e > j + 1)
                 k = e;
