@@ -1336,8 +1336,9 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
         const claims__lex_entry *v = nom_class(c, t);
-        if (in_name_run(c, t) || head_tok(c, t) || is_title1(c, t)) {
-            if (head_tok(c, t) || is_title1(c, t))
+        bool nominal_word = head_tok(c, t) || is_title1(c, t);
+        if (nominal_word || in_name_run(c, t)) {
+            if (nominal_word)
                 nominal = true;
             j--;
             nwords++;
