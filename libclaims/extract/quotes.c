@@ -2898,8 +2898,10 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         bool has_verb = !skipped && c.verb_sent[si];
         if (st == CLAIMS_OK && !skipped &&
             (has_verb || tok_is(&c, art->sents[si].tok_begin, "-"))) {
-            while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
-                c.sent_verb++;
+            size_t sv = c.sent_verb, tb = art->sents[si].tok_begin;
+            while (sv < c.nverbs && c.verbs[sv] < tb)
+                sv++;
+            c.sent_verb = sv;
             if (has_verb)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;
