@@ -2722,15 +2722,17 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
     const claims__token *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
     for (const claims__token *t = toks; (t = next_marked(t, end4, end)) < end; t++) {
-        uint64_t bits = claims__tok_bits(t);
-        if (!(bits & (verb | title)) && !((bits + one) & quote)) {
+        /* (one adds to the class alone: the lexicon bits are as they
+         * were) */
+        uint64_t bits = claims__tok_bits(t) + one;
+        if (!(bits & (verb | title | quote))) {
             /* capitalized, and nothing else the scan looks for */
             if (cap_may_start_mention(c, t, end))
                 *--starts = (uint32_t)(t - toks);
             continue;
         }
         size_t i = (size_t)(t - toks);
-        if ((bits + one) & quote)
+        if (bits & quote)
             marks[nmarks++] = (uint32_t)i;
         if (bits & verb) {
             if (t->cls == CLAIMS__TOK_WORD)
@@ -2739,7 +2741,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                 i < sents[t->sentence].tok_end)
                 verb_sent[t->sentence] = 1;
         }
-        if (!((bits + one) & quote) &&
+        if (!(bits & quote) &&
             ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
             *--starts = (uint32_t)i;
     }
