@@ -2645,33 +2645,15 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* The first token from t on, before end, that is capitalized, may
- * start a title or a speech verb, or is a quotation mark; end when none
- * (end4 is end - 3, or the first token when there are fewer than four).
- * Most tokens are none: a loop of its own tests each with one word
- * (claims__tok_bits). A class is 0 to 3, so class + 1 has bit 2 set for
- * a quotation mark alone (and no carry leaves the class's field). */
-static inline const claims__token *next_marked(const claims__token *t, const claims__token *end4,
-                                               const claims__token *end)
+/* Token t is one the scan stops at (scan_article): capitalized, may
+ * start a title or a speech verb, or a quotation mark. With `one` the
+ * word of class 1 and `mask` these bits and bit 2 of the class: class +
+ * 1 has bit 2 set for a quotation mark alone (a class is 0 to 3, and no
+ * carry leaves the class's field), so one add and one test of the
+ * token's word (claims__tok_bits) tell. */
+static inline bool scan_marked(const claims__token *t, uint64_t one, uint64_t mask)
 {
-    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
-    const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
-    const uint64_t mask = claims__tok_bits_of(bits, 4, CLAIMS__TF_CAP);
-    const uint64_t one = claims__tok_bits_of(0, 1, 0);
-    /* four a step while four remain: one test of the bound for four */
-    for (; t < end4; t += 4) {
-        if ((claims__tok_bits(t) + one) & mask)
-            return t;
-        if ((claims__tok_bits(t + 1) + one) & mask)
-            return t + 1;
-        if ((claims__tok_bits(t + 2) + one) & mask)
-            return t + 2;
-        if ((claims__tok_bits(t + 3) + one) & mask)
-            return t + 3;
-    }
-    while (t < end && !((claims__tok_bits(t) + one) & mask))
-        t++;
-    return t;
+    return ((claims__tok_bits(t) + one) & mask) != 0;
 }
 
 /* Capitalized token t, no title word, may start a name run that is a
@@ -2718,10 +2700,37 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
     const uint64_t title = claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, 0);
     const uint64_t cap = claims__tok_bits_of(0, 0, CLAIMS__TF_CAP);
-    /* class + 1 has this bit for a quotation mark alone (next_marked) */
+    /* class + 1 has this bit for a quotation mark alone (scan_marked) */
     const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
-    const claims__token *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
-    for (const claims__token *t = toks; (t = next_marked(t, end4, end)) < end; t++) {
+    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
+    const uint64_t mark_mask = claims__tok_bits_of(
+        1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 4, CLAIMS__TF_CAP);
+    const claims__token *t = toks, *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
+    for (;;) {
+        /* Most tokens are not marked: a loop of their own, four a step
+         * while four remain (one test of the bound for four); a token
+         * found goes straight to its handling. */
+        for (; t < end4; t += 4) {
+            if (scan_marked(t, one, mark_mask))
+                goto marked;
+            if (scan_marked(t + 1, one, mark_mask)) {
+                t += 1;
+                goto marked;
+            }
+            if (scan_marked(t + 2, one, mark_mask)) {
+                t += 2;
+                goto marked;
+            }
+            if (scan_marked(t + 3, one, mark_mask)) {
+                t += 3;
+                goto marked;
+            }
+        }
+        while (t < end && !scan_marked(t, one, mark_mask))
+            t++;
+        if (t == end)
+            break;
+    marked:;
         /* (one adds to the class alone: the lexicon bits are as they
          * were) */
         uint64_t bits = claims__tok_bits(t) + one;
@@ -2729,6 +2738,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             /* capitalized, and nothing else the scan looks for */
             if (cap_may_start_mention(c, t, end))
                 *--starts = (uint32_t)(t - toks);
+            t++;
             continue;
         }
         size_t i = (size_t)(t - toks);
@@ -2744,6 +2754,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
         if (!(bits & quote) &&
             ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
             *--starts = (uint32_t)i;
+        t++;
     }
     c->nmarks = nmarks;
     c->nverbs = nverbs;
