@@ -674,9 +674,26 @@ static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t en
 
 /* The index in c->verbs of the first word at or after token i where a
  * speech verb may start (c->nverbs when none). */
-static size_t first_verb(const ctx *c, size_t i)
+static inline size_t first_verb(const ctx *c, size_t i)
 {
     size_t lo = 0, hi = c->nverbs;
+    /* Most searches are for a token of the sentence walked or just
+     * after: from its first verb (c->sent_verb) on, by steps that
+     * double, the answer is near; before it, a search of all before. */
+    size_t from = c->sent_verb;
+    if (from < hi && (from == 0 || c->verbs[from - 1] < i)) {
+        size_t step = 1;
+        lo = from;
+        while (from < hi && c->verbs[from] < i) {
+            lo = from + 1;
+            from += step;
+            step *= 2;
+        }
+        if (from < hi)
+            hi = from + 1;
+    } else if (from < hi) {
+        hi = from;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->verbs[mid] < i)
@@ -2918,6 +2935,12 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         if (qsent > si && !c.verb_sent[si] && !tok_is(&c, art->sents[si].tok_begin, "-"))
             continue;
         size_t nclaims0 = s->nclaims;
+        /* the sentence's first verb, for its quotes too (first_verb
+         * searches from it) */
+        size_t sv = c.sent_verb, tb = art->sents[si].tok_begin;
+        while (sv < c.nverbs && c.verbs[sv] < tb)
+            sv++;
+        c.sent_verb = sv;
         while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
             qi++;
@@ -2926,16 +2949,11 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
                 break;
         }
         /* a sentence without a speech verb has no reported speech, and
-         * notes a speaker only after a leading dash: most sentences are
-         * done with here (c.sent_verb catches up when one is not) */
+         * notes a speaker only after a leading dash */
         bool skipped = sentence_skipped(&c, si);
         bool has_verb = !skipped && c.verb_sent[si];
         if (st == CLAIMS_OK && !skipped &&
             (has_verb || tok_is(&c, art->sents[si].tok_begin, "-"))) {
-            size_t sv = c.sent_verb, tb = art->sents[si].tok_begin;
-            while (sv < c.nverbs && c.verbs[sv] < tb)
-                sv++;
-            c.sent_verb = sv;
             if (has_verb)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;
