@@ -1849,7 +1849,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
  * take the verb closest to hi (a quote after it), else the first one. */
 static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out)
 {
-    np fallback = {0};
+    np fallback; /* set with have_fallback */
     bool have_fallback = false;
     size_t best_pos = 0;
     bool found = false;
