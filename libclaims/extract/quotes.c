@@ -130,55 +130,65 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         return NULL;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     char *o = out;
+    while (p < end && !lower_alnum[*p])
+        p++;
+    if (p == end) {
+        *o = 0;
+        return out;
+    }
+    /* Words: runs of letters and digits joined by an apostrophe, or by
+     * '.' or ',' between digits, one space between two; a space in
+     * plain bytes comes after a letter or digit (the one before them, or
+     * the first of them) and stays one. One loop for all the words (a
+     * word ends where most runs end: no loop to leave and enter again). */
+    *o++ = lower_alnum[*p++];
     for (;;) {
-        while (p < end && !lower_alnum[*p])
-            p++;
-        if (p == end)
-            break;
-        if (o > out)
-            *o++ = ' ';
-        /* one word: runs of letters and digits joined by an apostrophe,
-         * or by '.' or ',' between digits; a space in eight plain bytes
-         * comes after a letter or digit (the one before them, or the
-         * first of them) and stays one */
-        *o++ = lower_alnum[*p++];
-        for (;;) {
-            char ch;
-            /* (sixteen at a time first where the machine has them; the
-             * eight-byte steps then take the rest, not a byte that ends
-             * a plain run) */
-            bool stopped = false;
+        /* (sixteen at a time first where the machine has them; the
+         * eight-byte steps then take the rest, not a byte that ends a
+         * plain run; a byte at a time the last few) */
+        bool stopped = false;
 #ifdef CLAIMS__SSE2
-            while (end - p >= 16) {
-                size_t r = plain_prefix16(p, o);
-                o += r;
-                p += r;
-                if (r < 16) {
-                    stopped = true;
-                    break;
-                }
+        while (end - p >= 16) {
+            size_t r = plain_prefix16(p, o);
+            o += r;
+            p += r;
+            if (r < 16) {
+                stopped = true;
+                break;
             }
+        }
 #endif
-            while (!stopped && end - p >= 8) {
-                uint64_t lc;
-                size_t r = plain_prefix8(p, &lc);
-                store8(o, lc);
-                o += r;
-                p += r;
-                if (r < 8)
-                    break;
-            }
+        while (!stopped && end - p >= 8) {
+            uint64_t lc;
+            size_t r = plain_prefix8(p, &lc);
+            store8(o, lc);
+            o += r;
+            p += r;
+            if (r < 8)
+                stopped = true;
+        }
+        if (!stopped) {
+            char ch;
             while (p < end && (ch = lower_alnum[*p])) {
                 *o++ = ch;
                 p++;
             }
-            if (end - p < 2 || !lower_alnum[p[1]])
-                break;
-            if (*p != '\'' &&
-                !((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))
-                break;
-            *o++ = (char)*p++;
         }
+        /* p is at the end or at a byte that is no letter or digit, after
+         * one that is: a joiner goes on the word */
+        if (end - p >= 2 && lower_alnum[p[1]] &&
+            (*p == '\'' ||
+             ((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))) {
+            *o++ = (char)*p++;
+            continue;
+        }
+        /* the word ends: the next one, after a space */
+        while (p < end && !lower_alnum[*p])
+            p++;
+        if (p == end)
+            break;
+        *o++ = ' ';
+        *o++ = lower_alnum[*p++];
     }
     *o = 0;
     return out;
