@@ -2899,6 +2899,25 @@ static bool alloc_spans(ctx *c)
     return true;
 }
 
+/* The first sentence from si on that the walk has work in: it opens a
+ * quote (qsent, the next to), has a speech verb or starts with a dash;
+ * qsent when none before it. Most sentences have none: a loop of their
+ * own, its values in registers. */
+static size_t next_busy_sentence(const ctx *c, size_t si, size_t qsent)
+{
+    const uint8_t *verb_sent = c->verb_sent;
+    const claims__sentence *sents = c->sents;
+    const claims__token *toks = c->toks;
+    const char *norm = c->norm;
+    const size_t ntoks = c->ntoks;
+    for (; si < qsent; si++) {
+        size_t tb = sents[si].tok_begin;
+        if (verb_sent[si] || (tb < ntoks && toks[tb].norm_len == 1 && norm[toks[tb].norm] == '-'))
+            return si;
+    }
+    return si;
+}
+
 claims_status claims__extract_speech(claims_story *s, size_t ai)
 {
     const claims__article *art = &s->articles[ai];
@@ -2939,11 +2958,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         }
     }
     st = CLAIMS_OK;
-    for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
-        /* most sentences open no quote, have no speech verb and start
-         * with no dash: nothing below does anything for them */
-        if (qsent > si && !c.verb_sent[si] && !tok_is(&c, art->sents[si].tok_begin, "-"))
-            continue;
+    for (size_t si = next_busy_sentence(&c, 0, qsent); si < art->nsents && st == CLAIMS_OK;
+         si = next_busy_sentence(&c, si + 1, qsent)) {
         size_t nclaims0 = s->nclaims;
         /* the sentence's first verb, for its quotes too (first_verb
          * searches from it) */
