@@ -559,15 +559,15 @@ static const claims__lex_entry *title_at_slow(const ctx *c, size_t i, size_t end
     return claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, end, n);
 }
 
-/* claims__lex_match of a title phrase of more than one token at token
- * i up to token `end`. The same tokens are asked again and again, up to
- * bounds of their own (the name run, the mention's titles, the noun
- * phrase): the longest title to the article's end is looked up once, and
- * it is the answer for `end` too when it ends by `end` (the longest
- * phrase within a bound, when it fits a closer one, is the longest
- * there); none at all is none for any bound. Only a longer one is looked
- * up again. Most tokens' mask says no title starts at them, tested
- * inline. */
+/* claims__lex_match of a title phrase at token i up to token `end`, for
+ * the searches of phrases of more than one token. The same tokens are
+ * asked again and again, up to bounds of their own (the name run, the
+ * mention's titles, the noun phrase): the longest title to the
+ * article's end is looked up once, and it is the answer for `end` too
+ * when it ends by `end` (the longest phrase within a bound, when it fits
+ * a closer one, is the longest there); none at all is none for any
+ * bound. Only a longer one is looked up again. Most tokens' mask says no
+ * title starts at them, tested inline. */
 static inline const claims__lex_entry *title_at(const ctx *c, size_t i, size_t end, size_t *n)
 {
     if (i >= end || !may_start(c, i, CLAIMS__LEX_TITLE))
