@@ -148,6 +148,51 @@ static void test_normalize_common_marks_path_matches_general(void **state)
     claims_story_free(s);
 }
 
+/* The common-marks path copies the ASCII between two marks sixteen
+ * bytes a step: runs of every length from none to past two steps, a mark
+ * at each place within a step, give the words the same text with ASCII
+ * marks gives; and a non-ASCII byte in the last bytes of a quote (past
+ * the last whole sixteen) is seen. */
+static void test_normalize_marks_between_long_runs(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *words = "Harbour walls hold, the pier keeps its 12.5 metres of stone";
+    for (size_t run = 0; run <= 40; run++) {
+        char t[256], a[256];
+        size_t nt = 0, na = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            memcpy(t + nt, "\xe2\x80\x9c", 3); /* a curly opening quote */
+            nt += 3;
+            a[na++] = '"';
+            memcpy(t + nt, words, run);
+            memcpy(a + na, words, run);
+            nt += run;
+            na += run;
+        }
+        memcpy(t + nt, "\xe2\x80\x94 x", 5); /* a dash, then a word */
+        nt += 5;
+        memcpy(a + na, "- x", 3);
+        na += 3;
+        const char *wt = claims__quote_normalize(s, t, nt);
+        const char *wa = claims__quote_normalize(s, a, na);
+        assert_non_null(wt);
+        assert_non_null(wa);
+        assert_string_equal(wt, wa);
+    }
+    for (size_t len = 16; len <= 40; len++) {
+        char t[64];
+        memset(t, 'a', len - 2);
+        memcpy(t + len - 2, "\xc3\xa9", 2); /* "é" ends the word */
+        t[len] = 0;
+        const char *w = claims__quote_normalize(s, t, len);
+        assert_non_null(w);
+        assert_string_equal(w, t);
+    }
+    claims_story_free(s);
+}
+
 /* An all-ASCII quote takes a one-pass path: it must give the words the
  * general path gives the same text with a non-ASCII word after it. */
 static void test_normalize_ascii_path_matches_general(void **state)
@@ -283,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_normalize_folds_case_marks_and_punctuation),
         cmocka_unit_test(test_normalize_ascii_path_matches_general),
         cmocka_unit_test(test_normalize_common_marks_path_matches_general),
+        cmocka_unit_test(test_normalize_marks_between_long_runs),
         cmocka_unit_test(test_speaker_key_folds_accents),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_many_people_one_surname),

@@ -37,11 +37,13 @@ static bool all_ascii(const char *text, size_t len)
     uint64_t any = 0;
     size_t i = 0;
 #ifdef CLAIMS__SSE2
-    __m128i any16 = _mm_setzero_si128();
-    for (; i + 16 <= len; i += 16)
-        any16 = _mm_or_si128(any16, _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
-    if (_mm_movemask_epi8(any16))
-        return false;
+    if (len >= 16) {
+        /* the last sixteen (over some read before) for the rest */
+        __m128i any16 = _mm_loadu_si128((const __m128i *)(const void *)(text + len - 16));
+        for (; i + 16 <= len; i += 16)
+            any16 = _mm_or_si128(any16, _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
+        return !_mm_movemask_epi8(any16);
+    }
 #endif
     for (; i + 8 <= len; i += 8) {
         uint64_t v;
@@ -128,55 +130,65 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         return NULL;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     char *o = out;
+    while (p < end && !lower_alnum[*p])
+        p++;
+    if (p == end) {
+        *o = 0;
+        return out;
+    }
+    /* Words: runs of letters and digits joined by an apostrophe, or by
+     * '.' or ',' between digits, one space between two; a space in
+     * plain bytes comes after a letter or digit (the one before them, or
+     * the first of them) and stays one. One loop for all the words (a
+     * word ends where most runs end: no loop to leave and enter again). */
+    *o++ = lower_alnum[*p++];
     for (;;) {
-        while (p < end && !lower_alnum[*p])
-            p++;
-        if (p == end)
-            break;
-        if (o > out)
-            *o++ = ' ';
-        /* one word: runs of letters and digits joined by an apostrophe,
-         * or by '.' or ',' between digits; a space in eight plain bytes
-         * comes after a letter or digit (the one before them, or the
-         * first of them) and stays one */
-        *o++ = lower_alnum[*p++];
-        for (;;) {
-            char ch;
-            /* (sixteen at a time first where the machine has them; the
-             * eight-byte steps then take the rest, not a byte that ends
-             * a plain run) */
-            bool stopped = false;
+        /* (sixteen at a time first where the machine has them; the
+         * eight-byte steps then take the rest, not a byte that ends a
+         * plain run; a byte at a time the last few) */
+        bool stopped = false;
 #ifdef CLAIMS__SSE2
-            while (end - p >= 16) {
-                size_t r = plain_prefix16(p, o);
-                o += r;
-                p += r;
-                if (r < 16) {
-                    stopped = true;
-                    break;
-                }
+        while (end - p >= 16) {
+            size_t r = plain_prefix16(p, o);
+            o += r;
+            p += r;
+            if (r < 16) {
+                stopped = true;
+                break;
             }
+        }
 #endif
-            while (!stopped && end - p >= 8) {
-                uint64_t lc;
-                size_t r = plain_prefix8(p, &lc);
-                store8(o, lc);
-                o += r;
-                p += r;
-                if (r < 8)
-                    break;
-            }
+        while (!stopped && end - p >= 8) {
+            uint64_t lc;
+            size_t r = plain_prefix8(p, &lc);
+            store8(o, lc);
+            o += r;
+            p += r;
+            if (r < 8)
+                stopped = true;
+        }
+        if (!stopped) {
+            char ch;
             while (p < end && (ch = lower_alnum[*p])) {
                 *o++ = ch;
                 p++;
             }
-            if (end - p < 2 || !lower_alnum[p[1]])
-                break;
-            if (*p != '\'' &&
-                !((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))
-                break;
-            *o++ = (char)*p++;
         }
+        /* p is at the end or at a byte that is no letter or digit, after
+         * one that is: a joiner goes on the word */
+        if (end - p >= 2 && lower_alnum[p[1]] &&
+            (*p == '\'' ||
+             ((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))) {
+            *o++ = (char)*p++;
+            continue;
+        }
+        /* the word ends: the next one, after a space */
+        while (p < end && !lower_alnum[*p])
+            p++;
+        if (p == end)
+            break;
+        *o++ = ' ';
+        *o++ = lower_alnum[*p++];
     }
     *o = 0;
     return out;
@@ -219,6 +231,25 @@ static bool marks_quote_normalize(claims_story *s, const char *text, size_t len,
     }
     size_t n = 0;
     for (size_t i = 0; i < len;) {
+#ifdef CLAIMS__SSE2
+        /* ASCII sixteen bytes a step, up to the next mark (stored at
+         * a + n: n is i at most, a mark's bytes folding to one) */
+        while (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+            _mm_storeu_si128((__m128i *)(void *)(a + n), v);
+            unsigned high = (unsigned)_mm_movemask_epi8(v);
+            if (high) {
+                unsigned k = (unsigned)__builtin_ctz(high);
+                i += k;
+                n += k;
+                break;
+            }
+            i += 16;
+            n += 16;
+        }
+        if (i >= len)
+            break;
+#endif
         if ((unsigned char)text[i] < 0x80) {
             a[n++] = text[i++];
             continue;
@@ -363,7 +394,7 @@ typedef struct ctx {
     const char *norm; /* art->norm */
     const claims__sentence *sents;
     const claims__lexicon *lx;
-    void *block; /* holds inq, memo, nomc, marks, verbs, bucket and
+    void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
                     verb_sent (alloc_scratch) */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
@@ -372,6 +403,9 @@ typedef struct ctx {
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
     const claims__lex_entry **nomc;
+    /* the longest title phrase at a token whose lexicon mask allows one
+     * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at) */
+    const claims__lex_entry **titlec;
     uint32_t *marks; /* the quotation marks' tokens, in text order; and from
                         the array's end down, the tokens a mention may
                         start at (no mark: the two never meet) */
@@ -459,8 +493,14 @@ static inline bool may_start(const ctx *c, size_t i, claims__lex_section sec)
 }
 
 /* Memo bits: a test's answer is known (and then its answer, the bit
- * above); and the nominal class is known. */
-enum { MEMO_NAME_KNOWN = 1, MEMO_TITLE_KNOWN = 4, MEMO_TIME_KNOWN = 16, MEMO_NOM_KNOWN = 64 };
+ * above); the nominal class is known; the longest title is known. */
+enum {
+    MEMO_NAME_KNOWN = 1,
+    MEMO_TITLE_KNOWN = 4,
+    MEMO_TIME_KNOWN = 16,
+    MEMO_NOM_KNOWN = 64,
+    MEMO_TITLE_LONG_KNOWN = 128
+};
 
 /* Token i's answer to the pure test `test`, looked up once (memo bit
  * `known`, the answer in the bit above it). */
@@ -497,6 +537,42 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
     return claims__lex_is(nom_class(c, i), cls);
+}
+
+/* title_at of a token whose mask allows a title. */
+static const claims__lex_entry *title_at_slow(const ctx *c, size_t i, size_t end, size_t *n)
+{
+    const claims__lex_entry *e;
+    if (c->memo[i] & MEMO_TITLE_LONG_KNOWN) {
+        e = c->titlec[i];
+    } else {
+        size_t k = 0;
+        e = c->titlec[i] = claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, c->ntoks, &k);
+        c->memo[i] |= MEMO_TITLE_LONG_KNOWN;
+    }
+    if (!e)
+        return NULL;
+    if (i + e->ntok <= end) {
+        *n = e->ntok;
+        return e;
+    }
+    return claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, end, n);
+}
+
+/* claims__lex_match of a title phrase at token i up to token `end`, for
+ * the searches of phrases of more than one token. The same tokens are
+ * asked again and again, up to bounds of their own (the name run, the
+ * mention's titles, the noun phrase): the longest title to the
+ * article's end is looked up once, and it is the answer for `end` too
+ * when it ends by `end` (the longest phrase within a bound, when it fits
+ * a closer one, is the longest there); none at all is none for any
+ * bound. Only a longer one is looked up again. Most tokens' mask says no
+ * title starts at them, tested inline. */
+static inline const claims__lex_entry *title_at(const ctx *c, size_t i, size_t end, size_t *n)
+{
+    if (i >= end || !may_start(c, i, CLAIMS__LEX_TITLE))
+        return NULL;
+    return title_at_slow(c, i, end, n);
 }
 
 static bool is_small_word(const claims__lex_entry *v)
@@ -608,9 +684,26 @@ static inline const claims__lex_entry *verb_at(const ctx *c, size_t i, size_t en
 
 /* The index in c->verbs of the first word at or after token i where a
  * speech verb may start (c->nverbs when none). */
-static size_t first_verb(const ctx *c, size_t i)
+static inline size_t first_verb(const ctx *c, size_t i)
 {
     size_t lo = 0, hi = c->nverbs;
+    /* Most searches are for a token of the sentence walked or just
+     * after: from its first verb (c->sent_verb) on, by steps that
+     * double, the answer is near; before it, a search of all before. */
+    size_t from = c->sent_verb;
+    if (from < hi && (from == 0 || c->verbs[from - 1] < i)) {
+        size_t step = 1;
+        lo = from;
+        while (from < hi && c->verbs[from] < i) {
+            lo = from + 1;
+            from += step;
+            step *= 2;
+        }
+        if (from < hi)
+            hi = from + 1;
+    } else if (from < hi) {
+        hi = from;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->verbs[mid] < i)
@@ -744,15 +837,20 @@ static bool name_hyphen(const ctx *c, size_t i)
            name_word(c, i + 1);
 }
 
-static inline bool in_name_run(const ctx *c, size_t i)
+/* Token i joins the words of a name: a '.' after a title abbreviation,
+ * a hyphen between two name words. */
+static inline bool name_joiner(const ctx *c, size_t i)
 {
-    if (name_word(c, i))
-        return true;
     /* the two joiners are one byte long: '.' and '-' */
     if (i >= c->ntoks || T(c, i)->norm_len != 1)
         return false;
     char ch = tok_norm(c, i)[0];
     return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
+}
+
+static inline bool in_name_run(const ctx *c, size_t i)
+{
+    return name_word(c, i) || name_joiner(c, i);
 }
 
 /* Skips the titles at the front of run [a, b): returns the first token of
@@ -765,7 +863,7 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
     size_t start = a;
     for (size_t i = a; i < b; i++) {
         size_t n = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &n) && n) {
+        if (title_at(c, i, b, &n) && n) {
             size_t j = i + n;
             while (j < b && (tok_is(c, j, ".") || tok_is(c, j, ",")))
                 j++;
@@ -776,21 +874,6 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
         }
     }
     return start;
-}
-
-/* Token i + 1 may go on a name run that token i, no title word, starts
- * (in_name_run): it is in the same sentence, and capitalized, or may
- * start a title, or is a hyphen right after token i. (A '.' goes on a
- * run after a title word only; a comma or stop never: most capitalized
- * words that end a clause need no name test here.) */
-static bool may_join_run(const ctx *c, size_t i)
-{
-    if (i + 1 >= c->ntoks)
-        return false;
-    const claims__token *t = T(c, i + 1);
-    return t->sentence == T(c, i)->sentence &&
-           ((t->flags & CLAIMS__TF_CAP) || (t->lexmask & (1u << CLAIMS__LEX_TITLE)) ||
-            (!(t->flags & CLAIMS__TF_SPACE_BEFORE) && tok_is_at(c, i + 1, "-")));
 }
 
 /* The words of tokens [a, b), counted up to `most` at most: a test of a
@@ -932,38 +1015,75 @@ static int32_t mention_before(const ctx *c, size_t pos)
     return (int32_t)lo - 1;
 }
 
-/* Token i may start a name run that is a mention, by what its flags and
- * the next token say: most tokens are lower case and no title word (a
- * flag and a lexicon bit), neither a name nor a title; and most
- * capitalized words stand alone (no title phrase starts at them and the
- * next token cannot go on a run), a run of one word that is no mention.
- * (A quotation mark is neither.) */
-static bool may_start_mention(const ctx *c, size_t i)
+/* What the walk of a name run gathers on the way, so that the mention
+ * made of it need not walk it again: whether a token of it may start a
+ * title (its lexicon mask says so), its words (run_words), and whether
+ * its last token is a name word (name_word). */
+typedef struct run_info {
+    bool title;
+    size_t nw;
+    bool last_name;
+} run_info;
+
+/* The words token t adds to a run: one when it is a word or number, no
+ * possessive. */
+static inline size_t run_words(const claims__token *t)
 {
-    const claims__token *t = T(c, i);
-    bool title_bit = (t->lexmask & (1u << CLAIMS__LEX_TITLE)) != 0;
-    if ((!(t->flags & CLAIMS__TF_CAP) && !title_bit) || (!title_bit && !may_join_run(c, i)))
-        return false;
-    return t->cls != CLAIMS__TOK_QUOTE;
+    return (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
+           !(t->flags & CLAIMS__TF_POSSESSIVE);
 }
 
-/* The end of the name run starting at token a (a + 1 at least). */
-static size_t name_run_end(const ctx *c, size_t a)
+/* The end of the name run starting at token a (a + 1 at least), and what
+ * the walk gathers in *r. Most tokens that go on a run are a capitalized
+ * word that starts no title and is a name word by its bits alone
+ * (name_word's first test): one test takes them. (What it gathers is in
+ * locals: a memo's store, a byte, may alias anything.) */
+static size_t name_run_end(const ctx *c, size_t a, run_info *r)
 {
+    const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
+                            1u << CLAIMS__LEX_WEEKDAY | 1u << CLAIMS__LEX_SPEECH_VERB |
+                            1u << CLAIMS__LEX_TITLE;
+    const uint64_t mask = claims__tok_bits_of(
+        others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    const size_t ntoks = c->ntoks;
+    const uint32_t sa = T(c, a)->sentence;
+    uint32_t masks = 0; /* of the tokens not taken as plain name words */
+    size_t nw = 0;
+    bool last_name = false;
     size_t b = a;
-    while (b < c->ntoks && (b == a || T(c, b)->sentence == T(c, a)->sentence)) {
+    while (b < ntoks && (b == a || T(c, b)->sentence == sa)) {
+        const claims__token *t = T(c, b);
+        if ((claims__tok_bits(t) & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES) {
+            /* a plain name word, that may start no title */
+            nw++;
+            last_name = true;
+            b++;
+            continue;
+        }
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, b, c->ntoks, &tn) && tn > 1 &&
-            T(c, b + tn - 1)->sentence == T(c, a)->sentence) {
+        if (title_at(c, b, ntoks, &tn) && tn > 1 && T(c, b + tn - 1)->sentence == sa) {
+            for (size_t k = b; k < b + tn; k++) {
+                masks |= T(c, k)->lexmask;
+                nw += run_words(T(c, k));
+            }
+            last_name = false;
             b += tn;
             continue;
         }
-        if (!(in_name_run(c, b) || (b == a && is_title1(c, b))))
+        bool name = name_word(c, b);
+        if (!(name || name_joiner(c, b) || (b == a && is_title1(c, b))))
             break;
+        masks |= t->lexmask;
+        nw += run_words(t);
+        last_name = name;
         b++;
     }
+    r->title = (masks & (1u << CLAIMS__LEX_TITLE)) != 0;
+    r->nw = nw;
+    r->last_name = last_name;
     return b == a ? a + 1 : b;
 }
 
@@ -987,29 +1107,26 @@ static bool grow_mentions(ctx *c)
 }
 
 /* Adds the mention that name run [a, b) of two tokens or more holds, if
- * any. False on OOM. */
-static bool add_mention(ctx *c, size_t a, size_t b)
+ * any; r is what name_run_end gathered of it. False on OOM. */
+static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
 {
     /* Most runs hold no word that may start a title and no more words
      * than a name keeps: then no title is stripped and none capped, and
-     * the words are counted on the way (one pass over the run). */
-    uint32_t masks = 0;
-    size_t nw = 0;
-    for (size_t i = a; i < b; i++) {
-        const claims__token *t = T(c, i);
-        masks |= t->lexmask;
-        nw += (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) &&
-              !(t->flags & CLAIMS__TF_POSSESSIVE);
-    }
+     * the walk of the run counted the words. Its first token is then a
+     * name word (collect_mentions: else it is a title alone), and the
+     * walk knows whether the last is. */
+    size_t nw = r->nw;
     size_t na = a;
-    if ((masks & (1u << CLAIMS__LEX_TITLE)) || nw > NAME_MAX_WORDS) {
+    if (r->title || nw > NAME_MAX_WORDS) {
         na = cap_name(c, strip_titles(c, a, b), b);
         if (na >= b)
             return true;
         nw = count_words(c, na, b);
-    }
-    if (!name_word(c, na) || !name_word(c, b - 1))
+        if (!name_word(c, na) || !name_word(c, b - 1))
+            return true;
+    } else if (!r->last_name) {
         return true;
+    }
     bool titled = na > a;
     if (nw < 2 && !titled)
         return true;
@@ -1111,11 +1228,24 @@ static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool
     return best;
 }
 
+/* Tokens [a1, b1) and [a2, b2) are the same text as written (what
+ * raw_tokens interns). */
+static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    if (a1 >= b1 || a2 >= b2)
+        return false;
+    size_t s1 = T(c, a1)->start, n1 = T(c, b1 - 1)->end - s1;
+    size_t s2 = T(c, a2)->start, n2 = T(c, b2 - 1)->end - s2;
+    return n1 == n2 && (s1 == s2 || memcmp(c->art->text + s1, c->art->text + s2, n1) == 0);
+}
+
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
 {
     speaker sp = {0};
     int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
     sp.kind = SPK_PERSON;
+    /* the tokens the name is the text of */
+    size_t na = a, nb = b;
     if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
         /* a person is quoted again and again: the mention keeps its
          * strings */
@@ -1127,11 +1257,19 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
         sp.name = m->name;
         sp.name_id = m->name_id;
         sp.fold = m->fold;
+        na = m->a;
+        nb = m->b;
     } else {
         sp.name = raw_tokens(c, a, b, &sp.name_id);
         sp.fold = fold_tokens(c, a, b, false);
     }
-    sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+    /* most descriptions are the name as written: its string and id */
+    if (sp.name && same_raw_text(c, da, db, na, nb)) {
+        sp.desc = sp.name;
+        sp.desc_id = sp.name_id;
+    } else {
+        sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+    }
     return sp;
 }
 
@@ -1158,7 +1296,7 @@ static bool np_classify(const ctx *c, size_t a, size_t b, np *out)
     size_t core = b;
     for (size_t i = a; i < b; i++) {
         size_t tn = 0;
-        if (lex_at(c, CLAIMS__LEX_TITLE, i, b, &tn) && tn > 1) {
+        if (title_at(c, i, b, &tn) && tn > 1) {
             i += tn - 1;
             continue;
         }
@@ -1246,8 +1384,9 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
         const claims__lex_entry *v = nom_class(c, t);
-        if (in_name_run(c, t) || head_tok(c, t) || is_title1(c, t)) {
-            if (head_tok(c, t) || is_title1(c, t))
+        bool nominal_word = head_tok(c, t) || is_title1(c, t);
+        if (nominal_word || in_name_run(c, t)) {
+            if (nominal_word)
                 nominal = true;
             j--;
             nwords++;
@@ -1326,7 +1465,9 @@ static bool time_tok_word(const ctx *c, size_t i)
     return memo_test(c, i, MEMO_TIME_KNOWN, time_lookup);
 }
 
-static inline bool time_tok(const ctx *c, size_t i)
+/* time_tok of token i, whose nominal class v (nom_class) the caller
+ * has at hand. */
+static inline bool time_tok_nom(const ctx *c, size_t i, const claims__lex_entry *v)
 {
     /* a token that starts no phrase of these sections is none */
     if (i >= c->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
@@ -1334,6 +1475,18 @@ static inline bool time_tok(const ctx *c, size_t i)
         return false;
     /* most words that may start one start a nominal phrase alone ("the",
      * "that"): then the nominal class answers, and it is memoized */
+    if (!(T(c, i)->lexmask & TIME_SECTIONS))
+        return claims__lex_is(v, CLAIMS__LV_WHEN);
+    return time_tok_word(c, i);
+}
+
+static inline bool time_tok(const ctx *c, size_t i)
+{
+    /* the class only when it is asked for: most tokens are no word that
+     * may start a time or nominal phrase */
+    if (i >= c->ntoks || !(T(c, i)->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) ||
+        !is_word(c, i))
+        return false;
     if (!(T(c, i)->lexmask & TIME_SECTIONS))
         return nom_is(c, i, CLAIMS__LV_WHEN);
     return time_tok_word(c, i);
@@ -1706,7 +1859,7 @@ static bool verb_speaker(ctx *c, size_t v, size_t vn, unsigned cls, size_t lo, s
  * take the verb closest to hi (a quote after it), else the first one. */
 static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out)
 {
-    np fallback = {0};
+    np fallback; /* set with have_fallback */
     bool have_fallback = false;
     size_t best_pos = 0;
     bool found = false;
@@ -2040,12 +2193,15 @@ static bool sentence_skipped(const ctx *c, size_t si)
  * the ninth word says so. */
 static bool name_like(const ctx *c, const qspan *q)
 {
+    /* a stop ends it: sentence punctuation as its last token (but the
+     * '.' of a title, "Gen.") */
+    size_t last = q->c1 - 1;
+    if (q->c1 > q->c0 && (tok_is(c, last, ".") || tok_is(c, last, "?") || tok_is(c, last, "!")) &&
+        !title_dot(c, last))
+        return false;
     size_t words = 0;
     for (size_t i = q->c0; i < q->c1; i++) {
         const claims__token *t = T(c, i);
-        if (tok_is(c, i, ".") || tok_is(c, i, "?") || tok_is(c, i, "!"))
-            if (i + 1 == q->c1 && !title_dot(c, i))
-                return false;
         if (t->cls == CLAIMS__TOK_WORD || t->cls == CLAIMS__TOK_NUMBER) {
             if (t->flags & CLAIMS__TF_POSSESSIVE)
                 continue;
@@ -2171,11 +2327,18 @@ static size_t skip_adjuncts(const ctx *c, size_t j, size_t hi)
 {
     for (int round = 0; round < 4 && j < hi && !c->inq[j]; round++) {
         size_t k = j;
-        while (k < hi && (nom_is(c, k, CLAIMS__LV_ADVERB) || time_tok(c, k) ||
-                          (nom_is(c, k, CLAIMS__LV_DET) && k + 1 < hi && time_tok(c, k + 1)) ||
-                          (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+        /* (token k's nominal class found once for the tests of it) */
+        const claims__lex_entry *v = NULL;
+        while (k < hi) {
+            v = nom_class(c, k);
+            if (!(claims__lex_is(v, CLAIMS__LV_ADVERB) || time_tok_nom(c, k, v) ||
+                  (claims__lex_is(v, CLAIMS__LV_DET) && k + 1 < hi && time_tok(c, k + 1)) ||
+                  (T(c, k)->cls == CLAIMS__TOK_NUMBER && k > j && time_tok(c, k - 1))))
+                break;
             k++;
-        if (k == j && is_prep_like(c, j) && !tok_is(c, j, "of")) {
+        }
+        if (k == j && (claims__lex_is(v, CLAIMS__LV_PREP) || claims__lex_is(v, CLAIMS__LV_APREP)) &&
+            !tok_is(c, j, "of")) {
             size_t e = pp_object(c, j + 1, hi);
             if (e > j + 1)
                 k = e;
@@ -2270,7 +2433,13 @@ static bool content_start(const ctx *c, size_t a, size_t hi)
  * Interfax reported", "..., according to the ministry". */
 static size_t cut_trailing_attribution(ctx *c, size_t a, size_t b)
 {
-    for (size_t k = a + 1; k < b; k++) {
+    /* A verb word comes within ten tokens after the comma: most content
+     * has none, and commas before the first one need no look. */
+    size_t vi = first_verb(c, a + 2);
+    if (vi >= c->nverbs || c->verbs[vi] >= b)
+        return b;
+    size_t from = c->verbs[vi] > a + 10 ? c->verbs[vi] - 9 : a + 1;
+    for (size_t k = from; k < b; k++) {
         if (!tok_is(c, k, ",") || c->inq[k])
             continue;
         for (size_t v = k + 1; v < b && v < k + 10; v++) {
@@ -2524,66 +2693,120 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* Notes token i, when it is a quotation mark or a word where a speech
- * verb may start, in c->marks or c->verbs and c->verb_sent. */
-static void note_token(ctx *c, size_t i)
+/* Token t is one the scan stops at (scan_article): capitalized, may
+ * start a title or a speech verb, or a quotation mark. With `one` the
+ * word of class 1 and `mask` these bits and bit 2 of the class: class +
+ * 1 has bit 2 set for a quotation mark alone (a class is 0 to 3, and no
+ * carry leaves the class's field), so one add and one test of the
+ * token's word (claims__tok_bits) tell. */
+static inline bool scan_marked(const claims__token *t, uint64_t one, uint64_t mask)
 {
-    const claims__article *art = c->art;
-    const claims__token *t = T(c, i);
-    if (t->cls == CLAIMS__TOK_QUOTE)
-        c->marks[c->nmarks++] = (uint32_t)i;
-    if (!(t->lexmask & (1u << CLAIMS__LEX_SPEECH_VERB)))
-        return;
-    if (t->cls == CLAIMS__TOK_WORD)
-        c->verbs[c->nverbs++] = (uint32_t)i;
-    if (t->sentence < art->nsents && i >= art->sents[t->sentence].tok_begin &&
-        i < art->sents[t->sentence].tok_end)
-        c->verb_sent[t->sentence] = 1;
+    return ((claims__tok_bits(t) + one) & mask) != 0;
 }
 
-/* The first of tokens [i, n) that is capitalized, may start a title or
- * a speech verb, or is a quotation mark; n when none. Most tokens are
- * none: a loop of its own tests each with one word (claims__tok_bits). A
- * class is 0 to 3, so class + 1 has bit 2 set for a quotation mark alone
- * (and no carry leaves the class's field). */
-static size_t next_marked(const claims__token *toks, size_t i, size_t n)
+/* Capitalized token t, no title word, may start a name run that is a
+ * mention: token t + 1 (before end) may go on the run (in_name_run), that
+ * is it is in the same sentence, and capitalized, or may start a title,
+ * or is a hyphen right after t. (A '.' goes on a run after a title word
+ * only; a comma or stop never: most capitalized words stand alone, a run
+ * of one word that is no mention, and end here.) */
+static inline bool cap_may_start_mention(const ctx *c, const claims__token *t,
+                                         const claims__token *end)
 {
-    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
-    const uint32_t bits = 1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB;
-    const uint64_t mask = claims__tok_bits_of(bits, 4, CLAIMS__TF_CAP);
-    const uint64_t one = claims__tok_bits_of(0, 1, 0);
-    const claims__token *t = toks + i, *end = toks + n;
-    /* four a step while four remain: one test of the bound for four */
-    for (; end - t >= 4; t += 4) {
-        if ((claims__tok_bits(t) + one) & mask)
-            return (size_t)(t - toks);
-        if ((claims__tok_bits(t + 1) + one) & mask)
-            return (size_t)(t + 1 - toks);
-        if ((claims__tok_bits(t + 2) + one) & mask)
-            return (size_t)(t + 2 - toks);
-        if ((claims__tok_bits(t + 3) + one) & mask)
-            return (size_t)(t + 3 - toks);
-    }
-    while (t < end && !((claims__tok_bits(t) + one) & mask))
-        t++;
-    return (size_t)(t - toks);
+    const claims__token *u = t + 1;
+    if (u >= end)
+        return false;
+    uint64_t bits = claims__tok_bits(u);
+    if (bits & claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, CLAIMS__TF_CAP))
+        return u->sentence == t->sentence;
+    return !(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_SPACE_BEFORE)) && u->norm_len == 1 &&
+           c->norm[u->norm] == '-' && u->sentence == t->sentence;
 }
 
 /* One pass over the article for what the later passes look for among
  * all its tokens: the quotation marks (pairing walks only them), the
  * words where a speech verb may start (the searches for a verb walk only
  * them), the sentences that have one, and the tokens a mention of a
- * person may start at (collect_mentions walks only them). */
-static void scan_article(ctx *c)
+ * person may start at (collect_mentions walks only them): a word that
+ * may start a title, or a capitalized word that the next token may go on
+ * from. Most tokens the scan stops at are a capitalized word and no
+ * more: one test of the token's bits sends them to the one question
+ * left. The counts are kept in locals (a store into verb_sent, bytes,
+ * may alias anything), and the function is out of line (the caller's
+ * registers are taken). */
+CLAIMS__NOINLINE static void scan_article(ctx *c)
 {
-    const claims__article *art = c->art;
-    const claims__token *toks = art->toks;
-    const size_t ntoks = art->ntoks;
-    for (size_t i = next_marked(toks, 0, ntoks); i < ntoks; i = next_marked(toks, i + 1, ntoks)) {
-        note_token(c, i);
-        if (may_start_mention(c, i))
-            c->marks[ntoks - 1 - c->nstarts++] = (uint32_t)i;
+    const claims__token *toks = c->toks;
+    const size_t ntoks = c->ntoks, nsents = c->art->nsents;
+    const claims__sentence *sents = c->sents;
+    uint32_t *marks = c->marks, *verbs = c->verbs;
+    /* the starts go from the end of marks down */
+    uint32_t *const starts_end = c->marks + ntoks;
+    uint32_t *starts = starts_end;
+    uint8_t *verb_sent = c->verb_sent;
+    size_t nmarks = 0, nverbs = 0;
+    const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+    const uint64_t title = claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, 0);
+    const uint64_t cap = claims__tok_bits_of(0, 0, CLAIMS__TF_CAP);
+    /* class + 1 has this bit for a quotation mark alone (scan_marked) */
+    const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
+    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
+    const uint64_t mark_mask = claims__tok_bits_of(
+        1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 4, CLAIMS__TF_CAP);
+    const claims__token *t = toks, *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
+    for (;;) {
+        /* Most tokens are not marked: a loop of their own, four a step
+         * while four remain (one test of the bound for four); a token
+         * found goes straight to its handling. */
+        for (; t < end4; t += 4) {
+            if (scan_marked(t, one, mark_mask))
+                goto marked;
+            if (scan_marked(t + 1, one, mark_mask)) {
+                t += 1;
+                goto marked;
+            }
+            if (scan_marked(t + 2, one, mark_mask)) {
+                t += 2;
+                goto marked;
+            }
+            if (scan_marked(t + 3, one, mark_mask)) {
+                t += 3;
+                goto marked;
+            }
+        }
+        while (t < end && !scan_marked(t, one, mark_mask))
+            t++;
+        if (t == end)
+            break;
+    marked:;
+        /* (one adds to the class alone: the lexicon bits are as they
+         * were) */
+        uint64_t bits = claims__tok_bits(t) + one;
+        if (!(bits & (verb | title | quote))) {
+            /* capitalized, and nothing else the scan looks for */
+            if (cap_may_start_mention(c, t, end))
+                *--starts = (uint32_t)(t - toks);
+            t++;
+            continue;
+        }
+        size_t i = (size_t)(t - toks);
+        if (bits & quote)
+            marks[nmarks++] = (uint32_t)i;
+        if (bits & verb) {
+            if (t->cls == CLAIMS__TOK_WORD)
+                verbs[nverbs++] = (uint32_t)i;
+            if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
+                i < sents[t->sentence].tok_end)
+                verb_sent[t->sentence] = 1;
+        }
+        if (!(bits & quote) &&
+            ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
+            *--starts = (uint32_t)i;
+        t++;
     }
+    c->nmarks = nmarks;
+    c->nverbs = nverbs;
+    c->nstarts = (size_t)(starts_end - starts);
 }
 
 /* The mentions of persons of the article, from the tokens the scan
@@ -2601,9 +2824,10 @@ static bool collect_mentions(ctx *c)
         size_t i = c->marks[c->ntoks - 1 - k];
         if (i < next || !(name_word(c, i) || is_title1(c, i)))
             continue;
-        next = name_run_end(c, i);
+        run_info r;
+        next = name_run_end(c, i, &r);
         /* one word, a title or a name alone, is no mention: most runs */
-        if (next > i + 1 && !add_mention(c, i, next)) {
+        if (next > i + 1 && !add_mention(c, i, next, &r)) {
             c->nomem = true;
             return false;
         }
@@ -2613,7 +2837,8 @@ static bool collect_mentions(ctx *c)
 
 /* The scratch of one extraction by token and by sentence, in one block
  * (on a short article the allocations of one array each cost more than
- * the work): the first mentions, the nominal classes, the quotation
+ * the work): the first mentions, the nominal classes, the longest
+ * titles, the quotation
  * marks and the verb words (one a token at most: they never grow), the
  * name buckets, then the bytes (in quotes, memo bits, verb sentences),
  * these zeroed. False on OOM. */
@@ -2624,9 +2849,9 @@ static bool alloc_scratch(ctx *c)
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
     /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
-     * in the text's article is larger than these 18 bytes and its share
+     * in the text's article is larger than these 26 bytes and its share
      * of the mentions' room (under 2) */
-    size_t per_tok = sizeof *c->nomc + sizeof *c->marks + sizeof *c->verbs + 2;
+    size_t per_tok = sizeof *c->nomc + sizeof *c->titlec + sizeof *c->marks + sizeof *c->verbs + 2;
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
@@ -2639,6 +2864,8 @@ static bool alloc_scratch(ctx *c)
     b += c->capm * sizeof *c->m;
     c->nomc = (const claims__lex_entry **)(void *)b;
     b += n * sizeof *c->nomc;
+    c->titlec = (const claims__lex_entry **)(void *)b;
+    b += n * sizeof *c->titlec;
     c->marks = (uint32_t *)(void *)b;
     b += n * sizeof *c->marks;
     c->verbs = (uint32_t *)(void *)b;
@@ -2672,6 +2899,25 @@ static bool alloc_spans(ctx *c)
     return true;
 }
 
+/* The first sentence from si on that the walk has work in: it opens a
+ * quote (qsent, the next to), has a speech verb or starts with a dash;
+ * qsent when none before it. Most sentences have none: a loop of their
+ * own, its values in registers. */
+static size_t next_busy_sentence(const ctx *c, size_t si, size_t qsent)
+{
+    const uint8_t *verb_sent = c->verb_sent;
+    const claims__sentence *sents = c->sents;
+    const claims__token *toks = c->toks;
+    const char *norm = c->norm;
+    const size_t ntoks = c->ntoks;
+    for (; si < qsent; si++) {
+        size_t tb = sents[si].tok_begin;
+        if (verb_sent[si] || (tb < ntoks && toks[tb].norm_len == 1 && norm[toks[tb].norm] == '-'))
+            return si;
+    }
+    return si;
+}
+
 claims_status claims__extract_speech(claims_story *s, size_t ai)
 {
     const claims__article *art = &s->articles[ai];
@@ -2699,9 +2945,28 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     size_t qi = 0;
     /* the sentence the next quote opens in (none: past the last) */
     size_t qsent = c.nq ? T(&c, c.q[0].open)->sentence : art->nsents;
+    /* The speakers a sentence notes serve the quotes and reported speech
+     * of the sentences after it: after the last sentence that opens a
+     * quote or may report speech (a speech verb, a leading dash), none
+     * is noted. */
+    size_t notes_end = c.nq ? T(&c, c.q[c.nq - 1].open)->sentence : 0;
+    for (size_t si = art->nsents; si-- > notes_end;) {
+        if (!sentence_skipped(&c, si) &&
+            (c.verb_sent[si] || tok_is(&c, art->sents[si].tok_begin, "-"))) {
+            notes_end = si;
+            break;
+        }
+    }
     st = CLAIMS_OK;
-    for (size_t si = 0; si < art->nsents && st == CLAIMS_OK; si++) {
+    for (size_t si = next_busy_sentence(&c, 0, qsent); si < art->nsents && st == CLAIMS_OK;
+         si = next_busy_sentence(&c, si + 1, qsent)) {
         size_t nclaims0 = s->nclaims;
+        /* the sentence's first verb, for its quotes too (first_verb
+         * searches from it) */
+        size_t sv = c.sent_verb, tb = art->sents[si].tok_begin;
+        while (sv < c.nverbs && c.verbs[sv] < tb)
+            sv++;
+        c.sent_verb = sv;
         while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
             qi++;
@@ -2710,18 +2975,15 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
                 break;
         }
         /* a sentence without a speech verb has no reported speech, and
-         * notes a speaker only after a leading dash: most sentences are
-         * done with here (c.sent_verb catches up when one is not) */
+         * notes a speaker only after a leading dash */
         bool skipped = sentence_skipped(&c, si);
         bool has_verb = !skipped && c.verb_sent[si];
         if (st == CLAIMS_OK && !skipped &&
             (has_verb || tok_is(&c, art->sents[si].tok_begin, "-"))) {
-            while (c.sent_verb < c.nverbs && c.verbs[c.sent_verb] < art->sents[si].tok_begin)
-                c.sent_verb++;
             if (has_verb)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;
-            if (st == CLAIMS_OK)
+            if (st == CLAIMS_OK && si < notes_end)
                 note_sentence_speakers(&c, si, had_speech, has_verb);
         }
         if (c.nomem)
