@@ -62,21 +62,20 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
 }
 
 /* Inline: the token's lexmask or the memo answers most calls, and a call
- * cost more than either. */
+ * cost more than either. Every caller asks about a token of the sentence
+ * (i in [sb, se)): the memo is read without a test of the bounds. */
 static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
 {
     size_t dummy, *np = n ? n : &dummy;
-    if (i >= c->sb && i < c->se) {
-        if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
-            *np = 0; /* as the memo would say */
-            return NULL;
-        }
-        const ctx_memo *m = c->memo;
-        uint16_t len = m->len[i];
-        if (len != MEMO_UNSET) {
-            *np = len;
-            return len ? m->entry[i] : NULL;
-        }
+    if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
+        *np = 0; /* as the memo would say */
+        return NULL;
+    }
+    const ctx_memo *m = c->memo;
+    uint16_t len = m->len[i];
+    if (len != MEMO_UNSET) {
+        *np = len;
+        return len ? m->entry[i] : NULL;
     }
     return ctx_lookup(c, i, np);
 }
@@ -204,14 +203,19 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
  * starts rise. The tokens of a claim's sentence are enough. */
 static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off)
 {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (art->toks[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* Without a branch on each compare (a conditional move): which half
+     * holds the token is a coin toss, a mispredicted branch each step.
+     * The token is in [b, b + n]. */
+    if (lo >= hi)
+        return lo;
+    const claims__token *b = art->toks + lo;
+    size_t n = hi - lo;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1].start < off ? b + half : b;
+        n -= half;
     }
-    return lo;
+    return (size_t)(b - art->toks) + (b->start < off);
 }
 
 /* A clause boundary between two figures: ",", ";", "and", "or", "but". */
@@ -225,6 +229,34 @@ static inline bool boundary(const cx *c, size_t i)
     return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
 }
 
+/* Where the windows after a figure (ending at token te) stop: the first
+ * clause boundary, number or quotation mark, found once for all of them
+ * (they read at most SCOPE_WINDOW tokens on, and each stops at some of
+ * the three). Each is the window's end when there is none. */
+typedef struct fwd_stops {
+    size_t bn;  /* a boundary or a number */
+    size_t bq;  /* a boundary or a quotation mark */
+    size_t bnq; /* any of the three */
+} fwd_stops;
+
+static fwd_stops forward_stops(const cx *c, size_t te)
+{
+    size_t lim = te + SCOPE_WINDOW < c->se ? te + SCOPE_WINDOW : c->se;
+    size_t num = lim, quote = lim, k = te;
+    for (; k < lim && !boundary(c, k); k++) {
+        uint16_t cls = c->art->toks[k].cls;
+        if (cls == CLAIMS__TOK_NUMBER && num == lim)
+            num = k;
+        else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
+            quote = k;
+    }
+    fwd_stops f;
+    f.bn = num < k ? num : k;
+    f.bq = quote < k ? quote : k;
+    f.bnq = f.bn < quote ? f.bn : quote;
+    return f;
+}
+
 /* ------------------------------------------------------------ parts */
 
 /* Whether the figure whose number starts at token `nb` (its claim's
@@ -232,7 +264,7 @@ static inline bool boundary(const cx *c, size_t i)
  *   "including 3 children", "of which $2 million", "another four",
  *   "two more", "three others", "one of the victims", "two of them",
  *   "30 seriously injured". */
-static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
+static int part_of(const cx *c, size_t tb, size_t te, size_t nb, const fwd_stops *fs)
 {
     /* a phrase that ends right before the figure */
     for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
@@ -258,9 +290,7 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
          word_is(c, nb, "one")))
         return CLAIMS__PART_SUBSET;
     /* a degree of harm between the figure and its action */
-    for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
-            break;
+    for (size_t k = te; k < fs->bn && k < te + SEVERITY_WINDOW; k++) {
         if (ctx_is(c, k, CLAIMS__LV_PART_SEVERITY, NULL))
             return CLAIMS__PART_SUBSET;
     }
@@ -272,12 +302,9 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
 /* "in Dubai", "among the soldiers" (a proper name only), after the
  * figure and before the next clause: the place or group it covers. A
  * sentence that opens with "In <Name>," scopes its figures too. */
-static const char *scope_of(const cx *c, size_t te, bool *oom)
+static const char *scope_of(const cx *c, size_t te, const fwd_stops *fs, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
-            c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
-            break;
+    for (size_t k = te; k + 1 < c->se && k < fs->bnq; k++) {
         if (!ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
             continue;
         size_t p = k + 1;
@@ -299,11 +326,9 @@ static const char *scope_of(const cx *c, size_t te, bool *oom)
 
 /* "arrested three times since October": a count bounded by a time is a
  * count of that period, its own scope ("since october"). */
-static const char *since_scope(const cx *c, size_t te, bool *oom)
+static const char *since_scope(const cx *c, size_t te, const fwd_stops *fs, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
-            break;
+    for (size_t k = te; k + 1 < c->se && k < fs->bq; k++) {
         if (!word_is(c, k, "since"))
             continue;
         size_t n = c->art->toks[k + 1].norm_len;
@@ -322,7 +347,7 @@ static const char *since_scope(const cx *c, size_t te, bool *oom)
 
 /* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
  * one occasion; its own scope ("average"). */
-static const char *rate_scope(const cx *c, size_t tb, size_t te)
+static const char *rate_scope(const cx *c, size_t tb, size_t te, const fwd_stops *fs)
 {
     /* right before the figure ("averaged 7.2"), or right after its noun
      * ("7.2 rebounds a game"), never past another number */
@@ -333,9 +358,7 @@ static const char *rate_scope(const cx *c, size_t tb, size_t te)
         if (ctx_is(c, k - 1, CLAIMS__LV_RATE, &n))
             return "average";
     }
-    for (size_t k = te; k < c->se && k - te < RATE_WINDOW; k++) {
-        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER || boundary(c, k))
-            break;
+    for (size_t k = te; k < fs->bn && k - te < RATE_WINDOW; k++) {
         size_t n = 0;
         if (ctx_is(c, k, CLAIMS__LV_RATE, &n))
             return "average";
@@ -627,6 +650,26 @@ enum {
     NEED_FUTURE = 32
 };
 
+/* The first of tokens [k, e) whose lexmask has a bit of `look`, else e.
+ * Most tokens have none: four a step while four remain, one test of the
+ * bound for four. */
+static inline size_t next_look(const claims__token *toks, size_t k, size_t e, uint32_t look)
+{
+    for (; e - k >= 4; k += 4) {
+        if (toks[k].lexmask & look)
+            return k;
+        if (toks[k + 1].lexmask & look)
+            return k + 1;
+        if (toks[k + 2].lexmask & look)
+            return k + 2;
+        if (toks[k + 3].lexmask & look)
+            return k + 3;
+    }
+    while (k < e && !(toks[k].lexmask & look))
+        k++;
+    return k;
+}
+
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -658,10 +701,11 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         size_t part = c->sb + (c->se - c->sb) * 7 / 10;
         for (size_t k = c->sb, e = part; k < c->se; e = c->se) {
             for (; k < e; k++) {
+                /* & for &&: no branch on each token's class */
                 const claims__token *t = &toks[k];
-                size_t w = t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3;
+                size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
                 words += w;
-                caps += w & ((t->flags & CLAIMS__TF_CAP) != 0);
+                caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
             }
             if (k < c->se && caps * 10 + (c->se - k) * 4 < words * 6) {
                 words = caps = 0; /* not title case */
@@ -673,8 +717,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
              * about (most) */
-            while (k < c->se && !(toks[k].lexmask & look))
-                k++;
+            k = next_look(toks, k, c->se, look);
             if (k == c->se)
                 break;
         }
@@ -807,17 +850,17 @@ static claims__anchor nearest_time(const claims_claim *const *tv, const time_inf
 /* The figure's scope and holder; with capitals that name nothing (a
  * title-case headline) only a time bound ("since October"). */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
-                             bool capitals_name, bool *oom)
+                             const fwd_stops *fs, bool capitals_name, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
     bool age = quantity && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as strings (of the story's
        table, or literals) and stored as ids at the end */
-    const char *scope = capitals_name ? scope_of(c, te, oom) : NULL;
+    const char *scope = capitals_name ? scope_of(c, te, fs, oom) : NULL;
     if (!scope)
-        scope = since_scope(c, te, oom);
+        scope = since_scope(c, te, fs, oom);
     if (!scope)
-        scope = rate_scope(c, tb, te);
+        scope = rate_scope(c, tb, te, fs);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
     if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
@@ -1048,10 +1091,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         claims__frame *fr = claims__draft(cl);
         fr->anchor = a;
-        fr->part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
+        fwd_stops fs = forward_stops(&c, te);
+        fr->part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te), &fs);
         fr->hedged = f->hedge_at < tb;
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
+        scope_and_holder(&c, cl, tb, te, &fs, !f->titled, &oom);
     }
     claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
