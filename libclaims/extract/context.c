@@ -37,6 +37,7 @@ typedef struct ctx_memo {
     const claims__lex_entry **entry;
     uint16_t *len;
     uint8_t *word;
+    uint32_t per_kb; /* the article's tokens per 1024 bytes (token_in) */
 } ctx_memo;
 
 typedef struct cx {
@@ -200,8 +201,8 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
 
 /* The first token at or after byte `off` among tokens [lo, hi), else hi
  * (binary search): that of the whole article held to [lo, hi], as token
- * starts rise. The tokens of a claim's sentence are enough. */
-static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off)
+ * starts rise. */
+static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t off)
 {
     /* Without a branch on each compare (a conditional move): which half
      * holds the token is a coin toss, a mispredicted branch each step.
@@ -216,6 +217,34 @@ static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t 
         n -= half;
     }
     return (size_t)(b - art->toks) + (b->start < off);
+}
+
+/* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
+ * (the article's tokens per 1024 bytes) says is that far into [lo, hi),
+ * then a few steps either way, which find most (a binary search of a
+ * sentence took six steps); past TOKEN_STEPS, first_at on what is left.
+ * The tokens of a claim's sentence are enough. */
+enum { TOKEN_STEPS = 8 };
+static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off,
+                       uint32_t per_kb)
+{
+    const claims__token *t = art->toks;
+    if (lo >= hi || t[lo].start >= off)
+        return lo;
+    uint64_t d = ((uint64_t)(off - t[lo].start) * per_kb) >> 10;
+    size_t g = d < hi - lo ? lo + (size_t)d : hi - 1;
+    if (t[g].start < off) { /* in (g, hi] */
+        size_t stop = hi - g > TOKEN_STEPS ? g + TOKEN_STEPS : hi;
+        for (g++; g < stop; g++)
+            if (t[g].start >= off)
+                return g;
+        return first_at(art, g, hi, off);
+    }
+    /* in (lo, g]: t[lo] is before off */
+    size_t low = g - lo > TOKEN_STEPS ? g - TOKEN_STEPS : lo;
+    while (g > low && t[g - 1].start >= off)
+        g--;
+    return g == low && low > lo ? first_at(art, lo, g, off) : g;
 }
 
 /* A clause boundary between two figures: ",", ";", "and", "or", "but". */
@@ -598,9 +627,10 @@ static bool time_value(const claims_claim *t, claims__date *d, int *prec)
 
 /* A time that dates its clause: not one that bounds it ("since 2004",
  * "until 2010"), which names another event. */
-static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb, size_t se)
+static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb, size_t se,
+                        uint32_t per_kb)
 {
-    size_t tb = token_in(art, sb, se, t->start);
+    size_t tb = token_in(art, sb, se, t->start, per_kb);
     if (tb <= sb)
         return true;
     return !(claims__tok_is(art, tb - 1, "since") || claims__tok_is(art, tb - 1, "until") ||
@@ -820,7 +850,8 @@ static void read_times(const cx *c, const claims_claim *const *tv, size_t lo, si
     for (size_t j = lo; j < hi; j++) {
         const claims_claim *t = tv[j];
         int prec = 0;
-        ti[j].ok = dating_time(c->art, t, c->sb, c->se) && time_value(t, &ti[j].date, &prec);
+        ti[j].ok = dating_time(c->art, t, c->sb, c->se, c->memo->per_kb) &&
+                   time_value(t, &ti[j].date, &prec);
         ti[j].precision = (uint8_t)prec;
         ti[j].inferred = (t->flags & CLAIMS__CF_INFERRED) != 0;
     }
@@ -944,8 +975,18 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (figure || time) {
             si = sentence_near(art, cl->start, si);
             csent[i - first] = (uint32_t)si;
-            if (!need[si])
+            if (!(need[si] & NEED_FIGURE))
                 ctx_lim[si] = 0;
+            /* NEED_HANDED goes back through the paragraph at once, as far
+               as a sentence that has it (and so its sentences before):
+               no pass over all the sentences */
+            if (figure && !(need[si] & NEED_HANDED)) {
+                need[si] |= NEED_HANDED;
+                for (size_t k = si; k > 0 && !(need[k - 1] & NEED_HANDED) &&
+                                    art->sents[k - 1].paragraph == art->sents[k].paragraph;
+                     k--)
+                    need[k - 1] |= NEED_HANDED;
+            }
             need[si] |= (uint8_t)(NEED_FIGURE | (time ? NEED_TIME : 0) |
                                   (figure ? NEED_HANDED | NEED_CAPS : 0) |
                                   (cl->kind == CLAIMS_KIND_PERCENT ? NEED_POLL : 0));
@@ -955,9 +996,6 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
                 ctx_lim[si] = cl->start + 1; /* tokens before the figure's */
         }
     }
-    for (size_t k = art->nsents; k-- > 1;)
-        if ((need[k] & NEED_HANDED) && art->sents[k - 1].paragraph == art->sents[k].paragraph)
-            need[k - 1] |= NEED_HANDED;
     /* by position: the time extractor adds them in order, so this is one
      * pass (an insertion sort, as the starts differ: the order qsort gave) */
     for (size_t k = 1; k < nt; k++) {
@@ -971,6 +1009,21 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
     }
     return nt;
 }
+/* The first sentence from si that is needed (need[] not 0), else n.
+ * Most are not: eight a step while eight remain. */
+static size_t next_needed(const uint8_t *need, size_t si, size_t n)
+{
+    for (; n - si >= 8; si += 8) {
+        uint64_t w;
+        memcpy(&w, need + si, sizeof w);
+        if (w)
+            break;
+    }
+    while (si < n && !need[si])
+        si++;
+    return si;
+}
+
 /* Reserves n bytes at *at of a block to be allocated, aligned for any
  * type; returns their offset. */
 static size_t carve(size_t *at, size_t n)
@@ -1019,7 +1072,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     uint32_t *ctx_lim = (uint32_t *)(void *)(block + o_lim);
     time_info *ti = (time_info *)(void *)(block + o_ti);
     ctx_memo memo = {(const claims__lex_entry **)(void *)(block + o_entry),
-                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word)};
+                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word),
+                     art->len ? (uint32_t)((uint64_t)art->ntoks * 1024 / art->len) : 0};
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
@@ -1027,17 +1081,14 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
      * paragraph when that one has no time of its own: the last dating
      * time, else the one carried in; a background marker goes on too. */
     size_t j = 0;
-    for (size_t si = 0; si < art->nsents; si++) {
+    for (size_t si = 0; (si = next_needed(need, si, art->nsents)) < art->nsents; si++) {
+        /* a sentence not needed: nothing reads its facts, its first time
+         * or its anchor (a later sentence's carry takes none from it) */
         const claims__sentence *sn = &art->sents[si];
         while (j < nt && tv[j]->start < sn->start)
             j++;
         tfirst[si] = j;
         size_t k = j;
-        if (!need[si]) {
-            /* nothing reads its facts or its anchor */
-            handed[si] = (claims__anchor){0};
-            continue;
-        }
         cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
         while (k < nt && tv[k]->start < sn->end)
             k++;
@@ -1051,12 +1102,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         a.background = facts[si].marker;
         if (carry && !facts[si].future) {
             bool marker = a.background;
-            a = handed[si - 1];
+            a = need[si - 1] ? handed[si - 1] : (claims__anchor){0};
             a.background |= marker;
         }
         handed[si] = a;
     }
-    tfirst[art->nsents] = nt;
     bool oom = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
@@ -1073,7 +1123,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start), te = tb;
+        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
         while (te < c.se && art->toks[te].start < cl->end)
             te++; /* token_in from tb: a figure is a few tokens */
         size_t lo = tfirst[si], hi = lo;
