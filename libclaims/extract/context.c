@@ -258,32 +258,77 @@ static inline bool boundary(const cx *c, size_t i)
     return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
 }
 
-/* Where the windows after a figure (ending at token te) stop: the first
- * clause boundary, number or quotation mark, found once for all of them
- * (they read at most SCOPE_WINDOW tokens on, and each stops at some of
- * the three). Each is the window's end when there is none. */
-typedef struct fwd_stops {
-    size_t bn;  /* a boundary or a number */
-    size_t bq;  /* a boundary or a quotation mark */
-    size_t bnq; /* any of the three */
-} fwd_stops;
+/* What the windows around a figure (its tokens [tb, te)) read, in one
+ * pass each way: each window used to scan its tokens again, with its own
+ * tests of the stops. After the figure they read at most SCOPE_WINDOW
+ * tokens, each up to some of the first clause boundary, number and
+ * quotation mark; before it, three tokens. */
+typedef struct fig_window {
+    size_t bn;      /* the first boundary or number after the figure, else the window's end */
+    size_t bnq;     /* the first boundary, number or quotation mark */
+    size_t ctx_end; /* the context words of [te, ctx_end) are read: scope */
+    size_t scope;   /* the first scope word in [te, ctx_end) before bnq, else SIZE_MAX */
+    size_t since;   /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
+    int part;       /* CLAIMS__PART_* of a phrase ending right before the figure */
+    bool severity;  /* a degree of harm in SEVERITY_WINDOW after it, before bn */
+    bool rate;      /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
+} fig_window;
 
-static fwd_stops forward_stops(const cx *c, size_t te)
+static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
 {
+    const claims__token *toks = c->art->toks;
     size_t lim = te + SCOPE_WINDOW < c->se ? te + SCOPE_WINDOW : c->se;
     size_t num = lim, quote = lim, k = te;
+    w->since = SIZE_MAX;
     for (; k < lim && !boundary(c, k); k++) {
-        uint16_t cls = c->art->toks[k].cls;
+        uint16_t cls = toks[k].cls;
         if (cls == CLAIMS__TOK_NUMBER && num == lim)
             num = k;
         else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
             quote = k;
+        else if (quote == lim && w->since == SIZE_MAX && k + 1 < c->se && word_is(c, k, "since"))
+            w->since = k;
     }
-    fwd_stops f;
-    f.bn = num < k ? num : k;
-    f.bq = quote < k ? quote : k;
-    f.bnq = f.bn < quote ? f.bn : quote;
-    return f;
+    w->bn = num < k ? num : k;
+    w->bnq = w->bn < quote ? w->bn : quote;
+    /* before the figure: a part phrase ending at it ("including"), a
+     * rate word ("averaged"), not past a number */
+    w->part = CLAIMS__PART_NONE;
+    w->rate = false;
+    bool rate_open = true;
+    for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
+        size_t n = 0;
+        rate_open &= toks[tb - back].cls != CLAIMS__TOK_NUMBER;
+        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
+        if (!e)
+            continue;
+        if (w->part == CLAIMS__PART_NONE && n == back) {
+            if (e->code == CLAIMS__LV_PART_SUBSET)
+                w->part = CLAIMS__PART_SUBSET;
+            else if (e->code == CLAIMS__LV_PART_INCREMENT)
+                w->part = CLAIMS__PART_INCREMENT;
+        }
+        if (rate_open && e->code == CLAIMS__LV_RATE) {
+            w->rate = true;
+            rate_open = false;
+        }
+    }
+    /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
+     * a degree of harm, a rate word, a scope word */
+    w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
+    w->scope = SIZE_MAX;
+    w->severity = false;
+    for (k = te; k < w->ctx_end; k++) {
+        const claims__lex_entry *e = ctx_at(c, k, NULL);
+        if (!e)
+            continue;
+        if (e->code == CLAIMS__LV_PART_SEVERITY)
+            w->severity = true;
+        else if (e->code == CLAIMS__LV_RATE && k - te < RATE_WINDOW)
+            w->rate = true;
+        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < w->bnq && k + 1 < c->se)
+            w->scope = k;
+    }
 }
 
 /* ------------------------------------------------------------ parts */
@@ -293,19 +338,11 @@ static fwd_stops forward_stops(const cx *c, size_t te)
  *   "including 3 children", "of which $2 million", "another four",
  *   "two more", "three others", "one of the victims", "two of them",
  *   "30 seriously injured". */
-static int part_of(const cx *c, size_t tb, size_t te, size_t nb, const fwd_stops *fs)
+static int part_of(const cx *c, size_t nb, const fig_window *w)
 {
     /* a phrase that ends right before the figure */
-    for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
-        size_t n = 0;
-        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
-        if (!e || tb - back + n != tb)
-            continue;
-        if (e->code == CLAIMS__LV_PART_SUBSET)
-            return CLAIMS__PART_SUBSET;
-        if (e->code == CLAIMS__LV_PART_INCREMENT)
-            return CLAIMS__PART_INCREMENT;
-    }
+    if (w->part != CLAIMS__PART_NONE)
+        return w->part;
     /* right after the number */
     size_t a = nb + 1;
     if (a < c->se && ctx_is(c, a, CLAIMS__LV_PART_AFTER, NULL))
@@ -319,11 +356,7 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb, const fwd_stops
          word_is(c, nb, "one")))
         return CLAIMS__PART_SUBSET;
     /* a degree of harm between the figure and its action */
-    for (size_t k = te; k < fs->bn && k < te + SEVERITY_WINDOW; k++) {
-        if (ctx_is(c, k, CLAIMS__LV_PART_SEVERITY, NULL))
-            return CLAIMS__PART_SUBSET;
-    }
-    return CLAIMS__PART_NONE;
+    return w->severity ? CLAIMS__PART_SUBSET : CLAIMS__PART_NONE;
 }
 
 /* ----------------------------------------------------- scope, holder */
@@ -331,12 +364,15 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb, const fwd_stops
 /* "in Dubai", "among the soldiers" (a proper name only), after the
  * figure and before the next clause: the place or group it covers. A
  * sentence that opens with "In <Name>," scopes its figures too. */
-static const char *scope_of(const cx *c, size_t te, const fwd_stops *fs, bool *oom)
+static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < fs->bnq; k++) {
-        if (!ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
-            continue;
-        size_t p = k + 1;
+    /* read_window read the first SEVERITY_WINDOW tokens */
+    size_t at = w->scope;
+    for (size_t k = w->ctx_end; at == SIZE_MAX && k + 1 < c->se && k < w->bnq; k++)
+        if (ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
+            at = k;
+    if (at != SIZE_MAX) {
+        size_t p = at + 1;
         if (p < c->se && word_is(c, p, "the"))
             p++;
         return proper_name(c, p, oom);
@@ -355,44 +391,30 @@ static const char *scope_of(const cx *c, size_t te, const fwd_stops *fs, bool *o
 
 /* "arrested three times since October": a count bounded by a time is a
  * count of that period, its own scope ("since october"). */
-static const char *since_scope(const cx *c, size_t te, const fwd_stops *fs, bool *oom)
+static const char *since_scope(const cx *c, const fig_window *w, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < fs->bq; k++) {
-        if (!word_is(c, k, "since"))
-            continue;
-        size_t n = c->art->toks[k + 1].norm_len;
-        char buf[FRAME_TEXT_MAX];
-        if (n + 7 > sizeof buf)
-            return NULL;
-        memcpy(buf, "since ", 6);
-        memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
-        claims__sid id = claims__intern(c->s, buf, n + 6);
-        if (!id)
-            *oom = true;
-        return claims__str(c->s, id);
-    }
-    return NULL;
+    size_t k = w->since;
+    if (k == SIZE_MAX)
+        return NULL;
+    size_t n = c->art->toks[k + 1].norm_len;
+    char buf[FRAME_TEXT_MAX];
+    if (n + 7 > sizeof buf)
+        return NULL;
+    memcpy(buf, "since ", 6);
+    memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
+    claims__sid id = claims__intern(c->s, buf, n + 6);
+    if (!id)
+        *oom = true;
+    return claims__str(c->s, id);
 }
 
 /* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
  * one occasion; its own scope ("average"). */
-static const char *rate_scope(const cx *c, size_t tb, size_t te, const fwd_stops *fs)
+static const char *rate_scope(const fig_window *w)
 {
     /* right before the figure ("averaged 7.2"), or right after its noun
-     * ("7.2 rebounds a game"), never past another number */
-    for (size_t k = tb; k > c->sb && tb - k < RATE_WINDOW; k--) {
-        if (c->art->toks[k - 1].cls == CLAIMS__TOK_NUMBER)
-            break;
-        size_t n = 0;
-        if (ctx_is(c, k - 1, CLAIMS__LV_RATE, &n))
-            return "average";
-    }
-    for (size_t k = te; k < fs->bn && k - te < RATE_WINDOW; k++) {
-        size_t n = 0;
-        if (ctx_is(c, k, CLAIMS__LV_RATE, &n))
-            return "average";
-    }
-    return NULL;
+     * ("7.2 rebounds a game"), never past another number (read_window) */
+    return w->rate ? "average" : NULL;
 }
 
 /* An age whose person is named next to it ("Robert Buckley, 32",
@@ -881,17 +903,17 @@ static claims__anchor nearest_time(const claims_claim *const *tv, const time_inf
 /* The figure's scope and holder; with capitals that name nothing (a
  * title-case headline) only a time bound ("since October"). */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
-                             const fwd_stops *fs, bool capitals_name, bool *oom)
+                             const fig_window *w, bool capitals_name, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
     bool age = quantity && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as strings (of the story's
        table, or literals) and stored as ids at the end */
-    const char *scope = capitals_name ? scope_of(c, te, fs, oom) : NULL;
+    const char *scope = capitals_name ? scope_of(c, w, oom) : NULL;
     if (!scope)
-        scope = since_scope(c, te, fs, oom);
+        scope = since_scope(c, w, oom);
     if (!scope)
-        scope = rate_scope(c, tb, te, fs);
+        scope = rate_scope(w);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
     if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
@@ -1141,11 +1163,12 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         claims__frame *fr = claims__draft(cl);
         fr->anchor = a;
-        fwd_stops fs = forward_stops(&c, te);
-        fr->part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te), &fs);
+        fig_window w;
+        read_window(&c, tb, te, &w);
+        fr->part = (uint8_t)part_of(&c, number_token(&c, tb, te), &w);
         fr->hedged = f->hedge_at < tb;
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, &fs, !f->titled, &oom);
+        scope_and_holder(&c, cl, tb, te, &w, !f->titled, &oom);
     }
     claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
