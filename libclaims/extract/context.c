@@ -722,6 +722,54 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
     return k;
 }
 
+/* Adds to *words the tokens of [t, end) that are words of three bytes or
+ * more, and to *caps those of them that are capitalized (title case). */
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
+                   offsetof(claims__token, cls) == 28 && offsetof(claims__token, flags) == 30,
+               "count_words: a token is two 16-byte halves, each ending in the fields read");
+#endif
+static void count_words(const claims__token *t, const claims__token *end, size_t *words,
+                        size_t *caps)
+{
+    size_t nw = 0, nc = 0;
+#ifdef CLAIMS__SSE2
+    /* Four tokens a step: the last 32-bit lane of each half of a token
+     * (norm_len; cls and flags) gathered into one vector each. */
+    if (end - t >= 4) {
+        const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
+        const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
+        __m128i vw = zero, vc = zero;
+        for (; end - t >= 4; t += 4) {
+            const __m128i *p = (const __m128i *)(const void *)t;
+            __m128i len = _mm_unpackhi_epi64(
+                _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
+            __m128i cf = _mm_unpackhi_epi64(
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+            __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
+                                      _mm_cmpgt_epi32(len, two));
+            vw = _mm_sub_epi32(vw, w);
+            vc = _mm_sub_epi32(vc, _mm_and_si128(w, _mm_cmpeq_epi32(_mm_and_si128(cf, cap), cap)));
+        }
+        uint32_t lw[4], lc[4];
+        _mm_storeu_si128((__m128i *)(void *)lw, vw);
+        _mm_storeu_si128((__m128i *)(void *)lc, vc);
+        nw = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+        nc = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+    }
+#endif
+    for (; t < end; t++) {
+        /* & for &&: no branch on each token's class */
+        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
+        nw += w;
+        nc += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+    }
+    *words += nw;
+    *caps += nc;
+}
+
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -751,19 +799,11 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
          * word (adding 10 to caps * 10 and 6 to words * 6), could make
          * it title case. */
         size_t part = c->sb + (c->se - c->sb) * 7 / 10;
-        for (size_t k = c->sb, e = part; k < c->se; e = c->se) {
-            for (; k < e; k++) {
-                /* & for &&: no branch on each token's class */
-                const claims__token *t = &toks[k];
-                size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
-                words += w;
-                caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
-            }
-            if (k < c->se && caps * 10 + (c->se - k) * 4 < words * 6) {
-                words = caps = 0; /* not title case */
-                break;
-            }
-        }
+        count_words(toks + c->sb, toks + part, &words, &caps);
+        if (part < c->se && caps * 10 + (c->se - part) * 4 < words * 6)
+            words = caps = 0; /* not title case */
+        else
+            count_words(toks + part, toks + c->se, &words, &caps);
     }
     for (size_t k = c->sb; k < c->se; k++) {
         if (!want_future) {
