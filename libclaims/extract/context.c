@@ -919,9 +919,10 @@ static void read_times(const cx *c, const claims_claim *const *tv, size_t lo, si
     }
 }
 
-/* The anchor of the dating time nearest to [start, end) among tv[lo, hi). */
-static claims__anchor nearest_time(const claims_claim *const *tv, const time_info *ti, size_t lo,
-                                   size_t hi, size_t start, size_t end)
+/* The anchor of the dating time nearest to [start, end) among tv[lo, hi).
+ * Inline: most sentences have no time (lo == hi). */
+static inline claims__anchor nearest_time(const claims_claim *const *tv, const time_info *ti,
+                                          size_t lo, size_t hi, size_t start, size_t end)
 {
     claims__anchor a = {0};
     size_t best = SIZE_MAX;
@@ -1002,9 +1003,12 @@ static size_t sentence_near(const claims__article *art, size_t off, size_t hint)
             return hint;
         hi = hint - 1;
     } else if (hint < n) {
-        lo = hint + 1;
-        if (lo < n && sv[lo].end > off)
-            return lo;
+        /* a few sentences on first: the next figure is often some
+           sentences later */
+        size_t stop = n - hint > 9 ? hint + 9 : n;
+        for (lo = hint + 1; lo < stop; lo++)
+            if (sv[lo].end > off)
+                return lo;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
