@@ -122,9 +122,12 @@ static bool proper_word_known(const cx *c, size_t i)
  * tokens asked are no capitalized word. */
 static inline bool proper_word(const cx *c, size_t i)
 {
-    const claims__token *t = &c->art->toks[i];
-    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
-        (t->flags & (CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT)))
+    /* a word, capitalized, not first, no digit: the token's class and
+     * flags tested as one word (claims__tok_bits), one branch */
+    const uint64_t mask = claims__tok_bits_of(
+        0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    if ((claims__tok_bits(&c->art->toks[i]) & mask) != want)
         return false;
     return proper_word_known(c, i);
 }
@@ -148,8 +151,9 @@ static bool opening_name(const cx *c, size_t i)
 {
     static const claims__lex_section known[] = {KNOWN_SECTIONS(KNOWN_ENUM)};
     const claims__token *t = &c->art->toks[i];
-    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
-        (t->flags & CLAIMS__TF_HAS_DIGIT))
+    const uint64_t mask = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    if ((claims__tok_bits(t) & mask) != want)
         return false;
     if (!(t->lexmask & KNOWN_MASK))
         return true; /* no phrase of any of them starts here */
@@ -703,11 +707,11 @@ enum {
 };
 
 /* The first of tokens [k, e) whose lexmask has a bit of `look`, else e.
- * Most tokens have none: four a step while four remain, one test of the
- * bound for four. */
+ * Most tokens have none: eight a step while eight remain, one test of
+ * the bound for eight (then four). */
 static inline size_t next_look(const claims__token *toks, size_t k, size_t e, uint32_t look)
 {
-    for (; e - k >= 4; k += 4) {
+    for (; e - k >= 8; k += 8) {
         if (toks[k].lexmask & look)
             return k;
         if (toks[k + 1].lexmask & look)
@@ -716,6 +720,25 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
             return k + 2;
         if (toks[k + 3].lexmask & look)
             return k + 3;
+        if (toks[k + 4].lexmask & look)
+            return k + 4;
+        if (toks[k + 5].lexmask & look)
+            return k + 5;
+        if (toks[k + 6].lexmask & look)
+            return k + 6;
+        if (toks[k + 7].lexmask & look)
+            return k + 7;
+    }
+    if (e - k >= 4) {
+        if (toks[k].lexmask & look)
+            return k;
+        if (toks[k + 1].lexmask & look)
+            return k + 1;
+        if (toks[k + 2].lexmask & look)
+            return k + 2;
+        if (toks[k + 3].lexmask & look)
+            return k + 3;
+        k += 4;
     }
     while (k < e && !(toks[k].lexmask & look))
         k++;
@@ -1082,8 +1105,14 @@ static size_t next_needed(const uint8_t *need, size_t si, size_t n)
     for (; n - si >= 8; si += 8) {
         uint64_t w;
         memcpy(&w, need + si, sizeof w);
-        if (w)
+        if (w) {
+#ifdef CLAIMS__SSE2
+            /* x86, little-endian: the first byte set is the lowest */
+            return si + (size_t)__builtin_ctzll(w) / 8;
+#else
             break;
+#endif
+        }
     }
     while (si < n && !need[si])
         si++;
