@@ -469,11 +469,17 @@ static inline bool opening_subject(const cx *c, size_t i)
 
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
-    size_t lo = tb;
-    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
-           !(word_is(c, lo - 1, ",") && lo - 1 > c->sb && !proper_word(c, lo - 2) &&
-             !opening_subject(c, lo - 2)))
-        lo--;
+    /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
+     * tokens: one test of most (their length) */
+    size_t lo = tb, stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
+    for (; lo > stop; lo--) {
+        if (c->art->toks[lo - 1].norm_len != 1)
+            continue;
+        char ch = claims__tok_norm(c->art, lo - 1)[0];
+        if (ch == ';' ||
+            (ch == ',' && lo - 1 > c->sb && !proper_word(c, lo - 2) && !opening_subject(c, lo - 2)))
+            break;
+    }
     for (size_t k = lo; k < tb; k++) {
         if (!(proper_word(c, k) || opening_subject(c, k)))
             continue;
