@@ -751,17 +751,22 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
     return k;
 }
 
-/* Adds to *words the tokens of [t, end) that are words of three bytes or
- * more, and to *caps those of them that are capitalized (title case). */
+/* Whether the sentence of tokens [sb, se) is in title case: of its words
+ * of three bytes or more (three or more of them), at least 60% are
+ * capitalized. Most prose is decided by 70% of the sentence, as not even
+ * all the tokens left, each a capitalized word (adding 10 to caps * 10
+ * and 6 to words * 6), could make it title case: counted to there first
+ * (any point gives the same answer; that one ends most counts soonest). */
 #ifdef CLAIMS__SSE2
 _Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
                    offsetof(claims__token, cls) == 28 && offsetof(claims__token, flags) == 30,
-               "count_words: a token is two 16-byte halves, each ending in the fields read");
+               "title_case: a token is two 16-byte halves, each ending in the fields read");
 #endif
-static void count_words(const claims__token *t, const claims__token *end, size_t *words,
-                        size_t *caps)
+static bool title_case(const claims__token *toks, size_t sb, size_t se)
 {
-    size_t nw = 0, nc = 0;
+    const claims__token *t = toks + sb, *end = toks + se;
+    const claims__token *part = toks + sb + (se - sb) * 7 / 10;
+    size_t words = 0, caps = 0;
 #ifdef CLAIMS__SSE2
     /* Four tokens a step: the last 32-bit lane of each half of a token
      * (norm_len; cls and flags) gathered into one vector each. */
@@ -769,7 +774,17 @@ static void count_words(const claims__token *t, const claims__token *end, size_t
         const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
         const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
         __m128i vw = zero, vc = zero;
+        uint32_t lw[4], lc[4];
         for (; end - t >= 4; t += 4) {
+            if (t >= part) {
+                _mm_storeu_si128((__m128i *)(void *)lw, vw);
+                _mm_storeu_si128((__m128i *)(void *)lc, vc);
+                words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+                caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+                if (caps * 10 + (size_t)(end - t) * 4 < words * 6)
+                    return false;
+                part = end; /* counted to the end */
+            }
             const __m128i *p = (const __m128i *)(const void *)t;
             __m128i len = _mm_unpackhi_epi64(
                 _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
@@ -782,21 +797,21 @@ static void count_words(const claims__token *t, const claims__token *end, size_t
             vw = _mm_sub_epi32(vw, w);
             vc = _mm_sub_epi32(vc, _mm_and_si128(w, _mm_cmpeq_epi32(_mm_and_si128(cf, cap), cap)));
         }
-        uint32_t lw[4], lc[4];
         _mm_storeu_si128((__m128i *)(void *)lw, vw);
         _mm_storeu_si128((__m128i *)(void *)lc, vc);
-        nw = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
-        nc = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+        words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+        caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
     }
 #endif
     for (; t < end; t++) {
+        if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
+            return false;
         /* & for &&: no branch on each token's class */
         size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
-        nw += w;
-        nc += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+        words += w;
+        caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
     }
-    *words += nw;
-    *caps += nc;
+    return words >= 3 && caps * 10 >= words * 6;
 }
 
 /* Reads the facts of the sentence. Its context words are looked up only
@@ -815,25 +830,14 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     /* The sections still worth a lookup: a question answered drops its
      * section, and most tokens start no phrase of any (their lexmask). */
     uint32_t look = bg | (need & NEED_FIGURE ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
-    size_t words = 0, caps = 0, hedge_at = c->se;
+    size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     bool want_poll = (need & NEED_POLL) != 0;
     bool want_future = (need & NEED_FUTURE) != 0;
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
     uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
-    if (need & NEED_CAPS) {
-        /* Counted to 70% of the sentence first: by then most prose is
-         * decided, as not even all the tokens left, each a capitalized
-         * word (adding 10 to caps * 10 and 6 to words * 6), could make
-         * it title case. */
-        size_t part = c->sb + (c->se - c->sb) * 7 / 10;
-        count_words(toks + c->sb, toks + part, &words, &caps);
-        if (part < c->se && caps * 10 + (c->se - part) * 4 < words * 6)
-            words = caps = 0; /* not title case */
-        else
-            count_words(toks + part, toks + c->se, &words, &caps);
-    }
+    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se);
     for (size_t k = c->sb; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
@@ -893,7 +897,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     f->marker = marker;
     f->future = future;
     f->poll = poll;
-    f->titled = words >= 3 && caps * 10 >= words * 6;
+    f->titled = titled;
     f->hedge_at = hedge_at;
     f->ahead = hedge_at < c->se || time_future;
 }
