@@ -290,8 +290,9 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             num = k;
         else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
             quote = k;
-        else if (quote == lim && w->since == SIZE_MAX && k + 1 < c->se && word_is(c, k, "since"))
-            w->since = k;
+        else if (toks[k].norm_len == 5 && quote == lim && w->since == SIZE_MAX && k + 1 < c->se &&
+                 word_is(c, k, "since"))
+            w->since = k; /* its length first: most words are not */
     }
     w->bn = num < k ? num : k;
     w->bnq = w->bn < quote ? w->bn : quote;
@@ -300,7 +301,8 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
     w->part = CLAIMS__PART_NONE;
     w->rate = false;
     bool rate_open = true;
-    for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
+    size_t nback = tb - c->sb < 3 ? tb - c->sb : 3;
+    for (size_t back = 1; back <= nback; back++) {
         size_t n = 0;
         rate_open &= toks[tb - back].cls != CLAIMS__TOK_NUMBER;
         const claims__lex_entry *e = ctx_at(c, tb - back, &n);
@@ -980,7 +982,8 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
                              const fig_window *w, bool capitals_name, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
-    bool age = quantity && strcmp(quantity, "age") == 0;
+    /* the first byte first: most quantities are neither (no call) */
+    bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as strings (of the story's
        table, or literals) and stored as ids at the end */
     const char *scope = capitals_name ? scope_of(c, w, oom) : NULL;
@@ -1000,7 +1003,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     if (!capitals_name)
         return;
     const char *holder = claims__cstr(cl, f->holder);
-    if (quantity && strcmp(quantity, "distance") == 0) {
+    if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
     } else if (!age) {
