@@ -677,7 +677,8 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
 /* What the driver asks of a sentence, read in one pass over its tokens
  * (it was five passes, one a question). */
 typedef struct sent_facts {
-    /* asked of every sentence */
+    /* asked of a sentence that hands its anchor on (NEED_HANDED; future
+       only with NEED_FUTURE) */
     bool marker; /* a background marker (background.lex): another event */
     bool future; /* "will", "'ll": a sentence about what will happen is no
                     account of an earlier event: nothing is carried into it */
@@ -831,7 +832,8 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
                    tw = CLAIMS__LEXMASK_FUTURE;
     /* The sections still worth a lookup: a question answered drops its
      * section, and most tokens start no phrase of any (their lexmask). */
-    uint32_t look = bg | (need & NEED_FIGURE ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
+    uint32_t look = (need & NEED_HANDED ? bg : 0) | (need & NEED_FIGURE ? ctx : 0) |
+                    ((need & NEED_TIME) ? tw : 0);
     size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     bool want_poll = (need & NEED_POLL) != 0;
@@ -893,6 +895,9 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
                 time_future = true;
                 look &= ~tw;
+                /* with no figure, a modal only decides "ahead": decided */
+                if (!(need & NEED_CAPS))
+                    look &= ~ctx;
             }
         }
     }
@@ -1142,6 +1147,63 @@ static size_t carve(size_t *at, size_t n)
     return off;
 }
 
+/* The arrays of one article's pass, carved from one block. */
+typedef struct ctx_pass {
+    const claims_claim **tv; /* its time claims by position */
+    size_t nt;
+    size_t *tfirst;          /* per sentence: its first time in tv */
+    claims__anchor *handed;  /* per sentence: the anchor it hands on */
+    const uint8_t *need;     /* per sentence: what is asked of it (NEED_*) */
+    sent_facts *facts;       /* per sentence: the answers */
+    const uint32_t *ctx_lim; /* per sentence: read_sentence's ctx_lim */
+    time_info *ti;           /* per time: what it gives its sentence */
+    ctx_memo *memo;
+} ctx_pass;
+
+/* Reads the facts of each sentence asked about, and each sentence's
+ * anchor, as it goes on into the next sentence of its paragraph when that
+ * one has no time of its own: the last dating time, else the one carried
+ * in; a background marker goes on too. */
+static void read_sentences(claims_story *s, const claims__article *art, const ctx_pass *p)
+{
+    size_t j = 0;
+    for (size_t si = 0; (si = next_needed(p->need, si, art->nsents)) < art->nsents; si++) {
+        /* a sentence not needed: nothing reads its facts, its first time
+         * or its anchor (a later sentence's carry takes none from it) */
+        const claims__sentence *sn = &art->sents[si];
+        cx c = {s, art, sn->tok_begin, sn->tok_end, p->memo};
+        if (!(p->need[si] & NEED_HANDED)) {
+            /* times and no figure, in it or after it in its paragraph:
+             * only whether its times lie ahead is read, not its anchor
+             * (it reaches no figure) nor its times' values (only the
+             * figures of their sentence read them) */
+            read_sentence(&c, p->need[si], p->ctx_lim[si], &p->facts[si]);
+            p->handed[si] = (claims__anchor){0};
+            continue;
+        }
+        while (j < p->nt && p->tv[j]->start < sn->start)
+            j++;
+        p->tfirst[si] = j;
+        size_t k = j;
+        while (k < p->nt && p->tv[k]->start < sn->end)
+            k++;
+        read_times(&c, p->tv, j, k, p->ti);
+        claims__anchor a = nearest_time(p->tv, p->ti, j, k, sn->end, sn->end);
+        /* "will" matters only where the anchor of the sentence before
+         * would be carried in: its figures have no dating time */
+        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
+        read_sentence(&c, p->need[si] | (carry ? NEED_FUTURE : 0),
+                      p->need[si] & NEED_FIGURE ? p->ctx_lim[si] : 0, &p->facts[si]);
+        a.background = p->facts[si].marker;
+        if (carry && !p->facts[si].future) {
+            bool marker = a.background;
+            a = p->need[si - 1] ? p->handed[si - 1] : (claims__anchor){0};
+            a.background |= marker;
+        }
+        p->handed[si] = a;
+    }
+}
+
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
 {
     const claims__article *art = &s->articles[ai];
@@ -1185,36 +1247,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
-    /* Each sentence's anchor, as it goes on into the next sentence of its
-     * paragraph when that one has no time of its own: the last dating
-     * time, else the one carried in; a background marker goes on too. */
-    size_t j = 0;
-    for (size_t si = 0; (si = next_needed(need, si, art->nsents)) < art->nsents; si++) {
-        /* a sentence not needed: nothing reads its facts, its first time
-         * or its anchor (a later sentence's carry takes none from it) */
-        const claims__sentence *sn = &art->sents[si];
-        while (j < nt && tv[j]->start < sn->start)
-            j++;
-        tfirst[si] = j;
-        size_t k = j;
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
-        while (k < nt && tv[k]->start < sn->end)
-            k++;
-        read_times(&c, tv, j, k, ti);
-        claims__anchor a = nearest_time(tv, ti, j, k, sn->end, sn->end);
-        /* "will" matters only where the anchor of the sentence before
-         * would be carried in: its figures have no dating time */
-        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
-        read_sentence(&c, (need[si] & ~NEED_HANDED) | (carry ? NEED_FUTURE : 0),
-                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, &facts[si]);
-        a.background = facts[si].marker;
-        if (carry && !facts[si].future) {
-            bool marker = a.background;
-            a = need[si - 1] ? handed[si - 1] : (claims__anchor){0};
-            a.background |= marker;
-        }
-        handed[si] = a;
-    }
+    read_sentences(s, art,
+                   &(const ctx_pass){tv, nt, tfirst, handed, need, facts, ctx_lim, ti, &memo});
     bool oom = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
