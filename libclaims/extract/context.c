@@ -473,15 +473,18 @@ static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
     /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
      * tokens: one test of most (their length) */
-    size_t lo = tb, stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
-    for (; lo > stop; lo--) {
-        if (c->art->toks[lo - 1].norm_len != 1)
+    size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
+    const claims__token *toks = c->art->toks, *t = toks + tb;
+    for (; t > toks + stop; t--) {
+        if (t[-1].norm_len != 1)
             continue;
-        char ch = claims__tok_norm(c->art, lo - 1)[0];
+        size_t p = (size_t)(t - toks) - 1;
+        char ch = claims__tok_norm(c->art, p)[0];
         if (ch == ';' ||
-            (ch == ',' && lo - 1 > c->sb && !proper_word(c, lo - 2) && !opening_subject(c, lo - 2)))
+            (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
             break;
     }
+    size_t lo = (size_t)(t - toks);
     for (size_t k = lo; k < tb; k++) {
         if (!(proper_word(c, k) || opening_subject(c, k)))
             continue;
@@ -526,9 +529,10 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
  * name with a possessive before the figure, in its clause, holds it. */
 static const char *possessor(const cx *c, size_t tb, bool *oom)
 {
+    const claims__token *toks = c->art->toks;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
-        const claims__token *t = &c->art->toks[p];
+        const claims__token *t = &toks[p];
         if (boundary(c, p) || t->cls == CLAIMS__TOK_NUMBER || t->cls == CLAIMS__TOK_QUOTE)
             return NULL;
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
