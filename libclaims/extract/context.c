@@ -104,7 +104,10 @@ static bool proper_word_known(const cx *c, size_t i)
     if (i > 0 && !(t->flags & CLAIMS__TF_SPACE_BEFORE) &&
         c->art->toks[i - 1].cls == CLAIMS__TOK_NUMBER) {
         yes = false;
-    } else {
+    } else if (t->lexmask & (1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_WEEKDAY |
+                             1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD |
+                             1u << CLAIMS__LEX_TITLE)) {
+        /* (one test first: most names start a phrase of none of them) */
         size_t n;
         const claims__lexicon *lx = c->s->lex;
         yes = !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
@@ -161,9 +164,14 @@ static bool opening_name(const cx *c, size_t i)
     if (*w & ON_KNOWN)
         return (*w & ON_YES) != 0;
     bool yes = true;
+    uint32_t m = t->lexmask;
     for (size_t k = 0; k < sizeof known / sizeof known[0] && yes; k++) {
         size_t n;
-        if (claims__lex_match(c->s->lex, known[k], c->art, i, i + 1, &n))
+        /* straight to the lexicon's out-of-line half: the token's lexmask
+         * has the section's bit, and i < i + 1 (the claims__lex_match
+         * tests) */
+        if ((m & (1u << known[k])) &&
+            claims__lex_match_at(c->s->lex, known[k], c->art, i, i + 1, &n))
             yes = false;
     }
     *w |= (uint8_t)(ON_KNOWN | (yes ? ON_YES : 0));
