@@ -37,6 +37,7 @@ typedef struct ctx_memo {
     const claims__lex_entry **entry;
     uint16_t *len;
     uint8_t *word;
+    uint32_t per_kb; /* the article's tokens per 1024 bytes (token_in) */
 } ctx_memo;
 
 typedef struct cx {
@@ -62,21 +63,20 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
 }
 
 /* Inline: the token's lexmask or the memo answers most calls, and a call
- * cost more than either. */
+ * cost more than either. Every caller asks about a token of the sentence
+ * (i in [sb, se)): the memo is read without a test of the bounds. */
 static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
 {
     size_t dummy, *np = n ? n : &dummy;
-    if (i >= c->sb && i < c->se) {
-        if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
-            *np = 0; /* as the memo would say */
-            return NULL;
-        }
-        const ctx_memo *m = c->memo;
-        uint16_t len = m->len[i];
-        if (len != MEMO_UNSET) {
-            *np = len;
-            return len ? m->entry[i] : NULL;
-        }
+    if (!(c->art->toks[i].lexmask & (1u << CLAIMS__LEX_CONTEXT))) {
+        *np = 0; /* as the memo would say */
+        return NULL;
+    }
+    const ctx_memo *m = c->memo;
+    uint16_t len = m->len[i];
+    if (len != MEMO_UNSET) {
+        *np = len;
+        return len ? m->entry[i] : NULL;
     }
     return ctx_lookup(c, i, np);
 }
@@ -104,7 +104,10 @@ static bool proper_word_known(const cx *c, size_t i)
     if (i > 0 && !(t->flags & CLAIMS__TF_SPACE_BEFORE) &&
         c->art->toks[i - 1].cls == CLAIMS__TOK_NUMBER) {
         yes = false;
-    } else {
+    } else if (t->lexmask & (1u << CLAIMS__LEX_MONTH | 1u << CLAIMS__LEX_WEEKDAY |
+                             1u << CLAIMS__LEX_RELATIVE_DAY | 1u << CLAIMS__LEX_TIME_WORD |
+                             1u << CLAIMS__LEX_TITLE)) {
+        /* (one test first: most names start a phrase of none of them) */
         size_t n;
         const claims__lexicon *lx = c->s->lex;
         yes = !claims__lex_match(lx, CLAIMS__LEX_MONTH, c->art, i, i + 1, &n) &&
@@ -122,9 +125,12 @@ static bool proper_word_known(const cx *c, size_t i)
  * tokens asked are no capitalized word. */
 static inline bool proper_word(const cx *c, size_t i)
 {
-    const claims__token *t = &c->art->toks[i];
-    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
-        (t->flags & (CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT)))
+    /* a word, capitalized, not first, no digit: the token's class and
+     * flags tested as one word (claims__tok_bits), one branch */
+    const uint64_t mask = claims__tok_bits_of(
+        0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    if ((claims__tok_bits(&c->art->toks[i]) & mask) != want)
         return false;
     return proper_word_known(c, i);
 }
@@ -148,8 +154,9 @@ static bool opening_name(const cx *c, size_t i)
 {
     static const claims__lex_section known[] = {KNOWN_SECTIONS(KNOWN_ENUM)};
     const claims__token *t = &c->art->toks[i];
-    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) ||
-        (t->flags & CLAIMS__TF_HAS_DIGIT))
+    const uint64_t mask = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    if ((claims__tok_bits(t) & mask) != want)
         return false;
     if (!(t->lexmask & KNOWN_MASK))
         return true; /* no phrase of any of them starts here */
@@ -157,9 +164,14 @@ static bool opening_name(const cx *c, size_t i)
     if (*w & ON_KNOWN)
         return (*w & ON_YES) != 0;
     bool yes = true;
+    uint32_t m = t->lexmask;
     for (size_t k = 0; k < sizeof known / sizeof known[0] && yes; k++) {
         size_t n;
-        if (claims__lex_match(c->s->lex, known[k], c->art, i, i + 1, &n))
+        /* straight to the lexicon's out-of-line half: the token's lexmask
+         * has the section's bit, and i < i + 1 (the claims__lex_match
+         * tests) */
+        if ((m & (1u << known[k])) &&
+            claims__lex_match_at(c->s->lex, known[k], c->art, i, i + 1, &n))
             yes = false;
     }
     *w |= (uint8_t)(ON_KNOWN | (yes ? ON_YES : 0));
@@ -201,17 +213,50 @@ static const char *proper_name(const cx *c, size_t i, bool *oom)
 
 /* The first token at or after byte `off` among tokens [lo, hi), else hi
  * (binary search): that of the whole article held to [lo, hi], as token
- * starts rise. The tokens of a claim's sentence are enough. */
-static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off)
+ * starts rise. */
+static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t off)
 {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (art->toks[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* Without a branch on each compare (a conditional move): which half
+     * holds the token is a coin toss, a mispredicted branch each step.
+     * The token is in [b, b + n]. */
+    if (lo >= hi)
+        return lo;
+    const claims__token *b = art->toks + lo;
+    size_t n = hi - lo;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1].start < off ? b + half : b;
+        n -= half;
     }
-    return lo;
+    return (size_t)(b - art->toks) + (b->start < off);
+}
+
+/* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
+ * (the article's tokens per 1024 bytes) says is that far into [lo, hi),
+ * then a few steps either way, which find most (a binary search of a
+ * sentence took six steps); past TOKEN_STEPS, first_at on what is left.
+ * The tokens of a claim's sentence are enough. */
+enum { TOKEN_STEPS = 8 };
+static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off,
+                       uint32_t per_kb)
+{
+    const claims__token *t = art->toks;
+    if (lo >= hi || t[lo].start >= off)
+        return lo;
+    uint64_t d = ((uint64_t)(off - t[lo].start) * per_kb) >> 10;
+    size_t g = d < hi - lo ? lo + (size_t)d : hi - 1;
+    if (t[g].start < off) { /* in (g, hi] */
+        size_t stop = hi - g > TOKEN_STEPS ? g + TOKEN_STEPS : hi;
+        for (g++; g < stop; g++)
+            if (t[g].start >= off)
+                return g;
+        return first_at(art, g, hi, off);
+    }
+    /* in (lo, g]: t[lo] is before off */
+    size_t low = g - lo > TOKEN_STEPS ? g - TOKEN_STEPS : lo;
+    while (g > low && t[g - 1].start >= off)
+        g--;
+    return g == low && low > lo ? first_at(art, lo, g, off) : g;
 }
 
 /* A clause boundary between two figures: ",", ";", "and", "or", "but". */
@@ -225,6 +270,81 @@ static inline bool boundary(const cx *c, size_t i)
     return word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "but");
 }
 
+/* What the windows around a figure (its tokens [tb, te)) read, in one
+ * pass each way: each window used to scan its tokens again, with its own
+ * tests of the stops. After the figure they read at most SCOPE_WINDOW
+ * tokens, each up to some of the first clause boundary, number and
+ * quotation mark; before it, three tokens. */
+typedef struct fig_window {
+    size_t bn;      /* the first boundary or number after the figure, else the window's end */
+    size_t bnq;     /* the first boundary, number or quotation mark */
+    size_t ctx_end; /* the context words of [te, ctx_end) are read: scope */
+    size_t scope;   /* the first scope word in [te, ctx_end) before bnq, else SIZE_MAX */
+    size_t since;   /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
+    int part;       /* CLAIMS__PART_* of a phrase ending right before the figure */
+    bool severity;  /* a degree of harm in SEVERITY_WINDOW after it, before bn */
+    bool rate;      /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
+} fig_window;
+
+static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
+{
+    const claims__token *toks = c->art->toks;
+    size_t lim = te + SCOPE_WINDOW < c->se ? te + SCOPE_WINDOW : c->se;
+    size_t num = lim, quote = lim, k = te;
+    w->since = SIZE_MAX;
+    for (; k < lim && !boundary(c, k); k++) {
+        uint16_t cls = toks[k].cls;
+        if (cls == CLAIMS__TOK_NUMBER && num == lim)
+            num = k;
+        else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
+            quote = k;
+        else if (toks[k].norm_len == 5 && quote == lim && w->since == SIZE_MAX && k + 1 < c->se &&
+                 word_is(c, k, "since"))
+            w->since = k; /* its length first: most words are not */
+    }
+    w->bn = num < k ? num : k;
+    w->bnq = w->bn < quote ? w->bn : quote;
+    /* before the figure: a part phrase ending at it ("including"), a
+     * rate word ("averaged"), not past a number */
+    w->part = CLAIMS__PART_NONE;
+    w->rate = false;
+    bool rate_open = true;
+    size_t nback = tb - c->sb < 3 ? tb - c->sb : 3;
+    for (size_t back = 1; back <= nback; back++) {
+        size_t n = 0;
+        rate_open &= toks[tb - back].cls != CLAIMS__TOK_NUMBER;
+        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
+        if (!e)
+            continue;
+        if (w->part == CLAIMS__PART_NONE && n == back) {
+            if (e->code == CLAIMS__LV_PART_SUBSET)
+                w->part = CLAIMS__PART_SUBSET;
+            else if (e->code == CLAIMS__LV_PART_INCREMENT)
+                w->part = CLAIMS__PART_INCREMENT;
+        }
+        if (rate_open && e->code == CLAIMS__LV_RATE) {
+            w->rate = true;
+            rate_open = false;
+        }
+    }
+    /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
+     * a degree of harm, a rate word, a scope word */
+    w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
+    w->scope = SIZE_MAX;
+    w->severity = false;
+    for (k = te; k < w->ctx_end; k++) {
+        const claims__lex_entry *e = ctx_at(c, k, NULL);
+        if (!e)
+            continue;
+        if (e->code == CLAIMS__LV_PART_SEVERITY)
+            w->severity = true;
+        else if (e->code == CLAIMS__LV_RATE && k - te < RATE_WINDOW)
+            w->rate = true;
+        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < w->bnq && k + 1 < c->se)
+            w->scope = k;
+    }
+}
+
 /* ------------------------------------------------------------ parts */
 
 /* Whether the figure whose number starts at token `nb` (its claim's
@@ -232,19 +352,11 @@ static inline bool boundary(const cx *c, size_t i)
  *   "including 3 children", "of which $2 million", "another four",
  *   "two more", "three others", "one of the victims", "two of them",
  *   "30 seriously injured". */
-static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
+static int part_of(const cx *c, size_t nb, const fig_window *w)
 {
     /* a phrase that ends right before the figure */
-    for (size_t back = 1; back <= 3 && back <= tb - c->sb; back++) {
-        size_t n = 0;
-        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
-        if (!e || tb - back + n != tb)
-            continue;
-        if (e->code == CLAIMS__LV_PART_SUBSET)
-            return CLAIMS__PART_SUBSET;
-        if (e->code == CLAIMS__LV_PART_INCREMENT)
-            return CLAIMS__PART_INCREMENT;
-    }
+    if (w->part != CLAIMS__PART_NONE)
+        return w->part;
     /* right after the number */
     size_t a = nb + 1;
     if (a < c->se && ctx_is(c, a, CLAIMS__LV_PART_AFTER, NULL))
@@ -258,13 +370,7 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
          word_is(c, nb, "one")))
         return CLAIMS__PART_SUBSET;
     /* a degree of harm between the figure and its action */
-    for (size_t k = te; k < c->se && k < te + SEVERITY_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
-            break;
-        if (ctx_is(c, k, CLAIMS__LV_PART_SEVERITY, NULL))
-            return CLAIMS__PART_SUBSET;
-    }
-    return CLAIMS__PART_NONE;
+    return w->severity ? CLAIMS__PART_SUBSET : CLAIMS__PART_NONE;
 }
 
 /* ----------------------------------------------------- scope, holder */
@@ -272,15 +378,15 @@ static int part_of(const cx *c, size_t tb, size_t te, size_t nb)
 /* "in Dubai", "among the soldiers" (a proper name only), after the
  * figure and before the next clause: the place or group it covers. A
  * sentence that opens with "In <Name>," scopes its figures too. */
-static const char *scope_of(const cx *c, size_t te, bool *oom)
+static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_NUMBER ||
-            c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
-            break;
-        if (!ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
-            continue;
-        size_t p = k + 1;
+    /* read_window read the first SEVERITY_WINDOW tokens */
+    size_t at = w->scope;
+    for (size_t k = w->ctx_end; at == SIZE_MAX && k + 1 < c->se && k < w->bnq; k++)
+        if (ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
+            at = k;
+    if (at != SIZE_MAX) {
+        size_t p = at + 1;
         if (p < c->se && word_is(c, p, "the"))
             p++;
         return proper_name(c, p, oom);
@@ -299,48 +405,30 @@ static const char *scope_of(const cx *c, size_t te, bool *oom)
 
 /* "arrested three times since October": a count bounded by a time is a
  * count of that period, its own scope ("since october"). */
-static const char *since_scope(const cx *c, size_t te, bool *oom)
+static const char *since_scope(const cx *c, const fig_window *w, bool *oom)
 {
-    for (size_t k = te; k + 1 < c->se && k < te + SCOPE_WINDOW; k++) {
-        if (boundary(c, k) || c->art->toks[k].cls == CLAIMS__TOK_QUOTE)
-            break;
-        if (!word_is(c, k, "since"))
-            continue;
-        size_t n = c->art->toks[k + 1].norm_len;
-        char buf[FRAME_TEXT_MAX];
-        if (n + 7 > sizeof buf)
-            return NULL;
-        memcpy(buf, "since ", 6);
-        memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
-        claims__sid id = claims__intern(c->s, buf, n + 6);
-        if (!id)
-            *oom = true;
-        return claims__str(c->s, id);
-    }
-    return NULL;
+    size_t k = w->since;
+    if (k == SIZE_MAX)
+        return NULL;
+    size_t n = c->art->toks[k + 1].norm_len;
+    char buf[FRAME_TEXT_MAX];
+    if (n + 7 > sizeof buf)
+        return NULL;
+    memcpy(buf, "since ", 6);
+    memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
+    claims__sid id = claims__intern(c->s, buf, n + 6);
+    if (!id)
+        *oom = true;
+    return claims__str(c->s, id);
 }
 
 /* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
  * one occasion; its own scope ("average"). */
-static const char *rate_scope(const cx *c, size_t tb, size_t te)
+static const char *rate_scope(const fig_window *w)
 {
     /* right before the figure ("averaged 7.2"), or right after its noun
-     * ("7.2 rebounds a game"), never past another number */
-    for (size_t k = tb; k > c->sb && tb - k < RATE_WINDOW; k--) {
-        if (c->art->toks[k - 1].cls == CLAIMS__TOK_NUMBER)
-            break;
-        size_t n = 0;
-        if (ctx_is(c, k - 1, CLAIMS__LV_RATE, &n))
-            return "average";
-    }
-    for (size_t k = te; k < c->se && k - te < RATE_WINDOW; k++) {
-        if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER || boundary(c, k))
-            break;
-        size_t n = 0;
-        if (ctx_is(c, k, CLAIMS__LV_RATE, &n))
-            return "average";
-    }
-    return NULL;
+     * ("7.2 rebounds a game"), never past another number (read_window) */
+    return w->rate ? "average" : NULL;
 }
 
 /* An age whose person is named next to it ("Robert Buckley, 32",
@@ -391,11 +479,20 @@ static inline bool opening_subject(const cx *c, size_t i)
 
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
-    size_t lo = tb;
-    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
-           !(word_is(c, lo - 1, ",") && lo - 1 > c->sb && !proper_word(c, lo - 2) &&
-             !opening_subject(c, lo - 2)))
-        lo--;
+    /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
+     * tokens: one test of most (their length) */
+    size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
+    const claims__token *toks = c->art->toks, *t = toks + tb;
+    for (; t > toks + stop; t--) {
+        if (t[-1].norm_len != 1)
+            continue;
+        size_t p = (size_t)(t - toks) - 1;
+        char ch = claims__tok_norm(c->art, p)[0];
+        if (ch == ';' ||
+            (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
+            break;
+    }
+    size_t lo = (size_t)(t - toks);
     for (size_t k = lo; k < tb; k++) {
         if (!(proper_word(c, k) || opening_subject(c, k)))
             continue;
@@ -440,9 +537,10 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
  * name with a possessive before the figure, in its clause, holds it. */
 static const char *possessor(const cx *c, size_t tb, bool *oom)
 {
+    const claims__token *toks = c->art->toks;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
-        const claims__token *t = &c->art->toks[p];
+        const claims__token *t = &toks[p];
         if (boundary(c, p) || t->cls == CLAIMS__TOK_NUMBER || t->cls == CLAIMS__TOK_QUOTE)
             return NULL;
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
@@ -575,9 +673,10 @@ static bool time_value(const claims_claim *t, claims__date *d, int *prec)
 
 /* A time that dates its clause: not one that bounds it ("since 2004",
  * "until 2010"), which names another event. */
-static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb, size_t se)
+static bool dating_time(const claims__article *art, const claims_claim *t, size_t sb, size_t se,
+                        uint32_t per_kb)
 {
-    size_t tb = token_in(art, sb, se, t->start);
+    size_t tb = token_in(art, sb, se, t->start, per_kb);
     if (tb <= sb)
         return true;
     return !(claims__tok_is(art, tb - 1, "since") || claims__tok_is(art, tb - 1, "until") ||
@@ -590,7 +689,8 @@ static bool dating_time(const claims__article *art, const claims_claim *t, size_
 /* What the driver asks of a sentence, read in one pass over its tokens
  * (it was five passes, one a question). */
 typedef struct sent_facts {
-    /* asked of every sentence */
+    /* asked of a sentence that hands its anchor on (NEED_HANDED; future
+       only with NEED_FUTURE) */
     bool marker; /* a background marker (background.lex): another event */
     bool future; /* "will", "'ll": a sentence about what will happen is no
                     account of an earlier event: nothing is carried into it */
@@ -627,6 +727,108 @@ enum {
     NEED_FUTURE = 32
 };
 
+/* The first of tokens [k, e) whose lexmask has a bit of `look`, else e.
+ * Most tokens have none: eight a step while eight remain, one test of
+ * the bound for eight (then four). */
+static inline size_t next_look(const claims__token *toks, size_t k, size_t e, uint32_t look)
+{
+    for (; e - k >= 8; k += 8) {
+        if (toks[k].lexmask & look)
+            return k;
+        if (toks[k + 1].lexmask & look)
+            return k + 1;
+        if (toks[k + 2].lexmask & look)
+            return k + 2;
+        if (toks[k + 3].lexmask & look)
+            return k + 3;
+        if (toks[k + 4].lexmask & look)
+            return k + 4;
+        if (toks[k + 5].lexmask & look)
+            return k + 5;
+        if (toks[k + 6].lexmask & look)
+            return k + 6;
+        if (toks[k + 7].lexmask & look)
+            return k + 7;
+    }
+    if (e - k >= 4) {
+        if (toks[k].lexmask & look)
+            return k;
+        if (toks[k + 1].lexmask & look)
+            return k + 1;
+        if (toks[k + 2].lexmask & look)
+            return k + 2;
+        if (toks[k + 3].lexmask & look)
+            return k + 3;
+        k += 4;
+    }
+    while (k < e && !(toks[k].lexmask & look))
+        k++;
+    return k;
+}
+
+/* Whether the sentence of tokens [sb, se) is in title case: of its words
+ * of three bytes or more (three or more of them), at least 60% are
+ * capitalized. Most prose is decided by 70% of the sentence, as not even
+ * all the tokens left, each a capitalized word (adding 10 to caps * 10
+ * and 6 to words * 6), could make it title case: counted to there first
+ * (any point gives the same answer; that one ends most counts soonest). */
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
+                   offsetof(claims__token, cls) == 28 && offsetof(claims__token, flags) == 30,
+               "title_case: a token is two 16-byte halves, each ending in the fields read");
+#endif
+static bool title_case(const claims__token *toks, size_t sb, size_t se)
+{
+    const claims__token *t = toks + sb, *end = toks + se;
+    const claims__token *part = toks + sb + (se - sb) * 7 / 10;
+    size_t words = 0, caps = 0;
+#ifdef CLAIMS__SSE2
+    /* Four tokens a step: the last 32-bit lane of each half of a token
+     * (norm_len; cls and flags) gathered into one vector each. */
+    if (end - t >= 4) {
+        const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
+        const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
+        __m128i vw = zero, vc = zero;
+        uint32_t lw[4], lc[4];
+        for (; end - t >= 4; t += 4) {
+            if (t >= part) {
+                _mm_storeu_si128((__m128i *)(void *)lw, vw);
+                _mm_storeu_si128((__m128i *)(void *)lc, vc);
+                words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+                caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+                if (caps * 10 + (size_t)(end - t) * 4 < words * 6)
+                    return false;
+                part = end; /* counted to the end */
+            }
+            const __m128i *p = (const __m128i *)(const void *)t;
+            __m128i len = _mm_unpackhi_epi64(
+                _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
+            __m128i cf = _mm_unpackhi_epi64(
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
+                _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+            __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
+                                      _mm_cmpgt_epi32(len, two));
+            vw = _mm_sub_epi32(vw, w);
+            vc = _mm_sub_epi32(vc, _mm_and_si128(w, _mm_cmpeq_epi32(_mm_and_si128(cf, cap), cap)));
+        }
+        _mm_storeu_si128((__m128i *)(void *)lw, vw);
+        _mm_storeu_si128((__m128i *)(void *)lc, vc);
+        words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+        caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+    }
+#endif
+    for (; t < end; t++) {
+        if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
+            return false;
+        /* & for &&: no branch on each token's class */
+        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
+        words += w;
+        caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+    }
+    return words >= 3 && caps * 10 >= words * 6;
+}
+
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -642,39 +844,21 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
                    tw = CLAIMS__LEXMASK_FUTURE;
     /* The sections still worth a lookup: a question answered drops its
      * section, and most tokens start no phrase of any (their lexmask). */
-    uint32_t look = bg | (need & NEED_FIGURE ? ctx : 0) | ((need & NEED_TIME) ? tw : 0);
-    size_t words = 0, caps = 0, hedge_at = c->se;
+    uint32_t look = (need & NEED_HANDED ? bg : 0) | (need & NEED_FIGURE ? ctx : 0) |
+                    ((need & NEED_TIME) ? tw : 0);
+    size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     bool want_poll = (need & NEED_POLL) != 0;
     bool want_future = (need & NEED_FUTURE) != 0;
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
     uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
-    if (need & NEED_CAPS) {
-        /* Counted to 70% of the sentence first: by then most prose is
-         * decided, as not even all the tokens left, each a capitalized
-         * word (adding 10 to caps * 10 and 6 to words * 6), could make
-         * it title case. */
-        size_t part = c->sb + (c->se - c->sb) * 7 / 10;
-        for (size_t k = c->sb, e = part; k < c->se; e = c->se) {
-            for (; k < e; k++) {
-                const claims__token *t = &toks[k];
-                size_t w = t->cls == CLAIMS__TOK_WORD && t->norm_len >= 3;
-                words += w;
-                caps += w & ((t->flags & CLAIMS__TF_CAP) != 0);
-            }
-            if (k < c->se && caps * 10 + (c->se - k) * 4 < words * 6) {
-                words = caps = 0; /* not title case */
-                break;
-            }
-        }
-    }
+    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se);
     for (size_t k = c->sb; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
              * about (most) */
-            while (k < c->se && !(toks[k].lexmask & look))
-                k++;
+            k = next_look(toks, k, c->se, look);
             if (k == c->se)
                 break;
         }
@@ -723,13 +907,16 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             if (e && !e->has_num && e->code == CLAIMS__LV_FUTURE) {
                 time_future = true;
                 look &= ~tw;
+                /* with no figure, a modal only decides "ahead": decided */
+                if (!(need & NEED_CAPS))
+                    look &= ~ctx;
             }
         }
     }
     f->marker = marker;
     f->future = future;
     f->poll = poll;
-    f->titled = words >= 3 && caps * 10 >= words * 6;
+    f->titled = titled;
     f->hedge_at = hedge_at;
     f->ahead = hedge_at < c->se || time_future;
 }
@@ -777,15 +964,17 @@ static void read_times(const cx *c, const claims_claim *const *tv, size_t lo, si
     for (size_t j = lo; j < hi; j++) {
         const claims_claim *t = tv[j];
         int prec = 0;
-        ti[j].ok = dating_time(c->art, t, c->sb, c->se) && time_value(t, &ti[j].date, &prec);
+        ti[j].ok = dating_time(c->art, t, c->sb, c->se, c->memo->per_kb) &&
+                   time_value(t, &ti[j].date, &prec);
         ti[j].precision = (uint8_t)prec;
         ti[j].inferred = (t->flags & CLAIMS__CF_INFERRED) != 0;
     }
 }
 
-/* The anchor of the dating time nearest to [start, end) among tv[lo, hi). */
-static claims__anchor nearest_time(const claims_claim *const *tv, const time_info *ti, size_t lo,
-                                   size_t hi, size_t start, size_t end)
+/* The anchor of the dating time nearest to [start, end) among tv[lo, hi).
+ * Inline: most sentences have no time (lo == hi). */
+static inline claims__anchor nearest_time(const claims_claim *const *tv, const time_info *ti,
+                                          size_t lo, size_t hi, size_t start, size_t end)
 {
     claims__anchor a = {0};
     size_t best = SIZE_MAX;
@@ -807,17 +996,18 @@ static claims__anchor nearest_time(const claims_claim *const *tv, const time_inf
 /* The figure's scope and holder; with capitals that name nothing (a
  * title-case headline) only a time bound ("since October"). */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
-                             bool capitals_name, bool *oom)
+                             const fig_window *w, bool capitals_name, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
-    bool age = quantity && strcmp(quantity, "age") == 0;
+    /* the first byte first: most quantities are neither (no call) */
+    bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as strings (of the story's
        table, or literals) and stored as ids at the end */
-    const char *scope = capitals_name ? scope_of(c, te, oom) : NULL;
+    const char *scope = capitals_name ? scope_of(c, w, oom) : NULL;
     if (!scope)
-        scope = since_scope(c, te, oom);
+        scope = since_scope(c, w, oom);
     if (!scope)
-        scope = rate_scope(c, tb, te);
+        scope = rate_scope(w);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
     if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
@@ -830,7 +1020,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     if (!capitals_name)
         return;
     const char *holder = claims__cstr(cl, f->holder);
-    if (quantity && strcmp(quantity, "distance") == 0) {
+    if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
     } else if (!age) {
@@ -866,9 +1056,12 @@ static size_t sentence_near(const claims__article *art, size_t off, size_t hint)
             return hint;
         hi = hint - 1;
     } else if (hint < n) {
-        lo = hint + 1;
-        if (lo < n && sv[lo].end > off)
-            return lo;
+        /* a few sentences on first: the next figure is often some
+           sentences later */
+        size_t stop = n - hint > 9 ? hint + 9 : n;
+        for (lo = hint + 1; lo < stop; lo++)
+            if (sv[lo].end > off)
+                return lo;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -901,8 +1094,18 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (figure || time) {
             si = sentence_near(art, cl->start, si);
             csent[i - first] = (uint32_t)si;
-            if (!need[si])
+            if (!(need[si] & NEED_FIGURE))
                 ctx_lim[si] = 0;
+            /* NEED_HANDED goes back through the paragraph at once, as far
+               as a sentence that has it (and so its sentences before):
+               no pass over all the sentences */
+            if (figure && !(need[si] & NEED_HANDED)) {
+                need[si] |= NEED_HANDED;
+                for (size_t k = si; k > 0 && !(need[k - 1] & NEED_HANDED) &&
+                                    art->sents[k - 1].paragraph == art->sents[k].paragraph;
+                     k--)
+                    need[k - 1] |= NEED_HANDED;
+            }
             need[si] |= (uint8_t)(NEED_FIGURE | (time ? NEED_TIME : 0) |
                                   (figure ? NEED_HANDED | NEED_CAPS : 0) |
                                   (cl->kind == CLAIMS_KIND_PERCENT ? NEED_POLL : 0));
@@ -912,9 +1115,6 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
                 ctx_lim[si] = cl->start + 1; /* tokens before the figure's */
         }
     }
-    for (size_t k = art->nsents; k-- > 1;)
-        if ((need[k] & NEED_HANDED) && art->sents[k - 1].paragraph == art->sents[k].paragraph)
-            need[k - 1] |= NEED_HANDED;
     /* by position: the time extractor adds them in order, so this is one
      * pass (an insertion sort, as the starts differ: the order qsort gave) */
     for (size_t k = 1; k < nt; k++) {
@@ -928,6 +1128,27 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
     }
     return nt;
 }
+/* The first sentence from si that is needed (need[] not 0), else n.
+ * Most are not: eight a step while eight remain. */
+static size_t next_needed(const uint8_t *need, size_t si, size_t n)
+{
+    for (; n - si >= 8; si += 8) {
+        uint64_t w;
+        memcpy(&w, need + si, sizeof w);
+        if (w) {
+#ifdef CLAIMS__SSE2
+            /* x86, little-endian: the first byte set is the lowest */
+            return si + (size_t)__builtin_ctzll(w) / 8;
+#else
+            break;
+#endif
+        }
+    }
+    while (si < n && !need[si])
+        si++;
+    return si;
+}
+
 /* Reserves n bytes at *at of a block to be allocated, aligned for any
  * type; returns their offset. */
 static size_t carve(size_t *at, size_t n)
@@ -936,6 +1157,63 @@ static size_t carve(size_t *at, size_t n)
     size_t off = *at;
     *at += (n + align - 1) / align * align;
     return off;
+}
+
+/* The arrays of one article's pass, carved from one block. */
+typedef struct ctx_pass {
+    const claims_claim **tv; /* its time claims by position */
+    size_t nt;
+    size_t *tfirst;          /* per sentence: its first time in tv */
+    claims__anchor *handed;  /* per sentence: the anchor it hands on */
+    const uint8_t *need;     /* per sentence: what is asked of it (NEED_*) */
+    sent_facts *facts;       /* per sentence: the answers */
+    const uint32_t *ctx_lim; /* per sentence: read_sentence's ctx_lim */
+    time_info *ti;           /* per time: what it gives its sentence */
+    ctx_memo *memo;
+} ctx_pass;
+
+/* Reads the facts of each sentence asked about, and each sentence's
+ * anchor, as it goes on into the next sentence of its paragraph when that
+ * one has no time of its own: the last dating time, else the one carried
+ * in; a background marker goes on too. */
+static void read_sentences(claims_story *s, const claims__article *art, const ctx_pass *p)
+{
+    size_t j = 0;
+    for (size_t si = 0; (si = next_needed(p->need, si, art->nsents)) < art->nsents; si++) {
+        /* a sentence not needed: nothing reads its facts, its first time
+         * or its anchor (a later sentence's carry takes none from it) */
+        const claims__sentence *sn = &art->sents[si];
+        cx c = {s, art, sn->tok_begin, sn->tok_end, p->memo};
+        if (!(p->need[si] & NEED_HANDED)) {
+            /* times and no figure, in it or after it in its paragraph:
+             * only whether its times lie ahead is read, not its anchor
+             * (it reaches no figure) nor its times' values (only the
+             * figures of their sentence read them) */
+            read_sentence(&c, p->need[si], p->ctx_lim[si], &p->facts[si]);
+            p->handed[si] = (claims__anchor){0};
+            continue;
+        }
+        while (j < p->nt && p->tv[j]->start < sn->start)
+            j++;
+        p->tfirst[si] = j;
+        size_t k = j;
+        while (k < p->nt && p->tv[k]->start < sn->end)
+            k++;
+        read_times(&c, p->tv, j, k, p->ti);
+        claims__anchor a = nearest_time(p->tv, p->ti, j, k, sn->end, sn->end);
+        /* "will" matters only where the anchor of the sentence before
+         * would be carried in: its figures have no dating time */
+        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
+        read_sentence(&c, p->need[si] | (carry ? NEED_FUTURE : 0),
+                      p->need[si] & NEED_FIGURE ? p->ctx_lim[si] : 0, &p->facts[si]);
+        a.background = p->facts[si].marker;
+        if (carry && !p->facts[si].future) {
+            bool marker = a.background;
+            a = p->need[si - 1] ? p->handed[si - 1] : (claims__anchor){0};
+            a.background |= marker;
+        }
+        p->handed[si] = a;
+    }
 }
 
 claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
@@ -976,44 +1254,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     uint32_t *ctx_lim = (uint32_t *)(void *)(block + o_lim);
     time_info *ti = (time_info *)(void *)(block + o_ti);
     ctx_memo memo = {(const claims__lex_entry **)(void *)(block + o_entry),
-                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word)};
+                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word),
+                     art->len ? (uint32_t)((uint64_t)art->ntoks * 1024 / art->len) : 0};
     memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
-    /* Each sentence's anchor, as it goes on into the next sentence of its
-     * paragraph when that one has no time of its own: the last dating
-     * time, else the one carried in; a background marker goes on too. */
-    size_t j = 0;
-    for (size_t si = 0; si < art->nsents; si++) {
-        const claims__sentence *sn = &art->sents[si];
-        while (j < nt && tv[j]->start < sn->start)
-            j++;
-        tfirst[si] = j;
-        size_t k = j;
-        if (!need[si]) {
-            /* nothing reads its facts or its anchor */
-            handed[si] = (claims__anchor){0};
-            continue;
-        }
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
-        while (k < nt && tv[k]->start < sn->end)
-            k++;
-        read_times(&c, tv, j, k, ti);
-        claims__anchor a = nearest_time(tv, ti, j, k, sn->end, sn->end);
-        /* "will" matters only where the anchor of the sentence before
-         * would be carried in: its figures have no dating time */
-        bool carry = !a.precision && si && art->sents[si - 1].paragraph == sn->paragraph;
-        read_sentence(&c, (need[si] & ~NEED_HANDED) | (carry ? NEED_FUTURE : 0),
-                      need[si] & NEED_FIGURE ? ctx_lim[si] : 0, &facts[si]);
-        a.background = facts[si].marker;
-        if (carry && !facts[si].future) {
-            bool marker = a.background;
-            a = handed[si - 1];
-            a.background |= marker;
-        }
-        handed[si] = a;
-    }
-    tfirst[art->nsents] = nt;
+    read_sentences(s, art,
+                   &(const ctx_pass){tv, nt, tfirst, handed, need, facts, ctx_lim, ti, &memo});
     bool oom = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
@@ -1030,7 +1277,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start), te = tb;
+        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
         while (te < c.se && art->toks[te].start < cl->end)
             te++; /* token_in from tb: a figure is a few tokens */
         size_t lo = tfirst[si], hi = lo;
@@ -1048,10 +1295,12 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         }
         claims__frame *fr = claims__draft(cl);
         fr->anchor = a;
-        fr->part = (uint8_t)part_of(&c, tb, te, number_token(&c, tb, te));
+        fig_window w;
+        read_window(&c, tb, te, &w);
+        fr->part = (uint8_t)part_of(&c, number_token(&c, tb, te), &w);
         fr->hedged = f->hedge_at < tb;
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, !f->titled, &oom);
+        scope_and_holder(&c, cl, tb, te, &w, !f->titled, &oom);
     }
     claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
