@@ -2012,15 +2012,19 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
         const claims__lex_entry *e = NULL;
-        /* A lower-case word of no month or weekday ("the", "a", "that",
-         * "yesterday"), most candidates, can only start a relative day:
-         * the lookup first, and nothing else when it fails. Its lexmask
-         * has the relative day's bit (it is a candidate): the lookup's
-         * out-of-line half straight away. */
-        bool rel_only = word && !(t->flags & CLAIMS__TF_CAP) &&
-                        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY)));
-        if (rel_only &&
-            !(e = claims__lex_match_at(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
+        /* A word can start a date only as a month or a weekday of date_at,
+         * weekday_at and bare_month, which ask a capitalized word with the
+         * section's lexmask bit, or a capitalized word before a number (a
+         * misspelt month), or a lower-case month with a number after it
+         * (month_lower_at). Any other word ("the", "The", "a", "that",
+         * "may", "yesterday"), most candidates, can only start a relative
+         * day: the lookup first, and nothing else when it fails. */
+        const uint32_t mon_wd = (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY);
+        bool rel_only =
+            word && ((t->flags & CLAIMS__TF_CAP)
+                         ? !(t->lexmask & mon_wd) && !number_after(art, i, te)
+                         : !((t->lexmask & (1u << CLAIMS__LEX_MONTH)) && number_after(art, i, te)));
+        if (rel_only && !(e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
             continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
