@@ -797,15 +797,15 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
     return k;
 }
 
-static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                    dt_match *m)
+/* The date at token i, before end, into m (zeroed first, begin i); i
+ * may start one (may_start_date, which the scans ask before: not again). */
+static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                      dt_match *m)
 {
     size_t j = i, k = 0, a2 = 0;
     bool fz = false;
     memset(m, 0, sizeof *m);
     m->begin = i;
-    if (!may_start_date(art, i, end))
-        return false;
     /* A word of no month or weekday ("Boeing 747") starts a date only as
      * a misspelt month, which needs a year within five tokens. */
     const claims__token *t = &art->toks[i];
@@ -898,6 +898,16 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     m->fuzzy = fz;
     m->end = k;
     return true;
+}
+
+/* The date at token i, before end, into m (zeroed first, begin i). */
+static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end, dt_match *m)
+{
+    if (may_start_date(art, i, end))
+        return date_from(c, art, i, end, m);
+    memset(m, 0, sizeof *m);
+    m->begin = i;
+    return false;
 }
 
 /* ------------------------------------------------------------ dateline */
@@ -1123,7 +1133,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
             if (!may_start_date(art, i, line_e))
                 continue; /* neither a date nor an all-numeric one */
             dt_match m;
-            bool found = date_at(c, art, i, line_e, &m);
+            bool found = date_from(c, art, i, line_e, &m);
             if (!found && numeric_date_at(art, i, line_e, true, &m)) {
                 m.begin = i;
                 found = true;
@@ -2036,7 +2046,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
         claims_status st;
-        if (!rel_only && may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
+        if (!rel_only && may_start_date(art, i, te) && date_from(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
