@@ -779,10 +779,17 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
     _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "word 0, number 1");
     const uint64_t some = claims__tok_bits_of(named, CLAIMS__TOK_NUMBER, 0);
     const uint64_t other_cls = claims__tok_bits_of(0, (uint16_t)~CLAIMS__TOK_NUMBER, 0);
-    const claims__token *t = art->toks + i, *end = art->toks + te;
-    while (t < end && !((int)((claims__tok_bits(t) & some) != 0) &
-                        (int)((claims__tok_bits(t) & other_cls) == 0)))
-        t++;
+    /* The tokens counted by a byte offset from the end up to 0: the add
+     * that steps it also tests for the end. */
+    const unsigned char *endp = (const unsigned char *)(art->toks + te);
+    ptrdiff_t off = -(ptrdiff_t)((te - i) * sizeof(claims__token));
+    for (; off != 0; off += (ptrdiff_t)sizeof(claims__token)) {
+        uint64_t w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
+        if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+            break;
+    }
+    const claims__token *t = (const claims__token *)(const void *)(endp + off),
+                        *end = art->toks + te;
     size_t k = (size_t)(t - art->toks);
     /* The first number or named word: a capitalized word before it from
      * i on is a candidate only before a number (a word of a section
