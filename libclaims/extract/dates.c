@@ -715,23 +715,6 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
                             art->toks[i + 2].cls == CLAIMS__TOK_NUMBER));
 }
 
-/* The bits of a token's lexmask, class and flags (claims__tok_bits) that
- * make it no plain word: a lexmask bit of `named` (sections asked), any
- * class but a word, or one of `flags`. */
-static inline uint64_t plain_mask(uint32_t named, uint16_t flags)
-{
-    _Static_assert(CLAIMS__TOK_WORD == 0, "a word's class is 0");
-    return claims__tok_bits_of(named, UINT16_MAX, flags);
-}
-
-/* A plain word: none of the bits of plain_mask (a lower-case word of no
- * section asked, most tokens). The scans that ask every token whether it
- * starts a date skip these with one test of memory. */
-static inline bool plain_tok(const claims__token *t, uint64_t plain)
-{
-    return !(claims__tok_bits(t) & plain);
-}
-
 /* may_start_date for a number (out of line: numbers are few of the
  * tokens asked). A day needs its month after it; a number glued to a '/',
  * '-' or '.' may start a numeric or ISO date, a day glued to a word its
@@ -760,10 +743,10 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
 /* Most tokens start no date. A date starts with a number, a weekday, a
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
- * tries of each form (the dateline scan and the sentence scan ask it of
- * every token). A number starts one as a day (one or two digits), as an
- * all-numeric date in one token ("24.05.2021": 8 to 10 bytes), or glued
- * to what follows ("2021-05-24", "24/05/2021"); not "2010 people". */
+ * tries of each form (the scans ask it of the tokens next_start finds,
+ * and stamp_run and the fields of date_at of any). A number starts one as a day (one or two
+ * digits), as an all-numeric date in one token ("24.05.2021": 8 to 10 bytes), or glued to what
+ * follows ("2021-05-24", "24/05/2021"); not "2010 people". */
 static inline bool may_start_date(const claims__article *art, size_t i, size_t end)
 {
     const claims__token *t = &art->toks[i];
@@ -774,15 +757,62 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
            ((t->lexmask & named) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, end)));
 }
 
-static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                    dt_match *m)
+/* The first token from i on (before te) that may start a date, or a
+ * claim of scan_sentence: a number, a word a lexicon section of `named`
+ * may start (a weekday, a month, a relative day), or a capitalized word
+ * right before a number ("Word 5", "Word. 5": a misspelt month, as
+ * number_after reads it). Every token it skips fails may_start_date, and
+ * the tries of scan_sentence; of those it returns only a number may
+ * (number_may_start_date). The scans ask it instead of asking every
+ * token: inline, as they call it once per candidate and per line or
+ * sentence, and `named` is a constant. */
+static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
+{
+    /* The loop stops at a word or a number (no class bit but the
+     * number's) with a bit of `some`: a section asked or the number's
+     * class. The two tests are combined without a branch between them:
+     * one branch a token, taken for the few candidates, mispredicts less
+     * than two (a plain word, a punctuation mark or a quote is skipped).
+     * A capitalized word is no stop of its own: it is a candidate only
+     * right before a number, found from the number below (a capital is
+     * a tenth of the tokens, and a stop at each mispredicted). */
+    _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "word 0, number 1");
+    const uint64_t some = claims__tok_bits_of(named, CLAIMS__TOK_NUMBER, 0);
+    const uint64_t other_cls = claims__tok_bits_of(0, (uint16_t)~CLAIMS__TOK_NUMBER, 0);
+    /* The tokens counted by a byte offset from the end up to 0: the add
+     * that steps it also tests for the end. */
+    const unsigned char *endp = (const unsigned char *)(art->toks + te);
+    ptrdiff_t off = -(ptrdiff_t)((te - i) * sizeof(claims__token));
+    for (; off != 0; off += (ptrdiff_t)sizeof(claims__token)) {
+        uint64_t w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
+        if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+            break;
+    }
+    const claims__token *t = (const claims__token *)(const void *)(endp + off),
+                        *end = art->toks + te;
+    size_t k = (size_t)(t - art->toks);
+    /* The first number or named word: a capitalized word before it from
+     * i on is a candidate only before a number (a word of a section
+     * asked would have stopped the loop). */
+    if (t < end && t->cls == CLAIMS__TOK_NUMBER && k > i) {
+        if (t[-1].cls == CLAIMS__TOK_WORD && (t[-1].flags & CLAIMS__TF_CAP))
+            return k - 1;
+        if (k - 1 > i && t[-2].cls == CLAIMS__TOK_WORD && (t[-2].flags & CLAIMS__TF_CAP) &&
+            claims__tok_punct(art, k - 1, '.'))
+            return k - 2;
+    }
+    return k;
+}
+
+/* The date at token i, before end, into m (zeroed first, begin i); i
+ * may start one (may_start_date, which the scans ask before: not again). */
+static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                      dt_match *m)
 {
     size_t j = i, k = 0, a2 = 0;
     bool fz = false;
     memset(m, 0, sizeof *m);
     m->begin = i;
-    if (!may_start_date(art, i, end))
-        return false;
     /* A word of no month or weekday ("Boeing 747") starts a date only as
      * a misspelt month, which needs a year within five tokens. */
     const claims__token *t = &art->toks[i];
@@ -875,6 +905,16 @@ static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_
     m->fuzzy = fz;
     m->end = k;
     return true;
+}
+
+/* The date at token i, before end, into m (zeroed first, begin i). */
+static bool date_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end, dt_match *m)
+{
+    if (may_start_date(art, i, end))
+        return date_from(c, art, i, end, m);
+    memset(m, 0, sizeof *m);
+    m->begin = i;
+    return false;
 }
 
 /* ------------------------------------------------------------ dateline */
@@ -1056,62 +1096,73 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
     return false;
 }
 
+/* The end of the line starting at token b: the next token after a line
+ * break, or the article's end. Lines run to dozens of tokens, and four
+ * tokens' flags are tested at once. */
+static size_t line_end(const claims__article *art, size_t b)
+{
+    const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
+    while (end - t >= 4 &&
+           !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & CLAIMS__TF_LINE_BEFORE))
+        t += 4;
+    while (t < end && !(t->flags & CLAIMS__TF_LINE_BEFORE))
+        t++;
+    return (size_t)(t - art->toks);
+}
+
 /* Scans the opening lines of `art` for a dateline. Returns true with the
  * date and, in *skip, the tokens that are metadata: the date, or a stamp
  * line whole (its "Updated on ..." too). */
 static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match *out,
                           size_t skip[2])
 {
-    size_t lines = 0, line_b = 0, line_e = 0;
     const uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
-    const uint64_t plain = plain_mask(named, CLAIMS__TF_CAP | CLAIMS__TF_LINE_BEFORE);
-    for (size_t i = 0; i < art->ntoks; i++) {
-        /* A plain word neither opens a line nor starts a date, and its
-         * bytes stand before those of the next token read. */
-        if (i > 0 && plain_tok(&art->toks[i], plain))
-            continue;
-        if (art->toks[i].start >= DT_STAMP_BYTES)
+    size_t lines = 0;
+    for (size_t line_b = 0, line_e = 0; line_b < art->ntoks; line_b = line_e) {
+        if (art->toks[line_b].start >= DT_STAMP_BYTES || ++lines > DT_STAMP_LINES)
             break;
-        if (i == 0 || (art->toks[i].flags & CLAIMS__TF_LINE_BEFORE)) {
-            if (++lines > DT_STAMP_LINES)
-                break;
-            line_b = i;
-            line_e = i + 1;
-            while (line_e < art->ntoks && !(art->toks[line_e].flags & CLAIMS__TF_LINE_BEFORE))
-                line_e++;
-        }
+        line_e = line_end(art, line_b);
         /* Past the opening lines only a stamp line dates the article, and
          * a line longer than one is none: the rest of it (a paragraph of
          * the body, most of what this loop would read) is skipped. */
-        if (line_e - line_b > DT_STAMP_LINE &&
-            (lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES)) {
-            i = line_e - 1;
+        bool long_line = line_e - line_b > DT_STAMP_LINE;
+        if (long_line && lines > DT_DATELINE_LINES)
             continue;
+        /* Only the tokens that may start a date are read (next_start);
+         * the bytes of those it skips stand before those of the next one
+         * read, so the limits in bytes are tested on that one. */
+        for (size_t i = next_start(art, line_b, line_e, named); i < line_e;
+             i = next_start(art, i + 1, line_e, named)) {
+            if (art->toks[i].start >= DT_STAMP_BYTES)
+                return false;
+            if (long_line && art->toks[i].start >= DT_DATELINE_BYTES)
+                break;
+            if (!may_start_date(art, i, line_e))
+                continue; /* neither a date nor an all-numeric one */
+            dt_match m;
+            bool found = date_from(c, art, i, line_e, &m);
+            if (!found && numeric_date_at(art, i, line_e, true, &m)) {
+                m.begin = i;
+                found = true;
+            }
+            if (!found)
+                continue;
+            /* a dateline in the first lines; a page's stamp line a little
+             * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
+             * June 2013 | UPDATED: ...") */
+            bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
+            bool stamp =
+                m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
+            if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
+                (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
+                settle_order(c, art, &m, line_b, line_e)) {
+                *out = m;
+                skip[0] = stamp ? line_b : m.begin;
+                skip[1] = stamp ? line_e : m.end;
+                return true;
+            }
+            i = m.end - 1;
         }
-        if (!may_start_date(art, i, line_e))
-            continue; /* neither a date nor an all-numeric one */
-        dt_match m;
-        bool found = date_at(c, art, i, line_e, &m);
-        if (!found && numeric_date_at(art, i, line_e, true, &m)) {
-            m.begin = i;
-            found = true;
-        }
-        if (!found)
-            continue;
-        /* a dateline in the first lines; a page's stamp line a little
-         * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
-         * June 2013 | UPDATED: ...") */
-        bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
-        bool stamp = m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
-        if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
-            (stamp || (!far && is_dateline(c, art, &m, line_b, line_e))) &&
-            settle_order(c, art, &m, line_b, line_e)) {
-            *out = m;
-            skip[0] = stamp ? line_b : m.begin;
-            skip[1] = stamp ? line_e : m.end;
-            return true;
-        }
-        i = m.end - 1;
     }
     return false;
 }
@@ -1956,40 +2007,13 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
 }
 
 /* The first token from i on (before te) that may start a claim of
- * scan_sentence: a number, or a word that is a weekday, month or relative
- * day (lexicon sections) or capitalized right before a number (a
- * misspelt month of date_at). For every other token the tries of
- * scan_sentence would all fail: a tight loop skips them without the calls
- * and lookups. Inline: it is called once per candidate and per sentence,
- * and the calls themselves were a twentieth of its cost. */
+ * scan_sentence (next_start): for every other token the tries of
+ * scan_sentence would all fail. */
 static inline size_t next_candidate(const claims__article *art, size_t i, size_t te)
 {
-    const uint32_t named =
-        (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_RELATIVE_DAY);
-    /* A candidate is a word or a number (no class bit but the number's)
-     * with a bit of `some`: a section asked, the number's class or a
-     * capital. The two tests are combined without a branch between them:
-     * one branch a token, taken for the few candidates, mispredicts less
-     * than two (a plain word, a punctuation mark or a quote is skipped). */
-    _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "word 0, number 1");
-    const uint64_t some = claims__tok_bits_of(named, CLAIMS__TOK_NUMBER, CLAIMS__TF_CAP);
-    const uint64_t other_cls = claims__tok_bits_of(0, (uint16_t)~CLAIMS__TOK_NUMBER, 0);
-    const claims__token *t = art->toks + i, *end = art->toks + te;
-    for (;; t++) {
-        /* the skipped tokens in a loop of their own, the rest after it */
-        while (t < end && !((int)((claims__tok_bits(t) & some) != 0) &
-                            (int)((claims__tok_bits(t) & other_cls) == 0)))
-            t++;
-        if (t == end)
-            return te;
-        /* a capitalized word of no section asked: only before a number
-         * (number_after, on the token itself) */
-        if (t->cls == CLAIMS__TOK_NUMBER || (t->lexmask & named) ||
-            (t + 1 < end && (t[1].cls == CLAIMS__TOK_NUMBER ||
-                             (t + 2 < end && t[1].cls == CLAIMS__TOK_PUNCT && t[1].norm_len == 1 &&
-                              art->norm[t[1].norm] == '.' && t[2].cls == CLAIMS__TOK_NUMBER))))
-            return (size_t)(t - art->toks);
-    }
+    return next_start(art, i, te,
+                      (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
+                          (1u << CLAIMS__LEX_RELATIVE_DAY));
 }
 
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
@@ -2005,15 +2029,19 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
         const claims__lex_entry *e = NULL;
-        /* A lower-case word of no month or weekday ("the", "a", "that",
-         * "yesterday"), most candidates, can only start a relative day:
-         * the lookup first, and nothing else when it fails. Its lexmask
-         * has the relative day's bit (it is a candidate): the lookup's
-         * out-of-line half straight away. */
-        bool rel_only = word && !(t->flags & CLAIMS__TF_CAP) &&
-                        !(t->lexmask & ((1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY)));
-        if (rel_only &&
-            !(e = claims__lex_match_at(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
+        /* A word can start a date only as a month or a weekday of date_at,
+         * weekday_at and bare_month, which ask a capitalized word with the
+         * section's lexmask bit, or a capitalized word before a number (a
+         * misspelt month), or a lower-case month with a number after it
+         * (month_lower_at). Any other word ("the", "The", "a", "that",
+         * "may", "yesterday"), most candidates, can only start a relative
+         * day: the lookup first, and nothing else when it fails. */
+        const uint32_t mon_wd = (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY);
+        bool rel_only =
+            word && ((t->flags & CLAIMS__TF_CAP)
+                         ? !(t->lexmask & mon_wd) && !number_after(art, i, te)
+                         : !((t->lexmask & (1u << CLAIMS__LEX_MONTH)) && number_after(art, i, te)));
+        if (rel_only && !(e = claims__lex_match(c->lx, CLAIMS__LEX_RELATIVE_DAY, art, i, te, &n)))
             continue;
         dt_claim dc;
         memset(&dc, 0, sizeof dc);
@@ -2025,7 +2053,7 @@ static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
         claims_status st;
-        if (!rel_only && may_start_date(art, i, te) && date_at(c, art, i, te, &m)) {
+        if (!rel_only && may_start_date(art, i, te) && date_from(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
