@@ -1288,9 +1288,11 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
             m++;
         if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
             m++;
+        if (m == after || m >= c->se)
+            break;
         amount b;
         memset(&b, 0, sizeof b);
-        if (m == after || m >= c->se || !parse_number(c, m, false, &b) || b.zero)
+        if (!parse_number(c, m, false, &b) || b.zero)
             break;
         np_head h2;
         np_scan(c, skip_det(c, b.ne), &h2);
