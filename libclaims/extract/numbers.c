@@ -2311,6 +2311,13 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     np_scan(c, skip_part_after(c, skip_det(c, a->e)), &h);
     size_t pe = h.found ? a->e : partitive_end(c, a->e);
     size_t after = h.found ? h.he : pe;
+    /* A zero or a one counts only a known thing ("no deaths"): before its
+     * action is looked for, a noun after it that is no concept ("no
+     * evidence", "one day") ends it, unless it stands for a death toll
+     * before it (known below as people: "the death toll stood at one") */
+    if ((a->zero || a->one) && !kin && h.found && !h.known &&
+        (looks_plural(c, h.hb) || !toll_before(c, a->b)))
+        return a->ne;
     size_t ap = 0, al = 0;
     const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
     char naive[PART_MAX];
