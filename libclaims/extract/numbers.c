@@ -141,6 +141,16 @@ static inline bool is_punct(const qctx *c, size_t i, char ch)
            norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
+/* The character of token i when it is one punctuation character of the
+ * sentence, else 0: one test answers the is_punct() questions that
+ * noise_end asks of the same token. */
+static inline int punct_ch(const qctx *c, size_t i)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1
+               ? (unsigned char)norm_of(c, i)[0]
+               : 0;
+}
+
 static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
     return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
@@ -990,8 +1000,16 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
-    const char *dot = t->cls == CLAIMS__TOK_NUMBER ? memchr(w, '.', t->norm_len) : NULL;
-    if (!dot || cur_before || ne != nb + 1 || ne >= c->se)
+    if (cur_before || ne != nb + 1 || ne >= c->se || t->cls != CLAIMS__TOK_NUMBER ||
+        t->norm_len == 0)
+        return false;
+    /* the figures after a point are all zeros, so the last is a zero (or
+     * the point itself): most numbers fail here, before the point is
+     * looked for */
+    if (w[t->norm_len - 1] != '0' && w[t->norm_len - 1] != '.')
+        return false;
+    const char *dot = memchr(w, '.', t->norm_len);
+    if (!dot)
         return false;
     for (const char *q = dot + 1; q < w + t->norm_len; q++)
         if (*q != '0')
@@ -1035,18 +1053,21 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     const char *w = norm_of(c, nb);
     size_t skip = ne > nb + 1 ? ne : nb + 1;
     bool has_prev = nb > c->sb;
+    /* the tokens either side, asked about again and again below */
+    const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
+    const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
     /* "+972", "#1", leading zeros "02" */
-    if (has_prev && glued(c, nb) && (is_punct(c, nb - 1, '+') || is_punct(c, nb - 1, '#')))
+    if (glued_nb && (pprev == '+' || pprev == '#'))
         return skip;
     if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
-    if (nb >= c->sb + 2 && glued(c, nb) && is_punct(c, nb - 1, '-') && glued(c, nb - 1) &&
+    if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
         if (!(u && unit_split(u->value, &uv) && uv.pre)) {
-            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+            if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
         }
@@ -1054,18 +1075,18 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "No. 1", "page 12", "Sept. 1" */
     if (has_prev) {
         size_t p = nb - 1;
-        if (is_punct(c, p, '.') && p > c->sb)
+        if (pprev == '.' && p > c->sb)
             p--;
         if (lex_is(c, CLAIMS__LEX_ORDINAL, p, CLAIMS__LV_LABEL) || is_month(c, p))
             return skip;
         if (!cur_before && name_before(c, nb, ne)) {
-            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+            if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
         }
     }
     /* "2nd", "21st" */
-    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
+    if (glued_ne && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
         return ne + 1;
     if (model_code(c, ne, cur_before))
         return ne + 1;
@@ -1079,11 +1100,11 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (version_number(c, nb, ne, cur_before))
         return ne + 1;
     /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
-    if (ne < c->se && glued(c, ne) && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
+    if (glued_ne && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
         return ne + 1;
     /* "beat Drake 65-53", "improved to 25-7": a score or a record, the
      * second figure below the first (a range rises: "10-12 people") */
-    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+    if (pnext == '-' && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
         double a = 0, b = 0;
         if (claims__parse_decimal(w, t->norm_len, &a) &&
@@ -1092,11 +1113,11 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return ne + 2;
     }
     /* times "9:15", ratios, "9/11", "24/7" */
-    if (ne + 1 < c->se && (is_punct(c, ne, ':') || is_punct(c, ne, '/')) && glued(c, ne) &&
-        glued(c, ne + 1) && is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
+    if ((pnext == ':' || pnext == '/') && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
+        is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
         return ne + 2;
-    if (has_prev && nb >= c->sb + 2 && (is_punct(c, nb - 1, ':') || is_punct(c, nb - 1, '/')) &&
-        glued(c, nb) && glued(c, nb - 1) && is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
+    if ((pprev == ':' || pprev == '/') && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
+        is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
         return skip;
     /* "9 p.m.", "10 o'clock" */
     {
@@ -1121,7 +1142,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER) && !year_like(c, nb - 1))
         return skip;
     /* "1-800-555", "555-1234" */
-    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+    if (pnext == '-' && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER)) {
         size_t k = ne + 2;
         if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) &&
