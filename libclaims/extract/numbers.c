@@ -41,10 +41,16 @@ enum {
 /* The word classes of the tokens last asked about, by token index modulo
  * WC_MEMO: the windows around amounts ask about the same function words
  * again ("the", "of", "in" before each amount, behind each verb). */
-enum { WC_MEMO = 64 };
+enum { WC_MEMO = 64, WC_TEXTS = 64 };
 typedef struct wc_memo {
     uint32_t tag[WC_MEMO]; /* the slot's token index + 1; 0 while empty */
     const claims__lex_entry *e[WC_MEMO];
+    /* The same by the token's text (a one-token lookup depends on nothing
+     * else), by its hash modulo WC_TEXTS: the function words asked about
+     * recur all through an article ("the", "of", "in" make a third of the
+     * lookups). */
+    uint32_t text_tok[WC_TEXTS]; /* a token with the slot's text, + 1; 0 while empty */
+    const claims__lex_entry *text_e[WC_TEXTS];
 } wc_memo;
 
 /* The unit looked up at a token after a number (noise_end's, for "9
@@ -91,6 +97,10 @@ typedef struct amount {
     bool between; /* "between" / "from" opened a range */
     const char *cur;
 } amount;
+
+/* An amount with nothing read. Amounts start as copies of it: gcc makes
+ * a memset of one a rep stos, a dozen counted steps. */
+static const amount NO_AMOUNT;
 
 /* A noun phrase's head: a lexicon concept or a naive singular. */
 typedef struct np_head {
@@ -139,6 +149,16 @@ static inline bool is_punct(const qctx *c, size_t i, char ch)
 {
     return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
+}
+
+/* The character of token i when it is one punctuation character of the
+ * sentence, else 0: one test answers the is_punct() questions that
+ * noise_end asks of the same token. */
+static inline int punct_ch(const qctx *c, size_t i)
+{
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1
+               ? (unsigned char)norm_of(c, i)[0]
+               : 0;
 }
 
 static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
@@ -204,6 +224,26 @@ static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, clai
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
 
+/* cword's lookup of token i into slot `slot` of the memo, out of line:
+ * the memo answers most calls. */
+CLAIMS__NOINLINE static void cword_fill(const qctx *c, size_t i, size_t slot)
+{
+    wc_memo *m = c->wc;
+    const claims__token *t = &c->toks[i];
+    size_t ts = (t->hash ^ (t->hash >> 16)) % WC_TEXTS;
+    size_t k = m->text_tok[ts];
+    if (k > 0 && c->toks[k - 1].hash == t->hash && c->toks[k - 1].norm_len == t->norm_len &&
+        claims__same_bytes(norm_of(c, k - 1), norm_of(c, i), t->norm_len)) {
+        m->e[slot] = m->text_e[ts];
+    } else {
+        size_t n;
+        m->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+        m->text_tok[ts] = (uint32_t)(i + 1);
+        m->text_e[ts] = m->e[slot];
+    }
+    m->tag[slot] = (uint32_t)(i + 1);
+}
+
 /* The word class entry of the token at i ("_det", "_stop"; [word_class]
  * in concepts.lex), or NULL. One lookup serves every word-class test. */
 static inline const claims__lex_entry *cword(const qctx *c, size_t i)
@@ -211,11 +251,8 @@ static inline const claims__lex_entry *cword(const qctx *c, size_t i)
     if (i >= c->se || !(c->toks[i].lexmask & (1u << CLAIMS__LEX_WORD_CLASS)) || i < c->sb)
         return NULL;
     size_t slot = i % WC_MEMO;
-    if (c->wc->tag[slot] != i + 1) {
-        size_t n;
-        c->wc->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
-        c->wc->tag[slot] = (uint32_t)(i + 1);
-    }
+    if (c->wc->tag[slot] != i + 1)
+        cword_fill(c, i, slot);
     return c->wc->e[slot];
 }
 
@@ -990,8 +1027,16 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
-    const char *dot = t->cls == CLAIMS__TOK_NUMBER ? memchr(w, '.', t->norm_len) : NULL;
-    if (!dot || cur_before || ne != nb + 1 || ne >= c->se)
+    if (cur_before || ne != nb + 1 || ne >= c->se || t->cls != CLAIMS__TOK_NUMBER ||
+        t->norm_len == 0)
+        return false;
+    /* the figures after a point are all zeros, so the last is a zero (or
+     * the point itself): most numbers fail here, before the point is
+     * looked for */
+    if (w[t->norm_len - 1] != '0' && w[t->norm_len - 1] != '.')
+        return false;
+    const char *dot = memchr(w, '.', t->norm_len);
+    if (!dot)
         return false;
     for (const char *q = dot + 1; q < w + t->norm_len; q++)
         if (*q != '0')
@@ -1035,18 +1080,21 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     const char *w = norm_of(c, nb);
     size_t skip = ne > nb + 1 ? ne : nb + 1;
     bool has_prev = nb > c->sb;
+    /* the tokens either side, asked about again and again below */
+    const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
+    const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
     /* "+972", "#1", leading zeros "02" */
-    if (has_prev && glued(c, nb) && (is_punct(c, nb - 1, '+') || is_punct(c, nb - 1, '#')))
+    if (glued_nb && (pprev == '+' || pprev == '#'))
         return skip;
     if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
-    if (nb >= c->sb + 2 && glued(c, nb) && is_punct(c, nb - 1, '-') && glued(c, nb - 1) &&
+    if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
         if (!(u && unit_split(u->value, &uv) && uv.pre)) {
-            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+            if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
         }
@@ -1054,18 +1102,18 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "No. 1", "page 12", "Sept. 1" */
     if (has_prev) {
         size_t p = nb - 1;
-        if (is_punct(c, p, '.') && p > c->sb)
+        if (pprev == '.' && p > c->sb)
             p--;
         if (lex_is(c, CLAIMS__LEX_ORDINAL, p, CLAIMS__LV_LABEL) || is_month(c, p))
             return skip;
         if (!cur_before && name_before(c, nb, ne)) {
-            if (ne < c->se && glued(c, ne) && is_cls(c, ne, CLAIMS__TOK_WORD))
+            if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
         }
     }
     /* "2nd", "21st" */
-    if (ne < c->se && glued(c, ne) && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
+    if (glued_ne && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
         return ne + 1;
     if (model_code(c, ne, cur_before))
         return ne + 1;
@@ -1079,11 +1127,11 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (version_number(c, nb, ne, cur_before))
         return ne + 1;
     /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
-    if (ne < c->se && glued(c, ne) && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
+    if (glued_ne && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
         return ne + 1;
     /* "beat Drake 65-53", "improved to 25-7": a score or a record, the
      * second figure below the first (a range rises: "10-12 people") */
-    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+    if (pnext == '-' && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
         double a = 0, b = 0;
         if (claims__parse_decimal(w, t->norm_len, &a) &&
@@ -1092,11 +1140,11 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return ne + 2;
     }
     /* times "9:15", ratios, "9/11", "24/7" */
-    if (ne + 1 < c->se && (is_punct(c, ne, ':') || is_punct(c, ne, '/')) && glued(c, ne) &&
-        glued(c, ne + 1) && is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
+    if ((pnext == ':' || pnext == '/') && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
+        is_cls(c, ne + 1, CLAIMS__TOK_NUMBER))
         return ne + 2;
-    if (has_prev && nb >= c->sb + 2 && (is_punct(c, nb - 1, ':') || is_punct(c, nb - 1, '/')) &&
-        glued(c, nb) && glued(c, nb - 1) && is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
+    if ((pprev == ':' || pprev == '/') && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
+        is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
         return skip;
     /* "9 p.m.", "10 o'clock" */
     {
@@ -1121,7 +1169,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (has_prev && is_cls(c, nb - 1, CLAIMS__TOK_NUMBER) && !year_like(c, nb - 1))
         return skip;
     /* "1-800-555", "555-1234" */
-    if (ne + 1 < c->se && is_punct(c, ne, '-') && glued(c, ne) && glued(c, ne + 1) &&
+    if (pnext == '-' && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER)) {
         size_t k = ne + 2;
         if (k + 1 < c->se && is_punct(c, k, '-') && glued(c, k) &&
@@ -1288,9 +1336,10 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
             m++;
         if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
             m++;
-        amount b;
-        memset(&b, 0, sizeof b);
-        if (m == after || m >= c->se || !parse_number(c, m, false, &b) || b.zero)
+        if (m == after || m >= c->se)
+            break;
+        amount b = NO_AMOUNT;
+        if (!parse_number(c, m, false, &b) || b.zero)
             break;
         np_head h2;
         np_scan(c, skip_det(c, b.ne), &h2);
@@ -1781,8 +1830,7 @@ static size_t read_range(qctx *c, amount *a)
     size_t cn = 0;
     if (a->cur && lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &cn) != NULL)
         m += cn;
-    amount b;
-    memset(&b, 0, sizeof b);
+    amount b = NO_AMOUNT;
     if ((is_cls(c, m, CLAIMS__TOK_NUMBER) || !dash) && parse_number(c, m, a->cur != NULL, &b) &&
         !b.zero && (b.digits || b.word)) {
         double lo = a->v;
@@ -2309,6 +2357,13 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
     np_scan(c, skip_part_after(c, skip_det(c, a->e)), &h);
     size_t pe = h.found ? a->e : partitive_end(c, a->e);
     size_t after = h.found ? h.he : pe;
+    /* A zero or a one counts only a known thing ("no deaths"): before its
+     * action is looked for, a noun after it that is no concept ("no
+     * evidence", "one day") ends it, unless it stands for a death toll
+     * before it (known below as people: "the death toll stood at one") */
+    if ((a->zero || a->one) && !kin && h.found && !h.known &&
+        (looks_plural(c, h.hb) || !toll_before(c, a->b)))
+        return a->ne;
     size_t ap = 0, al = 0;
     const claims__lex_entry *act = kin ? NULL : find_action(c, a->b, after, &h, &ap, &al);
     char naive[PART_MAX];
@@ -2377,8 +2432,7 @@ static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
  * Returns the token to resume from (> i). */
 static size_t process(qctx *c, size_t i, claims_status *st)
 {
-    amount a;
-    memset(&a, 0, sizeof a);
+    amount a = NO_AMOUNT;
     const claims__lex_entry *cur_e;
     size_t cur_start, resume;
     if ((resume = read_amount(c, i, &a, &cur_e, &cur_start)) != 0 ||
@@ -2459,6 +2513,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     unit_memo um = {SIZE_MAX, NULL, 0};
     memset(&c, 0, sizeof c);
     memset(wc.tag, 0, sizeof wc.tag);
+    memset(wc.text_tok, 0, sizeof wc.text_tok);
     c.wc = &wc;
     c.um = &um;
     c.num_at = SIZE_MAX;
