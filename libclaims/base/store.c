@@ -36,15 +36,14 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     return c;
 }
 
-claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
-                        const char *p4)
+/* The key of parts[0..4) of lengths lens (NULL parts skipped) joined by
+ * '/', interned: its id, 0 on OOM. */
+static claims__sid key_join(claims_story *s, const char *const parts[4], const size_t lens[4])
 {
-    const char *parts[4] = {p1, p2, p3, p4};
-    size_t lens[4] = {0, 0, 0, 0};
     size_t n = 0;
     for (int i = 0; i < 4; i++)
         if (parts[i])
-            n += (lens[i] = strlen(parts[i])) + 1;
+            n += lens[i] + 1;
     /* most keys are short: joined on the stack, then looked up */
     char small[256];
     char *k = n <= sizeof small ? small : claims__malloc(&s->alloc, n);
@@ -65,34 +64,25 @@ claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const c
     return id;
 }
 
+claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+                        const char *p4)
+{
+    const char *const parts[4] = {p1, p2, p3, p4};
+    size_t lens[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++)
+        if (parts[i])
+            lens[i] = strlen(parts[i]);
+    return key_join(s, parts, lens);
+}
+
 /* The longest key part folded for spelling; longer parts are kept as
  * they are. */
 enum { CLAIMS__PART_MAX = 64 };
-
-static bool part(claims_story *s, const char *p, claims__sid *out)
-{
-    *out = 0;
-    if (!p || (p[0] == '-' && !p[1]) || (p[0] == '?' && !p[1]))
-        return true;
-    *out = claims__intern(s, p, strlen(p));
-    return *out != 0;
-}
 
 /* A key part's tag in the key memo: equal tags, equal parts. A part
  * not interned (a currency) has none: its key is not memoized. */
 enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
 #define TAG_NONE UINT32_MAX /* beyond an enum's int */
-
-static uint32_t part_tag(const char *p, claims__sid id)
-{
-    if (!p)
-        return TAG_ABSENT;
-    if (p[0] == '-' && !p[1])
-        return TAG_UNKNOWN;
-    if (p[0] == '?' && !p[1])
-        return TAG_ASKED;
-    return id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
-}
 
 /* The memo entry of a key of first part p1 and part tags tags: where it
  * is, if it was memoized and not pushed out since. */
@@ -105,17 +95,23 @@ static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint
 
 /* Whether e is the key of p1 and tags. Its string begins with its own
  * first part, e->p1_len bytes with no NUL: p1 is that part when it
- * matches it to its end and is as long. */
+ * matches those bytes and ends after them (a shorter p1 differs at its
+ * NUL, where the reading stops). */
 static bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
                      const uint32_t tags[3])
 {
     if (!e->key || e->tags[0] != tags[0] || e->tags[1] != tags[1] || e->tags[2] != tags[2])
         return false;
-    const char *q = t->str[e->key], *a = p1;
-    while (*a && *a == *q)
-        a++, q++;
-    return !*a && (size_t)(a - p1) == e->p1_len;
+    const char *q = t->str[e->key];
+    for (uint32_t k = 0; k < e->p1_len; k++)
+        if (p1[k] != q[k])
+            return false;
+    return !p1[e->p1_len];
 }
+
+/* Kinds whose thing (p2) is folded for spelling: what is counted, priced
+ * or a share of. */
+#define FOLDED_KINDS (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
@@ -123,16 +119,11 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     /* a draft is written in place; a shared frame is copied, changed and
        shared again */
     claims__frame copy, *f = claims__draft(cl);
-    if (!(cl->flags & CLAIMS__CF_DRAFT)) {
+    bool draft = cl->flags & CLAIMS__CF_DRAFT;
+    if (!draft) {
         copy = *cl->frame;
         f = &copy;
     }
-    /* one spelling of the thing, British or American */
-    char folded[CLAIMS__PART_MAX];
-    if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
-        cl->kind != CLAIMS_KIND_MEASURE && cl->kind != CLAIMS_KIND_YEAR &&
-        cl->kind != CLAIMS_KIND_DATE && claims__spelling_fold(p2, strlen(p2), folded, sizeof folded))
-        p2 = folded;
     /* the frame's field each of p2..p4 names, if any */
     claims__sid *named[3] = {NULL, NULL, NULL};
     switch (cl->kind) {
@@ -158,28 +149,57 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         named[0] = &f->speaker;
         break;
     }
-    const char *parts[3] = {p2, p3, p4};
+    /* each part's length taken once, for the fold, the intern and the
+       key; "-" and "?" (unknown) name nothing */
+    char folded[CLAIMS__PART_MAX];
+    const char *parts[4] = {p1, p2, p3, p4};
+    size_t lens[4] = {0, 0, 0, 0};
     uint32_t tags[3];
-    bool memo = true;
+    bool memo = p1 != NULL;
     for (int i = 0; i < 3; i++) {
-        if (named[i] && !part(s, parts[i], named[i]))
-            return NULL;
-        tags[i] = part_tag(parts[i], named[i] ? *named[i] : 0);
-        memo = memo && tags[i] != TAG_NONE;
+        const char *p = parts[i + 1];
+        claims__sid id = 0;
+        if (!p) {
+            tags[i] = TAG_ABSENT;
+        } else if ((p[0] == '-' || p[0] == '?') && !p[1]) {
+            tags[i] = p[0] == '-' ? TAG_UNKNOWN : TAG_ASKED;
+            lens[i + 1] = 1;
+        } else {
+            size_t n = strlen(p);
+            /* one spelling of the thing, British or American */
+            if (i == 0 && (FOLDED_KINDS >> cl->kind & 1)) {
+                size_t m = claims__spelling_fold(p, n, folded, sizeof folded);
+                if (m) {
+                    parts[1] = p = folded;
+                    n = m;
+                }
+            }
+            lens[i + 1] = n;
+            if (named[i] && !(id = claims__intern(s, p, n)))
+                return NULL;
+            tags[i] = id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
+            memo = memo && tags[i] != TAG_NONE;
+        }
+        if (named[i])
+            *named[i] = id;
     }
     claims__strtab *t = &s->strs;
-    claims__keymemo *e = memo && p1 ? memo_entry(t, p1, tags) : NULL;
+    claims__keymemo *e = memo ? memo_entry(t, p1, tags) : NULL;
     claims__sid key;
     if (e && memo_hit(t, e, p1, tags)) {
         key = e->key;
     } else {
-        key = claims__key(s, p1, p2, p3, p4);
-        size_t p1_len = e ? strlen(p1) : 0;
-        if (e && key && p1_len < UINT32_MAX)
-            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)p1_len, key};
+        if (p1)
+            lens[0] = strlen(p1);
+        key = key_join(s, parts, lens);
+        if (e && key && lens[0] < UINT32_MAX)
+            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)lens[0], key};
     }
+    if (!key)
+        return NULL;
     f->key = claims__str(s, key);
-    return key && claims__frame_put(s, cl, f) ? f->key : NULL;
+    /* a draft is done: written in place */
+    return draft || claims__frame_put(s, cl, f) ? f->key : NULL;
 }
 
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)
