@@ -93,25 +93,63 @@ static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint
     return &t->key_memo[(h ^ h >> 15) & (CLAIMS__KEY_MEMO - 1)];
 }
 
-/* Whether e is the key of p1 and tags. Its string begins with its own
- * first part, e->p1_len bytes with no NUL: p1 is that part when it
- * matches those bytes and ends after them (a shorter p1 differs at its
- * NUL, where the reading stops). */
-static bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
-                     const uint32_t tags[3])
+/* Whether e is the key of p1, n1 bytes long, and tags. Its string
+ * begins with its own first part, e->p1_len bytes. */
+static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
+                            size_t n1, const uint32_t tags[3])
 {
-    if (!e->key || e->tags[0] != tags[0] || e->tags[1] != tags[1] || e->tags[2] != tags[2])
+    return e->key && e->tags[0] == tags[0] && e->tags[1] == tags[1] && e->tags[2] == tags[2] &&
+           e->p1_len == n1 && claims__same_bytes(t->str[e->key], p1, n1);
+}
+
+#if defined(__GNUC__)
+#define STORE_INLINE inline __attribute__((always_inline))
+#else
+#define STORE_INLINE inline
+#endif
+
+/* One of a key's parts p2..p4 at *pp: its length, its tag, and its id
+ * when `intern` (the frame names it). "-" and "?" (unknown) and NULL
+ * have none. folded, when not NULL, is where its spelling is folded
+ * (*pp is then pointed at it). False on OOM. */
+static STORE_INLINE bool key_part(claims_story *s, const char **pp, bool intern, char *folded,
+                                  size_t *len, uint32_t *tag, claims__sid *id)
+{
+    const char *p = *pp;
+    *id = 0;
+    if (!p) {
+        *len = 0;
+        *tag = TAG_ABSENT;
+        return true;
+    }
+    if ((p[0] == '-' || p[0] == '?') && !p[1]) {
+        *len = 1;
+        *tag = p[0] == '-' ? TAG_UNKNOWN : TAG_ASKED;
+        return true;
+    }
+    size_t n = strlen(p);
+    if (folded) {
+        size_t m = claims__spelling_fold(p, n, folded, CLAIMS__PART_MAX);
+        if (m) {
+            *pp = p = folded;
+            n = m;
+        }
+    }
+    *len = n;
+    if (intern && !(*id = claims__intern(s, p, n)))
         return false;
-    const char *q = t->str[e->key];
-    for (uint32_t k = 0; k < e->p1_len; k++)
-        if (p1[k] != q[k])
-            return false;
-    return !p1[e->p1_len];
+    *tag = *id && *id < TAG_NONE - TAG_ID0 ? *id + TAG_ID0 : TAG_NONE;
+    return true;
 }
 
 /* Kinds whose thing (p2) is folded for spelling: what is counted, priced
  * or a share of. */
-#define FOLDED_KINDS (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
+#define FOLDED_KINDS                                                                           \
+    (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
+/* Kinds whose frame names p3 (bit 1 of a kind's), p4 (bit 2); all name
+ * p2 */
+#define NAMES_P3 (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_MEASURE)
+#define NAMES_P4 (1u << CLAIMS_KIND_MEASURE)
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
@@ -124,73 +162,51 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         copy = *cl->frame;
         f = &copy;
     }
-    /* the frame's field each of p2..p4 names, if any */
-    claims__sid *named[3] = {NULL, NULL, NULL};
-    switch (cl->kind) {
+    unsigned kind = cl->kind, kbit = kind <= CLAIMS_KIND_PARAPHRASE ? 1u << kind : 0;
+    /* each part's length taken once, for the fold, the intern and the
+       key; one spelling of the thing, British or American */
+    char folded[CLAIMS__PART_MAX];
+    const char *parts[4] = {p1, p2, p3, p4};
+    size_t lens[4];
+    uint32_t tags[3];
+    claims__sid ids[3];
+    if (!key_part(s, &parts[1], kbit, FOLDED_KINDS & kbit ? folded : NULL, &lens[1], &tags[0],
+                  &ids[0]) ||
+        !key_part(s, &parts[2], NAMES_P3 & kbit, NULL, &lens[2], &tags[1], &ids[1]) ||
+        !key_part(s, &parts[3], NAMES_P4 & kbit, NULL, &lens[3], &tags[2], &ids[2]))
+        return NULL;
+    switch (kind) {
     case CLAIMS_KIND_COUNT:
     case CLAIMS_KIND_MONEY:
-        named[0] = &f->thing;
-        named[1] = &f->action;
+        f->thing = ids[0];
+        f->action = ids[1];
         break;
     case CLAIMS_KIND_PERCENT:
-        named[0] = &f->thing;
+        f->thing = ids[0];
         break;
     case CLAIMS_KIND_MEASURE:
-        named[0] = &f->quantity;
-        named[1] = &f->thing;
-        named[2] = &f->index;
+        f->quantity = ids[0];
+        f->thing = ids[1];
+        f->index = ids[2];
         break;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
-        named[0] = &f->what;
+        f->what = ids[0];
         break;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        named[0] = &f->speaker;
+        f->speaker = ids[0];
         break;
     }
-    /* each part's length taken once, for the fold, the intern and the
-       key; "-" and "?" (unknown) name nothing */
-    char folded[CLAIMS__PART_MAX];
-    const char *parts[4] = {p1, p2, p3, p4};
-    size_t lens[4] = {0, 0, 0, 0};
-    uint32_t tags[3];
-    bool memo = p1 != NULL;
-    for (int i = 0; i < 3; i++) {
-        const char *p = parts[i + 1];
-        claims__sid id = 0;
-        if (!p) {
-            tags[i] = TAG_ABSENT;
-        } else if ((p[0] == '-' || p[0] == '?') && !p[1]) {
-            tags[i] = p[0] == '-' ? TAG_UNKNOWN : TAG_ASKED;
-            lens[i + 1] = 1;
-        } else {
-            size_t n = strlen(p);
-            /* one spelling of the thing, British or American */
-            if (i == 0 && (FOLDED_KINDS >> cl->kind & 1)) {
-                size_t m = claims__spelling_fold(p, n, folded, sizeof folded);
-                if (m) {
-                    parts[1] = p = folded;
-                    n = m;
-                }
-            }
-            lens[i + 1] = n;
-            if (named[i] && !(id = claims__intern(s, p, n)))
-                return NULL;
-            tags[i] = id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
-            memo = memo && tags[i] != TAG_NONE;
-        }
-        if (named[i])
-            *named[i] = id;
-    }
+    lens[0] = p1 ? strlen(p1) : 0;
     claims__strtab *t = &s->strs;
-    claims__keymemo *e = memo ? memo_entry(t, p1, tags) : NULL;
+    claims__keymemo *e = p1 && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
+                             ? memo_entry(t, p1, tags)
+                             : NULL;
     claims__sid key;
-    if (e && memo_hit(t, e, p1, tags)) {
+    if (e && memo_hit(t, e, p1, lens[0], tags)) {
         key = e->key;
     } else {
-        if (p1)
-            lens[0] = strlen(p1);
         key = key_join(s, parts, lens);
         if (e && key && lens[0] < UINT32_MAX)
             *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)lens[0], key};
