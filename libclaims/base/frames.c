@@ -85,6 +85,19 @@ static bool frame_eq(const claims__frame *a, const claims__frame *b)
            a->anchor.date.month == b->anchor.date.month && a->anchor.date.day == b->anchor.date.day;
 }
 
+/* A shared frame with its hash, kept for the table's probes (a slot's
+ * frame of another hash is passed without frame_eq) and its growth (no
+ * frame hashed again). Slots point at the frame, its first member. */
+typedef struct shared_frame {
+    claims__frame f;
+    uint32_t hash;
+} shared_frame;
+
+static inline uint32_t shared_hash(const claims__frame *f)
+{
+    return ((const shared_frame *)f)->hash;
+}
+
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
@@ -96,7 +109,7 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     for (uint32_t k = 0; k < t->nslots; k++) {
         if (!t->slots[k])
             continue;
-        uint32_t i = frame_hash(t->slots[k]) & mask;
+        uint32_t i = shared_hash(t->slots[k]) & mask;
         while (slots[i])
             i = (i + 1) & mask;
         slots[i] = t->slots[k];
@@ -115,18 +128,19 @@ static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
     if ((size_t)t->n * 2 + 2 > t->nslots &&
         (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256)))
         return NULL;
-    uint32_t mask = t->nslots - 1;
-    uint32_t i = frame_hash(f) & mask;
+    uint32_t mask = t->nslots - 1, h = frame_hash(f);
+    uint32_t i = h & mask;
     for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (frame_eq(q, f))
+        if (shared_hash(q) == h && frame_eq(q, f))
             return (claims__frame *)q;
-    claims__frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
+    shared_frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
     if (!copy)
         return NULL;
-    memcpy(copy, f, sizeof *copy);
-    t->slots[i] = copy;
+    memcpy(&copy->f, f, sizeof copy->f);
+    copy->hash = h;
+    t->slots[i] = &copy->f;
     t->n++;
-    return copy;
+    return &copy->f;
 }
 
 bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f)
