@@ -1054,7 +1054,8 @@ void claims__frames_free(claims_story *s);
 /* spelling.c: writes w[0..n) with its British spelling folded to the
  * American one by rule ("harbour" -> "harbor", "centres" -> "centers",
  * "jewellery" -> "jewelry") into out (cap bytes, NUL-terminated); returns
- * its length (n and a copy when no rule applies; 0 when out is too small). */
+ * its length, or 0 when no rule applies or out is too small (w is then
+ * its own fold, and out is not written). */
 size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap);
 
 /* Sets claim cl's key and its named parts from the key's parts, by kind

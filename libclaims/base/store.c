@@ -4,6 +4,15 @@
 
 #include <string.h>
 
+/* Inlined into each of a few calls where the compiler would not: the
+ * key parts' steps. */
+#if defined(__GNUC__)
+#define STORE_INLINE inline __attribute__((always_inline))
+#else
+#define STORE_INLINE inline
+#endif
+
+
 /* claims__sentence_at(art, off) for a claim of article ai (the first
  * sentence ending past off, or the last), searched from the sentence of
  * the claim before: an extractor's claims come in order, most in that
@@ -80,28 +89,61 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     return c;
 }
 
+/* Copies a key's part, most of them a word or two: up to 16 bytes by
+ * two loads of 8 (or 4, or single bytes) overlapping, not read past its
+ * end, where memcpy was a call; longer ones by memcpy. */
+static inline void copy_part(char *d, const char *p, size_t n)
+{
+    if (n > 16) {
+        memcpy(d, p, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        /* 1 to 3 bytes: the first, middle and last cover them all */
+        char a = p[0], b = p[n / 2], c = p[n - 1];
+        d[0] = a;
+        d[n / 2] = b;
+        d[n - 1] = c;
+    }
+}
+
+/* Appends part p (n bytes; none when NULL) to the key k of at bytes,
+ * after a '/' when k is not empty: the key's new length. */
+static STORE_INLINE size_t put_part(char *k, size_t at, const char *p, size_t n)
+{
+    if (!p)
+        return at;
+    if (at)
+        k[at++] = '/';
+    copy_part(k + at, p, n);
+    return at + n;
+}
+
 /* The key of parts[0..4) of lengths lens (NULL parts skipped) joined by
  * '/', interned: its id, 0 on OOM. */
 static claims__sid key_join(claims_story *s, const char *const parts[4], const size_t lens[4])
 {
-    size_t n = 0;
-    for (int i = 0; i < 4; i++)
-        if (parts[i])
-            n += lens[i] + 1;
+    /* a NULL part's length is 0: room for every part and its '/' */
+    size_t n = lens[0] + lens[1] + lens[2] + lens[3] + 4;
     /* most keys are short: joined on the stack, then looked up */
     char small[256];
     char *k = n <= sizeof small ? small : claims__malloc(&s->alloc, n);
     if (!k)
         return 0;
-    size_t at = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!parts[i])
-            continue;
-        if (at)
-            k[at++] = '/';
-        memcpy(k + at, parts[i], lens[i]);
-        at += lens[i];
-    }
+    size_t at = put_part(k, 0, parts[0], lens[0]);
+    at = put_part(k, at, parts[1], lens[1]);
+    at = put_part(k, at, parts[2], lens[2]);
+    at = put_part(k, at, parts[3], lens[3]);
     claims__sid id = claims__intern(s, k, at);
     if (k != small)
         claims__free(&s->alloc, k);
@@ -145,12 +187,6 @@ static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, c
     return e->key && e->tags[0] == tags[0] && e->tags[1] == tags[1] && e->tags[2] == tags[2] &&
            e->p1_len == n1 && claims__same_bytes(t->str[e->key], p1, n1);
 }
-
-#if defined(__GNUC__)
-#define STORE_INLINE inline __attribute__((always_inline))
-#else
-#define STORE_INLINE inline
-#endif
 
 /* One of a key's parts p2..p4 at *pp: its length, its tag, and its id
  * when `intern` (the frame names it). "-" and "?" (unknown) and NULL
