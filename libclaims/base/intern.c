@@ -130,6 +130,19 @@ static CLAIMS__NOINLINE claims__sid intern_long(claims_story *s, const char *p, 
     return intern_new(s, p, n, h, i);
 }
 
+/* The probe of claims__intern past its first slot i, for a string
+ * shorter than 255 bytes (its mark tells its length). */
+static CLAIMS__NOINLINE claims__sid intern_probe(claims_story *s, const char *p, size_t n,
+                                                 uint32_t h, uint32_t i)
+{
+    const claims__strtab *t = &s->strs;
+    uint32_t mask = t->nslots - 1;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask)
+        if (t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+            return id;
+    return intern_new(s, p, n, h, i);
+}
+
 claims__sid claims__intern(claims_story *s, const char *p, size_t n)
 {
     const claims__strtab *t = &s->strs;
@@ -139,11 +152,12 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
     /* no index yet: made by intern_new */
     if (!t->nslots)
         return intern_new(s, p, n, h, 0);
-    uint32_t mask = t->nslots - 1, i = (h >> 8) & mask;
-    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask)
-        if (t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
-            return id;
-    return intern_new(s, p, n, h, i);
+    /* most strings are found at their first slot: tested here, the rest
+       of the probe a tail call, so nothing is saved and restored */
+    uint32_t i = (h >> 8) & (t->nslots - 1), id = t->slots[i];
+    if (id && t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+        return id;
+    return intern_probe(s, p, n, h, i);
 }
 
 void claims__strtab_free(const claims_allocator *a, claims__strtab *t)
@@ -160,8 +174,10 @@ bool claims__claim_ids(claims_story *s)
     size_t stride = 3;
     for (size_t m = s->nclaims; m >= 10; m /= 10)
         stride++;
-    size_t total = s->nclaims ? s->nclaims * stride : 1;
-    /* each id written with its NUL; the bytes after it are never read */
+    /* each id written with its NUL; the bytes after it are never read,
+       so its digits are written 8 at a time (into the next slot, or the
+       8 bytes of room after the last) */
+    size_t total = s->nclaims * stride + 8;
     char *ids = claims__arena_alloc_raw(&s->arena, total);
     if (!ids)
         return false;
@@ -172,8 +188,10 @@ bool claims__claim_ids(claims_story *s)
     for (size_t i = 0; i < s->nclaims; i++) {
         char *p = ids + i * stride;
         p[0] = 'c';
-        for (size_t d = 0; d < nd; d++)
-            p[1 + d] = digits[d];
+        if (nd <= 8)
+            memcpy(p + 1, digits, 8);
+        else
+            memcpy(p + 1, digits, nd);
         p[1 + nd] = 0;
         size_t d = nd;
         while (d > 0 && digits[d - 1] == '9')
