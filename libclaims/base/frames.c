@@ -148,19 +148,22 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     return true;
 }
 
-/* The shared copy of *f, stored on first sight; NULL on OOM. */
-static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+/* Stores a copy of *f, of hash h, found nowhere in the table, in slot i
+ * unless the table must grow first; NULL on OOM. Apart from
+ * frame_intern, whose probe then calls nothing: no register saved and
+ * restored for the frames found. */
+static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims__frame *f,
+                                                   uint32_t h, uint32_t i)
 {
     claims__frametab *t = &s->frames;
     /* at most half the slots in use */
-    if ((size_t)t->n * 2 + 2 > t->nslots &&
-        (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256)))
-        return NULL;
-    uint32_t mask = t->nslots - 1, h = frame_hash(f);
-    uint32_t i = h & mask;
-    for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (shared_hash(q) == h && frame_same(q, f))
-            return (claims__frame *)q;
+    if ((size_t)t->n * 2 + 2 > t->nslots) {
+        if (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256))
+            return NULL;
+        uint32_t mask = t->nslots - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask)
+            ;
+    }
     shared_frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
     if (!copy)
         return NULL;
@@ -169,6 +172,20 @@ static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
     t->slots[i] = &copy->f;
     t->n++;
     return &copy->f;
+}
+
+/* The shared copy of *f, stored on first sight; NULL on OOM. */
+static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+{
+    const claims__frametab *t = &s->frames;
+    uint32_t h = frame_hash(f);
+    if (!t->nslots)
+        return frame_store(s, f, h, 0);
+    uint32_t mask = t->nslots - 1, i = h & mask;
+    for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
+        if (shared_hash(q) == h && frame_same(q, f))
+            return (claims__frame *)q;
+    return frame_store(s, f, h, i);
 }
 
 bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f)
