@@ -213,9 +213,24 @@ claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
     if (!f)
         return NULL;
     s->draft_claims[s->ndraft_claims++] = cl;
-    /* zeroed by the assignment, inline; the story's own event, unless
-       events.c tells another */
+    /* zeroed (every field's zero is all zero bits here), the story's own
+       event unless events.c tells another */
+#ifdef CLAIMS__SSE2
+    /* by eight stores of a register: the assignment was a "rep stos",
+       slow to start for 120 bytes */
+    __m128i zero = _mm_setzero_si128(), *z = (__m128i *)(void *)f;
+    _mm_storeu_si128(z, zero);
+    _mm_storeu_si128(z + 1, zero);
+    _mm_storeu_si128(z + 2, zero);
+    _mm_storeu_si128(z + 3, zero);
+    _mm_storeu_si128(z + 4, zero);
+    _mm_storeu_si128(z + 5, zero);
+    _mm_storeu_si128(z + 6, zero);
+    _mm_storel_epi64(z + 7, zero);
+    f->event_id = 1;
+#else
     *f = (claims__frame){.event_id = 1};
+#endif
     cl->frame = f;
     cl->flags |= CLAIMS__CF_DRAFT;
     return f;
@@ -276,3 +291,6 @@ _Static_assert(offsetof(claims__frame, kind_key) == 24 && offsetof(claims__frame
                    offsetof(claims__frame, thing) == 60 &&
                    offsetof(claims__frame, anchor.background) == 118,
                "claims__frame's padding moved: update frame_same");
+
+/* claims__frame_draft zeroes a frame by 7 stores of 16 bytes and one of 8. */
+_Static_assert(sizeof(claims__frame) == 120, "claims__frame's size changed: update claims__frame_draft");
