@@ -44,25 +44,34 @@ static inline bool same_double(double a, double b)
  * ones that tell frames of a story apart. The slots derived from the key
  * (backoff, kind_key) and the parts it is made of (thing, action, what,
  * speaker: claims__claim_key sets them with it) are left to frame_eq. */
+/* Eight bytes of frame f from byte at. */
+static inline uint64_t word_at(const claims__frame *f, size_t at)
+{
+    uint64_t w;
+    memcpy(&w, (const char *)f + at, sizeof w);
+    return w;
+}
+
+/* Read as eight bytes at a time where fields lie side by side, none of
+ * them padding (the asserts at the end): key; weak_key and unit; linked,
+ * with has_low and has_high (the top two bytes of the eight from 50);
+ * low; high; index and event; event_id and scope; holder and quantity;
+ * part, hedged, sampled, holder_kind and the anchor's year; its month
+ * and day, with precision, inferred and background (the top three bytes
+ * of the eight from 111). */
 static uint32_t frame_hash(const claims__frame *f)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull;
-    h = take(h, (uint64_t)(uintptr_t)f->key);
-    h = take(h, f->weak_key | (uint64_t)f->unit << 32);
-    /* a claim is 8-aligned: the flags fill the pointer's low bits */
-    h = take(h, (uint64_t)(uintptr_t)f->linked | f->has_low | (uint64_t)f->has_high << 1);
-    /* part, hedged, sampled, holder_kind: four bytes in a row */
-    uint32_t small;
-    memcpy(&small, &f->part, sizeof small);
-    h = take(h, small | (uint64_t)f->anchor.precision << 32 |
-                    (uint64_t)(f->anchor.inferred | f->anchor.background << 1) << 40);
-    h = take(h, bits_of(f->low));
-    h = take(h, bits_of(f->high));
-    h = take(h, f->index | (uint64_t)f->event << 32);
-    h = take(h, f->event_id | (uint64_t)f->scope << 32);
-    h = take(h, f->holder | (uint64_t)f->quantity << 32);
-    h = take(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
-    h = take(h, (uint32_t)f->anchor.date.day);
+    h = take(h, word_at(f, 0));
+    h = take(h, word_at(f, 8));
+    h = take(h, word_at(f, 48) + (word_at(f, 50) >> 48));
+    h = take(h, word_at(f, 32));
+    h = take(h, word_at(f, 40));
+    h = take(h, word_at(f, 76));
+    h = take(h, word_at(f, 84));
+    h = take(h, word_at(f, 92));
+    h = take(h, word_at(f, 100));
+    h = take(h, word_at(f, 108) + (word_at(f, 111) >> 40));
     h ^= h >> 32;
     h *= 0xc4ceb9fe1a85ec53ull;
     return (uint32_t)(h ^ (h >> 29));
@@ -272,13 +281,21 @@ void claims__frames_free(claims_story *s)
     claims__arena_release(&s->drafts);
 }
 
-/* frame_hash reads part..holder_kind as one word, and linked's low bits
- * are free. */
-_Static_assert(offsetof(claims__frame, hedged) == offsetof(claims__frame, part) + 1 &&
-                   offsetof(claims__frame, sampled) == offsetof(claims__frame, part) + 2 &&
-                   offsetof(claims__frame, holder_kind) == offsetof(claims__frame, part) + 3 &&
-                   _Alignof(claims_claim) >= 4,
-               "claims__frame's small fields moved: update frame_hash");
+/* frame_hash reads these fields eight bytes at a time. */
+_Static_assert(offsetof(claims__frame, weak_key) == 8 && offsetof(claims__frame, unit) == 12 &&
+                   offsetof(claims__frame, linked) == 48 &&
+                   offsetof(claims__frame, has_low) == 56 &&
+                   offsetof(claims__frame, has_high) == 57 && offsetof(claims__frame, high) == 40 &&
+                   offsetof(claims__frame, index) == 76 && offsetof(claims__frame, event) == 80 &&
+                   offsetof(claims__frame, event_id) == 84 &&
+                   offsetof(claims__frame, scope) == 88 && offsetof(claims__frame, holder) == 92 &&
+                   offsetof(claims__frame, quantity) == 96 &&
+                   offsetof(claims__frame, part) == 100 &&
+                   offsetof(claims__frame, holder_kind) == 103 &&
+                   offsetof(claims__frame, anchor.date.year) == 104 &&
+                   offsetof(claims__frame, anchor.date.day) == 112 &&
+                   offsetof(claims__frame, anchor.precision) == 116,
+               "claims__frame's fields moved: update frame_hash");
 
 /* frame_hash and frame_eq name every field: a new one is added there too. */
 _Static_assert(sizeof(claims__frame) == 120 && CLAIMS__BACKOFF_MAX == 2,
