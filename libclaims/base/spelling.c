@@ -59,10 +59,16 @@ size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap)
         stem = n - 1;
         plural = 1;
     }
-    /* every rule's ending ends in one of these: most words end in none
-       and are passed at one look */
-    char last = stem ? w[stem - 1] : 0;
-    if (last != 'r' && last != 'e' && last != 'n' && last != 'y')
+    /* every rule's ending ends in one of these pairs ("our", "tre",
+       "ogue", "yse", "ence", "isation", "ellery"): most words end in
+       none and are passed at one look */
+    if (stem < 2)
+        return 0;
+    char last = w[stem - 1], prev = w[stem - 2];
+    bool may = last == 'e' ? prev == 'r' || prev == 'u' || prev == 's' || prev == 'c'
+                           : (last == 'r' && prev == 'u') || (last == 'n' && prev == 'o') ||
+                                 (last == 'y' && prev == 'r');
+    if (!may)
         return 0;
     size_t at;
     const char *repl = NULL;
