@@ -193,6 +193,10 @@ bool claims__claim_ids(claims_story *s)
         else
             memcpy(p + 1, digits, nd);
         p[1 + nd] = 0;
+        if (digits[nd - 1] != '9') { /* nine times in ten */
+            digits[nd - 1]++;
+            continue;
+        }
         size_t d = nd;
         while (d > 0 && digits[d - 1] == '9')
             digits[--d] = '0';

@@ -155,9 +155,11 @@ claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const c
 {
     const char *const parts[4] = {p1, p2, p3, p4};
     size_t lens[4] = {0, 0, 0, 0};
+    /* "-", the unknown part of most back-off keys, measured without a
+       call */
     for (int i = 0; i < 4; i++)
         if (parts[i])
-            lens[i] = strlen(parts[i]);
+            lens[i] = parts[i][0] == '-' && !parts[i][1] ? 1 : strlen(parts[i]);
     return key_join(s, parts, lens);
 }
 
