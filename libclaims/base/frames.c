@@ -253,9 +253,10 @@ bool claims__frames_seal(claims_story *s)
         /* a claim often has the frame of the one before (one in seven on
            the news slice): compared first, cheaper than a hash (its key
            here, without a call, as most differ there) */
-        const claims__frame *shared = last && last->key == cl->frame->key && frame_eq(last, cl->frame)
-                                          ? last
-                                          : frame_intern(s, cl->frame);
+        const claims__frame *shared =
+            last && last->key == cl->frame->key && frame_eq(last, cl->frame)
+                ? last
+                : frame_intern(s, cl->frame);
         if (!shared) {
             /* the sealed ones are done; the rest keep their drafts */
             memmove(s->draft_claims, s->draft_claims + k,
@@ -312,4 +313,5 @@ _Static_assert(offsetof(claims__frame, kind_key) == 24 && offsetof(claims__frame
                "claims__frame's padding moved: update frame_same");
 
 /* claims__frame_draft zeroes a frame by 7 stores of 16 bytes and one of 8. */
-_Static_assert(sizeof(claims__frame) == 120, "claims__frame's size changed: update claims__frame_draft");
+_Static_assert(sizeof(claims__frame) == 120,
+               "claims__frame's size changed: update claims__frame_draft");

@@ -34,7 +34,6 @@ typedef struct listed {
     const char *w;
     size_t n;
 } listed;
-#define LISTED(w) {w, sizeof w - 1}
 
 static bool one_of(const char *w, size_t n, const listed *list)
 {
@@ -46,11 +45,18 @@ static bool one_of(const char *w, size_t n, const listed *list)
 
 size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap)
 {
-    static const listed our_keep[] = {LISTED("detour"),   LISTED("devour"),     LISTED("contour"),
-                                      LISTED("paramour"), LISTED("troubadour"), LISTED("velour"),
+    static const listed our_keep[] = {{"detour", sizeof "detour" - 1},
+                                      {"devour", sizeof "devour" - 1},
+                                      {"contour", sizeof "contour" - 1},
+                                      {"paramour", sizeof "paramour" - 1},
+                                      {"troubadour", sizeof "troubadour" - 1},
+                                      {"velour", sizeof "velour" - 1},
                                       {NULL, 0}};
-    static const listed ence[] = {LISTED("defence"), LISTED("offence"), LISTED("licence"),
-                                  LISTED("pretence"), {NULL, 0}};
+    static const listed ence[] = {{"defence", sizeof "defence" - 1},
+                                  {"offence", sizeof "offence" - 1},
+                                  {"licence", sizeof "licence" - 1},
+                                  {"pretence", sizeof "pretence" - 1},
+                                  {NULL, 0}};
     if (n + 1 > cap)
         return 0;
     /* a plural: fold the stem, keep the "s" */

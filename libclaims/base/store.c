@@ -12,7 +12,6 @@
 #define STORE_INLINE inline
 #endif
 
-
 /* claims__sentence_at(art, off) for a claim of article ai (the first
  * sentence ending past off, or the last), searched from the sentence of
  * the claim before: an extractor's claims come in order, most in that
@@ -226,10 +225,9 @@ static STORE_INLINE bool key_part(claims_story *s, const char **pp, bool intern,
 
 /* Kinds whose thing (p2) is folded for spelling: what is counted, priced
  * or a share of. */
-#define FOLDED_KINDS                                                                           \
-    (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
-/* Kinds whose frame names p3 (bit 1 of a kind's), p4 (bit 2); all name
- * p2 */
+#define FOLDED_KINDS (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
+/* Kinds whose frame names p3 (an action, or a measure's thing), and p4
+ * (a measure's index); every kind names p2 */
 #define NAMES_P3 (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_MEASURE)
 #define NAMES_P4 (1u << CLAIMS_KIND_MEASURE)
 
