@@ -962,6 +962,10 @@ struct claims_story {
     claims__arena drafts;      /* draft frames of the claims being read */
     claims_claim **draft_claims; /* the claims whose frame is a draft */
     size_t ndraft_claims, cap_draft_claims;
+    /* the article and sentence of the claim made last: where
+       claims__claim_add looks first for the next one's (an extractor's
+       claims come in order); a guess, tested before it is used */
+    uint32_t sent_hint_article, sent_hint;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
 };
@@ -1050,7 +1054,8 @@ void claims__frames_free(claims_story *s);
 /* spelling.c: writes w[0..n) with its British spelling folded to the
  * American one by rule ("harbour" -> "harbor", "centres" -> "centers",
  * "jewellery" -> "jewelry") into out (cap bytes, NUL-terminated); returns
- * its length (n and a copy when no rule applies; 0 when out is too small). */
+ * its length, or 0 when no rule applies or out is too small (w is then
+ * its own fold, and out is not written). */
 size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap);
 
 /* Sets claim cl's key and its named parts from the key's parts, by kind

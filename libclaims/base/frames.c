@@ -44,25 +44,34 @@ static inline bool same_double(double a, double b)
  * ones that tell frames of a story apart. The slots derived from the key
  * (backoff, kind_key) and the parts it is made of (thing, action, what,
  * speaker: claims__claim_key sets them with it) are left to frame_eq. */
+/* Eight bytes of frame f from byte at. */
+static inline uint64_t word_at(const claims__frame *f, size_t at)
+{
+    uint64_t w;
+    memcpy(&w, (const char *)f + at, sizeof w);
+    return w;
+}
+
+/* Read as eight bytes at a time where fields lie side by side, none of
+ * them padding (the asserts at the end): key; weak_key and unit; linked,
+ * with has_low and has_high (the top two bytes of the eight from 50);
+ * low; high; index and event; event_id and scope; holder and quantity;
+ * part, hedged, sampled, holder_kind and the anchor's year; its month
+ * and day, with precision, inferred and background (the top three bytes
+ * of the eight from 111). */
 static uint32_t frame_hash(const claims__frame *f)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull;
-    h = take(h, (uint64_t)(uintptr_t)f->key);
-    h = take(h, f->weak_key | (uint64_t)f->unit << 32);
-    /* a claim is 8-aligned: the flags fill the pointer's low bits */
-    h = take(h, (uint64_t)(uintptr_t)f->linked | f->has_low | (uint64_t)f->has_high << 1);
-    /* part, hedged, sampled, holder_kind: four bytes in a row */
-    uint32_t small;
-    memcpy(&small, &f->part, sizeof small);
-    h = take(h, small | (uint64_t)f->anchor.precision << 32 |
-                    (uint64_t)(f->anchor.inferred | f->anchor.background << 1) << 40);
-    h = take(h, bits_of(f->low));
-    h = take(h, bits_of(f->high));
-    h = take(h, f->index | (uint64_t)f->event << 32);
-    h = take(h, f->event_id | (uint64_t)f->scope << 32);
-    h = take(h, f->holder | (uint64_t)f->quantity << 32);
-    h = take(h, (uint32_t)f->anchor.date.year | (uint64_t)(uint32_t)f->anchor.date.month << 32);
-    h = take(h, (uint32_t)f->anchor.date.day);
+    h = take(h, word_at(f, 0));
+    h = take(h, word_at(f, 8));
+    h = take(h, word_at(f, 48) + (word_at(f, 50) >> 48));
+    h = take(h, word_at(f, 32));
+    h = take(h, word_at(f, 40));
+    h = take(h, word_at(f, 76));
+    h = take(h, word_at(f, 84));
+    h = take(h, word_at(f, 92));
+    h = take(h, word_at(f, 100));
+    h = take(h, word_at(f, 108) + (word_at(f, 111) >> 40));
     h ^= h >> 32;
     h *= 0xc4ceb9fe1a85ec53ull;
     return (uint32_t)(h ^ (h >> 29));
@@ -85,6 +94,47 @@ static bool frame_eq(const claims__frame *a, const claims__frame *b)
            a->anchor.date.month == b->anchor.date.month && a->anchor.date.day == b->anchor.date.day;
 }
 
+#ifdef CLAIMS__SSE2
+/* Whether the 16 bytes at a + at and b + at are equal, as a mask of ones. */
+static inline __m128i same16(const char *a, const char *b, size_t at)
+{
+    return _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(a + at)),
+                          _mm_loadu_si128((const __m128i *)(const void *)(b + at)));
+}
+#endif
+
+/* frame_eq for frames of one hash, almost always equal: the bytes of
+ * the fields compared sixteen at a time, without a branch a field (the
+ * padding's, bytes 28..31, 58..59 and 119, left out: see the asserts
+ * below). Bools are 0 or 1 and doubles compared by their bits, so equal
+ * bytes are equal fields. */
+static inline bool frame_same(const claims__frame *fa, const claims__frame *fb)
+{
+#ifdef CLAIMS__SSE2
+    const char *a = (const char *)fa, *b = (const char *)fb;
+    __m128i m = _mm_and_si128(same16(a, b, 0), same16(a, b, 12));
+    m = _mm_and_si128(m, _mm_and_si128(same16(a, b, 32), same16(a, b, 42)));
+    m = _mm_and_si128(m, _mm_and_si128(same16(a, b, 60), same16(a, b, 76)));
+    m = _mm_and_si128(m, _mm_and_si128(same16(a, b, 92), same16(a, b, 103)));
+    return _mm_movemask_epi8(m) == 0xffff;
+#else
+    return frame_eq(fa, fb);
+#endif
+}
+
+/* A shared frame with its hash, kept for the table's probes (a slot's
+ * frame of another hash is passed without frame_eq) and its growth (no
+ * frame hashed again). Slots point at the frame, its first member. */
+typedef struct shared_frame {
+    claims__frame f;
+    uint32_t hash;
+} shared_frame;
+
+static inline uint32_t shared_hash(const claims__frame *f)
+{
+    return ((const shared_frame *)f)->hash;
+}
+
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
@@ -96,7 +146,7 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     for (uint32_t k = 0; k < t->nslots; k++) {
         if (!t->slots[k])
             continue;
-        uint32_t i = frame_hash(t->slots[k]) & mask;
+        uint32_t i = shared_hash(t->slots[k]) & mask;
         while (slots[i])
             i = (i + 1) & mask;
         slots[i] = t->slots[k];
@@ -107,26 +157,44 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     return true;
 }
 
-/* The shared copy of *f, stored on first sight; NULL on OOM. */
-static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+/* Stores a copy of *f, of hash h, found nowhere in the table, in slot i
+ * unless the table must grow first; NULL on OOM. Apart from
+ * frame_intern, whose probe then calls nothing: no register saved and
+ * restored for the frames found. */
+static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims__frame *f,
+                                                   uint32_t h, uint32_t i)
 {
     claims__frametab *t = &s->frames;
     /* at most half the slots in use */
-    if ((size_t)t->n * 2 + 2 > t->nslots &&
-        (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256)))
-        return NULL;
-    uint32_t mask = t->nslots - 1;
-    uint32_t i = frame_hash(f) & mask;
-    for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (frame_eq(q, f))
-            return (claims__frame *)q;
-    claims__frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
+    if ((size_t)t->n * 2 + 2 > t->nslots) {
+        if (t->nslots > UINT32_MAX / 4 || !frametab_rehash(s, t->nslots ? t->nslots * 2 : 256))
+            return NULL;
+        uint32_t mask = t->nslots - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask)
+            ;
+    }
+    shared_frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
     if (!copy)
         return NULL;
-    memcpy(copy, f, sizeof *copy);
-    t->slots[i] = copy;
+    memcpy(&copy->f, f, sizeof copy->f);
+    copy->hash = h;
+    t->slots[i] = &copy->f;
     t->n++;
-    return copy;
+    return &copy->f;
+}
+
+/* The shared copy of *f, stored on first sight; NULL on OOM. */
+static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+{
+    const claims__frametab *t = &s->frames;
+    uint32_t h = frame_hash(f);
+    if (!t->nslots)
+        return frame_store(s, f, h, 0);
+    uint32_t mask = t->nslots - 1, i = h & mask;
+    for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
+        if (shared_hash(q) == h && frame_same(q, f))
+            return (claims__frame *)q;
+    return frame_store(s, f, h, i);
 }
 
 bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f)
@@ -154,9 +222,24 @@ claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
     if (!f)
         return NULL;
     s->draft_claims[s->ndraft_claims++] = cl;
-    /* zeroed by the assignment, inline; the story's own event, unless
-       events.c tells another */
+    /* zeroed (every field's zero is all zero bits here), the story's own
+       event unless events.c tells another */
+#ifdef CLAIMS__SSE2
+    /* by eight stores of a register: the assignment was a "rep stos",
+       slow to start for 120 bytes */
+    __m128i zero = _mm_setzero_si128(), *z = (__m128i *)(void *)f;
+    _mm_storeu_si128(z, zero);
+    _mm_storeu_si128(z + 1, zero);
+    _mm_storeu_si128(z + 2, zero);
+    _mm_storeu_si128(z + 3, zero);
+    _mm_storeu_si128(z + 4, zero);
+    _mm_storeu_si128(z + 5, zero);
+    _mm_storeu_si128(z + 6, zero);
+    _mm_storel_epi64(z + 7, zero);
+    f->event_id = 1;
+#else
     *f = (claims__frame){.event_id = 1};
+#endif
     cl->frame = f;
     cl->flags |= CLAIMS__CF_DRAFT;
     return f;
@@ -168,9 +251,12 @@ bool claims__frames_seal(claims_story *s)
     for (size_t k = 0; k < s->ndraft_claims; k++) {
         claims_claim *cl = s->draft_claims[k];
         /* a claim often has the frame of the one before (one in seven on
-           the news slice): compared first, cheaper than a hash */
+           the news slice): compared first, cheaper than a hash (its key
+           here, without a call, as most differ there) */
         const claims__frame *shared =
-            last && frame_eq(last, cl->frame) ? last : frame_intern(s, cl->frame);
+            last && last->key == cl->frame->key && frame_eq(last, cl->frame)
+                ? last
+                : frame_intern(s, cl->frame);
         if (!shared) {
             /* the sealed ones are done; the rest keep their drafts */
             memmove(s->draft_claims, s->draft_claims + k,
@@ -198,14 +284,34 @@ void claims__frames_free(claims_story *s)
     claims__arena_release(&s->drafts);
 }
 
-/* frame_hash reads part..holder_kind as one word, and linked's low bits
- * are free. */
-_Static_assert(offsetof(claims__frame, hedged) == offsetof(claims__frame, part) + 1 &&
-                   offsetof(claims__frame, sampled) == offsetof(claims__frame, part) + 2 &&
-                   offsetof(claims__frame, holder_kind) == offsetof(claims__frame, part) + 3 &&
-                   _Alignof(claims_claim) >= 4,
-               "claims__frame's small fields moved: update frame_hash");
+/* frame_hash reads these fields eight bytes at a time. */
+_Static_assert(offsetof(claims__frame, weak_key) == 8 && offsetof(claims__frame, unit) == 12 &&
+                   offsetof(claims__frame, linked) == 48 &&
+                   offsetof(claims__frame, has_low) == 56 &&
+                   offsetof(claims__frame, has_high) == 57 && offsetof(claims__frame, high) == 40 &&
+                   offsetof(claims__frame, index) == 76 && offsetof(claims__frame, event) == 80 &&
+                   offsetof(claims__frame, event_id) == 84 &&
+                   offsetof(claims__frame, scope) == 88 && offsetof(claims__frame, holder) == 92 &&
+                   offsetof(claims__frame, quantity) == 96 &&
+                   offsetof(claims__frame, part) == 100 &&
+                   offsetof(claims__frame, holder_kind) == 103 &&
+                   offsetof(claims__frame, anchor.date.year) == 104 &&
+                   offsetof(claims__frame, anchor.date.day) == 112 &&
+                   offsetof(claims__frame, anchor.precision) == 116,
+               "claims__frame's fields moved: update frame_hash");
 
 /* frame_hash and frame_eq name every field: a new one is added there too. */
 _Static_assert(sizeof(claims__frame) == 120 && CLAIMS__BACKOFF_MAX == 2,
                "claims__frame changed: update frame_hash and frame_eq");
+
+/* frame_same compares bytes [0, 28), [32, 58) and [60, 119): the
+ * fields, without the padding between. */
+_Static_assert(offsetof(claims__frame, kind_key) == 24 && offsetof(claims__frame, low) == 32 &&
+                   offsetof(claims__frame, has_high) == 57 &&
+                   offsetof(claims__frame, thing) == 60 &&
+                   offsetof(claims__frame, anchor.background) == 118,
+               "claims__frame's padding moved: update frame_same");
+
+/* claims__frame_draft zeroes a frame by 7 stores of 16 bytes and one of 8. */
+_Static_assert(sizeof(claims__frame) == 120,
+               "claims__frame's size changed: update claims__frame_draft");

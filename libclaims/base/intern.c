@@ -73,23 +73,23 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
     return true;
 }
 
-claims__sid claims__intern(claims_story *s, const char *p, size_t n)
+/* Stores p[0..n) of mark h as a new string (none equal is there), in
+ * slot i of the index unless it must grow first. Apart from
+ * claims__intern, which finds most strings there already: its probe then
+ * has fewer values live across a call, so fewer registers to save and
+ * restore on each of its calls. */
+static CLAIMS__NOINLINE claims__sid intern_new(claims_story *s, const char *p, size_t n, uint32_t h,
+                                               uint32_t i)
 {
     claims__strtab *t = &s->strs;
-    uint32_t h = str_mark(str_hash(p, n), n);
     /* at most half the slots in use */
     if ((size_t)t->n * 2 + 2 > t->nslots) {
         if (t->nslots > UINT32_MAX / 4 ||
             !strtab_rehash(&s->alloc, t, t->nslots ? t->nslots * 2 : 1024))
             return 0;
-    }
-    uint32_t mask = t->nslots - 1;
-    uint32_t i = (h >> 8) & mask;
-    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
-        const char *q = t->str[id];
-        if (t->hash[id] == h &&
-            (n < 255 ? claims__same_bytes(q, p, n) : memcmp(q, p, n) == 0 && q[n] == 0))
-            return id;
+        uint32_t mask = t->nslots - 1;
+        for (i = (h >> 8) & mask; t->slots[i]; i = (i + 1) & mask)
+            ;
     }
     if (t->n + 1 > t->cap || !t->n) {
         size_t need = t->n ? (size_t)t->n + 1 : 2, cap = t->cap, cap2 = t->cap;
@@ -113,6 +113,53 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
     return id;
 }
 
+/* claims__intern of a string of 255 bytes or more: its mark does not
+ * tell its length, so a match is also compared by memcmp (a call). */
+static CLAIMS__NOINLINE claims__sid intern_long(claims_story *s, const char *p, size_t n,
+                                                uint32_t h)
+{
+    const claims__strtab *t = &s->strs;
+    if (!t->nslots)
+        return intern_new(s, p, n, h, 0);
+    uint32_t mask = t->nslots - 1, i = (h >> 8) & mask;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
+        const char *q = t->str[id];
+        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+            return id;
+    }
+    return intern_new(s, p, n, h, i);
+}
+
+/* The probe of claims__intern past its first slot i, for a string
+ * shorter than 255 bytes (its mark tells its length). */
+static CLAIMS__NOINLINE claims__sid intern_probe(claims_story *s, const char *p, size_t n,
+                                                 uint32_t h, uint32_t i)
+{
+    const claims__strtab *t = &s->strs;
+    uint32_t mask = t->nslots - 1;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask)
+        if (t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+            return id;
+    return intern_new(s, p, n, h, i);
+}
+
+claims__sid claims__intern(claims_story *s, const char *p, size_t n)
+{
+    const claims__strtab *t = &s->strs;
+    uint32_t h = str_mark(str_hash(p, n), n);
+    if (n >= 255)
+        return intern_long(s, p, n, h);
+    /* no index yet: made by intern_new */
+    if (!t->nslots)
+        return intern_new(s, p, n, h, 0);
+    /* most strings are found at their first slot: tested here, the rest
+       of the probe a tail call, so nothing is saved and restored */
+    uint32_t i = (h >> 8) & (t->nslots - 1), id = t->slots[i];
+    if (id && t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+        return id;
+    return intern_probe(s, p, n, h, i);
+}
+
 void claims__strtab_free(const claims_allocator *a, claims__strtab *t)
 {
     claims__free(a, t->str);
@@ -127,8 +174,10 @@ bool claims__claim_ids(claims_story *s)
     size_t stride = 3;
     for (size_t m = s->nclaims; m >= 10; m /= 10)
         stride++;
-    size_t total = s->nclaims ? s->nclaims * stride : 1;
-    /* each id written with its NUL; the bytes after it are never read */
+    /* each id written with its NUL; the bytes after it are never read,
+       so its digits are written 8 at a time (into the next slot, or the
+       8 bytes of room after the last) */
+    size_t total = s->nclaims * stride + 8;
     char *ids = claims__arena_alloc_raw(&s->arena, total);
     if (!ids)
         return false;
@@ -139,9 +188,15 @@ bool claims__claim_ids(claims_story *s)
     for (size_t i = 0; i < s->nclaims; i++) {
         char *p = ids + i * stride;
         p[0] = 'c';
-        for (size_t d = 0; d < nd; d++)
-            p[1 + d] = digits[d];
+        if (nd <= 8)
+            memcpy(p + 1, digits, 8);
+        else
+            memcpy(p + 1, digits, nd);
         p[1 + nd] = 0;
+        if (digits[nd - 1] != '9') { /* nine times in ten */
+            digits[nd - 1]++;
+            continue;
+        }
         size_t d = nd;
         while (d > 0 && digits[d - 1] == '9')
             digits[--d] = '0';

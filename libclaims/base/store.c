@@ -4,6 +4,58 @@
 
 #include <string.h>
 
+/* Inlined into each of a few calls where the compiler would not: the
+ * key parts' steps. */
+#if defined(__GNUC__)
+#define STORE_INLINE inline __attribute__((always_inline))
+#else
+#define STORE_INLINE inline
+#endif
+
+/* claims__sentence_at(art, off) for a claim of article ai (the first
+ * sentence ending past off, or the last), searched from the sentence of
+ * the claim before: an extractor's claims come in order, most in that
+ * sentence or a few after it. */
+static inline size_t sentence_of(claims_story *s, const claims__article *art, size_t ai, size_t off)
+{
+    const claims__sentence *sv = art->sents;
+    /* the answer is in [lo, hi]: sentences before lo end by off, those
+       from hi on (if any) end past it */
+    size_t n = art->nsents, lo = 0, hi = n, k = s->sent_hint;
+    if (s->sent_hint_article == ai && k < n) {
+        if (sv[k].end > off) {
+            hi = k;
+            if (k == 0 || sv[k - 1].end <= off)
+                lo = k;
+            else
+                hi = k - 1;
+        } else {
+            /* forward by steps doubling, then halving between */
+            lo = k + 1;
+            for (size_t step = 1; lo + step - 1 < hi; step *= 2) {
+                size_t p = lo + step - 1;
+                if (sv[p].end > off) {
+                    hi = p;
+                    break;
+                }
+                lo = p + 1;
+            }
+        }
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sv[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= n)
+        lo = n - 1;
+    s->sent_hint_article = (uint32_t)ai;
+    s->sent_hint = (uint32_t)lo;
+    return lo;
+}
+
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end)
 {
@@ -23,7 +75,7 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
         return NULL;
     const claims__article *art = &s->articles[ai];
     if (art->nsents) {
-        const claims__sentence *sn = &art->sents[claims__sentence_at(art, start)];
+        const claims__sentence *sn = &art->sents[sentence_of(s, art, ai, start)];
         c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
         c->sent_end = sn->end > end ? sn->end : (uint32_t)end;
         if (sn->flags & CLAIMS__SF_TITLE)
@@ -36,63 +88,88 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     return c;
 }
 
-claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
-                        const char *p4)
+/* Copies a key's part, most of them a word or two: up to 16 bytes by
+ * two loads of 8 (or 4, or single bytes) overlapping, not read past its
+ * end, where memcpy was a call; longer ones by memcpy. */
+static inline void copy_part(char *d, const char *p, size_t n)
 {
-    const char *parts[4] = {p1, p2, p3, p4};
-    size_t lens[4] = {0, 0, 0, 0};
-    size_t n = 0;
-    for (int i = 0; i < 4; i++)
-        if (parts[i])
-            n += (lens[i] = strlen(parts[i])) + 1;
+    if (n > 16) {
+        memcpy(d, p, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        /* 1 to 3 bytes: the first, middle and last cover them all */
+        char a = p[0], b = p[n / 2], c = p[n - 1];
+        d[0] = a;
+        d[n / 2] = b;
+        d[n - 1] = c;
+    }
+}
+
+/* Appends part p (n bytes; none when NULL) to the key k of at bytes,
+ * after a '/' when k is not empty: the key's new length. */
+static STORE_INLINE size_t put_part(char *k, size_t at, const char *p, size_t n)
+{
+    if (!p)
+        return at;
+    if (at)
+        k[at++] = '/';
+    copy_part(k + at, p, n);
+    return at + n;
+}
+
+/* The key of parts[0..4) of lengths lens (NULL parts skipped) joined by
+ * '/', interned: its id, 0 on OOM. */
+static claims__sid key_join(claims_story *s, const char *const parts[4], const size_t lens[4])
+{
+    /* a NULL part's length is 0: room for every part and its '/' */
+    size_t n = lens[0] + lens[1] + lens[2] + lens[3] + 4;
     /* most keys are short: joined on the stack, then looked up */
     char small[256];
     char *k = n <= sizeof small ? small : claims__malloc(&s->alloc, n);
     if (!k)
         return 0;
-    size_t at = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!parts[i])
-            continue;
-        if (at)
-            k[at++] = '/';
-        memcpy(k + at, parts[i], lens[i]);
-        at += lens[i];
-    }
+    size_t at = put_part(k, 0, parts[0], lens[0]);
+    at = put_part(k, at, parts[1], lens[1]);
+    at = put_part(k, at, parts[2], lens[2]);
+    at = put_part(k, at, parts[3], lens[3]);
     claims__sid id = claims__intern(s, k, at);
     if (k != small)
         claims__free(&s->alloc, k);
     return id;
 }
 
+claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const char *p3,
+                        const char *p4)
+{
+    const char *const parts[4] = {p1, p2, p3, p4};
+    size_t lens[4] = {0, 0, 0, 0};
+    /* "-", the unknown part of most back-off keys, measured without a
+       call */
+    for (int i = 0; i < 4; i++)
+        if (parts[i])
+            lens[i] = parts[i][0] == '-' && !parts[i][1] ? 1 : strlen(parts[i]);
+    return key_join(s, parts, lens);
+}
+
 /* The longest key part folded for spelling; longer parts are kept as
  * they are. */
 enum { CLAIMS__PART_MAX = 64 };
-
-static bool part(claims_story *s, const char *p, claims__sid *out)
-{
-    *out = 0;
-    if (!p || (p[0] == '-' && !p[1]) || (p[0] == '?' && !p[1]))
-        return true;
-    *out = claims__intern(s, p, strlen(p));
-    return *out != 0;
-}
 
 /* A key part's tag in the key memo: equal tags, equal parts. A part
  * not interned (a currency) has none: its key is not memoized. */
 enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
 #define TAG_NONE UINT32_MAX /* beyond an enum's int */
-
-static uint32_t part_tag(const char *p, claims__sid id)
-{
-    if (!p)
-        return TAG_ABSENT;
-    if (p[0] == '-' && !p[1])
-        return TAG_UNKNOWN;
-    if (p[0] == '?' && !p[1])
-        return TAG_ASKED;
-    return id && id < TAG_NONE - TAG_ID0 ? id + TAG_ID0 : TAG_NONE;
-}
 
 /* The memo entry of a key of first part p1 and part tags tags: where it
  * is, if it was memoized and not pushed out since. */
@@ -103,19 +180,56 @@ static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint
     return &t->key_memo[(h ^ h >> 15) & (CLAIMS__KEY_MEMO - 1)];
 }
 
-/* Whether e is the key of p1 and tags. Its string begins with its own
- * first part, e->p1_len bytes with no NUL: p1 is that part when it
- * matches it to its end and is as long. */
-static bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
-                     const uint32_t tags[3])
+/* Whether e is the key of p1, n1 bytes long, and tags. Its string
+ * begins with its own first part, e->p1_len bytes. */
+static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
+                            size_t n1, const uint32_t tags[3])
 {
-    if (!e->key || e->tags[0] != tags[0] || e->tags[1] != tags[1] || e->tags[2] != tags[2])
-        return false;
-    const char *q = t->str[e->key], *a = p1;
-    while (*a && *a == *q)
-        a++, q++;
-    return !*a && (size_t)(a - p1) == e->p1_len;
+    return e->key && e->tags[0] == tags[0] && e->tags[1] == tags[1] && e->tags[2] == tags[2] &&
+           e->p1_len == n1 && claims__same_bytes(t->str[e->key], p1, n1);
 }
+
+/* One of a key's parts p2..p4 at *pp: its length, its tag, and its id
+ * when `intern` (the frame names it). "-" and "?" (unknown) and NULL
+ * have none. folded, when not NULL, is where its spelling is folded
+ * (*pp is then pointed at it). False on OOM. */
+static STORE_INLINE bool key_part(claims_story *s, const char **pp, bool intern, char *folded,
+                                  size_t *len, uint32_t *tag, claims__sid *id)
+{
+    const char *p = *pp;
+    *id = 0;
+    if (!p) {
+        *len = 0;
+        *tag = TAG_ABSENT;
+        return true;
+    }
+    if ((p[0] == '-' || p[0] == '?') && !p[1]) {
+        *len = 1;
+        *tag = p[0] == '-' ? TAG_UNKNOWN : TAG_ASKED;
+        return true;
+    }
+    size_t n = strlen(p);
+    if (folded) {
+        size_t m = claims__spelling_fold(p, n, folded, CLAIMS__PART_MAX);
+        if (m) {
+            *pp = p = folded;
+            n = m;
+        }
+    }
+    *len = n;
+    if (intern && !(*id = claims__intern(s, p, n)))
+        return false;
+    *tag = *id && *id < TAG_NONE - TAG_ID0 ? *id + TAG_ID0 : TAG_NONE;
+    return true;
+}
+
+/* Kinds whose thing (p2) is folded for spelling: what is counted, priced
+ * or a share of. */
+#define FOLDED_KINDS (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_PERCENT)
+/* Kinds whose frame names p3 (an action, or a measure's thing), and p4
+ * (a measure's index); every kind names p2 */
+#define NAMES_P3 (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_MEASURE)
+#define NAMES_P4 (1u << CLAIMS_KIND_MEASURE)
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
                               const char *p2, const char *p3, const char *p4)
@@ -123,63 +237,65 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     /* a draft is written in place; a shared frame is copied, changed and
        shared again */
     claims__frame copy, *f = claims__draft(cl);
-    if (!(cl->flags & CLAIMS__CF_DRAFT)) {
+    bool draft = cl->flags & CLAIMS__CF_DRAFT;
+    if (!draft) {
         copy = *cl->frame;
         f = &copy;
     }
-    /* one spelling of the thing, British or American */
+    unsigned kind = cl->kind, kbit = kind <= CLAIMS_KIND_PARAPHRASE ? 1u << kind : 0;
+    /* each part's length taken once, for the fold, the intern and the
+       key; one spelling of the thing, British or American */
     char folded[CLAIMS__PART_MAX];
-    if (p2 && cl->kind != CLAIMS_KIND_QUOTE && cl->kind != CLAIMS_KIND_PARAPHRASE &&
-        cl->kind != CLAIMS_KIND_MEASURE && cl->kind != CLAIMS_KIND_YEAR &&
-        cl->kind != CLAIMS_KIND_DATE && claims__spelling_fold(p2, strlen(p2), folded, sizeof folded))
-        p2 = folded;
-    /* the frame's field each of p2..p4 names, if any */
-    claims__sid *named[3] = {NULL, NULL, NULL};
-    switch (cl->kind) {
+    const char *parts[4] = {p1, p2, p3, p4};
+    size_t lens[4];
+    uint32_t tags[3];
+    claims__sid ids[3];
+    if (!key_part(s, &parts[1], kbit, FOLDED_KINDS & kbit ? folded : NULL, &lens[1], &tags[0],
+                  &ids[0]) ||
+        !key_part(s, &parts[2], NAMES_P3 & kbit, NULL, &lens[2], &tags[1], &ids[1]) ||
+        !key_part(s, &parts[3], NAMES_P4 & kbit, NULL, &lens[3], &tags[2], &ids[2]))
+        return NULL;
+    switch (kind) {
     case CLAIMS_KIND_COUNT:
     case CLAIMS_KIND_MONEY:
-        named[0] = &f->thing;
-        named[1] = &f->action;
+        f->thing = ids[0];
+        f->action = ids[1];
         break;
     case CLAIMS_KIND_PERCENT:
-        named[0] = &f->thing;
+        f->thing = ids[0];
         break;
     case CLAIMS_KIND_MEASURE:
-        named[0] = &f->quantity;
-        named[1] = &f->thing;
-        named[2] = &f->index;
+        f->quantity = ids[0];
+        f->thing = ids[1];
+        f->index = ids[2];
         break;
     case CLAIMS_KIND_YEAR:
     case CLAIMS_KIND_DATE:
-        named[0] = &f->what;
+        f->what = ids[0];
         break;
     case CLAIMS_KIND_QUOTE:
     case CLAIMS_KIND_PARAPHRASE:
-        named[0] = &f->speaker;
+        f->speaker = ids[0];
         break;
     }
-    const char *parts[3] = {p2, p3, p4};
-    uint32_t tags[3];
-    bool memo = true;
-    for (int i = 0; i < 3; i++) {
-        if (named[i] && !part(s, parts[i], named[i]))
-            return NULL;
-        tags[i] = part_tag(parts[i], named[i] ? *named[i] : 0);
-        memo = memo && tags[i] != TAG_NONE;
-    }
+    lens[0] = p1 ? strlen(p1) : 0;
     claims__strtab *t = &s->strs;
-    claims__keymemo *e = memo && p1 ? memo_entry(t, p1, tags) : NULL;
+    claims__keymemo *e = p1 && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
+                             ? memo_entry(t, p1, tags)
+                             : NULL;
     claims__sid key;
-    if (e && memo_hit(t, e, p1, tags)) {
+    if (e && memo_hit(t, e, p1, lens[0], tags)) {
         key = e->key;
     } else {
-        key = claims__key(s, p1, p2, p3, p4);
-        size_t p1_len = e ? strlen(p1) : 0;
-        if (e && key && p1_len < UINT32_MAX)
-            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)p1_len, key};
+        key = key_join(s, parts, lens);
+        if (e && key && lens[0] < UINT32_MAX)
+            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)lens[0], key};
     }
+    if (!key)
+        return NULL;
     f->key = claims__str(s, key);
-    return key && claims__frame_put(s, cl, f) ? f->key : NULL;
+    /* a draft is done: written in place */
+    return draft || claims__frame_put(s, cl, f) ? f->key : NULL;
 }
 
 char *claims__story_strndup(claims_story *s, const char *p, size_t n)
