@@ -908,8 +908,10 @@ typedef struct claims__keymemo {
     claims__sid key; /* 0: empty */
 } claims__keymemo;
 
-/* Entries of the key memo: a power of two. */
-enum { CLAIMS__KEY_MEMO = 1024 };
+/* Entries of the key memo, powers of two: it starts small, so that a
+ * story of one short article neither zeroes nor touches 20 KB (start-up),
+ * and grows fourfold, emptied, as the story's strings grow, to the most. */
+enum { CLAIMS__KEY_MEMO_FIRST = 64, CLAIMS__KEY_MEMO = 1024 };
 
 /* The story's string table (claims__intern): an open-addressing hash
  * set of ids over strings stored once in the arena. */
@@ -922,8 +924,10 @@ typedef struct claims__strtab {
     uint32_t nslots;
     /* keys by their parts' ids, so that a key made before is found
        without joining and hashing its string: it names ids of this table,
-       so it is emptied with it */
-    claims__keymemo key_memo[CLAIMS__KEY_MEMO];
+       so it is freed with it. NULL until the first key; a cache, so a
+       failed allocation only means no memo. */
+    claims__keymemo *key_memo;
+    uint32_t memo_size; /* entries of key_memo */
 } claims__strtab;
 
 typedef struct claims__rejected {

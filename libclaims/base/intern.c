@@ -165,6 +165,7 @@ void claims__strtab_free(const claims_allocator *a, claims__strtab *t)
     claims__free(a, t->str);
     claims__free(a, t->hash);
     claims__free(a, t->slots);
+    claims__free(a, t->key_memo);
     memset(t, 0, sizeof *t);
 }
 

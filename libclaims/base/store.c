@@ -173,11 +173,36 @@ enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
 
 /* The memo entry of a key of first part p1 and part tags tags: where it
  * is, if it was memoized and not pushed out since. */
-static claims__keymemo *memo_entry(claims__strtab *t, const char *p1, const uint32_t tags[3])
+/* A memo of `size` entries, all empty, in place of the one before (its
+ * entries dropped: it is a cache); false when there is no memory, and
+ * then the old one stays. */
+static CLAIMS__NOINLINE bool memo_resize(claims_story *s, claims__strtab *t, uint32_t size)
 {
+    claims__keymemo *m = claims__malloc(&s->alloc, (size_t)size * sizeof *m);
+    if (!m)
+        return false;
+    memset(m, 0, (size_t)size * sizeof *m);
+    claims__free(&s->alloc, t->key_memo);
+    t->key_memo = m;
+    t->memo_size = size;
+    return true;
+}
+
+/* The memo entry of a key by its first part and tags, or NULL when there
+ * is no memo. It grows fourfold while the story's strings outnumber it
+ * four to one. */
+static claims__keymemo *memo_entry(claims_story *s, claims__strtab *t, const char *p1,
+                                   const uint32_t tags[3])
+{
+    if (t->memo_size < CLAIMS__KEY_MEMO && t->n >= t->memo_size) {
+        uint32_t size = t->memo_size ? t->memo_size * 4 : CLAIMS__KEY_MEMO_FIRST;
+        if (!memo_resize(s, t, size < CLAIMS__KEY_MEMO ? size : CLAIMS__KEY_MEMO) &&
+            !t->key_memo)
+            return NULL;
+    }
     uint32_t h = tags[0] * 0x9e3779b1u ^ tags[1] * 0x85ebca77u ^ tags[2] * 0xc2b2ae3du ^
                  (unsigned char)p1[0];
-    return &t->key_memo[(h ^ h >> 15) & (CLAIMS__KEY_MEMO - 1)];
+    return &t->key_memo[(h ^ h >> 15) & (t->memo_size - 1)];
 }
 
 /* Whether e is the key of p1, n1 bytes long, and tags. Its string
@@ -281,7 +306,7 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     lens[0] = p1 ? strlen(p1) : 0;
     claims__strtab *t = &s->strs;
     claims__keymemo *e = p1 && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
-                             ? memo_entry(t, p1, tags)
+                             ? memo_entry(s, t, p1, tags)
                              : NULL;
     claims__sid key;
     if (e && memo_hit(t, e, p1, lens[0], tags)) {
