@@ -156,9 +156,9 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
-            "    slots, %zu, %zu, (const char *)keys, %zu, entries, %zu, maxntok, first, bloom,\n"
-            "    pairs,\n};\n",
-            t->nslots, t->used, t->keys_len, d.nuniq);
+            "    slots, %zu, %u, %zu, (const char *)keys, %zu, entries, %zu, maxntok, first,\n"
+            "    bloom, pairs,\n};\n",
+            t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);
     return 0;
 }

@@ -422,6 +422,8 @@ typedef struct claims__lex_slot {
 typedef struct claims__lex_tables {
     const claims__lex_slot *slots;
     size_t nslots;                     /* a power of two */
+    unsigned shift;                    /* 32 - log2(nslots): a slot hash's home slot is
+                                          its top bits */
     size_t used;                       /* slots holding a key */
     const char *keys;                  /* phrase keys, back to back */
     size_t keys_len;

@@ -60,37 +60,56 @@ static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
     return h;
 }
 
+/* The slot hash of a key hashing to h in section sec: a multiplication
+ * carries every bit of h and sec into the top bits, which pick the home
+ * slot (claims__lex_tables.shift) and the Bloom cell; never 0 (an empty
+ * slot). Three instructions: most lookups are of one token. */
 static inline uint32_t slot_hash(uint32_t h, unsigned sec)
 {
-    h ^= (sec + 1) * 0x9E3779B1u;
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 12;
-    return h ? h : 1;
+    return ((h + sec + 1) * 0x9E3779B1u) | 1u;
 }
+
+/* The home slot of slot hash sh in a table of 2^(32 - shift) slots. */
+static inline size_t slot_home(uint32_t sh, unsigned shift)
+{
+    return sh >> shift;
+}
+
+/* The shift (claims__lex_tables.shift) of a table of n slots, a power of
+ * two. */
+static unsigned shift_of(size_t n)
+{
+    unsigned bits = 0;
+    while (((size_t)1 << bits) < n)
+        bits++;
+    return 32 - bits;
+}
+
+enum { BLOOM_SHIFT = 15 }; /* 32 - log2(BLOOM_CELLS) */
+_Static_assert(BLOOM_CELLS == 1 << (32 - BLOOM_SHIFT), "Bloom cells: the top bits of a slot hash");
 
 /* The Bloom cell (CLAIMS__LEX_CELL_* bits) of slot hash sh. */
 static inline unsigned bloom_cell(const uint32_t *bloom, uint32_t sh)
 {
-    uint32_t c = sh % BLOOM_CELLS;
+    uint32_t c = sh >> BLOOM_SHIFT;
     return (bloom[c / 16] >> (c % 16 * 2)) & 3u;
 }
 
 static void bloom_set(uint32_t *bloom, uint32_t sh, unsigned bits)
 {
-    uint32_t c = sh % BLOOM_CELLS;
+    uint32_t c = sh >> BLOOM_SHIFT;
     bloom[c / 16] |= (uint32_t)bits << (c % 16 * 2);
 }
 
+enum { PAIR_SHIFT = 15 }; /* 32 - log2(PAIR_BITS) */
+_Static_assert(PAIR_BITS == 1 << (32 - PAIR_SHIFT), "pair bits: the top bits of a product");
+
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
- * first two tokens hash to h1 and h2 (their own hashes). */
+ * first two tokens hash to h1 and h2 (their own hashes): the top bits of
+ * a product, as slot_hash. */
 static inline uint32_t pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
 {
-    uint32_t h = (h1 * 0x9E3779B1u) ^ (h2 * 0x85EBCA77u) ^ ((sec + 1) * 0xC2B2AE3Du);
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 13;
-    return h % PAIR_BITS;
+    return (((h1 * 0x85EBCA77u) ^ (h2 + sec)) * 0x9E3779B1u) >> PAIR_SHIFT;
 }
 
 static inline bool pair_may(const uint32_t *pairs, uint32_t h1, uint32_t h2, unsigned sec)
@@ -157,7 +176,7 @@ static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uin
                            unsigned sec, const char *key, size_t keylen)
 {
     size_t mask = nslots - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    for (size_t i = slot_home(h, shift_of(nslots));; i = (i + 1) & mask) {
         lex_slot *sl = &slots[i];
         if (!sl->hash)
             return sl;
@@ -217,6 +236,7 @@ static bool own_tables(claims__lexicon *lx)
     size_t n = b && b->nslots > 4096 ? b->nslots : 4096;
     size_t ne = b ? b->nentries : 0;
     own->view.nslots = n;
+    own->view.shift = shift_of(n);
     own->slots = b ? slots_copy(lx->alloc, b->slots, b->nslots, n, b->keys)
                    : claims__malloc(lx->alloc, n * sizeof *own->slots);
     own->entries_cap = ne < 128 ? 256 : ne * 2;
@@ -252,6 +272,7 @@ static bool rehash(lex_own *own, const claims_allocator *a)
     claims__free(a, own->slots);
     own->slots = ns;
     own->view.nslots = n;
+    own->view.shift = shift_of(n);
     own_view(own);
     return true;
 }
@@ -302,7 +323,7 @@ static claims_status put_slot(claims__lexicon *lx, unsigned sec, uint32_t h, con
                               size_t keylen, long ei)
 {
     lex_own *own = lx->own;
-    if ((own->view.used + 1) * 2 > own->view.nslots && !rehash(own, lx->alloc))
+    if ((own->view.used + 1) * 4 > own->view.nslots && !rehash(own, lx->alloc))
         return CLAIMS_ERR_NOMEM;
     uint32_t sh = slot_hash(h, sec);
     lex_slot *sl = find_slot(own->slots, own->view.nslots, own->view.keys, sh, sec, key, keylen);
@@ -497,7 +518,7 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     const claims__lex_tables *t = lx->tables;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
-    for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
+    for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
         const lex_slot *sl = &t->slots[i];
         if (sl->hash == h && sl->section == sec && sl->keylen == len &&
             memcmp(t->keys + sl->key, norm, len) == 0)
@@ -531,7 +552,7 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
 {
     const lex_slot *slots = t->slots;
     size_t mask = t->nslots - 1;
-    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+    for (size_t j = slot_home(sh, t->shift); slots[j].hash; j = (j + 1) & mask) {
         const lex_slot *sl = &slots[j];
         if (sl->hash == sh && sl->section == sec && sl->keylen == keylen &&
             key_is(t->keys + sl->key, art, i, ntok))
@@ -540,27 +561,31 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
     return NULL;
 }
 
-/* The entry of section sec whose key is token tk alone, its slot hash
- * sh; NULL when none. */
-static inline const claims__lex_entry *probe_one(const claims__lex_tables *t, uint32_t sh,
-                                                 unsigned sec, const claims__token *tk,
-                                                 const char *norm)
+/* The entry of section sec whose key is token tk alone (its norm text
+ * at norm), its slot hash sh; NULL when none. Out of line: only a slot
+ * hash shared by two keys sends a lookup here. */
+CLAIMS__NOINLINE static const claims__lex_entry *probe_one(const claims__lex_tables *t, uint32_t sh,
+                                                           unsigned sec, const claims__token *tk,
+                                                           const char *norm, size_t *ntok)
 {
     const lex_slot *slots = t->slots;
     size_t mask = t->nslots - 1;
-    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+    for (size_t j = slot_home(sh, t->shift); slots[j].hash; j = (j + 1) & mask) {
         const lex_slot *sl = &slots[j];
         if (sl->hash == sh && sl->section == sec && sl->keylen == tk->norm_len &&
-            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len))
+            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len)) {
+            *ntok = 1;
             return &t->entries[sl->entry];
+        }
     }
     return NULL;
 }
 
 /* claims__lex_match_at when the tokens from i on may start a phrase of
- * more than one token: the longest match, read on token by token. Kept
- * out of line: inlined, its registers made every lookup save and restore
- * six of them, though most lookups are of one token. */
+ * more than one token (the first token's slot entry e1 says so, and the
+ * pair bits of the first two): the longest match, read on token by token.
+ * Kept out of line: inlined, its registers made every lookup save and
+ * restore six of them, though most lookups are of one token. */
 CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_tables *t,
                                                             claims__lex_section sec,
                                                             const claims__article *art, size_t i,
@@ -589,8 +614,6 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
         }
         if (!(cell & CLAIMS__LEX_CELL_PREFIX) || k >= maxn)
             break; /* no longer phrase of the section starts with these tokens */
-        if (k == 1 && !pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
-            break; /* none goes on with the next token */
         tk++;
         if (tk->flags & CLAIMS__TF_SPACE_BEFORE) {
             h = fnv(h, " ", 1);
@@ -619,8 +642,20 @@ const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx, claims_
         return match_long(t, sec, art, i, end, ntok);
     if (!(cell & CLAIMS__LEX_CELL_KEY))
         return NULL;
-    const claims__lex_entry *e = probe_one(t, sh, sec, tk, art->norm + tk->norm);
-    if (e)
-        *ntok = 1;
-    return e;
+    /* The first slot of slot hash sh is nearly always the token's, if
+     * any: only it is compared here, with few values live (fewer
+     * registers saved on every call); probe_one looks further. */
+    const lex_slot *slots = t->slots;
+    size_t mask = t->nslots - 1, j = slot_home(sh, t->shift);
+    while (slots[j].hash != sh) {
+        if (!slots[j].hash)
+            return NULL;
+        j = (j + 1) & mask;
+    }
+    const lex_slot *sl = &slots[j];
+    if (sl->section != sec || sl->keylen != tk->norm_len ||
+        !claims__same_bytes(t->keys + sl->key, art->norm + tk->norm, tk->norm_len))
+        return probe_one(t, sh, sec, tk, art->norm + tk->norm, ntok);
+    *ntok = 1;
+    return &t->entries[sl->entry];
 }
