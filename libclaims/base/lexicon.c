@@ -5,10 +5,12 @@
  * "twenty-five", "u.s"). Matching text builds the same string token by
  * token, so the hash is computed incrementally and nothing is allocated
  * per lookup. A per-section bitmap of first-token hashes rejects most
- * tokens before any call; a Bloom filter over (section, tokens so far)
- * says whether those tokens may be a phrase (probe) and whether they may
- * start a longer one (read on), so a token that only starts phrases
- * ("the", "a") is not looked up alone.
+ * tokens before any call; another of phrases of one token, and bits over
+ * the first two tokens of longer ones, reject inline most of the rest (a
+ * token that only starts phrases, "the", "a", before a word that goes on
+ * none). A Bloom filter over (section, tokens so far) says whether those
+ * tokens may be a phrase (probe) and whether they may start a longer one
+ * (read on).
  *
  * The built-in lexicon's tables are this loader's output, generated at
  * build time (scripts/lexicon_tables.c): a story's lexicon reads them in
@@ -27,7 +29,7 @@ typedef claims__lex_slot lex_slot;
 
 /* A lexicon's own tables (made on its first load) and their writable
  * arrays; `view` is what lookups read. */
-typedef struct lex_own {
+typedef struct claims__lex_own {
     claims__lex_tables view;
     lex_slot *slots;
     claims__lex_entry *entries;
@@ -35,17 +37,10 @@ typedef struct lex_own {
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
     uint32_t first[FIRST_BITS];
+    uint32_t single[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
     uint32_t pairs[PAIR_BITS / 32];
 } lex_own;
-
-struct claims__lexicon {
-    const claims__lex_tables *tables; /* what lookups read: a borrowed base, or &own->view */
-    const claims_allocator *alloc;
-    claims__arena arena;          /* value strings of loaded phrases */
-    lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
-    const char *error; /* static reason of the last failed load, or NULL */
-};
 
 #define CLAIMS__LEX_NAME(name, text) text,
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
@@ -99,23 +94,6 @@ static void bloom_set(uint32_t *bloom, uint32_t sh, unsigned bits)
 {
     uint32_t c = sh >> BLOOM_SHIFT;
     bloom[c / 16] |= (uint32_t)bits << (c % 16 * 2);
-}
-
-enum { PAIR_SHIFT = 15 }; /* 32 - log2(PAIR_BITS) */
-_Static_assert(PAIR_BITS == 1 << (32 - PAIR_SHIFT), "pair bits: the top bits of a product");
-
-/* The bit of claims__lex_tables.pairs for a phrase of section sec whose
- * first two tokens hash to h1 and h2 (their own hashes): the top bits of
- * a product, as slot_hash. */
-static inline uint32_t pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
-{
-    return (((h1 * 0x85EBCA77u) ^ (h2 + sec)) * 0x9E3779B1u) >> PAIR_SHIFT;
-}
-
-static inline bool pair_may(const uint32_t *pairs, uint32_t h1, uint32_t h2, unsigned sec)
-{
-    uint32_t b = pair_bit(h1, h2, sec);
-    return (pairs[b / 32] >> (b % 32)) & 1u;
 }
 
 claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
@@ -215,6 +193,7 @@ static void own_view(lex_own *own)
     own->view.entries = own->entries;
     own->view.maxntok = own->maxntok;
     own->view.first = own->first;
+    own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
 }
@@ -252,6 +231,7 @@ static bool own_tables(claims__lexicon *lx)
             memcpy(own->entries, b->entries, ne * sizeof *own->entries);
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->first, b->first, sizeof own->first);
+        memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
     } else {
@@ -379,7 +359,7 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     }
     uint32_t first = toks[0].hash;
     if (ntoks >= 2) {
-        uint32_t b = pair_bit(toks[0].hash, toks[1].hash, sec);
+        uint32_t b = claims__lex_pair_bit(toks[0].hash, toks[1].hash, sec);
         own->pairs[b / 32] |= 1u << (b % 32);
     }
     size_t nt = ntoks;
@@ -398,6 +378,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     if (nt > own->maxntok[sec])
         own->maxntok[sec] = (uint8_t)nt;
     own->first[first % FIRST_BITS] |= 1u << sec;
+    if (nt == 1)
+        own->single[first % FIRST_BITS] |= 1u << sec;
     if (sec == CLAIMS__LEX_TIME_WORD && own->entries[ei].code == CLAIMS__LV_FUTURE)
         own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_FUTURE;
     return CLAIMS_OK;
@@ -582,9 +564,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *probe_one(const claims__lex_tab
 }
 
 /* claims__lex_match_at when the tokens from i on may start a phrase of
- * more than one token (the first token's slot entry e1 says so, and the
- * pair bits of the first two): the longest match, read on token by token.
- * Kept out of line: inlined, its registers made every lookup save and
+ * more than one token: the longest match, read on token by token. Kept
+ * out of line: inlined, its registers made every lookup save and
  * restore six of them, though most lookups are of one token. */
 CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_tables *t,
                                                             claims__lex_section sec,
@@ -625,23 +606,19 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
     return best;
 }
 
-const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx, claims__lex_section sec,
-                                              const claims__article *art, size_t i, size_t end,
-                                              size_t *ntok)
+const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, claims__lex_section sec,
+                                                 const claims__article *art, size_t i, size_t end,
+                                                 size_t *ntok)
 {
-    /* claims__lex_match made sure i < end and i < art->ntoks. Most calls
-     * look up one token that starts no longer phrase of the section, or
-     * none that goes on with the next token ("the" before most words):
-     * its Bloom cell or the pair bits say so, and one probe answers. */
+    /* claims__lex_match_at let the lookup through: the token is a phrase
+     * of the section alone (its single bit), or the pair bits say a
+     * longer one may go on with the next token. They say so for few
+     * tokens: most lookups here probe for the token alone. */
     const claims__lex_tables *t = lx->tables;
     const claims__token *tk = &art->toks[i];
     uint32_t sh = slot_hash(tk->hash, sec);
-    unsigned cell = bloom_cell(t->bloom, sh);
-    if ((cell & CLAIMS__LEX_CELL_PREFIX) && i + 1 < end && i + 1 < art->ntoks &&
-        pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
+    if (i + 1 < end && i + 1 < art->ntoks && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
-    if (!(cell & CLAIMS__LEX_CELL_KEY))
-        return NULL;
     /* The first slot of slot hash sh is nearly always the token's, if
      * any: only it is compared here, with few values live (fewer
      * registers saved on every call); probe_one looks further. */
