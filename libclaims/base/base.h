@@ -464,10 +464,11 @@ typedef struct claims__lex_tables {
 
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
  * first two tokens hash to h1 and h2 (their own hashes): the top bits of
- * a product (a multiplication carries every bit of its operands up). */
+ * a product (a multiplication carries every bit of h1 and sec up), plus
+ * h2 (already an FNV hash: its top bits are as mixed as its others). */
 static inline uint32_t claims__lex_pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
 {
-    return (((h1 * 0x85EBCA77u) ^ (h2 + sec)) * 0x9E3779B1u) >> 15;
+    return ((h1 + sec + 1) * 0x9E3779B1u + h2) >> 15;
 }
 _Static_assert(CLAIMS__LEX_PAIR_BITS == 1 << 17, "claims__lex_pair_bit: 17 top bits");
 
