@@ -565,8 +565,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *probe_one(const claims__lex_tab
 
 /* claims__lex_match_at when the tokens from i on may start a phrase of
  * more than one token: the longest match, read on token by token. Kept
- * out of line: inlined, its registers made every lookup save and
- * restore six of them, though most lookups are of one token. */
+ * out of line: inlined, its registers made every lookup save and restore
+ * six of them, though most lookups are of one token. */
 CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_tables *t,
                                                             claims__lex_section sec,
                                                             const claims__article *art, size_t i,
