@@ -152,13 +152,14 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
         fprintf(f, "%u,", (unsigned)t->maxntok[i]);
     fprintf(f, "};\n\n");
     put_words(f, "first", t->first, CLAIMS__LEX_FIRST_BITS);
+    put_words(f, "single", t->single, CLAIMS__LEX_FIRST_BITS);
     put_words(f, "bloom", t->bloom, CLAIMS__LEX_BLOOM_CELLS / 16);
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
-            "    slots, %zu, %zu, (const char *)keys, %zu, entries, %zu, maxntok, first, bloom,\n"
-            "    pairs,\n};\n",
-            t->nslots, t->used, t->keys_len, d.nuniq);
+            "    slots, %zu, %u, %zu, (const char *)keys, %zu, entries, %zu, maxntok, first,\n"
+            "    single, bloom, pairs,\n};\n",
+            t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);
     return 0;
 }

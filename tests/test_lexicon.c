@@ -188,6 +188,7 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     assert_memory_equal(g->keys, r->keys, r->keys_len);
     assert_memory_equal(g->maxntok, r->maxntok, CLAIMS__LEX_SECTION_COUNT);
     assert_memory_equal(g->first, r->first, CLAIMS__LEX_FIRST_BITS * sizeof *r->first);
+    assert_memory_equal(g->single, r->single, CLAIMS__LEX_FIRST_BITS * sizeof *r->single);
     assert_memory_equal(g->bloom, r->bloom, CLAIMS__LEX_BLOOM_CELLS / 16 * sizeof *r->bloom);
     assert_memory_equal(g->pairs, r->pairs, CLAIMS__LEX_PAIR_BITS / 32 * sizeof *r->pairs);
     assert_true(g->nentries <= r->nentries);

@@ -382,7 +382,15 @@ static inline bool claims__lex_is(const claims__lex_entry *e, claims__lex_value 
     return e && e->code == code;
 }
 
-typedef struct claims__lexicon claims__lexicon;
+/* A lexicon: its tables are read by the inline half of every lookup
+ * (claims__lex_match_at), the rest only by lexicon.c. */
+typedef struct claims__lexicon {
+    const struct claims__lex_tables *tables; /* a borrowed base, or own's */
+    const claims_allocator *alloc;
+    claims__arena arena;         /* value strings of loaded phrases */
+    struct claims__lex_own *own; /* NULL until text is loaded into a lexicon with a base */
+    const char *error;           /* static reason of the last failed load, or NULL */
+} claims__lexicon;
 
 /* A lexicon's lookup tables: an open-addressing hash of (section, phrase
  * key) slots, plus the bitmaps that reject tokens before any probe. The
@@ -422,6 +430,8 @@ typedef struct claims__lex_slot {
 typedef struct claims__lex_tables {
     const claims__lex_slot *slots;
     size_t nslots;                     /* a power of two */
+    unsigned shift;                    /* 32 - log2(nslots): a slot hash's home slot is
+                                          its top bits */
     size_t used;                       /* slots holding a key */
     const char *keys;                  /* phrase keys, back to back */
     size_t keys_len;
@@ -432,6 +442,10 @@ typedef struct claims__lex_tables {
      * with a phrase starting with a token of that bucket: one load
      * rejects most tokens. */
     const uint32_t *first;
+    /* [CLAIMS__LEX_FIRST_BITS]: the same buckets, the sections with a
+     * phrase of that one token: a token without its section's bit is no
+     * phrase alone, and only the pair bits can send its lookup on. */
+    const uint32_t *single;
     /* [CLAIMS__LEX_BLOOM_CELLS / 16]: 2-bit cells (CLAIMS__LEX_CELL_*),
      * 16 a word, indexed by the slot hash of (section, tokens so far):
      * the hash table is probed only when the tokens may be a phrase, and
@@ -447,6 +461,23 @@ typedef struct claims__lex_tables {
      * "the" + most words starts none). */
     const uint32_t *pairs;
 } claims__lex_tables;
+
+/* The bit of claims__lex_tables.pairs for a phrase of section sec whose
+ * first two tokens hash to h1 and h2 (their own hashes): the top bits of
+ * a product (a multiplication carries every bit of h1 and sec up), plus
+ * h2 (already an FNV hash: its top bits are as mixed as its others). */
+static inline uint32_t claims__lex_pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
+{
+    return ((h1 + sec + 1) * 0x9E3779B1u + h2) >> 15;
+}
+_Static_assert(CLAIMS__LEX_PAIR_BITS == 1 << 17, "claims__lex_pair_bit: 17 top bits");
+
+static inline bool claims__lex_pair_may(const claims__lex_tables *t, uint32_t h1, uint32_t h2,
+                                        unsigned sec)
+{
+    uint32_t b = claims__lex_pair_bit(h1, h2, sec);
+    return (t->pairs[b / 32] >> (b % 32)) & 1u;
+}
 
 /* The built-in lexicon text (data/ lexicon files concatenated at build
  * time), and its tables (generated from that text at build time). */
@@ -655,14 +686,31 @@ static inline bool claims__tok_punct(const claims__article *art, size_t i, char 
     return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == ch;
 }
 
+/* claims__lex_match_at once the inline tests let the lookup through. */
+const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, claims__lex_section sec,
+                                                 const claims__article *art, size_t i, size_t end,
+                                                 size_t *ntok);
+
 /* Longest lexicon phrase of section `sec` starting at token `i` and not
  * reaching past token `end`. Sets *ntok to its length in tokens. The
- * out-of-line half of claims__lex_match, which calls it only with
- * i < end and i < art->ntoks. */
-const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
-                                              claims__lex_section sec,
-                                              const claims__article *art, size_t i,
-                                              size_t end, size_t *ntok);
+ * half of claims__lex_match after its tests, called only with i < end
+ * and i < art->ntoks. Half its calls are of a token that is no phrase
+ * alone but starts longer ones ("the", "a") before a word that goes on
+ * none of them: two loads say so here, before any call. */
+static inline const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx,
+                                                            claims__lex_section sec,
+                                                            const claims__article *art, size_t i,
+                                                            size_t end, size_t *ntok)
+{
+    const claims__lex_tables *t = lx->tables;
+    const claims__token *tk = &art->toks[i];
+    if (!(t->single[tk->hash % CLAIMS__LEX_FIRST_BITS] & (1u << sec)) &&
+        (i + 1 >= end || i + 1 >= art->ntoks ||
+         !claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec)))
+        return NULL;
+    return claims__lex_match_probe(lx, sec, art, i, end, ntok);
+}
+
 static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *lx,
                                                          claims__lex_section sec,
                                                          const claims__article *art, size_t i,

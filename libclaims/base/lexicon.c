@@ -5,10 +5,12 @@
  * "twenty-five", "u.s"). Matching text builds the same string token by
  * token, so the hash is computed incrementally and nothing is allocated
  * per lookup. A per-section bitmap of first-token hashes rejects most
- * tokens before any call; a Bloom filter over (section, tokens so far)
- * says whether those tokens may be a phrase (probe) and whether they may
- * start a longer one (read on), so a token that only starts phrases
- * ("the", "a") is not looked up alone.
+ * tokens before any call; another of phrases of one token, and bits over
+ * the first two tokens of longer ones, reject inline most of the rest (a
+ * token that only starts phrases, "the", "a", before a word that goes on
+ * none). A Bloom filter over (section, tokens so far) says whether those
+ * tokens may be a phrase (probe) and whether they may start a longer one
+ * (read on).
  *
  * The built-in lexicon's tables are this loader's output, generated at
  * build time (scripts/lexicon_tables.c): a story's lexicon reads them in
@@ -27,7 +29,7 @@ typedef claims__lex_slot lex_slot;
 
 /* A lexicon's own tables (made on its first load) and their writable
  * arrays; `view` is what lookups read. */
-typedef struct lex_own {
+typedef struct claims__lex_own {
     claims__lex_tables view;
     lex_slot *slots;
     claims__lex_entry *entries;
@@ -35,17 +37,10 @@ typedef struct lex_own {
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
     uint32_t first[FIRST_BITS];
+    uint32_t single[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
     uint32_t pairs[PAIR_BITS / 32];
 } lex_own;
-
-struct claims__lexicon {
-    const claims__lex_tables *tables; /* what lookups read: a borrowed base, or &own->view */
-    const claims_allocator *alloc;
-    claims__arena arena;          /* value strings of loaded phrases */
-    lex_own *own;                 /* NULL until text is loaded into a lexicon with a base */
-    const char *error; /* static reason of the last failed load, or NULL */
-};
 
 #define CLAIMS__LEX_NAME(name, text) text,
 static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
@@ -60,43 +55,45 @@ static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
     return h;
 }
 
+/* The slot hash of a key hashing to h in section sec: a multiplication
+ * carries every bit of h and sec into the top bits, which pick the home
+ * slot (claims__lex_tables.shift) and the Bloom cell; never 0 (an empty
+ * slot). Three instructions: most lookups are of one token. */
 static inline uint32_t slot_hash(uint32_t h, unsigned sec)
 {
-    h ^= (sec + 1) * 0x9E3779B1u;
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 12;
-    return h ? h : 1;
+    return ((h + sec + 1) * 0x9E3779B1u) | 1u;
 }
+
+/* The home slot of slot hash sh in a table of 2^(32 - shift) slots. */
+static inline size_t slot_home(uint32_t sh, unsigned shift)
+{
+    return sh >> shift;
+}
+
+/* The shift (claims__lex_tables.shift) of a table of n slots, a power of
+ * two. */
+static unsigned shift_of(size_t n)
+{
+    unsigned bits = 0;
+    while (((size_t)1 << bits) < n)
+        bits++;
+    return 32 - bits;
+}
+
+enum { BLOOM_SHIFT = 15 }; /* 32 - log2(BLOOM_CELLS) */
+_Static_assert(BLOOM_CELLS == 1 << (32 - BLOOM_SHIFT), "Bloom cells: the top bits of a slot hash");
 
 /* The Bloom cell (CLAIMS__LEX_CELL_* bits) of slot hash sh. */
 static inline unsigned bloom_cell(const uint32_t *bloom, uint32_t sh)
 {
-    uint32_t c = sh % BLOOM_CELLS;
+    uint32_t c = sh >> BLOOM_SHIFT;
     return (bloom[c / 16] >> (c % 16 * 2)) & 3u;
 }
 
 static void bloom_set(uint32_t *bloom, uint32_t sh, unsigned bits)
 {
-    uint32_t c = sh % BLOOM_CELLS;
+    uint32_t c = sh >> BLOOM_SHIFT;
     bloom[c / 16] |= (uint32_t)bits << (c % 16 * 2);
-}
-
-/* The bit of claims__lex_tables.pairs for a phrase of section sec whose
- * first two tokens hash to h1 and h2 (their own hashes). */
-static inline uint32_t pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
-{
-    uint32_t h = (h1 * 0x9E3779B1u) ^ (h2 * 0x85EBCA77u) ^ ((sec + 1) * 0xC2B2AE3Du);
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 13;
-    return h % PAIR_BITS;
-}
-
-static inline bool pair_may(const uint32_t *pairs, uint32_t h1, uint32_t h2, unsigned sec)
-{
-    uint32_t b = pair_bit(h1, h2, sec);
-    return (pairs[b / 32] >> (b % 32)) & 1u;
 }
 
 claims_status claims__lexicon_new_on(const claims_allocator *a, const claims__lex_tables *base,
@@ -157,7 +154,7 @@ static lex_slot *find_slot(lex_slot *slots, size_t nslots, const char *keys, uin
                            unsigned sec, const char *key, size_t keylen)
 {
     size_t mask = nslots - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    for (size_t i = slot_home(h, shift_of(nslots));; i = (i + 1) & mask) {
         lex_slot *sl = &slots[i];
         if (!sl->hash)
             return sl;
@@ -196,6 +193,7 @@ static void own_view(lex_own *own)
     own->view.entries = own->entries;
     own->view.maxntok = own->maxntok;
     own->view.first = own->first;
+    own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
 }
@@ -217,6 +215,7 @@ static bool own_tables(claims__lexicon *lx)
     size_t n = b && b->nslots > 4096 ? b->nslots : 4096;
     size_t ne = b ? b->nentries : 0;
     own->view.nslots = n;
+    own->view.shift = shift_of(n);
     own->slots = b ? slots_copy(lx->alloc, b->slots, b->nslots, n, b->keys)
                    : claims__malloc(lx->alloc, n * sizeof *own->slots);
     own->entries_cap = ne < 128 ? 256 : ne * 2;
@@ -232,6 +231,7 @@ static bool own_tables(claims__lexicon *lx)
             memcpy(own->entries, b->entries, ne * sizeof *own->entries);
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->first, b->first, sizeof own->first);
+        memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
     } else {
@@ -252,6 +252,7 @@ static bool rehash(lex_own *own, const claims_allocator *a)
     claims__free(a, own->slots);
     own->slots = ns;
     own->view.nslots = n;
+    own->view.shift = shift_of(n);
     own_view(own);
     return true;
 }
@@ -302,7 +303,7 @@ static claims_status put_slot(claims__lexicon *lx, unsigned sec, uint32_t h, con
                               size_t keylen, long ei)
 {
     lex_own *own = lx->own;
-    if ((own->view.used + 1) * 2 > own->view.nslots && !rehash(own, lx->alloc))
+    if ((own->view.used + 1) * 4 > own->view.nslots && !rehash(own, lx->alloc))
         return CLAIMS_ERR_NOMEM;
     uint32_t sh = slot_hash(h, sec);
     lex_slot *sl = find_slot(own->slots, own->view.nslots, own->view.keys, sh, sec, key, keylen);
@@ -358,7 +359,7 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     }
     uint32_t first = toks[0].hash;
     if (ntoks >= 2) {
-        uint32_t b = pair_bit(toks[0].hash, toks[1].hash, sec);
+        uint32_t b = claims__lex_pair_bit(toks[0].hash, toks[1].hash, sec);
         own->pairs[b / 32] |= 1u << (b % 32);
     }
     size_t nt = ntoks;
@@ -377,6 +378,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     if (nt > own->maxntok[sec])
         own->maxntok[sec] = (uint8_t)nt;
     own->first[first % FIRST_BITS] |= 1u << sec;
+    if (nt == 1)
+        own->single[first % FIRST_BITS] |= 1u << sec;
     if (sec == CLAIMS__LEX_TIME_WORD && own->entries[ei].code == CLAIMS__LV_FUTURE)
         own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_FUTURE;
     return CLAIMS_OK;
@@ -497,7 +500,7 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     const claims__lex_tables *t = lx->tables;
     uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
-    for (size_t i = h & mask; t->slots[i].hash; i = (i + 1) & mask) {
+    for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
         const lex_slot *sl = &t->slots[i];
         if (sl->hash == h && sl->section == sec && sl->keylen == len &&
             memcmp(t->keys + sl->key, norm, len) == 0)
@@ -531,7 +534,7 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
 {
     const lex_slot *slots = t->slots;
     size_t mask = t->nslots - 1;
-    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+    for (size_t j = slot_home(sh, t->shift); slots[j].hash; j = (j + 1) & mask) {
         const lex_slot *sl = &slots[j];
         if (sl->hash == sh && sl->section == sec && sl->keylen == keylen &&
             key_is(t->keys + sl->key, art, i, ntok))
@@ -540,19 +543,22 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
     return NULL;
 }
 
-/* The entry of section sec whose key is token tk alone, its slot hash
- * sh; NULL when none. */
-static inline const claims__lex_entry *probe_one(const claims__lex_tables *t, uint32_t sh,
-                                                 unsigned sec, const claims__token *tk,
-                                                 const char *norm)
+/* The entry of section sec whose key is token tk alone (its norm text
+ * at norm), its slot hash sh; NULL when none. Out of line: only a slot
+ * hash shared by two keys sends a lookup here. */
+CLAIMS__NOINLINE static const claims__lex_entry *probe_one(const claims__lex_tables *t, uint32_t sh,
+                                                           unsigned sec, const claims__token *tk,
+                                                           const char *norm, size_t *ntok)
 {
     const lex_slot *slots = t->slots;
     size_t mask = t->nslots - 1;
-    for (size_t j = sh & mask; slots[j].hash; j = (j + 1) & mask) {
+    for (size_t j = slot_home(sh, t->shift); slots[j].hash; j = (j + 1) & mask) {
         const lex_slot *sl = &slots[j];
         if (sl->hash == sh && sl->section == sec && sl->keylen == tk->norm_len &&
-            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len))
+            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len)) {
+            *ntok = 1;
             return &t->entries[sl->entry];
+        }
     }
     return NULL;
 }
@@ -589,8 +595,6 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
         }
         if (!(cell & CLAIMS__LEX_CELL_PREFIX) || k >= maxn)
             break; /* no longer phrase of the section starts with these tokens */
-        if (k == 1 && !pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
-            break; /* none goes on with the next token */
         tk++;
         if (tk->flags & CLAIMS__TF_SPACE_BEFORE) {
             h = fnv(h, " ", 1);
@@ -602,25 +606,33 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
     return best;
 }
 
-const claims__lex_entry *claims__lex_match_at(const claims__lexicon *lx, claims__lex_section sec,
-                                              const claims__article *art, size_t i, size_t end,
-                                              size_t *ntok)
+const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, claims__lex_section sec,
+                                                 const claims__article *art, size_t i, size_t end,
+                                                 size_t *ntok)
 {
-    /* claims__lex_match made sure i < end and i < art->ntoks. Most calls
-     * look up one token that starts no longer phrase of the section, or
-     * none that goes on with the next token ("the" before most words):
-     * its Bloom cell or the pair bits say so, and one probe answers. */
+    /* claims__lex_match_at let the lookup through: the token is a phrase
+     * of the section alone (its single bit), or the pair bits say a
+     * longer one may go on with the next token. They say so for few
+     * tokens: most lookups here probe for the token alone. */
     const claims__lex_tables *t = lx->tables;
     const claims__token *tk = &art->toks[i];
     uint32_t sh = slot_hash(tk->hash, sec);
-    unsigned cell = bloom_cell(t->bloom, sh);
-    if ((cell & CLAIMS__LEX_CELL_PREFIX) && i + 1 < end && i + 1 < art->ntoks &&
-        pair_may(t->pairs, tk[0].hash, tk[1].hash, sec))
+    if (i + 1 < end && i + 1 < art->ntoks && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
-    if (!(cell & CLAIMS__LEX_CELL_KEY))
-        return NULL;
-    const claims__lex_entry *e = probe_one(t, sh, sec, tk, art->norm + tk->norm);
-    if (e)
-        *ntok = 1;
-    return e;
+    /* The first slot of slot hash sh is nearly always the token's, if
+     * any: only it is compared here, with few values live (fewer
+     * registers saved on every call); probe_one looks further. */
+    const lex_slot *slots = t->slots;
+    size_t mask = t->nslots - 1, j = slot_home(sh, t->shift);
+    while (slots[j].hash != sh) {
+        if (!slots[j].hash)
+            return NULL;
+        j = (j + 1) & mask;
+    }
+    const lex_slot *sl = &slots[j];
+    if (sl->section != sec || sl->keylen != tk->norm_len ||
+        !claims__same_bytes(t->keys + sl->key, art->norm + tk->norm, tk->norm_len))
+        return probe_one(t, sh, sec, tk, art->norm + tk->norm, ntok);
+    *ntok = 1;
+    return &t->entries[sl->entry];
 }
