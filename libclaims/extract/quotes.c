@@ -402,10 +402,10 @@ typedef struct ctx {
      * token whose lexicon mask allows one (valid once MEMO_NOM_KNOWN is
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
-    const claims__lex_entry **nomc;
+    uint32_t *nomc; /* entry codes (entry_code) */
     /* the longest title phrase at a token whose lexicon mask allows one
-     * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at) */
-    const claims__lex_entry **titlec;
+     * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at), its code */
+    uint32_t *titlec;
     uint32_t *marks; /* the quotation marks' tokens, in text order; and from
                         the array's end down, the tokens a mention may
                         start at (no mark: the two never meet) */
@@ -515,12 +515,28 @@ static inline bool memo_test(const ctx *c, size_t i, unsigned known,
     return (m & known << 1) != 0;
 }
 
+/* A lexicon entry as the per-token memos keep it: 0 for none, else its
+ * index in the lexicon's entries plus one (the loader keeps them under
+ * UINT32_MAX). Four bytes a token where a pointer took eight: the memos
+ * span a window's tokens, and a long article's peak memory is its
+ * window's arrays. */
+static inline uint32_t entry_code(const ctx *c, const claims__lex_entry *e)
+{
+    return e ? (uint32_t)(e - c->lx->tables->entries) + 1 : 0;
+}
+
+static inline const claims__lex_entry *entry_of(const ctx *c, uint32_t code)
+{
+    return code ? &c->lx->tables->entries[code - 1] : NULL;
+}
+
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
-    c->nomc[i] = lex_at(c, CLAIMS__LEX_NOMINAL, i, i + 1, &n);
+    const claims__lex_entry *e = lex_at(c, CLAIMS__LEX_NOMINAL, i, i + 1, &n);
+    c->nomc[i] = entry_code(c, e);
     c->memo[i] |= MEMO_NOM_KNOWN;
-    return c->nomc[i];
+    return e;
 }
 
 /* The nominal-section entry of the single token i, its class in e->code
@@ -531,7 +547,7 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
     if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
         return NULL;
-    return (c->memo[i] & MEMO_NOM_KNOWN) ? c->nomc[i] : nom_lookup(c, i);
+    return (c->memo[i] & MEMO_NOM_KNOWN) ? entry_of(c, c->nomc[i]) : nom_lookup(c, i);
 }
 
 static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
@@ -544,10 +560,11 @@ static const claims__lex_entry *title_at_slow(const ctx *c, size_t i, size_t end
 {
     const claims__lex_entry *e;
     if (c->memo[i] & MEMO_TITLE_LONG_KNOWN) {
-        e = c->titlec[i];
+        e = entry_of(c, c->titlec[i]);
     } else {
         size_t k = 0;
-        e = c->titlec[i] = claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, c->ntoks, &k);
+        e = claims__lex_match_at(c->lx, CLAIMS__LEX_TITLE, c->art, i, c->ntoks, &k);
+        c->titlec[i] = entry_code(c, e);
         c->memo[i] |= MEMO_TITLE_LONG_KNOWN;
     }
     if (!e)
@@ -2862,9 +2879,9 @@ static bool alloc_scratch(ctx *c)
     c->block = b;
     c->m = (mention *)(void *)b;
     b += c->capm * sizeof *c->m;
-    c->nomc = (const claims__lex_entry **)(void *)b;
+    c->nomc = (uint32_t *)(void *)b;
     b += n * sizeof *c->nomc;
-    c->titlec = (const claims__lex_entry **)(void *)b;
+    c->titlec = (uint32_t *)(void *)b;
     b += n * sizeof *c->titlec;
     c->marks = (uint32_t *)(void *)b;
     b += n * sizeof *c->marks;
