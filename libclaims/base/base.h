@@ -730,6 +730,46 @@ bool claims__text_starts_with(const char *text, size_t len, const char *title, s
 /* Index of the sentence containing byte `off` (binary search). */
 size_t claims__sentence_at(const claims__article *art, size_t off);
 
+/* claims__sentence_at(art, off) (the first sentence ending past off, or
+ * the last; 0 when there is none), searched from sentence `hint`, the
+ * answer for an offset asked before: extractors ask in text order, most
+ * often in that sentence or a few after it. The hint and the sentence
+ * before it are tried, then forward by steps doubling and halving
+ * between; a hint past the end (SIZE_MAX: none) searches all. Inline: a
+ * claim's creation asks it. */
+static inline size_t claims__sentence_near(const claims__article *art, size_t off, size_t hint)
+{
+    const claims__sentence *sv = art->sents;
+    /* the answer is in [lo, hi]: sentences before lo end by off, those
+       from hi on (if any) end past it */
+    size_t n = art->nsents, lo = 0, hi = n;
+    if (hint < n) {
+        if (sv[hint].end > off) {
+            if (hint == 0 || sv[hint - 1].end <= off)
+                return hint;
+            hi = hint - 1;
+        } else {
+            lo = hint + 1;
+            for (size_t step = 1; lo + step - 1 < hi; step *= 2) {
+                size_t p = lo + step - 1;
+                if (sv[p].end > off) {
+                    hi = p;
+                    break;
+                }
+                lo = p + 1;
+            }
+        }
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sv[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo >= n && n ? n - 1 : lo;
+}
+
 /* Frees what claims__segment made (tokens, sentences, norm text). */
 void claims__article_drop_tokens(const claims_allocator *a, claims__article *art);
 void claims__article_free(const claims_allocator *a, claims__article *art);

@@ -12,48 +12,14 @@
 #define STORE_INLINE inline
 #endif
 
-/* claims__sentence_at(art, off) for a claim of article ai (the first
- * sentence ending past off, or the last), searched from the sentence of
- * the claim before: an extractor's claims come in order, most in that
- * sentence or a few after it. */
+/* The sentence of a claim of article ai at byte off, searched from the
+ * sentence of the claim before (claims__sentence_near). */
 static inline size_t sentence_of(claims_story *s, const claims__article *art, size_t ai, size_t off)
 {
-    const claims__sentence *sv = art->sents;
-    /* the answer is in [lo, hi]: sentences before lo end by off, those
-       from hi on (if any) end past it */
-    size_t n = art->nsents, lo = 0, hi = n, k = s->sent_hint;
-    if (s->sent_hint_article == ai && k < n) {
-        if (sv[k].end > off) {
-            hi = k;
-            if (k == 0 || sv[k - 1].end <= off)
-                lo = k;
-            else
-                hi = k - 1;
-        } else {
-            /* forward by steps doubling, then halving between */
-            lo = k + 1;
-            for (size_t step = 1; lo + step - 1 < hi; step *= 2) {
-                size_t p = lo + step - 1;
-                if (sv[p].end > off) {
-                    hi = p;
-                    break;
-                }
-                lo = p + 1;
-            }
-        }
-    }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sv[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= n)
-        lo = n - 1;
+    size_t k = claims__sentence_near(art, off, s->sent_hint_article == ai ? s->sent_hint : SIZE_MAX);
     s->sent_hint_article = (uint32_t)ai;
-    s->sent_hint = (uint32_t)lo;
-    return lo;
+    s->sent_hint = (uint32_t)k;
+    return k;
 }
 
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,

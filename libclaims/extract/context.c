@@ -1043,38 +1043,6 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
-/* The sentence of the claim starting at byte off: claims__sentence_at,
- * tried first at the sentence of the claim before and the one after it
- * (an extractor's claims come in order). */
-static size_t sentence_near(const claims__article *art, size_t off, size_t hint)
-{
-    const claims__sentence *sv = art->sents;
-    size_t n = art->nsents, lo = 0, hi = n;
-    /* the first sentence ending after off, searched on the hint's side */
-    if (hint < n && sv[hint].end > off) {
-        if (hint == 0 || sv[hint - 1].end <= off)
-            return hint;
-        hi = hint - 1;
-    } else if (hint < n) {
-        /* a few sentences on first: the next figure is often some
-           sentences later */
-        size_t stop = n - hint > 9 ? hint + 9 : n;
-        for (lo = hint + 1; lo < stop; lo++)
-            if (sv[lo].end > off)
-                return lo;
-    }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sv[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= n && n)
-        lo = n - 1;
-    return lo;
-}
-
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
  * first], what each sentence will be asked into need (zeroed), with
@@ -1092,7 +1060,7 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (time)
             tv[nt++] = cl;
         if (figure || time) {
-            si = sentence_near(art, cl->start, si);
+            si = claims__sentence_near(art, cl->start, si);
             csent[i - first] = (uint32_t)si;
             if (!(need[si] & NEED_FIGURE))
                 ctx_lim[si] = 0;
