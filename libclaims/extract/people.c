@@ -33,6 +33,10 @@ typedef struct person {
     const char *last;    /* last word in fold */
     size_t canon;        /* index of its canonical person */
     claims__sid sid;     /* fold's id in the story's strings */
+    /* the first eight bytes of fold and of last, the first the highest
+     * (0 past the NUL): compared as numbers they order as strcmp does
+     * unless equal, which settles most compares of the sorts */
+    uint64_t fold_key, last_key;
 } person;
 
 /* The persons by name: an open-addressing table of mask + 1 slots, each 0
@@ -53,15 +57,19 @@ static uint32_t *person_slot(const person_table *t, const person *ps, claims__si
     return &t->slots[i];
 }
 
-static int cmp_fold(const void *x, const void *y)
+/* The first eight bytes of s as a number, the first the highest, 0 past
+ * its NUL: numbers ordered as strcmp orders their strings, ties aside. */
+static uint64_t prefix_key(const char *s)
 {
-    return strcmp(((const person *)x)->fold, ((const person *)y)->fold);
+    uint64_t k = 0;
+    for (unsigned i = 0; i < 8 && s[i]; i++)
+        k |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+    return k;
 }
 
 /* Order by last word, then first word, then the fold itself. */
-static int cmp_last(const void *x, const void *y)
+static int cmp_last(const person *a, const person *b)
 {
-    const person *a = *(const person *const *)x, *b = *(const person *const *)y;
     int r = strcmp(a->last, b->last);
     if (r)
         return r;
@@ -82,6 +90,52 @@ static const char *key_part(const claims_claim *c)
 static bool is_speech(const claims_claim *c)
 {
     return c->kind == CLAIMS_KIND_QUOTE || c->kind == CLAIMS_KIND_PARAPHRASE;
+}
+
+/* Whether a comes before b: by fold, or (by_last) by cmp_last. */
+static inline bool person_less(const person *a, const person *b, bool by_last)
+{
+    if (by_last)
+        return a->last_key != b->last_key ? a->last_key < b->last_key : cmp_last(a, b) < 0;
+    return a->fold_key != b->fold_key ? a->fold_key < b->fold_key : strcmp(a->fold, b->fold) < 0;
+}
+
+/* Sorts v[0..n) by person_less with tmp[0..n) as scratch: runs of
+ * eight by insertion, then merged in rounds. The compare inlines (qsort
+ * calls it through a pointer) and mostly stops at the keys; the orders
+ * are total, so any sort gives the same array. */
+static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
+{
+    enum { RUN = 8 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = n - lo < RUN ? n : lo + RUN;
+        for (size_t i = lo + 1; i < hi; i++) {
+            person *x = v[i];
+            size_t j = i;
+            for (; j > lo && person_less(x, v[j - 1], by_last); j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+    }
+    person **src = v, **dst = tmp;
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = n - lo < w ? n : lo + w;
+            size_t hi = n - mid < w ? n : mid + w;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = person_less(src[j], src[i], by_last) ? src[j++] : src[i++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        person **x = src;
+        src = dst;
+        dst = x;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
 }
 
 /* The story's speech claims and its age claims (is_age), by index in
@@ -147,10 +201,11 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
 
 /* A person of each folded name of a named speaker claim (the
  * alphabetically first display form of the name, deterministic), with
- * its word count, first word's length and last word, sorted by folded
- * name. Returns how many. */
+ * its word count, first word's length and last word, gathered in ps and
+ * copied to `sorted` by folded name (ptr and tmp: n pointers of
+ * scratch). Returns how many. */
 static size_t gather_persons(const claims_story *s, const claim_lists *l, person *ps,
-                             person_table *t)
+                             person *sorted, person **ptr, person **tmp, person_table *t)
 {
     size_t m = 0;
     for (size_t k = 0; k < l->nspeech; k++) {
@@ -182,11 +237,17 @@ static size_t gather_persons(const claims_story *s, const claim_lists *l, person
                 p->nwords++;
                 p->last = q + 1;
             }
+        p->fold_key = prefix_key(p->fold);
+        p->last_key = prefix_key(p->last);
     }
-    qsort(ps, m, sizeof *ps, cmp_fold);
-    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
     for (size_t k = 0; k < m; k++)
-        *person_slot(t, ps, ps[k].sid) = (uint32_t)k + 1;
+        ptr[k] = &ps[k];
+    sort_persons(ptr, tmp, m, false);
+    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    for (size_t k = 0; k < m; k++) {
+        sorted[k] = *ptr[k];
+        *person_slot(t, sorted, sorted[k].sid) = (uint32_t)k + 1;
+    }
     return m;
 }
 
@@ -275,8 +336,11 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
     l->npersons = unshown;
     if (!n)
         return CLAIMS_OK;
-    person *ps = claims__malloc(&s->alloc, n * sizeof *ps);
-    person **by_last = claims__malloc(&s->alloc, n * sizeof *by_last);
+    /* the persons as gathered, then by fold (ps), and pointers: by_last
+     * and the sorts' scratch */
+    person *ps =
+        n <= SIZE_MAX / (2 * sizeof *ps) ? claims__malloc(&s->alloc, 2 * n * sizeof *ps) : NULL;
+    person **by_last = claims__malloc(&s->alloc, 2 * n * sizeof *by_last);
     person_table t = {NULL, 15};
     while (t.mask < 2 * n)
         t.mask = 2 * t.mask + 1;
@@ -289,13 +353,13 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
         return CLAIMS_ERR_NOMEM;
     }
     memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
-    size_t u = gather_persons(s, l, ps, &t);
+    size_t u = gather_persons(s, l, ps + n, ps, by_last, by_last + n, &t);
     l->npersons += u;
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
         by_last[i] = &ps[i];
     }
-    qsort(by_last, u, sizeof *by_last, cmp_last);
+    sort_persons(by_last, by_last + n, u, true);
     join_same_first_last(ps, by_last, u);
     join_titled(ps, u);
     join_bare_surnames(by_last, u);
