@@ -400,12 +400,12 @@ typedef struct gram_index {
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
-/* Hash of a gram from its GRAM words' hashes, first to last (each the
- * claims__hash of its word, as claims__words_split gives them): every
- * gram of every named quote is hashed, and a word is in GRAM of them, so
- * a word's bytes are read once, not once a gram. Only equal grams must
- * hash equal within one run: the chains keep text order whatever the
- * values, so a lookup sees the same grams as with any other hash. */
+/* Hash of a gram from its GRAM words' hashes, first to last (each
+ * word_hashes's): every gram of every named quote is hashed, and a word
+ * is in GRAM of them, so a word's bytes are read once, not once a gram.
+ * Only equal grams must hash equal within one run: the chains keep text
+ * order whatever the values, so a lookup sees the same grams as with any
+ * other hash. */
 static uint32_t gram_mix(uint32_t h0, uint32_t h1, uint32_t h2, uint32_t h3)
 {
     const uint64_t k = 0x9e3779b97f4a7c15u;
@@ -415,10 +415,10 @@ static uint32_t gram_mix(uint32_t h0, uint32_t h1, uint32_t h2, uint32_t h3)
     return (uint32_t)(x ^ (x >> 29));
 }
 
-/* Hash of GRAM words starting at word k (with their hashes). */
-static uint32_t gram_hash(const claims__word *w, size_t k)
+/* Hash of GRAM words starting at word k (of their hashes h). */
+static uint32_t gram_hash(const uint32_t *h, size_t k)
 {
-    return gram_mix(w[k].hash, w[k + 1].hash, w[k + 2].hash, w[k + 3].hash);
+    return gram_mix(h[k], h[k + 1], h[k + 2], h[k + 3]);
 }
 
 static bool resolvable(const claims_claim *c)
@@ -430,10 +430,74 @@ static bool resolvable(const claims_claim *c)
  * two quotes, whose first side holds the words of the quote being
  * resolved, split again each time they are needed (a story of long
  * quotes has millions of words; holding them all would cost 16 bytes a
- * word). */
+ * word); and one quote at a time, its bytes padded with spaces and its
+ * words' hashes (word_hashes). */
 typedef struct wscratch {
     claims__wordpair pair;
+    unsigned char *pad;
+    size_t padcap;
+    uint32_t *h;
+    size_t hcap;
 } wscratch;
+
+/* Bytes p[0..8) as one number, byte k in bits 8k..8k+7 whatever the
+ * machine (a compiler makes this one load). */
+static inline uint64_t load8(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+           (uint64_t)p[7] << 56;
+}
+
+/* The hashes of the words of normalized string str into ws->h, their
+ * number into *n; false on OOM. The grams need a hash of each word, not
+ * claims__hash (the aligner's, a multiply a byte): a word is read eight
+ * bytes a step, from a copy of str followed by eight spaces, so that
+ * every step may read eight bytes; its end is its first space, found in
+ * the eight (the lowest byte the borrow test flags is a true space), its
+ * bytes from the space on masked off, each eight multiplied into the
+ * hash: a word's hash is of its bytes alone, wherever it stands. */
+static bool word_hashes(claims_story *s, wscratch *ws, const char *str, size_t *n)
+{
+    size_t len = strlen(str);
+    *n = 0;
+    if (len > SIZE_MAX - 8 ||
+        !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, len + 8, 1) ||
+        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, (len + 1) / 2, sizeof *ws->h))
+        return false;
+    memcpy(ws->pad, str, len);
+    memset(ws->pad + len, ' ', 8);
+    const unsigned char *p = ws->pad, *end = ws->pad + len;
+    uint32_t *out = ws->h;
+    const uint64_t ones = 0x0101010101010101u, k = 0x9e3779b97f4a7c15u;
+    size_t nw = 0;
+    while (p < end) {
+        uint64_t v = load8(p);
+        if ((v & 0xFF) == ' ') {
+            p++;
+            continue;
+        }
+        uint64_t h = 0;
+        for (;;) {
+            uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+            uint64_t space = (x - ones) & ~x & 0x80 * ones;
+            if (space) {
+                /* 8 * the bytes before the space: 0 when a word of 8k
+                 * bytes ends at a step's start */
+                unsigned bits = (unsigned)__builtin_ctzll(space) - 7;
+                h = (h ^ (v & (((uint64_t)1 << bits) - 1))) * k;
+                p += bits / 8 + 1;
+                break;
+            }
+            h = (h ^ v) * k;
+            p += 8;
+            v = load8(p);
+        }
+        out[nw++] = (uint32_t)(h >> 32);
+    }
+    *n = nw;
+    return true;
+}
 
 /* The number of words of normalized string str: of bytes that are no
  * space after a space (or at the start), counted eight at a time. */
@@ -467,7 +531,7 @@ static size_t count_words(const char *str)
  * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
  * words, through the gram index: for each probe the first MAX_BUCKET
  * grams of its hash. Returns their count. */
-static size_t gram_candidates(const gram_index *ix, const claims__word *w, size_t nw, size_t self,
+static size_t gram_candidates(const gram_index *ix, const uint32_t *w, size_t nw, size_t self,
                               uint32_t *cand)
 {
     size_t nc = 0;
@@ -546,11 +610,11 @@ static bool any_target(const claims_story *s, const claim_lists *l)
 
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
  * with a named speaker, *ng of them: no pass ahead counts them. A gram's
- * hash is gram_hash's, of its words' hashes, read off one pass over the
- * quote that keeps the last GRAM of them (no word array). False on OOM, or when the grams are
- * more than 32-bit ids (+ 1) number. */
-static bool index_grams(claims_story *s, const claim_lists *l, gram_index *ix, size_t *cap,
-                        size_t *ng)
+ * hash is gram_hash's, of its words' hashes (word_hashes, one quote's at
+ * a time). False on OOM, or when the grams are more than 32-bit ids
+ * (+ 1) number. */
+static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gram_index *ix,
+                        size_t *cap, size_t *ng)
 {
     size_t k = 0;
     *ng = 0;
@@ -559,33 +623,23 @@ static bool index_grams(claims_story *s, const claim_lists *l, gram_index *ix, s
         const claims_claim *c = s->claims[i];
         if (!c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        /* the hashes of the last GRAM words, oldest first, in registers */
-        _Static_assert(GRAM == 4, "index_grams keeps GRAM word hashes by name");
-        uint32_t w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-        size_t nw = 0;
-        const unsigned char *p = (const unsigned char *)c->str_value;
-        for (;;) {
-            while (*p == ' ')
-                p++;
-            if (!*p)
-                break;
-            uint32_t h = CLAIMS__HASH_INIT; /* claims__hash of the word */
-            /* a word ends at a space or the NUL: the bytes that are 0
-               once the space's bit is cleared, one test a byte */
-            do
-                h = (h ^ *p) * 16777619u;
-            while ((*++p & 0xDF) != 0);
-            w0 = w1, w1 = w2, w2 = w3, w3 = h;
-            if (++nw >= GRAM) {
-                if (k == *cap && (k >= UINT32_MAX - 1 || !claims__grow(&s->alloc, (void **)&ix->g,
-                                                                       cap, k + 1, sizeof *ix->g)))
-                    return false;
-                ix->g[k].hash = gram_mix(w0, w1, w2, w3);
-                ix->g[k].claim = (uint32_t)i;
-                k++;
-                *ng = k;
-            }
+        size_t nw;
+        if (!word_hashes(s, ws, c->str_value, &nw))
+            return false;
+        if (nw < GRAM)
+            continue;
+        size_t grams = nw - GRAM + 1;
+        if (grams > UINT32_MAX - 1 - k ||
+            !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
+            return false;
+        const uint32_t *h = ws->h;
+        gram *g = ix->g + k;
+        for (size_t q = 0; q < grams; q++) {
+            g[q].hash = gram_hash(h, q);
+            g[q].claim = (uint32_t)i;
         }
+        k += grams;
+        *ng = k;
     }
     return true;
 }
@@ -612,13 +666,17 @@ static claims_status resolve_with_index(claims_story *s, const claim_lists *l, w
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        /* its words, for the grams and, kept, for each overlap */
-        if (!claims__wordpair_set_a(&ws->pair, c->str_value))
+        /* its words' hashes for the grams; best_overlap splits its words
+         * (once, for all the candidates) when it has any */
+        size_t nw;
+        if (!word_hashes(s, ws, c->str_value, &nw))
             return CLAIMS_ERR_NOMEM;
-        if (ws->pair.na < MIN_WORDS)
+        if (nw < MIN_WORDS)
             continue;
         uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(ix, ws->pair.a, ws->pair.na, i, cand);
+        size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
+        if (!nc)
+            continue;
         bool oom = false;
         const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
         if (oom)
@@ -639,7 +697,7 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    if (index_grams(s, l, &ix, &gcap, &ng)) {
+    if (index_grams(s, l, &ws, &ix, &gcap, &ng)) {
         /* a bucket for every two grams or so */
         size_t nbuckets = 16;
         while (nbuckets < ng / 2)
@@ -658,6 +716,8 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
     claims__wordpair_free(&ws.pair);
+    claims__free(&s->alloc, ws.pad);
+    claims__free(&s->alloc, ws.h);
     return st;
 }
 
