@@ -400,25 +400,35 @@ typedef struct gram_index {
 
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
-/* Hash of a gram from its GRAM words' hashes, first to last (each
- * word_hashes's): every gram of every named quote is hashed, and a word
- * is in GRAM of them, so a word's bytes are read once, not once a gram.
- * Only equal grams must hash equal within one run: the chains keep text
- * order whatever the values, so a lookup sees the same grams as with any
- * other hash. */
-static uint32_t gram_mix(uint32_t h0, uint32_t h1, uint32_t h2, uint32_t h3)
+/* A gram's hash is of a polynomial in K of its GRAM words' hashes (each
+ * word_hashes's), first to last: every gram of every named quote is
+ * hashed, and a word is in GRAM of them, so a word's bytes are read once,
+ * not once a gram, and the polynomial of the next gram is this one's,
+ * rolled on a word (gram_roll), two multiplies. Only equal grams must
+ * hash equal within one run: the chains keep text order whatever the
+ * values, so a lookup sees the same grams as with any other hash. */
+#define GRAM_K ((uint64_t)0x9e3779b97f4a7c15u)
+/* K to the GRAM - 1: the weight of a gram's first word. */
+#define GRAM_K3 (GRAM_K * GRAM_K * GRAM_K)
+
+/* The polynomial of GRAM words starting at word k (of their hashes h). */
+static inline uint64_t gram_poly(const uint32_t *h, size_t k)
 {
-    const uint64_t k = 0x9e3779b97f4a7c15u;
-    uint64_t x = ((((h0 * k) ^ h1) * k ^ h2) * k ^ h3) * k;
-    x ^= x >> 32;
-    x *= 0xc4ceb9fe1a85ec53u;
-    return (uint32_t)(x ^ (x >> 29));
+    _Static_assert(GRAM == 4, "gram_poly and GRAM_K3 take GRAM words");
+    return ((h[k] * GRAM_K + h[k + 1]) * GRAM_K + h[k + 2]) * GRAM_K + h[k + 3];
 }
 
-/* Hash of GRAM words starting at word k (of their hashes h). */
-static uint32_t gram_hash(const uint32_t *h, size_t k)
+/* The polynomial of the gram at word k + 1 from x, the one at word k. */
+static inline uint64_t gram_roll(uint64_t x, const uint32_t *h, size_t k)
 {
-    return gram_mix(h[k], h[k + 1], h[k + 2], h[k + 3]);
+    return (x - h[k] * GRAM_K3) * GRAM_K + h[k + GRAM];
+}
+
+/* The hash of a gram of polynomial x. */
+static inline uint32_t gram_mix(uint64_t x)
+{
+    x ^= x >> 32;
+    return (uint32_t)((x * 0xc4ceb9fe1a85ec53u) >> 32);
 }
 
 static bool resolvable(const claims_claim *c)
@@ -539,7 +549,7 @@ static size_t gram_candidates(const gram_index *ix, const uint32_t *w, size_t nw
     size_t probes = ngrams < PROBES ? ngrams : PROBES;
     for (size_t p = 0; p < probes; p++) {
         size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
-        uint32_t h = gram_hash(w, at);
+        uint32_t h = gram_mix(gram_poly(w, at));
         size_t taken = 0;
         for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
             const gram *e = &ix->g[q - 1];
@@ -634,9 +644,13 @@ static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gra
             return false;
         const uint32_t *h = ws->h;
         gram *g = ix->g + k;
-        for (size_t q = 0; q < grams; q++) {
-            g[q].hash = gram_hash(h, q);
+        uint64_t x = gram_poly(h, 0);
+        for (size_t q = 0;; q++) {
+            g[q].hash = gram_mix(x);
             g[q].claim = (uint32_t)i;
+            if (q + 1 == grams)
+                break;
+            x = gram_roll(x, h, q);
         }
         k += grams;
         *ng = k;
