@@ -764,15 +764,32 @@ static bool is_age(const claims_claim *c)
            strcmp(claims__cstr(c, c->frame->quantity), "age") == 0;
 }
 
-/* The name's full form when it has two words or more, else NULL. */
-static const char *full_name_of(const claims_claim *c)
+/* The id of the name an age is held by or a person speaks under, else
+ * 0. */
+static claims__sid name_id(const claims_claim *c)
 {
-    const char *n = NULL;
     if (is_age(c))
-        n = claims__cstr(c, c->frame->thing);
-    else if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
-        n = key_part(c);
-    return n && strchr(n, ' ') ? n : NULL;
+        return c->frame->thing;
+    if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
+        return c->frame->speaker;
+    return 0;
+}
+
+/* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
+ * high half and its count, up to 2, in the low); false when it had been
+ * counted twice: entering a full name again after two leaves its entry
+ * as it is (the least name is not again, and its `once` is false; any
+ * other has set `others`), so a speaker quoted a hundred times is
+ * entered twice. */
+static bool count_name(uint64_t *seen, size_t mask, claims__sid id)
+{
+    size_t i = (id * 2654435761u) & mask;
+    while (seen[i] && seen[i] >> 32 != id)
+        i = (i + 1) & mask;
+    if ((seen[i] & 3) == 2)
+        return false;
+    seen[i] = ((uint64_t)id << 32) | ((seen[i] & 3) + 1);
+    return true;
 }
 
 /* The one full name whose last word is w, NULL when none or several;
@@ -832,19 +849,23 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
         nslots *= 2;
     surname *t =
         nslots <= SIZE_MAX / sizeof *t ? claims__malloc(&s->alloc, nslots * sizeof *t) : NULL;
-    if (!t)
+    uint64_t *seen = t ? claims__malloc(&s->alloc, nslots * sizeof *seen) : NULL;
+    if (!seen) {
+        claims__free(&s->alloc, t);
         return CLAIMS_ERR_NOMEM;
+    }
     memset(t, 0, nslots * sizeof *t);
-    for (size_t k = 0; k < l->nages; k++) {
-        const char *f = full_name_of(s->claims[l->ages[k]]);
-        if (f)
+    memset(seen, 0, nslots * sizeof *seen);
+    for (size_t k = 0; k < l->nages + l->nspeech; k++) {
+        const claims_claim *c = s->claims[k < l->nages ? l->ages[k] : l->speech[k - l->nages]];
+        claims__sid id = name_id(c);
+        if (!id || !count_name(seen, nslots - 1, id))
+            continue;
+        const char *f = claims__cstr(c, id);
+        if (strchr(f, ' '))
             enter_full_name(t, nslots - 1, f);
     }
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const char *f = full_name_of(s->claims[l->speech[k]]);
-        if (f)
-            enter_full_name(t, nslots - 1, f);
-    }
+    claims__free(&s->alloc, seen);
     claims_status st = CLAIMS_OK;
     for (size_t k = 0; k < l->nages && st == CLAIMS_OK; k++) {
         claims_claim *c = s->claims[l->ages[k]];
