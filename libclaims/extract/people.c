@@ -669,10 +669,31 @@ static void chain_grams(gram_index *ix, size_t k)
     }
 }
 
+/* A quote resolved already, by the hash of its words: the speaker its
+ * words found is the speaker of any quote of the same words (wire copies
+ * repeat quotes), since candidates and overlaps are read off the words
+ * and the index alone. A slot of an open-addressing table; claim 0 is
+ * empty (1 + the claim's index). */
+typedef struct resolved {
+    uint32_t hash;
+    uint32_t claim;
+    const claims_claim *who;
+} resolved;
+
+/* Hash of a quote of words of hashes h[0..n). */
+static uint32_t text_hash(const uint32_t *h, size_t n)
+{
+    uint64_t x = n;
+    for (size_t k = 0; k < n; k++)
+        x = (x + h[k]) * GRAM_K;
+    return (uint32_t)(x >> 32);
+}
+
 /* Gives a quote with no named speaker the speaker of another quote that
- * shares most of its words. */
+ * shares most of its words; memo (mask + 1 slots, zeroed) keeps each
+ * text's speaker for its copies. */
 static claims_status resolve_with_index(claims_story *s, const claim_lists *l, wscratch *ws,
-                                        const gram_index *ix)
+                                        const gram_index *ix, resolved *memo, size_t mask)
 {
     claims_status st = CLAIMS_OK;
     for (size_t li = 0; li < l->nspeech && st == CLAIMS_OK; li++) {
@@ -687,14 +708,23 @@ static claims_status resolve_with_index(claims_story *s, const claim_lists *l, w
             return CLAIMS_ERR_NOMEM;
         if (nw < MIN_WORDS)
             continue;
-        uint32_t cand[MAX_CANDIDATES];
-        size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
-        if (!nc)
-            continue;
-        bool oom = false;
-        const claims_claim *who = best_overlap(s, ws, c, cand, nc, &oom);
-        if (oom)
-            return CLAIMS_ERR_NOMEM;
+        uint32_t th = text_hash(ws->h, nw);
+        size_t m = th & mask;
+        while (memo[m].claim && (memo[m].hash != th ||
+                                 strcmp(s->claims[memo[m].claim - 1]->str_value, c->str_value)))
+            m = (m + 1) & mask;
+        const claims_claim *who = memo[m].who;
+        if (!memo[m].claim) {
+            uint32_t cand[MAX_CANDIDATES];
+            size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
+            bool oom = false;
+            who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : NULL;
+            if (oom)
+                return CLAIMS_ERR_NOMEM;
+            memo[m].hash = th;
+            memo[m].claim = (uint32_t)i + 1;
+            memo[m].who = who;
+        }
         if (who && key_part(who))
             st = set_speaker(s, c, claims__cstr(who, who->speaker), key_part(who));
     }
@@ -724,7 +754,16 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            st = resolve_with_index(s, l, &ws, &ix);
+            /* a slot for every two speech claims or more */
+            size_t nmemo = 16;
+            while (nmemo < 2 * l->nspeech)
+                nmemo *= 2;
+            resolved *memo = claims__malloc(&s->alloc, nmemo * sizeof *memo);
+            if (memo) {
+                memset(memo, 0, nmemo * sizeof *memo);
+                st = resolve_with_index(s, l, &ws, &ix, memo, nmemo - 1);
+                claims__free(&s->alloc, memo);
+            }
         }
     }
     claims__free(&s->alloc, ix.g);
