@@ -459,24 +459,40 @@ static inline uint64_t load8(const unsigned char *p)
            (uint64_t)p[7] << 56;
 }
 
-/* The hashes of the words of normalized string str into ws->h, their
- * number into *n; false on OOM. The grams need a hash of each word, not
- * claims__hash (the aligner's, a multiply a byte): a word is read eight
- * bytes a step, from a copy of str followed by eight spaces, so that
- * every step may read eight bytes; its end is its first space, found in
- * the eight (the lowest byte the borrow test flags is a true space), its
- * bytes from the space on masked off, each eight multiplied into the
- * hash: a word's hash is of its bytes alone, wherever it stands. */
-static bool word_hashes(claims_story *s, wscratch *ws, const char *str, size_t *n)
+/* Copies quote str into ws->pad followed by eight spaces, so that every
+ * step of eight bytes over it may read eight, its length into *len, and
+ * makes room in ws->h for its words' hashes. False on OOM. */
+static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t *len)
 {
-    size_t len = strlen(str);
-    *n = 0;
-    if (len > SIZE_MAX - 8 ||
-        !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, len + 8, 1) ||
-        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, (len + 1) / 2, sizeof *ws->h))
+    size_t n = strlen(str);
+    *len = n;
+    if (n > SIZE_MAX - 8 || !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, n + 8, 1) ||
+        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, (n + 1) / 2, sizeof *ws->h))
         return false;
-    memcpy(ws->pad, str, len);
-    memset(ws->pad + len, ' ', 8);
+    memcpy(ws->pad, str, n);
+    memset(ws->pad + n, ' ', 8);
+    return true;
+}
+
+/* Hash of the len bytes of the padded quote, eight a step: to find a
+ * quote of the same bytes for less than its words cost. */
+static uint32_t quote_hash(const wscratch *ws, size_t len)
+{
+    uint64_t x = len;
+    for (size_t i = 0; i < len; i += 8)
+        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
+    return (uint32_t)(x >> 32);
+}
+
+/* The hashes of the words of the padded quote of len bytes into ws->h;
+ * returns their number. The grams need a hash of each word, not
+ * claims__hash (the aligner's, a multiply a byte): a word is read eight
+ * bytes a step; its end is its first space, found in the eight (the
+ * lowest byte the borrow test flags is a true space), its bytes from the
+ * space on masked off, each eight multiplied into the hash: a word's
+ * hash is of its bytes alone, wherever it stands. */
+static size_t word_hashes(wscratch *ws, size_t len)
+{
     const unsigned char *p = ws->pad, *end = ws->pad + len;
     uint32_t *out = ws->h;
     const uint64_t ones = 0x0101010101010101u, k = 0x9e3779b97f4a7c15u;
@@ -505,8 +521,46 @@ static bool word_hashes(claims_story *s, wscratch *ws, const char *str, size_t *
         }
         out[nw++] = (uint32_t)(h >> 32);
     }
-    *n = nw;
-    return true;
+    return nw;
+}
+
+/* A quote seen already, by the hash of its bytes (quote_hash): wire
+ * copies repeat quotes, and a copy's grams are the first's (index_grams)
+ * and so is the speaker its words find (resolve_with_index: candidates
+ * and overlaps are read off the words and the index alone). A slot of an
+ * open-addressing table (memo_slots) whose claim 0 is empty. */
+typedef struct seen_quote {
+    uint32_t hash;
+    uint32_t claim; /* 1 + the index of the first */
+    union {
+        uint32_t first; /* index_grams: its grams, ix->g[first..+ngrams) */
+        uint32_t who;   /* resolve_with_index: 1 + the index of the quote
+                           whose speaker it takes, 0 for none */
+    };
+    uint32_t ngrams;
+} seen_quote;
+
+/* The slots of a table of seen quotes for n quotes: a power of 2, at
+ * most two thirds full. */
+static size_t memo_slots(size_t n)
+{
+    size_t m = 16;
+    while (m < n + n / 2)
+        m *= 2;
+    return m;
+}
+
+/* The slot of the quote str (hash h) in memo (mask + 1 slots): the one
+ * of an earlier quote of the same bytes, or the empty one where it
+ * goes. */
+static seen_quote *seen_slot(const claims_story *s, seen_quote *memo, size_t mask, uint32_t h,
+                             const char *str)
+{
+    size_t m = h & mask;
+    while (memo[m].claim &&
+           (memo[m].hash != h || strcmp(s->claims[memo[m].claim - 1]->str_value, str) != 0))
+        m = (m + 1) & mask;
+    return &memo[m];
 }
 
 /* The number of words of normalized string str: of bytes that are no
@@ -566,13 +620,13 @@ static size_t gram_candidates(const gram_index *ix, const uint32_t *w, size_t nw
     return nc;
 }
 
-/* The candidate whose words overlap claim c's most, at least 0.8 of the
- * shorter quote; NULL when none does. *oom set on OOM. */
-static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
-                                        const uint32_t *cand, size_t nc, bool *oom)
+/* 1 + the index of the candidate whose words overlap claim c's most, at
+ * least 0.8 of the shorter quote; 0 when none does. *oom set on OOM. */
+static uint32_t best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
+                             const uint32_t *cand, size_t nc, bool *oom)
 {
     double best = 0;
-    const claims_claim *who = NULL;
+    uint32_t who = 0;
     /* A candidate with the words of an earlier one overlaps as much, and
      * so never more: only the first of each is aligned (wire copies
      * repeat quotes word for word). Nothing overlaps more than all. */
@@ -592,12 +646,12 @@ static const claims_claim *best_overlap(claims_story *s, wscratch *ws, const cla
             if (!claims__wordpair_count(&ws->pair, c->str_value, o->str_value,
                                         CLAIMS__ALIGN_CELLS_WIDE)) {
                 *oom = true;
-                return NULL;
+                return 0;
             }
             ov = claims__wordpair_overlap(&ws->pair);
         }
         if (ov >= 0.8 && ov > best) {
-            who = o;
+            who = cand[r] + 1;
             best = ov;
         }
     }
@@ -621,10 +675,11 @@ static bool any_target(const claims_story *s, const claim_lists *l)
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
  * with a named speaker, *ng of them: no pass ahead counts them. A gram's
  * hash is gram_hash's, of its words' hashes (word_hashes, one quote's at
- * a time). False on OOM, or when the grams are more than 32-bit ids
- * (+ 1) number. */
+ * a time); a copy of a quote seen already (memo, zeroed) copies its
+ * grams' hashes. False on OOM, or when the grams are more than 32-bit
+ * ids (+ 1) number. */
 static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gram_index *ix,
-                        size_t *cap, size_t *ng)
+                        size_t *cap, size_t *ng, seen_quote *memo, size_t mask)
 {
     size_t k = 0;
     *ng = 0;
@@ -633,24 +688,36 @@ static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gra
         const claims_claim *c = s->claims[i];
         if (!c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
             continue;
-        size_t nw;
-        if (!word_hashes(s, ws, c->str_value, &nw))
+        size_t len;
+        if (!pad_quote(s, ws, c->str_value, &len))
             return false;
-        if (nw < GRAM)
-            continue;
-        size_t grams = nw - GRAM + 1;
+        uint32_t qh = quote_hash(ws, len);
+        seen_quote *e = seen_slot(s, memo, mask, qh, c->str_value);
+        size_t nw = e->claim ? 0 : word_hashes(ws, len);
+        size_t grams = e->claim ? e->ngrams : nw >= GRAM ? nw - GRAM + 1 : 0;
         if (grams > UINT32_MAX - 1 - k ||
             !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
             return false;
-        const uint32_t *h = ws->h;
         gram *g = ix->g + k;
-        uint64_t x = gram_poly(h, 0);
-        for (size_t q = 0;; q++) {
-            g[q].hash = gram_mix(x);
-            g[q].claim = (uint32_t)i;
-            if (q + 1 == grams)
-                break;
-            x = gram_roll(x, h, q);
+        if (e->claim) {
+            const gram *from = ix->g + e->first;
+            for (size_t q = 0; q < grams; q++) {
+                g[q].hash = from[q].hash;
+                g[q].claim = (uint32_t)i;
+            }
+        } else {
+            e->hash = qh;
+            e->claim = (uint32_t)i + 1;
+            e->first = (uint32_t)k;
+            e->ngrams = (uint32_t)grams;
+            const uint32_t *h = ws->h;
+            uint64_t x = grams ? gram_poly(h, 0) : 0;
+            for (size_t q = 0; q < grams; q++) {
+                g[q].hash = gram_mix(x);
+                g[q].claim = (uint32_t)i;
+                if (q + 1 < grams)
+                    x = gram_roll(x, h, q);
+            }
         }
         k += grams;
         *ng = k;
@@ -669,31 +736,11 @@ static void chain_grams(gram_index *ix, size_t k)
     }
 }
 
-/* A quote resolved already, by the hash of its words: the speaker its
- * words found is the speaker of any quote of the same words (wire copies
- * repeat quotes), since candidates and overlaps are read off the words
- * and the index alone. A slot of an open-addressing table; claim 0 is
- * empty (1 + the claim's index). */
-typedef struct resolved {
-    uint32_t hash;
-    uint32_t claim;
-    const claims_claim *who;
-} resolved;
-
-/* Hash of a quote of words of hashes h[0..n). */
-static uint32_t text_hash(const uint32_t *h, size_t n)
-{
-    uint64_t x = n;
-    for (size_t k = 0; k < n; k++)
-        x = (x + h[k]) * GRAM_K;
-    return (uint32_t)(x >> 32);
-}
-
 /* Gives a quote with no named speaker the speaker of another quote that
- * shares most of its words; memo (mask + 1 slots, zeroed) keeps each
- * text's speaker for its copies. */
+ * shares most of its words; a copy of a quote seen already (memo,
+ * zeroed) takes that one's. */
 static claims_status resolve_with_index(claims_story *s, const claim_lists *l, wscratch *ws,
-                                        const gram_index *ix, resolved *memo, size_t mask)
+                                        const gram_index *ix, seen_quote *memo, size_t mask)
 {
     claims_status st = CLAIMS_OK;
     for (size_t li = 0; li < l->nspeech && st == CLAIMS_OK; li++) {
@@ -701,30 +748,28 @@ static claims_status resolve_with_index(claims_story *s, const claim_lists *l, w
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        /* its words' hashes for the grams; best_overlap splits its words
-         * (once, for all the candidates) when it has any */
-        size_t nw;
-        if (!word_hashes(s, ws, c->str_value, &nw))
+        size_t len;
+        if (!pad_quote(s, ws, c->str_value, &len))
             return CLAIMS_ERR_NOMEM;
-        if (nw < MIN_WORDS)
-            continue;
-        uint32_t th = text_hash(ws->h, nw);
-        size_t m = th & mask;
-        while (memo[m].claim && (memo[m].hash != th ||
-                                 strcmp(s->claims[memo[m].claim - 1]->str_value, c->str_value)))
-            m = (m + 1) & mask;
-        const claims_claim *who = memo[m].who;
-        if (!memo[m].claim) {
-            uint32_t cand[MAX_CANDIDATES];
-            size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
-            bool oom = false;
-            who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : NULL;
-            if (oom)
-                return CLAIMS_ERR_NOMEM;
-            memo[m].hash = th;
-            memo[m].claim = (uint32_t)i + 1;
-            memo[m].who = who;
+        uint32_t qh = quote_hash(ws, len);
+        seen_quote *e = seen_slot(s, memo, mask, qh, c->str_value);
+        if (!e->claim) {
+            e->hash = qh;
+            e->claim = (uint32_t)i + 1;
+            e->who = 0;
+            /* its words' hashes for the grams; best_overlap splits its
+             * words (once, for all the candidates) when it has any */
+            size_t nw = word_hashes(ws, len);
+            if (nw >= MIN_WORDS) {
+                uint32_t cand[MAX_CANDIDATES];
+                size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
+                bool oom = false;
+                e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
+                if (oom)
+                    return CLAIMS_ERR_NOMEM;
+            }
         }
+        const claims_claim *who = e->who ? s->claims[e->who - 1] : NULL;
         if (who && key_part(who))
             st = set_speaker(s, c, claims__cstr(who, who->speaker), key_part(who));
     }
@@ -741,10 +786,23 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    if (index_grams(s, l, &ws, &ix, &gcap, &ng)) {
-        /* a bucket for every two grams or so */
+    /* the quotes each pass reads: the named, then those to resolve */
+    size_t named = 0, open = 0;
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const claims_claim *c = s->claims[l->speech[k]];
+        named += c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON);
+        open += resolvable(c);
+    }
+    size_t nmemo = memo_slots(named > open ? named : open);
+    seen_quote *memo =
+        nmemo <= SIZE_MAX / sizeof *memo ? claims__malloc(&s->alloc, nmemo * sizeof *memo) : NULL;
+    if (memo)
+        memset(memo, 0, memo_slots(named) * sizeof *memo);
+    if (memo && index_grams(s, l, &ws, &ix, &gcap, &ng, memo, memo_slots(named) - 1)) {
+        /* a bucket for every four grams or so (a lookup's chain walk is
+         * short; the probes are few beside the grams) */
         size_t nbuckets = 16;
-        while (nbuckets < ng / 2)
+        while (nbuckets < ng / 4)
             nbuckets *= 2;
         if (ng)
             ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
@@ -754,18 +812,11 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            /* a slot for every two speech claims or more */
-            size_t nmemo = 16;
-            while (nmemo < 2 * l->nspeech)
-                nmemo *= 2;
-            resolved *memo = claims__malloc(&s->alloc, nmemo * sizeof *memo);
-            if (memo) {
-                memset(memo, 0, nmemo * sizeof *memo);
-                st = resolve_with_index(s, l, &ws, &ix, memo, nmemo - 1);
-                claims__free(&s->alloc, memo);
-            }
+            memset(memo, 0, memo_slots(open) * sizeof *memo);
+            st = resolve_with_index(s, l, &ws, &ix, memo, memo_slots(open) - 1);
         }
     }
+    claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
     claims__wordpair_free(&ws.pair);
