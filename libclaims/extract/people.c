@@ -217,7 +217,7 @@ static size_t gather_persons(const claims_story *s, const claim_lists *l, person
         const char *display = claims__cstr(c, c->speaker);
         if (*slot) {
             person *p = &ps[*slot - 1];
-            if (strcmp(display, p->display) < 0)
+            if (display != p->display && strcmp(display, p->display) < 0)
                 p->display = display;
             continue;
         }
@@ -988,7 +988,7 @@ claims_status claims__resolve_story(claims_story *s)
         const claims_claim *c = s->claims[i];
         if (is_speech(c))
             block[l.nspeech++] = i;
-        else if (is_age(c))
+        else if (c->kind == CLAIMS_KIND_MEASURE && is_age(c))
             block[--top] = i;
     }
     /* the ages in claim order */
