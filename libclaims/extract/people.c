@@ -381,7 +381,8 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
 
 /* ------------------------------------------- same words, named speaker */
 
-/* The word grams of the quotes with a named speaker, chained by hash
+/* The word grams of the quotes with a named speaker that some quote to
+ * resolve probes for (the others no lookup would see), chained by hash
  * bucket in text order (the order of claims, then of grams in a quote),
  * so that a lookup sees the grams of one hash as a sorted index would
  * list them. (A sorted index cost a radix sort and a binary search a
@@ -533,19 +534,23 @@ typedef struct seen_quote {
     uint32_t hash;
     uint32_t claim; /* 1 + the index of the first */
     union {
-        uint32_t first; /* index_grams: its grams, ix->g[first..+ngrams) */
-        uint32_t who;   /* resolve_with_index: 1 + the index of the quote
-                           whose speaker it takes, 0 for none */
+        /* index_grams: its grams that are probed, ix->g[first..first +
+         * n); a quote to resolve: its probes' hashes, ph[first..first +
+         * n), until it is resolved (its first copy, before the others) */
+        uint32_t first;
+        /* resolved: 1 + the index of the quote whose speaker it takes, 0
+         * for none */
+        uint32_t who;
     };
-    uint32_t ngrams;
+    uint32_t n;
 } seen_quote;
 
 /* The slots of a table of seen quotes for n quotes: a power of 2, at
- * most two thirds full. */
+ * most three quarters full. */
 static size_t memo_slots(size_t n)
 {
     size_t m = 16;
-    while (m < n + n / 2)
+    while (m < n + n / 3)
         m *= 2;
     return m;
 }
@@ -591,19 +596,30 @@ static size_t count_words(const char *str)
     return n;
 }
 
-/* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
- * one of PROBES evenly spread word grams of a quote of nw >= MIN_WORDS
- * words, through the gram index: for each probe the first MAX_BUCKET
- * grams of its hash. Returns their count. */
-static size_t gram_candidates(const gram_index *ix, const uint32_t *w, size_t nw, size_t self,
-                              uint32_t *cand)
+/* The probes of a quote of nw >= MIN_WORDS words of hashes w: the
+ * hashes of PROBES evenly spread word grams (all when fewer) into ph;
+ * returns their number. */
+static size_t quote_probes(const uint32_t *w, size_t nw, uint32_t *ph)
 {
-    size_t nc = 0;
     size_t ngrams = nw - GRAM + 1;
     size_t probes = ngrams < PROBES ? ngrams : PROBES;
     for (size_t p = 0; p < probes; p++) {
         size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
-        uint32_t h = gram_mix(gram_poly(w, at));
+        ph[p] = gram_mix(gram_poly(w, at));
+    }
+    return probes;
+}
+
+/* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
+ * a word gram with a quote, by its np probes' hashes ph, through the gram
+ * index: for each probe the first MAX_BUCKET grams of its hash. Returns
+ * their count. */
+static size_t gram_candidates(const gram_index *ix, const uint32_t *ph, size_t np, size_t self,
+                              uint32_t *cand)
+{
+    size_t nc = 0;
+    for (size_t p = 0; p < np; p++) {
+        uint32_t h = ph[p];
         size_t taken = 0;
         for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
             const gram *e = &ix->g[q - 1];
@@ -672,14 +688,85 @@ static bool any_target(const claims_story *s, const claim_lists *l)
     return false;
 }
 
+/* The probes of the quotes to resolve: each distinct quote's in order
+ * (by its slot of `memo`, the slot of each quote to resolve in claim
+ * order in slot_of), and a filter of their hashes: a bit for each hash's
+ * low bits, set_mask + 1 bits, 16 or more a probe. A gram of another
+ * hash that passes is indexed and never seen (a lookup takes the grams
+ * of its hash alone), so the lookups are as with every gram indexed. */
+typedef struct probe_set {
+    seen_quote *memo;
+    size_t memo_mask;
+    uint32_t *slot_of;
+    uint32_t *ph; /* the probes, memo's entries' ranges */
+    size_t nph, phcap;
+    uint64_t *set;
+    size_t set_mask;
+} probe_set;
+
+/* Whether a probe may have hash h. */
+static bool probed(const probe_set *ps, uint32_t h)
+{
+    size_t b = h & ps->set_mask;
+    return (ps->set[b / 64] >> (b % 64)) & 1;
+}
+
+/* Fills ps with the probes of the quotes to resolve (those with no named
+ * speaker), a copy of a quote seen already taking its slot. False on
+ * OOM. */
+static bool gather_probes(claims_story *s, const claim_lists *l, wscratch *ws, probe_set *ps)
+{
+    size_t nopen = 0;
+    for (size_t li = 0; li < l->nspeech; li++) {
+        size_t i = l->speech[li];
+        const claims_claim *c = s->claims[i];
+        if (!resolvable(c))
+            continue;
+        size_t len;
+        if (!pad_quote(s, ws, c->str_value, &len))
+            return false;
+        uint32_t qh = quote_hash(ws, len);
+        seen_quote *e = seen_slot(s, ps->memo, ps->memo_mask, qh, c->str_value);
+        ps->slot_of[nopen++] = (uint32_t)(e - ps->memo);
+        if (e->claim)
+            continue;
+        e->hash = qh;
+        e->claim = (uint32_t)i + 1;
+        e->first = (uint32_t)ps->nph;
+        e->n = 0;
+        size_t nw = word_hashes(ws, len);
+        if (nw < MIN_WORDS)
+            continue;
+        if (ps->nph > UINT32_MAX - PROBES || !claims__grow(&s->alloc, (void **)&ps->ph, &ps->phcap,
+                                                           ps->nph + PROBES, sizeof *ps->ph))
+            return false;
+        e->n = (uint32_t)quote_probes(ws->h, nw, ps->ph + ps->nph);
+        ps->nph += e->n;
+    }
+    /* the filter: 16 bits a probe or more, up to 2^32 */
+    size_t bits = 1024;
+    while (bits < 16 * ps->nph && bits < ((size_t)1 << 31))
+        bits *= 2;
+    ps->set = claims__malloc(&s->alloc, bits / 8);
+    if (!ps->set)
+        return false;
+    memset(ps->set, 0, bits / 8);
+    ps->set_mask = bits - 1;
+    for (size_t k = 0; k < ps->nph; k++) {
+        size_t b = ps->ph[k] & ps->set_mask;
+        ps->set[b / 64] |= (uint64_t)1 << (b % 64);
+    }
+    return true;
+}
+
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
- * with a named speaker, *ng of them: no pass ahead counts them. A gram's
- * hash is gram_hash's, of its words' hashes (word_hashes, one quote's at
- * a time); a copy of a quote seen already (memo, zeroed) copies its
- * grams' hashes. False on OOM, or when the grams are more than 32-bit
+ * with a named speaker that ps probes for, *ng of them: no pass ahead
+ * counts them. A gram's hash is of its words' hashes (word_hashes, one
+ * quote's at a time); a copy of a quote seen already (memo, zeroed)
+ * copies its grams. False on OOM, or when the grams are more than 32-bit
  * ids (+ 1) number. */
-static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gram_index *ix,
-                        size_t *cap, size_t *ng, seen_quote *memo, size_t mask)
+static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, const probe_set *ps,
+                        gram_index *ix, size_t *cap, size_t *ng, seen_quote *memo, size_t mask)
 {
     size_t k = 0;
     *ng = 0;
@@ -693,33 +780,41 @@ static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, gra
             return false;
         uint32_t qh = quote_hash(ws, len);
         seen_quote *e = seen_slot(s, memo, mask, qh, c->str_value);
-        size_t nw = e->claim ? 0 : word_hashes(ws, len);
-        size_t grams = e->claim ? e->ngrams : nw >= GRAM ? nw - GRAM + 1 : 0;
+        if (e->claim) {
+            size_t n = e->n;
+            if (n > UINT32_MAX - 1 - k ||
+                !claims__grow(&s->alloc, (void **)&ix->g, cap, k + n, sizeof *ix->g))
+                return false;
+            for (size_t q = 0; q < n; q++) {
+                ix->g[k + q].hash = ix->g[e->first + q].hash;
+                ix->g[k + q].claim = (uint32_t)i;
+            }
+            k += n;
+            *ng = k;
+            continue;
+        }
+        e->hash = qh;
+        e->claim = (uint32_t)i + 1;
+        e->first = (uint32_t)k;
+        size_t nw = word_hashes(ws, len);
+        size_t grams = nw >= GRAM ? nw - GRAM + 1 : 0;
+        /* room for all; only the probed are kept */
         if (grams > UINT32_MAX - 1 - k ||
             !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
             return false;
-        gram *g = ix->g + k;
-        if (e->claim) {
-            const gram *from = ix->g + e->first;
-            for (size_t q = 0; q < grams; q++) {
-                g[q].hash = from[q].hash;
-                g[q].claim = (uint32_t)i;
+        const uint32_t *h = ws->h;
+        uint64_t x = grams ? gram_poly(h, 0) : 0;
+        for (size_t q = 0; q < grams; q++) {
+            uint32_t gh = gram_mix(x);
+            if (probed(ps, gh)) {
+                ix->g[k].hash = gh;
+                ix->g[k].claim = (uint32_t)i;
+                k++;
             }
-        } else {
-            e->hash = qh;
-            e->claim = (uint32_t)i + 1;
-            e->first = (uint32_t)k;
-            e->ngrams = (uint32_t)grams;
-            const uint32_t *h = ws->h;
-            uint64_t x = grams ? gram_poly(h, 0) : 0;
-            for (size_t q = 0; q < grams; q++) {
-                g[q].hash = gram_mix(x);
-                g[q].claim = (uint32_t)i;
-                if (q + 1 < grams)
-                    x = gram_roll(x, h, q);
-            }
+            if (q + 1 < grams)
+                x = gram_roll(x, h, q);
         }
-        k += grams;
+        e->n = (uint32_t)(k - e->first);
         *ng = k;
     }
     return true;
@@ -737,37 +832,28 @@ static void chain_grams(gram_index *ix, size_t k)
 }
 
 /* Gives a quote with no named speaker the speaker of another quote that
- * shares most of its words; a copy of a quote seen already (memo,
- * zeroed) takes that one's. */
+ * shares most of its words, found by its probes; a copy of a quote
+ * resolved already takes that one's. */
 static claims_status resolve_with_index(claims_story *s, const claim_lists *l, wscratch *ws,
-                                        const gram_index *ix, seen_quote *memo, size_t mask)
+                                        const gram_index *ix, const probe_set *ps)
 {
     claims_status st = CLAIMS_OK;
+    size_t nopen = 0;
     for (size_t li = 0; li < l->nspeech && st == CLAIMS_OK; li++) {
         size_t i = l->speech[li];
         claims_claim *c = s->claims[i];
         if (!resolvable(c))
             continue;
-        size_t len;
-        if (!pad_quote(s, ws, c->str_value, &len))
-            return CLAIMS_ERR_NOMEM;
-        uint32_t qh = quote_hash(ws, len);
-        seen_quote *e = seen_slot(s, memo, mask, qh, c->str_value);
-        if (!e->claim) {
-            e->hash = qh;
-            e->claim = (uint32_t)i + 1;
-            e->who = 0;
-            /* its words' hashes for the grams; best_overlap splits its
-             * words (once, for all the candidates) when it has any */
-            size_t nw = word_hashes(ws, len);
-            if (nw >= MIN_WORDS) {
-                uint32_t cand[MAX_CANDIDATES];
-                size_t nc = gram_candidates(ix, ws->h, nw, i, cand);
-                bool oom = false;
-                e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
-                if (oom)
-                    return CLAIMS_ERR_NOMEM;
-            }
+        seen_quote *e = &ps->memo[ps->slot_of[nopen++]];
+        if (e->claim == i + 1) {
+            /* the first of its words: best_overlap splits them (once,
+             * for all the candidates) when it has any */
+            uint32_t cand[MAX_CANDIDATES];
+            size_t nc = e->n ? gram_candidates(ix, ps->ph + e->first, e->n, i, cand) : 0;
+            bool oom = false;
+            e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
+            if (oom)
+                return CLAIMS_ERR_NOMEM;
         }
         const claims_claim *who = e->who ? s->claims[e->who - 1] : NULL;
         if (who && key_part(who))
@@ -786,23 +872,30 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    /* the quotes each pass reads: the named, then those to resolve */
+    /* the quotes each pass reads: the named, and those to resolve */
     size_t named = 0, open = 0;
     for (size_t k = 0; k < l->nspeech; k++) {
         const claims_claim *c = s->claims[l->speech[k]];
         named += c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON);
         open += resolvable(c);
     }
-    size_t nmemo = memo_slots(named > open ? named : open);
-    seen_quote *memo =
-        nmemo <= SIZE_MAX / sizeof *memo ? claims__malloc(&s->alloc, nmemo * sizeof *memo) : NULL;
-    if (memo)
-        memset(memo, 0, memo_slots(named) * sizeof *memo);
-    if (memo && index_grams(s, l, &ws, &ix, &gcap, &ng, memo, memo_slots(named) - 1)) {
-        /* a bucket for every four grams or so (a lookup's chain walk is
-         * short; the probes are few beside the grams) */
+    probe_set ps = {0};
+    size_t nopen_memo = memo_slots(open), nnamed_memo = memo_slots(named);
+    /* one block: the memo of the quotes to resolve, then of the named */
+    seen_quote *memo = nopen_memo + nnamed_memo <= SIZE_MAX / sizeof *memo
+                           ? claims__malloc(&s->alloc, (nopen_memo + nnamed_memo) * sizeof *memo)
+                           : NULL;
+    ps.slot_of = claims__malloc(&s->alloc, (open ? open : 1) * sizeof *ps.slot_of);
+    if (memo && ps.slot_of) {
+        memset(memo, 0, (nopen_memo + nnamed_memo) * sizeof *memo);
+        ps.memo = memo;
+        ps.memo_mask = nopen_memo - 1;
+    }
+    if (memo && ps.slot_of && gather_probes(s, l, &ws, &ps) &&
+        index_grams(s, l, &ws, &ps, &ix, &gcap, &ng, memo + nopen_memo, nnamed_memo - 1)) {
+        /* a bucket for every two grams or so */
         size_t nbuckets = 16;
-        while (nbuckets < ng / 4)
+        while (nbuckets < ng / 2)
             nbuckets *= 2;
         if (ng)
             ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
@@ -812,11 +905,13 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            memset(memo, 0, memo_slots(open) * sizeof *memo);
-            st = resolve_with_index(s, l, &ws, &ix, memo, memo_slots(open) - 1);
+            st = resolve_with_index(s, l, &ws, &ix, &ps);
         }
     }
     claims__free(&s->alloc, memo);
+    claims__free(&s->alloc, ps.slot_of);
+    claims__free(&s->alloc, ps.ph);
+    claims__free(&s->alloc, ps.set);
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
     claims__wordpair_free(&ws.pair);
