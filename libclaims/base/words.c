@@ -269,7 +269,9 @@ static bool lcs_length(claims__wordpair *wp, const claims__word *x, size_t s, co
             i = (i + 1) & (T - 1);
         if (!slot[i]) {
             first[nclass] = (uint32_t)j;
-            memset(rows + nclass * W, 0, W * sizeof *rows);
+            /* a row is a word or two: stores, not a call */
+            for (size_t k = 0; k < W; k++)
+                rows[nclass * W + k] = 0;
             slot[i] = (uint32_t)++nclass;
         }
         rows[(slot[i] - 1) * W + j / 64] |= (uint64_t)1 << (j % 64);

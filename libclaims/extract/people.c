@@ -475,12 +475,17 @@ static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t *le
     return true;
 }
 
-/* Hash of the len bytes of the padded quote, eight a step: to find a
- * quote of the same bytes for less than its words cost. */
+/* Hash of the padded quote of len bytes, eight a step: of its length and
+ * its first and last 32 bytes (all of it when shorter than 64), to find a
+ * quote of the same bytes for less than its words cost (seen_slot
+ * compares the bytes). */
 static uint32_t quote_hash(const wscratch *ws, size_t len)
 {
     uint64_t x = len;
-    for (size_t i = 0; i < len; i += 8)
+    size_t i = 0;
+    for (; i < len && i < 32; i += 8)
+        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
+    for (i = len > 64 ? len - 32 : i; i < len; i += 8)
         x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
     return (uint32_t)(x >> 32);
 }
