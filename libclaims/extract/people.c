@@ -717,22 +717,20 @@ static bool probed(const probe_set *ps, uint32_t h)
 }
 
 /* Fills ps with the probes of the quotes to resolve (those with no named
- * speaker), a copy of a quote seen already taking its slot. False on
- * OOM. */
-static bool gather_probes(claims_story *s, const claim_lists *l, wscratch *ws, probe_set *ps)
+ * speaker, by index, open[0..nopen)), a copy of a quote seen already
+ * taking its slot. False on OOM. */
+static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wscratch *ws,
+                          probe_set *ps)
 {
-    size_t nopen = 0;
-    for (size_t li = 0; li < l->nspeech; li++) {
-        size_t i = l->speech[li];
+    for (size_t li = 0; li < nopen; li++) {
+        size_t i = open[li];
         const claims_claim *c = s->claims[i];
-        if (!resolvable(c))
-            continue;
         size_t len;
         if (!pad_quote(s, ws, c->str_value, &len))
             return false;
         uint32_t qh = quote_hash(ws, len);
         seen_quote *e = seen_slot(s, ps->memo, ps->memo_mask, qh, c->str_value);
-        ps->slot_of[nopen++] = (uint32_t)(e - ps->memo);
+        ps->slot_of[li] = (uint32_t)(e - ps->memo);
         if (e->claim)
             continue;
         e->hash = qh;
@@ -765,21 +763,20 @@ static bool gather_probes(claims_story *s, const claim_lists *l, wscratch *ws, p
 }
 
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
- * with a named speaker that ps probes for, *ng of them: no pass ahead
+ * with a named speaker (by index, named[0..nnamed)) that ps probes for, *ng of them: no pass ahead
  * counts them. A gram's hash is of its words' hashes (word_hashes, one
  * quote's at a time); a copy of a quote seen already (memo, zeroed)
  * copies its grams. False on OOM, or when the grams are more than 32-bit
  * ids (+ 1) number. */
-static bool index_grams(claims_story *s, const claim_lists *l, wscratch *ws, const probe_set *ps,
-                        gram_index *ix, size_t *cap, size_t *ng, seen_quote *memo, size_t mask)
+static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wscratch *ws,
+                        const probe_set *ps, gram_index *ix, size_t *cap, size_t *ng,
+                        seen_quote *memo, size_t mask)
 {
     size_t k = 0;
     *ng = 0;
-    for (size_t li = 0; li < l->nspeech; li++) {
-        size_t i = l->speech[li];
+    for (size_t li = 0; li < nnamed; li++) {
+        size_t i = named[li];
         const claims_claim *c = s->claims[i];
-        if (!c->str_value || !(c->flags & CLAIMS__CF_SPK_PERSON))
-            continue;
         size_t len;
         if (!pad_quote(s, ws, c->str_value, &len))
             return false;
@@ -836,20 +833,17 @@ static void chain_grams(gram_index *ix, size_t k)
     }
 }
 
-/* Gives a quote with no named speaker the speaker of another quote that
- * shares most of its words, found by its probes; a copy of a quote
- * resolved already takes that one's. */
-static claims_status resolve_with_index(claims_story *s, const claim_lists *l, wscratch *ws,
-                                        const gram_index *ix, const probe_set *ps)
+/* Gives a quote with no named speaker (open[0..nopen)) the speaker of
+ * another quote that shares most of its words, found by its probes; a
+ * copy of a quote resolved already takes that one's. */
+static claims_status resolve_with_index(claims_story *s, const size_t *open, size_t nopen,
+                                        wscratch *ws, const gram_index *ix, const probe_set *ps)
 {
     claims_status st = CLAIMS_OK;
-    size_t nopen = 0;
-    for (size_t li = 0; li < l->nspeech && st == CLAIMS_OK; li++) {
-        size_t i = l->speech[li];
+    for (size_t li = 0; li < nopen && st == CLAIMS_OK; li++) {
+        size_t i = open[li];
         claims_claim *c = s->claims[i];
-        if (!resolvable(c))
-            continue;
-        seen_quote *e = &ps->memo[ps->slot_of[nopen++]];
+        seen_quote *e = &ps->memo[ps->slot_of[li]];
         if (e->claim == i + 1) {
             /* the first of its words: best_overlap splits them (once,
              * for all the candidates) when it has any */
@@ -877,12 +871,26 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    /* the quotes each pass reads: the named, and those to resolve */
-    size_t named = 0, open = 0;
+    /* the quotes each pass reads, by index in claim order, read off one
+     * pass: the named from the block's start, those to resolve from its
+     * end down (then turned). A quote is resolved after the passes that
+     * read the lists, so they stay true. */
+    size_t *block = claims__malloc(&s->alloc, l->nspeech * sizeof *block);
+    if (!block)
+        return CLAIMS_ERR_NOMEM;
+    size_t named = 0, top = l->nspeech;
     for (size_t k = 0; k < l->nspeech; k++) {
         const claims_claim *c = s->claims[l->speech[k]];
-        named += c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON);
-        open += resolvable(c);
+        if (c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON))
+            block[named++] = l->speech[k];
+        else if (resolvable(c))
+            block[--top] = l->speech[k];
+    }
+    size_t *openl = block + top, open = l->nspeech - top;
+    for (size_t a = 0, b = open; a + 1 < b; a++, b--) {
+        size_t x = openl[a];
+        openl[a] = openl[b - 1];
+        openl[b - 1] = x;
     }
     probe_set ps = {0};
     size_t nopen_memo = memo_slots(open), nnamed_memo = memo_slots(named);
@@ -896,8 +904,9 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
         ps.memo = memo;
         ps.memo_mask = nopen_memo - 1;
     }
-    if (memo && ps.slot_of && gather_probes(s, l, &ws, &ps) &&
-        index_grams(s, l, &ws, &ps, &ix, &gcap, &ng, memo + nopen_memo, nnamed_memo - 1)) {
+    if (memo && ps.slot_of && gather_probes(s, openl, open, &ws, &ps) &&
+        index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, memo + nopen_memo,
+                    nnamed_memo - 1)) {
         /* a bucket for every two grams or so */
         size_t nbuckets = 16;
         while (nbuckets < ng / 2)
@@ -910,9 +919,10 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            st = resolve_with_index(s, l, &ws, &ix, &ps);
+            st = resolve_with_index(s, openl, open, &ws, &ix, &ps);
         }
     }
+    claims__free(&s->alloc, block);
     claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ps.slot_of);
     claims__free(&s->alloc, ps.ph);
@@ -958,11 +968,9 @@ static bool is_age(const claims_claim *c)
  * 0. */
 static claims__sid name_id(const claims_claim *c)
 {
-    if (is_age(c))
-        return c->frame->thing;
-    if (is_speech(c) && (c->flags & CLAIMS__CF_SPK_PERSON))
-        return c->frame->speaker;
-    return 0;
+    if (is_speech(c))
+        return c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0;
+    return is_age(c) ? c->frame->thing : 0;
 }
 
 /* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
