@@ -540,8 +540,8 @@ typedef struct seen_quote {
     uint32_t claim; /* 1 + the index of the first */
     union {
         /* index_grams: its grams that are probed, ix->g[first..first +
-         * n); a quote to resolve: its probes' hashes, ph[first..first +
-         * n), until it is resolved (its first copy, before the others) */
+         * n); a quote to resolve: its probes' polynomials,
+         * pp[first..first + n), until it is resolved (its first copy, before the others) */
         uint32_t first;
         /* resolved: 1 + the index of the quote whose speaker it takes, 0
          * for none */
@@ -602,29 +602,29 @@ static size_t count_words(const char *str)
 }
 
 /* The probes of a quote of nw >= MIN_WORDS words of hashes w: the
- * hashes of PROBES evenly spread word grams (all when fewer) into ph;
- * returns their number. */
-static size_t quote_probes(const uint32_t *w, size_t nw, uint32_t *ph)
+ * polynomials of PROBES evenly spread word grams (all when fewer) into
+ * pp; returns their number. */
+static size_t quote_probes(const uint32_t *w, size_t nw, uint64_t *pp)
 {
     size_t ngrams = nw - GRAM + 1;
     size_t probes = ngrams < PROBES ? ngrams : PROBES;
     for (size_t p = 0; p < probes; p++) {
         size_t at = probes > 1 ? p * (ngrams - 1) / (probes - 1) : 0;
-        ph[p] = gram_mix(gram_poly(w, at));
+        pp[p] = gram_poly(w, at);
     }
     return probes;
 }
 
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
- * a word gram with a quote, by its np probes' hashes ph, through the gram
+ * a word gram with a quote, by its np probes' polynomials pp, through the gram
  * index: for each probe the first MAX_BUCKET grams of its hash. Returns
  * their count. */
-static size_t gram_candidates(const gram_index *ix, const uint32_t *ph, size_t np, size_t self,
+static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t np, size_t self,
                               uint32_t *cand)
 {
     size_t nc = 0;
     for (size_t p = 0; p < np; p++) {
-        uint32_t h = ph[p];
+        uint32_t h = gram_mix(pp[p]);
         size_t taken = 0;
         for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
             const gram *e = &ix->g[q - 1];
@@ -695,24 +695,25 @@ static bool any_target(const claims_story *s, const claim_lists *l)
 
 /* The probes of the quotes to resolve: each distinct quote's in order
  * (by its slot of `memo`, the slot of each quote to resolve in claim
- * order in slot_of), and a filter of their hashes: a bit for each hash's
- * low bits, set_mask + 1 bits, 16 or more a probe. A gram of another
- * hash that passes is indexed and never seen (a lookup takes the grams
- * of its hash alone), so the lookups are as with every gram indexed. */
+ * order in slot_of), and a filter of their polynomials: a bit for the
+ * low bits of each one's high half, set_mask + 1 bits, 16 or more a
+ * probe (tested before a gram is hashed). A gram of another hash that
+ * passes is indexed and never seen (a lookup takes the grams of its hash
+ * alone), so the lookups are as with every gram indexed. */
 typedef struct probe_set {
     seen_quote *memo;
     size_t memo_mask;
     uint32_t *slot_of;
-    uint32_t *ph; /* the probes, memo's entries' ranges */
+    uint64_t *pp; /* the probes, memo's entries' ranges */
     size_t nph, phcap;
     uint64_t *set;
     size_t set_mask;
 } probe_set;
 
-/* Whether a probe may have hash h. */
-static bool probed(const probe_set *ps, uint32_t h)
+/* Whether a probe may have polynomial x. */
+static bool probed(const probe_set *ps, uint64_t x)
 {
-    size_t b = h & ps->set_mask;
+    size_t b = (size_t)(x >> 32) & ps->set_mask;
     return (ps->set[b / 64] >> (b % 64)) & 1;
 }
 
@@ -740,10 +741,10 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
         size_t nw = word_hashes(ws, len);
         if (nw < MIN_WORDS)
             continue;
-        if (ps->nph > UINT32_MAX - PROBES || !claims__grow(&s->alloc, (void **)&ps->ph, &ps->phcap,
-                                                           ps->nph + PROBES, sizeof *ps->ph))
+        if (ps->nph > UINT32_MAX - PROBES || !claims__grow(&s->alloc, (void **)&ps->pp, &ps->phcap,
+                                                           ps->nph + PROBES, sizeof *ps->pp))
             return false;
-        e->n = (uint32_t)quote_probes(ws->h, nw, ps->ph + ps->nph);
+        e->n = (uint32_t)quote_probes(ws->h, nw, ps->pp + ps->nph);
         ps->nph += e->n;
     }
     /* the filter: 16 bits a probe or more, up to 2^32 */
@@ -756,7 +757,7 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
     memset(ps->set, 0, bits / 8);
     ps->set_mask = bits - 1;
     for (size_t k = 0; k < ps->nph; k++) {
-        size_t b = ps->ph[k] & ps->set_mask;
+        size_t b = (size_t)(ps->pp[k] >> 32) & ps->set_mask;
         ps->set[b / 64] |= (uint64_t)1 << (b % 64);
     }
     return true;
@@ -807,9 +808,8 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
         const uint32_t *h = ws->h;
         uint64_t x = grams ? gram_poly(h, 0) : 0;
         for (size_t q = 0; q < grams; q++) {
-            uint32_t gh = gram_mix(x);
-            if (probed(ps, gh)) {
-                ix->g[k].hash = gh;
+            if (probed(ps, x)) {
+                ix->g[k].hash = gram_mix(x);
                 ix->g[k].claim = (uint32_t)i;
                 k++;
             }
@@ -848,7 +848,7 @@ static claims_status resolve_with_index(claims_story *s, const size_t *open, siz
             /* the first of its words: best_overlap splits them (once,
              * for all the candidates) when it has any */
             uint32_t cand[MAX_CANDIDATES];
-            size_t nc = e->n ? gram_candidates(ix, ps->ph + e->first, e->n, i, cand) : 0;
+            size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand) : 0;
             bool oom = false;
             e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
             if (oom)
@@ -925,7 +925,7 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims__free(&s->alloc, block);
     claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ps.slot_of);
-    claims__free(&s->alloc, ps.ph);
+    claims__free(&s->alloc, ps.pp);
     claims__free(&s->alloc, ps.set);
     claims__free(&s->alloc, ix.g);
     claims__free(&s->alloc, ix.head);
