@@ -10,8 +10,10 @@
  *     full names share it ("Smith" beside "John Smith" and "Mary Smith");
  *  2. a described or unknown speaker becomes a person when the same words
  *     (>= 80% of the shorter quote) are attributed to that person
- *     elsewhere. Candidates come from an index of word 4-gram hashes, so
- *     the work grows with the number of quotes, not its square.
+ *     elsewhere. Candidates come from an index of word 4-gram hashes (of
+ *     the grams some such quote probes for), so the work grows with the
+ *     number of quotes, not its square; a copy of a quote (the same
+ *     bytes) takes the first one's grams and speaker.
  * Then the claims' speaker and key are rewritten.
  *  3. an age held by a bare surname ("Roe, 34") joins the single full name
  *     ending in it that holds an age or speaks anywhere in the story
@@ -402,10 +404,11 @@ typedef struct gram_index {
 enum { GRAM = 4, MIN_WORDS = 5, PROBES = 8, MAX_BUCKET = 32, MAX_CANDIDATES = 64 };
 
 /* A gram's hash is of a polynomial in K of its GRAM words' hashes (each
- * word_hashes's), first to last: every gram of every named quote is
- * hashed, and a word is in GRAM of them, so a word's bytes are read once,
- * not once a gram, and the polynomial of the next gram is this one's,
- * rolled on a word (gram_roll), two multiplies. Only equal grams must
+ * word_hashes's), first to last: the polynomial of every gram of every
+ * named quote is taken (and hashed when the probe filter passes it), and
+ * a word is in GRAM of them, so a word's bytes are read once, not once a
+ * gram, and the polynomial of the next gram is this one's, rolled on a
+ * word (gram_roll), two multiplies. Only equal grams must
  * hash equal within one run: the chains keep text order whatever the
  * values, so a lookup sees the same grams as with any other hash. */
 #define GRAM_K ((uint64_t)0x9e3779b97f4a7c15u)
