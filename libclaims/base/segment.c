@@ -279,21 +279,20 @@ size_t claims__sentence_at(const claims__article *art, size_t off)
     return lo;
 }
 
-claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
-                              claims__article *art)
+/* claims__segment_into's sentences and paragraphs, in art->sents of
+ * capacity *cap. */
+static claims_status split_article(const claims_allocator *a, const claims__lexicon *lx,
+                                   claims__article *art, size_t *cap)
 {
-    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art);
-    if (st != CLAIMS_OK)
-        return st;
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
-    size_t cap = 0, para = 0, pb = 0, ls = 0;
+    size_t para = 0, pb = 0, ls = 0;
     art->nsents = 0;
     /* News sentences run to about 23 tokens: room for one a 16 made at
      * once saves the reallocations of growing from 8 (one at most is
      * left for most articles). */
-    if (!claims__grow(a, (void **)&art->sents, &cap, art->ntoks / 16 + 1, sizeof *art->sents))
+    if (!claims__grow(a, (void **)&art->sents, cap, art->ntoks / 16 + 1, sizeof *art->sents))
         return CLAIMS_ERR_NOMEM;
     if (art->ntoks)
         art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
@@ -307,7 +306,7 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
         if (!brk)
             continue;
         size_t sb = art->nsents;
-        if (!split_paragraph(a, lx, art, &cap, pb, t, para))
+        if (!split_paragraph(a, lx, art, cap, pb, t, para))
             return CLAIMS_ERR_NOMEM;
         mark_furniture(lx, art, pb, t, sb, art->nsents);
         para++;
@@ -325,6 +324,42 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
                 art->sents[si].flags |= CLAIMS__SF_TITLE;
     }
     return CLAIMS_OK;
+}
+
+claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
+                                   claims__article *art, claims__seg_scratch *scr)
+{
+    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art, scr);
+    art->sents = scr->sents;
+    art->nsents = 0;
+    if (st == CLAIMS_OK)
+        st = split_article(a, lx, art, &scr->sents_cap);
+    scr->sents = art->sents;
+    return st;
+}
+
+void claims__segment_release(claims__article *art)
+{
+    art->toks = NULL;
+    art->sents = NULL;
+    art->norm = NULL;
+    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+}
+
+void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *scr)
+{
+    claims__free(a, scr->toks);
+    claims__free(a, scr->norm);
+    claims__free(a, scr->sents);
+    memset(scr, 0, sizeof *scr);
+}
+
+claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
+                              claims__article *art)
+{
+    /* buffers of this article's own, freed with it */
+    claims__seg_scratch scr = {0};
+    return claims__segment_into(a, lx, art, &scr);
 }
 
 bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl)

@@ -763,31 +763,35 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 }
 
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
-                                       claims__article *art)
+                                       claims__article *art, claims__seg_scratch *scr)
 {
-    tokvec tv = {a, NULL, 0, 0, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
+    tokvec tv = {a, scr->toks, 0, scr->toks_cap, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
     claims__buf nb;
     claims__buf_init(&nb, a);
+    nb.data = scr->norm;
+    nb.cap = scr->norm_cap;
     size_t from = art->win_end ? art->win_start : 0;
     size_t n = (art->win_end ? art->win_end : art->len) - from;
     /* News text averages about one token per five bytes. */
-    if (!claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) ||
-        !claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
-        claims__free(a, tv.v);
-        claims__buf_free(&nb);
-        return CLAIMS_ERR_NOMEM;
+    claims_status st = CLAIMS_ERR_NOMEM;
+    if (claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) &&
+        claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
+        st = tokenize_into(art->text + from, n, &tv, &nb);
+        if (from)
+            for (size_t k = 0; k < tv.n; k++) {
+                tv.v[k].start += (uint32_t)from;
+                tv.v[k].end += (uint32_t)from;
+            }
+        if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+            st = CLAIMS_ERR_NOMEM;
     }
-    claims_status st = tokenize_into(art->text + from, n, &tv, &nb);
-    if (from)
-        for (size_t k = 0; k < tv.n; k++) {
-            tv.v[k].start += (uint32_t)from;
-            tv.v[k].end += (uint32_t)from;
-        }
-    if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
-        st = CLAIMS_ERR_NOMEM;
+    scr->toks = tv.v;
+    scr->toks_cap = tv.cap;
+    scr->norm = nb.data;
+    scr->norm_cap = nb.cap;
     art->toks = tv.v;
-    art->ntoks = tv.n;
+    art->ntoks = (uint32_t)tv.n;
     art->norm = nb.data;
-    art->norm_len = nb.len ? nb.len - 1 : 0;
+    art->norm_len = nb.len ? (uint32_t)(nb.len - 1) : 0;
     return st;
 }
