@@ -262,18 +262,18 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
 /* ------------------------------------------------------ the plain path */
 
 /* What the plain path takes, one load per byte: a letter starts a word, a
- * digit a number, ASCII punctuation other than the quotation marks is a
- * token of one byte, ' ' is a space and '\n' a line break. Anything else
- * (quotation marks, other whitespace, control characters, non-ASCII) is
- * the general path's; an apostrophe or a non-ASCII byte in a word makes
- * it the general path's too. The classes from PB_SPACE on are the plain
- * path's. */
+ * digit a number, ASCII punctuation is a token of one byte (a straight
+ * quotation mark too, unless a non-ASCII character next to it may tell
+ * otherwise), ' ' is a space and '\n' a line break. Anything else (other
+ * whitespace, control characters, non-ASCII) is the general path's; a
+ * non-ASCII byte in or next to a word makes it the general path's too.
+ * The classes from PB_SPACE on are the plain path's. */
 enum {
     PB_OTHER = 0,
-    PB_APOS,  /* ' */
     PB_HIGH,  /* a byte of a non-ASCII character */
     PB_SPACE, /* ' ' */
     PB_NEWLINE,
+    PB_QUOTE, /* '"' and '\'' */
     PB_PUNCT,
     PB_DIGIT, /* from here on: what goes on a word */
     PB_LOWER,
@@ -285,10 +285,11 @@ enum {
 #define PL PB_LOWER
 #define PU PB_UPPER
 #define PH PB_HIGH
+#define PQ PB_QUOTE
 static const unsigned char plain_byte[256] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    PB_SPACE, PP, 0, PP, PP, PP, PP, PB_APOS, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
+    PB_SPACE, PP, PQ, PP, PP, PP, PP, PQ, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
     PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
     PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
     PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
@@ -308,6 +309,7 @@ static const unsigned char plain_byte[256] = {
 #undef PL
 #undef PU
 #undef PH
+#undef PQ
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -454,15 +456,105 @@ static inline uint32_t fnv_short(const char *d, size_t n)
 #undef FNV_STEP
 #endif
 
+/* A word of ASCII letters and digits starting with the letter at s[start]
+ * and going on with an apostrophe ("don't", "O'Brien", "Barak's",
+ * "students'"), read as word_rest reads it: pushed, with a possessive
+ * "'s" split off as a token of its own, and its end returned; 0 when a
+ * non-ASCII character comes in reach (scan_word's), or there is no room
+ * for two tokens. s[0, n) is the whole text. */
+static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t start,
+                              uint16_t flags)
+{
+    if (cur->tend - cur->t < 2)
+        return 0;
+    token_begin(cur, start);
+    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+    uint32_t h = CLAIMS__HASH_INIT;
+    unsigned letters = 0, uppers = 0;
+    size_t k = start, poss = 0;
+    while (k < n) {
+        unsigned char b = (unsigned char)s[k];
+        unsigned v = word_byte_of[b];
+        if (!v) {
+            if (b >= 0x80)
+                return 0;
+            if (b != '\'' || k + 1 >= n)
+                break;
+            /* an apostrophe: a letter after it keeps the word going, but
+             * for a possessive "'s" */
+            unsigned char e = (unsigned char)s[k + 1];
+            if (e >= 0x80)
+                return 0;
+            if (!claims__is_alpha(e))
+                break;
+            if (e == 's' || e == 'S') {
+                unsigned char f = k + 2 < n ? (unsigned char)s[k + 2] : ' ';
+                if (f >= 0x80)
+                    return 0;
+                if (!claims__is_alpha(f)) {
+                    poss = k;
+                    break;
+                }
+            }
+            v = b;
+        }
+        letters += (v & (WB_LOWER | WB_UPPER)) != 0;
+        uppers += (v & WB_UPPER) != 0;
+        if (v & WB_DIGIT)
+            flags |= CLAIMS__TF_HAS_DIGIT;
+        word_byte(d, k - start, (unsigned char)v, &h);
+        k++;
+    }
+    if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
+        flags |= CLAIMS__TF_CAP;
+    if (letters >= 2 && uppers == letters)
+        flags |= CLAIMS__TF_ALLCAPS;
+    token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
+    if (!poss)
+        return k;
+    token_begin(cur, poss);
+    d = cur->norm + cur->len;
+    h = CLAIMS__HASH_INIT;
+    word_byte(d, 0, '\'', &h);
+    word_byte(d, 1, 's', &h);
+    token_end(cur, poss + 2, h, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
+    return poss + 2;
+}
+
+/* A straight quotation mark at s[i] ('"' or a lone '\''), whose flags
+ * quote_flags guesses from the spacing around it: pushed, and its end
+ * returned; 0 when a character next to it is non-ASCII, or it is a
+ * doubled single mark (the general path's). s[0, n) is the whole text. */
+static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, uint16_t flags)
+{
+    unsigned char c = (unsigned char)s[i];
+    unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
+    unsigned char after = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+    if (before >= 0x80 || after >= 0x80 || (c == '\'' && after == '\''))
+        return 0;
+    bool open_ctx = claims__is_space(before) || before == '(' || before == '[' || before == '-' ||
+                    before == '"' || before == '\'';
+    if (c == '\'')
+        flags |= CLAIMS__TF_QUOTE_SINGLE;
+    if (open_ctx && !claims__is_space(after))
+        flags |= CLAIMS__TF_QUOTE_OPEN;
+    else if (!open_ctx)
+        flags |= CLAIMS__TF_QUOTE_CLOSE;
+    token_begin(cur, i);
+    cur->norm[cur->len] = (char)c;
+    token_end(cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_QUOTE, flags);
+    return i + 1;
+}
+
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
  * in one pass of one table load a byte, and pushed. The bytes plain_run
  * reads never end with a letter or digit, so the scan stops within them
- * with no test of the bound. Returns the word's end, or 0 when the word
- * goes on with an apostrophe or a non-ASCII character: scan_word then
+ * with no test of the bound; s[0, n) is the whole text. Returns the word's
+ * end, or 0 when a non-ASCII character may go on with it: scan_word then
  * reads it from the start. */
-static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, size_t lim16,
-                                uint16_t flags)
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                size_t lim16, uint16_t flags)
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
@@ -472,8 +564,10 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
         __m128i u, l, g;
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
             unsigned char stop = (unsigned char)s[start + len];
-            if (stop == '\'' || stop >= 0x80)
-                return 0; /* the word goes on: scan_word's */
+            if (stop >= 0x80)
+                return 0; /* the word may go on: scan_word's */
+            if (stop == '\'')
+                return plain_apos_word(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
             if (updig) {
                 unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -504,8 +598,10 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
         k++;
     }
     unsigned char stop = (unsigned char)s[k];
-    if (stop == '\'' || stop >= 0x80)
-        return 0; /* the word goes on: scan_word's */
+    if (stop >= 0x80)
+        return 0; /* the word may go on: scan_word's */
+    if (stop == '\'')
+        return plain_apos_word(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT)) {
         if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
@@ -584,7 +680,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned pb = plain_byte[c];
         size_t e;
         if (pb >= PB_LOWER) {
-            e = plain_word(&cur, s, i, lim16, flags);
+            e = plain_word(&cur, s, full_n, i, lim16, flags);
         } else if (pb == PB_PUNCT) {
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
@@ -601,6 +697,8 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             continue;
         } else if (pb == PB_DIGIT) {
             e = plain_number(&cur, s, n, i, flags);
+        } else if (pb == PB_QUOTE) {
+            e = plain_quote(&cur, s, full_n, i, flags);
         } else {
             break;
         }
