@@ -273,6 +273,7 @@ enum {
     PB_HIGH,  /* a byte of a non-ASCII character */
     PB_SPACE, /* ' ' */
     PB_NEWLINE,
+    PB_E2,    /* 0xE2, which may begin a mark of e2_mark */
     PB_QUOTE, /* '"' and '\'' */
     PB_PUNCT,
     PB_DIGIT, /* from here on: what goes on a word */
@@ -301,7 +302,7 @@ static const unsigned char plain_byte[256] = {
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
-    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PB_E2, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, /* 0xE0 to 0xEF */
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
 };
 #undef PP
@@ -347,6 +348,45 @@ static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
+}
+
+/* token_end for norm text of len bytes, shorter than its source (a
+ * typographic mark folded to ASCII). */
+static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len, uint32_t h,
+                                    uint16_t cls, uint16_t flags)
+{
+    claims__token *t = cur->t++;
+    t->end = (uint32_t)end;
+    t->norm_len = len;
+    t->hash = h;
+    t->lexmask = lexmask_of(cur->first, cur->fmask, h);
+    t->cls = cls;
+    t->flags = flags;
+    cur->len += len;
+}
+
+/* The typographic marks the plain path takes, U+2013 to U+201D: their
+ * UTF-8 is E2 80 and this third byte. Each is no letter, digit or space,
+ * and claims__norm_append folds it to one ASCII byte. */
+enum {
+    E2_EN_DASH = 0x93, /* U+2013, folded to '-' */
+    E2_EM_DASH = 0x94, /* U+2014, '-' */
+    E2_LSQUO = 0x98,   /* U+2018, '\'' */
+    E2_RSQUO = 0x99,   /* U+2019, '\'' (an apostrophe in a word) */
+    E2_LDQUO = 0x9C,   /* U+201C, '"' */
+    E2_RDQUO = 0x9D    /* U+201D, '"' */
+};
+
+/* The third byte of the mark of those at s[k] (s[0, n) the text), or 0. */
+static inline unsigned char e2_mark(const char *s, size_t n, size_t k)
+{
+    if (k + 2 >= n || (unsigned char)s[k] != 0xE2 || (unsigned char)s[k + 1] != 0x80)
+        return 0;
+    unsigned char c = (unsigned char)s[k + 2];
+    return c == E2_EN_DASH || c == E2_EM_DASH || c == E2_LSQUO || c == E2_RSQUO || c == E2_LDQUO ||
+                   c == E2_RDQUO
+               ? c
+               : 0;
 }
 
 /* Appends norm byte b of a word at d[k] and hashes it into *h. */
@@ -458,58 +498,73 @@ static inline uint32_t fnv_short(const char *d, size_t n)
 
 /* A word of ASCII letters and digits starting with the letter at s[start]
  * and going on with an apostrophe ("don't", "O'Brien", "Barak's",
- * "students'"), read as word_rest reads it: pushed, with a possessive
- * "'s" split off as a token of its own, and its end returned; 0 when a
- * non-ASCII character comes in reach (scan_word's), or there is no room
- * for two tokens. s[0, n) is the whole text. */
+ * "students'"; ' or U+2019, folded to '), read as word_rest reads it:
+ * pushed, with a possessive "'s" split off as a token of its own, and its
+ * end returned; 0 when a non-ASCII character other than the marks of
+ * e2_mark comes in reach (scan_word's), or there is no room for two
+ * tokens. s[0, n) is the whole text. */
 static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t start,
                               uint16_t flags)
 {
     if (cur->tend - cur->t < 2)
         return 0;
     token_begin(cur, start);
-    char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+    char *d = cur->norm + cur->len;
     uint32_t h = CLAIMS__HASH_INIT;
     unsigned letters = 0, uppers = 0;
-    size_t k = start, poss = 0;
+    size_t k = start, dk = 0, poss = 0, alen = 1;
     while (k < n) {
         unsigned char b = (unsigned char)s[k];
         unsigned v = word_byte_of[b];
+        size_t step = 1;
         if (!v) {
-            if (b >= 0x80)
-                return 0;
-            if (b != '\'' || k + 1 >= n)
+            if (b >= 0x80) {
+                unsigned char m = e2_mark(s, n, k);
+                if (!m)
+                    return 0;
+                if (m != E2_RSQUO)
+                    break; /* a dash or a quotation mark ends the word */
+                step = 3;
+            } else if (b != '\'') {
                 break;
+            }
             /* an apostrophe: a letter after it keeps the word going, but
              * for a possessive "'s" */
-            unsigned char e = (unsigned char)s[k + 1];
-            if (e >= 0x80)
-                return 0;
+            if (k + step >= n)
+                break;
+            unsigned char e = (unsigned char)s[k + step];
+            if (e >= 0x80) {
+                if (!e2_mark(s, n, k + step))
+                    return 0;
+                break;
+            }
             if (!claims__is_alpha(e))
                 break;
             if (e == 's' || e == 'S') {
-                unsigned char f = k + 2 < n ? (unsigned char)s[k + 2] : ' ';
-                if (f >= 0x80)
+                size_t fk = k + step + 1;
+                unsigned char f = fk < n ? (unsigned char)s[fk] : ' ';
+                if (f >= 0x80 && !e2_mark(s, n, fk))
                     return 0;
                 if (!claims__is_alpha(f)) {
                     poss = k;
+                    alen = step;
                     break;
                 }
             }
-            v = b;
+            v = '\'';
         }
         letters += (v & (WB_LOWER | WB_UPPER)) != 0;
         uppers += (v & WB_UPPER) != 0;
         if (v & WB_DIGIT)
             flags |= CLAIMS__TF_HAS_DIGIT;
-        word_byte(d, k - start, (unsigned char)v, &h);
-        k++;
+        word_byte(d, dk++, (unsigned char)v, &h);
+        k += step;
     }
     if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
         flags |= CLAIMS__TF_CAP;
     if (letters >= 2 && uppers == letters)
         flags |= CLAIMS__TF_ALLCAPS;
-    token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
+    token_end_folded(cur, k, (uint32_t)dk, h, CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
     token_begin(cur, poss);
@@ -517,8 +572,42 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
     h = CLAIMS__HASH_INIT;
     word_byte(d, 0, '\'', &h);
     word_byte(d, 1, 's', &h);
-    token_end(cur, poss + 2, h, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
-    return poss + 2;
+    token_end_folded(cur, poss + alen + 1, 2, h, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
+    return poss + alen + 1;
+}
+
+/* The typographic mark of e2_mark at s[i], third byte m: pushed, and its
+ * end returned; 0 for a doubled single mark (the general path's). */
+static size_t plain_mark(plain_cursor *cur, const char *s, size_t n, size_t i, unsigned char m,
+                         uint16_t flags)
+{
+    unsigned char ch = '"';
+    uint16_t cls = CLAIMS__TOK_QUOTE;
+    switch (m) {
+    case E2_EN_DASH:
+    case E2_EM_DASH:
+        ch = '-';
+        cls = CLAIMS__TOK_PUNCT;
+        break;
+    case E2_LSQUO:
+    case E2_RSQUO:
+        if (e2_mark(s, n, i + 3) == m)
+            return 0;
+        ch = '\'';
+        flags |= CLAIMS__TF_QUOTE_SINGLE |
+                 (m == E2_LSQUO ? CLAIMS__TF_QUOTE_OPEN : CLAIMS__TF_QUOTE_CLOSE);
+        break;
+    case E2_LDQUO:
+        flags |= CLAIMS__TF_QUOTE_OPEN;
+        break;
+    default:
+        flags |= CLAIMS__TF_QUOTE_CLOSE;
+        break;
+    }
+    token_begin(cur, i);
+    cur->norm[cur->len] = (char)ch;
+    token_end_folded(cur, i + 3, 1, (CLAIMS__HASH_INIT ^ ch) * 16777619u, cls, flags);
+    return i + 3;
 }
 
 /* A straight quotation mark at s[i] ('"' or a lone '\''), whose flags
@@ -530,10 +619,23 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
     unsigned char c = (unsigned char)s[i];
     unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
     unsigned char after = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-    if (before >= 0x80 || after >= 0x80 || (c == '\'' && after == '\''))
+    if (c == '\'' && after == '\'')
         return 0;
-    bool open_ctx = claims__is_space(before) || before == '(' || before == '[' || before == '-' ||
-                    before == '"' || before == '\'';
+    bool open_ctx;
+    if (before < 0x80) {
+        open_ctx = claims__is_space(before) || before == '(' || before == '[' || before == '-' ||
+                   before == '"' || before == '\'';
+    } else {
+        /* after a typographic mark: all but the en dash open */
+        unsigned char m = i >= 3 ? e2_mark(s, n, i - 3) : 0;
+        if (!m)
+            return 0;
+        open_ctx = m != E2_EN_DASH;
+    }
+    /* after it, a typographic mark is no space; another non-ASCII
+     * character may be */
+    if (after >= 0x80 && !e2_mark(s, n, i + 1))
+        return 0;
     if (c == '\'')
         flags |= CLAIMS__TF_QUOTE_SINGLE;
     if (open_ctx && !claims__is_space(after))
@@ -546,13 +648,22 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
     return i + 1;
 }
 
+/* Whether a word ends before s[k], an apostrophe or a non-ASCII byte:
+ * true before a dash or a quotation mark of e2_mark (other than U+2019,
+ * an apostrophe); false when plain_apos_word (or scan_word) reads on. */
+static inline bool word_ends(const char *s, size_t n, size_t k)
+{
+    unsigned char m = e2_mark(s, n, k);
+    return m && m != E2_RSQUO;
+}
+
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
  * in one pass of one table load a byte, and pushed. The bytes plain_run
  * reads never end with a letter or digit, so the scan stops within them
  * with no test of the bound; s[0, n) is the whole text. Returns the word's
- * end, or 0 when a non-ASCII character may go on with it: scan_word then
- * reads it from the start. */
+ * end; a word that goes on with an apostrophe or a non-ASCII character is
+ * plain_apos_word's (which returns 0 when it is scan_word's). */
 static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size_t start,
                                 size_t lim16, uint16_t flags)
 {
@@ -564,9 +675,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         __m128i u, l, g;
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
             unsigned char stop = (unsigned char)s[start + len];
-            if (stop >= 0x80)
-                return 0; /* the word may go on: scan_word's */
-            if (stop == '\'')
+            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
                 return plain_apos_word(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
             if (updig) {
@@ -598,9 +707,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         k++;
     }
     unsigned char stop = (unsigned char)s[k];
-    if (stop >= 0x80)
-        return 0; /* the word may go on: scan_word's */
-    if (stop == '\'')
+    if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, k))
         return plain_apos_word(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT)) {
@@ -699,6 +806,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             e = plain_number(&cur, s, n, i, flags);
         } else if (pb == PB_QUOTE) {
             e = plain_quote(&cur, s, full_n, i, flags);
+        } else if (pb == PB_E2) {
+            unsigned char m = e2_mark(s, full_n, i);
+            e = m ? plain_mark(&cur, s, full_n, i, m, flags) : 0;
         } else {
             break;
         }
