@@ -511,7 +511,7 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
     token_begin(cur, start);
     char *d = cur->norm + cur->len;
     uint32_t h = CLAIMS__HASH_INIT;
-    unsigned letters = 0, uppers = 0;
+    unsigned seen = 0; /* the WB_* classes of its bytes */
     size_t k = start, dk = 0, poss = 0, alen = 1;
     while (k < n) {
         unsigned char b = (unsigned char)s[k];
@@ -553,17 +553,22 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
             }
             v = '\'';
         }
-        letters += (v & (WB_LOWER | WB_UPPER)) != 0;
-        uppers += (v & WB_UPPER) != 0;
-        if (v & WB_DIGIT)
-            flags |= CLAIMS__TF_HAS_DIGIT;
+        seen |= v;
         word_byte(d, dk++, (unsigned char)v, &h);
         k += step;
     }
     if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
         flags |= CLAIMS__TF_CAP;
-    if (letters >= 2 && uppers == letters)
-        flags |= CLAIMS__TF_ALLCAPS;
+    if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
+        /* all its letters capitals: two of them or more? */
+        unsigned letters = 0;
+        for (size_t j = start; j < k && letters < 2; j++)
+            letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
+        if (letters >= 2)
+            flags |= CLAIMS__TF_ALLCAPS;
+    }
+    if (seen & WB_DIGIT)
+        flags |= CLAIMS__TF_HAS_DIGIT;
     token_end_folded(cur, k, (uint32_t)dk, h, CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
@@ -648,6 +653,18 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
     return i + 1;
 }
 
+/* plain_apos_word on a copy of the cursor: plain_run's own is not
+ * handed to a call, or it would live in memory, not in registers, and
+ * every token's fields would be loaded and stored. */
+static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                    uint16_t flags)
+{
+    plain_cursor c2 = *cur;
+    size_t e = plain_apos_word(&c2, s, n, start, flags);
+    *cur = c2;
+    return e;
+}
+
 /* Whether a word ends before s[k], an apostrophe or a non-ASCII byte:
  * true before a dash or a quotation mark of e2_mark (other than U+2019,
  * an apostrophe); false when plain_apos_word (or scan_word) reads on. */
@@ -676,7 +693,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
             unsigned char stop = (unsigned char)s[start + len];
             if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
-                return plain_apos_word(cur, s, n, start, flags);
+                return apos_word_copy(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
             if (updig) {
                 unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -708,7 +725,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     }
     unsigned char stop = (unsigned char)s[k];
     if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, k))
-        return plain_apos_word(cur, s, n, start, flags);
+        return apos_word_copy(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT)) {
         if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
@@ -805,10 +822,14 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         } else if (pb == PB_DIGIT) {
             e = plain_number(&cur, s, n, i, flags);
         } else if (pb == PB_QUOTE) {
-            e = plain_quote(&cur, s, full_n, i, flags);
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = plain_quote(&c2, s, full_n, i, flags);
+            cur = c2;
         } else if (pb == PB_E2) {
             unsigned char m = e2_mark(s, full_n, i);
-            e = m ? plain_mark(&cur, s, full_n, i, m, flags) : 0;
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = m ? plain_mark(&c2, s, full_n, i, m, flags) : 0;
+            cur = c2;
         } else {
             break;
         }
