@@ -693,11 +693,11 @@ static claims_status check_window(claims_story *s, size_t ai)
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: the article lets go of
-     * them now (the story keeps their buffers for the next window, so
-     * peak memory is the texts and claims plus the largest window's
-     * tokens); and the window's claims share their frames from here on
-     * (no extractor writes a frame of an earlier window). */
-    claims__segment_release(art);
+     * them now (the story keeps their buffers for the next article, but
+     * a long article's windows': peak memory is the texts and claims plus
+     * one window's tokens); and the window's claims share their frames
+     * from here on (no extractor writes a frame of an earlier window). */
+    claims__segment_release(&s->alloc, art, &s->seg);
     if (st == CLAIMS_OK && !claims__frames_seal(s))
         st = CLAIMS_ERR_NOMEM;
     return st;

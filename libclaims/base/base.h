@@ -620,6 +620,12 @@ typedef struct claims__seg_scratch {
     char *norm;
     claims__sentence *sents;
     size_t toks_cap, norm_cap, sents_cap;
+    /* What the tokenizer tells claims__segment, so that it need not read
+     * every token for them: the indexes, rising, of the tokens that may
+     * end a sentence ('.', '!', '?') and of those after a line break
+     * (CLAIMS__TF_LINE_BEFORE; the last may be the token count). */
+    uint32_t *terms, *lines;
+    size_t nterms, nlines, terms_cap, lines_cap;
 } claims__seg_scratch;
 
 /* claims__segment into the buffers of `scr` (grown as needed; they stay
@@ -630,8 +636,10 @@ typedef struct claims__seg_scratch {
 claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
                                    claims__article *art, claims__seg_scratch *scr);
 /* Detaches art from the buffers claims__segment_into lent it (as
- * claims__article_drop_tokens, but nothing is freed). */
-void claims__segment_release(claims__article *art);
+ * claims__article_drop_tokens, but they stay scr's; for a window of a
+ * long article they are freed). */
+void claims__segment_release(const claims_allocator *a, claims__article *art,
+                             claims__seg_scratch *scr);
 void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *scr);
 
 /* Tokenizes a bare string the same way (used by the lexicon loader, a

@@ -193,23 +193,32 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     return true;
 }
 
-/* The first sentence-ending mark in tokens [i, pe), or pe. A loop of its
- * own (no stores in it): it reads every token of the text. */
-static size_t next_terminal(const claims__article *art, size_t i, size_t pe)
+/* The tokenizer's lists of the tokens that may end a sentence and of
+ * those after a line break (claims__seg_scratch), each read once from
+ * the front, as the queries of next_terminal and next_line rise. */
+typedef struct seg_lists {
+    const uint32_t *terms, *lines;
+    size_t nterms, nlines;
+    size_t ti, li; /* the entries not yet passed */
+} seg_lists;
+
+/* The first sentence-ending mark in tokens [i, pe), or pe; i no less
+ * than in the call before. */
+static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
 {
-    while (i < pe && !is_terminal(art, i))
-        i++;
-    return i;
+    while (sl->ti < sl->nterms && sl->terms[sl->ti] < i)
+        sl->ti++;
+    return sl->ti < sl->nterms && sl->terms[sl->ti] < pe ? sl->terms[sl->ti] : pe;
 }
 
 /* Splits paragraph [pb, pe) into sentences. */
 static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx,
-                            claims__article *art, size_t *cap, size_t pb, size_t pe,
+                            claims__article *art, seg_lists *sl, size_t *cap, size_t pb, size_t pe,
                             size_t para)
 {
     size_t sb = pb;
     bool first = true;
-    for (size_t i = next_terminal(art, pb, pe); i < pe; i = next_terminal(art, i + 1, pe)) {
+    for (size_t i = next_terminal(sl, pb, pe); i < pe; i = next_terminal(sl, i + 1, pe)) {
         size_t u = i + 1;
         while (u < pe && !(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE) &&
                (art->toks[u].cls == CLAIMS__TOK_QUOTE || claims__tok_is(art, u, ")") ||
@@ -234,29 +243,14 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
 }
 
 /* The first token from t on after a line break, or art->ntoks when none
- * is (t itself when beyond). A loop of its own: it reads every token. */
-static size_t next_line(const claims__article *art, size_t t)
+ * is (t itself when beyond); t no less than in the call before. */
+static size_t next_line(const claims__article *art, seg_lists *sl, size_t t)
 {
     if (t >= art->ntoks)
         return t;
-    const claims__token *k = art->toks + t, *end = art->toks + art->ntoks;
-    /* four tokens a test first: lines run to dozens of tokens */
-    while (end - k >= 4 &&
-           !((k[0].flags | k[1].flags | k[2].flags | k[3].flags) & CLAIMS__TF_LINE_BEFORE))
-        k += 4;
-    if (end - k >= 4) {
-        /* which of the four: a table of the first set bit, not a loop
-         * of 0 to 3 turns (a branch hard to predict) */
-        static const unsigned char first_set[16] = {4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
-        unsigned m = (k[0].flags & CLAIMS__TF_LINE_BEFORE ? 1u : 0u) |
-                     (k[1].flags & CLAIMS__TF_LINE_BEFORE ? 2u : 0u) |
-                     (k[2].flags & CLAIMS__TF_LINE_BEFORE ? 4u : 0u) |
-                     (k[3].flags & CLAIMS__TF_LINE_BEFORE ? 8u : 0u);
-        return (size_t)(k - art->toks) + first_set[m];
-    }
-    while (k < end && !(k->flags & CLAIMS__TF_LINE_BEFORE))
-        k++;
-    return (size_t)(k - art->toks);
+    while (sl->li < sl->nlines && sl->lines[sl->li] < t)
+        sl->li++;
+    return sl->li < sl->nlines && sl->lines[sl->li] < art->ntoks ? sl->lines[sl->li] : art->ntoks;
 }
 
 size_t claims__sentence_at(const claims__article *art, size_t off)
@@ -282,8 +276,10 @@ size_t claims__sentence_at(const claims__article *art, size_t off)
 /* claims__segment_into's sentences and paragraphs, in art->sents of
  * capacity *cap. */
 static claims_status split_article(const claims_allocator *a, const claims__lexicon *lx,
-                                   claims__article *art, size_t *cap)
+                                   claims__article *art, const claims__seg_scratch *scr,
+                                   size_t *cap)
 {
+    seg_lists sl = {scr->terms, scr->lines, scr->nterms, scr->nlines, 0, 0};
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
@@ -296,7 +292,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
         return CLAIMS_ERR_NOMEM;
     if (art->ntoks)
         art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
-    for (size_t t = next_line(art, 1); t <= art->ntoks; t = next_line(art, t + 1)) {
+    for (size_t t = next_line(art, &sl, 1); t <= art->ntoks; t = next_line(art, &sl, t + 1)) {
         bool brk = t == art->ntoks;
         if (!brk) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
@@ -306,7 +302,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
         if (!brk)
             continue;
         size_t sb = art->nsents;
-        if (!split_paragraph(a, lx, art, cap, pb, t, para))
+        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para))
             return CLAIMS_ERR_NOMEM;
         mark_furniture(lx, art, pb, t, sb, art->nsents);
         para++;
@@ -333,13 +329,18 @@ claims_status claims__segment_into(const claims_allocator *a, const claims__lexi
     art->sents = scr->sents;
     art->nsents = 0;
     if (st == CLAIMS_OK)
-        st = split_article(a, lx, art, &scr->sents_cap);
+        st = split_article(a, lx, art, scr, &scr->sents_cap);
     scr->sents = art->sents;
     return st;
 }
 
-void claims__segment_release(claims__article *art)
+void claims__segment_release(const claims_allocator *a, claims__article *art,
+                             claims__seg_scratch *scr)
 {
+    /* A long article's windows are few and large: their buffers are let
+     * go, as the claims they leave grow (peak memory stays as it was). */
+    if (art->win_start > 0 || (art->win_end && art->win_end < art->len))
+        claims__seg_scratch_free(a, scr);
     art->toks = NULL;
     art->sents = NULL;
     art->norm = NULL;
@@ -351,15 +352,20 @@ void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *sc
     claims__free(a, scr->toks);
     claims__free(a, scr->norm);
     claims__free(a, scr->sents);
+    claims__free(a, scr->terms);
+    claims__free(a, scr->lines);
     memset(scr, 0, sizeof *scr);
 }
 
 claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
                               claims__article *art)
 {
-    /* buffers of this article's own, freed with it */
+    /* buffers of this article's own, freed with it (but for the lists) */
     claims__seg_scratch scr = {0};
-    return claims__segment_into(a, lx, art, &scr);
+    claims_status st = claims__segment_into(a, lx, art, &scr);
+    claims__free(a, scr.terms);
+    claims__free(a, scr.lines);
+    return st;
 }
 
 bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl)

@@ -17,7 +17,33 @@ typedef struct tokvec {
      * (every_section, fmask 0): no test a token. */
     const uint32_t *first;
     uint32_t fmask;
+    /* claims__seg_scratch's lists of sentence marks and line starts
+     * (NULL: none kept, for a bare string), grown as they fill */
+    uint32_t *terms, *lines;
+    size_t nterms, nlines, terms_cap, lines_cap;
 } tokvec;
+
+/* Token tv->n, the next, follows a line break: on the list once. False
+ * on OOM. */
+static bool note_line(tokvec *tv)
+{
+    if (!tv->lines || (tv->nlines && tv->lines[tv->nlines - 1] == tv->n))
+        return true;
+    if (!claims__grow(tv->a, (void **)&tv->lines, &tv->lines_cap, tv->nlines + 1,
+                      sizeof *tv->lines))
+        return false;
+    tv->lines[tv->nlines++] = (uint32_t)tv->n;
+    return true;
+}
+
+/* Whether a punctuation token's norm text p[0, n) may end a sentence:
+ * what segment.c's is_terminal tests. */
+static inline bool terminal_norm(const char *p, size_t n)
+{
+    if (n == 1)
+        return p[0] == '.' || p[0] == '!' || p[0] == '?';
+    return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
+}
 
 static const uint32_t every_section = UINT32_MAX;
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
@@ -323,6 +349,15 @@ typedef struct plain_cursor {
     const uint32_t *first;   /* tokvec.first */
     uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
+
+/* tokvec's lists as plain_run keeps them: their next entries (NULL: no
+ * lists) and ends, the tokens, and the last line start noted (or -1:
+ * none). A full list stops the plain path: the general path grows it. */
+typedef struct plain_lists {
+    uint32_t *term, *line, *term_end, *line_end;
+    const claims__token *v;
+    uint32_t last_line;
+} plain_lists;
 
 /* The token at the cursor begins at s[start] and at the norm byte there:
  * written before its bytes are scanned, apart from the fields known only
@@ -799,6 +834,12 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
                         .fmask = tv->fmask};
     uint16_t flags = *pending;
     unsigned lines = *newlines;
+    plain_lists pl = {.term = tv->terms ? tv->terms + tv->nterms : NULL,
+                      .line = tv->lines ? tv->lines + tv->nlines : NULL,
+                      .term_end = tv->terms ? tv->terms + tv->terms_cap : NULL,
+                      .line_end = tv->lines ? tv->lines + tv->lines_cap : NULL,
+                      .v = tv->v,
+                      .last_line = tv->nlines ? tv->lines[tv->nlines - 1] : UINT32_MAX};
     while (i < n && cur.t < cur.tend) {
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
@@ -806,17 +847,28 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         if (pb >= PB_LOWER) {
             e = plain_word(&cur, s, full_n, i, lim16, flags);
         } else if (pb == PB_PUNCT) {
+            if ((c == '.' || c == '!' || c == '?') && pl.term) {
+                if (pl.term == pl.term_end)
+                    break;
+                *pl.term++ = (uint32_t)(cur.t - pl.v);
+            }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
             token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
-            flags |= CLAIMS__TF_SPACE_BEFORE;
             if (pb == PB_NEWLINE) {
+                uint32_t at = (uint32_t)(cur.t - pl.v);
+                if (pl.line && at != pl.last_line) {
+                    if (pl.line == pl.line_end)
+                        break;
+                    *pl.line++ = pl.last_line = at;
+                }
                 flags |= CLAIMS__TF_LINE_BEFORE;
                 if (++lines >= 2)
                     flags |= CLAIMS__TF_BLANK;
             }
+            flags |= CLAIMS__TF_SPACE_BEFORE;
             i++;
             continue;
         } else if (pb == PB_DIGIT) {
@@ -846,6 +898,10 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
     }
     tv->n = (size_t)(cur.t - tv->v);
     norm->len = cur.len;
+    if (pl.term) {
+        tv->nterms = (size_t)(pl.term - tv->terms);
+        tv->nlines = (size_t)(pl.line - tv->lines);
+    }
     *pending = flags;
     *newlines = lines;
     return i;
@@ -930,8 +986,11 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             }
         }
         int32_t cp;
-        if (take_space(s, n, &i, &cp, &pending, &newlines))
+        if (take_space(s, n, &i, &cp, &pending, &newlines)) {
+            if ((pending & CLAIMS__TF_LINE_BEFORE) && !note_line(tv))
+                return CLAIMS_ERR_NOMEM;
             continue;
+        }
         newlines = 0;
         uint16_t flags = pending;
         pending = 0;
@@ -952,6 +1011,14 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         }
         if (!push_tok(tv, norm, s, start, i, cls, flags))
             return CLAIMS_ERR_NOMEM;
+        const claims__token *t = &tv->v[tv->n - 1];
+        if (cls == CLAIMS__TOK_PUNCT && tv->terms &&
+            terminal_norm(norm->data + t->norm, t->norm_len)) {
+            if (!claims__grow(tv->a, (void **)&tv->terms, &tv->terms_cap, tv->nterms + 1,
+                              sizeof *tv->terms))
+                return CLAIMS_ERR_NOMEM;
+            tv->terms[tv->nterms++] = (uint32_t)(tv->n - 1);
+        }
     }
     /* The fast paths leave the norm text unterminated (they make sure of
      * room for the terminator). */
@@ -964,7 +1031,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, &every_section, 0};
+    tokvec tv = {a, NULL, 0, 0, &every_section, 0, NULL, NULL, 0, 0, 0, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -994,7 +1061,18 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art, claims__seg_scratch *scr)
 {
-    tokvec tv = {a, scr->toks, 0, scr->toks_cap, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
+    tokvec tv = {a,
+                 scr->toks,
+                 0,
+                 scr->toks_cap,
+                 lex->first,
+                 CLAIMS__LEX_FIRST_BITS - 1,
+                 scr->terms,
+                 scr->lines,
+                 0,
+                 0,
+                 scr->terms_cap,
+                 scr->lines_cap};
     claims__buf nb;
     claims__buf_init(&nb, a);
     nb.data = scr->norm;
@@ -1004,6 +1082,8 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     /* News text averages about one token per five bytes. */
     claims_status st = CLAIMS_ERR_NOMEM;
     if (claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) &&
+        claims__grow(a, (void **)&tv.terms, &tv.terms_cap, n / 64 + 16, sizeof *tv.terms) &&
+        claims__grow(a, (void **)&tv.lines, &tv.lines_cap, n / 64 + 16, sizeof *tv.lines) &&
         claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
         st = tokenize_into(art->text + from, n, &tv, &nb);
         if (from)
@@ -1016,6 +1096,12 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     }
     scr->toks = tv.v;
     scr->toks_cap = tv.cap;
+    scr->terms = tv.terms;
+    scr->terms_cap = tv.terms_cap;
+    scr->lines = tv.lines;
+    scr->lines_cap = tv.lines_cap;
+    scr->nterms = tv.nterms;
+    scr->nlines = tv.nlines;
     scr->norm = nb.data;
     scr->norm_cap = nb.cap;
     art->toks = tv.v;
