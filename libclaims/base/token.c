@@ -302,6 +302,7 @@ enum {
     PB_E2,    /* 0xE2, which may begin a mark of e2_mark */
     PB_QUOTE, /* '"' and '\'' */
     PB_PUNCT,
+    PB_TERM,  /* '.', '!' and '?': punctuation that may end a sentence */
     PB_DIGIT, /* from here on: what goes on a word */
     PB_LOWER,
     PB_UPPER
@@ -313,11 +314,12 @@ enum {
 #define PU PB_UPPER
 #define PH PB_HIGH
 #define PQ PB_QUOTE
+#define PT PB_TERM
 static const unsigned char plain_byte[256] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    PB_SPACE, PP, PQ, PP, PP, PP, PP, PQ, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
-    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
+    PB_SPACE, PT, PQ, PP, PP, PP, PP, PQ, PP, PP, PP, PP, PP, PP, PT, PP, /* ' ' to '/' */
+    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PT, /* digits, ':' to '?' */
     PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
     PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
     PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
@@ -337,6 +339,7 @@ static const unsigned char plain_byte[256] = {
 #undef PU
 #undef PH
 #undef PQ
+#undef PT
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -846,8 +849,8 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
             e = plain_word(&cur, s, full_n, i, lim16, flags);
-        } else if (pb == PB_PUNCT) {
-            if ((c == '.' || c == '!' || c == '?') && pl.term) {
+        } else if (pb == PB_PUNCT || pb == PB_TERM) {
+            if (pb == PB_TERM && pl.term) {
                 if (pl.term == pl.term_end)
                     break;
                 *pl.term++ = (uint32_t)(cur.t - pl.v);
