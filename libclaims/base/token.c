@@ -843,7 +843,18 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
                       .line_end = tv->lines ? tv->lines + tv->lines_cap : NULL,
                       .v = tv->v,
                       .last_line = tv->nlines ? tv->lines[tv->nlines - 1] : UINT32_MAX};
-    while (i < n && cur.t < cur.tend) {
+    /* One test a turn for the end of the text and of the token room: a
+     * token takes a byte at least (a possessive, two tokens, three; it
+     * tests the room itself), so with room for r tokens the bytes up to
+     * i + r need no test of the room. */
+    size_t lim = i;
+    for (;;) {
+        if (i >= lim) {
+            size_t room = (size_t)(cur.tend - cur.t);
+            if (i >= n || !room)
+                break; /* (a word read on with an apostrophe may end past n) */
+            lim = n - i < room ? n : i + room;
+        }
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
         size_t e;
