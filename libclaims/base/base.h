@@ -622,10 +622,11 @@ typedef struct claims__seg_scratch {
     size_t toks_cap, norm_cap, sents_cap;
     /* What the tokenizer tells claims__segment, so that it need not read
      * every token for them: the indexes, rising, of the tokens that may
-     * end a sentence ('.', '!', '?') and of those after a line break
-     * (CLAIMS__TF_LINE_BEFORE; the last may be the token count). */
-    uint32_t *terms, *lines;
-    size_t nterms, nlines, terms_cap, lines_cap;
+     * end a sentence ('.', '!', '?'), of those after a line break
+     * (CLAIMS__TF_LINE_BEFORE; the last may be the token count) and of
+     * the "(" tokens. */
+    uint32_t *terms, *lines, *parens;
+    size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
 } claims__seg_scratch;
 
 /* claims__segment into the buffers of `scr` (grown as needed; they stay

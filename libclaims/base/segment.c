@@ -79,18 +79,22 @@ static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
     return claims__lex_match(lx, CLAIMS__LEX_FURNITURE, art, i, end, n);
 }
 
-/* The first token in [k, pe) whose text is lit, or pe. A loop of its own
- * (no stores in it): it may read every token of a paragraph. */
-static inline size_t find_tok(const claims__article *art, size_t k, size_t pe, const char *lit)
-{
-    while (k < pe && !claims__tok_is(art, k, lit))
-        k++;
-    return k;
-}
+/* The tokenizer's lists of the tokens that may end a sentence, of those
+ * after a line break and of the "(" tokens (claims__seg_scratch), each
+ * read once from the front, as the queries of list_next rise. */
+typedef struct seg_list {
+    const uint32_t *v;
+    size_t n, at; /* entries; the first not yet passed */
+} seg_list;
+typedef struct seg_lists {
+    seg_list terms, lines, parens;
+} seg_lists;
+
+static inline size_t list_next(seg_list *l, size_t i, size_t end);
 
 /* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
-static void mark_furniture(const claims__lexicon *lx, claims__article *art, size_t pb,
-                           size_t pe, size_t sb, size_t se)
+static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_lists *sl,
+                           size_t pb, size_t pe, size_t sb, size_t se)
 {
     size_t ntok = pe - pb, n;
     bool whole = false;
@@ -127,8 +131,8 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     /* "(photo credit: ...)" anywhere in a short line (30 tokens at most;
      * a longer one is not scanned for it) makes it a caption. */
     if (ntok <= 30)
-        for (size_t k = find_tok(art, pb, pe, "("); k < pe && !whole;
-             k = find_tok(art, k + 1, pe, "(")) {
+        for (size_t k = list_next(&sl->parens, pb, pe); k < pe && !whole;
+             k = list_next(&sl->parens, k + 1, pe)) {
             e = furniture_at(lx, art, k + 1, pe, &n);
             whole = e && e->code == CLAIMS__LV_CREDIT;
         }
@@ -193,22 +197,19 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     return true;
 }
 
-/* The tokenizer's lists of the tokens that may end a sentence and of
- * those after a line break (claims__seg_scratch), each read once from
- * the front, as the queries of next_terminal and next_line rise. */
-typedef struct seg_lists {
-    const uint32_t *terms, *lines;
-    size_t nterms, nlines;
-    size_t ti, li; /* the entries not yet passed */
-} seg_lists;
+/* The first entry in [i, end) of list l, or end; i no less than in the
+ * call before. */
+static inline size_t list_next(seg_list *l, size_t i, size_t end)
+{
+    while (l->at < l->n && l->v[l->at] < i)
+        l->at++;
+    return l->at < l->n && l->v[l->at] < end ? l->v[l->at] : end;
+}
 
-/* The first sentence-ending mark in tokens [i, pe), or pe; i no less
- * than in the call before. */
+/* The first sentence-ending mark in tokens [i, pe), or pe. */
 static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
 {
-    while (sl->ti < sl->nterms && sl->terms[sl->ti] < i)
-        sl->ti++;
-    return sl->ti < sl->nterms && sl->terms[sl->ti] < pe ? sl->terms[sl->ti] : pe;
+    return list_next(&sl->terms, i, pe);
 }
 
 /* Splits paragraph [pb, pe) into sentences. */
@@ -246,11 +247,7 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
  * is (t itself when beyond); t no less than in the call before. */
 static size_t next_line(const claims__article *art, seg_lists *sl, size_t t)
 {
-    if (t >= art->ntoks)
-        return t;
-    while (sl->li < sl->nlines && sl->lines[sl->li] < t)
-        sl->li++;
-    return sl->li < sl->nlines && sl->lines[sl->li] < art->ntoks ? sl->lines[sl->li] : art->ntoks;
+    return t >= art->ntoks ? t : list_next(&sl->lines, t, art->ntoks);
 }
 
 size_t claims__sentence_at(const claims__article *art, size_t off)
@@ -279,7 +276,8 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
                                    claims__article *art, const claims__seg_scratch *scr,
                                    size_t *cap)
 {
-    seg_lists sl = {scr->terms, scr->lines, scr->nterms, scr->nlines, 0, 0};
+    seg_lists sl = {
+        {scr->terms, scr->nterms, 0}, {scr->lines, scr->nlines, 0}, {scr->parens, scr->nparens, 0}};
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
@@ -304,7 +302,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
         size_t sb = art->nsents;
         if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para))
             return CLAIMS_ERR_NOMEM;
-        mark_furniture(lx, art, pb, t, sb, art->nsents);
+        mark_furniture(lx, art, &sl, pb, t, sb, art->nsents);
         para++;
         pb = t;
     }
@@ -354,6 +352,7 @@ void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *sc
     claims__free(a, scr->sents);
     claims__free(a, scr->terms);
     claims__free(a, scr->lines);
+    claims__free(a, scr->parens);
     memset(scr, 0, sizeof *scr);
 }
 
@@ -365,6 +364,7 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
     claims_status st = claims__segment_into(a, lx, art, &scr);
     claims__free(a, scr.terms);
     claims__free(a, scr.lines);
+    claims__free(a, scr.parens);
     return st;
 }
 

@@ -19,8 +19,8 @@ typedef struct tokvec {
     uint32_t fmask;
     /* claims__seg_scratch's lists of sentence marks and line starts
      * (NULL: none kept, for a bare string), grown as they fill */
-    uint32_t *terms, *lines;
-    size_t nterms, nlines, terms_cap, lines_cap;
+    uint32_t *terms, *lines, *parens;
+    size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
 } tokvec;
 
 /* Token tv->n, the next, follows a line break: on the list once. False
@@ -303,6 +303,7 @@ enum {
     PB_QUOTE, /* '"' and '\'' */
     PB_PUNCT,
     PB_TERM,  /* '.', '!' and '?': punctuation that may end a sentence */
+    PB_PAREN, /* '(' */
     PB_DIGIT, /* from here on: what goes on a word */
     PB_LOWER,
     PB_UPPER
@@ -315,10 +316,11 @@ enum {
 #define PH PB_HIGH
 #define PQ PB_QUOTE
 #define PT PB_TERM
+#define PR PB_PAREN
 static const unsigned char plain_byte[256] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    PB_SPACE, PT, PQ, PP, PP, PP, PP, PQ, PP, PP, PP, PP, PP, PP, PT, PP, /* ' ' to '/' */
+    PB_SPACE, PT, PQ, PP, PP, PP, PP, PQ, PR, PP, PP, PP, PP, PP, PT, PP, /* ' ' to '/' */
     PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PT, /* digits, ':' to '?' */
     PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
     PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
@@ -340,6 +342,7 @@ static const unsigned char plain_byte[256] = {
 #undef PH
 #undef PQ
 #undef PT
+#undef PR
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -357,7 +360,7 @@ typedef struct plain_cursor {
  * lists) and ends, the tokens, and the last line start noted (or -1:
  * none). A full list stops the plain path: the general path grows it. */
 typedef struct plain_lists {
-    uint32_t *term, *line, *term_end, *line_end;
+    uint32_t *term, *line, *paren, *term_end, *line_end, *paren_end;
     const claims__token *v;
     uint32_t last_line;
 } plain_lists;
@@ -839,7 +842,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
     unsigned lines = *newlines;
     plain_lists pl = {.term = tv->terms ? tv->terms + tv->nterms : NULL,
                       .line = tv->lines ? tv->lines + tv->nlines : NULL,
+                      .paren = tv->parens ? tv->parens + tv->nparens : NULL,
                       .term_end = tv->terms ? tv->terms + tv->terms_cap : NULL,
+                      .paren_end = tv->parens ? tv->parens + tv->parens_cap : NULL,
                       .line_end = tv->lines ? tv->lines + tv->lines_cap : NULL,
                       .v = tv->v,
                       .last_line = tv->nlines ? tv->lines[tv->nlines - 1] : UINT32_MAX};
@@ -860,11 +865,18 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
             e = plain_word(&cur, s, full_n, i, lim16, flags);
-        } else if (pb == PB_PUNCT || pb == PB_TERM) {
-            if (pb == PB_TERM && pl.term) {
-                if (pl.term == pl.term_end)
-                    break;
-                *pl.term++ = (uint32_t)(cur.t - pl.v);
+        } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
+            if (pb != PB_PUNCT && pl.term) {
+                uint32_t at = (uint32_t)(cur.t - pl.v);
+                if (pb == PB_TERM) {
+                    if (pl.term == pl.term_end)
+                        break;
+                    *pl.term++ = at;
+                } else {
+                    if (pl.paren == pl.paren_end)
+                        break;
+                    *pl.paren++ = at;
+                }
             }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
@@ -915,6 +927,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
     if (pl.term) {
         tv->nterms = (size_t)(pl.term - tv->terms);
         tv->nlines = (size_t)(pl.line - tv->lines);
+        tv->nparens = (size_t)(pl.paren - tv->parens);
     }
     *pending = flags;
     *newlines = lines;
@@ -1033,6 +1046,13 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
                 return CLAIMS_ERR_NOMEM;
             tv->terms[tv->nterms++] = (uint32_t)(tv->n - 1);
         }
+        if (cls == CLAIMS__TOK_PUNCT && tv->parens && t->norm_len == 1 &&
+            norm->data[t->norm] == '(') {
+            if (!claims__grow(tv->a, (void **)&tv->parens, &tv->parens_cap, tv->nparens + 1,
+                              sizeof *tv->parens))
+                return CLAIMS_ERR_NOMEM;
+            tv->parens[tv->nparens++] = (uint32_t)(tv->n - 1);
+        }
     }
     /* The fast paths leave the norm text unterminated (they make sure of
      * room for the terminator). */
@@ -1045,7 +1065,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, &every_section, 0, NULL, NULL, 0, 0, 0, 0};
+    tokvec tv = {a, NULL, 0, 0, &every_section, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -1083,10 +1103,13 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                  CLAIMS__LEX_FIRST_BITS - 1,
                  scr->terms,
                  scr->lines,
+                 scr->parens,
+                 0,
                  0,
                  0,
                  scr->terms_cap,
-                 scr->lines_cap};
+                 scr->lines_cap,
+                 scr->parens_cap};
     claims__buf nb;
     claims__buf_init(&nb, a);
     nb.data = scr->norm;
@@ -1098,6 +1121,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     if (claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) &&
         claims__grow(a, (void **)&tv.terms, &tv.terms_cap, n / 64 + 16, sizeof *tv.terms) &&
         claims__grow(a, (void **)&tv.lines, &tv.lines_cap, n / 64 + 16, sizeof *tv.lines) &&
+        claims__grow(a, (void **)&tv.parens, &tv.parens_cap, n / 256 + 16, sizeof *tv.parens) &&
         claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
         st = tokenize_into(art->text + from, n, &tv, &nb);
         if (from)
@@ -1116,6 +1140,9 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     scr->lines_cap = tv.lines_cap;
     scr->nterms = tv.nterms;
     scr->nlines = tv.nlines;
+    scr->parens = tv.parens;
+    scr->parens_cap = tv.parens_cap;
+    scr->nparens = tv.nparens;
     scr->norm = nb.data;
     scr->norm_cap = nb.cap;
     art->toks = tv.v;
