@@ -612,9 +612,10 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
                               claims__article *art);
 
 /* The token, norm text and sentence buffers of one window, kept from one
- * window to the next by their owner (the story) so that each window does
- * not allocate and free them afresh: they grow to the largest window's
- * needs and no further. All zero: none yet. */
+ * article to the next by their owner (the story) so that each does not
+ * allocate and free them afresh: they grow to the largest article's
+ * needs and no further (a long article's windows are let go of,
+ * claims__segment_release). All zero: none yet. */
 typedef struct claims__seg_scratch {
     claims__token *toks;
     char *norm;
