@@ -148,7 +148,10 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         e = furniture_at(lx, art, sbeg, send, &n);
         if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
             sn->flags |= CLAIMS__SF_FURNITURE;
-        for (size_t k = sbeg; k < send && k < sbeg + 6; k++) {
+        /* a report phrase in the first six tokens; the one at sbeg is e */
+        if (e && e->code == CLAIMS__LV_REPORT)
+            sn->flags |= CLAIMS__SF_FURNITURE;
+        for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
             if (e && e->code == CLAIMS__LV_REPORT)
                 sn->flags |= CLAIMS__SF_FURNITURE;
