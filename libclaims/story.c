@@ -118,6 +118,7 @@ void claims_story_free(claims_story *s)
     for (size_t i = 0; i < s->narticles; i++)
         article_free(s, &s->articles[i]);
     claims__free(&s->alloc, s->articles);
+    claims__seg_scratch_free(&s->alloc, &s->seg);
     claims__free(&s->alloc, s->id_slots);
     for (size_t i = 0; i < s->nrejected; i++) {
         claims__free(&s->alloc, s->rejected[i].id);
@@ -681,7 +682,7 @@ static size_t window_end(const char *t, size_t from, size_t len)
 static claims_status check_window(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
-    claims_status st = claims__segment(&s->alloc, s->lex, art);
+    claims_status st = claims__segment_into(&s->alloc, s->lex, art, &s->seg);
     size_t first = s->nclaims;
     if (st == CLAIMS_OK)
         st = claims__extract_time(s, ai);
@@ -691,11 +692,12 @@ static claims_status check_window(claims_story *s, size_t ai)
         st = claims__extract_context(s, ai, first);
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
-    /* Tokens are only needed while extracting: free them now, so peak
-     * memory is the texts and claims plus one window's tokens; and the
-     * window's claims share their frames from here on (no extractor
-     * writes a frame of an earlier window). */
-    claims__article_drop_tokens(&s->alloc, art);
+    /* Tokens are only needed while extracting: the article lets go of
+     * them now (the story keeps their buffers for the next article, but
+     * a long article's windows': peak memory is the texts and claims plus
+     * one window's tokens); and the window's claims share their frames
+     * from here on (no extractor writes a frame of an earlier window). */
+    claims__segment_release(&s->alloc, art, &s->seg);
     if (st == CLAIMS_OK && !claims__frames_seal(s))
         st = CLAIMS_ERR_NOMEM;
     return st;
@@ -725,6 +727,8 @@ claims_status claims__check_article(claims_story *s, size_t ai)
 
 claims_status claims__check_finish(claims_story *s)
 {
+    /* no window is read after the articles' */
+    claims__seg_scratch_free(&s->alloc, &s->seg);
     claims_status st = claims__resolve_story(s);
     if (st == CLAIMS_OK)
         st = claims__resolve_events(s);

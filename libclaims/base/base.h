@@ -611,6 +611,39 @@ typedef struct claims__article {
 claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
                               claims__article *art);
 
+/* The token, norm text and sentence buffers of one window, kept from one
+ * article to the next by their owner (the story) so that each does not
+ * allocate and free them afresh: they grow to the largest article's
+ * needs and no further (a long article's windows are let go of,
+ * claims__segment_release). All zero: none yet. */
+typedef struct claims__seg_scratch {
+    claims__token *toks;
+    char *norm;
+    claims__sentence *sents;
+    size_t toks_cap, norm_cap, sents_cap;
+    /* What the tokenizer tells claims__segment, so that it need not read
+     * every token for them: the indexes, rising, of the tokens that may
+     * end a sentence ('.', '!', '?'), of those after a line break
+     * (CLAIMS__TF_LINE_BEFORE; the last may be the token count) and of
+     * the "(" tokens. */
+    uint32_t *terms, *lines, *parens;
+    size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
+} claims__seg_scratch;
+
+/* claims__segment into the buffers of `scr` (grown as needed; they stay
+ * scr's, success or not): art points into them until
+ * claims__segment_release, which must come before scr is used again or
+ * freed, and before the article is (claims__article_free must not see
+ * them). */
+claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
+                                   claims__article *art, claims__seg_scratch *scr);
+/* Detaches art from the buffers claims__segment_into lent it (as
+ * claims__article_drop_tokens, but they stay scr's; for a window of a
+ * long article they are freed). */
+void claims__segment_release(const claims_allocator *a, claims__article *art,
+                             claims__seg_scratch *scr);
+void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *scr);
+
 /* Tokenizes a bare string the same way (used by the lexicon loader, a
  * title, tests). Its tokens have every lexmask bit set, so lookups on them
  * take the exact, slower path. *toks and *norm are allocated with `a` and
@@ -622,11 +655,11 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 /* token.c: tokenizes the bytes [win_start, win_end) of an article's text
  * into art->toks and art->norm (each token's lexmask from the first-token
  * buckets of the lexicon tables `lex`, CLAIMS__TF_BLANK marking blank
- * lines, `sentence` not always set: claims__segment sets it); the first
- * step of claims__segment. On failure what was made stays in art for
- * claims__article_free. */
+ * lines, `sentence` not always set: claims__segment sets it), in the
+ * buffers of scr (which keeps them, grown or not, success or not); the
+ * first step of claims__segment_into. */
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
-                                       claims__article *art);
+                                       claims__article *art, claims__seg_scratch *scr);
 
 /* The normalized text of token i. */
 static inline const char *claims__tok_norm(const claims__article *art, size_t i)
@@ -1060,6 +1093,7 @@ struct claims_story {
     uint32_t sent_hint_article, sent_hint;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
+    claims__seg_scratch seg;   /* the windows' token buffers, while checking */
 };
 
 /* The string of id `id` of the story's table; NULL for 0. */

@@ -79,18 +79,22 @@ static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
     return claims__lex_match(lx, CLAIMS__LEX_FURNITURE, art, i, end, n);
 }
 
-/* The first token in [k, pe) whose text is lit, or pe. A loop of its own
- * (no stores in it): it may read every token of a paragraph. */
-static inline size_t find_tok(const claims__article *art, size_t k, size_t pe, const char *lit)
-{
-    while (k < pe && !claims__tok_is(art, k, lit))
-        k++;
-    return k;
-}
+/* The tokenizer's lists of the tokens that may end a sentence, of those
+ * after a line break and of the "(" tokens (claims__seg_scratch), each
+ * read once from the front, as the queries of list_next rise. */
+typedef struct seg_list {
+    const uint32_t *v;
+    size_t n, at; /* entries; the first not yet passed */
+} seg_list;
+typedef struct seg_lists {
+    seg_list terms, lines, parens;
+} seg_lists;
+
+static inline size_t list_next(seg_list *l, size_t i, size_t end);
 
 /* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
-static void mark_furniture(const claims__lexicon *lx, claims__article *art, size_t pb,
-                           size_t pe, size_t sb, size_t se)
+static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_lists *sl,
+                           size_t pb, size_t pe, size_t sb, size_t se)
 {
     size_t ntok = pe - pb, n;
     bool whole = false;
@@ -127,8 +131,8 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
     /* "(photo credit: ...)" anywhere in a short line (30 tokens at most;
      * a longer one is not scanned for it) makes it a caption. */
     if (ntok <= 30)
-        for (size_t k = find_tok(art, pb, pe, "("); k < pe && !whole;
-             k = find_tok(art, k + 1, pe, "(")) {
+        for (size_t k = list_next(&sl->parens, pb, pe); k < pe && !whole;
+             k = list_next(&sl->parens, k + 1, pe)) {
             e = furniture_at(lx, art, k + 1, pe, &n);
             whole = e && e->code == CLAIMS__LV_CREDIT;
         }
@@ -144,7 +148,10 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, size
         e = furniture_at(lx, art, sbeg, send, &n);
         if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
             sn->flags |= CLAIMS__SF_FURNITURE;
-        for (size_t k = sbeg; k < send && k < sbeg + 6; k++) {
+        /* a report phrase in the first six tokens; the one at sbeg is e */
+        if (e && e->code == CLAIMS__LV_REPORT)
+            sn->flags |= CLAIMS__SF_FURNITURE;
+        for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
             if (e && e->code == CLAIMS__LV_REPORT)
                 sn->flags |= CLAIMS__SF_FURNITURE;
@@ -193,23 +200,29 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     return true;
 }
 
-/* The first sentence-ending mark in tokens [i, pe), or pe. A loop of its
- * own (no stores in it): it reads every token of the text. */
-static size_t next_terminal(const claims__article *art, size_t i, size_t pe)
+/* The first entry in [i, end) of list l, or end; i no less than in the
+ * call before. */
+static inline size_t list_next(seg_list *l, size_t i, size_t end)
 {
-    while (i < pe && !is_terminal(art, i))
-        i++;
-    return i;
+    while (l->at < l->n && l->v[l->at] < i)
+        l->at++;
+    return l->at < l->n && l->v[l->at] < end ? l->v[l->at] : end;
+}
+
+/* The first sentence-ending mark in tokens [i, pe), or pe. */
+static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
+{
+    return list_next(&sl->terms, i, pe);
 }
 
 /* Splits paragraph [pb, pe) into sentences. */
 static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx,
-                            claims__article *art, size_t *cap, size_t pb, size_t pe,
+                            claims__article *art, seg_lists *sl, size_t *cap, size_t pb, size_t pe,
                             size_t para)
 {
     size_t sb = pb;
     bool first = true;
-    for (size_t i = next_terminal(art, pb, pe); i < pe; i = next_terminal(art, i + 1, pe)) {
+    for (size_t i = next_terminal(sl, pb, pe); i < pe; i = next_terminal(sl, i + 1, pe)) {
         size_t u = i + 1;
         while (u < pe && !(art->toks[u].flags & CLAIMS__TF_SPACE_BEFORE) &&
                (art->toks[u].cls == CLAIMS__TOK_QUOTE || claims__tok_is(art, u, ")") ||
@@ -234,29 +247,10 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
 }
 
 /* The first token from t on after a line break, or art->ntoks when none
- * is (t itself when beyond). A loop of its own: it reads every token. */
-static size_t next_line(const claims__article *art, size_t t)
+ * is (t itself when beyond); t no less than in the call before. */
+static size_t next_line(const claims__article *art, seg_lists *sl, size_t t)
 {
-    if (t >= art->ntoks)
-        return t;
-    const claims__token *k = art->toks + t, *end = art->toks + art->ntoks;
-    /* four tokens a test first: lines run to dozens of tokens */
-    while (end - k >= 4 &&
-           !((k[0].flags | k[1].flags | k[2].flags | k[3].flags) & CLAIMS__TF_LINE_BEFORE))
-        k += 4;
-    if (end - k >= 4) {
-        /* which of the four: a table of the first set bit, not a loop
-         * of 0 to 3 turns (a branch hard to predict) */
-        static const unsigned char first_set[16] = {4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
-        unsigned m = (k[0].flags & CLAIMS__TF_LINE_BEFORE ? 1u : 0u) |
-                     (k[1].flags & CLAIMS__TF_LINE_BEFORE ? 2u : 0u) |
-                     (k[2].flags & CLAIMS__TF_LINE_BEFORE ? 4u : 0u) |
-                     (k[3].flags & CLAIMS__TF_LINE_BEFORE ? 8u : 0u);
-        return (size_t)(k - art->toks) + first_set[m];
-    }
-    while (k < end && !(k->flags & CLAIMS__TF_LINE_BEFORE))
-        k++;
-    return (size_t)(k - art->toks);
+    return t >= art->ntoks ? t : list_next(&sl->lines, t, art->ntoks);
 }
 
 size_t claims__sentence_at(const claims__article *art, size_t off)
@@ -279,25 +273,27 @@ size_t claims__sentence_at(const claims__article *art, size_t off)
     return lo;
 }
 
-claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
-                              claims__article *art)
+/* claims__segment_into's sentences and paragraphs, in art->sents of
+ * capacity *cap. */
+static claims_status split_article(const claims_allocator *a, const claims__lexicon *lx,
+                                   claims__article *art, const claims__seg_scratch *scr,
+                                   size_t *cap)
 {
-    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art);
-    if (st != CLAIMS_OK)
-        return st;
+    seg_lists sl = {
+        {scr->terms, scr->nterms, 0}, {scr->lines, scr->nlines, 0}, {scr->parens, scr->nparens, 0}};
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
-    size_t cap = 0, para = 0, pb = 0, ls = 0;
+    size_t para = 0, pb = 0, ls = 0;
     art->nsents = 0;
     /* News sentences run to about 23 tokens: room for one a 16 made at
      * once saves the reallocations of growing from 8 (one at most is
      * left for most articles). */
-    if (!claims__grow(a, (void **)&art->sents, &cap, art->ntoks / 16 + 1, sizeof *art->sents))
+    if (!claims__grow(a, (void **)&art->sents, cap, art->ntoks / 16 + 1, sizeof *art->sents))
         return CLAIMS_ERR_NOMEM;
     if (art->ntoks)
         art->toks[0].flags &= (uint16_t)~CLAIMS__TF_BLANK;
-    for (size_t t = next_line(art, 1); t <= art->ntoks; t = next_line(art, t + 1)) {
+    for (size_t t = next_line(art, &sl, 1); t <= art->ntoks; t = next_line(art, &sl, t + 1)) {
         bool brk = t == art->ntoks;
         if (!brk) {
             brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
@@ -307,9 +303,9 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
         if (!brk)
             continue;
         size_t sb = art->nsents;
-        if (!split_paragraph(a, lx, art, &cap, pb, t, para))
+        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para))
             return CLAIMS_ERR_NOMEM;
-        mark_furniture(lx, art, pb, t, sb, art->nsents);
+        mark_furniture(lx, art, &sl, pb, t, sb, art->nsents);
         para++;
         pb = t;
     }
@@ -325,6 +321,54 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
                 art->sents[si].flags |= CLAIMS__SF_TITLE;
     }
     return CLAIMS_OK;
+}
+
+claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
+                                   claims__article *art, claims__seg_scratch *scr)
+{
+    claims_status st = claims__tokenize_article(a, claims__lexicon_tables(lx), art, scr);
+    art->sents = scr->sents;
+    art->nsents = 0;
+    if (st == CLAIMS_OK)
+        st = split_article(a, lx, art, scr, &scr->sents_cap);
+    scr->sents = art->sents;
+    return st;
+}
+
+void claims__segment_release(const claims_allocator *a, claims__article *art,
+                             claims__seg_scratch *scr)
+{
+    /* A long article's windows are few and large: their buffers are let
+     * go, as the claims they leave grow (peak memory stays as it was). */
+    if (art->win_start > 0 || (art->win_end && art->win_end < art->len))
+        claims__seg_scratch_free(a, scr);
+    art->toks = NULL;
+    art->sents = NULL;
+    art->norm = NULL;
+    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+}
+
+void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *scr)
+{
+    claims__free(a, scr->toks);
+    claims__free(a, scr->norm);
+    claims__free(a, scr->sents);
+    claims__free(a, scr->terms);
+    claims__free(a, scr->lines);
+    claims__free(a, scr->parens);
+    memset(scr, 0, sizeof *scr);
+}
+
+claims_status claims__segment(const claims_allocator *a, const claims__lexicon *lx,
+                              claims__article *art)
+{
+    /* buffers of this article's own, freed with it (but for the lists) */
+    claims__seg_scratch scr = {0};
+    claims_status st = claims__segment_into(a, lx, art, &scr);
+    claims__free(a, scr.terms);
+    claims__free(a, scr.lines);
+    claims__free(a, scr.parens);
+    return st;
 }
 
 bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl)

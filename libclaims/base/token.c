@@ -17,7 +17,33 @@ typedef struct tokvec {
      * (every_section, fmask 0): no test a token. */
     const uint32_t *first;
     uint32_t fmask;
+    /* claims__seg_scratch's lists of sentence marks and line starts
+     * (NULL: none kept, for a bare string), grown as they fill */
+    uint32_t *terms, *lines, *parens;
+    size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
 } tokvec;
+
+/* Token tv->n, the next, follows a line break: on the list once. False
+ * on OOM. */
+static bool note_line(tokvec *tv)
+{
+    if (!tv->lines || (tv->nlines && tv->lines[tv->nlines - 1] == tv->n))
+        return true;
+    if (!claims__grow(tv->a, (void **)&tv->lines, &tv->lines_cap, tv->nlines + 1,
+                      sizeof *tv->lines))
+        return false;
+    tv->lines[tv->nlines++] = (uint32_t)tv->n;
+    return true;
+}
+
+/* Whether a punctuation token's norm text p[0, n) may end a sentence:
+ * what segment.c's is_terminal tests. */
+static inline bool terminal_norm(const char *p, size_t n)
+{
+    if (n == 1)
+        return p[0] == '.' || p[0] == '!' || p[0] == '?';
+    return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
+}
 
 static const uint32_t every_section = UINT32_MAX;
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
@@ -262,19 +288,22 @@ static claims_status scan_word(tokvec *tv, claims__buf *norm, const char *s, siz
 /* ------------------------------------------------------ the plain path */
 
 /* What the plain path takes, one load per byte: a letter starts a word, a
- * digit a number, ASCII punctuation other than the quotation marks is a
- * token of one byte, ' ' is a space and '\n' a line break. Anything else
- * (quotation marks, other whitespace, control characters, non-ASCII) is
- * the general path's; an apostrophe or a non-ASCII byte in a word makes
- * it the general path's too. The classes from PB_SPACE on are the plain
- * path's. */
+ * digit a number, ASCII punctuation is a token of one byte (a straight
+ * quotation mark too, unless a non-ASCII character next to it may tell
+ * otherwise), ' ' is a space and '\n' a line break. Anything else (other
+ * whitespace, control characters, non-ASCII) is the general path's; a
+ * non-ASCII byte in or next to a word makes it the general path's too.
+ * The classes from PB_SPACE on are the plain path's. */
 enum {
     PB_OTHER = 0,
-    PB_APOS,  /* ' */
     PB_HIGH,  /* a byte of a non-ASCII character */
     PB_SPACE, /* ' ' */
     PB_NEWLINE,
+    PB_E2,    /* 0xE2, which may begin a mark of e2_mark */
+    PB_QUOTE, /* '"' and '\'' */
     PB_PUNCT,
+    PB_TERM,  /* '.', '!' and '?': punctuation that may end a sentence */
+    PB_PAREN, /* '(' */
     PB_DIGIT, /* from here on: what goes on a word */
     PB_LOWER,
     PB_UPPER
@@ -285,11 +314,14 @@ enum {
 #define PL PB_LOWER
 #define PU PB_UPPER
 #define PH PB_HIGH
+#define PQ PB_QUOTE
+#define PT PB_TERM
+#define PR PB_PAREN
 static const unsigned char plain_byte[256] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  PB_NEWLINE, 0, 0, 0, 0, 0, /* controls, '\n' */
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    PB_SPACE, PP, 0, PP, PP, PP, PP, PB_APOS, PP, PP, PP, PP, PP, PP, PP, PP, /* ' ' to '/' */
-    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PP, /* digits, ':' to '?' */
+    PB_SPACE, PT, PQ, PP, PP, PP, PP, PQ, PR, PP, PP, PP, PP, PP, PT, PP, /* ' ' to '/' */
+    PD, PD, PD, PD, PD, PD, PD, PD, PD, PD, PP, PP, PP, PP, PP, PT, /* digits, ':' to '?' */
     PP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, /* '@', 'A' to 'O' */
     PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PP, PP, PP, PP, PP, /* 'P' to 'Z', '[' to '_' */
     PP, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, PL, /* '`', 'a' to 'o' */
@@ -300,7 +332,7 @@ static const unsigned char plain_byte[256] = {
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
-    PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
+    PH, PH, PB_E2, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, /* 0xE0 to 0xEF */
     PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH, PH,
 };
 #undef PP
@@ -308,6 +340,9 @@ static const unsigned char plain_byte[256] = {
 #undef PL
 #undef PU
 #undef PH
+#undef PQ
+#undef PT
+#undef PR
 /* clang-format on */
 
 /* Where the plain path writes: its next token and norm byte. It lives in
@@ -320,6 +355,15 @@ typedef struct plain_cursor {
     const uint32_t *first;   /* tokvec.first */
     uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
+
+/* tokvec's lists as plain_run keeps them: their next entries (NULL: no
+ * lists) and ends, the tokens, and the last line start noted (or -1:
+ * none). A full list stops the plain path: the general path grows it. */
+typedef struct plain_lists {
+    uint32_t *term, *line, *paren, *term_end, *line_end, *paren_end;
+    const claims__token *v;
+    uint32_t last_line;
+} plain_lists;
 
 /* The token at the cursor begins at s[start] and at the norm byte there:
  * written before its bytes are scanned, apart from the fields known only
@@ -345,6 +389,45 @@ static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
+}
+
+/* token_end for norm text of len bytes, shorter than its source (a
+ * typographic mark folded to ASCII). */
+static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len, uint32_t h,
+                                    uint16_t cls, uint16_t flags)
+{
+    claims__token *t = cur->t++;
+    t->end = (uint32_t)end;
+    t->norm_len = len;
+    t->hash = h;
+    t->lexmask = lexmask_of(cur->first, cur->fmask, h);
+    t->cls = cls;
+    t->flags = flags;
+    cur->len += len;
+}
+
+/* The typographic marks the plain path takes, U+2013 to U+201D: their
+ * UTF-8 is E2 80 and this third byte. Each is no letter, digit or space,
+ * and claims__norm_append folds it to one ASCII byte. */
+enum {
+    E2_EN_DASH = 0x93, /* U+2013, folded to '-' */
+    E2_EM_DASH = 0x94, /* U+2014, '-' */
+    E2_LSQUO = 0x98,   /* U+2018, '\'' */
+    E2_RSQUO = 0x99,   /* U+2019, '\'' (an apostrophe in a word) */
+    E2_LDQUO = 0x9C,   /* U+201C, '"' */
+    E2_RDQUO = 0x9D    /* U+201D, '"' */
+};
+
+/* The third byte of the mark of those at s[k] (s[0, n) the text), or 0. */
+static inline unsigned char e2_mark(const char *s, size_t n, size_t k)
+{
+    if (k + 2 >= n || (unsigned char)s[k] != 0xE2 || (unsigned char)s[k + 1] != 0x80)
+        return 0;
+    unsigned char c = (unsigned char)s[k + 2];
+    return c == E2_EN_DASH || c == E2_EM_DASH || c == E2_LSQUO || c == E2_RSQUO || c == E2_LDQUO ||
+                   c == E2_RDQUO
+               ? c
+               : 0;
 }
 
 /* Appends norm byte b of a word at d[k] and hashes it into *h. */
@@ -454,15 +537,193 @@ static inline uint32_t fnv_short(const char *d, size_t n)
 #undef FNV_STEP
 #endif
 
+/* A word of ASCII letters and digits starting with the letter at s[start]
+ * and going on with an apostrophe ("don't", "O'Brien", "Barak's",
+ * "students'"; ' or U+2019, folded to '), read as word_rest reads it:
+ * pushed, with a possessive "'s" split off as a token of its own, and its
+ * end returned; 0 when a non-ASCII character other than the marks of
+ * e2_mark comes in reach (scan_word's), or there is no room for two
+ * tokens. s[0, n) is the whole text. */
+static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t start,
+                              uint16_t flags)
+{
+    if (cur->tend - cur->t < 2)
+        return 0;
+    token_begin(cur, start);
+    char *d = cur->norm + cur->len;
+    uint32_t h = CLAIMS__HASH_INIT;
+    unsigned seen = 0; /* the WB_* classes of its bytes */
+    size_t k = start, dk = 0, poss = 0, alen = 1;
+    while (k < n) {
+        unsigned char b = (unsigned char)s[k];
+        unsigned v = word_byte_of[b];
+        size_t step = 1;
+        if (!v) {
+            if (b >= 0x80) {
+                unsigned char m = e2_mark(s, n, k);
+                if (!m)
+                    return 0;
+                if (m != E2_RSQUO)
+                    break; /* a dash or a quotation mark ends the word */
+                step = 3;
+            } else if (b != '\'') {
+                break;
+            }
+            /* an apostrophe: a letter after it keeps the word going, but
+             * for a possessive "'s" */
+            if (k + step >= n)
+                break;
+            unsigned char e = (unsigned char)s[k + step];
+            if (e >= 0x80) {
+                if (!e2_mark(s, n, k + step))
+                    return 0;
+                break;
+            }
+            if (!claims__is_alpha(e))
+                break;
+            if (e == 's' || e == 'S') {
+                size_t fk = k + step + 1;
+                unsigned char f = fk < n ? (unsigned char)s[fk] : ' ';
+                if (f >= 0x80 && !e2_mark(s, n, fk))
+                    return 0;
+                if (!claims__is_alpha(f)) {
+                    poss = k;
+                    alen = step;
+                    break;
+                }
+            }
+            v = '\'';
+        }
+        seen |= v;
+        word_byte(d, dk++, (unsigned char)v, &h);
+        k += step;
+    }
+    if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
+        flags |= CLAIMS__TF_CAP;
+    if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
+        /* all its letters capitals: two of them or more? */
+        unsigned letters = 0;
+        for (size_t j = start; j < k && letters < 2; j++)
+            letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
+        if (letters >= 2)
+            flags |= CLAIMS__TF_ALLCAPS;
+    }
+    if (seen & WB_DIGIT)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    token_end_folded(cur, k, (uint32_t)dk, h, CLAIMS__TOK_WORD, flags);
+    if (!poss)
+        return k;
+    token_begin(cur, poss);
+    d = cur->norm + cur->len;
+    h = CLAIMS__HASH_INIT;
+    word_byte(d, 0, '\'', &h);
+    word_byte(d, 1, 's', &h);
+    token_end_folded(cur, poss + alen + 1, 2, h, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
+    return poss + alen + 1;
+}
+
+/* The typographic mark of e2_mark at s[i], third byte m: pushed, and its
+ * end returned; 0 for a doubled single mark (the general path's). */
+static size_t plain_mark(plain_cursor *cur, const char *s, size_t n, size_t i, unsigned char m,
+                         uint16_t flags)
+{
+    unsigned char ch = '"';
+    uint16_t cls = CLAIMS__TOK_QUOTE;
+    switch (m) {
+    case E2_EN_DASH:
+    case E2_EM_DASH:
+        ch = '-';
+        cls = CLAIMS__TOK_PUNCT;
+        break;
+    case E2_LSQUO:
+    case E2_RSQUO:
+        if (e2_mark(s, n, i + 3) == m)
+            return 0;
+        ch = '\'';
+        flags |= CLAIMS__TF_QUOTE_SINGLE |
+                 (m == E2_LSQUO ? CLAIMS__TF_QUOTE_OPEN : CLAIMS__TF_QUOTE_CLOSE);
+        break;
+    case E2_LDQUO:
+        flags |= CLAIMS__TF_QUOTE_OPEN;
+        break;
+    default:
+        flags |= CLAIMS__TF_QUOTE_CLOSE;
+        break;
+    }
+    token_begin(cur, i);
+    cur->norm[cur->len] = (char)ch;
+    token_end_folded(cur, i + 3, 1, (CLAIMS__HASH_INIT ^ ch) * 16777619u, cls, flags);
+    return i + 3;
+}
+
+/* A straight quotation mark at s[i] ('"' or a lone '\''), whose flags
+ * quote_flags guesses from the spacing around it: pushed, and its end
+ * returned; 0 when a character next to it is non-ASCII, or it is a
+ * doubled single mark (the general path's). s[0, n) is the whole text. */
+static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, uint16_t flags)
+{
+    unsigned char c = (unsigned char)s[i];
+    unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
+    unsigned char after = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+    if (c == '\'' && after == '\'')
+        return 0;
+    bool open_ctx;
+    if (before < 0x80) {
+        open_ctx = claims__is_space(before) || before == '(' || before == '[' || before == '-' ||
+                   before == '"' || before == '\'';
+    } else {
+        /* after a typographic mark: all but the en dash open */
+        unsigned char m = i >= 3 ? e2_mark(s, n, i - 3) : 0;
+        if (!m)
+            return 0;
+        open_ctx = m != E2_EN_DASH;
+    }
+    /* after it, a typographic mark is no space; another non-ASCII
+     * character may be */
+    if (after >= 0x80 && !e2_mark(s, n, i + 1))
+        return 0;
+    if (c == '\'')
+        flags |= CLAIMS__TF_QUOTE_SINGLE;
+    if (open_ctx && !claims__is_space(after))
+        flags |= CLAIMS__TF_QUOTE_OPEN;
+    else if (!open_ctx)
+        flags |= CLAIMS__TF_QUOTE_CLOSE;
+    token_begin(cur, i);
+    cur->norm[cur->len] = (char)c;
+    token_end(cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_QUOTE, flags);
+    return i + 1;
+}
+
+/* plain_apos_word on a copy of the cursor: plain_run's own is not
+ * handed to a call, or it would live in memory, not in registers, and
+ * every token's fields would be loaded and stored. */
+static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                    uint16_t flags)
+{
+    plain_cursor c2 = *cur;
+    size_t e = plain_apos_word(&c2, s, n, start, flags);
+    *cur = c2;
+    return e;
+}
+
+/* Whether a word ends before s[k], an apostrophe or a non-ASCII byte:
+ * true before a dash or a quotation mark of e2_mark (other than U+2019,
+ * an apostrophe); false when plain_apos_word (or scan_word) reads on. */
+static inline bool word_ends(const char *s, size_t n, size_t k)
+{
+    unsigned char m = e2_mark(s, n, k);
+    return m && m != E2_RSQUO;
+}
+
 /* A word of plain ASCII letters and digits starting with the letter at
  * s[start]: scanned, lower-cased and hashed straight into the norm buffer
  * in one pass of one table load a byte, and pushed. The bytes plain_run
  * reads never end with a letter or digit, so the scan stops within them
- * with no test of the bound. Returns the word's end, or 0 when the word
- * goes on with an apostrophe or a non-ASCII character: scan_word then
- * reads it from the start. */
-static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, size_t lim16,
-                                uint16_t flags)
+ * with no test of the bound; s[0, n) is the whole text. Returns the word's
+ * end; a word that goes on with an apostrophe or a non-ASCII character is
+ * plain_apos_word's (which returns 0 when it is scan_word's). */
+static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                size_t lim16, uint16_t flags)
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
@@ -472,8 +733,8 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
         __m128i u, l, g;
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
             unsigned char stop = (unsigned char)s[start + len];
-            if (stop == '\'' || stop >= 0x80)
-                return 0; /* the word goes on: scan_word's */
+            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
+                return apos_word_copy(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
             if (updig) {
                 unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -504,8 +765,8 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t start, 
         k++;
     }
     unsigned char stop = (unsigned char)s[k];
-    if (stop == '\'' || stop >= 0x80)
-        return 0; /* the word goes on: scan_word's */
+    if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, k))
+        return apos_word_copy(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT)) {
         if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
@@ -579,28 +840,74 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
                         .fmask = tv->fmask};
     uint16_t flags = *pending;
     unsigned lines = *newlines;
-    while (i < n && cur.t < cur.tend) {
+    plain_lists pl = {.term = tv->terms ? tv->terms + tv->nterms : NULL,
+                      .line = tv->lines ? tv->lines + tv->nlines : NULL,
+                      .paren = tv->parens ? tv->parens + tv->nparens : NULL,
+                      .term_end = tv->terms ? tv->terms + tv->terms_cap : NULL,
+                      .paren_end = tv->parens ? tv->parens + tv->parens_cap : NULL,
+                      .line_end = tv->lines ? tv->lines + tv->lines_cap : NULL,
+                      .v = tv->v,
+                      .last_line = tv->nlines ? tv->lines[tv->nlines - 1] : UINT32_MAX};
+    /* One test a turn for the end of the text and of the token room: a
+     * token takes a byte at least (a possessive, two tokens, three; it
+     * tests the room itself), so with room for r tokens the bytes up to
+     * i + r need no test of the room. */
+    size_t lim = i;
+    for (;;) {
+        if (i >= lim) {
+            size_t room = (size_t)(cur.tend - cur.t);
+            if (i >= n || !room)
+                break; /* (a word read on with an apostrophe may end past n) */
+            lim = n - i < room ? n : i + room;
+        }
         unsigned char c = (unsigned char)s[i];
         unsigned pb = plain_byte[c];
         size_t e;
         if (pb >= PB_LOWER) {
-            e = plain_word(&cur, s, i, lim16, flags);
-        } else if (pb == PB_PUNCT) {
+            e = plain_word(&cur, s, full_n, i, lim16, flags);
+        } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
+            if (pb != PB_PUNCT && pl.term) {
+                uint32_t at = (uint32_t)(cur.t - pl.v);
+                if (pb == PB_TERM) {
+                    if (pl.term == pl.term_end)
+                        break;
+                    *pl.term++ = at;
+                } else {
+                    if (pl.paren == pl.paren_end)
+                        break;
+                    *pl.paren++ = at;
+                }
+            }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
             token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
-            flags |= CLAIMS__TF_SPACE_BEFORE;
             if (pb == PB_NEWLINE) {
+                uint32_t at = (uint32_t)(cur.t - pl.v);
+                if (pl.line && at != pl.last_line) {
+                    if (pl.line == pl.line_end)
+                        break;
+                    *pl.line++ = pl.last_line = at;
+                }
                 flags |= CLAIMS__TF_LINE_BEFORE;
                 if (++lines >= 2)
                     flags |= CLAIMS__TF_BLANK;
             }
+            flags |= CLAIMS__TF_SPACE_BEFORE;
             i++;
             continue;
         } else if (pb == PB_DIGIT) {
             e = plain_number(&cur, s, n, i, flags);
+        } else if (pb == PB_QUOTE) {
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = plain_quote(&c2, s, full_n, i, flags);
+            cur = c2;
+        } else if (pb == PB_E2) {
+            unsigned char m = e2_mark(s, full_n, i);
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = m ? plain_mark(&c2, s, full_n, i, m, flags) : 0;
+            cur = c2;
         } else {
             break;
         }
@@ -617,6 +924,11 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
     }
     tv->n = (size_t)(cur.t - tv->v);
     norm->len = cur.len;
+    if (pl.term) {
+        tv->nterms = (size_t)(pl.term - tv->terms);
+        tv->nlines = (size_t)(pl.line - tv->lines);
+        tv->nparens = (size_t)(pl.paren - tv->parens);
+    }
     *pending = flags;
     *newlines = lines;
     return i;
@@ -701,8 +1013,11 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
             }
         }
         int32_t cp;
-        if (take_space(s, n, &i, &cp, &pending, &newlines))
+        if (take_space(s, n, &i, &cp, &pending, &newlines)) {
+            if ((pending & CLAIMS__TF_LINE_BEFORE) && !note_line(tv))
+                return CLAIMS_ERR_NOMEM;
             continue;
+        }
         newlines = 0;
         uint16_t flags = pending;
         pending = 0;
@@ -723,6 +1038,21 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         }
         if (!push_tok(tv, norm, s, start, i, cls, flags))
             return CLAIMS_ERR_NOMEM;
+        const claims__token *t = &tv->v[tv->n - 1];
+        if (cls == CLAIMS__TOK_PUNCT && tv->terms &&
+            terminal_norm(norm->data + t->norm, t->norm_len)) {
+            if (!claims__grow(tv->a, (void **)&tv->terms, &tv->terms_cap, tv->nterms + 1,
+                              sizeof *tv->terms))
+                return CLAIMS_ERR_NOMEM;
+            tv->terms[tv->nterms++] = (uint32_t)(tv->n - 1);
+        }
+        if (cls == CLAIMS__TOK_PUNCT && tv->parens && t->norm_len == 1 &&
+            norm->data[t->norm] == '(') {
+            if (!claims__grow(tv->a, (void **)&tv->parens, &tv->parens_cap, tv->nparens + 1,
+                              sizeof *tv->parens))
+                return CLAIMS_ERR_NOMEM;
+            tv->parens[tv->nparens++] = (uint32_t)(tv->n - 1);
+        }
     }
     /* The fast paths leave the norm text unterminated (they make sure of
      * room for the terminator). */
@@ -735,7 +1065,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, size_t *ntoks, char **norm,
                                size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, &every_section, 0};
+    tokvec tv = {a, NULL, 0, 0, &every_section, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -763,31 +1093,61 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
 }
 
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
-                                       claims__article *art)
+                                       claims__article *art, claims__seg_scratch *scr)
 {
-    tokvec tv = {a, NULL, 0, 0, lex->first, CLAIMS__LEX_FIRST_BITS - 1};
+    tokvec tv = {a,
+                 scr->toks,
+                 0,
+                 scr->toks_cap,
+                 lex->first,
+                 CLAIMS__LEX_FIRST_BITS - 1,
+                 scr->terms,
+                 scr->lines,
+                 scr->parens,
+                 0,
+                 0,
+                 0,
+                 scr->terms_cap,
+                 scr->lines_cap,
+                 scr->parens_cap};
     claims__buf nb;
     claims__buf_init(&nb, a);
+    nb.data = scr->norm;
+    nb.cap = scr->norm_cap;
     size_t from = art->win_end ? art->win_start : 0;
     size_t n = (art->win_end ? art->win_end : art->len) - from;
     /* News text averages about one token per five bytes. */
-    if (!claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) ||
-        !claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
-        claims__free(a, tv.v);
-        claims__buf_free(&nb);
-        return CLAIMS_ERR_NOMEM;
+    claims_status st = CLAIMS_ERR_NOMEM;
+    if (claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) &&
+        claims__grow(a, (void **)&tv.terms, &tv.terms_cap, n / 64 + 16, sizeof *tv.terms) &&
+        claims__grow(a, (void **)&tv.lines, &tv.lines_cap, n / 64 + 16, sizeof *tv.lines) &&
+        claims__grow(a, (void **)&tv.parens, &tv.parens_cap, n / 256 + 16, sizeof *tv.parens) &&
+        claims__grow(a, (void **)&nb.data, &nb.cap, n + 16, 1)) {
+        st = tokenize_into(art->text + from, n, &tv, &nb);
+        if (from)
+            for (size_t k = 0; k < tv.n; k++) {
+                tv.v[k].start += (uint32_t)from;
+                tv.v[k].end += (uint32_t)from;
+            }
+        if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+            st = CLAIMS_ERR_NOMEM;
     }
-    claims_status st = tokenize_into(art->text + from, n, &tv, &nb);
-    if (from)
-        for (size_t k = 0; k < tv.n; k++) {
-            tv.v[k].start += (uint32_t)from;
-            tv.v[k].end += (uint32_t)from;
-        }
-    if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
-        st = CLAIMS_ERR_NOMEM;
+    scr->toks = tv.v;
+    scr->toks_cap = tv.cap;
+    scr->terms = tv.terms;
+    scr->terms_cap = tv.terms_cap;
+    scr->lines = tv.lines;
+    scr->lines_cap = tv.lines_cap;
+    scr->nterms = tv.nterms;
+    scr->nlines = tv.nlines;
+    scr->parens = tv.parens;
+    scr->parens_cap = tv.parens_cap;
+    scr->nparens = tv.nparens;
+    scr->norm = nb.data;
+    scr->norm_cap = nb.cap;
     art->toks = tv.v;
-    art->ntoks = tv.n;
+    art->ntoks = (uint32_t)tv.n;
     art->norm = nb.data;
-    art->norm_len = nb.len ? nb.len - 1 : 0;
+    art->norm_len = nb.len ? (uint32_t)(nb.len - 1) : 0;
     return st;
 }
