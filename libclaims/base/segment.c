@@ -335,6 +335,16 @@ claims_status claims__segment_into(const claims_allocator *a, const claims__lexi
     return st;
 }
 
+/* The article no longer has tokens, sentences or norm text (whoever
+ * owns the buffers keeps or frees them). */
+static void detach_tokens(claims__article *art)
+{
+    art->toks = NULL;
+    art->sents = NULL;
+    art->norm = NULL;
+    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+}
+
 void claims__segment_release(const claims_allocator *a, claims__article *art,
                              claims__seg_scratch *scr)
 {
@@ -342,10 +352,7 @@ void claims__segment_release(const claims_allocator *a, claims__article *art,
      * go, as the claims they leave grow (peak memory stays as it was). */
     if (art->win_start > 0 || (art->win_end && art->win_end < art->len))
         claims__seg_scratch_free(a, scr);
-    art->toks = NULL;
-    art->sents = NULL;
-    art->norm = NULL;
-    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+    detach_tokens(art);
 }
 
 void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *scr)
@@ -386,10 +393,7 @@ void claims__article_drop_tokens(const claims_allocator *a, claims__article *art
     claims__free(a, art->toks);
     claims__free(a, art->sents);
     claims__free(a, art->norm);
-    art->toks = NULL;
-    art->sents = NULL;
-    art->norm = NULL;
-    art->ntoks = art->nsents = art->norm_len = art->nparas = 0;
+    detach_tokens(art);
 }
 
 void claims__article_free(const claims_allocator *a, claims__article *art)

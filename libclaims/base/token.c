@@ -455,6 +455,26 @@ static const uint16_t word_byte_of[256] = {
 #undef WB
 /* clang-format on */
 
+/* The CAP, ALLCAPS and HAS_DIGIT flags of the word s[start, k), whose
+ * bytes' WB_* classes are `seen`: capitalized, two capitals or more and
+ * no lower-case letter, a digit. */
+static inline uint16_t word_case_flags(const char *s, size_t start, size_t k, unsigned seen)
+{
+    uint16_t flags = 0;
+    if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
+        flags |= CLAIMS__TF_CAP;
+    if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
+        unsigned letters = 0;
+        for (size_t j = start; j < k && letters < 2; j++)
+            letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
+        if (letters >= 2)
+            flags |= CLAIMS__TF_ALLCAPS;
+    }
+    if (seen & WB_DIGIT)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    return flags;
+}
+
 /* Whether byte b may go on a plain word: an ASCII letter or digit. */
 static inline bool plain_word_byte(unsigned char b)
 {
@@ -598,18 +618,7 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
         word_byte(d, dk++, (unsigned char)v, &h);
         k += step;
     }
-    if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
-        flags |= CLAIMS__TF_CAP;
-    if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
-        /* all its letters capitals: two of them or more? */
-        unsigned letters = 0;
-        for (size_t j = start; j < k && letters < 2; j++)
-            letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
-        if (letters >= 2)
-            flags |= CLAIMS__TF_ALLCAPS;
-    }
-    if (seen & WB_DIGIT)
-        flags |= CLAIMS__TF_HAS_DIGIT;
+    flags |= word_case_flags(s, start, k, seen);
     token_end_folded(cur, k, (uint32_t)dk, h, CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
@@ -768,20 +777,8 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, k))
         return apos_word_copy(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
-    if (seen & (WB_UPPER | WB_DIGIT)) {
-        if (word_byte_of[(unsigned char)s[start]] & WB_UPPER)
-            flags |= CLAIMS__TF_CAP;
-        if (!(seen & WB_LOWER) && (seen & WB_UPPER)) {
-            /* all its letters capitals: two of them or more? */
-            unsigned letters = 0;
-            for (size_t j = start; j < k && letters < 2; j++)
-                letters += (word_byte_of[(unsigned char)s[j]] & WB_UPPER) != 0;
-            if (letters >= 2)
-                flags |= CLAIMS__TF_ALLCAPS;
-        }
-        if (seen & WB_DIGIT)
-            flags |= CLAIMS__TF_HAS_DIGIT;
-    }
+    if (seen & (WB_UPPER | WB_DIGIT))
+        flags |= word_case_flags(s, start, k, seen);
     token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
     return k;
 }
