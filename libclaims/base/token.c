@@ -376,23 +376,8 @@ static inline void token_begin(plain_cursor *cur, size_t start)
 }
 
 /* Pushes the token begun at the cursor, ending at s[end], whose norm
- * text (as long as its source) is at the cursor, with hash h. */
-static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t cls,
-                             uint16_t flags)
-{
-    claims__token *t = cur->t++;
-    uint32_t len = (uint32_t)end - t->start;
-    t->end = (uint32_t)end;
-    t->norm_len = len;
-    t->hash = h;
-    t->lexmask = lexmask_of(cur->first, cur->fmask, h);
-    t->cls = cls;
-    t->flags = flags;
-    cur->len += len;
-}
-
-/* token_end for norm text of len bytes, shorter than its source (a
- * typographic mark folded to ASCII). */
+ * text of len bytes (shorter than its source when a typographic mark was
+ * folded to ASCII) is at the cursor, with hash h. */
 static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len, uint32_t h,
                                     uint16_t cls, uint16_t flags)
 {
@@ -404,6 +389,13 @@ static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len,
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
+}
+
+/* token_end_folded of norm text as long as its source. */
+static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t cls,
+                             uint16_t flags)
+{
+    token_end_folded(cur, end, (uint32_t)end - cur->t->start, h, cls, flags);
 }
 
 /* The typographic marks the plain path takes, U+2013 to U+201D: their
