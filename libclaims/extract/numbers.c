@@ -41,16 +41,10 @@ enum {
 /* The word classes of the tokens last asked about, by token index modulo
  * WC_MEMO: the windows around amounts ask about the same function words
  * again ("the", "of", "in" before each amount, behind each verb). */
-enum { WC_MEMO = 64, WC_TEXTS = 64 };
+enum { WC_MEMO = 64 };
 typedef struct wc_memo {
     uint32_t tag[WC_MEMO]; /* the slot's token index + 1; 0 while empty */
     const claims__lex_entry *e[WC_MEMO];
-    /* The same by the token's text (a one-token lookup depends on nothing
-     * else), by its hash modulo WC_TEXTS: the function words asked about
-     * recur all through an article ("the", "of", "in" make a third of the
-     * lookups). */
-    uint32_t text_tok[WC_TEXTS]; /* a token with the slot's text, + 1; 0 while empty */
-    const claims__lex_entry *text_e[WC_TEXTS];
 } wc_memo;
 
 /* The unit looked up at a token after a number (noise_end's, for "9
@@ -228,20 +222,9 @@ static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, clai
  * the memo answers most calls. */
 CLAIMS__NOINLINE static void cword_fill(const qctx *c, size_t i, size_t slot)
 {
-    wc_memo *m = c->wc;
-    const claims__token *t = &c->toks[i];
-    size_t ts = (t->hash ^ (t->hash >> 16)) % WC_TEXTS;
-    size_t k = m->text_tok[ts];
-    if (k > 0 && c->toks[k - 1].hash == t->hash && c->toks[k - 1].norm_len == t->norm_len &&
-        claims__same_bytes(norm_of(c, k - 1), norm_of(c, i), t->norm_len)) {
-        m->e[slot] = m->text_e[ts];
-    } else {
-        size_t n;
-        m->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
-        m->text_tok[ts] = (uint32_t)(i + 1);
-        m->text_e[ts] = m->e[slot];
-    }
-    m->tag[slot] = (uint32_t)(i + 1);
+    size_t n;
+    c->wc->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+    c->wc->tag[slot] = (uint32_t)(i + 1);
 }
 
 /* The word class entry of the token at i ("_det", "_stop"; [word_class]
@@ -2513,7 +2496,6 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     unit_memo um = {SIZE_MAX, NULL, 0};
     memset(&c, 0, sizeof c);
     memset(wc.tag, 0, sizeof wc.tag);
-    memset(wc.text_tok, 0, sizeof wc.text_tok);
     c.wc = &wc;
     c.um = &um;
     c.num_at = SIZE_MAX;
