@@ -760,11 +760,8 @@ static inline const claims__lex_entry *claims__lex_match(const claims__lexicon *
  * line (a plain-text file's first line; a feed that repeats it). */
 bool claims__text_starts_with(const char *text, size_t len, const char *title, size_t tl);
 
-/* Index of the sentence containing byte `off` (binary search). */
-size_t claims__sentence_at(const claims__article *art, size_t off);
-
-/* claims__sentence_at(art, off) (the first sentence ending past off, or
- * the last; 0 when there is none), searched from sentence `hint`, the
+/* The sentence of byte `off`: the first sentence ending past off, or the
+ * last (0 when there is none), searched from sentence `hint`, the
  * answer for an offset asked before: extractors ask in text order, most
  * often in that sentence or a few after it. The hint and the sentence
  * before it are tried, then forward by steps doubling and halving

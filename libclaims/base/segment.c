@@ -253,26 +253,6 @@ static size_t next_line(const claims__article *art, seg_lists *sl, size_t t)
     return t >= art->ntoks ? t : list_next(&sl->lines, t, art->ntoks);
 }
 
-size_t claims__sentence_at(const claims__article *art, size_t off)
-{
-    /* The first sentence ending past off, by halving a range [b, b + n]
-     * it lies in with a conditional move, not a branch (which the
-     * offsets asked for make hard to predict). Ends rise with the index. */
-    size_t n = art->nsents;
-    if (!n)
-        return 0;
-    const claims__sentence *b = art->sents;
-    while (n > 1) {
-        size_t half = n / 2;
-        b = b[half - 1].end <= off ? b + half : b;
-        n -= half;
-    }
-    size_t lo = (size_t)(b - art->sents) + (b->end <= off);
-    if (lo >= art->nsents)
-        lo = art->nsents - 1;
-    return lo;
-}
-
 /* claims__segment_into's sentences and paragraphs, in art->sents of
  * capacity *cap. */
 static claims_status split_article(const claims_allocator *a, const claims__lexicon *lx,
@@ -401,8 +381,6 @@ void claims__article_free(const claims_allocator *a, claims__article *art)
     claims__free(a, art->id);
     claims__free(a, art->title);
     claims__free(a, art->block);
-    claims__free(a, art->toks);
-    claims__free(a, art->sents);
-    claims__free(a, art->norm);
+    claims__article_drop_tokens(a, art);
     memset(art, 0, sizeof *art);
 }
