@@ -576,6 +576,26 @@ static seen_quote *seen_slot(const claims_story *s, seen_quote *memo, size_t mas
     return &memo[m];
 }
 
+/* Pads the quote of claim i into ws (its length in *len) and finds its
+ * slot in memo: an earlier copy's (*copy set), or a new one, now the
+ * quote's (its hash and claim; `first` and `n` are the caller's to set).
+ * NULL on OOM. */
+static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, seen_quote *memo,
+                              size_t mask, size_t *len, bool *copy)
+{
+    const char *str = s->claims[i]->str_value;
+    if (!pad_quote(s, ws, str, len))
+        return NULL;
+    uint32_t qh = quote_hash(ws, *len);
+    seen_quote *e = seen_slot(s, memo, mask, qh, str);
+    *copy = e->claim != 0;
+    if (!*copy) {
+        e->hash = qh;
+        e->claim = (uint32_t)i + 1;
+    }
+    return e;
+}
+
 /* The number of words of normalized string str: of bytes that are no
  * space after a space (or at the start), counted eight at a time. */
 static size_t count_words(const char *str)
@@ -727,18 +747,14 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
                           probe_set *ps)
 {
     for (size_t li = 0; li < nopen; li++) {
-        size_t i = open[li];
-        const claims_claim *c = s->claims[i];
         size_t len;
-        if (!pad_quote(s, ws, c->str_value, &len))
+        bool copy;
+        seen_quote *e = quote_slot(s, ws, open[li], ps->memo, ps->memo_mask, &len, &copy);
+        if (!e)
             return false;
-        uint32_t qh = quote_hash(ws, len);
-        seen_quote *e = seen_slot(s, ps->memo, ps->memo_mask, qh, c->str_value);
         ps->slot_of[li] = (uint32_t)(e - ps->memo);
-        if (e->claim)
+        if (copy)
             continue;
-        e->hash = qh;
-        e->claim = (uint32_t)i + 1;
         e->first = (uint32_t)ps->nph;
         e->n = 0;
         size_t nw = word_hashes(ws, len);
@@ -779,14 +795,12 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
     size_t k = 0;
     *ng = 0;
     for (size_t li = 0; li < nnamed; li++) {
-        size_t i = named[li];
-        const claims_claim *c = s->claims[i];
-        size_t len;
-        if (!pad_quote(s, ws, c->str_value, &len))
+        size_t i = named[li], len;
+        bool copy;
+        seen_quote *e = quote_slot(s, ws, i, memo, mask, &len, &copy);
+        if (!e)
             return false;
-        uint32_t qh = quote_hash(ws, len);
-        seen_quote *e = seen_slot(s, memo, mask, qh, c->str_value);
-        if (e->claim) {
+        if (copy) {
             size_t n = e->n;
             if (n > UINT32_MAX - 1 - k ||
                 !claims__grow(&s->alloc, (void **)&ix->g, cap, k + n, sizeof *ix->g))
@@ -799,8 +813,6 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
             *ng = k;
             continue;
         }
-        e->hash = qh;
-        e->claim = (uint32_t)i + 1;
         e->first = (uint32_t)k;
         size_t nw = word_hashes(ws, len);
         size_t grams = nw >= GRAM ? nw - GRAM + 1 : 0;
