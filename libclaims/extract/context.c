@@ -729,7 +729,7 @@ enum {
 
 /* The first of tokens [k, e) whose lexmask has a bit of `look`, else e.
  * Most tokens have none: eight a step while eight remain, one test of
- * the bound for eight (then four). */
+ * the bound for eight, then one at a time. */
 static inline size_t next_look(const claims__token *toks, size_t k, size_t e, uint32_t look)
 {
     for (; e - k >= 8; k += 8) {
@@ -749,17 +749,6 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
             return k + 6;
         if (toks[k + 7].lexmask & look)
             return k + 7;
-    }
-    if (e - k >= 4) {
-        if (toks[k].lexmask & look)
-            return k;
-        if (toks[k + 1].lexmask & look)
-            return k + 1;
-        if (toks[k + 2].lexmask & look)
-            return k + 2;
-        if (toks[k + 3].lexmask & look)
-            return k + 3;
-        k += 4;
     }
     while (k < e && !(toks[k].lexmask & look))
         k++;
