@@ -899,6 +899,55 @@ class Cli(unittest.TestCase):
         self.assertEqual(s["unassigned_lines"], 1)
         self.assertEqual(s["articles"], 36)
 
+    def test_batch_feed_lines_of_every_reader(self):
+        # The plan reads each line's "story" with the reader that reads the
+        # line (the flat reader, yajl for nested values, jansson for
+        # numbers and errors); the story's worker reads it again. Every
+        # line lands in its story or is named on stderr, with jansson's
+        # words for bad ones.
+        lines = [
+            r'{"story": "mill", "id": "m1", "text": "The mill hired 40 workers.\nIt opened in 1998."}',
+            r'{"story": "mill", "meta": {"desk": ["city", null]}, "id": "m2", "text": "The mill hired 45 workers."}',
+            r'{"story": "mill", "meta": {"n": [1]}, "id": "m3", "text": "The mill hired \u0034\u0030 workers."}',
+            r'{"story": 7, "id": "n1", "text": "Seven ferries were ordered in 2019."}',
+            r'{"story": "caf\u00e9", "id": "c1", "text": "The caf\u00e9 sold 300 cups."}',
+            r'{"st\u006fry": "mill", "id": "k1", "text": "A key with an escape: 9 trucks."}',
+            r'{"story": "", "id": "e1", "text": "An empty story."}',
+            r'{"story": null, "id": "z1", "text": "A null story."}',
+            r'{"story": {"a": "b"}, "id": "o1", "text": "An object story."}',
+            r'{"id": "none", "text": "No story at all."}',
+            r'{"story": "bad\u0000nul", "id": "b1", "text": "A NUL in the story."}',
+            "not json",
+            "[1, 2]",
+            r'{"story": "mill", "id": "t1", "text": "tail"} x',
+            r'{"story": "mill", "id": "m1", "text": "The same id again, 50 workers."}',
+        ]
+        path = self.write("feed.jsonl", "\n".join(lines) + "\n")
+        out = os.path.join(self.tmp, "out")
+        rc, _, err = run("batch", "-j", "2", "-f", "json", "-d", out, path)
+        self.assertEqual(rc & 4, 4, err)
+        for n, msg in ((7, '"story" must be a non-empty string or an integer'),
+                       (8, '"story" must be a non-empty string or an integer'),
+                       (9, '"story" must be a non-empty string or an integer'),
+                       (10, 'no "story" field'),
+                       (11, '"story" must be a non-empty string or an integer'),
+                       (12, "'[' or '{' expected near 'not'"),
+                       (13, "not a JSON object"),
+                       (14, "end of file expected near 'x'")):
+            self.assertIn("feed.jsonl:%d: %s" % (n, msg), err)
+        self.assertIn("duplicate id", err)
+        with open(os.path.join(out, "_summary.json")) as f:
+            s = json.load(f)
+        self.assertEqual(s["unassigned_lines"], 8)
+        self.assertEqual([x["story"] for x in s["reports"]], ["mill", "7", "caf\u00e9"])
+        with open(os.path.join(out, "mill.json")) as f:
+            mill = json.load(f)
+        self.assertEqual([a["id"] for a in mill["articles"]], ["m1", "m2", "m3", "k1"])
+        self.assertEqual(len(mill["rejected"]), 1)
+        values = sorted(c["value"] for c in mill["claims"] if c["kind"] == "count")
+        self.assertIn(40, values)
+        self.assertEqual(values.count(40), 2)  # "\u0034\u0030" decodes to "40"
+
     def test_batch_report_names_are_unique_and_safe(self):
         names = ["a" * 300 + "1", "a" * 300 + "2", ".hidden", "_summary", "../up", "x\x1b"]
         path = self.write("n.jsonl", "\n".join(
