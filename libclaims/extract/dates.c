@@ -2009,18 +2009,47 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
 /* The first token from i on (before te) that may start a claim of
  * scan_sentence (next_start): for every other token the tries of
  * scan_sentence would all fail. */
-static inline size_t next_candidate(const claims__article *art, size_t i, size_t te)
+static inline size_t next_candidate(const dt_ctx *c, const claims__article *art, size_t i,
+                                    size_t te)
 {
-    return next_start(art, i, te,
-                      (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
-                          (1u << CLAIMS__LEX_RELATIVE_DAY));
+    const uint32_t mon_wd = (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY);
+    const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
+    const claims__lex_tables *tab = c->lx->tables;
+    for (;; i++) {
+        i = next_start(art, i, te, mon_wd | (1u << rel));
+        if (i >= te)
+            return i;
+        /* A word of no month or weekday ("the", "that", "a"), not
+         * capitalized before a number, is only ever tried as a relative
+         * day (scan_sentence's rel_only): the lexicon's inline filter of
+         * that lookup rejects most of them here, before the tests of
+         * scan_sentence. */
+        const claims__token *t = &art->toks[i];
+        if (t->cls == CLAIMS__TOK_NUMBER) {
+            /* a number is tried as a date's start (may_start_date) and
+             * as a year (year_context: four digits); most numbers are
+             * neither ("15 people", "2.5") */
+            if (t->norm_len == 4 || (t->lexmask & (1u << rel)) || number_may_start_date(art, i, te))
+                return i;
+            continue;
+        }
+        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
+            return i;
+        if ((tab->single[t->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
+            (i + 1 < te && claims__lex_pair_may(tab, t[0].hash, t[1].hash, rel)))
+            return i;
+    }
 }
 
 static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
 {
     const claims__sentence *sn = &art->sents[si];
     size_t tb = sn->tok_begin, te = sn->tok_end;
-    for (size_t i = next_candidate(art, tb, te); i < te; i = next_candidate(art, i + 1, te)) {
+    for (size_t i = tb;; i++) {
+        /* one call of next_candidate, inlined (each `continue` goes on
+           from the token after i) */
+        if ((i = next_candidate(c, art, i, te)) >= te)
+            break;
         if (i >= c->skip_b && i < c->skip_e) {
             i = c->skip_e - 1;
             continue;
