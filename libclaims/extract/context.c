@@ -19,6 +19,9 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
           linear */
        SUBJECT_WINDOW = 40,
        RATE_WINDOW = 3 };
+/* The bytes of one article's arrays (claims__extract_context) kept on the
+ * stack: those of an article of about a thousand tokens. */
+enum { LOCAL_BLOCK = 16384 };
 /* Doubles this large are all whole (and past what a long long holds). */
 #define WHOLE_MAX 1e15
 
@@ -1199,7 +1202,9 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_word = carve(&at, art->ntoks);
     size_t o_lim = carve(&at, art->nsents * sizeof(uint32_t));
     size_t o_ti = carve(&at, (nt ? nt : 1) * sizeof(time_info));
-    char *block = claims__malloc(al, at);
+    /* most articles' block fits on the stack: no malloc and free each */
+    _Alignas(max_align_t) char local[LOCAL_BLOCK];
+    char *block = at <= sizeof local ? local : claims__malloc(al, at);
     if (!block)
         return CLAIMS_ERR_NOMEM;
     const claims_claim **tv = (const claims_claim **)(void *)(block + o_tv);
@@ -1259,6 +1264,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
         scope_and_holder(&c, cl, tb, te, &w, !f->titled, &oom);
     }
-    claims__free(al, block);
+    if (block != local)
+        claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
 }
