@@ -849,7 +849,9 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     for (size_t k = c->sb; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
-             * about (most) */
+             * about (most); none asked: all answered */
+            if (!look)
+                break;
             k = next_look(toks, k, c->se, look);
             if (k == c->se)
                 break;
@@ -1182,16 +1184,16 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     const claims_allocator *al = &s->alloc;
     if (!art->nsents || first >= s->nclaims)
         return CLAIMS_OK;
-    size_t nt = 0;
-    for (size_t i = first; i < s->nclaims; i++)
-        nt += is_time(s->claims[i]);
+    /* room for a time per claim from `first` (the times are counted by
+     * index_claims, not in a pass of their own) */
+    size_t nt = s->nclaims - first;
     /* per sentence: its first time claim, the anchor it hands on, what
      * is asked of it (NEED_*) and the answers; per claim from `first`:
      * its sentence (figures and times only); per token the memo. One
      * allocation carved up (eight were a malloc and a free each, per
      * article). */
     size_t at = 0;
-    size_t o_tv = carve(&at, (nt ? nt : 1) * sizeof(const claims_claim *));
+    size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
     size_t o_tfirst = carve(&at, (art->nsents + 1) * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
     size_t o_need = carve(&at, art->nsents);
@@ -1201,7 +1203,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_len = carve(&at, art->ntoks * sizeof(uint16_t));
     size_t o_word = carve(&at, art->ntoks);
     size_t o_lim = carve(&at, art->nsents * sizeof(uint32_t));
-    size_t o_ti = carve(&at, (nt ? nt : 1) * sizeof(time_info));
+    size_t o_ti = carve(&at, nt * sizeof(time_info));
     /* most articles' block fits on the stack: no malloc and free each */
     _Alignas(max_align_t) char local[LOCAL_BLOCK];
     char *block = at <= sizeof local ? local : claims__malloc(al, at);
