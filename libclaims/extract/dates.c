@@ -33,6 +33,14 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Inlined even where the compiler would not: next_start_rel, whose loop
+ * must stay in each scan's, with its section bits constants. */
+#if defined(__GNUC__)
+#define DT_INLINE inline __attribute__((always_inline))
+#else
+#define DT_INLINE inline
+#endif
+
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
 {
     enum { MAXLEN = 32 };
@@ -766,7 +774,19 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
  * (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
+static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+                                       uint32_t named, const claims__lex_tables *rel_tab);
 static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
+{
+    return next_start_rel(art, i, te, named, NULL);
+}
+
+/* next_start; with rel_tab (the lexicon's tables) a lower-case word of
+ * `named` but of no month or weekday ("the", "a", "that": only ever a
+ * relative day's start) is no stop when the lexicon's inline filter of
+ * that lookup rejects it, tested in the loop. */
+static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+                                       uint32_t named, const claims__lex_tables *rel_tab)
 {
     /* The loop stops at a word or a number (no class bit but the
      * number's) with a bit of `some`: a section asked or the number's
@@ -782,10 +802,23 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
     /* The tokens counted by a byte offset from the end up to 0: the add
      * that steps it also tests for the end. */
     const unsigned char *endp = (const unsigned char *)(art->toks + te);
+    const ptrdiff_t step = (ptrdiff_t)sizeof(claims__token);
     ptrdiff_t off = -(ptrdiff_t)((te - i) * sizeof(claims__token));
-    for (; off != 0; off += (ptrdiff_t)sizeof(claims__token)) {
-        uint64_t w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
-        if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+    const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
+    const uint64_t not_rel_only = claims__tok_bits_of(
+        (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY), UINT16_MAX, CLAIMS__TF_CAP);
+    for (;; off += step) {
+        uint64_t w = 0;
+        for (; off != 0; off += step) {
+            w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
+            if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+                break;
+        }
+        if (off == 0 || !rel_tab || (w & not_rel_only))
+            break;
+        const claims__token *r = (const claims__token *)(const void *)(endp + off);
+        if ((rel_tab->single[r->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
+            (off != -step && claims__lex_pair_may(rel_tab, r[0].hash, r[1].hash, rel)))
             break;
     }
     const claims__token *t = (const claims__token *)(const void *)(endp + off),
@@ -2016,7 +2049,7 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
     const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
     const claims__lex_tables *tab = c->lx->tables;
     for (;; i++) {
-        i = next_start(art, i, te, mon_wd | (1u << rel));
+        i = next_start_rel(art, i, te, mon_wd | (1u << rel), tab);
         if (i >= te)
             return i;
         /* A word of no month or weekday ("the", "that", "a"), not
