@@ -829,6 +829,7 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
 static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
+    const claims__lex_tables *tb = lx->tables;
     const claims__token *toks = c->art->toks;
     /* a time word is looked up only where a "future" one may start: no
        other answers the question */
@@ -866,6 +867,17 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
+        if (m == ctx && t->start < ctx_lim &&
+            !(tb->single[t->hash % CLAIMS__LEX_FIRST_BITS] & ctx) &&
+            (k + 1 >= c->se ||
+             !claims__lex_pair_may(tb, t[0].hash, t[1].hash, CLAIMS__LEX_CONTEXT))) {
+            /* a [context] word only as the start of a longer phrase
+             * ("the", "a", "of"), and the next token goes on with none:
+             * the lookup's answer (no phrase), without it */
+            c->memo->entry[k] = NULL;
+            c->memo->len[k] = 0;
+            continue;
+        }
         /* The lookups below go straight to the lexicon's out-of-line half:
          * k < c->se and the token's lexmask has the section's bit (m). */
         if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
