@@ -766,11 +766,11 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 }
 
 /* The first token from i on (before te) that may start a date, or a
- * claim of scan_sentence: a number, a word a lexicon section of `named`
+ * claim of scan_sentences: a number, a word a lexicon section of `named`
  * may start (a weekday, a month, a relative day), or a capitalized word
  * right before a number ("Word 5", "Word. 5": a misspelt month, as
  * number_after reads it). Every token it skips fails may_start_date, and
- * the tries of scan_sentence; of those it returns only a number may
+ * the tries of scan_sentences; of those it returns only a number may
  * (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
@@ -2040,8 +2040,8 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
 }
 
 /* The first token from i on (before te) that may start a claim of
- * scan_sentence (next_start): for every other token the tries of
- * scan_sentence would all fail. */
+ * scan_sentences (next_start): for every other token the tries of
+ * scan_sentences would all fail. */
 static inline size_t next_candidate(const dt_ctx *c, const claims__article *art, size_t i,
                                     size_t te)
 {
@@ -2054,9 +2054,9 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
             return i;
         /* A word of no month or weekday ("the", "that", "a"), not
          * capitalized before a number, is only ever tried as a relative
-         * day (scan_sentence's rel_only): the lexicon's inline filter of
+         * day (scan_sentences' rel_only): the lexicon's inline filter of
          * that lookup rejects most of them here, before the tests of
-         * scan_sentence. */
+         * scan_sentences. */
         const claims__token *t = &art->toks[i];
         if (t->cls == CLAIMS__TOK_NUMBER) {
             /* a number is tried as a date's start (may_start_date) and
@@ -2074,18 +2074,31 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
     }
 }
 
-static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
+/* Scans sentences [si, s_end), whose tokens follow each other, as one
+ * run of tokens: a scan a sentence cost more to set up and end than its
+ * few candidates (most sentences have none). next_candidate reads the
+ * run's end, not its candidate's sentence's, so it finds a few more (a
+ * capitalized word that ends a sentence before a number, a word whose
+ * next token opens the next sentence): every test below is of the
+ * candidate's sentence, and finds nothing in those. */
+static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
 {
-    const claims__sentence *sn = &art->sents[si];
-    size_t tb = sn->tok_begin, te = sn->tok_end;
-    for (size_t i = tb;; i++) {
+    const size_t run_end = art->sents[s_end - 1].tok_end;
+    size_t tb = 0, te = 0; /* the candidate's sentence's tokens */
+    for (size_t i = art->sents[si].tok_begin;; i++) {
         /* one call of next_candidate, inlined (each `continue` goes on
            from the token after i) */
-        if ((i = next_candidate(c, art, i, te)) >= te)
+        if ((i = next_candidate(c, art, i, run_end)) >= run_end)
             break;
         if (i >= c->skip_b && i < c->skip_e) {
             i = c->skip_e - 1;
             continue;
+        }
+        if (i >= te) { /* the candidate's sentence, from the one before */
+            while (art->sents[si].tok_end <= i)
+                si++;
+            tb = art->sents[si].tok_begin;
+            te = art->sents[si].tok_end;
         }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
@@ -2227,13 +2240,22 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         }
     }
 
-    /* 2. Dates and years, sentence by sentence. */
-    for (size_t si = 0; si < art->nsents; si++) {
-        if (art->sents[si].flags & CLAIMS__SF_FURNITURE)
+    /* 2. Dates and years, sentence by sentence: a run of sentences not
+     * furniture whose tokens follow each other at a time. */
+    for (size_t si = 0; si < art->nsents;) {
+        const claims__sentence *sv = art->sents;
+        if (sv[si].flags & CLAIMS__SF_FURNITURE) {
+            si++;
             continue;
-        claims_status st = scan_sentence(&c, art, si);
+        }
+        size_t s_end = si + 1;
+        while (s_end < art->nsents && !(sv[s_end].flags & CLAIMS__SF_FURNITURE) &&
+               sv[s_end].tok_begin == sv[s_end - 1].tok_end)
+            s_end++;
+        claims_status st = scan_sentences(&c, art, si, s_end);
         if (st != CLAIMS_OK)
             return st;
+        si = s_end;
     }
     return rename_year_named(&c);
 }
