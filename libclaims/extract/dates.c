@@ -1329,6 +1329,34 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
     }
 }
 
+/* The first of tokens [k, e) whose lexmask has a bit of `bits`, else e.
+ * Eight a step while eight remain (a test of the bound for eight), then
+ * one at a time. */
+static inline size_t next_lexmask(const claims__token *toks, size_t k, size_t e, uint32_t bits)
+{
+    for (; e - k >= 8; k += 8) {
+        if (toks[k].lexmask & bits)
+            return k;
+        if (toks[k + 1].lexmask & bits)
+            return k + 1;
+        if (toks[k + 2].lexmask & bits)
+            return k + 2;
+        if (toks[k + 3].lexmask & bits)
+            return k + 3;
+        if (toks[k + 4].lexmask & bits)
+            return k + 4;
+        if (toks[k + 5].lexmask & bits)
+            return k + 5;
+        if (toks[k + 6].lexmask & bits)
+            return k + 6;
+        if (toks[k + 7].lexmask & bits)
+            return k + 7;
+    }
+    while (k < e && !(toks[k].lexmask & bits))
+        k++;
+    return k;
+}
+
 /* Finds the event mentions of sentence si (once per sentence). */
 static void load_events(dt_ctx *c, const claims__article *art, size_t si)
 {
@@ -1343,9 +1371,8 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
         /* most tokens start no event phrase (their lexmask): to the next
          * that may, in a tight loop */
-        while (!(art->toks[j].lexmask & bit))
-            if (++j == te)
-                return;
+        if ((j = next_lexmask(art->toks, j, te, bit)) == te)
+            return;
         size_t n = 0; /* its bit set: the lookup's out-of-line half */
         const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
