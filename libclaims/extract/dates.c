@@ -1423,11 +1423,14 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     }
 }
 
-/* The mention covering token j, or -1. */
+/* The mention covering token j, or -1. load_events finds them in the
+ * order of their first tokens (a name or a qualifier before one never
+ * reaches back past the one before's first token): the search ends at
+ * the first that begins after j. */
 static int event_covering(const dt_ctx *c, size_t j)
 {
-    for (size_t k = 0; k < c->nev; k++)
-        if (c->ev[k].begin <= j && j < c->ev[k].end)
+    for (size_t k = 0; k < c->nev && c->ev[k].begin <= j; k++)
+        if (j < c->ev[k].end)
             return (int)k;
     return -1;
 }
