@@ -19,6 +19,9 @@ enum { SCOPE_WINDOW = 6, SEVERITY_WINDOW = 4, HOLDER_WINDOW = 6, NAME_WORDS = 3,
           linear */
        SUBJECT_WINDOW = 40,
        RATE_WINDOW = 3 };
+/* The bytes of one article's arrays (claims__extract_context) kept on the
+ * stack: those of an article of about a thousand tokens. */
+enum { LOCAL_BLOCK = 16384 };
 /* Doubles this large are all whole (and past what a long long holds). */
 #define WHOLE_MAX 1e15
 
@@ -826,6 +829,7 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
 static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
+    const claims__lex_tables *tb = lx->tables;
     const claims__token *toks = c->art->toks;
     /* a time word is looked up only where a "future" one may start: no
        other answers the question */
@@ -846,7 +850,9 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     for (size_t k = c->sb; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
-             * about (most) */
+             * about (most); none asked: all answered */
+            if (!look)
+                break;
             k = next_look(toks, k, c->se, look);
             if (k == c->se)
                 break;
@@ -861,6 +867,17 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
+        if (m == ctx && t->start < ctx_lim &&
+            !(tb->single[t->hash % CLAIMS__LEX_FIRST_BITS] & ctx) &&
+            (k + 1 >= c->se ||
+             !claims__lex_pair_may(tb, t[0].hash, t[1].hash, CLAIMS__LEX_CONTEXT))) {
+            /* a [context] word only as the start of a longer phrase
+             * ("the", "a", "of"), and the next token goes on with none:
+             * the lookup's answer (no phrase), without it */
+            c->memo->entry[k] = NULL;
+            c->memo->len[k] = 0;
+            continue;
+        }
         /* The lookups below go straight to the lexicon's out-of-line half:
          * k < c->se and the token's lexmask has the section's bit (m). */
         if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
@@ -1179,16 +1196,16 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     const claims_allocator *al = &s->alloc;
     if (!art->nsents || first >= s->nclaims)
         return CLAIMS_OK;
-    size_t nt = 0;
-    for (size_t i = first; i < s->nclaims; i++)
-        nt += is_time(s->claims[i]);
+    /* room for a time per claim from `first` (the times are counted by
+     * index_claims, not in a pass of their own) */
+    size_t nt = s->nclaims - first;
     /* per sentence: its first time claim, the anchor it hands on, what
      * is asked of it (NEED_*) and the answers; per claim from `first`:
      * its sentence (figures and times only); per token the memo. One
      * allocation carved up (eight were a malloc and a free each, per
      * article). */
     size_t at = 0;
-    size_t o_tv = carve(&at, (nt ? nt : 1) * sizeof(const claims_claim *));
+    size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
     size_t o_tfirst = carve(&at, (art->nsents + 1) * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
     size_t o_need = carve(&at, art->nsents);
@@ -1198,8 +1215,10 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_len = carve(&at, art->ntoks * sizeof(uint16_t));
     size_t o_word = carve(&at, art->ntoks);
     size_t o_lim = carve(&at, art->nsents * sizeof(uint32_t));
-    size_t o_ti = carve(&at, (nt ? nt : 1) * sizeof(time_info));
-    char *block = claims__malloc(al, at);
+    size_t o_ti = carve(&at, nt * sizeof(time_info));
+    /* most articles' block fits on the stack: no malloc and free each */
+    _Alignas(max_align_t) char local[LOCAL_BLOCK];
+    char *block = at <= sizeof local ? local : claims__malloc(al, at);
     if (!block)
         return CLAIMS_ERR_NOMEM;
     const claims_claim **tv = (const claims_claim **)(void *)(block + o_tv);
@@ -1259,6 +1278,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
         scope_and_holder(&c, cl, tb, te, &w, !f->titled, &oom);
     }
-    claims__free(al, block);
+    if (block != local)
+        claims__free(al, block);
     return oom ? CLAIMS_ERR_NOMEM : CLAIMS_OK;
 }

@@ -33,6 +33,14 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Inlined even where the compiler would not: next_start_rel, whose loop
+ * must stay in each scan's, with its section bits constants. */
+#if defined(__GNUC__)
+#define DT_INLINE inline __attribute__((always_inline))
+#else
+#define DT_INLINE inline
+#endif
+
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
 {
     enum { MAXLEN = 32 };
@@ -758,15 +766,27 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 }
 
 /* The first token from i on (before te) that may start a date, or a
- * claim of scan_sentence: a number, a word a lexicon section of `named`
+ * claim of scan_sentences: a number, a word a lexicon section of `named`
  * may start (a weekday, a month, a relative day), or a capitalized word
  * right before a number ("Word 5", "Word. 5": a misspelt month, as
  * number_after reads it). Every token it skips fails may_start_date, and
- * the tries of scan_sentence; of those it returns only a number may
+ * the tries of scan_sentences; of those it returns only a number may
  * (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
+static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+                                       uint32_t named, const claims__lex_tables *rel_tab);
 static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
+{
+    return next_start_rel(art, i, te, named, NULL);
+}
+
+/* next_start; with rel_tab (the lexicon's tables) a lower-case word of
+ * `named` but of no month or weekday ("the", "a", "that": only ever a
+ * relative day's start) is no stop when the lexicon's inline filter of
+ * that lookup rejects it, tested in the loop. */
+static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+                                       uint32_t named, const claims__lex_tables *rel_tab)
 {
     /* The loop stops at a word or a number (no class bit but the
      * number's) with a bit of `some`: a section asked or the number's
@@ -782,10 +802,23 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
     /* The tokens counted by a byte offset from the end up to 0: the add
      * that steps it also tests for the end. */
     const unsigned char *endp = (const unsigned char *)(art->toks + te);
+    const ptrdiff_t step = (ptrdiff_t)sizeof(claims__token);
     ptrdiff_t off = -(ptrdiff_t)((te - i) * sizeof(claims__token));
-    for (; off != 0; off += (ptrdiff_t)sizeof(claims__token)) {
-        uint64_t w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
-        if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+    const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
+    const uint64_t not_rel_only = claims__tok_bits_of(
+        (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY), UINT16_MAX, CLAIMS__TF_CAP);
+    for (;; off += step) {
+        uint64_t w = 0;
+        for (; off != 0; off += step) {
+            w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
+            if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
+                break;
+        }
+        if (off == 0 || !rel_tab || (w & not_rel_only))
+            break;
+        const claims__token *r = (const claims__token *)(const void *)(endp + off);
+        if ((rel_tab->single[r->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
+            (off != -step && claims__lex_pair_may(rel_tab, r[0].hash, r[1].hash, rel)))
             break;
     }
     const claims__token *t = (const claims__token *)(const void *)(endp + off),
@@ -1296,6 +1329,34 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
     }
 }
 
+/* The first of tokens [k, e) whose lexmask has a bit of `bits`, else e.
+ * Eight a step while eight remain (a test of the bound for eight), then
+ * one at a time. */
+static inline size_t next_lexmask(const claims__token *toks, size_t k, size_t e, uint32_t bits)
+{
+    for (; e - k >= 8; k += 8) {
+        if (toks[k].lexmask & bits)
+            return k;
+        if (toks[k + 1].lexmask & bits)
+            return k + 1;
+        if (toks[k + 2].lexmask & bits)
+            return k + 2;
+        if (toks[k + 3].lexmask & bits)
+            return k + 3;
+        if (toks[k + 4].lexmask & bits)
+            return k + 4;
+        if (toks[k + 5].lexmask & bits)
+            return k + 5;
+        if (toks[k + 6].lexmask & bits)
+            return k + 6;
+        if (toks[k + 7].lexmask & bits)
+            return k + 7;
+    }
+    while (k < e && !(toks[k].lexmask & bits))
+        k++;
+    return k;
+}
+
 /* Finds the event mentions of sentence si (once per sentence). */
 static void load_events(dt_ctx *c, const claims__article *art, size_t si)
 {
@@ -1310,9 +1371,8 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
         /* most tokens start no event phrase (their lexmask): to the next
          * that may, in a tight loop */
-        while (!(art->toks[j].lexmask & bit))
-            if (++j == te)
-                return;
+        if ((j = next_lexmask(art->toks, j, te, bit)) == te)
+            return;
         size_t n = 0; /* its bit set: the lookup's out-of-line half */
         const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
@@ -1363,11 +1423,14 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     }
 }
 
-/* The mention covering token j, or -1. */
+/* The mention covering token j, or -1. load_events finds them in the
+ * order of their first tokens (a name or a qualifier before one never
+ * reaches back past the one before's first token): the search ends at
+ * the first that begins after j. */
 static int event_covering(const dt_ctx *c, size_t j)
 {
-    for (size_t k = 0; k < c->nev; k++)
-        if (c->ev[k].begin <= j && j < c->ev[k].end)
+    for (size_t k = 0; k < c->nev && c->ev[k].begin <= j; k++)
+        if (j < c->ev[k].end)
             return (int)k;
     return -1;
 }
@@ -2007,23 +2070,65 @@ static bool relative_claim(const dt_ctx *c, const claims__lex_entry *e, dt_claim
 }
 
 /* The first token from i on (before te) that may start a claim of
- * scan_sentence (next_start): for every other token the tries of
- * scan_sentence would all fail. */
-static inline size_t next_candidate(const claims__article *art, size_t i, size_t te)
+ * scan_sentences (next_start): for every other token the tries of
+ * scan_sentences would all fail. */
+static inline size_t next_candidate(const dt_ctx *c, const claims__article *art, size_t i,
+                                    size_t te)
 {
-    return next_start(art, i, te,
-                      (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY) |
-                          (1u << CLAIMS__LEX_RELATIVE_DAY));
+    const uint32_t mon_wd = (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY);
+    const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
+    const claims__lex_tables *tab = c->lx->tables;
+    for (;; i++) {
+        i = next_start_rel(art, i, te, mon_wd | (1u << rel), tab);
+        if (i >= te)
+            return i;
+        /* A word of no month or weekday ("the", "that", "a"), not
+         * capitalized before a number, is only ever tried as a relative
+         * day (scan_sentences' rel_only): the lexicon's inline filter of
+         * that lookup rejects most of them here, before the tests of
+         * scan_sentences. */
+        const claims__token *t = &art->toks[i];
+        if (t->cls == CLAIMS__TOK_NUMBER) {
+            /* a number is tried as a date's start (may_start_date) and
+             * as a year (year_context: four digits); most numbers are
+             * neither ("15 people", "2.5") */
+            if (t->norm_len == 4 || (t->lexmask & (1u << rel)) || number_may_start_date(art, i, te))
+                return i;
+            continue;
+        }
+        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
+            return i;
+        if ((tab->single[t->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
+            (i + 1 < te && claims__lex_pair_may(tab, t[0].hash, t[1].hash, rel)))
+            return i;
+    }
 }
 
-static claims_status scan_sentence(dt_ctx *c, const claims__article *art, size_t si)
+/* Scans sentences [si, s_end), whose tokens follow each other, as one
+ * run of tokens: a scan a sentence cost more to set up and end than its
+ * few candidates (most sentences have none). next_candidate reads the
+ * run's end, not its candidate's sentence's, so it finds a few more (a
+ * capitalized word that ends a sentence before a number, a word whose
+ * next token opens the next sentence): every test below is of the
+ * candidate's sentence, and finds nothing in those. */
+static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
 {
-    const claims__sentence *sn = &art->sents[si];
-    size_t tb = sn->tok_begin, te = sn->tok_end;
-    for (size_t i = next_candidate(art, tb, te); i < te; i = next_candidate(art, i + 1, te)) {
+    const size_t run_end = art->sents[s_end - 1].tok_end;
+    size_t tb = 0, te = 0; /* the candidate's sentence's tokens */
+    for (size_t i = art->sents[si].tok_begin;; i++) {
+        /* one call of next_candidate, inlined (each `continue` goes on
+           from the token after i) */
+        if ((i = next_candidate(c, art, i, run_end)) >= run_end)
+            break;
         if (i >= c->skip_b && i < c->skip_e) {
             i = c->skip_e - 1;
             continue;
+        }
+        if (i >= te) { /* the candidate's sentence, from the one before */
+            while (art->sents[si].tok_end <= i)
+                si++;
+            tb = art->sents[si].tok_begin;
+            te = art->sents[si].tok_end;
         }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
@@ -2165,13 +2270,22 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         }
     }
 
-    /* 2. Dates and years, sentence by sentence. */
-    for (size_t si = 0; si < art->nsents; si++) {
-        if (art->sents[si].flags & CLAIMS__SF_FURNITURE)
+    /* 2. Dates and years, sentence by sentence: a run of sentences not
+     * furniture whose tokens follow each other at a time. */
+    for (size_t si = 0; si < art->nsents;) {
+        const claims__sentence *sv = art->sents;
+        if (sv[si].flags & CLAIMS__SF_FURNITURE) {
+            si++;
             continue;
-        claims_status st = scan_sentence(&c, art, si);
+        }
+        size_t s_end = si + 1;
+        while (s_end < art->nsents && !(sv[s_end].flags & CLAIMS__SF_FURNITURE) &&
+               sv[s_end].tok_begin == sv[s_end - 1].tok_end)
+            s_end++;
+        claims_status st = scan_sentences(&c, art, si, s_end);
         if (st != CLAIMS_OK)
             return st;
+        si = s_end;
     }
     return rename_year_named(&c);
 }
