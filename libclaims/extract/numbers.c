@@ -71,6 +71,11 @@ typedef struct qctx {
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
     const claims__lex_entry *num_e;
+    /* the lexmask bits of the (up to) four tokens before token win_at
+     * that an operator or currency may start from (read_amount's): most
+     * amounts have neither before them, and one test says so */
+    size_t win_at;
+    uint32_t win_mask;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
@@ -276,16 +281,34 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
     return best;
 }
 
+enum { OP_WORDS = 4, CURRENCY_WORDS = 3 }; /* tokens of the longest phrase */
+
+/* Sets c->win_at and c->win_mask for the tokens before `at`. */
+static inline void window_before(qctx *c, size_t at)
+{
+    size_t lo = c->sb > c->floor ? c->sb : c->floor;
+    size_t kmax = back_reach(at, lo, OP_WORDS);
+    uint32_t m = 0;
+    for (size_t k = 1; k <= kmax; k++)
+        m |= c->toks[at - k].lexmask;
+    c->win_at = at;
+    c->win_mask = m;
+}
+
 /* An operator phrase ending exactly at token `at` ("more than $5"). */
 static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
 {
-    return phrase_before(c, CLAIMS__LEX_OPERATOR, 4, at, start);
+    if (at == c->win_at && !(c->win_mask & (1u << CLAIMS__LEX_OPERATOR)))
+        return NULL;
+    return phrase_before(c, CLAIMS__LEX_OPERATOR, OP_WORDS, at, start);
 }
 
 /* A currency phrase ending exactly at token `at`. */
 static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
 {
-    return phrase_before(c, CLAIMS__LEX_CURRENCY, 3, at, start);
+    if (at == c->win_at && !(c->win_mask & (1u << CLAIMS__LEX_CURRENCY)))
+        return NULL;
+    return phrase_before(c, CLAIMS__LEX_CURRENCY, CURRENCY_WORDS, at, start);
 }
 
 /* A "low..high" value. */
@@ -332,6 +355,12 @@ static bool unit_is(const unit_val *u, const char *q)
 }
 
 /* ------------------------------------------------------------- words */
+
+/* A key part that is "-", the unknown part, tested without a call. */
+static inline bool is_dash(const char *p)
+{
+    return p[0] == '-' && !p[1];
+}
 
 size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 {
@@ -1134,7 +1163,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t n = 0;
         const claims__lex_entry *u = unit_at(c, ne, &n);
         /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && strncmp(u->value, "clock:", 6) == 0)
+        if (u && u->value[0] == 'c' && strncmp(u->value, "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1188,14 +1217,14 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
                         const char *p2, const char *p3, const char *p4)
 {
-    if (kind == CLAIMS_KIND_MEASURE && p3 && strcmp(p3, "-") != 0 && strcmp(p2, "age") != 0) {
+    if (kind == CLAIMS_KIND_MEASURE && p3 && !is_dash(p3) && strcmp(p2, "age") != 0) {
         /* "a four-day ski tour" also meets "four days" */
         claims__draft(cl)->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
         return cl->frame->backoff[0] != 0;
     }
     if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
         return true;
-    bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
+    bool thing = p2 && !is_dash(p2), action = p3 && !is_dash(p3);
     size_t n = 0;
     const claims__lex_entry *kind_of =
         kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
@@ -1208,7 +1237,7 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     if (thing && action) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
-    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && strcmp(p4, "-") != 0) {
+    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && !is_dash(p4)) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
     }
     for (size_t i = 0; i < n; i++)
@@ -1395,7 +1424,8 @@ static bool name_word(const qctx *c, size_t i)
  * noun or no one. */
 static bool person_part(const qctx *c, size_t p, char *out)
 {
-    set_part(out, "-");
+    out[0] = '-';
+    out[1] = '\0';
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
         is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX))
         return false;
@@ -1480,7 +1510,7 @@ static const char *toll_before(const qctx *c, size_t b)
             continue;
         size_t n = 0;
         const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION_WORD, j, b, &n);
-        if (e && strncmp(e->value, "_toll:", 6) == 0)
+        if (e && e->value[0] == '_' && strncmp(e->value, "_toll:", 6) == 0)
             return e->value + 6;
     }
     return NULL;
@@ -1717,6 +1747,7 @@ static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry 
     const claims__lex_entry *e;
     *cur_e = NULL;
     *cur_start = i;
+    window_before(c, i);
     if (is_cls(c, i, CLAIMS__TOK_NUMBER))
         *cur_e = currency_before(c, i, cur_start);
     if ((e = lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
@@ -1967,7 +1998,8 @@ static size_t age_at_subject(const qctx *c, size_t nb)
 static void unit_age(const qctx *c, const amount *a, unit_info *u)
 {
     u->age = u->has_unit && unit_is(&u->uv, "age");
-    set_part(u->person, "-");
+    u->person[0] = '-';
+    u->person[1] = '\0';
     u->person_named = false;
     if (u->has_unit || a->cur || !a->digits || a->range || a->op != OP_NONE || a->v < 1 ||
         a->v > 120 || a->v != (double)(long)a->v || a->nb < c->sb + 2)
@@ -2131,7 +2163,7 @@ static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claim
 static bool age_thing(const qctx *c, const amount *a, const unit_info *u, size_t *end_tok,
                       char *thing)
 {
-    if (strcmp(u->person, "-") != 0) {
+    if (!is_dash(u->person)) {
         set_part(thing, u->person);
         return u->person_named;
     }
@@ -2220,7 +2252,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
         claims__draft(cl)->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
         return cl->frame->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
     }
-    if (strcmp(thing, "-") != 0) {
+    if (!is_dash(thing)) {
         claims__draft(cl)->holder = claims__intern(c->s, thing, strlen(thing));
         if (!cl->frame->holder)
             return CLAIMS_ERR_NOMEM;
@@ -2261,7 +2293,7 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
                   u->uv.un, &cl);
         /* "a 13-inch model", "a 320GB hard drive": the size names it */
         bool named_by = u->hyphen || (u->unit_end > a->e && glued(c, a->e));
-        if (rc == CLAIMS_OK && named_by && u->uv.spec && strcmp(thing, "-") != 0)
+        if (rc == CLAIMS_OK && named_by && u->uv.spec && !is_dash(thing))
             cl->flags |= CLAIMS__CF_NAMING;
     }
     c->floor = u->unit_end > a->e ? u->unit_end : a->e;
@@ -2456,16 +2488,22 @@ static inline size_t next_candidate(const qctx *c, size_t i)
 {
     const claims__token *t = c->toks;
     size_t se = c->se;
-    /* four tokens a round: the loop's own test costs as much as a token's */
+    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
+    /* four tokens a round, their bits or-ed: one test passes the four
+     * that start nothing, and only a round with a candidate looks at its
+     * tokens one by one */
     for (; i + 4 <= se; i += 4) {
+        if (!((claims__tok_bits(&t[i]) | claims__tok_bits(&t[i + 1]) | claims__tok_bits(&t[i + 2]) |
+               claims__tok_bits(&t[i + 3])) &
+              m))
+            continue;
         if (candidate(&t[i]))
             return i;
         if (candidate(&t[i + 1]))
             return i + 1;
         if (candidate(&t[i + 2]))
             return i + 2;
-        if (candidate(&t[i + 3]))
-            return i + 3;
+        return i + 3;
     }
     while (i < se && !candidate(&t[i]))
         i++;
@@ -2482,6 +2520,18 @@ static bool may_start(qctx *c, size_t i)
         return false;
     size_t n;
     c->num_at = i;
+    c->num_e = NULL;
+    /* "a" and "an" start "a dozen", "an estimated": candidates, but as a
+     * rule before a word that goes on no such phrase. The lexicon's
+     * single and pair bits (claims__lex_match_at's tests) turn them away
+     * for the three sections at once. */
+    const claims__lex_tables *lt = c->lx->tables;
+    if (!(lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) &&
+        (i + 1 >= c->se ||
+         (!claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) &&
+          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) &&
+          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT))))
+        return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
            lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
@@ -2499,6 +2549,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.wc = &wc;
     c.um = &um;
     c.num_at = SIZE_MAX;
+    c.win_at = SIZE_MAX;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
