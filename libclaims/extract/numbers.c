@@ -2481,13 +2481,11 @@ static inline bool candidate(const claims__token *t)
     return (claims__tok_bits(t) & claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0)) != 0;
 }
 
-/* The first token from i on (c->se when none) that is digits or has a
+/* The first token from i on (end when none) that is digits or has a
  * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
  * one pass over them is all they cost. */
-static inline size_t next_candidate(const qctx *c, size_t i)
+static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
 {
-    const claims__token *t = c->toks;
-    size_t se = c->se;
     const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
     /* four tokens a round, their bits or-ed: one test passes the four
      * that start nothing, and only a round with a candidate looks at its
@@ -2559,26 +2557,42 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.lx = s->lex;
     if (!c.lx || !c.toks)
         return CLAIMS_OK;
-    for (size_t si = 0; si < c.art->nsents; si++) {
-        const claims__sentence *sn = &c.art->sents[si];
-        if (sn->flags & CLAIMS__SF_FURNITURE)
-            continue;
-        c.sb = sn->tok_begin;
-        c.se = sn->tok_end;
-        c.floor = c.sb;
-        c.sflags = sn->flags;
-        c.last_money = NULL;
-        for (size_t i = next_candidate(&c, c.sb); i < c.se; i = next_candidate(&c, i)) {
-            if (!may_start(&c, i)) {
+    /* One pass over the article's tokens, not one a sentence: most
+     * sentences hold no candidate, and a candidate's token names its
+     * sentence. A sentence's state is set at its first candidate. */
+    const claims__sentence *sents = c.art->sents;
+    size_t nsents = c.art->nsents;
+    c.sb = c.se = 0;
+    for (size_t i = next_candidate(c.toks, 0, c.ntoks); i < c.ntoks;
+         i = next_candidate(c.toks, i, c.ntoks)) {
+        if (i >= c.se) {
+            /* a new sentence, or a token in none (then passed) */
+            size_t si = c.toks[i].sentence;
+            const claims__sentence *sn = si < nsents ? &sents[si] : NULL;
+            if (!sn || i < sn->tok_begin || i >= sn->tok_end) {
                 i++;
                 continue;
             }
-            claims_status st = CLAIMS_OK;
-            size_t next = process(&c, i, &st);
-            if (st != CLAIMS_OK)
-                return st;
-            i = next > i ? next : i + 1;
+            if (sn->flags & CLAIMS__SF_FURNITURE) {
+                i = sn->tok_end;
+                continue;
+            }
+            c.sb = sn->tok_begin;
+            c.se = sn->tok_end;
+            c.floor = c.sb;
+            c.sflags = sn->flags;
+            c.last_money = NULL;
         }
+        if (!may_start(&c, i)) {
+            i++;
+            continue;
+        }
+        claims_status st = CLAIMS_OK;
+        size_t next = process(&c, i, &st);
+        if (st != CLAIMS_OK)
+            return st;
+        /* the sentence's scan ends at its end: the next starts afresh */
+        i = next > i ? (next < c.se ? next : c.se) : i + 1;
     }
     return CLAIMS_OK;
 }
