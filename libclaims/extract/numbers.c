@@ -2473,12 +2473,10 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 #define AMOUNT_SECTIONS                                                                            \
     ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
 
-/* A token that is digits (the class's low bit: a number, or a quote
- * mark, which may_start turns away) or has a lexmask bit of
- * AMOUNT_SECTIONS: one test of claims__tok_bits. */
+/* A token that is digits or has a lexmask bit of AMOUNT_SECTIONS. */
 static inline bool candidate(const claims__token *t)
 {
-    return (claims__tok_bits(t) & claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0)) != 0;
+    return (t->lexmask & AMOUNT_SECTIONS) || t->cls == CLAIMS__TOK_NUMBER;
 }
 
 /* The first token from i on (end when none) that is digits or has a
@@ -2486,10 +2484,12 @@ static inline bool candidate(const claims__token *t)
  * one pass over them is all they cost. */
 static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
 {
-    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
     /* four tokens a round, their bits or-ed: one test passes the four
-     * that start nothing, and only a round with a candidate looks at its
-     * tokens one by one */
+     * that start nothing, and only a round that may hold a candidate
+     * looks at its tokens one by one. The class's low bit stands for a
+     * number there, and for a quote mark too, which is no candidate: a
+     * round of quote marks goes on. */
+    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
     for (; i + 4 <= se; i += 4) {
         if (!((claims__tok_bits(&t[i]) | claims__tok_bits(&t[i + 1]) | claims__tok_bits(&t[i + 2]) |
                claims__tok_bits(&t[i + 3])) &
@@ -2501,7 +2501,8 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
             return i + 1;
         if (candidate(&t[i + 2]))
             return i + 2;
-        return i + 3;
+        if (candidate(&t[i + 3]))
+            return i + 3;
     }
     while (i < se && !candidate(&t[i]))
         i++;
