@@ -880,6 +880,14 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
     if (is_cls(c, i, CLAIMS__TOK_NUMBER) && !read_digits(c, i, &r, a))
         return false;
     while (r.j < c->se) {
+        /* most numbers end before a word that starts no scale, number
+         * word or "and": no step below can take it (a fraction and a
+         * hyphen's unit begin with a number and a "-") */
+        const claims__token *nt = tk(c, r.j);
+        if (nt->cls == CLAIMS__TOK_WORD &&
+            !(nt->lexmask & ((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
+                             (1u << CLAIMS__LEX_OPERATOR))))
+            break;
         double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
         if (frac > 0) {
             r.cur += frac;
@@ -2488,21 +2496,27 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
      * that start nothing, and only a round that may hold a candidate
      * looks at its tokens one by one. The class's low bit stands for a
      * number there, and for a quote mark too, which is no candidate: a
-     * round of quote marks goes on. */
+     * round of quote marks goes on. The rounds step a pointer, and the
+     * indices are worked out only at a round that passes. */
     const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
-    for (; i + 4 <= se; i += 4) {
-        if (!((claims__tok_bits(&t[i]) | claims__tok_bits(&t[i + 1]) | claims__tok_bits(&t[i + 2]) |
-               claims__tok_bits(&t[i + 3])) &
-              m))
-            continue;
-        if (candidate(&t[i]))
-            return i;
-        if (candidate(&t[i + 1]))
-            return i + 1;
-        if (candidate(&t[i + 2]))
-            return i + 2;
-        if (candidate(&t[i + 3]))
-            return i + 3;
+    if (se >= 4) {
+        const claims__token *p = t + i, *last = t + (se - 4);
+        for (; p <= last; p += 4) {
+            if (!((claims__tok_bits(p) | claims__tok_bits(p + 1) | claims__tok_bits(p + 2) |
+                   claims__tok_bits(p + 3)) &
+                  m))
+                continue;
+            size_t k = (size_t)(p - t);
+            if (candidate(p))
+                return k;
+            if (candidate(p + 1))
+                return k + 1;
+            if (candidate(p + 2))
+                return k + 2;
+            if (candidate(p + 3))
+                return k + 3;
+        }
+        i = (size_t)(p - t);
     }
     while (i < se && !candidate(&t[i]))
         i++;
