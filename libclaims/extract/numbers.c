@@ -283,14 +283,20 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
 
 enum { OP_WORDS = 4, CURRENCY_WORDS = 3 }; /* tokens of the longest phrase */
 
-/* Sets c->win_at and c->win_mask for the tokens before `at`. */
+/* Sets c->win_at and c->win_mask for the four tokens before `at` (fewer
+ * at the article's start), in the sentence or not: a bit of a token
+ * before the sentence or a floor only sends phrase_before to look, and it
+ * keeps to its window. Four or-ed, without a loop. */
 static inline void window_before(qctx *c, size_t at)
 {
-    size_t lo = c->sb > c->floor ? c->sb : c->floor;
-    size_t kmax = back_reach(at, lo, OP_WORDS);
+    const claims__token *t = c->toks;
     uint32_t m = 0;
-    for (size_t k = 1; k <= kmax; k++)
-        m |= c->toks[at - k].lexmask;
+    if (at >= OP_WORDS) {
+        m = t[at - 1].lexmask | t[at - 2].lexmask | t[at - 3].lexmask | t[at - 4].lexmask;
+    } else {
+        for (size_t k = 1; k <= at; k++)
+            m |= t[at - k].lexmask;
+    }
     c->win_at = at;
     c->win_mask = m;
 }
