@@ -215,7 +215,7 @@ static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section
 }
 
 /* lex(c, CLAIMS__LEX_UNIT, i, c->se, n), through the unit memo. */
-static const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
+static NUM_INLINE const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
 {
     unit_memo *m = c->um;
     if (m->at != i) {
@@ -409,7 +409,7 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* A word that looks like an English plural noun ("drones", "casualties"). */
-static inline bool looks_plural(const qctx *c, size_t i)
+static NUM_INLINE bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
@@ -421,7 +421,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 }
 
 /* A verb form or an adverb rather than a noun ("signed", "operating"). */
-static bool looks_verbal(const qctx *c, size_t i)
+static NUM_INLINE bool looks_verbal(const qctx *c, size_t i)
 {
     const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
