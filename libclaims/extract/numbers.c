@@ -24,6 +24,17 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Inlined where the compiler would not: the stages of process, each
+ * called once an amount (a call saved and restored six registers, more
+ * than some stages cost when they find nothing), and the token tests
+ * asked from dozens of places, of which gcc kept out-of-line copies
+ * whose calls cost more than the tests. */
+#if defined(__GNUC__)
+#define NUM_INLINE inline __attribute__((always_inline))
+#else
+#define NUM_INLINE inline
+#endif
+
 enum {
     BACK_WINDOW = 8,    /* tokens searched backwards for a governing verb */
     FWD_AUX = 4,        /* auxiliaries skipped before a participle */
@@ -71,6 +82,11 @@ typedef struct qctx {
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
     const claims__lex_entry *num_e;
+    /* the lexmask bits of the (up to) four tokens before token win_at
+     * that an operator or currency may start from (read_amount's): most
+     * amounts have neither before them, and one test says so */
+    size_t win_at;
+    uint32_t win_mask;
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
@@ -139,7 +155,7 @@ static inline bool is_cls(const qctx *c, size_t i, int cls)
     return i < c->se && tk(c, i)->cls == cls && i >= c->sb;
 }
 
-static inline bool is_punct(const qctx *c, size_t i, char ch)
+static NUM_INLINE bool is_punct(const qctx *c, size_t i, char ch)
 {
     return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
@@ -155,7 +171,7 @@ static inline int punct_ch(const qctx *c, size_t i)
                : 0;
 }
 
-static inline bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+static NUM_INLINE bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
     return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
 }
@@ -176,8 +192,8 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 
 /* ----------------------------------------------------------- lexicon */
 
-static inline const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
-                                           size_t end, size_t *n)
+static NUM_INLINE const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
+                                               size_t end, size_t *n)
 {
     size_t dummy;
     /* claims__lex_match, on the tokens at hand: most tokens start no
@@ -199,7 +215,7 @@ static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section
 }
 
 /* lex(c, CLAIMS__LEX_UNIT, i, c->se, n), through the unit memo. */
-static const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
+static NUM_INLINE const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
 {
     unit_memo *m = c->um;
     if (m->at != i) {
@@ -213,7 +229,8 @@ static const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
-static inline bool lex_is(const qctx *c, claims__lex_section sec, size_t i, claims__lex_value val)
+static NUM_INLINE bool lex_is(const qctx *c, claims__lex_section sec, size_t i,
+                              claims__lex_value val)
 {
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
@@ -239,7 +256,7 @@ static inline const claims__lex_entry *cword(const qctx *c, size_t i)
     return c->wc->e[slot];
 }
 
-static inline bool marker(const qctx *c, size_t i, claims__lex_value name)
+static NUM_INLINE bool marker(const qctx *c, size_t i, claims__lex_value name)
 {
     return claims__lex_is(cword(c, i), name);
 }
@@ -276,16 +293,40 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
     return best;
 }
 
+enum { OP_WORDS = 4, CURRENCY_WORDS = 3 }; /* tokens of the longest phrase */
+
+/* Sets c->win_at and c->win_mask for the four tokens before `at` (fewer
+ * at the article's start), in the sentence or not: a bit of a token
+ * before the sentence or a floor only sends phrase_before to look, and it
+ * keeps to its window. Four or-ed, without a loop. */
+static inline void window_before(qctx *c, size_t at)
+{
+    const claims__token *t = c->toks;
+    uint32_t m = 0;
+    if (at >= OP_WORDS) {
+        m = t[at - 1].lexmask | t[at - 2].lexmask | t[at - 3].lexmask | t[at - 4].lexmask;
+    } else {
+        for (size_t k = 1; k <= at; k++)
+            m |= t[at - k].lexmask;
+    }
+    c->win_at = at;
+    c->win_mask = m;
+}
+
 /* An operator phrase ending exactly at token `at` ("more than $5"). */
 static const claims__lex_entry *op_before(const qctx *c, size_t at, size_t *start)
 {
-    return phrase_before(c, CLAIMS__LEX_OPERATOR, 4, at, start);
+    if (at == c->win_at && !(c->win_mask & (1u << CLAIMS__LEX_OPERATOR)))
+        return NULL;
+    return phrase_before(c, CLAIMS__LEX_OPERATOR, OP_WORDS, at, start);
 }
 
 /* A currency phrase ending exactly at token `at`. */
 static const claims__lex_entry *currency_before(const qctx *c, size_t at, size_t *start)
 {
-    return phrase_before(c, CLAIMS__LEX_CURRENCY, 3, at, start);
+    if (at == c->win_at && !(c->win_mask & (1u << CLAIMS__LEX_CURRENCY)))
+        return NULL;
+    return phrase_before(c, CLAIMS__LEX_CURRENCY, CURRENCY_WORDS, at, start);
 }
 
 /* A "low..high" value. */
@@ -333,6 +374,12 @@ static bool unit_is(const unit_val *u, const char *q)
 
 /* ------------------------------------------------------------- words */
 
+/* A key part that is "-", the unknown part, tested without a call. */
+static inline bool is_dash(const char *p)
+{
+    return p[0] == '-' && !p[1];
+}
+
 size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 {
     size_t m = n;
@@ -362,7 +409,7 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* A word that looks like an English plural noun ("drones", "casualties"). */
-static inline bool looks_plural(const qctx *c, size_t i)
+static NUM_INLINE bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
@@ -374,7 +421,7 @@ static inline bool looks_plural(const qctx *c, size_t i)
 }
 
 /* A verb form or an adverb rather than a noun ("signed", "operating"). */
-static bool looks_verbal(const qctx *c, size_t i)
+static NUM_INLINE bool looks_verbal(const qctx *c, size_t i)
 {
     const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
@@ -394,7 +441,7 @@ static inline bool any_marker(const qctx *c, size_t i)
     return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
 }
 
-static inline bool is_stop(const qctx *c, size_t i)
+static NUM_INLINE bool is_stop(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && (e->code == CLAIMS__LV_W_STOP || e->code == CLAIMS__LV_W_CLAUSE);
@@ -493,7 +540,7 @@ static const char *np_part(const np_head *h)
 }
 
 /* Skips "of the" between an amount and its noun. */
-static size_t skip_det(const qctx *c, size_t k)
+static NUM_INLINE size_t skip_det(const qctx *c, size_t k)
 {
     for (int n = 0; n < 3 && k < c->se && marker(c, k, CLAIMS__LV_W_DET); n++)
         k++;
@@ -851,6 +898,14 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
     if (is_cls(c, i, CLAIMS__TOK_NUMBER) && !read_digits(c, i, &r, a))
         return false;
     while (r.j < c->se) {
+        /* most numbers end before a word that starts no scale, number
+         * word or "and": no step below can take it (a fraction and a
+         * hyphen's unit begin with a number and a "-") */
+        const claims__token *nt = tk(c, r.j);
+        if (nt->cls == CLAIMS__TOK_WORD &&
+            !(nt->lexmask & ((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
+                             (1u << CLAIMS__LEX_OPERATOR))))
+            break;
         double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
         if (frac > 0) {
             r.cur += frac;
@@ -1134,7 +1189,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t n = 0;
         const claims__lex_entry *u = unit_at(c, ne, &n);
         /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && strncmp(u->value, "clock:", 6) == 0)
+        if (u && u->value[0] == 'c' && strncmp(u->value, "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1188,14 +1243,14 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
                         const char *p2, const char *p3, const char *p4)
 {
-    if (kind == CLAIMS_KIND_MEASURE && p3 && strcmp(p3, "-") != 0 && strcmp(p2, "age") != 0) {
+    if (kind == CLAIMS_KIND_MEASURE && p3 && !is_dash(p3) && strcmp(p2, "age") != 0) {
         /* "a four-day ski tour" also meets "four days" */
         claims__draft(cl)->backoff[0] = claims__key(c->s, p1, p2, "-", p4);
         return cl->frame->backoff[0] != 0;
     }
     if (kind != CLAIMS_KIND_COUNT && kind != CLAIMS_KIND_MONEY)
         return true;
-    bool thing = p2 && strcmp(p2, "-") != 0, action = p3 && strcmp(p3, "-") != 0;
+    bool thing = p2 && !is_dash(p2), action = p3 && !is_dash(p3);
     size_t n = 0;
     const claims__lex_entry *kind_of =
         kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
@@ -1208,7 +1263,7 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     if (thing && action) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
-    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && strcmp(p4, "-") != 0) {
+    } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && !is_dash(p4)) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
     }
     for (size_t i = 0; i < n; i++)
@@ -1395,7 +1450,8 @@ static bool name_word(const qctx *c, size_t i)
  * noun or no one. */
 static bool person_part(const qctx *c, size_t p, char *out)
 {
-    set_part(out, "-");
+    out[0] = '-';
+    out[1] = '\0';
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD) || any_marker(c, p) ||
         is_month_or_day(c, p) || lex_is(c, CLAIMS__LEX_ACTION_WORD, p, CLAIMS__LV_W_AUX))
         return false;
@@ -1480,7 +1536,7 @@ static const char *toll_before(const qctx *c, size_t b)
             continue;
         size_t n = 0;
         const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION_WORD, j, b, &n);
-        if (e && strncmp(e->value, "_toll:", 6) == 0)
+        if (e && e->value[0] == '_' && strncmp(e->value, "_toll:", 6) == 0)
             return e->value + 6;
     }
     return NULL;
@@ -1710,13 +1766,14 @@ typedef struct unit_info {
 /* The amount at token i: an unknown amount, a vague one ("dozens") or a
  * number, with a currency before it (*cur_e). Returns the token to resume
  * from when there is no amount here or it is noise, else 0. */
-static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
-                          size_t *cur_start)
+static NUM_INLINE size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
+                                     size_t *cur_start)
 {
     size_t n = 0;
     const claims__lex_entry *e;
     *cur_e = NULL;
     *cur_start = i;
+    window_before(c, i);
     if (is_cls(c, i, CLAIMS__TOK_NUMBER))
         *cur_e = currency_before(c, i, cur_start);
     if ((e = lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n)) != NULL) {
@@ -1753,7 +1810,8 @@ static size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry 
 /* The operator and currency before the amount ("more than $5"), and the
  * figures that are not one: a ratio, and the change and old value of
  * "rose by 5 to 40". Returns the token to resume from, or 0. */
-static size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e, size_t cur_start)
+static NUM_INLINE size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e,
+                                     size_t cur_start)
 {
     if (cur_e) {
         a->cur = cur_e->value;
@@ -1794,7 +1852,7 @@ static size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e, si
 
 /* Ranges: "10 to 12", "10-12", "between 10 and 12"; a score or code
  * ("2-1") is no figure. Returns the token to resume from, or 0. */
-static size_t read_range(qctx *c, amount *a)
+static NUM_INLINE size_t read_range(qctx *c, amount *a)
 {
     if (!(a->digits || a->word) || a->zero)
         return 0;
@@ -1850,7 +1908,7 @@ static bool weighed_before(const qctx *c, size_t b)
 /* A unit after the amount, or a currency ("5 km", "10 million dollars").
  * Returns the token to resume from (a time of day, a hyphenated
  * adjective), or 0. */
-static size_t unit_after(qctx *c, amount *a, unit_info *u)
+static NUM_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
 {
     size_t n = 0;
     const claims__lex_entry *e;
@@ -1964,10 +2022,11 @@ static size_t age_at_subject(const qctx *c, size_t nb)
 
 /* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", "Roe
  * turns 40 on Friday", with the person when named. */
-static void unit_age(const qctx *c, const amount *a, unit_info *u)
+static NUM_INLINE void unit_age(const qctx *c, const amount *a, unit_info *u)
 {
     u->age = u->has_unit && unit_is(&u->uv, "age");
-    set_part(u->person, "-");
+    u->person[0] = '-';
+    u->person[1] = '\0';
     u->person_named = false;
     if (u->has_unit || a->cur || !a->digits || a->range || a->op != OP_NONE || a->v < 1 ||
         a->v > 120 || a->v != (double)(long)a->v || a->nb < c->sb + 2)
@@ -2016,7 +2075,7 @@ static void unit_age(const qctx *c, const amount *a, unit_info *u)
 
 /* Amounts that are no claim: a year (dates.c reads it) unless it counts
  * something, and "one day", "one dollar". */
-static bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
+static NUM_INLINE bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
 {
     if (a->digits && !a->range && !a->cur && !u->has_unit && year_like(c, a->nb)) {
         np_head h;
@@ -2089,7 +2148,8 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 
 /* Records money: money/<thing>/<action>/<currency>. A sum in brackets
  * right after another is its conversion and takes its frame. */
-static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claims_status *st)
+static NUM_INLINE size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u,
+                                    claims_status *st)
 {
     char thing[PART_MAX] = "-", action[PART_MAX] = "-";
     size_t end_tok = u->unit_end > a->e ? u->unit_end : a->e;
@@ -2131,7 +2191,7 @@ static size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u, claim
 static bool age_thing(const qctx *c, const amount *a, const unit_info *u, size_t *end_tok,
                       char *thing)
 {
-    if (strcmp(u->person, "-") != 0) {
+    if (!is_dash(u->person)) {
         set_part(thing, u->person);
         return u->person_named;
     }
@@ -2220,7 +2280,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
         claims__draft(cl)->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
         return cl->frame->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
     }
-    if (strcmp(thing, "-") != 0) {
+    if (!is_dash(thing)) {
         claims__draft(cl)->holder = claims__intern(c->s, thing, strlen(thing));
         if (!cl->frame->holder)
             return CLAIMS_ERR_NOMEM;
@@ -2230,7 +2290,8 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
 
 /* Records a percentage or a measure (an age list "aged 61 and 58" as one
  * claim per person). */
-static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, claims_status *st)
+static NUM_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u,
+                                      claims_status *st)
 {
     bool percent = unit_is(&u->uv, "percent");
     size_t list[LIST_MAX], nlist = 0;
@@ -2261,7 +2322,7 @@ static size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u, cla
                   u->uv.un, &cl);
         /* "a 13-inch model", "a 320GB hard drive": the size names it */
         bool named_by = u->hyphen || (u->unit_end > a->e && glued(c, a->e));
-        if (rc == CLAIMS_OK && named_by && u->uv.spec && strcmp(thing, "-") != 0)
+        if (rc == CLAIMS_OK && named_by && u->uv.spec && !is_dash(thing))
             cl->flags |= CLAIMS__CF_NAMING;
     }
     c->floor = u->unit_end > a->e ? u->unit_end : a->e;
@@ -2441,31 +2502,42 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 #define AMOUNT_SECTIONS                                                                            \
     ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
 
-/* A token that is digits (the class's low bit: a number, or a quote
- * mark, which may_start turns away) or has a lexmask bit of
- * AMOUNT_SECTIONS: one test of claims__tok_bits. */
+/* A token that is digits or has a lexmask bit of AMOUNT_SECTIONS. */
 static inline bool candidate(const claims__token *t)
 {
-    return (claims__tok_bits(t) & claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0)) != 0;
+    return (t->lexmask & AMOUNT_SECTIONS) || t->cls == CLAIMS__TOK_NUMBER;
 }
 
-/* The first token from i on (c->se when none) that is digits or has a
+/* The first token from i on (end when none) that is digits or has a
  * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
  * one pass over them is all they cost. */
-static inline size_t next_candidate(const qctx *c, size_t i)
+static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
 {
-    const claims__token *t = c->toks;
-    size_t se = c->se;
-    /* four tokens a round: the loop's own test costs as much as a token's */
-    for (; i + 4 <= se; i += 4) {
-        if (candidate(&t[i]))
-            return i;
-        if (candidate(&t[i + 1]))
-            return i + 1;
-        if (candidate(&t[i + 2]))
-            return i + 2;
-        if (candidate(&t[i + 3]))
-            return i + 3;
+    /* four tokens a round, their bits or-ed: one test passes the four
+     * that start nothing, and only a round that may hold a candidate
+     * looks at its tokens one by one. The class's low bit stands for a
+     * number there, and for a quote mark too, which is no candidate: a
+     * round of quote marks goes on. The rounds step a pointer, and the
+     * indices are worked out only at a round that passes. */
+    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
+    if (se >= 4) {
+        const claims__token *p = t + i, *last = t + (se - 4);
+        for (; p <= last; p += 4) {
+            if (!((claims__tok_bits(p) | claims__tok_bits(p + 1) | claims__tok_bits(p + 2) |
+                   claims__tok_bits(p + 3)) &
+                  m))
+                continue;
+            size_t k = (size_t)(p - t);
+            if (candidate(p))
+                return k;
+            if (candidate(p + 1))
+                return k + 1;
+            if (candidate(p + 2))
+                return k + 2;
+            if (candidate(p + 3))
+                return k + 3;
+        }
+        i = (size_t)(p - t);
     }
     while (i < se && !candidate(&t[i]))
         i++;
@@ -2482,6 +2554,18 @@ static bool may_start(qctx *c, size_t i)
         return false;
     size_t n;
     c->num_at = i;
+    c->num_e = NULL;
+    /* "a" and "an" start "a dozen", "an estimated": candidates, but as a
+     * rule before a word that goes on no such phrase. The lexicon's
+     * single and pair bits (claims__lex_match_at's tests) turn them away
+     * for the three sections at once. */
+    const claims__lex_tables *lt = c->lx->tables;
+    if (!(lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) &&
+        (i + 1 >= c->se ||
+         (!claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) &&
+          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) &&
+          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT))))
+        return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
            lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
@@ -2499,6 +2583,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.wc = &wc;
     c.um = &um;
     c.num_at = SIZE_MAX;
+    c.win_at = SIZE_MAX;
     c.s = s;
     c.ai = ai;
     c.art = &s->articles[ai];
@@ -2508,26 +2593,42 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.lx = s->lex;
     if (!c.lx || !c.toks)
         return CLAIMS_OK;
-    for (size_t si = 0; si < c.art->nsents; si++) {
-        const claims__sentence *sn = &c.art->sents[si];
-        if (sn->flags & CLAIMS__SF_FURNITURE)
-            continue;
-        c.sb = sn->tok_begin;
-        c.se = sn->tok_end;
-        c.floor = c.sb;
-        c.sflags = sn->flags;
-        c.last_money = NULL;
-        for (size_t i = next_candidate(&c, c.sb); i < c.se; i = next_candidate(&c, i)) {
-            if (!may_start(&c, i)) {
+    /* One pass over the article's tokens, not one a sentence: most
+     * sentences hold no candidate, and a candidate's token names its
+     * sentence. A sentence's state is set at its first candidate. */
+    const claims__sentence *sents = c.art->sents;
+    size_t nsents = c.art->nsents;
+    c.sb = c.se = 0;
+    for (size_t i = next_candidate(c.toks, 0, c.ntoks); i < c.ntoks;
+         i = next_candidate(c.toks, i, c.ntoks)) {
+        if (i >= c.se) {
+            /* a new sentence, or a token in none (then passed) */
+            size_t si = c.toks[i].sentence;
+            const claims__sentence *sn = si < nsents ? &sents[si] : NULL;
+            if (!sn || i < sn->tok_begin || i >= sn->tok_end) {
                 i++;
                 continue;
             }
-            claims_status st = CLAIMS_OK;
-            size_t next = process(&c, i, &st);
-            if (st != CLAIMS_OK)
-                return st;
-            i = next > i ? next : i + 1;
+            if (sn->flags & CLAIMS__SF_FURNITURE) {
+                i = sn->tok_end;
+                continue;
+            }
+            c.sb = sn->tok_begin;
+            c.se = sn->tok_end;
+            c.floor = c.sb;
+            c.sflags = sn->flags;
+            c.last_money = NULL;
         }
+        if (!may_start(&c, i)) {
+            i++;
+            continue;
+        }
+        claims_status st = CLAIMS_OK;
+        size_t next = process(&c, i, &st);
+        if (st != CLAIMS_OK)
+            return st;
+        /* the sentence's scan ends at its end: the next starts afresh */
+        i = next > i ? (next < c.se ? next : c.se) : i + 1;
     }
     return CLAIMS_OK;
 }
