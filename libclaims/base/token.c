@@ -45,6 +45,13 @@ static inline bool terminal_norm(const char *p, size_t n)
     return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
 }
 
+/* Inlined where the compiler would not: the word path's steps. */
+#if defined(__GNUC__)
+#define TOK_INLINE inline __attribute__((always_inline))
+#else
+#define TOK_INLINE inline
+#endif
+
 static const uint32_t every_section = UINT32_MAX;
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
@@ -505,7 +512,7 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
  * of steps at step 16 - n: step i hashes d[n + i - 16], so the steps
  * from there to step 15 hash d[0] to d[n - 1]. */
 #define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
-static inline uint32_t fnv_short(const char *d, size_t n)
+static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
     uint32_t h = CLAIMS__HASH_INIT;
@@ -775,6 +782,94 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     return k;
 }
 
+#ifdef CLAIMS__SSE2
+/* The class and flags of a token as one 32-bit value, cls in the low
+ * half: written by one store where the two fields lie so in memory. */
+static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&t->cls, &clsfl, sizeof clsfl);
+#else
+    t->cls = (uint16_t)clsfl;
+    t->flags = (uint16_t)(clsfl >> 16);
+#endif
+}
+
+/* Plain words each followed by one space and the next word ("in the
+ * city of"), the bulk of news text, in one loop that keeps its state in
+ * registers: the word at s[start] (a letter, start < lim) and those
+ * after it that start before lim, while each ends within its sixteen
+ * bytes before a byte that is no apostrophe and no non-ASCII byte.
+ * Returns the end of the last word pushed, or 0 when the first is none
+ * of these (plain_word's). lim is at most plain_run's lim16, and no more
+ * bytes past the first word's start than there is room for tokens. */
+static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
+                              uint16_t flags)
+{
+    const __m128i up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
+    const __m128i lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
+    const __m128i dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
+    const __m128i letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
+    const __m128i digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    claims__token *t = cur->t;
+    const uint32_t *first = cur->first;
+    uint32_t fmask = cur->fmask;
+    char *norm = cur->norm;
+    size_t len = cur->len, e = 0;
+    uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
+    for (;;) {
+        char *d = norm + len;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, up_add), letter_lim);
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, lo_add), letter_lim);
+        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, dg_add), digit_lim);
+        __m128i ug = _mm_or_si128(u, g);
+        unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
+        if (on == 0xFFFF)
+            break;
+        unsigned wl = (unsigned)__builtin_ctz(~on);
+        size_t end = start + wl;
+        unsigned char stop = (unsigned char)s[end];
+        if (stop >= 0x80 || stop == '\'')
+            break; /* plain_word's */
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(u, case_bit)));
+        unsigned keep = on ^ (on + 1);
+        if ((unsigned)_mm_movemask_epi8(ug) & keep) {
+            unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+            if (up & 1)
+                clsfl |= (uint32_t)CLAIMS__TF_CAP << 16;
+            if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+                clsfl |= (uint32_t)CLAIMS__TF_ALLCAPS << 16;
+            if ((unsigned)_mm_movemask_epi8(g) & keep)
+                clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
+        }
+        /* (written apart from the fields after the hash, or the four
+         * offsets are gathered into a vector register first, which costs
+         * more instructions) */
+        t->start = (uint32_t)start;
+        t->end = (uint32_t)end;
+        uint32_t h = fnv_short(d, wl);
+        t->norm = (uint32_t)len;
+        t->norm_len = wl;
+        t->hash = h;
+        t->lexmask = lexmask_of(first, fmask, h);
+        put_cls_flags(t, clsfl);
+        t++;
+        len += wl;
+        e = end;
+        /* on to the next word after one space */
+        if (stop != ' ' || end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+            break;
+        start = end + 1;
+        clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+    }
+    cur->t = t;
+    cur->len = len;
+    return e;
+}
+#endif
+
 /* A number of ASCII digits, with ',' or '.' between digits ("1,200",
  * "7.2"), starting at s[start], as number_end reads it: pushed, and its
  * end returned; 0 when the bytes plain_run reads (n of them, never ending
@@ -853,7 +948,11 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned pb = plain_byte[c];
         size_t e;
         if (pb >= PB_LOWER) {
-            e = plain_word(&cur, s, full_n, i, lim16, flags);
+#ifdef CLAIMS__SSE2
+            e = i < lim16 ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags) : 0;
+            if (!e)
+#endif
+                e = plain_word(&cur, s, full_n, i, lim16, flags);
         } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
             if (pb != PB_PUNCT && pl.term) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
