@@ -802,7 +802,8 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
  * bytes before a byte that is no apostrophe and no non-ASCII byte.
  * Returns the end of the last word pushed, or 0 when the first is none
  * of these (plain_word's). lim is at most plain_run's lim16, and no more
- * bytes past the first word's start than there is room for tokens. */
+ * bytes past the first word's start than there is room for tokens; the
+ * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1). */
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
                               uint16_t flags)
 {
@@ -814,7 +815,6 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     const __m128i case_bit = _mm_set1_epi8(0x20);
     claims__token *t = cur->t;
     const uint32_t *first = cur->first;
-    uint32_t fmask = cur->fmask;
     char *norm = cur->norm;
     size_t len = cur->len, e = 0;
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
@@ -831,9 +831,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        if (stop >= 0x80 || stop == '\'')
+        if (stop != ' ' && (stop >= 0x80 || stop == '\''))
             break; /* plain_word's */
-        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(u, case_bit)));
+        /* a letter or digit with bit 5 set is its norm byte */
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, case_bit));
         unsigned keep = on ^ (on + 1);
         if ((unsigned)_mm_movemask_epi8(ug) & keep) {
             unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -853,7 +854,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         t->norm = (uint32_t)len;
         t->norm_len = wl;
         t->hash = h;
-        t->lexmask = lexmask_of(first, fmask, h);
+        t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
@@ -949,7 +950,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
 #ifdef CLAIMS__SSE2
-            e = i < lim16 ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags) : 0;
+            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags) : 0;
             if (!e)
 #endif
                 e = plain_word(&cur, s, full_n, i, lim16, flags);
