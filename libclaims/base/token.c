@@ -480,6 +480,19 @@ static inline bool plain_word_byte(unsigned char b)
     return word_byte_of[b] != 0;
 }
 
+/* FNV-1a of the one byte b: the first step of every hash, one load. */
+/* clang-format off */
+#define F1(b) ((CLAIMS__HASH_INIT ^ (uint32_t)(b)) * 16777619u)
+#define F1_4(b) F1(b), F1((b) + 1), F1((b) + 2), F1((b) + 3)
+#define F1_16(b) F1_4(b), F1_4((b) + 4), F1_4((b) + 8), F1_4((b) + 12)
+static const uint32_t fnv_first[256] = {
+    F1_16(0), F1_16(16), F1_16(32), F1_16(48), F1_16(64), F1_16(80), F1_16(96), F1_16(112),
+    F1_16(128), F1_16(144), F1_16(160), F1_16(176), F1_16(192), F1_16(208), F1_16(224), F1_16(240)};
+#undef F1_16
+#undef F1_4
+#undef F1
+/* clang-format on */
+
 #ifdef CLAIMS__SSE2
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
@@ -508,45 +521,46 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the switch enters a run
- * of steps at step 16 - n: step i hashes d[n + i - 16], so the steps
- * from there to step 15 hash d[0] to d[n - 1]. */
+/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the first byte from
+ * fnv_first, then the switch enters a run of steps at step 17 - n: step i
+ * hashes d[n + i - 16], so the steps from there to step 15 hash d[1] to
+ * d[n - 1]. */
 #define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t h = CLAIMS__HASH_INIT;
+    uint32_t h = fnv_first[p[0]];
     switch (n) {
     case 15:
-        FNV_STEP(1); /* fall through */
-    case 14:
         FNV_STEP(2); /* fall through */
-    case 13:
+    case 14:
         FNV_STEP(3); /* fall through */
-    case 12:
+    case 13:
         FNV_STEP(4); /* fall through */
-    case 11:
+    case 12:
         FNV_STEP(5); /* fall through */
-    case 10:
+    case 11:
         FNV_STEP(6); /* fall through */
-    case 9:
+    case 10:
         FNV_STEP(7); /* fall through */
-    case 8:
+    case 9:
         FNV_STEP(8); /* fall through */
-    case 7:
+    case 8:
         FNV_STEP(9); /* fall through */
-    case 6:
+    case 7:
         FNV_STEP(10); /* fall through */
-    case 5:
+    case 6:
         FNV_STEP(11); /* fall through */
-    case 4:
+    case 5:
         FNV_STEP(12); /* fall through */
-    case 3:
+    case 4:
         FNV_STEP(13); /* fall through */
-    case 2:
+    case 3:
         FNV_STEP(14); /* fall through */
-    case 1:
+    case 2:
         FNV_STEP(15);
+        break;
+    case 1:
         break;
     default:
         __builtin_unreachable(); /* word16 makes 0 < n < 16: no test of n */
@@ -660,7 +674,7 @@ static size_t plain_mark(plain_cursor *cur, const char *s, size_t n, size_t i, u
     }
     token_begin(cur, i);
     cur->norm[cur->len] = (char)ch;
-    token_end_folded(cur, i + 3, 1, (CLAIMS__HASH_INIT ^ ch) * 16777619u, cls, flags);
+    token_end_folded(cur, i + 3, 1, fnv_first[ch], cls, flags);
     return i + 3;
 }
 
@@ -698,7 +712,7 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
         flags |= CLAIMS__TF_QUOTE_CLOSE;
     token_begin(cur, i);
     cur->norm[cur->len] = (char)c;
-    token_end(cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_QUOTE, flags);
+    token_end(cur, i + 1, fnv_first[c], CLAIMS__TOK_QUOTE, flags);
     return i + 1;
 }
 
@@ -860,10 +874,37 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         len += wl;
         e = end;
         /* on to the next word after one space */
-        if (stop != ' ' || end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+        if (stop == ' ') {
+            if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+                break;
+            start = end + 1;
+            clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+            continue;
+        }
+        /* or after a punctuation mark ("city, and", "well-known"), pushed
+         * here as plain_run would (the end of the word is in the room:
+         * see lim) */
+        if (plain_byte[stop] != PB_PUNCT || end >= lim)
             break;
-        start = end + 1;
-        clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+        uint32_t hp = fnv_first[stop];
+        norm[len] = (char)stop;
+        t->start = (uint32_t)end;
+        t->end = (uint32_t)end + 1;
+        t->norm = (uint32_t)len;
+        t->norm_len = 1;
+        t->hash = hp;
+        t->lexmask = first[hp & (CLAIMS__LEX_FIRST_BITS - 1)];
+        put_cls_flags(t, CLAIMS__TOK_PUNCT);
+        t++;
+        len++;
+        e = start = end + 1;
+        clsfl = CLAIMS__TOK_WORD;
+        if (s[start] == ' ') {
+            start++;
+            clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+        }
+        if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
+            break;
     }
     cur->t = t;
     cur->len = len;
@@ -969,7 +1010,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
-            token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
+            token_end(&cur, i + 1, fnv_first[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
             if (pb == PB_NEWLINE) {
