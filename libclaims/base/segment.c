@@ -151,6 +151,14 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         /* a report phrase in the first six tokens; the one at sbeg is e */
         if (e && e->code == CLAIMS__LV_REPORT)
             sn->flags |= CLAIMS__SF_FURNITURE;
+        /* (the common case, no furniture phrase may start at any of the
+         * five: one test of their lexmasks together) */
+        const claims__token *tk = art->toks;
+        if (send >= sbeg + 6 &&
+            !((tk[sbeg + 1].lexmask | tk[sbeg + 2].lexmask | tk[sbeg + 3].lexmask |
+               tk[sbeg + 4].lexmask | tk[sbeg + 5].lexmask) &
+              (1u << CLAIMS__LEX_FURNITURE)))
+            continue;
         for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
             if (e && e->code == CLAIMS__LV_REPORT)
