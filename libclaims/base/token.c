@@ -809,17 +809,21 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* Plain words each followed by one space and the next word ("in the
- * city of"), the bulk of news text, in one loop that keeps its state in
- * registers: the word at s[start] (a letter, start < lim) and those
- * after it that start before lim, while each ends within its sixteen
- * bytes before a byte that is no apostrophe and no non-ASCII byte.
- * Returns the end of the last word pushed, or 0 when the first is none
- * of these (plain_word's). lim is at most plain_run's lim16, and no more
+/* Plain words each followed by one space, or by a punctuation mark and
+ * maybe a space, and the next word ("in the city of", "said, and"), the
+ * bulk of news text, in one loop that keeps its state in registers: the
+ * word at s[start] (a letter, start < lim) and those after it that start
+ * before lim, while each ends within its sixteen bytes before a byte that
+ * is no apostrophe and no non-ASCII byte. Returns the end of the last
+ * token pushed, or 0 when the first word is none of these
+ * (plain_word's). lim is at most plain_run's lim16, and no more
  * bytes past the first word's start than there is room for tokens; the
- * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1). */
+ * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1).
+ * *term is plain_run's next entry of the list of sentence marks (NULL:
+ * none kept), term_end its end, v the first token. */
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
-                              uint16_t flags)
+                              uint16_t flags, uint32_t **term, const uint32_t *term_end,
+                              const claims__token *v)
 {
     const __m128i up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
     const __m128i lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
@@ -881,11 +885,18 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
         }
-        /* or after a punctuation mark ("city, and", "well-known"), pushed
-         * here as plain_run would (the end of the word is in the room:
-         * see lim) */
-        if (plain_byte[stop] != PB_PUNCT || end >= lim)
+        /* or after a punctuation mark ("city, and", "well-known", "said.
+         * The"), pushed here as plain_run would (the end of the word is in
+         * the room: see lim), a mark that may end a sentence on the list
+         * at *term */
+        unsigned pb = plain_byte[stop];
+        if ((pb != PB_PUNCT && pb != PB_TERM) || end >= lim)
             break;
+        if (pb == PB_TERM) {
+            if (!*term || *term == term_end)
+                break;
+            *(*term)++ = (uint32_t)(t - v);
+        }
         uint32_t hp = fnv_first[stop];
         norm[len] = (char)stop;
         t->start = (uint32_t)end;
@@ -991,7 +1002,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
 #ifdef CLAIMS__SSE2
-            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags) : 0;
+            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags,
+                                                  &pl.term, pl.term_end, pl.v)
+                                       : 0;
             if (!e)
 #endif
                 e = plain_word(&cur, s, full_n, i, lim16, flags);
