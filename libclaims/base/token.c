@@ -809,6 +809,22 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
+/* Writes token t: the ASCII punctuation mark c at s[at], with its norm
+ * byte at norm[len], after a word (no flags). */
+static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
+                                 size_t at, unsigned char c)
+{
+    uint32_t h = fnv_first[c];
+    norm[len] = (char)c;
+    t->start = (uint32_t)at;
+    t->end = (uint32_t)at + 1;
+    t->norm = (uint32_t)len;
+    t->norm_len = 1;
+    t->hash = h;
+    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_cls_flags(t, CLAIMS__TOK_PUNCT);
+}
+
 /* Plain words each followed by one space, or by a punctuation mark and
  * maybe a space, and the next word ("in the city of", "said, and"), the
  * bulk of news text, in one loop that keeps its state in registers: the
@@ -819,11 +835,9 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
  * (plain_word's). lim is at most plain_run's lim16, and no more
  * bytes past the first word's start than there is room for tokens; the
  * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1).
- * *term is plain_run's next entry of the list of sentence marks (NULL:
- * none kept), term_end its end, v the first token. */
+ * pl is plain_run's lists. */
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
-                              uint16_t flags, uint32_t **term, const uint32_t *term_end,
-                              const claims__token *v)
+                              uint16_t flags, plain_lists *pl)
 {
     const __m128i up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
     const __m128i lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
@@ -887,35 +901,50 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         }
         /* or after a punctuation mark ("city, and", "well-known", "said.
          * The"), pushed here as plain_run would (the end of the word is in
-         * the room: see lim), a mark that may end a sentence on the list
-         * at *term */
+         * the room: see lim), a mark that may end a sentence on the list */
         unsigned pb = plain_byte[stop];
-        if ((pb != PB_PUNCT && pb != PB_TERM) || end >= lim)
-            break;
-        if (pb == PB_TERM) {
-            if (!*term || *term == term_end)
+        if (pb == PB_PUNCT || pb == PB_TERM) {
+            if (end >= lim)
                 break;
-            *(*term)++ = (uint32_t)(t - v);
+            if (pb == PB_TERM) {
+                if (!pl->term || pl->term == pl->term_end)
+                    break;
+                *pl->term++ = (uint32_t)(t - pl->v);
+            }
+            run_punct(t, first, norm, len, end, stop);
+            t++;
+            len++;
+            e = start = end + 1;
+            clsfl = CLAIMS__TOK_WORD;
+            if (s[start] == ' ') {
+                start++;
+                clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+            } else if (s[start] == '\n') {
+                end = start;
+                pb = PB_NEWLINE;
+            }
+            if (pb != PB_NEWLINE) {
+                if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
+                    break;
+                continue;
+            }
         }
-        uint32_t hp = fnv_first[stop];
-        norm[len] = (char)stop;
-        t->start = (uint32_t)end;
-        t->end = (uint32_t)end + 1;
-        t->norm = (uint32_t)len;
-        t->norm_len = 1;
-        t->hash = hp;
-        t->lexmask = first[hp & (CLAIMS__LEX_FIRST_BITS - 1)];
-        put_cls_flags(t, CLAIMS__TOK_PUNCT);
-        t++;
-        len++;
-        e = start = end + 1;
-        clsfl = CLAIMS__TOK_WORD;
-        if (s[start] == ' ') {
-            start++;
-            clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
-        }
+        /* or after a line break ("said.\nThe"), noted as plain_run notes
+         * it (before a token that is no word, the line break is left to
+         * plain_run) */
+        if (pb != PB_NEWLINE)
+            break;
+        start = end + 1;
         if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
             break;
+        uint32_t at = (uint32_t)(t - pl->v);
+        if (pl->line && at != pl->last_line) {
+            if (pl->line == pl->line_end)
+                break;
+            *pl->line++ = pl->last_line = at;
+        }
+        clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
+                                       << 16;
     }
     cur->t = t;
     cur->len = len;
@@ -1002,8 +1031,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
 #ifdef CLAIMS__SSE2
-            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags,
-                                                  &pl.term, pl.term_end, pl.v)
+            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags, &pl)
                                        : 0;
             if (!e)
 #endif
