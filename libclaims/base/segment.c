@@ -184,21 +184,30 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
     sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
-    /* four stores a turn: the loop's test and step cost as much as a
-     * store, and it writes every token of the text. The last four are
-     * stored again, not left to a loop of 0 to 3 turns (a branch hard
-     * to predict); a sentence shorter than four is rare. */
-    if (te - tb >= 4) {
-        for (size_t k = tb; k + 4 <= te; k += 4) {
+    /* eight stores a turn: the loop's test and step cost as much as a
+     * store, and it writes every token of the text. The last eight are
+     * stored again, not left to a loop of 0 to 7 turns (a branch hard
+     * to predict); a sentence shorter than eight is rare. */
+    if (te - tb >= 8) {
+        for (size_t k = tb; k + 8 <= te; k += 8) {
             toks[k].sentence = si;
             toks[k + 1].sentence = si;
             toks[k + 2].sentence = si;
             toks[k + 3].sentence = si;
+            toks[k + 4].sentence = si;
+            toks[k + 5].sentence = si;
+            toks[k + 6].sentence = si;
+            toks[k + 7].sentence = si;
         }
-        toks[te - 4].sentence = si;
-        toks[te - 3].sentence = si;
-        toks[te - 2].sentence = si;
-        toks[te - 1].sentence = si;
+        claims__token *last = toks + te - 8;
+        last[0].sentence = si;
+        last[1].sentence = si;
+        last[2].sentence = si;
+        last[3].sentence = si;
+        last[4].sentence = si;
+        last[5].sentence = si;
+        last[6].sentence = si;
+        last[7].sentence = si;
     } else {
         for (size_t k = tb; k < te; k++)
             toks[k].sentence = si;
