@@ -835,9 +835,10 @@ static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *
  * (plain_word's). lim is at most plain_run's lim16, and no more
  * bytes past the first word's start than there is room for tokens; the
  * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1).
- * pl is plain_run's lists. */
+ * pl is plain_run's lists; *other is set to the start of a word that is
+ * plain_word's, where a call would come back at once. */
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
-                              uint16_t flags, plain_lists *pl)
+                              uint16_t flags, plain_lists *pl, size_t *other)
 {
     const __m128i up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
     const __m128i lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
@@ -858,13 +859,17 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, dg_add), digit_lim);
         __m128i ug = _mm_or_si128(u, g);
         unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
-        if (on == 0xFFFF)
+        if (on == 0xFFFF) {
+            *other = start;
             break;
+        }
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        if (stop != ' ' && (stop >= 0x80 || stop == '\''))
-            break; /* plain_word's */
+        if (stop != ' ' && (stop >= 0x80 || stop == '\'')) {
+            *other = start; /* plain_word's */
+            break;
+        }
         /* a letter or digit with bit 5 set is its norm byte */
         _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, case_bit));
         unsigned keep = on ^ (on + 1);
@@ -1019,6 +1024,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
      * tests the room itself), so with room for r tokens the bytes up to
      * i + r need no test of the room. */
     size_t lim = i;
+#ifdef CLAIMS__SSE2
+    size_t other = SIZE_MAX; /* see word_run */
+#endif
     for (;;) {
         if (i >= lim) {
             size_t room = (size_t)(cur.tend - cur.t);
@@ -1031,8 +1039,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         size_t e;
         if (pb >= PB_LOWER) {
 #ifdef CLAIMS__SSE2
-            e = i < lim16 && cur.fmask ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags, &pl)
-                                       : 0;
+            e = i < lim16 && cur.fmask && i != other
+                    ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags, &pl, &other)
+                    : 0;
             if (!e)
 #endif
                 e = plain_word(&cur, s, full_n, i, lim16, flags);
