@@ -825,9 +825,11 @@ static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
-/* Plain words each followed by one space, or by a punctuation mark and
- * maybe a space, and the next word ("in the city of", "said, and"), the
- * bulk of news text, in one loop that keeps its state in registers: the
+/* Plain words each followed by one space or line break, or by a
+ * punctuation mark and maybe one of these, and the next word ("in the city
+ * of", "said, and", "said.\nThe"), the bulk of news text, in one loop
+ * that keeps its state in registers (plain_run's dispatch costs about as
+ * much as a word, and the compiler spills its state around it): the
  * word at s[start] (a letter, start < lim) and those after it that start
  * before lim, while each ends within its sixteen bytes before a byte that
  * is no apostrophe and no non-ASCII byte. Returns the end of the last
