@@ -825,6 +825,65 @@ static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
+/* Whether the byte after "'s" that follows a word, b, ends a possessive
+ * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
+ * may begin one; plain_apos_word's). */
+static TOK_INLINE bool run_poss_end(unsigned char b)
+{
+    return b < 0x80 && !claims__is_alpha(b);
+}
+
+/* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
+ * word before it, with its norm bytes at norm[len], as plain_apos_word
+ * writes it. */
+static TOK_INLINE void run_possessive(claims__token *t, const uint32_t *first, char *norm,
+                                      size_t len, size_t at)
+{
+    uint32_t h = (fnv_first['\''] ^ 's') * 16777619u;
+    norm[len] = '\'';
+    norm[len + 1] = 's';
+    t->start = (uint32_t)at;
+    t->end = (uint32_t)at + 2;
+    t->norm = (uint32_t)len;
+    t->norm_len = 2;
+    t->hash = h;
+    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
+}
+
+/* word_run's constants: what claims__bytes_in adds to a byte and
+ * compares with to class capitals, lower-case letters and digits, and
+ * bit 5, with which a letter or digit is its norm byte. */
+typedef struct run_consts {
+    __m128i up_add, lo_add, dg_add, letter_lim, digit_lim, case_bit;
+} run_consts;
+
+static TOK_INLINE run_consts run_consts_make(void)
+{
+    run_consts k;
+    k.up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
+    k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
+    k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
+    k.letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
+    k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
+    k.case_bit = _mm_set1_epi8(0x20);
+    return k;
+}
+
+/* Notes token t, after a line break, on the list of line starts as
+ * plain_run does; false when the list is full (plain_run's, which grows
+ * it). */
+static TOK_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
+{
+    uint32_t at = (uint32_t)(t - pl->v);
+    if (pl->line && at != pl->last_line) {
+        if (pl->line == pl->line_end)
+            return false;
+        *pl->line++ = pl->last_line = at;
+    }
+    return true;
+}
+
 /* Plain words each followed by one space or line break, or by a
  * punctuation mark and maybe one of these, and the next word ("in the city
  * of", "said, and", "said.\nThe"), the bulk of news text, in one loop
@@ -842,12 +901,7 @@ static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
                               uint16_t flags, plain_lists *pl, size_t *other)
 {
-    const __m128i up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
-    const __m128i lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
-    const __m128i dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
-    const __m128i letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
-    const __m128i digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
-    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const run_consts k = run_consts_make();
     claims__token *t = cur->t;
     const uint32_t *first = cur->first;
     char *norm = cur->norm;
@@ -856,9 +910,9 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     for (;;) {
         char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
-        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, up_add), letter_lim);
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, lo_add), letter_lim);
-        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, dg_add), digit_lim);
+        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
+        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
         __m128i ug = _mm_or_si128(u, g);
         unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
         if (on == 0xFFFF) {
@@ -868,12 +922,16 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
+        bool poss = false; /* a possessive "'s" follows, split off */
         if (stop != ' ' && (stop >= 0x80 || stop == '\'')) {
-            *other = start; /* plain_word's */
-            break;
+            poss = stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
+                   run_poss_end((unsigned char)s[end + 2]);
+            if (!poss) {
+                *other = start; /* plain_word's */
+                break;
+            }
         }
-        /* a letter or digit with bit 5 set is its norm byte */
-        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, case_bit));
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
         unsigned keep = on ^ (on + 1);
         if ((unsigned)_mm_movemask_epi8(ug) & keep) {
             unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -897,6 +955,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
+        if (poss) {
+            run_possessive(t, first, norm, len, end);
+            t++;
+            len += 2;
+            end += 2;
+            stop = (unsigned char)s[end];
+        }
         e = end;
         /* on to the next word after one space */
         if (stop == ' ') {
@@ -944,12 +1009,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         start = end + 1;
         if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
             break;
-        uint32_t at = (uint32_t)(t - pl->v);
-        if (pl->line && at != pl->last_line) {
-            if (pl->line == pl->line_end)
-                break;
-            *pl->line++ = pl->last_line = at;
-        }
+        if (!run_note_line(pl, t))
+            break;
         clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
                                        << 16;
     }
