@@ -221,9 +221,11 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
  * call before. */
 static inline size_t list_next(seg_list *l, size_t i, size_t end)
 {
-    while (l->at < l->n && l->v[l->at] < i)
+    /* (the list ends with UINT32_MAX: see claims__seg_scratch) */
+    while (l->v[l->at] < i)
         l->at++;
-    return l->at < l->n && l->v[l->at] < end ? l->v[l->at] : end;
+    size_t v = l->v[l->at];
+    return v < end ? v : end;
 }
 
 /* The first sentence-ending mark in tokens [i, pe), or pe. */

@@ -1335,6 +1335,17 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
     return CLAIMS_OK;
 }
 
+/* Puts the sentinel UINT32_MAX, past any token, after the n entries of
+ * list *v (not counted in n): claims__segment's scans of the lists need
+ * no test of their ends. False on OOM. */
+static bool end_list(const claims_allocator *a, uint32_t **v, size_t *cap, size_t n)
+{
+    if (!claims__grow(a, (void **)v, cap, n + 1, sizeof **v))
+        return false;
+    (*v)[n] = UINT32_MAX;
+    return true;
+}
+
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art, claims__seg_scratch *scr)
 {
@@ -1373,6 +1384,10 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                 tv.v[k].end += (uint32_t)from;
             }
         if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+            st = CLAIMS_ERR_NOMEM;
+        if (st == CLAIMS_OK && !(end_list(a, &tv.terms, &tv.terms_cap, tv.nterms) &&
+                                 end_list(a, &tv.lines, &tv.lines_cap, tv.nlines) &&
+                                 end_list(a, &tv.parens, &tv.parens_cap, tv.nparens)))
             st = CLAIMS_ERR_NOMEM;
     }
     scr->toks = tv.v;
