@@ -922,14 +922,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        bool poss = false; /* a possessive "'s" follows, split off */
-        if (stop != ' ' && (stop >= 0x80 || stop == '\'')) {
-            poss = stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
-                   run_poss_end((unsigned char)s[end + 2]);
-            if (!poss) {
-                *other = start; /* plain_word's */
-                break;
-            }
+        /* (an apostrophe goes on with the word, but for a possessive
+         * "'s", split off below) */
+        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
+            !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
+              run_poss_end((unsigned char)s[end + 2]))) {
+            *other = start; /* plain_word's */
+            break;
         }
         _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
         unsigned keep = on ^ (on + 1);
@@ -955,7 +954,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
-        if (poss) {
+        if (stop == '\'') {
             run_possessive(t, first, norm, len, end);
             t++;
             len += 2;
