@@ -809,6 +809,22 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
+/* Adds to *clsfl the CAP, ALLCAPS and HAS_DIGIT flags, shifted to a
+ * token's flags half (see put_cls_flags), of the word whose bytes and the byte after are the
+ * bits `keep` of the compares that tell capitals (u), lower-case letters
+ * (l) and digits (g) of its sixteen bytes. */
+static TOK_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
+                                      unsigned keep)
+{
+    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+    if (up & 1)
+        *clsfl |= (uint32_t)CLAIMS__TF_CAP << 16;
+    if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+        *clsfl |= (uint32_t)CLAIMS__TF_ALLCAPS << 16;
+    if ((unsigned)_mm_movemask_epi8(g) & keep)
+        *clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
+}
+
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
 static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
@@ -932,15 +948,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         }
         _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
         unsigned keep = on ^ (on + 1);
-        if ((unsigned)_mm_movemask_epi8(ug) & keep) {
-            unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
-            if (up & 1)
-                clsfl |= (uint32_t)CLAIMS__TF_CAP << 16;
-            if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
-                clsfl |= (uint32_t)CLAIMS__TF_ALLCAPS << 16;
-            if ((unsigned)_mm_movemask_epi8(g) & keep)
-                clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
-        }
+        if ((unsigned)_mm_movemask_epi8(ug) & keep)
+            run_case_flags(&clsfl, u, l, g, keep);
         /* (written apart from the fields after the hash, or the four
          * offsets are gathered into a vector register first, which costs
          * more instructions) */
@@ -954,21 +963,29 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
-        if (stop == '\'') {
-            run_possessive(t, first, norm, len, end);
-            t++;
-            len += 2;
-            end += 2;
-            stop = (unsigned char)s[end];
-        }
         e = end;
-        /* on to the next word after one space */
+        /* on to the next word after one space (or after a possessive and
+         * one space) */
         if (stop == ' ') {
             if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
                 break;
             start = end + 1;
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
+        }
+        if (stop == '\'') {
+            run_possessive(t, first, norm, len, end);
+            t++;
+            len += 2;
+            e = end += 2;
+            stop = (unsigned char)s[end];
+            if (stop == ' ') {
+                if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+                    break;
+                start = end + 1;
+                clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+                continue;
+            }
         }
         /* or after a punctuation mark ("city, and", "well-known", "said.
          * The"), pushed here as plain_run would (the end of the word is in
