@@ -625,7 +625,7 @@ typedef struct claims__seg_scratch {
      * every token for them: the indexes, rising, of the tokens that may
      * end a sentence ('.', '!', '?'), of those after a line break
      * (CLAIMS__TF_LINE_BEFORE; the last may be the token count) and of
-     * the "(" tokens. */
+     * the "(" tokens, each list followed by UINT32_MAX (not counted). */
     uint32_t *terms, *lines, *parens;
     size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
 } claims__seg_scratch;

@@ -151,6 +151,14 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         /* a report phrase in the first six tokens; the one at sbeg is e */
         if (e && e->code == CLAIMS__LV_REPORT)
             sn->flags |= CLAIMS__SF_FURNITURE;
+        /* (the common case, no furniture phrase may start at any of the
+         * five: one test of their lexmasks together) */
+        const claims__token *tk = art->toks;
+        if (send >= sbeg + 6 &&
+            !((tk[sbeg + 1].lexmask | tk[sbeg + 2].lexmask | tk[sbeg + 3].lexmask |
+               tk[sbeg + 4].lexmask | tk[sbeg + 5].lexmask) &
+              (1u << CLAIMS__LEX_FURNITURE)))
+            continue;
         for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
             e = furniture_at(lx, art, k, send, &n);
             if (e && e->code == CLAIMS__LV_REPORT)
@@ -176,21 +184,30 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
     sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
-    /* four stores a turn: the loop's test and step cost as much as a
-     * store, and it writes every token of the text. The last four are
-     * stored again, not left to a loop of 0 to 3 turns (a branch hard
-     * to predict); a sentence shorter than four is rare. */
-    if (te - tb >= 4) {
-        for (size_t k = tb; k + 4 <= te; k += 4) {
+    /* eight stores a turn: the loop's test and step cost as much as a
+     * store, and it writes every token of the text. The last eight are
+     * stored again, not left to a loop of 0 to 7 turns (a branch hard
+     * to predict); a sentence shorter than eight is rare. */
+    if (te - tb >= 8) {
+        for (size_t k = tb; k + 8 <= te; k += 8) {
             toks[k].sentence = si;
             toks[k + 1].sentence = si;
             toks[k + 2].sentence = si;
             toks[k + 3].sentence = si;
+            toks[k + 4].sentence = si;
+            toks[k + 5].sentence = si;
+            toks[k + 6].sentence = si;
+            toks[k + 7].sentence = si;
         }
-        toks[te - 4].sentence = si;
-        toks[te - 3].sentence = si;
-        toks[te - 2].sentence = si;
-        toks[te - 1].sentence = si;
+        claims__token *last = toks + te - 8;
+        last[0].sentence = si;
+        last[1].sentence = si;
+        last[2].sentence = si;
+        last[3].sentence = si;
+        last[4].sentence = si;
+        last[5].sentence = si;
+        last[6].sentence = si;
+        last[7].sentence = si;
     } else {
         for (size_t k = tb; k < te; k++)
             toks[k].sentence = si;
@@ -204,9 +221,11 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
  * call before. */
 static inline size_t list_next(seg_list *l, size_t i, size_t end)
 {
-    while (l->at < l->n && l->v[l->at] < i)
+    /* (the list ends with UINT32_MAX: see claims__seg_scratch) */
+    while (l->v[l->at] < i)
         l->at++;
-    return l->at < l->n && l->v[l->at] < end ? l->v[l->at] : end;
+    size_t v = l->v[l->at];
+    return v < end ? v : end;
 }
 
 /* The first sentence-ending mark in tokens [i, pe), or pe. */

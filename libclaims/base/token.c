@@ -45,6 +45,13 @@ static inline bool terminal_norm(const char *p, size_t n)
     return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
 }
 
+/* Inlined where the compiler would not: the word path's steps. */
+#if defined(__GNUC__)
+#define TOK_INLINE inline __attribute__((always_inline))
+#else
+#define TOK_INLINE inline
+#endif
+
 static const uint32_t every_section = UINT32_MAX;
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
@@ -473,6 +480,19 @@ static inline bool plain_word_byte(unsigned char b)
     return word_byte_of[b] != 0;
 }
 
+/* FNV-1a of the one byte b: the first step of every hash, one load. */
+/* clang-format off */
+#define F1(b) ((CLAIMS__HASH_INIT ^ (uint32_t)(b)) * 16777619u)
+#define F1_4(b) F1(b), F1((b) + 1), F1((b) + 2), F1((b) + 3)
+#define F1_16(b) F1_4(b), F1_4((b) + 4), F1_4((b) + 8), F1_4((b) + 12)
+static const uint32_t fnv_first[256] = {
+    F1_16(0), F1_16(16), F1_16(32), F1_16(48), F1_16(64), F1_16(80), F1_16(96), F1_16(112),
+    F1_16(128), F1_16(144), F1_16(160), F1_16(176), F1_16(192), F1_16(208), F1_16(224), F1_16(240)};
+#undef F1_16
+#undef F1_4
+#undef F1
+/* clang-format on */
+
 #ifdef CLAIMS__SSE2
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
@@ -501,45 +521,46 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the switch enters a run
- * of steps at step 16 - n: step i hashes d[n + i - 16], so the steps
- * from there to step 15 hash d[0] to d[n - 1]. */
+/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the first byte from
+ * fnv_first, then the switch enters a run of steps at step 17 - n: step i
+ * hashes d[n + i - 16], so the steps from there to step 15 hash d[1] to
+ * d[n - 1]. */
 #define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
-static inline uint32_t fnv_short(const char *d, size_t n)
+static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t h = CLAIMS__HASH_INIT;
+    uint32_t h = fnv_first[p[0]];
     switch (n) {
     case 15:
-        FNV_STEP(1); /* fall through */
-    case 14:
         FNV_STEP(2); /* fall through */
-    case 13:
+    case 14:
         FNV_STEP(3); /* fall through */
-    case 12:
+    case 13:
         FNV_STEP(4); /* fall through */
-    case 11:
+    case 12:
         FNV_STEP(5); /* fall through */
-    case 10:
+    case 11:
         FNV_STEP(6); /* fall through */
-    case 9:
+    case 10:
         FNV_STEP(7); /* fall through */
-    case 8:
+    case 9:
         FNV_STEP(8); /* fall through */
-    case 7:
+    case 8:
         FNV_STEP(9); /* fall through */
-    case 6:
+    case 7:
         FNV_STEP(10); /* fall through */
-    case 5:
+    case 6:
         FNV_STEP(11); /* fall through */
-    case 4:
+    case 5:
         FNV_STEP(12); /* fall through */
-    case 3:
+    case 4:
         FNV_STEP(13); /* fall through */
-    case 2:
+    case 3:
         FNV_STEP(14); /* fall through */
-    case 1:
+    case 2:
         FNV_STEP(15);
+        break;
+    case 1:
         break;
     default:
         __builtin_unreachable(); /* word16 makes 0 < n < 16: no test of n */
@@ -653,7 +674,7 @@ static size_t plain_mark(plain_cursor *cur, const char *s, size_t n, size_t i, u
     }
     token_begin(cur, i);
     cur->norm[cur->len] = (char)ch;
-    token_end_folded(cur, i + 3, 1, (CLAIMS__HASH_INIT ^ ch) * 16777619u, cls, flags);
+    token_end_folded(cur, i + 3, 1, fnv_first[ch], cls, flags);
     return i + 3;
 }
 
@@ -691,7 +712,7 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
         flags |= CLAIMS__TF_QUOTE_CLOSE;
     token_begin(cur, i);
     cur->norm[cur->len] = (char)c;
-    token_end(cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_QUOTE, flags);
+    token_end(cur, i + 1, fnv_first[c], CLAIMS__TOK_QUOTE, flags);
     return i + 1;
 }
 
@@ -775,6 +796,246 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     return k;
 }
 
+#ifdef CLAIMS__SSE2
+/* The class and flags of a token as one 32-bit value, cls in the low
+ * half: written by one store where the two fields lie so in memory. */
+static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&t->cls, &clsfl, sizeof clsfl);
+#else
+    t->cls = (uint16_t)clsfl;
+    t->flags = (uint16_t)(clsfl >> 16);
+#endif
+}
+
+/* Adds to *clsfl the CAP, ALLCAPS and HAS_DIGIT flags, shifted to a
+ * token's flags half (see put_cls_flags), of the word whose bytes and the byte after are the
+ * bits `keep` of the compares that tell capitals (u), lower-case letters
+ * (l) and digits (g) of its sixteen bytes. */
+static TOK_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
+                                      unsigned keep)
+{
+    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+    if (up & 1)
+        *clsfl |= (uint32_t)CLAIMS__TF_CAP << 16;
+    if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+        *clsfl |= (uint32_t)CLAIMS__TF_ALLCAPS << 16;
+    if ((unsigned)_mm_movemask_epi8(g) & keep)
+        *clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
+}
+
+/* Writes token t: the ASCII punctuation mark c at s[at], with its norm
+ * byte at norm[len], after a word (no flags). */
+static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
+                                 size_t at, unsigned char c)
+{
+    uint32_t h = fnv_first[c];
+    norm[len] = (char)c;
+    t->start = (uint32_t)at;
+    t->end = (uint32_t)at + 1;
+    t->norm = (uint32_t)len;
+    t->norm_len = 1;
+    t->hash = h;
+    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_cls_flags(t, CLAIMS__TOK_PUNCT);
+}
+
+/* Whether the byte after "'s" that follows a word, b, ends a possessive
+ * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
+ * may begin one; plain_apos_word's). */
+static TOK_INLINE bool run_poss_end(unsigned char b)
+{
+    return b < 0x80 && !claims__is_alpha(b);
+}
+
+/* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
+ * word before it, with its norm bytes at norm[len], as plain_apos_word
+ * writes it. */
+static TOK_INLINE void run_possessive(claims__token *t, const uint32_t *first, char *norm,
+                                      size_t len, size_t at)
+{
+    uint32_t h = (fnv_first['\''] ^ 's') * 16777619u;
+    norm[len] = '\'';
+    norm[len + 1] = 's';
+    t->start = (uint32_t)at;
+    t->end = (uint32_t)at + 2;
+    t->norm = (uint32_t)len;
+    t->norm_len = 2;
+    t->hash = h;
+    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
+}
+
+/* word_run's constants: what claims__bytes_in adds to a byte and
+ * compares with to class capitals, lower-case letters and digits, and
+ * bit 5, with which a letter or digit is its norm byte. */
+typedef struct run_consts {
+    __m128i up_add, lo_add, dg_add, letter_lim, digit_lim, case_bit;
+} run_consts;
+
+static TOK_INLINE run_consts run_consts_make(void)
+{
+    run_consts k;
+    k.up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
+    k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
+    k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
+    k.letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
+    k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
+    k.case_bit = _mm_set1_epi8(0x20);
+    return k;
+}
+
+/* Notes token t, after a line break, on the list of line starts as
+ * plain_run does; false when the list is full (plain_run's, which grows
+ * it). */
+static TOK_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
+{
+    uint32_t at = (uint32_t)(t - pl->v);
+    if (pl->line && at != pl->last_line) {
+        if (pl->line == pl->line_end)
+            return false;
+        *pl->line++ = pl->last_line = at;
+    }
+    return true;
+}
+
+/* Plain words each followed by one space or line break, or by a
+ * punctuation mark and maybe one of these, and the next word ("in the city
+ * of", "said, and", "said.\nThe"), the bulk of news text, in one loop
+ * that keeps its state in registers (plain_run's dispatch costs about as
+ * much as a word, and the compiler spills its state around it): the
+ * word at s[start] (a letter, start < lim) and those after it that start
+ * before lim, while each ends within its sixteen bytes before a byte that
+ * is no apostrophe and no non-ASCII byte. Returns the end of the last
+ * token pushed, or 0 when the first word is none of these
+ * (plain_word's). lim is at most plain_run's lim16, and no more
+ * bytes past the first word's start than there is room for tokens; the
+ * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1).
+ * pl is plain_run's lists; *other is set to the start of a word that is
+ * plain_word's, where a call would come back at once. */
+static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
+                              uint16_t flags, plain_lists *pl, size_t *other)
+{
+    const run_consts k = run_consts_make();
+    claims__token *t = cur->t;
+    const uint32_t *first = cur->first;
+    char *norm = cur->norm;
+    size_t len = cur->len, e = 0;
+    uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
+    for (;;) {
+        char *d = norm + len;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
+        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
+        __m128i ug = _mm_or_si128(u, g);
+        unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
+        if (on == 0xFFFF) {
+            *other = start;
+            break;
+        }
+        unsigned wl = (unsigned)__builtin_ctz(~on);
+        size_t end = start + wl;
+        unsigned char stop = (unsigned char)s[end];
+        /* (an apostrophe goes on with the word, but for a possessive
+         * "'s", split off below) */
+        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
+            !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
+              run_poss_end((unsigned char)s[end + 2]))) {
+            *other = start; /* plain_word's */
+            break;
+        }
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
+        unsigned keep = on ^ (on + 1);
+        if ((unsigned)_mm_movemask_epi8(ug) & keep)
+            run_case_flags(&clsfl, u, l, g, keep);
+        /* (written apart from the fields after the hash, or the four
+         * offsets are gathered into a vector register first, which costs
+         * more instructions) */
+        t->start = (uint32_t)start;
+        t->end = (uint32_t)end;
+        uint32_t h = fnv_short(d, wl);
+        t->norm = (uint32_t)len;
+        t->norm_len = wl;
+        t->hash = h;
+        t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+        put_cls_flags(t, clsfl);
+        t++;
+        len += wl;
+        e = end;
+        /* on to the next word after one space (or after a possessive and
+         * one space) */
+        if (stop == ' ') {
+            if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+                break;
+            start = end + 1;
+            clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+            continue;
+        }
+        if (stop == '\'') {
+            run_possessive(t, first, norm, len, end);
+            t++;
+            len += 2;
+            e = end += 2;
+            stop = (unsigned char)s[end];
+            if (stop == ' ') {
+                if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
+                    break;
+                start = end + 1;
+                clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+                continue;
+            }
+        }
+        /* or after a punctuation mark ("city, and", "well-known", "said.
+         * The"), pushed here as plain_run would (the end of the word is in
+         * the room: see lim), a mark that may end a sentence on the list */
+        unsigned pb = plain_byte[stop];
+        if (pb == PB_PUNCT || pb == PB_TERM) {
+            if (end >= lim)
+                break;
+            if (pb == PB_TERM) {
+                if (!pl->term || pl->term == pl->term_end)
+                    break;
+                *pl->term++ = (uint32_t)(t - pl->v);
+            }
+            run_punct(t, first, norm, len, end, stop);
+            t++;
+            len++;
+            e = start = end + 1;
+            clsfl = CLAIMS__TOK_WORD;
+            if (s[start] == ' ') {
+                start++;
+                clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+            } else if (s[start] == '\n') {
+                end = start;
+                pb = PB_NEWLINE;
+            }
+            if (pb != PB_NEWLINE) {
+                if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
+                    break;
+                continue;
+            }
+        }
+        /* or after a line break ("said.\nThe"), noted as plain_run notes
+         * it (before a token that is no word, the line break is left to
+         * plain_run) */
+        if (pb != PB_NEWLINE)
+            break;
+        start = end + 1;
+        if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
+            break;
+        if (!run_note_line(pl, t))
+            break;
+        clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
+                                       << 16;
+    }
+    cur->t = t;
+    cur->len = len;
+    return e;
+}
+#endif
+
 /* A number of ASCII digits, with ',' or '.' between digits ("1,200",
  * "7.2"), starting at s[start], as number_end reads it: pushed, and its
  * end returned; 0 when the bytes plain_run reads (n of them, never ending
@@ -842,6 +1103,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
      * tests the room itself), so with room for r tokens the bytes up to
      * i + r need no test of the room. */
     size_t lim = i;
+#ifdef CLAIMS__SSE2
+    size_t other = SIZE_MAX; /* see word_run */
+#endif
     for (;;) {
         if (i >= lim) {
             size_t room = (size_t)(cur.tend - cur.t);
@@ -853,7 +1117,13 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
         unsigned pb = plain_byte[c];
         size_t e;
         if (pb >= PB_LOWER) {
-            e = plain_word(&cur, s, full_n, i, lim16, flags);
+#ifdef CLAIMS__SSE2
+            e = i < lim16 && cur.fmask && i != other
+                    ? word_run(&cur, s, i, lim < lim16 ? lim : lim16, flags, &pl, &other)
+                    : 0;
+            if (!e)
+#endif
+                e = plain_word(&cur, s, full_n, i, lim16, flags);
         } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
             if (pb != PB_PUNCT && pl.term) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
@@ -869,7 +1139,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
-            token_end(&cur, i + 1, (CLAIMS__HASH_INIT ^ c) * 16777619u, CLAIMS__TOK_PUNCT, flags);
+            token_end(&cur, i + 1, fnv_first[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
             if (pb == PB_NEWLINE) {
@@ -1081,6 +1351,17 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
     return CLAIMS_OK;
 }
 
+/* Puts the sentinel UINT32_MAX, past any token, after the n entries of
+ * list *v (not counted in n): claims__segment's scans of the lists need
+ * no test of their ends. False on OOM. */
+static bool end_list(const claims_allocator *a, uint32_t **v, size_t *cap, size_t n)
+{
+    if (!claims__grow(a, (void **)v, cap, n + 1, sizeof **v))
+        return false;
+    (*v)[n] = UINT32_MAX;
+    return true;
+}
+
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art, claims__seg_scratch *scr)
 {
@@ -1119,6 +1400,10 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                 tv.v[k].end += (uint32_t)from;
             }
         if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+            st = CLAIMS_ERR_NOMEM;
+        if (st == CLAIMS_OK && !(end_list(a, &tv.terms, &tv.terms_cap, tv.nterms) &&
+                                 end_list(a, &tv.lines, &tv.lines_cap, tv.nlines) &&
+                                 end_list(a, &tv.parens, &tv.parens_cap, tv.nparens)))
             st = CLAIMS_ERR_NOMEM;
     }
     scr->toks = tv.v;
