@@ -340,6 +340,9 @@ typedef struct speaker {
     /* name's and desc's ids in the story's strings, 0 when they have
      * none yet: a claim takes the id, not a second lookup of the text */
     claims__sid name_id, desc_id;
+    /* name's, fold's and desc's bytes (0 for NULL): an upper bound of
+     * their strlen (a NUL may stand in the text), for emit's test */
+    size_t name_len, fold_len, desc_len;
     uint32_t head;    /* nominal: hash of the head word */
     bool ambiguous;   /* a bare surname two full names in the article share */
     bool human;       /* nominal: a person ("the governor"), not a body */
@@ -359,6 +362,7 @@ typedef struct mention {
     /* As a speaker: the name as written and folded (interned), once
      * made; NULL before */
     const char *name, *fold;
+    size_t name_len, fold_len;
     claims__sid name_id;
 } mention;
 
@@ -933,8 +937,9 @@ static size_t cap_name(const ctx *c, size_t na, size_t b)
 
 /* Folded text of tokens [a, b) (norm texts joined as written), into the
  * story arena. */
-static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
+static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, size_t *len)
 {
+    *len = 0;
     if (skip_det)
         while (a < b && nom_is(c, a, CLAIMS__LV_DET))
             a++;
@@ -981,20 +986,26 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
                                                      c->tmp.len));
     if (!r)
         c->nomem = true;
+    else
+        *len = c->tmp.len;
     return r;
 }
 
-/* The text of tokens [a, b) as written, interned (its id into *id),
- * or NULL (id 0) when there are none. */
-static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id)
+/* The text of tokens [a, b) as written, interned (its id into *id, its
+ * bytes into *len), or NULL (id and length 0) when there are none. */
+static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, size_t *len)
 {
     *id = 0;
+    *len = 0;
     if (a >= b)
         return NULL;
-    *id = claims__intern(c->s, c->art->text + T(c, a)->start, T(c, b - 1)->end - T(c, a)->start);
+    size_t n = T(c, b - 1)->end - T(c, a)->start;
+    *id = claims__intern(c->s, c->art->text + T(c, a)->start, n);
     const char *r = claims__str(c->s, *id);
     if (!r)
         c->nomem = true;
+    else
+        *len = n;
     return r;
 }
 
@@ -1268,24 +1279,27 @@ static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, 
          * strings */
         mention *m = &c->m[k];
         if (!m->fold) {
-            m->name = raw_tokens(c, m->a, m->b, &m->name_id);
-            m->fold = fold_tokens(c, m->a, m->b, false);
+            m->name = raw_tokens(c, m->a, m->b, &m->name_id, &m->name_len);
+            m->fold = fold_tokens(c, m->a, m->b, false, &m->fold_len);
         }
         sp.name = m->name;
         sp.name_id = m->name_id;
+        sp.name_len = m->name_len;
         sp.fold = m->fold;
+        sp.fold_len = m->fold_len;
         na = m->a;
         nb = m->b;
     } else {
-        sp.name = raw_tokens(c, a, b, &sp.name_id);
-        sp.fold = fold_tokens(c, a, b, false);
+        sp.name = raw_tokens(c, a, b, &sp.name_id, &sp.name_len);
+        sp.fold = fold_tokens(c, a, b, false, &sp.fold_len);
     }
     /* most descriptions are the name as written: its string and id */
     if (sp.name && same_raw_text(c, da, db, na, nb)) {
         sp.desc = sp.name;
         sp.desc_id = sp.name_id;
+        sp.desc_len = sp.name_len;
     } else {
-        sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+        sp.desc = raw_tokens(c, da, db, &sp.desc_id, &sp.desc_len);
     }
     return sp;
 }
@@ -1701,13 +1715,14 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     speaker sp = {0};
     const char *desc = NULL;
     claims__sid desc_id = 0;
+    size_t desc_len = 0;
     switch (p->type) {
     case NP_NAME:
         if (!collect_mentions(c))
             return sp;
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
@@ -1725,14 +1740,16 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         }
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         return sp;
     case NP_IT:
     case NP_THEY:
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (c->last_nominal.kind == SPK_NOMINAL)
             sp = c->last_nominal;
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
@@ -1740,7 +1757,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (definite && !collect_mentions(c))
             return sp;
         if (definite) {
@@ -1774,6 +1791,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                     sp = c->nominals[k];
                     sp.desc = desc;
                     sp.desc_id = desc_id;
+                    sp.desc_len = desc_len;
                     return sp;
                 }
         }
@@ -1783,6 +1801,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                    nom_is(c, p->head, CLAIMS__LV_COUNTERPART);
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
             char *d = claims__story_strndup(c->s, desc, strlen(desc));
@@ -1793,11 +1812,13 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             d[0] = (char)claims__to_lower((unsigned char)d[0]);
             sp.name = d;
             sp.name_id = 0;
+            sp.name_len = desc_len;
         } else {
             sp.name = desc;
             sp.name_id = desc_id;
+            sp.name_len = desc_len;
         }
-        sp.fold = fold_tokens(c, p->a, p->b, true);
+        sp.fold = fold_tokens(c, p->a, p->b, true, &sp.fold_len);
         return sp;
     }
     default:
@@ -2158,9 +2179,11 @@ static bool pair_singles(ctx *c)
 
 /* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
  * n + 1 bytes at most (memchr stops at the first match, C11 7.24.5.1). */
-static bool longer_than(const char *s, size_t n)
+/* String s, of len bytes at most, is longer than n bytes: most are
+ * short, known by the bound alone. */
+static bool longer_than(const char *s, size_t len, size_t n)
 {
-    return s && !memchr(s, 0, n + 1);
+    return len > n && s && !memchr(s, 0, n + 1);
 }
 
 static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
@@ -2177,9 +2200,11 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     if (!cl->str_value)
         return CLAIMS_ERR_NOMEM;
     const char *kk = kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase";
-    const char *desc = sp && !longer_than(sp->desc, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
+    const char *desc =
+        sp && !longer_than(sp->desc, sp->desc_len, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
-        !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
+        !longer_than(sp->name, sp->name_len, SPEAKER_MAX_BYTES) &&
+        !longer_than(sp->fold, sp->fold_len, SPEAKER_MAX_BYTES)) {
         bool oom = false;
         cl->speaker = sp->name_id ? sp->name_id : claims__intern_str(s, sp->name, &oom);
         cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
