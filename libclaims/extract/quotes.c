@@ -943,51 +943,62 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, size_t
     if (skip_det)
         while (a < b && nom_is(c, a, CLAIMS__LV_DET))
             a++;
-    c->tmp.len = 0;
-    /* The norm texts and the spaces between, copied into room made once;
-     * folding the accents of them all (claims__fold_norm_append) only when
-     * a byte is no ASCII, which leaves the rest as it is. */
-    size_t need = 1;
-    for (size_t i = a; i < b; i++)
-        need += T(c, i)->norm_len + 1;
-    if (!c->tmp.failed && claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
-        char *o = c->tmp.data;
-        unsigned char high = 0;
-        for (size_t i = a; i < b; i++) {
-            if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
-                *o++ = ' ';
-            const char *t = tok_norm(c, i);
-            for (size_t k = 0, n = T(c, i)->norm_len; k < n; k++) {
-                high |= (unsigned char)t[k];
-                *o++ = t[k];
-            }
-        }
-        *o = 0;
-        c->tmp.len = (size_t)(o - c->tmp.data);
-        if (high & 0x80) {
-            c->tmp.len = 0;
-            for (size_t i = a; i < b; i++) {
-                if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
-                    claims__buf_putc(&c->tmp, ' ');
-                /* a token's norm text is its bytes normalized */
-                if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
-                    c->tmp.failed = true;
-            }
-        }
-    } else {
-        c->tmp.failed = true;
-    }
     if (c->tmp.failed) {
         c->nomem = true;
         return NULL;
     }
+    /* The norm texts and the spaces between, copied into room made once
+     * (on the stack for the most, a name or a description of a few
+     * words: no heap buffer, no call to make room); folding the accents
+     * of them all (claims__fold_norm_append, into c->tmp) only when a
+     * byte is no ASCII, which leaves the rest as it is. */
+    char local[256];
+    size_t need = 1;
+    for (size_t i = a; i < b; i++)
+        need += T(c, i)->norm_len + 1;
+    char *text = local;
+    if (need > sizeof local) {
+        if (!claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
+            c->tmp.failed = true;
+            c->nomem = true;
+            return NULL;
+        }
+        text = c->tmp.data;
+    }
+    char *o = text;
+    unsigned char high = 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
+            *o++ = ' ';
+        const char *t = tok_norm(c, i);
+        for (size_t k = 0, n = T(c, i)->norm_len; k < n; k++) {
+            high |= (unsigned char)t[k];
+            *o++ = t[k];
+        }
+    }
+    size_t n = (size_t)(o - text);
+    if (high & 0x80) {
+        c->tmp.len = 0;
+        for (size_t i = a; i < b; i++) {
+            if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
+                claims__buf_putc(&c->tmp, ' ');
+            /* a token's norm text is its bytes normalized */
+            if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
+                c->tmp.failed = true;
+        }
+        if (c->tmp.failed) {
+            c->nomem = true;
+            return NULL;
+        }
+        text = c->tmp.data ? c->tmp.data : local;
+        n = c->tmp.len;
+    }
     /* names recur: one copy of each in the story's table */
-    const char *r = claims__str(c->s, claims__intern(c->s, c->tmp.data ? c->tmp.data : "",
-                                                     c->tmp.len));
+    const char *r = claims__str(c->s, claims__intern(c->s, text, n));
     if (!r)
         c->nomem = true;
     else
-        *len = c->tmp.len;
+        *len = n;
     return r;
 }
 
