@@ -422,7 +422,8 @@ typedef struct ctx {
                            searches for a verb walk only these */
     size_t nverbs;
     verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
-    void *block2;     /* holds vmemo and q (alloc_spans) */
+    void *block2;     /* holds vmemo and q when the verb words' array has
+                         no room for them (alloc_spans), else NULL */
     size_t sent_verb; /* first_verb of the first token of the sentence
                          walked: the sentences go in order */
     qspan *q;
@@ -2932,19 +2933,33 @@ static bool alloc_scratch(ctx *c)
     return true;
 }
 
-/* The scratch sized by the scan, in one block: the verb words' lookups
- * (zeroed) and the quotes' spans, one a quotation mark at most (a span
- * pairs or caps a mark of its own: an opener it resets, or the closer a
- * single opener takes). False on OOM. */
+/* The scratch sized by the scan: the verb words' lookups (zeroed) and
+ * the quotes' spans, one a quotation mark at most (a span pairs or caps
+ * a mark of its own: an opener it resets, or the closer a single opener
+ * takes). In the room of the verb words' array past its last word when
+ * it fits (most articles: a word in twenty or so may start a speech verb
+ * or is a mark, and that room is four bytes a token), else in a block
+ * of their own: no allocation for most. False on OOM. */
 static bool alloc_spans(ctx *c)
 {
     size_t vbytes = c->nverbs * sizeof *c->vmemo;
     if (!c->nverbs && !c->nmarks)
         return true;
-    unsigned char *b = claims__malloc(&c->s->alloc, vbytes + c->nmarks * sizeof *c->q);
-    if (!b)
-        return false;
-    c->block2 = b;
+    size_t need = vbytes + c->nmarks * sizeof *c->q;
+    enum { ALIGN = _Alignof(verb_memo) > _Alignof(qspan) ? _Alignof(verb_memo) : _Alignof(qspan) };
+    _Static_assert(sizeof(verb_memo) % _Alignof(qspan) == 0, "spans follow the lookups aligned");
+    unsigned char *room = (unsigned char *)(c->verbs + c->nverbs);
+    size_t pad = (size_t)(-(uintptr_t)room & (ALIGN - 1));
+    size_t avail = (size_t)((unsigned char *)(c->verbs + c->ntoks) - room);
+    unsigned char *b;
+    if (avail >= pad && avail - pad >= need) {
+        b = room + pad;
+    } else {
+        b = claims__malloc(&c->s->alloc, need);
+        if (!b)
+            return false;
+        c->block2 = b;
+    }
     memset(b, 0, vbytes);
     c->vmemo = (verb_memo *)(void *)b;
     c->q = (qspan *)(void *)(b + vbytes);
