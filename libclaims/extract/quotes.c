@@ -2874,8 +2874,10 @@ static bool collect_mentions(ctx *c)
     for (size_t k = 0; k < c->nbuckets; k++)
         c->bucket[k] = -1;
     size_t next = 0; /* the first token a name run may start at */
-    for (size_t k = 0; k < c->nstarts; k++) {
-        size_t i = c->marks[c->ntoks - 1 - k];
+    /* (at hand: a memo's store, a byte, may alias anything) */
+    const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
+    for (const uint32_t *sk = starts; sk != starts_end;) {
+        size_t i = *--sk;
         if (i < next || !(name_word(c, i) || is_title1(c, i)))
             continue;
         run_info r;
