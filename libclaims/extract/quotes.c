@@ -1226,11 +1226,12 @@ static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
 /* The fullest mention of the person named by tokens [a, b) near token
  * `pos`: the longest name with the same last word (and first word, when
  * the name has two or more words). -1 when none is longer, and for a bare
- * surname that two full names share ("John Smith", "Mary Smith"). */
-static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool *ambiguous)
+ * surname that two full names share ("John Smith", "Mary Smith"). nw is
+ * the name's words (count_words), which the caller keeps too. */
+static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, size_t nw,
+                              bool *ambiguous)
 {
     *ambiguous = false;
-    size_t nw = count_words(c, a, b);
     int32_t best = -1;
     size_t best_dist = (size_t)-1;
     uint32_t best_words = (uint32_t)nw;
@@ -1282,11 +1283,12 @@ static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t 
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
 {
     speaker sp = {0};
-    int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
+    size_t nw = count_words(c, a, b);
+    int32_t k = fuller_mention(c, a, b, pos, nw, &sp.ambiguous);
     sp.kind = SPK_PERSON;
     /* the tokens the name is the text of */
     size_t na = a, nb = b;
-    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
+    if (k >= 0 && c->m[k].nwords >= nw) {
         /* a person is quoted again and again: the mention keeps its
          * strings */
         mention *m = &c->m[k];
