@@ -334,15 +334,17 @@ enum { SPK_NONE = 0, SPK_PERSON, SPK_NOMINAL };
 
 typedef struct speaker {
     int kind;
+    /* name's, fold's and desc's bytes (0 for NULL; UINT32_MAX for more):
+     * an upper bound of their strlen (a NUL may stand in the text), for
+     * emit's test (in the room after kind, the first) */
+    uint32_t name_len;
     const char *name; /* display: canonical person or description */
     const char *fold; /* key part */
     const char *desc; /* the words used */
     /* name's and desc's ids in the story's strings, 0 when they have
      * none yet: a claim takes the id, not a second lookup of the text */
     claims__sid name_id, desc_id;
-    /* name's, fold's and desc's bytes (0 for NULL): an upper bound of
-     * their strlen (a NUL may stand in the text), for emit's test */
-    size_t name_len, fold_len, desc_len;
+    uint32_t fold_len, desc_len;
     uint32_t head;    /* nominal: hash of the head word */
     bool ambiguous;   /* a bare surname two full names in the article share */
     bool human;       /* nominal: a person ("the governor"), not a body */
@@ -362,7 +364,7 @@ typedef struct mention {
     /* As a speaker: the name as written and folded (interned), once
      * made; NULL before */
     const char *name, *fold;
-    size_t name_len, fold_len;
+    uint32_t name_len, fold_len;
     claims__sid name_id;
 } mention;
 
@@ -938,7 +940,7 @@ static size_t cap_name(const ctx *c, size_t na, size_t b)
 
 /* Folded text of tokens [a, b) (norm texts joined as written), into the
  * story arena. */
-static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, size_t *len)
+static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32_t *len)
 {
     *len = 0;
     if (skip_det)
@@ -999,13 +1001,13 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, size_t
     if (!r)
         c->nomem = true;
     else
-        *len = n;
+        *len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
     return r;
 }
 
 /* The text of tokens [a, b) as written, interned (its id into *id, its
  * bytes into *len), or NULL (id and length 0) when there are none. */
-static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, size_t *len)
+static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, uint32_t *len)
 {
     *id = 0;
     *len = 0;
@@ -1017,7 +1019,7 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, size_
     if (!r)
         c->nomem = true;
     else
-        *len = n;
+        *len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
     return r;
 }
 
@@ -1729,7 +1731,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     speaker sp = {0};
     const char *desc = NULL;
     claims__sid desc_id = 0;
-    size_t desc_len = 0;
+    uint32_t desc_len = 0;
     switch (p->type) {
     case NP_NAME:
         if (!collect_mentions(c))
@@ -2195,7 +2197,7 @@ static bool pair_singles(ctx *c)
  * n + 1 bytes at most (memchr stops at the first match, C11 7.24.5.1). */
 /* String s, of len bytes at most, is longer than n bytes: most are
  * short, known by the bound alone. */
-static bool longer_than(const char *s, size_t len, size_t n)
+static bool longer_than(const char *s, uint32_t len, size_t n)
 {
     return len > n && s && !memchr(s, 0, n + 1);
 }
