@@ -400,6 +400,8 @@ typedef struct ctx {
     const char *norm; /* art->norm */
     const claims__sentence *sents;
     const claims__lexicon *lx;
+    /* lx's entries, at hand for the codes of nomc and titlec (entry_code) */
+    const claims__lex_entry *entries;
     void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
                     verb_sent (alloc_scratch) */
     uint8_t *inq;
@@ -529,12 +531,12 @@ static inline bool memo_test(const ctx *c, size_t i, unsigned known,
  * window's arrays. */
 static inline uint32_t entry_code(const ctx *c, const claims__lex_entry *e)
 {
-    return e ? (uint32_t)(e - c->lx->tables->entries) + 1 : 0;
+    return e ? (uint32_t)(e - c->entries) + 1 : 0;
 }
 
 static inline const claims__lex_entry *entry_of(const ctx *c, uint32_t code)
 {
-    return code ? &c->lx->tables->entries[code - 1] : NULL;
+    return code ? &c->entries[code - 1] : NULL;
 }
 
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
@@ -3007,6 +3009,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.norm = art->norm;
     c.sents = art->sents;
     c.lx = s->lex;
+    c.entries = c.lx->tables->entries;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
     if (!alloc_scratch(&c))
