@@ -410,7 +410,7 @@ typedef struct ctx {
      * token whose lexicon mask allows one (valid once MEMO_NOM_KNOWN is
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
-    uint32_t *nomc; /* entry codes (entry_code) */
+    uint32_t *nomc; /* entry codes and value codes (nom_lookup) */
     /* the longest title phrase at a token whose lexicon mask allows one
      * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at), its code */
     uint32_t *titlec;
@@ -539,12 +539,21 @@ static inline const claims__lex_entry *entry_of(const ctx *c, uint32_t code)
     return code ? &c->entries[code - 1] : NULL;
 }
 
+/* The nominal class's memo (nomc) keeps its entry's value code too, in
+ * the low byte: entry_code << 8 | e->code, 0 for none. Then nom_is
+ * tests a memo alone, without the entry. An entry whose code does not
+ * fit (a lexicon of 2^24 entries or more) is not memoized. */
+enum { NOM_CODE_MAX = (1u << 24) - 1 };
+
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
     const claims__lex_entry *e = lex_at(c, CLAIMS__LEX_NOMINAL, i, i + 1, &n);
-    c->nomc[i] = entry_code(c, e);
-    c->memo[i] |= MEMO_NOM_KNOWN;
+    uint32_t code = entry_code(c, e);
+    if (code <= NOM_CODE_MAX) {
+        c->nomc[i] = e ? code << 8 | e->code : 0;
+        c->memo[i] |= MEMO_NOM_KNOWN;
+    }
     return e;
 }
 
@@ -556,12 +565,18 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
     if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
         return NULL;
-    return (c->memo[i] & MEMO_NOM_KNOWN) ? entry_of(c, c->nomc[i]) : nom_lookup(c, i);
+    return (c->memo[i] & MEMO_NOM_KNOWN) ? entry_of(c, c->nomc[i] >> 8) : nom_lookup(c, i);
 }
 
 static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
-    return claims__lex_is(nom_class(c, i), cls);
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
+        return false;
+    if (c->memo[i] & MEMO_NOM_KNOWN) {
+        uint32_t k = c->nomc[i];
+        return k && (k & 0xff) == (uint32_t)cls;
+    }
+    return claims__lex_is(nom_lookup(c, i), cls);
 }
 
 /* title_at of a token whose mask allows a title. */
