@@ -973,7 +973,9 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32
      * of them all (claims__fold_norm_append, into c->tmp) only when a
      * byte is no ASCII, which leaves the rest as it is. */
     char local[256];
-    size_t need = 1;
+    /* (8: a token's eight bytes are copied at once, those past it
+     * written over) */
+    size_t need = 1 + 8;
     for (size_t i = a; i < b; i++)
         need += T(c, i)->norm_len + 1;
     char *text = local;
@@ -986,18 +988,35 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32
         text = c->tmp.data;
     }
     char *o = text;
-    unsigned char high = 0;
+    uint64_t high = 0;
+    const size_t norm_end = c->art->norm_len;
     for (size_t i = a; i < b; i++) {
-        if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
+        const claims__token *tk = T(c, i);
+        if (i > a && (tk->flags & CLAIMS__TF_SPACE_BEFORE))
             *o++ = ' ';
-        const char *t = tok_norm(c, i);
-        for (size_t k = 0, n = T(c, i)->norm_len; k < n; k++) {
+        const char *t = c->norm + tk->norm;
+        size_t n = tk->norm_len;
+        if (n <= 8 && tk->norm + (size_t)8 <= norm_end) {
+            /* most words: eight bytes at once, the high bits of the
+             * word's own */
+            static const unsigned char first[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                                    0xff, 0xff};
+            uint64_t w, m;
+            memcpy(&w, t, 8);
+            memcpy(o, &w, 8);
+            /* 0xff in the word's n bytes, in memory order */
+            memcpy(&m, first + 8 - n, 8);
+            high |= w & m;
+            o += n;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) {
             high |= (unsigned char)t[k];
             *o++ = t[k];
         }
     }
     size_t n = (size_t)(o - text);
-    if (high & 0x80) {
+    if (high & 0x8080808080808080u) {
         c->tmp.len = 0;
         for (size_t i = a; i < b; i++) {
             if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
