@@ -1065,7 +1065,7 @@ static bool same_tok_text(const ctx *c, size_t i, size_t j)
 {
     const claims__token *x = T(c, i), *y = T(c, j);
     return x->hash == y->hash && x->norm_len == y->norm_len &&
-           memcmp(tok_norm(c, i), tok_norm(c, j), x->norm_len) == 0;
+           claims__same_bytes(tok_norm(c, i), tok_norm(c, j), x->norm_len);
 }
 
 static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
@@ -1315,7 +1315,7 @@ static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t 
         return false;
     size_t s1 = T(c, a1)->start, n1 = T(c, b1 - 1)->end - s1;
     size_t s2 = T(c, a2)->start, n2 = T(c, b2 - 1)->end - s2;
-    return n1 == n2 && (s1 == s2 || memcmp(c->art->text + s1, c->art->text + s2, n1) == 0);
+    return n1 == n2 && (s1 == s2 || claims__same_bytes(c->art->text + s1, c->art->text + s2, n1));
 }
 
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
