@@ -296,6 +296,39 @@ static void test_speaker_name_capped(void **state)
     free(t);
 }
 
+/* A name longer than fold_tokens' room on the stack (five words of sixty
+ * letters) is folded whole; a short name that ends the text (its words
+ * the last in the norm buffer) too. */
+static void test_speaker_fold_long_and_last(void **state)
+{
+    (void)state;
+    char t[1024], key[512];
+    size_t len = 0, klen = (size_t)snprintf(key, sizeof key, "quote/");
+    for (int w = 0; w < 5; w++) {
+        t[len++] = (char)('A' + w);
+        key[klen++] = (char)('a' + w);
+        for (int i = 0; i < 59; i++) {
+            t[len++] = 'q';
+            key[klen++] = 'q';
+        }
+        t[len++] = ' ';
+        key[klen++] = w < 4 ? ' ' : '\0';
+    }
+    snprintf(t + len, sizeof t - len, "said \"the kettle will boil within the hour\".\n");
+    claims_story *s = tu_story1(t, NULL);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "kettle");
+    assert_non_null(q);
+    assert_string_equal(claims_claim_key(q), key);
+    claims_story_free(s);
+
+    s = tu_story1("\"The kettle will boil within the hour,\" said Tom Ek", NULL);
+    q = tu_claim(s, CLAIMS_KIND_QUOTE, "kettle");
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), "Tom Ek");
+    assert_string_equal(claims_claim_key(q), "quote/tom ek");
+    claims_story_free(s);
+}
+
 /* Many people of one surname: each speaker is still found by its own
  * full name (the name index stays fast and exact for them). */
 static void test_speaker_many_people_one_surname(void **state)
@@ -331,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_normalize_marks_between_long_runs),
         cmocka_unit_test(test_speaker_key_folds_accents),
         cmocka_unit_test(test_speaker_name_capped),
+        cmocka_unit_test(test_speaker_fold_long_and_last),
         cmocka_unit_test(test_speaker_many_people_one_surname),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

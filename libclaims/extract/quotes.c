@@ -334,12 +334,17 @@ enum { SPK_NONE = 0, SPK_PERSON, SPK_NOMINAL };
 
 typedef struct speaker {
     int kind;
+    /* name's, fold's and desc's bytes (0 for NULL; UINT32_MAX for more):
+     * an upper bound of their strlen (a NUL may stand in the text), for
+     * emit's test (in the room after kind, the first) */
+    uint32_t name_len;
     const char *name; /* display: canonical person or description */
     const char *fold; /* key part */
     const char *desc; /* the words used */
     /* name's and desc's ids in the story's strings, 0 when they have
      * none yet: a claim takes the id, not a second lookup of the text */
     claims__sid name_id, desc_id;
+    uint32_t fold_len, desc_len;
     uint32_t head;    /* nominal: hash of the head word */
     bool ambiguous;   /* a bare surname two full names in the article share */
     bool human;       /* nominal: a person ("the governor"), not a body */
@@ -359,6 +364,7 @@ typedef struct mention {
     /* As a speaker: the name as written and folded (interned), once
      * made; NULL before */
     const char *name, *fold;
+    uint32_t name_len, fold_len;
     claims__sid name_id;
 } mention;
 
@@ -394,6 +400,8 @@ typedef struct ctx {
     const char *norm; /* art->norm */
     const claims__sentence *sents;
     const claims__lexicon *lx;
+    /* lx's entries, at hand for the codes of nomc and titlec (entry_code) */
+    const claims__lex_entry *entries;
     void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
                     verb_sent (alloc_scratch) */
     uint8_t *inq;
@@ -402,7 +410,7 @@ typedef struct ctx {
      * token whose lexicon mask allows one (valid once MEMO_NOM_KNOWN is
      * set; the others have none, known without a lookup). */
     uint8_t *memo;
-    uint32_t *nomc; /* entry codes (entry_code) */
+    uint32_t *nomc; /* entry codes and value codes (nom_lookup) */
     /* the longest title phrase at a token whose lexicon mask allows one
      * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at), its code */
     uint32_t *titlec;
@@ -418,7 +426,8 @@ typedef struct ctx {
                            searches for a verb walk only these */
     size_t nverbs;
     verb_memo *vmemo; /* by verb word: its lookup (verb_at_vi) */
-    void *block2;     /* holds vmemo and q (alloc_spans) */
+    void *block2;     /* holds vmemo and q when the verb words' array has
+                         no room for them (alloc_spans), else NULL */
     size_t sent_verb; /* first_verb of the first token of the sentence
                          walked: the sentences go in order */
     qspan *q;
@@ -522,20 +531,29 @@ static inline bool memo_test(const ctx *c, size_t i, unsigned known,
  * window's arrays. */
 static inline uint32_t entry_code(const ctx *c, const claims__lex_entry *e)
 {
-    return e ? (uint32_t)(e - c->lx->tables->entries) + 1 : 0;
+    return e ? (uint32_t)(e - c->entries) + 1 : 0;
 }
 
 static inline const claims__lex_entry *entry_of(const ctx *c, uint32_t code)
 {
-    return code ? &c->lx->tables->entries[code - 1] : NULL;
+    return code ? &c->entries[code - 1] : NULL;
 }
+
+/* The nominal class's memo (nomc) keeps its entry's value code too, in
+ * the low byte: entry_code << 8 | e->code, 0 for none. Then nom_is
+ * tests a memo alone, without the entry. An entry whose code does not
+ * fit (a lexicon of 2^24 entries or more) is not memoized. */
+enum { NOM_CODE_MAX = (1u << 24) - 1 };
 
 static const claims__lex_entry *nom_lookup(const ctx *c, size_t i)
 {
     size_t n = 0;
     const claims__lex_entry *e = lex_at(c, CLAIMS__LEX_NOMINAL, i, i + 1, &n);
-    c->nomc[i] = entry_code(c, e);
-    c->memo[i] |= MEMO_NOM_KNOWN;
+    uint32_t code = entry_code(c, e);
+    if (code <= NOM_CODE_MAX) {
+        c->nomc[i] = e ? code << 8 | e->code : 0;
+        c->memo[i] |= MEMO_NOM_KNOWN;
+    }
     return e;
 }
 
@@ -547,12 +565,18 @@ static inline const claims__lex_entry *nom_class(const ctx *c, size_t i)
 {
     if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
         return NULL;
-    return (c->memo[i] & MEMO_NOM_KNOWN) ? entry_of(c, c->nomc[i]) : nom_lookup(c, i);
+    return (c->memo[i] & MEMO_NOM_KNOWN) ? entry_of(c, c->nomc[i] >> 8) : nom_lookup(c, i);
 }
 
 static inline bool nom_is(const ctx *c, size_t i, claims__lex_value cls)
 {
-    return claims__lex_is(nom_class(c, i), cls);
+    if (!may_start(c, i, CLAIMS__LEX_NOMINAL))
+        return false;
+    if (c->memo[i] & MEMO_NOM_KNOWN) {
+        uint32_t k = c->nomc[i];
+        return k && (k & 0xff) == (uint32_t)cls;
+    }
+    return claims__lex_is(nom_lookup(c, i), cls);
 }
 
 /* title_at of a token whose mask allows a title. */
@@ -933,68 +957,105 @@ static size_t cap_name(const ctx *c, size_t na, size_t b)
 
 /* Folded text of tokens [a, b) (norm texts joined as written), into the
  * story arena. */
-static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det)
+static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32_t *len)
 {
+    *len = 0;
     if (skip_det)
         while (a < b && nom_is(c, a, CLAIMS__LV_DET))
             a++;
-    c->tmp.len = 0;
-    /* The norm texts and the spaces between, copied into room made once;
-     * folding the accents of them all (claims__fold_norm_append) only when
-     * a byte is no ASCII, which leaves the rest as it is. */
-    size_t need = 1;
-    for (size_t i = a; i < b; i++)
-        need += T(c, i)->norm_len + 1;
-    if (!c->tmp.failed && claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
-        char *o = c->tmp.data;
-        unsigned char high = 0;
-        for (size_t i = a; i < b; i++) {
-            if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
-                *o++ = ' ';
-            const char *t = tok_norm(c, i);
-            for (size_t k = 0, n = T(c, i)->norm_len; k < n; k++) {
-                high |= (unsigned char)t[k];
-                *o++ = t[k];
-            }
-        }
-        *o = 0;
-        c->tmp.len = (size_t)(o - c->tmp.data);
-        if (high & 0x80) {
-            c->tmp.len = 0;
-            for (size_t i = a; i < b; i++) {
-                if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
-                    claims__buf_putc(&c->tmp, ' ');
-                /* a token's norm text is its bytes normalized */
-                if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
-                    c->tmp.failed = true;
-            }
-        }
-    } else {
-        c->tmp.failed = true;
-    }
     if (c->tmp.failed) {
         c->nomem = true;
         return NULL;
     }
+    /* The norm texts and the spaces between, copied into room made once
+     * (on the stack for the most, a name or a description of a few
+     * words: no heap buffer, no call to make room); folding the accents
+     * of them all (claims__fold_norm_append, into c->tmp) only when a
+     * byte is no ASCII, which leaves the rest as it is. */
+    char local[256];
+    /* (8: a token's eight bytes are copied at once, those past it
+     * written over) */
+    size_t need = 1 + 8;
+    for (size_t i = a; i < b; i++)
+        need += T(c, i)->norm_len + 1;
+    char *text = local;
+    if (need > sizeof local) {
+        if (!claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
+            c->tmp.failed = true;
+            c->nomem = true;
+            return NULL;
+        }
+        text = c->tmp.data;
+    }
+    char *o = text;
+    uint64_t high = 0;
+    const size_t norm_end = c->art->norm_len;
+    for (size_t i = a; i < b; i++) {
+        const claims__token *tk = T(c, i);
+        if (i > a && (tk->flags & CLAIMS__TF_SPACE_BEFORE))
+            *o++ = ' ';
+        const char *t = c->norm + tk->norm;
+        size_t n = tk->norm_len;
+        if (n <= 8 && tk->norm + (size_t)8 <= norm_end) {
+            /* most words: eight bytes at once, the high bits of the
+             * word's own */
+            static const unsigned char first[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                                    0xff, 0xff};
+            uint64_t w, m;
+            memcpy(&w, t, 8);
+            memcpy(o, &w, 8);
+            /* 0xff in the word's n bytes, in memory order */
+            memcpy(&m, first + 8 - n, 8);
+            high |= w & m;
+            o += n;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) {
+            high |= (unsigned char)t[k];
+            *o++ = t[k];
+        }
+    }
+    size_t n = (size_t)(o - text);
+    if (high & 0x8080808080808080u) {
+        c->tmp.len = 0;
+        for (size_t i = a; i < b; i++) {
+            if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
+                claims__buf_putc(&c->tmp, ' ');
+            /* a token's norm text is its bytes normalized */
+            if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
+                c->tmp.failed = true;
+        }
+        if (c->tmp.failed) {
+            c->nomem = true;
+            return NULL;
+        }
+        text = c->tmp.data ? c->tmp.data : local;
+        n = c->tmp.len;
+    }
     /* names recur: one copy of each in the story's table */
-    const char *r = claims__str(c->s, claims__intern(c->s, c->tmp.data ? c->tmp.data : "",
-                                                     c->tmp.len));
+    const char *r = claims__str(c->s, claims__intern(c->s, text, n));
     if (!r)
         c->nomem = true;
+    else
+        *len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
     return r;
 }
 
-/* The text of tokens [a, b) as written, interned (its id into *id),
- * or NULL (id 0) when there are none. */
-static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id)
+/* The text of tokens [a, b) as written, interned (its id into *id, its
+ * bytes into *len), or NULL (id and length 0) when there are none. */
+static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, uint32_t *len)
 {
     *id = 0;
+    *len = 0;
     if (a >= b)
         return NULL;
-    *id = claims__intern(c->s, c->art->text + T(c, a)->start, T(c, b - 1)->end - T(c, a)->start);
+    size_t n = T(c, b - 1)->end - T(c, a)->start;
+    *id = claims__intern(c->s, c->art->text + T(c, a)->start, n);
     const char *r = claims__str(c->s, *id);
     if (!r)
         c->nomem = true;
+    else
+        *len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
     return r;
 }
 
@@ -1004,7 +1065,7 @@ static bool same_tok_text(const ctx *c, size_t i, size_t j)
 {
     const claims__token *x = T(c, i), *y = T(c, j);
     return x->hash == y->hash && x->norm_len == y->norm_len &&
-           memcmp(tok_norm(c, i), tok_norm(c, j), x->norm_len) == 0;
+           claims__same_bytes(tok_norm(c, i), tok_norm(c, j), x->norm_len);
 }
 
 static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
@@ -1203,11 +1264,12 @@ static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
 /* The fullest mention of the person named by tokens [a, b) near token
  * `pos`: the longest name with the same last word (and first word, when
  * the name has two or more words). -1 when none is longer, and for a bare
- * surname that two full names share ("John Smith", "Mary Smith"). */
-static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, bool *ambiguous)
+ * surname that two full names share ("John Smith", "Mary Smith"). nw is
+ * the name's words (count_words), which the caller keeps too. */
+static int32_t fuller_mention(const ctx *c, size_t a, size_t b, size_t pos, size_t nw,
+                              bool *ambiguous)
 {
     *ambiguous = false;
-    size_t nw = count_words(c, a, b);
     int32_t best = -1;
     size_t best_dist = (size_t)-1;
     uint32_t best_words = (uint32_t)nw;
@@ -1253,39 +1315,43 @@ static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t 
         return false;
     size_t s1 = T(c, a1)->start, n1 = T(c, b1 - 1)->end - s1;
     size_t s2 = T(c, a2)->start, n2 = T(c, b2 - 1)->end - s2;
-    return n1 == n2 && (s1 == s2 || memcmp(c->art->text + s1, c->art->text + s2, n1) == 0);
+    return n1 == n2 && (s1 == s2 || claims__same_bytes(c->art->text + s1, c->art->text + s2, n1));
 }
 
 static speaker person_speaker(ctx *c, size_t a, size_t b, size_t da, size_t db, size_t pos)
 {
     speaker sp = {0};
-    int32_t k = fuller_mention(c, a, b, pos, &sp.ambiguous);
+    size_t nw = count_words(c, a, b);
+    int32_t k = fuller_mention(c, a, b, pos, nw, &sp.ambiguous);
     sp.kind = SPK_PERSON;
     /* the tokens the name is the text of */
     size_t na = a, nb = b;
-    if (k >= 0 && c->m[k].nwords >= count_words(c, a, b)) {
+    if (k >= 0 && c->m[k].nwords >= nw) {
         /* a person is quoted again and again: the mention keeps its
          * strings */
         mention *m = &c->m[k];
         if (!m->fold) {
-            m->name = raw_tokens(c, m->a, m->b, &m->name_id);
-            m->fold = fold_tokens(c, m->a, m->b, false);
+            m->name = raw_tokens(c, m->a, m->b, &m->name_id, &m->name_len);
+            m->fold = fold_tokens(c, m->a, m->b, false, &m->fold_len);
         }
         sp.name = m->name;
         sp.name_id = m->name_id;
+        sp.name_len = m->name_len;
         sp.fold = m->fold;
+        sp.fold_len = m->fold_len;
         na = m->a;
         nb = m->b;
     } else {
-        sp.name = raw_tokens(c, a, b, &sp.name_id);
-        sp.fold = fold_tokens(c, a, b, false);
+        sp.name = raw_tokens(c, a, b, &sp.name_id, &sp.name_len);
+        sp.fold = fold_tokens(c, a, b, false, &sp.fold_len);
     }
     /* most descriptions are the name as written: its string and id */
     if (sp.name && same_raw_text(c, da, db, na, nb)) {
         sp.desc = sp.name;
         sp.desc_id = sp.name_id;
+        sp.desc_len = sp.name_len;
     } else {
-        sp.desc = raw_tokens(c, da, db, &sp.desc_id);
+        sp.desc = raw_tokens(c, da, db, &sp.desc_id, &sp.desc_len);
     }
     return sp;
 }
@@ -1701,13 +1767,14 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     speaker sp = {0};
     const char *desc = NULL;
     claims__sid desc_id = 0;
+    uint32_t desc_len = 0;
     switch (p->type) {
     case NP_NAME:
         if (!collect_mentions(c))
             return sp;
         return person_speaker(c, p->na, p->nb, p->a, p->b, pos);
     case NP_HE:
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
@@ -1725,14 +1792,16 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         }
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         return sp;
     case NP_IT:
     case NP_THEY:
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (c->last_nominal.kind == SPK_NOMINAL)
             sp = c->last_nominal;
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         return sp;
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
@@ -1740,7 +1809,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
                         !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
                         !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
-        desc = raw_tokens(c, p->a, p->b, &desc_id);
+        desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (definite && !collect_mentions(c))
             return sp;
         if (definite) {
@@ -1774,6 +1843,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                     sp = c->nominals[k];
                     sp.desc = desc;
                     sp.desc_id = desc_id;
+                    sp.desc_len = desc_len;
                     return sp;
                 }
         }
@@ -1783,6 +1853,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
                    nom_is(c, p->head, CLAIMS__LV_COUNTERPART);
         sp.desc = desc;
         sp.desc_id = desc_id;
+        sp.desc_len = desc_len;
         /* Shown as written, a sentence-initial "The" lower-cased. */
         if (desc && det && T(c, p->a)->flags & CLAIMS__TF_CAP && p->b - p->a > 1) {
             char *d = claims__story_strndup(c->s, desc, strlen(desc));
@@ -1793,11 +1864,13 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             d[0] = (char)claims__to_lower((unsigned char)d[0]);
             sp.name = d;
             sp.name_id = 0;
+            sp.name_len = desc_len;
         } else {
             sp.name = desc;
             sp.name_id = desc_id;
+            sp.name_len = desc_len;
         }
-        sp.fold = fold_tokens(c, p->a, p->b, true);
+        sp.fold = fold_tokens(c, p->a, p->b, true, &sp.fold_len);
         return sp;
     }
     default:
@@ -2158,9 +2231,11 @@ static bool pair_singles(ctx *c)
 
 /* Whether NUL-terminated s (NULL: no) is longer than n bytes; looks at
  * n + 1 bytes at most (memchr stops at the first match, C11 7.24.5.1). */
-static bool longer_than(const char *s, size_t n)
+/* String s, of len bytes at most, is longer than n bytes: most are
+ * short, known by the bound alone. */
+static bool longer_than(const char *s, uint32_t len, size_t n)
 {
-    return s && !memchr(s, 0, n + 1);
+    return len > n && s && !memchr(s, 0, n + 1);
 }
 
 static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const speaker *sp,
@@ -2177,9 +2252,11 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     if (!cl->str_value)
         return CLAIMS_ERR_NOMEM;
     const char *kk = kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase";
-    const char *desc = sp && !longer_than(sp->desc, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
+    const char *desc =
+        sp && !longer_than(sp->desc, sp->desc_len, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
-        !longer_than(sp->name, SPEAKER_MAX_BYTES) && !longer_than(sp->fold, SPEAKER_MAX_BYTES)) {
+        !longer_than(sp->name, sp->name_len, SPEAKER_MAX_BYTES) &&
+        !longer_than(sp->fold, sp->fold_len, SPEAKER_MAX_BYTES)) {
         bool oom = false;
         cl->speaker = sp->name_id ? sp->name_id : claims__intern_str(s, sp->name, &oom);
         cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
@@ -2837,8 +2914,10 @@ static bool collect_mentions(ctx *c)
     for (size_t k = 0; k < c->nbuckets; k++)
         c->bucket[k] = -1;
     size_t next = 0; /* the first token a name run may start at */
-    for (size_t k = 0; k < c->nstarts; k++) {
-        size_t i = c->marks[c->ntoks - 1 - k];
+    /* (at hand: a memo's store, a byte, may alias anything) */
+    const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
+    for (const uint32_t *sk = starts; sk != starts_end;) {
+        size_t i = *--sk;
         if (i < next || !(name_word(c, i) || is_title1(c, i)))
             continue;
         run_info r;
@@ -2896,19 +2975,33 @@ static bool alloc_scratch(ctx *c)
     return true;
 }
 
-/* The scratch sized by the scan, in one block: the verb words' lookups
- * (zeroed) and the quotes' spans, one a quotation mark at most (a span
- * pairs or caps a mark of its own: an opener it resets, or the closer a
- * single opener takes). False on OOM. */
+/* The scratch sized by the scan: the verb words' lookups (zeroed) and
+ * the quotes' spans, one a quotation mark at most (a span pairs or caps
+ * a mark of its own: an opener it resets, or the closer a single opener
+ * takes). In the room of the verb words' array past its last word when
+ * it fits (most articles: a word in twenty or so may start a speech verb
+ * or is a mark, and that room is four bytes a token), else in a block
+ * of their own: no allocation for most. False on OOM. */
 static bool alloc_spans(ctx *c)
 {
     size_t vbytes = c->nverbs * sizeof *c->vmemo;
     if (!c->nverbs && !c->nmarks)
         return true;
-    unsigned char *b = claims__malloc(&c->s->alloc, vbytes + c->nmarks * sizeof *c->q);
-    if (!b)
-        return false;
-    c->block2 = b;
+    size_t need = vbytes + c->nmarks * sizeof *c->q;
+    enum { ALIGN = _Alignof(verb_memo) > _Alignof(qspan) ? _Alignof(verb_memo) : _Alignof(qspan) };
+    _Static_assert(sizeof(verb_memo) % _Alignof(qspan) == 0, "spans follow the lookups aligned");
+    unsigned char *room = (unsigned char *)(c->verbs + c->nverbs);
+    size_t pad = (size_t)(-(uintptr_t)room & (ALIGN - 1));
+    size_t avail = (size_t)((unsigned char *)(c->verbs + c->ntoks) - room);
+    unsigned char *b;
+    if (avail >= pad && avail - pad >= need) {
+        b = room + pad;
+    } else {
+        b = claims__malloc(&c->s->alloc, need);
+        if (!b)
+            return false;
+        c->block2 = b;
+    }
     memset(b, 0, vbytes);
     c->vmemo = (verb_memo *)(void *)b;
     c->q = (qspan *)(void *)(b + vbytes);
@@ -2950,6 +3043,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.norm = art->norm;
     c.sents = art->sents;
     c.lx = s->lex;
+    c.entries = c.lx->tables->entries;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
     if (!alloc_scratch(&c))
