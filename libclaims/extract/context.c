@@ -829,20 +829,22 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
 static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
-    const claims__lex_tables *tb = lx->tables;
     const claims__token *toks = c->art->toks;
-    /* a time word is looked up only where a "future" one may start: no
-       other answers the question */
-    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
-                   tw = CLAIMS__LEXMASK_FUTURE;
-    /* The sections still worth a lookup: a question answered drops its
-     * section, and most tokens start no phrase of any (their lexmask). */
-    uint32_t look = (need & NEED_HANDED ? bg : 0) | (need & NEED_FIGURE ? ctx : 0) |
+    /* a time word is looked up only where a "future" one may start, a
+       [context] phrase only where a hedge or a poll word may: no other
+       answers the questions (the tokens skipped are looked up when a
+       figure's window asks, through ctx_at) */
+    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, tw = CLAIMS__LEXMASK_FUTURE,
+                   hb = CLAIMS__LEXMASK_HEDGE, pb = CLAIMS__LEXMASK_POLL;
+    bool want_poll = (need & NEED_POLL) != 0;
+    bool want_future = (need & NEED_FUTURE) != 0;
+    /* The values still worth a lookup: a question answered drops its
+     * bit, and most tokens start no phrase of any (their lexmask). */
+    uint32_t look = (need & NEED_HANDED ? bg : 0) |
+                    (need & NEED_FIGURE ? hb | (want_poll ? pb : 0) : 0) |
                     ((need & NEED_TIME) ? tw : 0);
     size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
-    bool want_poll = (need & NEED_POLL) != 0;
-    bool want_future = (need & NEED_FUTURE) != 0;
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
     uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
@@ -867,30 +869,19 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
-        if (m == ctx && t->start < ctx_lim &&
-            !(tb->single[t->hash % CLAIMS__LEX_FIRST_BITS] & ctx) &&
-            (k + 1 >= c->se ||
-             !claims__lex_pair_may(tb, t[0].hash, t[1].hash, CLAIMS__LEX_CONTEXT))) {
-            /* a [context] word only as the start of a longer phrase
-             * ("the", "a", "of"), and the next token goes on with none:
-             * the lookup's answer (no phrase), without it */
-            c->memo->entry[k] = NULL;
-            c->memo->len[k] = 0;
-            continue;
-        }
         /* The lookups below go straight to the lexicon's out-of-line half:
-         * k < c->se and the token's lexmask has the section's bit (m). */
+         * k < c->se and the token's lexmask has the section's bit (m; a
+         * value's bit is set with its section's). */
         if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
             marker = true;
             look &= ~bg;
         }
-        if ((m & ctx) && t->start >= ctx_lim) {
-            look &= ~ctx;
-            m &= ~ctx;
+        if ((m & (hb | pb)) && t->start >= ctx_lim) {
+            look &= ~(hb | pb);
+            m &= ~(hb | pb);
         }
-        if (m & ctx) {
-            /* the token's first lookup (each is read once, before any
-             * figure's window): its answer goes into the memo */
+        if (m & (hb | pb)) {
+            /* the token's first lookup: its answer goes into the memo */
             ctx_memo *memo = c->memo;
             size_t len = 0;
             const claims__lex_entry *e =
@@ -899,13 +890,12 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             memo->len[k] = (uint16_t)(e ? len : 0);
             if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
-                look &= ~tw; /* ahead already */
+                look &= ~(tw | hb); /* ahead already */
                 m &= ~tw;
             } else if (claims__lex_is(e, CLAIMS__LV_POLL)) {
                 poll = true;
+                look &= ~pb;
             }
-            if (hedge_at < c->se && (poll || !want_poll))
-                look &= ~ctx;
         }
         if (m & tw) {
             const claims__lex_entry *e =
@@ -915,7 +905,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
                 look &= ~tw;
                 /* with no figure, a modal only decides "ahead": decided */
                 if (!(need & NEED_CAPS))
-                    look &= ~ctx;
+                    look &= ~(hb | pb);
             }
         }
     }
