@@ -57,12 +57,17 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
     const claims__lexicon *lx = c->s->lex;
     if (i < c->sb || i >= c->se) /* outside the sentence: not memoized */
         return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
+    /* straight to the lexicon's out-of-line half: i < c->se, and ctx_at
+       found the section's bit in the token's lexmask */
     ctx_memo *m = c->memo;
     size_t len = 0;
-    m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
-    m->len[i] = (uint16_t)(m->entry[i] ? len : 0);
-    *np = m->len[i];
-    return m->entry[i];
+    const claims__lex_entry *e =
+        claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
+    len = e ? len : 0;
+    m->entry[i] = e;
+    m->len[i] = (uint16_t)len;
+    *np = len;
+    return e;
 }
 
 /* Inline: the token's lexmask or the memo answers most calls, and a call
