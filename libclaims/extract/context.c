@@ -768,42 +768,56 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
  * capitalized. Most prose is decided by 70% of the sentence, as not even
  * all the tokens left, each a capitalized word (adding 10 to caps * 10
  * and 6 to words * 6), could make it title case: counted to there first
- * (any point gives the same answer; that one ends most counts soonest). */
+ * (any point gives the same answer; that one ends most counts soonest).
+ * On the way the tokens' lexmasks are ORed: *from is where read_sentence
+ * starts its skip over the tokens with no bit of `look`, the end of the
+ * tokens counted when none of them has one (most prose past a few words
+ * has none of the bits asked), else sb: it was read in a second pass over
+ * the same tokens. */
 #ifdef CLAIMS__SSE2
 _Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
-                   offsetof(claims__token, cls) == 28 && offsetof(claims__token, flags) == 30,
+                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
+                   offsetof(claims__token, flags) == 30,
                "title_case: a token is two 16-byte halves, each ending in the fields read");
 #endif
-static bool title_case(const claims__token *toks, size_t sb, size_t se)
+static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look,
+                       size_t *from)
 {
     const claims__token *t = toks + sb, *end = toks + se;
     const claims__token *part = toks + sb + (se - sb) * 7 / 10;
     size_t words = 0, caps = 0;
+    uint32_t any = 0; /* the lexmasks of the tokens counted */
 #ifdef CLAIMS__SSE2
     /* Four tokens a step: the last 32-bit lane of each half of a token
-     * (norm_len; cls and flags) gathered into one vector each. */
+     * (norm_len; cls and flags) gathered into one vector each, and the
+     * lane before the last of the second half (lexmask). */
     if (end - t >= 4) {
         const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
         const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
-        __m128i vw = zero, vc = zero;
-        uint32_t lw[4], lc[4];
+        __m128i vw = zero, vc = zero, vm = zero;
+        uint32_t lw[4], lc[4], lm[4];
         for (; end - t >= 4; t += 4) {
             if (t >= part) {
                 _mm_storeu_si128((__m128i *)(void *)lw, vw);
                 _mm_storeu_si128((__m128i *)(void *)lc, vc);
                 words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
                 caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
-                if (caps * 10 + (size_t)(end - t) * 4 < words * 6)
+                if (caps * 10 + (size_t)(end - t) * 4 < words * 6) {
+                    _mm_storeu_si128((__m128i *)(void *)lm, vm);
+                    any = lm[0] | lm[1] | lm[2] | lm[3];
+                    *from = any & look ? sb : (size_t)(t - toks);
                     return false;
+                }
                 part = end; /* counted to the end */
             }
             const __m128i *p = (const __m128i *)(const void *)t;
             __m128i len = _mm_unpackhi_epi64(
                 _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
                 _mm_unpackhi_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
-            __m128i cf = _mm_unpackhi_epi64(
-                _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
-                _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+            __m128i h13 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3));
+            __m128i h57 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7));
+            __m128i cf = _mm_unpackhi_epi64(h13, h57);
+            vm = _mm_or_si128(vm, _mm_unpacklo_epi64(h13, h57));
             __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
                                       _mm_cmpgt_epi32(len, two));
             vw = _mm_sub_epi32(vw, w);
@@ -811,19 +825,23 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
         }
         _mm_storeu_si128((__m128i *)(void *)lw, vw);
         _mm_storeu_si128((__m128i *)(void *)lc, vc);
+        _mm_storeu_si128((__m128i *)(void *)lm, vm);
         words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
         caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+        any = lm[0] | lm[1] | lm[2] | lm[3];
     }
 #endif
     for (; t < end; t++) {
         if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
-            return false;
+            break;
         /* & for &&: no branch on each token's class */
         size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
         words += w;
         caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+        any |= t->lexmask;
     }
-    return words >= 3 && caps * 10 >= words * 6;
+    *from = any & look ? sb : (size_t)(t - toks);
+    return t == end && words >= 3 && caps * 10 >= words * 6;
 }
 
 /* Reads the facts of the sentence. Its context words are looked up only
@@ -853,8 +871,10 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
     uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
-    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se);
-    for (size_t k = c->sb; k < c->se; k++) {
+    size_t from = c->sb;
+    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
+    /* "will" is looked for on every token */
+    for (size_t k = want_future ? c->sb : from; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
              * about (most); none asked: all answered */
