@@ -780,8 +780,7 @@ _Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) 
                    offsetof(claims__token, flags) == 30,
                "title_case: a token is two 16-byte halves, each ending in the fields read");
 #endif
-static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look,
-                       size_t *from)
+static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look, size_t *from)
 {
     const claims__token *t = toks + sb, *end = toks + se;
     const claims__token *part = toks + sb + (se - sb) * 7 / 10;
