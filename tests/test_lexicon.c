@@ -360,6 +360,41 @@ static void test_lexicon_context_value_bits(void **state)
     claims_story_free(s);
 }
 
+/* A newsroom's hedge word hedges a figure after it, as a built-in one
+ * does: two counts of one event that disagree are no finding when one is
+ * hedged (read where the lexmask's hedge bit is set). */
+static size_t findings_of(const char *lex, const char *second)
+{
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    if (lex)
+        assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    const char *first = "The flood drowned 12 sheep near Brackwater on Tuesday, farmers said.";
+    assert_int_equal(claims_story_add_article(s, "a", NULL, NULL, first, strlen(first), NULL),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(s, "b", NULL, NULL, second, strlen(second), NULL),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    size_t n = claims_story_finding_count(s);
+    claims_story_free(s);
+    return n;
+}
+
+static void test_lexicon_newsroom_hedge_word_hedges(void **state)
+{
+    (void)state;
+    const char *plain = "The flood drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *modal =
+        "The flood might have drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *word =
+        "The flood plausibly drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *lex = "[context]\nhedge = plausibly\n";
+    assert_true(findings_of(NULL, plain) > 0);
+    assert_int_equal(findings_of(NULL, modal), 0);
+    assert_true(findings_of(NULL, word) > 0);
+    assert_int_equal(findings_of(lex, word), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_added_copies_builtin),
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
         cmocka_unit_test(test_lexicon_context_value_bits),
+        cmocka_unit_test(test_lexicon_newsroom_hedge_word_hedges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
