@@ -331,6 +331,70 @@ static void test_lexicon_entries_carry_value_codes(void **state)
     claims_story_free(s);
 }
 
+/* The lexmask bits of a [context] value (CLAIMS__LEXMASK_HEDGE, _POLL)
+ * are set for the first token of each phrase of that value, the built-in
+ * ones and a newsroom's: context.c reads a sentence's hedge and poll words
+ * only where they are set. */
+static uint32_t first_bits(const claims_story *s, const char *word)
+{
+    uint32_t h = claims__hash(CLAIMS__HASH_INIT, word, strlen(word));
+    return claims__lexicon_tables(s->lex)->first[h % CLAIMS__LEX_FIRST_BITS];
+}
+
+static void test_lexicon_context_value_bits(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_true(first_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
+    assert_true(first_bits(s, "survey") & CLAIMS__LEXMASK_POLL);
+    assert_false(first_bits(s, "the") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    assert_false(first_bits(s, "zorbly") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    assert_false(first_bits(s, "straw") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    const char *lex = "[context]\nhedge = zorbly\npoll = straw canvass\n";
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    assert_true(first_bits(s, "zorbly") & CLAIMS__LEXMASK_HEDGE);
+    assert_true(first_bits(s, "zorbly") & (1u << CLAIMS__LEX_CONTEXT));
+    assert_true(first_bits(s, "straw") & CLAIMS__LEXMASK_POLL);
+    assert_true(first_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
+    claims_story_free(s);
+}
+
+/* A newsroom's hedge word hedges a figure after it, as a built-in one
+ * does: two counts of one event that disagree are no finding when one is
+ * hedged (read where the lexmask's hedge bit is set). */
+static size_t findings_of(const char *lex, const char *second)
+{
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    if (lex)
+        assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    const char *first = "The flood drowned 12 sheep near Brackwater on Tuesday, farmers said.";
+    assert_int_equal(claims_story_add_article(s, "a", NULL, NULL, first, strlen(first), NULL),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(s, "b", NULL, NULL, second, strlen(second), NULL),
+                     CLAIMS_OK);
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    size_t n = claims_story_finding_count(s);
+    claims_story_free(s);
+    return n;
+}
+
+static void test_lexicon_newsroom_hedge_word_hedges(void **state)
+{
+    (void)state;
+    const char *plain = "The flood drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *modal =
+        "The flood might have drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *word =
+        "The flood plausibly drowned 40 sheep near Brackwater on Tuesday, farmers said.";
+    const char *lex = "[context]\nhedge = plausibly\n";
+    assert_true(findings_of(NULL, plain) > 0);
+    assert_int_equal(findings_of(NULL, modal), 0);
+    assert_true(findings_of(NULL, word) > 0);
+    assert_int_equal(findings_of(lex, word), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +408,8 @@ int main(void)
         cmocka_unit_test(test_lexicon_every_builtin_phrase_matches),
         cmocka_unit_test(test_lexicon_added_copies_builtin),
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
+        cmocka_unit_test(test_lexicon_context_value_bits),
+        cmocka_unit_test(test_lexicon_newsroom_hedge_word_hedges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -411,7 +411,13 @@ enum {
  * "next week" as a plan). Like the section bits they may be set for a
  * token that starts no such phrase, never clear for one that does. */
 #define CLAIMS__LEXMASK_FUTURE (1u << 31) /* a [time_word] phrase of value "future" may start */
-_Static_assert(CLAIMS__LEX_SECTION_COUNT <= 31, "lexmask: a bit a section, and the value bits");
+/* A [context] phrase of value "hedge" ("might", "as early as"), of value
+ * "poll" ("survey"), may start: context.c reads a sentence's first hedge
+ * and whether it names a poll on these tokens only, not on every
+ * [context] word ("the", "of", "in"). */
+#define CLAIMS__LEXMASK_HEDGE (1u << 30)
+#define CLAIMS__LEXMASK_POLL (1u << 29)
+_Static_assert(CLAIMS__LEX_SECTION_COUNT <= 29, "lexmask: a bit a section, and the value bits");
 
 /* The bits of a Bloom cell (claims__lex_tables.bloom). */
 enum {

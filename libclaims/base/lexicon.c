@@ -382,6 +382,10 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         own->single[first % FIRST_BITS] |= 1u << sec;
     if (sec == CLAIMS__LEX_TIME_WORD && own->entries[ei].code == CLAIMS__LV_FUTURE)
         own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_FUTURE;
+    if (sec == CLAIMS__LEX_CONTEXT && own->entries[ei].code == CLAIMS__LV_HEDGE)
+        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_HEDGE;
+    if (sec == CLAIMS__LEX_CONTEXT && own->entries[ei].code == CLAIMS__LV_POLL)
+        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_POLL;
     return CLAIMS_OK;
 }
 

@@ -57,12 +57,17 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
     const claims__lexicon *lx = c->s->lex;
     if (i < c->sb || i >= c->se) /* outside the sentence: not memoized */
         return claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, np);
+    /* straight to the lexicon's out-of-line half: i < c->se, and ctx_at
+       found the section's bit in the token's lexmask */
     ctx_memo *m = c->memo;
     size_t len = 0;
-    m->entry[i] = claims__lex_match(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
-    m->len[i] = (uint16_t)(m->entry[i] ? len : 0);
-    *np = m->len[i];
-    return m->entry[i];
+    const claims__lex_entry *e =
+        claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
+    len = e ? len : 0;
+    m->entry[i] = e;
+    m->len[i] = (uint16_t)len;
+    *np = len;
+    return e;
 }
 
 /* Inline: the token's lexmask or the memo answers most calls, and a call
@@ -763,42 +768,55 @@ static inline size_t next_look(const claims__token *toks, size_t k, size_t e, ui
  * capitalized. Most prose is decided by 70% of the sentence, as not even
  * all the tokens left, each a capitalized word (adding 10 to caps * 10
  * and 6 to words * 6), could make it title case: counted to there first
- * (any point gives the same answer; that one ends most counts soonest). */
+ * (any point gives the same answer; that one ends most counts soonest).
+ * On the way the tokens' lexmasks are ORed: *from is where read_sentence
+ * starts its skip over the tokens with no bit of `look`, the end of the
+ * tokens counted when none of them has one (most prose past a few words
+ * has none of the bits asked), else sb: it was read in a second pass over
+ * the same tokens. */
 #ifdef CLAIMS__SSE2
 _Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
-                   offsetof(claims__token, cls) == 28 && offsetof(claims__token, flags) == 30,
+                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
+                   offsetof(claims__token, flags) == 30,
                "title_case: a token is two 16-byte halves, each ending in the fields read");
 #endif
-static bool title_case(const claims__token *toks, size_t sb, size_t se)
+static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look, size_t *from)
 {
     const claims__token *t = toks + sb, *end = toks + se;
     const claims__token *part = toks + sb + (se - sb) * 7 / 10;
     size_t words = 0, caps = 0;
+    uint32_t any = 0; /* the lexmasks of the tokens counted */
 #ifdef CLAIMS__SSE2
     /* Four tokens a step: the last 32-bit lane of each half of a token
-     * (norm_len; cls and flags) gathered into one vector each. */
+     * (norm_len; cls and flags) gathered into one vector each, and the
+     * lane before the last of the second half (lexmask). */
     if (end - t >= 4) {
         const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
         const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
-        __m128i vw = zero, vc = zero;
-        uint32_t lw[4], lc[4];
+        __m128i vw = zero, vc = zero, vm = zero;
+        uint32_t lw[4], lc[4], lm[4];
         for (; end - t >= 4; t += 4) {
             if (t >= part) {
                 _mm_storeu_si128((__m128i *)(void *)lw, vw);
                 _mm_storeu_si128((__m128i *)(void *)lc, vc);
                 words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
                 caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
-                if (caps * 10 + (size_t)(end - t) * 4 < words * 6)
+                if (caps * 10 + (size_t)(end - t) * 4 < words * 6) {
+                    _mm_storeu_si128((__m128i *)(void *)lm, vm);
+                    any = lm[0] | lm[1] | lm[2] | lm[3];
+                    *from = any & look ? sb : (size_t)(t - toks);
                     return false;
+                }
                 part = end; /* counted to the end */
             }
             const __m128i *p = (const __m128i *)(const void *)t;
             __m128i len = _mm_unpackhi_epi64(
                 _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
                 _mm_unpackhi_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
-            __m128i cf = _mm_unpackhi_epi64(
-                _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
-                _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+            __m128i h13 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3));
+            __m128i h57 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7));
+            __m128i cf = _mm_unpackhi_epi64(h13, h57);
+            vm = _mm_or_si128(vm, _mm_unpacklo_epi64(h13, h57));
             __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
                                       _mm_cmpgt_epi32(len, two));
             vw = _mm_sub_epi32(vw, w);
@@ -806,19 +824,23 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
         }
         _mm_storeu_si128((__m128i *)(void *)lw, vw);
         _mm_storeu_si128((__m128i *)(void *)lc, vc);
+        _mm_storeu_si128((__m128i *)(void *)lm, vm);
         words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
         caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+        any = lm[0] | lm[1] | lm[2] | lm[3];
     }
 #endif
     for (; t < end; t++) {
         if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
-            return false;
+            break;
         /* & for &&: no branch on each token's class */
         size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
         words += w;
         caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+        any |= t->lexmask;
     }
-    return words >= 3 && caps * 10 >= words * 6;
+    *from = any & look ? sb : (size_t)(t - toks);
+    return t == end && words >= 3 && caps * 10 >= words * 6;
 }
 
 /* Reads the facts of the sentence. Its context words are looked up only
@@ -829,25 +851,29 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se)
 static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_facts *f)
 {
     const claims__lexicon *lx = c->s->lex;
-    const claims__lex_tables *tb = lx->tables;
     const claims__token *toks = c->art->toks;
-    /* a time word is looked up only where a "future" one may start: no
-       other answers the question */
-    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, ctx = 1u << CLAIMS__LEX_CONTEXT,
-                   tw = CLAIMS__LEXMASK_FUTURE;
-    /* The sections still worth a lookup: a question answered drops its
-     * section, and most tokens start no phrase of any (their lexmask). */
-    uint32_t look = (need & NEED_HANDED ? bg : 0) | (need & NEED_FIGURE ? ctx : 0) |
+    /* a time word is looked up only where a "future" one may start, a
+       [context] phrase only where a hedge or a poll word may: no other
+       answers the questions (the tokens skipped are looked up when a
+       figure's window asks, through ctx_at) */
+    const uint32_t bg = 1u << CLAIMS__LEX_BACKGROUND, tw = CLAIMS__LEXMASK_FUTURE,
+                   hb = CLAIMS__LEXMASK_HEDGE, pb = CLAIMS__LEXMASK_POLL;
+    bool want_poll = (need & NEED_POLL) != 0;
+    bool want_future = (need & NEED_FUTURE) != 0;
+    /* The values still worth a lookup: a question answered drops its
+     * bit, and most tokens start no phrase of any (their lexmask). */
+    uint32_t look = (need & NEED_HANDED ? bg : 0) |
+                    (need & NEED_FIGURE ? hb | (want_poll ? pb : 0) : 0) |
                     ((need & NEED_TIME) ? tw : 0);
     size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
-    bool want_poll = (need & NEED_POLL) != 0;
-    bool want_future = (need & NEED_FUTURE) != 0;
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
     uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
-    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se);
-    for (size_t k = c->sb; k < c->se; k++) {
+    size_t from = c->sb;
+    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
+    /* "will" is looked for on every token */
+    for (size_t k = want_future ? c->sb : from; k < c->se; k++) {
         if (!want_future) {
             /* a tight skip over the tokens that start no phrase asked
              * about (most); none asked: all answered */
@@ -867,30 +893,19 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
         uint32_t m = t->lexmask & look;
         if (!m)
             continue;
-        if (m == ctx && t->start < ctx_lim &&
-            !(tb->single[t->hash % CLAIMS__LEX_FIRST_BITS] & ctx) &&
-            (k + 1 >= c->se ||
-             !claims__lex_pair_may(tb, t[0].hash, t[1].hash, CLAIMS__LEX_CONTEXT))) {
-            /* a [context] word only as the start of a longer phrase
-             * ("the", "a", "of"), and the next token goes on with none:
-             * the lookup's answer (no phrase), without it */
-            c->memo->entry[k] = NULL;
-            c->memo->len[k] = 0;
-            continue;
-        }
         /* The lookups below go straight to the lexicon's out-of-line half:
-         * k < c->se and the token's lexmask has the section's bit (m). */
+         * k < c->se and the token's lexmask has the section's bit (m; a
+         * value's bit is set with its section's). */
         if ((m & bg) && claims__lex_match_at(lx, CLAIMS__LEX_BACKGROUND, c->art, k, c->se, &n)) {
             marker = true;
             look &= ~bg;
         }
-        if ((m & ctx) && t->start >= ctx_lim) {
-            look &= ~ctx;
-            m &= ~ctx;
+        if ((m & (hb | pb)) && t->start >= ctx_lim) {
+            look &= ~(hb | pb);
+            m &= ~(hb | pb);
         }
-        if (m & ctx) {
-            /* the token's first lookup (each is read once, before any
-             * figure's window): its answer goes into the memo */
+        if (m & (hb | pb)) {
+            /* the token's first lookup: its answer goes into the memo */
             ctx_memo *memo = c->memo;
             size_t len = 0;
             const claims__lex_entry *e =
@@ -899,13 +914,12 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             memo->len[k] = (uint16_t)(e ? len : 0);
             if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
-                look &= ~tw; /* ahead already */
+                look &= ~(tw | hb); /* ahead already */
                 m &= ~tw;
             } else if (claims__lex_is(e, CLAIMS__LV_POLL)) {
                 poll = true;
+                look &= ~pb;
             }
-            if (hedge_at < c->se && (poll || !want_poll))
-                look &= ~ctx;
         }
         if (m & tw) {
             const claims__lex_entry *e =
@@ -915,7 +929,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
                 look &= ~tw;
                 /* with no figure, a modal only decides "ahead": decided */
                 if (!(need & NEED_CAPS))
-                    look &= ~ctx;
+                    look &= ~(hb | pb);
             }
         }
     }
