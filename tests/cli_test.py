@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import threading
 import unittest
 
 CLAIMS = None
@@ -193,6 +194,44 @@ class Cli(unittest.TestCase):
         self.assertIsNone(r["articles"][1]["published"])
         self.assertEqual(len(r["rejected"]), 3)
         self.assertEqual(r["rejected"][0]["id"], "story:2")
+
+    def test_jsonl_file_of_whole_pages_and_fifo_read_alike(self):
+        """A JSON Lines file is mapped, not read: one of whole pages (its
+        last line ends on the last byte, with no newline and nothing mapped
+        after it) gives what the same bytes give through standard input and
+        through a named pipe (which cannot be mapped, so it is read)."""
+        page = os.sysconf("SC_PAGE_SIZE")
+        lines = [json.dumps({"id": "n%d" % i, "text": "Rescuers said %d homes were "
+                             "damaged on Monday, \u201cmore than in 1999.\u201d" % (10 + i)})
+                 for i in range(40)]
+        head = ("\n".join(lines) + "\n").encode()
+        last = {"id": "last", "text": "The council counted 31 boats. "}
+        bare = len(json.dumps(last).encode())
+        self.assertLess(len(head) + bare, 2 * page)
+        last["text"] += "x" * (2 * page - len(head) - bare)
+        data = head + json.dumps(last).encode()
+        self.assertEqual(len(data), 2 * page)
+        self.assertEqual(data[-1:], b"}")
+        path = self.write("pages.jsonl", data)
+        rc, mapped, err = run("extract", path)
+        self.assertEqual(rc, 0, err)
+        rc, piped, err = run("extract", "-", stdin=data)
+        self.assertEqual(rc, 0, err)
+        fifo = os.path.join(self.tmp, "pipe.jsonl")
+        os.mkfifo(fifo)
+
+        def feed():
+            with open(fifo, "wb") as f:
+                f.write(data)
+        writer = threading.Thread(target=feed)
+        writer.start()
+        rc, through_fifo, err = run("extract", fifo)
+        writer.join()
+        self.assertEqual(rc, 0, err)
+        self.assertIn(b"\tlast\t", mapped)
+        self.assertEqual(mapped.count(b"\n"), through_fifo.count(b"\n"))
+        self.assertEqual(mapped, through_fifo)
+        self.assertEqual(mapped, piped)
 
     def test_stdin_text_and_output_file(self):
         out = os.path.join(self.tmp, "report.json")
