@@ -718,6 +718,36 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
     return claims__tok_bits(&shape);
 }
 
+/* The first of tokens [k, e) whose lexmask has a bit of `bits`, else e:
+ * the extractors' skip to the next token that may start a phrase they
+ * look for (most tokens start none). Eight a step while eight remain,
+ * one test of the bound for eight, then one at a time. */
+static inline size_t claims__next_lexmask(const claims__token *toks, size_t k, size_t e,
+                                          uint32_t bits)
+{
+    for (; e - k >= 8; k += 8) {
+        if (toks[k].lexmask & bits)
+            return k;
+        if (toks[k + 1].lexmask & bits)
+            return k + 1;
+        if (toks[k + 2].lexmask & bits)
+            return k + 2;
+        if (toks[k + 3].lexmask & bits)
+            return k + 3;
+        if (toks[k + 4].lexmask & bits)
+            return k + 4;
+        if (toks[k + 5].lexmask & bits)
+            return k + 5;
+        if (toks[k + 6].lexmask & bits)
+            return k + 6;
+        if (toks[k + 7].lexmask & bits)
+            return k + 7;
+    }
+    while (k < e && !(toks[k].lexmask & bits))
+        k++;
+    return k;
+}
+
 /* Token i is the one punctuation character ch. */
 static inline bool claims__tok_punct(const claims__article *art, size_t i, char ch)
 {

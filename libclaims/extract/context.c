@@ -735,34 +735,6 @@ enum {
     NEED_FUTURE = 32
 };
 
-/* The first of tokens [k, e) whose lexmask has a bit of `look`, else e.
- * Most tokens have none: eight a step while eight remain, one test of
- * the bound for eight, then one at a time. */
-static inline size_t next_look(const claims__token *toks, size_t k, size_t e, uint32_t look)
-{
-    for (; e - k >= 8; k += 8) {
-        if (toks[k].lexmask & look)
-            return k;
-        if (toks[k + 1].lexmask & look)
-            return k + 1;
-        if (toks[k + 2].lexmask & look)
-            return k + 2;
-        if (toks[k + 3].lexmask & look)
-            return k + 3;
-        if (toks[k + 4].lexmask & look)
-            return k + 4;
-        if (toks[k + 5].lexmask & look)
-            return k + 5;
-        if (toks[k + 6].lexmask & look)
-            return k + 6;
-        if (toks[k + 7].lexmask & look)
-            return k + 7;
-    }
-    while (k < e && !(toks[k].lexmask & look))
-        k++;
-    return k;
-}
-
 /* Whether the sentence of tokens [sb, se) is in title case: of its words
  * of three bytes or more (three or more of them), at least 60% are
  * capitalized. Most prose is decided by 70% of the sentence, as not even
@@ -879,7 +851,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
              * about (most); none asked: all answered */
             if (!look)
                 break;
-            k = next_look(toks, k, c->se, look);
+            k = claims__next_lexmask(toks, k, c->se, look);
             if (k == c->se)
                 break;
         }
