@@ -72,9 +72,31 @@ typedef struct claims__arena {
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
 /* 8-byte aligned, zeroed memory; NULL on OOM. */
 void *claims__arena_alloc(claims__arena *ar, size_t n);
+/* A block of an arena: its header, then its bytes from
+ * CLAIMS__ARENA_HEADER on, 8-aligned. */
+struct claims__arena_block {
+    claims__arena_block *next;
+    size_t used, size;
+};
+#define CLAIMS__ARENA_HEADER ((sizeof(claims__arena_block) + 7) & ~(size_t)7)
+/* A new block for n bytes (a multiple of 8), and them from it (mem.c). */
+void *claims__arena_alloc_block(claims__arena *ar, size_t n);
 /* The same, not zeroed: for memory its caller writes whole (a struct
- * assigned at once, a copy), where zeroing first was a memset call. */
-void *claims__arena_alloc_raw(claims__arena *ar, size_t n);
+ * assigned at once, a copy), where zeroing first was a memset call. The
+ * bump inline (a claim, its draft frame, each new string: a call was
+ * as long as the bump). */
+static inline void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n == 0)
+        n = 8;
+    claims__arena_block *b = ar->head;
+    if (!b || b->size - b->used < n)
+        return claims__arena_alloc_block(ar, n);
+    void *p = (char *)b + CLAIMS__ARENA_HEADER + b->used;
+    b->used += n;
+    return p;
+}
 /* Copies n bytes and a terminating NUL; NULL on OOM. */
 char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
 void claims__arena_release(claims__arena *ar);
