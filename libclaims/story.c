@@ -485,14 +485,12 @@ static int kind_order(const claims_claim *c)
     return (int)c->kind;
 }
 
-static inline int claim_order(const claims_claim *a, const claims_claim *b)
+/* claim_order of claims of one article (sort_run's). */
+static inline int article_order(const claims_claim *a, const claims_claim *b)
 {
-    if (a->article != b->article)
-        return a->article < b->article ? -1 : 1;
     /* a title given apart is read before its text */
-    bool ta = (a->flags & CLAIMS__CF_IN_TITLE) != 0, tb = (b->flags & CLAIMS__CF_IN_TITLE) != 0;
-    if (ta != tb)
-        return ta ? -1 : 1;
+    if ((a->flags ^ b->flags) & CLAIMS__CF_IN_TITLE)
+        return a->flags & CLAIMS__CF_IN_TITLE ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     if (a->end != b->end)
@@ -502,12 +500,19 @@ static inline int claim_order(const claims_claim *a, const claims_claim *b)
     return 0;
 }
 
+static inline int claim_order(const claims_claim *a, const claims_claim *b)
+{
+    if (a->article != b->article)
+        return a->article < b->article ? -1 : 1;
+    return article_order(a, b);
+}
+
 static int cmp_claims(const void *pa, const void *pb)
 {
     return claim_order(*(claims_claim *const *)pa, *(claims_claim *const *)pb);
 }
 
-/* Sorts c[0..n) by insertion, stably: few compares on the few runs in
+/* Sorts c[0..n), claims of one article, by insertion, stably: few compares on the few runs in
  * order a list of claims is made of (each extractor finds them left to
  * right), and no call per compare. */
 static void insertion_sort(claims_claim **c, size_t n)
@@ -515,7 +520,7 @@ static void insertion_sort(claims_claim **c, size_t n)
     for (size_t i = 1; i < n; i++) {
         claims_claim *x = c[i];
         size_t j = i;
-        while (j > 0 && claim_order(c[j - 1], x) > 0) {
+        while (j > 0 && article_order(c[j - 1], x) > 0) {
             c[j] = c[j - 1];
             j--;
         }
@@ -528,12 +533,12 @@ static void insertion_sort(claims_claim **c, size_t n)
  * runs of one extractor's claims). */
 static void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp)
 {
-    if (claim_order(c[m], c[m - 1]) >= 0)
+    if (article_order(c[m], c[m - 1]) >= 0)
         return;
     memcpy(tmp, c, m * sizeof *c);
     size_t i = 0, j = m, k = 0;
     while (i < m && j < n)
-        c[k++] = claim_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
+        c[k++] = article_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
     while (i < m)
         c[k++] = tmp[i++];
 }
