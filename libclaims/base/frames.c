@@ -213,38 +213,6 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
     return true;
 }
 
-claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
-{
-    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
-                      s->ndraft_claims + 1, sizeof *s->draft_claims))
-        return NULL;
-    claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);
-    if (!f)
-        return NULL;
-    s->draft_claims[s->ndraft_claims++] = cl;
-    /* zeroed (every field's zero is all zero bits here), the story's own
-       event unless events.c tells another */
-#ifdef CLAIMS__SSE2
-    /* by eight stores of a register: the assignment was a "rep stos",
-       slow to start for 120 bytes */
-    __m128i zero = _mm_setzero_si128(), *z = (__m128i *)(void *)f;
-    _mm_storeu_si128(z, zero);
-    _mm_storeu_si128(z + 1, zero);
-    _mm_storeu_si128(z + 2, zero);
-    _mm_storeu_si128(z + 3, zero);
-    _mm_storeu_si128(z + 4, zero);
-    _mm_storeu_si128(z + 5, zero);
-    _mm_storeu_si128(z + 6, zero);
-    _mm_storel_epi64(z + 7, zero);
-    f->event_id = 1;
-#else
-    *f = (claims__frame){.event_id = 1};
-#endif
-    cl->frame = f;
-    cl->flags |= CLAIMS__CF_DRAFT;
-    return f;
-}
-
 bool claims__frames_seal(claims_story *s)
 {
     const claims__frame *last = NULL;
