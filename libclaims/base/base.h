@@ -1106,10 +1106,6 @@ struct claims_story {
     claims__arena drafts;      /* draft frames of the claims being read */
     claims_claim **draft_claims; /* the claims whose frame is a draft */
     size_t ndraft_claims, cap_draft_claims;
-    /* the article and sentence of the claim made last: where
-       claims__claim_add looks first for the next one's (an extractor's
-       claims come in order); a guess, tested before it is used */
-    uint32_t sent_hint_article, sent_hint;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
     claims__seg_scratch seg;   /* the windows' token buffers, while checking */
