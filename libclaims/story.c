@@ -265,39 +265,48 @@ static bool parse_iso_date(const char *p, claims__date *d)
     return true;
 }
 
-/* The article-id hash set: open addressing over article indexes + 1. */
-static size_t find_id(const claims_story *s, const char *id, size_t len)
+/* The article-id hash set: open addressing over article indexes + 1,
+ * each with its id's hash in the high half (not hashed again as the set
+ * grows; a slot of another hash is passed without strcmp). */
+static uint32_t id_hash(const char *id, size_t len)
+{
+    return claims__hash(CLAIMS__HASH_INIT, id, len);
+}
+
+static size_t find_id(const claims_story *s, const char *id, uint32_t h)
 {
     if (!s->id_nslots)
         return SIZE_MAX;
     size_t mask = s->id_nslots - 1;
-    for (size_t i = claims__hash(CLAIMS__HASH_INIT, id, len) & mask; s->id_slots[i];
-         i = (i + 1) & mask)
-        if (strcmp(s->articles[s->id_slots[i] - 1].id, id) == 0)
-            return s->id_slots[i] - 1;
+    for (size_t i = h & mask; s->id_slots[i]; i = (i + 1) & mask) {
+        uint64_t e = s->id_slots[i];
+        if ((uint32_t)(e >> 32) == h && strcmp(s->articles[(uint32_t)e - 1].id, id) == 0)
+            return (uint32_t)e - 1;
+    }
     return SIZE_MAX;
 }
 
-static void insert_id(uint32_t *slots, size_t nslots, const char *id, size_t index)
+static void insert_id(uint64_t *slots, size_t nslots, uint32_t h, size_t index)
 {
     size_t mask = nslots - 1;
-    size_t i = claims__hash(CLAIMS__HASH_INIT, id, strlen(id)) & mask;
+    size_t i = h & mask;
     while (slots[i])
         i = (i + 1) & mask;
-    slots[i] = (uint32_t)(index + 1);
+    slots[i] = (uint64_t)h << 32 | (uint32_t)(index + 1);
 }
 
 static bool grow_ids(claims_story *s)
 {
     size_t n = s->id_nslots ? s->id_nslots * 2 : 64;
-    if (n > SIZE_MAX / sizeof(uint32_t) || s->narticles >= UINT32_MAX - 1)
+    if (n > SIZE_MAX / sizeof(uint64_t) || s->narticles >= UINT32_MAX - 1)
         return false;
-    uint32_t *slots = claims__malloc(&s->alloc, n * sizeof *slots);
+    uint64_t *slots = claims__malloc(&s->alloc, n * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, n * sizeof *slots);
-    for (size_t i = 0; i < s->narticles; i++)
-        insert_id(slots, n, s->articles[i].id, i);
+    for (size_t i = 0; i < s->id_nslots; i++)
+        if (s->id_slots[i])
+            insert_id(slots, n, (uint32_t)(s->id_slots[i] >> 32), (uint32_t)s->id_slots[i] - 1);
     claims__free(&s->alloc, s->id_slots);
     s->id_slots = slots;
     s->id_nslots = n;
@@ -345,7 +354,8 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         return reject_article(s, err, "", CLAIMS_ERR_EMPTY_ID, 0, 0);
     if (idlen > 255 || claims__utf8_validate(id, idlen, &bad) != CLAIMS_OK)
         return fail(err, CLAIMS_ERR_INVALID_ID, NULL, 0, 0);
-    if (find_id(s, id, idlen) != SIZE_MAX)
+    uint32_t idh = id_hash(id, idlen);
+    if (find_id(s, id, idh) != SIZE_MAX)
         return reject_article(s, err, id, CLAIMS_ERR_DUPLICATE_ID, 0, 0);
     /* Keep the id set at most half full; grown before the article is
      * added so that a failure leaves the story as it was. */
@@ -408,7 +418,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         memcpy(art->published_iso, published, 10);
         art->published_iso[10] = 0;
     }
-    insert_id(s->id_slots, s->id_nslots, art->id, s->narticles);
+    insert_id(s->id_slots, s->id_nslots, idh, s->narticles);
     s->narticles++;
     return CLAIMS_OK;
 }

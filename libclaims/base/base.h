@@ -1086,7 +1086,8 @@ struct claims_story {
     claims__lexicon *lex;
     claims__article *articles;
     size_t narticles, cap_articles;
-    uint32_t *id_slots;        /* hash set of article ids: index + 1, 0 empty */
+    uint64_t *id_slots; /* hash set of article ids: index + 1, 0
+                           empty, the id's hash above (story.c) */
     size_t id_nslots;
     claims__rejected *rejected;
     size_t nrejected, cap_rejected;
