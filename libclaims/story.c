@@ -54,10 +54,10 @@ static claims_status fail(claims_error *err, claims_status code, const char *art
 /* Frees an article; a borrowed text stays the caller's. */
 static void article_free(claims_story *s, claims__article *art)
 {
-    /* the id and the title are in the story's arena */
+    /* the id, the title and the text's block are in the story's arena
+       (or the text is the caller's) */
     art->id = art->title = NULL;
-    if (art->borrowed)
-        art->block = NULL;
+    art->block = NULL;
     claims__article_free(&s->alloc, art);
 }
 
@@ -392,8 +392,9 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     art->borrowed = s->borrow_text && prefix == 0;
     if (art->borrowed)
         art->block = (char *)(text ? text : ""); /* never written: see base.h */
-    else
-        art->block = claims__malloc(&s->alloc, prefix + len + 1);
+    else /* in the arena too: most news texts share its blocks, a long
+            one has a block of its own, no malloc and free an article */
+        art->block = claims__arena_alloc_raw(&s->arena, prefix + len + 1);
     if (!art->id || (title && !art->title) || !art->block) {
         article_free(s, art);
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
