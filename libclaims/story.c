@@ -583,23 +583,31 @@ static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
         claims__free(a, tmp);
 }
 
-/* Stable, deterministic numbering: by article, then position. Articles
- * are read in turn, so each one's claims are one run of the array: each
- * run is sorted apart (a sort's scratch as long as one article's claims,
- * not the story's); the whole array at once if ever they are not. */
+/* Stable, deterministic numbering: by article, then position, each
+ * claim's index set. Articles are read in turn, so each one's claims are
+ * one run of the array: each run is sorted apart (a sort's scratch as long
+ * as one article's claims, not the story's) and numbered while its claims
+ * are at hand (one pass over the story's claims, not three: a long
+ * story's do not stay in the caches); the whole array at once if ever
+ * they are not in turn (a run sorted already does not change what the
+ * stable sort of the whole makes: its claims all come before or after
+ * another run's, or tie with none of them). */
 static void sort_claims(claims_story *s)
 {
     claims_claim **c = s->claims;
     size_t n = s->nclaims;
-    for (size_t i = 1; i < n; i++)
-        if (c[i]->article < c[i - 1]->article) {
-            qsort(c, n, sizeof *c, cmp_claims);
-            return;
-        }
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i + 1; j < n && c[j]->article == c[i]->article; j++)
             ;
+        if (j < n && c[j]->article < c[i]->article) {
+            qsort(c, n, sizeof *c, cmp_claims);
+            for (size_t k = 0; k < n; k++)
+                c[k]->index = (uint32_t)k;
+            return;
+        }
         sort_run(&s->alloc, c + i, j - i);
+        for (size_t k = i; k < j; k++)
+            c[k]->index = (uint32_t)k;
     }
 }
 
@@ -753,8 +761,6 @@ claims_status claims__check_finish(claims_story *s)
     /* no claim comes after the articles' */
     claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims, sizeof *s->claims);
     sort_claims(s);
-    for (size_t i = 0; i < s->nclaims; i++)
-        s->claims[i]->index = (uint32_t)i;
     st = s->compare ? claims__compare(s) : CLAIMS_OK;
     /* the claims' ids are made from their indexes, once the comparison's
        scratch is freed (claims__claim_id) */
