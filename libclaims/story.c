@@ -54,10 +54,10 @@ static claims_status fail(claims_error *err, claims_status code, const char *art
 /* Frees an article; a borrowed text stays the caller's. */
 static void article_free(claims_story *s, claims__article *art)
 {
-    /* the id and the title are in the story's arena */
+    /* the id, the title and the text's block are in the story's arena
+       (or the text is the caller's) */
     art->id = art->title = NULL;
-    if (art->borrowed)
-        art->block = NULL;
+    art->block = NULL;
     claims__article_free(&s->alloc, art);
 }
 
@@ -265,39 +265,48 @@ static bool parse_iso_date(const char *p, claims__date *d)
     return true;
 }
 
-/* The article-id hash set: open addressing over article indexes + 1. */
-static size_t find_id(const claims_story *s, const char *id, size_t len)
+/* The article-id hash set: open addressing over article indexes + 1,
+ * each with its id's hash in the high half (not hashed again as the set
+ * grows; a slot of another hash is passed without strcmp). */
+static uint32_t id_hash(const char *id, size_t len)
+{
+    return claims__hash(CLAIMS__HASH_INIT, id, len);
+}
+
+static size_t find_id(const claims_story *s, const char *id, uint32_t h)
 {
     if (!s->id_nslots)
         return SIZE_MAX;
     size_t mask = s->id_nslots - 1;
-    for (size_t i = claims__hash(CLAIMS__HASH_INIT, id, len) & mask; s->id_slots[i];
-         i = (i + 1) & mask)
-        if (strcmp(s->articles[s->id_slots[i] - 1].id, id) == 0)
-            return s->id_slots[i] - 1;
+    for (size_t i = h & mask; s->id_slots[i]; i = (i + 1) & mask) {
+        uint64_t e = s->id_slots[i];
+        if ((uint32_t)(e >> 32) == h && strcmp(s->articles[(uint32_t)e - 1].id, id) == 0)
+            return (uint32_t)e - 1;
+    }
     return SIZE_MAX;
 }
 
-static void insert_id(uint32_t *slots, size_t nslots, const char *id, size_t index)
+static void insert_id(uint64_t *slots, size_t nslots, uint32_t h, size_t index)
 {
     size_t mask = nslots - 1;
-    size_t i = claims__hash(CLAIMS__HASH_INIT, id, strlen(id)) & mask;
+    size_t i = h & mask;
     while (slots[i])
         i = (i + 1) & mask;
-    slots[i] = (uint32_t)(index + 1);
+    slots[i] = (uint64_t)h << 32 | (uint32_t)(index + 1);
 }
 
 static bool grow_ids(claims_story *s)
 {
     size_t n = s->id_nslots ? s->id_nslots * 2 : 64;
-    if (n > SIZE_MAX / sizeof(uint32_t) || s->narticles >= UINT32_MAX - 1)
+    if (n > SIZE_MAX / sizeof(uint64_t) || s->narticles >= UINT32_MAX - 1)
         return false;
-    uint32_t *slots = claims__malloc(&s->alloc, n * sizeof *slots);
+    uint64_t *slots = claims__malloc(&s->alloc, n * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, n * sizeof *slots);
-    for (size_t i = 0; i < s->narticles; i++)
-        insert_id(slots, n, s->articles[i].id, i);
+    for (size_t i = 0; i < s->id_nslots; i++)
+        if (s->id_slots[i])
+            insert_id(slots, n, (uint32_t)(s->id_slots[i] >> 32), (uint32_t)s->id_slots[i] - 1);
     claims__free(&s->alloc, s->id_slots);
     s->id_slots = slots;
     s->id_nslots = n;
@@ -345,7 +354,8 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         return reject_article(s, err, "", CLAIMS_ERR_EMPTY_ID, 0, 0);
     if (idlen > 255 || claims__utf8_validate(id, idlen, &bad) != CLAIMS_OK)
         return fail(err, CLAIMS_ERR_INVALID_ID, NULL, 0, 0);
-    if (find_id(s, id, idlen) != SIZE_MAX)
+    uint32_t idh = id_hash(id, idlen);
+    if (find_id(s, id, idh) != SIZE_MAX)
         return reject_article(s, err, id, CLAIMS_ERR_DUPLICATE_ID, 0, 0);
     /* Keep the id set at most half full; grown before the article is
      * added so that a failure leaves the story as it was. */
@@ -382,8 +392,9 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     art->borrowed = s->borrow_text && prefix == 0;
     if (art->borrowed)
         art->block = (char *)(text ? text : ""); /* never written: see base.h */
-    else
-        art->block = claims__malloc(&s->alloc, prefix + len + 1);
+    else /* in the arena too: most news texts share its blocks, a long
+            one has a block of its own, no malloc and free an article */
+        art->block = claims__arena_alloc_raw(&s->arena, prefix + len + 1);
     if (!art->id || (title && !art->title) || !art->block) {
         article_free(s, art);
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
@@ -408,7 +419,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
         memcpy(art->published_iso, published, 10);
         art->published_iso[10] = 0;
     }
-    insert_id(s->id_slots, s->id_nslots, art->id, s->narticles);
+    insert_id(s->id_slots, s->id_nslots, idh, s->narticles);
     s->narticles++;
     return CLAIMS_OK;
 }
@@ -485,14 +496,12 @@ static int kind_order(const claims_claim *c)
     return (int)c->kind;
 }
 
-static inline int claim_order(const claims_claim *a, const claims_claim *b)
+/* claim_order of claims of one article (sort_run's). */
+static inline int article_order(const claims_claim *a, const claims_claim *b)
 {
-    if (a->article != b->article)
-        return a->article < b->article ? -1 : 1;
     /* a title given apart is read before its text */
-    bool ta = (a->flags & CLAIMS__CF_IN_TITLE) != 0, tb = (b->flags & CLAIMS__CF_IN_TITLE) != 0;
-    if (ta != tb)
-        return ta ? -1 : 1;
+    if ((a->flags ^ b->flags) & CLAIMS__CF_IN_TITLE)
+        return a->flags & CLAIMS__CF_IN_TITLE ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     if (a->end != b->end)
@@ -502,12 +511,19 @@ static inline int claim_order(const claims_claim *a, const claims_claim *b)
     return 0;
 }
 
+static inline int claim_order(const claims_claim *a, const claims_claim *b)
+{
+    if (a->article != b->article)
+        return a->article < b->article ? -1 : 1;
+    return article_order(a, b);
+}
+
 static int cmp_claims(const void *pa, const void *pb)
 {
     return claim_order(*(claims_claim *const *)pa, *(claims_claim *const *)pb);
 }
 
-/* Sorts c[0..n) by insertion, stably: few compares on the few runs in
+/* Sorts c[0..n), claims of one article, by insertion, stably: few compares on the few runs in
  * order a list of claims is made of (each extractor finds them left to
  * right), and no call per compare. */
 static void insertion_sort(claims_claim **c, size_t n)
@@ -515,7 +531,7 @@ static void insertion_sort(claims_claim **c, size_t n)
     for (size_t i = 1; i < n; i++) {
         claims_claim *x = c[i];
         size_t j = i;
-        while (j > 0 && claim_order(c[j - 1], x) > 0) {
+        while (j > 0 && article_order(c[j - 1], x) > 0) {
             c[j] = c[j - 1];
             j--;
         }
@@ -528,12 +544,12 @@ static void insertion_sort(claims_claim **c, size_t n)
  * runs of one extractor's claims). */
 static void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp)
 {
-    if (claim_order(c[m], c[m - 1]) >= 0)
+    if (article_order(c[m], c[m - 1]) >= 0)
         return;
     memcpy(tmp, c, m * sizeof *c);
     size_t i = 0, j = m, k = 0;
     while (i < m && j < n)
-        c[k++] = claim_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
+        c[k++] = article_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
     while (i < m)
         c[k++] = tmp[i++];
 }
@@ -567,23 +583,31 @@ static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
         claims__free(a, tmp);
 }
 
-/* Stable, deterministic numbering: by article, then position. Articles
- * are read in turn, so each one's claims are one run of the array: each
- * run is sorted apart (a sort's scratch as long as one article's claims,
- * not the story's); the whole array at once if ever they are not. */
+/* Stable, deterministic numbering: by article, then position, each
+ * claim's index set. Articles are read in turn, so each one's claims are
+ * one run of the array: each run is sorted apart (a sort's scratch as long
+ * as one article's claims, not the story's) and numbered while its claims
+ * are at hand (one pass over the story's claims, not three: a long
+ * story's do not stay in the caches); the whole array at once if ever
+ * they are not in turn (a run sorted already does not change what the
+ * stable sort of the whole makes: its claims all come before or after
+ * another run's, or tie with none of them). */
 static void sort_claims(claims_story *s)
 {
     claims_claim **c = s->claims;
     size_t n = s->nclaims;
-    for (size_t i = 1; i < n; i++)
-        if (c[i]->article < c[i - 1]->article) {
-            qsort(c, n, sizeof *c, cmp_claims);
-            return;
-        }
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i + 1; j < n && c[j]->article == c[i]->article; j++)
             ;
+        if (j < n && c[j]->article < c[i]->article) {
+            qsort(c, n, sizeof *c, cmp_claims);
+            for (size_t k = 0; k < n; k++)
+                c[k]->index = (uint32_t)k;
+            return;
+        }
         sort_run(&s->alloc, c + i, j - i);
+        for (size_t k = i; k < j; k++)
+            c[k]->index = (uint32_t)k;
     }
 }
 
@@ -737,8 +761,6 @@ claims_status claims__check_finish(claims_story *s)
     /* no claim comes after the articles' */
     claims__shrink(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims, sizeof *s->claims);
     sort_claims(s);
-    for (size_t i = 0; i < s->nclaims; i++)
-        s->claims[i]->index = (uint32_t)i;
     st = s->compare ? claims__compare(s) : CLAIMS_OK;
     /* the claims' ids are made from their indexes, once the comparison's
        scratch is freed (claims__claim_id) */

@@ -72,9 +72,31 @@ typedef struct claims__arena {
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
 /* 8-byte aligned, zeroed memory; NULL on OOM. */
 void *claims__arena_alloc(claims__arena *ar, size_t n);
+/* A block of an arena: its header, then its bytes from
+ * CLAIMS__ARENA_HEADER on, 8-aligned. */
+struct claims__arena_block {
+    claims__arena_block *next;
+    size_t used, size;
+};
+#define CLAIMS__ARENA_HEADER ((sizeof(claims__arena_block) + 7) & ~(size_t)7)
+/* A new block for n bytes (a multiple of 8), and them from it (mem.c). */
+void *claims__arena_alloc_block(claims__arena *ar, size_t n);
 /* The same, not zeroed: for memory its caller writes whole (a struct
- * assigned at once, a copy), where zeroing first was a memset call. */
-void *claims__arena_alloc_raw(claims__arena *ar, size_t n);
+ * assigned at once, a copy), where zeroing first was a memset call. The
+ * bump inline (a claim, its draft frame, each new string: a call was
+ * as long as the bump). */
+static inline void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n == 0)
+        n = 8;
+    claims__arena_block *b = ar->head;
+    if (!b || b->size - b->used < n)
+        return claims__arena_alloc_block(ar, n);
+    void *p = (char *)b + CLAIMS__ARENA_HEADER + b->used;
+    b->used += n;
+    return p;
+}
 /* Copies n bytes and a terminating NUL; NULL on OOM. */
 char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
 void claims__arena_release(claims__arena *ar);
@@ -1100,7 +1122,8 @@ struct claims_story {
     claims__lexicon *lex;
     claims__article *articles;
     size_t narticles, cap_articles;
-    uint32_t *id_slots;        /* hash set of article ids: index + 1, 0 empty */
+    uint64_t *id_slots; /* hash set of article ids: index + 1, 0
+                           empty, the id's hash above (story.c) */
     size_t id_nslots;
     claims__rejected *rejected;
     size_t nrejected, cap_rejected;
@@ -1120,10 +1143,6 @@ struct claims_story {
     claims__arena drafts;      /* draft frames of the claims being read */
     claims_claim **draft_claims; /* the claims whose frame is a draft */
     size_t ndraft_claims, cap_draft_claims;
-    /* the article and sentence of the claim made last: where
-       claims__claim_add looks first for the next one's (an extractor's
-       claims come in order); a guess, tested before it is used */
-    uint32_t sent_hint_article, sent_hint;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
     claims__seg_scratch seg;   /* the windows' token buffers, while checking */
@@ -1198,8 +1217,39 @@ static inline claims__frame *claims__draft(claims_claim *cl)
 bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f);
 
 /* Gives claim cl a zeroed draft frame of its own (CLAIMS__CF_DRAFT),
- * to be shared by the next claims__frames_seal. NULL on OOM. */
-claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl);
+ * to be shared by the next claims__frames_seal. NULL on OOM. Inline in
+ * claims__claim_add, its one caller, once a claim. */
+static inline claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
+{
+    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
+                      s->ndraft_claims + 1, sizeof *s->draft_claims))
+        return NULL;
+    claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);
+    if (!f)
+        return NULL;
+    s->draft_claims[s->ndraft_claims++] = cl;
+    /* zeroed (every field's zero is all zero bits here), the story's own
+       event unless events.c tells another */
+#ifdef CLAIMS__SSE2
+    /* by eight stores of a register: the assignment was a "rep stos",
+       slow to start for 120 bytes (frames.c asserts the size) */
+    __m128i zero = _mm_setzero_si128(), *z = (__m128i *)(void *)f;
+    _mm_storeu_si128(z, zero);
+    _mm_storeu_si128(z + 1, zero);
+    _mm_storeu_si128(z + 2, zero);
+    _mm_storeu_si128(z + 3, zero);
+    _mm_storeu_si128(z + 4, zero);
+    _mm_storeu_si128(z + 5, zero);
+    _mm_storeu_si128(z + 6, zero);
+    _mm_storel_epi64(z + 7, zero);
+    f->event_id = 1;
+#else
+    *f = (claims__frame){.event_id = 1};
+#endif
+    cl->frame = f;
+    cl->flags |= CLAIMS__CF_DRAFT;
+    return f;
+}
 
 /* Shares the frames of the claims made or changed since the last call
  * through the story's frame table and frees their drafts: called when a

@@ -59,7 +59,7 @@ static inline uint64_t word_at(const claims__frame *f, size_t at)
  * part, hedged, sampled, holder_kind and the anchor's year; its month
  * and day, with precision, inferred and background (the top three bytes
  * of the eight from 111). */
-static uint32_t frame_hash(const claims__frame *f)
+static inline uint32_t frame_hash(const claims__frame *f)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull;
     h = take(h, word_at(f, 0));
@@ -183,11 +183,10 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
     return &copy->f;
 }
 
-/* The shared copy of *f, stored on first sight; NULL on OOM. */
-static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+/* The shared copy of *f, of hash h, stored on first sight; NULL on OOM. */
+static inline claims__frame *frame_intern_h(claims_story *s, const claims__frame *f, uint32_t h)
 {
     const claims__frametab *t = &s->frames;
-    uint32_t h = frame_hash(f);
     if (!t->nslots)
         return frame_store(s, f, h, 0);
     uint32_t mask = t->nslots - 1, i = h & mask;
@@ -195,6 +194,12 @@ static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
         if (shared_hash(q) == h && frame_same(q, f))
             return (claims__frame *)q;
     return frame_store(s, f, h, i);
+}
+
+/* The shared copy of *f, stored on first sight; NULL on OOM. */
+static claims__frame *frame_intern(claims_story *s, const claims__frame *f)
+{
+    return frame_intern_h(s, f, frame_hash(f));
 }
 
 bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f)
@@ -213,59 +218,67 @@ bool claims__frame_put(claims_story *s, claims_claim *cl, const claims__frame *f
     return true;
 }
 
-claims__frame *claims__frame_draft(claims_story *s, claims_claim *cl)
-{
-    if (!claims__grow(&s->alloc, (void **)&s->draft_claims, &s->cap_draft_claims,
-                      s->ndraft_claims + 1, sizeof *s->draft_claims))
-        return NULL;
-    claims__frame *f = claims__arena_alloc_raw(&s->drafts, sizeof *f);
-    if (!f)
-        return NULL;
-    s->draft_claims[s->ndraft_claims++] = cl;
-    /* zeroed (every field's zero is all zero bits here), the story's own
-       event unless events.c tells another */
-#ifdef CLAIMS__SSE2
-    /* by eight stores of a register: the assignment was a "rep stos",
-       slow to start for 120 bytes */
-    __m128i zero = _mm_setzero_si128(), *z = (__m128i *)(void *)f;
-    _mm_storeu_si128(z, zero);
-    _mm_storeu_si128(z + 1, zero);
-    _mm_storeu_si128(z + 2, zero);
-    _mm_storeu_si128(z + 3, zero);
-    _mm_storeu_si128(z + 4, zero);
-    _mm_storeu_si128(z + 5, zero);
-    _mm_storeu_si128(z + 6, zero);
-    _mm_storel_epi64(z + 7, zero);
-    f->event_id = 1;
+#if defined(__GNUC__)
+#define FRAME_PREFETCH(p) __builtin_prefetch(p)
 #else
-    *f = (claims__frame){.event_id = 1};
+#define FRAME_PREFETCH(p) ((void)(p))
 #endif
-    cl->frame = f;
-    cl->flags |= CLAIMS__CF_DRAFT;
-    return f;
-}
+
+/* Drafts sealed a batch at a time: their hashes first, each slot a probe
+ * starts at asked for ahead, then the frame there, then the probes, which
+ * then wait on fewer loads from a table bigger than the caches. */
+enum { SEAL_BATCH = 32 };
+
+/* A hash no batch entry has: its claim's frame is the one before's. */
+#define SEAL_SAME_AS_LAST UINT64_MAX
 
 bool claims__frames_seal(claims_story *s)
 {
     const claims__frame *last = NULL;
-    for (size_t k = 0; k < s->ndraft_claims; k++) {
-        claims_claim *cl = s->draft_claims[k];
+    uint64_t hs[SEAL_BATCH];
+    for (size_t k0 = 0; k0 < s->ndraft_claims; k0 += SEAL_BATCH) {
+        size_t m = s->ndraft_claims - k0 < SEAL_BATCH ? s->ndraft_claims - k0 : SEAL_BATCH;
+        claims_claim **dc = s->draft_claims + k0;
+        const claims__frametab *t = &s->frames;
+        uint32_t mask = t->nslots ? t->nslots - 1 : 0;
         /* a claim often has the frame of the one before (one in seven on
            the news slice): compared first, cheaper than a hash (its key
-           here, without a call, as most differ there) */
-        const claims__frame *shared =
-            last && last->key == cl->frame->key && frame_eq(last, cl->frame)
-                ? last
-                : frame_intern(s, cl->frame);
-        if (!shared) {
-            /* the sealed ones are done; the rest keep their drafts */
-            memmove(s->draft_claims, s->draft_claims + k,
-                    (s->ndraft_claims - k) * sizeof *s->draft_claims);
-            s->ndraft_claims -= k;
-            return false;
+           here, without a call, as most differ there); the one before
+           has its draft or its shared copy, equal to it */
+        const claims__frame *prev = k0 ? s->draft_claims[k0 - 1]->frame : NULL;
+        for (size_t j = 0; j < m; j++) {
+            const claims__frame *f = dc[j]->frame;
+            if (prev && prev->key == f->key && frame_same(prev, f)) {
+                hs[j] = SEAL_SAME_AS_LAST;
+            } else {
+                hs[j] = frame_hash(f);
+                if (t->nslots)
+                    FRAME_PREFETCH(&t->slots[hs[j] & mask]);
+            }
+            prev = f;
         }
-        cl->frame = last = shared;
-        cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
+        if (t->nslots)
+            for (size_t j = 0; j < m; j++)
+                if (hs[j] != SEAL_SAME_AS_LAST) {
+                    const claims__frame *q = t->slots[hs[j] & mask];
+                    if (q)
+                        FRAME_PREFETCH((const char *)q + offsetof(shared_frame, hash));
+                }
+        for (size_t j = 0; j < m; j++) {
+            claims_claim *cl = dc[j];
+            const claims__frame *shared =
+                hs[j] == SEAL_SAME_AS_LAST ? last : frame_intern_h(s, cl->frame, (uint32_t)hs[j]);
+            if (!shared) {
+                /* the sealed ones are done; the rest keep their drafts */
+                size_t k = k0 + j;
+                memmove(s->draft_claims, s->draft_claims + k,
+                        (s->ndraft_claims - k) * sizeof *s->draft_claims);
+                s->ndraft_claims -= k;
+                return false;
+            }
+            cl->frame = last = shared;
+            cl->flags &= (uint16_t)~CLAIMS__CF_DRAFT;
+        }
     }
     s->ndraft_claims = 0;
     /* one block kept for the next window's drafts */

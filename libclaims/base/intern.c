@@ -33,9 +33,16 @@ static inline uint64_t mix(uint64_t h, uint64_t w)
 static uint32_t str_hash(const char *p, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-    for (; n >= 8; p += 8, n -= 8)
+    /* the last 8 to 16 bytes by two loads that may overlap: most strings
+       (words, names, keys) are 8 to 16 bytes long, and take no loop and
+       one branch on their length */
+    if (n > 8) {
+        const char *end = p + n;
+        for (; end - p > 16; p += 8)
+            h = mix(h, load64(p));
         h = mix(h, load64(p));
-    if (n >= 4)
+        h = mix(h, load64(end - 8));
+    } else if (n >= 4)
         h = mix(h, load32(p) | load32(p + n - 4) << 32);
     else if (n)
         h = mix(h, (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |

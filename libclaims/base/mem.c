@@ -56,17 +56,11 @@ void claims__shrink(const claims_allocator *a, void **data, size_t *cap, size_t 
 
 /* ------------------------------------------------------------ arena */
 
-struct claims__arena_block {
-    claims__arena_block *next;
-    size_t used, size;
-    /* followed by the block's bytes, 8-aligned */
-};
-
 enum { ARENA_BLOCK = 64 * 1024 };
 
 static size_t header_size(void)
 {
-    return (sizeof(claims__arena_block) + 7) & ~(size_t)7;
+    return CLAIMS__ARENA_HEADER;
 }
 
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
@@ -76,9 +70,8 @@ void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
 }
 
 /* A new block for n bytes (rounded), and them from it: apart from
- * claims__arena_alloc_raw, whose bump (most calls) then saves no
- * registers. */
-CLAIMS__NOINLINE static void *arena_alloc_block(claims__arena *ar, size_t n)
+ * claims__arena_alloc_raw, whose bump (most calls) is inline. */
+CLAIMS__NOINLINE void *claims__arena_alloc_block(claims__arena *ar, size_t n)
 {
     claims__arena_block *b = ar->head;
     size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
@@ -99,19 +92,6 @@ CLAIMS__NOINLINE static void *arena_alloc_block(claims__arena *ar, size_t n)
         ar->head = nb;
     }
     return (char *)nb + header_size();
-}
-
-void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
-{
-    n = (n + 7) & ~(size_t)7;
-    if (n == 0)
-        n = 8;
-    claims__arena_block *b = ar->head;
-    if (!b || b->size - b->used < n)
-        return arena_alloc_block(ar, n);
-    void *p = (char *)b + header_size() + b->used;
-    b->used += n;
-    return p;
 }
 
 void *claims__arena_alloc(claims__arena *ar, size_t n)
