@@ -284,6 +284,47 @@ static void test_utf8_nul_byte_rejected(void **state)
     REJECT("Eight ships sank.\0", CLAIMS_ERR_NUL_BYTE, 17);
 }
 
+/* The validator takes ASCII 64 and 16 bytes a step and the common
+ * typographic marks (E2 80 xx) whole: a bad byte is found, and named by
+ * its offset, wherever it falls in or across those steps, after a run of
+ * marks or of plain bytes. */
+static void test_utf8_bad_byte_at_every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len, off; /* the bad bytes, and the offset named from them */
+        claims_status want;
+    } bad[] = {
+        {"\xff", 1, 0, CLAIMS_ERR_INVALID_UTF8},
+        {"\0", 1, 0, CLAIMS_ERR_NUL_BYTE},
+        {"\xe2\x80.", 3, 0, CLAIMS_ERR_INVALID_UTF8},     /* a mark cut short */
+        {"\xe2\x80\x94\x80", 4, 3, CLAIMS_ERR_INVALID_UTF8}, /* a dash, then a stray byte */
+        {"\xed\xa0\x80", 3, 0, CLAIMS_ERR_INVALID_UTF8},  /* a surrogate */
+    };
+    char text[240];
+    counting cnt;
+    claims_story *s = new_story(&cnt);
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+        for (size_t at = 0; at + bad[b].len + 20 <= sizeof text; at++) {
+            /* plain words, or curly quotes every few bytes, before it */
+            for (size_t i = 0; i < sizeof text; i++)
+                text[i] = (char)('a' + i % 26);
+            if (b % 2)
+                for (size_t i = 5; i + 3 <= at; i += 9)
+                    memcpy(text + i, "\xe2\x80\x9c", 3);
+            memcpy(text + at, bad[b].bytes, bad[b].len);
+            claims_error err;
+            memset(&err, 0, sizeof err);
+            assert_int_equal(claims_story_add_article(s, "bad", NULL, NULL, text, sizeof text, &err),
+                             bad[b].want);
+            assert_int_equal(err.offset, at + bad[b].off);
+        }
+    }
+    assert_int_equal(claims_story_article_count(s), 0);
+    free_story(s, &cnt);
+}
+
 static void test_text_empty_rejected(void **state)
 {
     (void)state;
@@ -698,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_utf8_overlong_forms_rejected),
         cmocka_unit_test(test_utf8_surrogates_and_range_rejected),
         cmocka_unit_test(test_utf8_nul_byte_rejected),
+        cmocka_unit_test(test_utf8_bad_byte_at_every_offset),
         cmocka_unit_test(test_text_empty_rejected),
         cmocka_unit_test(test_utf8_unusual_but_valid_accepted),
         cmocka_unit_test(test_lines_crlf_and_lone_cr),
