@@ -440,18 +440,35 @@ static bool resolvable(const claims_claim *c)
     return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
+/* A word of the quote being resolved in the table best_overlap counts
+ * its words by: how often its hash stands in the quote, and how many of
+ * them a candidate's words took. The slot is in use when `quote` is the
+ * table's number of the quote (ws->wc_quote), and `used` counts when
+ * `cand` is its number of the candidate: no table is zeroed but a new
+ * one. */
+typedef struct word_count {
+    uint32_t hash, count, used;
+    uint32_t quote, cand;
+} word_count;
+
 /* Word scratch for resolve_by_words: a pair aligner for the overlap of
  * two quotes, whose first side holds the words of the quote being
  * resolved, split again each time they are needed (a story of long
  * quotes has millions of words; holding them all would cost 16 bytes a
- * word); and one quote at a time, its bytes padded with spaces and its
- * words' hashes (word_hashes). */
+ * word); one quote at a time, its bytes padded with spaces; the hashes
+ * of the words of each distinct quote (word_hashes), 4 bytes a word, at
+ * its entry's hfirst (a candidate's words are counted against the
+ * resolved quote's before they are aligned); and the table of the
+ * resolved quote's words. */
 typedef struct wscratch {
     claims__wordpair pair;
     unsigned char *pad;
     size_t padcap;
     uint32_t *h;
-    size_t hcap;
+    size_t nh, hcap;
+    word_count *wc;
+    size_t wc_mask, wccap;
+    uint32_t wc_quote, wc_cand;
 } wscratch;
 
 /* Bytes p[0..8) as one number, byte k in bits 8k..8k+7 whatever the
@@ -463,38 +480,49 @@ static inline uint64_t load8(const unsigned char *p)
            (uint64_t)p[7] << 56;
 }
 
-/* Copies quote str into ws->pad followed by eight spaces, so that every
- * step of eight bytes over it may read eight, its length into *len, and
- * makes room in ws->h for its words' hashes. False on OOM. */
-static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t *len)
+/* Copies quote str of n bytes into ws->pad followed by eight spaces, so
+ * that every step of eight bytes over it may read eight, and makes room
+ * in ws->h after its ws->nh hashes for the quote's words' hashes. False
+ * on OOM, or when the hashes would be more than 32-bit offsets count. */
+static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t n)
 {
-    size_t n = strlen(str);
-    *len = n;
-    if (n > SIZE_MAX - 8 || !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, n + 8, 1) ||
-        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, (n + 1) / 2, sizeof *ws->h))
+    if (n > SIZE_MAX - 8 || (n + 1) / 2 > UINT32_MAX - ws->nh ||
+        !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, n + 8, 1) ||
+        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, ws->nh + (n + 1) / 2, sizeof *ws->h))
         return false;
     memcpy(ws->pad, str, n);
     memset(ws->pad + n, ' ', 8);
     return true;
 }
 
-/* Hash of the padded quote of len bytes, eight a step: of its length and
- * its first and last 32 bytes (all of it when shorter than 64), to find a
- * quote of the same bytes for less than its words cost (seen_slot
- * compares the bytes). */
-static uint32_t quote_hash(const wscratch *ws, size_t len)
+/* Hash of quote str of len bytes: of its length and its first and last
+ * 16 bytes (all of it when shorter), read in place, to find a quote of
+ * the same bytes for less than its words cost (seen_slot compares the
+ * bytes; a copy is neither padded nor split). */
+static uint32_t quote_hash(const char *str, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)str;
+    const uint64_t k = 0x9e3779b97f4a7c15u;
     uint64_t x = len;
-    size_t i = 0;
-    for (; i < len && i < 32; i += 8)
-        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
-    for (i = len > 64 ? len - 32 : i; i < len; i += 8)
-        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
+    if (len >= 16) {
+        x = (x ^ load8(p)) * k;
+        x = (x ^ load8(p + 8)) * k;
+        x = (x ^ load8(p + len - 16)) * k;
+        x = (x ^ load8(p + len - 8)) * k;
+    } else if (len >= 8) {
+        x = (x ^ load8(p)) * k;
+        x = (x ^ load8(p + len - 8)) * k;
+    } else {
+        uint64_t v = 0;
+        for (size_t i = 0; i < len; i++)
+            v |= (uint64_t)p[i] << (8 * i);
+        x = (x ^ v) * k;
+    }
     return (uint32_t)(x >> 32);
 }
 
-/* The hashes of the words of the padded quote of len bytes into ws->h;
- * returns their number. The grams need a hash of each word, not
+/* The hashes of the words of the padded quote of len bytes into ws->h
+ * from ws->nh on; returns their number. The grams need a hash of each word, not
  * claims__hash (the aligner's, a multiply a byte): a word is read eight
  * bytes a step; its end is its first space, found in the eight (the
  * lowest byte the borrow test flags is a true space), its bytes from the
@@ -503,7 +531,7 @@ static uint32_t quote_hash(const wscratch *ws, size_t len)
 static size_t word_hashes(wscratch *ws, size_t len)
 {
     const unsigned char *p = ws->pad, *end = ws->pad + len;
-    uint32_t *out = ws->h;
+    uint32_t *out = ws->h + ws->nh;
     const uint64_t ones = 0x0101010101010101u, k = 0x9e3779b97f4a7c15u;
     size_t nw = 0;
     while (p < end) {
@@ -536,8 +564,8 @@ static size_t word_hashes(wscratch *ws, size_t len)
 /* A quote seen already, by the hash of its bytes (quote_hash): wire
  * copies repeat quotes, and a copy's grams are the first's (index_grams)
  * and so is the speaker its words find (resolve_with_index: candidates
- * and overlaps are read off the words and the index alone). A slot of an
- * open-addressing table (memo_slots) whose claim 0 is empty. */
+ * and overlaps are read off the words and the index alone). An entry of
+ * a quote_memo. */
 typedef struct seen_quote {
     uint32_t hash;
     uint32_t claim; /* 1 + the index of the first */
@@ -551,7 +579,19 @@ typedef struct seen_quote {
         uint32_t who;
     };
     uint32_t n;
+    uint32_t hfirst, hn; /* its words' hashes, ws->h[hfirst..hfirst + hn) */
 } seen_quote;
+
+/* The distinct quotes of a list in order of first sight, q[0..nq), found
+ * by the hash of their bytes through an open-addressing table of mask +
+ * 1 slots (memo_slots), each 0 (empty) or 1 + an index of q: only the
+ * slots are zeroed, 4 bytes a slot. */
+typedef struct quote_memo {
+    uint32_t *slot;
+    size_t mask;
+    seen_quote *q;
+    size_t nq;
+} quote_memo;
 
 /* The slots of a table of seen quotes for n quotes: a power of 2, at
  * most three quarters full. */
@@ -563,36 +603,42 @@ static size_t memo_slots(size_t n)
     return m;
 }
 
-/* The slot of the quote str (hash h) in memo (mask + 1 slots): the one
- * of an earlier quote of the same bytes, or the empty one where it
- * goes. */
-static seen_quote *seen_slot(const claims_story *s, seen_quote *memo, size_t mask, uint32_t h,
-                             const char *str)
+/* The slot of the quote str (hash h) in memo: the one of an earlier
+ * quote of the same bytes, or the empty one where it goes. */
+static uint32_t *seen_slot(const claims_story *s, const quote_memo *memo, uint32_t h,
+                           const char *str)
 {
-    size_t m = h & mask;
-    while (memo[m].claim &&
-           (memo[m].hash != h || strcmp(s->claims[memo[m].claim - 1]->str_value, str) != 0))
-        m = (m + 1) & mask;
-    return &memo[m];
+    size_t m = h & memo->mask;
+    for (uint32_t e; (e = memo->slot[m]) != 0; m = (m + 1) & memo->mask) {
+        const seen_quote *q = &memo->q[e - 1];
+        if (q->hash == h && strcmp(s->claims[q->claim - 1]->str_value, str) == 0)
+            break;
+    }
+    return &memo->slot[m];
 }
 
-/* Pads the quote of claim i into ws (its length in *len) and finds its
- * slot in memo: an earlier copy's (*copy set), or a new one, now the
- * quote's (its hash and claim; `first` and `n` are the caller's to set).
- * NULL on OOM. */
-static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, seen_quote *memo,
-                              size_t mask, size_t *len, bool *copy)
+/* Finds the entry of the quote of claim i in memo: an earlier copy's
+ * (*copy set), or a new one, now the quote's (its hash and claim, and
+ * its words' hashes, from word_hashes over the quote padded into ws;
+ * `first` and `n` are the caller's to set). NULL on OOM. */
+static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_memo *memo, bool *copy)
 {
     const char *str = s->claims[i]->str_value;
+    size_t len = strlen(str);
+    uint32_t qh = quote_hash(str, len);
+    uint32_t *slot = seen_slot(s, memo, qh, str);
+    *copy = *slot != 0;
+    if (*copy)
+        return &memo->q[*slot - 1];
     if (!pad_quote(s, ws, str, len))
         return NULL;
-    uint32_t qh = quote_hash(ws, *len);
-    seen_quote *e = seen_slot(s, memo, mask, qh, str);
-    *copy = e->claim != 0;
-    if (!*copy) {
-        e->hash = qh;
-        e->claim = (uint32_t)i + 1;
-    }
+    seen_quote *e = &memo->q[memo->nq++];
+    *slot = (uint32_t)memo->nq;
+    e->hash = qh;
+    e->claim = (uint32_t)i + 1;
+    e->hfirst = (uint32_t)ws->nh;
+    e->hn = (uint32_t)word_hashes(ws, len);
+    ws->nh += e->hn;
     return e;
 }
 
@@ -664,29 +710,131 @@ static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t n
     return nc;
 }
 
-/* 1 + the index of the candidate whose words overlap claim c's most, at
- * least 0.8 of the shorter quote; 0 when none does. *oom set on OOM. */
+/* The slot of word hash h in ws->wc: its own, or the empty one where it
+ * goes. */
+static word_count *word_slot(const wscratch *ws, uint32_t h)
+{
+    size_t i = (h * 0x9E3779B1u) & ws->wc_mask;
+    while (ws->wc[i].quote == ws->wc_quote && ws->wc[i].hash != h)
+        i = (i + 1) & ws->wc_mask;
+    return &ws->wc[i];
+}
+
+/* Fills ws->wc with the words of quote q, counted by hash. False on
+ * OOM. */
+static bool count_quote_words(claims_story *s, wscratch *ws, const seen_quote *q)
+{
+    size_t nslots = 16;
+    while (nslots < 2 * (size_t)q->hn)
+        nslots *= 2;
+    size_t had = ws->wccap;
+    if (!claims__grow(&s->alloc, (void **)&ws->wc, &ws->wccap, nslots, sizeof *ws->wc))
+        return false;
+    if (ws->wccap != had || ws->wc_quote == UINT32_MAX) {
+        /* a new table (or numbers run out): no slot holds a number yet */
+        memset(ws->wc, 0, ws->wccap * sizeof *ws->wc);
+        ws->wc_quote = ws->wc_cand = 0;
+    }
+    ws->wc_quote++;
+    ws->wc_mask = nslots - 1;
+    for (size_t k = 0; k < q->hn; k++) {
+        word_count *w = word_slot(ws, ws->h[q->hfirst + k]);
+        if (w->quote != ws->wc_quote) {
+            w->quote = ws->wc_quote;
+            w->hash = ws->h[q->hfirst + k];
+            w->count = 0;
+        }
+        w->count++;
+    }
+    return true;
+}
+
+/* Whether quote o's words that the counted quote's (ws->wc) hold, a word
+ * as often as both hold it, are `need` or more: a bound of the words in
+ * common in order (an equal word hashes equal; a word of another hash
+ * only adds). */
+static bool shares_words(wscratch *ws, const seen_quote *o, size_t need)
+{
+    if (need > o->hn)
+        return false;
+    if (ws->wc_cand == UINT32_MAX) {
+        for (size_t i = 0; i <= ws->wc_mask; i++)
+            ws->wc[i].cand = 0;
+        ws->wc_cand = 0;
+    }
+    uint32_t cand = ++ws->wc_cand;
+    const uint32_t *h = ws->h + o->hfirst;
+    size_t n = 0;
+    /* stops once it is sure, either way */
+    for (size_t k = 0; k < o->hn && n < need && n + (o->hn - k) >= need; k++) {
+        word_count *w = word_slot(ws, h[k]);
+        if (w->quote != ws->wc_quote)
+            continue;
+        if (w->cand != cand) {
+            w->cand = cand;
+            w->used = 0;
+        }
+        if (w->used < w->count) {
+            w->used++;
+            n++;
+        }
+    }
+    return n >= need;
+}
+
+/* The fewest words in common of m that make an overlap of 0.8 at least
+ * and more than best, as best_overlap computes it; m + 1 when none. */
+static size_t words_needed(size_t m, double best)
+{
+    double t = best > 0.8 ? best : 0.8;
+    size_t x = (size_t)(t * (double)m);
+    x = x > 1 ? x - 1 : 0;
+    while (x <= m && !((double)x / (double)m >= 0.8 && (double)x / (double)m > best))
+        x++;
+    return x;
+}
+
+/* 1 + the index of the candidate whose words overlap claim c's (its
+ * entry ce) most, at least 0.8 of the shorter quote; 0 when none does.
+ * A candidate's entry is named[entry_of[its index]]. *oom set on OOM. */
 static uint32_t best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
-                             const uint32_t *cand, size_t nc, bool *oom)
+                             const seen_quote *ce, const uint32_t *cand, size_t nc,
+                             const seen_quote *named, const uint32_t *entry_of, bool *oom)
 {
     double best = 0;
     uint32_t who = 0;
-    /* A candidate with the words of an earlier one overlaps as much, and
-     * so never more: only the first of each is aligned (wire copies
-     * repeat quotes word for word). Nothing overlaps more than all. */
+    bool counted = false;
+    /* A candidate with the words of an earlier one (the same entry)
+     * overlaps as much, and so never more: only the first of each is
+     * aligned (wire copies repeat quotes word for word). Nothing overlaps
+     * more than all. */
     for (size_t r = 0; r < nc && best < 1; r++) {
         const claims_claim *o = s->claims[cand[r]];
         if (!o->str_value)
             continue;
         bool again = false;
         for (size_t e = 0; e < r && !again; e++)
-            again = s->claims[cand[e]]->str_value &&
-                    strcmp(s->claims[cand[e]]->str_value, o->str_value) == 0;
+            again = entry_of[cand[e]] == entry_of[cand[r]];
         if (again)
             continue;
         /* the same words (a wire copy named elsewhere) are all in common */
         double ov = 1;
         if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
+            /* The words in common in order are no more than the words
+             * both hold: when those are too few, the alignment (the
+             * most of the cost) could not win. The words are split
+             * alike (at spaces), so the shorter's count is the same. */
+            const seen_quote *oe = &named[entry_of[cand[r]]];
+            size_t m = ce->hn < oe->hn ? ce->hn : oe->hn;
+            if (!m)
+                continue; /* an overlap of 0 */
+            if (!counted && !count_quote_words(s, ws, ce)) {
+                *oom = true;
+                return 0;
+            }
+            counted = true;
+            if (!shares_words(ws, oe, words_needed(m, best)))
+                continue;
             if (!claims__wordpair_count(&ws->pair, c->str_value, o->str_value,
                                         CLAIMS__ALIGN_CELLS_WIDE)) {
                 *oom = true;
@@ -724,8 +872,7 @@ static bool any_target(const claims_story *s, const claim_lists *l)
  * passes is indexed and never seen (a lookup takes the grams of its hash
  * alone), so the lookups are as with every gram indexed. */
 typedef struct probe_set {
-    seen_quote *memo;
-    size_t memo_mask;
+    quote_memo memo;
     uint32_t *slot_of;
     uint64_t *pp; /* the probes, memo's entries' ranges */
     size_t nph, phcap;
@@ -747,23 +894,22 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
                           probe_set *ps)
 {
     for (size_t li = 0; li < nopen; li++) {
-        size_t len;
         bool copy;
-        seen_quote *e = quote_slot(s, ws, open[li], ps->memo, ps->memo_mask, &len, &copy);
+        seen_quote *e = quote_slot(s, ws, open[li], &ps->memo, &copy);
         if (!e)
             return false;
-        ps->slot_of[li] = (uint32_t)(e - ps->memo);
+        ps->slot_of[li] = (uint32_t)(e - ps->memo.q);
         if (copy)
             continue;
         e->first = (uint32_t)ps->nph;
         e->n = 0;
-        size_t nw = word_hashes(ws, len);
+        size_t nw = e->hn;
         if (nw < MIN_WORDS)
             continue;
         if (ps->nph > UINT32_MAX - PROBES || !claims__grow(&s->alloc, (void **)&ps->pp, &ps->phcap,
                                                            ps->nph + PROBES, sizeof *ps->pp))
             return false;
-        e->n = (uint32_t)quote_probes(ws->h, nw, ps->pp + ps->nph);
+        e->n = (uint32_t)quote_probes(ws->h + e->hfirst, nw, ps->pp + ps->nph);
         ps->nph += e->n;
     }
     /* the filter: 16 bits a probe or more, up to 2^32 */
@@ -790,16 +936,17 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
  * ids (+ 1) number. */
 static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wscratch *ws,
                         const probe_set *ps, gram_index *ix, size_t *cap, size_t *ng,
-                        seen_quote *memo, size_t mask)
+                        quote_memo *memo, uint32_t *entry_of)
 {
     size_t k = 0;
     *ng = 0;
     for (size_t li = 0; li < nnamed; li++) {
-        size_t i = named[li], len;
+        size_t i = named[li];
         bool copy;
-        seen_quote *e = quote_slot(s, ws, i, memo, mask, &len, &copy);
+        seen_quote *e = quote_slot(s, ws, i, memo, &copy);
         if (!e)
             return false;
+        entry_of[i] = (uint32_t)(e - memo->q);
         if (copy) {
             size_t n = e->n;
             if (n > UINT32_MAX - 1 - k ||
@@ -814,13 +961,13 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
             continue;
         }
         e->first = (uint32_t)k;
-        size_t nw = word_hashes(ws, len);
+        size_t nw = e->hn;
         size_t grams = nw >= GRAM ? nw - GRAM + 1 : 0;
         /* room for all; only the probed are kept */
         if (grams > UINT32_MAX - 1 - k ||
             !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
             return false;
-        const uint32_t *h = ws->h;
+        const uint32_t *h = ws->h + e->hfirst;
         uint64_t x = grams ? gram_poly(h, 0) : 0;
         for (size_t q = 0; q < grams; q++) {
             if (probed(ps, x)) {
@@ -852,20 +999,21 @@ static void chain_grams(gram_index *ix, size_t k)
  * another quote that shares most of its words, found by its probes; a
  * copy of a quote resolved already takes that one's. */
 static claims_status resolve_with_index(claims_story *s, const size_t *open, size_t nopen,
-                                        wscratch *ws, const gram_index *ix, const probe_set *ps)
+                                        wscratch *ws, const gram_index *ix, const probe_set *ps,
+                                        const seen_quote *named, const uint32_t *entry_of)
 {
     claims_status st = CLAIMS_OK;
     for (size_t li = 0; li < nopen && st == CLAIMS_OK; li++) {
         size_t i = open[li];
         claims_claim *c = s->claims[i];
-        seen_quote *e = &ps->memo[ps->slot_of[li]];
+        seen_quote *e = &ps->memo.q[ps->slot_of[li]];
         if (e->claim == i + 1) {
             /* the first of its words: best_overlap splits them (once,
              * for all the candidates) when it has any */
             uint32_t cand[MAX_CANDIDATES];
             size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand) : 0;
             bool oom = false;
-            e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
+            e->who = nc ? best_overlap(s, ws, c, e, cand, nc, named, entry_of, &oom) : 0;
             if (oom)
                 return CLAIMS_ERR_NOMEM;
         }
@@ -909,19 +1057,24 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     }
     probe_set ps = {0};
     size_t nopen_memo = memo_slots(open), nnamed_memo = memo_slots(named);
-    /* one block: the memo of the quotes to resolve, then of the named */
-    seen_quote *memo = nopen_memo + nnamed_memo <= SIZE_MAX / sizeof *memo
-                           ? claims__malloc(&s->alloc, (nopen_memo + nnamed_memo) * sizeof *memo)
+    /* one block of slots and one of entries: the memo of the quotes to
+     * resolve, then of the named */
+    uint32_t *memo_slot = claims__malloc(&s->alloc, (nopen_memo + nnamed_memo) * sizeof *memo_slot);
+    seen_quote *memo = l->nspeech <= SIZE_MAX / sizeof *memo
+                           ? claims__malloc(&s->alloc, (l->nspeech ? l->nspeech : 1) * sizeof *memo)
                            : NULL;
+    quote_memo named_memo = {memo_slot + nopen_memo, nnamed_memo - 1, memo + open, 0};
     ps.slot_of = claims__malloc(&s->alloc, (open ? open : 1) * sizeof *ps.slot_of);
-    if (memo && ps.slot_of) {
-        memset(memo, 0, (nopen_memo + nnamed_memo) * sizeof *memo);
-        ps.memo = memo;
-        ps.memo_mask = nopen_memo - 1;
+    /* the named quotes' entries by claim index (set for those alone) */
+    uint32_t *entry_of = s->nclaims <= SIZE_MAX / sizeof *entry_of
+                             ? claims__malloc(&s->alloc, s->nclaims * sizeof *entry_of)
+                             : NULL;
+    if (memo_slot) {
+        memset(memo_slot, 0, (nopen_memo + nnamed_memo) * sizeof *memo_slot);
+        ps.memo = (quote_memo){memo_slot, nopen_memo - 1, memo, 0};
     }
-    if (memo && ps.slot_of && gather_probes(s, openl, open, &ws, &ps) &&
-        index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, memo + nopen_memo,
-                    nnamed_memo - 1)) {
+    if (memo_slot && memo && ps.slot_of && entry_of && gather_probes(s, openl, open, &ws, &ps) &&
+        index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, &named_memo, entry_of)) {
         /* a bucket for every two grams or so */
         size_t nbuckets = 16;
         while (nbuckets < ng / 2)
@@ -934,12 +1087,14 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            st = resolve_with_index(s, openl, open, &ws, &ix, &ps);
+            st = resolve_with_index(s, openl, open, &ws, &ix, &ps, named_memo.q, entry_of);
         }
     }
     claims__free(&s->alloc, block);
+    claims__free(&s->alloc, memo_slot);
     claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ps.slot_of);
+    claims__free(&s->alloc, entry_of);
     claims__free(&s->alloc, ps.pp);
     claims__free(&s->alloc, ps.set);
     claims__free(&s->alloc, ix.g);
@@ -947,6 +1102,7 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims__wordpair_free(&ws.pair);
     claims__free(&s->alloc, ws.pad);
     claims__free(&s->alloc, ws.h);
+    claims__free(&s->alloc, ws.wc);
     return st;
 }
 
