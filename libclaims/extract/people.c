@@ -521,44 +521,60 @@ static uint32_t quote_hash(const char *str, size_t len)
     return (uint32_t)(x >> 32);
 }
 
+/* The bits before the first space that space (the borrow test's flags,
+ * the lowest a true space at bit tz = 8 * its byte + 7) marks in v, at
+ * the top of the word: a shift, where masking them took three steps. At
+ * least one byte (the shift stays below 64). */
+static inline uint64_t before_space(uint64_t v, unsigned tz)
+{
+    return v << (71 - tz);
+}
+
 /* The hashes of the words of the padded quote of len bytes into ws->h
- * from ws->nh on; returns their number. The grams need a hash of each word, not
- * claims__hash (the aligner's, a multiply a byte): a word is read eight
- * bytes a step; its end is its first space, found in the eight (the
- * lowest byte the borrow test flags is a true space), its bytes from the
- * space on masked off, each eight multiplied into the hash: a word's
- * hash is of its bytes alone, wherever it stands. */
+ * from ws->nh on; returns their number. The grams need a hash of each
+ * word, not claims__hash (the aligner's, a multiply a byte): a word is
+ * read eight bytes a step; its end is its first space, found in the
+ * eight (the lowest byte the borrow test flags is a true space), its
+ * bytes before the space shifted to the top, each eight multiplied into
+ * the hash, whose high half is kept: a word's hash is of its bytes
+ * alone, wherever it stands. Most words end in their first eight bytes:
+ * that path is straight. */
 static size_t word_hashes(wscratch *ws, size_t len)
 {
     const unsigned char *p = ws->pad, *end = ws->pad + len;
-    uint32_t *out = ws->h + ws->nh;
+    uint32_t *out = ws->h + ws->nh, *first = out;
     const uint64_t ones = 0x0101010101010101u, k = 0x9e3779b97f4a7c15u;
-    size_t nw = 0;
     while (p < end) {
         uint64_t v = load8(p);
         if ((v & 0xFF) == ' ') {
             p++;
             continue;
         }
-        uint64_t h = 0;
-        for (;;) {
-            uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
-            uint64_t space = (x - ones) & ~x & 0x80 * ones;
-            if (space) {
-                /* 8 * the bytes before the space: 0 when a word of 8k
-                 * bytes ends at a step's start */
-                unsigned bits = (unsigned)__builtin_ctzll(space) - 7;
-                h = (h ^ (v & (((uint64_t)1 << bits) - 1))) * k;
-                p += bits / 8 + 1;
-                break;
-            }
-            h = (h ^ v) * k;
-            p += 8;
-            v = load8(p);
+        uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+        uint64_t space = (x - ones) & ~x & 0x80 * ones;
+        uint64_t h;
+        if (space) {
+            unsigned tz = (unsigned)__builtin_ctzll(space);
+            h = before_space(v, tz) * k;
+            p += tz / 8 + 1;
+        } else {
+            h = 0;
+            do {
+                h = (h ^ v) * k;
+                p += 8;
+                v = load8(p);
+                x = v ^ 0x20 * ones;
+                space = (x - ones) & ~x & 0x80 * ones;
+            } while (!space);
+            /* no byte before the space when a word of 8k bytes ends at
+             * a step's start: then nothing is taken in but the step */
+            unsigned tz = (unsigned)__builtin_ctzll(space);
+            h = (h ^ (tz > 7 ? before_space(v, tz) : 0)) * k;
+            p += tz / 8 + 1;
         }
-        out[nw++] = (uint32_t)(h >> 32);
+        *out++ = (uint32_t)(h >> 32);
     }
-    return nw;
+    return (size_t)(out - first);
 }
 
 /* A quote seen already, by the hash of its bytes (quote_hash): wire
@@ -714,7 +730,9 @@ static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t n
  * goes. */
 static word_count *word_slot(const wscratch *ws, uint32_t h)
 {
-    size_t i = (h * 0x9E3779B1u) & ws->wc_mask;
+    /* from the high half of a product: a short word's hash has low bits
+     * 0 (word_hashes) */
+    size_t i = (size_t)((h * 0x9E3779B97F4A7C15u) >> 32) & ws->wc_mask;
     while (ws->wc[i].quote == ws->wc_quote && ws->wc[i].hash != h)
         i = (i + 1) & ws->wc_mask;
     return &ws->wc[i];
