@@ -148,9 +148,16 @@ static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
 typedef struct claim_lists {
     size_t *speech, nspeech;
     size_t *ages, nages;
+    /* the speech claims of a named speaker (CLAIMS__CF_SPK_PERSON and a
+     * folded name), and how many of them have a display name: what
+     * merge_persons reads (no step before it changes them) */
+    size_t *named, nnamed, nshown;
     size_t npersons; /* a bound on the distinct folded names of named
                         speakers (merge_persons): a speaker merged or
                         resolved later takes one of them */
+    /* the ids of "age" and of the last other quantity is_age met: an id
+     * is one string, so a quantity is read once, not once a claim */
+    claims__sid age_id, other_id;
 } claim_lists;
 
 /* True when p is a better canonical form than q: more words, longer,
@@ -207,22 +214,26 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
  * copied to `sorted` by folded name (ptr and tmp: n pointers of
  * scratch). Returns how many. */
 static size_t gather_persons(const claims_story *s, const claim_lists *l, person *ps,
-                             person *sorted, person **ptr, person **tmp, person_table *t)
+                             person *sorted, person **ptr, person **tmp, person_table *t,
+                             uint32_t *of)
 {
     size_t m = 0;
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
+    for (size_t k = 0; k < l->nnamed; k++) {
+        const claims_claim *c = s->claims[l->named[k]];
+        of[k] = 0;
+        if (!c->speaker)
             continue;
         /* a speaker quoted again: one person, however many claims */
         uint32_t *slot = person_slot(t, ps, c->frame->speaker);
         const char *display = claims__cstr(c, c->speaker);
         if (*slot) {
+            of[k] = *slot;
             person *p = &ps[*slot - 1];
             if (display != p->display && strcmp(display, p->display) < 0)
                 p->display = display;
             continue;
         }
+        of[k] = (uint32_t)m + 1;
         *slot = (uint32_t)m + 1;
         person *p = &ps[m++];
         p->sid = c->frame->speaker;
@@ -245,10 +256,10 @@ static size_t gather_persons(const claims_story *s, const claim_lists *l, person
     for (size_t k = 0; k < m; k++)
         ptr[k] = &ps[k];
     sort_persons(ptr, tmp, m, false);
-    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    /* a gathered person's canon: where it is in `sorted` */
     for (size_t k = 0; k < m; k++) {
         sorted[k] = *ptr[k];
-        *person_slot(t, sorted, sorted[k].sid) = (uint32_t)k + 1;
+        ptr[k]->canon = k;
     }
     return m;
 }
@@ -327,15 +338,8 @@ static void join_bare_surnames(person **by_last, size_t u)
 
 static claims_status merge_persons(claims_story *s, claim_lists *l)
 {
-    size_t n = 0, unshown = 0; /* named speakers with no display name */
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if ((c->flags & CLAIMS__CF_SPK_PERSON) && key_part(c)) {
-            n += c->speaker != 0;
-            unshown += c->speaker == 0;
-        }
-    }
-    l->npersons = unshown;
+    size_t n = l->nshown;
+    l->npersons = l->nnamed - n; /* named speakers with no display name */
     if (!n)
         return CLAIMS_OK;
     /* the persons as gathered, then by fold (ps), and pointers: by_last
@@ -343,19 +347,24 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
     person *ps =
         n <= SIZE_MAX / (2 * sizeof *ps) ? claims__malloc(&s->alloc, 2 * n * sizeof *ps) : NULL;
     person **by_last = claims__malloc(&s->alloc, 2 * n * sizeof *by_last);
+    /* each named speech claim's gathered person, 1 + its index (0: no
+     * display name): the last pass looks no name up again */
+    uint32_t *of = claims__malloc(&s->alloc, l->nnamed * sizeof *of);
     person_table t = {NULL, 15};
     while (t.mask < 2 * n)
         t.mask = 2 * t.mask + 1;
     if (n < UINT32_MAX / 4)
         t.slots = claims__malloc(&s->alloc, (t.mask + 1) * sizeof *t.slots);
-    if (!ps || !by_last || !t.slots) {
+    if (!ps || !by_last || !of || !t.slots) {
         claims__free(&s->alloc, ps);
         claims__free(&s->alloc, by_last);
+        claims__free(&s->alloc, of);
         claims__free(&s->alloc, t.slots);
         return CLAIMS_ERR_NOMEM;
     }
     memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
-    size_t u = gather_persons(s, l, ps + n, ps, by_last, by_last + n, &t);
+    const person *gathered = ps + n;
+    size_t u = gather_persons(s, l, ps + n, ps, by_last, by_last + n, &t, of);
     l->npersons += u;
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
@@ -366,17 +375,19 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
     join_titled(ps, u);
     join_bare_surnames(by_last, u);
     claims_status st = CLAIMS_OK;
-    for (size_t k = 0; k < l->nspeech && st == CLAIMS_OK; k++) {
-        claims_claim *c = s->claims[l->speech[k]];
-        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker ||
-            (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
+    for (size_t k = 0; k < l->nnamed && st == CLAIMS_OK; k++) {
+        if (!of[k])
             continue;
-        person *p = &ps[*person_slot(&t, ps, c->frame->speaker) - 1];
-        if (p->canon != (size_t)(p - ps))
+        const person *p = &ps[gathered[of[k] - 1].canon];
+        if (p->canon == (size_t)(p - ps))
+            continue;
+        claims_claim *c = s->claims[l->named[k]];
+        if (!(c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             st = set_speaker(s, c, ps[p->canon].display, ps[p->canon].fold);
     }
     claims__free(&s->alloc, ps);
     claims__free(&s->alloc, by_last);
+    claims__free(&s->alloc, of);
     claims__free(&s->alloc, t.slots);
     return st;
 }
@@ -700,15 +711,23 @@ static size_t quote_probes(const uint32_t *w, size_t nw, uint64_t *pp)
     return probes;
 }
 
+/* Slots of the set of candidates gram_candidates keeps: at most half
+ * full. */
+enum { CAND_SLOTS = 2 * MAX_CANDIDATES };
+
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
  * a word gram with a quote, by its np probes' polynomials pp, through the gram
  * index: for each probe the first MAX_BUCKET grams of its hash. Returns
- * their count. */
+ * their count. set: CAND_SLOTS zeroes, left so; the candidates so far,
+ * 1 + each one's id, by which a claim met again (a copy shares every
+ * probe) is told in a step or two, not by a look through them all. */
 static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t np, size_t self,
-                              uint32_t *cand)
+                              uint32_t *cand, uint32_t *set)
 {
+    _Static_assert(CAND_SLOTS <= 256, "a slot of set is a byte");
     size_t nc = 0;
-    for (size_t p = 0; p < np; p++) {
+    uint8_t at[MAX_CANDIDATES]; /* each candidate's slot of set */
+    for (size_t p = 0; p < np && nc < MAX_CANDIDATES; p++) {
         uint32_t h = gram_mix(pp[p]);
         size_t taken = 0;
         for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
@@ -716,13 +735,23 @@ static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t n
             if (e->hash != h)
                 continue;
             taken++;
-            bool seen = false;
-            for (size_t r = 0; r < nc && !seen; r++)
-                seen = cand[r] == e->claim;
-            if (!seen && nc < MAX_CANDIDATES && e->claim != self)
-                cand[nc++] = e->claim;
+            if (e->claim == self)
+                continue;
+            uint32_t id = e->claim + 1;
+            size_t i = ((id * 0x9E3779B1u) >> 16) & (CAND_SLOTS - 1);
+            while (set[i] && set[i] != id)
+                i = (i + 1) & (CAND_SLOTS - 1);
+            if (set[i])
+                continue;
+            set[i] = id;
+            at[nc] = (uint8_t)i;
+            cand[nc++] = e->claim;
+            if (nc == MAX_CANDIDATES)
+                break; /* no more is taken */
         }
     }
+    for (size_t r = 0; r < nc; r++)
+        set[at[r]] = 0;
     return nc;
 }
 
@@ -1021,6 +1050,7 @@ static claims_status resolve_with_index(claims_story *s, const size_t *open, siz
                                         const seen_quote *named, const uint32_t *entry_of)
 {
     claims_status st = CLAIMS_OK;
+    uint32_t set[CAND_SLOTS] = {0};
     for (size_t li = 0; li < nopen && st == CLAIMS_OK; li++) {
         size_t i = open[li];
         claims_claim *c = s->claims[i];
@@ -1029,7 +1059,7 @@ static claims_status resolve_with_index(claims_story *s, const size_t *open, siz
             /* the first of its words: best_overlap splits them (once,
              * for all the candidates) when it has any */
             uint32_t cand[MAX_CANDIDATES];
-            size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand) : 0;
+            size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand, set) : 0;
             bool oom = false;
             e->who = nc ? best_overlap(s, ws, c, e, cand, nc, named, entry_of, &oom) : 0;
             if (oom)
@@ -1147,19 +1177,29 @@ static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
     return &t[i];
 }
 
-static bool is_age(const claims_claim *c)
+static bool is_age(claim_lists *l, const claims_claim *c)
 {
-    return c->kind == CLAIMS_KIND_MEASURE && c->frame->quantity && c->frame->thing &&
-           strcmp(claims__cstr(c, c->frame->quantity), "age") == 0;
+    if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->thing)
+        return false;
+    claims__sid q = c->frame->quantity;
+    if (!q || q == l->other_id)
+        return false;
+    if (q == l->age_id)
+        return true;
+    if (strcmp(claims__cstr(c, q), "age") == 0)
+        l->age_id = q;
+    else
+        l->other_id = q;
+    return q == l->age_id;
 }
 
 /* The id of the name an age is held by or a person speaks under, else
  * 0. */
-static claims__sid name_id(const claims_claim *c)
+static claims__sid name_id(claim_lists *l, const claims_claim *c)
 {
     if (is_speech(c))
         return c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0;
-    return is_age(c) ? c->frame->thing : 0;
+    return is_age(l, c) ? c->frame->thing : 0;
 }
 
 /* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
@@ -1189,9 +1229,9 @@ static const char *only_full_name(surname *t, size_t mask, const char *w)
 }
 
 /* The bare surname an age is held by ("Roe, 34"), else NULL. */
-static const char *age_surname(const claims_claim *c)
+static const char *age_surname(claim_lists *l, const claims_claim *c)
 {
-    const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
+    const char *thing = is_age(l, c) ? claims__cstr(c, c->frame->thing) : NULL;
     return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
@@ -1218,12 +1258,12 @@ static void enter_full_name(surname *t, size_t mask, const char *f)
  * it (held ages and speakers); with two such names it stays as it is.
  * (A name's entry is the same in whatever order the names come: the
  * least of them, whether it came once, whether another did.) */
-static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
+static claims_status join_age_surnames(claims_story *s, claim_lists *l)
 {
     /* most stories have none: then the full names are not gathered */
     size_t bare = 0;
     for (size_t k = 0; k < l->nages && !bare; k++)
-        bare += age_surname(s->claims[l->ages[k]]) != NULL;
+        bare += age_surname(l, s->claims[l->ages[k]]) != NULL;
     if (!bare)
         return CLAIMS_OK;
     /* a table of the last words, at most half full (no sort: most full
@@ -1245,7 +1285,7 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
     memset(seen, 0, nslots * sizeof *seen);
     for (size_t k = 0; k < l->nages + l->nspeech; k++) {
         const claims_claim *c = s->claims[k < l->nages ? l->ages[k] : l->speech[k - l->nages]];
-        claims__sid id = name_id(c);
+        claims__sid id = name_id(l, c);
         if (!id || !count_name(seen, nslots - 1, id))
             continue;
         const char *f = claims__cstr(c, id);
@@ -1256,7 +1296,7 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_OK;
     for (size_t k = 0; k < l->nages && st == CLAIMS_OK; k++) {
         claims_claim *c = s->claims[l->ages[k]];
-        const char *thing = age_surname(c);
+        const char *thing = age_surname(l, c);
         if (!thing)
             continue;
         const char *full = only_full_name(t, nslots - 1, thing);
@@ -1273,20 +1313,26 @@ claims_status claims__resolve_story(claims_story *s)
     if (!s->nclaims)
         return CLAIMS_OK;
     /* one block: the speech claims from its start, the ages from its end
-     * down (the k-th age at nclaims - 1 - k) */
-    size_t *block = s->nclaims <= SIZE_MAX / sizeof *block
-                        ? claims__malloc(&s->alloc, s->nclaims * sizeof *block)
+     * down (the k-th age at nclaims - 1 - k); then the named speech
+     * claims */
+    size_t *block = s->nclaims <= SIZE_MAX / (2 * sizeof *block)
+                        ? claims__malloc(&s->alloc, 2 * s->nclaims * sizeof *block)
                         : NULL;
     if (!block)
         return CLAIMS_ERR_NOMEM;
-    claim_lists l = {block, 0, block, 0, 0};
+    claim_lists l = {block, 0, block, 0, block + s->nclaims, 0, 0, 0, 0, 0};
     size_t top = s->nclaims;
     for (size_t i = 0; i < s->nclaims; i++) {
         const claims_claim *c = s->claims[i];
-        if (is_speech(c))
+        if (is_speech(c)) {
             block[l.nspeech++] = i;
-        else if (c->kind == CLAIMS_KIND_MEASURE && is_age(c))
+            if ((c->flags & CLAIMS__CF_SPK_PERSON) && c->frame->speaker) {
+                l.named[l.nnamed++] = i;
+                l.nshown += c->speaker != 0;
+            }
+        } else if (is_age(&l, c)) {
             block[--top] = i;
+        }
     }
     /* the ages in claim order */
     l.ages = block + top;
