@@ -607,6 +607,7 @@ typedef struct seen_quote {
     };
     uint32_t n;
     uint32_t hfirst, hn; /* its words' hashes, ws->h[hfirst..hfirst + hn) */
+    uint32_t len;        /* its bytes, up to UINT32_MAX */
 } seen_quote;
 
 /* The distinct quotes of a list in order of first sight, q[0..nq), found
@@ -633,12 +634,17 @@ static size_t memo_slots(size_t n)
 /* The slot of the quote str (hash h) in memo: the one of an earlier
  * quote of the same bytes, or the empty one where it goes. */
 static uint32_t *seen_slot(const claims_story *s, const quote_memo *memo, uint32_t h,
-                           const char *str)
+                           const char *str, size_t len)
 {
     size_t m = h & memo->mask;
+    uint32_t len32 = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
     for (uint32_t e; (e = memo->slot[m]) != 0; m = (m + 1) & memo->mask) {
         const seen_quote *q = &memo->q[e - 1];
-        if (q->hash == h && strcmp(s->claims[q->claim - 1]->str_value, str) == 0)
+        /* bytes of one length: memcmp, which reads them a vector at a
+         * time (strcmp looks for the NUL too) */
+        if (q->hash == h && q->len == len32 &&
+            (len32 == UINT32_MAX ? strcmp(s->claims[q->claim - 1]->str_value, str) == 0
+                                 : memcmp(s->claims[q->claim - 1]->str_value, str, len) == 0))
             break;
     }
     return &memo->slot[m];
@@ -653,7 +659,7 @@ static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_mem
     const char *str = s->claims[i]->str_value;
     size_t len = strlen(str);
     uint32_t qh = quote_hash(str, len);
-    uint32_t *slot = seen_slot(s, memo, qh, str);
+    uint32_t *slot = seen_slot(s, memo, qh, str, len);
     *copy = *slot != 0;
     if (*copy)
         return &memo->q[*slot - 1];
@@ -662,6 +668,7 @@ static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_mem
     seen_quote *e = &memo->q[memo->nq++];
     *slot = (uint32_t)memo->nq;
     e->hash = qh;
+    e->len = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
     e->claim = (uint32_t)i + 1;
     e->hfirst = (uint32_t)ws->nh;
     e->hn = (uint32_t)word_hashes(ws, len);
@@ -1284,7 +1291,9 @@ static claims_status join_age_surnames(claims_story *s, claim_lists *l)
     memset(t, 0, nslots * sizeof *t);
     memset(seen, 0, nslots * sizeof *seen);
     for (size_t k = 0; k < l->nages + l->nspeech; k++) {
-        const claims_claim *c = s->claims[k < l->nages ? l->ages[k] : l->speech[k - l->nages]];
+        /* the ages, then the speech claims */
+        const size_t *list = k < l->nages ? l->ages + k : l->speech + (k - l->nages);
+        const claims_claim *c = s->claims[*list];
         claims__sid id = name_id(l, c);
         if (!id || !count_name(seen, nslots - 1, id))
             continue;
@@ -1330,7 +1339,7 @@ claims_status claims__resolve_story(claims_story *s)
                 l.named[l.nnamed++] = i;
                 l.nshown += c->speaker != 0;
             }
-        } else if (is_age(&l, c)) {
+        } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&l, c)) {
             block[--top] = i;
         }
     }
