@@ -222,31 +222,35 @@ claims_status claims__resolve_events(claims_story *s)
     event_label *labels = NULL;
     size_t nlabels = 0, cap = 0;
     move_table moved = {NULL, 0, 0};
-    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
+    for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
-        long long key = 0;
-        bool other = is_figure(c) && event_key(&c->frame->anchor, dated, ref, &rd, &key);
-        size_t k = 0;
-        while (other && k < nlabels && labels[k].key != key)
-            k++;
-        if (other && k == nlabels) {
-            char buf[LABEL_MAX];
-            /* not snprintf: a call a tenth the cost */
-            const char *label = key == EARLIER_KEY ? "earlier" : decimal((int)key, buf);
-            claims__sid copy = claims__intern(s, label, strlen(label));
-            if (!copy || !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1,
-                                       sizeof *labels)) {
-                st = CLAIMS_ERR_NOMEM;
-                break;
-            }
-            labels[nlabels].key = key;
-            labels[nlabels++].sid = copy;
-        }
-        claims__sid event = other ? labels[k].sid : 0;
-        uint32_t event_id = other ? (uint32_t)k + 2 : 1;
-        if (c->frame->event == event && c->frame->event_id == event_id)
-            continue; /* as claims__frame_put would leave it, without the copy */
         const claims__frame *from = c->frame;
+        /* the story's own event unless a figure's anchor tells another */
+        claims__sid event = 0;
+        uint32_t event_id = 1;
+        long long key = 0;
+        if (is_figure(c) && event_key(&from->anchor, dated, ref, &rd, &key)) {
+            size_t k = 0;
+            while (k < nlabels && labels[k].key != key)
+                k++;
+            if (k == nlabels) {
+                char buf[LABEL_MAX];
+                /* not snprintf: a call a tenth the cost */
+                const char *label = key == EARLIER_KEY ? "earlier" : decimal((int)key, buf);
+                claims__sid copy = claims__intern(s, label, strlen(label));
+                if (!copy ||
+                    !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1, sizeof *labels)) {
+                    st = CLAIMS_ERR_NOMEM;
+                    break;
+                }
+                labels[nlabels].key = key;
+                labels[nlabels++].sid = copy;
+            }
+            event = labels[k].sid;
+            event_id = (uint32_t)k + 2;
+        }
+        if (from->event == event && from->event_id == event_id)
+            continue; /* as claims__frame_put would leave it, without the copy */
         bool draft = (c->flags & CLAIMS__CF_DRAFT) != 0;
         if (!draft && moved.slots) {
             const moved_frame *e = move_slot(&moved, from, event_id);
@@ -258,9 +262,11 @@ claims_status claims__resolve_events(claims_story *s)
         claims__frame f = *from;
         f.event = event;
         f.event_id = event_id;
-        if (!claims__frame_put(s, c, &f))
+        if (!claims__frame_put(s, c, &f)) {
             st = CLAIMS_ERR_NOMEM;
-        else if (!draft)
+            break;
+        }
+        if (!draft)
             move_remember(s, &moved, from, event_id, c->frame);
     }
     claims__free(&s->alloc, labels);
