@@ -152,6 +152,11 @@ typedef struct claim_lists {
      * folded name), and how many of them have a display name: what
      * merge_persons reads (no step before it changes them) */
     size_t *named, nnamed, nshown;
+    /* the quotes resolve_by_words reads: those of a named speaker
+     * (quoted) and those it may give one (open); merge_persons changes
+     * neither list */
+    size_t *quoted, nquoted;
+    size_t *open, nopen;
     size_t npersons; /* a bound on the distinct folded names of named
                         speakers (merge_persons): a speaker merged or
                         resolved later takes one of them */
@@ -444,11 +449,6 @@ static inline uint32_t gram_mix(uint64_t x)
 {
     x ^= x >> 32;
     return (uint32_t)((x * 0xc4ceb9fe1a85ec53u) >> 32);
-}
-
-static bool resolvable(const claims_claim *c)
-{
-    return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
 }
 
 /* A word of the quote being resolved in the table best_overlap counts
@@ -909,12 +909,9 @@ static uint32_t best_overlap(claims_story *s, wscratch *ws, const claims_claim *
  * one is found). */
 static bool any_target(const claims_story *s, const claim_lists *l)
 {
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
-            count_words(c->str_value) >= MIN_WORDS)
+    for (size_t k = 0; k < l->nopen; k++)
+        if (count_words(s->claims[l->open[k]]->str_value) >= MIN_WORDS)
             return true;
-    }
     return false;
 }
 
@@ -1089,27 +1086,11 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    /* the quotes each pass reads, by index in claim order, read off one
-     * pass: the named from the block's start, those to resolve from its
-     * end down (then turned). A quote is resolved after the passes that
-     * read the lists, so they stay true. */
-    size_t *block = claims__malloc(&s->alloc, l->nspeech * sizeof *block);
-    if (!block)
-        return CLAIMS_ERR_NOMEM;
-    size_t named = 0, top = l->nspeech;
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON))
-            block[named++] = l->speech[k];
-        else if (resolvable(c))
-            block[--top] = l->speech[k];
-    }
-    size_t *openl = block + top, open = l->nspeech - top;
-    for (size_t a = 0, b = open; a + 1 < b; a++, b--) {
-        size_t x = openl[a];
-        openl[a] = openl[b - 1];
-        openl[b - 1] = x;
-    }
+    /* the quotes each pass reads, by index in claim order (claim_lists).
+     * A quote is resolved after the passes that read the lists, so they
+     * stay true. */
+    const size_t *block = l->quoted, *openl = l->open;
+    size_t named = l->nquoted, open = l->nopen;
     probe_set ps = {0};
     size_t nopen_memo = memo_slots(open), nnamed_memo = memo_slots(named);
     /* one block of slots and one of entries: the memo of the quotes to
@@ -1145,7 +1126,6 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             st = resolve_with_index(s, openl, open, &ws, &ix, &ps, named_memo.q, entry_of);
         }
     }
-    claims__free(&s->alloc, block);
     claims__free(&s->alloc, memo_slot);
     claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ps.slot_of);
@@ -1323,29 +1303,46 @@ claims_status claims__resolve_story(claims_story *s)
         return CLAIMS_OK;
     /* one block: the speech claims from its start, the ages from its end
      * down (the k-th age at nclaims - 1 - k); then the named speech
-     * claims */
-    size_t *block = s->nclaims <= SIZE_MAX / (2 * sizeof *block)
-                        ? claims__malloc(&s->alloc, 2 * s->nclaims * sizeof *block)
+     * claims; then the quoted from the start of a third, the open from
+     * its end down */
+    size_t n = s->nclaims;
+    size_t *block = n <= SIZE_MAX / (3 * sizeof *block)
+                        ? claims__malloc(&s->alloc, 3 * n * sizeof *block)
                         : NULL;
     if (!block)
         return CLAIMS_ERR_NOMEM;
-    claim_lists l = {block, 0, block, 0, block + s->nclaims, 0, 0, 0, 0, 0};
-    size_t top = s->nclaims;
-    for (size_t i = 0; i < s->nclaims; i++) {
+    claim_lists l = {block, 0, block, 0, block + n, 0, 0, block + 2 * n, 0, NULL, 0, 0, 0, 0};
+    size_t top = n, open_top = 3 * n;
+    for (size_t i = 0; i < n; i++) {
         const claims_claim *c = s->claims[i];
         if (is_speech(c)) {
             block[l.nspeech++] = i;
-            if ((c->flags & CLAIMS__CF_SPK_PERSON) && c->frame->speaker) {
+            bool named = (c->flags & CLAIMS__CF_SPK_PERSON) != 0;
+            if (named && c->frame->speaker) {
                 l.named[l.nnamed++] = i;
                 l.nshown += c->speaker != 0;
+            }
+            if (c->str_value) {
+                if (named)
+                    l.quoted[l.nquoted++] = i;
+                else
+                    block[--open_top] = i;
             }
         } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&l, c)) {
             block[--top] = i;
         }
     }
+    /* the open in claim order */
+    l.open = block + open_top;
+    l.nopen = 3 * n - open_top;
+    for (size_t a = 0, b = l.nopen; a + 1 < b; a++, b--) {
+        size_t x = l.open[a];
+        l.open[a] = l.open[b - 1];
+        l.open[b - 1] = x;
+    }
     /* the ages in claim order */
     l.ages = block + top;
-    l.nages = s->nclaims - top;
+    l.nages = n - top;
     for (size_t a = 0, b = l.nages; a + 1 < b; a++, b--) {
         size_t x = l.ages[a];
         l.ages[a] = l.ages[b - 1];
