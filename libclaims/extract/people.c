@@ -145,6 +145,12 @@ static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
  * at these alone, not at every claim again (most claims are figures). A
  * step reads their fields when it runs: an earlier step may have changed
  * them. */
+/* The ids of "age" and of the last other quantity is_age met: an id is
+ * one string, so a quantity is read once, not once a claim. */
+typedef struct age_ids {
+    claims__sid age, other;
+} age_ids;
+
 typedef struct claim_lists {
     size_t *speech, nspeech;
     size_t *ages, nages;
@@ -160,9 +166,7 @@ typedef struct claim_lists {
     size_t npersons; /* a bound on the distinct folded names of named
                         speakers (merge_persons): a speaker merged or
                         resolved later takes one of them */
-    /* the ids of "age" and of the last other quantity is_age met: an id
-     * is one string, so a quantity is read once, not once a claim */
-    claims__sid age_id, other_id;
+    age_ids age;
 } claim_lists;
 
 /* True when p is a better canonical form than q: more words, longer,
@@ -1164,20 +1168,20 @@ static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
     return &t[i];
 }
 
-static bool is_age(claim_lists *l, const claims_claim *c)
+static inline bool is_age(age_ids *ids, const claims_claim *c)
 {
     if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->thing)
         return false;
     claims__sid q = c->frame->quantity;
-    if (!q || q == l->other_id)
+    if (!q || q == ids->other)
         return false;
-    if (q == l->age_id)
+    if (q == ids->age)
         return true;
     if (strcmp(claims__cstr(c, q), "age") == 0)
-        l->age_id = q;
+        ids->age = q;
     else
-        l->other_id = q;
-    return q == l->age_id;
+        ids->other = q;
+    return q == ids->age;
 }
 
 /* The id of the name an age is held by or a person speaks under, else
@@ -1186,7 +1190,7 @@ static claims__sid name_id(claim_lists *l, const claims_claim *c)
 {
     if (is_speech(c))
         return c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0;
-    return is_age(l, c) ? c->frame->thing : 0;
+    return is_age(&l->age, c) ? c->frame->thing : 0;
 }
 
 /* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
@@ -1218,7 +1222,7 @@ static const char *only_full_name(surname *t, size_t mask, const char *w)
 /* The bare surname an age is held by ("Roe, 34"), else NULL. */
 static const char *age_surname(claim_lists *l, const claims_claim *c)
 {
-    const char *thing = is_age(l, c) ? claims__cstr(c, c->frame->thing) : NULL;
+    const char *thing = is_age(&l->age, c) ? claims__cstr(c, c->frame->thing) : NULL;
     return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
@@ -1311,27 +1315,36 @@ claims_status claims__resolve_story(claims_story *s)
                         : NULL;
     if (!block)
         return CLAIMS_ERR_NOMEM;
-    claim_lists l = {block, 0, block, 0, block + n, 0, 0, block + 2 * n, 0, NULL, 0, 0, 0, 0};
-    size_t top = n, open_top = 3 * n;
+    claim_lists l = {block, 0, block, 0, block + n, 0, 0, block + 2 * n, 0, NULL, 0, 0, {0, 0}};
+    /* the counts in locals: no store through l's address may touch them */
+    size_t top = n, open_top = 3 * n, nspeech = 0, nnamed = 0, nshown = 0, nquoted = 0;
+    age_ids ids = {0, 0};
+    claims_claim *const *claims = s->claims;
+    size_t *named_list = l.named, *quoted = l.quoted;
     for (size_t i = 0; i < n; i++) {
-        const claims_claim *c = s->claims[i];
+        const claims_claim *c = claims[i];
         if (is_speech(c)) {
-            block[l.nspeech++] = i;
+            block[nspeech++] = i;
             bool named = (c->flags & CLAIMS__CF_SPK_PERSON) != 0;
             if (named && c->frame->speaker) {
-                l.named[l.nnamed++] = i;
-                l.nshown += c->speaker != 0;
+                named_list[nnamed++] = i;
+                nshown += c->speaker != 0;
             }
             if (c->str_value) {
                 if (named)
-                    l.quoted[l.nquoted++] = i;
+                    quoted[nquoted++] = i;
                 else
                     block[--open_top] = i;
             }
-        } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&l, c)) {
+        } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&ids, c)) {
             block[--top] = i;
         }
     }
+    l.nspeech = nspeech;
+    l.nnamed = nnamed;
+    l.nshown = nshown;
+    l.nquoted = nquoted;
+    l.age = ids;
     /* the open in claim order */
     l.open = block + open_top;
     l.nopen = 3 * n - open_top;
