@@ -935,13 +935,6 @@ typedef struct probe_set {
     size_t set_mask;
 } probe_set;
 
-/* Whether a probe may have polynomial x. */
-static bool probed(const probe_set *ps, uint64_t x)
-{
-    size_t b = (size_t)(x >> 32) & ps->set_mask;
-    return (ps->set[b / 64] >> (b % 64)) & 1;
-}
-
 /* Fills ps with the probes of the quotes to resolve (those with no named
  * speaker, by index, open[0..nopen)), a copy of a quote seen already
  * taking its slot. False on OOM. */
@@ -983,6 +976,28 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
     return true;
 }
 
+/* The grams > 0 of the words of hashes h that the filter (set, set_mask:
+ * probe_set's) passes, each as the gram of claim `claim`, into out;
+ * returns how many: a loop of few values, with no test of its end but
+ * the one that leaves it. */
+static size_t probed_grams(const uint32_t *h, size_t grams, const uint64_t *set, size_t set_mask,
+                           gram *out, uint32_t claim)
+{
+    size_t k = 0;
+    uint64_t x = gram_poly(h, 0);
+    for (size_t q = 0;;) {
+        size_t b = (size_t)(x >> 32) & set_mask;
+        if ((set[b / 64] >> (b % 64)) & 1) {
+            out[k].hash = gram_mix(x);
+            out[k].claim = claim;
+            k++;
+        }
+        if (++q == grams)
+            return k;
+        x = gram_roll(x, h, q - 1);
+    }
+}
+
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
  * with a named speaker (by index, named[0..nnamed)) that ps probes for, *ng of them: no pass ahead
  * counts them. A gram's hash is of its words' hashes (word_hashes, one
@@ -1018,21 +1033,15 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
         e->first = (uint32_t)k;
         size_t nw = e->hn;
         size_t grams = nw >= GRAM ? nw - GRAM + 1 : 0;
+        if (!grams) {
+            e->n = 0;
+            continue;
+        }
         /* room for all; only the probed are kept */
         if (grams > UINT32_MAX - 1 - k ||
             !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
             return false;
-        const uint32_t *h = ws->h + e->hfirst;
-        uint64_t x = grams ? gram_poly(h, 0) : 0;
-        for (size_t q = 0; q < grams; q++) {
-            if (probed(ps, x)) {
-                ix->g[k].hash = gram_mix(x);
-                ix->g[k].claim = (uint32_t)i;
-                k++;
-            }
-            if (q + 1 < grams)
-                x = gram_roll(x, h, q);
-        }
+        k += probed_grams(ws->h + e->hfirst, grams, ps->set, ps->set_mask, ix->g + k, (uint32_t)i);
         e->n = (uint32_t)(k - e->first);
         *ng = k;
     }
