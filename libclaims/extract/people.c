@@ -612,6 +612,7 @@ typedef struct seen_quote {
     uint32_t n;
     uint32_t hfirst, hn; /* its words' hashes, ws->h[hfirst..hfirst + hn) */
     uint32_t len;        /* its bytes, up to UINT32_MAX */
+    const char *str;     /* the first's words (a copy compares them) */
 } seen_quote;
 
 /* The distinct quotes of a list in order of first sight, q[0..nq), found
@@ -637,8 +638,7 @@ static size_t memo_slots(size_t n)
 
 /* The slot of the quote str (hash h) in memo: the one of an earlier
  * quote of the same bytes, or the empty one where it goes. */
-static uint32_t *seen_slot(const claims_story *s, const quote_memo *memo, uint32_t h,
-                           const char *str, size_t len)
+static uint32_t *seen_slot(const quote_memo *memo, uint32_t h, const char *str, size_t len)
 {
     size_t m = h & memo->mask;
     uint32_t len32 = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
@@ -647,8 +647,7 @@ static uint32_t *seen_slot(const claims_story *s, const quote_memo *memo, uint32
         /* bytes of one length: memcmp, which reads them a vector at a
          * time (strcmp looks for the NUL too) */
         if (q->hash == h && q->len == len32 &&
-            (len32 == UINT32_MAX ? strcmp(s->claims[q->claim - 1]->str_value, str) == 0
-                                 : memcmp(s->claims[q->claim - 1]->str_value, str, len) == 0))
+            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0 : memcmp(q->str, str, len) == 0))
             break;
     }
     return &memo->slot[m];
@@ -663,7 +662,7 @@ static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_mem
     const char *str = s->claims[i]->str_value;
     size_t len = strlen(str);
     uint32_t qh = quote_hash(str, len);
-    uint32_t *slot = seen_slot(s, memo, qh, str, len);
+    uint32_t *slot = seen_slot(memo, qh, str, len);
     *copy = *slot != 0;
     if (*copy)
         return &memo->q[*slot - 1];
@@ -672,6 +671,7 @@ static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_mem
     seen_quote *e = &memo->q[memo->nq++];
     *slot = (uint32_t)memo->nq;
     e->hash = qh;
+    e->str = str;
     e->len = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
     e->claim = (uint32_t)i + 1;
     e->hfirst = (uint32_t)ws->nh;
