@@ -61,6 +61,28 @@ static bool is_figure(const claims_claim *c)
            c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
 }
 
+/* The day count of the day before a month's first (claims__date_to_days
+ * of day 0, which is linear in the day): the last month asked for,
+ * kept, as most dates of a story fall in a few months (a call is some
+ * fifty steps). */
+typedef struct month_base {
+    int year, month;
+    long base;
+    bool set;
+} month_base;
+
+/* claims__date_to_days(year, month, day), by way of mb. */
+static long days_of(month_base *mb, int year, int month, int day)
+{
+    if (!mb->set || mb->year != year || mb->month != month) {
+        mb->year = year;
+        mb->month = month;
+        mb->base = claims__date_to_days(year, month, 0);
+        mb->set = true;
+    }
+    return mb->base + day;
+}
+
 /* The story's reference day: the median publication day of its dated
  * articles. False when no article is dated. */
 static bool reference_day(claims_story *s, long *out, claims_status *st)
@@ -76,10 +98,11 @@ static bool reference_day(claims_story *s, long *out, claims_status *st)
         return false;
     }
     n = 0;
+    month_base mb = {0, 0, 0, false};
     for (size_t i = 0; i < s->narticles; i++) {
         const claims__date *d = &s->articles[i].published;
         if (d->year > 0 && d->day > 0)
-            days[n++] = claims__date_to_days(d->year, d->month, d->day);
+            days[n++] = days_of(&mb, d->year, d->month, d->day);
     }
     *out = kth_least(days, n, (n - 1) / 2);
     claims__free(&s->alloc, days);
@@ -88,7 +111,8 @@ static bool reference_day(claims_story *s, long *out, claims_status *st)
 
 /* Is the anchor's time the story's own, near the reference day ref (the
  * date r)? */
-static bool near_reference(const claims__anchor *a, long ref, const claims__date *rd)
+static bool near_reference(const claims__anchor *a, long ref, const claims__date *rd,
+                           month_base *mb)
 {
     claims__date r = *rd;
     switch (a->precision) {
@@ -99,7 +123,7 @@ static bool near_reference(const claims__anchor *a, long ref, const claims__date
         return m - rm <= 1 && rm - m <= 1;
     }
     case CLAIMS__PREC_DAY: {
-        long d = claims__date_to_days(a->date.year, a->date.month, a->date.day) - ref;
+        long d = days_of(mb, a->date.year, a->date.month, a->date.day) - ref;
         return d <= OWN_DAYS && -d <= OWN_DAYS;
     }
     default:
@@ -144,11 +168,11 @@ static const char *decimal(int v, char buf[LABEL_MAX])
  * rd is the reference day ref as a date. Labels are told apart by their
  * keys: no label is written until it is new. */
 static bool event_key(const claims__anchor *a, bool dated, long ref, const claims__date *rd,
-                      long long *key)
+                      month_base *mb, long long *key)
 {
     /* only the past holds other events: a time after the story's
      * ("deliveries next year") is a plan of this one */
-    if (a->precision && dated && !near_reference(a, ref, rd) && before_reference(a, ref, rd)) {
+    if (a->precision && dated && !near_reference(a, ref, rd, mb) && before_reference(a, ref, rd)) {
         *key = a->date.year;
         return true;
     }
@@ -222,6 +246,7 @@ claims_status claims__resolve_events(claims_story *s)
     event_label *labels = NULL;
     size_t nlabels = 0, cap = 0;
     move_table moved = {NULL, 0, 0};
+    month_base mb = {0, 0, 0, false};
     for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
         const claims__frame *from = c->frame;
@@ -229,7 +254,7 @@ claims_status claims__resolve_events(claims_story *s)
         claims__sid event = 0;
         uint32_t event_id = 1;
         long long key = 0;
-        if (is_figure(c) && event_key(&from->anchor, dated, ref, &rd, &key)) {
+        if (is_figure(c) && event_key(&from->anchor, dated, ref, &rd, &mb, &key)) {
             size_t k = 0;
             while (k < nlabels && labels[k].key != key)
                 k++;
