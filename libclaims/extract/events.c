@@ -13,22 +13,74 @@
  * still meet under the same background event. */
 #include "extract/extract.h"
 
-#include <stdlib.h>
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A dated time within this many days of the reference is the story's. */
 enum { OWN_DAYS = 45, LABEL_MAX = 16 };
 
-static int cmp_long(const void *pa, const void *pb)
+/* The k-th least of v[0..n) (k < n), v reordered: quickselect with a
+ * middle pivot (the median is one value however it is found; qsort took
+ * n log n calls of a compare for it). */
+static long kth_least(long *v, size_t n, size_t k)
 {
-    long a = *(const long *)pa, b = *(const long *)pb;
-    return a < b ? -1 : a > b;
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        long pivot = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                long x = v[i];
+                v[i] = v[j];
+                v[j] = x;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        /* v[lo..j] <= pivot <= v[i..hi], and between them all equal it */
+        if (k <= j && j != (size_t)-1 && i > j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return v[k];
+    }
+    return v[k];
 }
 
 static bool is_figure(const claims_claim *c)
 {
     return c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
            c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
+}
+
+/* The day count of the day before a month's first (claims__date_to_days
+ * of day 0, which is linear in the day): the last month asked for,
+ * kept, as most dates of a story fall in a few months (a call is some
+ * fifty steps). */
+typedef struct month_base {
+    int year, month;
+    long base;
+    bool set;
+} month_base;
+
+/* claims__date_to_days(year, month, day), by way of mb. */
+static long days_of(month_base *mb, int year, int month, int day)
+{
+    if (!mb->set || mb->year != year || mb->month != month) {
+        mb->year = year;
+        mb->month = month;
+        mb->base = claims__date_to_days(year, month, 0);
+        mb->set = true;
+    }
+    return mb->base + day;
 }
 
 /* The story's reference day: the median publication day of its dated
@@ -46,20 +98,21 @@ static bool reference_day(claims_story *s, long *out, claims_status *st)
         return false;
     }
     n = 0;
+    month_base mb = {0, 0, 0, false};
     for (size_t i = 0; i < s->narticles; i++) {
         const claims__date *d = &s->articles[i].published;
         if (d->year > 0 && d->day > 0)
-            days[n++] = claims__date_to_days(d->year, d->month, d->day);
+            days[n++] = days_of(&mb, d->year, d->month, d->day);
     }
-    qsort(days, n, sizeof *days, cmp_long);
-    *out = days[(n - 1) / 2];
+    *out = kth_least(days, n, (n - 1) / 2);
     claims__free(&s->alloc, days);
     return true;
 }
 
 /* Is the anchor's time the story's own, near the reference day ref (the
  * date r)? */
-static bool near_reference(const claims__anchor *a, long ref, const claims__date *rd)
+static bool near_reference(const claims__anchor *a, long ref, const claims__date *rd,
+                           month_base *mb)
 {
     claims__date r = *rd;
     switch (a->precision) {
@@ -70,7 +123,7 @@ static bool near_reference(const claims__anchor *a, long ref, const claims__date
         return m - rm <= 1 && rm - m <= 1;
     }
     case CLAIMS__PREC_DAY: {
-        long d = claims__date_to_days(a->date.year, a->date.month, a->date.day) - ref;
+        long d = days_of(mb, a->date.year, a->date.month, a->date.day) - ref;
         return d <= OWN_DAYS && -d <= OWN_DAYS;
     }
     default:
@@ -107,17 +160,78 @@ static const char *decimal(int v, char buf[LABEL_MAX])
     return buf;
 }
 
-/* The label of the other event a figure anchored at *a belongs to, written
- * into buf: its year, or "earlier" for a marker; NULL for the story's own.
- * rd is the reference day ref as a date. */
-static const char *event_label(const claims__anchor *a, bool dated, long ref,
-                               const claims__date *rd, char buf[LABEL_MAX])
+/* The key of the label "earlier" (a year's key is the year). */
+#define EARLIER_KEY LLONG_MAX
+
+/* Whether a figure anchored at *a belongs to another event, and the key
+ * of its label into *key: its year, or EARLIER_KEY for a marker ("earlier").
+ * rd is the reference day ref as a date. Labels are told apart by their
+ * keys: no label is written until it is new. */
+static bool event_key(const claims__anchor *a, bool dated, long ref, const claims__date *rd,
+                      month_base *mb, long long *key)
 {
     /* only the past holds other events: a time after the story's
      * ("deliveries next year") is a plan of this one */
-    if (a->precision && dated && !near_reference(a, ref, rd) && before_reference(a, ref, rd))
-        return decimal(a->date.year, buf); /* not snprintf: a call a tenth the cost */
-    return a->background ? "earlier" : NULL;
+    if (a->precision && dated && !near_reference(a, ref, rd, mb) && before_reference(a, ref, rd)) {
+        *key = a->date.year;
+        return true;
+    }
+    *key = EARLIER_KEY;
+    return a->background;
+}
+
+/* A background label in order of first use: its key and its string. */
+typedef struct event_label {
+    long long key;
+    claims__sid sid;
+} event_label;
+
+/* A frame as changed for an event, by the frame it was and the event's
+ * id: claims with one frame share it, and a copy changed the same way is
+ * the same shared frame (claims__frame_put would find it again). An
+ * open-addressing table of mask + 1 slots; from NULL: empty. */
+typedef struct moved_frame {
+    const claims__frame *from, *to;
+    uint32_t event_id;
+} moved_frame;
+
+typedef struct move_table {
+    moved_frame *slots;
+    size_t mask, n;
+} move_table;
+
+static moved_frame *move_slot(const move_table *t, const claims__frame *from, uint32_t event_id)
+{
+    size_t i =
+        (size_t)((((uintptr_t)from >> 4) ^ event_id) * 0x9E3779B97F4A7C15ull >> 32) & t->mask;
+    while (t->slots[i].from && (t->slots[i].from != from || t->slots[i].event_id != event_id))
+        i = (i + 1) & t->mask;
+    return &t->slots[i];
+}
+
+/* Enters from -> to for event_id into t, grown to stay at most half
+ * full. A table that cannot grow only forgets (a cache). */
+static void move_remember(claims_story *s, move_table *t, const claims__frame *from,
+                          uint32_t event_id, const claims__frame *to)
+{
+    if (2 * (t->n + 1) > t->mask + 1) {
+        size_t nslots = t->slots ? 2 * (t->mask + 1) : 64;
+        moved_frame *slots = claims__malloc(&s->alloc, nslots * sizeof *slots);
+        if (!slots)
+            return;
+        memset(slots, 0, nslots * sizeof *slots);
+        move_table grown = {slots, nslots - 1, t->n};
+        for (size_t i = 0; t->slots && i <= t->mask; i++)
+            if (t->slots[i].from)
+                *move_slot(&grown, t->slots[i].from, t->slots[i].event_id) = t->slots[i];
+        claims__free(&s->alloc, t->slots);
+        *t = grown;
+    }
+    moved_frame *e = move_slot(t, from, event_id);
+    e->from = from;
+    e->to = to;
+    e->event_id = event_id;
+    t->n++;
 }
 
 claims_status claims__resolve_events(claims_story *s)
@@ -129,35 +243,58 @@ claims_status claims__resolve_events(claims_story *s)
         return st;
     claims__date rd = claims__days_to_date(ref);
     /* Background labels in order of first use get ids 2, 3, ... */
-    claims__sid *labels = NULL;
+    event_label *labels = NULL;
     size_t nlabels = 0, cap = 0;
-    for (size_t i = 0; i < s->nclaims && st == CLAIMS_OK; i++) {
+    move_table moved = {NULL, 0, 0};
+    month_base mb = {0, 0, 0, false};
+    for (size_t i = 0; i < s->nclaims; i++) {
         claims_claim *c = s->claims[i];
-        char buf[LABEL_MAX];
-        const char *label =
-            is_figure(c) ? event_label(&c->frame->anchor, dated, ref, &rd, buf) : NULL;
-        size_t k = 0;
-        while (label && k < nlabels && strcmp(claims__str(s, labels[k]), label) != 0)
-            k++;
-        if (label && k == nlabels) {
-            claims__sid copy = claims__intern(s, label, strlen(label));
-            if (!copy || !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1,
-                                       sizeof *labels)) {
-                st = CLAIMS_ERR_NOMEM;
-                break;
+        const claims__frame *from = c->frame;
+        /* the story's own event unless a figure's anchor tells another */
+        claims__sid event = 0;
+        uint32_t event_id = 1;
+        long long key = 0;
+        if (is_figure(c) && event_key(&from->anchor, dated, ref, &rd, &mb, &key)) {
+            size_t k = 0;
+            while (k < nlabels && labels[k].key != key)
+                k++;
+            if (k == nlabels) {
+                char buf[LABEL_MAX];
+                /* not snprintf: a call a tenth the cost */
+                const char *label = key == EARLIER_KEY ? "earlier" : decimal((int)key, buf);
+                claims__sid copy = claims__intern(s, label, strlen(label));
+                if (!copy ||
+                    !claims__grow(&s->alloc, (void **)&labels, &cap, nlabels + 1, sizeof *labels)) {
+                    st = CLAIMS_ERR_NOMEM;
+                    break;
+                }
+                labels[nlabels].key = key;
+                labels[nlabels++].sid = copy;
             }
-            labels[nlabels++] = copy;
+            event = labels[k].sid;
+            event_id = (uint32_t)k + 2;
         }
-        claims__sid event = label ? labels[k] : 0;
-        uint32_t event_id = label ? (uint32_t)k + 2 : 1;
-        if (c->frame->event == event && c->frame->event_id == event_id)
+        if (from->event == event && from->event_id == event_id)
             continue; /* as claims__frame_put would leave it, without the copy */
-        claims__frame f = *c->frame;
+        bool draft = (c->flags & CLAIMS__CF_DRAFT) != 0;
+        if (!draft && moved.slots) {
+            const moved_frame *e = move_slot(&moved, from, event_id);
+            if (e->from) {
+                c->frame = e->to;
+                continue;
+            }
+        }
+        claims__frame f = *from;
         f.event = event;
         f.event_id = event_id;
-        if (!claims__frame_put(s, c, &f))
+        if (!claims__frame_put(s, c, &f)) {
             st = CLAIMS_ERR_NOMEM;
+            break;
+        }
+        if (!draft)
+            move_remember(s, &moved, from, event_id, c->frame);
     }
     claims__free(&s->alloc, labels);
+    claims__free(&s->alloc, moved.slots);
     return st;
 }

@@ -145,12 +145,28 @@ static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
  * at these alone, not at every claim again (most claims are figures). A
  * step reads their fields when it runs: an earlier step may have changed
  * them. */
+/* The ids of "age" and of the last other quantity is_age met: an id is
+ * one string, so a quantity is read once, not once a claim. */
+typedef struct age_ids {
+    claims__sid age, other;
+} age_ids;
+
 typedef struct claim_lists {
     size_t *speech, nspeech;
     size_t *ages, nages;
+    /* the speech claims of a named speaker (CLAIMS__CF_SPK_PERSON and a
+     * folded name), and how many of them have a display name: what
+     * merge_persons reads (no step before it changes them) */
+    size_t *named, nnamed, nshown;
+    /* the quotes resolve_by_words reads: those of a named speaker
+     * (quoted) and those it may give one (open); merge_persons changes
+     * neither list */
+    size_t *quoted, nquoted;
+    size_t *open, nopen;
     size_t npersons; /* a bound on the distinct folded names of named
                         speakers (merge_persons): a speaker merged or
                         resolved later takes one of them */
+    age_ids age;
 } claim_lists;
 
 /* True when p is a better canonical form than q: more words, longer,
@@ -207,22 +223,26 @@ static claims_status set_speaker(claims_story *s, claims_claim *c, const char *d
  * copied to `sorted` by folded name (ptr and tmp: n pointers of
  * scratch). Returns how many. */
 static size_t gather_persons(const claims_story *s, const claim_lists *l, person *ps,
-                             person *sorted, person **ptr, person **tmp, person_table *t)
+                             person *sorted, person **ptr, person **tmp, person_table *t,
+                             uint32_t *of)
 {
     size_t m = 0;
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker)
+    for (size_t k = 0; k < l->nnamed; k++) {
+        const claims_claim *c = s->claims[l->named[k]];
+        of[k] = 0;
+        if (!c->speaker)
             continue;
         /* a speaker quoted again: one person, however many claims */
         uint32_t *slot = person_slot(t, ps, c->frame->speaker);
         const char *display = claims__cstr(c, c->speaker);
         if (*slot) {
+            of[k] = *slot;
             person *p = &ps[*slot - 1];
             if (display != p->display && strcmp(display, p->display) < 0)
                 p->display = display;
             continue;
         }
+        of[k] = (uint32_t)m + 1;
         *slot = (uint32_t)m + 1;
         person *p = &ps[m++];
         p->sid = c->frame->speaker;
@@ -245,10 +265,10 @@ static size_t gather_persons(const claims_story *s, const claim_lists *l, person
     for (size_t k = 0; k < m; k++)
         ptr[k] = &ps[k];
     sort_persons(ptr, tmp, m, false);
-    memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    /* a gathered person's canon: where it is in `sorted` */
     for (size_t k = 0; k < m; k++) {
         sorted[k] = *ptr[k];
-        *person_slot(t, sorted, sorted[k].sid) = (uint32_t)k + 1;
+        ptr[k]->canon = k;
     }
     return m;
 }
@@ -327,15 +347,8 @@ static void join_bare_surnames(person **by_last, size_t u)
 
 static claims_status merge_persons(claims_story *s, claim_lists *l)
 {
-    size_t n = 0, unshown = 0; /* named speakers with no display name */
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if ((c->flags & CLAIMS__CF_SPK_PERSON) && key_part(c)) {
-            n += c->speaker != 0;
-            unshown += c->speaker == 0;
-        }
-    }
-    l->npersons = unshown;
+    size_t n = l->nshown;
+    l->npersons = l->nnamed - n; /* named speakers with no display name */
     if (!n)
         return CLAIMS_OK;
     /* the persons as gathered, then by fold (ps), and pointers: by_last
@@ -343,19 +356,24 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
     person *ps =
         n <= SIZE_MAX / (2 * sizeof *ps) ? claims__malloc(&s->alloc, 2 * n * sizeof *ps) : NULL;
     person **by_last = claims__malloc(&s->alloc, 2 * n * sizeof *by_last);
+    /* each named speech claim's gathered person, 1 + its index (0: no
+     * display name): the last pass looks no name up again */
+    uint32_t *of = claims__malloc(&s->alloc, l->nnamed * sizeof *of);
     person_table t = {NULL, 15};
     while (t.mask < 2 * n)
         t.mask = 2 * t.mask + 1;
     if (n < UINT32_MAX / 4)
         t.slots = claims__malloc(&s->alloc, (t.mask + 1) * sizeof *t.slots);
-    if (!ps || !by_last || !t.slots) {
+    if (!ps || !by_last || !of || !t.slots) {
         claims__free(&s->alloc, ps);
         claims__free(&s->alloc, by_last);
+        claims__free(&s->alloc, of);
         claims__free(&s->alloc, t.slots);
         return CLAIMS_ERR_NOMEM;
     }
     memset(t.slots, 0, (t.mask + 1) * sizeof *t.slots);
-    size_t u = gather_persons(s, l, ps + n, ps, by_last, by_last + n, &t);
+    const person *gathered = ps + n;
+    size_t u = gather_persons(s, l, ps + n, ps, by_last, by_last + n, &t, of);
     l->npersons += u;
     for (size_t i = 0; i < u; i++) {
         ps[i].canon = i;
@@ -366,17 +384,19 @@ static claims_status merge_persons(claims_story *s, claim_lists *l)
     join_titled(ps, u);
     join_bare_surnames(by_last, u);
     claims_status st = CLAIMS_OK;
-    for (size_t k = 0; k < l->nspeech && st == CLAIMS_OK; k++) {
-        claims_claim *c = s->claims[l->speech[k]];
-        if (!(c->flags & CLAIMS__CF_SPK_PERSON) || !key_part(c) || !c->speaker ||
-            (c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
+    for (size_t k = 0; k < l->nnamed && st == CLAIMS_OK; k++) {
+        if (!of[k])
             continue;
-        person *p = &ps[*person_slot(&t, ps, c->frame->speaker) - 1];
-        if (p->canon != (size_t)(p - ps))
+        const person *p = &ps[gathered[of[k] - 1].canon];
+        if (p->canon == (size_t)(p - ps))
+            continue;
+        claims_claim *c = s->claims[l->named[k]];
+        if (!(c->flags & CLAIMS__CF_SPK_AMBIGUOUS))
             st = set_speaker(s, c, ps[p->canon].display, ps[p->canon].fold);
     }
     claims__free(&s->alloc, ps);
     claims__free(&s->alloc, by_last);
+    claims__free(&s->alloc, of);
     claims__free(&s->alloc, t.slots);
     return st;
 }
@@ -435,23 +455,35 @@ static inline uint32_t gram_mix(uint64_t x)
     return (uint32_t)((x * 0xc4ceb9fe1a85ec53u) >> 32);
 }
 
-static bool resolvable(const claims_claim *c)
-{
-    return is_speech(c) && !(c->flags & CLAIMS__CF_SPK_PERSON) && c->str_value;
-}
+/* A word of the quote being resolved in the table best_overlap counts
+ * its words by: how often its hash stands in the quote, and how many of
+ * them a candidate's words took. The slot is in use when `quote` is the
+ * table's number of the quote (ws->wc_quote), and `used` counts when
+ * `cand` is its number of the candidate: no table is zeroed but a new
+ * one. */
+typedef struct word_count {
+    uint32_t hash, count, used;
+    uint32_t quote, cand;
+} word_count;
 
 /* Word scratch for resolve_by_words: a pair aligner for the overlap of
  * two quotes, whose first side holds the words of the quote being
  * resolved, split again each time they are needed (a story of long
  * quotes has millions of words; holding them all would cost 16 bytes a
- * word); and one quote at a time, its bytes padded with spaces and its
- * words' hashes (word_hashes). */
+ * word); one quote at a time, its bytes padded with spaces; the hashes
+ * of the words of each distinct quote (word_hashes), 4 bytes a word, at
+ * its entry's hfirst (a candidate's words are counted against the
+ * resolved quote's before they are aligned); and the table of the
+ * resolved quote's words. */
 typedef struct wscratch {
     claims__wordpair pair;
     unsigned char *pad;
     size_t padcap;
     uint32_t *h;
-    size_t hcap;
+    size_t nh, hcap;
+    word_count *wc;
+    size_t wc_mask, wccap;
+    uint32_t wc_quote, wc_cand;
 } wscratch;
 
 /* Bytes p[0..8) as one number, byte k in bits 8k..8k+7 whatever the
@@ -463,81 +495,108 @@ static inline uint64_t load8(const unsigned char *p)
            (uint64_t)p[7] << 56;
 }
 
-/* Copies quote str into ws->pad followed by eight spaces, so that every
- * step of eight bytes over it may read eight, its length into *len, and
- * makes room in ws->h for its words' hashes. False on OOM. */
-static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t *len)
+/* Copies quote str of n bytes into ws->pad followed by eight spaces, so
+ * that every step of eight bytes over it may read eight, and makes room
+ * in ws->h after its ws->nh hashes for the quote's words' hashes. False
+ * on OOM, or when the hashes would be more than 32-bit offsets count. */
+static bool pad_quote(claims_story *s, wscratch *ws, const char *str, size_t n)
 {
-    size_t n = strlen(str);
-    *len = n;
-    if (n > SIZE_MAX - 8 || !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, n + 8, 1) ||
-        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, (n + 1) / 2, sizeof *ws->h))
+    if (n > SIZE_MAX - 8 || (n + 1) / 2 > UINT32_MAX - ws->nh ||
+        !claims__grow(&s->alloc, (void **)&ws->pad, &ws->padcap, n + 8, 1) ||
+        !claims__grow(&s->alloc, (void **)&ws->h, &ws->hcap, ws->nh + (n + 1) / 2, sizeof *ws->h))
         return false;
     memcpy(ws->pad, str, n);
     memset(ws->pad + n, ' ', 8);
     return true;
 }
 
-/* Hash of the padded quote of len bytes, eight a step: of its length and
- * its first and last 32 bytes (all of it when shorter than 64), to find a
- * quote of the same bytes for less than its words cost (seen_slot
- * compares the bytes). */
-static uint32_t quote_hash(const wscratch *ws, size_t len)
+/* Hash of quote str of len bytes: of its length and its first and last
+ * 16 bytes (all of it when shorter), read in place, to find a quote of
+ * the same bytes for less than its words cost (seen_slot compares the
+ * bytes; a copy is neither padded nor split). */
+static uint32_t quote_hash(const char *str, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)str;
+    const uint64_t k = 0x9e3779b97f4a7c15u;
     uint64_t x = len;
-    size_t i = 0;
-    for (; i < len && i < 32; i += 8)
-        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
-    for (i = len > 64 ? len - 32 : i; i < len; i += 8)
-        x = (x ^ load8(ws->pad + i)) * 0x9e3779b97f4a7c15u;
+    if (len >= 16) {
+        x = (x ^ load8(p)) * k;
+        x = (x ^ load8(p + 8)) * k;
+        x = (x ^ load8(p + len - 16)) * k;
+        x = (x ^ load8(p + len - 8)) * k;
+    } else if (len >= 8) {
+        x = (x ^ load8(p)) * k;
+        x = (x ^ load8(p + len - 8)) * k;
+    } else {
+        uint64_t v = 0;
+        for (size_t i = 0; i < len; i++)
+            v |= (uint64_t)p[i] << (8 * i);
+        x = (x ^ v) * k;
+    }
     return (uint32_t)(x >> 32);
 }
 
-/* The hashes of the words of the padded quote of len bytes into ws->h;
- * returns their number. The grams need a hash of each word, not
- * claims__hash (the aligner's, a multiply a byte): a word is read eight
- * bytes a step; its end is its first space, found in the eight (the
- * lowest byte the borrow test flags is a true space), its bytes from the
- * space on masked off, each eight multiplied into the hash: a word's
- * hash is of its bytes alone, wherever it stands. */
+/* The bits before the first space that space (the borrow test's flags,
+ * the lowest a true space at bit tz = 8 * its byte + 7) marks in v, at
+ * the top of the word: a shift, where masking them took three steps. At
+ * least one byte (the shift stays below 64). */
+static inline uint64_t before_space(uint64_t v, unsigned tz)
+{
+    return v << (71 - tz);
+}
+
+/* The hashes of the words of the padded quote of len bytes into ws->h
+ * from ws->nh on; returns their number. The grams need a hash of each
+ * word, not claims__hash (the aligner's, a multiply a byte): a word is
+ * read eight bytes a step; its end is its first space, found in the
+ * eight (the lowest byte the borrow test flags is a true space), its
+ * bytes before the space shifted to the top, each eight multiplied into
+ * the hash, whose high half is kept: a word's hash is of its bytes
+ * alone, wherever it stands. Most words end in their first eight bytes:
+ * that path is straight. */
 static size_t word_hashes(wscratch *ws, size_t len)
 {
     const unsigned char *p = ws->pad, *end = ws->pad + len;
-    uint32_t *out = ws->h;
+    uint32_t *out = ws->h + ws->nh, *first = out;
     const uint64_t ones = 0x0101010101010101u, k = 0x9e3779b97f4a7c15u;
-    size_t nw = 0;
     while (p < end) {
         uint64_t v = load8(p);
         if ((v & 0xFF) == ' ') {
             p++;
             continue;
         }
-        uint64_t h = 0;
-        for (;;) {
-            uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
-            uint64_t space = (x - ones) & ~x & 0x80 * ones;
-            if (space) {
-                /* 8 * the bytes before the space: 0 when a word of 8k
-                 * bytes ends at a step's start */
-                unsigned bits = (unsigned)__builtin_ctzll(space) - 7;
-                h = (h ^ (v & (((uint64_t)1 << bits) - 1))) * k;
-                p += bits / 8 + 1;
-                break;
-            }
-            h = (h ^ v) * k;
-            p += 8;
-            v = load8(p);
+        uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
+        uint64_t space = (x - ones) & ~x & 0x80 * ones;
+        uint64_t h;
+        if (space) {
+            unsigned tz = (unsigned)__builtin_ctzll(space);
+            h = before_space(v, tz) * k;
+            p += tz / 8 + 1;
+        } else {
+            h = 0;
+            do {
+                h = (h ^ v) * k;
+                p += 8;
+                v = load8(p);
+                x = v ^ 0x20 * ones;
+                space = (x - ones) & ~x & 0x80 * ones;
+            } while (!space);
+            /* no byte before the space when a word of 8k bytes ends at
+             * a step's start: then nothing is taken in but the step */
+            unsigned tz = (unsigned)__builtin_ctzll(space);
+            h = (h ^ (tz > 7 ? before_space(v, tz) : 0)) * k;
+            p += tz / 8 + 1;
         }
-        out[nw++] = (uint32_t)(h >> 32);
+        *out++ = (uint32_t)(h >> 32);
     }
-    return nw;
+    return (size_t)(out - first);
 }
 
 /* A quote seen already, by the hash of its bytes (quote_hash): wire
  * copies repeat quotes, and a copy's grams are the first's (index_grams)
  * and so is the speaker its words find (resolve_with_index: candidates
- * and overlaps are read off the words and the index alone). A slot of an
- * open-addressing table (memo_slots) whose claim 0 is empty. */
+ * and overlaps are read off the words and the index alone). An entry of
+ * a quote_memo. */
 typedef struct seen_quote {
     uint32_t hash;
     uint32_t claim; /* 1 + the index of the first */
@@ -551,7 +610,21 @@ typedef struct seen_quote {
         uint32_t who;
     };
     uint32_t n;
+    uint32_t hfirst, hn; /* its words' hashes, ws->h[hfirst..hfirst + hn) */
+    uint32_t len;        /* its bytes, up to UINT32_MAX */
+    const char *str;     /* the first's words (a copy compares them) */
 } seen_quote;
+
+/* The distinct quotes of a list in order of first sight, q[0..nq), found
+ * by the hash of their bytes through an open-addressing table of mask +
+ * 1 slots (memo_slots), each 0 (empty) or 1 + an index of q: only the
+ * slots are zeroed, 4 bytes a slot. */
+typedef struct quote_memo {
+    uint32_t *slot;
+    size_t mask;
+    seen_quote *q;
+    size_t nq;
+} quote_memo;
 
 /* The slots of a table of seen quotes for n quotes: a power of 2, at
  * most three quarters full. */
@@ -563,36 +636,47 @@ static size_t memo_slots(size_t n)
     return m;
 }
 
-/* The slot of the quote str (hash h) in memo (mask + 1 slots): the one
- * of an earlier quote of the same bytes, or the empty one where it
- * goes. */
-static seen_quote *seen_slot(const claims_story *s, seen_quote *memo, size_t mask, uint32_t h,
-                             const char *str)
+/* The slot of the quote str (hash h) in memo: the one of an earlier
+ * quote of the same bytes, or the empty one where it goes. */
+static uint32_t *seen_slot(const quote_memo *memo, uint32_t h, const char *str, size_t len)
 {
-    size_t m = h & mask;
-    while (memo[m].claim &&
-           (memo[m].hash != h || strcmp(s->claims[memo[m].claim - 1]->str_value, str) != 0))
-        m = (m + 1) & mask;
-    return &memo[m];
+    size_t m = h & memo->mask;
+    uint32_t len32 = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
+    for (uint32_t e; (e = memo->slot[m]) != 0; m = (m + 1) & memo->mask) {
+        const seen_quote *q = &memo->q[e - 1];
+        /* bytes of one length: memcmp, which reads them a vector at a
+         * time (strcmp looks for the NUL too) */
+        if (q->hash == h && q->len == len32 &&
+            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0 : memcmp(q->str, str, len) == 0))
+            break;
+    }
+    return &memo->slot[m];
 }
 
-/* Pads the quote of claim i into ws (its length in *len) and finds its
- * slot in memo: an earlier copy's (*copy set), or a new one, now the
- * quote's (its hash and claim; `first` and `n` are the caller's to set).
- * NULL on OOM. */
-static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, seen_quote *memo,
-                              size_t mask, size_t *len, bool *copy)
+/* Finds the entry of the quote of claim i in memo: an earlier copy's
+ * (*copy set), or a new one, now the quote's (its hash and claim, and
+ * its words' hashes, from word_hashes over the quote padded into ws;
+ * `first` and `n` are the caller's to set). NULL on OOM. */
+static seen_quote *quote_slot(claims_story *s, wscratch *ws, size_t i, quote_memo *memo, bool *copy)
 {
     const char *str = s->claims[i]->str_value;
+    size_t len = strlen(str);
+    uint32_t qh = quote_hash(str, len);
+    uint32_t *slot = seen_slot(memo, qh, str, len);
+    *copy = *slot != 0;
+    if (*copy)
+        return &memo->q[*slot - 1];
     if (!pad_quote(s, ws, str, len))
         return NULL;
-    uint32_t qh = quote_hash(ws, *len);
-    seen_quote *e = seen_slot(s, memo, mask, qh, str);
-    *copy = e->claim != 0;
-    if (!*copy) {
-        e->hash = qh;
-        e->claim = (uint32_t)i + 1;
-    }
+    seen_quote *e = &memo->q[memo->nq++];
+    *slot = (uint32_t)memo->nq;
+    e->hash = qh;
+    e->str = str;
+    e->len = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
+    e->claim = (uint32_t)i + 1;
+    e->hfirst = (uint32_t)ws->nh;
+    e->hn = (uint32_t)word_hashes(ws, len);
+    ws->nh += e->hn;
     return e;
 }
 
@@ -638,15 +722,23 @@ static size_t quote_probes(const uint32_t *w, size_t nw, uint64_t *pp)
     return probes;
 }
 
+/* Slots of the set of candidates gram_candidates keeps: at most half
+ * full. */
+enum { CAND_SLOTS = 2 * MAX_CANDIDATES };
+
 /* Collects the ids of up to MAX_CANDIDATES claims (not `self`) that share
  * a word gram with a quote, by its np probes' polynomials pp, through the gram
  * index: for each probe the first MAX_BUCKET grams of its hash. Returns
- * their count. */
+ * their count. set: CAND_SLOTS zeroes, left so; the candidates so far,
+ * 1 + each one's id, by which a claim met again (a copy shares every
+ * probe) is told in a step or two, not by a look through them all. */
 static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t np, size_t self,
-                              uint32_t *cand)
+                              uint32_t *cand, uint32_t *set)
 {
+    _Static_assert(CAND_SLOTS <= 256, "a slot of set is a byte");
     size_t nc = 0;
-    for (size_t p = 0; p < np; p++) {
+    uint8_t at[MAX_CANDIDATES]; /* each candidate's slot of set */
+    for (size_t p = 0; p < np && nc < MAX_CANDIDATES; p++) {
         uint32_t h = gram_mix(pp[p]);
         size_t taken = 0;
         for (uint32_t q = ix->head[h & ix->mask]; q && taken < MAX_BUCKET; q = ix->g[q - 1].next) {
@@ -654,39 +746,153 @@ static size_t gram_candidates(const gram_index *ix, const uint64_t *pp, size_t n
             if (e->hash != h)
                 continue;
             taken++;
-            bool seen = false;
-            for (size_t r = 0; r < nc && !seen; r++)
-                seen = cand[r] == e->claim;
-            if (!seen && nc < MAX_CANDIDATES && e->claim != self)
-                cand[nc++] = e->claim;
+            if (e->claim == self)
+                continue;
+            uint32_t id = e->claim + 1;
+            size_t i = ((id * 0x9E3779B1u) >> 16) & (CAND_SLOTS - 1);
+            while (set[i] && set[i] != id)
+                i = (i + 1) & (CAND_SLOTS - 1);
+            if (set[i])
+                continue;
+            set[i] = id;
+            at[nc] = (uint8_t)i;
+            cand[nc++] = e->claim;
+            if (nc == MAX_CANDIDATES)
+                break; /* no more is taken */
         }
     }
+    for (size_t r = 0; r < nc; r++)
+        set[at[r]] = 0;
     return nc;
 }
 
-/* 1 + the index of the candidate whose words overlap claim c's most, at
- * least 0.8 of the shorter quote; 0 when none does. *oom set on OOM. */
+/* The slot of word hash h in ws->wc: its own, or the empty one where it
+ * goes. */
+static word_count *word_slot(const wscratch *ws, uint32_t h)
+{
+    /* from the high half of a product: a short word's hash has low bits
+     * 0 (word_hashes) */
+    size_t i = (size_t)((h * 0x9E3779B97F4A7C15u) >> 32) & ws->wc_mask;
+    while (ws->wc[i].quote == ws->wc_quote && ws->wc[i].hash != h)
+        i = (i + 1) & ws->wc_mask;
+    return &ws->wc[i];
+}
+
+/* Fills ws->wc with the words of quote q, counted by hash. False on
+ * OOM. */
+static bool count_quote_words(claims_story *s, wscratch *ws, const seen_quote *q)
+{
+    size_t nslots = 16;
+    while (nslots < 2 * (size_t)q->hn)
+        nslots *= 2;
+    size_t had = ws->wccap;
+    if (!claims__grow(&s->alloc, (void **)&ws->wc, &ws->wccap, nslots, sizeof *ws->wc))
+        return false;
+    if (ws->wccap != had || ws->wc_quote == UINT32_MAX) {
+        /* a new table (or numbers run out): no slot holds a number yet */
+        memset(ws->wc, 0, ws->wccap * sizeof *ws->wc);
+        ws->wc_quote = ws->wc_cand = 0;
+    }
+    ws->wc_quote++;
+    ws->wc_mask = nslots - 1;
+    for (size_t k = 0; k < q->hn; k++) {
+        word_count *w = word_slot(ws, ws->h[q->hfirst + k]);
+        if (w->quote != ws->wc_quote) {
+            w->quote = ws->wc_quote;
+            w->hash = ws->h[q->hfirst + k];
+            w->count = 0;
+        }
+        w->count++;
+    }
+    return true;
+}
+
+/* Whether quote o's words that the counted quote's (ws->wc) hold, a word
+ * as often as both hold it, are `need` or more: a bound of the words in
+ * common in order (an equal word hashes equal; a word of another hash
+ * only adds). */
+static bool shares_words(wscratch *ws, const seen_quote *o, size_t need)
+{
+    if (need > o->hn)
+        return false;
+    if (ws->wc_cand == UINT32_MAX) {
+        for (size_t i = 0; i <= ws->wc_mask; i++)
+            ws->wc[i].cand = 0;
+        ws->wc_cand = 0;
+    }
+    uint32_t cand = ++ws->wc_cand;
+    const uint32_t *h = ws->h + o->hfirst;
+    size_t n = 0;
+    /* stops once it is sure, either way */
+    for (size_t k = 0; k < o->hn && n < need && n + (o->hn - k) >= need; k++) {
+        word_count *w = word_slot(ws, h[k]);
+        if (w->quote != ws->wc_quote)
+            continue;
+        if (w->cand != cand) {
+            w->cand = cand;
+            w->used = 0;
+        }
+        if (w->used < w->count) {
+            w->used++;
+            n++;
+        }
+    }
+    return n >= need;
+}
+
+/* The fewest words in common of m that make an overlap of 0.8 at least
+ * and more than best, as best_overlap computes it; m + 1 when none. */
+static size_t words_needed(size_t m, double best)
+{
+    double t = best > 0.8 ? best : 0.8;
+    size_t x = (size_t)(t * (double)m);
+    x = x > 1 ? x - 1 : 0;
+    while (x <= m && !((double)x / (double)m >= 0.8 && (double)x / (double)m > best))
+        x++;
+    return x;
+}
+
+/* 1 + the index of the candidate whose words overlap claim c's (its
+ * entry ce) most, at least 0.8 of the shorter quote; 0 when none does.
+ * A candidate's entry is named[entry_of[its index]]. *oom set on OOM. */
 static uint32_t best_overlap(claims_story *s, wscratch *ws, const claims_claim *c,
-                             const uint32_t *cand, size_t nc, bool *oom)
+                             const seen_quote *ce, const uint32_t *cand, size_t nc,
+                             const seen_quote *named, const uint32_t *entry_of, bool *oom)
 {
     double best = 0;
     uint32_t who = 0;
-    /* A candidate with the words of an earlier one overlaps as much, and
-     * so never more: only the first of each is aligned (wire copies
-     * repeat quotes word for word). Nothing overlaps more than all. */
+    bool counted = false;
+    /* A candidate with the words of an earlier one (the same entry)
+     * overlaps as much, and so never more: only the first of each is
+     * aligned (wire copies repeat quotes word for word). Nothing overlaps
+     * more than all. */
     for (size_t r = 0; r < nc && best < 1; r++) {
         const claims_claim *o = s->claims[cand[r]];
         if (!o->str_value)
             continue;
         bool again = false;
         for (size_t e = 0; e < r && !again; e++)
-            again = s->claims[cand[e]]->str_value &&
-                    strcmp(s->claims[cand[e]]->str_value, o->str_value) == 0;
+            again = entry_of[cand[e]] == entry_of[cand[r]];
         if (again)
             continue;
         /* the same words (a wire copy named elsewhere) are all in common */
         double ov = 1;
         if (!c->str_value[0] || strcmp(c->str_value, o->str_value) != 0) {
+            /* The words in common in order are no more than the words
+             * both hold: when those are too few, the alignment (the
+             * most of the cost) could not win. The words are split
+             * alike (at spaces), so the shorter's count is the same. */
+            const seen_quote *oe = &named[entry_of[cand[r]]];
+            size_t m = ce->hn < oe->hn ? ce->hn : oe->hn;
+            if (!m)
+                continue; /* an overlap of 0 */
+            if (!counted && !count_quote_words(s, ws, ce)) {
+                *oom = true;
+                return 0;
+            }
+            counted = true;
+            if (!shares_words(ws, oe, words_needed(m, best)))
+                continue;
             if (!claims__wordpair_count(&ws->pair, c->str_value, o->str_value,
                                         CLAIMS__ALIGN_CELLS_WIDE)) {
                 *oom = true;
@@ -707,12 +913,9 @@ static uint32_t best_overlap(claims_story *s, wscratch *ws, const claims_claim *
  * one is found). */
 static bool any_target(const claims_story *s, const claim_lists *l)
 {
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (c->str_value && !(c->flags & CLAIMS__CF_SPK_PERSON) &&
-            count_words(c->str_value) >= MIN_WORDS)
+    for (size_t k = 0; k < l->nopen; k++)
+        if (count_words(s->claims[l->open[k]]->str_value) >= MIN_WORDS)
             return true;
-    }
     return false;
 }
 
@@ -724,21 +927,13 @@ static bool any_target(const claims_story *s, const claim_lists *l)
  * passes is indexed and never seen (a lookup takes the grams of its hash
  * alone), so the lookups are as with every gram indexed. */
 typedef struct probe_set {
-    seen_quote *memo;
-    size_t memo_mask;
+    quote_memo memo;
     uint32_t *slot_of;
     uint64_t *pp; /* the probes, memo's entries' ranges */
     size_t nph, phcap;
     uint64_t *set;
     size_t set_mask;
 } probe_set;
-
-/* Whether a probe may have polynomial x. */
-static bool probed(const probe_set *ps, uint64_t x)
-{
-    size_t b = (size_t)(x >> 32) & ps->set_mask;
-    return (ps->set[b / 64] >> (b % 64)) & 1;
-}
 
 /* Fills ps with the probes of the quotes to resolve (those with no named
  * speaker, by index, open[0..nopen)), a copy of a quote seen already
@@ -747,23 +942,22 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
                           probe_set *ps)
 {
     for (size_t li = 0; li < nopen; li++) {
-        size_t len;
         bool copy;
-        seen_quote *e = quote_slot(s, ws, open[li], ps->memo, ps->memo_mask, &len, &copy);
+        seen_quote *e = quote_slot(s, ws, open[li], &ps->memo, &copy);
         if (!e)
             return false;
-        ps->slot_of[li] = (uint32_t)(e - ps->memo);
+        ps->slot_of[li] = (uint32_t)(e - ps->memo.q);
         if (copy)
             continue;
         e->first = (uint32_t)ps->nph;
         e->n = 0;
-        size_t nw = word_hashes(ws, len);
+        size_t nw = e->hn;
         if (nw < MIN_WORDS)
             continue;
         if (ps->nph > UINT32_MAX - PROBES || !claims__grow(&s->alloc, (void **)&ps->pp, &ps->phcap,
                                                            ps->nph + PROBES, sizeof *ps->pp))
             return false;
-        e->n = (uint32_t)quote_probes(ws->h, nw, ps->pp + ps->nph);
+        e->n = (uint32_t)quote_probes(ws->h + e->hfirst, nw, ps->pp + ps->nph);
         ps->nph += e->n;
     }
     /* the filter: 16 bits a probe or more, up to 2^32 */
@@ -782,6 +976,28 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
     return true;
 }
 
+/* The grams > 0 of the words of hashes h that the filter (set, set_mask:
+ * probe_set's) passes, each as the gram of claim `claim`, into out;
+ * returns how many: a loop of few values, with no test of its end but
+ * the one that leaves it. */
+static size_t probed_grams(const uint32_t *h, size_t grams, const uint64_t *set, size_t set_mask,
+                           gram *out, uint32_t claim)
+{
+    size_t k = 0;
+    uint64_t x = gram_poly(h, 0);
+    for (size_t q = 0;;) {
+        size_t b = (size_t)(x >> 32) & set_mask;
+        if ((set[b / 64] >> (b % 64)) & 1) {
+            out[k].hash = gram_mix(x);
+            out[k].claim = claim;
+            k++;
+        }
+        if (++q == grams)
+            return k;
+        x = gram_roll(x, h, q - 1);
+    }
+}
+
 /* Fills ix->g (capacity *cap, grown) with the word grams of every quote
  * with a named speaker (by index, named[0..nnamed)) that ps probes for, *ng of them: no pass ahead
  * counts them. A gram's hash is of its words' hashes (word_hashes, one
@@ -790,16 +1006,17 @@ static bool gather_probes(claims_story *s, const size_t *open, size_t nopen, wsc
  * ids (+ 1) number. */
 static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wscratch *ws,
                         const probe_set *ps, gram_index *ix, size_t *cap, size_t *ng,
-                        seen_quote *memo, size_t mask)
+                        quote_memo *memo, uint32_t *entry_of)
 {
     size_t k = 0;
     *ng = 0;
     for (size_t li = 0; li < nnamed; li++) {
-        size_t i = named[li], len;
+        size_t i = named[li];
         bool copy;
-        seen_quote *e = quote_slot(s, ws, i, memo, mask, &len, &copy);
+        seen_quote *e = quote_slot(s, ws, i, memo, &copy);
         if (!e)
             return false;
+        entry_of[i] = (uint32_t)(e - memo->q);
         if (copy) {
             size_t n = e->n;
             if (n > UINT32_MAX - 1 - k ||
@@ -814,23 +1031,17 @@ static bool index_grams(claims_story *s, const size_t *named, size_t nnamed, wsc
             continue;
         }
         e->first = (uint32_t)k;
-        size_t nw = word_hashes(ws, len);
+        size_t nw = e->hn;
         size_t grams = nw >= GRAM ? nw - GRAM + 1 : 0;
+        if (!grams) {
+            e->n = 0;
+            continue;
+        }
         /* room for all; only the probed are kept */
         if (grams > UINT32_MAX - 1 - k ||
             !claims__grow(&s->alloc, (void **)&ix->g, cap, k + grams, sizeof *ix->g))
             return false;
-        const uint32_t *h = ws->h;
-        uint64_t x = grams ? gram_poly(h, 0) : 0;
-        for (size_t q = 0; q < grams; q++) {
-            if (probed(ps, x)) {
-                ix->g[k].hash = gram_mix(x);
-                ix->g[k].claim = (uint32_t)i;
-                k++;
-            }
-            if (q + 1 < grams)
-                x = gram_roll(x, h, q);
-        }
+        k += probed_grams(ws->h + e->hfirst, grams, ps->set, ps->set_mask, ix->g + k, (uint32_t)i);
         e->n = (uint32_t)(k - e->first);
         *ng = k;
     }
@@ -852,20 +1063,22 @@ static void chain_grams(gram_index *ix, size_t k)
  * another quote that shares most of its words, found by its probes; a
  * copy of a quote resolved already takes that one's. */
 static claims_status resolve_with_index(claims_story *s, const size_t *open, size_t nopen,
-                                        wscratch *ws, const gram_index *ix, const probe_set *ps)
+                                        wscratch *ws, const gram_index *ix, const probe_set *ps,
+                                        const seen_quote *named, const uint32_t *entry_of)
 {
     claims_status st = CLAIMS_OK;
+    uint32_t set[CAND_SLOTS] = {0};
     for (size_t li = 0; li < nopen && st == CLAIMS_OK; li++) {
         size_t i = open[li];
         claims_claim *c = s->claims[i];
-        seen_quote *e = &ps->memo[ps->slot_of[li]];
+        seen_quote *e = &ps->memo.q[ps->slot_of[li]];
         if (e->claim == i + 1) {
             /* the first of its words: best_overlap splits them (once,
              * for all the candidates) when it has any */
             uint32_t cand[MAX_CANDIDATES];
-            size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand) : 0;
+            size_t nc = e->n ? gram_candidates(ix, ps->pp + e->first, e->n, i, cand, set) : 0;
             bool oom = false;
-            e->who = nc ? best_overlap(s, ws, c, cand, nc, &oom) : 0;
+            e->who = nc ? best_overlap(s, ws, c, e, cand, nc, named, entry_of, &oom) : 0;
             if (oom)
                 return CLAIMS_ERR_NOMEM;
         }
@@ -886,42 +1099,31 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_ERR_NOMEM;
     gram_index ix = {0};
     size_t gcap = 0, ng = 0;
-    /* the quotes each pass reads, by index in claim order, read off one
-     * pass: the named from the block's start, those to resolve from its
-     * end down (then turned). A quote is resolved after the passes that
-     * read the lists, so they stay true. */
-    size_t *block = claims__malloc(&s->alloc, l->nspeech * sizeof *block);
-    if (!block)
-        return CLAIMS_ERR_NOMEM;
-    size_t named = 0, top = l->nspeech;
-    for (size_t k = 0; k < l->nspeech; k++) {
-        const claims_claim *c = s->claims[l->speech[k]];
-        if (c->str_value && (c->flags & CLAIMS__CF_SPK_PERSON))
-            block[named++] = l->speech[k];
-        else if (resolvable(c))
-            block[--top] = l->speech[k];
-    }
-    size_t *openl = block + top, open = l->nspeech - top;
-    for (size_t a = 0, b = open; a + 1 < b; a++, b--) {
-        size_t x = openl[a];
-        openl[a] = openl[b - 1];
-        openl[b - 1] = x;
-    }
+    /* the quotes each pass reads, by index in claim order (claim_lists).
+     * A quote is resolved after the passes that read the lists, so they
+     * stay true. */
+    const size_t *block = l->quoted, *openl = l->open;
+    size_t named = l->nquoted, open = l->nopen;
     probe_set ps = {0};
     size_t nopen_memo = memo_slots(open), nnamed_memo = memo_slots(named);
-    /* one block: the memo of the quotes to resolve, then of the named */
-    seen_quote *memo = nopen_memo + nnamed_memo <= SIZE_MAX / sizeof *memo
-                           ? claims__malloc(&s->alloc, (nopen_memo + nnamed_memo) * sizeof *memo)
+    /* one block of slots and one of entries: the memo of the quotes to
+     * resolve, then of the named */
+    uint32_t *memo_slot = claims__malloc(&s->alloc, (nopen_memo + nnamed_memo) * sizeof *memo_slot);
+    seen_quote *memo = l->nspeech <= SIZE_MAX / sizeof *memo
+                           ? claims__malloc(&s->alloc, (l->nspeech ? l->nspeech : 1) * sizeof *memo)
                            : NULL;
+    quote_memo named_memo = {memo_slot + nopen_memo, nnamed_memo - 1, memo + open, 0};
     ps.slot_of = claims__malloc(&s->alloc, (open ? open : 1) * sizeof *ps.slot_of);
-    if (memo && ps.slot_of) {
-        memset(memo, 0, (nopen_memo + nnamed_memo) * sizeof *memo);
-        ps.memo = memo;
-        ps.memo_mask = nopen_memo - 1;
+    /* the named quotes' entries by claim index (set for those alone) */
+    uint32_t *entry_of = s->nclaims <= SIZE_MAX / sizeof *entry_of
+                             ? claims__malloc(&s->alloc, s->nclaims * sizeof *entry_of)
+                             : NULL;
+    if (memo_slot) {
+        memset(memo_slot, 0, (nopen_memo + nnamed_memo) * sizeof *memo_slot);
+        ps.memo = (quote_memo){memo_slot, nopen_memo - 1, memo, 0};
     }
-    if (memo && ps.slot_of && gather_probes(s, openl, open, &ws, &ps) &&
-        index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, memo + nopen_memo,
-                    nnamed_memo - 1)) {
+    if (memo_slot && memo && ps.slot_of && entry_of && gather_probes(s, openl, open, &ws, &ps) &&
+        index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, &named_memo, entry_of)) {
         /* a bucket for every two grams or so */
         size_t nbuckets = 16;
         while (nbuckets < ng / 2)
@@ -934,12 +1136,13 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
             memset(ix.head, 0, nbuckets * sizeof *ix.head);
             ix.mask = nbuckets - 1;
             chain_grams(&ix, ng);
-            st = resolve_with_index(s, openl, open, &ws, &ix, &ps);
+            st = resolve_with_index(s, openl, open, &ws, &ix, &ps, named_memo.q, entry_of);
         }
     }
-    claims__free(&s->alloc, block);
+    claims__free(&s->alloc, memo_slot);
     claims__free(&s->alloc, memo);
     claims__free(&s->alloc, ps.slot_of);
+    claims__free(&s->alloc, entry_of);
     claims__free(&s->alloc, ps.pp);
     claims__free(&s->alloc, ps.set);
     claims__free(&s->alloc, ix.g);
@@ -947,6 +1150,7 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     claims__wordpair_free(&ws.pair);
     claims__free(&s->alloc, ws.pad);
     claims__free(&s->alloc, ws.h);
+    claims__free(&s->alloc, ws.wc);
     return st;
 }
 
@@ -973,19 +1177,29 @@ static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
     return &t[i];
 }
 
-static bool is_age(const claims_claim *c)
+static inline bool is_age(age_ids *ids, const claims_claim *c)
 {
-    return c->kind == CLAIMS_KIND_MEASURE && c->frame->quantity && c->frame->thing &&
-           strcmp(claims__cstr(c, c->frame->quantity), "age") == 0;
+    if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->thing)
+        return false;
+    claims__sid q = c->frame->quantity;
+    if (!q || q == ids->other)
+        return false;
+    if (q == ids->age)
+        return true;
+    if (strcmp(claims__cstr(c, q), "age") == 0)
+        ids->age = q;
+    else
+        ids->other = q;
+    return q == ids->age;
 }
 
 /* The id of the name an age is held by or a person speaks under, else
  * 0. */
-static claims__sid name_id(const claims_claim *c)
+static claims__sid name_id(claim_lists *l, const claims_claim *c)
 {
     if (is_speech(c))
         return c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0;
-    return is_age(c) ? c->frame->thing : 0;
+    return is_age(&l->age, c) ? c->frame->thing : 0;
 }
 
 /* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
@@ -1015,9 +1229,9 @@ static const char *only_full_name(surname *t, size_t mask, const char *w)
 }
 
 /* The bare surname an age is held by ("Roe, 34"), else NULL. */
-static const char *age_surname(const claims_claim *c)
+static const char *age_surname(claim_lists *l, const claims_claim *c)
 {
-    const char *thing = is_age(c) ? claims__cstr(c, c->frame->thing) : NULL;
+    const char *thing = is_age(&l->age, c) ? claims__cstr(c, c->frame->thing) : NULL;
     return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
@@ -1044,12 +1258,12 @@ static void enter_full_name(surname *t, size_t mask, const char *f)
  * it (held ages and speakers); with two such names it stays as it is.
  * (A name's entry is the same in whatever order the names come: the
  * least of them, whether it came once, whether another did.) */
-static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
+static claims_status join_age_surnames(claims_story *s, claim_lists *l)
 {
     /* most stories have none: then the full names are not gathered */
     size_t bare = 0;
     for (size_t k = 0; k < l->nages && !bare; k++)
-        bare += age_surname(s->claims[l->ages[k]]) != NULL;
+        bare += age_surname(l, s->claims[l->ages[k]]) != NULL;
     if (!bare)
         return CLAIMS_OK;
     /* a table of the last words, at most half full (no sort: most full
@@ -1070,8 +1284,10 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
     memset(t, 0, nslots * sizeof *t);
     memset(seen, 0, nslots * sizeof *seen);
     for (size_t k = 0; k < l->nages + l->nspeech; k++) {
-        const claims_claim *c = s->claims[k < l->nages ? l->ages[k] : l->speech[k - l->nages]];
-        claims__sid id = name_id(c);
+        /* the ages, then the speech claims */
+        const size_t *list = k < l->nages ? l->ages + k : l->speech + (k - l->nages);
+        const claims_claim *c = s->claims[*list];
+        claims__sid id = name_id(l, c);
         if (!id || !count_name(seen, nslots - 1, id))
             continue;
         const char *f = claims__cstr(c, id);
@@ -1082,7 +1298,7 @@ static claims_status join_age_surnames(claims_story *s, const claim_lists *l)
     claims_status st = CLAIMS_OK;
     for (size_t k = 0; k < l->nages && st == CLAIMS_OK; k++) {
         claims_claim *c = s->claims[l->ages[k]];
-        const char *thing = age_surname(c);
+        const char *thing = age_surname(l, c);
         if (!thing)
             continue;
         const char *full = only_full_name(t, nslots - 1, thing);
@@ -1099,24 +1315,56 @@ claims_status claims__resolve_story(claims_story *s)
     if (!s->nclaims)
         return CLAIMS_OK;
     /* one block: the speech claims from its start, the ages from its end
-     * down (the k-th age at nclaims - 1 - k) */
-    size_t *block = s->nclaims <= SIZE_MAX / sizeof *block
-                        ? claims__malloc(&s->alloc, s->nclaims * sizeof *block)
+     * down (the k-th age at nclaims - 1 - k); then the named speech
+     * claims; then the quoted from the start of a third, the open from
+     * its end down */
+    size_t n = s->nclaims;
+    size_t *block = n <= SIZE_MAX / (3 * sizeof *block)
+                        ? claims__malloc(&s->alloc, 3 * n * sizeof *block)
                         : NULL;
     if (!block)
         return CLAIMS_ERR_NOMEM;
-    claim_lists l = {block, 0, block, 0, 0};
-    size_t top = s->nclaims;
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const claims_claim *c = s->claims[i];
-        if (is_speech(c))
-            block[l.nspeech++] = i;
-        else if (c->kind == CLAIMS_KIND_MEASURE && is_age(c))
+    claim_lists l = {block, 0, block, 0, block + n, 0, 0, block + 2 * n, 0, NULL, 0, 0, {0, 0}};
+    /* the counts in locals: no store through l's address may touch them */
+    size_t top = n, open_top = 3 * n, nspeech = 0, nnamed = 0, nshown = 0, nquoted = 0;
+    age_ids ids = {0, 0};
+    claims_claim *const *claims = s->claims;
+    size_t *named_list = l.named, *quoted = l.quoted;
+    for (size_t i = 0; i < n; i++) {
+        const claims_claim *c = claims[i];
+        if (is_speech(c)) {
+            block[nspeech++] = i;
+            bool named = (c->flags & CLAIMS__CF_SPK_PERSON) != 0;
+            if (named && c->frame->speaker) {
+                named_list[nnamed++] = i;
+                nshown += c->speaker != 0;
+            }
+            if (c->str_value) {
+                if (named)
+                    quoted[nquoted++] = i;
+                else
+                    block[--open_top] = i;
+            }
+        } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&ids, c)) {
             block[--top] = i;
+        }
+    }
+    l.nspeech = nspeech;
+    l.nnamed = nnamed;
+    l.nshown = nshown;
+    l.nquoted = nquoted;
+    l.age = ids;
+    /* the open in claim order */
+    l.open = block + open_top;
+    l.nopen = 3 * n - open_top;
+    for (size_t a = 0, b = l.nopen; a + 1 < b; a++, b--) {
+        size_t x = l.open[a];
+        l.open[a] = l.open[b - 1];
+        l.open[b - 1] = x;
     }
     /* the ages in claim order */
     l.ages = block + top;
-    l.nages = s->nclaims - top;
+    l.nages = n - top;
     for (size_t a = 0, b = l.nages; a + 1 < b; a++, b--) {
         size_t x = l.ages[a];
         l.ages[a] = l.ages[b - 1];
