@@ -521,50 +521,40 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the first byte from
- * fnv_first, then the switch enters a run of steps at step 17 - n: step i
- * hashes d[n + i - 16], so the steps from there to step 15 hash d[1] to
- * d[n - 1]. */
-#define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
+/* x when k < n, else h: a conditional move (the compilers make a branch
+ * of a `?:` of fnv_short's, which mispredicts as its jump did). */
+static TOK_INLINE uint32_t fnv_pick(uint32_t h, uint32_t x, size_t k, size_t n)
+{
+#if defined(__GNUC__) && defined(__x86_64__)
+    __asm__("cmpq %[k], %[n]\n\tcmova %[x], %[h]"
+            : [h] "+r"(h)
+            : [x] "r"(x), [k] "er"(k), [n] "r"(n)
+            : "cc");
+    return h;
+#else
+    return k < n ? x : h;
+#endif
+}
+
+/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable. The first byte's
+ * step is fnv_first's; the next seven are taken without a branch, each
+ * kept only for a byte of the word (fnv_pick: the length of one word
+ * tells nothing of the next's, and a branch or a jump on it mispredicts
+ * at most words); a longer word's steps after them, in a loop. */
+#define FNV_STEP(k) h = fnv_pick(h, (h ^ p[k]) * 16777619u, k, n)
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
     uint32_t h = fnv_first[p[0]];
-    switch (n) {
-    case 15:
-        FNV_STEP(2); /* fall through */
-    case 14:
-        FNV_STEP(3); /* fall through */
-    case 13:
-        FNV_STEP(4); /* fall through */
-    case 12:
-        FNV_STEP(5); /* fall through */
-    case 11:
-        FNV_STEP(6); /* fall through */
-    case 10:
-        FNV_STEP(7); /* fall through */
-    case 9:
-        FNV_STEP(8); /* fall through */
-    case 8:
-        FNV_STEP(9); /* fall through */
-    case 7:
-        FNV_STEP(10); /* fall through */
-    case 6:
-        FNV_STEP(11); /* fall through */
-    case 5:
-        FNV_STEP(12); /* fall through */
-    case 4:
-        FNV_STEP(13); /* fall through */
-    case 3:
-        FNV_STEP(14); /* fall through */
-    case 2:
-        FNV_STEP(15);
-        break;
-    case 1:
-        break;
-    default:
-        __builtin_unreachable(); /* word16 makes 0 < n < 16: no test of n */
-    }
+    FNV_STEP(1);
+    FNV_STEP(2);
+    FNV_STEP(3);
+    FNV_STEP(4);
+    FNV_STEP(5);
+    FNV_STEP(6);
+    FNV_STEP(7);
+    for (size_t k = 8; k < n; k++)
+        h = (h ^ p[k]) * 16777619u;
     return h;
 }
 #undef FNV_STEP
