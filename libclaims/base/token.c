@@ -540,7 +540,8 @@ static TOK_INLINE uint32_t fnv_pick(uint32_t h, uint32_t x, size_t k, size_t n)
  * step is fnv_first's; the next seven are taken without a branch, each
  * kept only for a byte of the word (fnv_pick: the length of one word
  * tells nothing of the next's, and a branch or a jump on it mispredicts
- * at most words); a longer word's steps after them, in a loop. */
+ * at most words); a longer word's steps after them, the same way (a
+ * loop's test mispredicted at most long words, twice). */
 #define FNV_STEP(k) h = fnv_pick(h, (h ^ p[k]) * 16777619u, k, n)
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
@@ -553,8 +554,15 @@ static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
     FNV_STEP(5);
     FNV_STEP(6);
     FNV_STEP(7);
-    for (size_t k = 8; k < n; k++)
-        h = (h ^ p[k]) * 16777619u;
+    if (n > 8) {
+        FNV_STEP(8);
+        FNV_STEP(9);
+        FNV_STEP(10);
+        FNV_STEP(11);
+        FNV_STEP(12);
+        FNV_STEP(13);
+        FNV_STEP(14);
+    }
     return h;
 }
 #undef FNV_STEP
