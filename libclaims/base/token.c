@@ -981,7 +981,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned char stop = (unsigned char)s[end];
         /* (an apostrophe goes on with the word, but for a possessive
          * "'s", split off below) */
-        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
+        if ((stop >= 0x80 || stop == '\'') &&
             !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
               run_poss_end((unsigned char)s[end + 2]))) {
             *other = start; /* plain_word's */
