@@ -521,32 +521,18 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* x when k < n, else h: a conditional move (the compilers make a branch
- * of a `?:` of fnv_short's, which mispredicts as its jump did). */
-static TOK_INLINE uint32_t fnv_pick(uint32_t h, uint32_t x, size_t k, size_t n)
-{
-#if defined(__GNUC__) && defined(__x86_64__)
-    __asm__("cmpq %[k], %[n]\n\tcmova %[x], %[h]"
-            : [h] "+r"(h)
-            : [x] "r"(x), [k] "er"(k), [n] "r"(n)
-            : "cc");
-    return h;
-#else
-    return k < n ? x : h;
-#endif
-}
-
-/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable. The first byte's
- * step is fnv_first's; the next seven are taken without a branch, each
- * kept only for a byte of the word (fnv_pick: the length of one word
- * tells nothing of the next's, and a branch or a jump on it mispredicts
- * at most words); a longer word's steps after them, the same way (a
- * loop's test mispredicted at most long words, twice). */
-#define FNV_STEP(k) h = fnv_pick(h, (h ^ p[k]) * 16777619u, k, n)
+/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable, with no branch on
+ * n but one for a word longer than eight bytes (a jump or a loop's test
+ * on n mispredicts at most words: the length of one word tells nothing
+ * of the next's). The first byte's step is fnv_first's; the steps of the
+ * bytes up to d[7] (d[14] for a longer word) are taken whatever n is,
+ * each hash kept, and the one after the word's last byte read back. */
+#define FNV_STEP(k) hs[k] = h = (h ^ p[k]) * 16777619u
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t h = fnv_first[p[0]];
+    uint32_t hs[15], h;
+    hs[0] = h = fnv_first[p[0]];
     FNV_STEP(1);
     FNV_STEP(2);
     FNV_STEP(3);
@@ -563,7 +549,7 @@ static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
         FNV_STEP(13);
         FNV_STEP(14);
     }
-    return h;
+    return hs[n - 1];
 }
 #undef FNV_STEP
 #endif
