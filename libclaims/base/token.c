@@ -521,51 +521,35 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, with no loop: the first byte from
- * fnv_first, then the switch enters a run of steps at step 17 - n: step i
- * hashes d[n + i - 16], so the steps from there to step 15 hash d[1] to
- * d[n - 1]. */
-#define FNV_STEP(i) h = (h ^ p[n + (i)-16]) * 16777619u
+/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable, with no branch on
+ * n but one for a word longer than eight bytes (a jump or a loop's test
+ * on n mispredicts at most words: the length of one word tells nothing
+ * of the next's). The first byte's step is fnv_first's; the steps of the
+ * bytes up to d[7] (d[14] for a longer word) are taken whatever n is,
+ * each hash kept, and the one after the word's last byte read back. */
+#define FNV_STEP(k) hs[k] = h = (h ^ p[k]) * 16777619u
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t h = fnv_first[p[0]];
-    switch (n) {
-    case 15:
-        FNV_STEP(2); /* fall through */
-    case 14:
-        FNV_STEP(3); /* fall through */
-    case 13:
-        FNV_STEP(4); /* fall through */
-    case 12:
-        FNV_STEP(5); /* fall through */
-    case 11:
-        FNV_STEP(6); /* fall through */
-    case 10:
-        FNV_STEP(7); /* fall through */
-    case 9:
-        FNV_STEP(8); /* fall through */
-    case 8:
-        FNV_STEP(9); /* fall through */
-    case 7:
-        FNV_STEP(10); /* fall through */
-    case 6:
-        FNV_STEP(11); /* fall through */
-    case 5:
-        FNV_STEP(12); /* fall through */
-    case 4:
-        FNV_STEP(13); /* fall through */
-    case 3:
-        FNV_STEP(14); /* fall through */
-    case 2:
-        FNV_STEP(15);
-        break;
-    case 1:
-        break;
-    default:
-        __builtin_unreachable(); /* word16 makes 0 < n < 16: no test of n */
+    uint32_t hs[15], h;
+    hs[0] = h = fnv_first[p[0]];
+    FNV_STEP(1);
+    FNV_STEP(2);
+    FNV_STEP(3);
+    FNV_STEP(4);
+    FNV_STEP(5);
+    FNV_STEP(6);
+    FNV_STEP(7);
+    if (n > 8) {
+        FNV_STEP(8);
+        FNV_STEP(9);
+        FNV_STEP(10);
+        FNV_STEP(11);
+        FNV_STEP(12);
+        FNV_STEP(13);
+        FNV_STEP(14);
     }
-    return h;
+    return hs[n - 1];
 }
 #undef FNV_STEP
 #endif
@@ -825,6 +809,20 @@ static TOK_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m
         *clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
 }
 
+/* run_case_flags for word_run's word, whose bytes are the bits of `on`
+ * up to its first clear one (ug: the compare of capitals or digits): a
+ * capital first without a branch (a word in five or so has one, as good
+ * as at random for a branch), and the rest only for a capital or a
+ * digit after it (rare). */
+static TOK_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g, __m128i ug,
+                                      unsigned on)
+{
+    unsigned keep = on ^ (on + 1);
+    *clsfl |= ((unsigned)_mm_movemask_epi8(u) & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
+    if ((unsigned)_mm_movemask_epi8(ug) & keep & ~1u)
+        run_case_flags(clsfl, u, l, g, keep);
+}
+
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
 static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
@@ -900,6 +898,35 @@ static TOK_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
     return true;
 }
 
+static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                  uint16_t flags);
+
+/* Where word_run goes on after the word ending at the space s[sp] when
+ * no word starts after it before lim: 0 (stop) but for a number there
+ * ("killed 12 people", "in 2012 the"), the most common of its stops (a
+ * stop and the call back cost more than the number): pushed as
+ * plain_run pushes it (plain_number), at *t and *len, *e then its end;
+ * then the start of a word after one space, if any before lim. (Given
+ * lim for the text's end, where that tells it less plain_number leaves
+ * the number to plain_run, which reads it again.) */
+static TOK_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
+                                    const char *s, size_t sp, size_t lim, size_t *e)
+{
+    if (sp + 1 >= lim || plain_byte[(unsigned char)s[sp + 1]] != PB_DIGIT)
+        return 0;
+    cur->t = *t;
+    cur->len = *len;
+    size_t ne = plain_number(cur, s, lim, sp + 1, CLAIMS__TF_SPACE_BEFORE);
+    if (!ne)
+        return 0;
+    *t = cur->t;
+    *len = cur->len;
+    *e = ne;
+    if (s[ne] != ' ' || ne + 1 >= lim || plain_byte[(unsigned char)s[ne + 1]] < PB_LOWER)
+        return 0;
+    return ne + 1;
+}
+
 /* Plain words each followed by one space or line break, or by a
  * punctuation mark and maybe one of these, and the next word ("in the city
  * of", "said, and", "said.\nThe"), the bulk of news text, in one loop
@@ -940,19 +967,16 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned char stop = (unsigned char)s[end];
         /* (an apostrophe goes on with the word, but for a possessive
          * "'s", split off below) */
-        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
+        if ((stop >= 0x80 || stop == '\'') &&
             !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
               run_poss_end((unsigned char)s[end + 2]))) {
             *other = start; /* plain_word's */
             break;
         }
         _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
-        unsigned keep = on ^ (on + 1);
-        if ((unsigned)_mm_movemask_epi8(ug) & keep)
-            run_case_flags(&clsfl, u, l, g, keep);
-        /* (written apart from the fields after the hash, or the four
-         * offsets are gathered into a vector register first, which costs
-         * more instructions) */
+        run_word_flags(&clsfl, u, l, g, ug, on);
+        /* (apart from the fields after the hash: else the four offsets are
+         * gathered into a vector register first, more instructions) */
         t->start = (uint32_t)start;
         t->end = (uint32_t)end;
         uint32_t h = fnv_short(d, wl);
@@ -964,12 +988,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         t++;
         len += wl;
         e = end;
-        /* on to the next word after one space (or after a possessive and
-         * one space) */
+        /* on to the next word after one space (maybe a number first:
+         * run_number), or after a possessive and one space */
         if (stop == ' ') {
-            if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
-                break;
             start = end + 1;
+            if ((start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER) &&
+                !(start = run_number(cur, &t, &len, s, end, lim, &e)))
+                break;
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
         }

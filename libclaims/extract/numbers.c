@@ -2505,7 +2505,8 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 /* A token that is digits or has a lexmask bit of AMOUNT_SECTIONS. */
 static inline bool candidate(const claims__token *t)
 {
-    return (t->lexmask & AMOUNT_SECTIONS) || t->cls == CLAIMS__TOK_NUMBER;
+    /* (one branch where it is tested, not two) */
+    return ((t->lexmask & AMOUNT_SECTIONS) != 0) | (t->cls == CLAIMS__TOK_NUMBER);
 }
 
 /* The first token from i on (end when none) that is digits or has a
