@@ -12,7 +12,8 @@ Prints, for each binary (the baseline first, measured in the same run):
   - the library alone (segmentation and the extractors, no reading or
     printing): `bench --extract-only` of the same build (BUILD/bench/bench
     beside BUILD/claims) on the same texts, MB/s, when it is built;
-  - instructions per byte of `claims extract` on a 2 MB slice, when
+  - instructions per byte of `claims extract` on a 2 MB slice, and its
+    mispredicted branches per KB in cachegrind's branch simulation, when
     valgrind is installed (callgrind counts are repeatable);
   - peak memory (max RSS) of `claims check` on one long article (the texts
     joined to 4 MB), as a multiple of its size;
@@ -138,6 +139,22 @@ def instructions(cmd):
     return None
 
 
+def mispredicts(cmd):
+    """Mispredicted branches of cmd in cachegrind's branch simulation (a
+    simple predictor's, deterministic): time follows them as much as
+    instructions on this machine."""
+    if not shutil.which("valgrind"):
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".cg") as out:
+        p = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--branch-sim=yes",
+                            f"--cachegrind-out-file={out.name}", *cmd],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in p.stderr.splitlines():
+            if "Mispredicts:" in line:
+                return int(line.split(":")[1].split()[0].replace(",", ""))
+    return None
+
+
 def bench_of(claims):
     """The build's bench program beside its claims (BUILD/bench/bench), or
     None: it measures the library alone (segmentation and extractors)."""
@@ -187,6 +204,8 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     for name, claims in binaries:
         ins = instructions([claims, "extract", *nc[name], slice_dir])
         r[name]["instructions/byte"] = ins / slice_size if ins else None
+        mis = mispredicts([claims, "extract", *nc[name], slice_dir])
+        r[name]["mispredicts/KB (simulated)"] = mis / slice_size * 1000 if mis else None
     for label, path, text_bytes in [("one long article", long_file, long_size)] + stories:
         runs_of = each(lambda n: ["check", *nc[n], "--fail-on", "none", path], 1)
         for name, _ in binaries:
