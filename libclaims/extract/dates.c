@@ -2117,7 +2117,7 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
 static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
 {
     const size_t run_end = art->sents[s_end - 1].tok_end;
-    size_t tb = 0, te = 0; /* the candidate's sentence's tokens */
+    size_t tb, te; /* the candidate's sentence's tokens */
     for (size_t i = art->sents[si].tok_begin;; i++) {
         /* one call of next_candidate, inlined (each `continue` goes on
            from the token after i) */
@@ -2127,12 +2127,12 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
             i = c->skip_e - 1;
             continue;
         }
-        if (i >= te) { /* the candidate's sentence, from the one before */
-            while (art->sents[si].tok_end <= i)
-                si++;
-            tb = art->sents[si].tok_begin;
-            te = art->sents[si].tok_end;
-        }
+        /* the candidate's sentence: the token's own, read without a
+         * branch (a search on from the one before ran a count of
+         * sentences that varies) */
+        si = art->toks[i].sentence;
+        tb = art->sents[si].tok_begin;
+        te = art->sents[si].tok_end;
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
