@@ -1329,34 +1329,6 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
     }
 }
 
-/* The first of tokens [k, e) whose lexmask has a bit of `bits`, else e.
- * Eight a step while eight remain (a test of the bound for eight), then
- * one at a time. */
-static inline size_t next_lexmask(const claims__token *toks, size_t k, size_t e, uint32_t bits)
-{
-    for (; e - k >= 8; k += 8) {
-        if (toks[k].lexmask & bits)
-            return k;
-        if (toks[k + 1].lexmask & bits)
-            return k + 1;
-        if (toks[k + 2].lexmask & bits)
-            return k + 2;
-        if (toks[k + 3].lexmask & bits)
-            return k + 3;
-        if (toks[k + 4].lexmask & bits)
-            return k + 4;
-        if (toks[k + 5].lexmask & bits)
-            return k + 5;
-        if (toks[k + 6].lexmask & bits)
-            return k + 6;
-        if (toks[k + 7].lexmask & bits)
-            return k + 7;
-    }
-    while (k < e && !(toks[k].lexmask & bits))
-        k++;
-    return k;
-}
-
 /* Finds the event mentions of sentence si (once per sentence). */
 static void load_events(dt_ctx *c, const claims__article *art, size_t si)
 {
@@ -1371,7 +1343,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
     for (size_t j = tb; j < te && c->nev < DT_MAX_EVENTS; j++) {
         /* most tokens start no event phrase (their lexmask): to the next
          * that may, in a tight loop */
-        if ((j = next_lexmask(art->toks, j, te, bit)) == te)
+        if ((j = claims__next_lexmask(art->toks, j, te, bit)) == te)
             return;
         size_t n = 0; /* its bit set: the lookup's out-of-line half */
         const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
@@ -1501,11 +1473,42 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * the verb a few words before it that governs it: "signed the treaty on
  * Friday" dates the signing; and to the noun its phrase hangs on when a
  * clause stands between: "the toll from the quake rose on Tuesday". */
+/* The FNV-1a hash (claims__hash) of a word of up to eight bytes, as a
+ * constant: the bits of the clause openers' hashes below. */
+#define DT_FNV(h, ch) ((((uint32_t)(h)) ^ (uint32_t)(ch)) * 16777619u)
+#define DT_H2(a, b) DT_FNV(DT_FNV(CLAIMS__HASH_INIT, a), b)
+#define DT_H3(a, b, c) DT_FNV(DT_H2(a, b), c)
+#define DT_H4(a, b, c, d) DT_FNV(DT_H3(a, b, c), d)
+#define DT_H5(a, b, c, d, e) DT_FNV(DT_H4(a, b, c, d), e)
+#define DT_H6(a, b, c, d, e, f) DT_FNV(DT_H5(a, b, c, d, e), f)
+#define DT_H7(a, b, c, d, e, f, g) DT_FNV(DT_H6(a, b, c, d, e, f), g)
+#define DT_H8(a, b, c, d, e, f, g, h) DT_FNV(DT_H7(a, b, c, d, e, f, g), h)
+/* Bit (h >> 24) of a 256-bit set, in its 64-bit word w. */
+#define DT_OBIT(h, w) (((h) >> 30) == (w) ? (uint64_t)1 << (((h) >> 24) & 63) : 0)
+#define DT_OPENERS(w)                                                                              \
+    (DT_OBIT(DT_H2('i', 'f'), w) | DT_OBIT(DT_H3('w', 'h', 'o'), w) |                              \
+     DT_OBIT(DT_H4('t', 'h', 'a', 't'), w) | DT_OBIT(DT_H4('w', 'h', 'o', 'm'), w) |               \
+     DT_OBIT(DT_H5('w', 'h', 'i', 'c', 'h'), w) | DT_OBIT(DT_H5('w', 'h', 'o', 's', 'e'), w) |     \
+     DT_OBIT(DT_H6('t', 'h', 'o', 'u', 'g', 'h'), w) |                                             \
+     DT_OBIT(DT_H6('u', 'n', 'l', 'e', 's', 's'), w) |                                             \
+     DT_OBIT(DT_H7('b', 'e', 'c', 'a', 'u', 's', 'e'), w) |                                        \
+     DT_OBIT(DT_H7('w', 'h', 'e', 'r', 'e', 'a', 's'), w) |                                        \
+     DT_OBIT(DT_H8('a', 'l', 't', 'h', 'o', 'u', 'g', 'h'), w))
+
 /* A word that opens a subordinate clause ("announced that he would
  * return next year"): a date after it belongs to that clause, whose verb
  * is no event noun before it. */
 static bool clause_opener(const claims__article *art, size_t i)
 {
+    /* The token's hash (claims__hash of its norm text) against a 256-bit
+     * set of the openers' hashes first: a word of another hash is none,
+     * one load and a branch that is rarely taken, where the switch below
+     * on every word's length was an indirect jump mispredicted often. */
+    static const uint64_t opener_set[4] = {DT_OPENERS(0), DT_OPENERS(1), DT_OPENERS(2),
+                                           DT_OPENERS(3)};
+    uint32_t hb = art->toks[i].hash >> 24;
+    if (!((opener_set[hb >> 6] >> (hb & 63)) & 1))
+        return false;
     /* by length: one or two compares a token, not eleven */
     switch (art->toks[i].norm_len) {
     case 2:
@@ -2114,7 +2117,7 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
 static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
 {
     const size_t run_end = art->sents[s_end - 1].tok_end;
-    size_t tb = 0, te = 0; /* the candidate's sentence's tokens */
+    size_t tb, te; /* the candidate's sentence's tokens */
     for (size_t i = art->sents[si].tok_begin;; i++) {
         /* one call of next_candidate, inlined (each `continue` goes on
            from the token after i) */
@@ -2124,12 +2127,12 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
             i = c->skip_e - 1;
             continue;
         }
-        if (i >= te) { /* the candidate's sentence, from the one before */
-            while (art->sents[si].tok_end <= i)
-                si++;
-            tb = art->sents[si].tok_begin;
-            te = art->sents[si].tok_end;
-        }
+        /* the candidate's sentence: the token's own, read without a
+         * branch (a search on from the one before ran a count of
+         * sentences that varies) */
+        si = art->toks[i].sentence;
+        tb = art->sents[si].tok_begin;
+        te = art->sents[si].tok_end;
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
