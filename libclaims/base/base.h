@@ -740,6 +740,32 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
     return claims__tok_bits(&shape);
 }
 
+/* The FNV-1a hash (claims__hash) of a word of up to eight bytes as a
+ * constant expression, CLAIMS__HASHn of its n bytes, for sets of word
+ * hashes made at compile time. */
+#define CLAIMS__FNV(h, ch) ((((uint32_t)(h)) ^ (uint32_t)(ch)) * 16777619u)
+#define CLAIMS__HASH1(a) CLAIMS__FNV(CLAIMS__HASH_INIT, a)
+#define CLAIMS__HASH2(a, b) CLAIMS__FNV(CLAIMS__HASH1(a), b)
+#define CLAIMS__HASH3(a, b, c) CLAIMS__FNV(CLAIMS__HASH2(a, b), c)
+#define CLAIMS__HASH4(a, b, c, d) CLAIMS__FNV(CLAIMS__HASH3(a, b, c), d)
+#define CLAIMS__HASH5(a, b, c, d, e) CLAIMS__FNV(CLAIMS__HASH4(a, b, c, d), e)
+#define CLAIMS__HASH6(a, b, c, d, e, f) CLAIMS__FNV(CLAIMS__HASH5(a, b, c, d, e), f)
+#define CLAIMS__HASH7(a, b, c, d, e, f, g) CLAIMS__FNV(CLAIMS__HASH6(a, b, c, d, e, f), g)
+#define CLAIMS__HASH8(a, b, c, d, e, f, g, h) CLAIMS__FNV(CLAIMS__HASH7(a, b, c, d, e, f, g), h)
+/* A 256-bit set of word hashes, by their top byte: the bit of hash h in
+ * the set's 64-bit word w (0 when h is in another word), to OR into a
+ * constant uint64_t set[4] = {S(0), S(1), S(2), S(3)}. */
+#define CLAIMS__HSET_BIT(h, w) (((h) >> 30) == (w) ? (uint64_t)1 << (((h) >> 24) & 63) : 0)
+
+/* Whether hash h may be in the set (a word of another hash is none of its
+ * words): one load and a branch rarely taken, where tests of a token's
+ * length and text were mispredicted on every short word. */
+static inline bool claims__hash_in(const uint64_t set[4], uint32_t h)
+{
+    uint32_t hb = h >> 24;
+    return (set[hb >> 6] >> (hb & 63)) & 1;
+}
+
 /* The first of tokens [k, e) whose lexmask has a bit of `bits`, else e:
  * the extractors' skip to the next token that may start a phrase they
  * look for (most tokens start none). Eight a step while eight remain,

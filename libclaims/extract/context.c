@@ -267,28 +267,12 @@ static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t 
     return g == low && low > lo ? first_at(art, lo, g, off) : g;
 }
 
-/* The FNV-1a hash (claims__hash) of a word of up to five bytes, as a
- * constant, and bit (h >> 24) of a 256-bit set of such hashes, in its
- * 64-bit word w. */
-#define CX_FNV(h, ch) ((((uint32_t)(h)) ^ (uint32_t)(ch)) * 16777619u)
-#define CX_H1(a) CX_FNV(CLAIMS__HASH_INIT, a)
-#define CX_H2(a, b) CX_FNV(CX_H1(a), b)
-#define CX_H3(a, b, c) CX_FNV(CX_H2(a, b), c)
-#define CX_H5(a, b, c, d, e) CX_FNV(CX_FNV(CX_H3(a, b, c), d), e)
-#define CX_BIT(h, w) (((h) >> 30) == (w) ? (uint64_t)1 << (((h) >> 24) & 63) : 0)
 /* The boundary words' bits; with "since" (read_window's) in CX_WINDOW. */
 #define CX_BOUNDARY(w)                                                                             \
-    (CX_BIT(CX_H1(','), w) | CX_BIT(CX_H1(';'), w) | CX_BIT(CX_H1(':'), w) |                       \
-     CX_BIT(CX_H3('a', 'n', 'd'), w) | CX_BIT(CX_H2('o', 'r'), w) |                                \
-     CX_BIT(CX_H3('b', 'u', 't'), w))
-#define CX_WINDOW(w) (CX_BOUNDARY(w) | CX_BIT(CX_H5('s', 'i', 'n', 'c', 'e'), w))
-
-/* Is the token's hash in the 256-bit set? */
-static inline bool hash_in(const uint64_t set[4], const claims__token *t)
-{
-    uint32_t hb = t->hash >> 24;
-    return (set[hb >> 6] >> (hb & 63)) & 1;
-}
+    (CLAIMS__HSET_BIT(CLAIMS__HASH1(','), w) | CLAIMS__HSET_BIT(CLAIMS__HASH1(';'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH1(':'), w) |                       \
+     CLAIMS__HSET_BIT(CLAIMS__HASH3('a', 'n', 'd'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH2('o', 'r'), w) |                                \
+     CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w))
+#define CX_WINDOW(w) (CX_BOUNDARY(w) | CLAIMS__HSET_BIT(CLAIMS__HASH5('s', 'i', 'n', 'c', 'e'), w))
 
 /* A clause boundary between two figures: ",", ";", "and", "or", "but". */
 static inline bool boundary(const cx *c, size_t i)
@@ -298,7 +282,7 @@ static inline bool boundary(const cx *c, size_t i)
      * comes, where the length's was for every short word. */
     static const uint64_t set[4] = {CX_BOUNDARY(0), CX_BOUNDARY(1), CX_BOUNDARY(2), CX_BOUNDARY(3)};
     const claims__token *t = &c->art->toks[i];
-    if (!hash_in(set, t))
+    if (!claims__hash_in(set, t->hash))
         return false;
     if (t->norm_len > 3)
         return false;
@@ -336,7 +320,7 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
     const unsigned marks = (1u << CLAIMS__TOK_NUMBER) | (1u << CLAIMS__TOK_QUOTE);
     for (; k < lim; k++) {
         uint16_t cls = toks[k].cls;
-        if (!((int)hash_in(window_set, &toks[k]) | (int)((marks >> (cls & 15)) & 1)))
+        if (!((int)claims__hash_in(window_set, toks[k].hash) | (int)((marks >> (cls & 15)) & 1)))
             continue;
         if (boundary(c, k))
             break;

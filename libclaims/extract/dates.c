@@ -1473,27 +1473,16 @@ static bool clause_between(const dt_ctx *c, const claims__article *art, size_t b
  * the verb a few words before it that governs it: "signed the treaty on
  * Friday" dates the signing; and to the noun its phrase hangs on when a
  * clause stands between: "the toll from the quake rose on Tuesday". */
-/* The FNV-1a hash (claims__hash) of a word of up to eight bytes, as a
- * constant: the bits of the clause openers' hashes below. */
-#define DT_FNV(h, ch) ((((uint32_t)(h)) ^ (uint32_t)(ch)) * 16777619u)
-#define DT_H2(a, b) DT_FNV(DT_FNV(CLAIMS__HASH_INIT, a), b)
-#define DT_H3(a, b, c) DT_FNV(DT_H2(a, b), c)
-#define DT_H4(a, b, c, d) DT_FNV(DT_H3(a, b, c), d)
-#define DT_H5(a, b, c, d, e) DT_FNV(DT_H4(a, b, c, d), e)
-#define DT_H6(a, b, c, d, e, f) DT_FNV(DT_H5(a, b, c, d, e), f)
-#define DT_H7(a, b, c, d, e, f, g) DT_FNV(DT_H6(a, b, c, d, e, f), g)
-#define DT_H8(a, b, c, d, e, f, g, h) DT_FNV(DT_H7(a, b, c, d, e, f, g), h)
-/* Bit (h >> 24) of a 256-bit set, in its 64-bit word w. */
-#define DT_OBIT(h, w) (((h) >> 30) == (w) ? (uint64_t)1 << (((h) >> 24) & 63) : 0)
+/* The clause openers' hashes, a 256-bit set (claims__hash_in). */
 #define DT_OPENERS(w)                                                                              \
-    (DT_OBIT(DT_H2('i', 'f'), w) | DT_OBIT(DT_H3('w', 'h', 'o'), w) |                              \
-     DT_OBIT(DT_H4('t', 'h', 'a', 't'), w) | DT_OBIT(DT_H4('w', 'h', 'o', 'm'), w) |               \
-     DT_OBIT(DT_H5('w', 'h', 'i', 'c', 'h'), w) | DT_OBIT(DT_H5('w', 'h', 'o', 's', 'e'), w) |     \
-     DT_OBIT(DT_H6('t', 'h', 'o', 'u', 'g', 'h'), w) |                                             \
-     DT_OBIT(DT_H6('u', 'n', 'l', 'e', 's', 's'), w) |                                             \
-     DT_OBIT(DT_H7('b', 'e', 'c', 'a', 'u', 's', 'e'), w) |                                        \
-     DT_OBIT(DT_H7('w', 'h', 'e', 'r', 'e', 'a', 's'), w) |                                        \
-     DT_OBIT(DT_H8('a', 'l', 't', 'h', 'o', 'u', 'g', 'h'), w))
+    (CLAIMS__HSET_BIT(CLAIMS__HASH2('i', 'f'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH3('w', 'h', 'o'), w) |                              \
+     CLAIMS__HSET_BIT(CLAIMS__HASH4('t', 'h', 'a', 't'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH4('w', 'h', 'o', 'm'), w) |               \
+     CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'c', 'h'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'o', 's', 'e'), w) |     \
+     CLAIMS__HSET_BIT(CLAIMS__HASH6('t', 'h', 'o', 'u', 'g', 'h'), w) |                                             \
+     CLAIMS__HSET_BIT(CLAIMS__HASH6('u', 'n', 'l', 'e', 's', 's'), w) |                                             \
+     CLAIMS__HSET_BIT(CLAIMS__HASH7('b', 'e', 'c', 'a', 'u', 's', 'e'), w) |                                        \
+     CLAIMS__HSET_BIT(CLAIMS__HASH7('w', 'h', 'e', 'r', 'e', 'a', 's'), w) |                                        \
+     CLAIMS__HSET_BIT(CLAIMS__HASH8('a', 'l', 't', 'h', 'o', 'u', 'g', 'h'), w))
 
 /* A word that opens a subordinate clause ("announced that he would
  * return next year"): a date after it belongs to that clause, whose verb
@@ -1506,8 +1495,7 @@ static bool clause_opener(const claims__article *art, size_t i)
      * on every word's length was an indirect jump mispredicted often. */
     static const uint64_t opener_set[4] = {DT_OPENERS(0), DT_OPENERS(1), DT_OPENERS(2),
                                            DT_OPENERS(3)};
-    uint32_t hb = art->toks[i].hash >> 24;
-    if (!((opener_set[hb >> 6] >> (hb & 63)) & 1))
+    if (!claims__hash_in(opener_set, art->toks[i].hash))
         return false;
     /* by length: one or two compares a token, not eleven */
     switch (art->toks[i].norm_len) {
