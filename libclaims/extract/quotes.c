@@ -922,9 +922,10 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
 static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
 {
     size_t n = 0;
+    /* a word or number (class 0 or 1) counts: no branch a token */
+    _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "token classes");
     for (size_t i = a; i < b && n < most; i++)
-        if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
-            n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
+        n += (T(c, i)->cls <= CLAIMS__TOK_NUMBER) & !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
     return n;
 }
 
