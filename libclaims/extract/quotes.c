@@ -2885,8 +2885,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             continue;
         }
         size_t i = (size_t)(t - toks);
-        if (bits & quote)
-            marks[nmarks++] = (uint32_t)i;
+        /* a quotation mark or not, in no order: the index is stored
+         * always, the count goes up by the answer (the slot is past the
+         * marks kept and below the starts: fewer than i so far) */
+        marks[nmarks] = (uint32_t)i;
+        nmarks += (bits & quote) != 0;
         if (bits & verb) {
             if (t->cls == CLAIMS__TOK_WORD)
                 verbs[nverbs++] = (uint32_t)i;
