@@ -925,7 +925,8 @@ static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
     /* a word or number (class 0 or 1) counts: no branch a token */
     _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "token classes");
     for (size_t i = a; i < b && n < most; i++)
-        n += (T(c, i)->cls <= CLAIMS__TOK_NUMBER) & !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
+        n += (size_t)(T(c, i)->cls <= CLAIMS__TOK_NUMBER) &
+             (size_t)!(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
     return n;
 }
 
