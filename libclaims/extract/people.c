@@ -125,8 +125,14 @@ static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
             size_t mid = n - lo < w ? n : lo + w;
             size_t hi = n - mid < w ? n : mid + w;
             size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                dst[k++] = person_less(src[j], src[i], by_last) ? src[j++] : src[i++];
+            /* the side taken moves on by the answer, no branch on it
+             * (the two runs interleave in no order) */
+            while (i < mid && j < hi) {
+                size_t right = person_less(src[j], src[i], by_last);
+                dst[k++] = right ? src[j] : src[i];
+                j += right;
+                i += 1 - right;
+            }
             while (i < mid)
                 dst[k++] = src[i++];
             while (j < hi)
