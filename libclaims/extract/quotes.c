@@ -1468,8 +1468,14 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     size_t nwords = 0;
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
-        const claims__lex_entry *v = nom_class(c, t);
-        bool nominal_word = head_tok(c, t) || is_title1(c, t);
+        /* most words start no nominal phrase and no title: one test of
+         * the mask for both, not one in each lookup */
+        const claims__lex_entry *v = NULL;
+        bool nominal_word = false;
+        if (T(c, t)->lexmask & (1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_TITLE)) {
+            v = nom_class(c, t);
+            nominal_word = head_tok(c, t) || is_title1(c, t);
+        }
         if (nominal_word || in_name_run(c, t)) {
             if (nominal_word)
                 nominal = true;
