@@ -704,7 +704,9 @@ static bool title_lookup(const ctx *c, size_t i)
     return lex_at(c, CLAIMS__LEX_TITLE, i, i + 1, &n) != NULL;
 }
 
-static bool title1_memo(const ctx *c, size_t i)
+/* is_title1 of a word whose mask allows a title: out of line, so that
+ * is_title1 is its inline test of the mask (most tokens' answer). */
+CLAIMS__NOINLINE static bool title1_memo(const ctx *c, size_t i)
 {
     return memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
 }
