@@ -861,14 +861,21 @@ static inline bool name_word(const ctx *c, size_t i)
     return memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
 
-/* "." right after a title abbreviation ("Gen."), part of a name run. */
-static bool title_dot(const ctx *c, size_t i)
+/* title_dot of a "." token. */
+CLAIMS__NOINLINE static bool title_dot_rest(const ctx *c, size_t i)
 {
     /* "Gen. Smith": a name goes on in the same sentence; not the stop
      * after "said the officer." */
-    return i > 0 && tok_is(c, i, ".") && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
-           is_title1(c, i - 1) && i + 1 < c->ntoks && is_word(c, i + 1) &&
-           (T(c, i + 1)->flags & CLAIMS__TF_CAP) && T(c, i + 1)->sentence == T(c, i)->sentence;
+    return i > 0 && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) && is_title1(c, i - 1) &&
+           i + 1 < c->ntoks && is_word(c, i + 1) && (T(c, i + 1)->flags & CLAIMS__TF_CAP) &&
+           T(c, i + 1)->sentence == T(c, i)->sentence;
+}
+
+/* "." right after a title abbreviation ("Gen."), part of a name run.
+ * Most tokens asked are no ".": that test inline, the rest out of line. */
+static inline bool title_dot(const ctx *c, size_t i)
+{
+    return tok_is(c, i, ".") && title_dot_rest(c, i);
 }
 
 /* A hyphen joining two capitalized words ("Jean-Pierre"). */
