@@ -125,8 +125,14 @@ static void sort_persons(person **v, person **tmp, size_t n, bool by_last)
             size_t mid = n - lo < w ? n : lo + w;
             size_t hi = n - mid < w ? n : mid + w;
             size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                dst[k++] = person_less(src[j], src[i], by_last) ? src[j++] : src[i++];
+            /* the side taken moves on by the answer, no branch on it
+             * (the two runs interleave in no order) */
+            while (i < mid && j < hi) {
+                size_t right = person_less(src[j], src[i], by_last);
+                dst[k++] = right ? src[j] : src[i];
+                j += right;
+                i += 1 - right;
+            }
             while (i < mid)
                 dst[k++] = src[i++];
             while (j < hi)
@@ -582,9 +588,13 @@ static size_t word_hashes(wscratch *ws, size_t len)
                 space = (x - ones) & ~x & 0x80 * ones;
             } while (!space);
             /* no byte before the space when a word of 8k bytes ends at
-             * a step's start: then nothing is taken in but the step */
+             * a step's start (tz 7): then nothing is taken in but the
+             * step. Shifted in two steps, by 1 and 70 - tz, it is
+             * before_space for tz 15 and above and 0 for 7 (v's bit 0,
+             * moved left by 64 in all): no branch (word lengths come in
+             * no order). */
             unsigned tz = (unsigned)__builtin_ctzll(space);
-            h = (h ^ (tz > 7 ? before_space(v, tz) : 0)) * k;
+            h = (h ^ ((v << 1) << (70 - tz))) * k;
             p += tz / 8 + 1;
         }
         *out++ = (uint32_t)(h >> 32);

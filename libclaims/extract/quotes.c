@@ -704,7 +704,9 @@ static bool title_lookup(const ctx *c, size_t i)
     return lex_at(c, CLAIMS__LEX_TITLE, i, i + 1, &n) != NULL;
 }
 
-static bool title1_memo(const ctx *c, size_t i)
+/* is_title1 of a word whose mask allows a title: out of line, so that
+ * is_title1 is its inline test of the mask (most tokens' answer). */
+CLAIMS__NOINLINE static bool title1_memo(const ctx *c, size_t i)
 {
     return memo_test(c, i, MEMO_TITLE_KNOWN, title_lookup);
 }
@@ -859,14 +861,21 @@ static inline bool name_word(const ctx *c, size_t i)
     return memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
 
-/* "." right after a title abbreviation ("Gen."), part of a name run. */
-static bool title_dot(const ctx *c, size_t i)
+/* title_dot of a "." token. */
+CLAIMS__NOINLINE static bool title_dot_rest(const ctx *c, size_t i)
 {
     /* "Gen. Smith": a name goes on in the same sentence; not the stop
      * after "said the officer." */
-    return i > 0 && tok_is(c, i, ".") && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) &&
-           is_title1(c, i - 1) && i + 1 < c->ntoks && is_word(c, i + 1) &&
-           (T(c, i + 1)->flags & CLAIMS__TF_CAP) && T(c, i + 1)->sentence == T(c, i)->sentence;
+    return i > 0 && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) && is_title1(c, i - 1) &&
+           i + 1 < c->ntoks && is_word(c, i + 1) && (T(c, i + 1)->flags & CLAIMS__TF_CAP) &&
+           T(c, i + 1)->sentence == T(c, i)->sentence;
+}
+
+/* "." right after a title abbreviation ("Gen."), part of a name run.
+ * Most tokens asked are no ".": that test inline, the rest out of line. */
+static inline bool title_dot(const ctx *c, size_t i)
+{
+    return tok_is(c, i, ".") && title_dot_rest(c, i);
 }
 
 /* A hyphen joining two capitalized words ("Jean-Pierre"). */
@@ -922,9 +931,11 @@ static size_t strip_titles(const ctx *c, size_t a, size_t b)
 static size_t count_words_upto(const ctx *c, size_t a, size_t b, size_t most)
 {
     size_t n = 0;
+    /* a word or number (class 0 or 1) counts: no branch a token */
+    _Static_assert(CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_NUMBER == 1, "token classes");
     for (size_t i = a; i < b && n < most; i++)
-        if (T(c, i)->cls == CLAIMS__TOK_WORD || T(c, i)->cls == CLAIMS__TOK_NUMBER)
-            n += !(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
+        n += (size_t)(T(c, i)->cls <= CLAIMS__TOK_NUMBER) &
+             (size_t)!(T(c, i)->flags & CLAIMS__TF_POSSESSIVE);
     return n;
 }
 
@@ -1466,8 +1477,14 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     size_t nwords = 0;
     while (j > lo && e - j < NP_MAX) {
         size_t t = j - 1;
-        const claims__lex_entry *v = nom_class(c, t);
-        bool nominal_word = head_tok(c, t) || is_title1(c, t);
+        /* most words start no nominal phrase and no title: one test of
+         * the mask for both, not one in each lookup */
+        const claims__lex_entry *v = NULL;
+        bool nominal_word = false;
+        if (T(c, t)->lexmask & (1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_TITLE)) {
+            v = nom_class(c, t);
+            nominal_word = head_tok(c, t) || is_title1(c, t);
+        }
         if (nominal_word || in_name_run(c, t)) {
             if (nominal_word)
                 nominal = true;
@@ -2884,8 +2901,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             continue;
         }
         size_t i = (size_t)(t - toks);
-        if (bits & quote)
-            marks[nmarks++] = (uint32_t)i;
+        /* a quotation mark or not, in no order: the index is stored
+         * always, the count goes up by the answer (the slot is past the
+         * marks kept and below the starts: fewer than i so far) */
+        marks[nmarks] = (uint32_t)i;
+        nmarks += (bits & quote) != 0;
         if (bits & verb) {
             if (t->cls == CLAIMS__TOK_WORD)
                 verbs[nverbs++] = (uint32_t)i;
