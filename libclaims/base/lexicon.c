@@ -623,18 +623,12 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
     uint32_t sh = slot_hash(tk->hash, sec);
     if (i + 1 < end && i + 1 < art->ntoks && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
-    /* The first slot of slot hash sh is nearly always the token's, if
-     * any: only it is compared here, with few values live (fewer
-     * registers saved on every call); probe_one looks further. */
-    const lex_slot *slots = t->slots;
-    size_t mask = t->nslots - 1, j = slot_home(sh, t->shift);
-    while (slots[j].hash != sh) {
-        if (!slots[j].hash)
-            return NULL;
-        j = (j + 1) & mask;
-    }
-    const lex_slot *sl = &slots[j];
-    if (sl->section != sec || sl->keylen != tk->norm_len ||
+    /* The home slot of slot hash sh holds the token's key, if any, as a
+     * rule: only it is compared here, with few values live (fewer
+     * registers saved on every call) and no loop over slots, whose tests
+     * mispredicted; probe_one looks further, and says when none. */
+    const lex_slot *sl = &t->slots[slot_home(sh, t->shift)];
+    if (sl->hash != sh || sl->section != sec || sl->keylen != tk->norm_len ||
         !claims__same_bytes(t->keys + sl->key, art->norm + tk->norm, tk->norm_len))
         return probe_one(t, sh, sec, tk, art->norm + tk->norm, ntok);
     *ntok = 1;
