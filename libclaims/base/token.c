@@ -494,6 +494,15 @@ static const uint32_t fnv_first[256] = {
 /* clang-format on */
 
 #ifdef CLAIMS__SSE2
+/* The first n bytes of sixteen set, the rest clear (n <= 16): a word's
+ * bytes in a vector of its sixteen, with zeros after it for fnv_short. */
+static const unsigned char prefix_ones[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+static TOK_INLINE __m128i prefix_mask(unsigned n)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)(prefix_ones + 16 - n));
+}
+
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
  * length in *len, its bytes lower-cased to d, in *keep the bits of a
@@ -513,7 +522,9 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     if (on == 0xFFFF)
         return false;
     unsigned n = (unsigned)__builtin_ctz(~on);
-    _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))));
+    _mm_storeu_si128(
+        (__m128i *)(void *)d,
+        _mm_and_si128(_mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))), prefix_mask(n)));
     *len = n;
     /* its bits and the next one's, a byte on no word (no compare has it) */
     *keep = on ^ (on + 1);
@@ -521,18 +532,26 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable, with no branch on
- * n but one for a word longer than eight bytes (a jump or a loop's test
- * on n mispredicts at most words: the length of one word tells nothing
- * of the next's). The first byte's step is fnv_first's; the steps of the
- * bytes up to d[7] (d[14] for a longer word) are taken whatever n is,
- * each hash kept, and the one after the word's last byte read back. */
-#define FNV_STEP(k) hs[k] = h = (h ^ p[k]) * 16777619u
+/* The inverse of FNV-1a's prime 16777619 mod 2^32 to the k-th power: an
+ * FNV-1a step of a zero byte multiplies the hash by the prime, so k zero
+ * bytes' steps are undone by multiplying by entry k. */
+static const uint32_t fnv_unstep[16] = {0x00000001u, 0x359c449bu, 0xdd4ab5d9u, 0x91c5be63u,
+                                        0x4ca091f1u, 0xdfd860ebu, 0xb7f51a49u, 0x9dde4e33u,
+                                        0xd872e4e1u, 0xa078583bu, 0x1b4117b9u, 0x8c728103u,
+                                        0xb06ce8d1u, 0xe4247a8bu, 0x46571e29u, 0x98be26d3u};
+
+/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable and d[n, 15) zero,
+ * with no branch on n but one for a word longer than eight bytes (a jump
+ * or a loop's test on n mispredicts at most words: the length of one word
+ * tells nothing of the next's). The first byte's step is fnv_first's; the
+ * steps of the bytes up to d[7] (d[14] for a longer word) are taken
+ * whatever n is, and those of the zeros after the word undone by one
+ * multiplication (fnv_unstep): no hash kept a step, no read back. */
+#define FNV_STEP(k) h = (h ^ p[k]) * 16777619u
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t hs[15], h;
-    hs[0] = h = fnv_first[p[0]];
+    uint32_t h = fnv_first[p[0]];
     FNV_STEP(1);
     FNV_STEP(2);
     FNV_STEP(3);
@@ -548,8 +567,9 @@ static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
         FNV_STEP(12);
         FNV_STEP(13);
         FNV_STEP(14);
+        return h * fnv_unstep[15 - n];
     }
-    return hs[n - 1];
+    return h * fnv_unstep[8 - n];
 }
 #undef FNV_STEP
 #endif
@@ -950,6 +970,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     char *norm = cur->norm;
     size_t len = cur->len, e = 0;
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
+    uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
         char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
@@ -973,7 +994,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start; /* plain_word's */
             break;
         }
-        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
+        _mm_storeu_si128((__m128i *)(void *)d,
+                         _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl)));
         run_word_flags(&clsfl, u, l, g, ug, on);
         /* (apart from the fields after the hash: else the four offsets are
          * gathered into a vector register first, more instructions) */
@@ -1017,30 +1039,30 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
          * the room: see lim), a mark that may end a sentence on the list */
         unsigned pb = plain_byte[stop];
         if (pb == PB_PUNCT || pb == PB_TERM) {
-            if (end >= lim)
+            /* (the list's room tested and the entry written for any mark,
+             * the list then taking it or not: ',' or '.' is as good as
+             * random for a branch; a NULL list has no room) */
+            if (end >= lim || term == term_end)
                 break;
-            if (pb == PB_TERM) {
-                if (!pl->term || pl->term == pl->term_end)
-                    break;
-                *pl->term++ = (uint32_t)(t - pl->v);
-            }
+            *term = (uint32_t)(t - pl->v);
+            term += pb == PB_TERM;
             run_punct(t, first, norm, len, end, stop);
             t++;
             len++;
             e = start = end + 1;
-            clsfl = CLAIMS__TOK_WORD;
-            if (s[start] == ' ') {
-                start++;
-                clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
-            } else if (s[start] == '\n') {
-                end = start;
-                pb = PB_NEWLINE;
-            }
-            if (pb != PB_NEWLINE) {
+            unsigned char next = (unsigned char)s[start];
+            if (next != '\n') {
+                /* a space after it taken without a branch, as the mark */
+                unsigned sp = next == ' ';
+                start += sp;
+                clsfl = CLAIMS__TOK_WORD | sp * ((uint32_t)CLAIMS__TF_SPACE_BEFORE << 16);
                 if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
                     break;
                 continue;
             }
+            end = start;
+            pb = PB_NEWLINE;
+            clsfl = CLAIMS__TOK_WORD;
         }
         /* or after a line break ("said.\nThe"), noted as plain_run notes
          * it (before a token that is no word, the line break is left to
@@ -1057,6 +1079,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     }
     cur->t = t;
     cur->len = len;
+    pl->term = term;
     return e;
 }
 #endif
