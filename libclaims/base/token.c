@@ -532,13 +532,15 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* The inverse of FNV-1a's prime 16777619 mod 2^32 to the k-th power: an
- * FNV-1a step of a zero byte multiplies the hash by the prime, so k zero
- * bytes' steps are undone by multiplying by entry k. */
-static const uint32_t fnv_unstep[16] = {0x00000001u, 0x359c449bu, 0xdd4ab5d9u, 0x91c5be63u,
-                                        0x4ca091f1u, 0xdfd860ebu, 0xb7f51a49u, 0x9dde4e33u,
-                                        0xd872e4e1u, 0xa078583bu, 0x1b4117b9u, 0x8c728103u,
-                                        0xb06ce8d1u, 0xe4247a8bu, 0x46571e29u, 0x98be26d3u};
+/* What undoes the steps of the zeros after a word of n bytes hashed
+ * through d[7] (n <= 8) or d[14] (n > 8) by fnv_short: the inverse of
+ * FNV-1a's prime 16777619 mod 2^32 (0x359c449b) to the power of their
+ * count, 8 - n or 15 - n (an FNV-1a step of a zero byte multiplies the
+ * hash by the prime). One table indexed by n itself: no subtraction. */
+static const uint32_t fnv_unstep[16] = {
+    0x00000000u, 0x9dde4e33u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u, 0x91c5be63u,
+    0xdd4ab5d9u, 0x359c449bu, 0x00000001u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u,
+    0x91c5be63u, 0xdd4ab5d9u, 0x359c449bu, 0x00000001u};
 
 /* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable and d[n, 15) zero,
  * with no branch on n but one for a word longer than eight bytes (a jump
@@ -567,9 +569,9 @@ static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
         FNV_STEP(12);
         FNV_STEP(13);
         FNV_STEP(14);
-        return h * fnv_unstep[15 - n];
+        return h * fnv_unstep[n];
     }
-    return h * fnv_unstep[8 - n];
+    return h * fnv_unstep[n];
 }
 #undef FNV_STEP
 #endif
@@ -1039,9 +1041,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
          * the room: see lim), a mark that may end a sentence on the list */
         unsigned pb = plain_byte[stop];
         if (pb == PB_PUNCT || pb == PB_TERM) {
-            /* (the list's room tested and the entry written for any mark,
-             * the list then taking it or not: ',' or '.' is as good as
-             * random for a branch; a NULL list has no room) */
+            /* (the list's room tested and an entry written for any mark,
+             * taken or not: ',' or '.' is a coin toss for a branch) */
             if (end >= lim || term == term_end)
                 break;
             *term = (uint32_t)(t - pl->v);
