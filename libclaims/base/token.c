@@ -500,7 +500,8 @@ static const unsigned char prefix_ones[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
                                               0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 static TOK_INLINE __m128i prefix_mask(unsigned n)
 {
-    return _mm_loadu_si128((const __m128i *)(const void *)(prefix_ones + 16 - n));
+    const unsigned char *after = prefix_ones + 16; /* (no subtraction from 16) */
+    return _mm_loadu_si128((const __m128i *)(const void *)(after - n));
 }
 
 /* The word of plain ASCII letters and digits at p, if it ends within its
