@@ -117,7 +117,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     }
     /* A short caption line ending in a number with no full stop:
      * "Minister and guest 311", "olmert visit 224.88". */
-    if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
+    if (((ntok <= 12) & (art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER)) && /* (one branch) */
         !ends_with_terminal(art, pb, pe) && !claims__tok_year_like(art, pe - 1) &&
         art->toks[pe - 1].end - art->toks[pb].start < 100) {
         /* A headline has a verb ("Ferry sinking kills 31"); a caption
