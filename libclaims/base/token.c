@@ -315,6 +315,8 @@ enum {
     PB_LOWER,
     PB_UPPER
 };
+/* The classes of ASCII punctuation, as bits (1u << class). */
+enum { PB_MARKS = (1u << PB_PUNCT) | (1u << PB_TERM) | (1u << PB_PAREN) };
 /* clang-format off */
 #define PP PB_PUNCT
 #define PD PB_DIGIT
@@ -1174,7 +1176,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             if (!e)
 #endif
                 e = plain_word(&cur, s, full_n, i, lim16, flags);
-        } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
+        } else if ((1u << pb) & PB_MARKS) {
+            /* (bit tests, most common first: a jump table's indirect jump
+             * mispredicts most turns, the kinds of token coming at random) */
             if (pb != PB_PUNCT && pl.term) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
                 if (pb == PB_TERM) {
@@ -1191,7 +1195,11 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             cur.norm[cur.len] = (char)c;
             token_end(&cur, i + 1, fnv_first[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
-        } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
+        } else if (pb == PB_QUOTE) {
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = plain_quote(&c2, s, full_n, i, flags);
+            cur = c2;
+        } else if ((1u << pb) & ((1u << PB_SPACE) | (1u << PB_NEWLINE))) {
             if (pb == PB_NEWLINE) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
                 if (pl.line && at != pl.last_line) {
@@ -1208,10 +1216,6 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             continue;
         } else if (pb == PB_DIGIT) {
             e = plain_number(&cur, s, n, i, flags);
-        } else if (pb == PB_QUOTE) {
-            plain_cursor c2 = cur; /* see apos_word_copy */
-            e = plain_quote(&c2, s, full_n, i, flags);
-            cur = c2;
         } else if (pb == PB_E2) {
             unsigned char m = e2_mark(s, full_n, i);
             plain_cursor c2 = cur; /* see apos_word_copy */
