@@ -117,7 +117,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     }
     /* A short caption line ending in a number with no full stop:
      * "Minister and guest 311", "olmert visit 224.88". */
-    if (ntok <= 12 && art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER &&
+    if (((ntok <= 12) & (art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER)) && /* (one branch) */
         !ends_with_terminal(art, pb, pe) && !claims__tok_year_like(art, pe - 1) &&
         art->toks[pe - 1].end - art->toks[pb].start < 100) {
         /* A headline has a verb ("Ferry sinking kills 31"); a caption
@@ -167,6 +167,15 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     }
 }
 
+/* Sentence index si to the eight tokens from t on. */
+#define SENT8(t, si)                                                                               \
+    do {                                                                                           \
+        claims__token *t8_ = (t);                                                                  \
+        t8_[0].sentence = t8_[1].sentence = t8_[2].sentence = t8_[3].sentence = (si);              \
+        t8_[4].sentence = t8_[5].sentence = t8_[6].sentence = t8_[7].sentence = (si);              \
+    } while (0)
+enum { AHEAD = 32 }; /* see push_sentence (four SENT8 there) */
+
 static bool push_sentence(const claims_allocator *a, claims__article *art, size_t *cap,
                           size_t tb, size_t te, size_t para, bool para_start)
 {
@@ -184,34 +193,31 @@ static bool push_sentence(const claims_allocator *a, claims__article *art, size_
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
     sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
-    /* eight stores a turn: the loop's test and step cost as much as a
-     * store, and it writes every token of the text. The last eight are
-     * stored again, not left to a loop of 0 to 7 turns (a branch hard
-     * to predict); a sentence shorter than eight is rare. */
+    /* Most sentences run to fewer than AHEAD tokens: AHEAD stores from tb
+     * on, whatever the length (the tokens past te are a later sentence's,
+     * pushed after this one and stored again: no test of the length, a
+     * branch hard to predict). Else eight stores a turn: the loop's test
+     * and step cost as much as a store; the last eight are stored again,
+     * not left to a loop of 0 to 7 turns. */
+    size_t from = tb; /* the stores still to make: [from, te) */
+    if (tb + AHEAD <= art->ntoks) {
+        SENT8(toks + tb, si);
+        SENT8(toks + tb + 8, si);
+        SENT8(toks + tb + 16, si);
+        SENT8(toks + tb + 24, si);
+        if (te - tb <= AHEAD)
+            goto stored;
+        from = tb + AHEAD;
+    }
     if (te - tb >= 8) {
-        for (size_t k = tb; k + 8 <= te; k += 8) {
-            toks[k].sentence = si;
-            toks[k + 1].sentence = si;
-            toks[k + 2].sentence = si;
-            toks[k + 3].sentence = si;
-            toks[k + 4].sentence = si;
-            toks[k + 5].sentence = si;
-            toks[k + 6].sentence = si;
-            toks[k + 7].sentence = si;
-        }
-        claims__token *last = toks + te - 8;
-        last[0].sentence = si;
-        last[1].sentence = si;
-        last[2].sentence = si;
-        last[3].sentence = si;
-        last[4].sentence = si;
-        last[5].sentence = si;
-        last[6].sentence = si;
-        last[7].sentence = si;
+        for (size_t k = from; k + 8 <= te; k += 8)
+            SENT8(toks + k, si);
+        SENT8(toks + te - 8, si);
     } else {
         for (size_t k = tb; k < te; k++)
             toks[k].sentence = si;
     }
+stored:
     toks[tb].flags |= CLAIMS__TF_SENT_START;
     art->nsents++;
     return true;

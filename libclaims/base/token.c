@@ -315,6 +315,8 @@ enum {
     PB_LOWER,
     PB_UPPER
 };
+/* The classes of ASCII punctuation, as bits (1u << class). */
+enum { PB_MARKS = (1u << PB_PUNCT) | (1u << PB_TERM) | (1u << PB_PAREN) };
 /* clang-format off */
 #define PP PB_PUNCT
 #define PD PB_DIGIT
@@ -494,6 +496,16 @@ static const uint32_t fnv_first[256] = {
 /* clang-format on */
 
 #ifdef CLAIMS__SSE2
+/* The first n bytes of sixteen set, the rest clear (n <= 16): a word's
+ * bytes in a vector of its sixteen, with zeros after it for fnv_short. */
+static const unsigned char prefix_ones[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+static TOK_INLINE __m128i prefix_mask(unsigned n)
+{
+    const unsigned char *after = prefix_ones + 16; /* (no subtraction from 16) */
+    return _mm_loadu_si128((const __m128i *)(const void *)(after - n));
+}
+
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
  * length in *len, its bytes lower-cased to d, in *keep the bits of a
@@ -513,7 +525,9 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     if (on == 0xFFFF)
         return false;
     unsigned n = (unsigned)__builtin_ctz(~on);
-    _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))));
+    _mm_storeu_si128(
+        (__m128i *)(void *)d,
+        _mm_and_si128(_mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))), prefix_mask(n)));
     *len = n;
     /* its bits and the next one's, a byte on no word (no compare has it) */
     *keep = on ^ (on + 1);
@@ -521,18 +535,28 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable, with no branch on
- * n but one for a word longer than eight bytes (a jump or a loop's test
- * on n mispredicts at most words: the length of one word tells nothing
- * of the next's). The first byte's step is fnv_first's; the steps of the
- * bytes up to d[7] (d[14] for a longer word) are taken whatever n is,
- * each hash kept, and the one after the word's last byte read back. */
-#define FNV_STEP(k) hs[k] = h = (h ^ p[k]) * 16777619u
+/* What undoes the steps of the zeros after a word of n bytes hashed
+ * through d[7] (n <= 8) or d[14] (n > 8) by fnv_short: the inverse of
+ * FNV-1a's prime 16777619 mod 2^32 (0x359c449b) to the power of their
+ * count, 8 - n or 15 - n (an FNV-1a step of a zero byte multiplies the
+ * hash by the prime). One table indexed by n itself: no subtraction. */
+static const uint32_t fnv_unstep[16] = {
+    0x00000000u, 0x9dde4e33u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u, 0x91c5be63u,
+    0xdd4ab5d9u, 0x359c449bu, 0x00000001u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u,
+    0x91c5be63u, 0xdd4ab5d9u, 0x359c449bu, 0x00000001u};
+
+/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable and d[n, 15) zero,
+ * with no branch on n but one for a word longer than eight bytes (a jump
+ * or a loop's test on n mispredicts at most words: the length of one word
+ * tells nothing of the next's). The first byte's step is fnv_first's; the
+ * steps of the bytes up to d[7] (d[14] for a longer word) are taken
+ * whatever n is, and those of the zeros after the word undone by one
+ * multiplication (fnv_unstep): no hash kept a step, no read back. */
+#define FNV_STEP(k) h = (h ^ p[k]) * 16777619u
 static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
-    uint32_t hs[15], h;
-    hs[0] = h = fnv_first[p[0]];
+    uint32_t h = fnv_first[p[0]];
     FNV_STEP(1);
     FNV_STEP(2);
     FNV_STEP(3);
@@ -548,8 +572,9 @@ static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
         FNV_STEP(12);
         FNV_STEP(13);
         FNV_STEP(14);
+        return h * fnv_unstep[n];
     }
-    return hs[n - 1];
+    return h * fnv_unstep[n];
 }
 #undef FNV_STEP
 #endif
@@ -950,6 +975,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     char *norm = cur->norm;
     size_t len = cur->len, e = 0;
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
+    uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
         char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
@@ -973,7 +999,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start; /* plain_word's */
             break;
         }
-        _mm_storeu_si128((__m128i *)(void *)d, _mm_or_si128(x, k.case_bit));
+        _mm_storeu_si128((__m128i *)(void *)d,
+                         _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl)));
         run_word_flags(&clsfl, u, l, g, ug, on);
         /* (apart from the fields after the hash: else the four offsets are
          * gathered into a vector register first, more instructions) */
@@ -1017,30 +1044,29 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
          * the room: see lim), a mark that may end a sentence on the list */
         unsigned pb = plain_byte[stop];
         if (pb == PB_PUNCT || pb == PB_TERM) {
-            if (end >= lim)
+            /* (the list's room tested and an entry written for any mark,
+             * taken or not: ',' or '.' is a coin toss for a branch) */
+            if (end >= lim || term == term_end)
                 break;
-            if (pb == PB_TERM) {
-                if (!pl->term || pl->term == pl->term_end)
-                    break;
-                *pl->term++ = (uint32_t)(t - pl->v);
-            }
+            *term = (uint32_t)(t - pl->v);
+            term += pb == PB_TERM;
             run_punct(t, first, norm, len, end, stop);
             t++;
             len++;
             e = start = end + 1;
-            clsfl = CLAIMS__TOK_WORD;
-            if (s[start] == ' ') {
-                start++;
-                clsfl |= (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
-            } else if (s[start] == '\n') {
-                end = start;
-                pb = PB_NEWLINE;
-            }
-            if (pb != PB_NEWLINE) {
+            unsigned char next = (unsigned char)s[start];
+            if (next != '\n') {
+                /* a space after it taken without a branch, as the mark */
+                unsigned sp = next == ' ';
+                start += sp;
+                clsfl = CLAIMS__TOK_WORD | sp * ((uint32_t)CLAIMS__TF_SPACE_BEFORE << 16);
                 if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
                     break;
                 continue;
             }
+            end = start;
+            pb = PB_NEWLINE;
+            clsfl = CLAIMS__TOK_WORD;
         }
         /* or after a line break ("said.\nThe"), noted as plain_run notes
          * it (before a token that is no word, the line break is left to
@@ -1057,6 +1083,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     }
     cur->t = t;
     cur->len = len;
+    pl->term = term;
     return e;
 }
 #endif
@@ -1149,7 +1176,9 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             if (!e)
 #endif
                 e = plain_word(&cur, s, full_n, i, lim16, flags);
-        } else if (pb == PB_PUNCT || pb == PB_TERM || pb == PB_PAREN) {
+        } else if ((1u << pb) & PB_MARKS) {
+            /* (bit tests, most common first: a jump table's indirect jump
+             * mispredicts most turns, the kinds of token coming at random) */
             if (pb != PB_PUNCT && pl.term) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
                 if (pb == PB_TERM) {
@@ -1166,7 +1195,11 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             cur.norm[cur.len] = (char)c;
             token_end(&cur, i + 1, fnv_first[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
-        } else if (pb == PB_SPACE || pb == PB_NEWLINE) {
+        } else if (pb == PB_QUOTE) {
+            plain_cursor c2 = cur; /* see apos_word_copy */
+            e = plain_quote(&c2, s, full_n, i, flags);
+            cur = c2;
+        } else if ((1u << pb) & ((1u << PB_SPACE) | (1u << PB_NEWLINE))) {
             if (pb == PB_NEWLINE) {
                 uint32_t at = (uint32_t)(cur.t - pl.v);
                 if (pl.line && at != pl.last_line) {
@@ -1183,10 +1216,6 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             continue;
         } else if (pb == PB_DIGIT) {
             e = plain_number(&cur, s, n, i, flags);
-        } else if (pb == PB_QUOTE) {
-            plain_cursor c2 = cur; /* see apos_word_copy */
-            e = plain_quote(&c2, s, full_n, i, flags);
-            cur = c2;
         } else if (pb == PB_E2) {
             unsigned char m = e2_mark(s, full_n, i);
             plain_cursor c2 = cur; /* see apos_word_copy */
