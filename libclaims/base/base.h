@@ -160,10 +160,15 @@ static inline bool claims__same_bytes(const char *a, const char *b, size_t n)
         memcpy(&y0, b, 4);
         memcpy(&x1, a + n - 4, 4);
         memcpy(&y1, b + n - 4, 4);
-        return x0 == y0 && x1 == y1;
+        /* or-ed differences, one test: most compares are of bytes that
+           match (hash and length did), and two tests mispredicted apart */
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
     }
     /* 0 to 3 bytes: the first, middle and last cover them all. */
-    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+    if (n == 0)
+        return true;
+    return ((unsigned char)(a[0] ^ b[0]) | (unsigned char)(a[n / 2] ^ b[n / 2]) |
+            (unsigned char)(a[n - 1] ^ b[n - 1])) == 0;
 }
 
 /* Parses an unsigned decimal with optional ',' thousands groups and one
