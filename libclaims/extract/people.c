@@ -1122,15 +1122,19 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     seen_quote *memo = l->nspeech <= SIZE_MAX / sizeof *memo
                            ? claims__malloc(&s->alloc, (l->nspeech ? l->nspeech : 1) * sizeof *memo)
                            : NULL;
-    quote_memo named_memo = {memo_slot + nopen_memo, nnamed_memo - 1, memo + open, 0};
+    /* (made once both blocks are there: no offset from a NULL pointer
+       when an allocation failed) */
+    quote_memo named_memo = {NULL, nnamed_memo - 1, NULL, 0};
     ps.slot_of = claims__malloc(&s->alloc, (open ? open : 1) * sizeof *ps.slot_of);
     /* the named quotes' entries by claim index (set for those alone) */
     uint32_t *entry_of = s->nclaims <= SIZE_MAX / sizeof *entry_of
                              ? claims__malloc(&s->alloc, s->nclaims * sizeof *entry_of)
                              : NULL;
-    if (memo_slot) {
+    if (memo_slot && memo) {
         memset(memo_slot, 0, (nopen_memo + nnamed_memo) * sizeof *memo_slot);
         ps.memo = (quote_memo){memo_slot, nopen_memo - 1, memo, 0};
+        named_memo.slot = memo_slot + nopen_memo;
+        named_memo.q = memo + open;
     }
     if (memo_slot && memo && ps.slot_of && entry_of && gather_probes(s, openl, open, &ws, &ps) &&
         index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, &named_memo, entry_of)) {
