@@ -547,25 +547,6 @@ static inline const claims__lex_entry *probe(const claims__lex_tables *t, uint32
     return NULL;
 }
 
-/* claims__same_bytes for a key the slot hash, section and length
- * already matched, so that the bytes as a rule are equal: the words read
- * are compared together, one test where claims__same_bytes tests each
- * (the length's tests stay). */
-static inline bool key_same(const char *a, const char *b, size_t n)
-{
-    if (n > 8)
-        return claims__same_bytes(a, b, n);
-    if (n >= 4) {
-        uint32_t x0, y0, x1, y1;
-        memcpy(&x0, a, 4);
-        memcpy(&y0, b, 4);
-        memcpy(&x1, a + n - 4, 4);
-        memcpy(&y1, b + n - 4, 4);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    return n == 0 || ((a[0] ^ b[0]) | (a[n / 2] ^ b[n / 2]) | (a[n - 1] ^ b[n - 1])) == 0;
-}
-
 /* The entry of section sec whose key is token tk alone (its norm text
  * at norm), its slot hash sh; NULL when none. Out of line: only a slot
  * hash shared by two keys sends a lookup here. */
@@ -648,7 +629,7 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
      * mispredicted; probe_one looks further, and says when none. */
     const lex_slot *sl = &t->slots[slot_home(sh, t->shift)];
     if (sl->hash != sh || sl->section != sec || sl->keylen != tk->norm_len ||
-        !key_same(t->keys + sl->key, art->norm + tk->norm, tk->norm_len))
+        !claims__same_bytes(t->keys + sl->key, art->norm + tk->norm, tk->norm_len))
         return probe_one(t, sh, sec, tk, art->norm + tk->norm, ntok);
     *ntok = 1;
     return &t->entries[sl->entry];
