@@ -4,14 +4,6 @@
 
 #include <string.h>
 
-/* Inlined into each of a few calls where the compiler would not: the
- * key parts' steps. */
-#if defined(__GNUC__)
-#define STORE_INLINE inline __attribute__((always_inline))
-#else
-#define STORE_INLINE inline
-#endif
-
 /* The sentence of a claim of article art at byte off, as
  * claims__sentence_near finds it (the first not ended by off, else the
  * last): by halves of the sentences, each step a conditional move, not a
@@ -92,7 +84,7 @@ static inline void copy_part(char *d, const char *p, size_t n)
 
 /* Appends part p (n bytes; none when NULL) to the key k of at bytes,
  * after a '/' when k is not empty: the key's new length. */
-static STORE_INLINE size_t put_part(char *k, size_t at, const char *p, size_t n)
+static CLAIMS__ALWAYS_INLINE size_t put_part(char *k, size_t at, const char *p, size_t n)
 {
     if (!p)
         return at;
@@ -192,7 +184,7 @@ static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, c
  * when `intern` (the frame names it). "-" and "?" (unknown) and NULL
  * have none. folded, when not NULL, is where its spelling is folded
  * (*pp is then pointed at it). False on OOM. */
-static STORE_INLINE bool key_part(claims_story *s, const char **pp, bool intern, char *folded,
+static CLAIMS__ALWAYS_INLINE bool key_part(claims_story *s, const char **pp, bool intern, char *folded,
                                   size_t *len, uint32_t *tag, claims__sid *id)
 {
     const char *p = *pp;

@@ -45,13 +45,6 @@ static inline bool terminal_norm(const char *p, size_t n)
     return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
 }
 
-/* Inlined where the compiler would not: the word path's steps. */
-#if defined(__GNUC__)
-#define TOK_INLINE inline __attribute__((always_inline))
-#else
-#define TOK_INLINE inline
-#endif
-
 static const uint32_t every_section = UINT32_MAX;
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
@@ -500,7 +493,7 @@ static const uint32_t fnv_first[256] = {
  * bytes in a vector of its sixteen, with zeros after it for fnv_short. */
 static const unsigned char prefix_ones[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                               0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-static TOK_INLINE __m128i prefix_mask(unsigned n)
+static CLAIMS__ALWAYS_INLINE __m128i prefix_mask(unsigned n)
 {
     const unsigned char *after = prefix_ones + 16; /* (no subtraction from 16) */
     return _mm_loadu_si128((const __m128i *)(const void *)(after - n));
@@ -553,7 +546,7 @@ static const uint32_t fnv_unstep[16] = {
  * whatever n is, and those of the zeros after the word undone by one
  * multiplication (fnv_unstep): no hash kept a step, no read back. */
 #define FNV_STEP(k) h = (h ^ p[k]) * 16777619u
-static TOK_INLINE uint32_t fnv_short(const char *d, size_t n)
+static CLAIMS__ALWAYS_INLINE uint32_t fnv_short(const char *d, size_t n)
 {
     const unsigned char *p = (const unsigned char *)d;
     uint32_t h = fnv_first[p[0]];
@@ -822,7 +815,7 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
  * token's flags half (see put_cls_flags), of the word whose bytes and the byte after are the
  * bits `keep` of the compares that tell capitals (u), lower-case letters
  * (l) and digits (g) of its sixteen bytes. */
-static TOK_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
+static CLAIMS__ALWAYS_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
                                       unsigned keep)
 {
     unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
@@ -839,7 +832,7 @@ static TOK_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m
  * capital first without a branch (a word in five or so has one, as good
  * as at random for a branch), and the rest only for a capital or a
  * digit after it (rare). */
-static TOK_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g, __m128i ug,
+static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g, __m128i ug,
                                       unsigned on)
 {
     unsigned keep = on ^ (on + 1);
@@ -850,7 +843,7 @@ static TOK_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
-static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
+static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
                                  size_t at, unsigned char c)
 {
     uint32_t h = fnv_first[c];
@@ -867,7 +860,7 @@ static TOK_INLINE void run_punct(claims__token *t, const uint32_t *first, char *
 /* Whether the byte after "'s" that follows a word, b, ends a possessive
  * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
  * may begin one; plain_apos_word's). */
-static TOK_INLINE bool run_poss_end(unsigned char b)
+static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
 {
     return b < 0x80 && !claims__is_alpha(b);
 }
@@ -875,7 +868,7 @@ static TOK_INLINE bool run_poss_end(unsigned char b)
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
-static TOK_INLINE void run_possessive(claims__token *t, const uint32_t *first, char *norm,
+static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_t *first, char *norm,
                                       size_t len, size_t at)
 {
     uint32_t h = (fnv_first['\''] ^ 's') * 16777619u;
@@ -897,7 +890,7 @@ typedef struct run_consts {
     __m128i up_add, lo_add, dg_add, letter_lim, digit_lim, case_bit;
 } run_consts;
 
-static TOK_INLINE run_consts run_consts_make(void)
+static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
 {
     run_consts k;
     k.up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
@@ -912,7 +905,7 @@ static TOK_INLINE run_consts run_consts_make(void)
 /* Notes token t, after a line break, on the list of line starts as
  * plain_run does; false when the list is full (plain_run's, which grows
  * it). */
-static TOK_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
+static CLAIMS__ALWAYS_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
 {
     uint32_t at = (uint32_t)(t - pl->v);
     if (pl->line && at != pl->last_line) {
@@ -934,7 +927,7 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
  * then the start of a word after one space, if any before lim. (Given
  * lim for the text's end, where that tells it less plain_number leaves
  * the number to plain_run, which reads it again.) */
-static TOK_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
+static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
                                     const char *s, size_t sp, size_t lim, size_t *e)
 {
     if (sp + 1 >= lim || plain_byte[(unsigned char)s[sp + 1]] != PB_DIGIT)

@@ -33,14 +33,6 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Inlined even where the compiler would not: next_start_rel, whose loop
- * must stay in each scan's, with its section bits constants. */
-#if defined(__GNUC__)
-#define DT_INLINE inline __attribute__((always_inline))
-#else
-#define DT_INLINE inline
-#endif
-
 size_t claims__edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t cap)
 {
     enum { MAXLEN = 32 };
@@ -774,7 +766,7 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
  * (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
-static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                        uint32_t named, const claims__lex_tables *rel_tab);
 static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
 {
@@ -785,7 +777,7 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
  * `named` but of no month or weekday ("the", "a", "that": only ever a
  * relative day's start) is no stop when the lexicon's inline filter of
  * that lookup rejects it, tested in the loop. */
-static DT_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
+static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                        uint32_t named, const claims__lex_tables *rel_tab)
 {
     /* The loop stops at a word or a number (no class bit but the

@@ -24,16 +24,11 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Inlined where the compiler would not: the stages of process, each
- * called once an amount (a call saved and restored six registers, more
- * than some stages cost when they find nothing), and the token tests
- * asked from dozens of places, of which gcc kept out-of-line copies
- * whose calls cost more than the tests. */
-#if defined(__GNUC__)
-#define NUM_INLINE inline __attribute__((always_inline))
-#else
-#define NUM_INLINE inline
-#endif
+/* CLAIMS__ALWAYS_INLINE here: the stages of process, each called once an
+ * amount (a call saved and restored six registers, more than some stages
+ * cost when they find nothing), and the token tests asked from dozens of
+ * places, of which gcc kept out-of-line copies whose calls cost more than
+ * the tests. */
 
 enum {
     BACK_WINDOW = 8,    /* tokens searched backwards for a governing verb */
@@ -155,7 +150,7 @@ static inline bool is_cls(const qctx *c, size_t i, int cls)
     return i < c->se && tk(c, i)->cls == cls && i >= c->sb;
 }
 
-static NUM_INLINE bool is_punct(const qctx *c, size_t i, char ch)
+static CLAIMS__ALWAYS_INLINE bool is_punct(const qctx *c, size_t i, char ch)
 {
     return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
@@ -171,7 +166,7 @@ static inline int punct_ch(const qctx *c, size_t i)
                : 0;
 }
 
-static NUM_INLINE bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+static CLAIMS__ALWAYS_INLINE bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
 {
     return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
 }
@@ -192,7 +187,7 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 
 /* ----------------------------------------------------------- lexicon */
 
-static NUM_INLINE const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
+static CLAIMS__ALWAYS_INLINE const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
                                                size_t end, size_t *n)
 {
     size_t dummy;
@@ -215,7 +210,7 @@ static inline const claims__lex_entry *lex_in(const qctx *c, claims__lex_section
 }
 
 /* lex(c, CLAIMS__LEX_UNIT, i, c->se, n), through the unit memo. */
-static NUM_INLINE const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
+static CLAIMS__ALWAYS_INLINE const claims__lex_entry *unit_at(const qctx *c, size_t i, size_t *n)
 {
     unit_memo *m = c->um;
     if (m->at != i) {
@@ -229,7 +224,7 @@ static NUM_INLINE const claims__lex_entry *unit_at(const qctx *c, size_t i, size
 }
 
 /* A one-token entry of `sec` at i whose value is `val`. */
-static NUM_INLINE bool lex_is(const qctx *c, claims__lex_section sec, size_t i,
+static CLAIMS__ALWAYS_INLINE bool lex_is(const qctx *c, claims__lex_section sec, size_t i,
                               claims__lex_value val)
 {
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
@@ -256,7 +251,7 @@ static inline const claims__lex_entry *cword(const qctx *c, size_t i)
     return c->wc->e[slot];
 }
 
-static NUM_INLINE bool marker(const qctx *c, size_t i, claims__lex_value name)
+static CLAIMS__ALWAYS_INLINE bool marker(const qctx *c, size_t i, claims__lex_value name)
 {
     return claims__lex_is(cword(c, i), name);
 }
@@ -409,7 +404,7 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 }
 
 /* A word that looks like an English plural noun ("drones", "casualties"). */
-static NUM_INLINE bool looks_plural(const qctx *c, size_t i)
+static CLAIMS__ALWAYS_INLINE bool looks_plural(const qctx *c, size_t i)
 {
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
@@ -421,7 +416,7 @@ static NUM_INLINE bool looks_plural(const qctx *c, size_t i)
 }
 
 /* A verb form or an adverb rather than a noun ("signed", "operating"). */
-static NUM_INLINE bool looks_verbal(const qctx *c, size_t i)
+static CLAIMS__ALWAYS_INLINE bool looks_verbal(const qctx *c, size_t i)
 {
     const char *w = norm_of(c, i);
     size_t n = tk(c, i)->norm_len;
@@ -441,7 +436,7 @@ static inline bool any_marker(const qctx *c, size_t i)
     return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
 }
 
-static NUM_INLINE bool is_stop(const qctx *c, size_t i)
+static CLAIMS__ALWAYS_INLINE bool is_stop(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
     return e && (e->code == CLAIMS__LV_W_STOP || e->code == CLAIMS__LV_W_CLAUSE);
@@ -540,7 +535,7 @@ static const char *np_part(const np_head *h)
 }
 
 /* Skips "of the" between an amount and its noun. */
-static NUM_INLINE size_t skip_det(const qctx *c, size_t k)
+static CLAIMS__ALWAYS_INLINE size_t skip_det(const qctx *c, size_t k)
 {
     for (int n = 0; n < 3 && k < c->se && marker(c, k, CLAIMS__LV_W_DET); n++)
         k++;
@@ -1766,7 +1761,7 @@ typedef struct unit_info {
 /* The amount at token i: an unknown amount, a vague one ("dozens") or a
  * number, with a currency before it (*cur_e). Returns the token to resume
  * from when there is no amount here or it is noise, else 0. */
-static NUM_INLINE size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
+static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
                                      size_t *cur_start)
 {
     size_t n = 0;
@@ -1810,7 +1805,7 @@ static NUM_INLINE size_t read_amount(qctx *c, size_t i, amount *a, const claims_
 /* The operator and currency before the amount ("more than $5"), and the
  * figures that are not one: a ratio, and the change and old value of
  * "rose by 5 to 40". Returns the token to resume from, or 0. */
-static NUM_INLINE size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e,
+static CLAIMS__ALWAYS_INLINE size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e,
                                      size_t cur_start)
 {
     if (cur_e) {
@@ -1852,7 +1847,7 @@ static NUM_INLINE size_t read_before(qctx *c, amount *a, const claims__lex_entry
 
 /* Ranges: "10 to 12", "10-12", "between 10 and 12"; a score or code
  * ("2-1") is no figure. Returns the token to resume from, or 0. */
-static NUM_INLINE size_t read_range(qctx *c, amount *a)
+static CLAIMS__ALWAYS_INLINE size_t read_range(qctx *c, amount *a)
 {
     if (!(a->digits || a->word) || a->zero)
         return 0;
@@ -1908,7 +1903,7 @@ static bool weighed_before(const qctx *c, size_t b)
 /* A unit after the amount, or a currency ("5 km", "10 million dollars").
  * Returns the token to resume from (a time of day, a hyphenated
  * adjective), or 0. */
-static NUM_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
+static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
 {
     size_t n = 0;
     const claims__lex_entry *e;
@@ -2022,7 +2017,7 @@ static size_t age_at_subject(const qctx *c, size_t nb)
 
 /* An age without a unit: "Jane Roe, 34, was ...", "She was 61.", "Roe
  * turns 40 on Friday", with the person when named. */
-static NUM_INLINE void unit_age(const qctx *c, const amount *a, unit_info *u)
+static CLAIMS__ALWAYS_INLINE void unit_age(const qctx *c, const amount *a, unit_info *u)
 {
     u->age = u->has_unit && unit_is(&u->uv, "age");
     u->person[0] = '-';
@@ -2075,7 +2070,7 @@ static NUM_INLINE void unit_age(const qctx *c, const amount *a, unit_info *u)
 
 /* Amounts that are no claim: a year (dates.c reads it) unless it counts
  * something, and "one day", "one dollar". */
-static NUM_INLINE bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
+static CLAIMS__ALWAYS_INLINE bool not_a_figure(const qctx *c, const amount *a, const unit_info *u)
 {
     if (a->digits && !a->range && !a->cur && !u->has_unit && year_like(c, a->nb)) {
         np_head h;
@@ -2148,7 +2143,7 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 
 /* Records money: money/<thing>/<action>/<currency>. A sum in brackets
  * right after another is its conversion and takes its frame. */
-static NUM_INLINE size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u,
+static CLAIMS__ALWAYS_INLINE size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u,
                                     claims_status *st)
 {
     char thing[PART_MAX] = "-", action[PART_MAX] = "-";
@@ -2290,7 +2285,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
 
 /* Records a percentage or a measure (an age list "aged 61 and 58" as one
  * claim per person). */
-static NUM_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u,
+static CLAIMS__ALWAYS_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u,
                                       claims_status *st)
 {
     bool percent = unit_is(&u->uv, "percent");
