@@ -184,8 +184,9 @@ static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, c
  * when `intern` (the frame names it). "-" and "?" (unknown) and NULL
  * have none. folded, when not NULL, is where its spelling is folded
  * (*pp is then pointed at it). False on OOM. */
-static CLAIMS__ALWAYS_INLINE bool key_part(claims_story *s, const char **pp, bool intern, char *folded,
-                                  size_t *len, uint32_t *tag, claims__sid *id)
+static CLAIMS__ALWAYS_INLINE bool key_part(claims_story *s, const char **pp, bool intern,
+                                           char *folded, size_t *len, uint32_t *tag,
+                                           claims__sid *id)
 {
     const char *p = *pp;
     *id = 0;

@@ -816,7 +816,7 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
  * bits `keep` of the compares that tell capitals (u), lower-case letters
  * (l) and digits (g) of its sixteen bytes. */
 static CLAIMS__ALWAYS_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
-                                      unsigned keep)
+                                                 unsigned keep)
 {
     unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
     if (up & 1)
@@ -832,8 +832,8 @@ static CLAIMS__ALWAYS_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m
  * capital first without a branch (a word in five or so has one, as good
  * as at random for a branch), and the rest only for a capital or a
  * digit after it (rare). */
-static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g, __m128i ug,
-                                      unsigned on)
+static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
+                                                 __m128i ug, unsigned on)
 {
     unsigned keep = on ^ (on + 1);
     *clsfl |= ((unsigned)_mm_movemask_epi8(u) & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
@@ -843,8 +843,8 @@ static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
-static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm, size_t len,
-                                 size_t at, unsigned char c)
+static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm,
+                                            size_t len, size_t at, unsigned char c)
 {
     uint32_t h = fnv_first[c];
     norm[len] = (char)c;
@@ -868,8 +868,8 @@ static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
-static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_t *first, char *norm,
-                                      size_t len, size_t at)
+static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_t *first,
+                                                 char *norm, size_t len, size_t at)
 {
     uint32_t h = (fnv_first['\''] ^ 's') * 16777619u;
     norm[len] = '\'';
@@ -928,7 +928,7 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
  * lim for the text's end, where that tells it less plain_number leaves
  * the number to plain_run, which reads it again.) */
 static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
-                                    const char *s, size_t sp, size_t lim, size_t *e)
+                                               const char *s, size_t sp, size_t lim, size_t *e)
 {
     if (sp + 1 >= lim || plain_byte[(unsigned char)s[sp + 1]] != PB_DIGIT)
         return 0;

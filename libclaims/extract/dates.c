@@ -767,7 +767,8 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
-                                       uint32_t named, const claims__lex_tables *rel_tab);
+                                                   uint32_t named,
+                                                   const claims__lex_tables *rel_tab);
 static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
 {
     return next_start_rel(art, i, te, named, NULL);
@@ -778,7 +779,8 @@ static inline size_t next_start(const claims__article *art, size_t i, size_t te,
  * relative day's start) is no stop when the lexicon's inline filter of
  * that lookup rejects it, tested in the loop. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
-                                       uint32_t named, const claims__lex_tables *rel_tab)
+                                                   uint32_t named,
+                                                   const claims__lex_tables *rel_tab)
 {
     /* The loop stops at a word or a number (no class bit but the
      * number's) with a bit of `some`: a section asked or the number's

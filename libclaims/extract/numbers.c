@@ -187,8 +187,8 @@ static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 
 /* ----------------------------------------------------------- lexicon */
 
-static CLAIMS__ALWAYS_INLINE const claims__lex_entry *lex(const qctx *c, claims__lex_section sec, size_t i,
-                                               size_t end, size_t *n)
+static CLAIMS__ALWAYS_INLINE const claims__lex_entry *lex(const qctx *c, claims__lex_section sec,
+                                                          size_t i, size_t end, size_t *n)
 {
     size_t dummy;
     /* claims__lex_match, on the tokens at hand: most tokens start no
@@ -225,7 +225,7 @@ static CLAIMS__ALWAYS_INLINE const claims__lex_entry *unit_at(const qctx *c, siz
 
 /* A one-token entry of `sec` at i whose value is `val`. */
 static CLAIMS__ALWAYS_INLINE bool lex_is(const qctx *c, claims__lex_section sec, size_t i,
-                              claims__lex_value val)
+                                         claims__lex_value val)
 {
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
@@ -1761,8 +1761,8 @@ typedef struct unit_info {
 /* The amount at token i: an unknown amount, a vague one ("dozens") or a
  * number, with a currency before it (*cur_e). Returns the token to resume
  * from when there is no amount here or it is noise, else 0. */
-static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a, const claims__lex_entry **cur_e,
-                                     size_t *cur_start)
+static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
+                                                const claims__lex_entry **cur_e, size_t *cur_start)
 {
     size_t n = 0;
     const claims__lex_entry *e;
@@ -1806,7 +1806,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a, co
  * figures that are not one: a ratio, and the change and old value of
  * "rose by 5 to 40". Returns the token to resume from, or 0. */
 static CLAIMS__ALWAYS_INLINE size_t read_before(qctx *c, amount *a, const claims__lex_entry *cur_e,
-                                     size_t cur_start)
+                                                size_t cur_start)
 {
     if (cur_e) {
         a->cur = cur_e->value;
@@ -2144,7 +2144,7 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 /* Records money: money/<thing>/<action>/<currency>. A sum in brackets
  * right after another is its conversion and takes its frame. */
 static CLAIMS__ALWAYS_INLINE size_t emit_money(qctx *c, size_t i, amount *a, const unit_info *u,
-                                    claims_status *st)
+                                               claims_status *st)
 {
     char thing[PART_MAX] = "-", action[PART_MAX] = "-";
     size_t end_tok = u->unit_end > a->e ? u->unit_end : a->e;
@@ -2286,7 +2286,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
 /* Records a percentage or a measure (an age list "aged 61 and 58" as one
  * claim per person). */
 static CLAIMS__ALWAYS_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, const unit_info *u,
-                                      claims_status *st)
+                                                 claims_status *st)
 {
     bool percent = unit_is(&u->uv, "percent");
     size_t list[LIST_MAX], nlist = 0;
