@@ -538,6 +538,24 @@ static const uint32_t fnv_unstep[16] = {
     0xdd4ab5d9u, 0x359c449bu, 0x00000001u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u,
     0x91c5be63u, 0xdd4ab5d9u, 0x359c449bu, 0x00000001u};
 
+/* The CAP, ALLCAPS and HAS_DIGIT flags of a word read sixteen bytes at
+ * once (word16): its bytes and the byte after are the bits `keep` of the
+ * compares that tell capitals (u), lower-case letters (l) and digits (g);
+ * word_case_flags of the byte loop. */
+static inline uint16_t vec_case_flags(__m128i u, __m128i l, __m128i g, unsigned keep)
+{
+    uint16_t flags = 0;
+    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+    if (up & 1)
+        flags |= CLAIMS__TF_CAP;
+    /* two capitals or more, no lower-case letter */
+    if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+        flags |= CLAIMS__TF_ALLCAPS;
+    if ((unsigned)_mm_movemask_epi8(g) & keep)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    return flags;
+}
+
 /* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable and d[n, 15) zero,
  * with no branch on n but one for a word longer than eight bytes (a jump
  * or a loop's test on n mispredicts at most words: the length of one word
@@ -760,16 +778,8 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
             if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
                 return apos_word_copy(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
-            if (updig) {
-                unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
-                if (up & 1)
-                    flags |= CLAIMS__TF_CAP;
-                /* two capitals or more, no lower-case letter */
-                if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
-                    flags |= CLAIMS__TF_ALLCAPS;
-                if ((unsigned)_mm_movemask_epi8(g) & keep)
-                    flags |= CLAIMS__TF_HAS_DIGIT;
-            }
+            if (updig)
+                flags |= vec_case_flags(u, l, g, keep);
             token_end(cur, start + len, fnv_short(d, len), CLAIMS__TOK_WORD, flags);
             return start + len;
         }
@@ -798,6 +808,20 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     return k;
 }
 
+/* Notes token t, after a line break, on the list of line starts (once
+ * for a run of breaks); false when the list is full (the general path
+ * grows it). */
+static CLAIMS__ALWAYS_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
+{
+    uint32_t at = (uint32_t)(t - pl->v);
+    if (pl->line && at != pl->last_line) {
+        if (pl->line == pl->line_end)
+            return false;
+        *pl->line++ = pl->last_line = at;
+    }
+    return true;
+}
+
 #ifdef CLAIMS__SSE2
 /* The class and flags of a token as one 32-bit value, cls in the low
  * half: written by one store where the two fields lie so in memory. */
@@ -811,23 +835,7 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* Adds to *clsfl the CAP, ALLCAPS and HAS_DIGIT flags, shifted to a
- * token's flags half (see put_cls_flags), of the word whose bytes and the byte after are the
- * bits `keep` of the compares that tell capitals (u), lower-case letters
- * (l) and digits (g) of its sixteen bytes. */
-static CLAIMS__ALWAYS_INLINE void run_case_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
-                                                 unsigned keep)
-{
-    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
-    if (up & 1)
-        *clsfl |= (uint32_t)CLAIMS__TF_CAP << 16;
-    if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
-        *clsfl |= (uint32_t)CLAIMS__TF_ALLCAPS << 16;
-    if ((unsigned)_mm_movemask_epi8(g) & keep)
-        *clsfl |= (uint32_t)CLAIMS__TF_HAS_DIGIT << 16;
-}
-
-/* run_case_flags for word_run's word, whose bytes are the bits of `on`
+/* vec_case_flags for word_run's word, whose bytes are the bits of `on`
  * up to its first clear one (ug: the compare of capitals or digits): a
  * capital first without a branch (a word in five or so has one, as good
  * as at random for a branch), and the rest only for a capital or a
@@ -838,7 +846,7 @@ static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m
     unsigned keep = on ^ (on + 1);
     *clsfl |= ((unsigned)_mm_movemask_epi8(u) & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
     if ((unsigned)_mm_movemask_epi8(ug) & keep & ~1u)
-        run_case_flags(clsfl, u, l, g, keep);
+        *clsfl |= (uint32_t)vec_case_flags(u, l, g, keep) << 16;
 }
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
@@ -900,20 +908,6 @@ static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
     k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
     k.case_bit = _mm_set1_epi8(0x20);
     return k;
-}
-
-/* Notes token t, after a line break, on the list of line starts as
- * plain_run does; false when the list is full (plain_run's, which grows
- * it). */
-static CLAIMS__ALWAYS_INLINE bool run_note_line(plain_lists *pl, const claims__token *t)
-{
-    uint32_t at = (uint32_t)(t - pl->v);
-    if (pl->line && at != pl->last_line) {
-        if (pl->line == pl->line_end)
-            return false;
-        *pl->line++ = pl->last_line = at;
-    }
-    return true;
 }
 
 static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
@@ -1194,12 +1188,8 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             cur = c2;
         } else if ((1u << pb) & ((1u << PB_SPACE) | (1u << PB_NEWLINE))) {
             if (pb == PB_NEWLINE) {
-                uint32_t at = (uint32_t)(cur.t - pl.v);
-                if (pl.line && at != pl.last_line) {
-                    if (pl.line == pl.line_end)
-                        break;
-                    *pl.line++ = pl.last_line = at;
-                }
+                if (!run_note_line(&pl, cur.t))
+                    break;
                 flags |= CLAIMS__TF_LINE_BEFORE;
                 if (++lines >= 2)
                     flags |= CLAIMS__TF_BLANK;
