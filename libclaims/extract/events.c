@@ -15,44 +15,16 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A dated time within this many days of the reference is the story's. */
 enum { OWN_DAYS = 45, LABEL_MAX = 16 };
 
-/* The k-th least of v[0..n) (k < n), v reordered: quickselect with a
- * middle pivot (the median is one value however it is found; qsort took
- * n log n calls of a compare for it). */
-static long kth_least(long *v, size_t n, size_t k)
+static int cmp_long(const void *pa, const void *pb)
 {
-    size_t lo = 0, hi = n - 1;
-    while (lo < hi) {
-        long pivot = v[lo + (hi - lo) / 2];
-        size_t i = lo, j = hi;
-        while (i <= j) {
-            while (v[i] < pivot)
-                i++;
-            while (v[j] > pivot)
-                j--;
-            if (i <= j) {
-                long x = v[i];
-                v[i] = v[j];
-                v[j] = x;
-                i++;
-                if (j == 0)
-                    break;
-                j--;
-            }
-        }
-        /* v[lo..j] <= pivot <= v[i..hi], and between them all equal it */
-        if (k <= j && j != (size_t)-1 && i > j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return v[k];
-    }
-    return v[k];
+    long a = *(const long *)pa, b = *(const long *)pb;
+    return a < b ? -1 : a > b;
 }
 
 static bool is_figure(const claims_claim *c)
@@ -104,7 +76,8 @@ static bool reference_day(claims_story *s, long *out, claims_status *st)
         if (d->year > 0 && d->day > 0)
             days[n++] = days_of(&mb, d->year, d->month, d->day);
     }
-    *out = kth_least(days, n, (n - 1) / 2);
+    qsort(days, n, sizeof *days, cmp_long);
+    *out = days[(n - 1) / 2];
     claims__free(&s->alloc, days);
     return true;
 }
