@@ -817,6 +817,18 @@ static inline bool claims__tok_punct(const claims__article *art, size_t i, char 
     return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == ch;
 }
 
+/* Whether a phrase of section sec may start at token tk: a phrase of
+ * that token alone (the single bits), or, with has_next (a token after
+ * it within the bound), a longer one going on with the next token (the
+ * pair bits). claims__lex_match_at's filter, and that of the scans that
+ * skip the tokens it would turn away. */
+static inline bool claims__lex_may_start(const claims__lex_tables *t, unsigned sec,
+                                         const claims__token *tk, bool has_next)
+{
+    return (t->single[tk->hash % CLAIMS__LEX_FIRST_BITS] & (1u << sec)) ||
+           (has_next && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec));
+}
+
 /* claims__lex_match_at once the inline tests let the lookup through. */
 const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, claims__lex_section sec,
                                                  const claims__article *art, size_t i, size_t end,
@@ -833,11 +845,8 @@ static inline const claims__lex_entry *claims__lex_match_at(const claims__lexico
                                                             const claims__article *art, size_t i,
                                                             size_t end, size_t *ntok)
 {
-    const claims__lex_tables *t = lx->tables;
-    const claims__token *tk = &art->toks[i];
-    if (!(t->single[tk->hash % CLAIMS__LEX_FIRST_BITS] & (1u << sec)) &&
-        (i + 1 >= end || i + 1 >= art->ntoks ||
-         !claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec)))
+    if (!claims__lex_may_start(lx->tables, sec, &art->toks[i],
+                               i + 1 < end && i + 1 < art->ntoks))
         return NULL;
     return claims__lex_match_probe(lx, sec, art, i, end, ntok);
 }

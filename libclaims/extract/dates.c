@@ -811,8 +811,7 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
         if (off == 0 || !rel_tab || (w & not_rel_only))
             break;
         const claims__token *r = (const claims__token *)(const void *)(endp + off);
-        if ((rel_tab->single[r->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
-            (off != -step && claims__lex_pair_may(rel_tab, r[0].hash, r[1].hash, rel)))
+        if (claims__lex_may_start(rel_tab, rel, r, off != -step))
             break;
     }
     const claims__token *t = (const claims__token *)(const void *)(endp + off),
@@ -2083,8 +2082,7 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
         }
         if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
             return i;
-        if ((tab->single[t->hash % CLAIMS__LEX_FIRST_BITS] & (1u << rel)) ||
-            (i + 1 < te && claims__lex_pair_may(tab, t[0].hash, t[1].hash, rel)))
+        if (claims__lex_may_start(tab, rel, t, i + 1 < te))
             return i;
     }
 }
