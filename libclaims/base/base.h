@@ -514,6 +514,12 @@ static inline uint32_t claims__lex_pair_bit(uint32_t h1, uint32_t h2, unsigned s
 }
 _Static_assert(CLAIMS__LEX_PAIR_BITS == 1 << 17, "claims__lex_pair_bit: 17 top bits");
 
+/* The pair bit of pseudo-section CLAIMS__LEX_PAIR_ANY is set for the first
+ * two tokens of a phrase of any section: segmentation clears a token's
+ * lexmask bits of sections it starts no phrase of alone when no phrase
+ * at all may go on with the next token (one probe, not one a section). */
+#define CLAIMS__LEX_PAIR_ANY ((unsigned)CLAIMS__LEX_SECTION_COUNT)
+
 static inline bool claims__lex_pair_may(const claims__lex_tables *t, uint32_t h1, uint32_t h2,
                                         unsigned sec)
 {
@@ -587,7 +593,9 @@ typedef struct claims__token {
     uint32_t sentence;       /* index of its sentence */
     uint32_t hash;           /* claims__hash of the norm text */
     uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
-                                start here (set by the tokenizer) */
+                                start here (set by the tokenizer, bits no
+                                phrase goes on with from the next token
+                                cleared by claims__segment) */
     uint16_t cls;            /* claims__tok_class */
     uint16_t flags;          /* CLAIMS__TF_* */
 } claims__token;

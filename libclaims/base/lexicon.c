@@ -361,6 +361,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     if (ntoks >= 2) {
         uint32_t b = claims__lex_pair_bit(toks[0].hash, toks[1].hash, sec);
         own->pairs[b / 32] |= 1u << (b % 32);
+        b = claims__lex_pair_bit(toks[0].hash, toks[1].hash, CLAIMS__LEX_PAIR_ANY);
+        own->pairs[b / 32] |= 1u << (b % 32);
     }
     size_t nt = ntoks;
     claims__free(lx->alloc, toks);
