@@ -360,6 +360,53 @@ static void test_lexicon_context_value_bits(void **state)
     claims_story_free(s);
 }
 
+/* Segmentation clears the bits of sections a token starts no phrase of:
+ * "straw" opens a newsroom's two-word poll phrase, so its context and poll
+ * bits stay before "canvass" and go before "hat"; a one-word phrase
+ * ("zorbly") keeps its bits before any word and at the text's end, and a
+ * phrase that starts there still matches whole. */
+static const claims__token *token_at(const claims__article *a, const char *text, const char *at)
+{
+    size_t off = (size_t)(strstr(text, at) - text);
+    for (size_t i = 0; i < a->ntoks; i++)
+        if (a->toks[i].start == off)
+            return &a->toks[i];
+    fail_msg("no token at \"%s\"", at);
+    return NULL;
+}
+
+static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *lex = "[context]\nhedge = zorbly\npoll = straw canvass\n";
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    const char *text = "A straw canvass found zorbly more support. He wore a straw hat, zorbly";
+    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
+                     CLAIMS_OK);
+    claims__article *a = &s->articles[0];
+    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    const uint32_t ctx = 1u << CLAIMS__LEX_CONTEXT;
+    const claims__token *canvass = token_at(a, text, "straw canvass");
+    assert_true(canvass->lexmask & ctx);
+    assert_true(canvass->lexmask & CLAIMS__LEXMASK_POLL);
+    const claims__token *hat = token_at(a, text, "straw hat");
+    assert_false(hat->lexmask & (ctx | CLAIMS__LEXMASK_POLL));
+    assert_true(token_at(a, text, "zorbly more")->lexmask & CLAIMS__LEXMASK_HEDGE);
+    const claims__token *last = &a->toks[a->ntoks - 1];
+    assert_int_equal(last->start, strlen(text) - strlen("zorbly"));
+    assert_true(last->lexmask & CLAIMS__LEXMASK_HEDGE);
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(s->lex, CLAIMS__LEX_CONTEXT, a,
+                                                   (size_t)(canvass - a->toks), a->ntoks, &n);
+    assert_non_null(e);
+    assert_int_equal(n, 2);
+    assert_null(
+        claims__lex_match(s->lex, CLAIMS__LEX_CONTEXT, a, (size_t)(hat - a->toks), a->ntoks, &n));
+    claims_story_free(s);
+}
+
 /* A newsroom's hedge word hedges a figure after it, as a built-in one
  * does: two counts of one event that disagree are no finding when one is
  * hedged (read where the lexmask's hedge bit is set). */
@@ -409,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_added_copies_builtin),
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
         cmocka_unit_test(test_lexicon_context_value_bits),
+        cmocka_unit_test(test_lexicon_segment_clears_bits_no_phrase_goes_on_with),
         cmocka_unit_test(test_lexicon_newsroom_hedge_word_hedges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
