@@ -70,6 +70,18 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
     return e;
 }
 
+/* ctx_at of a token whose lexmask has the section's bit. */
+static inline const claims__lex_entry *ctx_known(const cx *c, size_t i, size_t *np)
+{
+    const ctx_memo *m = c->memo;
+    uint16_t len = m->len[i];
+    if (len != MEMO_UNSET) {
+        *np = len;
+        return len ? m->entry[i] : NULL;
+    }
+    return ctx_lookup(c, i, np);
+}
+
 /* Inline: the token's lexmask or the memo answers most calls, and a call
  * cost more than either. Every caller asks about a token of the sentence
  * (i in [sb, se)): the memo is read without a test of the bounds. */
@@ -80,13 +92,7 @@ static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
         *np = 0; /* as the memo would say */
         return NULL;
     }
-    const ctx_memo *m = c->memo;
-    uint16_t len = m->len[i];
-    if (len != MEMO_UNSET) {
-        *np = len;
-        return len ? m->entry[i] : NULL;
-    }
-    return ctx_lookup(c, i, np);
+    return ctx_known(c, i, np);
 }
 
 static inline bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
@@ -338,12 +344,29 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
      * rate word ("averaged"), not past a number */
     w->part = CLAIMS__PART_NONE;
     w->rate = false;
-    bool rate_open = true;
+    /* The tokens' context bits (bit `back`, or k - te after it) and, before
+     * it, numbers read first without a branch a token: most of these
+     * tokens start no context phrase, and a test of each (ctx_at's) was
+     * mispredicted about once a window. */
+    const unsigned cbit = CLAIMS__LEX_CONTEXT;
     size_t nback = tb - c->sb < 3 ? tb - c->sb : 3;
-    for (size_t back = 1; back <= nback; back++) {
-        size_t n = 0;
-        rate_open &= toks[tb - back].cls != CLAIMS__TOK_NUMBER;
-        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
+    unsigned cm = 0, nm = 0;
+#define CX_BIT(t, i) (((t).lexmask >> cbit & 1u) << (i))
+#define CX_NUM(t, i) ((unsigned)((t).cls == CLAIMS__TOK_NUMBER) << (i))
+    if (tb >= 3) { /* three tokens read, those before sb masked off */
+        const claims__token *t = toks + tb;
+        cm = (CX_BIT(t[-1], 1) | CX_BIT(t[-2], 2) | CX_BIT(t[-3], 3)) & ((2u << nback) - 1);
+        nm = CX_NUM(t[-1], 1) | CX_NUM(t[-2], 2) | CX_NUM(t[-3], 3);
+    } else {
+        for (size_t back = 1; back <= nback; back++) {
+            cm |= ((toks[tb - back].lexmask >> cbit) & 1u) << back;
+            nm |= (unsigned)(toks[tb - back].cls == CLAIMS__TOK_NUMBER) << back;
+        }
+    }
+    for (; cm; cm &= cm - 1) {
+        size_t back = (size_t)__builtin_ctz(cm), n = 0;
+        bool rate_open = !(nm & ((2u << back) - 1)); /* no number back to it */
+        const claims__lex_entry *e = ctx_known(c, tb - back, &n);
         if (!e)
             continue;
         if (w->part == CLAIMS__PART_NONE && n == back) {
@@ -354,7 +377,7 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
         }
         if (rate_open && e->code == CLAIMS__LV_RATE) {
             w->rate = true;
-            rate_open = false;
+            nm = ~0u; /* the rate found: no more */
         }
     }
     /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
@@ -362,8 +385,20 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
     w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
     w->scope = SIZE_MAX;
     w->severity = false;
-    for (k = te; k < w->ctx_end; k++) {
-        const claims__lex_entry *e = ctx_at(c, k, NULL);
+    if (te + SEVERITY_WINDOW <= c->art->ntoks) { /* four read, those past ctx_end masked off */
+        _Static_assert(SEVERITY_WINDOW == 4, "four tokens read");
+        const claims__token *t = toks + te;
+        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3)) &
+             ((1u << (w->ctx_end - te)) - 1);
+    } else {
+        for (k = te; k < w->ctx_end; k++)
+            cm |= ((toks[k].lexmask >> cbit) & 1u) << (k - te);
+    }
+#undef CX_BIT
+#undef CX_NUM
+    for (size_t n; cm; cm &= cm - 1) {
+        k = te + (size_t)__builtin_ctz(cm);
+        const claims__lex_entry *e = ctx_known(c, k, &n);
         if (!e)
             continue;
         if (e->code == CLAIMS__LV_PART_SEVERITY)
