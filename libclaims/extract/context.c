@@ -344,28 +344,23 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
      * rate word ("averaged"), not past a number */
     w->part = CLAIMS__PART_NONE;
     w->rate = false;
-    /* The tokens' context bits (bit `back`, or k - te after it) and, before
-     * it, numbers read first without a branch a token: most of these
-     * tokens start no context phrase, and a test of each (ctx_at's) was
-     * mispredicted about once a window. */
+    /* The tokens' context bits (bit `back`, or k - te after it) read first
+     * without a branch a token: most of these tokens start no context
+     * phrase, and a test of each (ctx_at's) was mispredicted about once a
+     * window. */
     const unsigned cbit = CLAIMS__LEX_CONTEXT;
     size_t nback = tb - c->sb < 3 ? tb - c->sb : 3;
-    unsigned cm = 0, nm = 0;
+    unsigned cm = 0;
 #define CX_BIT(t, i) (((t).lexmask >> cbit & 1u) << (i))
-#define CX_NUM(t, i) ((unsigned)((t).cls == CLAIMS__TOK_NUMBER) << (i))
     if (tb >= 3) { /* three tokens read, those before sb masked off */
         const claims__token *t = toks + tb;
         cm = (CX_BIT(t[-1], 1) | CX_BIT(t[-2], 2) | CX_BIT(t[-3], 3)) & ((2u << nback) - 1);
-        nm = CX_NUM(t[-1], 1) | CX_NUM(t[-2], 2) | CX_NUM(t[-3], 3);
     } else {
-        for (size_t back = 1; back <= nback; back++) {
+        for (size_t back = 1; back <= nback; back++)
             cm |= ((toks[tb - back].lexmask >> cbit) & 1u) << back;
-            nm |= (unsigned)(toks[tb - back].cls == CLAIMS__TOK_NUMBER) << back;
-        }
     }
     for (; cm; cm &= cm - 1) {
         size_t back = (size_t)__builtin_ctz(cm), n = 0;
-        bool rate_open = !(nm & ((2u << back) - 1)); /* no number back to it */
         const claims__lex_entry *e = ctx_known(c, tb - back, &n);
         if (!e)
             continue;
@@ -375,9 +370,12 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             else if (e->code == CLAIMS__LV_PART_INCREMENT)
                 w->part = CLAIMS__PART_INCREMENT;
         }
-        if (rate_open && e->code == CLAIMS__LV_RATE) {
-            w->rate = true;
-            nm = ~0u; /* the rate found: no more */
+        if (e->code == CLAIMS__LV_RATE && !w->rate) {
+            /* the first rate word with no number between it and the figure */
+            bool number = false;
+            for (size_t b = 1; b <= back; b++)
+                number |= toks[tb - b].cls == CLAIMS__TOK_NUMBER;
+            w->rate = !number;
         }
     }
     /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
@@ -395,7 +393,6 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             cm |= ((toks[k].lexmask >> cbit) & 1u) << (k - te);
     }
 #undef CX_BIT
-#undef CX_NUM
     for (size_t n; cm; cm &= cm - 1) {
         k = te + (size_t)__builtin_ctz(cm);
         const claims__lex_entry *e = ctx_known(c, k, &n);
