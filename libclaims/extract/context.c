@@ -1177,7 +1177,7 @@ static size_t carve(size_t *at, size_t n)
 typedef struct ctx_pass {
     const claims_claim **tv; /* its time claims by position */
     size_t nt;
-    size_t *tfirst;          /* per sentence: its first time in tv */
+    size_t *trange;          /* per sentence si: its times in tv, [2 si] to [2 si + 1] */
     claims__anchor *handed;  /* per sentence: the anchor it hands on */
     const uint8_t *need;     /* per sentence: what is asked of it (NEED_*) */
     sent_facts *facts;       /* per sentence: the answers */
@@ -1209,10 +1209,11 @@ static void read_sentences(claims_story *s, const claims__article *art, const ct
         }
         while (j < p->nt && p->tv[j]->start < sn->start)
             j++;
-        p->tfirst[si] = j;
         size_t k = j;
         while (k < p->nt && p->tv[k]->start < sn->end)
             k++;
+        p->trange[2 * si] = j; /* its figures read them (not searched again) */
+        p->trange[2 * si + 1] = k;
         read_times(&c, p->tv, j, k, p->ti);
         claims__anchor a = nearest_time(p->tv, p->ti, j, k, sn->end, sn->end);
         /* "will" matters only where the anchor of the sentence before
@@ -1239,14 +1240,14 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     /* room for a time per claim from `first` (the times are counted by
      * index_claims, not in a pass of their own) */
     size_t nt = s->nclaims - first;
-    /* per sentence: its first time claim, the anchor it hands on, what
+    /* per sentence: its time claims (their range), the anchor it hands on, what
      * is asked of it (NEED_*) and the answers; per claim from `first`:
      * its sentence (figures and times only); per token the memo. One
      * allocation carved up (eight were a malloc and a free each, per
      * article). */
     size_t at = 0;
     size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
-    size_t o_tfirst = carve(&at, (art->nsents + 1) * sizeof(size_t));
+    size_t o_trange = carve(&at, 2 * (size_t)art->nsents * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
     size_t o_need = carve(&at, art->nsents);
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
@@ -1262,7 +1263,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     if (!block)
         return CLAIMS_ERR_NOMEM;
     const claims_claim **tv = (const claims_claim **)(void *)(block + o_tv);
-    size_t *tfirst = (size_t *)(void *)(block + o_tfirst);
+    size_t *trange = (size_t *)(void *)(block + o_trange);
     claims__anchor *handed = (claims__anchor *)(void *)(block + o_handed);
     uint8_t *need = (uint8_t *)(block + o_need);
     sent_facts *facts = (sent_facts *)(void *)(block + o_facts);
@@ -1276,7 +1277,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
     read_sentences(s, art,
-                   &(const ctx_pass){tv, nt, tfirst, handed, need, facts, ctx_lim, ti, &memo});
+                   &(const ctx_pass){tv, nt, trange, handed, need, facts, ctx_lim, ti, &memo});
     bool oom = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
@@ -1296,9 +1297,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
         while (te < c.se && art->toks[te].start < cl->end)
             te++; /* token_in from tb: a figure is a few tokens */
-        size_t lo = tfirst[si], hi = lo;
-        while (hi < nt && tv[hi]->start < sn->end)
-            hi++;
+        size_t lo = trange[2 * si], hi = trange[2 * si + 1];
         claims__anchor a = nearest_time(tv, ti, lo, hi, cl->start, cl->end);
         if (a.precision) {
             a.background = handed[si].background;
