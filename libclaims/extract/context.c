@@ -70,6 +70,18 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
     return e;
 }
 
+/* ctx_at of a token whose lexmask has the section's bit. */
+static inline const claims__lex_entry *ctx_known(const cx *c, size_t i, size_t *np)
+{
+    const ctx_memo *m = c->memo;
+    uint16_t len = m->len[i];
+    if (len != MEMO_UNSET) {
+        *np = len;
+        return len ? m->entry[i] : NULL;
+    }
+    return ctx_lookup(c, i, np);
+}
+
 /* Inline: the token's lexmask or the memo answers most calls, and a call
  * cost more than either. Every caller asks about a token of the sentence
  * (i in [sb, se)): the memo is read without a test of the bounds. */
@@ -80,13 +92,7 @@ static inline const claims__lex_entry *ctx_at(const cx *c, size_t i, size_t *n)
         *np = 0; /* as the memo would say */
         return NULL;
     }
-    const ctx_memo *m = c->memo;
-    uint16_t len = m->len[i];
-    if (len != MEMO_UNSET) {
-        *np = len;
-        return len ? m->entry[i] : NULL;
-    }
-    return ctx_lookup(c, i, np);
+    return ctx_known(c, i, np);
 }
 
 static inline bool ctx_is(const cx *c, size_t i, claims__lex_value role, size_t *n)
@@ -338,12 +344,24 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
      * rate word ("averaged"), not past a number */
     w->part = CLAIMS__PART_NONE;
     w->rate = false;
-    bool rate_open = true;
+    /* The tokens' context bits (bit `back`, or k - te after it) read first
+     * without a branch a token: most of these tokens start no context
+     * phrase, and a test of each (ctx_at's) was mispredicted about once a
+     * window. */
+    const unsigned cbit = CLAIMS__LEX_CONTEXT;
     size_t nback = tb - c->sb < 3 ? tb - c->sb : 3;
-    for (size_t back = 1; back <= nback; back++) {
-        size_t n = 0;
-        rate_open &= toks[tb - back].cls != CLAIMS__TOK_NUMBER;
-        const claims__lex_entry *e = ctx_at(c, tb - back, &n);
+    unsigned cm = 0;
+#define CX_BIT(t, i) (((t).lexmask >> cbit & 1u) << (i))
+    if (tb >= 3) { /* three tokens read, those before sb masked off */
+        const claims__token *t = toks + tb;
+        cm = (CX_BIT(t[-1], 1) | CX_BIT(t[-2], 2) | CX_BIT(t[-3], 3)) & ((2u << nback) - 1);
+    } else {
+        for (size_t back = 1; back <= nback; back++)
+            cm |= ((toks[tb - back].lexmask >> cbit) & 1u) << back;
+    }
+    for (; cm; cm &= cm - 1) {
+        size_t back = (size_t)__builtin_ctz(cm), n = 0;
+        const claims__lex_entry *e = ctx_known(c, tb - back, &n);
         if (!e)
             continue;
         if (w->part == CLAIMS__PART_NONE && n == back) {
@@ -352,9 +370,12 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             else if (e->code == CLAIMS__LV_PART_INCREMENT)
                 w->part = CLAIMS__PART_INCREMENT;
         }
-        if (rate_open && e->code == CLAIMS__LV_RATE) {
-            w->rate = true;
-            rate_open = false;
+        if (e->code == CLAIMS__LV_RATE && !w->rate) {
+            /* the first rate word with no number between it and the figure */
+            bool number = false;
+            for (size_t b = 1; b <= back; b++)
+                number |= toks[tb - b].cls == CLAIMS__TOK_NUMBER;
+            w->rate = !number;
         }
     }
     /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
@@ -362,8 +383,19 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
     w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
     w->scope = SIZE_MAX;
     w->severity = false;
-    for (k = te; k < w->ctx_end; k++) {
-        const claims__lex_entry *e = ctx_at(c, k, NULL);
+    if (te + SEVERITY_WINDOW <= c->art->ntoks) { /* four read, those past ctx_end masked off */
+        _Static_assert(SEVERITY_WINDOW == 4, "four tokens read");
+        const claims__token *t = toks + te;
+        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3)) &
+             ((1u << (w->ctx_end - te)) - 1);
+    } else {
+        for (k = te; k < w->ctx_end; k++)
+            cm |= ((toks[k].lexmask >> cbit) & 1u) << (k - te);
+    }
+#undef CX_BIT
+    for (size_t n; cm; cm &= cm - 1) {
+        k = te + (size_t)__builtin_ctz(cm);
+        const claims__lex_entry *e = ctx_known(c, k, &n);
         if (!e)
             continue;
         if (e->code == CLAIMS__LV_PART_SEVERITY)
@@ -1145,7 +1177,7 @@ static size_t carve(size_t *at, size_t n)
 typedef struct ctx_pass {
     const claims_claim **tv; /* its time claims by position */
     size_t nt;
-    size_t *tfirst;          /* per sentence: its first time in tv */
+    size_t *trange;          /* per sentence si: its times in tv, [2 si] to [2 si + 1] */
     claims__anchor *handed;  /* per sentence: the anchor it hands on */
     const uint8_t *need;     /* per sentence: what is asked of it (NEED_*) */
     sent_facts *facts;       /* per sentence: the answers */
@@ -1177,10 +1209,11 @@ static void read_sentences(claims_story *s, const claims__article *art, const ct
         }
         while (j < p->nt && p->tv[j]->start < sn->start)
             j++;
-        p->tfirst[si] = j;
         size_t k = j;
         while (k < p->nt && p->tv[k]->start < sn->end)
             k++;
+        p->trange[2 * si] = j; /* its figures read them (not searched again) */
+        p->trange[2 * si + 1] = k;
         read_times(&c, p->tv, j, k, p->ti);
         claims__anchor a = nearest_time(p->tv, p->ti, j, k, sn->end, sn->end);
         /* "will" matters only where the anchor of the sentence before
@@ -1207,14 +1240,14 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     /* room for a time per claim from `first` (the times are counted by
      * index_claims, not in a pass of their own) */
     size_t nt = s->nclaims - first;
-    /* per sentence: its first time claim, the anchor it hands on, what
+    /* per sentence: its time claims (their range), the anchor it hands on, what
      * is asked of it (NEED_*) and the answers; per claim from `first`:
      * its sentence (figures and times only); per token the memo. One
      * allocation carved up (eight were a malloc and a free each, per
      * article). */
     size_t at = 0;
     size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
-    size_t o_tfirst = carve(&at, (art->nsents + 1) * sizeof(size_t));
+    size_t o_trange = carve(&at, 2 * (size_t)art->nsents * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
     size_t o_need = carve(&at, art->nsents);
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
@@ -1230,7 +1263,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     if (!block)
         return CLAIMS_ERR_NOMEM;
     const claims_claim **tv = (const claims_claim **)(void *)(block + o_tv);
-    size_t *tfirst = (size_t *)(void *)(block + o_tfirst);
+    size_t *trange = (size_t *)(void *)(block + o_trange);
     claims__anchor *handed = (claims__anchor *)(void *)(block + o_handed);
     uint8_t *need = (uint8_t *)(block + o_need);
     sent_facts *facts = (sent_facts *)(void *)(block + o_facts);
@@ -1244,7 +1277,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
     read_sentences(s, art,
-                   &(const ctx_pass){tv, nt, tfirst, handed, need, facts, ctx_lim, ti, &memo});
+                   &(const ctx_pass){tv, nt, trange, handed, need, facts, ctx_lim, ti, &memo});
     bool oom = false;
     for (size_t i = first; i < s->nclaims && !oom; i++) {
         claims_claim *cl = s->claims[i];
@@ -1264,9 +1297,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
         while (te < c.se && art->toks[te].start < cl->end)
             te++; /* token_in from tb: a figure is a few tokens */
-        size_t lo = tfirst[si], hi = lo;
-        while (hi < nt && tv[hi]->start < sn->end)
-            hi++;
+        size_t lo = trange[2 * si], hi = trange[2 * si + 1];
         claims__anchor a = nearest_time(tv, ti, lo, hi, cl->start, cl->end);
         if (a.precision) {
             a.background = handed[si].background;
