@@ -2397,7 +2397,7 @@ static const char *group_of(const qctx *c, size_t b)
 /* Records a count: count/<concept>/<action>, the concept from the noun
  * after it, the amount's own word ("nobody") or the action's subject
  * ("the quake killed 40"), or a death toll before it. */
-static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
+static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
 {
     /* "a mother of 12", "father of three sons": the number counts the
      * children, told to say who the person is; nothing was done to them */
@@ -2551,6 +2551,22 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
     return i;
 }
 
+/* False when token t, a word candidate of next_candidate (has_next: a
+ * token follows it that a phrase may reach), begins no amount for sure:
+ * "a" and "an" start "a dozen", "an estimated", but as a rule before a
+ * word that goes on no such phrase.
+ * The lexicon's single and pair bits (claims__lex_match_at's tests) turn
+ * them away for the three sections at once. */
+static inline bool word_may_start(const claims__lex_tables *lt, const claims__token *t,
+                                  bool has_next)
+{
+    return (lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) ||
+           (has_next &&
+            (claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) ||
+             claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) ||
+             claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT)));
+}
+
 /* True when token i, a candidate of next_candidate, may begin an amount. */
 static bool may_start(qctx *c, size_t i)
 {
@@ -2562,16 +2578,7 @@ static bool may_start(qctx *c, size_t i)
     size_t n;
     c->num_at = i;
     c->num_e = NULL;
-    /* "a" and "an" start "a dozen", "an estimated": candidates, but as a
-     * rule before a word that goes on no such phrase. The lexicon's
-     * single and pair bits (claims__lex_match_at's tests) turn them away
-     * for the three sections at once. */
-    const claims__lex_tables *lt = c->lx->tables;
-    if (!(lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) &&
-        (i + 1 >= c->se ||
-         (!claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) &&
-          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) &&
-          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT))))
+    if (!word_may_start(c->lx->tables, t, i + 1 < c->se))
         return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
@@ -2608,6 +2615,15 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.sb = c.se = 0;
     for (size_t i = next_candidate(c.toks, 0, c.ntoks); i < c.ntoks;
          i = next_candidate(c.toks, i, c.ntoks)) {
+        /* most word candidates ("a", "an") are turned away here, before
+         * their sentence is looked up: may_start would turn them away in
+         * it too (a next token of another sentence only lets more by) */
+        const claims__token *t = &c.toks[i];
+        if (t->cls != CLAIMS__TOK_NUMBER &&
+            (t->cls != CLAIMS__TOK_WORD || !word_may_start(c.lx->tables, t, i + 1 < c.ntoks))) {
+            i++;
+            continue;
+        }
         if (i >= c.se) {
             /* a new sentence, or a token in none (then passed) */
             size_t si = c.toks[i].sentence;
