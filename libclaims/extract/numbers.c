@@ -1353,6 +1353,16 @@ static void set_part(char *dst, const char *src)
  * participle ("about 50 hurt"). */
 enum { OWN_HEAD_WINDOW = 4 };
 
+/* Token i (before c->se) is "and" or "or": its hash is one of theirs
+ * (one test, rarely passed), and then its text. */
+static inline bool and_or(const qctx *c, size_t i)
+{
+    uint32_t h = tk(c, i)->hash;
+    if (!((h == CLAIMS__HASH3('a', 'n', 'd')) | (h == CLAIMS__HASH2('o', 'r'))))
+        return false;
+    return norm_is(c, i, "and") || norm_is(c, i, "or");
+}
+
 /* The action of a counted or priced thing: a participle after it through
  * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
  * else the governing verb before it, else a participle after it, else the
@@ -1367,7 +1377,7 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         size_t m = after;
         if (is_punct(c, m, ','))
             m++;
-        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+        if (m < c->se && and_or(c, m))
             m++;
         if (m == after || m >= c->se)
             break;
@@ -1678,7 +1688,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
         size_t m = k;
         if (is_punct(c, m, ','))
             m++;
-        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+        if (m < c->se && and_or(c, m))
             m++;
         if (m == k || m >= c->se || !all_digits(c, m) || tk(c, m)->norm_len > 3)
             break;
