@@ -1085,7 +1085,10 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
  * a model code. */
 static bool model_code(const qctx *c, size_t ne, bool cur_before)
 {
-    if (cur_before || ne >= c->se || !glued(c, ne) || !is_cls(c, ne, CLAIMS__TOK_WORD) ||
+    /* a word glued on (rare) with one test of its class and flags */
+    const uint64_t m = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    if (cur_before || ne >= c->se ||
+        (claims__tok_bits(tk(c, ne)) & m) != claims__tok_bits_of(0, CLAIMS__TOK_WORD, 0) ||
         norm_is(c, ne, "s"))
         return false;
     return !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) &&
@@ -1116,10 +1119,10 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* the tokens either side, asked about again and again below */
     const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
     const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
-    /* "+972", "#1", leading zeros "02" */
+    /* "+972", "#1", leading zeros "02" (the byte first: rarely a '0') */
     if (glued_nb && (pprev == '+' || pprev == '#'))
         return skip;
-    if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
+    if (w[0] == '0' && t->norm_len > 1 && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
     if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
@@ -1146,7 +1149,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         }
     }
     /* "2nd", "21st" */
-    if (glued_ne && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
+    if (ne < c->se && (c->toks[ne].lexmask & (1u << CLAIMS__LEX_ORDINAL)) && glued_ne &&
+        lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
         return ne + 1;
     if (model_code(c, ne, cur_before))
         return ne + 1;
@@ -1160,7 +1164,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (version_number(c, nb, ne, cur_before))
         return ne + 1;
     /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
-    if (glued_ne && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
+    if (ne < c->se && tk(c, ne)->hash == CLAIMS__HASH1('s') && glued_ne && norm_is(c, ne, "s") &&
+        t->cls == CLAIMS__TOK_NUMBER)
         return ne + 1;
     /* "beat Drake 65-53", "improved to 25-7": a score or a record, the
      * second figure below the first (a range rises: "10-12 people") */
