@@ -1038,17 +1038,23 @@ static inline bool year_like(const qctx *c, size_t i)
  * after them, or 0. */
 static size_t address_end(const qctx *c, size_t k)
 {
-    if (k + 1 < c->se && norm_is(c, k, "block") && norm_is(c, k + 1, "of"))
+    if (k + 1 < c->se && tk(c, k)->hash == CLAIMS__HASH5('b', 'l', 'o', 'c', 'k') &&
+        norm_is(c, k, "block") && norm_is(c, k + 1, "of"))
         return k + 2;
+    /* a word with a space before it, capitalized, tested first with one
+     * masked compare and a flag test (most tokens after a number fail
+     * it); a glued "." ("E.") is passed */
+    const uint64_t m = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    const uint64_t word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_SPACE_BEFORE);
     for (size_t j = k; j < c->se && j < k + ADDRESS_WORDS; j++) {
         const claims__token *w = tk(c, j);
-        if (is_punct(c, j, '.') && j > k && glued(c, j))
+        if ((claims__tok_bits(w) & m) == word && (w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS))) {
+            if (j > k && marker(c, j, CLAIMS__LV_W_STREET))
+                return j + 1;
             continue;
-        if (w->cls != CLAIMS__TOK_WORD || !(w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
-            glued(c, j))
+        }
+        if (!(is_punct(c, j, '.') && j > k && glued(c, j)))
             return 0;
-        if (j > k && marker(c, j, CLAIMS__LV_W_STREET))
-            return j + 1;
     }
     return 0;
 }
