@@ -152,7 +152,10 @@ static inline bool is_cls(const qctx *c, size_t i, int cls)
 
 static CLAIMS__ALWAYS_INLINE bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
+    /* the token's hash first: the character asked about is rarely there,
+     * where punctuation or not is a toss */
+    return i < c->se && tk(c, i)->hash == CLAIMS__HASH1((unsigned char)ch) &&
+           tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
@@ -1351,7 +1354,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     return CLAIMS_OK;
 }
 
-static void set_part(char *dst, const char *src)
+static CLAIMS__ALWAYS_INLINE void set_part(char *dst, const char *src)
 {
     size_t n = strlen(src);
     if (n >= PART_MAX)
