@@ -152,7 +152,10 @@ static inline bool is_cls(const qctx *c, size_t i, int cls)
 
 static CLAIMS__ALWAYS_INLINE bool is_punct(const qctx *c, size_t i, char ch)
 {
-    return i < c->se && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
+    /* the token's hash first: the character asked about is rarely there,
+     * where punctuation or not is a toss */
+    return i < c->se && tk(c, i)->hash == CLAIMS__HASH1((unsigned char)ch) &&
+           tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
@@ -166,14 +169,28 @@ static inline int punct_ch(const qctx *c, size_t i)
                : 0;
 }
 
-static CLAIMS__ALWAYS_INLINE bool norm_is_n(const qctx *c, size_t i, const char *lit, size_t n)
+/* Token i (in the sentence) is the n bytes of lit, whose claims__hash is
+ * h (any value when n > 4): the hash is tested first, the literal being
+ * rarely there, where a word as long as it is common. */
+static CLAIMS__ALWAYS_INLINE bool norm_is_h(const qctx *c, size_t i, const char *lit, size_t n,
+                                            uint32_t h)
 {
-    return i < c->se && tk(c, i)->norm_len == n && i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
+    return i < c->se && (n > 4 || tk(c, i)->hash == h) && tk(c, i)->norm_len == n && i >= c->sb &&
+           memcmp(norm_of(c, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
  * "of" or "to" that the grammar itself names). */
-#define norm_is(c, i, lit) norm_is_n((c), (i), "" lit, sizeof(lit) - 1)
+#define norm_is(c, i, lit) norm_is_h((c), (i), "" lit, sizeof(lit) - 1, LIT_HASH(lit))
+/* claims__hash of a literal of one to four bytes (0 when longer) */
+#define LIT_HASH(lit)                                                                              \
+    (sizeof(lit) == 2   ? CLAIMS__HASH1((unsigned char)(lit)[0])                                   \
+     : sizeof(lit) == 3 ? CLAIMS__HASH2((unsigned char)(lit)[0], (unsigned char)(lit)[1])          \
+     : sizeof(lit) == 4                                                                            \
+         ? CLAIMS__HASH3((unsigned char)(lit)[0], (unsigned char)(lit)[1], (unsigned char)(lit)[2]) \
+     : sizeof(lit) == 5 ? CLAIMS__HASH4((unsigned char)(lit)[0], (unsigned char)(lit)[1],           \
+                                        (unsigned char)(lit)[2], (unsigned char)(lit)[3])           \
+                        : 0u)
 
 /* Copies token i's normalized text to out (NUL-terminated, truncated). */
 static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
@@ -1038,17 +1055,23 @@ static inline bool year_like(const qctx *c, size_t i)
  * after them, or 0. */
 static size_t address_end(const qctx *c, size_t k)
 {
-    if (k + 1 < c->se && norm_is(c, k, "block") && norm_is(c, k + 1, "of"))
+    if (k + 1 < c->se && tk(c, k)->hash == CLAIMS__HASH5('b', 'l', 'o', 'c', 'k') &&
+        norm_is(c, k, "block") && norm_is(c, k + 1, "of"))
         return k + 2;
+    /* a word with a space before it, capitalized, tested first with one
+     * masked compare and a flag test (most tokens after a number fail
+     * it); a glued "." ("E.") is passed */
+    const uint64_t m = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    const uint64_t word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_SPACE_BEFORE);
     for (size_t j = k; j < c->se && j < k + ADDRESS_WORDS; j++) {
         const claims__token *w = tk(c, j);
-        if (is_punct(c, j, '.') && j > k && glued(c, j))
+        if ((claims__tok_bits(w) & m) == word && (w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS))) {
+            if (j > k && marker(c, j, CLAIMS__LV_W_STREET))
+                return j + 1;
             continue;
-        if (w->cls != CLAIMS__TOK_WORD || !(w->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) ||
-            glued(c, j))
+        }
+        if (!(is_punct(c, j, '.') && j > k && glued(c, j)))
             return 0;
-        if (j > k && marker(c, j, CLAIMS__LV_W_STREET))
-            return j + 1;
     }
     return 0;
 }
@@ -1085,7 +1108,10 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
  * a model code. */
 static bool model_code(const qctx *c, size_t ne, bool cur_before)
 {
-    if (cur_before || ne >= c->se || !glued(c, ne) || !is_cls(c, ne, CLAIMS__TOK_WORD) ||
+    /* a word glued on (rare) with one test of its class and flags */
+    const uint64_t m = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    if (cur_before || ne >= c->se ||
+        (claims__tok_bits(tk(c, ne)) & m) != claims__tok_bits_of(0, CLAIMS__TOK_WORD, 0) ||
         norm_is(c, ne, "s"))
         return false;
     return !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) &&
@@ -1116,10 +1142,10 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* the tokens either side, asked about again and again below */
     const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
     const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
-    /* "+972", "#1", leading zeros "02" */
+    /* "+972", "#1", leading zeros "02" (the byte first: rarely a '0') */
     if (glued_nb && (pprev == '+' || pprev == '#'))
         return skip;
-    if (t->norm_len > 1 && w[0] == '0' && w[1] != '.' && w[1] != ',')
+    if (w[0] == '0' && t->norm_len > 1 && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
     if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
@@ -1146,7 +1172,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         }
     }
     /* "2nd", "21st" */
-    if (glued_ne && lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
+    if (ne < c->se && (c->toks[ne].lexmask & (1u << CLAIMS__LEX_ORDINAL)) && glued_ne &&
+        lex_is(c, CLAIMS__LEX_ORDINAL, ne, CLAIMS__LV_SUFFIX))
         return ne + 1;
     if (model_code(c, ne, cur_before))
         return ne + 1;
@@ -1160,7 +1187,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (version_number(c, nb, ne, cur_before))
         return ne + 1;
     /* "in his early 30s", "the 1990s": a span of ages or years, no amount */
-    if (glued_ne && norm_is(c, ne, "s") && t->cls == CLAIMS__TOK_NUMBER)
+    if (ne < c->se && tk(c, ne)->hash == CLAIMS__HASH1('s') && glued_ne && norm_is(c, ne, "s") &&
+        t->cls == CLAIMS__TOK_NUMBER)
         return ne + 1;
     /* "beat Drake 65-53", "improved to 25-7": a score or a record, the
      * second figure below the first (a range rises: "10-12 people") */
@@ -1340,7 +1368,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     return CLAIMS_OK;
 }
 
-static void set_part(char *dst, const char *src)
+static CLAIMS__ALWAYS_INLINE void set_part(char *dst, const char *src)
 {
     size_t n = strlen(src);
     if (n >= PART_MAX)
@@ -1352,6 +1380,16 @@ static void set_part(char *dst, const char *src)
 /* Tokens from an amount's start to its head for the head to be its own
  * participle ("about 50 hurt"). */
 enum { OWN_HEAD_WINDOW = 4 };
+
+/* Token i (before c->se) is "and" or "or": its hash is one of theirs
+ * (one test, rarely passed), and then its text. */
+static inline bool and_or(const qctx *c, size_t i)
+{
+    uint32_t h = tk(c, i)->hash;
+    if (!((h == CLAIMS__HASH3('a', 'n', 'd')) | (h == CLAIMS__HASH2('o', 'r'))))
+        return false;
+    return norm_is(c, i, "and") || norm_is(c, i, "or");
+}
 
 /* The action of a counted or priced thing: a participle after it through
  * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
@@ -1367,7 +1405,7 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
         size_t m = after;
         if (is_punct(c, m, ','))
             m++;
-        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+        if (m < c->se && and_or(c, m))
             m++;
         if (m == after || m >= c->se)
             break;
@@ -1678,7 +1716,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
         size_t m = k;
         if (is_punct(c, m, ','))
             m++;
-        if (m < c->se && (norm_is(c, m, "and") || norm_is(c, m, "or")))
+        if (m < c->se && and_or(c, m))
             m++;
         if (m == k || m >= c->se || !all_digits(c, m) || tk(c, m)->norm_len > 3)
             break;
@@ -1802,6 +1840,17 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
     return 0;
 }
 
+/* Token i (in the sentence) is "by" or "from": its hash is one of
+ * theirs (one test, rarely passed: words of other texts before an
+ * amount are many), and then its text. */
+static CLAIMS__ALWAYS_INLINE bool by_or_from(const qctx *c, size_t i)
+{
+    uint32_t h = tk(c, i)->hash;
+    if (!((h == CLAIMS__HASH2('b', 'y')) | (h == CLAIMS__HASH4('f', 'r', 'o', 'm'))))
+        return false;
+    return norm_is(c, i, "by") || norm_is(c, i, "from");
+}
+
 /* The operator and currency before the amount ("more than $5"), and the
  * figures that are not one: a ratio, and the change and old value of
  * "rose by 5 to 40". Returns the token to resume from, or 0. */
@@ -1837,7 +1886,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_before(qctx *c, amount *a, const claims
     }
     /* "the toll rose by 5 to 40", "sales fell from $3m to $2m": the change
      * and the old value are not the figure; the amount after "to" is */
-    if (a->b >= c->sb + 2 && (norm_is(c, a->b - 1, "by") || norm_is(c, a->b - 1, "from")) &&
+    if (a->b >= c->sb + 2 && by_or_from(c, a->b - 1) &&
         lex_is(c, CLAIMS__LEX_ACTION_WORD, a->b - 2, CLAIMS__LV_W_CHANGE)) {
         c->floor = a->ne;
         return a->ne;
@@ -2386,7 +2435,7 @@ static const char *group_of(const qctx *c, size_t b)
 /* Records a count: count/<concept>/<action>, the concept from the noun
  * after it, the amount's own word ("nobody") or the action's subject
  * ("the quake killed 40"), or a death toll before it. */
-static size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
+static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, claims_status *st)
 {
     /* "a mother of 12", "father of three sons": the number counts the
      * children, told to say who the person is; nothing was done to them */
@@ -2540,6 +2589,22 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
     return i;
 }
 
+/* False when token t, a word candidate of next_candidate (has_next: a
+ * token follows it that a phrase may reach), begins no amount for sure:
+ * "a" and "an" start "a dozen", "an estimated", but as a rule before a
+ * word that goes on no such phrase.
+ * The lexicon's single and pair bits (claims__lex_match_at's tests) turn
+ * them away for the three sections at once. */
+static inline bool word_may_start(const claims__lex_tables *lt, const claims__token *t,
+                                  bool has_next)
+{
+    return (lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) ||
+           (has_next &&
+            (claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) ||
+             claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) ||
+             claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT)));
+}
+
 /* True when token i, a candidate of next_candidate, may begin an amount. */
 static bool may_start(qctx *c, size_t i)
 {
@@ -2551,16 +2616,7 @@ static bool may_start(qctx *c, size_t i)
     size_t n;
     c->num_at = i;
     c->num_e = NULL;
-    /* "a" and "an" start "a dozen", "an estimated": candidates, but as a
-     * rule before a word that goes on no such phrase. The lexicon's
-     * single and pair bits (claims__lex_match_at's tests) turn them away
-     * for the three sections at once. */
-    const claims__lex_tables *lt = c->lx->tables;
-    if (!(lt->single[t->hash % CLAIMS__LEX_FIRST_BITS] & AMOUNT_SECTIONS) &&
-        (i + 1 >= c->se ||
-         (!claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_NUMBER) &&
-          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_VAGUE) &&
-          !claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT))))
+    if (!word_may_start(c->lx->tables, t, i + 1 < c->se))
         return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
@@ -2597,6 +2653,15 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.sb = c.se = 0;
     for (size_t i = next_candidate(c.toks, 0, c.ntoks); i < c.ntoks;
          i = next_candidate(c.toks, i, c.ntoks)) {
+        /* most word candidates ("a", "an") are turned away here, before
+         * their sentence is looked up: may_start would turn them away in
+         * it too (a next token of another sentence only lets more by) */
+        const claims__token *t = &c.toks[i];
+        if (t->cls != CLAIMS__TOK_NUMBER &&
+            (t->cls != CLAIMS__TOK_WORD || !word_may_start(c.lx->tables, t, i + 1 < c.ntoks))) {
+            i++;
+            continue;
+        }
         if (i >= c.se) {
             /* a new sentence, or a token in none (then passed) */
             size_t si = c.toks[i].sentence;
