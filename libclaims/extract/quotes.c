@@ -2872,23 +2872,27 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
         for (; t < end4; t += 4) {
             if (scan_marked(t, one, mark_mask))
                 goto marked;
-            if (scan_marked(t + 1, one, mark_mask)) {
-                t += 1;
-                goto marked;
-            }
-            if (scan_marked(t + 2, one, mark_mask)) {
-                t += 2;
-                goto marked;
-            }
-            if (scan_marked(t + 3, one, mark_mask)) {
-                t += 3;
-                goto marked;
-            }
+            if (scan_marked(t + 1, one, mark_mask))
+                goto marked1;
+            if (scan_marked(t + 2, one, mark_mask))
+                goto marked2;
+            if (scan_marked(t + 3, one, mark_mask))
+                goto marked3;
         }
         while (t < end && !scan_marked(t, one, mark_mask))
             t++;
         if (t == end)
             break;
+        goto marked;
+        /* the step to a token found in the four is taken once it is
+         * found, not made ready before its test: an instruction less a
+         * token tested */
+    marked3:
+        t++;
+    marked2:
+        t++;
+    marked1:
+        t++;
     marked:;
         /* (one adds to the class alone: the lexicon bits are as they
          * were) */
