@@ -394,6 +394,9 @@ typedef struct qspan {
  * the lookup's last word at most (newest first): an article naming more
  * people of one surname than that is a list, not a story, and this keeps
  * the scan linear in it. */
+/* The bytes of scratch on the stack (alloc_scratch): an article of 600
+ * tokens or so (most) */
+enum { SCRATCH_LOCAL = 16384 };
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
 
@@ -418,7 +421,7 @@ typedef struct ctx {
     /* lx's entries, at hand for the codes of nomc and titlec (entry_code) */
     const claims__lex_entry *entries;
     void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
-                    verb_sent (alloc_scratch) */
+                    verb_sent (alloc_scratch), when not on the stack */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
      * during one extraction): MEMO_* bits, and the nominal class of a
@@ -2976,8 +2979,9 @@ static bool collect_mentions(ctx *c)
  * titles, the quotation
  * marks and the verb words (one a token at most: they never grow), the
  * name buckets, then the bytes (in quotes, memo bits, verb sentences),
- * these zeroed. False on OOM. */
-static bool alloc_scratch(ctx *c)
+ * these zeroed; in the local_size bytes at local when they hold it
+ * (c->block NULL then). False on OOM. */
+static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
 {
     size_t n = c->ntoks, ns = c->art->nsents;
     c->nbuckets = MIN_BUCKETS;
@@ -2990,11 +2994,13 @@ static bool alloc_scratch(ctx *c)
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
-    unsigned char *b = claims__malloc(&c->s->alloc, c->capm * sizeof *c->m + n * per_tok +
-                                                        c->nbuckets * sizeof *c->bucket + ns);
+    size_t need = c->capm * sizeof *c->m + n * per_tok + c->nbuckets * sizeof *c->bucket + ns;
+    /* most articles' fit in the caller's room on the stack: no malloc
+     * and free an article */
+    unsigned char *b = need <= local_size ? local : claims__malloc(&c->s->alloc, need);
     if (!b)
         return false;
-    c->block = b;
+    c->block = b == local ? NULL : b;
     c->m = (mention *)(void *)b;
     b += c->capm * sizeof *c->m;
     c->nomc = (uint32_t *)(void *)b;
@@ -3085,7 +3091,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.entries = c.lx->tables->entries;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    if (!alloc_scratch(&c))
+    _Alignas(max_align_t) unsigned char local[SCRATCH_LOCAL];
+    if (!alloc_scratch(&c, local, sizeof local))
         goto done;
     scan_article(&c);
     if (!alloc_spans(&c) || !pair_doubles(&c) || !pair_singles(&c))
