@@ -1140,9 +1140,10 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     }
     if (memo_slot && memo && ps.slot_of && entry_of && gather_probes(s, openl, open, &ws, &ps) &&
         index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, &named_memo, entry_of)) {
-        /* a bucket for every two grams or so */
+        /* a bucket a gram or so: a chain is mostly a gram or none, its
+         * walk's length (in no order) seldom a guess */
         size_t nbuckets = 16;
-        while (nbuckets < ng / 2)
+        while (nbuckets < ng)
             nbuckets *= 2;
         if (ng)
             ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);
