@@ -2953,8 +2953,8 @@ static bool collect_mentions(ctx *c)
     if (c->mentions_made)
         return !c->nomem;
     c->mentions_made = true;
-    for (size_t k = 0; k < c->nbuckets; k++)
-        c->bucket[k] = -1;
+    /* every bucket -1, none (all bytes 0xff) */
+    memset(c->bucket, 0xff, c->nbuckets * sizeof *c->bucket);
     size_t next = 0; /* the first token a name run may start at */
     /* (at hand: a memo's store, a byte, may alias anything) */
     const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
