@@ -244,6 +244,52 @@ static const char *speaker_of(const claims_claim *c)
 /* A speaker's key is the name's norm text with its accents folded, and
  * an ASCII name's as it is: the two ways a name's key is made (a name
  * with a byte beyond ASCII, one without) give one key to one person. */
+/* The ASCII pass meets a byte past ASCII wherever it stands (in a plain
+ * run of sixteen or eight, in the byte steps, among separators, first
+ * or last) and gives the text to the other paths: the words are those
+ * of the text with the letter in it. */
+static void test_normalize_non_ascii_anywhere(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *base = "the quick harbour pilots say it's 7.5 per cent of all ships";
+    size_t n = strlen(base);
+    for (size_t k = 0; k <= n; k++) {
+        char t[128], want[128];
+        /* the letter alone as a word at byte k (a space each side) */
+        snprintf(t, sizeof t, "%.*s \xc3\xa9 %s", (int)k, base, base + k);
+        const char *w = claims__quote_normalize(s, t, strlen(t));
+        assert_non_null(w);
+        /* the same words as the letter's stand-in "x" gives */
+        snprintf(want, sizeof want, "%.*s x %s", (int)k, base, base + k);
+        const char *x = claims__quote_normalize(s, want, strlen(want));
+        assert_non_null(x);
+        char expect[128];
+        size_t e = 0;
+        for (const char *c = x; *c; c++) {
+            if (*c == 'x' && (c == x || c[-1] == ' ') && (c[1] == ' ' || !c[1])) {
+                expect[e++] = '\xc3';
+                expect[e++] = '\xa9';
+            } else {
+                expect[e++] = *c;
+            }
+        }
+        expect[e] = 0;
+        assert_string_equal(w, expect);
+        /* and right after a comma, on the word after it */
+        snprintf(t, sizeof t, "%.*s,\xc3\xa9%s", (int)k, base, base + k);
+        snprintf(want, sizeof want, "%.*s,x%s", (int)k, base, base + k);
+        w = claims__quote_normalize(s, t, strlen(t));
+        x = claims__quote_normalize(s, want, strlen(want));
+        assert_non_null(w);
+        assert_non_null(x);
+        /* the same number of words, one longer by its letter's byte */
+        assert_int_equal(strlen(w), strlen(x) + 1);
+    }
+    claims_story_free(s);
+}
+
 static void test_speaker_key_folds_accents(void **state)
 {
     (void)state;
@@ -362,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_normalize_ascii_path_matches_general),
         cmocka_unit_test(test_normalize_common_marks_path_matches_general),
         cmocka_unit_test(test_normalize_marks_between_long_runs),
+        cmocka_unit_test(test_normalize_non_ascii_anywhere),
         cmocka_unit_test(test_speaker_key_folds_accents),
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_fold_long_and_last),

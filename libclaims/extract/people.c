@@ -788,12 +788,14 @@ static word_count *word_slot(const wscratch *ws, uint32_t h)
     return &ws->wc[i];
 }
 
-/* Fills ws->wc with the words of quote q, counted by hash. False on
- * OOM. */
+/* Fills ws->wc with the words of quote q, counted by hash (a table at
+ * most a quarter full: a word's walk is then mostly its slot alone, and
+ * the walks' lengths, in no order, are the branches' to guess). False
+ * on OOM. */
 static bool count_quote_words(claims_story *s, wscratch *ws, const seen_quote *q)
 {
     size_t nslots = 16;
-    while (nslots < 2 * (size_t)q->hn)
+    while (nslots < 4 * (size_t)q->hn)
         nslots *= 2;
     size_t had = ws->wccap;
     if (!claims__grow(&s->alloc, (void **)&ws->wc, &ws->wccap, nslots, sizeof *ws->wc))
@@ -1138,9 +1140,10 @@ static claims_status resolve_by_words(claims_story *s, const claim_lists *l)
     }
     if (memo_slot && memo && ps.slot_of && entry_of && gather_probes(s, openl, open, &ws, &ps) &&
         index_grams(s, block, named, &ws, &ps, &ix, &gcap, &ng, &named_memo, entry_of)) {
-        /* a bucket for every two grams or so */
+        /* a bucket a gram or so: a chain is mostly a gram or none, its
+         * walk's length (in no order) seldom a guess */
         size_t nbuckets = 16;
-        while (nbuckets < ng / 2)
+        while (nbuckets < ng)
             nbuckets *= 2;
         if (ng)
             ix.head = claims__malloc(&s->alloc, nbuckets * sizeof *ix.head);

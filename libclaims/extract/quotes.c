@@ -17,43 +17,25 @@
  * else 0; a table, so that the loop below does a load a byte and no
  * branch on the character's class. */
 #define LOWER_ALNUM(c)                                                                             \
-    ((((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z')) ? (char)(c)                        \
-     : ((c) >= 'A' && (c) <= 'Z')                               ? (char)((c) + 32)                 \
-                                                                : (char)0)
+    ((((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z')) ? (signed char)(c)                 \
+     : ((c) >= 'A' && (c) <= 'Z')                               ? (signed char)((c) + 32)          \
+                                                                : (signed char)0)
 #define LOWER_ALNUM8(c)                                                                            \
     LOWER_ALNUM(c), LOWER_ALNUM(c + 1), LOWER_ALNUM(c + 2), LOWER_ALNUM(c + 3),                    \
         LOWER_ALNUM(c + 4), LOWER_ALNUM(c + 5), LOWER_ALNUM(c + 6), LOWER_ALNUM(c + 7)
-static const char lower_alnum[128] = {
-    LOWER_ALNUM8(0),  LOWER_ALNUM8(8),   LOWER_ALNUM8(16),  LOWER_ALNUM8(24),
-    LOWER_ALNUM8(32), LOWER_ALNUM8(40),  LOWER_ALNUM8(48),  LOWER_ALNUM8(56),
-    LOWER_ALNUM8(64), LOWER_ALNUM8(72),  LOWER_ALNUM8(80),  LOWER_ALNUM8(88),
-    LOWER_ALNUM8(96), LOWER_ALNUM8(104), LOWER_ALNUM8(112), LOWER_ALNUM8(120)};
+#define PAST_ASCII8 -1, -1, -1, -1, -1, -1, -1, -1
+#define PAST_ASCII32 PAST_ASCII8, PAST_ASCII8, PAST_ASCII8, PAST_ASCII8
+/* (256 entries: a byte past ASCII is -1, neither a letter or digit nor
+ * a separator, so that the one pass stops at it and knows it) */
+static const signed char lower_alnum[256] = {
+    LOWER_ALNUM8(0),   LOWER_ALNUM8(8),  LOWER_ALNUM8(16), LOWER_ALNUM8(24),  LOWER_ALNUM8(32),
+    LOWER_ALNUM8(40),  LOWER_ALNUM8(48), LOWER_ALNUM8(56), LOWER_ALNUM8(64),  LOWER_ALNUM8(72),
+    LOWER_ALNUM8(80),  LOWER_ALNUM8(88), LOWER_ALNUM8(96), LOWER_ALNUM8(104), LOWER_ALNUM8(112),
+    LOWER_ALNUM8(120), PAST_ASCII32,     PAST_ASCII32,     PAST_ASCII32,      PAST_ASCII32};
+#undef PAST_ASCII32
+#undef PAST_ASCII8
 #undef LOWER_ALNUM8
 #undef LOWER_ALNUM
-
-/* Whether text[0..len) is all ASCII, sixteen or eight bytes a step. */
-static bool all_ascii(const char *text, size_t len)
-{
-    uint64_t any = 0;
-    size_t i = 0;
-#ifdef CLAIMS__SSE2
-    if (len >= 16) {
-        /* the last sixteen (over some read before) for the rest */
-        __m128i any16 = _mm_loadu_si128((const __m128i *)(const void *)(text + len - 16));
-        for (; i + 16 <= len; i += 16)
-            any16 = _mm_or_si128(any16, _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
-        return !_mm_movemask_epi8(any16);
-    }
-#endif
-    for (; i + 8 <= len; i += 8) {
-        uint64_t v;
-        memcpy(&v, text + i, 8);
-        any |= v;
-    }
-    for (; i < len; i++)
-        any |= (unsigned char)text[i];
-    return !(any & 0x8080808080808080u);
-}
 
 /* How many of the eight ASCII bytes at p go on a word being written as
  * they are in lower case: letters and digits, and a single space with a
@@ -74,7 +56,9 @@ static size_t plain_prefix8(const unsigned char *p, uint64_t *lower)
     uint64_t x = v ^ 0x20 * ones; /* 0 where a space is */
     uint64_t space = ~(((x & ~high) + ~high) | x) & high;
     uint64_t alnum = (letter | digit) & high;
-    uint64_t bad = ~(alnum | (space & (alnum >> 8))) & high;
+    /* (a byte past ASCII is bad: its sums above may carry into the
+     * bytes after it, never into those before) */
+    uint64_t bad = (~(alnum | (space & (alnum >> 8))) | v) & high;
     /* the bytes before the first bad one: their high bits in bad's
      * lowest bit less one (all eight when none is bad), counted */
     uint64_t before = ((bad & (0 - bad)) - 1) & high;
@@ -117,15 +101,36 @@ static inline void store8(char *o, uint64_t x)
         o[k] = (char)(x >> (8 * k));
 }
 
+/* Gives the arena back the allocation of n bytes at p when it is the
+ * last made (of its head block): an ASCII pass that met another byte
+ * leaves nothing behind. */
+static void arena_give_back(claims__arena *ar, const char *p, size_t n)
+{
+    claims__arena_block *b = ar->head;
+    n = n ? (n + 7) & ~(size_t)7 : 8;
+    if (b && b->used >= n && p + n == (const char *)b + CLAIMS__ARENA_HEADER + b->used)
+        b->used -= n;
+}
+
 /* claims__quote_normalize for ASCII text, where normalizing is folding
  * case: the same words in one pass, written straight into the arena,
  * eight bytes a step while they are letters, digits and single spaces
  * between words. The output is never ahead of the input (a space stands
  * for one separator byte at least), so eight bytes written at o while
- * eight remain at p stay inside the len + 1 of out. */
-static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len)
+ * eight remain at p stay inside the len + 1 of out. Every byte is
+ * written as a letter, digit, joiner or single space of a word, or
+ * passed over as a separator: a byte past ASCII is neither (the plain
+ * runs' tests take ASCII letters, digits and spaces alone, and the
+ * table has -1 for it), so a run or a walk over separators stops at it,
+ * and the pass gives up (NULL, *ascii false): the text is not read once
+ * before to know it is ASCII. The bytes past the words' NUL are not
+ * zeroed (nothing reads them). NULL with *ascii true on OOM. */
+static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len, bool *ascii)
 {
-    char *out = claims__arena_alloc(&s->arena, len + 1);
+    *ascii = true;
+    if (len == SIZE_MAX)
+        return NULL;
+    char *out = claims__arena_alloc_raw(&s->arena, len + 1);
     if (!out)
         return NULL;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
@@ -136,12 +141,14 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         *o = 0;
         return out;
     }
+    if (lower_alnum[*p] < 0)
+        goto not_ascii;
     /* Words: runs of letters and digits joined by an apostrophe, or by
      * '.' or ',' between digits, one space between two; a space in
      * plain bytes comes after a letter or digit (the one before them, or
      * the first of them) and stays one. One loop for all the words (a
      * word ends where most runs end: no loop to leave and enter again). */
-    *o++ = lower_alnum[*p++];
+    *o++ = (char)lower_alnum[*p++];
     for (;;) {
         /* (sixteen at a time first where the machine has them; the
          * eight-byte steps then take the rest, not a byte that ends a
@@ -168,15 +175,15 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
                 stopped = true;
         }
         if (!stopped) {
-            char ch;
-            while (p < end && (ch = lower_alnum[*p])) {
-                *o++ = ch;
+            signed char ch;
+            while (p < end && (ch = lower_alnum[*p]) > 0) {
+                *o++ = (char)ch;
                 p++;
             }
         }
         /* p is at the end or at a byte that is no letter or digit, after
          * one that is: a joiner goes on the word */
-        if (end - p >= 2 && lower_alnum[p[1]] &&
+        if (end - p >= 2 && lower_alnum[p[1]] > 0 &&
             (*p == '\'' ||
              ((*p == '.' || *p == ',') && claims__is_digit(p[-1]) && claims__is_digit(p[1])))) {
             *o++ = (char)*p++;
@@ -187,11 +194,17 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
             p++;
         if (p == end)
             break;
+        if (lower_alnum[*p] < 0)
+            goto not_ascii;
         *o++ = ' ';
-        *o++ = lower_alnum[*p++];
+        *o++ = (char)lower_alnum[*p++];
     }
     *o = 0;
     return out;
+not_ascii:
+    arena_give_back(&s->arena, out, len + 1);
+    *ascii = false;
+    return NULL;
 }
 
 /* The ASCII mark claims__norm_append folds code point cp to, for the
@@ -261,16 +274,18 @@ static bool marks_quote_normalize(claims_story *s, const char *text, size_t len,
         }
         a[n++] = m;
     }
-    *out = ascii_quote_normalize(s, a, n);
+    bool ascii;
+    *out = ascii_quote_normalize(s, a, n, &ascii); /* (ASCII: the marks folded) */
     claims__free(&s->alloc, a);
     return true;
 }
 
 const char *claims__quote_normalize(claims_story *s, const char *text, size_t len)
 {
-    if (all_ascii(text, len))
-        return ascii_quote_normalize(s, text, len);
-    const char *words;
+    bool ascii;
+    const char *words = ascii_quote_normalize(s, text, len, &ascii);
+    if (ascii)
+        return words;
     if (marks_quote_normalize(s, text, len, &words))
         return words;
     claims__buf b;
@@ -379,6 +394,9 @@ typedef struct qspan {
  * the lookup's last word at most (newest first): an article naming more
  * people of one surname than that is a list, not a story, and this keeps
  * the scan linear in it. */
+/* The bytes of scratch on the stack (alloc_scratch): an article of 600
+ * tokens or so (most) */
+enum { SCRATCH_LOCAL = 16384 };
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
 
@@ -403,7 +421,7 @@ typedef struct ctx {
     /* lx's entries, at hand for the codes of nomc and titlec (entry_code) */
     const claims__lex_entry *entries;
     void *block; /* holds inq, memo, nomc, titlec, marks, verbs, bucket and
-                    verb_sent (alloc_scratch) */
+                    verb_sent (alloc_scratch), when not on the stack */
     uint8_t *inq;
     /* Per-token memos of pure lookups (the text and lexicon never change
      * during one extraction): MEMO_* bits, and the nominal class of a
@@ -2872,23 +2890,27 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
         for (; t < end4; t += 4) {
             if (scan_marked(t, one, mark_mask))
                 goto marked;
-            if (scan_marked(t + 1, one, mark_mask)) {
-                t += 1;
-                goto marked;
-            }
-            if (scan_marked(t + 2, one, mark_mask)) {
-                t += 2;
-                goto marked;
-            }
-            if (scan_marked(t + 3, one, mark_mask)) {
-                t += 3;
-                goto marked;
-            }
+            if (scan_marked(t + 1, one, mark_mask))
+                goto marked1;
+            if (scan_marked(t + 2, one, mark_mask))
+                goto marked2;
+            if (scan_marked(t + 3, one, mark_mask))
+                goto marked3;
         }
         while (t < end && !scan_marked(t, one, mark_mask))
             t++;
         if (t == end)
             break;
+        goto marked;
+        /* the step to a token found in the four is taken once it is
+         * found, not made ready before its test: an instruction less a
+         * token tested */
+    marked3:
+        t++;
+    marked2:
+        t++;
+    marked1:
+        t++;
     marked:;
         /* (one adds to the class alone: the lexicon bits are as they
          * were) */
@@ -2931,8 +2953,8 @@ static bool collect_mentions(ctx *c)
     if (c->mentions_made)
         return !c->nomem;
     c->mentions_made = true;
-    for (size_t k = 0; k < c->nbuckets; k++)
-        c->bucket[k] = -1;
+    /* every bucket -1, none (all bytes 0xff) */
+    memset(c->bucket, 0xff, c->nbuckets * sizeof *c->bucket);
     size_t next = 0; /* the first token a name run may start at */
     /* (at hand: a memo's store, a byte, may alias anything) */
     const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
@@ -2957,8 +2979,9 @@ static bool collect_mentions(ctx *c)
  * titles, the quotation
  * marks and the verb words (one a token at most: they never grow), the
  * name buckets, then the bytes (in quotes, memo bits, verb sentences),
- * these zeroed. False on OOM. */
-static bool alloc_scratch(ctx *c)
+ * these zeroed; in the local_size bytes at local when they hold it
+ * (c->block NULL then). False on OOM. */
+static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
 {
     size_t n = c->ntoks, ns = c->art->nsents;
     c->nbuckets = MIN_BUCKETS;
@@ -2971,11 +2994,13 @@ static bool alloc_scratch(ctx *c)
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
-    unsigned char *b = claims__malloc(&c->s->alloc, c->capm * sizeof *c->m + n * per_tok +
-                                                        c->nbuckets * sizeof *c->bucket + ns);
+    size_t need = c->capm * sizeof *c->m + n * per_tok + c->nbuckets * sizeof *c->bucket + ns;
+    /* most articles' fit in the caller's room on the stack: no malloc
+     * and free an article */
+    unsigned char *b = need <= local_size ? local : claims__malloc(&c->s->alloc, need);
     if (!b)
         return false;
-    c->block = b;
+    c->block = b == local ? NULL : b;
     c->m = (mention *)(void *)b;
     b += c->capm * sizeof *c->m;
     c->nomc = (uint32_t *)(void *)b;
@@ -3066,7 +3091,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.entries = c.lx->tables->entries;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
-    if (!alloc_scratch(&c))
+    _Alignas(max_align_t) unsigned char local[SCRATCH_LOCAL];
+    if (!alloc_scratch(&c, local, sizeof local))
         goto done;
     scan_article(&c);
     if (!alloc_spans(&c) || !pair_doubles(&c) || !pair_singles(&c))
