@@ -135,13 +135,22 @@ static inline uint32_t shared_hash(const claims__frame *f)
     return ((const shared_frame *)f)->hash;
 }
 
+/* The shared frames lie side by side, FRAME_BLOCK to a block of the
+ * story's arena, not one by one between the claims: the probes of a
+ * seal compare drafts with them, and frames in use then share lines and
+ * pages. The last one stored is kept past the table's slots (in
+ * slots[nslots], which no probe reaches), the next one stored after it
+ * until its block is full (every FRAME_BLOCK frames: t->n tells). */
+enum { FRAME_BLOCK = 32 };
+
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
-    const claims__frame **slots = claims__malloc(&s->alloc, (size_t)nslots * sizeof *slots);
+    const claims__frame **slots = claims__malloc(&s->alloc, ((size_t)nslots + 1) * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, (size_t)nslots * sizeof *slots);
+    slots[nslots] = t->slots ? t->slots[t->nslots] : NULL;
     uint32_t mask = nslots - 1;
     for (uint32_t k = 0; k < t->nslots; k++) {
         if (!t->slots[k])
@@ -173,9 +182,15 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
         for (i = h & mask; t->slots[i]; i = (i + 1) & mask)
             ;
     }
-    shared_frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
-    if (!copy)
-        return NULL;
+    shared_frame *copy;
+    if (t->n % FRAME_BLOCK) {
+        copy = (shared_frame *)(uintptr_t)t->slots[t->nslots] + 1;
+    } else {
+        copy = claims__arena_alloc_raw(&s->arena, FRAME_BLOCK * sizeof *copy);
+        if (!copy)
+            return NULL;
+    }
+    t->slots[t->nslots] = &copy->f;
     memcpy(&copy->f, f, sizeof copy->f);
     copy->hash = h;
     t->slots[i] = &copy->f;
