@@ -272,13 +272,15 @@ bool claims__frames_seal(claims_story *s)
             }
             prev = f;
         }
+        /* without a branch a draft: one the same as the one before asks
+           for the table's last slot (its hash is all ones), an empty slot
+           for the slot itself */
         if (t->nslots)
-            for (size_t j = 0; j < m; j++)
-                if (hs[j] != SEAL_SAME_AS_LAST) {
-                    const claims__frame *q = t->slots[hs[j] & mask];
-                    if (q)
-                        FRAME_PREFETCH((const char *)q + offsetof(shared_frame, hash));
-                }
+            for (size_t j = 0; j < m; j++) {
+                const claims__frame *const *sl = &t->slots[hs[j] & mask];
+                const char *q = (const char *)*sl;
+                FRAME_PREFETCH(q ? q + offsetof(shared_frame, hash) : (const char *)sl);
+            }
         for (size_t j = 0; j < m; j++) {
             claims_claim *cl = dc[j];
             const claims__frame *shared =
