@@ -152,13 +152,20 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     slots[nslots] = t->slots ? t->slots[t->nslots] : NULL;
     uint32_t mask = nslots - 1;
+    /* the old slots in use moved to its front first, without a branch
+       (most of them are empty, at random), then stored anew */
+    const claims__frame **old = t->slots;
+    uint32_t m = 0;
     for (uint32_t k = 0; k < t->nslots; k++) {
-        if (!t->slots[k])
-            continue;
-        uint32_t i = shared_hash(t->slots[k]) & mask;
+        const claims__frame *q = old[k];
+        old[m] = q;
+        m += q != NULL;
+    }
+    for (uint32_t k = 0; k < m; k++) {
+        uint32_t i = shared_hash(old[k]) & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = t->slots[k];
+        slots[i] = old[k];
     }
     claims__free(&s->alloc, t->slots);
     t->slots = slots;
