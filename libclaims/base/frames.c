@@ -135,21 +135,37 @@ static inline uint32_t shared_hash(const claims__frame *f)
     return ((const shared_frame *)f)->hash;
 }
 
+/* The shared frames lie side by side, FRAME_BLOCK to a block of the
+ * story's arena, not one by one between the claims: the probes of a
+ * seal compare drafts with them, and frames in use then share lines and
+ * pages. The last one stored is kept past the table's slots (in
+ * slots[nslots], which no probe reaches), the next one stored after it
+ * until its block is full (every FRAME_BLOCK frames: t->n tells). */
+enum { FRAME_BLOCK = 32 };
+
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
-    const claims__frame **slots = claims__malloc(&s->alloc, (size_t)nslots * sizeof *slots);
+    const claims__frame **slots = claims__malloc(&s->alloc, ((size_t)nslots + 1) * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, (size_t)nslots * sizeof *slots);
+    slots[nslots] = t->slots ? t->slots[t->nslots] : NULL;
     uint32_t mask = nslots - 1;
+    /* the old slots in use moved to its front first, without a branch
+       (most of them are empty, at random), then stored anew */
+    const claims__frame **old = t->slots;
+    uint32_t m = 0;
     for (uint32_t k = 0; k < t->nslots; k++) {
-        if (!t->slots[k])
-            continue;
-        uint32_t i = shared_hash(t->slots[k]) & mask;
+        const claims__frame *q = old[k];
+        old[m] = q;
+        m += q != NULL;
+    }
+    for (uint32_t k = 0; k < m; k++) {
+        uint32_t i = shared_hash(old[k]) & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = t->slots[k];
+        slots[i] = old[k];
     }
     claims__free(&s->alloc, t->slots);
     t->slots = slots;
@@ -173,9 +189,15 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
         for (i = h & mask; t->slots[i]; i = (i + 1) & mask)
             ;
     }
-    shared_frame *copy = claims__arena_alloc_raw(&s->arena, sizeof *copy);
-    if (!copy)
-        return NULL;
+    shared_frame *copy;
+    if (t->n % FRAME_BLOCK) {
+        copy = (shared_frame *)(uintptr_t)t->slots[t->nslots] + 1;
+    } else {
+        copy = claims__arena_alloc_raw(&s->arena, FRAME_BLOCK * sizeof *copy);
+        if (!copy)
+            return NULL;
+    }
+    t->slots[t->nslots] = &copy->f;
     memcpy(&copy->f, f, sizeof copy->f);
     copy->hash = h;
     t->slots[i] = &copy->f;
@@ -257,13 +279,15 @@ bool claims__frames_seal(claims_story *s)
             }
             prev = f;
         }
+        /* without a branch a draft: one the same as the one before asks
+           for the table's last slot (its hash is all ones), an empty slot
+           for the slot itself */
         if (t->nslots)
-            for (size_t j = 0; j < m; j++)
-                if (hs[j] != SEAL_SAME_AS_LAST) {
-                    const claims__frame *q = t->slots[hs[j] & mask];
-                    if (q)
-                        FRAME_PREFETCH((const char *)q + offsetof(shared_frame, hash));
-                }
+            for (size_t j = 0; j < m; j++) {
+                const claims__frame *const *sl = &t->slots[hs[j] & mask];
+                const char *q = (const char *)*sl;
+                FRAME_PREFETCH(q ? q + offsetof(shared_frame, hash) : (const char *)sl);
+            }
         for (size_t j = 0; j < m; j++) {
             claims_claim *cl = dc[j];
             const claims__frame *shared =

@@ -9,17 +9,18 @@
  * last): by halves of the sentences, each step a conditional move, not a
  * branch (the hint of the claim before was a branch mispredicted about
  * every other claim, the extractors taking turns over the text). */
-static inline size_t sentence_of(const claims__article *art, size_t off)
+static inline const claims__sentence *sentence_of(const claims__article *art, size_t off)
 {
-    const claims__sentence *sv = art->sents, *base = sv;
+    const claims__sentence *base = art->sents, *last = base + art->nsents - 1;
     size_t len = art->nsents;
     while (len > 1) {
         size_t half = len / 2;
         base = base[half - 1].end <= off ? base + half : base;
         len -= half;
     }
-    size_t k = (size_t)(base - sv) + (base->end <= off);
-    return k < art->nsents ? k : art->nsents - 1;
+    /* by pointers: no index made from the difference (a multiply) */
+    base += base->end <= off;
+    return base < last ? base : last;
 }
 
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
@@ -41,7 +42,7 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
         return NULL;
     const claims__article *art = &s->articles[ai];
     if (art->nsents) {
-        const claims__sentence *sn = &art->sents[sentence_of(art, start)];
+        const claims__sentence *sn = sentence_of(art, start);
         c->sent_start = sn->start < start ? sn->start : (uint32_t)start;
         c->sent_end = sn->end > end ? sn->end : (uint32_t)end;
         if (sn->flags & CLAIMS__SF_TITLE)
