@@ -106,6 +106,19 @@ static inline void *claims__arena_alloc_raw(claims__arena *ar, size_t n)
     b->used += n;
     return p;
 }
+/* Gives back the n bytes at p when they were the last allocation of the
+ * arena's newest block (a buffer sized for the worst case that was not
+ * used after all); otherwise nothing. */
+static inline void claims__arena_give_back(claims__arena *ar, const void *p, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n == 0)
+        n = 8;
+    claims__arena_block *b = ar->head;
+    if (b && b->used >= n &&
+        (const char *)p + n == (const char *)b + CLAIMS__ARENA_HEADER + b->used)
+        b->used -= n;
+}
 /* Copies n bytes and a terminating NUL; NULL on OOM. */
 char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n);
 void claims__arena_release(claims__arena *ar);
@@ -1161,6 +1174,11 @@ typedef struct claims__strtab {
        failed allocation only means no memo. */
     claims__keymemo *key_memo;
     uint32_t memo_size; /* entries of key_memo */
+    /* the free bytes of the block of the story's arena that strings are
+       being copied into (intern.c: the strings side by side, apart from
+       the claims); NULL and 0 before the first */
+    char *pool;
+    uint32_t pool_left;
 } claims__strtab;
 
 typedef struct claims__rejected {

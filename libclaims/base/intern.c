@@ -85,9 +85,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
  * between the claims (about a hundred bytes apart at best) were cache
  * and TLB misses on a long story; side by side, the ones in use share
  * lines and pages (claims__intern's share of the time on c20.jsonl
- * about 4.4% -> 3.1%). The block being filled is kept in the table's
- * entries of id 0, which no string has: str[0] is where its free bytes
- * begin, hash[0] how many there are. */
+ * about 4.4% -> 3.1%). The block being filled is the table's pool. */
 enum { STR_BLOCK = 4096, STR_APART = 512 };
 
 /* A copy of p[0..n) with a NUL in the table's string blocks (a long
@@ -97,17 +95,17 @@ static char *str_copy(claims_story *s, const char *p, size_t n)
     claims__strtab *t = &s->strs;
     if (n >= STR_APART)
         return claims__arena_strndup(&s->arena, p, n);
-    char *d = (char *)(uintptr_t)t->str[0];
-    if (n + 1 > t->hash[0]) {
+    char *d = t->pool;
+    if (n + 1 > t->pool_left) {
         d = claims__arena_alloc_raw(&s->arena, STR_BLOCK);
         if (!d)
             return NULL;
-        t->hash[0] = STR_BLOCK;
+        t->pool_left = STR_BLOCK;
     }
     memcpy(d, p, n);
     d[n] = 0;
-    t->str[0] = d + n + 1;
-    t->hash[0] -= (uint32_t)(n + 1);
+    t->pool = d + n + 1;
+    t->pool_left -= (uint32_t)(n + 1);
     return d;
 }
 

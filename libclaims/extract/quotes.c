@@ -101,17 +101,6 @@ static inline void store8(char *o, uint64_t x)
         o[k] = (char)(x >> (8 * k));
 }
 
-/* Gives the arena back the allocation of n bytes at p when it is the
- * last made (of its head block): an ASCII pass that met another byte
- * leaves nothing behind. */
-static void arena_give_back(claims__arena *ar, const char *p, size_t n)
-{
-    claims__arena_block *b = ar->head;
-    n = n ? (n + 7) & ~(size_t)7 : 8;
-    if (b && b->used >= n && p + n == (const char *)b + CLAIMS__ARENA_HEADER + b->used)
-        b->used -= n;
-}
-
 /* claims__quote_normalize for ASCII text, where normalizing is folding
  * case: the same words in one pass, written straight into the arena,
  * eight bytes a step while they are letters, digits and single spaces
@@ -202,7 +191,7 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
     *o = 0;
     return out;
 not_ascii:
-    arena_give_back(&s->arena, out, len + 1);
+    claims__arena_give_back(&s->arena, out, len + 1);
     *ascii = false;
     return NULL;
 }
