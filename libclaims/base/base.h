@@ -1098,6 +1098,7 @@ typedef struct claims__frame {
 typedef struct claims__frametab {
     const claims__frame **slots; /* a power of two of them; NULL empty */
     uint32_t n, nslots;
+    const claims__frame *last; /* the frame stored last (frames.c) */
 } claims__frametab;
 
 /* A claim: 72 bytes on a 64-bit machine (it was 272, then 176), as a long

@@ -138,19 +138,17 @@ static inline uint32_t shared_hash(const claims__frame *f)
 /* The shared frames lie side by side, FRAME_BLOCK to a block of the
  * story's arena, not one by one between the claims: the probes of a
  * seal compare drafts with them, and frames in use then share lines and
- * pages. The last one stored is kept past the table's slots (in
- * slots[nslots], which no probe reaches), the next one stored after it
- * until its block is full (every FRAME_BLOCK frames: t->n tells). */
+ * pages. The next one stored goes after the last one (t->last) until
+ * its block is full (every FRAME_BLOCK frames: t->n tells). */
 enum { FRAME_BLOCK = 32 };
 
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
-    const claims__frame **slots = claims__malloc(&s->alloc, ((size_t)nslots + 1) * sizeof *slots);
+    const claims__frame **slots = claims__malloc(&s->alloc, (size_t)nslots * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, (size_t)nslots * sizeof *slots);
-    slots[nslots] = t->slots ? t->slots[t->nslots] : NULL;
     uint32_t mask = nslots - 1;
     /* the old slots in use moved to its front first, without a branch
        (most of them are empty, at random), then stored anew */
@@ -191,13 +189,13 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
     }
     shared_frame *copy;
     if (t->n % FRAME_BLOCK) {
-        copy = (shared_frame *)(uintptr_t)t->slots[t->nslots] + 1;
+        copy = (shared_frame *)(uintptr_t)t->last + 1;
     } else {
         copy = claims__arena_alloc_raw(&s->arena, FRAME_BLOCK * sizeof *copy);
         if (!copy)
             return NULL;
     }
-    t->slots[t->nslots] = &copy->f;
+    t->last = &copy->f;
     memcpy(&copy->f, f, sizeof copy->f);
     copy->hash = h;
     t->slots[i] = &copy->f;
@@ -315,6 +313,7 @@ void claims__frames_free(claims_story *s)
     claims__free(&s->alloc, s->frames.slots);
     s->frames.slots = NULL;
     s->frames.n = s->frames.nslots = 0;
+    s->frames.last = NULL;
     claims__free(&s->alloc, s->draft_claims);
     s->draft_claims = NULL;
     s->ndraft_claims = s->cap_draft_claims = 0;
