@@ -349,11 +349,14 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
 #define SHIFT_IN8(k)                                                                               \
     (SHIFT_IN(k + 7), SHIFT_IN(k + 6), SHIFT_IN(k + 5), SHIFT_IN(k + 4), SHIFT_IN(k + 3),          \
      SHIFT_IN(k + 2), SHIFT_IN(k + 1), SHIFT_IN(k))
+    /* the tokens before the last, 64 a turn: the last turn's 64 end with
+     * the last of them (the bits of those before b shifted out), so only
+     * a text of fewer takes a loop of a varying count */
     for (size_t b = 0; b + 1 < n; b += 64) {
-        claims__token *bt = tk + b;
         size_t c = n - 1 - b < 64 ? n - 1 - b : 64, k = c;
         uint64_t w = 0; /* bit k: token b + k has drop bits */
-        if (c == 64) {
+        claims__token *bt = tk + b + c - 64;
+        if (n > 64) {
             /* (unrolled: a loop's exit mispredicts at every turn) */
             SHIFT_IN8(56);
             SHIFT_IN8(48);
@@ -363,10 +366,12 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
             SHIFT_IN8(16);
             SHIFT_IN8(8);
             SHIFT_IN8(0);
-            k = 0;
+            w >>= 64 - c;
+        } else {
+            for (bt = tk + b; k > 0; k--)
+                SHIFT_IN(k - 1);
         }
-        for (; k > 0; k--)
-            SHIFT_IN(k - 1);
+        bt = tk + b;
         for (; w; w &= w - 1) {
             claims__token *t = bt + __builtin_ctzll(w);
             uint32_t d = drop[t->hash % CLAIMS__LEX_FIRST_BITS];
