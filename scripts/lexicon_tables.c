@@ -155,10 +155,12 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     put_words(f, "single", t->single, CLAIMS__LEX_FIRST_BITS);
     put_words(f, "bloom", t->bloom, CLAIMS__LEX_BLOOM_CELLS / 16);
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
+    put_words(f, "drop", t->drop, CLAIMS__LEX_FIRST_BITS);
+    put_bytes(f, "has_drop", (const char *)t->has_drop, CLAIMS__LEX_FIRST_BITS * 2);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
             "    slots, %zu, %u, %zu, (const char *)keys, %zu, entries, %zu, maxntok, first,\n"
-            "    single, bloom, pairs,\n};\n",
+            "    single, bloom, pairs, drop, has_drop,\n};\n",
             t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);
     return 0;

@@ -407,6 +407,40 @@ static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state
     claims_story_free(s);
 }
 
+/* A one-word phrase a later lexicon adds keeps the bits of its first
+ * token that an earlier two-word phrase set, before any word: the bits
+ * segmentation may clear follow every phrase added, not the first only. */
+static void test_lexicon_segment_keeps_bits_of_a_later_one_word_phrase(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *two = "[context]\npoll = quorbish tally\n";
+    const char *one = "[context]\nhedge = quorbish\n";
+    assert_int_equal(claims_story_add_lexicon(s, two, strlen(two), NULL), CLAIMS_OK);
+    const char *text = "A quorbish hat and a quorbish tally.";
+    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
+                     CLAIMS_OK);
+    claims__article *a = &s->articles[0];
+    const uint32_t ctx = 1u << CLAIMS__LEX_CONTEXT;
+    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    assert_false(token_at(a, text, "quorbish hat")->lexmask & (ctx | CLAIMS__LEXMASK_POLL));
+    assert_true(token_at(a, text, "quorbish tally")->lexmask & CLAIMS__LEXMASK_POLL);
+    claims__article_drop_tokens(&s->alloc, a);
+    assert_int_equal(claims_story_add_lexicon(s, one, strlen(one), NULL), CLAIMS_OK);
+    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    const claims__token *hat = token_at(a, text, "quorbish hat");
+    assert_true(hat->lexmask & ctx);
+    assert_true(hat->lexmask & CLAIMS__LEXMASK_HEDGE);
+    assert_true(hat->lexmask & CLAIMS__LEXMASK_POLL);
+    size_t n = 0;
+    const claims__lex_entry *e =
+        claims__lex_match(s->lex, CLAIMS__LEX_CONTEXT, a, (size_t)(hat - a->toks), a->ntoks, &n);
+    assert_non_null(e);
+    assert_int_equal(n, 1);
+    claims_story_free(s);
+}
+
 /* A newsroom's hedge word hedges a figure after it, as a built-in one
  * does: two counts of one event that disagree are no finding when one is
  * hedged (read where the lexmask's hedge bit is set). */
@@ -457,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
         cmocka_unit_test(test_lexicon_context_value_bits),
         cmocka_unit_test(test_lexicon_segment_clears_bits_no_phrase_goes_on_with),
+        cmocka_unit_test(test_lexicon_segment_keeps_bits_of_a_later_one_word_phrase),
         cmocka_unit_test(test_lexicon_newsroom_hedge_word_hedges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -515,6 +515,15 @@ typedef struct claims__lex_tables {
      * into the key ("the", "a" start phrases of many sections, and
      * "the" + most words starts none). */
     const uint32_t *pairs;
+    /* [CLAIMS__LEX_FIRST_BITS]: the same buckets, the lexmask bits
+     * segmentation clears from a token of that bucket when no phrase goes
+     * on with the next token (claims__lex_drop_bits of its first and
+     * single bits): 0 for most, which it passes by with one load. */
+    const uint32_t *drop;
+    /* [CLAIMS__LEX_FIRST_BITS * 2]: 1 where the bucket of the index's low
+     * bits has drop bits, else 0, indexed by a hash's low 16 bits (a
+     * byte, no mask: segmentation's one load and add a token). */
+    const uint8_t *has_drop;
 } claims__lex_tables;
 
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
@@ -532,6 +541,18 @@ _Static_assert(CLAIMS__LEX_PAIR_BITS == 1 << 17, "claims__lex_pair_bit: 17 top b
  * lexmask bits of sections it starts no phrase of alone when no phrase
  * at all may go on with the next token (one probe, not one a section). */
 #define CLAIMS__LEX_PAIR_ANY ((unsigned)CLAIMS__LEX_SECTION_COUNT)
+
+/* A bucket's drop bits (claims__lex_tables.drop) from its first and
+ * single bits: the sections with no phrase of the token alone, and the
+ * value bits of those sections (FUTURE with [time_word], HEDGE and POLL
+ * with [context]). */
+static inline uint32_t claims__lex_drop_bits(uint32_t first, uint32_t single)
+{
+    uint32_t d = first & ~single & ((1u << CLAIMS__LEX_SECTION_COUNT) - 1);
+    return d | (first &
+                ((d >> CLAIMS__LEX_TIME_WORD & 1u) * CLAIMS__LEXMASK_FUTURE |
+                 (d >> CLAIMS__LEX_CONTEXT & 1u) * (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL)));
+}
 
 static inline bool claims__lex_pair_may(const claims__lex_tables *t, uint32_t h1, uint32_t h2,
                                         unsigned sec)

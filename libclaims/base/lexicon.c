@@ -40,6 +40,8 @@ typedef struct claims__lex_own {
     uint32_t single[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
     uint32_t pairs[PAIR_BITS / 32];
+    uint32_t drop[FIRST_BITS];
+    uint8_t has_drop[FIRST_BITS * 2];
 } lex_own;
 
 #define CLAIMS__LEX_NAME(name, text) text,
@@ -196,6 +198,8 @@ static void own_view(lex_own *own)
     own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
+    own->view.drop = own->drop;
+    own->view.has_drop = own->has_drop;
 }
 
 /* Copy on write: before the first phrase is loaded, this lexicon's tables
@@ -234,6 +238,8 @@ static bool own_tables(claims__lexicon *lx)
         memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
+        memcpy(own->drop, b->drop, sizeof own->drop);
+        memcpy(own->has_drop, b->has_drop, sizeof own->has_drop);
     } else {
         memset(own->slots, 0, n * sizeof *own->slots);
     }
@@ -388,6 +394,10 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_HEDGE;
     if (sec == CLAIMS__LEX_CONTEXT && own->entries[ei].code == CLAIMS__LV_POLL)
         own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_POLL;
+    own->drop[first % FIRST_BITS] =
+        claims__lex_drop_bits(own->first[first % FIRST_BITS], own->single[first % FIRST_BITS]);
+    own->has_drop[first % FIRST_BITS] = own->drop[first % FIRST_BITS] != 0;
+    own->has_drop[first % FIRST_BITS + FIRST_BITS] = own->drop[first % FIRST_BITS] != 0;
     return CLAIMS_OK;
 }
 
