@@ -373,15 +373,20 @@ static int yajl_safe(const unsigned char *s, size_t n)
  * jansson's. fuzz_jsonl checks each reader against jansson. */
 
 #if defined(__SSE2__)
-/* The movemask of the bytes of s[0, 16) that string_stop stops at. */
-static inline unsigned stop16(const unsigned char *s)
+/* The movemask of the bytes of v that string_stop stops at. */
+static inline unsigned stop_mask(__m128i v)
 {
     const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), sp = _mm_set1_epi8(0x20);
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
     /* signed: bytes beyond ASCII are below 0x20 too */
     __m128i look = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
                                 _mm_cmplt_epi8(v, sp));
     return (unsigned)_mm_movemask_epi8(look);
+}
+
+/* The same for the bytes of s[0, 16). */
+static inline unsigned stop16(const unsigned char *s)
+{
+    return stop_mask(_mm_loadu_si128((const __m128i *)(const void *)s));
 }
 #endif
 
@@ -420,48 +425,154 @@ static size_t utf8_past(const unsigned char *s, size_t j, size_t n)
     return len ? j + len : 0;
 }
 
-static unsigned hex_value(unsigned char c)
+/* Stores the UTF-8 of code point cp (below U+10000, no surrogate) at d:
+ * its length. d has room for three bytes. */
+static inline size_t put_utf8_bmp(char *d, unsigned cp)
 {
-    return c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+    if (cp < 0x80) {
+        d[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (char)(0xC0 | cp >> 6), d[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    d[0] = (char)(0xE0 | cp >> 12), d[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    d[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
 }
 
-/* The escape whose backslash is s[i], decoded onto b (when not NULL):
- * returns the index after it, or 0 for one the flat reader leaves to the
- * others (not JSON, \u0000, a surrogate). */
-static size_t unescape(const unsigned char *s, size_t i, size_t n, sbuf *b)
+/* The escape whose backslash is s[j] (j + 1 < n), decoded to b->p + *o,
+ * where b has room for three bytes and a NUL: the index after it, or 0 for
+ * one the flat reader leaves to the others (not JSON, \u0000, a
+ * surrogate). */
+static inline size_t decode_escape(const unsigned char *s, size_t j, size_t n, char *d, size_t *o)
 {
-    /* the byte each one-letter escape stands for, by its letter; 0 for
-       a letter that is none */
-    static const char simple[128] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
+    /* the byte each one-letter escape stands for, by its letter; 0 for a
+       letter that is none */
+    static const char simple[256] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
                                      ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
-    if (n - i < 2)
-        return 0;
-    unsigned char e = s[i + 1];
-    if (e < 128 && simple[e]) {
-        if (b)
-            sb_add(b, &simple[e], 1);
-        return i + 2;
+    /* a hex digit's value plus one; 0 for a byte that is none */
+    static const unsigned char hex1[256] = {
+        ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
+        ['6'] = 7,  ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['A'] = 11, ['B'] = 12,
+        ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16, ['a'] = 11, ['b'] = 12,
+        ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16};
+    unsigned char e = s[j + 1];
+    if (simple[e]) {
+        d[(*o)++] = simple[e];
+        return j + 2;
     }
-    if (s[i + 1] != 'u' || n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) ||
-        !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]))
+    if (e != 'u' || n - j < 6)
         return 0;
-    unsigned cp = hex_value(s[i + 2]) << 12 | hex_value(s[i + 3]) << 8 | hex_value(s[i + 4]) << 4 |
-                  hex_value(s[i + 5]);
-    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+    /* a digit that is none wraps below 0 and sets bits above the four */
+    unsigned h0 = hex1[s[j + 2]] - 1u, h1 = hex1[s[j + 3]] - 1u, h2 = hex1[s[j + 4]] - 1u,
+             h3 = hex1[s[j + 5]] - 1u;
+    unsigned cp = h0 << 12 | h1 << 8 | h2 << 4 | h3;
+    if (((h0 | h1 | h2 | h3) & ~15u) || cp == 0 || cp - 0xD800 < 0x800)
         return 0;
-    char u[3];
-    size_t k;
-    if (cp < 0x80) {
-        u[0] = (char)cp, k = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), k = 2;
-    } else {
-        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)), k = 3;
+    *o += put_utf8_bmp(d + *o, cp);
+    return j + 6;
+}
+
+/* A string whose opening quote is s[i - 1] and which a reader skips:
+ * returns the index after its closing quote, or 0 when the flat reader
+ * does not take it. */
+static size_t skip_string(const unsigned char *s, size_t i, size_t n)
+{
+    for (size_t j = i;;) {
+        j = string_stop(s, j, n);
+        if (j >= n)
+            return 0;
+        unsigned char c = s[j];
+        if (c == '"')
+            return j + 1;
+        char u[4];
+        size_t o = 0;
+        if (c == '\\')
+            j = n - j >= 2 ? decode_escape(s, j, n, u, &o) : 0;
+        else if (c >= 0x80)
+            j = utf8_past(s, j, n);
+        else
+            return 0; /* a control byte */
+        if (!j)
+            return 0;
     }
-    if (b)
-        sb_add(b, u, k);
-    return i + 6;
+}
+
+/* Where flat_decode's copy 32 bytes a turn must stop, j being where it
+ * reads and o where it writes: j + 32 <= the limit says that 32 bytes are
+ * left in the line and in b beyond o, with room for an escape's bytes and
+ * the NUL after them. It stays so as the copy goes on: an escape is
+ * shorter decoded. */
+static inline size_t decode_limit(const sbuf *b, size_t j, size_t o, size_t n)
+{
+    size_t room = b->cap > o + 5 ? b->cap - o - 5 : 0;
+    return n - j < room ? n : j + room;
+}
+
+/* The string whose opening quote is s[i - 1], decoded into b
+ * (NUL-terminated, b->n its length; *escaped set when it had an escape):
+ * returns the index after its closing quote, or 0 when the flat reader
+ * does not take it. Its bytes are copied 32 at a time as they are looked
+ * at, in one pass (a text of news runs 75 bytes between escapes). */
+static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, int *escaped)
+{
+    size_t o = 0; /* b->p[0, o): decoded so far */
+    size_t lim = decode_limit(b, i, 0, n);
+    for (size_t j = i;;) {
+#if defined(__SSE2__)
+        unsigned mk = 0;
+        while (lim - j >= 32) {
+            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 16));
+            _mm_storeu_si128((__m128i *)(void *)(b->p + o), v0);
+            _mm_storeu_si128((__m128i *)(void *)(b->p + o + 16), v1);
+            mk = stop_mask(v0) | stop_mask(v1) << 16;
+            if (mk)
+                break;
+            j += 32, o += 32;
+        }
+        if (mk) {
+            size_t k = (size_t)__builtin_ctz(mk);
+            j += k, o += k;
+        } else if (n - j >= 32) { /* b is short: it grows, and the copy goes on */
+            b->n = o;
+            sb_grow(b, 64);
+            lim = decode_limit(b, j, o, n);
+            continue;
+        } else
+#endif
+        { /* the line's last bytes */
+            size_t e = string_stop(s, j, n);
+            b->n = o;
+            sb_add(b, (const char *)s + j, e - j);
+            o = b->n, j = e;
+            if (j >= n)
+                return 0;
+            if (b->cap < o + 5)
+                sb_grow(b, 4);
+        }
+        unsigned char c = s[j];
+        if (c == '"') {
+            b->n = o;
+            b->p[o] = 0;
+            return j + 1;
+        }
+        if (c == '\\') {
+            *escaped = 1;
+            j = n - j >= 2 ? decode_escape(s, j, n, b->p, &o) : 0;
+        } else if (c >= 0x80) {
+            size_t e = utf8_past(s, j, n);
+            for (size_t k = j; k < e; k++)
+                b->p[o++] = (char)s[k];
+            j = e;
+        } else {
+            return 0; /* a control byte */
+        }
+        if (!j)
+            return 0;
+    }
 }
 
 /* The string whose opening quote is s[i - 1]: returns the index after its
@@ -471,39 +582,17 @@ static size_t unescape(const unsigned char *s, size_t i, size_t n, sbuf *b)
 static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m, sbuf *b,
                           int in_place)
 {
-    size_t run = i; /* s[run, j): bytes read and not yet copied to b */
+    if (!m)
+        return skip_string(s, i, n);
     int escaped = 0;
-    if (m)
-        b->n = 0;
-    for (size_t j = i;;) {
-        j = string_stop(s, j, n);
-        if (j >= n)
-            return 0;
-        unsigned char c = s[j];
-        if (c == '"') {
-            if (m && in_place && !escaped) {
-                const member v = {MEMBER_STRING, (const char *)s + i, j - i, 0};
-                *m = v;
-            } else if (m) {
-                sb_add(b, (const char *)s + run, j - run);
-                const member v = {MEMBER_STRING, b->p, b->n, 0};
-                *m = v;
-            }
-            return j + 1;
-        }
-        if (c == '\\') {
-            if (m)
-                sb_add(b, (const char *)s + run, j - run);
-            escaped = 1;
-            j = run = unescape(s, j, n, m ? b : NULL);
-        } else if (c >= 0x80) {
-            j = utf8_past(s, j, n);
-        } else {
-            return 0; /* a control byte */
-        }
-        if (!j)
-            return 0;
-    }
+    size_t end = flat_decode(s, i, n, b, &escaped);
+    if (!end)
+        return 0;
+    member v = {MEMBER_STRING, b->p, b->n, 0};
+    if (in_place && !escaped)
+        v.s = (const char *)s + i, v.len = end - 1 - i;
+    *m = v;
+    return end;
 }
 
 static size_t skip_blanks(const unsigned char *s, size_t i, size_t n)
