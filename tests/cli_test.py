@@ -591,6 +591,31 @@ class Cli(unittest.TestCase):
         self.assertEqual([c[1:] for c in claims if c[0] == "plain"],
                          [c[1:] for c in claims if c[0] == "tab"])
 
+    def test_jsonl_escapes_at_every_offset_read_as_jansson_reads_them(self):
+        # the flat reader decodes a string 32 bytes a turn and each escape
+        # where its turn stops: escapes at every offset of a turn, runs of
+        # them, \u escapes of two and three UTF-8 bytes, and escapes in a
+        # line's last 32 bytes give the articles jansson gives (a *.json
+        # array of the same objects is read by jansson), ids included
+        escapes = ["\n", '"', "\\", "/", "\t", "\u00e9", "\u2019", "\u20ac\u2019", "\n\n"]
+        base = ("Officials said 12 boats sank on Monday, and 40 percent of the fleet "
+                "was lost at sea near the port.")
+        objs = []
+        for k in range(80):
+            e = escapes[k % len(escapes)]
+            cut = k % len(base)
+            objs.append({"id": "a%d%s" % (k, e if k % 5 == 0 else ""),
+                         "text": base[:cut] + e + base[cut:] + e * (k % 3)})
+        lines = [json.dumps(o) for o in objs]  # ensure_ascii: \u escapes
+        jsonl = self.write("esc.jsonl", "\n".join(lines) + "\n")
+        array = self.write("esc.json", json.dumps(objs))
+        got = run("extract", jsonl)
+        self.assertEqual(got[0], 0, got[2])
+        self.assertEqual(got, run("extract", array))
+        self.assertGreater(got[1].count(b"boats sank"), 0)
+        r = self.report("--fail-on", "none", jsonl)
+        self.assertEqual([a["id"] for a in r["articles"]], [o["id"] for o in objs])
+
     def test_jsonl_error_quoting_bad_bytes_is_listed_as_rejected(self):
         # the parser's message quotes the line's bytes near the error, here
         # the first byte of a BOM: escaped, the line is listed, not lost

@@ -503,8 +503,9 @@ static size_t skip_string(const unsigned char *s, size_t i, size_t n)
 /* Where flat_decode's copy 32 bytes a turn must stop, j being where it
  * reads and o where it writes: j + 32 <= the limit says that 32 bytes are
  * left in the line and in b beyond o, with room for an escape's bytes and
- * the NUL after them. It stays so as the copy goes on: an escape is
- * shorter decoded. */
+ * the NUL after them. It stays so as the copy goes on (an escape is
+ * shorter decoded), though j may pass it after an escape: hence j + 32 <=
+ * lim, never lim - j >= 32. */
 static inline size_t decode_limit(const sbuf *b, size_t j, size_t o, size_t n)
 {
     size_t room = b->cap > o + 5 ? b->cap - o - 5 : 0;
@@ -523,7 +524,7 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
     for (size_t j = i;;) {
 #if defined(__SSE2__)
         unsigned mk = 0;
-        while (lim - j >= 32) {
+        while (j + 32 <= lim) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
             __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 16));
             _mm_storeu_si128((__m128i *)(void *)(b->p + o), v0);
