@@ -2811,17 +2811,6 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
     }
 }
 
-/* Token t is one the scan stops at (scan_article): capitalized, may
- * start a title or a speech verb, or a quotation mark. With `one` the
- * word of class 1 and `mask` these bits and bit 2 of the class: class +
- * 1 has bit 2 set for a quotation mark alone (a class is 0 to 3, and no
- * carry leaves the class's field), so one add and one test of the
- * token's word (claims__tok_bits) tell. */
-static inline bool scan_marked(const claims__token *t, uint64_t one, uint64_t mask)
-{
-    return ((claims__tok_bits(t) + one) & mask) != 0;
-}
-
 /* Capitalized token t, no title word, may start a name run that is a
  * mention: token t + 1 (before end) may go on the run (in_name_run), that
  * is it is in the same sentence, and capitalized, or may start a title,
@@ -2839,6 +2828,117 @@ static inline bool cap_may_start_mention(const ctx *c, const claims__token *t,
         return u->sentence == t->sentence;
     return !(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_SPACE_BEFORE)) && u->norm_len == 1 &&
            c->norm[u->norm] == '-' && u->sentence == t->sentence;
+}
+
+/* Token u may go on a name run from a capitalized word before it, but
+ * for its sentence (cap_may_start_mention's other tests): capitalized,
+ * may start a title, or a hyphen with no space before it (one byte whose
+ * hash is that of "-": the hash of one byte tells the byte). 1 or 0. */
+static inline uint64_t may_go_on(const claims__token *u)
+{
+    return ((u->flags & CLAIMS__TF_CAP) | (u->lexmask & (1u << CLAIMS__LEX_TITLE))) != 0 ||
+           (u->hash == CLAIMS__HASH1('-') && u->norm_len == 1 &&
+            !(u->flags & CLAIMS__TF_SPACE_BEFORE));
+}
+
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 20 &&
+                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
+                   offsetof(claims__token, flags) == 30,
+               "scan_stops: a token's second 16 bytes end in hash, lexmask, cls, flags");
+/* The 32-bit lanes of x moved by `by` bits, left when positive. */
+static inline __m128i lanes_moved(__m128i x, int by)
+{
+    return by >= 0 ? _mm_slli_epi32(x, by) : _mm_srli_epi32(x, -by);
+}
+
+/* scan_stops' masks of the 64 tokens t[0 .. 64), four a step: the last
+ * three lanes of each token's second half (hash, lexmask, cls and flags)
+ * gathered into a vector each. Bit k of *other: token k may start a
+ * speech verb or a title, or is a quotation mark; of *cap: capitalized;
+ * of *on: may_go_on (a hash of "-", few tokens, asked of it after). */
+static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on)
+{
+    enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
+    _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
+    const __m128i hy = _mm_set1_epi32((int)CLAIMS__HASH1('-'));
+    const __m128i vt = _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
+    const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
+    const __m128i zero = _mm_setzero_si128();
+    uint64_t o = 0, c = 0, g = 0, hm = 0;
+#define STEP4(k)                                                                                   \
+    do {                                                                                           \
+        const __m128i *p = (const __m128i *)(const void *)(t + (k));                              \
+        __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);                          \
+        __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);                          \
+        __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);               \
+        __m128i h = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));       \
+        __m128i lm = _mm_unpacklo_epi64(hi_ab, hi_de), cf = _mm_unpackhi_epi64(hi_ab, hi_de);     \
+        __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));         \
+        __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                              \
+        __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                               \
+        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_andnot_si128(none, _mm_set1_epi32(-1)) )) << (k); \
+        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) << (k);                    \
+        c |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
+             << (k);                                                                               \
+        g |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(go, 31 - CAP_AT))) \
+             << (k);                                                                               \
+        hm |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(h, hy))) << (k); \
+    } while (0)
+    STEP4(0);
+    STEP4(4);
+    STEP4(8);
+    STEP4(12);
+    STEP4(16);
+    STEP4(20);
+    STEP4(24);
+    STEP4(28);
+    STEP4(32);
+    STEP4(36);
+    STEP4(40);
+    STEP4(44);
+    STEP4(48);
+    STEP4(52);
+    STEP4(56);
+    STEP4(60);
+#undef STEP4
+    for (; hm; hm &= hm - 1)
+        g |= may_go_on(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
+    *other = o;
+    *cap = c;
+    *on = g;
+}
+#endif
+
+/* The tokens from toks[b] on (n in all, len of them, no more than 64)
+ * that scan_article stops at, bit k for token b + k: those that may
+ * start a speech verb or a title, the quotation marks, and the
+ * capitalized words whose next token may go on a name (may_go_on; most
+ * capitalized words stand alone). Without a branch a token: the bits of
+ * a text of 64 tokens or more are made 64 at once, the last 64 of it for
+ * its last bits (shifted out: those of tokens before b). */
+static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len)
+{
+    uint64_t other = 0, cap = 0, on = 0, next = 0;
+#ifdef CLAIMS__SSE2
+    if (n >= 64) {
+        size_t from = len == 64 ? b : n - 64;
+        scan_masks64(toks + from, &other, &cap, &on);
+        next = from + 64 < n ? may_go_on(toks + from + 64) : 0;
+        uint64_t stops = other | (cap & ((on >> 1) | next << 63));
+        return stops >> (b - from);
+    }
+#endif
+    const uint64_t vt = claims__tok_bits_of(
+        1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+    for (size_t k = 0; k < len; k++) {
+        const claims__token *t = toks + b + k;
+        other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE) << k;
+        cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
+        on |= may_go_on(t) << k;
+    }
+    next = b + len < n ? may_go_on(toks + b + len) : 0;
+    return other | (cap & ((on >> 1) | next << (len - 1)));
 }
 
 /* One pass over the article for what the later passes look for among
@@ -2866,68 +2966,42 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
     const uint64_t title = claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, 0);
     const uint64_t cap = claims__tok_bits_of(0, 0, CLAIMS__TF_CAP);
-    /* class + 1 has this bit for a quotation mark alone (scan_marked) */
+    /* class + 1 has this bit for a quotation mark alone (a class is 0 to
+     * 3, and no carry leaves the class's field) */
     const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
     _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
-    const uint64_t mark_mask = claims__tok_bits_of(
-        1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 4, CLAIMS__TF_CAP);
-    const claims__token *t = toks, *end = toks + ntoks, *end4 = ntoks >= 4 ? end - 3 : toks;
-    for (;;) {
-        /* Most tokens are not marked: a loop of their own, four a step
-         * while four remain (one test of the bound for four); a token
-         * found goes straight to its handling. */
-        for (; t < end4; t += 4) {
-            if (scan_marked(t, one, mark_mask))
-                goto marked;
-            if (scan_marked(t + 1, one, mark_mask))
-                goto marked1;
-            if (scan_marked(t + 2, one, mark_mask))
-                goto marked2;
-            if (scan_marked(t + 3, one, mark_mask))
-                goto marked3;
+    const claims__token *const end = toks + ntoks;
+    for (size_t b = 0; b < ntoks; b += 64) {
+        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64);
+        for (; stops; stops &= stops - 1) {
+            size_t i = b + (size_t)__builtin_ctzll(stops);
+            const claims__token *t = toks + i;
+            /* (one adds to the class alone: the lexicon bits are as they
+             * were) */
+            uint64_t bits = claims__tok_bits(t) + one;
+            if (!(bits & (verb | title | quote))) {
+                /* capitalized, and nothing else the scan looks for (the
+                 * next token may go on: scan_stops) */
+                if (cap_may_start_mention(c, t, end))
+                    *--starts = (uint32_t)i;
+                continue;
+            }
+            /* a quotation mark or not, in no order: the index is stored
+             * always, the count goes up by the answer (the slot is past
+             * the marks kept and below the starts: fewer than i so far) */
+            marks[nmarks] = (uint32_t)i;
+            nmarks += (bits & quote) != 0;
+            if (bits & verb) {
+                if (t->cls == CLAIMS__TOK_WORD)
+                    verbs[nverbs++] = (uint32_t)i;
+                if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
+                    i < sents[t->sentence].tok_end)
+                    verb_sent[t->sentence] = 1;
+            }
+            if (!(bits & quote) &&
+                ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
+                *--starts = (uint32_t)i;
         }
-        while (t < end && !scan_marked(t, one, mark_mask))
-            t++;
-        if (t == end)
-            break;
-        goto marked;
-        /* the step to a token found in the four is taken once it is
-         * found, not made ready before its test: an instruction less a
-         * token tested */
-    marked3:
-        t++;
-    marked2:
-        t++;
-    marked1:
-        t++;
-    marked:;
-        /* (one adds to the class alone: the lexicon bits are as they
-         * were) */
-        uint64_t bits = claims__tok_bits(t) + one;
-        if (!(bits & (verb | title | quote))) {
-            /* capitalized, and nothing else the scan looks for */
-            if (cap_may_start_mention(c, t, end))
-                *--starts = (uint32_t)(t - toks);
-            t++;
-            continue;
-        }
-        size_t i = (size_t)(t - toks);
-        /* a quotation mark or not, in no order: the index is stored
-         * always, the count goes up by the answer (the slot is past the
-         * marks kept and below the starts: fewer than i so far) */
-        marks[nmarks] = (uint32_t)i;
-        nmarks += (bits & quote) != 0;
-        if (bits & verb) {
-            if (t->cls == CLAIMS__TOK_WORD)
-                verbs[nverbs++] = (uint32_t)i;
-            if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
-                i < sents[t->sentence].tok_end)
-                verb_sent[t->sentence] = 1;
-        }
-        if (!(bits & quote) &&
-            ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
-            *--starts = (uint32_t)i;
-        t++;
     }
     c->nmarks = nmarks;
     c->nverbs = nverbs;
