@@ -2862,28 +2862,34 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
     enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
     _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
     const __m128i hy = _mm_set1_epi32((int)CLAIMS__HASH1('-'));
-    const __m128i vt = _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
+    const __m128i vt =
+        _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
     const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
     const __m128i zero = _mm_setzero_si128();
     uint64_t o = 0, c = 0, g = 0, hm = 0;
 #define STEP4(k)                                                                                   \
     do {                                                                                           \
-        const __m128i *p = (const __m128i *)(const void *)(t + (k));                              \
-        __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);                          \
-        __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);                          \
-        __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);               \
-        __m128i h = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));       \
-        __m128i lm = _mm_unpacklo_epi64(hi_ab, hi_de), cf = _mm_unpackhi_epi64(hi_ab, hi_de);     \
-        __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));         \
-        __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                              \
-        __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                               \
-        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_andnot_si128(none, _mm_set1_epi32(-1)) )) << (k); \
-        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) << (k);                    \
-        c |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
+        const __m128i *p = (const __m128i *)(const void *)(t + (k));                               \
+        __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);                            \
+        __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);                            \
+        __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);                \
+        __m128i h = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));        \
+        __m128i lm = _mm_unpacklo_epi64(hi_ab, hi_de), cf = _mm_unpackhi_epi64(hi_ab, hi_de);      \
+        __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));           \
+        __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                               \
+        __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                                \
+        o |= (uint64_t)(unsigned)_mm_movemask_ps(                                                  \
+                 _mm_castsi128_ps(_mm_andnot_si128(none, _mm_set1_epi32(-1))))                     \
              << (k);                                                                               \
-        g |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(go, 31 - CAP_AT))) \
-             << (k);                                                                               \
-        hm |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(h, hy))) << (k); \
+        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) << (k);                      \
+        c |=                                                                                       \
+            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
+            << (k);                                                                                \
+        g |=                                                                                       \
+            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(go, 31 - CAP_AT))) \
+            << (k);                                                                                \
+        hm |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(h, hy)))        \
+              << (k);                                                                              \
     } while (0)
     STEP4(0);
     STEP4(4);
@@ -2929,8 +2935,8 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
         return stops >> (b - from);
     }
 #endif
-    const uint64_t vt = claims__tok_bits_of(
-        1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+    const uint64_t vt =
+        claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
     for (size_t k = 0; k < len; k++) {
         const claims__token *t = toks + b + k;
         other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE) << k;
