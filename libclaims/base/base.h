@@ -598,11 +598,14 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 
 /* ---------------------------------------------------------- segment.c */
 
+/* Each class but the word is a bit of its own, so a test of the bits of
+ * several tokens or-ed (claims__tok_bits) asks for one class exactly: a
+ * number's bit is set by no quotation mark. */
 typedef enum claims__tok_class {
     CLAIMS__TOK_WORD = 0,   /* letters, maybe digits ("A320"), apostrophes */
     CLAIMS__TOK_NUMBER = 1, /* digits with inner ',' '.' ("1,200", "7.2") */
     CLAIMS__TOK_PUNCT = 2,  /* one punctuation or symbol character */
-    CLAIMS__TOK_QUOTE = 3   /* a quotation mark: " “ ” ‘ ’ « » ' */
+    CLAIMS__TOK_QUOTE = 4   /* a quotation mark: " “ ” ‘ ’ « » ' */
 } claims__tok_class;
 
 enum {

@@ -323,10 +323,12 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
      * mark, or its hash is a boundary's or "since"'s: one branch a token,
      * rarely taken, for most tokens. */
     static const uint64_t window_set[4] = {CX_WINDOW(0), CX_WINDOW(1), CX_WINDOW(2), CX_WINDOW(3)};
-    const unsigned marks = (1u << CLAIMS__TOK_NUMBER) | (1u << CLAIMS__TOK_QUOTE);
+    _Static_assert(((CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE) & CLAIMS__TOK_PUNCT) == 0,
+                   "the classes of numbers and quotation marks are bits of their own");
+    const unsigned marks = CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE;
     for (; k < lim; k++) {
         uint16_t cls = toks[k].cls;
-        if (!((int)claims__hash_in(window_set, toks[k].hash) | (int)((marks >> (cls & 15)) & 1)))
+        if (!((int)claims__hash_in(window_set, toks[k].hash) | (int)(cls & marks)))
             continue;
         if (boundary(c, k))
             break;
@@ -603,8 +605,8 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
         const claims__token *t = &toks[p];
-        if (boundary(c, p) || t->cls == CLAIMS__TOK_NUMBER || t->cls == CLAIMS__TOK_QUOTE)
-            return NULL;
+        if (boundary(c, p) || (t->cls & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE)))
+            return NULL; /* (the two classes are bits no other class has) */
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
             continue;
         /* the name before the "'s": back to its first capitalized word

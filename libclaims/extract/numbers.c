@@ -2560,11 +2560,15 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
 {
     /* four tokens a round, their bits or-ed: one test passes the four
      * that start nothing, and only a round that may hold a candidate
-     * looks at its tokens one by one. The class's low bit stands for a
-     * number there, and for a quote mark too, which is no candidate: a
-     * round of quote marks goes on. The rounds step a pointer, and the
-     * indices are worked out only at a round that passes. */
-    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, 1, 0);
+     * looks at its tokens one by one. A number's class is a bit no
+     * other class has, so the round's test is candidate's, exactly: a
+     * quotation mark passes no round, and of a round that passes, the
+     * fourth token is the candidate when the first three are not. The
+     * rounds step a pointer, and the indices are worked out only at a
+     * round that passes. */
+    _Static_assert((CLAIMS__TOK_NUMBER & (CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE)) == 0,
+                   "a number's class bit is its own");
+    const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, CLAIMS__TOK_NUMBER, 0);
     if (se >= 4) {
         const claims__token *p = t + i, *last = t + (se - 4);
         for (; p <= last; p += 4) {
@@ -2577,10 +2581,7 @@ static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
                 return k;
             if (candidate(p + 1))
                 return k + 1;
-            if (candidate(p + 2))
-                return k + 2;
-            if (candidate(p + 3))
-                return k + 3;
+            return candidate(p + 2) ? k + 2 : k + 3;
         }
         i = (size_t)(p - t);
     }

@@ -2972,19 +2972,17 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
     const uint64_t title = claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, 0);
     const uint64_t cap = claims__tok_bits_of(0, 0, CLAIMS__TF_CAP);
-    /* class + 1 has this bit for a quotation mark alone (a class is 0 to
-     * 3, and no carry leaves the class's field) */
-    const uint64_t one = claims__tok_bits_of(0, 1, 0), quote = claims__tok_bits_of(0, 4, 0);
-    _Static_assert(CLAIMS__TOK_QUOTE == 3 && CLAIMS__TOK_WORD == 0, "token classes");
+    /* a quotation mark's class is a bit no other class has */
+    const uint64_t quote = claims__tok_bits_of(0, CLAIMS__TOK_QUOTE, 0);
+    _Static_assert((CLAIMS__TOK_QUOTE & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_PUNCT)) == 0,
+                   "token classes");
     const claims__token *const end = toks + ntoks;
     for (size_t b = 0; b < ntoks; b += 64) {
         uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64);
         for (; stops; stops &= stops - 1) {
             size_t i = b + (size_t)__builtin_ctzll(stops);
             const claims__token *t = toks + i;
-            /* (one adds to the class alone: the lexicon bits are as they
-             * were) */
-            uint64_t bits = claims__tok_bits(t) + one;
+            uint64_t bits = claims__tok_bits(t);
             if (!(bits & (verb | title | quote))) {
                 /* capitalized, and nothing else the scan looks for (the
                  * next token may go on: scan_stops) */
