@@ -49,7 +49,10 @@ static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
     CLAIMS__LEX_SECTIONS(CLAIMS__LEX_NAME)};
 #undef CLAIMS__LEX_NAME
 
-/* FNV-1a continued over n bytes: the same as claims__hash, inlined. */
+/* FNV-1a continued over n bytes: the same as claims__hash, inlined. A
+ * phrase key's hash is its first token's own (claims__word_hash) and
+ * FNV-1a on from there over the rest of the key, token by token, so that
+ * a lookup at a token starts from the hash the tokenizer made. */
 static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -352,14 +355,14 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     /* Build the key exactly as claims__lex_match rebuilds it from text. */
     claims__buf key;
     claims__buf_init(&key, lx->alloc);
-    uint32_t h = CLAIMS__HASH_INIT;
+    uint32_t h = 0;
     for (size_t i = 0; i < ntoks; i++) {
         if (i > 0 && (toks[i].flags & CLAIMS__TF_SPACE_BEFORE)) {
             claims__buf_putc(&key, ' ');
             h = claims__hash(h, " ", 1);
         }
         claims__buf_put(&key, norm + toks[i].norm, toks[i].norm_len);
-        h = claims__hash(h, norm + toks[i].norm, toks[i].norm_len);
+        h = i ? claims__hash(h, norm + toks[i].norm, toks[i].norm_len) : toks[0].hash;
         bloom_set(own->bloom, slot_hash(h, sec),
                   i + 1 < ntoks ? CLAIMS__LEX_CELL_PREFIX : CLAIMS__LEX_CELL_KEY);
     }
@@ -507,6 +510,28 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     return CLAIMS_OK;
 }
 
+/* The kind of key byte c for key_may_cut: 1 a letter, 2 a digit, 3 a
+ * UTF-8 continuation byte, 0 anything else. */
+static unsigned key_byte_kind(unsigned char c)
+{
+    if (claims__is_alpha(c))
+        return 1;
+    if (claims__is_digit(c))
+        return 2;
+    return (c & 0xC0) == 0x80 ? 3 : 0;
+}
+
+/* Whether a key's first token may end before key[b] (0 < b): before a
+ * space, between bytes of different kinds, or after a byte that is no
+ * letter or digit, but never inside a UTF-8 character. */
+static bool key_may_cut(const char *key, size_t b)
+{
+    unsigned k0 = key_byte_kind((unsigned char)key[b - 1]),
+             k1 = key_byte_kind((unsigned char)key[b]);
+    if (k1 == 3)
+        return false;
+    return k0 != k1 || k0 == 0;
+}
 
 const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
                                          const char *norm, size_t len)
@@ -514,13 +539,24 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
     if (len > 65535)
         return NULL;
     const claims__lex_tables *t = lx->tables;
-    uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
     size_t mask = t->nslots - 1;
-    for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
-        const lex_slot *sl = &t->slots[i];
-        if (sl->hash == h && sl->section == sec && sl->keylen == len &&
-            memcmp(t->keys + sl->key, norm, len) == 0)
-            return &t->entries[sl->entry];
+    /* The key's hash starts with its first token's, and where that token
+     * ends is the tokenizer's to say: each place it may end is tried
+     * (where a byte's kind changes, up to the first space), and the slot
+     * holding these bytes in the section is the key's whatever the place
+     * that found it. */
+    for (size_t b = 1; b <= len; b++) {
+        if (b < len && !key_may_cut(norm, b))
+            continue;
+        uint32_t h = slot_hash(fnv(claims__word_hash(norm, b), norm + b, len - b), sec);
+        for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
+            const lex_slot *sl = &t->slots[i];
+            if (sl->hash == h && sl->section == sec && sl->keylen == len &&
+                memcmp(t->keys + sl->key, norm, len) == 0)
+                return &t->entries[sl->entry];
+        }
+        if (b < len && norm[b] == ' ')
+            break; /* no token has a space */
     }
     return NULL;
 }
@@ -595,8 +631,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
         maxn = end - i;
     const claims__lex_entry *best = NULL;
     const claims__token *tk = &art->toks[i];
-    /* A token's own hash is the FNV of its norm text from the start; the
-     * key's hash grows token by token. */
+    /* A key's hash starts with its first token's own hash, and grows
+     * token by token (fnv). */
     uint32_t h = tk->hash;
     size_t keylen = tk->norm_len;
     for (size_t k = 1;; k++) {
