@@ -510,27 +510,45 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     return CLAIMS_OK;
 }
 
-/* The kind of key byte c for key_may_cut: 1 a letter, 2 a digit, 3 a
+/* The kind of each key byte for key_may_cut: 1 a letter, 2 a digit, 3 a
  * UTF-8 continuation byte, 0 anything else. */
-static unsigned key_byte_kind(unsigned char c)
-{
-    if (claims__is_alpha(c))
-        return 1;
-    if (claims__is_digit(c))
-        return 2;
-    return (c & 0xC0) == 0x80 ? 3 : 0;
-}
+/* clang-format off */
+#define KK(c) ((c) >= 0x80 && (c) < 0xC0 ? 3 : \
+               ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') ? 1 : \
+               (c) >= '0' && (c) <= '9' ? 2 : 0)
+#define KK4(c) KK(c), KK((c) + 1), KK((c) + 2), KK((c) + 3)
+#define KK16(c) KK4(c), KK4((c) + 4), KK4((c) + 8), KK4((c) + 12)
+static const unsigned char key_kind[256] = {
+    KK16(0), KK16(16), KK16(32), KK16(48), KK16(64), KK16(80), KK16(96), KK16(112),
+    KK16(128), KK16(144), KK16(160), KK16(176), KK16(192), KK16(208), KK16(224), KK16(240)};
+#undef KK16
+#undef KK4
+#undef KK
+/* clang-format on */
 
 /* Whether a key's first token may end before key[b] (0 < b): before a
  * space, between bytes of different kinds, or after a byte that is no
  * letter or digit, but never inside a UTF-8 character. */
-static bool key_may_cut(const char *key, size_t b)
+static inline bool key_may_cut(const char *key, size_t b)
 {
-    unsigned k0 = key_byte_kind((unsigned char)key[b - 1]),
-             k1 = key_byte_kind((unsigned char)key[b]);
-    if (k1 == 3)
-        return false;
-    return k0 != k1 || k0 == 0;
+    unsigned k0 = key_kind[(unsigned char)key[b - 1]], k1 = key_kind[(unsigned char)key[b]];
+    return k1 != 3 && (k0 != k1 || k0 == 0);
+}
+
+/* The entry of section sec whose key is norm[0, len) if its first token
+ * is norm[0, b), else NULL. */
+static const claims__lex_entry *get_cut(const claims__lex_tables *t, unsigned sec, const char *norm,
+                                        size_t len, size_t b)
+{
+    size_t mask = t->nslots - 1;
+    uint32_t h = slot_hash(fnv(claims__word_hash(norm, b), norm + b, len - b), sec);
+    for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
+        const lex_slot *sl = &t->slots[i];
+        if (sl->hash == h && sl->section == sec && sl->keylen == len &&
+            memcmp(t->keys + sl->key, norm, len) == 0)
+            return &t->entries[sl->entry];
+    }
+    return NULL;
 }
 
 const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
@@ -538,27 +556,21 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
 {
     if (len > 65535)
         return NULL;
-    const claims__lex_tables *t = lx->tables;
-    size_t mask = t->nslots - 1;
     /* The key's hash starts with its first token's, and where that token
-     * ends is the tokenizer's to say: each place it may end is tried
-     * (where a byte's kind changes, up to the first space), and the slot
-     * holding these bytes in the section is the key's whatever the place
-     * that found it. */
-    for (size_t b = 1; b <= len; b++) {
-        if (b < len && !key_may_cut(norm, b))
+     * ends is the tokenizer's to say. Most keys are one word: the whole
+     * key first; then each place the token may end (where a byte's kind
+     * changes, up to the first space): the slot holding these bytes in
+     * the section is the key's, whatever the place that found it. */
+    const claims__lex_tables *t = lx->tables;
+    const claims__lex_entry *e = get_cut(t, sec, norm, len, len);
+    for (size_t b = 1; !e && b < len; b++) {
+        if (!key_may_cut(norm, b))
             continue;
-        uint32_t h = slot_hash(fnv(claims__word_hash(norm, b), norm + b, len - b), sec);
-        for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
-            const lex_slot *sl = &t->slots[i];
-            if (sl->hash == h && sl->section == sec && sl->keylen == len &&
-                memcmp(t->keys + sl->key, norm, len) == 0)
-                return &t->entries[sl->entry];
-        }
-        if (b < len && norm[b] == ' ')
+        e = get_cut(t, sec, norm, len, b);
+        if (norm[b] == ' ')
             break; /* no token has a space */
     }
-    return NULL;
+    return e;
 }
 
 
