@@ -337,7 +337,7 @@ static void test_lexicon_entries_carry_value_codes(void **state)
  * only where they are set. */
 static uint32_t first_bits(const claims_story *s, const char *word)
 {
-    uint32_t h = claims__hash(CLAIMS__HASH_INIT, word, strlen(word));
+    uint32_t h = claims__word_hash(word, strlen(word));
     return claims__lexicon_tables(s->lex)->first[h % CLAIMS__LEX_FIRST_BITS];
 }
 

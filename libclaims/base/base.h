@@ -529,7 +529,7 @@ typedef struct claims__lex_tables {
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
  * first two tokens hash to h1 and h2 (their own hashes): the top bits of
  * a product (a multiplication carries every bit of h1 and sec up), plus
- * h2 (already an FNV hash: its top bits are as mixed as its others). */
+ * h2 (a token's hash: its top bits are as mixed as its others). */
 static inline uint32_t claims__lex_pair_bit(uint32_t h1, uint32_t h2, unsigned sec)
 {
     return ((h1 + sec + 1) * 0x9E3779B1u + h2) >> 15;
@@ -628,7 +628,7 @@ typedef struct claims__token {
     uint32_t start, end;     /* byte span in the article's text */
     uint32_t norm, norm_len; /* span in the article's norm buffer */
     uint32_t sentence;       /* index of its sentence */
-    uint32_t hash;           /* claims__hash of the norm text */
+    uint32_t hash;           /* claims__word_hash of the norm text */
     uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
                                 start here (set by the tokenizer, bits no
                                 phrase goes on with from the next token
@@ -799,18 +799,101 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
     return claims__tok_bits(&shape);
 }
 
-/* The FNV-1a hash (claims__hash) of a word of up to eight bytes as a
- * constant expression, CLAIMS__HASHn of its n bytes, for sets of word
- * hashes made at compile time. */
-#define CLAIMS__FNV(h, ch) ((((uint32_t)(h)) ^ (uint32_t)(ch)) * 16777619u)
-#define CLAIMS__HASH1(a) CLAIMS__FNV(CLAIMS__HASH_INIT, a)
-#define CLAIMS__HASH2(a, b) CLAIMS__FNV(CLAIMS__HASH1(a), b)
-#define CLAIMS__HASH3(a, b, c) CLAIMS__FNV(CLAIMS__HASH2(a, b), c)
-#define CLAIMS__HASH4(a, b, c, d) CLAIMS__FNV(CLAIMS__HASH3(a, b, c), d)
-#define CLAIMS__HASH5(a, b, c, d, e) CLAIMS__FNV(CLAIMS__HASH4(a, b, c, d), e)
-#define CLAIMS__HASH6(a, b, c, d, e, f) CLAIMS__FNV(CLAIMS__HASH5(a, b, c, d, e), f)
-#define CLAIMS__HASH7(a, b, c, d, e, f, g) CLAIMS__FNV(CLAIMS__HASH6(a, b, c, d, e, f), g)
-#define CLAIMS__HASH8(a, b, c, d, e, f, g, h) CLAIMS__FNV(CLAIMS__HASH7(a, b, c, d, e, f, g), h)
+/* A token's hash (claims__token.hash), claims__word_hash of its norm
+ * text: the text as 8-byte little-endian chunks, zero-padded: the first
+ * (a) multiplied, the second (b, 0 past the text) plus the length n
+ * xor-ed in (a multiplication of b too cost more instructions and made
+ * the lexicon's tables no better), any further chunk mixed by one more
+ * multiplication, and the 64 bits folded to 32 by a last one, whose top
+ * half is the hash: its low bits (the lexicon's buckets) and its top bits
+ * (pair bits, hash sets) carry every byte. A word of up to sixteen bytes is two loads of a register the
+ * tokenizer already holds and no branch on its length (FNV-1a was two
+ * instructions a byte). Hashes that never meet a token's (phrase keys,
+ * interned strings) stay claims__hash's FNV-1a. */
+#define CLAIMS__WH_K1 UINT64_C(0x9E3779B97F4A7C15)
+#define CLAIMS__WH_K3 UINT64_C(0xD6E8FEB86659FD93)
+#define CLAIMS__WH_START(a, b, n)                                                                  \
+    ((uint64_t)(a)*CLAIMS__WH_K1 ^ ((uint64_t)(b) + (uint64_t)(n)))
+#define CLAIMS__WH_FOLD(h) ((h) ^ ((h) >> 32))
+#define CLAIMS__WH_END(h) ((uint32_t)((CLAIMS__WH_FOLD(h) * CLAIMS__WH_K3) >> 32))
+
+/* claims__word_hash of the n <= 16 bytes whose zero-padded chunks are a
+ * and b. */
+static inline uint32_t claims__word_hash16(uint64_t a, uint64_t b, size_t n)
+{
+    uint64_t h = CLAIMS__WH_START(a, b, n);
+    return CLAIMS__WH_END(h);
+}
+
+/* The 1 <= r <= 8 bytes at p as a zero-padded little-endian chunk, read
+ * within them (two overlapping loads, or three bytes). */
+static inline uint64_t claims__word_tail(const unsigned char *p, size_t r)
+{
+    if (r >= 4) {
+        uint64_t lo =
+            (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+        const unsigned char *q = p + r - 4;
+        uint64_t hi =
+            (uint64_t)q[0] | (uint64_t)q[1] << 8 | (uint64_t)q[2] << 16 | (uint64_t)q[3] << 24;
+        return lo | hi << (8 * (r - 4));
+    }
+    return (uint64_t)p[0] | (uint64_t)p[r >> 1] << (8 * (r >> 1)) |
+           (uint64_t)p[r - 1] << (8 * (r - 1));
+}
+
+/* The 8 bytes at p as a little-endian chunk. */
+static inline uint64_t claims__word_chunk(const unsigned char *p)
+{
+    return claims__word_tail(p, 8);
+}
+
+/* The hash of the n bytes at s as a token's (claims__token.hash): any
+ * buffer, any length, no byte read past s[n - 1]. */
+static inline uint32_t claims__word_hash(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t a = 0, b = 0;
+    if (n > 8) {
+        a = claims__word_chunk(p);
+        b = claims__word_tail(p + 8, n < 16 ? n - 8 : 8);
+    } else if (n) {
+        a = claims__word_tail(p, n);
+    }
+    uint64_t h = CLAIMS__WH_START(a, b, n);
+    for (size_t i = 16; i < n; i += 8) {
+        h = (h ^ claims__word_tail(p + i, n - i < 8 ? n - i : 8)) * CLAIMS__WH_K1;
+        h ^= h >> 29;
+    }
+    return CLAIMS__WH_END(h);
+}
+
+/* claims__word_hash of a word of up to eight bytes as a constant
+ * expression, CLAIMS__HASHn of its n bytes, for sets of word hashes made
+ * at compile time. */
+#define CLAIMS__WB(c, k) ((uint64_t)((unsigned)(c)&0xFFu) << (8 * (k)))
+#define CLAIMS__WHC(a, n) CLAIMS__WH_END(CLAIMS__WH_START(a, 0, n))
+#define CLAIMS__HASH1(a) CLAIMS__WHC(CLAIMS__WB(a, 0), 1)
+#define CLAIMS__HASH2(a, b) CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1), 2)
+#define CLAIMS__HASH3(a, b, c)                                                                     \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2), 3)
+#define CLAIMS__HASH4(a, b, c, d)                                                                  \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3), 4)
+#define CLAIMS__HASH5(a, b, c, d, e)                                                               \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3) |        \
+                    CLAIMS__WB(e, 4),                                                              \
+                5)
+#define CLAIMS__HASH6(a, b, c, d, e, f)                                                            \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3) |        \
+                    CLAIMS__WB(e, 4) | CLAIMS__WB(f, 5),                                           \
+                6)
+#define CLAIMS__HASH7(a, b, c, d, e, f, g)                                                         \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3) |        \
+                    CLAIMS__WB(e, 4) | CLAIMS__WB(f, 5) | CLAIMS__WB(g, 6),                        \
+                7)
+#define CLAIMS__HASH8(a, b, c, d, e, f, g, h)                                                      \
+    CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3) |        \
+                    CLAIMS__WB(e, 4) | CLAIMS__WB(f, 5) | CLAIMS__WB(g, 6) | CLAIMS__WB(h, 7),     \
+                8)
 /* A 256-bit set of word hashes, by their top byte: the bit of hash h in
  * the set's 64-bit word w (0 when h is in another word), to OR into a
  * constant uint64_t set[4] = {S(0), S(1), S(2), S(3)}. */

@@ -49,7 +49,10 @@ static const char *const section_names[CLAIMS__LEX_SECTION_COUNT] = {
     CLAIMS__LEX_SECTIONS(CLAIMS__LEX_NAME)};
 #undef CLAIMS__LEX_NAME
 
-/* FNV-1a continued over n bytes: the same as claims__hash, inlined. */
+/* FNV-1a continued over n bytes: the same as claims__hash, inlined. A
+ * phrase key's hash is its first token's own (claims__word_hash) and
+ * FNV-1a on from there over the rest of the key, token by token, so that
+ * a lookup at a token starts from the hash the tokenizer made. */
 static inline uint32_t fnv(uint32_t h, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -352,14 +355,14 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
     /* Build the key exactly as claims__lex_match rebuilds it from text. */
     claims__buf key;
     claims__buf_init(&key, lx->alloc);
-    uint32_t h = CLAIMS__HASH_INIT;
+    uint32_t h = 0;
     for (size_t i = 0; i < ntoks; i++) {
         if (i > 0 && (toks[i].flags & CLAIMS__TF_SPACE_BEFORE)) {
             claims__buf_putc(&key, ' ');
             h = claims__hash(h, " ", 1);
         }
         claims__buf_put(&key, norm + toks[i].norm, toks[i].norm_len);
-        h = claims__hash(h, norm + toks[i].norm, toks[i].norm_len);
+        h = i ? claims__hash(h, norm + toks[i].norm, toks[i].norm_len) : toks[0].hash;
         bloom_set(own->bloom, slot_hash(h, sec),
                   i + 1 < ntoks ? CLAIMS__LEX_CELL_PREFIX : CLAIMS__LEX_CELL_KEY);
     }
@@ -507,15 +510,38 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     return CLAIMS_OK;
 }
 
+/* The kind of each key byte for key_may_cut: 1 a letter, 2 a digit, 3 a
+ * UTF-8 continuation byte, 0 anything else. */
+/* clang-format off */
+#define KK(c) ((c) >= 0x80 && (c) < 0xC0 ? 3 : \
+               ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') ? 1 : \
+               (c) >= '0' && (c) <= '9' ? 2 : 0)
+#define KK4(c) KK(c), KK((c) + 1), KK((c) + 2), KK((c) + 3)
+#define KK16(c) KK4(c), KK4((c) + 4), KK4((c) + 8), KK4((c) + 12)
+static const unsigned char key_kind[256] = {
+    KK16(0), KK16(16), KK16(32), KK16(48), KK16(64), KK16(80), KK16(96), KK16(112),
+    KK16(128), KK16(144), KK16(160), KK16(176), KK16(192), KK16(208), KK16(224), KK16(240)};
+#undef KK16
+#undef KK4
+#undef KK
+/* clang-format on */
 
-const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
-                                         const char *norm, size_t len)
+/* Whether a key's first token may end before key[b] (0 < b): before a
+ * space, between bytes of different kinds, or after a byte that is no
+ * letter or digit, but never inside a UTF-8 character. */
+static inline bool key_may_cut(const char *key, size_t b)
 {
-    if (len > 65535)
-        return NULL;
-    const claims__lex_tables *t = lx->tables;
-    uint32_t h = slot_hash(claims__hash(CLAIMS__HASH_INIT, norm, len), sec);
+    unsigned k0 = key_kind[(unsigned char)key[b - 1]], k1 = key_kind[(unsigned char)key[b]];
+    return k1 != 3 && (k0 != k1 || k0 == 0);
+}
+
+/* The entry of section sec whose key is norm[0, len) if its first token
+ * is norm[0, b), else NULL. */
+static const claims__lex_entry *get_cut(const claims__lex_tables *t, unsigned sec, const char *norm,
+                                        size_t len, size_t b)
+{
     size_t mask = t->nslots - 1;
+    uint32_t h = slot_hash(fnv(claims__word_hash(norm, b), norm + b, len - b), sec);
     for (size_t i = slot_home(h, t->shift); t->slots[i].hash; i = (i + 1) & mask) {
         const lex_slot *sl = &t->slots[i];
         if (sl->hash == h && sl->section == sec && sl->keylen == len &&
@@ -523,6 +549,28 @@ const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_
             return &t->entries[sl->entry];
     }
     return NULL;
+}
+
+const claims__lex_entry *claims__lex_get(const claims__lexicon *lx, claims__lex_section sec,
+                                         const char *norm, size_t len)
+{
+    if (len > 65535)
+        return NULL;
+    /* The key's hash starts with its first token's, and where that token
+     * ends is the tokenizer's to say. Most keys are one word: the whole
+     * key first; then each place the token may end (where a byte's kind
+     * changes, up to the first space): the slot holding these bytes in
+     * the section is the key's, whatever the place that found it. */
+    const claims__lex_tables *t = lx->tables;
+    const claims__lex_entry *e = get_cut(t, sec, norm, len, len);
+    for (size_t b = 1; !e && b < len; b++) {
+        if (!key_may_cut(norm, b))
+            continue;
+        e = get_cut(t, sec, norm, len, b);
+        if (norm[b] == ' ')
+            break; /* no token has a space */
+    }
+    return e;
 }
 
 
@@ -595,8 +643,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
         maxn = end - i;
     const claims__lex_entry *best = NULL;
     const claims__token *tk = &art->toks[i];
-    /* A token's own hash is the FNV of its norm text from the start; the
-     * key's hash grows token by token. */
+    /* A key's hash starts with its first token's own hash, and grows
+     * token by token (fnv). */
     uint32_t h = tk->hash;
     size_t keylen = tk->norm_len;
     for (size_t k = 1;; k++) {

@@ -131,7 +131,6 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
     bool done = false;
     if (norm->cap - len > n) {
         char *d = norm->data + len;
-        uint32_t h = CLAIMS__HASH_INIT;
         size_t k = 0;
         for (; k < n; k++) {
             unsigned char c = (unsigned char)s[start + k];
@@ -139,18 +138,17 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
                 break;
             c = (unsigned char)claims__to_lower(c);
             d[k] = (char)c;
-            h = (h ^ c) * 16777619u;
         }
         if (k == n) {
             norm->len = len + n;
-            t->hash = h;
+            t->hash = claims__word_hash(d, n);
             done = true;
         }
     }
     if (!done) {
         if (!claims__norm_append(norm, s + start, n))
             return false;
-        t->hash = claims__hash(CLAIMS__HASH_INIT, norm->data + len, norm->len - len);
+        t->hash = claims__word_hash(norm->data + len, norm->len - len);
     }
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
@@ -424,11 +422,10 @@ static inline unsigned char e2_mark(const char *s, size_t n, size_t k)
                : 0;
 }
 
-/* Appends norm byte b of a word at d[k] and hashes it into *h. */
-static inline void word_byte(char *d, size_t k, unsigned char b, uint32_t *h)
+/* Appends norm byte b of a word at d[k] (hashed once it is whole). */
+static inline void word_byte(char *d, size_t k, unsigned char b)
 {
     d[k] = (char)b;
-    *h = (*h ^ b) * 16777619u;
 }
 
 /* What a byte is on a plain word, one load: its norm byte (a letter
@@ -475,12 +472,12 @@ static inline bool plain_word_byte(unsigned char b)
     return word_byte_of[b] != 0;
 }
 
-/* FNV-1a of the one byte b: the first step of every hash, one load. */
+/* claims__word_hash of the one byte b, one load. */
 /* clang-format off */
-#define F1(b) ((CLAIMS__HASH_INIT ^ (uint32_t)(b)) * 16777619u)
+#define F1(b) CLAIMS__HASH1(b)
 #define F1_4(b) F1(b), F1((b) + 1), F1((b) + 2), F1((b) + 3)
 #define F1_16(b) F1_4(b), F1_4((b) + 4), F1_4((b) + 8), F1_4((b) + 12)
-static const uint32_t fnv_first[256] = {
+static const uint32_t word_hash1[256] = {
     F1_16(0), F1_16(16), F1_16(32), F1_16(48), F1_16(64), F1_16(80), F1_16(96), F1_16(112),
     F1_16(128), F1_16(144), F1_16(160), F1_16(176), F1_16(192), F1_16(208), F1_16(224), F1_16(240)};
 #undef F1_16
@@ -490,7 +487,7 @@ static const uint32_t fnv_first[256] = {
 
 #ifdef CLAIMS__SSE2
 /* The first n bytes of sixteen set, the rest clear (n <= 16): a word's
- * bytes in a vector of its sixteen, with zeros after it for fnv_short. */
+ * bytes in a vector of its sixteen, with zeros after it for vec_word_hash. */
 static const unsigned char prefix_ones[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                               0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 static CLAIMS__ALWAYS_INLINE __m128i prefix_mask(unsigned n)
@@ -501,13 +498,14 @@ static CLAIMS__ALWAYS_INLINE __m128i prefix_mask(unsigned n)
 
 /* The word of plain ASCII letters and digits at p, if it ends within its
  * sixteen bytes (p[0, 16) readable, d[0, 16) writable): true, with its
- * length in *len, its bytes lower-cased to d, in *keep the bits of a
+ * length in *len, its bytes lower-cased to d and in *w (zeros after
+ * them), in *keep the bits of a
  * movemask that are its bytes (and the byte after), in *updig those of
  * its capitals and digits, and the compares that tell capitals (*u),
  * lower-case letters (*l) and digits (*g) apart; false for a longer word
  * (the byte loop's). */
 static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep, unsigned *updig,
-                          __m128i *u, __m128i *l, __m128i *g)
+                          __m128i *u, __m128i *l, __m128i *g, __m128i *w)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     *u = claims__bytes_in(x, 'A', 26);
@@ -518,25 +516,14 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     if (on == 0xFFFF)
         return false;
     unsigned n = (unsigned)__builtin_ctz(~on);
-    _mm_storeu_si128(
-        (__m128i *)(void *)d,
-        _mm_and_si128(_mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))), prefix_mask(n)));
+    *w = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(*u, _mm_set1_epi8(0x20))), prefix_mask(n));
+    _mm_storeu_si128((__m128i *)(void *)d, *w);
     *len = n;
     /* its bits and the next one's, a byte on no word (no compare has it) */
     *keep = on ^ (on + 1);
     *updig = (unsigned)_mm_movemask_epi8(ug) & *keep;
     return true;
 }
-
-/* What undoes the steps of the zeros after a word of n bytes hashed
- * through d[7] (n <= 8) or d[14] (n > 8) by fnv_short: the inverse of
- * FNV-1a's prime 16777619 mod 2^32 (0x359c449b) to the power of their
- * count, 8 - n or 15 - n (an FNV-1a step of a zero byte multiplies the
- * hash by the prime). One table indexed by n itself: no subtraction. */
-static const uint32_t fnv_unstep[16] = {
-    0x00000000u, 0x9dde4e33u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u, 0x91c5be63u,
-    0xdd4ab5d9u, 0x359c449bu, 0x00000001u, 0xb7f51a49u, 0xdfd860ebu, 0x4ca091f1u,
-    0x91c5be63u, 0xdd4ab5d9u, 0x359c449bu, 0x00000001u};
 
 /* The CAP, ALLCAPS and HAS_DIGIT flags of a word read sixteen bytes at
  * once (word16): its bytes and the byte after are the bits `keep` of the
@@ -556,38 +543,20 @@ static inline uint16_t vec_case_flags(__m128i u, __m128i l, __m128i g, unsigned 
     return flags;
 }
 
-/* FNV-1a of d[0, n), 0 < n < 16, d[0, 16) readable and d[n, 15) zero,
- * with no branch on n but one for a word longer than eight bytes (a jump
- * or a loop's test on n mispredicts at most words: the length of one word
- * tells nothing of the next's). The first byte's step is fnv_first's; the
- * steps of the bytes up to d[7] (d[14] for a longer word) are taken
- * whatever n is, and those of the zeros after the word undone by one
- * multiplication (fnv_unstep): no hash kept a step, no read back. */
-#define FNV_STEP(k) h = (h ^ p[k]) * 16777619u
-static CLAIMS__ALWAYS_INLINE uint32_t fnv_short(const char *d, size_t n)
+/* claims__word_hash of the word of n < 16 bytes in v, zeros after it
+ * (no branch on n). */
+static CLAIMS__ALWAYS_INLINE uint32_t vec_word_hash(__m128i v, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)d;
-    uint32_t h = fnv_first[p[0]];
-    FNV_STEP(1);
-    FNV_STEP(2);
-    FNV_STEP(3);
-    FNV_STEP(4);
-    FNV_STEP(5);
-    FNV_STEP(6);
-    FNV_STEP(7);
-    if (n > 8) {
-        FNV_STEP(8);
-        FNV_STEP(9);
-        FNV_STEP(10);
-        FNV_STEP(11);
-        FNV_STEP(12);
-        FNV_STEP(13);
-        FNV_STEP(14);
-        return h * fnv_unstep[n];
-    }
-    return h * fnv_unstep[n];
+#if defined(__x86_64__)
+    uint64_t a = (uint64_t)_mm_cvtsi128_si64(v);
+    uint64_t b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+#else
+    unsigned char buf[16];
+    _mm_storeu_si128((__m128i *)(void *)buf, v);
+    uint64_t a = claims__word_chunk(buf), b = claims__word_chunk(buf + 8);
+#endif
+    return claims__word_hash16(a, b, n);
 }
-#undef FNV_STEP
 #endif
 
 /* A word of ASCII letters and digits starting with the letter at s[start]
@@ -604,7 +573,6 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
         return 0;
     token_begin(cur, start);
     char *d = cur->norm + cur->len;
-    uint32_t h = CLAIMS__HASH_INIT;
     unsigned seen = 0; /* the WB_* classes of its bytes */
     size_t k = start, dk = 0, poss = 0, alen = 1;
     while (k < n) {
@@ -648,19 +616,19 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
             v = '\'';
         }
         seen |= v;
-        word_byte(d, dk++, (unsigned char)v, &h);
+        word_byte(d, dk++, (unsigned char)v);
         k += step;
     }
     flags |= word_case_flags(s, start, k, seen);
-    token_end_folded(cur, k, (uint32_t)dk, h, CLAIMS__TOK_WORD, flags);
+    token_end_folded(cur, k, (uint32_t)dk, claims__word_hash(d, dk), CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
     token_begin(cur, poss);
     d = cur->norm + cur->len;
-    h = CLAIMS__HASH_INIT;
-    word_byte(d, 0, '\'', &h);
-    word_byte(d, 1, 's', &h);
-    token_end_folded(cur, poss + alen + 1, 2, h, CLAIMS__TOK_WORD, CLAIMS__TF_POSSESSIVE);
+    word_byte(d, 0, '\'');
+    word_byte(d, 1, 's');
+    token_end_folded(cur, poss + alen + 1, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
+                     CLAIMS__TF_POSSESSIVE);
     return poss + alen + 1;
 }
 
@@ -694,7 +662,7 @@ static size_t plain_mark(plain_cursor *cur, const char *s, size_t n, size_t i, u
     }
     token_begin(cur, i);
     cur->norm[cur->len] = (char)ch;
-    token_end_folded(cur, i + 3, 1, fnv_first[ch], cls, flags);
+    token_end_folded(cur, i + 3, 1, word_hash1[ch], cls, flags);
     return i + 3;
 }
 
@@ -732,7 +700,7 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
         flags |= CLAIMS__TF_QUOTE_CLOSE;
     token_begin(cur, i);
     cur->norm[cur->len] = (char)c;
-    token_end(cur, i + 1, fnv_first[c], CLAIMS__TOK_QUOTE, flags);
+    token_end(cur, i + 1, word_hash1[c], CLAIMS__TOK_QUOTE, flags);
     return i + 1;
 }
 
@@ -772,29 +740,28 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
 #ifdef CLAIMS__SSE2
     if (start < lim16) {
         unsigned len, keep, updig;
-        __m128i u, l, g;
-        if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g)) {
+        __m128i u, l, g, w;
+        if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g, &w)) {
             unsigned char stop = (unsigned char)s[start + len];
             if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
                 return apos_word_copy(cur, s, n, start, flags);
             /* Most words have no capital and no digit: one test. */
             if (updig)
                 flags |= vec_case_flags(u, l, g, keep);
-            token_end(cur, start + len, fnv_short(d, len), CLAIMS__TOK_WORD, flags);
+            token_end(cur, start + len, vec_word_hash(w, len), CLAIMS__TOK_WORD, flags);
             return start + len;
         }
     }
 #else
     (void)lim16;
 #endif
-    uint32_t h = CLAIMS__HASH_INIT;
     unsigned seen = 0; /* the WB_* classes of its bytes */
     size_t k = start;
     for (;;) {
         unsigned v = word_byte_of[(unsigned char)s[k]];
         if (!v)
             break;
-        word_byte(d, k - start, (unsigned char)v, &h);
+        word_byte(d, k - start, (unsigned char)v);
         seen |= v;
         k++;
     }
@@ -804,7 +771,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT))
         flags |= word_case_flags(s, start, k, seen);
-    token_end(cur, k, h, CLAIMS__TOK_WORD, flags);
+    token_end(cur, k, claims__word_hash(d, k - start), CLAIMS__TOK_WORD, flags);
     return k;
 }
 
@@ -854,7 +821,7 @@ static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m
 static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm,
                                             size_t len, size_t at, unsigned char c)
 {
-    uint32_t h = fnv_first[c];
+    uint32_t h = word_hash1[c];
     norm[len] = (char)c;
     t->start = (uint32_t)at;
     t->end = (uint32_t)at + 1;
@@ -879,7 +846,7 @@ static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
 static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_t *first,
                                                  char *norm, size_t len, size_t at)
 {
-    uint32_t h = (fnv_first['\''] ^ 's') * 16777619u;
+    uint32_t h = CLAIMS__HASH2('\'', 's');
     norm[len] = '\'';
     norm[len + 1] = 's';
     t->start = (uint32_t)at;
@@ -986,14 +953,14 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start; /* plain_word's */
             break;
         }
-        _mm_storeu_si128((__m128i *)(void *)d,
-                         _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl)));
+        __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
+        _mm_storeu_si128((__m128i *)(void *)d, w);
         run_word_flags(&clsfl, u, l, g, ug, on);
         /* (apart from the fields after the hash: else the four offsets are
          * gathered into a vector register first, more instructions) */
         t->start = (uint32_t)start;
         t->end = (uint32_t)end;
-        uint32_t h = fnv_short(d, wl);
+        uint32_t h = vec_word_hash(w, wl);
         t->norm = (uint32_t)len;
         t->norm_len = wl;
         t->hash = h;
@@ -1085,11 +1052,10 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
-    uint32_t h = CLAIMS__HASH_INIT;
     size_t k = start;
     for (;;) {
         while (claims__is_digit((unsigned char)s[k])) {
-            word_byte(d, k - start, (unsigned char)s[k], &h);
+            word_byte(d, k - start, (unsigned char)s[k]);
             k++;
         }
         if (s[k] != ',' && s[k] != '.')
@@ -1098,12 +1064,12 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
             return 0;
         if (!claims__is_digit((unsigned char)s[k + 1]))
             break;
-        word_byte(d, k - start, (unsigned char)s[k], &h);
+        word_byte(d, k - start, (unsigned char)s[k]);
         k++;
     }
     if ((unsigned char)s[k] >= 0x80)
         return 0;
-    token_end(cur, k, h, CLAIMS__TOK_NUMBER, flags);
+    token_end(cur, k, claims__word_hash(d, k - start), CLAIMS__TOK_NUMBER, flags);
     return k;
 }
 
@@ -1180,7 +1146,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             }
             token_begin(&cur, i);
             cur.norm[cur.len] = (char)c;
-            token_end(&cur, i + 1, fnv_first[c], CLAIMS__TOK_PUNCT, flags);
+            token_end(&cur, i + 1, word_hash1[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_QUOTE) {
             plain_cursor c2 = cur; /* see apos_word_copy */

@@ -896,8 +896,8 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     /* hashed only for a sentence that asks (few) */
-    uint32_t will = want_future ? claims__hash(CLAIMS__HASH_INIT, "will", 4) : 0;
-    uint32_t ll = want_future ? claims__hash(CLAIMS__HASH_INIT, "'ll", 3) : 0;
+    uint32_t will = want_future ? CLAIMS__HASH4('w', 'i', 'l', 'l') : 0;
+    uint32_t ll = want_future ? CLAIMS__HASH3('\'', 'l', 'l') : 0;
     size_t from = c->sb;
     bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
     /* "will" is looked for on every token */
