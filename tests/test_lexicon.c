@@ -209,6 +209,33 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
  * keys are the text, a paragraph each. A key whose text is more tokens
  * than its phrase ("½" is kept as "1⁄2", three tokens as text) is no
  * phrase of text: those few are counted apart. */
+/* claims__lex_get finds every built-in key by its bytes alone: a key's
+ * hash starts with its first token's (claims__word_hash), and lex_get
+ * guesses where that token ends from the bytes (a space, a change between
+ * letters, digits and other bytes), which holds while the tokenizer
+ * splits no run of letters or of digits. */
+static void test_lexicon_get_finds_every_builtin_key(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const claims__lex_tables *t = claims__lexicon_tables(s->lex);
+    size_t found = 0;
+    for (size_t i = 0; i < t->nslots; i++) {
+        const claims__lex_slot *sl = &t->slots[i];
+        if (!sl->hash)
+            continue;
+        const claims__lex_entry *e = claims__lex_get(
+            s->lex, (claims__lex_section)sl->section, t->keys + sl->key, sl->keylen);
+        if (e != &t->entries[sl->entry])
+            fail_msg("key \"%.*s\" of section %u not found by claims__lex_get", (int)sl->keylen,
+                     t->keys + sl->key, (unsigned)sl->section);
+        found++;
+    }
+    assert_int_equal(found, t->used);
+    claims_story_free(s);
+}
+
 static void test_lexicon_every_builtin_phrase_matches(void **state)
 {
     (void)state;
@@ -487,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_builtin_loads),
         cmocka_unit_test(test_lexicon_generated_tables_match_a_load),
         cmocka_unit_test(test_lexicon_every_builtin_phrase_matches),
+        cmocka_unit_test(test_lexicon_get_finds_every_builtin_key),
         cmocka_unit_test(test_lexicon_added_copies_builtin),
         cmocka_unit_test(test_lexicon_entries_carry_value_codes),
         cmocka_unit_test(test_lexicon_context_value_bits),
