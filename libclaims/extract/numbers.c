@@ -2546,48 +2546,104 @@ static size_t process(qctx *c, size_t i, claims_status *st)
 #define AMOUNT_SECTIONS                                                                            \
     ((1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_VAGUE) | (1u << CLAIMS__LEX_UNKNOWN_AMOUNT))
 
-/* A token that is digits or has a lexmask bit of AMOUNT_SECTIONS. */
-static inline bool candidate(const claims__token *t)
+/* The candidates among the tokens t[0 .. len), len at most 64, bit k
+ * token k: digits or a lexmask bit of AMOUNT_SECTIONS (a number's class
+ * is a bit no other class has, so one test of the token's bits asks
+ * both). Without a branch a token: the scan it replaces tested four
+ * tokens or-ed a round, and that test went either way about once in six
+ * rounds. */
+static inline uint64_t candidate_bits(const claims__token *t, size_t len)
 {
-    /* (one branch where it is tested, not two) */
-    return ((t->lexmask & AMOUNT_SECTIONS) != 0) | (t->cls == CLAIMS__TOK_NUMBER);
-}
-
-/* The first token from i on (end when none) that is digits or has a
- * lexmask bit of AMOUNT_SECTIONS: most tokens start no amount, and this
- * one pass over them is all they cost. */
-static inline size_t next_candidate(const claims__token *t, size_t i, size_t se)
-{
-    /* four tokens a round, their bits or-ed: one test passes the four
-     * that start nothing, and only a round that may hold a candidate
-     * looks at its tokens one by one. A number's class is a bit no
-     * other class has, so the round's test is candidate's, exactly: a
-     * quotation mark passes no round, and of a round that passes, the
-     * fourth token is the candidate when the first three are not. The
-     * rounds step a pointer, and the indices are worked out only at a
-     * round that passes. */
     _Static_assert((CLAIMS__TOK_NUMBER & (CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE)) == 0,
                    "a number's class bit is its own");
     const uint64_t m = claims__tok_bits_of(AMOUNT_SECTIONS, CLAIMS__TOK_NUMBER, 0);
-    if (se >= 4) {
-        const claims__token *p = t + i, *last = t + (se - 4);
-        for (; p <= last; p += 4) {
-            if (!((claims__tok_bits(p) | claims__tok_bits(p + 1) | claims__tok_bits(p + 2) |
-                   claims__tok_bits(p + 3)) &
-                  m))
-                continue;
-            size_t k = (size_t)(p - t);
-            if (candidate(p))
-                return k;
-            if (candidate(p + 1))
-                return k + 1;
-            return candidate(p + 2) ? k + 2 : k + 3;
-        }
-        i = (size_t)(p - t);
+    uint64_t w = 0;
+    /* from the last token down: w's lowest bit is the token last added */
+    for (size_t k = len; k > 0; k--)
+        w += w + ((claims__tok_bits(t + k - 1) & m) != 0);
+    return w;
+}
+
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, lexmask) == 24 &&
+                   offsetof(claims__token, cls) == 28,
+               "candidate_mask: a token's second 16 bytes end in lexmask and cls");
+#endif
+/* candidate_bits of 64 tokens, four a step where there is SSE2: the
+ * last two 32-bit lanes of each token's second half (lexmask; cls and
+ * flags) gathered into a vector each. (quotes.c's scan_masks64 gathers
+ * the same lanes: the gather could be one inline of base.h.) */
+static uint64_t candidate_mask(const claims__token *t, size_t len)
+{
+#ifdef CLAIMS__SSE2
+    if (len == 64) {
+        const __m128i lmv = _mm_set1_epi32((int)AMOUNT_SECTIONS);
+        const __m128i num = _mm_set1_epi32(CLAIMS__TOK_NUMBER), zero = _mm_setzero_si128();
+#define CAND_PAIR(k)                                                                               \
+    _mm_castpd_si128(_mm_loadh_pd(                                                                 \
+        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)&t[k].lexmask)),           \
+        (const double *)(const void *)&t[(k) + 1].lexmask))
+#define CAND4(k)                                                                                   \
+    _mm_cmpeq_epi32(                                                                               \
+        _mm_or_si128(                                                                              \
+            _mm_and_si128(_mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(CAND_PAIR(k)),          \
+                                                          _mm_castsi128_ps(CAND_PAIR((k) + 2)),    \
+                                                          _MM_SHUFFLE(2, 0, 2, 0))),               \
+                          lmv),                                                                    \
+            _mm_and_si128(_mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(CAND_PAIR(k)),          \
+                                                          _mm_castsi128_ps(CAND_PAIR((k) + 2)),    \
+                                                          _MM_SHUFFLE(3, 1, 3, 1))),               \
+                          num)),                                                                   \
+        zero)
+#define CAND16(k)                                                                                  \
+    (uint64_t)(unsigned)                                                                           \
+            _mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(CAND4(k), CAND4((k) + 4)),           \
+                                              _mm_packs_epi32(CAND4((k) + 8), CAND4((k) + 12))))   \
+        << (k)
+        uint64_t none = CAND16(0) | CAND16(16) | CAND16(32) | CAND16(48);
+#undef CAND16
+#undef CAND4
+#undef CAND_PAIR
+        return ~none;
     }
-    while (i < se && !candidate(&t[i]))
-        i++;
-    return i;
+#endif
+    return candidate_bits(t, len);
+}
+
+/* The candidates of a window of 64 tokens from base (fewer at the end of
+ * an article of fewer): the scan walks their bits. */
+typedef struct cand_window {
+    size_t base;
+    uint64_t mask;
+} cand_window;
+
+/* Window w made to hold token i (i < n): 64 tokens from i, or the last
+ * 64 of the n when fewer follow it. */
+static void cand_fill(cand_window *w, const claims__token *t, size_t i, size_t n)
+{
+    size_t from = n >= 64 ? (i < n - 64 ? i : n - 64) : 0;
+    w->base = from;
+    w->mask = candidate_mask(t + from, n - from < 64 ? n - from : 64);
+}
+
+/* The first candidate from i on (n when none), i at or past the
+ * window's base: the lowest set bit of its mask from i, else the next
+ * window's. Most tokens start no amount, and a window's mask is all the
+ * scan costs them. */
+CLAIMS__ALWAYS_INLINE static size_t next_candidate(cand_window *w, const claims__token *t, size_t i,
+                                                   size_t n)
+{
+    for (;;) {
+        if (i - w->base < 64) {
+            uint64_t m = w->mask >> (i - w->base);
+            if (m)
+                return i + (size_t)__builtin_ctzll(m);
+            i = w->base + 64;
+        }
+        if (i >= n)
+            return n;
+        cand_fill(w, t, i, n);
+    }
 }
 
 /* False when token t, a word candidate of next_candidate (has_next: a
@@ -2652,8 +2708,11 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     const claims__sentence *sents = c.art->sents;
     size_t nsents = c.art->nsents;
     c.sb = c.se = 0;
-    for (size_t i = next_candidate(c.toks, 0, c.ntoks); i < c.ntoks;
-         i = next_candidate(c.toks, i, c.ntoks)) {
+    cand_window cw = {0, 0};
+    if (c.ntoks)
+        cand_fill(&cw, c.toks, 0, c.ntoks);
+    for (size_t i = next_candidate(&cw, c.toks, 0, c.ntoks); i < c.ntoks;
+         i = next_candidate(&cw, c.toks, i, c.ntoks)) {
         /* most word candidates ("a", "an") are turned away here, before
          * their sentence is looked up: may_start would turn them away in
          * it too (a next token of another sentence only lets more by) */
