@@ -799,6 +799,38 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
     return claims__tok_bits(&shape);
 }
 
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 20 &&
+                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
+                   offsetof(claims__token, flags) == 30,
+               "claims__tok_lanes4: a token's second 16 bytes end in hash, lexmask, cls, flags");
+/* The hash, lexmask, and class and flags (the class in the low half) of
+ * the tokens t[0 .. 4), lane k of each vector token k's: the gather of
+ * the scans that make bit masks of 64 tokens without a branch a token
+ * (a branch a token, taken at the few tokens looked for, mispredicted). */
+static inline void claims__tok_lanes4(const claims__token *t, __m128i *hash, __m128i *lexmask,
+                                      __m128i *cls_flags)
+{
+    const __m128i *p = (const __m128i *)(const void *)t;
+    __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);
+    __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);
+    __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
+    *hash = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
+    *lexmask = _mm_unpacklo_epi64(hi_ab, hi_de);
+    *cls_flags = _mm_unpackhi_epi64(hi_ab, hi_de);
+}
+
+/* The top bits of the 32-bit lanes of v0 .. v3 (16 tokens, four a
+ * vector: claims__tok_lanes4) as 16 bits in their order (the packs keep
+ * a lane's sign). */
+static inline uint64_t claims__lanes_top16(__m128i v0, __m128i v1, __m128i v2, __m128i v3)
+{
+    __m128i b = _mm_packs_epi16(_mm_packs_epi32(v0, v1), _mm_packs_epi32(v2, v3));
+    return (uint64_t)(unsigned)_mm_movemask_epi8(b);
+}
+#endif
+
+
 /* A token's hash (claims__token.hash), claims__word_hash of its norm
  * text: the text as 8-byte little-endian chunks, zero-padded: the first
  * (a) multiplied, the second (b, 0 past the text) plus the length n

@@ -2564,46 +2564,35 @@ static inline uint64_t candidate_bits(const claims__token *t, size_t len)
     return w;
 }
 
+/* candidate_bits of 64 tokens, four a step where there is SSE2: each
+ * token's lexmask and its class and flags gathered into a vector each
+ * (claims__tok_lanes4, the gather quotes.c's scan_masks64 uses). */
 #ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, lexmask) == 24 &&
-                   offsetof(claims__token, cls) == 28,
-               "candidate_mask: a token's second 16 bytes end in lexmask and cls");
+/* The tokens of t[0 .. 4) that are no candidate, as -1 lanes. */
+static CLAIMS__ALWAYS_INLINE __m128i cand_none4(const claims__token *t, __m128i lmv, __m128i num)
+{
+    __m128i h, lm, cf;
+    claims__tok_lanes4(t, &h, &lm, &cf);
+    return _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, num)),
+                           _mm_setzero_si128());
+}
+
+/* Bit k: token t[k] of the 16 is no candidate. */
+static CLAIMS__ALWAYS_INLINE uint64_t cand_none16(const claims__token *t, __m128i lmv, __m128i num)
+{
+    return claims__lanes_top16(cand_none4(t, lmv, num), cand_none4(t + 4, lmv, num),
+                               cand_none4(t + 8, lmv, num), cand_none4(t + 12, lmv, num));
+}
 #endif
-/* candidate_bits of 64 tokens, four a step where there is SSE2: the
- * last two 32-bit lanes of each token's second half (lexmask; cls and
- * flags) gathered into a vector each. (quotes.c's scan_masks64 gathers
- * the same lanes: the gather could be one inline of base.h.) */
+
 static uint64_t candidate_mask(const claims__token *t, size_t len)
 {
 #ifdef CLAIMS__SSE2
     if (len == 64) {
         const __m128i lmv = _mm_set1_epi32((int)AMOUNT_SECTIONS);
-        const __m128i num = _mm_set1_epi32(CLAIMS__TOK_NUMBER), zero = _mm_setzero_si128();
-#define CAND_PAIR(k)                                                                               \
-    _mm_castpd_si128(_mm_loadh_pd(                                                                 \
-        _mm_castsi128_pd(_mm_loadl_epi64((const __m128i *)(const void *)&t[k].lexmask)),           \
-        (const double *)(const void *)&t[(k) + 1].lexmask))
-#define CAND4(k)                                                                                   \
-    _mm_cmpeq_epi32(                                                                               \
-        _mm_or_si128(                                                                              \
-            _mm_and_si128(_mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(CAND_PAIR(k)),          \
-                                                          _mm_castsi128_ps(CAND_PAIR((k) + 2)),    \
-                                                          _MM_SHUFFLE(2, 0, 2, 0))),               \
-                          lmv),                                                                    \
-            _mm_and_si128(_mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(CAND_PAIR(k)),          \
-                                                          _mm_castsi128_ps(CAND_PAIR((k) + 2)),    \
-                                                          _MM_SHUFFLE(3, 1, 3, 1))),               \
-                          num)),                                                                   \
-        zero)
-#define CAND16(k)                                                                                  \
-    (uint64_t)(unsigned)                                                                           \
-            _mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(CAND4(k), CAND4((k) + 4)),           \
-                                              _mm_packs_epi32(CAND4((k) + 8), CAND4((k) + 12))))   \
-        << (k)
-        uint64_t none = CAND16(0) | CAND16(16) | CAND16(32) | CAND16(48);
-#undef CAND16
-#undef CAND4
-#undef CAND_PAIR
+        const __m128i num = _mm_set1_epi32(CLAIMS__TOK_NUMBER);
+        uint64_t none = cand_none16(t, lmv, num) | cand_none16(t + 16, lmv, num) << 16 |
+                        cand_none16(t + 32, lmv, num) << 32 | cand_none16(t + 48, lmv, num) << 48;
         return ~none;
     }
 #endif

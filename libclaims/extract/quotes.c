@@ -2842,19 +2842,15 @@ static inline uint64_t may_go_on(const claims__token *u)
 }
 
 #ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 20 &&
-                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
-                   offsetof(claims__token, flags) == 30,
-               "scan_stops: a token's second 16 bytes end in hash, lexmask, cls, flags");
 /* The 32-bit lanes of x moved by `by` bits, left when positive. */
 static inline __m128i lanes_moved(__m128i x, int by)
 {
     return by >= 0 ? _mm_slli_epi32(x, by) : _mm_srli_epi32(x, -by);
 }
 
-/* scan_stops' masks of the 64 tokens t[0 .. 64), four a step: the last
- * three lanes of each token's second half (hash, lexmask, cls and flags)
- * gathered into a vector each. Bit k of *other: token k may start a
+/* scan_stops' masks of the 64 tokens t[0 .. 64), four a step: their
+ * hashes, lexmasks, and classes and flags gathered into a vector each
+ * (base.h's claims__tok_lanes4). Bit k of *other: token k may start a
  * speech verb or a title, or is a quotation mark; of *cap: capitalized;
  * of *on: may_go_on (a hash of "-", few tokens, asked of it after). */
 static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on)
@@ -2869,12 +2865,8 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
     uint64_t o = 0, c = 0, g = 0, hm = 0;
 #define STEP4(k)                                                                                   \
     do {                                                                                           \
-        const __m128i *p = (const __m128i *)(const void *)(t + (k));                               \
-        __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);                            \
-        __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);                            \
-        __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);                \
-        __m128i h = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));        \
-        __m128i lm = _mm_unpacklo_epi64(hi_ab, hi_de), cf = _mm_unpackhi_epi64(hi_ab, hi_de);      \
+        __m128i h, lm, cf;                                                                         \
+        claims__tok_lanes4(t + (k), &h, &lm, &cf);                                                 \
         __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));           \
         __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                               \
         __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                                \
