@@ -1418,6 +1418,10 @@ void claims__strtab_free(const claims_allocator *a, claims__strtab *t);
  * NULL on OOM. */
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end);
+/* claims__claim_add of the span of article ai's tokens [tb, te), te > tb:
+ * its sentence is its first token's, not searched for. */
+claims_claim *claims__claim_add_tok(claims_story *s, size_t ai, claims_kind kind, size_t tb,
+                                    size_t te);
 
 /* The draft frame of claim cl, made by claims__claim_add, to write while
  * its window of text is read (cl has CLAIMS__CF_DRAFT until

@@ -1775,8 +1775,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         }
     }
     const char *kname = dc->kind == CLAIMS_KIND_YEAR ? "year" : "date";
-    size_t start = art->toks[dc->begin].start, end = art->toks[dc->end - 1].end;
-    claims_claim *cl = claims__claim_add(c->s, c->ai, dc->kind, start, end);
+    claims_claim *cl = claims__claim_add_tok(c->s, c->ai, dc->kind, dc->begin, dc->end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
     if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))

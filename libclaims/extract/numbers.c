@@ -1299,7 +1299,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
                           const char *p1, const char *p2, const char *p3, const char *p4,
                           const char *unit, size_t unit_len, claims_claim **out)
 {
-    claims_claim *cl = claims__claim_add(c->s, c->ai, kind, tk(c, tb)->start, tk(c, te - 1)->end);
+    claims_claim *cl = claims__claim_add_tok(c->s, c->ai, kind, tb, te);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
     if (!claims__claim_key(c->s, cl, p1, p2, p3, p4) ||
