@@ -241,9 +241,6 @@ static const char *speaker_of(const claims_claim *c)
     return sp ? sp : "(none)";
 }
 
-/* A speaker's key is the name's norm text with its accents folded, and
- * an ASCII name's as it is: the two ways a name's key is made (a name
- * with a byte beyond ASCII, one without) give one key to one person. */
 /* The ASCII pass meets a byte past ASCII wherever it stands (in a plain
  * run of sixteen or eight, in the byte steps, among separators, first
  * or last) and gives the text to the other paths: the words are those
@@ -290,6 +287,9 @@ static void test_normalize_non_ascii_anywhere(void **state)
     claims_story_free(s);
 }
 
+/* A speaker's key is the name's norm text with its accents folded, and
+ * an ASCII name's as it is: the two ways a name's key is made (a name
+ * with a byte beyond ASCII, one without) give one key to one person. */
 static void test_speaker_key_folds_accents(void **state)
 {
     (void)state;

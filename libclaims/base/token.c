@@ -422,12 +422,6 @@ static inline unsigned char e2_mark(const char *s, size_t n, size_t k)
                : 0;
 }
 
-/* Appends norm byte b of a word at d[k] (hashed once it is whole). */
-static inline void word_byte(char *d, size_t k, unsigned char b)
-{
-    d[k] = (char)b;
-}
-
 /* What a byte is on a plain word, one load: its norm byte (a letter
  * lower-cased, a digit as it is) in the low eight bits and its class in
  * the WB_* bits; 0 for a byte that is on no plain word. */
@@ -616,7 +610,7 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
             v = '\'';
         }
         seen |= v;
-        word_byte(d, dk++, (unsigned char)v);
+        d[dk++] = (char)v;
         k += step;
     }
     flags |= word_case_flags(s, start, k, seen);
@@ -625,8 +619,8 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
         return k;
     token_begin(cur, poss);
     d = cur->norm + cur->len;
-    word_byte(d, 0, '\'');
-    word_byte(d, 1, 's');
+    d[0] = '\'';
+    d[1] = 's';
     token_end_folded(cur, poss + alen + 1, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
                      CLAIMS__TF_POSSESSIVE);
     return poss + alen + 1;
@@ -761,7 +755,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         unsigned v = word_byte_of[(unsigned char)s[k]];
         if (!v)
             break;
-        word_byte(d, k - start, (unsigned char)v);
+        d[k - start] = (char)v;
         seen |= v;
         k++;
     }
@@ -1055,7 +1049,7 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
     size_t k = start;
     for (;;) {
         while (claims__is_digit((unsigned char)s[k])) {
-            word_byte(d, k - start, (unsigned char)s[k]);
+            d[k - start] = s[k];
             k++;
         }
         if (s[k] != ',' && s[k] != '.')
@@ -1064,7 +1058,7 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
             return 0;
         if (!claims__is_digit((unsigned char)s[k + 1]))
             break;
-        word_byte(d, k - start, (unsigned char)s[k]);
+        d[k - start] = s[k];
         k++;
     }
     if ((unsigned char)s[k] >= 0x80)

@@ -2870,10 +2870,9 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
         __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));           \
         __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                               \
         __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                                \
-        o |= (uint64_t)(unsigned)_mm_movemask_ps(                                                  \
-                 _mm_castsi128_ps(_mm_andnot_si128(none, _mm_set1_epi32(-1))))                     \
+        o |= (uint64_t)((unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) |                          \
+                        (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(none)) & 0xFu))               \
              << (k);                                                                               \
-        o |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) << (k);                      \
         c |=                                                                                       \
             (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
             << (k);                                                                                \
