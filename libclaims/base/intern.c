@@ -84,8 +84,8 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
  * on every lookup that reaches it, and strings copied one by one
  * between the claims (about a hundred bytes apart at best) were cache
  * and TLB misses on a long story; side by side, the ones in use share
- * lines and pages (claims__intern's share of the time on c20.jsonl
- * about 4.4% -> 3.1%). The block being filled is the table's pool. */
+ * lines and pages (claims__intern's share of the time of `claims extract` on 20 MB of
+ * real news about 4.4% -> 3.1%). The block being filled is the table's pool. */
 enum { STR_BLOCK = 4096, STR_APART = 512 };
 
 /* A copy of p[0..n) with a NUL in the table's string blocks (a long

@@ -64,9 +64,10 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     return claim_make(s, ai, kind, start, end, art->nsents ? sentence_of(art, start) : NULL);
 }
 
-/* The sentence of the claim's first token, which the tokenizer wrote: the
- * one the search by offset finds (checked on the slice, c20.jsonl and
- * the tests' stories), without its five or so halving steps. */
+/* The sentence of the claim's first token, which segmentation wrote: the
+ * sentence whose tokens hold the claim's start, as the search by offset
+ * finds it (the reports on every story of the tests and of real news are
+ * the same either way), without its five or so halving steps. */
 claims_claim *claims__claim_add_tok(claims_story *s, size_t ai, claims_kind kind, size_t tb,
                                     size_t te)
 {
