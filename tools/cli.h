@@ -242,6 +242,19 @@ char *join_path(const char *dir, const char *name);
 char **list_dir(const char *path, size_t *count);
 void free_names(char **names, size_t n);
 
+/* The texts of JSON Lines articles that the story borrows
+ * (CLAIMS_OPT_BORROW_TEXT): the flat reader decodes a text straight into
+ * the current chunk's free bytes, and add_article keeps them (used grows)
+ * only when the story borrowed them; else the next text takes their
+ * place. A text is decoded once, not decoded and then copied by the
+ * library. Chunks are freed by cli_free() after the story. */
+typedef struct text_pool {
+    char **chunks;
+    size_t nchunks, cap_chunks;
+    char *cur; /* the last chunk: cur[0, used) lent, cur[used, cap) free */
+    size_t used, cap;
+} text_pool;
+
 /* One story being read. */
 typedef struct cli {
     claims_story *story;
@@ -252,6 +265,7 @@ typedef struct cli {
        (CLAIMS_OPT_BORROW_TEXT): released by cli_free() after the story */
     lent_bytes *lent;
     size_t nlent, cap_lent;
+    text_pool texts; /* JSON Lines texts the story borrows */
 } cli;
 
 /* Reads one input as given on the command line (a file, a folder, "-"). */
@@ -319,6 +333,9 @@ typedef struct jsonl_fast {
     size_t arena_cap, arena_used, arena_missed;
     void *arena_last; /* the last block handed out (it can grow in place) */
     int yajl_only;    /* for fuzz_jsonl: skip the flat reader, test yajl's path */
+    /* set by add_jsonl_line for one line: the flat reader decodes the text
+       into pool's free bytes (see text_pool), not into `text` */
+    text_pool *pool;
 } jsonl_fast;
 /* Reads the line [s, s+n) (leading blanks skipped) into `a` when a fast
  * reader reads it exactly as jansson would, and returns 1; a's strings

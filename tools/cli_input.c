@@ -242,10 +242,22 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
         return;
     mark m = mark_now(c);
     claims_error err;
+    /* A text the flat reader decoded into c's pool is lent to the story,
+     * unless a title read apart makes the library build a text of its own
+     * (see CLAIMS_OPT_BORROW_TEXT); the pool keeps it if the story does. */
+    text_pool *tp = &c->texts;
+    int lend = tp->cur && a->text.s == tp->cur + tp->used && !title;
+    if (lend)
+        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
     if (claims_story_add_article(c->story, id, title, pub, a->text.s, a->text.len, &err) !=
         CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
+    }
+    if (lend) {
+        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
+        if (claims_story_article_count(c->story) > m.articles)
+            tp->used += a->text.len;
     }
     settle(c, m, id, source);
 }
@@ -596,6 +608,34 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
     return end;
 }
 
+enum { POOL_CHUNK = 1 << 20 };
+
+/* At least `need` free bytes at the end of p's chunks, as an sbuf that
+ * flat_decode fills without growing it (need is more than the rest of the
+ * line: a decoded string is never longer than its escaped form). A chunk
+ * left for a new one keeps its lent bytes; its free end, never written,
+ * costs no memory. */
+static sbuf pool_view(text_pool *p, size_t need)
+{
+    if (p->cap - p->used < need) {
+        size_t cap = need > POOL_CHUNK ? need : POOL_CHUNK;
+        if (p->cur && p->used == 0) { /* it lends nothing */
+            free(p->cur);
+            p->nchunks--;
+        }
+        if (p->nchunks == p->cap_chunks) {
+            p->cap_chunks = p->cap_chunks ? p->cap_chunks * 2 : 16;
+            p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
+        }
+        p->cur = xmalloc(cap);
+        p->chunks[p->nchunks++] = p->cur;
+        p->used = 0;
+        p->cap = cap;
+    }
+    sbuf v = {p->cur + p->used, 0, p->cap - p->used};
+    return v;
+}
+
 static size_t skip_blanks(const unsigned char *s, size_t i, size_t n)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
@@ -643,7 +683,12 @@ static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, arti
             return 0;
         if (s[i] == '"') {
             /* the text is passed with its length; the others as C strings */
-            i = flat_string(s, i + 1, n, m, b, m == &a->text);
+            sbuf view;
+            if (m == &a->text && f->pool) {
+                view = pool_view(f->pool, n - i + 64);
+                b = &view;
+            }
+            i = flat_string(s, i + 1, n, m, b, m == &a->text && !f->pool);
             if (!i)
                 return 0;
         } else {
@@ -899,7 +944,10 @@ void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t
                     const char *fallback, const char *source, size_t line)
 {
     article_members a;
-    if (jsonl_read_fast(f, b->data + k, eol - k, &a)) {
+    f->pool = &c->texts;
+    int fast = jsonl_read_fast(f, b->data + k, eol - k, &a);
+    f->pool = NULL;
+    if (fast) {
         add_article(c, &a, fallback, source, (long long)start);
         return;
     }
@@ -1013,5 +1061,9 @@ void cli_free(cli *c)
     free(c->lent);
     c->lent = NULL;
     c->nlent = c->cap_lent = 0;
+    for (size_t i = 0; i < c->texts.nchunks; i++)
+        free(c->texts.chunks[i]);
+    free(c->texts.chunks);
+    memset(&c->texts, 0, sizeof c->texts);
 }
 
