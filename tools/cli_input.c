@@ -3,6 +3,7 @@
  * articles, and JSON (one object, an array, JSON Lines). The bytes come
  * from claims.c (files, folders, stdin) and cli_batch.c; fuzz/fuzz_jsonl.c
  * drives the JSON readers on arbitrary bytes. No file system here. */
+#define _DEFAULT_SOURCE 1 /* madvise */
 #include "cli.h"
 
 #include <yajl/yajl_parse.h>
@@ -608,7 +609,32 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
     return end;
 }
 
-enum { POOL_CHUNK = 1 << 20 };
+enum { POOL_CHUNK = 1 << 20, HUGE_PAGE = 2 << 20, HUGE_CHUNK = 2 * HUGE_PAGE };
+
+/* A chunk of at least `need` bytes (*cap set to its size). After a chunk
+ * that lent texts (a story that borrows), in huge pages where the system
+ * has them: a page fault per 4 KB written cost claims extract on 20 MB of
+ * news 3-4% of its CPU time (faults 10,900 -> 6,300). The first chunk has
+ * small pages: a story that lends nothing (texts given a title apart)
+ * writes only its first few, and its peak RSS stays as it was. */
+static char *pool_chunk(size_t need, int huge, size_t *cap)
+{
+#if defined(MADV_HUGEPAGE)
+    if (huge && need <= SIZE_MAX - HUGE_CHUNK) {
+        size_t n = need <= HUGE_CHUNK ? HUGE_CHUNK : (need + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+        char *c = aligned_alloc(HUGE_PAGE, n);
+        if (c) {
+            madvise(c, n, MADV_HUGEPAGE); /* only advice: fine if it fails */
+            *cap = n;
+            return c;
+        }
+    }
+#else
+    (void)huge;
+#endif
+    *cap = need > POOL_CHUNK ? need : POOL_CHUNK;
+    return xmalloc(*cap);
+}
 
 /* At least `need` free bytes at the end of p's chunks, as an sbuf that
  * flat_decode fills without growing it (need is more than the rest of the
@@ -618,7 +644,7 @@ enum { POOL_CHUNK = 1 << 20 };
 static sbuf pool_view(text_pool *p, size_t need)
 {
     if (p->cap - p->used < need) {
-        size_t cap = need > POOL_CHUNK ? need : POOL_CHUNK;
+        int lent = p->used > 0 || p->nchunks > 1;
         if (p->cur && p->used == 0) { /* it lends nothing */
             free(p->cur);
             p->nchunks--;
@@ -627,7 +653,8 @@ static sbuf pool_view(text_pool *p, size_t need)
             p->cap_chunks = p->cap_chunks ? p->cap_chunks * 2 : 16;
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
-        p->cur = xmalloc(cap);
+        size_t cap;
+        p->cur = pool_chunk(need, lent, &cap);
         p->chunks[p->nchunks++] = p->cur;
         p->used = 0;
         p->cap = cap;
