@@ -849,6 +849,11 @@ static int run_check(const opts *o)
     memset(&c, 0, sizeof c);
     if (gather_lexicons(o, &lx) != 0)
         goto done;
+    /* claims extract on 20 MB of news: page faults 6,200 -> 900, CPU
+     * time -2%, peak RSS +9 MB; not for claims check, whose peak RSS on
+     * 100,000 articles must not grow */
+    if (extract)
+        cli_heap_in_huge_pages((size_t)64 << 20);
     if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
         say("out of memory");
         goto done;
