@@ -616,6 +616,58 @@ class Cli(unittest.TestCase):
         r = self.report("--fail-on", "none", jsonl)
         self.assertEqual([a["id"] for a in r["articles"]], [o["id"] for o in objs])
 
+    def test_jsonl_texts_lent_to_the_story_list_as_copies_do(self):
+        # the flat reader decodes a text into chunks the story borrows; a
+        # text not kept (a rejected article, one given a title apart, a
+        # repeated "text") leaves its place to the next, and a text larger
+        # than a chunk has one of its own: the listing is the one of a
+        # *.json array of the same objects, whose texts jansson reads and
+        # the library copies
+        base = ("Officials said %d boats sank on Monday, and 40 percent of the fleet "
+                "was lost at sea near the port.\n\"We will rebuild,\" Mayor Anna Lind said.")
+        objs = []
+        for k in range(60):
+            o = {"id": "a%d" % k, "text": base % (k + 2)}
+            if k % 7 == 3:
+                o["id"] = "a1"  # a duplicate: rejected
+            elif k % 7 == 5:
+                o = {"text": o["text"], "id": o["id"], "title": "Harbour news %d" % k}
+            elif k % 11 == 6:
+                o["text"] = "  "  # empty: rejected
+            if k == 20:
+                o["text"] = base % 9 + " The harbour was quiet." * 50000  # over 1 MB
+            objs.append(o)
+        lines = [json.dumps(o) for o in objs]
+        lines[9] = '{"id": "a9", "text": "first", "text": %s}' % json.dumps(base % 11)
+        objs[9]["text"] = base % 11
+        jsonl = self.write("lent.jsonl", "\n".join(lines) + "\n")
+        array = self.write("lent.json", json.dumps(objs))
+        got = run("extract", jsonl)
+        self.assertEqual(got[0], 4, got[2])
+        want = run("extract", array)
+        self.assertTrue(got[1] == want[1])
+        for k in (9, 20, 58):
+            self.assertIn(b"\ta%d\t" % k, got[1])
+
+    def test_extract_escapes_claim_texts_of_every_length(self):
+        # a field of up to 32 bytes is looked at where it was copied, one
+        # of up to 64 in overlapping loads: a byte to escape at any place
+        # of a quote of any length is escaped
+        for n in range(4, 90, 3):
+            words = ("rebuild the harbour walls and the old pier " * 3)[:n]
+            lines = []
+            for at in (0, n // 3, n // 2, n - 1):
+                q = words[:at] + "\\" + words[at:]
+                lines.append('"%s," Mayor Anna Lind said on Monday.' % q)
+            path = self.write("e%d.txt" % n, "Harbour\n" + "\n".join(lines) + "\n")
+            rc, out, err = run("extract", path)
+            self.assertEqual(rc, 0, err)
+            self.assertNotRegex(out, CONTROL)
+            quoted = [l.split(b"\t")[6] for l in out.splitlines() if b"\tquote\t" in l]
+            self.assertEqual(len(quoted), 4, (n, out))
+            for q in quoted:
+                self.assertIn(b"\\\\", q)
+
     def test_jsonl_error_quoting_bad_bytes_is_listed_as_rejected(self):
         # the parser's message quotes the line's bytes near the error, here
         # the first byte of a BOM: escaped, the line is listed, not lost
