@@ -277,13 +277,13 @@ static CLAIMS__ALWAYS_INLINE bool marker(const qctx *c, size_t i, claims__lex_va
 static inline const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
-    return e && e->value[0] != '_' ? e : NULL;
+    return e && claims__lex_text(e)[0] != '_' ? e : NULL;
 }
 
 static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
-    return e && e->value[0] != '_' ? e : NULL;
+    return e && claims__lex_text(e)[0] != '_' ? e : NULL;
 }
 
 /* The longest phrase of `sec` of at most `maxk` tokens that ends exactly
@@ -450,7 +450,8 @@ static CLAIMS__ALWAYS_INLINE bool looks_verbal(const qctx *c, size_t i)
 static inline bool any_marker(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
-    return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
+    return e && claims__lex_text(e)[0] == '_' && e->code != CLAIMS__LV_W_KIN &&
+           e->code != CLAIMS__LV_W_STREET;
 }
 
 static CLAIMS__ALWAYS_INLINE bool is_stop(const qctx *c, size_t i)
@@ -504,7 +505,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         const claims__lex_entry *e = concept_at(c, j, c->se, &n);
         if (e) {
             h->found = h->known = true;
-            h->concept = e->value;
+            h->concept = claims__lex_text(e);
             h->hb = j;
             h->he = j + n;
             j += n;
@@ -579,7 +580,7 @@ static const char *concept_back(const qctx *c, size_t from)
             break;
         const claims__lex_entry *e = concept_at(c, j, from, NULL);
         if (e)
-            return e->value;
+            return claims__lex_text(e);
     }
     return NULL;
 }
@@ -1152,7 +1153,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
-        if (!(u && unit_split(u->value, &uv) && uv.pre)) {
+        if (!(u && unit_split(claims__lex_text(u), &uv) && uv.pre)) {
             if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
@@ -1212,7 +1213,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t n = 0;
         const claims__lex_entry *u = unit_at(c, ne, &n);
         /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && u->value[0] == 'c' && strncmp(u->value, "clock:", 6) == 0)
+        if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1278,10 +1279,10 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     const claims__lex_entry *kind_of =
         kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
                                            : NULL;
-    if (kind_of && strcmp(kind_of->value, p2) == 0)
+    if (kind_of && strcmp(claims__lex_text(kind_of), p2) == 0)
         kind_of = NULL;
     if (kind_of && !(claims__draft(cl)->kind_key =
-                         claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4)))
+                         claims__key(c->s, p1, claims__lex_text(kind_of), action ? p3 : "-", p4)))
         return false;
     if (thing && action) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
@@ -1430,7 +1431,7 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
     if (h->found && h->hb > from && h->hb - from <= OWN_HEAD_WINDOW) {
         size_t n = 0;
         const claims__lex_entry *own = action_at(c, h->hb, h->he, &n);
-        if (own && own->value[0] != '_') {
+        if (own && claims__lex_text(own)[0] != '_') {
             *apos = h->hb;
             *alen = n;
             return own;
@@ -1502,7 +1503,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
                       !is_punct(c, p + 1, ',');
     if (k == p && (!(tk(c, p)->flags & CLAIMS__TF_CAP) || ce || first_noun)) {
         if (ce && ce->code != CLAIMS__LV_PERSON)
-            set_part(out, ce->value);
+            set_part(out, claims__lex_text(ce));
         else
             claims__numbers_singular(norm_of(c, p), tk(c, p)->norm_len, out, PART_MAX);
         return false;
@@ -1536,7 +1537,7 @@ static bool previous_event_before(const qctx *c, size_t verb)
             continue;
         for (size_t q = 1; q <= 3 && q <= j - c->sb; q++) {
             const claims__lex_entry *e = lex(c, CLAIMS__LEX_TIME_WORD, j - q, j, NULL);
-            if (e && strstr(e->value, "qual:previous"))
+            if (e && strstr(claims__lex_text(e), "qual:previous"))
                 return true;
             if (!is_cls(c, j - q, CLAIMS__TOK_WORD))
                 break;
@@ -1569,8 +1570,8 @@ static const char *toll_before(const qctx *c, size_t b)
             continue;
         size_t n = 0;
         const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION_WORD, j, b, &n);
-        if (e && e->value[0] == '_' && strncmp(e->value, "_toll:", 6) == 0)
-            return e->value + 6;
+        if (e && claims__lex_text(e)[0] == '_' && strncmp(claims__lex_text(e), "_toll:", 6) == 0)
+            return claims__lex_text(e) + 6;
     }
     return NULL;
 }
@@ -1594,7 +1595,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
     size_t n = 0;
     const claims__lex_entry *ce = concept_at(c, p, p + 1, &n);
     if (ce)
-        set_part(out, ce->value);
+        set_part(out, claims__lex_text(ce));
     else
         claims__numbers_singular(norm_of(c, p), t->norm_len, out, PART_MAX);
     return true;
@@ -1814,7 +1815,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
         a->nb = i;
         a->ne = i + n;
     } else if ((e = lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
-               parse_bounds(e->value, &a->lo, &a->hi)) {
+               parse_bounds(claims__lex_text(e), &a->lo, &a->hi)) {
         a->vague = true;
         a->nb = i;
         a->ne = i + n;
@@ -1858,7 +1859,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_before(qctx *c, amount *a, const claims
                                                 size_t cur_start)
 {
     if (cur_e) {
-        a->cur = cur_e->value;
+        a->cur = claims__lex_text(cur_e);
         a->b = cur_start;
     }
     size_t os = a->b;
@@ -1971,7 +1972,8 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
             e = NULL;
-        if (e && unit_split(e->value, &u->uv) && (!u->uv.weigh || weighed_before(c, a->b))) {
+        if (e && unit_split(claims__lex_text(e), &u->uv) &&
+            (!u->uv.weigh || weighed_before(c, a->b))) {
             if (unit_is(&u->uv, "clock"))
                 return k + n;
             u->has_unit = true;
@@ -1988,7 +1990,7 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
             m++;
         e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
         if (e && (m == k || a->vague || a->unknown || a->scale > 1)) {
-            a->cur = e->value;
+            a->cur = claims__lex_text(e);
             u->unit_end = m + n;
         }
     } else if (a->cur) {
@@ -2008,7 +2010,7 @@ static void unit_before(const qctx *c, amount *a, unit_info *u)
     if (is_punct(c, p, '-') && p > c->sb)
         p--;
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
-    if (e && unit_split(e->value, &u->uv) && u->uv.pre) {
+    if (e && unit_split(claims__lex_text(e), &u->uv) && u->uv.pre) {
         u->has_unit = true;
         u->unit_pre = true;
         a->b = p;
@@ -2211,7 +2213,7 @@ static CLAIMS__ALWAYS_INLINE size_t emit_money(qctx *c, size_t i, amount *a, con
         none.found = true;
         const claims__lex_entry *act = find_action(c, a->b, words_end, &none, &ap, &al);
         if (act)
-            set_part(action, act->value);
+            set_part(action, claims__lex_text(act));
     }
     claims_claim *cl = NULL;
     claims_status rc = emit(c, CLAIMS_KIND_MONEY, a->b, end_tok, a, "money", thing, action, a->cur,
@@ -2406,8 +2408,8 @@ static bool referent_back(const qctx *c, size_t b, char *out)
         j--;
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_CONCEPT, c->art, j, j + 1, &n);
-        if (e && e->value[0] != '_') {
-            set_part(out, e->value);
+        if (e && claims__lex_text(e)[0] != '_') {
+            set_part(out, claims__lex_text(e));
             return true;
         }
         /* an unknown plural noun of this sentence ("eight climbers") */
@@ -2429,7 +2431,7 @@ static const char *group_of(const qctx *c, size_t b)
         return NULL;
     size_t n = 0;
     const claims__lex_entry *e = concept_at(c, b - 2, b - 1, &n);
-    return e && n == 1 && e->code != CLAIMS__LV_PERSON ? e->value : NULL;
+    return e && n == 1 && e->code != CLAIMS__LV_PERSON ? claims__lex_text(e) : NULL;
 }
 
 /* Records a count: count/<concept>/<action>, the concept from the noun
@@ -2472,17 +2474,17 @@ static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, cla
         size_t cn = 0;
         const claims__lex_entry *ce = concept_at(c, a->nb, a->ne, &cn);
         if (ce && cn == a->ne - a->nb) { /* "nobody", "none" */
-            concept = ce->value;
+            concept = claims__lex_text(ce);
             known = true;
         } else if (act) {
             ce = concept_at(c, ap, ap + al, &cn); /* "the quake killed 40" */
             if (ce && cn == al) {
-                concept = ce->value;
+                concept = claims__lex_text(ce);
                 known = true;
             }
         }
     }
-    const char *action = act ? act->value : NULL;
+    const char *action = act ? claims__lex_text(act) : NULL;
     bool counted = h.found && (h.known || looks_plural(c, h.hb));
     /* "a mother of 12 killed in crossfire": the word after is her fate */
     if (kin && (!counted || action_at(c, h.hb, h.he, NULL))) {

@@ -1245,7 +1245,7 @@ static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
         const claims__lex_entry *te = lex_at(c, CLAIMS__LEX_TITLE, tw, tw + 1, &tn);
         if (te) {
             m->title_hash = T(c, tw)->hash;
-            m->title = te->value;
+            m->title = claims__lex_text(te);
         }
     }
     m->appos = 0;
@@ -1554,7 +1554,7 @@ static bool time_lookup(const ctx *c, size_t i)
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = lex_at(c, secs[k], i, i + 1, &n);
-        if (e && (e->has_num || strchr(e->value, ':')))
+        if (e && (e->has_num || strchr(claims__lex_text(e), ':')))
             return true;
     }
     return false;
@@ -1768,7 +1768,8 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
         return -1;
     const char *hw = tok_norm(c, h);
     size_t hl = T(c, h)->norm_len;
-    bool own_class = strlen(he->value) == hl && memcmp(he->value, hw, hl) == 0;
+    bool own_class =
+        strlen(claims__lex_text(he)) == hl && memcmp(claims__lex_text(he), hw, hl) == 0;
     uint32_t hh = T(c, h)->hash;
     size_t looked = 0;
     for (size_t k = c->nm; k-- > 0 && looked < APPOS_LOOKBACK;) {
@@ -1776,7 +1777,8 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
         if (m->a >= pos)
             continue;
         looked++;
-        if (m->title_hash == hh || (own_class && m->title && strcmp(m->title, he->value) == 0))
+        if (m->title_hash == hh ||
+            (own_class && m->title && strcmp(m->title, claims__lex_text(he)) == 0))
             return (int32_t)k;
     }
     return -1;
