@@ -4,6 +4,7 @@
  * threads for `claims batch`. The manual is doc/claims.1. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "cli_alloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -783,7 +784,7 @@ static int run_check(const opts *o)
     memset(&c, 0, sizeof c);
     if (gather_lexicons(o, &lx) != 0)
         goto done;
-    if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
+    if (claims_story_new(&cli_story_allocator, &c.story) != CLAIMS_OK) {
         say("out of memory");
         goto done;
     }

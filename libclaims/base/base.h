@@ -76,6 +76,7 @@ typedef struct claims__arena_block claims__arena_block;
 typedef struct claims__arena {
     const claims_allocator *alloc;
     claims__arena_block *head;
+    size_t held; /* bytes of the blocks it holds for small allocations */
 } claims__arena;
 
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
@@ -86,6 +87,7 @@ void *claims__arena_alloc(claims__arena *ar, size_t n);
 struct claims__arena_block {
     claims__arena_block *next;
     size_t used, size;
+    bool apart; /* one big allocation's own block (mem.c) */
 };
 #define CLAIMS__ARENA_HEADER ((sizeof(claims__arena_block) + 7) & ~(size_t)7)
 /* A new block for n bytes (a multiple of 8), and them from it (mem.c). */
