@@ -83,6 +83,28 @@ static inline size_t plain_prefix16(const unsigned char *p, char *o)
     unsigned bad = ~(unsigned)_mm_movemask_epi8(good) & 0xffffu;
     return bad ? (size_t)__builtin_ctz(bad) : 16;
 }
+
+/* plain_prefix16 for the last k < 16 bytes of a text of 16 or more that
+ * ends at end (the sixteen bytes before end read, the first 16 - k of
+ * them passed over: no byte past the end read, and no loop of up to
+ * fifteen steps whose count is the text's), their lower case written at
+ * o[0..16) (the caller has that room). */
+static inline size_t plain_tail16(const unsigned char *end, size_t k, char *o)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+    __m128i lc = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i alnum = _mm_or_si128(claims__bytes_in(lc, 'a', 26), claims__bytes_in(v, '0', 10));
+    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    __m128i good = _mm_or_si128(alnum, _mm_and_si128(space, _mm_srli_si128(alnum, 1)));
+    /* the sixteen and sixteen zero bytes after them, the k from 16 - k
+     * on copied whole */
+    _Alignas(16) char tmp[32];
+    _mm_store_si128((__m128i *)(void *)tmp, lc);
+    _mm_store_si128((__m128i *)(void *)(tmp + 16), _mm_setzero_si128());
+    memcpy(o, tmp + 16 - k, 16);
+    unsigned bad = (~(unsigned)_mm_movemask_epi8(good) & 0xffffu) >> (16 - k);
+    return (size_t)__builtin_ctz(bad | 1u << k);
+}
 #endif
 
 /* Bytes 0..7 of x (byte k in bits 8k..8k+7) to o[0..8): one store on a
@@ -101,6 +123,10 @@ static inline void store8(char *o, uint64_t x)
         o[k] = (char)(x >> (8 * k));
 }
 
+/* The bytes ascii_quote_normalize asks beyond its words' len + 1 (for
+ * plain_tail16's sixteen), given back after. */
+enum { TAIL_ROOM = 16 };
+
 /* claims__quote_normalize for ASCII text, where normalizing is folding
  * case: the same words in one pass, written straight into the arena,
  * eight bytes a step while they are letters, digits and single spaces
@@ -117,19 +143,19 @@ static inline void store8(char *o, uint64_t x)
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len, bool *ascii)
 {
     *ascii = true;
-    if (len == SIZE_MAX)
+    /* TAIL_ROOM bytes more than the words may take (len + 1): room for
+     * plain_tail16's sixteen, given back at the end */
+    if (len > SIZE_MAX - TAIL_ROOM)
         return NULL;
-    char *out = claims__arena_alloc_raw(&s->arena, len + 1);
+    char *out = claims__arena_alloc_raw(&s->arena, len + TAIL_ROOM);
     if (!out)
         return NULL;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     char *o = out;
     while (p < end && !lower_alnum[*p])
         p++;
-    if (p == end) {
-        *o = 0;
-        return out;
-    }
+    if (p == end)
+        goto done;
     if (lower_alnum[*p] < 0)
         goto not_ascii;
     /* Words: runs of letters and digits joined by an apostrophe, or by
@@ -152,6 +178,13 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
                 stopped = true;
                 break;
             }
+        }
+        /* the last bytes at once (a text of 16 or more) */
+        if (!stopped && len >= 16) {
+            size_t r = plain_tail16(end, (size_t)(end - p), o);
+            o += r;
+            p += r;
+            stopped = true;
         }
 #endif
         while (!stopped && end - p >= 8) {
@@ -188,10 +221,15 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         *o++ = ' ';
         *o++ = (char)lower_alnum[*p++];
     }
+done:
     *o = 0;
+    /* the room past len + 1 back (the newest allocation; 8 bytes at
+     * least past len + 1 rounded up) */
+    size_t used = (len + 1 + 7) & ~(size_t)7, all = (len + TAIL_ROOM + 7) & ~(size_t)7;
+    claims__arena_give_back(&s->arena, out + used, all - used);
     return out;
 not_ascii:
-    claims__arena_give_back(&s->arena, out, len + 1);
+    claims__arena_give_back(&s->arena, out, len + TAIL_ROOM);
     *ascii = false;
     return NULL;
 }
