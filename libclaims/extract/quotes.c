@@ -3041,9 +3041,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             const claims__token *t = toks + i;
             uint64_t bits = claims__tok_bits(t);
             if (!(bits & (verb | title | quote))) {
-                /* capitalized, and nothing else the scan looks for (the
-                 * next token may go on: scan_stops) */
-                if (cap_may_start_mention(c, t, end))
+                /* capitalized, and nothing else the scan looks for: the
+                 * next token (there is one) may go on (scan_stops), and
+                 * cap_may_start_mention's one test left is that it is
+                 * in the same sentence */
+                if (t[1].sentence == t->sentence)
                     *--starts = (uint32_t)i;
                 continue;
             }
