@@ -589,8 +589,40 @@ static const char *concept_back(const qctx *c, size_t from)
 static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
 {
     size_t dmax = back_reach(from, c->sb, BACK_WINDOW);
-    for (size_t d = 1; d <= dmax; d++) {
-        size_t j = from - d;
+    /* bit k: token from - BACK_WINDOW + k is a quote or punctuation mark,
+     * or may be a clause word, speech verb or action; the words between
+     * (most) are passed without a test each */
+    unsigned stops = 0;
+#ifdef CLAIMS__SSE2
+    if (from >= BACK_WINDOW) {
+        const __m128i lmv =
+            _mm_set1_epi32((int)((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                 (1u << CLAIMS__LEX_ACTION)));
+        const __m128i pq = _mm_set1_epi32(CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE);
+        const claims__token *w = tk(c, from - BACK_WINDOW);
+        __m128i h, lm, cf, lm2, cf2;
+        claims__tok_lanes4(w, &h, &lm, &cf);
+        claims__tok_lanes4(w + 4, &h, &lm2, &cf2);
+        __m128i z = _mm_setzero_si128();
+        __m128i n0 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, pq)), z);
+        __m128i n1 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm2, lmv), _mm_and_si128(cf2, pq)), z);
+        unsigned none = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(n0, n1), z));
+        stops = ~none & (0xFFu << (BACK_WINDOW - dmax)) & 0xFFu;
+    } else
+#endif
+    {
+        const uint64_t m =
+            claims__tok_bits_of((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                    (1u << CLAIMS__LEX_ACTION),
+                                CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE, 0);
+        for (size_t d = 1; d <= dmax; d++)
+            stops |= (unsigned)((claims__tok_bits(tk(c, from - d)) & m) != 0) << (BACK_WINDOW - d);
+    }
+    /* the nearest first */
+    for (; stops; stops &= ~(0x80000000u >> __builtin_clz(stops))) {
+        size_t j = from - BACK_WINDOW + (size_t)(31 - __builtin_clz(stops));
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_QUOTE)
             break;
@@ -599,10 +631,6 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        /* most words are no clause word, speech verb or action: one test */
-        if (!(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
-                            (1u << CLAIMS__LEX_ACTION))))
-            continue;
         size_t n = 0;
         if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex_in(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, &n))
             break;
@@ -913,10 +941,10 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
         /* most numbers end before a word that starts no scale, number
          * word or "and": no step below can take it (a fraction and a
          * hyphen's unit begin with a number and a "-") */
-        const claims__token *nt = tk(c, r.j);
-        if (nt->cls == CLAIMS__TOK_WORD &&
-            !(nt->lexmask & ((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
-                             (1u << CLAIMS__LEX_OPERATOR))))
+        const uint64_t m = claims__tok_bits_of(
+            (1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_OPERATOR),
+            UINT16_MAX, 0);
+        if ((claims__tok_bits(tk(c, r.j)) & m) == claims__tok_bits_of(0, CLAIMS__TOK_WORD, 0))
             break;
         double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
         if (frac > 0) {
