@@ -500,27 +500,34 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         }
         if (tk(c, j)->flags & CLAIMS__TF_POSSESSIVE)
             break;
-        size_t n = 0;
-        const claims__lex_entry *e = concept_at(c, j, c->se, &n);
-        if (e) {
-            h->found = h->known = true;
-            h->concept = e->value;
-            h->hb = j;
-            h->he = j + n;
-            j += n;
-            words++;
-            /* "drone pilots": a later noun is the head */
-            if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
-                !action_at(c, j, c->se, NULL) &&
-                (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
-                continue;
-            return;
+        /* most words are in none of the sections asked about below (a
+         * plain noun or adjective): one test passes them to the plural */
+        const uint32_t asked = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_WORD_CLASS) |
+                               (1u << CLAIMS__LEX_ACTION) | (1u << CLAIMS__LEX_UNIT) |
+                               (1u << CLAIMS__LEX_CURRENCY);
+        if (tk(c, j)->lexmask & asked) {
+            size_t n = 0;
+            const claims__lex_entry *e = concept_at(c, j, c->se, &n);
+            if (e) {
+                h->found = h->known = true;
+                h->concept = e->value;
+                h->hb = j;
+                h->he = j + n;
+                j += n;
+                words++;
+                /* "drone pilots": a later noun is the head */
+                if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
+                    !action_at(c, j, c->se, NULL) &&
+                    (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
+                    continue;
+                return;
+            }
+            if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
+                break;
+            if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
+                lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+                break;
         }
-        if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
-            break;
-        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
-            lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
-            break;
         if (looks_plural(c, j)) {
             h->found = true;
             h->known = false;
