@@ -2218,7 +2218,9 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 {
     np_head h;
     bool adj = a->b > c->sb && marker(c, a->b - 1, CLAIMS__LV_W_DET) && !norm_is(c, a->b - 1, "of");
-    memset(&h, 0, sizeof h);
+    /* np_scan sets the rest before anything reads it (a memset of the
+     * whole head was a rep stos) */
+    h.found = false;
     if (adj) {
         size_t m = *end_tok;
         if (m < c->se && is_punct(c, m, '-') && glued(c, m))
@@ -2243,7 +2245,7 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
             set_part(thing, np_part(&h));
             got = true;
         } else {
-            memset(&h, 0, sizeof h);
+            h.found = false;
         }
     }
     /* "paid $X for the plant", "raised $20 million in funding",
@@ -2344,7 +2346,7 @@ static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bo
                           size_t *end_tok, char *thing)
 {
     np_head h;
-    memset(&h, 0, sizeof h);
+    h.found = false; /* the rest set by np_scan before it is read */
     if (percent) {
         np_scan(c, skip_det(c, u->unit_end), &h);
         if (h.found && (h.known || u->unit_end < c->se)) {
