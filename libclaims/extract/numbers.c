@@ -806,7 +806,10 @@ static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (plain && tk(c, i)->norm_len <= 3) {
+    /* a group after a gap of two or three bytes (rare) asked first: the
+     * number's length went either way */
+    if (r->j < c->se && tk(c, r->j)->start - tk(c, i)->end - 2 <= 1 && plain &&
+        tk(c, i)->norm_len <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
