@@ -501,27 +501,34 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         }
         if (tk(c, j)->flags & CLAIMS__TF_POSSESSIVE)
             break;
-        size_t n = 0;
-        const claims__lex_entry *e = concept_at(c, j, c->se, &n);
-        if (e) {
-            h->found = h->known = true;
-            h->concept = claims__lex_text(e);
-            h->hb = j;
-            h->he = j + n;
-            j += n;
-            words++;
-            /* "drone pilots": a later noun is the head */
-            if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
-                !action_at(c, j, c->se, NULL) &&
-                (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
-                continue;
-            return;
+        /* most words are in none of the sections asked about below (a
+         * plain noun or adjective): one test passes them to the plural */
+        const uint32_t asked = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_WORD_CLASS) |
+                               (1u << CLAIMS__LEX_ACTION) | (1u << CLAIMS__LEX_UNIT) |
+                               (1u << CLAIMS__LEX_CURRENCY);
+        if (tk(c, j)->lexmask & asked) {
+            size_t n = 0;
+            const claims__lex_entry *e = concept_at(c, j, c->se, &n);
+            if (e) {
+                h->found = h->known = true;
+                h->concept = claims__lex_text(e);
+                h->hb = j;
+                h->he = j + n;
+                j += n;
+                words++;
+                /* "drone pilots": a later noun is the head */
+                if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
+                    !action_at(c, j, c->se, NULL) &&
+                    (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
+                    continue;
+                return;
+            }
+            if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
+                break;
+            if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
+                lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+                break;
         }
-        if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
-            break;
-        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
-            lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
-            break;
         if (looks_plural(c, j)) {
             h->found = true;
             h->known = false;
@@ -590,8 +597,40 @@ static const char *concept_back(const qctx *c, size_t from)
 static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
 {
     size_t dmax = back_reach(from, c->sb, BACK_WINDOW);
-    for (size_t d = 1; d <= dmax; d++) {
-        size_t j = from - d;
+    /* bit k: token from - BACK_WINDOW + k is a quote or punctuation mark,
+     * or may be a clause word, speech verb or action; the words between
+     * (most) are passed without a test each */
+    unsigned stops = 0;
+#ifdef CLAIMS__SSE2
+    if (from >= BACK_WINDOW) {
+        const __m128i lmv =
+            _mm_set1_epi32((int)((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                 (1u << CLAIMS__LEX_ACTION)));
+        const __m128i pq = _mm_set1_epi32(CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE);
+        const claims__token *w = tk(c, from - BACK_WINDOW);
+        __m128i h, lm, cf, lm2, cf2;
+        claims__tok_lanes4(w, &h, &lm, &cf);
+        claims__tok_lanes4(w + 4, &h, &lm2, &cf2);
+        __m128i z = _mm_setzero_si128();
+        __m128i n0 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, pq)), z);
+        __m128i n1 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm2, lmv), _mm_and_si128(cf2, pq)), z);
+        unsigned none = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(n0, n1), z));
+        stops = ~none & (0xFFu << (BACK_WINDOW - dmax)) & 0xFFu;
+    } else
+#endif
+    {
+        const uint64_t m =
+            claims__tok_bits_of((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                    (1u << CLAIMS__LEX_ACTION),
+                                CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE, 0);
+        for (size_t d = 1; d <= dmax; d++)
+            stops |= (unsigned)((claims__tok_bits(tk(c, from - d)) & m) != 0) << (BACK_WINDOW - d);
+    }
+    /* the nearest first */
+    for (; stops; stops &= ~(0x80000000u >> __builtin_clz(stops))) {
+        size_t j = from - BACK_WINDOW + (size_t)(31 - __builtin_clz(stops));
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_QUOTE)
             break;
@@ -600,10 +639,6 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        /* most words are no clause word, speech verb or action: one test */
-        if (!(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
-                            (1u << CLAIMS__LEX_ACTION))))
-            continue;
         size_t n = 0;
         if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex_in(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, &n))
             break;
@@ -731,16 +766,51 @@ static inline bool plain_digits(const char *w, size_t n, double *v)
     return n > 0;
 }
 
+/* plain_digits of token i, the one to eight bytes of most numbers read
+ * with one load where the article's norm text holds eight bytes from
+ * them (little-endian): their digits tested and summed a byte a lane,
+ * where the loop's trip count went with the number's length. The sum is
+ * exact (below 10^8), so the double is the loop's. */
+static inline bool plain_digits_at(const qctx *c, size_t i, double *v)
+{
+    const claims__token *t = tk(c, i);
+    size_t n = t->norm_len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8 && (size_t)t->norm + 8 <= c->art->norm_len) {
+        const uint64_t ones = UINT64_C(0x0101010101010101);
+        uint64_t x;
+        memcpy(&x, norm_of(c, i), 8);
+        uint64_t keep = ~UINT64_C(0) >> (64 - 8 * n);
+        uint64_t d = (x ^ (ones * '0')) & keep; /* '0'..'9' -> 0..9 */
+        /* a byte of d at 10 or above sets its top bit here (a carry out
+         * of it only reaches later bytes, past a failing one) */
+        if (((d + ones * 0x76) | d) & keep & (ones * 0x80))
+            return false;
+        d <<= 8 * (8 - n); /* the last digit in the top byte */
+        d = d * 10 + (d >> 8);
+        d = ((d & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x000F424000000064) +
+             ((d >> 16) & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x0000271000000001)) >>
+            32;
+        *v = (double)(uint32_t)d;
+        return true;
+    }
+#endif
+    return plain_digits(norm_of(c, i), n, v);
+}
+
 static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
     /* most numbers are plain digits: read without claims__parse_decimal */
-    bool plain = plain_digits(norm_of(c, i), tk(c, i)->norm_len, &r->cur);
+    bool plain = plain_digits_at(c, i, &r->cur);
     if (!plain && !claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (plain && tk(c, i)->norm_len <= 3) {
+    /* a group after a gap of two or three bytes (rare) asked first: the
+     * number's length went either way */
+    if (r->j < c->se && tk(c, r->j)->start - tk(c, i)->end - 2 <= 1 && plain &&
+        tk(c, i)->norm_len <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
@@ -914,10 +984,10 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
         /* most numbers end before a word that starts no scale, number
          * word or "and": no step below can take it (a fraction and a
          * hyphen's unit begin with a number and a "-") */
-        const claims__token *nt = tk(c, r.j);
-        if (nt->cls == CLAIMS__TOK_WORD &&
-            !(nt->lexmask & ((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
-                             (1u << CLAIMS__LEX_OPERATOR))))
+        const uint64_t m = claims__tok_bits_of(
+            (1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_OPERATOR),
+            UINT16_MAX, 0);
+        if ((claims__tok_bits(tk(c, r.j)) & m) == claims__tok_bits_of(0, CLAIMS__TOK_WORD, 0))
             break;
         double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
         if (frac > 0) {
@@ -2053,8 +2123,10 @@ static size_t age_verb_subject(const qctx *c, size_t nb)
 /* An age told by a verb of a life's turn and "at" (actions.lex: _age_at):
  * "Hale dies at 75", "workers retire at 65", "died at the age of 81". The
  * word before the verb (its subject) when it is a word, the verb itself
- * otherwise; SIZE_MAX when the number is no such age. */
-static size_t age_at_subject(const qctx *c, size_t nb)
+ * otherwise; SIZE_MAX when the number is no such age. Out of line: gcc
+ * inlined it into process or not as other code changed, and inlined it
+ * cost the hot path some 40 k more instructions on the slice. */
+CLAIMS__NOINLINE static size_t age_at_subject(const qctx *c, size_t nb)
 {
     size_t p = nb - 1;
     if (p > c->sb + 2 && norm_is(c, p, "of") && norm_is(c, p - 1, "age") && norm_is(c, p - 2, "the"))
@@ -2151,7 +2223,9 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 {
     np_head h;
     bool adj = a->b > c->sb && marker(c, a->b - 1, CLAIMS__LV_W_DET) && !norm_is(c, a->b - 1, "of");
-    memset(&h, 0, sizeof h);
+    /* np_scan sets the rest before anything reads it (a memset of the
+     * whole head was a rep stos) */
+    h.found = false;
     if (adj) {
         size_t m = *end_tok;
         if (m < c->se && is_punct(c, m, '-') && glued(c, m))
@@ -2176,7 +2250,7 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
             set_part(thing, np_part(&h));
             got = true;
         } else {
-            memset(&h, 0, sizeof h);
+            h.found = false;
         }
     }
     /* "paid $X for the plant", "raised $20 million in funding",
@@ -2277,7 +2351,7 @@ static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bo
                           size_t *end_tok, char *thing)
 {
     np_head h;
-    memset(&h, 0, sizeof h);
+    h.found = false; /* the rest set by np_scan before it is read */
     if (percent) {
         np_scan(c, skip_det(c, u->unit_end), &h);
         if (h.found && (h.known || u->unit_end < c->se)) {
@@ -2463,12 +2537,9 @@ static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, cla
     bool known = concept != NULL;
     if (h.found) {
         known = h.known;
-        if (h.known) {
-            concept = h.concept;
-        } else {
-            set_part(naive, h.naive);
-            concept = naive;
-        }
+        /* the noun's naive singular is read where it is (h outlives the
+         * emit below), not copied */
+        concept = h.known ? h.concept : h.naive;
     }
     if (!concept) {
         size_t cn = 0;
