@@ -501,6 +501,53 @@ static void test_words_split_and_fold(void **state)
     claims_story_free(s);
 }
 
+/* An arena's blocks grow with what it holds: 64 KB at first, a quarter
+ * of what it holds later, up to 4 MB (mem.c). A big story's memory is
+ * then a few big blocks an allocator may give huge pages. An allocation
+ * of more than a quarter of a block has a block of its own, behind the
+ * current one, whose free space stays in use. */
+static void test_arena_blocks_grow_with_it(void **state)
+{
+    (void)state;
+    tu_counter k = {0, 0, 0, 0};
+    claims_allocator a = tu_counting_allocator(&k);
+    claims__arena ar;
+    claims__arena_init(&ar, &a);
+    char *first = claims__arena_alloc_raw(&ar, 100);
+    assert_non_null(first);
+    size_t first_size = ar.head->size;
+    assert_true(first_size < 64 * 1024 && first_size > 60 * 1024);
+    size_t blocks = 1;
+    for (size_t got = 100; got < (size_t)24 << 20; got += 1000) {
+        const claims__arena_block *was = ar.head;
+        char *p = claims__arena_alloc_raw(&ar, 1000);
+        assert_non_null(p);
+        memset(p, 7, 1000);
+        blocks += ar.head != was;
+    }
+    /* 24 MB in 64 KB blocks would be 380 of them */
+    assert_true(blocks < 40);
+    assert_true(ar.head->size > (size_t)3900 * 1024 && ar.head->size < (size_t)4 << 20);
+    const claims__arena_block *cur = ar.head;
+    size_t used = cur->used;
+    size_t room = cur->size - used, n = room + 1024 > 600 * 1024 ? room + 1024 : 600 * 1024;
+    char *big = claims__arena_alloc_raw(&ar, n);
+    assert_non_null(big);
+    assert_ptr_equal(ar.head, cur);
+    assert_int_equal(ar.head->used, used);
+    assert_true(ar.head->next->apart);
+    claims__arena_clear(&ar);
+    assert_non_null(ar.head);
+    assert_false(ar.head->apart);
+    assert_int_equal(ar.head->used, 0);
+    assert_null(ar.head->next);
+    assert_int_equal(ar.held, CLAIMS__ARENA_HEADER + ar.head->size + 64);
+    claims__arena_release(&ar);
+    assert_null(ar.head);
+    assert_int_equal(ar.held, 0);
+    assert_int_equal(k.now, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -522,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_words_diff_overlap_and_runs),
         cmocka_unit_test(test_words_count_as_align),
         cmocka_unit_test(test_words_split_and_fold),
+        cmocka_unit_test(test_arena_blocks_grow_with_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
  * threads for `claims batch`. The manual is doc/claims.1. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "cli_alloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -854,7 +855,7 @@ static int run_check(const opts *o)
      * 100,000 articles must not grow */
     if (extract)
         cli_heap_in_huge_pages((size_t)64 << 20);
-    if (claims_story_new(NULL, &c.story) != CLAIMS_OK) {
+    if (claims_story_new(&cli_story_allocator, &c.story) != CLAIMS_OK) {
         say("out of memory");
         goto done;
     }

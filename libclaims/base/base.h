@@ -76,6 +76,7 @@ typedef struct claims__arena_block claims__arena_block;
 typedef struct claims__arena {
     const claims_allocator *alloc;
     claims__arena_block *head;
+    size_t held; /* bytes of the blocks it holds for small allocations */
 } claims__arena;
 
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc);
@@ -86,6 +87,7 @@ void *claims__arena_alloc(claims__arena *ar, size_t n);
 struct claims__arena_block {
     claims__arena_block *next;
     size_t used, size;
+    bool apart; /* one big allocation's own block (mem.c) */
 };
 #define CLAIMS__ARENA_HEADER ((sizeof(claims__arena_block) + 7) & ~(size_t)7)
 /* A new block for n bytes (a multiple of 8), and them from it (mem.c). */
@@ -417,13 +419,33 @@ claims__lex_value claims__lex_value_code(const char *value, size_t len);
 
 /* One phrase of a section, mapped to its canonical value. */
 typedef struct claims__lex_entry {
-    const char *value;  /* canonical value as written in the file */
     double num;         /* value as a number when it parses as one, else 0 */
+    /* Where its value (the canonical value as written in the file, a C
+     * string: claims__lex_text) is, in bytes from the entry itself, not a
+     * pointer: the built-in table's entries and values are one constant
+     * object, so a process that loads the library relocates none of its
+     * hundreds of entries (a pointer each was a relocation, and the table's
+     * four pages copied on write, at every start of `claims`). */
+    int64_t value_at;
     bool has_num;
     uint8_t section;
     uint8_t ntok;       /* tokens in the phrase */
-    uint8_t code;       /* claims__lex_value of `value` */
+    uint8_t code;       /* claims__lex_value of its value */
 } claims__lex_entry;
+
+/* Entry e's value: a C string that lives as long as the lexicon. (By
+ * address arithmetic, as a loaded entry's value is in the lexicon's arena,
+ * apart from the entry.) */
+static inline const char *claims__lex_text(const claims__lex_entry *e)
+{
+    return (const char *)((uintptr_t)e + (uintptr_t)e->value_at);
+}
+
+/* Sets entry e's value to v. */
+static inline void claims__lex_set_text(claims__lex_entry *e, const char *v)
+{
+    e->value_at = (int64_t)((uintptr_t)v - (uintptr_t)e);
+}
 
 /* Entry e (or NULL) has the value of code `code`. */
 static inline bool claims__lex_is(const claims__lex_entry *e, claims__lex_value code)

@@ -236,6 +236,9 @@ static bool own_tables(claims__lexicon *lx)
         own->view.nentries = ne;
         if (ne)
             memcpy(own->entries, b->entries, ne * sizeof *own->entries);
+        /* an entry's value is found from the entry: the base's, moved */
+        for (size_t i = 0; i < ne; i++)
+            claims__lex_set_text(&own->entries[i], claims__lex_text(&b->entries[i]));
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->first, b->first, sizeof own->first);
         memcpy(own->single, b->single, sizeof own->single);
@@ -283,16 +286,22 @@ static long add_entry(claims__lexicon *lx, unsigned sec, const char *value, size
 {
     lex_own *own = lx->own;
     size_t i = own->view.nentries;
+    /* (an entry finds its value by its distance from it: the entries the
+       growth moved are told how far) */
+    uintptr_t was = (uintptr_t)own->entries;
     if (i >= UINT32_MAX || !claims__grow(lx->alloc, (void **)&own->entries, &own->entries_cap,
                                          i + 1, sizeof *own->entries))
         return -1;
+    if ((uintptr_t)own->entries != was)
+        for (size_t k = 0; k < i; k++)
+            own->entries[k].value_at += (int64_t)(was - (uintptr_t)own->entries);
     own_view(own);
     char *v = claims__arena_strndup(&lx->arena, value, vlen);
     if (!v)
         return -1;
     claims__lex_entry *e = &own->entries[i];
     memset(e, 0, sizeof *e);
-    e->value = v;
+    claims__lex_set_text(e, v);
     e->section = (uint8_t)sec;
     e->ntok = (uint8_t)ntok;
     e->code = (uint8_t)claims__lex_value_code(value, vlen);

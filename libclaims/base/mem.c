@@ -56,17 +56,34 @@ void claims__shrink(const claims_allocator *a, void **data, size_t *cap, size_t 
 
 /* ------------------------------------------------------------ arena */
 
-enum { ARENA_BLOCK = 64 * 1024 };
+/* An arena's blocks grow with it: 64 KB while it holds less than 256 KB,
+ * then a quarter of what it holds, up to 4 MB. A story of thousands of
+ * articles then holds its claims and strings in a few blocks of 2 and 4
+ * MB, not in hundreds of 64 KB ones: fewer allocations, and blocks that
+ * an allocator can give huge pages (the CLI's does: cli_alloc.c), where
+ * every 4 KB page of them was a page fault. A block with its header is
+ * 64 bytes short of a power of two, room for the allocator's own header
+ * within the power of two. */
+enum { ARENA_BLOCK = 64 * 1024, ARENA_BLOCK_MAX = 4 * 1024 * 1024, ARENA_SLACK = 64 };
 
 static size_t header_size(void)
 {
     return CLAIMS__ARENA_HEADER;
 }
 
+static size_t block_size(const claims__arena *ar)
+{
+    size_t size = ARENA_BLOCK;
+    while (size < ARENA_BLOCK_MAX && size * 4 <= ar->held)
+        size *= 2;
+    return size - header_size() - ARENA_SLACK;
+}
+
 void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
 {
     ar->alloc = alloc;
     ar->head = NULL;
+    ar->held = 0;
 }
 
 /* A new block for n bytes (rounded), and them from it: apart from
@@ -74,7 +91,9 @@ void claims__arena_init(claims__arena *ar, const claims_allocator *alloc)
 CLAIMS__NOINLINE void *claims__arena_alloc_block(claims__arena *ar, size_t n)
 {
     claims__arena_block *b = ar->head;
-    size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+    size_t regular = block_size(ar);
+    bool apart = n > regular / 4;
+    size_t size = apart ? n : regular;
     if (size > SIZE_MAX - header_size())
         return NULL;
     claims__arena_block *nb = claims__malloc(ar->alloc, header_size() + size);
@@ -82,7 +101,8 @@ CLAIMS__NOINLINE void *claims__arena_alloc_block(claims__arena *ar, size_t n)
         return NULL;
     nb->used = n;
     nb->size = size;
-    if (b && size != ARENA_BLOCK) {
+    nb->apart = apart;
+    if (b && apart) {
         /* A big one-off allocation goes behind the current block so
          * the current block's free space stays usable. */
         nb->next = b->next;
@@ -91,6 +111,8 @@ CLAIMS__NOINLINE void *claims__arena_alloc_block(claims__arena *ar, size_t n)
         nb->next = b;
         ar->head = nb;
     }
+    if (!apart)
+        ar->held += header_size() + size + ARENA_SLACK;
     return (char *)nb + header_size();
 }
 
@@ -119,7 +141,7 @@ char *claims__arena_strndup(claims__arena *ar, const char *s, size_t n)
 void claims__arena_clear(claims__arena *ar)
 {
     claims__arena_block *keep = ar->head, *rest = NULL;
-    if (keep && keep->size == ARENA_BLOCK) {
+    if (keep && !keep->apart) {
         rest = keep->next;
         keep->next = NULL;
         keep->used = 0;
@@ -130,6 +152,7 @@ void claims__arena_clear(claims__arena *ar)
     ar->head = rest;
     claims__arena_release(ar);
     ar->head = keep;
+    ar->held = keep ? header_size() + keep->size + ARENA_SLACK : 0;
 }
 
 void claims__arena_release(claims__arena *ar)
@@ -141,6 +164,7 @@ void claims__arena_release(claims__arena *ar)
         b = next;
     }
     ar->head = NULL;
+    ar->held = 0;
 }
 
 /* ------------------------------------------------------------ buffer */

@@ -546,14 +546,14 @@ static void put_date(const ctx *x, claims__buf *b, const char *iso)
         key[n++] = '1';
     key[n++] = (char)('0' + v.month % 10);
     const claims__lex_entry *e = claims__lex_get(x->s->lex, CLAIMS__LEX_MONTH, key, n);
-    if (!e || e->has_num || !e->value[0]) {
+    if (!e || e->has_num || !claims__lex_text(e)[0]) {
         claims__buf_puts(b, iso);
         return;
     }
-    claims__buf_putc(b, (char)(claims__is_lower((unsigned char)e->value[0])
-                                   ? e->value[0] - 32
-                                   : e->value[0]));
-    claims__buf_puts(b, e->value + 1);
+    claims__buf_putc(b, (char)(claims__is_lower((unsigned char)claims__lex_text(e)[0])
+                                   ? claims__lex_text(e)[0] - 32
+                                   : claims__lex_text(e)[0]));
+    claims__buf_puts(b, claims__lex_text(e) + 1);
     if (v.day) {
         claims__buf_putc(b, ' ');
         claims__buf_put_int(b, v.day);

@@ -14,7 +14,7 @@ static void put_plural(const claims_story *s, claims__buf *b, const char *thing)
     size_t n = strlen(thing);
     const claims__lex_entry *e = claims__lex_get(s->lex, CLAIMS__LEX_PLURAL, thing, n);
     if (e) {
-        claims__buf_puts(b, e->value);
+        claims__buf_puts(b, claims__lex_text(e));
         return;
     }
     claims__buf_puts(b, thing);
@@ -34,7 +34,7 @@ static void put_participle(const claims_story *s, claims__buf *b, const char *ac
     size_t n = strlen(action);
     const claims__lex_entry *e = claims__lex_get(s->lex, CLAIMS__LEX_PARTICIPLE, action, n);
     if (e) {
-        claims__buf_puts(b, e->value);
+        claims__buf_puts(b, claims__lex_text(e));
         return;
     }
     claims__buf_puts(b, action);

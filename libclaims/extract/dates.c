@@ -322,7 +322,7 @@ static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_
     if (e && !e->has_num) /* a value of one marker has its code: no words to read */
         bits |= e->code == CLAIMS__LV_PREP  ? MK_PREP
                 : e->code == CLAIMS__LV_DET ? MK_DET
-                                            : marker_bits(e->value);
+                                            : marker_bits(claims__lex_text(e));
     mk->tok[slot] = t;
     mk->bits[slot] = (uint16_t)bits;
     return bits;
@@ -372,7 +372,7 @@ static const dt_months *month_names(const dt_ctx *c)
             key[n++] = '1';
         key[n++] = (char)('0' + m % 10);
         const claims__lex_entry *e = claims__lex_get(c->lx, CLAIMS__LEX_MONTH, key, n);
-        mn->name[m] = e && !e->has_num ? e->value : NULL;
+        mn->name[m] = e && !e->has_num ? claims__lex_text(e) : NULL;
         mn->len[m] = mn->name[m] ? strlen(mn->name[m]) : 0;
         mn->bytes[m] = byte_set(mn->name[m], mn->len[m]);
     }
@@ -968,7 +968,7 @@ static bool stamp_before(const dt_ctx *c, const claims__article *art, size_t a, 
         size_t n = 0;
         const claims__lex_entry *e =
             claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j, k, &n);
-        if (e && !e->has_num && j + n == k && value_has(e->value, "stamp"))
+        if (e && !e->has_num && j + n == k && value_has(claims__lex_text(e), "stamp"))
             return true;
     }
     return false;
@@ -987,7 +987,7 @@ static bool stamp_token(const dt_ctx *c, const claims__article *art, size_t i, s
         claims__tok_is(art, i, "at") || claims__tok_is(art, i, "on"))
         return true;
     const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, i, end, n);
-    if (e && !e->has_num && value_has(e->value, "zone stamp"))
+    if (e && !e->has_num && value_has(claims__lex_text(e), "zone stamp"))
         return true;
     *n = 1;
     return claims__lex_match(c->lx, CLAIMS__LEX_WEEKDAY, art, i, end, n) != NULL;
@@ -1063,7 +1063,7 @@ static int line_weekday(const dt_ctx *c, const claims__article *art, size_t b, s
         if (w && w->has_num)
             return (int)w->num;
         w = claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, k, k + 1, &n);
-        const char *p = w && !w->has_num ? strstr(w->value, "weekday:") : NULL;
+        const char *p = w && !w->has_num ? strstr(claims__lex_text(w), "weekday:") : NULL;
         if (p && p[8] >= '1' && p[8] <= '7')
             return p[8] - '0';
     }
@@ -1114,9 +1114,9 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
                                                        line_e, &n);
         if (!e || e->has_num)
             continue;
-        if (value_has(e->value, "month_first"))
+        if (value_has(claims__lex_text(e), "month_first"))
             return month_first(m);
-        if (value_has(e->value, "day_first"))
+        if (value_has(claims__lex_text(e), "day_first"))
             return true;
     }
     return false;
@@ -1300,10 +1300,10 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
             claims__lex_match(c->lx, CLAIMS__LEX_TIME_WORD, art, j, b, &n);
         if (e) {
             size_t ql = 0;
-            const char *q = e->has_num ? NULL : qual_of(e->value, &ql);
+            const char *q = e->has_num ? NULL : qual_of(claims__lex_text(e), &ql);
             if (!q || (ql == 4 && memcmp(q, "none", 4) == 0))
                 return;
-            if (value_has(e->value, "ranked")) {
+            if (value_has(claims__lex_text(e), "ranked")) {
                 /* "the mayor's first visit", "the first election since":
                  * a rank of the story's own event */
                 if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
@@ -1342,8 +1342,9 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
         const claims__lex_entry *e = claims__lex_match_at(c->lx, CLAIMS__LEX_EVENT, art, j, te, &n);
         if (!e)
             continue;
-        dt_event ev = {j, j + n, e->value, strlen(e->value), NULL, 0, 0, false, false};
-        if (ev.vlen > 5 && memcmp(e->value + ev.vlen - 5, " verb", 5) == 0) {
+        dt_event ev = {j,     j + n, claims__lex_text(e), strlen(claims__lex_text(e)), NULL, 0, 0,
+                       false, false};
+        if (ev.vlen > 5 && memcmp(claims__lex_text(e) + ev.vlen - 5, " verb", 5) == 0) {
             ev.vlen -= 5;
             ev.verb = true;
             /* "the merged group", "a stolen car": a participle after a
@@ -1856,7 +1857,7 @@ static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
         *n = (long)e->num;
         return true;
     }
-    const char *v = e->value;
+    const char *v = claims__lex_text(e);
     const char *colon = strchr(v, ':');
     if (!colon || (v[0] != 'w' && v[0] != 'm' && v[0] != 'y' && v[0] != 't'))
         return false;
@@ -1985,7 +1986,7 @@ static bool year_context(dt_ctx *c, const claims__article *art, size_t si, size_
         const claims__lex_entry *ce =
             claims__lex_match(c->lx, CLAIMS__LEX_CONCEPT, art, nx, te, &n);
         /* Concept values starting with '_' are word classes, not things. */
-        if ((ce && ce->value[0] != '_') ||
+        if ((ce && claims__lex_text(ce)[0] != '_') ||
             claims__lex_match(c->lx, CLAIMS__LEX_UNIT, art, nx, te, &n) ||
             claims__lex_match(c->lx, CLAIMS__LEX_CURRENCY, art, nx, te, &n))
             return false; /* "in 2000 homes": a count */

@@ -277,13 +277,13 @@ static CLAIMS__ALWAYS_INLINE bool marker(const qctx *c, size_t i, claims__lex_va
 static inline const claims__lex_entry *concept_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_CONCEPT, i, end, n);
-    return e && e->value[0] != '_' ? e : NULL;
+    return e && claims__lex_text(e)[0] != '_' ? e : NULL;
 }
 
 static inline const claims__lex_entry *action_at(const qctx *c, size_t i, size_t end, size_t *n)
 {
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION, i, end, n);
-    return e && e->value[0] != '_' ? e : NULL;
+    return e && claims__lex_text(e)[0] != '_' ? e : NULL;
 }
 
 /* The longest phrase of `sec` of at most `maxk` tokens that ends exactly
@@ -450,7 +450,8 @@ static CLAIMS__ALWAYS_INLINE bool looks_verbal(const qctx *c, size_t i)
 static inline bool any_marker(const qctx *c, size_t i)
 {
     const claims__lex_entry *e = cword(c, i);
-    return e && e->value[0] == '_' && e->code != CLAIMS__LV_W_KIN && e->code != CLAIMS__LV_W_STREET;
+    return e && claims__lex_text(e)[0] == '_' && e->code != CLAIMS__LV_W_KIN &&
+           e->code != CLAIMS__LV_W_STREET;
 }
 
 static CLAIMS__ALWAYS_INLINE bool is_stop(const qctx *c, size_t i)
@@ -500,27 +501,34 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         }
         if (tk(c, j)->flags & CLAIMS__TF_POSSESSIVE)
             break;
-        size_t n = 0;
-        const claims__lex_entry *e = concept_at(c, j, c->se, &n);
-        if (e) {
-            h->found = h->known = true;
-            h->concept = e->value;
-            h->hb = j;
-            h->he = j + n;
-            j += n;
-            words++;
-            /* "drone pilots": a later noun is the head */
-            if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
-                !action_at(c, j, c->se, NULL) &&
-                (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
-                continue;
-            return;
+        /* most words are in none of the sections asked about below (a
+         * plain noun or adjective): one test passes them to the plural */
+        const uint32_t asked = (1u << CLAIMS__LEX_CONCEPT) | (1u << CLAIMS__LEX_WORD_CLASS) |
+                               (1u << CLAIMS__LEX_ACTION) | (1u << CLAIMS__LEX_UNIT) |
+                               (1u << CLAIMS__LEX_CURRENCY);
+        if (tk(c, j)->lexmask & asked) {
+            size_t n = 0;
+            const claims__lex_entry *e = concept_at(c, j, c->se, &n);
+            if (e) {
+                h->found = h->known = true;
+                h->concept = claims__lex_text(e);
+                h->hb = j;
+                h->he = j + n;
+                j += n;
+                words++;
+                /* "drone pilots": a later noun is the head */
+                if (j < c->se && is_cls(c, j, CLAIMS__TOK_WORD) && !is_stop(c, j) &&
+                    !action_at(c, j, c->se, NULL) &&
+                    (concept_at(c, j, c->se, NULL) || looks_plural(c, j)))
+                    continue;
+                return;
+            }
+            if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
+                break;
+            if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
+                lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
+                break;
         }
-        if (is_stop(c, j) || marker(c, j, CLAIMS__LV_W_DET) || action_at(c, j, c->se, NULL))
-            break;
-        if (lex(c, CLAIMS__LEX_UNIT, j, c->se, NULL) ||
-            lex(c, CLAIMS__LEX_CURRENCY, j, c->se, NULL))
-            break;
         if (looks_plural(c, j)) {
             h->found = true;
             h->known = false;
@@ -579,7 +587,7 @@ static const char *concept_back(const qctx *c, size_t from)
             break;
         const claims__lex_entry *e = concept_at(c, j, from, NULL);
         if (e)
-            return e->value;
+            return claims__lex_text(e);
     }
     return NULL;
 }
@@ -589,8 +597,40 @@ static const char *concept_back(const qctx *c, size_t from)
 static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *pos, size_t *len)
 {
     size_t dmax = back_reach(from, c->sb, BACK_WINDOW);
-    for (size_t d = 1; d <= dmax; d++) {
-        size_t j = from - d;
+    /* bit k: token from - BACK_WINDOW + k is a quote or punctuation mark,
+     * or may be a clause word, speech verb or action; the words between
+     * (most) are passed without a test each */
+    unsigned stops = 0;
+#ifdef CLAIMS__SSE2
+    if (from >= BACK_WINDOW) {
+        const __m128i lmv =
+            _mm_set1_epi32((int)((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                 (1u << CLAIMS__LEX_ACTION)));
+        const __m128i pq = _mm_set1_epi32(CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE);
+        const claims__token *w = tk(c, from - BACK_WINDOW);
+        __m128i h, lm, cf, lm2, cf2;
+        claims__tok_lanes4(w, &h, &lm, &cf);
+        claims__tok_lanes4(w + 4, &h, &lm2, &cf2);
+        __m128i z = _mm_setzero_si128();
+        __m128i n0 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, pq)), z);
+        __m128i n1 =
+            _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm2, lmv), _mm_and_si128(cf2, pq)), z);
+        unsigned none = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(n0, n1), z));
+        stops = ~none & (0xFFu << (BACK_WINDOW - dmax)) & 0xFFu;
+    } else
+#endif
+    {
+        const uint64_t m =
+            claims__tok_bits_of((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
+                                    (1u << CLAIMS__LEX_ACTION),
+                                CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE, 0);
+        for (size_t d = 1; d <= dmax; d++)
+            stops |= (unsigned)((claims__tok_bits(tk(c, from - d)) & m) != 0) << (BACK_WINDOW - d);
+    }
+    /* the nearest first */
+    for (; stops; stops &= ~(0x80000000u >> __builtin_clz(stops))) {
+        size_t j = from - BACK_WINDOW + (size_t)(31 - __builtin_clz(stops));
         const claims__token *t = tk(c, j);
         if (t->cls == CLAIMS__TOK_QUOTE)
             break;
@@ -599,10 +639,6 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                 continue;
             break;
         }
-        /* most words are no clause word, speech verb or action: one test */
-        if (!(t->lexmask & ((1u << CLAIMS__LEX_WORD_CLASS) | (1u << CLAIMS__LEX_SPEECH_VERB) |
-                            (1u << CLAIMS__LEX_ACTION))))
-            continue;
         size_t n = 0;
         if (marker(c, j, CLAIMS__LV_W_CLAUSE) || lex_in(c, CLAIMS__LEX_SPEECH_VERB, j, j + 1, &n))
             break;
@@ -730,16 +766,51 @@ static inline bool plain_digits(const char *w, size_t n, double *v)
     return n > 0;
 }
 
+/* plain_digits of token i, the one to eight bytes of most numbers read
+ * with one load where the article's norm text holds eight bytes from
+ * them (little-endian): their digits tested and summed a byte a lane,
+ * where the loop's trip count went with the number's length. The sum is
+ * exact (below 10^8), so the double is the loop's. */
+static inline bool plain_digits_at(const qctx *c, size_t i, double *v)
+{
+    const claims__token *t = tk(c, i);
+    size_t n = t->norm_len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 8 && (size_t)t->norm + 8 <= c->art->norm_len) {
+        const uint64_t ones = UINT64_C(0x0101010101010101);
+        uint64_t x;
+        memcpy(&x, norm_of(c, i), 8);
+        uint64_t keep = ~UINT64_C(0) >> (64 - 8 * n);
+        uint64_t d = (x ^ (ones * '0')) & keep; /* '0'..'9' -> 0..9 */
+        /* a byte of d at 10 or above sets its top bit here (a carry out
+         * of it only reaches later bytes, past a failing one) */
+        if (((d + ones * 0x76) | d) & keep & (ones * 0x80))
+            return false;
+        d <<= 8 * (8 - n); /* the last digit in the top byte */
+        d = d * 10 + (d >> 8);
+        d = ((d & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x000F424000000064) +
+             ((d >> 16) & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x0000271000000001)) >>
+            32;
+        *v = (double)(uint32_t)d;
+        return true;
+    }
+#endif
+    return plain_digits(norm_of(c, i), n, v);
+}
+
 static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
     /* most numbers are plain digits: read without claims__parse_decimal */
-    bool plain = plain_digits(norm_of(c, i), tk(c, i)->norm_len, &r->cur);
+    bool plain = plain_digits_at(c, i, &r->cur);
     if (!plain && !claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
-    if (plain && tk(c, i)->norm_len <= 3) {
+    /* a group after a gap of two or three bytes (rare) asked first: the
+     * number's length went either way */
+    if (r->j < c->se && tk(c, r->j)->start - tk(c, i)->end - 2 <= 1 && plain &&
+        tk(c, i)->norm_len <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
                tk(c, r->j)->norm_len == 3) {
             double g = 0;
@@ -913,10 +984,10 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
         /* most numbers end before a word that starts no scale, number
          * word or "and": no step below can take it (a fraction and a
          * hyphen's unit begin with a number and a "-") */
-        const claims__token *nt = tk(c, r.j);
-        if (nt->cls == CLAIMS__TOK_WORD &&
-            !(nt->lexmask & ((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
-                             (1u << CLAIMS__LEX_OPERATOR))))
+        const uint64_t m = claims__tok_bits_of(
+            (1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) | (1u << CLAIMS__LEX_OPERATOR),
+            UINT16_MAX, 0);
+        if ((claims__tok_bits(tk(c, r.j)) & m) == claims__tok_bits_of(0, CLAIMS__TOK_WORD, 0))
             break;
         double frac = r.prev == P_DIGITS && r.cur > 0 ? slash_fraction(c, r.j) : 0;
         if (frac > 0) {
@@ -1152,7 +1223,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
-        if (!(u && unit_split(u->value, &uv) && uv.pre)) {
+        if (!(u && unit_split(claims__lex_text(u), &uv) && uv.pre)) {
             if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
@@ -1212,7 +1283,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         size_t n = 0;
         const claims__lex_entry *u = unit_at(c, ne, &n);
         /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && u->value[0] == 'c' && strncmp(u->value, "clock:", 6) == 0)
+        if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
             return ne + n;
     }
     /* "6 September" */
@@ -1278,10 +1349,10 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     const claims__lex_entry *kind_of =
         kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
                                            : NULL;
-    if (kind_of && strcmp(kind_of->value, p2) == 0)
+    if (kind_of && strcmp(claims__lex_text(kind_of), p2) == 0)
         kind_of = NULL;
     if (kind_of && !(claims__draft(cl)->kind_key =
-                         claims__key(c->s, p1, kind_of->value, action ? p3 : "-", p4)))
+                         claims__key(c->s, p1, claims__lex_text(kind_of), action ? p3 : "-", p4)))
         return false;
     if (thing && action) {
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
@@ -1430,7 +1501,7 @@ static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t a
     if (h->found && h->hb > from && h->hb - from <= OWN_HEAD_WINDOW) {
         size_t n = 0;
         const claims__lex_entry *own = action_at(c, h->hb, h->he, &n);
-        if (own && own->value[0] != '_') {
+        if (own && claims__lex_text(own)[0] != '_') {
             *apos = h->hb;
             *alen = n;
             return own;
@@ -1502,7 +1573,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
                       !is_punct(c, p + 1, ',');
     if (k == p && (!(tk(c, p)->flags & CLAIMS__TF_CAP) || ce || first_noun)) {
         if (ce && ce->code != CLAIMS__LV_PERSON)
-            set_part(out, ce->value);
+            set_part(out, claims__lex_text(ce));
         else
             claims__numbers_singular(norm_of(c, p), tk(c, p)->norm_len, out, PART_MAX);
         return false;
@@ -1536,7 +1607,7 @@ static bool previous_event_before(const qctx *c, size_t verb)
             continue;
         for (size_t q = 1; q <= 3 && q <= j - c->sb; q++) {
             const claims__lex_entry *e = lex(c, CLAIMS__LEX_TIME_WORD, j - q, j, NULL);
-            if (e && strstr(e->value, "qual:previous"))
+            if (e && strstr(claims__lex_text(e), "qual:previous"))
                 return true;
             if (!is_cls(c, j - q, CLAIMS__TOK_WORD))
                 break;
@@ -1569,8 +1640,8 @@ static const char *toll_before(const qctx *c, size_t b)
             continue;
         size_t n = 0;
         const claims__lex_entry *e = lex(c, CLAIMS__LEX_ACTION_WORD, j, b, &n);
-        if (e && e->value[0] == '_' && strncmp(e->value, "_toll:", 6) == 0)
-            return e->value + 6;
+        if (e && claims__lex_text(e)[0] == '_' && strncmp(claims__lex_text(e), "_toll:", 6) == 0)
+            return claims__lex_text(e) + 6;
     }
     return NULL;
 }
@@ -1594,7 +1665,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
     size_t n = 0;
     const claims__lex_entry *ce = concept_at(c, p, p + 1, &n);
     if (ce)
-        set_part(out, ce->value);
+        set_part(out, claims__lex_text(ce));
     else
         claims__numbers_singular(norm_of(c, p), t->norm_len, out, PART_MAX);
     return true;
@@ -1814,7 +1885,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
         a->nb = i;
         a->ne = i + n;
     } else if ((e = lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n)) != NULL &&
-               parse_bounds(e->value, &a->lo, &a->hi)) {
+               parse_bounds(claims__lex_text(e), &a->lo, &a->hi)) {
         a->vague = true;
         a->nb = i;
         a->ne = i + n;
@@ -1858,7 +1929,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_before(qctx *c, amount *a, const claims
                                                 size_t cur_start)
 {
     if (cur_e) {
-        a->cur = cur_e->value;
+        a->cur = claims__lex_text(cur_e);
         a->b = cur_start;
     }
     size_t os = a->b;
@@ -1971,7 +2042,8 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
             e = NULL;
-        if (e && unit_split(e->value, &u->uv) && (!u->uv.weigh || weighed_before(c, a->b))) {
+        if (e && unit_split(claims__lex_text(e), &u->uv) &&
+            (!u->uv.weigh || weighed_before(c, a->b))) {
             if (unit_is(&u->uv, "clock"))
                 return k + n;
             u->has_unit = true;
@@ -1988,7 +2060,7 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
             m++;
         e = lex(c, CLAIMS__LEX_CURRENCY, m, c->se, &n);
         if (e && (m == k || a->vague || a->unknown || a->scale > 1)) {
-            a->cur = e->value;
+            a->cur = claims__lex_text(e);
             u->unit_end = m + n;
         }
     } else if (a->cur) {
@@ -2008,7 +2080,7 @@ static void unit_before(const qctx *c, amount *a, unit_info *u)
     if (is_punct(c, p, '-') && p > c->sb)
         p--;
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
-    if (e && unit_split(e->value, &u->uv) && u->uv.pre) {
+    if (e && unit_split(claims__lex_text(e), &u->uv) && u->uv.pre) {
         u->has_unit = true;
         u->unit_pre = true;
         a->b = p;
@@ -2051,8 +2123,10 @@ static size_t age_verb_subject(const qctx *c, size_t nb)
 /* An age told by a verb of a life's turn and "at" (actions.lex: _age_at):
  * "Hale dies at 75", "workers retire at 65", "died at the age of 81". The
  * word before the verb (its subject) when it is a word, the verb itself
- * otherwise; SIZE_MAX when the number is no such age. */
-static size_t age_at_subject(const qctx *c, size_t nb)
+ * otherwise; SIZE_MAX when the number is no such age. Out of line: gcc
+ * inlined it into process or not as other code changed, and inlined it
+ * cost the hot path some 40 k more instructions on the slice. */
+CLAIMS__NOINLINE static size_t age_at_subject(const qctx *c, size_t nb)
 {
     size_t p = nb - 1;
     if (p > c->sb + 2 && norm_is(c, p, "of") && norm_is(c, p - 1, "age") && norm_is(c, p - 2, "the"))
@@ -2149,7 +2223,9 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
 {
     np_head h;
     bool adj = a->b > c->sb && marker(c, a->b - 1, CLAIMS__LV_W_DET) && !norm_is(c, a->b - 1, "of");
-    memset(&h, 0, sizeof h);
+    /* np_scan sets the rest before anything reads it (a memset of the
+     * whole head was a rep stos) */
+    h.found = false;
     if (adj) {
         size_t m = *end_tok;
         if (m < c->se && is_punct(c, m, '-') && glued(c, m))
@@ -2174,7 +2250,7 @@ static void money_thing(const qctx *c, const amount *a, size_t *end_tok, char *t
             set_part(thing, np_part(&h));
             got = true;
         } else {
-            memset(&h, 0, sizeof h);
+            h.found = false;
         }
     }
     /* "paid $X for the plant", "raised $20 million in funding",
@@ -2211,7 +2287,7 @@ static CLAIMS__ALWAYS_INLINE size_t emit_money(qctx *c, size_t i, amount *a, con
         none.found = true;
         const claims__lex_entry *act = find_action(c, a->b, words_end, &none, &ap, &al);
         if (act)
-            set_part(action, act->value);
+            set_part(action, claims__lex_text(act));
     }
     claims_claim *cl = NULL;
     claims_status rc = emit(c, CLAIMS_KIND_MONEY, a->b, end_tok, a, "money", thing, action, a->cur,
@@ -2275,7 +2351,7 @@ static void measure_thing(const qctx *c, const amount *a, const unit_info *u, bo
                           size_t *end_tok, char *thing)
 {
     np_head h;
-    memset(&h, 0, sizeof h);
+    h.found = false; /* the rest set by np_scan before it is read */
     if (percent) {
         np_scan(c, skip_det(c, u->unit_end), &h);
         if (h.found && (h.known || u->unit_end < c->se)) {
@@ -2406,8 +2482,8 @@ static bool referent_back(const qctx *c, size_t b, char *out)
         j--;
         size_t n = 0;
         const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_CONCEPT, c->art, j, j + 1, &n);
-        if (e && e->value[0] != '_') {
-            set_part(out, e->value);
+        if (e && claims__lex_text(e)[0] != '_') {
+            set_part(out, claims__lex_text(e));
             return true;
         }
         /* an unknown plural noun of this sentence ("eight climbers") */
@@ -2429,7 +2505,7 @@ static const char *group_of(const qctx *c, size_t b)
         return NULL;
     size_t n = 0;
     const claims__lex_entry *e = concept_at(c, b - 2, b - 1, &n);
-    return e && n == 1 && e->code != CLAIMS__LV_PERSON ? e->value : NULL;
+    return e && n == 1 && e->code != CLAIMS__LV_PERSON ? claims__lex_text(e) : NULL;
 }
 
 /* Records a count: count/<concept>/<action>, the concept from the noun
@@ -2461,28 +2537,25 @@ static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, cla
     bool known = concept != NULL;
     if (h.found) {
         known = h.known;
-        if (h.known) {
-            concept = h.concept;
-        } else {
-            set_part(naive, h.naive);
-            concept = naive;
-        }
+        /* the noun's naive singular is read where it is (h outlives the
+         * emit below), not copied */
+        concept = h.known ? h.concept : h.naive;
     }
     if (!concept) {
         size_t cn = 0;
         const claims__lex_entry *ce = concept_at(c, a->nb, a->ne, &cn);
         if (ce && cn == a->ne - a->nb) { /* "nobody", "none" */
-            concept = ce->value;
+            concept = claims__lex_text(ce);
             known = true;
         } else if (act) {
             ce = concept_at(c, ap, ap + al, &cn); /* "the quake killed 40" */
             if (ce && cn == al) {
-                concept = ce->value;
+                concept = claims__lex_text(ce);
                 known = true;
             }
         }
     }
-    const char *action = act ? act->value : NULL;
+    const char *action = act ? claims__lex_text(act) : NULL;
     bool counted = h.found && (h.known || looks_plural(c, h.hb));
     /* "a mother of 12 killed in crossfire": the word after is her fate */
     if (kin && (!counted || action_at(c, h.hb, h.he, NULL))) {

@@ -83,6 +83,28 @@ static inline size_t plain_prefix16(const unsigned char *p, char *o)
     unsigned bad = ~(unsigned)_mm_movemask_epi8(good) & 0xffffu;
     return bad ? (size_t)__builtin_ctz(bad) : 16;
 }
+
+/* plain_prefix16 for the last k < 16 bytes of a text of 16 or more that
+ * ends at end (the sixteen bytes before end read, the first 16 - k of
+ * them passed over: no byte past the end read, and no loop of up to
+ * fifteen steps whose count is the text's), their lower case written at
+ * o[0..16) (the caller has that room). */
+static inline size_t plain_tail16(const unsigned char *end, size_t k, char *o)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+    __m128i lc = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i alnum = _mm_or_si128(claims__bytes_in(lc, 'a', 26), claims__bytes_in(v, '0', 10));
+    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    __m128i good = _mm_or_si128(alnum, _mm_and_si128(space, _mm_srli_si128(alnum, 1)));
+    /* the sixteen and sixteen zero bytes after them, the k from 16 - k
+     * on copied whole */
+    _Alignas(16) char tmp[32];
+    _mm_store_si128((__m128i *)(void *)tmp, lc);
+    _mm_store_si128((__m128i *)(void *)(tmp + 16), _mm_setzero_si128());
+    memcpy(o, tmp + 16 - k, 16);
+    unsigned bad = (~(unsigned)_mm_movemask_epi8(good) & 0xffffu) >> (16 - k);
+    return (size_t)__builtin_ctz(bad | 1u << k);
+}
 #endif
 
 /* Bytes 0..7 of x (byte k in bits 8k..8k+7) to o[0..8): one store on a
@@ -101,6 +123,10 @@ static inline void store8(char *o, uint64_t x)
         o[k] = (char)(x >> (8 * k));
 }
 
+/* The bytes ascii_quote_normalize asks beyond its words' len + 1 (for
+ * plain_tail16's sixteen), given back after. */
+enum { TAIL_ROOM = 16 };
+
 /* claims__quote_normalize for ASCII text, where normalizing is folding
  * case: the same words in one pass, written straight into the arena,
  * eight bytes a step while they are letters, digits and single spaces
@@ -117,19 +143,19 @@ static inline void store8(char *o, uint64_t x)
 static const char *ascii_quote_normalize(claims_story *s, const char *text, size_t len, bool *ascii)
 {
     *ascii = true;
-    if (len == SIZE_MAX)
+    /* TAIL_ROOM bytes more than the words may take (len + 1): room for
+     * plain_tail16's sixteen, given back at the end */
+    if (len > SIZE_MAX - TAIL_ROOM)
         return NULL;
-    char *out = claims__arena_alloc_raw(&s->arena, len + 1);
+    char *out = claims__arena_alloc_raw(&s->arena, len + TAIL_ROOM);
     if (!out)
         return NULL;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     char *o = out;
     while (p < end && !lower_alnum[*p])
         p++;
-    if (p == end) {
-        *o = 0;
-        return out;
-    }
+    if (p == end)
+        goto done;
     if (lower_alnum[*p] < 0)
         goto not_ascii;
     /* Words: runs of letters and digits joined by an apostrophe, or by
@@ -152,6 +178,13 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
                 stopped = true;
                 break;
             }
+        }
+        /* the last bytes at once (a text of 16 or more) */
+        if (!stopped && len >= 16) {
+            size_t r = plain_tail16(end, (size_t)(end - p), o);
+            o += r;
+            p += r;
+            stopped = true;
         }
 #endif
         while (!stopped && end - p >= 8) {
@@ -188,10 +221,15 @@ static const char *ascii_quote_normalize(claims_story *s, const char *text, size
         *o++ = ' ';
         *o++ = (char)lower_alnum[*p++];
     }
+done:
     *o = 0;
+    /* the room past len + 1 back (the newest allocation; 8 bytes at
+     * least past len + 1 rounded up) */
+    size_t used = (len + 1 + 7) & ~(size_t)7, all = (len + TAIL_ROOM + 7) & ~(size_t)7;
+    claims__arena_give_back(&s->arena, out + used, all - used);
     return out;
 not_ascii:
-    claims__arena_give_back(&s->arena, out, len + 1);
+    claims__arena_give_back(&s->arena, out, len + TAIL_ROOM);
     *ascii = false;
     return NULL;
 }
@@ -386,6 +424,10 @@ typedef struct qspan {
 /* The bytes of scratch on the stack (alloc_scratch): an article of 600
  * tokens or so (most) */
 enum { SCRATCH_LOCAL = 16384 };
+/* The entries of UINT32_MAX after the verb words (alloc_spans), that
+ * stop a search of four at once for the first at or after a token */
+enum { VERB_STOPS = 4 };
+enum { SENT_VERB = 1, SENT_DASH = 2, VERB_SENT_PAD = 8 };
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
 
@@ -427,7 +469,9 @@ typedef struct ctx {
     size_t nmarks, nstarts;
     bool mentions_made; /* collect_mentions ran: most articles need the
                            mentions, some never (no named speaker) */
-    uint8_t *verb_sent; /* by sentence: a token may start a speech verb */
+    uint8_t *verb_sent; /* by sentence: SENT_VERB, a token may start a
+                           speech verb; SENT_DASH, it starts with "-"
+                           (VERB_SENT_PAD zero bytes after the last) */
     uint32_t *verbs;    /* the words where a speech verb may start (their
                            lexicon mask says so), in text order: the
                            searches for a verb walk only these */
@@ -1245,7 +1289,7 @@ static bool add_mention(ctx *c, size_t a, size_t b, const run_info *r)
         const claims__lex_entry *te = lex_at(c, CLAIMS__LEX_TITLE, tw, tw + 1, &tn);
         if (te) {
             m->title_hash = T(c, tw)->hash;
-            m->title = te->value;
+            m->title = claims__lex_text(te);
         }
     }
     m->appos = 0;
@@ -1554,7 +1598,7 @@ static bool time_lookup(const ctx *c, size_t i)
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = lex_at(c, secs[k], i, i + 1, &n);
-        if (e && (e->has_num || strchr(e->value, ':')))
+        if (e && (e->has_num || strchr(claims__lex_text(e), ':')))
             return true;
     }
     return false;
@@ -1768,7 +1812,8 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
         return -1;
     const char *hw = tok_norm(c, h);
     size_t hl = T(c, h)->norm_len;
-    bool own_class = strlen(he->value) == hl && memcmp(he->value, hw, hl) == 0;
+    bool own_class =
+        strlen(claims__lex_text(he)) == hl && memcmp(claims__lex_text(he), hw, hl) == 0;
     uint32_t hh = T(c, h)->hash;
     size_t looked = 0;
     for (size_t k = c->nm; k-- > 0 && looked < APPOS_LOOKBACK;) {
@@ -1776,7 +1821,8 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
         if (m->a >= pos)
             continue;
         looked++;
-        if (m->title_hash == hh || (own_class && m->title && strcmp(m->title, he->value) == 0))
+        if (m->title_hash == hh ||
+            (own_class && m->title && strcmp(m->title, claims__lex_text(he)) == 0))
             return (int32_t)k;
     }
     return -1;
@@ -2841,6 +2887,14 @@ static inline uint64_t may_go_on(const claims__token *u)
             !(u->flags & CLAIMS__TF_SPACE_BEFORE));
 }
 
+/* Token u is a "-" that starts its sentence (segment.c: the first token
+ * of a sentence has the flag, and its index). 1 or 0. */
+static inline uint64_t dash_starts(const claims__token *u)
+{
+    return (uint64_t)((u->hash == CLAIMS__HASH1('-')) & (u->norm_len == 1) &
+                      ((u->flags & CLAIMS__TF_SENT_START) != 0));
+}
+
 #ifdef CLAIMS__SSE2
 /* The 32-bit lanes of x moved by `by` bits, left when positive. */
 static inline __m128i lanes_moved(__m128i x, int by)
@@ -2853,7 +2907,8 @@ static inline __m128i lanes_moved(__m128i x, int by)
  * (base.h's claims__tok_lanes4). Bit k of *other: token k may start a
  * speech verb or a title, or is a quotation mark; of *cap: capitalized;
  * of *on: may_go_on (a hash of "-", few tokens, asked of it after). */
-static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on)
+static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on,
+                         uint64_t *dash)
 {
     enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
     _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
@@ -2862,7 +2917,7 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
         _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
     const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
     const __m128i zero = _mm_setzero_si128();
-    uint64_t o = 0, c = 0, g = 0, hm = 0;
+    uint64_t o = 0, c = 0, g = 0, hm = 0, d = 0;
 #define STEP4(k)                                                                                   \
     do {                                                                                           \
         __m128i h, lm, cf;                                                                         \
@@ -2899,11 +2954,14 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
     STEP4(56);
     STEP4(60);
 #undef STEP4
-    for (; hm; hm &= hm - 1)
+    for (; hm; hm &= hm - 1) {
         g |= may_go_on(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
+        d |= dash_starts(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
+    }
     *other = o;
     *cap = c;
     *on = g;
+    *dash = d;
 }
 #endif
 
@@ -2914,15 +2972,17 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
  * capitalized words stand alone). Without a branch a token: the bits of
  * a text of 64 tokens or more are made 64 at once, the last 64 of it for
  * its last bits (shifted out: those of tokens before b). */
-static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len)
+static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len,
+                           uint64_t *dash)
 {
-    uint64_t other = 0, cap = 0, on = 0, next = 0;
+    uint64_t other = 0, cap = 0, on = 0, next = 0, d = 0;
 #ifdef CLAIMS__SSE2
     if (n >= 64) {
         size_t from = len == 64 ? b : n - 64;
-        scan_masks64(toks + from, &other, &cap, &on);
+        scan_masks64(toks + from, &other, &cap, &on, &d);
         next = from + 64 < n ? may_go_on(toks + from + 64) : 0;
         uint64_t stops = other | (cap & ((on >> 1) | next << 63));
+        *dash = d >> (b - from);
         return stops >> (b - from);
     }
 #endif
@@ -2933,7 +2993,9 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
         other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE) << k;
         cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
         on |= may_go_on(t) << k;
+        d |= dash_starts(t) << k;
     }
+    *dash = d;
     next = b + len < n ? may_go_on(toks + b + len) : 0;
     return other | (cap & ((on >> 1) | next << (len - 1)));
 }
@@ -2969,15 +3031,21 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                    "token classes");
     const claims__token *const end = toks + ntoks;
     for (size_t b = 0; b < ntoks; b += 64) {
-        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64);
+        uint64_t dash;
+        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &dash);
+        /* the sentences that start with "-" (few) */
+        for (; dash; dash &= dash - 1)
+            verb_sent[toks[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
         for (; stops; stops &= stops - 1) {
             size_t i = b + (size_t)__builtin_ctzll(stops);
             const claims__token *t = toks + i;
             uint64_t bits = claims__tok_bits(t);
             if (!(bits & (verb | title | quote))) {
-                /* capitalized, and nothing else the scan looks for (the
-                 * next token may go on: scan_stops) */
-                if (cap_may_start_mention(c, t, end))
+                /* capitalized, and nothing else the scan looks for: the
+                 * next token (there is one) may go on (scan_stops), and
+                 * cap_may_start_mention's one test left is that it is
+                 * in the same sentence */
+                if (t[1].sentence == t->sentence)
                     *--starts = (uint32_t)i;
                 continue;
             }
@@ -2991,7 +3059,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                     verbs[nverbs++] = (uint32_t)i;
                 if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
                     i < sents[t->sentence].tok_end)
-                    verb_sent[t->sentence] = 1;
+                    verb_sent[t->sentence] |= SENT_VERB;
             }
             if (!(bits & quote) &&
                 ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
@@ -3052,7 +3120,8 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
-    size_t need = c->capm * sizeof *c->m + n * per_tok + c->nbuckets * sizeof *c->bucket + ns;
+    size_t need = c->capm * sizeof *c->m + n * per_tok + VERB_STOPS * sizeof *c->verbs +
+                  c->nbuckets * sizeof *c->bucket + ns + VERB_SENT_PAD;
     /* most articles' fit in the caller's room on the stack: no malloc
      * and free an article */
     unsigned char *b = need <= local_size ? local : claims__malloc(&c->s->alloc, need);
@@ -3068,13 +3137,13 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
     c->marks = (uint32_t *)(void *)b;
     b += n * sizeof *c->marks;
     c->verbs = (uint32_t *)(void *)b;
-    b += n * sizeof *c->verbs;
+    b += (n + VERB_STOPS) * sizeof *c->verbs;
     c->bucket = (int32_t *)(void *)b;
     b += c->nbuckets * sizeof *c->bucket;
     c->inq = b;
     c->memo = b + n;
     c->verb_sent = b + 2 * n;
-    memset(b, 0, 2 * n + ns);
+    memset(b, 0, 2 * n + ns + VERB_SENT_PAD);
     return true;
 }
 
@@ -3087,15 +3156,17 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
  * of their own: no allocation for most. False on OOM. */
 static bool alloc_spans(ctx *c)
 {
+    for (size_t k = 0; k < VERB_STOPS; k++)
+        c->verbs[c->nverbs + k] = UINT32_MAX;
     size_t vbytes = c->nverbs * sizeof *c->vmemo;
     if (!c->nverbs && !c->nmarks)
         return true;
     size_t need = vbytes + c->nmarks * sizeof *c->q;
     enum { ALIGN = _Alignof(verb_memo) > _Alignof(qspan) ? _Alignof(verb_memo) : _Alignof(qspan) };
     _Static_assert(sizeof(verb_memo) % _Alignof(qspan) == 0, "spans follow the lookups aligned");
-    unsigned char *room = (unsigned char *)(c->verbs + c->nverbs);
+    unsigned char *room = (unsigned char *)(c->verbs + c->nverbs + VERB_STOPS);
     size_t pad = (size_t)(-(uintptr_t)room & (ALIGN - 1));
-    size_t avail = (size_t)((unsigned char *)(c->verbs + c->ntoks) - room);
+    size_t avail = (size_t)((unsigned char *)(c->verbs + c->ntoks + VERB_STOPS) - room);
     unsigned char *b;
     if (avail >= pad && avail - pad >= need) {
         b = room + pad;
@@ -3113,22 +3184,25 @@ static bool alloc_spans(ctx *c)
 }
 
 /* The first sentence from si on that the walk has work in: it opens a
- * quote (qsent, the next to), has a speech verb or starts with a dash;
- * qsent when none before it. Most sentences have none: a loop of their
- * own, its values in registers. */
+ * quote (qsent, the next to), has a speech verb or starts with a dash
+ * (a bit of verb_sent); qsent when none before it. Most sentences have
+ * none: their bytes are looked at eight at once (read past the last
+ * into the padding, zero), no branch a sentence. */
 static size_t next_busy_sentence(const ctx *c, size_t si, size_t qsent)
 {
-    const uint8_t *verb_sent = c->verb_sent;
-    const claims__sentence *sents = c->sents;
-    const claims__token *toks = c->toks;
-    const char *norm = c->norm;
-    const size_t ntoks = c->ntoks;
-    for (; si < qsent; si++) {
-        size_t tb = sents[si].tok_begin;
-        if (verb_sent[si] || (tb < ntoks && toks[tb].norm_len == 1 && norm[toks[tb].norm] == '-'))
-            return si;
+    const uint8_t *vs = c->verb_sent;
+    for (; si < qsent; si += 8) {
+        const uint8_t *p = vs + si;
+        /* byte k in bits 8k..8k+7 (one load on a little-endian machine) */
+        uint64_t w = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+                     (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+                     (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+        if (w) {
+            size_t k = si + (size_t)__builtin_ctzll(w) / 8;
+            return k < qsent ? k : qsent;
+        }
     }
-    return si;
+    return qsent;
 }
 
 claims_status claims__extract_speech(claims_story *s, size_t ai)
@@ -3166,8 +3240,8 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
      * is noted. */
     size_t notes_end = c.nq ? T(&c, c.q[c.nq - 1].open)->sentence : 0;
     for (size_t si = art->nsents; si-- > notes_end;) {
-        if (!sentence_skipped(&c, si) &&
-            (c.verb_sent[si] || tok_is(&c, art->sents[si].tok_begin, "-"))) {
+        /* a speech verb or a leading dash */
+        if (!sentence_skipped(&c, si) && c.verb_sent[si]) {
             notes_end = si;
             break;
         }
@@ -3178,9 +3252,18 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         size_t nclaims0 = s->nclaims;
         /* the sentence's first verb, for its quotes too (first_verb
          * searches from it) */
-        size_t sv = c.sent_verb, tb = art->sents[si].tok_begin;
-        while (sv < c.nverbs && c.verbs[sv] < tb)
-            sv++;
+        size_t sv = c.sent_verb;
+        const uint32_t tb = art->sents[si].tok_begin, *v = c.verbs;
+        /* four verb words a step, counted by their tests' answers (the
+         * words are in order; the VERB_STOPS after them are none): the
+         * step that ends has no branch on how many it passed */
+        for (;;) {
+            size_t k = (size_t)(v[sv] < tb) + (size_t)(v[sv + 1] < tb) + (size_t)(v[sv + 2] < tb) +
+                       (size_t)(v[sv + 3] < tb);
+            sv += k;
+            if (k < VERB_STOPS)
+                break;
+        }
         c.sent_verb = sv;
         while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
@@ -3192,9 +3275,9 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         /* a sentence without a speech verb has no reported speech, and
          * notes a speaker only after a leading dash */
         bool skipped = sentence_skipped(&c, si);
-        bool has_verb = !skipped && c.verb_sent[si];
-        if (st == CLAIMS_OK && !skipped &&
-            (has_verb || tok_is(&c, art->sents[si].tok_begin, "-"))) {
+        bool has_verb = !skipped && (c.verb_sent[si] & SENT_VERB);
+        /* a speech verb or a leading dash */
+        if (st == CLAIMS_OK && !skipped && c.verb_sent[si]) {
             if (has_verb)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;

@@ -1,0 +1,118 @@
+/* The CLI's story allocator (tools/cli_alloc.c): malloc's blocks, and
+ * blocks of about 4 MB and more mapped on their own, with realloc across
+ * the two keeping every byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../tools/cli_alloc.h"
+
+static void *al_malloc(size_t n)
+{
+    return cli_story_allocator.malloc_fn(n, cli_story_allocator.user_data);
+}
+
+static void *al_realloc(void *p, size_t n)
+{
+    return cli_story_allocator.realloc_fn(p, n, cli_story_allocator.user_data);
+}
+
+static void al_free(void *p)
+{
+    cli_story_allocator.free_fn(p, cli_story_allocator.user_data);
+}
+
+static void fill(unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 131 + seed);
+}
+
+static void same(const unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)(i * 131 + seed))
+            fail_msg("byte %zu changed", i);
+}
+
+static void test_small_and_big_blocks(void **state)
+{
+    (void)state;
+    size_t sizes[] = {1, 24, 4096, 100000, (size_t)2 << 20, (size_t)5 << 20};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        unsigned char *p = al_malloc(sizes[k]);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % 16, 0);
+#if defined(__linux__)
+        /* a big one is a mapping of its own: its bytes start after the
+           16-byte header at a page's start */
+        if (sizes[k] >= CLI_ALLOC_BIG)
+            assert_int_equal((uintptr_t)p % 4096, 16);
+#endif
+        fill(p, sizes[k], (unsigned)k);
+        same(p, sizes[k], (unsigned)k);
+        al_free(p);
+    }
+}
+
+/* small -> small -> small -> big -> bigger -> smaller but big -> small
+ * -> small: each step keeps the bytes the smaller of the two sizes holds */
+static void test_realloc_keeps_bytes_across_kinds(void **state)
+{
+    (void)state;
+    size_t steps[] = {1000,
+                      500000,
+                      (size_t)3 << 20,
+                      (size_t)9 << 20,
+                      (size_t)13 << 20,
+                      (size_t)4 << 20,
+                      70000,
+                      (size_t)2 << 20,
+                      10};
+    size_t have = 0;
+    unsigned char *p = NULL;
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+        unsigned char *q = al_realloc(p, steps[k]);
+        assert_non_null(q);
+        size_t kept = have < steps[k] ? have : steps[k];
+        same(q, kept, 7);
+        fill(q, steps[k], 7);
+        p = q;
+        have = steps[k];
+    }
+    al_free(p);
+}
+
+/* a story checked with it, as the CLI does */
+static void test_story_with_it(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(&cli_story_allocator, &s), CLAIMS_OK);
+    static const char text[] = "Rescuers said 14 climbers were missing on Tuesday.\n";
+    for (int i = 0; i < 3000; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%d", i);
+        assert_int_equal(claims_story_add_article(s, id, NULL, NULL, text, sizeof text - 1, NULL),
+                         CLAIMS_OK);
+    }
+    assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
+    assert_true(claims_story_claim_count(s) >= 3000);
+    claims_story_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_small_and_big_blocks),
+        cmocka_unit_test(test_realloc_keeps_bytes_across_kinds),
+        cmocka_unit_test(test_story_with_it),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,15 @@
+/* cli_alloc.h - the memory the CLI gives its stories (cli_alloc.c). */
+#ifndef CLAIMS_CLI_ALLOC_H
+#define CLAIMS_CLI_ALLOC_H
+
+#include <claims.h>
+
+/* malloc, realloc and free, but a block of CLI_ALLOC_BIG bytes or more
+ * (a story arena's biggest blocks, 4 MB with their headers: mem.c) is a
+ * mapping of its own, in whole 2 MB pages, marked for transparent huge
+ * pages. For claims_story_new(). */
+extern const claims_allocator cli_story_allocator;
+
+enum { CLI_ALLOC_BIG = 4 * 1024 * 1024 - 64 };
+
+#endif
