@@ -1128,12 +1128,37 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
 static size_t line_end(const claims__article *art, size_t b)
 {
     const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
-    while (end - t >= 4 &&
-           !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & CLAIMS__TF_LINE_BEFORE))
+    const unsigned lb = CLAIMS__TF_LINE_BEFORE;
+    while (end - t >= 4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
         t += 4;
+    if (end - t >= 4) {
+        /* The four's bits in one mask: the first token with the bit is
+         * its lowest set bit, no loop of a count that varies (a miss a
+         * line). */
+        _Static_assert(CLAIMS__TF_LINE_BEFORE == 2, "the line bit is bit 1");
+        unsigned m = (t[0].flags & lb) | (t[1].flags & lb) << 1 | (t[2].flags & lb) << 2 |
+                     (t[3].flags & lb) << 3;
+        return (size_t)(t - art->toks) + (unsigned)__builtin_ctz(m) - 1;
+    }
     while (t < end && !(t->flags & CLAIMS__TF_LINE_BEFORE))
         t++;
     return (size_t)(t - art->toks);
+}
+
+/* Whether the line [b, e) may open as a page's stamp line does: with a
+ * date (may_start_date) or a stamp token (stamp_token: a number, a
+ * punctuation mark, "at", "on", a time word or a weekday). Past the
+ * opening lines only a stamp line dates the article, and stamp_run reads
+ * its first token first: a line that opens otherwise ("The", "She") has
+ * no date find_dateline would take, and its tries are skipped. */
+static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
+{
+    const claims__token *t = &art->toks[b];
+    const uint32_t bits = (1u << CLAIMS__LEX_TIME_WORD) | (1u << CLAIMS__LEX_WEEKDAY) |
+                          (1u << CLAIMS__LEX_MONTH);
+    return t->cls != CLAIMS__TOK_WORD || (t->lexmask & bits) ||
+           ((t->flags & CLAIMS__TF_CAP) && number_after(art, b, e)) || claims__tok_is(art, b, "at") ||
+           claims__tok_is(art, b, "on");
 }
 
 /* Scans the opening lines of `art` for a dateline. Returns true with the
@@ -1152,7 +1177,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
          * a line longer than one is none: the rest of it (a paragraph of
          * the body, most of what this loop would read) is skipped. */
         bool long_line = line_e - line_b > DT_STAMP_LINE;
-        if (long_line && lines > DT_DATELINE_LINES)
+        if (lines > DT_DATELINE_LINES && (long_line || !stamp_may_open(art, line_b, line_e)))
             continue;
         /* Only the tokens that may start a date are read (next_start);
          * the bytes of those it skips stand before those of the next one
