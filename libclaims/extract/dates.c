@@ -1538,39 +1538,47 @@ static bool clause_opener(const claims__article *art, size_t i)
 
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
+    /* The search reads tokens [lo, a) from a down and ends at the first
+     * that a break or clause opener is, or that a mention covers. That
+     * one is found from the mentions first (a sentence has few, most
+     * none): the last token of [lo, a) one covers, and only the tokens
+     * from it on are read (none when no mention is in reach). */
+    size_t lo = a - tb > DT_BACK ? a - DT_BACK : tb, top = lo;
+    for (size_t k = 0; k < c->nev; k++) {
+        size_t e = c->ev[k].end < a ? c->ev[k].end : a;
+        top = c->ev[k].begin < a && e > top ? e : top;
+    }
+    if (top == lo)
+        return -1;
+    for (size_t j = a; j >= top; j--)
         if (tok_break(art, j - 1) || clause_opener(art, j - 1))
             return -1;
-        int k = event_covering(c, j - 1);
-        if (k < 0)
-            continue;
-        /* "the previous earthquake to strike the area was in 2002": an
-         * infinitive that hangs on an event noun is that noun's clause */
-        size_t vb = c->ev[k].begin;
-        if (vb >= tb + 2 && claims__tok_is(art, vb - 1, "to")) {
-            int h = event_covering(c, vb - 2);
-            if (h >= 0 && h != k)
-                return h;
-        }
-        if (c->ev[k].verb)
-            return k;
-        for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
-            if (tok_break(art, q - 1))
-                break;
-            int v = event_covering(c, q - 1);
-            if (v >= 0 && c->ev[v].verb)
-                return v;
-            if (v >= 0)
-                break;
-        }
-        if (clause_between(c, art, c->ev[k].end, a)) {
-            int h = event_head(c, art, k, tb);
-            if (h >= 0)
-                return h;
-        }
-        return k;
+    int k = event_covering(c, top - 1);
+    /* "the previous earthquake to strike the area was in 2002": an
+     * infinitive that hangs on an event noun is that noun's clause */
+    size_t vb = c->ev[k].begin;
+    if (vb >= tb + 2 && claims__tok_is(art, vb - 1, "to")) {
+        int h = event_covering(c, vb - 2);
+        if (h >= 0 && h != k)
+            return h;
     }
-    return -1;
+    if (c->ev[k].verb)
+        return k;
+    for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
+        if (tok_break(art, q - 1))
+            break;
+        int v = event_covering(c, q - 1);
+        if (v >= 0 && c->ev[v].verb)
+            return v;
+        if (v >= 0)
+            break;
+    }
+    if (clause_between(c, art, c->ev[k].end, a)) {
+        int h = event_head(c, art, k, tb);
+        if (h >= 0)
+            return h;
+    }
+    return k;
 }
 
 /* Forward in the clause; `cross` lets the search step over the break
