@@ -1425,6 +1425,24 @@ static int event_covering(const dt_ctx *c, size_t j)
     return -1;
 }
 
+/* Does a mention begin in tokens [b, e) (a noun's only, unless verbs)? */
+static bool mention_begins_in(const dt_ctx *c, size_t b, size_t e, bool verbs)
+{
+    bool any = false;
+    for (size_t k = 0; k < c->nev; k++)
+        any |= c->ev[k].begin >= b && c->ev[k].begin < e && (verbs || !c->ev[k].verb);
+    return any;
+}
+
+/* Does a mention cover a token of [b, e)? */
+static bool mention_covers_in(const dt_ctx *c, size_t b, size_t e)
+{
+    bool any = false;
+    for (size_t k = 0; k < c->nev; k++)
+        any |= c->ev[k].begin < e && c->ev[k].end > b;
+    return any;
+}
+
 /* An event noun starting within `max` words after token b, no
  * punctuation between ("the 2008 war", "the 2008 presidential election",
  * "Monday's meeting"). */
@@ -1437,6 +1455,11 @@ static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b,
         b++;
         max = DT_ADJ + 1;
     }
+    /* Only a noun mention that begins in reach is found: with none (most
+     * claims), no token is read. */
+    size_t lim = b + max < te ? b + max : te;
+    if (!mention_begins_in(c, b, lim, false))
+        return -1;
     for (size_t j = b; j < te && j < b + max; j++) {
         int k = event_covering(c, j);
         if (k >= 0 && c->ev[k].begin == j && !c->ev[k].verb)
@@ -1595,7 +1618,11 @@ static int event_forward(const dt_ctx *c, const claims__article *art, size_t b, 
     }
     if (cross && j < te && tok_break(art, j) && !claims__tok_punct(art, j, '.'))
         j++;
-    for (size_t lim = j + (cross ? DT_FWD : DT_FWD_NEAR); j < te && j < lim; j++) {
+    /* With no mention in reach (most claims), no token is read. */
+    size_t reach = j + (cross ? DT_FWD : DT_FWD_NEAR);
+    if (!mention_covers_in(c, j, reach < te ? reach : te))
+        return -1;
+    for (size_t lim = reach; j < te && j < lim; j++) {
         if (tok_break(art, j))
             return -1;
         int k = event_covering(c, j);
