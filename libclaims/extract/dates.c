@@ -1425,12 +1425,12 @@ static int event_covering(const dt_ctx *c, size_t j)
     return -1;
 }
 
-/* Does a mention begin in tokens [b, e) (a noun's only, unless verbs)? */
-static bool mention_begins_in(const dt_ctx *c, size_t b, size_t e, bool verbs)
+/* Does a noun's mention (not a verb's) begin in tokens [b, e)? */
+static bool noun_begins_in(const dt_ctx *c, size_t b, size_t e)
 {
     bool any = false;
     for (size_t k = 0; k < c->nev; k++)
-        any |= c->ev[k].begin >= b && c->ev[k].begin < e && (verbs || !c->ev[k].verb);
+        any |= c->ev[k].begin >= b && c->ev[k].begin < e && !c->ev[k].verb;
     return any;
 }
 
@@ -1458,7 +1458,7 @@ static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b,
     /* Only a noun mention that begins in reach is found: with none (most
      * claims), no token is read. */
     size_t lim = b + max < te ? b + max : te;
-    if (!mention_begins_in(c, b, lim, false))
+    if (!noun_begins_in(c, b, lim))
         return -1;
     for (size_t j = b; j < te && j < b + max; j++) {
         int k = event_covering(c, j);
