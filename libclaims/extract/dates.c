@@ -1893,6 +1893,13 @@ static long resolve_weekday(long pub, int wd, int dir)
 /* Is a future marker ("will", "is due") in the clause before token a? */
 static bool future_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
+    /* Most reaches hold no token a "future" time word may start: their
+     * lexmasks or-ed say so, no break tested. */
+    uint32_t any = 0;
+    for (size_t j = a - tb > DT_BACK ? a - DT_BACK : tb; j < a; j++)
+        any |= art->toks[j].lexmask;
+    if (!(any & CLAIMS__LEXMASK_FUTURE))
+        return false;
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
         if (tok_break(art, j - 1))
             return false;
