@@ -185,6 +185,11 @@ typedef struct dt_match {
     int prec;
     bool fuzzy;
     bool ambiguous; /* "05/06/2021": day-first only in a dateline */
+    /* The weekday at begin (weekday_at, its end in wd_end), 0 for none:
+     * date_from sets it also when it finds no date ("on Monday the"), so
+     * that the claim of a bare weekday does not look it up again. */
+    int wd;
+    size_t wd_end;
 } dt_match;
 
 static bool tok_space(const claims__article *art, size_t i)
@@ -866,7 +871,8 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
     if (numeric_date_at(art, i, end, false, m))
         return true;
     bool had_wd = false;
-    if (weekday_at(c, art, j, end, &k)) {
+    if ((m->wd = weekday_at(c, art, j, end, &k))) {
+        m->wd_end = k;
         j = k;
         had_wd = true;
         if (j < end && claims__tok_punct(art, j, ','))
@@ -2207,7 +2213,8 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
         claims_status st;
-        if (!rel_only && may_start_date(art, i, te) && date_from(c, art, i, te, &m)) {
+        bool tried = !rel_only && may_start_date(art, i, te); /* then m.wd is read */
+        if (tried && date_from(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
@@ -2224,7 +2231,9 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if (!rel_only && word && (wd = weekday_at(c, art, i, te, &after))) {
+        } else if (!rel_only && word &&
+                   (wd = tried ? m.wd : weekday_at(c, art, i, te, &after))) {
+            after = tried ? m.wd_end : after;
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
                 dir = -1;
