@@ -736,10 +736,20 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
     const claims__token *s = t + 1;
     if (!(s->flags & CLAIMS__TF_SPACE_BEFORE)) {
         if (s->cls == CLAIMS__TOK_PUNCT && s->norm_len == 1) {
+            /* a numeric or ISO date goes on with a number and the same
+             * mark, all glued ("24/05/2021", "2021-05-24"); not "15.",
+             * "10-year", "24/7" (numeric_date_rest, date_from) */
             char sep = art->norm[s->norm];
-            return sep == '/' || sep == '-' || sep == '.';
+            if ((sep != '/' && sep != '-' && sep != '.') || i + 4 >= end)
+                return false;
+            const claims__token *n = t + 2, *p = t + 3;
+            return n->cls == CLAIMS__TOK_NUMBER && !(n->flags & CLAIMS__TF_SPACE_BEFORE) &&
+                   p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 &&
+                   art->norm[p->norm] == sep && !(p->flags & CLAIMS__TF_SPACE_BEFORE);
         }
-        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD;
+        /* a day glued to its ordinal suffix ("6th"; day_at), not "5pm"'s
+         * "pm" alone */
+        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD && s->norm_len == 2;
     }
     return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
            ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) || (s->flags & CLAIMS__TF_CAP));
