@@ -747,12 +747,15 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
                    p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 &&
                    art->norm[p->norm] == sep && !(p->flags & CLAIMS__TF_SPACE_BEFORE);
         }
-        /* a day glued to its ordinal suffix ("6th"; day_at), not "5pm"'s
-         * "pm" alone */
+        /* a day glued to its ordinal suffix ("6th"; day_at), of two
+         * bytes (not "3D", "4G") */
         return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD && s->norm_len == 2;
     }
+    /* a day before a month's name, or before a capitalized word with a
+     * year after it (a misspelt month, which date_from takes only so) */
     return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
-           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) || (s->flags & CLAIMS__TF_CAP));
+           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) ||
+            ((s->flags & CLAIMS__TF_CAP) && year_within(art, i + 2, i + 5, end)));
 }
 
 /* Most tokens start no date. A date starts with a number, a weekday, a
