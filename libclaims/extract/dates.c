@@ -2165,7 +2165,12 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
                 return i;
             continue;
         }
-        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
+        /* a capitalized word of no month or weekday before a number
+         * starts a date only as a misspelt month, with a year within
+         * five tokens (date_from); else it is tried as a relative day
+         * alone, as a lower-case word is */
+        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te) &&
+                                      year_within(art, i + 1, i + 6, te)))
             return i;
         if (claims__lex_may_start(tab, rel, t, i + 1 < te))
             return i;
