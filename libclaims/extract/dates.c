@@ -787,7 +787,8 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
                                                    const claims__lex_tables *rel_tab);
-static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
+static CLAIMS__ALWAYS_INLINE size_t next_start(const claims__article *art, size_t i, size_t te,
+                                              uint32_t named)
 {
     return next_start_rel(art, i, te, named, NULL);
 }
@@ -837,13 +838,15 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
     size_t k = (size_t)(t - art->toks);
     /* The first number or named word: a capitalized word before it from
      * i on is a candidate only before a number (a word of a section
-     * asked would have stopped the loop). */
+     * asked would have stopped the loop), and only with a year within
+     * five tokens after it, as date_from takes a misspelt month (the
+     * only date such a word starts). */
     if (t < end && t->cls == CLAIMS__TOK_NUMBER && k > i) {
         if (t[-1].cls == CLAIMS__TOK_WORD && (t[-1].flags & CLAIMS__TF_CAP))
-            return k - 1;
+            return year_within(art, k, k + 5, te) ? k - 1 : k;
         if (k - 1 > i && t[-2].cls == CLAIMS__TOK_WORD && (t[-2].flags & CLAIMS__TF_CAP) &&
             claims__tok_punct(art, k - 1, '.'))
-            return k - 2;
+            return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
     }
     return k;
 }
