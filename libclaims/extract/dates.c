@@ -778,10 +778,11 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 /* The first token from i on (before te) that may start a date, or a
  * claim of scan_sentences: a number, a word a lexicon section of `named`
  * may start (a weekday, a month, a relative day), or a capitalized word
- * right before a number ("Word 5", "Word. 5": a misspelt month, as
- * number_after reads it). Every token it skips fails may_start_date, and
- * the tries of scan_sentences; of those it returns only a number may
- * (number_may_start_date). The scans ask it instead of asking every
+ * right before a number with a year after it ("Word 5, 2020", "Word. 5
+ * 2020": a misspelt month, as number_after reads it). Every token it
+ * skips fails may_start_date or date_from (a capitalized word before a
+ * number with no year), and the tries of scan_sentences; of those it
+ * returns only a number may (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
