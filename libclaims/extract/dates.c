@@ -744,8 +744,8 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
                 return false;
             const claims__token *n = t + 2, *p = t + 3;
             return n->cls == CLAIMS__TOK_NUMBER && !(n->flags & CLAIMS__TF_SPACE_BEFORE) &&
-                   p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 &&
-                   art->norm[p->norm] == sep && !(p->flags & CLAIMS__TF_SPACE_BEFORE);
+                   p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 && art->norm[p->norm] == sep &&
+                   !(p->flags & CLAIMS__TF_SPACE_BEFORE);
         }
         /* a day glued to its ordinal suffix ("6th"; day_at), of two
          * bytes (not "3D", "4G") */
@@ -789,7 +789,7 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
                                                    uint32_t named,
                                                    const claims__lex_tables *rel_tab);
 static CLAIMS__ALWAYS_INLINE size_t next_start(const claims__article *art, size_t i, size_t te,
-                                              uint32_t named)
+                                               uint32_t named)
 {
     return next_start_rel(art, i, te, named, NULL);
 }
@@ -1177,11 +1177,11 @@ static size_t line_end(const claims__article *art, size_t b)
 static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
 {
     const claims__token *t = &art->toks[b];
-    const uint32_t bits = (1u << CLAIMS__LEX_TIME_WORD) | (1u << CLAIMS__LEX_WEEKDAY) |
-                          (1u << CLAIMS__LEX_MONTH);
+    const uint32_t bits =
+        (1u << CLAIMS__LEX_TIME_WORD) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
     return t->cls != CLAIMS__TOK_WORD || (t->lexmask & bits) ||
-           ((t->flags & CLAIMS__TF_CAP) && number_after(art, b, e)) || claims__tok_is(art, b, "at") ||
-           claims__tok_is(art, b, "on");
+           ((t->flags & CLAIMS__TF_CAP) && number_after(art, b, e)) ||
+           claims__tok_is(art, b, "at") || claims__tok_is(art, b, "on");
 }
 
 /* Scans the opening lines of `art` for a dateline. Returns true with the
@@ -2253,8 +2253,7 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if (!rel_only && word &&
-                   (wd = tried ? m.wd : weekday_at(c, art, i, te, &after))) {
+        } else if (!rel_only && word && (wd = tried ? m.wd : weekday_at(c, art, i, te, &after))) {
             after = tried ? m.wd_end : after;
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
