@@ -185,6 +185,11 @@ typedef struct dt_match {
     int prec;
     bool fuzzy;
     bool ambiguous; /* "05/06/2021": day-first only in a dateline */
+    /* The weekday at begin (weekday_at, its end in wd_end), 0 for none:
+     * date_from sets it also when it finds no date ("on Monday the"), so
+     * that the claim of a bare weekday does not look it up again. */
+    int wd;
+    size_t wd_end;
 } dt_match;
 
 static bool tok_space(const claims__article *art, size_t i)
@@ -731,13 +736,26 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
     const claims__token *s = t + 1;
     if (!(s->flags & CLAIMS__TF_SPACE_BEFORE)) {
         if (s->cls == CLAIMS__TOK_PUNCT && s->norm_len == 1) {
+            /* a numeric or ISO date goes on with a number and the same
+             * mark, all glued ("24/05/2021", "2021-05-24"); not "15.",
+             * "10-year", "24/7" (numeric_date_rest, date_from) */
             char sep = art->norm[s->norm];
-            return sep == '/' || sep == '-' || sep == '.';
+            if ((sep != '/' && sep != '-' && sep != '.') || i + 4 >= end)
+                return false;
+            const claims__token *n = t + 2, *p = t + 3;
+            return n->cls == CLAIMS__TOK_NUMBER && !(n->flags & CLAIMS__TF_SPACE_BEFORE) &&
+                   p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 && art->norm[p->norm] == sep &&
+                   !(p->flags & CLAIMS__TF_SPACE_BEFORE);
         }
-        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD;
+        /* a day glued to its ordinal suffix ("6th"; day_at), of two
+         * bytes (not "3D", "4G") */
+        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD && s->norm_len == 2;
     }
+    /* a day before a month's name, or before a capitalized word with a
+     * year after it (a misspelt month, which date_from takes only so) */
     return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
-           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) || (s->flags & CLAIMS__TF_CAP));
+           ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) ||
+            ((s->flags & CLAIMS__TF_CAP) && year_within(art, i + 2, i + 5, end)));
 }
 
 /* Most tokens start no date. A date starts with a number, a weekday, a
@@ -760,16 +778,18 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
 /* The first token from i on (before te) that may start a date, or a
  * claim of scan_sentences: a number, a word a lexicon section of `named`
  * may start (a weekday, a month, a relative day), or a capitalized word
- * right before a number ("Word 5", "Word. 5": a misspelt month, as
- * number_after reads it). Every token it skips fails may_start_date, and
- * the tries of scan_sentences; of those it returns only a number may
- * (number_may_start_date). The scans ask it instead of asking every
+ * right before a number with a year after it ("Word 5, 2020", "Word. 5
+ * 2020": a misspelt month, as number_after reads it). Every token it
+ * skips fails may_start_date or date_from (a capitalized word before a
+ * number with no year), and the tries of scan_sentences; of those it
+ * returns only a number may (number_may_start_date). The scans ask it instead of asking every
  * token: inline, as they call it once per candidate and per line or
  * sentence, and `named` is a constant. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
                                                    const claims__lex_tables *rel_tab);
-static inline size_t next_start(const claims__article *art, size_t i, size_t te, uint32_t named)
+static CLAIMS__ALWAYS_INLINE size_t next_start(const claims__article *art, size_t i, size_t te,
+                                               uint32_t named)
 {
     return next_start_rel(art, i, te, named, NULL);
 }
@@ -819,13 +839,15 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
     size_t k = (size_t)(t - art->toks);
     /* The first number or named word: a capitalized word before it from
      * i on is a candidate only before a number (a word of a section
-     * asked would have stopped the loop). */
+     * asked would have stopped the loop), and only with a year within
+     * five tokens after it, as date_from takes a misspelt month (the
+     * only date such a word starts). */
     if (t < end && t->cls == CLAIMS__TOK_NUMBER && k > i) {
         if (t[-1].cls == CLAIMS__TOK_WORD && (t[-1].flags & CLAIMS__TF_CAP))
-            return k - 1;
+            return year_within(art, k, k + 5, te) ? k - 1 : k;
         if (k - 1 > i && t[-2].cls == CLAIMS__TOK_WORD && (t[-2].flags & CLAIMS__TF_CAP) &&
             claims__tok_punct(art, k - 1, '.'))
-            return k - 2;
+            return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
     }
     return k;
 }
@@ -866,7 +888,8 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
     if (numeric_date_at(art, i, end, false, m))
         return true;
     bool had_wd = false;
-    if (weekday_at(c, art, j, end, &k)) {
+    if ((m->wd = weekday_at(c, art, j, end, &k))) {
+        m->wd_end = k;
         j = k;
         had_wd = true;
         if (j < end && claims__tok_punct(art, j, ','))
@@ -1128,12 +1151,37 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
 static size_t line_end(const claims__article *art, size_t b)
 {
     const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
-    while (end - t >= 4 &&
-           !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & CLAIMS__TF_LINE_BEFORE))
+    const unsigned lb = CLAIMS__TF_LINE_BEFORE;
+    while (end - t >= 4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
         t += 4;
+    if (end - t >= 4) {
+        /* The four's bits in one mask: the first token with the bit is
+         * its lowest set bit, no loop of a count that varies (a miss a
+         * line). */
+        _Static_assert(CLAIMS__TF_LINE_BEFORE == 2, "the line bit is bit 1");
+        unsigned m = (t[0].flags & lb) | (t[1].flags & lb) << 1 | (t[2].flags & lb) << 2 |
+                     (t[3].flags & lb) << 3;
+        return (size_t)(t - art->toks) + (unsigned)__builtin_ctz(m) - 1;
+    }
     while (t < end && !(t->flags & CLAIMS__TF_LINE_BEFORE))
         t++;
     return (size_t)(t - art->toks);
+}
+
+/* Whether the line [b, e) may open as a page's stamp line does: with a
+ * date (may_start_date) or a stamp token (stamp_token: a number, a
+ * punctuation mark, "at", "on", a time word or a weekday). Past the
+ * opening lines only a stamp line dates the article, and stamp_run reads
+ * its first token first: a line that opens otherwise ("The", "She") has
+ * no date find_dateline would take, and its tries are skipped. */
+static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
+{
+    const claims__token *t = &art->toks[b];
+    const uint32_t bits =
+        (1u << CLAIMS__LEX_TIME_WORD) | (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
+    return t->cls != CLAIMS__TOK_WORD || (t->lexmask & bits) ||
+           ((t->flags & CLAIMS__TF_CAP) && number_after(art, b, e)) ||
+           claims__tok_is(art, b, "at") || claims__tok_is(art, b, "on");
 }
 
 /* Scans the opening lines of `art` for a dateline. Returns true with the
@@ -1152,7 +1200,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
          * a line longer than one is none: the rest of it (a paragraph of
          * the body, most of what this loop would read) is skipped. */
         bool long_line = line_e - line_b > DT_STAMP_LINE;
-        if (long_line && lines > DT_DATELINE_LINES)
+        if (lines > DT_DATELINE_LINES && (long_line || !stamp_may_open(art, line_b, line_e)))
             continue;
         /* Only the tokens that may start a date are read (next_start);
          * the bytes of those it skips stand before those of the next one
@@ -1401,6 +1449,24 @@ static int event_covering(const dt_ctx *c, size_t j)
     return -1;
 }
 
+/* Does a noun's mention (not a verb's) begin in tokens [b, e)? */
+static bool noun_begins_in(const dt_ctx *c, size_t b, size_t e)
+{
+    bool any = false;
+    for (size_t k = 0; k < c->nev; k++)
+        any |= c->ev[k].begin >= b && c->ev[k].begin < e && !c->ev[k].verb;
+    return any;
+}
+
+/* Does a mention cover a token of [b, e)? */
+static bool mention_covers_in(const dt_ctx *c, size_t b, size_t e)
+{
+    bool any = false;
+    for (size_t k = 0; k < c->nev; k++)
+        any |= c->ev[k].begin < e && c->ev[k].end > b;
+    return any;
+}
+
 /* An event noun starting within `max` words after token b, no
  * punctuation between ("the 2008 war", "the 2008 presidential election",
  * "Monday's meeting"). */
@@ -1413,6 +1479,11 @@ static int event_adjacent(const dt_ctx *c, const claims__article *art, size_t b,
         b++;
         max = DT_ADJ + 1;
     }
+    /* Only a noun mention that begins in reach is found: with none (most
+     * claims), no token is read. */
+    size_t lim = b + max < te ? b + max : te;
+    if (!noun_begins_in(c, b, lim))
+        return -1;
     for (size_t j = b; j < te && j < b + max; j++) {
         int k = event_covering(c, j);
         if (k >= 0 && c->ev[k].begin == j && !c->ev[k].verb)
@@ -1514,39 +1585,47 @@ static bool clause_opener(const claims__article *art, size_t i)
 
 static int event_back(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
-    for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
+    /* The search reads tokens [lo, a) from a down and ends at the first
+     * that a break or clause opener is, or that a mention covers. That
+     * one is found from the mentions first (a sentence has few, most
+     * none): the last token of [lo, a) one covers, and only the tokens
+     * from it on are read (none when no mention is in reach). */
+    size_t lo = a - tb > DT_BACK ? a - DT_BACK : tb, top = lo;
+    for (size_t k = 0; k < c->nev; k++) {
+        size_t e = c->ev[k].end < a ? c->ev[k].end : a;
+        top = c->ev[k].begin < a && e > top ? e : top;
+    }
+    if (top == lo)
+        return -1;
+    for (size_t j = a; j >= top; j--)
         if (tok_break(art, j - 1) || clause_opener(art, j - 1))
             return -1;
-        int k = event_covering(c, j - 1);
-        if (k < 0)
-            continue;
-        /* "the previous earthquake to strike the area was in 2002": an
-         * infinitive that hangs on an event noun is that noun's clause */
-        size_t vb = c->ev[k].begin;
-        if (vb >= tb + 2 && claims__tok_is(art, vb - 1, "to")) {
-            int h = event_covering(c, vb - 2);
-            if (h >= 0 && h != k)
-                return h;
-        }
-        if (c->ev[k].verb)
-            return k;
-        for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
-            if (tok_break(art, q - 1))
-                break;
-            int v = event_covering(c, q - 1);
-            if (v >= 0 && c->ev[v].verb)
-                return v;
-            if (v >= 0)
-                break;
-        }
-        if (clause_between(c, art, c->ev[k].end, a)) {
-            int h = event_head(c, art, k, tb);
-            if (h >= 0)
-                return h;
-        }
-        return k;
+    int k = event_covering(c, top - 1);
+    /* "the previous earthquake to strike the area was in 2002": an
+     * infinitive that hangs on an event noun is that noun's clause */
+    size_t vb = c->ev[k].begin;
+    if (vb >= tb + 2 && claims__tok_is(art, vb - 1, "to")) {
+        int h = event_covering(c, vb - 2);
+        if (h >= 0 && h != k)
+            return h;
     }
-    return -1;
+    if (c->ev[k].verb)
+        return k;
+    for (size_t q = c->ev[k].begin; q > tb && c->ev[k].begin - q < DT_ADJ; q--) {
+        if (tok_break(art, q - 1))
+            break;
+        int v = event_covering(c, q - 1);
+        if (v >= 0 && c->ev[v].verb)
+            return v;
+        if (v >= 0)
+            break;
+    }
+    if (clause_between(c, art, c->ev[k].end, a)) {
+        int h = event_head(c, art, k, tb);
+        if (h >= 0)
+            return h;
+    }
+    return k;
 }
 
 /* Forward in the clause; `cross` lets the search step over the break
@@ -1563,7 +1642,11 @@ static int event_forward(const dt_ctx *c, const claims__article *art, size_t b, 
     }
     if (cross && j < te && tok_break(art, j) && !claims__tok_punct(art, j, '.'))
         j++;
-    for (size_t lim = j + (cross ? DT_FWD : DT_FWD_NEAR); j < te && j < lim; j++) {
+    /* With no mention in reach (most claims), no token is read. */
+    size_t reach = j + (cross ? DT_FWD : DT_FWD_NEAR);
+    if (!mention_covers_in(c, j, reach < te ? reach : te))
+        return -1;
+    for (size_t lim = reach; j < te && j < lim; j++) {
         if (tok_break(art, j))
             return -1;
         int k = event_covering(c, j);
@@ -1834,6 +1917,13 @@ static long resolve_weekday(long pub, int wd, int dir)
 /* Is a future marker ("will", "is due") in the clause before token a? */
 static bool future_before(const dt_ctx *c, const claims__article *art, size_t a, size_t tb)
 {
+    /* Most reaches hold no token a "future" time word may start: their
+     * lexmasks or-ed say so, no break tested. */
+    uint32_t any = 0;
+    for (size_t j = a - tb > DT_BACK ? a - DT_BACK : tb; j < a; j++)
+        any |= art->toks[j].lexmask;
+    if (!(any & CLAIMS__LEXMASK_FUTURE))
+        return false;
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
         if (tok_break(art, j - 1))
             return false;
@@ -2080,7 +2170,12 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
                 return i;
             continue;
         }
-        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te)))
+        /* a capitalized word of no month or weekday before a number
+         * starts a date only as a misspelt month, with a year within
+         * five tokens (date_from); else it is tried as a relative day
+         * alone, as a lower-case word is */
+        if ((t->lexmask & mon_wd) || ((t->flags & CLAIMS__TF_CAP) && number_after(art, i, te) &&
+                                      year_within(art, i + 1, i + 6, te)))
             return i;
         if (claims__lex_may_start(tab, rel, t, i + 1 < te))
             return i;
@@ -2141,7 +2236,8 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
         int wd = 0, mon = 0;
         bool then = false; /* resolved from the date in force: leaves it */
         claims_status st;
-        if (!rel_only && may_start_date(art, i, te) && date_from(c, art, i, te, &m)) {
+        bool tried = !rel_only && may_start_date(art, i, te); /* then m.wd is read */
+        if (tried && date_from(c, art, i, te, &m)) {
             if (m.ambiguous || body_dateline(art, &m, tb)) {
                 i = m.end - 1; /* "05/06/2021" in a sentence: either order */
                 continue;
@@ -2158,7 +2254,8 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
                 long dd = claims__date_to_days(m.d.year, m.d.month, m.d.day) - c->pub_days;
                 dc.recent = dd >= -DT_NEAR_FUTURE && dd <= DT_NEAR_FUTURE;
             }
-        } else if (!rel_only && word && (wd = weekday_at(c, art, i, te, &after))) {
+        } else if (!rel_only && word && (wd = tried ? m.wd : weekday_at(c, art, i, te, &after))) {
+            after = tried ? m.wd_end : after;
             int dir = 0;
             if (i > tb && marker_at(c, art, i - 1, MK_LAST)) {
                 dir = -1;
