@@ -544,22 +544,37 @@ static inline bool opening_subject(const cx *c, size_t i)
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
     /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
-     * tokens: one test of most (their length) */
+     * tokens: one test of most (their length). On the way, which tokens
+     * may be a name (proper_word's test of class and flags) go into
+     * `cand` without a branch, bit j for token lo + j: the walk forward
+     * visits those only (a test of each token was mispredicted on every
+     * capitalized word). */
+    const uint64_t mask = claims__tok_bits_of(
+        0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    _Static_assert(SUBJECT_WINDOW <= 64, "a bit a token looked back");
     size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
     const claims__token *toks = c->art->toks, *t = toks + tb;
+    uint64_t cand = 0;
     for (; t > toks + stop; t--) {
-        if (t[-1].norm_len != 1)
-            continue;
-        size_t p = (size_t)(t - toks) - 1;
-        char ch = claims__tok_norm(c->art, p)[0];
-        if (ch == ';' ||
-            (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
-            break;
+        if (t[-1].norm_len == 1) {
+            size_t p = (size_t)(t - toks) - 1;
+            char ch = claims__tok_norm(c->art, p)[0];
+            if (ch == ';' ||
+                (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
+                break;
+        }
+        cand = cand << 1 | (uint64_t)((claims__tok_bits(&t[-1]) & mask) == want);
     }
     size_t lo = (size_t)(t - toks);
-    for (size_t k = lo; k < tb; k++) {
-        if (!(proper_word(c, k) || opening_subject(c, k)))
+    if (lo == c->sb && lo < tb)
+        cand |= 1; /* the sentence's first word: opening_subject asks */
+    while (cand) {
+        size_t k = lo + (size_t)__builtin_ctzll(cand);
+        if (!(proper_word(c, k) || opening_subject(c, k))) {
+            cand &= cand - 1;
             continue;
+        }
         size_t e = k;
         while (e < tb && e - k < NAME_WORDS && (proper_word(c, e) || opening_subject(c, e)))
             e++;
@@ -572,7 +587,8 @@ static const char *subject_name(const cx *c, size_t tb, bool *oom)
                    (word_is(c, e + 1, "who") || word_is(c, e + 1, "which"));
         if (verb || who)
             return name_from(c, k, e, oom);
-        k = e;
+        /* on past e (e - lo < SUBJECT_WINDOW: the shift is defined) */
+        cand &= ~(((uint64_t)2 << (e - lo)) - 1);
     }
     return NULL;
 }
@@ -1091,6 +1107,25 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
+/* claims__sentence_near(art, off, hint) without its hint: a search of
+ * all the article's sentences with a conditional move a step, as many
+ * steps for every claim of the article (the hint's steps forward, as many
+ * as the claims' distance, were mispredicted about twice a claim: the
+ * claims of one extractor follow each other, then the next's start
+ * over). */
+static size_t sentence_of(const claims__article *art, size_t off)
+{
+    const claims__sentence *b = art->sents;
+    size_t n = art->nsents;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1].end <= off ? b + half : b;
+        n -= half;
+    }
+    size_t i = (size_t)(b - art->sents) + (b->end <= off);
+    return i >= art->nsents ? art->nsents - 1 : i; /* (nsents > 0) */
+}
+
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
  * first], what each sentence will be asked into need (zeroed), with
@@ -1108,7 +1143,10 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (time)
             tv[nt++] = cl;
         if (figure || time) {
-            si = claims__sentence_near(art, cl->start, si);
+            /* most often the sentence of the claim before */
+            const claims__sentence *h = &art->sents[si];
+            if (!((h->start <= cl->start) & (cl->start < h->end)))
+                si = sentence_of(art, cl->start);
             csent[i - first] = (uint32_t)si;
             if (!(need[si] & NEED_FIGURE))
                 ctx_lim[si] = 0;
