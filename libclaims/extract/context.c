@@ -645,15 +645,32 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
  * according to reports, have offered a $150 million deal", "Apple sells
  * the 13-inch model for $1,199"). Two amounts with different such holders
  * are two parties' amounts. */
+/* The words that end subject_of's walk back (";", "but", "while",
+ * "whereas"), and spec_holder's clause (";", ",", "while", "but"): their
+ * hashes' bits, tested first (one branch a token, rarely taken, where the
+ * tests of each word's length were mispredicted on short words). */
+#define CX_SUBJECT_STOP(w)                                                                         \
+    (CLAIMS__HSET_BIT(CLAIMS__HASH1(';'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w) | \
+     CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
+     CLAIMS__HSET_BIT(CLAIMS__HASH7('w', 'h', 'e', 'r', 'e', 'a', 's'), w))
+#define CX_CLAUSE_STOP(w)                                                                          \
+    (CLAIMS__HSET_BIT(CLAIMS__HASH1(';'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH1(','), w) |           \
+     CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
+     CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w))
+
 static const char *subject_of(const cx *c, size_t tb, bool *oom)
 {
+    static const uint64_t stops[4] = {CX_SUBJECT_STOP(0), CX_SUBJECT_STOP(1), CX_SUBJECT_STOP(2),
+                                      CX_SUBJECT_STOP(3)};
     size_t v = tb;
     while (v > c->sb) {
         v--;
         if (tb - v > SUBJECT_WINDOW)
             return NULL;
-        if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
-            word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
+        if (c->art->toks[v].cls == CLAIMS__TOK_QUOTE ||
+            (claims__hash_in(stops, c->art->toks[v].hash) &&
+             (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
+              word_is(c, v, "whereas"))))
             return NULL;
         if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
@@ -690,21 +707,26 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
  * prices of differently specified products are two products' prices. */
 static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
 {
+    static const uint64_t stops[4] = {CX_CLAUSE_STOP(0), CX_CLAUSE_STOP(1), CX_CLAUSE_STOP(2),
+                                      CX_CLAUSE_STOP(3)};
+    const claims__token *toks = c->art->toks;
     size_t best = SIZE_MAX, dist = SIZE_MAX;
     /* the clause: back to a boundary, on past the figure to the next */
     size_t lo = tb, hi = te;
-    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
-           !word_is(c, lo - 1, ",") && !word_is(c, lo - 1, "while") && !word_is(c, lo - 1, "but"))
+    while (lo > c->sb && tb - lo < SUBJECT_WINDOW &&
+           !(claims__hash_in(stops, toks[lo - 1].hash) &&
+             (word_is(c, lo - 1, ";") || word_is(c, lo - 1, ",") || word_is(c, lo - 1, "while") ||
+              word_is(c, lo - 1, "but"))))
         lo--;
-    while (hi < c->se && hi - te < SUBJECT_WINDOW && !word_is(c, hi, ";") &&
-           !word_is(c, hi, ",") && !word_is(c, hi, "while") && !word_is(c, hi, "but"))
+    while (hi < c->se && hi - te < SUBJECT_WINDOW &&
+           !(claims__hash_in(stops, toks[hi].hash) &&
+             (word_is(c, hi, ";") || word_is(c, hi, ",") || word_is(c, hi, "while") ||
+              word_is(c, hi, "but"))))
         hi++;
     for (size_t k = lo; k + 2 < hi; k++) {
-        if (k >= tb && k < te)
-            continue;
-        const claims__token *n = &c->art->toks[k], *d = &c->art->toks[k + 1],
-                            *w = &c->art->toks[k + 2];
-        if (n->cls != CLAIMS__TOK_NUMBER || !word_is(c, k + 1, "-") ||
+        const claims__token *n = &toks[k], *d = &toks[k + 1], *w = &toks[k + 2];
+        /* its class first: most tokens are no number */
+        if (n->cls != CLAIMS__TOK_NUMBER || (k >= tb && k < te) || !word_is(c, k + 1, "-") ||
             (d->flags & CLAIMS__TF_SPACE_BEFORE) || w->cls != CLAIMS__TOK_WORD ||
             (w->flags & CLAIMS__TF_SPACE_BEFORE))
             continue;
@@ -1010,6 +1032,28 @@ static size_t number_token(const cx *c, size_t tb, size_t te)
             word = k + (n ? n - 1 : 0);
     }
     return word;
+}
+
+/* The end of a figure's tokens from tb: the first token at or past byte
+ * `end`, else se. Most figures are a few tokens (a varying count, a
+ * mispredicted loop exit): the first eight are counted without a branch
+ * a token (token starts rise, so those before `end` are a run from tb;
+ * those past se are held to it). */
+static inline size_t figure_end(const claims__article *art, size_t tb, size_t se, size_t end)
+{
+    const claims__token *t = art->toks + tb;
+    size_t te = tb;
+    if (tb + 8 <= art->ntoks) {
+        te = tb + (size_t)(t[0].start < end) + (size_t)(t[1].start < end) +
+             (size_t)(t[2].start < end) + (size_t)(t[3].start < end) + (size_t)(t[4].start < end) +
+             (size_t)(t[5].start < end) + (size_t)(t[6].start < end) + (size_t)(t[7].start < end);
+        te = te < se ? te : se;
+        if (te < tb + 8)
+            return te;
+    }
+    while (te < se && art->toks[te].start < end)
+        te++;
+    return te;
 }
 
 /* What a time claim gives the figures of its sentence, read once per
@@ -1334,9 +1378,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
-        while (te < c.se && art->toks[te].start < cl->end)
-            te++; /* token_in from tb: a figure is a few tokens */
+        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb);
+        size_t te = figure_end(art, tb, c.se, cl->end);
         size_t lo = trange[2 * si], hi = trange[2 * si + 1];
         claims__anchor a = nearest_time(tv, ti, lo, hi, cl->start, cl->end);
         if (a.precision) {
