@@ -845,6 +845,8 @@ enum {
        whether it says "will" decides what is carried into it */
     NEED_FUTURE = 32
 };
+/* need[] is followed by NEED_PAD bytes not 0: next_needed's stop. */
+enum { NEED_PAD = 8 };
 
 /* Whether the sentence of tokens [sb, se) is in title case: of its words
  * of three bytes or more (three or more of them), at least 60% are
@@ -1198,6 +1200,7 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
 {
     size_t nt = 0, si = 0;
     memset(need, 0, art->nsents);
+    memset(need + art->nsents, 0xFF, NEED_PAD); /* next_needed's stop */
     for (size_t i = first; i < s->nclaims; i++) {
         const claims_claim *cl = s->claims[i];
         bool time = is_time(cl), figure = is_figure(cl);
@@ -1244,24 +1247,25 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
     return nt;
 }
 /* The first sentence from si that is needed (need[] not 0), else n.
- * Most are not: eight a step while eight remain. */
+ * Most are not: eight a step, need[] followed by NEED_PAD bytes not 0 (a
+ * stop: no loop over the last few, its exit mispredicted). */
 static size_t next_needed(const uint8_t *need, size_t si, size_t n)
 {
-    for (; n - si >= 8; si += 8) {
+#ifdef CLAIMS__SSE2
+    for (;; si += 8) {
         uint64_t w;
         memcpy(&w, need + si, sizeof w);
         if (w) {
-#ifdef CLAIMS__SSE2
             /* x86, little-endian: the first byte set is the lowest */
-            return si + (size_t)__builtin_ctzll(w) / 8;
-#else
-            break;
-#endif
+            si += (size_t)__builtin_ctzll(w) / 8;
+            return si < n ? si : n;
         }
     }
+#else
     while (si < n && !need[si])
         si++;
     return si;
+#endif
 }
 
 /* Reserves n bytes at *at of a block to be allocated, aligned for any
@@ -1350,7 +1354,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
     size_t o_trange = carve(&at, 2 * (size_t)art->nsents * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
-    size_t o_need = carve(&at, art->nsents);
+    size_t o_need = carve(&at, art->nsents + NEED_PAD);
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
     size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
     size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
