@@ -928,6 +928,38 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
     return t == end && words >= 3 && caps * 10 >= words * 6;
 }
 
+/* Bit j: token k + j of [k, e) (at most 64) has a bit of `bits` in its
+ * lexmask; read without a branch a token (a skip token by token, or eight
+ * at a time, was mispredicted where the tokens asked about come, and at
+ * its loops' exits). */
+static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, size_t e,
+                             uint32_t bits)
+{
+    size_t n = e - k < 64 ? e - k : 64, j = 0;
+    uint64_t m = 0;
+    (void)ntoks; /* (read by the SSE2 steps) */
+#ifdef CLAIMS__SSE2
+    /* four tokens a step, those past n masked off after (read while they
+       are tokens of the article): the lexmask lane of each token's second
+       half gathered into one vector */
+    const __m128i vb = _mm_set1_epi32((int)bits), zero = _mm_setzero_si128();
+    for (; j < n && k + j + 4 <= ntoks; j += 4) {
+        const __m128i *p = (const __m128i *)(const void *)(toks + k + j);
+        __m128i lm =
+            _mm_unpacklo_epi64(_mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
+                               _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+        unsigned z = (unsigned)_mm_movemask_ps(
+            _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(lm, vb), zero)));
+        m |= (uint64_t)(~z & 15u) << j;
+    }
+    if (j > n)
+        j = n;
+#endif
+    for (; j < n; j++)
+        m |= (uint64_t)((toks[k + j].lexmask & bits) != 0) << j;
+    return n < 64 ? m & (((uint64_t)1 << n) - 1) : m;
+}
+
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -957,16 +989,28 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     uint32_t ll = want_future ? CLAIMS__HASH3('\'', 'l', 'l') : 0;
     size_t from = c->sb;
     bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
-    /* "will" is looked for on every token */
-    for (size_t k = want_future ? c->sb : from; k < c->se; k++) {
-        if (!want_future) {
-            /* a tight skip over the tokens that start no phrase asked
-             * about (most); none asked: all answered */
-            if (!look)
+    /* "will" is looked for on every token; else only the tokens that
+     * start a phrase asked about (most start none) are visited, read 64 at
+     * a time as the bits of a mask (lexmask_bits); none asked: all
+     * answered */
+    size_t next = want_future ? c->sb : from, base = 0;
+    uint64_t bm = 0;
+    for (;;) {
+        size_t k;
+        if (want_future) {
+            if (next >= c->se)
                 break;
-            k = claims__next_lexmask(toks, k, c->se, look);
-            if (k == c->se)
+            k = next++;
+        } else {
+            while (!bm && look && next < c->se) {
+                base = next;
+                bm = lexmask_bits(toks, c->art->ntoks, base, c->se, look);
+                next = c->se - base > 64 ? base + 64 : c->se;
+            }
+            if (!bm || !look)
                 break;
+            k = base + (size_t)__builtin_ctzll(bm);
+            bm &= bm - 1;
         }
         const claims__token *t = &toks[k];
         size_t n;
