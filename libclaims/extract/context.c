@@ -1290,7 +1290,7 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
                            const claims_claim **tv, uint32_t *csent, uint8_t *need,
                            uint32_t *ctx_lim)
 {
-    size_t nt = 0, si = 0;
+    size_t nt = 0;
     memset(need, 0, art->nsents);
     memset(need + art->nsents, 0xFF, NEED_PAD); /* next_needed's stop */
     for (size_t i = first; i < s->nclaims; i++) {
@@ -1299,10 +1299,10 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
         if (time)
             tv[nt++] = cl;
         if (figure || time) {
-            /* most often the sentence of the claim before */
-            const claims__sentence *h = &art->sents[si];
-            if (!((h->start <= cl->start) & (cl->start < h->end)))
-                si = sentence_of(art, cl->start);
+            /* (no test of the claim before's sentence first: a test
+               mispredicted as often as the claims change sentence, which
+               cost more than the search saved) */
+            size_t si = sentence_of(art, cl->start);
             csent[i - first] = (uint32_t)si;
             if (!(need[si] & NEED_FIGURE))
                 ctx_lim[si] = 0;
