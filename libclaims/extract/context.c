@@ -1296,16 +1296,17 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
     for (size_t i = first; i < s->nclaims; i++) {
         const claims_claim *cl = s->claims[i];
         bool time = is_time(cl), figure = is_figure(cl);
-        if (time)
-            tv[nt++] = cl;
+        tv[nt] = cl; /* kept when a time (no branch: tv has room for all) */
+        nt += time;
         if (figure || time) {
             /* (no test of the claim before's sentence first: a test
                mispredicted as often as the claims change sentence, which
                cost more than the search saved) */
             size_t si = sentence_of(art, cl->start);
             csent[i - first] = (uint32_t)si;
-            if (!(need[si] & NEED_FIGURE))
-                ctx_lim[si] = 0;
+            /* (conditional moves: which claims come first in a sentence
+               is no pattern) */
+            uint32_t lim = need[si] & NEED_FIGURE ? ctx_lim[si] : 0;
             /* NEED_HANDED goes back through the paragraph at once, as far
                as a sentence that has it (and so its sentences before):
                no pass over all the sentences */
@@ -1319,10 +1320,8 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
             need[si] |= (uint8_t)(NEED_FIGURE | (time ? NEED_TIME : 0) |
                                   (figure ? NEED_HANDED | NEED_CAPS : 0) |
                                   (cl->kind == CLAIMS_KIND_PERCENT ? NEED_POLL : 0));
-            if (time || cl->kind == CLAIMS_KIND_PERCENT)
-                ctx_lim[si] = UINT32_MAX;
-            else if (cl->start >= ctx_lim[si])
-                ctx_lim[si] = cl->start + 1; /* tokens before the figure's */
+            lim = cl->start >= lim ? cl->start + 1 : lim; /* tokens before the figure's */
+            ctx_lim[si] = time || cl->kind == CLAIMS_KIND_PERCENT ? UINT32_MAX : lim;
         }
     }
     /* by position: the time extractor adds them in order, so this is one
