@@ -245,6 +245,37 @@ static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t 
     return (size_t)(b - art->toks) + (b->start < off);
 }
 
+/* How many of the TOKEN_RUN tokens from t start before byte off, with no
+ * branch: with SSE2 the starts of four tokens (the first lane of each)
+ * gathered into one vector a step, compared with off as signed numbers
+ * once both are moved down by 2^31 (an unsigned compare). */
+enum { TOKEN_RUN = 16 };
+static inline size_t run_before(const claims__token *t, size_t off)
+{
+#ifdef CLAIMS__SSE2
+    _Static_assert(offsetof(claims__token, start) == 0 && sizeof(claims__token) == 32,
+                   "run_before: a token's start is its first lane, a token two vectors");
+    const __m128i bias = _mm_set1_epi32(INT32_MIN);
+    const __m128i o = _mm_xor_si128(_mm_set1_epi32((int)(uint32_t)off), bias);
+    __m128i cnt = _mm_setzero_si128();
+    const __m128i *p = (const __m128i *)(const void *)t;
+    for (int q = 0; q < TOKEN_RUN / 4; q++, p += 8) {
+        __m128i st =
+            _mm_unpacklo_epi64(_mm_unpacklo_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
+                               _mm_unpacklo_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
+        cnt = _mm_sub_epi32(cnt, _mm_cmplt_epi32(_mm_xor_si128(st, bias), o));
+    }
+    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(1, 0, 3, 2)));
+    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(2, 3, 0, 1)));
+    return (size_t)_mm_cvtsi128_si32(cnt);
+#else
+    size_t n = 0;
+    for (size_t j = 0; j < TOKEN_RUN; j++)
+        n += t[j].start < off;
+    return n;
+#endif
+}
+
 /* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
  * (the article's tokens per 1024 bytes) says is that far into [lo, hi),
  * then a few steps either way, which find most (a binary search of a
@@ -259,6 +290,23 @@ static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t 
         return lo;
     uint64_t d = ((uint64_t)(off - t[lo].start) * per_kb) >> 10;
     size_t g = d < hi - lo ? lo + (size_t)d : hi - 1;
+    /* The tokens of a window of TOKEN_RUN around the guess that start
+     * before off, counted without a branch a token (the steps from the
+     * guess, their direction and their count, were mispredicted about
+     * twice a call): the answer when it lies in the window, as token
+     * starts rise (tokens past hi are read, and held to it). */
+    if (lo + TOKEN_RUN <= art->ntoks) {
+        size_t w = g - lo > TOKEN_RUN / 2 ? g - TOKEN_RUN / 2 : lo;
+        size_t top = hi - lo > TOKEN_RUN ? hi - TOKEN_RUN : lo;
+        w = w < top ? w : top;
+        size_t n = run_before(t + w, off);
+        /* n == 0 only when w > lo (t[lo] is before off) */
+        if (n == 0)
+            return first_at(art, lo, w, off);
+        if (n < TOKEN_RUN || w + TOKEN_RUN >= hi)
+            return w + n < hi ? w + n : hi;
+        return first_at(art, w + TOKEN_RUN, hi, off);
+    }
     if (t[g].start < off) { /* in (g, hi] */
         size_t stop = hi - g > TOKEN_STEPS ? g + TOKEN_STEPS : hi;
         for (g++; g < stop; g++)
@@ -317,28 +365,45 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
 {
     const claims__token *toks = c->art->toks;
     size_t lim = te + SCOPE_WINDOW < c->se ? te + SCOPE_WINDOW : c->se;
-    size_t num = lim, quote = lim, k = te;
+    size_t num = lim, quote = lim, k = lim;
     w->since = SIZE_MAX;
     /* A token is read further only when it is a number or a quotation
-     * mark, or its hash is a boundary's or "since"'s: one branch a token,
-     * rarely taken, for most tokens. */
+     * mark, or its hash is a boundary's or "since"'s: rare. Which tokens
+     * are is read first as the bits of a mask (bit j: token te + j),
+     * without a branch a token: a test of each, and the exit of a loop of
+     * a varying count, were mispredicted about once a window. */
     static const uint64_t window_set[4] = {CX_WINDOW(0), CX_WINDOW(1), CX_WINDOW(2), CX_WINDOW(3)};
     _Static_assert(((CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE) & CLAIMS__TOK_PUNCT) == 0,
                    "the classes of numbers and quotation marks are bits of their own");
     const unsigned marks = CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE;
-    for (; k < lim; k++) {
-        uint16_t cls = toks[k].cls;
-        if (!((int)claims__hash_in(window_set, toks[k].hash) | (int)(cls & marks)))
-            continue;
-        if (boundary(c, k))
+#define CX_READ(t, j)                                                                              \
+    (((unsigned)claims__hash_in(window_set, (t).hash) | (unsigned)(((t).cls & marks) != 0)) << (j))
+    unsigned rm = 0;
+    if (te + SCOPE_WINDOW <= c->art->ntoks) { /* six read, those past lim masked off */
+        _Static_assert(SCOPE_WINDOW == 6, "six tokens read");
+        const claims__token *t = toks + te;
+        rm = (CX_READ(t[0], 0) | CX_READ(t[1], 1) | CX_READ(t[2], 2) | CX_READ(t[3], 3) |
+              CX_READ(t[4], 4) | CX_READ(t[5], 5)) &
+             ((1u << (lim - te)) - 1);
+    } else {
+        for (size_t j = te; j < lim; j++)
+            rm |= CX_READ(toks[j], j - te);
+    }
+#undef CX_READ
+    for (; rm; rm &= rm - 1) {
+        size_t j = te + (size_t)__builtin_ctz(rm);
+        uint16_t cls = toks[j].cls;
+        if (boundary(c, j)) {
+            k = j;
             break;
+        }
         if (cls == CLAIMS__TOK_NUMBER && num == lim)
-            num = k;
+            num = j;
         else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
-            quote = k;
-        else if (toks[k].norm_len == 5 && quote == lim && w->since == SIZE_MAX && k + 1 < c->se &&
-                 word_is(c, k, "since"))
-            w->since = k; /* its length first: most words are not */
+            quote = j;
+        else if (toks[j].norm_len == 5 && quote == lim && w->since == SIZE_MAX && j + 1 < c->se &&
+                 word_is(c, j, "since"))
+            w->since = j; /* its length first: most words are not */
     }
     w->bn = num < k ? num : k;
     w->bnq = w->bn < quote ? w->bn : quote;
@@ -415,8 +480,11 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
  * tokens [tb, te)) is a part of a total or an increment:
  *   "including 3 children", "of which $2 million", "another four",
  *   "two more", "three others", "one of the victims", "two of them",
- *   "30 seriously injured". */
-static int part_of(const cx *c, size_t nb, const fig_window *w)
+ *   "30 seriously injured".
+ * Inlined into its one caller, which grew past what gcc inlines on its
+ * own: the call and its saved registers cost more than its first tests,
+ * which decide most figures. */
+static CLAIMS__ALWAYS_INLINE int part_of(const cx *c, size_t nb, const fig_window *w)
 {
     /* a phrase that ends right before the figure */
     if (w->part != CLAIMS__PART_NONE)
@@ -544,22 +612,37 @@ static inline bool opening_subject(const cx *c, size_t i)
 static const char *subject_name(const cx *c, size_t tb, bool *oom)
 {
     /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
-     * tokens: one test of most (their length) */
+     * tokens: one test of most (their length). On the way, which tokens
+     * may be a name (proper_word's test of class and flags) go into
+     * `cand` without a branch, bit j for token lo + j: the walk forward
+     * visits those only (a test of each token was mispredicted on every
+     * capitalized word). */
+    const uint64_t mask = claims__tok_bits_of(
+        0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
+    const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    _Static_assert(SUBJECT_WINDOW <= 64, "a bit a token looked back");
     size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
     const claims__token *toks = c->art->toks, *t = toks + tb;
+    uint64_t cand = 0;
     for (; t > toks + stop; t--) {
-        if (t[-1].norm_len != 1)
-            continue;
-        size_t p = (size_t)(t - toks) - 1;
-        char ch = claims__tok_norm(c->art, p)[0];
-        if (ch == ';' ||
-            (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
-            break;
+        if (t[-1].norm_len == 1) {
+            size_t p = (size_t)(t - toks) - 1;
+            char ch = claims__tok_norm(c->art, p)[0];
+            if (ch == ';' ||
+                (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
+                break;
+        }
+        cand = cand << 1 | (uint64_t)((claims__tok_bits(&t[-1]) & mask) == want);
     }
     size_t lo = (size_t)(t - toks);
-    for (size_t k = lo; k < tb; k++) {
-        if (!(proper_word(c, k) || opening_subject(c, k)))
+    if (lo == c->sb && lo < tb)
+        cand |= 1; /* the sentence's first word: opening_subject asks */
+    while (cand) {
+        size_t k = lo + (size_t)__builtin_ctzll(cand);
+        if (!(proper_word(c, k) || opening_subject(c, k))) {
+            cand &= cand - 1;
             continue;
+        }
         size_t e = k;
         while (e < tb && e - k < NAME_WORDS && (proper_word(c, e) || opening_subject(c, e)))
             e++;
@@ -572,7 +655,8 @@ static const char *subject_name(const cx *c, size_t tb, bool *oom)
                    (word_is(c, e + 1, "who") || word_is(c, e + 1, "which"));
         if (verb || who)
             return name_from(c, k, e, oom);
-        k = e;
+        /* on past e (e - lo < SUBJECT_WINDOW: the shift is defined) */
+        cand &= ~(((uint64_t)2 << (e - lo)) - 1);
     }
     return NULL;
 }
@@ -629,15 +713,32 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
  * according to reports, have offered a $150 million deal", "Apple sells
  * the 13-inch model for $1,199"). Two amounts with different such holders
  * are two parties' amounts. */
+/* The words that end subject_of's walk back (";", "but", "while",
+ * "whereas"), and spec_holder's clause (";", ",", "while", "but"): their
+ * hashes' bits, tested first (one branch a token, rarely taken, where the
+ * tests of each word's length were mispredicted on short words). */
+#define CX_SUBJECT_STOP(w)                                                                         \
+    (CLAIMS__HSET_BIT(CLAIMS__HASH1(';'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w) | \
+     CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
+     CLAIMS__HSET_BIT(CLAIMS__HASH7('w', 'h', 'e', 'r', 'e', 'a', 's'), w))
+#define CX_CLAUSE_STOP(w)                                                                          \
+    (CLAIMS__HSET_BIT(CLAIMS__HASH1(';'), w) | CLAIMS__HSET_BIT(CLAIMS__HASH1(','), w) |           \
+     CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
+     CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w))
+
 static const char *subject_of(const cx *c, size_t tb, bool *oom)
 {
+    static const uint64_t stops[4] = {CX_SUBJECT_STOP(0), CX_SUBJECT_STOP(1), CX_SUBJECT_STOP(2),
+                                      CX_SUBJECT_STOP(3)};
     size_t v = tb;
     while (v > c->sb) {
         v--;
         if (tb - v > SUBJECT_WINDOW)
             return NULL;
-        if (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
-            word_is(c, v, "whereas") || c->art->toks[v].cls == CLAIMS__TOK_QUOTE)
+        if (c->art->toks[v].cls == CLAIMS__TOK_QUOTE ||
+            (claims__hash_in(stops, c->art->toks[v].hash) &&
+             (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
+              word_is(c, v, "whereas"))))
             return NULL;
         if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
@@ -674,21 +775,26 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
  * prices of differently specified products are two products' prices. */
 static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
 {
+    static const uint64_t stops[4] = {CX_CLAUSE_STOP(0), CX_CLAUSE_STOP(1), CX_CLAUSE_STOP(2),
+                                      CX_CLAUSE_STOP(3)};
+    const claims__token *toks = c->art->toks;
     size_t best = SIZE_MAX, dist = SIZE_MAX;
     /* the clause: back to a boundary, on past the figure to the next */
     size_t lo = tb, hi = te;
-    while (lo > c->sb && tb - lo < SUBJECT_WINDOW && !word_is(c, lo - 1, ";") &&
-           !word_is(c, lo - 1, ",") && !word_is(c, lo - 1, "while") && !word_is(c, lo - 1, "but"))
+    while (lo > c->sb && tb - lo < SUBJECT_WINDOW &&
+           !(claims__hash_in(stops, toks[lo - 1].hash) &&
+             (word_is(c, lo - 1, ";") || word_is(c, lo - 1, ",") || word_is(c, lo - 1, "while") ||
+              word_is(c, lo - 1, "but"))))
         lo--;
-    while (hi < c->se && hi - te < SUBJECT_WINDOW && !word_is(c, hi, ";") &&
-           !word_is(c, hi, ",") && !word_is(c, hi, "while") && !word_is(c, hi, "but"))
+    while (hi < c->se && hi - te < SUBJECT_WINDOW &&
+           !(claims__hash_in(stops, toks[hi].hash) &&
+             (word_is(c, hi, ";") || word_is(c, hi, ",") || word_is(c, hi, "while") ||
+              word_is(c, hi, "but"))))
         hi++;
     for (size_t k = lo; k + 2 < hi; k++) {
-        if (k >= tb && k < te)
-            continue;
-        const claims__token *n = &c->art->toks[k], *d = &c->art->toks[k + 1],
-                            *w = &c->art->toks[k + 2];
-        if (n->cls != CLAIMS__TOK_NUMBER || !word_is(c, k + 1, "-") ||
+        const claims__token *n = &toks[k], *d = &toks[k + 1], *w = &toks[k + 2];
+        /* its class first: most tokens are no number */
+        if (n->cls != CLAIMS__TOK_NUMBER || (k >= tb && k < te) || !word_is(c, k + 1, "-") ||
             (d->flags & CLAIMS__TF_SPACE_BEFORE) || w->cls != CLAIMS__TOK_WORD ||
             (w->flags & CLAIMS__TF_SPACE_BEFORE))
             continue;
@@ -790,6 +896,8 @@ enum {
        whether it says "will" decides what is carried into it */
     NEED_FUTURE = 32
 };
+/* need[] is followed by NEED_PAD bytes not 0: next_needed's stop. */
+enum { NEED_PAD = 8 };
 
 /* Whether the sentence of tokens [sb, se) is in title case: of its words
  * of three bytes or more (three or more of them), at least 60% are
@@ -871,6 +979,38 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
     return t == end && words >= 3 && caps * 10 >= words * 6;
 }
 
+/* Bit j: token k + j of [k, e) (at most 64) has a bit of `bits` in its
+ * lexmask; read without a branch a token (a skip token by token, or eight
+ * at a time, was mispredicted where the tokens asked about come, and at
+ * its loops' exits). */
+static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, size_t e,
+                             uint32_t bits)
+{
+    size_t n = e - k < 64 ? e - k : 64, j = 0;
+    uint64_t m = 0;
+    (void)ntoks; /* (read by the SSE2 steps) */
+#ifdef CLAIMS__SSE2
+    /* four tokens a step, those past n masked off after (read while they
+       are tokens of the article): the lexmask lane of each token's second
+       half gathered into one vector */
+    const __m128i vb = _mm_set1_epi32((int)bits), zero = _mm_setzero_si128();
+    for (; j < n && k + j + 4 <= ntoks; j += 4) {
+        const __m128i *p = (const __m128i *)(const void *)(toks + k + j);
+        __m128i lm =
+            _mm_unpacklo_epi64(_mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
+                               _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+        unsigned z = (unsigned)_mm_movemask_ps(
+            _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(lm, vb), zero)));
+        m |= (uint64_t)(~z & 15u) << j;
+    }
+    if (j > n)
+        j = n;
+#endif
+    for (; j < n; j++)
+        m |= (uint64_t)((toks[k + j].lexmask & bits) != 0) << j;
+    return n < 64 ? m & (((uint64_t)1 << n) - 1) : m;
+}
+
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -900,16 +1040,28 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     uint32_t ll = want_future ? CLAIMS__HASH3('\'', 'l', 'l') : 0;
     size_t from = c->sb;
     bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
-    /* "will" is looked for on every token */
-    for (size_t k = want_future ? c->sb : from; k < c->se; k++) {
-        if (!want_future) {
-            /* a tight skip over the tokens that start no phrase asked
-             * about (most); none asked: all answered */
-            if (!look)
+    /* "will" is looked for on every token; else only the tokens that
+     * start a phrase asked about (most start none) are visited, read 64 at
+     * a time as the bits of a mask (lexmask_bits); none asked: all
+     * answered */
+    size_t next = want_future ? c->sb : from, base = 0;
+    uint64_t bm = 0;
+    for (;;) {
+        size_t k;
+        if (want_future) {
+            if (next >= c->se)
                 break;
-            k = claims__next_lexmask(toks, k, c->se, look);
-            if (k == c->se)
+            k = next++;
+        } else {
+            while (!bm && look && next < c->se) {
+                base = next;
+                bm = lexmask_bits(toks, c->art->ntoks, base, c->se, look);
+                next = c->se - base > 64 ? base + 64 : c->se;
+            }
+            if (!bm || !look)
                 break;
+            k = base + (size_t)__builtin_ctzll(bm);
+            bm &= bm - 1;
         }
         const claims__token *t = &toks[k];
         size_t n;
@@ -994,6 +1146,28 @@ static size_t number_token(const cx *c, size_t tb, size_t te)
             word = k + (n ? n - 1 : 0);
     }
     return word;
+}
+
+/* The end of a figure's tokens from tb: the first token at or past byte
+ * `end`, else se. Most figures are a few tokens (a varying count, a
+ * mispredicted loop exit): the first eight are counted without a branch
+ * a token (token starts rise, so those before `end` are a run from tb;
+ * those past se are held to it). */
+static inline size_t figure_end(const claims__article *art, size_t tb, size_t se, size_t end)
+{
+    const claims__token *t = art->toks + tb;
+    size_t te = tb;
+    if (tb + 8 <= art->ntoks) {
+        te = tb + (size_t)(t[0].start < end) + (size_t)(t[1].start < end) +
+             (size_t)(t[2].start < end) + (size_t)(t[3].start < end) + (size_t)(t[4].start < end) +
+             (size_t)(t[5].start < end) + (size_t)(t[6].start < end) + (size_t)(t[7].start < end);
+        te = te < se ? te : se;
+        if (te < tb + 8)
+            return te;
+    }
+    while (te < se && art->toks[te].start < end)
+        te++;
+    return te;
 }
 
 /* What a time claim gives the figures of its sentence, read once per
@@ -1091,6 +1265,25 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
+/* claims__sentence_near(art, off, hint) without its hint: a search of
+ * all the article's sentences with a conditional move a step, as many
+ * steps for every claim of the article (the hint's steps forward, as many
+ * as the claims' distance, were mispredicted about twice a claim: the
+ * claims of one extractor follow each other, then the next's start
+ * over). */
+static size_t sentence_of(const claims__article *art, size_t off)
+{
+    const claims__sentence *b = art->sents;
+    size_t n = art->nsents;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1].end <= off ? b + half : b;
+        n -= half;
+    }
+    size_t i = (size_t)(b - art->sents) + (b->end <= off);
+    return i >= art->nsents ? art->nsents - 1 : i; /* (nsents > 0) */
+}
+
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
  * first], what each sentence will be asked into need (zeroed), with
@@ -1100,18 +1293,23 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
                            const claims_claim **tv, uint32_t *csent, uint8_t *need,
                            uint32_t *ctx_lim)
 {
-    size_t nt = 0, si = 0;
+    size_t nt = 0;
     memset(need, 0, art->nsents);
+    memset(need + art->nsents, 0xFF, NEED_PAD); /* next_needed's stop */
     for (size_t i = first; i < s->nclaims; i++) {
         const claims_claim *cl = s->claims[i];
         bool time = is_time(cl), figure = is_figure(cl);
-        if (time)
-            tv[nt++] = cl;
+        tv[nt] = cl; /* kept when a time (no branch: tv has room for all) */
+        nt += time;
         if (figure || time) {
-            si = claims__sentence_near(art, cl->start, si);
+            /* (no test of the claim before's sentence first: a test
+               mispredicted as often as the claims change sentence, which
+               cost more than the search saved) */
+            size_t si = sentence_of(art, cl->start);
             csent[i - first] = (uint32_t)si;
-            if (!(need[si] & NEED_FIGURE))
-                ctx_lim[si] = 0;
+            /* (conditional moves: which claims come first in a sentence
+               is no pattern) */
+            uint32_t lim = need[si] & NEED_FIGURE ? ctx_lim[si] : 0;
             /* NEED_HANDED goes back through the paragraph at once, as far
                as a sentence that has it (and so its sentences before):
                no pass over all the sentences */
@@ -1125,10 +1323,8 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
             need[si] |= (uint8_t)(NEED_FIGURE | (time ? NEED_TIME : 0) |
                                   (figure ? NEED_HANDED | NEED_CAPS : 0) |
                                   (cl->kind == CLAIMS_KIND_PERCENT ? NEED_POLL : 0));
-            if (time || cl->kind == CLAIMS_KIND_PERCENT)
-                ctx_lim[si] = UINT32_MAX;
-            else if (cl->start >= ctx_lim[si])
-                ctx_lim[si] = cl->start + 1; /* tokens before the figure's */
+            lim = cl->start >= lim ? cl->start + 1 : lim; /* tokens before the figure's */
+            ctx_lim[si] = time || cl->kind == CLAIMS_KIND_PERCENT ? UINT32_MAX : lim;
         }
     }
     /* by position: the time extractor adds them in order, so this is one
@@ -1145,24 +1341,25 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
     return nt;
 }
 /* The first sentence from si that is needed (need[] not 0), else n.
- * Most are not: eight a step while eight remain. */
+ * Most are not: eight a step, need[] followed by NEED_PAD bytes not 0 (a
+ * stop: no loop over the last few, its exit mispredicted). */
 static size_t next_needed(const uint8_t *need, size_t si, size_t n)
 {
-    for (; n - si >= 8; si += 8) {
+#ifdef CLAIMS__SSE2
+    for (;; si += 8) {
         uint64_t w;
         memcpy(&w, need + si, sizeof w);
         if (w) {
-#ifdef CLAIMS__SSE2
             /* x86, little-endian: the first byte set is the lowest */
-            return si + (size_t)__builtin_ctzll(w) / 8;
-#else
-            break;
-#endif
+            si += (size_t)__builtin_ctzll(w) / 8;
+            return si < n ? si : n;
         }
     }
+#else
     while (si < n && !need[si])
         si++;
     return si;
+#endif
 }
 
 /* Reserves n bytes at *at of a block to be allocated, aligned for any
@@ -1251,7 +1448,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_tv = carve(&at, nt * sizeof(const claims_claim *));
     size_t o_trange = carve(&at, 2 * (size_t)art->nsents * sizeof(size_t));
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
-    size_t o_need = carve(&at, art->nsents);
+    size_t o_need = carve(&at, art->nsents + NEED_PAD);
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
     size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
     size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
@@ -1296,9 +1493,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
-        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb), te = tb;
-        while (te < c.se && art->toks[te].start < cl->end)
-            te++; /* token_in from tb: a figure is a few tokens */
+        size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb);
+        size_t te = figure_end(art, tb, c.se, cl->end);
         size_t lo = trange[2 * si], hi = trange[2 * si + 1];
         claims__anchor a = nearest_time(tv, ti, lo, hi, cl->start, cl->end);
         if (a.precision) {
