@@ -430,6 +430,18 @@ enum { VERB_STOPS = 4 };
 enum { SENT_VERB = 1, SENT_DASH = 2, VERB_SENT_PAD = 8 };
 enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
        APPOS_LOOKBACK = 32 };
+/* The sentences whose speakers wait to be noted (note_sentence_speakers)
+ * at most: past them all are noted at once */
+enum { NOTES_PENDING = 32 };
+
+/* A sentence whose speakers are noted when a later resolution reads the
+ * remembered speakers (most never are: none reads them after it): what
+ * the walk knew of it, and the stamp its notes are remembered by. */
+typedef struct pending_note {
+    uint64_t stamp;
+    uint32_t si, sv; /* the sentence, its first verb (c->sent_verb) */
+    bool had_speech, has_verb;
+} pending_note;
 
 /* A verb word's lookup to the article's end, once made. */
 typedef struct verb_memo {
@@ -498,6 +510,15 @@ typedef struct ctx {
     speaker last_human;       /* the last nominal speaker that is a person */
     size_t last_person_pos, last_human_pos;
     size_t nnominals;
+    /* The order of the remembered speakers' updates: each remember has a
+     * stamp (the clock's, counted up by STAMP_UNIT; a pending note's
+     * remembers take the ones after its own), and an update older than a
+     * speaker's stamp leaves it (a pending note remembered late) */
+    uint64_t clock, last_person_at, last_nominal_at, last_human_at;
+    /* the nominals older than this are the ones a nominal is resolved
+     * against (a pending note's, noted late, sees those before it) */
+    uint64_t nominals_before;
+    size_t npending;
     speaker last_quote_spk;
     size_t last_quote_para;
     bool has_last_quote;
@@ -506,6 +527,8 @@ typedef struct ctx {
      * field not zeroed when an extraction starts (most of the context's
      * bytes, and none is read before it is written) */
     speaker nominals[NOMINAL_MEMORY];
+    uint64_t nominal_at[NOMINAL_MEMORY]; /* their stamps, in order */
+    pending_note pending[NOTES_PENDING];
 } ctx;
 
 static inline const claims__token *T(const ctx *c, size_t i)
@@ -1782,22 +1805,55 @@ static bool np_fwd(const ctx *c, size_t i, size_t hi, np *out)
 
 /* ----------------------------------------------------------- speakers */
 
-static void remember(ctx *c, const speaker *sp, size_t pos)
+/* a remember's step of the clock: a pending note's remembers take the
+ * stamps between */
+static const uint64_t STAMP_UNIT = (uint64_t)1 << 32;
+
+/* Remembers sp, found at token pos, as of stamp `at`: as if in the order
+ * of the stamps (a pending note's are older than the speakers remembered
+ * after its sentence). */
+static void remember_at(ctx *c, const speaker *sp, size_t pos, uint64_t at)
 {
     if (sp->kind == SPK_PERSON) {
+        if (at < c->last_person_at)
+            return;
         c->last_person = *sp;
         c->last_person_para = c->sents[T(c, pos)->sentence].paragraph;
         c->last_person_pos = pos;
+        c->last_person_at = at;
     } else if (sp->kind == SPK_NOMINAL) {
-        c->last_nominal = *sp;
-        if (sp->human) {
+        if (at > c->last_nominal_at) {
+            c->last_nominal = *sp;
+            c->last_nominal_at = at;
+        }
+        if (sp->human && at > c->last_human_at) {
             c->last_human = *sp;
             c->last_human_pos = pos;
+            c->last_human_at = at;
         }
-        if (c->nnominals < NOMINAL_MEMORY)
-            c->nominals[c->nnominals++] = *sp;
+        /* the first NOMINAL_MEMORY by stamp are kept */
+        size_t k = c->nnominals;
+        while (k > 0 && c->nominal_at[k - 1] > at)
+            k--;
+        if (k >= NOMINAL_MEMORY)
+            return;
+        size_t n = c->nnominals < NOMINAL_MEMORY ? c->nnominals : NOMINAL_MEMORY - 1;
+        memmove(&c->nominals[k + 1], &c->nominals[k], (n - k) * sizeof *c->nominals);
+        memmove(&c->nominal_at[k + 1], &c->nominal_at[k], (n - k) * sizeof *c->nominal_at);
+        c->nominals[k] = *sp;
+        c->nominal_at[k] = at;
+        c->nnominals = n + 1;
     }
 }
+
+/* Remembers sp, found at token pos, now. */
+static void remember(ctx *c, const speaker *sp, size_t pos)
+{
+    c->clock += STAMP_UNIT;
+    remember_at(c, sp, pos, c->clock);
+}
+
+static void note_pending(ctx *c);
 
 /* The nearest person named before pos with a title word that the
  * nominal head h names: the same word ("Mayor Ellen Bell" ... "the
@@ -1848,9 +1904,8 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
         if (c->has_last_quote && c->last_quote_spk.kind != SPK_NONE &&
             para_of(c, pos) <= c->last_quote_para + 1) {
             sp = c->last_quote_spk; /* "the spokesman said ... he added" */
-        } else if (c->last_human.kind == SPK_NOMINAL &&
-                   (c->last_person.kind != SPK_PERSON ||
-                    c->last_human_pos > c->last_person_pos)) {
+        } else if ((note_pending(c), c->last_human.kind == SPK_NOMINAL) &&
+                   (c->last_person.kind != SPK_PERSON || c->last_human_pos > c->last_person_pos)) {
             sp = c->last_human; /* "a police spokesman said ... he said" */
         } else if (c->last_person.kind == SPK_PERSON) {
             sp = c->last_person;
@@ -1867,6 +1922,7 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     case NP_IT:
     case NP_THEY:
         desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
+        note_pending(c);
         if (c->last_nominal.kind == SPK_NOMINAL)
             sp = c->last_nominal;
         sp.desc = desc;
@@ -1908,8 +1964,9 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
             if (tm >= 0)
                 return person_speaker(c, c->m[tm].a, c->m[tm].b, p->a, p->b, pos);
             /* "the source" after "a senior source in ..." */
+            note_pending(c);
             for (size_t k = c->nnominals; k-- > 0;)
-                if (c->nominals[k].head == hh) {
+                if (c->nominals[k].head == hh && c->nominal_at[k] < c->nominals_before) {
                     sp = c->nominals[k];
                     sp.desc = desc;
                     sp.desc_id = desc_id;
@@ -2832,18 +2889,22 @@ static claims_status do_paraphrases(ctx *c, size_t si)
 /* Notes attributions that carry no claim ("according to a statement
  * from the office", "the ministry said Tuesday") so that a later "it" or
  * "he" finds them. */
-static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_verb)
+static void note_sentence_speakers(ctx *c, const pending_note *pn)
 {
-    const claims__sentence *sn = &c->sents[si];
+    const claims__sentence *sn = &c->sents[pn->si];
     /* Without a speech verb only a leading dash ("-- X") can attribute. */
-    if (!has_verb && !tok_is(c, sn->tok_begin, "-"))
+    if (!pn->has_verb && !tok_is(c, sn->tok_begin, "-"))
         return;
+    /* as of the note's sentence: its first verb, the nominals before */
+    c->sent_verb = pn->sv;
+    c->nominals_before = pn->stamp;
+    uint64_t at = pn->stamp;
     np who;
-    if (!had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
+    if (!pn->had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
         (who.type == NP_NAME || who.type == NP_NOMINAL)) {
         speaker sp = np_speaker(c, &who, who.a);
         if (sp.kind != SPK_NONE)
-            remember(c, &sp, who.a);
+            remember_at(c, &sp, who.a, ++at);
     }
     for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
@@ -2852,9 +2913,38 @@ static void note_sentence_speakers(ctx *c, size_t si, bool had_speech, bool has_
             who.type == NP_NOMINAL) {
             speaker sp = np_speaker(c, &who, who.a);
             if (sp.kind == SPK_NOMINAL)
-                remember(c, &sp, who.a);
+                remember_at(c, &sp, who.a, ++at);
         }
     }
+}
+
+/* Notes the speakers of the sentences waiting (note_sentence_speakers),
+ * in order, as of their sentences: before the remembered speakers are
+ * read. (A note's own resolution finds none waiting.) */
+static void note_pending(ctx *c)
+{
+    size_t n = c->npending;
+    if (!n)
+        return;
+    c->npending = 0;
+    size_t sv = c->sent_verb;
+    for (size_t k = 0; k < n && !c->nomem; k++) {
+        pending_note pn = c->pending[k];
+        note_sentence_speakers(c, &pn);
+    }
+    c->sent_verb = sv;
+    c->nominals_before = UINT64_MAX;
+}
+
+/* The speakers sentence si notes wait until a later resolution reads
+ * them (most are never read). */
+static void defer_note(ctx *c, size_t si, bool had_speech, bool has_verb)
+{
+    if (c->npending == NOTES_PENDING)
+        note_pending(c);
+    c->clock += STAMP_UNIT;
+    c->pending[c->npending++] =
+        (pending_note){c->clock, (uint32_t)si, (uint32_t)c->sent_verb, had_speech, has_verb};
 }
 
 /* Capitalized token t, no title word, may start a name run that is a
@@ -3221,6 +3311,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.sents = art->sents;
     c.lx = s->lex;
     c.entries = c.lx->tables->entries;
+    c.nominals_before = UINT64_MAX;
     claims__buf_init(&c.tmp, &s->alloc);
     claims_status st = CLAIMS_ERR_NOMEM;
     _Alignas(max_align_t) unsigned char local[SCRATCH_LOCAL];
@@ -3282,7 +3373,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
                 st = do_paraphrases(&c, si);
             bool had_speech = s->nclaims != nclaims0;
             if (st == CLAIMS_OK && si < notes_end)
-                note_sentence_speakers(&c, si, had_speech, has_verb);
+                defer_note(&c, si, had_speech, has_verb);
         }
         if (c.nomem)
             st = CLAIMS_ERR_NOMEM;
