@@ -31,13 +31,14 @@ static void gen_free(void *p, void *ud)
 }
 
 /* Bytes as a char array initializer (no string literal: ISO C limits
- * their length). */
+ * their length), and 16 zero bytes after them (lexicon.c reads a key's
+ * bytes 16 at a time: KEY_PAD). */
 static void put_bytes(FILE *f, const char *name, const char *p, size_t n)
 {
     fprintf(f, "static const unsigned char %s[] = {", name);
     for (size_t i = 0; i < n; i++)
         fprintf(f, "%s%u,", i % 20 ? "" : "\n    ", (unsigned)(unsigned char)p[i]);
-    fprintf(f, "\n    0};\n\n");
+    fprintf(f, "\n    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};\n\n");
 }
 
 static void put_words(FILE *f, const char *name, const uint32_t *w, size_t n)
