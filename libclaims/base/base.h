@@ -1258,6 +1258,9 @@ typedef struct claims__frame {
  * story's claims share a few hundred frames). */
 typedef struct claims__frametab {
     const claims__frame **slots; /* a power of two of them; NULL empty */
+    /* slot -> its frame's hash, so that a probe passes frames of other
+       hashes without reading them (each a cache miss on a long story) */
+    uint32_t *hashes;
     uint32_t n, nslots;
     const claims__frame *last; /* the frame stored last (frames.c) */
 } claims__frametab;
