@@ -1258,6 +1258,9 @@ typedef struct claims__frame {
  * story's claims share a few hundred frames). */
 typedef struct claims__frametab {
     const claims__frame **slots; /* a power of two of them; NULL empty */
+    /* slot -> its frame's hash, so that a probe passes frames of other
+       hashes without reading them (each a cache miss on a long story) */
+    uint32_t *hashes;
     uint32_t n, nslots;
     const claims__frame *last; /* the frame stored last (frames.c) */
 } claims__frametab;
@@ -1289,7 +1292,16 @@ struct claims_claim {
     uint8_t kind;            /* claims_kind */
     bool has_value;
     uint8_t precision;       /* CLAIMS__PREC_* for dates */
+    /* the index in its article of the sentence it was made in, whose
+       span widened sent_start..sent_end (store.c), so that a pass over
+       the claims need not search for it again; CLAIMS__SENT_FAR when the
+       article has no sentences or too many for its 24 bits. In the
+       padding the fields before leave: the claim no bigger. */
+    unsigned sentence : 24;
 };
+
+/* claims_claim.sentence of a claim whose sentence was not kept */
+#define CLAIMS__SENT_FAR 0xFFFFFFu
 
 enum { CLAIMS__MAX_FINDING_CLAIMS_INLINE = 4 };
 

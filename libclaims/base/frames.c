@@ -146,8 +146,12 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
     claims__frametab *t = &s->frames;
     const claims__frame **slots = claims__malloc(&s->alloc, (size_t)nslots * sizeof *slots);
-    if (!slots)
+    uint32_t *hashes = claims__malloc(&s->alloc, (size_t)nslots * sizeof *hashes);
+    if (!slots || !hashes) {
+        claims__free(&s->alloc, slots);
+        claims__free(&s->alloc, hashes);
         return false;
+    }
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     uint32_t mask = nslots - 1;
     /* the old slots in use moved to its front first, without a branch
@@ -160,13 +164,16 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
         m += q != NULL;
     }
     for (uint32_t k = 0; k < m; k++) {
-        uint32_t i = shared_hash(old[k]) & mask;
+        uint32_t h = shared_hash(old[k]), i = h & mask;
         while (slots[i])
             i = (i + 1) & mask;
         slots[i] = old[k];
+        hashes[i] = h;
     }
     claims__free(&s->alloc, t->slots);
+    claims__free(&s->alloc, t->hashes);
     t->slots = slots;
+    t->hashes = hashes;
     t->nslots = nslots;
     return true;
 }
@@ -199,6 +206,7 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
     memcpy(&copy->f, f, sizeof copy->f);
     copy->hash = h;
     t->slots[i] = &copy->f;
+    t->hashes[i] = h;
     t->n++;
     return &copy->f;
 }
@@ -211,7 +219,7 @@ static inline claims__frame *frame_intern_h(claims_story *s, const claims__frame
         return frame_store(s, f, h, 0);
     uint32_t mask = t->nslots - 1, i = h & mask;
     for (const claims__frame *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (shared_hash(q) == h && frame_same(q, f))
+        if (t->hashes[i] == h && frame_same(q, f))
             return (claims__frame *)q;
     return frame_store(s, f, h, i);
 }
@@ -272,8 +280,10 @@ bool claims__frames_seal(claims_story *s)
                 hs[j] = SEAL_SAME_AS_LAST;
             } else {
                 hs[j] = frame_hash(f);
-                if (t->nslots)
+                if (t->nslots) {
                     FRAME_PREFETCH(&t->slots[hs[j] & mask]);
+                    FRAME_PREFETCH(&t->hashes[hs[j] & mask]);
+                }
             }
             prev = f;
         }
@@ -311,7 +321,9 @@ bool claims__frames_seal(claims_story *s)
 void claims__frames_free(claims_story *s)
 {
     claims__free(&s->alloc, s->frames.slots);
+    claims__free(&s->alloc, s->frames.hashes);
     s->frames.slots = NULL;
+    s->frames.hashes = NULL;
     s->frames.n = s->frames.nslots = 0;
     s->frames.last = NULL;
     claims__free(&s->alloc, s->draft_claims);

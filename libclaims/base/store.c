@@ -24,11 +24,11 @@ static inline const claims__sentence *sentence_of(const claims__article *art, si
 }
 
 /* A claim of `kind` for article ai spanning [start, end) in sentence sn
- * (NULL when the article has none): made and appended to the story.
- * Inline in both ways of finding the sentence. */
+ * (NULL when the article has none) of index si: made and appended to the
+ * story. Inline in both ways of finding the sentence. */
 static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai, claims_kind kind,
                                                       size_t start, size_t end,
-                                                      const claims__sentence *sn)
+                                                      const claims__sentence *sn, size_t si)
 {
     if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
                       sizeof *s->claims))
@@ -41,7 +41,8 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
                         .article = (uint32_t)ai,
                         .kind = (uint8_t)kind,
                         .start = (uint32_t)start,
-                        .end = (uint32_t)end};
+                        .end = (uint32_t)end,
+                        .sentence = si < CLAIMS__SENT_FAR ? (unsigned)si : CLAIMS__SENT_FAR};
     if (!claims__frame_draft(s, c))
         return NULL;
     if (sn) {
@@ -61,7 +62,10 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
                                 size_t end)
 {
     const claims__article *art = &s->articles[ai];
-    return claim_make(s, ai, kind, start, end, art->nsents ? sentence_of(art, start) : NULL);
+    if (!art->nsents)
+        return claim_make(s, ai, kind, start, end, NULL, CLAIMS__SENT_FAR);
+    const claims__sentence *sn = sentence_of(art, start);
+    return claim_make(s, ai, kind, start, end, sn, (size_t)(sn - art->sents));
 }
 
 /* The sentence of the claim's first token, which segmentation wrote: the
@@ -75,7 +79,7 @@ claims_claim *claims__claim_add_tok(claims_story *s, size_t ai, claims_kind kind
     const claims__token *b = &art->toks[tb];
     size_t start = b->start;
     const claims__sentence *sn = &art->sents[b->sentence];
-    return claim_make(s, ai, kind, start, art->toks[te - 1].end, sn);
+    return claim_make(s, ai, kind, start, art->toks[te - 1].end, sn, b->sentence);
 }
 
 /* Copies a key's part, most of them a word or two: up to 16 bytes by
