@@ -510,7 +510,9 @@ typedef struct claims__lex_tables {
     unsigned shift;                    /* 32 - log2(nslots): a slot hash's home slot is
                                           its top bits */
     size_t used;                       /* slots holding a key */
-    const char *keys;                  /* phrase keys, back to back */
+    const char *keys;                  /* phrase keys, back to back, followed by 16
+                                          readable bytes (claims__lex_match_probe
+                                          compares 16 at once) */
     size_t keys_len;
     const claims__lex_entry *entries;
     size_t nentries;
