@@ -927,6 +927,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     for (;;) {
         char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+        /* (apart from the others: written together, the offsets are
+         * gathered into a vector register first, more instructions) */
+        t->start = (uint32_t)start;
+        t->norm = (uint32_t)len;
         __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
         __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
         __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
@@ -950,12 +954,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
         _mm_storeu_si128((__m128i *)(void *)d, w);
         run_word_flags(&clsfl, u, l, g, ug, on);
-        /* (apart from the fields after the hash: else the four offsets are
-         * gathered into a vector register first, more instructions) */
-        t->start = (uint32_t)start;
         t->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
-        t->norm = (uint32_t)len;
         t->norm_len = wl;
         t->hash = h;
         t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
