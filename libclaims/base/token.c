@@ -927,6 +927,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     for (;;) {
         char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+        /* (apart from the others: written together, the offsets are
+         * gathered into a vector register first, more instructions) */
+        t->start = (uint32_t)start;
+        t->norm = (uint32_t)len;
         __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
         __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
         __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
@@ -939,8 +943,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        /* (an apostrophe goes on with the word, but for a possessive
-         * "'s", split off below) */
+        /* (an apostrophe goes on with the word, but a possessive "'s" is split off below) */
         if ((stop >= 0x80 || stop == '\'') &&
             !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
               run_poss_end((unsigned char)s[end + 2]))) {
@@ -950,12 +953,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
         _mm_storeu_si128((__m128i *)(void *)d, w);
         run_word_flags(&clsfl, u, l, g, ug, on);
-        /* (apart from the fields after the hash: else the four offsets are
-         * gathered into a vector register first, more instructions) */
-        t->start = (uint32_t)start;
         t->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
-        t->norm = (uint32_t)len;
         t->norm_len = wl;
         t->hash = h;
         t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
@@ -964,10 +963,12 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         len += wl;
         e = end;
         /* on to the next word after one space (maybe a number first:
-         * run_number), or after a possessive and one space */
-        if (stop == ' ') {
+         * run_number; laid out straight on, no taken jump), or after a
+         * possessive and one space */
+        if (__builtin_expect(stop == ' ', 1)) {
             start = end + 1;
-            if ((start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER) &&
+            if (__builtin_expect(start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER,
+                                 0) &&
                 !(start = run_number(cur, &t, &len, s, end, lim, &e)))
                 break;
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
@@ -1016,9 +1017,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             pb = PB_NEWLINE;
             clsfl = CLAIMS__TOK_WORD;
         }
-        /* or after a line break ("said.\nThe"), noted as plain_run notes
-         * it (before a token that is no word, the line break is left to
-         * plain_run) */
+        /* or after a line break ("said.\nThe"), noted as plain_run notes it
+         * (before a token that is no word, it is left to plain_run) */
         if (pb != PB_NEWLINE)
             break;
         start = end + 1;
