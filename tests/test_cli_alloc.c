@@ -1,6 +1,6 @@
-/* The CLI's story allocator (tools/cli_alloc.c): malloc's blocks, and
- * blocks of about 4 MB and more mapped on their own, with realloc across
- * the two keeping every byte. */
+/* The CLI's story allocator (tools/cli_alloc.c): malloc's blocks, and a
+ * story arena's biggest blocks mapped on their own, each kept by realloc
+ * with every byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../tools/cli_alloc.h"
+#include "internal.h"
 
 static void *al_malloc(size_t n)
 {
@@ -44,7 +45,7 @@ static void same(const unsigned char *p, size_t n, unsigned seed)
 static void test_small_and_big_blocks(void **state)
 {
     (void)state;
-    size_t sizes[] = {1, 24, 4096, 100000, (size_t)2 << 20, (size_t)5 << 20};
+    size_t sizes[] = {1, 24, 4096, 100000, (size_t)2 << 20, CLI_ALLOC_BIG, (size_t)5 << 20};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         unsigned char *p = al_malloc(sizes[k]);
         assert_non_null(p);
@@ -52,7 +53,7 @@ static void test_small_and_big_blocks(void **state)
 #if defined(__linux__)
         /* a big one is a mapping of its own: its bytes start after the
            16-byte header at a page's start */
-        if (sizes[k] >= CLI_ALLOC_BIG)
+        if (sizes[k] == CLI_ALLOC_BIG)
             assert_int_equal((uintptr_t)p % 4096, 16);
 #endif
         fill(p, sizes[k], (unsigned)k);
@@ -61,20 +62,12 @@ static void test_small_and_big_blocks(void **state)
     }
 }
 
-/* small -> small -> small -> big -> bigger -> smaller but big -> small
- * -> small: each step keeps the bytes the smaller of the two sizes holds */
-static void test_realloc_keeps_bytes_across_kinds(void **state)
+/* a block of malloc's grows and shrinks as malloc's, a mapped one as a
+ * mapping, each keeping the bytes the smaller of two sizes holds */
+static void test_realloc_keeps_bytes(void **state)
 {
     (void)state;
-    size_t steps[] = {1000,
-                      500000,
-                      (size_t)3 << 20,
-                      (size_t)9 << 20,
-                      (size_t)13 << 20,
-                      (size_t)4 << 20,
-                      70000,
-                      (size_t)2 << 20,
-                      10};
+    size_t steps[] = {1000, 500000, (size_t)3 << 20, (size_t)9 << 20, 70000, 10};
     size_t have = 0;
     unsigned char *p = NULL;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
@@ -87,6 +80,61 @@ static void test_realloc_keeps_bytes_across_kinds(void **state)
         have = steps[k];
     }
     al_free(p);
+    size_t big[] = {CLI_ALLOC_BIG, (size_t)13 << 20, (size_t)6 << 20, 100};
+    p = al_malloc(big[0]);
+    assert_non_null(p);
+    fill(p, big[0], 9);
+    have = big[0];
+    for (size_t k = 1; k < sizeof big / sizeof big[0]; k++) {
+        unsigned char *q = al_realloc(p, big[k]);
+        assert_non_null(q);
+#if defined(__linux__)
+        assert_int_equal((uintptr_t)q % 4096, 16); /* still a mapping */
+#endif
+        size_t kept = have < big[k] ? have : big[k];
+        same(q, kept, 9);
+        fill(q, big[k], 9);
+        p = q;
+        have = big[k];
+    }
+    al_free(p);
+}
+
+/* A story arena's biggest blocks are what the allocator maps: blocks of
+ * exactly CLI_ALLOC_BIG bytes (mem.c sizes them 64 bytes short of 4 MB
+ * with their header). */
+static void *rec_malloc(size_t n, void *ud)
+{
+    *(size_t *)ud += n == CLI_ALLOC_BIG; /* the big blocks asked for */
+    return al_malloc(n);
+}
+
+static void *rec_realloc(void *p, size_t n, void *ud)
+{
+    (void)ud;
+    return al_realloc(p, n);
+}
+
+static void rec_free(void *p, void *ud)
+{
+    (void)ud;
+    al_free(p);
+}
+
+static void test_arena_asks_for_its_big_blocks(void **state)
+{
+    (void)state;
+    size_t asked_big = 0;
+    claims_allocator a = {rec_malloc, rec_realloc, rec_free, &asked_big};
+    claims__arena ar;
+    claims__arena_init(&ar, &a);
+    for (size_t got = 0; got < (size_t)40 << 20; got += 4000) {
+        char *p = claims__arena_alloc_raw(&ar, 4000);
+        assert_non_null(p);
+        memset(p, 1, 4000);
+    }
+    assert_true(asked_big >= 3);
+    claims__arena_release(&ar);
 }
 
 /* a story checked with it, as the CLI does */
@@ -111,7 +159,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_and_big_blocks),
-        cmocka_unit_test(test_realloc_keeps_bytes_across_kinds),
+        cmocka_unit_test(test_realloc_keeps_bytes),
+        cmocka_unit_test(test_arena_asks_for_its_big_blocks),
         cmocka_unit_test(test_story_with_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

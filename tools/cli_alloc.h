@@ -4,10 +4,10 @@
 
 #include <claims.h>
 
-/* malloc, realloc and free, but a block of CLI_ALLOC_BIG bytes or more
- * (a story arena's biggest blocks, 4 MB with their headers: mem.c) is a
- * mapping of its own, in whole 2 MB pages, marked for transparent huge
- * pages. For claims_story_new(). */
+/* malloc, realloc and free, but a block of exactly CLI_ALLOC_BIG bytes (a
+ * story arena's biggest blocks, 4 MB with their headers: mem.c's
+ * ARENA_BLOCK_MAX, ARENA_SLACK) is a mapping of its own, in whole 2 MB
+ * pages, marked for transparent huge pages. For claims_story_new(). */
 extern const claims_allocator cli_story_allocator;
 
 enum { CLI_ALLOC_BIG = 4 * 1024 * 1024 - 64 };
