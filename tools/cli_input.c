@@ -613,14 +613,20 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
     return end;
 }
 
-enum { POOL_CHUNK = 1 << 20, HUGE_PAGE = 2 << 20, HUGE_CHUNK = 2 * HUGE_PAGE };
+enum {
+    POOL_CHUNK = 1 << 20,
+    POOL_SMALL_CHUNKS = 4,
+    HUGE_PAGE = 2 << 20,
+    HUGE_CHUNK = 2 * HUGE_PAGE
+};
 
-/* A chunk of at least `need` bytes (*cap set to its size). After a chunk
- * that lent texts (a story that borrows), in huge pages where the system
- * has them: a page fault per 4 KB written cost claims extract on 20 MB of
- * news 3-4% of its CPU time (faults 10,900 -> 6,300). The first chunk has
- * small pages: a story that lends nothing (texts given a title apart)
- * writes only its first few, and its peak RSS stays as it was. */
+/* A chunk of at least `need` bytes (*cap set to its size). After four
+ * chunks that lent texts (a story that borrows, of more than 4 MB), in
+ * huge pages where the system has them: a page fault per 4 KB written
+ * cost claims extract on 20 MB of news 3-4% of its CPU time (faults
+ * 10,900 -> 6,300). The first chunks have small pages: a story that lends
+ * nothing (texts given a title apart) writes only its first few, and a
+ * small one keeps no half-empty huge page. */
 static char *pool_chunk(size_t need, int huge, size_t *cap)
 {
 #if defined(MADV_HUGEPAGE)
@@ -648,7 +654,11 @@ static char *pool_chunk(size_t need, int huge, size_t *cap)
 static sbuf pool_view(text_pool *p, size_t need)
 {
     if (p->cap - p->used < need) {
-        int lent = p->used > 0 || p->nchunks > 1;
+        /* huge pages once four chunks have lent texts: a story of a few
+           megabytes (1,000 news articles) would keep most of a 2 MB page
+           it does not fill */
+        size_t lending = p->nchunks - (p->cur && p->used == 0);
+        int huge = lending >= POOL_SMALL_CHUNKS;
         if (p->cur && p->used == 0) { /* it lends nothing */
             free(p->cur);
             p->nchunks--;
@@ -658,7 +668,7 @@ static sbuf pool_view(text_pool *p, size_t need)
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
         size_t cap;
-        p->cur = pool_chunk(need, lent, &cap);
+        p->cur = pool_chunk(need, huge, &cap);
         p->chunks[p->nchunks++] = p->cur;
         p->used = 0;
         p->cap = cap;
