@@ -62,42 +62,41 @@ static void test_small_and_big_blocks(void **state)
     }
 }
 
-/* a block of malloc's grows and shrinks as malloc's, a mapped one as a
- * mapping, each keeping the bytes the smaller of two sizes holds */
-static void test_realloc_keeps_bytes(void **state)
+/* Reallocates p (of `have` bytes, filled) to each of steps[0..n) in turn:
+ * each step keeps the bytes the smaller of two sizes holds, and a
+ * mapped block stays a mapping. Frees the last. */
+static void realloc_walk(unsigned char *p, size_t have, const size_t *steps, size_t n,
+                         int mapped)
 {
-    (void)state;
-    size_t steps[] = {1000, 500000, (size_t)3 << 20, (size_t)9 << 20, 70000, 10};
-    size_t have = 0;
-    unsigned char *p = NULL;
-    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+    for (size_t k = 0; k < n; k++) {
         unsigned char *q = al_realloc(p, steps[k]);
         assert_non_null(q);
-        size_t kept = have < steps[k] ? have : steps[k];
-        same(q, kept, 7);
+#if defined(__linux__)
+        if (mapped)
+            assert_int_equal((uintptr_t)q % 4096, 16);
+#else
+        (void)mapped;
+#endif
+        same(q, have < steps[k] ? have : steps[k], 7);
         fill(q, steps[k], 7);
         p = q;
         have = steps[k];
     }
     al_free(p);
-    size_t big[] = {CLI_ALLOC_BIG, (size_t)13 << 20, (size_t)6 << 20, 100};
-    p = al_malloc(big[0]);
+}
+
+/* a block of malloc's grows and shrinks as malloc's, a mapped one as a
+ * mapping */
+static void test_realloc_keeps_bytes(void **state)
+{
+    (void)state;
+    const size_t steps[] = {1000, 500000, (size_t)3 << 20, (size_t)9 << 20, 70000, 10};
+    realloc_walk(NULL, 0, steps, sizeof steps / sizeof steps[0], 0);
+    const size_t big[] = {(size_t)13 << 20, (size_t)6 << 20, 100};
+    unsigned char *p = al_malloc(CLI_ALLOC_BIG);
     assert_non_null(p);
-    fill(p, big[0], 9);
-    have = big[0];
-    for (size_t k = 1; k < sizeof big / sizeof big[0]; k++) {
-        unsigned char *q = al_realloc(p, big[k]);
-        assert_non_null(q);
-#if defined(__linux__)
-        assert_int_equal((uintptr_t)q % 4096, 16); /* still a mapping */
-#endif
-        size_t kept = have < big[k] ? have : big[k];
-        same(q, kept, 9);
-        fill(q, big[k], 9);
-        p = q;
-        have = big[k];
-    }
-    al_free(p);
+    fill(p, CLI_ALLOC_BIG, 7);
+    realloc_walk(p, CLI_ALLOC_BIG, big, sizeof big / sizeof big[0], 1);
 }
 
 /* A story arena's biggest blocks are what the allocator maps: blocks of
