@@ -60,7 +60,8 @@ void claims__shrink(const claims_allocator *a, void **data, size_t *cap, size_t 
  * then a quarter of what it holds, up to 4 MB. A story of thousands of
  * articles then holds its claims and strings in a few blocks of 2 and 4
  * MB, not in hundreds of 64 KB ones: fewer allocations, and blocks that
- * an allocator can give huge pages (the CLI's does: cli_alloc.c), where
+ * an allocator can give huge pages (the `claims` tool's gives them to the
+ * 4 MB ones: tools/cli_alloc.c, which asks for that size exactly), where
  * every 4 KB page of them was a page fault. A block with its header is
  * 64 bytes short of a power of two, room for the allocator's own header
  * within the power of two. */
