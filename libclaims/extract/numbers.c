@@ -1327,6 +1327,27 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 
 /* --------------------------------------------------------- emitting */
 
+/* The lexicon's broader kind of concept p2 ("climber": "person"), NULL
+ * when none or the concept itself. Most concepts have none: a concept of
+ * letters a-z alone is one token (the lookup's only cut), and the bucket
+ * of its hash mostly starts no key of the section: one load says so,
+ * where the lookup hashed it again into a slot and probed. */
+static const claims__lex_entry *broader_of(const qctx *c, const char *p2)
+{
+    /* its length and whether it has a byte other than a-z, one loop */
+    size_t n = 0;
+    unsigned other = 0;
+    for (; p2[n]; n++)
+        other |= (unsigned char)(p2[n] - 'a') > 25;
+    if (!other && !(c->lx->tables->first[claims__word_hash(p2, n) % CLAIMS__LEX_FIRST_BITS] &
+                    (1u << CLAIMS__LEX_BROADER)))
+        return NULL;
+    const claims__lex_entry *kind_of = claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, n);
+    if (kind_of && strcmp(claims__lex_text(kind_of), p2) == 0)
+        kind_of = NULL;
+    return kind_of;
+}
+
 /* The slots a count or an amount meets with one known part unknown:
  * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
  * amount of money, named by its currency, also meets "money/-/-/USD". A
@@ -1347,10 +1368,7 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
     bool thing = p2 && !is_dash(p2), action = p3 && !is_dash(p3);
     size_t n = 0;
     const claims__lex_entry *kind_of =
-        kind == CLAIMS_KIND_COUNT && thing ? claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, strlen(p2))
-                                           : NULL;
-    if (kind_of && strcmp(claims__lex_text(kind_of), p2) == 0)
-        kind_of = NULL;
+        kind == CLAIMS_KIND_COUNT && thing ? broader_of(c, p2) : NULL;
     if (kind_of && !(claims__draft(cl)->kind_key =
                          claims__key(c->s, p1, claims__lex_text(kind_of), action ? p3 : "-", p4)))
         return false;
