@@ -83,8 +83,7 @@ static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
  * after a line break and of the "(" tokens (claims__seg_scratch), each
  * read once from the front, as the queries of list_next rise. */
 typedef struct seg_list {
-    const uint32_t *v;
-    size_t n, at; /* entries; the first not yet passed */
+    const uint32_t *at; /* the first entry not yet passed */
 } seg_list;
 typedef struct seg_lists {
     seg_list terms, lines, parens;
@@ -129,13 +128,15 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         whole = !verb;
     }
     /* "(photo credit: ...)" anywhere in a short line (30 tokens at most;
-     * a longer one is not scanned for it) makes it a caption. */
-    if (ntok <= 30)
-        for (size_t k = list_next(&sl->parens, pb, pe); k < pe && !whole;
-             k = list_next(&sl->parens, k + 1, pe)) {
-            e = furniture_at(lx, art, k + 1, pe, &n);
-            whole = e && e->code == CLAIMS__LV_CREDIT;
-        }
+     * a longer one is not scanned for it) makes it a caption. (A longer
+     * one's scan ends at once, at pb: a conditional move, not a branch
+     * that a line's length decides at random.) */
+    size_t ce = ntok <= 30 ? pe : pb;
+    for (size_t k = list_next(&sl->parens, pb, ce); k < ce && !whole;
+         k = list_next(&sl->parens, k + 1, ce)) {
+        e = furniture_at(lx, art, k + 1, pe, &n);
+        whole = e && e->code == CLAIMS__LV_CREDIT;
+    }
     for (size_t si = sb; si < se; si++) {
         claims__sentence *sn = &art->sents[si];
         if (whole) {
@@ -176,8 +177,9 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     } while (0)
 enum { AHEAD = 32 }; /* see push_sentence (four SENT8 there) */
 
-static bool push_sentence(const claims_allocator *a, claims__article *art, size_t *cap,
-                          size_t tb, size_t te, size_t para, bool para_start)
+static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claims__article *art,
+                                                size_t *cap, size_t tb, size_t te, size_t para,
+                                                bool para_start)
 {
     if (tb >= te)
         return true;
@@ -227,10 +229,13 @@ stored:
  * call before. */
 static inline size_t list_next(seg_list *l, size_t i, size_t end)
 {
-    /* (the list ends with UINT32_MAX: see claims__seg_scratch) */
-    while (l->v[l->at] < i)
-        l->at++;
-    size_t v = l->v[l->at];
+    /* (the list ends with UINT32_MAX: see claims__seg_scratch; the walk
+     * keeps its pointer in a register and stores it once) */
+    const uint32_t *at = l->at;
+    while (*at < i)
+        at++;
+    l->at = at;
+    size_t v = *at;
     return v < end ? v : end;
 }
 
@@ -284,8 +289,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
                                    claims__article *art, const claims__seg_scratch *scr,
                                    size_t *cap)
 {
-    seg_lists sl = {
-        {scr->terms, scr->nterms, 0}, {scr->lines, scr->nlines, 0}, {scr->parens, scr->nparens, 0}};
+    seg_lists sl = {{scr->terms}, {scr->lines}, {scr->parens}};
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
