@@ -1838,10 +1838,13 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
             strong = event_forward(c, art, dc->end, te, opener);
         }
     }
-    char sbuf[DT_NAME_MAX], wbuf[DT_NAME_MAX];
+    char sbuf[DT_NAME_MAX], wbuf[2][DT_NAME_MAX];
     const char *sp = event_part(c, art, strong, sbuf);
-    /* The weak link: the nearest other event of the sentence. */
-    int weak = -1;
+    /* The weak link: the nearest other event of the sentence. Its text
+     * is kept (wp) from the test, not made again: each test writes the
+     * buffer the best so far is not in (wi). */
+    int weak = -1, wi = 0;
+    const char *wp = NULL;
     size_t wdist = (size_t)-1;
     for (size_t k = 0; k < c->nev; k++) {
         if ((int)k == strong)
@@ -1851,11 +1854,13 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         size_t dist = c->ev[k].begin >= dc->end ? c->ev[k].begin - dc->end
                                                  : dc->begin - c->ev[k].end;
         if (dist < wdist) {
-            char tmp[DT_NAME_MAX];
-            if (strcmp(event_part(c, art, (int)k, tmp), sp) == 0)
+            const char *p = event_part(c, art, (int)k, wbuf[wi]);
+            if (strcmp(p, sp) == 0)
                 continue;
             wdist = dist;
             weak = (int)k;
+            wp = p;
+            wi ^= 1;
         }
     }
     const char *kname = dc->kind == CLAIMS_KIND_YEAR ? "year" : "date";
@@ -1865,8 +1870,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     if (weak >= 0) {
-        claims__draft(cl)->weak_key =
-            claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);
+        claims__draft(cl)->weak_key = claims__key(c->s, kname, wp, NULL, NULL);
         if (!cl->frame->weak_key)
             return CLAIMS_ERR_NOMEM;
     }
