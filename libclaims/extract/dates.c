@@ -864,12 +864,24 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
      * asked would have stopped the loop), and only with a year within
      * five tokens after it, as date_from takes a misspelt month (the
      * only date such a word starts). */
-    if (t < end && t->cls == CLAIMS__TOK_NUMBER && k > i) {
-        if (t[-1].cls == CLAIMS__TOK_WORD && (t[-1].flags & CLAIMS__TF_CAP))
-            return year_within(art, k, k + 5, te) ? k - 1 : k;
-        if (k - 1 > i && t[-2].cls == CLAIMS__TOK_WORD && (t[-2].flags & CLAIMS__TF_CAP) &&
-            claims__tok_punct(art, k - 1, '.'))
-            return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
+    if (t < end && t->cls == CLAIMS__TOK_NUMBER) {
+        /* the two forms' tests (a capitalized word, maybe with a '.'
+         * after it) or-ed without a branch, as few numbers have either:
+         * a token before i reads as t itself, a number */
+        const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
+        const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
+        const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+        const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
+        const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
+        uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
+        unsigned cap1 = (w1 & shape) == cap_word;
+        unsigned cap2 = ((w2 & shape) == cap_word) & ((w1 & cls) == punct);
+        if (cap1 | cap2) {
+            if (cap1)
+                return year_within(art, k, k + 5, te) ? k - 1 : k;
+            if (claims__tok_punct(art, k - 1, '.'))
+                return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
+        }
     }
     return k;
 }
