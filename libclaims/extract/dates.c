@@ -758,6 +758,28 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
             ((s->flags & CLAIMS__TF_CAP) && year_within(art, i + 2, i + 5, end)));
 }
 
+/* Whether number t (a token after it in the run) may be next_candidate's:
+ * the tests of its own (four digits, a relative day's start) and of
+ * number_may_start_date that t's length and the next token's class,
+ * flags, lexmask and first byte decide, or-ed without a branch (a
+ * superset: true asks them all). Most numbers ("15 people", "15%",
+ * "2010,") fail, skipped with one branch instead of the several of
+ * number_may_start_date, each of which mispredicts. */
+static inline bool number_may_stop(const claims__article *art, const claims__token *t)
+{
+    const claims__token *s = t + 1;
+    unsigned len = t->norm_len;
+    unsigned char ch = (unsigned char)art->norm[s->norm];
+    unsigned spaced = s->flags & CLAIMS__TF_SPACE_BEFORE;
+    unsigned word = s->cls == CLAIMS__TOK_WORD;
+    unsigned day = len <= 2;
+    unsigned sep = (ch == '/') | (ch == '-') | (ch == '.');
+    unsigned named = ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) | (s->flags & CLAIMS__TF_CAP)) != 0;
+    unsigned glued = (spaced == 0) & ((word & day) | ((word ^ 1u) & sep));
+    unsigned own = (len == 4) | ((t->lexmask >> CLAIMS__LEX_RELATIVE_DAY) & 1u) | (len - 8u <= 2u);
+    return (own | glued | (spaced & word & day & named)) != 0;
+}
+
 /* Most tokens start no date. A date starts with a number, a weekday, a
  * month's name, or a capitalized word right before a number (a misspelt
  * month): the rest are rejected here, inline, before the call and the
@@ -842,12 +864,24 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
      * asked would have stopped the loop), and only with a year within
      * five tokens after it, as date_from takes a misspelt month (the
      * only date such a word starts). */
-    if (t < end && t->cls == CLAIMS__TOK_NUMBER && k > i) {
-        if (t[-1].cls == CLAIMS__TOK_WORD && (t[-1].flags & CLAIMS__TF_CAP))
-            return year_within(art, k, k + 5, te) ? k - 1 : k;
-        if (k - 1 > i && t[-2].cls == CLAIMS__TOK_WORD && (t[-2].flags & CLAIMS__TF_CAP) &&
-            claims__tok_punct(art, k - 1, '.'))
-            return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
+    if (t < end && t->cls == CLAIMS__TOK_NUMBER) {
+        /* the two forms' tests (a capitalized word, maybe with a '.'
+         * after it) or-ed without a branch, as few numbers have either:
+         * a token before i reads as t itself, a number */
+        const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
+        const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
+        const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+        const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
+        const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
+        uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
+        unsigned cap1 = (w1 & shape) == cap_word;
+        unsigned cap2 = ((w2 & shape) == cap_word) & ((w1 & cls) == punct);
+        if (cap1 | cap2) {
+            if (cap1)
+                return year_within(art, k, k + 5, te) ? k - 1 : k;
+            if (claims__tok_punct(art, k - 1, '.'))
+                return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
+        }
     }
     return k;
 }
@@ -1838,10 +1872,13 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
             strong = event_forward(c, art, dc->end, te, opener);
         }
     }
-    char sbuf[DT_NAME_MAX], wbuf[DT_NAME_MAX];
+    char sbuf[DT_NAME_MAX], wbuf[2][DT_NAME_MAX];
     const char *sp = event_part(c, art, strong, sbuf);
-    /* The weak link: the nearest other event of the sentence. */
-    int weak = -1;
+    /* The weak link: the nearest other event of the sentence. Its text
+     * is kept (wp) from the test, not made again: each test writes the
+     * buffer the best so far is not in (wi). */
+    int weak = -1, wi = 0;
+    const char *wp = NULL;
     size_t wdist = (size_t)-1;
     for (size_t k = 0; k < c->nev; k++) {
         if ((int)k == strong)
@@ -1851,11 +1888,13 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         size_t dist = c->ev[k].begin >= dc->end ? c->ev[k].begin - dc->end
                                                  : dc->begin - c->ev[k].end;
         if (dist < wdist) {
-            char tmp[DT_NAME_MAX];
-            if (strcmp(event_part(c, art, (int)k, tmp), sp) == 0)
+            const char *p = event_part(c, art, (int)k, wbuf[wi]);
+            if (strcmp(p, sp) == 0)
                 continue;
             wdist = dist;
             weak = (int)k;
+            wp = p;
+            wi ^= 1;
         }
     }
     const char *kname = dc->kind == CLAIMS_KIND_YEAR ? "year" : "date";
@@ -1865,8 +1904,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     if (weak >= 0) {
-        claims__draft(cl)->weak_key =
-            claims__key(c->s, kname, event_part(c, art, weak, wbuf), NULL, NULL);
+        claims__draft(cl)->weak_key = claims__key(c->s, kname, wp, NULL, NULL);
         if (!cl->frame->weak_key)
             return CLAIMS_ERR_NOMEM;
     }
@@ -2166,6 +2204,8 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
             /* a number is tried as a date's start (may_start_date) and
              * as a year (year_context: four digits); most numbers are
              * neither ("15 people", "2.5") */
+            if (i + 1 < te && !number_may_stop(art, t))
+                continue;
             if (t->norm_len == 4 || (t->lexmask & (1u << rel)) || number_may_start_date(art, i, te))
                 return i;
             continue;
