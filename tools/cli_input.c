@@ -613,38 +613,12 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
     return end;
 }
 
-enum {
-    POOL_CHUNK = 1 << 20,
-    POOL_SMALL_CHUNKS = 4,
-    HUGE_PAGE = 2 << 20,
-    HUGE_CHUNK = 2 * HUGE_PAGE
-};
-
-/* A chunk of at least `need` bytes (*cap set to its size). After four
- * chunks that lent texts (a story that borrows, of more than 4 MB), in
- * huge pages where the system has them: a page fault per 4 KB written
- * cost claims extract on 20 MB of news 3-4% of its CPU time (faults
- * 10,900 -> 6,300). The first chunks have small pages: a story that lends
- * nothing (texts given a title apart) writes only its first few, and a
- * small one keeps no half-empty huge page. */
-static char *pool_chunk(size_t need, int huge, size_t *cap)
-{
-#if defined(MADV_HUGEPAGE)
-    if (huge && need <= SIZE_MAX - HUGE_CHUNK) {
-        size_t n = need <= HUGE_CHUNK ? HUGE_CHUNK : (need + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-        char *c = aligned_alloc(HUGE_PAGE, n);
-        if (c) {
-            madvise(c, n, MADV_HUGEPAGE); /* only advice: fine if it fails */
-            *cap = n;
-            return c;
-        }
-    }
-#else
-    (void)huge;
-#endif
-    *cap = need > POOL_CHUNK ? need : POOL_CHUNK;
-    return xmalloc(*cap);
-}
+/* The text pool's chunks: 1 MB, or a text's own when it is longer. They
+ * are malloc's, with small pages: in huge pages (madvise), `claims check`
+ * on 100,000 real articles spent 0.2-0.4 s more in the kernel (3.9 ->
+ * 4.2-4.6 s), and `claims extract`, whose heap is in huge pages already
+ * (cli_heap_in_huge_pages), was no faster. */
+enum { POOL_CHUNK = 1 << 20 };
 
 /* At least `need` free bytes at the end of p's chunks, as an sbuf that
  * flat_decode fills without growing it (need is more than the rest of the
@@ -654,11 +628,6 @@ static char *pool_chunk(size_t need, int huge, size_t *cap)
 static sbuf pool_view(text_pool *p, size_t need)
 {
     if (p->cap - p->used < need) {
-        /* huge pages once four chunks have lent texts: a story of a few
-           megabytes (1,000 news articles) would keep most of a 2 MB page
-           it does not fill */
-        size_t lending = p->nchunks - (p->cur && p->used == 0);
-        int huge = lending >= POOL_SMALL_CHUNKS;
         if (p->cur && p->used == 0) { /* it lends nothing */
             free(p->cur);
             p->nchunks--;
@@ -667,8 +636,8 @@ static sbuf pool_view(text_pool *p, size_t need)
             p->cap_chunks = p->cap_chunks ? p->cap_chunks * 2 : 16;
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
-        size_t cap;
-        p->cur = pool_chunk(need, huge, &cap);
+        size_t cap = need > POOL_CHUNK ? need : POOL_CHUNK;
+        p->cur = xmalloc(cap);
         p->chunks[p->nchunks++] = p->cur;
         p->used = 0;
         p->cap = cap;
@@ -1084,6 +1053,8 @@ void add_json_file(cli *c, const char *name, const char *path, const buffer *b)
            "not JSON (a .json file holds one JSON object, an array of them or JSON Lines)",
            k < b->len ? (long long)k : -1);
 }
+
+enum { HUGE_PAGE = 2 << 20 };
 
 /* The story's arrays (tokens, claims, keys) grow by realloc from malloc's
  * heap as it is read and checked: a page fault per 4 KB of them. Here the
