@@ -113,18 +113,26 @@ static void test_lexicon_api_error_reason_and_bom(void **state)
     claims_story_free(s);
 }
 
+/* A story with lexicon `lex` added and one article of `text`, segmented
+ * (its tokens in *art). Free with claims_story_free(). */
+static claims_story *segmented(const char *lex, const char *text, claims__article **art)
+{
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
+    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
+                     CLAIMS_OK);
+    *art = &s->articles[0];
+    assert_int_equal(claims__segment(&s->alloc, s->lex, *art), CLAIMS_OK);
+    return s;
+}
+
 static void test_lexicon_match_longest_phrase_in_text(void **state)
 {
     (void)state;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    const char *lex = "[concept]\nzorb = zorb\nbigzorb = blue zorb machine\n";
-    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
-    const char *text = "Three Blue  Zorb Machines and one zorb.";
-    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
-                     CLAIMS_OK);
-    claims__article *a = &s->articles[0];
-    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    claims__article *a;
+    claims_story *s = segmented("[concept]\nzorb = zorb\nbigzorb = blue zorb machine\n",
+                                "Three Blue  Zorb Machines and one zorb.", &a);
     size_t n = 0;
     /* plural "machines" is not listed, so the 3-word phrase fails there */
     assert_null(claims__lex_match(s->lex, CLAIMS__LEX_CONCEPT, a, 1, a->ntoks, &n));
@@ -420,15 +428,9 @@ static const claims__token *token_at(const claims__article *a, const char *text,
 static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state)
 {
     (void)state;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    const char *lex = "[context]\nhedge = zorbly\npoll = straw canvass\n";
-    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
     const char *text = "A straw canvass found zorbly more support. He wore a straw hat, zorbly";
-    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
-                     CLAIMS_OK);
-    claims__article *a = &s->articles[0];
-    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
+    claims__article *a;
+    claims_story *s = segmented("[context]\nhedge = zorbly\npoll = straw canvass\n", text, &a);
     const uint32_t ctx = 1u << CLAIMS__LEX_CONTEXT;
     const claims__token *canvass = token_at(a, text, "straw canvass");
     assert_true(canvass->lexmask & ctx);
@@ -455,17 +457,11 @@ static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state
 static void test_lexicon_segment_keeps_bits_of_a_later_one_word_phrase(void **state)
 {
     (void)state;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    const char *two = "[context]\npoll = quorbish tally\n";
     const char *one = "[context]\nhedge = quorbish\n";
-    assert_int_equal(claims_story_add_lexicon(s, two, strlen(two), NULL), CLAIMS_OK);
     const char *text = "A quorbish hat and a quorbish tally.";
-    assert_int_equal(claims_story_add_article(s, "x", NULL, NULL, text, strlen(text), NULL),
-                     CLAIMS_OK);
-    claims__article *a = &s->articles[0];
+    claims__article *a;
+    claims_story *s = segmented("[context]\npoll = quorbish tally\n", text, &a);
     const uint32_t ctx = 1u << CLAIMS__LEX_CONTEXT;
-    assert_int_equal(claims__segment(&s->alloc, s->lex, a), CLAIMS_OK);
     assert_false(token_at(a, text, "quorbish hat")->lexmask & (ctx | CLAIMS__LEXMASK_POLL));
     assert_true(token_at(a, text, "quorbish tally")->lexmask & CLAIMS__LEXMASK_POLL);
     claims__article_drop_tokens(&s->alloc, a);
