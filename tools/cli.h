@@ -268,10 +268,6 @@ typedef struct cli {
     text_pool texts; /* JSON Lines texts the story borrows */
 } cli;
 
-/* Lets malloc's heap grow by `bytes` (at most 512 MB) at once, in huge
- * pages where glibc and the system have them; a no-op elsewhere. Peak RSS
- * grows by up to a huge page per block in use. */
-void cli_heap_in_huge_pages(size_t bytes);
 /* Reads one input as given on the command line (a file, a folder, "-"). */
 void add_path(cli *c, const char *path);
 

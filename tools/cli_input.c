@@ -3,17 +3,12 @@
  * articles, and JSON (one object, an array, JSON Lines). The bytes come
  * from claims.c (files, folders, stdin) and cli_batch.c; fuzz/fuzz_jsonl.c
  * drives the JSON readers on arbitrary bytes. No file system here. */
-#define _DEFAULT_SOURCE 1 /* madvise, sbrk */
 #include "cli.h"
 
 #include <yajl/yajl_parse.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 void report_error(const char *what, const claims_error *err)
 {
@@ -617,7 +612,7 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
  * are malloc's, with small pages: in huge pages (madvise), `claims check`
  * on 100,000 real articles spent 0.2-0.4 s more in the kernel (3.9 ->
  * 4.2-4.6 s), and `claims extract`, whose heap is in huge pages already
- * (cli_heap_in_huge_pages), was no faster. */
+ * (cli_heap_in_huge_pages, cli_alloc.c), was no faster. */
 enum { POOL_CHUNK = 1 << 20 };
 
 /* At least `need` free bytes at the end of p's chunks, as an sbuf that
@@ -1052,32 +1047,6 @@ void add_json_file(cli *c, const char *name, const char *path, const buffer *b)
     reject(c, name, CLAIMS_ERR_IO,
            "not JSON (a .json file holds one JSON object, an array of them or JSON Lines)",
            k < b->len ? (long long)k : -1);
-}
-
-enum { HUGE_PAGE = 2 << 20 };
-
-/* The story's arrays (tokens, claims, keys) grow by realloc from malloc's
- * heap as it is read and checked: a page fault per 4 KB of them. Here the
- * heap grows by `bytes` at once (M_TOP_PAD), keeps them (M_TRIM_THRESHOLD),
- * takes blocks up to 32 MB too (M_MMAP_THRESHOLD: a block mapped apart
- * would have small pages), and that stretch is advised into 2 MB pages. */
-void cli_heap_in_huge_pages(size_t bytes)
-{
-#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, (int)bytes * 2);
-    mallopt(M_TOP_PAD, (int)bytes);
-    void *p = malloc(1 << 20);
-    uintptr_t lo = (uintptr_t)p;
-    free(p);
-    void *hi = sbrk(0);
-    uintptr_t a = (lo + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t z = (uintptr_t)hi & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (hi != (void *)-1 && z > a)
-        madvise((void *)a, z - a, MADV_HUGEPAGE);
-#else
-    (void)bytes;
-#endif
 }
 
 void cli_forget_sources(cli *c)
