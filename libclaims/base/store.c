@@ -4,25 +4,6 @@
 
 #include <string.h>
 
-/* The sentence of a claim of article art at byte off, as
- * claims__sentence_near finds it (the first not ended by off, else the
- * last): by halves of the sentences, each step a conditional move, not a
- * branch (the hint of the claim before was a branch mispredicted about
- * every other claim, the extractors taking turns over the text). */
-static inline const claims__sentence *sentence_of(const claims__article *art, size_t off)
-{
-    const claims__sentence *base = art->sents, *last = base + art->nsents - 1;
-    size_t len = art->nsents;
-    while (len > 1) {
-        size_t half = len / 2;
-        base = base[half - 1].end <= off ? base + half : base;
-        len -= half;
-    }
-    /* by pointers: no index made from the difference (a multiply) */
-    base += base->end <= off;
-    return base < last ? base : last;
-}
-
 /* A claim of `kind` for article ai spanning [start, end) in sentence sn
  * (NULL when the article has none) of index si: made and appended to the
  * story. Inline in both ways of finding the sentence. */
@@ -64,8 +45,8 @@ claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, si
     const claims__article *art = &s->articles[ai];
     if (!art->nsents)
         return claim_make(s, ai, kind, start, end, NULL, CLAIMS__SENT_FAR);
-    const claims__sentence *sn = sentence_of(art, start);
-    return claim_make(s, ai, kind, start, end, sn, (size_t)(sn - art->sents));
+    size_t si = claims__sentence_of(art, start);
+    return claim_make(s, ai, kind, start, end, &art->sents[si], si);
 }
 
 /* The sentence of the claim's first token, which segmentation wrote: the

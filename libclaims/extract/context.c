@@ -1265,25 +1265,6 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     f->holder = claims__intern_str(c->s, holder, oom);
 }
 
-/* claims__sentence_near(art, off, hint) without its hint: a search of
- * all the article's sentences with a conditional move a step, as many
- * steps for every claim of the article (the hint's steps forward, as many
- * as the claims' distance, were mispredicted about twice a claim: the
- * claims of one extractor follow each other, then the next's start
- * over). */
-static size_t sentence_of(const claims__article *art, size_t off)
-{
-    const claims__sentence *b = art->sents;
-    size_t n = art->nsents;
-    while (n > 1) {
-        size_t half = n / 2;
-        b = b[half - 1].end <= off ? b + half : b;
-        n -= half;
-    }
-    size_t i = (size_t)(b - art->sents) + (b->end <= off);
-    return i >= art->nsents ? art->nsents - 1 : i; /* (nsents > 0) */
-}
-
 /* Gathers the time claims from `first` into tv ordered by position (their
  * count returned), each figure's and time's sentence into csent[i -
  * first], what each sentence will be asked into need (zeroed), with
@@ -1305,7 +1286,8 @@ static size_t index_claims(const claims_story *s, const claims__article *art, si
             /* the sentence the claim was made in (store.c), searched
                only for a claim made without one (or, never so far, one
                this window does not hold) */
-            size_t si = cl->sentence < art->nsents ? cl->sentence : sentence_of(art, cl->start);
+            size_t si =
+                cl->sentence < art->nsents ? cl->sentence : claims__sentence_of(art, cl->start);
             csent[i - first] = (uint32_t)si;
             /* (conditional moves: which claims come first in a sentence
                is no pattern) */
