@@ -23,7 +23,9 @@ Prints, for each binary (the baseline first, measured in the same run):
     (seed 1), each as a multiple of the bytes of its texts, with the
     run's wall time; --quick leaves out both 100,000-article stories;
   - start-up: CPU time of `claims check` on one small article (median of
-    --startup-runs).
+    --startup-runs), and beside it that of a program that does nothing,
+    linked as claims is (BUILD/bench/startup_floor, when built): what
+    exec alone costs on this machine, the floor of any start-up figure.
 The binaries' timed runs are interleaved so that both see the same load.
 Nothing here asserts on time.
 """
@@ -162,6 +164,12 @@ def bench_of(claims):
     return b if os.access(b, os.X_OK) else None
 
 
+def floor_of(claims):
+    """The build's do-nothing program (BUILD/bench/startup_floor), or None."""
+    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "bench", "startup_floor")
+    return b if os.access(b, os.X_OK) else None
+
+
 def library_mbs(bench, corpus):
     """bench --extract-only's median MB/s of segmentation + extractors."""
     p = subprocess.run([bench, "--extract-only", corpus], capture_output=True, text=True)
@@ -213,9 +221,21 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
             r[name][f"peak RSS, {label}"] = rss / text_bytes
             if label != "one long article":
                 r[name][f"  wall s, {label}"] = wall
-    su = each(lambda n: ["check", *nc[n], "--fail-on", "none", small], startup_runs, False)
+    # start-up, each round's runs followed by one of the do-nothing
+    # program of the same build, so that both see the same load
+    su = {name: [] for name, _ in binaries}
+    floor = {name: [] for name, _ in binaries}
+    for _ in range(startup_runs):
+        for name, claims in binaries:
+            su[name].append(child_run([claims, "check", *nc[name], "--fail-on", "none", small],
+                                      False))
+            f = floor_of(claims)
+            if f:
+                floor[name].append(child_run([f], False))
     for name, _ in binaries:
         r[name]["start-up CPU ms"] = statistics.median(c for _, c, _ in su[name]) * 1000
+        r[name]["  an empty program's, ms"] = (
+            statistics.median(c for _, c, _ in floor[name]) * 1000 if floor[name] else None)
     return r
 
 
