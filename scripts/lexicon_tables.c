@@ -166,16 +166,18 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     for (size_t i = 0; i < CLAIMS__LEX_SECTION_COUNT; i++)
         fprintf(f, "%u,", (unsigned)t->maxntok[i]);
     fprintf(f, "};\n\n");
-    put_words(f, "first", t->first, CLAIMS__LEX_FIRST_BITS);
+    fprintf(f, "static const claims__lex_bucket buckets[%d] = {", (int)CLAIMS__LEX_FIRST_BITS);
+    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++)
+        fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ", (unsigned)t->buckets[i].drop,
+                (unsigned)t->buckets[i].lexmask);
+    fprintf(f, "\n};\n\n");
     put_words(f, "single", t->single, CLAIMS__LEX_FIRST_BITS);
     put_words(f, "bloom", t->bloom, CLAIMS__LEX_BLOOM_CELLS / 16);
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
-    put_words(f, "drop", t->drop, CLAIMS__LEX_FIRST_BITS);
-    put_bytes(f, "has_drop", (const char *)t->has_drop, CLAIMS__LEX_FIRST_BITS * 2);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
-            "    slots, %zu, %u, %zu, (const char *)keys, %zu, ev.entries, %zu, maxntok, first,\n"
-            "    single, bloom, pairs, drop, has_drop,\n};\n",
+            "    slots, %zu, %u, %zu, (const char *)keys, %zu, ev.entries, %zu, maxntok, buckets,\n"
+            "    single, bloom, pairs,\n};\n",
             t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);
     return 0;

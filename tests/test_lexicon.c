@@ -195,7 +195,11 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     assert_int_equal(g->keys_len, r->keys_len);
     assert_memory_equal(g->keys, r->keys, r->keys_len);
     assert_memory_equal(g->maxntok, r->maxntok, CLAIMS__LEX_SECTION_COUNT);
-    assert_memory_equal(g->first, r->first, CLAIMS__LEX_FIRST_BITS * sizeof *r->first);
+    assert_memory_equal(g->buckets, r->buckets, CLAIMS__LEX_FIRST_BITS * sizeof *r->buckets);
+    /* a bucket's drop bits are what its lexmask and single bits give */
+    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++)
+        assert_int_equal(g->buckets[i].drop,
+                         claims__lex_drop_bits(g->buckets[i].lexmask, g->single[i]));
     assert_memory_equal(g->single, r->single, CLAIMS__LEX_FIRST_BITS * sizeof *r->single);
     assert_memory_equal(g->bloom, r->bloom, CLAIMS__LEX_BLOOM_CELLS / 16 * sizeof *r->bloom);
     assert_memory_equal(g->pairs, r->pairs, CLAIMS__LEX_PAIR_BITS / 32 * sizeof *r->pairs);
@@ -388,7 +392,7 @@ static void test_lexicon_entries_carry_value_codes(void **state)
 static uint32_t first_bits(const claims_story *s, const char *word)
 {
     uint32_t h = claims__word_hash(word, strlen(word));
-    return claims__lexicon_tables(s->lex)->first[h % CLAIMS__LEX_FIRST_BITS];
+    return claims__lexicon_tables(s->lex)->buckets[h % CLAIMS__LEX_FIRST_BITS].lexmask;
 }
 
 static void test_lexicon_context_value_bits(void **state)

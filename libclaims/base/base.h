@@ -504,6 +504,20 @@ typedef struct claims__lex_slot {
     uint32_t entry;   /* index in `entries` */
 } claims__lex_slot;
 
+/* A first-token bucket (claims__lex_tables.buckets): what the tokenizer
+ * reads for a token of that bucket, in one load. */
+typedef struct claims__lex_bucket {
+    /* the lexmask bits segmentation clears from such a token when no
+       phrase goes on with the next token (claims__lex_drop_bits of its
+       first and single bits): 0 for most. The tokenizer leaves them in
+       the token (claims__token.drop) for claims__segment, so that it need
+       not look the bucket up again. */
+    uint32_t drop;
+    /* the sections with a phrase starting with a token of the bucket, and
+       the value bits (CLAIMS__LEXMASK_*): the token's lexmask */
+    uint32_t lexmask;
+} claims__lex_bucket;
+
 typedef struct claims__lex_tables {
     const claims__lex_slot *slots;
     size_t nslots;                     /* a power of two */
@@ -518,9 +532,9 @@ typedef struct claims__lex_tables {
     size_t nentries;
     const uint8_t *maxntok; /* [CLAIMS__LEX_SECTION_COUNT]: longest phrase per section */
     /* [CLAIMS__LEX_FIRST_BITS]: per first-token hash bucket, the sections
-     * with a phrase starting with a token of that bucket: one load
-     * rejects most tokens. */
-    const uint32_t *first;
+     * with a phrase starting with a token of that bucket (one load
+     * rejects most tokens), and the bits segmentation may clear. */
+    const claims__lex_bucket *buckets;
     /* [CLAIMS__LEX_FIRST_BITS]: the same buckets, the sections with a
      * phrase of that one token: a token without its section's bit is no
      * phrase alone, and only the pair bits can send its lookup on. */
@@ -539,15 +553,6 @@ typedef struct claims__lex_tables {
      * into the key ("the", "a" start phrases of many sections, and
      * "the" + most words starts none). */
     const uint32_t *pairs;
-    /* [CLAIMS__LEX_FIRST_BITS]: the same buckets, the lexmask bits
-     * segmentation clears from a token of that bucket when no phrase goes
-     * on with the next token (claims__lex_drop_bits of its first and
-     * single bits): 0 for most, which it passes by with one load. */
-    const uint32_t *drop;
-    /* [CLAIMS__LEX_FIRST_BITS * 2]: 1 where the bucket of the index's low
-     * bits has drop bits, else 0, indexed by a hash's low 16 bits (a
-     * byte, no mask: segmentation's one load and add a token). */
-    const uint8_t *has_drop;
 } claims__lex_tables;
 
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
@@ -566,7 +571,7 @@ _Static_assert(CLAIMS__LEX_PAIR_BITS == 1 << 17, "claims__lex_pair_bit: 17 top b
  * at all may go on with the next token (one probe, not one a section). */
 #define CLAIMS__LEX_PAIR_ANY ((unsigned)CLAIMS__LEX_SECTION_COUNT)
 
-/* A bucket's drop bits (claims__lex_tables.drop) from its first and
+/* A bucket's drop bits (claims__lex_bucket.drop) from its first and
  * single bits: the sections with no phrase of the token alone, and the
  * value bits of those sections (FUTURE with [time_word], HEDGE and POLL
  * with [context]). */
@@ -651,8 +656,14 @@ enum {
 typedef struct claims__token {
     uint32_t start, end;     /* byte span in the article's text */
     uint32_t norm, norm_len; /* span in the article's norm buffer */
-    uint32_t sentence;       /* index of its sentence */
     uint32_t hash;           /* claims__word_hash of the norm text */
+    union {
+        uint32_t sentence; /* index of its sentence (claims__segment's) */
+        /* before claims__segment gives it its sentence: its bucket's
+           drop bits (claims__lex_bucket.drop), put there by the
+           tokenizer for claims__segment, which reads them first */
+        uint32_t drop;
+    };
     uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
                                 start here (set by the tokenizer, bits no
                                 phrase goes on with from the next token
@@ -824,10 +835,11 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
 }
 
 #ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 20 &&
+_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 16 &&
                    offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
                    offsetof(claims__token, flags) == 30,
-               "claims__tok_lanes4: a token's second 16 bytes end in hash, lexmask, cls, flags");
+               "claims__tok_lanes4: a token's second 16 bytes are hash, drop or sentence, "
+               "lexmask, cls, flags");
 /* The hash, lexmask, and class and flags (the class in the low half) of
  * the tokens t[0 .. 4), lane k of each vector token k's: the gather of
  * the scans that make bit masks of 64 tokens without a branch a token
@@ -839,7 +851,7 @@ static inline void claims__tok_lanes4(const claims__token *t, __m128i *hash, __m
     __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);
     __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);
     __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
-    *hash = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
+    *hash = _mm_unpacklo_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
     *lexmask = _mm_unpacklo_epi64(hi_ab, hi_de);
     *cls_flags = _mm_unpackhi_epi64(hi_ab, hi_de);
 }

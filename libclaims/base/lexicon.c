@@ -36,12 +36,10 @@ typedef struct claims__lex_own {
     size_t entries_cap;
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
-    uint32_t first[FIRST_BITS];
+    claims__lex_bucket buckets[FIRST_BITS];
     uint32_t single[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
     uint32_t pairs[PAIR_BITS / 32];
-    uint32_t drop[FIRST_BITS];
-    uint8_t has_drop[FIRST_BITS * 2];
 } lex_own;
 
 #define CLAIMS__LEX_NAME(name, text) text,
@@ -197,12 +195,10 @@ static void own_view(lex_own *own)
     own->view.keys_len = own->keys.len;
     own->view.entries = own->entries;
     own->view.maxntok = own->maxntok;
-    own->view.first = own->first;
+    own->view.buckets = own->buckets;
     own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
-    own->view.drop = own->drop;
-    own->view.has_drop = own->has_drop;
 }
 
 /* Sixteen bytes readable from every key (zeros past the last): a key of
@@ -257,12 +253,10 @@ static bool own_tables(claims__lexicon *lx)
         for (size_t i = 0; i < ne; i++)
             claims__lex_set_text(&own->entries[i], claims__lex_text(&b->entries[i]));
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
-        memcpy(own->first, b->first, sizeof own->first);
+        memcpy(own->buckets, b->buckets, sizeof own->buckets);
         memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
-        memcpy(own->drop, b->drop, sizeof own->drop);
-        memcpy(own->has_drop, b->has_drop, sizeof own->has_drop);
     } else {
         memset(own->slots, 0, n * sizeof *own->slots);
     }
@@ -415,19 +409,17 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
         return st;
     if (nt > own->maxntok[sec])
         own->maxntok[sec] = (uint8_t)nt;
-    own->first[first % FIRST_BITS] |= 1u << sec;
+    claims__lex_bucket *bk = &own->buckets[first % FIRST_BITS];
+    bk->lexmask |= 1u << sec;
     if (nt == 1)
         own->single[first % FIRST_BITS] |= 1u << sec;
     if (sec == CLAIMS__LEX_TIME_WORD && own->entries[ei].code == CLAIMS__LV_FUTURE)
-        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_FUTURE;
+        bk->lexmask |= CLAIMS__LEXMASK_FUTURE;
     if (sec == CLAIMS__LEX_CONTEXT && own->entries[ei].code == CLAIMS__LV_HEDGE)
-        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_HEDGE;
+        bk->lexmask |= CLAIMS__LEXMASK_HEDGE;
     if (sec == CLAIMS__LEX_CONTEXT && own->entries[ei].code == CLAIMS__LV_POLL)
-        own->first[first % FIRST_BITS] |= CLAIMS__LEXMASK_POLL;
-    own->drop[first % FIRST_BITS] =
-        claims__lex_drop_bits(own->first[first % FIRST_BITS], own->single[first % FIRST_BITS]);
-    own->has_drop[first % FIRST_BITS] = own->drop[first % FIRST_BITS] != 0;
-    own->has_drop[first % FIRST_BITS + FIRST_BITS] = own->drop[first % FIRST_BITS] != 0;
+        bk->lexmask |= CLAIMS__LEXMASK_POLL;
+    bk->drop = claims__lex_drop_bits(bk->lexmask, own->single[first % FIRST_BITS]);
     return CLAIMS_OK;
 }
 

@@ -332,8 +332,9 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
     return CLAIMS_OK;
 }
 
-/* Clears the lexmask bits of sections a token starts no phrase of: the
- * bucket's drop bits (claims__lex_tables.drop: the sections with no
+/* Clears the lexmask bits of sections a token starts no phrase of: its
+ * bucket's drop bits (claims__token.drop, the tokenizer's copy of
+ * claims__lex_bucket.drop: the sections with no
  * phrase of the token alone, and their value bits) when no phrase of any
  * section goes on with the next token (the pair bits of
  * CLAIMS__LEX_PAIR_ANY). claims__lex_may_start turns these tokens away
@@ -341,15 +342,14 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
  * extractors' scans ("the", "a", "that", "in" before most words) stop at
  * fewer tokens (in cachegrind's count more instructions here than the
  * extractors save, but their branches mispredicted: `claims extract` on
- * 20 MB of real news runs ~4% faster). 64 tokens a turn: a bit mask of those with no drop bits,
- * made without a branch (shifted in with the carry of a compare), then
- * each of the others (a ninth of the tokens) refined. */
+ * 20 MB of real news runs ~4% faster). 64 tokens a turn: a bit mask of those with drop bits,
+ * made without a branch, then each of those (a ninth of the tokens)
+ * refined. The drop bits come with the token, not from the lexicon's
+ * tables: a lookup a token there missed the first-level cache at a
+ * token in five. */
 static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, size_t n)
 {
-    const uint32_t *drop = lt->drop;
-    const uint8_t *has_drop = lt->has_drop;
-    _Static_assert(CLAIMS__LEX_FIRST_BITS * 2 == 1 << 16, "has_drop: a hash's low 16 bits");
-#define SHIFT_IN(k) (w += w + has_drop[(uint16_t)bt[k].hash])
+#define SHIFT_IN(k) (w += w + (bt[k].drop != 0))
 #define SHIFT_IN8(k)                                                                               \
     (SHIFT_IN(k + 7), SHIFT_IN(k + 6), SHIFT_IN(k + 5), SHIFT_IN(k + 4), SHIFT_IN(k + 3),          \
      SHIFT_IN(k + 2), SHIFT_IN(k + 1), SHIFT_IN(k))
@@ -379,7 +379,7 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
         bt = tk + b;
         for (; w; w &= w - 1) {
             claims__token *t = bt + __builtin_ctzll(w);
-            uint32_t d = drop[t->hash % CLAIMS__LEX_FIRST_BITS];
+            uint32_t d = t->drop;
             d &= claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY) - 1;
             t->lexmask &= ~d;
         }
@@ -388,7 +388,7 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
 #undef SHIFT_IN
     /* the last token: no next one */
     if (n)
-        tk[n - 1].lexmask &= ~drop[tk[n - 1].hash % CLAIMS__LEX_FIRST_BITS];
+        tk[n - 1].lexmask &= ~tk[n - 1].drop;
 }
 
 claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,

@@ -12,10 +12,11 @@ typedef struct tokvec {
     const claims_allocator *a;
     claims__token *v;
     size_t n, cap;
-    /* The lexicon's first-token buckets that give a token its lexmask,
-     * first[h & fmask]; for a bare string, one bucket with every bit set
-     * (every_section, fmask 0): no test a token. */
-    const uint32_t *first;
+    /* The lexicon's first-token buckets that give a token its lexmask
+     * and drop bits, first[h & fmask]; for a bare string, one bucket with
+     * every lexmask bit set and no drop bit (every_section, fmask 0): no
+     * test a token. */
+    const claims__lex_bucket *first;
     uint32_t fmask;
     /* claims__seg_scratch's lists of sentence marks and line starts
      * (NULL: none kept, for a bare string), grown as they fill */
@@ -45,14 +46,21 @@ static inline bool terminal_norm(const char *p, size_t n)
     return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
 }
 
-static const uint32_t every_section = UINT32_MAX;
+static const claims__lex_bucket every_section = {UINT32_MAX, 0};
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
 
-/* The lexmask of a token hashing to h. */
-static inline uint32_t lexmask_of(const uint32_t *first, uint32_t fmask, uint32_t h)
+/* Gives token t its hash h, and the drop bits and lexmask of its bucket
+ * in `first`, masked by fmask: the bucket's two fields are the token's
+ * two adjacent ones, copied as one 8-byte word. */
+static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, uint32_t h,
+                                           const claims__lex_bucket *first, uint32_t fmask)
 {
-    return first[h & fmask];
+    _Static_assert(offsetof(claims__token, lexmask) == offsetof(claims__token, drop) + 4 &&
+                       offsetof(claims__lex_bucket, lexmask) == offsetof(claims__lex_bucket, drop) + 4,
+                   "a token's drop and lexmask are laid out as its bucket's");
+    t->hash = h;
+    memcpy((unsigned char *)t + offsetof(claims__token, drop), &first[h & fmask], sizeof *first);
 }
 
 static bool is_quote_cp(int32_t cp)
@@ -129,6 +137,7 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
      * state is in locals: a char store could alias any field behind a
      * pointer. */
     bool done = false;
+    uint32_t h = 0;
     if (norm->cap - len > n) {
         char *d = norm->data + len;
         size_t k = 0;
@@ -141,20 +150,19 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
         }
         if (k == n) {
             norm->len = len + n;
-            t->hash = claims__word_hash(d, n);
+            h = claims__word_hash(d, n);
             done = true;
         }
     }
     if (!done) {
         if (!claims__norm_append(norm, s + start, n))
             return false;
-        t->hash = claims__word_hash(norm->data + len, norm->len - len);
+        h = claims__word_hash(norm->data + len, norm->len - len);
     }
     t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    t->lexmask = lexmask_of(tv->first, tv->fmask, t->hash);
-    t->sentence = 0;
+    put_hash(t, h, tv->first, tv->fmask);
     return true;
 }
 
@@ -352,7 +360,7 @@ typedef struct plain_cursor {
     claims__token *t, *tend; /* next token; end of the token room */
     char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
-    const uint32_t *first;   /* tokvec.first */
+    const claims__lex_bucket *first; /* tokvec.first */
     uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
 
@@ -384,8 +392,7 @@ static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len,
     claims__token *t = cur->t++;
     t->end = (uint32_t)end;
     t->norm_len = len;
-    t->hash = h;
-    t->lexmask = lexmask_of(cur->first, cur->fmask, h);
+    put_hash(t, h, cur->first, cur->fmask);
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
@@ -812,7 +819,7 @@ static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
-static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *first, char *norm,
+static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const claims__lex_bucket *first, char *norm,
                                             size_t len, size_t at, unsigned char c)
 {
     uint32_t h = word_hash1[c];
@@ -821,8 +828,7 @@ static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const uint32_t *fi
     t->end = (uint32_t)at + 1;
     t->norm = (uint32_t)len;
     t->norm_len = 1;
-    t->hash = h;
-    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
@@ -837,7 +843,7 @@ static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
-static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_t *first,
+static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const claims__lex_bucket *first,
                                                  char *norm, size_t len, size_t at)
 {
     uint32_t h = CLAIMS__HASH2('\'', 's');
@@ -847,8 +853,7 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const uint32_
     t->end = (uint32_t)at + 2;
     t->norm = (uint32_t)len;
     t->norm_len = 2;
-    t->hash = h;
-    t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+    put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
     put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
 }
 
@@ -919,7 +924,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
 {
     const run_consts k = run_consts_make();
     claims__token *t = cur->t;
-    const uint32_t *first = cur->first;
+    const claims__lex_bucket *first = cur->first;
     char *norm = cur->norm;
     size_t len = cur->len, e = 0;
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
@@ -956,8 +961,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         t->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         t->norm_len = wl;
-        t->hash = h;
-        t->lexmask = first[h & (CLAIMS__LEX_FIRST_BITS - 1)];
+        put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
@@ -1366,7 +1370,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                  scr->toks,
                  0,
                  scr->toks_cap,
-                 lex->first,
+                 lex->buckets,
                  CLAIMS__LEX_FIRST_BITS - 1,
                  scr->terms,
                  scr->lines,

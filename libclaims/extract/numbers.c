@@ -1339,7 +1339,7 @@ static const claims__lex_entry *broader_of(const qctx *c, const char *p2)
     unsigned other = 0;
     for (; p2[n]; n++)
         other |= (unsigned char)(p2[n] - 'a') > 25;
-    if (!other && !(c->lx->tables->first[claims__word_hash(p2, n) % CLAIMS__LEX_FIRST_BITS] &
+    if (!other && !(c->lx->tables->buckets[claims__word_hash(p2, n) % CLAIMS__LEX_FIRST_BITS].lexmask &
                     (1u << CLAIMS__LEX_BROADER)))
         return NULL;
     const claims__lex_entry *kind_of = claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, n);
