@@ -648,6 +648,16 @@ enum {
     CLAIMS__TF_QUOTE_SINGLE = 1 << 7, /* a single quotation mark */
     CLAIMS__TF_POSSESSIVE = 1 << 8,   /* the "'s" split off "Barak's" */
     CLAIMS__TF_SENT_START = 1 << 9,   /* first token of its sentence */
+    /* What claims__segment's refine pass learnt of the token's lexicon
+     * bucket (no flag: its lexmask bits are all sections with a phrase of
+     * the token alone, in its bucket): LEX_PAIR, the bucket has sections
+     * whose phrases only start with such a token and a phrase of some
+     * section may go on with the next token (its lexmask keeps them:
+     * claims__lex_may_start decides); LEX_ALONE, no phrase of two tokens
+     * or more starts here (the pair bits of any section are clear). A
+     * bare string's tokens (claims__tokenize) have LEX_PAIR. */
+    CLAIMS__TF_LEX_PAIR = 1 << 10,
+    CLAIMS__TF_LEX_ALONE = 1 << 11,
     /* a blank line precedes the token; set by the tokenizer for
        claims__segment, cleared before either returns */
     CLAIMS__TF_BLANK = 1 << 15
@@ -1041,9 +1051,18 @@ static inline const claims__lex_entry *claims__lex_match_at(const claims__lexico
                                                             const claims__article *art, size_t i,
                                                             size_t end, size_t *ntok)
 {
-    if (!claims__lex_may_start(lx->tables, sec, &art->toks[i],
-                               i + 1 < end && i + 1 < art->ntoks))
+    const claims__token *tk = &art->toks[i];
+    /* A token without LEX_PAIR: a lexmask bit is a section with a phrase
+     * of the token alone, which claims__lex_may_start would let through;
+     * a clear one, a section none of whose phrases starts here (the
+     * lexmask is never clear for one that does). The token's own bits
+     * tell, without the two table loads (most of them cache misses). */
+    if (!(tk->flags & CLAIMS__TF_LEX_PAIR)) {
+        if (!(tk->lexmask & (1u << sec)))
+            return NULL;
+    } else if (!claims__lex_may_start(lx->tables, sec, tk, i + 1 < end && i + 1 < art->ntoks)) {
         return NULL;
+    }
     return claims__lex_match_probe(lx, sec, art, i, end, ntok);
 }
 

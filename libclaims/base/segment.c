@@ -379,16 +379,19 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
         bt = tk + b;
         for (; w; w &= w - 1) {
             claims__token *t = bt + __builtin_ctzll(w);
-            uint32_t d = t->drop;
-            d &= claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY) - 1;
-            t->lexmask &= ~d;
+            uint32_t pair = claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY);
+            t->lexmask &= ~(t->drop & (pair - 1));
+            t->flags |= pair ? CLAIMS__TF_LEX_PAIR : CLAIMS__TF_LEX_ALONE;
         }
     }
 #undef SHIFT_IN8
 #undef SHIFT_IN
     /* the last token: no next one */
-    if (n)
+    if (n) {
+        if (tk[n - 1].drop)
+            tk[n - 1].flags |= CLAIMS__TF_LEX_ALONE;
         tk[n - 1].lexmask &= ~tk[n - 1].drop;
+    }
 }
 
 claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,

@@ -1342,7 +1342,9 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         return st;
     }
     for (size_t k = 0; k < tv.n; k++) {
-        tv.v[k].flags &= (uint16_t)~CLAIMS__TF_BLANK;
+        /* (LEX_PAIR: every lexmask bit is set, no lookup is let through
+           untested) */
+        tv.v[k].flags = (uint16_t)((tv.v[k].flags & ~CLAIMS__TF_BLANK) | CLAIMS__TF_LEX_PAIR);
         tv.v[k].sentence = 0; /* the plain path leaves it to claims__segment */
     }
     *toks = tv.v;
