@@ -1140,15 +1140,19 @@ static bool is_figure(const claims_claim *c)
  * when none. */
 static size_t number_token(const cx *c, size_t tb, size_t te)
 {
-    size_t word = tb;
-    for (size_t k = tb; k < te; k++) {
-        size_t n;
+    /* The digits first, then the number words from the last back: the
+     * first found is the answer. A word is a lexicon lookup: they were
+     * looked up from tb on, those before digits too ("more than 300"),
+     * and the last one found kept. */
+    for (size_t k = tb; k < te; k++)
         if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
             return k;
-        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k, te, &n))
-            word = k + (n ? n - 1 : 0);
+    for (size_t k = te; k > tb; k--) {
+        size_t n;
+        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k - 1, te, &n))
+            return k - 1 + (n ? n - 1 : 0);
     }
-    return word;
+    return tb;
 }
 
 /* The end of a figure's tokens from tb: the first token at or past byte
