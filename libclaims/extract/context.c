@@ -198,7 +198,14 @@ static bool opening_name(const cx *c, size_t i)
 static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
     char buf[FRAME_TEXT_MAX];
-    size_t n = 0;
+    size_t n = c->art->toks[b].norm_len;
+    if (e - b == 1 && n + 1 < sizeof buf) { /* one word (most names): no copy */
+        claims__sid id = claims__intern(c->s, claims__tok_norm(c->art, b), n);
+        if (!id)
+            *oom = true;
+        return claims__str(c->s, id);
+    }
+    n = 0;
     for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
         size_t w = c->art->toks[k].norm_len;
         if (n + w + 1 >= sizeof buf)
