@@ -28,17 +28,18 @@ enum { LOCAL_BLOCK = 16384 };
 /* The [context] phrase starting at each token of the article, looked up
  * once: the figures of a sentence ask about the same few words again and
  * again. len[i] is the phrase's length in tokens (a lexicon phrase has at
- * most 255), 0 for none, MEMO_UNSET before the first lookup. A phrase
- * never runs past its sentence. */
-enum { MEMO_UNSET = UINT16_MAX }; /* every byte 0xFF: set with memset */
-/* word[i]: proper_word and opening_name of token i, asked again for the
- * same tokens by every figure of a sentence (a subject is looked for up
- * to SUBJECT_WINDOW tokens back): two bits each, 0 before the first
- * answer (set with memset). Neither depends on the sentence. */
-enum { PW_KNOWN = 1, PW_YES = 2, ON_KNOWN = 4, ON_YES = 8 };
+ * most 255), 0 for none; entry[i] and len[i] are read once word[i] has
+ * CX_KNOWN (they are not cleared: only word[] is, a byte a token where
+ * len[] was two set to a mark). A phrase never runs past its sentence. */
+/* word[i]: besides CX_KNOWN, proper_word and opening_name of token i,
+ * asked again for the same tokens by every figure of a sentence (a
+ * subject is looked for up to SUBJECT_WINDOW tokens back): two bits each,
+ * 0 before the first answer (set with memset). Neither depends on the
+ * sentence. */
+enum { PW_KNOWN = 1, PW_YES = 2, ON_KNOWN = 4, ON_YES = 8, CX_KNOWN = 16 };
 typedef struct ctx_memo {
     const claims__lex_entry **entry;
-    uint16_t *len;
+    uint8_t *len;
     uint8_t *word;
     uint32_t per_kb; /* the article's tokens per 1024 bytes (token_in) */
 } ctx_memo;
@@ -65,7 +66,8 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
         claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, i, c->se, &len);
     len = e ? len : 0;
     m->entry[i] = e;
-    m->len[i] = (uint16_t)len;
+    m->len[i] = (uint8_t)len;
+    m->word[i] |= CX_KNOWN;
     *np = len;
     return e;
 }
@@ -74,8 +76,8 @@ static const claims__lex_entry *ctx_lookup(const cx *c, size_t i, size_t *np)
 static inline const claims__lex_entry *ctx_known(const cx *c, size_t i, size_t *np)
 {
     const ctx_memo *m = c->memo;
-    uint16_t len = m->len[i];
-    if (len != MEMO_UNSET) {
+    if (m->word[i] & CX_KNOWN) {
+        size_t len = m->len[i];
         *np = len;
         return len ? m->entry[i] : NULL;
     }
@@ -196,7 +198,14 @@ static bool opening_name(const cx *c, size_t i)
 static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
     char buf[FRAME_TEXT_MAX];
-    size_t n = 0;
+    size_t n = c->art->toks[b].norm_len;
+    if (e - b == 1 && n + 1 < sizeof buf) { /* one word (most names): no copy */
+        claims__sid id = claims__intern(c->s, claims__tok_norm(c->art, b), n);
+        if (!id)
+            *oom = true;
+        return claims__str(c->s, id);
+    }
+    n = 0;
     for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
         size_t w = c->art->toks[k].norm_len;
         if (n + w + 1 >= sizeof buf)
@@ -1091,7 +1100,8 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             const claims__lex_entry *e =
                 claims__lex_match_at(lx, CLAIMS__LEX_CONTEXT, c->art, k, c->se, &len);
             memo->entry[k] = e;
-            memo->len[k] = (uint16_t)(e ? len : 0);
+            memo->len[k] = (uint8_t)(e ? len : 0);
+            memo->word[k] |= CX_KNOWN;
             if (claims__lex_is(e, CLAIMS__LV_HEDGE) && hedge_at == c->se) {
                 hedge_at = k;
                 look &= ~(tw | hb); /* ahead already */
@@ -1137,15 +1147,19 @@ static bool is_figure(const claims_claim *c)
  * when none. */
 static size_t number_token(const cx *c, size_t tb, size_t te)
 {
-    size_t word = tb;
-    for (size_t k = tb; k < te; k++) {
-        size_t n;
+    /* The digits first, then the number words from the last back: the
+     * first found is the answer. A word is a lexicon lookup: they were
+     * looked up from tb on, those before digits too ("more than 300"),
+     * and the last one found kept. */
+    for (size_t k = tb; k < te; k++)
         if (c->art->toks[k].cls == CLAIMS__TOK_NUMBER)
             return k;
-        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k, te, &n))
-            word = k + (n ? n - 1 : 0);
+    for (size_t k = te; k > tb; k--) {
+        size_t n;
+        if (claims__lex_match(c->s->lex, CLAIMS__LEX_NUMBER, c->art, k - 1, te, &n))
+            return k - 1 + (n ? n - 1 : 0);
     }
-    return word;
+    return tb;
 }
 
 /* The end of a figure's tokens from tb: the first token at or past byte
@@ -1434,7 +1448,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
     size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
     size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
-    size_t o_len = carve(&at, art->ntoks * sizeof(uint16_t));
+    size_t o_len = carve(&at, art->ntoks);
     size_t o_word = carve(&at, art->ntoks);
     size_t o_lim = carve(&at, art->nsents * sizeof(uint32_t));
     size_t o_ti = carve(&at, nt * sizeof(time_info));
@@ -1452,9 +1466,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     uint32_t *ctx_lim = (uint32_t *)(void *)(block + o_lim);
     time_info *ti = (time_info *)(void *)(block + o_ti);
     ctx_memo memo = {(const claims__lex_entry **)(void *)(block + o_entry),
-                     (uint16_t *)(void *)(block + o_len), (uint8_t *)(block + o_word),
+                     (uint8_t *)(block + o_len), (uint8_t *)(block + o_word),
                      art->len ? (uint32_t)((uint64_t)art->ntoks * 1024 / art->len) : 0};
-    memset(memo.len, 0xFF, art->ntoks * sizeof *memo.len);
     memset(memo.word, 0, art->ntoks);
     nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
     read_sentences(s, art,
