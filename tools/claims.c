@@ -507,12 +507,18 @@ static PUT_INLINE char *put_field(sbuf *b, char *d, const char *s, size_t n, siz
 /* u's decimal digits at d (what "%llu" prints): the cursor after them. */
 static PUT_INLINE char *put_uint(char *d, unsigned long long u)
 {
-    if (u >= 10000) {
+    if (u >= 10000) { /* written backwards, two digits a division */
         char tmp[20], *t = tmp + sizeof tmp;
-        do {
-            *--t = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
+        for (; u >= 100; u /= 100) {
+            t -= 2;
+            memcpy(t, sb_digit_pairs + u % 100 * 2, 2);
+        }
+        if (u >= 10) {
+            t -= 2;
+            memcpy(t, sb_digit_pairs + u * 2, 2);
+        } else {
+            *--t = (char)('0' + u);
+        }
         return put_bytes(d, t, (size_t)(tmp + sizeof tmp - t));
     }
     unsigned v = (unsigned)u;
@@ -535,7 +541,7 @@ static PUT_INLINE char *put_uint(char *d, unsigned long long u)
 }
 
 /* The decimal digits of u at d, after a '-' when `neg`. */
-static char *put_digits(char *d, unsigned long long u, int neg)
+static PUT_INLINE char *put_digits(char *d, unsigned long long u, int neg)
 {
     *d = '-';
     return put_uint(d + (neg != 0), u);
