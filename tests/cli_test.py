@@ -650,11 +650,11 @@ class Cli(unittest.TestCase):
             self.assertIn(b"\ta%d\t" % k, got[1])
 
     def test_extract_escapes_claim_texts_of_every_length(self):
-        # a field of up to 32 bytes is looked at where it was copied, one
-        # of up to 64 in overlapping loads: a byte to escape at any place
-        # of a quote of any length is escaped
-        for n in range(4, 90, 3):
-            words = ("rebuild the harbour walls and the old pier " * 3)[:n]
+        # a field of up to 32 bytes is looked at where it was copied, a
+        # longer one 32 bytes a turn, its last 32 overlapping: a byte to
+        # escape at any place of a quote of any length is escaped
+        for n in range(4, 140, 3):
+            words = ("rebuild the harbour walls and the old pier " * 4)[:n]
             lines = []
             for at in (0, n // 3, n // 2, n - 1):
                 q = words[:at] + "\\" + words[at:]
@@ -667,6 +667,19 @@ class Cli(unittest.TestCase):
             self.assertEqual(len(quoted), 4, (n, out))
             for q in quoted:
                 self.assertIn(b"\\\\", q)
+
+    def test_extract_prints_converted_values_as_printf_g15_does(self):
+        # units converted and back leave a value an ulp off its decimal
+        # (0.71000000000000008): the listing rounds it to 15 digits, as
+        # "%.15g" does, without printf
+        path = self.write("conv.txt", "Gadget\nThe new screen shows 220 pixels per inch, and "
+                          "the case is 0.71 inches thick. It weighs 3.3 pounds and runs "
+                          "for 7.7 hours, with 13.2 hours in standby.\n")
+        rc, out, err = run("extract", path)
+        self.assertEqual(rc, 0, err)
+        values = [l.split(b"\t")[4] for l in out.splitlines()]
+        self.assertEqual(values, [b"220 ppi", b"0.71 in", b"3.3 lb", b"7.7 hours",
+                                  b"13.2 hours"])
 
     def test_jsonl_error_quoting_bad_bytes_is_listed_as_rejected(self):
         # the parser's message quotes the line's bytes near the error, here

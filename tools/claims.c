@@ -392,6 +392,16 @@ void add_path(cli *c, const char *path)
  * call per 64 KB instead of an fprintf, fputs or malloc per field. */
 enum { EXTRACT_FLUSH_AT = 64 * 1024 };
 
+/* A claim's line is written at a cursor into that buffer, with room made
+ * once for the whole line (line_room): each piece is then a store or a
+ * copy, without sb_add's test of the room and the NUL it puts after every
+ * piece (a line has about twenty pieces). LINE_FIXED bounds the line's
+ * bytes beyond its strings' own: separators, a kind's name, two offsets,
+ * three numbers ("%.15g" prints 24 bytes at most) after " >=" and " <=".
+ * LINE_SLACK: the stores and loads that copy a string or look at it, 16
+ * bytes at a time, may reach that far past it. */
+enum { LINE_FIXED = 192, LINE_SLACK = 32, KIND_NAME_MAX = 16 };
+
 /* A step of a claim's line inlined where it is taken: the tests of the
  * length of a field's string are then told apart by field (a unit is
  * short, a key about 16 bytes, a claim's text longer). */
@@ -401,90 +411,218 @@ enum { EXTRACT_FLUSH_AT = 64 * 1024 };
 #define PUT_INLINE inline
 #endif
 
-/* sb_escaped(b, s, n, 1) for the fields of a claim's line. A string of up
- * to 32 bytes is copied first (room is made for 32 bytes) and looked at
- * where it went, one test of its length for both; one of up to 64 bytes
- * in four loads that overlap, placed by its length without a test. The
- * scan of sb_escaped, whose turns vary with the length, and its tests of
- * a short string's length, then sb_add's, missed about once a field. */
-static PUT_INLINE void put_escaped(sbuf *b, const char *s, size_t n)
+/* The cursor d, where b's line has come to, with room for `need` more
+ * bytes after it (the line's bound, LINE_SLACK included). */
+static char *line_room(sbuf *b, char *d, size_t need)
+{
+    b->n = (size_t)(d - b->p);
+    if (b->n + need + 1 > b->cap)
+        sb_grow(b, need);
+    return b->p + b->n;
+}
+
+/* s[0..n) at d, which has room for it: two overlapping fixed-size copies
+ * for a short string (no call to memcpy), which is not read past its
+ * end. */
+static PUT_INLINE char *put_bytes(char *d, const char *s, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n && n < 4) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    } else if (n) {
+        memcpy(d, s, n);
+    }
+    return d + n;
+}
+
+/* s[0..n) at the cursor d, escaped as sb_escaped(b, s, n, 1) escapes it:
+ * the cursor after it. d has room for n + LINE_SLACK bytes. A string of up
+ * to 32 bytes is copied first and looked at where it went, one test of its
+ * length for both; a longer one is looked at and copied 32 bytes a turn,
+ * in one pass (its last 32 bytes, overlapping, end it). A string with a
+ * byte to escape is left to sb_escaped_from, after which room is made
+ * again for `need` bytes (the line's bound: what is left of it is less). */
+static PUT_INLINE char *put_escaped(sbuf *b, char *d, const char *s, size_t n, size_t need)
 {
 #if defined(__SSE2__)
     const unsigned char *u = (const unsigned char *)s;
+    unsigned char *o = (unsigned char *)d;
     unsigned m;
     if (n <= 32) {
-        if (b->n + 33 > b->cap)
-            sb_grow(b, 32);
-        unsigned char *d = (unsigned char *)b->p + b->n;
         if (n > 16) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)s);
             __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-            _mm_storeu_si128((__m128i *)(void *)d, v0);
-            _mm_storeu_si128((__m128i *)(void *)(d + n - 16), v1);
-            m = special16(d) | special16(d + n - 16);
+            _mm_storeu_si128((__m128i *)(void *)o, v0);
+            _mm_storeu_si128((__m128i *)(void *)(o + n - 16), v1);
+            m = special16(o) | special16(o + n - 16);
         } else {
-            if (n >= 8) {
-                memcpy(d, s, 8);
-                memcpy(d + n - 8, s + n - 8, 8);
-            } else if (n >= 4) {
-                memcpy(d, s, 4);
-                memcpy(d + n - 4, s + n - 4, 4);
-            } else if (n) {
-                d[0] = u[0];
-                d[n / 2] = u[n / 2];
-                d[n - 1] = u[n - 1];
-            }
-            m = special16(d) & ((1u << n) - 1); /* the bytes after them: not theirs */
-        }
-        if (!m) {
-            b->n += n;
-            b->p[b->n] = 0;
-            return;
-        }
-    } else if (n <= 64) {
-        size_t l = n - 16, c = l < 32 ? l : 32;
-        m = special16(u) | special16(u + 16) | special16(u + c) | special16(u + l);
-        if (!m) {
-            sb_add(b, s, n);
-            return;
+            put_bytes(d, s, n);
+            m = special16(o) & ((1u << n) - 1); /* the bytes after them: not theirs */
         }
     } else {
-        sb_escaped(b, s, n, 1);
-        return;
+        size_t k = 0;
+        for (m = 0; n - k > 32 && !m; k += 32) {
+            m = special16(u + k) | special16(u + k + 16);
+            _mm_storeu_si128((__m128i *)(void *)(o + k),
+                             _mm_loadu_si128((const __m128i *)(const void *)(u + k)));
+            _mm_storeu_si128((__m128i *)(void *)(o + k + 16),
+                             _mm_loadu_si128((const __m128i *)(const void *)(u + k + 16)));
+        }
+        if (!m) {
+            k = n - 32;
+            m = special16(u + k) | special16(u + k + 16);
+            _mm_storeu_si128((__m128i *)(void *)(o + k),
+                             _mm_loadu_si128((const __m128i *)(const void *)(u + k)));
+            _mm_storeu_si128((__m128i *)(void *)(o + k + 16),
+                             _mm_loadu_si128((const __m128i *)(const void *)(u + k + 16)));
+        }
     }
-    sb_escaped_from(b, s, n, 1, special_next(u, 0, n));
+    if (!m)
+        return d + n;
+    b->n = (size_t)(d - b->p);
+    sb_escaped_from(b, s, n, 1, 0);
 #else
+    b->n = (size_t)(d - b->p);
     sb_escaped(b, s, n, 1);
 #endif
+    return line_room(b, b->p + b->n, need);
 }
 
-/* A field from the input, escaped; "-" when absent. */
-static PUT_INLINE void put_field(sbuf *b, const char *s)
+/* A field from the input of length n (strlen), escaped; "-" when absent. */
+static PUT_INLINE char *put_field(sbuf *b, char *d, const char *s, size_t n, size_t need)
 {
     if (s)
-        put_escaped(b, s, strlen(s));
-    else
-        sb_add(b, "-", 1);
+        return put_escaped(b, d, s, n, need);
+    *d = '-';
+    return d + 1;
 }
 
-/* The decimal digits of u, after a '-' when `neg`. */
-static void put_digits(sbuf *b, unsigned long long u, int neg)
+/* u's decimal digits at d (what "%llu" prints): the cursor after them. */
+static PUT_INLINE char *put_uint(char *d, unsigned long long u)
 {
-    if (neg)
-        sb_add(b, "-", 1);
-    sb_uint(b, u);
+    if (u >= 10000) { /* written backwards, two digits a division */
+        char tmp[20], *t = tmp + sizeof tmp;
+        for (; u >= 100; u /= 100) {
+            t -= 2;
+            memcpy(t, sb_digit_pairs + u % 100 * 2, 2);
+        }
+        if (u >= 10) {
+            t -= 2;
+            memcpy(t, sb_digit_pairs + u * 2, 2);
+        } else {
+            *--t = (char)('0' + u);
+        }
+        return put_bytes(d, t, (size_t)(tmp + sizeof tmp - t));
+    }
+    unsigned v = (unsigned)u;
+    if (v < 10) {
+        d[0] = (char)('0' + v);
+        return d + 1;
+    }
+    if (v < 100) {
+        memcpy(d, sb_digit_pairs + v * 2, 2);
+        return d + 2;
+    }
+    if (v < 1000) {
+        d[0] = (char)('0' + v / 100);
+        memcpy(d + 1, sb_digit_pairs + v % 100 * 2, 2);
+        return d + 3;
+    }
+    memcpy(d, sb_digit_pairs + v / 100 * 2, 2);
+    memcpy(d + 2, sb_digit_pairs + v % 100 * 2, 2);
+    return d + 4;
 }
 
-/* `before` (" >=", " <=" or ""), then v as "%.15g" prints it. */
-static void put_g15(sbuf *b, const char *before, size_t before_len, double v)
+/* The decimal digits of u at d, after a '-' when `neg`. */
+static PUT_INLINE char *put_digits(char *d, unsigned long long u, int neg)
 {
-    sb_add(b, before, before_len);
+    *d = '-';
+    return put_uint(d + (neg != 0), u);
+}
+
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 g15_wide;
+
+/* v as "%.15g" prints it, at d, for most v from 1e-4 to 1e14 (NULL for the
+ * others): %.15g rounds v to a decimal D of 15 significant digits and
+ * drops D's trailing zeros. v = 220.00000000000003 (220 in other units,
+ * times a factor and back) prints "220". D is taken as dn / 10^q (dn of 15
+ * digits, not a power of ten, whose first digit is v's), and kept only
+ * when v is nearer to it than half a unit of its last digit (a tie is
+ * printf's), tested exactly in 128 bits: v's first digit is then where
+ * it was taken to be (else dn would have 14 or 16 digits, or be 10^14),
+ * and D is what printf rounds v to. A printf costs some 3,000
+ * instructions. */
+static char *put_g15_rounded(char *d, double v)
+{
+    static const double p10[] = {1e-4, 1e-3, 1e-2, 1e-1, 1,    1e1,  1e2,  1e3,
+                                 1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+    static const unsigned long long u10[] = {1ULL,
+                                             10ULL,
+                                             100ULL,
+                                             1000ULL,
+                                             10000ULL,
+                                             100000ULL,
+                                             1000000ULL,
+                                             10000000ULL,
+                                             100000000ULL,
+                                             1000000000ULL,
+                                             10000000000ULL,
+                                             100000000000ULL,
+                                             1000000000000ULL,
+                                             10000000000000ULL,
+                                             100000000000000ULL,
+                                             1000000000000000ULL,
+                                             10000000000000000ULL,
+                                             100000000000000000ULL,
+                                             1000000000000000000ULL};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e14))
+        return NULL;
+    int x = -4; /* 10^x <= a < 10^(x+1), as doubles */
+    while (a >= p10[x + 5])
+        x++;
+    int q = 14 - x; /* D's digits after the point: 1 to 18 */
+    unsigned long long dn = (unsigned long long)(a * p10[q + 4] + 0.5);
+    if (dn <= u10[14] || dn >= u10[15])
+        return NULL;
+    /* a = mant / 2^sh (sh from 6 to 66), and |a * 10^q - dn| < 1/2 */
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    unsigned sh = 1075 - (unsigned)(bits >> 52);
+    uint64_t mant = (bits & ((1ULL << 52) - 1)) | 1ULL << 52;
+    g15_wide twice = (g15_wide)(mant * 2) * u10[q];
+    if (twice <= (g15_wide)(2 * dn - 1) << sh || twice >= (g15_wide)(2 * dn + 1) << sh)
+        return NULL;
+    unsigned long long frac = dn % u10[q];
+    d = put_digits(d, dn / u10[q], v < 0);
+    if (!frac)
+        return d;
+    for (; frac % 10 == 0; frac /= 10)
+        q--;
+    d[0] = '.';
+    for (int j = q; j >= 1; j--, frac /= 10)
+        d[j] = (char)('0' + frac % 10);
+    return d + q + 1;
+}
+#endif
+
+/* v as "%.15g" prints it, at d (room for 24 bytes): the cursor after it. */
+static char *put_g15(char *d, double v)
+{
     /* Whole numbers below 1e15 print their digits under %.15g: skip
      * printf for them (-0 keeps its sign through printf). */
     if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
         long long n = (long long)v;
-        put_digits(b, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
-        return;
+        return put_digits(d, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
     }
     /* So do v = m / 10^k (k <= 6, |m| < 1e15) from 1e-4 on, when v is the
      * double nearest that decimal: %.15g rounds v to 15 digits, which is
@@ -500,108 +638,153 @@ static void put_g15(sbuf *b, const char *before, size_t before_len, double v)
                 continue;
             unsigned long long a = m < 0 ? 0ULL - (unsigned long long)m : (unsigned long long)m;
             unsigned long long den = (unsigned long long)p10[k], frac = a % den;
-            put_digits(b, a / den, m < 0);
-            char digits[8];
-            digits[0] = '.';
+            d = put_digits(d, a / den, m < 0);
+            d[0] = '.';
             for (int j = k; j >= 1; j--, frac /= 10)
-                digits[j] = (char)('0' + frac % 10);
-            sb_add(b, digits, (size_t)k + 1);
-            return;
+                d[j] = (char)('0' + frac % 10);
+            return d + k + 1;
         }
     }
-    sb_printf(b, "%.15g", v);
+#if defined(__SIZEOF_INT128__)
+    char *e = put_g15_rounded(d, v);
+    if (e)
+        return e;
+#endif
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%.15g", v);
+    return put_bytes(d, tmp, n > 0 ? (size_t)n : 0);
 }
 
-/* What the lines of one listing share: the kinds' names, and the article
- * id of the claim before, escaped (an article's claims come together). */
+/* What the lines of one listing share: the kinds' names (each in
+ * KIND_NAME_MAX bytes, copied whole; a longer one is not kept), and the article id of the claim
+ * before, escaped (an article's claims come together). */
 typedef struct listing {
-    const char *kind[CLAIMS_KIND_PARAPHRASE + 1];
+    char kind[CLAIMS_KIND_PARAPHRASE + 1][KIND_NAME_MAX];
     size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
     size_t article; /* SIZE_MAX: none yet */
     sbuf article_id;
 } listing;
 
-/* One byte of a claim's line, without the NUL sb_add writes after each
- * piece: the line's last piece ("\n") puts it. */
-static inline void put_char(sbuf *b, char ch)
+/* The length of s, 1 (for "-") when it is NULL. */
+static inline size_t field_len(const char *s)
 {
-    if (b->n + 2 > b->cap)
-        sb_grow(b, 1);
-    b->p[b->n++] = ch;
+    return s ? strlen(s) : 1;
 }
 
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
  * the text, title[start,end) into a title given apart), "text", speaker.
- * Every field from the input is escaped (tabs, newlines, controls). */
+ * Every field from the input is escaped (tabs, newlines, controls). The
+ * claim's fields are read first, their lengths bound the line, and room
+ * is made for it at once. */
 static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const claims_claim *c)
 {
     size_t start, end, len;
     claims_claim_span(c, &start, &end);
     const char *text = claims_claim_text(c, &len);
-    sb_str(b, claims_claim_id(c));
-    put_char(b, '\t');
+    const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
     if (ai != l->article) {
+        const char *aid = claims_story_article_id(s, ai);
         l->article = ai;
         l->article_id.n = 0;
-        put_field(&l->article_id, claims_story_article_id(s, ai));
+        if (aid)
+            sb_escaped(&l->article_id, aid, strlen(aid), 1);
+        else
+            sb_add(&l->article_id, "-", 1);
     }
-    sb_add(b, l->article_id.p, l->article_id.n);
-    put_char(b, '\t');
     claims_kind kind = claims_claim_kind(c);
-    if ((unsigned)kind <= CLAIMS_KIND_PARAPHRASE)
-        sb_add(b, l->kind[kind], l->kind_len[kind]);
-    else
-        sb_str(b, claims_kind_name(kind));
-    put_char(b, '\t');
-    put_field(b, claims_claim_key(c));
-    put_char(b, '\t');
+    const char *kind_name = NULL;
+    size_t kind_len;
+    if ((unsigned)kind <= CLAIMS_KIND_PARAPHRASE && l->kind_len[kind] < KIND_NAME_MAX) {
+        kind_len = l->kind_len[kind];
+    } else {
+        kind_name = claims_kind_name(kind);
+        kind_len = strlen(kind_name);
+    }
+    const char *key = claims_claim_key(c);
     double v, lo, hi;
-    const char *sv;
-    if (claims_claim_value(c, &v))
-        put_g15(b, "", 0, v);
-    else if (kind == CLAIMS_KIND_DATE && (sv = claims_claim_string_value(c)) != NULL)
-        put_field(b, sv);
-    else
-        sb_add(b, kind < CLAIMS_KIND_QUOTE ? "?" : "-", 1);
-    if (claims_claim_low(c, &lo))
-        put_g15(b, " >=", 3, lo);
-    if (claims_claim_high(c, &hi))
-        put_g15(b, " <=", 3, hi);
+    int has_v = claims_claim_value(c, &v);
+    const char *sv = NULL;
+    if (!has_v && kind == CLAIMS_KIND_DATE)
+        sv = claims_claim_string_value(c);
+    int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
     const char *unit = claims_claim_unit(c);
+    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    const char *speaker = claims_claim_speaker(c);
+    size_t idlen = strlen(id), keylen = field_len(key), svlen = sv ? strlen(sv) : 0,
+           unitlen = unit ? strlen(unit) : 0, speakerlen = speaker ? strlen(speaker) : 0;
+    size_t need = idlen + l->article_id.n + kind_len + keylen + svlen + unitlen + len + speakerlen +
+                  LINE_FIXED + LINE_SLACK;
+    char *d = line_room(b, b->p + b->n, need);
+    d = put_bytes(d, id, idlen);
+    *d++ = '\t';
+    d = put_bytes(d, l->article_id.p, l->article_id.n);
+    *d++ = '\t';
+    if (!kind_name)
+        memcpy(d, l->kind[kind], KIND_NAME_MAX);
+    else
+        put_bytes(d, kind_name, kind_len);
+    d += kind_len;
+    *d++ = '\t';
+    d = put_field(b, d, key, keylen, need);
+    *d++ = '\t';
+    if (has_v) {
+        d = put_g15(d, v);
+    } else if (sv) {
+        d = put_escaped(b, d, sv, svlen, need);
+    } else {
+        *d++ = kind < CLAIMS_KIND_QUOTE ? '?' : '-';
+    }
+    if (has_lo) {
+        memcpy(d, " >=", 3);
+        d = put_g15(d + 3, lo);
+    }
+    if (has_hi) {
+        memcpy(d, " <=", 3);
+        d = put_g15(d + 3, hi);
+    }
     if (unit) {
-        put_char(b, ' ');
-        put_field(b, unit);
+        *d++ = ' ';
+        d = put_escaped(b, d, unit, unitlen, need);
     }
     /* a span in a title given apart from the text is marked */
-    if (claims_claim_within(c) == CLAIMS_WITHIN_TITLE)
-        sb_add(b, "\ttitle[", 7);
-    else
-        sb_add(b, "\t[", 2);
-    sb_uint(b, start);
-    put_char(b, ',');
-    sb_uint(b, end);
-    sb_add(b, ")\t\"", 3);
-    put_escaped(b, text, len);
-    sb_add(b, "\"", 1);
-    const char *speaker = claims_claim_speaker(c);
-    if (speaker) {
-        sb_add(b, "\tspeaker: ", 10);
-        put_field(b, speaker);
+    if (in_title) {
+        memcpy(d, "\ttitle[", 7);
+        d += 7;
+    } else {
+        memcpy(d, "\t[", 2);
+        d += 2;
     }
-    sb_add(b, "\n", 1);
+    d = put_uint(d, start);
+    *d++ = ',';
+    d = put_uint(d, end);
+    memcpy(d, ")\t\"", 3);
+    d = put_escaped(b, d + 3, text, len, need);
+    *d++ = '"';
+    if (speaker) {
+        memcpy(d, "\tspeaker: ", 10);
+        d = put_escaped(b, d + 10, speaker, speakerlen, need);
+    }
+    *d++ = '\n';
+    *d = 0;
+    b->n = (size_t)(d - b->p);
 }
 
 static void print_claims_text(const claims_story *s, FILE *out)
 {
     sbuf b = {NULL, 0, 0};
     listing l;
+    memset(l.kind, 0, sizeof l.kind);
     for (int k = 0; k <= CLAIMS_KIND_PARAPHRASE; k++) {
-        l.kind[k] = claims_kind_name((claims_kind)k);
-        l.kind_len[k] = strlen(l.kind[k]);
+        const char *name = claims_kind_name((claims_kind)k);
+        l.kind_len[k] = strlen(name);
+        if (l.kind_len[k] < KIND_NAME_MAX) /* else the line looks it up */
+            memcpy(l.kind[k], name, l.kind_len[k]);
     }
     l.article = SIZE_MAX;
     l.article_id = b;
+    /* the first line's cursor needs a buffer to point into */
+    sb_grow(&b, EXTRACT_FLUSH_AT);
     size_t n = claims_story_claim_count(s);
     for (size_t i = 0; i < n; i++) {
         put_claim_line(&b, s, &l, claims_story_claim(s, i));
