@@ -171,12 +171,16 @@ def floor_of(claims):
 
 
 def library_mbs(bench, corpus):
-    """bench --extract-only's median MB/s of segmentation + extractors."""
+    """bench --extract-only's median MB/s of segmentation + extractors, of
+    wall time and of CPU time (None where this bench does not print it)."""
     p = subprocess.run([bench, "--extract-only", corpus], capture_output=True, text=True)
+    wall = cpu = None
     for line in p.stdout.splitlines():
         if "segment + extractors:" in line:
-            return float(line.split("MB/s")[0].split()[-1])
-    return None
+            wall = float(line.split("MB/s")[0].split()[-1])
+        elif "its CPU time:" in line:
+            cpu = float(line.split("MB/s")[0].split()[-1])
+    return wall, cpu
 
 
 def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, long_size, stories,
@@ -205,10 +209,11 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     for _ in range(3):
         for name, claims in binaries:
             b = bench_of(claims)
-            lib[name].append(library_mbs(b, work_rs) if b else None)
+            lib[name].append(library_mbs(b, work_rs) if b else (None, None))
     for name, _ in binaries:
-        got = [v for v in lib[name] if v is not None]
-        r[name]["library alone MB/s"] = statistics.median(got) if got else None
+        for k, label in enumerate(["library alone MB/s", "library alone MB/s of CPU time"]):
+            got = [v[k] for v in lib[name] if v[k] is not None]
+            r[name][label] = statistics.median(got) if got else None
     for name, claims in binaries:
         ins = instructions([claims, "extract", *nc[name], slice_dir])
         r[name]["instructions/byte"] = ins / slice_size if ins else None
