@@ -2811,7 +2811,8 @@ static inline bool word_may_start(const claims__lex_tables *lt, const claims__to
              claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT)));
 }
 
-/* True when token i, a candidate of next_candidate, may begin an amount. */
+/* True when token i, a candidate of next_candidate that the scan's
+ * word_may_start let by, may begin an amount. */
 static bool may_start(qctx *c, size_t i)
 {
     const claims__token *t = tk(c, i);
@@ -2822,7 +2823,9 @@ static bool may_start(qctx *c, size_t i)
     size_t n;
     c->num_at = i;
     c->num_e = NULL;
-    if (!word_may_start(c->lx->tables, t, i + 1 < c->se))
+    /* asked again only at the sentence's last token: before it, the
+     * scan's question had the same next token */
+    if (i + 1 >= c->se && !word_may_start(c->lx->tables, t, false))
         return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
