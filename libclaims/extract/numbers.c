@@ -1059,6 +1059,30 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
     return true;
 }
 
+/* parse_number of the amount's first token i: plain digits before a
+ * token that starts no scale, number word or "and" and is no number (most
+ * amounts: "12 people", "12,") read without the call. After digits no
+ * other step can take such a token: a group and a fraction begin with a
+ * number, a hyphen's unit follows a number word. */
+static CLAIMS__ALWAYS_INLINE bool parse_amount(const qctx *c, size_t i, bool cur_before, amount *a)
+{
+    const uint64_t m = claims__tok_bits_of((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
+                                               (1u << CLAIMS__LEX_OPERATOR),
+                                           CLAIMS__TOK_NUMBER, 0);
+    double v;
+    if (tk(c, i)->cls == CLAIMS__TOK_NUMBER &&
+        (i + 1 >= c->se || !(claims__tok_bits(tk(c, i + 1)) & m)) && plain_digits_at(c, i, &v)) {
+        a->zero = a->one = a->word = false;
+        a->digits = true;
+        a->v = v;
+        a->scale = 1;
+        a->nb = i;
+        a->ne = i + 1;
+        return true;
+    }
+    return parse_number(c, i, cur_before, a);
+}
+
 /* ------------------------------------------------------------- noise */
 
 static inline bool is_month_or_day(const qctx *c, size_t i)
@@ -1983,7 +2007,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
             if (lex(c, CLAIMS__LEX_OPERATOR, i, c->se, &on) && on > 1)
                 return i + 1;
         }
-        if (!parse_number(c, i, *cur_e != NULL, a))
+        if (!parse_amount(c, i, *cur_e != NULL, a))
             return i + 1;
     }
     a->b = a->nb;
