@@ -73,6 +73,7 @@ typedef struct qctx {
     const claims__lexicon *lx;
     wc_memo *wc;
     unit_memo *um;
+    struct split_memo *sm;
     /* may_start's lookup of its word in the number section (SIZE_MAX:
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
@@ -88,6 +89,17 @@ typedef struct qctx {
     claims_claim *last_money;
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
+    /* ids emit made last, asked for again by the article's next claims
+     * ("%" and "%", "USD" and "USD"): the unit interned, its text (a
+     * lexicon value or a literal, which lives as long as the call); the
+     * back-off key "money/-/-/<cur>" of the currency cur; the back-off key
+     * of a named age (0: none yet) */
+    const char *unit_p;
+    size_t unit_n;
+    claims__sid unit_id;
+    const char *cur_p;
+    claims__sid cur_key;
+    claims__sid age_key;
 } qctx;
 
 typedef enum op_kind { OP_NONE = 0, OP_GT, OP_GE, OP_LT, OP_LE, OP_ABOUT, OP_NEAR } op_kind;
@@ -378,6 +390,30 @@ static bool unit_split(const char *v, unit_val *out)
     out->weigh = c2 && strcmp(c2 + 1, "weigh") == 0;
     return true;
 }
+
+/* The unit entry unit_after split last and its parts: an article's
+ * amounts repeat their units ("%", "years"). */
+typedef struct split_memo {
+    const claims__lex_entry *e; /* NULL before the first */
+    bool ok;
+    unit_val uv;
+} split_memo;
+
+/* unit_split of entry e's value, through the memo. */
+static bool unit_split_entry(const qctx *c, const claims__lex_entry *e, unit_val *out)
+{
+    split_memo *m = c->sm;
+    if (m->e != e) {
+        m->e = e;
+        m->ok = unit_split(claims__lex_text(e), &m->uv);
+    }
+    *out = m->uv;
+    return m->ok;
+}
+
+/* The unit of an age told without one: unit_split of "age:years". */
+static const char years_q[] = "age:years";
+static const unit_val years = {years_q, years_q + 4, 3, 5, false, false, false};
 
 static bool unit_is(const unit_val *u, const char *q)
 {
@@ -1023,6 +1059,30 @@ static bool parse_number(const qctx *c, size_t i, bool cur_before, amount *a)
     return true;
 }
 
+/* parse_number of the amount's first token i: plain digits before a
+ * token that starts no scale, number word or "and" and is no number (most
+ * amounts: "12 people", "12,") read without the call. After digits no
+ * other step can take such a token: a group and a fraction begin with a
+ * number, a hyphen's unit follows a number word. */
+static CLAIMS__ALWAYS_INLINE bool parse_amount(const qctx *c, size_t i, bool cur_before, amount *a)
+{
+    const uint64_t m = claims__tok_bits_of((1u << CLAIMS__LEX_SCALE) | (1u << CLAIMS__LEX_NUMBER) |
+                                               (1u << CLAIMS__LEX_OPERATOR),
+                                           CLAIMS__TOK_NUMBER, 0);
+    double v;
+    if (tk(c, i)->cls == CLAIMS__TOK_NUMBER &&
+        (i + 1 >= c->se || !(claims__tok_bits(tk(c, i + 1)) & m)) && plain_digits_at(c, i, &v)) {
+        a->zero = a->one = a->word = false;
+        a->digits = true;
+        a->v = v;
+        a->scale = 1;
+        a->nb = i;
+        a->ne = i + 1;
+        return true;
+    }
+    return parse_number(c, i, cur_before, a);
+}
+
 /* ------------------------------------------------------------- noise */
 
 static inline bool is_month_or_day(const qctx *c, size_t i)
@@ -1327,6 +1387,21 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
 
 /* --------------------------------------------------------- emitting */
 
+/* Whether the zero-padded chunk x of a text holds a byte other than a-z
+ * (its padding aside): eight bytes a test. Bytes below 0x80 are moved so
+ * that a byte's top bit says it is 'a' or above, or above 'z'; no move
+ * carries into the next byte. */
+static inline bool chunk_not_az(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), top = ones * 0x80;
+    if (x & top)
+        return true;
+    uint64_t from_a = (x + ones * (0x80 - 'a')) & top, past_z = (x + ones * (0x80 - 'z' - 1)) & top;
+    /* the text's bytes: the nonzero ones (no byte of a key is a NUL) */
+    uint64_t used = ((x & ~top) + ~top) & top;
+    return (from_a & ~past_z) != used;
+}
+
 /* The lexicon's broader kind of concept p2 ("climber": "person"), NULL
  * when none or the concept itself. Most concepts have none: a concept of
  * letters a-z alone is one token (the lookup's only cut), and the bucket
@@ -1334,14 +1409,24 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
  * where the lookup hashed it again into a slot and probed. */
 static const claims__lex_entry *broader_of(const qctx *c, const char *p2)
 {
-    /* its length and whether it has a byte other than a-z, one loop */
-    size_t n = 0;
-    unsigned other = 0;
-    for (; p2[n]; n++)
-        other |= (unsigned char)(p2[n] - 'a') > 25;
-    if (!other && !(c->lx->tables->buckets[claims__word_hash(p2, n) % CLAIMS__LEX_FIRST_BITS].lexmask &
-                    (1u << CLAIMS__LEX_BROADER)))
-        return NULL;
+    size_t n = strlen(p2);
+    if (n <= 16) {
+        /* its chunks serve both the a-z test and the hash
+         * (claims__word_hash16, claims__word_hash's of a short text) */
+        const unsigned char *p = (const unsigned char *)p2;
+        uint64_t a = 0, b = 0;
+        if (n > 8) {
+            a = claims__word_chunk(p);
+            b = claims__word_tail(p + 8, n - 8);
+        } else if (n) {
+            a = claims__word_tail(p, n);
+        }
+        if (!chunk_not_az(a) && !chunk_not_az(b) &&
+            !(c->lx->tables->buckets[claims__word_hash16(a, b, n) % CLAIMS__LEX_FIRST_BITS]
+                  .lexmask &
+              (1u << CLAIMS__LEX_BROADER)))
+            return NULL;
+    }
     const claims__lex_entry *kind_of = claims__lex_get(c->lx, CLAIMS__LEX_BROADER, p2, n);
     if (kind_of && strcmp(claims__lex_text(kind_of), p2) == 0)
         kind_of = NULL;
@@ -1376,7 +1461,11 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
     } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && !is_dash(p4)) {
-        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", "-", p4);
+        if (p4 != c->cur_p || !c->cur_key) {
+            c->cur_key = claims__key(c->s, p1, "-", "-", p4);
+            c->cur_p = p4;
+        }
+        claims__draft(cl)->backoff[n++] = c->cur_key;
     }
     for (size_t i = 0; i < n; i++)
         if (!cl->frame->backoff[i])
@@ -1395,7 +1484,12 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        claims__draft(cl)->unit = claims__intern(c->s, unit, unit_len);
+        if (unit != c->unit_p || unit_len != c->unit_n || !c->unit_id) {
+            c->unit_id = claims__intern(c->s, unit, unit_len);
+            c->unit_p = unit;
+            c->unit_n = unit_len;
+        }
+        claims__draft(cl)->unit = c->unit_id;
         if (!cl->frame->unit)
             return CLAIMS_ERR_NOMEM;
     }
@@ -1914,7 +2008,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_amount(qctx *c, size_t i, amount *a,
             if (lex(c, CLAIMS__LEX_OPERATOR, i, c->se, &on) && on > 1)
                 return i + 1;
         }
-        if (!parse_number(c, i, *cur_e != NULL, a))
+        if (!parse_amount(c, i, *cur_e != NULL, a))
             return i + 1;
     }
     a->b = a->nb;
@@ -2060,8 +2154,7 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
             tk(c, k)->norm_len > 1)
             e = NULL;
-        if (e && unit_split(claims__lex_text(e), &u->uv) &&
-            (!u->uv.weigh || weighed_before(c, a->b))) {
+        if (e && unit_split_entry(c, e, &u->uv) && (!u->uv.weigh || weighed_before(c, a->b))) {
             if (unit_is(&u->uv, "clock"))
                 return k + n;
             u->has_unit = true;
@@ -2202,8 +2295,7 @@ static CLAIMS__ALWAYS_INLINE void unit_age(const qctx *c, const amount *a, unit_
         }
     }
     if (u->age) {
-        static const char years_q[] = "age:years";
-        unit_split(years_q, &u->uv);
+        u->uv = years;
         u->has_unit = true;
         u->unit_end = a->e;
     }
@@ -2415,7 +2507,9 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
     if (rc != CLAIMS_OK)
         return rc;
     if (named) {
-        claims__draft(cl)->backoff[0] = claims__key(c->s, "measure", "age", "-", NULL);
+        if (!c->age_key)
+            c->age_key = claims__key(c->s, "measure", "age", "-", NULL);
+        claims__draft(cl)->backoff[0] = c->age_key;
         return cl->frame->backoff[0] ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
     }
     if (!is_dash(thing)) {
@@ -2742,7 +2836,8 @@ static inline bool word_may_start(const claims__lex_tables *lt, const claims__to
              claims__lex_pair_may(lt, t[0].hash, t[1].hash, CLAIMS__LEX_UNKNOWN_AMOUNT)));
 }
 
-/* True when token i, a candidate of next_candidate, may begin an amount. */
+/* True when token i, a candidate of next_candidate that the scan's
+ * word_may_start let by, may begin an amount. */
 static bool may_start(qctx *c, size_t i)
 {
     const claims__token *t = tk(c, i);
@@ -2753,7 +2848,9 @@ static bool may_start(qctx *c, size_t i)
     size_t n;
     c->num_at = i;
     c->num_e = NULL;
-    if (!word_may_start(c->lx->tables, t, i + 1 < c->se))
+    /* asked again only at the sentence's last token: before it, the
+     * scan's question had the same next token */
+    if (i + 1 >= c->se && !word_may_start(c->lx->tables, t, false))
         return false;
     c->num_e = lex_in(c, CLAIMS__LEX_NUMBER, i, c->se, &c->num_n);
     return c->num_e || lex_in(c, CLAIMS__LEX_VAGUE, i, c->se, &n) ||
@@ -2767,10 +2864,13 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     qctx c;
     wc_memo wc;
     unit_memo um = {SIZE_MAX, NULL, 0};
+    split_memo sm;
+    sm.e = NULL;
     memset(&c, 0, sizeof c);
     memset(wc.tag, 0, sizeof wc.tag);
     c.wc = &wc;
     c.um = &um;
+    c.sm = &sm;
     c.num_at = SIZE_MAX;
     c.win_at = SIZE_MAX;
     c.s = s;
