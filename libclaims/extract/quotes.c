@@ -2992,63 +2992,55 @@ static inline __m128i lanes_moved(__m128i x, int by)
     return by >= 0 ? _mm_slli_epi32(x, by) : _mm_srli_epi32(x, -by);
 }
 
-/* scan_stops' masks of the 64 tokens t[0 .. 64), four a step: their
- * hashes, lexmasks, and classes and flags gathered into a vector each
- * (base.h's claims__tok_lanes4). Bit k of *other: token k may start a
- * speech verb or a title, or is a quotation mark; of *cap: capitalized;
- * of *on: may_go_on (a hash of "-", few tokens, asked of it after). */
-static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on,
-                         uint64_t *dash)
+/* The masks of scan_masks64 for the four tokens t[0 .. 4), as the top
+ * bits of their lanes: token k may start neither a speech verb nor a
+ * title and is no quotation mark (*none, the complement of *other's);
+ * capitalized; may_go_on but for a hyphen; its hash is that of "-". */
+static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *none, __m128i *cap,
+                                              __m128i *on, __m128i *hyphen)
 {
     enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
     _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
-    const __m128i hy = _mm_set1_epi32((int)CLAIMS__HASH1('-'));
     const __m128i vt =
         _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
     const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
-    const __m128i zero = _mm_setzero_si128();
+    __m128i h, lm, cf;
+    claims__tok_lanes4(t, &h, &lm, &cf);
+    __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));
+    __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);
+    __m128i no_vt = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), _mm_setzero_si128());
+    *none = _mm_andnot_si128(q, no_vt);
+    *cap = _mm_slli_epi32(cf, 31 - CAP_AT);
+    *on = _mm_slli_epi32(go, 31 - CAP_AT);
+    *hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
+}
+
+/* scan_stops' masks of the 64 tokens t[0 .. 64), sixteen a step: four
+ * tokens' lanes a vector (scan_lanes4), the top bits of four vectors
+ * packed into sixteen bits at once (base.h's claims__lanes_top16). Bit k
+ * of *other: token k may start a speech verb or a title, or is a
+ * quotation mark; of *cap: capitalized; of *on: may_go_on (a hash of
+ * "-", few tokens, asked of it after). */
+static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on,
+                         uint64_t *dash)
+{
     uint64_t o = 0, c = 0, g = 0, hm = 0, d = 0;
-#define STEP4(k)                                                                                   \
-    do {                                                                                           \
-        __m128i h, lm, cf;                                                                         \
-        claims__tok_lanes4(t + (k), &h, &lm, &cf);                                                 \
-        __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));           \
-        __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                               \
-        __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                                \
-        o |= (uint64_t)((unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) |                          \
-                        (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(none)) & 0xFu))               \
-             << (k);                                                                               \
-        c |=                                                                                       \
-            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
-            << (k);                                                                                \
-        g |=                                                                                       \
-            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(go, 31 - CAP_AT))) \
-            << (k);                                                                                \
-        hm |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(h, hy)))        \
-              << (k);                                                                              \
-    } while (0)
-    STEP4(0);
-    STEP4(4);
-    STEP4(8);
-    STEP4(12);
-    STEP4(16);
-    STEP4(20);
-    STEP4(24);
-    STEP4(28);
-    STEP4(32);
-    STEP4(36);
-    STEP4(40);
-    STEP4(44);
-    STEP4(48);
-    STEP4(52);
-    STEP4(56);
-    STEP4(60);
-#undef STEP4
+    for (int k = 0; k < 64; k += 16) {
+        __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3, h0, h1, h2, h3;
+        scan_lanes4(t + k, &n0, &c0, &g0, &h0);
+        scan_lanes4(t + k + 4, &n1, &c1, &g1, &h1);
+        scan_lanes4(t + k + 8, &n2, &c2, &g2, &h2);
+        scan_lanes4(t + k + 12, &n3, &c3, &g3, &h3);
+        o |= claims__lanes_top16(n0, n1, n2, n3) << k;
+        c |= claims__lanes_top16(c0, c1, c2, c3) << k;
+        g |= claims__lanes_top16(g0, g1, g2, g3) << k;
+        hm |= claims__lanes_top16(h0, h1, h2, h3) << k;
+    }
     for (; hm; hm &= hm - 1) {
         g |= may_go_on(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
         d |= dash_starts(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
     }
-    *other = o;
+    *other = ~o;
     *cap = c;
     *on = g;
     *dash = d;
