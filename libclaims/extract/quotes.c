@@ -3049,13 +3049,14 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
 
 /* The tokens from toks[b] on (n in all, len of them, no more than 64)
  * that scan_article stops at, bit k for token b + k: those that may
- * start a speech verb or a title, the quotation marks, and the
- * capitalized words whose next token may go on a name (may_go_on; most
- * capitalized words stand alone). Without a branch a token: the bits of
- * a text of 64 tokens or more are made 64 at once, the last 64 of it for
- * its last bits (shifted out: those of tokens before b). */
+ * start a speech verb or a title, and the quotation marks; and into
+ * *capon the capitalized words whose next token may go on a name
+ * (may_go_on; most capitalized words stand alone). Without a branch a
+ * token: the bits of a text of 64 tokens or more are made 64 at once,
+ * the last 64 of it for its last bits (shifted out: those of tokens
+ * before b). */
 static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len,
-                           uint64_t *dash)
+                           uint64_t *capon, uint64_t *dash)
 {
     uint64_t other = 0, cap = 0, on = 0, next = 0, d = 0;
 #ifdef CLAIMS__SSE2
@@ -3063,9 +3064,9 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
         size_t from = len == 64 ? b : n - 64;
         scan_masks64(toks + from, &other, &cap, &on, &d);
         next = from + 64 < n ? may_go_on(toks + from + 64) : 0;
-        uint64_t stops = other | (cap & ((on >> 1) | next << 63));
+        *capon = (cap & ((on >> 1) | next << 63)) >> (b - from);
         *dash = d >> (b - from);
-        return stops >> (b - from);
+        return other >> (b - from);
     }
 #endif
     const uint64_t vt =
@@ -3079,7 +3080,8 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
     }
     *dash = d;
     next = b + len < n ? may_go_on(toks + b + len) : 0;
-    return other | (cap & ((on >> 1) | next << (len - 1)));
+    *capon = cap & ((on >> 1) | next << (len - 1));
+    return other;
 }
 
 /* One pass over the article for what the later passes look for among
@@ -3088,9 +3090,9 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
  * them), the sentences that have one, and the tokens a mention of a
  * person may start at (collect_mentions walks only them): a word that
  * may start a title, or a capitalized word that the next token may go on
- * from. Most tokens the scan stops at are a capitalized word and no
- * more: one test of the token's bits sends them to the one question
- * left. The counts are kept in locals (a store into verb_sent, bytes,
+ * from. Most of those starts are a capitalized word and no more: they
+ * are taken by their bits alone, 64 at once, and the scan stops at the
+ * others only. The counts are kept in locals (a store into verb_sent, bytes,
  * may alias anything), and the function is out of line (the caller's
  * registers are taken). */
 CLAIMS__NOINLINE static void scan_article(ctx *c)
@@ -3113,24 +3115,22 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                    "token classes");
     const claims__token *const end = toks + ntoks;
     for (size_t b = 0; b < ntoks; b += 64) {
-        uint64_t dash;
-        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &dash);
+        uint64_t capon, dash;
+        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &capon, &dash);
         /* the sentences that start with "-" (few) */
         for (; dash; dash &= dash - 1)
             verb_sent[toks[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
+        /* The capitalized words whose next token may go on, and nothing
+         * else the scan looks for: the starts, but for the test that the
+         * next token is in the same sentence, left to the walk of the
+         * run (name_run_end stops at the sentence's end, and a run of
+         * one word is no mention). Most stops are these: no branch on
+         * their bits. */
+        uint64_t start = capon & ~stops;
         for (; stops; stops &= stops - 1) {
-            size_t i = b + (size_t)__builtin_ctzll(stops);
+            size_t k = (size_t)__builtin_ctzll(stops), i = b + k;
             const claims__token *t = toks + i;
             uint64_t bits = claims__tok_bits(t);
-            if (!(bits & (verb | title | quote))) {
-                /* capitalized, and nothing else the scan looks for: the
-                 * next token (there is one) may go on (scan_stops), and
-                 * cap_may_start_mention's one test left is that it is
-                 * in the same sentence */
-                if (t[1].sentence == t->sentence)
-                    *--starts = (uint32_t)i;
-                continue;
-            }
             /* a quotation mark or not, in no order: the index is stored
              * always, the count goes up by the answer (the slot is past
              * the marks kept and below the starts: fewer than i so far) */
@@ -3145,8 +3145,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             }
             if (!(bits & quote) &&
                 ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
-                *--starts = (uint32_t)i;
+                start |= (uint64_t)1 << k;
         }
+        /* in text order */
+        for (; start; start &= start - 1)
+            *--starts = (uint32_t)(b + (size_t)__builtin_ctzll(start));
     }
     c->nmarks = nmarks;
     c->nverbs = nverbs;
