@@ -1197,10 +1197,12 @@ static inline size_t run_words(const claims__token *t)
 }
 
 /* The end of the name run starting at token a (a + 1 at least), and what
- * the walk gathers in *r. Most tokens that go on a run are a capitalized
- * word that starts no title and is a name word by its bits alone
- * (name_word's first test): one test takes them. (What it gathers is in
- * locals: a memo's store, a byte, may alias anything.) */
+ * the walk gathers in *r; a itself when no run starts there (a is
+ * neither a name word nor a title word). Most tokens that go on a run,
+ * and most it starts at, are a capitalized word that starts no title and
+ * is a name word by its bits alone (name_word's first test): one test
+ * takes them. (What it gathers is in locals: a memo's store, a byte, may
+ * alias anything.) */
 static size_t name_run_end(const ctx *c, size_t a, run_info *r)
 {
     const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
@@ -1210,12 +1212,22 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
     const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
     const size_t ntoks = c->ntoks;
-    const uint32_t sa = T(c, a)->sentence;
+    const claims__token *ta = T(c, a);
+    const uint32_t sa = ta->sentence;
     uint32_t masks = 0; /* of the tokens not taken as plain name words */
     size_t nw = 0;
     bool last_name = false;
     size_t b = a;
-    while (b < ntoks && (b == a || T(c, b)->sentence == sa)) {
+    if ((claims__tok_bits(ta) & mask) == plain && ta->end - ta->start <= NAME_WORD_MAX_BYTES) {
+        nw = 1;
+        last_name = true;
+        b = a + 1;
+    } else if (!(name_word(c, a) || is_title1(c, a))) {
+        return a;
+    }
+    /* (token a is in sentence sa: the test holds for it too; and a
+     * name word or title word at a goes on the run below) */
+    while (b < ntoks && T(c, b)->sentence == sa) {
         const claims__token *t = T(c, b);
         if ((claims__tok_bits(t) & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES) {
             /* a plain name word, that may start no title */
@@ -1247,7 +1259,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     r->title = (masks & (1u << CLAIMS__LEX_TITLE)) != 0;
     r->nw = nw;
     r->last_name = last_name;
-    return b == a ? a + 1 : b;
+    return b;
 }
 
 /* Makes room for one more mention: the first few are in the scratch
@@ -3171,10 +3183,13 @@ static bool collect_mentions(ctx *c)
     const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
     for (const uint32_t *sk = starts; sk != starts_end;) {
         size_t i = *--sk;
-        if (i < next || !(name_word(c, i) || is_title1(c, i)))
+        if (i < next)
             continue;
         run_info r;
-        next = name_run_end(c, i, &r);
+        size_t e = name_run_end(c, i, &r);
+        if (e == i)
+            continue; /* neither a name word nor a title word */
+        next = e;
         /* one word, a title or a name alone, is no mention: most runs */
         if (next > i + 1 && !add_mention(c, i, next, &r)) {
             c->nomem = true;
