@@ -3004,7 +3004,7 @@ static inline __m128i lanes_moved(__m128i x, int by)
     return by >= 0 ? _mm_slli_epi32(x, by) : _mm_srli_epi32(x, -by);
 }
 
-/* The masks of scan_masks64 for the four tokens t[0 .. 4), as the top
+/* The masks of scan_group16 for the four tokens t[0 .. 4), as the top
  * bits of their lanes: token k may start neither a speech verb nor a
  * title and is no quotation mark (*none, the complement of *other's);
  * capitalized; may_go_on but for a hyphen; its hash is that of "-". */
@@ -3027,35 +3027,23 @@ static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *n
     *hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
 }
 
-/* scan_stops' masks of the 64 tokens t[0 .. 64), sixteen a step: four
+/* The masks of the sixteen tokens t[0 .. 16), bit k for token k: four
  * tokens' lanes a vector (scan_lanes4), the top bits of four vectors
- * packed into sixteen bits at once (base.h's claims__lanes_top16). Bit k
- * of *other: token k may start a speech verb or a title, or is a
- * quotation mark; of *cap: capitalized; of *on: may_go_on (a hash of
- * "-", few tokens, asked of it after). */
-static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on,
-                         uint64_t *dash)
+ * packed into sixteen bits at once (base.h's claims__lanes_top16). *none
+ * is the complement of scan_stops' stops; *hyphen, the tokens whose hash
+ * is that of "-" (few: asked of after). */
+static CLAIMS__ALWAYS_INLINE void scan_group16(const claims__token *t, uint64_t *none,
+                                               uint64_t *cap, uint64_t *on, uint64_t *hyphen)
 {
-    uint64_t o = 0, c = 0, g = 0, hm = 0, d = 0;
-    for (int k = 0; k < 64; k += 16) {
-        __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3, h0, h1, h2, h3;
-        scan_lanes4(t + k, &n0, &c0, &g0, &h0);
-        scan_lanes4(t + k + 4, &n1, &c1, &g1, &h1);
-        scan_lanes4(t + k + 8, &n2, &c2, &g2, &h2);
-        scan_lanes4(t + k + 12, &n3, &c3, &g3, &h3);
-        o |= claims__lanes_top16(n0, n1, n2, n3) << k;
-        c |= claims__lanes_top16(c0, c1, c2, c3) << k;
-        g |= claims__lanes_top16(g0, g1, g2, g3) << k;
-        hm |= claims__lanes_top16(h0, h1, h2, h3) << k;
-    }
-    for (; hm; hm &= hm - 1) {
-        g |= may_go_on(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
-        d |= dash_starts(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
-    }
-    *other = ~o;
-    *cap = c;
-    *on = g;
-    *dash = d;
+    __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3, h0, h1, h2, h3;
+    scan_lanes4(t, &n0, &c0, &g0, &h0);
+    scan_lanes4(t + 4, &n1, &c1, &g1, &h1);
+    scan_lanes4(t + 8, &n2, &c2, &g2, &h2);
+    scan_lanes4(t + 12, &n3, &c3, &g3, &h3);
+    *none = claims__lanes_top16(n0, n1, n2, n3);
+    *cap = claims__lanes_top16(c0, c1, c2, c3);
+    *on = claims__lanes_top16(g0, g1, g2, g3);
+    *hyphen = claims__lanes_top16(h0, h1, h2, h3);
 }
 #endif
 
@@ -3064,31 +3052,56 @@ static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap,
  * start a speech verb or a title, and the quotation marks; and into
  * *capon the capitalized words whose next token may go on a name
  * (may_go_on; most capitalized words stand alone). Without a branch a
- * token: the bits of a text of 64 tokens or more are made 64 at once,
- * the last 64 of it for its last bits (shifted out: those of tokens
- * before b). */
+ * token: sixteen at once (scan_group16) in a text of sixteen or more,
+ * the last few of it with the sixteen that end it (the bits of those
+ * before them, made already or before b, shifted out). */
 static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len,
                            uint64_t *capon, uint64_t *dash)
 {
     uint64_t other = 0, cap = 0, on = 0, next = 0, d = 0;
 #ifdef CLAIMS__SSE2
-    if (n >= 64) {
-        size_t from = len == 64 ? b : n - 64;
-        scan_masks64(toks + from, &other, &cap, &on, &d);
-        next = from + 64 < n ? may_go_on(toks + from + 64) : 0;
-        *capon = (cap & ((on >> 1) | next << 63)) >> (b - from);
-        *dash = d >> (b - from);
-        return other >> (b - from);
-    }
+    if (n >= 16) {
+        uint64_t none = 0, hm = 0, gn, gc, gg, gh;
+        if (len == 64) {
+            for (int k = 0; k < 64; k += 16) {
+                scan_group16(toks + b + k, &gn, &gc, &gg, &gh);
+                none |= gn << k;
+                cap |= gc << k;
+                on |= gg << k;
+                hm |= gh << k;
+            }
+        } else {
+            for (size_t k = 0; k < len; k += 16) {
+                /* (fewer than sixteen left only at the text's end: b +
+                 * len is n, and n - 16 tokens are before the sixteen) */
+                size_t back = k + 16 <= len ? 0 : k + 16 - len;
+                scan_group16(toks + (b + k - back), &gn, &gc, &gg, &gh);
+                none |= gn >> back << k;
+                cap |= gc >> back << k;
+                on |= gg >> back << k;
+                hm |= gh >> back << k;
+            }
+        }
+        /* (the bits past len are no token's) */
+        other = ~none & (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1);
+        for (; hm; hm &= hm - 1) {
+            size_t k = (size_t)__builtin_ctzll(hm);
+            on |= may_go_on(toks + b + k) << k;
+            d |= dash_starts(toks + b + k) << k;
+        }
+    } else
 #endif
-    const uint64_t vt =
-        claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
-    for (size_t k = 0; k < len; k++) {
-        const claims__token *t = toks + b + k;
-        other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE) << k;
-        cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
-        on |= may_go_on(t) << k;
-        d |= dash_starts(t) << k;
+    {
+        const uint64_t vt =
+            claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+        for (size_t k = 0; k < len; k++) {
+            const claims__token *t = toks + b + k;
+            other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE)
+                     << k;
+            cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
+            on |= may_go_on(t) << k;
+            d |= dash_starts(t) << k;
+        }
     }
     *dash = d;
     next = b + len < n ? may_go_on(toks + b + len) : 0;
