@@ -398,6 +398,30 @@ static void test_speaker_many_people_one_surname(void **state)
     free(t);
 }
 
+/* The scan of an article makes its masks sixteen tokens at once, and the
+ * last few with the sixteen that end the text: a hyphenated name at
+ * every place among the groups, at the end of articles of every length
+ * up to past the first 64, is a mention that a bare surname finds. */
+static void test_speaker_at_every_scan_offset(void **state)
+{
+    (void)state;
+    for (int pad = 0; pad < 80; pad++) {
+        char t[1024];
+        size_t len = 0;
+        for (int i = 0; i < pad; i++)
+            len += (size_t)snprintf(t + len, sizeof t - len, "%s ", i % 2 ? "rain" : "fell");
+        /* (the bare surname is the fuller name's, a mention the scan
+         * found at the text's end) */
+        snprintf(t + len, sizeof t - len,
+                 "now.\n\n\"The bridge stays shut,\" Roux said. The engineer is Jean-Pierre Roux");
+        claims_story *s = tu_story1(t, NULL);
+        const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "bridge stays shut");
+        assert_non_null(q);
+        assert_string_equal(speaker_of(q), "Jean-Pierre Roux");
+        claims_story_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_speaker_name_capped),
         cmocka_unit_test(test_speaker_fold_long_and_last),
         cmocka_unit_test(test_speaker_many_people_one_surname),
+        cmocka_unit_test(test_speaker_at_every_scan_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1197,10 +1197,12 @@ static inline size_t run_words(const claims__token *t)
 }
 
 /* The end of the name run starting at token a (a + 1 at least), and what
- * the walk gathers in *r. Most tokens that go on a run are a capitalized
- * word that starts no title and is a name word by its bits alone
- * (name_word's first test): one test takes them. (What it gathers is in
- * locals: a memo's store, a byte, may alias anything.) */
+ * the walk gathers in *r; a itself when no run starts there (a is
+ * neither a name word nor a title word). Most tokens that go on a run,
+ * and most it starts at, are a capitalized word that starts no title and
+ * is a name word by its bits alone (name_word's first test): one test
+ * takes them. (What it gathers is in locals: a memo's store, a byte, may
+ * alias anything.) */
 static size_t name_run_end(const ctx *c, size_t a, run_info *r)
 {
     const uint32_t others = 1u << CLAIMS__LEX_NOMINAL | 1u << CLAIMS__LEX_MONTH |
@@ -1210,12 +1212,22 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
     const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
     const size_t ntoks = c->ntoks;
-    const uint32_t sa = T(c, a)->sentence;
+    const claims__token *ta = T(c, a);
+    const uint32_t sa = ta->sentence;
     uint32_t masks = 0; /* of the tokens not taken as plain name words */
     size_t nw = 0;
     bool last_name = false;
     size_t b = a;
-    while (b < ntoks && (b == a || T(c, b)->sentence == sa)) {
+    if ((claims__tok_bits(ta) & mask) == plain && ta->end - ta->start <= NAME_WORD_MAX_BYTES) {
+        nw = 1;
+        last_name = true;
+        b = a + 1;
+    } else if (!(name_word(c, a) || is_title1(c, a))) {
+        return a;
+    }
+    /* (token a is in sentence sa: the test holds for it too; and a
+     * name word or title word at a goes on the run below) */
+    while (b < ntoks && T(c, b)->sentence == sa) {
         const claims__token *t = T(c, b);
         if ((claims__tok_bits(t) & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES) {
             /* a plain name word, that may start no title */
@@ -1247,7 +1259,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     r->title = (masks & (1u << CLAIMS__LEX_TITLE)) != 0;
     r->nw = nw;
     r->last_name = last_name;
-    return b == a ? a + 1 : b;
+    return b;
 }
 
 /* Makes room for one more mention: the first few are in the scratch
@@ -2992,102 +3004,109 @@ static inline __m128i lanes_moved(__m128i x, int by)
     return by >= 0 ? _mm_slli_epi32(x, by) : _mm_srli_epi32(x, -by);
 }
 
-/* scan_stops' masks of the 64 tokens t[0 .. 64), four a step: their
- * hashes, lexmasks, and classes and flags gathered into a vector each
- * (base.h's claims__tok_lanes4). Bit k of *other: token k may start a
- * speech verb or a title, or is a quotation mark; of *cap: capitalized;
- * of *on: may_go_on (a hash of "-", few tokens, asked of it after). */
-static void scan_masks64(const claims__token *t, uint64_t *other, uint64_t *cap, uint64_t *on,
-                         uint64_t *dash)
+/* The masks of scan_group16 for the four tokens t[0 .. 4), as the top
+ * bits of their lanes: token k may start neither a speech verb nor a
+ * title and is no quotation mark (*none, the complement of *other's);
+ * capitalized; may_go_on but for a hyphen; its hash is that of "-". */
+static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *none, __m128i *cap,
+                                              __m128i *on, __m128i *hyphen)
 {
     enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
     _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
-    const __m128i hy = _mm_set1_epi32((int)CLAIMS__HASH1('-'));
     const __m128i vt =
         _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
     const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
-    const __m128i zero = _mm_setzero_si128();
-    uint64_t o = 0, c = 0, g = 0, hm = 0, d = 0;
-#define STEP4(k)                                                                                   \
-    do {                                                                                           \
-        __m128i h, lm, cf;                                                                         \
-        claims__tok_lanes4(t + (k), &h, &lm, &cf);                                                 \
-        __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));           \
-        __m128i none = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), zero);                               \
-        __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);                                \
-        o |= (uint64_t)((unsigned)_mm_movemask_ps(_mm_castsi128_ps(q)) |                          \
-                        (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(none)) & 0xFu))               \
-             << (k);                                                                               \
-        c |=                                                                                       \
-            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(cf, 31 - CAP_AT))) \
-            << (k);                                                                                \
-        g |=                                                                                       \
-            (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(go, 31 - CAP_AT))) \
-            << (k);                                                                                \
-        hm |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(h, hy)))        \
-              << (k);                                                                              \
-    } while (0)
-    STEP4(0);
-    STEP4(4);
-    STEP4(8);
-    STEP4(12);
-    STEP4(16);
-    STEP4(20);
-    STEP4(24);
-    STEP4(28);
-    STEP4(32);
-    STEP4(36);
-    STEP4(40);
-    STEP4(44);
-    STEP4(48);
-    STEP4(52);
-    STEP4(56);
-    STEP4(60);
-#undef STEP4
-    for (; hm; hm &= hm - 1) {
-        g |= may_go_on(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
-        d |= dash_starts(t + __builtin_ctzll(hm)) << __builtin_ctzll(hm);
-    }
-    *other = o;
-    *cap = c;
-    *on = g;
-    *dash = d;
+    __m128i h, lm, cf;
+    claims__tok_lanes4(t, &h, &lm, &cf);
+    __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));
+    __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);
+    __m128i no_vt = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), _mm_setzero_si128());
+    *none = _mm_andnot_si128(q, no_vt);
+    *cap = _mm_slli_epi32(cf, 31 - CAP_AT);
+    *on = _mm_slli_epi32(go, 31 - CAP_AT);
+    *hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
+}
+
+/* The masks of the sixteen tokens t[0 .. 16), bit k for token k: four
+ * tokens' lanes a vector (scan_lanes4), the top bits of four vectors
+ * packed into sixteen bits at once (base.h's claims__lanes_top16). *none
+ * is the complement of scan_stops' stops; *hyphen, the tokens whose hash
+ * is that of "-" (few: asked of after). */
+static CLAIMS__ALWAYS_INLINE void scan_group16(const claims__token *t, uint64_t *none,
+                                               uint64_t *cap, uint64_t *on, uint64_t *hyphen)
+{
+    __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3, h0, h1, h2, h3;
+    scan_lanes4(t, &n0, &c0, &g0, &h0);
+    scan_lanes4(t + 4, &n1, &c1, &g1, &h1);
+    scan_lanes4(t + 8, &n2, &c2, &g2, &h2);
+    scan_lanes4(t + 12, &n3, &c3, &g3, &h3);
+    *none = claims__lanes_top16(n0, n1, n2, n3);
+    *cap = claims__lanes_top16(c0, c1, c2, c3);
+    *on = claims__lanes_top16(g0, g1, g2, g3);
+    *hyphen = claims__lanes_top16(h0, h1, h2, h3);
 }
 #endif
 
 /* The tokens from toks[b] on (n in all, len of them, no more than 64)
  * that scan_article stops at, bit k for token b + k: those that may
- * start a speech verb or a title, the quotation marks, and the
- * capitalized words whose next token may go on a name (may_go_on; most
- * capitalized words stand alone). Without a branch a token: the bits of
- * a text of 64 tokens or more are made 64 at once, the last 64 of it for
- * its last bits (shifted out: those of tokens before b). */
+ * start a speech verb or a title, and the quotation marks; and into
+ * *capon the capitalized words whose next token may go on a name
+ * (may_go_on; most capitalized words stand alone). Without a branch a
+ * token: sixteen at once (scan_group16) in a text of sixteen or more,
+ * the last few of it with the sixteen that end it (the bits of those
+ * before them, made already or before b, shifted out). */
 static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len,
-                           uint64_t *dash)
+                           uint64_t *capon, uint64_t *dash)
 {
     uint64_t other = 0, cap = 0, on = 0, next = 0, d = 0;
 #ifdef CLAIMS__SSE2
-    if (n >= 64) {
-        size_t from = len == 64 ? b : n - 64;
-        scan_masks64(toks + from, &other, &cap, &on, &d);
-        next = from + 64 < n ? may_go_on(toks + from + 64) : 0;
-        uint64_t stops = other | (cap & ((on >> 1) | next << 63));
-        *dash = d >> (b - from);
-        return stops >> (b - from);
-    }
+    if (n >= 16) {
+        uint64_t none = 0, hm = 0, gn, gc, gg, gh;
+        if (len == 64) {
+            for (int k = 0; k < 64; k += 16) {
+                scan_group16(toks + b + k, &gn, &gc, &gg, &gh);
+                none |= gn << k;
+                cap |= gc << k;
+                on |= gg << k;
+                hm |= gh << k;
+            }
+        } else {
+            for (size_t k = 0; k < len; k += 16) {
+                /* (fewer than sixteen left only at the text's end: b +
+                 * len is n, and n - 16 tokens are before the sixteen) */
+                size_t back = k + 16 <= len ? 0 : k + 16 - len;
+                scan_group16(toks + (b + k - back), &gn, &gc, &gg, &gh);
+                none |= gn >> back << k;
+                cap |= gc >> back << k;
+                on |= gg >> back << k;
+                hm |= gh >> back << k;
+            }
+        }
+        /* (the bits past len are no token's) */
+        other = ~none & (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1);
+        for (; hm; hm &= hm - 1) {
+            size_t k = (size_t)__builtin_ctzll(hm);
+            on |= may_go_on(toks + b + k) << k;
+            d |= dash_starts(toks + b + k) << k;
+        }
+    } else
 #endif
-    const uint64_t vt =
-        claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
-    for (size_t k = 0; k < len; k++) {
-        const claims__token *t = toks + b + k;
-        other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE) << k;
-        cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
-        on |= may_go_on(t) << k;
-        d |= dash_starts(t) << k;
+    {
+        const uint64_t vt =
+            claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
+        for (size_t k = 0; k < len; k++) {
+            const claims__token *t = toks + b + k;
+            other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE)
+                     << k;
+            cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
+            on |= may_go_on(t) << k;
+            d |= dash_starts(t) << k;
+        }
     }
     *dash = d;
     next = b + len < n ? may_go_on(toks + b + len) : 0;
-    return other | (cap & ((on >> 1) | next << (len - 1)));
+    *capon = cap & ((on >> 1) | next << (len - 1));
+    return other;
 }
 
 /* One pass over the article for what the later passes look for among
@@ -3096,9 +3115,9 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
  * them), the sentences that have one, and the tokens a mention of a
  * person may start at (collect_mentions walks only them): a word that
  * may start a title, or a capitalized word that the next token may go on
- * from. Most tokens the scan stops at are a capitalized word and no
- * more: one test of the token's bits sends them to the one question
- * left. The counts are kept in locals (a store into verb_sent, bytes,
+ * from. Most of those starts are a capitalized word and no more: they
+ * are taken by their bits alone, 64 at once, and the scan stops at the
+ * others only. The counts are kept in locals (a store into verb_sent, bytes,
  * may alias anything), and the function is out of line (the caller's
  * registers are taken). */
 CLAIMS__NOINLINE static void scan_article(ctx *c)
@@ -3121,24 +3140,22 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                    "token classes");
     const claims__token *const end = toks + ntoks;
     for (size_t b = 0; b < ntoks; b += 64) {
-        uint64_t dash;
-        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &dash);
+        uint64_t capon, dash;
+        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &capon, &dash);
         /* the sentences that start with "-" (few) */
         for (; dash; dash &= dash - 1)
             verb_sent[toks[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
+        /* The capitalized words whose next token may go on, and nothing
+         * else the scan looks for: the starts, but for the test that the
+         * next token is in the same sentence, left to the walk of the
+         * run (name_run_end stops at the sentence's end, and a run of
+         * one word is no mention). Most stops are these: no branch on
+         * their bits. */
+        uint64_t start = capon & ~stops;
         for (; stops; stops &= stops - 1) {
-            size_t i = b + (size_t)__builtin_ctzll(stops);
+            size_t k = (size_t)__builtin_ctzll(stops), i = b + k;
             const claims__token *t = toks + i;
             uint64_t bits = claims__tok_bits(t);
-            if (!(bits & (verb | title | quote))) {
-                /* capitalized, and nothing else the scan looks for: the
-                 * next token (there is one) may go on (scan_stops), and
-                 * cap_may_start_mention's one test left is that it is
-                 * in the same sentence */
-                if (t[1].sentence == t->sentence)
-                    *--starts = (uint32_t)i;
-                continue;
-            }
             /* a quotation mark or not, in no order: the index is stored
              * always, the count goes up by the answer (the slot is past
              * the marks kept and below the starts: fewer than i so far) */
@@ -3153,8 +3170,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             }
             if (!(bits & quote) &&
                 ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
-                *--starts = (uint32_t)i;
+                start |= (uint64_t)1 << k;
         }
+        /* in text order */
+        for (; start; start &= start - 1)
+            *--starts = (uint32_t)(b + (size_t)__builtin_ctzll(start));
     }
     c->nmarks = nmarks;
     c->nverbs = nverbs;
@@ -3176,10 +3196,13 @@ static bool collect_mentions(ctx *c)
     const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
     for (const uint32_t *sk = starts; sk != starts_end;) {
         size_t i = *--sk;
-        if (i < next || !(name_word(c, i) || is_title1(c, i)))
+        if (i < next)
             continue;
         run_info r;
-        next = name_run_end(c, i, &r);
+        size_t e = name_run_end(c, i, &r);
+        if (e == i)
+            continue; /* neither a name word nor a title word */
+        next = e;
         /* one word, a title or a name alone, is no mention: most runs */
         if (next > i + 1 && !add_mention(c, i, next, &r)) {
             c->nomem = true;
