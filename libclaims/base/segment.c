@@ -332,21 +332,6 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
     return CLAIMS_OK;
 }
 
-/* Clears the lexmask bits of sections a token starts no phrase of: its
- * bucket's drop bits (claims__token.drop, the tokenizer's copy of
- * claims__lex_bucket.drop: the sections with no
- * phrase of the token alone, and their value bits) when no phrase of any
- * section goes on with the next token (the pair bits of
- * CLAIMS__LEX_PAIR_ANY). claims__lex_may_start turns these tokens away
- * for every bound, so every lookup answers as before, and the
- * extractors' scans ("the", "a", "that", "in" before most words) stop at
- * fewer tokens (in cachegrind's count more instructions here than the
- * extractors save, but their branches mispredicted: `claims extract` on
- * 20 MB of real news runs ~4% faster). 64 tokens a turn: a bit mask of those with drop bits,
- * made without a branch, then each of those (a ninth of the tokens)
- * refined. The drop bits come with the token, not from the lexicon's
- * tables: a lookup a token there missed the first-level cache at a
- * token in five. */
 /* Bit k set: token bt[k] (k < 64) has drop bits. */
 static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__token *bt)
 {
@@ -370,6 +355,22 @@ static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__token *bt)
     return w;
 }
 
+/* Clears the lexmask bits of sections a token starts no phrase of: its
+ * bucket's drop bits (claims__token.drop, the tokenizer's copy of
+ * claims__lex_bucket.drop: the sections with no phrase of the token
+ * alone, and their value bits) when no phrase of any section goes on
+ * with the next token (the pair bits of CLAIMS__LEX_PAIR_ANY).
+ * claims__lex_may_start turns these tokens away for every bound, so every
+ * lookup answers as before, and the extractors' scans ("the", "a",
+ * "that", "in" before most words) stop at fewer tokens (in cachegrind's
+ * count more instructions here than the extractors save, but their
+ * branches mispredicted: `claims extract` on 20 MB of real news runs ~4%
+ * faster). Each token with drop bits is flagged CLAIMS__TF_LEX_PAIR or
+ * CLAIMS__TF_LEX_ALONE by what the pair bits said. 64 tokens a turn: a
+ * bit mask of those with drop bits (drop_mask64), then each of those (a
+ * ninth of the tokens) refined. The drop bits come with the token: looked
+ * up in the lexicon's tables here, a token in five missed the
+ * first-level cache. */
 static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, size_t n)
 {
     /* the tokens before the last, 64 a turn: the last turn's 64 end with
