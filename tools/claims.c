@@ -421,25 +421,11 @@ static char *line_room(sbuf *b, char *d, size_t need)
     return b->p + b->n;
 }
 
-/* s[0..n) at d, which has room for it: two overlapping fixed-size copies
- * for a short string (no call to memcpy), which is not read past its
- * end. */
+/* s[0..n) at d, which has room for it (cli_put_bytes, always inlined
+ * into the listing's writer). */
 static PUT_INLINE char *put_bytes(char *d, const char *s, size_t n)
 {
-    if (n >= 8 && n <= 16) {
-        memcpy(d, s, 8);
-        memcpy(d + n - 8, s + n - 8, 8);
-    } else if (n >= 4 && n < 8) {
-        memcpy(d, s, 4);
-        memcpy(d + n - 4, s + n - 4, 4);
-    } else if (n && n < 4) {
-        d[0] = s[0];
-        d[n / 2] = s[n / 2];
-        d[n - 1] = s[n - 1];
-    } else if (n) {
-        memcpy(d, s, n);
-    }
-    return d + n;
+    return cli_put_bytes(d, s, n);
 }
 
 /* s[0..n) at the cursor d, escaped as sb_escaped(b, s, n, 1) escapes it:

@@ -44,15 +44,11 @@ typedef struct sbuf {
 
 /* Makes room for n more bytes and a NUL (sb_add's slow path). */
 void sb_grow(sbuf *b, size_t n);
-/* Appends s[0..n), NUL-terminated; inline, as a report's every field
- * goes through it. */
-static inline void sb_add(sbuf *b, const char *s, size_t n)
+/* Copies s[0..n) to d, which has room for it, and returns d + n: most
+ * fields are short, and take two overlapping fixed-size copies instead of
+ * a call to memcpy (s is not read past its end). */
+static inline char *cli_put_bytes(char *d, const char *s, size_t n)
 {
-    if (b->n + n + 1 > b->cap)
-        sb_grow(b, n);
-    char *d = b->p + b->n;
-    /* most fields are short: two overlapping fixed-size copies instead of
-     * a call to memcpy */
     if (n >= 8 && n <= 16) {
         memcpy(d, s, 8);
         memcpy(d + n - 8, s + n - 8, 8);
@@ -66,6 +62,16 @@ static inline void sb_add(sbuf *b, const char *s, size_t n)
     } else if (n) {
         memcpy(d, s, n);
     }
+    return d + n;
+}
+
+/* Appends s[0..n), NUL-terminated; inline, as a report's every field
+ * goes through it. */
+static inline void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap)
+        sb_grow(b, n);
+    cli_put_bytes(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = 0;
 }
