@@ -385,82 +385,6 @@ static const dt_months *month_names(const dt_ctx *c)
     return mn;
 }
 
-/* A month name at token i, a capitalized word (month_at below asks that
- * first), with the "." of "Sept.". Misspelt names are
- * tried when `fuzzy` is set: a capitalized word within DT_FUZZY_MAX edits
- * of exactly one full name of DT_FUZZY_MIN letters or more. */
-static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                        bool fuzzy, size_t *after, bool *was_fuzzy)
-{
-    size_t n = 0;
-    int m = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
-    *was_fuzzy = false;
-    if (e && e->has_num && e->num >= 1 && e->num <= 12) {
-        m = (int)e->num;
-    } else if (fuzzy && art->toks[i].norm_len >= DT_FUZZY_MIN) {
-        size_t best = DT_FUZZY_MAX + 1;
-        bool tie = false;
-        const char *w = claims__tok_norm(art, i);
-        size_t wl = art->toks[i].norm_len;
-        const dt_months *mn = month_names(c);
-        for (int k = 1; k <= 12; k++) {
-            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
-                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
-            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
-            if (dist < best) {
-                best = dist;
-                m = k;
-                tie = false;
-            } else if (dist == best && dist <= DT_FUZZY_MAX) {
-                tie = true;
-            }
-        }
-        if (best > DT_FUZZY_MAX || tie)
-            return 0;
-        n = 1;
-        *was_fuzzy = true;
-    } else {
-        return 0;
-    }
-    size_t k = i + n;
-    if (k < end && claims__tok_punct(art, k, '.') && !tok_space(art, k))
-        k++;
-    *after = k;
-    return m;
-}
-
-/* Inline: most tokens asked are no capitalized word, and the call to
- * month_cap_at cost more than the test. */
-static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                           bool fuzzy, size_t *after, bool *was_fuzzy)
-{
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
-    return month_cap_at(c, art, i, end, fuzzy, after, was_fuzzy);
-}
-
-/* A month's full name in lower case ("march"), which body text uses
- * rarely and which is often a word ("may", "march"): only dates with a
- * year take it. */
-static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                          size_t *after)
-{
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
-    size_t n = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
-    if (!e || !e->has_num || e->num < 1 || e->num > 12)
-        return 0;
-    int m = (int)e->num;
-    const dt_months *mn = month_names(c);
-    if (mn->len[m] != art->toks[i].norm_len ||
-        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
-        return 0;
-    *after = i + 1;
-    return m;
-}
-
 /* A day of the month at token i ("6", "6th"). */
 static int day_at(const claims__article *art, size_t i, size_t end, size_t *after)
 {
@@ -498,6 +422,109 @@ static int year_at(const claims__article *art, size_t i, size_t end)
     if (i + 1 < end && art->toks[i + 1].cls == CLAIMS__TOK_WORD && !tok_space(art, i + 1))
         return 0;
     return (int)y;
+}
+
+/* Where a month's name misspelt or in lower case may stand, date_from
+ * takes it only with a year after it: none, "Month [Day[th]][,] Year"
+ * (the day may follow) or "Day Month[,] Year" (a day came before). */
+enum { DT_MISSPELT_NO, DT_MISSPELT_DAY_NEXT, DT_MISSPELT_DAY_BEFORE };
+
+/* Whether a year follows a month's name ending at token k as date_from
+ * reads it (where: DT_MISSPELT_DAY_*). A misspelt or lower-case name
+ * without one dates nothing, and this test is cheaper than the names
+ * (loaded, then edit distances): most capitalized words before a number
+ * ("Windows 8 in 2012") fail it. */
+static bool year_follows(const claims__article *art, size_t k, size_t end, int where)
+{
+    size_t a2 = 0;
+    if (where == DT_MISSPELT_DAY_NEXT) {
+        if (!day_at(art, k, end, &a2))
+            return year_at(art, k, end) != 0;
+        k = a2;
+    }
+    return (k + 1 < end && claims__tok_punct(art, k, ',') && year_at(art, k + 1, end)) ||
+           year_at(art, k, end);
+}
+
+/* Where a month's name of tokens [.., k) ends: after the "." of "Sept.". */
+static size_t name_end(const claims__article *art, size_t k, size_t end)
+{
+    return k < end && claims__tok_punct(art, k, '.') && !tok_space(art, k) ? k + 1 : k;
+}
+
+/* A month name at token i, a capitalized word (month_at below asks that
+ * first), with the "." of "Sept.". Misspelt names are tried where
+ * `misspelt` says one may stand (DT_MISSPELT_*, with the year that needs):
+ * a capitalized word within DT_FUZZY_MAX edits of exactly one full name
+ * of DT_FUZZY_MIN letters or more. */
+static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                        int misspelt, size_t *after, bool *was_fuzzy)
+{
+    size_t n = 0;
+    int m = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
+    *was_fuzzy = false;
+    if (e && e->has_num && e->num >= 1 && e->num <= 12) {
+        m = (int)e->num;
+    } else if (misspelt && art->toks[i].norm_len >= DT_FUZZY_MIN &&
+               year_follows(art, name_end(art, i + 1, end), end, misspelt)) {
+        size_t best = DT_FUZZY_MAX + 1;
+        bool tie = false;
+        const char *w = claims__tok_norm(art, i);
+        size_t wl = art->toks[i].norm_len;
+        const dt_months *mn = month_names(c);
+        for (int k = 1; k <= 12; k++) {
+            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
+                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
+            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
+            if (dist < best) {
+                best = dist;
+                m = k;
+                tie = false;
+            } else if (dist == best && dist <= DT_FUZZY_MAX) {
+                tie = true;
+            }
+        }
+        if (best > DT_FUZZY_MAX || tie)
+            return 0;
+        n = 1;
+        *was_fuzzy = true;
+    } else {
+        return 0;
+    }
+    *after = name_end(art, i + n, end);
+    return m;
+}
+
+/* Inline: most tokens asked are no capitalized word, and the call to
+ * month_cap_at cost more than the test. */
+static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                           int misspelt, size_t *after, bool *was_fuzzy)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    return month_cap_at(c, art, i, end, misspelt, after, was_fuzzy);
+}
+
+/* A month's full name in lower case ("march"), which body text uses
+ * rarely and which is often a word ("may", "march"): only dates with a
+ * year take it. */
+static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                          size_t *after)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
+    if (!e || !e->has_num || e->num < 1 || e->num > 12)
+        return 0;
+    int m = (int)e->num;
+    const dt_months *mn = month_names(c);
+    if (mn->len[m] != art->toks[i].norm_len ||
+        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
+        return 0;
+    *after = i + 1;
+    return m;
 }
 
 /* Inline, as month_at: most tokens asked are no capitalized word. */
@@ -933,9 +960,13 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
      * only with a year (below): "Month[.] [Day[th]][,] Year" puts it
      * within five tokens of the month, a test cheaper than the names. */
     bool num_next = number_after(art, j, end);
-    int mon = month_at(c, art, j, end, num_next && year_within(art, j + 1, j + 6, end), &k, &fz);
+    int mon = month_at(c, art, j, end,
+                       num_next && year_within(art, j + 1, j + 6, end) ? DT_MISSPELT_DAY_NEXT
+                                                                       : DT_MISSPELT_NO,
+                       &k, &fz);
     bool lower = false;
-    if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
+    if (!mon && num_next && year_follows(art, j + 1, end, DT_MISSPELT_DAY_NEXT) &&
+        (mon = month_lower_at(c, art, j, end, &k)))
         lower = true;
     int day = 0, year = 0;
     if (mon) {
@@ -964,8 +995,10 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
         if (!w || w->cls != CLAIMS__TOK_WORD ||
             (!(w->lexmask & (1u << CLAIMS__LEX_MONTH)) && !misspelt))
             return false;
-        mon = month_at(c, art, a2, end, misspelt, &k, &fz);
-        if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
+        mon =
+            month_at(c, art, a2, end, misspelt ? DT_MISSPELT_DAY_BEFORE : DT_MISSPELT_NO, &k, &fz);
+        if (!mon && year_follows(art, a2 + 1, end, DT_MISSPELT_DAY_BEFORE) &&
+            (mon = month_lower_at(c, art, a2, end, &k)))
             lower = true;
         if (!mon)
             return false;
@@ -1451,7 +1484,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                 size_t nm = 0;
                 bool dummy;
                 if (weekday_at(c, art, b - 1, te, &nm) ||
-                    month_at(c, art, b - 1, te, false, &nm, &dummy))
+                    month_at(c, art, b - 1, te, DT_MISSPELT_NO, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
                     marker_at(c, art, b - 1, MK_DET | MK_PREP))
@@ -2136,7 +2169,7 @@ static bool bare_month(const dt_ctx *c, const claims__article *art, size_t i, si
                        size_t te, int *mon, size_t *after)
 {
     bool fz = false;
-    int m = month_at(c, art, i, te, false, after, &fz);
+    int m = month_at(c, art, i, te, DT_MISSPELT_NO, after, &fz);
     if (!m || !tok_cap_word(art, i) || *after != i + 1)
         return false;
     bool prep = prep_before(c, art, i, tb);
