@@ -1114,11 +1114,11 @@ static bool stamp_line(const dt_ctx *c, const claims__article *art, const dt_mat
            stamp_run(c, art, m->end, line_e);
 }
 
+/* is_dateline for a date whose line is no stamp line (find_dateline asks
+ * stamp_line first: not again). */
 static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
                         size_t line_b, size_t line_e)
 {
-    if (stamp_line(c, art, m, line_b, line_e))
-        return true;
     bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
                   stamp_before(c, art, m->begin, line_b);
     bool after = m->end >= line_e || claims__tok_punct(art, m->end, '(') ||
@@ -1219,8 +1219,12 @@ static size_t line_end(const claims__article *art, size_t b)
 {
     const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
     const unsigned lb = CLAIMS__TF_LINE_BEFORE;
-    while (end - t >= 4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
-        t += 4;
+    if (end - t >= 4) {
+        /* the last four's first: one compare a step, not a count */
+        const claims__token *last4 = end - 4;
+        while (t <= last4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
+            t += 4;
+    }
     if (end - t >= 4) {
         /* The four's bits in one mask: the first token with the bit is
          * its lowest set bit, no loop of a count that varies (a miss a
@@ -1251,6 +1255,31 @@ static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
            claims__tok_is(art, b, "at") || claims__tok_is(art, b, "on");
 }
 
+/* Where the tokens of line [b, e) that may start a dateline end: after
+ * the last number a year may be read from (four digits; two, the year of
+ * a stamp line's "04/28/09"; eight to ten, one token "24.05.2021"). A
+ * dateline has a year, at or after its first token: most lines hold no
+ * such number, and their other dates ("on Monday", "March 5") are not
+ * read. */
+static size_t year_scan_end(const claims__article *art, size_t b, size_t e)
+{
+    /* From the end back, four tokens' classes or-ed at a time (a class
+     * but the word is a bit of its own): most hold no number. */
+    const claims__token *t = art->toks + e, *lo = art->toks + b;
+    while (t > lo) {
+        if (t - lo >= 4 &&
+            !((t[-1].cls | t[-2].cls | t[-3].cls | t[-4].cls) & CLAIMS__TOK_NUMBER)) {
+            t -= 4;
+            continue;
+        }
+        if (t[-1].cls == CLAIMS__TOK_NUMBER &&
+            (t[-1].norm_len == 2 || t[-1].norm_len == 4 || t[-1].norm_len - 8u <= 2u))
+            break;
+        t--;
+    }
+    return (size_t)(t - art->toks);
+}
+
 /* Scans the opening lines of `art` for a dateline. Returns true with the
  * date and, in *skip, the tokens that are metadata: the date, or a stamp
  * line whole (its "Updated on ..." too). */
@@ -1269,11 +1298,16 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         bool long_line = line_e - line_b > DT_STAMP_LINE;
         if (lines > DT_DATELINE_LINES && (long_line || !stamp_may_open(art, line_b, line_e)))
             continue;
-        /* Only the tokens that may start a date are read (next_start);
-         * the bytes of those it skips stand before those of the next one
-         * read, so the limits in bytes are tested on that one. */
-        for (size_t i = next_start(art, line_b, line_e, named); i < line_e;
-             i = next_start(art, i + 1, line_e, named)) {
+        /* Only the tokens that may start a date are read (next_start),
+         * up to the line's last year (year_scan_end: a candidate past it,
+         * as one of the body's lines without any, dates nothing that
+         * counts here, and one at byte DT_STAMP_BYTES or more stands
+         * before the next line, which ends the scan as it would); the
+         * bytes of those it skips stand before those of the next one read,
+         * so the limits in bytes are tested on that one. */
+        const size_t scan_e = year_scan_end(art, line_b, line_e);
+        for (size_t i = next_start(art, line_b, scan_e, named); i < scan_e;
+             i = next_start(art, i + 1, scan_e, named)) {
             if (art->toks[i].start >= DT_STAMP_BYTES)
                 return false;
             if (long_line && art->toks[i].start >= DT_DATELINE_BYTES)
@@ -1302,6 +1336,8 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
                 skip[1] = stamp ? line_e : m.end;
                 return true;
             }
+            if (m.end >= scan_e)
+                break; /* no candidate left before the last year */
             i = m.end - 1;
         }
     }
