@@ -171,6 +171,11 @@ typedef struct dt_ctx {
      * day" (a day) and "that same year" (a year); 0 when none yet */
     long force_days;
     int force_year;
+    /* The ISO text of the last date claimed, interned (0: none yet): an
+     * article's dates repeat ("Monday", then "on Monday" again) */
+    claims__date iso_date;
+    int iso_prec;
+    claims__sid iso_sid;
     /* Last: claims__extract_time zeroes only the fields before them (not
      * 5 kB an article), and no more of each is read than its count. */
     dt_event ev[DT_MAX_EVENTS];
@@ -306,20 +311,14 @@ static unsigned marker_bits(const char *v)
     return bits;
 }
 
-/* The marker bits of token i's time_word entry (the token alone), with
- * MK_KNOWN; the claims of a sentence and the event search ask the same
- * few tokens (the word before a date) again and again. */
-static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+/* token_markers of token i, whose lexmask has the time_word bit, not
+ * remembered in `slot`: the lookup, out of line (its registers saved and
+ * restored cost the calls that need no lookup more than their tests). */
+static unsigned token_markers_lookup(const dt_ctx *c, const claims__article *art, size_t i,
+                                     size_t slot)
 {
-    if (i >= art->ntoks)
-        return MK_KNOWN;
     const claims__token *t = &art->toks[i];
-    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
-        return MK_KNOWN; /* as the lookup would say, without it */
     dt_marks *mk = c->marks;
-    size_t slot = i & (DT_MARKS - 1);
-    if (mk->tok[slot] == t)
-        return mk->bits[slot];
     size_t n = 0; /* its bit set: the lookup's out-of-line half */
     const claims__lex_entry *e =
         claims__lex_match_at(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
@@ -331,6 +330,23 @@ static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_
     mk->tok[slot] = t;
     mk->bits[slot] = (uint16_t)bits;
     return bits;
+}
+
+/* The marker bits of token i's time_word entry (the token alone), with
+ * MK_KNOWN; the claims of a sentence and the event search ask the same
+ * few tokens (the word before a date) again and again. Inline: most
+ * tokens asked have no entry (their lexmask says so) or are remembered. */
+static inline unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+{
+    if (i >= art->ntoks)
+        return MK_KNOWN;
+    const claims__token *t = &art->toks[i];
+    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
+        return MK_KNOWN; /* as the lookup would say, without it */
+    size_t slot = i & (DT_MARKS - 1);
+    if (c->marks->tok[slot] == t)
+        return c->marks->bits[slot];
+    return token_markers_lookup(c, art, i, slot);
 }
 
 /* A relative_day marker (MK_*: "prep", "det", "last", "next", "attach")
@@ -1473,11 +1489,9 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
     }
 }
 
-/* Finds the event mentions of sentence si (once per sentence). */
-static void load_events(dt_ctx *c, const claims__article *art, size_t si)
+/* Finds the event mentions of sentence si (load_events: not again). */
+static void find_events(dt_ctx *c, const claims__article *art, size_t si)
 {
-    if (c->ev_sent == si)
-        return;
     c->ev_sent = si;
     c->nev = 0;
     const claims__sentence *sn = &art->sents[si];
@@ -1538,6 +1552,14 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
         c->ev[c->nev++] = ev;
         j = ev.end - 1;
     }
+}
+
+/* The event mentions of sentence si, found once per sentence. Inline: a
+ * sentence's claims after its first find them found. */
+static inline void load_events(dt_ctx *c, const claims__article *art, size_t si)
+{
+    if (c->ev_sent != si)
+        find_events(c, art, si);
 }
 
 /* The mention covering token j, or -1. load_events finds them in the
@@ -1986,14 +2008,21 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         cl->has_value = true;
         cl->precision = CLAIMS__PREC_YEAR;
     } else if (dc->d) {
-        char iso[11];
-        size_t n = claims__date_iso(dc->d, dc->prec, iso);
-        if (n) {
+        const claims__date *d = dc->d;
+        if (!c->iso_sid || dc->prec != c->iso_prec || d->year != c->iso_date.year ||
+            d->month != c->iso_date.month || d->day != c->iso_date.day) {
+            char iso[11];
+            size_t n = claims__date_iso(d, dc->prec, iso);
             /* one copy of each date in the story's table */
-            cl->str_value = claims__str(c->s, claims__intern(c->s, iso, n));
-            if (!cl->str_value)
+            claims__sid sid = n ? claims__intern(c->s, iso, n) : 0;
+            if (n && !sid)
                 return CLAIMS_ERR_NOMEM;
+            c->iso_date = *d;
+            c->iso_prec = dc->prec;
+            c->iso_sid = sid;
         }
+        if (c->iso_sid)
+            cl->str_value = claims__str(c->s, c->iso_sid);
         if (dc->inferred)
             cl->flags |= CLAIMS__CF_INFERRED;
     }
