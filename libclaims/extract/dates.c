@@ -171,6 +171,11 @@ typedef struct dt_ctx {
      * day" (a day) and "that same year" (a year); 0 when none yet */
     long force_days;
     int force_year;
+    /* The ISO text of the last date claimed, interned (0: none yet): an
+     * article's dates repeat ("Monday", then "on Monday" again) */
+    claims__date iso_date;
+    int iso_prec;
+    claims__sid iso_sid;
     /* Last: claims__extract_time zeroes only the fields before them (not
      * 5 kB an article), and no more of each is read than its count. */
     dt_event ev[DT_MAX_EVENTS];
@@ -306,20 +311,14 @@ static unsigned marker_bits(const char *v)
     return bits;
 }
 
-/* The marker bits of token i's time_word entry (the token alone), with
- * MK_KNOWN; the claims of a sentence and the event search ask the same
- * few tokens (the word before a date) again and again. */
-static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+/* token_markers of token i, whose lexmask has the time_word bit, not
+ * remembered in `slot`: the lookup, out of line (its registers saved and
+ * restored cost the calls that need no lookup more than their tests). */
+static unsigned token_markers_lookup(const dt_ctx *c, const claims__article *art, size_t i,
+                                     size_t slot)
 {
-    if (i >= art->ntoks)
-        return MK_KNOWN;
     const claims__token *t = &art->toks[i];
-    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
-        return MK_KNOWN; /* as the lookup would say, without it */
     dt_marks *mk = c->marks;
-    size_t slot = i & (DT_MARKS - 1);
-    if (mk->tok[slot] == t)
-        return mk->bits[slot];
     size_t n = 0; /* its bit set: the lookup's out-of-line half */
     const claims__lex_entry *e =
         claims__lex_match_at(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
@@ -331,6 +330,23 @@ static unsigned token_markers(const dt_ctx *c, const claims__article *art, size_
     mk->tok[slot] = t;
     mk->bits[slot] = (uint16_t)bits;
     return bits;
+}
+
+/* The marker bits of token i's time_word entry (the token alone), with
+ * MK_KNOWN; the claims of a sentence and the event search ask the same
+ * few tokens (the word before a date) again and again. Inline: most
+ * tokens asked have no entry (their lexmask says so) or are remembered. */
+static inline unsigned token_markers(const dt_ctx *c, const claims__article *art, size_t i)
+{
+    if (i >= art->ntoks)
+        return MK_KNOWN;
+    const claims__token *t = &art->toks[i];
+    if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
+        return MK_KNOWN; /* as the lookup would say, without it */
+    size_t slot = i & (DT_MARKS - 1);
+    if (c->marks->tok[slot] == t)
+        return c->marks->bits[slot];
+    return token_markers_lookup(c, art, i, slot);
 }
 
 /* A relative_day marker (MK_*: "prep", "det", "last", "next", "attach")
@@ -385,82 +401,6 @@ static const dt_months *month_names(const dt_ctx *c)
     return mn;
 }
 
-/* A month name at token i, a capitalized word (month_at below asks that
- * first), with the "." of "Sept.". Misspelt names are
- * tried when `fuzzy` is set: a capitalized word within DT_FUZZY_MAX edits
- * of exactly one full name of DT_FUZZY_MIN letters or more. */
-static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                        bool fuzzy, size_t *after, bool *was_fuzzy)
-{
-    size_t n = 0;
-    int m = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
-    *was_fuzzy = false;
-    if (e && e->has_num && e->num >= 1 && e->num <= 12) {
-        m = (int)e->num;
-    } else if (fuzzy && art->toks[i].norm_len >= DT_FUZZY_MIN) {
-        size_t best = DT_FUZZY_MAX + 1;
-        bool tie = false;
-        const char *w = claims__tok_norm(art, i);
-        size_t wl = art->toks[i].norm_len;
-        const dt_months *mn = month_names(c);
-        for (int k = 1; k <= 12; k++) {
-            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
-                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
-            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
-            if (dist < best) {
-                best = dist;
-                m = k;
-                tie = false;
-            } else if (dist == best && dist <= DT_FUZZY_MAX) {
-                tie = true;
-            }
-        }
-        if (best > DT_FUZZY_MAX || tie)
-            return 0;
-        n = 1;
-        *was_fuzzy = true;
-    } else {
-        return 0;
-    }
-    size_t k = i + n;
-    if (k < end && claims__tok_punct(art, k, '.') && !tok_space(art, k))
-        k++;
-    *after = k;
-    return m;
-}
-
-/* Inline: most tokens asked are no capitalized word, and the call to
- * month_cap_at cost more than the test. */
-static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                           bool fuzzy, size_t *after, bool *was_fuzzy)
-{
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
-    return month_cap_at(c, art, i, end, fuzzy, after, was_fuzzy);
-}
-
-/* A month's full name in lower case ("march"), which body text uses
- * rarely and which is often a word ("may", "march"): only dates with a
- * year take it. */
-static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
-                          size_t *after)
-{
-    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
-        return 0;
-    size_t n = 0;
-    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
-    if (!e || !e->has_num || e->num < 1 || e->num > 12)
-        return 0;
-    int m = (int)e->num;
-    const dt_months *mn = month_names(c);
-    if (mn->len[m] != art->toks[i].norm_len ||
-        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
-        return 0;
-    *after = i + 1;
-    return m;
-}
-
 /* A day of the month at token i ("6", "6th"). */
 static int day_at(const claims__article *art, size_t i, size_t end, size_t *after)
 {
@@ -498,6 +438,109 @@ static int year_at(const claims__article *art, size_t i, size_t end)
     if (i + 1 < end && art->toks[i + 1].cls == CLAIMS__TOK_WORD && !tok_space(art, i + 1))
         return 0;
     return (int)y;
+}
+
+/* Where a month's name misspelt or in lower case may stand, date_from
+ * takes it only with a year after it: none, "Month [Day[th]][,] Year"
+ * (the day may follow) or "Day Month[,] Year" (a day came before). */
+enum { DT_MISSPELT_NO, DT_MISSPELT_DAY_NEXT, DT_MISSPELT_DAY_BEFORE };
+
+/* Whether a year follows a month's name ending at token k as date_from
+ * reads it (where: DT_MISSPELT_DAY_*). A misspelt or lower-case name
+ * without one dates nothing, and this test is cheaper than the names
+ * (loaded, then edit distances): most capitalized words before a number
+ * ("Windows 8 in 2012") fail it. */
+static bool year_follows(const claims__article *art, size_t k, size_t end, int where)
+{
+    size_t a2 = 0;
+    if (where == DT_MISSPELT_DAY_NEXT) {
+        if (!day_at(art, k, end, &a2))
+            return year_at(art, k, end) != 0;
+        k = a2;
+    }
+    return (k + 1 < end && claims__tok_punct(art, k, ',') && year_at(art, k + 1, end)) ||
+           year_at(art, k, end);
+}
+
+/* Where a month's name of tokens [.., k) ends: after the "." of "Sept.". */
+static size_t name_end(const claims__article *art, size_t k, size_t end)
+{
+    return k < end && claims__tok_punct(art, k, '.') && !tok_space(art, k) ? k + 1 : k;
+}
+
+/* A month name at token i, a capitalized word (month_at below asks that
+ * first), with the "." of "Sept.". Misspelt names are tried where
+ * `misspelt` says one may stand (DT_MISSPELT_*, with the year that needs):
+ * a capitalized word within DT_FUZZY_MAX edits of exactly one full name
+ * of DT_FUZZY_MIN letters or more. */
+static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                        int misspelt, size_t *after, bool *was_fuzzy)
+{
+    size_t n = 0;
+    int m = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, end, &n);
+    *was_fuzzy = false;
+    if (e && e->has_num && e->num >= 1 && e->num <= 12) {
+        m = (int)e->num;
+    } else if (misspelt && art->toks[i].norm_len >= DT_FUZZY_MIN &&
+               year_follows(art, name_end(art, i + 1, end), end, misspelt)) {
+        size_t best = DT_FUZZY_MAX + 1;
+        bool tie = false;
+        const char *w = claims__tok_norm(art, i);
+        size_t wl = art->toks[i].norm_len;
+        const dt_months *mn = month_names(c);
+        for (int k = 1; k <= 12; k++) {
+            if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
+                continue; /* as if more than DT_FUZZY_MAX edits away, without the table */
+            size_t dist = claims__edit_distance(w, wl, mn->name[k], mn->len[k], DT_FUZZY_MAX);
+            if (dist < best) {
+                best = dist;
+                m = k;
+                tie = false;
+            } else if (dist == best && dist <= DT_FUZZY_MAX) {
+                tie = true;
+            }
+        }
+        if (best > DT_FUZZY_MAX || tie)
+            return 0;
+        n = 1;
+        *was_fuzzy = true;
+    } else {
+        return 0;
+    }
+    *after = name_end(art, i + n, end);
+    return m;
+}
+
+/* Inline: most tokens asked are no capitalized word, and the call to
+ * month_cap_at cost more than the test. */
+static inline int month_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                           int misspelt, size_t *after, bool *was_fuzzy)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || !(art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    return month_cap_at(c, art, i, end, misspelt, after, was_fuzzy);
+}
+
+/* A month's full name in lower case ("march"), which body text uses
+ * rarely and which is often a word ("may", "march"): only dates with a
+ * year take it. */
+static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i, size_t end,
+                          size_t *after)
+{
+    if (i >= end || art->toks[i].cls != CLAIMS__TOK_WORD || (art->toks[i].flags & CLAIMS__TF_CAP))
+        return 0;
+    size_t n = 0;
+    const claims__lex_entry *e = claims__lex_match(c->lx, CLAIMS__LEX_MONTH, art, i, i + 1, &n);
+    if (!e || !e->has_num || e->num < 1 || e->num > 12)
+        return 0;
+    int m = (int)e->num;
+    const dt_months *mn = month_names(c);
+    if (mn->len[m] != art->toks[i].norm_len ||
+        memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
+        return 0;
+    *after = i + 1;
+    return m;
 }
 
 /* Inline, as month_at: most tokens asked are no capitalized word. */
@@ -933,9 +976,13 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
      * only with a year (below): "Month[.] [Day[th]][,] Year" puts it
      * within five tokens of the month, a test cheaper than the names. */
     bool num_next = number_after(art, j, end);
-    int mon = month_at(c, art, j, end, num_next && year_within(art, j + 1, j + 6, end), &k, &fz);
+    int mon = month_at(c, art, j, end,
+                       num_next && year_within(art, j + 1, j + 6, end) ? DT_MISSPELT_DAY_NEXT
+                                                                       : DT_MISSPELT_NO,
+                       &k, &fz);
     bool lower = false;
-    if (!mon && num_next && (mon = month_lower_at(c, art, j, end, &k)))
+    if (!mon && num_next && year_follows(art, j + 1, end, DT_MISSPELT_DAY_NEXT) &&
+        (mon = month_lower_at(c, art, j, end, &k)))
         lower = true;
     int day = 0, year = 0;
     if (mon) {
@@ -964,8 +1011,10 @@ static bool date_from(const dt_ctx *c, const claims__article *art, size_t i, siz
         if (!w || w->cls != CLAIMS__TOK_WORD ||
             (!(w->lexmask & (1u << CLAIMS__LEX_MONTH)) && !misspelt))
             return false;
-        mon = month_at(c, art, a2, end, misspelt, &k, &fz);
-        if (!mon && (mon = month_lower_at(c, art, a2, end, &k)))
+        mon =
+            month_at(c, art, a2, end, misspelt ? DT_MISSPELT_DAY_BEFORE : DT_MISSPELT_NO, &k, &fz);
+        if (!mon && year_follows(art, a2 + 1, end, DT_MISSPELT_DAY_BEFORE) &&
+            (mon = month_lower_at(c, art, a2, end, &k)))
             lower = true;
         if (!mon)
             return false;
@@ -1081,11 +1130,11 @@ static bool stamp_line(const dt_ctx *c, const claims__article *art, const dt_mat
            stamp_run(c, art, m->end, line_e);
 }
 
+/* is_dateline for a date whose line is no stamp line (find_dateline asks
+ * stamp_line first: not again). */
 static bool is_dateline(const dt_ctx *c, const claims__article *art, const dt_match *m,
                         size_t line_b, size_t line_e)
 {
-    if (stamp_line(c, art, m, line_b, line_e))
-        return true;
     bool before = m->begin == line_b || dateline_sep(art, m->begin - 1) ||
                   stamp_before(c, art, m->begin, line_b);
     bool after = m->end >= line_e || claims__tok_punct(art, m->end, '(') ||
@@ -1186,8 +1235,12 @@ static size_t line_end(const claims__article *art, size_t b)
 {
     const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
     const unsigned lb = CLAIMS__TF_LINE_BEFORE;
-    while (end - t >= 4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
-        t += 4;
+    if (end - t >= 4) {
+        /* the last four's first: one compare a step, not a count */
+        const claims__token *last4 = end - 4;
+        while (t <= last4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
+            t += 4;
+    }
     if (end - t >= 4) {
         /* The four's bits in one mask: the first token with the bit is
          * its lowest set bit, no loop of a count that varies (a miss a
@@ -1218,6 +1271,31 @@ static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
            claims__tok_is(art, b, "at") || claims__tok_is(art, b, "on");
 }
 
+/* Where the tokens of line [b, e) that may start a dateline end: after
+ * the last number a year may be read from (four digits; two, the year of
+ * a stamp line's "04/28/09"; eight to ten, one token "24.05.2021"). A
+ * dateline has a year, at or after its first token: most lines hold no
+ * such number, and their other dates ("on Monday", "March 5") are not
+ * read. */
+static size_t year_scan_end(const claims__article *art, size_t b, size_t e)
+{
+    /* From the end back, four tokens' classes or-ed at a time (a class
+     * but the word is a bit of its own): most hold no number. */
+    const claims__token *t = art->toks + e, *lo = art->toks + b;
+    while (t > lo) {
+        if (t - lo >= 4 &&
+            !((t[-1].cls | t[-2].cls | t[-3].cls | t[-4].cls) & CLAIMS__TOK_NUMBER)) {
+            t -= 4;
+            continue;
+        }
+        if (t[-1].cls == CLAIMS__TOK_NUMBER &&
+            (t[-1].norm_len == 2 || t[-1].norm_len == 4 || t[-1].norm_len - 8u <= 2u))
+            break;
+        t--;
+    }
+    return (size_t)(t - art->toks);
+}
+
 /* Scans the opening lines of `art` for a dateline. Returns true with the
  * date and, in *skip, the tokens that are metadata: the date, or a stamp
  * line whole (its "Updated on ..." too). */
@@ -1236,11 +1314,16 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         bool long_line = line_e - line_b > DT_STAMP_LINE;
         if (lines > DT_DATELINE_LINES && (long_line || !stamp_may_open(art, line_b, line_e)))
             continue;
-        /* Only the tokens that may start a date are read (next_start);
-         * the bytes of those it skips stand before those of the next one
-         * read, so the limits in bytes are tested on that one. */
-        for (size_t i = next_start(art, line_b, line_e, named); i < line_e;
-             i = next_start(art, i + 1, line_e, named)) {
+        /* Only the tokens that may start a date are read (next_start),
+         * up to the line's last year (year_scan_end: a candidate past it,
+         * as one of the body's lines without any, dates nothing that
+         * counts here, and one at byte DT_STAMP_BYTES or more stands
+         * before the next line, which ends the scan as it would); the
+         * bytes of those it skips stand before those of the next one read,
+         * so the limits in bytes are tested on that one. */
+        const size_t scan_e = year_scan_end(art, line_b, line_e);
+        for (size_t i = next_start(art, line_b, scan_e, named); i < scan_e;
+             i = next_start(art, i + 1, scan_e, named)) {
             if (art->toks[i].start >= DT_STAMP_BYTES)
                 return false;
             if (long_line && art->toks[i].start >= DT_DATELINE_BYTES)
@@ -1269,6 +1352,8 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
                 skip[1] = stamp ? line_e : m.end;
                 return true;
             }
+            if (m.end >= scan_e)
+                break; /* no candidate left before the last year */
             i = m.end - 1;
         }
     }
@@ -1404,11 +1489,9 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
     }
 }
 
-/* Finds the event mentions of sentence si (once per sentence). */
-static void load_events(dt_ctx *c, const claims__article *art, size_t si)
+/* Finds the event mentions of sentence si (load_events: not again). */
+static void find_events(dt_ctx *c, const claims__article *art, size_t si)
 {
-    if (c->ev_sent == si)
-        return;
     c->ev_sent = si;
     c->nev = 0;
     const claims__sentence *sn = &art->sents[si];
@@ -1451,7 +1534,7 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
                 size_t nm = 0;
                 bool dummy;
                 if (weekday_at(c, art, b - 1, te, &nm) ||
-                    month_at(c, art, b - 1, te, false, &nm, &dummy))
+                    month_at(c, art, b - 1, te, DT_MISSPELT_NO, &nm, &dummy))
                     break;
                 if ((art->toks[b - 1].flags & CLAIMS__TF_SENT_START) &&
                     marker_at(c, art, b - 1, MK_DET | MK_PREP))
@@ -1469,6 +1552,14 @@ static void load_events(dt_ctx *c, const claims__article *art, size_t si)
         c->ev[c->nev++] = ev;
         j = ev.end - 1;
     }
+}
+
+/* The event mentions of sentence si, found once per sentence. Inline: a
+ * sentence's claims after its first find them found. */
+static inline void load_events(dt_ctx *c, const claims__article *art, size_t si)
+{
+    if (c->ev_sent != si)
+        find_events(c, art, si);
 }
 
 /* The mention covering token j, or -1. load_events finds them in the
@@ -1917,14 +2008,21 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
         cl->has_value = true;
         cl->precision = CLAIMS__PREC_YEAR;
     } else if (dc->d) {
-        char iso[11];
-        size_t n = claims__date_iso(dc->d, dc->prec, iso);
-        if (n) {
+        const claims__date *d = dc->d;
+        if (!c->iso_sid || dc->prec != c->iso_prec || d->year != c->iso_date.year ||
+            d->month != c->iso_date.month || d->day != c->iso_date.day) {
+            char iso[11];
+            size_t n = claims__date_iso(d, dc->prec, iso);
             /* one copy of each date in the story's table */
-            cl->str_value = claims__str(c->s, claims__intern(c->s, iso, n));
-            if (!cl->str_value)
+            claims__sid sid = n ? claims__intern(c->s, iso, n) : 0;
+            if (n && !sid)
                 return CLAIMS_ERR_NOMEM;
+            c->iso_date = *d;
+            c->iso_prec = dc->prec;
+            c->iso_sid = sid;
         }
+        if (c->iso_sid)
+            cl->str_value = claims__str(c->s, c->iso_sid);
         if (dc->inferred)
             cl->flags |= CLAIMS__CF_INFERRED;
     }
@@ -2136,7 +2234,7 @@ static bool bare_month(const dt_ctx *c, const claims__article *art, size_t i, si
                        size_t te, int *mon, size_t *after)
 {
     bool fz = false;
-    int m = month_at(c, art, i, te, false, after, &fz);
+    int m = month_at(c, art, i, te, DT_MISSPELT_NO, after, &fz);
     if (!m || !tok_cap_word(art, i) || *after != i + 1)
         return false;
     bool prep = prep_before(c, art, i, tb);
