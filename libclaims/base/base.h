@@ -649,15 +649,13 @@ enum {
     CLAIMS__TF_POSSESSIVE = 1 << 8,   /* the "'s" split off "Barak's" */
     CLAIMS__TF_SENT_START = 1 << 9,   /* first token of its sentence */
     /* What claims__segment's refine pass learnt of the token's lexicon
-     * bucket (no flag: its lexmask bits are all sections with a phrase of
-     * the token alone, in its bucket): LEX_PAIR, the bucket has sections
-     * whose phrases only start with such a token and a phrase of some
-     * section may go on with the next token (its lexmask keeps them:
-     * claims__lex_may_start decides); LEX_ALONE, no phrase of two tokens
-     * or more starts here (the pair bits of any section are clear). A
-     * bare string's tokens (claims__tokenize) have LEX_PAIR. */
+     * bucket: the bucket has sections whose phrases only start with such
+     * a token, and a phrase of some section may go on with the next token
+     * (its lexmask keeps them: claims__lex_may_start decides). Without
+     * it, the token's lexmask bits are all sections with a phrase of the
+     * token alone (in its bucket). A bare string's tokens
+     * (claims__tokenize) have it. */
     CLAIMS__TF_LEX_PAIR = 1 << 10,
-    CLAIMS__TF_LEX_ALONE = 1 << 11,
     /* a blank line precedes the token; set by the tokenizer for
        claims__segment, cleared before either returns */
     CLAIMS__TF_BLANK = 1 << 15

@@ -716,8 +716,7 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
     const claims__lex_tables *t = lx->tables;
     const claims__token *tk = &art->toks[i];
     uint32_t sh = slot_hash(tk->hash, sec);
-    if (!(tk->flags & CLAIMS__TF_LEX_ALONE) && i + 1 < end && i + 1 < art->ntoks &&
-        claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
+    if (i + 1 < end && i + 1 < art->ntoks && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
     /* The home slot of slot hash sh holds the token's key, if any, as a
      * rule: only it is compared here, with few values live (fewer

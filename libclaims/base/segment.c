@@ -365,8 +365,8 @@ static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__token *bt)
  * "that", "in" before most words) stop at fewer tokens (in cachegrind's
  * count more instructions here than the extractors save, but their
  * branches mispredicted: `claims extract` on 20 MB of real news runs ~4%
- * faster). Each token with drop bits is flagged CLAIMS__TF_LEX_PAIR or
- * CLAIMS__TF_LEX_ALONE by what the pair bits said. 64 tokens a turn: a
+ * faster). A token with drop bits whose pair bits say a phrase may go on
+ * is flagged CLAIMS__TF_LEX_PAIR. 64 tokens a turn: a
  * bit mask of those with drop bits (drop_mask64), then each of those (a
  * ninth of the tokens) refined. The drop bits come with the token: looked
  * up in the lexicon's tables here, a token in five missed the
@@ -390,15 +390,12 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
             claims__token *t = bt + __builtin_ctzll(w);
             uint32_t pair = claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY);
             t->lexmask &= ~(t->drop & (pair - 1));
-            t->flags |= pair ? CLAIMS__TF_LEX_PAIR : CLAIMS__TF_LEX_ALONE;
+            t->flags |= (uint16_t)(pair * CLAIMS__TF_LEX_PAIR);
         }
     }
     /* the last token: no next one */
-    if (n) {
-        if (tk[n - 1].drop)
-            tk[n - 1].flags |= CLAIMS__TF_LEX_ALONE;
+    if (n)
         tk[n - 1].lexmask &= ~tk[n - 1].drop;
-    }
 }
 
 claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
