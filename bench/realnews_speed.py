@@ -26,7 +26,8 @@ Prints, for each binary (the baseline first, measured in the same run):
     --startup-runs), and beside it that of a program that does nothing,
     linked as claims is (BUILD/bench/startup_floor, when built): what
     exec alone costs on this machine, the floor of any start-up figure.
-The binaries' timed runs are interleaved so that both see the same load.
+The binaries' timed runs are interleaved so that both see the same load,
+the order reversed every other round.
 Nothing here asserts on time.
 """
 import argparse
@@ -191,10 +192,16 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     nc = {name: no_config(claims) for name, claims in binaries}
     r = {name: {} for name, _ in binaries}
 
+    def in_turn(t):
+        """The binaries in round t's order: reversed every other round, so
+        that neither is always the one run first (on this VM the second of
+        two runs measured some percent slower)."""
+        return binaries if t % 2 == 0 else binaries[::-1]
+
     def each(args_of, times, rss_by_time=True):
         out = {name: [] for name, _ in binaries}
-        for _ in range(times):
-            for name, claims in binaries:
+        for t in range(times):
+            for name, claims in in_turn(t):
                 out[name].append(child_run([claims, *args_of(name)], rss_by_time))
         return out
 
@@ -206,8 +213,8 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     # the library alone, without the CLI's reading and printing: bench's
     # median of 5 (the binaries in turn, three times; the median of those)
     lib = {name: [] for name, _ in binaries}
-    for _ in range(3):
-        for name, claims in binaries:
+    for t in range(3):
+        for name, claims in in_turn(t):
             b = bench_of(claims)
             lib[name].append(library_mbs(b, work_rs) if b else (None, None))
     for name, _ in binaries:
@@ -230,8 +237,8 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
     # program of the same build, so that both see the same load
     su = {name: [] for name, _ in binaries}
     floor = {name: [] for name, _ in binaries}
-    for _ in range(startup_runs):
-        for name, claims in binaries:
+    for t in range(startup_runs):
+        for name, claims in in_turn(t):
             su[name].append(child_run([claims, "check", *nc[name], "--fail-on", "none", small],
                                       False))
             f = floor_of(claims)
