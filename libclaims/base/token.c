@@ -806,14 +806,16 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 /* vec_case_flags for word_run's word, whose bytes are the bits of `on`
  * up to its first clear one (ug: the compare of capitals or digits): a
  * capital first without a branch (a word in five or so has one, as good
- * as at random for a branch), and the rest only for a capital or a
- * digit after it (rare). */
+ * as at random for a branch; the word begins with a letter, so ug's
+ * first bit tells it), and the rest only for a capital or a digit after
+ * it (rare). */
 static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
                                                  __m128i ug, unsigned on)
 {
     unsigned keep = on ^ (on + 1);
-    *clsfl |= ((unsigned)_mm_movemask_epi8(u) & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
-    if ((unsigned)_mm_movemask_epi8(ug) & keep & ~1u)
+    unsigned ugm = (unsigned)_mm_movemask_epi8(ug);
+    *clsfl |= (ugm & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
+    if (ugm & keep & ~1u)
         *clsfl |= (uint32_t)vec_case_flags(u, l, g, keep) << 16;
 }
 
@@ -883,12 +885,12 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
  * no word starts after it before lim: 0 (stop) but for a number there
  * ("killed 12 people", "in 2012 the"), the most common of its stops (a
  * stop and the call back cost more than the number): pushed as
- * plain_run pushes it (plain_number), at *t and *len, *e then its end;
+ * plain_run pushes it (plain_number), at *t and *len;
  * then the start of a word after one space, if any before lim. (Given
  * lim for the text's end, where that tells it less plain_number leaves
  * the number to plain_run, which reads it again.) */
 static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
-                                               const char *s, size_t sp, size_t lim, size_t *e)
+                                               const char *s, size_t sp, size_t lim)
 {
     if (sp + 1 >= lim || plain_byte[(unsigned char)s[sp + 1]] != PB_DIGIT)
         return 0;
@@ -899,7 +901,6 @@ static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token 
         return 0;
     *t = cur->t;
     *len = cur->len;
-    *e = ne;
     if (s[ne] != ' ' || ne + 1 >= lim || plain_byte[(unsigned char)s[ne + 1]] < PB_LOWER)
         return 0;
     return ne + 1;
@@ -923,10 +924,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                               uint16_t flags, plain_lists *pl, size_t *other)
 {
     const run_consts k = run_consts_make();
-    claims__token *t = cur->t;
+    claims__token *t = cur->t, *const t0 = t;
     const claims__lex_bucket *first = cur->first;
     char *norm = cur->norm;
-    size_t len = cur->len, e = 0;
+    size_t len = cur->len;
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
     uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
@@ -948,8 +949,9 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned wl = (unsigned)__builtin_ctz(~on);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        /* (an apostrophe goes on with the word, but a possessive "'s" is split off below) */
-        if ((stop >= 0x80 || stop == '\'') &&
+        /* (an apostrophe goes on with the word, but a possessive "'s" is
+         * split off below; a space, most words' stop, first: one test) */
+        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
             !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
               run_poss_end((unsigned char)s[end + 2]))) {
             *other = start; /* plain_word's */
@@ -965,7 +967,6 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         put_cls_flags(t, clsfl);
         t++;
         len += wl;
-        e = end;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
          * possessive and one space */
@@ -973,7 +974,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             start = end + 1;
             if (__builtin_expect(start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER,
                                  0) &&
-                !(start = run_number(cur, &t, &len, s, end, lim, &e)))
+                !(start = run_number(cur, &t, &len, s, end, lim)))
                 break;
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
@@ -982,7 +983,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             run_possessive(t, first, norm, len, end);
             t++;
             len += 2;
-            e = end += 2;
+            end += 2;
             stop = (unsigned char)s[end];
             if (stop == ' ') {
                 if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
@@ -1006,7 +1007,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             run_punct(t, first, norm, len, end, stop);
             t++;
             len++;
-            e = start = end + 1;
+            start = end + 1;
             unsigned char next = (unsigned char)s[start];
             if (next != '\n') {
                 /* a space after it taken without a branch, as the mark */
@@ -1033,6 +1034,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
                                        << 16;
     }
+    size_t e = t != t0 ? t[-1].end : 0; /* (no register for it in the loop) */
     cur->t = t;
     cur->len = len;
     pl->term = term;
