@@ -139,8 +139,26 @@ static inline uint32_t shared_hash(const claims__frame *f)
  * story's arena, not one by one between the claims: the probes of a
  * seal compare drafts with them, and frames in use then share lines and
  * pages. The next one stored goes after the last one (t->last) until
- * its block is full (every FRAME_BLOCK frames: t->n tells). */
+ * its block is full (every FRAME_BLOCK frames: t->n tells). Each block
+ * names the one before, so that the table's growth walks the frames,
+ * their hashes in order in memory, rather than the old slots (half of
+ * them empty) and a frame at random for each one in use. */
 enum { FRAME_BLOCK = 32 };
+
+typedef struct frame_block {
+    struct frame_block *prev; /* NULL: the first */
+    shared_frame frames[FRAME_BLOCK];
+} frame_block;
+
+/* The block of the frame stored last, or NULL when there is none. */
+static frame_block *last_block(const claims__frametab *t)
+{
+    if (!t->n)
+        return NULL;
+    const shared_frame *last = (const shared_frame *)(uintptr_t)t->last;
+    const shared_frame *first = last - (t->n - 1) % FRAME_BLOCK;
+    return (frame_block *)(uintptr_t)((const char *)first - offsetof(frame_block, frames));
+}
 
 static bool frametab_rehash(claims_story *s, uint32_t nslots)
 {
@@ -154,22 +172,16 @@ static bool frametab_rehash(claims_story *s, uint32_t nslots)
     }
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     uint32_t mask = nslots - 1;
-    /* the old slots in use moved to its front first, without a branch
-       (most of them are empty, at random), then stored anew */
-    const claims__frame **old = t->slots;
-    uint32_t m = 0;
-    for (uint32_t k = 0; k < t->nslots; k++) {
-        const claims__frame *q = old[k];
-        old[m] = q;
-        m += q != NULL;
-    }
-    for (uint32_t k = 0; k < m; k++) {
-        uint32_t h = shared_hash(old[k]), i = h & mask;
-        while (slots[i])
-            i = (i + 1) & mask;
-        slots[i] = old[k];
-        hashes[i] = h;
-    }
+    /* the last block holds the frames past the full ones before it */
+    uint32_t m = t->n ? (t->n - 1) % FRAME_BLOCK + 1 : 0;
+    for (frame_block *b = last_block(t); b; b = b->prev, m = FRAME_BLOCK)
+        for (uint32_t k = 0; k < m; k++) {
+            uint32_t h = b->frames[k].hash, i = h & mask;
+            while (slots[i])
+                i = (i + 1) & mask;
+            slots[i] = &b->frames[k].f;
+            hashes[i] = h;
+        }
     claims__free(&s->alloc, t->slots);
     claims__free(&s->alloc, t->hashes);
     t->slots = slots;
@@ -198,9 +210,11 @@ static CLAIMS__NOINLINE claims__frame *frame_store(claims_story *s, const claims
     if (t->n % FRAME_BLOCK) {
         copy = (shared_frame *)(uintptr_t)t->last + 1;
     } else {
-        copy = claims__arena_alloc_raw(&s->arena, FRAME_BLOCK * sizeof *copy);
-        if (!copy)
+        frame_block *b = claims__arena_alloc_raw(&s->arena, sizeof *b);
+        if (!b)
             return NULL;
+        b->prev = last_block(t);
+        copy = &b->frames[0];
     }
     t->last = &copy->f;
     memcpy(&copy->f, f, sizeof copy->f);
