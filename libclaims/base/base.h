@@ -160,6 +160,35 @@ static inline bool claims__is_space(int c)
 }
 static inline int claims__to_lower(int c) { return claims__is_upper(c) ? c + 32 : c; }
 
+/* Copies p[0..n) to d: most strings copied (key parts, new strings of
+ * the string table) are a word or two, up to 16 bytes by two loads of 8
+ * (or 4, or single bytes) that may overlap and read nothing past p's end,
+ * where memcpy was a call; longer ones by memcpy. */
+static inline void claims__copy_short(char *d, const char *p, size_t n)
+{
+    if (n > 16) {
+        memcpy(d, p, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        /* 1 to 3 bytes: the first, middle and last cover them all */
+        char a = p[0], b = p[n / 2], c = p[n - 1];
+        d[0] = a;
+        d[n / 2] = b;
+        d[n - 1] = c;
+    }
+}
+
 /* Whether a[0..n) and b[0..n) are the same bytes: a word or two at a time
  * (overlapping loads cover any length from 4 up). Words, names and keys
  * are a few bytes long, where memcmp's call and its setup would cost more

@@ -88,31 +88,6 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
  * real news about 4.4% -> 3.1%). The block being filled is the table's pool. */
 enum { STR_BLOCK = 4096, STR_APART = 512 };
 
-/* Copies p[0..n) to d: most new strings are a word or two, up to 16
- * bytes by two loads of 8 (or 4, or single bytes) that may overlap and
- * read nothing past p's end, where memcpy was a call; longer ones by
- * memcpy. */
-static inline void copy_short(char *d, const char *p, size_t n)
-{
-    if (n > 16) {
-        memcpy(d, p, n);
-    } else if (n >= 8) {
-        uint64_t a = load64(p), b = load64(p + n - 8);
-        memcpy(d, &a, 8);
-        memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4) {
-        uint32_t a = (uint32_t)load32(p), b = (uint32_t)load32(p + n - 4);
-        memcpy(d, &a, 4);
-        memcpy(d + n - 4, &b, 4);
-    } else if (n) {
-        /* 1 to 3 bytes: the first, middle and last cover them all */
-        char a = p[0], b = p[n / 2], c = p[n - 1];
-        d[0] = a;
-        d[n / 2] = b;
-        d[n - 1] = c;
-    }
-}
-
 /* A copy of p[0..n) with a NUL in the table's string blocks (a long
  * one in a block of its own); NULL on OOM. */
 static char *str_copy(claims_story *s, const char *p, size_t n)
@@ -127,7 +102,7 @@ static char *str_copy(claims_story *s, const char *p, size_t n)
             return NULL;
         t->pool_left = STR_BLOCK;
     }
-    copy_short(d, p, n);
+    claims__copy_short(d, p, n);
     d[n] = 0;
     t->pool = d + n + 1;
     t->pool_left -= (uint32_t)(n + 1);

@@ -63,34 +63,6 @@ claims_claim *claims__claim_add_tok(claims_story *s, size_t ai, claims_kind kind
     return claim_make(s, ai, kind, start, art->toks[te - 1].end, sn, b->sentence);
 }
 
-/* Copies a key's part, most of them a word or two: up to 16 bytes by
- * two loads of 8 (or 4, or single bytes) overlapping, not read past its
- * end, where memcpy was a call; longer ones by memcpy. */
-static inline void copy_part(char *d, const char *p, size_t n)
-{
-    if (n > 16) {
-        memcpy(d, p, n);
-    } else if (n >= 8) {
-        uint64_t a, b;
-        memcpy(&a, p, 8);
-        memcpy(&b, p + n - 8, 8);
-        memcpy(d, &a, 8);
-        memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        memcpy(d, &a, 4);
-        memcpy(d + n - 4, &b, 4);
-    } else if (n) {
-        /* 1 to 3 bytes: the first, middle and last cover them all */
-        char a = p[0], b = p[n / 2], c = p[n - 1];
-        d[0] = a;
-        d[n / 2] = b;
-        d[n - 1] = c;
-    }
-}
-
 /* Appends part p (n bytes; none when NULL) to the key k of at bytes,
  * after a '/' when k is not empty: the key's new length. */
 static CLAIMS__ALWAYS_INLINE size_t put_part(char *k, size_t at, const char *p, size_t n)
@@ -99,7 +71,7 @@ static CLAIMS__ALWAYS_INLINE size_t put_part(char *k, size_t at, const char *p, 
         return at;
     if (at)
         k[at++] = '/';
-    copy_part(k + at, p, n);
+    claims__copy_short(k + at, p, n);
     return at + n;
 }
 
