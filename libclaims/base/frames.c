@@ -130,11 +130,6 @@ typedef struct shared_frame {
     uint32_t hash;
 } shared_frame;
 
-static inline uint32_t shared_hash(const claims__frame *f)
-{
-    return ((const shared_frame *)f)->hash;
-}
-
 /* The shared frames lie side by side, FRAME_BLOCK to a block of the
  * story's arena, not one by one between the claims: the probes of a
  * seal compare drafts with them, and frames in use then share lines and
