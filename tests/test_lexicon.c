@@ -442,6 +442,12 @@ static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state
     const claims__token *hat = token_at(a, text, "straw hat");
     assert_false(hat->lexmask & (ctx | CLAIMS__LEXMASK_POLL));
     assert_true(token_at(a, text, "zorbly more")->lexmask & CLAIMS__LEXMASK_HEDGE);
+    /* the lookups' filter: only "straw" before "canvass" keeps bits of a
+     * longer phrase alone (LEX_PAIR: claims__lex_may_start decides);
+     * elsewhere a lexmask bit is a phrase of the token alone */
+    assert_true(canvass->flags & CLAIMS__TF_LEX_PAIR);
+    assert_false(hat->flags & CLAIMS__TF_LEX_PAIR);
+    assert_false(token_at(a, text, "zorbly more")->flags & CLAIMS__TF_LEX_PAIR);
     const claims__token *last = &a->toks[a->ntoks - 1];
     assert_int_equal(last->start, strlen(text) - strlen("zorbly"));
     assert_true(last->lexmask & CLAIMS__LEXMASK_HEDGE);

@@ -1083,7 +1083,9 @@ static inline const claims__lex_entry *claims__lex_match_at(const claims__lexico
      * of the token alone, which claims__lex_may_start would let through;
      * a clear one, a section none of whose phrases starts here (the
      * lexmask is never clear for one that does). The token's own bits
-     * tell, without the two table loads (most of them cache misses). */
+     * tell, without the two table loads (most of them cache misses). The
+     * flag only spares work: the probe is exact, and a lookup answers
+     * the same either way (test_lexicon checks the flag itself). */
     if (!(tk->flags & CLAIMS__TF_LEX_PAIR)) {
         if (!(tk->lexmask & (1u << sec)))
             return NULL;
