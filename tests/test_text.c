@@ -353,6 +353,31 @@ static void test_empty_and_space_only(void **state)
     claims_story_free(s);
 }
 
+/* A bare string's tokens (claims__tokenize: titles, the lexicon loader)
+ * may start a phrase of any section: every lexmask bit set, no drop bit
+ * to clear, and LEX_PAIR, so that every lookup takes the full tests. */
+static void test_bare_string_tokens_may_start_any_phrase(void **state)
+{
+    (void)state;
+    claims__token *toks = NULL;
+    size_t ntoks = 0, nlen = 0;
+    char *norm = NULL;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char *text = "Firefighters said, \"the blaze\" spread";
+    assert_int_equal(claims__tokenize(&s->alloc, text, strlen(text), &toks, &ntoks, &norm, &nlen),
+                     CLAIMS_OK);
+    assert_int_equal(ntoks, 8);
+    for (size_t i = 0; i < ntoks; i++) {
+        assert_int_equal(toks[i].lexmask, UINT32_MAX);
+        assert_int_equal(toks[i].sentence, 0);
+        assert_true(toks[i].flags & CLAIMS__TF_LEX_PAIR);
+    }
+    claims__free(&s->alloc, toks);
+    claims__free(&s->alloc, norm);
+    claims_story_free(s);
+}
+
 /* ------------------------------------------------------------- words */
 
 /* The diff of a and b aligned by the one word aligner. */
@@ -555,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_utf8_rejects_with_offset),
         cmocka_unit_test(test_norm_folds_case_quotes_dashes),
         cmocka_unit_test(test_tokens_keep_byte_spans),
+        cmocka_unit_test(test_bare_string_tokens_may_start_any_phrase),
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
         cmocka_unit_test(test_plain_words_by_sixteen),
         cmocka_unit_test(test_sentences_respect_abbreviations),

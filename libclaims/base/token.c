@@ -46,7 +46,7 @@ static inline bool terminal_norm(const char *p, size_t n)
     return n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;
 }
 
-static const claims__lex_bucket every_section = {UINT32_MAX, 0};
+static const claims__lex_bucket every_section = {.drop = 0, .lexmask = UINT32_MAX};
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
 
