@@ -46,7 +46,7 @@ int main(int argc, char **argv)
             continue;
         for (size_t t = sn->tok_begin; t < sn->tok_end; t++) {
             claims__token *k = &a->toks[t];
-            printf("   %u:%.*s cls=%u flags=%x\n", (unsigned)t, (int)k->norm_len,
+            printf("   %u:%.*s cls=%u flags=%x\n", (unsigned)t, (int)claims__tok_len(k),
                    claims__tok_norm(a, t), k->cls, k->flags);
         }
     }

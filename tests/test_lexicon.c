@@ -275,10 +275,10 @@ static void test_lexicon_every_builtin_phrase_matches(void **state)
         const claims__lex_slot *sl = &t->slots[i];
         if (!sl->hash)
             continue;
-        while (k < a->ntoks && a->toks[k].start < at[i])
+        while (k < a->ntoks && a->pos[k].start < at[i])
             k++;
         size_t end = k;
-        while (end < a->ntoks && a->toks[end].start < at[i] + sl->keylen)
+        while (end < a->ntoks && a->pos[end].start < at[i] + sl->keylen)
             end++;
         if (end - k != t->entries[sl->entry].ntok) {
             respelt++;
@@ -423,7 +423,7 @@ static const claims__token *token_at(const claims__article *a, const char *text,
 {
     size_t off = (size_t)(strstr(text, at) - text);
     for (size_t i = 0; i < a->ntoks; i++)
-        if (a->toks[i].start == off)
+        if (a->pos[i].start == off)
             return &a->toks[i];
     fail_msg("no token at \"%s\"", at);
     return NULL;
@@ -449,7 +449,7 @@ static void test_lexicon_segment_clears_bits_no_phrase_goes_on_with(void **state
     assert_false(hat->flags & CLAIMS__TF_LEX_PAIR);
     assert_false(token_at(a, text, "zorbly more")->flags & CLAIMS__TF_LEX_PAIR);
     const claims__token *last = &a->toks[a->ntoks - 1];
-    assert_int_equal(last->start, strlen(text) - strlen("zorbly"));
+    assert_int_equal(a->pos[a->ntoks - 1].start, strlen(text) - strlen("zorbly"));
     assert_true(last->lexmask & CLAIMS__LEXMASK_HEDGE);
     size_t n = 0;
     const claims__lex_entry *e = claims__lex_match(s->lex, CLAIMS__LEX_CONTEXT, a,

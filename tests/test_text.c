@@ -107,7 +107,7 @@ static void test_tokens_keep_byte_spans(void **state)
                           "%", ")", "for", "S", "-", "300", "parts", "."};
     assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < g.a->ntoks; i++) {
-        const claims__token *t = &g.a->toks[i];
+        const claims__tok_pos *t = &g.a->pos[i];
         assert_int_equal(t->end - t->start, strlen(want[i]));
         assert_memory_equal(text + t->start, want[i], strlen(want[i]));
     }
@@ -195,7 +195,7 @@ static void test_plain_words_by_sixteen(void **state)
     for (size_t i = 0; i < g.a->ntoks; i++) {
         const claims__token *t = &g.a->toks[i];
         size_t n = strlen(want[i]);
-        assert_int_equal(t->norm_len, n);
+        assert_int_equal(claims__tok_len(t), n);
         assert_memory_equal(claims__tok_norm(g.a, i), want[i], n);
         assert_int_equal(t->hash, claims__word_hash(want[i], n));
         assert_int_equal(t->flags & mask, flags[i]);
@@ -284,7 +284,7 @@ static void test_bom_is_skipped_but_offsets_kept(void **state)
     (void)state;
     const char *text = "\xef\xbb\xbfHello there.";
     seg g = segment(text, strlen(text), NULL);
-    assert_int_equal(g.a->toks[0].start, 3);
+    assert_int_equal(g.a->pos[0].start, 3);
     assert_int_equal(g.a->sents[0].start, 3);
     claims_story_free(g.s);
 }
@@ -304,14 +304,14 @@ static void test_offsets_round_trip(void **state)
         "\xc3\x85ngstr\xc3\xb6m said.";
     seg g = segment(text, strlen(text), NULL);
     for (size_t i = 0; i < g.a->ntoks; i++) {
-        const claims__token *t = &g.a->toks[i];
+        const claims__tok_pos *t = &g.a->pos[i];
         assert_true(t->start < t->end);
         assert_true(t->end <= g.a->len);
         /* re-normalizing the token's original bytes gives its norm text */
         claims__buf b;
         claims__buf_init(&b, &g.s->alloc);
         assert_true(claims__norm_append(&b, text + t->start, t->end - t->start));
-        assert_int_equal(b.len, t->norm_len);
+        assert_int_equal(b.len, claims__tok_len(&g.a->toks[i]));
         assert_memory_equal(b.data, claims__tok_norm(g.a, i), b.len);
         claims__buf_free(&b);
     }
@@ -340,14 +340,18 @@ static void test_empty_and_space_only(void **state)
 {
     (void)state;
     claims__token *toks = NULL;
+    claims__tok_pos *pos = NULL;
     size_t ntoks = 9, nlen = 9;
     char *norm = NULL;
     claims_story *s = NULL;
     assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    assert_int_equal(claims__tokenize(&s->alloc, " \n\t ", 4, &toks, &ntoks, &norm, &nlen),
+    assert_int_equal(claims__tokenize(&s->alloc, " \n\t ", 4, &toks, &pos, &ntoks, &norm, &nlen),
                      CLAIMS_OK);
     assert_int_equal(ntoks, 0);
     assert_int_equal(nlen, 0);
+    /* the one token past the last: the end of the (empty) norm text */
+    assert_non_null(toks);
+    assert_int_equal(toks[0].norm, 0);
     claims__free(&s->alloc, toks);
     claims__free(&s->alloc, norm);
     claims_story_free(s);
@@ -360,19 +364,25 @@ static void test_bare_string_tokens_may_start_any_phrase(void **state)
 {
     (void)state;
     claims__token *toks = NULL;
+    claims__tok_pos *pos = NULL;
     size_t ntoks = 0, nlen = 0;
     char *norm = NULL;
     claims_story *s = NULL;
     assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
     const char *text = "Firefighters said, \"the blaze\" spread";
-    assert_int_equal(claims__tokenize(&s->alloc, text, strlen(text), &toks, &ntoks, &norm, &nlen),
-                     CLAIMS_OK);
+    assert_int_equal(
+        claims__tokenize(&s->alloc, text, strlen(text), &toks, &pos, &ntoks, &norm, &nlen),
+        CLAIMS_OK);
     assert_int_equal(ntoks, 8);
     for (size_t i = 0; i < ntoks; i++) {
         assert_int_equal(toks[i].lexmask, UINT32_MAX);
-        assert_int_equal(toks[i].sentence, 0);
+        assert_int_equal(pos[i].sentence, 0);
         assert_true(toks[i].flags & CLAIMS__TF_LEX_PAIR);
     }
+    /* the norm texts run one into the next, to the one past the last */
+    assert_int_equal(claims__tok_len(&toks[0]), strlen("firefighters"));
+    assert_int_equal(claims__tok_len(&toks[ntoks - 1]), strlen("spread"));
+    assert_int_equal(toks[ntoks].norm, nlen);
     claims__free(&s->alloc, toks);
     claims__free(&s->alloc, norm);
     claims_story_free(s);

@@ -539,8 +539,8 @@ typedef struct claims__lex_bucket {
     /* the lexmask bits segmentation clears from such a token when no
        phrase goes on with the next token (claims__lex_drop_bits of its
        first and single bits): 0 for most. The tokenizer leaves them in
-       the token (claims__token.drop) for claims__segment, so that it need
-       not look the bucket up again. */
+       the token's position (claims__tok_pos.drop) for claims__segment, so
+       that it need not look the bucket up again. */
     uint32_t drop;
     /* the sections with a phrase starting with a token of the bucket, and
        the value bits (CLAIMS__LEXMASK_*): the token's lexmask */
@@ -690,10 +690,27 @@ enum {
     CLAIMS__TF_BLANK = 1 << 15
 };
 
+/* A token: the 16 bytes the extractors' scans read (four a cache line,
+ * one a vector register: claims__tok_lanes4). Its byte span and sentence
+ * are apart, in claims__tok_pos (art->pos[i], the same index). A token
+ * array ends with one more token past the last, whose `norm` is the end
+ * of the last token's norm text, its other fields 0: a token's norm
+ * text runs to where the next one's begins (claims__tok_len). */
 typedef struct claims__token {
-    uint32_t start, end;     /* byte span in the article's text */
-    uint32_t norm, norm_len; /* span in the article's norm buffer */
-    uint32_t hash;           /* claims__word_hash of the norm text */
+    uint32_t norm;    /* offset of its text in the article's norm buffer */
+    uint32_t hash;    /* claims__word_hash of the norm text */
+    uint32_t lexmask; /* bit s: a phrase of lexicon section s may
+                         start here (set by the tokenizer, bits no
+                         phrase goes on with from the next token
+                         cleared by claims__segment) */
+    uint16_t cls;     /* claims__tok_class */
+    uint16_t flags;   /* CLAIMS__TF_* */
+} claims__token;
+
+/* Where token i of an article is (art->pos[i]): read where a claim is
+ * made or a span measured, not by the scans. */
+typedef struct claims__tok_pos {
+    uint32_t start, end; /* byte span in the article's text */
     union {
         uint32_t sentence; /* index of its sentence (claims__segment's) */
         /* before claims__segment gives it its sentence: its bucket's
@@ -701,13 +718,14 @@ typedef struct claims__token {
            tokenizer for claims__segment, which reads them first */
         uint32_t drop;
     };
-    uint32_t lexmask;        /* bit s: a phrase of lexicon section s may
-                                start here (set by the tokenizer, bits no
-                                phrase goes on with from the next token
-                                cleared by claims__segment) */
-    uint16_t cls;            /* claims__tok_class */
-    uint16_t flags;          /* CLAIMS__TF_* */
-} claims__token;
+} claims__tok_pos;
+
+/* The length of token t's norm text (t is in a token array, which has a
+ * token past its last). */
+static inline uint32_t claims__tok_len(const claims__token *t)
+{
+    return t[1].norm - t[0].norm;
+}
 
 enum {
     CLAIMS__SF_FURNITURE = 1 << 0, /* caption, credit, byline: skip it */
@@ -744,8 +762,11 @@ typedef struct claims__article {
      * is text). claims__check_article reads the whole block and gives the
      * claims of the title offsets into the title (CLAIMS__CF_IN_TITLE). */
     char *block;
-    /* segmentation (segment.c) */
+    /* segmentation (segment.c): ntoks tokens and one past them (see
+     * claims__token), and the ntoks positions of the same tokens, in the
+     * block toks points to (freed with it) */
     claims__token *toks;
+    claims__tok_pos *pos;
     claims__sentence *sents;
     char *norm;              /* concatenated normalized token texts */
     uint32_t len;            /* of text */
@@ -776,10 +797,11 @@ claims_status claims__segment(const claims_allocator *a, const claims__lexicon *
  * needs and no further (a long article's windows are let go of,
  * claims__segment_release). All zero: none yet. */
 typedef struct claims__seg_scratch {
-    claims__token *toks;
+    claims__token *toks;  /* one block: the tokens, then their positions */
+    claims__tok_pos *pos; /* in the block of toks */
     char *norm;
     claims__sentence *sents;
-    size_t toks_cap, norm_cap, sents_cap;
+    size_t toks_cap, norm_cap, sents_cap; /* (toks_cap: tokens) */
     /* What the tokenizer tells claims__segment, so that it need not read
      * every token for them: the indexes, rising, of the tokens that may
      * end a sentence ('.', '!', '?'), of those after a line break
@@ -805,14 +827,16 @@ void claims__seg_scratch_free(const claims_allocator *a, claims__seg_scratch *sc
 
 /* Tokenizes a bare string the same way (used by the lexicon loader, a
  * title, tests). Its tokens have every lexmask bit set, so lookups on them
- * take the exact, slower path. *toks and *norm are allocated with `a` and
- * freed by the caller with claims__free. */
+ * take the exact, slower path. *toks (*ntoks tokens and the one past
+ * them, then their positions, at *pos, sentence 0) and *norm are
+ * allocated with `a` and freed by the caller with claims__free (*pos
+ * with *toks). */
 claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
-                               claims__token **toks, size_t *ntoks, char **norm,
-                               size_t *norm_len);
+                               claims__token **toks, claims__tok_pos **pos, size_t *ntoks,
+                               char **norm, size_t *norm_len);
 
 /* token.c: tokenizes the bytes [win_start, win_end) of an article's text
- * into art->toks and art->norm (each token's lexmask from the first-token
+ * into art->toks, art->pos and art->norm (each token's lexmask from the first-token
  * buckets of the lexicon tables `lex`, CLAIMS__TF_BLANK marking blank
  * lines, `sentence` not always set: claims__segment sets it), in the
  * buffers of scr (which keeps them, grown or not, success or not); the
@@ -829,7 +853,7 @@ static inline const char *claims__tok_norm(const claims__article *art, size_t i)
 /* Token i's normalized text is exactly the n bytes at lit. */
 static inline bool claims__tok_is_n(const claims__article *art, size_t i, const char *lit, size_t n)
 {
-    return art->toks[i].norm_len == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
+    return claims__tok_len(&art->toks[i]) == n && memcmp(claims__tok_norm(art, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is exactly lit ("said", ","). lit is nearly
@@ -872,11 +896,10 @@ static inline uint64_t claims__tok_bits_of(uint32_t lexmask, uint16_t cls, uint1
 }
 
 #ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, hash) == 16 &&
-                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
-                   offsetof(claims__token, flags) == 30,
-               "claims__tok_lanes4: a token's second 16 bytes are hash, drop or sentence, "
-               "lexmask, cls, flags");
+_Static_assert(sizeof(claims__token) == 16 && offsetof(claims__token, hash) == 4 &&
+                   offsetof(claims__token, lexmask) == 8 && offsetof(claims__token, cls) == 12 &&
+                   offsetof(claims__token, flags) == 14,
+               "claims__tok_lanes4: a token is norm, hash, lexmask, cls, flags");
 /* The hash, lexmask, and class and flags (the class in the low half) of
  * the tokens t[0 .. 4), lane k of each vector token k's: the gather of
  * the scans that make bit masks of 64 tokens without a branch a token
@@ -885,10 +908,10 @@ static inline void claims__tok_lanes4(const claims__token *t, __m128i *hash, __m
                                       __m128i *cls_flags)
 {
     const __m128i *p = (const __m128i *)(const void *)t;
-    __m128i a = _mm_loadu_si128(p + 1), b = _mm_loadu_si128(p + 3);
-    __m128i d = _mm_loadu_si128(p + 5), e = _mm_loadu_si128(p + 7);
+    __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
+    __m128i d = _mm_loadu_si128(p + 2), e = _mm_loadu_si128(p + 3);
     __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
-    *hash = _mm_unpacklo_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
+    *hash = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
     *lexmask = _mm_unpacklo_epi64(hi_ab, hi_de);
     *cls_flags = _mm_unpackhi_epi64(hi_ab, hi_de);
 }
@@ -1047,7 +1070,8 @@ static inline size_t claims__next_lexmask(const claims__token *toks, size_t k, s
 static inline bool claims__tok_punct(const claims__article *art, size_t i, char ch)
 {
     const claims__token *t = &art->toks[i];
-    return t->cls == CLAIMS__TOK_PUNCT && t->norm_len == 1 && claims__tok_norm(art, i)[0] == ch;
+    return t->cls == CLAIMS__TOK_PUNCT && claims__tok_len(t) == 1 &&
+           claims__tok_norm(art, i)[0] == ch;
 }
 
 /* Whether a phrase of section sec may start at token tk: a phrase of
@@ -1198,7 +1222,7 @@ static inline bool claims__tok_year_like(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
     const char *norm = claims__tok_norm(art, i);
-    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len != 4)
+    if (t->cls != CLAIMS__TOK_NUMBER || claims__tok_len(t) != 4)
         return false;
     long y = 0;
     for (int k = 0; k < 4; k++) {

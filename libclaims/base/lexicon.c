@@ -357,9 +357,10 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
                                 size_t vlen, const char *phrase, size_t plen)
 {
     claims__token *toks = NULL;
+    claims__tok_pos *pos = NULL;
     size_t ntoks = 0, nlen = 0;
     char *norm = NULL;
-    claims_status st = claims__tokenize(lx->alloc, phrase, plen, &toks, &ntoks, &norm, &nlen);
+    claims_status st = claims__tokenize(lx->alloc, phrase, plen, &toks, &pos, &ntoks, &norm, &nlen);
     if (st != CLAIMS_OK)
         return st;
     if (ntoks == 0 || ntoks > 255) {
@@ -382,8 +383,8 @@ static claims_status add_phrase(claims__lexicon *lx, unsigned sec, const char *v
             claims__buf_putc(&key, ' ');
             h = claims__hash(h, " ", 1);
         }
-        claims__buf_put(&key, norm + toks[i].norm, toks[i].norm_len);
-        h = i ? claims__hash(h, norm + toks[i].norm, toks[i].norm_len) : toks[0].hash;
+        claims__buf_put(&key, norm + toks[i].norm, claims__tok_len(&toks[i]));
+        h = i ? claims__hash(h, norm + toks[i].norm, claims__tok_len(&toks[i])) : toks[0].hash;
         bloom_set(own->bloom, slot_hash(h, sec),
                   i + 1 < ntoks ? CLAIMS__LEX_CELL_PREFIX : CLAIMS__LEX_CELL_KEY);
     }
@@ -602,9 +603,9 @@ static inline bool key_is(const char *key, const claims__article *art, size_t i,
         const claims__token *u = &art->toks[i + m];
         if (m > 0 && (u->flags & CLAIMS__TF_SPACE_BEFORE) && *key++ != ' ')
             return false;
-        if (!claims__same_bytes(key, art->norm + u->norm, u->norm_len))
+        if (!claims__same_bytes(key, art->norm + u->norm, claims__tok_len(u)))
             return false;
-        key += u->norm_len;
+        key += claims__tok_len(u);
     }
     return true;
 }
@@ -653,8 +654,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *probe_one(const claims__lex_tab
     size_t mask = t->nslots - 1;
     for (size_t j = slot_home(sh, t->shift); slots[j].hash; j = (j + 1) & mask) {
         const lex_slot *sl = &slots[j];
-        if (sl->hash == sh && sl->section == sec && sl->keylen == tk->norm_len &&
-            claims__same_bytes(t->keys + sl->key, norm, tk->norm_len)) {
+        if (sl->hash == sh && sl->section == sec && sl->keylen == claims__tok_len(tk) &&
+            claims__same_bytes(t->keys + sl->key, norm, claims__tok_len(tk))) {
             *ntok = 1;
             return &t->entries[sl->entry];
         }
@@ -681,7 +682,7 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
     /* A key's hash starts with its first token's own hash, and grows
      * token by token (fnv). */
     uint32_t h = tk->hash;
-    size_t keylen = tk->norm_len;
+    size_t keylen = claims__tok_len(tk);
     for (size_t k = 1;; k++) {
         uint32_t sh = slot_hash(h, sec);
         unsigned cell = bloom_cell(t->bloom, sh);
@@ -699,8 +700,8 @@ CLAIMS__NOINLINE static const claims__lex_entry *match_long(const claims__lex_ta
             h = fnv(h, " ", 1);
             keylen++;
         }
-        h = fnv(h, art->norm + tk->norm, tk->norm_len);
-        keylen += tk->norm_len;
+        h = fnv(h, art->norm + tk->norm, claims__tok_len(tk));
+        keylen += claims__tok_len(tk);
     }
     return best;
 }
@@ -724,7 +725,7 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
      * mispredicted; probe_one looks further, and says when none. */
     const lex_slot *sl = &t->slots[slot_home(sh, t->shift)];
     const char *norm = art->norm + tk->norm;
-    size_t n = tk->norm_len;
+    size_t n = claims__tok_len(tk);
     /* (a token of up to 16 bytes with 16 of the norm text readable from
        it: all but the longest words and an article's last few bytes) */
     if (sl->hash != sh || n > 16 || (size_t)tk->norm + 16 > art->norm_len ||

@@ -12,9 +12,9 @@ static inline bool is_terminal(const claims__article *art, size_t i)
     if (t->cls != CLAIMS__TOK_PUNCT)
         return false;
     const char *p = claims__tok_norm(art, i);
-    if (t->norm_len == 1)
+    if (claims__tok_len(t) == 1)
         return p[0] == '.' || p[0] == '!' || p[0] == '?';
-    return t->norm_len == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0; /* … */
+    return claims__tok_len(t) == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0; /* … */
 }
 
 static bool is_lowercase_word(const claims__article *art, size_t i)
@@ -32,7 +32,7 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
     if (w->cls != CLAIMS__TOK_WORD)
         return false;
     /* Single-letter initials: "J. Smith", "U.N." */
-    if (w->norm_len == 1)
+    if (claims__tok_len(w) == 1)
         return true;
     /* Multi-part abbreviations: "e.g", "u.s" are keyed with their dots. */
     size_t b = i - 1;
@@ -54,13 +54,13 @@ static bool hard_line_break(const claims__article *art, size_t ls, size_t t)
         claims__tok_is(art, t - 1, ":") || claims__tok_is(art, t - 1, ";") ||
         claims__tok_is(art, t - 1, ")"))
         return true;
-    if (last->end - art->toks[ls].start < 60)
+    if (art->pos[t - 1].end - art->pos[ls].start < 60)
         return true;
     const claims__token *next = &art->toks[t];
     /* A wrapped line continues with a lower-case word, a number or a
      * designator ("S-300"); a capitalized word starts a new paragraph. */
     if (next->cls == CLAIMS__TOK_WORD && (next->flags & CLAIMS__TF_CAP) &&
-        next->norm_len > 1 && !(next->flags & CLAIMS__TF_HAS_DIGIT))
+        claims__tok_len(next) > 1 && !(next->flags & CLAIMS__TF_HAS_DIGIT))
         return true;
     return false;
 }
@@ -118,7 +118,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
      * "Minister and guest 311", "olmert visit 224.88". */
     if (((ntok <= 12) & (art->toks[pe - 1].cls == CLAIMS__TOK_NUMBER)) && /* (one branch) */
         !ends_with_terminal(art, pb, pe) && !claims__tok_year_like(art, pe - 1) &&
-        art->toks[pe - 1].end - art->toks[pb].start < 100) {
+        art->pos[pe - 1].end - art->pos[pb].start < 100) {
         /* A headline has a verb ("Ferry sinking kills 31"); a caption
          * names who is in the picture. */
         bool verb = false;
@@ -171,7 +171,7 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
 /* Sentence index si to the eight tokens from t on. */
 #define SENT8(t, si)                                                                               \
     do {                                                                                           \
-        claims__token *t8_ = (t);                                                                  \
+        claims__tok_pos *t8_ = (t);                                                                \
         t8_[0].sentence = t8_[1].sentence = t8_[2].sentence = t8_[3].sentence = (si);              \
         t8_[4].sentence = t8_[5].sentence = t8_[6].sentence = t8_[7].sentence = (si);              \
     } while (0)
@@ -187,7 +187,7 @@ static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claim
         !claims__grow(a, (void **)&art->sents, cap, art->nsents + 1, sizeof *art->sents))
         return false;
     claims__sentence *sn = &art->sents[art->nsents];
-    claims__token *toks = art->toks;
+    claims__tok_pos *toks = art->pos;
     uint32_t si = (uint32_t)art->nsents;
     sn->start = toks[tb].start;
     sn->end = toks[te - 1].end;
@@ -220,7 +220,7 @@ static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claim
             toks[k].sentence = si;
     }
 stored:
-    toks[tb].flags |= CLAIMS__TF_SENT_START;
+    art->toks[tb].flags |= CLAIMS__TF_SENT_START;
     art->nsents++;
     return true;
 }
@@ -332,31 +332,37 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
     return CLAIMS_OK;
 }
 
-/* Bit k set: token bt[k] (k < 64) has drop bits. */
-static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__token *bt)
+/* Bit k set: token k of the 64 whose positions are bp[0, 64) has drop
+ * bits. */
+static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__tok_pos *bp)
 {
     uint64_t w = 0;
 #ifdef CLAIMS__SSE2
-    /* four tokens a step: their second halves' drop lanes (lane 1) */
-    _Static_assert(offsetof(claims__token, drop) == 20 && sizeof(claims__token) == 32,
-                   "drop_mask64: a token's drop is lane 1 of its second half");
+    /* four positions (48 bytes) a step: three loads, the drop lanes
+     * (lanes 2, 1 and 0 of the three: 8, 20, 32 and 44 bytes in) */
+    _Static_assert(offsetof(claims__tok_pos, drop) == 8 && sizeof(claims__tok_pos) == 12,
+                   "drop_mask64: a position is 12 bytes, its drop the third lane");
     const __m128i zero = _mm_setzero_si128();
-    const __m128i *p = (const __m128i *)(const void *)bt;
-    for (unsigned q = 0; q < 16; q++, p += 8) {
-        __m128i ab = _mm_unpacklo_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3));
-        __m128i de = _mm_unpacklo_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7));
-        __m128i none = _mm_cmpeq_epi32(_mm_unpackhi_epi64(ab, de), zero);
+    const __m128i *p = (const __m128i *)(const void *)bp;
+    for (unsigned q = 0; q < 16; q++, p += 3) {
+        __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1), c = _mm_loadu_si128(p + 2);
+        /* a lanes 2 and 3: token 0's drop, token 1's start; b lane 1:
+           token 1's drop; c lanes 0 and 3: tokens 2 and 3's drops */
+        __m128i d01 = _mm_unpackhi_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 1, 1, 1)));
+        __m128i d23 = _mm_shuffle_epi32(c, _MM_SHUFFLE(3, 3, 3, 0));
+        __m128i drops = _mm_unpacklo_epi64(d01, d23);
+        __m128i none = _mm_cmpeq_epi32(drops, zero);
         w |= (uint64_t)(~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(none)) & 15u) << (4 * q);
     }
 #else
     for (unsigned k = 0; k < 64; k++)
-        w |= (uint64_t)(bt[k].drop != 0) << k;
+        w |= (uint64_t)(bp[k].drop != 0) << k;
 #endif
     return w;
 }
 
 /* Clears the lexmask bits of sections a token starts no phrase of: its
- * bucket's drop bits (claims__token.drop, the tokenizer's copy of
+ * bucket's drop bits (claims__tok_pos.drop, the tokenizer's copy of
  * claims__lex_bucket.drop: the sections with no phrase of the token
  * alone, and their value bits) when no phrase of any section goes on
  * with the next token (the pair bits of CLAIMS__LEX_PAIR_ANY).
@@ -368,10 +374,11 @@ static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__token *bt)
  * faster). A token with drop bits whose pair bits say a phrase may go on
  * is flagged CLAIMS__TF_LEX_PAIR. 64 tokens a turn: a
  * bit mask of those with drop bits (drop_mask64), then each of those (a
- * ninth of the tokens) refined. The drop bits come with the token: looked
- * up in the lexicon's tables here, a token in five missed the
- * first-level cache. */
-static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, size_t n)
+ * ninth of the tokens) refined. The drop bits come with the token, in
+ * its position: looked up in the lexicon's tables here, a token in five
+ * missed the first-level cache. */
+static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk,
+                            const claims__tok_pos *pos, size_t n)
 {
     /* the tokens before the last, 64 a turn: the last turn's 64 end with
      * the last of them (the bits of those before b shifted out), so only
@@ -380,22 +387,22 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk, siz
         size_t c = n - 1 - b < 64 ? n - 1 - b : 64;
         uint64_t w = 0; /* bit k: token b + k has drop bits */
         if (n > 64) {
-            w = drop_mask64(tk + b + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
+            w = drop_mask64(pos + b + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
         } else {
             for (size_t k = 0; k < c; k++)
-                w |= (uint64_t)(tk[b + k].drop != 0) << k;
+                w |= (uint64_t)(pos[b + k].drop != 0) << k;
         }
-        claims__token *bt = tk + b;
         for (; w; w &= w - 1) {
-            claims__token *t = bt + __builtin_ctzll(w);
+            size_t k = b + (size_t)__builtin_ctzll(w);
+            claims__token *t = tk + k;
             uint32_t pair = claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY);
-            t->lexmask &= ~(t->drop & (pair - 1));
+            t->lexmask &= ~(pos[k].drop & (pair - 1));
             t->flags |= (uint16_t)(pair * CLAIMS__TF_LEX_PAIR);
         }
     }
     /* the last token: no next one */
     if (n)
-        tk[n - 1].lexmask &= ~tk[n - 1].drop;
+        tk[n - 1].lexmask &= ~pos[n - 1].drop;
 }
 
 claims_status claims__segment_into(const claims_allocator *a, const claims__lexicon *lx,
@@ -405,7 +412,7 @@ claims_status claims__segment_into(const claims_allocator *a, const claims__lexi
     art->sents = scr->sents;
     art->nsents = 0;
     if (st == CLAIMS_OK) {
-        refine_lexmasks(claims__lexicon_tables(lx), art->toks, art->ntoks);
+        refine_lexmasks(claims__lexicon_tables(lx), art->toks, art->pos, art->ntoks);
         st = split_article(a, lx, art, scr, &scr->sents_cap);
     }
     scr->sents = art->sents;
@@ -417,6 +424,7 @@ claims_status claims__segment_into(const claims_allocator *a, const claims__lexi
 static void detach_tokens(claims__article *art)
 {
     art->toks = NULL;
+    art->pos = NULL;
     art->sents = NULL;
     art->norm = NULL;
     art->ntoks = art->nsents = art->norm_len = art->nparas = 0;

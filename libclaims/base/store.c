@@ -57,10 +57,10 @@ claims_claim *claims__claim_add_tok(claims_story *s, size_t ai, claims_kind kind
                                     size_t te)
 {
     const claims__article *art = &s->articles[ai];
-    const claims__token *b = &art->toks[tb];
+    const claims__tok_pos *b = &art->pos[tb];
     size_t start = b->start;
     const claims__sentence *sn = &art->sents[b->sentence];
-    return claim_make(s, ai, kind, start, art->toks[te - 1].end, sn, b->sentence);
+    return claim_make(s, ai, kind, start, art->pos[te - 1].end, sn, b->sentence);
 }
 
 /* Appends part p (n bytes; none when NULL) to the key k of at bytes,

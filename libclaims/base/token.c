@@ -10,7 +10,10 @@
 
 typedef struct tokvec {
     const claims_allocator *a;
+    /* One block: room for cap tokens and the one past them, then for
+       their cap positions (claims__tok_pos), at p */
     claims__token *v;
+    claims__tok_pos *p;
     size_t n, cap;
     /* The lexicon's first-token buckets that give a token its lexmask
      * and drop bits, first[h & fmask]; for a bare string, one bucket with
@@ -23,6 +26,49 @@ typedef struct tokvec {
     uint32_t *terms, *lines, *parens;
     size_t nterms, nlines, nparens, terms_cap, lines_cap, parens_cap;
 } tokvec;
+
+/* The bytes of a token block with room for cap tokens (see tokvec). */
+static inline size_t tok_block_bytes(size_t cap)
+{
+    return (cap + 1) * sizeof(claims__token) + cap * sizeof(claims__tok_pos);
+}
+
+/* Room in tv for need tokens (and the one past them): the block grown by
+ * doubling, the positions of its n tokens moved up to their new place.
+ * One block, not two: a window's buffers are freed and made again, and
+ * one allocation of their size keeps the allocator's heap as it was.
+ * False on OOM (tv as it was). */
+static bool tv_reserve(tokvec *tv, size_t need)
+{
+    if (need <= tv->cap && tv->v)
+        return true;
+    size_t cap = tv->cap ? tv->cap : 64;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2 / (sizeof(claims__token) + sizeof(claims__tok_pos)))
+            return false;
+        cap *= 2;
+    }
+    claims__token *v = claims__realloc(tv->a, tv->v, tok_block_bytes(cap));
+    if (!v)
+        return false;
+    claims__tok_pos *p = (claims__tok_pos *)(void *)(v + cap + 1);
+    if (tv->n)
+        memmove(p, (claims__tok_pos *)(void *)(v + tv->cap + 1), tv->n * sizeof *p);
+    tv->v = v;
+    tv->p = p;
+    tv->cap = cap;
+    return true;
+}
+
+/* Ends tv's tokens with the one past the last: its norm the end of the
+ * last one's norm text, norm_end (claims__tok_len), its other fields 0
+ * (tv_reserve left room for it). */
+static void tv_seal(tokvec *tv, size_t norm_end)
+{
+    claims__token *t = &tv->v[tv->n];
+    memset(t, 0, sizeof *t);
+    t->norm = (uint32_t)norm_end;
+}
 
 /* Token tv->n, the next, follows a line break: on the list once. False
  * on OOM. */
@@ -50,17 +96,26 @@ static const claims__lex_bucket every_section = {.drop = 0, .lexmask = UINT32_MA
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
 
-/* Gives token t its hash h, and the drop bits and lexmask of its bucket
- * in `first`, masked by fmask: the bucket's two fields are the token's
- * two adjacent ones, copied as one 8-byte word. */
-static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, uint32_t h,
+/* Gives token t its hash h and the lexmask of its bucket in `first`,
+ * masked by fmask, and its position p the bucket's drop bits. */
+static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, claims__tok_pos *p, uint32_t h,
                                            const claims__lex_bucket *first, uint32_t fmask)
 {
-    _Static_assert(offsetof(claims__token, lexmask) == offsetof(claims__token, drop) + 4 &&
-                       offsetof(claims__lex_bucket, lexmask) == offsetof(claims__lex_bucket, drop) + 4,
-                   "a token's drop and lexmask are laid out as its bucket's");
+    /* (one 8-byte load, two stores: read field by field, the compiler
+       paired the lexmask with the hash in a vector register) */
+    _Static_assert(offsetof(claims__lex_bucket, drop) == 0 &&
+                       offsetof(claims__lex_bucket, lexmask) == 4 && sizeof *first == 8,
+                   "a bucket is its drop bits, then its lexmask");
+    uint64_t w;
+    memcpy(&w, &first[h & fmask], sizeof w);
     t->hash = h;
-    memcpy((unsigned char *)t + offsetof(claims__token, drop), &first[h & fmask], sizeof *first);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    p->drop = (uint32_t)w;
+    t->lexmask = (uint32_t)(w >> 32);
+#else
+    p->drop = (uint32_t)(w >> 32);
+    t->lexmask = (uint32_t)w;
+#endif
 }
 
 static bool is_quote_cp(int32_t cp)
@@ -124,13 +179,13 @@ static int32_t prev_cp(const char *s, size_t i)
 static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t start,
                             size_t end, uint16_t cls, uint16_t flags)
 {
-    if (tv->n >= tv->cap &&
-        !claims__grow(tv->a, (void **)&tv->v, &tv->cap, tv->n + 1, sizeof *tv->v))
+    if (!tv_reserve(tv, tv->n + 1))
         return false;
+    claims__tok_pos *p = &tv->p[tv->n];
     claims__token *t = &tv->v[tv->n++];
     size_t n = end - start, len = norm->len;
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
+    p->start = (uint32_t)start;
+    p->end = (uint32_t)end;
     t->norm = (uint32_t)len;
     /* ASCII fast path: lower-case and hash in one pass into the space
      * claims__segment reserved; anything else goes through utf8proc. The
@@ -159,10 +214,9 @@ static inline bool push_tok(tokvec *tv, claims__buf *norm, const char *s, size_t
             return false;
         h = claims__word_hash(norm->data + len, norm->len - len);
     }
-    t->norm_len = (uint32_t)(norm->len - len);
     t->cls = cls;
     t->flags = flags;
-    put_hash(t, h, tv->first, tv->fmask);
+    put_hash(t, p, h, tv->first, tv->fmask);
     return true;
 }
 
@@ -358,6 +412,7 @@ static const unsigned char plain_byte[256] = {
  * behind a pointer, so fields updated per byte would be reloaded per byte. */
 typedef struct plain_cursor {
     claims__token *t, *tend; /* next token; end of the token room */
+    claims__tok_pos *p;      /* next token's position */
     char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
     const claims__lex_bucket *first; /* tokvec.first */
@@ -379,7 +434,7 @@ typedef struct plain_lists {
  * vector register first, which costs more instructions). */
 static inline void token_begin(plain_cursor *cur, size_t start)
 {
-    cur->t->start = (uint32_t)start;
+    cur->p->start = (uint32_t)start;
     cur->t->norm = (uint32_t)cur->len;
 }
 
@@ -390,9 +445,9 @@ static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len,
                                     uint16_t cls, uint16_t flags)
 {
     claims__token *t = cur->t++;
-    t->end = (uint32_t)end;
-    t->norm_len = len;
-    put_hash(t, h, cur->first, cur->fmask);
+    claims__tok_pos *p = cur->p++;
+    p->end = (uint32_t)end;
+    put_hash(t, p, h, cur->first, cur->fmask);
     t->cls = cls;
     t->flags = flags;
     cur->len += len;
@@ -402,7 +457,7 @@ static inline void token_end_folded(plain_cursor *cur, size_t end, uint32_t len,
 static inline void token_end(plain_cursor *cur, size_t end, uint32_t h, uint16_t cls,
                              uint16_t flags)
 {
-    token_end_folded(cur, end, (uint32_t)end - cur->t->start, h, cls, flags);
+    token_end_folded(cur, end, (uint32_t)end - cur->p->start, h, cls, flags);
 }
 
 /* The typographic marks the plain path takes, U+2013 to U+201D: their
@@ -821,16 +876,16 @@ static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
-static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, const claims__lex_bucket *first, char *norm,
-                                            size_t len, size_t at, unsigned char c)
+static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p,
+                                            const claims__lex_bucket *first, char *norm, size_t len,
+                                            size_t at, unsigned char c)
 {
     uint32_t h = word_hash1[c];
     norm[len] = (char)c;
-    t->start = (uint32_t)at;
-    t->end = (uint32_t)at + 1;
+    p->start = (uint32_t)at;
+    p->end = (uint32_t)at + 1;
     t->norm = (uint32_t)len;
-    t->norm_len = 1;
-    put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
+    put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
@@ -845,17 +900,17 @@ static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
-static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, const claims__lex_bucket *first,
-                                                 char *norm, size_t len, size_t at)
+static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_pos *p,
+                                                 const claims__lex_bucket *first, char *norm,
+                                                 size_t len, size_t at)
 {
     uint32_t h = CLAIMS__HASH2('\'', 's');
     norm[len] = '\'';
     norm[len + 1] = 's';
-    t->start = (uint32_t)at;
-    t->end = (uint32_t)at + 2;
+    p->start = (uint32_t)at;
+    p->end = (uint32_t)at + 2;
     t->norm = (uint32_t)len;
-    t->norm_len = 2;
-    put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
+    put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
     put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
 }
 
@@ -889,17 +944,20 @@ static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, si
  * then the start of a word after one space, if any before lim. (Given
  * lim for the text's end, where that tells it less plain_number leaves
  * the number to plain_run, which reads it again.) */
-static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token **t, size_t *len,
-                                               const char *s, size_t sp, size_t lim)
+static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token **t,
+                                               claims__tok_pos **p, size_t *len, const char *s,
+                                               size_t sp, size_t lim)
 {
     if (sp + 1 >= lim || plain_byte[(unsigned char)s[sp + 1]] != PB_DIGIT)
         return 0;
     cur->t = *t;
+    cur->p = *p;
     cur->len = *len;
     size_t ne = plain_number(cur, s, lim, sp + 1, CLAIMS__TF_SPACE_BEFORE);
     if (!ne)
         return 0;
     *t = cur->t;
+    *p = cur->p;
     *len = cur->len;
     if (s[ne] != ' ' || ne + 1 >= lim || plain_byte[(unsigned char)s[ne + 1]] < PB_LOWER)
         return 0;
@@ -925,6 +983,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
 {
     const run_consts k = run_consts_make();
     claims__token *t = cur->t, *const t0 = t;
+    claims__tok_pos *p = cur->p;
     const claims__lex_bucket *first = cur->first;
     char *norm = cur->norm;
     size_t len = cur->len;
@@ -935,7 +994,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
         /* (apart from the others: written together, the offsets are
          * gathered into a vector register first, more instructions) */
-        t->start = (uint32_t)start;
+        p->start = (uint32_t)start;
         t->norm = (uint32_t)len;
         __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
         __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
@@ -960,12 +1019,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
         _mm_storeu_si128((__m128i *)(void *)d, w);
         run_word_flags(&clsfl, u, l, g, ug, on);
-        t->end = (uint32_t)end;
+        p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
-        t->norm_len = wl;
-        put_hash(t, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t, clsfl);
-        t++;
+        put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
+        put_cls_flags(t++, clsfl);
         len += wl;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
@@ -974,14 +1031,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             start = end + 1;
             if (__builtin_expect(start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER,
                                  0) &&
-                !(start = run_number(cur, &t, &len, s, end, lim)))
+                !(start = run_number(cur, &t, &p, &len, s, end, lim)))
                 break;
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
         }
         if (stop == '\'') {
-            run_possessive(t, first, norm, len, end);
-            t++;
+            run_possessive(t++, p++, first, norm, len, end);
             len += 2;
             end += 2;
             stop = (unsigned char)s[end];
@@ -1004,8 +1060,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 break;
             *term = (uint32_t)(t - pl->v);
             term += pb == PB_TERM;
-            run_punct(t, first, norm, len, end, stop);
-            t++;
+            run_punct(t++, p++, first, norm, len, end, stop);
             len++;
             start = end + 1;
             unsigned char next = (unsigned char)s[start];
@@ -1034,8 +1089,9 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
                                        << 16;
     }
-    size_t e = t != t0 ? t[-1].end : 0; /* (no register for it in the loop) */
+    size_t e = t != t0 ? p[-1].end : 0; /* (no register for it in the loop) */
     cur->t = t;
+    cur->p = p;
     cur->len = len;
     pl->term = term;
     return e;
@@ -1089,6 +1145,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
     size_t lim16 = full_n >= 16 ? full_n - 15 : 0;
     plain_cursor cur = {.t = tv->v + tv->n,
                         .tend = tv->v + tv->cap,
+                        .p = tv->p + tv->n,
                         .norm = norm->data,
                         .len = norm->len,
                         .first = tv->first,
@@ -1301,15 +1358,14 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
         if (!push_tok(tv, norm, s, start, i, cls, flags))
             return CLAIMS_ERR_NOMEM;
         const claims__token *t = &tv->v[tv->n - 1];
-        if (cls == CLAIMS__TOK_PUNCT && tv->terms &&
-            terminal_norm(norm->data + t->norm, t->norm_len)) {
+        size_t tlen = norm->len - t->norm; /* (the last token: none after it yet) */
+        if (cls == CLAIMS__TOK_PUNCT && tv->terms && terminal_norm(norm->data + t->norm, tlen)) {
             if (!claims__grow(tv->a, (void **)&tv->terms, &tv->terms_cap, tv->nterms + 1,
                               sizeof *tv->terms))
                 return CLAIMS_ERR_NOMEM;
             tv->terms[tv->nterms++] = (uint32_t)(tv->n - 1);
         }
-        if (cls == CLAIMS__TOK_PUNCT && tv->parens && t->norm_len == 1 &&
-            norm->data[t->norm] == '(') {
+        if (cls == CLAIMS__TOK_PUNCT && tv->parens && tlen == 1 && norm->data[t->norm] == '(') {
             if (!claims__grow(tv->a, (void **)&tv->parens, &tv->parens_cap, tv->nparens + 1,
                               sizeof *tv->parens))
                 return CLAIMS_ERR_NOMEM;
@@ -1320,14 +1376,17 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
      * room for the terminator). */
     if (norm->data)
         norm->data[norm->len] = 0;
+    if (!tv_reserve(tv, tv->n))
+        return CLAIMS_ERR_NOMEM;
+    tv_seal(tv, norm->len);
     return CLAIMS_OK;
 }
 
 claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
-                               claims__token **toks, size_t *ntoks, char **norm,
-                               size_t *norm_len)
+                               claims__token **toks, claims__tok_pos **pos, size_t *ntoks,
+                               char **norm, size_t *norm_len)
 {
-    tokvec tv = {a, NULL, 0, 0, &every_section, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    tokvec tv = {.a = a, .first = &every_section, .fmask = 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -1347,9 +1406,10 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         /* (LEX_PAIR: every lexmask bit is set, no lookup is let through
            untested) */
         tv.v[k].flags = (uint16_t)((tv.v[k].flags & ~CLAIMS__TF_BLANK) | CLAIMS__TF_LEX_PAIR);
-        tv.v[k].sentence = 0; /* the plain path leaves it to claims__segment */
+        tv.p[k].sentence = 0; /* the plain path leaves it to claims__segment */
     }
     *toks = tv.v;
+    *pos = tv.p;
     *ntoks = tv.n;
     *norm = nb.data;
     *norm_len = nb.len;
@@ -1370,21 +1430,18 @@ static bool end_list(const claims_allocator *a, uint32_t **v, size_t *cap, size_
 claims_status claims__tokenize_article(const claims_allocator *a, const claims__lex_tables *lex,
                                        claims__article *art, claims__seg_scratch *scr)
 {
-    tokvec tv = {a,
-                 scr->toks,
-                 0,
-                 scr->toks_cap,
-                 lex->buckets,
-                 CLAIMS__LEX_FIRST_BITS - 1,
-                 scr->terms,
-                 scr->lines,
-                 scr->parens,
-                 0,
-                 0,
-                 0,
-                 scr->terms_cap,
-                 scr->lines_cap,
-                 scr->parens_cap};
+    tokvec tv = {.a = a,
+                 .v = scr->toks,
+                 .p = scr->pos,
+                 .cap = scr->toks_cap,
+                 .first = lex->buckets,
+                 .fmask = CLAIMS__LEX_FIRST_BITS - 1,
+                 .terms = scr->terms,
+                 .lines = scr->lines,
+                 .parens = scr->parens,
+                 .terms_cap = scr->terms_cap,
+                 .lines_cap = scr->lines_cap,
+                 .parens_cap = scr->parens_cap};
     claims__buf nb;
     claims__buf_init(&nb, a);
     nb.data = scr->norm;
@@ -1393,7 +1450,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     size_t n = (art->win_end ? art->win_end : art->len) - from;
     /* News text averages about one token per five bytes. */
     claims_status st = CLAIMS_ERR_NOMEM;
-    if (claims__grow(a, (void **)&tv.v, &tv.cap, n / 5 + 16, sizeof *tv.v) &&
+    if (tv_reserve(&tv, n / 5 + 16) &&
         claims__grow(a, (void **)&tv.terms, &tv.terms_cap, n / 64 + 16, sizeof *tv.terms) &&
         claims__grow(a, (void **)&tv.lines, &tv.lines_cap, n / 64 + 16, sizeof *tv.lines) &&
         claims__grow(a, (void **)&tv.parens, &tv.parens_cap, n / 256 + 16, sizeof *tv.parens) &&
@@ -1401,8 +1458,8 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
         st = tokenize_into(art->text + from, n, &tv, &nb);
         if (from)
             for (size_t k = 0; k < tv.n; k++) {
-                tv.v[k].start += (uint32_t)from;
-                tv.v[k].end += (uint32_t)from;
+                tv.p[k].start += (uint32_t)from;
+                tv.p[k].end += (uint32_t)from;
             }
         if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
             st = CLAIMS_ERR_NOMEM;
@@ -1412,6 +1469,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
             st = CLAIMS_ERR_NOMEM;
     }
     scr->toks = tv.v;
+    scr->pos = tv.p;
     scr->toks_cap = tv.cap;
     scr->terms = tv.terms;
     scr->terms_cap = tv.terms_cap;
@@ -1425,6 +1483,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
     scr->norm = nb.data;
     scr->norm_cap = nb.cap;
     art->toks = tv.v;
+    art->pos = tv.p;
     art->ntoks = (uint32_t)tv.n;
     art->norm = nb.data;
     art->norm_len = nb.len ? (uint32_t)(nb.len - 1) : 0;

@@ -198,7 +198,7 @@ static bool opening_name(const cx *c, size_t i)
 static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
     char buf[FRAME_TEXT_MAX];
-    size_t n = c->art->toks[b].norm_len;
+    size_t n = claims__tok_len(&c->art->toks[b]);
     if (e - b == 1 && n + 1 < sizeof buf) { /* one word (most names): no copy */
         claims__sid id = claims__intern(c->s, claims__tok_norm(c->art, b), n);
         if (!id)
@@ -207,7 +207,7 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
     }
     n = 0;
     for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
-        size_t w = c->art->toks[k].norm_len;
+        size_t w = claims__tok_len(&c->art->toks[k]);
         if (n + w + 1 >= sizeof buf)
             break;
         if (n)
@@ -244,34 +244,39 @@ static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t 
      * The token is in [b, b + n]. */
     if (lo >= hi)
         return lo;
-    const claims__token *b = art->toks + lo;
+    const claims__tok_pos *b = art->pos + lo;
     size_t n = hi - lo;
     while (n > 1) {
         size_t half = n / 2;
         b = b[half - 1].start < off ? b + half : b;
         n -= half;
     }
-    return (size_t)(b - art->toks) + (b->start < off);
+    return (size_t)(b - art->pos) + (b->start < off);
 }
 
-/* How many of the TOKEN_RUN tokens from t start before byte off, with no
- * branch: with SSE2 the starts of four tokens (the first lane of each)
- * gathered into one vector a step, compared with off as signed numbers
- * once both are moved down by 2^31 (an unsigned compare). */
+/* How many of the TOKEN_RUN tokens whose positions are t[0, TOKEN_RUN)
+ * start before byte off, with no branch: with SSE2 the starts of four
+ * tokens (at 0, 12, 24 and 36 bytes: lanes 0 and 3 of the first of three
+ * vectors, 2 of the second and 1 of the third) gathered into one vector
+ * a step, compared with off as signed numbers once both are moved down
+ * by 2^31 (an unsigned compare). */
 enum { TOKEN_RUN = 16 };
-static inline size_t run_before(const claims__token *t, size_t off)
+static inline size_t run_before(const claims__tok_pos *t, size_t off)
 {
 #ifdef CLAIMS__SSE2
-    _Static_assert(offsetof(claims__token, start) == 0 && sizeof(claims__token) == 32,
-                   "run_before: a token's start is its first lane, a token two vectors");
+    _Static_assert(offsetof(claims__tok_pos, start) == 0 && sizeof(claims__tok_pos) == 12,
+                   "run_before: four positions are three vectors, starts at 0, 12, 24, 36");
     const __m128i bias = _mm_set1_epi32(INT32_MIN);
     const __m128i o = _mm_xor_si128(_mm_set1_epi32((int)(uint32_t)off), bias);
     __m128i cnt = _mm_setzero_si128();
     const __m128i *p = (const __m128i *)(const void *)t;
-    for (int q = 0; q < TOKEN_RUN / 4; q++, p += 8) {
-        __m128i st =
-            _mm_unpacklo_epi64(_mm_unpacklo_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
-                               _mm_unpacklo_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
+    for (int q = 0; q < TOKEN_RUN / 4; q++, p += 3) {
+        __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1), c = _mm_loadu_si128(p + 2);
+        /* (a0, a3, b2, c1): the lanes are only counted, in any order */
+        __m128i ab = _mm_unpackhi_epi64(a, b);                      /* a2 a3 b2 b3 */
+        __m128i x = _mm_shuffle_epi32(ab, _MM_SHUFFLE(0, 0, 2, 1)); /* a3 b2 .. */
+        __m128i y = _mm_unpacklo_epi32(a, _mm_shuffle_epi32(c, _MM_SHUFFLE(1, 1, 1, 1)));
+        __m128i st = _mm_unpacklo_epi64(x, y); /* a3 b2 a0 c1 */
         cnt = _mm_sub_epi32(cnt, _mm_cmplt_epi32(_mm_xor_si128(st, bias), o));
     }
     cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(1, 0, 3, 2)));
@@ -294,7 +299,7 @@ enum { TOKEN_STEPS = 8 };
 static size_t token_in(const claims__article *art, size_t lo, size_t hi, size_t off,
                        uint32_t per_kb)
 {
-    const claims__token *t = art->toks;
+    const claims__tok_pos *t = art->pos;
     if (lo >= hi || t[lo].start >= off)
         return lo;
     uint64_t d = ((uint64_t)(off - t[lo].start) * per_kb) >> 10;
@@ -347,7 +352,7 @@ static inline bool boundary(const cx *c, size_t i)
     const claims__token *t = &c->art->toks[i];
     if (!claims__hash_in(set, t->hash))
         return false;
-    if (t->norm_len > 3)
+    if (claims__tok_len(t) > 3)
         return false;
     if (t->cls == CLAIMS__TOK_PUNCT)
         return word_is(c, i, ",") || word_is(c, i, ";") || word_is(c, i, ":");
@@ -410,8 +415,8 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             num = j;
         else if (cls == CLAIMS__TOK_QUOTE && quote == lim)
             quote = j;
-        else if (toks[j].norm_len == 5 && quote == lim && w->since == SIZE_MAX && j + 1 < c->se &&
-                 word_is(c, j, "since"))
+        else if (claims__tok_len(&toks[j]) == 5 && quote == lim && w->since == SIZE_MAX &&
+                 j + 1 < c->se && word_is(c, j, "since"))
             w->since = j; /* its length first: most words are not */
     }
     w->bn = num < k ? num : k;
@@ -551,7 +556,7 @@ static const char *since_scope(const cx *c, const fig_window *w, bool *oom)
     size_t k = w->since;
     if (k == SIZE_MAX)
         return NULL;
-    size_t n = c->art->toks[k + 1].norm_len;
+    size_t n = claims__tok_len(&c->art->toks[k + 1]);
     char buf[FRAME_TEXT_MAX];
     if (n + 7 > sizeof buf)
         return NULL;
@@ -607,7 +612,7 @@ static bool opening_subject_at(const cx *c, size_t i)
         return false;
     const claims__token *t = &c->art->toks[i];
     const char *w = claims__tok_norm(c->art, i);
-    bool plural = t->norm_len > 3 && w[t->norm_len - 1] == 's';
+    bool plural = claims__tok_len(t) > 3 && w[claims__tok_len(t) - 1] == 's';
     return !plural || (i + 1 < c->se && proper_word(c, i + 1));
 }
 
@@ -634,7 +639,7 @@ static const char *subject_name(const cx *c, size_t tb, bool *oom)
     const claims__token *toks = c->art->toks, *t = toks + tb;
     uint64_t cand = 0;
     for (; t > toks + stop; t--) {
-        if (t[-1].norm_len == 1) {
+        if (claims__tok_len(&t[-1]) == 1) {
             size_t p = (size_t)(t - toks) - 1;
             char ch = claims__tok_norm(c->art, p)[0];
             if (ch == ';' ||
@@ -817,7 +822,7 @@ static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
         return NULL;
     char buf[FRAME_TEXT_MAX];
     const claims__article *art = c->art;
-    size_t ln = art->toks[best].norm_len, lw = art->toks[best + 2].norm_len;
+    size_t ln = claims__tok_len(&art->toks[best]), lw = claims__tok_len(&art->toks[best + 2]);
     if (ln + lw + 2 > sizeof buf)
         return NULL;
     memcpy(buf, claims__tok_norm(art, best), ln);
@@ -920,10 +925,10 @@ enum { NEED_PAD = 8 };
  * has none of the bits asked), else sb: it was read in a second pass over
  * the same tokens. */
 #ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 32 && offsetof(claims__token, norm_len) == 12 &&
-                   offsetof(claims__token, lexmask) == 24 && offsetof(claims__token, cls) == 28 &&
-                   offsetof(claims__token, flags) == 30,
-               "title_case: a token is two 16-byte halves, each ending in the fields read");
+_Static_assert(sizeof(claims__token) == 16 && offsetof(claims__token, norm) == 0 &&
+                   offsetof(claims__token, lexmask) == 8 && offsetof(claims__token, cls) == 12 &&
+                   offsetof(claims__token, flags) == 14,
+               "title_case: a token is one vector: norm, hash, lexmask, cls and flags");
 #endif
 static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look, size_t *from)
 {
@@ -932,9 +937,10 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
     size_t words = 0, caps = 0;
     uint32_t any = 0; /* the lexmasks of the tokens counted */
 #ifdef CLAIMS__SSE2
-    /* Four tokens a step: the last 32-bit lane of each half of a token
-     * (norm_len; cls and flags) gathered into one vector each, and the
-     * lane before the last of the second half (lexmask). */
+    /* Four tokens a step: their norm offsets, lexmasks, and classes and
+     * flags gathered into one vector each; the lengths are the next
+     * tokens' norm offsets less theirs (the fifth token is at most the
+     * one past the last). */
     if (end - t >= 4) {
         const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
         const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
@@ -955,13 +961,15 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
                 part = end; /* counted to the end */
             }
             const __m128i *p = (const __m128i *)(const void *)t;
-            __m128i len = _mm_unpackhi_epi64(
-                _mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 2)),
-                _mm_unpackhi_epi32(_mm_loadu_si128(p + 4), _mm_loadu_si128(p + 6)));
-            __m128i h13 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3));
-            __m128i h57 = _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7));
-            __m128i cf = _mm_unpackhi_epi64(h13, h57);
-            vm = _mm_or_si128(vm, _mm_unpacklo_epi64(h13, h57));
+            __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
+            __m128i d = _mm_loadu_si128(p + 2), e = _mm_loadu_si128(p + 3);
+            __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
+            __m128i norm = _mm_unpacklo_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
+            __m128i next =
+                _mm_or_si128(_mm_srli_si128(norm, 4), _mm_slli_si128(_mm_loadu_si128(p + 4), 12));
+            __m128i len = _mm_sub_epi32(next, norm);
+            __m128i cf = _mm_unpackhi_epi64(hi_ab, hi_de);
+            vm = _mm_or_si128(vm, _mm_unpacklo_epi64(hi_ab, hi_de));
             __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
                                       _mm_cmpgt_epi32(len, two));
             vw = _mm_sub_epi32(vw, w);
@@ -979,7 +987,7 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
         if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
             break;
         /* & for &&: no branch on each token's class */
-        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(t->norm_len >= 3);
+        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(claims__tok_len(t) >= 3);
         words += w;
         caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
         any |= t->lexmask;
@@ -1000,14 +1008,16 @@ static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, 
     (void)ntoks; /* (read by the SSE2 steps) */
 #ifdef CLAIMS__SSE2
     /* four tokens a step, those past n masked off after (read while they
-       are tokens of the article): the lexmask lane of each token's second
-       half gathered into one vector */
+       are tokens of the article): the lexmask lane of each token gathered
+       into one vector */
     const __m128i vb = _mm_set1_epi32((int)bits), zero = _mm_setzero_si128();
     for (; j < n && k + j + 4 <= ntoks; j += 4) {
         const __m128i *p = (const __m128i *)(const void *)(toks + k + j);
+        _Static_assert(offsetof(claims__token, lexmask) == 8 && sizeof(claims__token) == 16,
+                       "lexmask_bits: a token's lexmask is lane 2 of its vector");
         __m128i lm =
-            _mm_unpacklo_epi64(_mm_unpackhi_epi32(_mm_loadu_si128(p + 1), _mm_loadu_si128(p + 3)),
-                               _mm_unpackhi_epi32(_mm_loadu_si128(p + 5), _mm_loadu_si128(p + 7)));
+            _mm_unpacklo_epi64(_mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
+                               _mm_unpackhi_epi32(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
         unsigned z = (unsigned)_mm_movemask_ps(
             _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(lm, vb), zero)));
         m |= (uint64_t)(~z & 15u) << j;
@@ -1089,7 +1099,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
             marker = true;
             look &= ~bg;
         }
-        if ((m & (hb | pb)) && t->start >= ctx_lim) {
+        if ((m & (hb | pb)) && c->art->pos[k].start >= ctx_lim) {
             look &= ~(hb | pb);
             m &= ~(hb | pb);
         }
@@ -1169,7 +1179,7 @@ static size_t number_token(const cx *c, size_t tb, size_t te)
  * those past se are held to it). */
 static inline size_t figure_end(const claims__article *art, size_t tb, size_t se, size_t end)
 {
-    const claims__token *t = art->toks + tb;
+    const claims__tok_pos *t = art->pos + tb;
     size_t te = tb;
     if (tb + 8 <= art->ntoks) {
         te = tb + (size_t)(t[0].start < end) + (size_t)(t[1].start < end) +
@@ -1179,7 +1189,7 @@ static inline size_t figure_end(const claims__article *art, size_t tb, size_t se
         if (te < tb + 8)
             return te;
     }
-    while (te < se && art->toks[te].start < end)
+    while (te < se && art->pos[te].start < end)
         te++;
     return te;
 }

@@ -215,7 +215,7 @@ static inline bool tok_break(const claims__article *art, size_t i)
     const claims__token *t = &art->toks[i];
     if (t->cls == CLAIMS__TOK_QUOTE)
         return true;
-    if (t->cls != CLAIMS__TOK_PUNCT || t->norm_len != 1)
+    if (t->cls != CLAIMS__TOK_PUNCT || claims__tok_len(t) != 1)
         return false;
     char c = claims__tok_norm(art, i)[0];
     if (c == '-')
@@ -228,11 +228,11 @@ static inline bool tok_break(const claims__article *art, size_t i)
 static inline long tok_digits(const claims__article *art, size_t i, size_t minlen, size_t maxlen)
 {
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_NUMBER || t->norm_len < minlen || t->norm_len > maxlen)
+    if (t->cls != CLAIMS__TOK_NUMBER || claims__tok_len(t) < minlen || claims__tok_len(t) > maxlen)
         return -1;
     const char *p = claims__tok_norm(art, i);
     long v = 0;
-    for (size_t k = 0; k < t->norm_len; k++) {
+    for (size_t k = 0; k < claims__tok_len(t); k++) {
         if (!claims__is_digit((unsigned char)p[k]))
             return -1;
         v = v * 10 + (p[k] - '0');
@@ -482,12 +482,12 @@ static int month_cap_at(const dt_ctx *c, const claims__article *art, size_t i, s
     *was_fuzzy = false;
     if (e && e->has_num && e->num >= 1 && e->num <= 12) {
         m = (int)e->num;
-    } else if (misspelt && art->toks[i].norm_len >= DT_FUZZY_MIN &&
+    } else if (misspelt && claims__tok_len(&art->toks[i]) >= DT_FUZZY_MIN &&
                year_follows(art, name_end(art, i + 1, end), end, misspelt)) {
         size_t best = DT_FUZZY_MAX + 1;
         bool tie = false;
         const char *w = claims__tok_norm(art, i);
-        size_t wl = art->toks[i].norm_len;
+        size_t wl = claims__tok_len(&art->toks[i]);
         const dt_months *mn = month_names(c);
         for (int k = 1; k <= 12; k++) {
             if (mn->len[k] < DT_FUZZY_MIN || bytes_outside(w, wl, mn->bytes[k], DT_FUZZY_MAX))
@@ -536,7 +536,7 @@ static int month_lower_at(const dt_ctx *c, const claims__article *art, size_t i,
         return 0;
     int m = (int)e->num;
     const dt_months *mn = month_names(c);
-    if (mn->len[m] != art->toks[i].norm_len ||
+    if (mn->len[m] != claims__tok_len(&art->toks[i]) ||
         memcmp(mn->name[m], claims__tok_norm(art, i), mn->len[m]) != 0)
         return 0;
     *after = i + 1;
@@ -589,7 +589,7 @@ static size_t iso_time_end(const claims__article *art, size_t i, size_t end)
     if (!glued(art, i, end) || art->toks[i].cls != CLAIMS__TOK_WORD)
         return i;
     const char *p = claims__tok_norm(art, i);
-    size_t n = art->toks[i].norm_len;
+    size_t n = claims__tok_len(&art->toks[i]);
     if (n < 2 || n > 3 || p[0] != 't' || !claims__is_digit((unsigned char)p[1]) ||
         (n == 3 && !claims__is_digit((unsigned char)p[2])))
         return i;
@@ -623,10 +623,10 @@ static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, 
     bool ymd = false; /* year first: the order is known */
     size_t k = i;
     const claims__token *t = &art->toks[i];
-    if (t->norm_len >= 8 && t->norm_len <= 10) {
+    if (claims__tok_len(t) >= 8 && claims__tok_len(t) <= 10) {
         /* "24.05.2021": the segmenter keeps it as one number */
         const char *p = claims__tok_norm(art, i);
-        size_t n = t->norm_len, q = 0;
+        size_t n = claims__tok_len(t), q = 0;
         long f[3] = {0, 0, 0};
         size_t len[3] = {0, 0, 0};
         for (int part = 0; part < 3; part++) {
@@ -662,7 +662,7 @@ static bool numeric_date_rest(const claims__article *art, size_t i, size_t end, 
                glued(art, i + 3, end) && glued(art, i + 4, end) &&
                (claims__tok_punct(art, i + 1, '/') || claims__tok_punct(art, i + 1, '-') ||
                 claims__tok_punct(art, i + 1, '.')) &&
-               art->toks[i + 3].norm_len == 1 &&
+               claims__tok_len(&art->toks[i + 3]) == 1 &&
                claims__tok_norm(art, i + 3)[0] == claims__tok_norm(art, i + 1)[0] &&
                art->toks[i + 3].cls == CLAIMS__TOK_PUNCT) {
         long y0 = tok_digits(art, i, 4, 4);
@@ -729,11 +729,11 @@ static inline bool numeric_date_at(const claims__article *art, size_t i, size_t 
     const claims__token *t = &art->toks[i];
     if (t->cls != CLAIMS__TOK_NUMBER)
         return false;
-    if (!(t->norm_len >= 8 && t->norm_len <= 10)) {
+    if (!(claims__tok_len(t) >= 8 && claims__tok_len(t) <= 10)) {
         if (!(i + 4 < end && glued(art, i + 1, end)))
             return false;
         const claims__token *s = &t[1];
-        char sep = s->norm_len == 1 ? art->norm[s->norm] : 0;
+        char sep = claims__tok_len(s) == 1 ? art->norm[s->norm] : 0;
         if (s->cls != CLAIMS__TOK_PUNCT || (sep != '/' && sep != '-' && sep != '.'))
             return false;
     }
@@ -747,7 +747,7 @@ static inline bool year_within(const claims__article *art, size_t from, size_t t
     if (to > end)
         to = end;
     for (size_t k = from; k < to; k++)
-        if (art->toks[k].cls == CLAIMS__TOK_NUMBER && art->toks[k].norm_len == 4)
+        if (art->toks[k].cls == CLAIMS__TOK_NUMBER && claims__tok_len(&art->toks[k]) == 4)
             return true;
     return false;
 }
@@ -772,13 +772,13 @@ static inline bool number_after(const claims__article *art, size_t i, size_t end
 static bool number_may_start_date(const claims__article *art, size_t i, size_t end)
 {
     const claims__token *t = &art->toks[i];
-    if (t->norm_len >= 8 && t->norm_len <= 10)
+    if (claims__tok_len(t) >= 8 && claims__tok_len(t) <= 10)
         return true;
     if (i + 1 >= end)
         return false;
     const claims__token *s = t + 1;
     if (!(s->flags & CLAIMS__TF_SPACE_BEFORE)) {
-        if (s->cls == CLAIMS__TOK_PUNCT && s->norm_len == 1) {
+        if (s->cls == CLAIMS__TOK_PUNCT && claims__tok_len(s) == 1) {
             /* a numeric or ISO date goes on with a number and the same
              * mark, all glued ("24/05/2021", "2021-05-24"); not "15.",
              * "10-year", "24/7" (numeric_date_rest, date_from) */
@@ -787,16 +787,16 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
                 return false;
             const claims__token *n = t + 2, *p = t + 3;
             return n->cls == CLAIMS__TOK_NUMBER && !(n->flags & CLAIMS__TF_SPACE_BEFORE) &&
-                   p->cls == CLAIMS__TOK_PUNCT && p->norm_len == 1 && art->norm[p->norm] == sep &&
-                   !(p->flags & CLAIMS__TF_SPACE_BEFORE);
+                   p->cls == CLAIMS__TOK_PUNCT && claims__tok_len(p) == 1 &&
+                   art->norm[p->norm] == sep && !(p->flags & CLAIMS__TF_SPACE_BEFORE);
         }
         /* a day glued to its ordinal suffix ("6th"; day_at), of two
          * bytes (not "3D", "4G") */
-        return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD && s->norm_len == 2;
+        return claims__tok_len(t) <= 2 && s->cls == CLAIMS__TOK_WORD && claims__tok_len(s) == 2;
     }
     /* a day before a month's name, or before a capitalized word with a
      * year after it (a misspelt month, which date_from takes only so) */
-    return t->norm_len <= 2 && s->cls == CLAIMS__TOK_WORD &&
+    return claims__tok_len(t) <= 2 && s->cls == CLAIMS__TOK_WORD &&
            ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) ||
             ((s->flags & CLAIMS__TF_CAP) && year_within(art, i + 2, i + 5, end)));
 }
@@ -811,7 +811,7 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
 static inline bool number_may_stop(const claims__article *art, const claims__token *t)
 {
     const claims__token *s = t + 1;
-    unsigned len = t->norm_len;
+    unsigned len = claims__tok_len(t);
     unsigned char ch = (unsigned char)art->norm[s->norm];
     unsigned spaced = s->flags & CLAIMS__TF_SPACE_BEFORE;
     unsigned word = s->cls == CLAIMS__TOK_WORD;
@@ -1289,7 +1289,8 @@ static size_t year_scan_end(const claims__article *art, size_t b, size_t e)
             continue;
         }
         if (t[-1].cls == CLAIMS__TOK_NUMBER &&
-            (t[-1].norm_len == 2 || t[-1].norm_len == 4 || t[-1].norm_len - 8u <= 2u))
+            (claims__tok_len(&t[-1]) == 2 || claims__tok_len(&t[-1]) == 4 ||
+             claims__tok_len(&t[-1]) - 8u <= 2u))
             break;
         t--;
     }
@@ -1305,7 +1306,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
     const uint32_t named = (1u << CLAIMS__LEX_WEEKDAY) | (1u << CLAIMS__LEX_MONTH);
     size_t lines = 0;
     for (size_t line_b = 0, line_e = 0; line_b < art->ntoks; line_b = line_e) {
-        if (art->toks[line_b].start >= DT_STAMP_BYTES || ++lines > DT_STAMP_LINES)
+        if (art->pos[line_b].start >= DT_STAMP_BYTES || ++lines > DT_STAMP_LINES)
             break;
         line_e = line_end(art, line_b);
         /* Past the opening lines only a stamp line dates the article, and
@@ -1324,9 +1325,9 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         const size_t scan_e = year_scan_end(art, line_b, line_e);
         for (size_t i = next_start(art, line_b, scan_e, named); i < scan_e;
              i = next_start(art, i + 1, scan_e, named)) {
-            if (art->toks[i].start >= DT_STAMP_BYTES)
+            if (art->pos[i].start >= DT_STAMP_BYTES)
                 return false;
-            if (long_line && art->toks[i].start >= DT_DATELINE_BYTES)
+            if (long_line && art->pos[i].start >= DT_DATELINE_BYTES)
                 break;
             if (!may_start_date(art, i, line_e))
                 continue; /* neither a date nor an all-numeric one */
@@ -1341,7 +1342,7 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
             /* a dateline in the first lines; a page's stamp line a little
              * further down too, after a standfirst ("PUBLISHED: 16:05 GMT, 9
              * June 2013 | UPDATED: ...") */
-            bool far = lines > DT_DATELINE_LINES || art->toks[i].start >= DT_DATELINE_BYTES;
+            bool far = lines > DT_DATELINE_LINES || art->pos[i].start >= DT_DATELINE_BYTES;
             bool stamp =
                 m.prec == CLAIMS__PREC_DAY && m.d.year && stamp_line(c, art, &m, line_b, line_e);
             if (m.prec == CLAIMS__PREC_DAY && m.d.year &&
@@ -1380,8 +1381,8 @@ static claims_status dateline_from_title(dt_ctx *c, claims__article *art, bool *
     claims__article tmp;
     memset(&tmp, 0, sizeof tmp);
     size_t ntoks, norm_len;
-    claims_status st =
-        claims__tokenize(&c->s->alloc, art->title, tl, &tmp.toks, &ntoks, &tmp.norm, &norm_len);
+    claims_status st = claims__tokenize(&c->s->alloc, art->title, tl, &tmp.toks, &tmp.pos, &ntoks,
+                                        &tmp.norm, &norm_len);
     if (st != CLAIMS_OK)
         return st;
     tmp.ntoks = (uint32_t)ntoks; /* a title is under 4 GB: its story holds it */
@@ -1404,12 +1405,12 @@ static claims_status dateline_from_title(dt_ctx *c, claims__article *art, bool *
 static bool is_roman(const claims__article *art, size_t i)
 {
     const claims__token *t = &art->toks[i];
-    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) || t->norm_len > 4)
+    if (t->cls != CLAIMS__TOK_WORD || !(t->flags & CLAIMS__TF_CAP) || claims__tok_len(t) > 4)
         return false;
-    if (t->norm_len > 1 && !(t->flags & CLAIMS__TF_ALLCAPS))
+    if (claims__tok_len(t) > 1 && !(t->flags & CLAIMS__TF_ALLCAPS))
         return false;
     const char *p = claims__tok_norm(art, i);
-    for (size_t k = 0; k < t->norm_len; k++)
+    for (size_t k = 0; k < claims__tok_len(t); k++)
         if (p[k] != 'i' && p[k] != 'v' && p[k] != 'x')
             return false;
     return true;
@@ -1476,7 +1477,7 @@ static void event_qualifier(const dt_ctx *c, const claims__article *art, size_t 
                 if (j > tb && ((art->toks[j - 1].flags & CLAIMS__TF_POSSESSIVE) ||
                                marker_at(c, art, j - 1, MK_POSS)))
                     return;
-                if (ev->end < art->sents[art->toks[j].sentence].tok_end &&
+                if (ev->end < art->sents[art->pos[j].sentence].tok_end &&
                     marker_at(c, art, ev->end, MK_SCOPE))
                     return;
             }
@@ -1688,7 +1689,7 @@ static bool clause_opener(const claims__article *art, size_t i)
     if (!claims__hash_in(opener_set, art->toks[i].hash))
         return false;
     /* by length: one or two compares a token, not eleven */
-    switch (art->toks[i].norm_len) {
+    switch (claims__tok_len(&art->toks[i])) {
     case 2:
         return claims__tok_is(art, i, "if");
     case 3:
@@ -1803,7 +1804,7 @@ static const char *event_part(const dt_ctx *c, const claims__article *art, int k
     }
     size_t n = 0;
     for (size_t j = ev->begin; j < ev->end; j++) {
-        size_t l = art->toks[j].norm_len;
+        size_t l = claims__tok_len(&art->toks[j]);
         if (n + l + 2 > DT_NAME_MAX)
             break;
         if (n > 0 && tok_space(art, j))
@@ -2240,7 +2241,7 @@ static bool bare_month(const dt_ctx *c, const claims__article *art, size_t i, si
     bool prep = prep_before(c, art, i, tb);
     if (i == tb || (art->toks[i].flags & CLAIMS__TF_SENT_START))
         return false;
-    if (art->toks[i].norm_len < 4 && !prep)
+    if (claims__tok_len(&art->toks[i]) < 4 && !prep)
         return false;
     if (!prep && tok_cap_word(art, i - 1))
         return false; /* "Theresa May", "Ides of March" needs "of" */
@@ -2304,7 +2305,8 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
              * neither ("15 people", "2.5") */
             if (i + 1 < te && !number_may_stop(art, t))
                 continue;
-            if (t->norm_len == 4 || (t->lexmask & (1u << rel)) || number_may_start_date(art, i, te))
+            if (claims__tok_len(t) == 4 || (t->lexmask & (1u << rel)) ||
+                number_may_start_date(art, i, te))
                 return i;
             continue;
         }
@@ -2343,7 +2345,7 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
         /* the candidate's sentence: the token's own, read without a
          * branch (a search on from the one before ran a count of
          * sentences that varies) */
-        si = art->toks[i].sentence;
+        si = art->pos[i].sentence;
         tb = art->sents[si].tok_begin;
         te = art->sents[si].tok_end;
         const claims__token *t = &art->toks[i];

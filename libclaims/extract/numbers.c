@@ -68,6 +68,7 @@ typedef struct qctx {
     /* art's tokens and norm text, at hand: the tests below read them a
      * few million times */
     const claims__token *toks;
+    const claims__tok_pos *pos;
     const char *norm;
     size_t ntoks;
     const claims__lexicon *lx;
@@ -137,6 +138,11 @@ static inline const claims__token *tk(const qctx *c, size_t i)
     return &c->toks[i];
 }
 
+static inline const claims__tok_pos *tp(const qctx *c, size_t i)
+{
+    return &c->pos[i];
+}
+
 /* How far a backward window from token `from` may reach: `window` tokens,
  * and no further than `lo` (the sentence's start, or a floor). Computed
  * once, the window's loop tests one bound. */
@@ -167,7 +173,7 @@ static CLAIMS__ALWAYS_INLINE bool is_punct(const qctx *c, size_t i, char ch)
     /* the token's hash first: the character asked about is rarely there,
      * where punctuation or not is a toss */
     return i < c->se && tk(c, i)->hash == CLAIMS__HASH1((unsigned char)ch) &&
-           tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1 &&
+           tk(c, i)->cls == CLAIMS__TOK_PUNCT && claims__tok_len(tk(c, i)) == 1 &&
            norm_of(c, i)[0] == ch && i >= c->sb;
 }
 
@@ -176,7 +182,8 @@ static CLAIMS__ALWAYS_INLINE bool is_punct(const qctx *c, size_t i, char ch)
  * noise_end asks of the same token. */
 static inline int punct_ch(const qctx *c, size_t i)
 {
-    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT && tk(c, i)->norm_len == 1
+    return i < c->se && i >= c->sb && tk(c, i)->cls == CLAIMS__TOK_PUNCT &&
+                   claims__tok_len(tk(c, i)) == 1
                ? (unsigned char)norm_of(c, i)[0]
                : 0;
 }
@@ -187,8 +194,8 @@ static inline int punct_ch(const qctx *c, size_t i)
 static CLAIMS__ALWAYS_INLINE bool norm_is_h(const qctx *c, size_t i, const char *lit, size_t n,
                                             uint32_t h)
 {
-    return i < c->se && (n > 4 || tk(c, i)->hash == h) && tk(c, i)->norm_len == n && i >= c->sb &&
-           memcmp(norm_of(c, i), lit, n) == 0;
+    return i < c->se && (n > 4 || tk(c, i)->hash == h) && claims__tok_len(tk(c, i)) == n &&
+           i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
@@ -207,7 +214,7 @@ static CLAIMS__ALWAYS_INLINE bool norm_is_h(const qctx *c, size_t i, const char 
 /* Copies token i's normalized text to out (NUL-terminated, truncated). */
 static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 {
-    size_t n = tk(c, i)->norm_len;
+    size_t n = claims__tok_len(tk(c, i));
     if (n >= cap)
         n = cap - 1;
     memcpy(out, norm_of(c, i), n);
@@ -462,7 +469,7 @@ static CLAIMS__ALWAYS_INLINE bool looks_plural(const qctx *c, size_t i)
     if (!is_cls(c, i, CLAIMS__TOK_WORD))
         return false;
     const char *w = norm_of(c, i);
-    size_t n = tk(c, i)->norm_len;
+    size_t n = claims__tok_len(tk(c, i));
     if (n < 4 || w[n - 1] != 's')
         return false;
     return w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' && w[n - 2] != '\'';
@@ -472,7 +479,7 @@ static CLAIMS__ALWAYS_INLINE bool looks_plural(const qctx *c, size_t i)
 static CLAIMS__ALWAYS_INLINE bool looks_verbal(const qctx *c, size_t i)
 {
     const char *w = norm_of(c, i);
-    size_t n = tk(c, i)->norm_len;
+    size_t n = claims__tok_len(tk(c, i));
     if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
         return true;
     if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
@@ -569,7 +576,8 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
             h->found = true;
             h->known = false;
             h->concept = NULL;
-            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, h->naive, sizeof h->naive);
+            claims__numbers_singular(norm_of(c, j), claims__tok_len(tk(c, j)), h->naive,
+                                     sizeof h->naive);
             h->hb = j;
             h->he = j + 1;
             return;
@@ -719,8 +727,8 @@ static const claims__lex_entry *action_fwd(const qctx *c, size_t k, bool *via_au
             *via_aux = true;
             k++;
         } else if (is_cls(c, k, CLAIMS__TOK_WORD) && looks_verbal(c, k) &&
-                   !action_at(c, k, c->se, NULL) && tk(c, k)->norm_len >= 5 &&
-                   memcmp(norm_of(c, k) + tk(c, k)->norm_len - 2, "ly", 2) == 0) {
+                   !action_at(c, k, c->se, NULL) && claims__tok_len(tk(c, k)) >= 5 &&
+                   memcmp(norm_of(c, k) + claims__tok_len(tk(c, k)) - 2, "ly", 2) == 0) {
             k++; /* an adverb */
         } else {
             break;
@@ -742,7 +750,7 @@ enum { P_NONE, P_DIGITS, P_WORD, P_SCALE, P_FRAC };
 static bool all_digits(const qctx *c, size_t i)
 {
     const char *w = norm_of(c, i);
-    size_t n = tk(c, i)->norm_len;
+    size_t n = claims__tok_len(tk(c, i));
     for (size_t k = 0; k < n; k++)
         if (!claims__is_digit((unsigned char)w[k]))
             return false;
@@ -758,7 +766,7 @@ static bool group_sep(const qctx *c, size_t j)
     if (j <= c->sb || j >= c->se)
         return false;
     const unsigned char *t = (const unsigned char *)c->art->text;
-    uint32_t a = tk(c, j - 1)->end, b = tk(c, j)->start;
+    uint32_t a = tp(c, j - 1)->end, b = tp(c, j)->start;
     if (b - a == 2)
         return t[a] == 0xC2 && t[a + 1] == 0xA0;
     if (b - a == 3)
@@ -810,7 +818,7 @@ static inline bool plain_digits(const char *w, size_t n, double *v)
 static inline bool plain_digits_at(const qctx *c, size_t i, double *v)
 {
     const claims__token *t = tk(c, i);
-    size_t n = t->norm_len;
+    size_t n = claims__tok_len(t);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (n - 1 < 8 && (size_t)t->norm + 8 <= c->art->norm_len) {
         const uint64_t ones = UINT64_C(0x0101010101010101);
@@ -838,17 +846,17 @@ static bool read_digits(const qctx *c, size_t i, numread *r, amount *a)
 {
     /* most numbers are plain digits: read without claims__parse_decimal */
     bool plain = plain_digits_at(c, i, &r->cur);
-    if (!plain && !claims__parse_decimal(norm_of(c, i), tk(c, i)->norm_len, &r->cur))
+    if (!plain && !claims__parse_decimal(norm_of(c, i), claims__tok_len(tk(c, i)), &r->cur))
         return false;
     r->prev = P_DIGITS;
     a->digits = true;
     r->j = i + 1;
     /* a group after a gap of two or three bytes (rare) asked first: the
      * number's length went either way */
-    if (r->j < c->se && tk(c, r->j)->start - tk(c, i)->end - 2 <= 1 && plain &&
-        tk(c, i)->norm_len <= 3) {
+    if (r->j < c->se && tp(c, r->j)->start - tp(c, i)->end - 2 <= 1 && plain &&
+        claims__tok_len(tk(c, i)) <= 3) {
         while (r->j < c->se && group_sep(c, r->j) && all_digits(c, r->j) &&
-               tk(c, r->j)->norm_len == 3) {
+               claims__tok_len(tk(c, r->j)) == 3) {
             double g = 0;
             claims__parse_decimal(norm_of(c, r->j), 3, &g);
             r->cur = r->cur * 1000 + g;
@@ -867,12 +875,12 @@ static int read_scale(const qctx *c, numread *r, bool cur_before, const amount *
     const claims__lex_entry *e = lex_in(c, CLAIMS__LEX_SCALE, j, c->se, &n);
     if (!e || !e->has_num || r->cur == 0)
         return STEP_NONE;
-    bool abbr = n == 1 && tk(c, j)->norm_len <= 2;
+    bool abbr = n == 1 && claims__tok_len(tk(c, j)) <= 2;
     /* "1.5bn", "2tn": a glued two-letter scale needs no currency;
      * "12m" may be metres and "10k" a race, "12mm" millimetres but
      * "$160MM" million: a scale that is also a unit needs one */
-    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) && tk(c, j)->norm_len == 2 &&
-                       !lex(c, CLAIMS__LEX_UNIT, j, j + 1, NULL);
+    bool glued_scale = abbr && r->prev == P_DIGITS && glued(c, j) &&
+                       claims__tok_len(tk(c, j)) == 2 && !lex(c, CLAIMS__LEX_UNIT, j, j + 1, NULL);
     if (abbr && !glued_scale && (r->prev != P_DIGITS || (!cur_before && !currency_at(c, j + 1))))
         return STEP_STOP;
     if (e->num < 1000) {
@@ -998,12 +1006,12 @@ static double slash_fraction(const qctx *c, size_t j)
 {
     if (j + 2 >= c->se || glued(c, j) || !is_cls(c, j, CLAIMS__TOK_NUMBER) ||
         !is_punct(c, j + 1, '/') || !glued(c, j + 1) || !glued(c, j + 2) ||
-        !is_cls(c, j + 2, CLAIMS__TOK_NUMBER) || tk(c, j)->norm_len > 2 ||
-        tk(c, j + 2)->norm_len > 2 || (j + 3 < c->se && glued(c, j + 3)))
+        !is_cls(c, j + 2, CLAIMS__TOK_NUMBER) || claims__tok_len(tk(c, j)) > 2 ||
+        claims__tok_len(tk(c, j + 2)) > 2 || (j + 3 < c->se && glued(c, j + 3)))
         return 0;
     double n = 0, d = 0;
-    claims__parse_decimal(norm_of(c, j), tk(c, j)->norm_len, &n);
-    claims__parse_decimal(norm_of(c, j + 2), tk(c, j + 2)->norm_len, &d);
+    claims__parse_decimal(norm_of(c, j), claims__tok_len(tk(c, j)), &n);
+    claims__parse_decimal(norm_of(c, j + 2), claims__tok_len(tk(c, j + 2)), &d);
     return n >= 1 && d <= 16 && n < d && n == (double)(long)n && d == (double)(long)d ? n / d : 0;
 }
 
@@ -1139,11 +1147,12 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
     if (!(t->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)))
         return false;
     if (lex_is(c, CLAIMS__LEX_DESIGNATOR, p, CLAIMS__LV_MODEL) &&
-        (t->norm_len > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
+        (claims__tok_len(t) > 1 || !(t->flags & CLAIMS__TF_SENT_START)))
         return true;
     /* "HD 4000 graphics", "GT 650M": a model number after an acronym */
-    if ((t->flags & CLAIMS__TF_ALLCAPS) && t->norm_len >= 2 && is_cls(c, nb, CLAIMS__TOK_NUMBER) &&
-        tk(c, nb)->norm_len >= 3 && !memchr(norm_of(c, nb), ',', tk(c, nb)->norm_len))
+    if ((t->flags & CLAIMS__TF_ALLCAPS) && claims__tok_len(t) >= 2 &&
+        is_cls(c, nb, CLAIMS__TOK_NUMBER) && claims__tok_len(tk(c, nb)) >= 3 &&
+        !memchr(norm_of(c, nb), ',', claims__tok_len(tk(c, nb))))
         return true;
     if ((t->flags & CLAIMS__TF_SENT_START) || p == c->sb)
         return false;
@@ -1163,7 +1172,7 @@ static bool name_before(const qctx *c, size_t nb, size_t ne)
             (u->flags & CLAIMS__TF_HAS_DIGIT) || any_marker(c, q - 1))
             break;
         if (lex_is(c, CLAIMS__LEX_DESIGNATOR, q - 1, CLAIMS__LV_MODEL) &&
-            tk(c, q - 1)->norm_len > 1)
+            claims__tok_len(tk(c, q - 1)) > 1)
             return true; /* "Boeing Dreamliner 12 ..." */
         q--;
         if (u->flags & CLAIMS__TF_SENT_START)
@@ -1215,17 +1224,17 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
     if (cur_before || ne != nb + 1 || ne >= c->se || t->cls != CLAIMS__TOK_NUMBER ||
-        t->norm_len == 0)
+        claims__tok_len(t) == 0)
         return false;
     /* the figures after a point are all zeros, so the last is a zero (or
      * the point itself): most numbers fail here, before the point is
      * looked for */
-    if (w[t->norm_len - 1] != '0' && w[t->norm_len - 1] != '.')
+    if (w[claims__tok_len(t) - 1] != '0' && w[claims__tok_len(t) - 1] != '.')
         return false;
-    const char *dot = memchr(w, '.', t->norm_len);
+    const char *dot = memchr(w, '.', claims__tok_len(t));
     if (!dot)
         return false;
-    for (const char *q = dot + 1; q < w + t->norm_len; q++)
+    for (const char *q = dot + 1; q < w + claims__tok_len(t); q++)
         if (*q != '0')
             return false;
     return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
@@ -1276,7 +1285,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* "+972", "#1", leading zeros "02" (the byte first: rarely a '0') */
     if (glued_nb && (pprev == '+' || pprev == '#'))
         return skip;
-    if (w[0] == '0' && t->norm_len > 1 && w[1] != '.' && w[1] != ',')
+    if (w[0] == '0' && claims__tok_len(t) > 1 && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
     if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
@@ -1326,9 +1335,9 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     if (pnext == '-' && ne + 1 < c->se && glued_ne && glued(c, ne + 1) &&
         is_cls(c, ne + 1, CLAIMS__TOK_NUMBER) && t->cls == CLAIMS__TOK_NUMBER) {
         double a = 0, b = 0;
-        if (claims__parse_decimal(w, t->norm_len, &a) &&
-            claims__parse_decimal(norm_of(c, ne + 1), tk(c, ne + 1)->norm_len, &b) && b < a &&
-            a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
+        if (claims__parse_decimal(w, claims__tok_len(t), &a) &&
+            claims__parse_decimal(norm_of(c, ne + 1), claims__tok_len(tk(c, ne + 1)), &b) &&
+            b < a && a < SCORE_MAX && !(ne + 2 < c->se && is_punct(c, ne + 2, '-')))
             return ne + 2;
     }
     /* times "9:15", ratios, "9/11", "24/7" */
@@ -1370,7 +1379,7 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
                 k += 2;
             return k;
         }
-        if (t->norm_len == 3 && tk(c, ne + 1)->norm_len == 4)
+        if (claims__tok_len(t) == 3 && claims__tok_len(tk(c, ne + 1)) == 4)
             return ne + 2;
     }
     /* a bare number closing a short line without a verb: caption noise */
@@ -1687,12 +1696,12 @@ static bool person_part(const qctx *c, size_t p, char *out)
         if (ce && ce->code != CLAIMS__LV_PERSON)
             set_part(out, claims__lex_text(ce));
         else
-            claims__numbers_singular(norm_of(c, p), tk(c, p)->norm_len, out, PART_MAX);
+            claims__numbers_singular(norm_of(c, p), claims__tok_len(tk(c, p)), out, PART_MAX);
         return false;
     }
     size_t n = 0;
     for (size_t j = k; j <= p; j++) {
-        size_t w = tk(c, j)->norm_len;
+        size_t w = claims__tok_len(tk(c, j));
         if (n + w + 2 > PART_MAX)
             break;
         if (j > k)
@@ -1779,7 +1788,7 @@ static bool noun_part(const qctx *c, size_t p, char *out)
     if (ce)
         set_part(out, claims__lex_text(ce));
     else
-        claims__numbers_singular(norm_of(c, p), t->norm_len, out, PART_MAX);
+        claims__numbers_singular(norm_of(c, p), claims__tok_len(t), out, PART_MAX);
     return true;
 }
 
@@ -1832,8 +1841,8 @@ static bool subject_before(const qctx *c, size_t b, char *out)
                                !(tk(c, k - 2)->flags & CLAIMS__TF_CAP) && !is_stop(c, k - 2) &&
                                !marker(c, k - 2, CLAIMS__LV_W_FILLER)) {
                         /* "the purchase of": a verb's noun after an article */
-                        claims__numbers_singular(norm_of(c, k - 2), tk(c, k - 2)->norm_len, out,
-                                                 PART_MAX);
+                        claims__numbers_singular(norm_of(c, k - 2), claims__tok_len(tk(c, k - 2)),
+                                                 out, PART_MAX);
                     }
                     break;
                 }
@@ -1901,7 +1910,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
             m++;
         if (m < c->se && and_or(c, m))
             m++;
-        if (m == k || m >= c->se || !all_digits(c, m) || tk(c, m)->norm_len > 3)
+        if (m == k || m >= c->se || !all_digits(c, m) || claims__tok_len(tk(c, m)) > 3)
             break;
         size_t after = m + 1;
         if (after < c->se && !is_punct(c, after, ',') && !is_punct(c, after, '.') &&
@@ -1909,7 +1918,7 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
             !lex_is(c, CLAIMS__LEX_ACTION_WORD, after, CLAIMS__LV_W_AUX))
             break;
         double v = 0;
-        claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &v);
+        claims__parse_decimal(norm_of(c, m), claims__tok_len(tk(c, m)), &v);
         if (v < 1 || v > 120)
             break;
         list[n++] = m;
@@ -1950,7 +1959,7 @@ static claims_status emit_age_list(qctx *c, const amount *first, const char *thi
         if (i > 0) {
             size_t m = list[i - 1];
             memset(&b, 0, sizeof b);
-            claims__parse_decimal(norm_of(c, m), tk(c, m)->norm_len, &b.v);
+            claims__parse_decimal(norm_of(c, m), claims__tok_len(tk(c, m)), &b.v);
             tb = m;
             te = m + 1;
         }
@@ -2152,7 +2161,7 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
         e = unit_at(c, k, &n);
         /* "the 2006 Second Lebanon War": a capitalized word is a name */
         if (e && (tk(c, k)->flags & (CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS)) == CLAIMS__TF_CAP &&
-            tk(c, k)->norm_len > 1)
+            claims__tok_len(tk(c, k)) > 1)
             e = NULL;
         if (e && unit_split_entry(c, e, &u->uv) && (!u->uv.weigh || weighed_before(c, a->b))) {
             if (unit_is(&u->uv, "clock"))
@@ -2588,7 +2597,7 @@ static size_t partitive_end(const qctx *c, size_t k)
  * inmates. Two of them escaped": inmates), into out; false when none. */
 static bool referent_back(const qctx *c, size_t b, char *out)
 {
-    size_t si = tk(c, c->sb)->sentence;
+    size_t si = tp(c, c->sb)->sentence;
     size_t lo = si > 0 ? c->art->sents[si - 1].tok_begin : c->sb;
     for (size_t j = b; j > lo;) {
         j--;
@@ -2601,7 +2610,7 @@ static bool referent_back(const qctx *c, size_t b, char *out)
         /* an unknown plural noun of this sentence ("eight climbers") */
         if (j >= c->sb && is_cls(c, j, CLAIMS__TOK_WORD) && !(tk(c, j)->flags & CLAIMS__TF_CAP) &&
             !cword(c, j) && looks_plural(c, j)) {
-            claims__numbers_singular(norm_of(c, j), tk(c, j)->norm_len, out, PART_MAX);
+            claims__numbers_singular(norm_of(c, j), claims__tok_len(tk(c, j)), out, PART_MAX);
             return true;
         }
     }
@@ -2877,6 +2886,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.ai = ai;
     c.art = &s->articles[ai];
     c.toks = c.art->toks;
+    c.pos = c.art->pos;
     c.norm = c.art->norm;
     c.ntoks = c.art->ntoks;
     c.lx = s->lex;
@@ -2904,7 +2914,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
         }
         if (i >= c.se) {
             /* a new sentence, or a token in none (then passed) */
-            size_t si = c.toks[i].sentence;
+            size_t si = c.pos[i].sentence;
             const claims__sentence *sn = si < nsents ? &sents[si] : NULL;
             if (!sn || i < sn->tok_begin || i >= sn->tok_end) {
                 i++;

@@ -457,6 +457,7 @@ typedef struct ctx {
     /* art's tokens and their count, at hand: a store into a byte memo may
      * alias anything, and reading them through art again costs a load */
     const claims__token *toks;
+    const claims__tok_pos *pos; /* art->pos */
     size_t ntoks;
     const char *norm; /* art->norm */
     const claims__sentence *sents;
@@ -536,6 +537,11 @@ static inline const claims__token *T(const ctx *c, size_t i)
     return &c->toks[i];
 }
 
+static inline const claims__tok_pos *P(const ctx *c, size_t i)
+{
+    return &c->pos[i];
+}
+
 /* claims__tok_norm and claims__tok_is through the context. */
 static inline const char *tok_norm(const ctx *c, size_t i)
 {
@@ -545,7 +551,7 @@ static inline const char *tok_norm(const ctx *c, size_t i)
 static inline bool tok_is_at(const ctx *c, size_t i, const char *w)
 {
     size_t n = strlen(w);
-    return c->toks[i].norm_len == n && memcmp(tok_norm(c, i), w, n) == 0;
+    return claims__tok_len(&c->toks[i]) == n && memcmp(tok_norm(c, i), w, n) == 0;
 }
 
 static inline bool tok_is(const ctx *c, size_t i, const char *w)
@@ -768,7 +774,7 @@ static bool head_tok_word(const ctx *c, size_t i)
     if (!v || v->code != CLAIMS__LV_ORGTAIL || !(T(c, i)->flags & CLAIMS__TF_CAP) || i == 0)
         return false;
     const claims__token *p = T(c, i - 1);
-    return p->cls == CLAIMS__TOK_WORD && p->sentence == T(c, i)->sentence &&
+    return p->cls == CLAIMS__TOK_WORD && P(c, i - 1)->sentence == P(c, i)->sentence &&
            ((p->flags & CLAIMS__TF_CAP) != 0 || tok_is(c, i - 1, "the"));
 }
 
@@ -895,9 +901,9 @@ static bool name_word_uncached(const ctx *c, size_t i)
 {
     if (!is_word(c, i))
         return false;
-    const claims__token *t = T(c, i);
-    if (t->end - t->start > NAME_WORD_MAX_BYTES)
+    if (P(c, i)->end - P(c, i)->start > NAME_WORD_MAX_BYTES)
         return false;
+    const claims__token *t = T(c, i);
     if (!(t->flags & CLAIMS__TF_CAP) || (t->flags & (CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT)))
         return false;
     /* most capitalized words start no phrase of these sections */
@@ -930,7 +936,7 @@ static inline bool name_word(const ctx *c, size_t i)
     uint64_t bits = claims__tok_bits(t);
     if (!(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_CAP)))
         return false;
-    if ((bits & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES)
+    if ((bits & mask) == plain && P(c, i)->end - P(c, i)->start <= NAME_WORD_MAX_BYTES)
         return true;
     return memo_test(c, i, MEMO_NAME_KNOWN, name_word_uncached);
 }
@@ -942,7 +948,7 @@ CLAIMS__NOINLINE static bool title_dot_rest(const ctx *c, size_t i)
      * after "said the officer." */
     return i > 0 && !(T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE) && is_title1(c, i - 1) &&
            i + 1 < c->ntoks && is_word(c, i + 1) && (T(c, i + 1)->flags & CLAIMS__TF_CAP) &&
-           T(c, i + 1)->sentence == T(c, i)->sentence;
+           P(c, i + 1)->sentence == P(c, i)->sentence;
 }
 
 /* "." right after a title abbreviation ("Gen."), part of a name run.
@@ -966,7 +972,7 @@ static bool name_hyphen(const ctx *c, size_t i)
 static inline bool name_joiner(const ctx *c, size_t i)
 {
     /* the two joiners are one byte long: '.' and '-' */
-    if (i >= c->ntoks || T(c, i)->norm_len != 1)
+    if (i >= c->ntoks || claims__tok_len(T(c, i)) != 1)
         return false;
     char ch = tok_norm(c, i)[0];
     return (ch == '.' && title_dot(c, i)) || (ch == '-' && name_hyphen(c, i));
@@ -1062,7 +1068,7 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32
      * written over) */
     size_t need = 1 + 8;
     for (size_t i = a; i < b; i++)
-        need += T(c, i)->norm_len + 1;
+        need += claims__tok_len(T(c, i)) + 1;
     char *text = local;
     if (need > sizeof local) {
         if (!claims__grow(c->tmp.alloc, (void **)&c->tmp.data, &c->tmp.cap, need, 1)) {
@@ -1080,7 +1086,7 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32
         if (i > a && (tk->flags & CLAIMS__TF_SPACE_BEFORE))
             *o++ = ' ';
         const char *t = c->norm + tk->norm;
-        size_t n = tk->norm_len;
+        size_t n = claims__tok_len(tk);
         if (n <= 8 && tk->norm + (size_t)8 <= norm_end) {
             /* most words: eight bytes at once, the high bits of the
              * word's own */
@@ -1107,7 +1113,7 @@ static const char *fold_tokens(ctx *c, size_t a, size_t b, bool skip_det, uint32
             if (i > a && (T(c, i)->flags & CLAIMS__TF_SPACE_BEFORE))
                 claims__buf_putc(&c->tmp, ' ');
             /* a token's norm text is its bytes normalized */
-            if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), T(c, i)->norm_len))
+            if (!claims__fold_norm_append(&c->tmp, tok_norm(c, i), claims__tok_len(T(c, i))))
                 c->tmp.failed = true;
         }
         if (c->tmp.failed) {
@@ -1134,8 +1140,8 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, uint3
     *len = 0;
     if (a >= b)
         return NULL;
-    size_t n = T(c, b - 1)->end - T(c, a)->start;
-    *id = claims__intern(c->s, c->art->text + T(c, a)->start, n);
+    size_t n = P(c, b - 1)->end - P(c, a)->start;
+    *id = claims__intern(c->s, c->art->text + P(c, a)->start, n);
     const char *r = claims__str(c->s, *id);
     if (!r)
         c->nomem = true;
@@ -1149,8 +1155,8 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, uint3
 static bool same_tok_text(const ctx *c, size_t i, size_t j)
 {
     const claims__token *x = T(c, i), *y = T(c, j);
-    return x->hash == y->hash && x->norm_len == y->norm_len &&
-           claims__same_bytes(tok_norm(c, i), tok_norm(c, j), x->norm_len);
+    return x->hash == y->hash && claims__tok_len(x) == claims__tok_len(y) &&
+           claims__same_bytes(tok_norm(c, i), tok_norm(c, j), claims__tok_len(x));
 }
 
 static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
@@ -1213,12 +1219,13 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
     const size_t ntoks = c->ntoks;
     const claims__token *ta = T(c, a);
-    const uint32_t sa = ta->sentence;
+    const uint32_t sa = P(c, a)->sentence;
     uint32_t masks = 0; /* of the tokens not taken as plain name words */
     size_t nw = 0;
     bool last_name = false;
     size_t b = a;
-    if ((claims__tok_bits(ta) & mask) == plain && ta->end - ta->start <= NAME_WORD_MAX_BYTES) {
+    if ((claims__tok_bits(ta) & mask) == plain &&
+        P(c, a)->end - P(c, a)->start <= NAME_WORD_MAX_BYTES) {
         nw = 1;
         last_name = true;
         b = a + 1;
@@ -1227,9 +1234,10 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     }
     /* (token a is in sentence sa: the test holds for it too; and a
      * name word or title word at a goes on the run below) */
-    while (b < ntoks && T(c, b)->sentence == sa) {
+    while (b < ntoks && P(c, b)->sentence == sa) {
         const claims__token *t = T(c, b);
-        if ((claims__tok_bits(t) & mask) == plain && t->end - t->start <= NAME_WORD_MAX_BYTES) {
+        if ((claims__tok_bits(t) & mask) == plain &&
+            P(c, b)->end - P(c, b)->start <= NAME_WORD_MAX_BYTES) {
             /* a plain name word, that may start no title */
             nw++;
             last_name = true;
@@ -1239,7 +1247,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (title_at(c, b, ntoks, &tn) && tn > 1 && T(c, b + tn - 1)->sentence == sa) {
+        if (title_at(c, b, ntoks, &tn) && tn > 1 && P(c, b + tn - 1)->sentence == sa) {
             for (size_t k = b; k < b + tn; k++) {
                 masks |= T(c, k)->lexmask;
                 nw += run_words(T(c, k));
@@ -1410,8 +1418,8 @@ static bool same_raw_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t 
 {
     if (a1 >= b1 || a2 >= b2)
         return false;
-    size_t s1 = T(c, a1)->start, n1 = T(c, b1 - 1)->end - s1;
-    size_t s2 = T(c, a2)->start, n2 = T(c, b2 - 1)->end - s2;
+    size_t s1 = P(c, a1)->start, n1 = P(c, b1 - 1)->end - s1;
+    size_t s2 = P(c, a2)->start, n2 = P(c, b2 - 1)->end - s2;
     return n1 == n2 && (s1 == s2 || claims__same_bytes(c->art->text + s1, c->art->text + s2, n1));
 }
 
@@ -1830,7 +1838,7 @@ static void remember_at(ctx *c, const speaker *sp, size_t pos, uint64_t at)
         if (at < c->last_person_at)
             return;
         c->last_person = *sp;
-        c->last_person_para = c->sents[T(c, pos)->sentence].paragraph;
+        c->last_person_para = c->sents[P(c, pos)->sentence].paragraph;
         c->last_person_pos = pos;
         c->last_person_at = at;
     } else if (sp->kind == SPK_NOMINAL) {
@@ -1879,7 +1887,7 @@ static int32_t titled_mention_before(const ctx *c, size_t h, size_t pos)
     if (!he)
         return -1;
     const char *hw = tok_norm(c, h);
-    size_t hl = T(c, h)->norm_len;
+    size_t hl = claims__tok_len(T(c, h));
     bool own_class =
         strlen(claims__lex_text(he)) == hl && memcmp(claims__lex_text(he), hw, hl) == 0;
     uint32_t hh = T(c, h)->hash;
@@ -1944,9 +1952,9 @@ static speaker np_speaker(ctx *c, const np *p, size_t pos)
     case NP_NOMINAL: {
         uint32_t hh = T(c, p->head)->hash;
         const char *det = nom_is(c, p->a, CLAIMS__LV_DET) ? tok_norm(c, p->a) : NULL;
-        bool definite = det && (T(c, p->a)->norm_len != 1 || det[0] != 'a') &&
-                        !(T(c, p->a)->norm_len == 2 && memcmp(det, "an", 2) == 0) &&
-                        !(T(c, p->a)->norm_len == 3 && memcmp(det, "one", 3) == 0);
+        bool definite = det && (claims__tok_len(T(c, p->a)) != 1 || det[0] != 'a') &&
+                        !(claims__tok_len(T(c, p->a)) == 2 && memcmp(det, "an", 2) == 0) &&
+                        !(claims__tok_len(T(c, p->a)) == 3 && memcmp(det, "one", 3) == 0);
         desc = raw_tokens(c, p->a, p->b, &desc_id, &desc_len);
         if (definite && !collect_mentions(c))
             return sp;
@@ -2182,13 +2190,13 @@ static bool add_span(ctx *c, size_t open, size_t close, size_t c0, size_t c1)
 
 static size_t para_of(const ctx *c, size_t tok)
 {
-    return c->sents[T(c, tok)->sentence].paragraph;
+    return c->sents[P(c, tok)->sentence].paragraph;
 }
 
 /* The last token of the paragraph containing token t. */
 static size_t para_last_tok(const ctx *c, size_t t)
 {
-    size_t si = T(c, t)->sentence;
+    size_t si = P(c, t)->sentence;
     size_t p = c->sents[si].paragraph;
     while (si + 1 < c->art->nsents && c->sents[si + 1].paragraph == p)
         si++;
@@ -2198,7 +2206,7 @@ static size_t para_last_tok(const ctx *c, size_t t)
 /* The first token of the paragraph containing token t. */
 static size_t para_first_tok(const ctx *c, size_t t)
 {
-    size_t si = T(c, t)->sentence;
+    size_t si = P(c, t)->sentence;
     size_t p = c->sents[si].paragraph;
     while (si > 0 && c->sents[si - 1].paragraph == p)
         si--;
@@ -2287,7 +2295,7 @@ static bool pair_doubles(ctx *c)
         if (as_open && T(c, i - 1)->cls != CLAIMS__TOK_QUOTE) {
             /* An opener while open: the earlier quote lost its closer.
              * Cap it at its own sentence's end. */
-            size_t se = art->sents[T(c, open)->sentence].tok_end;
+            size_t se = art->sents[P(c, open)->sentence].tok_end;
             if (se > i)
                 se = i;
             if (!add_span(c, open, art->ntoks, open + 1, se))
@@ -2382,7 +2390,7 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
 {
     claims_story *s = c->s;
     const claims__article *art = c->art;
-    size_t start = T(c, a)->start, end = T(c, b - 1)->end;
+    size_t start = P(c, a)->start, end = P(c, b - 1)->end;
     claims_claim *cl = claims__claim_add(s, c->ai, kind, start, end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
@@ -2458,7 +2466,7 @@ static bool name_like(const ctx *c, const qspan *q)
 static bool is_partial(const ctx *c, const qspan *q)
 {
     size_t o = q->open;
-    const claims__sentence *sn = &c->sents[T(c, o)->sentence];
+    const claims__sentence *sn = &c->sents[P(c, o)->sentence];
     if (o <= sn->tok_begin)
         return false;
     size_t p = o - 1;
@@ -2631,7 +2639,7 @@ static size_t skip_listener(const ctx *c, size_t j, size_t hi)
 
 static bool ends_with(const ctx *c, size_t i, const char *suffix)
 {
-    size_t n = strlen(suffix), len = T(c, i)->norm_len;
+    size_t n = strlen(suffix), len = claims__tok_len(T(c, i));
     return len > n + 1 && memcmp(tok_norm(c, i) + len - n, suffix, n) == 0;
 }
 
@@ -2700,7 +2708,7 @@ enum { LEAD_VERB_MAX = 8, SHORT_SENTENCE = 8, MAX_CONTENT = 160 /* tokens */ };
 static bool next_sentence_attribution(ctx *c, size_t close, np *out)
 {
     const claims__article *art = c->art;
-    size_t si = T(c, close)->sentence;
+    size_t si = P(c, close)->sentence;
     for (size_t k = close + 1; k < art->sents[si].tok_end; k++)
         if (T(c, k)->cls != CLAIMS__TOK_PUNCT)
             return false;
@@ -2741,14 +2749,14 @@ static bool next_sentence_attribution(ctx *c, size_t close, np *out)
 static claims_status do_quote(ctx *c, const qspan *q)
 {
     const claims__article *art = c->art;
-    size_t si_open = T(c, q->open)->sentence;
+    size_t si_open = P(c, q->open)->sentence;
     if (sentence_skipped(c, si_open))
         return CLAIMS_OK;
     size_t words = count_words_upto(c, q->c0, q->c1, 4); /* none, or up to three */
     if (words == 0 || name_like(c, q))
         return CLAIMS_OK;
     size_t last = q->close < art->ntoks ? q->close : q->c1 - 1;
-    size_t si_close = T(c, last)->sentence;
+    size_t si_close = P(c, last)->sentence;
     size_t sb = art->sents[si_open].tok_begin;
     size_t se = art->sents[si_close].tok_end;
     np who = {0};
@@ -2769,7 +2777,7 @@ static claims_status do_quote(ctx *c, const qspan *q)
         /* "... ." -- X: the credit line stands after the sentence end */
         if (hi == se && hi == q->close + 1 && hi < art->ntoks && tok_is(c, hi, "-") &&
             para_of(c, hi) == para_of(c, q->close))
-            hi = art->sents[T(c, hi)->sentence].tok_end;
+            hi = art->sents[P(c, hi)->sentence].tok_end;
         if (!(h2 > q->close + 1 && tok_is(c, h2 - 1, ":")))
             found = find_attribution(c, q->close + 1, hi, false, &who);
     }
@@ -2965,17 +2973,17 @@ static void defer_note(ctx *c, size_t si, bool had_speech, bool has_verb)
  * or is a hyphen right after t. (A '.' goes on a run after a title word
  * only; a comma or stop never: most capitalized words stand alone, a run
  * of one word that is no mention, and end here.) */
-static inline bool cap_may_start_mention(const ctx *c, const claims__token *t,
-                                         const claims__token *end)
+static inline bool cap_may_start_mention(const ctx *c, size_t i)
 {
-    const claims__token *u = t + 1;
-    if (u >= end)
+    if (i + 1 >= c->ntoks)
         return false;
+    const claims__token *u = T(c, i + 1);
+    bool same = P(c, i + 1)->sentence == P(c, i)->sentence;
     uint64_t bits = claims__tok_bits(u);
     if (bits & claims__tok_bits_of(1u << CLAIMS__LEX_TITLE, 0, CLAIMS__TF_CAP))
-        return u->sentence == t->sentence;
-    return !(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_SPACE_BEFORE)) && u->norm_len == 1 &&
-           c->norm[u->norm] == '-' && u->sentence == t->sentence;
+        return same;
+    return !(bits & claims__tok_bits_of(0, 0, CLAIMS__TF_SPACE_BEFORE)) &&
+           claims__tok_len(u) == 1 && c->norm[u->norm] == '-' && same;
 }
 
 /* Token u may go on a name run from a capitalized word before it, but
@@ -2985,7 +2993,7 @@ static inline bool cap_may_start_mention(const ctx *c, const claims__token *t,
 static inline uint64_t may_go_on(const claims__token *u)
 {
     return ((u->flags & CLAIMS__TF_CAP) | (u->lexmask & (1u << CLAIMS__LEX_TITLE))) != 0 ||
-           (u->hash == CLAIMS__HASH1('-') && u->norm_len == 1 &&
+           (u->hash == CLAIMS__HASH1('-') && claims__tok_len(u) == 1 &&
             !(u->flags & CLAIMS__TF_SPACE_BEFORE));
 }
 
@@ -2993,7 +3001,7 @@ static inline uint64_t may_go_on(const claims__token *u)
  * of a sentence has the flag, and its index). 1 or 0. */
 static inline uint64_t dash_starts(const claims__token *u)
 {
-    return (uint64_t)((u->hash == CLAIMS__HASH1('-')) & (u->norm_len == 1) &
+    return (uint64_t)((u->hash == CLAIMS__HASH1('-')) & (claims__tok_len(u) == 1) &
                       ((u->flags & CLAIMS__TF_SENT_START) != 0));
 }
 
@@ -3123,6 +3131,7 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
 CLAIMS__NOINLINE static void scan_article(ctx *c)
 {
     const claims__token *toks = c->toks;
+    const claims__tok_pos *pos = c->pos;
     const size_t ntoks = c->ntoks, nsents = c->art->nsents;
     const claims__sentence *sents = c->sents;
     uint32_t *marks = c->marks, *verbs = c->verbs;
@@ -3138,13 +3147,12 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const uint64_t quote = claims__tok_bits_of(0, CLAIMS__TOK_QUOTE, 0);
     _Static_assert((CLAIMS__TOK_QUOTE & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_PUNCT)) == 0,
                    "token classes");
-    const claims__token *const end = toks + ntoks;
     for (size_t b = 0; b < ntoks; b += 64) {
         uint64_t capon, dash;
         uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &capon, &dash);
         /* the sentences that start with "-" (few) */
         for (; dash; dash &= dash - 1)
-            verb_sent[toks[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
+            verb_sent[pos[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
         /* The capitalized words whose next token may go on, and nothing
          * else the scan looks for: the starts, but for the test that the
          * next token is in the same sentence, left to the walk of the
@@ -3164,12 +3172,12 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             if (bits & verb) {
                 if (t->cls == CLAIMS__TOK_WORD)
                     verbs[nverbs++] = (uint32_t)i;
-                if (t->sentence < nsents && i >= sents[t->sentence].tok_begin &&
-                    i < sents[t->sentence].tok_end)
-                    verb_sent[t->sentence] |= SENT_VERB;
+                uint32_t ts = pos[i].sentence;
+                if (ts < nsents && i >= sents[ts].tok_begin && i < sents[ts].tok_end)
+                    verb_sent[ts] |= SENT_VERB;
             }
             if (!(bits & quote) &&
-                ((bits & title) || ((bits & cap) && cap_may_start_mention(c, t, end))))
+                ((bits & title) || ((bits & cap) && cap_may_start_mention(c, i))))
                 start |= (uint64_t)1 << k;
         }
         /* in text order */
@@ -3226,9 +3234,9 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
     c->nbuckets = MIN_BUCKETS;
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
-    /* no overflow: n and ns are 32-bit, and a token's record (32 bytes)
-     * in the text's article is larger than these 26 bytes and its share
-     * of the mentions' room (under 2) */
+    /* no overflow: n and ns are 32-bit, and a token's record and
+     * position in the text's article (16 and 12 bytes) are larger than
+     * these 26 bytes and its share of the mentions' room (under 2) */
     size_t per_tok = sizeof *c->nomc + sizeof *c->titlec + sizeof *c->marks + sizeof *c->verbs + 2;
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
@@ -3329,6 +3337,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     c.ai = ai;
     c.art = art;
     c.toks = art->toks;
+    c.pos = art->pos;
     c.ntoks = art->ntoks;
     c.norm = art->norm;
     c.sents = art->sents;
@@ -3347,12 +3356,12 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
      * sentence, before that sentence's reported speech. */
     size_t qi = 0;
     /* the sentence the next quote opens in (none: past the last) */
-    size_t qsent = c.nq ? T(&c, c.q[0].open)->sentence : art->nsents;
+    size_t qsent = c.nq ? P(&c, c.q[0].open)->sentence : art->nsents;
     /* The speakers a sentence notes serve the quotes and reported speech
      * of the sentences after it: after the last sentence that opens a
      * quote or may report speech (a speech verb, a leading dash), none
      * is noted. */
-    size_t notes_end = c.nq ? T(&c, c.q[c.nq - 1].open)->sentence : 0;
+    size_t notes_end = c.nq ? P(&c, c.q[c.nq - 1].open)->sentence : 0;
     for (size_t si = art->nsents; si-- > notes_end;) {
         /* a speech verb or a leading dash */
         if (!sentence_skipped(&c, si) && c.verb_sent[si]) {
@@ -3382,7 +3391,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
         while (qsent <= si) {
             st = do_quote(&c, &c.q[qi]);
             qi++;
-            qsent = qi < c.nq ? T(&c, c.q[qi].open)->sentence : art->nsents;
+            qsent = qi < c.nq ? P(&c, c.q[qi].open)->sentence : art->nsents;
             if (st != CLAIMS_OK)
                 break;
         }
