@@ -355,8 +355,8 @@ static void bench_extraction(const corpus *c, size_t want_bytes, int runs, bool 
         printf("  (%zu articles)\n", n);
     printf("  segment only:          %8.3f s  %8.1f MB/s\n", ms, mb / ms);
     printf("  segment + extractors:  %8.3f s  %8.1f MB/s  %10.0f words/s"
-           "   [target >= 100 MB/s: %s]\n",
-           ma, mb / ma, (double)words / ma, mb / ma >= 100 ? "met" : "MISSED");
+           "   [the library alone, target >= 150 MB/s: %s]\n",
+           ma, mb / ma, (double)words / ma, mb / ma >= 150 ? "met" : "MISSED");
     printf("    its CPU time:        %8.3f s  %8.1f MB/s  (what one core spent, steady on a"
            " shared machine)\n",
            mc, mb / mc);
