@@ -858,20 +858,38 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* vec_case_flags for word_run's word, whose bytes are the bits of `on`
- * up to its first clear one (ug: the compare of capitals or digits): a
- * capital first without a branch (a word in five or so has one, as good
- * as at random for a branch; the word begins with a letter, so ug's
- * first bit tells it), and the rest only for a capital or a digit after
- * it (rare). */
-static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
-                                                 __m128i ug, unsigned on)
+/* The CAP, ALLCAPS and HAS_DIGIT flags of a word from its bytes' masks
+ * (bit k: its byte k): `bytes` its bytes, `updig` its capitals and
+ * digits, `digits` its digits. */
+static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
 {
-    unsigned keep = on ^ (on + 1);
-    unsigned ugm = (unsigned)_mm_movemask_epi8(ug);
-    *clsfl |= (ugm & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
-    if (ugm & keep & ~1u)
-        *clsfl |= (uint32_t)vec_case_flags(u, l, g, keep) << 16;
+    unsigned caps = updig & ~digits;
+    uint16_t flags = 0;
+    if (caps & 1)
+        flags |= CLAIMS__TF_CAP;
+    /* two capitals or more, no lower-case letter */
+    if ((caps & (caps - 1)) && !(bytes & ~updig))
+        flags |= CLAIMS__TF_ALLCAPS;
+    if (digits)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    return flags;
+}
+
+/* The flags of word_run's word (as the high half of its cls|flags) from
+ * its sixteen bytes x, whose first wl are the word's (pm: prefix_mask of
+ * them) and whose digits the compare g tells: of a word's bytes, those
+ * not above `lower` (0x5F) are its capitals and digits. A capital first costs no
+ * branch (a word in five or so has one, as good as at random for a
+ * branch; the word begins with a letter, so that bit is CAP), the rest
+ * is only for a capital or a digit after it (rare). */
+static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i g, __m128i pm,
+                                                     __m128i lower, unsigned wl)
+{
+    unsigned updig = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
+    if (__builtin_expect(updig <= 1, 1))
+        return updig * ((uint32_t)CLAIMS__TF_CAP << 16);
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(g, pm));
+    return (uint32_t)mask_case_flags((1u << wl) - 1, updig, digits) << 16;
 }
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
@@ -915,21 +933,22 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_p
 }
 
 /* word_run's constants: what claims__bytes_in adds to a byte and
- * compares with to class capitals, lower-case letters and digits, and
- * bit 5, with which a letter or digit is its norm byte. */
+ * compares with to class letters (with bit 5 set: lower-case ones) and
+ * digits; bit 5, with which a letter or digit is its norm byte; 0x5F,
+ * above the capitals and digits, and below the lower-case letters. */
 typedef struct run_consts {
-    __m128i up_add, lo_add, dg_add, letter_lim, digit_lim, case_bit;
+    __m128i lo_add, dg_add, letter_lim, digit_lim, case_bit, lower;
 } run_consts;
 
 static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
 {
     run_consts k;
-    k.up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
     k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
     k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
     k.letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
     k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
     k.case_bit = _mm_set1_epi8(0x20);
+    k.lower = _mm_set1_epi8(0x5F);
     return k;
 }
 
@@ -996,11 +1015,11 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
          * gathered into a vector register first, more instructions) */
         p->start = (uint32_t)start;
         t->norm = (uint32_t)len;
-        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
+        /* (a letter with bit 5 set is a lower-case one: one compare) */
+        __m128i y = _mm_or_si128(x, k.case_bit);
         __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
-        __m128i ug = _mm_or_si128(u, g);
-        unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
+        unsigned on = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, k.lo_add), k.letter_lim), g));
         if (on == 0xFFFF) {
             *other = start;
             break;
@@ -1016,13 +1035,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start; /* plain_word's */
             break;
         }
-        __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
+        __m128i pm = prefix_mask(wl);
+        __m128i w = _mm_and_si128(y, pm);
         _mm_storeu_si128((__m128i *)(void *)d, w);
-        run_word_flags(&clsfl, u, l, g, ug, on);
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t++, clsfl);
+        put_cls_flags(t++, clsfl | run_word_flags(x, g, pm, k.lower, wl));
         len += wl;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
