@@ -877,18 +877,20 @@ static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
 
 /* The flags of word_run's word (as the high half of its cls|flags) from
  * its sixteen bytes x, whose first wl are the word's (pm: prefix_mask of
- * them) and whose digits the compare g tells: of a word's bytes, those
- * not above `lower` (0x5F) are its capitals and digits. A capital first costs no
- * branch (a word in five or so has one, as good as at random for a
- * branch; the word begins with a letter, so that bit is CAP), the rest
- * is only for a capital or a digit after it (rare). */
-static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i g, __m128i pm,
+ * them; w: them lower-cased, zeros after them): of a word's bytes, those
+ * not above `lower` (0x5F) are its capitals and digits. A capital first
+ * costs no branch (a word in five or so has one, as good as at random
+ * for a branch; the word begins with a letter, so that bit is CAP), the
+ * rest is only for a capital or a digit after it (rare). */
+static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i w, __m128i pm,
                                                      __m128i lower, unsigned wl)
 {
     unsigned updig = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
     if (__builtin_expect(updig <= 1, 1))
         return updig * ((uint32_t)CLAIMS__TF_CAP << 16);
-    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(g, pm));
+    /* (w's bytes below '@' are its digits and the zeros after them) */
+    __m128i digit = _mm_cmplt_epi8(w, _mm_set1_epi8('@'));
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(digit, pm));
     return (uint32_t)mask_case_flags((1u << wl) - 1, updig, digits) << 16;
 }
 
@@ -932,21 +934,37 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_p
     put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
 }
 
-/* word_run's constants: what claims__bytes_in adds to a byte and
- * compares with to class letters (with bit 5 set: lower-case ones) and
- * digits; bit 5, with which a letter or digit is its norm byte; 0x5F,
- * above the capitals and digits, and below the lower-case letters. */
+/* word_run's constants: what it adds to a byte and compares with to
+ * tell the bytes that are no letter (with bit 5 set: no lower-case one)
+ * and no digit (run_bytes_out); bit 5, with which a letter or digit is
+ * its norm byte; 0x5F, above the capitals and digits, and below the
+ * lower-case letters. */
 typedef struct run_consts {
-    __m128i lo_add, dg_add, letter_lim, digit_lim, case_bit, lower;
+    __m128i lo_add, dg_add, letter_top, digit_top, case_bit, lower;
 } run_consts;
+
+/* The bytes of x outside [lo, lo + n), given add = 128 - lo and
+ * top = 128 + n - 1: claims__bytes_in's complement, whose compare
+ * overwrites the sum, where claims__bytes_in's overwrites a copy of its
+ * bound (SSE2 compares write their first operand). */
+static CLAIMS__ALWAYS_INLINE __m128i run_bytes_out(__m128i x, __m128i add, __m128i top)
+{
+    return _mm_cmpgt_epi8(_mm_add_epi8(x, add), top);
+}
 
 static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
 {
     run_consts k;
     k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
     k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
-    k.letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
-    k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
+    k.letter_top = _mm_set1_epi8((char)(unsigned char)(128u + 25));
+    k.digit_top = _mm_set1_epi8((char)(unsigned char)(128u + 9));
+#if defined(__GNUC__)
+    /* (bounds the compiler cannot see: gcc turned `sum > top` around
+     * into `top + 1 > sum` and a compare with zero to negate it, two
+     * instructions more a word) */
+    __asm__("" : "+x"(k.letter_top), "+x"(k.digit_top));
+#endif
     k.case_bit = _mm_set1_epi8(0x20);
     k.lower = _mm_set1_epi8(0x5F);
     return k;
@@ -1017,14 +1035,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         t->norm = (uint32_t)len;
         /* (a letter with bit 5 set is a lower-case one: one compare) */
         __m128i y = _mm_or_si128(x, k.case_bit);
-        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
-        unsigned on = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, k.lo_add), k.letter_lim), g));
-        if (on == 0xFFFF) {
+        unsigned off = (unsigned)_mm_movemask_epi8(run_bytes_out(y, k.lo_add, k.letter_top)) &
+                       (unsigned)_mm_movemask_epi8(run_bytes_out(x, k.dg_add, k.digit_top));
+        if (!off) {
             *other = start;
             break;
         }
-        unsigned wl = (unsigned)__builtin_ctz(~on);
+        unsigned wl = (unsigned)__builtin_ctz(off);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
         /* (an apostrophe goes on with the word, but a possessive "'s" is
@@ -1041,7 +1058,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t++, clsfl | run_word_flags(x, g, pm, k.lower, wl));
+        put_cls_flags(t++, clsfl | run_word_flags(x, w, pm, k.lower, wl));
         len += wl;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
