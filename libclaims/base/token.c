@@ -876,22 +876,24 @@ static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
 }
 
 /* The flags of word_run's word (as the high half of its cls|flags) from
- * its sixteen bytes x, whose first wl are the word's (pm: prefix_mask of
- * them; w: them lower-cased, zeros after them): of a word's bytes, those
+ * its sixteen bytes x, the first of which are the word's (pm: their
+ * prefix_mask; w: them lower-cased, zeros after them): of its bytes, those
  * not above `lower` (0x5F) are its capitals and digits. A capital first
  * costs no branch (a word in five or so has one, as good as at random
  * for a branch; the word begins with a letter, so that bit is CAP), the
  * rest is only for a capital or a digit after it (rare). */
 static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i w, __m128i pm,
-                                                     __m128i lower, unsigned wl)
+                                                     __m128i lower)
 {
     unsigned updig = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
     if (__builtin_expect(updig <= 1, 1))
         return updig * ((uint32_t)CLAIMS__TF_CAP << 16);
-    /* (w's bytes below '@' are its digits and the zeros after them) */
+    /* (w's bytes below '@' are its digits and the zeros after them; the
+     * word's length in pm, not as a shift count, which would keep it in
+     * a register of its own through the loop) */
     __m128i digit = _mm_cmplt_epi8(w, _mm_set1_epi8('@'));
     unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(digit, pm));
-    return (uint32_t)mask_case_flags((1u << wl) - 1, updig, digits) << 16;
+    return (uint32_t)mask_case_flags((unsigned)_mm_movemask_epi8(pm), updig, digits) << 16;
 }
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
@@ -1058,7 +1060,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t++, clsfl | run_word_flags(x, w, pm, k.lower, wl));
+        put_cls_flags(t++, clsfl | run_word_flags(x, w, pm, k.lower));
         len += wl;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
