@@ -615,6 +615,18 @@ static CLAIMS__ALWAYS_INLINE uint32_t vec_word_hash(__m128i v, size_t n)
 }
 #endif
 
+/* Pushes the possessive "'s" of n bytes at s[at] (with an apostrophe of
+ * one byte, or of three: U+2019), split off the word before it. */
+static inline void push_possessive(plain_cursor *cur, size_t at, size_t n)
+{
+    token_begin(cur, at);
+    char *d = cur->norm + cur->len;
+    d[0] = '\'';
+    d[1] = 's';
+    token_end_folded(cur, at + n, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
+                     CLAIMS__TF_POSSESSIVE);
+}
+
 /* A word of ASCII letters and digits starting with the letter at s[start]
  * and going on with an apostrophe ("don't", "O'Brien", "Barak's",
  * "students'"; ' or U+2019, folded to '), read as word_rest reads it:
@@ -679,12 +691,7 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
     token_end_folded(cur, k, (uint32_t)dk, claims__word_hash(d, dk), CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
-    token_begin(cur, poss);
-    d = cur->norm + cur->len;
-    d[0] = '\'';
-    d[1] = 's';
-    token_end_folded(cur, poss + alen + 1, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
-                     CLAIMS__TF_POSSESSIVE);
+    push_possessive(cur, poss, alen + 1);
     return poss + alen + 1;
 }
 
@@ -772,6 +779,66 @@ static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, 
     return e;
 }
 
+#ifdef CLAIMS__SSE2
+static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits);
+
+/* The word at s[start] that goes on after an ASCII apostrophe at
+ * s[start + len] with a letter ("don't", "they're"), read sixteen bytes
+ * at once (start < lim16; s[0, n) the whole text) as plain_apos_word reads
+ * it: pushed, and its end returned, when it ends within them at a byte
+ * that is no apostrophe and no non-ASCII byte and no possessive "'s" is
+ * split off; 0 otherwise (plain_apos_word's). */
+static size_t plain_contraction(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                unsigned len, uint16_t flags)
+{
+    if (start + len + 2 >= n || !claims__is_alpha((unsigned char)s[start + len + 1]) ||
+        ((s[start + len + 1] | 0x20) == 's' &&
+         !claims__is_alpha((unsigned char)s[start + len + 2])))
+        return 0;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+    __m128i u = claims__bytes_in(x, 'A', 26), g = claims__bytes_in(x, '0', 10);
+    __m128i ug = _mm_or_si128(u, g);
+    unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, claims__bytes_in(x, 'a', 26)));
+    unsigned rest = ~on & 0xFFFFu & ~0u << (len + 1);
+    if (!rest)
+        return 0;
+    unsigned k = (unsigned)__builtin_ctz(rest);
+    unsigned char f = (unsigned char)s[start + k];
+    if (f == '\'' || f >= 0x80)
+        return 0;
+    /* (a letter, a digit or an apostrophe with bit 5 set is its norm byte) */
+    __m128i pm = prefix_mask(k);
+    __m128i w = _mm_and_si128(_mm_or_si128(x, _mm_set1_epi8(0x20)), pm);
+    token_begin(cur, start);
+    _mm_storeu_si128((__m128i *)(void *)(cur->norm + cur->len), w);
+    unsigned bytes = (unsigned)_mm_movemask_epi8(pm) & ~(1u << len);
+    flags |= mask_case_flags(bytes, (unsigned)_mm_movemask_epi8(ug) & bytes,
+                             (unsigned)_mm_movemask_epi8(g) & bytes);
+    token_end(cur, start + k, vec_word_hash(w, k), CLAIMS__TOK_WORD, flags);
+    return start + k;
+}
+#endif
+
+/* Whether the byte after "'s" that follows a word, b, ends a possessive
+ * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
+ * may begin one; plain_apos_word's). */
+static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
+{
+    return b < 0x80 && !claims__is_alpha(b);
+}
+
+/* The length of the possessive "'s" at s[k] (or "'S", or with U+2019
+ * for the apostrophe) that plain_apos_word splits off the word before it,
+ * when the byte after it is ASCII and no letter; else 0 (plain_apos_word
+ * reads it). s[0, n) is the whole text. */
+static inline size_t possessive_at(const char *s, size_t n, size_t k)
+{
+    size_t a = s[k] == '\'' ? 1 : e2_mark(s, n, k) == E2_RSQUO ? 3 : 0;
+    if (!a || k + a + 1 >= n || (s[k + a] | 0x20) != 's')
+        return 0;
+    return run_poss_end((unsigned char)s[k + a + 1]) ? a + 1 : 0;
+}
+
 /* Whether a word ends before s[k], an apostrophe or a non-ASCII byte:
  * true before a dash or a quotation mark of e2_mark (other than U+2019,
  * an apostrophe); false when plain_apos_word (or scan_word) reads on. */
@@ -799,13 +866,24 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         __m128i u, l, g, w;
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g, &w)) {
             unsigned char stop = (unsigned char)s[start + len];
-            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
-                return apos_word_copy(cur, s, n, start, flags);
+            size_t poss = 0; /* a possessive's length */
+            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len)) {
+                if (cur->tend - cur->t >= 2)
+                    poss = possessive_at(s, n, start + len);
+                if (!poss) {
+                    plain_cursor c2 = *cur; /* see apos_word_copy */
+                    size_t e = stop == '\'' ? plain_contraction(&c2, s, n, start, len, flags) : 0;
+                    *cur = c2;
+                    return e ? e : apos_word_copy(cur, s, n, start, flags);
+                }
+            }
             /* Most words have no capital and no digit: one test. */
             if (updig)
                 flags |= vec_case_flags(u, l, g, keep);
             token_end(cur, start + len, vec_word_hash(w, len), CLAIMS__TOK_WORD, flags);
-            return start + len;
+            if (poss)
+                push_possessive(cur, start + len, poss);
+            return start + len + poss;
         }
     }
 #else
@@ -909,14 +987,6 @@ static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p
     t->norm = (uint32_t)len;
     put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
-}
-
-/* Whether the byte after "'s" that follows a word, b, ends a possessive
- * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
- * may begin one; plain_apos_word's). */
-static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
-{
-    return b < 0x80 && !claims__is_alpha(b);
 }
 
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
