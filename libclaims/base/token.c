@@ -101,18 +101,23 @@ _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
 static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, claims__tok_pos *p, uint32_t h,
                                            const claims__lex_bucket *first, uint32_t fmask)
 {
-    /* (one 8-byte load, two stores: read field by field, the compiler
+    /* (one 8-byte load, three stores: read field by field, the compiler
        paired the lexmask with the hash in a vector register) */
     _Static_assert(offsetof(claims__lex_bucket, drop) == 0 &&
                        offsetof(claims__lex_bucket, lexmask) == 4 && sizeof *first == 8,
                    "a bucket is its drop bits, then its lexmask");
     uint64_t w;
     memcpy(&w, &first[h & fmask], sizeof w);
-    t->hash = h;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* (the bucket as it is over the hash and the lexmask, then the hash
+     * over its drop bits: no shift to take the lexmask out) */
+    _Static_assert(offsetof(claims__token, lexmask) == offsetof(claims__token, hash) + 4,
+                   "the lexmask follows the hash");
+    memcpy((char *)t + offsetof(claims__token, hash), &w, sizeof w);
+    t->hash = h;
     p->drop = (uint32_t)w;
-    t->lexmask = (uint32_t)(w >> 32);
 #else
+    t->hash = h;
     p->drop = (uint32_t)(w >> 32);
     t->lexmask = (uint32_t)w;
 #endif
