@@ -287,6 +287,46 @@ static void test_apostrophe_words(void **state)
     claims_story_free(g.s);
 }
 
+/* Straight double quotation marks right after a punctuation mark, far
+ * enough from the end of the text to be read sixteen bytes at once: a
+ * closing one after most marks, an opening one after '-' and '['. */
+static void test_quotes_after_marks(void **state)
+{
+    (void)state;
+    const char *text = "He said \"no.\" Then \"yes,\"\nshe said-\"maybe\" [\"x\"] ok.\" and more "
+                       "words to read past the end.";
+    seg g = segment(text, strlen(text), NULL);
+    const uint16_t qmask = CLAIMS__TF_QUOTE_OPEN | CLAIMS__TF_QUOTE_CLOSE |
+                           CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+    /* the quotation marks in order, with their flags */
+    const uint16_t want[] = {CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_CLOSE};
+    size_t q = 0;
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        if (t->cls != CLAIMS__TOK_QUOTE)
+            continue;
+        assert_true(q < sizeof want / sizeof want[0]);
+        assert_int_equal(t->flags & qmask, want[q]);
+        assert_int_equal(t->hash, claims__word_hash("\"", 1));
+        assert_int_equal(g.a->pos[i].end - g.a->pos[i].start, 1);
+        q++;
+    }
+    assert_int_equal(q, sizeof want / sizeof want[0]);
+    /* the word after "yes," and its line break */
+    for (size_t i = 0; i < g.a->ntoks; i++)
+        if (claims__tok_len(&g.a->toks[i]) == 3 && !memcmp(claims__tok_norm(g.a, i), "she", 3))
+            assert_true(g.a->toks[i].flags & CLAIMS__TF_LINE_BEFORE);
+    claims_story_free(g.s);
+}
+
 static void test_sentences_respect_abbreviations(void **state)
 {
     (void)state;
@@ -678,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
         cmocka_unit_test(test_plain_words_by_sixteen),
         cmocka_unit_test(test_apostrophe_words),
+        cmocka_unit_test(test_quotes_after_marks),
         cmocka_unit_test(test_sentences_respect_abbreviations),
         cmocka_unit_test(test_sentences_end_after_closing_quote),
         cmocka_unit_test(test_paragraphs_and_wrapped_lines),

@@ -994,6 +994,30 @@ static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
+/* Whether the straight double quotation mark at s[at] (at < lim), right
+ * after the punctuation mark c, is a closing one as plain_quote reads it,
+ * with no test of a non-ASCII byte: after a mark other than '-' and '['
+ * and before an ASCII byte. */
+static CLAIMS__ALWAYS_INLINE bool run_quote_closes(const char *s, size_t at, size_t lim,
+                                                   unsigned char c)
+{
+    return at + 1 < lim && (unsigned char)s[at + 1] < 0x80 && c != '-' && c != '[';
+}
+
+/* Writes token t: the closing straight double quotation mark at s[at]
+ * (run_quote_closes), with its norm byte at norm[len]. */
+static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_pos *p,
+                                                  const claims__lex_bucket *first, char *norm,
+                                                  size_t len, size_t at)
+{
+    norm[len] = '"';
+    p->start = (uint32_t)at;
+    p->end = (uint32_t)at + 1;
+    t->norm = (uint32_t)len;
+    put_hash(t, p, word_hash1['"'], first, CLAIMS__LEX_FIRST_BITS - 1);
+    put_cls_flags(t, CLAIMS__TOK_QUOTE | (uint32_t)CLAIMS__TF_QUOTE_CLOSE << 16);
+}
+
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
@@ -1173,10 +1197,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 break;
             *term = (uint32_t)(t - pl->v);
             term += pb == PB_TERM;
-            run_punct(t++, p++, first, norm, len, end, stop);
-            len++;
+            run_punct(t++, p++, first, norm, len++, end, stop);
             start = end + 1;
             unsigned char next = (unsigned char)s[start];
+            if (next == '"' && run_quote_closes(s, start, lim, stop)) {
+                run_close_quote(t++, p++, first, norm, len++, start);
+                next = (unsigned char)s[++start];
+            }
             if (next != '\n') {
                 /* a space after it taken without a branch, as the mark */
                 unsigned sp = next == ' ';
