@@ -1128,7 +1128,6 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
     uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
-        char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
         /* (apart from the others: written together, the offsets are
          * gathered into a vector register first, more instructions) */
@@ -1155,7 +1154,8 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         }
         __m128i pm = prefix_mask(wl);
         __m128i w = _mm_and_si128(y, pm);
-        _mm_storeu_si128((__m128i *)(void *)d, w);
+        /* (the address made here: a pointer live through the loop spilled lim) */
+        _mm_storeu_si128((__m128i *)(void *)(norm + len), w);
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
