@@ -203,6 +203,130 @@ static void test_plain_words_by_sixteen(void **state)
     claims_story_free(g.s);
 }
 
+/* Words with an apostrophe inside or a possessive after them, ASCII or
+ * U+2019, each far enough from the end of the text to be read sixteen
+ * bytes at once: their spans, norm texts, hashes and flags. */
+static void test_apostrophe_words(void **state)
+{
+    (void)state;
+    const char *text = "They're sure DON'T x9'd O'Brien won't rock'n'roll Ana\xe2\x80\x99s plan "
+                       "Bo's UK'S aim can\xe2\x80\x99t wait, ok? and some more words after it.";
+    const char *want[] = {"They're",
+                          "sure",
+                          "DON'T",
+                          "x9'd",
+                          "O'Brien",
+                          "won't",
+                          "rock'n'roll",
+                          "Ana",
+                          "\xe2\x80\x99s",
+                          "plan",
+                          "Bo",
+                          "'s",
+                          "UK",
+                          "'S",
+                          "aim",
+                          "can\xe2\x80\x99t",
+                          "wait",
+                          ",",
+                          "ok",
+                          "?",
+                          "and",
+                          "some",
+                          "more",
+                          "words",
+                          "after",
+                          "it",
+                          "."};
+    const char *norm[] = {"they're", "sure",  "don't", "x9'd",  "o'brien", "won't", "rock'n'roll",
+                          "ana",     "'s",    "plan",  "bo",    "'s",      "uk",    "'s",
+                          "aim",     "can't", "wait",  ",",     "ok",      "?",     "and",
+                          "some",    "more",  "words", "after", "it",      "."};
+    const uint16_t flags[] = {CLAIMS__TF_CAP,
+                              0,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS,
+                              CLAIMS__TF_HAS_DIGIT,
+                              CLAIMS__TF_CAP,
+                              0,
+                              0,
+                              CLAIMS__TF_CAP,
+                              CLAIMS__TF_POSSESSIVE,
+                              0,
+                              CLAIMS__TF_CAP,
+                              CLAIMS__TF_POSSESSIVE,
+                              CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS,
+                              CLAIMS__TF_POSSESSIVE,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0};
+    const uint16_t mask =
+        CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE;
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        const claims__tok_pos *p = &g.a->pos[i];
+        size_t n = strlen(norm[i]);
+        assert_int_equal(p->end - p->start, strlen(want[i]));
+        assert_memory_equal(text + p->start, want[i], strlen(want[i]));
+        assert_int_equal(claims__tok_len(t), n);
+        assert_memory_equal(claims__tok_norm(g.a, i), norm[i], n);
+        assert_int_equal(t->hash, claims__word_hash(norm[i], n));
+        assert_int_equal(t->flags & mask, flags[i]);
+    }
+    claims_story_free(g.s);
+}
+
+/* Straight double quotation marks right after a punctuation mark, far
+ * enough from the end of the text to be read sixteen bytes at once: a
+ * closing one after most marks, an opening one after '-' and '['. */
+static void test_quotes_after_marks(void **state)
+{
+    (void)state;
+    const char *text = "He said \"no.\" Then \"yes,\"\nshe said-\"maybe\" [\"x\"] ok.\" and more "
+                       "words to read past the end.";
+    seg g = segment(text, strlen(text), NULL);
+    const uint16_t qmask = CLAIMS__TF_QUOTE_OPEN | CLAIMS__TF_QUOTE_CLOSE |
+                           CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE;
+    /* the quotation marks in order, with their flags */
+    const uint16_t want[] = {CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_OPEN,
+                             CLAIMS__TF_QUOTE_CLOSE,
+                             CLAIMS__TF_QUOTE_CLOSE};
+    size_t q = 0;
+    for (size_t i = 0; i < g.a->ntoks; i++) {
+        const claims__token *t = &g.a->toks[i];
+        if (t->cls != CLAIMS__TOK_QUOTE)
+            continue;
+        assert_true(q < sizeof want / sizeof want[0]);
+        assert_int_equal(t->flags & qmask, want[q]);
+        assert_int_equal(t->hash, claims__word_hash("\"", 1));
+        assert_int_equal(g.a->pos[i].end - g.a->pos[i].start, 1);
+        q++;
+    }
+    assert_int_equal(q, sizeof want / sizeof want[0]);
+    /* the word after "yes," and its line break */
+    for (size_t i = 0; i < g.a->ntoks; i++)
+        if (claims__tok_len(&g.a->toks[i]) == 3 && !memcmp(claims__tok_norm(g.a, i), "she", 3))
+            assert_true(g.a->toks[i].flags & CLAIMS__TF_LINE_BEFORE);
+    claims_story_free(g.s);
+}
+
 static void test_sentences_respect_abbreviations(void **state)
 {
     (void)state;
@@ -593,6 +717,8 @@ int main(void)
         cmocka_unit_test(test_bare_string_tokens_may_start_any_phrase),
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
         cmocka_unit_test(test_plain_words_by_sixteen),
+        cmocka_unit_test(test_apostrophe_words),
+        cmocka_unit_test(test_quotes_after_marks),
         cmocka_unit_test(test_sentences_respect_abbreviations),
         cmocka_unit_test(test_sentences_end_after_closing_quote),
         cmocka_unit_test(test_paragraphs_and_wrapped_lines),

@@ -101,18 +101,23 @@ _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
 static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, claims__tok_pos *p, uint32_t h,
                                            const claims__lex_bucket *first, uint32_t fmask)
 {
-    /* (one 8-byte load, two stores: read field by field, the compiler
+    /* (one 8-byte load, three stores: read field by field, the compiler
        paired the lexmask with the hash in a vector register) */
     _Static_assert(offsetof(claims__lex_bucket, drop) == 0 &&
                        offsetof(claims__lex_bucket, lexmask) == 4 && sizeof *first == 8,
                    "a bucket is its drop bits, then its lexmask");
     uint64_t w;
     memcpy(&w, &first[h & fmask], sizeof w);
-    t->hash = h;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* (the bucket as it is over the hash and the lexmask, then the hash
+     * over its drop bits: no shift to take the lexmask out) */
+    _Static_assert(offsetof(claims__token, lexmask) == offsetof(claims__token, hash) + 4,
+                   "the lexmask follows the hash");
+    memcpy((char *)t + offsetof(claims__token, hash), &w, sizeof w);
+    t->hash = h;
     p->drop = (uint32_t)w;
-    t->lexmask = (uint32_t)(w >> 32);
 #else
+    t->hash = h;
     p->drop = (uint32_t)(w >> 32);
     t->lexmask = (uint32_t)w;
 #endif
@@ -615,6 +620,18 @@ static CLAIMS__ALWAYS_INLINE uint32_t vec_word_hash(__m128i v, size_t n)
 }
 #endif
 
+/* Pushes the possessive "'s" of n bytes at s[at] (with an apostrophe of
+ * one byte, or of three: U+2019), split off the word before it. */
+static inline void push_possessive(plain_cursor *cur, size_t at, size_t n)
+{
+    token_begin(cur, at);
+    char *d = cur->norm + cur->len;
+    d[0] = '\'';
+    d[1] = 's';
+    token_end_folded(cur, at + n, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
+                     CLAIMS__TF_POSSESSIVE);
+}
+
 /* A word of ASCII letters and digits starting with the letter at s[start]
  * and going on with an apostrophe ("don't", "O'Brien", "Barak's",
  * "students'"; ' or U+2019, folded to '), read as word_rest reads it:
@@ -679,12 +696,7 @@ static size_t plain_apos_word(plain_cursor *cur, const char *s, size_t n, size_t
     token_end_folded(cur, k, (uint32_t)dk, claims__word_hash(d, dk), CLAIMS__TOK_WORD, flags);
     if (!poss)
         return k;
-    token_begin(cur, poss);
-    d = cur->norm + cur->len;
-    d[0] = '\'';
-    d[1] = 's';
-    token_end_folded(cur, poss + alen + 1, 2, CLAIMS__HASH2('\'', 's'), CLAIMS__TOK_WORD,
-                     CLAIMS__TF_POSSESSIVE);
+    push_possessive(cur, poss, alen + 1);
     return poss + alen + 1;
 }
 
@@ -772,6 +784,66 @@ static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, 
     return e;
 }
 
+#ifdef CLAIMS__SSE2
+static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits);
+
+/* The word at s[start] that goes on after an ASCII apostrophe at
+ * s[start + len] with a letter ("don't", "they're"), read sixteen bytes
+ * at once (start < lim16; s[0, n) the whole text) as plain_apos_word reads
+ * it: pushed, and its end returned, when it ends within them at a byte
+ * that is no apostrophe and no non-ASCII byte and no possessive "'s" is
+ * split off; 0 otherwise (plain_apos_word's). */
+static size_t plain_contraction(plain_cursor *cur, const char *s, size_t n, size_t start,
+                                unsigned len, uint16_t flags)
+{
+    if (start + len + 2 >= n || !claims__is_alpha((unsigned char)s[start + len + 1]) ||
+        ((s[start + len + 1] | 0x20) == 's' &&
+         !claims__is_alpha((unsigned char)s[start + len + 2])))
+        return 0;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+    __m128i u = claims__bytes_in(x, 'A', 26), g = claims__bytes_in(x, '0', 10);
+    __m128i ug = _mm_or_si128(u, g);
+    unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, claims__bytes_in(x, 'a', 26)));
+    unsigned rest = ~on & 0xFFFFu & ~0u << (len + 1);
+    if (!rest)
+        return 0;
+    unsigned k = (unsigned)__builtin_ctz(rest);
+    unsigned char f = (unsigned char)s[start + k];
+    if (f == '\'' || f >= 0x80)
+        return 0;
+    /* (a letter, a digit or an apostrophe with bit 5 set is its norm byte) */
+    __m128i pm = prefix_mask(k);
+    __m128i w = _mm_and_si128(_mm_or_si128(x, _mm_set1_epi8(0x20)), pm);
+    token_begin(cur, start);
+    _mm_storeu_si128((__m128i *)(void *)(cur->norm + cur->len), w);
+    unsigned bytes = (unsigned)_mm_movemask_epi8(pm) & ~(1u << len);
+    flags |= mask_case_flags(bytes, (unsigned)_mm_movemask_epi8(ug) & bytes,
+                             (unsigned)_mm_movemask_epi8(g) & bytes);
+    token_end(cur, start + k, vec_word_hash(w, k), CLAIMS__TOK_WORD, flags);
+    return start + k;
+}
+#endif
+
+/* Whether the byte after "'s" that follows a word, b, ends a possessive
+ * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
+ * may begin one; plain_apos_word's). */
+static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
+{
+    return b < 0x80 && !claims__is_alpha(b);
+}
+
+/* The length of the possessive "'s" at s[k] (or "'S", or with U+2019
+ * for the apostrophe) that plain_apos_word splits off the word before it,
+ * when the byte after it is ASCII and no letter; else 0 (plain_apos_word
+ * reads it). s[0, n) is the whole text. */
+static inline size_t possessive_at(const char *s, size_t n, size_t k)
+{
+    size_t a = s[k] == '\'' ? 1 : e2_mark(s, n, k) == E2_RSQUO ? 3 : 0;
+    if (!a || k + a + 1 >= n || (s[k + a] | 0x20) != 's')
+        return 0;
+    return run_poss_end((unsigned char)s[k + a + 1]) ? a + 1 : 0;
+}
+
 /* Whether a word ends before s[k], an apostrophe or a non-ASCII byte:
  * true before a dash or a quotation mark of e2_mark (other than U+2019,
  * an apostrophe); false when plain_apos_word (or scan_word) reads on. */
@@ -799,13 +871,24 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
         __m128i u, l, g, w;
         if (word16(s + start, d, &len, &keep, &updig, &u, &l, &g, &w)) {
             unsigned char stop = (unsigned char)s[start + len];
-            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len))
-                return apos_word_copy(cur, s, n, start, flags);
+            size_t poss = 0; /* a possessive's length */
+            if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, start + len)) {
+                if (cur->tend - cur->t >= 2)
+                    poss = possessive_at(s, n, start + len);
+                if (!poss) {
+                    plain_cursor c2 = *cur; /* see apos_word_copy */
+                    size_t e = stop == '\'' ? plain_contraction(&c2, s, n, start, len, flags) : 0;
+                    *cur = c2;
+                    return e ? e : apos_word_copy(cur, s, n, start, flags);
+                }
+            }
             /* Most words have no capital and no digit: one test. */
             if (updig)
                 flags |= vec_case_flags(u, l, g, keep);
             token_end(cur, start + len, vec_word_hash(w, len), CLAIMS__TOK_WORD, flags);
-            return start + len;
+            if (poss)
+                push_possessive(cur, start + len, poss);
+            return start + len + poss;
         }
     }
 #else
@@ -858,20 +941,42 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* vec_case_flags for word_run's word, whose bytes are the bits of `on`
- * up to its first clear one (ug: the compare of capitals or digits): a
- * capital first without a branch (a word in five or so has one, as good
- * as at random for a branch; the word begins with a letter, so ug's
- * first bit tells it), and the rest only for a capital or a digit after
- * it (rare). */
-static CLAIMS__ALWAYS_INLINE void run_word_flags(uint32_t *clsfl, __m128i u, __m128i l, __m128i g,
-                                                 __m128i ug, unsigned on)
+/* The CAP, ALLCAPS and HAS_DIGIT flags of a word from its bytes' masks
+ * (bit k: its byte k): `bytes` its bytes, `updig` its capitals and
+ * digits, `digits` its digits. */
+static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
 {
-    unsigned keep = on ^ (on + 1);
-    unsigned ugm = (unsigned)_mm_movemask_epi8(ug);
-    *clsfl |= (ugm & 1u) * ((uint32_t)CLAIMS__TF_CAP << 16);
-    if (ugm & keep & ~1u)
-        *clsfl |= (uint32_t)vec_case_flags(u, l, g, keep) << 16;
+    unsigned caps = updig & ~digits;
+    uint16_t flags = 0;
+    if (caps & 1)
+        flags |= CLAIMS__TF_CAP;
+    /* two capitals or more, no lower-case letter */
+    if ((caps & (caps - 1)) && !(bytes & ~updig))
+        flags |= CLAIMS__TF_ALLCAPS;
+    if (digits)
+        flags |= CLAIMS__TF_HAS_DIGIT;
+    return flags;
+}
+
+/* The flags of word_run's word (as the high half of its cls|flags) from
+ * its sixteen bytes x, the first of which are the word's (pm: their
+ * prefix_mask; w: them lower-cased, zeros after them): of its bytes, those
+ * not above `lower` (0x5F) are its capitals and digits. A capital first
+ * costs no branch (a word in five or so has one, as good as at random
+ * for a branch; the word begins with a letter, so that bit is CAP), the
+ * rest is only for a capital or a digit after it (rare). */
+static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i w, __m128i pm,
+                                                     __m128i lower)
+{
+    unsigned updig = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
+    if (__builtin_expect(updig <= 1, 1))
+        return updig * ((uint32_t)CLAIMS__TF_CAP << 16);
+    /* (w's bytes below '@' are its digits and the zeros after them; the
+     * word's length in pm, not as a shift count, which would keep it in
+     * a register of its own through the loop) */
+    __m128i digit = _mm_cmplt_epi8(w, _mm_set1_epi8('@'));
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(digit, pm));
+    return (uint32_t)mask_case_flags((unsigned)_mm_movemask_epi8(pm), updig, digits) << 16;
 }
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
@@ -889,12 +994,28 @@ static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p
     put_cls_flags(t, CLAIMS__TOK_PUNCT);
 }
 
-/* Whether the byte after "'s" that follows a word, b, ends a possessive
- * as plain_apos_word reads it: no letter (nor a non-ASCII byte, which
- * may begin one; plain_apos_word's). */
-static CLAIMS__ALWAYS_INLINE bool run_poss_end(unsigned char b)
+/* Whether the straight double quotation mark at s[at] (at < lim), right
+ * after the punctuation mark c, is a closing one as plain_quote reads it,
+ * with no test of a non-ASCII byte: after a mark other than '-' and '['
+ * and before an ASCII byte. */
+static CLAIMS__ALWAYS_INLINE bool run_quote_closes(const char *s, size_t at, size_t lim,
+                                                   unsigned char c)
 {
-    return b < 0x80 && !claims__is_alpha(b);
+    return at + 1 < lim && (unsigned char)s[at + 1] < 0x80 && c != '-' && c != '[';
+}
+
+/* Writes token t: the closing straight double quotation mark at s[at]
+ * (run_quote_closes), with its norm byte at norm[len]. */
+static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_pos *p,
+                                                  const claims__lex_bucket *first, char *norm,
+                                                  size_t len, size_t at)
+{
+    norm[len] = '"';
+    p->start = (uint32_t)at;
+    p->end = (uint32_t)at + 1;
+    t->norm = (uint32_t)len;
+    put_hash(t, p, word_hash1['"'], first, CLAIMS__LEX_FIRST_BITS - 1);
+    put_cls_flags(t, CLAIMS__TOK_QUOTE | (uint32_t)CLAIMS__TF_QUOTE_CLOSE << 16);
 }
 
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
@@ -914,22 +1035,39 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_p
     put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
 }
 
-/* word_run's constants: what claims__bytes_in adds to a byte and
- * compares with to class capitals, lower-case letters and digits, and
- * bit 5, with which a letter or digit is its norm byte. */
+/* word_run's constants: what it adds to a byte and compares with to
+ * tell the bytes that are no letter (with bit 5 set: no lower-case one)
+ * and no digit (run_bytes_out); bit 5, with which a letter or digit is
+ * its norm byte; 0x5F, above the capitals and digits, and below the
+ * lower-case letters. */
 typedef struct run_consts {
-    __m128i up_add, lo_add, dg_add, letter_lim, digit_lim, case_bit;
+    __m128i lo_add, dg_add, letter_top, digit_top, case_bit, lower;
 } run_consts;
+
+/* The bytes of x outside [lo, lo + n), given add = 128 - lo and
+ * top = 128 + n - 1: claims__bytes_in's complement, whose compare
+ * overwrites the sum, where claims__bytes_in's overwrites a copy of its
+ * bound (SSE2 compares write their first operand). */
+static CLAIMS__ALWAYS_INLINE __m128i run_bytes_out(__m128i x, __m128i add, __m128i top)
+{
+    return _mm_cmpgt_epi8(_mm_add_epi8(x, add), top);
+}
 
 static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
 {
     run_consts k;
-    k.up_add = _mm_set1_epi8((char)(unsigned char)(128u - 'A'));
     k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
     k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
-    k.letter_lim = _mm_set1_epi8((char)(unsigned char)(128u + 26));
-    k.digit_lim = _mm_set1_epi8((char)(unsigned char)(128u + 10));
+    k.letter_top = _mm_set1_epi8((char)(unsigned char)(128u + 25));
+    k.digit_top = _mm_set1_epi8((char)(unsigned char)(128u + 9));
+#if defined(__GNUC__)
+    /* (bounds the compiler cannot see: gcc turned `sum > top` around
+     * into `top + 1 > sum` and a compare with zero to negate it, two
+     * instructions more a word) */
+    __asm__("" : "+x"(k.letter_top), "+x"(k.digit_top));
+#endif
     k.case_bit = _mm_set1_epi8(0x20);
+    k.lower = _mm_set1_epi8(0x5F);
     return k;
 }
 
@@ -990,22 +1128,20 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
     uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
-        char *d = norm + len;
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
         /* (apart from the others: written together, the offsets are
          * gathered into a vector register first, more instructions) */
         p->start = (uint32_t)start;
         t->norm = (uint32_t)len;
-        __m128i u = _mm_cmplt_epi8(_mm_add_epi8(x, k.up_add), k.letter_lim);
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(x, k.lo_add), k.letter_lim);
-        __m128i g = _mm_cmplt_epi8(_mm_add_epi8(x, k.dg_add), k.digit_lim);
-        __m128i ug = _mm_or_si128(u, g);
-        unsigned on = (unsigned)_mm_movemask_epi8(_mm_or_si128(ug, l));
-        if (on == 0xFFFF) {
+        /* (a letter with bit 5 set is a lower-case one: one compare) */
+        __m128i y = _mm_or_si128(x, k.case_bit);
+        unsigned off = (unsigned)_mm_movemask_epi8(run_bytes_out(y, k.lo_add, k.letter_top)) &
+                       (unsigned)_mm_movemask_epi8(run_bytes_out(x, k.dg_add, k.digit_top));
+        if (!off) {
             *other = start;
             break;
         }
-        unsigned wl = (unsigned)__builtin_ctz(~on);
+        unsigned wl = (unsigned)__builtin_ctz(off);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
         /* (an apostrophe goes on with the word, but a possessive "'s" is
@@ -1016,13 +1152,14 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start; /* plain_word's */
             break;
         }
-        __m128i w = _mm_and_si128(_mm_or_si128(x, k.case_bit), prefix_mask(wl));
-        _mm_storeu_si128((__m128i *)(void *)d, w);
-        run_word_flags(&clsfl, u, l, g, ug, on);
+        __m128i pm = prefix_mask(wl);
+        __m128i w = _mm_and_si128(y, pm);
+        /* (the address made here: a pointer live through the loop spilled lim) */
+        _mm_storeu_si128((__m128i *)(void *)(norm + len), w);
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
         put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t++, clsfl);
+        put_cls_flags(t++, clsfl | run_word_flags(x, w, pm, k.lower));
         len += wl;
         /* on to the next word after one space (maybe a number first:
          * run_number; laid out straight on, no taken jump), or after a
@@ -1060,10 +1197,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 break;
             *term = (uint32_t)(t - pl->v);
             term += pb == PB_TERM;
-            run_punct(t++, p++, first, norm, len, end, stop);
-            len++;
+            run_punct(t++, p++, first, norm, len++, end, stop);
             start = end + 1;
             unsigned char next = (unsigned char)s[start];
+            if (next == '"' && run_quote_closes(s, start, lim, stop)) {
+                run_close_quote(t++, p++, first, norm, len++, start);
+                next = (unsigned char)s[++start];
+            }
             if (next != '\n') {
                 /* a space after it taken without a branch, as the mark */
                 unsigned sp = next == ' ';
