@@ -1699,9 +1699,8 @@ static inline bool time_tok(const ctx *c, size_t i)
     return time_tok_word(c, i);
 }
 
-/* Skips, backwards from token i, the adverbs and time adjuncts between a
- * subject and its verb ("X also said", "the ministry on Tuesday said"). */
-static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
+/* skip_adverbs_back when token i - 1 may be one to skip. */
+static size_t skip_adverbs_back_slow(const ctx *c, size_t i, size_t lo)
 {
     for (;;) {
         while (i > lo && nom_is(c, i - 1, CLAIMS__LV_ADVERB))
@@ -1717,6 +1716,20 @@ static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
             k--;
         i = k;
     }
+}
+
+/* Skips, backwards from token i, the adverbs and time adjuncts between a
+ * subject and its verb ("X also said", "the ministry on Tuesday said").
+ * Most tokens before a verb are no adverb, time word or number (the
+ * subject's last word): its mask and class say so inline. */
+static inline size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
+{
+    if (i <= lo)
+        return i;
+    const claims__token *t = T(c, i - 1);
+    if (!(t->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) && t->cls != CLAIMS__TOK_NUMBER)
+        return i;
+    return skip_adverbs_back_slow(c, i, lo);
 }
 
 /* np_back once the adverbs before the verb are skipped: the subject ends
