@@ -2130,7 +2130,9 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
     if (nearest && hi > lo + WINDOW)
         lo = hi - WINDOW; /* the verb nearest the quote is all we want */
     size_t next = lo;     /* the first token after a verb taken */
-    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    /* (the VERB_STOPS after the last verb word end the walks: no test
+     * of the count) */
+    for (size_t vi = first_verb(c, lo); c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
@@ -2855,7 +2857,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     size_t next = lo; /* the first token after reported speech taken */
-    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    for (size_t vi = c->sent_verb; c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
@@ -2952,7 +2954,7 @@ static void note_sentence_speakers(ctx *c, const pending_note *pn)
         if (sp.kind != SPK_NONE)
             remember_at(c, &sp, who.a, ++at);
     }
-    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < sn->tok_end; vi++) {
+    for (size_t vi = c->sent_verb; c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at_vi(c, vi, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
