@@ -1230,9 +1230,10 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     const uint64_t mask = claims__tok_bits_of(
         others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
     const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-    const size_t ntoks = c->ntoks;
     const claims__token *ta = T(c, a);
-    const uint32_t sa = P(c, a)->sentence;
+    /* the end of a's sentence (the sentences' token ranges tile the
+     * article's tokens) */
+    const size_t se = c->sents[P(c, a)->sentence].tok_end;
     uint32_t masks = 0; /* of the tokens not taken as plain name words */
     size_t nw = 0;
     bool last_name = false;
@@ -1245,9 +1246,8 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     } else if (!(name_word(c, a) || is_title1(c, a))) {
         return a;
     }
-    /* (token a is in sentence sa: the test holds for it too; and a
-     * name word or title word at a goes on the run below) */
-    while (b < ntoks && P(c, b)->sentence == sa) {
+    /* (a name word or title word at a goes on the run below) */
+    while (b < se) {
         const claims__token *t = T(c, b);
         if ((claims__tok_bits(t) & mask) == plain &&
             P(c, b)->end - P(c, b)->start <= NAME_WORD_MAX_BYTES) {
@@ -1260,7 +1260,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (title_at(c, b, ntoks, &tn) && tn > 1 && P(c, b + tn - 1)->sentence == sa) {
+        if (title_at(c, b, c->ntoks, &tn) && tn > 1 && b + tn <= se) {
             for (size_t k = b; k < b + tn; k++) {
                 masks |= T(c, k)->lexmask;
                 nw += run_words(T(c, k));
