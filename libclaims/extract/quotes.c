@@ -3160,8 +3160,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
 {
     const claims__token *toks = c->toks;
     const claims__tok_pos *pos = c->pos;
-    const size_t ntoks = c->ntoks, nsents = c->art->nsents;
-    const claims__sentence *sents = c->sents;
+    const size_t ntoks = c->ntoks;
     uint32_t *marks = c->marks, *verbs = c->verbs;
     /* the starts go from the end of marks down */
     uint32_t *const starts_end = c->marks + ntoks;
@@ -3200,9 +3199,8 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             if (bits & verb) {
                 if (t->cls == CLAIMS__TOK_WORD)
                     verbs[nverbs++] = (uint32_t)i;
-                uint32_t ts = pos[i].sentence;
-                if (ts < nsents && i >= sents[ts].tok_begin && i < sents[ts].tok_end)
-                    verb_sent[ts] |= SENT_VERB;
+                /* (every token is in its sentence: segment.c) */
+                verb_sent[pos[i].sentence] |= SENT_VERB;
             }
             if (!(bits & quote) &&
                 ((bits & title) || ((bits & cap) && cap_may_start_mention(c, i))))
