@@ -3033,6 +3033,21 @@ static inline uint64_t dash_starts(const claims__token *u)
                       ((u->flags & CLAIMS__TF_SENT_START) != 0));
 }
 
+/* Title word t (its mask says one may start there; a token follows it)
+ * may start a name run of two tokens or more: the next token may go on a
+ * run (may_go_on) or is a '.' (after an abbreviation: "Gen. Ana Ruiz"),
+ * or a title phrase of more tokens may start at t (the lexicon's pair
+ * bits for t and the next token say one may: "Secretary of State Ruiz").
+ * Else the run that name_run_end finds there is the title word alone,
+ * or none: no mention, and the runs after it start where they would
+ * (most title words are lower-case ones before a lower-case word, "the
+ * minister said"). */
+static inline bool title_may_start_run(const ctx *c, const claims__token *t)
+{
+    return may_go_on(t + 1) || (t[1].hash == CLAIMS__HASH1('.') && claims__tok_len(t + 1) == 1) ||
+           claims__lex_pair_may(c->lx->tables, t->hash, t[1].hash, CLAIMS__LEX_TITLE);
+}
+
 #ifdef CLAIMS__SSE2
 /* The 32-bit lanes of x moved by `by` bits, left when positive. */
 static inline __m128i lanes_moved(__m128i x, int by)
@@ -3150,8 +3165,8 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
  * words where a speech verb may start (the searches for a verb walk only
  * them), the sentences that have one, and the tokens a mention of a
  * person may start at (collect_mentions walks only them): a word that
- * may start a title, or a capitalized word that the next token may go on
- * from. Most of those starts are a capitalized word and no more: they
+ * may start a title (title_may_start_run), or a capitalized word that the
+ * next token may go on from. Most of those starts are a capitalized word and no more: they
  * are taken by their bits alone, 64 at once, and the scan stops at the
  * others only. The counts are kept in locals (a store into verb_sent, bytes,
  * may alias anything), and the function is out of line (the caller's
@@ -3202,8 +3217,8 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                 /* (every token is in its sentence: segment.c) */
                 verb_sent[pos[i].sentence] |= SENT_VERB;
             }
-            if (!(bits & quote) &&
-                ((bits & title) || ((bits & cap) && cap_may_start_mention(c, i))))
+            if (!(bits & quote) && (((bits & title) && title_may_start_run(c, t)) ||
+                                    ((bits & cap) && cap_may_start_mention(c, i))))
                 start |= (uint64_t)1 << k;
         }
         /* in text order */
