@@ -548,16 +548,29 @@ static inline const char *tok_norm(const ctx *c, size_t i)
     return c->norm + c->toks[i].norm;
 }
 
-static inline bool tok_is_at(const ctx *c, size_t i, const char *w)
+/* Token i is the n bytes of literal w, whose hash (claims__word_hash)
+ * is h when n is four or less: the hash, in the token's record, is
+ * tested first (most tokens asked are not the word), not the norm
+ * text's bytes, elsewhere in memory. */
+static CLAIMS__ALWAYS_INLINE bool tok_is_h(const ctx *c, size_t i, const char *w, size_t n,
+                                           uint32_t h)
 {
-    size_t n = strlen(w);
-    return claims__tok_len(&c->toks[i]) == n && memcmp(tok_norm(c, i), w, n) == 0;
+    return i < c->ntoks && (n > 4 || c->toks[i].hash == h) && claims__tok_len(&c->toks[i]) == n &&
+           memcmp(tok_norm(c, i), w, n) == 0;
 }
 
-static inline bool tok_is(const ctx *c, size_t i, const char *w)
-{
-    return i < c->ntoks && tok_is_at(c, i, w);
-}
+/* claims__word_hash of a literal of one to four bytes (0 when longer) */
+#define LIT_HASH(lit)                                                                              \
+    (sizeof(lit) == 2   ? CLAIMS__HASH1((unsigned char)(lit)[0])                                   \
+     : sizeof(lit) == 3 ? CLAIMS__HASH2((unsigned char)(lit)[0], (unsigned char)(lit)[1])          \
+     : sizeof(lit) == 4 ? CLAIMS__HASH3((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
+                                        (unsigned char)(lit)[2])                                   \
+     : sizeof(lit) == 5 ? CLAIMS__HASH4((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
+                                        (unsigned char)(lit)[2], (unsigned char)(lit)[3])          \
+                        : 0u)
+
+/* Token i's normalized text is the literal `lit`. */
+#define tok_is(c, i, lit) tok_is_h((c), (i), "" lit, sizeof(lit) - 1, LIT_HASH(lit))
 
 /* claims__lex_match through the context. */
 static inline const claims__lex_entry *lex_at(const ctx *c, claims__lex_section sec, size_t i,
@@ -1217,9 +1230,10 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     const uint64_t mask = claims__tok_bits_of(
         others, 0xffff, CLAIMS__TF_CAP | CLAIMS__TF_POSSESSIVE | CLAIMS__TF_HAS_DIGIT);
     const uint64_t plain = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-    const size_t ntoks = c->ntoks;
     const claims__token *ta = T(c, a);
-    const uint32_t sa = P(c, a)->sentence;
+    /* the end of a's sentence (the sentences' token ranges tile the
+     * article's tokens) */
+    const size_t se = c->sents[P(c, a)->sentence].tok_end;
     uint32_t masks = 0; /* of the tokens not taken as plain name words */
     size_t nw = 0;
     bool last_name = false;
@@ -1232,9 +1246,8 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
     } else if (!(name_word(c, a) || is_title1(c, a))) {
         return a;
     }
-    /* (token a is in sentence sa: the test holds for it too; and a
-     * name word or title word at a goes on the run below) */
-    while (b < ntoks && P(c, b)->sentence == sa) {
+    /* (a name word or title word at a goes on the run below) */
+    while (b < se) {
         const claims__token *t = T(c, b);
         if ((claims__tok_bits(t) & mask) == plain &&
             P(c, b)->end - P(c, b)->start <= NAME_WORD_MAX_BYTES) {
@@ -1247,7 +1260,7 @@ static size_t name_run_end(const ctx *c, size_t a, run_info *r)
         /* A title with small words in it ("Secretary of State",
          * "Speaker of the House") stays one piece of the run. */
         size_t tn = 0;
-        if (title_at(c, b, ntoks, &tn) && tn > 1 && P(c, b + tn - 1)->sentence == sa) {
+        if (title_at(c, b, c->ntoks, &tn) && tn > 1 && b + tn <= se) {
             for (size_t k = b; k < b + tn; k++) {
                 masks |= T(c, k)->lexmask;
                 nw += run_words(T(c, k));
@@ -1686,9 +1699,8 @@ static inline bool time_tok(const ctx *c, size_t i)
     return time_tok_word(c, i);
 }
 
-/* Skips, backwards from token i, the adverbs and time adjuncts between a
- * subject and its verb ("X also said", "the ministry on Tuesday said"). */
-static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
+/* skip_adverbs_back when token i - 1 may be one to skip. */
+static size_t skip_adverbs_back_slow(const ctx *c, size_t i, size_t lo)
 {
     for (;;) {
         while (i > lo && nom_is(c, i - 1, CLAIMS__LV_ADVERB))
@@ -1704,6 +1716,20 @@ static size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
             k--;
         i = k;
     }
+}
+
+/* Skips, backwards from token i, the adverbs and time adjuncts between a
+ * subject and its verb ("X also said", "the ministry on Tuesday said").
+ * Most tokens before a verb are no adverb, time word or number (the
+ * subject's last word): its mask and class say so inline. */
+static inline size_t skip_adverbs_back(const ctx *c, size_t i, size_t lo)
+{
+    if (i <= lo)
+        return i;
+    const claims__token *t = T(c, i - 1);
+    if (!(t->lexmask & (TIME_SECTIONS | 1u << CLAIMS__LEX_NOMINAL)) && t->cls != CLAIMS__TOK_NUMBER)
+        return i;
+    return skip_adverbs_back_slow(c, i, lo);
 }
 
 /* np_back once the adverbs before the verb are skipped: the subject ends
@@ -2104,7 +2130,9 @@ static bool find_attribution(ctx *c, size_t lo, size_t hi, bool nearest, np *out
     if (nearest && hi > lo + WINDOW)
         lo = hi - WINDOW; /* the verb nearest the quote is all we want */
     size_t next = lo;     /* the first token after a verb taken */
-    for (size_t vi = first_verb(c, lo); vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    /* (the VERB_STOPS after the last verb word end the walks: no test
+     * of the count) */
+    for (size_t vi = first_verb(c, lo); c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
@@ -2829,7 +2857,7 @@ static claims_status do_paraphrases(ctx *c, size_t si)
     size_t lo = sn->tok_begin, hi = sn->tok_end;
     size_t used_that = (size_t)-1;
     size_t next = lo; /* the first token after reported speech taken */
-    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < hi; vi++) {
+    for (size_t vi = c->sent_verb; c->verbs[vi] < hi; vi++) {
         size_t i = c->verbs[vi];
         if (i < next || c->inq[i])
             continue;
@@ -2926,7 +2954,7 @@ static void note_sentence_speakers(ctx *c, const pending_note *pn)
         if (sp.kind != SPK_NONE)
             remember_at(c, &sp, who.a, ++at);
     }
-    for (size_t vi = c->sent_verb; vi < c->nverbs && c->verbs[vi] < sn->tok_end; vi++) {
+    for (size_t vi = c->sent_verb; c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
         const claims__lex_entry *e = c->inq[i] ? NULL : verb_at_vi(c, vi, sn->tok_end, &n);
         if (e && e->code == CLAIMS__LV_ACCORDING && np_fwd(c, i + n, sn->tok_end, &who) &&
@@ -3003,6 +3031,21 @@ static inline uint64_t dash_starts(const claims__token *u)
 {
     return (uint64_t)((u->hash == CLAIMS__HASH1('-')) & (claims__tok_len(u) == 1) &
                       ((u->flags & CLAIMS__TF_SENT_START) != 0));
+}
+
+/* Title word t (its mask says one may start there; a token follows it)
+ * may start a name run of two tokens or more: the next token may go on a
+ * run (may_go_on) or is a '.' (after an abbreviation: "Gen. Ana Ruiz"),
+ * or a title phrase of more tokens may start at t (the lexicon's pair
+ * bits for t and the next token say one may: "Secretary of State Ruiz").
+ * Else the run that name_run_end finds there is the title word alone,
+ * or none: no mention, and the runs after it start where they would
+ * (most title words are lower-case ones before a lower-case word, "the
+ * minister said"). */
+static inline bool title_may_start_run(const ctx *c, const claims__token *t)
+{
+    return may_go_on(t + 1) || (t[1].hash == CLAIMS__HASH1('.') && claims__tok_len(t + 1) == 1) ||
+           claims__lex_pair_may(c->lx->tables, t->hash, t[1].hash, CLAIMS__LEX_TITLE);
 }
 
 #ifdef CLAIMS__SSE2
@@ -3122,8 +3165,8 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
  * words where a speech verb may start (the searches for a verb walk only
  * them), the sentences that have one, and the tokens a mention of a
  * person may start at (collect_mentions walks only them): a word that
- * may start a title, or a capitalized word that the next token may go on
- * from. Most of those starts are a capitalized word and no more: they
+ * may start a title (title_may_start_run), or a capitalized word that the
+ * next token may go on from. Most of those starts are a capitalized word and no more: they
  * are taken by their bits alone, 64 at once, and the scan stops at the
  * others only. The counts are kept in locals (a store into verb_sent, bytes,
  * may alias anything), and the function is out of line (the caller's
@@ -3132,8 +3175,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
 {
     const claims__token *toks = c->toks;
     const claims__tok_pos *pos = c->pos;
-    const size_t ntoks = c->ntoks, nsents = c->art->nsents;
-    const claims__sentence *sents = c->sents;
+    const size_t ntoks = c->ntoks;
     uint32_t *marks = c->marks, *verbs = c->verbs;
     /* the starts go from the end of marks down */
     uint32_t *const starts_end = c->marks + ntoks;
@@ -3172,12 +3214,11 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             if (bits & verb) {
                 if (t->cls == CLAIMS__TOK_WORD)
                     verbs[nverbs++] = (uint32_t)i;
-                uint32_t ts = pos[i].sentence;
-                if (ts < nsents && i >= sents[ts].tok_begin && i < sents[ts].tok_end)
-                    verb_sent[ts] |= SENT_VERB;
+                /* (every token is in its sentence: segment.c) */
+                verb_sent[pos[i].sentence] |= SENT_VERB;
             }
-            if (!(bits & quote) &&
-                ((bits & title) || ((bits & cap) && cap_may_start_mention(c, i))))
+            if (!(bits & quote) && (((bits & title) && title_may_start_run(c, t)) ||
+                                    ((bits & cap) && cap_may_start_mention(c, i))))
                 start |= (uint64_t)1 << k;
         }
         /* in text order */
