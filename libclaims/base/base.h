@@ -1459,6 +1459,9 @@ struct claims_story {
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
     claims__seg_scratch seg;   /* the windows' token buffers, while checking */
+    /* numbers.c's word classes of the story's words, kept from one
+       article to the next (arena memory; NULL until first asked) */
+    struct claims__wc_words *wc_words;
 };
 
 /* The string of id `id` of the story's table; NULL for 0. */

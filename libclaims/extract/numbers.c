@@ -53,6 +53,20 @@ typedef struct wc_memo {
     const claims__lex_entry *e[WC_MEMO];
 } wc_memo;
 
+/* Behind it, the story's: the word classes of words of up to seven
+ * bytes, by the word's hash modulo WC_WORDS. A story's articles ask about
+ * the same few words ("the", "of", "was"), each article once or twice,
+ * and a one-token lookup's answer is its text's (the lexicon does not
+ * change while a story is checked). */
+enum { WC_WORDS = 1024 };
+typedef struct wc_word {
+    uint64_t key; /* the word's bytes, zero-padded, its length in the top byte; 0: empty */
+    const claims__lex_entry *e;
+} wc_word;
+struct claims__wc_words {
+    wc_word w[WC_WORDS];
+};
+
 /* The unit looked up at a token after a number (noise_end's, for "9
  * p.m."), which unit_after asks for again. */
 typedef struct unit_memo {
@@ -73,6 +87,7 @@ typedef struct qctx {
     size_t ntoks;
     const claims__lexicon *lx;
     wc_memo *wc;
+    struct claims__wc_words *ww; /* the story's, or NULL (no memory) */
     unit_memo *um;
     struct split_memo *sm;
     /* may_start's lookup of its word in the number section (SIZE_MAX:
@@ -266,12 +281,54 @@ static CLAIMS__ALWAYS_INLINE bool lex_is(const qctx *c, claims__lex_section sec,
     return claims__lex_is(lex(c, sec, i, i + 1 < c->se ? i + 1 : c->se, NULL), val);
 }
 
-/* cword's lookup of token i into slot `slot` of the memo, out of line:
- * the memo answers most calls. */
-CLAIMS__NOINLINE static void cword_fill(const qctx *c, size_t i, size_t slot)
+/* The key of the story's memo for token t of n bytes (wc_word.key), read
+ * with one load where the article's norm text holds eight bytes from it;
+ * 0 when the word is longer or the text ends too soon. */
+static inline uint64_t word_key(const qctx *c, const claims__token *t, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - 1 < 7 && (size_t)t->norm + 8 <= c->art->norm_len) {
+        uint64_t x;
+        memcpy(&x, c->norm + t->norm, 8);
+        return (x & ~UINT64_C(0) >> (64 - 8 * n)) | (uint64_t)n << 56;
+    }
+#else
+    (void)c, (void)t, (void)n;
+#endif
+    return 0;
+}
+
+/* The lookup of cword_fill when the story's memo has no answer, into
+ * its entry w (when there is one) and slot `slot`. */
+CLAIMS__NOINLINE static void cword_probe(const qctx *c, size_t i, size_t slot, wc_word *w)
 {
     size_t n;
-    c->wc->e[slot] = claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+    const claims__lex_entry *e =
+        claims__lex_match_at(c->lx, CLAIMS__LEX_WORD_CLASS, c->art, i, i + 1, &n);
+    if (w)
+        w->e = e;
+    c->wc->e[slot] = e;
+    c->wc->tag[slot] = (uint32_t)(i + 1);
+}
+
+/* cword's lookup of token i into slot `slot` of the memo, out of line:
+ * the memo answers most calls, the story's most others (without a call:
+ * the lookup is cword_probe's). */
+CLAIMS__NOINLINE static void cword_fill(const qctx *c, size_t i, size_t slot)
+{
+    const claims__token *t = tk(c, i);
+    uint64_t key = c->ww ? word_key(c, t, claims__tok_len(t)) : 0;
+    if (!key) {
+        cword_probe(c, i, slot, NULL);
+        return;
+    }
+    wc_word *w = &c->ww->w[t->hash % WC_WORDS];
+    if (w->key != key) {
+        w->key = key;
+        cword_probe(c, i, slot, w);
+        return;
+    }
+    c->wc->e[slot] = w->e;
     c->wc->tag[slot] = (uint32_t)(i + 1);
 }
 
@@ -315,6 +372,12 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
     size_t kmax = back_reach(at, lo, maxk); /* the phrase starts at lo or after */
     for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
+        /* a phrase of two tokens or more from j has the pair bit of j and
+         * j + 1, without which the lookup tries none ("in", "to" start
+         * longer phrases but mostly stand alone) */
+        if (k > 1 &&
+            !claims__lex_pair_may(c->lx->tables, c->toks[j].hash, c->toks[j + 1].hash, sec))
+            continue;
         const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
         if (e && n == k) {
             best = e;
@@ -2192,7 +2255,7 @@ static CLAIMS__ALWAYS_INLINE size_t unit_after(qctx *c, amount *a, unit_info *u)
 
 /* A unit before the amount: "magnitude 7.2", "aged 61", "a magnitude-6
  * quake". */
-static void unit_before(const qctx *c, amount *a, unit_info *u)
+static CLAIMS__ALWAYS_INLINE void unit_before(const qctx *c, amount *a, unit_info *u)
 {
     if (u->has_unit || a->cur || !a->digits || a->b < c->sb + 1)
         return;
@@ -2892,6 +2955,10 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     c.lx = s->lex;
     if (!c.lx || !c.toks)
         return CLAIMS_OK;
+    /* no memory for the story's word classes only means none */
+    if (!s->wc_words)
+        s->wc_words = claims__arena_alloc(&s->arena, sizeof *s->wc_words);
+    c.ww = s->wc_words;
     /* One pass over the article's tokens, not one a sentence: most
      * sentences hold no candidate, and a candidate's token names its
      * sentence. A sentence's state is set at its first candidate. */
