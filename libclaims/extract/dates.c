@@ -803,11 +803,13 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
 
 /* Whether number t (a token after it in the run) may be next_candidate's:
  * the tests of its own (four digits, a relative day's start) and of
- * number_may_start_date that t's length and the next token's class,
- * flags, lexmask and first byte decide, or-ed without a branch (a
- * superset: true asks them all). Most numbers ("15 people", "15%",
- * "2010,") fail, skipped with one branch instead of the several of
- * number_may_start_date, each of which mispredicts. */
+ * number_may_start_date that t's length, the next token's class, flags,
+ * lexmask and first byte, and the class and flags of the one after it
+ * decide, or-ed without a branch (a superset: true asks them all). Most
+ * numbers ("15 people", "15%", "2010,", "15." ending a sentence) fail,
+ * skipped with one branch instead of the several of
+ * number_may_start_date, each of which mispredicts. The token after the
+ * next may be the one past the array's last (its fields 0: no number). */
 static inline bool number_may_stop(const claims__article *art, const claims__token *t)
 {
     const claims__token *s = t + 1;
@@ -816,7 +818,11 @@ static inline bool number_may_stop(const claims__article *art, const claims__tok
     unsigned spaced = s->flags & CLAIMS__TF_SPACE_BEFORE;
     unsigned word = s->cls == CLAIMS__TOK_WORD;
     unsigned day = len <= 2;
-    unsigned sep = (ch == '/') | (ch == '-') | (ch == '.');
+    /* a mark of a numeric or ISO date, with a number glued after it */
+    const uint64_t glued_number = claims__tok_bits_of(0, CLAIMS__TOK_NUMBER, 0);
+    const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    unsigned sep = ((ch == '/') | (ch == '-') | (ch == '.')) &
+                   ((claims__tok_bits(t + 2) & shape) == glued_number);
     unsigned named = ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) | (s->flags & CLAIMS__TF_CAP)) != 0;
     unsigned glued = (spaced == 0) & ((word & day) | ((word ^ 1u) & sep));
     unsigned own = (len == 4) | ((t->lexmask >> CLAIMS__LEX_RELATIVE_DAY) & 1u) | (len - 8u <= 2u);
