@@ -168,9 +168,11 @@ typedef struct dt_ctx {
     size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
     size_t nev, npend, ncur; /* of the arrays below */
     /* the date in force: the last date the text gave, for "the following
-     * day" (a day) and "that same year" (a year); 0 when none yet */
-    long force_days;
-    int force_year;
+     * day" (force_day: it has a day) and "that same year" (its year; 0
+     * when none yet). Its day number is counted only when a relative day
+     * asks for it: most of the dates put in force are never asked. */
+    claims__date force;
+    bool force_day;
     /* The ISO text of the last date claimed, interned (0: none yet): an
      * article's dates repeat ("Monday", then "on Monday" again) */
     claims__date iso_date;
@@ -2139,13 +2141,16 @@ static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
  * date in force; false when there is none. */
 static bool resolve_then(const dt_ctx *c, char unit, long n, claims__date *d, int *prec)
 {
-    if (unit == 'D' && c->force_days) {
-        *d = claims__days_to_date(c->force_days + n);
+    long force_days = unit == 'D' && c->force_day
+                          ? claims__date_to_days(c->force.year, c->force.month, c->force.day)
+                          : 0;
+    if (unit == 'D' && force_days) {
+        *d = claims__days_to_date(force_days + n);
         *prec = CLAIMS__PREC_DAY;
         return true;
     }
-    if (unit == 'Y' && c->force_year) {
-        d->year = c->force_year + (int)n;
+    if (unit == 'Y' && c->force.year) {
+        d->year = c->force.year + (int)n;
         d->month = d->day = 0;
         *prec = CLAIMS__PREC_YEAR;
         return true;
@@ -2158,14 +2163,14 @@ static void put_in_force(dt_ctx *c, const claims__date *d, int prec)
 {
     if (!d || !d->year)
         return;
-    c->force_year = d->year;
-    c->force_days = prec == CLAIMS__PREC_DAY ? claims__date_to_days(d->year, d->month, d->day) : 0;
+    c->force = *d;
+    c->force_day = prec == CLAIMS__PREC_DAY;
 }
 
 /* Resolves a relative day against the article's date. */
 static void resolve_relative(long pub, char unit, long n, claims__date *d, int *prec)
 {
-    claims__date p = claims__days_to_date(pub);
+    /* the article's date as a date only for the units that read it */
     switch (unit) {
     case 'd':
         *d = claims__days_to_date(pub + n);
@@ -2184,6 +2189,7 @@ static void resolve_relative(long pub, char unit, long n, claims__date *d, int *
         break;
     }
     case 'm': {
+        claims__date p = claims__days_to_date(pub);
         long mi = (long)p.year * 12 + (p.month - 1) + n;
         d->year = (int)(mi / 12);
         d->month = (int)(mi % 12) + 1;
@@ -2191,11 +2197,13 @@ static void resolve_relative(long pub, char unit, long n, claims__date *d, int *
         *prec = CLAIMS__PREC_MONTH;
         break;
     }
-    default:
+    default: {
+        claims__date p = claims__days_to_date(pub);
         d->year = p.year + (int)n;
         d->month = d->day = 0;
         *prec = CLAIMS__PREC_YEAR;
         break;
+    }
     }
 }
 
