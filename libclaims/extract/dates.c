@@ -168,9 +168,11 @@ typedef struct dt_ctx {
     size_t ev_sent;        /* sentence whose events are cached, or SIZE_MAX */
     size_t nev, npend, ncur; /* of the arrays below */
     /* the date in force: the last date the text gave, for "the following
-     * day" (a day) and "that same year" (a year); 0 when none yet */
-    long force_days;
-    int force_year;
+     * day" (force_day: it has a day) and "that same year" (its year; 0
+     * when none yet). Its day number is counted only when a relative day
+     * asks for it: most of the dates put in force are never asked. */
+    claims__date force;
+    bool force_day;
     /* The ISO text of the last date claimed, interned (0: none yet): an
      * article's dates repeat ("Monday", then "on Monday" again) */
     claims__date iso_date;
@@ -803,11 +805,13 @@ static bool number_may_start_date(const claims__article *art, size_t i, size_t e
 
 /* Whether number t (a token after it in the run) may be next_candidate's:
  * the tests of its own (four digits, a relative day's start) and of
- * number_may_start_date that t's length and the next token's class,
- * flags, lexmask and first byte decide, or-ed without a branch (a
- * superset: true asks them all). Most numbers ("15 people", "15%",
- * "2010,") fail, skipped with one branch instead of the several of
- * number_may_start_date, each of which mispredicts. */
+ * number_may_start_date that t's length, the next token's class, flags,
+ * lexmask and first byte, and the class and flags of the one after it
+ * decide, or-ed without a branch (a superset: true asks them all). Most
+ * numbers ("15 people", "15%", "2010,", "15." ending a sentence) fail,
+ * skipped with one branch instead of the several of
+ * number_may_start_date, each of which mispredicts. The token after the
+ * next may be the one past the array's last (its fields 0: no number). */
 static inline bool number_may_stop(const claims__article *art, const claims__token *t)
 {
     const claims__token *s = t + 1;
@@ -816,7 +820,11 @@ static inline bool number_may_stop(const claims__article *art, const claims__tok
     unsigned spaced = s->flags & CLAIMS__TF_SPACE_BEFORE;
     unsigned word = s->cls == CLAIMS__TOK_WORD;
     unsigned day = len <= 2;
-    unsigned sep = (ch == '/') | (ch == '-') | (ch == '.');
+    /* a mark of a numeric or ISO date, with a number glued after it */
+    const uint64_t glued_number = claims__tok_bits_of(0, CLAIMS__TOK_NUMBER, 0);
+    const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_SPACE_BEFORE);
+    unsigned sep = ((ch == '/') | (ch == '-') | (ch == '.')) &
+                   ((claims__tok_bits(t + 2) & shape) == glued_number);
     unsigned named = ((s->lexmask & (1u << CLAIMS__LEX_MONTH)) | (s->flags & CLAIMS__TF_CAP)) != 0;
     unsigned glued = (spaced == 0) & ((word & day) | ((word ^ 1u) & sep));
     unsigned own = (len == 4) | ((t->lexmask >> CLAIMS__LEX_RELATIVE_DAY) & 1u) | (len - 8u <= 2u);
@@ -852,20 +860,22 @@ static inline bool may_start_date(const claims__article *art, size_t i, size_t e
  * sentence, and `named` is a constant. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
-                                                   const claims__lex_tables *rel_tab);
+                                                   const claims__lex_tables *rel_tab, bool sparse);
 static CLAIMS__ALWAYS_INLINE size_t next_start(const claims__article *art, size_t i, size_t te,
                                                uint32_t named)
 {
-    return next_start_rel(art, i, te, named, NULL);
+    return next_start_rel(art, i, te, named, NULL, false);
 }
 
 /* next_start; with rel_tab (the lexicon's tables) a lower-case word of
  * `named` but of no month or weekday ("the", "a", "that": only ever a
  * relative day's start) is no stop when the lexicon's inline filter of
- * that lookup rejects it, tested in the loop. */
+ * that lookup rejects it, tested in the loop. `sparse` (a constant): the
+ * stops are few, as in the body's sentences (about one token in thirty),
+ * and the tokens are read four at a time first. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
-                                                   const claims__lex_tables *rel_tab)
+                                                   const claims__lex_tables *rel_tab, bool sparse)
 {
     /* The loop stops at a word or a number (no class bit but the
      * number's) with a bit of `some`: a section asked or the number's
@@ -888,6 +898,21 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
         (1u << CLAIMS__LEX_MONTH) | (1u << CLAIMS__LEX_WEEKDAY), UINT16_MAX, CLAIMS__TF_CAP);
     for (;; off += step) {
         uint64_t w = 0;
+        /* Sparse stops: four tokens at a time while four remain, as the
+         * words of most fours or-ed have no bit of `some` (one branch
+         * for four tokens, not one each). The token loop below then
+         * finds the stop in a four that has one (or, after a punctuation
+         * mark with a bit, goes on). Where stops are dense (a page's
+         * opening lines) a four with one mispredicts more often than
+         * the branches it saves are worth. */
+        while (sparse && off <= -4 * step) {
+            const claims__token *g = (const claims__token *)(const void *)(endp + off);
+            if ((claims__tok_bits(g) | claims__tok_bits(g + 1) | claims__tok_bits(g + 2) |
+                 claims__tok_bits(g + 3)) &
+                some)
+                break;
+            off += 4 * step;
+        }
         for (; off != 0; off += step) {
             w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
             if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
@@ -2116,13 +2141,16 @@ static bool relative_value(const claims__lex_entry *e, char *unit, long *n)
  * date in force; false when there is none. */
 static bool resolve_then(const dt_ctx *c, char unit, long n, claims__date *d, int *prec)
 {
-    if (unit == 'D' && c->force_days) {
-        *d = claims__days_to_date(c->force_days + n);
+    long force_days = unit == 'D' && c->force_day
+                          ? claims__date_to_days(c->force.year, c->force.month, c->force.day)
+                          : 0;
+    if (unit == 'D' && force_days) {
+        *d = claims__days_to_date(force_days + n);
         *prec = CLAIMS__PREC_DAY;
         return true;
     }
-    if (unit == 'Y' && c->force_year) {
-        d->year = c->force_year + (int)n;
+    if (unit == 'Y' && c->force.year) {
+        d->year = c->force.year + (int)n;
         d->month = d->day = 0;
         *prec = CLAIMS__PREC_YEAR;
         return true;
@@ -2135,14 +2163,14 @@ static void put_in_force(dt_ctx *c, const claims__date *d, int prec)
 {
     if (!d || !d->year)
         return;
-    c->force_year = d->year;
-    c->force_days = prec == CLAIMS__PREC_DAY ? claims__date_to_days(d->year, d->month, d->day) : 0;
+    c->force = *d;
+    c->force_day = prec == CLAIMS__PREC_DAY;
 }
 
 /* Resolves a relative day against the article's date. */
 static void resolve_relative(long pub, char unit, long n, claims__date *d, int *prec)
 {
-    claims__date p = claims__days_to_date(pub);
+    /* the article's date as a date only for the units that read it */
     switch (unit) {
     case 'd':
         *d = claims__days_to_date(pub + n);
@@ -2161,6 +2189,7 @@ static void resolve_relative(long pub, char unit, long n, claims__date *d, int *
         break;
     }
     case 'm': {
+        claims__date p = claims__days_to_date(pub);
         long mi = (long)p.year * 12 + (p.month - 1) + n;
         d->year = (int)(mi / 12);
         d->month = (int)(mi % 12) + 1;
@@ -2168,11 +2197,13 @@ static void resolve_relative(long pub, char unit, long n, claims__date *d, int *
         *prec = CLAIMS__PREC_MONTH;
         break;
     }
-    default:
+    default: {
+        claims__date p = claims__days_to_date(pub);
         d->year = p.year + (int)n;
         d->month = d->day = 0;
         *prec = CLAIMS__PREC_YEAR;
         break;
+    }
     }
 }
 
@@ -2290,7 +2321,7 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
     const unsigned rel = CLAIMS__LEX_RELATIVE_DAY;
     const claims__lex_tables *tab = c->lx->tables;
     for (;; i++) {
-        i = next_start_rel(art, i, te, mon_wd | (1u << rel), tab);
+        i = next_start_rel(art, i, te, mon_wd | (1u << rel), tab, true);
         if (i >= te)
             return i;
         /* A word of no month or weekday ("the", "that", "a"), not
