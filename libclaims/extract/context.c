@@ -255,39 +255,20 @@ static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t 
 }
 
 /* How many of the TOKEN_RUN tokens whose positions are t[0, TOKEN_RUN)
- * start before byte off, with no branch: with SSE2 the starts of four
- * tokens (at 0, 12, 24 and 36 bytes: lanes 0 and 3 of the first of three
- * vectors, 2 of the second and 1 of the third) gathered into one vector
- * a step, compared with off as signed numbers once both are moved down
- * by 2^31 (an unsigned compare). */
+ * start before byte off: first_at's search, its steps written out (a
+ * conditional move each, no branch). Five compares; the count of sixteen
+ * compares with SSE2 (four starts gathered into a vector a step) took
+ * three times the instructions. */
 enum { TOKEN_RUN = 16 };
 static inline size_t run_before(const claims__tok_pos *t, size_t off)
 {
-#ifdef CLAIMS__SSE2
-    _Static_assert(offsetof(claims__tok_pos, start) == 0 && sizeof(claims__tok_pos) == 12,
-                   "run_before: four positions are three vectors, starts at 0, 12, 24, 36");
-    const __m128i bias = _mm_set1_epi32(INT32_MIN);
-    const __m128i o = _mm_xor_si128(_mm_set1_epi32((int)(uint32_t)off), bias);
-    __m128i cnt = _mm_setzero_si128();
-    const __m128i *p = (const __m128i *)(const void *)t;
-    for (int q = 0; q < TOKEN_RUN / 4; q++, p += 3) {
-        __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1), c = _mm_loadu_si128(p + 2);
-        /* (a0, a3, b2, c1): the lanes are only counted, in any order */
-        __m128i ab = _mm_unpackhi_epi64(a, b);                      /* a2 a3 b2 b3 */
-        __m128i x = _mm_shuffle_epi32(ab, _MM_SHUFFLE(0, 0, 2, 1)); /* a3 b2 .. */
-        __m128i y = _mm_unpacklo_epi32(a, _mm_shuffle_epi32(c, _MM_SHUFFLE(1, 1, 1, 1)));
-        __m128i st = _mm_unpacklo_epi64(x, y); /* a3 b2 a0 c1 */
-        cnt = _mm_sub_epi32(cnt, _mm_cmplt_epi32(_mm_xor_si128(st, bias), o));
-    }
-    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(1, 0, 3, 2)));
-    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(2, 3, 0, 1)));
-    return (size_t)_mm_cvtsi128_si32(cnt);
-#else
-    size_t n = 0;
-    for (size_t j = 0; j < TOKEN_RUN; j++)
-        n += t[j].start < off;
-    return n;
-#endif
+    _Static_assert(TOKEN_RUN == 16, "four steps of a half");
+    const claims__tok_pos *b = t;
+    b = b[7].start < off ? b + 8 : b;
+    b = b[3].start < off ? b + 4 : b;
+    b = b[1].start < off ? b + 2 : b;
+    b = b[0].start < off ? b + 1 : b;
+    return (size_t)(b - t) + (b->start < off);
 }
 
 /* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
@@ -365,14 +346,12 @@ static inline bool boundary(const cx *c, size_t i)
  * tokens, each up to some of the first clause boundary, number and
  * quotation mark; before it, three tokens. */
 typedef struct fig_window {
-    size_t bn;      /* the first boundary or number after the figure, else the window's end */
-    size_t bnq;     /* the first boundary, number or quotation mark */
-    size_t ctx_end; /* the context words of [te, ctx_end) are read: scope */
-    size_t scope;   /* the first scope word in [te, ctx_end) before bnq, else SIZE_MAX */
-    size_t since;   /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
-    int part;       /* CLAIMS__PART_* of a phrase ending right before the figure */
-    bool severity;  /* a degree of harm in SEVERITY_WINDOW after it, before bn */
-    bool rate;      /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
+    size_t scope;  /* the first scope word before a boundary, number or quotation mark,
+                      else SIZE_MAX */
+    size_t since;  /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
+    int part;      /* CLAIMS__PART_* of a phrase ending right before the figure */
+    bool severity; /* a degree of harm in SEVERITY_WINDOW after it, before a boundary or number */
+    bool rate;     /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
 } fig_window;
 
 static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
@@ -419,8 +398,9 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
                  j + 1 < c->se && word_is(c, j, "since"))
             w->since = j; /* its length first: most words are not */
     }
-    w->bn = num < k ? num : k;
-    w->bnq = w->bn < quote ? w->bn : quote;
+    /* the first boundary or number after the figure, else the window's
+       end; the first boundary, number or quotation mark */
+    size_t bn = num < k ? num : k, bnq = bn < quote ? bn : quote;
     /* before the figure: a part phrase ending at it ("including"), a
      * rate word ("averaged"), not past a number */
     w->part = CLAIMS__PART_NONE;
@@ -459,18 +439,21 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             w->rate = !number;
         }
     }
-    /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
-     * a degree of harm, a rate word, a scope word */
-    w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
+    /* after it, up to SEVERITY_WINDOW tokens before bn (the rate window
+     * in them): a degree of harm, a rate word; a scope word before bnq
+     * (past SEVERITY_WINDOW too: scope_of read those on in a loop of its
+     * own, its exit mispredicted about once a figure) */
+    size_t ctx_end = te + SEVERITY_WINDOW < bn ? te + SEVERITY_WINDOW : bn;
+    size_t fwd_end = bnq > ctx_end ? bnq : ctx_end; /* bnq <= lim <= te + SCOPE_WINDOW */
     w->scope = SIZE_MAX;
     w->severity = false;
-    if (te + SEVERITY_WINDOW <= c->art->ntoks) { /* four read, those past ctx_end masked off */
-        _Static_assert(SEVERITY_WINDOW == 4, "four tokens read");
+    if (te + SCOPE_WINDOW <= c->art->ntoks) { /* six read, those past fwd_end masked off */
         const claims__token *t = toks + te;
-        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3)) &
-             ((1u << (w->ctx_end - te)) - 1);
+        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3) |
+              CX_BIT(t[4], 4) | CX_BIT(t[5], 5)) &
+             ((1u << (fwd_end - te)) - 1);
     } else {
-        for (k = te; k < w->ctx_end; k++)
+        for (k = te; k < fwd_end; k++)
             cm |= ((toks[k].lexmask >> cbit) & 1u) << (k - te);
     }
 #undef CX_BIT
@@ -479,11 +462,12 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
         const claims__lex_entry *e = ctx_known(c, k, &n);
         if (!e)
             continue;
+        /* (a token past ctx_end is past RATE_WINDOW too) */
         if (e->code == CLAIMS__LV_PART_SEVERITY)
-            w->severity = true;
+            w->severity |= k < ctx_end;
         else if (e->code == CLAIMS__LV_RATE && k - te < RATE_WINDOW)
             w->rate = true;
-        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < w->bnq && k + 1 < c->se)
+        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < bnq && k + 1 < c->se)
             w->scope = k;
     }
 }
@@ -526,11 +510,7 @@ static CLAIMS__ALWAYS_INLINE int part_of(const cx *c, size_t nb, const fig_windo
  * sentence that opens with "In <Name>," scopes its figures too. */
 static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
 {
-    /* read_window read the first SEVERITY_WINDOW tokens */
-    size_t at = w->scope;
-    for (size_t k = w->ctx_end; at == SIZE_MAX && k + 1 < c->se && k < w->bnq; k++)
-        if (ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
-            at = k;
+    size_t at = w->scope; /* read_window's */
     if (at != SIZE_MAX) {
         size_t p = at + 1;
         if (p < c->se && word_is(c, p, "the"))
