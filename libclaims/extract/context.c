@@ -255,20 +255,20 @@ static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t 
 }
 
 /* How many of the TOKEN_RUN tokens whose positions are t[0, TOKEN_RUN)
- * start before byte off: first_at's search, its steps written out (a
- * conditional move each, no branch). Five compares; the count of sixteen
+ * start before byte off: first_at's search, its steps written out (each
+ * adds a compare's 0 or 1 times the step: no branch; as conditional
+ * moves, gcc made the last a branch). Five compares; the count of sixteen
  * compares with SSE2 (four starts gathered into a vector a step) took
  * three times the instructions. */
 enum { TOKEN_RUN = 16 };
 static inline size_t run_before(const claims__tok_pos *t, size_t off)
 {
     _Static_assert(TOKEN_RUN == 16, "four steps of a half");
-    const claims__tok_pos *b = t;
-    b = b[7].start < off ? b + 8 : b;
-    b = b[3].start < off ? b + 4 : b;
-    b = b[1].start < off ? b + 2 : b;
-    b = b[0].start < off ? b + 1 : b;
-    return (size_t)(b - t) + (b->start < off);
+    size_t k = (size_t)(t[7].start < off) * 8;
+    k += (size_t)(t[k + 3].start < off) * 4;
+    k += (size_t)(t[k + 1].start < off) * 2;
+    k += (size_t)(t[k].start < off);
+    return k + (t[k].start < off);
 }
 
 /* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
@@ -603,32 +603,71 @@ static inline bool opening_subject(const cx *c, size_t i)
     return i == c->sb && opening_subject_at(c, i);
 }
 
-static const char *subject_name(const cx *c, size_t tb, bool *oom)
+/* Whether token p, whose hash is a ";"'s or a ","'s, ends the clause
+ * before a subject: a ";", or a "," not after a name. */
+static inline bool clause_mark(const cx *c, size_t p)
 {
-    /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
-     * tokens: one test of most (their length). On the way, which tokens
-     * may be a name (proper_word's test of class and flags) go into
-     * `cand` without a branch, bit j for token lo + j: the walk forward
-     * visits those only (a test of each token was mispredicted on every
-     * capitalized word). */
+    if (claims__tok_len(&c->art->toks[p]) != 1)
+        return false; /* another word of the same hash */
+    char ch = claims__tok_norm(c->art, p)[0];
+    return ch == ';' ||
+           (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1));
+}
+
+static CLAIMS__ALWAYS_INLINE const char *subject_name(const cx *c, size_t tb, bool *oom)
+{
+    /* back to a clause mark, at most SUBJECT_WINDOW tokens. On the way,
+     * which tokens may be a name (proper_word's test of class and flags)
+     * go into `cand`, bit j for token stop + j (then lo + j): the walk
+     * forward visits those only (a test of each token was mispredicted on
+     * every capitalized word). With SSE2 four tokens a step, from tb
+     * back: their hashes against a ";"'s and a ","'s and their classes
+     * and flags gathered and tested in one vector each (the mask and want
+     * of the class and flags lane: the 64-bit word's upper half,
+     * little-endian), the marks among them looked at from the last; a
+     * token a step cost three times the instructions. Inlined into its
+     * one caller: out of line (gcc's choice since the vectors) its call
+     * and saved registers cost more than its walk. */
     const uint64_t mask = claims__tok_bits_of(
         0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
     const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-    _Static_assert(SUBJECT_WINDOW <= 64, "a bit a token looked back");
+    const uint32_t semi = CLAIMS__HASH1(';'), comma = CLAIMS__HASH1(',');
+    _Static_assert(SUBJECT_WINDOW < 64, "a bit a token looked back");
     size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
-    const claims__token *toks = c->art->toks, *t = toks + tb;
+    const claims__token *toks = c->art->toks;
+    size_t lo = stop, j = tb - stop; /* tokens [stop, stop + j) not read; lo > stop: found */
     uint64_t cand = 0;
-    for (; t > toks + stop; t--) {
-        if (claims__tok_len(&t[-1]) == 1) {
-            size_t p = (size_t)(t - toks) - 1;
-            char ch = claims__tok_norm(c->art, p)[0];
-            if (ch == ';' ||
-                (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
+#ifdef CLAIMS__SSE2
+    const __m128i vsemi = _mm_set1_epi32((int)semi), vcomma = _mm_set1_epi32((int)comma);
+    const __m128i vmask = _mm_set1_epi32((int)(uint32_t)(mask >> 32));
+    const __m128i vwant = _mm_set1_epi32((int)(uint32_t)(want >> 32));
+    while (j >= 4 && lo == stop) {
+        j -= 4;
+        __m128i hash, lexmask, cf;
+        claims__tok_lanes4(toks + stop + j, &hash, &lexmask, &cf);
+        (void)lexmask;
+        __m128i punct = _mm_or_si128(_mm_cmpeq_epi32(hash, vsemi), _mm_cmpeq_epi32(hash, vcomma));
+        __m128i name = _mm_cmpeq_epi32(_mm_and_si128(cf, vmask), vwant);
+        cand |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(name)) << j;
+        for (unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(punct)); m;) {
+            unsigned top = 31u - (unsigned)__builtin_clz(m);
+            m &= ~(1u << top);
+            if (clause_mark(c, stop + j + top)) {
+                lo = stop + j + top + 1;
                 break;
+            }
         }
-        cand = cand << 1 | (uint64_t)((claims__tok_bits(&t[-1]) & mask) == want);
     }
-    size_t lo = (size_t)(t - toks);
+#endif
+    for (; j > 0 && lo == stop; j--) {
+        const claims__token *t = &toks[stop + j - 1];
+        if ((t->hash == semi || t->hash == comma) && clause_mark(c, stop + j - 1)) {
+            lo = stop + j;
+            break;
+        }
+        cand |= (uint64_t)((claims__tok_bits(t) & mask) == want) << (j - 1);
+    }
+    cand >>= lo - stop;
     if (lo == c->sb && lo < tb)
         cand |= 1; /* the sentence's first word: opening_subject asks */
     while (cand) {
