@@ -194,8 +194,10 @@ static bool opening_name(const cx *c, size_t i)
     return yes;
 }
 
-/* The words [b, e) as one lower-case string in the story's arena. */
-static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
+/* The id of the words [b, e) as one lower-case string of the story's
+ * table (0 on OOM, and *oom set). The names and scopes are kept as ids
+ * to the frame: as strings, each was interned a second time there. */
+static claims__sid name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
     char buf[FRAME_TEXT_MAX];
     size_t n = claims__tok_len(&c->art->toks[b]);
@@ -203,7 +205,7 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
         claims__sid id = claims__intern(c->s, claims__tok_norm(c->art, b), n);
         if (!id)
             *oom = true;
-        return claims__str(c->s, id);
+        return id;
     }
     n = 0;
     for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
@@ -218,16 +220,16 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
     claims__sid id = claims__intern(c->s, buf, n);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* The capitalized words from i (at most NAME_WORDS) as one lower-case
- * string in the story's arena; NULL when i starts none, or on OOM (then
- * *oom is set). */
-static const char *proper_name(const cx *c, size_t i, bool *oom)
+ * string of the story's table (name_from); 0 when i starts none, or on
+ * OOM (then *oom is set). */
+static claims__sid proper_name(const cx *c, size_t i, bool *oom)
 {
     if (i >= c->se || !proper_word(c, i))
-        return NULL;
+        return 0;
     size_t e = i;
     while (e < c->se && e - i < NAME_WORDS && proper_word(c, e))
         e++;
@@ -508,7 +510,7 @@ static CLAIMS__ALWAYS_INLINE int part_of(const cx *c, size_t nb, const fig_windo
 /* "in Dubai", "among the soldiers" (a proper name only), after the
  * figure and before the next clause: the place or group it covers. A
  * sentence that opens with "In <Name>," scopes its figures too. */
-static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
+static claims__sid scope_of(const cx *c, const fig_window *w, bool *oom)
 {
     size_t at = w->scope; /* read_window's */
     if (at != SIZE_MAX) {
@@ -519,33 +521,33 @@ static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
     }
     if (c->sb + 2 < c->se && ctx_is(c, c->sb, CLAIMS__LV_SCOPE, NULL)) {
         size_t p = c->sb + 1;
-        const char *name = proper_name(c, p, oom);
+        claims__sid name = proper_name(c, p, oom);
         size_t k = p;
         while (k < c->se && proper_word(c, k))
             k++;
         if (name && k < c->se && word_is(c, k, ","))
             return name;
     }
-    return NULL;
+    return 0;
 }
 
 /* "arrested three times since October": a count bounded by a time is a
  * count of that period, its own scope ("since october"). */
-static const char *since_scope(const cx *c, const fig_window *w, bool *oom)
+static claims__sid since_scope(const cx *c, const fig_window *w, bool *oom)
 {
     size_t k = w->since;
     if (k == SIZE_MAX)
-        return NULL;
+        return 0;
     size_t n = claims__tok_len(&c->art->toks[k + 1]);
     char buf[FRAME_TEXT_MAX];
     if (n + 7 > sizeof buf)
-        return NULL;
+        return 0;
     memcpy(buf, "since ", 6);
     memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
     claims__sid id = claims__intern(c->s, buf, n + 6);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
@@ -614,7 +616,7 @@ static inline bool clause_mark(const cx *c, size_t p)
            (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1));
 }
 
-static CLAIMS__ALWAYS_INLINE const char *subject_name(const cx *c, size_t tb, bool *oom)
+static CLAIMS__ALWAYS_INLINE claims__sid subject_name(const cx *c, size_t tb, bool *oom)
 {
     /* back to a clause mark, at most SUBJECT_WINDOW tokens. On the way,
      * which tokens may be a name (proper_word's test of class and flags)
@@ -691,12 +693,12 @@ static CLAIMS__ALWAYS_INLINE const char *subject_name(const cx *c, size_t tb, bo
         /* on past e (e - lo < SUBJECT_WINDOW: the shift is defined) */
         cand &= ~(((uint64_t)2 << (e - lo)) - 1);
     }
-    return NULL;
+    return 0;
 }
 
 /* "13 miles east of Cloverdale", "four miles from Cobb": the reference
  * place of a distance. */
-static const char *reference_place(const cx *c, size_t te, bool *oom)
+static claims__sid reference_place(const cx *c, size_t te, bool *oom)
 {
     size_t k = te;
     size_t n = 0;
@@ -711,19 +713,19 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
             p++;
         return proper_name(c, p, oom);
     }
-    return NULL;
+    return 0;
 }
 
 /* "Buford's record of 2,116 points", "the company's $4 billion debt": a
  * name with a possessive before the figure, in its clause, holds it. */
-static const char *possessor(const cx *c, size_t tb, bool *oom)
+static claims__sid possessor(const cx *c, size_t tb, bool *oom)
 {
     const claims__token *toks = c->art->toks;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
         const claims__token *t = &toks[p];
         if (boundary(c, p) || (t->cls & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE)))
-            return NULL; /* (the two classes are bits no other class has) */
+            return 0; /* (the two classes are bits no other class has) */
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
             continue;
         /* the name before the "'s": back to its first capitalized word
@@ -734,10 +736,10 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
         if (b == e && b - 1 == c->sb && opening_name(c, c->sb))
             b--;
         if (b == e)
-            return NULL;
+            return 0;
         return b == c->sb ? name_from(c, b, e, oom) : proper_name(c, b, oom);
     }
-    return NULL;
+    return 0;
 }
 
 /* The party whose amount of money it is: the name right before the verb
@@ -759,7 +761,7 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
      CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
      CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w))
 
-static const char *subject_of(const cx *c, size_t tb, bool *oom)
+static claims__sid subject_of(const cx *c, size_t tb, bool *oom)
 {
     static const uint64_t stops[4] = {CX_SUBJECT_STOP(0), CX_SUBJECT_STOP(1), CX_SUBJECT_STOP(2),
                                       CX_SUBJECT_STOP(3)};
@@ -767,17 +769,17 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     while (v > c->sb) {
         v--;
         if (tb - v > SUBJECT_WINDOW)
-            return NULL;
+            return 0;
         if (c->art->toks[v].cls == CLAIMS__TOK_QUOTE ||
             (claims__hash_in(stops, c->art->toks[v].hash) &&
              (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
               word_is(c, v, "whereas"))))
-            return NULL;
+            return 0;
         if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
     }
     if (v == c->sb && !ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
-        return NULL;
+        return 0;
     /* back over auxiliaries and an aside between commas */
     size_t e = v;
     while (e > c->sb && (word_is(c, e - 1, "have") || word_is(c, e - 1, "has") ||
@@ -798,7 +800,7 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     if (b == e && b - 1 == c->sb && e > c->sb && opening_name(c, c->sb))
         b--;
     if (b == e)
-        return NULL;
+        return 0;
     return name_from(c, b, e, oom);
 }
 
@@ -806,7 +808,7 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
  * glued by a hyphen to a word ("the 13-inch model costs $1,199", "$999 for
  * the 11-inch Air", "a 64GB phone"): the nearest one, in the clause. Two
  * prices of differently specified products are two products' prices. */
-static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
+static claims__sid spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
 {
     static const uint64_t stops[4] = {CX_CLAUSE_STOP(0), CX_CLAUSE_STOP(1), CX_CLAUSE_STOP(2),
                                       CX_CLAUSE_STOP(3)};
@@ -838,19 +840,19 @@ static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
         }
     }
     if (best == SIZE_MAX)
-        return NULL;
+        return 0;
     char buf[FRAME_TEXT_MAX];
     const claims__article *art = c->art;
     size_t ln = claims__tok_len(&art->toks[best]), lw = claims__tok_len(&art->toks[best + 2]);
     if (ln + lw + 2 > sizeof buf)
-        return NULL;
+        return 0;
     memcpy(buf, claims__tok_norm(art, best), ln);
     buf[ln] = '-';
     memcpy(buf + ln + 1, claims__tok_norm(art, best + 2), lw);
     claims__sid id = claims__intern(c->s, buf, ln + 1 + lw);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* ------------------------------------------------------------- time */
@@ -1266,25 +1268,24 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
     /* the first byte first: most quantities are neither (no call) */
     bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
-    /* the scope and the holder are found as strings (of the story's
-       table, or literals) and stored as ids at the end */
-    const char *scope = capitals_name ? scope_of(c, w, oom) : NULL;
+    /* the scope and the holder are found as ids of the story's table
+       (a literal scope interned once chosen) */
+    claims__sid scope = capitals_name ? scope_of(c, w, oom) : 0;
     if (!scope)
         scope = since_scope(c, w, oom);
-    if (!scope)
-        scope = rate_scope(w);
+    const char *literal = scope ? NULL : rate_scope(w);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
-    if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
+    if (!scope && !literal && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
         cl->value != (double)(long long)cl->value)
-        scope = "average";
+        literal = "average";
     claims__frame *f = claims__draft(cl);
-    f->scope = claims__intern_str(c->s, scope, oom);
+    f->scope = scope ? scope : claims__intern_str(c->s, literal, oom);
     if (age && capitals_name && !named_age(c, tb, te))
         f->hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
         return;
-    const char *holder = claims__cstr(cl, f->holder);
+    claims__sid holder = f->holder;
     if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
@@ -1293,7 +1294,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         f->holder_kind = holder ? CLAIMS__HOLDER_POSSESSIVE : CLAIMS__HOLDER_NONE;
     }
     if (cl->kind == CLAIMS_KIND_MONEY) {
-        const char *spec = spec_holder(c, tb, te, oom);
+        claims__sid spec = spec_holder(c, tb, te, oom);
         if (spec) {
             holder = spec;
             f->holder_kind = CLAIMS__HOLDER_SPEC;
@@ -1305,7 +1306,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
                (holder = subject_name(c, tb, oom))) {
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
-    f->holder = claims__intern_str(c->s, holder, oom);
+    f->holder = holder;
 }
 
 /* Gathers the time claims from `first` into tv ordered by position (their
