@@ -116,13 +116,12 @@ static bool word_is(const cx *c, size_t i, const char *w)
     return claims__tok_is(c->art, i, w);
 }
 
-/* proper_word past its inline test of the token's class and flags. */
+/* proper_word past its inline tests of the token's class and flags and
+ * of the memo. */
 static bool proper_word_known(const cx *c, size_t i)
 {
     const claims__token *t = &c->art->toks[i];
     uint8_t *w = &c->memo->word[i];
-    if (*w & PW_KNOWN)
-        return (*w & PW_YES) != 0;
     bool yes = true;
     /* "a GT 650M card", "5G phones": a letter glued to a number is part of
      * a model code, no name */
@@ -157,7 +156,10 @@ static inline bool proper_word(const cx *c, size_t i)
     const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
     if ((claims__tok_bits(&c->art->toks[i]) & mask) != want)
         return false;
-    return proper_word_known(c, i);
+    /* asked again by each figure of the sentence: the memo answers most
+       (the call and its saved registers cost more than the answer) */
+    uint8_t w = c->memo->word[i];
+    return w & PW_KNOWN ? (w & PW_YES) != 0 : proper_word_known(c, i);
 }
 
 /* The sentence's first word as a name: capitalized, and no word the
