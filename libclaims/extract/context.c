@@ -31,12 +31,21 @@ enum { LOCAL_BLOCK = 16384 };
  * most 255), 0 for none; entry[i] and len[i] are read once word[i] has
  * CX_KNOWN (they are not cleared: only word[] is, a byte a token where
  * len[] was two set to a mark). A phrase never runs past its sentence. */
-/* word[i]: besides CX_KNOWN, proper_word and opening_name of token i,
- * asked again for the same tokens by every figure of a sentence (a
- * subject is looked for up to SUBJECT_WINDOW tokens back): two bits each,
- * 0 before the first answer (set with memset). Neither depends on the
- * sentence. */
-enum { PW_KNOWN = 1, PW_YES = 2, ON_KNOWN = 4, ON_YES = 8, CX_KNOWN = 16 };
+/* word[i]: besides CX_KNOWN, proper_word, opening_name and
+ * opening_subject of token i, asked again for the same tokens by every
+ * figure of a sentence (a subject is looked for up to SUBJECT_WINDOW
+ * tokens back): two bits each, 0 before the first answer (set with
+ * memset). The first two do not depend on the sentence; opening_subject
+ * is asked of a sentence's first token only, so of one sentence. */
+enum {
+    PW_KNOWN = 1,
+    PW_YES = 2,
+    ON_KNOWN = 4,
+    ON_YES = 8,
+    CX_KNOWN = 16,
+    OS_KNOWN = 32,
+    OS_YES = 64
+};
 typedef struct ctx_memo {
     const claims__lex_entry **entry;
     uint8_t *len;
@@ -107,13 +116,12 @@ static bool word_is(const cx *c, size_t i, const char *w)
     return claims__tok_is(c->art, i, w);
 }
 
-/* proper_word past its inline test of the token's class and flags. */
+/* proper_word past its inline tests of the token's class and flags and
+ * of the memo. */
 static bool proper_word_known(const cx *c, size_t i)
 {
     const claims__token *t = &c->art->toks[i];
     uint8_t *w = &c->memo->word[i];
-    if (*w & PW_KNOWN)
-        return (*w & PW_YES) != 0;
     bool yes = true;
     /* "a GT 650M card", "5G phones": a letter glued to a number is part of
      * a model code, no name */
@@ -148,7 +156,10 @@ static inline bool proper_word(const cx *c, size_t i)
     const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
     if ((claims__tok_bits(&c->art->toks[i]) & mask) != want)
         return false;
-    return proper_word_known(c, i);
+    /* asked again by each figure of the sentence: the memo answers most
+       (the call and its saved registers cost more than the answer) */
+    uint8_t w = c->memo->word[i];
+    return w & PW_KNOWN ? (w & PW_YES) != 0 : proper_word_known(c, i);
 }
 
 /* The sentence's first word as a name: capitalized, and no word the
@@ -179,23 +190,30 @@ static bool opening_name(const cx *c, size_t i)
     uint8_t *w = &c->memo->word[i];
     if (*w & ON_KNOWN)
         return (*w & ON_YES) != 0;
+    /* the list's sections in order until the token's bits of them are all
+       tried (most first words have one or two of the fifteen) */
     bool yes = true;
-    uint32_t m = t->lexmask;
-    for (size_t k = 0; k < sizeof known / sizeof known[0] && yes; k++) {
+    uint32_t m = t->lexmask & KNOWN_MASK;
+    for (size_t k = 0; m && yes; k++) {
+        uint32_t bit = 1u << known[k];
+        if (!(m & bit))
+            continue;
+        m &= ~bit;
         size_t n;
         /* straight to the lexicon's out-of-line half: the token's lexmask
          * has the section's bit, and i < i + 1 (the claims__lex_match
          * tests) */
-        if ((m & (1u << known[k])) &&
-            claims__lex_match_at(c->s->lex, known[k], c->art, i, i + 1, &n))
+        if (claims__lex_match_at(c->s->lex, known[k], c->art, i, i + 1, &n))
             yes = false;
     }
     *w |= (uint8_t)(ON_KNOWN | (yes ? ON_YES : 0));
     return yes;
 }
 
-/* The words [b, e) as one lower-case string in the story's arena. */
-static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
+/* The id of the words [b, e) as one lower-case string of the story's
+ * table (0 on OOM, and *oom set). The names and scopes are kept as ids
+ * to the frame: as strings, each was interned a second time there. */
+static claims__sid name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
     char buf[FRAME_TEXT_MAX];
     size_t n = claims__tok_len(&c->art->toks[b]);
@@ -203,7 +221,7 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
         claims__sid id = claims__intern(c->s, claims__tok_norm(c->art, b), n);
         if (!id)
             *oom = true;
-        return claims__str(c->s, id);
+        return id;
     }
     n = 0;
     for (size_t k = b; k < e && k - b < NAME_WORDS; k++) {
@@ -218,16 +236,16 @@ static const char *name_from(const cx *c, size_t b, size_t e, bool *oom)
     claims__sid id = claims__intern(c->s, buf, n);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* The capitalized words from i (at most NAME_WORDS) as one lower-case
- * string in the story's arena; NULL when i starts none, or on OOM (then
- * *oom is set). */
-static const char *proper_name(const cx *c, size_t i, bool *oom)
+ * string of the story's table (name_from); 0 when i starts none, or on
+ * OOM (then *oom is set). */
+static claims__sid proper_name(const cx *c, size_t i, bool *oom)
 {
     if (i >= c->se || !proper_word(c, i))
-        return NULL;
+        return 0;
     size_t e = i;
     while (e < c->se && e - i < NAME_WORDS && proper_word(c, e))
         e++;
@@ -255,39 +273,20 @@ static size_t first_at(const claims__article *art, size_t lo, size_t hi, size_t 
 }
 
 /* How many of the TOKEN_RUN tokens whose positions are t[0, TOKEN_RUN)
- * start before byte off, with no branch: with SSE2 the starts of four
- * tokens (at 0, 12, 24 and 36 bytes: lanes 0 and 3 of the first of three
- * vectors, 2 of the second and 1 of the third) gathered into one vector
- * a step, compared with off as signed numbers once both are moved down
- * by 2^31 (an unsigned compare). */
+ * start before byte off: first_at's search, its steps written out (each
+ * adds a compare's 0 or 1 times the step: no branch; as conditional
+ * moves, gcc made the last a branch). Five compares; the count of sixteen
+ * compares with SSE2 (four starts gathered into a vector a step) took
+ * three times the instructions. */
 enum { TOKEN_RUN = 16 };
 static inline size_t run_before(const claims__tok_pos *t, size_t off)
 {
-#ifdef CLAIMS__SSE2
-    _Static_assert(offsetof(claims__tok_pos, start) == 0 && sizeof(claims__tok_pos) == 12,
-                   "run_before: four positions are three vectors, starts at 0, 12, 24, 36");
-    const __m128i bias = _mm_set1_epi32(INT32_MIN);
-    const __m128i o = _mm_xor_si128(_mm_set1_epi32((int)(uint32_t)off), bias);
-    __m128i cnt = _mm_setzero_si128();
-    const __m128i *p = (const __m128i *)(const void *)t;
-    for (int q = 0; q < TOKEN_RUN / 4; q++, p += 3) {
-        __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1), c = _mm_loadu_si128(p + 2);
-        /* (a0, a3, b2, c1): the lanes are only counted, in any order */
-        __m128i ab = _mm_unpackhi_epi64(a, b);                      /* a2 a3 b2 b3 */
-        __m128i x = _mm_shuffle_epi32(ab, _MM_SHUFFLE(0, 0, 2, 1)); /* a3 b2 .. */
-        __m128i y = _mm_unpacklo_epi32(a, _mm_shuffle_epi32(c, _MM_SHUFFLE(1, 1, 1, 1)));
-        __m128i st = _mm_unpacklo_epi64(x, y); /* a3 b2 a0 c1 */
-        cnt = _mm_sub_epi32(cnt, _mm_cmplt_epi32(_mm_xor_si128(st, bias), o));
-    }
-    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(1, 0, 3, 2)));
-    cnt = _mm_add_epi32(cnt, _mm_shuffle_epi32(cnt, _MM_SHUFFLE(2, 3, 0, 1)));
-    return (size_t)_mm_cvtsi128_si32(cnt);
-#else
-    size_t n = 0;
-    for (size_t j = 0; j < TOKEN_RUN; j++)
-        n += t[j].start < off;
-    return n;
-#endif
+    _Static_assert(TOKEN_RUN == 16, "four steps of a half");
+    size_t k = (size_t)(t[7].start < off) * 8;
+    k += (size_t)(t[k + 3].start < off) * 4;
+    k += (size_t)(t[k + 1].start < off) * 2;
+    k += (size_t)(t[k].start < off);
+    return k + (t[k].start < off);
 }
 
 /* first_at(art, lo, hi, off), found from a guess: the token `per_kb`
@@ -365,14 +364,12 @@ static inline bool boundary(const cx *c, size_t i)
  * tokens, each up to some of the first clause boundary, number and
  * quotation mark; before it, three tokens. */
 typedef struct fig_window {
-    size_t bn;      /* the first boundary or number after the figure, else the window's end */
-    size_t bnq;     /* the first boundary, number or quotation mark */
-    size_t ctx_end; /* the context words of [te, ctx_end) are read: scope */
-    size_t scope;   /* the first scope word in [te, ctx_end) before bnq, else SIZE_MAX */
-    size_t since;   /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
-    int part;       /* CLAIMS__PART_* of a phrase ending right before the figure */
-    bool severity;  /* a degree of harm in SEVERITY_WINDOW after it, before bn */
-    bool rate;      /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
+    size_t scope;  /* the first scope word before a boundary, number or quotation mark,
+                      else SIZE_MAX */
+    size_t since;  /* the first "since" before a boundary or quotation mark, else SIZE_MAX */
+    int part;      /* CLAIMS__PART_* of a phrase ending right before the figure */
+    bool severity; /* a degree of harm in SEVERITY_WINDOW after it, before a boundary or number */
+    bool rate;     /* a rate word in RATE_WINDOW either side, before a number (or boundary) */
 } fig_window;
 
 static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
@@ -419,8 +416,9 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
                  j + 1 < c->se && word_is(c, j, "since"))
             w->since = j; /* its length first: most words are not */
     }
-    w->bn = num < k ? num : k;
-    w->bnq = w->bn < quote ? w->bn : quote;
+    /* the first boundary or number after the figure, else the window's
+       end; the first boundary, number or quotation mark */
+    size_t bn = num < k ? num : k, bnq = bn < quote ? bn : quote;
     /* before the figure: a part phrase ending at it ("including"), a
      * rate word ("averaged"), not past a number */
     w->part = CLAIMS__PART_NONE;
@@ -459,18 +457,21 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
             w->rate = !number;
         }
     }
-    /* after it, up to SEVERITY_WINDOW tokens (the rate window in them):
-     * a degree of harm, a rate word, a scope word */
-    w->ctx_end = te + SEVERITY_WINDOW < w->bn ? te + SEVERITY_WINDOW : w->bn;
+    /* after it, up to SEVERITY_WINDOW tokens before bn (the rate window
+     * in them): a degree of harm, a rate word; a scope word before bnq
+     * (past SEVERITY_WINDOW too: scope_of read those on in a loop of its
+     * own, its exit mispredicted about once a figure) */
+    size_t ctx_end = te + SEVERITY_WINDOW < bn ? te + SEVERITY_WINDOW : bn;
+    size_t fwd_end = bnq > ctx_end ? bnq : ctx_end; /* bnq <= lim <= te + SCOPE_WINDOW */
     w->scope = SIZE_MAX;
     w->severity = false;
-    if (te + SEVERITY_WINDOW <= c->art->ntoks) { /* four read, those past ctx_end masked off */
-        _Static_assert(SEVERITY_WINDOW == 4, "four tokens read");
+    if (te + SCOPE_WINDOW <= c->art->ntoks) { /* six read, those past fwd_end masked off */
         const claims__token *t = toks + te;
-        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3)) &
-             ((1u << (w->ctx_end - te)) - 1);
+        cm = (CX_BIT(t[0], 0) | CX_BIT(t[1], 1) | CX_BIT(t[2], 2) | CX_BIT(t[3], 3) |
+              CX_BIT(t[4], 4) | CX_BIT(t[5], 5)) &
+             ((1u << (fwd_end - te)) - 1);
     } else {
-        for (k = te; k < w->ctx_end; k++)
+        for (k = te; k < fwd_end; k++)
             cm |= ((toks[k].lexmask >> cbit) & 1u) << (k - te);
     }
 #undef CX_BIT
@@ -479,11 +480,12 @@ static void read_window(const cx *c, size_t tb, size_t te, fig_window *w)
         const claims__lex_entry *e = ctx_known(c, k, &n);
         if (!e)
             continue;
+        /* (a token past ctx_end is past RATE_WINDOW too) */
         if (e->code == CLAIMS__LV_PART_SEVERITY)
-            w->severity = true;
+            w->severity |= k < ctx_end;
         else if (e->code == CLAIMS__LV_RATE && k - te < RATE_WINDOW)
             w->rate = true;
-        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < w->bnq && k + 1 < c->se)
+        else if (e->code == CLAIMS__LV_SCOPE && w->scope == SIZE_MAX && k < bnq && k + 1 < c->se)
             w->scope = k;
     }
 }
@@ -524,13 +526,9 @@ static CLAIMS__ALWAYS_INLINE int part_of(const cx *c, size_t nb, const fig_windo
 /* "in Dubai", "among the soldiers" (a proper name only), after the
  * figure and before the next clause: the place or group it covers. A
  * sentence that opens with "In <Name>," scopes its figures too. */
-static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
+static claims__sid scope_of(const cx *c, const fig_window *w, bool *oom)
 {
-    /* read_window read the first SEVERITY_WINDOW tokens */
-    size_t at = w->scope;
-    for (size_t k = w->ctx_end; at == SIZE_MAX && k + 1 < c->se && k < w->bnq; k++)
-        if (ctx_is(c, k, CLAIMS__LV_SCOPE, NULL))
-            at = k;
+    size_t at = w->scope; /* read_window's */
     if (at != SIZE_MAX) {
         size_t p = at + 1;
         if (p < c->se && word_is(c, p, "the"))
@@ -539,33 +537,33 @@ static const char *scope_of(const cx *c, const fig_window *w, bool *oom)
     }
     if (c->sb + 2 < c->se && ctx_is(c, c->sb, CLAIMS__LV_SCOPE, NULL)) {
         size_t p = c->sb + 1;
-        const char *name = proper_name(c, p, oom);
+        claims__sid name = proper_name(c, p, oom);
         size_t k = p;
         while (k < c->se && proper_word(c, k))
             k++;
         if (name && k < c->se && word_is(c, k, ","))
             return name;
     }
-    return NULL;
+    return 0;
 }
 
 /* "arrested three times since October": a count bounded by a time is a
  * count of that period, its own scope ("since october"). */
-static const char *since_scope(const cx *c, const fig_window *w, bool *oom)
+static claims__sid since_scope(const cx *c, const fig_window *w, bool *oom)
 {
     size_t k = w->since;
     if (k == SIZE_MAX)
-        return NULL;
+        return 0;
     size_t n = claims__tok_len(&c->art->toks[k + 1]);
     char buf[FRAME_TEXT_MAX];
     if (n + 7 > sizeof buf)
-        return NULL;
+        return 0;
     memcpy(buf, "since ", 6);
     memcpy(buf + 6, claims__tok_norm(c->art, k + 1), n);
     claims__sid id = claims__intern(c->s, buf, n + 6);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* "averaged 22.8 points", "7.2 rebounds a game": a rate, not a count of
@@ -608,47 +606,93 @@ static bool named_age(const cx *c, size_t tb, size_t te)
  * the name follows it ("Ortiz Pena"). */
 static bool opening_subject_at(const cx *c, size_t i)
 {
-    if (!opening_name(c, i))
-        return false;
-    const claims__token *t = &c->art->toks[i];
-    const char *w = claims__tok_norm(c->art, i);
-    bool plural = claims__tok_len(t) > 3 && w[claims__tok_len(t) - 1] == 's';
-    return !plural || (i + 1 < c->se && proper_word(c, i + 1));
+    bool yes = opening_name(c, i);
+    if (yes) {
+        const claims__token *t = &c->art->toks[i];
+        const char *w = claims__tok_norm(c->art, i);
+        bool plural = claims__tok_len(t) > 3 && w[claims__tok_len(t) - 1] == 's';
+        yes = !plural || (i + 1 < c->se && proper_word(c, i + 1));
+    }
+    c->memo->word[i] |= (uint8_t)(OS_KNOWN | (yes ? OS_YES : 0));
+    return yes;
 }
 
 /* Inline: it is asked of every word of a clause, and only the sentence's
- * first can be one. */
+ * first can be one; asked again by each figure of the sentence, its
+ * memo answers (a third of the calls on the slice). */
 static inline bool opening_subject(const cx *c, size_t i)
 {
-    return i == c->sb && opening_subject_at(c, i);
+    if (i != c->sb)
+        return false;
+    uint8_t w = c->memo->word[i];
+    return w & OS_KNOWN ? (w & OS_YES) != 0 : opening_subject_at(c, i);
 }
 
-static const char *subject_name(const cx *c, size_t tb, bool *oom)
+/* Whether token p, whose hash is a ";"'s or a ","'s, ends the clause
+ * before a subject: a ";", or a "," not after a name. */
+static inline bool clause_mark(const cx *c, size_t p)
 {
-    /* back to a ";", or a "," not after a name, at most SUBJECT_WINDOW
-     * tokens: one test of most (their length). On the way, which tokens
-     * may be a name (proper_word's test of class and flags) go into
-     * `cand` without a branch, bit j for token lo + j: the walk forward
-     * visits those only (a test of each token was mispredicted on every
-     * capitalized word). */
+    if (claims__tok_len(&c->art->toks[p]) != 1)
+        return false; /* another word of the same hash */
+    char ch = claims__tok_norm(c->art, p)[0];
+    return ch == ';' ||
+           (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1));
+}
+
+static CLAIMS__ALWAYS_INLINE claims__sid subject_name(const cx *c, size_t tb, bool *oom)
+{
+    /* back to a clause mark, at most SUBJECT_WINDOW tokens. On the way,
+     * which tokens may be a name (proper_word's test of class and flags)
+     * go into `cand`, bit j for token stop + j (then lo + j): the walk
+     * forward visits those only (a test of each token was mispredicted on
+     * every capitalized word). With SSE2 four tokens a step, from tb
+     * back: their hashes against a ";"'s and a ","'s and their classes
+     * and flags gathered and tested in one vector each (the mask and want
+     * of the class and flags lane: the 64-bit word's upper half,
+     * little-endian), the marks among them looked at from the last; a
+     * token a step cost three times the instructions. Inlined into its
+     * one caller: out of line (gcc's choice since the vectors) its call
+     * and saved registers cost more than its walk. */
     const uint64_t mask = claims__tok_bits_of(
         0, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_SENT_START | CLAIMS__TF_HAS_DIGIT);
     const uint64_t want = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-    _Static_assert(SUBJECT_WINDOW <= 64, "a bit a token looked back");
+    const uint32_t semi = CLAIMS__HASH1(';'), comma = CLAIMS__HASH1(',');
+    _Static_assert(SUBJECT_WINDOW < 64, "a bit a token looked back");
     size_t stop = tb - c->sb > SUBJECT_WINDOW ? tb - SUBJECT_WINDOW : c->sb;
-    const claims__token *toks = c->art->toks, *t = toks + tb;
+    const claims__token *toks = c->art->toks;
+    size_t lo = stop, j = tb - stop; /* tokens [stop, stop + j) not read; lo > stop: found */
     uint64_t cand = 0;
-    for (; t > toks + stop; t--) {
-        if (claims__tok_len(&t[-1]) == 1) {
-            size_t p = (size_t)(t - toks) - 1;
-            char ch = claims__tok_norm(c->art, p)[0];
-            if (ch == ';' ||
-                (ch == ',' && p > c->sb && !proper_word(c, p - 1) && !opening_subject(c, p - 1)))
+#ifdef CLAIMS__SSE2
+    const __m128i vsemi = _mm_set1_epi32((int)semi), vcomma = _mm_set1_epi32((int)comma);
+    const __m128i vmask = _mm_set1_epi32((int)(uint32_t)(mask >> 32));
+    const __m128i vwant = _mm_set1_epi32((int)(uint32_t)(want >> 32));
+    while (j >= 4 && lo == stop) {
+        j -= 4;
+        __m128i hash, lexmask, cf;
+        claims__tok_lanes4(toks + stop + j, &hash, &lexmask, &cf);
+        (void)lexmask;
+        __m128i punct = _mm_or_si128(_mm_cmpeq_epi32(hash, vsemi), _mm_cmpeq_epi32(hash, vcomma));
+        __m128i name = _mm_cmpeq_epi32(_mm_and_si128(cf, vmask), vwant);
+        cand |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(name)) << j;
+        for (unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(punct)); m;) {
+            unsigned top = 31u - (unsigned)__builtin_clz(m);
+            m &= ~(1u << top);
+            if (clause_mark(c, stop + j + top)) {
+                lo = stop + j + top + 1;
                 break;
+            }
         }
-        cand = cand << 1 | (uint64_t)((claims__tok_bits(&t[-1]) & mask) == want);
     }
-    size_t lo = (size_t)(t - toks);
+#endif
+    for (; j > 0 && lo == stop; j--) {
+        const claims__token *t = &toks[stop + j - 1];
+        if ((t->hash == semi || t->hash == comma) && clause_mark(c, stop + j - 1)) {
+            lo = stop + j;
+            break;
+        }
+        cand |= (uint64_t)((claims__tok_bits(t) & mask) == want) << (j - 1);
+    }
+    cand >>= lo - stop;
     if (lo == c->sb && lo < tb)
         cand |= 1; /* the sentence's first word: opening_subject asks */
     while (cand) {
@@ -672,12 +716,12 @@ static const char *subject_name(const cx *c, size_t tb, bool *oom)
         /* on past e (e - lo < SUBJECT_WINDOW: the shift is defined) */
         cand &= ~(((uint64_t)2 << (e - lo)) - 1);
     }
-    return NULL;
+    return 0;
 }
 
 /* "13 miles east of Cloverdale", "four miles from Cobb": the reference
  * place of a distance. */
-static const char *reference_place(const cx *c, size_t te, bool *oom)
+static claims__sid reference_place(const cx *c, size_t te, bool *oom)
 {
     size_t k = te;
     size_t n = 0;
@@ -692,19 +736,19 @@ static const char *reference_place(const cx *c, size_t te, bool *oom)
             p++;
         return proper_name(c, p, oom);
     }
-    return NULL;
+    return 0;
 }
 
 /* "Buford's record of 2,116 points", "the company's $4 billion debt": a
  * name with a possessive before the figure, in its clause, holds it. */
-static const char *possessor(const cx *c, size_t tb, bool *oom)
+static claims__sid possessor(const cx *c, size_t tb, bool *oom)
 {
     const claims__token *toks = c->art->toks;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
         const claims__token *t = &toks[p];
         if (boundary(c, p) || (t->cls & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_QUOTE)))
-            return NULL; /* (the two classes are bits no other class has) */
+            return 0; /* (the two classes are bits no other class has) */
         if (!(t->flags & CLAIMS__TF_POSSESSIVE) || p == c->sb)
             continue;
         /* the name before the "'s": back to its first capitalized word
@@ -715,10 +759,10 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
         if (b == e && b - 1 == c->sb && opening_name(c, c->sb))
             b--;
         if (b == e)
-            return NULL;
+            return 0;
         return b == c->sb ? name_from(c, b, e, oom) : proper_name(c, b, oom);
     }
-    return NULL;
+    return 0;
 }
 
 /* The party whose amount of money it is: the name right before the verb
@@ -740,7 +784,7 @@ static const char *possessor(const cx *c, size_t tb, bool *oom)
      CLAIMS__HSET_BIT(CLAIMS__HASH5('w', 'h', 'i', 'l', 'e'), w) |                                 \
      CLAIMS__HSET_BIT(CLAIMS__HASH3('b', 'u', 't'), w))
 
-static const char *subject_of(const cx *c, size_t tb, bool *oom)
+static claims__sid subject_of(const cx *c, size_t tb, bool *oom)
 {
     static const uint64_t stops[4] = {CX_SUBJECT_STOP(0), CX_SUBJECT_STOP(1), CX_SUBJECT_STOP(2),
                                       CX_SUBJECT_STOP(3)};
@@ -748,17 +792,17 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     while (v > c->sb) {
         v--;
         if (tb - v > SUBJECT_WINDOW)
-            return NULL;
+            return 0;
         if (c->art->toks[v].cls == CLAIMS__TOK_QUOTE ||
             (claims__hash_in(stops, c->art->toks[v].hash) &&
              (word_is(c, v, ";") || word_is(c, v, "but") || word_is(c, v, "while") ||
               word_is(c, v, "whereas"))))
-            return NULL;
+            return 0;
         if (ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
             break;
     }
     if (v == c->sb && !ctx_is(c, v, CLAIMS__LV_HOLDER_VERB, NULL))
-        return NULL;
+        return 0;
     /* back over auxiliaries and an aside between commas */
     size_t e = v;
     while (e > c->sb && (word_is(c, e - 1, "have") || word_is(c, e - 1, "has") ||
@@ -779,7 +823,7 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
     if (b == e && b - 1 == c->sb && e > c->sb && opening_name(c, c->sb))
         b--;
     if (b == e)
-        return NULL;
+        return 0;
     return name_from(c, b, e, oom);
 }
 
@@ -787,7 +831,7 @@ static const char *subject_of(const cx *c, size_t tb, bool *oom)
  * glued by a hyphen to a word ("the 13-inch model costs $1,199", "$999 for
  * the 11-inch Air", "a 64GB phone"): the nearest one, in the clause. Two
  * prices of differently specified products are two products' prices. */
-static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
+static claims__sid spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
 {
     static const uint64_t stops[4] = {CX_CLAUSE_STOP(0), CX_CLAUSE_STOP(1), CX_CLAUSE_STOP(2),
                                       CX_CLAUSE_STOP(3)};
@@ -819,19 +863,19 @@ static const char *spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
         }
     }
     if (best == SIZE_MAX)
-        return NULL;
+        return 0;
     char buf[FRAME_TEXT_MAX];
     const claims__article *art = c->art;
     size_t ln = claims__tok_len(&art->toks[best]), lw = claims__tok_len(&art->toks[best + 2]);
     if (ln + lw + 2 > sizeof buf)
-        return NULL;
+        return 0;
     memcpy(buf, claims__tok_norm(art, best), ln);
     buf[ln] = '-';
     memcpy(buf + ln + 1, claims__tok_norm(art, best + 2), lw);
     claims__sid id = claims__intern(c->s, buf, ln + 1 + lw);
     if (!id)
         *oom = true;
-    return claims__str(c->s, id);
+    return id;
 }
 
 /* ------------------------------------------------------------- time */
@@ -1247,25 +1291,24 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
     /* the first byte first: most quantities are neither (no call) */
     bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
-    /* the scope and the holder are found as strings (of the story's
-       table, or literals) and stored as ids at the end */
-    const char *scope = capitals_name ? scope_of(c, w, oom) : NULL;
+    /* the scope and the holder are found as ids of the story's table
+       (a literal scope interned once chosen) */
+    claims__sid scope = capitals_name ? scope_of(c, w, oom) : 0;
     if (!scope)
         scope = since_scope(c, w, oom);
-    if (!scope)
-        scope = rate_scope(w);
+    const char *literal = scope ? NULL : rate_scope(w);
     /* "7.2 rebounds", "2.4 children": a count in parts is an average */
-    if (!scope && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
+    if (!scope && !literal && cl->kind == CLAIMS_KIND_COUNT && cl->has_value &&
         !(cl->flags & CLAIMS__CF_APPROX) && cl->value > -WHOLE_MAX && cl->value < WHOLE_MAX &&
         cl->value != (double)(long long)cl->value)
-        scope = "average";
+        literal = "average";
     claims__frame *f = claims__draft(cl);
-    f->scope = claims__intern_str(c->s, scope, oom);
+    f->scope = scope ? scope : claims__intern_str(c->s, literal, oom);
     if (age && capitals_name && !named_age(c, tb, te))
         f->hedged = true; /* an unnamed person's age contradicts no one */
     if (!capitals_name)
         return;
-    const char *holder = claims__cstr(cl, f->holder);
+    claims__sid holder = f->holder;
     if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
@@ -1274,7 +1317,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         f->holder_kind = holder ? CLAIMS__HOLDER_POSSESSIVE : CLAIMS__HOLDER_NONE;
     }
     if (cl->kind == CLAIMS_KIND_MONEY) {
-        const char *spec = spec_holder(c, tb, te, oom);
+        claims__sid spec = spec_holder(c, tb, te, oom);
         if (spec) {
             holder = spec;
             f->holder_kind = CLAIMS__HOLDER_SPEC;
@@ -1286,7 +1329,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
                (holder = subject_name(c, tb, oom))) {
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
-    f->holder = claims__intern_str(c->s, holder, oom);
+    f->holder = holder;
 }
 
 /* Gathers the time claims from `first` into tv ordered by position (their
