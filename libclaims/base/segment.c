@@ -91,9 +91,10 @@ typedef struct seg_lists {
 
 static inline size_t list_next(seg_list *l, size_t i, size_t end);
 
-/* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
-static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_lists *sl,
-                           size_t pb, size_t pe, size_t sb, size_t se)
+/* Whether paragraph [pb, pe) is page furniture as a whole (all its
+ * sentences are). */
+static bool furniture_paragraph(const claims__lexicon *lx, const claims__article *art,
+                                seg_lists *sl, size_t pb, size_t pe)
 {
     size_t ntok = pe - pb, n;
     bool whole = false;
@@ -137,35 +138,31 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         e = furniture_at(lx, art, k + 1, pe, &n);
         whole = e && e->code == CLAIMS__LV_CREDIT;
     }
-    for (size_t si = sb; si < se; si++) {
-        claims__sentence *sn = &art->sents[si];
-        if (whole) {
-            sn->flags |= CLAIMS__SF_FURNITURE;
-            continue;
-        }
-        /* Sentence-level credits: "Photo by AP", "AP contributed to this
-         * report." */
-        size_t sbeg = sn->tok_begin, send = sn->tok_end;
-        e = furniture_at(lx, art, sbeg, send, &n);
-        if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
-            sn->flags |= CLAIMS__SF_FURNITURE;
-        /* a report phrase in the first six tokens; the one at sbeg is e */
+    return whole;
+}
+
+/* CLAIMS__SF_FURNITURE when sentence [sb, se) is a credit ("Photo by AP",
+ * "AP contributed to this report."): a credit phrase opens a sentence of
+ * eight tokens at most, or a report phrase is in its first six tokens;
+ * else 0. Out of line: push_sentence calls it only when the lexmasks say
+ * a furniture phrase may start there. */
+CLAIMS__NOINLINE static uint16_t
+furniture_sentence(const claims__lexicon *lx, const claims__article *art, size_t sb, size_t se)
+{
+    size_t n;
+    uint16_t f = 0;
+    const claims__lex_entry *e = furniture_at(lx, art, sb, se, &n);
+    if (e && e->code == CLAIMS__LV_CREDIT && se - sb <= 8)
+        f = CLAIMS__SF_FURNITURE;
+    /* a report phrase in the first six tokens; the one at sb is e */
+    if (e && e->code == CLAIMS__LV_REPORT)
+        f = CLAIMS__SF_FURNITURE;
+    for (size_t k = sb + 1; k < se && k < sb + 6; k++) {
+        e = furniture_at(lx, art, k, se, &n);
         if (e && e->code == CLAIMS__LV_REPORT)
-            sn->flags |= CLAIMS__SF_FURNITURE;
-        /* (the common case, no furniture phrase may start at any of the
-         * five: one test of their lexmasks together) */
-        const claims__token *tk = art->toks;
-        if (send >= sbeg + 6 &&
-            !((tk[sbeg + 1].lexmask | tk[sbeg + 2].lexmask | tk[sbeg + 3].lexmask |
-               tk[sbeg + 4].lexmask | tk[sbeg + 5].lexmask) &
-              (1u << CLAIMS__LEX_FURNITURE)))
-            continue;
-        for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
-            e = furniture_at(lx, art, k, send, &n);
-            if (e && e->code == CLAIMS__LV_REPORT)
-                sn->flags |= CLAIMS__SF_FURNITURE;
-        }
+            f = CLAIMS__SF_FURNITURE;
     }
+    return f;
 }
 
 /* Sentence index si to the eight tokens from t on. */
@@ -177,9 +174,13 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     } while (0)
 enum { AHEAD = 32 }; /* see push_sentence (four SENT8 there) */
 
-static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claims__article *art,
+/* Appends sentence [tb, te) of paragraph para (the paragraph's first
+ * with para_start; of a furniture paragraph with whole) with its flags,
+ * and gives its tokens its index. False on OOM. */
+static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a,
+                                                const claims__lexicon *lx, claims__article *art,
                                                 size_t *cap, size_t tb, size_t te, size_t para,
-                                                bool para_start)
+                                                bool para_start, bool whole)
 {
     if (tb >= te)
         return true;
@@ -194,7 +195,20 @@ static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claim
     sn->tok_begin = (uint32_t)tb;
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
-    sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
+    uint16_t f = para_start ? CLAIMS__SF_PARA_START : 0;
+    /* Most sentences start no furniture phrase in their first six tokens
+     * (those furniture_sentence reads): one test of their lexmasks
+     * together, the tokens past te (of the next sentence, or the one past
+     * the last) making it only stricter. */
+    const claims__token *tk = art->toks;
+    if (whole)
+        f |= CLAIMS__SF_FURNITURE;
+    else if (tb + 5 > art->ntoks ||
+             ((tk[tb].lexmask | tk[tb + 1].lexmask | tk[tb + 2].lexmask | tk[tb + 3].lexmask |
+               tk[tb + 4].lexmask | tk[tb + 5].lexmask) &
+              (1u << CLAIMS__LEX_FURNITURE)))
+        f |= furniture_sentence(lx, art, tb, te);
+    sn->flags = f;
     /* Most sentences run to fewer than AHEAD tokens: AHEAD stores from tb
      * on, whatever the length (the tokens past te are a later sentence's,
      * pushed after this one and stored again: no test of the length, a
@@ -248,7 +262,7 @@ static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
 /* Splits paragraph [pb, pe) into sentences. */
 static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx,
                             claims__article *art, seg_lists *sl, size_t *cap, size_t pb, size_t pe,
-                            size_t para)
+                            size_t para, bool whole)
 {
     size_t sb = pb;
     bool first = true;
@@ -267,13 +281,13 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
         /* "Sept. 1", "No. 1", "Gen. Smith", "U.N. envoy". */
         if (claims__tok_is(art, i, ".") && abbreviation_dot(lx, art, i))
             continue;
-        if (!push_sentence(a, art, cap, sb, u, para, first))
+        if (!push_sentence(a, lx, art, cap, sb, u, para, first, whole))
             return false;
         first = false;
         sb = u;
         i = u - 1;
     }
-    return push_sentence(a, art, cap, sb, pe, para, first);
+    return push_sentence(a, lx, art, cap, sb, pe, para, first, whole);
 }
 
 /* The first token from t on after a line break, or art->ntoks when none
@@ -311,10 +325,9 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
         }
         if (!brk)
             continue;
-        size_t sb = art->nsents;
-        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para))
+        bool whole = furniture_paragraph(lx, art, &sl, pb, t);
+        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para, whole))
             return CLAIMS_ERR_NOMEM;
-        mark_furniture(lx, art, &sl, pb, t, sb, art->nsents);
         para++;
         pb = t;
     }
