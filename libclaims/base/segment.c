@@ -404,24 +404,30 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk,
                             const claims__tok_pos *pos, size_t n)
 {
     /* the tokens before the last, 64 a turn: the last turn's 64 end with
-     * the last of them (the bits of those before b shifted out), so only
-     * a text of fewer takes a loop of a varying count */
-    for (size_t b = 0; b + 1 < n; b += 64) {
-        size_t c = n - 1 - b < 64 ? n - 1 - b : 64;
-        uint64_t w = 0; /* bit k: token b + k has drop bits */
+     * the last of them (the bits of those before t0 shifted out), so only
+     * a text of fewer takes a loop of a varying count. (t0 and p0 walk:
+     * a token's address is t0 and its bit, no add of the turn's start.) */
+    claims__token *t0 = tk;
+    const claims__tok_pos *p0 = pos;
+    for (size_t left = n ? n - 1 : 0; left;) {
+        size_t c = left < 64 ? left : 64;
+        uint64_t w = 0; /* bit k: token t0 + k has drop bits */
         if (n > 64) {
-            w = drop_mask64(pos + b + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
+            w = drop_mask64(p0 + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
         } else {
             for (size_t k = 0; k < c; k++)
-                w |= (uint64_t)(pos[b + k].drop != 0) << k;
+                w |= (uint64_t)(p0[k].drop != 0) << k;
         }
         for (; w; w &= w - 1) {
-            size_t k = b + (size_t)__builtin_ctzll(w);
-            claims__token *t = tk + k;
+            unsigned k = (unsigned)__builtin_ctzll(w);
+            claims__token *t = t0 + k;
             uint32_t pair = claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY);
-            t->lexmask &= ~(pos[k].drop & (pair - 1));
+            t->lexmask &= ~(p0[k].drop & (pair - 1));
             t->flags |= (uint16_t)(pair * CLAIMS__TF_LEX_PAIR);
         }
+        t0 += c;
+        p0 += c;
+        left -= c;
     }
     /* the last token: no next one */
     if (n)
