@@ -403,6 +403,25 @@ static void test_furniture_marked(void **state)
     claims_story_free(g.s);
 }
 
+/* A sentence is a credit when a report phrase is in its first six
+ * tokens, not later; a credit at the very end of the text, with fewer
+ * than six tokens left, is read as well. */
+static void test_furniture_report_phrase_in_first_six_tokens(void **state)
+{
+    (void)state;
+    const char *text = "Officials said the bridge reopened on Monday.\n"
+                       "Staff writer Jo Kim contributed to this report.\n"
+                       "Six of the town council members contributed to this report.\n"
+                       "Photo by AP";
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->nsents, 4);
+    assert_false(g.a->sents[0].flags & CLAIMS__SF_FURNITURE);
+    assert_true(g.a->sents[1].flags & CLAIMS__SF_FURNITURE);
+    assert_false(g.a->sents[2].flags & CLAIMS__SF_FURNITURE);
+    assert_true(g.a->sents[3].flags & CLAIMS__SF_FURNITURE);
+    claims_story_free(g.s);
+}
+
 static void test_bom_is_skipped_but_offsets_kept(void **state)
 {
     (void)state;
@@ -723,6 +742,7 @@ int main(void)
         cmocka_unit_test(test_sentences_end_after_closing_quote),
         cmocka_unit_test(test_paragraphs_and_wrapped_lines),
         cmocka_unit_test(test_furniture_marked),
+        cmocka_unit_test(test_furniture_report_phrase_in_first_six_tokens),
         cmocka_unit_test(test_bom_is_skipped_but_offsets_kept),
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_huge_single_line),

@@ -717,7 +717,10 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
     const claims__lex_tables *t = lx->tables;
     const claims__token *tk = &art->toks[i];
     uint32_t sh = slot_hash(tk->hash, sec);
-    if (i + 1 < end && i + 1 < art->ntoks && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
+    /* (the last token's next is the one past it, hash 0: the pair bits
+       may send it on, and match_long, bound by the token count, finds
+       what the probe below would) */
+    if (i + 1 < end && claims__lex_pair_may(t, tk[0].hash, tk[1].hash, sec))
         return match_long(t, sec, art, i, end, ntok);
     /* The home slot of slot hash sh holds the token's key, if any, as a
      * rule: only it is compared here, with few values live (fewer

@@ -91,9 +91,10 @@ typedef struct seg_lists {
 
 static inline size_t list_next(seg_list *l, size_t i, size_t end);
 
-/* Marks page furniture in paragraph [pb, pe) of sentences [sb, se). */
-static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_lists *sl,
-                           size_t pb, size_t pe, size_t sb, size_t se)
+/* Whether paragraph [pb, pe) is page furniture as a whole (all its
+ * sentences are). */
+static bool furniture_paragraph(const claims__lexicon *lx, const claims__article *art,
+                                seg_lists *sl, size_t pb, size_t pe)
 {
     size_t ntok = pe - pb, n;
     bool whole = false;
@@ -137,35 +138,31 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
         e = furniture_at(lx, art, k + 1, pe, &n);
         whole = e && e->code == CLAIMS__LV_CREDIT;
     }
-    for (size_t si = sb; si < se; si++) {
-        claims__sentence *sn = &art->sents[si];
-        if (whole) {
-            sn->flags |= CLAIMS__SF_FURNITURE;
-            continue;
-        }
-        /* Sentence-level credits: "Photo by AP", "AP contributed to this
-         * report." */
-        size_t sbeg = sn->tok_begin, send = sn->tok_end;
-        e = furniture_at(lx, art, sbeg, send, &n);
-        if (e && e->code == CLAIMS__LV_CREDIT && send - sbeg <= 8)
-            sn->flags |= CLAIMS__SF_FURNITURE;
-        /* a report phrase in the first six tokens; the one at sbeg is e */
+    return whole;
+}
+
+/* CLAIMS__SF_FURNITURE when sentence [sb, se) is a credit ("Photo by AP",
+ * "AP contributed to this report."): a credit phrase opens a sentence of
+ * eight tokens at most, or a report phrase is in its first six tokens;
+ * else 0. Out of line: push_sentence calls it only when the lexmasks say
+ * a furniture phrase may start there. */
+CLAIMS__NOINLINE static uint16_t
+furniture_sentence(const claims__lexicon *lx, const claims__article *art, size_t sb, size_t se)
+{
+    size_t n;
+    uint16_t f = 0;
+    const claims__lex_entry *e = furniture_at(lx, art, sb, se, &n);
+    if (e && e->code == CLAIMS__LV_CREDIT && se - sb <= 8)
+        f = CLAIMS__SF_FURNITURE;
+    /* a report phrase in the first six tokens; the one at sb is e */
+    if (e && e->code == CLAIMS__LV_REPORT)
+        f = CLAIMS__SF_FURNITURE;
+    for (size_t k = sb + 1; k < se && k < sb + 6; k++) {
+        e = furniture_at(lx, art, k, se, &n);
         if (e && e->code == CLAIMS__LV_REPORT)
-            sn->flags |= CLAIMS__SF_FURNITURE;
-        /* (the common case, no furniture phrase may start at any of the
-         * five: one test of their lexmasks together) */
-        const claims__token *tk = art->toks;
-        if (send >= sbeg + 6 &&
-            !((tk[sbeg + 1].lexmask | tk[sbeg + 2].lexmask | tk[sbeg + 3].lexmask |
-               tk[sbeg + 4].lexmask | tk[sbeg + 5].lexmask) &
-              (1u << CLAIMS__LEX_FURNITURE)))
-            continue;
-        for (size_t k = sbeg + 1; k < send && k < sbeg + 6; k++) {
-            e = furniture_at(lx, art, k, send, &n);
-            if (e && e->code == CLAIMS__LV_REPORT)
-                sn->flags |= CLAIMS__SF_FURNITURE;
-        }
+            f = CLAIMS__SF_FURNITURE;
     }
+    return f;
 }
 
 /* Sentence index si to the eight tokens from t on. */
@@ -177,9 +174,13 @@ static void mark_furniture(const claims__lexicon *lx, claims__article *art, seg_
     } while (0)
 enum { AHEAD = 32 }; /* see push_sentence (four SENT8 there) */
 
-static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claims__article *art,
+/* Appends sentence [tb, te) of paragraph para (the paragraph's first
+ * with para_start; of a furniture paragraph with whole) with its flags,
+ * and gives its tokens its index. False on OOM. */
+static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a,
+                                                const claims__lexicon *lx, claims__article *art,
                                                 size_t *cap, size_t tb, size_t te, size_t para,
-                                                bool para_start)
+                                                bool para_start, bool whole)
 {
     if (tb >= te)
         return true;
@@ -194,7 +195,20 @@ static CLAIMS__ALWAYS_INLINE bool push_sentence(const claims_allocator *a, claim
     sn->tok_begin = (uint32_t)tb;
     sn->tok_end = (uint32_t)te;
     sn->paragraph = (uint32_t)para;
-    sn->flags = para_start ? CLAIMS__SF_PARA_START : 0;
+    uint16_t f = para_start ? CLAIMS__SF_PARA_START : 0;
+    /* Most sentences start no furniture phrase in their first six tokens
+     * (those furniture_sentence reads): one test of their lexmasks
+     * together, the tokens past te (of the next sentence, or the one past
+     * the last) making it only stricter. */
+    const claims__token *tk = art->toks;
+    if (whole)
+        f |= CLAIMS__SF_FURNITURE;
+    else if (tb + 5 > art->ntoks ||
+             ((tk[tb].lexmask | tk[tb + 1].lexmask | tk[tb + 2].lexmask | tk[tb + 3].lexmask |
+               tk[tb + 4].lexmask | tk[tb + 5].lexmask) &
+              (1u << CLAIMS__LEX_FURNITURE)))
+        f |= furniture_sentence(lx, art, tb, te);
+    sn->flags = f;
     /* Most sentences run to fewer than AHEAD tokens: AHEAD stores from tb
      * on, whatever the length (the tokens past te are a later sentence's,
      * pushed after this one and stored again: no test of the length, a
@@ -248,7 +262,7 @@ static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
 /* Splits paragraph [pb, pe) into sentences. */
 static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx,
                             claims__article *art, seg_lists *sl, size_t *cap, size_t pb, size_t pe,
-                            size_t para)
+                            size_t para, bool whole)
 {
     size_t sb = pb;
     bool first = true;
@@ -267,13 +281,13 @@ static bool split_paragraph(const claims_allocator *a, const claims__lexicon *lx
         /* "Sept. 1", "No. 1", "Gen. Smith", "U.N. envoy". */
         if (claims__tok_is(art, i, ".") && abbreviation_dot(lx, art, i))
             continue;
-        if (!push_sentence(a, art, cap, sb, u, para, first))
+        if (!push_sentence(a, lx, art, cap, sb, u, para, first, whole))
             return false;
         first = false;
         sb = u;
         i = u - 1;
     }
-    return push_sentence(a, art, cap, sb, pe, para, first);
+    return push_sentence(a, lx, art, cap, sb, pe, para, first, whole);
 }
 
 /* The first token from t on after a line break, or art->ntoks when none
@@ -311,10 +325,9 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
         }
         if (!brk)
             continue;
-        size_t sb = art->nsents;
-        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para))
+        bool whole = furniture_paragraph(lx, art, &sl, pb, t);
+        if (!split_paragraph(a, lx, art, &sl, cap, pb, t, para, whole))
             return CLAIMS_ERR_NOMEM;
-        mark_furniture(lx, art, &sl, pb, t, sb, art->nsents);
         para++;
         pb = t;
     }
@@ -332,28 +345,38 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
     return CLAIMS_OK;
 }
 
+#ifdef CLAIMS__SSE2
+/* The drops of the four positions (48 bytes) at p: three loads, and the
+ * drop lanes (lane 2 of the first, 1 of the second, 0 and 3 of the third:
+ * 8, 20, 32 and 44 bytes in) in one vector by two shuffles. */
+static CLAIMS__ALWAYS_INLINE __m128i drops4(const __m128i *p)
+{
+    _Static_assert(offsetof(claims__tok_pos, drop) == 8 && sizeof(claims__tok_pos) == 12,
+                   "drops4: a position is 12 bytes, its drop the third lane");
+    __m128 a = _mm_castsi128_ps(_mm_loadu_si128(p));
+    __m128 b = _mm_castsi128_ps(_mm_loadu_si128(p + 1));
+    __m128 c = _mm_castsi128_ps(_mm_loadu_si128(p + 2));
+    __m128 ab = _mm_shuffle_ps(a, b, _MM_SHUFFLE(1, 1, 2, 2)); /* a2 a2 b1 b1 */
+    return _mm_castps_si128(_mm_shuffle_ps(ab, c, _MM_SHUFFLE(3, 0, 2, 0)));
+}
+#endif
+
 /* Bit k set: token k of the 64 whose positions are bp[0, 64) has drop
  * bits. */
 static CLAIMS__ALWAYS_INLINE uint64_t drop_mask64(const claims__tok_pos *bp)
 {
     uint64_t w = 0;
 #ifdef CLAIMS__SSE2
-    /* four positions (48 bytes) a step: three loads, the drop lanes
-     * (lanes 2, 1 and 0 of the three: 8, 20, 32 and 44 bytes in) */
-    _Static_assert(offsetof(claims__tok_pos, drop) == 8 && sizeof(claims__tok_pos) == 12,
-                   "drop_mask64: a position is 12 bytes, its drop the third lane");
-    const __m128i zero = _mm_setzero_si128();
+    /* sixteen positions a step: their drops packed to bytes (a saturating
+     * pack keeps a lane zero or not), one compare and one mask */
     const __m128i *p = (const __m128i *)(const void *)bp;
-    for (unsigned q = 0; q < 16; q++, p += 3) {
-        __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1), c = _mm_loadu_si128(p + 2);
-        /* a lanes 2 and 3: token 0's drop, token 1's start; b lane 1:
-           token 1's drop; c lanes 0 and 3: tokens 2 and 3's drops */
-        __m128i d01 = _mm_unpackhi_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 1, 1, 1)));
-        __m128i d23 = _mm_shuffle_epi32(c, _MM_SHUFFLE(3, 3, 3, 0));
-        __m128i drops = _mm_unpacklo_epi64(d01, d23);
-        __m128i none = _mm_cmpeq_epi32(drops, zero);
-        w |= (uint64_t)(~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(none)) & 15u) << (4 * q);
+    for (unsigned q = 0; q < 4; q++, p += 12) {
+        __m128i lo = _mm_packs_epi32(drops4(p), drops4(p + 3));
+        __m128i hi = _mm_packs_epi32(drops4(p + 6), drops4(p + 9));
+        __m128i none = _mm_cmpeq_epi8(_mm_packs_epi16(lo, hi), _mm_setzero_si128());
+        w |= (uint64_t)(unsigned)_mm_movemask_epi8(none) << (16 * q);
     }
+    w = ~w;
 #else
     for (unsigned k = 0; k < 64; k++)
         w |= (uint64_t)(bp[k].drop != 0) << k;
@@ -381,24 +404,30 @@ static void refine_lexmasks(const claims__lex_tables *lt, claims__token *tk,
                             const claims__tok_pos *pos, size_t n)
 {
     /* the tokens before the last, 64 a turn: the last turn's 64 end with
-     * the last of them (the bits of those before b shifted out), so only
-     * a text of fewer takes a loop of a varying count */
-    for (size_t b = 0; b + 1 < n; b += 64) {
-        size_t c = n - 1 - b < 64 ? n - 1 - b : 64;
-        uint64_t w = 0; /* bit k: token b + k has drop bits */
+     * the last of them (the bits of those before t0 shifted out), so only
+     * a text of fewer takes a loop of a varying count. (t0 and p0 walk:
+     * a token's address is t0 and its bit, no add of the turn's start.) */
+    claims__token *t0 = tk;
+    const claims__tok_pos *p0 = pos;
+    for (size_t left = n ? n - 1 : 0; left;) {
+        size_t c = left < 64 ? left : 64;
+        uint64_t w = 0; /* bit k: token t0 + k has drop bits */
         if (n > 64) {
-            w = drop_mask64(pos + b + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
+            w = drop_mask64(p0 + c - 64) >> (64 - c); /* (n > 64: within the tokens) */
         } else {
             for (size_t k = 0; k < c; k++)
-                w |= (uint64_t)(pos[b + k].drop != 0) << k;
+                w |= (uint64_t)(p0[k].drop != 0) << k;
         }
         for (; w; w &= w - 1) {
-            size_t k = b + (size_t)__builtin_ctzll(w);
-            claims__token *t = tk + k;
+            unsigned k = (unsigned)__builtin_ctzll(w);
+            claims__token *t = t0 + k;
             uint32_t pair = claims__lex_pair_may(lt, t->hash, t[1].hash, CLAIMS__LEX_PAIR_ANY);
-            t->lexmask &= ~(pos[k].drop & (pair - 1));
+            t->lexmask &= ~(p0[k].drop & (pair - 1));
             t->flags |= (uint16_t)(pair * CLAIMS__TF_LEX_PAIR);
         }
+        t0 += c;
+        p0 += c;
+        left -= c;
     }
     /* the last token: no next one */
     if (n)
