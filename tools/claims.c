@@ -208,7 +208,7 @@ static void add_file(cli *c, const char *path, const char *id)
     } else if (id_ok(c, id, strlen(id), path)) {
         mark m = mark_now(c);
         add_text(c, id, &b, mapped);
-        settle(c, m, id, path);
+        settle(c, m, id, strlen(id), path);
     }
     buffer_release(&b, mapped);
 }
@@ -352,7 +352,7 @@ static void add_stdin(cli *c)
     } else if (id_ok(c, "stdin", 5, "standard input")) {
         mark m = mark_now(c);
         add_text(c, "stdin", &b, 0);
-        settle(c, m, "stdin", "standard input");
+        settle(c, m, "stdin", 5, "standard input");
     }
     buffer_release(&b, 0);
 }

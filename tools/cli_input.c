@@ -73,7 +73,7 @@ int id_ok(cli *c, const char *id, size_t idlen, const char *source)
         reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is longer than 255 bytes", -1);
         return 0;
     }
-    void **prev = strmap_find(&c->sources, id);
+    void **prev = strmap_find_n(&c->sources, id, idlen);
     if (prev) {
         sbuf m = {NULL, 0, 0};
         sb_printf(&m, "duplicate id: %s has the id of %s", source, (const char *)*prev);
@@ -134,13 +134,13 @@ mark mark_now(const cli *c)
 /* After an attempt to add article `id`: remember its source when the
  * library took it; record a rejection the library did not record itself
  * (an id it refused, no memory), so that nothing vanishes from the report. */
-void settle(cli *c, mark m, const char *id, const char *source)
+void settle(cli *c, mark m, const char *id, size_t idlen, const char *source)
 {
     if (claims_story_article_count(c->story) > m.articles) {
-        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id),
-                            strpool_dup(&c->source_strings, source));
+        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id, idlen), idlen,
+                            strpool_dup(&c->source_strings, source, strlen(source)));
     } else if (claims_story_rejected_count(c->story) == m.rejected) {
-        char *sid = safe_id(id, strlen(id));
+        char *sid = safe_id(id, idlen);
         claims_story_reject(c->story, sid, CLAIMS_ERR_INVALID_ARGUMENT,
                             "the article could not be added", -1);
         free(sid);
@@ -259,7 +259,7 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
         if (claims_story_article_count(c->story) > m.articles)
             tp->used += a->text.len;
     }
-    settle(c, m, id, source);
+    settle(c, m, id, idlen, source);
 }
 
 /* An article object read by jansson (a *.json document, `claims batch`,
