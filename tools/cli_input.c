@@ -454,16 +454,17 @@ static inline size_t put_utf8_bmp(char *d, unsigned cp)
     return 3;
 }
 
+/* The byte each one-letter escape stands for, by its letter; 0 for a
+ * letter that is none. */
+static const char escape_byte[256] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
+                                      ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
+
 /* The escape whose backslash is s[j] (j + 1 < n), decoded to b->p + *o,
  * where b has room for three bytes and a NUL: the index after it, or 0 for
  * one the flat reader leaves to the others (not JSON, \u0000, a
  * surrogate). */
 static inline size_t decode_escape(const unsigned char *s, size_t j, size_t n, char *d, size_t *o)
 {
-    /* the byte each one-letter escape stands for, by its letter; 0 for a
-       letter that is none */
-    static const char simple[256] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
-                                     ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
     /* a hex digit's value plus one; 0 for a byte that is none */
     static const unsigned char hex1[256] = {
         ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
@@ -471,8 +472,8 @@ static inline size_t decode_escape(const unsigned char *s, size_t j, size_t n, c
         ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16, ['a'] = 11, ['b'] = 12,
         ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16};
     unsigned char e = s[j + 1];
-    if (simple[e]) {
-        d[(*o)++] = simple[e];
+    if (escape_byte[e]) {
+        d[(*o)++] = escape_byte[e];
         return j + 2;
     }
     if (e != 'u' || n - j < 6)
@@ -542,9 +543,21 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
             _mm_storeu_si128((__m128i *)(void *)(b->p + o), v0);
             _mm_storeu_si128((__m128i *)(void *)(b->p + o + 16), v1);
             mk = stop_mask(v0) | stop_mask(v1) << 16;
-            if (mk)
+            if (!mk) {
+                j += 32, o += 32;
+                continue;
+            }
+            /* a one-letter escape (\n, \", a text's most common stop) is
+               decoded here and the copy goes on after it, without the
+               way round below */
+            size_t k = (size_t)__builtin_ctz(mk);
+            unsigned char e = j + k + 1 < n ? s[j + k + 1] : 0;
+            if (s[j + k] != '\\' || !escape_byte[e])
                 break;
-            j += 32, o += 32;
+            b->p[o + k] = escape_byte[e];
+            j += k + 2, o += k + 1;
+            *escaped = 1;
+            mk = 0;
         }
         if (mk) {
             size_t k = (size_t)__builtin_ctz(mk);
