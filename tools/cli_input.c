@@ -385,14 +385,21 @@ static int yajl_safe(const unsigned char *s, size_t n)
  * jansson's. fuzz_jsonl checks each reader against jansson. */
 
 #if defined(__SSE2__)
-/* The movemask of the bytes of v that string_stop stops at. */
+/* The bytes of v that string_stop stops at, as bytes of ones. */
+static inline __m128i stop_look(__m128i v)
+{
+    /* bit 1 flipped, a quotation mark (0x22) is 0x20 and a control byte
+       still below it: one signed compare takes them both, and the bytes
+       beyond ASCII (below 0); a backslash is then 0x5E */
+    __m128i x = _mm_xor_si128(v, _mm_set1_epi8(2));
+    return _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                        _mm_cmpeq_epi8(x, _mm_set1_epi8(0x5E)));
+}
+
+/* Their movemask. */
 static inline unsigned stop_mask(__m128i v)
 {
-    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), sp = _mm_set1_epi8(0x20);
-    /* signed: bytes beyond ASCII are below 0x20 too */
-    __m128i look = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
-                                _mm_cmplt_epi8(v, sp));
-    return (unsigned)_mm_movemask_epi8(look);
+    return (unsigned)_mm_movemask_epi8(stop_look(v));
 }
 
 /* The same for the bytes of s[0, 16). */
@@ -537,16 +544,22 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
     for (size_t j = i;;) {
 #if defined(__SSE2__)
         unsigned mk = 0;
+        /* b->p in a local: the stores through it are bytes, which may
+           alias anything, and would have it loaded again after each */
+        char *out = b->p;
         while (j + 32 <= lim) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
             __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 16));
-            _mm_storeu_si128((__m128i *)(void *)(b->p + o), v0);
-            _mm_storeu_si128((__m128i *)(void *)(b->p + o + 16), v1);
-            mk = stop_mask(v0) | stop_mask(v1) << 16;
-            if (!mk) {
+            _mm_storeu_si128((__m128i *)(void *)(out + o), v0);
+            _mm_storeu_si128((__m128i *)(void *)(out + o + 16), v1);
+            /* one test for the 32 bytes; where the stop is, only when
+               there is one */
+            __m128i l0 = stop_look(v0), l1 = stop_look(v1);
+            if (!_mm_movemask_epi8(_mm_or_si128(l0, l1))) {
                 j += 32, o += 32;
                 continue;
             }
+            mk = (unsigned)_mm_movemask_epi8(l0) | (unsigned)_mm_movemask_epi8(l1) << 16;
             /* a one-letter escape (\n, \", a text's most common stop) is
                decoded here and the copy goes on after it, without the
                way round below */
@@ -554,7 +567,7 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
             unsigned char e = j + k + 1 < n ? s[j + k + 1] : 0;
             if (s[j + k] != '\\' || !escape_byte[e])
                 break;
-            b->p[o + k] = escape_byte[e];
+            out[o + k] = escape_byte[e];
             j += k + 2, o += k + 1;
             *escaped = 1;
             mk = 0;
