@@ -121,10 +121,12 @@ static inline unsigned special16(const unsigned char *s)
 {
 #if defined(__SSE2__)
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    /* signed: bytes beyond ASCII are below 0x20 too */
-    __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    /* plus 1, DEL and the bytes beyond ASCII are below 0 signed (0xFF
+       wraps to 0) and the control bytes below 0x21: one compare takes
+       them all; a backslash is then 0x5D */
+    __m128i x = _mm_add_epi8(v, _mm_set1_epi8(1));
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8(0x5D)));
     return (unsigned)_mm_movemask_epi8(m);
 #else
     unsigned m = 0;
