@@ -1003,9 +1003,14 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
 {
     size_t pos = bom_len(b), line = 0;
     /* NAME:LINE and PATH:LINE, written in two buffers kept from line to
-     * line: a printf and two mallocs a line took a tenth of the reading */
+     * line: a printf and two mallocs a line took a tenth of the reading.
+     * "NAME:" and "PATH:" are written once, a line's number after them. */
     sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-    size_t name_len = strlen(name), path_len = strlen(path);
+    sb_str(&fallback, name);
+    sb_add(&fallback, ":", 1);
+    sb_str(&source, path);
+    sb_add(&source, ":", 1);
+    size_t fallback_prefix = fallback.n, source_prefix = source.n;
     jsonl_fast f;
     memset(&f, 0, sizeof f);
     while (pos < b->len) {
@@ -1019,12 +1024,9 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
             k++;
         if (k == eol)
             continue;
-        fallback.n = source.n = 0;
-        sb_add(&fallback, name, name_len);
-        sb_add(&fallback, ":", 1);
+        fallback.n = fallback_prefix;
         sb_uint(&fallback, line);
-        sb_add(&source, path, path_len);
-        sb_add(&source, ":", 1);
+        source.n = source_prefix;
         sb_uint(&source, line);
         add_jsonl_line(c, &f, b, start, k, eol, fallback.p, source.p, line);
     }
