@@ -324,15 +324,15 @@ static claims_status reject_article(claims_story *s, claims_error *err, const ch
     return fail(err, code, id, has_offset, offset);
 }
 
-/* The bytes read before an article's text: a title that has a word and
- * that the text does not already begin with (a feed may repeat its title
- * line; read once), then a blank line, so that the title is read as a
- * plain-text file's first line is. 0 when there is no such title. */
-static size_t title_prefix(const char *title, const char *text, size_t len)
+/* The bytes read before an article's text: a title (of tl bytes) that has
+ * a word and that the text does not already begin with (a feed may repeat
+ * its title line; read once), then a blank line, so that the title is
+ * read as a plain-text file's first line is. 0 when there is no such
+ * title. */
+static size_t title_prefix(const char *title, size_t tl, const char *text, size_t len)
 {
     if (!title)
         return 0;
-    size_t tl = strlen(title);
     bool blank = true;
     for (size_t i = 0; i < tl && blank; i++)
         blank = claims__is_space((unsigned char)title[i]);
@@ -361,7 +361,8 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
      * added so that a failure leaves the story as it was. */
     if ((s->narticles + 1) * 2 > s->id_nslots && !grow_ids(s))
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
-    size_t prefix = title_prefix(title, text ? text : "", len);
+    size_t tl = title ? strlen(title) : 0;
+    size_t prefix = title_prefix(title, tl, text ? text : "", len);
     if (len > UINT32_MAX - 1 - prefix)
         return reject_article(s, err, id, CLAIMS_ERR_TOO_LARGE, 0, 0);
     claims_status st = claims__utf8_validate(text ? text : "", len, &bad);
@@ -375,7 +376,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     claims__date date = {0, 0, 0};
     if (published && !parse_iso_date(published, &date))
         return reject_article(s, err, id, CLAIMS_ERR_BAD_DATE, 0, 0);
-    if (title && claims__utf8_validate(title, strlen(title), &bad) != CLAIMS_OK)
+    if (title && claims__utf8_validate(title, tl, &bad) != CLAIMS_OK)
         return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
 
     if (!claims__grow(&s->alloc, (void **)&s->articles, &s->cap_articles, s->narticles + 1,
@@ -386,7 +387,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     /* in the arena: a malloc'd id would take about as much again in the
        allocator's own bookkeeping as a short id's bytes */
     art->id = claims__arena_strndup(&s->arena, id, idlen);
-    art->title = title ? claims__arena_strndup(&s->arena, title, strlen(title)) : NULL;
+    art->title = title ? claims__arena_strndup(&s->arena, title, tl) : NULL;
     /* A title read apart needs title + blank line + text in one block:
      * only a text read as it is can be borrowed. */
     art->borrowed = s->borrow_text && prefix == 0;

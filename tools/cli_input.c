@@ -190,7 +190,7 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
                         const char *source, long long offset)
 {
     const char *id = fallback;
-    size_t idlen = strlen(fallback);
+    size_t idlen;
     char idbuf[64];
     if (a->id.kind == MEMBER_STRING) {
         id = a->id.s;
@@ -206,7 +206,9 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
         snprintf(idbuf, sizeof idbuf, "%lld", a->id.i);
         id = idbuf;
         idlen = strlen(id);
-    } else if (a->id.kind != MEMBER_ABSENT && a->id.kind != MEMBER_NULL) {
+    } else if (a->id.kind == MEMBER_ABSENT || a->id.kind == MEMBER_NULL) {
+        idlen = strlen(fallback);
+    } else {
         reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
                offset);
         return;
