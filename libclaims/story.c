@@ -324,15 +324,15 @@ static claims_status reject_article(claims_story *s, claims_error *err, const ch
     return fail(err, code, id, has_offset, offset);
 }
 
-/* The bytes read before an article's text: a title that has a word and
- * that the text does not already begin with (a feed may repeat its title
- * line; read once), then a blank line, so that the title is read as a
- * plain-text file's first line is. 0 when there is no such title. */
-static size_t title_prefix(const char *title, const char *text, size_t len)
+/* The bytes read before an article's text: a title (of tl bytes) that has
+ * a word and that the text does not already begin with (a feed may repeat
+ * its title line; read once), then a blank line, so that the title is
+ * read as a plain-text file's first line is. 0 when there is no such
+ * title. */
+static size_t title_prefix(const char *title, size_t tl, const char *text, size_t len)
 {
     if (!title)
         return 0;
-    size_t tl = strlen(title);
     bool blank = true;
     for (size_t i = 0; i < tl && blank; i++)
         blank = claims__is_space((unsigned char)title[i]);
@@ -361,7 +361,8 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
      * added so that a failure leaves the story as it was. */
     if ((s->narticles + 1) * 2 > s->id_nslots && !grow_ids(s))
         return fail(err, CLAIMS_ERR_NOMEM, id, 0, 0);
-    size_t prefix = title_prefix(title, text ? text : "", len);
+    size_t tl = title ? strlen(title) : 0;
+    size_t prefix = title_prefix(title, tl, text ? text : "", len);
     if (len > UINT32_MAX - 1 - prefix)
         return reject_article(s, err, id, CLAIMS_ERR_TOO_LARGE, 0, 0);
     claims_status st = claims__utf8_validate(text ? text : "", len, &bad);
@@ -375,7 +376,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     claims__date date = {0, 0, 0};
     if (published && !parse_iso_date(published, &date))
         return reject_article(s, err, id, CLAIMS_ERR_BAD_DATE, 0, 0);
-    if (title && claims__utf8_validate(title, strlen(title), &bad) != CLAIMS_OK)
+    if (title && claims__utf8_validate(title, tl, &bad) != CLAIMS_OK)
         return fail(err, CLAIMS_ERR_INVALID_ARGUMENT, id, 0, 0);
 
     if (!claims__grow(&s->alloc, (void **)&s->articles, &s->cap_articles, s->narticles + 1,
@@ -386,7 +387,7 @@ claims_status claims_story_add_article(claims_story *s, const char *id, const ch
     /* in the arena: a malloc'd id would take about as much again in the
        allocator's own bookkeeping as a short id's bytes */
     art->id = claims__arena_strndup(&s->arena, id, idlen);
-    art->title = title ? claims__arena_strndup(&s->arena, title, strlen(title)) : NULL;
+    art->title = title ? claims__arena_strndup(&s->arena, title, tl) : NULL;
     /* A title read apart needs title + blank line + text in one block:
      * only a text read as it is can be borrowed. */
     art->borrowed = s->borrow_text && prefix == 0;
@@ -496,11 +497,15 @@ static int kind_order(const claims_claim *c)
     return (int)c->kind;
 }
 
-/* claim_order of claims of one article (sort_run's). */
-static inline int article_order(const claims_claim *a, const claims_claim *b)
+/* claim_order of claims of one article (sort_run's). `titled`: whether
+ * the article has a title given apart, whose claims alone are
+ * CLAIMS__CF_IN_TITLE (split_title_claims); an article without one, as
+ * every article of a feed without titles, is sorted without the test. */
+static CLAIMS__ALWAYS_INLINE int article_order_of(const claims_claim *a, const claims_claim *b,
+                                                  bool titled)
 {
     /* a title given apart is read before its text */
-    if ((a->flags ^ b->flags) & CLAIMS__CF_IN_TITLE)
+    if (titled && ((a->flags ^ b->flags) & CLAIMS__CF_IN_TITLE))
         return a->flags & CLAIMS__CF_IN_TITLE ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
@@ -509,6 +514,11 @@ static inline int article_order(const claims_claim *a, const claims_claim *b)
     if (kind_order(a) != kind_order(b))
         return kind_order(a) < kind_order(b) ? -1 : 1;
     return 0;
+}
+
+static inline int article_order(const claims_claim *a, const claims_claim *b)
+{
+    return article_order_of(a, b, true);
 }
 
 static inline int claim_order(const claims_claim *a, const claims_claim *b)
@@ -526,12 +536,12 @@ static int cmp_claims(const void *pa, const void *pb)
 /* Sorts c[0..n), claims of one article, by insertion, stably: few compares on the few runs in
  * order a list of claims is made of (each extractor finds them left to
  * right), and no call per compare. */
-static void insertion_sort(claims_claim **c, size_t n)
+static CLAIMS__ALWAYS_INLINE void insertion_sort(claims_claim **c, size_t n, bool titled)
 {
     for (size_t i = 1; i < n; i++) {
         claims_claim *x = c[i];
         size_t j = i;
-        while (j > 0 && article_order(c[j - 1], x) > 0) {
+        while (j > 0 && article_order_of(c[j - 1], x, titled) > 0) {
             c[j] = c[j - 1];
             j--;
         }
@@ -542,43 +552,52 @@ static void insertion_sort(claims_claim **c, size_t n)
 /* Merges the sorted c[0..m) and c[m..n), stably, the first copied to
  * tmp; nothing to do when they are in order already (most of the time:
  * runs of one extractor's claims). */
-static void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp)
+static CLAIMS__ALWAYS_INLINE void merge(claims_claim **c, size_t m, size_t n, claims_claim **tmp,
+                                        bool titled)
 {
-    if (article_order(c[m], c[m - 1]) >= 0)
+    if (article_order_of(c[m], c[m - 1], titled) >= 0)
         return;
     memcpy(tmp, c, m * sizeof *c);
     size_t i = 0, j = m, k = 0;
     while (i < m && j < n)
-        c[k++] = article_order(c[j], tmp[i]) < 0 ? c[j++] : tmp[i++];
+        c[k++] = article_order_of(c[j], tmp[i], titled) < 0 ? c[j++] : tmp[i++];
     while (i < m)
         c[k++] = tmp[i++];
 }
 
 enum { SORT_BLOCK = 16, SORT_STACK = 512 };
 
-/* Sorts one article's claims, stably: blocks by insertion, then merged
- * bottom-up with the compare inline (qsort called it through a pointer;
- * glibc's is a stable merge sort too, so the order is the same; equal
- * claims are kept in their order of finding either way). A long list
- * whose scratch cannot be had goes to qsort. */
-static void sort_run(const claims_allocator *a, claims_claim **c, size_t n)
+/* Blocks of c[0..n) by insertion, then merged bottom-up with the compare
+ * inline (sort_run's, with tmp its scratch). */
+static CLAIMS__ALWAYS_INLINE void sort_blocks(claims_claim **c, size_t n, claims_claim **tmp,
+                                              bool titled)
 {
-    if (n <= SORT_BLOCK) {
-        insertion_sort(c, n);
-        return;
-    }
-    /* the scratch of most articles on the stack */
+    for (size_t i = 0; i < n; i += SORT_BLOCK)
+        insertion_sort(c + i, n - i < SORT_BLOCK ? n - i : SORT_BLOCK, titled);
+    for (size_t w = SORT_BLOCK; w < n; w *= 2)
+        for (size_t i = 0; i + w < n; i += 2 * w)
+            merge(c + i, w, n - i < 2 * w ? n - i : 2 * w, tmp, titled);
+}
+
+/* Sorts one article's claims, stably (`titled`: article_order_of's):
+ * blocks by insertion, then merged bottom-up with the compare inline
+ * (qsort called it through a pointer; glibc's is a stable merge sort
+ * too, so the order is the same; equal claims are kept in their order of
+ * finding either way). A long list whose scratch cannot be had goes to
+ * qsort. */
+static void sort_run(const claims_allocator *a, claims_claim **c, size_t n, bool titled)
+{
+    /* the scratch of most articles on the stack (a short one needs none) */
     claims_claim *local[SORT_STACK];
     claims_claim **tmp = n <= SORT_STACK ? local : claims__malloc(a, n * sizeof *tmp);
     if (!tmp) {
         qsort(c, n, sizeof *c, cmp_claims);
         return;
     }
-    for (size_t i = 0; i < n; i += SORT_BLOCK)
-        insertion_sort(c + i, n - i < SORT_BLOCK ? n - i : SORT_BLOCK);
-    for (size_t w = SORT_BLOCK; w < n; w *= 2)
-        for (size_t i = 0; i + w < n; i += 2 * w)
-            merge(c + i, w, n - i < 2 * w ? n - i : 2 * w, tmp);
+    if (titled)
+        sort_blocks(c, n, tmp, true);
+    else
+        sort_blocks(c, n, tmp, false);
     if (tmp != local)
         claims__free(a, tmp);
 }
@@ -605,7 +624,7 @@ static void sort_claims(claims_story *s)
                 c[k]->index = (uint32_t)k;
             return;
         }
-        sort_run(&s->alloc, c + i, j - i);
+        sort_run(&s->alloc, c + i, j - i, s->articles[c[i]->article].prefix != 0);
         for (size_t k = i; k < j; k++)
             c[k]->index = (uint32_t)k;
     }

@@ -208,7 +208,7 @@ static void add_file(cli *c, const char *path, const char *id)
     } else if (id_ok(c, id, strlen(id), path)) {
         mark m = mark_now(c);
         add_text(c, id, &b, mapped);
-        settle(c, m, id, path);
+        settle(c, m, id, strlen(id), path);
     }
     buffer_release(&b, mapped);
 }
@@ -352,7 +352,7 @@ static void add_stdin(cli *c)
     } else if (id_ok(c, "stdin", 5, "standard input")) {
         mark m = mark_now(c);
         add_text(c, "stdin", &b, 0);
-        settle(c, m, "stdin", "standard input");
+        settle(c, m, "stdin", 5, "standard input");
     }
     buffer_release(&b, 0);
 }
@@ -601,20 +601,14 @@ static char *put_g15_rounded(char *d, double v)
 }
 #endif
 
-/* v as "%.15g" prints it, at d (room for 24 bytes): the cursor after it. */
-static char *put_g15(char *d, double v)
+/* put_g15 of a v that is not a whole number below 1e15. */
+static char *put_g15_frac(char *d, double v)
 {
-    /* Whole numbers below 1e15 print their digits under %.15g: skip
-     * printf for them (-0 keeps its sign through printf). */
-    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
-        long long n = (long long)v;
-        return put_digits(d, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
-    }
-    /* So do v = m / 10^k (k <= 6, |m| < 1e15) from 1e-4 on, when v is the
-     * double nearest that decimal: %.15g rounds v to 15 digits, which is
-     * the decimal itself (v is within half an ulp of it, far less than
-     * half a unit of the 15th digit), and drops trailing zeros, as the
-     * smallest such k has none. */
+    /* v = m / 10^k (k <= 6, |m| < 1e15) from 1e-4 on prints as that
+     * decimal, when v is the double nearest it: %.15g rounds v to 15
+     * digits, which is the decimal itself (v is within half an ulp of it,
+     * far less than half a unit of the 15th digit), and drops trailing
+     * zeros, as the smallest such k has none. */
     static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
     if (fabs(v) >= 1e-4 && fabs(v) < 1e8) {
         for (int k = 1; k <= 6; k++) {
@@ -641,20 +635,52 @@ static char *put_g15(char *d, double v)
     return put_bytes(d, tmp, n > 0 ? (size_t)n : 0);
 }
 
+/* v as "%.15g" prints it, at d (room for 24 bytes): the cursor after it.
+ * Whole numbers below 1e15 print their digits under %.15g: skip printf
+ * for them (-0 keeps its sign through printf). They are most values (98%
+ * on news), written inline: the rest is a call. */
+static PUT_INLINE char *put_g15(char *d, double v)
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+        long long n = (long long)v;
+        return put_digits(d, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, n < 0);
+    }
+    return put_g15_frac(d, v);
+}
+
+/* A string of the story and its length, remembered by its address. */
+typedef struct len_memo {
+    const char *s;
+    size_t n;
+} len_memo;
+
+enum { LEN_MEMO = 256 }; /* the top 8 bits of a product pick a slot */
+
 /* What the lines of one listing share: the kinds' names (each in
- * KIND_NAME_MAX bytes, copied whole; a longer one is not kept), and the article id of the claim
- * before, escaped (an article's claims come together). */
+ * KIND_NAME_MAX bytes, copied whole; a longer one is not kept), the article id of the claim
+ * before, escaped (an article's claims come together), and the lengths of
+ * the keys, units and speakers seen lately: the story's strings, which
+ * claims share (a slice of news: 14,291 claims, 1,909 keys), stay where
+ * they are and as they are while it is listed. */
 typedef struct listing {
     char kind[CLAIMS_KIND_PARAPHRASE + 1][KIND_NAME_MAX];
     size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
     size_t article; /* SIZE_MAX: none yet */
     sbuf article_id;
+    len_memo lens[LEN_MEMO];
 } listing;
 
-/* The length of s, 1 (for "-") when it is NULL. */
-static inline size_t field_len(const char *s)
+/* The length of s, a string of the story, by way of l->lens. */
+static inline size_t shared_len(listing *l, const char *s)
 {
-    return s ? strlen(s) : 1;
+    /* the strings lie side by side, a few bytes long: every bit of the
+       address mixed into the slot's */
+    len_memo *e = &l->lens[(uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull >> 56];
+    if (e->s != s) {
+        e->s = s;
+        e->n = strlen(s);
+    }
+    return e->n;
 }
 
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
@@ -697,8 +723,10 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     const char *unit = claims_claim_unit(c);
     int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
     const char *speaker = claims_claim_speaker(c);
-    size_t idlen = strlen(id), keylen = field_len(key), svlen = sv ? strlen(sv) : 0,
-           unitlen = unit ? strlen(unit) : 0, speakerlen = speaker ? strlen(speaker) : 0;
+    /* a NULL key is written "-" */
+    size_t idlen = strlen(id), keylen = key ? shared_len(l, key) : 1, svlen = sv ? strlen(sv) : 0,
+           unitlen = unit ? shared_len(l, unit) : 0,
+           speakerlen = speaker ? shared_len(l, speaker) : 0;
     size_t need = idlen + l->article_id.n + kind_len + keylen + svlen + unitlen + len + speakerlen +
                   LINE_FIXED + LINE_SLACK;
     char *d = line_room(b, b->p + b->n, need);
@@ -769,6 +797,7 @@ static void print_claims_text(const claims_story *s, FILE *out)
     }
     l.article = SIZE_MAX;
     l.article_id = b;
+    memset(l.lens, 0, sizeof l.lens);
     /* the first line's cursor needs a buffer to point into */
     sb_grow(&b, EXTRACT_FLUSH_AT);
     size_t n = claims_story_claim_count(s);

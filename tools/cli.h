@@ -121,10 +121,12 @@ static inline unsigned special16(const unsigned char *s)
 {
 #if defined(__SSE2__)
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    /* signed: bytes beyond ASCII are below 0x20 too */
-    __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    /* plus 1, DEL and the bytes beyond ASCII are below 0 signed (0xFF
+       wraps to 0) and the control bytes below 0x21: one compare takes
+       them all; a backslash is then 0x5D */
+    __m128i x = _mm_add_epi8(v, _mm_set1_epi8(1));
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8(0x5D)));
     return (unsigned)_mm_movemask_epi8(m);
 #else
     unsigned m = 0;
@@ -195,7 +197,9 @@ void say(const char *fmt, ...);
 void note(const char *fmt, ...);
 
 /* A string map (open addressing) from a key (copied) to a value the caller
- * owns. */
+ * owns. Each slot keeps its key's hash (after the keys, in their block): a
+ * probe passes a key of another hash without a compare, and the map grows
+ * without hashing its keys again. */
 typedef struct strmap {
     char **keys;
     void **vals;
@@ -203,12 +207,14 @@ typedef struct strmap {
 } strmap;
 
 void **strmap_find(const strmap *m, const char *key);
+/* strmap_find of key, a string of n bytes. */
+void **strmap_find_n(const strmap *m, const char *key, size_t n);
 /* Adds a key known to be absent. */
 void strmap_put_new(strmap *m, const char *key, void *val);
 void strmap_free(strmap *m, void (*free_val)(void *));
-/* Adds a key known to be absent, as given (not copied): the caller keeps
- * it alive, and frees the map with strmap_free_borrowed(). */
-void strmap_put_borrowed(strmap *m, const char *key, void *val);
+/* Adds a key of n bytes known to be absent, as given (not copied): the
+ * caller keeps it alive, and frees the map with strmap_free_borrowed(). */
+void strmap_put_borrowed(strmap *m, const char *key, size_t n, void *val);
 /* Frees a map whose keys were all put with strmap_put_borrowed(). */
 void strmap_free_borrowed(strmap *m, void (*free_val)(void *));
 
@@ -217,7 +223,8 @@ typedef struct strpool {
     char *chunk; /* the newest chunk; each begins with a link to the one before */
     size_t left;
 } strpool;
-char *strpool_dup(strpool *p, const char *s);
+/* A copy of s, a string of n bytes, in p. */
+char *strpool_dup(strpool *p, const char *s, size_t n);
 void strpool_free(strpool *p);
 
 /* ---- claims.c: inputs */
@@ -298,9 +305,10 @@ typedef struct mark {
     size_t articles, rejected;
 } mark;
 mark mark_now(const cli *c);
-/* After adding article `id`: remembers its source, or lists a refusal the
- * library did not record, so that nothing vanishes from the report. */
-void settle(cli *c, mark m, const char *id, const char *source);
+/* After adding article `id` (idlen bytes): remembers its source, or lists
+ * a refusal the library did not record, so that nothing vanishes from the
+ * report. */
+void settle(cli *c, mark m, const char *id, size_t idlen, const char *source);
 /* Bytes of a UTF-8 byte order mark at b's start (0 or 3). */
 size_t bom_len(const buffer *b);
 /* One {"id", "title", "published", "text"} object. */

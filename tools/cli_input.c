@@ -73,7 +73,7 @@ int id_ok(cli *c, const char *id, size_t idlen, const char *source)
         reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is longer than 255 bytes", -1);
         return 0;
     }
-    void **prev = strmap_find(&c->sources, id);
+    void **prev = strmap_find_n(&c->sources, id, idlen);
     if (prev) {
         sbuf m = {NULL, 0, 0};
         sb_printf(&m, "duplicate id: %s has the id of %s", source, (const char *)*prev);
@@ -134,13 +134,13 @@ mark mark_now(const cli *c)
 /* After an attempt to add article `id`: remember its source when the
  * library took it; record a rejection the library did not record itself
  * (an id it refused, no memory), so that nothing vanishes from the report. */
-void settle(cli *c, mark m, const char *id, const char *source)
+void settle(cli *c, mark m, const char *id, size_t idlen, const char *source)
 {
     if (claims_story_article_count(c->story) > m.articles) {
-        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id),
-                            strpool_dup(&c->source_strings, source));
+        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id, idlen), idlen,
+                            strpool_dup(&c->source_strings, source, strlen(source)));
     } else if (claims_story_rejected_count(c->story) == m.rejected) {
-        char *sid = safe_id(id, strlen(id));
+        char *sid = safe_id(id, idlen);
         claims_story_reject(c->story, sid, CLAIMS_ERR_INVALID_ARGUMENT,
                             "the article could not be added", -1);
         free(sid);
@@ -190,7 +190,7 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
                         const char *source, long long offset)
 {
     const char *id = fallback;
-    size_t idlen = strlen(fallback);
+    size_t idlen;
     char idbuf[64];
     if (a->id.kind == MEMBER_STRING) {
         id = a->id.s;
@@ -206,7 +206,9 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
         snprintf(idbuf, sizeof idbuf, "%lld", a->id.i);
         id = idbuf;
         idlen = strlen(id);
-    } else if (a->id.kind != MEMBER_ABSENT && a->id.kind != MEMBER_NULL) {
+    } else if (a->id.kind == MEMBER_ABSENT || a->id.kind == MEMBER_NULL) {
+        idlen = strlen(fallback);
+    } else {
         reject(c, fallback, CLAIMS_ERR_INVALID_ID, "\"id\" must be a string or an integer",
                offset);
         return;
@@ -259,7 +261,7 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
         if (claims_story_article_count(c->story) > m.articles)
             tp->used += a->text.len;
     }
-    settle(c, m, id, source);
+    settle(c, m, id, idlen, source);
 }
 
 /* An article object read by jansson (a *.json document, `claims batch`,
@@ -385,14 +387,21 @@ static int yajl_safe(const unsigned char *s, size_t n)
  * jansson's. fuzz_jsonl checks each reader against jansson. */
 
 #if defined(__SSE2__)
-/* The movemask of the bytes of v that string_stop stops at. */
+/* The bytes of v that string_stop stops at, as bytes of ones. */
+static inline __m128i stop_look(__m128i v)
+{
+    /* bit 1 flipped, a quotation mark (0x22) is 0x20 and a control byte
+       still below it: one signed compare takes them both, and the bytes
+       beyond ASCII (below 0); a backslash is then 0x5E */
+    __m128i x = _mm_xor_si128(v, _mm_set1_epi8(2));
+    return _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                        _mm_cmpeq_epi8(x, _mm_set1_epi8(0x5E)));
+}
+
+/* Their movemask. */
 static inline unsigned stop_mask(__m128i v)
 {
-    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), sp = _mm_set1_epi8(0x20);
-    /* signed: bytes beyond ASCII are below 0x20 too */
-    __m128i look = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
-                                _mm_cmplt_epi8(v, sp));
-    return (unsigned)_mm_movemask_epi8(look);
+    return (unsigned)_mm_movemask_epi8(stop_look(v));
 }
 
 /* The same for the bytes of s[0, 16). */
@@ -454,16 +463,17 @@ static inline size_t put_utf8_bmp(char *d, unsigned cp)
     return 3;
 }
 
+/* The byte each one-letter escape stands for, by its letter; 0 for a
+ * letter that is none. */
+static const char escape_byte[256] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
+                                      ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
+
 /* The escape whose backslash is s[j] (j + 1 < n), decoded to b->p + *o,
  * where b has room for three bytes and a NUL: the index after it, or 0 for
  * one the flat reader leaves to the others (not JSON, \u0000, a
  * surrogate). */
 static inline size_t decode_escape(const unsigned char *s, size_t j, size_t n, char *d, size_t *o)
 {
-    /* the byte each one-letter escape stands for, by its letter; 0 for a
-       letter that is none */
-    static const char simple[256] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
-                                     ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
     /* a hex digit's value plus one; 0 for a byte that is none */
     static const unsigned char hex1[256] = {
         ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
@@ -471,8 +481,8 @@ static inline size_t decode_escape(const unsigned char *s, size_t j, size_t n, c
         ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16, ['a'] = 11, ['b'] = 12,
         ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16};
     unsigned char e = s[j + 1];
-    if (simple[e]) {
-        d[(*o)++] = simple[e];
+    if (escape_byte[e]) {
+        d[(*o)++] = escape_byte[e];
         return j + 2;
     }
     if (e != 'u' || n - j < 6)
@@ -536,15 +546,33 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
     for (size_t j = i;;) {
 #if defined(__SSE2__)
         unsigned mk = 0;
+        /* b->p in a local: the stores through it are bytes, which may
+           alias anything, and would have it loaded again after each */
+        char *out = b->p;
         while (j + 32 <= lim) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
             __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 16));
-            _mm_storeu_si128((__m128i *)(void *)(b->p + o), v0);
-            _mm_storeu_si128((__m128i *)(void *)(b->p + o + 16), v1);
-            mk = stop_mask(v0) | stop_mask(v1) << 16;
-            if (mk)
+            _mm_storeu_si128((__m128i *)(void *)(out + o), v0);
+            _mm_storeu_si128((__m128i *)(void *)(out + o + 16), v1);
+            /* one test for the 32 bytes; where the stop is, only when
+               there is one */
+            __m128i l0 = stop_look(v0), l1 = stop_look(v1);
+            if (!_mm_movemask_epi8(_mm_or_si128(l0, l1))) {
+                j += 32, o += 32;
+                continue;
+            }
+            mk = (unsigned)_mm_movemask_epi8(l0) | (unsigned)_mm_movemask_epi8(l1) << 16;
+            /* a one-letter escape (\n, \", a text's most common stop) is
+               decoded here and the copy goes on after it, without the
+               way round below */
+            size_t k = (size_t)__builtin_ctz(mk);
+            unsigned char e = j + k + 1 < n ? s[j + k + 1] : 0;
+            if (s[j + k] != '\\' || !escape_byte[e])
                 break;
-            j += 32, o += 32;
+            out[o + k] = escape_byte[e];
+            j += k + 2, o += k + 1;
+            *escaped = 1;
+            mk = 0;
         }
         if (mk) {
             size_t k = (size_t)__builtin_ctz(mk);
@@ -977,9 +1005,14 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
 {
     size_t pos = bom_len(b), line = 0;
     /* NAME:LINE and PATH:LINE, written in two buffers kept from line to
-     * line: a printf and two mallocs a line took a tenth of the reading */
+     * line: a printf and two mallocs a line took a tenth of the reading.
+     * "NAME:" and "PATH:" are written once, a line's number after them. */
     sbuf fallback = {NULL, 0, 0}, source = {NULL, 0, 0};
-    size_t name_len = strlen(name), path_len = strlen(path);
+    sb_str(&fallback, name);
+    sb_add(&fallback, ":", 1);
+    sb_str(&source, path);
+    sb_add(&source, ":", 1);
+    size_t fallback_prefix = fallback.n, source_prefix = source.n;
     jsonl_fast f;
     memset(&f, 0, sizeof f);
     while (pos < b->len) {
@@ -993,12 +1026,9 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
             k++;
         if (k == eol)
             continue;
-        fallback.n = source.n = 0;
-        sb_add(&fallback, name, name_len);
-        sb_add(&fallback, ":", 1);
+        fallback.n = fallback_prefix;
         sb_uint(&fallback, line);
-        sb_add(&source, path, path_len);
-        sb_add(&source, ":", 1);
+        source.n = source_prefix;
         sb_uint(&source, line);
         add_jsonl_line(c, &f, b, start, k, eol, fallback.p, source.p, line);
     }

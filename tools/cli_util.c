@@ -250,70 +250,105 @@ void note(const char *fmt, ...)
     va_end(ap);
 }
 
-static size_t str_hash(const char *s)
+/* A key's hash, of its n bytes 8 at a time (an id of a feed's line is
+ * hashed twice: looked up, then put). Bytes past the key are not read. */
+static size_t str_hash(const char *s, size_t n)
 {
-    size_t h = 1469598103934665603ULL & SIZE_MAX;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (1099511628211ULL & SIZE_MAX);
-    return h;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+    uint32_t lo, hi;
+    for (; n > 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+    }
+    if (n >= 4) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        w = (uint64_t)hi << 32 | lo;
+    } else {
+        w = n ? (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                    (uint64_t)(unsigned char)s[n - 1] << 16
+              : 0;
+    }
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    /* a multiply carries bits only upwards: the high half folded down,
+       mixed again, so that the last bytes reach the slot's bits */
+    h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return (size_t)(h ^ h >> 29);
 }
 
-void **strmap_find(const strmap *m, const char *key)
+/* The slots' hashes, after the keys in their block. */
+static size_t *strmap_hashes(const strmap *m)
+{
+    return (size_t *)(void *)(m->keys + m->nslots);
+}
+
+void **strmap_find_n(const strmap *m, const char *key, size_t n)
 {
     if (!m->nslots)
         return NULL;
-    for (size_t i = str_hash(key) & (m->nslots - 1); m->keys[i]; i = (i + 1) & (m->nslots - 1))
-        if (strcmp(m->keys[i], key) == 0)
+    const size_t *hashes = strmap_hashes(m);
+    size_t h = str_hash(key, n), mask = m->nslots - 1;
+    for (size_t i = h & mask; m->keys[i]; i = (i + 1) & mask)
+        if (hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return &m->vals[i];
     return NULL;
 }
 
+void **strmap_find(const strmap *m, const char *key)
+{
+    return strmap_find_n(m, key, strlen(key));
+}
+
+/* Twice the slots; the keys move to their new slots by the hashes kept
+ * with them, neither copied nor hashed again. */
 static void strmap_grow(strmap *m)
 {
     strmap old = *m;
+    const size_t *old_hashes = old.nslots ? strmap_hashes(&old) : NULL;
     m->nslots = old.nslots ? old.nslots * 2 : 64;
-    m->keys = xmalloc(m->nslots * sizeof *m->keys);
+    m->keys = xmalloc(m->nslots * (sizeof *m->keys + sizeof(size_t)));
     m->vals = xmalloc(m->nslots * sizeof *m->vals);
     memset(m->keys, 0, m->nslots * sizeof *m->keys);
-    m->n = 0;
-    /* the keys move to their new slots, not copied again */
+    size_t *hashes = strmap_hashes(m), mask = m->nslots - 1;
     for (size_t i = 0; i < old.nslots; i++) {
         if (old.keys[i]) {
-            size_t j = str_hash(old.keys[i]) & (m->nslots - 1);
+            size_t j = old_hashes[i] & mask;
             while (m->keys[j])
-                j = (j + 1) & (m->nslots - 1);
+                j = (j + 1) & mask;
             m->keys[j] = old.keys[i];
             m->vals[j] = old.vals[i];
-            m->n++;
+            hashes[j] = old_hashes[i];
         }
     }
     free(old.keys);
     free(old.vals);
 }
 
-/* Adds a key known to be absent. */
-void strmap_put_new(strmap *m, const char *key, void *val)
+/* Puts key (n bytes, absent from m) as given, in m's slot for it. */
+static void strmap_put(strmap *m, char *key, size_t n, void *val)
 {
     if ((m->n + 1) * 2 > m->nslots)
         strmap_grow(m);
-    size_t i = str_hash(key) & (m->nslots - 1);
+    size_t h = str_hash(key, n), mask = m->nslots - 1, i = h & mask;
     while (m->keys[i])
-        i = (i + 1) & (m->nslots - 1);
-    m->keys[i] = xstrdup(key);
+        i = (i + 1) & mask;
+    m->keys[i] = key;
     m->vals[i] = val;
+    strmap_hashes(m)[i] = h;
     m->n++;
 }
 
-void strmap_put_borrowed(strmap *m, const char *key, void *val)
+/* Adds a key known to be absent. */
+void strmap_put_new(strmap *m, const char *key, void *val)
 {
-    if ((m->n + 1) * 2 > m->nslots)
-        strmap_grow(m);
-    size_t i = str_hash(key) & (m->nslots - 1);
-    while (m->keys[i])
-        i = (i + 1) & (m->nslots - 1);
-    m->keys[i] = (char *)key; /* never freed through the map */
-    m->vals[i] = val;
-    m->n++;
+    size_t n = strlen(key);
+    strmap_put(m, xstrndup(key, n), n, val);
+}
+
+void strmap_put_borrowed(strmap *m, const char *key, size_t n, void *val)
+{
+    strmap_put(m, (char *)key, n, val); /* never freed through the map */
 }
 
 void strmap_free_borrowed(strmap *m, void (*free_val)(void *))
@@ -329,9 +364,9 @@ void strmap_free_borrowed(strmap *m, void (*free_val)(void *))
 
 /* An article's id and source for every line of a feed: from chunks, a
  * malloc and a free a string saved. */
-char *strpool_dup(strpool *p, const char *s)
+char *strpool_dup(strpool *p, const char *s, size_t len)
 {
-    size_t n = strlen(s) + 1;
+    size_t n = len + 1;
     if (n > p->left) {
         enum { CHUNK = 16 * 1024 };
         size_t size = sizeof(char *) + (n > CHUNK ? n : CHUNK);
