@@ -27,6 +27,30 @@ static seg segment(const char *text, size_t len, const char *title)
     return g;
 }
 
+/* The n tokens of text are the spans src[i] of it (NULL: as norm[i]),
+ * with norm texts norm[i], their hashes, and flags[i] of those in mask. */
+static void expect_tokens(const char *text, size_t n, const char *const *src,
+                          const char *const *norm, const uint16_t *flags, uint16_t mask)
+{
+    seg g = segment(text, strlen(text), NULL);
+    assert_int_equal(g.a->ntoks, n);
+    for (size_t i = 0; i < n; i++) {
+        const claims__token *t = &g.a->toks[i];
+        const claims__tok_pos *p = &g.a->pos[i];
+        const char *w = src ? src[i] : norm[i];
+        size_t len = strlen(norm[i]);
+        if (src) {
+            assert_int_equal(p->end - p->start, strlen(w));
+            assert_memory_equal(text + p->start, w, strlen(w));
+        }
+        assert_int_equal(claims__tok_len(t), len);
+        assert_memory_equal(claims__tok_norm(g.a, i), norm[i], len);
+        assert_int_equal(t->hash, claims__word_hash(norm[i], len));
+        assert_int_equal(t->flags & mask, flags[i]);
+    }
+    claims_story_free(g.s);
+}
+
 static char *sentence(const seg *g, size_t i)
 {
     static char buf[1024];
@@ -190,17 +214,8 @@ static void test_plain_words_by_sixteen(void **state)
                               0};
     const uint16_t mask =
         CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE;
-    seg g = segment(text, strlen(text), NULL);
-    assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
-    for (size_t i = 0; i < g.a->ntoks; i++) {
-        const claims__token *t = &g.a->toks[i];
-        size_t n = strlen(want[i]);
-        assert_int_equal(claims__tok_len(t), n);
-        assert_memory_equal(claims__tok_norm(g.a, i), want[i], n);
-        assert_int_equal(t->hash, claims__word_hash(want[i], n));
-        assert_int_equal(t->flags & mask, flags[i]);
-    }
-    claims_story_free(g.s);
+    _Static_assert(sizeof want / sizeof want[0] == sizeof flags / sizeof flags[0], "a flag a word");
+    expect_tokens(text, sizeof want / sizeof want[0], NULL, want, flags, mask);
 }
 
 /* Words with an apostrophe inside or a possessive after them, ASCII or
@@ -271,20 +286,45 @@ static void test_apostrophe_words(void **state)
                               0};
     const uint16_t mask =
         CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT | CLAIMS__TF_POSSESSIVE;
-    seg g = segment(text, strlen(text), NULL);
-    assert_int_equal(g.a->ntoks, sizeof want / sizeof want[0]);
-    for (size_t i = 0; i < g.a->ntoks; i++) {
-        const claims__token *t = &g.a->toks[i];
-        const claims__tok_pos *p = &g.a->pos[i];
-        size_t n = strlen(norm[i]);
-        assert_int_equal(p->end - p->start, strlen(want[i]));
-        assert_memory_equal(text + p->start, want[i], strlen(want[i]));
-        assert_int_equal(claims__tok_len(t), n);
-        assert_memory_equal(claims__tok_norm(g.a, i), norm[i], n);
-        assert_int_equal(t->hash, claims__word_hash(norm[i], n));
-        assert_int_equal(t->flags & mask, flags[i]);
+    _Static_assert(sizeof want / sizeof want[0] == sizeof norm / sizeof norm[0] &&
+                       sizeof want / sizeof want[0] == sizeof flags / sizeof flags[0],
+                   "a norm text and a flag a word");
+    expect_tokens(text, sizeof want / sizeof want[0], want, norm, flags, mask);
+}
+
+/* Every token is in exactly one sentence: the sentences' token ranges
+ * run on from one to the next, from the first token to the last, and
+ * each token's position names the sentence whose range holds it (the
+ * extractors end a walk at its sentence's tok_end and take a token's
+ * sentence from its position, not by a search). Texts of several beats,
+ * with blank lines, captions, quotes, abbreviations and page furniture. */
+static void test_sentences_cover_every_token(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Rescuers pulled 14 people from the river on Sunday. \"We kept going,\" said Lt. Ana "
+        "Ruiz.\n\nPhoto: Staff\n\nThe ferry (built in 1998) sank near the U.S. border...",
+        "SEOUL, March 3 (Reuters) - Shares rose 2.5% on Monday.\nMarkets closed early\n"
+        "Reporting by Kim Lee; Editing by Jo Park",
+        "The court ruled 5-4. Justice Roe wrote: \"No.\" \"Yes?\" asked Mr. Doe! (He left.)",
+        "   \n\n\"Unclosed quote runs on\n\nand on",
+        "One",
+        ".",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        seg g = segment(texts[k], strlen(texts[k]), NULL);
+        size_t next = 0;
+        for (size_t si = 0; si < g.a->nsents; si++) {
+            const claims__sentence *sn = &g.a->sents[si];
+            assert_int_equal(sn->tok_begin, next);
+            assert_true(sn->tok_end > sn->tok_begin);
+            for (size_t i = sn->tok_begin; i < sn->tok_end; i++)
+                assert_int_equal(g.a->pos[i].sentence, si);
+            next = sn->tok_end;
+        }
+        assert_int_equal(next, g.a->ntoks);
+        claims_story_free(g.s);
     }
-    claims_story_free(g.s);
 }
 
 /* Straight double quotation marks right after a punctuation mark, far
@@ -738,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_plain_words_by_sixteen),
         cmocka_unit_test(test_apostrophe_words),
         cmocka_unit_test(test_quotes_after_marks),
+        cmocka_unit_test(test_sentences_cover_every_token),
         cmocka_unit_test(test_sentences_respect_abbreviations),
         cmocka_unit_test(test_sentences_end_after_closing_quote),
         cmocka_unit_test(test_paragraphs_and_wrapped_lines),
