@@ -3057,89 +3057,87 @@ static inline __m128i lanes_moved(__m128i x, int by)
 
 /* The masks of scan_group16 for the four tokens t[0 .. 4), as the top
  * bits of their lanes: token k may start neither a speech verb nor a
- * title and is no quotation mark (*none, the complement of *other's);
- * capitalized; may_go_on but for a hyphen; its hash is that of "-". */
+ * title, is no quotation mark and its hash is not that of "-" (*none,
+ * the complement of scan_stops' stops); capitalized; may_go_on but for
+ * a hyphen. */
 static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *none, __m128i *cap,
-                                              __m128i *on, __m128i *hyphen)
+                                              __m128i *on)
 {
     enum { CAP_AT = 16 + 2 }; /* CLAIMS__TF_CAP in the cls and flags lane */
     _Static_assert(CLAIMS__TF_CAP == 1 << 2, "CAP_AT");
     const __m128i vt =
         _mm_set1_epi32((int)(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB));
-    const __m128i cls = _mm_set1_epi32(0xFFFF), quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
+    /* a quotation mark's class is a bit no other class has (and the
+     * flags are the lane's top half): one test of the lanes, or-ed */
+    _Static_assert((CLAIMS__TOK_QUOTE & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_PUNCT)) == 0 &&
+                       CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_QUOTE < 0x10000,
+                   "token classes");
+    const __m128i quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
     __m128i h, lm, cf;
     claims__tok_lanes4(t, &h, &lm, &cf);
     __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));
-    __m128i q = _mm_cmpeq_epi32(_mm_and_si128(cf, cls), quote);
-    __m128i no_vt = _mm_cmpeq_epi32(_mm_and_si128(lm, vt), _mm_setzero_si128());
-    *none = _mm_andnot_si128(q, no_vt);
+    __m128i vtq = _mm_or_si128(_mm_and_si128(lm, vt), _mm_and_si128(cf, quote));
+    __m128i hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
+    *none = _mm_andnot_si128(hyphen, _mm_cmpeq_epi32(vtq, _mm_setzero_si128()));
     *cap = _mm_slli_epi32(cf, 31 - CAP_AT);
     *on = _mm_slli_epi32(go, 31 - CAP_AT);
-    *hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
 }
 
 /* The masks of the sixteen tokens t[0 .. 16), bit k for token k: four
  * tokens' lanes a vector (scan_lanes4), the top bits of four vectors
  * packed into sixteen bits at once (base.h's claims__lanes_top16). *none
- * is the complement of scan_stops' stops; *hyphen, the tokens whose hash
- * is that of "-" (few: asked of after). */
+ * is the complement of scan_stops' stops. */
 static CLAIMS__ALWAYS_INLINE void scan_group16(const claims__token *t, uint64_t *none,
-                                               uint64_t *cap, uint64_t *on, uint64_t *hyphen)
+                                               uint64_t *cap, uint64_t *on)
 {
-    __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3, h0, h1, h2, h3;
-    scan_lanes4(t, &n0, &c0, &g0, &h0);
-    scan_lanes4(t + 4, &n1, &c1, &g1, &h1);
-    scan_lanes4(t + 8, &n2, &c2, &g2, &h2);
-    scan_lanes4(t + 12, &n3, &c3, &g3, &h3);
+    __m128i n0, n1, n2, n3, c0, c1, c2, c3, g0, g1, g2, g3;
+    scan_lanes4(t, &n0, &c0, &g0);
+    scan_lanes4(t + 4, &n1, &c1, &g1);
+    scan_lanes4(t + 8, &n2, &c2, &g2);
+    scan_lanes4(t + 12, &n3, &c3, &g3);
     *none = claims__lanes_top16(n0, n1, n2, n3);
     *cap = claims__lanes_top16(c0, c1, c2, c3);
     *on = claims__lanes_top16(g0, g1, g2, g3);
-    *hyphen = claims__lanes_top16(h0, h1, h2, h3);
 }
 #endif
 
 /* The tokens from toks[b] on (n in all, len of them, no more than 64)
  * that scan_article stops at, bit k for token b + k: those that may
- * start a speech verb or a title, and the quotation marks; and into
- * *capon the capitalized words whose next token may go on a name
- * (may_go_on; most capitalized words stand alone). Without a branch a
- * token: sixteen at once (scan_group16) in a text of sixteen or more,
- * the last few of it with the sixteen that end it (the bits of those
- * before them, made already or before b, shifted out). */
+ * start a speech verb or a title, the quotation marks, and the tokens
+ * whose hash is that of "-" (few: scan_article asks them whether they go
+ * on a name or start a sentence); and into *capon the capitalized words
+ * whose next token may go on a name (may_go_on, but for a hyphen of this
+ * group: scan_article's; most capitalized words stand alone). Without a
+ * branch a token: sixteen at once (scan_group16) in a text of sixteen or
+ * more, the last few of it with the sixteen that end it (the bits of
+ * those before them, made already or before b, shifted out). */
 static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t len,
-                           uint64_t *capon, uint64_t *dash)
+                           uint64_t *capon)
 {
-    uint64_t other = 0, cap = 0, on = 0, next = 0, d = 0;
+    uint64_t other = 0, cap = 0, on = 0, next = 0;
 #ifdef CLAIMS__SSE2
     if (n >= 16) {
-        uint64_t none = 0, hm = 0, gn, gc, gg, gh;
+        uint64_t none = 0, gn, gc, gg;
         if (len == 64) {
             for (int k = 0; k < 64; k += 16) {
-                scan_group16(toks + b + k, &gn, &gc, &gg, &gh);
+                scan_group16(toks + b + k, &gn, &gc, &gg);
                 none |= gn << k;
                 cap |= gc << k;
                 on |= gg << k;
-                hm |= gh << k;
             }
         } else {
             for (size_t k = 0; k < len; k += 16) {
                 /* (fewer than sixteen left only at the text's end: b +
                  * len is n, and n - 16 tokens are before the sixteen) */
                 size_t back = k + 16 <= len ? 0 : k + 16 - len;
-                scan_group16(toks + (b + k - back), &gn, &gc, &gg, &gh);
+                scan_group16(toks + (b + k - back), &gn, &gc, &gg);
                 none |= gn >> back << k;
                 cap |= gc >> back << k;
                 on |= gg >> back << k;
-                hm |= gh >> back << k;
             }
         }
         /* (the bits past len are no token's) */
         other = ~none & (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1);
-        for (; hm; hm &= hm - 1) {
-            size_t k = (size_t)__builtin_ctzll(hm);
-            on |= may_go_on(toks + b + k) << k;
-            d |= dash_starts(toks + b + k) << k;
-        }
     } else
 #endif
     {
@@ -3147,14 +3145,15 @@ static uint64_t scan_stops(const claims__token *toks, size_t n, size_t b, size_t
             claims__tok_bits_of(1u << CLAIMS__LEX_TITLE | 1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
         for (size_t k = 0; k < len; k++) {
             const claims__token *t = toks + b + k;
-            other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE)
+            other |= (uint64_t)((claims__tok_bits(t) & vt) != 0 || t->cls == CLAIMS__TOK_QUOTE ||
+                                t->hash == CLAIMS__HASH1('-'))
                      << k;
             cap |= (uint64_t)((t->flags & CLAIMS__TF_CAP) != 0) << k;
-            on |= may_go_on(t) << k;
-            d |= dash_starts(t) << k;
+            on |= (uint64_t)(((t->flags & CLAIMS__TF_CAP) |
+                              (t->lexmask & (1u << CLAIMS__LEX_TITLE))) != 0)
+                  << k;
         }
     }
-    *dash = d;
     next = b + len < n ? may_go_on(toks + b + len) : 0;
     *capon = cap & ((on >> 1) | next << (len - 1));
     return other;
@@ -3190,11 +3189,8 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     _Static_assert((CLAIMS__TOK_QUOTE & (CLAIMS__TOK_NUMBER | CLAIMS__TOK_PUNCT)) == 0,
                    "token classes");
     for (size_t b = 0; b < ntoks; b += 64) {
-        uint64_t capon, dash;
-        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &capon, &dash);
-        /* the sentences that start with "-" (few) */
-        for (; dash; dash &= dash - 1)
-            verb_sent[pos[b + (size_t)__builtin_ctzll(dash)].sentence] |= SENT_DASH;
+        uint64_t capon;
+        uint64_t stops = scan_stops(toks, ntoks, b, ntoks - b < 64 ? ntoks - b : 64, &capon);
         /* The capitalized words whose next token may go on, and nothing
          * else the scan looks for: the starts, but for the test that the
          * next token is in the same sentence, left to the walk of the
@@ -3206,6 +3202,25 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             size_t k = (size_t)__builtin_ctzll(stops), i = b + k;
             const claims__token *t = toks + i;
             uint64_t bits = claims__tok_bits(t);
+            if (t->hash == CLAIMS__HASH1('-')) {
+                /* A hyphen (few; the hash of one byte tells the byte,
+                 * and may_go_on and dash_starts test the length): it may
+                 * start its sentence, or go on a name from the
+                 * capitalized word before it, a start then as capon's
+                 * are unless that word is a stop for more than a hyphen
+                 * (its own tests below). A stop for its hash alone is
+                 * done with: a start if capon has it, as any token that
+                 * is no stop. */
+                if (dash_starts(t))
+                    verb_sent[pos[i].sentence] |= SENT_DASH;
+                if (k && may_go_on(t) && (t[-1].flags & CLAIMS__TF_CAP) &&
+                    !(claims__tok_bits(t - 1) & (verb | title | quote)))
+                    start |= (uint64_t)1 << (k - 1);
+                if (!(bits & (verb | title | quote))) {
+                    start |= capon & (uint64_t)1 << k;
+                    continue;
+                }
+            }
             /* a quotation mark or not, in no order: the index is stored
              * always, the count goes up by the answer (the slot is past
              * the marks kept and below the starts: fewer than i so far) */
