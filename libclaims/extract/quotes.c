@@ -3075,12 +3075,13 @@ static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *n
     const __m128i quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
     __m128i h, lm, cf;
     claims__tok_lanes4(t, &h, &lm, &cf);
-    __m128i go = _mm_or_si128(cf, lanes_moved(lm, CAP_AT - (int)CLAIMS__LEX_TITLE));
     __m128i vtq = _mm_or_si128(_mm_and_si128(lm, vt), _mm_and_si128(cf, quote));
     __m128i hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
     *none = _mm_andnot_si128(hyphen, _mm_cmpeq_epi32(vtq, _mm_setzero_si128()));
+    /* the flag and the mask bit each moved to the top: one shift less
+     * than the two or-ed and moved */
     *cap = _mm_slli_epi32(cf, 31 - CAP_AT);
-    *on = _mm_slli_epi32(go, 31 - CAP_AT);
+    *on = _mm_or_si128(*cap, lanes_moved(lm, 31 - (int)CLAIMS__LEX_TITLE));
 }
 
 /* The masks of the sixteen tokens t[0 .. 16), bit k for token k: four
