@@ -490,9 +490,40 @@ static PUT_INLINE char *put_field(sbuf *b, char *d, const char *s, size_t n, siz
     return d + 1;
 }
 
-/* u's decimal digits at d (what "%llu" prints): the cursor after them. */
+/* The numbers below 1000 as written (no leading zeros), each in 4 bytes:
+ * its 1 to 3 digits, then their count. A line's offsets and most values
+ * are such numbers: one 4-byte copy and an add write one, where telling
+ * their digits apart took two tests, a division and a remainder. DIG3_1
+ * and DIG3_2 are the first and second digits written of 100a + 10b + c. */
+#define DIG3_1(a, b, c) ((a) ? '0' + (a) : (b) ? '0' + (b) : '0' + (c))
+#define DIG3_2(a, b, c) ((a) ? '0' + (b) : (b) ? '0' + (c) : 0)
+#define DIG3(a, b, c)                                                                              \
+    {                                                                                              \
+        DIG3_1(a, b, c), DIG3_2(a, b, c), (a) ? '0' + (c) : 0, (a) ? 3 : (b) ? 2 : 1               \
+    }
+#define DIG3_10(a, b)                                                                              \
+    DIG3(a, b, 0), DIG3(a, b, 1), DIG3(a, b, 2), DIG3(a, b, 3), DIG3(a, b, 4), DIG3(a, b, 5),      \
+        DIG3(a, b, 6), DIG3(a, b, 7), DIG3(a, b, 8), DIG3(a, b, 9)
+#define DIG3_100(a)                                                                                \
+    DIG3_10(a, 0), DIG3_10(a, 1), DIG3_10(a, 2), DIG3_10(a, 3), DIG3_10(a, 4), DIG3_10(a, 5),      \
+        DIG3_10(a, 6), DIG3_10(a, 7), DIG3_10(a, 8), DIG3_10(a, 9)
+static const char digits3[1000][4] = {DIG3_100(0), DIG3_100(1), DIG3_100(2), DIG3_100(3),
+                                      DIG3_100(4), DIG3_100(5), DIG3_100(6), DIG3_100(7),
+                                      DIG3_100(8), DIG3_100(9)};
+#undef DIG3_100
+#undef DIG3_10
+#undef DIG3
+#undef DIG3_2
+#undef DIG3_1
+
+/* u's decimal digits at d (what "%llu" prints): the cursor after them. d
+ * has room for 4 bytes at least (a line's slack). */
 static PUT_INLINE char *put_uint(char *d, unsigned long long u)
 {
+    if (u < 1000) {
+        memcpy(d, digits3[u], 4);
+        return d + digits3[u][3];
+    }
     if (u >= 10000) { /* written backwards, two digits a division */
         char tmp[20], *t = tmp + sizeof tmp;
         for (; u >= 100; u /= 100) {
@@ -508,19 +539,6 @@ static PUT_INLINE char *put_uint(char *d, unsigned long long u)
         return put_bytes(d, t, (size_t)(tmp + sizeof tmp - t));
     }
     unsigned v = (unsigned)u;
-    if (v < 10) {
-        d[0] = (char)('0' + v);
-        return d + 1;
-    }
-    if (v < 100) {
-        memcpy(d, sb_digit_pairs + v * 2, 2);
-        return d + 2;
-    }
-    if (v < 1000) {
-        d[0] = (char)('0' + v / 100);
-        memcpy(d + 1, sb_digit_pairs + v % 100 * 2, 2);
-        return d + 3;
-    }
     memcpy(d, sb_digit_pairs + v / 100 * 2, 2);
     memcpy(d + 2, sb_digit_pairs + v % 100 * 2, 2);
     return d + 4;
