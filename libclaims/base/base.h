@@ -1022,6 +1022,28 @@ static inline uint32_t claims__word_hash(const char *s, size_t n)
     CLAIMS__WHC(CLAIMS__WB(a, 0) | CLAIMS__WB(b, 1) | CLAIMS__WB(c, 2) | CLAIMS__WB(d, 3) |        \
                     CLAIMS__WB(e, 4) | CLAIMS__WB(f, 5) | CLAIMS__WB(g, 6) | CLAIMS__WB(h, 7),     \
                 8)
+/* claims__word_hash of a string literal of one to four bytes, a constant
+ * (0 when longer: claims__tok_text_is then compares without it). */
+#define CLAIMS__LIT_HASH(lit)                                                                      \
+    (sizeof(lit) == 2   ? CLAIMS__HASH1((unsigned char)(lit)[0])                                   \
+     : sizeof(lit) == 3 ? CLAIMS__HASH2((unsigned char)(lit)[0], (unsigned char)(lit)[1])          \
+     : sizeof(lit) == 4 ? CLAIMS__HASH3((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
+                                        (unsigned char)(lit)[2])                                   \
+     : sizeof(lit) == 5 ? CLAIMS__HASH4((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
+                                        (unsigned char)(lit)[2], (unsigned char)(lit)[3])          \
+                        : 0u)
+
+/* Token t's normalized text (in the norm buffer `norm`) is the n bytes
+ * at w, whose claims__word_hash is h when n is four or less
+ * (CLAIMS__LIT_HASH): the hash, in the token's record, is tested first
+ * (most tokens asked are not the word), not the text's bytes, elsewhere
+ * in memory. */
+static CLAIMS__ALWAYS_INLINE bool claims__tok_text_is(const claims__token *t, const char *norm,
+                                                      const char *w, size_t n, uint32_t h)
+{
+    return (n > 4 || t->hash == h) && claims__tok_len(t) == n && memcmp(norm + t->norm, w, n) == 0;
+}
+
 /* A 256-bit set of word hashes, by their top byte: the bit of hash h in
  * the set's 64-bit word w (0 when h is in another word), to OR into a
  * constant uint64_t set[4] = {S(0), S(1), S(2), S(3)}. */

@@ -203,28 +203,20 @@ static inline int punct_ch(const qctx *c, size_t i)
                : 0;
 }
 
-/* Token i (in the sentence) is the n bytes of lit, whose claims__hash is
- * h (any value when n > 4): the hash is tested first, the literal being
- * rarely there, where a word as long as it is common. */
+/* Token i (in the sentence) is the n bytes of lit, whose hash is h
+ * (claims__tok_text_is's, tested first: the literal is rarely there,
+ * where a word as long as it is common). */
 static CLAIMS__ALWAYS_INLINE bool norm_is_h(const qctx *c, size_t i, const char *lit, size_t n,
                                             uint32_t h)
 {
-    return i < c->se && (n > 4 || tk(c, i)->hash == h) && claims__tok_len(tk(c, i)) == n &&
-           i >= c->sb && memcmp(norm_of(c, i), lit, n) == 0;
+    /* (i below sb is a token of the article: the bound is tested last,
+       the hash first) */
+    return i < c->se && claims__tok_text_is(tk(c, i), c->norm, lit, n, h) && i >= c->sb;
 }
 
 /* Token i's normalized text is the literal `lit` (a connector such as
  * "of" or "to" that the grammar itself names). */
-#define norm_is(c, i, lit) norm_is_h((c), (i), "" lit, sizeof(lit) - 1, LIT_HASH(lit))
-/* claims__hash of a literal of one to four bytes (0 when longer) */
-#define LIT_HASH(lit)                                                                              \
-    (sizeof(lit) == 2   ? CLAIMS__HASH1((unsigned char)(lit)[0])                                   \
-     : sizeof(lit) == 3 ? CLAIMS__HASH2((unsigned char)(lit)[0], (unsigned char)(lit)[1])          \
-     : sizeof(lit) == 4                                                                            \
-         ? CLAIMS__HASH3((unsigned char)(lit)[0], (unsigned char)(lit)[1], (unsigned char)(lit)[2]) \
-     : sizeof(lit) == 5 ? CLAIMS__HASH4((unsigned char)(lit)[0], (unsigned char)(lit)[1],           \
-                                        (unsigned char)(lit)[2], (unsigned char)(lit)[3])           \
-                        : 0u)
+#define norm_is(c, i, lit) norm_is_h((c), (i), "" lit, sizeof(lit) - 1, CLAIMS__LIT_HASH(lit))
 
 /* Copies token i's normalized text to out (NUL-terminated, truncated). */
 static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)

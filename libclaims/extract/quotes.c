@@ -548,29 +548,16 @@ static inline const char *tok_norm(const ctx *c, size_t i)
     return c->norm + c->toks[i].norm;
 }
 
-/* Token i is the n bytes of literal w, whose hash (claims__word_hash)
- * is h when n is four or less: the hash, in the token's record, is
- * tested first (most tokens asked are not the word), not the norm
- * text's bytes, elsewhere in memory. */
+/* Token i is the n bytes of literal w, whose hash is h
+ * (claims__tok_text_is's). */
 static CLAIMS__ALWAYS_INLINE bool tok_is_h(const ctx *c, size_t i, const char *w, size_t n,
                                            uint32_t h)
 {
-    return i < c->ntoks && (n > 4 || c->toks[i].hash == h) && claims__tok_len(&c->toks[i]) == n &&
-           memcmp(tok_norm(c, i), w, n) == 0;
+    return i < c->ntoks && claims__tok_text_is(&c->toks[i], c->norm, w, n, h);
 }
 
-/* claims__word_hash of a literal of one to four bytes (0 when longer) */
-#define LIT_HASH(lit)                                                                              \
-    (sizeof(lit) == 2   ? CLAIMS__HASH1((unsigned char)(lit)[0])                                   \
-     : sizeof(lit) == 3 ? CLAIMS__HASH2((unsigned char)(lit)[0], (unsigned char)(lit)[1])          \
-     : sizeof(lit) == 4 ? CLAIMS__HASH3((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
-                                        (unsigned char)(lit)[2])                                   \
-     : sizeof(lit) == 5 ? CLAIMS__HASH4((unsigned char)(lit)[0], (unsigned char)(lit)[1],          \
-                                        (unsigned char)(lit)[2], (unsigned char)(lit)[3])          \
-                        : 0u)
-
 /* Token i's normalized text is the literal `lit`. */
-#define tok_is(c, i, lit) tok_is_h((c), (i), "" lit, sizeof(lit) - 1, LIT_HASH(lit))
+#define tok_is(c, i, lit) tok_is_h((c), (i), "" lit, sizeof(lit) - 1, CLAIMS__LIT_HASH(lit))
 
 /* claims__lex_match through the context. */
 static inline const claims__lex_entry *lex_at(const ctx *c, claims__lex_section sec, size_t i,
