@@ -900,20 +900,27 @@ _Static_assert(sizeof(claims__token) == 16 && offsetof(claims__token, hash) == 4
                    offsetof(claims__token, lexmask) == 8 && offsetof(claims__token, cls) == 12 &&
                    offsetof(claims__token, flags) == 14,
                "claims__tok_lanes4: a token is norm, hash, lexmask, cls, flags");
-/* The hash, lexmask, and class and flags (the class in the low half) of
- * the tokens t[0 .. 4), lane k of each vector token k's: the gather of
+/* The fields of four tokens, lane k of each vector token k's
+ * (claims__tok_lanes4); the class is the low half of cls_flags. */
+typedef struct claims__tok_lanes {
+    __m128i norm, hash, lexmask, cls_flags;
+} claims__tok_lanes;
+
+/* The tokens t[0 .. 4) as claims__tok_lanes (four loads, a transpose;
+ * inlined, the lanes a caller does not read are not made): the gather of
  * the scans that make bit masks of 64 tokens without a branch a token
  * (a branch a token, taken at the few tokens looked for, mispredicted). */
-static inline void claims__tok_lanes4(const claims__token *t, __m128i *hash, __m128i *lexmask,
-                                      __m128i *cls_flags)
+static CLAIMS__ALWAYS_INLINE claims__tok_lanes claims__tok_lanes4(const claims__token *t)
 {
     const __m128i *p = (const __m128i *)(const void *)t;
     __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
     __m128i d = _mm_loadu_si128(p + 2), e = _mm_loadu_si128(p + 3);
+    __m128i lo_ab = _mm_unpacklo_epi32(a, b), lo_de = _mm_unpacklo_epi32(d, e);
     __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
-    *hash = _mm_unpackhi_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
-    *lexmask = _mm_unpacklo_epi64(hi_ab, hi_de);
-    *cls_flags = _mm_unpackhi_epi64(hi_ab, hi_de);
+    return (claims__tok_lanes){.norm = _mm_unpacklo_epi64(lo_ab, lo_de),
+                               .hash = _mm_unpackhi_epi64(lo_ab, lo_de),
+                               .lexmask = _mm_unpacklo_epi64(hi_ab, hi_de),
+                               .cls_flags = _mm_unpackhi_epi64(hi_ab, hi_de)};
 }
 
 /* The top bits of the 32-bit lanes of v0 .. v3 (16 tokens, four a

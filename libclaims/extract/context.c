@@ -668,11 +668,10 @@ static CLAIMS__ALWAYS_INLINE claims__sid subject_name(const cx *c, size_t tb, bo
     const __m128i vwant = _mm_set1_epi32((int)(uint32_t)(want >> 32));
     while (j >= 4 && lo == stop) {
         j -= 4;
-        __m128i hash, lexmask, cf;
-        claims__tok_lanes4(toks + stop + j, &hash, &lexmask, &cf);
-        (void)lexmask;
-        __m128i punct = _mm_or_si128(_mm_cmpeq_epi32(hash, vsemi), _mm_cmpeq_epi32(hash, vcomma));
-        __m128i name = _mm_cmpeq_epi32(_mm_and_si128(cf, vmask), vwant);
+        claims__tok_lanes l = claims__tok_lanes4(toks + stop + j);
+        __m128i punct =
+            _mm_or_si128(_mm_cmpeq_epi32(l.hash, vsemi), _mm_cmpeq_epi32(l.hash, vcomma));
+        __m128i name = _mm_cmpeq_epi32(_mm_and_si128(l.cls_flags, vmask), vwant);
         cand |= (uint64_t)(unsigned)_mm_movemask_ps(_mm_castsi128_ps(name)) << j;
         for (unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(punct)); m;) {
             unsigned top = 31u - (unsigned)__builtin_clz(m);
@@ -1004,16 +1003,13 @@ static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t
                 }
                 part = end; /* counted to the end */
             }
-            const __m128i *p = (const __m128i *)(const void *)t;
-            __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
-            __m128i d = _mm_loadu_si128(p + 2), e = _mm_loadu_si128(p + 3);
-            __m128i hi_ab = _mm_unpackhi_epi32(a, b), hi_de = _mm_unpackhi_epi32(d, e);
-            __m128i norm = _mm_unpacklo_epi64(_mm_unpacklo_epi32(a, b), _mm_unpacklo_epi32(d, e));
-            __m128i next =
-                _mm_or_si128(_mm_srli_si128(norm, 4), _mm_slli_si128(_mm_loadu_si128(p + 4), 12));
-            __m128i len = _mm_sub_epi32(next, norm);
-            __m128i cf = _mm_unpackhi_epi64(hi_ab, hi_de);
-            vm = _mm_or_si128(vm, _mm_unpacklo_epi64(hi_ab, hi_de));
+            claims__tok_lanes l = claims__tok_lanes4(t);
+            __m128i next = _mm_or_si128(
+                _mm_srli_si128(l.norm, 4),
+                _mm_slli_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + 4)), 12));
+            __m128i len = _mm_sub_epi32(next, l.norm);
+            __m128i cf = l.cls_flags;
+            vm = _mm_or_si128(vm, l.lexmask);
             __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
                                       _mm_cmpgt_epi32(len, two));
             vw = _mm_sub_epi32(vw, w);
@@ -1056,12 +1052,7 @@ static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, 
        into one vector */
     const __m128i vb = _mm_set1_epi32((int)bits), zero = _mm_setzero_si128();
     for (; j < n && k + j + 4 <= ntoks; j += 4) {
-        const __m128i *p = (const __m128i *)(const void *)(toks + k + j);
-        _Static_assert(offsetof(claims__token, lexmask) == 8 && sizeof(claims__token) == 16,
-                       "lexmask_bits: a token's lexmask is lane 2 of its vector");
-        __m128i lm =
-            _mm_unpacklo_epi64(_mm_unpackhi_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
-                               _mm_unpackhi_epi32(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
+        __m128i lm = claims__tok_lanes4(toks + k + j).lexmask;
         unsigned z = (unsigned)_mm_movemask_ps(
             _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(lm, vb), zero)));
         m |= (uint64_t)(~z & 15u) << j;

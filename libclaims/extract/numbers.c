@@ -707,9 +707,8 @@ static const claims__lex_entry *action_back(const qctx *c, size_t from, size_t *
                                  (1u << CLAIMS__LEX_ACTION)));
         const __m128i pq = _mm_set1_epi32(CLAIMS__TOK_PUNCT | CLAIMS__TOK_QUOTE);
         const claims__token *w = tk(c, from - BACK_WINDOW);
-        __m128i h, lm, cf, lm2, cf2;
-        claims__tok_lanes4(w, &h, &lm, &cf);
-        claims__tok_lanes4(w + 4, &h, &lm2, &cf2);
+        claims__tok_lanes l1 = claims__tok_lanes4(w), l2 = claims__tok_lanes4(w + 4);
+        __m128i lm = l1.lexmask, cf = l1.cls_flags, lm2 = l2.lexmask, cf2 = l2.cls_flags;
         __m128i z = _mm_setzero_si128();
         __m128i n0 =
             _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, pq)), z);
@@ -2820,9 +2819,8 @@ static inline uint64_t candidate_bits(const claims__token *t, size_t len)
 /* The tokens of t[0 .. 4) that are no candidate, as -1 lanes. */
 static CLAIMS__ALWAYS_INLINE __m128i cand_none4(const claims__token *t, __m128i lmv, __m128i num)
 {
-    __m128i h, lm, cf;
-    claims__tok_lanes4(t, &h, &lm, &cf);
-    return _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(lm, lmv), _mm_and_si128(cf, num)),
+    claims__tok_lanes l = claims__tok_lanes4(t);
+    return _mm_cmpeq_epi32(_mm_or_si128(_mm_and_si128(l.lexmask, lmv), _mm_and_si128(l.cls_flags, num)),
                            _mm_setzero_si128());
 }
 

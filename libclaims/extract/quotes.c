@@ -3060,8 +3060,8 @@ static CLAIMS__ALWAYS_INLINE void scan_lanes4(const claims__token *t, __m128i *n
                        CLAIMS__TOK_WORD == 0 && CLAIMS__TOK_QUOTE < 0x10000,
                    "token classes");
     const __m128i quote = _mm_set1_epi32(CLAIMS__TOK_QUOTE);
-    __m128i h, lm, cf;
-    claims__tok_lanes4(t, &h, &lm, &cf);
+    claims__tok_lanes l = claims__tok_lanes4(t);
+    __m128i h = l.hash, lm = l.lexmask, cf = l.cls_flags;
     __m128i vtq = _mm_or_si128(_mm_and_si128(lm, vt), _mm_and_si128(cf, quote));
     __m128i hyphen = _mm_cmpeq_epi32(h, _mm_set1_epi32((int)CLAIMS__HASH1('-')));
     *none = _mm_andnot_si128(hyphen, _mm_cmpeq_epi32(vtq, _mm_setzero_si128()));
