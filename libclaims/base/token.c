@@ -586,22 +586,33 @@ static inline bool word16(const char *p, char *d, unsigned *len, unsigned *keep,
     return true;
 }
 
-/* The CAP, ALLCAPS and HAS_DIGIT flags of a word read sixteen bytes at
- * once (word16): its bytes and the byte after are the bits `keep` of the
- * compares that tell capitals (u), lower-case letters (l) and digits (g);
- * word_case_flags of the byte loop. */
-static inline uint16_t vec_case_flags(__m128i u, __m128i l, __m128i g, unsigned keep)
+/* The CAP, ALLCAPS and HAS_DIGIT flags of a word from its bytes' masks
+ * (bit k: its byte k): `bytes` its bytes, `updig` its capitals and
+ * digits, `digits` its digits. */
+static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
 {
+    unsigned caps = updig & ~digits;
     uint16_t flags = 0;
-    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
-    if (up & 1)
+    if (caps & 1)
         flags |= CLAIMS__TF_CAP;
     /* two capitals or more, no lower-case letter */
-    if ((up & (up - 1)) && !((unsigned)_mm_movemask_epi8(l) & keep))
+    if ((caps & (caps - 1)) && !(bytes & ~updig))
         flags |= CLAIMS__TF_ALLCAPS;
-    if ((unsigned)_mm_movemask_epi8(g) & keep)
+    if (digits)
         flags |= CLAIMS__TF_HAS_DIGIT;
     return flags;
+}
+
+/* mask_case_flags of a word read sixteen bytes at once (word16): its
+ * bytes and the byte after are the bits `keep` of the compares that tell
+ * capitals (u), lower-case letters (l) and digits (g); word_case_flags of
+ * the byte loop. */
+static inline uint16_t vec_case_flags(__m128i u, __m128i l, __m128i g, unsigned keep)
+{
+    unsigned up = (unsigned)_mm_movemask_epi8(u) & keep;
+    unsigned low = (unsigned)_mm_movemask_epi8(l) & keep;
+    unsigned dig = (unsigned)_mm_movemask_epi8(g) & keep;
+    return mask_case_flags(up | low | dig, up | dig, dig);
 }
 
 /* claims__word_hash of the word of n < 16 bytes in v, zeros after it
@@ -785,7 +796,6 @@ static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, 
 }
 
 #ifdef CLAIMS__SSE2
-static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits);
 
 /* The word at s[start] that goes on after an ASCII apostrophe at
  * s[start + len] with a letter ("don't", "they're"), read sixteen bytes
@@ -941,23 +951,6 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* The CAP, ALLCAPS and HAS_DIGIT flags of a word from its bytes' masks
- * (bit k: its byte k): `bytes` its bytes, `updig` its capitals and
- * digits, `digits` its digits. */
-static uint16_t mask_case_flags(unsigned bytes, unsigned updig, unsigned digits)
-{
-    unsigned caps = updig & ~digits;
-    uint16_t flags = 0;
-    if (caps & 1)
-        flags |= CLAIMS__TF_CAP;
-    /* two capitals or more, no lower-case letter */
-    if ((caps & (caps - 1)) && !(bytes & ~updig))
-        flags |= CLAIMS__TF_ALLCAPS;
-    if (digits)
-        flags |= CLAIMS__TF_HAS_DIGIT;
-    return flags;
-}
-
 /* The flags of word_run's word (as the high half of its cls|flags) from
  * its sixteen bytes x, the first of which are the word's (pm: their
  * prefix_mask; w: them lower-cased, zeros after them): of its bytes, those
@@ -979,19 +972,28 @@ static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i w, __m12
     return (uint32_t)mask_case_flags((unsigned)_mm_movemask_epi8(pm), updig, digits) << 16;
 }
 
+/* Writes token t and its position p: the n bytes at s[at] whose norm
+ * text, as long, the caller wrote at norm[len], with hash h and class
+ * and flags clsfl (put_cls_flags'); word_run's marks and possessives. */
+static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p,
+                                            const claims__lex_bucket *first, size_t len, size_t at,
+                                            size_t n, uint32_t h, uint32_t clsfl)
+{
+    p->start = (uint32_t)at;
+    p->end = (uint32_t)(at + n);
+    t->norm = (uint32_t)len;
+    put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
+    put_cls_flags(t, clsfl);
+}
+
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
 static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p,
                                             const claims__lex_bucket *first, char *norm, size_t len,
                                             size_t at, unsigned char c)
 {
-    uint32_t h = word_hash1[c];
     norm[len] = (char)c;
-    p->start = (uint32_t)at;
-    p->end = (uint32_t)at + 1;
-    t->norm = (uint32_t)len;
-    put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-    put_cls_flags(t, CLAIMS__TOK_PUNCT);
+    run_token(t, p, first, len, at, 1, word_hash1[c], CLAIMS__TOK_PUNCT);
 }
 
 /* Whether the straight double quotation mark at s[at] (at < lim), right
@@ -1011,11 +1013,8 @@ static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_
                                                   size_t len, size_t at)
 {
     norm[len] = '"';
-    p->start = (uint32_t)at;
-    p->end = (uint32_t)at + 1;
-    t->norm = (uint32_t)len;
-    put_hash(t, p, word_hash1['"'], first, CLAIMS__LEX_FIRST_BITS - 1);
-    put_cls_flags(t, CLAIMS__TOK_QUOTE | (uint32_t)CLAIMS__TF_QUOTE_CLOSE << 16);
+    run_token(t, p, first, len, at, 1, word_hash1['"'],
+              CLAIMS__TOK_QUOTE | (uint32_t)CLAIMS__TF_QUOTE_CLOSE << 16);
 }
 
 /* Writes token t: the possessive "'s" (or "'S") at s[at], split off the
@@ -1025,14 +1024,10 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_p
                                                  const claims__lex_bucket *first, char *norm,
                                                  size_t len, size_t at)
 {
-    uint32_t h = CLAIMS__HASH2('\'', 's');
     norm[len] = '\'';
     norm[len + 1] = 's';
-    p->start = (uint32_t)at;
-    p->end = (uint32_t)at + 2;
-    t->norm = (uint32_t)len;
-    put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-    put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
+    run_token(t, p, first, len, at, 2, CLAIMS__HASH2('\'', 's'),
+              CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_POSSESSIVE << 16);
 }
 
 /* word_run's constants: what it adds to a byte and compares with to
