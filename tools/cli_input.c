@@ -542,7 +542,9 @@ static inline size_t decode_limit(const sbuf *b, size_t j, size_t o, size_t n)
 static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, int *escaped)
 {
     size_t o = 0; /* b->p[0, o): decoded so far */
+#if defined(__SSE2__)
     size_t lim = decode_limit(b, i, 0, n);
+#endif
     for (size_t j = i;;) {
 #if defined(__SSE2__)
         unsigned mk = 0;
