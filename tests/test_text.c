@@ -27,6 +27,19 @@ static seg segment(const char *text, size_t len, const char *title)
     return g;
 }
 
+/* The one token past the last of toks[0, n): its norm offset the end of
+ * the norm text, norm_len, and every other field 0 (the lexicon probe
+ * and the date scan read it as a token that matches nothing). */
+static void expect_token_past(const claims__token *toks, size_t n, size_t norm_len)
+{
+    const claims__token *t = &toks[n];
+    assert_int_equal(t->norm, norm_len);
+    assert_int_equal(t->hash, 0);
+    assert_int_equal(t->lexmask, 0);
+    assert_int_equal(t->cls, 0);
+    assert_int_equal(t->flags, 0);
+}
+
 /* The n tokens of text are the spans src[i] of it (NULL: as norm[i]),
  * with norm texts norm[i], their hashes, and flags[i] of those in mask. */
 static void expect_tokens(const char *text, size_t n, const char *const *src,
@@ -48,6 +61,7 @@ static void expect_tokens(const char *text, size_t n, const char *const *src,
         assert_int_equal(t->hash, claims__word_hash(norm[i], len));
         assert_int_equal(t->flags & mask, flags[i]);
     }
+    expect_token_past(g.a->toks, n, g.a->norm_len);
     claims_story_free(g.s);
 }
 
@@ -519,25 +533,41 @@ static void test_huge_single_line(void **state)
     free(text);
 }
 
+/* A bare string tokenized (claims__tokenize) with a story's allocator. */
+typedef struct bare {
+    claims_story *s;
+    claims__token *toks;
+    claims__tok_pos *pos;
+    size_t ntoks, nlen;
+    char *norm;
+} bare;
+
+static bare tokenize_bare(const char *text, size_t n)
+{
+    bare b = {NULL, NULL, NULL, 9, 9, NULL};
+    assert_int_equal(claims_story_new(NULL, &b.s), CLAIMS_OK);
+    assert_int_equal(claims__tokenize(&b.s->alloc, text, n, &b.toks, &b.pos, &b.ntoks, &b.norm,
+                                      &b.nlen),
+                     CLAIMS_OK);
+    return b;
+}
+
+static void bare_free(bare *b)
+{
+    claims__free(&b->s->alloc, b->toks);
+    claims__free(&b->s->alloc, b->norm);
+    claims_story_free(b->s);
+}
+
 static void test_empty_and_space_only(void **state)
 {
     (void)state;
-    claims__token *toks = NULL;
-    claims__tok_pos *pos = NULL;
-    size_t ntoks = 9, nlen = 9;
-    char *norm = NULL;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    assert_int_equal(claims__tokenize(&s->alloc, " \n\t ", 4, &toks, &pos, &ntoks, &norm, &nlen),
-                     CLAIMS_OK);
-    assert_int_equal(ntoks, 0);
-    assert_int_equal(nlen, 0);
-    /* the one token past the last: the end of the (empty) norm text */
-    assert_non_null(toks);
-    assert_int_equal(toks[0].norm, 0);
-    claims__free(&s->alloc, toks);
-    claims__free(&s->alloc, norm);
-    claims_story_free(s);
+    bare b = tokenize_bare(" \n\t ", 4);
+    assert_int_equal(b.ntoks, 0);
+    assert_int_equal(b.nlen, 0);
+    assert_non_null(b.toks);
+    expect_token_past(b.toks, 0, 0);
+    bare_free(&b);
 }
 
 /* A bare string's tokens (claims__tokenize: titles, the lexicon loader)
@@ -546,29 +576,19 @@ static void test_empty_and_space_only(void **state)
 static void test_bare_string_tokens_may_start_any_phrase(void **state)
 {
     (void)state;
-    claims__token *toks = NULL;
-    claims__tok_pos *pos = NULL;
-    size_t ntoks = 0, nlen = 0;
-    char *norm = NULL;
-    claims_story *s = NULL;
-    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
     const char *text = "Firefighters said, \"the blaze\" spread";
-    assert_int_equal(
-        claims__tokenize(&s->alloc, text, strlen(text), &toks, &pos, &ntoks, &norm, &nlen),
-        CLAIMS_OK);
-    assert_int_equal(ntoks, 8);
-    for (size_t i = 0; i < ntoks; i++) {
-        assert_int_equal(toks[i].lexmask, UINT32_MAX);
-        assert_int_equal(pos[i].sentence, 0);
-        assert_true(toks[i].flags & CLAIMS__TF_LEX_PAIR);
+    bare b = tokenize_bare(text, strlen(text));
+    assert_int_equal(b.ntoks, 8);
+    for (size_t i = 0; i < b.ntoks; i++) {
+        assert_int_equal(b.toks[i].lexmask, UINT32_MAX);
+        assert_int_equal(b.pos[i].sentence, 0);
+        assert_true(b.toks[i].flags & CLAIMS__TF_LEX_PAIR);
     }
     /* the norm texts run one into the next, to the one past the last */
-    assert_int_equal(claims__tok_len(&toks[0]), strlen("firefighters"));
-    assert_int_equal(claims__tok_len(&toks[ntoks - 1]), strlen("spread"));
-    assert_int_equal(toks[ntoks].norm, nlen);
-    claims__free(&s->alloc, toks);
-    claims__free(&s->alloc, norm);
-    claims_story_free(s);
+    assert_int_equal(claims__tok_len(&b.toks[0]), strlen("firefighters"));
+    assert_int_equal(claims__tok_len(&b.toks[b.ntoks - 1]), strlen("spread"));
+    expect_token_past(b.toks, b.ntoks, b.nlen);
+    bare_free(&b);
 }
 
 /* ------------------------------------------------------------- words */
