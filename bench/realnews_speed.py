@@ -25,7 +25,9 @@ Prints, for each binary (the baseline first, measured in the same run):
   - start-up: CPU time of `claims check` on one small article (median of
     --startup-runs), and beside it that of a program that does nothing,
     linked as claims is (BUILD/bench/startup_floor, when built): what
-    exec alone costs on this machine, the floor of any start-up figure.
+    exec alone costs on this machine, the floor of any start-up figure;
+    the same for BUILD/claims-musl (linked against musl) and its floor
+    (BUILD/bench/startup_floor_musl) where they are built.
 The binaries' timed runs are interleaved so that both see the same load,
 the order reversed every other round.
 Nothing here asserts on time.
@@ -165,9 +167,15 @@ def bench_of(claims):
     return b if os.access(b, os.X_OK) else None
 
 
-def floor_of(claims):
+def floor_of(claims, name="startup_floor"):
     """The build's do-nothing program (BUILD/bench/startup_floor), or None."""
-    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "bench", "startup_floor")
+    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "bench", name)
+    return b if os.access(b, os.X_OK) else None
+
+
+def musl_of(claims):
+    """The build's claims-musl beside its claims (meson.build), or None."""
+    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "claims-musl")
     return b if os.access(b, os.X_OK) else None
 
 
@@ -235,19 +243,29 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
                 r[name][f"  wall s, {label}"] = wall
     # start-up, each round's runs followed by one of the do-nothing
     # program of the same build, so that both see the same load
-    su = {name: [] for name, _ in binaries}
-    floor = {name: [] for name, _ in binaries}
+    # and the same for claims-musl and a do-nothing program linked as it is
+    # (BUILD/bench/startup_floor_musl), where built
+    kinds = [("", lambda c: c, "startup_floor"), (", claims-musl", musl_of, "startup_floor_musl")]
+    su = {(name, k): [] for name, _ in binaries for k, _, _ in kinds}
+    floor = {(name, k): [] for name, _ in binaries for k, _, _ in kinds}
     for t in range(startup_runs):
         for name, claims in in_turn(t):
-            su[name].append(child_run([claims, "check", *nc[name], "--fail-on", "none", small],
-                                      False))
-            f = floor_of(claims)
-            if f:
-                floor[name].append(child_run([f], False))
+            for k, exe_of, floor_name in kinds:
+                exe = exe_of(claims)
+                if not exe:
+                    continue
+                su[name, k].append(child_run([exe, "check", *nc[name], "--fail-on", "none", small],
+                                             False))
+                f = floor_of(claims, floor_name)
+                if f:
+                    floor[name, k].append(child_run([f], False))
     for name, _ in binaries:
-        r[name]["start-up CPU ms"] = statistics.median(c for _, c, _ in su[name]) * 1000
-        r[name]["  an empty program's, ms"] = (
-            statistics.median(c for _, c, _ in floor[name]) * 1000 if floor[name] else None)
+        for k, _, _ in kinds:
+            if k and not any(su[n, k] for n, _ in binaries):
+                continue
+            ms = lambda runs: statistics.median(c for _, c, _ in runs) * 1000 if runs else None
+            r[name][f"start-up CPU ms{k}"] = ms(su[name, k])
+            r[name][f"  an empty program's, ms{k}"] = ms(floor[name, k])
     return r
 
 
