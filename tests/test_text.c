@@ -232,6 +232,45 @@ static void test_plain_words_by_sixteen(void **state)
     expect_tokens(text, sizeof want / sizeof want[0], NULL, want, flags, mask);
 }
 
+/* Numbers of every length around the sixteen bytes the plain path may
+ * read at once, with a ',' or '.' on the last of them or past them, after
+ * a word and after a mark: each is one token as long as the general path
+ * would read it. */
+static void test_plain_numbers_by_sixteen(void **state)
+{
+    (void)state;
+    const char *text =
+        "at 12345678901234,5 and 123456789012345,6 and 1234567890123456 or "
+        "12,345,678,901,234,567 then 7.5. (123456789012345.6) 4,5,,6 so 12345678901234. "
+        "we 1234567890123,4.";
+    const char *want[] = {"at",
+                          "12345678901234,5",
+                          "and",
+                          "123456789012345,6",
+                          "and",
+                          "1234567890123456",
+                          "or",
+                          "12,345,678,901,234,567",
+                          "then",
+                          "7.5",
+                          ".",
+                          "(",
+                          "123456789012345.6",
+                          ")",
+                          "4,5",
+                          ",",
+                          ",",
+                          "6",
+                          "so",
+                          "12345678901234",
+                          ".",
+                          "we",
+                          "1234567890123,4",
+                          "."};
+    uint16_t flags[sizeof want / sizeof want[0]] = {0};
+    expect_tokens(text, sizeof want / sizeof want[0], NULL, want, flags, 0);
+}
+
 /* Words with an apostrophe inside or a possessive after them, ASCII or
  * U+2019, each far enough from the end of the text to be read sixteen
  * bytes at once: their spans, norm texts, hashes and flags. */
@@ -796,6 +835,7 @@ int main(void)
         cmocka_unit_test(test_bare_string_tokens_may_start_any_phrase),
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
         cmocka_unit_test(test_plain_words_by_sixteen),
+        cmocka_unit_test(test_plain_numbers_by_sixteen),
         cmocka_unit_test(test_apostrophe_words),
         cmocka_unit_test(test_quotes_after_marks),
         cmocka_unit_test(test_sentences_cover_every_token),

@@ -1066,8 +1066,8 @@ static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
     return k;
 }
 
-static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
-                                  uint16_t flags);
+static CLAIMS__NOINLINE size_t plain_number(plain_cursor *cur, const char *s, size_t n,
+                                            size_t start, bool vec, uint16_t flags);
 
 /* Where word_run goes on after the word ending at the space s[sp] when
  * no word starts after it before lim: 0 (stop) but for a number there
@@ -1086,7 +1086,7 @@ static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token 
     cur->t = *t;
     cur->p = *p;
     cur->len = *len;
-    size_t ne = plain_number(cur, s, lim, sp + 1, CLAIMS__TF_SPACE_BEFORE);
+    size_t ne = plain_number(cur, s, lim, sp + 1, true, CLAIMS__TF_SPACE_BEFORE);
     if (!ne)
         return 0;
     *t = cur->t;
@@ -1124,8 +1124,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
-        /* (apart from the others: written together, the offsets are
-         * gathered into a vector register first, more instructions) */
+        /* (apart: written together, the offsets are gathered first) */
         p->start = (uint32_t)start;
         t->norm = (uint32_t)len;
         /* (a letter with bit 5 set is a lower-case one: one compare) */
@@ -1136,30 +1135,24 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             *other = start;
             break;
         }
-        unsigned wl = (unsigned)__builtin_ctz(off);
+        size_t wl = (size_t)__builtin_ctz(off);
         size_t end = start + wl;
         unsigned char stop = (unsigned char)s[end];
-        /* (an apostrophe goes on with the word, but a possessive "'s" is
-         * split off below; a space, most words' stop, first: one test) */
-        if (stop != ' ' && (stop >= 0x80 || stop == '\'') &&
-            !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
-              run_poss_end((unsigned char)s[end + 2]))) {
-            *other = start; /* plain_word's */
-            break;
-        }
-        __m128i pm = prefix_mask(wl);
+        /* written before its stop is tested, counted after: one test */
+        __m128i pm = prefix_mask((unsigned)wl);
         __m128i w = _mm_and_si128(y, pm);
         /* (the address made here: a pointer live through the loop spilled lim) */
         _mm_storeu_si128((__m128i *)(void *)(norm + len), w);
         p->end = (uint32_t)end;
         uint32_t h = vec_word_hash(w, wl);
-        put_hash(t, p++, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t++, clsfl | run_word_flags(x, w, pm, k.lower));
-        len += wl;
+        put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
+        put_cls_flags(t, clsfl | run_word_flags(x, w, pm, k.lower));
         /* on to the next word after one space (maybe a number first:
-         * run_number; laid out straight on, no taken jump), or after a
-         * possessive and one space */
+         * run_number; no taken jump), or after a possessive and one space */
         if (__builtin_expect(stop == ' ', 1)) {
+            t++;
+            p++;
+            len += wl;
             start = end + 1;
             if (__builtin_expect(start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER,
                                  0) &&
@@ -1168,6 +1161,16 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
         }
+        /* (an apostrophe goes on with the word but for a possessive "'s") */
+        if ((stop >= 0x80 || stop == '\'') &&
+            !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
+              run_poss_end((unsigned char)s[end + 2]))) {
+            *other = start; /* plain_word's: the token written uncounted */
+            break;
+        }
+        t++;
+        p++;
+        len += wl;
         if (stop == '\'') {
             run_possessive(t++, p++, first, norm, len, end);
             len += 2;
@@ -1181,13 +1184,11 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 continue;
             }
         }
-        /* or after a punctuation mark ("city, and", "well-known", "said.
-         * The"), pushed here as plain_run would (the end of the word is in
-         * the room: see lim), a mark that may end a sentence on the list */
+        /* or after a punctuation mark ("city, and", "well-known"), pushed as
+         * plain_run would (in the room: see lim), one that ends a sentence listed */
         unsigned pb = plain_byte[stop];
         if (pb == PB_PUNCT || pb == PB_TERM) {
-            /* (the list's room tested and an entry written for any mark,
-             * taken or not: ',' or '.' is a coin toss for a branch) */
+            /* (an entry written for any mark: ',' or '.' is a coin toss) */
             if (end >= lim || term == term_end)
                 break;
             *term = (uint32_t)(t - pl->v);
@@ -1212,8 +1213,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             pb = PB_NEWLINE;
             clsfl = CLAIMS__TOK_WORD;
         }
-        /* or after a line break ("said.\nThe"), noted as plain_run notes it
-         * (before a token that is no word, it is left to plain_run) */
+        /* or after a line break ("said.\nThe"), noted as plain_run notes it */
         if (pb != PB_NEWLINE)
             break;
         start = end + 1;
@@ -1233,16 +1233,54 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
 }
 #endif
 
+#ifdef CLAIMS__SSE2
+/* The length of the number at p (p[0, 16) readable) as plain_number
+ * reads it, if that is less than fifteen bytes: its digits, and ',' or
+ * '.' before a digit; its bytes in *w, zeros after them. 15 or 16 when it
+ * may go on past them (a ',' or '.' at p[15] is on it if p[16] is a
+ * digit). */
+static CLAIMS__ALWAYS_INLINE size_t vec_number(const char *p, __m128i *w)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i sep =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+    unsigned dig = (unsigned)_mm_movemask_epi8(claims__bytes_in(x, '0', 10));
+    unsigned on = dig | ((unsigned)_mm_movemask_epi8(sep) & dig >> 1);
+    unsigned len = (unsigned)__builtin_ctz(~on); /* (bit 16 of ~on is set) */
+    *w = _mm_and_si128(x, prefix_mask(len));
+    return len;
+}
+#endif
+
 /* A number of ASCII digits, with ',' or '.' between digits ("1,200",
  * "7.2"), starting at s[start], as number_end reads it: pushed, and its
  * end returned; 0 when the bytes plain_run reads (n of them, never ending
  * with a digit) do not tell where it ends, or a non-ASCII digit may go
- * on with it: the general path then reads it. */
-static inline size_t plain_number(plain_cursor *cur, const char *s, size_t n, size_t start,
-                                  uint16_t flags)
+ * on with it: the general path then reads it. vec: s[start, start + 16)
+ * readable and their norm bytes in the room (a number read sixteen bytes
+ * at once, no call for its hash). Out of line: inlined into word_run
+ * (run_number), its registers cost the word loop more than the call
+ * costs a number. */
+static CLAIMS__NOINLINE size_t plain_number(plain_cursor *cur, const char *s, size_t n,
+                                            size_t start, bool vec, uint16_t flags)
 {
     token_begin(cur, start);
     char *d = cur->norm + cur->len; /* d[k - start]: the norm byte of s[k] */
+#ifdef CLAIMS__SSE2
+    if (vec) {
+        __m128i w;
+        size_t len = vec_number(s + start, &w), k = start + len;
+        /* (within the n bytes and before an ASCII byte, where the loop
+         * below would end it there too; else that loop's) */
+        if (len < 15 && k + 1 < n && (unsigned char)s[k] < 0x80) {
+            _mm_storeu_si128((__m128i *)(void *)d, w);
+            token_end(cur, k, vec_word_hash(w, len), CLAIMS__TOK_NUMBER, flags);
+            return k;
+        }
+    }
+#else
+    (void)vec;
+#endif
     size_t k = start;
     for (;;) {
         while (claims__is_digit((unsigned char)s[k])) {
@@ -1356,7 +1394,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             i++;
             continue;
         } else if (pb == PB_DIGIT) {
-            e = plain_number(&cur, s, n, i, flags);
+            e = plain_number(&cur, s, n, i, i < lim16, flags);
         } else if (pb == PB_E2) {
             unsigned char m = e2_mark(s, full_n, i);
             plain_cursor c2 = cur; /* see apos_word_copy */
