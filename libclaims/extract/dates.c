@@ -867,6 +867,20 @@ static CLAIMS__ALWAYS_INLINE size_t next_start(const claims__article *art, size_
     return next_start_rel(art, i, te, named, NULL, false);
 }
 
+/* next_start_rel's stop at number k right after a capitalized word
+ * (cap1), or after one and a token between: that word when a year
+ * follows within five tokens, as date_from takes a misspelt month, else
+ * k. Out of line: few numbers have such a word before them. */
+static CLAIMS__NOINLINE size_t misspelt_month_before(const claims__article *art, size_t k,
+                                                     size_t te, bool cap1)
+{
+    if (cap1)
+        return year_within(art, k, k + 5, te) ? k - 1 : k;
+    if (claims__tok_punct(art, k - 1, '.'))
+        return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
+    return k;
+}
+
 /* next_start; with rel_tab (the lexicon's tables) a lower-case word of
  * `named` but of no month or weekday ("the", "a", "that": only ever a
  * relative day's start) is no stop when the lexicon's inline filter of
@@ -900,18 +914,30 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
         uint64_t w = 0;
         /* Sparse stops: four tokens at a time while four remain, as the
          * words of most fours or-ed have no bit of `some` (one branch
-         * for four tokens, not one each). The token loop below then
-         * finds the stop in a four that has one (or, after a punctuation
-         * mark with a bit, goes on). Where stops are dense (a page's
-         * opening lines) a four with one mispredicts more often than
-         * the branches it saves are worth. */
-        while (sparse && off <= -4 * step) {
-            const claims__token *g = (const claims__token *)(const void *)(endp + off);
-            if ((claims__tok_bits(g) | claims__tok_bits(g + 1) | claims__tok_bits(g + 2) |
-                 claims__tok_bits(g + 3)) &
-                some)
-                break;
-            off += 4 * step;
+         * for four tokens, not one each). In a four that has one, the
+         * token loop below starts at the first token with a bit, counted
+         * without a branch (a walk to it, its exit at a place that
+         * varies, was mispredicted about once a stop), and stops there
+         * (or, after a punctuation mark with a bit, goes on). Where stops
+         * are dense (a page's opening lines) a four with one mispredicts
+         * more often than the branches it saves are worth. */
+        if (sparse) {
+            while (off <= -4 * step) {
+                const claims__token *g = (const claims__token *)(const void *)(endp + off);
+                if ((claims__tok_bits(g) | claims__tok_bits(g + 1) | claims__tok_bits(g + 2) |
+                     claims__tok_bits(g + 3)) &
+                    some)
+                    break;
+                off += 4 * step;
+            }
+            if (off <= -4 * step) {
+                const claims__token *g = (const claims__token *)(const void *)(endp + off);
+                uint64_t w0 = claims__tok_bits(g) & some, w1 = claims__tok_bits(g + 1) & some,
+                         w2 = claims__tok_bits(g + 2) & some;
+                off += ((ptrdiff_t)(w0 == 0) + (ptrdiff_t)((w0 | w1) == 0) +
+                        (ptrdiff_t)((w0 | w1 | w2) == 0)) *
+                       step;
+            }
         }
         for (; off != 0; off += step) {
             w = claims__tok_bits((const claims__token *)(const void *)(endp + off));
@@ -944,12 +970,8 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
         uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
         unsigned cap1 = (w1 & shape) == cap_word;
         unsigned cap2 = ((w2 & shape) == cap_word) & ((w1 & cls) == punct);
-        if (cap1 | cap2) {
-            if (cap1)
-                return year_within(art, k, k + 5, te) ? k - 1 : k;
-            if (claims__tok_punct(art, k - 1, '.'))
-                return year_within(art, k - 1, k + 4, te) ? k - 2 : k;
-        }
+        if (cap1 | cap2)
+            return misspelt_month_before(art, k, te, cap1);
     }
     return k;
 }
@@ -1305,17 +1327,26 @@ static bool stamp_may_open(const claims__article *art, size_t b, size_t e)
 static size_t year_scan_end(const claims__article *art, size_t b, size_t e)
 {
     /* From the end back, four tokens' classes or-ed at a time (a class
-     * but the word is a bit of its own): most hold no number. */
+     * but the word is a bit of its own): most hold no number. In a four
+     * that holds one, the step to its last number is counted without a
+     * branch (a token a step, each testing the four again, was
+     * mispredicted where the number stood). */
     const claims__token *t = art->toks + e, *lo = art->toks + b;
+    const unsigned num = CLAIMS__TOK_NUMBER;
     while (t > lo) {
-        if (t - lo >= 4 &&
-            !((t[-1].cls | t[-2].cls | t[-3].cls | t[-4].cls) & CLAIMS__TOK_NUMBER)) {
-            t -= 4;
+        if (t - lo >= 4) {
+            unsigned n1 = t[-1].cls & num, n2 = t[-2].cls & num, n3 = t[-3].cls & num;
+            if (!(n1 | n2 | n3 | (t[-4].cls & num))) {
+                t -= 4;
+                continue;
+            }
+            t -= (size_t)(n1 == 0) + (size_t)((n1 | n2) == 0) + (size_t)((n1 | n2 | n3) == 0);
+        } else if (t[-1].cls != CLAIMS__TOK_NUMBER) {
+            t--;
             continue;
         }
-        if (t[-1].cls == CLAIMS__TOK_NUMBER &&
-            (claims__tok_len(&t[-1]) == 2 || claims__tok_len(&t[-1]) == 4 ||
-             claims__tok_len(&t[-1]) - 8u <= 2u))
+        if (claims__tok_len(&t[-1]) == 2 || claims__tok_len(&t[-1]) == 4 ||
+            claims__tok_len(&t[-1]) - 8u <= 2u)
             break;
         t--;
     }
