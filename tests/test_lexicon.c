@@ -215,6 +215,40 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     claims_story_free(s);
 }
 
+/* No key of a longer phrase lies between a one-token key and its home
+ * slot (the top bits of its slot hash): loading places the one-token keys
+ * first (lexicon.c's settle_slots), so that a lookup of one token, which
+ * compares its home slot only before looking further, finds it there
+ * more often. */
+static void assert_one_token_keys_placed_first(const claims__lex_tables *t)
+{
+    size_t mask = t->nslots - 1, singles = 0;
+    for (size_t j = 0; j < t->nslots; j++) {
+        const claims__lex_slot *sl = &t->slots[j];
+        if (!sl->hash || t->entries[sl->entry].ntok != 1)
+            continue;
+        singles++;
+        for (size_t k = sl->hash >> t->shift; k != j; k = (k + 1) & mask)
+            assert_int_equal(t->entries[t->slots[k].entry].ntok, 1);
+    }
+    assert_true(singles > 0);
+}
+
+static void test_lexicon_one_token_keys_placed_first(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    assert_one_token_keys_placed_first(&claims__builtin_lex_tables);
+    /* and after a newsroom's phrases, longer ones first, are loaded on
+       top of the built-in ones */
+    const char *lex = "[context]\nhedge = fairly likely, zorbly\n";
+    claims_error err;
+    assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), &err), CLAIMS_OK);
+    assert_one_token_keys_placed_first(claims__lexicon_tables(s->lex));
+    claims_story_free(s);
+}
+
 /* Every phrase of the built-in lexicon, written in a text, is found there
  * whole: none of the filters a lookup passes first (first-token buckets,
  * the Bloom cells, the two-token bits) turns a listed phrase away. The
@@ -534,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_later_entry_overrides),
         cmocka_unit_test(test_lexicon_builtin_loads),
         cmocka_unit_test(test_lexicon_generated_tables_match_a_load),
+        cmocka_unit_test(test_lexicon_one_token_keys_placed_first),
         cmocka_unit_test(test_lexicon_every_builtin_phrase_matches),
         cmocka_unit_test(test_lexicon_get_finds_every_builtin_key),
         cmocka_unit_test(test_lexicon_added_copies_builtin),

@@ -45,26 +45,6 @@ static bool abbreviation_dot(const claims__lexicon *lx, const claims__article *a
     return e && b + n == i && e->code == CLAIMS__LV_ABBR;
 }
 
-/* Decides whether a single line break before token t is a hard break
- * (a new paragraph) or a wrapped line. `ls` is the line's first token. */
-static bool hard_line_break(const claims__article *art, size_t ls, size_t t)
-{
-    const claims__token *last = &art->toks[t - 1];
-    if (last->cls == CLAIMS__TOK_QUOTE || is_terminal(art, t - 1) ||
-        claims__tok_is(art, t - 1, ":") || claims__tok_is(art, t - 1, ";") ||
-        claims__tok_is(art, t - 1, ")"))
-        return true;
-    if (art->pos[t - 1].end - art->pos[ls].start < 60)
-        return true;
-    const claims__token *next = &art->toks[t];
-    /* A wrapped line continues with a lower-case word, a number or a
-     * designator ("S-300"); a capitalized word starts a new paragraph. */
-    if (next->cls == CLAIMS__TOK_WORD && (next->flags & CLAIMS__TF_CAP) &&
-        claims__tok_len(next) > 1 && !(next->flags & CLAIMS__TF_HAS_DIGIT))
-        return true;
-    return false;
-}
-
 static bool ends_with_terminal(const claims__article *art, size_t b, size_t e)
 {
     while (e > b && art->toks[e - 1].cls == CLAIMS__TOK_QUOTE)
@@ -81,12 +61,13 @@ static const claims__lex_entry *furniture_at(const claims__lexicon *lx,
 
 /* The tokenizer's lists of the tokens that may end a sentence, of those
  * after a line break and of the "(" tokens (claims__seg_scratch), each
- * read once from the front, as the queries of list_next rise. */
+ * read once from the front, as the queries of list_next rise (the first
+ * twice: terms by split_paragraph, ends by hard_line_break). */
 typedef struct seg_list {
     const uint32_t *at; /* the first entry not yet passed */
 } seg_list;
 typedef struct seg_lists {
-    seg_list terms, lines, parens;
+    seg_list terms, lines, parens, ends;
 } seg_lists;
 
 static inline size_t list_next(seg_list *l, size_t i, size_t end);
@@ -253,10 +234,47 @@ static inline size_t list_next(seg_list *l, size_t i, size_t end)
     return v < end ? v : end;
 }
 
+/* Whether entry i is in list l, i greater than in the call before. An
+ * entry found is passed at once: the next query's walk starts past it
+ * (no step over it, a branch each line, most lines ending with one). */
+static inline bool list_has(seg_list *l, size_t i)
+{
+    const uint32_t *at = l->at;
+    while (*at < i)
+        at++;
+    bool has = *at == i;
+    l->at = at + has;
+    return has;
+}
+
 /* The first sentence-ending mark in tokens [i, pe), or pe. */
 static size_t next_terminal(seg_lists *sl, size_t i, size_t pe)
 {
     return list_next(&sl->terms, i, pe);
+}
+
+/* Decides whether a single line break before token t is a hard break
+ * (a new paragraph) or a wrapped line. `ls` is the line's first token.
+ * Most lines end with a full stop: the tokenizer's list of them (a
+ * cursor of its own, sl->ends, as sl->terms is read from the paragraph's
+ * start later) says so without a read of the token or its text. */
+static bool hard_line_break(const claims__article *art, seg_lists *sl, size_t ls, size_t t)
+{
+    if (list_has(&sl->ends, t - 1))
+        return true;
+    const claims__token *last = &art->toks[t - 1];
+    if (last->cls == CLAIMS__TOK_QUOTE || claims__tok_is(art, t - 1, ":") ||
+        claims__tok_is(art, t - 1, ";") || claims__tok_is(art, t - 1, ")"))
+        return true;
+    if (art->pos[t - 1].end - art->pos[ls].start < 60)
+        return true;
+    const claims__token *next = &art->toks[t];
+    /* A wrapped line continues with a lower-case word, a number or a
+     * designator ("S-300"); a capitalized word starts a new paragraph. */
+    if (next->cls == CLAIMS__TOK_WORD && (next->flags & CLAIMS__TF_CAP) &&
+        claims__tok_len(next) > 1 && !(next->flags & CLAIMS__TF_HAS_DIGIT))
+        return true;
+    return false;
 }
 
 /* Splits paragraph [pb, pe) into sentences. */
@@ -303,7 +321,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
                                    claims__article *art, const claims__seg_scratch *scr,
                                    size_t *cap)
 {
-    seg_lists sl = {{scr->terms}, {scr->lines}, {scr->parens}};
+    seg_lists sl = {{scr->terms}, {scr->lines}, {scr->parens}, {scr->terms}};
     /* Paragraphs: a blank line, or a hard single line break. The pass
      * also clears CLAIMS__TF_BLANK, read only here (the tokenizer sets it
      * with CLAIMS__TF_LINE_BEFORE), once read. */
@@ -319,7 +337,7 @@ static claims_status split_article(const claims_allocator *a, const claims__lexi
     for (size_t t = next_line(art, &sl, 1); t <= art->ntoks; t = next_line(art, &sl, t + 1)) {
         bool brk = t == art->ntoks;
         if (!brk) {
-            brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, ls, t);
+            brk = (art->toks[t].flags & CLAIMS__TF_BLANK) || hard_line_break(art, &sl, ls, t);
             art->toks[t].flags &= (uint16_t)~CLAIMS__TF_BLANK;
             ls = t;
         }
