@@ -4,6 +4,29 @@
 
 #include <string.h>
 
+/* Room for one more claim in s->claims and in s->claim_kinds, which
+ * has at least as much (one test a claim, for both): a block of the
+ * story's arena as big as the claims', the kinds copied (an old block
+ * stays until the story is freed: a byte a claim). False on OOM, when
+ * cap_claims may tell less room than the claims have, never more. */
+static CLAIMS__NOINLINE bool claims_grow(claims_story *s)
+{
+    size_t cap = s->cap_claims;
+    if (!claims__grow_to(&s->alloc, (void **)&s->claims, &cap, s->nclaims + 1, sizeof *s->claims))
+        return false;
+    if (cap > s->cap_claim_kinds) {
+        uint8_t *k = claims__arena_alloc_raw(&s->arena, cap);
+        if (!k)
+            return false;
+        if (s->nclaims)
+            memcpy(k, s->claim_kinds, s->nclaims);
+        s->claim_kinds = k;
+        s->cap_claim_kinds = cap;
+    }
+    s->cap_claims = cap;
+    return true;
+}
+
 /* A claim of `kind` for article ai spanning [start, end) in sentence sn
  * (NULL when the article has none) of index si: made and appended to the
  * story. Inline in both ways of finding the sentence. */
@@ -11,8 +34,7 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
                                                       size_t start, size_t end,
                                                       const claims__sentence *sn, size_t si)
 {
-    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
-                      sizeof *s->claims))
+    if (s->nclaims == s->cap_claims && !claims_grow(s))
         return NULL;
     /* zeroed by the assignment, inline (no memset call) */
     claims_claim *c = claims__arena_alloc_raw(&s->arena, sizeof *c);
@@ -35,6 +57,7 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
         c->sent_start = (uint32_t)start;
         c->sent_end = (uint32_t)end;
     }
+    s->claim_kinds[s->nclaims] = (uint8_t)kind;
     s->claims[s->nclaims++] = c;
     return c;
 }
