@@ -1414,10 +1414,11 @@ struct claims_finding {
 /* ------------------------------------------------- store.c: claims and findings */
 
 /* A slot key claims__claim_key made, found again by its parts: the
- * first part's length and the tags of the others (store.c). */
+ * kind whose name is its first part and the tags of the others
+ * (store.c). */
 typedef struct claims__keymemo {
     uint32_t tags[3]; /* p2..p4 */
-    uint32_t p1_len;
+    uint32_t kind;
     claims__sid key; /* 0: empty */
 } claims__keymemo;
 
