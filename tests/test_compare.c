@@ -895,6 +895,23 @@ static void test_intern_one_copy_per_string(void **state)
     assert_true(c1->frame->key == c2->frame->key);
     assert_int_equal(c1->frame->thing, a);
     assert_string_equal(claims_claim_key(c1), "count/drone/buy");
+    /* keys are memoized by kind when their first part is the kind's
+       name: a first part that only begins or ends like it is another key,
+       and the kind's name from a buffer of its own is the same key */
+    const char *heads[] = {"coun", "counts", "tally"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        claims_claim *c = claims__claim_add(s, 0, CLAIMS_KIND_COUNT, 0, 5);
+        assert_non_null(c);
+        assert_non_null(claims__claim_key(s, c, heads[i], "drone", "buy", NULL));
+        snprintf(buf, sizeof buf, "%s/drone/buy", heads[i]);
+        assert_string_equal(claims_claim_key(c), buf);
+        assert_int_equal(c->frame->thing, a);
+    }
+    claims_claim *c3 = claims__claim_add(s, 0, CLAIMS_KIND_COUNT, 0, 5);
+    assert_non_null(c3);
+    snprintf(buf, sizeof buf, "count");
+    assert_non_null(claims__claim_key(s, c3, buf, "drone", "buy", NULL));
+    assert_true(c3->frame->key == c1->frame->key);
     claims_story_free(s);
 }
 

@@ -1414,10 +1414,11 @@ struct claims_finding {
 /* ------------------------------------------------- store.c: claims and findings */
 
 /* A slot key claims__claim_key made, found again by its parts: the
- * first part's length and the tags of the others (store.c). */
+ * kind whose name is its first part and the tags of the others
+ * (store.c). */
 typedef struct claims__keymemo {
     uint32_t tags[3]; /* p2..p4 */
-    uint32_t p1_len;
+    uint32_t kind;
     claims__sid key; /* 0: empty */
 } claims__keymemo;
 
@@ -1471,6 +1472,11 @@ struct claims_story {
     size_t nrejected, cap_rejected;
     claims_claim **claims;
     size_t nclaims, cap_claims;
+    /* claims[i]'s kind at [i] while the claims are in the order they
+       were made (until sorted): a pass over the claims of a few kinds
+       reads these bytes, not every claim (store.c) */
+    uint8_t *claim_kinds;
+    size_t cap_claim_kinds;
     claims_finding *findings;
     size_t nfindings, cap_findings;
     bool checked;

@@ -4,6 +4,29 @@
 
 #include <string.h>
 
+/* Room for one more claim in s->claims and in s->claim_kinds, which
+ * has at least as much (one test a claim, for both): a block of the
+ * story's arena as big as the claims', the kinds copied (an old block
+ * stays until the story is freed: a byte a claim). False on OOM, when
+ * cap_claims may tell less room than the claims have, never more. */
+static CLAIMS__NOINLINE bool claims_grow(claims_story *s)
+{
+    size_t cap = s->cap_claims;
+    if (!claims__grow_to(&s->alloc, (void **)&s->claims, &cap, s->nclaims + 1, sizeof *s->claims))
+        return false;
+    if (cap > s->cap_claim_kinds) {
+        uint8_t *k = claims__arena_alloc_raw(&s->arena, cap);
+        if (!k)
+            return false;
+        if (s->nclaims)
+            memcpy(k, s->claim_kinds, s->nclaims);
+        s->claim_kinds = k;
+        s->cap_claim_kinds = cap;
+    }
+    s->cap_claims = cap;
+    return true;
+}
+
 /* A claim of `kind` for article ai spanning [start, end) in sentence sn
  * (NULL when the article has none) of index si: made and appended to the
  * story. Inline in both ways of finding the sentence. */
@@ -11,8 +34,7 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
                                                       size_t start, size_t end,
                                                       const claims__sentence *sn, size_t si)
 {
-    if (!claims__grow(&s->alloc, (void **)&s->claims, &s->cap_claims, s->nclaims + 1,
-                      sizeof *s->claims))
+    if (s->nclaims == s->cap_claims && !claims_grow(s))
         return NULL;
     /* zeroed by the assignment, inline (no memset call) */
     claims_claim *c = claims__arena_alloc_raw(&s->arena, sizeof *c);
@@ -35,6 +57,7 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
         c->sent_start = (uint32_t)start;
         c->sent_end = (uint32_t)end;
     }
+    s->claim_kinds[s->nclaims] = (uint8_t)kind;
     s->claims[s->nclaims++] = c;
     return c;
 }
@@ -118,8 +141,6 @@ enum { CLAIMS__PART_MAX = 64 };
 enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
 #define TAG_NONE UINT32_MAX /* beyond an enum's int */
 
-/* The memo entry of a key of first part p1 and part tags tags: where it
- * is, if it was memoized and not pushed out since. */
 /* A memo of `size` entries, all empty, in place of the one before (its
  * entries dropped: it is a cache); false when there is no memory, and
  * then the old one stays. */
@@ -135,10 +156,10 @@ static CLAIMS__NOINLINE bool memo_resize(claims_story *s, claims__strtab *t, uin
     return true;
 }
 
-/* The memo entry of a key by its first part and tags, or NULL when there
- * is no memo. It grows fourfold while the story's strings outnumber it
- * four to one. */
-static claims__keymemo *memo_entry(claims_story *s, claims__strtab *t, const char *p1,
+/* The memo entry of a key by its kind and tags, or NULL when there is
+ * no memo. It grows fourfold while the story's strings outnumber it four
+ * to one. */
+static claims__keymemo *memo_entry(claims_story *s, claims__strtab *t, unsigned kind,
                                    const uint32_t tags[3])
 {
     if (t->memo_size < CLAIMS__KEY_MEMO && t->n >= t->memo_size) {
@@ -147,18 +168,43 @@ static claims__keymemo *memo_entry(claims_story *s, claims__strtab *t, const cha
             !t->key_memo)
             return NULL;
     }
-    uint32_t h = tags[0] * 0x9e3779b1u ^ tags[1] * 0x85ebca77u ^ tags[2] * 0xc2b2ae3du ^
-                 (unsigned char)p1[0];
+    uint32_t h = tags[0] * 0x9e3779b1u ^ tags[1] * 0x85ebca77u ^ tags[2] * 0xc2b2ae3du ^ kind;
     return &t->key_memo[(h ^ h >> 15) & (t->memo_size - 1)];
 }
 
-/* Whether e is the key of p1, n1 bytes long, and tags. Its string
- * begins with its own first part, e->p1_len bytes. */
-static inline bool memo_hit(const claims__strtab *t, const claims__keymemo *e, const char *p1,
-                            size_t n1, const uint32_t tags[3])
+/* Whether e is the key of kind's name and tags. */
+static inline bool memo_hit(const claims__keymemo *e, unsigned kind, const uint32_t tags[3])
 {
     return e->key && e->tags[0] == tags[0] && e->tags[1] == tags[1] && e->tags[2] == tags[2] &&
-           e->p1_len == n1 && claims__same_bytes(t->str[e->key], p1, n1);
+           e->kind == kind;
+}
+
+/* The kinds' names (claims_kind_name's), the first part of every key
+ * the extractors make, and their lengths. */
+static const struct {
+    const char *name;
+    uint8_t len;
+} kind_names[] = {{"count", 5}, {"money", 5}, {"percent", 7}, {"measure", 7},
+                  {"year", 4},  {"date", 4},  {"quote", 5},   {"paraphrase", 10}};
+_Static_assert(CLAIMS_KIND_COUNT == 0 && CLAIMS_KIND_PARAPHRASE == 7 &&
+                   sizeof kind_names / sizeof kind_names[0] == 8,
+               "claims_kind changed: update kind_names");
+
+/* Whether p1 is the name of kind (kind_names, or beyond them): the same
+ * pointer when the linker merged the literals, else compared a byte at
+ * a time up to the first that differs (never past p1's NUL). */
+static inline bool is_kind_name(const char *p1, unsigned kind)
+{
+    if (kind >= sizeof kind_names / sizeof kind_names[0])
+        return false;
+    const char *name = kind_names[kind].name;
+    if (p1 == name)
+        return true;
+    size_t n = kind_names[kind].len;
+    for (size_t k = 0; k < n; k++)
+        if (p1[k] != name[k])
+            return false;
+    return !p1[n];
 }
 
 /* One of a key's parts p2..p4 at *pp: its length, its tag, and its id
@@ -251,18 +297,21 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         f->speaker = ids[0];
         break;
     }
-    lens[0] = p1 ? strlen(p1) : 0;
+    /* a key of the kind's name (every extractor's) is memoized by its
+       kind: its first part is neither measured nor compared */
     claims__strtab *t = &s->strs;
-    claims__keymemo *e = p1 && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
-                             ? memo_entry(s, t, p1, tags)
+    bool named = p1 && is_kind_name(p1, kind);
+    claims__keymemo *e = named && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
+                             ? memo_entry(s, t, kind, tags)
                              : NULL;
     claims__sid key;
-    if (e && memo_hit(t, e, p1, lens[0], tags)) {
+    if (e && memo_hit(e, kind, tags)) {
         key = e->key;
     } else {
+        lens[0] = named ? kind_names[kind].len : p1 ? strlen(p1) : 0;
         key = key_join(s, parts, lens);
-        if (e && key && lens[0] < UINT32_MAX)
-            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, (uint32_t)lens[0], key};
+        if (e && key)
+            *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, kind, key};
     }
     if (!key)
         return NULL;

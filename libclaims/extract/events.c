@@ -27,10 +27,10 @@ static int cmp_long(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-static bool is_figure(const claims_claim *c)
+static bool is_figure(unsigned kind)
 {
-    return c->kind == CLAIMS_KIND_COUNT || c->kind == CLAIMS_KIND_MONEY ||
-           c->kind == CLAIMS_KIND_PERCENT || c->kind == CLAIMS_KIND_MEASURE;
+    return kind == CLAIMS_KIND_COUNT || kind == CLAIMS_KIND_MONEY || kind == CLAIMS_KIND_PERCENT ||
+           kind == CLAIMS_KIND_MEASURE;
 }
 
 /* The day count of the day before a month's first (claims__date_to_days
@@ -221,13 +221,18 @@ claims_status claims__resolve_events(claims_story *s)
     move_table moved = {NULL, 0, 0};
     month_base mb = {0, 0, 0, false};
     for (size_t i = 0; i < s->nclaims; i++) {
+        /* Only a figure may belong to another event. Any other claim's
+           frame has the story's own, as drafted (claims__frame_draft): it
+           is passed by its kind, side by side with the others', unread. */
+        if (!is_figure(s->claim_kinds[i]))
+            continue;
         claims_claim *c = s->claims[i];
         const claims__frame *from = c->frame;
-        /* the story's own event unless a figure's anchor tells another */
+        /* the story's own event unless its anchor tells another */
         claims__sid event = 0;
         uint32_t event_id = 1;
         long long key = 0;
-        if (is_figure(c) && event_key(&from->anchor, dated, ref, &rd, &mb, &key)) {
+        if (event_key(&from->anchor, dated, ref, &rd, &mb, &key)) {
             size_t k = 0;
             while (k < nlabels && labels[k].key != key)
                 k++;

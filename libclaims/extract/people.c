@@ -1346,10 +1346,14 @@ claims_status claims__resolve_story(claims_story *s)
     size_t top = n, open_top = 3 * n, nspeech = 0, nnamed = 0, nshown = 0, nquoted = 0;
     age_ids ids = {0, 0};
     claims_claim *const *claims = s->claims;
+    const uint8_t *kinds = s->claim_kinds;
     size_t *named_list = l.named, *quoted = l.quoted;
+    /* by the claims' kinds, side by side: a claim of another kind (most
+       are figures) is not read */
     for (size_t i = 0; i < n; i++) {
-        const claims_claim *c = claims[i];
-        if (is_speech(c)) {
+        unsigned kind = kinds[i];
+        if (kind == CLAIMS_KIND_QUOTE || kind == CLAIMS_KIND_PARAPHRASE) {
+            const claims_claim *c = claims[i];
             block[nspeech++] = i;
             bool named = (c->flags & CLAIMS__CF_SPK_PERSON) != 0;
             if (named && c->frame->speaker) {
@@ -1362,7 +1366,7 @@ claims_status claims__resolve_story(claims_story *s)
                 else
                     block[--open_top] = i;
             }
-        } else if (c->kind == CLAIMS_KIND_MEASURE && is_age(&ids, c)) {
+        } else if (kind == CLAIMS_KIND_MEASURE && is_age(&ids, claims[i])) {
             block[--top] = i;
         }
     }
