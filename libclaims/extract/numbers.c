@@ -54,17 +54,21 @@ typedef struct wc_memo {
 } wc_memo;
 
 /* Behind it, the story's: the word classes of words of up to seven
- * bytes, by the word's hash modulo WC_WORDS. A story's articles ask about
+ * bytes, by the word's hash modulo its size. A story's articles ask about
  * the same few words ("the", "of", "was"), each article once or twice,
  * and a one-token lookup's answer is its text's (the lexicon does not
- * change while a story is checked). */
-enum { WC_WORDS = 1024 };
+ * change while a story is checked). WC_WORDS entries (16 KB), or
+ * WC_WORDS_SMALL (2 KB) for a story of less than WC_SMALL_STORY bytes of
+ * text: a CMS's one draft asks about a few hundred words, and four pages
+ * zeroed for it were four of its page faults at start. */
+enum { WC_WORDS = 1024, WC_WORDS_SMALL = 128, WC_SMALL_STORY = 64 * 1024 };
 typedef struct wc_word {
     uint64_t key; /* the word's bytes, zero-padded, its length in the top byte; 0: empty */
     const claims__lex_entry *e;
 } wc_word;
 struct claims__wc_words {
-    wc_word w[WC_WORDS];
+    size_t mask; /* the number of entries less one (a power of two) */
+    wc_word w[];
 };
 
 /* The unit looked up at a token after a number (noise_end's, for "9
@@ -314,7 +318,7 @@ CLAIMS__NOINLINE static void cword_fill(const qctx *c, size_t i, size_t slot)
         cword_probe(c, i, slot, NULL);
         return;
     }
-    wc_word *w = &c->ww->w[t->hash % WC_WORDS];
+    wc_word *w = &c->ww->w[t->hash & c->ww->mask];
     if (w->key != key) {
         w->key = key;
         cword_probe(c, i, slot, w);
@@ -2919,6 +2923,21 @@ static bool may_start(qctx *c, size_t i)
            lex_in(c, CLAIMS__LEX_UNKNOWN_AMOUNT, i, c->se, &n);
 }
 
+/* The story's word-class memo (see WC_WORDS), sized to its text; NULL
+ * when there is no memory for it. */
+static struct claims__wc_words *wc_words_new(claims_story *s)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < s->narticles && bytes < WC_SMALL_STORY; i++)
+        bytes += s->articles[i].len;
+    size_t n = bytes < WC_SMALL_STORY ? WC_WORDS_SMALL : WC_WORDS;
+    struct claims__wc_words *ww =
+        claims__arena_alloc(&s->arena, sizeof *ww + n * sizeof ww->w[0]);
+    if (ww)
+        ww->mask = n - 1;
+    return ww;
+}
+
 claims_status claims__extract_quantities(claims_story *s, size_t ai)
 {
     if (!s || ai >= s->narticles)
@@ -2947,7 +2966,7 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
         return CLAIMS_OK;
     /* no memory for the story's word classes only means none */
     if (!s->wc_words)
-        s->wc_words = claims__arena_alloc(&s->arena, sizeof *s->wc_words);
+        s->wc_words = wc_words_new(s);
     c.ww = s->wc_words;
     /* One pass over the article's tokens, not one a sentence: most
      * sentences hold no candidate, and a candidate's token names its
