@@ -717,10 +717,16 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     claims_claim_span(c, &start, &end);
     const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
+    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
     if (ai != l->article) {
         const char *aid = claims_story_article_id(s, ai);
         l->article = ai;
-        l->base[0] = l->base[1] = NULL;
+        /* the article's first claim gives the base of the string it is
+           in here, in the branch taken once an article anyway (below, the
+           test of a base missing would be mispredicted once an article);
+           the other string's base comes from its own first claim */
+        l->base[!in_title] = NULL;
+        l->base[in_title] = claims_claim_text(c, NULL) - start;
         l->article_id.n = 0;
         if (aid)
             sb_escaped(&l->article_id, aid, strlen(aid), 1);
@@ -744,7 +750,6 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         sv = claims_claim_string_value(c);
     int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
     const char *unit = claims_claim_unit(c);
-    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
     const char *text = l->base[in_title];
     size_t len = end - start;
     if (text) {
