@@ -715,6 +715,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
 {
     size_t start, end;
     claims_claim_span(c, &start, &end);
+    size_t len = end - start;
     const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
     int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
@@ -726,7 +727,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
            test of a base missing would be mispredicted once an article);
            the other string's base comes from its own first claim */
         l->base[!in_title] = NULL;
-        l->base[in_title] = claims_claim_text(c, NULL) - start;
+        l->base[in_title] = claims_claim_text(c, &len) - start;
         l->article_id.n = 0;
         if (aid)
             sb_escaped(&l->article_id, aid, strlen(aid), 1);
@@ -751,7 +752,6 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
     const char *unit = claims_claim_unit(c);
     const char *text = l->base[in_title];
-    size_t len = end - start;
     if (text) {
         text += start;
     } else {
