@@ -430,6 +430,12 @@ static size_t string_stop(const unsigned char *s, size_t i, size_t n)
             return i + (size_t)__builtin_ctz(m);
         i += 16;
     }
+    if (i < n && n >= 16) {
+        /* the last bytes (a line's, after its text): the line's last 16,
+           those before i shifted out, instead of a byte at a time */
+        unsigned m = stop16(s + n - 16) >> (16 - (n - i));
+        return m ? i + (size_t)__builtin_ctz(m) : n;
+    }
 #endif
     for (; i < n; i++)
         if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20 || s[i] >= 0x80)
