@@ -574,9 +574,11 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
             _mm_storeu_si128((__m128i *)(void *)(out + o), v0);
             _mm_storeu_si128((__m128i *)(void *)(out + o + 16), v1);
             /* one test for the 32 bytes; where the stop is, only when
-               there is one */
+               there is one (two windows in three of a text of news have
+               none: that way is laid out straight, the loop's own jump
+               its only one) */
             __m128i p0 = plain_look(v0), p1 = plain_look(v1);
-            if (_mm_movemask_epi8(_mm_and_si128(p0, p1)) == 0xFFFF) {
+            if (__builtin_expect(_mm_movemask_epi8(_mm_and_si128(p0, p1)) == 0xFFFF, 1)) {
                 j += 32, o += 32;
                 continue;
             }
