@@ -544,7 +544,8 @@ static size_t skip_string(const unsigned char *s, size_t i, size_t n)
  * left in the line and in b beyond o, with room for an escape's bytes and
  * the NUL after them. It stays so as the copy goes on (an escape is
  * shorter decoded), though j may pass it after an escape: hence j + 32 <=
- * lim, never lim - j >= 32. */
+ * lim (as j <= lim - 32, for a lim of 32 or more: the loop's test is then
+ * a compare with a bound kept in a register), never lim - j >= 32. */
 static inline size_t decode_limit(const sbuf *b, size_t j, size_t o, size_t n)
 {
     size_t room = b->cap > o + 5 ? b->cap - o - 5 : 0;
@@ -568,7 +569,7 @@ static size_t flat_decode(const unsigned char *s, size_t i, size_t n, sbuf *b, i
         /* b->p in a local: the stores through it are bytes, which may
            alias anything, and would have it loaded again after each */
         char *out = b->p;
-        while (j + 32 <= lim) {
+        while (lim >= 32 && j <= lim - 32) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
             __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 16));
             _mm_storeu_si128((__m128i *)(void *)(out + o), v0);
