@@ -768,7 +768,13 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     char *d = line_room(b, b->p + b->n, need);
     d = put_bytes(d, id, idlen);
     *d++ = '\t';
-    d = put_bytes(d, l->article_id.p, l->article_id.n);
+    /* the listing's own copy, in 64 bytes at least (sb_grow): read and
+       written 16 bytes whole, as the kind's name is, when it fits */
+    if (l->article_id.n <= 16)
+        memcpy(d, l->article_id.p, 16);
+    else
+        put_bytes(d, l->article_id.p, l->article_id.n);
+    d += l->article_id.n;
     *d++ = '\t';
     if (!kind_name)
         memcpy(d, l->kind[kind], KIND_NAME_MAX);
