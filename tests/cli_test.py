@@ -814,6 +814,23 @@ class Cli(unittest.TestCase):
         self.assertIn(["herald", "count", "title[28,40)", '"14 commuters"'],
                       [[l[1], l[2], l[5], l[6]] for l in lines])
 
+    def test_extract_texts_are_their_spans(self):
+        """Every listed claim's text is the bytes of its span, in the title
+        or in the text, as claims of both come in turn within an article
+        (the listing takes a text from its span)."""
+        rc, out, err = run("extract", self.bridge_as_jsonl())
+        self.assertEqual(rc, 0, err)
+        arts = {i: (title, body + "\n") for i, title, body in self.BRIDGE}
+        seen = set()
+        for line in out.decode().splitlines():
+            f = line.split("\t")
+            title, text = arts[f[1]]
+            within = title if f[5].startswith("title[") else text
+            start, end = (int(x) for x in f[5][f[5].index("[") + 1:-1].split(","))
+            self.assertEqual('"' + within.encode()[start:end].decode() + '"', f[6])
+            seen.add((f[1], within is title))
+        self.assertTrue(any(t for _, t in seen) and any(not t for _, t in seen))
+
     def test_jsonl_title_repeated_in_the_text_is_read_once(self):
         """A feed that also starts the text with its title line: the title's
         figures count once, in the text, as for a text file."""

@@ -684,6 +684,11 @@ typedef struct listing {
     char kind[CLAIMS_KIND_PARAPHRASE + 1][KIND_NAME_MAX];
     size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
     size_t article; /* SIZE_MAX: none yet */
+    /* the story's copies of that article's text and title (by
+       claims_within), once a claim in each gave it: a claim's text is the
+       span [start, end) of one (claims.h), at base[within] + start,
+       without a call for it */
+    const char *base[2];
     sbuf article_id;
     len_memo lens[LEN_MEMO];
 } listing;
@@ -708,14 +713,21 @@ static inline size_t shared_len(listing *l, const char *s)
  * is made for it at once. */
 static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const claims_claim *c)
 {
-    size_t start, end, len;
+    size_t start, end;
     claims_claim_span(c, &start, &end);
-    const char *text = claims_claim_text(c, &len);
+    size_t len = end - start;
     const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
+    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
     if (ai != l->article) {
         const char *aid = claims_story_article_id(s, ai);
         l->article = ai;
+        /* the article's first claim gives the base of the string it is
+           in here, in the branch taken once an article anyway (below, the
+           test of a base missing would be mispredicted once an article);
+           the other string's base comes from its own first claim */
+        l->base[!in_title] = NULL;
+        l->base[in_title] = claims_claim_text(c, &len) - start;
         l->article_id.n = 0;
         if (aid)
             sb_escaped(&l->article_id, aid, strlen(aid), 1);
@@ -739,7 +751,13 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         sv = claims_claim_string_value(c);
     int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
     const char *unit = claims_claim_unit(c);
-    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    const char *text = l->base[in_title];
+    if (text) {
+        text += start;
+    } else {
+        text = claims_claim_text(c, &len);
+        l->base[in_title] = text - start;
+    }
     const char *speaker = claims_claim_speaker(c);
     /* a NULL key is written "-" */
     size_t idlen = strlen(id), keylen = key ? shared_len(l, key) : 1, svlen = sv ? strlen(sv) : 0,
@@ -750,7 +768,13 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     char *d = line_room(b, b->p + b->n, need);
     d = put_bytes(d, id, idlen);
     *d++ = '\t';
-    d = put_bytes(d, l->article_id.p, l->article_id.n);
+    /* the listing's own copy, in 64 bytes at least (sb_grow): read and
+       written 16 bytes whole, as the kind's name is, when it fits */
+    if (l->article_id.n <= 16)
+        memcpy(d, l->article_id.p, 16);
+    else
+        put_bytes(d, l->article_id.p, l->article_id.n);
+    d += l->article_id.n;
     *d++ = '\t';
     if (!kind_name)
         memcpy(d, l->kind[kind], KIND_NAME_MAX);
