@@ -126,6 +126,7 @@ void claims_story_free(claims_story *s)
     }
     claims__free(&s->alloc, s->rejected);
     claims__free(&s->alloc, s->claims);
+    claims__free(&s->alloc, s->claim_kinds);
     claims__free(&s->alloc, s->findings);
     claims__strtab_free(&s->alloc, &s->strs);
     claims__frames_free(s);
@@ -775,6 +776,10 @@ claims_status claims__check_finish(claims_story *s)
     claims_status st = claims__resolve_story(s);
     if (st == CLAIMS_OK)
         st = claims__resolve_events(s);
+    /* the claims' kinds side by side are the resolvers' (store.c) */
+    claims__free(&s->alloc, s->claim_kinds);
+    s->claim_kinds = NULL;
+    s->cap_claim_kinds = 0;
     if (st != CLAIMS_OK)
         return st;
     /* no claim comes after the articles' */

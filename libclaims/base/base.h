@@ -1473,8 +1473,9 @@ struct claims_story {
     claims_claim **claims;
     size_t nclaims, cap_claims;
     /* claims[i]'s kind at [i] while the claims are in the order they
-       were made (until sorted): a pass over the claims of a few kinds
-       reads these bytes, not every claim (store.c) */
+       were made (until resolved: freed then, before the sort): a pass
+       over the claims of a few kinds reads these bytes, not every claim
+       (store.c) */
     uint8_t *claim_kinds;
     size_t cap_claim_kinds;
     claims_finding *findings;

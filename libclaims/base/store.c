@@ -5,24 +5,19 @@
 #include <string.h>
 
 /* Room for one more claim in s->claims and in s->claim_kinds, which
- * has at least as much (one test a claim, for both): a block of the
- * story's arena as big as the claims', the kinds copied (an old block
- * stays until the story is freed: a byte a claim). False on OOM, when
- * cap_claims may tell less room than the claims have, never more. */
+ * has at least as much (one test a claim, for both): both grown by the
+ * story's allocator (kinds in the arena kept every old block till the
+ * story's end: the synthetic 100,000-article story's peak went 3.50x ->
+ * 3.57x of its text). False on OOM, when cap_claims may tell less room
+ * than the claims have, never more. */
 static CLAIMS__NOINLINE bool claims_grow(claims_story *s)
 {
     size_t cap = s->cap_claims;
     if (!claims__grow_to(&s->alloc, (void **)&s->claims, &cap, s->nclaims + 1, sizeof *s->claims))
         return false;
-    if (cap > s->cap_claim_kinds) {
-        uint8_t *k = claims__arena_alloc_raw(&s->arena, cap);
-        if (!k)
-            return false;
-        if (s->nclaims)
-            memcpy(k, s->claim_kinds, s->nclaims);
-        s->claim_kinds = k;
-        s->cap_claim_kinds = cap;
-    }
+    if (cap > s->cap_claim_kinds &&
+        !claims__grow_to(&s->alloc, (void **)&s->claim_kinds, &s->cap_claim_kinds, cap, 1))
+        return false;
     s->cap_claims = cap;
     return true;
 }
