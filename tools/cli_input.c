@@ -700,6 +700,12 @@ static size_t skip_blanks(const unsigned char *s, size_t i, size_t n)
     return i;
 }
 
+/* Whether the n - k bytes at s + k start with the len bytes of key. */
+static inline int key_at(const unsigned char *s, size_t k, size_t n, const char *key, size_t len)
+{
+    return n - k >= len && memcmp(s + k, key, len) == 0;
+}
+
 /* The flat object s[0, n) (s[0] is its "{") into a: 1, or 0 when the flat
  * reader leaves the line to the others (a may then hold some members). */
 static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, article_members *a)
@@ -710,18 +716,24 @@ static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, arti
     for (;;) {
         if (i >= n || s[i] != '"')
             return 0;
+        /* the members read, each found with its closing quote (no look
+           for the quote: a call, 32 instructions a key), the member's
+           slots set at once */
         size_t k = i + 1, kend;
-        /* the keys read below, found with their closing quote: no look
-           for the quote (a call, 32 instructions a key) */
-        if (n - k >= 5 && memcmp(s + k, "text\"", 5) == 0) {
-            kend = k + 4;
-        } else if (n - k >= 3 && memcmp(s + k, "id\"", 3) == 0) {
-            kend = k + 2;
-        } else if (n - k >= 6 && memcmp(s + k, "title\"", 6) == 0) {
-            kend = k + 5;
-        } else if (n - k >= 10 && memcmp(s + k, "published\"", 10) == 0) {
-            kend = k + 9;
+        member *m = NULL;
+        sbuf *b = NULL;
+        if (key_at(s, k, n, "text\"", 5)) {
+            kend = k + 4, m = &a->text, b = &f->text;
+        } else if (key_at(s, k, n, "id\"", 3)) {
+            kend = k + 2, m = &a->id, b = &f->id;
+        } else if (key_at(s, k, n, "title\"", 6)) {
+            kend = k + 5, m = &a->title, b = &f->title;
+        } else if (key_at(s, k, n, "published\"", 10)) {
+            kend = k + 9, m = &a->published, b = &f->published;
+        } else if (key_at(s, k, n, "story\"", 6)) {
+            kend = k + 5, m = &a->story, b = &f->story;
         } else {
+            /* another key, read past and its value skipped below */
             kend = string_stop(s, k, n);
             while (kend < n && s[kend] >= 0x80) {
                 kend = utf8_past(s, kend, n);
@@ -732,19 +744,6 @@ static int jsonl_read_flat(jsonl_fast *f, const unsigned char *s, size_t n, arti
             if (kend >= n || s[kend] != '"')
                 return 0; /* an escape or a control byte in the key: yajl's, or jansson's */
         }
-        member *m = NULL;
-        sbuf *b = NULL;
-        size_t klen = kend - k;
-        if (klen == 2 && memcmp(s + k, "id", 2) == 0)
-            m = &a->id, b = &f->id;
-        else if (klen == 5 && memcmp(s + k, "title", 5) == 0)
-            m = &a->title, b = &f->title;
-        else if (klen == 9 && memcmp(s + k, "published", 9) == 0)
-            m = &a->published, b = &f->published;
-        else if (klen == 4 && memcmp(s + k, "text", 4) == 0)
-            m = &a->text, b = &f->text;
-        else if (klen == 5 && memcmp(s + k, "story", 5) == 0)
-            m = &a->story, b = &f->story;
         i = skip_blanks(s, kend + 1, n);
         if (i >= n || s[i] != ':')
             return 0;
