@@ -2937,16 +2937,9 @@ static void note_sentence_speakers(ctx *c, const pending_note *pn)
     np who;
     if (!pn->had_speech && find_attribution(c, sn->tok_begin, sn->tok_end, false, &who) &&
         (who.type == NP_NAME || who.type == NP_NOMINAL)) {
-        if (who.type == NP_NAME && at + 1 < c->last_person_at) {
-            /* a person, older than the one remembered since: remember_at
-             * keeps it not (most notes of a name), so none is made (a
-             * person was remembered: the mentions are made) */
-            at++;
-        } else {
-            speaker sp = np_speaker(c, &who, who.a);
-            if (sp.kind != SPK_NONE)
-                remember_at(c, &sp, who.a, ++at);
-        }
+        speaker sp = np_speaker(c, &who, who.a);
+        if (sp.kind != SPK_NONE)
+            remember_at(c, &sp, who.a, ++at);
     }
     for (size_t vi = c->sent_verb; c->verbs[vi] < sn->tok_end; vi++) {
         size_t i = c->verbs[vi], n = 0;
