@@ -1414,8 +1414,8 @@ struct claims_finding {
 /* ------------------------------------------------- store.c: claims and findings */
 
 /* A slot key claims__claim_key made, found again by its parts: the
- * kind whose name is its first part and the tags of the others
- * (store.c). */
+ * claim's kind (its first part is the kind's name) and the tags of the
+ * others (store.c). */
 typedef struct claims__keymemo {
     uint32_t tags[3]; /* p2..p4 */
     uint32_t kind;
@@ -1624,19 +1624,19 @@ void claims__frames_free(claims_story *s);
 size_t claims__spelling_fold(const char *w, size_t n, char *out, size_t cap);
 
 /* Sets claim cl's key and its named parts from the key's parts, by kind
- * (a thing's spelling folded by claims__spelling_fold):
- *   count:   p1 "count", p2 thing, p3 action
- *   money:   p1 "money", p2 thing, p3 action, p4 currency
- *   percent: p1 "percent", p2 thing
- *   measure: p1 "measure", p2 quantity, p3 thing (an age: its person),
- *            p4 index
- *   year, date: p1 "year"/"date", p2 what
- *   quote, paraphrase: p1 "quote"/"paraphrase", p2 speaker
+ * (a thing's spelling folded by claims__spelling_fold); the key's first
+ * part is the kind's name (claims_kind_name):
+ *   count:   p2 thing, p3 action
+ *   money:   p2 thing, p3 action, p4 currency
+ *   percent: p2 thing
+ *   measure: p2 quantity, p3 thing (an age: its person), p4 index
+ *   year, date: p2 what
+ *   quote, paraphrase: p2 speaker
  * "-" (and "?" for a speaker) is unknown: the named part stays NULL. The
  * key is rendered once, for output and grouping. Returns the key (also
  * stored in cl->key), NULL on OOM. */
-const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
-                              const char *p2, const char *p3, const char *p4);
+const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2, const char *p3,
+                              const char *p4);
 
 /* Builds a slot key from NUL-terminated parts joined by '/' (NULL parts
  * skipped), interned in the story's table: the id, 0 on OOM. */

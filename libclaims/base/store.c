@@ -167,39 +167,11 @@ static claims__keymemo *memo_entry(claims_story *s, claims__strtab *t, unsigned 
     return &t->key_memo[(h ^ h >> 15) & (t->memo_size - 1)];
 }
 
-/* Whether e is the key of kind's name and tags. */
+/* Whether e is the key of kind and tags. */
 static inline bool memo_hit(const claims__keymemo *e, unsigned kind, const uint32_t tags[3])
 {
     return e->key && e->tags[0] == tags[0] && e->tags[1] == tags[1] && e->tags[2] == tags[2] &&
            e->kind == kind;
-}
-
-/* The kinds' names (claims_kind_name's), the first part of every key
- * the extractors make, and their lengths. */
-static const struct {
-    const char *name;
-    uint8_t len;
-} kind_names[] = {{"count", 5}, {"money", 5}, {"percent", 7}, {"measure", 7},
-                  {"year", 4},  {"date", 4},  {"quote", 5},   {"paraphrase", 10}};
-_Static_assert(CLAIMS_KIND_COUNT == 0 && CLAIMS_KIND_PARAPHRASE == 7 &&
-                   sizeof kind_names / sizeof kind_names[0] == 8,
-               "claims_kind changed: update kind_names");
-
-/* Whether p1 is the name of kind (kind_names, or beyond them): the same
- * pointer when the linker merged the literals, else compared a byte at
- * a time up to the first that differs (never past p1's NUL). */
-static inline bool is_kind_name(const char *p1, unsigned kind)
-{
-    if (kind >= sizeof kind_names / sizeof kind_names[0])
-        return false;
-    const char *name = kind_names[kind].name;
-    if (p1 == name)
-        return true;
-    size_t n = kind_names[kind].len;
-    for (size_t k = 0; k < n; k++)
-        if (p1[k] != name[k])
-            return false;
-    return !p1[n];
 }
 
 /* One of a key's parts p2..p4 at *pp: its length, its tag, and its id
@@ -245,8 +217,8 @@ static CLAIMS__ALWAYS_INLINE bool key_part(claims_story *s, const char **pp, boo
 #define NAMES_P3 (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_MEASURE)
 #define NAMES_P4 (1u << CLAIMS_KIND_MEASURE)
 
-const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
-                              const char *p2, const char *p3, const char *p4)
+const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2, const char *p3,
+                              const char *p4)
 {
     /* a draft is written in place; a shared frame is copied, changed and
        shared again */
@@ -260,7 +232,7 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
     /* each part's length taken once, for the fold, the intern and the
        key; one spelling of the thing, British or American */
     char folded[CLAIMS__PART_MAX];
-    const char *parts[4] = {p1, p2, p3, p4};
+    const char *parts[4] = {claims_kind_name(cl->kind), p2, p3, p4};
     size_t lens[4];
     uint32_t tags[3];
     claims__sid ids[3];
@@ -292,18 +264,17 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p1,
         f->speaker = ids[0];
         break;
     }
-    /* a key of the kind's name (every extractor's) is memoized by its
-       kind: its first part is neither measured nor compared */
+    /* memoized by the kind (the key's first part is its name) and the
+       other parts' tags */
     claims__strtab *t = &s->strs;
-    bool named = p1 && is_kind_name(p1, kind);
-    claims__keymemo *e = named && tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
+    claims__keymemo *e = tags[0] != TAG_NONE && tags[1] != TAG_NONE && tags[2] != TAG_NONE
                              ? memo_entry(s, t, kind, tags)
                              : NULL;
     claims__sid key;
     if (e && memo_hit(e, kind, tags)) {
         key = e->key;
     } else {
-        lens[0] = named ? kind_names[kind].len : p1 ? strlen(p1) : 0;
+        lens[0] = strlen(parts[0]);
         key = key_join(s, parts, lens);
         if (e && key)
             *e = (claims__keymemo){{tags[0], tags[1], tags[2]}, kind, key};

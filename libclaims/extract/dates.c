@@ -1984,7 +1984,7 @@ static claims_status rename_year_named(dt_ctx *c)
         if (p->weak) {
             if (!(claims__draft(p->cl)->weak_key = claims__key(c->s, kname, buf, NULL, NULL)))
                 return CLAIMS_ERR_NOMEM;
-        } else if (!claims__claim_key(c->s, p->cl, kname, buf, NULL, NULL)) {
+        } else if (!claims__claim_key(c->s, p->cl, buf, NULL, NULL)) {
             return CLAIMS_ERR_NOMEM;
         }
     }
@@ -2049,7 +2049,7 @@ static claims_status add_claim(dt_ctx *c, const claims__article *art, size_t si,
     claims_claim *cl = claims__claim_add_tok(c->s, c->ai, dc->kind, dc->begin, dc->end);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
-    if (!claims__claim_key(c->s, cl, kname, sp, NULL, NULL))
+    if (!claims__claim_key(c->s, cl, sp, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     if (weak >= 0) {
         claims__draft(cl)->weak_key = claims__key(c->s, kname, wp, NULL, NULL);

@@ -1547,7 +1547,7 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
     claims_claim *cl = claims__claim_add_tok(c->s, c->ai, kind, tb, te);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
-    if (!claims__claim_key(c->s, cl, p1, p2, p3, p4) ||
+    if (!claims__claim_key(c->s, cl, p2, p3, p4) ||
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {

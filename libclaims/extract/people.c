@@ -212,8 +212,7 @@ static person *find_person(person *ps, size_t n, const char *fold)
 static claims_status set_speaker(claims_story *s, claims_claim *c, const char *display,
                                  const char *fold)
 {
-    if (!claims__claim_key(s, c, c->kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase", fold,
-                           NULL, NULL))
+    if (!claims__claim_key(s, c, fold, NULL, NULL))
         return CLAIMS_ERR_NOMEM;
     bool oom = false;
     c->speaker = claims__intern_str(s, display, &oom);
@@ -1320,7 +1319,7 @@ static claims_status join_age_surnames(claims_story *s, claim_lists *l)
             continue;
         const char *full = only_full_name(t, nslots - 1, thing);
         const char *index = claims__cstr(c, c->frame->index);
-        if (full && !claims__claim_key(s, c, "measure", "age", full, index))
+        if (full && !claims__claim_key(s, c, "age", full, index))
             st = CLAIMS_ERR_NOMEM;
     }
     claims__free(&s->alloc, t);

@@ -2413,7 +2413,6 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
     cl->str_value = claims__quote_normalize(s, art->text + start, end - start);
     if (!cl->str_value)
         return CLAIMS_ERR_NOMEM;
-    const char *kk = kind == CLAIMS_KIND_QUOTE ? "quote" : "paraphrase";
     const char *desc =
         sp && !longer_than(sp->desc, sp->desc_len, SPEAKER_MAX_BYTES) ? sp->desc : NULL;
     if (sp && sp->kind != SPK_NONE && sp->fold && sp->name &&
@@ -2427,13 +2426,13 @@ static claims_status emit(ctx *c, claims_kind kind, size_t a, size_t b, const sp
         cl->flags |= sp->kind == SPK_PERSON ? CLAIMS__CF_SPK_PERSON : CLAIMS__CF_SPK_NOMINAL;
         if (sp->ambiguous)
             cl->flags |= CLAIMS__CF_SPK_AMBIGUOUS;
-        claims__claim_key(s, cl, kk, sp->fold, NULL, NULL);
+        claims__claim_key(s, cl, sp->fold, NULL, NULL);
     } else {
         bool oom = false;
         cl->speaker_desc = desc && sp->desc_id ? sp->desc_id : claims__intern_str(s, desc, &oom);
         if (oom)
             return CLAIMS_ERR_NOMEM;
-        claims__claim_key(s, cl, kk, "?", NULL, NULL);
+        claims__claim_key(s, cl, "?", NULL, NULL);
     }
     return cl->frame->key ? CLAIMS_OK : CLAIMS_ERR_NOMEM;
 }
