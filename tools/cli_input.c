@@ -4,6 +4,7 @@
  * from claims.c (files, folders, stdin) and cli_batch.c; fuzz/fuzz_jsonl.c
  * drives the JSON readers on arbitrary bytes. No file system here. */
 #include "cli.h"
+#include "cli_alloc.h"
 
 #include <yajl/yajl_parse.h>
 #include <stdlib.h>
@@ -658,12 +659,12 @@ static size_t flat_string(const unsigned char *s, size_t i, size_t n, member *m,
     return end;
 }
 
-/* The text pool's chunks: 1 MB, or a text's own when it is longer. They
- * are malloc's, with small pages: in huge pages (madvise), `claims check`
- * on 100,000 real articles spent 0.2-0.4 s more in the kernel (3.9 ->
- * 4.2-4.6 s), and `claims extract`, whose heap is in huge pages already
- * (cli_heap_in_huge_pages, cli_alloc.c), was no faster. */
-enum { POOL_CHUNK = 1 << 20 };
+/* The text pool's chunks: 1 MB, or a text's own when it is longer
+ * (cli_text_chunk). On glibc they are malloc's, with small pages: in huge
+ * pages (madvise), `claims check` on 100,000 real articles spent 0.2-0.4 s
+ * more in the kernel (3.9 -> 4.2-4.6 s), and `claims extract`, whose heap
+ * is in huge pages already (cli_heap_in_huge_pages, cli_alloc.c), was no
+ * faster. */
 
 /* At least `need` free bytes at the end of p's chunks, as an sbuf that
  * flat_decode fills without growing it (need is more than the rest of the
@@ -674,15 +675,19 @@ static sbuf pool_view(text_pool *p, size_t need)
 {
     if (p->cap - p->used < need) {
         if (p->cur && p->used == 0) { /* it lends nothing */
-            free(p->cur);
+            cli_text_chunk_free(p->cur);
             p->nchunks--;
         }
         if (p->nchunks == p->cap_chunks) {
             p->cap_chunks = p->cap_chunks ? p->cap_chunks * 2 : 16;
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
-        size_t cap = need > POOL_CHUNK ? need : POOL_CHUNK;
-        p->cur = xmalloc(cap);
+        size_t cap;
+        p->cur = cli_text_chunk(need, &cap);
+        if (!p->cur) {
+            fputs("claims: out of memory\n", stderr);
+            exit(EXIT_NO_REPORT);
+        }
         p->chunks[p->nchunks++] = p->cur;
         p->used = 0;
         p->cap = cap;
@@ -1133,7 +1138,7 @@ void cli_free(cli *c)
     c->lent = NULL;
     c->nlent = c->cap_lent = 0;
     for (size_t i = 0; i < c->texts.nchunks; i++)
-        free(c->texts.chunks[i]);
+        cli_text_chunk_free(c->texts.chunks[i]);
     free(c->texts.chunks);
     memset(&c->texts, 0, sizeof c->texts);
 }
