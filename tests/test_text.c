@@ -232,6 +232,31 @@ static void test_plain_words_by_sixteen(void **state)
     expect_tokens(text, sizeof want / sizeof want[0], NULL, want, flags, mask);
 }
 
+/* Words with a digit after their first letter, in a run of plain words
+ * (after a space, a mark, a line break; before a space, a mark, a
+ * possessive): the plain path's word loop hands them on, and each is
+ * still one word with its span, norm text, hash and flags. */
+static void test_plain_words_with_digits_in_runs(void **state)
+{
+    (void)state;
+    const char *text = "in the A320 and G7, then B2B.\nV8 engines x1y2 run Covid19's tests and "
+                       "more words after them.";
+    const char *src[] = {"in",  "the",  "A320",    "and",   "G7",   ",",       "then", "B2B",
+                         ".",   "V8",   "engines", "x1y2",  "run",  "Covid19", "'s",   "tests",
+                         "and", "more", "words",   "after", "them", "."};
+    const char *norm[] = {"in",  "the",  "a320",    "and",   "g7",   ",",       "then", "b2b",
+                          ".",   "v8",   "engines", "x1y2",  "run",  "covid19", "'s",   "tests",
+                          "and", "more", "words",   "after", "them", "."};
+    enum { C = CLAIMS__TF_CAP, A = CLAIMS__TF_ALLCAPS, D = CLAIMS__TF_HAS_DIGIT };
+    const uint16_t flags[] = {
+        0, 0, C | D, 0, C | D, 0, 0, C | A | D, 0, C | D, 0, D, 0, C | D, CLAIMS__TF_POSSESSIVE,
+        0, 0, 0,     0, 0,     0, 0};
+    const uint16_t mask = C | A | D | CLAIMS__TF_POSSESSIVE;
+    _Static_assert(sizeof src / sizeof src[0] == sizeof flags / sizeof flags[0], "a flag a word");
+    _Static_assert(sizeof norm / sizeof norm[0] == sizeof flags / sizeof flags[0], "a flag a word");
+    expect_tokens(text, sizeof src / sizeof src[0], src, norm, flags, mask);
+}
+
 /* Numbers of every length around the sixteen bytes the plain path may
  * read at once, with a ',' or '.' on the last of them or past them, after
  * a word and after a mark: each is one token as long as the general path
@@ -835,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_bare_string_tokens_may_start_any_phrase),
         cmocka_unit_test(test_tokens_split_possessive_and_quotes),
         cmocka_unit_test(test_plain_words_by_sixteen),
+        cmocka_unit_test(test_plain_words_with_digits_in_runs),
         cmocka_unit_test(test_plain_numbers_by_sixteen),
         cmocka_unit_test(test_apostrophe_words),
         cmocka_unit_test(test_quotes_after_marks),

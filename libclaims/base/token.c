@@ -629,6 +629,19 @@ static CLAIMS__ALWAYS_INLINE uint32_t vec_word_hash(__m128i v, size_t n)
 #endif
     return claims__word_hash16(a, b, n);
 }
+
+/* vec_word_hash of the word in v, just stored at d: its second half read
+ * back from there, one load, not two moves. */
+static CLAIMS__ALWAYS_INLINE uint32_t stored_word_hash(__m128i v, const char *d, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)d;
+#if defined(__x86_64__)
+    uint64_t a = (uint64_t)_mm_cvtsi128_si64(v);
+#else
+    uint64_t a = claims__word_chunk(p);
+#endif
+    return claims__word_hash16(a, claims__word_chunk(p + 8), n);
+}
 #endif
 
 /* Pushes the possessive "'s" of n bytes at s[at] (with an apostrophe of
@@ -951,25 +964,32 @@ static inline void put_cls_flags(claims__token *t, uint32_t clsfl)
 #endif
 }
 
-/* The flags of word_run's word (as the high half of its cls|flags) from
- * its sixteen bytes x, the first of which are the word's (pm: their
- * prefix_mask; w: them lower-cased, zeros after them): of its bytes, those
- * not above `lower` (0x5F) are its capitals and digits. A capital first
- * costs no branch (a word in five or so has one, as good as at random
- * for a branch; the word begins with a letter, so that bit is CAP), the
- * rest is only for a capital or a digit after it (rare). */
-static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i w, __m128i pm,
-                                                     __m128i lower)
+/* Ors the flags of put_cls_flags' clsfl into token t's. */
+static inline void or_cls_flags(claims__token *t, uint32_t clsfl)
 {
-    unsigned updig = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
-    if (__builtin_expect(updig <= 1, 1))
-        return updig * ((uint32_t)CLAIMS__TF_CAP << 16);
-    /* (w's bytes below '@' are its digits and the zeros after them; the
-     * word's length in pm, not as a shift count, which would keep it in
-     * a register of its own through the loop) */
-    __m128i digit = _mm_cmplt_epi8(w, _mm_set1_epi8('@'));
-    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(digit, pm));
-    return (uint32_t)mask_case_flags((unsigned)_mm_movemask_epi8(pm), updig, digits) << 16;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, &t->cls, sizeof v);
+    v |= clsfl;
+    memcpy(&t->cls, &v, sizeof v);
+#else
+    t->cls |= (uint16_t)clsfl;
+    t->flags |= (uint16_t)(clsfl >> 16);
+#endif
+}
+
+/* The flags of word_run's word, of letters only (as the high half of its
+ * cls|flags), from its sixteen bytes x, the first of which are the word's
+ * (pm: their prefix_mask): of its bytes, those not above `lower` (0x5F)
+ * are its capitals. A capital first costs no branch (a word in five or so
+ * has one, as good as at random for a branch; that bit is CAP), the rest
+ * is only for a capital after it (rare). */
+static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i pm, __m128i lower)
+{
+    unsigned caps = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpgt_epi8(x, lower), pm));
+    if (__builtin_expect(caps <= 1, 1))
+        return caps * ((uint32_t)CLAIMS__TF_CAP << 16);
+    return (uint32_t)mask_case_flags((unsigned)_mm_movemask_epi8(pm), caps, 0) << 16;
 }
 
 /* Writes token t and its position p: the n bytes at s[at] whose norm
@@ -1031,12 +1051,11 @@ static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_p
 }
 
 /* word_run's constants: what it adds to a byte and compares with to
- * tell the bytes that are no letter (with bit 5 set: no lower-case one)
- * and no digit (run_bytes_out); bit 5, with which a letter or digit is
- * its norm byte; 0x5F, above the capitals and digits, and below the
- * lower-case letters. */
+ * tell the bytes that are no letter (with bit 5 set: no lower-case one;
+ * run_bytes_out); bit 5, with which a letter is its norm byte; 0x5F,
+ * above the capitals and below the lower-case letters. */
 typedef struct run_consts {
-    __m128i lo_add, dg_add, letter_top, digit_top, case_bit, lower;
+    __m128i lo_add, letter_top, case_bit, lower;
 } run_consts;
 
 /* The bytes of x outside [lo, lo + n), given add = 128 - lo and
@@ -1052,19 +1071,37 @@ static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
 {
     run_consts k;
     k.lo_add = _mm_set1_epi8((char)(unsigned char)(128u - 'a'));
-    k.dg_add = _mm_set1_epi8((char)(unsigned char)(128u - '0'));
     k.letter_top = _mm_set1_epi8((char)(unsigned char)(128u + 25));
-    k.digit_top = _mm_set1_epi8((char)(unsigned char)(128u + 9));
 #if defined(__GNUC__)
-    /* (bounds the compiler cannot see: gcc turned `sum > top` around
-     * into `top + 1 > sum` and a compare with zero to negate it, two
-     * instructions more a word) */
-    __asm__("" : "+x"(k.letter_top), "+x"(k.digit_top));
+    /* (a bound the compiler cannot see: gcc turned `sum > top` around
+     * into `top + 1 > sum` and a compare with zero to negate it, an
+     * instruction more a word) */
+    __asm__("" : "+x"(k.letter_top));
 #endif
     k.case_bit = _mm_set1_epi8(0x20);
     k.lower = _mm_set1_epi8(0x5F);
     return k;
 }
+
+/* Writes token t and its position p, the word of wl < 16 letters ending
+ * at s[end], whose sixteen bytes are x (y: them with bit 5 set), with its
+ * norm text at norm[len]: its class and flags, written at t already, with
+ * its capitals or-ed in. */
+static CLAIMS__ALWAYS_INLINE void run_word(claims__token *t, claims__tok_pos *p,
+                                           const run_consts *k, const claims__lex_bucket *first,
+                                           char *norm, size_t len, size_t end, __m128i x, __m128i y,
+                                           size_t wl)
+{
+    __m128i pm = prefix_mask((unsigned)wl);
+    __m128i w = _mm_and_si128(y, pm);
+    _mm_storeu_si128((__m128i *)(void *)(norm + len), w);
+    p->end = (uint32_t)end;
+    put_hash(t, p, stored_word_hash(w, norm + len, wl), first, CLAIMS__LEX_FIRST_BITS - 1);
+    or_cls_flags(t, run_word_flags(x, pm, k->lower));
+}
+
+/* The class and flags (put_cls_flags') of a word after one space. */
+enum { RUN_SPACED = CLAIMS__TOK_WORD | CLAIMS__TF_SPACE_BEFORE << 16 };
 
 static CLAIMS__NOINLINE size_t plain_number(plain_cursor *cur, const char *s, size_t n,
                                             size_t start, bool vec, uint16_t flags);
@@ -1103,14 +1140,17 @@ static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token 
  * that keeps its state in registers (plain_run's dispatch costs about as
  * much as a word, and the compiler spills its state around it): the
  * word at s[start] (a letter, start < lim) and those after it that start
- * before lim, while each ends within its sixteen bytes before a byte that
- * is no apostrophe and no non-ASCII byte. Returns the end of the last
+ * before lim, while each is letters that end within its sixteen bytes
+ * before a byte that is no digit, no apostrophe and no non-ASCII byte (a
+ * word with a digit is rare: no compare for digits). Returns the end of the last
  * token pushed, or 0 when the first word is none of these
  * (plain_word's). lim is at most plain_run's lim16, and no more
  * bytes past the first word's start than there is room for tokens; the
  * cursor has the lexicon's buckets (fmask CLAIMS__LEX_FIRST_BITS - 1).
  * pl is plain_run's lists; *other is set to the start of a word that is
- * plain_word's, where a call would come back at once. */
+ * plain_word's, where a call would come back at once. Each word's class
+ * and flags are written on the way to it, its capitals or-ed in (no
+ * register for them; a token's t[1] is in the block). */
 static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
                               uint16_t flags, plain_lists *pl, size_t *other)
 {
@@ -1120,8 +1160,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
     const claims__lex_bucket *first = cur->first;
     char *norm = cur->norm;
     size_t len = cur->len;
-    uint32_t clsfl = CLAIMS__TOK_WORD | (uint32_t)flags << 16;
-    uint32_t *term = pl->term, *const term_end = pl->term_end; /* in registers */
+    put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)flags << 16);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
         /* (apart: written together, the offsets are gathered first) */
@@ -1129,40 +1168,43 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         t->norm = (uint32_t)len;
         /* (a letter with bit 5 set is a lower-case one: one compare) */
         __m128i y = _mm_or_si128(x, k.case_bit);
-        unsigned off = (unsigned)_mm_movemask_epi8(run_bytes_out(y, k.lo_add, k.letter_top)) &
-                       (unsigned)_mm_movemask_epi8(run_bytes_out(x, k.dg_add, k.digit_top));
-        if (!off) {
-            *other = start;
-            break;
+        unsigned off = (unsigned)_mm_movemask_epi8(run_bytes_out(y, k.lo_add, k.letter_top));
+        /* (64 bits: no sign extension of the count; 16 for a word that
+         * does not end within them, 0 for no letter) */
+        size_t wl = (size_t)__builtin_ctzll(off | 0x10000u);
+        if (__builtin_expect(!(wl & 15), 0)) {
+            if (wl) {
+                *other = start;
+                break;
+            }
+            /* no letter: after a word and one space (the other ways here
+             * test for a letter first, this one by the compare), where a
+             * number may come first */
+            if (!(start = run_number(cur, &t, &p, &len, s, start - 1, lim)))
+                break;
+            put_cls_flags(t, RUN_SPACED);
+            continue;
         }
-        size_t wl = (size_t)__builtin_ctz(off);
         size_t end = start + wl;
-        unsigned char stop = (unsigned char)s[end];
         /* written before its stop is tested, counted after: one test */
-        __m128i pm = prefix_mask((unsigned)wl);
-        __m128i w = _mm_and_si128(y, pm);
-        /* (the address made here: a pointer live through the loop spilled lim) */
-        _mm_storeu_si128((__m128i *)(void *)(norm + len), w);
-        p->end = (uint32_t)end;
-        uint32_t h = vec_word_hash(w, wl);
-        put_hash(t, p, h, first, CLAIMS__LEX_FIRST_BITS - 1);
-        put_cls_flags(t, clsfl | run_word_flags(x, w, pm, k.lower));
+        run_word(t, p, &k, first, norm, len, end, x, y, wl);
+        /* (read after the stores: not held through the hash, or spilled) */
+        unsigned char stop = (unsigned char)s[end];
+        put_cls_flags(t + 1, RUN_SPACED); /* (the other ways on write it over) */
         /* on to the next word after one space (maybe a number first:
-         * run_number; no taken jump), or after a possessive and one space */
+         * run_number), or after a possessive and one space */
         if (__builtin_expect(stop == ' ', 1)) {
             t++;
             p++;
             len += wl;
             start = end + 1;
-            if (__builtin_expect(start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER,
-                                 0) &&
-                !(start = run_number(cur, &t, &p, &len, s, end, lim)))
+            if (__builtin_expect(start >= lim, 0))
                 break;
-            clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
             continue;
         }
-        /* (an apostrophe goes on with the word but for a possessive "'s") */
-        if ((stop >= 0x80 || stop == '\'') &&
+        /* (an apostrophe goes on with the word but for a possessive "'s";
+         * a digit does, read by plain_word) */
+        if ((stop >= 0x80 || stop == '\'' || claims__is_digit(stop)) &&
             !(stop == '\'' && end + 1 < lim && (s[end + 1] | 0x20) == 's' &&
               run_poss_end((unsigned char)s[end + 2]))) {
             *other = start; /* plain_word's: the token written uncounted */
@@ -1180,7 +1222,7 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 if (end + 1 >= lim || plain_byte[(unsigned char)s[end + 1]] < PB_LOWER)
                     break;
                 start = end + 1;
-                clsfl = CLAIMS__TOK_WORD | (uint32_t)CLAIMS__TF_SPACE_BEFORE << 16;
+                put_cls_flags(t, RUN_SPACED);
                 continue;
             }
         }
@@ -1189,10 +1231,10 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
         unsigned pb = plain_byte[stop];
         if (pb == PB_PUNCT || pb == PB_TERM) {
             /* (an entry written for any mark: ',' or '.' is a coin toss) */
-            if (end >= lim || term == term_end)
+            if (end >= lim || pl->term == pl->term_end)
                 break;
-            *term = (uint32_t)(t - pl->v);
-            term += pb == PB_TERM;
+            *pl->term = (uint32_t)(t - pl->v);
+            pl->term += pb == PB_TERM;
             run_punct(t++, p++, first, norm, len++, end, stop);
             start = end + 1;
             unsigned char next = (unsigned char)s[start];
@@ -1204,14 +1246,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
                 /* a space after it taken without a branch, as the mark */
                 unsigned sp = next == ' ';
                 start += sp;
-                clsfl = CLAIMS__TOK_WORD | sp * ((uint32_t)CLAIMS__TF_SPACE_BEFORE << 16);
                 if (start >= lim || plain_byte[(unsigned char)s[start]] < PB_LOWER)
                     break;
+                put_cls_flags(t, CLAIMS__TOK_WORD | sp * ((uint32_t)CLAIMS__TF_SPACE_BEFORE << 16));
                 continue;
             }
             end = start;
             pb = PB_NEWLINE;
-            clsfl = CLAIMS__TOK_WORD;
         }
         /* or after a line break ("said.\nThe"), noted as plain_run notes it */
         if (pb != PB_NEWLINE)
@@ -1221,14 +1262,13 @@ static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, si
             break;
         if (!run_note_line(pl, t))
             break;
-        clsfl = CLAIMS__TOK_WORD | (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE)
-                                       << 16;
+        put_cls_flags(t, CLAIMS__TOK_WORD |
+                             (uint32_t)(CLAIMS__TF_SPACE_BEFORE | CLAIMS__TF_LINE_BEFORE) << 16);
     }
     size_t e = t != t0 ? p[-1].end : 0; /* (no register for it in the loop) */
     cur->t = t;
     cur->p = p;
     cur->len = len;
-    pl->term = term;
     return e;
 }
 #endif
