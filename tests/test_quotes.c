@@ -422,6 +422,29 @@ static void test_speaker_at_every_scan_offset(void **state)
     }
 }
 
+/* The scan keeps the tokens a name may start at as bits, 64 tokens a
+ * word, and the walk of the runs passes over the starts inside a run: a
+ * name of three words across a word's end at every offset ("Ann" starts
+ * no name of its own, "Ann Kell", which would make a bare "Kell" two
+ * people's). */
+static void test_speaker_run_across_scan_words(void **state)
+{
+    (void)state;
+    for (int pad = 50; pad < 72; pad++) {
+        char t[1024];
+        size_t len = 0;
+        for (int i = 0; i < pad; i++)
+            len += (size_t)snprintf(t + len, sizeof t - len, "%s ", i % 2 ? "rain" : "fell");
+        snprintf(t + len, sizeof t - len,
+                 "as Mary Ann Kell arrived.\n\n\"The road stays open,\" Kell said.");
+        claims_story *s = tu_story1(t, NULL);
+        const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "road stays open");
+        assert_non_null(q);
+        assert_string_equal(speaker_of(q), "Mary Ann Kell");
+        claims_story_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_speaker_fold_long_and_last),
         cmocka_unit_test(test_speaker_many_people_one_surname),
         cmocka_unit_test(test_speaker_at_every_scan_offset),
+        cmocka_unit_test(test_speaker_run_across_scan_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -476,10 +476,12 @@ typedef struct ctx {
     /* the longest title phrase at a token whose lexicon mask allows one
      * (valid once MEMO_TITLE_LONG_KNOWN is set: title_at), its code */
     uint32_t *titlec;
-    uint32_t *marks; /* the quotation marks' tokens, in text order; and from
-                        the array's end down, the tokens a mention may
-                        start at (no mark: the two never meet) */
-    size_t nmarks, nstarts;
+    uint32_t *marks; /* the quotation marks' tokens, in text order */
+    size_t nmarks;
+    /* the tokens a mention may start at, bit k of word w for token
+       64w + k: the scan's bits as they are, walked only when the
+       mentions are made (some articles never) */
+    uint64_t *starts;
     bool mentions_made; /* collect_mentions ran: most articles need the
                            mentions, some never (no named speaker) */
     uint8_t *verb_sent; /* by sentence: SENT_VERB, a token may start a
@@ -3163,9 +3165,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
     const claims__tok_pos *pos = c->pos;
     const size_t ntoks = c->ntoks;
     uint32_t *marks = c->marks, *verbs = c->verbs;
-    /* the starts go from the end of marks down */
-    uint32_t *const starts_end = c->marks + ntoks;
-    uint32_t *starts = starts_end;
+    uint64_t *starts = c->starts;
     uint8_t *verb_sent = c->verb_sent;
     size_t nmarks = 0, nverbs = 0;
     const uint64_t verb = claims__tok_bits_of(1u << CLAIMS__LEX_SPEECH_VERB, 0, 0);
@@ -3210,7 +3210,7 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
             }
             /* a quotation mark or not, in no order: the index is stored
              * always, the count goes up by the answer (the slot is past
-             * the marks kept and below the starts: fewer than i so far) */
+             * the marks kept: fewer than i so far) */
             marks[nmarks] = (uint32_t)i;
             nmarks += (bits & quote) != 0;
             if (bits & verb) {
@@ -3223,13 +3223,16 @@ CLAIMS__NOINLINE static void scan_article(ctx *c)
                                     ((bits & cap) && cap_may_start_mention(c, i))))
                 start |= (uint64_t)1 << k;
         }
-        /* in text order */
-        for (; start; start &= start - 1)
-            *--starts = (uint32_t)(b + (size_t)__builtin_ctzll(start));
+        starts[b / 64] = start;
     }
     c->nmarks = nmarks;
     c->nverbs = nverbs;
-    c->nstarts = (size_t)(starts_end - starts);
+}
+
+/* The bits of x from bit k on (none when k is 64 or more). */
+static inline uint64_t bits_from(uint64_t x, size_t k)
+{
+    return k < 64 ? x >> k << k : 0;
 }
 
 /* The mentions of persons of the article, from the tokens the scan
@@ -3244,20 +3247,25 @@ static bool collect_mentions(ctx *c)
     memset(c->bucket, 0xff, c->nbuckets * sizeof *c->bucket);
     size_t next = 0; /* the first token a name run may start at */
     /* (at hand: a memo's store, a byte, may alias anything) */
-    const uint32_t *const starts = c->marks + c->ntoks, *const starts_end = starts - c->nstarts;
-    for (const uint32_t *sk = starts; sk != starts_end;) {
-        size_t i = *--sk;
-        if (i < next)
-            continue;
-        run_info r;
-        size_t e = name_run_end(c, i, &r);
-        if (e == i)
-            continue; /* neither a name word nor a title word */
-        next = e;
-        /* one word, a title or a name alone, is no mention: most runs */
-        if (next > i + 1 && !add_mention(c, i, next, &r)) {
-            c->nomem = true;
-            return false;
+    const uint64_t *const starts = c->starts;
+    const size_t nwords = (c->ntoks + 63) / 64;
+    for (size_t w = 0; w < nwords; w++) {
+        const size_t base = 64 * w;
+        /* (a start in a run is none: the run may go on from the word
+         * before) */
+        uint64_t bits = next > base ? bits_from(starts[w], next - base) : starts[w];
+        while (bits) {
+            size_t i = base + (size_t)__builtin_ctzll(bits);
+            run_info r;
+            size_t e = name_run_end(c, i, &r);
+            /* (e is i when i is neither a name word nor a title word) */
+            next = e > i ? e : i + 1;
+            /* one word, a title or a name alone, is no mention: most runs */
+            if (e > i + 1 && !add_mention(c, i, e, &r)) {
+                c->nomem = true;
+                return false;
+            }
+            bits = bits_from(bits, next - base);
         }
     }
     return true;
@@ -3277,15 +3285,18 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
     c->nbuckets = MIN_BUCKETS;
     while (c->nbuckets < n / TOKS_PER_BUCKET && c->nbuckets < ((size_t)1 << 24))
         c->nbuckets *= 2;
-    /* no overflow: n and ns are 32-bit, and a token's record and
-     * position in the text's article (16 and 12 bytes) are larger than
-     * these 26 bytes and its share of the mentions' room (under 2) */
+    /* no overflow: n and ns are 32-bit, and a token's record, position
+     * and text in the text's article (16, 12 and a byte at least) are
+     * more than these 26 bytes and its share of the mentions' room and
+     * of the start words (under 3) */
     size_t per_tok = sizeof *c->nomc + sizeof *c->titlec + sizeof *c->marks + sizeof *c->verbs + 2;
     /* room for a mention every 32 tokens (most articles name fewer);
      * grow_mentions moves them out beyond */
     c->capm = n / 32 + 4;
-    size_t need = c->capm * sizeof *c->m + n * per_tok + VERB_STOPS * sizeof *c->verbs +
-                  c->nbuckets * sizeof *c->bucket + ns + VERB_SENT_PAD;
+    size_t nwords = (n + 63) / 64;
+    size_t need = c->capm * sizeof *c->m + nwords * sizeof *c->starts + n * per_tok +
+                  VERB_STOPS * sizeof *c->verbs + c->nbuckets * sizeof *c->bucket + ns +
+                  VERB_SENT_PAD;
     /* most articles' fit in the caller's room on the stack: no malloc
      * and free an article */
     unsigned char *b = need <= local_size ? local : claims__malloc(&c->s->alloc, need);
@@ -3294,6 +3305,9 @@ static bool alloc_scratch(ctx *c, unsigned char *local, size_t local_size)
     c->block = b == local ? NULL : b;
     c->m = (mention *)(void *)b;
     b += c->capm * sizeof *c->m;
+    _Static_assert(sizeof(mention) % _Alignof(uint64_t) == 0, "the start words aligned");
+    c->starts = (uint64_t *)(void *)b;
+    b += nwords * sizeof *c->starts;
     c->nomc = (uint32_t *)(void *)b;
     b += n * sizeof *c->nomc;
     c->titlec = (uint32_t *)(void *)b;
