@@ -106,6 +106,11 @@ typedef struct qctx {
     size_t sb, se;   /* the sentence's tokens */
     size_t floor;    /* tokens before this belong to an earlier claim */
     uint16_t sflags; /* CLAIMS__SF_* */
+    /* tokens [act_lo, se) were looked at for one that may start an
+     * action (its lexmask's bit), act_end one past the last that may (0:
+     * none): most amounts have no action token in find_action's reach,
+     * and this says so before it looks */
+    size_t act_lo, act_end;
     claims_claim *last_money;
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
@@ -1641,13 +1646,45 @@ static inline bool and_or(const qctx *c, size_t i)
     return norm_is(c, i, "and") || norm_is(c, i, "or");
 }
 
+/* Whether a token of [lo, se) may start an action (its lexmask's bit):
+ * the tokens not looked at yet for the sentence are, from the last down,
+ * till the first that may. */
+static bool action_in_reach(qctx *c, size_t lo)
+{
+    if (c->act_end > lo)
+        return true;
+    if (c->act_lo <= lo)
+        return false;
+    const claims__token *t = c->toks;
+    const uint32_t bit = 1u << CLAIMS__LEX_ACTION;
+    size_t j = c->act_lo;
+    /* four tokens a test: most have no bit */
+    while (j >= lo + 4 &&
+           !((t[j - 1].lexmask | t[j - 2].lexmask | t[j - 3].lexmask | t[j - 4].lexmask) & bit))
+        j -= 4;
+    for (; j > lo; j--) {
+        if (t[j - 1].lexmask & bit) {
+            c->act_lo = j - 1;
+            c->act_end = j;
+            return true;
+        }
+    }
+    c->act_lo = lo;
+    return false;
+}
+
 /* The action of a counted or priced thing: a participle after it through
  * auxiliaries ("were killed") or right after a bare amount ("40 dead"),
  * else the governing verb before it, else a participle after it, else the
  * noun itself ("deaths"). Sets *apos and *alen to the action's tokens. */
-static const claims__lex_entry *find_action(const qctx *c, size_t from, size_t after,
-                                            const np_head *h, size_t *apos, size_t *alen)
+static const claims__lex_entry *find_action(qctx *c, size_t from, size_t after, const np_head *h,
+                                            size_t *apos, size_t *alen)
 {
+    /* every action it may find starts at a token of the window before
+     * from (action_back's) or after it: none when no token there has the
+     * action bit */
+    if (!action_in_reach(c, from - back_reach(from, c->sb, BACK_WINDOW)))
+        return NULL;
     bool via_aux = false;
     size_t fp = 0, fl = 0, bp = 0, bl = 0;
     /* "3 soldiers and 2 civilians were killed": the action after a list */
@@ -3005,6 +3042,8 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
             c.floor = c.sb;
             c.sflags = sn->flags;
             c.last_money = NULL;
+            c.act_lo = c.se;
+            c.act_end = 0;
         }
         if (!may_start(&c, i)) {
             i++;
