@@ -66,6 +66,19 @@ static void test_calendar_iso_precision(void **state)
     claims__date_iso(&m, CLAIMS__PREC_MONTH, out);
     assert_string_equal(out, "XXXX-08");
     assert_int_equal(claims__date_iso(&d, CLAIMS__PREC_NONE, out), 0);
+    /* every digit of the year, and zeros where one is short */
+    claims__date early = {987, 12, 31}, late = {9999, 1, 1}, past = {10000, 10, 10};
+    claims__date_iso(&early, CLAIMS__PREC_DAY, out);
+    assert_string_equal(out, "0987-12-31");
+    claims__date_iso(&late, CLAIMS__PREC_DAY, out);
+    assert_string_equal(out, "9999-01-01");
+    claims__date_iso(&past, CLAIMS__PREC_DAY, out);
+    assert_string_equal(out, "XXXX-10-10");
+    /* a month or day out of its range is written as before: its last
+     * two digits */
+    claims__date odd = {2001, 112, 7};
+    claims__date_iso(&odd, CLAIMS__PREC_DAY, out);
+    assert_string_equal(out, "2001-12-07");
 }
 
 static void test_edit_distance_transpositions(void **state)

@@ -56,35 +56,58 @@ int claims__date_month_days(int year, int month)
     return len[month - 1];
 }
 
-static size_t put_digits(char *out, int v, int width)
+/* Out of line: only a month or day out of its range comes here. */
+static CLAIMS__NOINLINE void put_digits(char *out, int v, int width)
 {
     for (int k = width - 1; k >= 0; k--) {
         out[k] = (char)('0' + v % 10);
         v /= 10;
     }
-    return (size_t)width;
+}
+
+/* Two digits of v, 0 to 99, from a table: one load and a store, not two
+ * divisions a digit (an article's dates and its published date are
+ * written here, a few thousand a megabyte). */
+static void put2(char *out, int v)
+{
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                   "25262728293031323334353637383940414243444546474849"
+                                   "50515253545556575859606162636465666768697071727374"
+                                   "75767778798081828384858687888990919293949596979899";
+    memcpy(out, pairs + 2 * v, 2);
+}
+
+/* A month or day: two digits, as put_digits writes any int. */
+static void put_field(char *out, int v)
+{
+    if (v >= 0 && v <= 99)
+        put2(out, v);
+    else
+        put_digits(out, v, 2);
 }
 
 size_t claims__date_iso(const claims__date *d, int precision, char out[11])
 {
-    size_t n = 0;
     if (precision < CLAIMS__PREC_YEAR || precision > CLAIMS__PREC_DAY) {
         out[0] = 0;
         return 0;
     }
-    if (d->year > 0 && d->year <= 9999)
-        n += put_digits(out, d->year, 4);
-    else {
+    if (d->year > 0 && d->year <= 9999) {
+        put2(out, d->year / 100);
+        put2(out + 2, d->year % 100);
+    } else {
         memcpy(out, "XXXX", 4);
-        n = 4;
     }
+    size_t n = 4;
     if (precision >= CLAIMS__PREC_MONTH) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->month, 2);
+        out[n] = '-';
+        put_field(out + n + 1, d->month);
+        n += 3;
     }
     if (precision >= CLAIMS__PREC_DAY) {
-        out[n++] = '-';
-        n += put_digits(out + n, d->day, 2);
+        out[n] = '-';
+        put_field(out + n + 1, d->day);
+        n += 3;
     }
     out[n] = 0;
     return n;

@@ -1277,16 +1277,27 @@ static bool settle_order(const dt_ctx *c, const claims__article *art, dt_match *
 
 /* The end of the line starting at token b: the next token after a line
  * break, or the article's end. Lines run to dozens of tokens, and four
- * tokens' flags are tested at once. */
-static size_t line_end(const claims__article *art, size_t b)
+ * tokens' flags are tested at once. In *num_end, a token from which on to
+ * the line's end no number stands (year_scan_end need not read those):
+ * the four after the last four that held one, noted without a branch,
+ * or the line's end. */
+static size_t line_end(const claims__article *art, size_t b, size_t *num_end)
 {
     const claims__token *t = art->toks + b + 1, *end = art->toks + art->ntoks;
     const unsigned lb = CLAIMS__TF_LINE_BEFORE;
+    const uint64_t line = claims__tok_bits_of(0, 0, CLAIMS__TF_LINE_BEFORE),
+                   num = claims__tok_bits_of(0, CLAIMS__TOK_NUMBER, 0);
+    const claims__token *quiet = t; /* no number from here to t */
     if (end - t >= 4) {
         /* the last four's first: one compare a step, not a count */
         const claims__token *last4 = end - 4;
-        while (t <= last4 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & lb))
-            t += 4;
+        for (; t <= last4; t += 4) {
+            uint64_t w = claims__tok_bits(t) | claims__tok_bits(t + 1) | claims__tok_bits(t + 2) |
+                         claims__tok_bits(t + 3);
+            if (w & line)
+                break;
+            quiet = w & num ? t + 4 : quiet;
+        }
     }
     if (end - t >= 4) {
         /* The four's bits in one mask: the first token with the bit is
@@ -1295,11 +1306,16 @@ static size_t line_end(const claims__article *art, size_t b)
         _Static_assert(CLAIMS__TF_LINE_BEFORE == 2, "the line bit is bit 1");
         unsigned m = (t[0].flags & lb) | (t[1].flags & lb) << 1 | (t[2].flags & lb) << 2 |
                      (t[3].flags & lb) << 3;
-        return (size_t)(t - art->toks) + (unsigned)__builtin_ctz(m) - 1;
+        size_t e = (size_t)(t - art->toks) + (unsigned)__builtin_ctz(m) - 1;
+        *num_end = (t[0].cls | t[1].cls | t[2].cls | t[3].cls) & CLAIMS__TOK_NUMBER
+                       ? e /* a number may stand before the break */
+                       : (size_t)(quiet - art->toks);
+        return e;
     }
     while (t < end && !(t->flags & CLAIMS__TF_LINE_BEFORE))
         t++;
-    return (size_t)(t - art->toks);
+    *num_end = (size_t)(t - art->toks); /* the article's last few: not told apart */
+    return *num_end;
 }
 
 /* Whether the line [b, e) may open as a page's stamp line does: with a
@@ -1364,7 +1380,8 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
     for (size_t line_b = 0, line_e = 0; line_b < art->ntoks; line_b = line_e) {
         if (art->pos[line_b].start >= DT_STAMP_BYTES || ++lines > DT_STAMP_LINES)
             break;
-        line_e = line_end(art, line_b);
+        size_t num_end = 0;
+        line_e = line_end(art, line_b, &num_end);
         /* Past the opening lines only a stamp line dates the article, and
          * a line longer than one is none: the rest of it (a paragraph of
          * the body, most of what this loop would read) is skipped. */
@@ -1372,13 +1389,14 @@ static bool find_dateline(const dt_ctx *c, const claims__article *art, dt_match 
         if (lines > DT_DATELINE_LINES && (long_line || !stamp_may_open(art, line_b, line_e)))
             continue;
         /* Only the tokens that may start a date are read (next_start),
-         * up to the line's last year (year_scan_end: a candidate past it,
+         * up to the line's last year (year_scan_end, read back from the
+         * line's last number line_end saw: a candidate past it,
          * as one of the body's lines without any, dates nothing that
          * counts here, and one at byte DT_STAMP_BYTES or more stands
          * before the next line, which ends the scan as it would); the
          * bytes of those it skips stand before those of the next one read,
          * so the limits in bytes are tested on that one. */
-        const size_t scan_e = year_scan_end(art, line_b, line_e);
+        const size_t scan_e = year_scan_end(art, line_b, num_end);
         for (size_t i = next_start(art, line_b, scan_e, named); i < scan_e;
              i = next_start(art, i + 1, scan_e, named)) {
             if (art->pos[i].start >= DT_STAMP_BYTES)
