@@ -827,6 +827,16 @@ static claims__sid reference_place(const cx *c, size_t te, bool *oom)
 static claims__sid possessor(const cx *c, size_t tb, bool *oom)
 {
     const claims__token *toks = c->art->toks;
+    /* Most figures have no possessive among the tokens looked at (all but
+     * a few in a hundred on news): their flags are ORed first, where the
+     * walk tested each token for a boundary, a number and a quotation
+     * mark, a branch each. */
+    size_t lo = tb - c->sb > HOLDER_WINDOW ? tb - HOLDER_WINDOW : c->sb + 1;
+    unsigned flags = 0;
+    for (size_t p = lo; p < tb; p++)
+        flags |= toks[p].flags;
+    if (!(flags & CLAIMS__TF_POSSESSIVE))
+        return 0;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
         const claims__token *t = &toks[p];
