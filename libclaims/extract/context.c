@@ -831,10 +831,15 @@ static claims__sid possessor(const cx *c, size_t tb, bool *oom)
      * a few in a hundred on news): their flags are ORed first, where the
      * walk tested each token for a boundary, a number and a quotation
      * mark, a branch each. */
-    size_t lo = tb - c->sb > HOLDER_WINDOW ? tb - HOLDER_WINDOW : c->sb + 1;
     unsigned flags = 0;
-    for (size_t p = lo; p < tb; p++)
-        flags |= toks[p].flags;
+    if (tb - c->sb > HOLDER_WINDOW) { /* (most: no loop, its exit mispredicted) */
+        _Static_assert(HOLDER_WINDOW == 6, "six tokens read");
+        const claims__token *t = toks + tb;
+        flags = t[-1].flags | t[-2].flags | t[-3].flags | t[-4].flags | t[-5].flags | t[-6].flags;
+    } else {
+        for (size_t p = c->sb + 1; p < tb; p++)
+            flags |= toks[p].flags;
+    }
     if (!(flags & CLAIMS__TF_POSSESSIVE))
         return 0;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
@@ -1337,7 +1342,12 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
     f->holder = holder;
-    if ((holder != was || f->holder_kind != was_kind) && !capitals_name(c)) {
+    /* A name found read the answer; with none found the holder changes
+     * only from one it had (rare), and the answer is read then. The tests
+     * in that order: whether a name was found is no pattern. */
+    if (*c->caps == CAPS_TITLE ||
+        ((was || was_kind != CLAIMS__HOLDER_NONE) &&
+         (holder != was || f->holder_kind != was_kind) && !capitals_name(c))) {
         f->holder = was;
         f->holder_kind = was_kind;
     }
