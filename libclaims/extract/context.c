@@ -58,7 +58,89 @@ typedef struct cx {
     const claims__article *art;
     size_t sb, se; /* the sentence's tokens */
     ctx_memo *memo;
+    uint8_t *caps; /* CAPS_* of the sentence (capitals_name) */
 } cx;
+
+/* Whether a sentence is in title case (capitals_name): not read yet, or
+ * its answer. */
+enum { CAPS_UNREAD, CAPS_NAME, CAPS_TITLE };
+
+/* Whether the sentence of tokens [sb, se) is in title case: of its words
+ * of three bytes or more (three or more of them), at least 60% are
+ * capitalized. Most prose is decided by 70% of the sentence, as not even
+ * all the tokens left, each a capitalized word (adding 10 to caps * 10
+ * and 6 to words * 6), could make it title case: counted to there first
+ * (any point gives the same answer; that one ends most counts soonest).
+ */
+#ifdef CLAIMS__SSE2
+_Static_assert(sizeof(claims__token) == 16 && offsetof(claims__token, norm) == 0 &&
+                   offsetof(claims__token, lexmask) == 8 && offsetof(claims__token, cls) == 12 &&
+                   offsetof(claims__token, flags) == 14,
+               "title_case: a token is one vector: norm, hash, lexmask, cls and flags");
+#endif
+static bool title_case(const claims__token *toks, size_t sb, size_t se)
+{
+    const claims__token *t = toks + sb, *end = toks + se;
+    const claims__token *part = toks + sb + (se - sb) * 7 / 10;
+    size_t words = 0, caps = 0;
+#ifdef CLAIMS__SSE2
+    /* Four tokens a step: their norm offsets, and classes and flags
+     * gathered into one vector each; the lengths are the next
+     * tokens' norm offsets less theirs (the fifth token is at most the
+     * one past the last). */
+    if (end - t >= 4) {
+        const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
+        const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
+        __m128i vw = zero, vc = zero;
+        uint32_t lw[4], lc[4];
+        for (; end - t >= 4; t += 4) {
+            if (t >= part) {
+                _mm_storeu_si128((__m128i *)(void *)lw, vw);
+                _mm_storeu_si128((__m128i *)(void *)lc, vc);
+                words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+                caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+                if (caps * 10 + (size_t)(end - t) * 4 < words * 6)
+                    return false;
+                part = end; /* counted to the end */
+            }
+            claims__tok_lanes l = claims__tok_lanes4(t);
+            __m128i next = _mm_or_si128(
+                _mm_srli_si128(l.norm, 4),
+                _mm_slli_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + 4)), 12));
+            __m128i len = _mm_sub_epi32(next, l.norm);
+            __m128i cf = l.cls_flags;
+            __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
+                                      _mm_cmpgt_epi32(len, two));
+            vw = _mm_sub_epi32(vw, w);
+            vc = _mm_sub_epi32(vc, _mm_and_si128(w, _mm_cmpeq_epi32(_mm_and_si128(cf, cap), cap)));
+        }
+        _mm_storeu_si128((__m128i *)(void *)lw, vw);
+        _mm_storeu_si128((__m128i *)(void *)lc, vc);
+        words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
+        caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
+    }
+#endif
+    for (; t < end; t++) {
+        if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
+            break;
+        /* & for &&: no branch on each token's class */
+        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(claims__tok_len(t) >= 3);
+        words += w;
+        caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
+    }
+    return t == end && words >= 3 && caps * 10 >= words * 6;
+}
+
+/* Whether the capitals of the figure's sentence name anything: not in a
+ * title-case headline. Read when a name is found (name_from), or an
+ * answer would change a figure's frame, not for every sentence with a
+ * figure: most of their figures find no name. */
+static bool capitals_name(const cx *c)
+{
+    if (*c->caps == CAPS_UNREAD)
+        *c->caps = title_case(c->art->toks, c->sb, c->se) ? CAPS_TITLE : CAPS_NAME;
+    return *c->caps == CAPS_NAME;
+}
 
 /* ctx_at when the memo does not answer: a token outside the sentence, or
  * the first lookup of one in it. */
@@ -215,6 +297,8 @@ static bool opening_name(const cx *c, size_t i)
  * to the frame: as strings, each was interned a second time there. */
 static claims__sid name_from(const cx *c, size_t b, size_t e, bool *oom)
 {
+    if (!capitals_name(c))
+        return 0; /* a headline's capitals: no name (and none interned) */
     char buf[FRAME_TEXT_MAX];
     size_t n = claims__tok_len(&c->art->toks[b]);
     if (e - b == 1 && n + 1 < sizeof buf) { /* one word (most names): no copy */
@@ -743,6 +827,21 @@ static claims__sid reference_place(const cx *c, size_t te, bool *oom)
 static claims__sid possessor(const cx *c, size_t tb, bool *oom)
 {
     const claims__token *toks = c->art->toks;
+    /* Most figures have no possessive among the tokens looked at (all but
+     * a few in a hundred on news): their flags are ORed first, where the
+     * walk tested each token for a boundary, a number and a quotation
+     * mark, a branch each. */
+    unsigned flags = 0;
+    if (tb - c->sb > HOLDER_WINDOW) { /* (most: no loop, its exit mispredicted) */
+        _Static_assert(HOLDER_WINDOW == 6, "six tokens read");
+        const claims__token *t = toks + tb;
+        flags = t[-1].flags | t[-2].flags | t[-3].flags | t[-4].flags | t[-5].flags | t[-6].flags;
+    } else {
+        for (size_t p = c->sb + 1; p < tb; p++)
+            flags |= toks[p].flags;
+    }
+    if (!(flags & CLAIMS__TF_POSSESSIVE))
+        return 0;
     for (size_t k = tb; k > c->sb && tb - k < HOLDER_WINDOW; k--) {
         size_t p = k - 1;
         const claims__token *t = &toks[p];
@@ -861,7 +960,7 @@ static claims__sid spec_holder(const cx *c, size_t tb, size_t te, bool *oom)
             best = k;
         }
     }
-    if (best == SIZE_MAX)
+    if (best == SIZE_MAX || !capitals_name(c))
         return 0;
     char buf[FRAME_TEXT_MAX];
     const claims__article *art = c->art;
@@ -923,10 +1022,10 @@ typedef struct sent_facts {
                     account of an earlier event: nothing is carried into it */
     /* asked of a sentence with a percentage (NEED_POLL) */
     bool poll; /* it names a poll or a survey (context.lex: poll) */
-    /* asked of a sentence with a figure (NEED_CAPS) */
-    bool titled; /* a headline in title case ("Gunman Kills Two In Plant
-                    Shooting"), where capitals name nothing: most of its
-                    words start with a capital */
+    /* asked of a sentence with a figure, when one finds a name */
+    uint8_t caps; /* CAPS_*: whether it is a headline in title case
+                     ("Gunman Kills Two In Plant Shooting"), where capitals
+                     name nothing (capitals_name) */
     /* asked of a sentence with a figure or a time (NEED_FIGURE) */
     size_t hedge_at; /* its first modal, or c->se: a figure after it is said
                         as a possibility ("there might have been two people
@@ -955,86 +1054,6 @@ enum {
 };
 /* need[] is followed by NEED_PAD bytes not 0: next_needed's stop. */
 enum { NEED_PAD = 8 };
-
-/* Whether the sentence of tokens [sb, se) is in title case: of its words
- * of three bytes or more (three or more of them), at least 60% are
- * capitalized. Most prose is decided by 70% of the sentence, as not even
- * all the tokens left, each a capitalized word (adding 10 to caps * 10
- * and 6 to words * 6), could make it title case: counted to there first
- * (any point gives the same answer; that one ends most counts soonest).
- * On the way the tokens' lexmasks are ORed: *from is where read_sentence
- * starts its skip over the tokens with no bit of `look`, the end of the
- * tokens counted when none of them has one (most prose past a few words
- * has none of the bits asked), else sb: it was read in a second pass over
- * the same tokens. */
-#ifdef CLAIMS__SSE2
-_Static_assert(sizeof(claims__token) == 16 && offsetof(claims__token, norm) == 0 &&
-                   offsetof(claims__token, lexmask) == 8 && offsetof(claims__token, cls) == 12 &&
-                   offsetof(claims__token, flags) == 14,
-               "title_case: a token is one vector: norm, hash, lexmask, cls and flags");
-#endif
-static bool title_case(const claims__token *toks, size_t sb, size_t se, uint32_t look, size_t *from)
-{
-    const claims__token *t = toks + sb, *end = toks + se;
-    const claims__token *part = toks + sb + (se - sb) * 7 / 10;
-    size_t words = 0, caps = 0;
-    uint32_t any = 0; /* the lexmasks of the tokens counted */
-#ifdef CLAIMS__SSE2
-    /* Four tokens a step: their norm offsets, lexmasks, and classes and
-     * flags gathered into one vector each; the lengths are the next
-     * tokens' norm offsets less theirs (the fifth token is at most the
-     * one past the last). */
-    if (end - t >= 4) {
-        const __m128i cls = _mm_set1_epi32(0xFFFF), cap = _mm_set1_epi32(CLAIMS__TF_CAP << 16);
-        const __m128i two = _mm_set1_epi32(2), zero = _mm_setzero_si128();
-        __m128i vw = zero, vc = zero, vm = zero;
-        uint32_t lw[4], lc[4], lm[4];
-        for (; end - t >= 4; t += 4) {
-            if (t >= part) {
-                _mm_storeu_si128((__m128i *)(void *)lw, vw);
-                _mm_storeu_si128((__m128i *)(void *)lc, vc);
-                words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
-                caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
-                if (caps * 10 + (size_t)(end - t) * 4 < words * 6) {
-                    _mm_storeu_si128((__m128i *)(void *)lm, vm);
-                    any = lm[0] | lm[1] | lm[2] | lm[3];
-                    *from = any & look ? sb : (size_t)(t - toks);
-                    return false;
-                }
-                part = end; /* counted to the end */
-            }
-            claims__tok_lanes l = claims__tok_lanes4(t);
-            __m128i next = _mm_or_si128(
-                _mm_srli_si128(l.norm, 4),
-                _mm_slli_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + 4)), 12));
-            __m128i len = _mm_sub_epi32(next, l.norm);
-            __m128i cf = l.cls_flags;
-            vm = _mm_or_si128(vm, l.lexmask);
-            __m128i w = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(cf, cls), zero),
-                                      _mm_cmpgt_epi32(len, two));
-            vw = _mm_sub_epi32(vw, w);
-            vc = _mm_sub_epi32(vc, _mm_and_si128(w, _mm_cmpeq_epi32(_mm_and_si128(cf, cap), cap)));
-        }
-        _mm_storeu_si128((__m128i *)(void *)lw, vw);
-        _mm_storeu_si128((__m128i *)(void *)lc, vc);
-        _mm_storeu_si128((__m128i *)(void *)lm, vm);
-        words = (size_t)lw[0] + lw[1] + lw[2] + lw[3];
-        caps = (size_t)lc[0] + lc[1] + lc[2] + lc[3];
-        any = lm[0] | lm[1] | lm[2] | lm[3];
-    }
-#endif
-    for (; t < end; t++) {
-        if (t == part && caps * 10 + (size_t)(end - t) * 4 < words * 6)
-            break;
-        /* & for &&: no branch on each token's class */
-        size_t w = (size_t)(t->cls == CLAIMS__TOK_WORD) & (size_t)(claims__tok_len(t) >= 3);
-        words += w;
-        caps += w & (size_t)((t->flags & CLAIMS__TF_CAP) != 0);
-        any |= t->lexmask;
-    }
-    *from = any & look ? sb : (size_t)(t - toks);
-    return t == end && words >= 3 && caps * 10 >= words * 6;
-}
 
 /* Bit j: token k + j of [k, e) (at most 64) has a bit of `bits` in its
  * lexmask; read without a branch a token (a skip token by token, or eight
@@ -1092,13 +1111,11 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     /* hashed only for a sentence that asks (few) */
     uint32_t will = want_future ? CLAIMS__HASH4('w', 'i', 'l', 'l') : 0;
     uint32_t ll = want_future ? CLAIMS__HASH3('\'', 'l', 'l') : 0;
-    size_t from = c->sb;
-    bool titled = (need & NEED_CAPS) && title_case(toks, c->sb, c->se, look, &from);
     /* "will" is looked for on every token; else only the tokens that
      * start a phrase asked about (most start none) are visited, read 64 at
      * a time as the bits of a mask (lexmask_bits); none asked: all
      * answered */
-    size_t next = want_future ? c->sb : from, base = 0;
+    size_t next = c->sb, base = 0;
     uint64_t bm = 0;
     for (;;) {
         size_t k;
@@ -1171,7 +1188,7 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     f->marker = marker;
     f->future = future;
     f->poll = poll;
-    f->titled = titled;
+    f->caps = CAPS_UNREAD;
     f->hedge_at = hedge_at;
     f->ahead = hedge_at < c->se || time_future;
 }
@@ -1275,16 +1292,19 @@ static inline claims__anchor nearest_time(const claims_claim *const *tv, const t
 }
 
 /* The figure's scope and holder; with capitals that name nothing (a
- * title-case headline) only a time bound ("since October"). */
+ * title-case headline) only a time bound ("since October"). Whether they
+ * name anything (capitals_name) is read only when the answer matters: a
+ * name found (name_from and spec_holder ask before they intern it), an
+ * unnamed age, a holder that would change. */
 static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te,
-                             const fig_window *w, bool capitals_name, bool *oom)
+                             const fig_window *w, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
     /* the first byte first: most quantities are neither (no call) */
     bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
     /* the scope and the holder are found as ids of the story's table
        (a literal scope interned once chosen) */
-    claims__sid scope = capitals_name ? scope_of(c, w, oom) : 0;
+    claims__sid scope = scope_of(c, w, oom);
     if (!scope)
         scope = since_scope(c, w, oom);
     const char *literal = scope ? NULL : rate_scope(w);
@@ -1295,11 +1315,12 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         literal = "average";
     claims__frame *f = claims__draft(cl);
     f->scope = scope ? scope : claims__intern_str(c->s, literal, oom);
-    if (age && capitals_name && !named_age(c, tb, te))
+    if (age && !named_age(c, tb, te) && capitals_name(c))
         f->hedged = true; /* an unnamed person's age contradicts no one */
-    if (!capitals_name)
-        return;
-    claims__sid holder = f->holder;
+    /* in a headline the holder is left as it was */
+    const claims__sid was = f->holder;
+    const uint8_t was_kind = f->holder_kind;
+    claims__sid holder = was;
     if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
@@ -1321,6 +1342,15 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
     f->holder = holder;
+    /* A name found read the answer; with none found the holder changes
+     * only from one it had (rare), and the answer is read then. The tests
+     * in that order: whether a name was found is no pattern. */
+    if (*c->caps == CAPS_TITLE ||
+        ((was || was_kind != CLAIMS__HOLDER_NONE) &&
+         (holder != was || f->holder_kind != was_kind) && !capitals_name(c))) {
+        f->holder = was;
+        f->holder_kind = was_kind;
+    }
 }
 
 /* Gathers the time claims from `first` into tv ordered by position (their
@@ -1436,7 +1466,7 @@ static void read_sentences(claims_story *s, const claims__article *art, const ct
         /* a sentence not needed: nothing reads its facts, its first time
          * or its anchor (a later sentence's carry takes none from it) */
         const claims__sentence *sn = &art->sents[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end, p->memo};
+        cx c = {s, art, sn->tok_begin, sn->tok_end, p->memo, &p->facts[si].caps};
         if (!(p->need[si] & NEED_HANDED)) {
             /* times and no figure, in it or after it in its paragraph:
              * only whether its times lie ahead is read, not its anchor
@@ -1524,8 +1554,8 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
             continue;
         size_t si = csent[i - first];
         const claims__sentence *sn = &art->sents[si];
-        const sent_facts *f = &facts[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo};
+        sent_facts *f = &facts[si];
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo, &f->caps};
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
              * something happened, so it contradicts no time */
@@ -1552,7 +1582,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         fr->part = (uint8_t)part_of(&c, number_token(&c, tb, te), &w);
         fr->hedged = f->hedge_at < tb;
         fr->sampled = f->poll && cl->kind == CLAIMS_KIND_PERCENT;
-        scope_and_holder(&c, cl, tb, te, &w, !f->titled, &oom);
+        scope_and_holder(&c, cl, tb, te, &w, &oom);
     }
     if (block != local)
         claims__free(al, block);
