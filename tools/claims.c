@@ -709,6 +709,8 @@ typedef struct listing {
     char kind[CLAIMS_KIND_PARAPHRASE + 1][KIND_NAME_MAX];
     size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
     size_t article; /* SIZE_MAX: none yet */
+    /* that article has a title, and no claim in its text was listed yet */
+    int titled;
     /* the story's copies of that article's text and title (by
        claims_within), once a claim in each gave it: a claim's text is the
        span [start, end) of one (claims.h), at base[within] + start,
@@ -771,7 +773,12 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     size_t len = end - start;
     const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
-    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    /* an article's claims in a title given apart come before those in its
+       text (claims.h): claims_claim_within is asked only while they may */
+    if (ai != l->article)
+        l->titled = claims_story_article_title(s, ai) != NULL;
+    int in_title = l->titled && claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    l->titled = in_title;
     if (ai != l->article) {
         const char *aid = claims_story_article_id(s, ai);
         l->article = ai;
