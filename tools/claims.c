@@ -819,7 +819,8 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         text = claims_claim_text(c, &len);
         l->base[in_title] = text - start;
     }
-    const char *speaker = claims_claim_speaker(c);
+    /* only a quote or a paraphrase has a speaker (claims.h) */
+    const char *speaker = kind >= CLAIMS_KIND_QUOTE ? claims_claim_speaker(c) : NULL;
     /* a NULL key is written "-" */
     const shared_str *ks = key ? shared(l->keys, KEY_MEMO_BITS, key) : NULL;
     const shared_str *us = unit ? shared(l->units, FIELD_MEMO_BITS, unit) : NULL;
