@@ -805,13 +805,19 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         kind_len = strlen(kind_name);
     }
     const char *key = claims_claim_key(c);
-    double v, lo, hi;
-    int has_v = claims_claim_value(c, &v);
-    const char *sv = NULL;
-    if (!has_v && kind == CLAIMS_KIND_DATE)
+    double v = 0, lo = 0, hi = 0;
+    int has_v = 0, has_lo = 0, has_hi = 0;
+    const char *sv = NULL, *unit = NULL;
+    if (kind < CLAIMS_KIND_DATE) {
+        /* an amount: a value, bounds and a unit are an amount's (claims.h),
+           not asked of a date, a quote or a paraphrase (half the claims) */
+        has_v = claims_claim_value(c, &v);
+        has_lo = claims_claim_low(c, &lo);
+        has_hi = claims_claim_high(c, &hi);
+        unit = claims_claim_unit(c);
+    } else if (kind == CLAIMS_KIND_DATE) {
         sv = claims_claim_string_value(c);
-    int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
-    const char *unit = claims_claim_unit(c);
+    }
     const char *text = l->base[in_title];
     if (text) {
         text += start;
