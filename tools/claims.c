@@ -481,13 +481,29 @@ static PUT_INLINE char *put_escaped(sbuf *b, char *d, const char *s, size_t n, s
     return line_room(b, b->p + b->n, need);
 }
 
-/* A field from the input of length n (strlen), escaped; "-" when absent. */
-static PUT_INLINE char *put_field(sbuf *b, char *d, const char *s, size_t n, size_t need)
+/* A claim's text s[0..n), escaped as put_escaped escapes it; `wide` says
+ * that 32 bytes from s lie in its string (the article's text). A text of
+ * up to 32 bytes is then copied and looked at 32 bytes whole, without the
+ * tests of its length that put_escaped and put_bytes make (a claim's text
+ * runs from 3 bytes to hundreds: those tests were mispredicted on about
+ * one line in three). */
+static PUT_INLINE char *put_text(sbuf *b, char *d, const char *s, size_t n, int wide, size_t need)
 {
-    if (s)
-        return put_escaped(b, d, s, n, need);
-    *d = '-';
-    return d + 1;
+#if defined(__SSE2__)
+    if (n <= 32 && wide) {
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_loadu_si128((const __m128i *)(const void *)s));
+        _mm_storeu_si128((__m128i *)(void *)(d + 16),
+                         _mm_loadu_si128((const __m128i *)(const void *)(s + 16)));
+        const unsigned char *o = (const unsigned char *)d;
+        /* the bytes after the text's n: not its own */
+        uint64_t m =
+            ((uint64_t)special16(o) | (uint64_t)special16(o + 16) << 16) & ((1ull << n) - 1);
+        if (!m)
+            return d + n;
+    }
+#endif
+    (void)wide;
+    return put_escaped(b, d, s, n, need);
 }
 
 /* The numbers below 1000 as written (no leading zeros), each in 4 bytes:
@@ -666,44 +682,83 @@ static PUT_INLINE char *put_g15(char *d, double v)
     return put_g15_frac(d, v);
 }
 
-/* A string of the story and its length, remembered by its address. */
-typedef struct len_memo {
+/* A string of the story, remembered by its address: its length and, when
+ * it has up to 32 bytes and none to escape (most keys, units and speakers),
+ * a copy of them, written 32 bytes whole (put_shared) without the tests of
+ * its length that put_escaped makes (keys run from a few bytes to 30, and
+ * those tests were often mispredicted). */
+typedef struct shared_str {
     const char *s;
     size_t n;
-} len_memo;
+    int plain; /* bytes[0, n) hold s, which has no byte to escape */
+    char bytes[32];
+} shared_str;
 
-enum { LEN_MEMO = 256 }; /* the top 8 bits of a product pick a slot */
+/* The slots of the keys, and of the units and of the speakers, apart: one
+ * field's strings never push out another's, whose slot the line reads
+ * again when it writes it. The top bits of a product pick a slot. */
+enum { KEY_MEMO_BITS = 8, FIELD_MEMO_BITS = 6 };
 
 /* What the lines of one listing share: the kinds' names (each in
  * KIND_NAME_MAX bytes, copied whole; a longer one is not kept), the article id of the claim
- * before, escaped (an article's claims come together), and the lengths of
- * the keys, units and speakers seen lately: the story's strings, which
- * claims share (a slice of news: 14,291 claims, 1,909 keys), stay where
- * they are and as they are while it is listed. */
+ * before, escaped (an article's claims come together), and the keys,
+ * units and speakers seen lately: the story's strings, which claims share
+ * (a slice of news: 14,291 claims, 1,909 keys), stay where they are and as
+ * they are while it is listed. */
 typedef struct listing {
     char kind[CLAIMS_KIND_PARAPHRASE + 1][KIND_NAME_MAX];
     size_t kind_len[CLAIMS_KIND_PARAPHRASE + 1];
     size_t article; /* SIZE_MAX: none yet */
+    /* that article has a title, and no claim in its text was listed yet */
+    int titled;
     /* the story's copies of that article's text and title (by
        claims_within), once a claim in each gave it: a claim's text is the
        span [start, end) of one (claims.h), at base[within] + start,
        without a call for it */
     const char *base[2];
+    /* the bytes of the article's text (a claim's text lies within them);
+       0 for its title, which the claims of a title do not look past */
+    size_t bytes[2];
     sbuf article_id;
-    len_memo lens[LEN_MEMO];
+    shared_str keys[1 << KEY_MEMO_BITS];
+    shared_str units[1 << FIELD_MEMO_BITS], speakers[1 << FIELD_MEMO_BITS];
 } listing;
 
-/* The length of s, a string of the story, by way of l->lens. */
-static inline size_t shared_len(listing *l, const char *s)
+/* Fills e for s. */
+static void shared_fill(shared_str *e, const char *s)
+{
+    e->s = s;
+    e->n = strlen(s);
+    e->plain = 0;
+    if (e->n <= sizeof e->bytes) {
+        /* copied, then looked at in the copy, 32 bytes whole */
+        memcpy(e->bytes, s, e->n);
+        const unsigned char *u = (const unsigned char *)e->bytes;
+        uint64_t m = (uint64_t)special16(u) | (uint64_t)special16(u + 16) << 16;
+        e->plain = !(m & ((1ull << e->n) - 1));
+    }
+}
+
+/* s, a string of the story, in memo (of 1 << bits slots). */
+static inline const shared_str *shared(shared_str *memo, unsigned bits, const char *s)
 {
     /* the strings lie side by side, a few bytes long: every bit of the
        address mixed into the slot's */
-    len_memo *e = &l->lens[(uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull >> 56];
-    if (e->s != s) {
-        e->s = s;
-        e->n = strlen(s);
+    shared_str *e = &memo[(uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull >> (64 - bits)];
+    if (e->s != s)
+        shared_fill(e, s);
+    return e;
+}
+
+/* s, escaped, at d, which has room for e->n + LINE_SLACK bytes. */
+static PUT_INLINE char *put_shared(sbuf *b, char *d, const shared_str *e, const char *s,
+                                   size_t need)
+{
+    if (e->plain) {
+        memcpy(d, e->bytes, sizeof e->bytes);
+        return d + e->n;
     }
-    return e->n;
+    return put_escaped(b, d, s, e->n, need);
 }
 
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
@@ -718,7 +773,12 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     size_t len = end - start;
     const char *id = claims_claim_id(c);
     size_t ai = claims_claim_article(c);
-    int in_title = claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    /* an article's claims in a title given apart come before those in its
+       text (claims.h): claims_claim_within is asked only while they may */
+    if (ai != l->article)
+        l->titled = claims_story_article_title(s, ai) != NULL;
+    int in_title = l->titled && claims_claim_within(c) == CLAIMS_WITHIN_TITLE;
+    l->titled = in_title;
     if (ai != l->article) {
         const char *aid = claims_story_article_id(s, ai);
         l->article = ai;
@@ -728,6 +788,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
            the other string's base comes from its own first claim */
         l->base[!in_title] = NULL;
         l->base[in_title] = claims_claim_text(c, &len) - start;
+        l->bytes[0] = claims_story_article_bytes(s, ai);
         l->article_id.n = 0;
         if (aid)
             sb_escaped(&l->article_id, aid, strlen(aid), 1);
@@ -744,13 +805,19 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         kind_len = strlen(kind_name);
     }
     const char *key = claims_claim_key(c);
-    double v, lo, hi;
-    int has_v = claims_claim_value(c, &v);
-    const char *sv = NULL;
-    if (!has_v && kind == CLAIMS_KIND_DATE)
+    double v = 0, lo = 0, hi = 0;
+    int has_v = 0, has_lo = 0, has_hi = 0;
+    const char *sv = NULL, *unit = NULL;
+    if (kind < CLAIMS_KIND_DATE) {
+        /* an amount: a value, bounds and a unit are an amount's (claims.h),
+           not asked of a date, a quote or a paraphrase (half the claims) */
+        has_v = claims_claim_value(c, &v);
+        has_lo = claims_claim_low(c, &lo);
+        has_hi = claims_claim_high(c, &hi);
+        unit = claims_claim_unit(c);
+    } else if (kind == CLAIMS_KIND_DATE) {
         sv = claims_claim_string_value(c);
-    int has_lo = claims_claim_low(c, &lo), has_hi = claims_claim_high(c, &hi);
-    const char *unit = claims_claim_unit(c);
+    }
     const char *text = l->base[in_title];
     if (text) {
         text += start;
@@ -758,11 +825,14 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         text = claims_claim_text(c, &len);
         l->base[in_title] = text - start;
     }
-    const char *speaker = claims_claim_speaker(c);
+    /* only a quote or a paraphrase has a speaker (claims.h) */
+    const char *speaker = kind >= CLAIMS_KIND_QUOTE ? claims_claim_speaker(c) : NULL;
     /* a NULL key is written "-" */
-    size_t idlen = strlen(id), keylen = key ? shared_len(l, key) : 1, svlen = sv ? strlen(sv) : 0,
-           unitlen = unit ? shared_len(l, unit) : 0,
-           speakerlen = speaker ? shared_len(l, speaker) : 0;
+    const shared_str *ks = key ? shared(l->keys, KEY_MEMO_BITS, key) : NULL;
+    const shared_str *us = unit ? shared(l->units, FIELD_MEMO_BITS, unit) : NULL;
+    const shared_str *ss = speaker ? shared(l->speakers, FIELD_MEMO_BITS, speaker) : NULL;
+    size_t idlen = strlen(id), keylen = ks ? ks->n : 1, svlen = sv ? strlen(sv) : 0,
+           unitlen = us ? us->n : 0, speakerlen = ss ? ss->n : 0;
     size_t need = idlen + l->article_id.n + kind_len + keylen + svlen + unitlen + len + speakerlen +
                   LINE_FIXED + LINE_SLACK;
     char *d = line_room(b, b->p + b->n, need);
@@ -782,7 +852,11 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         put_bytes(d, kind_name, kind_len);
     d += kind_len;
     *d++ = '\t';
-    d = put_field(b, d, key, keylen, need);
+    if (ks) {
+        d = put_shared(b, d, ks, key, need);
+    } else {
+        *d++ = '-';
+    }
     *d++ = '\t';
     if (has_v) {
         d = put_g15(d, v);
@@ -801,7 +875,7 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     }
     if (unit) {
         *d++ = ' ';
-        d = put_escaped(b, d, unit, unitlen, need);
+        d = put_shared(b, d, us, unit, need);
     }
     /* a span in a title given apart from the text is marked */
     if (in_title) {
@@ -815,11 +889,11 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     *d++ = ',';
     d = put_uint(d, end);
     memcpy(d, ")\t\"", 3);
-    d = put_escaped(b, d + 3, text, len, need);
+    d = put_text(b, d + 3, text, len, start + 32 <= l->bytes[in_title], need);
     *d++ = '"';
     if (speaker) {
         memcpy(d, "\tspeaker: ", 10);
-        d = put_escaped(b, d + 10, speaker, speakerlen, need);
+        d = put_shared(b, d + 10, ss, speaker, need);
     }
     *d++ = '\n';
     *d = 0;
@@ -838,8 +912,11 @@ static void print_claims_text(const claims_story *s, FILE *out)
             memcpy(l.kind[k], name, l.kind_len[k]);
     }
     l.article = SIZE_MAX;
+    l.bytes[1] = 0;
     l.article_id = b;
-    memset(l.lens, 0, sizeof l.lens);
+    memset(l.keys, 0, sizeof l.keys);
+    memset(l.units, 0, sizeof l.units);
+    memset(l.speakers, 0, sizeof l.speakers);
     /* the first line's cursor needs a buffer to point into */
     sb_grow(&b, EXTRACT_FLUSH_AT);
     size_t n = claims_story_claim_count(s);
