@@ -230,9 +230,10 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2,
     }
     unsigned kind = cl->kind, kbit = kind <= CLAIMS_KIND_PARAPHRASE ? 1u << kind : 0;
     /* each part's length taken once, for the fold, the intern and the
-       key; one spelling of the thing, British or American */
+       key; one spelling of the thing, British or American. The first
+       part, the kind's name, is asked for when the memo has no key. */
     char folded[CLAIMS__PART_MAX];
-    const char *parts[4] = {claims_kind_name(cl->kind), p2, p3, p4};
+    const char *parts[4] = {NULL, p2, p3, p4};
     size_t lens[4];
     uint32_t tags[3];
     claims__sid ids[3];
@@ -274,6 +275,7 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2,
     if (e && memo_hit(e, kind, tags)) {
         key = e->key;
     } else {
+        parts[0] = claims_kind_name(cl->kind);
         lens[0] = strlen(parts[0]);
         key = key_join(s, parts, lens);
         if (e && key)
