@@ -152,8 +152,10 @@ typedef struct dt_months {
 /* Token markers remembered (token_markers), direct-mapped by the
  * token's hash: the markers are the word's, and an article asks the same
  * few words ("on", "in", "since") at many places. Only the article's own
- * tokens are asked (never the title's that dateline_from_title reads). */
-enum { DT_MARKS = 64 };
+ * tokens are asked (never the title's that dateline_from_title reads).
+ * 32 slots: an article asks a few dozen words, and the slots are cleared
+ * for each (16 to 64 slots look up as often on the slice). */
+enum { DT_MARKS = 32 };
 typedef struct dt_marks {
     uint32_t tok[DT_MARKS]; /* 1 + the index of the token whose bits a slot holds, or 0 */
     uint16_t bits[DT_MARKS];
