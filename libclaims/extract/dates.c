@@ -149,10 +149,15 @@ typedef struct dt_months {
     uint64_t bytes[13]; /* bit b & 63 for each byte b of the name */
 } dt_months;
 
-/* Token markers remembered (token_markers), direct-mapped by index. */
-enum { DT_MARKS = 64 };
+/* Token markers remembered (token_markers), direct-mapped by the
+ * token's hash: the markers are the word's, and an article asks the same
+ * few words ("on", "in", "since") at many places. Only the article's own
+ * tokens are asked (never the title's that dateline_from_title reads).
+ * 32 slots: an article asks a few dozen words, and the slots are cleared
+ * for each (16 to 64 slots look up as often on the slice). */
+enum { DT_MARKS = 32 };
 typedef struct dt_marks {
-    const claims__token *tok[DT_MARKS]; /* whose bits a slot holds, or NULL */
+    uint32_t tok[DT_MARKS]; /* 1 + the index of the token whose bits a slot holds, or 0 */
     uint16_t bits[DT_MARKS];
 } dt_marks;
 
@@ -314,13 +319,26 @@ static unsigned marker_bits(const char *v)
 }
 
 /* token_markers of token i, whose lexmask has the time_word bit, not
- * remembered in `slot`: the lookup, out of line (its registers saved and
- * restored cost the calls that need no lookup more than their tests). */
+ * remembered in `slot` for i itself: those of another token of the same
+ * word there, or the lookup, out of line (its registers saved and
+ * restored cost the calls that need no lookup more than their tests).
+ * The lookup reads the token alone, its word: every token of a word has
+ * its markers (a lexmask bit cleared is one of a section with no phrase
+ * of the word alone, as the lookup would find). */
 static unsigned token_markers_lookup(const dt_ctx *c, const claims__article *art, size_t i,
                                      size_t slot)
 {
     const claims__token *t = &art->toks[i];
     dt_marks *mk = c->marks;
+    if (mk->tok[slot]) {
+        const claims__token *o = &art->toks[mk->tok[slot] - 1];
+        uint32_t len = claims__tok_len(t);
+        if (o->hash == t->hash && claims__tok_len(o) == len &&
+            memcmp(art->norm + o->norm, art->norm + t->norm, len) == 0) {
+            mk->tok[slot] = (uint32_t)i + 1;
+            return mk->bits[slot];
+        }
+    }
     size_t n = 0; /* its bit set: the lookup's out-of-line half */
     const claims__lex_entry *e =
         claims__lex_match_at(c->lx, CLAIMS__LEX_TIME_WORD, art, i, i + 1, &n);
@@ -329,7 +347,7 @@ static unsigned token_markers_lookup(const dt_ctx *c, const claims__article *art
         bits |= e->code == CLAIMS__LV_PREP  ? MK_PREP
                 : e->code == CLAIMS__LV_DET ? MK_DET
                                             : marker_bits(claims__lex_text(e));
-    mk->tok[slot] = t;
+    mk->tok[slot] = (uint32_t)i + 1;
     mk->bits[slot] = (uint16_t)bits;
     return bits;
 }
@@ -345,8 +363,8 @@ static inline unsigned token_markers(const dt_ctx *c, const claims__article *art
     const claims__token *t = &art->toks[i];
     if (!(t->lexmask & (1u << CLAIMS__LEX_TIME_WORD)))
         return MK_KNOWN; /* as the lookup would say, without it */
-    size_t slot = i & (DT_MARKS - 1);
-    if (c->marks->tok[slot] == t)
+    size_t slot = t->hash & (DT_MARKS - 1);
+    if (c->marks->tok[slot] == i + 1)
         return c->marks->bits[slot];
     return token_markers_lookup(c, art, i, slot);
 }
