@@ -668,6 +668,27 @@ class Cli(unittest.TestCase):
             for q in quoted:
                 self.assertIn(b"\\\\", q)
 
+    def test_only_amounts_have_values_and_only_speech_speakers(self):
+        # the listing asks a value, bounds and a unit only of an amount,
+        # and a speaker only of a quote or a paraphrase (claims.h): the
+        # report, which reads the claims themselves, agrees
+        path = self.write("kinds.txt", "Harbour\n\"We will rebuild the pier by June,\" Mayor "
+                          "Anna Lind said on Monday, March 3, 2025. The city has set aside more "
+                          "than $4 million, about 12% of its budget, for the 300-metre wall. "
+                          "Lind said the work would begin in 2026.\n")
+        for r in (self.report(EXAMPLE), self.report(path)):
+            kinds = set()
+            for c in r["claims"]:
+                kinds.add(c["kind"])
+                if c["kind"] in ("date", "quote", "paraphrase"):
+                    self.assertFalse(isinstance(c["value"], (int, float)), c)
+                    for k in ("unit", "low", "high"):
+                        self.assertNotIn(k, c)
+                if c["kind"] not in ("quote", "paraphrase"):
+                    self.assertIsNone(c["speaker"], c)
+        self.assertEqual(kinds, {"quote", "date", "money", "percent", "measure", "paraphrase",
+                                 "year"})
+
     def test_extract_prints_converted_values_as_printf_g15_does(self):
         # units converted and back leave a value an ulp off its decimal
         # (0.71000000000000008): the listing rounds it to 15 digits, as

@@ -286,6 +286,9 @@ typedef struct cli {
     lent_bytes *lent;
     size_t nlent, cap_lent;
     text_pool texts; /* JSON Lines texts the story borrows */
+    /* the story's CLAIMS_OPT_BORROW_TEXT as last set (add_text, add_article
+       set it for each article they add) */
+    int borrowing;
 } cli;
 
 /* Reads one input as given on the command line (a file, a folder, "-"). */

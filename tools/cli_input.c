@@ -98,6 +98,16 @@ void buffer_release(buffer *b, int mapped)
     b->len = 0;
 }
 
+/* Sets the story's CLAIMS_OPT_BORROW_TEXT, unless it is so already (most
+ * articles of a feed are lent, one after the other). */
+static void lend_texts(cli *c, int on)
+{
+    if (c->borrowing != on) {
+        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, on);
+        c->borrowing = on;
+    }
+}
+
 /* Adds one plain-text article with the library's rules for a text file
  * (title line, BOM): see claims_story_add_text(). The story borrows the
  * bytes, so a file is held once, not twice; c keeps them until the story
@@ -110,9 +120,8 @@ void add_text(cli *c, const char *id, buffer *b, int mapped)
         c->cap_lent = c->cap_lent ? c->cap_lent * 2 : 16;
         c->lent = xrealloc(c->lent, c->cap_lent * sizeof *c->lent);
     }
-    claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
+    lend_texts(c, 1);
     claims_status st = claims_story_add_text(c->story, id, b->data, b->len, &err);
-    claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
     if (st != CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
@@ -252,18 +261,14 @@ static void add_article(cli *c, const article_members *a, const char *fallback,
      * (see CLAIMS_OPT_BORROW_TEXT); the pool keeps it if the story does. */
     text_pool *tp = &c->texts;
     int lend = tp->cur && a->text.s == tp->cur + tp->used && !title;
-    if (lend)
-        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 1);
+    lend_texts(c, lend);
     if (claims_story_add_article(c->story, id, title, pub, a->text.s, a->text.len, &err) !=
         CLAIMS_OK) {
         report_error(id, &err);
         c->input_errors++;
     }
-    if (lend) {
-        claims_story_set_option(c->story, CLAIMS_OPT_BORROW_TEXT, 0);
-        if (claims_story_article_count(c->story) > m.articles)
-            tp->used += a->text.len;
-    }
+    if (lend && claims_story_article_count(c->story) > m.articles)
+        tp->used += a->text.len;
     settle(c, m, id, idlen, source);
 }
 
