@@ -1188,9 +1188,11 @@ static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
     return &t[i];
 }
 
+/* Whether measure c is an age held by someone. (Its callers know its
+ * kind: read here, it was the claim's one byte past its first line.) */
 static inline bool is_age(age_ids *ids, const claims_claim *c)
 {
-    if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->thing)
+    if (!c->frame->thing)
         return false;
     claims__sid q = c->frame->quantity;
     if (!q || q == ids->other)
