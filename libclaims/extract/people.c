@@ -89,11 +89,6 @@ static const char *key_part(const claims_claim *c)
     return claims__cstr(c, c->frame->speaker);
 }
 
-static bool is_speech(const claims_claim *c)
-{
-    return c->kind == CLAIMS_KIND_QUOTE || c->kind == CLAIMS_KIND_PARAPHRASE;
-}
-
 /* Whether a comes before b: by fold, or (by_last) by cmp_last. */
 static inline bool person_less(const person *a, const person *b, bool by_last)
 {
@@ -1193,9 +1188,11 @@ static surname *surname_slot(surname *t, size_t mask, const char *w, uint32_t h)
     return &t[i];
 }
 
+/* Whether measure c is an age held by someone. (Its callers know its
+ * kind: read here, it was the claim's one byte past its first line.) */
 static inline bool is_age(age_ids *ids, const claims_claim *c)
 {
-    if (c->kind != CLAIMS_KIND_MEASURE || !c->frame->thing)
+    if (!c->frame->thing)
         return false;
     claims__sid q = c->frame->quantity;
     if (!q || q == ids->other)
@@ -1207,15 +1204,6 @@ static inline bool is_age(age_ids *ids, const claims_claim *c)
     else
         ids->other = q;
     return q == ids->age;
-}
-
-/* The id of the name an age is held by or a person speaks under, else
- * 0. */
-static claims__sid name_id(claim_lists *l, const claims_claim *c)
-{
-    if (is_speech(c))
-        return c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0;
-    return is_age(&l->age, c) ? c->frame->thing : 0;
 }
 
 /* Counts name id in table seen (mask + 1 slots, each 0 or the id in the
@@ -1270,6 +1258,19 @@ static void enter_full_name(surname *t, size_t mask, const char *f)
     }
 }
 
+/* Enters the name of id (an age's holder or a person speaking, held by
+ * claim c; 0 for none) in table t (and in `seen`, both of mask + 1
+ * slots) when it is a full name. */
+static void enter_name(surname *t, uint64_t *seen, size_t mask, const claims_claim *c,
+                       claims__sid id)
+{
+    if (!id || !count_name(seen, mask, id))
+        return;
+    const char *f = claims__cstr(c, id);
+    if (strchr(f, ' '))
+        enter_full_name(t, mask, f);
+}
+
 /* 3. An age held by a bare surname takes the single full name ending in
  * it (held ages and speakers); with two such names it stays as it is.
  * (A name's entry is the same in whatever order the names come: the
@@ -1299,16 +1300,18 @@ static claims_status join_age_surnames(claims_story *s, claim_lists *l)
     }
     memset(t, 0, nslots * sizeof *t);
     memset(seen, 0, nslots * sizeof *seen);
-    for (size_t k = 0; k < l->nages + l->nspeech; k++) {
-        /* the ages, then the speech claims */
-        const size_t *list = k < l->nages ? l->ages + k : l->speech + (k - l->nages);
-        const claims_claim *c = s->claims[*list];
-        claims__sid id = name_id(l, c);
-        if (!id || !count_name(seen, nslots - 1, id))
-            continue;
-        const char *f = claims__cstr(c, id);
-        if (strchr(f, ' '))
-            enter_full_name(t, nslots - 1, f);
+    /* the ages' holders (each an age when listed, its frame unchanged
+       since: no step before this one changes a figure's), then the
+       persons speaking: each list's claims are of its kind, not asked
+       again */
+    for (size_t k = 0; k < l->nages; k++) {
+        const claims_claim *c = s->claims[l->ages[k]];
+        enter_name(t, seen, nslots - 1, c, c->frame->thing);
+    }
+    for (size_t k = 0; k < l->nspeech; k++) {
+        const claims_claim *c = s->claims[l->speech[k]];
+        enter_name(t, seen, nslots - 1, c,
+                   c->flags & CLAIMS__CF_SPK_PERSON ? c->frame->speaker : 0);
     }
     claims__free(&s->alloc, seen);
     claims_status st = CLAIMS_OK;
