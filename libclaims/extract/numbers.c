@@ -373,13 +373,16 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
     size_t kmax = back_reach(at, lo, maxk); /* the phrase starts at lo or after */
     for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
-        /* a phrase of two tokens or more from j has the pair bit of j and
-         * j + 1, without which the lookup tries none ("in", "to" start
-         * longer phrases but mostly stand alone) */
-        if (k > 1 &&
-            !claims__lex_pair_may(c->lx->tables, c->toks[j].hash, c->toks[j + 1].hash, sec))
+        /* the token's own bit first (most of the window's tokens start no
+         * phrase of sec); then a phrase of two tokens or more from j has
+         * the pair bit of j and j + 1 (a load of the lexicon's tables),
+         * without which the lookup tries none ("in", "to" start longer
+         * phrases but mostly stand alone) */
+        if (!(c->toks[j].lexmask & (1u << sec)) ||
+            (k > 1 &&
+             !claims__lex_pair_may(c->lx->tables, c->toks[j].hash, c->toks[j + 1].hash, sec)))
             continue;
-        const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
+        const claims__lex_entry *e = claims__lex_match_at(c->lx, sec, c->art, j, at, &n);
         if (e && n == k) {
             best = e;
             *start = j;
