@@ -373,13 +373,16 @@ static inline const claims__lex_entry *phrase_before(const qctx *c, claims__lex_
     size_t kmax = back_reach(at, lo, maxk); /* the phrase starts at lo or after */
     for (size_t k = 1; k <= kmax; k++) {
         size_t j = at - k, n = 0;
-        /* a phrase of two tokens or more from j has the pair bit of j and
-         * j + 1, without which the lookup tries none ("in", "to" start
-         * longer phrases but mostly stand alone) */
-        if (k > 1 &&
-            !claims__lex_pair_may(c->lx->tables, c->toks[j].hash, c->toks[j + 1].hash, sec))
+        /* the token's own bit first (most of the window's tokens start no
+         * phrase of sec); then a phrase of two tokens or more from j has
+         * the pair bit of j and j + 1 (a load of the lexicon's tables),
+         * without which the lookup tries none ("in", "to" start longer
+         * phrases but mostly stand alone) */
+        if (!(c->toks[j].lexmask & (1u << sec)) ||
+            (k > 1 &&
+             !claims__lex_pair_may(c->lx->tables, c->toks[j].hash, c->toks[j + 1].hash, sec)))
             continue;
-        const claims__lex_entry *e = lex_in(c, sec, j, at, &n);
+        const claims__lex_entry *e = claims__lex_match_at(c->lx, sec, c->art, j, at, &n);
         if (e && n == k) {
             best = e;
             *start = j;
@@ -679,6 +682,13 @@ static CLAIMS__ALWAYS_INLINE size_t skip_det(const qctx *c, size_t k)
 static const char *concept_back(const qctx *c, size_t from)
 {
     size_t dmax = back_reach(from, c->sb, BACK_WINDOW + 2);
+    /* most windows hold no token with the concept bit: their lexmasks
+     * or-ed say so before the walk's lookups of the words between */
+    uint32_t any = 0;
+    for (size_t j = from - dmax; j < from; j++)
+        any |= c->toks[j].lexmask;
+    if (!(any & (1u << CLAIMS__LEX_CONCEPT)))
+        return NULL;
     for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;
         /* a word with no clause, action or concept bit: passed with one test */
