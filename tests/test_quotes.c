@@ -398,6 +398,22 @@ static void test_speaker_many_people_one_surname(void **state)
     free(t);
 }
 
+/* Asserts that the quote `words` of the article of `pad` filler words
+ * and then `rest` has `speaker` for its speaker. */
+static void assert_speaker_after(int pad, const char *rest, const char *words, const char *speaker)
+{
+    char t[1024];
+    size_t len = 0;
+    for (int i = 0; i < pad; i++)
+        len += (size_t)snprintf(t + len, sizeof t - len, "%s ", i % 2 ? "rain" : "fell");
+    snprintf(t + len, sizeof t - len, "%s", rest);
+    claims_story *s = tu_story1(t, NULL);
+    const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, words);
+    assert_non_null(q);
+    assert_string_equal(speaker_of(q), speaker);
+    claims_story_free(s);
+}
+
 /* The scan of an article makes its masks sixteen tokens at once, and the
  * last few with the sixteen that end the text: a hyphenated name at
  * every place among the groups, at the end of articles of every length
@@ -405,21 +421,12 @@ static void test_speaker_many_people_one_surname(void **state)
 static void test_speaker_at_every_scan_offset(void **state)
 {
     (void)state;
-    for (int pad = 0; pad < 80; pad++) {
-        char t[1024];
-        size_t len = 0;
-        for (int i = 0; i < pad; i++)
-            len += (size_t)snprintf(t + len, sizeof t - len, "%s ", i % 2 ? "rain" : "fell");
-        /* (the bare surname is the fuller name's, a mention the scan
-         * found at the text's end) */
-        snprintf(t + len, sizeof t - len,
-                 "now.\n\n\"The bridge stays shut,\" Roux said. The engineer is Jean-Pierre Roux");
-        claims_story *s = tu_story1(t, NULL);
-        const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "bridge stays shut");
-        assert_non_null(q);
-        assert_string_equal(speaker_of(q), "Jean-Pierre Roux");
-        claims_story_free(s);
-    }
+    /* (the bare surname is the fuller name's, a mention the scan found
+     * at the text's end) */
+    for (int pad = 0; pad < 80; pad++)
+        assert_speaker_after(
+            pad, "now.\n\n\"The bridge stays shut,\" Roux said. The engineer is Jean-Pierre Roux",
+            "bridge stays shut", "Jean-Pierre Roux");
 }
 
 /* The scan keeps the tokens a name may start at as bits, 64 tokens a
@@ -430,19 +437,10 @@ static void test_speaker_at_every_scan_offset(void **state)
 static void test_speaker_run_across_scan_words(void **state)
 {
     (void)state;
-    for (int pad = 50; pad < 72; pad++) {
-        char t[1024];
-        size_t len = 0;
-        for (int i = 0; i < pad; i++)
-            len += (size_t)snprintf(t + len, sizeof t - len, "%s ", i % 2 ? "rain" : "fell");
-        snprintf(t + len, sizeof t - len,
-                 "as Mary Ann Kell arrived.\n\n\"The road stays open,\" Kell said.");
-        claims_story *s = tu_story1(t, NULL);
-        const claims_claim *q = tu_claim(s, CLAIMS_KIND_QUOTE, "road stays open");
-        assert_non_null(q);
-        assert_string_equal(speaker_of(q), "Mary Ann Kell");
-        claims_story_free(s);
-    }
+    for (int pad = 50; pad < 72; pad++)
+        assert_speaker_after(pad,
+                             "as Mary Ann Kell arrived.\n\n\"The road stays open,\" Kell said.",
+                             "road stays open", "Mary Ann Kell");
 }
 
 int main(void)
