@@ -1,6 +1,8 @@
 /* The CLI's story allocator (tools/cli_alloc.c): malloc's blocks, and a
  * story arena's biggest blocks mapped on their own, each kept by realloc
- * with every byte. */
+ * with every byte. Built twice: as the C library it is built with has it
+ * (glibc: no block kept), and with CLI_KEEPS defined 1, as musl has it
+ * (freed blocks kept, big blocks mapped after cli_heap_in_huge_pages). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,19 +16,31 @@
 #include "../tools/cli_alloc.h"
 #include "internal.h"
 
+#if defined(CLI_KEEPS) && CLI_KEEPS
+#define KEEPS 1
+#else
+#define KEEPS 0
+#endif
+
+/* The heap of every test but those of kept blocks (one test at a time). */
+static cli_heap test_heap;
+
 static void *al_malloc(size_t n)
 {
-    return cli_story_allocator.malloc_fn(n, cli_story_allocator.user_data);
+    claims_allocator a = cli_heap_allocator(&test_heap);
+    return a.malloc_fn(n, a.user_data);
 }
 
 static void *al_realloc(void *p, size_t n)
 {
-    return cli_story_allocator.realloc_fn(p, n, cli_story_allocator.user_data);
+    claims_allocator a = cli_heap_allocator(&test_heap);
+    return a.realloc_fn(p, n, a.user_data);
 }
 
 static void al_free(void *p)
 {
-    cli_story_allocator.free_fn(p, cli_story_allocator.user_data);
+    claims_allocator a = cli_heap_allocator(&test_heap);
+    a.free_fn(p, a.user_data);
 }
 
 static void fill(unsigned char *p, size_t n, unsigned seed)
@@ -141,7 +155,8 @@ static void test_story_with_it(void **state)
 {
     (void)state;
     claims_story *s = NULL;
-    assert_int_equal(claims_story_new(&cli_story_allocator, &s), CLAIMS_OK);
+    claims_allocator a = cli_heap_allocator(&test_heap);
+    assert_int_equal(claims_story_new(&a, &s), CLAIMS_OK);
     static const char text[] = "Rescuers said 14 climbers were missing on Tuesday.\n";
     for (int i = 0; i < 3000; i++) {
         char id[16];
@@ -152,6 +167,90 @@ static void test_story_with_it(void **state)
     assert_int_equal(claims_story_check(s, NULL), CLAIMS_OK);
     assert_true(claims_story_claim_count(s) >= 3000);
     claims_story_free(s);
+    cli_heap_release(&test_heap);
+    assert_int_equal(test_heap.nkept, 0);
+}
+
+/* A freed block of 1 KB to 1 MB is kept for a later request of at least
+ * half its size (and grows in its room by realloc), the last
+ * CLI_HEAP_KEPT of them; with no keeping, none is. */
+static void test_freed_blocks_kept(void **state)
+{
+    (void)state;
+    claims_allocator a = cli_heap_allocator(&test_heap);
+    unsigned char *p = a.malloc_fn(5000, a.user_data);
+    assert_non_null(p);
+    a.free_fn(p, a.user_data);
+    assert_int_equal(test_heap.nkept, KEEPS);
+    unsigned char *big = a.malloc_fn(20000, a.user_data); /* p too small */
+    assert_non_null(big);
+    unsigned char *q = a.malloc_fn(4000, a.user_data);
+    assert_non_null(q);
+    if (KEEPS) {
+        assert_ptr_not_equal(big, p);
+        assert_ptr_equal(q, p);
+        assert_int_equal(test_heap.nkept, 0);
+        fill(q, 4000, 3);
+        assert_ptr_equal(a.realloc_fn(q, 4980, a.user_data), q); /* in its room */
+        same(q, 4000, 3);
+    }
+    a.free_fn(q, a.user_data);
+    a.free_fn(big, a.user_data);
+    /* a block smaller than 1 KB is not kept; the oldest go first */
+    a.free_fn(a.malloc_fn(100, a.user_data), a.user_data);
+    assert_int_equal(test_heap.nkept, 2 * KEEPS);
+    void *many[CLI_HEAP_KEPT + 4];
+    for (size_t i = 0; i < sizeof many / sizeof many[0]; i++)
+        assert_non_null(many[i] = a.malloc_fn(50000 + 64 * i, a.user_data));
+    for (size_t i = 0; i < sizeof many / sizeof many[0]; i++)
+        a.free_fn(many[i], a.user_data);
+    assert_int_equal(test_heap.nkept, KEEPS * CLI_HEAP_KEPT);
+    if (KEEPS)
+        assert_ptr_equal(test_heap.kept[CLI_HEAP_KEPT - 1],
+                         (char *)many[sizeof many / sizeof many[0] - 1] - 16);
+    cli_heap_release(&test_heap);
+    assert_int_equal(test_heap.nkept, 0);
+}
+
+/* After cli_heap_in_huge_pages, keeping blocks: a block of 1 MB or more,
+ * by malloc or grown by realloc, is a mapping of its own, and a text
+ * chunk fills a huge page; the bytes stay. Without keeping: malloc's. */
+static void test_big_blocks_mapped_in_huge_mode(void **state)
+{
+    (void)state;
+    cli_heap h;
+    memset(&h, 0, sizeof h);
+    size_t cap = 0;
+    char *chunk = cli_text_chunk(&h, 100, &cap);
+    assert_non_null(chunk);
+    assert_int_equal(cap, CLI_TEXT_CHUNK);
+    cli_text_chunk_free(&h, chunk);
+    cli_heap_in_huge_pages(&h, (size_t)1 << 20);
+    claims_allocator a = cli_heap_allocator(&h);
+    unsigned char *p = a.malloc_fn((size_t)2 << 20, a.user_data);
+    assert_non_null(p);
+    unsigned char *q = a.malloc_fn(500000, a.user_data);
+    assert_non_null(q);
+    fill(q, 500000, 5);
+    q = a.realloc_fn(q, (size_t)3 << 20, a.user_data);
+    assert_non_null(q);
+    same(q, 500000, 5);
+    chunk = cli_text_chunk(&h, 100, &cap);
+    assert_non_null(chunk);
+    memset(chunk, 1, cap);
+#if defined(__linux__)
+    if (KEEPS) {
+        assert_int_equal((uintptr_t)p % 4096, 16);
+        assert_int_equal((uintptr_t)q % 4096, 16);
+        assert_int_equal((uintptr_t)chunk % 4096, 16);
+        assert_int_equal(cap, ((size_t)2 << 20) - 16);
+    }
+#endif
+    cli_text_chunk_free(&h, chunk);
+    cli_text_chunk_free(NULL, NULL);
+    a.free_fn(q, a.user_data);
+    a.free_fn(p, a.user_data);
+    cli_heap_release(&h);
 }
 
 int main(void)
@@ -161,6 +260,8 @@ int main(void)
         cmocka_unit_test(test_realloc_keeps_bytes),
         cmocka_unit_test(test_arena_asks_for_its_big_blocks),
         cmocka_unit_test(test_story_with_it),
+        cmocka_unit_test(test_freed_blocks_kept),
+        cmocka_unit_test(test_big_blocks_mapped_in_huge_mode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,6 @@
  * threads for `claims batch`. The manual is doc/claims.1. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "cli_alloc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1171,8 +1170,10 @@ static int run_check(const opts *o)
      * time -2%, peak RSS +9 MB; not for claims check, whose peak RSS on
      * 100,000 articles must not grow */
     if (extract)
-        cli_heap_in_huge_pages((size_t)64 << 20);
-    if (claims_story_new(&cli_story_allocator, &c.story) != CLAIMS_OK) {
+        cli_heap_in_huge_pages(&c.heap, (size_t)64 << 20);
+    c.texts.heap = &c.heap;
+    claims_allocator heap = cli_heap_allocator(&c.heap);
+    if (claims_story_new(&heap, &c.story) != CLAIMS_OK) {
         say("out of memory");
         goto done;
     }

@@ -18,6 +18,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "cli_alloc.h"
+
 /* Exit codes, documented in --help, claims(1) and the README; stable. The
  * report's two conditions are bits, so a pipeline can test them apart. */
 enum {
@@ -268,6 +270,7 @@ void free_names(char **names, size_t n);
  * place. A text is decoded once, not decoded and then copied by the
  * library. Chunks are freed by cli_free() after the story. */
 typedef struct text_pool {
+    cli_heap *heap; /* the chunks' (cli_text_chunk); NULL: malloc's */
     char **chunks;
     size_t nchunks, cap_chunks;
     char *cur; /* the last chunk: cur[0, used) lent, cur[used, cap) free */
@@ -286,6 +289,10 @@ typedef struct cli {
     lent_bytes *lent;
     size_t nlent, cap_lent;
     text_pool texts; /* JSON Lines texts the story borrows */
+    /* the memory of the story and of the texts in claims check and
+       extract (claims.c gives it to them), released by cli_free() after
+       them */
+    cli_heap heap;
     /* the story's CLAIMS_OPT_BORROW_TEXT as last set (add_text, add_article
        set it for each article they add) */
     int borrowing;

@@ -19,7 +19,6 @@
 #define _GNU_SOURCE
 #include "cli_alloc.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +48,7 @@ typedef struct head {
     uint64_t size;
 } head;
 
-#if !defined(__GLIBC__)
+#if !defined(CLI_KEEPS) && !defined(__GLIBC__)
 /* Elsewhere (musl): malloc's heap does not stay. musl gives a group of
  * small blocks back to the system when its last block is freed, so the
  * few working buffers an article mallocs and frees took a mapping, its
@@ -57,28 +56,16 @@ typedef struct head {
  * are mappings with 4 KB pages: `claims extract` on 20 MB of news made
  * 1,226 mmap calls and 16,900 page faults (glibc's heap: 855) and took
  * 1.28x the time of the glibc build. So a freed block of KEPT_MIN bytes
- * up to MAPPED_MIN is kept (the last KEPT of them) for a later request it
+ * up to MAPPED_MIN is kept (the last CLI_HEAP_KEPT of them) for a later request it
  * fits, and after cli_heap_in_huge_pages a block of MAPPED_MIN or more
  * is mapped on its own in huge pages, as glibc's heap then is: 2,100
- * page faults, peak RSS as glibc's (52 MB). */
+ * page faults, peak RSS as glibc's (52 MB). (The tests build it on glibc
+ * too, with CLI_KEEPS defined 1.) */
 #define CLI_KEEPS 1
-enum { KEPT = 16, KEPT_MIN = 1024, MAPPED_MIN = 1 << 20 };
-
-/* The kept blocks, oldest first, and whether big blocks are mapped. The
- * CLI is one thread: one heap, cli_story_allocator's user data. */
-typedef struct heap {
-    head *kept[KEPT];
-    unsigned nkept;
-    bool huge;
-} heap;
-#else
+#elif !defined(CLI_KEEPS)
 #define CLI_KEEPS 0
-typedef struct heap {
-    bool huge;
-} heap;
 #endif
-
-static heap the_heap;
+enum { KEPT_MIN = 1024, MAPPED_MIN = 1 << 20 };
 
 static size_t round_up(size_t n)
 {
@@ -103,7 +90,7 @@ static void *big_map(size_t size)
 #if CLI_KEEPS
 /* The newest kept block of n bytes or more, but not more than twice n
  * (its header's size keeps what it holds), taken out; or NULL. */
-static head *take_kept(heap *hp, size_t n)
+static head *take_kept(cli_heap *hp, size_t n)
 {
     for (unsigned i = hp->nkept; i-- > 0;) {
         head *h = hp->kept[i];
@@ -118,15 +105,15 @@ static head *take_kept(heap *hp, size_t n)
 
 /* Frees block h of malloc's, or keeps it (the oldest kept one freed to
  * make room). */
-static void keep_or_free(heap *hp, head *h)
+static void keep_or_free(cli_heap *hp, head *h)
 {
     if (h->size < KEPT_MIN || h->size >= MAPPED_MIN) {
         free(h);
         return;
     }
-    if (hp->nkept == KEPT) {
+    if (hp->nkept == CLI_HEAP_KEPT) {
         free(hp->kept[0]);
-        memmove(hp->kept, hp->kept + 1, (KEPT - 1) * sizeof *hp->kept);
+        memmove(hp->kept, hp->kept + 1, (CLI_HEAP_KEPT - 1) * sizeof *hp->kept);
         hp->nkept--;
     }
     hp->kept[hp->nkept++] = h;
@@ -135,7 +122,7 @@ static void keep_or_free(heap *hp, head *h)
 
 static void *cli_malloc(size_t size, void *ud)
 {
-    heap *hp = ud;
+    cli_heap *hp = ud;
     if (size == CLI_ALLOC_BIG)
         return big_map(size);
     size_t n = size + sizeof(head);
@@ -183,7 +170,7 @@ static void *cli_realloc(void *p, size_t size, void *ud)
         return NULL;
     if (!h->mapped) {
 #if CLI_KEEPS
-        heap *hp = ud;
+        cli_heap *hp = ud;
         if (n <= h->size)
             return p; /* a kept block's room, or a shrink: as it is */
         if (n >= MAPPED_MIN && hp->huge) {
@@ -214,12 +201,8 @@ static void *cli_realloc(void *p, size_t size, void *ud)
 
 #else /* elsewhere: the C library's, as it is */
 
+#undef CLI_KEEPS
 #define CLI_KEEPS 0
-typedef struct heap {
-    bool huge;
-} heap;
-
-static heap the_heap;
 
 static void *cli_malloc(size_t size, void *ud)
 {
@@ -241,25 +224,39 @@ static void cli_free(void *p, void *ud)
 
 #endif
 
-const claims_allocator cli_story_allocator = {cli_malloc, cli_realloc, cli_free, &the_heap};
-
-void *cli_text_chunk(size_t need, size_t *cap)
+claims_allocator cli_heap_allocator(cli_heap *h)
 {
-    size_t n = need > CLI_TEXT_CHUNK ? need : CLI_TEXT_CHUNK;
-#if CLI_KEEPS
-    /* a huge page of its own, filled */
-    if (the_heap.huge && n < HUGE_PAGE - sizeof(head))
-        n = HUGE_PAGE - sizeof(head);
-#endif
-    void *p = cli_malloc(n, &the_heap);
-    *cap = n;
-    return p;
+    claims_allocator a = {cli_malloc, cli_realloc, cli_free, h};
+    return a;
 }
 
-void cli_text_chunk_free(void *p)
+void cli_heap_release(cli_heap *h)
 {
-    if (p)
-        cli_free(p, &the_heap);
+    for (unsigned i = 0; i < h->nkept; i++)
+        free(h->kept[i]);
+    h->nkept = 0;
+}
+
+void *cli_text_chunk(cli_heap *h, size_t need, size_t *cap)
+{
+    size_t n = need > CLI_TEXT_CHUNK ? need : CLI_TEXT_CHUNK;
+    *cap = n;
+    if (!h)
+        return malloc(n);
+#if CLI_KEEPS
+    /* a huge page of its own, filled */
+    if (h->huge && n < HUGE_PAGE - sizeof(head))
+        *cap = n = HUGE_PAGE - sizeof(head);
+#endif
+    return cli_malloc(n, h);
+}
+
+void cli_text_chunk_free(cli_heap *h, void *p)
+{
+    if (!h)
+        free(p);
+    else if (p)
+        cli_free(p, h);
 }
 
 /* The story's arrays (tokens, claims, keys) grow by realloc from malloc's
@@ -267,7 +264,7 @@ void cli_text_chunk_free(void *p)
  * heap grows by `bytes` at once (M_TOP_PAD), keeps them (M_TRIM_THRESHOLD),
  * takes blocks up to 32 MB too (M_MMAP_THRESHOLD: a block mapped apart
  * would have small pages), and that stretch is advised into 2 MB pages. */
-void cli_heap_in_huge_pages(size_t bytes)
+void cli_heap_in_huge_pages(cli_heap *h, size_t bytes)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
@@ -284,5 +281,5 @@ void cli_heap_in_huge_pages(size_t bytes)
 #else
     (void)bytes;
 #endif
-    the_heap.huge = true;
+    h->huge = 1;
 }

@@ -4,7 +4,6 @@
  * from claims.c (files, folders, stdin) and cli_batch.c; fuzz/fuzz_jsonl.c
  * drives the JSON readers on arbitrary bytes. No file system here. */
 #include "cli.h"
-#include "cli_alloc.h"
 
 #include <yajl/yajl_parse.h>
 #include <stdlib.h>
@@ -682,7 +681,7 @@ static sbuf pool_view(text_pool *p, size_t need)
 {
     if (p->cap - p->used < need) {
         if (p->cur && p->used == 0) { /* it lends nothing */
-            cli_text_chunk_free(p->cur);
+            cli_text_chunk_free(p->heap, p->cur);
             p->nchunks--;
         }
         if (p->nchunks == p->cap_chunks) {
@@ -690,7 +689,7 @@ static sbuf pool_view(text_pool *p, size_t need)
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
         size_t cap;
-        p->cur = cli_text_chunk(need, &cap);
+        p->cur = cli_text_chunk(p->heap, need, &cap);
         if (!p->cur) {
             fputs("claims: out of memory\n", stderr);
             exit(EXIT_NO_REPORT);
@@ -1145,8 +1144,9 @@ void cli_free(cli *c)
     c->lent = NULL;
     c->nlent = c->cap_lent = 0;
     for (size_t i = 0; i < c->texts.nchunks; i++)
-        cli_text_chunk_free(c->texts.chunks[i]);
+        cli_text_chunk_free(c->texts.heap, c->texts.chunks[i]);
     free(c->texts.chunks);
     memset(&c->texts, 0, sizeof c->texts);
+    cli_heap_release(&c->heap);
 }
 
