@@ -616,6 +616,22 @@ class Cli(unittest.TestCase):
         r = self.report("--fail-on", "none", jsonl)
         self.assertEqual([a["id"] for a in r["articles"]], [o["id"] for o in objs])
 
+    def test_jsonl_line_ends_at_every_offset(self):
+        # line ends are found 64 bytes a step (claims-musl): lines of every
+        # length over three steps, some ending in CRLF, the last with no
+        # newline, are each one article
+        objs, lines = [], []
+        for k in range(150):
+            o = {"id": "n%d" % k, "text": "Crews said %d boats sank." % k + "x" * (k % 70)}
+            line = json.dumps(o)
+            line += " " * (k * 7 % 64)  # the line's end at every offset
+            objs.append(o)
+            lines.append(line + ("\r" if k % 4 == 1 else ""))
+        path = self.write("ends.jsonl", "\n".join(lines))
+        r = self.report("--fail-on", "none", path)
+        self.assertEqual([a["id"] for a in r["articles"]], [o["id"] for o in objs])
+        self.assertFalse(r["rejected"])
+
     def test_jsonl_texts_lent_to_the_story_list_as_copies_do(self):
         # the flat reader decodes a text into chunks the story borrows; a
         # text not kept (a rejected article, one given a title apart, a

@@ -1046,6 +1046,29 @@ void add_jsonl_line(cli *c, jsonl_fast *f, const buffer *b, size_t start, size_t
     json_decref(obj);
 }
 
+/* The first '\n' of p[0, n), or NULL: memchr, but 64 bytes a step with
+ * SSE2 on a C library other than glibc. musl's memchr reads a word at a
+ * time: the line ends of the 2 MB slice of news cost claims-musl 2.9 M
+ * instructions, and this loop 0.8 M; glibc's memchr (AVX2) costs 0.26 M,
+ * where this loop took 0.7 M. */
+static const char *find_newline(const char *p, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__) && !defined(__GLIBC__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; i + 64 <= n; i += 64) {
+        const __m128i *v = (const __m128i *)(const void *)(p + i);
+        __m128i a = _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v), nl),
+                                 _mm_cmpeq_epi8(_mm_loadu_si128(v + 1), nl));
+        __m128i b = _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2), nl),
+                                 _mm_cmpeq_epi8(_mm_loadu_si128(v + 3), nl));
+        if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+            break; /* in these 64: memchr finds where */
+    }
+#endif
+    return memchr(p + i, '\n', n - i);
+}
+
 /* JSON Lines: one article per line; `name` gives fallback ids (NAME:LINE),
  * `path` the messages' FILE:LINE. */
 void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
@@ -1063,7 +1086,7 @@ void add_jsonl(cli *c, const char *name, const char *path, const buffer *b)
     jsonl_fast f;
     memset(&f, 0, sizeof f);
     while (pos < b->len) {
-        const char *nl = memchr(b->data + pos, '\n', b->len - pos);
+        const char *nl = find_newline(b->data + pos, b->len - pos);
         size_t eol = nl ? (size_t)(nl - b->data) : b->len;
         line++;
         size_t start = pos;
