@@ -211,18 +211,12 @@ typedef struct strmap {
 void **strmap_find(const strmap *m, const char *key);
 /* strmap_find of key, a string of n bytes. */
 void **strmap_find_n(const strmap *m, const char *key, size_t n);
-/* The hash the map keeps of a key of n bytes: a key looked up
- * (strmap_find_hashed) and then put (strmap_put_borrowed) is hashed once. */
-size_t strmap_hash(const char *key, size_t n);
-/* strmap_find of key, whose strmap_hash is h. */
-void **strmap_find_hashed(const strmap *m, const char *key, size_t h);
 /* Adds a key known to be absent. */
 void strmap_put_new(strmap *m, const char *key, void *val);
 void strmap_free(strmap *m, void (*free_val)(void *));
-/* Adds a key known to be absent, whose strmap_hash is h, as given (not
- * copied): the caller keeps it alive, and frees the map with
- * strmap_free_borrowed(). */
-void strmap_put_borrowed(strmap *m, const char *key, size_t h, void *val);
+/* Adds a key of n bytes known to be absent, as given (not copied): the
+ * caller keeps it alive, and frees the map with strmap_free_borrowed(). */
+void strmap_put_borrowed(strmap *m, const char *key, size_t n, void *val);
 /* Frees a map whose keys were all put with strmap_put_borrowed(). */
 void strmap_free_borrowed(strmap *m, void (*free_val)(void *));
 
@@ -283,7 +277,6 @@ typedef struct cli {
     int input_errors;
     strmap sources; /* article id -> where it came from (a path, FILE:LINE) */
     strpool source_strings; /* the map's keys and values */
-    size_t id_hash;         /* the strmap_hash of the id id_ok() passed last */
     /* the bytes of plain-text articles the story borrows
        (CLAIMS_OPT_BORROW_TEXT): released by cli_free() after the story */
     lent_bytes *lent;
@@ -322,9 +315,9 @@ typedef struct mark {
     size_t articles, rejected;
 } mark;
 mark mark_now(const cli *c);
-/* After adding article `id` (idlen bytes), which id_ok() passed last:
- * remembers its source, or lists a refusal the library did not record, so
- * that nothing vanishes from the report. */
+/* After adding article `id` (idlen bytes): remembers its source, or lists
+ * a refusal the library did not record, so that nothing vanishes from the
+ * report. */
 void settle(cli *c, mark m, const char *id, size_t idlen, const char *source);
 /* Bytes of a UTF-8 byte order mark at b's start (0 or 3). */
 size_t bom_len(const buffer *b);

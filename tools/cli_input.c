@@ -73,9 +73,7 @@ int id_ok(cli *c, const char *id, size_t idlen, const char *source)
         reject(c, id, CLAIMS_ERR_INVALID_ID, "the id is longer than 255 bytes", -1);
         return 0;
     }
-    /* kept for settle(), which puts the id in the map */
-    c->id_hash = strmap_hash(id, idlen);
-    void **prev = strmap_find_hashed(&c->sources, id, c->id_hash);
+    void **prev = strmap_find_n(&c->sources, id, idlen);
     if (prev) {
         sbuf m = {NULL, 0, 0};
         sb_printf(&m, "duplicate id: %s has the id of %s", source, (const char *)*prev);
@@ -148,7 +146,7 @@ mark mark_now(const cli *c)
 void settle(cli *c, mark m, const char *id, size_t idlen, const char *source)
 {
     if (claims_story_article_count(c->story) > m.articles) {
-        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id, idlen), c->id_hash,
+        strmap_put_borrowed(&c->sources, strpool_dup(&c->source_strings, id, idlen), idlen,
                             strpool_dup(&c->source_strings, source, strlen(source)));
     } else if (claims_story_rejected_count(c->story) == m.rejected) {
         char *sid = safe_id(id, idlen);

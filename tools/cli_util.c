@@ -250,9 +250,9 @@ void note(const char *fmt, ...)
     va_end(ap);
 }
 
-/* A key's hash, of its n bytes 8 at a time. Bytes past the key are not
- * read. */
-size_t strmap_hash(const char *s, size_t n)
+/* A key's hash, of its n bytes 8 at a time (an id of a feed's line is
+ * hashed twice: looked up, then put). Bytes past the key are not read. */
+static size_t str_hash(const char *s, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
     uint32_t lo, hi;
@@ -283,21 +283,16 @@ static size_t *strmap_hashes(const strmap *m)
     return (size_t *)(void *)(m->keys + m->nslots);
 }
 
-void **strmap_find_hashed(const strmap *m, const char *key, size_t h)
+void **strmap_find_n(const strmap *m, const char *key, size_t n)
 {
     if (!m->nslots)
         return NULL;
     const size_t *hashes = strmap_hashes(m);
-    size_t mask = m->nslots - 1;
+    size_t h = str_hash(key, n), mask = m->nslots - 1;
     for (size_t i = h & mask; m->keys[i]; i = (i + 1) & mask)
         if (hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return &m->vals[i];
     return NULL;
-}
-
-void **strmap_find_n(const strmap *m, const char *key, size_t n)
-{
-    return m->nslots ? strmap_find_hashed(m, key, strmap_hash(key, n)) : NULL;
 }
 
 void **strmap_find(const strmap *m, const char *key)
@@ -330,13 +325,12 @@ static void strmap_grow(strmap *m)
     free(old.vals);
 }
 
-/* Puts key (absent from m, its strmap_hash h) as given, in m's slot for
- * it. */
-static void strmap_put(strmap *m, char *key, size_t h, void *val)
+/* Puts key (n bytes, absent from m) as given, in m's slot for it. */
+static void strmap_put(strmap *m, char *key, size_t n, void *val)
 {
     if ((m->n + 1) * 2 > m->nslots)
         strmap_grow(m);
-    size_t mask = m->nslots - 1, i = h & mask;
+    size_t h = str_hash(key, n), mask = m->nslots - 1, i = h & mask;
     while (m->keys[i])
         i = (i + 1) & mask;
     m->keys[i] = key;
@@ -349,12 +343,12 @@ static void strmap_put(strmap *m, char *key, size_t h, void *val)
 void strmap_put_new(strmap *m, const char *key, void *val)
 {
     size_t n = strlen(key);
-    strmap_put(m, xstrndup(key, n), strmap_hash(key, n), val);
+    strmap_put(m, xstrndup(key, n), n, val);
 }
 
-void strmap_put_borrowed(strmap *m, const char *key, size_t h, void *val)
+void strmap_put_borrowed(strmap *m, const char *key, size_t n, void *val)
 {
-    strmap_put(m, (char *)key, h, val); /* never freed through the map */
+    strmap_put(m, (char *)key, n, val); /* never freed through the map */
 }
 
 void strmap_free_borrowed(strmap *m, void (*free_val)(void *))
