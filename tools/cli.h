@@ -31,7 +31,9 @@ enum {
 
 /* ---- cli_util.c */
 
-/* Allocation that ends the program (exit 2) when memory runs out. */
+/* Allocation that ends the program (exit 2) when memory runs out; xcheck
+ * ends it when p, an allocation's result, is NULL, else returns p. */
+void *xcheck(void *p);
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);

@@ -687,11 +687,7 @@ static sbuf pool_view(text_pool *p, size_t need)
             p->chunks = xrealloc(p->chunks, p->cap_chunks * sizeof *p->chunks);
         }
         size_t cap;
-        p->cur = cli_text_chunk(p->heap, need, &cap);
-        if (!p->cur) {
-            fputs("claims: out of memory\n", stderr);
-            exit(EXIT_NO_REPORT);
-        }
+        p->cur = xcheck(cli_text_chunk(p->heap, need, &cap));
         p->chunks[p->nchunks++] = p->cur;
         p->used = 0;
         p->cap = cap;

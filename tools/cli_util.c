@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void *xmalloc(size_t n)
+void *xcheck(void *p)
 {
-    void *p = malloc(n ? n : 1);
     if (!p) {
         fputs("claims: out of memory\n", stderr);
         exit(EXIT_NO_REPORT);
@@ -16,14 +15,14 @@ void *xmalloc(size_t n)
     return p;
 }
 
+void *xmalloc(size_t n)
+{
+    return xcheck(malloc(n ? n : 1));
+}
+
 void *xrealloc(void *p, size_t n)
 {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("claims: out of memory\n", stderr);
-        exit(EXIT_NO_REPORT);
-    }
-    return q;
+    return xcheck(realloc(p, n ? n : 1));
 }
 
 char *xstrndup(const char *s, size_t n)
