@@ -727,6 +727,27 @@ static inline uint32_t claims__tok_len(const claims__token *t)
     return t[1].norm - t[0].norm;
 }
 
+/* Whether tokens x and y, whose norm texts are in norm, are the same word:
+ * the hash first, then the length and the bytes. */
+static inline bool claims__tok_same_text(const claims__token *x, const claims__token *y,
+                                         const char *norm)
+{
+    uint32_t n = claims__tok_len(x);
+    return x->hash == y->hash && claims__tok_len(y) == n &&
+           claims__same_bytes(norm + x->norm, norm + y->norm, n);
+}
+
+/* The lexmasks of tokens [lo, hi) or-ed: whether any of them may start a
+ * phrase of a section, before a walk that looks each up (most windows
+ * hold none). */
+static inline uint32_t claims__lexmask_or(const claims__token *t, size_t lo, size_t hi)
+{
+    uint32_t any = 0;
+    for (size_t j = lo; j < hi; j++)
+        any |= t[j].lexmask;
+    return any;
+}
+
 enum {
     CLAIMS__SF_FURNITURE = 1 << 0, /* caption, credit, byline: skip it */
     CLAIMS__SF_TITLE = 1 << 1,     /* the article's title line */

@@ -1342,12 +1342,9 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
         f->holder_kind = CLAIMS__HOLDER_SUBJECT;
     }
     f->holder = holder;
-    /* A name found read the answer; with none found the holder changes
-     * only from one it had (rare), and the answer is read then. The tests
-     * in that order: whether a name was found is no pattern. */
-    if (*c->caps == CAPS_TITLE ||
-        ((was || was_kind != CLAIMS__HOLDER_NONE) &&
-         (holder != was || f->holder_kind != was_kind) && !capitals_name(c))) {
+    /* (asked only of a holder changed: a name found has read the answer
+     * already, and the few others read it here) */
+    if ((holder != was || f->holder_kind != was_kind) && !capitals_name(c)) {
         f->holder = was;
         f->holder_kind = was_kind;
     }

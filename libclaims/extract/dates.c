@@ -330,14 +330,9 @@ static unsigned token_markers_lookup(const dt_ctx *c, const claims__article *art
 {
     const claims__token *t = &art->toks[i];
     dt_marks *mk = c->marks;
-    if (mk->tok[slot]) {
-        const claims__token *o = &art->toks[mk->tok[slot] - 1];
-        uint32_t len = claims__tok_len(t);
-        if (o->hash == t->hash && claims__tok_len(o) == len &&
-            memcmp(art->norm + o->norm, art->norm + t->norm, len) == 0) {
-            mk->tok[slot] = (uint32_t)i + 1;
-            return mk->bits[slot];
-        }
+    if (mk->tok[slot] && claims__tok_same_text(&art->toks[mk->tok[slot] - 1], t, art->norm)) {
+        mk->tok[slot] = (uint32_t)i + 1;
+        return mk->bits[slot];
     }
     size_t n = 0; /* its bit set: the lookup's out-of-line half */
     const claims__lex_entry *e =
@@ -2148,10 +2143,8 @@ static bool future_before(const dt_ctx *c, const claims__article *art, size_t a,
 {
     /* Most reaches hold no token a "future" time word may start: their
      * lexmasks or-ed say so, no break tested. */
-    uint32_t any = 0;
-    for (size_t j = a - tb > DT_BACK ? a - DT_BACK : tb; j < a; j++)
-        any |= art->toks[j].lexmask;
-    if (!(any & CLAIMS__LEXMASK_FUTURE))
+    if (!(claims__lexmask_or(art->toks, a - tb > DT_BACK ? a - DT_BACK : tb, a) &
+          CLAIMS__LEXMASK_FUTURE))
         return false;
     for (size_t j = a; j > tb && a - j < DT_BACK; j--) {
         if (tok_break(art, j - 1))

@@ -684,10 +684,7 @@ static const char *concept_back(const qctx *c, size_t from)
     size_t dmax = back_reach(from, c->sb, BACK_WINDOW + 2);
     /* most windows hold no token with the concept bit: their lexmasks
      * or-ed say so before the walk's lookups of the words between */
-    uint32_t any = 0;
-    for (size_t j = from - dmax; j < from; j++)
-        any |= c->toks[j].lexmask;
-    if (!(any & (1u << CLAIMS__LEX_CONCEPT)))
+    if (!(claims__lexmask_or(c->toks, from - dmax, from) & (1u << CLAIMS__LEX_CONCEPT)))
         return NULL;
     for (size_t d = 1; d <= dmax; d++) {
         size_t j = from - d;

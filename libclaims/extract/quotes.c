@@ -1156,9 +1156,7 @@ static const char *raw_tokens(ctx *c, size_t a, size_t b, claims__sid *id, uint3
 
 static bool same_tok_text(const ctx *c, size_t i, size_t j)
 {
-    const claims__token *x = T(c, i), *y = T(c, j);
-    return x->hash == y->hash && claims__tok_len(x) == claims__tok_len(y) &&
-           claims__same_bytes(tok_norm(c, i), tok_norm(c, j), claims__tok_len(x));
+    return claims__tok_same_text(T(c, i), T(c, j), c->norm);
 }
 
 static bool same_span_text(const ctx *c, size_t a1, size_t b1, size_t a2, size_t b2)
