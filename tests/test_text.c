@@ -727,6 +727,39 @@ static void test_words_diff_overlap_and_runs(void **state)
     assert_true(claims__words_within("prices fell", "prices fell"));
     assert_false(claims__words_within("compromise o", "not compromise on"));
     assert_false(claims__words_within("", "a b"));
+    /* only at word starts: a word that begins as the phrase does but is
+     * longer, a match inside a word, then the phrase itself */
+    assert_true(claims__words_within("cut rates", "cutting costs cut rates"));
+    assert_false(claims__words_within("rate", "the birthrate rates"));
+    assert_true(claims__words_within("rate", "the birthrate rates or rate"));
+    assert_false(claims__words_within("a", "banana bread"));
+    assert_true(claims__words_within("bread", "banana bread"));
+}
+
+/* claims__buf_put copies pieces of up to 16 bytes without memcpy: every
+ * length from 0 to 40, at every alignment the buffer reaches, and the
+ * text must come out whole and NUL-ended. */
+static void test_buf_put_every_length(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    const char src[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+    char want[2048];
+    size_t len = 0;
+    claims__buf b;
+    claims__buf_init(&b, &s->alloc);
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t off = 0; off < 2; off++) {
+            assert_true(claims__buf_put(&b, src + off, n));
+            memcpy(want + len, src + off, n);
+            len += n;
+            assert_int_equal(b.len, len);
+            assert_memory_equal(b.data, want, len);
+            assert_int_equal(b.data[len], 0);
+        }
+    claims__buf_free(&b);
+    claims_story_free(s);
 }
 
 /* claims__wordpair_count counts what claims__wordpair_align counts, on
@@ -878,6 +911,7 @@ int main(void)
         cmocka_unit_test(test_words_diff_overlap_and_runs),
         cmocka_unit_test(test_words_count_as_align),
         cmocka_unit_test(test_words_split_and_fold),
+        cmocka_unit_test(test_buf_put_every_length),
         cmocka_unit_test(test_arena_blocks_grow_with_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,22 +79,29 @@ void claims__likeness_free(claims__likeness *ev)
 /* Words that carry no content of their own. */
 static bool function_word(const char *w, size_t n)
 {
-    static const char *const stop[] = {
-        "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has",
-        "had", "have", "been", "its", "his", "her", "their", "they", "said", "says", "who",
-        "which", "but", "not", "will", "would", "into", "after", "before", "about", "than",
-        "more", "also", "there", "when", "where", "while", "one", "two", "three", "four",
-        "five", "six", "seven", "eight", "nine", "ten", "told", "our", "you", "she", "him"};
-    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-        if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+    /* each zero-padded to eight bytes, compared as one word with the
+     * word's bytes packed the same way (no strlen or memcmp a word) */
+    static const char stop[][8] = {
+        "the",   "and",   "for",    "with",  "from",  "that", "this", "was",   "were",
+        "are",   "has",   "had",    "have",  "been",  "its",  "his",  "her",   "their",
+        "they",  "said",  "says",   "who",   "which", "but",  "not",  "will",  "would",
+        "into",  "after", "before", "about", "than",  "more", "also", "there", "when",
+        "where", "while", "one",    "two",   "three", "four", "five", "six",   "seven",
+        "eight", "nine",  "ten",    "told",  "our",   "you",  "she",  "him"};
+    if (n >= 8)
+        return false;
+    char packed[8]; /* eight steps, not n: a loop of n would be a memcpy call */
+    for (size_t k = 0; k < 8; k++)
+        packed[k] = k < n ? w[k] : 0;
+    uint64_t key;
+    memcpy(&key, packed, 8);
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++) {
+        uint64_t s;
+        memcpy(&s, stop[i], 8);
+        if (s == key)
             return true;
+    }
     return false;
-}
-
-static int cmp_u32(const void *pa, const void *pb)
-{
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    return a < b ? -1 : a > b;
 }
 
 /* The hash of the word ending right before byte `end` (skipping spaces
@@ -248,7 +255,14 @@ static void make_set(wordset *ws, const claims_claim *c)
         if (!seen)
             ws->h[ws->n++] = h;
     }
-    qsort(ws->h, ws->n, sizeof ws->h[0], cmp_u32);
+    /* at most WORDS_MAX hashes: by insertion */
+    for (size_t k = 1; k < ws->n; k++) {
+        uint32_t v = ws->h[k];
+        size_t j = k;
+        for (; j > 0 && ws->h[j - 1] > v; j--)
+            ws->h[j] = ws->h[j - 1];
+        ws->h[j] = v;
+    }
 }
 
 /* The word set of claim c, made on first use; NULL on OOM (then
