@@ -173,7 +173,8 @@ static void test_story_with_it(void **state)
 
 /* A freed block of 1 KB to 1 MB is kept for a later request of at least
  * half its size (and grows in its room by realloc), the last
- * CLI_HEAP_KEPT of them; with no keeping, none is. */
+ * CLI_HEAP_KEPT of them and CLI_HEAP_KEPT_BYTES at most; with no
+ * keeping, none is. */
 static void test_freed_blocks_kept(void **state)
 {
     (void)state;
@@ -210,6 +211,22 @@ static void test_freed_blocks_kept(void **state)
                          (char *)many[sizeof many / sizeof many[0] - 1] - 16);
     cli_heap_release(&test_heap);
     assert_int_equal(test_heap.nkept, 0);
+    /* at most CLI_HEAP_KEPT_BYTES together: blocks of 300 KB, the oldest
+     * freed while a new one would pass the bound */
+    void *wide[6];
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        assert_non_null(wide[i] = a.malloc_fn(300000 + 64 * i, a.user_data));
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++) {
+        a.free_fn(wide[i], a.user_data);
+        assert_true(test_heap.kept_bytes <= CLI_HEAP_KEPT_BYTES);
+    }
+    assert_int_equal(test_heap.nkept, KEEPS * (CLI_HEAP_KEPT_BYTES / 300016));
+    if (KEEPS)
+        assert_ptr_equal(test_heap.kept[test_heap.nkept - 1],
+                         (char *)wide[sizeof wide / sizeof wide[0] - 1] - 16);
+    cli_heap_release(&test_heap);
+    assert_int_equal(test_heap.nkept, 0);
+    assert_int_equal(test_heap.kept_bytes, 0);
 }
 
 /* After cli_heap_in_huge_pages, keeping blocks: a block of 1 MB or more,
