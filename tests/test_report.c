@@ -513,6 +513,53 @@ static void test_report_write_failure_is_io_error(void **state)
     claims_story_free(s);
 }
 
+/* The JSON string writer steps sixteen bytes at a time over plain text:
+ * a character to escape (or a multibyte one, kept or escaped) at every
+ * position of strings of every length up to 40 comes out as the byte
+ * rules say. */
+static void test_report_json_string_every_position(void **state)
+{
+    (void)state;
+    claims_story *s = NULL;
+    assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
+    static const struct {
+        const char *in, *out;
+    } odd[] = {{"\"", "\\\""},
+               {"\\", "\\\\"},
+               {"\n", "\\n"},
+               {"\x01", "\\u0001"},
+               {"\x7f", "\\u007f"},
+               {"\xc3\xa9", "\xc3\xa9"},
+               {"\xe2\x80\xa8", "\\u2028"}};
+    for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++)
+        for (size_t len = 1; len <= 40; len++)
+            for (size_t at = 0; at < len; at++) {
+                char in[64], want[80];
+                size_t n = 0, m = 0;
+                want[m++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    const char *piece = i == at ? odd[o].in : "x";
+                    const char *shown = i == at ? odd[o].out : "x";
+                    memcpy(in + n, piece, strlen(piece));
+                    n += strlen(piece);
+                    memcpy(want + m, shown, strlen(shown));
+                    m += strlen(shown);
+                }
+                want[m++] = '"';
+                sink k = {NULL, 0, -1};
+                claims__writer w = {sink_write, &k, {0}, false};
+                claims__buf_init(&w.buf, &s->alloc);
+                claims__w_json_str(&w, in, n);
+                claims__w_flush(&w);
+                claims__buf_free(&w.buf);
+                assert_non_null(k.data);
+                assert_int_equal(k.len, m);
+                assert_memory_equal(k.data, want, m);
+                free(k.data);
+            }
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_report_unsafe_characters_neutralised),
         cmocka_unit_test(test_report_html_marks_never_split_characters),
         cmocka_unit_test(test_report_tap_junit_list_rejected_inputs),
+        cmocka_unit_test(test_report_json_string_every_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
