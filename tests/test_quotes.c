@@ -443,6 +443,26 @@ static void test_speaker_run_across_scan_words(void **state)
                              "road stays open", "Mary Ann Kell");
 }
 
+/* ------------------------------------------------------ lexicon values */
+
+/* quotes.c's time_lookup tells whether a value with a code has a ':' by
+ * the code alone: of the coded values' texts, the parts' ("part:after")
+ * and no others have one. */
+static void test_coded_values_with_colon_are_parts(void **state)
+{
+    (void)state;
+#define LV_CASE(name, text)                                                                        \
+    {                                                                                              \
+        bool part = CLAIMS__LV_##name == CLAIMS__LV_PART_AFTER ||                                  \
+                    CLAIMS__LV_##name == CLAIMS__LV_PART_SEVERITY ||                               \
+                    CLAIMS__LV_##name == CLAIMS__LV_PART_SUBSET ||                                 \
+                    CLAIMS__LV_##name == CLAIMS__LV_PART_INCREMENT;                                \
+        assert_int_equal(strchr(text, ':') != NULL, part);                                         \
+    }
+    CLAIMS__LEX_VALUES(LV_CASE)
+#undef LV_CASE
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_speaker_many_people_one_surname),
         cmocka_unit_test(test_speaker_at_every_scan_offset),
         cmocka_unit_test(test_speaker_run_across_scan_words),
+        cmocka_unit_test(test_coded_values_with_colon_are_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1630,6 +1630,25 @@ static bool np_back_core(const ctx *c, size_t e, size_t lo, np *out)
     return np_classify(c, j, e, out);
 }
 
+/* Entry e's value has a ':' ("unit:N", "qual:previous"). A value with a
+ * code is that code's text (CLAIMS__LEX_VALUES), and of those only the
+ * parts' have one (test_quotes checks it): most values time_lookup finds
+ * are "det" or "prep", told by the code without a call to strchr. */
+static bool value_has_colon(const claims__lex_entry *e)
+{
+    switch (e->code) {
+    case CLAIMS__LV_NONE:
+        return strchr(claims__lex_text(e), ':') != NULL;
+    case CLAIMS__LV_PART_AFTER:
+    case CLAIMS__LV_PART_SEVERITY:
+    case CLAIMS__LV_PART_SUBSET:
+    case CLAIMS__LV_PART_INCREMENT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool time_lookup(const ctx *c, size_t i)
 {
     static const claims__lex_section secs[4] = {CLAIMS__LEX_WEEKDAY, CLAIMS__LEX_MONTH,
@@ -1641,7 +1660,7 @@ static bool time_lookup(const ctx *c, size_t i)
     for (size_t k = 0; k < 4; k++) {
         size_t n = 0;
         const claims__lex_entry *e = lex_at(c, secs[k], i, i + 1, &n);
-        if (e && (e->has_num || strchr(claims__lex_text(e), ':')))
+        if (e && (e->has_num || value_has_colon(e)))
             return true;
     }
     return false;
@@ -2651,11 +2670,16 @@ static size_t skip_listener(const ctx *c, size_t j, size_t hi)
     return k;
 }
 
-static bool ends_with(const ctx *c, size_t i, const char *suffix)
+/* Token i's norm text is more than a byte longer than the n bytes of
+ * suffix and ends with them. */
+static bool ends_with_n(const ctx *c, size_t i, const char *suffix, size_t n)
 {
-    size_t n = strlen(suffix), len = claims__tok_len(T(c, i));
+    size_t len = claims__tok_len(T(c, i));
     return len > n + 1 && memcmp(tok_norm(c, i) + len - n, suffix, n) == 0;
 }
+
+/* ends_with_n of a literal: its length known, no strlen a call. */
+#define ends_with(c, i, lit) ends_with_n((c), (i), "" lit, sizeof(lit) - 1)
 
 /* Reported content without "that" may begin at token a: a subject ("the
  * talks", "Russia", "it", "we", "12 people"), not a preposition, a verb,
