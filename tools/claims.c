@@ -695,8 +695,10 @@ typedef struct shared_str {
 
 /* The slots of the keys, and of the units and of the speakers, apart: one
  * field's strings never push out another's, whose slot the line reads
- * again when it writes it. The top bits of a product pick a slot. */
-enum { KEY_MEMO_BITS = 8, FIELD_MEMO_BITS = 6 };
+ * again when it writes it. The top bits of a product pick a slot. 512
+ * slots for the keys (a slice of news: 1,909 keys), where 256 filled
+ * some slots again and again. */
+enum { KEY_MEMO_BITS = 9, FIELD_MEMO_BITS = 6 };
 
 /* What the lines of one listing share: the kinds' names (each in
  * KIND_NAME_MAX bytes, copied whole; a longer one is not kept), the article id of the claim
@@ -763,8 +765,10 @@ static PUT_INLINE char *put_shared(sbuf *b, char *d, const shared_str *e, const 
 /* One claim's line: id, article, kind, key, value, span ([start,end) into
  * the text, title[start,end) into a title given apart), "text", speaker.
  * Every field from the input is escaped (tabs, newlines, controls). The
- * claim's fields are read first, their lengths bound the line, and room
- * is made for it at once. */
+ * fields all lines have are read first, their lengths bound the line, and
+ * room is made for it at once; a kind's own fields (an amount's value,
+ * bounds and unit, a date's value, a speaker) are read where the kind is
+ * told apart, once, and a string among them makes room for itself. */
 static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const claims_claim *c)
 {
     size_t start, end;
@@ -804,19 +808,6 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         kind_len = strlen(kind_name);
     }
     const char *key = claims_claim_key(c);
-    double v = 0, lo = 0, hi = 0;
-    int has_v = 0, has_lo = 0, has_hi = 0;
-    const char *sv = NULL, *unit = NULL;
-    if (kind < CLAIMS_KIND_DATE) {
-        /* an amount: a value, bounds and a unit are an amount's (claims.h),
-           not asked of a date, a quote or a paraphrase (half the claims) */
-        has_v = claims_claim_value(c, &v);
-        has_lo = claims_claim_low(c, &lo);
-        has_hi = claims_claim_high(c, &hi);
-        unit = claims_claim_unit(c);
-    } else if (kind == CLAIMS_KIND_DATE) {
-        sv = claims_claim_string_value(c);
-    }
     const char *text = l->base[in_title];
     if (text) {
         text += start;
@@ -824,16 +815,10 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         text = claims_claim_text(c, &len);
         l->base[in_title] = text - start;
     }
-    /* only a quote or a paraphrase has a speaker (claims.h) */
-    const char *speaker = kind >= CLAIMS_KIND_QUOTE ? claims_claim_speaker(c) : NULL;
     /* a NULL key is written "-" */
     const shared_str *ks = key ? shared(l->keys, KEY_MEMO_BITS, key) : NULL;
-    const shared_str *us = unit ? shared(l->units, FIELD_MEMO_BITS, unit) : NULL;
-    const shared_str *ss = speaker ? shared(l->speakers, FIELD_MEMO_BITS, speaker) : NULL;
-    size_t idlen = strlen(id), keylen = ks ? ks->n : 1, svlen = sv ? strlen(sv) : 0,
-           unitlen = us ? us->n : 0, speakerlen = ss ? ss->n : 0;
-    size_t need = idlen + l->article_id.n + kind_len + keylen + svlen + unitlen + len + speakerlen +
-                  LINE_FIXED + LINE_SLACK;
+    size_t idlen = strlen(id), keylen = ks ? ks->n : 1;
+    size_t need = idlen + l->article_id.n + kind_len + keylen + len + LINE_FIXED + LINE_SLACK;
     char *d = line_room(b, b->p + b->n, need);
     d = put_bytes(d, id, idlen);
     *d++ = '\t';
@@ -857,24 +842,46 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
         *d++ = '-';
     }
     *d++ = '\t';
-    if (has_v) {
-        d = put_g15(d, v);
-    } else if (sv) {
-        d = put_escaped(b, d, sv, svlen, need);
+    /* a value, bounds and a unit are an amount's (claims.h), a string
+       value is asked of a date alone, a speaker of a quote or a
+       paraphrase alone */
+    const char *speaker = NULL;
+    const shared_str *ss = NULL;
+    if (kind < CLAIMS_KIND_DATE) {
+        double v, lo, hi;
+        if (claims_claim_value(c, &v))
+            d = put_g15(d, v);
+        else
+            *d++ = '?';
+        if (claims_claim_low(c, &lo)) {
+            memcpy(d, " >=", 3);
+            d = put_g15(d + 3, lo);
+        }
+        if (claims_claim_high(c, &hi)) {
+            memcpy(d, " <=", 3);
+            d = put_g15(d + 3, hi);
+        }
+        const char *unit = claims_claim_unit(c);
+        if (unit) {
+            const shared_str *us = shared(l->units, FIELD_MEMO_BITS, unit);
+            d = line_room(b, d, need + us->n);
+            *d++ = ' ';
+            d = put_shared(b, d, us, unit, need);
+        }
+    } else if (kind == CLAIMS_KIND_DATE) {
+        const char *sv = claims_claim_string_value(c);
+        if (sv) {
+            size_t svlen = strlen(sv);
+            d = line_room(b, d, need + svlen);
+            d = put_escaped(b, d, sv, svlen, need);
+        } else {
+            *d++ = '?';
+        }
     } else {
-        *d++ = kind < CLAIMS_KIND_QUOTE ? '?' : '-';
-    }
-    if (has_lo) {
-        memcpy(d, " >=", 3);
-        d = put_g15(d + 3, lo);
-    }
-    if (has_hi) {
-        memcpy(d, " <=", 3);
-        d = put_g15(d + 3, hi);
-    }
-    if (unit) {
-        *d++ = ' ';
-        d = put_shared(b, d, us, unit, need);
+        *d++ = '-';
+        speaker = claims_claim_speaker(c);
+        if (speaker)
+            ss = shared(l->speakers, FIELD_MEMO_BITS, speaker);
     }
     /* a span in a title given apart from the text is marked */
     if (in_title) {
@@ -890,7 +897,8 @@ static void put_claim_line(sbuf *b, const claims_story *s, listing *l, const cla
     memcpy(d, ")\t\"", 3);
     d = put_text(b, d + 3, text, len, start + 32 <= l->bytes[in_title], need);
     *d++ = '"';
-    if (speaker) {
+    if (ss) {
+        d = line_room(b, d, need + ss->n);
         memcpy(d, "\tspeaker: ", 10);
         d = put_shared(b, d + 10, ss, speaker, need);
     }
