@@ -2413,18 +2413,39 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
     }
 }
 
-/* Scans sentences [si, s_end), whose tokens follow each other, as one
- * run of tokens: a scan a sentence cost more to set up and end than its
- * few candidates (most sentences have none). next_candidate reads the
- * run's end, not its candidate's sentence's, so it finds a few more (a
- * capitalized word that ends a sentence before a number, a word whose
- * next token opens the next sentence): every test below is of the
- * candidate's sentence, and finds nothing in those. */
-static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
+/* The sentence of token i (a candidate of scan_sentences) and its tokens
+ * [*tb, *te): the token's own, read without a branch (a search on from
+ * the one before ran a count of sentences that varies). False when it is
+ * a furniture sentence, or when i is in none (then *te is i + 1). */
+static inline bool candidate_sentence(const claims__article *art, size_t i, size_t *si, size_t *tb,
+                                      size_t *te)
 {
-    const size_t run_end = art->sents[s_end - 1].tok_end;
-    size_t tb, te; /* the candidate's sentence's tokens */
-    for (size_t i = art->sents[si].tok_begin;; i++) {
+    *si = art->pos[i].sentence;
+    const claims__sentence *sn = *si < art->nsents ? &art->sents[*si] : NULL;
+    if (!sn || i < sn->tok_begin || i >= sn->tok_end) {
+        *te = i + 1;
+        return false;
+    }
+    *tb = sn->tok_begin;
+    *te = sn->tok_end;
+    return !(sn->flags & CLAIMS__SF_FURNITURE);
+}
+
+/* Scans the article's sentences as one run of tokens, from the first's
+ * first to the last's last: a scan a sentence cost more to set up and end
+ * than its few candidates (most sentences have none), and so did a scan
+ * a run of sentences not furniture, as the runs were found by a test of
+ * every sentence. next_candidate reads the run's end, not its
+ * candidate's sentence's, so it finds a few more (a capitalized word that
+ * ends a sentence before a number, a word whose next token opens the next
+ * sentence): every test below is of the candidate's sentence, and finds
+ * nothing in those. A candidate in a furniture sentence skips the rest
+ * of it, and one in no sentence is passed. */
+static claims_status scan_sentences(dt_ctx *c, const claims__article *art)
+{
+    const size_t run_end = art->sents[art->nsents - 1].tok_end;
+    size_t si, tb, te; /* the candidate's sentence and its tokens */
+    for (size_t i = art->sents[0].tok_begin;; i++) {
         /* one call of next_candidate, inlined (each `continue` goes on
            from the token after i) */
         if ((i = next_candidate(c, art, i, run_end)) >= run_end)
@@ -2433,12 +2454,10 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
             i = c->skip_e - 1;
             continue;
         }
-        /* the candidate's sentence: the token's own, read without a
-         * branch (a search on from the one before ran a count of
-         * sentences that varies) */
-        si = art->pos[i].sentence;
-        tb = art->sents[si].tok_begin;
-        te = art->sents[si].tok_end;
+        if (!candidate_sentence(art, i, &si, &tb, &te)) {
+            i = te - 1; /* on past a furniture sentence, or a token in none */
+            continue;
+        }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
@@ -2581,22 +2600,11 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         }
     }
 
-    /* 2. Dates and years, sentence by sentence: a run of sentences not
-     * furniture whose tokens follow each other at a time. */
-    for (size_t si = 0; si < art->nsents;) {
-        const claims__sentence *sv = art->sents;
-        if (sv[si].flags & CLAIMS__SF_FURNITURE) {
-            si++;
-            continue;
-        }
-        size_t s_end = si + 1;
-        while (s_end < art->nsents && !(sv[s_end].flags & CLAIMS__SF_FURNITURE) &&
-               sv[s_end].tok_begin == sv[s_end - 1].tok_end)
-            s_end++;
-        claims_status st = scan_sentences(&c, art, si, s_end);
+    /* 2. Dates and years, in the sentences not furniture. */
+    if (art->nsents) {
+        claims_status st = scan_sentences(&c, art);
         if (st != CLAIMS_OK)
             return st;
-        si = s_end;
     }
     return rename_year_named(&c);
 }
