@@ -894,12 +894,33 @@ static CLAIMS__NOINLINE size_t misspelt_month_before(const claims__article *art,
     return k;
 }
 
+/* Whether number t (token k, the scan from i) has a capitalized word right
+ * before it (cap1), or one and a token between, a punctuation mark
+ * (cap2): the two forms of a misspelt month's, or-ed without a branch, as
+ * few numbers have either; a token before i reads as t itself, a number. */
+static CLAIMS__ALWAYS_INLINE unsigned cap_before(const claims__token *t, size_t k, size_t i,
+                                                 unsigned *cap1)
+{
+    const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
+    const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
+    const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
+    const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
+    uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
+    *cap1 = (w1 & shape) == cap_word;
+    return *cap1 | (((w2 & shape) == cap_word) & ((w1 & cls) == punct));
+}
+
 /* next_start; with rel_tab (the lexicon's tables) a lower-case word of
  * `named` but of no month or weekday ("the", "a", "that": only ever a
  * relative day's start) is no stop when the lexicon's inline filter of
- * that lookup rejects it, tested in the loop. `sparse` (a constant): the
- * stops are few, as in the body's sentences (about one token in thirty),
- * and the tokens are read four at a time first. */
+ * that lookup rejects it, tested in the loop; nor is a number that
+ * number_may_stop rejects, unless a misspelt month before it is the stop
+ * (misspelt_month_before): most numbers, which next_candidate passed,
+ * each a scan started again after it, that cost more than the test.
+ * `sparse` (a constant): the stops are few, as in the body's sentences
+ * (about one token in thirty), and the tokens are read four at a time
+ * first. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
                                                    const claims__lex_tables *rel_tab, bool sparse)
@@ -957,10 +978,22 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
             if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
                 break;
         }
-        if (off == 0 || !rel_tab || (w & not_rel_only))
+        if (off == 0 || !rel_tab)
             break;
         const claims__token *r = (const claims__token *)(const void *)(endp + off);
-        if (claims__lex_may_start(rel_tab, rel, r, off != -step))
+        if (w & claims__tok_bits_of(0, CLAIMS__TOK_NUMBER, 0)) {
+            size_t k = (size_t)(r - art->toks);
+            unsigned cap1;
+            if (cap_before(r, k, i, &cap1)) {
+                size_t m = misspelt_month_before(art, k, te, cap1);
+                if (m != k)
+                    return m;
+            }
+            if (off == -step || number_may_stop(art, r))
+                break;
+            continue;
+        }
+        if ((w & not_rel_only) || claims__lex_may_start(rel_tab, rel, r, off != -step))
             break;
     }
     const claims__token *t = (const claims__token *)(const void *)(endp + off),
@@ -971,19 +1004,9 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
      * asked would have stopped the loop), and only with a year within
      * five tokens after it, as date_from takes a misspelt month (the
      * only date such a word starts). */
-    if (t < end && t->cls == CLAIMS__TOK_NUMBER) {
-        /* the two forms' tests (a capitalized word, maybe with a '.'
-         * after it) or-ed without a branch, as few numbers have either:
-         * a token before i reads as t itself, a number */
-        const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
-        const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
-        const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-        const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
-        const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
-        uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
-        unsigned cap1 = (w1 & shape) == cap_word;
-        unsigned cap2 = ((w2 & shape) == cap_word) & ((w1 & cls) == punct);
-        if (cap1 | cap2)
+    if (!rel_tab && t < end && t->cls == CLAIMS__TOK_NUMBER) { /* (rel_tab: asked above) */
+        unsigned cap1;
+        if (cap_before(t, k, i, &cap1))
             return misspelt_month_before(art, k, te, cap1);
     }
     return k;
@@ -2393,9 +2416,8 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
         if (t->cls == CLAIMS__TOK_NUMBER) {
             /* a number is tried as a date's start (may_start_date) and
              * as a year (year_context: four digits); most numbers are
-             * neither ("15 people", "2.5") */
-            if (i + 1 < te && !number_may_stop(art, t))
-                continue;
+             * neither ("15 people", "2.5"), and next_start_rel passed
+             * those number_may_stop rejects */
             if (claims__tok_len(t) == 4 || (t->lexmask & (1u << rel)) ||
                 number_may_start_date(art, i, te))
                 return i;
