@@ -1068,13 +1068,16 @@ static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, 
 #ifdef CLAIMS__SSE2
     /* four tokens a step, those past n masked off after (read while they
        are tokens of the article): the lexmask lane of each token gathered
-       into one vector */
+       into one vector. The steps are counted first: one test a step, not
+       two (n, and the article's end). */
     const __m128i vb = _mm_set1_epi32((int)bits), zero = _mm_setzero_si128();
-    for (; j < n && k + j + 4 <= ntoks; j += 4) {
-        __m128i lm = claims__tok_lanes4(toks + k + j).lexmask;
+    size_t steps = (n + 3) / 4, room = (ntoks - k) / 4;
+    const size_t jend = 4 * (steps < room ? steps : room);
+    for (const claims__token *t = toks + k; j < jend; j += 4, t += 4) {
+        __m128i lm = claims__tok_lanes4(t).lexmask;
         unsigned z = (unsigned)_mm_movemask_ps(
             _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(lm, vb), zero)));
-        m |= (uint64_t)(~z & 15u) << j;
+        m |= (uint64_t)(z ^ 15u) << j; /* z: four bits, those of no bit */
     }
     if (j > n)
         j = n;
@@ -1300,8 +1303,11 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
                              const fig_window *w, bool *oom)
 {
     const char *quantity = claims__cstr(cl, cl->frame->quantity);
-    /* the first byte first: most quantities are neither (no call) */
-    bool age = quantity && quantity[0] == 'a' && strcmp(quantity, "age") == 0;
+    /* byte by byte, each read after the one before was no NUL: most
+     * quantities differ at the first or second ("area", "duration"), where
+     * a strcmp was a call each (a loop of bytes in some libcs) */
+    bool age = quantity && quantity[0] == 'a' && quantity[1] == 'g' && quantity[2] == 'e' &&
+               quantity[3] == '\0';
     /* the scope and the holder are found as ids of the story's table
        (a literal scope interned once chosen) */
     claims__sid scope = scope_of(c, w, oom);
@@ -1321,7 +1327,7 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
     const claims__sid was = f->holder;
     const uint8_t was_kind = f->holder_kind;
     claims__sid holder = was;
-    if (quantity && quantity[0] == 'd' && strcmp(quantity, "distance") == 0) {
+    if (quantity && quantity[0] == 'd' && quantity[1] == 'i' && strcmp(quantity + 2, "stance") == 0) {
         holder = reference_place(c, te, oom);
         f->holder_kind = holder ? CLAIMS__HOLDER_PLACE : CLAIMS__HOLDER_NONE;
     } else if (!age) {
@@ -1552,13 +1558,13 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
         size_t si = csent[i - first];
         const claims__sentence *sn = &art->sents[si];
         sent_facts *f = &facts[si];
-        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo, &f->caps};
         if (time) {
             /* "will play on Saturday", "is expected on June 12": not when
              * something happened, so it contradicts no time */
             claims__draft(cl)->hedged = f->ahead;
             continue;
         }
+        cx c = {s, art, sn->tok_begin, sn->tok_end, &memo, &f->caps};
         size_t tb = token_in(art, c.sb, c.se, cl->start, memo.per_kb);
         size_t te = figure_end(art, tb, c.se, cl->end);
         size_t lo = trange[2 * si], hi = trange[2 * si + 1];

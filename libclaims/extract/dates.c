@@ -894,12 +894,33 @@ static CLAIMS__NOINLINE size_t misspelt_month_before(const claims__article *art,
     return k;
 }
 
+/* Whether number t (token k, the scan from i) has a capitalized word right
+ * before it (cap1), or one and a token between, a punctuation mark
+ * (cap2): the two forms of a misspelt month's, or-ed without a branch, as
+ * few numbers have either; a token before i reads as t itself, a number. */
+static CLAIMS__ALWAYS_INLINE unsigned cap_before(const claims__token *t, size_t k, size_t i,
+                                                 unsigned *cap1)
+{
+    const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
+    const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
+    const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
+    const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
+    const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
+    uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
+    *cap1 = (w1 & shape) == cap_word;
+    return *cap1 | (((w2 & shape) == cap_word) & ((w1 & cls) == punct));
+}
+
 /* next_start; with rel_tab (the lexicon's tables) a lower-case word of
  * `named` but of no month or weekday ("the", "a", "that": only ever a
  * relative day's start) is no stop when the lexicon's inline filter of
- * that lookup rejects it, tested in the loop. `sparse` (a constant): the
- * stops are few, as in the body's sentences (about one token in thirty),
- * and the tokens are read four at a time first. */
+ * that lookup rejects it, tested in the loop; nor is a number that
+ * number_may_stop rejects, unless a misspelt month before it is the stop
+ * (misspelt_month_before): most numbers, which next_candidate passed,
+ * each a scan started again after it, that cost more than the test.
+ * `sparse` (a constant): the stops are few, as in the body's sentences
+ * (about one token in thirty), and the tokens are read four at a time
+ * first. */
 static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, size_t i, size_t te,
                                                    uint32_t named,
                                                    const claims__lex_tables *rel_tab, bool sparse)
@@ -957,10 +978,22 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
             if ((int)((w & some) != 0) & (int)((w & other_cls) == 0))
                 break;
         }
-        if (off == 0 || !rel_tab || (w & not_rel_only))
+        if (off == 0 || !rel_tab)
             break;
         const claims__token *r = (const claims__token *)(const void *)(endp + off);
-        if (claims__lex_may_start(rel_tab, rel, r, off != -step))
+        if (w & claims__tok_bits_of(0, CLAIMS__TOK_NUMBER, 0)) {
+            size_t k = (size_t)(r - art->toks);
+            unsigned cap1;
+            if (cap_before(r, k, i, &cap1)) {
+                size_t m = misspelt_month_before(art, k, te, cap1);
+                if (m != k)
+                    return m;
+            }
+            if (off == -step || number_may_stop(art, r))
+                break;
+            continue;
+        }
+        if ((w & not_rel_only) || claims__lex_may_start(rel_tab, rel, r, off != -step))
             break;
     }
     const claims__token *t = (const claims__token *)(const void *)(endp + off),
@@ -971,19 +1004,9 @@ static CLAIMS__ALWAYS_INLINE size_t next_start_rel(const claims__article *art, s
      * asked would have stopped the loop), and only with a year within
      * five tokens after it, as date_from takes a misspelt month (the
      * only date such a word starts). */
-    if (t < end && t->cls == CLAIMS__TOK_NUMBER) {
-        /* the two forms' tests (a capitalized word, maybe with a '.'
-         * after it) or-ed without a branch, as few numbers have either:
-         * a token before i reads as t itself, a number */
-        const claims__token *p1 = k > i ? t - 1 : t, *p2 = k > i + 1 ? t - 2 : t;
-        const uint64_t shape = claims__tok_bits_of(0, UINT16_MAX, CLAIMS__TF_CAP);
-        const uint64_t cap_word = claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_CAP);
-        const uint64_t punct = claims__tok_bits_of(0, CLAIMS__TOK_PUNCT, 0);
-        const uint64_t cls = claims__tok_bits_of(0, UINT16_MAX, 0);
-        uint64_t w1 = claims__tok_bits(p1), w2 = claims__tok_bits(p2);
-        unsigned cap1 = (w1 & shape) == cap_word;
-        unsigned cap2 = ((w2 & shape) == cap_word) & ((w1 & cls) == punct);
-        if (cap1 | cap2)
+    if (!rel_tab && t < end && t->cls == CLAIMS__TOK_NUMBER) { /* (rel_tab: asked above) */
+        unsigned cap1;
+        if (cap_before(t, k, i, &cap1))
             return misspelt_month_before(art, k, te, cap1);
     }
     return k;
@@ -2393,9 +2416,8 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
         if (t->cls == CLAIMS__TOK_NUMBER) {
             /* a number is tried as a date's start (may_start_date) and
              * as a year (year_context: four digits); most numbers are
-             * neither ("15 people", "2.5") */
-            if (i + 1 < te && !number_may_stop(art, t))
-                continue;
+             * neither ("15 people", "2.5"), and next_start_rel passed
+             * those number_may_stop rejects */
             if (claims__tok_len(t) == 4 || (t->lexmask & (1u << rel)) ||
                 number_may_start_date(art, i, te))
                 return i;
@@ -2413,18 +2435,39 @@ static inline size_t next_candidate(const dt_ctx *c, const claims__article *art,
     }
 }
 
-/* Scans sentences [si, s_end), whose tokens follow each other, as one
- * run of tokens: a scan a sentence cost more to set up and end than its
- * few candidates (most sentences have none). next_candidate reads the
- * run's end, not its candidate's sentence's, so it finds a few more (a
- * capitalized word that ends a sentence before a number, a word whose
- * next token opens the next sentence): every test below is of the
- * candidate's sentence, and finds nothing in those. */
-static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_t si, size_t s_end)
+/* The sentence of token i (a candidate of scan_sentences) and its tokens
+ * [*tb, *te): the token's own, read without a branch (a search on from
+ * the one before ran a count of sentences that varies). False when it is
+ * a furniture sentence, or when i is in none (then *te is i + 1). */
+static inline bool candidate_sentence(const claims__article *art, size_t i, size_t *si, size_t *tb,
+                                      size_t *te)
 {
-    const size_t run_end = art->sents[s_end - 1].tok_end;
-    size_t tb, te; /* the candidate's sentence's tokens */
-    for (size_t i = art->sents[si].tok_begin;; i++) {
+    *si = art->pos[i].sentence;
+    const claims__sentence *sn = *si < art->nsents ? &art->sents[*si] : NULL;
+    if (!sn || i < sn->tok_begin || i >= sn->tok_end) {
+        *te = i + 1;
+        return false;
+    }
+    *tb = sn->tok_begin;
+    *te = sn->tok_end;
+    return !(sn->flags & CLAIMS__SF_FURNITURE);
+}
+
+/* Scans the article's sentences as one run of tokens, from the first's
+ * first to the last's last: a scan a sentence cost more to set up and end
+ * than its few candidates (most sentences have none), and so did a scan
+ * a run of sentences not furniture, as the runs were found by a test of
+ * every sentence. next_candidate reads the run's end, not its
+ * candidate's sentence's, so it finds a few more (a capitalized word that
+ * ends a sentence before a number, a word whose next token opens the next
+ * sentence): every test below is of the candidate's sentence, and finds
+ * nothing in those. A candidate in a furniture sentence skips the rest
+ * of it, and one in no sentence is passed. */
+static claims_status scan_sentences(dt_ctx *c, const claims__article *art)
+{
+    const size_t run_end = art->sents[art->nsents - 1].tok_end;
+    size_t si, tb, te; /* the candidate's sentence and its tokens */
+    for (size_t i = art->sents[0].tok_begin;; i++) {
         /* one call of next_candidate, inlined (each `continue` goes on
            from the token after i) */
         if ((i = next_candidate(c, art, i, run_end)) >= run_end)
@@ -2433,12 +2476,10 @@ static claims_status scan_sentences(dt_ctx *c, const claims__article *art, size_
             i = c->skip_e - 1;
             continue;
         }
-        /* the candidate's sentence: the token's own, read without a
-         * branch (a search on from the one before ran a count of
-         * sentences that varies) */
-        si = art->pos[i].sentence;
-        tb = art->sents[si].tok_begin;
-        te = art->sents[si].tok_end;
+        if (!candidate_sentence(art, i, &si, &tb, &te)) {
+            i = te - 1; /* on past a furniture sentence, or a token in none */
+            continue;
+        }
         const claims__token *t = &art->toks[i];
         bool word = t->cls == CLAIMS__TOK_WORD;
         size_t n = 0;
@@ -2581,22 +2622,11 @@ claims_status claims__extract_time(claims_story *s, size_t ai)
         }
     }
 
-    /* 2. Dates and years, sentence by sentence: a run of sentences not
-     * furniture whose tokens follow each other at a time. */
-    for (size_t si = 0; si < art->nsents;) {
-        const claims__sentence *sv = art->sents;
-        if (sv[si].flags & CLAIMS__SF_FURNITURE) {
-            si++;
-            continue;
-        }
-        size_t s_end = si + 1;
-        while (s_end < art->nsents && !(sv[s_end].flags & CLAIMS__SF_FURNITURE) &&
-               sv[s_end].tok_begin == sv[s_end - 1].tok_end)
-            s_end++;
-        claims_status st = scan_sentences(&c, art, si, s_end);
+    /* 2. Dates and years, in the sentences not furniture. */
+    if (art->nsents) {
+        claims_status st = scan_sentences(&c, art);
         if (st != CLAIMS_OK)
             return st;
-        si = s_end;
     }
     return rename_year_named(&c);
 }
