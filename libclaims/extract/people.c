@@ -249,16 +249,18 @@ static size_t gather_persons(const claims_story *s, const claim_lists *l, person
         p->fold = key_part(c);
         p->display = display;
         p->nwords = 1;
-        p->first_len = strlen(p->fold);
         p->last = p->fold;
-        const char *sp = strchr(p->fold, ' ');
-        if (sp)
-            p->first_len = (size_t)(sp - p->fold);
-        for (const char *q = p->fold; *q; q++)
-            if (*q == ' ') {
+        /* its words, first word and last in one pass (a name is a few
+           bytes: no strlen and strchr calls, each a pass of its own) */
+        size_t n = 0, first = SIZE_MAX;
+        for (; p->fold[n]; n++)
+            if (p->fold[n] == ' ') {
+                if (first == SIZE_MAX)
+                    first = n;
                 p->nwords++;
-                p->last = q + 1;
+                p->last = p->fold + n + 1;
             }
+        p->first_len = first == SIZE_MAX ? n : first;
         p->fold_key = prefix_key(p->fold);
         p->last_key = prefix_key(p->last);
     }
@@ -1265,11 +1267,11 @@ static const char *age_surname(claim_lists *l, const claims_claim *c)
     return thing && !strchr(thing, ' ') && strcmp(thing, "-") != 0 ? thing : NULL;
 }
 
-/* Enters full name f (its last word's) in table t of mask + 1 slots. */
-static void enter_full_name(surname *t, size_t mask, const char *f)
+/* Enters full name f, whose last word is last[0..n), in table t of mask
+ * + 1 slots. */
+static void enter_full_name(surname *t, size_t mask, const char *f, const char *last, size_t n)
 {
-    const char *last = strrchr(f, ' ') + 1;
-    uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, strlen(last));
+    uint32_t h = claims__hash(CLAIMS__HASH_INIT, last, n);
     surname *e = surname_slot(t, mask, last, h);
     int r = e->last ? strcmp(f, e->fold) : -1;
     if (e->last && r != 0)
@@ -1293,8 +1295,14 @@ static void enter_name(surname *t, uint64_t *seen, size_t mask, const claims_cla
     if (!id || !count_name(seen, mask, id))
         return;
     const char *f = claims__cstr(c, id);
-    if (strchr(f, ' '))
-        enter_full_name(t, mask, f);
+    /* its last word and its end in one pass (no strchr, strrchr and
+       strlen calls, each a pass of its own over a name of a few bytes) */
+    const char *last = NULL, *q = f;
+    for (; *q; q++)
+        if (*q == ' ')
+            last = q + 1;
+    if (last)
+        enter_full_name(t, mask, f, last, (size_t)(q - last));
 }
 
 /* 3. An age held by a bare surname takes the single full name ending in
