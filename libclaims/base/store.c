@@ -57,13 +57,32 @@ static CLAIMS__ALWAYS_INLINE claims_claim *claim_make(claims_story *s, size_t ai
     return c;
 }
 
+/* The sentence of art (which has some) that holds byte off, as
+ * claims__sentence_of finds it: the first whose end is past off. The
+ * claims made by offset (quotes and paraphrases) come in text order,
+ * mostly a sentence or three apart: when no sentence before the last
+ * claim's, k, is past off, the first of k..k+3 that is, counted without
+ * a branch (their ends are in order); else searched. */
+static size_t sentence_from(const claims__article *art, size_t off, size_t k)
+{
+    const claims__sentence *sn = art->sents;
+    size_t n = art->nsents;
+    if (k + 4 <= n && (k == 0 || sn[k - 1].end <= off)) {
+        size_t i = k + (sn[k].end <= off) + (sn[k + 1].end <= off) + (sn[k + 2].end <= off);
+        if (sn[i].end > off)
+            return i;
+    }
+    return claims__sentence_of(art, off);
+}
+
 claims_claim *claims__claim_add(claims_story *s, size_t ai, claims_kind kind, size_t start,
                                 size_t end)
 {
     const claims__article *art = &s->articles[ai];
     if (!art->nsents)
         return claim_make(s, ai, kind, start, end, NULL, CLAIMS__SENT_FAR);
-    size_t si = claims__sentence_of(art, start);
+    size_t si = sentence_from(art, start,
+                              s->nclaims ? s->claims[s->nclaims - 1]->sentence : CLAIMS__SENT_FAR);
     return claim_make(s, ai, kind, start, end, &art->sents[si], si);
 }
 
@@ -132,7 +151,7 @@ claims__sid claims__key(claims_story *s, const char *p1, const char *p2, const c
 enum { CLAIMS__PART_MAX = 64 };
 
 /* A key part's tag in the key memo: equal tags, equal parts. A part
- * not interned (a currency) has none: its key is not memoized. */
+ * not interned has none: its key is not memoized. */
 enum { TAG_ABSENT, TAG_UNKNOWN, TAG_ASKED, TAG_ID0 };
 #define TAG_NONE UINT32_MAX /* beyond an enum's int */
 
@@ -216,6 +235,11 @@ static CLAIMS__ALWAYS_INLINE bool key_part(claims_story *s, const char **pp, boo
  * (a measure's index); every kind names p2 */
 #define NAMES_P3 (1u << CLAIMS_KIND_COUNT | 1u << CLAIMS_KIND_MONEY | 1u << CLAIMS_KIND_MEASURE)
 #define NAMES_P4 (1u << CLAIMS_KIND_MEASURE)
+/* Kinds whose p4 is interned: a measure's index, and an amount's
+ * currency, which the frame does not name but the key memo is tagged
+ * by (a key of a part not interned is joined and looked up anew each
+ * time: 575 amounts on the news slice) */
+#define INTERNS_P4 (NAMES_P4 | 1u << CLAIMS_KIND_MONEY)
 
 const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2, const char *p3,
                               const char *p4)
@@ -240,7 +264,7 @@ const char *claims__claim_key(claims_story *s, claims_claim *cl, const char *p2,
     if (!key_part(s, &parts[1], kbit, FOLDED_KINDS & kbit ? folded : NULL, &lens[1], &tags[0],
                   &ids[0]) ||
         !key_part(s, &parts[2], NAMES_P3 & kbit, NULL, &lens[2], &tags[1], &ids[1]) ||
-        !key_part(s, &parts[3], NAMES_P4 & kbit, NULL, &lens[3], &tags[2], &ids[2]))
+        !key_part(s, &parts[3], INTERNS_P4 & kbit, NULL, &lens[3], &tags[2], &ids[2]))
         return NULL;
     switch (kind) {
     case CLAIMS_KIND_COUNT:
