@@ -1286,10 +1286,27 @@ static size_t address_end(const qctx *c, size_t k)
     return 0;
 }
 
+/* version_number's tests past the number's last figure, out of line:
+ * the figures after its point are zeros, and a counted noun follows. */
+CLAIMS__NOINLINE static bool version_after(const qctx *c, size_t nb, size_t ne)
+{
+    const claims__token *t = tk(c, nb);
+    const char *w = norm_of(c, nb);
+    const char *dot = memchr(w, '.', claims__tok_len(t));
+    if (!dot)
+        return false;
+    for (const char *q = dot + 1; q < w + claims__tok_len(t); q++)
+        if (*q != '0')
+            return false;
+    return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL);
+}
+
 /* A whole number written with a point and zeros before a counted noun
  * ("USB 3.0 ports"): a version, unless a unit, scale or currency follows
  * ("3.0 magnitude"). */
-static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
+static inline bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
@@ -1298,21 +1315,12 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
         return false;
     /* the figures after a point are all zeros, so the last is a zero (or
      * the point itself): most numbers fail here, before the point is
-     * looked for */
+     * looked for (out of line) */
     if (w[claims__tok_len(t) - 1] != '0' && w[claims__tok_len(t) - 1] != '.')
         return false;
-    const char *dot = memchr(w, '.', claims__tok_len(t));
-    if (!dot)
-        return false;
-    for (const char *q = dot + 1; q < w + claims__tok_len(t); q++)
-        if (*q != '0')
-            return false;
-    return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
-           !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL);
+    return version_after(c, nb, ne);
 }
 
-/* Returns the token to resume from when the digits at nb are not a
- * quantity, or 0 when they may be one. */
 /* "a 10U server", "a 4x4", "5G phones": a number glued to a word that is
  * no unit, scale, currency or suffix ("12mm", "1.5bn", "1990s") is part of
  * a model code. */
@@ -1343,7 +1351,20 @@ static bool sentence_terminal(const qctx *c)
     return false;
 }
 
-static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+/* The "9 p.m.", "10 o'clock" of noise_end: the token after a unit of
+ * quantity "clock" (unit_split, unit_is) at ne, or 0. */
+static CLAIMS__ALWAYS_INLINE size_t clock_end(const qctx *c, size_t ne)
+{
+    size_t n = 0;
+    const claims__lex_entry *u = unit_at(c, ne, &n);
+    if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
+        return ne + n;
+    return 0;
+}
+
+/* noise_end's tests of the tokens around the number, out of line: most
+ * numbers stand between plain tokens that none of them can take. */
+CLAIMS__NOINLINE static size_t noise_around(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
@@ -1352,10 +1373,8 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* the tokens either side, asked about again and again below */
     const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
     const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
-    /* "+972", "#1", leading zeros "02" (the byte first: rarely a '0') */
+    /* "+972", "#1" */
     if (glued_nb && (pprev == '+' || pprev == '#'))
-        return skip;
-    if (w[0] == '0' && claims__tok_len(t) > 1 && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
     if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
@@ -1418,13 +1437,9 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
         return skip;
     /* "9 p.m.", "10 o'clock" */
-    {
-        size_t n = 0;
-        const claims__lex_entry *u = unit_at(c, ne, &n);
-        /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
-            return ne + n;
-    }
+    size_t clock = clock_end(c, ne);
+    if (clock)
+        return clock;
     /* "6 September" */
     if (ne < c->se && is_month(c, ne))
         return ne + 1;
@@ -1462,6 +1477,56 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return skip;
     }
     return 0;
+}
+
+/* Punctuation before a number that noise_around asks about ("+972",
+ * "#1", "S-300", "9/11", "24/7"), bit ch - 32 of a word; a "." ("No. 1")
+ * only sends it to the word before it. */
+#define NOISE_MARKS                                                                                \
+    ((UINT64_C(1) << ('+' - 32)) | (UINT64_C(1) << ('#' - 32)) | (UINT64_C(1) << ('-' - 32)) |     \
+     (UINT64_C(1) << (':' - 32)) | (UINT64_C(1) << ('/' - 32)))
+
+/* Returns the token to resume from when the digits at nb (a number token)
+ * are not a quantity, or 0 when they may be one. Most numbers stand after
+ * a lowercase word or a mark and before a word with a space before it or
+ * a mark that no number follows, none of which noise_around's tests of the
+ * tokens around can take (no number, capital, digit, month or ordinal
+ * among them; a word after no "block", for "the 12000 block of"): a test
+ * of each token's bits says so, and the number's own tests are left. */
+static CLAIMS__ALWAYS_INLINE size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+{
+    const char *w = norm_of(c, nb);
+    /* leading zeros "02" (the byte first: rarely a '0') */
+    if (w[0] == '0' && claims__tok_len(tk(c, nb)) > 1 && w[1] != '.' && w[1] != ',')
+        return ne > nb + 1 ? ne : nb + 1;
+    const uint32_t dated = (1u << CLAIMS__LEX_ORDINAL) | (1u << CLAIMS__LEX_MONTH);
+    bool plain = ne < c->se && !(tk(c, nb)->lexmask & (1u << CLAIMS__LEX_WORD_CLASS));
+    if (plain && nb > c->sb) {
+        const uint64_t prev_m = claims__tok_bits_of(
+            dated, CLAIMS__TOK_NUMBER, CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT);
+        unsigned ch = (unsigned)punct_ch(c, nb - 1) - 32;
+        plain = !(claims__tok_bits(tk(c, nb - 1)) & prev_m) &&
+                !(ch < 64 && ((NOISE_MARKS >> ch) & 1)) &&
+                (ch != '.' - 32 || nb - 1 == c->sb || !(tk(c, nb - 2)->lexmask & dated));
+    }
+    if (plain) {
+        const claims__token *u = tk(c, ne);
+        if (u->cls == CLAIMS__TOK_WORD) {
+            const uint64_t m = claims__tok_bits_of(
+                dated, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_SPACE_BEFORE);
+            plain = (claims__tok_bits(u) & m) ==
+                        claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_SPACE_BEFORE) &&
+                    u->hash != CLAIMS__HASH5('b', 'l', 'o', 'c', 'k');
+        } else {
+            plain = u->cls != CLAIMS__TOK_NUMBER && !(u->lexmask & dated) &&
+                    (ne + 1 >= c->se || u[1].cls != CLAIMS__TOK_NUMBER);
+        }
+    }
+    if (!plain)
+        return noise_around(c, nb, ne, cur_before);
+    if (version_number(c, nb, ne, cur_before))
+        return ne + 1;
+    return clock_end(c, ne);
 }
 
 /* --------------------------------------------------------- emitting */
