@@ -78,8 +78,35 @@ typedef struct wc_word {
     uint64_t key; /* the word's bytes, zero-padded, its length in the top byte; 0: empty */
     const claims__lex_entry *e;
 } wc_word;
+
+/* A unit entry's value "quantity:unit[:flag]" in its parts (unit_split):
+ * pointers into the lexicon's string, which lives as long as it does. */
+typedef struct unit_val {
+    const char *q, *u;
+    size_t qn, un;
+    bool pre;   /* ":pre": may stand before the number ("aged 61") */
+    bool spec;  /* ":spec": hyphened to a noun it names a product ("a
+                   13-inch model", "a 64GB phone") */
+    bool weigh; /* ":weigh": a unit only after a weighing word ("weighs
+                   4.5 pounds"), a currency otherwise ("4.5 pounds") */
+} unit_val;
+
+/* A unit entry split and its parts. */
+typedef struct split_memo {
+    const claims__lex_entry *e; /* NULL while empty */
+    bool ok;
+    unit_val uv;
+} split_memo;
+
+/* The story's unit entries split, by the entry's place in its table
+ * modulo UNIT_SPLITS (under 1 KB, beside the word classes): the story's
+ * articles name the same few units ("%", "years", "km"), and an entry's
+ * parts are its value's. */
+enum { UNIT_SPLITS = 16 };
+
 struct claims__wc_words {
     size_t mask; /* the number of entries less one (a power of two) */
+    split_memo units[UNIT_SPLITS];
     wc_word w[];
 };
 
@@ -105,7 +132,7 @@ typedef struct qctx {
     wc_memo *wc;
     struct claims__wc_words *ww; /* the story's, or NULL (no memory) */
     unit_memo *um;
-    struct split_memo *sm;
+    split_memo *sm; /* unit_split_entry's one slot when the story has no memo */
     /* may_start's lookup of its word in the number section (SIZE_MAX:
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
@@ -451,16 +478,6 @@ static bool parse_bounds(const char *v, double *lo, double *hi)
 
 /* Splits "quantity:unit[:pre]" into its parts (pointers into a static-
  * lifetime lexicon string; lengths returned). */
-typedef struct unit_val {
-    const char *q, *u;
-    size_t qn, un;
-    bool pre;  /* ":pre": may stand before the number ("aged 61") */
-    bool spec; /* ":spec": hyphened to a noun it names a product ("a
-                  13-inch model", "a 64GB phone") */
-    bool weigh; /* ":weigh": a unit only after a weighing word ("weighs
-                   4.5 pounds"), a currency otherwise ("4.5 pounds") */
-} unit_val;
-
 static bool unit_split(const char *v, unit_val *out)
 {
     const char *c1 = strchr(v, ':');
@@ -477,18 +494,11 @@ static bool unit_split(const char *v, unit_val *out)
     return true;
 }
 
-/* The unit entry unit_after split last and its parts: an article's
- * amounts repeat their units ("%", "years"). */
-typedef struct split_memo {
-    const claims__lex_entry *e; /* NULL before the first */
-    bool ok;
-    unit_val uv;
-} split_memo;
-
-/* unit_split of entry e's value, through the memo. */
+/* unit_split of entry e's value, through the story's memo (the
+ * article's one slot when there is no memory for the story's). */
 static bool unit_split_entry(const qctx *c, const claims__lex_entry *e, unit_val *out)
 {
-    split_memo *m = c->sm;
+    split_memo *m = c->ww ? &c->ww->units[(uintptr_t)e / sizeof *e % UNIT_SPLITS] : c->sm;
     if (m->e != e) {
         m->e = e;
         m->ok = unit_split(claims__lex_text(e), &m->uv);
@@ -1393,7 +1403,7 @@ CLAIMS__NOINLINE static size_t noise_around(const qctx *c, size_t nb, size_t ne,
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
-        if (!(u && unit_split(claims__lex_text(u), &uv) && uv.pre)) {
+        if (!(u && unit_split_entry(c, u, &uv) && uv.pre)) {
             if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
@@ -2379,7 +2389,7 @@ static CLAIMS__ALWAYS_INLINE void unit_before(const qctx *c, amount *a, unit_inf
     if (is_punct(c, p, '-') && p > c->sb)
         p--;
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
-    if (e && unit_split(claims__lex_text(e), &u->uv) && u->uv.pre) {
+    if (e && unit_split_entry(c, e, &u->uv) && u->uv.pre) {
         u->has_unit = true;
         u->unit_pre = true;
         a->b = p;
