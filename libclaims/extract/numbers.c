@@ -104,9 +104,22 @@ typedef struct split_memo {
  * parts are its value's. */
 enum { UNIT_SPLITS = 16 };
 
+/* A unit's text (a lexicon value or a literal: it lives as long as the
+ * story's check) and its id in the story's table; 0: none yet. */
+typedef struct unit_id_memo {
+    const char *p;
+    size_t n;
+    claims__sid id;
+} unit_id_memo;
+
+/* The story's units interned, by the text's address modulo UNIT_IDS:
+ * its claims ask for the same few ("%", "years", "USD"). */
+enum { UNIT_IDS = 16 };
+
 struct claims__wc_words {
     size_t mask; /* the number of entries less one (a power of two) */
     split_memo units[UNIT_SPLITS];
+    unit_id_memo unit_ids[UNIT_IDS];
     wc_word w[];
 };
 
@@ -154,13 +167,10 @@ typedef struct qctx {
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
     /* ids emit made last, asked for again by the article's next claims
-     * ("%" and "%", "USD" and "USD"): the unit interned, its text (a
-     * lexicon value or a literal, which lives as long as the call); the
-     * back-off key "money/-/-/<cur>" of the currency cur; the back-off key
-     * of a named age (0: none yet) */
-    const char *unit_p;
-    size_t unit_n;
-    claims__sid unit_id;
+     * ("%" and "%", "USD" and "USD"): the unit interned (when the story
+     * has no memo of its units); the back-off key "money/-/-/<cur>" of the
+     * currency cur; the back-off key of a named age (0: none yet) */
+    unit_id_memo unit;
     const char *cur_p;
     claims__sid cur_key;
     claims__sid age_key;
@@ -1650,12 +1660,14 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        if (unit != c->unit_p || unit_len != c->unit_n || !c->unit_id) {
-            c->unit_id = claims__intern(c->s, unit, unit_len);
-            c->unit_p = unit;
-            c->unit_n = unit_len;
+        unit_id_memo *m =
+            c->ww ? &c->ww->unit_ids[((uintptr_t)unit ^ unit_len) % UNIT_IDS] : &c->unit;
+        if (unit != m->p || unit_len != m->n || !m->id) {
+            m->id = claims__intern(c->s, unit, unit_len);
+            m->p = unit;
+            m->n = unit_len;
         }
-        claims__draft(cl)->unit = c->unit_id;
+        claims__draft(cl)->unit = m->id;
         if (!cl->frame->unit)
             return CLAIMS_ERR_NOMEM;
     }
