@@ -24,6 +24,18 @@
 #include <stddef.h>
 #include <string.h>
 
+/* A step that few amounts reach (an age's list, a version, a previous
+ * event): kept out of line, in the section of code that runs rarely, and
+ * the paths to it laid out apart from the hot ones, so that the code each
+ * article runs takes fewer lines of the instruction cache. Not for a step
+ * that many articles reach: gcc moves code after a call to one (the rest
+ * of a stage) to the rarely run section too. */
+#if defined(__GNUC__)
+#define RARE __attribute__((cold, noinline))
+#else
+#define RARE
+#endif
+
 /* CLAIMS__ALWAYS_INLINE here: the stages of process, each called once an
  * amount (a call saved and restored six registers, more than some stages
  * cost when they find nothing), and the token tests asked from dozens of
@@ -66,8 +78,48 @@ typedef struct wc_word {
     uint64_t key; /* the word's bytes, zero-padded, its length in the top byte; 0: empty */
     const claims__lex_entry *e;
 } wc_word;
+
+/* A unit entry's value "quantity:unit[:flag]" in its parts (unit_split):
+ * pointers into the lexicon's string, which lives as long as it does. */
+typedef struct unit_val {
+    const char *q, *u;
+    size_t qn, un;
+    bool pre;   /* ":pre": may stand before the number ("aged 61") */
+    bool spec;  /* ":spec": hyphened to a noun it names a product ("a
+                   13-inch model", "a 64GB phone") */
+    bool weigh; /* ":weigh": a unit only after a weighing word ("weighs
+                   4.5 pounds"), a currency otherwise ("4.5 pounds") */
+} unit_val;
+
+/* A unit entry split and its parts. */
+typedef struct split_memo {
+    const claims__lex_entry *e; /* NULL while empty */
+    bool ok;
+    unit_val uv;
+} split_memo;
+
+/* The story's unit entries split, by the entry's place in its table
+ * modulo UNIT_SPLITS (under 1 KB, beside the word classes): the story's
+ * articles name the same few units ("%", "years", "km"), and an entry's
+ * parts are its value's. */
+enum { UNIT_SPLITS = 16 };
+
+/* A unit's text (a lexicon value or a literal: it lives as long as the
+ * story's check) and its id in the story's table; 0: none yet. */
+typedef struct unit_id_memo {
+    const char *p;
+    size_t n;
+    claims__sid id;
+} unit_id_memo;
+
+/* The story's units interned, by the text's address modulo UNIT_IDS:
+ * its claims ask for the same few ("%", "years", "USD"). */
+enum { UNIT_IDS = 16 };
+
 struct claims__wc_words {
     size_t mask; /* the number of entries less one (a power of two) */
+    split_memo units[UNIT_SPLITS];
+    unit_id_memo unit_ids[UNIT_IDS];
     wc_word w[];
 };
 
@@ -93,7 +145,7 @@ typedef struct qctx {
     wc_memo *wc;
     struct claims__wc_words *ww; /* the story's, or NULL (no memory) */
     unit_memo *um;
-    struct split_memo *sm;
+    split_memo *sm; /* unit_split_entry's one slot when the story has no memo */
     /* may_start's lookup of its word in the number section (SIZE_MAX:
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
@@ -115,13 +167,10 @@ typedef struct qctx {
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
     /* ids emit made last, asked for again by the article's next claims
-     * ("%" and "%", "USD" and "USD"): the unit interned, its text (a
-     * lexicon value or a literal, which lives as long as the call); the
-     * back-off key "money/-/-/<cur>" of the currency cur; the back-off key
-     * of a named age (0: none yet) */
-    const char *unit_p;
-    size_t unit_n;
-    claims__sid unit_id;
+     * ("%" and "%", "USD" and "USD"): the unit interned (when the story
+     * has no memo of its units); the back-off key "money/-/-/<cur>" of the
+     * currency cur; the back-off key of a named age (0: none yet) */
+    unit_id_memo unit;
     const char *cur_p;
     claims__sid cur_key;
     claims__sid age_key;
@@ -439,16 +488,6 @@ static bool parse_bounds(const char *v, double *lo, double *hi)
 
 /* Splits "quantity:unit[:pre]" into its parts (pointers into a static-
  * lifetime lexicon string; lengths returned). */
-typedef struct unit_val {
-    const char *q, *u;
-    size_t qn, un;
-    bool pre;  /* ":pre": may stand before the number ("aged 61") */
-    bool spec; /* ":spec": hyphened to a noun it names a product ("a
-                  13-inch model", "a 64GB phone") */
-    bool weigh; /* ":weigh": a unit only after a weighing word ("weighs
-                   4.5 pounds"), a currency otherwise ("4.5 pounds") */
-} unit_val;
-
 static bool unit_split(const char *v, unit_val *out)
 {
     const char *c1 = strchr(v, ':');
@@ -465,18 +504,11 @@ static bool unit_split(const char *v, unit_val *out)
     return true;
 }
 
-/* The unit entry unit_after split last and its parts: an article's
- * amounts repeat their units ("%", "years"). */
-typedef struct split_memo {
-    const claims__lex_entry *e; /* NULL before the first */
-    bool ok;
-    unit_val uv;
-} split_memo;
-
-/* unit_split of entry e's value, through the memo. */
+/* unit_split of entry e's value, through the story's memo (the
+ * article's one slot when there is no memory for the story's). */
 static bool unit_split_entry(const qctx *c, const claims__lex_entry *e, unit_val *out)
 {
-    split_memo *m = c->sm;
+    split_memo *m = c->ww ? &c->ww->units[(uintptr_t)e / sizeof *e % UNIT_SPLITS] : c->sm;
     if (m->e != e) {
         m->e = e;
         m->ok = unit_split(claims__lex_text(e), &m->uv);
@@ -1186,7 +1218,7 @@ static bool counted_noun_at(const qctx *c, size_t k)
 
 /* A word that governs an object after it: a verb ("told", "sold"), a
  * preposition ("in", "from"). */
-static bool governs_object(const qctx *c, size_t p)
+RARE static bool governs_object(const qctx *c, size_t p)
 {
     if (p < c->sb || !is_cls(c, p, CLAIMS__TOK_WORD))
         return false;
@@ -1286,10 +1318,27 @@ static size_t address_end(const qctx *c, size_t k)
     return 0;
 }
 
+/* version_number's tests past the number's last figure, out of line:
+ * the figures after its point are zeros, and a counted noun follows. */
+RARE static bool version_after(const qctx *c, size_t nb, size_t ne)
+{
+    const claims__token *t = tk(c, nb);
+    const char *w = norm_of(c, nb);
+    const char *dot = memchr(w, '.', claims__tok_len(t));
+    if (!dot)
+        return false;
+    for (const char *q = dot + 1; q < w + claims__tok_len(t); q++)
+        if (*q != '0')
+            return false;
+    return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) &&
+           !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL);
+}
+
 /* A whole number written with a point and zeros before a counted noun
  * ("USB 3.0 ports"): a version, unless a unit, scale or currency follows
  * ("3.0 magnitude"). */
-static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
+static inline bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
@@ -1298,21 +1347,12 @@ static bool version_number(const qctx *c, size_t nb, size_t ne, bool cur_before)
         return false;
     /* the figures after a point are all zeros, so the last is a zero (or
      * the point itself): most numbers fail here, before the point is
-     * looked for */
+     * looked for (out of line) */
     if (w[claims__tok_len(t) - 1] != '0' && w[claims__tok_len(t) - 1] != '.')
         return false;
-    const char *dot = memchr(w, '.', claims__tok_len(t));
-    if (!dot)
-        return false;
-    for (const char *q = dot + 1; q < w + claims__tok_len(t); q++)
-        if (*q != '0')
-            return false;
-    return counted_noun_at(c, ne) && !lex(c, CLAIMS__LEX_UNIT, ne, c->se, NULL) &&
-           !lex(c, CLAIMS__LEX_SCALE, ne, c->se, NULL) && !lex(c, CLAIMS__LEX_CURRENCY, ne, c->se, NULL);
+    return version_after(c, nb, ne);
 }
 
-/* Returns the token to resume from when the digits at nb are not a
- * quantity, or 0 when they may be one. */
 /* "a 10U server", "a 4x4", "5G phones": a number glued to a word that is
  * no unit, scale, currency or suffix ("12mm", "1.5bn", "1990s") is part of
  * a model code. */
@@ -1330,7 +1370,7 @@ static bool model_code(const qctx *c, size_t ne, bool cur_before)
 }
 
 /* The sentence ends with . ! ? (before closing quotes and brackets). */
-static bool sentence_terminal(const qctx *c)
+RARE static bool sentence_terminal(const qctx *c)
 {
     size_t i = c->se;
     while (i > c->sb) {
@@ -1343,7 +1383,20 @@ static bool sentence_terminal(const qctx *c)
     return false;
 }
 
-static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+/* The "9 p.m.", "10 o'clock" of noise_end: the token after a unit of
+ * quantity "clock" (unit_split, unit_is) at ne, or 0. */
+static CLAIMS__ALWAYS_INLINE size_t clock_end(const qctx *c, size_t ne)
+{
+    size_t n = 0;
+    const claims__lex_entry *u = unit_at(c, ne, &n);
+    if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
+        return ne + n;
+    return 0;
+}
+
+/* noise_end's tests of the tokens around the number, out of line: most
+ * numbers stand between plain tokens that none of them can take. */
+CLAIMS__NOINLINE static size_t noise_around(const qctx *c, size_t nb, size_t ne, bool cur_before)
 {
     const claims__token *t = tk(c, nb);
     const char *w = norm_of(c, nb);
@@ -1352,17 +1405,15 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
     /* the tokens either side, asked about again and again below */
     const int pprev = has_prev ? punct_ch(c, nb - 1) : 0, pnext = punct_ch(c, ne);
     const bool glued_nb = glued(c, nb), glued_ne = ne < c->se && glued(c, ne);
-    /* "+972", "#1", leading zeros "02" (the byte first: rarely a '0') */
+    /* "+972", "#1" */
     if (glued_nb && (pprev == '+' || pprev == '#'))
-        return skip;
-    if (w[0] == '0' && claims__tok_len(t) > 1 && w[1] != '.' && w[1] != ',')
         return skip;
     /* "S-300", "MiG-29", "F-16s": a letter word glued to the number by "-" */
     if (pprev == '-' && nb >= c->sb + 2 && glued_nb && glued(c, nb - 1) &&
         is_cls(c, nb - 2, CLAIMS__TOK_WORD)) {
         const claims__lex_entry *u = lex(c, CLAIMS__LEX_UNIT, nb - 2, nb - 1, NULL);
         unit_val uv;
-        if (!(u && unit_split(claims__lex_text(u), &uv) && uv.pre)) {
+        if (!(u && unit_split_entry(c, u, &uv) && uv.pre)) {
             if (glued_ne && is_cls(c, ne, CLAIMS__TOK_WORD))
                 skip = ne + 1;
             return skip;
@@ -1418,13 +1469,9 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
         is_cls(c, nb - 2, CLAIMS__TOK_NUMBER))
         return skip;
     /* "9 p.m.", "10 o'clock" */
-    {
-        size_t n = 0;
-        const claims__lex_entry *u = unit_at(c, ne, &n);
-        /* a unit of quantity "clock" (unit_split, unit_is) */
-        if (u && claims__lex_text(u)[0] == 'c' && strncmp(claims__lex_text(u), "clock:", 6) == 0)
-            return ne + n;
-    }
+    size_t clock = clock_end(c, ne);
+    if (clock)
+        return clock;
     /* "6 September" */
     if (ne < c->se && is_month(c, ne))
         return ne + 1;
@@ -1462,6 +1509,56 @@ static size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
             return skip;
     }
     return 0;
+}
+
+/* Punctuation before a number that noise_around asks about ("+972",
+ * "#1", "S-300", "9/11", "24/7"), bit ch - 32 of a word; a "." ("No. 1")
+ * only sends it to the word before it. */
+#define NOISE_MARKS                                                                                \
+    ((UINT64_C(1) << ('+' - 32)) | (UINT64_C(1) << ('#' - 32)) | (UINT64_C(1) << ('-' - 32)) |     \
+     (UINT64_C(1) << (':' - 32)) | (UINT64_C(1) << ('/' - 32)))
+
+/* Returns the token to resume from when the digits at nb (a number token)
+ * are not a quantity, or 0 when they may be one. Most numbers stand after
+ * a lowercase word or a mark and before a word with a space before it or
+ * a mark that no number follows, none of which noise_around's tests of the
+ * tokens around can take (no number, capital, digit, month or ordinal
+ * among them; a word after no "block", for "the 12000 block of"): a test
+ * of each token's bits says so, and the number's own tests are left. */
+static CLAIMS__ALWAYS_INLINE size_t noise_end(const qctx *c, size_t nb, size_t ne, bool cur_before)
+{
+    const char *w = norm_of(c, nb);
+    /* leading zeros "02" (the byte first: rarely a '0') */
+    if (w[0] == '0' && claims__tok_len(tk(c, nb)) > 1 && w[1] != '.' && w[1] != ',')
+        return ne > nb + 1 ? ne : nb + 1;
+    const uint32_t dated = (1u << CLAIMS__LEX_ORDINAL) | (1u << CLAIMS__LEX_MONTH);
+    bool plain = ne < c->se && !(tk(c, nb)->lexmask & (1u << CLAIMS__LEX_WORD_CLASS));
+    if (plain && nb > c->sb) {
+        const uint64_t prev_m = claims__tok_bits_of(
+            dated, CLAIMS__TOK_NUMBER, CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_HAS_DIGIT);
+        unsigned ch = (unsigned)punct_ch(c, nb - 1) - 32;
+        plain = !(claims__tok_bits(tk(c, nb - 1)) & prev_m) &&
+                !(ch < 64 && ((NOISE_MARKS >> ch) & 1)) &&
+                (ch != '.' - 32 || nb - 1 == c->sb || !(tk(c, nb - 2)->lexmask & dated));
+    }
+    if (plain) {
+        const claims__token *u = tk(c, ne);
+        if (u->cls == CLAIMS__TOK_WORD) {
+            const uint64_t m = claims__tok_bits_of(
+                dated, UINT16_MAX, CLAIMS__TF_CAP | CLAIMS__TF_ALLCAPS | CLAIMS__TF_SPACE_BEFORE);
+            plain = (claims__tok_bits(u) & m) ==
+                        claims__tok_bits_of(0, CLAIMS__TOK_WORD, CLAIMS__TF_SPACE_BEFORE) &&
+                    u->hash != CLAIMS__HASH5('b', 'l', 'o', 'c', 'k');
+        } else {
+            plain = u->cls != CLAIMS__TOK_NUMBER && !(u->lexmask & dated) &&
+                    (ne + 1 >= c->se || u[1].cls != CLAIMS__TOK_NUMBER);
+        }
+    }
+    if (!plain)
+        return noise_around(c, nb, ne, cur_before);
+    if (version_number(c, nb, ne, cur_before))
+        return ne + 1;
+    return clock_end(c, ne);
 }
 
 /* --------------------------------------------------------- emitting */
@@ -1563,12 +1660,14 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        if (unit != c->unit_p || unit_len != c->unit_n || !c->unit_id) {
-            c->unit_id = claims__intern(c->s, unit, unit_len);
-            c->unit_p = unit;
-            c->unit_n = unit_len;
+        unit_id_memo *m =
+            c->ww ? &c->ww->unit_ids[((uintptr_t)unit ^ unit_len) % UNIT_IDS] : &c->unit;
+        if (unit != m->p || unit_len != m->n || !m->id) {
+            m->id = claims__intern(c->s, unit, unit_len);
+            m->p = unit;
+            m->n = unit_len;
         }
-        claims__draft(cl)->unit = c->unit_id;
+        claims__draft(cl)->unit = m->id;
         if (!cl->frame->unit)
             return CLAIMS_ERR_NOMEM;
     }
@@ -1819,7 +1918,7 @@ static bool person_part(const qctx *c, size_t p, char *out)
  * story's kind: "the previous major earthquake, in 2002, killed 74
  * people" counts that quake's dead, not this one's. The qualifiers are
  * time.lex's ("previous", "earlier", "last" before an event noun). */
-static bool previous_event_before(const qctx *c, size_t verb)
+RARE static bool previous_event_before(const qctx *c, size_t verb)
 {
     for (size_t d = 1; d <= TOLL_WINDOW && d <= verb - c->sb; d++) {
         size_t j = verb - d;
@@ -1871,7 +1970,7 @@ static const char *toll_before(const qctx *c, size_t b)
 
 /* The common noun at p as a key part (its concept, else its naive
  * singular), or false when p is not such a noun. */
-static bool noun_part(const qctx *c, size_t p, char *out)
+RARE static bool noun_part(const qctx *c, size_t p, char *out)
 {
     if (p < c->sb || p >= c->se || !is_cls(c, p, CLAIMS__TOK_WORD))
         return false;
@@ -1963,7 +2062,7 @@ static bool subject_before(const qctx *c, size_t b, char *out)
 /* The thing a sum pays for, after it: "$X for the power plant", "$20
  * million in funding", also behind a conversion in brackets ("500
  * million shekels ($130 million) for the plant"). */
-static bool purpose_after(const qctx *c, size_t k, char *out)
+RARE static bool purpose_after(const qctx *c, size_t k, char *out)
 {
     if (is_punct(c, k, '(')) {
         size_t close = 0;
@@ -2032,9 +2131,9 @@ static size_t age_list(const qctx *c, size_t k, size_t *list)
 /* Ages of several people in one list: measure/age/<person>/<i>-of-<n>,
  * so that "two men, aged 19 and 22" keeps both and each meets the same
  * rank in another article's list. */
-static claims_status emit_age_list(qctx *c, const amount *first, const char *thing,
-                                   const size_t *list, size_t nlist, const char *unit,
-                                   size_t unit_len)
+RARE static claims_status emit_age_list(qctx *c, const amount *first, const char *thing,
+                                        const size_t *list, size_t nlist, const char *unit,
+                                        size_t unit_len)
 {
     size_t total = nlist + 1;
     for (size_t i = 0; i < total; i++) {
@@ -2232,7 +2331,7 @@ static CLAIMS__ALWAYS_INLINE size_t read_range(qctx *c, amount *a)
 
 /* A weighing word (actions.lex: _weigh) shortly before the amount, with
  * no punctuation between: "weighs 4.5", "weighed in at about 300". */
-static bool weighed_before(const qctx *c, size_t b)
+RARE static bool weighed_before(const qctx *c, size_t b)
 {
     for (size_t p = b, n = 0; p > c->sb && n < 4; p--, n++) {
         if (!is_cls(c, p - 1, CLAIMS__TOK_WORD))
@@ -2302,7 +2401,7 @@ static CLAIMS__ALWAYS_INLINE void unit_before(const qctx *c, amount *a, unit_inf
     if (is_punct(c, p, '-') && p > c->sb)
         p--;
     const claims__lex_entry *e = lex(c, CLAIMS__LEX_UNIT, p, p + 1, NULL);
-    if (e && unit_split(claims__lex_text(e), &u->uv) && u->uv.pre) {
+    if (e && unit_split_entry(c, e, &u->uv) && u->uv.pre) {
         u->has_unit = true;
         u->unit_pre = true;
         a->b = p;
@@ -2348,7 +2447,7 @@ static size_t age_verb_subject(const qctx *c, size_t nb)
  * otherwise; SIZE_MAX when the number is no such age. Out of line: gcc
  * inlined it into process or not as other code changed, and inlined it
  * cost the hot path some 40 k more instructions on the slice. */
-CLAIMS__NOINLINE static size_t age_at_subject(const qctx *c, size_t nb)
+RARE static size_t age_at_subject(const qctx *c, size_t nb)
 {
     size_t p = nb - 1;
     if (p > c->sb + 2 && norm_is(c, p, "of") && norm_is(c, p - 1, "age") && norm_is(c, p - 2, "the"))
