@@ -1580,6 +1580,14 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
     return CLAIMS_OK;
 }
 
+/* Room in nb for 16 bytes past its text and terminator (claims__article
+ * .norm): lexicon lookups compare a token's norm text 16 bytes at once,
+ * with no test of where the buffer ends. False on OOM. */
+static bool norm_pad(const claims_allocator *a, claims__buf *nb)
+{
+    return claims__grow(a, (void **)&nb->data, &nb->cap, nb->len + 16, 1);
+}
+
 claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
                                claims__token **toks, claims__tok_pos **pos, size_t *ntoks,
                                char **norm, size_t *norm_len)
@@ -1595,6 +1603,8 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         else
             st = CLAIMS_ERR_NOMEM;
     }
+    if (st == CLAIMS_OK && !norm_pad(a, &nb))
+        st = CLAIMS_ERR_NOMEM;
     if (st != CLAIMS_OK) {
         claims__free(a, tv.v);
         claims__buf_free(&nb);
@@ -1659,7 +1669,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                 tv.p[k].start += (uint32_t)from;
                 tv.p[k].end += (uint32_t)from;
             }
-        if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+        if (st == CLAIMS_OK && !(claims__buf_putc(&nb, 0) && norm_pad(a, &nb)))
             st = CLAIMS_ERR_NOMEM;
         if (st == CLAIMS_OK && !(end_list(a, &tv.terms, &tv.terms_cap, tv.nterms) &&
                                  end_list(a, &tv.lines, &tv.lines_cap, tv.nlines) &&
