@@ -799,7 +799,9 @@ typedef struct claims__article {
     claims__token *toks;
     claims__tok_pos *pos;
     claims__sentence *sents;
-    char *norm;              /* concatenated normalized token texts */
+    char *norm;              /* concatenated normalized token texts, 16
+                                readable bytes past norm_len (compared 16
+                                at once) */
     uint32_t len;            /* of text */
     uint32_t prefix;
     /* The bytes of `text` that claims__segment reads: all of them, or one

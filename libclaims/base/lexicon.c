@@ -639,9 +639,10 @@ static inline bool same16(const char *key, const char *norm, size_t n)
 
 /* Whether the key bytes at `key` are tokens [i, i + ntok) of art joined as
  * add_phrase joins them (the caller checked the length). A token of up to
- * 16 bytes with 16 of the norm text readable from it (most) is compared
- * as one vector (same16: the keys are padded), without the branches on
- * its length of claims__same_bytes, which mispredicted here too. */
+ * 16 bytes (most) is compared as one vector (same16: the keys are padded,
+ * and the norm text has 16 readable bytes past its end), without the
+ * branches on its length of claims__same_bytes, which mispredicted here
+ * too. */
 static inline bool key_is(const char *key, const claims__article *art, size_t i, size_t ntok)
 {
     for (size_t m = 0; m < ntok; m++) {
@@ -650,8 +651,7 @@ static inline bool key_is(const char *key, const claims__article *art, size_t i,
             return false;
         const char *norm = art->norm + u->norm;
         size_t n = claims__tok_len(u);
-        if (n <= 16 && (size_t)u->norm + 16 <= art->norm_len ? !same16(key, norm, n)
-                                                             : !claims__same_bytes(key, norm, n))
+        if (n <= 16 ? !same16(key, norm, n) : !claims__same_bytes(key, norm, n))
             return false;
         key += n;
     }
@@ -761,10 +761,10 @@ const claims__lex_entry *claims__lex_match_probe(const claims__lexicon *lx, clai
     const lex_slot *sl = &t->slots[slot_home(sh, t->shift)];
     const char *norm = art->norm + tk->norm;
     size_t n = claims__tok_len(tk);
-    /* (a token of up to 16 bytes with 16 of the norm text readable from
-       it: all but the longest words and an article's last few bytes) */
-    if (sl->hash != sh || n > 16 || (size_t)tk->norm + 16 > art->norm_len ||
-        ((sl->section ^ sec) | (sl->keylen ^ n)) != 0 || !same16(t->keys + sl->key, norm, n))
+    /* (a token of up to 16 bytes: all but the longest words; the norm
+       text has 16 readable bytes past its end) */
+    if (sl->hash != sh || n > 16 || ((sl->section ^ sec) | (sl->keylen ^ n)) != 0 ||
+        !same16(t->keys + sl->key, norm, n))
         return probe_one(t, sh, sec, tk, norm, ntok);
     *ntok = 1;
     return &t->entries[sl->entry];

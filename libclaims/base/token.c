@@ -796,18 +796,6 @@ static size_t plain_quote(plain_cursor *cur, const char *s, size_t n, size_t i, 
     return i + 1;
 }
 
-/* plain_apos_word on a copy of the cursor: plain_run's own is not
- * handed to a call, or it would live in memory, not in registers, and
- * every token's fields would be loaded and stored. */
-static inline size_t apos_word_copy(plain_cursor *cur, const char *s, size_t n, size_t start,
-                                    uint16_t flags)
-{
-    plain_cursor c2 = *cur;
-    size_t e = plain_apos_word(&c2, s, n, start, flags);
-    *cur = c2;
-    return e;
-}
-
 #ifdef CLAIMS__SSE2
 
 /* The word at s[start] that goes on after an ASCII apostrophe at
@@ -899,10 +887,8 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
                 if (cur->tend - cur->t >= 2)
                     poss = possessive_at(s, n, start + len);
                 if (!poss) {
-                    plain_cursor c2 = *cur; /* see apos_word_copy */
-                    size_t e = stop == '\'' ? plain_contraction(&c2, s, n, start, len, flags) : 0;
-                    *cur = c2;
-                    return e ? e : apos_word_copy(cur, s, n, start, flags);
+                    size_t e = stop == '\'' ? plain_contraction(cur, s, n, start, len, flags) : 0;
+                    return e ? e : plain_apos_word(cur, s, n, start, flags);
                 }
             }
             /* Most words have no capital and no digit: one test. */
@@ -929,7 +915,7 @@ static inline size_t plain_word(plain_cursor *cur, const char *s, size_t n, size
     }
     unsigned char stop = (unsigned char)s[k];
     if ((stop >= 0x80 || stop == '\'') && !word_ends(s, n, k))
-        return apos_word_copy(cur, s, n, start, flags);
+        return plain_apos_word(cur, s, n, start, flags);
     /* Most words have no capital and no digit: one test. */
     if (seen & (WB_UPPER | WB_DIGIT))
         flags |= word_case_flags(s, start, k, seen);
@@ -1150,9 +1136,12 @@ static CLAIMS__ALWAYS_INLINE size_t run_number(plain_cursor *cur, claims__token 
  * pl is plain_run's lists; *other is set to the start of a word that is
  * plain_word's, where a call would come back at once. Each word's class
  * and flags are written on the way to it, its capitals or-ed in (no
- * register for them; a token's t[1] is in the block). */
-static inline size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
-                              uint16_t flags, plain_lists *pl, size_t *other)
+ * register for them; a token's t[1] is in the block). Out of line:
+ * inlined into plain_run, whose values took the registers, the norm
+ * buffer, the buckets and lim were loaded from the stack on every word
+ * (a call per run of about twenty words costs less). */
+static CLAIMS__NOINLINE size_t word_run(plain_cursor *cur, const char *s, size_t start, size_t lim,
+                                        uint16_t flags, plain_lists *pl, size_t *other)
 {
     const run_consts k = run_consts_make();
     claims__token *t = cur->t, *const t0 = t;
@@ -1419,9 +1408,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             token_end(&cur, i + 1, word_hash1[c], CLAIMS__TOK_PUNCT, flags);
             e = i + 1;
         } else if (pb == PB_QUOTE) {
-            plain_cursor c2 = cur; /* see apos_word_copy */
-            e = plain_quote(&c2, s, full_n, i, flags);
-            cur = c2;
+            e = plain_quote(&cur, s, full_n, i, flags);
         } else if ((1u << pb) & ((1u << PB_SPACE) | (1u << PB_NEWLINE))) {
             if (pb == PB_NEWLINE) {
                 if (!run_note_line(&pl, cur.t))
@@ -1437,9 +1424,7 @@ static size_t plain_run(tokvec *tv, claims__buf *norm, const char *s, size_t n, 
             e = plain_number(&cur, s, n, i, i < lim16, flags);
         } else if (pb == PB_E2) {
             unsigned char m = e2_mark(s, full_n, i);
-            plain_cursor c2 = cur; /* see apos_word_copy */
-            e = m ? plain_mark(&c2, s, full_n, i, m, flags) : 0;
-            cur = c2;
+            e = m ? plain_mark(&cur, s, full_n, i, m, flags) : 0;
         } else {
             break;
         }
@@ -1595,6 +1580,14 @@ static claims_status tokenize_into(const char *s, size_t n, tokvec *tv, claims__
     return CLAIMS_OK;
 }
 
+/* Room in nb for 16 bytes past its text and terminator (claims__article
+ * .norm): lexicon lookups compare a token's norm text 16 bytes at once,
+ * with no test of where the buffer ends. False on OOM. */
+static bool norm_pad(const claims_allocator *a, claims__buf *nb)
+{
+    return claims__grow(a, (void **)&nb->data, &nb->cap, nb->len + 16, 1);
+}
+
 claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t n,
                                claims__token **toks, claims__tok_pos **pos, size_t *ntoks,
                                char **norm, size_t *norm_len)
@@ -1610,6 +1603,8 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
         else
             st = CLAIMS_ERR_NOMEM;
     }
+    if (st == CLAIMS_OK && !norm_pad(a, &nb))
+        st = CLAIMS_ERR_NOMEM;
     if (st != CLAIMS_OK) {
         claims__free(a, tv.v);
         claims__buf_free(&nb);
@@ -1674,7 +1669,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                 tv.p[k].start += (uint32_t)from;
                 tv.p[k].end += (uint32_t)from;
             }
-        if (st == CLAIMS_OK && !claims__buf_putc(&nb, 0))
+        if (st == CLAIMS_OK && !(claims__buf_putc(&nb, 0) && norm_pad(a, &nb)))
             st = CLAIMS_ERR_NOMEM;
         if (st == CLAIMS_OK && !(end_list(a, &tv.terms, &tv.terms_cap, tv.nterms) &&
                                  end_list(a, &tv.lines, &tv.lines_cap, tv.nlines) &&
