@@ -24,12 +24,10 @@ Prints, for each binary (the baseline first, measured in the same run):
     run's wall time; --quick leaves out both 100,000-article stories;
   - start-up: CPU time of `claims check` on one small article (median of
     --startup-runs), and beside it that of a program that does nothing,
-    linked as claims is (BUILD/bench/startup_floor for glibc,
-    startup_floor_musl for musl, when built): what exec alone costs on
-    this machine, the floor of any start-up figure; then the same for
-    the build's glibc and musl builds of claims (claims is the musl one
-    where musl-gcc was found, with claims-glibc beside it; an older build
-    has claims-musl beside a glibc claims), where built.
+    linked as claims is (BUILD/bench/startup_floor, when built): what
+    exec alone costs on this machine, the floor of any start-up figure;
+    the same for BUILD/claims-musl (linked against musl) and its floor
+    (BUILD/bench/startup_floor_musl) where they are built.
 The binaries' timed runs are interleaved so that both see the same load,
 the order reversed every other round.
 Nothing here asserts on time.
@@ -175,20 +173,10 @@ def floor_of(claims, name="startup_floor"):
     return b if os.access(b, os.X_OK) else None
 
 
-def libc_builds(claims):
-    """{"glibc": path, "musl": path, "claims": "glibc" or "musl"}: the
-    build's claims linked against each C library, None where not built.
-    Where musl-gcc is found, claims is the musl build and claims-glibc sits
-    beside it; before that, claims was glibc's and claims-musl the other
-    (meson.build)."""
-    d = os.path.dirname(os.path.abspath(claims))
-    exe = lambda name: os.path.join(d, name) if os.access(os.path.join(d, name), os.X_OK) else None
-    if exe("claims-glibc"):
-        return {"glibc": exe("claims-glibc"), "musl": claims, "claims": "musl"}
-    return {"glibc": claims, "musl": exe("claims-musl"), "claims": "glibc"}
-
-
-FLOOR = {"glibc": "startup_floor", "musl": "startup_floor_musl"}
+def musl_of(claims):
+    """The build's claims-musl beside its claims (meson.build), or None."""
+    b = os.path.join(os.path.dirname(os.path.abspath(claims)), "claims-musl")
+    return b if os.access(b, os.X_OK) else None
 
 
 def library_mbs(bench, corpus):
@@ -253,31 +241,26 @@ def measure(binaries, work, work_rs, size, slice_dir, slice_size, long_file, lon
             r[name][f"peak RSS, {label}"] = rss / text_bytes
             if label != "one long article":
                 r[name][f"  wall s, {label}"] = wall
-    # start-up: claims itself, then its glibc and musl builds, each run
-    # followed by one of a do-nothing program linked as it is
-    # (BUILD/bench/startup_floor, startup_floor_musl), so that both see
-    # the same load
-    builds = {name: libc_builds(claims) for name, claims in binaries}
-    exe_of = {"": lambda b: b[b["claims"]], ", glibc build": lambda b: b["glibc"],
-              ", musl build": lambda b: b["musl"]}
-    libc_of = {"": lambda b: b["claims"], ", glibc build": lambda b: "glibc",
-               ", musl build": lambda b: "musl"}
-    su = {(name, k): [] for name, _ in binaries for k in exe_of}
-    floor = {(name, k): [] for name, _ in binaries for k in exe_of}
+    # start-up, each round's runs followed by one of the do-nothing
+    # program of the same build, so that both see the same load
+    # and the same for claims-musl and a do-nothing program linked as it is
+    # (BUILD/bench/startup_floor_musl), where built
+    kinds = [("", lambda c: c, "startup_floor"), (", claims-musl", musl_of, "startup_floor_musl")]
+    su = {(name, k): [] for name, _ in binaries for k, _, _ in kinds}
+    floor = {(name, k): [] for name, _ in binaries for k, _, _ in kinds}
     for t in range(startup_runs):
         for name, claims in in_turn(t):
-            for k in exe_of:
-                exe = exe_of[k](builds[name])
+            for k, exe_of, floor_name in kinds:
+                exe = exe_of(claims)
                 if not exe:
                     continue
                 su[name, k].append(child_run([exe, "check", *nc[name], "--fail-on", "none", small],
                                              False))
-                f = floor_of(claims, FLOOR[libc_of[k](builds[name])])
+                f = floor_of(claims, floor_name)
                 if f:
                     floor[name, k].append(child_run([f], False))
     for name, _ in binaries:
-        r[name]["claims is linked against musl"] = 1.0 if builds[name]["claims"] == "musl" else 0.0
-        for k in exe_of:
+        for k, _, _ in kinds:
             if k and not any(su[n, k] for n, _ in binaries):
                 continue
             ms = lambda runs: statistics.median(c for _, c, _ in runs) * 1000 if runs else None

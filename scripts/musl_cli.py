@@ -1,8 +1,6 @@
 #!/usr/bin/env python3
-"""Builds the claims tool linked statically against musl instead of
-glibc (`build/claims` where musl-gcc is found; the glibc build is then
-`build/claims-glibc`), for a process that starts in about half the CPU
-time.
+"""Builds `claims-musl`: the claims tool linked statically against musl
+instead of glibc, for a process that starts in about half the CPU time.
 
 A program linked against glibc runs glibc's start-up code, which asks the
 processor about itself (CPUID) about forty times; under a hypervisor each
@@ -11,7 +9,7 @@ the 0.5-0.7 ms a do-nothing program costs. musl's start-up asks nothing.
 See bench/README.md ("Start-up").
 
 meson cannot give one target a compiler of its own, so this script is the
-target's recipe (meson.build: custom_target 'claims'): it compiles
+target's recipe (meson.build: custom_target 'claims-musl'): it compiles
 the sources meson gives it with musl-gcc, a few at a time, and links them
 static-pie (Debian's musl-gcc specs link only plain static or dynamic
 programs, so the start files are named here) with the static libraries

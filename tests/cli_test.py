@@ -378,12 +378,9 @@ class Cli(unittest.TestCase):
         self.assertTrue(has("bash-completion/completions/claims"), found)
         self.assertTrue(has("share/doc/libclaims/lexicons.md"), found)
         self.assertTrue(has("bin/claims"), found)
-        # the installed tool runs (where musl-gcc is found, `claims` is the
-        # musl build, a custom target: installed with its mode)
         exe = os.path.join(dest, next(f for f in found if f.endswith("bin/claims")))
         p = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
-        self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertFalse(has("bin/claims-glibc"), found)
+        self.assertEqual(p.returncode, 0, p.stderr)  # the installed tool runs
 
     def test_readme_sample_is_the_output_of_its_command(self):
         with open(os.path.join(HERE, "..", "README.md"), encoding="utf-8") as f:
