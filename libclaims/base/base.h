@@ -240,16 +240,6 @@ uint32_t claims__hash(uint32_t h, const char *s, size_t n);
  * equal keys are indistinguishable anyway. */
 void claims__sort_u64(uint64_t *a, size_t n);
 
-typedef int (*claims__cmp_fn)(const void *, const void *);
-
-/* Sorts base[0..n) of `size`-byte elements in place by cmp, as qsort
- * does, but with no allocation and in the same time on every C library
- * (musl's qsort, a smoothsort, took three times glibc's instructions on
- * a story's comparison). Not stable: cmp must order any two elements
- * that differ in what the caller shows (every caller's ends on a unique
- * field). base may be NULL when n is 0. */
-void claims__sort(void *base, size_t n, size_t size, claims__cmp_fn cmp);
-
 /* ----------------------------------------------------------- utf8.c */
 
 /* Checks that s[0..n) is well-formed UTF-8 with no NUL byte. On failure

@@ -70,6 +70,14 @@ enum { MAX_SUMMARY_ARTICLES = 4 };
  * article also holds a value that fits another article's. */
 enum { MAX_ARTICLE_VALUES = 32 };
 
+/* qsort, except that an empty or one-element array is left alone (qsort
+ * must not be given a NULL base, even with no elements). */
+static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 /* ----------------------------------------------------------- values */
 
 enum { V_UNKNOWN = 0, V_RANGE = 1, V_YEARLESS = 2 };
@@ -434,7 +442,7 @@ static const claims_claim *claim_at(const ctx *x, uint32_t ci)
 static claims_status emit(ctx *x, claims_finding_type type, const char *key, double conf,
                           const char *diff)
 {
-    claims__sort(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
+    sort_n(x->tmp, x->ntmp, sizeof *x->tmp, cmp_u32);
     size_t n = 0;
     for (size_t i = 0; i < x->ntmp; i++)
         if (!n || x->tmp[n - 1] != x->tmp[i])
@@ -1191,8 +1199,8 @@ static claims_status pair_finding(ctx *x, size_t a_n, int type, double conf, boo
 {
     uint32_t *la = x->tmp, *lb = x->tmp + a_n;
     size_t na = a_n, nb = x->ntmp - a_n;
-    claims__sort(la, na, sizeof *la, cmp_u32);
-    claims__sort(lb, nb, sizeof *lb, cmp_u32);
+    sort_n(la, na, sizeof *la, cmp_u32);
+    sort_n(lb, nb, sizeof *lb, cmp_u32);
     const char *key = claim_at(x, la[0])->frame->key;
     if (weak && nb) {
         /* the strong side's key names the slot */
@@ -1438,7 +1446,7 @@ static bool index_slot(ctx *x, const entry *e, const vclass *S, size_t ns)
             x->nac++;
         }
     }
-    claims__sort(x->ac, x->nac, sizeof *x->ac, cmp_artcls);
+    sort_n(x->ac, x->nac, sizeof *x->ac, cmp_artcls);
     return true;
 }
 
@@ -1986,7 +1994,7 @@ static bool keyrank_order(const claims_allocator *al, keyranks *kr, uint32_t **e
     for (size_t i = 0; i < kr->cap; i++)
         if (kr->t[i].key)
             keys[n++] = kr->t[i].key;
-    claims__sort(keys, n, sizeof *keys, cmp_key_ptr);
+    sort_n(keys, n, sizeof *keys, cmp_key_ptr);
     size_t r = 0;
     uint32_t at = 0;
     for (size_t i = 0; i < n; i++) {
@@ -2031,7 +2039,7 @@ static claims_status compare_filed_slot(ctx *x, const filed *f, size_t n, entry 
         e[k].kind = g.kind;
         claim_val(x->s->lex, g.c, &e[k].v); /* true: only claims with one are filed */
     }
-    claims__sort(e, n, sizeof *e, cmp_entry_in_slot);
+    sort_n(e, n, sizeof *e, cmp_entry_in_slot);
     if (!e[0].weak) /* a slot needs a strong claim */
         return compare_slot(x, e, 0, n, sk, skcap, wk, wkcap);
     return kind_agreements(x, e, 0, n);
@@ -2334,9 +2342,9 @@ static claims_status speech_finding(ctx *x, claims_claim **q, const qclass *A,
     }
     uint32_t *la = x->tmp, *lb = x->tmp + na;
     size_t nb = x->ntmp - na;
-    claims__sort(la, na, sizeof *la, cmp_u32);
+    sort_n(la, na, sizeof *la, cmp_u32);
     if (nb)
-        claims__sort(lb, nb, sizeof *lb, cmp_u32);
+        sort_n(lb, nb, sizeof *lb, cmp_u32);
     const claims_claim *ca = claim_at(x, la[0]);
     const claims_claim *cb = nb ? claim_at(x, lb[0]) : NULL;
     const char *key = ca->frame->key;
@@ -2537,7 +2545,7 @@ static bool speech_classes(const claims_story *s, speech *sp)
             return false;
         sp->q[sp->nq++] = c;
     }
-    claims__sort(sp->q, sp->nq, sizeof *sp->q, cmp_speech_ptr);
+    sort_n(sp->q, sp->nq, sizeof *sp->q, cmp_speech_ptr);
     claims_claim **q = sp->q;
     for (size_t i = 0; i < sp->nq;) {
         size_t j = i + 1;
@@ -2582,7 +2590,7 @@ static bool speech_shingles(ctx *x, speech *sp)
         }
     }
     posting *post = sp->post;
-    claims__sort(post, sp->npost, sizeof *post, cmp_posting);
+    sort_n(post, sp->npost, sizeof *post, cmp_posting);
     size_t w = 0;
     for (size_t i = 0; i < sp->npost; i++)
         if (!w || post[w - 1].hash != post[i].hash || post[w - 1].cls != post[i].cls)
@@ -2676,7 +2684,7 @@ static claims_status compare_speech(ctx *x)
     st = CLAIMS_ERR_NOMEM;
     if (!speech_shingles(x, &sp) || !pairs_by_shingle(al, &sp) || !pairs_by_speaker(al, &sp))
         goto out;
-    claims__sort(sp.pairs, sp.npairs, sizeof *sp.pairs, cmp_qpair);
+    sort_n(sp.pairs, sp.npairs, sizeof *sp.pairs, cmp_qpair);
     for (size_t i = 0; i < sp.npairs; i++) {
         const qpair *pr = &sp.pairs[i];
         if (i && pr->a == pr[-1].a && pr->b == pr[-1].b)
@@ -2789,7 +2797,7 @@ claims_status claims__compare(claims_story *s)
     if (st == CLAIMS_OK)
         st = compare_speech(&x);
     if (st == CLAIMS_OK && s->nfindings > 1) {
-        claims__sort(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
+        sort_n(s->findings, s->nfindings, sizeof *s->findings, cmp_finding);
         drop_outtold(s);
     }
     for (size_t i = 0; i < s->nfindings && st == CLAIMS_OK; i++) {
