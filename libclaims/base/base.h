@@ -1457,8 +1457,7 @@ typedef struct claims__strtab {
     uint32_t *hash;            /* id -> the string's mark (intern.c): 24
                                   bits of its hash, its length to 254 */
     uint32_t n, cap;           /* ids in use (with 0), capacity */
-    uint64_t *slots;           /* ids, each with its mark above it; 0
-                                  empty; a power of two of them */
+    uint32_t *slots;           /* ids; 0 empty; a power of two of them */
     uint32_t nslots;
     /* keys by their parts' ids, so that a key made before is found
        without joining and hashing its string: it names ids of this table,

@@ -53,32 +53,17 @@ static uint32_t str_hash(const char *p, size_t n)
 }
 
 /* What the table keeps of a string of hash h and length n: 24 bits of
- * the hash (where its slot is) and 1 + the length up to 253, so that
- * equal marks of strings shorter than 254 bytes mean equal lengths, and
- * their bytes are compared without memcmp's call or a look past the end;
- * and no mark is 0, an empty slot's. */
+ * the hash (where its slot is) and the length up to 254, so that equal
+ * marks of strings shorter than 255 bytes mean equal lengths, and their
+ * bytes are compared without memcmp's call or a look past the end. */
 static inline uint32_t str_mark(uint32_t h, size_t n)
 {
-    return h << 8 | (n < 254 ? (uint32_t)n + 1 : 255);
-}
-
-/* A slot of the index: id, and above it the mark h of its string, read
- * with the id (a lookup's first test is of the mark, and the mark by id,
- * t->hash, kept for the index's growth, was a load from another line,
- * often a cache miss). */
-static inline uint64_t slot_of(uint32_t id, uint32_t h)
-{
-    return (uint64_t)h << 32 | id;
-}
-
-static inline uint32_t slot_mark(uint64_t e)
-{
-    return (uint32_t)(e >> 32);
+    return h << 8 | (n < 255 ? (uint32_t)n : 255);
 }
 
 static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
 {
-    uint64_t *slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
+    uint32_t *slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, (size_t)nslots * sizeof *slots);
@@ -87,7 +72,7 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
         uint32_t i = (t->hash[id] >> 8) & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = slot_of(id, t->hash[id]);
+        slots[i] = id;
     }
     claims__free(a, t->slots);
     t->slots = slots;
@@ -160,11 +145,11 @@ static CLAIMS__NOINLINE claims__sid intern_new(claims_story *s, const char *p, s
     claims__sid id = t->n++;
     t->str[id] = copy;
     t->hash[id] = h;
-    t->slots[i] = slot_of(id, h);
+    t->slots[i] = id;
     return id;
 }
 
-/* claims__intern of a string of 254 bytes or more: its mark does not
+/* claims__intern of a string of 255 bytes or more: its mark does not
  * tell its length, so a match is also compared by memcmp (a call). */
 static CLAIMS__NOINLINE claims__sid intern_long(claims_story *s, const char *p, size_t n,
                                                 uint32_t h)
@@ -173,24 +158,24 @@ static CLAIMS__NOINLINE claims__sid intern_long(claims_story *s, const char *p, 
     if (!t->nslots)
         return intern_new(s, p, n, h, 0);
     uint32_t mask = t->nslots - 1, i = (h >> 8) & mask;
-    for (uint64_t e; (e = t->slots[i]) != 0; i = (i + 1) & mask) {
-        const char *q = t->str[(uint32_t)e];
-        if (slot_mark(e) == h && memcmp(q, p, n) == 0 && q[n] == 0)
-            return (uint32_t)e;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
+        const char *q = t->str[id];
+        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+            return id;
     }
     return intern_new(s, p, n, h, i);
 }
 
 /* The probe of claims__intern past its first slot i, for a string
- * shorter than 254 bytes (its mark tells its length). */
+ * shorter than 255 bytes (its mark tells its length). */
 static CLAIMS__NOINLINE claims__sid intern_probe(claims_story *s, const char *p, size_t n,
                                                  uint32_t h, uint32_t i)
 {
     const claims__strtab *t = &s->strs;
     uint32_t mask = t->nslots - 1;
-    for (uint64_t e; (e = t->slots[i]) != 0; i = (i + 1) & mask)
-        if (slot_mark(e) == h && claims__same_bytes(t->str[(uint32_t)e], p, n))
-            return (uint32_t)e;
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask)
+        if (t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+            return id;
     return intern_new(s, p, n, h, i);
 }
 
@@ -198,17 +183,16 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
 {
     const claims__strtab *t = &s->strs;
     uint32_t h = str_mark(str_hash(p, n), n);
-    if (n >= 254)
+    if (n >= 255)
         return intern_long(s, p, n, h);
     /* no index yet: made by intern_new */
     if (!t->nslots)
         return intern_new(s, p, n, h, 0);
     /* most strings are found at their first slot: tested here, the rest
        of the probe a tail call, so nothing is saved and restored */
-    uint32_t i = (h >> 8) & (t->nslots - 1);
-    uint64_t e = t->slots[i];
-    if (slot_mark(e) == h && claims__same_bytes(t->str[(uint32_t)e], p, n))
-        return (uint32_t)e;
+    uint32_t i = (h >> 8) & (t->nslots - 1), id = t->slots[i];
+    if (id && t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+        return id;
     return intern_probe(s, p, n, h, i);
 }
 
