@@ -145,7 +145,6 @@ typedef struct qctx {
     wc_memo *wc;
     struct claims__wc_words *ww; /* the story's, or NULL (no memory) */
     unit_memo *um;
-    split_memo *sm; /* unit_split_entry's one slot when the story has no memo */
     /* may_start's lookup of its word in the number section (SIZE_MAX:
      * none yet), which parse_number would repeat */
     size_t num_at, num_n;
@@ -167,10 +166,8 @@ typedef struct qctx {
     size_t last_money_end; /* token after the last money claim */
     char money_thing[PART_MAX], money_action[PART_MAX];
     /* ids emit made last, asked for again by the article's next claims
-     * ("%" and "%", "USD" and "USD"): the unit interned (when the story
-     * has no memo of its units); the back-off key "money/-/-/<cur>" of the
+     * ("USD" and "USD"): the back-off key "money/-/-/<cur>" of the
      * currency cur; the back-off key of a named age (0: none yet) */
-    unit_id_memo unit;
     const char *cur_p;
     claims__sid cur_key;
     claims__sid age_key;
@@ -504,11 +501,13 @@ static bool unit_split(const char *v, unit_val *out)
     return true;
 }
 
-/* unit_split of entry e's value, through the story's memo (the
- * article's one slot when there is no memory for the story's). */
+/* unit_split of entry e's value, through the story's memo (none when
+ * there was no memory for it). */
 static bool unit_split_entry(const qctx *c, const claims__lex_entry *e, unit_val *out)
 {
-    split_memo *m = c->ww ? &c->ww->units[(uintptr_t)e / sizeof *e % UNIT_SPLITS] : c->sm;
+    if (!c->ww)
+        return unit_split(claims__lex_text(e), out);
+    split_memo *m = &c->ww->units[(uintptr_t)e / sizeof *e % UNIT_SPLITS];
     if (m->e != e) {
         m->e = e;
         m->ok = unit_split(claims__lex_text(e), &m->uv);
@@ -1660,8 +1659,10 @@ static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const
         !set_backoff(c, cl, kind, p1, p2, p3, p4))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
-        unit_id_memo *m =
-            c->ww ? &c->ww->unit_ids[((uintptr_t)unit ^ unit_len) % UNIT_IDS] : &c->unit;
+        /* through the story's memo of its units (none when there was no
+         * memory for it) */
+        unit_id_memo none = {NULL, 0, 0};
+        unit_id_memo *m = c->ww ? &c->ww->unit_ids[((uintptr_t)unit ^ unit_len) % UNIT_IDS] : &none;
         if (unit != m->p || unit_len != m->n || !m->id) {
             m->id = claims__intern(c->s, unit, unit_len);
             m->p = unit;
@@ -3088,13 +3089,10 @@ claims_status claims__extract_quantities(claims_story *s, size_t ai)
     qctx c;
     wc_memo wc;
     unit_memo um = {SIZE_MAX, NULL, 0};
-    split_memo sm;
-    sm.e = NULL;
     memset(&c, 0, sizeof c);
     memset(wc.tag, 0, sizeof wc.tag);
     c.wc = &wc;
     c.um = &um;
-    c.sm = &sm;
     c.num_at = SIZE_MAX;
     c.win_at = SIZE_MAX;
     c.s = s;
