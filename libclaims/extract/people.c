@@ -642,33 +642,6 @@ static size_t memo_slots(size_t n)
     return m;
 }
 
-#ifdef CLAIMS__SSE2
-/* 0xFF where the 16 bytes at a and b are equal. */
-static inline __m128i same16(const char *a, const char *b)
-{
-    return _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)a),
-                          _mm_loadu_si128((const __m128i *)(const void *)b));
-}
-#endif
-
-/* Whether quotes a and b, both of n bytes, are the same bytes: sixteen
- * at a time (the last sixteen may overlap the ones before), inline. A
- * quote met again is almost always a copy, so the compare runs to its
- * end: musl's memcmp took a byte a step (about 600 steps a copy on the
- * news slice). */
-static bool same_quote(const char *a, const char *b, size_t n)
-{
-#ifdef CLAIMS__SSE2
-    if (n >= 16) {
-        for (size_t q = 0; q + 16 < n; q += 16)
-            if (_mm_movemask_epi8(same16(a + q, b + q)) != 0xffff)
-                return false;
-        return _mm_movemask_epi8(same16(a + n - 16, b + n - 16)) == 0xffff;
-    }
-#endif
-    return claims__same_bytes(a, b, n);
-}
-
 /* The slot of the quote str (hash h) in memo: the one of an earlier
  * quote of the same bytes, or the empty one where it goes. */
 static uint32_t *seen_slot(const quote_memo *memo, uint32_t h, const char *str, size_t len)
@@ -677,9 +650,12 @@ static uint32_t *seen_slot(const quote_memo *memo, uint32_t h, const char *str, 
     uint32_t len32 = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
     for (uint32_t e; (e = memo->slot[m]) != 0; m = (m + 1) & memo->mask) {
         const seen_quote *q = &memo->q[e - 1];
-        /* bytes of one length (strcmp looks for the NUL too) */
+        /* bytes of one length (strcmp looks for the NUL too), compared
+         * inline (a quote met again is almost always a copy, compared to
+         * its end: musl's memcmp took a byte a step) */
         if (q->hash == h && q->len == len32 &&
-            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0 : same_quote(q->str, str, len)))
+            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0
+                                 : claims__same_bytes(q->str, str, len)))
             break;
     }
     return &memo->slot[m];
