@@ -100,7 +100,6 @@ static head *take_kept(cli_heap *hp, size_t n)
         if (h->size >= n && h->size / 2 <= n) {
             memmove(hp->kept + i, hp->kept + i + 1, (hp->nkept - i - 1) * sizeof *hp->kept);
             hp->nkept--;
-            hp->kept_bytes -= h->size;
             return h;
         }
     }
@@ -115,16 +114,13 @@ static void keep_or_free(cli_heap *hp, head *h)
         free(h);
         return;
     }
-    while (hp->nkept &&
-           (hp->nkept == CLI_HEAP_KEPT || hp->kept_bytes + h->size > CLI_HEAP_KEPT_BYTES)) {
-        head *old = hp->kept[0];
-        hp->kept_bytes -= old->size;
-        free(old);
+    while (hp->nkept && (hp->nkept == CLI_HEAP_KEPT ||
+                         cli_heap_kept_bytes(hp) + h->size > CLI_HEAP_KEPT_BYTES)) {
+        free(hp->kept[0]);
         memmove(hp->kept, hp->kept + 1, (hp->nkept - 1) * sizeof *hp->kept);
         hp->nkept--;
     }
     hp->kept[hp->nkept++] = h;
-    hp->kept_bytes += h->size;
 }
 #endif
 
@@ -243,7 +239,14 @@ void cli_heap_release(cli_heap *h)
     for (unsigned i = 0; i < h->nkept; i++)
         free(h->kept[i]);
     h->nkept = 0;
-    h->kept_bytes = 0;
+}
+
+size_t cli_heap_kept_bytes(const cli_heap *h)
+{
+    size_t n = 0;
+    for (unsigned i = 0; i < h->nkept; i++)
+        n += ((const head *)h->kept[i])->size;
+    return n;
 }
 
 void *cli_text_chunk(cli_heap *h, size_t need, size_t *cap)

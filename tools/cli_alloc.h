@@ -22,7 +22,6 @@ enum { CLI_HEAP_KEPT_BYTES = 1 << 20 };
 typedef struct cli_heap {
     void *kept[CLI_HEAP_KEPT]; /* freed blocks kept, oldest first (CLI_KEEPS) */
     unsigned nkept;
-    size_t kept_bytes; /* their sizes' sum, at most CLI_HEAP_KEPT_BYTES */
     int huge; /* cli_heap_in_huge_pages was called */
 } cli_heap;
 
@@ -31,6 +30,9 @@ claims_allocator cli_heap_allocator(cli_heap *h);
 
 /* Frees the blocks h kept; h keeps nothing after. */
 void cli_heap_release(cli_heap *h);
+
+/* The bytes of the blocks h keeps (at most CLI_HEAP_KEPT_BYTES). */
+size_t cli_heap_kept_bytes(const cli_heap *h);
 
 /* Lets malloc's heap grow by `bytes` (at most 512 MB) at once, in huge
  * pages where glibc and the system have them; elsewhere (musl), h's
