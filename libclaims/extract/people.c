@@ -654,8 +654,7 @@ static uint32_t *seen_slot(const quote_memo *memo, uint32_t h, const char *str, 
          * inline (a quote met again is almost always a copy, compared to
          * its end: musl's memcmp took a byte a step) */
         if (q->hash == h && q->len == len32 &&
-            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0
-                                 : claims__same_bytes(q->str, str, len)))
+            (len32 == UINT32_MAX ? strcmp(q->str, str) == 0 : claims__same_bytes(q->str, str, len)))
             break;
     }
     return &memo->slot[m];
