@@ -1464,13 +1464,14 @@ typedef struct claims__keymemo {
  * and grows fourfold, emptied, as the story's strings grow, to the most. */
 enum { CLAIMS__KEY_MEMO_FIRST = 64, CLAIMS__KEY_MEMO = 1024 };
 
-/* The story's string table (claims__intern): strings stored once in the
- * arena, named by ids, and an open-addressing hash set over them. */
+/* The story's string table (claims__intern): an open-addressing hash
+ * set of ids over strings stored once in the arena. */
 typedef struct claims__strtab {
     const char **str;          /* id -> string; [0] unused (NULL) */
+    uint32_t *hash;            /* id -> the string's mark (intern.c): 24
+                                  bits of its hash, its length to 254 */
     uint32_t n, cap;           /* ids in use (with 0), capacity */
-    const char **slots;        /* the strings, each after its id and mark
-                                  (intern.c); NULL empty; a power of two */
+    uint32_t *slots;           /* ids; 0 empty; a power of two of them */
     uint32_t nslots;
     /* keys by their parts' ids, so that a key made before is found
        without joining and hashing its string: it names ids of this table,

@@ -61,38 +61,18 @@ static inline uint32_t str_mark(uint32_t h, size_t n)
     return h << 8 | (n < 255 ? (uint32_t)n : 255);
 }
 
-/* A stored string's bytes come after its id and its mark (STR_HEAD
- * bytes), and the index's slots point at the bytes: a lookup that finds
- * its string reads two lines, the slot and the string, where an id in the
- * slot, then the mark and the string's address in arrays by id, were four
- * (the index and arrays outgrow the L1 on a long story: on 20 MB of news
- * claims__intern's D1 read misses 553 K -> 384 K, last-level 179 K ->
- * 140 K, cachegrind). Ids in the slots and only the mark beside the
- * string (three lines) kept 525 K and 176 K of them. */
-enum { STR_HEAD = 8 };
-
-static inline uint32_t str_id_of(const char *q)
-{
-    return (uint32_t)load32(q - STR_HEAD);
-}
-
-static inline uint32_t str_mark_of(const char *q)
-{
-    return (uint32_t)load32(q - 4);
-}
-
 static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t nslots)
 {
-    const char **slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
+    uint32_t *slots = claims__malloc(a, (size_t)nslots * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, (size_t)nslots * sizeof *slots);
     uint32_t mask = nslots - 1;
     for (uint32_t id = 1; id < t->n; id++) {
-        uint32_t i = (str_mark_of(t->str[id]) >> 8) & mask;
+        uint32_t i = (t->hash[id] >> 8) & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = t->str[id];
+        slots[i] = id;
     }
     claims__free(a, t->slots);
     t->slots = slots;
@@ -108,34 +88,25 @@ static bool strtab_rehash(const claims_allocator *a, claims__strtab *t, uint32_t
  * real news about 4.4% -> 3.1%). The block being filled is the table's pool. */
 enum { STR_BLOCK = 4096, STR_APART = 512 };
 
-/* A copy of p[0..n) with a NUL, after id and mark h (STR_HEAD), in the
- * table's string blocks (a long one in a block of its own): the copy's
- * bytes; NULL on OOM. */
-static char *str_copy(claims_story *s, const char *p, size_t n, uint32_t id, uint32_t h)
+/* A copy of p[0..n) with a NUL in the table's string blocks (a long
+ * one in a block of its own); NULL on OOM. */
+static char *str_copy(claims_story *s, const char *p, size_t n)
 {
     claims__strtab *t = &s->strs;
-    char *d;
-    if (n >= STR_APART) {
-        d = claims__arena_alloc_raw(&s->arena, STR_HEAD + n + 1);
+    if (n >= STR_APART)
+        return claims__arena_strndup(&s->arena, p, n);
+    char *d = t->pool;
+    if (n + 1 > t->pool_left) {
+        d = claims__arena_alloc_raw(&s->arena, STR_BLOCK);
         if (!d)
             return NULL;
-        memcpy(d + STR_HEAD, p, n);
-    } else {
-        d = t->pool;
-        if (STR_HEAD + n + 1 > t->pool_left) {
-            d = claims__arena_alloc_raw(&s->arena, STR_BLOCK);
-            if (!d)
-                return NULL;
-            t->pool_left = STR_BLOCK;
-        }
-        claims__copy_short(d + STR_HEAD, p, n);
-        t->pool = d + STR_HEAD + n + 1;
-        t->pool_left -= (uint32_t)(STR_HEAD + n + 1);
+        t->pool_left = STR_BLOCK;
     }
-    memcpy(d, &id, 4);
-    memcpy(d + 4, &h, 4);
-    d[STR_HEAD + n] = 0;
-    return d + STR_HEAD;
+    claims__copy_short(d, p, n);
+    d[n] = 0;
+    t->pool = d + n + 1;
+    t->pool_left -= (uint32_t)(n + 1);
+    return d;
 }
 
 /* Stores p[0..n) of mark h as a new string (none equal is there), in
@@ -157,22 +128,24 @@ static CLAIMS__NOINLINE claims__sid intern_new(claims_story *s, const char *p, s
             ;
     }
     if (t->n + 1 > t->cap || !t->n) {
-        size_t need = t->n ? (size_t)t->n + 1 : 2, cap = t->cap;
-        if (!claims__grow(&s->alloc, (void **)&t->str, &cap, need, sizeof *t->str))
+        size_t need = t->n ? (size_t)t->n + 1 : 2, cap = t->cap, cap2 = t->cap;
+        if (!claims__grow(&s->alloc, (void **)&t->str, &cap, need, sizeof *t->str) ||
+            !claims__grow(&s->alloc, (void **)&t->hash, &cap2, need, sizeof *t->hash))
             return 0;
-        t->cap = (uint32_t)cap;
+        t->cap = (uint32_t)(cap < cap2 ? cap : cap2);
         if (!t->n) {
             t->str[0] = NULL;
+            t->hash[0] = 0;
             t->n = 1;
         }
     }
-    claims__sid id = t->n;
-    char *copy = str_copy(s, p, n, id, h);
+    char *copy = str_copy(s, p, n);
     if (!copy)
         return 0;
-    t->n++;
+    claims__sid id = t->n++;
     t->str[id] = copy;
-    t->slots[i] = copy;
+    t->hash[id] = h;
+    t->slots[i] = id;
     return id;
 }
 
@@ -185,9 +158,11 @@ static CLAIMS__NOINLINE claims__sid intern_long(claims_story *s, const char *p, 
     if (!t->nslots)
         return intern_new(s, p, n, h, 0);
     uint32_t mask = t->nslots - 1, i = (h >> 8) & mask;
-    for (const char *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (str_mark_of(q) == h && memcmp(q, p, n) == 0 && q[n] == 0)
-            return str_id_of(q);
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask) {
+        const char *q = t->str[id];
+        if (t->hash[id] == h && memcmp(q, p, n) == 0 && q[n] == 0)
+            return id;
+    }
     return intern_new(s, p, n, h, i);
 }
 
@@ -198,9 +173,9 @@ static CLAIMS__NOINLINE claims__sid intern_probe(claims_story *s, const char *p,
 {
     const claims__strtab *t = &s->strs;
     uint32_t mask = t->nslots - 1;
-    for (const char *q; (q = t->slots[i]) != NULL; i = (i + 1) & mask)
-        if (str_mark_of(q) == h && claims__same_bytes(q, p, n))
-            return str_id_of(q);
+    for (uint32_t id; (id = t->slots[i]) != 0; i = (i + 1) & mask)
+        if (t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+            return id;
     return intern_new(s, p, n, h, i);
 }
 
@@ -215,16 +190,16 @@ claims__sid claims__intern(claims_story *s, const char *p, size_t n)
         return intern_new(s, p, n, h, 0);
     /* most strings are found at their first slot: tested here, the rest
        of the probe a tail call, so nothing is saved and restored */
-    uint32_t i = (h >> 8) & (t->nslots - 1);
-    const char *q = t->slots[i];
-    if (q && str_mark_of(q) == h && claims__same_bytes(q, p, n))
-        return str_id_of(q);
+    uint32_t i = (h >> 8) & (t->nslots - 1), id = t->slots[i];
+    if (id && t->hash[id] == h && claims__same_bytes(t->str[id], p, n))
+        return id;
     return intern_probe(s, p, n, h, i);
 }
 
 void claims__strtab_free(const claims_allocator *a, claims__strtab *t)
 {
     claims__free(a, t->str);
+    claims__free(a, t->hash);
     claims__free(a, t->slots);
     claims__free(a, t->key_memo);
     memset(t, 0, sizeof *t);
