@@ -739,6 +739,24 @@ static void test_words_diff_overlap_and_runs(void **state)
 /* claims__buf_put copies pieces of up to 16 bytes without memcpy: every
  * length from 0 to 40, at every alignment the buffer reaches, and the
  * text must come out whole and NUL-ended. */
+/* claims__lexmask_or: a bit of any token of [lo, hi) is in the answer
+ * and none from outside it, at every span up to 24 tokens (the steps of
+ * eight from eight up, the last eight read again, and the short loop). */
+static void test_lexmask_or_every_span(void **state)
+{
+    (void)state;
+    claims__token t[26];
+    memset(t, 0, sizeof t);
+    for (size_t lo = 0; lo <= 24; lo++)
+        for (size_t hi = lo; hi <= 24; hi++)
+            for (size_t p = 0; p < 26; p++) {
+                t[p].lexmask = 1u << (p % 31);
+                uint32_t m = claims__lexmask_or(t, lo, hi);
+                assert_int_equal(m, p >= lo && p < hi ? 1u << (p % 31) : 0u);
+                t[p].lexmask = 0;
+            }
+}
+
 static void test_buf_put_every_length(void **state)
 {
     (void)state;
@@ -911,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_words_diff_overlap_and_runs),
         cmocka_unit_test(test_words_count_as_align),
         cmocka_unit_test(test_words_split_and_fold),
+        cmocka_unit_test(test_lexmask_or_every_span),
         cmocka_unit_test(test_buf_put_every_length),
         cmocka_unit_test(test_arena_blocks_grow_with_it),
     };

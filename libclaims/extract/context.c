@@ -1087,23 +1087,6 @@ static uint64_t lexmask_bits(const claims__token *toks, size_t ntoks, size_t k, 
     return n < 64 ? m & (((uint64_t)1 << n) - 1) : m;
 }
 
-/* The lexmasks of tokens [k, e) or-ed, e at least 8: eight a step, the
- * last eight read again rather than a loop of 0 to 7 turns (an or twice
- * is an or); when e - k is under 8, those of the tokens before k that
- * make up eight too (more bits: only a walk not spared). */
-static uint32_t lexmask_all(const claims__token *toks, size_t k, size_t e)
-{
-    uint32_t m = 0;
-    for (const claims__token *t = toks + k, *last = toks + e - 8;; t += 8) {
-        if (t > last)
-            t = last;
-        m |= t[0].lexmask | t[1].lexmask | t[2].lexmask | t[3].lexmask | t[4].lexmask |
-             t[5].lexmask | t[6].lexmask | t[7].lexmask;
-        if (t == last)
-            return m;
-    }
-}
-
 /* Reads the facts of the sentence. Its context words are looked up only
  * on tokens starting before byte `ctx_lim`: a figure is hedged by a modal
  * before it, so past the sentence's last figure only a time (ahead) or a
@@ -1129,8 +1112,8 @@ static void read_sentence(const cx *c, unsigned need, uint32_t ctx_lim, sent_fac
     /* Most sentences asked have no token of any value asked: their
      * lexmasks or-ed (a load and an or a token) say so before the walk
      * below, which reads each token's for a mask (lexmask_bits). */
-    if (!want_future && c->se >= 8)
-        look &= lexmask_all(toks, c->sb, c->se);
+    if (!want_future)
+        look &= claims__lexmask_or(toks, c->sb, c->se);
     size_t hedge_at = c->se;
     bool marker = false, future = false, poll = false, time_future = false;
     /* hashed only for a sentence that asks (few) */
