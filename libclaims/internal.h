@@ -9,9 +9,11 @@
 #include "report/report.h"
 
 /* The two phases of claims_story_check() (the benchmark times them
- * apart): segment and extract one article, then free its tokens; and
- * resolve speakers, order and number claims, compare, number findings. */
-claims_status claims__check_article(claims_story *s, size_t ai);
+ * apart): segment and extract articles [from, to), a few at a time
+ * (story.c's batches), letting go of their tokens after each batch, and
+ * on failure set *failed to the article that failed; then resolve
+ * speakers, order and number claims, compare, number findings. */
+claims_status claims__check_articles(claims_story *s, size_t from, size_t to, size_t *failed);
 claims_status claims__check_finish(claims_story *s);
 
 #endif /* CLAIMS_INTERNAL_H */

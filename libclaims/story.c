@@ -118,7 +118,8 @@ void claims_story_free(claims_story *s)
     for (size_t i = 0; i < s->narticles; i++)
         article_free(s, &s->articles[i]);
     claims__free(&s->alloc, s->articles);
-    claims__seg_scratch_free(&s->alloc, &s->seg);
+    for (size_t k = 0; k < CLAIMS__BATCH_ARTICLES; k++)
+        claims__seg_scratch_free(&s->alloc, &s->seg[k]);
     claims__free(&s->alloc, s->id_slots);
     for (size_t i = 0; i < s->nrejected; i++) {
         claims__free(&s->alloc, s->rejected[i].id);
@@ -657,11 +658,11 @@ static void rebase_span(uint32_t *b, uint32_t *e, size_t lo, size_t hi)
  * of the title get offsets into the title, the others into the text. A
  * blank line parts the two, so no sentence spans both; spans are clamped
  * all the same, so that an offset never points past its string. */
-static void split_title_claims(claims_story *s, size_t ai, size_t first)
+static void split_title_claims(claims_story *s, size_t ai, size_t first, size_t end)
 {
     claims__article *art = &s->articles[ai];
     size_t tl = art->prefix - 2;
-    for (size_t i = first; i < s->nclaims; i++) {
+    for (size_t i = first; i < end; i++) {
         claims_claim *c = s->claims[i];
         if (c->start < art->prefix) {
             rebase_span(&c->start, &c->end, 0, tl);
@@ -726,14 +727,14 @@ static size_t window_end(const char *t, size_t from, size_t len)
 static claims_status check_window(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
-    claims_status st = claims__segment_into(&s->alloc, s->lex, art, &s->seg);
+    claims_status st = claims__segment_into(&s->alloc, s->lex, art, &s->seg[0]);
     size_t first = s->nclaims;
     if (st == CLAIMS_OK)
         st = claims__extract_time(s, ai);
     if (st == CLAIMS_OK)
         st = claims__extract_quantities(s, ai);
     if (st == CLAIMS_OK)
-        st = claims__extract_context(s, ai, first);
+        st = claims__extract_context(s, ai, first, s->nclaims);
     if (st == CLAIMS_OK)
         st = claims__extract_speech(s, ai);
     /* Tokens are only needed while extracting: the article lets go of
@@ -741,18 +742,35 @@ static claims_status check_window(claims_story *s, size_t ai)
      * a long article's windows': peak memory is the texts and claims plus
      * one window's tokens); and the window's claims share their frames
      * from here on (no extractor writes a frame of an earlier window). */
-    claims__segment_release(&s->alloc, art, &s->seg);
+    claims__segment_release(&s->alloc, art, &s->seg[0]);
     if (st == CLAIMS_OK && !claims__frames_seal(s))
         st = CLAIMS_ERR_NOMEM;
     return st;
 }
 
-claims_status claims__check_article(claims_story *s, size_t ai)
+/* A title given apart is read first, as a text file's first line: the
+ * article's text is its whole block while it is read. */
+static void open_article(claims__article *art)
 {
-    claims__article *art = &s->articles[ai];
-    /* A title given apart is read first, as a text file's first line. */
     art->text = art->block;
     art->len += art->prefix;
+}
+
+static void close_article(claims_story *s, size_t ai, size_t first, size_t end)
+{
+    claims__article *art = &s->articles[ai];
+    art->win_start = art->win_end = 0;
+    art->text = art->block + art->prefix;
+    art->len -= art->prefix;
+    if (art->prefix)
+        split_title_claims(s, ai, first, end);
+}
+
+/* Reads article ai alone, a window at a time. */
+static claims_status check_alone(claims_story *s, size_t ai)
+{
+    claims__article *art = &s->articles[ai];
+    open_article(art);
     size_t first = s->nclaims;
     claims_status st;
     size_t from = 0;
@@ -761,18 +779,155 @@ claims_status claims__check_article(claims_story *s, size_t ai)
         art->win_end = from = window_end(art->text, from, art->len);
         st = check_window(s, ai);
     } while (st == CLAIMS_OK && from < art->len);
-    art->win_start = art->win_end = 0;
-    art->text = art->block + art->prefix;
-    art->len -= art->prefix;
-    if (art->prefix)
-        split_title_claims(s, ai, first);
+    close_article(s, ai, first, s->nclaims);
     return st;
+}
+
+/* Puts the claims [base, nclaims) of a batch of n articles in article
+ * order, each article's in the order they were made, with their kinds
+ * beside them. They were made in np passes over the n articles (an
+ * extractor each, or a group already in order): end[p * n + k] is where
+ * the claims of pass p on article k end, the next piece's start. first[k]
+ * is where article k's claims begin once grouped, first[n] = nclaims. */
+static bool group_claims(claims_story *s, size_t n, size_t base, size_t np, const size_t *end,
+                         size_t *first)
+{
+    size_t m = s->nclaims - base, at = base;
+    bool in_order = true;
+    for (size_t k = 0; k < n; k++) {
+        first[k] = at;
+        for (size_t p = 0; p < np; p++) {
+            size_t from = p * n + k ? end[p * n + k - 1] : base;
+            in_order &= from == at;
+            at += end[p * n + k] - from;
+        }
+    }
+    first[n] = at;
+    if (in_order)
+        return true;
+    /* (a batch makes some hundred claims: most fit on the stack) */
+    enum { LOCAL = 512 };
+    claims_claim *local[LOCAL];
+    uint8_t local_kinds[LOCAL];
+    claims_claim **tmp = m <= LOCAL ? local : claims__malloc(&s->alloc, m * (sizeof *tmp + 1));
+    if (!tmp)
+        return false;
+    uint8_t *kinds = m <= LOCAL ? local_kinds : (uint8_t *)(tmp + m);
+    at = 0;
+    for (size_t k = 0; k < n; k++) {
+        for (size_t p = 0; p < np; p++) {
+            size_t from = p * n + k ? end[p * n + k - 1] : base, len = end[p * n + k] - from;
+            memcpy(tmp + at, s->claims + from, len * sizeof *tmp);
+            memcpy(kinds + at, s->claim_kinds + from, len);
+            at += len;
+        }
+    }
+    memcpy(s->claims + base, tmp, m * sizeof *tmp);
+    memcpy(s->claim_kinds + base, kinds, m);
+    if (tmp != local)
+        claims__free(&s->alloc, tmp);
+    return true;
+}
+
+/* Reads the n articles from a0, each of one window, together: each
+ * extractor in turn over all of them, so that its code is read into the
+ * instruction cache once for the n (the extractors together are several
+ * times its size, and one article at a time each evicted the others).
+ * Their claims come out as the articles one at a time make them:
+ * grouped by article, each article's in the order they were made. */
+static claims_status check_batch(claims_story *s, size_t a0, size_t n, size_t *failed)
+{
+    size_t first[CLAIMS__BATCH_ARTICLES + 1];
+    /* end[p * n + k]: where the claims of pass p on article k end */
+    size_t end[2 * CLAIMS__BATCH_ARTICLES] = {0};
+    size_t base = s->nclaims, nseg = 0, k = 0;
+    claims_status st = CLAIMS_OK;
+    for (size_t j = 0; j < n; j++)
+        open_article(&s->articles[a0 + j]);
+    for (; nseg < n && st == CLAIMS_OK; nseg++) {
+        claims__article *art = &s->articles[a0 + nseg];
+        art->win_start = 0;
+        art->win_end = art->len;
+        st = claims__segment_into(&s->alloc, s->lex, art, &s->seg[nseg]);
+        k = nseg;
+    }
+    if (st == CLAIMS_OK)
+        for (k = 0; k < n && (st = claims__extract_time(s, a0 + k)) == CLAIMS_OK; k++)
+            end[k] = s->nclaims;
+    if (st == CLAIMS_OK)
+        for (k = 0; k < n && (st = claims__extract_quantities(s, a0 + k)) == CLAIMS_OK; k++)
+            end[n + k] = s->nclaims;
+    if (st == CLAIMS_OK && !group_claims(s, n, base, 2, end, first)) {
+        st = CLAIMS_ERR_NOMEM;
+        k = 0;
+    }
+    if (st == CLAIMS_OK)
+        for (k = 0; k < n; k++)
+            if ((st = claims__extract_context(s, a0 + k, first[k], first[k + 1])) != CLAIMS_OK)
+                break;
+    /* the claims so far are in order, a piece an article: then speech's */
+    if (st == CLAIMS_OK)
+        for (k = 0; k < n && (st = claims__extract_speech(s, a0 + k)) == CLAIMS_OK; k++) {
+            end[k] = first[k + 1];
+            end[n + k] = s->nclaims;
+        }
+    if (st == CLAIMS_OK && !group_claims(s, n, base, 2, end, first)) {
+        st = CLAIMS_ERR_NOMEM;
+        k = 0;
+    }
+    for (size_t j = 0; j < nseg; j++)
+        claims__segment_release(&s->alloc, &s->articles[a0 + j], &s->seg[j]);
+    if (st == CLAIMS_OK && !claims__frames_seal(s)) {
+        st = CLAIMS_ERR_NOMEM;
+        k = 0;
+    }
+    for (size_t j = 0; j < n; j++)
+        close_article(s, a0 + j, st == CLAIMS_OK ? first[j] : s->nclaims,
+                      st == CLAIMS_OK ? first[j + 1] : s->nclaims);
+    if (st != CLAIMS_OK)
+        *failed = a0 + k;
+    return st;
+}
+
+/* The texts a batch holds at most together: the batch's tokens stay in
+ * the processor's caches (about 40 bytes a byte of text). */
+enum { CLAIMS__BATCH_BYTES = 32 * 1024 };
+
+claims_status claims__check_articles(claims_story *s, size_t from, size_t to, size_t *failed)
+{
+    size_t ai = from;
+    while (ai < to) {
+        size_t n = 0, bytes = 0;
+        while (ai + n < to && n < CLAIMS__BATCH_ARTICLES) {
+            const claims__article *art = &s->articles[ai + n];
+            size_t len = art->len + art->prefix;
+            if (n && bytes + len > CLAIMS__BATCH_BYTES)
+                break;
+            if (len > CLAIMS__BATCH_BYTES) /* read alone (a window at a time) */
+                break;
+            bytes += len;
+            n++;
+        }
+        claims_status st;
+        if (!n) {
+            if ((st = check_alone(s, ai)) != CLAIMS_OK)
+                *failed = ai;
+            n = 1;
+        } else {
+            st = check_batch(s, ai, n, failed);
+        }
+        if (st != CLAIMS_OK)
+            return st;
+        ai += n;
+    }
+    return CLAIMS_OK;
 }
 
 claims_status claims__check_finish(claims_story *s)
 {
     /* no window is read after the articles' */
-    claims__seg_scratch_free(&s->alloc, &s->seg);
+    for (size_t k = 0; k < CLAIMS__BATCH_ARTICLES; k++)
+        claims__seg_scratch_free(&s->alloc, &s->seg[k]);
     claims_status st = claims__resolve_story(s);
     if (st == CLAIMS_OK)
         st = claims__resolve_events(s);
@@ -826,14 +981,13 @@ claims_status claims_story_check(claims_story *s, claims_error *err)
     /* no article comes after a check */
     claims__shrink(&s->alloc, (void **)&s->articles, &s->cap_articles, s->narticles,
                    sizeof *s->articles);
-    for (size_t ai = 0; ai < s->narticles; ai++) {
-        claims_status st = claims__check_article(s, ai);
-        if (st != CLAIMS_OK) {
-            drop_results(s);
-            return fail(err, st, s->articles[ai].id, 0, 0);
-        }
+    size_t failed = 0;
+    claims_status st = claims__check_articles(s, 0, s->narticles, &failed);
+    if (st != CLAIMS_OK) {
+        drop_results(s);
+        return fail(err, st, s->articles[failed].id, 0, 0);
     }
-    claims_status st = claims__check_finish(s);
+    st = claims__check_finish(s);
     if (st != CLAIMS_OK) {
         drop_results(s);
         return fail(err, st, NULL, 0, 0);

@@ -806,7 +806,7 @@ typedef struct claims__article {
     /* A title the text does not begin with is read for claims as a text
      * file's first line is: `block` holds the title, a blank line, then
      * the text, and `text` points `prefix` bytes into it (prefix 0: block
-     * is text). claims__check_article reads the whole block and gives the
+     * is text). claims__check_articles reads the whole block and gives the
      * claims of the title offsets into the title (CLAIMS__CF_IN_TITLE). */
     char *block;
     /* segmentation (segment.c): ntoks tokens and one past them (see
@@ -821,7 +821,7 @@ typedef struct claims__article {
     uint32_t len;            /* of text */
     uint32_t prefix;
     /* The bytes of `text` that claims__segment reads: all of them, or one
-     * window of whole paragraphs of a long article (claims__check_article
+     * window of whole paragraphs of a long article (claims__check_articles
      * reads it a window at a time); win_end 0 is the whole text. Token
      * and sentence offsets are offsets into `text` either way. */
     uint32_t win_start, win_end;
@@ -1508,6 +1508,10 @@ typedef struct claims__rejected {
 /* CLAIMS_OPT_FAIL_CONFIDENCE's default, in percent. */
 enum { CLAIMS__FAIL_CONFIDENCE_DEFAULT = 70 };
 
+/* How many articles claims_story_check reads together, an extractor at
+ * a time over all of them (story.c). */
+enum { CLAIMS__BATCH_ARTICLES = 8 };
+
 struct claims_story {
     claims_allocator alloc;
     claims__arena arena;       /* claims, findings, keys, strings */
@@ -1543,7 +1547,9 @@ struct claims_story {
     size_t ndraft_claims, cap_draft_claims;
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
-    claims__seg_scratch seg;   /* the windows' token buffers, while checking */
+    /* the token buffers of the windows read together (story.c's
+       batches), while checking */
+    claims__seg_scratch seg[CLAIMS__BATCH_ARTICLES];
     /* numbers.c's word classes of the story's words, kept from one
        article to the next (arena memory; NULL until first asked) */
     struct claims__wc_words *wc_words;

@@ -1367,13 +1367,13 @@ static void scope_and_holder(const cx *c, claims_claim *cl, size_t tb, size_t te
  * NEED_HANDED carried back through the paragraph, and how far its context
  * words are read into ctx_lim. */
 static size_t index_claims(const claims_story *s, const claims__article *art, size_t first,
-                           const claims_claim **tv, uint32_t *csent, uint8_t *need,
+                           size_t end, const claims_claim **tv, uint32_t *csent, uint8_t *need,
                            uint32_t *ctx_lim)
 {
     size_t nt = 0;
     memset(need, 0, art->nsents);
     memset(need + art->nsents, 0xFF, NEED_PAD); /* next_needed's stop */
-    for (size_t i = first; i < s->nclaims; i++) {
+    for (size_t i = first; i < end; i++) {
         const claims_claim *cl = s->claims[i];
         bool time = is_time(cl), figure = is_figure(cl);
         tv[nt] = cl; /* kept when a time (no branch: tv has room for all) */
@@ -1508,15 +1508,15 @@ static void read_sentences(claims_story *s, const claims__article *art, const ct
     }
 }
 
-claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
+claims_status claims__extract_context(claims_story *s, size_t ai, size_t first, size_t end)
 {
     const claims__article *art = &s->articles[ai];
     const claims_allocator *al = &s->alloc;
-    if (!art->nsents || first >= s->nclaims)
+    if (!art->nsents || first >= end)
         return CLAIMS_OK;
     /* room for a time per claim from `first` (the times are counted by
      * index_claims, not in a pass of their own) */
-    size_t nt = s->nclaims - first;
+    size_t nt = end - first;
     /* per sentence: its time claims (their range), the anchor it hands on, what
      * is asked of it (NEED_*) and the answers; per claim from `first`:
      * its sentence (figures and times only); per token the memo. One
@@ -1528,7 +1528,7 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
     size_t o_handed = carve(&at, art->nsents * sizeof(claims__anchor));
     size_t o_need = carve(&at, art->nsents + NEED_PAD);
     size_t o_facts = carve(&at, art->nsents * sizeof(sent_facts));
-    size_t o_csent = carve(&at, (s->nclaims - first) * sizeof(uint32_t));
+    size_t o_csent = carve(&at, (end - first) * sizeof(uint32_t));
     size_t o_entry = carve(&at, art->ntoks * sizeof(const claims__lex_entry *));
     size_t o_len = carve(&at, art->ntoks);
     size_t o_word = carve(&at, art->ntoks);
@@ -1551,11 +1551,11 @@ claims_status claims__extract_context(claims_story *s, size_t ai, size_t first)
                      (uint8_t *)(block + o_len), (uint8_t *)(block + o_word),
                      art->len ? (uint32_t)((uint64_t)art->ntoks * 1024 / art->len) : 0};
     memset(memo.word, 0, art->ntoks);
-    nt = index_claims(s, art, first, tv, csent, need, ctx_lim);
+    nt = index_claims(s, art, first, end, tv, csent, need, ctx_lim);
     read_sentences(s, art,
                    &(const ctx_pass){tv, nt, trange, handed, need, facts, ctx_lim, ti, &memo});
     bool oom = false;
-    for (size_t i = first; i < s->nclaims && !oom; i++) {
+    for (size_t i = first; i < end && !oom; i++) {
         claims_claim *cl = s->claims[i];
         bool time = cl->kind == CLAIMS_KIND_YEAR || cl->kind == CLAIMS_KIND_DATE;
         if (!is_figure(cl) && !time)

@@ -17,9 +17,9 @@ claims_status claims__extract_time(claims_story *s, size_t ai);
 claims_status claims__extract_speech(claims_story *s, size_t ai);
 
 /* context.c: for each figure of article `ai` among the story's claims
- * [first, nclaims): the time and event markers of its clause, its scope,
- * holder and part. Needs the article's tokens. */
-claims_status claims__extract_context(claims_story *s, size_t ai, size_t first);
+ * [first, end), all of them that article's: the time and event markers
+ * of its clause, its scope, holder and part. Needs the article's tokens. */
+claims_status claims__extract_context(claims_story *s, size_t ai, size_t first, size_t end);
 
 /* events.c: decides which event each figure speaks of: the story's own
  * (the one most articles date near their publication) or a background
