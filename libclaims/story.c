@@ -111,6 +111,23 @@ claims_status claims_story_new(const claims_allocator *allocator, claims_story *
     return CLAIMS_OK;
 }
 
+/* The token buffers of a batch's article k (story.c's batches; base.h). */
+static claims__seg_scratch *scratch(claims_story *s, size_t k)
+{
+    return k ? &s->seg_more[k - 1] : &s->seg;
+}
+
+static void free_scratches(claims_story *s)
+{
+    claims__seg_scratch_free(&s->alloc, &s->seg);
+    if (s->seg_more) {
+        for (size_t k = 1; k < CLAIMS__BATCH_ARTICLES; k++)
+            claims__seg_scratch_free(&s->alloc, scratch(s, k));
+        claims__free(&s->alloc, s->seg_more);
+        s->seg_more = NULL;
+    }
+}
+
 void claims_story_free(claims_story *s)
 {
     if (!s)
@@ -118,8 +135,7 @@ void claims_story_free(claims_story *s)
     for (size_t i = 0; i < s->narticles; i++)
         article_free(s, &s->articles[i]);
     claims__free(&s->alloc, s->articles);
-    for (size_t k = 0; k < CLAIMS__BATCH_ARTICLES; k++)
-        claims__seg_scratch_free(&s->alloc, &s->seg[k]);
+    free_scratches(s);
     claims__free(&s->alloc, s->id_slots);
     for (size_t i = 0; i < s->nrejected; i++) {
         claims__free(&s->alloc, s->rejected[i].id);
@@ -727,7 +743,7 @@ static size_t window_end(const char *t, size_t from, size_t len)
 static claims_status check_window(claims_story *s, size_t ai)
 {
     claims__article *art = &s->articles[ai];
-    claims_status st = claims__segment_into(&s->alloc, s->lex, art, &s->seg[0]);
+    claims_status st = claims__segment_into(&s->alloc, s->lex, art, &s->seg);
     size_t first = s->nclaims;
     if (st == CLAIMS_OK)
         st = claims__extract_time(s, ai);
@@ -742,7 +758,7 @@ static claims_status check_window(claims_story *s, size_t ai)
      * a long article's windows': peak memory is the texts and claims plus
      * one window's tokens); and the window's claims share their frames
      * from here on (no extractor writes a frame of an earlier window). */
-    claims__segment_release(&s->alloc, art, &s->seg[0]);
+    claims__segment_release(&s->alloc, art, &s->seg);
     if (st == CLAIMS_OK && !claims__frames_seal(s))
         st = CLAIMS_ERR_NOMEM;
     return st;
@@ -841,6 +857,14 @@ static claims_status check_batch(claims_story *s, size_t a0, size_t n, size_t *f
     /* end[p * n + k]: where the claims of pass p on article k end */
     size_t end[2 * CLAIMS__BATCH_ARTICLES] = {0};
     size_t base = s->nclaims, nseg = 0, k = 0;
+    if (n > 1 && !s->seg_more) {
+        size_t bytes = (CLAIMS__BATCH_ARTICLES - 1) * sizeof *s->seg_more;
+        if (!(s->seg_more = claims__malloc(&s->alloc, bytes))) {
+            *failed = a0;
+            return CLAIMS_ERR_NOMEM;
+        }
+        memset(s->seg_more, 0, bytes);
+    }
     claims_status st = CLAIMS_OK;
     for (size_t j = 0; j < n; j++)
         open_article(&s->articles[a0 + j]);
@@ -848,7 +872,7 @@ static claims_status check_batch(claims_story *s, size_t a0, size_t n, size_t *f
         claims__article *art = &s->articles[a0 + nseg];
         art->win_start = 0;
         art->win_end = art->len;
-        st = claims__segment_into(&s->alloc, s->lex, art, &s->seg[nseg]);
+        st = claims__segment_into(&s->alloc, s->lex, art, scratch(s, nseg));
         k = nseg;
     }
     if (st == CLAIMS_OK)
@@ -876,7 +900,7 @@ static claims_status check_batch(claims_story *s, size_t a0, size_t n, size_t *f
         k = 0;
     }
     for (size_t j = 0; j < nseg; j++)
-        claims__segment_release(&s->alloc, &s->articles[a0 + j], &s->seg[j]);
+        claims__segment_release(&s->alloc, &s->articles[a0 + j], scratch(s, j));
     if (st == CLAIMS_OK && !claims__frames_seal(s)) {
         st = CLAIMS_ERR_NOMEM;
         k = 0;
@@ -926,8 +950,7 @@ claims_status claims__check_articles(claims_story *s, size_t from, size_t to, si
 claims_status claims__check_finish(claims_story *s)
 {
     /* no window is read after the articles' */
-    for (size_t k = 0; k < CLAIMS__BATCH_ARTICLES; k++)
-        claims__seg_scratch_free(&s->alloc, &s->seg[k]);
+    free_scratches(s);
     claims_status st = claims__resolve_story(s);
     if (st == CLAIMS_OK)
         st = claims__resolve_events(s);

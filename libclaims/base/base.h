@@ -1548,8 +1548,12 @@ struct claims_story {
     char *claim_ids;           /* "c1", "c2", ... (claims__claim_id) */
     uint32_t claim_id_stride;  /* bytes an id takes in claim_ids */
     /* the token buffers of the windows read together (story.c's
-       batches), while checking */
-    claims__seg_scratch seg[CLAIMS__BATCH_ARTICLES];
+       batches), while checking: the first window's, and the others'
+       (CLAIMS__BATCH_ARTICLES - 1 of them, allocated with the first batch
+       of more than one article: a story of one article, a CMS's draft,
+       starts without them) */
+    claims__seg_scratch seg;
+    claims__seg_scratch *seg_more;
     /* numbers.c's word classes of the story's words, kept from one
        article to the next (arena memory; NULL until first asked) */
     struct claims__wc_words *wc_words;
