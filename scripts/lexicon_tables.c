@@ -171,13 +171,25 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
         fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ", (unsigned)t->buckets[i].drop,
                 (unsigned)t->buckets[i].lexmask);
     fprintf(f, "\n};\n\n");
+    fprintf(f, "static const uint16_t bucket_index[%d] = {", (int)CLAIMS__LEX_FIRST_BITS);
+    size_t nvalues = 1;
+    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++) {
+        fprintf(f, "%s%u,", i % 16 ? "" : "\n    ", (unsigned)t->bucket_index[i]);
+        if (t->bucket_index[i] >= nvalues)
+            nvalues = t->bucket_index[i] + 1u;
+    }
+    fprintf(f, "\n};\n\nstatic const claims__lex_bucket bucket_values[%zu] = {", nvalues);
+    for (size_t i = 0; i < nvalues; i++)
+        fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ",
+                (unsigned)t->bucket_values[i].drop, (unsigned)t->bucket_values[i].lexmask);
+    fprintf(f, "\n};\n\n");
     put_words(f, "single", t->single, CLAIMS__LEX_FIRST_BITS);
     put_words(f, "bloom", t->bloom, CLAIMS__LEX_BLOOM_CELLS / 16);
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
             "    slots, %zu, %u, %zu, (const char *)keys, %zu, ev.entries, %zu, maxntok, buckets,\n"
-            "    single, bloom, pairs,\n};\n",
+            "    single, bloom, pairs, bucket_index, bucket_values,\n};\n",
             t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);
     return 0;

@@ -183,6 +183,28 @@ static bool same_entry(const claims__lex_entry *a, const claims__lex_entry *b)
 /* The tables generated at build time are what loading the built-in text
  * at run time gives: the same slots, keys, bitmaps, and each slot's entry
  * (equal entries may be one in the generated tables). */
+/* The tokenizer's bucket index gives every bucket its value
+ * (claims__lex_tables.bucket_index), index 0 the empty bucket, and
+ * buckets of equal value share one: at most `values` of them. */
+static void assert_buckets_indexed(const claims__lex_tables *t, size_t values)
+{
+    size_t most = 0;
+    assert_int_equal(t->bucket_values[0].drop | t->bucket_values[0].lexmask, 0);
+    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++) {
+        const claims__lex_bucket *v = &t->bucket_values[t->bucket_index[i]];
+        assert_int_equal(v->drop, t->buckets[i].drop);
+        assert_int_equal(v->lexmask, t->buckets[i].lexmask);
+        assert_true((t->bucket_index[i] == 0) == ((v->drop | v->lexmask) == 0));
+        if (t->bucket_index[i] > most)
+            most = t->bucket_index[i];
+    }
+    for (size_t a = 1; a <= most; a++)
+        for (size_t b = a + 1; b <= most; b++)
+            assert_false(t->bucket_values[a].drop == t->bucket_values[b].drop &&
+                         t->bucket_values[a].lexmask == t->bucket_values[b].lexmask);
+    assert_true(most < values);
+}
+
 static void test_lexicon_generated_tables_match_a_load(void **state)
 {
     (void)state;
@@ -203,6 +225,12 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     assert_memory_equal(g->single, r->single, CLAIMS__LEX_FIRST_BITS * sizeof *r->single);
     assert_memory_equal(g->bloom, r->bloom, CLAIMS__LEX_BLOOM_CELLS / 16 * sizeof *r->bloom);
     assert_memory_equal(g->pairs, r->pairs, CLAIMS__LEX_PAIR_BITS / 32 * sizeof *r->pairs);
+    /* the built-in buckets hold a few hundred values, the index a byte's
+       worth (of some 2,000 filled buckets) */
+    assert_buckets_indexed(g, 256);
+    assert_buckets_indexed(r, 256);
+    assert_memory_equal(g->bucket_index, r->bucket_index,
+                        CLAIMS__LEX_FIRST_BITS * sizeof *r->bucket_index);
     assert_true(g->nentries <= r->nentries);
     for (size_t i = 0; i < r->nslots; i++) {
         const claims__lex_slot *a = &g->slots[i], *b = &r->slots[i];
@@ -351,6 +379,7 @@ static void test_lexicon_added_copies_builtin(void **state)
     assert_non_null(e);
     assert_string_equal(claims__lex_text(e), "sept");
     assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12));
+    assert_buckets_indexed(claims__lexicon_tables(s->lex), CLAIMS__LEX_FIRST_BITS + 1);
     assert_null(claims__lex_get(other->lex, CLAIMS__LEX_CONCEPT, "blue zorb machine", 17));
     assert_null(claims__lex_get(other->lex, CLAIMS__LEX_ABBREVIATION, "zzz", 3));
     assert_true(claims__lexicon_tables(other->lex) == &claims__builtin_lex_tables);
@@ -366,6 +395,7 @@ static void test_lexicon_added_copies_builtin(void **state)
     assert_false(b.failed);
     assert_int_equal(claims_story_add_lexicon(s, b.data, b.len, NULL), CLAIMS_OK);
     claims__buf_free(&b);
+    assert_buckets_indexed(claims__lexicon_tables(s->lex), CLAIMS__LEX_FIRST_BITS + 1);
     /* the entries have moved (each finds its value by its distance from
        it): the values are still theirs, a built-in's too */
     e = claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "zorbword4999", 12);

@@ -596,6 +596,14 @@ typedef struct claims__lex_tables {
      * into the key ("the", "a" start phrases of many sections, and
      * "the" + most words starts none). */
     const uint32_t *pairs;
+    /* [CLAIMS__LEX_FIRST_BITS]: the buckets as the tokenizer reads them,
+     * bucket b being bucket_values[bucket_index[b]]: index 0 the empty
+     * bucket, then the filled ones in order. Most buckets are empty (the
+     * built-in lexicon fills about 2,000 of 32,768), and a token of a
+     * word the lexicon lacks read a line of the 256 KB of buckets, a
+     * cache miss more often than not; the index is 64 KB. */
+    const uint16_t *bucket_index;
+    const claims__lex_bucket *bucket_values; /* [CLAIMS__LEX_FIRST_BITS + 1] at most */
 } claims__lex_tables;
 
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose

@@ -37,6 +37,8 @@ typedef struct claims__lex_own {
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
     claims__lex_bucket buckets[FIRST_BITS];
+    uint16_t bucket_index[FIRST_BITS];
+    claims__lex_bucket bucket_values[FIRST_BITS + 1];
     uint32_t single[FIRST_BITS];
     uint32_t bloom[BLOOM_CELLS / 16];
     uint32_t pairs[PAIR_BITS / 32];
@@ -199,6 +201,51 @@ static void own_view(lex_own *own)
     own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
+    own->view.bucket_index = own->bucket_index;
+    own->view.bucket_values = own->bucket_values;
+}
+
+_Static_assert(FIRST_BITS <= UINT16_MAX, "a bucket's index is 16 bits");
+
+/* Makes own's bucket index anew from its buckets (claims__lex_tables.
+ * bucket_index): after every change to them, before a lookup. Buckets
+ * of equal value share it (the built-in lexicon's 2,000 filled buckets
+ * hold about 200 values: a token's bucket is then mostly a line already
+ * read); without the memory to find them, each filled bucket has a value
+ * of its own, as good for a lookup if not for the cache. */
+static void index_buckets(lex_own *own, const claims_allocator *a)
+{
+    enum { SEEN = 2 * FIRST_BITS };
+    uint16_t *seen = claims__malloc(a, SEEN * sizeof *seen);
+    if (seen)
+        memset(seen, 0, SEEN * sizeof *seen);
+    uint16_t n = 0;
+    memset(&own->bucket_values[0], 0, sizeof own->bucket_values[0]);
+    for (size_t b = 0; b < FIRST_BITS; b++) {
+        const claims__lex_bucket *bk = &own->buckets[b];
+        uint16_t v = 0;
+        if (bk->drop | bk->lexmask) {
+            uint16_t *at = NULL;
+            if (seen) {
+                uint32_t h = (bk->drop * 0x9E3779B1u ^ bk->lexmask) * 0x85EBCA6Bu;
+                size_t i = h >> (32 - 16);
+                _Static_assert(SEEN == 1 << 16, "seen is taken by the hash's top 16 bits");
+                while (seen[i] && (own->bucket_values[seen[i]].drop != bk->drop ||
+                                   own->bucket_values[seen[i]].lexmask != bk->lexmask))
+                    i = (i + 1) % SEEN;
+                at = &seen[i];
+                v = *at;
+            }
+            if (!v) {
+                v = ++n;
+                own->bucket_values[v] = *bk;
+                if (at)
+                    *at = v;
+            }
+        }
+        own->bucket_index[b] = v;
+    }
+    claims__free(a, seen);
 }
 
 /* Sixteen bytes readable from every key (zeros past the last): a key of
@@ -254,6 +301,7 @@ static bool own_tables(claims__lexicon *lx)
             claims__lex_set_text(&own->entries[i], claims__lex_text(&b->entries[i]));
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->buckets, b->buckets, sizeof own->buckets);
+        index_buckets(own, lx->alloc);
         memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
@@ -484,8 +532,8 @@ static bool numeric_section(int sec)
     return sec == CLAIMS__LEX_NUMBER || sec == CLAIMS__LEX_SCALE;
 }
 
-claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
-                                   size_t *bad_offset)
+static claims_status load_text(claims__lexicon *lx, const char *text, size_t len,
+                               size_t *bad_offset)
 {
     int sec = -1;
     size_t pos = 0;
@@ -556,6 +604,16 @@ claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t
     if (lx->own)
         settle_slots(lx->own, lx->alloc);
     return CLAIMS_OK;
+}
+
+claims_status claims__lexicon_load(claims__lexicon *lx, const char *text, size_t len,
+                                   size_t *bad_offset)
+{
+    claims_status st = load_text(lx, text, len, bad_offset);
+    /* the phrases read before an error stay: so do their buckets */
+    if (lx->own)
+        index_buckets(lx->own, lx->alloc);
+    return st;
 }
 
 /* The kind of each key byte for key_may_cut: 1 a letter, 2 a digit, 3 a

@@ -8,6 +8,14 @@
 
 #include <string.h>
 
+/* The lexicon's first-token buckets as the tokenizer reads them: a
+ * token of hash h has the bucket values[index[h & fmask]] (see
+ * claims__lex_tables.bucket_index). */
+typedef struct lex_first {
+    const uint16_t *index;
+    const claims__lex_bucket *values;
+} lex_first;
+
 typedef struct tokvec {
     const claims_allocator *a;
     /* One block: room for cap tokens and the one past them, then for
@@ -16,10 +24,10 @@ typedef struct tokvec {
     claims__tok_pos *p;
     size_t n, cap;
     /* The lexicon's first-token buckets that give a token its lexmask
-     * and drop bits, first[h & fmask]; for a bare string, one bucket with
+     * and drop bits (lex_first); for a bare string, one bucket with
      * every lexmask bit set and no drop bit (every_section, fmask 0): no
      * test a token. */
-    const claims__lex_bucket *first;
+    lex_first first;
     uint32_t fmask;
     /* claims__seg_scratch's lists of sentence marks and line starts
      * (NULL: none kept, for a bare string), grown as they fill */
@@ -93,21 +101,23 @@ static inline bool terminal_norm(const char *p, size_t n)
 }
 
 static const claims__lex_bucket every_section = {.drop = 0, .lexmask = UINT32_MAX};
+static const uint16_t every_section_index[1] = {0};
 _Static_assert((CLAIMS__LEX_FIRST_BITS & (CLAIMS__LEX_FIRST_BITS - 1)) == 0,
                "the first-token buckets are taken by a mask of the hash");
 
-/* Gives token t its hash h and the lexmask of its bucket in `first`,
- * masked by fmask, and its position p the bucket's drop bits. */
+/* Gives token t its hash h and the lexmask of its bucket in `first`
+ * (the hash masked by fmask), and its position p the bucket's drop bits. */
 static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, claims__tok_pos *p, uint32_t h,
-                                           const claims__lex_bucket *first, uint32_t fmask)
+                                           lex_first first, uint32_t fmask)
 {
     /* (one 8-byte load, three stores: read field by field, the compiler
        paired the lexmask with the hash in a vector register) */
     _Static_assert(offsetof(claims__lex_bucket, drop) == 0 &&
-                       offsetof(claims__lex_bucket, lexmask) == 4 && sizeof *first == 8,
+                       offsetof(claims__lex_bucket, lexmask) == 4 &&
+                       sizeof *first.values == 8,
                    "a bucket is its drop bits, then its lexmask");
     uint64_t w;
-    memcpy(&w, &first[h & fmask], sizeof w);
+    memcpy(&w, &first.values[first.index[h & fmask]], sizeof w);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* (the bucket as it is over the hash and the lexmask, then the hash
      * over its drop bits: no shift to take the lexmask out) */
@@ -420,7 +430,7 @@ typedef struct plain_cursor {
     claims__tok_pos *p;      /* next token's position */
     char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
-    const claims__lex_bucket *first; /* tokvec.first */
+    lex_first first; /* tokvec.first */
     uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
 
@@ -982,7 +992,7 @@ static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i pm, __m1
  * text, as long, the caller wrote at norm[len], with hash h and class
  * and flags clsfl (put_cls_flags'); word_run's marks and possessives. */
 static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p,
-                                            const claims__lex_bucket *first, size_t len, size_t at,
+                                            lex_first first, size_t len, size_t at,
                                             size_t n, uint32_t h, uint32_t clsfl)
 {
     p->start = (uint32_t)at;
@@ -995,7 +1005,7 @@ static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
 static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p,
-                                            const claims__lex_bucket *first, char *norm, size_t len,
+                                            lex_first first, char *norm, size_t len,
                                             size_t at, unsigned char c)
 {
     norm[len] = (char)c;
@@ -1015,7 +1025,7 @@ static CLAIMS__ALWAYS_INLINE bool run_quote_closes(const char *s, size_t at, siz
 /* Writes token t: the closing straight double quotation mark at s[at]
  * (run_quote_closes), with its norm byte at norm[len]. */
 static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_pos *p,
-                                                  const claims__lex_bucket *first, char *norm,
+                                                  lex_first first, char *norm,
                                                   size_t len, size_t at)
 {
     norm[len] = '"';
@@ -1027,7 +1037,7 @@ static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
 static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_pos *p,
-                                                 const claims__lex_bucket *first, char *norm,
+                                                 lex_first first, char *norm,
                                                  size_t len, size_t at)
 {
     norm[len] = '\'';
@@ -1074,7 +1084,7 @@ static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
  * norm text at norm[len]: its class and flags, written at t already, with
  * its capitals or-ed in. */
 static CLAIMS__ALWAYS_INLINE void run_word(claims__token *t, claims__tok_pos *p,
-                                           const run_consts *k, const claims__lex_bucket *first,
+                                           const run_consts *k, lex_first first,
                                            char *norm, size_t len, size_t end, __m128i x, __m128i y,
                                            size_t wl)
 {
@@ -1146,7 +1156,7 @@ static CLAIMS__NOINLINE size_t word_run(plain_cursor *cur, const char *s, size_t
     const run_consts k = run_consts_make();
     claims__token *t = cur->t, *const t0 = t;
     claims__tok_pos *p = cur->p;
-    const claims__lex_bucket *first = cur->first;
+    const lex_first first = cur->first;
     char *norm = cur->norm;
     size_t len = cur->len;
     put_cls_flags(t, CLAIMS__TOK_WORD | (uint32_t)flags << 16);
@@ -1592,7 +1602,7 @@ claims_status claims__tokenize(const claims_allocator *a, const char *s, size_t 
                                claims__token **toks, claims__tok_pos **pos, size_t *ntoks,
                                char **norm, size_t *norm_len)
 {
-    tokvec tv = {.a = a, .first = &every_section, .fmask = 0};
+    tokvec tv = {.a = a, .first = {every_section_index, &every_section}, .fmask = 0};
     claims__buf nb;
     claims__buf_init(&nb, a);
     claims_status st = tokenize_into(s, n, &tv, &nb);
@@ -1642,7 +1652,7 @@ claims_status claims__tokenize_article(const claims_allocator *a, const claims__
                  .v = scr->toks,
                  .p = scr->pos,
                  .cap = scr->toks_cap,
-                 .first = lex->buckets,
+                 .first = {lex->bucket_index, lex->bucket_values},
                  .fmask = CLAIMS__LEX_FIRST_BITS - 1,
                  .terms = scr->terms,
                  .lines = scr->lines,
