@@ -180,8 +180,8 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     }
     fprintf(f, "\n};\n\nstatic const claims__lex_bucket bucket_values[%zu] = {", nvalues);
     for (size_t i = 0; i < nvalues; i++)
-        fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ",
-                (unsigned)t->bucket_values[i].drop, (unsigned)t->bucket_values[i].lexmask);
+        fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ", (unsigned)t->bucket_values[i].drop,
+                (unsigned)t->bucket_values[i].lexmask);
     fprintf(f, "\n};\n\n");
     put_words(f, "single", t->single, CLAIMS__LEX_FIRST_BITS);
     put_words(f, "bloom", t->bloom, CLAIMS__LEX_BLOOM_CELLS / 16);

@@ -113,8 +113,7 @@ static CLAIMS__ALWAYS_INLINE void put_hash(claims__token *t, claims__tok_pos *p,
     /* (one 8-byte load, three stores: read field by field, the compiler
        paired the lexmask with the hash in a vector register) */
     _Static_assert(offsetof(claims__lex_bucket, drop) == 0 &&
-                       offsetof(claims__lex_bucket, lexmask) == 4 &&
-                       sizeof *first.values == 8,
+                       offsetof(claims__lex_bucket, lexmask) == 4 && sizeof *first.values == 8,
                    "a bucket is its drop bits, then its lexmask");
     uint64_t w;
     memcpy(&w, &first.values[first.index[h & fmask]], sizeof w);
@@ -430,7 +429,7 @@ typedef struct plain_cursor {
     claims__tok_pos *p;      /* next token's position */
     char *norm;              /* the norm buffer (its room: see plain_run) */
     size_t len;              /* its length */
-    lex_first first; /* tokvec.first */
+    lex_first first;         /* tokvec.first */
     uint32_t fmask;          /* tokvec.fmask */
 } plain_cursor;
 
@@ -991,9 +990,9 @@ static CLAIMS__ALWAYS_INLINE uint32_t run_word_flags(__m128i x, __m128i pm, __m1
 /* Writes token t and its position p: the n bytes at s[at] whose norm
  * text, as long, the caller wrote at norm[len], with hash h and class
  * and flags clsfl (put_cls_flags'); word_run's marks and possessives. */
-static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p,
-                                            lex_first first, size_t len, size_t at,
-                                            size_t n, uint32_t h, uint32_t clsfl)
+static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p, lex_first first,
+                                            size_t len, size_t at, size_t n, uint32_t h,
+                                            uint32_t clsfl)
 {
     p->start = (uint32_t)at;
     p->end = (uint32_t)(at + n);
@@ -1004,9 +1003,8 @@ static CLAIMS__ALWAYS_INLINE void run_token(claims__token *t, claims__tok_pos *p
 
 /* Writes token t: the ASCII punctuation mark c at s[at], with its norm
  * byte at norm[len], after a word (no flags). */
-static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p,
-                                            lex_first first, char *norm, size_t len,
-                                            size_t at, unsigned char c)
+static CLAIMS__ALWAYS_INLINE void run_punct(claims__token *t, claims__tok_pos *p, lex_first first,
+                                            char *norm, size_t len, size_t at, unsigned char c)
 {
     norm[len] = (char)c;
     run_token(t, p, first, len, at, 1, word_hash1[c], CLAIMS__TOK_PUNCT);
@@ -1025,8 +1023,8 @@ static CLAIMS__ALWAYS_INLINE bool run_quote_closes(const char *s, size_t at, siz
 /* Writes token t: the closing straight double quotation mark at s[at]
  * (run_quote_closes), with its norm byte at norm[len]. */
 static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_pos *p,
-                                                  lex_first first, char *norm,
-                                                  size_t len, size_t at)
+                                                  lex_first first, char *norm, size_t len,
+                                                  size_t at)
 {
     norm[len] = '"';
     run_token(t, p, first, len, at, 1, word_hash1['"'],
@@ -1037,8 +1035,7 @@ static CLAIMS__ALWAYS_INLINE void run_close_quote(claims__token *t, claims__tok_
  * word before it, with its norm bytes at norm[len], as plain_apos_word
  * writes it. */
 static CLAIMS__ALWAYS_INLINE void run_possessive(claims__token *t, claims__tok_pos *p,
-                                                 lex_first first, char *norm,
-                                                 size_t len, size_t at)
+                                                 lex_first first, char *norm, size_t len, size_t at)
 {
     norm[len] = '\'';
     norm[len + 1] = 's';
@@ -1084,9 +1081,8 @@ static CLAIMS__ALWAYS_INLINE run_consts run_consts_make(void)
  * norm text at norm[len]: its class and flags, written at t already, with
  * its capitals or-ed in. */
 static CLAIMS__ALWAYS_INLINE void run_word(claims__token *t, claims__tok_pos *p,
-                                           const run_consts *k, lex_first first,
-                                           char *norm, size_t len, size_t end, __m128i x, __m128i y,
-                                           size_t wl)
+                                           const run_consts *k, lex_first first, char *norm,
+                                           size_t len, size_t end, __m128i x, __m128i y, size_t wl)
 {
     __m128i pm = prefix_mask((unsigned)wl);
     __m128i w = _mm_and_si128(y, pm);
