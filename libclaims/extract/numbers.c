@@ -535,11 +535,12 @@ static inline bool is_dash(const char *p)
 
 size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 {
-    size_t m = n;
-    const char *add = "";
+    /* the bytes of w kept, and whether a "y" follows them ("casualties":
+     * "casualty"), the only ending added */
+    size_t m = n, al = 0;
     if (n >= 5 && memcmp(w + n - 3, "ies", 3) == 0) {
         m = n - 3;
-        add = "y";
+        al = 1;
     } else if (n >= 5 && (memcmp(w + n - 4, "sses", 4) == 0 || memcmp(w + n - 4, "shes", 4) == 0 ||
                           memcmp(w + n - 4, "ches", 4) == 0)) {
         m = n - 2;
@@ -549,14 +550,14 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
                w[n - 2] != '\'') {
         m = n - 1;
     }
-    size_t al = strlen(add);
     if (m + al >= cap) {
         m = cap - 1 > al ? cap - 1 - al : 0;
         if (m + al >= cap)
             al = 0;
     }
     memcpy(out, w, m);
-    memcpy(out + m, add, al);
+    if (al)
+        out[m] = 'y';
     out[m + al] = '\0';
     return m + al;
 }
