@@ -116,10 +116,24 @@ typedef struct unit_id_memo {
  * its claims ask for the same few ("%", "years", "USD"). */
 enum { UNIT_IDS = 16 };
 
+/* A count's back-off key "count/-/<action>[/previous]" (its action
+ * and "previous" are the lexicon's and literals: their texts live as
+ * long as the story's check) and its id; 0: none yet. */
+typedef struct act_key_memo {
+    const char *act, *prev;
+    claims__sid id;
+} act_key_memo;
+
+/* The story's count back-off keys by their action's address modulo
+ * ACT_KEYS: its counts are done by the same few actions ("kill",
+ * "injure"), and claims__key joined and looked each up anew. */
+enum { ACT_KEYS = 16 };
+
 struct claims__wc_words {
     size_t mask; /* the number of entries less one (a power of two) */
     split_memo units[UNIT_SPLITS];
     unit_id_memo unit_ids[UNIT_IDS];
+    act_key_memo act_keys[ACT_KEYS];
     wc_word w[];
 };
 
@@ -1612,6 +1626,21 @@ static const claims__lex_entry *broader_of(const qctx *c, const char *p2, size_t
     return kind_of;
 }
 
+/* claims__key(c->s, "count", "-", act, prev), through the story's memo
+ * (none when there was no memory for it): a count's action and
+ * "previous" are texts that do not change (emit_count's). */
+static claims__sid count_action_key(qctx *c, const char *act, const char *prev)
+{
+    act_key_memo none = {NULL, NULL, 0};
+    act_key_memo *m = c->ww ? &c->ww->act_keys[(uintptr_t)act % ACT_KEYS] : &none;
+    if (act != m->act || prev != m->prev || !m->id) {
+        m->id = claims__key(c->s, "count", "-", act, prev);
+        m->act = act;
+        m->prev = prev;
+    }
+    return m->id;
+}
+
 /* The slots a count or an amount meets with one known part unknown:
  * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
  * amount of money, named by its currency, also meets "money/-/-/USD". A
@@ -1636,7 +1665,9 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
                          claims__key(c->s, p1, claims__lex_text(kind_of), action ? p3 : "-", p4)))
         return false;
     if (thing && action) {
-        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
+        claims__draft(cl)->backoff[n++] = kind == CLAIMS_KIND_COUNT
+                                              ? count_action_key(c, p3, p4)
+                                              : claims__key(c->s, p1, "-", p3, p4);
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
     } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && !is_dash(p4)) {
         if (p4 != c->cur_p || !c->cur_key) {
