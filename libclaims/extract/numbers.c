@@ -1597,10 +1597,11 @@ static inline bool chunk_not_az(uint64_t x)
 }
 
 /* The lexicon's broader kind of concept p2 of n bytes ("climber":
- * "person"), NULL when none or the concept itself. Most concepts have none: a concept of
- * letters a-z alone is one token (the lookup's only cut), and the bucket
- * of its hash mostly starts no key of the section: one load says so,
- * where the lookup hashed it again into a slot and probed. */
+ * "person"), NULL when none or the concept itself. Most concepts have
+ * none: a concept of letters a-z alone is one token (the lookup's only
+ * cut), and the bucket of its hash mostly starts no key of the section:
+ * one load says so, where the lookup hashed it again into a slot and
+ * probed. */
 static const claims__lex_entry *broader_of(const qctx *c, const char *p2, size_t n)
 {
     if (n <= 16) {
