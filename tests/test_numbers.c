@@ -29,6 +29,14 @@ static void test_numbers_singular_helper(void **state)
     assert_string_equal(out, "witness");
     claims__numbers_singular("drones", 6, out, 4);
     assert_string_equal(out, "dro");
+    /* a "y" ending cut short: the stem gives way to it, and it is
+     * dropped only where no stem byte fits before it */
+    assert_int_equal(claims__numbers_singular("casualties", 10, out, 5), 4);
+    assert_string_equal(out, "casy");
+    assert_int_equal(claims__numbers_singular("casualties", 10, out, 2), 1);
+    assert_string_equal(out, "y");
+    assert_int_equal(claims__numbers_singular("casualties", 10, out, 1), 0);
+    assert_string_equal(out, "");
 }
 
 static void test_counts_spans_are_source_bytes(void **state)

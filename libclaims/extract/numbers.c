@@ -116,10 +116,24 @@ typedef struct unit_id_memo {
  * its claims ask for the same few ("%", "years", "USD"). */
 enum { UNIT_IDS = 16 };
 
+/* A count's back-off key "count/-/<action>[/previous]" (its action
+ * and "previous" are the lexicon's and literals: their texts live as
+ * long as the story's check) and its id; 0: none yet. */
+typedef struct act_key_memo {
+    const char *act, *prev;
+    claims__sid id;
+} act_key_memo;
+
+/* The story's count back-off keys by their action's address modulo
+ * ACT_KEYS: its counts are done by the same few actions ("kill",
+ * "injure"), and claims__key joined and looked each up anew. */
+enum { ACT_KEYS = 16 };
+
 struct claims__wc_words {
     size_t mask; /* the number of entries less one (a power of two) */
     split_memo units[UNIT_SPLITS];
     unit_id_memo unit_ids[UNIT_IDS];
+    act_key_memo act_keys[ACT_KEYS];
     wc_word w[];
 };
 
@@ -196,6 +210,7 @@ typedef struct np_head {
     size_t hb, he; /* head tokens */
     const char *concept;
     char naive[PART_MAX];
+    size_t naive_n; /* naive's length */
 } np_head;
 
 /* ------------------------------------------------------------ tokens */
@@ -273,14 +288,16 @@ static CLAIMS__ALWAYS_INLINE bool norm_is_h(const qctx *c, size_t i, const char 
  * "of" or "to" that the grammar itself names). */
 #define norm_is(c, i, lit) norm_is_h((c), (i), "" lit, sizeof(lit) - 1, CLAIMS__LIT_HASH(lit))
 
-/* Copies token i's normalized text to out (NUL-terminated, truncated). */
-static void copy_norm(const qctx *c, size_t i, char *out, size_t cap)
+/* Copies token i's normalized text to out (NUL-terminated, truncated);
+ * returns its length. */
+static size_t copy_norm(const qctx *c, size_t i, char *out, size_t cap)
 {
     size_t n = claims__tok_len(tk(c, i));
     if (n >= cap)
         n = cap - 1;
     memcpy(out, norm_of(c, i), n);
     out[n] = '\0';
+    return n;
 }
 
 /* ----------------------------------------------------------- lexicon */
@@ -535,11 +552,12 @@ static inline bool is_dash(const char *p)
 
 size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
 {
-    size_t m = n;
-    const char *add = "";
+    /* the bytes of w kept, and whether a "y" follows them ("casualties":
+     * "casualty"), the only ending added */
+    size_t m = n, al = 0;
     if (n >= 5 && memcmp(w + n - 3, "ies", 3) == 0) {
         m = n - 3;
-        add = "y";
+        al = 1;
     } else if (n >= 5 && (memcmp(w + n - 4, "sses", 4) == 0 || memcmp(w + n - 4, "shes", 4) == 0 ||
                           memcmp(w + n - 4, "ches", 4) == 0)) {
         m = n - 2;
@@ -549,14 +567,14 @@ size_t claims__numbers_singular(const char *w, size_t n, char *out, size_t cap)
                w[n - 2] != '\'') {
         m = n - 1;
     }
-    size_t al = strlen(add);
     if (m + al >= cap) {
         m = cap - 1 > al ? cap - 1 - al : 0;
         if (m + al >= cap)
             al = 0;
     }
     memcpy(out, w, m);
-    memcpy(out + m, add, al);
+    if (al)
+        out[m] = 'y';
     out[m + al] = '\0';
     return m + al;
 }
@@ -628,6 +646,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
     h->hb = h->he = 0;
     h->concept = NULL;
     h->naive[0] = '\0';
+    h->naive_n = 0;
     size_t j = k, last = (size_t)-1;
     int words = 0;
     while (j < c->se && words < NP_WORDS) {
@@ -674,8 +693,8 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
             h->found = true;
             h->known = false;
             h->concept = NULL;
-            claims__numbers_singular(norm_of(c, j), claims__tok_len(tk(c, j)), h->naive,
-                                     sizeof h->naive);
+            h->naive_n = claims__numbers_singular(norm_of(c, j), claims__tok_len(tk(c, j)),
+                                                  h->naive, sizeof h->naive);
             h->hb = j;
             h->he = j + 1;
             return;
@@ -690,7 +709,7 @@ static void np_scan(const qctx *c, size_t k, np_head *h)
         h->found = true;
         h->known = false;
         h->concept = NULL;
-        copy_norm(c, last, h->naive, sizeof h->naive);
+        h->naive_n = copy_norm(c, last, h->naive, sizeof h->naive);
         h->hb = last;
         h->he = last + 1;
     }
@@ -1577,14 +1596,14 @@ static inline bool chunk_not_az(uint64_t x)
     return (from_a & ~past_z) != used;
 }
 
-/* The lexicon's broader kind of concept p2 ("climber": "person"), NULL
- * when none or the concept itself. Most concepts have none: a concept of
- * letters a-z alone is one token (the lookup's only cut), and the bucket
- * of its hash mostly starts no key of the section: one load says so,
- * where the lookup hashed it again into a slot and probed. */
-static const claims__lex_entry *broader_of(const qctx *c, const char *p2)
+/* The lexicon's broader kind of concept p2 of n bytes ("climber":
+ * "person"), NULL when none or the concept itself. Most concepts have
+ * none: a concept of letters a-z alone is one token (the lookup's only
+ * cut), and the bucket of its hash mostly starts no key of the section:
+ * one load says so, where the lookup hashed it again into a slot and
+ * probed. */
+static const claims__lex_entry *broader_of(const qctx *c, const char *p2, size_t n)
 {
-    size_t n = strlen(p2);
     if (n <= 16) {
         /* its chunks serve both the a-z test and the hash
          * (claims__word_hash16, claims__word_hash's of a short text) */
@@ -1608,15 +1627,31 @@ static const claims__lex_entry *broader_of(const qctx *c, const char *p2)
     return kind_of;
 }
 
+/* claims__key(c->s, "count", "-", act, prev), through the story's memo
+ * (none when there was no memory for it): a count's action and
+ * "previous" are texts that do not change (emit_count's). */
+static claims__sid count_action_key(qctx *c, const char *act, const char *prev)
+{
+    act_key_memo none = {NULL, NULL, 0};
+    act_key_memo *m = c->ww ? &c->ww->act_keys[(uintptr_t)act % ACT_KEYS] : &none;
+    if (act != m->act || prev != m->prev || !m->id) {
+        m->id = claims__key(c->s, "count", "-", act, prev);
+        m->act = act;
+        m->prev = prev;
+    }
+    return m->id;
+}
+
 /* The slots a count or an amount meets with one known part unknown:
  * "count/drone/buy" also meets "count/-/buy" and "count/drone/-"; an
  * amount of money, named by its currency, also meets "money/-/-/USD". A
  * count of a thing of a broader kind (the lexicon's broader section:
  * "three climbers") also meets that kind's slot ("three people"). A
  * measure of a named thing ("a four-day tour") also meets the measure of
- * nothing named ("four days"). False on OOM. */
-static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1,
-                        const char *p2, const char *p3, const char *p4)
+ * nothing named ("four days"). kind_of: a count's broader kind of p2
+ * (emit_count's), NULL for other kinds. False on OOM. */
+static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char *p1, const char *p2,
+                        const char *p3, const char *p4, const claims__lex_entry *kind_of)
 {
     if (kind == CLAIMS_KIND_MEASURE && p3 && !is_dash(p3) && strcmp(p2, "age") != 0) {
         /* "a four-day ski tour" also meets "four days" */
@@ -1627,13 +1662,13 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
         return true;
     bool thing = p2 && !is_dash(p2), action = p3 && !is_dash(p3);
     size_t n = 0;
-    const claims__lex_entry *kind_of =
-        kind == CLAIMS_KIND_COUNT && thing ? broader_of(c, p2) : NULL;
     if (kind_of && !(claims__draft(cl)->kind_key =
                          claims__key(c->s, p1, claims__lex_text(kind_of), action ? p3 : "-", p4)))
         return false;
     if (thing && action) {
-        claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, "-", p3, p4);
+        claims__draft(cl)->backoff[n++] = kind == CLAIMS_KIND_COUNT
+                                              ? count_action_key(c, p3, p4)
+                                              : claims__key(c->s, p1, "-", p3, p4);
         claims__draft(cl)->backoff[n++] = claims__key(c->s, p1, p2, "-", p4);
     } else if (kind == CLAIMS_KIND_MONEY && (thing || action) && p4 && !is_dash(p4)) {
         if (p4 != c->cur_p || !c->cur_key) {
@@ -1650,13 +1685,14 @@ static bool set_backoff(qctx *c, claims_claim *cl, claims_kind kind, const char 
 
 static claims_status emit(qctx *c, claims_kind kind, size_t tb, size_t te, const amount *a,
                           const char *p1, const char *p2, const char *p3, const char *p4,
-                          const char *unit, size_t unit_len, claims_claim **out)
+                          const claims__lex_entry *kind_of, const char *unit, size_t unit_len,
+                          claims_claim **out)
 {
     claims_claim *cl = claims__claim_add_tok(c->s, c->ai, kind, tb, te);
     if (!cl)
         return CLAIMS_ERR_NOMEM;
     if (!claims__claim_key(c->s, cl, p2, p3, p4) ||
-        !set_backoff(c, cl, kind, p1, p2, p3, p4))
+        !set_backoff(c, cl, kind, p1, p2, p3, p4, kind_of))
         return CLAIMS_ERR_NOMEM;
     if (unit) {
         /* through the story's memo of its units (none when there was no
@@ -2165,9 +2201,8 @@ RARE static claims_status emit_age_list(qctx *c, const amount *first, const char
             tb = m;
             te = m + 1;
         }
-        claims_status rc =
-            emit(c, CLAIMS_KIND_MEASURE, tb, te, &b, "measure", "age", thing, idx, unit, unit_len,
-                 NULL);
+        claims_status rc = emit(c, CLAIMS_KIND_MEASURE, tb, te, &b, "measure", "age", thing, idx,
+                                NULL, unit, unit_len, NULL);
         if (rc != CLAIMS_OK)
             return rc;
     }
@@ -2612,7 +2647,7 @@ static CLAIMS__ALWAYS_INLINE size_t emit_money(qctx *c, size_t i, amount *a, con
     }
     claims_claim *cl = NULL;
     claims_status rc = emit(c, CLAIMS_KIND_MONEY, a->b, end_tok, a, "money", thing, action, a->cur,
-                            a->cur, strlen(a->cur), &cl);
+                            NULL, a->cur, strlen(a->cur), &cl);
     if (rc == CLAIMS_OK) {
         if (linked)
             claims__draft(cl)->linked = c->last_money;
@@ -2714,7 +2749,7 @@ static claims_status emit_age(qctx *c, const amount *a, size_t end_tok, const ch
 {
     claims_claim *cl = NULL;
     claims_status rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", "age",
-                            named ? thing : "-", NULL, u->uv.u, u->uv.un, &cl);
+                            named ? thing : "-", NULL, NULL, u->uv.u, u->uv.un, &cl);
     if (rc != CLAIMS_OK)
         return rc;
     if (named) {
@@ -2752,8 +2787,8 @@ static CLAIMS__ALWAYS_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, c
         end_tok = u->unit_end;
     claims_status rc;
     if (percent)
-        rc = emit(c, CLAIMS_KIND_PERCENT, a->b, end_tok, a, "percent", thing, NULL, NULL, "%", 1,
-                  NULL);
+        rc = emit(c, CLAIMS_KIND_PERCENT, a->b, end_tok, a, "percent", thing, NULL, NULL, NULL, "%",
+                  1, NULL);
     else if (u->age && u->unit_pre && !a->range && a->op == OP_NONE && end_tok == a->e &&
              (nlist = age_list(c, a->e, list)) > 0)
         rc = emit_age_list(c, a, thing, list, nlist, u->uv.u, u->uv.un);
@@ -2761,8 +2796,8 @@ static CLAIMS__ALWAYS_INLINE size_t emit_measure(qctx *c, size_t i, amount *a, c
         rc = emit_age(c, a, end_tok, thing, named, u);
     else {
         claims_claim *cl = NULL;
-        rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, u->uv.u,
-                  u->uv.un, &cl);
+        rc = emit(c, CLAIMS_KIND_MEASURE, a->b, end_tok, a, "measure", q, thing, NULL, NULL,
+                  u->uv.u, u->uv.un, &cl);
         /* "a 13-inch model", "a 320GB hard drive": the size names it */
         bool named_by = u->hyphen || (u->unit_end > a->e && glued(c, a->e));
         if (rc == CLAIMS_OK && named_by && u->uv.spec && !is_dash(thing))
@@ -2905,8 +2940,13 @@ static CLAIMS__ALWAYS_INLINE size_t emit_count(qctx *c, size_t i, amount *a, cla
         return a->ne;
     size_t end_tok = h.found && h.he > a->e ? h.he : pe;
     bool previous = act && ap < a->b && previous_event_before(c, ap);
+    /* the broader kind of the thing counted: of the noun's naive
+     * singular (most counts' thing) by the length np_scan kept */
+    const claims__lex_entry *kind_of = NULL;
+    if (concept && !is_dash(concept))
+        kind_of = broader_of(c, concept, concept == h.naive ? h.naive_n : strlen(concept));
     *st = emit(c, CLAIMS_KIND_COUNT, a->b, end_tok, a, "count", concept ? concept : "-",
-               action ? action : "-", previous ? "previous" : NULL, NULL, 0, NULL);
+               action ? action : "-", previous ? "previous" : NULL, kind_of, NULL, 0, NULL);
     c->floor = a->e;
     return a->e > i ? a->e : i + 1;
 }
