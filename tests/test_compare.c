@@ -950,11 +950,48 @@ static void test_frames_shared_once_sealed(void **state)
     claims_story_free(s);
 }
 
+/* A seal of many batches of drafts (frames.c hashes each batch a batch
+ * ahead of its probes): runs of equal frames, some across a batch's end,
+ * and more distinct frames than the table's first size holds, so that it
+ * grows between a batch's hashes and their probes; then the same frames
+ * again, apart, in a second seal. */
+static void test_frames_sealed_across_batches(void **state)
+{
+    (void)state;
+    claims_story *s = mk(1, NULL);
+    enum { N = 700, RUN = 3 };
+    claims_claim *c[N];
+    for (int i = 0; i < N; i++) {
+        c[i] = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 12);
+        claims__draft(c[i])->event_id = (uint32_t)(i / RUN + 1);
+    }
+    assert_true(claims__frames_seal(s));
+    for (int i = 0; i < N; i++) {
+        assert_false(c[i]->flags & CLAIMS__CF_DRAFT);
+        assert_int_equal(c[i]->frame->event_id, i / RUN + 1);
+        assert_true(c[i]->frame->key == c[0]->frame->key);
+        if (i % RUN)
+            assert_true(c[i]->frame == c[i - 1]->frame);
+        else if (i)
+            assert_true(c[i]->frame != c[i - 1]->frame);
+    }
+    claims_claim *d[N / RUN];
+    for (int k = 0; k < N / RUN; k++) {
+        d[k] = num(s, 0, CLAIMS_KIND_COUNT, "count/drone/buy", 14);
+        claims__draft(d[k])->event_id = (uint32_t)(N / RUN - k);
+    }
+    assert_true(claims__frames_seal(s));
+    for (int k = 0; k < N / RUN; k++)
+        assert_true(d[k]->frame == c[(N / RUN - k - 1) * RUN]->frame);
+    claims_story_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_intern_one_copy_per_string),
         cmocka_unit_test(test_frames_shared_once_sealed),
+        cmocka_unit_test(test_frames_sealed_across_batches),
         cmocka_unit_test(test_compare_equal_counts_agree),
         cmocka_unit_test(test_compare_one_agreement_per_value_group),
         cmocka_unit_test(test_compare_same_article_repeat_is_no_agreement),
