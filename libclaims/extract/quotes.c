@@ -3443,7 +3443,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     size_t notes_end = c.nq ? P(&c, c.q[c.nq - 1].open)->sentence : 0;
     for (size_t si = art->nsents; si-- > notes_end;) {
         /* a speech verb or a leading dash */
-        if (!sentence_skipped(&c, si) && c.verb_sent[si]) {
+        if (c.verb_sent[si] && !sentence_skipped(&c, si)) {
             notes_end = si;
             break;
         }
@@ -3490,11 +3490,15 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
-    claims__free(&s->alloc, c.block);
-    claims__free(&s->alloc, c.block2);
+    /* (most articles allocate none of these: no call for them) */
+    if (c.block)
+        claims__free(&s->alloc, c.block);
+    if (c.block2)
+        claims__free(&s->alloc, c.block2);
     if (c.m_heap)
         claims__free(&s->alloc, c.m);
-    claims__free(&s->alloc, c.ap);
+    if (c.ap)
+        claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
 }
