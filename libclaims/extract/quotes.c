@@ -417,10 +417,12 @@ typedef struct qspan {
 
 /* MIN_BUCKETS: the index of names by last word starts at this many
  * buckets and grows with the article (one per TOKS_PER_BUCKET tokens), so
- * chains stay short. A lookup looks at SAME_LAST_MAX distinct names with
- * the lookup's last word at most (newest first): an article naming more
- * people of one surname than that is a list, not a story, and this keeps
- * the scan linear in it. */
+ * chains stay short. (Most articles name a few dozen people at most:
+ * more buckets cost their clearing, a store of four bytes each, more
+ * than the shorter chains save.) A lookup looks at SAME_LAST_MAX
+ * distinct names with the lookup's last word at most (newest first): an
+ * article naming more people of one surname than that is a list, not a
+ * story, and this keeps the scan linear in it. */
 /* The bytes of scratch on the stack (alloc_scratch): an article of 600
  * tokens or so (most) */
 enum { SCRATCH_LOCAL = 16384 };
@@ -428,8 +430,13 @@ enum { SCRATCH_LOCAL = 16384 };
  * stop a search of four at once for the first at or after a token */
 enum { VERB_STOPS = 4 };
 enum { SENT_VERB = 1, SENT_DASH = 2, VERB_SENT_PAD = 8 };
-enum { MIN_BUCKETS = 256, TOKS_PER_BUCKET = 8, SAME_LAST_MAX = 64, NOMINAL_MEMORY = 16,
-       APPOS_LOOKBACK = 32 };
+enum {
+    MIN_BUCKETS = 64,
+    TOKS_PER_BUCKET = 8,
+    SAME_LAST_MAX = 64,
+    NOMINAL_MEMORY = 16,
+    APPOS_LOOKBACK = 32
+};
 /* The sentences whose speakers wait to be noted (note_sentence_speakers)
  * at most: past them all are noted at once */
 enum { NOTES_PENDING = 32 };
@@ -3443,7 +3450,7 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
     size_t notes_end = c.nq ? P(&c, c.q[c.nq - 1].open)->sentence : 0;
     for (size_t si = art->nsents; si-- > notes_end;) {
         /* a speech verb or a leading dash */
-        if (!sentence_skipped(&c, si) && c.verb_sent[si]) {
+        if (c.verb_sent[si] && !sentence_skipped(&c, si)) {
             notes_end = si;
             break;
         }
@@ -3490,11 +3497,15 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
-    claims__free(&s->alloc, c.block);
-    claims__free(&s->alloc, c.block2);
+    /* (most articles allocate none of these: no call for them) */
+    if (c.block)
+        claims__free(&s->alloc, c.block);
+    if (c.block2)
+        claims__free(&s->alloc, c.block2);
     if (c.m_heap)
         claims__free(&s->alloc, c.m);
-    claims__free(&s->alloc, c.ap);
+    if (c.ap)
+        claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
 }
