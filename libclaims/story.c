@@ -805,6 +805,11 @@ static claims_status check_alone(claims_story *s, size_t ai)
  * extractor each, or a group already in order): end[p * n + k] is where
  * the claims of pass p on article k end, the next piece's start. first[k]
  * is where article k's claims begin once grouped, first[n] = nclaims. */
+static inline size_t piece_start(size_t n, size_t base, const size_t *end, size_t p, size_t k)
+{
+    return p * n + k ? end[p * n + k - 1] : base;
+}
+
 static bool group_claims(claims_story *s, size_t n, size_t base, size_t np, const size_t *end,
                          size_t *first)
 {
@@ -813,7 +818,7 @@ static bool group_claims(claims_story *s, size_t n, size_t base, size_t np, cons
     for (size_t k = 0; k < n; k++) {
         first[k] = at;
         for (size_t p = 0; p < np; p++) {
-            size_t from = p * n + k ? end[p * n + k - 1] : base;
+            size_t from = piece_start(n, base, end, p, k);
             in_order &= from == at;
             at += end[p * n + k] - from;
         }
@@ -832,7 +837,7 @@ static bool group_claims(claims_story *s, size_t n, size_t base, size_t np, cons
     at = 0;
     for (size_t k = 0; k < n; k++) {
         for (size_t p = 0; p < np; p++) {
-            size_t from = p * n + k ? end[p * n + k - 1] : base, len = end[p * n + k] - from;
+            size_t from = piece_start(n, base, end, p, k), len = end[p * n + k] - from;
             memcpy(tmp + at, s->claims + from, len * sizeof *tmp);
             memcpy(kinds + at, s->claim_kinds + from, len);
             at += len;

@@ -215,10 +215,18 @@ _Static_assert(FIRST_BITS <= UINT16_MAX, "a bucket's index is 16 bits");
  * of its own, as good for a lookup if not for the cache. */
 static void index_buckets(lex_own *own, const claims_allocator *a)
 {
-    enum { SEEN = 2 * FIRST_BITS };
-    uint16_t *seen = claims__malloc(a, SEEN * sizeof *seen);
+    size_t filled = 0;
+    for (size_t b = 0; b < FIRST_BITS; b++)
+        filled += (own->buckets[b].drop | own->buckets[b].lexmask) != 0;
+    /* a set of the values met, at most half full (a few KB: its pages
+       are a start-up's page faults) */
+    unsigned bits = 4;
+    while (((size_t)1 << bits) < 2 * filled + 2)
+        bits++;
+    size_t nseen = (size_t)1 << bits;
+    uint16_t *seen = claims__malloc(a, nseen * sizeof *seen);
     if (seen)
-        memset(seen, 0, SEEN * sizeof *seen);
+        memset(seen, 0, nseen * sizeof *seen);
     uint16_t n = 0;
     memset(&own->bucket_values[0], 0, sizeof own->bucket_values[0]);
     for (size_t b = 0; b < FIRST_BITS; b++) {
@@ -228,11 +236,10 @@ static void index_buckets(lex_own *own, const claims_allocator *a)
             uint16_t *at = NULL;
             if (seen) {
                 uint32_t h = (bk->drop * 0x9E3779B1u ^ bk->lexmask) * 0x85EBCA6Bu;
-                size_t i = h >> (32 - 16);
-                _Static_assert(SEEN == 1 << 16, "seen is taken by the hash's top 16 bits");
+                size_t i = h >> (32 - bits);
                 while (seen[i] && (own->bucket_values[seen[i]].drop != bk->drop ||
                                    own->bucket_values[seen[i]].lexmask != bk->lexmask))
-                    i = (i + 1) % SEEN;
+                    i = (i + 1) & (nseen - 1);
                 at = &seen[i];
                 v = *at;
             }
@@ -301,7 +308,6 @@ static bool own_tables(claims__lexicon *lx)
             claims__lex_set_text(&own->entries[i], claims__lex_text(&b->entries[i]));
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
         memcpy(own->buckets, b->buckets, sizeof own->buckets);
-        index_buckets(own, lx->alloc);
         memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);
