@@ -166,11 +166,6 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     for (size_t i = 0; i < CLAIMS__LEX_SECTION_COUNT; i++)
         fprintf(f, "%u,", (unsigned)t->maxntok[i]);
     fprintf(f, "};\n\n");
-    fprintf(f, "static const claims__lex_bucket buckets[%d] = {", (int)CLAIMS__LEX_FIRST_BITS);
-    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++)
-        fprintf(f, "%s{0x%xu, 0x%xu},", i % 4 ? "" : "\n    ", (unsigned)t->buckets[i].drop,
-                (unsigned)t->buckets[i].lexmask);
-    fprintf(f, "\n};\n\n");
     fprintf(f, "static const uint16_t bucket_index[%d] = {", (int)CLAIMS__LEX_FIRST_BITS);
     size_t nvalues = 1;
     for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++) {
@@ -188,7 +183,7 @@ static int write_tables(FILE *f, const claims__lex_tables *t)
     put_words(f, "pairs", t->pairs, CLAIMS__LEX_PAIR_BITS / 32);
     fprintf(f, "const claims__lex_tables claims__builtin_lex_tables = {\n");
     fprintf(f,
-            "    slots, %zu, %u, %zu, (const char *)keys, %zu, ev.entries, %zu, maxntok, buckets,\n"
+            "    slots, %zu, %u, %zu, (const char *)keys, %zu, ev.entries, %zu, maxntok,\n"
             "    single, bloom, pairs, bucket_index, bucket_values,\n};\n",
             t->nslots, t->shift, t->used, t->keys_len, d.nuniq);
     dedup_free(&d);

@@ -183,17 +183,15 @@ static bool same_entry(const claims__lex_entry *a, const claims__lex_entry *b)
 /* The tables generated at build time are what loading the built-in text
  * at run time gives: the same slots, keys, bitmaps, and each slot's entry
  * (equal entries may be one in the generated tables). */
-/* The tokenizer's bucket index gives every bucket its value
- * (claims__lex_tables.bucket_index), index 0 the empty bucket, and
- * buckets of equal value share one: at most `values` of them. */
+/* The buckets' index (claims__lex_tables.bucket_index): index 0 the
+ * empty bucket and no other, and no value twice: at most `values`
+ * values. */
 static void assert_buckets_indexed(const claims__lex_tables *t, size_t values)
 {
     size_t most = 0;
     assert_int_equal(t->bucket_values[0].drop | t->bucket_values[0].lexmask, 0);
     for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++) {
-        const claims__lex_bucket *v = &t->bucket_values[t->bucket_index[i]];
-        assert_int_equal(v->drop, t->buckets[i].drop);
-        assert_int_equal(v->lexmask, t->buckets[i].lexmask);
+        const claims__lex_bucket *v = claims__lex_bucket_of(t, (uint32_t)i);
         assert_true((t->bucket_index[i] == 0) == ((v->drop | v->lexmask) == 0));
         if (t->bucket_index[i] > most)
             most = t->bucket_index[i];
@@ -217,11 +215,15 @@ static void test_lexicon_generated_tables_match_a_load(void **state)
     assert_int_equal(g->keys_len, r->keys_len);
     assert_memory_equal(g->keys, r->keys, r->keys_len);
     assert_memory_equal(g->maxntok, r->maxntok, CLAIMS__LEX_SECTION_COUNT);
-    assert_memory_equal(g->buckets, r->buckets, CLAIMS__LEX_FIRST_BITS * sizeof *r->buckets);
-    /* a bucket's drop bits are what its lexmask and single bits give */
-    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++)
-        assert_int_equal(g->buckets[i].drop,
-                         claims__lex_drop_bits(g->buckets[i].lexmask, g->single[i]));
+    /* the same buckets; a bucket's drop bits are what its lexmask and
+       single bits give */
+    for (size_t i = 0; i < CLAIMS__LEX_FIRST_BITS; i++) {
+        const claims__lex_bucket *gb = claims__lex_bucket_of(g, (uint32_t)i),
+                                 *rb = claims__lex_bucket_of(r, (uint32_t)i);
+        assert_int_equal(gb->lexmask, rb->lexmask);
+        assert_int_equal(gb->drop, rb->drop);
+        assert_int_equal(gb->drop, claims__lex_drop_bits(gb->lexmask, g->single[i]));
+    }
     assert_memory_equal(g->single, r->single, CLAIMS__LEX_FIRST_BITS * sizeof *r->single);
     assert_memory_equal(g->bloom, r->bloom, CLAIMS__LEX_BLOOM_CELLS / 16 * sizeof *r->bloom);
     assert_memory_equal(g->pairs, r->pairs, CLAIMS__LEX_PAIR_BITS / 32 * sizeof *r->pairs);
@@ -363,6 +365,13 @@ static void test_lexicon_every_builtin_phrase_matches(void **state)
 
 /* A newsroom lexicon added to one story copies the built-in tables: the
  * story sees both, another story only the built-in entries. */
+/* The lexmask of a token `word` as the tokenizer reads it. */
+static uint32_t bucket_bits(const claims_story *s, const char *word)
+{
+    uint32_t h = claims__word_hash(word, strlen(word));
+    return claims__lex_bucket_of(claims__lexicon_tables(s->lex), h)->lexmask;
+}
+
 static void test_lexicon_added_copies_builtin(void **state)
 {
     (void)state;
@@ -380,6 +389,12 @@ static void test_lexicon_added_copies_builtin(void **state)
     assert_string_equal(claims__lex_text(e), "sept");
     assert_non_null(claims__lex_get(s->lex, CLAIMS__LEX_FURNITURE, "photo credit", 12));
     assert_buckets_indexed(claims__lexicon_tables(s->lex), CLAIMS__LEX_FIRST_BITS + 1);
+    /* the tokenizer's view of a phrase's first token has its section, a
+       built-in's bucket what it was */
+    assert_true(bucket_bits(s, "blue") & (1u << CLAIMS__LEX_CONCEPT));
+    assert_true(bucket_bits(s, "zzz") & (1u << CLAIMS__LEX_ABBREVIATION));
+    assert_int_equal(bucket_bits(s, "photo"), bucket_bits(other, "photo"));
+    assert_true(bucket_bits(other, "photo") & (1u << CLAIMS__LEX_FURNITURE));
     assert_null(claims__lex_get(other->lex, CLAIMS__LEX_CONCEPT, "blue zorb machine", 17));
     assert_null(claims__lex_get(other->lex, CLAIMS__LEX_ABBREVIATION, "zzz", 3));
     assert_true(claims__lexicon_tables(other->lex) == &claims__builtin_lex_tables);
@@ -396,6 +411,8 @@ static void test_lexicon_added_copies_builtin(void **state)
     assert_int_equal(claims_story_add_lexicon(s, b.data, b.len, NULL), CLAIMS_OK);
     claims__buf_free(&b);
     assert_buckets_indexed(claims__lexicon_tables(s->lex), CLAIMS__LEX_FIRST_BITS + 1);
+    assert_true(bucket_bits(s, "zorbword4999") & (1u << CLAIMS__LEX_CONCEPT));
+    assert_true(bucket_bits(s, "blue") & (1u << CLAIMS__LEX_CONCEPT));
     /* the entries have moved (each finds its value by its distance from
        it): the values are still theirs, a built-in's too */
     e = claims__lex_get(s->lex, CLAIMS__LEX_CONCEPT, "zorbword4999", 12);
@@ -453,28 +470,23 @@ static void test_lexicon_entries_carry_value_codes(void **state)
  * are set for the first token of each phrase of that value, the built-in
  * ones and a newsroom's: context.c reads a sentence's hedge and poll words
  * only where they are set. */
-static uint32_t first_bits(const claims_story *s, const char *word)
-{
-    uint32_t h = claims__word_hash(word, strlen(word));
-    return claims__lexicon_tables(s->lex)->buckets[h % CLAIMS__LEX_FIRST_BITS].lexmask;
-}
 
 static void test_lexicon_context_value_bits(void **state)
 {
     (void)state;
     claims_story *s = NULL;
     assert_int_equal(claims_story_new(NULL, &s), CLAIMS_OK);
-    assert_true(first_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
-    assert_true(first_bits(s, "survey") & CLAIMS__LEXMASK_POLL);
-    assert_false(first_bits(s, "the") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
-    assert_false(first_bits(s, "zorbly") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
-    assert_false(first_bits(s, "straw") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    assert_true(bucket_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
+    assert_true(bucket_bits(s, "survey") & CLAIMS__LEXMASK_POLL);
+    assert_false(bucket_bits(s, "the") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    assert_false(bucket_bits(s, "zorbly") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
+    assert_false(bucket_bits(s, "straw") & (CLAIMS__LEXMASK_HEDGE | CLAIMS__LEXMASK_POLL));
     const char *lex = "[context]\nhedge = zorbly\npoll = straw canvass\n";
     assert_int_equal(claims_story_add_lexicon(s, lex, strlen(lex), NULL), CLAIMS_OK);
-    assert_true(first_bits(s, "zorbly") & CLAIMS__LEXMASK_HEDGE);
-    assert_true(first_bits(s, "zorbly") & (1u << CLAIMS__LEX_CONTEXT));
-    assert_true(first_bits(s, "straw") & CLAIMS__LEXMASK_POLL);
-    assert_true(first_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
+    assert_true(bucket_bits(s, "zorbly") & CLAIMS__LEXMASK_HEDGE);
+    assert_true(bucket_bits(s, "zorbly") & (1u << CLAIMS__LEX_CONTEXT));
+    assert_true(bucket_bits(s, "straw") & CLAIMS__LEXMASK_POLL);
+    assert_true(bucket_bits(s, "might") & CLAIMS__LEXMASK_HEDGE);
     claims_story_free(s);
 }
 

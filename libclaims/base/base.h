@@ -54,7 +54,14 @@ static inline __m128i claims__bytes_in(__m128i x, unsigned char lo, unsigned cha
 
 void *claims__malloc(const claims_allocator *a, size_t n);
 void *claims__realloc(const claims_allocator *a, void *p, size_t n);
-void claims__free(const claims_allocator *a, void *p);
+/* Frees p (NULL: nothing, without a call: most of the blocks an
+ * article may need it never allocates). */
+void claims__free_block(const claims_allocator *a, void *p);
+static inline void claims__free(const claims_allocator *a, void *p)
+{
+    if (p)
+        claims__free_block(a, p);
+}
 
 /* claims__grow when *data must grow (need > *cap). */
 bool claims__grow_to(const claims_allocator *a, void **data, size_t *cap, size_t need, size_t elem);
@@ -547,7 +554,7 @@ typedef struct claims__lex_slot {
     uint32_t entry;   /* index in `entries` */
 } claims__lex_slot;
 
-/* A first-token bucket (claims__lex_tables.buckets): what the tokenizer
+/* A first-token bucket (claims__lex_bucket_of): what the tokenizer
  * reads for a token of that bucket, in one load. */
 typedef struct claims__lex_bucket {
     /* the lexmask bits segmentation clears from such a token when no
@@ -574,10 +581,6 @@ typedef struct claims__lex_tables {
     const claims__lex_entry *entries;
     size_t nentries;
     const uint8_t *maxntok; /* [CLAIMS__LEX_SECTION_COUNT]: longest phrase per section */
-    /* [CLAIMS__LEX_FIRST_BITS]: per first-token hash bucket, the sections
-     * with a phrase starting with a token of that bucket (one load
-     * rejects most tokens), and the bits segmentation may clear. */
-    const claims__lex_bucket *buckets;
     /* [CLAIMS__LEX_FIRST_BITS]: the same buckets, the sections with a
      * phrase of that one token: a token without its section's bit is no
      * phrase alone, and only the pair bits can send its lookup on. */
@@ -596,15 +599,25 @@ typedef struct claims__lex_tables {
      * into the key ("the", "a" start phrases of many sections, and
      * "the" + most words starts none). */
     const uint32_t *pairs;
-    /* [CLAIMS__LEX_FIRST_BITS]: the buckets as the tokenizer reads them,
-     * bucket b being bucket_values[bucket_index[b]]: index 0 the empty
-     * bucket, then the filled ones in order. Most buckets are empty (the
-     * built-in lexicon fills about 2,000 of 32,768), and a token of a
-     * word the lexicon lacks read a line of the 256 KB of buckets, a
-     * cache miss more often than not; the index is 64 KB. */
+    /* [CLAIMS__LEX_FIRST_BITS]: per first-token hash bucket, the sections
+     * with a phrase starting with a token of that bucket (one load
+     * rejects most tokens), and the bits segmentation may clear: bucket b
+     * is bucket_values[bucket_index[b]] (claims__lex_bucket_of), index 0
+     * the empty bucket, the values distinct. Most buckets are empty (the
+     * built-in lexicon fills about 2,000 of 32,768, with some 200
+     * values), and a token of a word the lexicon lacks read a line of a
+     * 256 KB array of buckets, a cache miss more often than not; the
+     * index is 64 KB. */
     const uint16_t *bucket_index;
     const claims__lex_bucket *bucket_values; /* [CLAIMS__LEX_FIRST_BITS + 1] at most */
 } claims__lex_tables;
+
+/* The first-token bucket of a token of hash h. */
+static inline const claims__lex_bucket *claims__lex_bucket_of(const claims__lex_tables *t,
+                                                              uint32_t h)
+{
+    return &t->bucket_values[t->bucket_index[h % CLAIMS__LEX_FIRST_BITS]];
+}
 
 /* The bit of claims__lex_tables.pairs for a phrase of section sec whose
  * first two tokens hash to h1 and h2 (their own hashes): the top bits of

@@ -36,7 +36,7 @@ typedef struct claims__lex_own {
     size_t entries_cap;
     claims__buf keys;
     uint8_t maxntok[CLAIMS__LEX_SECTION_COUNT];
-    claims__lex_bucket buckets[FIRST_BITS];
+    claims__lex_bucket buckets[FIRST_BITS]; /* written by loads; read through the index */
     uint16_t bucket_index[FIRST_BITS];
     claims__lex_bucket bucket_values[FIRST_BITS + 1];
     uint32_t single[FIRST_BITS];
@@ -197,7 +197,6 @@ static void own_view(lex_own *own)
     own->view.keys_len = own->keys.len;
     own->view.entries = own->entries;
     own->view.maxntok = own->maxntok;
-    own->view.buckets = own->buckets;
     own->view.single = own->single;
     own->view.bloom = own->bloom;
     own->view.pairs = own->pairs;
@@ -307,7 +306,8 @@ static bool own_tables(claims__lexicon *lx)
         for (size_t i = 0; i < ne; i++)
             claims__lex_set_text(&own->entries[i], claims__lex_text(&b->entries[i]));
         memcpy(own->maxntok, b->maxntok, sizeof own->maxntok);
-        memcpy(own->buckets, b->buckets, sizeof own->buckets);
+        for (size_t i = 0; i < FIRST_BITS; i++)
+            own->buckets[i] = *claims__lex_bucket_of(b, (uint32_t)i);
         memcpy(own->single, b->single, sizeof own->single);
         memcpy(own->bloom, b->bloom, sizeof own->bloom);
         memcpy(own->pairs, b->pairs, sizeof own->pairs);

@@ -19,10 +19,9 @@ void *claims__realloc(const claims_allocator *a, void *p, size_t n)
     return a->realloc_fn(p, n, a->user_data);
 }
 
-void claims__free(const claims_allocator *a, void *p)
+void claims__free_block(const claims_allocator *a, void *p)
 {
-    if (p)
-        a->free_fn(p, a->user_data);
+    a->free_fn(p, a->user_data);
 }
 
 bool claims__grow_to(const claims_allocator *a, void **data, size_t *cap, size_t need, size_t elem)

@@ -1616,8 +1616,7 @@ static const claims__lex_entry *broader_of(const qctx *c, const char *p2, size_t
             a = claims__word_tail(p, n);
         }
         if (!chunk_not_az(a) && !chunk_not_az(b) &&
-            !(c->lx->tables->buckets[claims__word_hash16(a, b, n) % CLAIMS__LEX_FIRST_BITS]
-                  .lexmask &
+            !(claims__lex_bucket_of(c->lx->tables, claims__word_hash16(a, b, n))->lexmask &
               (1u << CLAIMS__LEX_BROADER)))
             return NULL;
     }

@@ -3497,15 +3497,11 @@ claims_status claims__extract_speech(claims_story *s, size_t ai)
             st = CLAIMS_ERR_NOMEM;
     }
 done:
-    /* (most articles allocate none of these: no call for them) */
-    if (c.block)
-        claims__free(&s->alloc, c.block);
-    if (c.block2)
-        claims__free(&s->alloc, c.block2);
+    claims__free(&s->alloc, c.block);
+    claims__free(&s->alloc, c.block2);
     if (c.m_heap)
         claims__free(&s->alloc, c.m);
-    if (c.ap)
-        claims__free(&s->alloc, c.ap);
+    claims__free(&s->alloc, c.ap);
     claims__buf_free(&c.tmp);
     return st;
 }
